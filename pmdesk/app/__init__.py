@@ -1,0 +1,1 @@
+"""Everything Qt: the main window, panes and Qt models over the core."""

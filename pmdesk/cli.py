@@ -1,0 +1,119 @@
+"""The `pmdesk` command (**contract**).
+
+Exit 0 on success, 1 when the job ran but found a problem (a failed check),
+2 on bad input or usage: one clear sentence on stderr, never a traceback.
+Headless commands never import Qt, so they work without a display.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from pmdesk import __version__
+
+COMMANDS = ("new", "sample", "info", "check", "export", "import", "merge")
+EXIT_OK, EXIT_PROBLEM, EXIT_BAD_INPUT = 0, 1, 2
+
+
+class UsageError(Exception):
+    """Bad command-line usage; the message is shown after `pmdesk: `."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(f"{message} (see pmdesk {self.prog.split()[-1]} --help)")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="pmdesk",
+        description="Offline roadmap and PRD editor for product managers. "
+        "Run `pmdesk [FILE]` to open the window, or one of the commands below.",
+    )
+    parser.add_argument("--version", action="version", version=f"pmdesk {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    p = sub.add_parser("new", help="create an empty project file")
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("--title", default="", help="project title")
+    p.add_argument("--template", default="blank", help="blank (default), prd-zh or prd-en")
+
+    p = sub.add_parser("sample", help="write the bundled sample project")
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="sample language")
+
+    p = sub.add_parser("info", help="schema version, counts, who holds the lock")
+    p.add_argument("file", type=Path, metavar="FILE")
+
+    p = sub.add_parser("check", help="integrity and schema check")
+    p.add_argument("file", type=Path, metavar="FILE")
+
+    p = sub.add_parser("export", help="export the project (json; md and docx are coming)")
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("--format", required=True, choices=("md", "docx", "json"))
+    p.add_argument("-o", "--output", required=True, type=Path, metavar="OUT")
+    p.add_argument("--lang", choices=("zh", "en"))
+    p.add_argument("--baseline", metavar="NAME")
+
+    p = sub.add_parser("import", help="create a project from a JSON snapshot")
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("--from", dest="source", required=True, type=Path, metavar="IN")
+    p.add_argument("--format", default="json", choices=("json",))
+    p.add_argument("--replace", action="store_true", help="overwrite FILE if it exists")
+
+    p = sub.add_parser("merge", help="three-way merge (not available yet)")
+    p.add_argument("base", type=Path)
+    p.add_argument("mine", type=Path)
+    p.add_argument("theirs", type=Path)
+    p.add_argument("-o", "--output", required=True, type=Path, metavar="OUT")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    from pmdesk.core.errors import PmdeskError
+
+    try:
+        if args_list and (args_list[0] in COMMANDS or args_list[0].startswith("-")):
+            args = _parser().parse_args(args_list)
+            if args.command is None:
+                raise UsageError("no command given (see pmdesk --help)")
+            return _run(args)
+        return _open_window(args_list)
+    except UsageError as e:
+        print(f"pmdesk: {e}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except PmdeskError as e:
+        print(f"pmdesk: {e}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        print("pmdesk: interrupted.", file=sys.stderr)
+        return 130
+    except Exception as e:  # a pmdesk bug: still one sentence, unless debugging
+        if os.environ.get("PMDESK_DEBUG"):
+            raise
+        print(f"pmdesk: internal error ({type(e).__name__}: {e}); please report it.", file=sys.stderr)
+        return EXIT_BAD_INPUT
+
+
+def _run(args: argparse.Namespace) -> int:
+    from pmdesk import commands
+
+    handler = getattr(commands, f"cmd_{args.command}")
+    return int(handler(args))
+
+
+def _open_window(args: list[str]) -> int:
+    if len(args) > 1:
+        raise UsageError(f"unknown command {args[0]!r} (see pmdesk --help)")
+    from pmdesk.app.launch import run_window
+
+    return run_window(Path(args[0]) if args else None)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

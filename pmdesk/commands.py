@@ -1,0 +1,136 @@
+"""The headless commands behind `pmdesk COMMAND`: core and export only, no Qt."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from pmdesk.core.errors import PmdeskError
+from pmdesk.core.fileformat import FILE_SUFFIX, read_header
+
+EXIT_OK, EXIT_PROBLEM = 0, 1
+
+
+def _say(text: str) -> None:
+    print(text)
+
+
+def _project_target(path: Path) -> Path:
+    if path.suffix != FILE_SUFFIX:
+        raise PmdeskError(f"{path.name}: a project file name must end in {FILE_SUFFIX}.")
+    return path
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from pmdesk.core.projectfile import new_project
+
+    target = _project_target(args.file)
+    if target.exists():
+        raise PmdeskError(f"{target} exists already; choose another name.")
+    if args.template not in ("blank", "prd-zh", "prd-en"):
+        raise PmdeskError(
+            f"There is no template {args.template!r}; the templates are blank, prd-zh and prd-en."
+        )
+    if args.template == "blank":
+        new_project(target, title=args.title)
+    else:
+        from pmdesk.core.templates import write_template
+
+        write_template(target, args.template, title=args.title)
+    _say(f"Created {target}.")
+    return EXIT_OK
+
+
+def cmd_sample(args: argparse.Namespace) -> int:
+    from pmdesk.core.sample import write_sample
+
+    target = _project_target(args.file)
+    if target.exists():
+        raise PmdeskError(f"{target} exists already; choose another name.")
+    write_sample(target, args.lang)
+    _say(f"Wrote the sample project to {target}.")
+    return EXIT_OK
+
+
+def cmd_info(args: argparse.Namespace) -> int:
+    from pmdesk.core.projectfile import open_readonly
+    from pmdesk.core.queries import counts, project_info
+
+    header = read_header(args.file)
+    store = open_readonly(args.file)
+    try:
+        with store.engine.connect() as conn:
+            info, n = project_info(conn), counts(conn)
+    finally:
+        store.dispose()
+    lines = [
+        f"file:          {args.file}",
+        f"title:         {info.title}",
+        f"product:       {info.product}",
+        f"version:       {info.version}",
+        f"language:      {info.language}",
+        f"key prefix:    {info.key_prefix}",
+        f"schema:        {header.schema_version}",
+        f"size:          {header.file_size:,} bytes",
+        f"requirements:  {n.requirements}",
+        f"releases:      {n.releases}",
+        f"milestones:    {n.milestones}",
+        f"lanes:         {n.lanes}",
+        f"links:         {n.links}",
+        f"sections:      {n.sections}",
+        f"baselines:     {n.baselines}",
+        f"history:       {n.history} changes",
+        "lock:          not locked (lock files come with shared editing)",
+    ]
+    _say("\n".join(lines))
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from pmdesk.core.projectfile import check
+
+    problems = check(args.file)
+    if problems:
+        for p in problems[:20]:
+            print(f"pmdesk: {args.file.name}: {p}", file=sys.stderr)
+        return EXIT_PROBLEM
+    _say(f"{args.file.name}: ok")
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    if args.format != "json":
+        raise PmdeskError(
+            f"Export to {args.format} is not available yet in pmdesk; use --format json."
+        )
+    if args.baseline:
+        raise PmdeskError("--baseline is not available yet in pmdesk.")
+    from pmdesk.core.projectfile import open_readonly
+    from pmdesk.core.snapshot import dumps, export_snapshot
+    from pmdesk.core.sqlite_files import replacing
+
+    store = open_readonly(args.file)
+    try:
+        text = dumps(export_snapshot(store))
+    finally:
+        store.dispose()
+    out: Path = args.output
+    if out.is_dir():
+        raise PmdeskError(f"{out} is a folder; give a file name after -o.")
+    with replacing(out) as tmp:
+        tmp.write_text(text, encoding="utf-8")
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from pmdesk.core.importing import import_snapshot_file
+
+    target = _project_target(args.file)
+    count = import_snapshot_file(args.source, target, replace=args.replace)
+    _say(f"Imported {count} requirements into {target}.")
+    return EXIT_OK
+
+
+def cmd_merge(args: argparse.Namespace) -> int:
+    raise PmdeskError("Three-way merge is not available yet in pmdesk.")

@@ -1,0 +1,1 @@
+"""The headless core: domain model, project file, operations, snapshot. Never imports Qt."""

@@ -1,0 +1,85 @@
+"""Recognise a pmdesk project file from its header, before SQLite touches it.
+
+Reading the 100-byte SQLite header ourselves means a wrong file (text, random
+bytes, another application's database, a truncated copy, a newer schema) is
+refused with one sentence and is never opened for writing.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import struct
+from dataclasses import dataclass
+from pathlib import Path
+
+from pmdesk.core.errors import ProjectFileError
+
+APPLICATION_ID = 0x504D444B  # "PMDK"
+SCHEMA_VERSION = 1  # PRAGMA user_version written by this pmdesk; equals the Alembic head
+SQLITE_MAGIC = b"SQLite format 3\x00"
+FILE_SUFFIX = ".pmdesk"
+
+
+@dataclass(frozen=True)
+class HeaderInfo:
+    schema_version: int
+    page_size: int
+    page_count: int
+    file_size: int
+
+
+def read_header(path: Path) -> HeaderInfo:
+    """Check that `path` looks like an intact pmdesk project this version can read."""
+    name = path.name
+    try:
+        if path.is_dir():
+            raise ProjectFileError(f"{path} is a folder, not a pmdesk project.")
+        with open(path, "rb") as f:
+            header = f.read(100)
+            size = os.fstat(f.fileno()).st_size
+    except FileNotFoundError:
+        raise ProjectFileError(f"{path} does not exist.") from None
+    except PermissionError:
+        raise ProjectFileError(f"{path} cannot be read: permission denied.") from None
+    except OSError as e:
+        raise ProjectFileError(f"{path} cannot be read: {e.strerror or e}.") from None
+    if not header:
+        raise ProjectFileError(f"{name} is empty, so it is not a pmdesk project.")
+    if not header.startswith(SQLITE_MAGIC):
+        if _looks_like_text(header):
+            raise ProjectFileError(f"{name} is a text file, not a pmdesk project.")
+        raise ProjectFileError(f"{name} is not a pmdesk project (it is not a database at all).")
+    if len(header) < 100:
+        raise ProjectFileError(f"{name} is damaged: the file is cut short.")
+    app_id, user_version = struct.unpack(">I", header[68:72])[0], struct.unpack(
+        ">I", header[60:64]
+    )[0]
+    if app_id != APPLICATION_ID:
+        raise ProjectFileError(
+            f"{name} is a database of another application, not a pmdesk project."
+        )
+    page_size = struct.unpack(">H", header[16:18])[0]
+    page_size = 65536 if page_size == 1 else page_size
+    page_count = struct.unpack(">I", header[28:32])[0]
+    if user_version > SCHEMA_VERSION:
+        raise ProjectFileError(
+            f"{name} was saved by a newer pmdesk (file format {user_version}; this version "
+            f"reads up to {SCHEMA_VERSION}): please update pmdesk to open it."
+        )
+    if user_version == 0:
+        raise ProjectFileError(f"{name} is damaged: it has no schema version.")
+    # The in-header page count is valid when the two change counters agree.
+    counters_agree = header[24:28] == header[92:96]
+    if counters_agree and page_count and size < page_size * page_count:
+        raise ProjectFileError(f"{name} is damaged: the file is cut short.")
+    return HeaderInfo(user_version, page_size, page_count, size)
+
+
+def _looks_like_text(data: bytes) -> bool:
+    try:
+        # Not final: the 100-byte sample may end inside a multi-byte character.
+        text = codecs.getincrementaldecoder("utf-8")().decode(data, final=False)
+    except UnicodeDecodeError:
+        return False
+    return all(c.isprintable() or c in "\r\n\t" for c in text)

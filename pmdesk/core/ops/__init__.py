@@ -1,0 +1,18 @@
+"""Every change to a project goes through these operations (app, CLI, importers)."""
+
+from pmdesk.core.ops.base import Applied, Effect, Label, Operation, Transaction
+from pmdesk.core.ops.edits import Batch, Create, Insert, Move, Remove, Update
+
+__all__ = [
+    "Applied",
+    "Batch",
+    "Create",
+    "Effect",
+    "Insert",
+    "Label",
+    "Move",
+    "Operation",
+    "Remove",
+    "Transaction",
+    "Update",
+]

@@ -1,0 +1,120 @@
+"""The shape every edit shares: an operation applies itself in one transaction,
+records history and returns what changed plus the operation that undoes it."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from abc import ABC, abstractmethod
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from sqlalchemy import Table, insert, select
+from sqlalchemy.orm import Session
+
+from pmdesk.core import model
+
+Action = Literal["inserted", "updated", "moved", "removed"]
+Verb = Literal["create", "rename", "edit", "move", "delete", "restore", "change"]
+
+TABLES: dict[str, Table] = {
+    "project": model.Project.__table__,  # type: ignore[dict-item]
+    "requirement": model.Requirement.__table__,  # type: ignore[dict-item]
+    "release": model.Release.__table__,  # type: ignore[dict-item]
+    "milestone": model.Milestone.__table__,  # type: ignore[dict-item]
+    "lane": model.Lane.__table__,  # type: ignore[dict-item]
+    "link": model.Link.__table__,  # type: ignore[dict-item]
+    "section": model.Section.__table__,  # type: ignore[dict-item]
+}
+ORDERED = frozenset({"requirement", "lane", "section"})  # entities kept in a user-chosen order
+_HISTORY = model.HistoryEntry.__table__
+
+
+@dataclass(frozen=True)
+class Effect:
+    """One thing an operation changed, precise enough for a view to update itself."""
+
+    entity: str
+    uid: str
+    action: Action
+    fields: tuple[str, ...] = ()
+    parent: str | None = None
+    old_parent: str | None = None
+
+
+@dataclass(frozen=True)
+class Label:
+    """What an operation did, for undo menus: a verb, a subject and how many."""
+
+    verb: Verb
+    entity: str
+    subject: str
+    count: int = 1
+
+    def __str__(self) -> str:
+        noun = self.entity if self.count == 1 else f"{self.count} {self.entity}s"
+        subject = self.subject if self.count == 1 else noun
+        return f"{self.verb.capitalize()} {subject}".strip()
+
+
+@dataclass(frozen=True)
+class Applied:
+    label: Label
+    effects: tuple[Effect, ...]
+    inverse: Operation
+
+
+class Operation(ABC):
+    """An edit described as a value. `apply` runs inside the caller's transaction."""
+
+    @abstractmethod
+    def apply(self, tx: Transaction) -> Applied: ...
+
+
+def encode(value: Any) -> str | None:
+    return None if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+@dataclass
+class Transaction:
+    """One transaction on the project, with who and when for the history."""
+
+    session: Session
+    user: str
+    now: str
+    batch: str = field(default_factory=lambda: str(uuid.uuid4()))
+    operation: str = ""
+
+    def record(self, entity: str, uid: str, field_name: str, old: Any, new: Any) -> None:
+        self.session.execute(
+            insert(_HISTORY).values(
+                uid=str(uuid.uuid4()),
+                batch=self.batch,
+                at=self.now,
+                by=self.user,
+                operation=self.operation,
+                entity=entity,
+                entity_uid=uid,
+                field=field_name,
+                old=encode(old),
+                new=encode(new),
+            )
+        )
+
+    def row(self, entity: str, uid: str) -> dict[str, Any] | None:
+        table = TABLES[entity]
+        found = self.session.execute(select(table).where(table.c.uid == uid)).mappings().first()
+        return dict(found) if found is not None else None
+
+    def exists(self, entity: str, uid: str) -> bool:
+        table = TABLES[entity]
+        return self.session.execute(select(table.c.uid).where(table.c.uid == uid)).first() is not None
+
+    def describe(self, entity: str, uid: str) -> str:
+        """How a user names an entity: REQ-12 for a requirement, else its name or title."""
+        table = TABLES[entity]
+        column = {"requirement": "key", "section": "title", "project": "title"}.get(entity, "name")
+        if entity == "link":
+            return "link"
+        found = self.session.execute(select(table.c[column]).where(table.c.uid == uid)).first()
+        return str(found[0]) if found is not None else uid[:8]

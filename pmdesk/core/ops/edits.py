@@ -1,0 +1,359 @@
+"""The operations: create, update, move, remove, and the insert that undoes a remove.
+
+Each is a frozen value. New rows get their uid before the first apply, so redo
+recreates the same identity; a remove captures the whole subtree, the links and
+the references to what it removes, so its inverse puts back exactly that.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
+
+from sqlalchemy import delete, func, insert, or_, select, update
+
+from pmdesk.core import domain
+from pmdesk.core.errors import OperationError
+from pmdesk.core.fields import FIELDS, FieldError, check_dates, from_columns, spec, to_columns
+from pmdesk.core.ops.base import ORDERED, TABLES, Applied, Effect, Label, Operation, Transaction
+from pmdesk.core.ops.order import ancestors, rank_for_index, subtree
+
+_REFERRED_BY = {"release": "release_uid", "lane": "lane_uid"}  # requirement columns
+
+
+def _checked(entity: str, values: Mapping[str, Any]) -> dict[str, Any]:
+    checked = {}
+    for name, value in values.items():
+        try:
+            checked[name] = spec(entity, name).check(value)
+        except FieldError as e:
+            raise OperationError(f"The {entity} {name} is not valid: {e}.") from None
+    return checked
+
+
+def _check_references(tx: Transaction, entity: str, values: Mapping[str, Any]) -> None:
+    for name, value in values.items():
+        target = spec(entity, name).references
+        if target and value is not None and not tx.exists(target, value):
+            raise OperationError(f"The {target} {value} does not exist.")
+
+
+def _check_date_order(entity: str, values: Mapping[str, Any]) -> None:
+    try:
+        check_dates(values)
+    except FieldError as e:
+        raise OperationError(f"The {entity} dates are not valid: {e}.") from None
+
+
+def _require(tx: Transaction, entity: str, uid: str) -> dict[str, Any]:
+    row = tx.row(entity, uid)
+    if row is None:
+        raise OperationError(f"The {entity} {uid} does not exist.")
+    return row
+
+
+@dataclass(frozen=True)
+class Create(Operation):
+    """Create an entity with a known uid, at `index` among its siblings (None: last)."""
+
+    entity: str
+    uid: str
+    values: Mapping[str, Any] = field(default_factory=dict)
+    parent: str | None = None
+    index: int | None = None
+
+    def apply(self, tx: Transaction) -> Applied:
+        if self.entity not in TABLES or self.entity == "project":
+            raise OperationError(f"A {self.entity} cannot be created.")
+        if tx.exists(self.entity, self.uid):
+            raise OperationError(f"The {self.entity} {self.uid} exists already.")
+        values = {f.name: f.default for f in FIELDS[self.entity]}
+        values.update(_checked(self.entity, self.values))
+        _check_references(tx, self.entity, values)
+        _check_date_order(self.entity, values)
+        row = {"uid": self.uid, **to_columns(self.entity, values)}
+        if self.entity == "link":
+            _check_link(tx, row)
+        if self.entity == "requirement":
+            if self.parent is not None and not tx.exists("requirement", self.parent):
+                raise OperationError(f"The parent requirement {self.parent} does not exist.")
+            table = TABLES["requirement"]
+            number = (tx.session.execute(select(func.max(table.c.number))).scalar() or 0) + 1
+            prefix = tx.session.execute(select(TABLES["project"].c.key_prefix)).scalar()
+            row |= {
+                "parent_uid": self.parent,
+                "number": number,
+                "key": domain.format_key(prefix or domain.DEFAULT_KEY_PREFIX, number),
+                "created_at": tx.now,
+                "created_by": tx.user,
+                "updated_at": tx.now,
+                "updated_by": tx.user,
+            }
+        elif self.parent is not None:
+            raise OperationError(f"A {self.entity} has no parent.")
+        if self.entity in ORDERED:
+            row["rank"] = rank_for_index(tx, self.entity, self.parent, self.index)
+        tx.session.execute(insert(TABLES[self.entity]).values(**row))
+        tx.record(self.entity, self.uid, "created", None, values)
+        subject = tx.describe(self.entity, self.uid)
+        return Applied(
+            Label("create", self.entity, subject),
+            (Effect(self.entity, self.uid, "inserted", parent=self.parent),),
+            Remove(((self.entity, self.uid),)),
+        )
+
+
+def _check_link(tx: Transaction, row: Mapping[str, Any]) -> None:
+    if row["from_uid"] is None or row["to_uid"] is None:
+        raise OperationError("A link needs a requirement at both ends.")
+    if row["from_uid"] == row["to_uid"]:
+        raise OperationError("A requirement cannot be linked to itself.")
+    table = TABLES["link"]
+    clash = tx.session.execute(
+        select(table.c.uid).where(
+            table.c.from_uid == row["from_uid"],
+            table.c.to_uid == row["to_uid"],
+            table.c.type == row["type"],
+            table.c.uid != row["uid"],
+        )
+    ).first()
+    if clash is not None:
+        raise OperationError("These two requirements are already linked that way.")
+
+
+@dataclass(frozen=True)
+class Update(Operation):
+    """Set some fields of one entity; fields left out keep their value."""
+
+    entity: str
+    uid: str
+    values: Mapping[str, Any] = field(default_factory=dict)
+
+    def apply(self, tx: Transaction) -> Applied:
+        row = _require(tx, self.entity, self.uid)
+        current = from_columns(self.entity, row)
+        new = _checked(self.entity, self.values)
+        changed = {k: v for k, v in new.items() if current[k] != v}
+        _check_references(tx, self.entity, changed)
+        _check_date_order(self.entity, {**current, **changed})
+        columns = to_columns(self.entity, changed)
+        if self.entity == "link" and changed:
+            _check_link(tx, {**row, **columns})
+        if self.entity == "requirement" and changed:
+            columns |= {"updated_at": tx.now, "updated_by": tx.user}
+        if columns:
+            table = TABLES[self.entity]
+            tx.session.execute(update(table).where(table.c.uid == self.uid).values(**columns))
+        for name, value in changed.items():
+            tx.record(self.entity, self.uid, name, current[name], value)
+        verb = "rename" if set(changed) <= {"title", "name"} and changed else "edit"
+        return Applied(
+            Label(verb, self.entity, tx.describe(self.entity, self.uid)),
+            (Effect(self.entity, self.uid, "updated", tuple(changed)),) if changed else (),
+            Update(self.entity, self.uid, MappingProxyType({k: current[k] for k in changed})),
+        )
+
+
+@dataclass(frozen=True)
+class Move(Operation):
+    """Move a requirement (new parent and index) or reorder a lane or section.
+
+    `rank` places the row exactly; undo uses it to put a row back where it was.
+    """
+
+    entity: str
+    uid: str
+    parent: str | None = None
+    index: int | None = None
+    rank: str | None = None
+
+    def apply(self, tx: Transaction) -> Applied:
+        if self.entity not in ORDERED:
+            raise OperationError(f"A {self.entity} has no order to change.")
+        row = _require(tx, self.entity, self.uid)
+        old_parent = row.get("parent_uid")
+        if self.entity == "requirement" and self.parent is not None:
+            if not tx.exists("requirement", self.parent):
+                raise OperationError(f"The parent requirement {self.parent} does not exist.")
+            if self.uid in ancestors(tx, self.parent):
+                raise OperationError("A requirement cannot be moved into its own subtree.")
+        elif self.parent is not None:
+            raise OperationError(f"A {self.entity} has no parent.")
+        rank = self.rank or rank_for_index(tx, self.entity, self.parent, self.index, self.uid)
+        table = TABLES[self.entity]
+        columns: dict[str, Any] = {"rank": rank}
+        if self.entity == "requirement":
+            columns |= {"parent_uid": self.parent, "updated_at": tx.now, "updated_by": tx.user}
+        tx.session.execute(update(table).where(table.c.uid == self.uid).values(**columns))
+        tx.record(
+            self.entity,
+            self.uid,
+            "position",
+            {"parent": old_parent, "rank": row["rank"]},
+            {"parent": self.parent, "rank": rank},
+        )
+        return Applied(
+            Label("move", self.entity, tx.describe(self.entity, self.uid)),
+            (Effect(self.entity, self.uid, "moved", parent=self.parent, old_parent=old_parent),),
+            Move(self.entity, self.uid, old_parent, rank=row["rank"]),
+        )
+
+
+Target = tuple[str, str]  # (entity, uid)
+Reference = tuple[str, str, Any]  # (requirement uid, column, value)
+
+
+@dataclass(frozen=True)
+class Remove(Operation):
+    """Delete entities; a requirement goes with its whole subtree and its links."""
+
+    targets: tuple[Target, ...]
+
+    def apply(self, tx: Transaction) -> Applied:
+        captured: list[tuple[str, dict[str, Any]]] = []
+        references: list[Reference] = []
+        effects: list[Effect] = []
+        gone: set[str] = set()
+        for entity, uid in self.targets:
+            if uid in gone:  # already removed with an ancestor or a linked requirement
+                continue
+            row = _require(tx, entity, uid)
+            if entity == "project":
+                raise OperationError("The project itself cannot be deleted.")
+            effects.append(Effect(entity, uid, "removed", parent=row.get("parent_uid")))
+            if entity == "requirement":
+                rows = _capture_subtree(tx, uid)
+            else:
+                rows = [(entity, row)]
+            column = _REFERRED_BY.get(entity)
+            if column is not None:
+                references += _capture_references(tx, column, uid)
+            for kind, captured_row in reversed(rows):  # links and children first
+                table = TABLES[kind]
+                tx.session.execute(delete(table).where(table.c.uid == captured_row["uid"]))
+                tx.record(kind, captured_row["uid"], "deleted", from_columns(kind, captured_row), None)
+                gone.add(captured_row["uid"])
+            captured += rows
+        count = len(effects)
+        first = effects[0] if effects else None
+        subject = _subject_of(captured, first)
+        return Applied(
+            Label("delete", first.entity if first else "item", subject, count),
+            tuple(effects),
+            Insert(_parents_first(captured), tuple(references), tuple(effects)),
+        )
+
+
+def _parents_first(
+    rows: list[tuple[str, dict[str, Any]]],
+) -> tuple[tuple[str, Mapping[str, Any]], ...]:
+    """Order captured rows so each parent is inserted before its children, links last.
+
+    Targets can arrive child-first (a child, then its ancestor, in one remove).
+    """
+    placed: set[str] = set()
+    pending = [r for r in rows if r[0] != "link"]
+    uids = {row["uid"] for _, row in pending}
+    ordered: list[tuple[str, Mapping[str, Any]]] = []
+    while pending:
+        ready = [
+            r for r in pending if r[1].get("parent_uid") not in uids or r[1]["parent_uid"] in placed
+        ]
+        for r in ready:
+            placed.add(r[1]["uid"])
+            ordered.append(r)
+        pending = [r for r in pending if r[1]["uid"] not in placed]
+    return tuple(ordered) + tuple(r for r in rows if r[0] == "link")
+
+
+def _subject_of(rows: list[tuple[str, dict[str, Any]]], first: Effect | None) -> str:
+    if first is None:
+        return ""
+    for _, row in rows:
+        if row["uid"] == first.uid:
+            return str(row.get("key") or row.get("name") or row.get("title") or first.entity)
+    return first.entity
+
+
+def _capture_subtree(tx: Transaction, uid: str) -> list[tuple[str, dict[str, Any]]]:
+    uids = subtree(tx, uid)
+    table = TABLES["requirement"]
+    rows: dict[str, dict[str, Any]] = {}
+    links: dict[str, dict[str, Any]] = {}
+    link_table = TABLES["link"]
+    for start in range(0, len(uids), 500):
+        chunk = uids[start : start + 500]
+        for r in tx.session.execute(select(table).where(table.c.uid.in_(chunk))).mappings():
+            rows[r["uid"]] = dict(r)
+        found = tx.session.execute(
+            select(link_table).where(
+                or_(link_table.c.from_uid.in_(chunk), link_table.c.to_uid.in_(chunk))
+            )
+        ).mappings()
+        for r in found:
+            links[r["uid"]] = dict(r)
+    # Parents before children, then the links (which need both ends to exist).
+    ordered = [("requirement", rows[u]) for u in uids]
+    return ordered + [("link", links[k]) for k in sorted(links)]
+
+
+def _capture_references(tx: Transaction, column: str, uid: str) -> list[Reference]:
+    table = TABLES["requirement"]
+    found = tx.session.execute(select(table.c.uid).where(table.c[column] == uid)).scalars()
+    return [(req, column, uid) for req in found]
+
+
+@dataclass(frozen=True)
+class Insert(Operation):
+    """Put back rows exactly as a remove captured them (the inverse of Remove)."""
+
+    rows: tuple[tuple[str, Mapping[str, Any]], ...]
+    references: tuple[Reference, ...] = ()
+    restores: tuple[Effect, ...] = field(default=())
+
+    def apply(self, tx: Transaction) -> Applied:
+        for entity, row in self.rows:
+            if tx.exists(entity, row["uid"]):
+                raise OperationError(f"The {entity} {row['uid']} exists already.")
+            tx.session.execute(insert(TABLES[entity]).values(**row))
+            tx.record(entity, row["uid"], "created", None, from_columns(entity, row))
+        table = TABLES["requirement"]
+        for req, column, value in self.references:
+            tx.session.execute(update(table).where(table.c.uid == req).values({column: value}))
+            name = "release" if column == "release_uid" else "lane"
+            tx.record("requirement", req, name, None, value)
+        effects = tuple(
+            Effect(e.entity, e.uid, "inserted", parent=e.parent) for e in self.restores
+        )
+        first = effects[0] if effects else None
+        subject = tx.describe(first.entity, first.uid) if first else ""
+        return Applied(
+            Label("restore", first.entity if first else "item", subject, len(effects)),
+            effects,
+            Remove(tuple((e.entity, e.uid) for e in effects)),
+        )
+
+
+@dataclass(frozen=True)
+class Batch(Operation):
+    """Several operations as one undo step (a multi-selection, a drag of many rows)."""
+
+    operations: tuple[Operation, ...]
+    label: Label | None = None
+
+    def apply(self, tx: Transaction) -> Applied:
+        applied = [op.apply(tx) for op in self.operations]
+        effects = tuple(e for a in applied for e in a.effects)
+        inverse = Batch(tuple(a.inverse for a in reversed(applied)))
+        if self.label is not None:
+            label = self.label
+        elif len(applied) == 1:
+            label = applied[0].label
+        elif applied:
+            first = applied[0].label
+            label = Label(first.verb, first.entity, first.subject, len(applied))
+        else:
+            label = Label("change", "item", "", 0)
+        return Applied(label, effects, Batch(inverse.operations, label))

@@ -1,0 +1,209 @@
+"""The JSON snapshot (**contract**): a lossless, diff-friendly text form of a project.
+
+`import(export(p))` gives back `p`; exporting twice gives identical bytes (sorted
+keys, stable order, UTF-8, two-space indent). Import checks everything first and
+refuses a bad value with its JSON path, before anything is written.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from typing import Any
+
+from sqlalchemy import Connection, insert, select
+
+from pmdesk.core.fields import FIELDS, from_columns, to_columns
+from pmdesk.core.model import Baseline, HistoryEntry
+from pmdesk.core.ops.base import TABLES, encode
+from pmdesk.core.ranks import evenly_spaced
+from pmdesk.core.snapshot_check import checked_snapshot
+from pmdesk.core.store import ProjectStore
+
+SNAPSHOT_VERSION = 1
+Json = dict[str, Any]
+
+__all__ = ["SNAPSHOT_VERSION", "dumps", "export_snapshot", "load_snapshot", "loads"]
+
+
+def dumps(snapshot: Json) -> str:
+    return json.dumps(snapshot, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def loads(text: str) -> Json:
+    """Parse and check a snapshot; raises SnapshotError naming the JSON path."""
+    return checked_snapshot(text)
+
+
+def _plain_number(value: float | None) -> float | int | None:
+    # 1000.0 reads better as 1000 and keeps the text identical to what was imported.
+    if value is not None and value.is_integer():
+        return int(value)
+    return value
+
+
+def _clean(entity: str, row: Any) -> Json:
+    values = from_columns(entity, row)
+    if values.get("rice"):
+        values["rice"] = {k: _plain_number(v) for k, v in values["rice"].items()}
+    return values
+
+
+def export_snapshot(store: ProjectStore) -> Json:
+    """The whole project as a snapshot dictionary (see `dumps`)."""
+    with store.engine.connect() as conn:
+        return export_from(conn)
+
+
+def export_from(conn: Connection) -> Json:
+    def rows(entity: str, *order: str) -> list[Any]:
+        table = TABLES[entity]
+        return list(
+            conn.execute(select(table).order_by(*(table.c[o] for o in order))).mappings()
+        )
+
+    project_row = rows("project", "uid")[0]
+    project = {"uid": project_row["uid"], "created_at": project_row["created_at"]}
+    project |= _clean("project", project_row)
+
+    def simple(entity: str, *order: str) -> list[Json]:
+        return [{"uid": r["uid"], **_clean(entity, r)} for r in rows(entity, *order, "uid")]
+
+    children: dict[str | None, list[Any]] = defaultdict(list)
+    for r in rows("requirement", "rank", "uid"):
+        children[r["parent_uid"]].append(r)
+
+    def tree(parent: str | None) -> list[Json]:
+        nodes = []
+        for r in children.get(parent, []):
+            node = {"uid": r["uid"], "key": r["key"], **_clean("requirement", r)}
+            node["created"] = {"at": r["created_at"], "by": r["created_by"]}
+            node["updated"] = {"at": r["updated_at"], "by": r["updated_by"]}
+            node["children"] = tree(r["uid"])
+            nodes.append(node)
+        return nodes
+
+    links = [
+        {"uid": r["uid"], "from": r["from_uid"], "to": r["to_uid"], "type": r["type"]}
+        for r in rows("link", "from_uid", "to_uid", "type", "uid")
+    ]
+    baselines = [
+        {
+            "uid": r.uid,
+            "name": r.name,
+            "created": {"at": r.created_at, "by": r.created_by},
+            "snapshot": json.loads(r.snapshot),
+        }
+        for r in conn.execute(select(Baseline).order_by(Baseline.created_at, Baseline.uid))
+    ]
+    history = [
+        {
+            "uid": r.uid,
+            "batch": r.batch,
+            "at": r.at,
+            "by": r.by,
+            "operation": r.operation,
+            "entity": r.entity,
+            "entity_uid": r.entity_uid,
+            "field": r.field,
+            "old": None if r.old is None else json.loads(r.old),
+            "new": None if r.new is None else json.loads(r.new),
+        }
+        for r in conn.execute(select(HistoryEntry).order_by(HistoryEntry.seq))
+    ]
+    return {
+        "pmdesk_snapshot": SNAPSHOT_VERSION,
+        "project": project,
+        "releases": simple("release", "start", "name"),
+        "milestones": simple("milestone", "date", "name"),
+        "lanes": simple("lane", "rank"),
+        "requirements": tree(None),
+        "links": links,
+        "sections": simple("section", "rank"),
+        "baselines": baselines,
+        "history": history,
+    }
+
+
+def load_snapshot(conn: Connection, snapshot: Json) -> None:
+    """Write a checked snapshot (from `loads`) into an empty project database."""
+    project = snapshot["project"]
+    values = {f.name: project[f.name] for f in FIELDS["project"]}
+    conn.execute(
+        TABLES["project"].update().values(
+            uid=project["uid"], created_at=project["created_at"], **to_columns("project", values)
+        )
+    )
+
+    def simple(entity: str, items: list[Json], ordered: bool = False) -> None:
+        ranks = evenly_spaced(len(items)) if ordered else []
+        batch = []
+        for i, item in enumerate(items):
+            row = {"uid": item["uid"], **to_columns(entity, _values(entity, item))}
+            if ordered:
+                row["rank"] = ranks[i]
+            batch.append(row)
+        if batch:
+            conn.execute(insert(TABLES[entity]), batch)
+
+    simple("release", snapshot["releases"])
+    simple("milestone", snapshot["milestones"])
+    simple("lane", snapshot["lanes"], ordered=True)
+    simple("section", snapshot["sections"], ordered=True)
+
+    requirement_rows: list[Json] = []
+
+    def walk(nodes: list[Json], parent: str | None) -> None:
+        ranks = evenly_spaced(len(nodes))
+        for rank, node in zip(ranks, nodes, strict=True):
+            row = {"uid": node["uid"], **to_columns("requirement", _values("requirement", node))}
+            row |= {
+                "key": node["key"],
+                "number": node["number"],
+                "parent_uid": parent,
+                "rank": rank,
+                "created_at": node["created"]["at"],
+                "created_by": node["created"]["by"],
+                "updated_at": node["updated"]["at"],
+                "updated_by": node["updated"]["by"],
+            }
+            requirement_rows.append(row)
+            walk(node["children"], node["uid"])
+
+    walk(snapshot["requirements"], None)
+    for start in range(0, len(requirement_rows), 20000):
+        conn.execute(insert(TABLES["requirement"]), requirement_rows[start : start + 20000])
+    links = [
+        {"uid": ln["uid"], "from_uid": ln["from"], "to_uid": ln["to"], "type": ln["type"]}
+        for ln in snapshot["links"]
+    ]
+    if links:
+        conn.execute(insert(TABLES["link"]), links)
+    baselines = [
+        {
+            "uid": b["uid"],
+            "name": b["name"],
+            "created_at": b["created"]["at"],
+            "created_by": b["created"]["by"],
+            "snapshot": dumps(b["snapshot"]),
+        }
+        for b in snapshot["baselines"]
+    ]
+    if baselines:
+        conn.execute(insert(Baseline.__table__), baselines)
+    history = [
+        {
+            **{k: h[k] for k in ("uid", "batch", "at", "by", "operation", "entity")},
+            "entity_uid": h["entity_uid"],
+            "field": h["field"],
+            "old": encode(h["old"]),
+            "new": encode(h["new"]),
+        }
+        for h in snapshot["history"]
+    ]
+    if history:
+        conn.execute(insert(HistoryEntry.__table__), history)
+
+
+def _values(entity: str, item: Json) -> Json:
+    return {f.name: item[f.name] for f in FIELDS[entity]}

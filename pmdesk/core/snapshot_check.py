@@ -1,0 +1,270 @@
+"""Check a JSON snapshot before import and fill in what may be left out.
+
+Every problem is reported with its JSON path, for example
+`requirements[3].children[0].priority: 'urgent' is not one of must, should, could, wont`.
+Missing uids and keys are generated, missing optional fields take defaults.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import uuid
+from typing import Any
+
+from pmdesk.core.errors import SnapshotError
+from pmdesk.core.fields import FIELDS, FieldError, check_dates
+from pmdesk.core.store import utc_now
+
+Json = dict[str, Any]
+MAX_REPORTED = 20
+_KEY = re.compile(r"^[A-Za-z][A-Za-z0-9]{0,9}-([1-9][0-9]{0,8})$")
+_STAMP_KEYS = {"at", "by"}
+_HISTORY_KEYS = {"uid", "batch", "at", "by", "operation", "entity", "entity_uid", "field", "old", "new"}
+
+
+class _Checker:
+    def __init__(self) -> None:
+        self.problems: list[str] = []
+        self.uids: dict[str, str] = {}  # uid -> path where first seen
+        self.keys: dict[str, str] = {}
+        self.now = utc_now()
+
+    def problem(self, path: str, message: str) -> None:
+        self.problems.append(f"{path}: {message}")
+
+    def obj(self, value: Any, path: str) -> Json | None:
+        if not isinstance(value, dict):
+            self.problem(path, f"expected an object, found {_kind(value)}")
+            return None
+        return value
+
+    def array(self, value: Any, path: str) -> list[Any]:
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            self.problem(path, f"expected a list, found {_kind(value)}")
+            return []
+        return value
+
+    def uid(self, item: Json, path: str) -> str:
+        value = item.get("uid")
+        if value is None:
+            return str(uuid.uuid4())
+        if not isinstance(value, str) or not value.strip() or len(value) > 36:
+            self.problem(f"{path}.uid", f"{value!r} is not a uid")
+            return str(uuid.uuid4())
+        if value in self.uids:
+            self.problem(f"{path}.uid", f"{value!r} is used twice (also at {self.uids[value]})")
+        self.uids[value] = path
+        return value
+
+    def fields(self, entity: str, item: Json, path: str, extra: set[str]) -> Json:
+        allowed = {f.name for f in FIELDS[entity]} | extra | {"uid"}
+        for name in sorted(set(item) - allowed):
+            self.problem(f"{path}.{name}", "is not a field of a " + entity)
+        out: Json = {}
+        for spec in FIELDS[entity]:
+            value = item.get(spec.name, spec.default)
+            if spec.name not in item:
+                value = list(value) if isinstance(value, list) else value
+            try:
+                out[spec.name] = spec.check(value)
+            except FieldError as e:
+                self.problem(f"{path}.{spec.name}", str(e))
+                out[spec.name] = spec.default
+        try:
+            check_dates(out)
+        except FieldError as e:
+            self.problem(f"{path}.end", str(e))
+        return out
+
+    def stamp(self, item: Json, name: str, path: str) -> Json:
+        value = item.get(name)
+        if value is None:
+            return {"at": self.now, "by": ""}
+        stamp = self.obj(value, f"{path}.{name}")
+        if stamp is None:
+            return {"at": self.now, "by": ""}
+        for key in sorted(set(stamp) - _STAMP_KEYS):
+            self.problem(f"{path}.{name}.{key}", "is not a field of a time stamp")
+        at, by = stamp.get("at", self.now), stamp.get("by", "")
+        if not isinstance(at, str) or not isinstance(by, str):
+            self.problem(f"{path}.{name}", "at and by must be texts")
+            return {"at": self.now, "by": ""}
+        return {"at": at, "by": by}
+
+
+def _kind(value: Any) -> str:
+    return {dict: "an object", list: "a list", str: "a text", bool: "true/false"}.get(
+        type(value), "a number" if isinstance(value, int | float) else "null"
+    )
+
+
+def checked_snapshot(text: str) -> Json:
+    """Parse `text`, check it completely and return the normalised snapshot."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as e:
+        raise SnapshotError(
+            f"The snapshot is not valid JSON (line {e.lineno}, column {e.colno}: {e.msg})."
+        ) from None
+    return check_snapshot(data)
+
+
+def check_snapshot(data: Any) -> Json:
+    c = _Checker()
+    if not isinstance(data, dict) or "pmdesk_snapshot" not in data:
+        raise SnapshotError("This JSON is not a pmdesk snapshot (it has no pmdesk_snapshot field).")
+    version = data["pmdesk_snapshot"]
+    if version != 1:
+        if isinstance(version, int) and not isinstance(version, bool) and version > 1:
+            raise SnapshotError(
+                f"The snapshot has format version {version}; this pmdesk reads version 1: "
+                "please update pmdesk."
+            )
+        raise SnapshotError(f"pmdesk_snapshot: {version!r} is not a snapshot version.")
+    known = {"pmdesk_snapshot", "project", "releases", "milestones", "lanes", "requirements",
+             "links", "sections", "baselines", "history"}
+    for name in sorted(set(data) - known):
+        c.problem(name, "is not a part of a snapshot")
+
+    project_in = c.obj(data.get("project", {}), "project") or {}
+    project = {"uid": c.uid(project_in, "project"), **c.fields("project", project_in, "project", {"created_at"})}
+    created_at = project_in.get("created_at", c.now)
+    project["created_at"] = created_at if isinstance(created_at, str) else c.now
+
+    def simple(part: str, entity: str) -> list[Json]:
+        out = []
+        for i, raw in enumerate(c.array(data.get(part), part)):
+            path = f"{part}[{i}]"
+            item = c.obj(raw, path)
+            if item is not None:
+                out.append({"uid": c.uid(item, path), **c.fields(entity, item, path, set())})
+        return out
+
+    releases = simple("releases", "release")
+    milestones = simple("milestones", "milestone")
+    lanes = simple("lanes", "lane")
+    sections = simple("sections", "section")
+    release_uids = {r["uid"] for r in releases}
+    lane_uids = {r["uid"] for r in lanes}
+
+    requirement_uids: set[str] = set()
+    unnumbered: list[Json] = []
+    numbers: set[int] = set()
+
+    def tree(raw_list: Any, path: str) -> list[Json]:
+        nodes = []
+        for i, raw in enumerate(c.array(raw_list, path)):
+            item_path = f"{path}[{i}]"
+            item = c.obj(raw, item_path)
+            if item is None:
+                continue
+            extra = {"key", "children", "created", "updated"}
+            node = {"uid": c.uid(item, item_path), **c.fields("requirement", item, item_path, extra)}
+            requirement_uids.add(node["uid"])
+            if node["release"] is not None and node["release"] not in release_uids:
+                c.problem(f"{item_path}.release", f"{node['release']!r} is not a release uid")
+            if node["lane"] is not None and node["lane"] not in lane_uids:
+                c.problem(f"{item_path}.lane", f"{node['lane']!r} is not a lane uid")
+            key = item.get("key")
+            if key is None:
+                unnumbered.append(node)
+            elif not isinstance(key, str) or not (match := _KEY.match(key)):
+                c.problem(f"{item_path}.key", f"{key!r} is not a key like REQ-42")
+            elif key in c.keys:
+                c.problem(f"{item_path}.key", f"{key!r} is used twice (also at {c.keys[key]})")
+            else:
+                c.keys[key] = item_path
+                node["key"], node["number"] = key, int(match.group(1))
+                numbers.add(node["number"])
+            node["created"] = c.stamp(item, "created", item_path)
+            node["updated"] = c.stamp(item, "updated", item_path)
+            node["children"] = tree(item.get("children"), f"{item_path}.children")
+            nodes.append(node)
+        return nodes
+
+    requirements = tree(data.get("requirements"), "requirements")
+    next_number = max(numbers, default=0) + 1
+    for node in unnumbered:
+        node["key"] = f"{project['key_prefix']}-{next_number}"
+        node["number"] = next_number
+        next_number += 1
+
+    links = []
+    seen_links: set[tuple[str, str, str]] = set()
+    for i, raw in enumerate(c.array(data.get("links"), "links")):
+        path = f"links[{i}]"
+        item = c.obj(raw, path)
+        if item is None:
+            continue
+        link = {"uid": c.uid(item, path), **c.fields("link", item, path, set())}
+        for end in ("from", "to"):
+            if link[end] not in requirement_uids:
+                c.problem(f"{path}.{end}", f"{link[end]!r} is not a requirement uid")
+        if link["from"] == link["to"]:
+            c.problem(path, "a requirement cannot be linked to itself")
+        ends = (link["from"], link["to"], link["type"])
+        if ends in seen_links:
+            c.problem(path, "the same link is listed twice")
+        seen_links.add(ends)
+        links.append(link)
+
+    baselines = []
+    names: set[str] = set()
+    for i, raw in enumerate(c.array(data.get("baselines"), "baselines")):
+        path = f"baselines[{i}]"
+        item = c.obj(raw, path)
+        if item is None:
+            continue
+        name = item.get("name")
+        if not isinstance(name, str) or not name.strip():
+            c.problem(f"{path}.name", f"{name!r} is not a baseline name")
+        elif name in names:
+            c.problem(f"{path}.name", f"{name!r} is used twice")
+        names.add(str(name))
+        frozen = c.obj(item.get("snapshot"), f"{path}.snapshot")
+        if frozen is not None and frozen.get("pmdesk_snapshot") != 1:
+            c.problem(f"{path}.snapshot", "is not a pmdesk snapshot")
+        baselines.append({
+            "uid": c.uid(item, path),
+            "name": name,
+            "created": c.stamp(item, "created", path),
+            "snapshot": frozen or {},
+        })
+
+    history = []
+    for i, raw in enumerate(c.array(data.get("history"), "history")):
+        path = f"history[{i}]"
+        item = c.obj(raw, path)
+        if item is None:
+            continue
+        for name in sorted(set(item) - _HISTORY_KEYS):
+            c.problem(f"{path}.{name}", "is not a field of a history entry")
+        entry = {"uid": c.uid(item, path)}
+        for name in ("batch", "at", "by", "operation", "entity", "entity_uid", "field"):
+            value = item.get(name, "")
+            if not isinstance(value, str):
+                c.problem(f"{path}.{name}", f"{value!r} is not text")
+            entry[name] = value if isinstance(value, str) else ""
+        entry["old"], entry["new"] = item.get("old"), item.get("new")
+        history.append(entry)
+
+    if c.problems:
+        shown = c.problems[:MAX_REPORTED]
+        more = len(c.problems) - len(shown)
+        tail = f" (and {more} more)" if more else ""
+        raise SnapshotError("; ".join(shown) + tail, c.problems)
+    return {
+        "pmdesk_snapshot": 1,
+        "project": project,
+        "releases": releases,
+        "milestones": milestones,
+        "lanes": lanes,
+        "requirements": requirements,
+        "links": links,
+        "sections": sections,
+        "baselines": baselines,
+        "history": history,
+    }

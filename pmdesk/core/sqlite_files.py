@@ -1,0 +1,177 @@
+"""The SQLite-only seam: engines on project files, copies, atomic publish.
+
+Everything here knows that a project is one SQLite file. The rest of the core
+talks SQL only through SQLAlchemy sessions, so it can later run on PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Literal
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.pool import NullPool, QueuePool
+
+from pmdesk.core.errors import PmdeskError, ProjectFileError
+from pmdesk.core.fileformat import APPLICATION_ID, SCHEMA_VERSION
+
+Journal = Literal["delete", "wal"]
+
+
+def _uri(path: Path, mode: str) -> str:
+    return f"{path.resolve().as_uri()}?mode={mode}"
+
+
+def connect(
+    path: Path,
+    *,
+    journal: Journal = "delete",
+    readonly: bool = False,
+    keep_open: bool = False,
+    create: bool = False,
+) -> Engine:
+    """An engine on one project file with pmdesk's connection settings.
+
+    The working copy is private and local, so it runs in WAL mode (fast commits);
+    a published or shared file stays in DELETE mode (WAL breaks on network and
+    synced folders). `synchronous=FULL` makes each committed edit durable.
+    """
+
+    def new_connection() -> sqlite3.Connection:
+        mode = "ro" if readonly else "rwc" if create else "rw"
+        return sqlite3.connect(_uri(path, mode), uri=True, check_same_thread=False, timeout=5.0)
+
+    # An editing session keeps its connection (no connect + PRAGMA cost per edit);
+    # one-shot commands close it at once so the file is free again.
+    pool = QueuePool if keep_open else NullPool
+    engine = create_engine("sqlite://", creator=new_connection, poolclass=pool)
+
+    @event.listens_for(engine, "connect")
+    def _configure(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        if not readonly:
+            cursor.execute(f"PRAGMA journal_mode={journal.upper()}")
+            cursor.execute("PRAGMA synchronous=FULL")
+        cursor.close()
+
+    return engine
+
+
+def stamp_header(conn: sqlite3.Connection) -> None:
+    conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
+    conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+
+
+def fsync_path(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_dir(path: Path) -> None:
+    # Directories cannot be opened for fsync on Windows; there os.replace is enough.
+    if os.name == "posix":
+        fsync_path(path)
+
+
+def temp_path_beside(target: Path) -> Path:
+    return target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.tmp")
+
+
+def integrity_problems(conn: sqlite3.Connection, *, quick: bool = False) -> list[str]:
+    pragma = "quick_check" if quick else "integrity_check"
+    rows = [r[0] for r in conn.execute(f"PRAGMA {pragma}")]
+    problems = [] if rows == ["ok"] else rows
+    problems += [
+        f"broken reference in {r[0]} row {r[1]}"
+        for r in conn.execute("PRAGMA foreign_key_check")
+    ]
+    return problems
+
+
+@contextlib.contextmanager
+def replacing(target: Path) -> Iterator[Path]:
+    """Yield a temporary path beside `target`; on success it atomically replaces it.
+
+    A reader of `target` sees the old file or the new one, never half of one.
+    The caller fills the temporary file; on any error it is removed.
+    """
+    directory = target.parent
+    if not directory.is_dir():
+        raise PmdeskError(f"Cannot write {target}: the folder {directory} does not exist.")
+    tmp = temp_path_beside(target)
+    try:
+        yield tmp
+        fsync_path(tmp)
+        os.replace(tmp, target)
+        _fsync_dir(directory)
+    except PermissionError:
+        raise PmdeskError(f"Cannot write {target}: permission denied.") from None
+    except OSError as e:
+        if isinstance(e, sqlite3.Error):
+            raise
+        raise PmdeskError(f"Cannot write {target}: {e.strerror or e}.") from None
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+        for suffix in ("-journal", "-wal", "-shm"):
+            with contextlib.suppress(FileNotFoundError):
+                Path(str(tmp) + suffix).unlink()
+
+
+def copy_database(source: Path, destination: Path, *, journal: Journal) -> None:
+    """Copy a live database with SQLite's backup API (consistent even mid-edit)."""
+    try:
+        src = sqlite3.connect(_uri(source, "ro"), uri=True)
+    except sqlite3.Error as e:
+        raise ProjectFileError(f"{source.name} cannot be opened: {e}.") from None
+    try:
+        dst = sqlite3.connect(destination)
+        try:
+            src.backup(dst)
+            # The backup copies the source's WAL flag; set the mode the copy needs.
+            dst.execute(f"PRAGMA journal_mode={journal.upper()}")
+        finally:
+            dst.close()
+    except sqlite3.DatabaseError as e:
+        raise ProjectFileError(f"{source.name} is damaged and cannot be read ({e}).") from None
+    finally:
+        src.close()
+
+
+def publish(source: Path, target: Path) -> None:
+    """Atomically replace `target` by a checked DELETE-mode copy of `source`."""
+    with replacing(target) as tmp:
+        copy_database(source, tmp, journal="delete")
+        conn = sqlite3.connect(tmp)
+        try:
+            problems = integrity_problems(conn)
+        finally:
+            conn.close()
+        if problems:
+            raise PmdeskError(
+                f"Not saved: the copy failed its integrity check ({problems[0]}); "
+                f"{target.name} was left as it was."
+            )
+
+
+def build(target: Path, fill: Callable[[Path], None]) -> None:
+    """Create `target` atomically: `fill` builds a complete project in a temporary file."""
+    with replacing(target) as tmp:
+        fill(tmp)
+        conn = sqlite3.connect(tmp)
+        try:
+            conn.execute("PRAGMA journal_mode=DELETE")
+            problems = integrity_problems(conn, quick=True)
+        finally:
+            conn.close()
+        if problems:  # pragma: no cover - would be a pmdesk bug
+            raise PmdeskError(f"Cannot write {target}: the new file is inconsistent.")

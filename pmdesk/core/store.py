@@ -1,0 +1,61 @@
+"""An open project database: short sessions, and operations applied in one transaction."""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
+
+from pmdesk.core.errors import OperationError
+from pmdesk.core.ops import Applied, Operation, Transaction
+
+
+def utc_now() -> str:
+    return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S")
+
+
+def default_user() -> str:
+    """The name history records when the user has not set one."""
+    name = os.environ.get("PMDESK_USER")
+    if name:
+        return name
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no login name in some containers
+        return "unknown"
+
+
+class ProjectStore:
+    """Sessions on one project database, plus who is editing (for the history)."""
+
+    def __init__(
+        self, engine: Engine, user: str | None = None, clock: Callable[[], str] = utc_now
+    ) -> None:
+        self.engine = engine
+        self.user = user or default_user()
+        self._clock = clock
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A short read-only session; return plain data before it closes."""
+        with self._sessions() as session:
+            yield session
+
+    def apply(self, operation: Operation) -> Applied:
+        """Run one operation as one transaction: all of it is saved, or none."""
+        try:
+            with self._sessions.begin() as session:
+                tx = Transaction(session, self.user, self._clock(), operation=type(operation).__name__)
+                return operation.apply(tx)
+        except IntegrityError as e:
+            raise OperationError(f"The change was refused by the project file ({e.orig}).") from None
+
+    def dispose(self) -> None:
+        self.engine.dispose()

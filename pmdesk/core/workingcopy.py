@@ -1,0 +1,319 @@
+"""Working copy and atomic publish (DESIGN "Editing model", steps 1–3).
+
+Open copies the project into a private working copy in the user's data folder
+and keeps a second copy as the *base* (what the target held when opened or last
+saved, for the three-way merge). Every operation commits to the working copy,
+so a crash loses nothing; Save publishes the working copy atomically over the
+target. A working copy left behind by a dead process can be recovered.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import shutil
+import socket
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from sqlalchemy import func, select
+
+from pmdesk.core.errors import PmdeskError, ProjectFileError, ProjectInUseError
+from pmdesk.core.fileformat import read_header
+from pmdesk.core.model import HistoryEntry
+from pmdesk.core.ops import Applied, Operation
+from pmdesk.core.projectfile import upgrade_copy
+from pmdesk.core.sqlite_files import connect, copy_database, publish, replacing
+from pmdesk.core.store import ProjectStore, utc_now
+
+Leftover = Literal["error", "recover", "discard"]
+STATE = "state.json"
+WORK = "work.pmdesk"
+BASE = "base.pmdesk"
+
+
+def default_data_dir() -> Path:
+    """The user's local data folder for pmdesk (never a synced or shared one)."""
+    override = os.environ.get("PMDESK_DATA_DIR")
+    if override:
+        return Path(override)
+    if sys.platform == "win32":
+        root = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
+    elif sys.platform == "darwin":
+        root = Path.home() / "Library" / "Application Support"
+    else:
+        root = Path(os.environ.get("XDG_DATA_HOME", Path.home() / ".local" / "share"))
+    return root / "pmdesk"
+
+
+def _slot(data_dir: Path, target: Path) -> Path:
+    digest = hashlib.sha256(str(target).encode("utf-8")).hexdigest()[:16]
+    return data_dir / "working" / digest
+
+
+def _fingerprint(path: Path) -> dict[str, Any]:
+    """Enough to notice that someone replaced the target since we last saw it."""
+    st = path.stat()
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return {"size": st.st_size, "mtime_ns": st.st_mtime_ns, "sha256": h.hexdigest()}
+
+
+def _pid_alive(pid: int) -> bool:
+    if pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    except OSError:
+        return False
+    return True
+
+
+def _write_state(slot: Path, state: dict[str, Any]) -> None:
+    with replacing(slot / STATE) as tmp:
+        tmp.write_text(json.dumps(state, ensure_ascii=False, indent=2), encoding="utf-8")
+
+
+def _read_state(slot: Path) -> dict[str, Any] | None:
+    try:
+        state = json.loads((slot / STATE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return state if isinstance(state, dict) else None
+
+
+def _last_seq(work: Path) -> int:
+    engine = connect(work, readonly=True)
+    try:
+        with engine.connect() as conn:
+            return int(conn.execute(select(func.max(HistoryEntry.seq))).scalar() or 0)
+    finally:
+        engine.dispose()
+
+
+@dataclass(frozen=True)
+class Recoverable:
+    """A working copy whose pmdesk ended without saving it."""
+
+    target: Path
+    slot: Path
+    unsaved_edits: int
+    last_edit_at: str
+
+
+def find_recoverable(data_dir: Path | None = None) -> list[Recoverable]:
+    """Working copies left by pmdesk processes that are gone, with unsaved edits."""
+    root = (data_dir or default_data_dir()) / "working"
+    found = []
+    for slot in sorted(root.glob("*")) if root.is_dir() else []:
+        info = _leftover(slot)
+        if info is not None:
+            found.append(info)
+    return found
+
+
+def _leftover(slot: Path) -> Recoverable | None:
+    state = _read_state(slot)
+    if state is None or not (slot / WORK).exists():
+        return None
+    if state.get("host") == socket.gethostname() and _pid_alive(int(state.get("pid", 0))):
+        if int(state.get("pid", 0)) != os.getpid():
+            return None  # still open in another running pmdesk
+    try:
+        last = _last_seq(slot / WORK)
+    except Exception:  # a working copy damaged beyond reading cannot be offered
+        return None
+    unsaved = last - int(state.get("saved_seq", 0))
+    if unsaved <= 0:
+        return None
+    return Recoverable(Path(state["target"]), slot, unsaved, str(state.get("touched_at", "")))
+
+
+class WorkingCopy:
+    """An open project: edits go to a private working copy; `save` publishes it."""
+
+    def __init__(self, target: Path, slot: Path, store: ProjectStore, state: dict[str, Any]):
+        self.target = target
+        self.slot = slot
+        self.store = store
+        self._state = state
+        self.upgraded_from_backup: Path | None = None
+
+    # -- opening -----------------------------------------------------------
+    @classmethod
+    def open(
+        cls,
+        target: Path,
+        *,
+        data_dir: Path | None = None,
+        user: str | None = None,
+        leftover: Leftover = "error",
+    ) -> WorkingCopy:
+        """Open `target` for editing. A leftover working copy with unsaved edits is
+        recovered, discarded or reported (`ProjectFileError`), as `leftover` says."""
+        target = target.resolve()
+        data_dir = data_dir or default_data_dir()
+        slot = _slot(data_dir, target)
+        state = _read_state(slot)
+        if state is not None:
+            pid = int(state.get("pid", 0))
+            if state.get("host") == socket.gethostname() and pid != os.getpid() and _pid_alive(pid):
+                raise ProjectInUseError(
+                    f"{target.name} is already open in another pmdesk window (process {pid})."
+                )
+            info = _leftover(slot)
+            if info is not None and leftover == "recover":
+                return cls._resume(target, slot, state, user)
+            if info is not None and leftover == "error":
+                raise ProjectFileError(
+                    f"{target.name} has {info.unsaved_edits} unsaved edits from an earlier "
+                    "session that ended without saving; recover or discard them first."
+                )
+        read_header(target)
+        if slot.exists():
+            shutil.rmtree(slot)
+        slot.mkdir(parents=True)
+        try:
+            copy_database(target, slot / WORK, journal="wal")
+            backup = upgrade_copy(slot / WORK, data_dir / "backups")
+            shutil.copyfile(slot / WORK, slot / BASE)
+            state = {
+                "target": str(target),
+                "pid": os.getpid(),
+                "host": socket.gethostname(),
+                "opened_at": utc_now(),
+                "touched_at": utc_now(),
+                "saved_seq": _last_seq(slot / WORK),
+                "target_fingerprint": _fingerprint(target),
+            }
+            _write_state(slot, state)
+        except BaseException:
+            shutil.rmtree(slot, ignore_errors=True)
+            raise
+        wc = cls(target, slot, cls._store(slot, user), state)
+        wc.upgraded_from_backup = backup
+        return wc
+
+    @classmethod
+    def recover(cls, item: Recoverable, *, user: str | None = None) -> WorkingCopy:
+        """Reopen a leftover working copy with its unsaved edits."""
+        state = _read_state(item.slot)
+        if state is None:
+            raise ProjectFileError(f"The unsaved work for {item.target.name} is no longer there.")
+        return cls._resume(item.target, item.slot, state, user)
+
+    @classmethod
+    def _resume(
+        cls, target: Path, slot: Path, state: dict[str, Any], user: str | None
+    ) -> WorkingCopy:
+        state = {**state, "pid": os.getpid(), "host": socket.gethostname()}
+        _write_state(slot, state)
+        return cls(target, slot, cls._store(slot, user), state)
+
+    @staticmethod
+    def _store(slot: Path, user: str | None) -> ProjectStore:
+        return ProjectStore(connect(slot / WORK, journal="wal", keep_open=True), user)
+
+    # -- editing -------------------------------------------------------------
+    def apply(self, operation: Operation) -> Applied:
+        return self.store.apply(operation)
+
+    @property
+    def work_path(self) -> Path:
+        return self.slot / WORK
+
+    @property
+    def base_path(self) -> Path:
+        return self.slot / BASE
+
+    def unsaved_edits(self) -> int:
+        with self.store.engine.connect() as conn:
+            last = int(conn.execute(select(func.max(HistoryEntry.seq))).scalar() or 0)
+        return last - int(self._state["saved_seq"])
+
+    def target_changed(self) -> bool:
+        """Has someone replaced the target since we opened or last saved it?"""
+        try:
+            return _fingerprint(self.target) != self._state["target_fingerprint"]
+        except FileNotFoundError:
+            return True
+
+    # -- saving --------------------------------------------------------------
+    def save(self, *, overwrite_changes: bool = False) -> None:
+        """Publish the working copy over the target, atomically.
+
+        If a colleague saved the target meanwhile, refuse rather than overwrite
+        their work silently (merging on save comes with the sharing work).
+        """
+        if not overwrite_changes and self.target_changed():
+            raise PmdeskError(
+                f"{self.target.name} was changed by someone else since you opened it; "
+                "it was not overwritten."
+            )
+        self._publish_to(self.target)
+
+    def save_as(self, new_target: Path) -> None:
+        """Publish to a new path and continue editing that file from now on."""
+        new_target = new_target.resolve()
+        new_slot = _slot(self.slot.parent.parent, new_target)
+        if new_slot.exists() and new_slot != self.slot:
+            leftover = _read_state(new_slot)
+            if leftover is not None and _pid_alive(int(leftover.get("pid", 0))):
+                raise ProjectInUseError(f"{new_target.name} is open in another pmdesk window.")
+            shutil.rmtree(new_slot)
+        self._publish_to(new_target)
+        self.store.dispose()
+        if new_slot != self.slot:
+            shutil.move(str(self.slot), str(new_slot))
+        self.slot, self.target = new_slot, new_target
+        self._state["target"] = str(new_target)
+        _write_state(self.slot, self._state)
+        self.store = self._store(self.slot, self.store.user)
+
+    def _publish_to(self, target: Path) -> None:
+        saved_seq = self._last_seq_live()
+        publish(self.work_path, target)
+        with replacing(self.base_path) as tmp:
+            copy_database(target, tmp, journal="delete")
+        self._state.update(
+            saved_seq=saved_seq,
+            touched_at=utc_now(),
+            target_fingerprint=_fingerprint(target),
+        )
+        _write_state(self.slot, self._state)
+
+    def _last_seq_live(self) -> int:
+        with self.store.engine.connect() as conn:
+            return int(conn.execute(select(func.max(HistoryEntry.seq))).scalar() or 0)
+
+    # -- closing -------------------------------------------------------------
+    def close(self, *, discard: bool = False) -> None:
+        """Close the project. Unsaved edits stay recoverable unless `discard`."""
+        dirty = self.unsaved_edits() > 0
+        self.store.dispose()
+        if discard or not dirty:
+            shutil.rmtree(self.slot, ignore_errors=True)
+        else:
+            self._state["pid"] = 0
+            with contextlib.suppress(PmdeskError):
+                _write_state(self.slot, self._state)
+
+
+def discard_leftover(item: Recoverable) -> None:
+    shutil.rmtree(item.slot, ignore_errors=True)
+
+
+def describe_open_error(path: Path, error: Exception) -> str:
+    if isinstance(error, PmdeskError):
+        return str(error)
+    return f"{path.name} cannot be opened ({error})."

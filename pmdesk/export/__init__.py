@@ -1,0 +1,1 @@
+"""PRD document building and rendering (Markdown, docx). No QtWidgets."""
