@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Engine
 
@@ -34,7 +35,11 @@ def import_snapshot_file(source: Path, target: Path, *, replace: bool = False) -
     Returns the number of requirements. An existing `target` is only replaced
     when `replace` is set; nothing is written when the snapshot has a problem.
     """
-    snapshot = loads(read_snapshot_text(source))
+    return import_snapshot(loads(read_snapshot_text(source)), target, replace=replace)
+
+
+def import_snapshot(snapshot: dict[str, Any], target: Path, *, replace: bool = False) -> int:
+    """Write a checked snapshot (from `snapshot.loads`) to a new project file."""
     if target.exists() and not replace:
         raise PmdeskError(f"{target} exists already; pass --replace to overwrite it.")
     if target.is_dir():

@@ -1,0 +1,51 @@
+"""Small helpers for core tests: read back what a user would see."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+
+from pmdesk.core.model import HistoryEntry, Requirement
+from pmdesk.core.snapshot import export_snapshot
+from pmdesk.core.store import ProjectStore
+
+
+def snapshot_without_history(store: ProjectStore) -> dict[str, Any]:
+    """The project as the snapshot shows it, minus the log of changes and the
+    per-requirement "updated" stamp (undo is itself an edit, made now, by the user)."""
+    snap = export_snapshot(store)
+    snap.pop("history")
+
+    def strip(nodes: list[dict[str, Any]]) -> None:
+        for n in nodes:
+            n.pop("updated")
+            strip(n["children"])
+
+    strip(snap["requirements"])
+    return snap
+
+
+def tree_keys(store: ProjectStore) -> list[tuple[str, list[Any]]]:
+    snap = export_snapshot(store)
+
+    def walk(nodes: list[dict[str, Any]]) -> list[Any]:
+        return [(n["key"], walk(n["children"])) if n["children"] else n["key"] for n in nodes]
+
+    return walk(snap["requirements"])  # type: ignore[return-value]
+
+
+def history(store: ProjectStore) -> list[tuple[str, str, str, str | None, str | None]]:
+    with store.reading() as s:
+        rows = s.execute(
+            select(
+                HistoryEntry.entity, HistoryEntry.field, HistoryEntry.by,
+                HistoryEntry.old, HistoryEntry.new,
+            ).order_by(HistoryEntry.seq)
+        ).all()
+    return [tuple(r) for r in rows]  # type: ignore[misc]
+
+
+def key_of(store: ProjectStore, uid: str) -> str:
+    with store.reading() as s:
+        return str(s.execute(select(Requirement.key).where(Requirement.uid == uid)).scalar_one())

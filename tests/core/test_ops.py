@@ -1,0 +1,212 @@
+"""Operations on a real project file: each applies in one transaction, records
+history and returns an inverse that puts things back."""
+
+from __future__ import annotations
+
+import json
+import uuid
+
+import pytest
+
+from pmdesk.core.errors import OperationError
+from pmdesk.core.ops import Batch, Create, Move, Remove, Update
+from pmdesk.core.workingcopy import WorkingCopy
+from tests.core.helpers import history, key_of, snapshot_without_history, tree_keys
+
+
+def new_uid() -> str:
+    return str(uuid.uuid4())
+
+
+def create(wc: WorkingCopy, title: str, parent: str | None = None, index: int | None = None,
+           **values: object) -> str:
+    uid = new_uid()
+    wc.apply(Create("requirement", uid, {"title": title, **values}, parent=parent, index=index))
+    return uid
+
+
+def test_created_requirements_get_sequential_keys_and_keep_order(working_copy: WorkingCopy) -> None:
+    a = create(working_copy, "A")
+    b = create(working_copy, "B")
+    create(working_copy, "A0", index=0)
+    create(working_copy, "A1", parent=a)
+    assert key_of(working_copy.store, a) == "REQ-1"
+    assert key_of(working_copy.store, b) == "REQ-2"
+    assert tree_keys(working_copy.store) == ["REQ-3", ("REQ-1", ["REQ-4"]), "REQ-2"]
+
+
+def test_update_records_who_what_old_and_new(working_copy: WorkingCopy) -> None:
+    a = create(working_copy, "登录")
+    applied = working_copy.apply(Update("requirement", a, {"title": "扫码登录", "priority": "must"}))
+    assert str(applied.label) == "Edit REQ-1"
+    entries = [h for h in history(working_copy.store) if h[1] in ("title", "priority")]
+    assert ("requirement", "title", "测试员", json.dumps("登录", ensure_ascii=False),
+            json.dumps("扫码登录", ensure_ascii=False)) in entries
+    assert ("requirement", "priority", "测试员", '"should"', '"must"') in entries
+    working_copy.apply(applied.inverse)
+    snap = snapshot_without_history(working_copy.store)
+    assert snap["requirements"][0]["title"] == "登录"
+    assert snap["requirements"][0]["priority"] == "should"
+
+
+def test_rename_label_names_the_key(working_copy: WorkingCopy) -> None:
+    a = create(working_copy, "x")
+    assert str(working_copy.apply(Update("requirement", a, {"title": "y"})).label) == "Rename REQ-1"
+
+
+def test_rice_and_dates_are_validated(working_copy: WorkingCopy) -> None:
+    a = create(working_copy, "x")
+    with pytest.raises(OperationError, match="confidence"):
+        working_copy.apply(Update("requirement", a, {"rice": {"confidence": 3}}))
+    with pytest.raises(OperationError, match="after end"):
+        working_copy.apply(Update("requirement", a, {"start": "2027-02-01", "end": "2027-01-01"}))
+    with pytest.raises(OperationError, match="not one of must"):
+        working_copy.apply(Update("requirement", a, {"priority": "urgent"}))
+    with pytest.raises(OperationError, match="does not exist"):
+        working_copy.apply(Update("requirement", a, {"release": new_uid()}))
+    # Nothing of the refused edits reached the file.
+    snap = snapshot_without_history(working_copy.store)
+    assert snap["requirements"][0]["priority"] == "should"
+    assert snap["requirements"][0]["rice"] is None
+
+
+def test_move_reparents_and_reorders_and_undoes(working_copy: WorkingCopy) -> None:
+    a, b, c = (create(working_copy, t) for t in "ABC")
+    applied = working_copy.apply(Move("requirement", c, parent=a, index=0))
+    assert tree_keys(working_copy.store) == [("REQ-1", ["REQ-3"]), "REQ-2"]
+    working_copy.apply(Move("requirement", b, index=0))
+    assert tree_keys(working_copy.store) == ["REQ-2", ("REQ-1", ["REQ-3"])]
+    working_copy.apply(Move("requirement", b, index=None))
+    working_copy.apply(applied.inverse)
+    assert tree_keys(working_copy.store) == ["REQ-1", "REQ-2", "REQ-3"]
+
+
+def test_move_into_own_subtree_is_refused(working_copy: WorkingCopy) -> None:
+    a = create(working_copy, "A")
+    b = create(working_copy, "B", parent=a)
+    c = create(working_copy, "C", parent=b)
+    with pytest.raises(OperationError, match="own subtree"):
+        working_copy.apply(Move("requirement", a, parent=c))
+    with pytest.raises(OperationError, match="own subtree"):
+        working_copy.apply(Move("requirement", a, parent=a))
+
+
+def test_move_writes_one_row(working_copy: WorkingCopy) -> None:
+    uids = [create(working_copy, f"R{i}") for i in range(50)]
+    before = {n["uid"]: n["updated"] for n in _nodes(working_copy)}
+    working_copy.store._clock = lambda: "2099-01-01T00:00:00"  # type: ignore[method-assign]
+    working_copy.apply(Move("requirement", uids[40], index=3))
+    changed = [n["uid"] for n in _nodes(working_copy) if n["updated"] != before[n["uid"]]]
+    assert changed == [uids[40]]
+
+
+def _nodes(wc: WorkingCopy) -> list[dict[str, object]]:
+    from pmdesk.core.snapshot import export_snapshot
+
+    return export_snapshot(wc.store)["requirements"]  # type: ignore[no-any-return]
+
+
+def test_delete_subtree_with_links_and_undo_restores_everything(working_copy: WorkingCopy) -> None:
+    release = new_uid()
+    working_copy.apply(Create("release", release, {"name": "v1.0", "start": "2027-01-04",
+                                                  "end": "2027-03-31"}))
+    a = create(working_copy, "A", release=release)
+    b = create(working_copy, "B", parent=a, acceptance=["能登录", "能退出"])
+    c = create(working_copy, "C")
+    working_copy.apply(Create("link", new_uid(), {"from": c, "to": b, "type": "depends_on"}))
+    before = snapshot_without_history(working_copy.store)
+    applied = working_copy.apply(Remove((("requirement", a),)))
+    after = snapshot_without_history(working_copy.store)
+    assert [n["title"] for n in after["requirements"]] == ["C"]
+    assert after["links"] == []
+    working_copy.apply(applied.inverse)
+    assert snapshot_without_history(working_copy.store) == before
+    deleted = [h for h in history(working_copy.store) if h[1] == "deleted"]
+    assert len(deleted) == 3  # two requirements and the link
+
+
+def test_delete_release_clears_and_undo_restores_references(working_copy: WorkingCopy) -> None:
+    release = new_uid()
+    working_copy.apply(Create("release", release, {"name": "v1.0"}))
+    a = create(working_copy, "A", release=release)
+    before = snapshot_without_history(working_copy.store)
+    applied = working_copy.apply(Remove((("release", release),)))
+    snap = snapshot_without_history(working_copy.store)
+    assert snap["requirements"][0]["release"] is None
+    assert a
+    working_copy.apply(applied.inverse)
+    assert snapshot_without_history(working_copy.store) == before
+
+
+@pytest.mark.parametrize(
+    ("entity", "values", "changes"),
+    [
+        ("release", {"name": "v1.0", "start": "2027-01-04"}, {"end": "2027-03-31"}),
+        ("milestone", {"name": "评审", "date": "2027-02-01"}, {"date": "2027-02-08"}),
+        ("lane", {"name": "客户数据"}, {"name": "数据"}),
+        ("section", {"title": "背景", "body": "这是**重点**"}, {"body": "改"}),
+    ],
+)
+def test_other_entities_create_update_delete_round_trip(
+    working_copy: WorkingCopy, entity: str, values: dict[str, object], changes: dict[str, object]
+) -> None:
+    empty = snapshot_without_history(working_copy.store)
+    uid = new_uid()
+    created = working_copy.apply(Create(entity, uid, values))
+    with_it = snapshot_without_history(working_copy.store)
+    updated = working_copy.apply(Update(entity, uid, changes))
+    removed = working_copy.apply(Remove(((entity, uid),)))
+    working_copy.apply(removed.inverse)
+    working_copy.apply(updated.inverse)
+    assert snapshot_without_history(working_copy.store) == with_it
+    working_copy.apply(created.inverse)
+    assert snapshot_without_history(working_copy.store) == empty
+
+
+def test_lanes_and_sections_reorder(working_copy: WorkingCopy) -> None:
+    uids = [new_uid() for _ in range(3)]
+    for i, uid in enumerate(uids):
+        working_copy.apply(Create("section", uid, {"title": f"S{i}"}))
+    working_copy.apply(Move("section", uids[2], index=0))
+    titles = [s["title"] for s in snapshot_without_history(working_copy.store)["sections"]]
+    assert titles == ["S2", "S0", "S1"]
+
+
+def test_link_rules(working_copy: WorkingCopy) -> None:
+    a, b = create(working_copy, "A"), create(working_copy, "B")
+    working_copy.apply(Create("link", new_uid(), {"from": a, "to": b, "type": "blocks"}))
+    with pytest.raises(OperationError, match="already linked"):
+        working_copy.apply(Create("link", new_uid(), {"from": a, "to": b, "type": "blocks"}))
+    with pytest.raises(OperationError, match="itself"):
+        working_copy.apply(Create("link", new_uid(), {"from": a, "to": a, "type": "blocks"}))
+
+
+def test_batch_is_one_step_and_its_inverse_undoes_all(working_copy: WorkingCopy) -> None:
+    a, b = create(working_copy, "A"), create(working_copy, "B")
+    before = snapshot_without_history(working_copy.store)
+    applied = working_copy.apply(
+        Batch((Update("requirement", a, {"status": "approved"}),
+               Update("requirement", b, {"status": "approved"})))
+    )
+    assert str(applied.label) == "Edit 2 requirements"
+    working_copy.apply(applied.inverse)
+    assert snapshot_without_history(working_copy.store) == before
+
+
+def test_failed_operation_leaves_no_trace(working_copy: WorkingCopy) -> None:
+    a = create(working_copy, "A")
+    before = history(working_copy.store)
+    with pytest.raises(OperationError):
+        working_copy.apply(Batch((Update("requirement", a, {"title": "changed"}),
+                                  Update("requirement", a, {"kind": "bogus"}))))
+    assert history(working_copy.store) == before
+    assert snapshot_without_history(working_copy.store)["requirements"][0]["title"] == "A"
+
+
+def test_project_fields_update(working_copy: WorkingCopy) -> None:
+    uid = snapshot_without_history(working_copy.store)["project"]["uid"]
+    working_copy.apply(Update("project", uid, {"product": "云帆 CRM", "authors": ["张伟"]}))
+    project = snapshot_without_history(working_copy.store)["project"]
+    assert project["product"] == "云帆 CRM" and project["authors"] == ["张伟"]
+    with pytest.raises(OperationError, match="key prefix"):
+        working_copy.apply(Update("project", uid, {"key_prefix": "需求"}))
