@@ -96,7 +96,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as e:  # a pmdesk bug: still one sentence, unless debugging
         if os.environ.get("PMDESK_DEBUG"):
             raise
-        print(f"pmdesk: internal error ({type(e).__name__}: {e}); please report it.", file=sys.stderr)
+        print(
+            f"pmdesk: internal error ({type(e).__name__}: {e}); please report it.", file=sys.stderr
+        )
         return EXIT_BAD_INPUT
 
 

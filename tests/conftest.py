@@ -6,13 +6,13 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports Qt
 
-from collections.abc import Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
+from collections.abc import Iterator
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
-from pmdesk.core.projectfile import new_project  # noqa: E402
-from pmdesk.core.workingcopy import WorkingCopy  # noqa: E402
+from pmdesk.core.projectfile import new_project
+from pmdesk.core.workingcopy import WorkingCopy
 
 REPO = Path(__file__).resolve().parent.parent
 

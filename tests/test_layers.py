@@ -11,9 +11,11 @@ import pytest
 @pytest.mark.parametrize(
     ("modules", "forbidden"),
     [
-        ("pmdesk.core.workingcopy, pmdesk.core.snapshot, pmdesk.core.importing, "
-         "pmdesk.core.queries, pmdesk.core.templates, pmdesk.core.sample, pmdesk.commands",
-         "PySide6"),
+        (
+            "pmdesk.core.workingcopy, pmdesk.core.snapshot, pmdesk.core.importing, "
+            "pmdesk.core.queries, pmdesk.core.templates, pmdesk.core.sample, pmdesk.commands",
+            "PySide6",
+        ),
         ("pmdesk.export", "PySide6.QtWidgets"),
     ],
 )

@@ -52,9 +52,10 @@ def read_header(path: Path) -> HeaderInfo:
         raise ProjectFileError(f"{name} is not a pmdesk project (it is not a database at all).")
     if len(header) < 100:
         raise ProjectFileError(f"{name} is damaged: the file is cut short.")
-    app_id, user_version = struct.unpack(">I", header[68:72])[0], struct.unpack(
-        ">I", header[60:64]
-    )[0]
+    app_id, user_version = (
+        struct.unpack(">I", header[68:72])[0],
+        struct.unpack(">I", header[60:64])[0],
+    )
     if app_id != APPLICATION_ID:
         raise ProjectFileError(
             f"{name} is a database of another application, not a pmdesk project."

@@ -61,4 +61,4 @@ def import_snapshot(snapshot: dict[str, Any], target: Path, *, replace: bool = F
 
 
 def _count(nodes: list[dict[str, object]]) -> int:
-    return sum(1 + _count(n["children"]) for n in nodes)  # type: ignore[arg-type]
+    return sum(1 + _count(n["children"]) for n in nodes)  # type: ignore[misc,arg-type]

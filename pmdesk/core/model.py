@@ -9,6 +9,8 @@ enforced by CHECK constraints so a hand-edited file cannot smuggle in others.
 
 from __future__ import annotations
 
+from typing import cast
+
 from sqlalchemy import (
     CheckConstraint,
     Float,
@@ -17,6 +19,7 @@ from sqlalchemy import (
     Integer,
     MetaData,
     String,
+    Table,
     Text,
     UniqueConstraint,
 )
@@ -192,3 +195,8 @@ class HistoryEntry(Base):
     field: Mapped[str] = mapped_column(String(32))
     old: Mapped[str | None] = mapped_column(Text)
     new: Mapped[str | None] = mapped_column(Text)
+
+
+def table_of(entity: type[Base]) -> Table:
+    """The Core table of an ORM class (typed, for insert/update statements)."""
+    return cast(Table, entity.__table__)

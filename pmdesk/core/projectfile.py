@@ -18,7 +18,7 @@ from sqlalchemy import Connection, Engine, func, insert, select, text
 from pmdesk.core import domain
 from pmdesk.core.errors import ProjectFileError
 from pmdesk.core.fileformat import APPLICATION_ID, SCHEMA_VERSION, read_header
-from pmdesk.core.model import Project
+from pmdesk.core.model import Project, table_of
 from pmdesk.core.sqlite_files import build, connect, integrity_problems
 from pmdesk.core.store import ProjectStore, utc_now
 
@@ -56,7 +56,7 @@ def create_empty(path: Path, project: dict[str, object] | None = None) -> None:
                 "created_at": utc_now(),
             }
             values.update(project or {})
-            conn.execute(insert(Project.__table__).values(**values))
+            conn.execute(insert(table_of(Project)).values(**values))
     finally:
         engine.dispose()
 

@@ -36,7 +36,13 @@ def counts(conn: Connection) -> Counts:
         return int(conn.execute(select(func.count()).select_from(entity)).scalar_one())
 
     return Counts(
-        n(Requirement), n(Release), n(Milestone), n(Lane), n(Link), n(Section), n(Baseline),
+        n(Requirement),
+        n(Release),
+        n(Milestone),
+        n(Lane),
+        n(Link),
+        n(Section),
+        n(Baseline),
         n(HistoryEntry),
     )
 
@@ -54,7 +60,11 @@ class ProjectInfo:
 def project_info(conn: Connection) -> ProjectInfo:
     row = conn.execute(
         select(
-            Project.uid, Project.title, Project.product, Project.version, Project.key_prefix,
+            Project.uid,
+            Project.title,
+            Project.product,
+            Project.version,
+            Project.key_prefix,
             Project.language,
         )
     ).one()
@@ -74,7 +84,9 @@ TREE_COLUMNS = (
 )
 
 
-def tree_rows(conn: Connection) -> list[tuple[str, str | None, str, str, str, str, str, str, str | None]]:
+def tree_rows(
+    conn: Connection,
+) -> list[tuple[str, str | None, str, str, str, str, str, str, str | None]]:
     """Every requirement as a tuple of TREE_COLUMNS, siblings in order.
 
     Loaded as columns, not ORM entities: about six times faster at 100,000 rows.

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import Connection, insert, select
 
 from pmdesk.core.fields import FIELDS, from_columns, to_columns
-from pmdesk.core.model import Baseline, HistoryEntry
+from pmdesk.core.model import Baseline, HistoryEntry, table_of
 from pmdesk.core.ops.base import TABLES, encode
 from pmdesk.core.ranks import evenly_spaced
 from pmdesk.core.snapshot_check import checked_snapshot
@@ -58,9 +58,7 @@ def export_snapshot(store: ProjectStore) -> Json:
 def export_from(conn: Connection) -> Json:
     def rows(entity: str, *order: str) -> list[Any]:
         table = TABLES[entity]
-        return list(
-            conn.execute(select(table).order_by(*(table.c[o] for o in order))).mappings()
-        )
+        return list(conn.execute(select(table).order_by(*(table.c[o] for o in order))).mappings())
 
     project_row = rows("project", "uid")[0]
     project = {"uid": project_row["uid"], "created_at": project_row["created_at"]}
@@ -130,7 +128,9 @@ def load_snapshot(conn: Connection, snapshot: Json) -> None:
     project = snapshot["project"]
     values = {f.name: project[f.name] for f in FIELDS["project"]}
     conn.execute(
-        TABLES["project"].update().values(
+        TABLES["project"]
+        .update()
+        .values(
             uid=project["uid"], created_at=project["created_at"], **to_columns("project", values)
         )
     )
@@ -190,7 +190,7 @@ def load_snapshot(conn: Connection, snapshot: Json) -> None:
         for b in snapshot["baselines"]
     ]
     if baselines:
-        conn.execute(insert(Baseline.__table__), baselines)
+        conn.execute(insert(table_of(Baseline)), baselines)
     history = [
         {
             **{k: h[k] for k in ("uid", "batch", "at", "by", "operation", "entity")},
@@ -202,7 +202,7 @@ def load_snapshot(conn: Connection, snapshot: Json) -> None:
         for h in snapshot["history"]
     ]
     if history:
-        conn.execute(insert(HistoryEntry.__table__), history)
+        conn.execute(insert(table_of(HistoryEntry)), history)
 
 
 def _values(entity: str, item: Json) -> Json:

@@ -20,7 +20,18 @@ Json = dict[str, Any]
 MAX_REPORTED = 20
 _KEY = re.compile(r"^[A-Za-z][A-Za-z0-9]{0,9}-([1-9][0-9]{0,8})$")
 _STAMP_KEYS = {"at", "by"}
-_HISTORY_KEYS = {"uid", "batch", "at", "by", "operation", "entity", "entity_uid", "field", "old", "new"}
+_HISTORY_KEYS = {
+    "uid",
+    "batch",
+    "at",
+    "by",
+    "operation",
+    "entity",
+    "entity_uid",
+    "field",
+    "old",
+    "new",
+}
 
 
 class _Checker:
@@ -124,13 +135,26 @@ def check_snapshot(data: Any) -> Json:
                 "please update pmdesk."
             )
         raise SnapshotError(f"pmdesk_snapshot: {version!r} is not a snapshot version.")
-    known = {"pmdesk_snapshot", "project", "releases", "milestones", "lanes", "requirements",
-             "links", "sections", "baselines", "history"}
+    known = {
+        "pmdesk_snapshot",
+        "project",
+        "releases",
+        "milestones",
+        "lanes",
+        "requirements",
+        "links",
+        "sections",
+        "baselines",
+        "history",
+    }
     for name in sorted(set(data) - known):
         c.problem(name, "is not a part of a snapshot")
 
     project_in = c.obj(data.get("project", {}), "project") or {}
-    project = {"uid": c.uid(project_in, "project"), **c.fields("project", project_in, "project", {"created_at"})}
+    project = {
+        "uid": c.uid(project_in, "project"),
+        **c.fields("project", project_in, "project", {"created_at"}),
+    }
     created_at = project_in.get("created_at", c.now)
     project["created_at"] = created_at if isinstance(created_at, str) else c.now
 
@@ -162,7 +186,10 @@ def check_snapshot(data: Any) -> Json:
             if item is None:
                 continue
             extra = {"key", "children", "created", "updated"}
-            node = {"uid": c.uid(item, item_path), **c.fields("requirement", item, item_path, extra)}
+            node = {
+                "uid": c.uid(item, item_path),
+                **c.fields("requirement", item, item_path, extra),
+            }
             requirement_uids.add(node["uid"])
             if node["release"] is not None and node["release"] not in release_uids:
                 c.problem(f"{item_path}.release", f"{node['release']!r} is not a release uid")
@@ -227,12 +254,14 @@ def check_snapshot(data: Any) -> Json:
         frozen = c.obj(item.get("snapshot"), f"{path}.snapshot")
         if frozen is not None and frozen.get("pmdesk_snapshot") != 1:
             c.problem(f"{path}.snapshot", "is not a pmdesk snapshot")
-        baselines.append({
-            "uid": c.uid(item, path),
-            "name": name,
-            "created": c.stamp(item, "created", path),
-            "snapshot": frozen or {},
-        })
+        baselines.append(
+            {
+                "uid": c.uid(item, path),
+                "name": name,
+                "created": c.stamp(item, "created", path),
+                "snapshot": frozen or {},
+            }
+        )
 
     history = []
     for i, raw in enumerate(c.array(data.get("history"), "history")):
@@ -242,7 +271,7 @@ def check_snapshot(data: Any) -> Json:
             continue
         for name in sorted(set(item) - _HISTORY_KEYS):
             c.problem(f"{path}.{name}", "is not a field of a history entry")
-        entry = {"uid": c.uid(item, path)}
+        entry: Json = {"uid": c.uid(item, path)}
         for name in ("batch", "at", "by", "operation", "entity", "entity_uid", "field"):
             value = item.get(name, "")
             if not isinstance(value, str):

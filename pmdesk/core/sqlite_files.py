@@ -91,8 +91,7 @@ def integrity_problems(conn: sqlite3.Connection, *, quick: bool = False) -> list
     rows = [r[0] for r in conn.execute(f"PRAGMA {pragma}")]
     problems = [] if rows == ["ok"] else rows
     problems += [
-        f"broken reference in {r[0]} row {r[1]}"
-        for r in conn.execute("PRAGMA foreign_key_check")
+        f"broken reference in {r[0]} row {r[1]}" for r in conn.execute("PRAGMA foreign_key_check")
     ]
     return problems
 
@@ -105,26 +104,37 @@ def replacing(target: Path) -> Iterator[Path]:
     The caller fills the temporary file; on any error it is removed.
     """
     directory = target.parent
-    if not directory.is_dir():
+    if not directory.exists():
         raise PmdeskError(f"Cannot write {target}: the folder {directory} does not exist.")
+    if not directory.is_dir():
+        raise PmdeskError(f"Cannot write {target}: {directory} is not a folder.")
+    if target.is_dir():
+        raise PmdeskError(f"Cannot write {target}: it is a folder.")
     tmp = temp_path_beside(target)
+    try:
+        # Create the file first, so an unwritable place fails here with a clear reason.
+        tmp.open("xb").close()
+    except OSError as e:
+        raise PmdeskError(f"Cannot write {target}: {_reason(e)}.") from None
     try:
         yield tmp
         fsync_path(tmp)
         os.replace(tmp, target)
         _fsync_dir(directory)
-    except PermissionError:
-        raise PmdeskError(f"Cannot write {target}: permission denied.") from None
     except OSError as e:
-        if isinstance(e, sqlite3.Error):
-            raise
-        raise PmdeskError(f"Cannot write {target}: {e.strerror or e}.") from None
+        raise PmdeskError(f"Cannot write {target}: {_reason(e)}.") from None
+    except sqlite3.OperationalError as e:
+        raise PmdeskError(f"Cannot write {target}: {e}.") from None
     finally:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
-        for suffix in ("-journal", "-wal", "-shm"):
+        for suffix in ("", "-journal", "-wal", "-shm"):
             with contextlib.suppress(FileNotFoundError):
                 Path(str(tmp) + suffix).unlink()
+
+
+def _reason(error: OSError) -> str:
+    if isinstance(error, PermissionError):
+        return "permission denied"
+    return (error.strerror or str(error)).lower()
 
 
 def copy_database(source: Path, destination: Path, *, journal: Journal) -> None:

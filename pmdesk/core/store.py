@@ -52,10 +52,14 @@ class ProjectStore:
         """Run one operation as one transaction: all of it is saved, or none."""
         try:
             with self._sessions.begin() as session:
-                tx = Transaction(session, self.user, self._clock(), operation=type(operation).__name__)
+                tx = Transaction(
+                    session, self.user, self._clock(), operation=type(operation).__name__
+                )
                 return operation.apply(tx)
         except IntegrityError as e:
-            raise OperationError(f"The change was refused by the project file ({e.orig}).") from None
+            raise OperationError(
+                f"The change was refused by the project file ({e.orig})."
+            ) from None
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -126,9 +126,9 @@ def _leftover(slot: Path) -> Recoverable | None:
     state = _read_state(slot)
     if state is None or not (slot / WORK).exists():
         return None
-    if state.get("host") == socket.gethostname() and _pid_alive(int(state.get("pid", 0))):
-        if int(state.get("pid", 0)) != os.getpid():
-            return None  # still open in another running pmdesk
+    pid = int(state.get("pid", 0))
+    if state.get("host") == socket.gethostname() and pid != os.getpid() and _pid_alive(pid):
+        return None  # still open in another running pmdesk
     try:
         last = _last_seq(slot / WORK)
     except Exception:  # a working copy damaged beyond reading cannot be offered
@@ -244,7 +244,7 @@ class WorkingCopy:
     def target_changed(self) -> bool:
         """Has someone replaced the target since we opened or last saved it?"""
         try:
-            return _fingerprint(self.target) != self._state["target_fingerprint"]
+            return bool(_fingerprint(self.target) != self._state["target_fingerprint"])
         except FileNotFoundError:
             return True
 

@@ -39,8 +39,11 @@ def history(store: ProjectStore) -> list[tuple[str, str, str, str | None, str | 
     with store.reading() as s:
         rows = s.execute(
             select(
-                HistoryEntry.entity, HistoryEntry.field, HistoryEntry.by,
-                HistoryEntry.old, HistoryEntry.new,
+                HistoryEntry.entity,
+                HistoryEntry.field,
+                HistoryEntry.by,
+                HistoryEntry.old,
+                HistoryEntry.new,
             ).order_by(HistoryEntry.seq)
         ).all()
     return [tuple(r) for r in rows]  # type: ignore[misc]

@@ -18,8 +18,13 @@ def new_uid() -> str:
     return str(uuid.uuid4())
 
 
-def create(wc: WorkingCopy, title: str, parent: str | None = None, index: int | None = None,
-           **values: object) -> str:
+def create(
+    wc: WorkingCopy,
+    title: str,
+    parent: str | None = None,
+    index: int | None = None,
+    **values: object,
+) -> str:
     uid = new_uid()
     wc.apply(Create("requirement", uid, {"title": title, **values}, parent=parent, index=index))
     return uid
@@ -37,11 +42,18 @@ def test_created_requirements_get_sequential_keys_and_keep_order(working_copy: W
 
 def test_update_records_who_what_old_and_new(working_copy: WorkingCopy) -> None:
     a = create(working_copy, "登录")
-    applied = working_copy.apply(Update("requirement", a, {"title": "扫码登录", "priority": "must"}))
+    applied = working_copy.apply(
+        Update("requirement", a, {"title": "扫码登录", "priority": "must"})
+    )
     assert str(applied.label) == "Edit REQ-1"
     entries = [h for h in history(working_copy.store) if h[1] in ("title", "priority")]
-    assert ("requirement", "title", "测试员", json.dumps("登录", ensure_ascii=False),
-            json.dumps("扫码登录", ensure_ascii=False)) in entries
+    assert (
+        "requirement",
+        "title",
+        "测试员",
+        json.dumps("登录", ensure_ascii=False),
+        json.dumps("扫码登录", ensure_ascii=False),
+    ) in entries
     assert ("requirement", "priority", "测试员", '"should"', '"must"') in entries
     working_copy.apply(applied.inverse)
     snap = snapshot_without_history(working_copy.store)
@@ -108,8 +120,9 @@ def _nodes(wc: WorkingCopy) -> list[dict[str, object]]:
 
 def test_delete_subtree_with_links_and_undo_restores_everything(working_copy: WorkingCopy) -> None:
     release = new_uid()
-    working_copy.apply(Create("release", release, {"name": "v1.0", "start": "2027-01-04",
-                                                  "end": "2027-03-31"}))
+    working_copy.apply(
+        Create("release", release, {"name": "v1.0", "start": "2027-01-04", "end": "2027-03-31"})
+    )
     a = create(working_copy, "A", release=release)
     b = create(working_copy, "B", parent=a, acceptance=["能登录", "能退出"])
     c = create(working_copy, "C")
@@ -185,8 +198,12 @@ def test_batch_is_one_step_and_its_inverse_undoes_all(working_copy: WorkingCopy)
     a, b = create(working_copy, "A"), create(working_copy, "B")
     before = snapshot_without_history(working_copy.store)
     applied = working_copy.apply(
-        Batch((Update("requirement", a, {"status": "approved"}),
-               Update("requirement", b, {"status": "approved"})))
+        Batch(
+            (
+                Update("requirement", a, {"status": "approved"}),
+                Update("requirement", b, {"status": "approved"}),
+            )
+        )
     )
     assert str(applied.label) == "Edit 2 requirements"
     working_copy.apply(applied.inverse)
@@ -197,8 +214,14 @@ def test_failed_operation_leaves_no_trace(working_copy: WorkingCopy) -> None:
     a = create(working_copy, "A")
     before = history(working_copy.store)
     with pytest.raises(OperationError):
-        working_copy.apply(Batch((Update("requirement", a, {"title": "changed"}),
-                                  Update("requirement", a, {"kind": "bogus"}))))
+        working_copy.apply(
+            Batch(
+                (
+                    Update("requirement", a, {"title": "changed"}),
+                    Update("requirement", a, {"kind": "bogus"}),
+                )
+            )
+        )
     assert history(working_copy.store) == before
     assert snapshot_without_history(working_copy.store)["requirements"][0]["title"] == "A"
 

@@ -65,27 +65,44 @@ def draw_operation(data: st.DataObject, snap: dict[str, Any]) -> Operation:
     index = data.draw(st.one_of(st.none(), st.integers(0, 6)))
     if kind == "create_req":
         parent = data.draw(st.one_of(st.none(), st.sampled_from(reqs))) if reqs else None
-        values = {"title": data.draw(TITLES), "kind": pick(domain.KINDS),
-                  "acceptance": data.draw(st.lists(TITLES, max_size=3))}
+        values = {
+            "title": data.draw(TITLES),
+            "kind": pick(domain.KINDS),
+            "acceptance": data.draw(st.lists(TITLES, max_size=3)),
+        }
         return Create("requirement", new, values, parent=parent, index=index)
     if kind == "create_release":
         return Create("release", new, {"name": "v" + data.draw(TITLES), "start": data.draw(DATES)})
     if kind == "create_lane":
         return Create("lane", new, {"name": "L" + data.draw(TITLES)}, index=index)
     if kind == "create_section":
-        return Create("section", new, {"title": data.draw(TITLES), "body": data.draw(TITLES)},
-                      index=index)
+        return Create(
+            "section", new, {"title": data.draw(TITLES), "body": data.draw(TITLES)}, index=index
+        )
     if kind == "update_req":
-        values = data.draw(st.fixed_dictionaries({}, optional={
-            "title": TITLES,
-            "status": st.sampled_from(domain.STATUSES),
-            "priority": st.sampled_from(domain.PRIORITIES),
-            "tags": st.lists(TITLES, max_size=3),
-            "rice": st.one_of(st.none(), st.fixed_dictionaries({
-                "reach": st.integers(0, 10_000), "impact": st.sampled_from([0.25, 0.5, 1, 2, 3]),
-                "confidence": st.sampled_from([0.5, 0.8, 1.0]), "effort": st.integers(1, 12)})),
-            "start": DATES,
-        }))
+        values = data.draw(
+            st.fixed_dictionaries(
+                {},
+                optional={
+                    "title": TITLES,
+                    "status": st.sampled_from(domain.STATUSES),
+                    "priority": st.sampled_from(domain.PRIORITIES),
+                    "tags": st.lists(TITLES, max_size=3),
+                    "rice": st.one_of(
+                        st.none(),
+                        st.fixed_dictionaries(
+                            {
+                                "reach": st.integers(0, 10_000),
+                                "impact": st.sampled_from([0.25, 0.5, 1, 2, 3]),
+                                "confidence": st.sampled_from([0.5, 0.8, 1.0]),
+                                "effort": st.integers(1, 12),
+                            }
+                        ),
+                    ),
+                    "start": DATES,
+                },
+            )
+        )
         return Update("requirement", pick(reqs), values)
     if kind == "move_req":
         parent = data.draw(st.one_of(st.none(), st.sampled_from(reqs)))
@@ -93,11 +110,16 @@ def draw_operation(data: st.DataObject, snap: dict[str, Any]) -> Operation:
     if kind == "delete_req":
         return Remove((("requirement", pick(reqs)),))
     if kind == "link":
-        return Create("link", new, {"from": pick(reqs), "to": pick(reqs),
-                                    "type": pick(domain.LINK_TYPES)})
+        return Create(
+            "link", new, {"from": pick(reqs), "to": pick(reqs), "type": pick(domain.LINK_TYPES)}
+        )
     if kind == "batch":
-        return Batch((Update("requirement", pick(reqs), {"status": "approved"}),
-                      Remove((("requirement", pick(reqs)),))))
+        return Batch(
+            (
+                Update("requirement", pick(reqs), {"status": "approved"}),
+                Remove((("requirement", pick(reqs)),)),
+            )
+        )
     if kind == "delete_release":
         return Remove((("release", pick(_uids(snap, "releases"))),))
     if kind == "assign_release":
@@ -111,7 +133,9 @@ def draw_operation(data: st.DataObject, snap: dict[str, Any]) -> Operation:
     return Remove((("link", pick(_uids(snap, "links"))),))
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(data=st.data(), steps=st.integers(1, 25))
 def test_inverses_in_reverse_order_restore_the_project(
     template: Path, tmp_path_factory: pytest.TempPathFactory, data: st.DataObject, steps: int

@@ -18,16 +18,16 @@ Action = Literal["inserted", "updated", "moved", "removed"]
 Verb = Literal["create", "rename", "edit", "move", "delete", "restore", "change"]
 
 TABLES: dict[str, Table] = {
-    "project": model.Project.__table__,  # type: ignore[dict-item]
-    "requirement": model.Requirement.__table__,  # type: ignore[dict-item]
-    "release": model.Release.__table__,  # type: ignore[dict-item]
-    "milestone": model.Milestone.__table__,  # type: ignore[dict-item]
-    "lane": model.Lane.__table__,  # type: ignore[dict-item]
-    "link": model.Link.__table__,  # type: ignore[dict-item]
-    "section": model.Section.__table__,  # type: ignore[dict-item]
+    "project": model.table_of(model.Project),
+    "requirement": model.table_of(model.Requirement),
+    "release": model.table_of(model.Release),
+    "milestone": model.table_of(model.Milestone),
+    "lane": model.table_of(model.Lane),
+    "link": model.table_of(model.Link),
+    "section": model.table_of(model.Section),
 }
 ORDERED = frozenset({"requirement", "lane", "section"})  # entities kept in a user-chosen order
-_HISTORY = model.HistoryEntry.__table__
+_HISTORY = model.table_of(model.HistoryEntry)
 
 
 @dataclass(frozen=True)
@@ -108,7 +108,9 @@ class Transaction:
 
     def exists(self, entity: str, uid: str) -> bool:
         table = TABLES[entity]
-        return self.session.execute(select(table.c.uid).where(table.c.uid == uid)).first() is not None
+        return (
+            self.session.execute(select(table.c.uid).where(table.c.uid == uid)).first() is not None
+        )
 
     def describe(self, entity: str, uid: str) -> str:
         """How a user names an entity: REQ-12 for a requirement, else its name or title."""

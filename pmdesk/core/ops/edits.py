@@ -17,7 +17,16 @@ from sqlalchemy import delete, func, insert, or_, select, update
 from pmdesk.core import domain
 from pmdesk.core.errors import OperationError
 from pmdesk.core.fields import FIELDS, FieldError, check_dates, from_columns, spec, to_columns
-from pmdesk.core.ops.base import ORDERED, TABLES, Applied, Effect, Label, Operation, Transaction
+from pmdesk.core.ops.base import (
+    ORDERED,
+    TABLES,
+    Applied,
+    Effect,
+    Label,
+    Operation,
+    Transaction,
+    Verb,
+)
 from pmdesk.core.ops.order import ancestors, rank_for_index, subtree
 
 _REFERRED_BY = {"release": "release_uid", "lane": "lane_uid"}  # requirement columns
@@ -148,7 +157,7 @@ class Update(Operation):
             tx.session.execute(update(table).where(table.c.uid == self.uid).values(**columns))
         for name, value in changed.items():
             tx.record(self.entity, self.uid, name, current[name], value)
-        verb = "rename" if set(changed) <= {"title", "name"} and changed else "edit"
+        verb: Verb = "rename" if set(changed) <= {"title", "name"} and changed else "edit"
         return Applied(
             Label(verb, self.entity, tx.describe(self.entity, self.uid)),
             (Effect(self.entity, self.uid, "updated", tuple(changed)),) if changed else (),
@@ -223,17 +232,16 @@ class Remove(Operation):
             if entity == "project":
                 raise OperationError("The project itself cannot be deleted.")
             effects.append(Effect(entity, uid, "removed", parent=row.get("parent_uid")))
-            if entity == "requirement":
-                rows = _capture_subtree(tx, uid)
-            else:
-                rows = [(entity, row)]
+            rows = _capture_subtree(tx, uid) if entity == "requirement" else [(entity, row)]
             column = _REFERRED_BY.get(entity)
             if column is not None:
                 references += _capture_references(tx, column, uid)
             for kind, captured_row in reversed(rows):  # links and children first
                 table = TABLES[kind]
                 tx.session.execute(delete(table).where(table.c.uid == captured_row["uid"]))
-                tx.record(kind, captured_row["uid"], "deleted", from_columns(kind, captured_row), None)
+                tx.record(
+                    kind, captured_row["uid"], "deleted", from_columns(kind, captured_row), None
+                )
                 gone.add(captured_row["uid"])
             captured += rows
         count = len(effects)
@@ -324,9 +332,7 @@ class Insert(Operation):
             tx.session.execute(update(table).where(table.c.uid == req).values({column: value}))
             name = "release" if column == "release_uid" else "lane"
             tx.record("requirement", req, name, None, value)
-        effects = tuple(
-            Effect(e.entity, e.uid, "inserted", parent=e.parent) for e in self.restores
-        )
+        effects = tuple(Effect(e.entity, e.uid, "inserted", parent=e.parent) for e in self.restores)
         first = effects[0] if effects else None
         subject = tx.describe(first.entity, first.uid) if first else ""
         return Applied(

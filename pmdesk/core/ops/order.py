@@ -37,10 +37,17 @@ def rank_for_index(
     if index < 0:
         raise OperationError(f"Position {index} is not valid.")
     offset = max(index - 1, 0)
-    rows = tx.session.execute(
-        select(table.c.rank).where(*where).order_by(table.c.rank, table.c.uid)
-        .limit(2).offset(offset)
-    ).scalars().all()
+    rows = (
+        tx.session.execute(
+            select(table.c.rank)
+            .where(*where)
+            .order_by(table.c.rank, table.c.uid)
+            .limit(2)
+            .offset(offset)
+        )
+        .scalars()
+        .all()
+    )
     if index == 0:
         before, after = None, (rows[0] if rows else None)
     else:
@@ -57,10 +64,15 @@ def rank_for_index(
 
 def _respace(tx: Transaction, entity: str, parent: str | None) -> None:
     table = TABLES[entity]
-    uids = tx.session.execute(
-        select(table.c.uid).where(*_siblings_filter(entity, parent, None))
-        .order_by(table.c.rank, table.c.uid)
-    ).scalars().all()
+    uids = (
+        tx.session.execute(
+            select(table.c.uid)
+            .where(*_siblings_filter(entity, parent, None))
+            .order_by(table.c.rank, table.c.uid)
+        )
+        .scalars()
+        .all()
+    )
     for uid, rank in zip(uids, evenly_spaced(len(uids)), strict=True):
         tx.session.execute(update(table).where(table.c.uid == uid).values(rank=rank))
 
@@ -84,7 +96,7 @@ def subtree(tx: Transaction, uid: str) -> list[str]:
     level = [uid]
     while level:
         order.extend(level)
-        rows = []
+        rows: list[Any] = []
         for start in range(0, len(level), 500):  # stay under SQLite's parameter limit
             rows += tx.session.execute(
                 select(table.c.uid, table.c.parent_uid)

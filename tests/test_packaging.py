@@ -1,0 +1,91 @@
+"""An installed pmdesk finds its resources: build the wheel, install it into a fresh
+virtual environment and run `pmdesk sample` there."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import venv
+import zipfile
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.slow
+def test_wheel_installs_and_runs_sample_in_a_fresh_venv(tmp_path: Path) -> None:
+    dist = tmp_path / "dist"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(dist),
+            str(REPO),
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    [wheel] = dist.glob("pmdesk-*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "pmdesk/resources/samples/crm-zh.json" in names
+    assert "pmdesk/resources/templates/prd-en.json" in names
+    assert "pmdesk/core/migrations/versions/0001_initial_schema.py" in names
+    assert any(n.startswith("pmdesk/ui/") for n in names)
+
+    # The runtime dependencies come from this interpreter's site-packages (no network);
+    # pmdesk itself only from the wheel.
+    env_dir = tmp_path / "venv"
+    venv.EnvBuilder(system_site_packages=True, with_pip=False).create(env_dir)
+    python = env_dir / ("Scripts/python.exe" if sys.platform == "win32" else "bin/python")
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "--python",
+            str(python),
+            "install",
+            "--no-deps",
+            "--no-index",
+            "-q",
+            str(wheel),
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    work = tmp_path / "elsewhere"
+    work.mkdir()
+    where = subprocess.run(
+        [str(python), "-c", "import pmdesk; print(pmdesk.__file__)"],
+        cwd=work,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    assert Path(where).is_relative_to(env_dir), where
+    pmdesk = env_dir / ("Scripts/pmdesk.exe" if sys.platform == "win32" else "bin/pmdesk")
+    result = subprocess.run(
+        [str(pmdesk), "sample", "crm.pmdesk"], cwd=work, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    info = subprocess.run(
+        [str(pmdesk), "info", "crm.pmdesk"], cwd=work, capture_output=True, text=True, check=True
+    ).stdout
+    assert "requirements:  45" in info
+    new = subprocess.run(
+        [str(pmdesk), "new", "t.pmdesk", "--template", "prd-en"],
+        cwd=work,
+        capture_output=True,
+        text=True,
+    )
+    assert new.returncode == 0, new.stderr
