@@ -37,7 +37,7 @@ class PreviewWindow(QMainWindow):
         self.tree.setAlternatingRowColors(True)
         self._add_nodes(self.tree.invisibleRootItem(), snapshot["requirements"])
         self.tree.expandToDepth(0)
-        self.tree.setColumnWidth(0, 90)
+        self.tree.resizeColumnToContents(0)
         self.tree.setColumnWidth(1, 380)
 
         self.document = QTextBrowser()
