@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Connection, func, select
+from sqlalchemy.orm import aliased
 
+from pmdesk.core.domain import rice_score
+from pmdesk.core.fields import from_columns
 from pmdesk.core.model import (
     Baseline,
     HistoryEntry,
@@ -16,6 +20,7 @@ from pmdesk.core.model import (
     Release,
     Requirement,
     Section,
+    table_of,
 )
 
 
@@ -93,3 +98,126 @@ def tree_rows(
     """
     result = conn.execute(select(*TREE_COLUMNS).order_by(Requirement.rank, Requirement.uid))
     return [tuple(r) for r in result]  # type: ignore[misc]
+
+
+@dataclass(frozen=True)
+class RequirementDetail:
+    """Everything the detail editor shows for one requirement."""
+
+    uid: str
+    key: str
+    parent_uid: str | None
+    values: dict[str, Any]  # domain values, as in the snapshot (fields.FIELDS)
+    rice_score: float | None
+    created_at: str
+    created_by: str
+    updated_at: str
+    updated_by: str
+
+
+def requirement_detail(conn: Connection, uid: str) -> RequirementDetail | None:
+    row = conn.execute(select(table_of(Requirement)).where(Requirement.uid == uid)).mappings()
+    found = row.first()
+    if found is None:
+        return None
+    values = from_columns("requirement", dict(found))
+    rice = values["rice"] or {}
+    score = rice_score(
+        rice.get("reach"), rice.get("impact"), rice.get("confidence"), rice.get("effort")
+    )
+    return RequirementDetail(
+        found["uid"],
+        found["key"],
+        found["parent_uid"],
+        values,
+        score,
+        found["created_at"],
+        found["created_by"],
+        found["updated_at"],
+        found["updated_by"],
+    )
+
+
+@dataclass(frozen=True)
+class Named:
+    uid: str
+    name: str
+
+
+def releases(conn: Connection) -> list[Named]:
+    rows = conn.execute(select(Release.uid, Release.name).order_by(Release.start, Release.name))
+    return [Named(*r) for r in rows]
+
+
+def lanes(conn: Connection) -> list[Named]:
+    return [Named(*r) for r in conn.execute(select(Lane.uid, Lane.name).order_by(Lane.rank))]
+
+
+def sections(conn: Connection) -> list[Named]:
+    rows = conn.execute(select(Section.uid, Section.title).order_by(Section.rank, Section.uid))
+    return [Named(*r) for r in rows]
+
+
+def section_body(conn: Connection, uid: str) -> str | None:
+    return conn.execute(select(Section.body).where(Section.uid == uid)).scalar()
+
+
+@dataclass(frozen=True)
+class LinkRow:
+    uid: str
+    type: str
+    outgoing: bool  # True: this requirement → other
+    other_uid: str
+    other_key: str
+    other_title: str
+
+
+def links_of(conn: Connection, uid: str) -> list[LinkRow]:
+    other = aliased(Requirement)
+    out = conn.execute(
+        select(Link.uid, Link.type, Link.to_uid, other.key, other.title)
+        .join(other, other.uid == Link.to_uid)
+        .where(Link.from_uid == uid)
+        .order_by(Link.type, other.number)
+    )
+    into = conn.execute(
+        select(Link.uid, Link.type, Link.from_uid, other.key, other.title)
+        .join(other, other.uid == Link.from_uid)
+        .where(Link.to_uid == uid)
+        .order_by(Link.type, other.number)
+    )
+    return [LinkRow(r[0], r[1], True, *r[2:]) for r in out] + [
+        LinkRow(r[0], r[1], False, *r[2:]) for r in into
+    ]
+
+
+def find_requirements(conn: Connection, text: str, limit: int = 20) -> list[tuple[str, str, str]]:
+    """(uid, key, title) of requirements whose key or title contains `text`."""
+    pattern = f"%{text.replace('%', '').replace('_', '')}%"
+    rows = conn.execute(
+        select(Requirement.uid, Requirement.key, Requirement.title)
+        .where((Requirement.key.ilike(pattern)) | (Requirement.title.ilike(pattern)))
+        .order_by(Requirement.number)
+        .limit(limit)
+    )
+    return [tuple(r) for r in rows]  # type: ignore[misc]
+
+
+def subtree_rows(conn: Connection, uid: str) -> list[tuple[Any, ...]]:
+    """TREE_COLUMNS rows of `uid` and its descendants (for a restored subtree)."""
+    tree = select(Requirement.uid).where(Requirement.uid == uid).cte(recursive=True)
+    tree = tree.union_all(select(Requirement.uid).where(Requirement.parent_uid == tree.c.uid))
+    rows = conn.execute(
+        select(*TREE_COLUMNS)
+        .where(Requirement.uid.in_(select(tree.c.uid)))
+        .order_by(Requirement.rank, Requirement.uid)
+    )
+    return [tuple(r) for r in rows]
+
+
+def child_order(conn: Connection, parent: str | None) -> list[str]:
+    where = Requirement.parent_uid.is_(None) if parent is None else Requirement.parent_uid == parent
+    rows = conn.execute(
+        select(Requirement.uid).where(where).order_by(Requirement.rank, Requirement.uid)
+    )
+    return list(rows.scalars())

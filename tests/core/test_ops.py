@@ -9,7 +9,7 @@ import uuid
 import pytest
 
 from pmdesk.core.errors import OperationError
-from pmdesk.core.ops import Batch, Create, Move, Remove, Update
+from pmdesk.core.ops import Batch, Create, Move, MoveBlock, Remove, Update
 from pmdesk.core.workingcopy import WorkingCopy
 from tests.core.helpers import history, key_of, snapshot_without_history, tree_keys
 
@@ -233,3 +233,15 @@ def test_project_fields_update(working_copy: WorkingCopy) -> None:
     assert project["product"] == "云帆 CRM" and project["authors"] == ["张伟"]
     with pytest.raises(OperationError, match="key prefix"):
         working_copy.apply(Update("project", uid, {"key_prefix": "需求"}))
+
+
+def test_move_block_keeps_the_order_of_the_moved_rows(working_copy: WorkingCopy) -> None:
+    a, b, c, d = (create(working_copy, t) for t in "ABCD")
+    # Drag A and B to just before D: D is the 1st sibling that stays after C.
+    applied = working_copy.apply(MoveBlock("requirement", (a, b), index=1))
+    assert tree_keys(working_copy.store) == ["REQ-3", "REQ-1", "REQ-2", "REQ-4"]
+    assert str(applied.label) == "Move 2 requirements"
+    working_copy.apply(MoveBlock("requirement", (d, a), parent=c, index=None))
+    assert tree_keys(working_copy.store) == [("REQ-3", ["REQ-4", "REQ-1"]), "REQ-2"]
+    with pytest.raises(OperationError, match="own subtree"):
+        working_copy.apply(MoveBlock("requirement", (c,), parent=a))

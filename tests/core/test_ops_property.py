@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from pmdesk.core import domain
 from pmdesk.core.errors import OperationError
-from pmdesk.core.ops import Batch, Create, Move, Operation, Remove, Update
+from pmdesk.core.ops import Batch, Create, Move, MoveBlock, Operation, Remove, Update
 from pmdesk.core.projectfile import new_project
 from pmdesk.core.snapshot import export_snapshot
 from pmdesk.core.sqlite_files import connect
@@ -51,7 +51,7 @@ def draw_operation(data: st.DataObject, snap: dict[str, Any]) -> Operation:
     pick = lambda xs: data.draw(st.sampled_from(xs))  # noqa: E731
     choices = ["create_req", "create_release", "create_lane", "create_section"]
     if reqs:
-        choices += ["update_req", "move_req", "delete_req", "link", "batch"]
+        choices += ["update_req", "move_req", "move_block", "delete_req", "link", "batch"]
     if snap["releases"]:
         choices += ["delete_release"] + (["assign_release"] if reqs else [])
     if snap["lanes"]:
@@ -107,6 +107,10 @@ def draw_operation(data: st.DataObject, snap: dict[str, Any]) -> Operation:
     if kind == "move_req":
         parent = data.draw(st.one_of(st.none(), st.sampled_from(reqs)))
         return Move("requirement", pick(reqs), parent=parent, index=index)
+    if kind == "move_block":
+        uids = data.draw(st.lists(st.sampled_from(reqs), min_size=1, max_size=4, unique=True))
+        parent = data.draw(st.one_of(st.none(), st.sampled_from(reqs)))
+        return MoveBlock("requirement", tuple(uids), parent=parent, index=index)
     if kind == "delete_req":
         return Remove((("requirement", pick(reqs)),))
     if kind == "link":

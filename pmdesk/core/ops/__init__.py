@@ -1,7 +1,7 @@
 """Every change to a project goes through these operations (app, CLI, importers)."""
 
 from pmdesk.core.ops.base import Applied, Effect, Label, Operation, Transaction
-from pmdesk.core.ops.edits import Batch, Create, Insert, Move, Remove, Update
+from pmdesk.core.ops.edits import Batch, Create, Insert, Move, MoveBlock, Remove, Update
 
 __all__ = [
     "Applied",
@@ -11,6 +11,7 @@ __all__ = [
     "Insert",
     "Label",
     "Move",
+    "MoveBlock",
     "Operation",
     "Remove",
     "Transaction",

@@ -27,7 +27,7 @@ from pmdesk.core.ops.base import (
     Transaction,
     Verb,
 )
-from pmdesk.core.ops.order import ancestors, rank_for_index, subtree
+from pmdesk.core.ops.order import ancestors, rank_for_index, ranks_for_block, subtree
 
 _REFERRED_BY = {"release": "release_uid", "lane": "lane_uid"}  # requirement columns
 
@@ -210,6 +210,27 @@ class Move(Operation):
         )
 
 
+@dataclass(frozen=True)
+class MoveBlock(Operation):
+    """Move several rows, in the given order, to one place: before sibling `index`
+    of `parent`, counting only the siblings that are not moved (None: at the end)."""
+
+    entity: str
+    uids: tuple[str, ...]
+    parent: str | None = None
+    index: int | None = None
+
+    def apply(self, tx: Transaction) -> Applied:
+        ranks = ranks_for_block(tx, self.entity, self.parent, self.index, len(self.uids), self.uids)
+        moves = tuple(
+            Move(self.entity, uid, self.parent, rank=rank)
+            for uid, rank in zip(self.uids, ranks, strict=True)
+        )
+        applied = Batch(moves).apply(tx)
+        label = Label("move", self.entity, applied.label.subject, len(self.uids))
+        return Applied(label, applied.effects, applied.inverse)
+
+
 Target = tuple[str, str]  # (entity, uid)
 Reference = tuple[str, str, Any]  # (requirement uid, column, value)
 
@@ -235,7 +256,10 @@ class Remove(Operation):
             rows = _capture_subtree(tx, uid) if entity == "requirement" else [(entity, row)]
             column = _REFERRED_BY.get(entity)
             if column is not None:
-                references += _capture_references(tx, column, uid)
+                referring = _capture_references(tx, column, uid)
+                references += referring
+                # The foreign key clears these; say so, so views refresh those rows.
+                effects += [Effect("requirement", r[0], "updated", (entity,)) for r in referring]
             for kind, captured_row in reversed(rows):  # links and children first
                 table = TABLES[kind]
                 tx.session.execute(delete(table).where(table.c.uid == captured_row["uid"]))
@@ -244,13 +268,14 @@ class Remove(Operation):
                 )
                 gone.add(captured_row["uid"])
             captured += rows
-        count = len(effects)
-        first = effects[0] if effects else None
+        removed = [e for e in effects if e.action == "removed"]
+        count = len(removed)
+        first = removed[0] if removed else None
         subject = _subject_of(captured, first)
         return Applied(
             Label("delete", first.entity if first else "item", subject, count),
             tuple(effects),
-            Insert(_parents_first(captured), tuple(references), tuple(effects)),
+            Insert(_parents_first(captured), tuple(references), tuple(removed)),
         )
 
 
@@ -332,13 +357,19 @@ class Insert(Operation):
             tx.session.execute(update(table).where(table.c.uid == req).values({column: value}))
             name = "release" if column == "release_uid" else "lane"
             tx.record("requirement", req, name, None, value)
-        effects = tuple(Effect(e.entity, e.uid, "inserted", parent=e.parent) for e in self.restores)
-        first = effects[0] if effects else None
+        restored = tuple(
+            Effect(e.entity, e.uid, "inserted", parent=e.parent) for e in self.restores
+        )
+        effects = restored + tuple(
+            Effect("requirement", req, "updated", ("release" if col == "release_uid" else "lane",))
+            for req, col, _ in self.references
+        )
+        first = restored[0] if restored else None
         subject = tx.describe(first.entity, first.uid) if first else ""
         return Applied(
-            Label("restore", first.entity if first else "item", subject, len(effects)),
+            Label("restore", first.entity if first else "item", subject, len(restored)),
             effects,
-            Remove(tuple((e.entity, e.uid) for e in effects)),
+            Remove(tuple((e.entity, e.uid) for e in restored)),
         )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 from sqlalchemy import ColumnElement, func, select, update
@@ -11,55 +12,72 @@ from pmdesk.core.ops.base import TABLES, Transaction
 from pmdesk.core.ranks import evenly_spaced, rank_between
 
 
-def _siblings_filter(entity: str, parent: str | None, exclude: str | None) -> list[Any]:
+def _siblings_filter(entity: str, parent: str | None, exclude: Collection[str]) -> list[Any]:
     table = TABLES[entity]
     conditions: list[ColumnElement[bool]] = []
     if entity == "requirement":
         column = table.c.parent_uid
         conditions.append(column.is_(None) if parent is None else column == parent)
-    if exclude is not None:
-        conditions.append(table.c.uid != exclude)
+    if exclude:
+        conditions.append(table.c.uid.not_in(list(exclude)))
     return conditions
 
 
-def rank_for_index(
-    tx: Transaction, entity: str, parent: str | None, index: int | None, exclude: str | None = None
-) -> str:
-    """A rank that puts a row at `index` among its siblings (None: at the end).
-
-    Reads at most two neighbouring ranks; the caller writes a single row.
-    """
+def _neighbours(
+    tx: Transaction, entity: str, parent: str | None, index: int | None, exclude: Collection[str]
+) -> tuple[str | None, str | None]:
+    """Ranks of the siblings a row at `index` would sit between (None: no neighbour)."""
     table = TABLES[entity]
     where = _siblings_filter(entity, parent, exclude)
     if index is None:
-        last = tx.session.execute(select(func.max(table.c.rank)).where(*where)).scalar()
-        return rank_between(last, None)
+        return tx.session.execute(select(func.max(table.c.rank)).where(*where)).scalar(), None
     if index < 0:
         raise OperationError(f"Position {index} is not valid.")
-    offset = max(index - 1, 0)
     rows = (
         tx.session.execute(
             select(table.c.rank)
             .where(*where)
             .order_by(table.c.rank, table.c.uid)
             .limit(2)
-            .offset(offset)
+            .offset(max(index - 1, 0))
         )
         .scalars()
         .all()
     )
     if index == 0:
-        before, after = None, (rows[0] if rows else None)
-    else:
-        before = rows[0] if rows else None
-        after = rows[1] if len(rows) > 1 else None
-        if before is None:  # index past the end: append
-            return rank_for_index(tx, entity, parent, None, exclude)
+        return None, (rows[0] if rows else None)
+    if not rows:  # past the end: append
+        return _neighbours(tx, entity, parent, None, exclude)
+    return rows[0], (rows[1] if len(rows) > 1 else None)
+
+
+def ranks_for_block(
+    tx: Transaction,
+    entity: str,
+    parent: str | None,
+    index: int | None,
+    count: int,
+    exclude: Collection[str] = (),
+) -> list[str]:
+    """`count` increasing ranks that place a block of rows at `index` among the
+    siblings not in `exclude`. Reads at most two neighbouring ranks."""
+    before, after = _neighbours(tx, entity, parent, index, exclude)
     if before is not None and after is not None and before >= after:
         # Equal ranks can only come from merged edits; spread the siblings once.
         _respace(tx, entity, parent)
-        return rank_for_index(tx, entity, parent, index, exclude)
-    return rank_between(before, after)
+        before, after = _neighbours(tx, entity, parent, index, exclude)
+    ranks: list[str] = []
+    for _ in range(count):
+        before = rank_between(before, after)
+        ranks.append(before)
+    return ranks
+
+
+def rank_for_index(
+    tx: Transaction, entity: str, parent: str | None, index: int | None, exclude: str | None = None
+) -> str:
+    """A rank that puts a row at `index` among its siblings (None: at the end)."""
+    return ranks_for_block(tx, entity, parent, index, 1, () if exclude is None else (exclude,))[0]
 
 
 def _respace(tx: Transaction, entity: str, parent: str | None) -> None:
@@ -67,7 +85,7 @@ def _respace(tx: Transaction, entity: str, parent: str | None) -> None:
     uids = (
         tx.session.execute(
             select(table.c.uid)
-            .where(*_siblings_filter(entity, parent, None))
+            .where(*_siblings_filter(entity, parent, ()))
             .order_by(table.c.rank, table.c.uid)
         )
         .scalars()
