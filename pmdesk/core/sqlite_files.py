@@ -7,8 +7,10 @@ talks SQL only through SQLAlchemy sessions, so it can later run on PostgreSQL.
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 import sqlite3
+import time
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -157,8 +159,15 @@ def copy_database(source: Path, destination: Path, *, journal: Journal) -> None:
         src.close()
 
 
-def publish(source: Path, target: Path) -> None:
-    """Atomically replace `target` by a checked DELETE-mode copy of `source`."""
+def publish(
+    source: Path, target: Path, before_replace: Callable[[Path], None] | None = None
+) -> None:
+    """Atomically replace `target` by a checked DELETE-mode copy of `source`.
+
+    `before_replace(tmp)` runs on the finished, checked copy just before the
+    rename, so a caller can note what it is about to publish (crash recovery).
+    """
+    sweep_stale_temps(target)
     with replacing(target) as tmp:
         copy_database(source, tmp, journal="delete")
         conn = sqlite3.connect(tmp)
@@ -171,6 +180,24 @@ def publish(source: Path, target: Path) -> None:
                 f"Not saved: the copy failed its integrity check ({problems[0]}); "
                 f"{target.name} was left as it was."
             )
+        if before_replace is not None:
+            before_replace(tmp)
+
+
+STALE_TEMP_SECONDS = 3600
+
+
+def sweep_stale_temps(target: Path, older_than: float = STALE_TEMP_SECONDS) -> None:
+    """Remove temporary files a killed save left beside `target`.
+
+    Only our own naming pattern, and only old ones: in a shared folder a fresh
+    temporary file may be a colleague's save in progress.
+    """
+    now = time.time()
+    for leftover in target.parent.glob(f".{glob.escape(target.name)}.*.tmp*"):
+        with contextlib.suppress(OSError):
+            if now - leftover.stat().st_mtime > older_than:
+                leftover.unlink()
 
 
 def build(target: Path, fill: Callable[[Path], None]) -> None:

@@ -92,6 +92,25 @@ def _read_state(slot: Path) -> dict[str, Any] | None:
     return state if isinstance(state, dict) else None
 
 
+def _settled(state: dict[str, Any]) -> dict[str, Any]:
+    """The state with an interrupted save resolved: if the target is exactly the
+    file that save was about to publish, the save happened; otherwise it did not."""
+    pending = state.get("pending")
+    if not isinstance(pending, dict) or pending.get("target") != state.get("target"):
+        return state
+    try:
+        published = _fingerprint(Path(state["target"])) == pending.get("fingerprint")
+    except OSError:
+        return state
+    if not published:
+        return state
+    return {
+        **state,
+        "saved_seq": pending["saved_seq"],
+        "target_fingerprint": pending["fingerprint"],
+    }
+
+
 def _last_seq(work: Path) -> int:
     engine = connect(work, readonly=True)
     try:
@@ -126,6 +145,7 @@ def _leftover(slot: Path) -> Recoverable | None:
     state = _read_state(slot)
     if state is None or not (slot / WORK).exists():
         return None
+    state = _settled(state)
     pid = int(state.get("pid", 0))
     if state.get("host") == socket.gethostname() and pid != os.getpid() and _pid_alive(pid):
         return None  # still open in another running pmdesk
@@ -216,7 +236,16 @@ class WorkingCopy:
     def _resume(
         cls, target: Path, slot: Path, state: dict[str, Any], user: str | None
     ) -> WorkingCopy:
-        state = {**state, "pid": os.getpid(), "host": socket.gethostname()}
+        settled = _settled(state)
+        if settled is not state or "pending" in state:
+            # A save finished its rename but died before recording it: the base
+            # must become what was published.
+            with replacing(slot / BASE) as tmp:
+                copy_database(target, tmp, journal="delete")
+        state = {**settled, "pid": os.getpid(), "host": socket.gethostname()}
+        state.pop("pending", None)
+        for leftover in slot.glob(".*.tmp*"):  # temporary files of a killed save
+            leftover.unlink(missing_ok=True)
         _write_state(slot, state)
         return cls(target, slot, cls._store(slot, user), state)
 
@@ -282,14 +311,20 @@ class WorkingCopy:
 
     def _publish_to(self, target: Path) -> None:
         saved_seq = self._last_seq_live()
-        publish(self.work_path, target)
+        published: dict[str, Any] = {}
+
+        def note_pending(tmp: Path) -> None:
+            # Written before the rename: if we die right after it, the next open
+            # recognises the published file as our own save, not a colleague's.
+            published.update(_fingerprint(tmp))
+            pending = {"target": str(target), "saved_seq": saved_seq, "fingerprint": published}
+            _write_state(self.slot, {**self._state, "pending": pending})
+
+        publish(self.work_path, target, before_replace=note_pending)
+        self._state.pop("pending", None)
+        self._state.update(saved_seq=saved_seq, touched_at=utc_now(), target_fingerprint=published)
         with replacing(self.base_path) as tmp:
             copy_database(target, tmp, journal="delete")
-        self._state.update(
-            saved_seq=saved_seq,
-            touched_at=utc_now(),
-            target_fingerprint=_fingerprint(target),
-        )
         _write_state(self.slot, self._state)
 
     def _last_seq_live(self) -> int:
