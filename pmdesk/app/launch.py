@@ -1,37 +1,65 @@
-"""Start the window. Until the main window lands this is a read-only preview:
-it shows the requirement tree and the PRD sections and says that it edits nothing."""
+"""Start the application: settings, language, theme, the window and what it opens.
+
+`pmdesk FILE` opens FILE; `pmdesk` alone offers to recover unsaved work, else
+opens the last project, else the bundled sample.
+"""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-from pmdesk.core.errors import PmdeskError
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+
+from pmdesk.app import dialogs
+from pmdesk.app.i18n import install_translators
+from pmdesk.app.main_window import MainWindow
+from pmdesk.app.settings import AppSettings
+from pmdesk.app.theme import apply_theme
+from pmdesk.core.workingcopy import default_data_dir, discard_leftover, find_recoverable
 
 
-def _default_project() -> Path:
+def sample_project(data_dir: Path, language: str) -> Path:
     """The bundled sample, written once into the user's data folder."""
     from pmdesk.core.sample import write_sample
-    from pmdesk.core.workingcopy import default_data_dir
 
-    path = default_data_dir() / "sample" / "云帆CRM-示例.pmdesk"
+    name = "云帆CRM-示例.pmdesk" if language == "zh" else "Yunfan-CRM-sample.pmdesk"
+    path = data_dir / "sample" / name
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_sample(path, "zh")
+        write_sample(path, language)
     return path
 
 
+def start(window: MainWindow, path: Path | None, ui_language: str) -> None:
+    """What the window opens first."""
+    for item in find_recoverable(window.data_dir):
+        if path is not None and item.target != path.resolve():
+            continue
+        if dialogs.ask_recover(window, item.target.name, item.unsaved_edits, item.last_edit_at):
+            window.open_project(item.target, recover=item)
+            return
+        discard_leftover(item)
+    if path is None:
+        recent = [p for p in window.settings.recent_files if p.exists()]
+        path = (
+            recent[0]
+            if recent
+            else sample_project(window.data_dir, "zh" if ui_language.startswith("zh") else "en")
+        )
+    window.open_project(path)
+
+
 def run_window(path: Path | None) -> int:
-    from PySide6.QtWidgets import QApplication, QMessageBox
-
-    from pmdesk.app.preview_window import PreviewWindow
-
     app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    app.setOrganizationName("pmdesk")
     app.setApplicationName("pmdesk")
-    try:
-        window = PreviewWindow(path or _default_project())
-    except PmdeskError as e:
-        QMessageBox.critical(None, "pmdesk", str(e))
-        return 2
+    settings = AppSettings(QSettings())
+    language = install_translators(app, settings.language)
+    apply_theme(app, settings.theme)
+    window = MainWindow(settings, default_data_dir())
     window.show()
+    QTimer.singleShot(0, lambda: start(window, path, language))
     return int(app.exec())

@@ -142,7 +142,7 @@ def _scan(text: str) -> tuple[tuple[Term, ...], list[str]]:
             i += 1
             continue
         start = i
-        while i < n and not text[i].isspace() and text[i] not in "=!\"“":
+        while i < n and not text[i].isspace() and text[i] not in '=!"“':
             i += 1
         name = text[start:i]
         if i >= n or text[i].isspace():
@@ -178,11 +178,11 @@ def _value(text: str, i: int, name: str) -> tuple[str, int]:
         return text[i + 1 : end], after
     start = i
     while i < n and not text[i].isspace():
-        if text[i] in "\"“”":
-            raise DirectiveError(f"Quote the whole value of {name}, e.g. {name}=\"v1.0 beta\".")
+        if text[i] in '"“”':
+            raise DirectiveError(f'Quote the whole value of {name}, e.g. {name}="v1.0 beta".')
         i += 1
     if i == start:
-        raise DirectiveError(f"{name} has no value; write {name}=value or {name}=\"\".")
+        raise DirectiveError(f'{name} has no value; write {name}=value or {name}="".')
     return text[start:i], i
 
 
@@ -257,5 +257,10 @@ def _equal(name: str, wanted: str, have: tuple[str, ...]) -> bool:
         return not have
     if name in CHOICE_FIELDS:
         return wanted in have
-    key = wanted.strip().casefold()
-    return any(v.strip().casefold() == key for v in have)
+    key = _normal(wanted)
+    return any(_normal(v) == key for v in have)
+
+
+def _normal(text: str) -> str:
+    # Block bodies are read with runs of blanks collapsed; compare names the same way.
+    return " ".join(text.split()).casefold()

@@ -1,0 +1,95 @@
+"""Every modal question the app asks goes through here, so tests replace one
+function instead of a blocking dialog."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+FILE_FILTER = "pmdesk (*.pmdesk)"
+
+
+translate = QCoreApplication.translate
+
+
+def confirm_delete(parent: QWidget, keys: list[str], descendants: int) -> bool:
+    text = translate("Dialogs", "Delete %1 and the %2 requirements below?").replace(
+        "%1", ", ".join(keys[:5])
+    )
+    text = text.replace("%2", str(descendants))
+    answer = QMessageBox.question(
+        parent,
+        translate("Dialogs", "Delete requirements"),
+        text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def error(parent: QWidget | None, message: str) -> None:
+    QMessageBox.warning(parent, "pmdesk", message)
+
+
+def ask_save_changes(parent: QWidget, name: str) -> QMessageBox.StandardButton:
+    """Save, Discard or Cancel for a project with unsaved changes."""
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        "pmdesk",
+        translate("Dialogs", "Save the changes to %1 before closing?").replace("%1", name),
+        QMessageBox.StandardButton.Save
+        | QMessageBox.StandardButton.Discard
+        | QMessageBox.StandardButton.Cancel,
+        parent,
+    )
+    box.setInformativeText(translate("Dialogs", "If you don't save, your changes will be lost."))
+    box.setDefaultButton(QMessageBox.StandardButton.Save)
+    return QMessageBox.StandardButton(box.exec())
+
+
+def ask_recover(parent: QWidget | None, name: str, edits: int, when: str) -> bool:
+    text = translate(
+        "Dialogs", "pmdesk closed without saving %1. Recover the %2 unsaved changes (last at %3)?"
+    )
+    text = text.replace("%1", name).replace("%2", str(edits)).replace("%3", when)
+    answer = QMessageBox.question(
+        parent,
+        translate("Dialogs", "Recover unsaved work"),
+        text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.Yes,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def open_path(parent: QWidget, folder: str) -> Path | None:
+    name, _ = QFileDialog.getOpenFileName(
+        parent, translate("Dialogs", "Open project"), folder, FILE_FILTER
+    )
+    return Path(name) if name else None
+
+
+def save_path(parent: QWidget, suggestion: str) -> Path | None:
+    name, _ = QFileDialog.getSaveFileName(
+        parent, translate("Dialogs", "Save project as"), suggestion, FILE_FILTER
+    )
+    if not name:
+        return None
+    path = Path(name)
+    return path if path.suffix == ".pmdesk" else path.with_name(path.name + ".pmdesk")
+
+
+def ask_overwrite_colleague(parent: QWidget, name: str) -> bool:
+    text = translate("Dialogs", "%1 was changed by someone else since you opened it.")
+    text = text.replace("%1", name) + "\n\n"
+    text += translate("Dialogs", "Overwrite their version with yours? (Merging comes later.)")
+    answer = QMessageBox.question(
+        parent,
+        translate("Dialogs", "File changed"),
+        text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes

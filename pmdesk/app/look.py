@@ -1,0 +1,76 @@
+"""Colours, icons and fonts shared by the panes (drawn, so they scale and theme)."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
+
+KIND_STYLE = {  # letter on a rounded tile, colour by level of the hierarchy
+    "epic": ("E", "#7B4FD6"),
+    "feature": ("F", "#2D7FF9"),
+    "story": ("S", "#1E9E6A"),
+    "requirement": ("R", "#6B7785"),
+    "nfr": ("N", "#E07B24"),
+}
+STATUS_COLOR = {
+    "idea": "#8A94A6",
+    "draft": "#6B7785",
+    "review": "#C98A00",
+    "approved": "#1E9E6A",
+    "in_progress": "#2D7FF9",
+    "done": "#3A8F3A",
+    "rejected": "#C0392B",
+}
+
+
+@cache
+def kind_icon(kind: str) -> QIcon:
+    letter, color = KIND_STYLE.get(kind, ("?", "#6B7785"))
+    icon = QIcon()
+    for size in (16, 24, 32):
+        pixmap = QPixmap(size, size)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setBrush(QColor(color))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.drawRoundedRect(QRectF(1, 1, size - 2, size - 2), size / 5, size / 5)
+        font = QFont()
+        font.setBold(True)
+        font.setPixelSize(int(size * 0.62))
+        painter.setFont(font)
+        painter.setPen(QColor("white"))
+        painter.drawText(QRectF(0, 0, size, size), Qt.AlignmentFlag.AlignCenter, letter)
+        painter.end()
+        icon.addPixmap(pixmap)
+    return icon
+
+
+@cache
+def status_dot(status: str) -> QIcon:
+    icon = QIcon()
+    for size in (16, 24):
+        pixmap = QPixmap(size, size)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setBrush(status_color(status))
+        painter.setPen(Qt.PenStyle.NoPen)
+        d = size * 0.5
+        painter.drawEllipse(QRectF((size - d) / 2, (size - d) / 2, d, d))
+        painter.end()
+        icon.addPixmap(pixmap)
+    return icon
+
+
+def status_color(status: str) -> QColor:
+    return QColor(STATUS_COLOR.get(status, "#6B7785"))
+
+
+@cache
+def struck_font() -> QFont:
+    font = QFont()
+    font.setStrikeOut(True)
+    return font

@@ -1,0 +1,503 @@
+"""The main window: requirement tree, details, document and roadmap panes around
+one open project, with the file handling people expect from a document app."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QUndoGroup,
+)
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QStackedWidget,
+)
+
+from pmdesk import __version__
+from pmdesk.app import dialogs
+from pmdesk.app.detail_editor import DetailEditor
+from pmdesk.app.document_pane import DocumentPane
+from pmdesk.app.opening import OpenedProject, open_in_background_work, untitled_path
+from pmdesk.app.session import ProjectSession
+from pmdesk.app.settings import AppSettings
+from pmdesk.app.tasks import TaskRunner
+from pmdesk.app.tree_pane import TreePane
+from pmdesk.core.errors import PmdeskError
+from pmdesk.core.fileformat import FILE_SUFFIX
+from pmdesk.core.queries import project_info
+from pmdesk.core.workingcopy import (
+    Recoverable,
+    default_data_dir,
+    discard_leftover,
+    find_recoverable,
+)
+
+
+class MainWindow(QMainWindow):
+    project_opened = Signal()  # a project finished opening (tests wait on it)
+
+    def __init__(self, settings: AppSettings, data_dir: Path | None = None) -> None:
+        super().__init__()
+        self.settings = settings
+        self.data_dir = data_dir or default_data_dir()
+        self.session: ProjectSession | None = None
+        self.untitled = False
+        self.tasks = TaskRunner(self)
+        self.undo_group = QUndoGroup(self)
+        self.setObjectName("mainWindow")
+        self.setWindowTitle("pmdesk")
+        self.resize(1440, 900)
+        self.setAcceptDrops(True)
+        self.setDockOptions(
+            QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks
+        )
+
+        self.tree_dock = self._dock(
+            "treeDock", self.tr("Requirements"), Qt.DockWidgetArea.LeftDockWidgetArea
+        )
+        self.detail_dock = self._dock(
+            "detailDock", self.tr("Details"), Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        self.roadmap_dock = self._dock(
+            "roadmapDock", self.tr("Roadmap"), Qt.DockWidgetArea.BottomDockWidgetArea
+        )
+        self.roadmap_dock.setWidget(
+            self._placeholder(self.tr("The roadmap timeline arrives in a later version of pmdesk."))
+        )
+        self.central = QStackedWidget(self)
+        self.central.addWidget(self._placeholder(self.tr("No project is open.")))
+        self.setCentralWidget(self.central)
+
+        self.tree_pane: TreePane | None = None
+        self.detail_editor: DetailEditor | None = None
+        self.document_pane: DocumentPane | None = None
+
+        self._build_actions()
+        self._build_menus()
+        self._build_status_bar()
+        geometry, state = settings.window_geometry(), settings.window_state()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state)
+        else:  # first start: room for the tree's columns, a short roadmap strip
+            self.resizeDocks(
+                [self.tree_dock, self.detail_dock], [560, 420], Qt.Orientation.Horizontal
+            )
+            self.resizeDocks([self.roadmap_dock], [110], Qt.Orientation.Vertical)
+        self.undo_group.cleanChanged.connect(self._update_title)
+        self._update_actions()
+
+    # -- construction ------------------------------------------------------------
+    def _dock(self, name: str, title: str, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetClosable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        )
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _placeholder(self, text: str) -> QLabel:
+        label = QLabel(text)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setEnabled(False)
+        label.setWordWrap(True)
+        return label
+
+    def _action(
+        self, text: str, slot: Any, keys: QKeySequence | QKeySequence.StandardKey | None = None
+    ) -> QAction:
+        act = QAction(text, self)
+        if keys is not None:
+            act.setShortcut(keys)
+        act.triggered.connect(slot)
+        return act
+
+    def _build_actions(self) -> None:
+        K = QKeySequence.StandardKey  # noqa: N806
+        self.new_blank_action = self._action(
+            self.tr("&Blank project"), lambda: self.new_project("blank"), K.New
+        )
+        self.new_zh_action = self._action(
+            self.tr("PRD template (中文)"), lambda: self.new_project("prd-zh")
+        )
+        self.new_en_action = self._action(
+            self.tr("PRD template (English)"), lambda: self.new_project("prd-en")
+        )
+        self.open_action = self._action(self.tr("&Open…"), self.open_dialog, K.Open)
+        self.save_action = self._action(self.tr("&Save"), self.save, K.Save)
+        self.save_as_action = self._action(self.tr("Save &As…"), self.save_as, K.SaveAs)
+        self.close_action = self._action(self.tr("&Close project"), self.close_project, K.Close)
+        self.quit_action = self._action(self.tr("&Quit"), self.close, K.Quit)
+        self.undo_action = self.undo_group.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcuts(QKeySequence.keyBindings(K.Undo))
+        self.redo_action = self.undo_group.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.filter_action = self._action(
+            self.tr("&Filter requirements"), self._focus_filter, K.Find
+        )
+        self.about_action = self._action(self.tr("&About pmdesk"), self.about)
+        self.preferences_action = self._action(
+            self.tr("&Preferences…"), self.preferences, K.Preferences
+        )
+        for act in (self.undo_action, self.redo_action, self.save_action):
+            self.addAction(act)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        new_menu = file_menu.addMenu(self.tr("&New"))
+        new_menu.addActions([self.new_blank_action, self.new_zh_action, self.new_en_action])
+        file_menu.addAction(self.open_action)
+        self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        file_menu.addSeparator()
+        file_menu.addActions([self.save_action, self.save_as_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.close_action)
+        file_menu.addAction(self.quit_action)
+
+        self.edit_menu = bar.addMenu(self.tr("&Edit"))
+        self.edit_menu.addActions([self.undo_action, self.redo_action])
+        self.edit_menu.addSeparator()
+        self.requirement_menu_anchor = self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.filter_action)
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.preferences_action)
+
+        view_menu = bar.addMenu(self.tr("&View"))
+        for dock in (self.tree_dock, self.detail_dock, self.roadmap_dock):
+            view_menu.addAction(dock.toggleViewAction())
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.about_action)
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.counts_label = QLabel(self)
+        self.selection_label = QLabel(self)
+        self.save_state_label = QLabel(self)
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 0)
+        self.progress.setMaximumWidth(160)
+        self.progress.hide()
+        bar.addWidget(self.selection_label, 1)
+        bar.addPermanentWidget(self.progress)
+        bar.addPermanentWidget(self.counts_label)
+        bar.addPermanentWidget(self.save_state_label)
+
+    # -- opening -----------------------------------------------------------------
+    def open_project(
+        self, path: Path, *, background: bool = True, recover: Recoverable | None = None
+    ) -> None:
+        """Open `path` (closing the current project first, asking to save)."""
+        if not self.close_project():
+            return
+        leftover = self._leftover_for(path) if recover is None else recover
+        if leftover is not None and recover is None:
+            if dialogs.ask_recover(self, path.name, leftover.unsaved_edits, leftover.last_edit_at):
+                recover = leftover
+            else:
+                discard_leftover(leftover)
+        work = open_in_background_work(path, self.data_dir, self.settings.user_name, recover)
+        self._busy(self.tr("Opening %1…").replace("%1", path.name))
+        if background:
+            self.tasks.run(work, self._opened, lambda e: self._open_failed(path, e))
+        else:
+            try:
+                result = work()
+            except BaseException as e:
+                self._open_failed(path, e)
+            else:
+                self._opened(result)
+
+    def _leftover_for(self, path: Path) -> Recoverable | None:
+        target = path.resolve()
+        return next((r for r in find_recoverable(self.data_dir) if r.target == target), None)
+
+    def _opened(self, opened: OpenedProject) -> None:
+        self._idle()
+        self.untitled = opened.untitled
+        self._install(ProjectSession(opened.working_copy, self), opened)
+        if not opened.untitled:
+            self.settings.add_recent(opened.working_copy.target)
+        self.project_opened.emit()
+
+    def _open_failed(self, path: Path, error: BaseException) -> None:
+        self._idle()
+        message = (
+            str(error)
+            if isinstance(error, PmdeskError)
+            else self.tr("%1 could not be opened (%2).")
+            .replace("%1", path.name)
+            .replace("%2", str(error))
+        )
+        dialogs.error(self, message)
+        self.project_opened.emit()
+
+    def _install(self, session: ProjectSession, opened: OpenedProject) -> None:
+        self.session = session
+        with session.connection() as conn:
+            language = project_info(conn).language
+        self.tree_pane = TreePane(session, self, rows=opened.rows)
+        self.detail_editor = DetailEditor(session, self)
+        self.document_pane = DocumentPane(session, language, self)
+        self.tree_dock.setWidget(self.tree_pane)
+        self.detail_dock.setWidget(self.detail_editor)
+        self.central.addWidget(self.document_pane)
+        self.central.setCurrentWidget(self.document_pane)
+        header = self.settings.header_state()
+        if header is not None:
+            self.tree_pane.view.header().restoreState(header)
+        self.tree_pane.selection_changed.connect(self._selected)
+        session.changed.connect(lambda _effects: self._update_counts())
+        session.failed.connect(lambda message: dialogs.error(self, message))
+        self.undo_group.addStack(session.undo_stack)
+        self.undo_group.setActiveStack(session.undo_stack)
+        view = self.tree_pane.view
+        self.edit_menu.insertActions(
+            self.requirement_menu_anchor,
+            [
+                view.new_sibling_action,
+                view.new_child_action,
+                view.rename_action,
+                view.delete_action,
+            ],
+        )
+        first = self.tree_pane.model.children_of(None)
+        if first:
+            view.select_uid(first[0])
+        self._update_counts()
+        self._update_title()
+        self._update_actions()
+
+    # -- file commands -----------------------------------------------------------
+    def new_project(self, template: str) -> None:
+        if not self.close_project():
+            return
+        try:
+            path = untitled_path(self.data_dir, template)
+        except PmdeskError as e:
+            dialogs.error(self, str(e))
+            return
+        work = open_in_background_work(
+            path, self.data_dir, self.settings.user_name, None, untitled=True
+        )
+        try:
+            self._opened(work())
+        except PmdeskError as e:
+            dialogs.error(self, str(e))
+
+    def open_dialog(self) -> None:
+        folder = str(self.settings.recent_files[0].parent) if self.settings.recent_files else ""
+        path = dialogs.open_path(self, folder)
+        if path is not None:
+            self.open_project(path)
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in self.settings.recent_files:
+            act = self.recent_menu.addAction(path.name)
+            act.setToolTip(str(path))
+            act.triggered.connect(lambda _=False, p=path: self.open_project(p))
+        if self.recent_menu.isEmpty():
+            empty = self.recent_menu.addAction(self.tr("No recent projects"))
+            empty.setEnabled(False)
+
+    def _flush(self) -> None:
+        if self.document_pane is not None:
+            self.document_pane.commit_body()
+        if self.detail_editor is not None and hasattr(self.detail_editor, "commit_pending"):
+            self.detail_editor.commit_pending()
+
+    def save(self) -> bool:
+        if self.session is None:
+            return False
+        self._flush()
+        if self.untitled:
+            return self.save_as()
+        try:
+            self.session.save()
+        except PmdeskError as e:
+            if self.session.working_copy.target_changed() and dialogs.ask_overwrite_colleague(
+                self, self.session.path.name
+            ):
+                try:
+                    self.session.save(overwrite_changes=True)
+                except PmdeskError as again:
+                    dialogs.error(self, str(again))
+                    return False
+            else:
+                dialogs.error(self, str(e))
+                return False
+        self.statusBar().showMessage(
+            self.tr("Saved %1").replace("%1", self.session.path.name), 4000
+        )
+        self._update_title()
+        return True
+
+    def save_as(self) -> bool:
+        if self.session is None:
+            return False
+        self._flush()
+        suggestion = str(self.session.path) if not self.untitled else self.session.path.name
+        path = dialogs.save_path(self, suggestion)
+        if path is None:
+            return False
+        try:
+            self.session.save_as(path)
+        except PmdeskError as e:
+            dialogs.error(self, str(e))
+            return False
+        self.untitled = False
+        self.settings.add_recent(path)
+        self._update_title()
+        return True
+
+    def close_project(self) -> bool:
+        """Close the open project, asking to save changes. False if the user cancels."""
+        if self.session is None:
+            return True
+        self._flush()
+        discard = False
+        if not self.session.undo_stack.isClean() or (
+            self.untitled and self.session.working_copy.unsaved_edits() > 0
+        ):
+            answer = dialogs.ask_save_changes(self, self.session.path.name)
+            if answer == QMessageBox.StandardButton.Cancel:
+                return False
+            if answer == QMessageBox.StandardButton.Save and not self.save():
+                return False
+            discard = answer == QMessageBox.StandardButton.Discard
+        session = self.session
+        if self.tree_pane is not None:
+            self.settings.save_header_state(self.tree_pane.view.header().saveState())
+            view = self.tree_pane.view
+            for act in (
+                view.new_sibling_action,
+                view.new_child_action,
+                view.rename_action,
+                view.delete_action,
+            ):
+                self.edit_menu.removeAction(act)
+        self.undo_group.removeStack(session.undo_stack)
+        for widget in (self.tree_pane, self.detail_editor, self.document_pane):
+            if widget is not None:
+                widget.setParent(None)
+                widget.deleteLater()
+        self.tree_pane = self.detail_editor = self.document_pane = None
+        self.session = None
+        untitled_file = session.path if self.untitled else None
+        session.close(discard=discard)
+        session.deleteLater()
+        if untitled_file is not None and discard:
+            untitled_file.unlink(missing_ok=True)  # never saved anywhere: nothing to keep
+        self.untitled = False
+        self._update_title()
+        self._update_counts()
+        self._update_actions()
+        return True
+
+    # -- window events -------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.close_project():
+            event.ignore()
+            return
+        self.settings.save_window(self.saveGeometry(), self.saveState())
+        self.settings.sync()
+        self.tasks.wait()
+        event.accept()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._dropped_project(event) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = self._dropped_project(event)
+        if path is not None:
+            event.acceptProposedAction()
+            self.open_project(path)
+
+    @staticmethod
+    def _dropped_project(event: QDragEnterEvent | QDropEvent) -> Path | None:
+        for url in event.mimeData().urls():
+            if url.isLocalFile() and url.toLocalFile().endswith(FILE_SUFFIX):
+                return Path(url.toLocalFile())
+        return None
+
+    # -- small helpers -------------------------------------------------------------
+    def _selected(self, uid: str | None) -> None:
+        if self.detail_editor is not None:
+            self.detail_editor.show_requirement(uid)
+        if uid is None or self.tree_pane is None:
+            self.selection_label.setText("")
+            return
+        row = self.tree_pane.model.row_values(uid)
+        self.selection_label.setText(f"{row[2]}  {row[3]}")
+
+    def _focus_filter(self) -> None:
+        if self.tree_pane is not None:
+            self.tree_dock.show()
+            self.tree_pane.focus_filter()
+
+    def _busy(self, message: str) -> None:
+        self.progress.show()
+        self.statusBar().showMessage(message)
+
+    def _idle(self) -> None:
+        self.progress.hide()
+        self.statusBar().clearMessage()
+
+    def _update_counts(self) -> None:
+        if self.tree_pane is None:
+            self.counts_label.setText("")
+            return
+        n = self.tree_pane.model.count()
+        self.counts_label.setText(self.tr("%n requirement(s)", "", n))
+
+    def _update_title(self, *_args: object) -> None:
+        if self.session is None:
+            self.setWindowTitle("pmdesk")
+            self.setWindowModified(False)
+            self.save_state_label.setText("")
+            return
+        clean = self.session.undo_stack.isClean() and not (
+            self.untitled and self.session.working_copy.unsaved_edits() > 0
+        )
+        name = self.session.path.name if not self.untitled else self.tr("Untitled")
+        self.setWindowTitle(f"{name}[*] — pmdesk")
+        self.setWindowModified(not clean)
+        self.save_state_label.setText(self.tr("Saved") if clean else self.tr("Unsaved changes"))
+
+    def _update_actions(self) -> None:
+        is_open = self.session is not None
+        for act in (self.save_action, self.save_as_action, self.close_action, self.filter_action):
+            act.setEnabled(is_open)
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About pmdesk"),
+            self.tr(
+                "<h3>pmdesk %1</h3><p>An offline roadmap and PRD editor for product managers.</p>"
+            ).replace("%1", __version__),
+        )
+
+    def preferences(self) -> None:
+        from pmdesk.app.preferences import PreferencesDialog
+
+        PreferencesDialog(self.settings, self).exec()

@@ -1,0 +1,159 @@
+"""The open project as the window sees it: a working copy plus one undo stack.
+
+No widget writes to the database: every edit is an operation pushed here. The
+stack holds thin `QUndoCommand` adapters around the core operations, and every
+applied change is announced with `changed(effects)` so models update precisely.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+from sqlalchemy import Connection
+
+from pmdesk.core.errors import PmdeskError
+from pmdesk.core.ops import Applied, Label, Operation, Update
+from pmdesk.core.workingcopy import WorkingCopy
+
+_MERGE_ID = 0x504D  # commands with the same merge key join into one undo step
+
+
+translate = QCoreApplication.translate
+
+
+def label_text(label: Label) -> str:
+    """A translated, readable command text: "Rename REQ-12", "Move 3 requirements"."""
+    entity = {
+        "requirement": translate("UndoLabel", "requirement"),
+        "release": translate("UndoLabel", "release"),
+        "milestone": translate("UndoLabel", "milestone"),
+        "lane": translate("UndoLabel", "lane"),
+        "section": translate("UndoLabel", "section"),
+        "link": translate("UndoLabel", "link"),
+        "project": translate("UndoLabel", "project"),
+        "item": translate("UndoLabel", "item"),
+    }.get(label.entity, label.entity)
+    if label.count > 1:
+        many = {
+            "create": translate("UndoLabel", "Create %1 items"),
+            "edit": translate("UndoLabel", "Edit %1 items"),
+            "move": translate("UndoLabel", "Move %1 items"),
+            "delete": translate("UndoLabel", "Delete %1 items"),
+            "restore": translate("UndoLabel", "Restore %1 items"),
+            "rename": translate("UndoLabel", "Rename %1 items"),
+            "change": translate("UndoLabel", "Change %1 items"),
+        }[label.verb]
+        if label.entity == "requirement":
+            many = many.replace(
+                translate("UndoLabel", "items"), translate("UndoLabel", "requirements")
+            )
+        return many.replace("%1", str(label.count))
+    one = {
+        "create": translate("UndoLabel", "Create %1"),
+        "edit": translate("UndoLabel", "Edit %1"),
+        "move": translate("UndoLabel", "Move %1"),
+        "delete": translate("UndoLabel", "Delete %1"),
+        "restore": translate("UndoLabel", "Restore %1"),
+        "rename": translate("UndoLabel", "Rename %1"),
+        "change": translate("UndoLabel", "Change %1"),
+    }[label.verb]
+    subject = label.subject if label.entity in ("requirement",) else f"{entity} {label.subject}"
+    return one.replace("%1", subject.strip())
+
+
+class OperationCommand(QUndoCommand):
+    """Adapter from a core operation to Qt's undo stack.
+
+    The operation is applied before the push (so a refused edit never reaches
+    the stack); the first `redo()` that `push()` calls is therefore skipped.
+    """
+
+    def __init__(
+        self, session: ProjectSession, op: Operation, applied: Applied, merge_key: Hashable | None
+    ) -> None:
+        super().__init__(label_text(applied.label))
+        self._session = session
+        self._op = op
+        self._inverse = applied.inverse
+        self._merge_key = merge_key
+        self._pushed = False
+
+    def redo(self) -> None:
+        if not self._pushed:
+            self._pushed = True
+            return
+        applied = self._session.run(self._op)
+        if applied is not None:
+            self._inverse = applied.inverse
+
+    def undo(self) -> None:
+        applied = self._session.run(self._inverse)
+        if applied is not None:
+            self._op = applied.inverse
+
+    def id(self) -> int:
+        return _MERGE_ID if self._merge_key is not None else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, OperationCommand) or other._merge_key != self._merge_key:
+            return False
+        if not (isinstance(self._op, Update) and isinstance(other._op, Update)):
+            return False
+        # Keep the first inverse (the value before the burst), take the latest value.
+        self._op = other._op
+        return True
+
+
+class ProjectSession(QObject):
+    """An open project: its working copy, undo stack and change notifications."""
+
+    changed = Signal(object)  # tuple[Effect, ...]
+    failed = Signal(str)  # one sentence for the user
+
+    def __init__(self, working_copy: WorkingCopy, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.working_copy = working_copy
+        self.undo_stack = QUndoStack(self)
+
+    @property
+    def path(self) -> Path:
+        return self.working_copy.target
+
+    @contextmanager
+    def connection(self) -> Iterator[Connection]:
+        with self.working_copy.store.engine.connect() as conn:
+            yield conn
+
+    def push(self, op: Operation, merge_key: Hashable | None = None) -> bool:
+        """Apply `op` as one undo step. A refused edit is reported, not raised."""
+        applied = self.run(op)
+        if applied is None:
+            return False
+        if not applied.effects:
+            return True  # nothing changed: no undo step for a no-op
+        self.undo_stack.push(OperationCommand(self, op, applied, merge_key))
+        return True
+
+    def run(self, op: Operation) -> Applied | None:
+        try:
+            applied = self.working_copy.apply(op)
+        except PmdeskError as e:
+            self.failed.emit(str(e))
+            return None
+        self.changed.emit(applied.effects)
+        return applied
+
+    def save(self, *, overwrite_changes: bool = False) -> None:
+        self.working_copy.save(overwrite_changes=overwrite_changes)
+        self.undo_stack.setClean()
+
+    def save_as(self, target: Path) -> None:
+        self.working_copy.save_as(target)
+        self.undo_stack.setClean()
+
+    def close(self, *, discard: bool) -> None:
+        self.working_copy.close(discard=discard)

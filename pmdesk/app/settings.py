@@ -1,0 +1,91 @@
+"""UI settings behind typed getters (QSettings); injected so tests use a temp file.
+
+Only UI state lives here; project-level settings live in the project file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from pmdesk.core.store import default_user
+
+MAX_RECENT = 10
+LANGUAGES = ("system", "zh_CN", "en")
+THEMES = ("system", "light", "dark")
+
+
+class AppSettings:
+    def __init__(self, store: QSettings) -> None:
+        self._s = store
+
+    @classmethod
+    def at(cls, path: Path) -> AppSettings:
+        return cls(QSettings(str(path), QSettings.Format.IniFormat))
+
+    def _str(self, key: str, default: str) -> str:
+        value = self._s.value(key, default)
+        return value if isinstance(value, str) else default
+
+    @property
+    def user_name(self) -> str:
+        return self._str("user/name", "") or default_user()
+
+    @user_name.setter
+    def user_name(self, name: str) -> None:
+        self._s.setValue("user/name", name.strip())
+
+    @property
+    def language(self) -> str:
+        value = self._str("ui/language", "system")
+        return value if value in LANGUAGES else "system"
+
+    @language.setter
+    def language(self, value: str) -> None:
+        self._s.setValue("ui/language", value if value in LANGUAGES else "system")
+
+    @property
+    def theme(self) -> str:
+        value = self._str("ui/theme", "system")
+        return value if value in THEMES else "system"
+
+    @theme.setter
+    def theme(self, value: str) -> None:
+        self._s.setValue("ui/theme", value if value in THEMES else "system")
+
+    @property
+    def recent_files(self) -> list[Path]:
+        value = self._s.value("files/recent", [])
+        items = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+        return [Path(v) for v in items if isinstance(v, str) and v]
+
+    def add_recent(self, path: Path) -> None:
+        path = path.resolve()
+        items = [p for p in self.recent_files if p != path]
+        self._s.setValue("files/recent", [str(p) for p in [path, *items][:MAX_RECENT]])
+
+    def remove_recent(self, path: Path) -> None:
+        self._s.setValue("files/recent", [str(p) for p in self.recent_files if p != path])
+
+    def window_geometry(self) -> QByteArray | None:
+        value = self._s.value("window/geometry")
+        return value if isinstance(value, QByteArray) else None
+
+    def window_state(self) -> QByteArray | None:
+        value = self._s.value("window/state")
+        return value if isinstance(value, QByteArray) else None
+
+    def save_window(self, geometry: QByteArray, state: QByteArray) -> None:
+        self._s.setValue("window/geometry", geometry)
+        self._s.setValue("window/state", state)
+
+    def header_state(self) -> QByteArray | None:
+        value = self._s.value("tree/header")
+        return value if isinstance(value, QByteArray) else None
+
+    def save_header_state(self, state: QByteArray) -> None:
+        self._s.setValue("tree/header", state)
+
+    def sync(self) -> None:
+        self._s.sync()

@@ -1,0 +1,62 @@
+"""Run slow work (open, import, export) off the GUI thread.
+
+A task is a plain function of core calls; it never touches a widget. Its result
+or its error comes back on the GUI thread through a queued signal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+
+class _Relay(QObject):
+    done = Signal(object)
+    failed = Signal(object)
+
+
+class _Job(QRunnable):
+    def __init__(self, work: Callable[[], Any], relay: _Relay) -> None:
+        super().__init__()
+        self._work = work
+        self._relay = relay
+
+    def run(self) -> None:
+        try:
+            result = self._work()
+        except BaseException as e:  # delivered to the GUI thread, never lost
+            self._relay.failed.emit(e)
+        else:
+            self._relay.done.emit(result)
+
+
+class TaskRunner(QObject):
+    """Starts background jobs and keeps their relays alive until they report."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(2)
+        self._relays: set[_Relay] = set()
+
+    def run(
+        self,
+        work: Callable[[], Any],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None],
+    ) -> None:
+        relay = _Relay()
+        self._relays.add(relay)
+
+        def finish(callback: Callable[[Any], None], value: Any) -> None:
+            self._relays.discard(relay)
+            callback(value)
+
+        relay.done.connect(lambda value: finish(on_done, value))
+        relay.failed.connect(lambda error: finish(on_error, error))
+        self._pool.start(_Job(work, relay))
+
+    def wait(self) -> None:
+        self._pool.waitForDone()

@@ -1,0 +1,432 @@
+"""The requirement tree as a lazy `QAbstractItemModel` over plain rows.
+
+The whole tree is loaded once as column tuples (fast even at 100,000 rows); the
+view asks only for what it paints. Internal pointers are uid strings held in
+the model's dictionaries, never ORM objects. The model never writes: renames
+and drops push operations, and the model follows the effects they report with
+exact insert/remove/move/dataChanged signals. A reset happens only on open.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QByteArray,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush
+
+from pmdesk.app import look
+from pmdesk.app.labels import COLUMN_TITLES, kind_label, priority_label, status_label
+from pmdesk.app.session import ProjectSession
+from pmdesk.core.ops import Effect, MoveBlock, Update
+from pmdesk.core.queries import TREE_COLUMNS, child_order, releases, subtree_rows, tree_rows
+
+MIME = "application/x-pmdesk-requirements"
+Index = QModelIndex | QPersistentModelIndex
+
+
+class Column(IntEnum):
+    KEY = 0
+    TITLE = 1
+    KIND = 2
+    STATUS = 3
+    PRIORITY = 4
+    OWNER = 5
+    RELEASE = 6
+
+
+class Role(IntEnum):
+    UID = Qt.ItemDataRole.UserRole + 1
+    SORT_VALUE = Qt.ItemDataRole.UserRole + 2
+
+
+# Positions inside a row list (the order of queries.TREE_COLUMNS).
+UID, PARENT, KEY, TITLE, KIND, STATUS, PRIORITY, OWNER, RELEASE = range(len(TREE_COLUMNS))
+
+
+class RequirementTreeModel(QAbstractItemModel):
+    appearance_changed = Signal()  # release names changed: repaint, no structure change
+
+    def __init__(self, session: ProjectSession, rows: list[tuple[Any, ...]] | None = None) -> None:
+        super().__init__(session)
+        self._session = session
+        self._rows: dict[str, list[Any]] = {}
+        self._children: dict[str | None, list[str]] = {}
+        self._pos: dict[str, int] = {}
+        self._release_names: dict[str, str] = {}
+        session.changed.connect(self._follow)
+        self.reload(rows)
+
+    # -- loading ---------------------------------------------------------------
+    def reload(self, rows: list[tuple[Any, ...]] | None = None) -> None:
+        """Load the whole tree (or take rows already loaded off the GUI thread)."""
+        self.beginResetModel()
+        with self._session.connection() as conn:
+            if rows is None:
+                rows = tree_rows(conn)
+            self._release_names = {r.uid: r.name for r in releases(conn)}
+        self._rows, self._children, self._pos = {}, {}, {}
+        self._add_rows(rows)
+        self.endResetModel()
+
+    def _add_rows(self, rows: Iterable[Sequence[Any]]) -> None:
+        # Every index's internal pointer is the uid object stored in its row list;
+        # the children lists hold those same objects (identity matters to Qt).
+        children = self._children
+        for row in rows:
+            self._rows[row[UID]] = list(row)
+            children.setdefault(row[PARENT], []).append(row[UID])
+        for kids in children.values():
+            for i, uid in enumerate(kids):
+                self._pos[uid] = i
+
+    # -- plain queries the window uses -----------------------------------------
+    def uid_at(self, index: Index) -> str | None:
+        if not index.isValid():
+            return None
+        uid = index.internalPointer()
+        return uid if isinstance(uid, str) else None
+
+    def index_of(self, uid: str | None, column: int = 0) -> QModelIndex:
+        if uid is None or uid not in self._rows:
+            return QModelIndex()
+        return self.createIndex(self._pos[uid], column, self._rows[uid][UID])
+
+    def parent_uid(self, uid: str) -> str | None:
+        return self._rows[uid][PARENT]  # type: ignore[no-any-return]
+
+    def children_of(self, uid: str | None) -> list[str]:
+        return list(self._children.get(uid, ()))
+
+    def key_of(self, uid: str) -> str:
+        return str(self._rows[uid][KEY])
+
+    def row_values(self, uid: str) -> list[Any]:
+        return list(self._rows[uid])
+
+    def release_name(self, uid: str | None) -> str:
+        return self._release_names.get(uid or "", "")
+
+    def count(self) -> int:
+        return len(self._rows)
+
+    def is_ancestor(self, ancestor: str, uid: str | None) -> bool:
+        while uid is not None:
+            if uid == ancestor:
+                return True
+            uid = self._rows[uid][PARENT]
+        return False
+
+    def matching(
+        self,
+        text: str = "",
+        *,
+        status: str | None = None,
+        priority: str | None = None,
+        owner: str | None = None,
+        release: str | None = None,
+    ) -> set[str] | None:
+        """Uids to show for a filter: the matches and all their ancestors (None: all)."""
+        text = text.strip().casefold()
+        if not (text or status or priority or owner or release):
+            return None
+        visible: set[str] = set()
+        for uid, row in self._rows.items():
+            if status and row[STATUS] != status:
+                continue
+            if priority and row[PRIORITY] != priority:
+                continue
+            if owner and row[OWNER] != owner:
+                continue
+            if release and row[RELEASE] != release:
+                continue
+            if text and text not in row[TITLE].casefold() and text not in row[KEY].casefold():
+                continue
+            while uid is not None and uid not in visible:
+                visible.add(uid)
+                uid = self._rows[uid][PARENT]
+        return visible
+
+    def owners(self) -> list[str]:
+        return sorted({r[OWNER] for r in self._rows.values() if r[OWNER]})
+
+    # -- QAbstractItemModel ------------------------------------------------------
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:
+        kids = self._children.get(self.uid_at(parent), ())
+        if 0 <= row < len(kids) and 0 <= column < len(Column):
+            return self.createIndex(row, column, kids[row])
+        return QModelIndex()
+
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]
+        uid = self.uid_at(index)
+        if uid is None:
+            return QModelIndex()
+        parent = self._rows[uid][PARENT]
+        if parent is None:
+            return QModelIndex()
+        return self.createIndex(self._pos[parent], 0, self._rows[parent][UID])
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        if parent.column() > 0:
+            return 0
+        return len(self._children.get(self.uid_at(parent), ()))
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return len(Column)
+
+    def hasChildren(self, parent: Index = QModelIndex()) -> bool:
+        if parent.column() > 0:
+            return False
+        return bool(self._children.get(self.uid_at(parent)))
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        uid = self.uid_at(index)
+        if uid is None:
+            return None
+        row = self._rows[uid]
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self._display(row, column)
+        if role == Qt.ItemDataRole.EditRole:
+            return row[TITLE] if column == Column.TITLE else self._display(row, column)
+        if role == Qt.ItemDataRole.DecorationRole and column == Column.KEY:
+            return look.kind_icon(row[KIND])
+        if role == Qt.ItemDataRole.DecorationRole and column == Column.STATUS:
+            return look.status_dot(row[STATUS])
+        if role == Qt.ItemDataRole.ForegroundRole and column == Column.STATUS:
+            return QBrush(look.status_color(row[STATUS]))
+        if role == Qt.ItemDataRole.FontRole and row[STATUS] == "rejected":
+            return look.struck_font()
+        if role == Role.UID:
+            return uid
+        return None
+
+    def _display(self, row: list[Any], column: int) -> str:
+        match column:
+            case Column.KEY:
+                return str(row[KEY])
+            case Column.TITLE:
+                return str(row[TITLE])
+            case Column.KIND:
+                return kind_label(row[KIND])
+            case Column.STATUS:
+                return status_label(row[STATUS])
+            case Column.PRIORITY:
+                return priority_label(row[PRIORITY])
+            case Column.OWNER:
+                return str(row[OWNER])
+            case Column.RELEASE:
+                return self._release_names.get(row[RELEASE] or "", "")
+        return ""
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMN_TITLES()[section]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = Qt.ItemFlag.ItemIsDropEnabled
+        if not index.isValid():
+            return base
+        base |= Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        base |= Qt.ItemFlag.ItemIsDragEnabled
+        if index.column() == Column.TITLE:
+            base |= Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        uid = self.uid_at(index)
+        if uid is None or role != Qt.ItemDataRole.EditRole or index.column() != Column.TITLE:
+            return False
+        title = str(value).strip()
+        if title == self._rows[uid][TITLE]:
+            return False
+        return self._session.push(Update("requirement", uid, {"title": title}))
+
+    # -- drag and drop -------------------------------------------------------------
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [MIME]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        uids = self.top_most(self.uid_at(i) for i in indexes if i.column() == 0)
+        mime = QMimeData()
+        mime.setData(MIME, QByteArray(json.dumps(uids).encode("utf-8")))
+        return mime
+
+    def top_most(self, uids: Iterable[str | None]) -> list[str]:
+        """The given uids without those inside another given one, in tree order."""
+        chosen = {u for u in uids if u is not None}
+        tops = [
+            u
+            for u in chosen
+            if not any(
+                self.is_ancestor(other, self._rows[u][PARENT]) for other in chosen if other != u
+            )
+        ]
+        return sorted(tops, key=self._tree_position)
+
+    def _tree_position(self, uid: str) -> list[int]:
+        path: list[int] = []
+        cursor: str | None = uid
+        while cursor is not None:
+            path.append(self._pos[cursor])
+            cursor = self._rows[cursor][PARENT]
+        return path[::-1]
+
+    def _dropped(self, data: QMimeData) -> list[str]:
+        if not data.hasFormat(MIME):
+            return []
+        try:
+            uids = json.loads(bytes(data.data(MIME).data()).decode("utf-8"))
+        except ValueError:
+            return []
+        return [u for u in uids if isinstance(u, str) and u in self._rows]
+
+    def canDropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
+    ) -> bool:
+        uids = self._dropped(data)
+        target = self.uid_at(parent)
+        return bool(uids) and not any(self.is_ancestor(u, target) for u in uids)
+
+    def dropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
+    ) -> bool:
+        if not self.canDropMimeData(data, action, row, column, parent):
+            return False
+        self.move(self._dropped(data), self.uid_at(parent), row if row >= 0 else None)
+        return False  # the model follows the operation's effects; the view removes nothing
+
+    def move(self, uids: Sequence[str], parent: str | None, row: int | None) -> bool:
+        """Move requirements so the first lands before child `row` of `parent`."""
+        if not uids:
+            return False
+        if row is not None:
+            # `row` counts the moved rows still in place; count only those that stay.
+            row = len([u for u in self._children.get(parent, ())[:row] if u not in uids])
+        return self._session.push(MoveBlock("requirement", tuple(uids), parent, row))
+
+    # -- following the operations' effects --------------------------------------
+    def _follow(self, effects: tuple[Effect, ...]) -> None:
+        for effect in effects:
+            if effect.entity == "requirement":
+                {
+                    "inserted": self._inserted,
+                    "removed": self._removed,
+                    "updated": self._updated,
+                    "moved": self._moved,
+                }[effect.action](effect)
+            elif effect.entity == "release":
+                self._releases_changed(effect)
+            elif effect.entity == "project" and "key_prefix" in effect.fields:
+                pass  # existing keys never change
+
+    def _index_for_parent(self, parent: str | None) -> QModelIndex:
+        return self.index_of(parent) if parent is not None else QModelIndex()
+
+    def _reposition(self, parent: str | None) -> None:
+        for i, uid in enumerate(self._children.get(parent, ())):
+            self._pos[uid] = i
+
+    def _inserted(self, effect: Effect) -> None:
+        if effect.uid in self._rows:
+            return
+        with self._session.connection() as conn:
+            rows = subtree_rows(conn, effect.uid)
+            if not rows:
+                return
+            parent = rows[0][PARENT] if rows[0][UID] == effect.uid else effect.parent
+            order = [u for u in child_order(conn, parent) if u in self._rows or u == effect.uid]
+        row = order.index(effect.uid)
+        self.beginInsertRows(self._index_for_parent(parent), row, row)
+        top = next(r for r in rows if r[UID] == effect.uid)
+        rest = [r for r in rows if r[UID] != effect.uid]
+        canonical = list(top)
+        self._rows[effect.uid] = canonical
+        # Internal pointers compare by identity: store the row's own uid object.
+        self._children.setdefault(parent, []).insert(row, canonical[UID])
+        self._reposition(parent)
+        self._add_rows(rest)
+        self.endInsertRows()
+
+    def _removed(self, effect: Effect) -> None:
+        if effect.uid not in self._rows:
+            return
+        parent = self._rows[effect.uid][PARENT]
+        row = self._pos[effect.uid]
+        self.beginRemoveRows(self._index_for_parent(parent), row, row)
+        self._children[parent].pop(row)
+        self._reposition(parent)
+        stack = [effect.uid]
+        while stack:
+            uid = stack.pop()
+            stack.extend(self._children.pop(uid, ()))
+            self._rows.pop(uid, None)
+            self._pos.pop(uid, None)
+        self.endRemoveRows()
+
+    def _updated(self, effect: Effect) -> None:
+        if effect.uid not in self._rows:
+            return
+        with self._session.connection() as conn:
+            [fresh] = [r for r in subtree_rows(conn, effect.uid) if r[UID] == effect.uid]
+        self._rows[effect.uid][2:] = list(fresh)[2:]
+        index = self.index_of(effect.uid)
+        self.dataChanged.emit(index, index.siblingAtColumn(len(Column) - 1))
+
+    def _moved(self, effect: Effect) -> None:
+        uid = effect.uid
+        if uid not in self._rows:
+            return
+        old_parent = self._rows[uid][PARENT]
+        new_parent = effect.parent
+        with self._session.connection() as conn:
+            order = child_order(conn, new_parent)
+        order = [u for u in order if u in self._rows]
+        new_row = order.index(uid)
+        old_row = self._pos[uid]
+        if old_parent == new_parent and new_row == old_row:
+            return
+        destination = new_row + 1 if old_parent == new_parent and new_row > old_row else new_row
+        self.beginMoveRows(
+            self._index_for_parent(old_parent),
+            old_row,
+            old_row,
+            self._index_for_parent(new_parent),
+            destination,
+        )
+        self._children[old_parent].pop(old_row)
+        if not self._children[old_parent] and old_parent is not None:
+            del self._children[old_parent]
+        self._children.setdefault(new_parent, []).insert(new_row, self._rows[uid][UID])
+        self._rows[uid][PARENT] = new_parent
+        self._reposition(old_parent)
+        self._reposition(new_parent)
+        self.endMoveRows()
+
+    def _releases_changed(self, effect: Effect) -> None:
+        with self._session.connection() as conn:
+            self._release_names = {r.uid: r.name for r in releases(conn)}
+        if effect.action == "removed":
+            for row in self._rows.values():
+                if row[RELEASE] == effect.uid:
+                    row[RELEASE] = None
+        self.appearance_changed.emit()

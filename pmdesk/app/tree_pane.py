@@ -1,0 +1,119 @@
+"""The requirement pane: a filter bar above the requirement tree."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
+
+from pmdesk.app.labels import priority_label, status_label
+from pmdesk.app.session import ProjectSession
+from pmdesk.app.tree_model import RequirementTreeModel
+from pmdesk.app.tree_view import RequirementTreeView
+from pmdesk.core import domain
+from pmdesk.core.queries import releases
+
+AUTO_EXPAND_LIMIT = 2000  # expanding more rows than this would cost more than it shows
+
+
+class TreePane(QWidget):
+    selection_changed = Signal(object)  # the current requirement uid, or None
+
+    def __init__(
+        self,
+        session: ProjectSession,
+        parent: QWidget | None = None,
+        rows: list[tuple[Any, ...]] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.model = RequirementTreeModel(session, rows)
+        self.view = RequirementTreeView(session, self.model, self)
+
+        self.search = QLineEdit(self)
+        self.search.setObjectName("treeSearch")
+        self.search.setPlaceholderText(self.tr("Filter by key or title…"))
+        self.search.setClearButtonEnabled(True)
+        self.status = self._combo(
+            self.tr("Status"), [(status_label(s), s) for s in domain.STATUSES]
+        )
+        self.priority = self._combo(
+            self.tr("Priority"), [(priority_label(p), p) for p in domain.PRIORITIES]
+        )
+        self.owner = self._combo(self.tr("Owner"), [])
+        self.release = self._combo(self.tr("Release"), [])
+        self._refill_choices()
+
+        filters = QHBoxLayout()
+        filters.setContentsMargins(0, 0, 0, 0)
+        filters.setSpacing(4)
+        for combo in (self.status, self.priority, self.owner, self.release):
+            filters.addWidget(combo, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.setSpacing(4)
+        layout.addWidget(self.search)
+        layout.addLayout(filters)
+        layout.addWidget(self.view, 1)
+
+        self._timer = QTimer(self, singleShot=True, interval=150)
+        self._timer.timeout.connect(self.apply_filter)
+        self.search.textChanged.connect(self._timer.start)
+        for combo in (self.status, self.priority, self.owner, self.release):
+            combo.currentIndexChanged.connect(self.apply_filter)
+        self.view.selectionModel().currentChanged.connect(self._current_changed)
+        session.changed.connect(self._project_changed)
+
+    def _combo(self, any_text: str, items: list[tuple[str, str]]) -> QComboBox:
+        combo = QComboBox(self)
+        combo.addItem(any_text, None)  # the field's name stands for "any"
+        combo.setToolTip(any_text)
+        for text, value in items:
+            combo.addItem(text, value)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(4)
+        return combo
+
+    def _refill_choices(self) -> None:
+        for combo, items in (
+            (self.owner, [(o, o) for o in self.model.owners()]),
+            (self.release, self._release_items()),
+        ):
+            chosen = combo.currentData()
+            combo.blockSignals(True)
+            while combo.count() > 1:
+                combo.removeItem(1)
+            for text, value in items:
+                combo.addItem(text, value)
+            found = combo.findData(chosen)
+            combo.setCurrentIndex(max(found, 0))
+            combo.blockSignals(False)
+
+    def _release_items(self) -> list[tuple[str, str]]:
+        with self.session.connection() as conn:
+            return [(r.name, r.uid) for r in releases(conn)]
+
+    def _project_changed(self, effects: tuple[object, ...]) -> None:
+        self._refill_choices()
+        if self.view.proxy.filtering:
+            self.apply_filter()
+
+    def apply_filter(self) -> None:
+        visible = self.model.matching(
+            self.search.text(),
+            status=self.status.currentData(),
+            priority=self.priority.currentData(),
+            owner=self.owner.currentData(),
+            release=self.release.currentData(),
+        )
+        self.view.proxy.set_visible(visible)
+        if visible is not None and len(visible) <= AUTO_EXPAND_LIMIT:
+            self.view.expandAll()
+
+    def focus_filter(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def _current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        self.selection_changed.emit(self.view.current_uid())

@@ -1,0 +1,120 @@
+"""Project content for the document: the requirements a pmdesk block shows.
+
+Preview and export both expand blocks from these rows, so the two never disagree.
+Rows are frozen plain data, built from columns (never ORM objects), in tree order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, select
+
+from pmdesk.core import domain
+from pmdesk.core.directives import Filter, RequirementsDirective, matches
+from pmdesk.core.fields import from_columns
+from pmdesk.core.model import Lane, Release, Requirement, table_of
+
+Row = Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class RequirementRow:
+    """One requirement as a document shows it; release and lane by name."""
+
+    uid: str
+    key: str
+    title: str
+    kind: str
+    status: str
+    priority: str
+    kano: str
+    rice_score: float | None
+    owner: str
+    release: str | None
+    lane: str | None
+    start: str | None
+    end: str | None
+    depth: int
+    description: str
+    acceptance: tuple[str, ...]
+    tags: tuple[str, ...]
+
+
+def requirements_for(
+    conn: Connection, directive: RequirementsDirective | Filter
+) -> list[RequirementRow]:
+    """The requirements a `requirements` block selects, depth-first in tree order.
+
+    `depth` is the position in the whole tree (0 for top-level), so a filtered
+    table can still indent children under their parents.
+    """
+    wanted = directive.filter if isinstance(directive, RequirementsDirective) else directive
+    releases = _names(conn, Release.uid, Release.name)
+    lanes = _names(conn, Lane.uid, Lane.name)
+    rows = [dict(r) for r in conn.execute(select(table_of(Requirement))).mappings()]
+    result: list[RequirementRow] = []
+    for depth, row in _tree_order(rows):
+        values = from_columns("requirement", row)
+        release = releases.get(row["release_uid"])
+        lane = lanes.get(row["lane_uid"])
+        if matches(wanted, values, release, lane):
+            result.append(_row(row["uid"], row["key"], values, release, lane, depth))
+    return result
+
+
+def release_names(conn: Connection) -> list[str]:
+    """Release names by start date (undated last), then name."""
+    rows = conn.execute(select(Release.name, Release.start)).all()
+    return [name for name, _ in sorted(rows, key=lambda r: (r[1] is None, r[1] or "", r[0]))]
+
+
+def _names(conn: Connection, uid: Any, name: Any) -> dict[str, str]:
+    return {u: n for u, n in conn.execute(select(uid, name))}
+
+
+def _tree_order(rows: Sequence[Row]) -> Iterator[tuple[int, Row]]:
+    """Depth-first, siblings by (rank, uid); iterative so deep trees cannot overflow."""
+    children: dict[str | None, list[Row]] = {}
+    for row in rows:
+        children.setdefault(row["parent_uid"], []).append(row)
+    for siblings in children.values():
+        siblings.sort(key=lambda r: (r["rank"], r["uid"]), reverse=True)
+    stack = [(0, row) for row in children.get(None, [])]
+    while stack:
+        depth, row = stack.pop()
+        yield depth, row
+        stack.extend((depth + 1, child) for child in children.get(row["uid"], []))
+
+
+def _row(
+    uid: str,
+    key: str,
+    values: Mapping[str, Any],
+    release: str | None,
+    lane: str | None,
+    depth: int,
+) -> RequirementRow:
+    rice = values["rice"]
+    score = domain.rice_score(**rice) if rice else None
+    return RequirementRow(
+        uid=uid,
+        key=key,
+        title=values["title"],
+        kind=values["kind"],
+        status=values["status"],
+        priority=values["priority"],
+        kano=values["kano"],
+        rice_score=score,
+        owner=values["owner"],
+        release=release,
+        lane=lane,
+        start=values["start"],
+        end=values["end"],
+        depth=depth,
+        description=values["description"],
+        acceptance=tuple(values["acceptance"]),
+        tags=tuple(values["tags"]),
+    )

@@ -1,0 +1,216 @@
+"""HTML for ```` ```pmdesk ```` blocks in the live preview.
+
+`render_directive_html` is the `expand` callback of `markdown_html.render_html`.
+Requirements come from `core.queries_content`, the same rows the exports use.
+Blocks whose feature does not exist yet (roadmap picture, revision history,
+changes since a baseline) show a labelled placeholder saying so, never
+made-up content. A mistyped block shows one red sentence, never raises.
+
+Labels: statuses read as the UI names them (草稿, 评审中…); priorities keep the
+MoSCoW words Must/Should/Could/Won't in both languages, because Chinese PRDs
+(the bundled sample included) write "Must 需求" in their prose and the table
+should use the same words.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping, Sequence
+
+from sqlalchemy import Connection
+
+from pmdesk.core.directives import (
+    ChangesSinceDirective,
+    Directive,
+    DirectiveError,
+    RequirementsDirective,
+    RoadmapDirective,
+    parse_directive,
+)
+from pmdesk.core.queries_content import RequirementRow, release_names, requirements_for
+from pmdesk.export.markdown_html import error_html, render_html
+
+STATUS_LABELS: Mapping[str, Mapping[str, str]] = {
+    "zh": {
+        "idea": "想法",
+        "draft": "草稿",
+        "review": "评审中",
+        "approved": "已批准",
+        "in_progress": "开发中",
+        "done": "已完成",
+        "rejected": "已拒绝",
+    },
+    "en": {
+        "idea": "Idea",
+        "draft": "Draft",
+        "review": "In review",
+        "approved": "Approved",
+        "in_progress": "In progress",
+        "done": "Done",
+        "rejected": "Rejected",
+    },
+}
+KANO_LABELS: Mapping[str, Mapping[str, str]] = {
+    "zh": {
+        "basic": "基本型",
+        "performance": "期望型",
+        "delighter": "兴奋型",
+        "indifferent": "无差异",
+        "reverse": "反向",
+    },
+    "en": {
+        "basic": "Basic",
+        "performance": "Performance",
+        "delighter": "Delighter",
+        "indifferent": "Indifferent",
+        "reverse": "Reverse",
+    },
+}
+PRIORITY_LABELS: Mapping[str, str] = {
+    "must": "Must",
+    "should": "Should",
+    "could": "Could",
+    "wont": "Won't",
+}
+_TEXT: Mapping[str, Mapping[str, str]] = {
+    "zh": {
+        "key": "编号",
+        "title": "标题",
+        "status": "状态",
+        "priority": "优先级",
+        "owner": "负责人",
+        "release": "版本",
+        "lane": "泳道",
+        "kano": "Kano",
+        "rice": "RICE",
+        "dates": "计划",
+        "acceptance": "验收标准",
+        "none": "没有符合条件的需求。",
+        "no_release": "项目中没有名为「{name}」的版本（现有版本：{names}）。",
+        "roadmap": "路线图",
+        "revision-history": "修订记录",
+        "changes-since": "自基线「{name}」以来的变更",
+        "pending": "此处将在该功能可用后显示{what}。",
+    },
+    "en": {
+        "key": "Key",
+        "title": "Title",
+        "status": "Status",
+        "priority": "Priority",
+        "owner": "Owner",
+        "release": "Release",
+        "lane": "Lane",
+        "kano": "Kano",
+        "rice": "RICE",
+        "dates": "Dates",
+        "acceptance": "Acceptance criteria",
+        "none": "No requirements match.",
+        "no_release": "The project has no release named “{name}” (releases: {names}).",
+        "roadmap": "Roadmap",
+        "revision-history": "Revision history",
+        "changes-since": "Changes since baseline “{name}”",
+        "pending": "The {what} will appear here once that feature is available.",
+    },
+}
+_TABLE = '<table border="1" cellpadding="4" cellspacing="0" width="100%">'
+
+
+def render_directive_html(body: str, conn: Connection, *, language: str) -> str:
+    """HTML for one block body; a mistake in the body becomes a red sentence."""
+    lang = language if language in _TEXT else "en"
+    try:
+        directive = parse_directive(body)
+    except DirectiveError as e:
+        return error_html(str(e), language=lang)
+    if isinstance(directive, RequirementsDirective):
+        return _requirements(conn, directive, lang)
+    return _placeholder(directive, lang)
+
+
+def _requirements(conn: Connection, directive: RequirementsDirective, lang: str) -> str:
+    text = _TEXT[lang]
+    warnings = _unknown_releases(conn, directive, lang)
+    rows = requirements_for(conn, directive)
+    if not rows:
+        return warnings + f"<p><i>{text['none']}</i></p>"
+    if directive.detailed:
+        return warnings + "".join(_detailed(row, lang) for row in rows)
+    columns = ("key", "title", "status", "priority", "owner", "release")
+    head = "".join(f"<th>{text[c]}</th>" for c in columns)
+    top = min(row.depth for row in rows)
+    body = "".join(_table_row(row, row.depth - top, lang) for row in rows)
+    return f"{warnings}{_TABLE}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _table_row(row: RequirementRow, indent: int, lang: str) -> str:
+    # Indent titles under their parents: QTextBrowser ignores most cell padding CSS.
+    title = "&#160;" * (3 * indent) + html.escape(row.title)
+    cells = (
+        html.escape(row.key),
+        title,
+        STATUS_LABELS[lang][row.status],
+        PRIORITY_LABELS[row.priority],
+        html.escape(row.owner),
+        html.escape(row.release or ""),
+    )
+    return "<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
+
+
+def _detailed(row: RequirementRow, lang: str) -> str:
+    text = _TEXT[lang]
+    facts = [
+        (text["status"], STATUS_LABELS[lang][row.status]),
+        (text["priority"], PRIORITY_LABELS[row.priority]),
+        (text["owner"], html.escape(row.owner)),
+        (text["release"], html.escape(row.release or "")),
+        (text["lane"], html.escape(row.lane or "")),
+        (text["kano"], KANO_LABELS[lang][row.kano]),
+        (text["rice"], "" if row.rice_score is None else f"{row.rice_score:g}"),
+        (text["dates"], f"{row.start or ''} – {row.end or ''}" if row.start or row.end else ""),
+    ]
+    shown = " · ".join(f"{name}: {value}" for name, value in facts if value)
+    parts = [
+        f"<h4>{html.escape(row.key)} {html.escape(row.title)}</h4>",
+        f"<p><small>{shown}</small></p>",
+    ]
+    if row.description.strip():
+        parts.append(render_html(row.description, None, language=lang))
+    if row.acceptance:
+        items = "".join(f"<li>{html.escape(a)}</li>" for a in row.acceptance)
+        parts.append(f"<p><b>{text['acceptance']}</b></p><ol>{items}</ol>")
+    return "".join(parts)
+
+
+def _unknown_releases(conn: Connection, directive: RequirementsDirective, lang: str) -> str:
+    """Name a release the filter asks for that does not exist (else the table is just empty)."""
+    asked = [v for v in directive.filter.values_of("release") if v]
+    if not asked:
+        return ""
+    known = release_names(conn)
+    folded = {" ".join(n.split()).casefold() for n in known}
+    missing = [n for n in asked if " ".join(n.split()).casefold() not in folded]
+    return "".join(
+        f'<p><span style="color:#b00020">{html.escape(message)}</span></p>'
+        for message in (
+            _TEXT[lang]["no_release"].format(name=n, names=_join(known, lang)) for n in missing
+        )
+    )
+
+
+def _join(names: Sequence[str], lang: str) -> str:
+    return ("、" if lang == "zh" else ", ").join(names) or "—"
+
+
+def _placeholder(directive: Directive, lang: str) -> str:
+    text = _TEXT[lang]
+    if isinstance(directive, ChangesSinceDirective):
+        title = text["changes-since"].format(name=directive.baseline)
+        what = title if lang == "zh" else title[0].lower() + title[1:]
+    else:
+        kind = "roadmap" if isinstance(directive, RoadmapDirective) else "revision-history"
+        title = text[kind]
+        what = title if lang == "zh" else title.lower()
+    return (
+        f'{_TABLE}<tr><td bgcolor="#f3f4f6"><b>{html.escape(title)}</b><br>'
+        f"{html.escape(text['pending'].format(what=what))}</td></tr></table>"
+    )

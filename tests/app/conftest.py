@@ -1,0 +1,77 @@
+"""Fixtures for driving the real main window with pytest-qt."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from pmdesk.app import dialogs
+from pmdesk.app.main_window import MainWindow
+from pmdesk.app.settings import AppSettings
+from pmdesk.core.sample import write_sample
+
+
+class Answers:
+    """What the patched dialogs answer, and what they were asked."""
+
+    def __init__(self) -> None:
+        self.save_changes = QMessageBox.StandardButton.Discard
+        self.confirm_delete = True
+        self.recover = True
+        self.overwrite = False
+        self.save_path: Path | None = None
+        self.open_path: Path | None = None
+        self.errors: list[str] = []
+        self.asked: list[str] = []
+
+
+@pytest.fixture
+def answers(monkeypatch: pytest.MonkeyPatch) -> Answers:
+    a = Answers()
+
+    def record(name: str, value: object) -> object:
+        a.asked.append(name)
+        return value
+
+    monkeypatch.setattr(dialogs, "ask_save_changes", lambda *_: record("save", a.save_changes))
+    monkeypatch.setattr(dialogs, "confirm_delete", lambda *_: record("delete", a.confirm_delete))
+    monkeypatch.setattr(dialogs, "ask_recover", lambda *_: record("recover", a.recover))
+    monkeypatch.setattr(
+        dialogs, "ask_overwrite_colleague", lambda *_: record("overwrite", a.overwrite)
+    )
+    monkeypatch.setattr(dialogs, "save_path", lambda *_: record("save_path", a.save_path))
+    monkeypatch.setattr(dialogs, "open_path", lambda *_: record("open_path", a.open_path))
+    monkeypatch.setattr(dialogs, "error", lambda _parent, message: a.errors.append(message))
+    return a
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> AppSettings:
+    return AppSettings.at(tmp_path / "settings.ini")
+
+
+@pytest.fixture
+def sample(tmp_path: Path) -> Path:
+    path = tmp_path / "crm.pmdesk"
+    write_sample(path, "zh")
+    return path
+
+
+@pytest.fixture
+def window(
+    qtbot: QtBot, settings: AppSettings, data_dir: Path, answers: Answers
+) -> Iterator[MainWindow]:
+    w = MainWindow(settings, data_dir)
+    qtbot.addWidget(w)
+    w.show()
+    yield w
+    w.close()
+
+
+def open_sync(window: MainWindow, path: Path) -> None:
+    window.open_project(path, background=False)
+    assert window.session is not None, "the project did not open"

@@ -1,0 +1,223 @@
+"""The real main window driven by keys, clicks and drops; results read back from disk."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QApplication, QLineEdit
+from pytestqt.qtbot import QtBot
+
+from pmdesk.app.main_window import MainWindow
+from pmdesk.core.projectfile import open_readonly
+from pmdesk.core.snapshot import export_snapshot
+from tests.app.conftest import Answers, open_sync
+from tests.app.keyboard import type_text
+
+
+def on_disk(path: Path) -> dict:  # type: ignore[type-arg]
+    store = open_readonly(path)
+    try:
+        return export_snapshot(store)
+    finally:
+        store.dispose()
+
+
+def titles(nodes: list[dict]) -> list:  # type: ignore[type-arg]
+    return [(n["title"], titles(n["children"])) if n["children"] else n["title"] for n in nodes]
+
+
+def type_title(qtbot: QtBot, window: MainWindow, text: str) -> None:
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit), "no inline editor opened"
+    editor.selectAll()
+    type_text(qtbot, editor, text)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    # The delegate commits and closes the editor through queued calls.
+    view = window.tree_pane.view  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: view.state() != view.State.EditingState)
+
+
+def test_opens_sample_with_tree_details_document(window: MainWindow, sample: Path) -> None:
+    open_sync(window, sample)
+    assert window.tree_pane is not None and window.document_pane is not None
+    assert window.tree_pane.model.count() == 45
+    assert window.windowTitle() == "crm.pmdesk[*] — pmdesk"
+    assert not window.isWindowModified()
+    assert window.document_pane.sections.count() == 11
+    assert "45" in window.counts_label.text()
+
+
+def test_new_project_keyboard_editing_save_and_reopen(
+    qtbot: QtBot, window: MainWindow, answers: Answers, tmp_path: Path
+) -> None:
+    window.new_project("blank")
+    assert window.tree_pane is not None
+    view = window.tree_pane.view
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Return)  # first requirement
+    type_title(qtbot, window, "登录")
+    qtbot.keyClick(view, Qt.Key.Key_Return)  # a sibling
+    type_title(qtbot, window, "扫码登录")
+    qtbot.keyClick(view, Qt.Key.Key_Tab)  # indent under 登录
+    qtbot.keyClick(view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # child
+    type_title(qtbot, window, "二维码过期")
+    assert window.isWindowModified()
+    qtbot.keyClick(view, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)  # outdent
+    qtbot.keyClick(view, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)  # move up
+    stack = window.session.undo_stack  # type: ignore[union-attr]
+    assert stack.undoText().startswith("Move")
+    answers.save_path = tmp_path / "login.pmdesk"
+    qtbot.keyClick(view, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert answers.asked[-1] == "save_path"
+    assert not window.isWindowModified()
+    snap = on_disk(tmp_path / "login.pmdesk")
+    assert titles(snap["requirements"]) == [("登录", ["二维码过期", "扫码登录"])]
+    assert [n["key"] for n in snap["requirements"]] == ["REQ-1"]
+    assert snap["history"] and snap["history"][-1]["by"] == "测试员"
+
+
+def test_undo_redo_through_the_window(qtbot: QtBot, window: MainWindow, sample: Path) -> None:
+    open_sync(window, sample)
+    view = window.tree_pane.view  # type: ignore[union-attr]
+    view.setFocus()
+    first = window.tree_pane.model.children_of(None)[0]  # type: ignore[union-attr]
+    view.select_uid(first)
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    type_title(qtbot, window, "客户档案（改）")
+    assert window.undo_action.text() == "&Undo Rename CRM-1"
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.tree_pane.model.row_values(first)[3] == "客户档案管理"  # type: ignore[union-attr]
+    qtbot.keyClick(view, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert window.tree_pane.model.row_values(first)[3] == "客户档案（改）"  # type: ignore[union-attr]
+    assert window.isWindowModified()
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert not window.isWindowModified()  # back at the saved state
+
+
+def test_delete_subtree_asks_and_undo_restores(
+    qtbot: QtBot, window: MainWindow, sample: Path, answers: Answers
+) -> None:
+    open_sync(window, sample)
+    model = window.tree_pane.model  # type: ignore[union-attr]
+    view = window.tree_pane.view  # type: ignore[union-attr]
+    epic = model.children_of(None)[0]
+    view.setFocus()
+    view.select_uid(epic)
+    answers.confirm_delete = False
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert answers.asked[-1] == "delete" and model.count() == 45
+    answers.confirm_delete = True
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert model.count() < 45
+    window.undo_action.trigger()
+    assert model.count() == 45 and model.children_of(None)[0] == epic
+
+
+def test_drag_and_drop_reparents_and_refuses_own_subtree(window: MainWindow, sample: Path) -> None:
+    open_sync(window, sample)
+    model = window.tree_pane.model  # type: ignore[union-attr]
+    epics = model.children_of(None)
+    feature = model.children_of(epics[0])[0]
+    mime = model.mimeData([model.index_of(feature)])
+    # Into its own subtree: refused.
+    child = model.children_of(feature)[0]
+    assert not model.canDropMimeData(mime, Qt.DropAction.MoveAction, -1, -1, model.index_of(child))
+    # Onto the second epic: becomes its last child, as one undo step.
+    assert (
+        model.dropMimeData(mime, Qt.DropAction.MoveAction, -1, -1, model.index_of(epics[1]))
+        is False
+    )
+    assert model.parent_uid(feature) == epics[1]
+    assert model.children_of(epics[1])[-1] == feature
+    window.undo_action.trigger()
+    assert model.parent_uid(feature) == epics[0]
+
+
+def test_filter_keeps_ancestors(qtbot: QtBot, window: MainWindow, sample: Path) -> None:
+    open_sync(window, sample)
+    pane = window.tree_pane
+    assert pane is not None
+    pane.search.setText("健康度")
+    pane.apply_filter()
+    proxy = pane.view.proxy
+    top = [proxy.index(r, 0) for r in range(proxy.rowCount())]
+    assert len(top) == 1  # only the epic that holds the match
+    shown = proxy.data(top[0])
+    assert shown.startswith("CRM-")
+    pane.search.clear()
+    pane.apply_filter()
+    assert proxy.rowCount() == 6
+
+
+def test_close_with_changes_asks_and_cancel_keeps_window(
+    window: MainWindow, sample: Path, answers: Answers
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    open_sync(window, sample)
+    window.tree_pane.view.new_sibling()  # type: ignore[union-attr]
+    answers.save_changes = QMessageBox.StandardButton.Cancel
+    assert window.close_project() is False and window.session is not None
+    answers.save_changes = QMessageBox.StandardButton.Save
+    before = sample.read_bytes()
+    assert window.close_project() is True
+    assert sample.read_bytes() != before
+    assert len(on_disk(sample)["requirements"]) == 7
+
+
+def test_damaged_file_from_open_dialog_shows_a_message(
+    window: MainWindow, tmp_path: Path, answers: Answers
+) -> None:
+    bad = tmp_path / "bad.pmdesk"
+    bad.write_bytes(b"SQLite format 3\x00" + b"\x00" * 50)
+    answers.open_path = bad
+    window.open_action.trigger()
+    window.tasks.wait()
+    QApplication.processEvents()
+    assert answers.errors and "bad.pmdesk" in answers.errors[0]
+    assert window.session is None
+    assert bad.read_bytes() == b"SQLite format 3\x00" + b"\x00" * 50
+
+
+def test_background_open_and_dropping_a_file(
+    qtbot: QtBot, window: MainWindow, sample: Path
+) -> None:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(sample))])
+    event = QDropEvent(
+        QPoint(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    with qtbot.waitSignal(window.project_opened, timeout=10_000):
+        window.dropEvent(event)
+    assert window.session is not None and window.session.path == sample.resolve()
+    assert window.settings.recent_files[0] == sample.resolve()
+
+
+def test_crash_recovery_is_offered_on_open(
+    qtbot: QtBot, window: MainWindow, sample: Path, answers: Answers, data_dir: Path
+) -> None:
+    import uuid
+
+    from pmdesk.core.ops import Create
+    from pmdesk.core.workingcopy import WorkingCopy
+
+    wc = WorkingCopy.open(sample, data_dir=data_dir)
+    wc.apply(Create("requirement", str(uuid.uuid4()), {"title": "崩溃前的需求"}))
+    wc.store.dispose()
+    state = wc.slot / "state.json"
+    import json
+
+    data = json.loads(state.read_text())
+    data["pid"] = 0  # the process that held it is gone
+    state.write_text(json.dumps(data))
+    open_sync(window, sample)
+    assert "recover" in answers.asked
+    model = window.tree_pane.model  # type: ignore[union-attr]
+    assert model.count() == 46
+    assert window.session.working_copy.unsaved_edits() == 1  # type: ignore[union-attr]
