@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -395,8 +395,12 @@ class MainWindow(QMainWindow):
             ):
                 self.edit_menu.removeAction(act)
         self.undo_group.removeStack(session.undo_stack)
+        session.blockSignals(True)
         for widget in (self.tree_pane, self.detail_editor, self.document_pane):
             if widget is not None:
+                # Pending timers (preview, typing) must not reach a closed project.
+                for timer in widget.findChildren(QTimer):
+                    timer.stop()
                 widget.setParent(None)
                 widget.deleteLater()
         self.tree_pane = self.detail_editor = self.document_pane = None

@@ -153,7 +153,8 @@ def _safe_href(href: str) -> bool:
 
 
 _ITEM = re.compile(r"( *)([*+-]|\d+\.)( +)\S")
-_FENCE = re.compile(r" *(`{3,}|~{3,})")
+_RULE = re.compile(r" {0,3}([-*_])( *\1){2,} *$")  # "- - -" is a rule, not an item
+_FENCE = re.compile(r" *(`{3,}(?!.*`)|~{3,})")  # "```x```" on one line is inline code
 
 
 class _ListIndents(Preprocessor):  # type: ignore[misc]
@@ -184,6 +185,11 @@ class _ListIndents(Preprocessor):  # type: ignore[misc]
                 starts_block, in_paragraph = True, False
                 continue
             indent = len(line) - len(line.lstrip(" "))
+            if _RULE.match(line):
+                items.clear()
+                out.append(line)
+                starts_block = True
+                continue
             item = _ITEM.match(line)
             if item and (items or (starts_block and indent <= 3)):
                 while items and indent < items[-1][1]:

@@ -231,6 +231,17 @@ def test_list_lookalikes_in_code_keep_their_spaces() -> None:
     assert "<li>" not in out
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("- - -\n\n  正文", "<hr>\n<p>正文</p>"),  # a rule, not a list: "正文" is no code
+        ("```内联``` 代码\n\n- a\n  - b", "<li>a<ul>\n<li>b</li>"),  # not an open fence
+    ],
+)
+def test_list_lookalikes_are_not_lists(text: str, expected: str) -> None:
+    assert expected in _render(text)
+
+
 def test_code_fence_inside_a_two_space_list() -> None:
     out = _render("- 步骤\n  ```python\n  - 不是列表\n  x = 1\n  ```\n- 下一步\n")
     assert '<code class="language-python">- 不是列表\nx = 1</code>' in out
