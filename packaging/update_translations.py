@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,6 +36,43 @@ def lupdate(ts: Path, language: str) -> None:
     )
 
 
+def fill(ts: Path, language: str) -> list[str]:
+    """Give unfinished messages a translation: zh_CN from zh_CN_strings.py, en the
+    English source itself. Returns the messages still without a translation."""
+    sys.path.insert(0, str(Path(__file__).parent))
+    from zh_CN_strings import ZH_CN
+
+    tree = ET.parse(ts)
+    missing = []
+    for context in tree.getroot().iter("context"):
+        name = context.findtext("name", "")
+        for message in context.iter("message"):
+            source = message.findtext("source", "")
+            translation = message.find("translation")
+            assert translation is not None
+            if translation.get("type") not in ("unfinished", None) or (
+                translation.get("type") is None and (translation.text or len(translation))
+            ):
+                continue
+            text = source if language == "en" else ZH_CN.get((name, source))
+            if text is None:
+                missing.append(f"{name}: {source}")
+                continue
+            translation.attrib.pop("type", None)
+            if message.get("numerus") == "yes":
+                for child in list(translation):
+                    translation.remove(child)
+                forms = [source.replace("(s)", ""), source.replace("(s)", "s")]
+                for form in forms if language == "en" else [text]:
+                    ET.SubElement(translation, "numerusform").text = form
+            else:
+                translation.text = text
+    body = ET.tostring(tree.getroot(), encoding="unicode")
+    ts.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n",
+                  encoding="utf-8")
+    return missing
+
+
 def lrelease(ts: Path, qm: Path) -> None:
     subprocess.run(["pyside6-lrelease", "-silent", str(ts), "-qm", str(qm)], check=True)
 
@@ -44,8 +82,11 @@ def main() -> int:
     for language in LANGUAGES:
         ts = TRANSLATIONS / f"pmdesk_{language}.ts"
         lupdate(ts, language)
+        missing = fill(ts, language)
         lrelease(ts, ts.with_suffix(".qm"))
         print(f"updated {ts.relative_to(ROOT)}")
+        for item in missing:
+            print(f"  needs a translation: {item}")
     return 0
 
 

@@ -22,15 +22,19 @@ def choose_language(setting: str) -> str:
     return "zh_CN" if system.startswith("zh") else "en"
 
 
-def install_translators(app: QApplication, setting: str) -> str:
+def install_translators(app: QApplication, setting: str) -> list[QTranslator]:
+    """Install pmdesk's and Qt's translators for the chosen language; returns them
+    (the English file only supplies plural forms of the English source strings)."""
     language = choose_language(setting)
-    if language == "en":
-        return language  # the source strings are English
+    installed = []
     ours = QTranslator(app)
     if ours.load(str(resource_path("translations", f"pmdesk_{language}.qm"))):
         app.installTranslator(ours)
-    qt = QTranslator(app)
-    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if qt.load(f"qtbase_{language}", qt_dir):
-        app.installTranslator(qt)
-    return language
+        installed.append(ours)
+    if language != "en":
+        qt = QTranslator(app)
+        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if qt.load(f"qtbase_{language}", qt_dir):
+            app.installTranslator(qt)
+            installed.append(qt)
+    return installed

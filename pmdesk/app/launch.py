@@ -13,7 +13,7 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from pmdesk.app import dialogs
-from pmdesk.app.i18n import install_translators
+from pmdesk.app.i18n import choose_language, install_translators
 from pmdesk.app.main_window import MainWindow
 from pmdesk.app.settings import AppSettings
 from pmdesk.app.theme import apply_theme
@@ -57,7 +57,8 @@ def run_window(path: Path | None) -> int:
     app.setOrganizationName("pmdesk")
     app.setApplicationName("pmdesk")
     settings = AppSettings(QSettings())
-    language = install_translators(app, settings.language)
+    install_translators(app, settings.language)
+    language = choose_language(settings.language)
     apply_theme(app, settings.theme)
     window = MainWindow(settings, default_data_dir())
     window.show()

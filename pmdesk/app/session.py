@@ -27,31 +27,28 @@ translate = QCoreApplication.translate
 
 def label_text(label: Label) -> str:
     """A translated, readable command text: "Rename REQ-12", "Move 3 requirements"."""
-    entity = {
-        "requirement": translate("UndoLabel", "requirement"),
-        "release": translate("UndoLabel", "release"),
-        "milestone": translate("UndoLabel", "milestone"),
-        "lane": translate("UndoLabel", "lane"),
-        "section": translate("UndoLabel", "section"),
-        "link": translate("UndoLabel", "link"),
-        "project": translate("UndoLabel", "project"),
-        "item": translate("UndoLabel", "item"),
-    }.get(label.entity, label.entity)
     if label.count > 1:
-        many = {
-            "create": translate("UndoLabel", "Create %1 items"),
-            "edit": translate("UndoLabel", "Edit %1 items"),
-            "move": translate("UndoLabel", "Move %1 items"),
-            "delete": translate("UndoLabel", "Delete %1 items"),
-            "restore": translate("UndoLabel", "Restore %1 items"),
-            "rename": translate("UndoLabel", "Rename %1 items"),
-            "change": translate("UndoLabel", "Change %1 items"),
-        }[label.verb]
         if label.entity == "requirement":
-            many = many.replace(
-                translate("UndoLabel", "items"), translate("UndoLabel", "requirements")
-            )
-        return many.replace("%1", str(label.count))
+            many = {
+                "create": translate("UndoLabel", "Create %1 requirements"),
+                "edit": translate("UndoLabel", "Edit %1 requirements"),
+                "move": translate("UndoLabel", "Move %1 requirements"),
+                "delete": translate("UndoLabel", "Delete %1 requirements"),
+                "restore": translate("UndoLabel", "Restore %1 requirements"),
+                "rename": translate("UndoLabel", "Rename %1 requirements"),
+                "change": translate("UndoLabel", "Change %1 requirements"),
+            }
+        else:
+            many = {
+                "create": translate("UndoLabel", "Create %1 items"),
+                "edit": translate("UndoLabel", "Edit %1 items"),
+                "move": translate("UndoLabel", "Move %1 items"),
+                "delete": translate("UndoLabel", "Delete %1 items"),
+                "restore": translate("UndoLabel", "Restore %1 items"),
+                "rename": translate("UndoLabel", "Rename %1 items"),
+                "change": translate("UndoLabel", "Change %1 items"),
+            }
+        return many[label.verb].replace("%1", str(label.count))
     one = {
         "create": translate("UndoLabel", "Create %1"),
         "edit": translate("UndoLabel", "Edit %1"),
@@ -61,7 +58,18 @@ def label_text(label: Label) -> str:
         "rename": translate("UndoLabel", "Rename %1"),
         "change": translate("UndoLabel", "Change %1"),
     }[label.verb]
-    subject = label.subject if label.entity in ("requirement",) else f"{entity} {label.subject}"
+    if label.entity == "requirement":
+        subject = label.subject  # the key says what it is: "REQ-12"
+    else:
+        noun = {
+            "release": translate("UndoLabel", "release"),
+            "milestone": translate("UndoLabel", "milestone"),
+            "lane": translate("UndoLabel", "lane"),
+            "section": translate("UndoLabel", "section"),
+            "link": translate("UndoLabel", "link"),
+            "project": translate("UndoLabel", "project"),
+        }.get(label.entity, label.entity)
+        subject = noun if label.entity == "link" else f"{noun} “{label.subject}”"
     return one.replace("%1", subject.strip())
 
 

@@ -41,6 +41,7 @@ def _one_of(values: tuple[str, ...]) -> Callable[[Value], str]:
             raise FieldError(f"{value!r} is not one of {', '.join(values)}")
         return str(value)
 
+    check.allowed = frozenset(values)  # type: ignore[attr-defined]  # for fast bulk checks
     return check
 
 

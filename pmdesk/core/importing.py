@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 from typing import Any
 
@@ -14,17 +15,16 @@ from pmdesk.core.snapshot import load_snapshot, loads
 MAX_SNAPSHOT_BYTES = 2 * 1024**3
 
 
-def read_snapshot_text(source: Path) -> str:
+def read_snapshot_text(source: Path) -> bytes:
+    """The raw snapshot file (parsed as UTF-8 JSON by `snapshot.loads`)."""
     try:
         if source.is_dir():
             raise SnapshotError(f"{source} is a folder, not a JSON snapshot.")
         if source.stat().st_size > MAX_SNAPSHOT_BYTES:
             raise SnapshotError(f"{source.name} is larger than 2 GB; it is not a snapshot.")
-        return source.read_text(encoding="utf-8-sig")
+        return source.read_bytes()
     except FileNotFoundError:
         raise SnapshotError(f"{source} does not exist.") from None
-    except UnicodeDecodeError:
-        raise SnapshotError(f"{source.name} is not UTF-8 text, so it is not a snapshot.") from None
     except PermissionError:
         raise SnapshotError(f"{source} cannot be read: permission denied.") from None
 
@@ -35,7 +35,15 @@ def import_snapshot_file(source: Path, target: Path, *, replace: bool = False) -
     Returns the number of requirements. An existing `target` is only replaced
     when `replace` is set; nothing is written when the snapshot has a problem.
     """
-    return import_snapshot(loads(read_snapshot_text(source)), target, replace=replace)
+    # Millions of short-lived objects and no cycles: the collector would only rescan
+    # them (about 15 % of a 100,000-requirement import).
+    gc.disable()
+    try:
+        return import_snapshot(
+            loads(read_snapshot_text(source), name=source.name), target, replace=replace
+        )
+    finally:
+        gc.enable()
 
 
 def import_snapshot(snapshot: dict[str, Any], target: Path, *, replace: bool = False) -> int:

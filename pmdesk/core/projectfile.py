@@ -17,8 +17,8 @@ from sqlalchemy import Connection, Engine, func, insert, select, text
 
 from pmdesk.core import domain
 from pmdesk.core.errors import ProjectFileError
-from pmdesk.core.fileformat import APPLICATION_ID, SCHEMA_VERSION, read_header
-from pmdesk.core.model import Project, table_of
+from pmdesk.core.fileformat import APPLICATION_ID, HEAD_REVISION, SCHEMA_VERSION, read_header
+from pmdesk.core.model import Base, Project, table_of
 from pmdesk.core.sqlite_files import build, connect, integrity_problems
 from pmdesk.core.store import ProjectStore, utc_now
 
@@ -39,12 +39,30 @@ def migrate(connection: Connection) -> None:
     connection.execute(text(f"PRAGMA user_version={SCHEMA_VERSION}"))
 
 
+def create_schema(connection: Connection) -> None:
+    """The newest schema in an empty database, stamped as the Alembic head.
+
+    New files take this path: it is what the migrations build (a test compares
+    the two) without importing Alembic, which costs ~0.3 s of every new file.
+    """
+    Base.metadata.create_all(connection)
+    connection.execute(
+        text(
+            "CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL, "
+            "CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num))"
+        )
+    )
+    connection.execute(text("INSERT INTO alembic_version VALUES (:v)"), {"v": HEAD_REVISION})
+    connection.execute(text(f"PRAGMA application_id={APPLICATION_ID}"))
+    connection.execute(text(f"PRAGMA user_version={SCHEMA_VERSION}"))
+
+
 def create_empty(path: Path, project: dict[str, object] | None = None) -> None:
     """Write the schema and the project row into a new (absent or empty) file."""
-    engine = connect(path, create=True)
+    engine = connect(path, create=True, bulk=True)
     try:
         with engine.begin() as conn:
-            migrate(conn)
+            create_schema(conn)
             values: dict[str, object] = {
                 "uid": str(uuid.uuid4()),
                 "title": "",
@@ -74,7 +92,7 @@ def new_project(
     def make(tmp: Path) -> None:
         create_empty(tmp, {"title": title, "language": language, "key_prefix": key_prefix})
         if fill is not None:
-            engine = connect(tmp)
+            engine = connect(tmp, bulk=True)
             try:
                 fill(engine)
             finally:

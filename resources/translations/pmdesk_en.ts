@@ -5,558 +5,858 @@
     <name>AcceptanceEditor</name>
     <message>
         <source>No acceptance criteria yet</source>
-        <translation type="unfinished"></translation>
+        <translation>No acceptance criteria yet</translation>
     </message>
     <message>
         <source>Add a criterion</source>
-        <translation type="unfinished"></translation>
+        <translation>Add a criterion</translation>
     </message>
     <message>
         <source>Remove the selected criterion</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove the selected criterion</translation>
     </message>
     <message>
         <source>Move up</source>
-        <translation type="unfinished"></translation>
+        <translation>Move up</translation>
     </message>
     <message>
         <source>Move down</source>
-        <translation type="unfinished"></translation>
+        <translation>Move down</translation>
     </message>
 </context>
 <context>
     <name>DescriptionEditor</name>
     <message>
         <source>Describe the requirement (Markdown)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Describe the requirement (Markdown)…</translation>
     </message>
     <message>
         <source>Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit</translation>
     </message>
     <message>
         <source>Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Preview</translation>
     </message>
     <message>
         <source>No description yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>No description yet.</translation>
     </message>
 </context>
 <context>
     <name>DetailEditor</name>
     <message>
         <source>Created %1 by %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Created %1 by %2</translation>
     </message>
     <message>
         <source>Created %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Created %1</translation>
     </message>
     <message>
         <source>Updated %1 by %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Updated %1 by %2</translation>
     </message>
     <message>
         <source>Updated %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Updated %1</translation>
     </message>
 </context>
 <context>
     <name>DetailForm</name>
     <message>
         <source>No requirement selected</source>
-        <translation type="unfinished"></translation>
+        <translation>No requirement selected</translation>
     </message>
     <message>
         <source>Select a requirement to see and edit its details.</source>
-        <translation type="unfinished"></translation>
+        <translation>Select a requirement to see and edit its details.</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Title</translation>
     </message>
     <message>
-        <source>MoSCoW: must, should, could or won&apos;t have</source>
-        <translation type="unfinished"></translation>
+        <source>MoSCoW: must, should, could or won't have</source>
+        <translation>MoSCoW: must, should, could or won't have</translation>
     </message>
     <message>
         <source>Kano category: how users feel about having it</source>
-        <translation type="unfinished"></translation>
+        <translation>Kano category: how users feel about having it</translation>
     </message>
     <message>
         <source>Nobody yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Nobody yet</translation>
     </message>
     <message>
         <source>Comma-separated, e.g. mobile, MVP</source>
-        <translation type="unfinished"></translation>
+        <translation>Comma-separated, e.g. mobile, MVP</translation>
     </message>
     <message>
         <source>Who asked for it</source>
-        <translation type="unfinished"></translation>
+        <translation>Who asked for it</translation>
     </message>
     <message>
         <source>Properties</source>
-        <translation type="unfinished"></translation>
+        <translation>Properties</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Kind</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Priority</source>
-        <translation type="unfinished"></translation>
+        <translation>Priority</translation>
     </message>
     <message>
         <source>Kano</source>
-        <translation type="unfinished"></translation>
+        <translation>Kano</translation>
     </message>
     <message>
         <source>Owner</source>
-        <translation type="unfinished"></translation>
+        <translation>Owner</translation>
     </message>
     <message>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Tags</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>Source</translation>
     </message>
     <message>
         <source>Schedule</source>
-        <translation type="unfinished"></translation>
+        <translation>Schedule</translation>
     </message>
     <message>
         <source>Release</source>
-        <translation type="unfinished"></translation>
+        <translation>Release</translation>
     </message>
     <message>
         <source>Lane</source>
-        <translation type="unfinished"></translation>
+        <translation>Lane</translation>
     </message>
     <message>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>Start</translation>
     </message>
     <message>
         <source>End</source>
-        <translation type="unfinished"></translation>
+        <translation>End</translation>
     </message>
     <message>
         <source>RICE score</source>
-        <translation type="unfinished"></translation>
+        <translation>RICE score</translation>
     </message>
     <message>
         <source>Reach</source>
-        <translation type="unfinished"></translation>
+        <translation>Reach</translation>
     </message>
     <message>
         <source>Impact</source>
-        <translation type="unfinished"></translation>
+        <translation>Impact</translation>
     </message>
     <message>
         <source>Confidence</source>
-        <translation type="unfinished"></translation>
+        <translation>Confidence</translation>
     </message>
     <message>
         <source>Effort</source>
-        <translation type="unfinished"></translation>
+        <translation>Effort</translation>
     </message>
     <message>
         <source>Score</source>
-        <translation type="unfinished"></translation>
+        <translation>Score</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>Description</translation>
     </message>
     <message>
         <source>Acceptance criteria</source>
-        <translation type="unfinished"></translation>
+        <translation>Acceptance criteria</translation>
     </message>
     <message>
         <source>Links</source>
-        <translation type="unfinished"></translation>
+        <translation>Links</translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <source>Delete %1 and the %2 requirements below?</source>
+        <translation>Delete %1 and the %2 requirements below?</translation>
+    </message>
+    <message>
+        <source>Delete requirements</source>
+        <translation>Delete requirements</translation>
+    </message>
+    <message>
+        <source>Save the changes to %1 before closing?</source>
+        <translation>Save the changes to %1 before closing?</translation>
+    </message>
+    <message>
+        <source>If you don't save, your changes will be lost.</source>
+        <translation>If you don't save, your changes will be lost.</translation>
+    </message>
+    <message>
+        <source>pmdesk closed without saving %1. Recover the %2 unsaved changes (last at %3)?</source>
+        <translation>pmdesk closed without saving %1. Recover the %2 unsaved changes (last at %3)?</translation>
+    </message>
+    <message>
+        <source>Recover unsaved work</source>
+        <translation>Recover unsaved work</translation>
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation>Open project</translation>
+    </message>
+    <message>
+        <source>Save project as</source>
+        <translation>Save project as</translation>
+    </message>
+    <message>
+        <source>%1 was changed by someone else since you opened it.</source>
+        <translation>%1 was changed by someone else since you opened it.</translation>
+    </message>
+    <message>
+        <source>Overwrite their version with yours? (Merging comes later.)</source>
+        <translation>Overwrite their version with yours? (Merging comes later.)</translation>
+    </message>
+    <message>
+        <source>File changed</source>
+        <translation>File changed</translation>
     </message>
 </context>
 <context>
     <name>DocumentPane</name>
     <message>
         <source>Add section</source>
-        <translation type="unfinished"></translation>
+        <translation>Add section</translation>
     </message>
     <message>
         <source>Remove section</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove section</translation>
     </message>
     <message>
         <source>Move section up</source>
-        <translation type="unfinished"></translation>
+        <translation>Move section up</translation>
     </message>
     <message>
         <source>Move section down</source>
-        <translation type="unfinished"></translation>
+        <translation>Move section down</translation>
     </message>
     <message>
         <source>Write this section in Markdown…</source>
-        <translation type="unfinished"></translation>
+        <translation>Write this section in Markdown…</translation>
     </message>
     <message>
         <source>(untitled)</source>
-        <translation type="unfinished"></translation>
+        <translation>(untitled)</translation>
     </message>
     <message>
         <source>New section</source>
-        <translation type="unfinished"></translation>
+        <translation>New section</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Epic</source>
+        <translation>Epic</translation>
+    </message>
+    <message>
+        <source>Feature</source>
+        <translation>Feature</translation>
+    </message>
+    <message>
+        <source>Story</source>
+        <translation>Story</translation>
+    </message>
+    <message>
+        <source>Requirement</source>
+        <translation>Requirement</translation>
+    </message>
+    <message>
+        <source>Non-functional</source>
+        <translation>Non-functional</translation>
+    </message>
+    <message>
+        <source>Idea</source>
+        <translation>Idea</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>In review</source>
+        <translation>In review</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>Must</source>
+        <translation>Must</translation>
+    </message>
+    <message>
+        <source>Should</source>
+        <translation>Should</translation>
+    </message>
+    <message>
+        <source>Could</source>
+        <translation>Could</translation>
+    </message>
+    <message>
+        <source>Won't</source>
+        <translation>Won't</translation>
+    </message>
+    <message>
+        <source>Basic</source>
+        <translation>Basic</translation>
+    </message>
+    <message>
+        <source>Performance</source>
+        <translation>Performance</translation>
+    </message>
+    <message>
+        <source>Delighter</source>
+        <translation>Delighter</translation>
+    </message>
+    <message>
+        <source>Indifferent</source>
+        <translation>Indifferent</translation>
+    </message>
+    <message>
+        <source>Reverse</source>
+        <translation>Reverse</translation>
+    </message>
+    <message>
+        <source>depends on</source>
+        <translation>depends on</translation>
+    </message>
+    <message>
+        <source>blocks</source>
+        <translation>blocks</translation>
+    </message>
+    <message>
+        <source>relates to</source>
+        <translation>relates to</translation>
+    </message>
+    <message>
+        <source>duplicates</source>
+        <translation>duplicates</translation>
+    </message>
+    <message>
+        <source>derived from</source>
+        <translation>derived from</translation>
+    </message>
+    <message>
+        <source>is needed by</source>
+        <translation>is needed by</translation>
+    </message>
+    <message>
+        <source>is blocked by</source>
+        <translation>is blocked by</translation>
+    </message>
+    <message>
+        <source>is duplicated by</source>
+        <translation>is duplicated by</translation>
+    </message>
+    <message>
+        <source>is the source of</source>
+        <translation>is the source of</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation>Release</translation>
     </message>
 </context>
 <context>
     <name>LinksEditor</name>
     <message>
         <source>No links yet</source>
-        <translation type="unfinished"></translation>
+        <translation>No links yet</translation>
     </message>
     <message>
         <source>Remove the selected link</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove the selected link</translation>
     </message>
     <message>
         <source>How this requirement relates to the other one</source>
-        <translation type="unfinished"></translation>
+        <translation>How this requirement relates to the other one</translation>
     </message>
     <message>
         <source>Key or title…</source>
-        <translation type="unfinished"></translation>
+        <translation>Key or title…</translation>
     </message>
     <message>
         <source>Add link</source>
-        <translation type="unfinished"></translation>
+        <translation>Add link</translation>
     </message>
     <message>
         <source>A requirement cannot be linked to itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>A requirement cannot be linked to itself.</translation>
     </message>
     <message>
         <source>No requirement matches “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>No requirement matches “%1”.</translation>
     </message>
     <message>
         <source>Several requirements match “%1”: pick one from the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Several requirements match “%1”: pick one from the list.</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Requirements</source>
-        <translation type="unfinished"></translation>
+        <translation>Requirements</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>Details</translation>
     </message>
     <message>
         <source>Roadmap</source>
-        <translation type="unfinished"></translation>
+        <translation>Roadmap</translation>
     </message>
     <message>
         <source>The roadmap timeline arrives in a later version of pmdesk.</source>
-        <translation type="unfinished"></translation>
+        <translation>The roadmap timeline arrives in a later version of pmdesk.</translation>
     </message>
     <message>
         <source>No project is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>No project is open.</translation>
     </message>
     <message>
         <source>&amp;Blank project</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Blank project</translation>
     </message>
     <message>
         <source>PRD template (中文)</source>
-        <translation type="unfinished"></translation>
+        <translation>PRD template (中文)</translation>
     </message>
     <message>
         <source>PRD template (English)</source>
-        <translation type="unfinished"></translation>
+        <translation>PRD template (English)</translation>
     </message>
     <message>
         <source>&amp;Open…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Open…</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Save</translation>
     </message>
     <message>
         <source>Save &amp;As…</source>
-        <translation type="unfinished"></translation>
+        <translation>Save &amp;As…</translation>
     </message>
     <message>
         <source>&amp;Close project</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Close project</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quit</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Undo</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Redo</translation>
     </message>
     <message>
         <source>&amp;Filter requirements</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Filter requirements</translation>
     </message>
     <message>
         <source>&amp;About pmdesk</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;About pmdesk</translation>
     </message>
     <message>
         <source>&amp;Preferences…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Preferences…</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;File</translation>
     </message>
     <message>
         <source>&amp;New</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;New</translation>
     </message>
     <message>
         <source>Open &amp;Recent</source>
-        <translation type="unfinished"></translation>
+        <translation>Open &amp;Recent</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Edit</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;View</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Help</translation>
     </message>
     <message>
         <source>Opening %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Opening %1…</translation>
     </message>
     <message>
         <source>%1 could not be opened (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 could not be opened (%2).</translation>
     </message>
     <message>
         <source>No recent projects</source>
-        <translation type="unfinished"></translation>
+        <translation>No recent projects</translation>
     </message>
     <message>
         <source>Saved %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Saved %1</translation>
     </message>
     <message numerus="yes">
         <source>%n requirement(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation>
+            <numerusform>%n requirement</numerusform><numerusform>%n requirements</numerusform></translation>
     </message>
     <message>
         <source>Untitled</source>
-        <translation type="unfinished"></translation>
+        <translation>Untitled</translation>
     </message>
     <message>
         <source>Saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Saved</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Unsaved changes</translation>
     </message>
     <message>
         <source>About pmdesk</source>
-        <translation type="unfinished"></translation>
+        <translation>About pmdesk</translation>
     </message>
     <message>
         <source>&lt;h3&gt;pmdesk %1&lt;/h3&gt;&lt;p&gt;An offline roadmap and PRD editor for product managers.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;pmdesk %1&lt;/h3&gt;&lt;p&gt;An offline roadmap and PRD editor for product managers.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
     <name>OptionalDateEdit</name>
     <message>
         <source>Set a date</source>
-        <translation type="unfinished"></translation>
+        <translation>Set a date</translation>
     </message>
     <message>
         <source>No date</source>
-        <translation type="unfinished"></translation>
+        <translation>No date</translation>
     </message>
 </context>
 <context>
     <name>PreferencesDialog</name>
     <message>
         <source>Preferences</source>
-        <translation type="unfinished"></translation>
+        <translation>Preferences</translation>
     </message>
     <message>
         <source>Recorded in the history of every change you make.</source>
-        <translation type="unfinished"></translation>
+        <translation>Recorded in the history of every change you make.</translation>
     </message>
     <message>
         <source>Follow the system</source>
-        <translation type="unfinished"></translation>
+        <translation>Follow the system</translation>
     </message>
     <message>
         <source>Light</source>
-        <translation type="unfinished"></translation>
+        <translation>Light</translation>
     </message>
     <message>
         <source>Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>Dark</translation>
     </message>
     <message>
         <source>A new language takes effect when pmdesk starts again.</source>
-        <translation type="unfinished"></translation>
+        <translation>A new language takes effect when pmdesk starts again.</translation>
     </message>
     <message>
         <source>Your name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Your name:</translation>
     </message>
     <message>
         <source>Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>Language:</translation>
     </message>
     <message>
         <source>Theme:</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>PreviewWindow</name>
-    <message>
-        <source>Read-only preview: editing arrives with the main window.</source>
-        <translation type="unfinished"></translation>
+        <translation>Theme:</translation>
     </message>
 </context>
 <context>
     <name>RequirementTreeView</name>
     <message>
         <source>New requirement</source>
-        <translation type="unfinished"></translation>
+        <translation>New requirement</translation>
     </message>
     <message>
         <source>New child requirement</source>
-        <translation type="unfinished"></translation>
+        <translation>New child requirement</translation>
     </message>
     <message>
         <source>Rename</source>
-        <translation type="unfinished"></translation>
+        <translation>Rename</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete</translation>
     </message>
     <message>
         <source>Indent</source>
-        <translation type="unfinished"></translation>
+        <translation>Indent</translation>
     </message>
     <message>
         <source>Outdent</source>
-        <translation type="unfinished"></translation>
+        <translation>Outdent</translation>
     </message>
     <message>
         <source>Move up</source>
-        <translation type="unfinished"></translation>
+        <translation>Move up</translation>
     </message>
     <message>
         <source>Move down</source>
-        <translation type="unfinished"></translation>
+        <translation>Move down</translation>
     </message>
 </context>
 <context>
     <name>RiceInputs</name>
     <message>
         <source>How many people or events this reaches per period</source>
-        <translation type="unfinished"></translation>
+        <translation>How many people or events this reaches per period</translation>
     </message>
     <message>
         <source>Minimal</source>
-        <translation type="unfinished"></translation>
+        <translation>Minimal</translation>
     </message>
     <message>
         <source>Low</source>
-        <translation type="unfinished"></translation>
+        <translation>Low</translation>
     </message>
     <message>
         <source>Medium</source>
-        <translation type="unfinished"></translation>
+        <translation>Medium</translation>
     </message>
     <message>
         <source>High</source>
-        <translation type="unfinished"></translation>
+        <translation>High</translation>
     </message>
     <message>
         <source>Massive</source>
-        <translation type="unfinished"></translation>
+        <translation>Massive</translation>
     </message>
     <message>
         <source>How much it moves the goal for each person reached</source>
-        <translation type="unfinished"></translation>
+        <translation>How much it moves the goal for each person reached</translation>
     </message>
     <message>
         <source>How sure you are of reach and impact</source>
-        <translation type="unfinished"></translation>
+        <translation>How sure you are of reach and impact</translation>
     </message>
     <message>
         <source> person-months</source>
-        <translation type="unfinished"></translation>
+        <translation> person-months</translation>
     </message>
     <message>
         <source>Work for the whole team, in person-months</source>
-        <translation type="unfinished"></translation>
+        <translation>Work for the whole team, in person-months</translation>
     </message>
     <message>
         <source>Fill in all four inputs to get a score</source>
-        <translation type="unfinished"></translation>
+        <translation>Fill in all four inputs to get a score</translation>
     </message>
     <message>
         <source>Reach × Impact × Confidence ÷ Effort</source>
-        <translation type="unfinished"></translation>
+        <translation>Reach × Impact × Confidence ÷ Effort</translation>
     </message>
 </context>
 <context>
     <name>TreePane</name>
     <message>
         <source>Filter by key or title…</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter by key or title…</translation>
     </message>
     <message>
-        <source>Any status</source>
-        <translation type="unfinished"></translation>
+        <source>Status</source>
+        <translation>Status</translation>
     </message>
     <message>
-        <source>Any priority</source>
-        <translation type="unfinished"></translation>
+        <source>Priority</source>
+        <translation>Priority</translation>
     </message>
     <message>
-        <source>Any owner</source>
-        <translation type="unfinished"></translation>
+        <source>Owner</source>
+        <translation>Owner</translation>
     </message>
     <message>
-        <source>Any release</source>
-        <translation type="unfinished"></translation>
+        <source>Release</source>
+        <translation>Release</translation>
+    </message>
+</context>
+<context>
+    <name>UndoLabel</name>
+    <message>
+        <source>Create %1 requirements</source>
+        <translation>Create %1 requirements</translation>
+    </message>
+    <message>
+        <source>Edit %1 requirements</source>
+        <translation>Edit %1 requirements</translation>
+    </message>
+    <message>
+        <source>Move %1 requirements</source>
+        <translation>Move %1 requirements</translation>
+    </message>
+    <message>
+        <source>Delete %1 requirements</source>
+        <translation>Delete %1 requirements</translation>
+    </message>
+    <message>
+        <source>Restore %1 requirements</source>
+        <translation>Restore %1 requirements</translation>
+    </message>
+    <message>
+        <source>Rename %1 requirements</source>
+        <translation>Rename %1 requirements</translation>
+    </message>
+    <message>
+        <source>Change %1 requirements</source>
+        <translation>Change %1 requirements</translation>
+    </message>
+    <message>
+        <source>Create %1 items</source>
+        <translation>Create %1 items</translation>
+    </message>
+    <message>
+        <source>Edit %1 items</source>
+        <translation>Edit %1 items</translation>
+    </message>
+    <message>
+        <source>Move %1 items</source>
+        <translation>Move %1 items</translation>
+    </message>
+    <message>
+        <source>Delete %1 items</source>
+        <translation>Delete %1 items</translation>
+    </message>
+    <message>
+        <source>Restore %1 items</source>
+        <translation>Restore %1 items</translation>
+    </message>
+    <message>
+        <source>Rename %1 items</source>
+        <translation>Rename %1 items</translation>
+    </message>
+    <message>
+        <source>Change %1 items</source>
+        <translation>Change %1 items</translation>
+    </message>
+    <message>
+        <source>Create %1</source>
+        <translation>Create %1</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>Edit %1</translation>
+    </message>
+    <message>
+        <source>Move %1</source>
+        <translation>Move %1</translation>
+    </message>
+    <message>
+        <source>Delete %1</source>
+        <translation>Delete %1</translation>
+    </message>
+    <message>
+        <source>Restore %1</source>
+        <translation>Restore %1</translation>
+    </message>
+    <message>
+        <source>Rename %1</source>
+        <translation>Rename %1</translation>
+    </message>
+    <message>
+        <source>Change %1</source>
+        <translation>Change %1</translation>
+    </message>
+    <message>
+        <source>release</source>
+        <translation>release</translation>
+    </message>
+    <message>
+        <source>milestone</source>
+        <translation>milestone</translation>
+    </message>
+    <message>
+        <source>lane</source>
+        <translation>lane</translation>
+    </message>
+    <message>
+        <source>section</source>
+        <translation>section</translation>
+    </message>
+    <message>
+        <source>link</source>
+        <translation>link</translation>
+    </message>
+    <message>
+        <source>project</source>
+        <translation>project</translation>
     </message>
 </context>
 </TS>

@@ -5,557 +5,858 @@
     <name>AcceptanceEditor</name>
     <message>
         <source>No acceptance criteria yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚无验收标准</translation>
     </message>
     <message>
         <source>Add a criterion</source>
-        <translation type="unfinished"></translation>
+        <translation>添加一条验收标准</translation>
     </message>
     <message>
         <source>Remove the selected criterion</source>
-        <translation type="unfinished"></translation>
+        <translation>删除选中的验收标准</translation>
     </message>
     <message>
         <source>Move up</source>
-        <translation type="unfinished"></translation>
+        <translation>上移</translation>
     </message>
     <message>
         <source>Move down</source>
-        <translation type="unfinished"></translation>
+        <translation>下移</translation>
     </message>
 </context>
 <context>
     <name>DescriptionEditor</name>
     <message>
         <source>Describe the requirement (Markdown)…</source>
-        <translation type="unfinished"></translation>
+        <translation>描述这条需求（支持 Markdown）…</translation>
     </message>
     <message>
         <source>Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑</translation>
     </message>
     <message>
         <source>Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>预览</translation>
     </message>
     <message>
         <source>No description yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚无描述。</translation>
     </message>
 </context>
 <context>
     <name>DetailEditor</name>
     <message>
         <source>Created %1 by %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 创建于 %1</translation>
     </message>
     <message>
         <source>Created %1</source>
-        <translation type="unfinished"></translation>
+        <translation>创建于 %1</translation>
     </message>
     <message>
         <source>Updated %1 by %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 更新于 %1</translation>
     </message>
     <message>
         <source>Updated %1</source>
-        <translation type="unfinished"></translation>
+        <translation>更新于 %1</translation>
     </message>
 </context>
 <context>
     <name>DetailForm</name>
     <message>
         <source>No requirement selected</source>
-        <translation type="unfinished"></translation>
+        <translation>未选中需求</translation>
     </message>
     <message>
         <source>Select a requirement to see and edit its details.</source>
-        <translation type="unfinished"></translation>
+        <translation>在需求树中选中一条需求，即可查看和编辑详情。</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>标题</translation>
     </message>
     <message>
-        <source>MoSCoW: must, should, could or won&apos;t have</source>
-        <translation type="unfinished"></translation>
+        <source>MoSCoW: must, should, could or won't have</source>
+        <translation>MoSCoW：必须有、应该有、可以有、本期不做</translation>
     </message>
     <message>
         <source>Kano category: how users feel about having it</source>
-        <translation type="unfinished"></translation>
+        <translation>Kano 分类：用户对具备该功能的感受</translation>
     </message>
     <message>
         <source>Nobody yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未指定</translation>
     </message>
     <message>
         <source>Comma-separated, e.g. mobile, MVP</source>
-        <translation type="unfinished"></translation>
+        <translation>用逗号分隔，例如：移动端, MVP</translation>
     </message>
     <message>
         <source>Who asked for it</source>
-        <translation type="unfinished"></translation>
+        <translation>需求提出方</translation>
     </message>
     <message>
         <source>Properties</source>
-        <translation type="unfinished"></translation>
+        <translation>属性</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>类型</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Priority</source>
-        <translation type="unfinished"></translation>
+        <translation>优先级</translation>
     </message>
     <message>
         <source>Kano</source>
-        <translation type="unfinished"></translation>
+        <translation>Kano</translation>
     </message>
     <message>
         <source>Owner</source>
-        <translation type="unfinished"></translation>
+        <translation>负责人</translation>
     </message>
     <message>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>标签</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>来源</translation>
     </message>
     <message>
         <source>Schedule</source>
-        <translation type="unfinished"></translation>
+        <translation>排期</translation>
     </message>
     <message>
         <source>Release</source>
-        <translation type="unfinished"></translation>
+        <translation>版本</translation>
     </message>
     <message>
         <source>Lane</source>
-        <translation type="unfinished"></translation>
+        <translation>泳道</translation>
     </message>
     <message>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>开始</translation>
     </message>
     <message>
         <source>End</source>
-        <translation type="unfinished"></translation>
+        <translation>结束</translation>
     </message>
     <message>
         <source>RICE score</source>
-        <translation type="unfinished"></translation>
+        <translation>RICE 评分</translation>
     </message>
     <message>
         <source>Reach</source>
-        <translation type="unfinished"></translation>
+        <translation>覆盖面</translation>
     </message>
     <message>
         <source>Impact</source>
-        <translation type="unfinished"></translation>
+        <translation>影响力</translation>
     </message>
     <message>
         <source>Confidence</source>
-        <translation type="unfinished"></translation>
+        <translation>信心</translation>
     </message>
     <message>
         <source>Effort</source>
-        <translation type="unfinished"></translation>
+        <translation>投入</translation>
     </message>
     <message>
         <source>Score</source>
-        <translation type="unfinished"></translation>
+        <translation>得分</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>描述</translation>
     </message>
     <message>
         <source>Acceptance criteria</source>
-        <translation type="unfinished"></translation>
+        <translation>验收标准</translation>
     </message>
     <message>
         <source>Links</source>
-        <translation type="unfinished"></translation>
+        <translation>关联</translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <source>Delete %1 and the %2 requirements below?</source>
+        <translation>删除 %1 及其下的 %2 条需求？</translation>
+    </message>
+    <message>
+        <source>Delete requirements</source>
+        <translation>删除需求</translation>
+    </message>
+    <message>
+        <source>Save the changes to %1 before closing?</source>
+        <translation>关闭前是否保存对 %1 的修改？</translation>
+    </message>
+    <message>
+        <source>If you don't save, your changes will be lost.</source>
+        <translation>如果不保存，修改将会丢失。</translation>
+    </message>
+    <message>
+        <source>pmdesk closed without saving %1. Recover the %2 unsaved changes (last at %3)?</source>
+        <translation>pmdesk 上次关闭时未保存 %1。要恢复这 %2 处未保存的修改吗（最后修改于 %3）？</translation>
+    </message>
+    <message>
+        <source>Recover unsaved work</source>
+        <translation>恢复未保存的工作</translation>
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <source>Save project as</source>
+        <translation>项目另存为</translation>
+    </message>
+    <message>
+        <source>%1 was changed by someone else since you opened it.</source>
+        <translation>在你打开 %1 之后，其他人修改并保存了它。</translation>
+    </message>
+    <message>
+        <source>Overwrite their version with yours? (Merging comes later.)</source>
+        <translation>要用你的版本覆盖对方的版本吗？（自动合并将在后续版本提供。）</translation>
+    </message>
+    <message>
+        <source>File changed</source>
+        <translation>文件已被修改</translation>
     </message>
 </context>
 <context>
     <name>DocumentPane</name>
     <message>
         <source>Add section</source>
-        <translation type="unfinished"></translation>
+        <translation>添加章节</translation>
     </message>
     <message>
         <source>Remove section</source>
-        <translation type="unfinished"></translation>
+        <translation>删除章节</translation>
     </message>
     <message>
         <source>Move section up</source>
-        <translation type="unfinished"></translation>
+        <translation>章节上移</translation>
     </message>
     <message>
         <source>Move section down</source>
-        <translation type="unfinished"></translation>
+        <translation>章节下移</translation>
     </message>
     <message>
         <source>Write this section in Markdown…</source>
-        <translation type="unfinished"></translation>
+        <translation>用 Markdown 撰写本章节…</translation>
     </message>
     <message>
         <source>(untitled)</source>
-        <translation type="unfinished"></translation>
+        <translation>（无标题）</translation>
     </message>
     <message>
         <source>New section</source>
-        <translation type="unfinished"></translation>
+        <translation>新章节</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Epic</source>
+        <translation>史诗</translation>
+    </message>
+    <message>
+        <source>Feature</source>
+        <translation>功能</translation>
+    </message>
+    <message>
+        <source>Story</source>
+        <translation>用户故事</translation>
+    </message>
+    <message>
+        <source>Requirement</source>
+        <translation>需求</translation>
+    </message>
+    <message>
+        <source>Non-functional</source>
+        <translation>非功能需求</translation>
+    </message>
+    <message>
+        <source>Idea</source>
+        <translation>想法</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>In review</source>
+        <translation>评审中</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>开发中</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>Must</source>
+        <translation>Must 必须</translation>
+    </message>
+    <message>
+        <source>Should</source>
+        <translation>Should 应该</translation>
+    </message>
+    <message>
+        <source>Could</source>
+        <translation>Could 可以</translation>
+    </message>
+    <message>
+        <source>Won't</source>
+        <translation>Won't 不做</translation>
+    </message>
+    <message>
+        <source>Basic</source>
+        <translation>基本型</translation>
+    </message>
+    <message>
+        <source>Performance</source>
+        <translation>期望型</translation>
+    </message>
+    <message>
+        <source>Delighter</source>
+        <translation>兴奋型</translation>
+    </message>
+    <message>
+        <source>Indifferent</source>
+        <translation>无差异</translation>
+    </message>
+    <message>
+        <source>Reverse</source>
+        <translation>反向型</translation>
+    </message>
+    <message>
+        <source>depends on</source>
+        <translation>依赖于</translation>
+    </message>
+    <message>
+        <source>blocks</source>
+        <translation>阻塞</translation>
+    </message>
+    <message>
+        <source>relates to</source>
+        <translation>相关于</translation>
+    </message>
+    <message>
+        <source>duplicates</source>
+        <translation>重复于</translation>
+    </message>
+    <message>
+        <source>derived from</source>
+        <translation>派生自</translation>
+    </message>
+    <message>
+        <source>is needed by</source>
+        <translation>被依赖于</translation>
+    </message>
+    <message>
+        <source>is blocked by</source>
+        <translation>被阻塞于</translation>
+    </message>
+    <message>
+        <source>is duplicated by</source>
+        <translation>被重复于</translation>
+    </message>
+    <message>
+        <source>is the source of</source>
+        <translation>派生出</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation>版本</translation>
     </message>
 </context>
 <context>
     <name>LinksEditor</name>
     <message>
         <source>No links yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚无关联</translation>
     </message>
     <message>
         <source>Remove the selected link</source>
-        <translation type="unfinished"></translation>
+        <translation>删除选中的关联</translation>
     </message>
     <message>
         <source>How this requirement relates to the other one</source>
-        <translation type="unfinished"></translation>
+        <translation>这条需求与另一条需求的关系</translation>
     </message>
     <message>
         <source>Key or title…</source>
-        <translation type="unfinished"></translation>
+        <translation>编号或标题…</translation>
     </message>
     <message>
         <source>Add link</source>
-        <translation type="unfinished"></translation>
+        <translation>添加关联</translation>
     </message>
     <message>
         <source>A requirement cannot be linked to itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>需求不能关联到自身。</translation>
     </message>
     <message>
         <source>No requirement matches “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有与“%1”匹配的需求。</translation>
     </message>
     <message>
         <source>Several requirements match “%1”: pick one from the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>有多条需求与“%1”匹配，请从列表中选择一条。</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Requirements</source>
-        <translation type="unfinished"></translation>
+        <translation>需求</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>详情</translation>
     </message>
     <message>
         <source>Roadmap</source>
-        <translation type="unfinished"></translation>
+        <translation>路线图</translation>
     </message>
     <message>
         <source>The roadmap timeline arrives in a later version of pmdesk.</source>
-        <translation type="unfinished"></translation>
+        <translation>路线图时间轴将在 pmdesk 的后续版本中提供。</translation>
     </message>
     <message>
         <source>No project is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有打开的项目。</translation>
     </message>
     <message>
         <source>&amp;Blank project</source>
-        <translation type="unfinished"></translation>
+        <translation>空白项目(&amp;B)</translation>
     </message>
     <message>
         <source>PRD template (中文)</source>
-        <translation type="unfinished"></translation>
+        <translation>PRD 模板（中文）</translation>
     </message>
     <message>
         <source>PRD template (English)</source>
-        <translation type="unfinished"></translation>
+        <translation>PRD 模板（英文）</translation>
     </message>
     <message>
         <source>&amp;Open…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开(&amp;O)…</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>保存(&amp;S)</translation>
     </message>
     <message>
         <source>Save &amp;As…</source>
-        <translation type="unfinished"></translation>
+        <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
         <source>&amp;Close project</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭项目(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出(&amp;Q)</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销(&amp;U)</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>重做(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Filter requirements</source>
-        <translation type="unfinished"></translation>
+        <translation>筛选需求(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;About pmdesk</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 pmdesk(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;Preferences…</source>
-        <translation type="unfinished"></translation>
+        <translation>偏好设置(&amp;P)…</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;New</source>
-        <translation type="unfinished"></translation>
+        <translation>新建(&amp;N)</translation>
     </message>
     <message>
         <source>Open &amp;Recent</source>
-        <translation type="unfinished"></translation>
+        <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑(&amp;E)</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>视图(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <source>Opening %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在打开 %1…</translation>
     </message>
     <message>
         <source>%1 could not be opened (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开 %1（%2）。</translation>
     </message>
     <message>
         <source>No recent projects</source>
-        <translation type="unfinished"></translation>
+        <translation>没有最近打开的项目</translation>
     </message>
     <message>
         <source>Saved %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存 %1</translation>
     </message>
     <message numerus="yes">
         <source>%n requirement(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation>
+            <numerusform>%n 条需求</numerusform></translation>
     </message>
     <message>
         <source>Untitled</source>
-        <translation type="unfinished"></translation>
+        <translation>未命名</translation>
     </message>
     <message>
         <source>Saved</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
+        <translation>有未保存的修改</translation>
     </message>
     <message>
         <source>About pmdesk</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 pmdesk</translation>
     </message>
     <message>
         <source>&lt;h3&gt;pmdesk %1&lt;/h3&gt;&lt;p&gt;An offline roadmap and PRD editor for product managers.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;pmdesk %1&lt;/h3&gt;&lt;p&gt;为产品经理打造的离线路线图与 PRD 编辑器。&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
     <name>OptionalDateEdit</name>
     <message>
         <source>Set a date</source>
-        <translation type="unfinished"></translation>
+        <translation>设置日期</translation>
     </message>
     <message>
         <source>No date</source>
-        <translation type="unfinished"></translation>
+        <translation>无日期</translation>
     </message>
 </context>
 <context>
     <name>PreferencesDialog</name>
     <message>
         <source>Preferences</source>
-        <translation type="unfinished"></translation>
+        <translation>偏好设置</translation>
     </message>
     <message>
         <source>Recorded in the history of every change you make.</source>
-        <translation type="unfinished"></translation>
+        <translation>你的每一次修改都会以此名字记入变更历史。</translation>
     </message>
     <message>
         <source>Follow the system</source>
-        <translation type="unfinished"></translation>
+        <translation>跟随系统</translation>
     </message>
     <message>
         <source>Light</source>
-        <translation type="unfinished"></translation>
+        <translation>浅色</translation>
     </message>
     <message>
         <source>Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>深色</translation>
     </message>
     <message>
         <source>A new language takes effect when pmdesk starts again.</source>
-        <translation type="unfinished"></translation>
+        <translation>界面语言将在重新启动 pmdesk 后生效。</translation>
     </message>
     <message>
         <source>Your name:</source>
-        <translation type="unfinished"></translation>
+        <translation>你的名字：</translation>
     </message>
     <message>
         <source>Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>语言：</translation>
     </message>
     <message>
         <source>Theme:</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>PreviewWindow</name>
-    <message>
-        <source>Read-only preview: editing arrives with the main window.</source>
-        <translation type="unfinished"></translation>
+        <translation>主题：</translation>
     </message>
 </context>
 <context>
     <name>RequirementTreeView</name>
     <message>
         <source>New requirement</source>
-        <translation type="unfinished"></translation>
+        <translation>新需求</translation>
     </message>
     <message>
         <source>New child requirement</source>
-        <translation type="unfinished"></translation>
+        <translation>新建子需求</translation>
     </message>
     <message>
         <source>Rename</source>
-        <translation type="unfinished"></translation>
+        <translation>重命名</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>删除</translation>
     </message>
     <message>
         <source>Indent</source>
-        <translation type="unfinished"></translation>
+        <translation>降级（缩进）</translation>
     </message>
     <message>
         <source>Outdent</source>
-        <translation type="unfinished"></translation>
+        <translation>升级（取消缩进）</translation>
     </message>
     <message>
         <source>Move up</source>
-        <translation type="unfinished"></translation>
+        <translation>上移</translation>
     </message>
     <message>
         <source>Move down</source>
-        <translation type="unfinished"></translation>
+        <translation>下移</translation>
     </message>
 </context>
 <context>
     <name>RiceInputs</name>
     <message>
         <source>How many people or events this reaches per period</source>
-        <translation type="unfinished"></translation>
+        <translation>每个周期覆盖的人数或事件数</translation>
     </message>
     <message>
         <source>Minimal</source>
-        <translation type="unfinished"></translation>
+        <translation>极低</translation>
     </message>
     <message>
         <source>Low</source>
-        <translation type="unfinished"></translation>
+        <translation>低</translation>
     </message>
     <message>
         <source>Medium</source>
-        <translation type="unfinished"></translation>
+        <translation>中</translation>
     </message>
     <message>
         <source>High</source>
-        <translation type="unfinished"></translation>
+        <translation>高</translation>
     </message>
     <message>
         <source>Massive</source>
-        <translation type="unfinished"></translation>
+        <translation>极高</translation>
     </message>
     <message>
         <source>How much it moves the goal for each person reached</source>
-        <translation type="unfinished"></translation>
+        <translation>对每个被覆盖者推动目标的程度</translation>
     </message>
     <message>
         <source>How sure you are of reach and impact</source>
-        <translation type="unfinished"></translation>
+        <translation>你对覆盖面和影响力估计的把握</translation>
     </message>
     <message>
         <source> person-months</source>
-        <translation type="unfinished"></translation>
+        <translation> 人月</translation>
     </message>
     <message>
         <source>Work for the whole team, in person-months</source>
-        <translation type="unfinished"></translation>
+        <translation>整个团队的工作量，单位：人月</translation>
     </message>
     <message>
         <source>Fill in all four inputs to get a score</source>
-        <translation type="unfinished"></translation>
+        <translation>填写全部四项输入后即可得到评分</translation>
     </message>
     <message>
         <source>Reach × Impact × Confidence ÷ Effort</source>
-        <translation type="unfinished"></translation>
+        <translation>覆盖面 × 影响力 × 信心 ÷ 投入</translation>
     </message>
 </context>
 <context>
     <name>TreePane</name>
     <message>
         <source>Filter by key or title…</source>
-        <translation type="unfinished"></translation>
+        <translation>按编号或标题筛选…</translation>
     </message>
     <message>
-        <source>Any status</source>
-        <translation type="unfinished"></translation>
+        <source>Status</source>
+        <translation>状态</translation>
     </message>
     <message>
-        <source>Any priority</source>
-        <translation type="unfinished"></translation>
+        <source>Priority</source>
+        <translation>优先级</translation>
     </message>
     <message>
-        <source>Any owner</source>
-        <translation type="unfinished"></translation>
+        <source>Owner</source>
+        <translation>负责人</translation>
     </message>
     <message>
-        <source>Any release</source>
-        <translation type="unfinished"></translation>
+        <source>Release</source>
+        <translation>版本</translation>
+    </message>
+</context>
+<context>
+    <name>UndoLabel</name>
+    <message>
+        <source>Create %1 requirements</source>
+        <translation>新建 %1 条需求</translation>
+    </message>
+    <message>
+        <source>Edit %1 requirements</source>
+        <translation>编辑 %1 条需求</translation>
+    </message>
+    <message>
+        <source>Move %1 requirements</source>
+        <translation>移动 %1 条需求</translation>
+    </message>
+    <message>
+        <source>Delete %1 requirements</source>
+        <translation>删除 %1 条需求</translation>
+    </message>
+    <message>
+        <source>Restore %1 requirements</source>
+        <translation>恢复 %1 条需求</translation>
+    </message>
+    <message>
+        <source>Rename %1 requirements</source>
+        <translation>重命名 %1 条需求</translation>
+    </message>
+    <message>
+        <source>Change %1 requirements</source>
+        <translation>修改 %1 条需求</translation>
+    </message>
+    <message>
+        <source>Create %1 items</source>
+        <translation>新建 %1 项</translation>
+    </message>
+    <message>
+        <source>Edit %1 items</source>
+        <translation>编辑 %1 项</translation>
+    </message>
+    <message>
+        <source>Move %1 items</source>
+        <translation>移动 %1 项</translation>
+    </message>
+    <message>
+        <source>Delete %1 items</source>
+        <translation>删除 %1 项</translation>
+    </message>
+    <message>
+        <source>Restore %1 items</source>
+        <translation>恢复 %1 项</translation>
+    </message>
+    <message>
+        <source>Rename %1 items</source>
+        <translation>重命名 %1 项</translation>
+    </message>
+    <message>
+        <source>Change %1 items</source>
+        <translation>修改 %1 项</translation>
+    </message>
+    <message>
+        <source>Create %1</source>
+        <translation>新建 %1</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>编辑 %1</translation>
+    </message>
+    <message>
+        <source>Move %1</source>
+        <translation>移动 %1</translation>
+    </message>
+    <message>
+        <source>Delete %1</source>
+        <translation>删除 %1</translation>
+    </message>
+    <message>
+        <source>Restore %1</source>
+        <translation>恢复 %1</translation>
+    </message>
+    <message>
+        <source>Rename %1</source>
+        <translation>重命名 %1</translation>
+    </message>
+    <message>
+        <source>Change %1</source>
+        <translation>修改 %1</translation>
+    </message>
+    <message>
+        <source>release</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>milestone</source>
+        <translation>里程碑</translation>
+    </message>
+    <message>
+        <source>lane</source>
+        <translation>泳道</translation>
+    </message>
+    <message>
+        <source>section</source>
+        <translation>章节</translation>
+    </message>
+    <message>
+        <source>link</source>
+        <translation>关联</translation>
+    </message>
+    <message>
+        <source>project</source>
+        <translation>项目</translation>
     </message>
 </context>
 </TS>

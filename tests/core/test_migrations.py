@@ -3,7 +3,9 @@ project files written by earlier versions keep opening."""
 
 from __future__ import annotations
 
+import re
 import shutil
+import sqlite3
 from pathlib import Path
 
 from alembic.autogenerate import compare_metadata
@@ -13,7 +15,7 @@ from alembic.script import ScriptDirectory
 
 from pmdesk.core.fileformat import SCHEMA_VERSION
 from pmdesk.core.model import Base
-from pmdesk.core.projectfile import MIGRATIONS, open_readonly
+from pmdesk.core.projectfile import MIGRATIONS, create_schema, migrate, open_readonly
 from pmdesk.core.snapshot import dumps, export_snapshot
 from pmdesk.core.sqlite_files import connect
 from pmdesk.core.workingcopy import WorkingCopy
@@ -33,8 +35,57 @@ def test_there_is_one_head_and_it_is_the_schema_version() -> None:
     assert int(heads[0]) == SCHEMA_VERSION
 
 
-def test_model_matches_what_the_migrations_build(project_file: Path) -> None:
-    engine = connect(project_file, readonly=True)
+def _migrated(path: Path) -> Path:
+    engine = connect(path, create=True)
+    try:
+        with engine.begin() as conn:
+            migrate(conn)
+    finally:
+        engine.dispose()
+    return path
+
+
+def _shape(path: Path) -> dict[str, object]:
+    conn = sqlite3.connect(path)
+    try:
+        tables = [
+            r[0]
+            for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")
+        ]
+        return {
+            "tables": tables,
+            "indexes": sorted(
+                r[0]
+                for r in conn.execute(
+                    "SELECT name FROM sqlite_master WHERE type='index' AND sql IS NOT NULL"
+                )
+            ),
+            "columns": {t: conn.execute(f"PRAGMA table_info('{t}')").fetchall() for t in tables},
+            "checks": sorted(
+                re.findall(
+                    r"CONSTRAINT (ck_\w+) CHECK \(([^)]*)\)",
+                    " ".join(
+                        r[0]
+                        for r in conn.execute("SELECT sql FROM sqlite_master WHERE type='table'")
+                    ),
+                )
+            ),
+            # Compared without SQLite's constraint numbering, which follows declaration order.
+            "foreign_keys": {
+                t: sorted(r[2:] for r in conn.execute(f"PRAGMA foreign_key_list('{t}')"))
+                for t in tables
+            },
+            "header": conn.execute("PRAGMA application_id").fetchone()
+            + conn.execute("PRAGMA user_version").fetchone(),
+            "revision": conn.execute("SELECT version_num FROM alembic_version").fetchall(),
+        }
+    finally:
+        conn.close()
+
+
+def test_model_matches_what_the_migrations_build(tmp_path: Path) -> None:
+    path = _migrated(tmp_path / "migrated.pmdesk")
+    engine = connect(path, readonly=True)
     try:
         with engine.connect() as conn:
             context = MigrationContext.configure(conn, opts={"render_as_batch": True})
@@ -42,6 +93,18 @@ def test_model_matches_what_the_migrations_build(project_file: Path) -> None:
             assert context.get_current_revision() == scripts().get_current_head()
     finally:
         engine.dispose()
+
+
+def test_new_files_have_exactly_the_migrated_schema(tmp_path: Path) -> None:
+    migrated = _migrated(tmp_path / "migrated.pmdesk")
+    fresh = tmp_path / "fresh.pmdesk"
+    engine = connect(fresh, create=True)
+    try:
+        with engine.begin() as conn:
+            create_schema(conn)
+    finally:
+        engine.dispose()
+    assert _shape(fresh) == _shape(migrated)
 
 
 def test_files_of_every_released_schema_keep_opening(tmp_path: Path, data_dir: Path) -> None:

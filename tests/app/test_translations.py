@@ -1,0 +1,102 @@
+"""Every UI string has a Chinese translation, the shipped files are up to date,
+and the window really speaks Chinese when zh_CN is chosen."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from pmdesk.app.i18n import install_translators
+from pmdesk.app.main_window import MainWindow
+from pmdesk.app.settings import AppSettings
+from tests.app.conftest import Answers, open_sync
+
+ROOT = Path(__file__).resolve().parents[2]
+TRANSLATIONS = ROOT / "resources" / "translations"
+
+
+def messages(ts: Path) -> dict[tuple[str, str], ET.Element]:
+    found = {}
+    for context in ET.parse(ts).getroot().iter("context"):
+        for message in context.iter("message"):
+            found[(context.findtext("name", ""), message.findtext("source", ""))] = message
+    return found
+
+
+def extracted(tmp_path: Path) -> set[tuple[str, str]]:
+    ts = tmp_path / "fresh.ts"
+    sources = [str(p.relative_to(ROOT)) for p in sorted((ROOT / "pmdesk/app").glob("*.py"))]
+    subprocess.run(
+        ["pyside6-lupdate", "-locations", "none", *sources, "-ts", str(ts)],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
+    return set(messages(ts))
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_every_source_string_has_a_finished_translation(tmp_path: Path, language: str) -> None:
+    shipped = messages(TRANSLATIONS / f"pmdesk_{language}.ts")
+    missing = extracted(tmp_path) - set(shipped)
+    assert not missing, f"run packaging/update_translations.py; untranslated: {sorted(missing)}"
+    for key, message in shipped.items():
+        translation = message.find("translation")
+        assert translation is not None and translation.get("type") is None, key
+        text = "".join(translation.itertext()).strip()
+        assert text, f"empty translation for {key}"
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_compiled_files_match_their_sources(tmp_path: Path, language: str) -> None:
+    ts = TRANSLATIONS / f"pmdesk_{language}.ts"
+    qm = tmp_path / "fresh.qm"
+    subprocess.run(["pyside6-lrelease", "-silent", str(ts), "-qm", str(qm)], check=True)
+    assert qm.read_bytes() == ts.with_suffix(".qm").read_bytes(), (
+        "run packaging/update_translations.py"
+    )
+
+
+@pytest.fixture
+def chinese(qapp: QApplication) -> Iterator[None]:
+    translators = install_translators(qapp, "zh_CN")
+    yield
+    for translator in translators:
+        qapp.removeTranslator(translator)
+
+
+def test_window_in_chinese(
+    qtbot: QtBot, chinese: None, tmp_path: Path, data_dir: Path, answers: Answers, sample: Path
+) -> None:
+    window = MainWindow(AppSettings.at(tmp_path / "s.ini"), data_dir)
+    qtbot.addWidget(window)
+    window.show()
+    open_sync(window, sample)
+    menus = [a.text() for a in window.menuBar().actions()]
+    assert menus == ["文件(&F)", "编辑(&E)", "视图(&V)", "帮助(&H)"]
+    assert window.tree_dock.windowTitle() == "需求"
+    assert window.counts_label.text() == "45 条需求"
+    model = window.tree_pane.model  # type: ignore[union-attr]
+    assert model.headerData(0, Qt.Orientation.Horizontal) == "编号"
+    first = model.index_of(model.children_of(None)[0], 2)
+    assert model.data(first) == "史诗"
+    window.close()
+
+
+def test_qt_own_dialog_buttons_are_translated(chinese: None) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "取消"
+
+
+def test_lupdate_is_available() -> None:
+    assert shutil.which("pyside6-lupdate") and shutil.which("pyside6-lrelease")
