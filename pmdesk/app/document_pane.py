@@ -11,7 +11,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from PySide6.QtCore import QEvent, QSignalBlocker, Qt, QTimer, QUrl
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from pmdesk.app.markdown_highlighter import MarkdownHighlighter
 from pmdesk.app.session import ProjectSession
+from pmdesk.app.tasks import TaskRunner
 from pmdesk.core.ops import Create, Effect, Move, Remove, Update
 from pmdesk.core.queries import section_body, sections
 
@@ -49,6 +50,8 @@ class SafePreview(QTextBrowser):
 
 
 class DocumentPane(QWidget):
+    preview_rendered = Signal()  # the preview shows the latest text (tests wait on it)
+
     def __init__(
         self, session: ProjectSession, language: str = "zh", parent: QWidget | None = None
     ) -> None:
@@ -57,6 +60,8 @@ class DocumentPane(QWidget):
         self.language = language
         self._uid: str | None = None
         self._saved_body = ""
+        self._generation = 0
+        self._tasks = TaskRunner(self)
 
         self.sections = QListWidget(self)
         self.sections.setObjectName("sectionList")
@@ -260,17 +265,40 @@ class DocumentPane(QWidget):
 
     # -- preview ---------------------------------------------------------------
     def render_preview(self) -> None:
+        """Render the preview on a worker thread: Python-Markdown can take seconds
+        on pathological input, and typing must never freeze the window."""
         from pmdesk.export.directive_html import render_directive_html
         from pmdesk.export.markdown_html import render_html
 
-        text = self.editor.toPlainText()
-        with self.session.connection() as conn:
-            html = render_html(
-                text,
-                lambda body: render_directive_html(body, conn, language=self.language),
-                language=self.language,
-            )
+        self._generation += 1
+        generation, text, language = self._generation, self.editor.toPlainText(), self.language
+        session = self.session
+
+        def work() -> str:
+            with session.connection() as conn:
+                return render_html(
+                    text,
+                    lambda body: render_directive_html(body, conn, language=language),
+                    language=language,
+                )
+
+        self._tasks.run(
+            work,
+            lambda html: self._show_preview(generation, html),
+            lambda error: self._show_preview(generation, str(error)),
+        )
+
+    def _show_preview(self, generation: int, html: str) -> None:
+        if generation != self._generation:
+            return  # a newer render is on its way
         bar = self.preview.verticalScrollBar()
         position = bar.value()
         self.preview.setHtml(html)
         bar.setValue(position)
+        self.preview_rendered.emit()
+
+    def shutdown(self) -> None:
+        """Stop timers and wait for a render in flight (before the project closes)."""
+        self._save_timer.stop()
+        self._preview_timer.stop()
+        self._tasks.wait()

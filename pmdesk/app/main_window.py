@@ -91,11 +91,12 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         if state is not None:
             self.restoreState(state)
-        else:  # first start: room for the tree's columns, a short roadmap strip
+        else:  # first start: the empty roadmap waits behind the details tab
+            self.tabifyDockWidget(self.detail_dock, self.roadmap_dock)
+            self.detail_dock.raise_()
             self.resizeDocks(
-                [self.tree_dock, self.detail_dock], [560, 420], Qt.Orientation.Horizontal
+                [self.tree_dock, self.detail_dock], [480, 400], Qt.Orientation.Horizontal
             )
-            self.resizeDocks([self.roadmap_dock], [110], Qt.Orientation.Vertical)
         self.undo_group.cleanChanged.connect(self._update_title)
         self._update_actions()
 
@@ -395,6 +396,8 @@ class MainWindow(QMainWindow):
             ):
                 self.edit_menu.removeAction(act)
         self.undo_group.removeStack(session.undo_stack)
+        if self.document_pane is not None:
+            self.document_pane.shutdown()
         session.blockSignals(True)
         for widget in (self.tree_pane, self.detail_editor, self.document_pane):
             if widget is not None:
@@ -504,4 +507,5 @@ class MainWindow(QMainWindow):
     def preferences(self) -> None:
         from pmdesk.app.preferences import PreferencesDialog
 
-        PreferencesDialog(self.settings, self).exec()
+        if PreferencesDialog(self.settings, self).exec() and self.session is not None:
+            self.session.working_copy.store.user = self.settings.user_name

@@ -47,7 +47,9 @@ class TaskRunner(QObject):
         on_done: Callable[[Any], None],
         on_error: Callable[[BaseException], None],
     ) -> None:
-        relay = _Relay()
+        # A child of the runner: if the runner's owner is gone when the job ends,
+        # the relay is gone too and the result is dropped instead of delivered.
+        relay = _Relay(self)
         self._relays.add(relay)
 
         def finish(callback: Callable[[Any], None], value: Any) -> None:

@@ -10,6 +10,8 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from pmdesk.app.main_window import MainWindow
+from pmdesk.app.settings import AppSettings
+from pmdesk.app.tree_model import Column
 from pmdesk.core.projectfile import open_readonly
 from pmdesk.core.snapshot import export_snapshot
 from tests.app.conftest import Answers, open_sync
@@ -221,3 +223,71 @@ def test_crash_recovery_is_offered_on_open(
     model = window.tree_pane.model  # type: ignore[union-attr]
     assert model.count() == 46
     assert window.session.working_copy.unsaved_edits() == 1  # type: ignore[union-attr]
+
+
+def test_document_sections_typing_preview_and_undo(
+    qtbot: QtBot, window: MainWindow, sample: Path
+) -> None:
+    open_sync(window, sample)
+    pane = window.document_pane
+    assert pane is not None
+    pane.sections.setCurrentRow(4)  # the functional requirements overview
+    with qtbot.waitSignal(pane.preview_rendered, timeout=10_000):
+        pane.render_preview()
+    html = pane.preview.toHtml()
+    assert "CRM-2" in html  # the directive became the live requirements table
+    assert 'requirements: release="v1.0"' not in pane.preview.toPlainText()
+    pane.editor.setFocus()
+    pane.editor.moveCursor(pane.editor.textCursor().MoveOperation.End)
+    type_text(qtbot, pane.editor, "\n\n<script>alert(1)</script> 新增**重点**")
+    with qtbot.waitSignal(pane.preview_rendered, timeout=10_000):
+        pass
+    preview = pane.preview.toPlainText()
+    assert "<script>alert(1)</script>" in preview and "新增重点" in preview
+    pane.commit_body()
+    stack = window.session.undo_stack  # type: ignore[union-attr]
+    assert stack.undoText().startswith("Edit section")
+    stack.undo()
+    assert "新增" not in pane.editor.toPlainText()
+    pane.add_section()
+    assert pane.sections.count() == 12
+    stack.undo()
+    assert pane.sections.count() == 11
+
+
+def test_layout_and_size_are_restored(
+    qtbot: QtBot, settings: AppSettings, data_dir: Path, answers: Answers, sample: Path
+) -> None:
+    first = MainWindow(settings, data_dir)
+    qtbot.addWidget(first)
+    first.show()
+    open_sync(first, sample)
+    first.resize(first.width(), 560)  # the offscreen screen is only 800 wide
+    first.detail_dock.hide()
+    first.tree_pane.view.setColumnHidden(Column.OWNER, True)  # type: ignore[union-attr]
+    first.close()
+    second = MainWindow(settings, data_dir)
+    qtbot.addWidget(second)
+    second.show()
+    open_sync(second, sample)
+    assert second.height() == 560
+    assert second.detail_dock.isHidden()
+    assert second.tree_pane.view.isColumnHidden(Column.OWNER)  # type: ignore[union-attr]
+    second.close()
+
+
+def test_start_opens_last_project_else_the_sample(
+    qtbot: QtBot, window: MainWindow, sample: Path
+) -> None:
+    from pmdesk.app.launch import start
+
+    with qtbot.waitSignal(window.project_opened, timeout=10_000):
+        start(window, None, "en")
+    assert window.session is not None
+    assert window.session.path.parent == window.data_dir / "sample"
+    assert window.tree_pane.model.count() == 45  # type: ignore[union-attr]
+    window.close_project()
+    window.settings.add_recent(sample)
+    with qtbot.waitSignal(window.project_opened, timeout=10_000):
+        start(window, None, "en")
+    assert window.session.path == sample.resolve()
