@@ -4,16 +4,38 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QGuiApplication,
+    QPalette,
+    QSyntaxHighlighter,
+    QTextCharFormat,
+    QTextDocument,
+)
 
 IN_FENCE, IN_PMDESK_FENCE = 1, 2
 
 
+# Colours for light and dark palettes; emphasis keeps the theme's text colour.
+LIGHT = {
+    "heading": "#2D5BD3", "list": "#C05A00", "quote": "#6B7785", "code": "#B3261E",
+    "link": "#1A7F37", "table": "#57606A", "strike": "#6B7785", "fence": "#6E40C9",
+    "pmdesk": "#0B7A75",
+}
+DARK = {
+    "heading": "#7AA2F7", "list": "#FFA657", "quote": "#9AA4B2", "code": "#FF7B72",
+    "link": "#7EE787", "table": "#9AA4B2", "strike": "#8B949E", "fence": "#D2A8FF",
+    "pmdesk": "#56D4DD",
+}
+
+
 def _format(
-    color: str, *, bold: bool = False, italic: bool = False, mono: bool = False
+    color: str | None, *, bold: bool = False, italic: bool = False, mono: bool = False
 ) -> QTextCharFormat:
     fmt = QTextCharFormat()
-    fmt.setForeground(QColor(color))
+    if color is not None:
+        fmt.setForeground(QColor(color))
     if bold:
         fmt.setFontWeight(QFont.Weight.Bold)
     if italic:
@@ -26,19 +48,21 @@ def _format(
 class MarkdownHighlighter(QSyntaxHighlighter):
     def __init__(self, document: QTextDocument) -> None:
         super().__init__(document)
+        dark = QGuiApplication.palette().color(QPalette.ColorRole.Base).lightness() < 128
+        c = DARK if dark else LIGHT
         self._rules: list[tuple[re.Pattern[str], QTextCharFormat]] = [
-            (re.compile(r"^#{1,6}\s.*$"), _format("#2D5BD3", bold=True)),
-            (re.compile(r"^\s*([-*+]|\d+\.)\s"), _format("#C05A00", bold=True)),
-            (re.compile(r"^\s*>.*$"), _format("#6B7785", italic=True)),
-            (re.compile(r"\*\*[^*]+\*\*"), _format("#1F2328", bold=True)),
-            (re.compile(r"(?<!\*)\*[^*\s][^*]*\*(?!\*)"), _format("#1F2328", italic=True)),
-            (re.compile(r"`[^`]+`"), _format("#B3261E", mono=True)),
-            (re.compile(r"!?\[[^\]]*\]\([^)]*\)"), _format("#1A7F37")),
-            (re.compile(r"^\s*\|.*\|\s*$"), _format("#57606A")),
-            (re.compile(r"~~[^~]+~~"), _format("#6B7785")),
+            (re.compile(r"^#{1,6}\s.*$"), _format(c["heading"], bold=True)),
+            (re.compile(r"^\s*([-*+]|\d+\.)\s"), _format(c["list"], bold=True)),
+            (re.compile(r"^\s*>.*$"), _format(c["quote"], italic=True)),
+            (re.compile(r"\*\*[^*]+\*\*"), _format(None, bold=True)),
+            (re.compile(r"(?<!\*)\*[^*\s][^*]*\*(?!\*)"), _format(None, italic=True)),
+            (re.compile(r"`[^`]+`"), _format(c["code"], mono=True)),
+            (re.compile(r"!?\[[^\]]*\]\([^)]*\)"), _format(c["link"])),
+            (re.compile(r"^\s*\|.*\|\s*$"), _format(c["table"])),
+            (re.compile(r"~~[^~]+~~"), _format(c["strike"])),
         ]
-        self._fence = _format("#6E40C9", mono=True)
-        self._pmdesk = _format("#0B7A75", bold=True, mono=True)
+        self._fence = _format(c["fence"], mono=True)
+        self._pmdesk = _format(c["pmdesk"], bold=True, mono=True)
 
     def highlightBlock(self, text: str) -> None:
         state = self.previousBlockState()
