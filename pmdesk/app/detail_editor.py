@@ -19,7 +19,6 @@ from typing import Any
 from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, Qt, QTimer, QTimeZone, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QVBoxLayout, QWidget
-from sqlalchemy import Connection, select
 
 from pmdesk.app.detail_form import DetailForm
 from pmdesk.app.detail_inputs import fill_combo, select_data
@@ -27,13 +26,13 @@ from pmdesk.app.labels import kano_label, kind_label, priority_label, status_lab
 from pmdesk.app.look import kind_icon, status_dot
 from pmdesk.app.session import ProjectSession
 from pmdesk.core import domain
-from pmdesk.core.model import Requirement
 from pmdesk.core.ops import Create, Effect, Operation, Remove, Update
 from pmdesk.core.queries import (
     RequirementDetail,
     find_requirements,
     lanes,
     links_of,
+    owner_names,
     releases,
     requirement_detail,
 )
@@ -54,17 +53,6 @@ class _Field:
     def has_focus(self) -> bool:
         focus = QApplication.focusWidget()
         return focus is not None and any(w is focus or w.isAncestorOf(focus) for w in self.widgets)
-
-
-def owner_names(conn: Connection) -> list[str]:
-    """Everyone who owns a requirement, for the owner field's suggestions."""
-    rows = conn.execute(
-        select(Requirement.owner)
-        .where(Requirement.owner != "")
-        .distinct()
-        .order_by(Requirement.owner)
-    )
-    return list(rows.scalars())
 
 
 def split_tags(text: str) -> list[str]:

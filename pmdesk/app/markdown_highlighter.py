@@ -19,13 +19,25 @@ IN_FENCE, IN_PMDESK_FENCE = 1, 2
 
 # Colours for light and dark palettes; emphasis keeps the theme's text colour.
 LIGHT = {
-    "heading": "#2D5BD3", "list": "#C05A00", "quote": "#6B7785", "code": "#B3261E",
-    "link": "#1A7F37", "table": "#57606A", "strike": "#6B7785", "fence": "#6E40C9",
+    "heading": "#2D5BD3",
+    "list": "#C05A00",
+    "quote": "#6B7785",
+    "code": "#B3261E",
+    "link": "#1A7F37",
+    "table": "#57606A",
+    "strike": "#6B7785",
+    "fence": "#6E40C9",
     "pmdesk": "#0B7A75",
 }
 DARK = {
-    "heading": "#7AA2F7", "list": "#FFA657", "quote": "#9AA4B2", "code": "#FF7B72",
-    "link": "#7EE787", "table": "#9AA4B2", "strike": "#8B949E", "fence": "#D2A8FF",
+    "heading": "#7AA2F7",
+    "list": "#FFA657",
+    "quote": "#9AA4B2",
+    "code": "#FF7B72",
+    "link": "#7EE787",
+    "table": "#9AA4B2",
+    "strike": "#8B949E",
+    "fence": "#D2A8FF",
     "pmdesk": "#56D4DD",
 }
 

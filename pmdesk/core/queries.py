@@ -221,3 +221,14 @@ def child_order(conn: Connection, parent: str | None) -> list[str]:
         select(Requirement.uid).where(where).order_by(Requirement.rank, Requirement.uid)
     )
     return list(rows.scalars())
+
+
+def owner_names(conn: Connection) -> list[str]:
+    """Everyone who owns a requirement, for the owner field's suggestions."""
+    rows = conn.execute(
+        select(Requirement.owner)
+        .where(Requirement.owner != "")
+        .distinct()
+        .order_by(Requirement.owner)
+    )
+    return list(rows.scalars())
