@@ -90,6 +90,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except PmdeskError as e:
         print(f"pmdesk: {e}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except OSError as e:  # a path the system refuses (too long, no such device, …)
+        where = f"{e.filename}: " if e.filename else ""
+        print(f"pmdesk: {where}{e.strerror or e}.", file=sys.stderr)
+        return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         print("pmdesk: interrupted.", file=sys.stderr)
         return 130
@@ -112,6 +116,15 @@ def _run(args: argparse.Namespace) -> int:
 def _open_window(args: list[str]) -> int:
     if len(args) > 1:
         raise UsageError(f"unknown command {args[0]!r} (see pmdesk --help)")
+    if (
+        sys.platform.startswith("linux")
+        and not os.environ.get("QT_QPA_PLATFORM")
+        and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    ):
+        raise UsageError(
+            "no display found: the window needs a graphical session "
+            "(the commands work without one, see pmdesk --help)"
+        )
     from pmdesk.app.launch import run_window
 
     return run_window(Path(args[0]) if args else None)

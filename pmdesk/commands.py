@@ -12,8 +12,12 @@ from pmdesk.core.fileformat import FILE_SUFFIX, read_header
 EXIT_OK, EXIT_PROBLEM = 0, 1
 
 
+_CONTROL = dict.fromkeys(c for c in range(32) if c not in (9, 10))
+
+
 def _say(text: str) -> None:
-    print(text)
+    # Titles come from shared files: never let one send terminal escape codes.
+    print(text.translate(_CONTROL))
 
 
 def _project_target(path: Path) -> Path:
@@ -116,6 +120,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     finally:
         store.dispose()
     out: Path = args.output
+    if str(out) == "-":
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.flush()
+        return EXIT_OK
     if out.is_dir():
         raise PmdeskError(f"{out} is a folder; give a file name after -o.")
     with replacing(out) as tmp:

@@ -3,6 +3,7 @@ function instead of a blocking dialog."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
@@ -49,19 +50,55 @@ def ask_save_changes(parent: QWidget, name: str) -> QMessageBox.StandardButton:
     return QMessageBox.StandardButton(box.exec())
 
 
-def ask_recover(parent: QWidget | None, name: str, edits: int, when: str) -> bool:
+RECOVER, DISCARD, LATER = "recover", "discard", "later"
+
+
+def ask_recover(parent: QWidget | None, name: str, edits: int, when: str) -> str:
+    """RECOVER, DISCARD (after a second question) or LATER. Escape means LATER:
+    closing the question must never throw work away."""
     text = translate(
         "Dialogs", "pmdesk closed without saving %1. Recover the %2 unsaved changes (last at %3)?"
     )
-    text = text.replace("%1", name).replace("%2", str(edits)).replace("%3", when)
-    answer = QMessageBox.question(
-        parent,
+    text = text.replace("%1", name).replace("%2", str(edits)).replace("%3", _local_time(when))
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
         translate("Dialogs", "Recover unsaved work"),
         text,
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.Yes,
+        QMessageBox.StandardButton.NoButton,
+        parent,
     )
-    return answer == QMessageBox.StandardButton.Yes
+    recover = box.addButton(translate("Dialogs", "Recover"), QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton(
+        translate("Dialogs", "Discard…"), QMessageBox.ButtonRole.DestructiveRole
+    )
+    later = box.addButton(translate("Dialogs", "Later"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(recover)
+    box.setEscapeButton(later)
+    box.exec()
+    if box.clickedButton() is recover:
+        return RECOVER
+    if box.clickedButton() is discard:
+        sure = QMessageBox.warning(
+            parent,
+            translate("Dialogs", "Discard unsaved work"),
+            translate("Dialogs", "Throw away the %1 unsaved changes for good?").replace(
+                "%1", str(edits)
+            ),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if sure == QMessageBox.StandardButton.Discard:
+            return DISCARD
+    return LATER
+
+
+def _local_time(utc_text: str) -> str:
+    """'2026-11-23T08:01:59' (UTC, as stored) in the user's time zone, for reading."""
+    try:
+        moment = dt.datetime.fromisoformat(utc_text).replace(tzinfo=dt.UTC)
+    except ValueError:
+        return utc_text
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 def open_path(parent: QWidget, folder: str) -> Path | None:

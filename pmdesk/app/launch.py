@@ -37,10 +37,14 @@ def start(window: MainWindow, path: Path | None, ui_language: str) -> None:
     for item in find_recoverable(window.data_dir):
         if path is not None and item.target != path.resolve():
             continue
-        if dialogs.ask_recover(window, item.target.name, item.unsaved_edits, item.last_edit_at):
+        answer = dialogs.ask_recover(
+            window, item.target.name, item.unsaved_edits, item.last_edit_at
+        )
+        if answer == dialogs.RECOVER:
             window.open_project(item.target, recover=item)
             return
-        discard_leftover(item)
+        if answer == dialogs.DISCARD:
+            discard_leftover(item)
     if path is None:
         recent = [p for p in window.settings.recent_files if p.exists()]
         path = (

@@ -53,6 +53,7 @@ class MainWindow(QMainWindow):
         self.data_dir = data_dir or default_data_dir()
         self.session: ProjectSession | None = None
         self.untitled = False
+        self._opening = False
         self.tasks = TaskRunner(self)
         self.undo_group = QUndoGroup(self)
         self.setObjectName("mainWindow")
@@ -206,22 +207,31 @@ class MainWindow(QMainWindow):
         self, path: Path, *, background: bool = True, recover: Recoverable | None = None
     ) -> None:
         """Open `path` (closing the current project first, asking to save)."""
-        if not self.close_project():
-            return
+        if self._opening:
+            return  # one open at a time; the file actions are disabled meanwhile
         leftover = self._leftover_for(path) if recover is None else recover
         if leftover is not None and recover is None:
-            if dialogs.ask_recover(self, path.name, leftover.unsaved_edits, leftover.last_edit_at):
+            answer = dialogs.ask_recover(
+                self, path.name, leftover.unsaved_edits, leftover.last_edit_at
+            )
+            if answer == dialogs.LATER:
+                return  # opening would replace the leftover: keep it for later
+            if answer == dialogs.RECOVER:
                 recover = leftover
-            else:
-                discard_leftover(leftover)
+        if not self.close_project():
+            return
+        if leftover is not None and recover is None:
+            discard_leftover(leftover)
         work = open_in_background_work(path, self.data_dir, self.settings.user_name, recover)
         self._busy(self.tr("Opening %1…").replace("%1", path.name))
+        self._opening = True
+        self._update_actions()
         if background:
             self.tasks.run(work, self._opened, lambda e: self._open_failed(path, e))
         else:
             try:
                 result = work()
-            except BaseException as e:
+            except BaseException as e:  # shown as one sentence
                 self._open_failed(path, e)
             else:
                 self._opened(result)
@@ -231,6 +241,7 @@ class MainWindow(QMainWindow):
         return next((r for r in find_recoverable(self.data_dir) if r.target == target), None)
 
     def _opened(self, opened: OpenedProject) -> None:
+        self._opening = False
         self._idle()
         self.untitled = opened.untitled
         self._install(ProjectSession(opened.working_copy, self), opened)
@@ -239,7 +250,9 @@ class MainWindow(QMainWindow):
         self.project_opened.emit()
 
     def _open_failed(self, path: Path, error: BaseException) -> None:
+        self._opening = False
         self._idle()
+        self._update_actions()
         message = (
             str(error)
             if isinstance(error, PmdeskError)
@@ -265,7 +278,7 @@ class MainWindow(QMainWindow):
         if header is not None:
             self.tree_pane.view.header().restoreState(header)
         self.tree_pane.selection_changed.connect(self._selected)
-        session.changed.connect(lambda _effects: self._update_counts())
+        session.changed.connect(self._project_changed)
         session.failed.connect(lambda message: dialogs.error(self, message))
         self.undo_group.addStack(session.undo_stack)
         self.undo_group.setActiveStack(session.undo_stack)
@@ -288,7 +301,7 @@ class MainWindow(QMainWindow):
 
     # -- file commands -----------------------------------------------------------
     def new_project(self, template: str) -> None:
-        if not self.close_project():
+        if self._opening or not self.close_project():
             return
         try:
             path = untitled_path(self.data_dir, template)
@@ -331,6 +344,15 @@ class MainWindow(QMainWindow):
         self._flush()
         if self.untitled:
             return self.save_as()
+        if not self.session.path.exists():
+            dialogs.error(
+                self,
+                self.tr(
+                    "%1 cannot be found any more (was its drive or share disconnected?). "
+                    "Use Save As to keep your work."
+                ).replace("%1", str(self.session.path)),
+            )
+            return False
         try:
             self.session.save()
         except PmdeskError as e:
@@ -359,11 +381,14 @@ class MainWindow(QMainWindow):
         path = dialogs.save_path(self, suggestion)
         if path is None:
             return False
+        untitled_file = self.session.path if self.untitled else None
         try:
             self.session.save_as(path)
-        except PmdeskError as e:
+        except (PmdeskError, OSError) as e:
             dialogs.error(self, str(e))
             return False
+        if untitled_file is not None:
+            untitled_file.unlink(missing_ok=True)  # it lives on under its real name
         self.untitled = False
         self.settings.add_recent(path)
         self._update_title()
@@ -374,7 +399,9 @@ class MainWindow(QMainWindow):
         if self.session is None:
             return True
         self._flush()
-        discard = False
+        # A clean stack means the working copy holds what was saved (edits that
+        # were undone only left history rows): nothing to keep for recovery.
+        discard = True
         if not self.session.undo_stack.isClean() or (
             self.untitled and self.session.working_copy.unsaved_edits() > 0
         ):
@@ -435,7 +462,7 @@ class MainWindow(QMainWindow):
 
     def dropEvent(self, event: QDropEvent) -> None:
         path = self._dropped_project(event)
-        if path is not None:
+        if path is not None and not self._opening:
             event.acceptProposedAction()
             self.open_project(path)
 
@@ -450,11 +477,23 @@ class MainWindow(QMainWindow):
     def _selected(self, uid: str | None) -> None:
         if self.detail_editor is not None:
             self.detail_editor.show_requirement(uid)
-        if uid is None or self.tree_pane is None:
+        self._show_selection(uid)
+
+    def _show_selection(self, uid: str | None) -> None:
+        if uid is None or self.tree_pane is None or self.tree_pane.model.count() == 0:
             self.selection_label.setText("")
             return
-        row = self.tree_pane.model.row_values(uid)
+        try:
+            row = self.tree_pane.model.row_values(uid)
+        except KeyError:  # removed a moment ago
+            self.selection_label.setText("")
+            return
         self.selection_label.setText(f"{row[2]}  {row[3]}")
+
+    def _project_changed(self, _effects: object) -> None:
+        self._update_counts()
+        if self.tree_pane is not None:
+            self._show_selection(self.tree_pane.view.current_uid())  # a rename shows at once
 
     def _focus_filter(self) -> None:
         if self.tree_pane is not None:
@@ -493,7 +532,15 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         is_open = self.session is not None
         for act in (self.save_action, self.save_as_action, self.close_action, self.filter_action):
-            act.setEnabled(is_open)
+            act.setEnabled(is_open and not self._opening)
+        for act in (
+            self.new_blank_action,
+            self.new_zh_action,
+            self.new_en_action,
+            self.open_action,
+        ):
+            act.setEnabled(not self._opening)
+        self.recent_menu.setEnabled(not self._opening)
 
     def about(self) -> None:
         QMessageBox.about(

@@ -7,16 +7,17 @@ applied change is announced with `changed(effects)` so models update precisely.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Hashable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from sqlalchemy import Connection
 
 from pmdesk.core.errors import PmdeskError
-from pmdesk.core.ops import Applied, Label, Operation, Update
+from pmdesk.core.ops import Applied, Batch, Create, Label, Operation, Update
 from pmdesk.core.workingcopy import WorkingCopy
 
 _MERGE_ID = 0x504D  # commands with the same merge key join into one undo step
@@ -73,6 +74,9 @@ def label_text(label: Label) -> str:
     return one.replace("%1", subject.strip())
 
 
+MERGE_SECONDS = 2.0  # typing paused longer than this starts a new undo step
+
+
 class OperationCommand(QUndoCommand):
     """Adapter from a core operation to Qt's undo stack.
 
@@ -81,7 +85,11 @@ class OperationCommand(QUndoCommand):
     """
 
     def __init__(
-        self, session: ProjectSession, op: Operation, applied: Applied, merge_key: Hashable | None
+        self,
+        session: ProjectSession,
+        op: Operation,
+        applied: Applied,
+        merge_key: Hashable | None,
     ) -> None:
         super().__init__(label_text(applied.label))
         self._session = session
@@ -89,31 +97,55 @@ class OperationCommand(QUndoCommand):
         self._inverse = applied.inverse
         self._merge_key = merge_key
         self._pushed = False
+        self._created = _created_uid(op)
+        self._at = time.monotonic()
 
     def redo(self) -> None:
         if not self._pushed:
             self._pushed = True
             return
         applied = self._session.run(self._op)
-        if applied is not None:
+        if applied is None:
+            self._session.undo_failed()
+        else:
             self._inverse = applied.inverse
 
     def undo(self) -> None:
         applied = self._session.run(self._inverse)
-        if applied is not None:
+        if applied is None:
+            self._session.undo_failed()
+        else:
             self._op = applied.inverse
 
     def id(self) -> int:
-        return _MERGE_ID if self._merge_key is not None else -1
+        return _MERGE_ID
 
     def mergeWith(self, other: QUndoCommand) -> bool:
-        if not isinstance(other, OperationCommand) or other._merge_key != self._merge_key:
+        if not isinstance(other, OperationCommand) or other._at - self._at > MERGE_SECONDS:
+            return False
+        if (
+            self._created is not None
+            and isinstance(other._op, Update)
+            and other._op.uid == self._created
+            and set(other._op.values) == {"title"}
+        ):
+            # Typing the title of a row just created: one step, "Create REQ-46".
+            self._op = Batch((self._op, other._op))
+            self._inverse = Batch((other._inverse, self._inverse))
+            self._at = other._at
+            return True
+        if self._merge_key is None or other._merge_key != self._merge_key:
             return False
         if not (isinstance(self._op, Update) and isinstance(other._op, Update)):
             return False
         # Keep the first inverse (the value before the burst), take the latest value.
         self._op = other._op
+        self._at = other._at
         return True
+
+
+def _created_uid(op: Operation) -> str | None:
+    return op.uid if isinstance(op, Create) and op.entity == "requirement" else None
 
 
 class ProjectSession(QObject):
@@ -154,6 +186,13 @@ class ProjectSession(QObject):
             return None
         self.changed.emit(applied.effects)
         return applied
+
+    def undo_failed(self) -> None:
+        """An undo or redo could not be written: the stack no longer describes
+        the project, so drop it (after this call returns) and stop calling the
+        project clean. The failure itself was reported through `failed`."""
+        QTimer.singleShot(0, self.undo_stack.clear)
+        self.undo_stack.resetClean()
 
     def save(self, *, overwrite_changes: bool = False) -> None:
         self.working_copy.save(overwrite_changes=overwrite_changes)

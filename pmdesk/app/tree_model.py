@@ -387,7 +387,10 @@ class RequirementTreeModel(QAbstractItemModel):
         if effect.uid not in self._rows:
             return
         with self._session.connection() as conn:
-            [fresh] = [r for r in subtree_rows(conn, effect.uid) if r[UID] == effect.uid]
+            found = [r for r in subtree_rows(conn, effect.uid) if r[UID] == effect.uid]
+        if not found:
+            return  # removed later in the same operation; that effect follows
+        fresh = found[0]
         self._rows[effect.uid][2:] = list(fresh)[2:]
         index = self.index_of(effect.uid)
         self.dataChanged.emit(index, index.siblingAtColumn(len(Column) - 1))
@@ -400,8 +403,15 @@ class RequirementTreeModel(QAbstractItemModel):
         new_parent = effect.parent
         with self._session.connection() as conn:
             order = child_order(conn, new_parent)
-        order = [u for u in order if u in self._rows]
-        new_row = order.index(uid)
+        # Place the row right after its predecessor in the database's order among
+        # the rows the model already shows there. In a block move the rows still
+        # to come are out of place for a moment; each is re-placed in turn, so the
+        # order is exact once all the effects of the operation are followed.
+        others = [u for u in self._children.get(new_parent, ()) if u != uid]
+        shown = set(others)
+        before = order[: order.index(uid)]
+        predecessor = next((u for u in reversed(before) if u in shown), None)
+        new_row = 0 if predecessor is None else others.index(predecessor) + 1
         old_row = self._pos[uid]
         if old_parent == new_parent and new_row == old_row:
             return

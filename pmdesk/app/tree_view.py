@@ -230,8 +230,11 @@ class RequirementTreeView(QTreeView):
             self.select_uid(neighbour)
 
     def _count_below(self, uid: str) -> int:
-        kids = self.source.children_of(uid)
-        return len(kids) + sum(self._count_below(k) for k in kids)
+        count, stack = 0, self.source.children_of(uid)
+        while stack:  # iterative: a deep tree must not exhaust the recursion limit
+            count += 1
+            stack.extend(self.source.children_of(stack.pop()))
+        return count
 
     def _neighbour_after_delete(self, uids: list[str]) -> str | None:
         first = uids[0]
@@ -249,6 +252,8 @@ class RequirementTreeView(QTreeView):
         if not uids:
             return
         parent = self.source.parent_uid(uids[0])
+        if any(self.source.parent_uid(u) != parent for u in uids):
+            return  # rows of different parents have no common "row above"
         siblings = self.source.children_of(parent)
         if uids[0] not in siblings or siblings.index(uids[0]) == 0:
             return

@@ -36,6 +36,8 @@ def read_header(path: Path) -> HeaderInfo:
     try:
         if path.is_dir():
             raise ProjectFileError(f"{path} is a folder, not a pmdesk project.")
+        if path.exists() and not path.is_file():  # a pipe or a device would block or lie
+            raise ProjectFileError(f"{path} is not a regular file, so not a pmdesk project.")
         with open(path, "rb") as f:
             header = f.read(100)
             size = os.fstat(f.fileno()).st_size

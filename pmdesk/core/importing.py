@@ -20,6 +20,8 @@ def read_snapshot_text(source: Path) -> bytes:
     try:
         if source.is_dir():
             raise SnapshotError(f"{source} is a folder, not a JSON snapshot.")
+        if source.exists() and not source.is_file():
+            raise SnapshotError(f"{source} is not a regular file, so not a JSON snapshot.")
         if source.stat().st_size > MAX_SNAPSHOT_BYTES:
             raise SnapshotError(f"{source.name} is larger than 2 GB; it is not a snapshot.")
         return source.read_bytes()

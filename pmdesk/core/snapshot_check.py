@@ -20,6 +20,7 @@ from pmdesk.core.store import utc_now
 
 Json = dict[str, Any]
 MAX_REPORTED = 20
+MAX_DEPTH = 50  # far beyond any real hierarchy; keeps every tree walk's recursion safe
 _KEY = re.compile(r"^[A-Za-z][A-Za-z0-9]{0,9}-([1-9][0-9]{0,8})$")
 _STAMP_KEYS = {"at", "by"}
 _ALLOWED = {entity: frozenset(f.name for f in specs) | {"uid"} for entity, specs in FIELDS.items()}
@@ -222,8 +223,11 @@ def check_snapshot(data: Any) -> Json:
     unnumbered: list[Json] = []
     numbers: set[int] = set()
 
-    def tree(raw_list: Any, path: str) -> list[Json]:
-        nodes = []
+    def tree(raw_list: Any, path: str, depth: int = 1) -> list[Json]:
+        nodes: list[Json] = []
+        if depth > MAX_DEPTH:
+            c.problem(path, f"requirements are nested deeper than {MAX_DEPTH} levels")
+            return nodes
         for i, raw in enumerate(c.array(raw_list, path)):
             item_path = f"{path}[{i}]"
             item = c.obj(raw, item_path)
@@ -251,7 +255,7 @@ def check_snapshot(data: Any) -> Json:
                 numbers.add(node["number"])
             node["created"] = c.stamp(item, "created", item_path)
             node["updated"] = c.stamp(item, "updated", item_path)
-            node["children"] = tree(item.get("children"), f"{item_path}.children")
+            node["children"] = tree(item.get("children"), f"{item_path}.children", depth + 1)
             nodes.append(node)
         return nodes
 

@@ -129,6 +129,12 @@ def replacing(target: Path) -> Iterator[Path]:
         raise PmdeskError(f"Cannot write {target}: {directory} is not a folder.")
     if target.is_dir():
         raise PmdeskError(f"Cannot write {target}: it is a folder.")
+    if target.is_symlink():
+        # Replace the file the link points to, not the link itself.
+        target = target.resolve()
+        directory = target.parent
+    if target.exists() and not target.is_file():
+        raise PmdeskError(f"Cannot write {target}: it is not a regular file.")
     tmp = temp_path_beside(target)
     try:
         # Create the file first, so an unwritable place fails here with a clear reason.
@@ -137,6 +143,7 @@ def replacing(target: Path) -> Iterator[Path]:
         raise PmdeskError(f"Cannot write {target}: {_reason(e)}.") from None
     try:
         yield tmp
+        _keep_permissions(target, tmp)
         fsync_path(tmp)
         os.replace(tmp, target)
         _fsync_dir(directory)
@@ -148,6 +155,20 @@ def replacing(target: Path) -> Iterator[Path]:
         for suffix in ("", "-journal", "-wal", "-shm"):
             with contextlib.suppress(FileNotFoundError):
                 Path(str(tmp) + suffix).unlink()
+
+
+def _keep_permissions(target: Path, tmp: Path) -> None:
+    """Give the new file the old one's mode and group: on a shared folder the
+    colleagues who could write the project must still be able to after a save."""
+    try:
+        st = target.stat()
+    except FileNotFoundError:
+        return
+    with contextlib.suppress(OSError):
+        os.chmod(tmp, st.st_mode & 0o7777)
+    if hasattr(os, "chown"):
+        with contextlib.suppress(OSError):
+            os.chown(tmp, -1, st.st_gid)
 
 
 def _reason(error: OSError) -> str:
@@ -170,6 +191,9 @@ def copy_database(source: Path, destination: Path, *, journal: Journal) -> None:
             dst.execute(f"PRAGMA journal_mode={journal.upper()}")
         finally:
             dst.close()
+    except sqlite3.OperationalError as e:
+        # Not damage: a full disk, an unreachable folder, a lock (said as such).
+        raise PmdeskError(f"Cannot copy {source.name}: {e}.") from None
     except sqlite3.DatabaseError as e:
         raise ProjectFileError(f"{source.name} is damaged and cannot be read ({e}).") from None
     finally:

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from sqlalchemy import Engine
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from pmdesk.core.errors import OperationError
@@ -60,6 +60,11 @@ class ProjectStore:
             raise OperationError(
                 f"The change was refused by the project file ({e.orig})."
             ) from None
+        except (SQLAlchemyError, OSError) as e:
+            # Disk full, the data folder gone, a read-only medium: the edit did
+            # not happen, and the user is told why instead of seeing a traceback.
+            detail = getattr(e, "orig", None) or e
+            raise OperationError(f"The change could not be written ({detail}).") from None
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -212,6 +212,26 @@
         <translation>Recover unsaved work</translation>
     </message>
     <message>
+        <source>Recover</source>
+        <translation>Recover</translation>
+    </message>
+    <message>
+        <source>Discard…</source>
+        <translation>Discard…</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <source>Discard unsaved work</source>
+        <translation>Discard unsaved work</translation>
+    </message>
+    <message>
+        <source>Throw away the %1 unsaved changes for good?</source>
+        <translation>Throw away the %1 unsaved changes for good?</translation>
+    </message>
+    <message>
         <source>Open project</source>
         <translation>Open project</translation>
     </message>
@@ -560,13 +580,19 @@
         <translation>No recent projects</translation>
     </message>
     <message>
+        <source>%1 cannot be found any more (was its drive or share disconnected?). Use Save As to keep your work.</source>
+        <translation>%1 cannot be found any more (was its drive or share disconnected?). Use Save As to keep your work.</translation>
+    </message>
+    <message>
         <source>Saved %1</source>
         <translation>Saved %1</translation>
     </message>
     <message numerus="yes">
         <source>%n requirement(s)</source>
         <translation>
-            <numerusform>%n requirement</numerusform><numerusform>%n requirements</numerusform></translation>
+            <numerusform>%n requirement</numerusform>
+            <numerusform>%n requirements</numerusform>
+        </translation>
     </message>
     <message>
         <source>Untitled</source>

@@ -212,6 +212,26 @@
         <translation>恢复未保存的工作</translation>
     </message>
     <message>
+        <source>Recover</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Discard…</source>
+        <translation>丢弃…</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>稍后</translation>
+    </message>
+    <message>
+        <source>Discard unsaved work</source>
+        <translation>丢弃未保存的工作</translation>
+    </message>
+    <message>
+        <source>Throw away the %1 unsaved changes for good?</source>
+        <translation>确定要永久丢弃这 %1 处未保存的修改吗？</translation>
+    </message>
+    <message>
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
@@ -560,13 +580,18 @@
         <translation>没有最近打开的项目</translation>
     </message>
     <message>
+        <source>%1 cannot be found any more (was its drive or share disconnected?). Use Save As to keep your work.</source>
+        <translation>找不到 %1 了（所在的磁盘或共享文件夹是否已断开？）。请使用“另存为”保存你的工作。</translation>
+    </message>
+    <message>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message numerus="yes">
         <source>%n requirement(s)</source>
         <translation>
-            <numerusform>%n 条需求</numerusform></translation>
+            <numerusform>%n 条需求</numerusform>
+        </translation>
     </message>
     <message>
         <source>Untitled</source>

@@ -21,7 +21,7 @@ class Answers:
     def __init__(self) -> None:
         self.save_changes = QMessageBox.StandardButton.Discard
         self.confirm_delete = True
-        self.recover = True
+        self.recover = dialogs.RECOVER
         self.overwrite = False
         self.save_path: Path | None = None
         self.open_path: Path | None = None

@@ -291,3 +291,85 @@ def test_start_opens_last_project_else_the_sample(
     with qtbot.waitSignal(window.project_opened, timeout=10_000):
         start(window, None, "en")
     assert window.session.path == sample.resolve()
+
+
+def test_new_requirement_and_its_title_are_one_undo_step(
+    qtbot: QtBot, window: MainWindow, sample: Path
+) -> None:
+    open_sync(window, sample)
+    view = window.tree_pane.view  # type: ignore[union-attr]
+    model = window.tree_pane.model  # type: ignore[union-attr]
+    view.setFocus()
+    view.select_uid(model.children_of(None)[0])
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    type_title(qtbot, window, "导出客户清单")
+    stack = window.session.undo_stack  # type: ignore[union-attr]
+    assert stack.count() == 1 and stack.undoText() == "Create CRM-46"
+    assert window.selection_label.text() == "CRM-46  导出客户清单"
+    stack.undo()
+    assert model.count() == 45
+    stack.redo()
+    new = model.children_of(None)[1]
+    assert model.row_values(new)[3] == "导出客户清单"
+
+
+def test_a_second_open_while_opening_is_ignored(
+    qtbot: QtBot, window: MainWindow, sample: Path, tmp_path: Path
+) -> None:
+    other = tmp_path / "other.pmdesk"
+    other.write_bytes(sample.read_bytes())
+    with qtbot.waitSignal(window.project_opened, timeout=10_000):
+        window.open_project(sample)
+        assert not window.open_action.isEnabled()
+        window.open_project(other)  # ignored: one open at a time
+    window.tasks.wait()
+    QApplication.processEvents()
+    assert window.session is not None and window.session.path == sample.resolve()
+    assert window.open_action.isEnabled()
+
+
+def test_recovery_answered_later_keeps_the_work(
+    window: MainWindow, sample: Path, answers: Answers, data_dir: Path
+) -> None:
+    from pmdesk.app import dialogs
+    from pmdesk.core.workingcopy import find_recoverable
+
+    open_sync(window, sample)
+    window.tree_pane.view.new_sibling()  # type: ignore[union-attr]
+    window.session.working_copy.store.dispose()  # type: ignore[union-attr]
+    state = window.session.working_copy.slot / "state.json"  # type: ignore[union-attr]
+    import json
+
+    data = json.loads(state.read_text())
+    data["pid"] = 0  # as if pmdesk had crashed
+    state.write_text(json.dumps(data))
+    window.session = None  # the crashed window is gone
+    answers.recover = dialogs.LATER
+    window.open_project(sample, background=False)
+    assert window.session is None
+    assert [r.unsaved_edits for r in find_recoverable(data_dir)] == [1]
+
+
+def test_undo_back_to_clean_leaves_nothing_to_recover(
+    window: MainWindow, sample: Path, data_dir: Path
+) -> None:
+    from pmdesk.core.workingcopy import find_recoverable
+
+    open_sync(window, sample)
+    window.tree_pane.view.new_sibling()  # type: ignore[union-attr]
+    window.undo_action.trigger()
+    assert window.close_project()
+    assert find_recoverable(data_dir) == []
+
+
+def test_block_move_shows_the_databases_order(window: MainWindow, sample: Path) -> None:
+    from pmdesk.core.ops import MoveBlock
+    from pmdesk.core.queries import child_order
+
+    open_sync(window, sample)
+    model = window.tree_pane.model  # type: ignore[union-attr]
+    y, z = model.children_of(None)[:2]
+    b, a = model.children_of(y)[0], model.children_of(z)[0]
+    window.session.push(MoveBlock("requirement", (b, a), z, None))  # type: ignore[union-attr]
+    with window.session.connection() as conn:  # type: ignore[union-attr]
+        assert model.children_of(z) == child_order(conn, z)

@@ -202,3 +202,51 @@ def test_real_process_never_prints_a_traceback(tmp_path: Path) -> None:
         result.stderr.strip()
         == "pmdesk: x.pmdesk is not a pmdesk project (it is not a database at all)."
     )
+
+
+def test_export_to_stdout_and_special_files(
+    tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    main(["sample", str(tmp_path / "a.pmdesk")])
+    capsysbinary.readouterr()
+    assert main(["export", str(tmp_path / "a.pmdesk"), "--format", "json", "-o", "-"]) == 0
+    out = capsysbinary.readouterr().out
+    assert json.loads(out.decode("utf-8"))["pmdesk_snapshot"] == 1
+    fifo = tmp_path / "pipe.pmdesk"
+    os.mkfifo(fifo)
+    assert main(["info", str(fifo)]) == 2
+    assert b"not a regular file" in capsysbinary.readouterr().err
+    # Through a symlink the linked file is replaced; the link stays a link.
+    real = tmp_path / "real.json"
+    real.write_text("old")
+    link = tmp_path / "link.json"
+    link.symlink_to(real)
+    assert main(["export", str(tmp_path / "a.pmdesk"), "--format", "json", "-o", str(link)]) == 0
+    assert link.is_symlink() and json.loads(real.read_text())["pmdesk_snapshot"] == 1
+
+
+def test_save_keeps_the_files_permissions(tmp_path: Path, data_dir: Path) -> None:
+    from pmdesk.core.workingcopy import WorkingCopy
+
+    path = tmp_path / "shared.pmdesk"
+    main(["sample", str(path)])
+    os.chmod(path, 0o660)
+    wc = WorkingCopy.open(path, data_dir=data_dir)
+    wc.save(overwrite_changes=True)
+    wc.close()
+    assert path.stat().st_mode & 0o777 == 0o660
+
+
+def test_names_the_system_refuses_and_deep_nesting(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(capsys, "new", tmp_path / ("x" * 300 + ".pmdesk"))
+    assert code == 2 and "too long" in one_sentence(err).lower()
+    node: dict[str, object] = {"title": "leaf"}
+    for _ in range(60):
+        node = {"title": "level", "children": [node]}
+    deep = tmp_path / "deep.json"
+    deep.write_text(json.dumps({"pmdesk_snapshot": 1, "requirements": [node]}))
+    code, _, err = run(capsys, "import", tmp_path / "deep.pmdesk", "--from", deep)
+    assert code == 2 and "nested deeper than 50 levels" in one_sentence(err)
+    assert not (tmp_path / "deep.pmdesk").exists()

@@ -245,3 +245,15 @@ def test_move_block_keeps_the_order_of_the_moved_rows(working_copy: WorkingCopy)
     assert tree_keys(working_copy.store) == [("REQ-3", ["REQ-4", "REQ-1"]), "REQ-2"]
     with pytest.raises(OperationError, match="own subtree"):
         working_copy.apply(MoveBlock("requirement", (c,), parent=a))
+
+
+def test_removing_a_requirement_with_its_release_undoes_in_one_step(
+    working_copy: WorkingCopy,
+) -> None:
+    release = new_uid()
+    working_copy.apply(Create("release", release, {"name": "v1.0"}))
+    a = create(working_copy, "A", release=release)
+    before = snapshot_without_history(working_copy.store)
+    applied = working_copy.apply(Remove((("requirement", a), ("release", release))))
+    working_copy.apply(applied.inverse)
+    assert snapshot_without_history(working_copy.store) == before

@@ -287,7 +287,10 @@ def _parents_first(
     Targets can arrive child-first (a child, then its ancestor, in one remove).
     """
     placed: set[str] = set()
-    pending = [r for r in rows if r[0] != "link"]
+    # Releases, lanes and other referenced rows first, then requirements parent
+    # before child, then links (which need both ends).
+    others = tuple(r for r in rows if r[0] not in ("requirement", "link"))
+    pending = [r for r in rows if r[0] == "requirement"]
     uids = {row["uid"] for _, row in pending}
     ordered: list[tuple[str, Mapping[str, Any]]] = []
     while pending:
@@ -298,7 +301,7 @@ def _parents_first(
             placed.add(r[1]["uid"])
             ordered.append(r)
         pending = [r for r in pending if r[1]["uid"] not in placed]
-    return tuple(ordered) + tuple(r for r in rows if r[0] == "link")
+    return others + tuple(ordered) + tuple(r for r in rows if r[0] == "link")
 
 
 def _subject_of(rows: list[tuple[str, dict[str, Any]]], first: Effect | None) -> str:
