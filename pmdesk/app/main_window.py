@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QStackedWidget,
+    QStyle,
+    QToolBar,
 )
 
 from pmdesk import __version__
@@ -33,6 +35,7 @@ from pmdesk.app.session import ProjectSession
 from pmdesk.app.settings import AppSettings
 from pmdesk.app.tasks import TaskRunner
 from pmdesk.app.tree_pane import TreePane
+from pmdesk.app.tree_view import RequirementTreeView
 from pmdesk.core.errors import PmdeskError
 from pmdesk.core.fileformat import FILE_SUFFIX
 from pmdesk.core.queries import project_info
@@ -54,6 +57,7 @@ class MainWindow(QMainWindow):
         self.session: ProjectSession | None = None
         self.untitled = False
         self._opening = False
+        self._tools: list[QAction] = []
         self.tasks = TaskRunner(self)
         self.undo_group = QUndoGroup(self)
         self.setObjectName("mainWindow")
@@ -86,6 +90,7 @@ class MainWindow(QMainWindow):
 
         self._build_actions()
         self._build_menus()
+        self._build_toolbar()
         self._build_status_bar()
         geometry, state = settings.window_geometry(), settings.window_state()
         if geometry is not None:
@@ -187,6 +192,43 @@ class MainWindow(QMainWindow):
 
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.about_action)
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar(self.tr("Toolbar"), self)
+        bar.setObjectName("mainToolbar")
+        bar.setMovable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        style = self.style()
+        pixmap = QStyle.StandardPixmap
+        for act, icon, short in (
+            (self.save_action, pixmap.SP_DialogSaveButton, self.tr("Save")),
+            (self.undo_action, pixmap.SP_ArrowBack, self.tr("Undo")),
+            (self.redo_action, pixmap.SP_ArrowForward, self.tr("Redo")),
+        ):
+            act.setIcon(style.standardIcon(icon))
+            act.setIconText(short)  # the menu text carries a mnemonic and, for undo, more
+            bar.addAction(act)
+        self.tree_tools_anchor = bar.addSeparator()
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+        self.toolbar = bar
+
+    def _tree_tools(self, view: RequirementTreeView) -> list[QAction]:
+        """The tree's commands for the toolbar, with icons and short labels."""
+        style = self.style()
+        pixmap = QStyle.StandardPixmap
+        tools = []
+        for act, icon in (
+            (view.new_sibling_action, pixmap.SP_FileIcon),
+            (view.new_child_action, pixmap.SP_FileDialogNewFolder),
+            (view.outdent_action, pixmap.SP_ArrowLeft),
+            (view.indent_action, pixmap.SP_ArrowRight),
+            (view.delete_action, pixmap.SP_TrashIcon),
+        ):
+            act.setIcon(style.standardIcon(icon))
+            act.setIconText(act.text().split("\t")[0])  # no key hint on the button
+            act.setToolTip(act.text().replace("\t", " (") + ")")
+            tools.append(act)
+        return tools
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -292,6 +334,8 @@ class MainWindow(QMainWindow):
                 view.delete_action,
             ],
         )
+        self._tools = self._tree_tools(view)
+        self.toolbar.addActions(self._tools)
         first = self.tree_pane.model.children_of(None)
         if first:
             view.select_uid(first[0])
@@ -422,6 +466,9 @@ class MainWindow(QMainWindow):
                 view.delete_action,
             ):
                 self.edit_menu.removeAction(act)
+            for act in self._tools:
+                self.toolbar.removeAction(act)
+            self._tools = []
         self.undo_group.removeStack(session.undo_stack)
         if self.document_pane is not None:
             self.document_pane.shutdown()

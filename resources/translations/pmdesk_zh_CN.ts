@@ -568,6 +568,22 @@
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
+        <source>Toolbar</source>
+        <translation>工具栏</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
         <source>Opening %1…</source>
         <translation>正在打开 %1…</translation>
     </message>
@@ -684,11 +700,11 @@
     </message>
     <message>
         <source>Indent</source>
-        <translation>降级（缩进）</translation>
+        <translation>降级</translation>
     </message>
     <message>
         <source>Outdent</source>
-        <translation>升级（取消缩进）</translation>
+        <translation>升级</translation>
     </message>
     <message>
         <source>Move up</source>
