@@ -68,6 +68,8 @@ def split_tags(text: str) -> list[str]:
 def _set_text(edit: QLineEdit, text: str) -> None:
     if edit.text() != text:  # setText moves the caret and clears the edit's own undo
         edit.setText(text)
+        if not edit.hasFocus():
+            edit.setCursorPosition(0)  # show a long title from its start, not its end
 
 
 def _stamp(iso: str) -> str:
