@@ -13,6 +13,7 @@ when a string has no zh_CN translation or a .qm is out of date.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -74,7 +75,11 @@ def fill(ts: Path, language: str) -> list[str]:
 
 
 def lrelease(ts: Path, qm: Path) -> None:
-    subprocess.run(["pyside6-lrelease", "-silent", str(ts), "-qm", str(qm)], check=True)
+    # Compile beside it and rename: a running pmdesk maps the .qm into memory, and
+    # rewriting that file in place would crash it (SIGBUS).
+    tmp = qm.with_suffix(".qm.tmp")
+    subprocess.run(["pyside6-lrelease", "-silent", str(ts), "-qm", str(tmp)], check=True)
+    os.replace(tmp, qm)
 
 
 def main() -> int:

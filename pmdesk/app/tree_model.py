@@ -64,6 +64,7 @@ class RequirementTreeModel(QAbstractItemModel):
         self._children: dict[str | None, list[str]] = {}
         self._pos: dict[str, int] = {}
         self._release_names: dict[str, str] = {}
+        self._haystacks: dict[str, str] | None = None  # for the filter; None: rebuild
         session.changed.connect(self._follow)
         self.reload(rows)
 
@@ -76,6 +77,7 @@ class RequirementTreeModel(QAbstractItemModel):
                 rows = tree_rows(conn)
             self._release_names = {r.uid: r.name for r in releases(conn)}
         self._rows, self._children, self._pos = {}, {}, {}
+        self._haystacks = None
         self._add_rows(rows)
         self.endResetModel()
 
@@ -140,22 +142,33 @@ class RequirementTreeModel(QAbstractItemModel):
         text = text.strip().casefold()
         if not (text or status or priority or owner or release):
             return None
+        rows = self._rows
+        if text:
+            candidates = [u for u, hay in self.prepare_search().items() if text in hay]
+        else:
+            candidates = list(rows)
         visible: set[str] = set()
-        for uid, row in self._rows.items():
-            if status and row[STATUS] != status:
+        for uid in candidates:
+            row = rows[uid]
+            if (
+                (status and row[STATUS] != status)
+                or (priority and row[PRIORITY] != priority)
+                or (owner and row[OWNER] != owner)
+                or (release and row[RELEASE] != release)
+            ):
                 continue
-            if priority and row[PRIORITY] != priority:
-                continue
-            if owner and row[OWNER] != owner:
-                continue
-            if release and row[RELEASE] != release:
-                continue
-            if text and text not in row[TITLE].casefold() and text not in row[KEY].casefold():
-                continue
-            while uid is not None and uid not in visible:
-                visible.add(uid)
-                uid = self._rows[uid][PARENT]
+            cursor: str | None = uid
+            while cursor is not None and cursor not in visible:
+                visible.add(cursor)
+                cursor = rows[cursor][PARENT]
         return visible
+
+    def prepare_search(self) -> dict[str, str]:
+        """One casefolded "KEY<tab>title" string per row, kept until a row changes
+        (built when the filter box gets the focus, so typing finds it ready)."""
+        if self._haystacks is None:
+            self._haystacks = {u: f"{r[KEY]}\t{r[TITLE]}".casefold() for u, r in self._rows.items()}
+        return self._haystacks
 
     def owners(self) -> list[str]:
         return sorted({r[OWNER] for r in self._rows.values() if r[OWNER]})
@@ -326,6 +339,8 @@ class RequirementTreeModel(QAbstractItemModel):
 
     # -- following the operations' effects --------------------------------------
     def _follow(self, effects: tuple[Effect, ...]) -> None:
+        if any(e.entity == "requirement" for e in effects):
+            self._haystacks = None
         for effect in effects:
             if effect.entity == "requirement":
                 {

@@ -27,7 +27,15 @@ from pmdesk.core.fileformat import read_header
 from pmdesk.core.model import HistoryEntry
 from pmdesk.core.ops import Applied, Operation
 from pmdesk.core.projectfile import upgrade_copy
-from pmdesk.core.sqlite_files import connect, copy_database, publish, replacing
+from pmdesk.core.sqlite_files import (
+    connect,
+    copy_database,
+    copy_published,
+    fingerprint,
+    publish,
+    replacing,
+    same_file,
+)
 from pmdesk.core.store import ProjectStore, utc_now
 
 Leftover = Literal["error", "recover", "discard"]
@@ -53,16 +61,6 @@ def default_data_dir() -> Path:
 def _slot(data_dir: Path, target: Path) -> Path:
     digest = hashlib.sha256(str(target).encode("utf-8")).hexdigest()[:16]
     return data_dir / "working" / digest
-
-
-def _fingerprint(path: Path) -> dict[str, Any]:
-    """Enough to notice that someone replaced the target since we last saw it."""
-    st = path.stat()
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return {"size": st.st_size, "mtime_ns": st.st_mtime_ns, "sha256": h.hexdigest()}
 
 
 def _pid_alive(pid: int) -> bool:
@@ -99,7 +97,7 @@ def _settled(state: dict[str, Any]) -> dict[str, Any]:
     if not isinstance(pending, dict) or pending.get("target") != state.get("target"):
         return state
     try:
-        published = _fingerprint(Path(state["target"])) == pending.get("fingerprint")
+        published = fingerprint(Path(state["target"])) == pending.get("fingerprint")
     except OSError:
         return state
     if not published:
@@ -204,7 +202,7 @@ class WorkingCopy:
             shutil.rmtree(slot)
         slot.mkdir(parents=True)
         try:
-            copy_database(target, slot / WORK, journal="wal")
+            seen = copy_published(target, slot / WORK)
             backup = upgrade_copy(slot / WORK, data_dir / "backups")
             shutil.copyfile(slot / WORK, slot / BASE)
             state = {
@@ -214,7 +212,7 @@ class WorkingCopy:
                 "opened_at": utc_now(),
                 "touched_at": utc_now(),
                 "saved_seq": _last_seq(slot / WORK),
-                "target_fingerprint": _fingerprint(target),
+                "target_fingerprint": seen,
             }
             _write_state(slot, state)
         except BaseException:
@@ -273,7 +271,7 @@ class WorkingCopy:
     def target_changed(self) -> bool:
         """Has someone replaced the target since we opened or last saved it?"""
         try:
-            return bool(_fingerprint(self.target) != self._state["target_fingerprint"])
+            return not same_file(self._state["target_fingerprint"], self.target)
         except FileNotFoundError:
             return True
 
@@ -316,7 +314,7 @@ class WorkingCopy:
         def note_pending(tmp: Path) -> None:
             # Written before the rename: if we die right after it, the next open
             # recognises the published file as our own save, not a colleague's.
-            published.update(_fingerprint(tmp))
+            published.update(fingerprint(tmp))
             pending = {"target": str(target), "saved_seq": saved_seq, "fingerprint": published}
             _write_state(self.slot, {**self._state, "pending": pending})
 
