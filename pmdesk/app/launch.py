@@ -17,16 +17,16 @@ from pmdesk.app.i18n import choose_language, install_translators
 from pmdesk.app.main_window import MainWindow
 from pmdesk.app.settings import AppSettings
 from pmdesk.app.theme import apply_theme
-from pmdesk.core.workingcopy import default_data_dir, discard_leftover, find_recoverable
+from pmdesk.core.places import default_data_dir
 
 
 def sample_project(data_dir: Path, language: str) -> Path:
     """The bundled sample, written once into the user's data folder."""
-    from pmdesk.core.sample import write_sample
-
     name = "云帆CRM-示例.pmdesk" if language == "zh" else "Yunfan-CRM-sample.pmdesk"
     path = data_dir / "sample" / name
     if not path.exists():
+        from pmdesk.core.sample import write_sample
+
         path.parent.mkdir(parents=True, exist_ok=True)
         write_sample(path, language)
     return path
@@ -34,6 +34,8 @@ def sample_project(data_dir: Path, language: str) -> Path:
 
 def start(window: MainWindow, path: Path | None, ui_language: str) -> None:
     """What the window opens first."""
+    from pmdesk.core.workingcopy import discard_leftover, find_recoverable
+
     for item in find_recoverable(window.data_dir):
         if path is not None and item.target != path.resolve():
             continue

@@ -4,7 +4,7 @@ one open project, with the file handling people expect from a document app."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -28,23 +28,20 @@ from PySide6.QtWidgets import (
 
 from pmdesk import __version__
 from pmdesk.app import dialogs
-from pmdesk.app.detail_editor import DetailEditor
-from pmdesk.app.document_pane import DocumentPane
-from pmdesk.app.opening import OpenedProject, open_in_background_work, untitled_path
-from pmdesk.app.session import ProjectSession
 from pmdesk.app.settings import AppSettings
 from pmdesk.app.tasks import TaskRunner
-from pmdesk.app.tree_pane import TreePane
-from pmdesk.app.tree_view import RequirementTreeView
 from pmdesk.core.errors import PmdeskError
 from pmdesk.core.fileformat import FILE_SUFFIX
-from pmdesk.core.queries import project_info
-from pmdesk.core.workingcopy import (
-    Recoverable,
-    default_data_dir,
-    discard_leftover,
-    find_recoverable,
-)
+from pmdesk.core.places import default_data_dir
+
+if TYPE_CHECKING:  # the panes and the database layer load when a project opens
+    from pmdesk.app.detail_editor import DetailEditor
+    from pmdesk.app.document_pane import DocumentPane
+    from pmdesk.app.opening import OpenedProject
+    from pmdesk.app.session import ProjectSession
+    from pmdesk.app.tree_pane import TreePane
+    from pmdesk.app.tree_view import RequirementTreeView
+    from pmdesk.core.workingcopy import Recoverable
 
 
 class MainWindow(QMainWindow):
@@ -251,6 +248,9 @@ class MainWindow(QMainWindow):
         """Open `path` (closing the current project first, asking to save)."""
         if self._opening:
             return  # one open at a time; the file actions are disabled meanwhile
+        from pmdesk.app.opening import open_in_background_work
+        from pmdesk.core.workingcopy import discard_leftover
+
         leftover = self._leftover_for(path) if recover is None else recover
         if leftover is not None and recover is None:
             answer = dialogs.ask_recover(
@@ -279,10 +279,14 @@ class MainWindow(QMainWindow):
                 self._opened(result)
 
     def _leftover_for(self, path: Path) -> Recoverable | None:
+        from pmdesk.core.workingcopy import find_recoverable
+
         target = path.resolve()
         return next((r for r in find_recoverable(self.data_dir) if r.target == target), None)
 
     def _opened(self, opened: OpenedProject) -> None:
+        from pmdesk.app.session import ProjectSession
+
         self._opening = False
         self._idle()
         self.untitled = opened.untitled
@@ -306,6 +310,11 @@ class MainWindow(QMainWindow):
         self.project_opened.emit()
 
     def _install(self, session: ProjectSession, opened: OpenedProject) -> None:
+        from pmdesk.app.detail_editor import DetailEditor
+        from pmdesk.app.document_pane import DocumentPane
+        from pmdesk.app.tree_pane import TreePane
+        from pmdesk.core.queries import project_info
+
         self.session = session
         with session.connection() as conn:
             language = project_info(conn).language
@@ -345,6 +354,8 @@ class MainWindow(QMainWindow):
 
     # -- file commands -----------------------------------------------------------
     def new_project(self, template: str) -> None:
+        from pmdesk.app.opening import open_in_background_work, untitled_path
+
         if self._opening or not self.close_project():
             return
         try:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from pmdesk.core.store import default_user
+from pmdesk.core.places import default_user
 
 MAX_RECENT = 10
 LANGUAGES = ("system", "zh_CN", "en")

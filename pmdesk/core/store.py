@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import getpass
-import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
@@ -14,21 +12,11 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from pmdesk.core.errors import OperationError
 from pmdesk.core.ops import Applied, Operation, Transaction
+from pmdesk.core.places import default_user
 
 
 def utc_now() -> str:
     return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S")
-
-
-def default_user() -> str:
-    """The name history records when the user has not set one."""
-    name = os.environ.get("PMDESK_USER")
-    if name:
-        return name
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError):  # no login name in some containers
-        return "unknown"
 
 
 class ProjectStore:

@@ -15,7 +15,6 @@ import json
 import os
 import shutil
 import socket
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -26,6 +25,7 @@ from pmdesk.core.errors import PmdeskError, ProjectFileError, ProjectInUseError
 from pmdesk.core.fileformat import read_header
 from pmdesk.core.model import HistoryEntry
 from pmdesk.core.ops import Applied, Operation
+from pmdesk.core.places import default_data_dir
 from pmdesk.core.projectfile import upgrade_copy
 from pmdesk.core.sqlite_files import (
     connect,
@@ -42,20 +42,6 @@ Leftover = Literal["error", "recover", "discard"]
 STATE = "state.json"
 WORK = "work.pmdesk"
 BASE = "base.pmdesk"
-
-
-def default_data_dir() -> Path:
-    """The user's local data folder for pmdesk (never a synced or shared one)."""
-    override = os.environ.get("PMDESK_DATA_DIR")
-    if override:
-        return Path(override)
-    if sys.platform == "win32":
-        root = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
-    elif sys.platform == "darwin":
-        root = Path.home() / "Library" / "Application Support"
-    else:
-        root = Path(os.environ.get("XDG_DATA_HOME", Path.home() / ".local" / "share"))
-    return root / "pmdesk"
 
 
 def _slot(data_dir: Path, target: Path) -> Path:

@@ -1,0 +1,34 @@
+"""Where pmdesk keeps its private files, and who the user is: no database code,
+so the window can ask before SQLAlchemy is even imported (start-up time)."""
+
+from __future__ import annotations
+
+import getpass
+import os
+import sys
+from pathlib import Path
+
+
+def default_data_dir() -> Path:
+    """The user's local data folder for pmdesk (never a synced or shared one)."""
+    override = os.environ.get("PMDESK_DATA_DIR")
+    if override:
+        return Path(override)
+    if sys.platform == "win32":
+        root = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
+    elif sys.platform == "darwin":
+        root = Path.home() / "Library" / "Application Support"
+    else:
+        root = Path(os.environ.get("XDG_DATA_HOME", Path.home() / ".local" / "share"))
+    return root / "pmdesk"
+
+
+def default_user() -> str:
+    """The name history records when the user has not set one."""
+    name = os.environ.get("PMDESK_USER")
+    if name:
+        return name
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no login name in some containers
+        return "unknown"
