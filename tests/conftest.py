@@ -10,8 +10,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import Connection
 
-from pmdesk.core.projectfile import new_project
+from pmdesk.core.projectfile import new_project, open_readonly
+from pmdesk.core.sample import write_sample
 from pmdesk.core.workingcopy import WorkingCopy
 
 REPO = Path(__file__).resolve().parent.parent
@@ -38,3 +40,16 @@ def working_copy(project_file: Path, data_dir: Path) -> Iterator[WorkingCopy]:
     wc = WorkingCopy.open(project_file, data_dir=data_dir)
     yield wc
     wc.close(discard=True)
+
+
+@pytest.fixture(scope="module")
+def sample_conn(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Connection]:
+    """A read-only connection to the bundled Chinese sample, shared by a module."""
+    path = tmp_path_factory.mktemp("sample") / "crm.pmdesk"
+    write_sample(path, "zh")
+    store = open_readonly(path)
+    try:
+        with store.engine.connect() as conn:
+            yield conn
+    finally:
+        store.dispose()

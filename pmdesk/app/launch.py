@@ -68,5 +68,8 @@ def run_window(path: Path | None) -> int:
     apply_theme(app, settings.theme)
     window = MainWindow(settings, default_data_dir())
     window.show()
+    # Paint the empty window first: finding leftovers and opening load the
+    # database layer, which takes longer than the whole first frame.
+    app.processEvents()
     QTimer.singleShot(0, lambda: start(window, path, language))
     return int(app.exec())

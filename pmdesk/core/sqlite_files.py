@@ -15,7 +15,7 @@ import time
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, BinaryIO, Literal
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import NullPool, QueuePool
@@ -221,19 +221,26 @@ def copy_published(source: Path, destination: Path) -> dict[str, Any]:
     try:
         lock.execute("BEGIN")
         lock.execute("SELECT count(*) FROM sqlite_master").fetchone()  # holds a shared lock
-        digest = hashlib.sha256()
         with open(source, "rb") as src, open(destination, "wb") as dst:
             st = os.fstat(src.fileno())
-            while block := src.read(1 << 20):
-                digest.update(block)
-                dst.write(block)
+            digest = _hash_blocks(src, dst.write)
     except sqlite3.OperationalError as e:
         raise PmdeskError(f"Cannot copy {source.name}: {e}.") from None
     except sqlite3.DatabaseError as e:
         raise ProjectFileError(f"{source.name} is damaged and cannot be read ({e}).") from None
     finally:
         lock.close()
-    return {"size": st.st_size, "mtime_ns": st.st_mtime_ns, "sha256": digest.hexdigest()}
+    return {"size": st.st_size, "mtime_ns": st.st_mtime_ns, "sha256": digest}
+
+
+def _hash_blocks(src: BinaryIO, also: Callable[[bytes], object] | None = None) -> str:
+    """SHA-256 of a file read in 1 MiB blocks, each also handed to `also`."""
+    digest = hashlib.sha256()
+    while block := src.read(1 << 20):
+        digest.update(block)
+        if also is not None:
+            also(block)
+    return digest.hexdigest()
 
 
 def _hot_journal(path: Path) -> bool:
@@ -243,12 +250,10 @@ def _hot_journal(path: Path) -> bool:
 
 def fingerprint(path: Path) -> dict[str, Any]:
     """Enough to notice that someone replaced a file: size, time and content hash."""
-    st = path.stat()
-    digest = hashlib.sha256()
     with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            digest.update(block)
-    return {"size": st.st_size, "mtime_ns": st.st_mtime_ns, "sha256": digest.hexdigest()}
+        st = os.fstat(f.fileno())
+        digest = _hash_blocks(f)
+    return {"size": st.st_size, "mtime_ns": st.st_mtime_ns, "sha256": digest}
 
 
 def same_file(known: dict[str, Any], path: Path) -> bool:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -22,9 +21,8 @@ from pmdesk.core.directives import (
     parse_directive,
     parse_filter,
 )
-from pmdesk.core.projectfile import open_readonly
 from pmdesk.core.queries_content import release_names, requirements_for
-from pmdesk.core.sample import sample_snapshot_path, write_sample
+from pmdesk.core.sample import sample_snapshot_path
 
 SAMPLE_BLOCK = 'requirements: release="v1.0" status!=rejected'
 
@@ -174,18 +172,6 @@ def test_empty_value_matches_unset_fields() -> None:
 
 
 # --- the rows a block selects, on the bundled sample ---------------------------------
-
-
-@pytest.fixture(scope="module")
-def sample_conn(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Connection]:
-    path = tmp_path_factory.mktemp("sample") / "crm.pmdesk"
-    write_sample(path, "zh")
-    store = open_readonly(path)
-    try:
-        with store.engine.connect() as conn:
-            yield conn
-    finally:
-        store.dispose()
 
 
 def _snapshot_nodes() -> list[tuple[int, dict[str, Any], str | None]]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -16,7 +15,7 @@ from pmdesk.core.directives import DirectiveError, RequirementsDirective
 from pmdesk.core.importing import import_snapshot
 from pmdesk.core.projectfile import open_readonly
 from pmdesk.core.queries_content import requirements_for
-from pmdesk.core.sample import sample_snapshot_path, write_sample
+from pmdesk.core.sample import sample_snapshot_path
 from pmdesk.core.snapshot import loads
 from pmdesk.export.directive_html import render_directive_html
 from pmdesk.export.markdown_html import render_html, strip_illegal_chars
@@ -300,18 +299,6 @@ def test_other_code_fences_stay_code() -> None:
 
 
 # --- pmdesk blocks against the bundled sample ----------------------------------------
-
-
-@pytest.fixture(scope="module")
-def sample_conn(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Connection]:
-    path = tmp_path_factory.mktemp("sample") / "crm.pmdesk"
-    write_sample(path, "zh")
-    store = open_readonly(path)
-    try:
-        with store.engine.connect() as conn:
-            yield conn
-    finally:
-        store.dispose()
 
 
 _CELL = r"<t[dh]>(.*?)</t[dh]>"
