@@ -104,6 +104,7 @@ class Requirement(Base):
         Index("ix_requirement_parent_rank", "parent_uid", "rank"),
         Index("ix_requirement_release", "release_uid"),
         Index("ix_requirement_lane", "lane_uid"),
+        Index("ix_requirement_owner", "owner"),
     )
 
     uid: Mapped[str] = mapped_column(UID, primary_key=True)

@@ -13,6 +13,7 @@ import pytest
 
 from pmdesk import __version__
 from pmdesk.cli import main
+from pmdesk.core.fileformat import SCHEMA_VERSION
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str | Path) -> tuple[int, str, str]:
@@ -47,7 +48,11 @@ def test_new_info_check(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     assert code == 0
     code, out, _ = run(capsys, "info", path)
     assert code == 0
-    assert "移动端改版" in out and "schema:        1" in out and "sections:      10" in out
+    assert (
+        "移动端改版" in out
+        and f"schema:        {SCHEMA_VERSION}" in out
+        and "sections:      10" in out
+    )
     code, out, _ = run(capsys, "check", path)
     assert (code, out.strip()) == (0, "p.pmdesk: ok")
 

@@ -123,3 +123,35 @@ def test_files_of_every_released_schema_keep_opening(tmp_path: Path, data_dir: P
         finally:
             wc.close(discard=True)
         assert copy.read_bytes() == old.read_bytes()  # opening never rewrites the file
+
+
+def test_opening_an_older_file_upgrades_a_copy_after_a_backup(
+    tmp_path: Path, data_dir: Path
+) -> None:
+    old = DATA / "crm-schema1.pmdesk"
+    copy = tmp_path / "old.pmdesk"
+    shutil.copy(old, copy)
+    wc = WorkingCopy.open(copy, data_dir=data_dir)
+    try:
+        backup = wc.upgraded_from_backup
+        assert backup is not None and backup.parent == data_dir / "backups"
+        assert backup.read_bytes() == old.read_bytes()  # the original, kept as it was
+        assert copy.read_bytes() == old.read_bytes()  # the target is untouched until Save
+        with wc.store.engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA user_version").scalar() == SCHEMA_VERSION
+            indexes = {r[1] for r in conn.exec_driver_sql("PRAGMA index_list('requirement')")}
+            assert "ix_requirement_owner" in indexes
+        wc.save()
+    finally:
+        wc.close()
+    conn2 = sqlite3.connect(copy)
+    try:
+        assert conn2.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    finally:
+        conn2.close()
+    expected = old.with_suffix(".json").read_text(encoding="utf-8")
+    store = open_readonly(copy)
+    try:
+        assert dumps(export_snapshot(store)) == expected  # the data came through unchanged
+    finally:
+        store.dispose()

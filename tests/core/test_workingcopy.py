@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from pmdesk.core.errors import PmdeskError, ProjectFileError, ProjectInUseError
+from pmdesk.core.fileformat import SCHEMA_VERSION
 from pmdesk.core.ops import Create, Update
 from pmdesk.core.projectfile import check, open_readonly
 from pmdesk.core.snapshot import export_snapshot
@@ -54,7 +55,7 @@ def test_published_file_is_in_delete_journal_mode_with_header(
     try:
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
         assert conn.execute("PRAGMA application_id").fetchone()[0] == 0x504D444B
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     finally:
         conn.close()
     assert [p.name for p in project_file.parent.iterdir() if p.name.startswith(".")] == []
