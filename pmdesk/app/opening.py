@@ -59,7 +59,3 @@ def untitled_path(data_dir: Path, template: str) -> Path:
 
         write_template(path, template)
     return path
-
-
-def is_untitled(path: Path, data_dir: Path) -> bool:
-    return path.resolve().parent == (data_dir / UNTITLED).resolve()

@@ -21,7 +21,6 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import NullPool, QueuePool
 
 from pmdesk.core.errors import PmdeskError, ProjectFileError
-from pmdesk.core.fileformat import APPLICATION_ID, SCHEMA_VERSION
 
 Journal = Literal["delete", "wal"]
 
@@ -74,11 +73,6 @@ def connect(
         cursor.close()
 
     return engine
-
-
-def stamp_header(conn: sqlite3.Connection) -> None:
-    conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
-    conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
 
 
 def fsync_path(path: Path) -> None:

@@ -330,9 +330,3 @@ class WorkingCopy:
 
 def discard_leftover(item: Recoverable) -> None:
     shutil.rmtree(item.slot, ignore_errors=True)
-
-
-def describe_open_error(path: Path, error: Exception) -> str:
-    if isinstance(error, PmdeskError):
-        return str(error)
-    return f"{path.name} cannot be opened ({error})."
