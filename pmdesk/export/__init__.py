@@ -1,1 +1,1 @@
-"""PRD document building and rendering (Markdown, docx). No QtWidgets."""
+"""PRD document building and rendering (Markdown, docx). No widgets: drawing uses QtGui only."""

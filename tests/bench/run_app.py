@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import pstats
 import shutil
 import signal
 import statistics
@@ -30,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tests.bench.run_foundation import Profiler, log, peak_rss_mib, seconds_text
+from tests.bench.run_foundation import Profiler, log, peak_rss_mib, print_profiles, seconds_text
 
 REPO = Path(__file__).resolve().parents[2]
 Json = dict[str, Any]
@@ -848,14 +847,6 @@ def size_details(results: Sequence[Json]) -> str:
     return "\n".join(lines)
 
 
-def print_profiles(folder: Path, limit: int = 15) -> None:
-    for path in sorted(folder.glob("app-*.prof")):
-        print(f"\n### profile {path.name} (top {limit} by cumulative time)\n\n```")
-        stats = pstats.Stats(str(path), stream=sys.stdout)
-        stats.strip_dirs().sort_stats("cumulative").print_stats(limit)
-        print("```")
-
-
 def platform_line() -> str:
     import platform
     import sqlite3
@@ -931,7 +922,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(startup_details(startup))
     print(size_details(results))
     if args.profile is not None:
-        print_profiles(args.profile)
+        print_profiles(args.profile, 15, "app-*.prof")
     if args.json is not None:
         raw = {"startup": startup, "sizes": results}
         args.json.write_text(json.dumps(raw, indent=2, ensure_ascii=False), encoding="utf-8")

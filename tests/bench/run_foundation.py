@@ -382,8 +382,8 @@ def details(results: Sequence[Json]) -> str:
     return "\n".join(lines)
 
 
-def print_profiles(folder: Path, limit: int = 12) -> None:
-    for path in sorted(folder.glob("*.prof")):
+def print_profiles(folder: Path, limit: int = 12, pattern: str = "*.prof") -> None:
+    for path in sorted(folder.glob(pattern)):
         print(f"\n### profile {path.name} (top {limit} by cumulative time)\n\n```")
         stats = pstats.Stats(str(path), stream=sys.stdout)
         stats.strip_dirs().sort_stats("cumulative").print_stats(limit)
