@@ -94,10 +94,18 @@ def tree_rows(
 ) -> list[tuple[str, str | None, str, str, str, str, str, str, str | None]]:
     """Every requirement as a tuple of TREE_COLUMNS, siblings in order.
 
-    Loaded as columns, not ORM entities: about six times faster at 100,000 rows.
+    Loaded as columns, not ORM entities (about six times faster at 100,000 rows),
+    and fetched in one call as the driver's plain tuples: SQLAlchemy's row objects
+    cost another ~0.2 s at that size. The statement is still SQLAlchemy's.
     """
-    result = conn.execute(select(*TREE_COLUMNS).order_by(Requirement.rank, Requirement.uid))
-    return [tuple(r) for r in result]  # type: ignore[misc]
+    statement = select(*TREE_COLUMNS).order_by(Requirement.rank, Requirement.uid)
+    compiled = statement.compile(dialect=conn.dialect)
+    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.execute(str(compiled), tuple(compiled.params.values()))
+        return cursor.fetchall()  # type: ignore[no-any-return]
+    finally:
+        cursor.close()
 
 
 @dataclass(frozen=True)
