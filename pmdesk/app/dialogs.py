@@ -20,9 +20,14 @@ def confirm_delete(parent: QWidget, keys: list[str], descendants: int) -> bool:
         "%1", ", ".join(keys[:5])
     )
     text = text.replace("%2", str(descendants))
+    return _yes_no(parent, translate("Dialogs", "Delete requirements"), text)
+
+
+def _yes_no(parent: QWidget, title: str, text: str) -> bool:
+    """Yes or No, with No as the default: these questions guard destructive steps."""
     answer = QMessageBox.question(
         parent,
-        translate("Dialogs", "Delete requirements"),
+        title,
         text,
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No,
@@ -122,11 +127,4 @@ def ask_overwrite_colleague(parent: QWidget, name: str) -> bool:
     text = translate("Dialogs", "%1 was changed by someone else since you opened it.")
     text = text.replace("%1", name) + "\n\n"
     text += translate("Dialogs", "Overwrite their version with yours? (Merging comes later.)")
-    answer = QMessageBox.question(
-        parent,
-        translate("Dialogs", "File changed"),
-        text,
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No,
-    )
-    return answer == QMessageBox.StandardButton.Yes
+    return _yes_no(parent, translate("Dialogs", "File changed"), text)

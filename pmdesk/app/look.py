@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 
 from PySide6.QtCore import QRectF, Qt
@@ -25,17 +26,29 @@ STATUS_COLOR = {
 }
 
 
-@cache
-def kind_icon(kind: str) -> QIcon:
-    letter, color = KIND_STYLE.get(kind, ("?", "#6B7785"))
+def _drawn_icon(
+    sizes: tuple[int, ...], fill: QColor, draw: Callable[[QPainter, int], None]
+) -> QIcon:
+    """An icon drawn at each size on a transparent square: `draw(painter, size)`."""
     icon = QIcon()
-    for size in (16, 24, 32):
+    for size in sizes:
         pixmap = QPixmap(size, size)
         pixmap.fill(Qt.GlobalColor.transparent)
         painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setBrush(QColor(color))
+        painter.setBrush(fill)
         painter.setPen(Qt.PenStyle.NoPen)
+        draw(painter, size)
+        painter.end()
+        icon.addPixmap(pixmap)
+    return icon
+
+
+@cache
+def kind_icon(kind: str) -> QIcon:
+    letter, color = KIND_STYLE.get(kind, ("?", "#6B7785"))
+
+    def tile(painter: QPainter, size: int) -> None:
         painter.drawRoundedRect(QRectF(1, 1, size - 2, size - 2), size / 5, size / 5)
         font = QFont()
         font.setBold(True)
@@ -43,26 +56,17 @@ def kind_icon(kind: str) -> QIcon:
         painter.setFont(font)
         painter.setPen(QColor("white"))
         painter.drawText(QRectF(0, 0, size, size), Qt.AlignmentFlag.AlignCenter, letter)
-        painter.end()
-        icon.addPixmap(pixmap)
-    return icon
+
+    return _drawn_icon((16, 24, 32), QColor(color), tile)
 
 
 @cache
 def status_dot(status: str) -> QIcon:
-    icon = QIcon()
-    for size in (16, 24):
-        pixmap = QPixmap(size, size)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setBrush(status_color(status))
-        painter.setPen(Qt.PenStyle.NoPen)
+    def dot(painter: QPainter, size: int) -> None:
         d = size * 0.5
         painter.drawEllipse(QRectF((size - d) / 2, (size - d) / 2, d, d))
-        painter.end()
-        icon.addPixmap(pixmap)
-    return icon
+
+    return _drawn_icon((16, 24), status_color(status), dot)
 
 
 def status_color(status: str) -> QColor:
