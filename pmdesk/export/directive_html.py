@@ -6,10 +6,8 @@ Blocks whose feature does not exist yet (roadmap picture, revision history,
 changes since a baseline) show a labelled placeholder saying so, never
 made-up content. A mistyped block shows one red sentence, never raises.
 
-Labels: statuses read as the UI names them (草稿, 评审中…); priorities keep the
-MoSCoW words Must/Should/Could/Won't in both languages, because Chinese PRDs
-(the bundled sample included) write "Must 需求" in their prose and the table
-should use the same words.
+Value labels (statuses, priorities, Kano) come from `export.labels`, shared
+with the document exports.
 """
 
 from __future__ import annotations
@@ -28,50 +26,9 @@ from pmdesk.core.directives import (
     parse_directive,
 )
 from pmdesk.core.queries_content import RequirementRow, release_names, requirements_for
+from pmdesk.export.labels import KANO_LABELS, PRIORITY_LABELS, STATUS_LABELS
 from pmdesk.export.markdown_html import error_html, render_html
 
-STATUS_LABELS: Mapping[str, Mapping[str, str]] = {
-    "zh": {
-        "idea": "想法",
-        "draft": "草稿",
-        "review": "评审中",
-        "approved": "已批准",
-        "in_progress": "开发中",
-        "done": "已完成",
-        "rejected": "已拒绝",
-    },
-    "en": {
-        "idea": "Idea",
-        "draft": "Draft",
-        "review": "In review",
-        "approved": "Approved",
-        "in_progress": "In progress",
-        "done": "Done",
-        "rejected": "Rejected",
-    },
-}
-KANO_LABELS: Mapping[str, Mapping[str, str]] = {
-    "zh": {
-        "basic": "基本型",
-        "performance": "期望型",
-        "delighter": "兴奋型",
-        "indifferent": "无差异",
-        "reverse": "反向",
-    },
-    "en": {
-        "basic": "Basic",
-        "performance": "Performance",
-        "delighter": "Delighter",
-        "indifferent": "Indifferent",
-        "reverse": "Reverse",
-    },
-}
-PRIORITY_LABELS: Mapping[str, str] = {
-    "must": "Must",
-    "should": "Should",
-    "could": "Could",
-    "wont": "Won't",
-}
 _TEXT: Mapping[str, Mapping[str, str]] = {
     "zh": {
         "key": "编号",

@@ -88,32 +88,40 @@ def _markdown(expand: Expand | None, language: str) -> markdown.Markdown:
         except Exception as e:  # superfences would silently drop the block otherwise
             return error_html(f"{type(e).__name__}: {e}", language=language)
 
+    md = safe_markdown(fence, every_fence=False)
+    # After "unescape" (0), so backslash escapes cannot hide a URL scheme.
+    md.treeprocessors.register(_QtSafeTree(md, language), "pmdesk_safe", -1)
+    return md
+
+
+def safe_markdown(fence: Callable[..., str], *, every_fence: bool) -> markdown.Markdown:
+    """Python-Markdown as pmdesk reads PRD text, for the preview and the exports alike.
+
+    Raw HTML stays text and 2-space nested lists are re-indented. ```` ```pmdesk ````
+    blocks go to `fence(source, language, ...)`; with `every_fence` every fenced
+    block does (the exports lay code out themselves), otherwise other fences
+    become `<pre><code class="language-x">` for the preview.
+    """
+    fences = {"name": "*" if every_fence else "pmdesk", "class": "pmdesk", "format": fence}
+    configs: dict[str, dict[str, Any]] = {
+        "tables": {"use_align_attribute": True},
+        "toc": {"slugify": slugify_unicode},
+        "pymdownx.superfences": {"custom_fences": [fences]},
+        "pymdownx.highlight": {"use_pygments": False},
+    }
+    extensions = ["tables", "sane_lists", "toc", "pymdownx.superfences"]
+    extensions += ["pymdownx.tasklist", "pymdownx.tilde"]
+    if not every_fence:
+        extensions.append("pymdownx.highlight")
     md = markdown.Markdown(
-        extensions=[
-            "tables",
-            "sane_lists",
-            "toc",
-            "pymdownx.highlight",
-            "pymdownx.superfences",
-            "pymdownx.tasklist",
-            "pymdownx.tilde",
-        ],
-        extension_configs={
-            "tables": {"use_align_attribute": True},
-            "toc": {"slugify": slugify_unicode},
-            "pymdownx.highlight": {"use_pygments": False},
-            "pymdownx.superfences": {
-                "custom_fences": [{"name": "pmdesk", "class": "pmdesk", "format": fence}]
-            },
-        },
+        extensions=extensions,
+        extension_configs={k: v for k, v in configs.items() if k in extensions},
         output_format="html",
     )
     md.preprocessors.deregister("html_block")
     md.inlinePatterns.deregister("html")
     # After whitespace normalisation (30), before superfences reads fences (25).
     md.preprocessors.register(_ListIndents(md), "pmdesk_list_indents", 29)
-    # After "unescape" (0), so backslash escapes cannot hide a URL scheme.
-    md.treeprocessors.register(_QtSafeTree(md, language), "pmdesk_safe", -1)
     return md
 
 
@@ -131,7 +139,7 @@ class _QtSafeTree(Treeprocessor):  # type: ignore[misc]
 
     def run(self, root: Element) -> None:
         for el in root.iter():
-            if el.tag == "a" and not _safe_href(el.get("href", "")):
+            if el.tag == "a" and not safe_href(el.get("href", "")):
                 el.tag = "span"
                 el.attrib.clear()
             elif el.tag == "img":
@@ -145,7 +153,8 @@ class _QtSafeTree(Treeprocessor):  # type: ignore[misc]
                 el.attrib.update({"border": "1", "cellpadding": "4", "cellspacing": "0"})
 
 
-def _safe_href(href: str) -> bool:
+def safe_href(href: str) -> bool:
+    """Whether a link target is one pmdesk lets through (web, mail or in-page)."""
     # Decode what Python-Markdown encodes (automail) and drop the blanks browsers ignore.
     url = html.unescape(href.replace(AMP_SUBSTITUTE, "&"))
     url = "".join(ch for ch in url if ch > " ").lower()

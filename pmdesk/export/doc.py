@@ -1,0 +1,152 @@
+"""The neutral document tree every PRD renderer reads.
+
+`prd_build` turns a project into these blocks once; `render_markdown` and
+`render_docx` only lay them out. Text here is already clean: characters XML
+cannot hold were dropped when the tree was built, so renderers never check.
+
+Blocks are plain dataclasses (no behaviour) so a renderer is a single
+`match` over them and a new renderer cannot disagree about content.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """A piece of text with one look. `href` makes it a link (http, https, mailto)."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    code: bool = False
+    strike: bool = False
+    href: str | None = None
+
+
+Runs = list[Run]
+"""Inline content; a `Run` whose text is "\\n" is a line break."""
+
+LINE_BREAK = Run("\n")
+
+
+@dataclass(slots=True)
+class Paragraph:
+    runs: Runs
+    style: str = "body"
+    """`body`, `note` (small grey text) or `label` (a bold lead-in line)."""
+
+
+@dataclass(slots=True)
+class Heading:
+    level: int
+    """1 for a chapter; renderers clamp deep levels to what they can show."""
+    text: str
+    numbered: bool = True
+    """Numbered headings read "2.3 Title"; front and back matter are not numbered."""
+
+
+@dataclass(slots=True)
+class ListItem:
+    blocks: list[Block]
+    checked: bool | None = None
+    """True/False for a task-list item (☑/☐), None for an ordinary item."""
+
+
+@dataclass(slots=True)
+class ListBlock:
+    ordered: bool
+    items: list[ListItem]
+    start: int = 1
+
+
+@dataclass(slots=True)
+class CodeBlock:
+    text: str
+    language: str = ""
+
+
+@dataclass(slots=True)
+class Quote:
+    blocks: list[Block]
+
+
+@dataclass(slots=True)
+class Table:
+    header: list[Runs]
+    rows: list[list[Runs]]
+    widths: list[float] | None = None
+    """Relative column widths; None lets the renderer share the width by content."""
+    align: list[str] | None = None
+    """Per column "left", "center" or "right" (Markdown tables can ask for it)."""
+    kind: str = "data"
+    """`data` (header row on top) or `facts` (label column on the left, no header)."""
+
+
+@dataclass(slots=True)
+class Image:
+    png: bytes
+    width: int
+    height: int
+    """Pixel size; renderers scale to the text width keeping the aspect ratio."""
+    caption: str = ""
+    name: str = "picture"
+    """A file name stem for renderers that write the picture beside the text."""
+
+
+@dataclass(slots=True)
+class Rule:
+    pass
+
+
+@dataclass(slots=True)
+class PageBreak:
+    pass
+
+
+@dataclass(slots=True)
+class Contents:
+    """A table of contents of the numbered headings (levels 1 to `depth`)."""
+
+    title: str
+    depth: int = 3
+
+
+@dataclass(slots=True)
+class Cover:
+    title: str
+    subtitle: str
+    facts: list[tuple[str, str]]
+    """Label and value lines under the title (product, version, date, authors)."""
+
+
+Block = (
+    Paragraph
+    | Heading
+    | ListBlock
+    | CodeBlock
+    | Quote
+    | Table
+    | Image
+    | Rule
+    | PageBreak
+    | Contents
+    | Cover
+)
+
+
+@dataclass(slots=True)
+class Document:
+    title: str
+    language: str
+    """"zh" or "en": the language of headings and labels."""
+    header: str
+    """Running header text (product and version)."""
+    page_label: str
+    """Footer text with `{page}` and `{pages}`: "Page {page} of {pages}"."""
+    blocks: list[Block] = field(default_factory=list)
+
+
+def plain_text(runs: Runs) -> str:
+    return "".join(run.text for run in runs)
