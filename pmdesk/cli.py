@@ -52,12 +52,14 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("check", help="integrity and schema check")
     p.add_argument("file", type=Path, metavar="FILE")
 
-    p = sub.add_parser("export", help="export the project (json; md and docx are coming)")
+    p = sub.add_parser("export", help="export the PRD (docx, md) or a JSON snapshot")
     p.add_argument("file", type=Path, metavar="FILE")
     p.add_argument("--format", required=True, choices=("md", "docx", "json"))
     p.add_argument("-o", "--output", required=True, type=Path, metavar="OUT")
-    p.add_argument("--lang", choices=("zh", "en"))
-    p.add_argument("--baseline", metavar="NAME")
+    p.add_argument(
+        "--lang", choices=("zh", "en"), help="language of headings and labels (default: project's)"
+    )
+    p.add_argument("--baseline", metavar="NAME", help="add the changes since baseline NAME")
 
     p = sub.add_parser("import", help="create a project from a JSON snapshot")
     p.add_argument("file", type=Path, metavar="FILE")

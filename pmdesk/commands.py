@@ -104,12 +104,34 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    if args.format != "json":
-        raise PmdeskError(
-            f"Export to {args.format} is not available yet in pmdesk; use --format json."
-        )
-    if args.baseline:
-        raise PmdeskError("--baseline is not available yet in pmdesk.")
+    if args.format == "json":
+        if args.baseline or args.lang:
+            raise PmdeskError("--lang and --baseline apply to md and docx exports, not json.")
+        return _export_json(args)
+    from pmdesk.core.projectfile import open_readonly
+    from pmdesk.core.queries import project_info
+    from pmdesk.export.prd_build import ExportOptions
+    from pmdesk.export.prd_export import export_prd
+
+    out: Path = args.output
+    if str(out) == "-":
+        raise PmdeskError(f"A {args.format} export needs a file name after -o, not -.")
+    if out.is_dir():
+        raise PmdeskError(f"{out} is a folder; give a file name after -o.")
+    store = open_readonly(args.file)
+    try:
+        with store.engine.connect() as conn:
+            language = args.lang or project_info(conn).language
+            options = ExportOptions(language=language, baseline=args.baseline)
+            result = export_prd(conn, args.format, out, options)
+    finally:
+        store.dispose()
+    written = ", ".join(str(p) for p in (result.path, *result.pictures))
+    _say(f"Exported the PRD to {written}.")
+    return EXIT_OK
+
+
+def _export_json(args: argparse.Namespace) -> int:
     from pmdesk.core.projectfile import open_readonly
     from pmdesk.core.snapshot import dumps, export_snapshot
     from pmdesk.core.sqlite_files import replacing

@@ -10,12 +10,12 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, func, select
 
 from pmdesk.core import domain
 from pmdesk.core.directives import Filter, RequirementsDirective, matches
 from pmdesk.core.fields import from_columns
-from pmdesk.core.model import Lane, Release, Requirement, table_of
+from pmdesk.core.model import HistoryEntry, Lane, Link, Release, Requirement, table_of
 
 Row = Mapping[str, Any]
 
@@ -26,6 +26,7 @@ class RequirementRow:
 
     uid: str
     key: str
+    parent_uid: str | None
     title: str
     kind: str
     status: str
@@ -41,6 +42,7 @@ class RequirementRow:
     description: str
     acceptance: tuple[str, ...]
     tags: tuple[str, ...]
+    source: str
 
 
 def requirements_for(
@@ -51,7 +53,11 @@ def requirements_for(
     `depth` is the position in the whole tree (0 for top-level), so a filtered
     table can still indent children under their parents.
     """
-    wanted = directive.filter if isinstance(directive, RequirementsDirective) else directive
+    return select_rows(all_requirement_rows(conn), directive)
+
+
+def all_requirement_rows(conn: Connection) -> list[RequirementRow]:
+    """Every requirement, depth-first in tree order."""
     releases = _names(conn, Release.uid, Release.name)
     lanes = _names(conn, Lane.uid, Lane.name)
     rows = [dict(r) for r in conn.execute(select(table_of(Requirement))).mappings()]
@@ -60,9 +66,29 @@ def requirements_for(
         values = from_columns("requirement", row)
         release = releases.get(row["release_uid"])
         lane = lanes.get(row["lane_uid"])
-        if matches(wanted, values, release, lane):
-            result.append(_row(row["uid"], row["key"], values, release, lane, depth))
+        result.append(_row(row, values, release, lane, depth))
     return result
+
+
+def select_rows(
+    rows: Sequence[RequirementRow], directive: RequirementsDirective | Filter
+) -> list[RequirementRow]:
+    """The rows a block's filter keeps, in their order."""
+    wanted = directive.filter if isinstance(directive, RequirementsDirective) else directive
+    if not wanted.terms:
+        return list(rows)
+    return [r for r in rows if matches(wanted, _match_values(r), r.release, r.lane)]
+
+
+def _match_values(row: RequirementRow) -> dict[str, object]:
+    return {
+        "status": row.status,
+        "priority": row.priority,
+        "kind": row.kind,
+        "kano": row.kano,
+        "owner": row.owner,
+        "tags": row.tags,
+    }
 
 
 def release_names(conn: Connection) -> list[str]:
@@ -90,8 +116,7 @@ def _tree_order(rows: Sequence[Row]) -> Iterator[tuple[int, Row]]:
 
 
 def _row(
-    uid: str,
-    key: str,
+    row: Row,
     values: Mapping[str, Any],
     release: str | None,
     lane: str | None,
@@ -100,8 +125,9 @@ def _row(
     rice = values["rice"]
     score = domain.rice_score(**rice) if rice else None
     return RequirementRow(
-        uid=uid,
-        key=key,
+        uid=row["uid"],
+        key=row["key"],
+        parent_uid=row["parent_uid"],
         title=values["title"],
         kind=values["kind"],
         status=values["status"],
@@ -117,4 +143,51 @@ def _row(
         description=values["description"],
         acceptance=tuple(values["acceptance"]),
         tags=tuple(values["tags"]),
+        source=values["source"],
     )
+
+
+@dataclass(frozen=True)
+class LinkEnd:
+    """One link seen from one requirement: its type, direction and the other end."""
+
+    type: str
+    outgoing: bool
+    other_key: str
+
+
+def links_by_requirement(conn: Connection) -> dict[str, list[LinkEnd]]:
+    """uid → its links both ways, by type then the other end's number."""
+    keys = {
+        uid: (key, number)
+        for uid, key, number in conn.execute(
+            select(Requirement.uid, Requirement.key, Requirement.number)
+        )
+    }
+    result: dict[str, list[LinkEnd]] = {}
+    for source, target, kind in conn.execute(select(Link.from_uid, Link.to_uid, Link.type)):
+        result.setdefault(source, []).append(LinkEnd(kind, True, keys[target][0]))
+        result.setdefault(target, []).append(LinkEnd(kind, False, keys[source][0]))
+    order = {key: number for key, number in keys.values()}
+    for ends in result.values():
+        ends.sort(key=lambda e: (e.type, not e.outgoing, order.get(e.other_key, 0)))
+    return result
+
+
+@dataclass(frozen=True)
+class EditSummary:
+    last_at: str | None
+    people: list[str]
+    """Who edited, most edits first."""
+
+
+def edit_summary(conn: Connection, since: str = "") -> EditSummary:
+    """When the project was last edited and by whom (after `since`, an ISO time)."""
+    rows = conn.execute(
+        select(HistoryEntry.by, func.count(), func.max(HistoryEntry.at))
+        .where(HistoryEntry.at > since)
+        .group_by(HistoryEntry.by)
+    ).all()
+    people = [by for by, _, _ in sorted(rows, key=lambda r: (-r[1], r[0])) if by]
+    last = max((at for _, _, at in rows if at), default=None)
+    return EditSummary(last, people)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 from xml.etree.ElementTree import Element
 
@@ -267,16 +268,7 @@ class _Walker:
 
 
 def _styled(run: Run, **changes: Any) -> Run:
-    values = {
-        "text": run.text,
-        "bold": run.bold,
-        "italic": run.italic,
-        "code": run.code,
-        "strike": run.strike,
-        "href": run.href,
-    }
-    values.update(changes)
-    return Run(**values)
+    return replace(run, **changes)
 
 
 def _merge(runs: Runs) -> Runs:

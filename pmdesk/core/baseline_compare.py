@@ -1,0 +1,155 @@
+"""What changed in the requirements between two snapshots (a baseline and now).
+
+Requirements are matched by uid, so a renamed or renumbered requirement is a
+change, not a removal plus an addition. Releases and lanes are compared by
+name, because a reader of "changes since v1.0" knows them by name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import orjson
+from sqlalchemy import Connection, select
+
+from pmdesk.core import domain
+from pmdesk.core.model import Baseline
+
+Json = Any
+
+COMPARED_FIELDS = (
+    "title",
+    "kind",
+    "status",
+    "priority",
+    "kano",
+    "rice",
+    "owner",
+    "release",
+    "lane",
+    "start",
+    "end",
+    "tags",
+    "source",
+    "description",
+    "acceptance",
+    "parent",
+)
+
+
+@dataclass(frozen=True)
+class RequirementSummary:
+    uid: str
+    key: str
+    title: str
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    field: str
+    before: Any
+    after: Any
+
+
+@dataclass(frozen=True)
+class Comparison:
+    added: list[RequirementSummary]
+    removed: list[RequirementSummary]
+    changed: list[tuple[RequirementSummary, list[FieldChange]]]
+
+    @property
+    def empty(self) -> bool:
+        return not (self.added or self.removed or self.changed)
+
+
+@dataclass(frozen=True)
+class BaselineInfo:
+    name: str
+    created_at: str
+    created_by: str
+    snapshot: Json
+
+
+def baselines(conn: Connection) -> list[BaselineInfo]:
+    """Every baseline, oldest first, with its snapshot parsed."""
+    rows = conn.execute(
+        select(Baseline.name, Baseline.created_at, Baseline.created_by, Baseline.snapshot).order_by(
+            Baseline.created_at, Baseline.uid
+        )
+    )
+    return [BaselineInfo(name, at, by, orjson.loads(snapshot)) for name, at, by, snapshot in rows]
+
+
+def find_baseline(items: list[BaselineInfo], name: str) -> BaselineInfo | None:
+    """The baseline called `name` (blanks and case ignored, as users type it)."""
+    wanted = " ".join(name.split()).casefold()
+    for item in items:
+        if " ".join(item.name.split()).casefold() == wanted:
+            return item
+    return None
+
+
+def compare(before: Json, after: Json) -> Comparison:
+    """Requirements added, removed and changed from snapshot `before` to `after`."""
+    old, new = _flatten(before), _flatten(after)
+    added = [_summary(new[uid]) for uid in new if uid not in old]
+    removed = [_summary(old[uid]) for uid in old if uid not in new]
+    changed = []
+    for uid, now in new.items():
+        was = old.get(uid)
+        if was is None:
+            continue
+        fields = [
+            FieldChange(name, was[name], now[name])
+            for name in COMPARED_FIELDS
+            if was[name] != now[name]
+        ]
+        if fields:
+            changed.append((_summary(now), fields))
+    return Comparison(added, removed, changed)
+
+
+def _flatten(snapshot: Json) -> dict[str, dict[str, Any]]:
+    """uid → comparable values, in tree order; parent by key, release and lane by name."""
+    releases = {r["uid"]: r["name"] for r in snapshot.get("releases", [])}
+    lanes = {r["uid"]: r["name"] for r in snapshot.get("lanes", [])}
+    flat: dict[str, dict[str, Any]] = {}
+    for node, parent in _walk(snapshot.get("requirements", [])):
+        rice = node.get("rice") or None
+        flat[node["uid"]] = {
+            "uid": node["uid"],
+            "key": node.get("key", ""),
+            "title": node.get("title", ""),
+            "kind": node.get("kind", domain.DEFAULT_KIND),
+            "status": node.get("status", domain.DEFAULT_STATUS),
+            "priority": node.get("priority", domain.DEFAULT_PRIORITY),
+            "kano": node.get("kano", domain.DEFAULT_KANO),
+            "rice": domain.rice_score(**rice) if rice else None,
+            "owner": node.get("owner", ""),
+            "release": releases.get(node.get("release") or ""),
+            "lane": lanes.get(node.get("lane") or ""),
+            "start": node.get("start"),
+            "end": node.get("end"),
+            "tags": list(node.get("tags", [])),
+            "source": node.get("source", ""),
+            "description": node.get("description", ""),
+            "acceptance": list(node.get("acceptance", [])),
+            "parent": parent.get("key") if parent else None,
+        }
+    return flat
+
+
+def _walk(roots: list[Json]) -> Iterator[tuple[Mapping[str, Any], Mapping[str, Any] | None]]:
+    stack: list[tuple[Mapping[str, Any], Mapping[str, Any] | None]] = [
+        (node, None) for node in reversed(roots)
+    ]
+    while stack:  # iterative: a 50-level tree must not hit the recursion limit
+        node, parent = stack.pop()
+        yield node, parent
+        stack.extend((child, node) for child in reversed(node.get("children", [])))
+
+
+def _summary(values: Mapping[str, Any]) -> RequirementSummary:
+    return RequirementSummary(values["uid"], values["key"], values["title"])

@@ -1,0 +1,341 @@
+"""Project → the PRD as one neutral document tree (`export.doc`).
+
+Order of the document: cover, revision history, contents, the PRD sections in
+their order (```` ```pmdesk ```` blocks expanded), the requirement chapter by
+hierarchy, the roadmap picture (unless a section already shows it), the
+appendix sections, "changes since BASELINE" when asked, and an index of
+requirements. Sections titled "附录…" or "Appendix…" count as appendix, so the
+generated chapters land before them.
+
+Both renderers read what this returns; it reads the database once, on the
+caller's connection (a worker thread's own connection in the app).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, select
+
+from pmdesk.core.baseline_compare import BaselineInfo, baselines, compare, find_baseline
+from pmdesk.core.directives import (
+    ChangesSinceDirective,
+    DirectiveError,
+    RequirementsDirective,
+    RevisionHistoryDirective,
+    RoadmapDirective,
+    parse_directive,
+)
+from pmdesk.core.errors import PmdeskError
+from pmdesk.core.model import Project, Section
+from pmdesk.core.queries_content import (
+    all_requirement_rows,
+    edit_summary,
+    links_by_requirement,
+    release_names,
+    select_rows,
+)
+from pmdesk.core.snapshot import export_from
+from pmdesk.export.doc import (
+    Block,
+    Contents,
+    Cover,
+    Document,
+    Heading,
+    Image,
+    PageBreak,
+    Paragraph,
+    Run,
+    Table,
+)
+from pmdesk.export.labels import TEXT, join_names, language_of
+from pmdesk.export.markdown_blocks import MarkdownReader
+from pmdesk.export.prd_requirements import (
+    DEFAULT_FIELDS,
+    RequirementContext,
+    clean,
+    detailed_blocks,
+    included,
+    index_table,
+    requirement_chapter,
+    requirements_table,
+    with_ancestors,
+)
+from pmdesk.export.prd_revisions import changes_blocks, revision_table
+
+Progress = Callable[[int, int], None]
+RoadmapPicture = Callable[[Connection, str], Image | None]
+
+_APPENDIX = re.compile(r"\s*(附录|appendix)", re.IGNORECASE)
+_PMDESK_FENCE = re.compile(r"^\s*(`{3,}|~{3,})\s*pmdesk\b(.*?)^\s*\1", re.MULTILINE | re.DOTALL)
+
+
+class ExportCancelledError(Exception):
+    """The user cancelled; nothing was written."""
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    language: str = "zh"
+    statuses: frozenset[str] | None = None
+    """Requirement statuses the chapters and tables include; None for all."""
+    fields: tuple[str, ...] = DEFAULT_FIELDS
+    """Attributes shown in each requirement's table (see prd_requirements.ATTRIBUTE_FIELDS)."""
+    baseline: str | None = None
+    """Add "changes since" this baseline as an appendix."""
+    today: dt.date | None = None
+    roadmap: RoadmapPicture | None = field(default=None, compare=False)
+    """Draws the roadmap picture; None uses the shared roadmap drawing when available."""
+
+
+def build_document(
+    conn: Connection,
+    options: ExportOptions,
+    *,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> Document:
+    """The whole PRD; raises ExportCancelledError when `cancelled()` turns true."""
+    return _Builder(conn, options, progress, cancelled).build()
+
+
+class _Builder:
+    def __init__(
+        self,
+        conn: Connection,
+        options: ExportOptions,
+        progress: Progress | None,
+        cancelled: Callable[[], bool] | None,
+    ) -> None:
+        self.conn = conn
+        self.options = options
+        self.lang = language_of(options.language)
+        self.text = TEXT[self.lang]
+        self.today = options.today or dt.date.today()
+        self.progress = progress
+        self.cancelled = cancelled
+        self.done = 0
+        self.total = 1
+        self.reader = MarkdownReader()
+        self._baselines: list[BaselineInfo] | None = None
+        self._roadmap: Image | bool | None = False  # False: not drawn yet
+
+    # -- progress -------------------------------------------------------------
+
+    def tick(self) -> None:
+        self.done += 1
+        if self.done % 25 == 0:
+            if self.cancelled is not None and self.cancelled():
+                raise ExportCancelledError()
+            if self.progress is not None:
+                self.progress(min(self.done, self.total), self.total)
+
+    # -- the document ---------------------------------------------------------
+
+    def build(self) -> Document:
+        conn = self.conn
+        project = conn.execute(
+            select(Project.title, Project.product, Project.version, Project.authors)
+        ).one()
+        title, product, version = clean(project[0]), clean(project[1]), clean(project[2])
+        authors = [clean(a) for a in json.loads(project[3] or "[]") if isinstance(a, str)]
+        self.version, self.authors = version, authors
+        rows = all_requirement_rows(conn)
+        sections = conn.execute(
+            select(Section.title, Section.body).order_by(Section.rank, Section.uid)
+        ).all()
+        self.total = len(rows) * 2 + len(sections) + 1
+        wanted = included(rows, self.options.statuses)
+        self.rows = [r for r in rows if r.uid in wanted]
+        self.ctx = RequirementContext(
+            self.lang, self.options.fields, links_by_requirement(conn), self.reader
+        )
+        baseline = self._asked_baseline()
+
+        used = {type(d) for _, body in sections for d in _directives(body)}
+        blocks: list[Block] = [self._cover(title, product, version, authors)]
+        if RevisionHistoryDirective not in used:
+            blocks += [
+                Heading(1, self.text["revision_history"], numbered=False),
+                self._revision_table(),
+            ]
+        blocks += [Contents(self.text["contents"]), PageBreak()]
+
+        body = [(t, b) for t, b in sections if not _APPENDIX.match(t)]
+        back = [(t, b) for t, b in sections if _APPENDIX.match(t)]
+        for section_title, section_body in body:
+            blocks += self._section(section_title, section_body, numbered=True)
+        if self.rows:
+            shown = with_ancestors(rows, wanted)
+            blocks.append(Heading(1, self.text["requirements"]))
+            blocks += requirement_chapter(rows, shown, wanted, self.ctx, self.tick)
+        if RoadmapDirective not in used:
+            picture = self._roadmap_picture()
+            if picture is not None:
+                blocks += [Heading(1, self.text["roadmap"]), picture]
+        for section_title, section_body in back:
+            blocks += self._section(section_title, section_body, numbered=False)
+        if baseline is not None:
+            name = self.text["changes_since"].format(name=clean(baseline.name))
+            blocks.append(Heading(1, name, numbered=False))
+            blocks += changes_blocks(compare(baseline.snapshot, export_from(conn)), self.lang)
+        if self.rows:
+            appendix = self.text["appendix"]
+            index = self.text["index"]
+            heading = f"{appendix}：{index}" if self.lang == "zh" else f"{appendix}: {index}"
+            blocks += [Heading(1, heading, numbered=False), index_table(self.rows, self.ctx)]
+        blocks.append(Paragraph([Run(self.text["generated"].format(date=self.today))], "note"))
+        if self.progress is not None:
+            self.progress(self.total, self.total)
+        header = " ".join(part for part in (product or title, version) if part)
+        return Document(
+            title=title or product or "PRD",
+            language=self.lang,
+            header=header,
+            page_label=self.text["page"],
+            blocks=blocks,
+        )
+
+    def _cover(self, title: str, product: str, version: str, authors: list[str]) -> Cover:
+        text = self.text
+        facts = [
+            (text["product"], product),
+            (text["version"], version),
+            (text["date"], _long_date(self.today, self.lang)),
+            (text["authors"], join_names(authors, self.lang) if authors else ""),
+        ]
+        subtitle = "产品需求文档" if self.lang == "zh" else "Product Requirements Document"
+        return Cover(title or product or "PRD", subtitle, [(k, v) for k, v in facts if v])
+
+    def _section(self, title: str, body: str, *, numbered: bool) -> list[Block]:
+        self.tick()
+        blocks: list[Block] = [Heading(1, clean(title) or "—", numbered=numbered)]
+        content = self.reader.read(body, heading_shift=1, expand=self._expand)
+        if not numbered:  # an appendix numbers none of its headings
+            for block in content:
+                if isinstance(block, Heading):
+                    block.numbered = False
+        return blocks + content
+
+    # -- pmdesk blocks --------------------------------------------------------
+
+    def _expand(self, source: str) -> list[Block]:
+        try:
+            directive = parse_directive(source)
+        except DirectiveError as e:
+            return [self._error(str(e))]
+        if isinstance(directive, RequirementsDirective):
+            rows = select_rows(self.rows, directive)
+            notes = self._unknown_releases(directive)
+            if not rows:
+                return [*notes, Paragraph([Run(self.text["none"], italic=True)])]
+            if directive.detailed:
+                return notes + detailed_blocks(rows, self.ctx)
+            return [*notes, requirements_table(rows, self.ctx)]
+        if isinstance(directive, RoadmapDirective):
+            picture = self._roadmap_picture()
+            if picture is None:
+                return [Paragraph([Run(self.text["no_roadmap"], italic=True)], "note")]
+            return [picture]
+        if isinstance(directive, RevisionHistoryDirective):
+            return [self._revision_table()]
+        assert isinstance(directive, ChangesSinceDirective)
+        baseline = find_baseline(self._all_baselines(), directive.baseline)
+        if baseline is None:
+            return [self._error(self._no_baseline(directive.baseline))]
+        return changes_blocks(compare(baseline.snapshot, export_from(self.conn)), self.lang)
+
+    def _error(self, message: str) -> Paragraph:
+        return Paragraph([Run(self.text["block_error"], bold=True), Run(message)], "error")
+
+    def _unknown_releases(self, directive: RequirementsDirective) -> list[Block]:
+        asked = [v for v in directive.filter.values_of("release") if v]
+        if not asked:
+            return []
+        known = release_names(self.conn)
+        folded = {" ".join(n.split()).casefold() for n in known}
+        return [
+            self._error(self.text["no_release"].format(name=n, names=join_names(known, self.lang)))
+            for n in asked
+            if " ".join(n.split()).casefold() not in folded
+        ]
+
+    # -- baselines and history ------------------------------------------------
+
+    def _all_baselines(self) -> list[BaselineInfo]:
+        if self._baselines is None:
+            self._baselines = baselines(self.conn)
+        return self._baselines
+
+    def _asked_baseline(self) -> BaselineInfo | None:
+        if not self.options.baseline:
+            return None
+        found = find_baseline(self._all_baselines(), self.options.baseline)
+        if found is None:
+            raise PmdeskError(self._no_baseline(self.options.baseline, english=True))
+        return found
+
+    def _no_baseline(self, name: str, *, english: bool = False) -> str:
+        names = [b.name for b in self._all_baselines()]
+        lang = "en" if english else self.lang
+        return TEXT[lang]["no_baseline"].format(name=name, names=join_names(names, lang))
+
+    def _revision_table(self) -> Table:
+        items = self._all_baselines()
+        since = items[-1].created_at if items else ""
+        return revision_table(
+            items,
+            edit_summary(self.conn, since),
+            edit_summary(self.conn),
+            lambda: export_from(self.conn),
+            version=self.version,
+            authors=self.authors,
+            today=self.today,
+            language=self.lang,
+        )
+
+    def _roadmap_picture(self) -> Image | None:
+        if self._roadmap is False:
+            draw = self.options.roadmap or _shared_roadmap_picture
+            self._roadmap = draw(self.conn, self.lang)
+        return self._roadmap if isinstance(self._roadmap, Image) else None
+
+
+def _shared_roadmap_picture(conn: Connection, language: str) -> Image | None:
+    """The roadmap drawing the window shows, as PNG (it needs Qt's painting, not widgets)."""
+    try:
+        from pmdesk.export import roadmap_picture  # type: ignore[attr-defined]
+    except ImportError:  # the drawing is not part of this build
+        return None
+    png: bytes | None = roadmap_picture.render_roadmap_png(conn, language=language)
+    if png is None:
+        return None
+    width, height = _png_size(png)
+    name = "路线图" if language == "zh" else "Roadmap"
+    return Image(png, width, height, caption=name, name="roadmap")
+
+
+def _png_size(png: bytes) -> tuple[int, int]:
+    # IHDR holds width and height as big-endian 32-bit numbers at bytes 16–24.
+    return int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+
+
+def _directives(body: str) -> list[Any]:
+    found = []
+    for match in _PMDESK_FENCE.finditer(body):
+        try:
+            found.append(parse_directive(match[2]))
+        except DirectiveError:
+            continue
+    return found
+
+
+def _long_date(day: dt.date, language: str) -> str:
+    if language == "zh":
+        return f"{day.year} 年 {day.month} 月 {day.day} 日"
+    return f"{day.day} {day.strftime('%B')} {day.year}"

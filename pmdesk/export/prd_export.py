@@ -1,0 +1,73 @@
+"""Export the PRD to a file: build the document once, render, write atomically.
+
+Shared by `pmdesk export` and File ▸ Export in the app (which calls it on a
+worker thread with its own read-only connection). Every file is written
+beside its target and renamed into place, so a reader never sees half a
+document and a failed or cancelled export leaves the old file as it was.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Connection
+
+from pmdesk.core.sqlite_files import replacing
+from pmdesk.export.prd_build import ExportOptions, Progress, build_document
+from pmdesk.export.render_docx import render_docx
+from pmdesk.export.render_markdown import render_markdown
+
+FORMATS = ("docx", "md")
+SUFFIXES = {"docx": ".docx", "md": ".md"}
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    pictures: list[Path]
+    """Files written beside a Markdown export (the roadmap picture)."""
+    seconds: float
+
+
+def export_prd(
+    conn: Connection,
+    format: str,
+    target: Path,
+    options: ExportOptions,
+    *,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> ExportResult:
+    """Write the PRD as `format` ("docx" or "md") to `target`.
+
+    Progress runs to 90 % while the document is built and the rest while it
+    is written. Raises `ExportCancelledError` (nothing written) or `PmdeskError`.
+    """
+    if format not in FORMATS:
+        raise ValueError(f"unknown export format {format!r}")
+    started = time.perf_counter()
+
+    def building(done: int, total: int) -> None:
+        if progress is not None:
+            progress(int(90 * done / max(total, 1)), 100)
+
+    document = build_document(conn, options, progress=building, cancelled=cancelled)
+    pictures: list[Path] = []
+    if format == "docx":
+        with replacing(target) as tmp:
+            render_docx(document, tmp)
+    else:
+        output = render_markdown(document, picture_stem=target.stem)
+        for name, data in output.files.items():
+            picture = target.with_name(name)
+            with replacing(picture) as tmp:
+                tmp.write_bytes(data)
+            pictures.append(picture)
+        with replacing(target) as tmp:
+            tmp.write_text(output.text, encoding="utf-8")
+    if progress is not None:
+        progress(100, 100)
+    return ExportResult(target, pictures, time.perf_counter() - started)

@@ -1,0 +1,243 @@
+"""Requirement content of the PRD: chapters by hierarchy, tables and detail blocks.
+
+Everything here is built from `core.queries_content` rows, the same rows the
+live preview shows, so the document and the window never disagree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from pmdesk.core.queries_content import LinkEnd, RequirementRow
+from pmdesk.export.doc import (
+    Block,
+    Heading,
+    ListBlock,
+    ListItem,
+    Paragraph,
+    Run,
+    Runs,
+    Table,
+)
+from pmdesk.export.labels import (
+    FIELD_LABELS,
+    KANO_LABELS,
+    KIND_LABELS,
+    LINK_LABELS,
+    PRIORITY_LABELS,
+    STATUS_LABELS,
+)
+from pmdesk.export.markdown_blocks import MarkdownReader
+from pmdesk.export.markdown_html import strip_illegal_chars
+
+ATTRIBUTE_FIELDS = (
+    "kind",
+    "status",
+    "priority",
+    "kano",
+    "rice",
+    "owner",
+    "release",
+    "dates",
+    "lane",
+    "tags",
+    "source",
+    "links",
+)
+"""Fields a requirement's attribute table can show, in the order it shows them."""
+
+DEFAULT_FIELDS = (
+    "kind",
+    "status",
+    "priority",
+    "kano",
+    "rice",
+    "owner",
+    "release",
+    "dates",
+    "links",
+)
+
+MAX_HEADING_LEVEL = 6
+"""Deeper requirements get a bold title line instead of a heading (Word lists 9 levels)."""
+
+Tick = Callable[[], None]
+
+
+@dataclass(frozen=True)
+class RequirementContext:
+    """What requirement blocks need besides the row itself."""
+
+    language: str
+    fields: tuple[str, ...]
+    links: dict[str, list[LinkEnd]]
+    reader: MarkdownReader
+
+
+def clean(text: str) -> str:
+    return strip_illegal_chars(text)
+
+
+def value_text(row: RequirementRow, field: str, ctx: RequirementContext) -> str:
+    """One attribute as the document prints it ("" when not set)."""
+    lang = ctx.language
+    if field == "key":
+        return row.key
+    if field == "kind":
+        return KIND_LABELS[lang].get(row.kind, row.kind)
+    if field == "status":
+        return STATUS_LABELS[lang].get(row.status, row.status)
+    if field == "priority":
+        return PRIORITY_LABELS.get(row.priority, row.priority)
+    if field == "kano":
+        return KANO_LABELS[lang].get(row.kano, row.kano)
+    if field == "rice":
+        return "" if row.rice_score is None else f"{row.rice_score:g}"
+    if field == "dates":
+        if not (row.start or row.end):
+            return ""
+        return f"{row.start or '…'} – {row.end or '…'}"
+    if field == "tags":
+        return ("、" if lang == "zh" else ", ").join(row.tags)
+    if field == "links":
+        ends = ctx.links.get(row.uid, [])
+        sep = "；" if lang == "zh" else "; "
+        return sep.join(_link_phrases(ends, lang))
+    if field in ("owner", "source"):
+        return clean(getattr(row, field))
+    if field in ("release", "lane"):
+        return clean(getattr(row, field) or "")
+    raise ValueError(f"unknown field {field!r}")
+
+
+def _link_phrases(ends: Sequence[LinkEnd], lang: str) -> list[str]:
+    grouped: dict[tuple[str, bool], list[str]] = {}
+    for end in ends:
+        grouped.setdefault((end.type, end.outgoing), []).append(end.other_key)
+    sep = "、" if lang == "zh" else ", "
+    return [f"{LINK_LABELS[lang][k]} {sep.join(keys)}" for k, keys in grouped.items()]
+
+
+def facts_table(row: RequirementRow, ctx: RequirementContext) -> Table | None:
+    """The compact attribute table: two label/value pairs per row."""
+    labels = FIELD_LABELS[ctx.language]
+    pairs = [(labels[f], value_text(row, f, ctx)) for f in ("key", *ctx.fields)]
+    pairs = [(label, value) for label, value in pairs if value]
+    if not pairs:
+        return None
+    rows: list[list[Runs]] = []
+    for i in range(0, len(pairs), 2):
+        chunk = pairs[i : i + 2]
+        cells: list[Runs] = []
+        for label, value in chunk:
+            cells += [[Run(label, bold=True)], [Run(value)]]
+        while len(cells) < 4:
+            cells.append([])
+        rows.append(cells)
+    return Table([], rows, widths=[1.1, 2.4, 1.1, 2.4], kind="facts")
+
+
+def body_blocks(row: RequirementRow, ctx: RequirementContext) -> list[Block]:
+    """Description, then acceptance criteria as a checklist."""
+    blocks: list[Block] = []
+    if row.description.strip():
+        blocks += ctx.reader.read(row.description, headings=False)
+    criteria = [clean(a) for a in row.acceptance if a.strip()]
+    if criteria:
+        blocks.append(Paragraph([Run(FIELD_LABELS[ctx.language]["acceptance"])], style="label"))
+        items = [ListItem([Paragraph([Run(text)])], checked=False) for text in criteria]
+        blocks.append(ListBlock(False, items))
+    return blocks
+
+
+def requirement_chapter(
+    rows: Sequence[RequirementRow],
+    shown: set[str],
+    full: set[str],
+    ctx: RequirementContext,
+    tick: Tick,
+) -> list[Block]:
+    """A heading per requirement in tree order (epic 2, feature 3, story 4, …).
+
+    `shown` holds the uids in the chapter; those not in `full` are there only as
+    parents of included requirements and get a heading without details.
+    """
+    blocks: list[Block] = []
+    for row in rows:
+        tick()
+        if row.uid not in shown:
+            continue
+        title = f"{row.key} {clean(row.title)}".strip()
+        level = row.depth + 2
+        if level <= MAX_HEADING_LEVEL:
+            blocks.append(Heading(level, title))
+        else:
+            blocks.append(Paragraph([Run(title)], style="label"))
+        if row.uid not in full:
+            continue
+        table = facts_table(row, ctx)
+        if table is not None:
+            blocks.append(table)
+        blocks += body_blocks(row, ctx)
+    return blocks
+
+
+def included(rows: Sequence[RequirementRow], statuses: frozenset[str] | None) -> set[str]:
+    """Uids whose status is wanted (all when `statuses` is None)."""
+    if statuses is None:
+        return {row.uid for row in rows}
+    return {row.uid for row in rows if row.status in statuses}
+
+
+def with_ancestors(rows: Sequence[RequirementRow], uids: set[str]) -> set[str]:
+    """`uids` plus every ancestor of one of them, so the hierarchy stays readable."""
+    parent = {row.uid: row.parent_uid for row in rows}
+    result = set(uids)
+    for uid in uids:
+        up = parent.get(uid)
+        while up is not None and up not in result:
+            result.add(up)
+            up = parent.get(up)
+    return result
+
+
+def requirements_table(rows: Sequence[RequirementRow], ctx: RequirementContext) -> Table:
+    """The overview table of a `requirements` block; titles indented under parents."""
+    labels = FIELD_LABELS[ctx.language]
+    columns = ("key", "title", "status", "priority", "owner", "release")
+    top = min((row.depth for row in rows), default=0)
+    body: list[list[Runs]] = []
+    for row in rows:
+        indent = "\u00a0\u00a0\u00a0" * min(row.depth - top, 8)
+        cells: list[Runs] = [[Run(row.key)], [Run(indent + clean(row.title))]]
+        cells += [[Run(value_text(row, f, ctx))] for f in columns[2:]]
+        body.append(cells)
+    header = [[Run(labels[c])] for c in columns]
+    return Table(header, body, widths=[1.0, 3.6, 0.9, 0.8, 0.9, 0.8])
+
+
+def detailed_blocks(rows: Sequence[RequirementRow], ctx: RequirementContext) -> list[Block]:
+    """The `detailed` view of a block: title line, attribute table, body per requirement."""
+    blocks: list[Block] = []
+    for row in rows:
+        blocks.append(Paragraph([Run(f"{row.key} {clean(row.title)}")], style="label"))
+        table = facts_table(row, ctx)
+        if table is not None:
+            blocks.append(table)
+        blocks += body_blocks(row, ctx)
+    return blocks
+
+
+def index_table(rows: Sequence[RequirementRow], ctx: RequirementContext) -> Table:
+    """The appendix list of every requirement in the document."""
+    labels = FIELD_LABELS[ctx.language]
+    columns = ("key", "title", "kind", "status", "priority", "owner", "release")
+    body = [
+        [[Run(row.key)], [Run(clean(row.title))]]
+        + [[Run(value_text(row, f, ctx))] for f in columns[2:]]
+        for row in rows
+    ]
+    return Table(
+        [[Run(labels[c])] for c in columns], body, widths=[1.0, 3.2, 0.9, 0.9, 0.8, 0.9, 0.8]
+    )

@@ -1,0 +1,619 @@
+"""The neutral document → a Word file, on `resources/templates/reference.docx`.
+
+python-docx opens the template and packages the result; the body is written
+as WordprocessingML text and parsed once. That is what makes 1,000
+requirements take a fraction of a second: python-docx's paragraph and table
+API (`add_paragraph`, `table.cell()`) costs seconds and grows quadratically on
+big tables (PITFALLS.md).
+
+Styles are used by name (`STYLE_NAMES`), so a company template that defines
+the same names restyles the export; a name the template lacks falls back to
+the template's default paragraph style instead of failing.
+
+What python-docx has no API for is written here by hand: the table of
+contents field (pre-filled with the headings and PAGEREF page numbers, and
+updated by Word on open), PAGE/NUMPAGES in the footer, list numbering that
+restarts per list, hyperlinks and pictures.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+import docx
+from docx.document import Document as WordDocument
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+
+from pmdesk.export.doc import (
+    Block,
+    CodeBlock,
+    Contents,
+    Cover,
+    Document,
+    Heading,
+    Image,
+    ListBlock,
+    PageBreak,
+    Paragraph,
+    Quote,
+    Rule,
+    Run,
+    Runs,
+    Table,
+)
+from pmdesk.export.markdown_html import strip_illegal_chars
+from pmdesk.resources import resource_path
+
+STYLE_NAMES = {
+    "title": "Title",
+    "subtitle": "Subtitle",
+    "cover": "Cover Facts",
+    "contents": "TOC Heading",
+    "body": "Normal",
+    "note": "Note",
+    "label": "Label",
+    "error": "Error Text",
+    "table": "Table Text",
+    "code": "Code Block",
+    "quote": "Quote",
+    "list": "List Paragraph",
+    "caption": "Caption",
+    "header": "Header",
+    "footer": "Footer",
+    "link": "Hyperlink",
+    "inline_code": "Inline Code",
+    **{f"h{n}": f"Heading {n}" for n in range(1, 10)},
+    **{f"toc{n}": f"toc {n}" for n in range(1, 10)},
+}
+"""Semantic role → style name in the template (documented in README, "Word template")."""
+
+TEXT_WIDTH_DXA = 9411  # A4 less 22 mm margins; recomputed from the template's section
+EMU_PER_DXA = 635
+EMU_PER_PX = 9525  # at 96 dpi
+MAX_LIST_LEVEL = 8
+_BULLETS = ("•", "◦", "▪")
+_TOC_PREFIX = "_Toc"
+
+Progress = Callable[[int, int], None]
+
+
+def template_path() -> Path:
+    return resource_path("templates", "reference.docx")
+
+
+def render_docx(
+    document: Document,
+    target: Path | io.BytesIO,
+    *,
+    template: Path | None = None,
+    progress: Progress | None = None,
+) -> None:
+    """Write `document` as .docx to `target` (a path or a writable buffer)."""
+    word = docx.Document(str(template or template_path()))
+    writer = _BodyWriter(word, document)
+    xml = writer.body(document.blocks, progress)
+    body = word.element.body
+    section_properties = body.find(qn("w:sectPr"))
+    for child in list(body):
+        if child is not section_properties:
+            body.remove(child)
+    parsed = parse_xml(f"<w:body {nsdecls('w', 'r', 'wp', 'a', 'pic')}>{xml}</w:body>")
+    for index, child in enumerate(list(parsed)):
+        body.insert(index, child)
+    writer.finish_numbering()
+    _page_furniture(word, document, writer)
+    _settings(word)
+    properties = word.core_properties
+    properties.title = _clean(document.title)[:255]
+    properties.subject = _clean(document.header)[:255]
+    properties.author = "pmdesk"
+    properties.comments = ""
+    properties.language = "zh-CN" if document.language == "zh" else "en-US"
+    word.save(target if isinstance(target, io.BytesIO) else str(target))
+
+
+def _clean(text: str) -> str:
+    return strip_illegal_chars(text)
+
+
+def _t(text: str) -> str:
+    """A w:t element (spaces kept)."""
+    return f'<w:t xml:space="preserve">{escape(strip_illegal_chars(text))}</w:t>'
+
+
+@dataclass
+class _HeadingEntry:
+    level: int
+    number: str
+    text: str
+    bookmark: str
+
+
+class _BodyWriter:
+    def __init__(self, word: WordDocument, document: Document) -> None:
+        self.word = word
+        self.document = document
+        self.part = word.part
+        self.styles = self._resolve_styles(word)
+        self.links: dict[str, str] = {}
+        self.nums: list[str] = []  # w:num elements to add to numbering.xml
+        self.next_num_id = self._max_num_id() + 1
+        self.abstract_ids = self._add_abstract_lists()
+        self.bullet_num = self._new_num(self.abstract_ids["bullet"])
+        self.task_nums = {
+            False: self._new_num(self.abstract_ids["todo"]),
+            True: self._new_num(self.abstract_ids["done"]),
+        }
+        self.drawing_id = 100
+        section = word.sections[0]
+        usable = (
+            (section.page_width or 0) - (section.left_margin or 0) - (section.right_margin or 0)
+        )
+        self.width = int(usable / EMU_PER_DXA) if usable > 0 else TEXT_WIDTH_DXA
+        self.headings = self._number_headings(document.blocks)
+        self.heading_iter: Iterator[_HeadingEntry] = iter(self.headings)
+
+    # -- setup ------------------------------------------------------------------
+
+    @staticmethod
+    def _resolve_styles(word: WordDocument) -> dict[str, str]:
+        known = {}
+        for style in word.styles:
+            known[style.name] = style.style_id
+        fallback = known.get("Normal", "Normal")
+        return {role: known.get(name, fallback) for role, name in STYLE_NAMES.items()}
+
+    def _max_num_id(self) -> int:
+        numbering = self.part.numbering_part.element
+        ids = [int(n.get(qn("w:numId"))) for n in numbering.findall(qn("w:num"))]
+        return max(ids, default=0)
+
+    def _add_abstract_lists(self) -> dict[str, int]:
+        numbering = self.part.numbering_part.element
+        used = [int(a.get(qn("w:abstractNumId"))) for a in numbering.findall(qn("w:abstractNum"))]
+        first = max(used, default=0) + 1
+        ids = {"bullet": first, "ordered": first + 1, "todo": first + 2, "done": first + 3}
+        formats = {
+            "bullet": [("bullet", _BULLETS[i % 3]) for i in range(9)],
+            "ordered": [
+                ("decimal" if i % 3 == 0 else "lowerLetter" if i % 3 == 1 else "lowerRoman", "")
+                for i in range(9)
+            ],
+            "todo": [("bullet", "☐")] * 9,
+            "done": [("bullet", "☑")] * 9,
+        }
+        elements = []
+        for name, levels in formats.items():
+            lvls = []
+            for i, (fmt, glyph) in enumerate(levels):
+                text = glyph or f"%{i + 1}."
+                left, hanging = 420 + 420 * i, 300 if fmt == "bullet" else 360
+                font = (
+                    '<w:rPr><w:rFonts w:ascii="Segoe UI Symbol" w:hAnsi="Segoe UI Symbol" '
+                    'w:eastAsia="Segoe UI Symbol"/></w:rPr>'
+                    if name in ("todo", "done")
+                    else ""
+                )
+                lvls.append(
+                    f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
+                    f'<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'
+                    f'<w:pPr><w:ind w:left="{left}" w:hanging="{hanging}"/></w:pPr>{font}</w:lvl>'
+                )
+            elements.append(
+                f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{ids[name]}">'
+                f'<w:multiLevelType w:val="hybridMultilevel"/>{"".join(lvls)}</w:abstractNum>'
+            )
+        # abstractNum elements must precede every w:num in numbering.xml.
+        first_num = numbering.find(qn("w:num"))
+        for xml in elements:
+            element = parse_xml(xml)
+            if first_num is not None:
+                first_num.addprevious(element)
+            else:
+                numbering.append(element)
+        return ids
+
+    def _new_num(self, abstract_id: int, restart_level: int | None = None, start: int = 1) -> int:
+        num_id = self.next_num_id
+        self.next_num_id += 1
+        override = ""
+        if restart_level is not None:
+            override = (
+                f'<w:lvlOverride w:ilvl="{restart_level}">'
+                f'<w:startOverride w:val="{start}"/></w:lvlOverride>'
+            )
+        self.nums.append(
+            f'<w:num {nsdecls("w")} w:numId="{num_id}">'
+            f'<w:abstractNumId w:val="{abstract_id}"/>{override}</w:num>'
+        )
+        return num_id
+
+    def finish_numbering(self) -> None:
+        numbering = self.part.numbering_part.element
+        for xml in self.nums:
+            numbering.append(parse_xml(xml))
+
+    @staticmethod
+    def _number_headings(blocks: Sequence[Block]) -> list[_HeadingEntry]:
+        counters = [0] * 9
+        entries = []
+        for index, block in enumerate(blocks):
+            if not isinstance(block, Heading):
+                continue
+            level = min(max(block.level, 1), 9)
+            number = ""
+            if block.numbered:
+                counters[level - 1] += 1
+                for deeper in range(level, 9):
+                    counters[deeper] = 0
+                number = ".".join(str(max(c, 1)) for c in counters[:level])
+            entries.append(_HeadingEntry(level, number, block.text, f"{_TOC_PREFIX}{index:06d}"))
+        return entries
+
+    # -- blocks -----------------------------------------------------------------
+
+    def body(self, blocks: Sequence[Block], progress: Progress | None) -> str:
+        out: list[str] = []
+        total = len(blocks)
+        for done, block in enumerate(blocks, start=1):
+            self.block(block, out, quote=False, top=True)
+            if progress is not None and done % 200 == 0:
+                progress(done, total)
+        return "".join(out)
+
+    def block(self, block: Block, out: list[str], *, quote: bool, top: bool = False) -> None:
+        if isinstance(block, Paragraph):
+            role = "quote" if quote and block.style == "body" else block.style
+            out.append(self.paragraph(block.runs, role))
+        elif isinstance(block, Heading):
+            if top:
+                out.append(self.heading(block))
+            else:
+                out.append(self.paragraph([Run(block.text, bold=True)], "label"))
+        elif isinstance(block, ListBlock):
+            self.list_block(block, out, level=0, quote=quote)
+        elif isinstance(block, Table):
+            out.append(self.table(block))
+        elif isinstance(block, CodeBlock):
+            out.append(self.code(block))
+        elif isinstance(block, Quote):
+            for inner in block.blocks:
+                self.block(inner, out, quote=True)
+        elif isinstance(block, Image):
+            out.append(self.image(block))
+        elif isinstance(block, Rule):
+            out.append(
+                '<w:p><w:pPr><w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" '
+                'w:color="C9D1DC"/></w:pBdr></w:pPr></w:p>'
+            )
+        elif isinstance(block, PageBreak):
+            out.append('<w:p><w:r><w:br w:type="page"/></w:r></w:p>')
+        elif isinstance(block, Contents):
+            out.append(self.contents(block))
+        elif isinstance(block, Cover):
+            out.append(self.cover(block))
+
+    def _ppr(self, role: str, extra: str = "") -> str:
+        return f'<w:pPr><w:pStyle w:val="{self.styles[role]}"/>{extra}</w:pPr>'
+
+    def paragraph(self, runs: Runs, role: str = "body", extra: str = "") -> str:
+        return f"<w:p>{self._ppr(role, extra)}{self.runs(runs)}</w:p>"
+
+    def runs(self, runs: Runs, base: str = "") -> str:
+        out = []
+        for run in runs:
+            if run.text == "\n":
+                out.append("<w:r><w:br/></w:r>")
+                continue
+            props = base
+            if run.code:
+                props += f'<w:rStyle w:val="{self.styles["inline_code"]}"/>'
+            elif run.href:
+                props += f'<w:rStyle w:val="{self.styles["link"]}"/>'
+            if run.bold:
+                props += "<w:b/><w:bCs/>"
+            if run.italic:
+                props += "<w:i/><w:iCs/>"
+            if run.strike:
+                props += "<w:strike/>"
+            rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
+            pieces = run.text.split("\n")
+            body = "<w:br/>".join(_t(piece) for piece in pieces)
+            xml = f"<w:r>{rpr}{body}</w:r>"
+            if run.href:
+                xml = f'<w:hyperlink r:id="{self.link(run.href)}" w:history="1">{xml}</w:hyperlink>'
+            out.append(xml)
+        return "".join(out)
+
+    def link(self, url: str) -> str:
+        rid = self.links.get(url)
+        if rid is None:
+            rid = self.part.relate_to(url, RT.HYPERLINK, is_external=True)
+            self.links[url] = rid
+        return rid
+
+    def heading(self, block: Heading) -> str:
+        entry = next(self.heading_iter)
+        style = self.styles[f"h{entry.level}"]
+        numbering = (
+            "" if block.numbered else '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="0"/></w:numPr>'
+        )
+        mark = len(entry.bookmark) and int(entry.bookmark[len(_TOC_PREFIX) :])
+        return (
+            f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{numbering}</w:pPr>'
+            f'<w:bookmarkStart w:id="{mark}" w:name="{entry.bookmark}"/>'
+            f"<w:r>{_t(block.text)}</w:r>"
+            f'<w:bookmarkEnd w:id="{mark}"/></w:p>'
+        )
+
+    def list_block(self, block: ListBlock, out: list[str], *, level: int, quote: bool) -> None:
+        level = min(level, MAX_LIST_LEVEL)
+        num = (
+            self._new_num(self.abstract_ids["ordered"], level, block.start)
+            if block.ordered
+            else self.bullet_num
+        )
+        indent = 420 + 420 * level
+        for item in block.items:
+            item_num = num if item.checked is None else self.task_nums[item.checked]
+            first = True
+            for inner in item.blocks or [Paragraph([])]:
+                if isinstance(inner, Paragraph) and first:
+                    numbering = (
+                        f'<w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{item_num}"/></w:numPr>'
+                    )
+                    out.append(self.paragraph(inner.runs, "list", numbering))
+                elif isinstance(inner, Paragraph):
+                    out.append(self.paragraph(inner.runs, "list", f'<w:ind w:left="{indent}"/>'))
+                elif isinstance(inner, ListBlock):
+                    self.list_block(inner, out, level=level + 1, quote=quote)
+                else:
+                    self.block(inner, out, quote=quote)
+                first = False
+
+    def code(self, block: CodeBlock) -> str:
+        lines = block.text.split("\n")
+        runs = []
+        for n, line in enumerate(lines):
+            if n:
+                runs.append("<w:br/>")
+            parts = line.split("\t")
+            runs.append("<w:tab/>".join(_t(p) for p in parts))
+        return f"<w:p>{self._ppr('code')}<w:r>{''.join(runs)}</w:r></w:p>"
+
+    def image(self, block: Image) -> str:
+        rid, _ = self.part.get_or_add_image(io.BytesIO(block.png))
+        max_cx = self.width * EMU_PER_DXA
+        cx = block.width * EMU_PER_PX
+        cy = block.height * EMU_PER_PX
+        if cx > max_cx:
+            cy = int(cy * max_cx / cx)
+            cx = max_cx
+        self.drawing_id += 1
+        did = self.drawing_id
+        name = escape(_clean(block.name), {'"': "&quot;"})
+        descr = escape(_clean(block.caption), {'"': "&quot;"})
+        inline = (
+            f'<wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="{cx}" cy="{cy}"/>'
+            f'<wp:docPr id="{did}" name="{name}" descr="{descr}"/>'
+            '<wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect="1"/></wp:cNvGraphicFramePr>'
+            '<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">'
+            f'<pic:pic><pic:nvPicPr><pic:cNvPr id="{did}" name="{name}.png"/>'
+            "<pic:cNvPicPr/></pic:nvPicPr>"
+            f'<pic:blipFill><a:blip r:embed="{rid}"/>'
+            "<a:stretch><a:fillRect/></a:stretch></pic:blipFill>"
+            f'<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm>'
+            '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic>'
+            "</a:graphicData></a:graphic></wp:inline>"
+        )
+        picture = f"<w:p>{self._ppr('caption')}<w:r><w:drawing>{inline}</w:drawing></w:r></w:p>"
+        caption = self.paragraph([Run(block.caption)], "caption") if block.caption else ""
+        return picture + caption
+
+    # -- tables -----------------------------------------------------------------
+
+    def table(self, block: Table) -> str:
+        columns = max([len(block.header), *(len(r) for r in block.rows)], default=0)
+        if columns == 0:
+            return ""
+        widths = self._widths(block, columns)
+        border = '<w:{0} w:val="single" w:sz="4" w:space="0" w:color="C9D1DC"/>'
+        borders = "".join(
+            border.format(side) for side in ("top", "left", "bottom", "right", "insideH", "insideV")
+        )
+        grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
+        out = [
+            f'<w:tbl><w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/>'
+            f'<w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type="fixed"/>'
+            '<w:tblCellMar><w:top w:w="45" w:type="dxa"/><w:left w:w="100" w:type="dxa"/>'
+            '<w:bottom w:w="45" w:type="dxa"/><w:right w:w="100" w:type="dxa"/></w:tblCellMar>'
+            '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" '
+            'w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr>'
+            f"<w:tblGrid>{grid}</w:tblGrid>"
+        ]
+        align = block.align or []
+        if block.header and any(block.header):
+            out.append(self._row(block.header, widths, align, header=True))
+        facts = block.kind == "facts"
+        for row in block.rows:
+            cells = row + [[] for _ in range(columns - len(row))]
+            out.append(self._row(cells, widths, align, header=False, facts=facts))
+        out.append("</w:tbl>")
+        # Word needs a paragraph between two tables, and spacing after one reads better.
+        out.append(f"<w:p>{self._ppr('table')}</w:p>")
+        return "".join(out)
+
+    def _row(
+        self,
+        cells: Sequence[Runs],
+        widths: Sequence[int],
+        align: Sequence[str],
+        *,
+        header: bool,
+        facts: bool = False,
+    ) -> str:
+        row_props = "<w:cantSplit/><w:tblHeader/>" if header else "<w:cantSplit/>"
+        out = [f"<w:tr><w:trPr>{row_props}</w:trPr>"]
+        for index, (runs, width) in enumerate(zip(cells, widths, strict=False)):
+            shade = ""
+            base = ""
+            if header:
+                shade, base = (
+                    '<w:shd w:val="clear" w:color="auto" w:fill="E3E9F1"/>',
+                    "<w:b/><w:bCs/>",
+                )
+            elif facts and index % 2 == 0:
+                shade = '<w:shd w:val="clear" w:color="auto" w:fill="F3F5F8"/>'
+                base = '<w:color w:val="4B5563"/>'
+            jc = align[index] if index < len(align) else "left"
+            justify = f'<w:jc w:val="{jc}"/>' if jc in ("center", "right") else ""
+            out.append(
+                f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{shade}'
+                '<w:vAlign w:val="center"/></w:tcPr>'
+                f"<w:p>{self._ppr('table', justify)}{self.runs(runs, base)}</w:p></w:tc>"
+            )
+        out.append("</w:tr>")
+        return "".join(out)
+
+    def _widths(self, block: Table, columns: int) -> list[int]:
+        if block.widths and len(block.widths) == columns:
+            shares = list(block.widths)
+        else:
+            # By content: the longest cell of each column (Chinese counts double), capped.
+            shares = [4.0] * columns
+            for row in [block.header, *block.rows][:200]:
+                for index, runs in enumerate(row[:columns]):
+                    shares[index] = max(shares[index], min(_display_width(runs), 60.0))
+        total = sum(shares) or 1.0
+        return [max(int(self.width * s / total), 400) for s in shares]
+
+    # -- front matter -----------------------------------------------------------
+
+    def cover(self, block: Cover) -> str:
+        out = [
+            self.paragraph([Run(block.title)], "title"),
+            self.paragraph([Run(block.subtitle)], "subtitle"),
+        ]
+        for label, value in block.facts:
+            out.append(
+                self.paragraph(
+                    [Run(f"{label}", bold=True), Run("：" if self.zh else ": "), Run(value)],
+                    "cover",
+                )
+            )
+        out.append('<w:p><w:r><w:br w:type="page"/></w:r></w:p>')
+        return "".join(out)
+
+    @property
+    def zh(self) -> bool:
+        return self.document.language == "zh"
+
+    def contents(self, block: Contents) -> str:
+        out = [self.paragraph([Run(block.title)], "contents")]
+        entries = [e for e in self.headings if e.level <= block.depth]
+        field_begin = (
+            '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+            '<w:r><w:instrText xml:space="preserve"> TOC \\o "1-'
+            f'{block.depth}" \\h \\z \\u </w:instrText></w:r>'
+            '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+        )
+        if not entries:
+            out.append(f'<w:p>{field_begin}<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>')
+            return "".join(out)
+        for n, entry in enumerate(entries):
+            # The cached result lists the headings without page numbers: Word rebuilds
+            # the field on open (updateFields), LibreOffice shows it as it is until
+            # the reader updates the index, and a wrong number is worse than none.
+            label = f"{entry.number} {entry.text}" if entry.number else entry.text
+            link = (
+                f'<w:hyperlink w:anchor="{entry.bookmark}" w:history="1">'
+                f"<w:r>{_t(label)}</w:r></w:hyperlink>"
+            )
+            begin = field_begin if n == 0 else ""
+            end = '<w:r><w:fldChar w:fldCharType="end"/></w:r>' if n == len(entries) - 1 else ""
+            out.append(f"<w:p>{self._ppr(f'toc{entry.level}')}{begin}{link}{end}</w:p>")
+        return "".join(out)
+
+
+def _display_width(runs: Runs) -> float:
+    width = 0.0
+    for run in runs:
+        for ch in run.text:
+            width += 2.0 if ord(ch) > 0x2E80 else 1.0
+    return width
+
+
+def _field(instruction: str) -> str:
+    return (
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        f'<w:r><w:instrText xml:space="preserve"> {instruction} </w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r>'
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+    )
+
+
+_PLACEHOLDER = re.compile(r"(\{page\}|\{pages\})")
+
+
+def _page_furniture(word: WordDocument, document: Document, writer: _BodyWriter) -> None:
+    """Header with product and version, footer with "page X of Y"; none on the cover."""
+    section = word.sections[0]
+    section.different_first_page_header_footer = True
+    header = section.header
+    header.is_linked_to_previous = False
+    head = header.paragraphs[0]._p
+    for child in list(head):
+        head.remove(child)
+    head.append(
+        parse_xml(f'<w:pPr {nsdecls("w")}><w:pStyle w:val="{writer.styles["header"]}"/></w:pPr>')
+    )
+    for element in _run_elements(
+        f"<w:r>{_t(document.header)}</w:r><w:r><w:tab/></w:r><w:r>{_t(document.title)}</w:r>"
+    ):
+        head.append(element)
+    footer = section.footer
+    footer.is_linked_to_previous = False
+    foot = footer.paragraphs[0]._p
+    for child in list(foot):
+        foot.remove(child)
+    foot.append(
+        parse_xml(f'<w:pPr {nsdecls("w")}><w:pStyle w:val="{writer.styles["footer"]}"/></w:pPr>')
+    )
+    parts = []
+    for piece in _PLACEHOLDER.split(document.page_label):
+        if piece == "{page}":
+            parts.append(_field("PAGE"))
+        elif piece == "{pages}":
+            parts.append(_field("NUMPAGES"))
+        elif piece:
+            parts.append(f"<w:r>{_t(piece)}</w:r>")
+    for element in _run_elements("".join(parts)):
+        foot.append(element)
+
+
+def _run_elements(xml: str) -> list[object]:
+    holder = parse_xml(f"<w:p {nsdecls('w')}>{xml}</w:p>")
+    return list(holder)
+
+
+def _settings(word: WordDocument) -> None:
+    """Ask Word to refresh the contents and page fields when the file is opened."""
+    settings = word.settings.element
+    if settings.find(qn("w:updateFields")) is None:
+        update = parse_xml(f'<w:updateFields {nsdecls("w")} w:val="true"/>')
+        # updateFields belongs early in CT_Settings; after w:zoom is a valid place.
+        zoom = settings.find(qn("w:zoom"))
+        if zoom is not None:
+            zoom.addnext(update)
+        else:
+            settings.insert(0, update)
+    lang = settings.find(qn("w:themeFontLang"))
+    if lang is not None:
+        lang.set(qn("w:eastAsia"), "zh-CN")
