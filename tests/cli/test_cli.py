@@ -69,19 +69,6 @@ def test_version_and_help(capsys: pytest.CaptureFixture[str]) -> None:
         assert command in out
 
 
-@pytest.mark.parametrize("fmt", ["md", "docx"])
-def test_formats_not_built_yet_say_so_plainly(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str
-) -> None:
-    run(capsys, "sample", tmp_path / "a.pmdesk")
-    code, _, err = run(
-        capsys, "export", tmp_path / "a.pmdesk", "--format", fmt, "-o", tmp_path / f"a.{fmt}"
-    )
-    assert code == 2
-    assert "not available yet" in one_sentence(err)
-    assert not (tmp_path / f"a.{fmt}").exists()
-
-
 def test_merge_not_built_yet(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "merge", "a", "b", "c", "-o", "d")
     assert code == 2 and "not available yet" in one_sentence(err)

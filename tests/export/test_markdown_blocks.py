@@ -1,0 +1,94 @@
+"""PRD Markdown read into the neutral document blocks the exports lay out."""
+
+from __future__ import annotations
+
+from pmdesk.export.doc import (
+    CodeBlock,
+    Heading,
+    ListBlock,
+    Paragraph,
+    Quote,
+    Table,
+    plain_text,
+)
+from pmdesk.export.markdown_blocks import MAX_NESTING, MarkdownReader
+
+
+def read(text: str, **kwargs: object) -> list[object]:
+    return MarkdownReader().read(text, **kwargs)  # type: ignore[arg-type]
+
+
+def test_inline_styles_links_and_entities() -> None:
+    [p] = read("普通 **粗** *斜* `代码` ~~删~~ [网站](https://example.com) &copy; a\\*b")
+    assert isinstance(p, Paragraph)
+    looks = {(r.text, r.bold, r.italic, r.code, r.strike, r.href) for r in p.runs}
+    assert ("粗", True, False, False, False, None) in looks
+    assert ("斜", False, True, False, False, None) in looks
+    assert ("代码", False, False, True, False, None) in looks
+    assert ("删", False, False, False, True, None) in looks
+    assert ("网站", False, False, False, False, "https://example.com") in looks
+    assert plain_text(p.runs).endswith("© a*b")
+
+
+def test_raw_html_and_unsafe_links_stay_text() -> None:
+    blocks = read('<script>alert(1)</script>\n\n[x](javascript:alert(1)) <img src=x onerror="y">')
+    text = " ".join(plain_text(b.runs) for b in blocks if isinstance(b, Paragraph))
+    assert "<script>alert(1)</script>" in text
+    assert '<img src=x onerror="y">' in text
+    assert all(r.href is None for b in blocks if isinstance(b, Paragraph) for r in b.runs)
+
+
+def test_two_space_nested_lists_task_items_and_ordered_start() -> None:
+    [outer] = read("- [x] 已完成\n- [ ] 待办\n  3. 第三\n  4. 第四\n")
+    assert isinstance(outer, ListBlock) and not outer.ordered
+    assert [i.checked for i in outer.items] == [True, False]
+    assert plain_text(outer.items[0].blocks[0].runs) == "已完成"  # type: ignore[union-attr]
+    inner = outer.items[1].blocks[1]
+    assert isinstance(inner, ListBlock) and inner.ordered and inner.start == 3
+    assert [plain_text(i.blocks[0].runs) for i in inner.items] == ["第三", "第四"]  # type: ignore[union-attr]
+
+
+def test_tables_keep_alignment_and_pad_short_rows() -> None:
+    [table] = read("| 名称 | 数量 |\n| :-- | --: |\n| 甲 | 1 |\n| 乙 |\n")
+    assert isinstance(table, Table)
+    assert [plain_text(c) for c in table.header] == ["名称", "数量"]
+    assert table.align == ["left", "right"]
+    assert [[plain_text(c) for c in row] for row in table.rows] == [["甲", "1"], ["乙", ""]]
+
+
+def test_fences_become_code_or_expanded_directives() -> None:
+    text = "```python\nprint('hi')\n```\n\n```pmdesk\nroadmap\n```\n"
+    plain = read(text)
+    assert plain == [CodeBlock("print('hi')", "python"), CodeBlock("roadmap", "pmdesk")]
+    seen: list[str] = []
+
+    def expand(body: str) -> list[object]:
+        seen.append(body.strip())
+        return [Paragraph([])]
+
+    expanded = read(text, expand=expand)
+    assert seen == ["roadmap"]
+    assert expanded[0] == CodeBlock("print('hi')", "python")
+
+
+def test_heading_shift_and_headings_as_bold_lines() -> None:
+    assert read("# 概述\n\n## 细节", heading_shift=1) == [Heading(2, "概述"), Heading(3, "细节")]
+    [line] = read("# 概述", headings=False)
+    assert isinstance(line, Paragraph) and all(r.bold for r in line.runs)
+
+
+def test_soft_line_breaks_join_chinese_without_a_space() -> None:
+    [p] = read("第一行\n第二行\nand English\nwords")
+    assert plain_text(p.runs) == "第一行第二行 and English words"
+
+
+def test_control_characters_are_dropped_and_deep_nesting_is_capped() -> None:
+    [p] = read("a\x00b\x1bc\ufffe")
+    assert plain_text(p.runs) == "abc"
+    blocks = read(">" * 400 + " 深")
+    depth = 0
+    while blocks and isinstance(blocks[0], Quote):
+        depth += 1
+        blocks = blocks[0].blocks
+    assert depth == MAX_NESTING
+    assert "深" in plain_text(blocks[0].runs)  # type: ignore[union-attr]
