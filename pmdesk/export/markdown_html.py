@@ -47,6 +47,8 @@ _CHECKBOXES = {  # exactly what pymdownx.tasklist writes for read-only boxes
 
 def strip_illegal_chars(text: str) -> str:
     """Drop characters XML cannot hold (C0 controls but tab/newline/CR, U+FFFE/F, surrogates)."""
+    if _ILLEGAL.search(text) is None:  # the usual case: no copy
+        return text
     return _ILLEGAL.sub("", text)
 
 

@@ -30,6 +30,7 @@ from docx.document import Document as WordDocument
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
+from lxml import etree  # type: ignore[import-untyped]
 
 from pmdesk.export.doc import (
     Block,
@@ -99,15 +100,8 @@ def render_docx(
     word = docx.Document(str(template or template_path()))
     writer = _BodyWriter(word, document)
     xml = writer.body(document.blocks, progress)
-    body = word.element.body
-    section_properties = body.find(qn("w:sectPr"))
-    for child in list(body):
-        if child is not section_properties:
-            body.remove(child)
-    parsed = parse_xml(f"<w:body {nsdecls('w', 'r', 'wp', 'a', 'pic')}>{xml}</w:body>")
-    for index, child in enumerate(list(parsed)):
-        body.insert(index, child)
     writer.finish_numbering()
+    word = _with_body(word, xml)
     _page_furniture(word, document, writer)
     _settings(word)
     properties = word.core_properties
@@ -117,6 +111,25 @@ def render_docx(
     properties.comments = ""
     properties.language = "zh-CN" if document.language == "zh" else "en-US"
     word.save(target if isinstance(target, io.BytesIO) else str(target))
+
+
+def _with_body(word: WordDocument, body_xml: str) -> WordDocument:
+    """The document with `body_xml` as its body (the template's page setup kept).
+
+    The whole document part is parsed once from text: moving the parsed body
+    into the template's tree instead costs lxml seconds of namespace fix-ups.
+    """
+    part = word.part
+    body = part.element.body
+    section = body.find(qn("w:sectPr"))
+    section_xml = etree.tostring(section, encoding="unicode") if section is not None else ""
+    for child in list(body):
+        body.remove(child)
+    head, tail = etree.tostring(part.element, encoding="unicode").split("<w:body/>")
+    namespaces = nsdecls("r", "wp", "a", "pic")
+    part._element = parse_xml(f"{head}<w:body {namespaces}>{body_xml}{section_xml}</w:body>{tail}")
+    document: WordDocument = part.document
+    return document
 
 
 def _clean(text: str) -> str:

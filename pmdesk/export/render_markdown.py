@@ -44,6 +44,7 @@ class MarkdownOutput:
 
 _ESCAPE = re.compile(r"([\\`*_\[\]<>|~])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
+_SPECIAL = re.compile(r"[\\`*_\[\]<>|~&]")
 _LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+[.)])")
 _SLUG_DROP = re.compile(r"[^\w\- ]", re.UNICODE)
 
@@ -183,6 +184,8 @@ def _clean(text: str) -> str:
 
 
 def _escape(text: str) -> str:
+    if _SPECIAL.search(text) is None:  # most text, Chinese especially, needs nothing
+        return text
     return _ENTITY.sub("&amp;", _ESCAPE.sub(r"\\\1", text))
 
 

@@ -1,0 +1,110 @@
+"""The document tree the renderers share: order, directives, filters."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from pmdesk.core.projectfile import open_readonly
+from pmdesk.core.sample import write_sample
+from pmdesk.export.doc import CodeBlock, Document, Heading, Image, Paragraph, Table, plain_text
+from pmdesk.export.prd_build import ExportOptions, build_document
+from tests.export.prd_projects import make_project
+
+
+def build(path: Path, **options: object) -> Document:
+    store = open_readonly(path)
+    try:
+        with store.engine.connect() as conn:
+            return build_document(conn, ExportOptions(**options))  # type: ignore[arg-type]
+    finally:
+        store.dispose()
+
+
+def level1(document: Document) -> list[str]:
+    return [b.text for b in document.blocks if isinstance(b, Heading) and b.level == 1]
+
+
+def test_generated_chapters_come_before_the_appendix(tmp_path: Path, png_bytes: bytes) -> None:
+    project = tmp_path / "crm.pmdesk"
+    write_sample(project, "zh")
+    picture = Image(png_bytes, 40, 20, "路线图", "roadmap")
+    document = build(project, today=dt.date(2027, 1, 8), roadmap=lambda conn, lang: picture)
+    titles = level1(document)
+    assert titles.index("需求详情") < titles.index("附录：术语表") < titles.index("附录：需求一览")
+    # The sample's own sections show the revision history and the roadmap, so the
+    # document adds neither a second time.
+    assert "修订记录" not in titles and titles.count("路线图") == 1
+    assert sum(1 for b in document.blocks if b is picture) == 1
+    cover = document.blocks[0]
+    assert ("日期", "2027 年 1 月 8 日") in cover.facts  # type: ignore[union-attr]
+
+
+def test_status_filter_keeps_parents_as_bare_headings(tmp_path: Path) -> None:
+    project = make_project(
+        tmp_path / "p.pmdesk",
+        {
+            "pmdesk_snapshot": 1,
+            "project": {"title": "T", "key_prefix": "REQ"},
+            "requirements": [
+                {
+                    "title": "草稿史诗",
+                    "kind": "epic",
+                    "status": "draft",
+                    "description": "史诗描述",
+                    "children": [{"title": "已批准故事", "status": "approved"}],
+                },
+                {"title": "被拒绝", "status": "rejected"},
+            ],
+        },
+    )
+    document = build(project, statuses=frozenset({"approved"}))
+    blocks = document.blocks
+    start = next(i for i, b in enumerate(blocks) if isinstance(b, Heading) and b.text == "需求详情")
+    chapter = blocks[start + 1 : start + 5]
+    assert isinstance(chapter[0], Heading) and chapter[0].text == "REQ-1 草稿史诗"
+    assert isinstance(chapter[1], Heading) and chapter[1].text == "REQ-2 已批准故事"
+    texts = [plain_text(b.runs) for b in blocks if isinstance(b, Paragraph)]
+    assert "史诗描述" not in texts  # the parent is there for context only
+    assert not any("被拒绝" in str(b) for b in blocks)
+
+
+def test_detailed_block_followed_by_code_in_one_section(tmp_path: Path) -> None:
+    body = "```pmdesk\nrequirements: detailed\n```\n\n```sql\nselect 1;\n```\n"
+    project = make_project(
+        tmp_path / "p.pmdesk",
+        {
+            "pmdesk_snapshot": 1,
+            "project": {"title": "T", "key_prefix": "REQ", "language": "en"},
+            "requirements": [{"title": "Login", "description": "```\ninner code\n```"}],
+            "sections": [{"title": "Details", "body": body}],
+        },
+    )
+    document = build(project, language="en")
+    codes = [b for b in document.blocks if isinstance(b, CodeBlock)]
+    assert [c.text for c in codes][:3] == ["inner code", "select 1;", "inner code"]
+    assert any(isinstance(b, Table) and b.kind == "facts" for b in document.blocks)
+
+
+def test_block_errors_and_unknown_releases_are_named_in_place(tmp_path: Path) -> None:
+    body = '```pmdesk\nrequirements: release="v9"\n```\n\n```pmdesk\nchanges-since: v0\n```\n'
+    project = make_project(
+        tmp_path / "p.pmdesk",
+        {
+            "pmdesk_snapshot": 1,
+            "project": {"title": "T", "key_prefix": "REQ", "language": "en"},
+            "releases": [{"name": "v1.0"}],
+            "requirements": [{"title": "Login"}],
+            "sections": [{"title": "S", "body": body}],
+        },
+    )
+    document = build(project, language="en")
+    errors = [
+        plain_text(b.runs)
+        for b in document.blocks
+        if isinstance(b, Paragraph) and b.style == "error"
+    ]
+    assert errors == [
+        "pmdesk block error: The project has no release named “v9” (releases: v1.0).",
+        "pmdesk block error: The project has no baseline named “v0” (baselines: —).",
+    ]
