@@ -6,7 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 FILE_FILTER = "pmdesk (*.pmdesk)"
@@ -128,3 +129,23 @@ def ask_overwrite_colleague(parent: QWidget, name: str) -> bool:
     text = text.replace("%1", name) + "\n\n"
     text += translate("Dialogs", "Overwrite their version with yours? (Merging comes later.)")
     return _yes_no(parent, translate("Dialogs", "File changed"), text)
+
+
+def export_path(parent: QWidget, suggestion: Path, fmt: str) -> Path | None:
+    """Where to write an export; the chosen name gets the format's suffix."""
+    filters = {
+        "docx": translate("Dialogs", "Word document (*.docx)"),
+        "md": translate("Dialogs", "Markdown (*.md)"),
+    }
+    name, _ = QFileDialog.getSaveFileName(
+        parent, translate("Dialogs", "Export PRD"), str(suggestion), filters[fmt]
+    )
+    if not name:
+        return None
+    path = Path(name)
+    return path if path.suffix == f".{fmt}" else path.with_name(f"{path.name}.{fmt}")
+
+
+def open_file(path: Path) -> None:
+    """Open a file in the application the system uses for it."""
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

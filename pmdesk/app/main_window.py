@@ -37,6 +37,7 @@ from pmdesk.core.places import default_data_dir
 if TYPE_CHECKING:  # the panes and the database layer load when a project opens
     from pmdesk.app.detail_editor import DetailEditor
     from pmdesk.app.document_pane import DocumentPane
+    from pmdesk.app.export_dialog import ExportDialog
     from pmdesk.app.opening import OpenedProject
     from pmdesk.app.session import ProjectSession
     from pmdesk.app.tree_pane import TreePane
@@ -145,6 +146,9 @@ class MainWindow(QMainWindow):
         self.open_action = self._action(self.tr("&Open…"), self.open_dialog, K.Open)
         self.save_action = self._action(self.tr("&Save"), self.save, K.Save)
         self.save_as_action = self._action(self.tr("Save &As…"), self.save_as, K.SaveAs)
+        self.export_action = self._action(
+            self.tr("&Export PRD…"), self.export_dialog, QKeySequence("Ctrl+E")
+        )
         self.close_action = self._action(self.tr("&Close project"), self.close_project, K.Close)
         self.quit_action = self._action(self.tr("&Quit"), self.close, K.Quit)
         self.undo_action = self.undo_group.createUndoAction(self, self.tr("&Undo"))
@@ -171,6 +175,8 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addSeparator()
         file_menu.addActions([self.save_action, self.save_as_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.export_action)
         file_menu.addSeparator()
         file_menu.addAction(self.close_action)
         file_menu.addAction(self.quit_action)
@@ -589,7 +595,13 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         is_open = self.session is not None
-        for act in (self.save_action, self.save_as_action, self.close_action, self.filter_action):
+        for act in (
+            self.save_action,
+            self.save_as_action,
+            self.close_action,
+            self.filter_action,
+            self.export_action,
+        ):
             act.setEnabled(is_open and not self._opening)
         for act in (
             self.new_blank_action,
@@ -608,6 +620,26 @@ class MainWindow(QMainWindow):
                 "<h3>pmdesk %1</h3><p>An offline roadmap and PRD editor for product managers.</p>"
             ).replace("%1", __version__),
         )
+
+    def export_dialog(self) -> ExportDialog | None:
+        """File ▸ Export PRD: a window-modal dialog (open() keeps the event loop ours)."""
+        from pmdesk.app.export_dialog import ExportDialog
+        from pmdesk.core.baseline_compare import baseline_names
+        from pmdesk.core.queries import project_info
+
+        if self.session is None:
+            return None
+        with self.session.connection() as conn:
+            language, names = project_info(conn).language, baseline_names(conn)
+        dialog = ExportDialog(self.session, self.settings, language, names, self)
+        dialog.exported.connect(self._exported)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def _exported(self, path: Path, seconds: float) -> None:
+        message = self.tr("Exported %1 in %2 s.").replace("%1", path.name)
+        self.statusBar().showMessage(message.replace("%2", f"{seconds:.1f}"), 8000)
 
     def preferences(self) -> None:
         from pmdesk.app.preferences import PreferencesDialog

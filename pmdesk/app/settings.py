@@ -89,3 +89,27 @@ class AppSettings:
 
     def sync(self) -> None:
         self._s.sync()
+
+    @property
+    def export_folder(self) -> str:
+        return self._str("export/folder", "")
+
+    @export_folder.setter
+    def export_folder(self, folder: str) -> None:
+        self._s.setValue("export/folder", folder)
+
+    @property
+    def export_format(self) -> str:
+        return self._str("export/format", "docx")
+
+    @export_format.setter
+    def export_format(self, value: str) -> None:
+        self._s.setValue("export/format", value)
+
+    @property
+    def export_open_after(self) -> bool:
+        return self._str("export/open_after", "true") == "true"
+
+    @export_open_after.setter
+    def export_open_after(self, value: bool) -> None:
+        self._s.setValue("export/open_after", "true" if value else "false")

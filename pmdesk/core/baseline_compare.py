@@ -82,6 +82,12 @@ def baselines(conn: Connection) -> list[BaselineInfo]:
     return [BaselineInfo(name, at, by, orjson.loads(snapshot)) for name, at, by, snapshot in rows]
 
 
+def baseline_names(conn: Connection) -> list[str]:
+    """Baseline names, oldest first (without reading their snapshots)."""
+    rows = conn.execute(select(Baseline.name).order_by(Baseline.created_at, Baseline.uid))
+    return [name for (name,) in rows]
+
+
 def find_baseline(items: list[BaselineInfo], name: str) -> BaselineInfo | None:
     """The baseline called `name` (blanks and case ignored, as users type it)."""
     wanted = " ".join(name.split()).casefold()

@@ -251,6 +251,18 @@
         <source>File changed</source>
         <translation>File changed</translation>
     </message>
+    <message>
+        <source>Word document (*.docx)</source>
+        <translation>Word document (*.docx)</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>Export PRD</source>
+        <translation>Export PRD</translation>
+    </message>
 </context>
 <context>
     <name>DocumentPane</name>
@@ -281,6 +293,117 @@
     <message>
         <source>New section</source>
         <translation>New section</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export PRD</source>
+        <translation>Export PRD</translation>
+    </message>
+    <message>
+        <source>Word document (.docx)</source>
+        <translation>Word document (.docx)</translation>
+    </message>
+    <message>
+        <source>Markdown (.md)</source>
+        <translation>Markdown (.md)</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>Adds a chapter listing what changed since the baseline.</source>
+        <translation>Adds a chapter listing what changed since the baseline.</translation>
+    </message>
+    <message>
+        <source>Requirements with status</source>
+        <translation>Requirements with status</translation>
+    </message>
+    <message>
+        <source>Fields in each requirement's table</source>
+        <translation>Fields in each requirement's table</translation>
+    </message>
+    <message>
+        <source>Open the document when it is ready</source>
+        <translation>Open the document when it is ready</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>Format:</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Language:</translation>
+    </message>
+    <message>
+        <source>Compare with baseline:</source>
+        <translation>Compare with baseline:</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>Kano category</source>
+        <translation>Kano category</translation>
+    </message>
+    <message>
+        <source>RICE score</source>
+        <translation>RICE score</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation>Release</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Dates</translation>
+    </message>
+    <message>
+        <source>Lane</source>
+        <translation>Lane</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Links</source>
+        <translation>Links</translation>
+    </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation>Exporting to %1…</translation>
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation>The export failed: %1</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelling…</translation>
     </message>
 </context>
 <context>
@@ -516,6 +639,10 @@
         <translation>Save &amp;As…</translation>
     </message>
     <message>
+        <source>&amp;Export PRD…</source>
+        <translation>&amp;Export PRD…</translation>
+    </message>
+    <message>
         <source>&amp;Close project</source>
         <translation>&amp;Close project</translation>
     </message>
@@ -629,6 +756,10 @@
     <message>
         <source>&lt;h3&gt;pmdesk %1&lt;/h3&gt;&lt;p&gt;An offline roadmap and PRD editor for product managers.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;pmdesk %1&lt;/h3&gt;&lt;p&gt;An offline roadmap and PRD editor for product managers.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Exported %1 in %2 s.</source>
+        <translation>Exported %1 in %2 s.</translation>
     </message>
 </context>
 <context>

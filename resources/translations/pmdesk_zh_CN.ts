@@ -251,6 +251,18 @@
         <source>File changed</source>
         <translation>文件已被修改</translation>
     </message>
+    <message>
+        <source>Word document (*.docx)</source>
+        <translation>Word 文档 (*.docx)</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>Export PRD</source>
+        <translation>导出 PRD</translation>
+    </message>
 </context>
 <context>
     <name>DocumentPane</name>
@@ -281,6 +293,117 @@
     <message>
         <source>New section</source>
         <translation>新章节</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export PRD</source>
+        <translation>导出 PRD</translation>
+    </message>
+    <message>
+        <source>Word document (.docx)</source>
+        <translation>Word 文档（.docx）</translation>
+    </message>
+    <message>
+        <source>Markdown (.md)</source>
+        <translation>Markdown（.md）</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>不比较</translation>
+    </message>
+    <message>
+        <source>Adds a chapter listing what changed since the baseline.</source>
+        <translation>增加一章，列出自该基线以来的变更。</translation>
+    </message>
+    <message>
+        <source>Requirements with status</source>
+        <translation>包含以下状态的需求</translation>
+    </message>
+    <message>
+        <source>Fields in each requirement's table</source>
+        <translation>需求属性表中的字段</translation>
+    </message>
+    <message>
+        <source>Open the document when it is ready</source>
+        <translation>导出完成后打开文档</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+    <message>
+        <source>Compare with baseline:</source>
+        <translation>与基线比较：</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>Kano category</source>
+        <translation>Kano 分类</translation>
+    </message>
+    <message>
+        <source>RICE score</source>
+        <translation>RICE 得分</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>计划日期</translation>
+    </message>
+    <message>
+        <source>Lane</source>
+        <translation>泳道</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>需求来源</translation>
+    </message>
+    <message>
+        <source>Links</source>
+        <translation>关联需求</translation>
+    </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation>正在导出到 %1…</translation>
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation>导出失败：%1</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
     </message>
 </context>
 <context>
@@ -516,6 +639,10 @@
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
+        <source>&amp;Export PRD…</source>
+        <translation>导出 PRD(&amp;E)…</translation>
+    </message>
+    <message>
         <source>&amp;Close project</source>
         <translation>关闭项目(&amp;C)</translation>
     </message>
@@ -628,6 +755,10 @@
     <message>
         <source>&lt;h3&gt;pmdesk %1&lt;/h3&gt;&lt;p&gt;An offline roadmap and PRD editor for product managers.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;pmdesk %1&lt;/h3&gt;&lt;p&gt;为产品经理打造的离线路线图与 PRD 编辑器。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Exported %1 in %2 s.</source>
+        <translation>已导出 %1，用时 %2 秒。</translation>
     </message>
 </context>
 <context>
