@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import io
 import re
+import zipfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,7 +31,6 @@ from docx.document import Document as WordDocument
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
-from lxml import etree  # type: ignore[import-untyped]
 
 from pmdesk.export.doc import (
     Block,
@@ -101,7 +101,6 @@ def render_docx(
     writer = _BodyWriter(word, document)
     xml = writer.body(document.blocks, progress)
     writer.finish_numbering()
-    word = _with_body(word, xml)
     _page_furniture(word, document, writer)
     _settings(word)
     properties = word.core_properties
@@ -110,26 +109,36 @@ def render_docx(
     properties.author = "pmdesk"
     properties.comments = ""
     properties.language = "zh-CN" if document.language == "zh" else "en-US"
-    word.save(target if isinstance(target, io.BytesIO) else str(target))
-
-
-def _with_body(word: WordDocument, body_xml: str) -> WordDocument:
-    """The document with `body_xml` as its body (the template's page setup kept).
-
-    The whole document part is parsed once from text: moving the parsed body
-    into the template's tree instead costs lxml seconds of namespace fix-ups.
-    """
-    part = word.part
-    body = part.element.body
-    section = body.find(qn("w:sectPr"))
-    section_xml = etree.tostring(section, encoding="unicode") if section is not None else ""
+    body = word.element.body
     for child in list(body):
-        body.remove(child)
-    head, tail = etree.tostring(part.element, encoding="unicode").split("<w:body/>")
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+    package = io.BytesIO()
+    word.save(package)
+    _write_with_body(package, xml, target)
+
+
+def _write_with_body(package: io.BytesIO, body_xml: str, target: Path | io.BytesIO) -> None:
+    """Copy the saved package to `target` with `body_xml` spliced into word/document.xml.
+
+    The body is written as text, not as lxml elements: parsing megabytes of it
+    into python-docx's tree and serialising them again doubled the export time,
+    and moving parsed elements between trees cost seconds of namespace fix-ups.
+    Tests reopen every export with python-docx and LibreOffice to keep it valid.
+    """
     namespaces = nsdecls("r", "wp", "a", "pic")
-    part._element = parse_xml(f"{head}<w:body {namespaces}>{body_xml}{section_xml}</w:body>{tail}")
-    document: WordDocument = part.document
-    return document
+    with (
+        zipfile.ZipFile(package) as source,
+        zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out,
+    ):
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "word/document.xml":
+                text = data.decode("utf-8")
+                at = text.index("<w:body>")
+                text = f"{text[:at]}<w:body {namespaces}>{body_xml}{text[at + 8 :]}"
+                data = text.encode("utf-8")
+            out.writestr(info.filename, data, zipfile.ZIP_DEFLATED)
 
 
 def _clean(text: str) -> str:
