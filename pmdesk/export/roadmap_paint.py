@@ -1,0 +1,550 @@
+"""The one drawing of a roadmap layout, in QtGui only (no widgets).
+
+The timeline pane and the exported picture both paint through these functions,
+so what a stakeholder gets in the PRD is what the PM sees on screen. The drawing
+has three parts that the pane scrolls separately: the header (time axis,
+release bands, milestones) above, the gutter (lane names) on the left and the
+body (lanes, bars, arrows, lines) in between. Each part paints in its own
+coordinates; the picture puts them side by side.
+
+Everything here is cheap on purpose: solid fills, cached elided labels and
+culling by the exposed rectangle keep a 2,000-bar roadmap smooth.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPolygonF,
+)
+
+from pmdesk.core.roadmap_layout import Arrow, Bar, Diamond, RoadmapLayout
+from pmdesk.core.timescale import MIN_TICK_PX, UPPER, Tick, Unit, ticks, unit_for
+from pmdesk.export import roadmap_style as style
+from pmdesk.export.roadmap_style import RoadmapTexts
+
+ROW_HEIGHT = 28.0
+BAR_INSET = 5.0  # above and below a bar within its row
+LANE_PAD = 6.0  # above and below the rows of a lane
+TIER_HEIGHT = 22.0
+RELEASE_STRIP = 28.0
+MILESTONE_LINE = 18.0
+GUTTER_MIN, GUTTER_MAX = 96.0, 220.0
+LABEL_MIN_PX = 9.0  # below this row height on screen, bars are drawn without text
+FONT_FAMILIES = ["Noto Sans", "Noto Sans CJK SC", "Microsoft YaHei UI", "PingFang SC", "Segoe UI"]
+
+Colors = Callable[[Bar], str]
+
+
+def font(pixel_size: int, *, bold: bool = False) -> QFont:
+    f = QFont()
+    f.setFamilies(FONT_FAMILIES)
+    f.setPixelSize(pixel_size)
+    f.setBold(bold)
+    return f
+
+
+class Geometry:
+    """Where everything of a layout goes at a zoom (`px_per_day`), in pixels."""
+
+    def __init__(
+        self,
+        layout: RoadmapLayout,
+        px_per_day: float,
+        texts: RoadmapTexts,
+        min_tick_px: float = MIN_TICK_PX,
+    ) -> None:
+        self.layout = layout
+        self.ppd = px_per_day
+        self.texts = texts
+        self.unit: Unit = unit_for(px_per_day, min_tick_px)
+        self.upper: Unit | None = UPPER[self.unit]
+        self.bar_font = font(12)
+        self.small_font = font(11)
+        self.lane_font = font(12, bold=True)
+        self._bar_metrics = QFontMetricsF(self.bar_font)
+        self._elided: dict[tuple[str, int], str] = {}
+
+        self.lane_tops: list[float] = []
+        self.row_tops: list[float] = []
+        y = 0.0
+        for lane in layout.lanes:
+            self.lane_tops.append(y)
+            self.row_tops.extend(y + LANE_PAD + i * ROW_HEIGHT for i in range(lane.rows))
+            y += lane.rows * ROW_HEIGHT + 2 * LANE_PAD
+        self.lane_tops.append(y)
+        self.width = layout.days * px_per_day
+        self.height = y
+
+        self.axis_height = TIER_HEIGHT * (2 if self.upper else 1)
+        self.release_height = RELEASE_STRIP if layout.bands else 0.0
+        self.milestone_lines = self._stack_milestones()
+        lines = max(self.milestone_lines, default=-1) + 1
+        self.milestone_height = lines * MILESTONE_LINE + (8.0 if lines else 0.0)
+        self.header_height = self.axis_height + self.release_height + self.milestone_height
+        lane_metrics = QFontMetricsF(self.lane_font)
+        names = [lane.name or texts.unassigned for lane in layout.lanes]
+        widest = max((lane_metrics.horizontalAdvance(n) for n in names), default=0.0)
+        self.gutter = min(GUTTER_MAX, max(GUTTER_MIN, widest + 28.0))
+
+    # -- positions -------------------------------------------------------------
+    def x(self, days: float) -> float:
+        return days * self.ppd
+
+    def day_at(self, x: float) -> float:
+        return x / self.ppd
+
+    def row_top(self, row: int) -> float:
+        return self.row_tops[row]
+
+    def row_at(self, y: float) -> int | None:
+        """The row under body height `y` (None in a lane's padding or outside)."""
+        i = bisect.bisect_right(self.row_tops, y) - 1
+        if i < 0 or y >= self.row_tops[i] + ROW_HEIGHT:
+            return None
+        return i
+
+    def lane_at(self, y: float) -> int:
+        """The lane under `y`, clamped to the first and last lane."""
+        i = bisect.bisect_right(self.lane_tops, y) - 1
+        return min(max(i, 0), max(len(self.layout.lanes) - 1, 0))
+
+    def rows_between(self, top: float, bottom: float) -> range:
+        first = max(bisect.bisect_right(self.row_tops, top) - 1, 0)
+        last = bisect.bisect_right(self.row_tops, bottom)
+        return range(first, min(last, len(self.row_tops)))
+
+    def bar_rect(self, bar: Bar, x0: float | None = None, x1: float | None = None) -> QRectF:
+        left = self.x(bar.x0 if x0 is None else x0)
+        right = self.x(bar.x1 if x1 is None else x1)
+        top = self.row_tops[bar.row] + BAR_INSET
+        return QRectF(left, top, max(right - left, 2.0), ROW_HEIGHT - 2 * BAR_INSET)
+
+    def ticks(self, unit: Unit) -> list[Tick]:
+        layout = self.layout
+        return ticks(layout.origin, layout.end, unit)
+
+    def label(self, bar: Bar, width: float) -> str:
+        """`KEY title`, elided to `width` (cached: layout is the slow part of text)."""
+        key = (bar.uid, int(width))
+        text = self._elided.get(key)
+        if text is None:
+            full = f"{bar.key}  {bar.title}"
+            text = self._bar_metrics.elidedText(full, Qt.TextElideMode.ElideRight, width)
+            if text in ("…", ""):
+                text = ""
+            self._elided[key] = text
+        return text
+
+    def label_left(self, m: Diamond) -> bool:
+        """Milestones in the last sixth carry their label on the left, inside the picture."""
+        return m.x > self.layout.days * 5 / 6
+
+    def _stack_milestones(self) -> list[int]:
+        """A line per milestone label, so labels of close milestones never overlap."""
+        metrics = QFontMetricsF(font(11))
+        ends: list[float] = []
+        lines: list[int] = []
+        for m in self.layout.milestones:
+            x = self.x(m.x + 0.5)
+            label = metrics.horizontalAdvance(m.name) + 14
+            left, right = (x - label - 6, x + 6) if self.label_left(m) else (x - 6, x + label)
+            for line, end in enumerate(ends):
+                if end <= left:
+                    ends[line] = right
+                    break
+            else:
+                line = len(ends)
+                ends.append(right)
+            lines.append(line)
+        return lines
+
+
+# -- body ------------------------------------------------------------------------
+def paint_body(
+    p: QPainter,
+    geo: Geometry,
+    exposed: QRectF,
+    colors: Colors,
+    *,
+    selected: str | None = None,
+    hidden: str | None = None,
+    detail: bool = True,
+) -> None:
+    """Lanes, grid, milestone and today lines, arrows and bars within `exposed`."""
+    layout = geo.layout
+    left, right = max(exposed.left(), 0.0), min(exposed.right(), geo.width)
+    for i in range(len(layout.lanes)):
+        top, bottom = geo.lane_tops[i], geo.lane_tops[i + 1]
+        if bottom < exposed.top() or top > exposed.bottom():
+            continue
+        p.fillRect(QRectF(left, top, right - left, bottom - top), QColor(style.LANE_FILLS[i % 2]))
+    _paint_grid(p, geo, exposed)
+    pen = QPen(QColor(style.GRID_STRONG), 1)
+    p.setPen(pen)
+    for y in geo.lane_tops[1:-1]:
+        if exposed.top() - 1 <= y <= exposed.bottom() + 1:
+            p.drawLine(QLineF(left, y, right, y))
+    _paint_milestone_lines(p, geo, exposed)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    _paint_arrows(p, geo, exposed)
+    _paint_bars(p, geo, exposed, colors, selected, hidden, detail)
+    if layout.today is not None:
+        x = geo.x(layout.today + 0.5)
+        if left - 2 <= x <= right + 2:
+            p.setPen(QPen(QColor(style.TODAY_COLOR), 2))
+            p.drawLine(QLineF(x, max(exposed.top(), 0.0), x, min(exposed.bottom(), geo.height)))
+    p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+
+
+def _paint_grid(p: QPainter, geo: Geometry, exposed: QRectF) -> None:
+    top, bottom = max(exposed.top(), 0.0), min(exposed.bottom(), geo.height)
+    for unit, color in ((geo.unit, style.GRID), (geo.upper, style.GRID_STRONG)):
+        if unit is None:
+            continue
+        p.setPen(QPen(QColor(color), 1))
+        origin = geo.layout.origin
+        for tick in geo.ticks(unit):
+            x = geo.x((tick.start - origin).days)
+            if exposed.left() - 1 <= x <= exposed.right() + 1 and x > 0:
+                p.drawLine(QLineF(x, top, x, bottom))
+
+
+def _paint_milestone_lines(p: QPainter, geo: Geometry, exposed: QRectF) -> None:
+    color = QColor(style.MILESTONE_COLOR)
+    color.setAlpha(110)
+    pen = QPen(color, 1, Qt.PenStyle.DashLine)
+    p.setPen(pen)
+    top, bottom = max(exposed.top(), 0.0), min(exposed.bottom(), geo.height)
+    for m in geo.layout.milestones:
+        x = geo.x(m.x + 0.5)
+        if exposed.left() - 1 <= x <= exposed.right() + 1:
+            p.drawLine(QLineF(x, top, x, bottom))
+
+
+def arrow_path(geo: Geometry, arrow: Arrow) -> QPainterPath:
+    """An elbow from the end of the earlier bar to the start of the later one;
+    when the later one starts too soon the path doubles back between the rows."""
+    y0 = geo.row_top(arrow.row0) + ROW_HEIGHT / 2
+    y1 = geo.row_top(arrow.row1) + ROW_HEIGHT / 2
+    x0, x1 = geo.x(arrow.x0), geo.x(arrow.x1)
+    path = QPainterPath(QPointF(x0, y0))
+    out, into = x0 + 6, x1 - 6
+    if into >= out:
+        path.lineTo(out, y0)
+        path.lineTo(out, y1)
+    else:
+        between = geo.row_top(arrow.row1) if arrow.row1 > arrow.row0 else geo.row_top(arrow.row0)
+        if arrow.row1 == arrow.row0:
+            between = y0 + ROW_HEIGHT / 2 - 1
+        path.lineTo(out, y0)
+        path.lineTo(out, between)
+        path.lineTo(into, between)
+        path.lineTo(into, y1)
+    path.lineTo(x1 - 1, y1)
+    return path
+
+
+def _paint_arrows(p: QPainter, geo: Geometry, exposed: QRectF) -> None:
+    p.setBrush(Qt.BrushStyle.NoBrush)
+    for arrow in geo.layout.arrows:
+        x0, x1 = sorted((geo.x(arrow.x0), geo.x(arrow.x1)))
+        y0, y1 = sorted((geo.row_top(arrow.row0), geo.row_top(arrow.row1)))
+        if x1 + 8 < exposed.left() or x0 - 8 > exposed.right():
+            continue
+        if y1 + ROW_HEIGHT < exposed.top() or y0 > exposed.bottom():
+            continue
+        color = QColor(style.CONFLICT_COLOR if arrow.violated else style.ARROW_COLOR)
+        p.setPen(QPen(color, 1.6 if arrow.violated else 1.2))
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.drawPath(arrow_path(geo, arrow))
+        tip = QPointF(geo.x(arrow.x1), geo.row_top(arrow.row1) + ROW_HEIGHT / 2)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(color)
+        p.drawPolygon(
+            QPolygonF(
+                [tip, QPointF(tip.x() - 6, tip.y() - 3.5), QPointF(tip.x() - 6, tip.y() + 3.5)]
+            )
+        )
+
+
+def _is_light(color: QColor) -> bool:
+    return color.lightnessF() > 0.72
+
+
+def _paint_bars(
+    p: QPainter,
+    geo: Geometry,
+    exposed: QRectF,
+    colors: Colors,
+    selected: str | None,
+    hidden: str | None,
+    detail: bool,
+) -> None:
+    layout = geo.layout
+    p.setFont(geo.bar_font)
+    for row in geo.rows_between(exposed.top() - ROW_HEIGHT, exposed.bottom()):
+        for bar in layout.bars_in_row(row):
+            if bar.uid == hidden:
+                continue
+            rect = geo.bar_rect(bar)
+            if rect.right() < exposed.left() or rect.left() > exposed.right():
+                continue
+            paint_bar(p, geo, bar, rect, QColor(colors(bar)), bar.uid == selected, detail)
+
+
+def paint_bar(
+    p: QPainter,
+    geo: Geometry,
+    bar: Bar,
+    rect: QRectF,
+    color: QColor,
+    selected: bool = False,
+    detail: bool = True,
+) -> None:
+    """One bar: solid fill (lighter, dashed edge when its dates are its release's),
+    a red edge when it is in conflict, a blue ring when selected, and its label."""
+    radius = min(4.0, rect.width() / 2)
+    if bar.from_release:
+        fill = QColor(color).lighter(100)
+        fill = QColor.fromRgbF(
+            fill.redF() * 0.35 + 0.65, fill.greenF() * 0.35 + 0.65, fill.blueF() * 0.35 + 0.65
+        )
+        edge = QPen(color, 1.2, Qt.PenStyle.DashLine)
+    else:
+        fill = color
+        edge = QPen(color.darker(115), 1)
+    if bar.conflicted:
+        edge = QPen(QColor(style.CONFLICT_COLOR), 2)
+    p.setBrush(QBrush(fill))
+    p.setPen(edge)
+    p.drawRoundedRect(rect, radius, radius)
+    if selected:
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.setPen(QPen(QColor(style.SELECTION_COLOR), 2.5))
+        p.drawRoundedRect(rect.adjusted(-2.5, -2.5, 2.5, 2.5), radius + 2, radius + 2)
+    if detail and rect.width() > 24:
+        text = geo.label(bar, rect.width() - 10)
+        if text:
+            p.setPen(QColor(style.INK) if _is_light(fill) else QColor("#FFFFFF"))
+            p.drawText(
+                rect.adjusted(6, 0, -4, 0),
+                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                text,
+            )
+
+
+# -- header ----------------------------------------------------------------------
+def paint_header(
+    p: QPainter, geo: Geometry, left: float, width: float, release_colors: dict[str, str]
+) -> None:
+    """The time axis, release bands and milestones for body x in [left, left + width),
+    painted at header x = body x - left."""
+    texts = geo.texts
+    p.save()
+    p.translate(-left, 0)
+    visible = QRectF(left, 0, width, geo.header_height)
+    p.fillRect(visible, QColor("#FFFFFF"))
+    y = 0.0
+    tiers: Sequence[tuple[Unit, bool]] = (
+        ((geo.upper, True), (geo.unit, False)) if geo.upper else ((geo.unit, False),)
+    )
+    for unit, upper in tiers:
+        _paint_tier(p, geo, unit, upper, y, visible, texts)
+        y += TIER_HEIGHT
+    p.setPen(QPen(QColor(style.GRID_STRONG), 1))
+    p.drawLine(QLineF(left, y - 0.5, left + width, y - 0.5))
+    p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    if geo.release_height:
+        _paint_releases(p, geo, y, visible, release_colors)
+        y += geo.release_height
+    if geo.milestone_height:
+        _paint_milestones(p, geo, y, visible)
+    if geo.layout.today is not None:
+        x = geo.x(geo.layout.today + 0.5)
+        if visible.left() - 40 <= x <= visible.right() + 40:
+            p.setPen(QPen(QColor(style.TODAY_COLOR), 2))
+            p.drawLine(QLineF(x, geo.axis_height, x, geo.header_height))
+            p.setFont(geo.small_font)
+            tag = QRectF(x + 3, geo.header_height - 15, 60, 14)
+            p.drawText(tag, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, texts.today)
+    p.setPen(QPen(QColor(style.GRID_STRONG), 1))
+    p.drawLine(QLineF(left, geo.header_height - 0.5, left + width, geo.header_height - 0.5))
+    p.restore()
+
+
+def _paint_tier(
+    p: QPainter,
+    geo: Geometry,
+    unit: Unit,
+    upper: bool,
+    y: float,
+    visible: QRectF,
+    texts: RoadmapTexts,
+) -> None:
+    p.setFont(font(11, bold=upper))
+    metrics = QFontMetricsF(p.font())
+    origin = geo.layout.origin
+    for tick in geo.ticks(unit):
+        x0 = geo.x((tick.start - origin).days)
+        x1 = geo.x((tick.end - origin).days)
+        if x1 < visible.left() or x0 > visible.right():
+            continue
+        p.setPen(QPen(QColor(style.GRID_STRONG if upper else style.GRID), 1))
+        if x0 > 0:
+            p.drawLine(QLineF(x0, y + (0 if upper else 6), x0, y + TIER_HEIGHT))
+        label = texts.tick(tick, upper)
+        p.setPen(QColor(style.INK if upper else style.MUTED_INK))
+        room = QRectF(x0 + 5, y, x1 - x0 - 8, TIER_HEIGHT)
+        if upper:
+            # The year or month stays readable at the left edge while its period scrolls.
+            room.setLeft(max(room.left(), visible.left() + 5))
+            room.setRight(max(room.right(), room.left()))
+        if metrics.horizontalAdvance(label) <= room.width() + 1:
+            align = Qt.AlignmentFlag.AlignLeft if upper else Qt.AlignmentFlag.AlignHCenter
+            p.drawText(room, align | Qt.AlignmentFlag.AlignVCenter, label)
+
+
+def _paint_releases(
+    p: QPainter, geo: Geometry, y: float, visible: QRectF, colors: dict[str, str]
+) -> None:
+    p.setFont(font(12, bold=True))
+    metrics = QFontMetricsF(p.font())
+    for band in geo.layout.bands:
+        rect = QRectF(geo.x(band.x0) + 1, y + 5, geo.x(band.x1) - geo.x(band.x0) - 2, 19)
+        if rect.right() < visible.left() or rect.left() > visible.right():
+            continue
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(QColor(colors.get(band.uid, style.NO_RELEASE_COLOR)))
+        p.drawRoundedRect(rect, 4, 4)
+        text = metrics.elidedText(band.name, Qt.TextElideMode.ElideRight, rect.width() - 12)
+        p.setPen(QColor("#FFFFFF"))
+        p.drawText(
+            rect.adjusted(8, 0, -4, 0),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            text,
+        )
+
+
+def _paint_milestones(p: QPainter, geo: Geometry, y: float, visible: QRectF) -> None:
+    p.setFont(geo.small_font)
+    color = QColor(style.MILESTONE_COLOR)
+    for m, line in zip(geo.layout.milestones, geo.milestone_lines, strict=True):
+        x = geo.x(m.x + 0.5)
+        if x + 300 < visible.left() or x - 10 > visible.right():
+            continue
+        cy = y + 4 + line * MILESTONE_LINE + MILESTONE_LINE / 2
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(color)
+        p.drawPolygon(diamond(QPointF(x, cy), 5.5))
+        p.setPen(QColor(style.INK))
+        left = geo.label_left(m)
+        p.drawText(
+            QRectF(x - 409 if left else x + 9, cy - MILESTONE_LINE / 2, 400, MILESTONE_LINE),
+            (Qt.AlignmentFlag.AlignRight if left else Qt.AlignmentFlag.AlignLeft)
+            | Qt.AlignmentFlag.AlignVCenter,
+            m.name,
+        )
+
+
+def diamond(center: QPointF, r: float) -> QPolygonF:
+    x, y = center.x(), center.y()
+    return QPolygonF([QPointF(x, y - r), QPointF(x + r, y), QPointF(x, y + r), QPointF(x - r, y)])
+
+
+# -- gutter ----------------------------------------------------------------------
+def paint_gutter(p: QPainter, geo: Geometry, top: float, height: float) -> None:
+    """Lane names for body y in [top, top + height), painted at y = body y - top."""
+    p.save()
+    p.translate(0, -top)
+    p.fillRect(QRectF(0, top, geo.gutter, height), QColor("#FFFFFF"))
+    p.setFont(geo.lane_font)
+    metrics = QFontMetricsF(geo.lane_font)
+    for i, lane in enumerate(geo.layout.lanes):
+        y0, y1 = geo.lane_tops[i], geo.lane_tops[i + 1]
+        if y1 < top or y0 > top + height:
+            continue
+        p.fillRect(QRectF(0, y0, geo.gutter, y1 - y0), QColor(style.LANE_FILLS[i % 2]))
+        name = lane.name or geo.texts.unassigned
+        p.setPen(QColor(style.INK if lane.uid is not None else style.MUTED_INK))
+        text = metrics.elidedText(name, Qt.TextElideMode.ElideRight, geo.gutter - 20)
+        # Long lanes keep their name in sight while they scroll.
+        name_top = min(max(y0, top), y1 - ROW_HEIGHT - 2 * LANE_PAD)
+        p.drawText(
+            QRectF(12, name_top + LANE_PAD, geo.gutter - 16, ROW_HEIGHT),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            text,
+        )
+        p.setPen(QPen(QColor(style.GRID_STRONG), 1))
+        if i:
+            p.drawLine(QLineF(0, y0, geo.gutter, y0))
+    p.setPen(QPen(QColor(style.GRID_STRONG), 1))
+    p.drawLine(QLineF(geo.gutter - 0.5, top, geo.gutter - 0.5, top + height))
+    p.restore()
+
+
+# -- legend ----------------------------------------------------------------------
+LEGEND_HEIGHT = 30.0
+
+
+def paint_legend(
+    p: QPainter, geo: Geometry, entries: Sequence[tuple[str, str]], origin: QPointF
+) -> None:
+    """Colour chips for the values shown, then the symbols that occur."""
+    texts = geo.texts
+    p.save()
+    p.translate(origin)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    p.setFont(geo.small_font)
+    metrics = QFontMetricsF(geo.small_font)
+    x = 0.0
+    cy = LEGEND_HEIGHT / 2
+
+    def caption(text: str) -> None:
+        nonlocal x
+        p.setPen(QColor(style.INK))
+        w = metrics.horizontalAdvance(text)
+        p.drawText(QRectF(x, 0, w + 2, LEGEND_HEIGHT), Qt.AlignmentFlag.AlignVCenter, text)
+        x += w + 18
+
+    for label, color in entries:
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(QColor(color))
+        p.drawRoundedRect(QRectF(x, cy - 6, 22, 12), 3, 3)
+        x += 28
+        caption(label)
+    layout = geo.layout
+    if any(b.from_release for b in layout.bars):
+        p.setBrush(QColor("#E4E8EE"))
+        p.setPen(QPen(QColor(style.MUTED_INK), 1.2, Qt.PenStyle.DashLine))
+        p.drawRoundedRect(QRectF(x, cy - 6, 22, 12), 3, 3)
+        x += 28
+        caption(texts.from_release)
+    if layout.conflicts or any(a.violated for a in layout.arrows):
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.setPen(QPen(QColor(style.CONFLICT_COLOR), 2))
+        p.drawRoundedRect(QRectF(x, cy - 6, 22, 12), 3, 3)
+        x += 28
+        caption(texts.conflict)
+    if layout.milestones:
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(QColor(style.MILESTONE_COLOR))
+        p.drawPolygon(diamond(QPointF(x + 6, cy), 5.5))
+        x += 18
+        caption(texts.milestone)
+    if layout.today is not None:
+        p.setPen(QPen(QColor(style.TODAY_COLOR), 2))
+        p.drawLine(QLineF(x + 4, cy - 7, x + 4, cy + 7))
+        x += 12
+        caption(texts.today)
+    p.restore()
