@@ -128,3 +128,15 @@ def ask_overwrite_colleague(parent: QWidget, name: str) -> bool:
     text = text.replace("%1", name) + "\n\n"
     text += translate("Dialogs", "Overwrite their version with yours? (Merging comes later.)")
     return _yes_no(parent, translate("Dialogs", "File changed"), text)
+
+
+def export_path(parent: QWidget, suggestion: str, suffix: str) -> Path | None:
+    """Where to write an exported picture; the suffix (".png", ".svg") is added if missing."""
+    kind = "PNG (*.png)" if suffix == ".png" else "SVG (*.svg)"
+    name, _ = QFileDialog.getSaveFileName(
+        parent, translate("Dialogs", "Export roadmap"), suggestion, kind
+    )
+    if not name:
+        return None
+    path = Path(name)
+    return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)

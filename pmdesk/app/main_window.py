@@ -38,6 +38,7 @@ if TYPE_CHECKING:  # the panes and the database layer load when a project opens
     from pmdesk.app.detail_editor import DetailEditor
     from pmdesk.app.document_pane import DocumentPane
     from pmdesk.app.opening import OpenedProject
+    from pmdesk.app.roadmap_pane import RoadmapPane
     from pmdesk.app.session import ProjectSession
     from pmdesk.app.tree_pane import TreePane
     from pmdesk.app.tree_view import RequirementTreeView
@@ -74,9 +75,8 @@ class MainWindow(QMainWindow):
         self.roadmap_dock = self._dock(
             "roadmapDock", self.tr("Roadmap"), Qt.DockWidgetArea.BottomDockWidgetArea
         )
-        self.roadmap_dock.setWidget(
-            self._placeholder(self.tr("The roadmap timeline arrives in a later version of pmdesk."))
-        )
+        self.roadmap_placeholder = self._placeholder(self.tr("No project is open."))
+        self.roadmap_dock.setWidget(self.roadmap_placeholder)
         self.central = QStackedWidget(self)
         self.central.addWidget(self._placeholder(self.tr("No project is open.")))
         self.setCentralWidget(self.central)
@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
         self.tree_pane: TreePane | None = None
         self.detail_editor: DetailEditor | None = None
         self.document_pane: DocumentPane | None = None
+        self.roadmap_pane: RoadmapPane | None = None
 
         self._build_actions()
         self._build_menus()
@@ -145,6 +146,12 @@ class MainWindow(QMainWindow):
         self.open_action = self._action(self.tr("&Open…"), self.open_dialog, K.Open)
         self.save_action = self._action(self.tr("&Save"), self.save, K.Save)
         self.save_as_action = self._action(self.tr("Save &As…"), self.save_as, K.SaveAs)
+        self.export_png_action = self._action(
+            self.tr("Export roadmap as &PNG…"), lambda: self.export_roadmap(".png")
+        )
+        self.export_svg_action = self._action(
+            self.tr("Export roadmap as S&VG…"), lambda: self.export_roadmap(".svg")
+        )
         self.close_action = self._action(self.tr("&Close project"), self.close_project, K.Close)
         self.quit_action = self._action(self.tr("&Quit"), self.close, K.Quit)
         self.undo_action = self.undo_group.createUndoAction(self, self.tr("&Undo"))
@@ -171,6 +178,8 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addSeparator()
         file_menu.addActions([self.save_action, self.save_as_action])
+        file_menu.addSeparator()
+        file_menu.addActions([self.export_png_action, self.export_svg_action])
         file_menu.addSeparator()
         file_menu.addAction(self.close_action)
         file_menu.addAction(self.quit_action)
@@ -312,6 +321,7 @@ class MainWindow(QMainWindow):
     def _install(self, session: ProjectSession, opened: OpenedProject) -> None:
         from pmdesk.app.detail_editor import DetailEditor
         from pmdesk.app.document_pane import DocumentPane
+        from pmdesk.app.roadmap_pane import RoadmapPane
         from pmdesk.app.tree_pane import TreePane
         from pmdesk.core.queries import project_info
 
@@ -321,14 +331,19 @@ class MainWindow(QMainWindow):
         self.tree_pane = TreePane(session, self, rows=opened.rows)
         self.detail_editor = DetailEditor(session, self)
         self.document_pane = DocumentPane(session, language, self)
+        self.roadmap_pane = RoadmapPane(session, self)
         self.tree_dock.setWidget(self.tree_pane)
         self.detail_dock.setWidget(self.detail_editor)
+        self.roadmap_placeholder.setParent(None)
+        self.roadmap_dock.setWidget(self.roadmap_pane)
         self.central.addWidget(self.document_pane)
         self.central.setCurrentWidget(self.document_pane)
         header = self.settings.header_state()
         if header is not None:
             self.tree_pane.view.header().restoreState(header)
         self.tree_pane.selection_changed.connect(self._selected)
+        self.roadmap_pane.selection_changed.connect(self.tree_pane.view.select_uid)
+        self.roadmap_pane.details_requested.connect(self._show_details)
         session.changed.connect(self._project_changed)
         session.failed.connect(lambda message: dialogs.error(self, message))
         self.undo_group.addStack(session.undo_stack)
@@ -484,7 +499,7 @@ class MainWindow(QMainWindow):
         if self.document_pane is not None:
             self.document_pane.shutdown()
         session.blockSignals(True)
-        for widget in (self.tree_pane, self.detail_editor, self.document_pane):
+        for widget in (self.tree_pane, self.detail_editor, self.document_pane, self.roadmap_pane):
             if widget is not None:
                 # Pending timers (preview, typing) must not reach a closed project.
                 for timer in widget.findChildren(QTimer):
@@ -492,6 +507,8 @@ class MainWindow(QMainWindow):
                 widget.setParent(None)
                 widget.deleteLater()
         self.tree_pane = self.detail_editor = self.document_pane = None
+        self.roadmap_pane = None
+        self.roadmap_dock.setWidget(self.roadmap_placeholder)
         self.session = None
         untitled_file = session.path if self.untitled else None
         session.close(discard=discard)
@@ -535,7 +552,45 @@ class MainWindow(QMainWindow):
     def _selected(self, uid: str | None) -> None:
         if self.detail_editor is not None:
             self.detail_editor.show_requirement(uid)
+        if self.roadmap_pane is not None:
+            self.roadmap_pane.select_uid(uid)
         self._show_selection(uid)
+
+    def _show_details(self, uid: str) -> None:
+        """A double-clicked bar: select it everywhere and bring the details forward."""
+        if self.tree_pane is not None:
+            self.tree_pane.view.select_uid(uid)
+        self.detail_dock.show()
+        self.detail_dock.raise_()
+
+    def export_roadmap(self, suffix: str) -> None:
+        if self.session is None or self.roadmap_pane is None:
+            return
+        from pmdesk.core.queries import project_info
+
+        suggestion = str(self.session.path.with_name(self.session.path.stem + "-roadmap" + suffix))
+        path = dialogs.export_path(self, suggestion, suffix)
+        if path is None:
+            return
+        with self.session.connection() as conn:
+            language = project_info(conn).language
+        try:
+            written = self.roadmap_pane.export_picture(path, language)
+        except OSError as e:
+            dialogs.error(
+                self,
+                self.tr("%1 could not be written (%2).")
+                .replace("%1", str(path))
+                .replace("%2", e.strerror or str(e)),
+            )
+            return
+        if not written:
+            dialogs.error(
+                self,
+                self.tr("The roadmap is empty: no requirement, release or milestone has a date."),
+            )
+            return
+        self.statusBar().showMessage(self.tr("Exported %1").replace("%1", path.name), 4000)
 
     def _show_selection(self, uid: str | None) -> None:
         if uid is None or self.tree_pane is None or self.tree_pane.model.count() == 0:
@@ -589,7 +644,14 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         is_open = self.session is not None
-        for act in (self.save_action, self.save_as_action, self.close_action, self.filter_action):
+        for act in (
+            self.save_action,
+            self.save_as_action,
+            self.close_action,
+            self.filter_action,
+            self.export_png_action,
+            self.export_svg_action,
+        ):
             act.setEnabled(is_open and not self._opening)
         for act in (
             self.new_blank_action,
