@@ -4,11 +4,12 @@ and lanes in the project as one undo step each; selection follows the tree."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
-from PySide6.QtGui import QImage, QWheelEvent
+from PySide6.QtGui import QImage, QPixmap, QTextDocument, QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -19,6 +20,7 @@ from pmdesk.app.roadmap_pane import RoadmapPane
 from pmdesk.app.roadmap_view import snap_date
 from pmdesk.core.queries import requirement_detail
 from pmdesk.core.roadmap_layout import Bar
+from pmdesk.export.directive_html import PREVIEW_ROADMAP_WIDTH
 from tests.app.conftest import open_sync
 
 
@@ -240,3 +242,18 @@ def test_export_roadmap_png_from_the_file_menu(
     assert image.width() == 1600 and image.height() > 400
     window.export_svg_action.trigger()
     assert target.with_suffix(".svg").read_bytes().lstrip().startswith(b"<?xml")
+
+
+def test_the_roadmap_block_shows_the_picture_in_the_preview(
+    qtbot: QtBot, window: MainWindow, sample: Path
+) -> None:
+    open_sync(window, sample)
+    pane = window.document_pane
+    assert pane is not None
+    row = next(i for i in range(pane.sections.count()) if pane.sections.item(i).text() == "路线图")
+    with qtbot.waitSignal(pane.preview_rendered, timeout=10_000):
+        pane.sections.setCurrentRow(row)
+    images = re.findall(r'<img src="(data:image/png;base64,[^"]+)"', pane.preview.toHtml())
+    assert len(images) == 1
+    shown = pane.preview.document().resource(QTextDocument.ResourceType.ImageResource, images[0])
+    assert isinstance(shown, QPixmap | QImage) and shown.width() == PREVIEW_ROADMAP_WIDTH
