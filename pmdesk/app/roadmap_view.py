@@ -97,7 +97,7 @@ class GhostItem(QGraphicsItem):
         self.geo: Geometry | None = None
         self.bar: Bar | None = None
         self.rect = QRectF()
-        self.color = QColor("#888888")
+        self.color = "#888888"
         self.caption = ""
         self.setZValue(10)
         self.setOpacity(0.9)
@@ -108,7 +108,7 @@ class GhostItem(QGraphicsItem):
             geo,
             bar,
             rect,
-            QColor(color),
+            color,
             caption,
         )
         self.show()

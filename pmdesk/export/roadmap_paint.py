@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Sequence
+from functools import cache
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -26,6 +27,8 @@ from PySide6.QtGui import (
     QPainterPath,
     QPen,
     QPolygonF,
+    QStaticText,
+    QTransform,
 )
 
 from pmdesk.core.roadmap_layout import Arrow, Bar, Diamond, RoadmapLayout
@@ -72,8 +75,15 @@ class Geometry:
         self.bar_font = font(12)
         self.small_font = font(11)
         self.lane_font = font(12, bold=True)
+        self.upper_font = font(11, bold=True)
+        self.release_font = self.lane_font
+        self.small_metrics = QFontMetricsF(self.small_font)
+        self.upper_metrics = QFontMetricsF(self.upper_font)
+        self.release_metrics = QFontMetricsF(self.release_font)
         self._bar_metrics = QFontMetricsF(self.bar_font)
-        self._elided: dict[tuple[str, int], str] = {}
+        self._labels: dict[tuple[str, int], QStaticText | None] = {}
+        self._ticks: dict[Unit, list[Tick]] = {}
+        self._tick_xs: dict[Unit, list[float]] = {}
 
         self.lane_tops: list[float] = []
         self.row_tops: list[float] = []
@@ -131,20 +141,38 @@ class Geometry:
         return QRectF(left, top, max(right - left, 2.0), ROW_HEIGHT - 2 * BAR_INSET)
 
     def ticks(self, unit: Unit) -> list[Tick]:
-        layout = self.layout
-        return ticks(layout.origin, layout.end, unit)
+        found = self._ticks.get(unit)
+        if found is None:
+            found = self._ticks[unit] = ticks(self.layout.origin, self.layout.end, unit)
+        return found
 
-    def label(self, bar: Bar, width: float) -> str:
-        """`KEY title`, elided to `width` (cached: layout is the slow part of text)."""
+    def visible_ticks(self, unit: Unit, left: float, right: float) -> list[tuple[Tick, float]]:
+        """The ticks of `unit` whose period overlaps body x [left, right], with their x."""
+        all_ticks = self.ticks(unit)
+        xs = self._tick_xs.get(unit)
+        if xs is None:
+            origin = self.layout.origin
+            xs = self._tick_xs[unit] = [self.x((t.start - origin).days) for t in all_ticks]
+        first = max(bisect.bisect_right(xs, left) - 1, 0)
+        last = bisect.bisect_right(xs, right)
+        return [(all_ticks[i], xs[i]) for i in range(first, last)]
+
+    def label(self, bar: Bar, width: float) -> QStaticText | None:
+        """`KEY title` elided to `width`, laid out once: text layout is the slow part
+        of painting a bar, and a pan repaints the same labels again and again."""
         key = (bar.uid, int(width))
-        text = self._elided.get(key)
-        if text is None:
-            full = f"{bar.key}  {bar.title}"
-            text = self._bar_metrics.elidedText(full, Qt.TextElideMode.ElideRight, width)
-            if text in ("…", ""):
-                text = ""
-            self._elided[key] = text
-        return text
+        if key in self._labels:
+            return self._labels[key]
+        full = f"{bar.key}  {bar.title}"
+        text = self._bar_metrics.elidedText(full, Qt.TextElideMode.ElideRight, width)
+        label = None
+        if text not in ("…", ""):
+            label = QStaticText(text)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setPerformanceHint(QStaticText.PerformanceHint.AggressiveCaching)
+            label.prepare(QTransform(), self.bar_font)
+        self._labels[key] = label
+        return label
 
     def label_left(self, m: Diamond) -> bool:
         """Milestones in the last sixth carry their label on the left, inside the picture."""
@@ -152,7 +180,7 @@ class Geometry:
 
     def _stack_milestones(self) -> list[int]:
         """A line per milestone label, so labels of close milestones never overlap."""
-        metrics = QFontMetricsF(font(11))
+        metrics = self.small_metrics
         ends: list[float] = []
         lines: list[int] = []
         for m in self.layout.milestones:
@@ -213,10 +241,8 @@ def _paint_grid(p: QPainter, geo: Geometry, exposed: QRectF) -> None:
         if unit is None:
             continue
         p.setPen(QPen(QColor(color), 1))
-        origin = geo.layout.origin
-        for tick in geo.ticks(unit):
-            x = geo.x((tick.start - origin).days)
-            if exposed.left() - 1 <= x <= exposed.right() + 1 and x > 0:
+        for _tick, x in geo.visible_ticks(unit, exposed.left() - 1, exposed.right() + 1):
+            if x > 0:
                 p.drawLine(QLineF(x, top, x, bottom))
 
 
@@ -300,7 +326,7 @@ def _paint_bars(
             rect = geo.bar_rect(bar)
             if rect.right() < exposed.left() or rect.left() > exposed.right():
                 continue
-            paint_bar(p, geo, bar, rect, QColor(colors(bar)), bar.uid == selected, detail)
+            paint_bar(p, geo, bar, rect, colors(bar), bar.uid == selected, detail)
 
 
 def paint_bar(
@@ -308,40 +334,48 @@ def paint_bar(
     geo: Geometry,
     bar: Bar,
     rect: QRectF,
-    color: QColor,
+    color: str,
     selected: bool = False,
     detail: bool = True,
 ) -> None:
     """One bar: solid fill (lighter, dashed edge when its dates are its release's),
     a red edge when it is in conflict, a blue ring when selected, and its label."""
+    brush, edge, ink = _bar_style(color, bar.from_release, bar.conflicted)
     radius = min(4.0, rect.width() / 2)
-    if bar.from_release:
-        fill = QColor(color).lighter(100)
-        fill = QColor.fromRgbF(
-            fill.redF() * 0.35 + 0.65, fill.greenF() * 0.35 + 0.65, fill.blueF() * 0.35 + 0.65
-        )
-        edge = QPen(color, 1.2, Qt.PenStyle.DashLine)
-    else:
-        fill = color
-        edge = QPen(color.darker(115), 1)
-    if bar.conflicted:
-        edge = QPen(QColor(style.CONFLICT_COLOR), 2)
-    p.setBrush(QBrush(fill))
+    p.setBrush(brush)
     p.setPen(edge)
     p.drawRoundedRect(rect, radius, radius)
     if selected:
         p.setBrush(Qt.BrushStyle.NoBrush)
-        p.setPen(QPen(QColor(style.SELECTION_COLOR), 2.5))
+        p.setPen(_SELECTION_PEN)
         p.drawRoundedRect(rect.adjusted(-2.5, -2.5, 2.5, 2.5), radius + 2, radius + 2)
     if detail and rect.width() > 24:
-        text = geo.label(bar, rect.width() - 10)
-        if text:
-            p.setPen(QColor(style.INK) if _is_light(fill) else QColor("#FFFFFF"))
-            p.drawText(
-                rect.adjusted(6, 0, -4, 0),
-                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                text,
-            )
+        label = geo.label(bar, rect.width() - 10)
+        if label is not None:
+            p.setPen(ink)
+            top = rect.top() + (rect.height() - label.size().height()) / 2
+            p.drawStaticText(QPointF(rect.left() + 6, top), label)
+
+
+_SELECTION_PEN = QPen(QColor(style.SELECTION_COLOR), 2.5)
+
+
+@cache
+def _bar_style(color: str, from_release: bool, conflicted: bool) -> tuple[QBrush, QPen, QPen]:
+    """Brush, edge and text pen of a bar (made once per combination, not per paint)."""
+    base = QColor(color)
+    if from_release:
+        fill = QColor.fromRgbF(
+            base.redF() * 0.35 + 0.65, base.greenF() * 0.35 + 0.65, base.blueF() * 0.35 + 0.65
+        )
+        edge = QPen(base, 1.2, Qt.PenStyle.DashLine)
+    else:
+        fill = base
+        edge = QPen(base.darker(115), 1)
+    if conflicted:
+        edge = QPen(QColor(style.CONFLICT_COLOR), 2)
+    ink = QPen(QColor(style.INK) if _is_light(fill) else QColor("#FFFFFF"))
+    return QBrush(fill), edge, ink
 
 
 # -- header ----------------------------------------------------------------------
@@ -392,14 +426,11 @@ def _paint_tier(
     visible: QRectF,
     texts: RoadmapTexts,
 ) -> None:
-    p.setFont(font(11, bold=upper))
-    metrics = QFontMetricsF(p.font())
+    p.setFont(geo.upper_font if upper else geo.small_font)
+    metrics = geo.upper_metrics if upper else geo.small_metrics
     origin = geo.layout.origin
-    for tick in geo.ticks(unit):
-        x0 = geo.x((tick.start - origin).days)
+    for tick, x0 in geo.visible_ticks(unit, visible.left(), visible.right()):
         x1 = geo.x((tick.end - origin).days)
-        if x1 < visible.left() or x0 > visible.right():
-            continue
         p.setPen(QPen(QColor(style.GRID_STRONG if upper else style.GRID), 1))
         if x0 > 0:
             p.drawLine(QLineF(x0, y + (0 if upper else 6), x0, y + TIER_HEIGHT))
@@ -418,8 +449,8 @@ def _paint_tier(
 def _paint_releases(
     p: QPainter, geo: Geometry, y: float, visible: QRectF, colors: dict[str, str]
 ) -> None:
-    p.setFont(font(12, bold=True))
-    metrics = QFontMetricsF(p.font())
+    p.setFont(geo.release_font)
+    metrics = geo.release_metrics
     for band in geo.layout.bands:
         rect = QRectF(geo.x(band.x0) + 1, y + 5, geo.x(band.x1) - geo.x(band.x0) - 2, 19)
         if rect.right() < visible.left() or rect.left() > visible.right():
