@@ -90,17 +90,19 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_toolbar()
         self._build_status_bar()
+        # The bottom area (the timeline) spans the window: a roadmap needs width.
+        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.BottomDockWidgetArea)
         geometry, state = settings.window_geometry(), settings.window_state()
         if geometry is not None:
             self.restoreGeometry(geometry)
         if state is not None:
             self.restoreState(state)
-        else:  # first start: the empty roadmap waits behind the details tab
-            self.tabifyDockWidget(self.detail_dock, self.roadmap_dock)
-            self.detail_dock.raise_()
+        else:  # first start
             self.resizeDocks(
                 [self.tree_dock, self.detail_dock], [480, 400], Qt.Orientation.Horizontal
             )
+            self.resizeDocks([self.roadmap_dock], [340], Qt.Orientation.Vertical)
         self.undo_group.cleanChanged.connect(self._update_title)
         self._update_actions()
 

@@ -436,7 +436,7 @@ def _paint_tier(
             p.drawLine(QLineF(x0, y + (0 if upper else 6), x0, y + TIER_HEIGHT))
         label = texts.tick(tick, upper)
         p.setPen(QColor(style.INK if upper else style.MUTED_INK))
-        room = QRectF(x0 + 5, y, x1 - x0 - 8, TIER_HEIGHT)
+        room = QRectF(max(x0, 0.0) + 5, y, x1 - max(x0, 0.0) - 8, TIER_HEIGHT)
         if upper:
             # The year or month stays readable at the left edge while its period scrolls.
             room.setLeft(max(room.left(), visible.left() + 5))
