@@ -262,4 +262,6 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("RoadmapTexts", "{year}"): "{year}年",
     ("RoadmapTexts", "Q{n}"): "Q{n}",
     ("RoadmapTexts", "W{n}"): "W{n}",
+    ("RoadmapPane", "The roadmap could not be read: %1"): "无法读取路线图：%1",
+    ("RoadmapTexts", "… {n} more rows not shown"): "…另有 {n} 行未显示",
 }

@@ -500,6 +500,8 @@ class MainWindow(QMainWindow):
         self.undo_group.removeStack(session.undo_stack)
         if self.document_pane is not None:
             self.document_pane.shutdown()
+        if self.roadmap_pane is not None:
+            self.roadmap_pane.shutdown()
         session.blockSignals(True)
         for widget in (self.tree_pane, self.detail_editor, self.document_pane, self.roadmap_pane):
             if widget is not None:

@@ -31,8 +31,9 @@ from PySide6.QtWidgets import (
 from pmdesk.app.roadmap_texts import ui_texts
 from pmdesk.app.roadmap_view import RoadmapView
 from pmdesk.app.session import ProjectSession
+from pmdesk.app.tasks import TaskRunner
 from pmdesk.core.ops import Effect, Update
-from pmdesk.core.queries_roadmap import roadmap_data
+from pmdesk.core.queries_roadmap import RoadmapData, roadmap_data
 from pmdesk.core.roadmap_layout import Conflict, RoadmapLayout, layout_roadmap
 from pmdesk.export import roadmap_paint as paint
 from pmdesk.export.roadmap_style import (
@@ -82,6 +83,9 @@ class RoadmapPane(QWidget):
         self.layout_shown: RoadmapLayout | None = None
         self._release_names: dict[str, str] = {}
         self._stale = True
+        self._closed = False
+        self._generation = 0
+        self._tasks = TaskRunner(self)
 
         self.view = RoadmapView(self)
         self.zoom_out = self._button("−", self.tr("Zoom out (Ctrl+wheel)"), self._zoom_out)
@@ -171,13 +175,38 @@ class RoadmapPane(QWidget):
         return mode
 
     def refresh(self) -> None:
-        """Read and lay out the roadmap again, keeping zoom, scroll and selection."""
+        """Read and lay out the roadmap again on a worker thread (tens of thousands of
+        requirements take a while), then show it keeping zoom, scroll and selection."""
         self._timer.stop()
+        if self._closed:
+            return
         self._stale = False
-        with self.session.connection() as conn:
-            data = roadmap_data(conn)
+        self._generation += 1
+        generation, session = self._generation, self.session
+
+        def work() -> tuple[RoadmapData, RoadmapLayout]:
+            with session.connection() as conn:
+                data = roadmap_data(conn)
+            return data, layout_roadmap(data, dt.date.today())
+
+        self._tasks.run(
+            work,
+            lambda result: self._show(generation, *result),
+            lambda error: self._failed(generation, error),
+        )
+
+    def _failed(self, generation: int, error: BaseException) -> None:
+        if generation == self._generation and not self._closed:
+            self.conflicts.clear()
+            self.conflicts_title.setText(
+                self.tr("The roadmap could not be read: %1").replace("%1", str(error))
+            )
+            self.conflicts_box.show()
+
+    def _show(self, generation: int, data: RoadmapData, layout: RoadmapLayout) -> None:
+        if generation != self._generation or self._closed:
+            return  # a newer refresh is on its way, or the project closed
         self._release_names = {r.uid: r.name for r in data.releases}
-        layout = layout_roadmap(data, dt.date.today())
         self.layout_shown = layout
         self.view.show_layout(
             layout, self.texts, bar_colors(layout, self.color_mode), release_colors(layout)
@@ -194,8 +223,14 @@ class RoadmapPane(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._stale:
+        if self._stale and not self._closed:
             self._timer.start()
+
+    def shutdown(self) -> None:
+        """The project is closing: never read it again (a show or a timer may still come)."""
+        self._closed = True
+        self._timer.stop()
+        self._tasks.wait()
 
     def _recolor(self) -> None:
         layout = self.layout_shown
@@ -227,8 +262,6 @@ class RoadmapPane(QWidget):
     # -- actions ---------------------------------------------------------------------
     def select_uid(self, uid: str | None) -> None:
         """Show the tree's selection (the view ignores a requirement it does not show)."""
-        if self._stale and self.isVisible():
-            self.refresh()
         self.view.select(uid)
 
     def _dragged(self, uid: str, values: dict[str, Any]) -> None:

@@ -37,6 +37,7 @@ def ui_texts() -> RoadmapTexts:
         from_release=translate("RoadmapTexts", "Dates from release"),
         milestone=translate("RoadmapTexts", "Milestone"),
         no_release=translate("RoadmapTexts", "No release"),
+        more_rows=translate("RoadmapTexts", "… {n} more rows not shown"),
         months=months,
         # {month} and {year} are filled in; keep the braces.
         month_year=translate("RoadmapTexts", "{month} {year}"),

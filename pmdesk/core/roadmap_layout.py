@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import heapq
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal
@@ -255,20 +256,28 @@ def _bands(releases: Iterable[RoadmapRelease]) -> list[tuple[str, str, dt.date, 
 
 
 def _pack(members: list[_Placed], origin: dt.date) -> tuple[list[tuple[_Placed, int]], int]:
-    """First fit by start date: the fewest rows in which no two bars overlap."""
-    row_ends: list[dt.date] = []  # last day taken in each row
+    """First fit by start date: each bar goes to the lowest row that is free on its
+    first day, which gives the fewest rows in which no two bars overlap.
+
+    Two heaps keep it O(n log n) (a plain scan of the rows is quadratic, and a lane
+    of a big project has thousands of rows): rows still busy, by their last day, and
+    rows free again, by index.
+    """
+    busy: list[tuple[dt.date, int]] = []  # (last day taken, row)
+    free: list[int] = []
+    rows = 0
     packed = []
     for p in sorted(members, key=lambda p: (p.start, p.end, p.order)):
-        for sub, last in enumerate(row_ends):
-            if last < p.start:
-                row_ends[sub] = p.end
-                break
+        while busy and busy[0][0] < p.start:
+            heapq.heappush(free, heapq.heappop(busy)[1])
+        if free:
+            sub = heapq.heappop(free)
         else:
-            sub = len(row_ends)
-            row_ends.append(p.end)
+            sub, rows = rows, rows + 1
+        heapq.heappush(busy, (p.end, sub))
         packed.append((p, sub))
     packed.sort(key=lambda ps: ps[0].order)
-    return packed, len(row_ends)
+    return packed, rows
 
 
 def _bar(p: _Placed, lane_uid: str | None, origin: dt.date, row: int) -> Bar:

@@ -13,7 +13,7 @@ import os
 import sys
 import threading
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSize
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QGuiApplication,
@@ -28,6 +28,7 @@ from sqlalchemy import Connection
 from pmdesk.core.queries_roadmap import roadmap_data
 from pmdesk.core.roadmap_layout import RoadmapLayout, layout_roadmap
 from pmdesk.export import roadmap_paint as paint
+from pmdesk.export import roadmap_style as style
 from pmdesk.export.roadmap_style import (
     ColorBy,
     RoadmapTexts,
@@ -40,6 +41,9 @@ from pmdesk.export.roadmap_style import (
 MARGIN = 16.0  # around the picture
 # Months rather than weeks unless there is room: a picture is read at a glance.
 PICTURE_TICK_PX = 60.0
+# Rows below this are cut off (with a note): a document picture of a huge project
+# would otherwise need gigabytes of image and say nothing anyway.
+MAX_BODY_HEIGHT = 9000.0
 _app: QGuiApplication | None = None
 _app_lock = threading.Lock()
 
@@ -78,8 +82,14 @@ class Picture:
         names = release_names or {b.uid: b.name for b in layout.bands}
         self.legend = legend_entries(layout, color_by, texts, names)
         self.width = width
+        self.body_height = self.geo.height
+        shown = len(self.geo.rows_between(0.0, MAX_BODY_HEIGHT - paint.ROW_HEIGHT))
+        self.hidden_rows = layout.rows - shown if self.geo.height > MAX_BODY_HEIGHT else 0
+        if self.hidden_rows > 0:  # end at a whole row
+            self.body_height = self.geo.row_top(shown - 1) + paint.ROW_HEIGHT
+        note = paint.LEGEND_HEIGHT if self.hidden_rows > 0 else 0.0
         self.height = int(
-            2 * MARGIN + self.geo.header_height + self.geo.height + 8 + paint.LEGEND_HEIGHT
+            2 * MARGIN + self.geo.header_height + self.body_height + 8 + paint.LEGEND_HEIGHT + note
         )
 
     def paint(self, p: QPainter) -> None:
@@ -91,15 +101,25 @@ class Picture:
         p.restore()
         p.save()
         p.translate(MARGIN, MARGIN + geo.header_height)
-        paint.paint_gutter(p, geo, 0.0, geo.height)
+        p.setClipRect(QRectF(0, 0, geo.gutter, self.body_height))
+        paint.paint_gutter(p, geo, 0.0, self.body_height)
         p.restore()
         p.save()
         p.translate(MARGIN + geo.gutter, MARGIN + geo.header_height)
-        body = QRectF(0, 0, geo.width, geo.height)
+        body = QRectF(0, 0, geo.width, self.body_height)
         p.setClipRect(body)
         paint.paint_body(p, geo, body, bar_colors(self.layout, self.color_by))
         p.restore()
-        legend_top = MARGIN + geo.header_height + geo.height + 8
+        legend_top = MARGIN + geo.header_height + self.body_height + 8
+        if self.hidden_rows > 0:
+            p.setFont(geo.small_font)
+            p.setPen(QColor(style.MUTED_INK))
+            p.drawText(
+                QRectF(MARGIN + geo.gutter, legend_top, geo.width, paint.LEGEND_HEIGHT),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                geo.texts.more_rows.format(n=self.hidden_rows),
+            )
+            legend_top += paint.LEGEND_HEIGHT
         paint.paint_legend(p, geo, self.legend, QPointF(MARGIN + geo.gutter, legend_top))
 
     def _paint_on(self, device: QPaintDevice) -> None:

@@ -59,6 +59,7 @@ class RoadmapTexts:
     from_release: str
     milestone: str
     no_release: str
+    more_rows: str  # "{n} more rows not shown"
     months: tuple[str, ...]  # 12 short names
     month_year: str  # "{month} {year}" / "{year}年{month}"
     year: str  # "{year}" / "{year}年"
@@ -86,6 +87,7 @@ _EN = RoadmapTexts(
     from_release="Dates from release",
     milestone="Milestone",
     no_release="No release",
+    more_rows="… {n} more rows not shown",
     months=("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
     month_year="{month} {year}",
     year="{year}",
@@ -109,6 +111,7 @@ _ZH = RoadmapTexts(
     from_release="日期取自版本",
     milestone="里程碑",
     no_release="未排版本",
+    more_rows="…另有 {n} 行未显示",
     months=tuple(f"{m}月" for m in range(1, 13)),
     month_year="{year}年{month}",
     year="{year}年",

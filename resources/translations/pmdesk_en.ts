@@ -838,6 +838,10 @@
         <translation>Where dragged bars and ends land</translation>
     </message>
     <message>
+        <source>The roadmap could not be read: %1</source>
+        <translation>The roadmap could not be read: %1</translation>
+    </message>
+    <message>
         <source>%1 starts before %2, which it depends on, ends</source>
         <translation>%1 starts before %2, which it depends on, ends</translation>
     </message>
@@ -926,6 +930,10 @@
     <message>
         <source>No release</source>
         <translation>No release</translation>
+    </message>
+    <message>
+        <source>… {n} more rows not shown</source>
+        <translation>… {n} more rows not shown</translation>
     </message>
     <message>
         <source>{month} {year}</source>

@@ -837,6 +837,10 @@
         <translation>拖动条形或其两端时日期对齐到的单位</translation>
     </message>
     <message>
+        <source>The roadmap could not be read: %1</source>
+        <translation>无法读取路线图：%1</translation>
+    </message>
+    <message>
         <source>%1 starts before %2, which it depends on, ends</source>
         <translation>%1 在其依赖的 %2 结束前就开始了</translation>
     </message>
@@ -847,7 +851,8 @@
     <message numerus="yes">
         <source>Conflicts: %n</source>
         <translation>
-            <numerusform>冲突：%n</numerusform></translation>
+            <numerusform>冲突：%n</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -923,6 +928,10 @@
     <message>
         <source>No release</source>
         <translation>未排版本</translation>
+    </message>
+    <message>
+        <source>… {n} more rows not shown</source>
+        <translation>…另有 {n} 行未显示</translation>
     </message>
     <message>
         <source>{month} {year}</source>

@@ -34,7 +34,8 @@ def pane(qtbot: QtBot, window: MainWindow, sample: Path) -> RoadmapPane:
     pane = window.roadmap_pane
     assert pane is not None
     qtbot.waitUntil(lambda: pane.layout_shown is not None and pane.view.viewport().height() > 250)
-    pane.refresh()
+    with qtbot.waitSignal(pane.refreshed, timeout=5000):
+        pane.refresh()
     pane.view.set_zoom(12.0)  # a day is 12 px: drags of a few days are clear moves
     return pane
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 
+from hypothesis import given
+from hypothesis import strategies as st
 from sqlalchemy import Connection
 
 from pmdesk.core.queries_roadmap import (
@@ -249,3 +251,34 @@ def test_the_sample_roadmap(sample_conn: Connection) -> None:
     assert layout.origin == D(2027, 1, 1) and layout.end == D(2027, 10, 1)
     assert len(layout.bands) == 3 and len(layout.milestones) == 6
     assert all(c.kind == "dependency" for c in layout.conflicts)
+
+
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 120), st.integers(0, 30), st.sampled_from(["L1", "L2", None])),
+        max_size=60,
+    )
+)
+def test_packing_never_overlaps_and_uses_the_fewest_rows(
+    spans: list[tuple[int, int, str | None]],
+) -> None:
+    first = D(2028, 1, 1)
+    items = [
+        item(
+            f"r{i}",
+            str(first + dt.timedelta(days=s)),
+            str(first + dt.timedelta(days=s + n)),
+            lane=lane,
+        )
+        for i, (s, n, lane) in enumerate(spans)
+    ]
+    layout = layout_roadmap(data(*items))
+    assert len(layout.bars) == len(spans)
+    for lane in layout.lanes:
+        bars = [b for b in layout.bars if lane.first_row <= b.row < lane.first_row + lane.rows]
+        for row in range(lane.first_row, lane.first_row + lane.rows):
+            in_row = sorted((b for b in bars if b.row == row), key=lambda b: b.x0)
+            assert all(a.x1 <= b.x0 for a, b in itertools.pairwise(in_row))
+        # The rows needed are the most bars that share one day.
+        busiest = max((sum(b.x0 <= x < b.x1 for b in bars) for x in range(160)), default=0)
+        assert lane.rows == max(busiest, 1)

@@ -8,10 +8,12 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import pytest
 from PySide6.QtGui import QColor, QImage
 from sqlalchemy import Connection
 
 from pmdesk.core.projectfile import open_readonly
+from pmdesk.export import roadmap_picture
 from pmdesk.export.roadmap_picture import render_roadmap_png, render_roadmap_svg
 
 TODAY = dt.date(2027, 2, 17)
@@ -82,3 +84,14 @@ print(QGuiApplication.instance() is not None, os.environ["QT_QPA_PLATFORM"], siz
     created, platform, sizes = out.stdout.split(maxsplit=2)
     assert (created, platform) == ("True", "offscreen")
     assert all(n > 10_000 for n in eval(sizes)) and len(eval(sizes)) == 2
+
+
+def test_a_huge_roadmap_is_cut_with_a_note(
+    sample_conn: Connection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    full = QImage.fromData(render_roadmap_png(sample_conn, language="en", today=TODAY))
+    monkeypatch.setattr(roadmap_picture, "MAX_BODY_HEIGHT", 300.0)
+    svg = render_roadmap_svg(sample_conn, language="en", today=TODAY)
+    cut = QImage.fromData(render_roadmap_png(sample_conn, language="en", today=TODAY))
+    assert cut.width() == full.width() and cut.height() < full.height() - 300
+    assert svg is not None and "more rows not shown" in svg.decode()
