@@ -22,8 +22,8 @@ import bisect
 import datetime as dt
 import heapq
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
-from typing import Literal
+from dataclasses import dataclass, field
+from typing import Literal, NamedTuple
 
 from pmdesk.core.queries_roadmap import RoadmapData, RoadmapItem, RoadmapRelease
 from pmdesk.core.timescale import next_period, offset, parse_date, period_start
@@ -31,8 +31,10 @@ from pmdesk.core.timescale import next_period, offset, parse_date, period_start
 ConflictKind = Literal["dependency", "release"]
 
 
-@dataclass(frozen=True)
-class Bar:
+class Bar(NamedTuple):
+    """A requirement's bar (a named tuple: a big roadmap makes 100,000 of them, and a
+    tuple is made several times faster than a frozen dataclass)."""
+
     uid: str
     key: str
     title: str
@@ -335,7 +337,7 @@ def _check(
         if outside is not None:
             conflicts.append(Conflict("release", bar.uid, bar.key, outside.uid, outside.name))
         if waits or outside is not None:
-            bar = replace(bar, late=bool(waits), outside_release=outside is not None)
+            bar = bar._replace(late=bool(waits), outside_release=outside is not None)
         checked.append(bar)
     return checked, arrows, conflicts
 
