@@ -119,11 +119,17 @@ _TEXT: Mapping[str, Mapping[str, str]] = {
     },
 }
 _TABLE = '<table border="1" cellpadding="4" cellspacing="0" width="100%">'
-PREVIEW_ROADMAP_WIDTH = 720  # px: legible in a preview beside the editor
+PREVIEW_ROADMAP_WIDTH = 720  # px, when the caller does not say how wide its preview is
 
 
-def render_directive_html(body: str, conn: Connection, *, language: str) -> str:
-    """HTML for one block body; a mistake in the body becomes a red sentence."""
+def render_directive_html(
+    body: str, conn: Connection, *, language: str, image_width: int | None = None
+) -> str:
+    """HTML for one block body; a mistake in the body becomes a red sentence.
+
+    `image_width` is how wide pictures (the roadmap) are drawn, in pixels: the
+    preview passes its own width, because QTextBrowser shows images at their size
+    (it mislays out percentage widths)."""
     lang = language if language in _TEXT else "en"
     try:
         directive = parse_directive(body)
@@ -132,15 +138,15 @@ def render_directive_html(body: str, conn: Connection, *, language: str) -> str:
     if isinstance(directive, RequirementsDirective):
         return _requirements(conn, directive, lang)
     if isinstance(directive, RoadmapDirective):
-        return _roadmap(conn, lang)
+        return _roadmap(conn, lang, image_width or PREVIEW_ROADMAP_WIDTH)
     return _placeholder(directive, lang)
 
 
-def _roadmap(conn: Connection, lang: str) -> str:
+def _roadmap(conn: Connection, lang: str, width: int) -> str:
     # Imported here: Qt loads only when a document shows a roadmap.
     from pmdesk.export.roadmap_picture import render_roadmap_png
 
-    png = render_roadmap_png(conn, language=lang, width=PREVIEW_ROADMAP_WIDTH)
+    png = render_roadmap_png(conn, language=lang, width=min(max(width, 480), 1600))
     if png is None:
         return f"<p><i>{html.escape(_TEXT[lang]['roadmap_empty'])}</i></p>"
     data = base64.b64encode(png).decode("ascii")

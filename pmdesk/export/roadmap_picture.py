@@ -52,8 +52,11 @@ def ensure_gui() -> None:
     """Make sure a Qt GUI application exists (fonts and painting need one)."""
     global _app
     with _app_lock:
-        if QGuiApplication.instance() is not None:
+        existing = QGuiApplication.instance()
+        if isinstance(existing, QGuiApplication):
             return
+        if existing is not None:  # a QCoreApplication cannot draw text
+            raise RuntimeError("The roadmap picture needs a Qt GUI application, not a core one.")
         headless = sys.platform.startswith("linux") and not (
             os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
         )

@@ -20,7 +20,6 @@ from pmdesk.app.roadmap_pane import RoadmapPane
 from pmdesk.app.roadmap_view import snap_date
 from pmdesk.core.queries import requirement_detail
 from pmdesk.core.roadmap_layout import Bar
-from pmdesk.export.directive_html import PREVIEW_ROADMAP_WIDTH
 from tests.app.conftest import open_sync
 
 
@@ -257,4 +256,6 @@ def test_the_roadmap_block_shows_the_picture_in_the_preview(
     images = re.findall(r'<img src="(data:image/png;base64,[^"]+)"', pane.preview.toHtml())
     assert len(images) == 1
     shown = pane.preview.document().resource(QTextDocument.ResourceType.ImageResource, images[0])
-    assert isinstance(shown, QPixmap | QImage) and shown.width() == PREVIEW_ROADMAP_WIDTH
+    margins = 2 * pane.preview.document().documentMargin()
+    assert isinstance(shown, QPixmap | QImage)
+    assert shown.width() == max(480, pane.preview.viewport().width() - int(margins))
