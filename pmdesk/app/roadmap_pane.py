@@ -36,6 +36,7 @@ from pmdesk.core.ops import Effect, Update
 from pmdesk.core.queries_roadmap import RoadmapData, roadmap_data
 from pmdesk.core.roadmap_layout import Conflict, RoadmapLayout, layout_roadmap
 from pmdesk.export import roadmap_paint as paint
+from pmdesk.export.roadmap_geometry import Geometry
 from pmdesk.export.roadmap_style import (
     COLOR_BY,
     ColorBy,
@@ -53,11 +54,11 @@ class LegendBar(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.geo: paint.Geometry | None = None
+        self.geo: Geometry | None = None
         self.entries: list[tuple[str, str]] = []
         self.setFixedHeight(int(paint.LEGEND_HEIGHT))
 
-    def show_entries(self, geo: paint.Geometry, entries: list[tuple[str, str]]) -> None:
+    def show_entries(self, geo: Geometry, entries: list[tuple[str, str]]) -> None:
         self.geo, self.entries = geo, entries
         self.update()
 

@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 
 from pmdesk.core.roadmap_layout import Bar, RoadmapLayout
 from pmdesk.export import roadmap_paint as paint
-from pmdesk.export.roadmap_paint import Geometry
+from pmdesk.export.roadmap_geometry import LABEL_MIN_PX, ROW_HEIGHT, Colors, Geometry
 from pmdesk.export.roadmap_style import RoadmapTexts
 
 Snap = Literal["day", "week"]
@@ -58,7 +58,7 @@ class BodyItem(QGraphicsItem):
     def __init__(self) -> None:
         super().__init__()
         self.geo: Geometry | None = None
-        self.colors: paint.Colors = lambda _bar: "#888888"
+        self.colors: Colors = lambda _bar: "#888888"
         self.selected: str | None = None
         self.hidden: str | None = None
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
@@ -85,7 +85,7 @@ class BodyItem(QGraphicsItem):
             self.colors,
             selected=self.selected,
             hidden=self.hidden,
-            detail=scale * paint.ROW_HEIGHT >= paint.LABEL_MIN_PX * 2,
+            detail=scale * ROW_HEIGHT >= LABEL_MIN_PX,
         )
 
 
@@ -209,7 +209,7 @@ class RoadmapView(QGraphicsView):
         self,
         layout: RoadmapLayout,
         texts: RoadmapTexts,
-        colors: paint.Colors,
+        colors: Colors,
         release_colors: dict[str, str],
     ) -> None:
         """Show a new layout at the current zoom, keeping the scroll position."""
@@ -232,7 +232,7 @@ class RoadmapView(QGraphicsView):
         self.header.update()
         self.gutter.update()
 
-    def set_colors(self, colors: paint.Colors, release_colors: dict[str, str]) -> None:
+    def set_colors(self, colors: Colors, release_colors: dict[str, str]) -> None:
         self.body.colors, self.release_colors = colors, release_colors
         self.viewport().update()
         self.header.update()

@@ -29,6 +29,7 @@ from pmdesk.core.queries_roadmap import roadmap_data
 from pmdesk.core.roadmap_layout import RoadmapLayout, layout_roadmap
 from pmdesk.export import roadmap_paint as paint
 from pmdesk.export import roadmap_style as style
+from pmdesk.export.roadmap_geometry import ROW_HEIGHT, Geometry
 from pmdesk.export.roadmap_style import (
     ColorBy,
     RoadmapTexts,
@@ -79,17 +80,17 @@ class Picture:
         self.layout = layout
         self.color_by = color_by
         # The gutter depends on the lane names, not the zoom: measure it first.
-        probe = paint.Geometry(layout, 1.0, texts)
+        probe = Geometry(layout, 1.0, texts)
         body_width = max(width - 2 * MARGIN - probe.gutter, 50.0)
-        self.geo = paint.Geometry(layout, body_width / max(layout.days, 1), texts, PICTURE_TICK_PX)
+        self.geo = Geometry(layout, body_width / max(layout.days, 1), texts, PICTURE_TICK_PX)
         names = release_names or {b.uid: b.name for b in layout.bands}
         self.legend = legend_entries(layout, color_by, texts, names)
         self.width = width
         self.body_height = self.geo.height
-        shown = len(self.geo.rows_between(0.0, MAX_BODY_HEIGHT - paint.ROW_HEIGHT))
+        shown = len(self.geo.rows_between(0.0, MAX_BODY_HEIGHT - ROW_HEIGHT))
         self.hidden_rows = layout.rows - shown if self.geo.height > MAX_BODY_HEIGHT else 0
         if self.hidden_rows > 0:  # end at a whole row
-            self.body_height = self.geo.row_top(shown - 1) + paint.ROW_HEIGHT
+            self.body_height = self.geo.row_top(shown - 1) + ROW_HEIGHT
         note = paint.LEGEND_HEIGHT if self.hidden_rows > 0 else 0.0
         self.height = int(
             2 * MARGIN + self.geo.header_height + self.body_height + 8 + paint.LEGEND_HEIGHT + note
