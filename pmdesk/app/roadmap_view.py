@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QHelpEvent,
@@ -50,6 +50,7 @@ DragMode = Literal["move", "start", "end"]
 EDGE_PX = 6.0  # how close to a bar's end a press resizes instead of moving
 MIN_PPD, MAX_PPD = 0.08, 48.0  # pixels per day: years at a glance … single days
 ZOOM_STEP = 1.25
+PINNED_LABEL_PX = 160  # the axis's left end, repainted on every scroll (pinned label)
 
 
 class BodyItem(QGraphicsItem):
@@ -201,7 +202,8 @@ class RoadmapView(QGraphicsView):
         self.setMouseTracking(True)
         self.header = _Strip(self, self._paint_header)
         self.gutter = _Strip(self, self._paint_gutter)
-        self.horizontalScrollBar().valueChanged.connect(self.header.update)
+        self._header_x = 0
+        self.horizontalScrollBar().valueChanged.connect(self._scroll_header)
         self.verticalScrollBar().valueChanged.connect(self.gutter.update)
 
     # -- content -------------------------------------------------------------------
@@ -467,6 +469,18 @@ class RoadmapView(QGraphicsView):
         self._place_strips()
         if not self._fitted and self.geo is not None and self.viewport().width() > 50:
             self.fit_all()
+
+    def _scroll_header(self, x: int) -> None:
+        """Move the axis with the body: shift its pixels and paint only what comes
+        into view, plus the left end, where the year or month label stays pinned."""
+        dx, self._header_x = self._header_x - x, x
+        if self.geo is None or abs(dx) >= self.viewport().width():
+            self.header.update()
+            return
+        gutter = int(self.geo.gutter)
+        band = QRect(gutter, 0, self.viewport().width(), self.header.height())
+        self.header.scroll(dx, 0, band)
+        self.header.update(QRect(gutter, 0, PINNED_LABEL_PX, self.header.height()))
 
     def _place_strips(self) -> None:
         if self.geo is None:

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QImage, QPixmap, QTextDocument, QWheelEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from pmdesk.app import dialogs
@@ -259,3 +259,31 @@ def test_the_roadmap_block_shows_the_picture_in_the_preview(
     margins = 2 * pane.preview.document().documentMargin()
     assert isinstance(shown, QPixmap | QImage)
     assert shown.width() == max(480, pane.preview.viewport().width() - int(margins))
+
+
+def on_screen_pixels(widget: QWidget) -> QImage:
+    """What the window system shows of `widget` (its backing store), not a fresh paint."""
+    top = widget.window()
+    corner = widget.mapTo(top, QPoint(0, 0))
+    shot = top.screen().grabWindow(
+        top.winId(), corner.x(), corner.y(), widget.width(), widget.height()
+    )
+    return shot.toImage().convertToFormat(QImage.Format.Format_RGB32)
+
+
+def test_the_axis_scrolled_in_steps_matches_the_axis_painted_afresh(
+    qtbot: QtBot, pane: RoadmapPane
+) -> None:
+    view = pane.view
+    bar = view.horizontalScrollBar()
+    assert bar.maximum() > 600
+    QApplication.processEvents()
+    before = on_screen_pixels(view.header)
+    for step in (37, 120, 5, 61, -44, 200):  # pixels shifted, then the new strip painted
+        bar.setValue(bar.value() + step)
+        QApplication.processEvents()
+    scrolled = on_screen_pixels(view.header)
+    assert scrolled != before  # the grab shows what is on screen
+    view.header.repaint()
+    QApplication.processEvents()
+    assert on_screen_pixels(view.header) == scrolled
