@@ -13,10 +13,11 @@ import pytest
     [
         (
             "pmdesk.core.workingcopy, pmdesk.core.snapshot, pmdesk.core.importing, "
-            "pmdesk.core.queries, pmdesk.core.templates, pmdesk.core.sample, pmdesk.commands",
+            "pmdesk.core.queries, pmdesk.core.templates, pmdesk.core.sample, pmdesk.commands, "
+            "pmdesk.core.roadmap_layout, pmdesk.core.queries_roadmap",
             "PySide6",
         ),
-        ("pmdesk.export", "PySide6.QtWidgets"),
+        ("pmdesk.export, pmdesk.export.roadmap_picture", "PySide6.QtWidgets"),
     ],
 )
 def test_layer_does_not_import(modules: str, forbidden: str) -> None:

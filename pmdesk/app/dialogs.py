@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
@@ -131,19 +131,32 @@ def ask_overwrite_colleague(parent: QWidget, name: str) -> bool:
     return _yes_no(parent, translate("Dialogs", "File changed"), text)
 
 
-def export_path(parent: QWidget, suggestion: Path, fmt: str) -> Path | None:
-    """Where to write an export; the chosen name gets the format's suffix."""
-    filters = {
-        "docx": translate("Dialogs", "Word document (*.docx)"),
-        "md": translate("Dialogs", "Markdown (*.md)"),
-    }
+_EXPORT_KINDS: dict[
+    str, tuple[object, object]
+] = {  # suffix → (title, filter), translated when asked
+    ".docx": (
+        QT_TRANSLATE_NOOP("Dialogs", "Export PRD"),
+        QT_TRANSLATE_NOOP("Dialogs", "Word document (*.docx)"),
+    ),
+    ".md": (
+        QT_TRANSLATE_NOOP("Dialogs", "Export PRD"),
+        QT_TRANSLATE_NOOP("Dialogs", "Markdown (*.md)"),
+    ),
+    ".png": (QT_TRANSLATE_NOOP("Dialogs", "Export roadmap"), "PNG (*.png)"),
+    ".svg": (QT_TRANSLATE_NOOP("Dialogs", "Export roadmap"), "SVG (*.svg)"),
+}
+
+
+def export_path(parent: QWidget, suggestion: str | Path, suffix: str) -> Path | None:
+    """Where to write an export (".docx", ".md", ".png", ".svg"); the suffix is added if missing."""
+    title, kind = (str(text) for text in _EXPORT_KINDS[suffix])
     name, _ = QFileDialog.getSaveFileName(
-        parent, translate("Dialogs", "Export PRD"), str(suggestion), filters[fmt]
+        parent, translate("Dialogs", title), str(suggestion), translate("Dialogs", kind)
     )
     if not name:
         return None
     path = Path(name)
-    return path if path.suffix == f".{fmt}" else path.with_name(f"{path.name}.{fmt}")
+    return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
 
 
 def open_file(path: Path) -> None:

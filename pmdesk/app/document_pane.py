@@ -273,12 +273,16 @@ class DocumentPane(QWidget):
         self._generation += 1
         generation, text, language = self._generation, self.editor.toPlainText(), self.language
         session = self.session
+        # Pictures are drawn as wide as the preview shows them (no scroll bar).
+        width = self.preview.viewport().width() - 2 * int(self.preview.document().documentMargin())
 
         def work() -> str:
             with session.connection() as conn:
                 return render_html(
                     text,
-                    lambda body: render_directive_html(body, conn, language=language),
+                    lambda body: render_directive_html(
+                        body, conn, language=language, image_width=width
+                    ),
                     language=language,
                 )
 

@@ -180,7 +180,7 @@ class ExportDialog(QDialog):
     # -- running ------------------------------------------------------------------
 
     def choose_and_export(self) -> None:
-        target = dialogs.export_path(self, self.suggested_path(), self.format)
+        target = dialogs.export_path(self, self.suggested_path(), f".{self.format}")
         if target is None:
             return
         self.start(target)

@@ -39,6 +39,7 @@ if TYPE_CHECKING:  # the panes and the database layer load when a project opens
     from pmdesk.app.document_pane import DocumentPane
     from pmdesk.app.export_dialog import ExportDialog
     from pmdesk.app.opening import OpenedProject
+    from pmdesk.app.roadmap_pane import RoadmapPane
     from pmdesk.app.session import ProjectSession
     from pmdesk.app.tree_pane import TreePane
     from pmdesk.app.tree_view import RequirementTreeView
@@ -75,9 +76,8 @@ class MainWindow(QMainWindow):
         self.roadmap_dock = self._dock(
             "roadmapDock", self.tr("Roadmap"), Qt.DockWidgetArea.BottomDockWidgetArea
         )
-        self.roadmap_dock.setWidget(
-            self._placeholder(self.tr("The roadmap timeline arrives in a later version of pmdesk."))
-        )
+        self.roadmap_placeholder = self._placeholder(self.tr("No project is open."))
+        self.roadmap_dock.setWidget(self.roadmap_placeholder)
         self.central = QStackedWidget(self)
         self.central.addWidget(self._placeholder(self.tr("No project is open.")))
         self.setCentralWidget(self.central)
@@ -85,22 +85,25 @@ class MainWindow(QMainWindow):
         self.tree_pane: TreePane | None = None
         self.detail_editor: DetailEditor | None = None
         self.document_pane: DocumentPane | None = None
+        self.roadmap_pane: RoadmapPane | None = None
 
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
         self._build_status_bar()
+        # The bottom area (the timeline) spans the window: a roadmap needs width.
+        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.BottomDockWidgetArea)
         geometry, state = settings.window_geometry(), settings.window_state()
         if geometry is not None:
             self.restoreGeometry(geometry)
         if state is not None:
             self.restoreState(state)
-        else:  # first start: the empty roadmap waits behind the details tab
-            self.tabifyDockWidget(self.detail_dock, self.roadmap_dock)
-            self.detail_dock.raise_()
+        else:  # first start
             self.resizeDocks(
                 [self.tree_dock, self.detail_dock], [480, 400], Qt.Orientation.Horizontal
             )
+            self.resizeDocks([self.roadmap_dock], [340], Qt.Orientation.Vertical)
         self.undo_group.cleanChanged.connect(self._update_title)
         self._update_actions()
 
@@ -149,6 +152,12 @@ class MainWindow(QMainWindow):
         self.export_action = self._action(
             self.tr("&Export PRD…"), self.export_dialog, QKeySequence("Ctrl+E")
         )
+        self.export_png_action = self._action(
+            self.tr("Export roadmap as &PNG…"), lambda: self.export_roadmap(".png")
+        )
+        self.export_svg_action = self._action(
+            self.tr("Export roadmap as S&VG…"), lambda: self.export_roadmap(".svg")
+        )
         self.close_action = self._action(self.tr("&Close project"), self.close_project, K.Close)
         self.quit_action = self._action(self.tr("&Quit"), self.close, K.Quit)
         self.undo_action = self.undo_group.createUndoAction(self, self.tr("&Undo"))
@@ -177,6 +186,7 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.save_action, self.save_as_action])
         file_menu.addSeparator()
         file_menu.addAction(self.export_action)
+        file_menu.addActions([self.export_png_action, self.export_svg_action])
         file_menu.addSeparator()
         file_menu.addAction(self.close_action)
         file_menu.addAction(self.quit_action)
@@ -318,6 +328,7 @@ class MainWindow(QMainWindow):
     def _install(self, session: ProjectSession, opened: OpenedProject) -> None:
         from pmdesk.app.detail_editor import DetailEditor
         from pmdesk.app.document_pane import DocumentPane
+        from pmdesk.app.roadmap_pane import RoadmapPane
         from pmdesk.app.tree_pane import TreePane
         from pmdesk.core.queries import project_info
 
@@ -327,14 +338,19 @@ class MainWindow(QMainWindow):
         self.tree_pane = TreePane(session, self, rows=opened.rows)
         self.detail_editor = DetailEditor(session, self)
         self.document_pane = DocumentPane(session, language, self)
+        self.roadmap_pane = RoadmapPane(session, self)
         self.tree_dock.setWidget(self.tree_pane)
         self.detail_dock.setWidget(self.detail_editor)
+        self.roadmap_placeholder.setParent(None)
+        self.roadmap_dock.setWidget(self.roadmap_pane)
         self.central.addWidget(self.document_pane)
         self.central.setCurrentWidget(self.document_pane)
         header = self.settings.header_state()
         if header is not None:
             self.tree_pane.view.header().restoreState(header)
         self.tree_pane.selection_changed.connect(self._selected)
+        self.roadmap_pane.selection_changed.connect(self.tree_pane.view.select_uid)
+        self.roadmap_pane.details_requested.connect(self._show_details)
         session.changed.connect(self._project_changed)
         session.failed.connect(lambda message: dialogs.error(self, message))
         self.undo_group.addStack(session.undo_stack)
@@ -489,8 +505,10 @@ class MainWindow(QMainWindow):
         self.undo_group.removeStack(session.undo_stack)
         if self.document_pane is not None:
             self.document_pane.shutdown()
+        if self.roadmap_pane is not None:
+            self.roadmap_pane.shutdown()
         session.blockSignals(True)
-        for widget in (self.tree_pane, self.detail_editor, self.document_pane):
+        for widget in (self.tree_pane, self.detail_editor, self.document_pane, self.roadmap_pane):
             if widget is not None:
                 # Pending timers (preview, typing) must not reach a closed project.
                 for timer in widget.findChildren(QTimer):
@@ -498,6 +516,8 @@ class MainWindow(QMainWindow):
                 widget.setParent(None)
                 widget.deleteLater()
         self.tree_pane = self.detail_editor = self.document_pane = None
+        self.roadmap_pane = None
+        self.roadmap_dock.setWidget(self.roadmap_placeholder)
         self.session = None
         untitled_file = session.path if self.untitled else None
         session.close(discard=discard)
@@ -541,7 +561,45 @@ class MainWindow(QMainWindow):
     def _selected(self, uid: str | None) -> None:
         if self.detail_editor is not None:
             self.detail_editor.show_requirement(uid)
+        if self.roadmap_pane is not None:
+            self.roadmap_pane.select_uid(uid)
         self._show_selection(uid)
+
+    def _show_details(self, uid: str) -> None:
+        """A double-clicked bar: select it everywhere and bring the details forward."""
+        if self.tree_pane is not None:
+            self.tree_pane.view.select_uid(uid)
+        self.detail_dock.show()
+        self.detail_dock.raise_()
+
+    def export_roadmap(self, suffix: str) -> None:
+        if self.session is None or self.roadmap_pane is None:
+            return
+        from pmdesk.core.queries import project_info
+
+        suggestion = str(self.session.path.with_name(self.session.path.stem + "-roadmap" + suffix))
+        path = dialogs.export_path(self, suggestion, suffix)
+        if path is None:
+            return
+        with self.session.connection() as conn:
+            language = project_info(conn).language
+        try:
+            written = self.roadmap_pane.export_picture(path, language)
+        except OSError as e:
+            dialogs.error(
+                self,
+                self.tr("%1 could not be written (%2).")
+                .replace("%1", str(path))
+                .replace("%2", e.strerror or str(e)),
+            )
+            return
+        if not written:
+            dialogs.error(
+                self,
+                self.tr("The roadmap is empty: no requirement, release or milestone has a date."),
+            )
+            return
+        self.statusBar().showMessage(self.tr("Exported %1").replace("%1", path.name), 4000)
 
     def _show_selection(self, uid: str | None) -> None:
         if uid is None or self.tree_pane is None or self.tree_pane.model.count() == 0:
@@ -601,6 +659,8 @@ class MainWindow(QMainWindow):
             self.close_action,
             self.filter_action,
             self.export_action,
+            self.export_png_action,
+            self.export_svg_action,
         ):
             act.setEnabled(is_open and not self._opening)
         for act in (

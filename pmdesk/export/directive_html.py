@@ -2,9 +2,12 @@
 
 `render_directive_html` is the `expand` callback of `markdown_html.render_html`.
 Requirements come from `core.queries_content`, the same rows the exports use.
-Blocks whose feature does not exist yet (roadmap picture, revision history,
-changes since a baseline) show a labelled placeholder saying so, never
-made-up content. A mistyped block shows one red sentence, never raises.
+A `roadmap` block shows the roadmap picture (`roadmap_picture`, the drawing the
+timeline pane and the exports use) as a PNG in a data: URL, which QTextBrowser
+decodes itself: no file and no network. Blocks whose feature does not exist
+yet (revision history, changes since a baseline) show a labelled placeholder
+saying so, never made-up content. A mistyped block shows one red sentence,
+never raises.
 
 Value labels (statuses, priorities, Kano) come from `export.labels`, shared
 with the document exports.
@@ -12,6 +15,7 @@ with the document exports.
 
 from __future__ import annotations
 
+import base64
 import html
 from collections.abc import Mapping, Sequence
 
@@ -45,6 +49,7 @@ _TEXT: Mapping[str, Mapping[str, str]] = {
         "none": "没有符合条件的需求。",
         "no_release": "项目中没有名为「{name}」的版本（现有版本：{names}）。",
         "roadmap": "路线图",
+        "roadmap_empty": "路线图为空：还没有设置日期的需求、版本或里程碑。",
         "revision-history": "修订记录",
         "changes-since": "自基线「{name}」以来的变更",
         "pending": "此处将在该功能可用后显示{what}。",
@@ -64,16 +69,24 @@ _TEXT: Mapping[str, Mapping[str, str]] = {
         "none": "No requirements match.",
         "no_release": "The project has no release named “{name}” (releases: {names}).",
         "roadmap": "Roadmap",
+        "roadmap_empty": "The roadmap is empty: nothing has a date yet.",
         "revision-history": "Revision history",
         "changes-since": "Changes since baseline “{name}”",
         "pending": "The {what} will appear here once that feature is available.",
     },
 }
 _TABLE = '<table border="1" cellpadding="4" cellspacing="0" width="100%">'
+PREVIEW_ROADMAP_WIDTH = 720  # px, when the caller does not say how wide its preview is
 
 
-def render_directive_html(body: str, conn: Connection, *, language: str) -> str:
-    """HTML for one block body; a mistake in the body becomes a red sentence."""
+def render_directive_html(
+    body: str, conn: Connection, *, language: str, image_width: int | None = None
+) -> str:
+    """HTML for one block body; a mistake in the body becomes a red sentence.
+
+    `image_width` is how wide pictures (the roadmap) are drawn, in pixels: the
+    preview passes its own width, because QTextBrowser shows images at their size
+    (it mislays out percentage widths)."""
     lang = language if language in _TEXT else "en"
     try:
         directive = parse_directive(body)
@@ -81,7 +94,21 @@ def render_directive_html(body: str, conn: Connection, *, language: str) -> str:
         return error_html(str(e), language=lang)
     if isinstance(directive, RequirementsDirective):
         return _requirements(conn, directive, lang)
+    if isinstance(directive, RoadmapDirective):
+        return _roadmap(conn, lang, image_width or PREVIEW_ROADMAP_WIDTH)
     return _placeholder(directive, lang)
+
+
+def _roadmap(conn: Connection, lang: str, width: int) -> str:
+    # Imported here: Qt loads only when a document shows a roadmap.
+    from pmdesk.export.roadmap_picture import render_roadmap_png
+
+    png = render_roadmap_png(conn, language=lang, width=min(max(width, 480), 1600))
+    if png is None:
+        return f"<p><i>{html.escape(_TEXT[lang]['roadmap_empty'])}</i></p>"
+    data = base64.b64encode(png).decode("ascii")
+    alt = html.escape(_TEXT[lang]["roadmap"])
+    return f'<p><img src="data:image/png;base64,{data}" alt="{alt}"></p>'
 
 
 def _requirements(conn: Connection, directive: RequirementsDirective, lang: str) -> str:
@@ -164,8 +191,7 @@ def _placeholder(directive: Directive, lang: str) -> str:
         title = text["changes-since"].format(name=directive.baseline)
         what = title if lang == "zh" else title[0].lower() + title[1:]
     else:
-        kind = "roadmap" if isinstance(directive, RoadmapDirective) else "revision-history"
-        title = text[kind]
+        title = text["revision-history"]
         what = title if lang == "zh" else title.lower()
     return (
         f'{_TABLE}<tr><td bgcolor="#f3f4f6"><b>{html.escape(title)}</b><br>'

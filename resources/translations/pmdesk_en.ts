@@ -252,6 +252,10 @@
         <translation>File changed</translation>
     </message>
     <message>
+        <source>Export PRD</source>
+        <translation>Export PRD</translation>
+    </message>
+    <message>
         <source>Word document (*.docx)</source>
         <translation>Word document (*.docx)</translation>
     </message>
@@ -260,8 +264,8 @@
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <source>Export PRD</source>
-        <translation>Export PRD</translation>
+        <source>Export roadmap</source>
+        <translation>Export roadmap</translation>
     </message>
 </context>
 <context>
@@ -607,10 +611,6 @@
         <translation>Roadmap</translation>
     </message>
     <message>
-        <source>The roadmap timeline arrives in a later version of pmdesk.</source>
-        <translation>The roadmap timeline arrives in a later version of pmdesk.</translation>
-    </message>
-    <message>
         <source>No project is open.</source>
         <translation>No project is open.</translation>
     </message>
@@ -641,6 +641,14 @@
     <message>
         <source>&amp;Export PRD…</source>
         <translation>&amp;Export PRD…</translation>
+    </message>
+    <message>
+        <source>Export roadmap as &amp;PNG…</source>
+        <translation>Export roadmap as &amp;PNG…</translation>
+    </message>
+    <message>
+        <source>Export roadmap as S&amp;VG…</source>
+        <translation>Export roadmap as S&amp;VG…</translation>
     </message>
     <message>
         <source>&amp;Close project</source>
@@ -729,6 +737,18 @@
     <message>
         <source>Saved %1</source>
         <translation>Saved %1</translation>
+    </message>
+    <message>
+        <source>%1 could not be written (%2).</source>
+        <translation>%1 could not be written (%2).</translation>
+    </message>
+    <message>
+        <source>The roadmap is empty: no requirement, release or milestone has a date.</source>
+        <translation>The roadmap is empty: no requirement, release or milestone has a date.</translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation>Exported %1</translation>
     </message>
     <message numerus="yes">
         <source>%n requirement(s)</source>
@@ -896,6 +916,171 @@
     <message>
         <source>Reach × Impact × Confidence ÷ Effort</source>
         <translation>Reach × Impact × Confidence ÷ Effort</translation>
+    </message>
+</context>
+<context>
+    <name>RoadmapPane</name>
+    <message>
+        <source>Zoom out (Ctrl+wheel)</source>
+        <translation>Zoom out (Ctrl+wheel)</translation>
+    </message>
+    <message>
+        <source>Zoom in (Ctrl+wheel)</source>
+        <translation>Zoom in (Ctrl+wheel)</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Fit</translation>
+    </message>
+    <message>
+        <source>Show the whole roadmap</source>
+        <translation>Show the whole roadmap</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>Scroll to today</source>
+        <translation>Scroll to today</translation>
+    </message>
+    <message>
+        <source>Colour by status</source>
+        <translation>Colour by status</translation>
+    </message>
+    <message>
+        <source>Colour by priority</source>
+        <translation>Colour by priority</translation>
+    </message>
+    <message>
+        <source>Colour by release</source>
+        <translation>Colour by release</translation>
+    </message>
+    <message>
+        <source>Snap to days</source>
+        <translation>Snap to days</translation>
+    </message>
+    <message>
+        <source>Snap to weeks</source>
+        <translation>Snap to weeks</translation>
+    </message>
+    <message>
+        <source>Where dragged bars and ends land</source>
+        <translation>Where dragged bars and ends land</translation>
+    </message>
+    <message>
+        <source>The roadmap could not be read: %1</source>
+        <translation>The roadmap could not be read: %1</translation>
+    </message>
+    <message>
+        <source>%1 starts before %2, which it depends on, ends</source>
+        <translation>%1 starts before %2, which it depends on, ends</translation>
+    </message>
+    <message>
+        <source>%1 is planned outside the dates of release %2</source>
+        <translation>%1 is planned outside the dates of release %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Conflicts: %n</source>
+        <translation>
+            <numerusform>Conflicts: %n</numerusform>
+            <numerusform>Conflicts: %n</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RoadmapTexts</name>
+    <message>
+        <source>Jan</source>
+        <translation>Jan</translation>
+    </message>
+    <message>
+        <source>Feb</source>
+        <translation>Feb</translation>
+    </message>
+    <message>
+        <source>Mar</source>
+        <translation>Mar</translation>
+    </message>
+    <message>
+        <source>Apr</source>
+        <translation>Apr</translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation>May</translation>
+    </message>
+    <message>
+        <source>Jun</source>
+        <translation>Jun</translation>
+    </message>
+    <message>
+        <source>Jul</source>
+        <translation>Jul</translation>
+    </message>
+    <message>
+        <source>Aug</source>
+        <translation>Aug</translation>
+    </message>
+    <message>
+        <source>Sep</source>
+        <translation>Sep</translation>
+    </message>
+    <message>
+        <source>Oct</source>
+        <translation>Oct</translation>
+    </message>
+    <message>
+        <source>Nov</source>
+        <translation>Nov</translation>
+    </message>
+    <message>
+        <source>Dec</source>
+        <translation>Dec</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>Unassigned</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>Conflict</translation>
+    </message>
+    <message>
+        <source>Dates from release</source>
+        <translation>Dates from release</translation>
+    </message>
+    <message>
+        <source>Milestone</source>
+        <translation>Milestone</translation>
+    </message>
+    <message>
+        <source>No release</source>
+        <translation>No release</translation>
+    </message>
+    <message>
+        <source>… {n} more rows not shown</source>
+        <translation>… {n} more rows not shown</translation>
+    </message>
+    <message>
+        <source>{month} {year}</source>
+        <translation>{month} {year}</translation>
+    </message>
+    <message>
+        <source>{year}</source>
+        <translation>{year}</translation>
+    </message>
+    <message>
+        <source>Q{n}</source>
+        <translation>Q{n}</translation>
+    </message>
+    <message>
+        <source>W{n}</source>
+        <translation>W{n}</translation>
     </message>
 </context>
 <context>

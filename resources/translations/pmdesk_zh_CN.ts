@@ -252,6 +252,10 @@
         <translation>文件已被修改</translation>
     </message>
     <message>
+        <source>Export PRD</source>
+        <translation>导出 PRD</translation>
+    </message>
+    <message>
         <source>Word document (*.docx)</source>
         <translation>Word 文档 (*.docx)</translation>
     </message>
@@ -260,8 +264,8 @@
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <source>Export PRD</source>
-        <translation>导出 PRD</translation>
+        <source>Export roadmap</source>
+        <translation>导出路线图</translation>
     </message>
 </context>
 <context>
@@ -607,10 +611,6 @@
         <translation>路线图</translation>
     </message>
     <message>
-        <source>The roadmap timeline arrives in a later version of pmdesk.</source>
-        <translation>路线图时间轴将在 pmdesk 的后续版本中提供。</translation>
-    </message>
-    <message>
         <source>No project is open.</source>
         <translation>没有打开的项目。</translation>
     </message>
@@ -641,6 +641,14 @@
     <message>
         <source>&amp;Export PRD…</source>
         <translation>导出 PRD(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Export roadmap as &amp;PNG…</source>
+        <translation>导出路线图为 &amp;PNG…</translation>
+    </message>
+    <message>
+        <source>Export roadmap as S&amp;VG…</source>
+        <translation>导出路线图为 S&amp;VG…</translation>
     </message>
     <message>
         <source>&amp;Close project</source>
@@ -729,6 +737,18 @@
     <message>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>%1 could not be written (%2).</source>
+        <translation>无法写入 %1（%2）。</translation>
+    </message>
+    <message>
+        <source>The roadmap is empty: no requirement, release or milestone has a date.</source>
+        <translation>路线图为空：没有任何需求、版本或里程碑设置了日期。</translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation>已导出 %1</translation>
     </message>
     <message numerus="yes">
         <source>%n requirement(s)</source>
@@ -895,6 +915,170 @@
     <message>
         <source>Reach × Impact × Confidence ÷ Effort</source>
         <translation>覆盖面 × 影响力 × 信心 ÷ 投入</translation>
+    </message>
+</context>
+<context>
+    <name>RoadmapPane</name>
+    <message>
+        <source>Zoom out (Ctrl+wheel)</source>
+        <translation>缩小（Ctrl+滚轮）</translation>
+    </message>
+    <message>
+        <source>Zoom in (Ctrl+wheel)</source>
+        <translation>放大（Ctrl+滚轮）</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>全览</translation>
+    </message>
+    <message>
+        <source>Show the whole roadmap</source>
+        <translation>显示完整路线图</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Scroll to today</source>
+        <translation>滚动到今天</translation>
+    </message>
+    <message>
+        <source>Colour by status</source>
+        <translation>按状态着色</translation>
+    </message>
+    <message>
+        <source>Colour by priority</source>
+        <translation>按优先级着色</translation>
+    </message>
+    <message>
+        <source>Colour by release</source>
+        <translation>按版本着色</translation>
+    </message>
+    <message>
+        <source>Snap to days</source>
+        <translation>按天对齐</translation>
+    </message>
+    <message>
+        <source>Snap to weeks</source>
+        <translation>按周对齐</translation>
+    </message>
+    <message>
+        <source>Where dragged bars and ends land</source>
+        <translation>拖动条形或其两端时日期对齐到的单位</translation>
+    </message>
+    <message>
+        <source>The roadmap could not be read: %1</source>
+        <translation>无法读取路线图：%1</translation>
+    </message>
+    <message>
+        <source>%1 starts before %2, which it depends on, ends</source>
+        <translation>%1 在其依赖的 %2 结束前就开始了</translation>
+    </message>
+    <message>
+        <source>%1 is planned outside the dates of release %2</source>
+        <translation>%1 的排期超出了版本 %2 的日期</translation>
+    </message>
+    <message numerus="yes">
+        <source>Conflicts: %n</source>
+        <translation>
+            <numerusform>冲突：%n</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RoadmapTexts</name>
+    <message>
+        <source>Jan</source>
+        <translation>1月</translation>
+    </message>
+    <message>
+        <source>Feb</source>
+        <translation>2月</translation>
+    </message>
+    <message>
+        <source>Mar</source>
+        <translation>3月</translation>
+    </message>
+    <message>
+        <source>Apr</source>
+        <translation>4月</translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation>5月</translation>
+    </message>
+    <message>
+        <source>Jun</source>
+        <translation>6月</translation>
+    </message>
+    <message>
+        <source>Jul</source>
+        <translation>7月</translation>
+    </message>
+    <message>
+        <source>Aug</source>
+        <translation>8月</translation>
+    </message>
+    <message>
+        <source>Sep</source>
+        <translation>9月</translation>
+    </message>
+    <message>
+        <source>Oct</source>
+        <translation>10月</translation>
+    </message>
+    <message>
+        <source>Nov</source>
+        <translation>11月</translation>
+    </message>
+    <message>
+        <source>Dec</source>
+        <translation>12月</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>未分配泳道</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>Dates from release</source>
+        <translation>日期取自版本</translation>
+    </message>
+    <message>
+        <source>Milestone</source>
+        <translation>里程碑</translation>
+    </message>
+    <message>
+        <source>No release</source>
+        <translation>未排版本</translation>
+    </message>
+    <message>
+        <source>… {n} more rows not shown</source>
+        <translation>…另有 {n} 行未显示</translation>
+    </message>
+    <message>
+        <source>{month} {year}</source>
+        <translation>{year}年{month}</translation>
+    </message>
+    <message>
+        <source>{year}</source>
+        <translation>{year}年</translation>
+    </message>
+    <message>
+        <source>Q{n}</source>
+        <translation>Q{n}</translation>
+    </message>
+    <message>
+        <source>W{n}</source>
+        <translation>W{n}</translation>
     </message>
 </context>
 <context>

@@ -63,7 +63,7 @@ def test_export_markdown_without_rejected_requirements(
     monkeypatch.setattr(dialogs, "export_path", choose)
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: closed(dialog), timeout=20_000)
-    assert asked == [(sample.with_suffix(".md"), "md")]
+    assert asked == [(sample.with_suffix(".md"), ".md")]
     text = (tmp_path / "out" / "prd.md").read_text(encoding="utf-8")
     assert "## 11 需求详情" in text and "CRM-2 客户 360° 视图" in text
     assert "CRM-37 自定义报表设计器" not in text  # rejected, left out

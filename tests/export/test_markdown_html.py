@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import html
 import json
 import re
@@ -17,7 +18,7 @@ from pmdesk.core.projectfile import open_readonly
 from pmdesk.core.queries_content import requirements_for
 from pmdesk.core.sample import sample_snapshot_path
 from pmdesk.core.snapshot import loads
-from pmdesk.export.directive_html import render_directive_html
+from pmdesk.export.directive_html import PREVIEW_ROADMAP_WIDTH, render_directive_html
 from pmdesk.export.markdown_html import render_html, strip_illegal_chars
 
 
@@ -394,15 +395,9 @@ def test_user_text_in_the_tables_is_escaped(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("body", "language", "label", "sentence"),
     [
-        ("roadmap", "zh", "路线图", "此处将在该功能可用后显示路线图。"),
         ("revision-history", "zh", "修订记录", "此处将在该功能可用后显示修订记录。"),
         ("changes-since: v1.0 评审版", "zh", "自基线「v1.0 评审版」以来的变更", "功能可用后"),
-        (
-            "roadmap",
-            "en",
-            "Roadmap",
-            "The roadmap will appear here once that feature is available.",
-        ),
+        ("revision-history", "en", "Revision history", "once that feature is available"),
         ("changes-since: <b>x</b>", "en", "Changes since baseline “&lt;b&gt;x&lt;/b&gt;”", "once"),
     ],
 )
@@ -412,6 +407,27 @@ def test_features_not_built_yet_show_an_honest_placeholder(
     out = render_directive_html(body, sample_conn, language=language)
     assert f"<b>{label}</b>" in out and sentence in out
     assert "<tr>" in out and "CRM-" not in out
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_roadmap_block_is_the_roadmap_picture(sample_conn: Connection, language: str) -> None:
+    out = render_directive_html("roadmap", sample_conn, language=language)
+    prefix = '<p><img src="data:image/png;base64,'
+    assert out.startswith(prefix)
+    png = base64.b64decode(out[len(prefix) : out.index('"', len(prefix))])
+    assert png.startswith(b"\x89PNG")
+    width = int.from_bytes(png[16:20], "big")  # the IHDR chunk
+    assert width == PREVIEW_ROADMAP_WIDTH
+
+
+def test_roadmap_block_of_an_undated_project_says_so(project_file: Path) -> None:
+    store = open_readonly(project_file)
+    try:
+        with store.engine.connect() as conn:
+            out = render_directive_html("roadmap", conn, language="en")
+    finally:
+        store.dispose()
+    assert out == "<p><i>The roadmap is empty: nothing has a date yet.</i></p>"
 
 
 @pytest.mark.parametrize("language", ["zh", "en"])

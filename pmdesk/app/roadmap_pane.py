@@ -1,0 +1,302 @@
+"""The roadmap pane: tools (zoom, colouring, snapping), the timeline, its legend
+and the list of conflicts.
+
+The pane reads the roadmap through core queries and lays it out in core; a
+drag becomes one `Update` of the requirement through the session, so it is one
+undo step, and the pane redraws from `session.changed` like every other pane.
+While the pane is hidden (a tab behind Details) it only notes that it is out
+of date, so edits elsewhere never pay for a roadmap nobody looks at.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QPointF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QPainter, QPaintEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pmdesk.app.roadmap_texts import ui_texts
+from pmdesk.app.roadmap_view import RoadmapView
+from pmdesk.app.session import ProjectSession
+from pmdesk.app.tasks import TaskRunner
+from pmdesk.core.ops import Effect, Update
+from pmdesk.core.queries_roadmap import RoadmapData, roadmap_data
+from pmdesk.core.roadmap_layout import Conflict, RoadmapLayout, layout_roadmap
+from pmdesk.export import roadmap_paint as paint
+from pmdesk.export.roadmap_geometry import Geometry
+from pmdesk.export.roadmap_style import (
+    COLOR_BY,
+    ColorBy,
+    bar_colors,
+    legend_entries,
+    release_colors,
+)
+
+UID_ROLE = Qt.ItemDataRole.UserRole + 1
+ROADMAP_ENTITIES = frozenset({"requirement", "release", "milestone", "lane", "link"})
+
+
+class LegendBar(QWidget):
+    """The legend, painted by the same function as the picture's."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.geo: Geometry | None = None
+        self.entries: list[tuple[str, str]] = []
+        self.setFixedHeight(int(paint.LEGEND_HEIGHT))
+
+    def show_entries(self, geo: Geometry, entries: list[tuple[str, str]]) -> None:
+        self.geo, self.entries = geo, entries
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        return QSize(400, int(paint.LEGEND_HEIGHT))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if self.geo is not None:
+            p = QPainter(self)
+            paint.paint_legend(p, self.geo, self.entries, QPointF(8, 0))
+            p.end()
+
+
+class RoadmapPane(QWidget):
+    selection_changed = Signal(str)  # a bar was clicked
+    details_requested = Signal(str)  # a bar was double-clicked
+    refreshed = Signal()  # the timeline shows the project as it is now (tests wait on it)
+
+    def __init__(self, session: ProjectSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.texts = ui_texts()
+        self.layout_shown: RoadmapLayout | None = None
+        self._release_names: dict[str, str] = {}
+        self._stale = True
+        self._closed = False
+        self._generation = 0
+        self._tasks = TaskRunner(self)
+
+        self.view = RoadmapView(self)
+        self.zoom_out = self._button("−", self.tr("Zoom out (Ctrl+wheel)"), self._zoom_out)
+        self.zoom_in = self._button("+", self.tr("Zoom in (Ctrl+wheel)"), self._zoom_in)
+        self.fit = self._button(
+            self.tr("Fit"), self.tr("Show the whole roadmap"), self.view.fit_all
+        )
+        self.today = self._button(self.tr("Today"), self.tr("Scroll to today"), self._to_today)
+        self.color_by = QComboBox(self)
+        self.color_by.setObjectName("roadmapColorBy")
+        for value, text in zip(
+            COLOR_BY,
+            (
+                self.tr("Colour by status"),
+                self.tr("Colour by priority"),
+                self.tr("Colour by release"),
+            ),
+            strict=True,
+        ):
+            self.color_by.addItem(text, value)
+        self.snap = QComboBox(self)
+        self.snap.setObjectName("roadmapSnap")
+        self.snap.addItem(self.tr("Snap to days"), "day")
+        self.snap.addItem(self.tr("Snap to weeks"), "week")
+        self.snap.setToolTip(self.tr("Where dragged bars and ends land"))
+        self.color_by.currentIndexChanged.connect(self._recolor)
+        self.snap.currentIndexChanged.connect(self._snap_changed)
+
+        tools = QHBoxLayout()
+        tools.setContentsMargins(6, 4, 6, 0)
+        tools.setSpacing(4)
+        for widget in (self.zoom_out, self.zoom_in, self.fit, self.today):
+            tools.addWidget(widget)
+        tools.addSpacing(12)
+        tools.addWidget(self.color_by)
+        tools.addWidget(self.snap)
+        tools.addSpacing(12)
+        self.legend = LegendBar(self)
+        tools.addWidget(self.legend, 1)
+
+        self.conflicts = QListWidget(self)
+        self.conflicts.setObjectName("roadmapConflicts")
+        self.conflicts.itemActivated.connect(self._conflict_chosen)
+        self.conflicts.itemClicked.connect(self._conflict_chosen)
+        self.conflicts_title = QLabel(self)
+        conflicts_box = QWidget(self)
+        box = QVBoxLayout(conflicts_box)
+        box.setContentsMargins(6, 0, 6, 4)
+        box.setSpacing(2)
+        box.addWidget(self.conflicts_title)
+        box.addWidget(self.conflicts)
+        self.conflicts_box = conflicts_box
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.view)
+        splitter.addWidget(conflicts_box)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 0)
+        splitter.setCollapsible(0, False)
+        self.conflicts.setMinimumHeight(40)
+        splitter.setSizes([400, 90])
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addLayout(tools)
+        layout.addWidget(splitter, 1)
+
+        self._timer = QTimer(self, singleShot=True, interval=0)
+        self._timer.timeout.connect(self.refresh)
+        self.view.bar_clicked.connect(self.selection_changed)
+        self.view.bar_activated.connect(self.details_requested)
+        self.view.bar_dragged.connect(self._dragged)
+        session.changed.connect(self._project_changed)
+
+    def _button(self, text: str, tip: str, slot: Any) -> QToolButton:
+        button = QToolButton(self)
+        button.setText(text)
+        button.setToolTip(tip)
+        button.setAutoRaise(True)
+        button.clicked.connect(slot)
+        return button
+
+    # -- data ------------------------------------------------------------------------
+    @property
+    def color_mode(self) -> ColorBy:
+        mode: ColorBy = self.color_by.currentData()
+        return mode
+
+    def refresh(self) -> None:
+        """Read and lay out the roadmap again on a worker thread (tens of thousands of
+        requirements take a while), then show it keeping zoom, scroll and selection."""
+        self._timer.stop()
+        if self._closed:
+            return
+        self._stale = False
+        self._generation += 1
+        generation, session = self._generation, self.session
+
+        def work() -> tuple[RoadmapData, RoadmapLayout]:
+            with session.connection() as conn:
+                data = roadmap_data(conn)
+            return data, layout_roadmap(data, dt.date.today())
+
+        self._tasks.run(
+            work,
+            lambda result: self._show(generation, *result),
+            lambda error: self._failed(generation, error),
+        )
+
+    def _failed(self, generation: int, error: BaseException) -> None:
+        if generation == self._generation and not self._closed:
+            self.conflicts.clear()
+            self.conflicts_title.setText(
+                self.tr("The roadmap could not be read: %1").replace("%1", str(error))
+            )
+            self.conflicts_box.show()
+
+    def _show(self, generation: int, data: RoadmapData, layout: RoadmapLayout) -> None:
+        if generation != self._generation or self._closed:
+            return  # a newer refresh is on its way, or the project closed
+        self._release_names = {r.uid: r.name for r in data.releases}
+        self.layout_shown = layout
+        self.view.show_layout(
+            layout, self.texts, bar_colors(layout, self.color_mode), release_colors(layout)
+        )
+        self._show_legend()
+        self._show_conflicts(layout.conflicts)
+        self.refreshed.emit()
+
+    def _project_changed(self, effects: tuple[Effect, ...]) -> None:
+        if any(e.entity in ROADMAP_ENTITIES for e in effects):
+            self._stale = True
+            if self.isVisible():
+                self._timer.start()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale and not self._closed:
+            self._timer.start()
+
+    def shutdown(self) -> None:
+        """The project is closing: never read it again (a show or a timer may still come)."""
+        self._closed = True
+        self._timer.stop()
+        self._tasks.wait()
+
+    def _recolor(self) -> None:
+        layout = self.layout_shown
+        if layout is not None:
+            self.view.set_colors(bar_colors(layout, self.color_mode), release_colors(layout))
+            self._show_legend()
+
+    def _show_legend(self) -> None:
+        layout, geo = self.layout_shown, self.view.geo
+        if layout is not None and geo is not None:
+            names = self._release_names
+            self.legend.show_entries(
+                geo, legend_entries(layout, self.color_mode, self.texts, names)
+            )
+
+    def _show_conflicts(self, conflicts: tuple[Conflict, ...]) -> None:
+        self.conflicts.clear()
+        for c in conflicts:
+            if c.kind == "dependency":
+                text = self.tr("%1 starts before %2, which it depends on, ends")
+            else:
+                text = self.tr("%1 is planned outside the dates of release %2")
+            item = QListWidgetItem("⚠ " + text.replace("%1", c.key).replace("%2", c.other_name))
+            item.setData(UID_ROLE, c.uid)
+            self.conflicts.addItem(item)
+        self.conflicts_title.setText(self.tr("Conflicts: %n", "", len(conflicts)))
+        self.conflicts_box.setVisible(bool(conflicts))
+
+    # -- actions ---------------------------------------------------------------------
+    def select_uid(self, uid: str | None) -> None:
+        """Show the tree's selection (the view ignores a requirement it does not show)."""
+        self.view.select(uid)
+
+    def _dragged(self, uid: str, values: dict[str, Any]) -> None:
+        self.session.push(Update("requirement", uid, values))
+
+    def _conflict_chosen(self, item: QListWidgetItem) -> None:
+        uid = item.data(UID_ROLE)
+        self.view.select(uid)
+        self.selection_changed.emit(uid)
+
+    def _zoom_in(self) -> None:
+        self.view.zoom_by(1.5)
+
+    def _zoom_out(self) -> None:
+        self.view.zoom_by(1 / 1.5)
+
+    def _to_today(self) -> None:
+        layout = self.layout_shown
+        if layout is not None and layout.today is not None:
+            self.view.scroll_to_day(layout.today)
+
+    def _snap_changed(self) -> None:
+        self.view.snap = self.snap.currentData()
+
+    # -- export ----------------------------------------------------------------------
+    def export_picture(self, path: Path, language: str) -> bool:
+        """Write the roadmap as PNG or SVG (by the suffix) in the document language,
+        coloured as on screen. False when there is nothing to draw."""
+        from pmdesk.export.roadmap_picture import roadmap_picture
+
+        with self.session.connection() as conn:
+            picture = roadmap_picture(conn, language=language, color_by=self.color_mode)
+        if picture is None:
+            return False
+        data = picture.svg() if path.suffix.lower() == ".svg" else picture.png()
+        path.write_bytes(data)
+        return True

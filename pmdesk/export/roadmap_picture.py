@@ -1,0 +1,201 @@
+"""The roadmap as a picture (PNG or SVG) for documents and File ▸ Export.
+
+Works without a window: a `QGuiApplication` is created when none exists (on the
+offscreen platform when there is no display), and painting goes into a QImage
+or an SVG generator, both of which Qt allows off the GUI thread. The drawing is
+`roadmap_paint`'s, the same the timeline pane shows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+import threading
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QGuiApplication,
+    QImage,
+    QImageWriter,
+    QPaintDevice,
+    QPainter,
+)
+from PySide6.QtSvg import QSvgGenerator
+from sqlalchemy import Connection
+
+from pmdesk.core.queries_roadmap import roadmap_data
+from pmdesk.core.roadmap_layout import RoadmapLayout, layout_roadmap
+from pmdesk.export import roadmap_paint as paint
+from pmdesk.export import roadmap_style as style
+from pmdesk.export.roadmap_geometry import ROW_HEIGHT, Geometry
+from pmdesk.export.roadmap_style import (
+    ColorBy,
+    RoadmapTexts,
+    bar_colors,
+    legend_entries,
+    release_colors,
+    texts_for,
+)
+
+MARGIN = 16.0  # around the picture
+# Months rather than weeks unless there is room: a picture is read at a glance.
+PICTURE_TICK_PX = 60.0
+# Rows below this are cut off (with a note): a document picture of a huge project
+# would otherwise need gigabytes of image and say nothing anyway.
+MAX_BODY_HEIGHT = 9000.0
+_app: QGuiApplication | None = None
+_app_lock = threading.Lock()
+
+
+def ensure_gui() -> None:
+    """Make sure a Qt GUI application exists (fonts and painting need one)."""
+    global _app
+    with _app_lock:
+        existing = QGuiApplication.instance()
+        if isinstance(existing, QGuiApplication):
+            return
+        if existing is not None:  # a QCoreApplication cannot draw text
+            raise RuntimeError("The roadmap picture needs a Qt GUI application, not a core one.")
+        headless = sys.platform.startswith("linux") and not (
+            os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+        )
+        if headless:
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        _app = QGuiApplication([sys.argv[0] if sys.argv else "pmdesk"])
+
+
+class Picture:
+    """A laid-out roadmap at the width of a picture: sizes, then painting."""
+
+    def __init__(
+        self,
+        layout: RoadmapLayout,
+        texts: RoadmapTexts,
+        width: int,
+        color_by: ColorBy = "status",
+        release_names: dict[str, str] | None = None,
+    ) -> None:
+        self.layout = layout
+        self.color_by = color_by
+        # The gutter depends on the lane names, not the zoom: measure it first.
+        probe = Geometry(layout, 1.0, texts)
+        body_width = max(width - 2 * MARGIN - probe.gutter, 50.0)
+        self.geo = Geometry(layout, body_width / max(layout.days, 1), texts, PICTURE_TICK_PX)
+        names = release_names or {b.uid: b.name for b in layout.bands}
+        self.legend = legend_entries(layout, color_by, texts, names)
+        self.width = width
+        self.body_height = self.geo.height
+        shown = len(self.geo.rows_between(0.0, MAX_BODY_HEIGHT - ROW_HEIGHT))
+        self.hidden_rows = layout.rows - shown if self.geo.height > MAX_BODY_HEIGHT else 0
+        if self.hidden_rows > 0:  # end at a whole row
+            self.body_height = self.geo.row_top(shown - 1) + ROW_HEIGHT
+        note = paint.LEGEND_HEIGHT if self.hidden_rows > 0 else 0.0
+        self.height = int(
+            2 * MARGIN + self.geo.header_height + self.body_height + 8 + paint.LEGEND_HEIGHT + note
+        )
+
+    def paint(self, p: QPainter) -> None:
+        geo = self.geo
+        p.fillRect(QRectF(0, 0, self.width, self.height), QColor("#FFFFFF"))
+        p.save()
+        p.translate(MARGIN + geo.gutter, MARGIN)
+        paint.paint_header(p, geo, 0.0, geo.width, release_colors(self.layout))
+        p.restore()
+        p.save()
+        p.translate(MARGIN, MARGIN + geo.header_height)
+        p.setClipRect(QRectF(0, 0, geo.gutter, self.body_height))
+        paint.paint_gutter(p, geo, 0.0, self.body_height)
+        p.restore()
+        p.save()
+        p.translate(MARGIN + geo.gutter, MARGIN + geo.header_height)
+        body = QRectF(0, 0, geo.width, self.body_height)
+        p.setClipRect(body)
+        paint.paint_body(p, geo, body, bar_colors(self.layout, self.color_by))
+        p.restore()
+        legend_top = MARGIN + geo.header_height + self.body_height + 8
+        if self.hidden_rows > 0:
+            p.setFont(geo.small_font)
+            p.setPen(QColor(style.MUTED_INK))
+            p.drawText(
+                QRectF(MARGIN + geo.gutter, legend_top, geo.width, paint.LEGEND_HEIGHT),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                geo.texts.more_rows.format(n=self.hidden_rows),
+            )
+            legend_top += paint.LEGEND_HEIGHT
+        paint.paint_legend(p, geo, self.legend, QPointF(MARGIN + geo.gutter, legend_top))
+
+    def _paint_on(self, device: QPaintDevice) -> None:
+        p = QPainter(device)
+        try:
+            p.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+            self.paint(p)
+        finally:
+            p.end()
+
+    def png(self) -> bytes:
+        image = QImage(self.width, self.height, QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(QColor("#FFFFFF"))
+        self._paint_on(image)
+        data = QByteArray()
+        buffer = QBuffer(data)
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        # QImageWriter: QImage.save's format argument is typed bytes but takes only str.
+        if not QImageWriter(buffer, QByteArray(b"png")).write(image):
+            raise OSError("The roadmap picture could not be encoded as PNG.")
+        buffer.close()
+        return bytes(data.data())
+
+    def svg(self, title: str = "Roadmap") -> bytes:
+        data = QByteArray()
+        buffer = QBuffer(data)
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        generator = QSvgGenerator()
+        generator.setOutputDevice(buffer)
+        generator.setSize(QSize(self.width, self.height))
+        generator.setViewBox(QRectF(0, 0, self.width, self.height))
+        generator.setTitle(title)
+        self._paint_on(generator)
+        buffer.close()
+        return bytes(data.data())
+
+
+def roadmap_picture(
+    conn: Connection,
+    *,
+    language: str,
+    width: int = 1600,
+    today: dt.date | None = None,
+    color_by: ColorBy = "status",
+    texts: RoadmapTexts | None = None,
+) -> Picture | None:
+    """The project's roadmap laid out for a picture; None when there is nothing on it."""
+    ensure_gui()
+    data = roadmap_data(conn)
+    layout = layout_roadmap(data, today or dt.date.today())
+    if layout.empty:
+        return None
+    names = {r.uid: r.name for r in data.releases}
+    return Picture(layout, texts or texts_for(language), width, color_by, names)
+
+
+def render_roadmap_png(
+    conn: Connection, *, language: str, width: int = 1600, today: dt.date | None = None
+) -> bytes | None:
+    """The roadmap as PNG bytes `width` pixels wide (None: nothing to put on a roadmap).
+
+    `language` ("zh" or "en") chooses the words drawn; `today` places the today
+    line (None: the current date).
+    """
+    picture = roadmap_picture(conn, language=language, width=width, today=today)
+    return picture.png() if picture is not None else None
+
+
+def render_roadmap_svg(
+    conn: Connection, *, language: str, width: int = 1600, today: dt.date | None = None
+) -> bytes | None:
+    """The roadmap as SVG bytes; the same drawing as `render_roadmap_png`."""
+    picture = roadmap_picture(conn, language=language, width=width, today=today)
+    title = "路线图" if language == "zh" else "Roadmap"
+    return picture.svg(title) if picture is not None else None

@@ -1,0 +1,168 @@
+"""Colours and words of the roadmap drawing (shared by the screen and the picture).
+
+Colours are chosen to survive a projector and a grey-scale print: mid-tone
+fills with white text, one warning red used only for conflicts. The words come
+in a `RoadmapTexts`: the picture builds one for the document's language
+(`texts_for`), the app builds one from its translations.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+from pmdesk.core import domain
+from pmdesk.core.roadmap_layout import Bar, RoadmapLayout
+from pmdesk.core.timescale import Tick
+
+ColorBy = Literal["status", "priority", "release"]
+COLOR_BY: tuple[ColorBy, ...] = ("status", "priority", "release")
+
+STATUS_COLORS: Mapping[str, str] = {
+    "idea": "#A9B3C4",
+    "draft": "#8190A8",
+    "review": "#DE9E1F",
+    "approved": "#1FA297",
+    "in_progress": "#3A78D8",
+    "done": "#3E8A45",
+    "rejected": "#B04A4A",
+}
+PRIORITY_COLORS: Mapping[str, str] = {
+    "must": "#C8453B",
+    "should": "#E08A2E",
+    "could": "#3C83C4",
+    "wont": "#9AA3AE",
+}
+# Tableau-like categorical colours: distinct, calm, readable with white text.
+RELEASE_COLORS = ("#4E79A7", "#E07B39", "#59A14F", "#A66BA0", "#3F9C98", "#C4A431", "#D7677A")
+NO_RELEASE_COLOR = "#9AA3AE"
+CONFLICT_COLOR = "#D93025"
+TODAY_COLOR = "#E5484D"
+MILESTONE_COLOR = "#6E4BC2"
+ARROW_COLOR = "#6B7785"
+SELECTION_COLOR = "#1F6FEB"
+INK = "#1F2328"  # text on light ground
+MUTED_INK = "#5B6470"
+GRID = "#E3E6EB"
+GRID_STRONG = "#C5CAD3"
+LANE_FILLS = ("#FFFFFF", "#F6F7F9")
+
+
+@dataclass(frozen=True)
+class RoadmapTexts:
+    """Every word the drawing shows, in one language."""
+
+    unassigned: str
+    today: str
+    conflict: str
+    from_release: str
+    milestone: str
+    no_release: str
+    more_rows: str  # "{n} more rows not shown"
+    months: tuple[str, ...]  # 12 short names
+    month_year: str  # "{month} {year}" / "{year}年{month}"
+    year: str  # "{year}" / "{year}年"
+    quarter: str  # "Q{n}"
+    week: str  # "W{n}"
+    status: Mapping[str, str]
+    priority: Mapping[str, str]
+
+    def tick(self, tick: Tick, upper: bool) -> str:
+        """The label of a period: lower tier short ("Feb", "W53", "Q1"), upper with year."""
+        if tick.unit == "week":
+            return self.week.format(n=tick.number)
+        if tick.unit == "month":
+            month = self.months[tick.number - 1]
+            return self.month_year.format(month=month, year=tick.year) if upper else month
+        if tick.unit == "quarter":
+            return self.quarter.format(n=tick.number)
+        return self.year.format(year=tick.year)
+
+
+_EN = RoadmapTexts(
+    unassigned="Unassigned",
+    today="Today",
+    conflict="Conflict",
+    from_release="Dates from release",
+    milestone="Milestone",
+    no_release="No release",
+    more_rows="… {n} more rows not shown",
+    months=("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+    month_year="{month} {year}",
+    year="{year}",
+    quarter="Q{n}",
+    week="W{n}",
+    status={
+        "idea": "Idea",
+        "draft": "Draft",
+        "review": "In review",
+        "approved": "Approved",
+        "in_progress": "In progress",
+        "done": "Done",
+        "rejected": "Rejected",
+    },
+    priority={"must": "Must", "should": "Should", "could": "Could", "wont": "Won't"},
+)
+_ZH = RoadmapTexts(
+    unassigned="未分配泳道",
+    today="今天",
+    conflict="冲突",
+    from_release="日期取自版本",
+    milestone="里程碑",
+    no_release="未排版本",
+    more_rows="…另有 {n} 行未显示",
+    months=tuple(f"{m}月" for m in range(1, 13)),
+    month_year="{year}年{month}",
+    year="{year}年",
+    quarter="Q{n}",
+    week="W{n}",
+    status={
+        "idea": "想法",
+        "draft": "草稿",
+        "review": "评审中",
+        "approved": "已批准",
+        "in_progress": "开发中",
+        "done": "已完成",
+        "rejected": "已拒绝",
+    },
+    # MoSCoW words stay English in Chinese PRDs too (see directive_html).
+    priority={"must": "Must", "should": "Should", "could": "Could", "wont": "Won't"},
+)
+
+
+def texts_for(language: str) -> RoadmapTexts:
+    return _ZH if language == "zh" else _EN
+
+
+def bar_colors(layout: RoadmapLayout, color_by: ColorBy) -> Callable[[Bar], str]:
+    """The fill colour of each bar under the chosen colouring."""
+    if color_by == "priority":
+        return lambda bar: PRIORITY_COLORS.get(bar.priority, NO_RELEASE_COLOR)
+    if color_by == "release":
+        release = release_colors(layout)
+        return lambda bar: release.get(bar.release_uid or "", NO_RELEASE_COLOR)
+    return lambda bar: STATUS_COLORS.get(bar.status, NO_RELEASE_COLOR)
+
+
+def release_colors(layout: RoadmapLayout) -> dict[str, str]:
+    """One colour per release band, in date order (bands and bars agree)."""
+    return {b.uid: RELEASE_COLORS[i % len(RELEASE_COLORS)] for i, b in enumerate(layout.bands)}
+
+
+def legend_entries(
+    layout: RoadmapLayout, color_by: ColorBy, texts: RoadmapTexts, release_names: Mapping[str, str]
+) -> list[tuple[str, str]]:
+    """(label, colour) for the values that occur on this roadmap, in vocabulary order."""
+    if color_by == "release":
+        used = {b.release_uid for b in layout.bars}
+        colors = release_colors(layout)
+        entries = [(release_names.get(u, u), c) for u, c in colors.items() if u in used]
+        if any(b.release_uid not in colors for b in layout.bars):
+            entries.append((texts.no_release, NO_RELEASE_COLOR))
+        return entries
+    if color_by == "priority":
+        used = {b.priority for b in layout.bars}
+        return [(texts.priority[p], PRIORITY_COLORS[p]) for p in domain.PRIORITIES if p in used]
+    used = {b.status for b in layout.bars}
+    return [(texts.status[s], STATUS_COLORS[s]) for s in domain.STATUSES if s in used]

@@ -1,0 +1,289 @@
+"""The roadmap pane in the real window: drags with real mouse events change dates
+and lanes in the project as one undo step each; selection follows the tree."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QImage, QPixmap, QTextDocument, QWheelEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from pmdesk.app import dialogs
+from pmdesk.app.main_window import MainWindow
+from pmdesk.app.roadmap_pane import RoadmapPane
+from pmdesk.app.roadmap_view import snap_date
+from pmdesk.core.queries import requirement_detail
+from pmdesk.core.roadmap_layout import Bar
+from tests.app.conftest import open_sync
+
+
+@pytest.fixture
+def pane(qtbot: QtBot, window: MainWindow, sample: Path) -> RoadmapPane:
+    open_sync(window, sample)
+    window.resize(1500, 1000)
+    window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, window.roadmap_dock)
+    window.roadmap_dock.show()
+    window.resizeDocks([window.roadmap_dock], [600], Qt.Orientation.Vertical)
+    pane = window.roadmap_pane
+    assert pane is not None
+    qtbot.waitUntil(lambda: pane.layout_shown is not None and pane.view.viewport().height() > 250)
+    with qtbot.waitSignal(pane.refreshed, timeout=5000):
+        pane.refresh()
+    pane.view.set_zoom(12.0)  # a day is 12 px: drags of a few days are clear moves
+    return pane
+
+
+def bar_of(pane: RoadmapPane, key: str) -> Bar:
+    assert pane.layout_shown is not None
+    return next(b for b in pane.layout_shown.bars if b.key == key)
+
+
+def stored(window: MainWindow, uid: str) -> dict:  # type: ignore[type-arg]
+    assert window.session is not None
+    with window.session.connection() as conn:
+        detail = requirement_detail(conn, uid)
+    assert detail is not None
+    return detail.values
+
+
+def on_screen(pane: RoadmapPane, bar: Bar, where: str = "middle") -> QPoint:
+    """The viewport point of a bar's middle or of a point just inside one of its ends."""
+    view, geo = pane.view, pane.view.geo
+    assert geo is not None
+    rect = geo.bar_rect(bar)
+    x = {"middle": rect.center().x(), "start": rect.left() + 2, "end": rect.right() - 2}[where]
+    point = QPointF(x, rect.center().y())
+    view.ensureVisible(rect, 60, 60)
+    return view.mapFromScene(point)
+
+
+def drag(qtbot: QtBot, pane: RoadmapPane, start: QPoint, dx: float, dy: float = 0) -> None:
+    """Press, move in steps and release, as a hand on a mouse does."""
+    viewport = pane.view.viewport()
+    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    for i in range(1, 6):
+        step = start + QPoint(round(dx * i / 5), round(dy * i / 5))
+        QTest.mouseMove(viewport, step)
+    end = start + QPoint(round(dx), round(dy))
+    with qtbot.waitSignal(pane.refreshed, timeout=3000):
+        QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end)
+
+
+def days(pane: RoadmapPane, n: float) -> float:
+    assert pane.view.geo is not None
+    return n * pane.view.geo.ppd
+
+
+def test_moving_a_bar_changes_its_dates_in_one_undo_step(
+    qtbot: QtBot, window: MainWindow, pane: RoadmapPane
+) -> None:
+    bar = bar_of(pane, "CRM-8")
+    assert stored(window, bar.uid)["start"] == "2027-02-15"
+    drag(qtbot, pane, on_screen(pane, bar), days(pane, 7.2))
+    values = stored(window, bar.uid)
+    assert (values["start"], values["end"]) == ("2027-02-22", "2027-03-19")
+    assert bar_of(pane, "CRM-8").start == dt.date(2027, 2, 22)  # redrawn from the project
+    stack = window.session.undo_stack  # type: ignore[union-attr]
+    assert stack.count() == 1
+    with qtbot.waitSignal(pane.refreshed, timeout=3000):
+        stack.undo()
+    values = stored(window, bar.uid)
+    assert (values["start"], values["end"], values["lane"]) == (
+        "2027-02-15",
+        "2027-03-12",
+        bar.lane_uid,
+    )
+
+
+def test_dragging_an_end_changes_only_that_date(
+    qtbot: QtBot, window: MainWindow, pane: RoadmapPane
+) -> None:
+    bar = bar_of(pane, "CRM-8")
+    drag(qtbot, pane, on_screen(pane, bar, "end"), days(pane, 3.3))
+    assert (stored(window, bar.uid)["start"], stored(window, bar.uid)["end"]) == (
+        "2027-02-15",
+        "2027-03-15",
+    )
+    bar = bar_of(pane, "CRM-8")
+    drag(qtbot, pane, on_screen(pane, bar, "start"), days(pane, -2.2))
+    assert (stored(window, bar.uid)["start"], stored(window, bar.uid)["end"]) == (
+        "2027-02-13",
+        "2027-03-15",
+    )
+    assert window.session.undo_stack.count() == 2  # type: ignore[union-attr]
+
+
+def test_snapping_to_weeks_lands_on_mondays(
+    qtbot: QtBot, window: MainWindow, pane: RoadmapPane
+) -> None:
+    pane.snap.setCurrentIndex(pane.snap.findData("week"))
+    bar = bar_of(pane, "CRM-3")  # 2027-01-18 (a Monday) … 2027-02-05
+    drag(qtbot, pane, on_screen(pane, bar), days(pane, 9))
+    start = dt.date.fromisoformat(stored(window, bar.uid)["start"])
+    end = dt.date.fromisoformat(stored(window, bar.uid)["end"])
+    assert start == dt.date(2027, 1, 25) and start.weekday() == 0
+    assert end - start == bar.end - bar.start  # a move keeps the length
+    assert snap_date(dt.date(2027, 3, 3), "week", end=True) == dt.date(2027, 2, 28)  # a Sunday
+    assert snap_date(dt.date(2027, 3, 5), "week", end=True) == dt.date(2027, 3, 7)
+
+
+def test_dragging_into_another_lane_changes_the_lane_then_undo(
+    qtbot: QtBot, window: MainWindow, pane: RoadmapPane
+) -> None:
+    layout = pane.layout_shown
+    geo = pane.view.geo
+    assert layout is not None and geo is not None
+    bar = bar_of(pane, "CRM-8")
+    target = layout.lanes[1]
+    start = on_screen(pane, bar)
+    target_y = geo.row_top(target.first_row) + 10
+    dy = pane.view.mapFromScene(QPointF(0, target_y)).y() - start.y()
+    drag(qtbot, pane, start, 0, dy)
+    values = stored(window, bar.uid)
+    assert values["lane"] == target.uid and target.uid != bar.lane_uid
+    assert (values["start"], values["end"]) == ("2027-02-15", "2027-03-12")
+    assert bar_of(pane, "CRM-8").lane_uid == target.uid
+    with qtbot.waitSignal(pane.refreshed, timeout=3000):
+        window.session.undo_stack.undo()  # type: ignore[union-attr]
+    assert stored(window, bar.uid)["lane"] == bar.lane_uid
+
+
+def test_a_bar_on_its_release_dates_gets_its_own_when_moved(
+    qtbot: QtBot, window: MainWindow, pane: RoadmapPane
+) -> None:
+    bar = bar_of(pane, "CRM-9")  # no dates, release v2.0 (2027-07-01 … 2027-09-30)
+    assert bar.from_release and stored(window, bar.uid)["start"] is None
+    drag(qtbot, pane, on_screen(pane, bar, "start") + QPoint(30, 0), days(pane, -14))
+    values = stored(window, bar.uid)
+    assert (values["start"], values["end"]) == ("2027-06-17", "2027-09-16")
+    assert any(c.uid == bar.uid and c.kind == "release" for c in pane.layout_shown.conflicts)  # type: ignore[union-attr]
+    assert pane.conflicts.count() == len(pane.layout_shown.conflicts)  # type: ignore[union-attr]
+
+
+def test_selection_follows_the_tree_both_ways(
+    qtbot: QtBot, window: MainWindow, pane: RoadmapPane
+) -> None:
+    tree = window.tree_pane.view  # type: ignore[union-attr]
+    bar = bar_of(pane, "CRM-20")
+    tree.select_uid(bar.uid)
+    assert pane.view.body.selected == bar.uid
+    other = bar_of(pane, "CRM-41")
+    point = on_screen(pane, other)
+    QTest.mouseClick(pane.view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert tree.current_uid() == other.uid
+    assert window.detail_editor.current_uid == other.uid  # type: ignore[union-attr]
+    assert window.session.undo_stack.count() == 0  # type: ignore[union-attr]  # a click edits nothing
+
+
+def test_double_click_shows_the_details(
+    qtbot: QtBot, window: MainWindow, pane: RoadmapPane
+) -> None:
+    window.tabifyDockWidget(window.detail_dock, window.tree_dock)
+    window.tree_dock.raise_()
+    bar = bar_of(pane, "CRM-44")
+    point = on_screen(pane, bar)
+    QTest.mouseDClick(pane.view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    qtbot.waitUntil(lambda: window.detail_editor.isVisible())  # type: ignore[union-attr]
+    assert window.detail_editor.current_uid == bar.uid  # type: ignore[union-attr]
+
+
+def test_tooltip_names_key_title_dates_and_status(pane: RoadmapPane) -> None:
+    bar = bar_of(pane, "CRM-8")
+    tip = pane.view.tooltip(bar)
+    assert "CRM-8" in tip and "客户批量导入" in tip and "2027-02-15 – 2027-03-12" in tip
+    assert "Approved" in tip or "已批准" in tip
+
+
+def test_zoom_with_ctrl_wheel_buttons_and_fit(qtbot: QtBot, pane: RoadmapPane) -> None:
+    view = pane.view
+    assert view.geo is not None
+    pane.fit.click()
+    fitted = view.geo.ppd
+    assert abs(view.geo.width - view.viewport().width()) < 8
+    middle = QPointF(view.viewport().width() / 2, 100)
+    event = QWheelEvent(
+        middle,
+        view.viewport().mapToGlobal(middle),
+        QPoint(0, 0),
+        QPoint(0, 240),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.ControlModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(view.viewport(), event)
+    assert view.geo.ppd == pytest.approx(fitted * 1.25**2)
+    pane.zoom_out.click()
+    assert view.geo.ppd == pytest.approx(fitted * 1.25**2 / 1.5)
+    assert view.geo.unit in ("week", "month")
+    assert event.type() == QEvent.Type.Wheel
+
+
+def test_colour_by_changes_the_legend(pane: RoadmapPane) -> None:
+    pane.color_by.setCurrentIndex(pane.color_by.findData("release"))
+    assert [label for label, _ in pane.legend.entries] == ["v1.0", "v1.1", "v2.0"]
+    pane.color_by.setCurrentIndex(pane.color_by.findData("priority"))
+    assert len(pane.legend.entries) == 3  # must, should, could occur in the sample
+
+
+def test_export_roadmap_png_from_the_file_menu(
+    window: MainWindow, pane: RoadmapPane, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "board"
+    monkeypatch.setattr(dialogs, "export_path", lambda _p, _s, suffix: target.with_suffix(suffix))
+    window.export_png_action.trigger()
+    image = QImage(str(target.with_suffix(".png")))
+    assert image.width() == 1600 and image.height() > 400
+    window.export_svg_action.trigger()
+    assert target.with_suffix(".svg").read_bytes().lstrip().startswith(b"<?xml")
+
+
+def test_the_roadmap_block_shows_the_picture_in_the_preview(
+    qtbot: QtBot, window: MainWindow, sample: Path
+) -> None:
+    open_sync(window, sample)
+    pane = window.document_pane
+    assert pane is not None
+    row = next(i for i in range(pane.sections.count()) if pane.sections.item(i).text() == "路线图")
+    with qtbot.waitSignal(pane.preview_rendered, timeout=10_000):
+        pane.sections.setCurrentRow(row)
+    images = re.findall(r'<img src="(data:image/png;base64,[^"]+)"', pane.preview.toHtml())
+    assert len(images) == 1
+    shown = pane.preview.document().resource(QTextDocument.ResourceType.ImageResource, images[0])
+    margins = 2 * pane.preview.document().documentMargin()
+    assert isinstance(shown, QPixmap | QImage)
+    assert shown.width() == max(480, pane.preview.viewport().width() - int(margins))
+
+
+def on_screen_pixels(widget: QWidget) -> QImage:
+    """What the window system shows of `widget` (its backing store), not a fresh paint."""
+    top = widget.window()
+    corner = widget.mapTo(top, QPoint(0, 0))
+    shot = top.screen().grabWindow(
+        top.winId(), corner.x(), corner.y(), widget.width(), widget.height()
+    )
+    return shot.toImage().convertToFormat(QImage.Format.Format_RGB32)
+
+
+def test_the_axis_scrolled_in_steps_matches_the_axis_painted_afresh(
+    qtbot: QtBot, pane: RoadmapPane
+) -> None:
+    view = pane.view
+    bar = view.horizontalScrollBar()
+    assert bar.maximum() > 600
+    QApplication.processEvents()
+    before = on_screen_pixels(view.header)
+    for step in (37, 120, 5, 61, -44, 200):  # pixels shifted, then the new strip painted
+        bar.setValue(bar.value() + step)
+        QApplication.processEvents()
+    scrolled = on_screen_pixels(view.header)
+    assert scrolled != before  # the grab shows what is on screen
+    view.header.repaint()
+    QApplication.processEvents()
+    assert on_screen_pixels(view.header) == scrolled

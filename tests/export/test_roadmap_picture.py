@@ -1,0 +1,97 @@
+"""The roadmap picture: right size, not blank, valid SVG, and no window needed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QColor, QImage
+from sqlalchemy import Connection
+
+from pmdesk.core.projectfile import open_readonly
+from pmdesk.export import roadmap_picture
+from pmdesk.export.roadmap_picture import render_roadmap_png, render_roadmap_svg
+
+TODAY = dt.date(2027, 2, 17)
+
+
+def inked_pixels(image: QImage, step: int = 3) -> int:
+    """Pixels (on a grid) that differ from the white background."""
+    white = QColor("#FFFFFF").rgb()
+    return sum(
+        image.pixel(x, y) != white
+        for y in range(0, image.height(), step)
+        for x in range(0, image.width(), step)
+    )
+
+
+def test_png_has_the_width_asked_for_and_is_drawn(sample_conn: Connection) -> None:
+    png = render_roadmap_png(sample_conn, language="zh", width=1200, today=TODAY)
+    assert png is not None and png.startswith(b"\x89PNG")
+    image = QImage.fromData(png)
+    assert image.width() == 1200
+    assert 400 < image.height() < 2000  # 4 lanes of the sample, header and legend
+    grid = (image.width() // 3) * (image.height() // 3)
+    assert inked_pixels(image) > grid // 5  # bars, lanes and text, not an empty canvas
+
+
+def test_svg_is_xml_with_the_same_drawing(sample_conn: Connection) -> None:
+    svg = render_roadmap_svg(sample_conn, language="en", width=1000, today=TODAY)
+    assert svg is not None
+    root = ET.fromstring(svg)
+    assert root.tag.endswith("svg") and root.get("viewBox", "").split()[2] == "1000"
+    text = svg.decode()
+    assert "Unassigned" not in text  # every sample requirement has a lane
+    assert "v1.0" in text and "CRM-41" in text
+
+
+def test_nothing_to_draw_gives_none(project_file: Path) -> None:
+    store = open_readonly(project_file)
+    try:
+        with store.engine.connect() as conn:
+            assert render_roadmap_png(conn, language="en") is None
+            assert render_roadmap_svg(conn, language="en") is None
+    finally:
+        store.dispose()
+
+
+def test_works_without_an_application_and_from_a_worker_thread(tmp_path: Path) -> None:
+    """The PRD exporter (CLI or a task thread) calls it with no QApplication."""
+    code = f"""
+import os, threading
+os.environ.pop("QT_QPA_PLATFORM", None); os.environ.pop("DISPLAY", None)
+os.environ.pop("WAYLAND_DISPLAY", None)
+from pathlib import Path
+from PySide6.QtGui import QGuiApplication
+from pmdesk.core.sample import write_sample
+from pmdesk.core.projectfile import open_readonly
+from pmdesk.export.roadmap_picture import render_roadmap_png
+path = Path({str(tmp_path / "s.pmdesk")!r}); write_sample(path, "en")
+store = open_readonly(path)
+sizes = []
+def work():
+    with store.engine.connect() as conn:
+        sizes.append(len(render_roadmap_png(conn, language="en", width=800) or b""))
+work()
+thread = threading.Thread(target=work); thread.start(); thread.join()
+print(QGuiApplication.instance() is not None, os.environ["QT_QPA_PLATFORM"], sizes)
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    created, platform, sizes = out.stdout.split(maxsplit=2)
+    assert (created, platform) == ("True", "offscreen")
+    assert all(n > 10_000 for n in eval(sizes)) and len(eval(sizes)) == 2
+
+
+def test_a_huge_roadmap_is_cut_with_a_note(
+    sample_conn: Connection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    full = QImage.fromData(render_roadmap_png(sample_conn, language="en", today=TODAY))
+    monkeypatch.setattr(roadmap_picture, "MAX_BODY_HEIGHT", 300.0)
+    svg = render_roadmap_svg(sample_conn, language="en", today=TODAY)
+    cut = QImage.fromData(render_roadmap_png(sample_conn, language="en", today=TODAY))
+    assert cut.width() == full.width() and cut.height() < full.height() - 300
+    assert svg is not None and "more rows not shown" in svg.decode()
