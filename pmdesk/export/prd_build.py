@@ -18,6 +18,7 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from sqlalchemy import Connection, select
@@ -123,7 +124,7 @@ class _Builder:
         self.total = 1
         self.reader = MarkdownReader()
         self._baselines: list[BaselineInfo] | None = None
-        self._roadmap: Image | bool | None = False  # False: not drawn yet
+        self._roadmap: Image | Paragraph | bool | None = False  # False: not drawn yet
 
     # -- progress -------------------------------------------------------------
 
@@ -175,9 +176,9 @@ class _Builder:
             blocks.append(Heading(1, self.text["requirements"]))
             blocks += requirement_chapter(rows, shown, wanted, self.ctx, self.tick)
         if RoadmapDirective not in used:
-            picture = self._roadmap_picture()
-            if picture is not None:
-                blocks += [Heading(1, self.text["roadmap"]), picture]
+            picture = self._roadmap_blocks()
+            if isinstance(picture[0], Image):
+                blocks += [Heading(1, self.text["roadmap"]), *picture]
         for section_title, section_body in back:
             blocks += self._section(section_title, section_body, numbered=False)
         if baseline is not None:
@@ -238,10 +239,7 @@ class _Builder:
                 return notes + detailed_blocks(rows, self.ctx)
             return [*notes, requirements_table(rows, self.ctx)]
         if isinstance(directive, RoadmapDirective):
-            picture = self._roadmap_picture()
-            if picture is None:
-                return [Paragraph([Run(self.text["no_roadmap"], italic=True)], "note")]
-            return [picture]
+            return self._roadmap_blocks()
         if isinstance(directive, RevisionHistoryDirective):
             return [self._revision_table()]
         assert isinstance(directive, ChangesSinceDirective)
@@ -299,20 +297,28 @@ class _Builder:
             language=self.lang,
         )
 
-    def _roadmap_picture(self) -> Image | None:
+    def _roadmap_blocks(self) -> list[Block]:
+        """The roadmap picture (drawn once per export), or a line saying why there is none."""
         if self._roadmap is False:
-            draw = self.options.roadmap or _shared_roadmap_picture
-            self._roadmap = draw(self.conn, self.lang)
-        return self._roadmap if isinstance(self._roadmap, Image) else None
+            draw = self.options.roadmap or partial(_shared_roadmap_picture, today=self.today)
+            try:
+                self._roadmap = draw(self.conn, self.lang)
+            except Exception as e:  # the rest of the PRD is still worth having
+                reason = f"{type(e).__name__}: {e}"
+                self._roadmap = self._error(self.text["roadmap_failed"].format(reason=reason))
+        if isinstance(self._roadmap, Image | Paragraph):
+            return [self._roadmap]
+        return [Paragraph([Run(self.text["no_roadmap"], italic=True)], "note")]
 
 
-def _shared_roadmap_picture(conn: Connection, language: str) -> Image | None:
-    """The roadmap drawing the window shows, as PNG (it needs Qt's painting, not widgets)."""
-    try:
-        from pmdesk.export import roadmap_picture  # type: ignore[attr-defined]
-    except ImportError:  # the drawing is not part of this build
-        return None
-    png: bytes | None = roadmap_picture.render_roadmap_png(conn, language=language)
+def _shared_roadmap_picture(
+    conn: Connection, language: str, *, today: dt.date | None = None
+) -> Image | None:
+    """The roadmap drawing the window shows, as PNG (Qt's painting, not its widgets)."""
+    from pmdesk.export.roadmap_picture import render_roadmap_png
+
+    # 1,200 px across a 16.6 cm text column keeps the labels readable on paper (~180 dpi).
+    png = render_roadmap_png(conn, language=language, width=1200, today=today)
     if png is None:
         return None
     width, height = _png_size(png)
