@@ -69,6 +69,19 @@ def test_sections_and_requirement_chapters_are_real_headings(sample_docx: dict[s
     assert appendix._p.pPr.numPr.numId.val == 0
 
 
+def test_the_roadmap_section_shows_the_roadmap_picture(sample_docx: dict[str, Path]) -> None:
+    document = docx.Document(str(sample_docx["zh"]))
+    [picture] = document.inline_shapes  # drawn by the same code as the roadmap pane
+    assert picture.width > docx.shared.Cm(12)
+    image = document.part.related_parts[picture._inline.graphic.graphicData.pic.blipFill.blip.embed]
+    assert image.content_type == "image/png" and len(image.blob) > 20_000
+    paragraphs = document.paragraphs
+    holder = next(i for i, p in enumerate(paragraphs) if p._p.xpath(".//w:drawing"))
+    assert paragraphs[holder + 1].text == "路线图"  # the caption under it
+    heading = max(i for i, p in enumerate(paragraphs[:holder]) if p.style.name == "Heading 1")
+    assert paragraphs[heading].text == "路线图"  # inside the sample's own roadmap section
+
+
 def test_requirement_tables_and_checklists(sample_docx: dict[str, Path]) -> None:
     document = docx.Document(str(sample_docx["zh"]))
     facts = next(t for t in document.tables if t.rows[0].cells[1].text == "CRM-2")
