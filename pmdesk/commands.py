@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from pmdesk.core.errors import PmdeskError
-from pmdesk.core.fileformat import FILE_SUFFIX, read_header
+from pmdesk.core.fileformat import FILE_SUFFIX, read_header, refuse_project_target
 
 EXIT_OK, EXIT_PROBLEM = 0, 1
 
@@ -118,6 +118,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise PmdeskError(f"A {args.format} export needs a file name after -o, not -.")
     if out.is_dir():
         raise PmdeskError(f"{out} is a folder; give a file name after -o.")
+    _check_suffix(out, args.format)
     store = open_readonly(args.file)
     try:
         with store.engine.connect() as conn:
@@ -129,6 +130,16 @@ def cmd_export(args: argparse.Namespace) -> int:
     written = ", ".join(str(p) for p in (result.path, *result.pictures))
     _say(f"Exported the PRD to {written}.")
     return EXIT_OK
+
+
+_KNOWN_SUFFIXES = {".docx": "docx", ".md": "md", ".json": "json", ".pdf": "pdf", ".html": "html"}
+
+
+def _check_suffix(out: Path, fmt: str) -> None:
+    """`-o x.docx --format md` is a slip; a name without a known suffix is fine."""
+    named = _KNOWN_SUFFIXES.get(out.suffix.lower())
+    if named is not None and named != fmt:
+        raise PmdeskError(f"{out.name} ends in {out.suffix} but the format is {fmt}; use .{fmt}.")
 
 
 def _export_json(args: argparse.Namespace) -> int:
@@ -148,6 +159,8 @@ def _export_json(args: argparse.Namespace) -> int:
         return EXIT_OK
     if out.is_dir():
         raise PmdeskError(f"{out} is a folder; give a file name after -o.")
+    _check_suffix(out, "json")
+    refuse_project_target(out)
     with replacing(out) as tmp:
         tmp.write_text(text, encoding="utf-8")
     return EXIT_OK

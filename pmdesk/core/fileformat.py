@@ -87,3 +87,20 @@ def _looks_like_text(data: bytes) -> bool:
     except UnicodeDecodeError:
         return False
     return all(c.isprintable() or c in "\r\n\t" for c in text)
+
+
+def refuse_project_target(target: Path) -> None:
+    """Never let an export replace a project file (`-o plan.pmdesk` by a slip of the hand)."""
+    if target.suffix.lower() == FILE_SUFFIX:
+        raise ProjectFileError(
+            f"{target.name} is a project file name; give the export another name."
+        )
+    try:
+        with open(target, "rb") as f:
+            head = f.read(len(SQLITE_MAGIC))
+    except OSError:
+        return  # absent or unreadable: writing it will say what is wrong
+    if head == SQLITE_MAGIC:
+        raise ProjectFileError(
+            f"{target} is a database, maybe a project; give the export another name."
+        )

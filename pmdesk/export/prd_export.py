@@ -16,6 +16,7 @@ from pathlib import Path
 
 from sqlalchemy import Connection
 
+from pmdesk.core.fileformat import refuse_project_target
 from pmdesk.core.sqlite_files import replacing
 from pmdesk.export.prd_build import ExportOptions, Progress, build_document
 from pmdesk.export.render_docx import render_docx
@@ -49,6 +50,7 @@ def export_prd(
     """
     if format not in FORMATS:
         raise ValueError(f"unknown export format {format!r}")
+    refuse_project_target(target)
     started = time.perf_counter()
 
     def building(done: int, total: int) -> None:

@@ -47,17 +47,8 @@ ATTRIBUTE_FIELDS = (
 )
 """Fields a requirement's attribute table can show, in the order it shows them."""
 
-DEFAULT_FIELDS = (
-    "kind",
-    "status",
-    "priority",
-    "kano",
-    "rice",
-    "owner",
-    "release",
-    "dates",
-    "links",
-)
+DEFAULT_FIELDS = ATTRIBUTE_FIELDS
+
 
 MAX_HEADING_LEVEL = 6
 """Deeper requirements get a bold title line instead of a heading (Word lists 9 levels)."""

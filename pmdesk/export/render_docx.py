@@ -48,8 +48,10 @@ from pmdesk.export.doc import (
     Run,
     Runs,
     Table,
+    plain_text,
 )
 from pmdesk.export.markdown_html import strip_illegal_chars
+from pmdesk.export.table_widths import SAMPLED_ROWS, column_widths
 from pmdesk.resources import resource_path
 
 STYLE_NAMES = {
@@ -505,16 +507,9 @@ class _BodyWriter:
         return "".join(out)
 
     def _widths(self, block: Table, columns: int) -> list[int]:
-        if block.widths and len(block.widths) == columns:
-            shares = list(block.widths)
-        else:
-            # By content: the longest cell of each column (Chinese counts double), capped.
-            shares = [4.0] * columns
-            for row in [block.header, *block.rows][:200]:
-                for index, runs in enumerate(row[:columns]):
-                    shares[index] = max(shares[index], min(_display_width(runs), 60.0))
-        total = sum(shares) or 1.0
-        return [max(int(self.width * s / total), 400) for s in shares]
+        sample = (block.header, *block.rows[: SAMPLED_ROWS - 1])
+        cells = [[plain_text(runs) for runs in row] for row in sample]
+        return column_widths(cells, block.widths, self.width)
 
     # -- front matter -----------------------------------------------------------
 
@@ -562,14 +557,6 @@ class _BodyWriter:
             end = '<w:r><w:fldChar w:fldCharType="end"/></w:r>' if n == len(entries) - 1 else ""
             out.append(f"<w:p>{self._ppr(f'toc{entry.level}')}{begin}{link}{end}</w:p>")
         return "".join(out)
-
-
-def _display_width(runs: Runs) -> float:
-    width = 0.0
-    for run in runs:
-        for ch in run.text:
-            width += 2.0 if ord(ch) > 0x2E80 else 1.0
-    return width
 
 
 def _field(instruction: str) -> str:

@@ -79,14 +79,14 @@ def test_export_word_in_english(
     dialog = export_dialog(qtbot, window)
     dialog.language.setCurrentIndex(dialog.language.findData("en"))
     dialog.open_after.setChecked(False)
-    dialog.fields["lane"].click()
+    dialog.fields["kano"].click()  # every field is on by default: leave Kano out
     dialog.start(tmp_path / "prd.docx")
     assert not dialog.language.isEnabled()  # options are frozen while it runs
     qtbot.waitUntil(lambda: closed(dialog), timeout=20_000)
     document = docx.Document(str(tmp_path / "prd.docx"))
     assert "Requirements" in [p.text for p in document.paragraphs]
     labels = {c.text for t in document.tables for row in t.rows for c in row.cells}
-    assert "Lane" in labels
+    assert "Lane" in labels and "Tags" in labels and "Kano" not in labels
     assert opened_files == []
 
 
