@@ -35,6 +35,7 @@ COMPARED_FIELDS = (
     "source",
     "description",
     "acceptance",
+    "links",
     "parent",
 )
 
@@ -118,11 +119,23 @@ def compare(before: Json, after: Json) -> Comparison:
 
 
 def _flatten(snapshot: Json) -> dict[str, dict[str, Any]]:
-    """uid → comparable values, in tree order; parent by key, release and lane by name."""
+    """uid → comparable values, in tree order; parent by key, release and lane by name.
+
+    Links are (type, outgoing, other key) tuples, so a new "blocks" link shows on
+    both of its requirements.
+    """
     releases = {r["uid"]: r["name"] for r in snapshot.get("releases", [])}
     lanes = {r["uid"]: r["name"] for r in snapshot.get("lanes", [])}
+    nodes = list(_walk(snapshot.get("requirements", [])))
+    keys = {node["uid"]: node.get("key", "") for node, _ in nodes}
+    links: dict[str, list[tuple[str, bool, str]]] = {}
+    for link in snapshot.get("links", []):
+        source, target, kind = link.get("from"), link.get("to"), link.get("type", "")
+        if source in keys and target in keys:
+            links.setdefault(source, []).append((kind, True, keys[target]))
+            links.setdefault(target, []).append((kind, False, keys[source]))
     flat: dict[str, dict[str, Any]] = {}
-    for node, parent in _walk(snapshot.get("requirements", [])):
+    for node, parent in nodes:
         rice = node.get("rice") or None
         flat[node["uid"]] = {
             "uid": node["uid"],
@@ -142,6 +155,7 @@ def _flatten(snapshot: Json) -> dict[str, dict[str, Any]]:
             "source": node.get("source", ""),
             "description": node.get("description", ""),
             "acceptance": list(node.get("acceptance", [])),
+            "links": sorted(links.get(node["uid"], [])),
             "parent": parent.get("key") if parent else None,
         }
     return flat

@@ -223,5 +223,12 @@ def language_of(language: str) -> str:
     return language if language in LANGUAGES else "en"
 
 
+def format_score(score: float) -> str:
+    """A RICE score as people read it: 20,267 or 3.75, never 3e+15."""
+    if abs(score) >= 100:
+        return f"{score:,.0f}"
+    return f"{score:,.2f}".rstrip("0").rstrip(".")
+
+
 def join_names(names: list[str], language: str) -> str:
     return ("、" if language == "zh" else ", ").join(names) or "—"

@@ -27,6 +27,7 @@ from pmdesk.export.labels import (
     LINK_LABELS,
     PRIORITY_LABELS,
     STATUS_LABELS,
+    format_score,
 )
 from pmdesk.export.markdown_blocks import MarkdownReader
 from pmdesk.export.markdown_html import strip_illegal_chars
@@ -84,7 +85,7 @@ def value_text(row: RequirementRow, field: str, ctx: RequirementContext) -> str:
     if field == "kano":
         return KANO_LABELS[lang].get(row.kano, row.kano)
     if field == "rice":
-        return "" if row.rice_score is None else f"{row.rice_score:g}"
+        return "" if row.rice_score is None else format_score(row.rice_score)
     if field == "dates":
         if not (row.start or row.end):
             return ""

@@ -9,12 +9,23 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from difflib import SequenceMatcher
 from typing import Any
 
-from pmdesk.core.baseline_compare import BaselineInfo, Comparison, compare
+from pmdesk.core.baseline_compare import BaselineInfo, Comparison, FieldChange, compare
 from pmdesk.core.queries_content import EditSummary
-from pmdesk.export.doc import Block, Paragraph, Run, Table
-from pmdesk.export.labels import FIELD_LABELS, TEXT, join_names
+from pmdesk.export.doc import LINE_BREAK, Block, Paragraph, Run, Runs, Table
+from pmdesk.export.labels import (
+    FIELD_LABELS,
+    KANO_LABELS,
+    KIND_LABELS,
+    LINK_LABELS,
+    PRIORITY_LABELS,
+    STATUS_LABELS,
+    TEXT,
+    format_score,
+    join_names,
+)
 
 Snapshot = Any
 
@@ -45,11 +56,14 @@ def revision_table(
         last = all_edits.last_at
         who = join_names(authors or all_edits.people[:3], language)
         rows.append([version or "—", _day(last, today), who, text["rev_first"]])
-    elif edits_since_last.last_at is not None:
-        who = join_names(edits_since_last.people[:3], language)
-        label = version if version and version != baselines[-1].name else text["rev_draft"]
-        summary = _since(compare(previous, current()), language)
-        rows.append([label, _day(edits_since_last.last_at, today), who, summary])
+    else:
+        # Compared, not taken from the history: an import or a sync tool leaves none.
+        comparison = compare(previous, current())
+        if not comparison.empty:
+            people = edits_since_last.people[:3] or authors
+            label = version if version and version != baselines[-1].name else text["rev_draft"]
+            day = _day(edits_since_last.last_at, today)
+            rows.append([label, day, join_names(people, language), _since(comparison, language)])
     header = [[Run(text[k])] for k in ("rev_version", "rev_date", "rev_author", "rev_summary")]
     body = [[[Run(cell)] if cell else [] for cell in row] for row in rows]
     return Table(header, body, widths=[1.2, 1.2, 1.4, 4.2])
@@ -64,62 +78,103 @@ def changes_blocks(comparison: Comparison, language: str) -> list[Block]:
     blocks: list[Block] = []
     for title, items in ((text["added"], comparison.added), (text["removed"], comparison.removed)):
         if items:
-            blocks.append(
-                Paragraph(
-                    [
-                        Run(
-                            f"{title}（{len(items)}）"
-                            if language == "zh"
-                            else f"{title} ({len(items)})"
-                        )
-                    ],
-                    style="label",
-                )
-            )
+            blocks.append(Paragraph([Run(_counted(title, len(items), language))], style="label"))
             header = [[Run(fields["key"])], [Run(fields["title"])]]
-            blocks.append(
-                Table(header, [[[Run(i.key)], [Run(i.title)]] for i in items], widths=[1.0, 5.0])
-            )
+            body = [[[Run(i.key)], [Run(i.title)]] for i in items]
+            blocks.append(Table(header, body, widths=[1.0, 5.0]))
     if comparison.changed:
-        count = len(comparison.changed)
-        title = text["changed"]
-        blocks.append(
-            Paragraph(
-                [Run(f"{title}（{count}）" if language == "zh" else f"{title} ({count})")],
-                style="label",
-            )
-        )
+        title = _counted(text["changed"], len(comparison.changed), language)
+        blocks.append(Paragraph([Run(title)], style="label"))
         header = [[Run(h)] for h in (fields["key"], text["field"], text["before"], text["after"])]
-        rows = []
+        rows: list[list[Runs]] = []
         for item, changes in comparison.changed:
             for n, change in enumerate(changes):
-                key = [Run(item.key)] if n == 0 else []
-                rows.append(
-                    [
-                        key,
-                        [Run(fields.get(change.field, _parent_label(change.field, language)))],
-                        [Run(_short(change.before))] if _short(change.before) else [],
-                        [Run(_short(change.after))] if _short(change.after) else [],
-                    ]
-                )
+                before, after = _values(change, language)
+                name = fields.get(change.field) or _PARENT[language]
+                rows.append([[Run(item.key)] if n == 0 else [], [Run(name)], before, after])
         blocks.append(Table(header, rows, widths=[1.0, 1.2, 2.4, 2.4]))
     return blocks
 
 
-def _parent_label(field: str, language: str) -> str:
-    if field == "parent":
-        return "上级需求" if language == "zh" else "Parent"
-    return field
+_PARENT = {"zh": "上级需求", "en": "Parent"}
+_CONTEXT = 36  # characters shown around the first edit of a long text
 
 
-def _short(value: Any, limit: int = 160) -> str:
-    """A value as table text; long descriptions are cut (the full text is in the body)."""
-    if value is None:
+def _counted(title: str, count: int, language: str) -> str:
+    return f"{title}（{count}）" if language == "zh" else f"{title} ({count})"
+
+
+def _values(change: FieldChange, language: str) -> tuple[Runs, Runs]:
+    """Before and after as readers know them: labels, items added and removed, edits."""
+    field, before, after = change.field, change.before, change.after
+    if field in ("acceptance", "tags", "links"):
+        old = [_item(field, v, language) for v in before or []]
+        new = [_item(field, v, language) for v in after or []]
+        removed = [v for v in old if v not in new]
+        added = [v for v in new if v not in old]
+        return _lines("− ", removed), _lines("+ ", added)
+    if field in ("description", "title", "source") and isinstance(before, str):
+        return _edited(before, str(after or ""))
+    return _plain(_value(field, before, language)), _plain(_value(field, after, language))
+
+
+def _value(field: str, value: Any, language: str) -> str:
+    if value is None or value == "":
         return ""
-    if isinstance(value, list):
-        value = "；".join(str(v) for v in value)
-    text = " ".join(str(value).split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    labels = {
+        "status": STATUS_LABELS[language],
+        "kano": KANO_LABELS[language],
+        "kind": KIND_LABELS[language],
+        "priority": PRIORITY_LABELS,
+    }.get(field)
+    if labels is not None:
+        return labels.get(str(value), str(value))
+    if field == "rice" and isinstance(value, int | float):
+        return format_score(value)
+    return str(value)
+
+
+def _item(field: str, value: Any, language: str) -> str:
+    if field == "links":
+        kind, outgoing, key = value
+        return f"{LINK_LABELS[language][(kind, outgoing)]} {key}"
+    return str(value)
+
+
+def _lines(mark: str, items: list[str]) -> Runs:
+    runs: Runs = []
+    for item in items:
+        if runs:
+            runs.append(LINE_BREAK)
+        runs.append(Run(mark + item))
+    return runs
+
+
+def _plain(text: str) -> Runs:
+    return [Run(text)] if text else []
+
+
+def _edited(before: str, after: str) -> tuple[Runs, Runs]:
+    """Short texts whole; long ones around their first difference, the change in bold."""
+    old, new = " ".join(before.split()), " ".join(after.split())
+    if len(old) <= 2 * _CONTEXT and len(new) <= 2 * _CONTEXT:
+        return _plain(old), _plain(new)
+    match = SequenceMatcher(None, old, new, autojunk=False)
+    opcodes = [op for op in match.get_opcodes() if op[0] != "equal"]
+    if not opcodes:
+        return _plain(old[: 2 * _CONTEXT]), _plain(new[: 2 * _CONTEXT])
+    _, i1, i2, j1, j2 = opcodes[0]
+    return _around(old, i1, i2), _around(new, j1, j2)
+
+
+def _around(text: str, start: int, end: int) -> Runs:
+    lead = max(0, start - _CONTEXT)
+    tail = min(len(text), end + _CONTEXT)
+    runs: Runs = [Run(("…" if lead else "") + text[lead:start])]
+    if end > start:
+        runs.append(Run(text[start:end], bold=True))
+    runs.append(Run(text[end:tail] + ("…" if tail < len(text) else "")))
+    return [r for r in runs if r.text]
 
 
 def _since(comparison: Comparison, language: str) -> str:

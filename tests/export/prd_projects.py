@@ -107,3 +107,11 @@ def set_title(path: Path, key: str, title: str) -> None:
     with sqlite3.connect(path) as conn:
         conn.execute("UPDATE requirement SET title = ? WHERE key = ?", (title, key))
     conn.close()
+
+
+def edit_sql(path: Path, *statements: tuple[str, tuple[object, ...]]) -> None:
+    """Change the file directly, as a sync tool or another program might."""
+    with sqlite3.connect(path) as conn:
+        for sql, values in statements:
+            conn.execute(sql, values)
+    conn.close()

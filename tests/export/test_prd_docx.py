@@ -22,6 +22,7 @@ from pmdesk.export.render_docx import STYLE_NAMES, template_path
 from tests.export.prd_projects import (
     HOSTILE_TITLE,
     add_baseline,
+    edit_sql,
     hostile_snapshot,
     make_project,
     set_title,
@@ -93,7 +94,7 @@ def test_requirement_tables_and_checklists(sample_docx: dict[str, Path]) -> None
         ("版本", "v1.0"),
     ):
         assert cells[cells.index(label) + 1] == value
-    assert cells[cells.index("RICE 得分") + 1] == "20266.7"
+    assert cells[cells.index("RICE 得分") + 1] == "20,267"
     assert "相关于 CRM-28" in cells
     # Acceptance criteria follow as ☐ checklist items.
     body = document.element.body
@@ -200,6 +201,20 @@ def test_baseline_adds_changes_since_and_revision_rows(tmp_path: Path) -> None:
     write_sample(project, "zh")
     add_baseline(project, "v1.0 评审版")
     set_title(project, "CRM-2", "客户全景视图")
+    edit_sql(
+        project,
+        ("UPDATE requirement SET status = 'done' WHERE key = 'CRM-5'", ()),
+        (
+            "UPDATE requirement SET acceptance = json_insert(acceptance, '$[#]', ?) "
+            "WHERE key = 'CRM-8'",
+            ("导入 5 万行不超过 3 分钟",),
+        ),
+        (
+            "INSERT INTO link (uid, from_uid, to_uid, type) SELECT 'new-link', a.uid, b.uid, "
+            "'blocks' FROM requirement a, requirement b WHERE a.key = 'CRM-9' AND b.key = 'CRM-6'",
+            (),
+        ),
+    )
     out = tmp_path / "crm.docx"
     code = main(
         ["export", str(project), "--format", "docx", "-o", str(out), "--baseline", "V1.0 评审版"]
@@ -212,14 +227,16 @@ def test_baseline_adds_changes_since_and_revision_rows(tmp_path: Path) -> None:
         for t in document.tables
         if [c.text for c in t.rows[0].cells] == ["编号", "字段", "基线中", "当前"]
     )
-    assert [c.text for c in changed.rows[1].cells] == [
-        "CRM-2",
-        "标题",
-        "客户 360° 视图",
-        "客户全景视图",
-    ]
+    rows = [[c.text for c in row.cells] for row in changed.rows[1:]]
+    assert ["CRM-2", "标题", "客户 360° 视图", "客户全景视图"] in rows
+    assert ["CRM-5", "状态", "开发中", "已完成"] in rows  # labels, not stored codes
+    assert ["CRM-8", "验收标准", "", "+ 导入 5 万行不超过 3 分钟"] in rows
+    assert ["CRM-9", "关联需求", "", "+ 阻塞 CRM-6"] in rows
+    assert ["CRM-6", "关联需求", "", "+ 被阻塞于 CRM-9"] in rows
     revisions = next(t for t in document.tables if t.rows[0].cells[0].text == "版本")
     assert revisions.rows[1].cells[0].text == "v1.0 评审版"
+    # No history was written for these edits, yet the current state gets its row.
+    assert "修改 5 项" in revisions.rows[2].cells[3].text
 
 
 def test_unknown_baseline_is_one_sentence_and_writes_nothing(
