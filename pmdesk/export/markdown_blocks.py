@@ -134,7 +134,9 @@ class _Walker:
             if fence is not None:
                 return fence
             runs = self.inline(el)
-            return [Paragraph(runs)] if _has_text(runs) else []
+            if not _has_text(runs):
+                return []
+            return [Paragraph(runs, "label" if _is_lead_in(runs) else "body")]
         if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
             runs = self.inline(el)
             if not self.headings:
@@ -345,6 +347,12 @@ def _soften_breaks(text: str) -> str:
 
 def _text_of(el: Element) -> str:
     return "".join(el.itertext())
+
+
+def _is_lead_in(runs: Runs) -> bool:
+    """A short paragraph that is bold throughout ("**Scope**") introduces what follows."""
+    text = "".join(r.text for r in runs).strip()
+    return 0 < len(text) <= 60 and all(r.bold or not r.text.strip() for r in runs)
 
 
 def _has_text(runs: Runs) -> bool:

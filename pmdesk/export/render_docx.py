@@ -81,6 +81,7 @@ TEXT_WIDTH_DXA = 9411  # A4 less 22 mm margins; recomputed from the template's s
 EMU_PER_DXA = 635
 EMU_PER_PX = 9525  # at 96 dpi
 MAX_LIST_LEVEL = 8
+KEEP_TOGETHER_ROWS = 12
 _BULLETS = ("•", "◦", "▪")
 _TOC_PREFIX = "_Toc"
 
@@ -464,11 +465,17 @@ class _BodyWriter:
         ]
         align = block.align or []
         if block.header and any(block.header):
-            out.append(self._row(block.header, widths, align, header=True))
+            out.append(self._row(block.header, widths, align, header=True, keep=True))
         facts = block.kind == "facts"
-        for row in block.rows:
+        # A short table moves to the next page whole instead of splitting (keep-with-next
+        # on every row but the last); a long one splits and repeats its header row.
+        keep = len(block.rows) <= KEEP_TOGETHER_ROWS
+        for n, row in enumerate(block.rows):
             cells = row + [[] for _ in range(columns - len(row))]
-            out.append(self._row(cells, widths, align, header=False, facts=facts))
+            last = n == len(block.rows) - 1
+            out.append(
+                self._row(cells, widths, align, header=False, facts=facts, keep=keep and not last)
+            )
         out.append("</w:tbl>")
         # Word needs a paragraph between two tables, and spacing after one reads better.
         out.append(f"<w:p>{self._ppr('table')}</w:p>")
@@ -482,6 +489,7 @@ class _BodyWriter:
         *,
         header: bool,
         facts: bool = False,
+        keep: bool = False,
     ) -> str:
         row_props = "<w:cantSplit/><w:tblHeader/>" if header else "<w:cantSplit/>"
         out = [f"<w:tr><w:trPr>{row_props}</w:trPr>"]
@@ -497,7 +505,8 @@ class _BodyWriter:
                 shade = '<w:shd w:val="clear" w:color="auto" w:fill="F3F5F8"/>'
                 base = '<w:color w:val="4B5563"/>'
             jc = align[index] if index < len(align) else "left"
-            justify = f'<w:jc w:val="{jc}"/>' if jc in ("center", "right") else ""
+            justify = "<w:keepNext/>" if keep else ""
+            justify += f'<w:jc w:val="{jc}"/>' if jc in ("center", "right") else ""
             out.append(
                 f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{shade}'
                 '<w:vAlign w:val="center"/></w:tcPr>'

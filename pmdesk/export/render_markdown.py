@@ -112,8 +112,9 @@ class _Writer:
             text = _inline(block.runs)
             if block.style == "note":
                 return f"*{text}*" if text and not _needs_html(text) else text
-            if block.style == "label":
-                return _wrap(text, "**", "strong")
+            if block.style == "label":  # bold as a whole, so not run by run as well
+                plain = [Run(r.text, False, r.italic, r.code, r.strike, r.href) for r in block.runs]
+                return _wrap(_inline(plain), "**", "strong")
             if block.style == "error":
                 return f"> {text}"
             return _guard_line_start(text)

@@ -96,6 +96,11 @@ def test_requirement_tables_and_checklists(sample_docx: dict[str, Path]) -> None
         assert cells[cells.index(label) + 1] == value
     assert cells[cells.index("RICE 得分") + 1] == "20,267"
     assert "相关于 CRM-28" in cells
+    # A short table moves to the next page whole: keep-with-next on all rows but the last.
+    kept = [bool(row.cells[0].paragraphs[0]._p.xpath("./w:pPr/w:keepNext")) for row in facts.rows]
+    assert kept == [True] * (len(kept) - 1) + [False]
+    lead_in = next(p for p in document.paragraphs if p.text == "文档约定")
+    assert lead_in.style.name == "Label"  # a bold line that introduces a list stays with it
     # Acceptance criteria follow as ☐ checklist items.
     body = document.element.body
     paragraphs = document.paragraphs
