@@ -75,14 +75,14 @@ PRIORITY_LABELS: Mapping[str, str] = {
 LINK_LABELS: Mapping[str, Mapping[tuple[str, bool], str]] = {
     # (type, outgoing): outgoing reads "this requirement <label> other".
     "zh": {
-        ("depends_on", True): "依赖于",
-        ("depends_on", False): "被依赖于",
+        ("depends_on", True): "依赖",
+        ("depends_on", False): "被依赖",
         ("blocks", True): "阻塞",
-        ("blocks", False): "被阻塞于",
-        ("relates_to", True): "相关于",
-        ("relates_to", False): "相关于",
-        ("duplicates", True): "重复于",
-        ("duplicates", False): "被重复于",
+        ("blocks", False): "被阻塞",
+        ("relates_to", True): "相关",
+        ("relates_to", False): "相关",
+        ("duplicates", True): "重复",
+        ("duplicates", False): "被重复",
         ("derived_from", True): "派生自",
         ("derived_from", False): "派生出",
     },
@@ -99,6 +99,15 @@ LINK_LABELS: Mapping[str, Mapping[tuple[str, bool], str]] = {
         ("derived_from", False): "Source of",
     },
 }
+
+
+def link_phrase(kind: str, outgoing: bool, keys: list[str], language: str) -> str:
+    """ "依赖：CRM-3、CRM-5" or "Depends on CRM-3, CRM-5"."""
+    label = LINK_LABELS[language].get((kind, outgoing), kind)
+    if language == "zh":
+        return f"{label}：{'、'.join(keys)}"
+    return f"{label} {', '.join(keys)}"
+
 
 FIELD_LABELS: Mapping[str, Mapping[str, str]] = {
     "zh": {

@@ -37,7 +37,11 @@ from pmdesk.core.directives import DirectiveError
 
 Expand = Callable[[str], str]
 
-_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# What XML cannot hold, plus DEL, C1 controls and the bidi overrides and isolates
+# that can make shared text read backwards ("Trojan Source"); LRM/RLM stay.
+_ILLEGAL = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]"
+)
 _SAFE_SCHEMES = ("http:", "https:", "mailto:")
 _CHECKBOXES = {  # exactly what pymdownx.tasklist writes for read-only boxes
     '<input type="checkbox" disabled checked/>': "☑",
@@ -46,7 +50,8 @@ _CHECKBOXES = {  # exactly what pymdownx.tasklist writes for read-only boxes
 
 
 def strip_illegal_chars(text: str) -> str:
-    """Drop characters XML cannot hold (C0 controls but tab/newline/CR, U+FFFE/F, surrogates)."""
+    """Drop what XML cannot hold (C0 controls but tab/newline/CR, U+FFFE/F, surrogates),
+    DEL and C1 controls, and bidi overrides that would reverse the reader's text."""
     if _ILLEGAL.search(text) is None:  # the usual case: no copy
         return text
     return _ILLEGAL.sub("", text)

@@ -154,7 +154,11 @@ class _Builder:
         wanted = included(rows, self.options.statuses)
         self.rows = [r for r in rows if r.uid in wanted]
         self.ctx = RequirementContext(
-            self.lang, self.options.fields, links_by_requirement(conn), self.reader
+            self.lang,
+            self.options.fields,
+            links_by_requirement(conn),
+            self.reader,
+            {row.uid: row.parent_uid for row in rows},
         )
         baseline = self._asked_baseline()
 

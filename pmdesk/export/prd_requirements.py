@@ -24,10 +24,10 @@ from pmdesk.export.labels import (
     FIELD_LABELS,
     KANO_LABELS,
     KIND_LABELS,
-    LINK_LABELS,
     PRIORITY_LABELS,
     STATUS_LABELS,
     format_score,
+    link_phrase,
 )
 from pmdesk.export.markdown_blocks import MarkdownReader
 from pmdesk.export.markdown_html import strip_illegal_chars
@@ -65,6 +65,8 @@ class RequirementContext:
     fields: tuple[str, ...]
     links: dict[str, list[LinkEnd]]
     reader: MarkdownReader
+    parents: dict[str, str | None]
+    """Every requirement's parent, for indenting filtered tables by their shown ancestors."""
 
 
 def clean(text: str) -> str:
@@ -107,8 +109,7 @@ def _link_phrases(ends: Sequence[LinkEnd], lang: str) -> list[str]:
     grouped: dict[tuple[str, bool], list[str]] = {}
     for end in ends:
         grouped.setdefault((end.type, end.outgoing), []).append(end.other_key)
-    sep = "、" if lang == "zh" else ", "
-    return [f"{LINK_LABELS[lang][k]} {sep.join(keys)}" for k, keys in grouped.items()]
+    return [link_phrase(kind, out, keys, lang) for (kind, out), keys in grouped.items()]
 
 
 def facts_table(row: RequirementRow, ctx: RequirementContext) -> Table | None:
@@ -198,15 +199,25 @@ def requirements_table(rows: Sequence[RequirementRow], ctx: RequirementContext) 
     """The overview table of a `requirements` block; titles indented under parents."""
     labels = FIELD_LABELS[ctx.language]
     columns = ("key", "title", "status", "priority", "owner", "release")
-    top = min((row.depth for row in rows), default=0)
+    shown = {row.uid for row in rows}
     body: list[list[Runs]] = []
     for row in rows:
-        indent = "\u00a0\u00a0\u00a0" * min(row.depth - top, 8)
+        # Indent under the parents the table shows: a row whose parent was filtered out
+        # must not look like the child of the row above it.
+        indent = "\u00a0\u00a0\u00a0" * min(_shown_ancestors(row, shown, ctx.parents), 8)
         cells: list[Runs] = [[Run(row.key)], [Run(indent + clean(row.title))]]
         cells += [[Run(value_text(row, f, ctx))] for f in columns[2:]]
         body.append(cells)
     header = [[Run(labels[c])] for c in columns]
     return Table(header, body, widths=[1.0, 3.6, 0.9, 0.8, 0.9, 0.8])
+
+
+def _shown_ancestors(row: RequirementRow, shown: set[str], parents: dict[str, str | None]) -> int:
+    count, up = 0, parents.get(row.uid)
+    while up is not None:
+        count += up in shown
+        up = parents.get(up)
+    return count
 
 
 def detailed_blocks(rows: Sequence[RequirementRow], ctx: RequirementContext) -> list[Block]:

@@ -19,12 +19,12 @@ from pmdesk.export.labels import (
     FIELD_LABELS,
     KANO_LABELS,
     KIND_LABELS,
-    LINK_LABELS,
     PRIORITY_LABELS,
     STATUS_LABELS,
     TEXT,
     format_score,
     join_names,
+    link_phrase,
 )
 
 Snapshot = Any
@@ -137,7 +137,7 @@ def _value(field: str, value: Any, language: str) -> str:
 def _item(field: str, value: Any, language: str) -> str:
     if field == "links":
         kind, outgoing, key = value
-        return f"{LINK_LABELS[language][(kind, outgoing)]} {key}"
+        return link_phrase(kind, outgoing, [key], language)
     return str(value)
 
 

@@ -177,6 +177,9 @@ class _BodyWriter:
             True: self._new_num(self.abstract_ids["done"]),
         }
         self.drawing_id = 100
+        # Chinese body text is justified (the template's Normal); English reads better
+        # ragged-right, without the rivers justification opens between words.
+        self.body_jc = "" if document.language == "zh" else '<w:jc w:val="left"/>'
         section = word.sections[0]
         usable = (
             (section.page_width or 0) - (section.left_margin or 0) - (section.right_margin or 0)
@@ -329,6 +332,8 @@ class _BodyWriter:
         return f'<w:pPr><w:pStyle w:val="{self.styles[role]}"/>{extra}</w:pPr>'
 
     def paragraph(self, runs: Runs, role: str = "body", extra: str = "") -> str:
+        if role in ("body", "list", "quote"):
+            extra += self.body_jc
         return f"<w:p>{self._ppr(role, extra)}{self.runs(runs)}</w:p>"
 
     def runs(self, runs: Runs, base: str = "") -> str:

@@ -108,3 +108,37 @@ def test_block_errors_and_unknown_releases_are_named_in_place(tmp_path: Path) ->
         "pmdesk block error: The project has no release named “v9” (releases: v1.0).",
         "pmdesk block error: The project has no baseline named “v0” (baselines: —).",
     ]
+
+
+def test_filtered_tables_indent_only_under_shown_parents(tmp_path: Path) -> None:
+    project = make_project(
+        tmp_path / "p.pmdesk",
+        {
+            "pmdesk_snapshot": 1,
+            "project": {"title": "T", "key_prefix": "REQ"},
+            "requirements": [
+                {
+                    "title": "甲",
+                    "status": "approved",
+                    "children": [
+                        {
+                            "title": "乙",
+                            "status": "draft",
+                            "children": [{"title": "丙", "status": "approved"}],
+                        }
+                    ],
+                },
+                {
+                    "title": "丁",
+                    "status": "draft",
+                    "children": [{"title": "戊", "status": "approved"}],
+                },
+            ],
+            "sections": [{"title": "S", "body": "```pmdesk\nrequirements: status=approved\n```"}],
+        },
+    )
+    document = build(project)
+    table = next(b for b in document.blocks if isinstance(b, Table) and b.kind == "data")
+    titles = [plain_text(row[1]) for row in table.rows]
+    # 丙 sits one step under 甲 (乙 is not shown); 戊's parent is not shown at all.
+    assert titles == ["甲", "\u00a0\u00a0\u00a0丙", "戊"]
