@@ -28,6 +28,14 @@ LATIN, LATIN_HEAD, CJK, MONO = "Calibri", "Calibri", "Microsoft YaHei", "Consola
 INK, ACCENT, MUTED, RULE = "262626", "1F3A5F", "6B7280", "C9D1DC"
 
 
+APP_XML = (
+    b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+    b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"'
+    b' xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+    b"<Application>pmdesk</Application><DocSecurity>0</DocSecurity></Properties>"
+)
+
+
 def fonts(latin: str = LATIN, cjk: str = CJK) -> str:
     return f'<w:rFonts w:ascii="{latin}" w:hAnsi="{latin}" w:eastAsia="{cjk}" w:cs="{latin}"/>'
 
@@ -315,6 +323,13 @@ def main() -> int:
             body.remove(child)
     assert RT.NUMBERING in {rel.reltype for rel in document.part.rels.values()}
 
+    # Package metadata: no Mac Word application name, no stale blank-page thumbnail.
+    package = document.part.package
+    for rid, rel in list(package.rels.items()):
+        if rel.reltype == RT.THUMBNAIL:
+            package.rels.pop(rid)
+        elif rel.reltype == RT.EXTENDED_PROPERTIES:
+            rel.target_part._blob = APP_XML
     document.core_properties.title = ""
     document.core_properties.author = "pmdesk"
     document.core_properties.comments = "pmdesk reference document: styles only"

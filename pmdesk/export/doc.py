@@ -146,6 +146,8 @@ class Document:
     page_label: str
     """Footer text with `{page}` and `{pages}`: "Page {page} of {pages}"."""
     blocks: list[Block] = field(default_factory=list)
+    author: str = ""
+    """Who the document is by (the project's authors), for the file's properties."""
 
 
 def plain_text(runs: Runs) -> str:

@@ -204,6 +204,7 @@ class _Builder:
             header=header,
             page_label=self.text["page"],
             blocks=blocks,
+            author=join_names(authors, self.lang) if authors else "",
         )
 
     def _cover(self, title: str, product: str, version: str, authors: list[str]) -> Cover:

@@ -18,6 +18,7 @@ restarts per list, hyperlinks and pictures.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 import zipfile
@@ -109,8 +110,12 @@ def render_docx(
     properties = word.core_properties
     properties.title = _clean(document.title)[:255]
     properties.subject = _clean(document.header)[:255]
-    properties.author = "pmdesk"
+    properties.author = _clean(document.author)[:255] or "pmdesk"
+    properties.last_modified_by = properties.author
     properties.comments = ""
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
+    properties.created = properties.modified = now
+    properties.revision = 1
     properties.language = "zh-CN" if document.language == "zh" else "en-US"
     body = word.element.body
     for child in list(body):

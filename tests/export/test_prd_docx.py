@@ -156,6 +156,12 @@ def test_contents_field_header_footer_and_fonts(sample_docx: dict[str, Path]) ->
     assert defaults.get(qn("w:eastAsia"))
     lang = document.settings.element.find(qn("w:themeFontLang"))
     assert lang.get(qn("w:eastAsia")) == "zh-CN"
+    properties = document.core_properties
+    assert (properties.title, properties.author) == ("云帆 CRM · 客户管理模块 PRD", "张伟、陈静")
+    assert properties.created is not None and properties.created.year >= 2026
+    with zipfile.ZipFile(sample_docx["zh"]) as package:
+        assert b"<Application>pmdesk</Application>" in package.read("docProps/app.xml")
+        assert not [n for n in package.namelist() if "thumbnail" in n]
 
 
 def test_english_export_uses_english_labels(sample_docx: dict[str, Path]) -> None:
