@@ -93,6 +93,8 @@ class Image:
     caption: str = ""
     name: str = "picture"
     """A file name stem for renderers that write the picture beside the text."""
+    wide: bool = False
+    """Worth a landscape page of its own in a paged document (the roadmap)."""
 
 
 @dataclass(slots=True)

@@ -328,7 +328,7 @@ def _shared_roadmap_picture(
         return None
     width, height = _png_size(png)
     name = "路线图" if language == "zh" else "Roadmap"
-    return Image(png, width, height, caption=name, name="roadmap")
+    return Image(png, width, height, caption=name, name="roadmap", wide=True)
 
 
 def _png_size(png: bytes) -> tuple[int, int]:

@@ -23,6 +23,7 @@ import io
 import re
 import zipfile
 from collections.abc import Callable, Iterator, Sequence
+from copy import deepcopy
 from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -32,6 +33,7 @@ from docx.document import Document as WordDocument
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
+from lxml import etree  # type: ignore[import-untyped]
 
 from pmdesk.export.doc import (
     Block,
@@ -79,6 +81,9 @@ STYLE_NAMES = {
 """Semantic role → style name in the template (documented in README, "Word template")."""
 
 TEXT_WIDTH_DXA = 9411  # A4 less 22 mm margins; recomputed from the template's section
+TEXT_HEIGHT_DXA = 13552
+CAPTION_ROOM_DXA = 900  # the caption line under a picture, kept on the picture's page
+HEADING_ROOM_DXA = 1400  # a chapter heading above a picture on its sideways page
 EMU_PER_DXA = 635
 EMU_PER_PX = 9525  # at 96 dpi
 MAX_LIST_LEVEL = 8
@@ -103,10 +108,11 @@ def render_docx(
     """Write `document` as .docx to `target` (a path or a writable buffer)."""
     word = docx.Document(str(template or template_path()))
     writer = _BodyWriter(word, document)
+    _page_furniture(word, document, writer)  # first: section breaks copy its header links
+    _settings(word)
     xml = writer.body(document.blocks, progress)
     writer.finish_numbering()
-    _page_furniture(word, document, writer)
-    _settings(word)
+    writer.finish_sections()
     properties = word.core_properties
     properties.title = _clean(document.title)[:255]
     properties.subject = _clean(document.header)[:255]
@@ -186,10 +192,15 @@ class _BodyWriter:
         # ragged-right, without the rivers justification opens between words.
         self.body_jc = "" if document.language == "zh" else '<w:jc w:val="left"/>'
         section = word.sections[0]
-        usable = (
-            (section.page_width or 0) - (section.left_margin or 0) - (section.right_margin or 0)
-        )
-        self.width = int(usable / EMU_PER_DXA) if usable > 0 else TEXT_WIDTH_DXA
+        page_w, page_h = section.page_width or 0, section.page_height or 0
+        across = page_w - (section.left_margin or 0) - (section.right_margin or 0)
+        down = page_h - (section.top_margin or 0) - (section.bottom_margin or 0)
+        self.width = int(across / EMU_PER_DXA) if across > 0 else TEXT_WIDTH_DXA
+        self.height = int(down / EMU_PER_DXA) if down > 0 else TEXT_HEIGHT_DXA
+        # Turned sideways, the page's height is the line width (same margins).
+        self.wide_width = self.width + int((page_h - page_w) / EMU_PER_DXA)
+        self.wide_height = self.height - int((page_h - page_w) / EMU_PER_DXA)
+        self.breaks = 0
         self.headings = self._number_headings(document.blocks)
         self.heading_iter: Iterator[_HeadingEntry] = iter(self.headings)
 
@@ -295,11 +306,67 @@ class _BodyWriter:
     def body(self, blocks: Sequence[Block], progress: Progress | None) -> str:
         out: list[str] = []
         total = len(blocks)
+        turned = False  # a landscape section is open (its heading went ahead)
         for done, block in enumerate(blocks, start=1):
+            after = blocks[done] if done < total else None
+            wide = isinstance(block, Image) and self.landscape(block)
+            if isinstance(after, Image) and self.landscape(after) and isinstance(block, Heading):
+                out.append(self.section_break(landscape=False))  # the heading goes along
+                turned = True
+            elif wide and not turned:
+                out.append(self.section_break(landscape=False))
+            if wide:
+                turned = False
             self.block(block, out, quote=False, top=True)
+            if wide:
+                out.append(self.section_break(landscape=True))
             if progress is not None and done % 200 == 0:
                 progress(done, total)
         return "".join(out)
+
+    # -- sections ---------------------------------------------------------------
+
+    def landscape(self, block: Image) -> bool:
+        """Whether a wide picture prints clearly larger on a page turned sideways."""
+        if not block.wide or block.width <= 0 or block.height <= 0:
+            return False
+        room = CAPTION_ROOM_DXA + HEADING_ROOM_DXA
+        dpx = EMU_PER_PX / EMU_PER_DXA  # twips per pixel at full size; never enlarge
+        upright = min(dpx, self.width / block.width, (self.height - room) / block.height)
+        sideways = min(dpx, self.wide_width / block.width, (self.wide_height - room) / block.height)
+        return sideways > 1.15 * upright
+
+    def section_break(self, *, landscape: bool) -> str:
+        """A paragraph ending the current section: portrait before a wide picture,
+        landscape after it. Header and footer links are copied, so every page keeps
+        them; only the very first section keeps the cover's blank first page."""
+        template = self.word.element.body.find(qn("w:sectPr"))
+        if template is None:
+            return ""
+        section = deepcopy(template)
+        if self.breaks:
+            for blank_first in section.findall(qn("w:titlePg")):
+                section.remove(blank_first)
+        self.breaks += 1
+        size = section.find(qn("w:pgSz"))
+        if landscape and size is not None:
+            width, height = size.get(qn("w:w")), size.get(qn("w:h"))
+            size.set(qn("w:w"), height or "")
+            size.set(qn("w:h"), width or "")
+            size.set(qn("w:orient"), "landscape")
+        kind = parse_xml(f'<w:type {nsdecls("w")} w:val="nextPage"/>')
+        if size is not None:
+            size.addprevious(kind)
+        xml = etree.tostring(section, encoding="unicode")
+        return f"<w:p><w:pPr>{xml}</w:pPr></w:p>"
+
+    def finish_sections(self) -> None:
+        """After a landscape page, later pages are ordinary ones: header on each."""
+        if self.breaks:
+            final = self.word.element.body.find(qn("w:sectPr"))
+            if final is not None:
+                for blank_first in final.findall(qn("w:titlePg")):
+                    final.remove(blank_first)
 
     def block(self, block: Block, out: list[str], *, quote: bool, top: bool = False) -> None:
         if isinstance(block, Paragraph):
@@ -425,12 +492,14 @@ class _BodyWriter:
 
     def image(self, block: Image) -> str:
         rid, _ = self.part.get_or_add_image(io.BytesIO(block.png))
-        max_cx = self.width * EMU_PER_DXA
-        cx = block.width * EMU_PER_PX
-        cy = block.height * EMU_PER_PX
-        if cx > max_cx:
-            cy = int(cy * max_cx / cx)
-            cx = max_cx
+        turned = self.landscape(block)
+        across, down = (self.wide_width, self.wide_height) if turned else (self.width, self.height)
+        # Fit the text width, and the page height less a caption (and the heading that
+        # shares a sideways page): Word clips a picture taller than the page.
+        room = CAPTION_ROOM_DXA + (HEADING_ROOM_DXA if turned else 0)
+        cx, cy = block.width * EMU_PER_PX, block.height * EMU_PER_PX
+        scale = min(1.0, across * EMU_PER_DXA / cx, (down - room) * EMU_PER_DXA / cy)
+        cx, cy = int(cx * scale), int(cy * scale)
         self.drawing_id += 1
         did = self.drawing_id
         name = escape(_clean(block.name), {'"': "&quot;"})

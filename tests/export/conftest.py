@@ -11,7 +11,11 @@ import pytest
 @pytest.fixture
 def png_bytes() -> bytes:
     """A real 40×20 PNG (blue), made without Qt."""
-    width, height = 40, 20
+    return make_png(40, 20)
+
+
+def make_png(width: int, height: int) -> bytes:
+    """A real PNG of one blue, made without Qt."""
     raw = b"".join(b"\x00" + b"\x1f\x5f\xad" * width for _ in range(height))
 
     def chunk(kind: bytes, data: bytes) -> bytes:

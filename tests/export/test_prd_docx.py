@@ -8,6 +8,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 
 from pmdesk.cli import main
@@ -19,6 +20,7 @@ from pmdesk.export.doc import Image
 from pmdesk.export.prd_build import ExportCancelledError, ExportOptions
 from pmdesk.export.prd_export import export_prd
 from pmdesk.export.render_docx import STYLE_NAMES, template_path
+from tests.export.conftest import make_png
 from tests.export.prd_projects import (
     HOSTILE_TITLE,
     add_baseline,
@@ -302,3 +304,37 @@ def test_status_filter_fields_and_roadmap_picture(tmp_path: Path, png_bytes: byt
     assert {label for label, _ in pairs} <= {"编号", "状态", "负责人", ""}
     assert len(document.inline_shapes) == 1
     assert document.inline_shapes[0].width > 0
+
+
+def test_a_wide_roadmap_gets_a_landscape_page_with_its_heading(tmp_path: Path) -> None:
+    project = tmp_path / "p.pmdesk"
+    make_project(
+        project,
+        {
+            "pmdesk_snapshot": 1,
+            "project": {"title": "宽路线图", "key_prefix": "REQ"},
+            "requirements": [{"title": "需求"}],
+        },
+    )
+    wide = Image(make_png(3000, 900), 3000, 900, "路线图", "roadmap", wide=True)
+    out = tmp_path / "p.docx"
+    store = open_readonly(project)
+    with store.engine.connect() as conn:
+        export_prd(conn, "docx", out, ExportOptions(roadmap=lambda conn, lang: wide))
+    store.dispose()
+    document = docx.Document(str(out))
+    orientations = [s.orientation for s in document.sections]
+    assert orientations == [WD_ORIENT.PORTRAIT, WD_ORIENT.LANDSCAPE, WD_ORIENT.PORTRAIT]
+    sideways = document.sections[1]
+    assert sideways.page_width > sideways.page_height
+    assert not sideways.different_first_page_header_footer  # header on the roadmap page
+    assert document.sections[0].different_first_page_header_footer  # none on the cover
+    picture = document.inline_shapes[0]
+    assert picture.width > sideways.page_height  # wider than a portrait line could hold
+    # The heading moved to the sideways page with the picture.
+    body = document.element.body
+    heading = next(
+        p for p in document.paragraphs if p.text == "路线图" and p.style.name == "Heading 1"
+    )
+    breaks = body.xpath("./w:p[w:pPr/w:sectPr]")
+    assert list(body).index(breaks[0]) < list(body).index(heading._p) < list(body).index(breaks[1])
