@@ -129,7 +129,24 @@ def safe_markdown(fence: Callable[..., str], *, every_fence: bool) -> markdown.M
     md.inlinePatterns.deregister("html")
     # After whitespace normalisation (30), before superfences reads fences (25).
     md.preprocessors.register(_ListIndents(md), "pmdesk_list_indents", 29)
+    # After fences are stashed, so a comment shown inside a code block stays.
+    md.preprocessors.register(_DropComments(md), "pmdesk_drop_comments", 24)
     return md
+
+
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+
+
+class _DropComments(Preprocessor):  # type: ignore[misc]
+    """Remove HTML comments: authors hide notes in them ("<!-- ask legal -->"), and
+    showing them as text, as other raw HTML is shown, would put those notes in
+    front of the readers of the preview and of every export."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        text = "\n".join(lines)
+        if "<!--" not in text:
+            return lines
+        return _COMMENT.sub("", text).split("\n")
 
 
 def _pre(text: str) -> str:

@@ -92,3 +92,9 @@ def test_control_characters_are_dropped_and_deep_nesting_is_capped() -> None:
         blocks = blocks[0].blocks
     assert depth == MAX_NESTING
     assert "深" in plain_text(blocks[0].runs)  # type: ignore[union-attr]
+
+
+def test_html_comments_are_dropped_but_code_keeps_them() -> None:
+    blocks = read("可见 <!-- 问法务\n再定 --> 文字\n\n```\n<!-- 示例 -->\n```\n")
+    assert [plain_text(b.runs) for b in blocks if isinstance(b, Paragraph)] == ["可见  文字"]
+    assert CodeBlock("<!-- 示例 -->", "") in blocks

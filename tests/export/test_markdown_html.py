@@ -84,8 +84,9 @@ def test_raw_html_is_shown_as_text_never_rendered(hostile: str, where: str) -> N
         assert tag not in ("script", "iframe", "img", "svg", "style", "div")
         assert not [a for a in attrs if a.startswith("on")], (tag, attrs)
         assert not attrs.get("href", "").lower().startswith("javascript")
-    # What the user typed stays visible, character for character (newlines aside).
-    first_line = hostile.splitlines()[0]
+    # What the user typed stays visible, character for character (newlines aside),
+    # but for HTML comments: those are the author's hidden notes and are dropped.
+    first_line = re.sub(r"<!--.*?-->", "", hostile).splitlines()[0]
     assert first_line in parsed.text
     assert html.escape(first_line, quote=False) in out
 
@@ -447,3 +448,8 @@ def test_every_sample_section_renders(sample_conn: Connection) -> None:
         assert "```" not in out and "pmdesk 内容块有误" not in out
     scope = next(s for s in snapshot["sections"] if s["title"] == "范围")
     assert _Tags(render_html(scope["body"], None)).max_list_depth == 2
+
+
+def test_html_comments_never_reach_the_preview() -> None:
+    html = render_html("公开 <!-- 内部备注：报价底线 --> 内容", None, language="zh")
+    assert "报价底线" not in html and "公开" in html and "内容" in html
