@@ -28,6 +28,12 @@ class Run:
 Runs = list[Run]
 """Inline content; a `Run` whose text is "\\n" is a line break."""
 
+
+def requirement_anchor(key: str) -> str:
+    """The anchor of a requirement's heading; a Run with href `#` + this links to it."""
+    return f"req:{key}"
+
+
 LINE_BREAK = Run("\n")
 
 
@@ -45,6 +51,8 @@ class Heading:
     text: str
     numbered: bool = True
     """Numbered headings read "2.3 Title"; front and back matter are not numbered."""
+    anchor: str | None = None
+    """A name links can point at as `#anchor` (a requirement's heading: `req:CRM-2`)."""
 
 
 @dataclass(slots=True)

@@ -19,6 +19,7 @@ from pmdesk.export.doc import (
     Run,
     Runs,
     Table,
+    requirement_anchor,
 )
 from pmdesk.export.labels import (
     FIELD_LABELS,
@@ -94,10 +95,6 @@ def value_text(row: RequirementRow, field: str, ctx: RequirementContext) -> str:
         return f"{row.start or '…'} – {row.end or '…'}"
     if field == "tags":
         return ("、" if lang == "zh" else ", ").join(row.tags)
-    if field == "links":
-        ends = ctx.links.get(row.uid, [])
-        sep = "；" if lang == "zh" else "; "
-        return sep.join(_link_phrases(ends, lang))
     if field in ("owner", "source"):
         return clean(getattr(row, field))
     if field in ("release", "lane"):
@@ -105,30 +102,48 @@ def value_text(row: RequirementRow, field: str, ctx: RequirementContext) -> str:
     raise ValueError(f"unknown field {field!r}")
 
 
-def _link_phrases(ends: Sequence[LinkEnd], lang: str) -> list[str]:
-    grouped: dict[tuple[str, bool], list[str]] = {}
-    for end in ends:
-        grouped.setdefault((end.type, end.outgoing), []).append(end.other_key)
-    return [link_phrase(kind, out, keys, lang) for (kind, out), keys in grouped.items()]
-
-
 def facts_table(row: RequirementRow, ctx: RequirementContext) -> Table | None:
     """The compact attribute table: two label/value pairs per row."""
     labels = FIELD_LABELS[ctx.language]
-    pairs = [(labels[f], value_text(row, f, ctx)) for f in ("key", *ctx.fields)]
-    pairs = [(label, value) for label, value in pairs if value]
+    pairs: list[tuple[str, Runs]] = []
+    for field in ("key", *ctx.fields):
+        value = _link_runs(row, ctx) if field == "links" else _runs(value_text(row, field, ctx))
+        if value:
+            pairs.append((labels[field], value))
     if not pairs:
         return None
     rows: list[list[Runs]] = []
     for i in range(0, len(pairs), 2):
-        chunk = pairs[i : i + 2]
         cells: list[Runs] = []
-        for label, value in chunk:
-            cells += [[Run(label, bold=True)], [Run(value)]]
+        for label, value in pairs[i : i + 2]:
+            cells += [[Run(label, bold=True)], value]
         while len(cells) < 4:
             cells.append([])
         rows.append(cells)
     return Table([], rows, widths=[1.1, 2.4, 1.1, 2.4], kind="facts")
+
+
+def _runs(text: str) -> Runs:
+    return [Run(text)] if text else []
+
+
+def _link_runs(row: RequirementRow, ctx: RequirementContext) -> Runs:
+    """Each linked key is a link to that requirement's heading in the document."""
+    grouped: dict[tuple[str, bool], list[str]] = {}
+    for end in ctx.links.get(row.uid, []):
+        grouped.setdefault((end.type, end.outgoing), []).append(end.other_key)
+    runs: Runs = []
+    for (kind, outgoing), keys in grouped.items():
+        if runs:
+            runs.append(Run("；" if ctx.language == "zh" else "; "))
+        phrase = link_phrase(kind, outgoing, keys, ctx.language)
+        cursor = 0
+        for key in keys:  # the phrase holds the keys in order; link each one
+            at = phrase.index(key, cursor)
+            runs += [Run(phrase[cursor:at]), Run(key, href="#" + requirement_anchor(key))]
+            cursor = at + len(key)
+        runs.append(Run(phrase[cursor:]))
+    return [run for run in runs if run.text]
 
 
 def body_blocks(row: RequirementRow, ctx: RequirementContext) -> list[Block]:
@@ -164,7 +179,7 @@ def requirement_chapter(
         title = f"{row.key} {clean(row.title)}".strip()
         level = row.depth + 2
         if level <= MAX_HEADING_LEVEL:
-            blocks.append(Heading(level, title))
+            blocks.append(Heading(level, title, anchor=requirement_anchor(row.key)))
         else:
             blocks.append(Paragraph([Run(title)], style="label"))
         if row.uid not in full:
@@ -237,7 +252,7 @@ def index_table(rows: Sequence[RequirementRow], ctx: RequirementContext) -> Tabl
     labels = FIELD_LABELS[ctx.language]
     columns = ("key", "title", "kind", "status", "priority", "owner", "release")
     body = [
-        [[Run(row.key)], [Run(clean(row.title))]]
+        [[Run(row.key, href="#" + requirement_anchor(row.key))], [Run(clean(row.title))]]
         + [[Run(value_text(row, f, ctx))] for f in columns[2:]]
         for row in rows
     ]

@@ -170,6 +170,7 @@ class _HeadingEntry:
     number: str
     text: str
     bookmark: str
+    anchor: str | None
 
 
 class _BodyWriter:
@@ -203,6 +204,7 @@ class _BodyWriter:
         self.breaks = 0
         self.headings = self._number_headings(document.blocks)
         self.heading_iter: Iterator[_HeadingEntry] = iter(self.headings)
+        self.anchors = {e.anchor: e.bookmark for e in self.headings if e.anchor}
 
     # -- setup ------------------------------------------------------------------
 
@@ -298,7 +300,8 @@ class _BodyWriter:
                 for deeper in range(level, 9):
                     counters[deeper] = 0
                 number = ".".join(str(max(c, 1)) for c in counters[:level])
-            entries.append(_HeadingEntry(level, number, block.text, f"{_TOC_PREFIX}{index:06d}"))
+            bookmark = f"{_TOC_PREFIX}{index:06d}"
+            entries.append(_HeadingEntry(level, number, block.text, bookmark, block.anchor))
         return entries
 
     # -- blocks -----------------------------------------------------------------
@@ -415,6 +418,8 @@ class _BodyWriter:
                 out.append("<w:r><w:br/></w:r>")
                 continue
             props = base
+            if run.href and run.href.startswith("#") and run.href[1:] not in self.anchors:
+                run = Run(run.text, run.bold, run.italic, run.code, run.strike)  # not in this file
             if run.code:
                 props += f'<w:rStyle w:val="{self.styles["inline_code"]}"/>'
             elif run.href:
@@ -429,7 +434,9 @@ class _BodyWriter:
             pieces = run.text.split("\n")
             body = "<w:br/>".join(_t(piece) for piece in pieces)
             xml = f"<w:r>{rpr}{body}</w:r>"
-            if run.href:
+            if run.href and run.href.startswith("#"):
+                xml = f'<w:hyperlink w:anchor="{self.anchors[run.href[1:]]}">{xml}</w:hyperlink>'
+            elif run.href:
                 xml = f'<w:hyperlink r:id="{self.link(run.href)}" w:history="1">{xml}</w:hyperlink>'
             out.append(xml)
         return "".join(out)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from pmdesk.export.doc import (
@@ -60,6 +61,7 @@ class _Entry:
     level: int
     label: str
     anchor: str
+    name: str | None
 
 
 class _Writer:
@@ -68,6 +70,8 @@ class _Writer:
         self.stem = picture_stem
         self.files: dict[str, bytes] = {}
         self.entries = self._headings(document.blocks)
+        # In-document links ("#req:CRM-2") → the GitHub anchor of that heading.
+        self.anchors = {e.name: e.anchor for e in self.entries if e.name}
         self.entry_of: dict[int, _Entry] = {}
 
     def _headings(self, blocks: list[Block]) -> list[_Entry]:
@@ -87,7 +91,8 @@ class _Writer:
             anchor = _slug(label)
             count = seen.get(anchor, 0)
             seen[anchor] = count + 1
-            entries.append(_Entry(level, label, f"{anchor}-{count}" if count else anchor))
+            slug = f"{anchor}-{count}" if count else anchor
+            entries.append(_Entry(level, label, slug, block.anchor))
         return entries
 
     def render(self) -> str:
@@ -109,12 +114,12 @@ class _Writer:
 
     def block(self, block: Block) -> str:
         if isinstance(block, Paragraph):
-            text = _inline(block.runs)
+            text = _inline(block.runs, self.anchors)
             if block.style == "note":
                 return f"*{text}*" if text and not _needs_html(text) else text
             if block.style == "label":  # bold as a whole, so not run by run as well
                 plain = [Run(r.text, False, r.italic, r.code, r.strike, r.href) for r in block.runs]
-                return _wrap(_inline(plain), "**", "strong")
+                return _wrap(_inline(plain, self.anchors), "**", "strong")
             if block.style == "error":
                 return f"> {text}"
             return _guard_line_start(text)
@@ -128,7 +133,7 @@ class _Writer:
             inner = self.blocks(block.blocks)
             return "\n".join(f"> {line}" if line else ">" for line in inner.split("\n"))
         if isinstance(block, Table):
-            return _table(block)
+            return _table(block, self.anchors)
         if isinstance(block, Image):
             name = f"{self.stem}-{block.name}.png"
             self.files[name] = block.png
@@ -196,17 +201,17 @@ def _guard_line_start(text: str) -> str:
     return "\n".join(_LINE_START.sub(lambda m: m[1] + "\\" + m[2], line) for line in lines)
 
 
-def _inline(runs: Runs, *, in_table: bool = False) -> str:
+def _inline(runs: Runs, anchors: Mapping[str, str], *, in_table: bool = False) -> str:
     out = []
     for run in runs:
         if run.text == "\n":
             out.append("<br>" if in_table else "  \n")
             continue
-        out.append(_run(run, in_table))
+        out.append(_run(run, anchors, in_table))
     return "".join(out).strip(" ")
 
 
-def _run(run: Run, in_table: bool = False) -> str:
+def _run(run: Run, anchors: Mapping[str, str], in_table: bool = False) -> str:
     if run.code:
         text = _code_span(_clean(run.text).replace("\n", " "))
         if in_table:  # GFM splits cells on every unescaped pipe, even in code
@@ -221,8 +226,11 @@ def _run(run: Run, in_table: bool = False) -> str:
         text = _wrap(text, "*", "em")
     if run.bold:
         text = _wrap(text, "**", "strong")
-    if run.href:
-        url = run.href.replace("<", "%3C").replace(">", "%3E")
+    href = run.href
+    if href and href.startswith("#"):  # a heading of this document, if it has one
+        href = "#" + anchors[href[1:]] if href[1:] in anchors else None
+    if href:
+        url = href.replace("<", "%3C").replace(">", "%3E")
         text = f"[{text}](<{url}>)"
     return text
 
@@ -263,7 +271,7 @@ def _fence(block: CodeBlock) -> str:
     return f"{fence}{language}\n{text}\n{fence}"
 
 
-def _table(block: Table) -> str:
+def _table(block: Table, anchors: Mapping[str, str]) -> str:
     columns = max([len(block.header), *(len(r) for r in block.rows)], default=0)
     if columns == 0:
         return ""
@@ -277,13 +285,13 @@ def _table(block: Table) -> str:
     for index in range(columns):
         kind = align[index] if index < len(align) else "left"
         rule.append({"center": ":---:", "right": "---:"}.get(kind, "---"))
-    lines = [_row(header), "| " + " | ".join(rule) + " |"]
-    lines += [_row(row) for row in rows]
+    lines = [_row(header, anchors), "| " + " | ".join(rule) + " |"]
+    lines += [_row(row, anchors) for row in rows]
     return "\n".join(lines)
 
 
-def _row(cells: list[Runs]) -> str:
-    texts = [_inline(cell, in_table=True) for cell in cells]
+def _row(cells: list[Runs], anchors: Mapping[str, str]) -> str:
+    texts = [_inline(cell, anchors, in_table=True) for cell in cells]
     return "| " + " | ".join(text or " " for text in texts) + " |"
 
 

@@ -98,6 +98,13 @@ def test_requirement_tables_and_checklists(sample_docx: dict[str, Path]) -> None
         assert cells[cells.index(label) + 1] == value
     assert cells[cells.index("RICE 得分") + 1] == "20,267"
     assert "相关：CRM-28" in cells
+    # The linked key jumps to that requirement's heading (a bookmark on it).
+    flat = [c for row in facts.rows for c in row.cells]
+    value = flat[[c.text for c in flat].index("关联需求") + 1]
+    [link] = value._tc.xpath(".//w:hyperlink")
+    target = link.get(qn("w:anchor"))
+    marked = document.element.body.xpath(f'.//w:bookmarkStart[@w:name="{target}"]/..')
+    assert "".join(t.text for t in marked[0].iter(qn("w:t"))) == "CRM-28 客户健康度评分"
     # A short table moves to the next page whole: keep-with-next on all rows but the last.
     kept = [bool(row.cells[0].paragraphs[0]._p.xpath("./w:pPr/w:keepNext")) for row in facts.rows]
     assert kept == [True] * (len(kept) - 1) + [False]
