@@ -33,6 +33,7 @@ from docx.document import Document as WordDocument
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
+from docx.section import _Footer, _Header
 from lxml import etree  # type: ignore[import-untyped]
 
 from pmdesk.export.doc import (
@@ -670,26 +671,8 @@ def _page_furniture(word: WordDocument, document: Document, writer: _BodyWriter)
     """Header with product and version, footer with "page X of Y"; none on the cover."""
     section = word.sections[0]
     section.different_first_page_header_footer = True
-    header = section.header
-    header.is_linked_to_previous = False
-    head = header.paragraphs[0]._p
-    for child in list(head):
-        head.remove(child)
-    head.append(
-        parse_xml(f'<w:pPr {nsdecls("w")}><w:pStyle w:val="{writer.styles["header"]}"/></w:pPr>')
-    )
-    for element in _run_elements(
-        f"<w:r>{_t(document.header)}</w:r><w:r><w:tab/></w:r><w:r>{_t(document.title)}</w:r>"
-    ):
-        head.append(element)
-    footer = section.footer
-    footer.is_linked_to_previous = False
-    foot = footer.paragraphs[0]._p
-    for child in list(foot):
-        foot.remove(child)
-    foot.append(
-        parse_xml(f'<w:pPr {nsdecls("w")}><w:pStyle w:val="{writer.styles["footer"]}"/></w:pPr>')
-    )
+    head = f"<w:r>{_t(document.header)}</w:r><w:r><w:tab/></w:r><w:r>{_t(document.title)}</w:r>"
+    _fill(section.header, writer.styles["header"], head)
     parts = []
     for piece in _PLACEHOLDER.split(document.page_label):
         if piece == "{page}":
@@ -698,8 +681,18 @@ def _page_furniture(word: WordDocument, document: Document, writer: _BodyWriter)
             parts.append(_field("NUMPAGES"))
         elif piece:
             parts.append(f"<w:r>{_t(piece)}</w:r>")
-    for element in _run_elements("".join(parts)):
-        foot.append(element)
+    _fill(section.footer, writer.styles["footer"], "".join(parts))
+
+
+def _fill(area: _Header | _Footer, style: str, runs_xml: str) -> None:
+    """Make the first paragraph of a header or footer hold `runs_xml` in `style`."""
+    area.is_linked_to_previous = False
+    paragraph = area.paragraphs[0]._p
+    for child in list(paragraph):
+        paragraph.remove(child)
+    paragraph.append(parse_xml(f'<w:pPr {nsdecls("w")}><w:pStyle w:val="{style}"/></w:pPr>'))
+    for element in _run_elements(runs_xml):
+        paragraph.append(element)
 
 
 def _run_elements(xml: str) -> list[object]:
