@@ -227,7 +227,6 @@ class RoadmapView(QGraphicsView):
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.MinimalViewportUpdate)
         self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontSavePainterState, True)
-        self.setBackgroundBrush(QColor(LIGHT.background))
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.header = _Strip(self, self._paint_header)
@@ -235,6 +234,7 @@ class RoadmapView(QGraphicsView):
         self._header_x = 0
         self.horizontalScrollBar().valueChanged.connect(self._scroll_header)
         self.verticalScrollBar().valueChanged.connect(self.gutter.update)
+        self.set_chart_palette(LIGHT)
 
     # -- content -------------------------------------------------------------------
     def show_layout(

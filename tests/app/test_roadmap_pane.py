@@ -254,7 +254,7 @@ def test_a_bar_dragged_below_the_lanes_leaves_its_lane_in_one_undo_step(
     assert geo is not None
     target = view.mapFromScene(QPointF(0, geo.lane_tops[-2] + 14))
     QTest.mouseMove(viewport, QPoint(start.x(), target.y()))
-    assert view.drop_lane.isVisible()
+    assert view.drop_lane.isVisible() and view.drop_lane.brush().color().alpha() > 0  # tinted
     assert "→ Unassigned" in view.ghost.caption
     with qtbot.waitSignal(pane.refreshed, timeout=3000):
         QTest.mouseRelease(
