@@ -41,12 +41,13 @@ RELEASE_COLORS = ("#4E79A7", "#E07B39", "#59A14F", "#A66BA0", "#3F9C98", "#C4A43
 NO_RELEASE_COLOR = "#9AA3AE"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Palette:
     """The colours of everything but the bars' own fills (status, priority and
     release colours are mid-tones that read on light and dark ground alike).
     The drawing is one: the screen passes the palette of the app's theme, a
-    picture for a document always the light one."""
+    picture for a document always the light one. Compared and hashed by
+    identity: it keys the painter's caches, looked up for every bar."""
 
     background: str
     lane_fills: tuple[str, str]  # alternate lanes
