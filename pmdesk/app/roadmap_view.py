@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -32,25 +31,23 @@ from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
     QPainter,
-    QPaintEvent,
     QResizeEvent,
     QWheelEvent,
 )
 from PySide6.QtWidgets import (
     QApplication,
-    QGraphicsItem,
     QGraphicsRectItem,
     QGraphicsScene,
     QGraphicsView,
-    QStyleOptionGraphicsItem,
     QToolTip,
     QWidget,
 )
 
+from pmdesk.app.roadmap_items import BodyItem, GhostItem, Strip
 from pmdesk.app.roadmap_keys import Direction, Snap, Way, neighbour, nudged, snap_date
 from pmdesk.core.roadmap_layout import Bar, RoadmapLayout, with_unassigned
 from pmdesk.export import roadmap_paint as paint
-from pmdesk.export.roadmap_geometry import LABEL_MIN_PX, ROW_HEIGHT, Colors, Geometry
+from pmdesk.export.roadmap_geometry import Colors, Geometry
 from pmdesk.export.roadmap_style import LIGHT, Palette, RoadmapTexts
 
 __all__ = ["RoadmapView", "snap_date"]
@@ -70,109 +67,6 @@ ARROWS: dict[int, Way] = {
 }
 
 
-class BodyItem(QGraphicsItem):
-    """Paints the body of the roadmap; the exposed rectangle limits the work."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.geo: Geometry | None = None
-        self.colors: Colors = lambda _bar: "#888888"
-        self.selected: str | None = None
-        self.hidden: str | None = None
-        self.palette: Palette = LIGHT
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
-
-    def set_geometry(self, geo: Geometry) -> None:
-        self.prepareGeometryChange()
-        self.geo = geo
-
-    def boundingRect(self) -> QRectF:
-        if self.geo is None:
-            return QRectF()
-        return QRectF(0, 0, self.geo.width, self.geo.height)
-
-    def paint(
-        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
-    ) -> None:
-        if self.geo is None:
-            return
-        scale = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
-        paint.paint_body(
-            painter,
-            self.geo,
-            option.exposedRect,
-            self.colors,
-            selected=self.selected,
-            hidden=self.hidden,
-            detail=scale * ROW_HEIGHT >= LABEL_MIN_PX,
-            palette=self.palette,
-        )
-
-
-class GhostItem(QGraphicsItem):
-    """The bar being dragged, where it would land, with its new dates."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.geo: Geometry | None = None
-        self.bar: Bar | None = None
-        self.rect = QRectF()
-        self.color = "#888888"
-        self.caption = ""
-        self.palette: Palette = LIGHT
-        self.setZValue(10)
-        self.setOpacity(0.9)
-
-    def show_at(self, geo: Geometry, bar: Bar, rect: QRectF, color: str, caption: str) -> None:
-        self.prepareGeometryChange()
-        self.geo, self.bar, self.rect, self.color, self.caption = (
-            geo,
-            bar,
-            rect,
-            color,
-            caption,
-        )
-        self.show()
-
-    def boundingRect(self) -> QRectF:
-        return self.rect.adjusted(-4, -22, 220, 4)
-
-    def paint(
-        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
-    ) -> None:
-        if self.geo is None or self.bar is None:
-            return
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        painter.setFont(self.geo.bar_font)
-        paint.paint_bar(
-            painter, self.geo, self.bar, self.rect, self.color, True, True, self.palette
-        )
-        painter.setFont(self.geo.small_font)
-        painter.setPen(QColor(self.palette.ink))
-        painter.drawText(
-            QRectF(self.rect.left(), self.rect.top() - 20, 220, 16),
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            self.caption,
-        )
-
-
-class _Strip(QWidget):
-    """A margin of the view (time axis or lane names) painted by a function."""
-
-    def __init__(self, view: RoadmapView, draw: Callable[[QPainter], None]) -> None:
-        super().__init__(view)
-        self._view = view
-        self._draw = draw
-        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        p = QPainter(self)
-        p.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
-        p.fillRect(self.rect(), QColor(self._view.chart_palette.background))
-        self._draw(p)
-        p.end()
-
-
 @dataclass
 class _Drag:
     bar: Bar
@@ -189,7 +83,6 @@ class RoadmapView(QGraphicsView):
     bar_activated = Signal(str)  # double-click: show the requirement's details
     bar_dragged = Signal(str, object)  # uid, {"start": iso, "end": iso, "lane": uid | None}
     zoomed = Signal()
-    fit_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -229,8 +122,8 @@ class RoadmapView(QGraphicsView):
         self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontSavePainterState, True)
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.header = _Strip(self, self._paint_header)
-        self.gutter = _Strip(self, self._paint_gutter)
+        self.header = Strip(self, self._paint_header, lambda: self.chart_palette.background)
+        self.gutter = Strip(self, self._paint_gutter, lambda: self.chart_palette.background)
         self._header_x = 0
         self.horizontalScrollBar().valueChanged.connect(self._scroll_header)
         self.verticalScrollBar().valueChanged.connect(self.gutter.update)
