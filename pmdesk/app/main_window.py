@@ -338,7 +338,7 @@ class MainWindow(QMainWindow):
         self.tree_pane = TreePane(session, self, rows=opened.rows)
         self.detail_editor = DetailEditor(session, self)
         self.document_pane = DocumentPane(session, language, self)
-        self.roadmap_pane = RoadmapPane(session, self)
+        self.roadmap_pane = RoadmapPane(session, self.settings, self)
         self.tree_dock.setWidget(self.tree_pane)
         self.detail_dock.setWidget(self.detail_editor)
         self.roadmap_placeholder.setParent(None)

@@ -2,8 +2,10 @@
 and the list of conflicts.
 
 The pane reads the roadmap through core queries and lays it out in core; a
-drag becomes one `Update` of the requirement through the session, so it is one
-undo step, and the pane redraws from `session.changed` like every other pane.
+drag or a key that moves a bar becomes one `Update` of the requirement through
+the session, so it is one undo step named for what it did, and the pane redraws
+from `session.changed` like every other pane. The colouring and snapping chosen
+are kept in the settings; the drawing follows the app's light or dark theme.
 While the pane is hidden (a tab behind Details) it only notes that it is out
 of date, so edits elsewhere never pay for a roadmap nobody looks at.
 """
@@ -11,11 +13,12 @@ of date, so edits elsewhere never pay for a roadmap nobody looks at.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QPointF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QPainter, QPaintEvent, QShowEvent
+from PySide6.QtCore import QEvent, QPointF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QPainter, QPaintEvent, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -31,15 +34,19 @@ from PySide6.QtWidgets import (
 from pmdesk.app.roadmap_texts import ui_texts
 from pmdesk.app.roadmap_view import RoadmapView
 from pmdesk.app.session import ProjectSession
+from pmdesk.app.settings import AppSettings
 from pmdesk.app.tasks import TaskRunner
 from pmdesk.core.ops import Effect, Update
 from pmdesk.core.queries_roadmap import RoadmapData, roadmap_data
-from pmdesk.core.roadmap_layout import Conflict, RoadmapLayout, layout_roadmap
+from pmdesk.core.roadmap_layout import Bar, Conflict, RoadmapLayout, layout_roadmap
 from pmdesk.export import roadmap_paint as paint
 from pmdesk.export.roadmap_geometry import Geometry
 from pmdesk.export.roadmap_style import (
     COLOR_BY,
+    DARK,
+    LIGHT,
     ColorBy,
+    Palette,
     bar_colors,
     legend_entries,
     release_colors,
@@ -49,6 +56,11 @@ UID_ROLE = Qt.ItemDataRole.UserRole + 1
 ROADMAP_ENTITIES = frozenset({"requirement", "release", "milestone", "lane", "link"})
 
 
+def fill(template: str, *args: str) -> str:
+    """`template` with %1, %2, … replaced in one pass (a lane named "%2" stays so)."""
+    return re.sub(r"%(\d)", lambda m: args[int(m[1]) - 1], template)
+
+
 class LegendBar(QWidget):
     """The legend, painted by the same function as the picture's."""
 
@@ -56,6 +68,7 @@ class LegendBar(QWidget):
         super().__init__(parent)
         self.geo: Geometry | None = None
         self.entries: list[tuple[str, str]] = []
+        self.chart_palette: Palette = LIGHT
         self.setFixedHeight(int(paint.LEGEND_HEIGHT))
 
     def show_entries(self, geo: Geometry, entries: list[tuple[str, str]]) -> None:
@@ -68,7 +81,7 @@ class LegendBar(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         if self.geo is not None:
             p = QPainter(self)
-            paint.paint_legend(p, self.geo, self.entries, QPointF(8, 0))
+            paint.paint_legend(p, self.geo, self.entries, QPointF(8, 0), self.chart_palette)
             p.end()
 
 
@@ -77,9 +90,15 @@ class RoadmapPane(QWidget):
     details_requested = Signal(str)  # a bar was double-clicked
     refreshed = Signal()  # the timeline shows the project as it is now (tests wait on it)
 
-    def __init__(self, session: ProjectSession, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: ProjectSession,
+        settings: AppSettings | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.session = session
+        self.settings = settings
         self.texts = ui_texts()
         self.layout_shown: RoadmapLayout | None = None
         self._release_names: dict[str, str] = {}
@@ -89,10 +108,14 @@ class RoadmapPane(QWidget):
         self._tasks = TaskRunner(self)
 
         self.view = RoadmapView(self)
-        self.zoom_out = self._button("−", self.tr("Zoom out (Ctrl+wheel)"), self._zoom_out)
-        self.zoom_in = self._button("+", self.tr("Zoom in (Ctrl+wheel)"), self._zoom_in)
+        self.zoom_out = self._button(
+            "−", self.tr("Zoom out (Ctrl+-, Ctrl+wheel)"), self._zoom_out, "Ctrl+-"
+        )
+        self.zoom_in = self._button(
+            "+", self.tr("Zoom in (Ctrl+=, Ctrl+wheel)"), self._zoom_in, "Ctrl+=", "Ctrl++"
+        )
         self.fit = self._button(
-            self.tr("Fit"), self.tr("Show the whole roadmap"), self.view.fit_all
+            self.tr("Fit"), self.tr("Show the whole roadmap (Ctrl+0)"), self.view.fit_all, "Ctrl+0"
         )
         self.today = self._button(self.tr("Today"), self.tr("Scroll to today"), self._to_today)
         self.color_by = QComboBox(self)
@@ -112,6 +135,10 @@ class RoadmapPane(QWidget):
         self.snap.addItem(self.tr("Snap to days"), "day")
         self.snap.addItem(self.tr("Snap to weeks"), "week")
         self.snap.setToolTip(self.tr("Where dragged bars and ends land"))
+        if settings is not None:
+            self.color_by.setCurrentIndex(max(self.color_by.findData(settings.roadmap_color_by), 0))
+            self.snap.setCurrentIndex(max(self.snap.findData(settings.roadmap_snap), 0))
+        self.view.snap = self.snap.currentData()
         self.color_by.currentIndexChanged.connect(self._recolor)
         self.snap.currentIndexChanged.connect(self._snap_changed)
 
@@ -160,13 +187,21 @@ class RoadmapPane(QWidget):
         self.view.bar_activated.connect(self.details_requested)
         self.view.bar_dragged.connect(self._dragged)
         session.changed.connect(self._project_changed)
+        self._pushing = False
+        self._follow_theme()
 
-    def _button(self, text: str, tip: str, slot: Any) -> QToolButton:
+    def _button(self, text: str, tip: str, slot: Any, *keys: str) -> QToolButton:
         button = QToolButton(self)
         button.setText(text)
         button.setToolTip(tip)
         button.setAutoRaise(True)
         button.clicked.connect(slot)
+        if keys:  # while the focus is in the pane: no clash with the window's keys
+            action = QAction(self)
+            action.setShortcuts([QKeySequence(k) for k in keys])
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(slot)
+            self.addAction(action)
         return button
 
     # -- data ------------------------------------------------------------------------
@@ -218,6 +253,9 @@ class RoadmapPane(QWidget):
 
     def _project_changed(self, effects: tuple[Effect, ...]) -> None:
         if any(e.entity in ROADMAP_ENTITIES for e in effects):
+            self._generation += 1  # a read under way no longer shows the project
+            if not self._pushing:  # an undo or an edit elsewhere: keys wait for the new layout
+                self.view.current = False
             self._stale = True
             if self.isVisible():
                 self._timer.start()
@@ -233,7 +271,23 @@ class RoadmapPane(QWidget):
         self._timer.stop()
         self._tasks.wait()
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self._follow_theme()
+
+    def _follow_theme(self) -> None:
+        """The dark drawing on a dark theme (app/theme.py sets the app's palette)."""
+        dark = self.palette().color(QPalette.ColorRole.Base).lightnessF() < 0.5
+        palette = DARK if dark else LIGHT
+        if palette is not self.view.chart_palette or palette is not self.legend.chart_palette:
+            self.view.set_chart_palette(palette)
+            self.legend.chart_palette = palette
+            self.legend.update()
+
     def _recolor(self) -> None:
+        if self.settings is not None:
+            self.settings.roadmap_color_by = self.color_mode
         layout = self.layout_shown
         if layout is not None:
             self.view.set_colors(bar_colors(layout, self.color_mode), release_colors(layout))
@@ -266,7 +320,41 @@ class RoadmapPane(QWidget):
         self.view.select(uid)
 
     def _dragged(self, uid: str, values: dict[str, Any]) -> None:
-        self.session.push(Update("requirement", uid, values))
+        """A bar dragged or moved by a key: one undo step, named for what changed."""
+        layout = self.layout_shown
+        bar = layout.bar(uid) if layout is not None else None
+        if bar is None:
+            return
+        start = values.get("start", bar.start.isoformat())
+        end = values.get("end", bar.end.isoformat())
+        self._pushing = True
+        try:
+            pushed = self.session.push(
+                Update("requirement", uid, values), text=self._command_text(bar, values)
+            )
+        finally:
+            self._pushing = False
+        if pushed:
+            self.view.note_nudged(uid, dt.date.fromisoformat(start), dt.date.fromisoformat(end))
+
+    def _command_text(self, bar: Bar, values: dict[str, Any]) -> str:
+        """ "Move CRM-8 to 2027-02-22 – 2027-03-19", "End CRM-8 on 2027-03-19", …"""
+        start, end = values.get("start"), values.get("end")
+        if "lane" in values:
+            lanes = self.layout_shown.lanes if self.layout_shown is not None else ()
+            name = next((lane.name for lane in lanes if lane.uid == values["lane"]), None)
+            if values["lane"] is None:
+                text = fill(self.tr("Take %1 out of its lane"), bar.key)
+            else:
+                text = fill(self.tr("Move %1 to lane %2"), bar.key, name or "")
+            if start or end:
+                text += f", {start or bar.start.isoformat()} – {end or bar.end.isoformat()}"
+            return text
+        if start and end:
+            return fill(self.tr("Move %1 to %2 – %3"), bar.key, start, end)
+        if start:
+            return fill(self.tr("Start %1 on %2"), bar.key, start)
+        return fill(self.tr("End %1 on %2"), bar.key, end or "")
 
     def _conflict_chosen(self, item: QListWidgetItem) -> None:
         uid = item.data(UID_ROLE)
@@ -286,6 +374,8 @@ class RoadmapPane(QWidget):
 
     def _snap_changed(self) -> None:
         self.view.snap = self.snap.currentData()
+        if self.settings is not None:
+            self.settings.roadmap_snap = self.view.snap
 
     # -- export ----------------------------------------------------------------------
     def export_picture(self, path: Path, language: str) -> bool:

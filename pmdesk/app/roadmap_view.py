@@ -8,146 +8,63 @@ margins that follow the scroll bars, so they never scroll out of sight.
 
 Zoom changes pixels per day only: rows and text keep their size. A drag moves a
 bar (dates, and lane when it ends in another lane) or one of its ends, snapped
-to days or weeks, and reports the new values once, on release.
+to days or weeks, and reports the new values once, on release. While a bar is
+moved, an empty "Unassigned" lane waits below the others (unless there is one),
+the lane it would land in is tinted, and the view scrolls when the pointer
+nears an edge. Keys select and nudge bars (`roadmap_keys`).
+
+Colours come from a `Palette` that follows the app's theme.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import html
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
+    QBrush,
     QColor,
     QHelpEvent,
     QKeyEvent,
     QMouseEvent,
     QPainter,
-    QPaintEvent,
     QResizeEvent,
     QWheelEvent,
 )
 from PySide6.QtWidgets import (
     QApplication,
-    QGraphicsItem,
+    QGraphicsRectItem,
     QGraphicsScene,
     QGraphicsView,
-    QStyleOptionGraphicsItem,
     QToolTip,
     QWidget,
 )
 
-from pmdesk.core.roadmap_layout import Bar, RoadmapLayout
+from pmdesk.app.roadmap_items import BodyItem, GhostItem, Strip
+from pmdesk.app.roadmap_keys import Direction, Snap, Way, neighbour, nudged, snap_date
+from pmdesk.core.roadmap_layout import Bar, RoadmapLayout, with_unassigned
 from pmdesk.export import roadmap_paint as paint
-from pmdesk.export.roadmap_geometry import LABEL_MIN_PX, ROW_HEIGHT, Colors, Geometry
-from pmdesk.export.roadmap_style import RoadmapTexts
+from pmdesk.export.roadmap_geometry import Colors, Geometry
+from pmdesk.export.roadmap_style import LIGHT, Palette, RoadmapTexts
 
-Snap = Literal["day", "week"]
+__all__ = ["RoadmapView", "snap_date"]
+
 DragMode = Literal["move", "start", "end"]
 EDGE_PX = 6.0  # how close to a bar's end a press resizes instead of moving
 MIN_PPD, MAX_PPD = 0.08, 48.0  # pixels per day: years at a glance … single days
 ZOOM_STEP = 1.25
 PINNED_LABEL_PX = 160  # the axis's left end, repainted on every scroll (pinned label)
-
-
-class BodyItem(QGraphicsItem):
-    """Paints the body of the roadmap; the exposed rectangle limits the work."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.geo: Geometry | None = None
-        self.colors: Colors = lambda _bar: "#888888"
-        self.selected: str | None = None
-        self.hidden: str | None = None
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
-
-    def set_geometry(self, geo: Geometry) -> None:
-        self.prepareGeometryChange()
-        self.geo = geo
-
-    def boundingRect(self) -> QRectF:
-        if self.geo is None:
-            return QRectF()
-        return QRectF(0, 0, self.geo.width, self.geo.height)
-
-    def paint(
-        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
-    ) -> None:
-        if self.geo is None:
-            return
-        scale = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
-        paint.paint_body(
-            painter,
-            self.geo,
-            option.exposedRect,
-            self.colors,
-            selected=self.selected,
-            hidden=self.hidden,
-            detail=scale * ROW_HEIGHT >= LABEL_MIN_PX,
-        )
-
-
-class GhostItem(QGraphicsItem):
-    """The bar being dragged, where it would land, with its new dates."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.geo: Geometry | None = None
-        self.bar: Bar | None = None
-        self.rect = QRectF()
-        self.color = "#888888"
-        self.caption = ""
-        self.setZValue(10)
-        self.setOpacity(0.9)
-
-    def show_at(self, geo: Geometry, bar: Bar, rect: QRectF, color: str, caption: str) -> None:
-        self.prepareGeometryChange()
-        self.geo, self.bar, self.rect, self.color, self.caption = (
-            geo,
-            bar,
-            rect,
-            color,
-            caption,
-        )
-        self.show()
-
-    def boundingRect(self) -> QRectF:
-        return self.rect.adjusted(-4, -22, 220, 4)
-
-    def paint(
-        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
-    ) -> None:
-        if self.geo is None or self.bar is None:
-            return
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        painter.setFont(self.geo.bar_font)
-        paint.paint_bar(painter, self.geo, self.bar, self.rect, self.color, selected=True)
-        painter.setFont(self.geo.small_font)
-        painter.setPen(QColor("#1F2328"))
-        painter.drawText(
-            QRectF(self.rect.left(), self.rect.top() - 20, 220, 16),
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            self.caption,
-        )
-
-
-class _Strip(QWidget):
-    """A margin of the view (time axis or lane names) painted by a function."""
-
-    def __init__(self, view: RoadmapView, draw: Callable[[QPainter], None]) -> None:
-        super().__init__(view)
-        self._draw = draw
-        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        p = QPainter(self)
-        p.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
-        p.fillRect(self.rect(), QColor("#FFFFFF"))
-        self._draw(p)
-        p.end()
+AUTOSCROLL_PX = 28  # a drag this close to an edge of the view scrolls it
+AUTOSCROLL_MS = 30
+ARROWS: dict[int, Way] = {
+    Qt.Key.Key_Left.value: "left",
+    Qt.Key.Key_Right.value: "right",
+    Qt.Key.Key_Up.value: "up",
+    Qt.Key.Key_Down.value: "down",
+}
 
 
 @dataclass
@@ -159,17 +76,6 @@ class _Drag:
     start: dt.date | None = None
     end: dt.date | None = None
     lane: int = 0
-
-
-def snap_date(day: dt.date, snap: Snap, *, end: bool = False) -> dt.date:
-    """`day` itself, or the nearest week boundary: a Monday, or for an end a Sunday."""
-    if snap == "day":
-        return day
-    edge = day + dt.timedelta(days=1) if end else day  # an end is included: its boundary is after
-    monday = edge - dt.timedelta(days=edge.weekday())
-    if edge.weekday() >= 4:  # Friday to Sunday are nearer the next Monday
-        monday += dt.timedelta(days=7)
-    return monday - dt.timedelta(days=1) if end else monday
 
 
 class RoadmapView(QGraphicsView):
@@ -185,26 +91,43 @@ class RoadmapView(QGraphicsView):
         self.texts: RoadmapTexts | None = None
         self.release_colors: dict[str, str] = {}
         self.snap: Snap = "day"
+        self.chart_palette: Palette = LIGHT
+        # Dates of bars nudged by keys whose new layout has not arrived yet, so a
+        # second key press goes on from the first; False while the layout shown is
+        # behind the project for another reason (an undo, an edit elsewhere).
+        self._pending: dict[str, tuple[dt.date, dt.date]] = {}
+        self._nudged: str | None = None
+        self.current = True
         self._drag: _Drag | None = None
+        self._undragged: Geometry | None = None  # the geometry before a drop lane was added
         self._pan: QPoint | None = None
         self._fitted = False
+        self._pointer = QPoint()  # the last pointer position of a drag (viewport)
+        self._autoscroll = QTimer(self, interval=AUTOSCROLL_MS)
+        self._autoscroll.timeout.connect(self._scroll_drag)
 
         self.setScene(QGraphicsScene(self))
         self.body = BodyItem()
         self.ghost = GhostItem()
         self.ghost.hide()
+        self.drop_lane = QGraphicsRectItem()
+        self.drop_lane.setPen(Qt.PenStyle.NoPen)
+        self.drop_lane.setZValue(5)
+        self.drop_lane.hide()
         self.scene().addItem(self.body)
+        self.scene().addItem(self.drop_lane)
         self.scene().addItem(self.ghost)
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.MinimalViewportUpdate)
         self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontSavePainterState, True)
-        self.setBackgroundBrush(QColor("#FFFFFF"))
         self.setMouseTracking(True)
-        self.header = _Strip(self, self._paint_header)
-        self.gutter = _Strip(self, self._paint_gutter)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.header = Strip(self, self._paint_header, lambda: self.chart_palette.background)
+        self.gutter = Strip(self, self._paint_gutter, lambda: self.chart_palette.background)
         self._header_x = 0
         self.horizontalScrollBar().valueChanged.connect(self._scroll_header)
         self.verticalScrollBar().valueChanged.connect(self.gutter.update)
+        self.set_chart_palette(LIGHT)
 
     # -- content -------------------------------------------------------------------
     def show_layout(
@@ -218,11 +141,19 @@ class RoadmapView(QGraphicsView):
         h, v = self.horizontalScrollBar().value(), self.verticalScrollBar().value()
         self.texts, self.release_colors = texts, release_colors
         self.body.colors = colors
+        self._pending.clear()
+        self.current = True
         self._set_geometry(Geometry(layout, self.geo.ppd if self.geo else 4.0, texts))
+        if self._undragged is not None:  # a bar is being moved: keep its drop lane
+            self._undragged = None
+            self._offer_drop_lane()
+        moved, self._nudged = self._nudged, None
         if not self._fitted and self.viewport().width() > 50:
             self.fit_all()
         self.horizontalScrollBar().setValue(h)
         self.verticalScrollBar().setValue(v)
+        if moved is not None and moved == self.body.selected:
+            self.reveal_selected()  # a bar moved by keys stays in sight
 
     def _set_geometry(self, geo: Geometry) -> None:
         self.geo = geo
@@ -238,6 +169,15 @@ class RoadmapView(QGraphicsView):
         self.body.colors, self.release_colors = colors, release_colors
         self.viewport().update()
         self.header.update()
+
+    def set_chart_palette(self, palette: Palette) -> None:
+        """Paint with `palette` from now on (the app's theme changed)."""
+        self.chart_palette = self.body.palette = self.ghost.palette = palette
+        self.setBackgroundBrush(QColor(palette.background))
+        self.drop_lane.setBrush(QBrush(QColor(palette.drop_target)))
+        self.viewport().update()
+        self.header.update()
+        self.gutter.update()
 
     @property
     def layout_shown(self) -> RoadmapLayout | None:
@@ -316,6 +256,7 @@ class RoadmapView(QGraphicsView):
             if hit is not None:
                 bar, mode = hit
                 self._drag = _Drag(bar, mode, self.mapToScene(pos))
+                self._pointer = pos
                 self.select(bar.uid, reveal=False)
                 self.bar_clicked.emit(bar.uid)
                 event.accept()
@@ -337,7 +278,10 @@ class RoadmapView(QGraphicsView):
             v.setValue(v.value() - delta.y())
             return
         if self._drag is not None:
+            self._pointer = pos
             self._drag_to(self.mapToScene(pos))
+            if self._drag is not None and self._drag.started and self._edge_push() != (0, 0):
+                self._autoscroll.start()
             return
         hit = self.bar_at(pos)
         shape = Qt.CursorShape.ArrowCursor
@@ -352,28 +296,20 @@ class RoadmapView(QGraphicsView):
             self._pan = None
             self.viewport().setCursor(Qt.CursorShape.ArrowCursor)
             return
-        drag, self._drag = self._drag, None
+        drag = self._drag
         if drag is None:
             super().mouseReleaseEvent(event)
             return
-        self._end_drag()
-        if drag.started and self.geo is not None:
-            values = self._changes(drag)
-            if values:
-                self.bar_dragged.emit(drag.bar.uid, values)
+        values = self._changes(drag) if drag.started and self.geo is not None else {}
+        self._cancel_drag()
+        if values:
+            self.bar_dragged.emit(drag.bar.uid, values)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         hit = self.bar_at(event.position().toPoint())
         if hit is not None:
-            self._drag = None
+            self._cancel_drag()
             self.bar_activated.emit(hit[0].uid)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Escape and self._drag is not None:
-            self._drag = None
-            self._end_drag()
-            return
-        super().keyPressEvent(event)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
@@ -384,6 +320,75 @@ class RoadmapView(QGraphicsView):
             return
         super().wheelEvent(event)
 
+    # -- keys ------------------------------------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()  # an int: typed text (一, é) has codes Qt.Key does not name
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        alt, shift = Qt.KeyboardModifier.AltModifier, Qt.KeyboardModifier.ShiftModifier
+        if key == Qt.Key.Key_Escape and self._drag is not None:
+            self._cancel_drag()
+        elif key in ARROWS and mods == Qt.KeyboardModifier.NoModifier:
+            self._select_next(ARROWS[key])
+        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right) and mods in (alt, alt | shift):
+            self.nudge(1 if key == Qt.Key.Key_Right else -1, resize=mods == alt | shift)
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.selected_bar() is not None:
+            self.bar_activated.emit(self.body.selected)
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+    def selected_bar(self) -> Bar | None:
+        uid, layout = self.body.selected, self.layout_shown
+        return layout.bar(uid) if layout is not None and uid is not None else None
+
+    def _select_next(self, direction: Way) -> None:
+        layout, bar = self.layout_shown, self.selected_bar()
+        if layout is None or not layout.bars:
+            return
+        found = neighbour(layout, bar, direction) if bar is not None else self._first_in_sight()
+        if found.uid != self.body.selected:
+            self.select(found.uid)
+            self.bar_clicked.emit(found.uid)
+
+    def _first_in_sight(self) -> Bar:
+        """The top-left bar in sight, else the first of all (nothing was selected)."""
+        assert self.geo is not None
+        seen = self.mapToScene(self.viewport().rect()).boundingRect()
+        layout = self.geo.layout
+        for row in self.geo.rows_between(seen.top(), seen.bottom()):
+            for bar in layout.bars_in_row(row):
+                if self.geo.bar_rect(bar).intersects(seen):
+                    return bar
+        return layout.bars[0]
+
+    def nudge(self, direction: Direction, *, resize: bool) -> None:
+        """Move the selected bar by one snap unit, or with `resize` its end; the
+        change is reported like a drag's (one undo step)."""
+        bar = self.selected_bar()
+        if bar is None or not self.current or self._drag is not None:
+            return
+        start, end = self._pending.get(bar.uid, (bar.start, bar.end))
+        new = nudged(start, end, self.snap, direction, resize=resize)
+        if new is None:
+            return
+        values = {}
+        if new[0] != start:
+            values["start"] = new[0].isoformat()
+        if new[1] != end:
+            values["end"] = new[1].isoformat()
+        self._nudged = bar.uid
+        self.bar_dragged.emit(bar.uid, values)
+
+    def note_nudged(self, uid: str, start: dt.date, end: dt.date) -> None:
+        """The project now has these dates for `uid`; the layout will follow."""
+        self._pending[uid] = (start, end)
+
+    def reveal_selected(self) -> None:
+        bar = self.selected_bar()
+        if bar is not None and self.geo is not None:
+            self.ensureVisible(self.geo.bar_rect(bar), 40, 20)
+
     # -- dragging ----------------------------------------------------------------------
     def _drag_to(self, scene: QPointF) -> None:
         drag, geo = self._drag, self.geo
@@ -392,7 +397,11 @@ class RoadmapView(QGraphicsView):
         distance = (scene - drag.press).manhattanLength()
         if not drag.started and distance < QApplication.startDragDistance():
             return
-        drag.started = True
+        if not drag.started:
+            drag.started = True
+            if drag.mode == "move":
+                self._offer_drop_lane()
+                geo = self.geo or geo
         bar = drag.bar
         shift = dt.timedelta(days=round(geo.day_at(scene.x() - drag.press.x())))
         start, end = bar.start, bar.end
@@ -410,17 +419,80 @@ class RoadmapView(QGraphicsView):
         if drag.mode == "move":
             rect.moveTop(rect.top() + scene.y() - drag.press.y())
         caption = f"{start.isoformat()} – {end.isoformat()}"
-        if drag.mode == "move" and drag.lane != geo.layout.lane_of_row(bar.row):
-            lane = geo.layout.lanes[drag.lane]
-            caption += f"  → {lane.name or (self.texts.unassigned if self.texts else '')}"
+        if drag.mode == "move":
+            self._tint_drop_lane(drag.lane, geo.layout.lane_of_row(bar.row))
+            if drag.lane != geo.layout.lane_of_row(bar.row):
+                lane = geo.layout.lanes[drag.lane]
+                caption += f"  → {lane.name or (self.texts.unassigned if self.texts else '')}"
         self.body.hidden = bar.uid
         self.ghost.show_at(geo, bar, rect, self.body.colors(bar), caption)
         self.viewport().update()
 
-    def _end_drag(self) -> None:
+    def _offer_drop_lane(self) -> None:
+        """An empty "Unassigned" lane below the others while a bar is moved, so a
+        bar can leave its lane (the layout has that group only when it is used)."""
+        geo = self.geo
+        if geo is None or self.texts is None:
+            return
+        extended = with_unassigned(geo.layout)
+        if extended is geo.layout:
+            return
+        self._undragged = geo
+        h, v = self.horizontalScrollBar().value(), self.verticalScrollBar().value()
+        self._set_geometry(Geometry(extended, geo.ppd, self.texts))
+        self.horizontalScrollBar().setValue(h)
+        self.verticalScrollBar().setValue(v)
+
+    def _tint_drop_lane(self, lane: int, home: int) -> None:
+        geo = self.geo
+        if geo is None or lane == home:
+            self.drop_lane.hide()
+            self.gutter.update()
+            return
+        top, bottom = geo.lane_tops[lane], geo.lane_tops[lane + 1]
+        self.drop_lane.setRect(QRectF(0, top, geo.width, bottom - top))
+        self.drop_lane.show()
+        self.gutter.update()
+
+    def _cancel_drag(self) -> None:
+        """End a drag (released, cancelled or outdated): no ghost, no drop lane."""
+        self._drag = None
+        self._autoscroll.stop()
         self.ghost.hide()
+        self.drop_lane.hide()
         self.body.hidden = None
+        if self._undragged is not None:
+            geo, self._undragged = self._undragged, None
+            h, v = self.horizontalScrollBar().value(), self.verticalScrollBar().value()
+            self._set_geometry(geo)
+            self.horizontalScrollBar().setValue(h)
+            self.verticalScrollBar().setValue(v)
+        self.gutter.update()
         self.viewport().update()
+
+    def _edge_push(self) -> tuple[int, int]:
+        """Pixels to scroll per tick while a drag is near an edge (faster nearer)."""
+        rect, pos = self.viewport().rect(), self._pointer
+
+        def push(low: int, high: int, at: int) -> int:
+            if at < low + AUTOSCROLL_PX:
+                return -max(2, (low + AUTOSCROLL_PX - at) // 2)
+            if at > high - AUTOSCROLL_PX:
+                return max(2, (at - high + AUTOSCROLL_PX) // 2)
+            return 0
+
+        return push(rect.left(), rect.right(), pos.x()), push(rect.top(), rect.bottom(), pos.y())
+
+    def _scroll_drag(self) -> None:
+        dx, dy = self._edge_push()
+        h, v = self.horizontalScrollBar(), self.verticalScrollBar()
+        before = (h.value(), v.value())
+        h.setValue(h.value() + dx)
+        v.setValue(v.value() + dy)
+        if self._drag is None or (h.value(), v.value()) == before:
+            self._autoscroll.stop()
+            return
+        self._drag_to(self.mapToScene(self._pointer))
 
     def _changes(self, drag: _Drag) -> dict[str, Any]:
         """The fields a finished drag changes. A bar drawn over its release's dates
@@ -461,7 +533,8 @@ class RoadmapView(QGraphicsView):
         if bar.from_release and texts is not None:
             lines.append(f"<i>{html.escape(texts.from_release)}</i>")
         if bar.conflicted and texts is not None:
-            lines.append(f'<span style="color:#D93025">⚠ {html.escape(texts.conflict)}</span>')
+            color = self.chart_palette.conflict
+            lines.append(f'<span style="color:{color}">⚠ {html.escape(texts.conflict)}</span>')
         return "<br>".join(lines)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -501,9 +574,14 @@ class RoadmapView(QGraphicsView):
         p.translate(gutter, 0)
         p.setClipRect(QRectF(0, 0, self.viewport().width(), self.geo.header_height))
         left = self.horizontalScrollBar().value()
-        paint.paint_header(p, self.geo, left, self.viewport().width(), self.release_colors)
+        width = self.viewport().width()
+        paint.paint_header(p, self.geo, left, width, self.release_colors, self.chart_palette)
 
     def _paint_gutter(self, p: QPainter) -> None:
         if self.geo is not None:
             top = self.verticalScrollBar().value()
-            paint.paint_gutter(p, self.geo, top, self.viewport().height())
+            paint.paint_gutter(p, self.geo, top, self.viewport().height(), self.chart_palette)
+            if self.drop_lane.isVisible():  # the lane a moved bar would land in
+                lane = self.drop_lane.rect()
+                tint = QRectF(0, lane.top() - top, self.geo.gutter, lane.height())
+                p.fillRect(tint, QColor(self.chart_palette.drop_target))

@@ -90,8 +90,9 @@ class OperationCommand(QUndoCommand):
         op: Operation,
         applied: Applied,
         merge_key: Hashable | None,
+        text: str | None = None,
     ) -> None:
-        super().__init__(label_text(applied.label))
+        super().__init__(text or label_text(applied.label))
         self._session = session
         self._op = op
         self._inverse = applied.inverse
@@ -168,14 +169,17 @@ class ProjectSession(QObject):
         with self.working_copy.store.engine.connect() as conn:
             yield conn
 
-    def push(self, op: Operation, merge_key: Hashable | None = None) -> bool:
-        """Apply `op` as one undo step. A refused edit is reported, not raised."""
+    def push(
+        self, op: Operation, merge_key: Hashable | None = None, text: str | None = None
+    ) -> bool:
+        """Apply `op` as one undo step, named `text` in the Edit menu (by default
+        from what the operation did). A refused edit is reported, not raised."""
         applied = self.run(op)
         if applied is None:
             return False
         if not applied.effects:
             return True  # nothing changed: no undo step for a no-op
-        self.undo_stack.push(OperationCommand(self, op, applied, merge_key))
+        self.undo_stack.push(OperationCommand(self, op, applied, merge_key, text))
         return True
 
     def run(self, op: Operation) -> Applied | None:

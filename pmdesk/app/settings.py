@@ -14,6 +14,8 @@ from pmdesk.core.places import default_user
 MAX_RECENT = 10
 LANGUAGES = ("system", "zh_CN", "en")
 THEMES = ("system", "light", "dark")
+ROADMAP_COLOR_BY = ("status", "priority", "release")
+ROADMAP_SNAP = ("day", "week")
 
 
 class AppSettings:
@@ -53,6 +55,26 @@ class AppSettings:
     @theme.setter
     def theme(self, value: str) -> None:
         self._s.setValue("ui/theme", value if value in THEMES else "system")
+
+    @property
+    def roadmap_color_by(self) -> str:
+        """What the roadmap's bars are coloured by: status, priority or release."""
+        value = self._str("roadmap/color_by", "status")
+        return value if value in ROADMAP_COLOR_BY else "status"
+
+    @roadmap_color_by.setter
+    def roadmap_color_by(self, value: str) -> None:
+        self._s.setValue("roadmap/color_by", value if value in ROADMAP_COLOR_BY else "status")
+
+    @property
+    def roadmap_snap(self) -> str:
+        """Where dragged and nudged roadmap bars land: day or week."""
+        value = self._str("roadmap/snap", "day")
+        return value if value in ROADMAP_SNAP else "day"
+
+    @roadmap_snap.setter
+    def roadmap_snap(self, value: str) -> None:
+        self._s.setValue("roadmap/snap", value if value in ROADMAP_SNAP else "day")
 
     @property
     def recent_files(self) -> list[Path]:

@@ -22,7 +22,7 @@ import bisect
 import datetime as dt
 import heapq
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal, NamedTuple
 
 from pmdesk.core.queries_roadmap import RoadmapData, RoadmapItem, RoadmapRelease
@@ -156,6 +156,18 @@ class RoadmapLayout:
             if lane.first_row <= row < lane.first_row + lane.rows:
                 return i
         return len(self.lanes) - 1
+
+
+def with_unassigned(layout: RoadmapLayout) -> RoadmapLayout:
+    """`layout` with an empty "Unassigned" group below the lanes when it has none,
+    so a bar can be dragged out of its lane; the bars keep their rows."""
+    if any(lane.uid is None for lane in layout.lanes):
+        return layout
+    extra = LaneRows(None, None, layout.rows, 1)
+    # The indexes are rebuilt by __post_init__; passing the old ones would double them.
+    return replace(
+        layout, lanes=(*layout.lanes, extra), rows=layout.rows + 1, _by_uid={}, _by_row={}
+    )
 
 
 @dataclass(frozen=True)

@@ -38,7 +38,7 @@ from pmdesk.export.roadmap_geometry import (
     Colors,
     Geometry,
 )
-from pmdesk.export.roadmap_style import RoadmapTexts
+from pmdesk.export.roadmap_style import LIGHT, Palette, RoadmapTexts
 
 
 # -- body ------------------------------------------------------------------------
@@ -51,6 +51,7 @@ def paint_body(
     selected: str | None = None,
     hidden: str | None = None,
     detail: bool = True,
+    palette: Palette = LIGHT,
 ) -> None:
     """Lanes, grid, milestone and today lines, arrows and bars within `exposed`."""
     layout = geo.layout
@@ -59,28 +60,28 @@ def paint_body(
         top, bottom = geo.lane_tops[i], geo.lane_tops[i + 1]
         if bottom < exposed.top() or top > exposed.bottom():
             continue
-        p.fillRect(QRectF(left, top, right - left, bottom - top), QColor(style.LANE_FILLS[i % 2]))
-    _paint_grid(p, geo, exposed)
-    pen = QPen(QColor(style.GRID_STRONG), 1)
+        p.fillRect(QRectF(left, top, right - left, bottom - top), QColor(palette.lane_fills[i % 2]))
+    _paint_grid(p, geo, exposed, palette)
+    pen = QPen(QColor(palette.grid_strong), 1)
     p.setPen(pen)
     for y in geo.lane_tops[1:-1]:
         if exposed.top() - 1 <= y <= exposed.bottom() + 1:
             p.drawLine(QLineF(left, y, right, y))
-    _paint_milestone_lines(p, geo, exposed)
+    _paint_milestone_lines(p, geo, exposed, palette)
     p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    _paint_arrows(p, geo, exposed)
-    _paint_bars(p, geo, exposed, colors, selected, hidden, detail)
+    _paint_arrows(p, geo, exposed, palette)
+    _paint_bars(p, geo, exposed, colors, selected, hidden, detail, palette)
     if layout.today is not None:
         x = geo.x(layout.today + 0.5)
         if left - 2 <= x <= right + 2:
-            p.setPen(QPen(QColor(style.TODAY_COLOR), 2))
+            p.setPen(QPen(QColor(palette.today), 2))
             p.drawLine(QLineF(x, max(exposed.top(), 0.0), x, min(exposed.bottom(), geo.height)))
     p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
 
 
-def _paint_grid(p: QPainter, geo: Geometry, exposed: QRectF) -> None:
+def _paint_grid(p: QPainter, geo: Geometry, exposed: QRectF, palette: Palette) -> None:
     top, bottom = max(exposed.top(), 0.0), min(exposed.bottom(), geo.height)
-    for unit, color in ((geo.unit, style.GRID), (geo.upper, style.GRID_STRONG)):
+    for unit, color in ((geo.unit, palette.grid), (geo.upper, palette.grid_strong)):
         if unit is None:
             continue
         p.setPen(QPen(QColor(color), 1))
@@ -89,10 +90,8 @@ def _paint_grid(p: QPainter, geo: Geometry, exposed: QRectF) -> None:
                 p.drawLine(QLineF(x, top, x, bottom))
 
 
-def _paint_milestone_lines(p: QPainter, geo: Geometry, exposed: QRectF) -> None:
-    color = QColor(style.MILESTONE_COLOR)
-    color.setAlpha(110)
-    pen = QPen(color, 1, Qt.PenStyle.DashLine)
+def _paint_milestone_lines(p: QPainter, geo: Geometry, exposed: QRectF, palette: Palette) -> None:
+    pen = QPen(QColor(palette.milestone_line), 1, Qt.PenStyle.DashLine)
     p.setPen(pen)
     top, bottom = max(exposed.top(), 0.0), min(exposed.bottom(), geo.height)
     for m in geo.layout.milestones:
@@ -124,7 +123,7 @@ def arrow_path(geo: Geometry, arrow: Arrow) -> QPainterPath:
     return path
 
 
-def _paint_arrows(p: QPainter, geo: Geometry, exposed: QRectF) -> None:
+def _paint_arrows(p: QPainter, geo: Geometry, exposed: QRectF, palette: Palette) -> None:
     p.setBrush(Qt.BrushStyle.NoBrush)
     for arrow in geo.layout.arrows:
         x0, x1 = sorted((geo.x(arrow.x0), geo.x(arrow.x1)))
@@ -133,7 +132,7 @@ def _paint_arrows(p: QPainter, geo: Geometry, exposed: QRectF) -> None:
             continue
         if y1 + ROW_HEIGHT < exposed.top() or y0 > exposed.bottom():
             continue
-        color = QColor(style.CONFLICT_COLOR if arrow.violated else style.ARROW_COLOR)
+        color = QColor(palette.conflict if arrow.violated else palette.arrow)
         p.setPen(QPen(color, 1.6 if arrow.violated else 1.2))
         p.setBrush(Qt.BrushStyle.NoBrush)
         p.drawPath(arrow_path(geo, arrow))
@@ -159,6 +158,7 @@ def _paint_bars(
     selected: str | None,
     hidden: str | None,
     detail: bool,
+    palette: Palette,
 ) -> None:
     layout = geo.layout
     p.setFont(geo.bar_font)
@@ -169,7 +169,7 @@ def _paint_bars(
             rect = geo.bar_rect(bar)
             if rect.right() < exposed.left() or rect.left() > exposed.right():
                 continue
-            paint_bar(p, geo, bar, rect, colors(bar), bar.uid == selected, detail)
+            paint_bar(p, geo, bar, rect, colors(bar), bar.uid == selected, detail, palette)
 
 
 def paint_bar(
@@ -180,17 +180,18 @@ def paint_bar(
     color: str,
     selected: bool = False,
     detail: bool = True,
+    palette: Palette = LIGHT,
 ) -> None:
-    """One bar: solid fill (lighter, dashed edge when its dates are its release's),
+    """One bar: solid fill (faded, dashed edge when its dates are its release's),
     a red edge when it is in conflict, a blue ring when selected, and its label."""
-    brush, edge, ink = _bar_style(color, bar.from_release, bar.conflicted)
+    brush, edge, ink = bar_style(color, bar.from_release, bar.conflicted, palette)
     radius = min(4.0, rect.width() / 2)
     p.setBrush(brush)
     p.setPen(edge)
     p.drawRoundedRect(rect, radius, radius)
     if selected:
         p.setBrush(Qt.BrushStyle.NoBrush)
-        p.setPen(_SELECTION_PEN)
+        p.setPen(_selection_pen(palette))
         p.drawRoundedRect(rect.adjusted(-2.5, -2.5, 2.5, 2.5), radius + 2, radius + 2)
     if detail and rect.width() > 24:
         label = geo.label(bar, rect.width() - 10)
@@ -200,30 +201,43 @@ def paint_bar(
             p.drawStaticText(QPointF(rect.left() + 6, top), label)
 
 
-_SELECTION_PEN = QPen(QColor(style.SELECTION_COLOR), 2.5)
+@cache
+def _selection_pen(palette: Palette) -> QPen:
+    return QPen(QColor(palette.selection), 2.5)
 
 
 @cache
-def _bar_style(color: str, from_release: bool, conflicted: bool) -> tuple[QBrush, QPen, QPen]:
+def bar_style(
+    color: str, from_release: bool, conflicted: bool, palette: Palette = LIGHT
+) -> tuple[QBrush, QPen, QPen]:
     """Brush, edge and text pen of a bar (made once per combination, not per paint)."""
     base = QColor(color)
     if from_release:
+        ground = QColor(palette.fade_towards)
         fill = QColor.fromRgbF(
-            base.redF() * 0.35 + 0.65, base.greenF() * 0.35 + 0.65, base.blueF() * 0.35 + 0.65
+            base.redF() * 0.35 + ground.redF() * 0.65,
+            base.greenF() * 0.35 + ground.greenF() * 0.65,
+            base.blueF() * 0.35 + ground.blueF() * 0.65,
         )
         edge = QPen(base, 1.2, Qt.PenStyle.DashLine)
     else:
         fill = base
         edge = QPen(base.darker(115), 1)
     if conflicted:
-        edge = QPen(QColor(style.CONFLICT_COLOR), 2)
-    ink = QPen(QColor(style.INK) if _is_light(fill) else QColor("#FFFFFF"))
+        edge = QPen(QColor(palette.conflict), 2)
+    light = _is_light(fill)
+    ink = QPen(QColor(LIGHT.ink if light else palette.on_fill_ink))
     return QBrush(fill), edge, ink
 
 
 # -- header ----------------------------------------------------------------------
 def paint_header(
-    p: QPainter, geo: Geometry, left: float, width: float, release_colors: dict[str, str]
+    p: QPainter,
+    geo: Geometry,
+    left: float,
+    width: float,
+    release_colors: dict[str, str],
+    palette: Palette = LIGHT,
 ) -> None:
     """The time axis, release bands and milestones for body x in [left, left + width),
     painted at header x = body x - left."""
@@ -231,31 +245,31 @@ def paint_header(
     p.save()
     p.translate(-left, 0)
     visible = QRectF(left, 0, width, geo.header_height)
-    p.fillRect(visible, QColor("#FFFFFF"))
+    p.fillRect(visible, QColor(palette.background))
     y = 0.0
     tiers: Sequence[tuple[Unit, bool]] = (
         ((geo.upper, True), (geo.unit, False)) if geo.upper else ((geo.unit, False),)
     )
     for unit, upper in tiers:
-        _paint_tier(p, geo, unit, upper, y, visible, texts)
+        _paint_tier(p, geo, unit, upper, y, visible, texts, palette)
         y += TIER_HEIGHT
-    p.setPen(QPen(QColor(style.GRID_STRONG), 1))
+    p.setPen(QPen(QColor(palette.grid_strong), 1))
     p.drawLine(QLineF(left, y - 0.5, left + width, y - 0.5))
     p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     if geo.release_height:
-        _paint_releases(p, geo, y, visible, release_colors)
+        _paint_releases(p, geo, y, visible, release_colors, palette)
         y += geo.release_height
     if geo.milestone_height:
-        _paint_milestones(p, geo, y, visible)
+        _paint_milestones(p, geo, y, visible, palette)
     if geo.layout.today is not None:
         x = geo.x(geo.layout.today + 0.5)
         if visible.left() - 40 <= x <= visible.right() + 40:
-            p.setPen(QPen(QColor(style.TODAY_COLOR), 2))
+            p.setPen(QPen(QColor(palette.today), 2))
             p.drawLine(QLineF(x, geo.axis_height, x, geo.header_height))
             p.setFont(geo.small_font)
             tag = QRectF(x + 3, geo.header_height - 15, 60, 14)
             p.drawText(tag, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, texts.today)
-    p.setPen(QPen(QColor(style.GRID_STRONG), 1))
+    p.setPen(QPen(QColor(palette.grid_strong), 1))
     p.drawLine(QLineF(left, geo.header_height - 0.5, left + width, geo.header_height - 0.5))
     p.restore()
 
@@ -268,17 +282,18 @@ def _paint_tier(
     y: float,
     visible: QRectF,
     texts: RoadmapTexts,
+    palette: Palette,
 ) -> None:
     p.setFont(geo.upper_font if upper else geo.small_font)
     metrics = geo.upper_metrics if upper else geo.small_metrics
     origin = geo.layout.origin
     for tick, x0 in geo.visible_ticks(unit, visible.left(), visible.right()):
         x1 = geo.x((tick.end - origin).days)
-        p.setPen(QPen(QColor(style.GRID_STRONG if upper else style.GRID), 1))
+        p.setPen(QPen(QColor(palette.grid_strong if upper else palette.grid), 1))
         if x0 > 0:
             p.drawLine(QLineF(x0, y + (0 if upper else 6), x0, y + TIER_HEIGHT))
         label = texts.tick(tick, upper)
-        p.setPen(QColor(style.INK if upper else style.MUTED_INK))
+        p.setPen(QColor(palette.ink if upper else palette.muted_ink))
         room = QRectF(max(x0, 0.0) + 5, y, x1 - max(x0, 0.0) - 8, TIER_HEIGHT)
         if upper:
             # The year or month stays readable at the left edge while its period scrolls.
@@ -290,7 +305,12 @@ def _paint_tier(
 
 
 def _paint_releases(
-    p: QPainter, geo: Geometry, y: float, visible: QRectF, colors: dict[str, str]
+    p: QPainter,
+    geo: Geometry,
+    y: float,
+    visible: QRectF,
+    colors: dict[str, str],
+    palette: Palette,
 ) -> None:
     p.setFont(geo.release_font)
     metrics = geo.release_metrics
@@ -302,7 +322,7 @@ def _paint_releases(
         p.setBrush(QColor(colors.get(band.uid, style.NO_RELEASE_COLOR)))
         p.drawRoundedRect(rect, 4, 4)
         text = metrics.elidedText(band.name, Qt.TextElideMode.ElideRight, rect.width() - 12)
-        p.setPen(QColor("#FFFFFF"))
+        p.setPen(QColor(palette.on_fill_ink))
         p.drawText(
             rect.adjusted(8, 0, -4, 0),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
@@ -310,9 +330,11 @@ def _paint_releases(
         )
 
 
-def _paint_milestones(p: QPainter, geo: Geometry, y: float, visible: QRectF) -> None:
+def _paint_milestones(
+    p: QPainter, geo: Geometry, y: float, visible: QRectF, palette: Palette
+) -> None:
     p.setFont(geo.small_font)
-    color = QColor(style.MILESTONE_COLOR)
+    color = QColor(palette.milestone)
     for m, line in zip(geo.layout.milestones, geo.milestone_lines, strict=True):
         x = geo.x(m.x + 0.5)
         if x + 300 < visible.left() or x - 10 > visible.right():
@@ -321,7 +343,7 @@ def _paint_milestones(p: QPainter, geo: Geometry, y: float, visible: QRectF) -> 
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(color)
         p.drawPolygon(diamond(QPointF(x, cy), 5.5))
-        p.setPen(QColor(style.INK))
+        p.setPen(QColor(palette.ink))
         left = geo.label_left(m)
         p.drawText(
             QRectF(x - 409 if left else x + 9, cy - MILESTONE_LINE / 2, 400, MILESTONE_LINE),
@@ -337,20 +359,22 @@ def diamond(center: QPointF, r: float) -> QPolygonF:
 
 
 # -- gutter ----------------------------------------------------------------------
-def paint_gutter(p: QPainter, geo: Geometry, top: float, height: float) -> None:
+def paint_gutter(
+    p: QPainter, geo: Geometry, top: float, height: float, palette: Palette = LIGHT
+) -> None:
     """Lane names for body y in [top, top + height), painted at y = body y - top."""
     p.save()
     p.translate(0, -top)
-    p.fillRect(QRectF(0, top, geo.gutter, height), QColor("#FFFFFF"))
+    p.fillRect(QRectF(0, top, geo.gutter, height), QColor(palette.background))
     p.setFont(geo.lane_font)
     metrics = QFontMetricsF(geo.lane_font)
     for i, lane in enumerate(geo.layout.lanes):
         y0, y1 = geo.lane_tops[i], geo.lane_tops[i + 1]
         if y1 < top or y0 > top + height:
             continue
-        p.fillRect(QRectF(0, y0, geo.gutter, y1 - y0), QColor(style.LANE_FILLS[i % 2]))
+        p.fillRect(QRectF(0, y0, geo.gutter, y1 - y0), QColor(palette.lane_fills[i % 2]))
         name = lane.name or geo.texts.unassigned
-        p.setPen(QColor(style.INK if lane.uid is not None else style.MUTED_INK))
+        p.setPen(QColor(palette.ink if lane.uid is not None else palette.muted_ink))
         text = metrics.elidedText(name, Qt.TextElideMode.ElideRight, geo.gutter - 20)
         # Long lanes keep their name in sight while they scroll.
         name_top = min(max(y0, top), y1 - ROW_HEIGHT - 2 * LANE_PAD)
@@ -359,10 +383,10 @@ def paint_gutter(p: QPainter, geo: Geometry, top: float, height: float) -> None:
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
             text,
         )
-        p.setPen(QPen(QColor(style.GRID_STRONG), 1))
+        p.setPen(QPen(QColor(palette.grid_strong), 1))
         if i:
             p.drawLine(QLineF(0, y0, geo.gutter, y0))
-    p.setPen(QPen(QColor(style.GRID_STRONG), 1))
+    p.setPen(QPen(QColor(palette.grid_strong), 1))
     p.drawLine(QLineF(geo.gutter - 0.5, top, geo.gutter - 0.5, top + height))
     p.restore()
 
@@ -372,7 +396,11 @@ LEGEND_HEIGHT = 30.0
 
 
 def paint_legend(
-    p: QPainter, geo: Geometry, entries: Sequence[tuple[str, str]], origin: QPointF
+    p: QPainter,
+    geo: Geometry,
+    entries: Sequence[tuple[str, str]],
+    origin: QPointF,
+    palette: Palette = LIGHT,
 ) -> None:
     """Colour chips for the values shown, then the symbols that occur."""
     texts = geo.texts
@@ -386,7 +414,7 @@ def paint_legend(
 
     def caption(text: str) -> None:
         nonlocal x
-        p.setPen(QColor(style.INK))
+        p.setPen(QColor(palette.ink))
         w = metrics.horizontalAdvance(text)
         p.drawText(QRectF(x, 0, w + 2, LEGEND_HEIGHT), Qt.AlignmentFlag.AlignVCenter, text)
         x += w + 18
@@ -399,25 +427,26 @@ def paint_legend(
         caption(label)
     layout = geo.layout
     if any(b.from_release for b in layout.bars):
-        p.setBrush(QColor("#E4E8EE"))
-        p.setPen(QPen(QColor(style.MUTED_INK), 1.2, Qt.PenStyle.DashLine))
+        brush, edge, _ink = bar_style(style.NO_RELEASE_COLOR, True, False, palette)
+        p.setBrush(brush)
+        p.setPen(edge)
         p.drawRoundedRect(QRectF(x, cy - 6, 22, 12), 3, 3)
         x += 28
         caption(texts.from_release)
     if layout.conflicts or any(a.violated for a in layout.arrows):
         p.setBrush(Qt.BrushStyle.NoBrush)
-        p.setPen(QPen(QColor(style.CONFLICT_COLOR), 2))
+        p.setPen(QPen(QColor(palette.conflict), 2))
         p.drawRoundedRect(QRectF(x, cy - 6, 22, 12), 3, 3)
         x += 28
         caption(texts.conflict)
     if layout.milestones:
         p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(QColor(style.MILESTONE_COLOR))
+        p.setBrush(QColor(palette.milestone))
         p.drawPolygon(diamond(QPointF(x + 6, cy), 5.5))
         x += 18
         caption(texts.milestone)
     if layout.today is not None:
-        p.setPen(QPen(QColor(style.TODAY_COLOR), 2))
+        p.setPen(QPen(QColor(palette.today), 2))
         p.drawLine(QLineF(x + 4, cy - 7, x + 4, cy + 7))
         x += 12
         caption(texts.today)

@@ -3,7 +3,8 @@
 Works without a window: a `QGuiApplication` is created when none exists (on the
 offscreen platform when there is no display), and painting goes into a QImage
 or an SVG generator, both of which Qt allows off the GUI thread. The drawing is
-`roadmap_paint`'s, the same the timeline pane shows.
+`roadmap_paint`'s, the same the timeline pane shows, always in the light palette:
+a picture goes into documents, whatever theme the app wears.
 """
 
 from __future__ import annotations
@@ -28,9 +29,9 @@ from sqlalchemy import Connection
 from pmdesk.core.queries_roadmap import roadmap_data
 from pmdesk.core.roadmap_layout import RoadmapLayout, layout_roadmap
 from pmdesk.export import roadmap_paint as paint
-from pmdesk.export import roadmap_style as style
 from pmdesk.export.roadmap_geometry import ROW_HEIGHT, Geometry
 from pmdesk.export.roadmap_style import (
+    LIGHT,
     ColorBy,
     RoadmapTexts,
     bar_colors,
@@ -45,6 +46,7 @@ PICTURE_TICK_PX = 60.0
 # Rows below this are cut off (with a note): a document picture of a huge project
 # would otherwise need gigabytes of image and say nothing anyway.
 MAX_BODY_HEIGHT = 9000.0
+PALETTE = LIGHT  # documents are printed and projected on white
 _app: QGuiApplication | None = None
 _app_lock = threading.Lock()
 
@@ -98,33 +100,35 @@ class Picture:
 
     def paint(self, p: QPainter) -> None:
         geo = self.geo
-        p.fillRect(QRectF(0, 0, self.width, self.height), QColor("#FFFFFF"))
+        p.fillRect(QRectF(0, 0, self.width, self.height), QColor(PALETTE.background))
         p.save()
         p.translate(MARGIN + geo.gutter, MARGIN)
-        paint.paint_header(p, geo, 0.0, geo.width, release_colors(self.layout))
+        paint.paint_header(p, geo, 0.0, geo.width, release_colors(self.layout), PALETTE)
         p.restore()
         p.save()
         p.translate(MARGIN, MARGIN + geo.header_height)
         p.setClipRect(QRectF(0, 0, geo.gutter, self.body_height))
-        paint.paint_gutter(p, geo, 0.0, self.body_height)
+        paint.paint_gutter(p, geo, 0.0, self.body_height, PALETTE)
         p.restore()
         p.save()
         p.translate(MARGIN + geo.gutter, MARGIN + geo.header_height)
         body = QRectF(0, 0, geo.width, self.body_height)
         p.setClipRect(body)
-        paint.paint_body(p, geo, body, bar_colors(self.layout, self.color_by))
+        colors = bar_colors(self.layout, self.color_by)
+        paint.paint_body(p, geo, body, colors, palette=PALETTE)
         p.restore()
         legend_top = MARGIN + geo.header_height + self.body_height + 8
         if self.hidden_rows > 0:
             p.setFont(geo.small_font)
-            p.setPen(QColor(style.MUTED_INK))
+            p.setPen(QColor(PALETTE.muted_ink))
             p.drawText(
                 QRectF(MARGIN + geo.gutter, legend_top, geo.width, paint.LEGEND_HEIGHT),
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                 geo.texts.more_rows.format(n=self.hidden_rows),
             )
             legend_top += paint.LEGEND_HEIGHT
-        paint.paint_legend(p, geo, self.legend, QPointF(MARGIN + geo.gutter, legend_top))
+        legend_at = QPointF(MARGIN + geo.gutter, legend_top)
+        paint.paint_legend(p, geo, self.legend, legend_at, PALETTE)
 
     def _paint_on(self, device: QPaintDevice) -> None:
         p = QPainter(device)
@@ -136,7 +140,7 @@ class Picture:
 
     def png(self) -> bytes:
         image = QImage(self.width, self.height, QImage.Format.Format_ARGB32_Premultiplied)
-        image.fill(QColor("#FFFFFF"))
+        image.fill(QColor(PALETTE.background))
         self._paint_on(image)
         data = QByteArray()
         buffer = QBuffer(data)

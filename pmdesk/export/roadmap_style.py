@@ -1,9 +1,11 @@
 """Colours and words of the roadmap drawing (shared by the screen and the picture).
 
 Colours are chosen to survive a projector and a grey-scale print: mid-tone
-fills with white text, one warning red used only for conflicts. The words come
-in a `RoadmapTexts`: the picture builds one for the document's language
-(`texts_for`), the app builds one from its translations.
+fills with white text, one warning red used only for conflicts. Everything
+around the bars comes from a `Palette`: light for pictures and the light
+theme, dark for the dark theme. The words come in a `RoadmapTexts`: the picture
+builds one for the document's language (`texts_for`), the app builds one from
+its translations.
 """
 
 from __future__ import annotations
@@ -37,16 +39,70 @@ PRIORITY_COLORS: Mapping[str, str] = {
 # Tableau-like categorical colours: distinct, calm, readable with white text.
 RELEASE_COLORS = ("#4E79A7", "#E07B39", "#59A14F", "#A66BA0", "#3F9C98", "#C4A431", "#D7677A")
 NO_RELEASE_COLOR = "#9AA3AE"
-CONFLICT_COLOR = "#D93025"
-TODAY_COLOR = "#E5484D"
-MILESTONE_COLOR = "#6E4BC2"
-ARROW_COLOR = "#6B7785"
-SELECTION_COLOR = "#1F6FEB"
-INK = "#1F2328"  # text on light ground
-MUTED_INK = "#5B6470"
-GRID = "#E3E6EB"
-GRID_STRONG = "#C5CAD3"
-LANE_FILLS = ("#FFFFFF", "#F6F7F9")
+
+
+@dataclass(frozen=True, eq=False)
+class Palette:
+    """The colours of everything but the bars' own fills (status, priority and
+    release colours are mid-tones that read on light and dark ground alike).
+    The drawing is one: the screen passes the palette of the app's theme, a
+    picture for a document always the light one. Compared and hashed by
+    identity: it keys the painter's caches, looked up for every bar."""
+
+    background: str
+    lane_fills: tuple[str, str]  # alternate lanes
+    grid: str
+    grid_strong: str
+    ink: str  # text on the ground
+    muted_ink: str
+    on_fill_ink: str  # text on mid-tone fills: bars, release bands
+    arrow: str
+    today: str
+    milestone: str
+    milestone_line: str  # with alpha: #AARRGGBB
+    selection: str
+    conflict: str
+    # A bar drawn over its release's dates is its colour faded towards this.
+    fade_towards: str
+    drop_target: str  # the lane a dragged bar would land in (#AARRGGBB)
+
+
+LIGHT = Palette(
+    background="#FFFFFF",
+    lane_fills=("#FFFFFF", "#F6F7F9"),
+    grid="#E3E6EB",
+    grid_strong="#C5CAD3",
+    ink="#1F2328",
+    muted_ink="#5B6470",
+    on_fill_ink="#FFFFFF",
+    arrow="#6B7785",
+    today="#E5484D",
+    milestone="#6E4BC2",
+    milestone_line="#6E6E4BC2",
+    selection="#1F6FEB",
+    conflict="#D93025",
+    fade_towards="#FFFFFF",
+    drop_target="#261F6FEB",
+)
+# The dark theme's ground (app/theme.py: Base #1F2023, Window #2B2D31), lines a step
+# lighter, and lighter accents where the light ones would sink into the ground.
+DARK = Palette(
+    background="#1F2023",
+    lane_fills=("#1F2023", "#25272B"),
+    grid="#2E3136",
+    grid_strong="#454A52",
+    ink="#E6E6E6",
+    muted_ink="#A0A6AF",
+    on_fill_ink="#FFFFFF",
+    arrow="#8E99A6",
+    today="#FF6B6B",
+    milestone="#A88BF0",
+    milestone_line="#80A88BF0",
+    selection="#6EA8FE",
+    conflict="#FF5A4F",
+    fade_towards="#1F2023",
+    drop_target="#406EA8FE",
+)
 
 
 @dataclass(frozen=True)

@@ -921,20 +921,20 @@
 <context>
     <name>RoadmapPane</name>
     <message>
-        <source>Zoom out (Ctrl+wheel)</source>
-        <translation>Zoom out (Ctrl+wheel)</translation>
-    </message>
-    <message>
-        <source>Zoom in (Ctrl+wheel)</source>
-        <translation>Zoom in (Ctrl+wheel)</translation>
-    </message>
-    <message>
         <source>Fit</source>
         <translation>Fit</translation>
     </message>
     <message>
-        <source>Show the whole roadmap</source>
-        <translation>Show the whole roadmap</translation>
+        <source>Zoom out (Ctrl+-, Ctrl+wheel)</source>
+        <translation>Zoom out (Ctrl+-, Ctrl+wheel)</translation>
+    </message>
+    <message>
+        <source>Zoom in (Ctrl+=, Ctrl+wheel)</source>
+        <translation>Zoom in (Ctrl+=, Ctrl+wheel)</translation>
+    </message>
+    <message>
+        <source>Show the whole roadmap (Ctrl+0)</source>
+        <translation>Show the whole roadmap (Ctrl+0)</translation>
     </message>
     <message>
         <source>Today</source>
@@ -986,6 +986,26 @@
             <numerusform>Conflicts: %n</numerusform>
             <numerusform>Conflicts: %n</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Take %1 out of its lane</source>
+        <translation>Take %1 out of its lane</translation>
+    </message>
+    <message>
+        <source>Move %1 to lane %2</source>
+        <translation>Move %1 to lane %2</translation>
+    </message>
+    <message>
+        <source>Move %1 to %2 – %3</source>
+        <translation>Move %1 to %2 – %3</translation>
+    </message>
+    <message>
+        <source>Start %1 on %2</source>
+        <translation>Start %1 on %2</translation>
+    </message>
+    <message>
+        <source>End %1 on %2</source>
+        <translation>End %1 on %2</translation>
     </message>
 </context>
 <context>

@@ -920,20 +920,20 @@
 <context>
     <name>RoadmapPane</name>
     <message>
-        <source>Zoom out (Ctrl+wheel)</source>
-        <translation>缩小（Ctrl+滚轮）</translation>
-    </message>
-    <message>
-        <source>Zoom in (Ctrl+wheel)</source>
-        <translation>放大（Ctrl+滚轮）</translation>
-    </message>
-    <message>
         <source>Fit</source>
         <translation>全览</translation>
     </message>
     <message>
-        <source>Show the whole roadmap</source>
-        <translation>显示完整路线图</translation>
+        <source>Zoom out (Ctrl+-, Ctrl+wheel)</source>
+        <translation>缩小（Ctrl+-、Ctrl+滚轮）</translation>
+    </message>
+    <message>
+        <source>Zoom in (Ctrl+=, Ctrl+wheel)</source>
+        <translation>放大（Ctrl+=、Ctrl+滚轮）</translation>
+    </message>
+    <message>
+        <source>Show the whole roadmap (Ctrl+0)</source>
+        <translation>显示整个路线图（Ctrl+0）</translation>
     </message>
     <message>
         <source>Today</source>
@@ -984,6 +984,26 @@
         <translation>
             <numerusform>冲突：%n</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Take %1 out of its lane</source>
+        <translation>将 %1 移出泳道</translation>
+    </message>
+    <message>
+        <source>Move %1 to lane %2</source>
+        <translation>将 %1 移到泳道 %2</translation>
+    </message>
+    <message>
+        <source>Move %1 to %2 – %3</source>
+        <translation>将 %1 移到 %2 – %3</translation>
+    </message>
+    <message>
+        <source>Start %1 on %2</source>
+        <translation>%1 开始日期改为 %2</translation>
+    </message>
+    <message>
+        <source>End %1 on %2</source>
+        <translation>%1 结束日期改为 %2</translation>
     </message>
 </context>
 <context>

@@ -6,11 +6,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from pmdesk.app import dialogs
 from pmdesk.app.main_window import MainWindow
+from pmdesk.app.roadmap_pane import RoadmapPane
 from pmdesk.app.settings import AppSettings
 from pmdesk.core.sample import write_sample
 
@@ -75,3 +77,20 @@ def window(
 def open_sync(window: MainWindow, path: Path) -> None:
     window.open_project(path, background=False)
     assert window.session is not None, "the project did not open"
+
+
+@pytest.fixture
+def pane(qtbot: QtBot, window: MainWindow, sample: Path) -> RoadmapPane:
+    """The roadmap pane on the sample project, in a big bottom dock, a day 12 px."""
+    open_sync(window, sample)
+    window.resize(1500, 1000)
+    window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, window.roadmap_dock)
+    window.roadmap_dock.show()
+    window.resizeDocks([window.roadmap_dock], [600], Qt.Orientation.Vertical)
+    pane = window.roadmap_pane
+    assert pane is not None
+    qtbot.waitUntil(lambda: pane.layout_shown is not None and pane.view.viewport().height() > 250)
+    with qtbot.waitSignal(pane.refreshed, timeout=5000):
+        pane.refresh()
+    pane.view.set_zoom(12.0)  # a day is 12 px: drags of a few days are clear moves
+    return pane

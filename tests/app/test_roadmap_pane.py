@@ -18,66 +18,8 @@ from pmdesk.app import dialogs
 from pmdesk.app.main_window import MainWindow
 from pmdesk.app.roadmap_pane import RoadmapPane
 from pmdesk.app.roadmap_view import snap_date
-from pmdesk.core.queries import requirement_detail
-from pmdesk.core.roadmap_layout import Bar
 from tests.app.conftest import open_sync
-
-
-@pytest.fixture
-def pane(qtbot: QtBot, window: MainWindow, sample: Path) -> RoadmapPane:
-    open_sync(window, sample)
-    window.resize(1500, 1000)
-    window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, window.roadmap_dock)
-    window.roadmap_dock.show()
-    window.resizeDocks([window.roadmap_dock], [600], Qt.Orientation.Vertical)
-    pane = window.roadmap_pane
-    assert pane is not None
-    qtbot.waitUntil(lambda: pane.layout_shown is not None and pane.view.viewport().height() > 250)
-    with qtbot.waitSignal(pane.refreshed, timeout=5000):
-        pane.refresh()
-    pane.view.set_zoom(12.0)  # a day is 12 px: drags of a few days are clear moves
-    return pane
-
-
-def bar_of(pane: RoadmapPane, key: str) -> Bar:
-    assert pane.layout_shown is not None
-    return next(b for b in pane.layout_shown.bars if b.key == key)
-
-
-def stored(window: MainWindow, uid: str) -> dict:  # type: ignore[type-arg]
-    assert window.session is not None
-    with window.session.connection() as conn:
-        detail = requirement_detail(conn, uid)
-    assert detail is not None
-    return detail.values
-
-
-def on_screen(pane: RoadmapPane, bar: Bar, where: str = "middle") -> QPoint:
-    """The viewport point of a bar's middle or of a point just inside one of its ends."""
-    view, geo = pane.view, pane.view.geo
-    assert geo is not None
-    rect = geo.bar_rect(bar)
-    x = {"middle": rect.center().x(), "start": rect.left() + 2, "end": rect.right() - 2}[where]
-    point = QPointF(x, rect.center().y())
-    view.ensureVisible(rect, 60, 60)
-    return view.mapFromScene(point)
-
-
-def drag(qtbot: QtBot, pane: RoadmapPane, start: QPoint, dx: float, dy: float = 0) -> None:
-    """Press, move in steps and release, as a hand on a mouse does."""
-    viewport = pane.view.viewport()
-    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
-    for i in range(1, 6):
-        step = start + QPoint(round(dx * i / 5), round(dy * i / 5))
-        QTest.mouseMove(viewport, step)
-    end = start + QPoint(round(dx), round(dy))
-    with qtbot.waitSignal(pane.refreshed, timeout=3000):
-        QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end)
-
-
-def days(pane: RoadmapPane, n: float) -> float:
-    assert pane.view.geo is not None
-    return n * pane.view.geo.ppd
+from tests.app.roadmap_helpers import bar_of, days, drag, on_screen, stored
 
 
 def test_moving_a_bar_changes_its_dates_in_one_undo_step(
@@ -287,3 +229,65 @@ def test_the_axis_scrolled_in_steps_matches_the_axis_painted_afresh(
     view.header.repaint()
     QApplication.processEvents()
     assert on_screen_pixels(view.header) == scrolled
+
+
+def test_a_bar_dragged_below_the_lanes_leaves_its_lane_in_one_undo_step(
+    qtbot: QtBot, window: MainWindow, pane: RoadmapPane
+) -> None:
+    view, layout = pane.view, pane.layout_shown
+    assert layout is not None
+    assert all(lane.uid is not None for lane in layout.lanes)  # no "Unassigned" group yet
+    bar = bar_of(pane, "CRM-8")
+    viewport = view.viewport()
+    start = on_screen(pane, bar)
+    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    QTest.mouseMove(viewport, start + QPoint(0, 12))
+    shown = view.layout_shown
+    assert shown is not None and len(shown.lanes) == len(layout.lanes) + 1
+    assert shown.lanes[-1].uid is None  # the drop lane below the others
+    # Held at the bottom edge, the view scrolls down to it.
+    bottom = QPoint(start.x(), viewport.height() - 4)
+    QTest.mouseMove(viewport, bottom)
+    scroll = view.verticalScrollBar()
+    qtbot.waitUntil(lambda: scroll.value() == scroll.maximum() > 0)
+    geo = view.geo
+    assert geo is not None
+    target = view.mapFromScene(QPointF(0, geo.lane_tops[-2] + 14))
+    QTest.mouseMove(viewport, QPoint(start.x(), target.y()))
+    assert view.drop_lane.isVisible() and view.drop_lane.brush().color().alpha() > 0  # tinted
+    assert "→ Unassigned" in view.ghost.caption
+    with qtbot.waitSignal(pane.refreshed, timeout=3000):
+        QTest.mouseRelease(
+            viewport,
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+            QPoint(start.x(), target.y()),
+        )
+    values = stored(window, bar.uid)
+    assert values["lane"] is None
+    assert (values["start"], values["end"]) == ("2027-02-15", "2027-03-12")
+    assert bar_of(pane, "CRM-8").lane_uid is None
+    stack = window.session.undo_stack  # type: ignore[union-attr]
+    assert stack.count() == 1 and stack.text(0) == "Take CRM-8 out of its lane"
+    with qtbot.waitSignal(pane.refreshed, timeout=3000):
+        stack.undo()
+    assert stored(window, bar.uid)["lane"] == bar.lane_uid
+    assert all(lane.uid is not None for lane in pane.layout_shown.lanes)  # type: ignore[union-attr]
+
+
+def test_a_cancelled_drag_takes_the_drop_lane_away(qtbot: QtBot, pane: RoadmapPane) -> None:
+    view = pane.view
+    rows = view.layout_shown.rows  # type: ignore[union-attr]
+    start = on_screen(pane, bar_of(pane, "CRM-3"))
+    QTest.mousePress(
+        view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start
+    )
+    QTest.mouseMove(view.viewport(), start + QPoint(30, 40))
+    assert view.layout_shown.rows == rows + 1  # type: ignore[union-attr]
+    QTest.keyClick(view, Qt.Key.Key_Escape)
+    assert view.layout_shown.rows == rows  # type: ignore[union-attr]
+    assert not view.ghost.isVisible() and not view.drop_lane.isVisible()
+    QTest.mouseRelease(
+        view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start
+    )
+    assert pane.session.undo_stack.count() == 0

@@ -18,7 +18,7 @@ from pmdesk.core.queries_roadmap import (
     RoadmapRelease,
     roadmap_data,
 )
-from pmdesk.core.roadmap_layout import layout_roadmap
+from pmdesk.core.roadmap_layout import layout_roadmap, with_unassigned
 from pmdesk.core.timescale import date_at, offset, ticks, unit_for
 
 D = dt.date
@@ -142,6 +142,21 @@ def test_requirements_without_a_known_lane_go_to_unassigned_last() -> None:
     assert layout.lanes[0].rows == 1  # an empty lane keeps one row to drop into
     assert {b.lane_uid for b in layout.bars} == {None}
     assert layout.bar("b") is not None and layout.bar("b").x1 - layout.bar("b").x0 == 1  # type: ignore[union-attr]
+
+
+def test_an_empty_unassigned_group_can_be_added_below_the_lanes() -> None:
+    layout = layout_roadmap(data(item("a", "2027-01-01", "2027-01-09", lane="L2")))
+    assert [lane.uid for lane in layout.lanes] == ["L1", "L2"]
+    extended = with_unassigned(layout)
+    assert [(lane.uid, lane.first_row, lane.rows) for lane in extended.lanes] == [
+        ("L1", 0, 1),
+        ("L2", 1, 1),
+        (None, 2, 1),
+    ]
+    assert extended.rows == 3 and extended.bars == layout.bars
+    assert extended.bars_in_row(1) == layout.bars_in_row(1)  # indexes rebuilt, not doubled
+    assert extended.lane_of_row(2) == 2
+    assert with_unassigned(extended) is extended  # already there
 
 
 def test_missing_dates_come_from_the_release() -> None:

@@ -1,0 +1,54 @@
+"""Helpers for the roadmap tests (the `pane` fixture is in conftest): find bars,
+read what the project stores, drag with the mouse as a hand does."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+
+from pmdesk.app.main_window import MainWindow
+from pmdesk.app.roadmap_pane import RoadmapPane
+from pmdesk.core.queries import requirement_detail
+from pmdesk.core.roadmap_layout import Bar
+
+
+def bar_of(pane: RoadmapPane, key: str) -> Bar:
+    assert pane.layout_shown is not None
+    return next(b for b in pane.layout_shown.bars if b.key == key)
+
+
+def stored(window: MainWindow, uid: str) -> dict:  # type: ignore[type-arg]
+    assert window.session is not None
+    with window.session.connection() as conn:
+        detail = requirement_detail(conn, uid)
+    assert detail is not None
+    return detail.values
+
+
+def on_screen(pane: RoadmapPane, bar: Bar, where: str = "middle") -> QPoint:
+    """The viewport point of a bar's middle or of a point just inside one of its ends."""
+    view, geo = pane.view, pane.view.geo
+    assert geo is not None
+    rect = geo.bar_rect(bar)
+    x = {"middle": rect.center().x(), "start": rect.left() + 2, "end": rect.right() - 2}[where]
+    point = QPointF(x, rect.center().y())
+    view.ensureVisible(rect, 60, 60)
+    return view.mapFromScene(point)
+
+
+def drag(qtbot: QtBot, pane: RoadmapPane, start: QPoint, dx: float, dy: float = 0) -> None:
+    """Press, move in steps and release, as a hand on a mouse does."""
+    viewport = pane.view.viewport()
+    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    for i in range(1, 6):
+        step = start + QPoint(round(dx * i / 5), round(dy * i / 5))
+        QTest.mouseMove(viewport, step)
+    end = start + QPoint(round(dx), round(dy))
+    with qtbot.waitSignal(pane.refreshed, timeout=3000):
+        QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end)
+
+
+def days(pane: RoadmapPane, n: float) -> float:
+    assert pane.view.geo is not None
+    return n * pane.view.geo.ppd
