@@ -17,6 +17,7 @@ from typing import Literal
 from pmdesk.core import domain
 from pmdesk.core.roadmap_layout import Bar, RoadmapLayout
 from pmdesk.core.timescale import Tick
+from pmdesk.export.labels import PRIORITY_LABELS, STATUS_LABELS
 
 ColorBy = Literal["status", "priority", "release"]
 COLOR_BY: tuple[ColorBy, ...] = ("status", "priority", "release")
@@ -149,16 +150,8 @@ _EN = RoadmapTexts(
     year="{year}",
     quarter="Q{n}",
     week="W{n}",
-    status={
-        "idea": "Idea",
-        "draft": "Draft",
-        "review": "In review",
-        "approved": "Approved",
-        "in_progress": "In progress",
-        "done": "Done",
-        "rejected": "Rejected",
-    },
-    priority={"must": "Must", "should": "Should", "could": "Could", "wont": "Won't"},
+    status=STATUS_LABELS["en"],
+    priority=PRIORITY_LABELS,
 )
 _ZH = RoadmapTexts(
     unassigned="未分配泳道",
@@ -173,17 +166,9 @@ _ZH = RoadmapTexts(
     year="{year}年",
     quarter="Q{n}",
     week="W{n}",
-    status={
-        "idea": "想法",
-        "draft": "草稿",
-        "review": "评审中",
-        "approved": "已批准",
-        "in_progress": "开发中",
-        "done": "已完成",
-        "rejected": "已拒绝",
-    },
-    # MoSCoW words stay English in Chinese PRDs too (see directive_html).
-    priority={"must": "Must", "should": "Should", "could": "Could", "wont": "Won't"},
+    status=STATUS_LABELS["zh"],
+    # MoSCoW words stay English in Chinese PRDs too (see export.labels).
+    priority=PRIORITY_LABELS,
 )
 
 
