@@ -3,6 +3,8 @@ one open project, with the file handling people expect from a document app."""
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -37,21 +39,25 @@ from pmdesk.core.places import default_data_dir
 if TYPE_CHECKING:  # the panes and the database layer load when a project opens
     from pmdesk.app.detail_editor import DetailEditor
     from pmdesk.app.document_pane import DocumentPane
-    from pmdesk.app.opening import OpenedProject
+    from pmdesk.app.opening import OpenedProject, ShowTree
     from pmdesk.app.session import ProjectSession
     from pmdesk.app.tree_pane import TreePane
     from pmdesk.app.tree_view import RequirementTreeView
+    from pmdesk.core.tree_read import TreeRead
     from pmdesk.core.workingcopy import Recoverable
 
 
 class MainWindow(QMainWindow):
+    tree_shown = Signal()  # an opening project's tree is in the window (not yet editable)
     project_opened = Signal()  # a project finished opening (tests wait on it)
 
     def __init__(self, settings: AppSettings, data_dir: Path | None = None) -> None:
         super().__init__()
         self.settings = settings
         self.data_dir = data_dir or default_data_dir()
-        self.session: ProjectSession | None = None
+        self.session: ProjectSession | None = None  # set once the project can be edited
+        self._opening_session: ProjectSession | None = None  # its tree shown, still opening
+        self._tree_painted = threading.Event()  # the opening project's tree is on screen
         self.untitled = False
         self._opening = False
         self._tools: list[QAction] = []
@@ -264,15 +270,32 @@ class MainWindow(QMainWindow):
             return
         if leftover is not None and recover is None:
             discard_leftover(leftover)
-        work = open_in_background_work(path, self.data_dir, self.settings.user_name, recover)
+        self._tree_painted = threading.Event()
+        work = open_in_background_work(
+            path,
+            self.data_dir,
+            self.settings.user_name,
+            recover,
+            tree_painted=self._tree_painted,
+        )
+        self._run_open(path, work, background=background)
+
+    def _run_open(
+        self, path: Path, work: Callable[[ShowTree], OpenedProject], *, background: bool
+    ) -> None:
+        from pmdesk.app.session import ProjectSession
+
         self._busy(self.tr("Opening %1…").replace("%1", path.name))
         self._opening = True
+        self._opening_session = ProjectSession(path, self)
         self._update_actions()
         if background:
-            self.tasks.run(work, self._opened, lambda e: self._open_failed(path, e))
+            self.tasks.run_reporting(
+                work, self._show_tree, self._opened, lambda e: self._open_failed(path, e)
+            )
         else:
             try:
-                result = work()
+                result = work(self._show_tree)
             except BaseException as e:  # shown as one sentence
                 self._open_failed(path, e)
             else:
@@ -284,19 +307,54 @@ class MainWindow(QMainWindow):
         target = path.resolve()
         return next((r for r in find_recoverable(self.data_dir) if r.target == target), None)
 
-    def _opened(self, opened: OpenedProject) -> None:
-        from pmdesk.app.session import ProjectSession
+    def _show_tree(self, tree: TreeRead) -> None:
+        """The first part of an open: the tree, from a read of the file, before the
+        working copy is ready and before the database layer has loaded."""
+        from pmdesk.app.tree_pane import TreePane
 
+        session = self._opening_session
+        assert session is not None
+        self.tree_pane = TreePane(session, self, tree=tree)
+        self.tree_dock.setWidget(self.tree_pane)
+        header = self.settings.header_state()
+        if header is not None:
+            self.tree_pane.view.header().restoreState(header)
+        first = self.tree_pane.model.children_of(None)
+        if first:
+            self.tree_pane.view.select_uid(first[0])
+        self.tree_pane.selection_changed.connect(self._selected)
+        self._update_counts()
+        # Queued behind the layout and paint of the new pane: then let the worker
+        # load the database layer.
+        QTimer.singleShot(0, self._tree_painted.set)
+        self.tree_shown.emit()
+
+    def _opened(self, opened: OpenedProject) -> None:
+        session = self._opening_session
+        assert session is not None
         self._opening = False
         self._idle()
         self.untitled = opened.untitled
-        self._install(ProjectSession(opened.working_copy, self), opened)
+        session.attach(opened.working_copy)
+        if self.tree_pane is None:
+            assert opened.tree is not None  # not shown yet: read after the copy
+            self._show_tree(opened.tree)
+        elif opened.tree is not None:  # the file changed between the two reads
+            self.tree_pane.model.reload(opened.tree)
+        self._opening_session = None
+        self._install(session)
         if not opened.untitled:
             self.settings.add_recent(opened.working_copy.target)
         self.project_opened.emit()
 
     def _open_failed(self, path: Path, error: BaseException) -> None:
         self._opening = False
+        self._opening_session = None
+        if self.tree_pane is not None:  # shown before the copy failed
+            self.tree_pane.setParent(None)
+            self.tree_pane.deleteLater()
+            self.tree_pane = None
+            self._update_counts()
         self._idle()
         self._update_actions()
         message = (
@@ -309,26 +367,22 @@ class MainWindow(QMainWindow):
         dialogs.error(self, message)
         self.project_opened.emit()
 
-    def _install(self, session: ProjectSession, opened: OpenedProject) -> None:
+    def _install(self, session: ProjectSession) -> None:
+        """The rest of an open, once the working copy is ready: details, document,
+        undo and the tree's commands."""
         from pmdesk.app.detail_editor import DetailEditor
         from pmdesk.app.document_pane import DocumentPane
-        from pmdesk.app.tree_pane import TreePane
         from pmdesk.core.queries import project_info
 
+        assert self.tree_pane is not None
         self.session = session
         with session.connection() as conn:
             language = project_info(conn).language
-        self.tree_pane = TreePane(session, self, rows=opened.rows)
         self.detail_editor = DetailEditor(session, self)
         self.document_pane = DocumentPane(session, language, self)
-        self.tree_dock.setWidget(self.tree_pane)
         self.detail_dock.setWidget(self.detail_editor)
         self.central.addWidget(self.document_pane)
         self.central.setCurrentWidget(self.document_pane)
-        header = self.settings.header_state()
-        if header is not None:
-            self.tree_pane.view.header().restoreState(header)
-        self.tree_pane.selection_changed.connect(self._selected)
         session.changed.connect(self._project_changed)
         session.failed.connect(lambda message: dialogs.error(self, message))
         self.undo_group.addStack(session.undo_stack)
@@ -345,9 +399,7 @@ class MainWindow(QMainWindow):
         )
         self._tools = self._tree_tools(view)
         self.toolbar.addActions(self._tools)
-        first = self.tree_pane.model.children_of(None)
-        if first:
-            view.select_uid(first[0])
+        self._selected(view.current_uid())  # chosen while the tree was shown alone
         self._update_counts()
         self._update_title()
         self._update_actions()
@@ -366,10 +418,7 @@ class MainWindow(QMainWindow):
         work = open_in_background_work(
             path, self.data_dir, self.settings.user_name, None, untitled=True
         )
-        try:
-            self._opened(work())
-        except PmdeskError as e:
-            dialogs.error(self, str(e))
+        self._run_open(path, work, background=False)
 
     def open_dialog(self) -> None:
         folder = str(self.settings.recent_files[0].parent) if self.settings.recent_files else ""

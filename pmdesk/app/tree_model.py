@@ -9,10 +9,11 @@ exact insert/remove/move/dataChanged signals. A reset happens only on open.
 
 from __future__ import annotations
 
+import gc
 import json
 from collections.abc import Iterable, Sequence
 from enum import IntEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -28,11 +29,16 @@ from PySide6.QtGui import QBrush
 from pmdesk.app import look
 from pmdesk.app.labels import COLUMN_TITLES, kind_label, priority_label, status_label
 from pmdesk.app.session import ProjectSession
-from pmdesk.core.ops import Effect, MoveBlock, Update
-from pmdesk.core.queries import TREE_COLUMNS, child_order, releases, subtree_rows, tree_rows
+from pmdesk.core.tree_read import TreeRead
+
+# The tree is built and painted before SQLAlchemy loads: queries and operations
+# are imported where an edit needs them.
+if TYPE_CHECKING:
+    from pmdesk.core.ops import Effect
 
 MIME = "application/x-pmdesk-requirements"
 Index = QModelIndex | QPersistentModelIndex
+Row = tuple[Any, ...]  # replaced whole on a change, so a row can be shared, never mutated
 
 
 class Column(IntEnum):
@@ -67,47 +73,67 @@ _ROW_FLAGS = (
 )
 _TITLE_FLAGS = _ROW_FLAGS | Qt.ItemFlag.ItemIsEditable
 
-# Positions inside a row list (the order of queries.TREE_COLUMNS).
-UID, PARENT, KEY, TITLE, KIND, STATUS, PRIORITY, OWNER, RELEASE = range(len(TREE_COLUMNS))
+# Positions inside a row list (the order of queries.TREE_COLUMNS and tree_read.TREE_SQL).
+UID, PARENT, KEY, TITLE, KIND, STATUS, PRIORITY, OWNER, RELEASE = range(9)
 
 
 class RequirementTreeModel(QAbstractItemModel):
     appearance_changed = Signal()  # release names changed: repaint, no structure change
 
-    def __init__(self, session: ProjectSession, rows: list[tuple[Any, ...]] | None = None) -> None:
+    def __init__(self, session: ProjectSession, tree: TreeRead | None = None) -> None:
         super().__init__(session)
         self._session = session
-        self._rows: dict[str, list[Any]] = {}
+        self._rows: dict[str, Row] = {}
         self._children: dict[str | None, list[str]] = {}
         self._pos: dict[str, int] = {}
+        self._releases: list[tuple[str, str]] = []
         self._release_names: dict[str, str] = {}
         self._haystacks: dict[str, str] | None = None  # for the filter; None: rebuild
         session.changed.connect(self._follow)
-        self.reload(rows)
+        self.reload(tree)
 
     # -- loading ---------------------------------------------------------------
-    def reload(self, rows: list[tuple[Any, ...]] | None = None) -> None:
-        """Load the whole tree (or take rows already loaded off the GUI thread)."""
+    def reload(self, tree: TreeRead | None = None) -> None:
+        """Load the whole tree (or take a tree already read off the GUI thread)."""
+        if tree is None:
+            from pmdesk.core.queries import releases, tree_rows
+
+            with self._session.connection() as conn:
+                tree = TreeRead(tree_rows(conn), [(r.uid, r.name) for r in releases(conn)])
         self.beginResetModel()
-        with self._session.connection() as conn:
-            if rows is None:
-                rows = tree_rows(conn)
-            self._release_names = {r.uid: r.name for r in releases(conn)}
+        self._set_releases(tree.releases)
         self._rows, self._children, self._pos = {}, {}, {}
         self._haystacks = None
-        self._add_rows(rows)
+        self._add_rows(tree.rows)
         self.endResetModel()
 
+    def _set_releases(self, named: list[tuple[str, str]]) -> None:
+        self._releases = list(named)
+        self._release_names = dict(named)
+
     def _add_rows(self, rows: Iterable[Sequence[Any]]) -> None:
-        # Every index's internal pointer is the uid object stored in its row list;
-        # the children lists hold those same objects (identity matters to Qt).
-        children = self._children
-        for row in rows:
-            self._rows[row[UID]] = list(row)
-            children.setdefault(row[PARENT], []).append(row[UID])
-        for kids in children.values():
-            for i, uid in enumerate(kids):
-                self._pos[uid] = i
+        # Every index's internal pointer is the uid object stored in its row; the
+        # children lists hold those same objects (identity matters to Qt).
+        # The collector is paused: at 100,000 rows its passes over the growing
+        # dictionaries took longer than building them (nothing here makes cycles).
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            children, found = self._children, self._rows
+            for row in rows:
+                row = tuple(row)
+                found[row[UID]] = row
+                kids = children.get(row[PARENT])
+                if kids is None:
+                    children[row[PARENT]] = [row[UID]]
+                else:
+                    kids.append(row[UID])
+            pos = self._pos
+            for kids in children.values():
+                pos.update(zip(kids, range(len(kids)), strict=True))
+        finally:
+            if collecting:
+                gc.enable()
 
     # -- plain queries the window uses -----------------------------------------
     def uid_at(self, index: Index) -> str | None:
@@ -135,6 +161,10 @@ class RequirementTreeModel(QAbstractItemModel):
 
     def release_name(self, uid: str | None) -> str:
         return self._release_names.get(uid or "", "")
+
+    def releases(self) -> list[tuple[str, str]]:
+        """(uid, name) of every release, in their order (by start, then name)."""
+        return list(self._releases)
 
     def count(self) -> int:
         return len(self._rows)
@@ -243,7 +273,7 @@ class RequirementTreeModel(QAbstractItemModel):
             return look.struck_font() if row[STATUS] == "rejected" else None
         return uid  # Role.UID
 
-    def _display(self, row: list[Any], column: int) -> str:
+    def _display(self, row: Row, column: int) -> str:
         match column:
             case Column.KEY:
                 return str(row[KEY])
@@ -274,6 +304,8 @@ class RequirementTreeModel(QAbstractItemModel):
         return _TITLE_FLAGS if index.column() == Column.TITLE else _ROW_FLAGS
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        from pmdesk.core.ops import Update
+
         uid = self.uid_at(index)
         if uid is None or role != Qt.ItemDataRole.EditRole or index.column() != Column.TITLE:
             return False
@@ -349,6 +381,8 @@ class RequirementTreeModel(QAbstractItemModel):
         if row is not None:
             # `row` counts the moved rows still in place; count only those that stay.
             row = len([u for u in self._children.get(parent, ())[:row] if u not in uids])
+        from pmdesk.core.ops import MoveBlock
+
         return self._session.push(MoveBlock("requirement", tuple(uids), parent, row))
 
     # -- following the operations' effects --------------------------------------
@@ -378,6 +412,8 @@ class RequirementTreeModel(QAbstractItemModel):
     def _inserted(self, effect: Effect) -> None:
         if effect.uid in self._rows:
             return
+        from pmdesk.core.queries import child_order, subtree_rows
+
         with self._session.connection() as conn:
             rows = subtree_rows(conn, effect.uid)
             if not rows:
@@ -388,7 +424,7 @@ class RequirementTreeModel(QAbstractItemModel):
         self.beginInsertRows(self._index_for_parent(parent), row, row)
         top = next(r for r in rows if r[UID] == effect.uid)
         rest = [r for r in rows if r[UID] != effect.uid]
-        canonical = list(top)
+        canonical = tuple(top)
         self._rows[effect.uid] = canonical
         # Internal pointers compare by identity: store the row's own uid object.
         self._children.setdefault(parent, []).insert(row, canonical[UID])
@@ -415,12 +451,15 @@ class RequirementTreeModel(QAbstractItemModel):
     def _updated(self, effect: Effect) -> None:
         if effect.uid not in self._rows:
             return
+        from pmdesk.core.queries import subtree_rows
+
         with self._session.connection() as conn:
             found = [r for r in subtree_rows(conn, effect.uid) if r[UID] == effect.uid]
         if not found:
             return  # removed later in the same operation; that effect follows
         fresh = found[0]
-        self._rows[effect.uid][2:] = list(fresh)[2:]
+        old = self._rows[effect.uid]
+        self._rows[effect.uid] = (old[UID], old[PARENT], *fresh[2:])
         index = self.index_of(effect.uid)
         self.dataChanged.emit(index, index.siblingAtColumn(len(Column) - 1))
 
@@ -430,6 +469,8 @@ class RequirementTreeModel(QAbstractItemModel):
             return
         old_parent = self._rows[uid][PARENT]
         new_parent = effect.parent
+        from pmdesk.core.queries import child_order
+
         with self._session.connection() as conn:
             order = child_order(conn, new_parent)
         # Place the row right after its predecessor in the database's order among
@@ -456,16 +497,19 @@ class RequirementTreeModel(QAbstractItemModel):
         if not self._children[old_parent] and old_parent is not None:
             del self._children[old_parent]
         self._children.setdefault(new_parent, []).insert(new_row, self._rows[uid][UID])
-        self._rows[uid][PARENT] = new_parent
+        row = self._rows[uid]
+        self._rows[uid] = (row[UID], new_parent, *row[PARENT + 1 :])
         self._reposition(old_parent)
         self._reposition(new_parent)
         self.endMoveRows()
 
     def _releases_changed(self, effect: Effect) -> None:
+        from pmdesk.core.queries import releases
+
         with self._session.connection() as conn:
-            self._release_names = {r.uid: r.name for r in releases(conn)}
+            self._set_releases([(r.uid, r.name) for r in releases(conn)])
         if effect.action == "removed":
-            for row in self._rows.values():
+            for uid, row in list(self._rows.items()):
                 if row[RELEASE] == effect.uid:
-                    row[RELEASE] = None
+                    self._rows[uid] = (*row[:RELEASE], None, *row[RELEASE + 1 :])
         self.appearance_changed.emit()

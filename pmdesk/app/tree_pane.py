@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
@@ -12,7 +10,7 @@ from pmdesk.app.session import ProjectSession
 from pmdesk.app.tree_model import RequirementTreeModel
 from pmdesk.app.tree_view import RequirementTreeView
 from pmdesk.core import domain
-from pmdesk.core.queries import releases
+from pmdesk.core.tree_read import TreeRead
 
 AUTO_EXPAND_LIMIT = 2000  # expanding more rows than this would cost more than it shows
 
@@ -24,11 +22,11 @@ class TreePane(QWidget):
         self,
         session: ProjectSession,
         parent: QWidget | None = None,
-        rows: list[tuple[Any, ...]] | None = None,
+        tree: TreeRead | None = None,
     ) -> None:
         super().__init__(parent)
         self.session = session
-        self.model = RequirementTreeModel(session, rows)
+        self.model = RequirementTreeModel(session, tree)
         self.view = RequirementTreeView(session, self.model, self)
 
         self.search = QLineEdit(self)
@@ -79,7 +77,7 @@ class TreePane(QWidget):
     def _refill_choices(self) -> None:
         for combo, items in (
             (self.owner, [(o, o) for o in self.model.owners()]),
-            (self.release, self._release_items()),
+            (self.release, [(name, uid) for uid, name in self.model.releases()]),
         ):
             chosen = combo.currentData()
             combo.blockSignals(True)
@@ -90,10 +88,6 @@ class TreePane(QWidget):
             found = combo.findData(chosen)
             combo.setCurrentIndex(max(found, 0))
             combo.blockSignals(False)
-
-    def _release_items(self) -> list[tuple[str, str]]:
-        with self.session.connection() as conn:
-            return [(r.name, r.uid) for r in releases(conn)]
 
     def _project_changed(self, effects: tuple[object, ...]) -> None:
         self._refill_choices()

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTreeView, 
 from pmdesk.app import dialogs
 from pmdesk.app.session import ProjectSession
 from pmdesk.app.tree_model import Column, RequirementTreeModel
-from pmdesk.core.ops import Create, Move, MoveBlock, Remove
 
 # The kind a new child gets, by the kind of its parent (epic → feature → story).
 CHILD_KIND = {"epic": "feature", "feature": "story", "story": "requirement"}
@@ -187,6 +186,8 @@ class RequirementTreeView(QTreeView):
 
     # -- editing commands --------------------------------------------------------
     def _create(self, parent: str | None, index: int | None, kind: str) -> None:
+        from pmdesk.core.ops import Create
+
         uid = str(uuid.uuid4())
         title = self.tr("New requirement")
         if self.session.push(
@@ -217,6 +218,8 @@ class RequirementTreeView(QTreeView):
             self.edit(index.siblingAtColumn(Column.TITLE))
 
     def delete_selected(self) -> None:
+        from pmdesk.core.ops import Remove
+
         uids = self.selected_uids()
         if not uids:
             return
@@ -248,6 +251,8 @@ class RequirementTreeView(QTreeView):
 
     def indent(self) -> None:
         """Make the selection children of the sibling above (appended last)."""
+        from pmdesk.core.ops import MoveBlock
+
         uids = self.selected_uids()
         if not uids:
             return
@@ -265,6 +270,8 @@ class RequirementTreeView(QTreeView):
 
     def outdent(self) -> None:
         """Move the selection up one level, right after its parent."""
+        from pmdesk.core.ops import MoveBlock
+
         uids = self.selected_uids()
         if not uids:
             return
@@ -277,6 +284,8 @@ class RequirementTreeView(QTreeView):
             self._reselect(uids)
 
     def move_by(self, step: int) -> None:
+        from pmdesk.core.ops import Move
+
         uid = self.current_uid()
         if uid is None:
             return

@@ -15,12 +15,12 @@ import time
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, BinaryIO, Literal
-
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.pool import NullPool, QueuePool
+from typing import TYPE_CHECKING, Any, BinaryIO, Literal
 
 from pmdesk.core.errors import PmdeskError, ProjectFileError
+
+if TYPE_CHECKING:  # SQLAlchemy loads with the first engine, not with this module
+    from sqlalchemy import Engine
 
 Journal = Literal["delete", "wal"]
 
@@ -44,6 +44,8 @@ def connect(
     a published or shared file stays in DELETE mode (WAL breaks on network and
     synced folders). `synchronous=FULL` makes each committed edit durable.
     """
+    from sqlalchemy import create_engine, event
+    from sqlalchemy.pool import NullPool, QueuePool
 
     def new_connection() -> sqlite3.Connection:
         mode = "ro" if readonly else "rwc" if create else "rw"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
@@ -10,13 +9,12 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from pmdesk.core.clock import utc_now
 from pmdesk.core.errors import OperationError
 from pmdesk.core.ops import Applied, Operation, Transaction
 from pmdesk.core.places import default_user
 
-
-def utc_now() -> str:
-    return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S")
+__all__ = ["ProjectStore", "utc_now"]
 
 
 class ProjectStore:
