@@ -41,9 +41,9 @@ if TYPE_CHECKING:  # the panes and the database layer load when a project opens
     from pmdesk.app.document_pane import DocumentPane
     from pmdesk.app.opening import OpenedProject, ShowTree
     from pmdesk.app.session import ProjectSession
+    from pmdesk.app.tree_maps import TreeMaps
     from pmdesk.app.tree_pane import TreePane
     from pmdesk.app.tree_view import RequirementTreeView
-    from pmdesk.core.tree_read import TreeRead
     from pmdesk.core.workingcopy import Recoverable
 
 
@@ -294,6 +294,7 @@ class MainWindow(QMainWindow):
                 work, self._show_tree, self._opened, lambda e: self._open_failed(path, e)
             )
         else:
+            self._tree_painted.set()  # on this thread: nothing else can paint meanwhile
             try:
                 result = work(self._show_tree)
             except BaseException as e:  # shown as one sentence
@@ -307,7 +308,7 @@ class MainWindow(QMainWindow):
         target = path.resolve()
         return next((r for r in find_recoverable(self.data_dir) if r.target == target), None)
 
-    def _show_tree(self, tree: TreeRead) -> None:
+    def _show_tree(self, tree: TreeMaps) -> None:
         """The first part of an open: the tree, from a read of the file, before the
         working copy is ready and before the database layer has loaded."""
         from pmdesk.app.tree_pane import TreePane

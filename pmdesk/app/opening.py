@@ -1,9 +1,10 @@
 """Opening a project as background work.
 
 The tree is read first, straight from the project file with the standard
-library, and handed to the window to paint; then the file is copied into the
-working copy and the database layer (SQLAlchemy, ~0.5 s of imports) is loaded,
-still off the GUI thread. The window builds the other panes from the result.
+library, and handed to the window to paint. Once it is painted, the file is
+copied into the working copy and the database layer (SQLAlchemy, ~0.5 s of
+imports) is loaded, still off the GUI thread; waiting for the paint keeps that
+work from competing with it. The window builds the other panes from the result.
 """
 
 from __future__ import annotations
@@ -14,23 +15,23 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from pmdesk.app.tree_maps import TreeMaps, build_maps
 from pmdesk.core.fileformat import SCHEMA_VERSION, read_header
-from pmdesk.core.tree_read import TreeRead, read_tree
+from pmdesk.core.tree_read import read_tree
 from pmdesk.core.workingcopy import Recoverable, WorkingCopy
 
 UNTITLED = "untitled"
-# How long the worker waits for the window to paint the tree before it loads the
-# database layer (whose imports would compete for the interpreter with the paint).
+# How long the worker waits at most for the window to paint the tree.
 PAINT_WAIT_SECONDS = 2.0
 
 # Called (on the worker thread) with the tree before the copy is made.
-ShowTree = Callable[[TreeRead], None]
+ShowTree = Callable[[TreeMaps], None]
 
 
 @dataclass
 class OpenedProject:
     working_copy: WorkingCopy
-    tree: TreeRead | None  # None: the tree already shown is the working copy's
+    tree: TreeMaps | None  # None: the tree already shown is the working copy's
     untitled: bool = False
 
 
@@ -44,8 +45,8 @@ def open_in_background_work(
     tree_painted: threading.Event | None = None,
 ) -> Callable[[ShowTree], OpenedProject]:
     """A function (run on a worker thread) that opens `path`. It reports the tree
-    to `show_tree` as soon as it is read, copies the file, and waits for
-    `tree_painted` (if the tree was shown) before loading the database layer."""
+    to `show_tree` as soon as it is read and, once `tree_painted` is set, copies
+    the file and loads the database layer."""
 
     def work(show_tree: ShowTree) -> OpenedProject:
         shown: tuple[int, int] | None = None  # size and time of the file shown
@@ -53,8 +54,10 @@ def open_in_background_work(
             WorkingCopy.check_free(path, data_dir)
             if read_header(path).schema_version == SCHEMA_VERSION:  # older ones upgrade first
                 st = path.stat()
-                show_tree(read_tree(path))
+                show_tree(build_maps(read_tree(path)))
                 shown = (st.st_size, st.st_mtime_ns)
+                if tree_painted is not None:
+                    tree_painted.wait(PAINT_WAIT_SECONDS)
             wc = WorkingCopy.open(path, data_dir=data_dir, user=user)
         else:
             wc = WorkingCopy.recover(recover, user=user)
@@ -63,9 +66,7 @@ def open_in_background_work(
             copied = wc.fingerprint
             if shown != (copied["size"], copied["mtime_ns"]):
                 # Not shown yet, or a colleague saved the file between the two reads.
-                tree = read_tree(wc.work_path, readonly=False)
-            if shown is not None and tree_painted is not None:
-                tree_painted.wait(PAINT_WAIT_SECONDS)
+                tree = build_maps(read_tree(wc.work_path, readonly=False))
             _load_database_layer(wc)
         except BaseException:
             wc.close(discard=True)

@@ -9,7 +9,6 @@ exact insert/remove/move/dataChanged signals. A reset happens only on open.
 
 from __future__ import annotations
 
-import gc
 import json
 from collections.abc import Iterable, Sequence
 from enum import IntEnum
@@ -29,6 +28,21 @@ from PySide6.QtGui import QBrush
 from pmdesk.app import look
 from pmdesk.app.labels import COLUMN_TITLES, kind_label, priority_label, status_label
 from pmdesk.app.session import ProjectSession
+from pmdesk.app.tree_maps import (
+    KEY,
+    KIND,
+    OWNER,
+    PARENT,
+    PRIORITY,
+    RELEASE,
+    STATUS,
+    TITLE,
+    UID,
+    Row,
+    TreeMaps,
+    add_rows,
+    build_maps,
+)
 from pmdesk.core.tree_read import TreeRead
 
 # The tree is built and painted before SQLAlchemy loads: queries and operations
@@ -38,7 +52,6 @@ if TYPE_CHECKING:
 
 MIME = "application/x-pmdesk-requirements"
 Index = QModelIndex | QPersistentModelIndex
-Row = tuple[Any, ...]  # replaced whole on a change, so a row can be shared, never mutated
 
 
 class Column(IntEnum):
@@ -73,19 +86,15 @@ _ROW_FLAGS = (
 )
 _TITLE_FLAGS = _ROW_FLAGS | Qt.ItemFlag.ItemIsEditable
 
-# Positions inside a row list (the order of queries.TREE_COLUMNS and tree_read.TREE_SQL).
-UID, PARENT, KEY, TITLE, KIND, STATUS, PRIORITY, OWNER, RELEASE = range(9)
-
 
 class RequirementTreeModel(QAbstractItemModel):
     appearance_changed = Signal()  # release names changed: repaint, no structure change
 
-    def __init__(self, session: ProjectSession, tree: TreeRead | None = None) -> None:
+    def __init__(self, session: ProjectSession, tree: TreeMaps | None = None) -> None:
         super().__init__(session)
         self._session = session
-        self._rows: dict[str, Row] = {}
-        self._children: dict[str | None, list[str]] = {}
-        self._pos: dict[str, int] = {}
+        self._maps = TreeMaps()
+        self._rows, self._children, self._pos = self._maps.rows, self._maps.children, self._maps.pos
         self._releases: list[tuple[str, str]] = []
         self._release_names: dict[str, str] = {}
         self._haystacks: dict[str, str] | None = None  # for the filter; None: rebuild
@@ -93,47 +102,27 @@ class RequirementTreeModel(QAbstractItemModel):
         self.reload(tree)
 
     # -- loading ---------------------------------------------------------------
-    def reload(self, tree: TreeRead | None = None) -> None:
-        """Load the whole tree (or take a tree already read off the GUI thread)."""
+    def reload(self, tree: TreeMaps | None = None) -> None:
+        """Load the whole tree (or take one already built off the GUI thread)."""
         if tree is None:
             from pmdesk.core.queries import releases, tree_rows
 
             with self._session.connection() as conn:
-                tree = TreeRead(tree_rows(conn), [(r.uid, r.name) for r in releases(conn)])
+                read = TreeRead(tree_rows(conn), [(r.uid, r.name) for r in releases(conn)])
+            tree = build_maps(read)
         self.beginResetModel()
+        self._maps = tree
+        self._rows, self._children, self._pos = tree.rows, tree.children, tree.pos
         self._set_releases(tree.releases)
-        self._rows, self._children, self._pos = {}, {}, {}
         self._haystacks = None
-        self._add_rows(tree.rows)
         self.endResetModel()
 
     def _set_releases(self, named: list[tuple[str, str]]) -> None:
-        self._releases = list(named)
+        self._maps.releases = self._releases = list(named)
         self._release_names = dict(named)
 
     def _add_rows(self, rows: Iterable[Sequence[Any]]) -> None:
-        # Every index's internal pointer is the uid object stored in its row; the
-        # children lists hold those same objects (identity matters to Qt).
-        # The collector is paused: at 100,000 rows its passes over the growing
-        # dictionaries took longer than building them (nothing here makes cycles).
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
-            children, found = self._children, self._rows
-            for row in rows:
-                row = tuple(row)
-                found[row[UID]] = row
-                kids = children.get(row[PARENT])
-                if kids is None:
-                    children[row[PARENT]] = [row[UID]]
-                else:
-                    kids.append(row[UID])
-            pos = self._pos
-            for kids in children.values():
-                pos.update(zip(kids, range(len(kids)), strict=True))
-        finally:
-            if collecting:
-                gc.enable()
+        add_rows(self._maps, rows)
 
     # -- plain queries the window uses -----------------------------------------
     def uid_at(self, index: Index) -> str | None:

@@ -7,10 +7,10 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QVBoxLayout, QW
 
 from pmdesk.app.labels import priority_label, status_label
 from pmdesk.app.session import ProjectSession
+from pmdesk.app.tree_maps import TreeMaps
 from pmdesk.app.tree_model import RequirementTreeModel
 from pmdesk.app.tree_view import RequirementTreeView
 from pmdesk.core import domain
-from pmdesk.core.tree_read import TreeRead
 
 AUTO_EXPAND_LIMIT = 2000  # expanding more rows than this would cost more than it shows
 
@@ -22,7 +22,7 @@ class TreePane(QWidget):
         self,
         session: ProjectSession,
         parent: QWidget | None = None,
-        tree: TreeRead | None = None,
+        tree: TreeMaps | None = None,
     ) -> None:
         super().__init__(parent)
         self.session = session

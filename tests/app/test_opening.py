@@ -12,24 +12,26 @@ from pytestqt.qtbot import QtBot
 from pmdesk.app.main_window import MainWindow
 from pmdesk.app.opening import open_in_background_work
 from pmdesk.app.session import ProjectSession
+from pmdesk.app.tree_maps import TreeMaps
 from pmdesk.core.ops import Create
 from pmdesk.core.sample import write_sample
-from pmdesk.core.tree_read import TreeRead, read_tree
+from pmdesk.core.tree_read import read_tree
 
 
 def test_tree_is_reported_before_the_copy(tmp_path: Path, data_dir: Path) -> None:
     path = tmp_path / "crm.pmdesk"
     write_sample(path, "zh")
-    reported: list[TreeRead] = []
+    reported: list[TreeMaps] = []
 
-    def show_tree(tree: TreeRead) -> None:
+    def show_tree(tree: TreeMaps) -> None:
         assert not (data_dir / "working").exists() or not any((data_dir / "working").iterdir())
         reported.append(tree)
 
     opened = open_in_background_work(path, data_dir, "测试员", None)(show_tree)
     assert [len(t.rows) for t in reported] == [45]
     assert opened.tree is None  # the tree shown is the working copy's
-    assert read_tree(opened.working_copy.work_path, readonly=False).rows == reported[0].rows
+    work_rows = read_tree(opened.working_copy.work_path, readonly=False).rows
+    assert list(reported[0].rows.values()) == work_rows
     opened.working_copy.close(discard=True)
 
 
@@ -41,13 +43,13 @@ def test_a_save_between_the_first_read_and_the_copy_is_what_opens(
     colleague = tmp_path / "colleague.pmdesk"
     write_sample(colleague, "en")
 
-    def show_tree(_tree: TreeRead) -> None:
+    def show_tree(_tree: TreeMaps) -> None:
         os.replace(colleague, path)  # a colleague's save lands right after the read
 
     opened = open_in_background_work(path, data_dir, "测试员", None)(show_tree)
     assert opened.tree is not None
-    assert opened.tree.rows == read_tree(path).rows
-    assert "Customer" in " ".join(r[3] for r in opened.tree.rows)
+    assert list(opened.tree.rows.values()) == read_tree(path).rows
+    assert "Customer" in " ".join(r[3] for r in opened.tree.rows.values())
     opened.working_copy.close(discard=True)
 
 
