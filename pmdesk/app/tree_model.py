@@ -4,11 +4,18 @@ The whole tree is loaded once as column tuples (fast even at 100,000 rows); the
 view asks only for what it paints. Internal pointers are uid strings held in
 the model's dictionaries, never ORM objects. The model never writes: renames
 and drops push operations, and the model follows the effects they report with
-exact insert/remove/move/dataChanged signals. A reset happens only on open.
+exact insert/remove/move/dataChanged signals.
+
+The filter lives here too: the model presents only the visible rows (matches
+and their ancestors). A QSortFilterProxyModel asked filterAcceptsRow of tens of
+thousands of rows per change at 100,000, 70-120 ms; here a filter is a set and
+a reset. Resets happen on open, when the filter changes, and for edits made
+while a filter is on (the pane then filters again anyway).
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Iterable, Sequence
 from enum import IntEnum
@@ -43,6 +50,7 @@ from pmdesk.app.tree_maps import (
     add_rows,
     build_maps,
 )
+from pmdesk.app.tree_search import SearchText
 from pmdesk.core.tree_read import TreeRead
 
 # The tree is built and painted before SQLAlchemy loads: queries and operations
@@ -97,7 +105,11 @@ class RequirementTreeModel(QAbstractItemModel):
         self._rows, self._children, self._pos = self._maps.rows, self._maps.children, self._maps.pos
         self._releases: list[tuple[str, str]] = []
         self._release_names: dict[str, str] = {}
-        self._haystacks: dict[str, str] | None = None  # for the filter; None: rebuild
+        self._search: SearchText | None = None  # for the filter; None: rebuild
+        self._visible: set[str] | None = None  # the filter: uids shown (None: all)
+        # What the view sees: the full maps, or while filtering the visible part.
+        self._shown_children, self._shown_pos = self._children, self._pos
+        self._quiet = False  # applying edits inside a reset: no row signals
         session.changed.connect(self._follow)
         self.reload(tree)
 
@@ -114,7 +126,9 @@ class RequirementTreeModel(QAbstractItemModel):
         self._maps = tree
         self._rows, self._children, self._pos = tree.rows, tree.children, tree.pos
         self._set_releases(tree.releases)
-        self._haystacks = None
+        self._search = None
+        self._visible = None
+        self._refilter()
         self.endResetModel()
 
     def _set_releases(self, named: list[tuple[str, str]]) -> None:
@@ -132,15 +146,21 @@ class RequirementTreeModel(QAbstractItemModel):
         return uid if isinstance(uid, str) else None
 
     def index_of(self, uid: str | None, column: int = 0) -> QModelIndex:
-        if uid is None or uid not in self._rows:
+        """The index of a row the view shows (invalid if it is filtered out)."""
+        row = self._shown_pos.get(uid) if uid is not None else None
+        if row is None or uid is None:
             return QModelIndex()
-        return self.createIndex(self._pos[uid], column, self._rows[uid][UID])
+        return self.createIndex(row, column, self._rows[uid][UID])
 
     def parent_uid(self, uid: str) -> str | None:
         return self._rows[uid][PARENT]  # type: ignore[no-any-return]
 
     def children_of(self, uid: str | None) -> list[str]:
         return list(self._children.get(uid, ()))
+
+    def shown_children_of(self, uid: str | None) -> list[str]:
+        """The children the view shows (all of them unless a filter is on)."""
+        return list(self._shown_children.get(uid, ()))
 
     def key_of(self, uid: str) -> str:
         return str(self._rows[uid][KEY])
@@ -179,10 +199,7 @@ class RequirementTreeModel(QAbstractItemModel):
         if not (text or status or priority or owner or release):
             return None
         rows = self._rows
-        if text:
-            candidates = [u for u, hay in self.prepare_search().items() if text in hay]
-        else:
-            candidates = list(rows)
+        candidates = self.prepare_search().find(text) if text else list(rows)
         visible: set[str] = set()
         for uid in candidates:
             row = rows[uid]
@@ -199,19 +216,61 @@ class RequirementTreeModel(QAbstractItemModel):
                 cursor = rows[cursor][PARENT]
         return visible
 
-    def prepare_search(self) -> dict[str, str]:
-        """One casefolded "KEY<tab>title" string per row, kept until a row changes
-        (built when the filter box gets the focus, so typing finds it ready)."""
-        if self._haystacks is None:
-            self._haystacks = {u: f"{r[KEY]}\t{r[TITLE]}".casefold() for u, r in self._rows.items()}
-        return self._haystacks
+    def prepare_search(self) -> SearchText:
+        """The rows' keys and titles, searchable; kept until a row changes (built
+        when the filter box gets the focus, so typing finds it ready)."""
+        if self._search is None:
+            self._search = SearchText((u, r[KEY], r[TITLE]) for u, r in self._rows.items())
+        return self._search
 
     def owners(self) -> list[str]:
         return sorted({r[OWNER] for r in self._rows.values() if r[OWNER]})
 
+    # -- the filter ----------------------------------------------------------------
+    @property
+    def filtering(self) -> bool:
+        return self._visible is not None
+
+    def set_visible(self, uids: set[str] | None) -> None:
+        """Show only `uids` (matches plus their ancestors, see matching); None: all."""
+        self.beginResetModel()
+        self._visible = None if uids is None else set(uids)
+        self._refilter()
+        self.endResetModel()
+
+    def reveal(self, uid: str) -> None:
+        """Keep a row visible under the current filter (a row the user just made)."""
+        if self._visible is None or uid not in self._rows or uid in self._shown_pos:
+            return
+        self.beginResetModel()
+        self._visible.add(uid)
+        self._refilter()
+        self.endResetModel()
+
+    def _refilter(self) -> None:
+        if self._visible is None:
+            self._shown_children, self._shown_pos = self._children, self._pos
+            return
+        rows, visible = self._rows, self._visible
+        visible.difference_update([u for u in visible if u not in rows])  # deleted meanwhile
+        for uid in list(visible):  # every shown row's ancestors, also after a move
+            cursor = rows[uid][PARENT]
+            while cursor is not None and cursor not in visible:
+                visible.add(cursor)
+                cursor = rows[cursor][PARENT]
+        children: dict[str | None, list[str]] = {}
+        for parent in itertools.chain((None,), visible):
+            kids = [u for u in self._children.get(parent, ()) if u in visible]
+            if kids:
+                children[parent] = kids
+        pos: dict[str, int] = {}
+        for kids in children.values():
+            pos.update(zip(kids, range(len(kids)), strict=True))
+        self._shown_children, self._shown_pos = children, pos
+
     # -- QAbstractItemModel ------------------------------------------------------
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:
-        kids = self._children.get(self.uid_at(parent), ())
+        kids = self._shown_children.get(self.uid_at(parent), ())
         if 0 <= row < len(kids) and 0 <= column < len(Column):
             return self.createIndex(row, column, kids[row])
         return QModelIndex()
@@ -223,12 +282,12 @@ class RequirementTreeModel(QAbstractItemModel):
         parent = self._rows[uid][PARENT]
         if parent is None:
             return QModelIndex()
-        return self.createIndex(self._pos[parent], 0, self._rows[parent][UID])
+        return self.createIndex(self._shown_pos[parent], 0, self._rows[parent][UID])
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         if parent.column() > 0:
             return 0
-        return len(self._children.get(self.uid_at(parent), ()))
+        return len(self._shown_children.get(self.uid_at(parent), ()))
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:
         return len(Column)
@@ -236,7 +295,7 @@ class RequirementTreeModel(QAbstractItemModel):
     def hasChildren(self, parent: Index = QModelIndex()) -> bool:
         if parent.column() > 0:
             return False
-        return bool(self._children.get(self.uid_at(parent)))
+        return bool(self._shown_children.get(self.uid_at(parent)))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         # Called for every visible cell and role on each paint: plain ints, early exits.
@@ -360,7 +419,11 @@ class RequirementTreeModel(QAbstractItemModel):
     ) -> bool:
         if not self.canDropMimeData(data, action, row, column, parent):
             return False
-        self.move(self._dropped(data), self.uid_at(parent), row if row >= 0 else None)
+        target = self.uid_at(parent)
+        if row >= 0 and self.filtering:  # `row` counts shown rows: find it among all
+            shown = self._shown_children.get(target, [])
+            row = self._pos[shown[row]] if row < len(shown) else len(self.children_of(target))
+        self.move(self._dropped(data), target, row if row >= 0 else None)
         return False  # the model follows the operation's effects; the view removes nothing
 
     def move(self, uids: Sequence[str], parent: str | None, row: int | None) -> bool:
@@ -376,8 +439,25 @@ class RequirementTreeModel(QAbstractItemModel):
 
     # -- following the operations' effects --------------------------------------
     def _follow(self, effects: tuple[Effect, ...]) -> None:
-        if any(e.entity == "requirement" for e in effects):
-            self._haystacks = None
+        if not any(e.entity == "requirement" for e in effects):
+            self._apply(effects)
+            return
+        self._search = None
+        if self._visible is None:
+            self._apply(effects)
+            return
+        # Under a filter: follow the edits in the full maps, then show the visible
+        # part again (row signals would have to be translated row by row).
+        self.beginResetModel()
+        self._quiet = True
+        try:
+            self._apply(effects)
+            self._refilter()
+        finally:
+            self._quiet = False
+            self.endResetModel()
+
+    def _apply(self, effects: tuple[Effect, ...]) -> None:
         for effect in effects:
             if effect.entity == "requirement":
                 {
@@ -410,7 +490,8 @@ class RequirementTreeModel(QAbstractItemModel):
             parent = rows[0][PARENT] if rows[0][UID] == effect.uid else effect.parent
             order = [u for u in child_order(conn, parent) if u in self._rows or u == effect.uid]
         row = order.index(effect.uid)
-        self.beginInsertRows(self._index_for_parent(parent), row, row)
+        if not self._quiet:
+            self.beginInsertRows(self._index_for_parent(parent), row, row)
         top = next(r for r in rows if r[UID] == effect.uid)
         rest = [r for r in rows if r[UID] != effect.uid]
         canonical = tuple(top)
@@ -419,14 +500,16 @@ class RequirementTreeModel(QAbstractItemModel):
         self._children.setdefault(parent, []).insert(row, canonical[UID])
         self._reposition(parent)
         self._add_rows(rest)
-        self.endInsertRows()
+        if not self._quiet:
+            self.endInsertRows()
 
     def _removed(self, effect: Effect) -> None:
         if effect.uid not in self._rows:
             return
         parent = self._rows[effect.uid][PARENT]
         row = self._pos[effect.uid]
-        self.beginRemoveRows(self._index_for_parent(parent), row, row)
+        if not self._quiet:
+            self.beginRemoveRows(self._index_for_parent(parent), row, row)
         self._children[parent].pop(row)
         self._reposition(parent)
         stack = [effect.uid]
@@ -435,7 +518,8 @@ class RequirementTreeModel(QAbstractItemModel):
             stack.extend(self._children.pop(uid, ()))
             self._rows.pop(uid, None)
             self._pos.pop(uid, None)
-        self.endRemoveRows()
+        if not self._quiet:
+            self.endRemoveRows()
 
     def _updated(self, effect: Effect) -> None:
         if effect.uid not in self._rows:
@@ -449,8 +533,9 @@ class RequirementTreeModel(QAbstractItemModel):
         fresh = found[0]
         old = self._rows[effect.uid]
         self._rows[effect.uid] = (old[UID], old[PARENT], *fresh[2:])
-        index = self.index_of(effect.uid)
-        self.dataChanged.emit(index, index.siblingAtColumn(len(Column) - 1))
+        if not self._quiet:
+            index = self.index_of(effect.uid)
+            self.dataChanged.emit(index, index.siblingAtColumn(len(Column) - 1))
 
     def _moved(self, effect: Effect) -> None:
         uid = effect.uid
@@ -475,13 +560,14 @@ class RequirementTreeModel(QAbstractItemModel):
         if old_parent == new_parent and new_row == old_row:
             return
         destination = new_row + 1 if old_parent == new_parent and new_row > old_row else new_row
-        self.beginMoveRows(
-            self._index_for_parent(old_parent),
-            old_row,
-            old_row,
-            self._index_for_parent(new_parent),
-            destination,
-        )
+        if not self._quiet:
+            self.beginMoveRows(
+                self._index_for_parent(old_parent),
+                old_row,
+                old_row,
+                self._index_for_parent(new_parent),
+                destination,
+            )
         self._children[old_parent].pop(old_row)
         if not self._children[old_parent] and old_parent is not None:
             del self._children[old_parent]
@@ -490,7 +576,8 @@ class RequirementTreeModel(QAbstractItemModel):
         self._rows[uid] = (row[UID], new_parent, *row[PARENT + 1 :])
         self._reposition(old_parent)
         self._reposition(new_parent)
-        self.endMoveRows()
+        if not self._quiet:
+            self.endMoveRows()
 
     def _releases_changed(self, effect: Effect) -> None:
         from pmdesk.core.queries import releases

@@ -91,7 +91,7 @@ class TreePane(QWidget):
 
     def _project_changed(self, effects: tuple[object, ...]) -> None:
         self._refill_choices()
-        if self.view.proxy.filtering:
+        if self.model.filtering:
             self.apply_filter()
 
     def apply_filter(self) -> None:
@@ -102,11 +102,12 @@ class TreePane(QWidget):
             owner=self.owner.currentData(),
             release=self.release.currentData(),
         )
+        if visible is None and not self.model.filtering:
+            return  # nothing to undo: keep what the user expanded
         current = self.view.current_uid()
-        # Collapsed, the view re-lays out only the top level when the filter
-        # changes; with hundreds of expanded rows that took seconds at 100,000.
-        self.view.collapseAll()
-        self.view.proxy.set_visible(visible)
+        # The model resets: the view forgets what was expanded and lays out only
+        # the top level (hundreds of expanded rows took seconds at 100,000).
+        self.model.set_visible(visible)
         if visible is not None and len(visible) <= AUTO_EXPAND_LIMIT:
             self.view.expandAll()
         if current is not None and (visible is None or current in visible):
