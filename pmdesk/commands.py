@@ -6,10 +6,14 @@ import argparse
 import sys
 from pathlib import Path
 
-from pmdesk.core.errors import PmdeskError
 from pmdesk.core.fileformat import FILE_SUFFIX, read_header
 
 EXIT_OK, EXIT_PROBLEM = 0, 1
+
+
+class CommandError(Exception):
+    """A command cannot do what was asked; the message is one English sentence
+    (the command line's own words; core errors carry codes, see core.messages)."""
 
 
 _CONTROL = dict.fromkeys(c for c in range(32) if c not in (9, 10))
@@ -22,7 +26,7 @@ def _say(text: str) -> None:
 
 def _project_target(path: Path) -> Path:
     if path.suffix != FILE_SUFFIX:
-        raise PmdeskError(f"{path.name}: a project file name must end in {FILE_SUFFIX}.")
+        raise CommandError(f"{path.name}: a project file name must end in {FILE_SUFFIX}.")
     return path
 
 
@@ -31,9 +35,9 @@ def cmd_new(args: argparse.Namespace) -> int:
 
     target = _project_target(args.file)
     if target.exists():
-        raise PmdeskError(f"{target} exists already; choose another name.")
+        raise CommandError(f"{target} exists already; choose another name.")
     if args.template not in ("blank", "prd-zh", "prd-en"):
-        raise PmdeskError(
+        raise CommandError(
             f"There is no template {args.template!r}; the templates are blank, prd-zh and prd-en."
         )
     if args.template == "blank":
@@ -51,7 +55,7 @@ def cmd_sample(args: argparse.Namespace) -> int:
 
     target = _project_target(args.file)
     if target.exists():
-        raise PmdeskError(f"{target} exists already; choose another name.")
+        raise CommandError(f"{target} exists already; choose another name.")
     write_sample(target, args.lang)
     _say(f"Wrote the sample project to {target}.")
     return EXIT_OK
@@ -105,11 +109,11 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     if args.format != "json":
-        raise PmdeskError(
+        raise CommandError(
             f"Export to {args.format} is not available yet in pmdesk; use --format json."
         )
     if args.baseline:
-        raise PmdeskError("--baseline is not available yet in pmdesk.")
+        raise CommandError("--baseline is not available yet in pmdesk.")
     from pmdesk.core.projectfile import open_readonly
     from pmdesk.core.snapshot import dumps, export_snapshot
     from pmdesk.core.sqlite_files import replacing
@@ -125,7 +129,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         sys.stdout.flush()
         return EXIT_OK
     if out.is_dir():
-        raise PmdeskError(f"{out} is a folder; give a file name after -o.")
+        raise CommandError(f"{out} is a folder; give a file name after -o.")
     with replacing(out) as tmp:
         tmp.write_text(text, encoding="utf-8")
     return EXIT_OK
@@ -141,4 +145,4 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
-    raise PmdeskError("Three-way merge is not available yet in pmdesk.")
+    raise CommandError("Three-way merge is not available yet in pmdesk.")

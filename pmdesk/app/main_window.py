@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from pmdesk import __version__
 from pmdesk.app import dialogs
+from pmdesk.app.error_text import error_text
 from pmdesk.app.settings import AppSettings
 from pmdesk.app.tasks import TaskRunner
 from pmdesk.core.errors import PmdeskError
@@ -359,7 +360,7 @@ class MainWindow(QMainWindow):
         self._idle()
         self._update_actions()
         message = (
-            str(error)
+            error_text(error)
             if isinstance(error, PmdeskError)
             else self.tr("%1 could not be opened (%2).")
             .replace("%1", path.name)
@@ -414,7 +415,7 @@ class MainWindow(QMainWindow):
         try:
             path = untitled_path(self.data_dir, template)
         except PmdeskError as e:
-            dialogs.error(self, str(e))
+            dialogs.error(self, error_text(e))
             return
         work = open_in_background_work(
             path, self.data_dir, self.settings.user_name, None, untitled=True
@@ -467,10 +468,10 @@ class MainWindow(QMainWindow):
                 try:
                     self.session.save(overwrite_changes=True)
                 except PmdeskError as again:
-                    dialogs.error(self, str(again))
+                    dialogs.error(self, error_text(again))
                     return False
             else:
-                dialogs.error(self, str(e))
+                dialogs.error(self, error_text(e))
                 return False
         self.statusBar().showMessage(
             self.tr("Saved %1").replace("%1", self.session.path.name), 4000
@@ -490,7 +491,7 @@ class MainWindow(QMainWindow):
         try:
             self.session.save_as(path)
         except (PmdeskError, OSError) as e:
-            dialogs.error(self, str(e))
+            dialogs.error(self, error_text(e))
             return False
         if untitled_file is not None:
             untitled_file.unlink(missing_ok=True)  # it lives on under its real name

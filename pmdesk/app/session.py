@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from pmdesk.app.error_text import error_text
 from pmdesk.core.errors import PmdeskError
 from pmdesk.core.workingcopy import WorkingCopy
 
@@ -213,7 +214,7 @@ class ProjectSession(QObject):
         try:
             applied = self.working_copy.apply(op)
         except PmdeskError as e:
-            self.failed.emit(str(e))
+            self.failed.emit(error_text(e))
             return None
         self.changed.emit(applied.effects)
         return applied

@@ -43,14 +43,12 @@ class ProjectStore:
                 )
                 return operation.apply(tx)
         except IntegrityError as e:
-            raise OperationError(
-                f"The change was refused by the project file ({e.orig})."
-            ) from None
+            raise OperationError("edit.refused", detail=e.orig) from None
         except (SQLAlchemyError, OSError) as e:
             # Disk full, the data folder gone, a read-only medium: the edit did
             # not happen, and the user is told why instead of seeing a traceback.
             detail = getattr(e, "orig", None) or e
-            raise OperationError(f"The change could not be written ({detail}).") from None
+            raise OperationError("edit.not_written", detail=detail) from None
 
     def dispose(self) -> None:
         self.engine.dispose()

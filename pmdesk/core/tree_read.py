@@ -48,7 +48,7 @@ def read_tree(path: Path, *, readonly: bool = True) -> TreeRead:
     except sqlite3.OperationalError:
         raise  # locked or unreachable: not damage, said by whoever opens it next
     except sqlite3.DatabaseError as e:
-        raise ProjectFileError(f"{path.name} is damaged and cannot be read ({e}).") from None
+        raise ProjectFileError("file.damaged", name=path.name, detail=e) from None
     return TreeRead(rows, releases)
 
 

@@ -100,9 +100,7 @@ def _settled(state: dict[str, Any]) -> dict[str, Any]:
 def _refuse_if_in_use(target: Path, state: dict[str, Any]) -> None:
     pid = int(state.get("pid", 0))
     if state.get("host") == socket.gethostname() and pid != os.getpid() and _pid_alive(pid):
-        raise ProjectInUseError(
-            f"{target.name} is already open in another pmdesk window (process {pid})."
-        )
+        raise ProjectInUseError("project.in_use_by", name=target.name, pid=pid)
 
 
 @dataclass(frozen=True)
@@ -179,8 +177,7 @@ class WorkingCopy:
         info = _leftover(slot)
         if info is not None:
             raise ProjectFileError(
-                f"{target.name} has {info.unsaved_edits} unsaved edits from an earlier "
-                "session that ended without saving; recover or discard them first."
+                "project.unsaved_leftover", name=target.name, count=info.unsaved_edits
             )
 
     @property
@@ -211,8 +208,7 @@ class WorkingCopy:
                 return cls._resume(target, slot, state, user)
             if info is not None and leftover == "error":
                 raise ProjectFileError(
-                    f"{target.name} has {info.unsaved_edits} unsaved edits from an earlier "
-                    "session that ended without saving; recover or discard them first."
+                    "project.unsaved_leftover", name=target.name, count=info.unsaved_edits
                 )
         read_header(target)
         if slot.exists():
@@ -248,7 +244,7 @@ class WorkingCopy:
         """Reopen a leftover working copy with its unsaved edits."""
         state = _read_state(item.slot)
         if state is None:
-            raise ProjectFileError(f"The unsaved work for {item.target.name} is no longer there.")
+            raise ProjectFileError("project.recovery_gone", name=item.target.name)
         return cls._resume(item.target, item.slot, state, user)
 
     @classmethod
@@ -298,10 +294,7 @@ class WorkingCopy:
         their work silently (merging on save comes with the sharing work).
         """
         if not overwrite_changes and self.target_changed():
-            raise PmdeskError(
-                f"{self.target.name} was changed by someone else since you opened it; "
-                "it was not overwritten."
-            )
+            raise PmdeskError("save.changed_by_other", name=self.target.name)
         self._publish_to(self.target)
 
     def save_as(self, new_target: Path) -> None:
@@ -311,7 +304,7 @@ class WorkingCopy:
         if new_slot.exists() and new_slot != self.slot:
             leftover = _read_state(new_slot)
             if leftover is not None and _pid_alive(int(leftover.get("pid", 0))):
-                raise ProjectInUseError(f"{new_target.name} is open in another pmdesk window.")
+                raise ProjectInUseError("project.in_use", name=new_target.name)
             shutil.rmtree(new_slot)
         self._publish_to(new_target)
         user = self._user
