@@ -343,6 +343,8 @@ class MainWindow(QMainWindow):
             self._show_tree(opened.tree)
         elif opened.tree is not None:  # the file changed between the two reads
             self.tree_pane.model.reload(opened.tree)
+            first = self.tree_pane.model.children_of(None)
+            self.tree_pane.view.select_uid(first[0] if first else None)
         self._opening_session = None
         self._install(session)
         if not opened.untitled:
@@ -351,7 +353,9 @@ class MainWindow(QMainWindow):
 
     def _open_failed(self, path: Path, error: BaseException) -> None:
         self._opening = False
-        self._opening_session = None
+        if self._opening_session is not None:
+            self._opening_session.deleteLater()
+            self._opening_session = None
         if self.tree_pane is not None:  # shown before the copy failed
             self.tree_pane.setParent(None)
             self.tree_pane.deleteLater()

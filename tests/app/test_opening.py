@@ -66,6 +66,7 @@ def test_window_shows_the_new_content_after_such_a_save(
     titles = [model.row_values(u)[3] for u in model.children_of(None)]
     assert titles == [r[3] for r in read_tree(path).rows if r[1] is None]
     assert window.session is not None
+    assert window.tree_pane.view.current_uid() == model.children_of(None)[0]  # type: ignore[union-attr]
 
 
 def test_edits_wait_for_the_working_copy(tmp_path: Path) -> None:
