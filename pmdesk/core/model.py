@@ -92,6 +92,9 @@ class Lane(Base):
     rank: Mapped[str] = mapped_column(String(255))
 
 
+TREE_INDEX = "ix_requirement_tree"  # covers the tree query (see Requirement)
+
+
 class Requirement(Base):
     """A node of the requirement tree; siblings are ordered by `rank`."""
 
@@ -108,7 +111,7 @@ class Requirement(Base):
         # Covers the tree query (tree_read.TREE_SQL, queries.tree_rows), in its
         # order: opening reads this instead of the whole table (migration 0003).
         Index(
-            "ix_requirement_tree",
+            TREE_INDEX,
             "rank",
             "uid",
             "parent_uid",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import uuid
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from pmdesk.core.ops import Create, MoveBlock
 from pmdesk.core.projectfile import open_readonly
 from pmdesk.core.queries import releases, tree_rows
 from pmdesk.core.sample import write_sample
-from pmdesk.core.tree_read import last_history_seq, read_tree
+from pmdesk.core.tree_read import TREE_SQL, last_history_seq, read_tree
 from pmdesk.core.workingcopy import WorkingCopy
 
 
@@ -56,3 +57,15 @@ def test_damaged_file_is_one_sentence(tmp_path: Path) -> None:
     path.write_bytes(bytes(data))
     with pytest.raises(ProjectFileError, match=r"crm\.pmdesk is damaged"):
         read_tree(path)
+
+
+def test_the_tree_is_read_from_its_covering_index(tmp_path: Path) -> None:
+    # An imported file (the sample is one) gets the index back after its rows.
+    path = tmp_path / "crm.pmdesk"
+    write_sample(path, "zh")
+    conn = sqlite3.connect(path)
+    try:
+        plan = " ".join(str(r) for r in conn.execute(f"EXPLAIN QUERY PLAN {TREE_SQL}"))
+    finally:
+        conn.close()
+    assert "COVERING INDEX ix_requirement_tree" in plan
