@@ -2,7 +2,8 @@
 
     python packaging/update_translations.py
 
-1. `pyside6-lupdate` collects every `tr()`/`translate()` string of pmdesk/app into
+1. `pyside6-lupdate` collects every `tr()`/`translate()` string of pmdesk/app, and
+   the core's sentences in pmdesk/core/messages.py, into
    resources/translations/pmdesk_<lang>.ts, keeping existing translations.
 2. `pyside6-lrelease` compiles each .ts to the .qm file pmdesk loads at run time.
 
@@ -25,7 +26,9 @@ LANGUAGES = ("zh_CN", "en")
 
 
 def sources() -> list[Path]:
-    return sorted((ROOT / "pmdesk" / "app").glob("*.py"))
+    # The core's sentences (marked with QT_TRANSLATE_NOOP, the core imports no Qt)
+    # are shown by the app in the UI language.
+    return [*sorted((ROOT / "pmdesk" / "app").glob("*.py")), ROOT / "pmdesk/core/messages.py"]
 
 
 def lupdate(ts: Path, language: str) -> None:

@@ -77,6 +77,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
+    from pmdesk.commands import CommandError
     from pmdesk.core.errors import PmdeskError
 
     try:
@@ -89,7 +90,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as e:
         print(f"pmdesk: {e}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    except PmdeskError as e:
+    except (PmdeskError, CommandError) as e:
         print(f"pmdesk: {e}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except OSError as e:  # a path the system refuses (too long, no such device, …)

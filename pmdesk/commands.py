@@ -6,10 +6,14 @@ import argparse
 import sys
 from pathlib import Path
 
-from pmdesk.core.errors import PmdeskError
 from pmdesk.core.fileformat import FILE_SUFFIX, read_header, refuse_project_target
 
 EXIT_OK, EXIT_PROBLEM = 0, 1
+
+
+class CommandError(Exception):
+    """A command cannot do what was asked; the message is one English sentence
+    (the command line's own words; core errors carry codes, see core.messages)."""
 
 
 _CONTROL = dict.fromkeys(c for c in range(32) if c not in (9, 10))
@@ -22,7 +26,7 @@ def _say(text: str) -> None:
 
 def _project_target(path: Path) -> Path:
     if path.suffix != FILE_SUFFIX:
-        raise PmdeskError(f"{path.name}: a project file name must end in {FILE_SUFFIX}.")
+        raise CommandError(f"{path.name}: a project file name must end in {FILE_SUFFIX}.")
     return path
 
 
@@ -31,9 +35,9 @@ def cmd_new(args: argparse.Namespace) -> int:
 
     target = _project_target(args.file)
     if target.exists():
-        raise PmdeskError(f"{target} exists already; choose another name.")
+        raise CommandError(f"{target} exists already; choose another name.")
     if args.template not in ("blank", "prd-zh", "prd-en"):
-        raise PmdeskError(
+        raise CommandError(
             f"There is no template {args.template!r}; the templates are blank, prd-zh and prd-en."
         )
     if args.template == "blank":
@@ -51,7 +55,7 @@ def cmd_sample(args: argparse.Namespace) -> int:
 
     target = _project_target(args.file)
     if target.exists():
-        raise PmdeskError(f"{target} exists already; choose another name.")
+        raise CommandError(f"{target} exists already; choose another name.")
     write_sample(target, args.lang)
     _say(f"Wrote the sample project to {target}.")
     return EXIT_OK
@@ -106,7 +110,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     if args.format == "json":
         if args.baseline or args.lang:
-            raise PmdeskError("--lang and --baseline apply to md and docx exports, not json.")
+            raise CommandError("--lang and --baseline apply to md and docx exports, not json.")
         return _export_json(args)
     from pmdesk.core.projectfile import open_readonly
     from pmdesk.core.queries import project_info
@@ -115,9 +119,9 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     out: Path = args.output
     if str(out) == "-":
-        raise PmdeskError(f"A {args.format} export needs a file name after -o, not -.")
+        raise CommandError(f"A {args.format} export needs a file name after -o, not -.")
     if out.is_dir():
-        raise PmdeskError(f"{out} is a folder; give a file name after -o.")
+        raise CommandError(f"{out} is a folder; give a file name after -o.")
     _check_suffix(out, args.format)
     store = open_readonly(args.file)
     try:
@@ -139,7 +143,7 @@ def _check_suffix(out: Path, fmt: str) -> None:
     """`-o x.docx --format md` is a slip; a name without a known suffix is fine."""
     named = _KNOWN_SUFFIXES.get(out.suffix.lower())
     if named is not None and named != fmt:
-        raise PmdeskError(f"{out.name} ends in {out.suffix} but the format is {fmt}; use .{fmt}.")
+        raise CommandError(f"{out.name} ends in {out.suffix} but the format is {fmt}; use .{fmt}.")
 
 
 def _export_json(args: argparse.Namespace) -> int:
@@ -158,7 +162,7 @@ def _export_json(args: argparse.Namespace) -> int:
         sys.stdout.flush()
         return EXIT_OK
     if out.is_dir():
-        raise PmdeskError(f"{out} is a folder; give a file name after -o.")
+        raise CommandError(f"{out} is a folder; give a file name after -o.")
     _check_suffix(out, "json")
     refuse_project_target(out)
     with replacing(out) as tmp:
@@ -176,4 +180,4 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
-    raise PmdeskError("Three-way merge is not available yet in pmdesk.")
+    raise CommandError("Three-way merge is not available yet in pmdesk.")

@@ -34,3 +34,14 @@ def test_headless_commands_do_not_load_qt(tmp_path) -> None:  # type: ignore[no-
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split()[-2:] == ["0", "False"]
+
+
+def test_opening_and_the_tree_do_not_load_the_database_layer() -> None:
+    # The window paints an opening project's tree before SQLAlchemy's ~0.5 s of
+    # imports (see pmdesk/core/tree_read.py): nothing on that path may pull it in.
+    code = (
+        "import sys, pmdesk.app.launch, pmdesk.app.opening, pmdesk.app.tree_pane; "
+        "print(sorted(m for m in ('sqlalchemy', 'markdown', 'alembic') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

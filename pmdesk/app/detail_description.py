@@ -2,9 +2,10 @@
 
 Typing is committed after a short pause and when the editor loses focus; the
 detail editor pushes those commits with one merge key, so a burst of typing is
-one undo step. The preview uses the same safe renderer as the document pane:
-raw HTML stays text, images and non-web links never load, nothing touches the
-network.
+one undo step. The preview uses the same safe renderer as the document pane,
+on a worker thread as there (Python-Markdown can take seconds on pathological
+input): raw HTML stays text, images and non-web links never load, nothing
+touches the network.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pmdesk.app.tasks import TaskRunner
 from pmdesk.export.markdown_html import render_html
 
 IDLE_MS = 700  # commit typing after this pause
@@ -31,9 +33,12 @@ IDLE_MS = 700  # commit typing after this pause
 
 class DescriptionEditor(QWidget):
     committed = Signal()
+    preview_rendered = Signal()  # the preview shows the latest text (tests wait on it)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._tasks = TaskRunner(self)
+        self._generation = 0  # of the latest render asked for; older results are dropped
         self.text = QPlainTextEdit()
         self.text.setPlaceholderText(self.tr("Describe the requirement (Markdown)…"))
         self.text.setTabChangesFocus(True)
@@ -118,10 +123,21 @@ class DescriptionEditor(QWidget):
         self.stack.setCurrentIndex(1 if on else 0)
 
     def _render(self) -> None:
-        language = "zh" if QLocale().language() == QLocale.Language.Chinese else "en"
-        source = self.value()
-        if source.strip():
-            self.preview.setHtml(render_html(source, None, language=language))
-        else:
+        self._generation += 1
+        generation, source = self._generation, self.value()
+        if not source.strip():
             empty = self.tr("No description yet.")
-            self.preview.setHtml(f"<p><i>{html.escape(empty)}</i></p>")
+            self._show(generation, f"<p><i>{html.escape(empty)}</i></p>")
+            return
+        language = "zh" if QLocale().language() == QLocale.Language.Chinese else "en"
+        self._tasks.run(
+            lambda: render_html(source, None, language=language),
+            lambda page: self._show(generation, page),
+            lambda error: self._show(generation, html.escape(str(error))),
+        )
+
+    def _show(self, generation: int, page: str) -> None:
+        if generation != self._generation:
+            return  # a newer render is on its way
+        self.preview.setHtml(page)
+        self.preview_rendered.emit()

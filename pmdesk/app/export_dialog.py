@@ -229,6 +229,7 @@ class ExportDialog(QDialog):
         super().accept()
 
     def _failed(self, error: BaseException) -> None:
+        from pmdesk.app.error_text import error_text
         from pmdesk.core.errors import PmdeskError
         from pmdesk.export.prd_build import ExportCancelledError
 
@@ -237,7 +238,7 @@ class ExportDialog(QDialog):
             super().reject()
             return
         if isinstance(error, PmdeskError):
-            message = str(error)
+            message = error_text(error)  # in the UI's language
         else:
             detail = f"{type(error).__name__}: {error}"
             message = self.tr("The export failed: %1").replace("%1", detail)

@@ -3,6 +3,8 @@ one open project, with the file handling people expect from a document app."""
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -28,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from pmdesk import __version__
 from pmdesk.app import dialogs
+from pmdesk.app.error_text import error_text
 from pmdesk.app.settings import AppSettings
 from pmdesk.app.tasks import TaskRunner
 from pmdesk.core.errors import PmdeskError
@@ -38,22 +41,26 @@ if TYPE_CHECKING:  # the panes and the database layer load when a project opens
     from pmdesk.app.detail_editor import DetailEditor
     from pmdesk.app.document_pane import DocumentPane
     from pmdesk.app.export_dialog import ExportDialog
-    from pmdesk.app.opening import OpenedProject
+    from pmdesk.app.opening import OpenedProject, ShowTree
     from pmdesk.app.roadmap_pane import RoadmapPane
     from pmdesk.app.session import ProjectSession
+    from pmdesk.app.tree_maps import TreeMaps
     from pmdesk.app.tree_pane import TreePane
     from pmdesk.app.tree_view import RequirementTreeView
     from pmdesk.core.workingcopy import Recoverable
 
 
 class MainWindow(QMainWindow):
+    tree_shown = Signal()  # an opening project's tree is in the window (not yet editable)
     project_opened = Signal()  # a project finished opening (tests wait on it)
 
     def __init__(self, settings: AppSettings, data_dir: Path | None = None) -> None:
         super().__init__()
         self.settings = settings
         self.data_dir = data_dir or default_data_dir()
-        self.session: ProjectSession | None = None
+        self.session: ProjectSession | None = None  # set once the project can be edited
+        self._opening_session: ProjectSession | None = None  # its tree shown, still opening
+        self._tree_painted = threading.Event()  # the opening project's tree is on screen
         self.untitled = False
         self._opening = False
         self._tools: list[QAction] = []
@@ -280,15 +287,33 @@ class MainWindow(QMainWindow):
             return
         if leftover is not None and recover is None:
             discard_leftover(leftover)
-        work = open_in_background_work(path, self.data_dir, self.settings.user_name, recover)
+        self._tree_painted = threading.Event()
+        work = open_in_background_work(
+            path,
+            self.data_dir,
+            self.settings.user_name,
+            recover,
+            tree_painted=self._tree_painted,
+        )
+        self._run_open(path, work, background=background)
+
+    def _run_open(
+        self, path: Path, work: Callable[[ShowTree], OpenedProject], *, background: bool
+    ) -> None:
+        from pmdesk.app.session import ProjectSession
+
         self._busy(self.tr("Opening %1…").replace("%1", path.name))
         self._opening = True
+        self._opening_session = ProjectSession(path, self)
         self._update_actions()
         if background:
-            self.tasks.run(work, self._opened, lambda e: self._open_failed(path, e))
+            self.tasks.run_reporting(
+                work, self._show_tree, self._opened, lambda e: self._open_failed(path, e)
+            )
         else:
+            self._tree_painted.set()  # on this thread: nothing else can paint meanwhile
             try:
-                result = work()
+                result = work(self._show_tree)
             except BaseException as e:  # shown as one sentence
                 self._open_failed(path, e)
             else:
@@ -300,23 +325,62 @@ class MainWindow(QMainWindow):
         target = path.resolve()
         return next((r for r in find_recoverable(self.data_dir) if r.target == target), None)
 
-    def _opened(self, opened: OpenedProject) -> None:
-        from pmdesk.app.session import ProjectSession
+    def _show_tree(self, tree: TreeMaps) -> None:
+        """The first part of an open: the tree, from a read of the file, before the
+        working copy is ready and before the database layer has loaded."""
+        from pmdesk.app.tree_pane import TreePane
 
+        session = self._opening_session
+        assert session is not None
+        self.tree_pane = TreePane(session, self, tree=tree)
+        self.tree_dock.setWidget(self.tree_pane)
+        header = self.settings.header_state()
+        if header is not None:
+            self.tree_pane.view.header().restoreState(header)
+        first = self.tree_pane.model.children_of(None)
+        if first:
+            self.tree_pane.view.select_uid(first[0])
+        self.tree_pane.selection_changed.connect(self._selected)
+        self._update_counts()
+        # Queued behind the layout and paint of the new pane: then let the worker
+        # load the database layer.
+        QTimer.singleShot(0, self._tree_painted.set)
+        self.tree_shown.emit()
+
+    def _opened(self, opened: OpenedProject) -> None:
+        session = self._opening_session
+        assert session is not None
         self._opening = False
         self._idle()
         self.untitled = opened.untitled
-        self._install(ProjectSession(opened.working_copy, self), opened)
+        session.attach(opened.working_copy)
+        if self.tree_pane is None:
+            assert opened.tree is not None  # not shown yet: read after the copy
+            self._show_tree(opened.tree)
+        elif opened.tree is not None:  # the file changed between the two reads
+            self.tree_pane.model.reload(opened.tree)
+            first = self.tree_pane.model.children_of(None)
+            self.tree_pane.view.select_uid(first[0] if first else None)
+        self._opening_session = None
+        self._install(session)
         if not opened.untitled:
             self.settings.add_recent(opened.working_copy.target)
         self.project_opened.emit()
 
     def _open_failed(self, path: Path, error: BaseException) -> None:
         self._opening = False
+        if self._opening_session is not None:
+            self._opening_session.deleteLater()
+            self._opening_session = None
+        if self.tree_pane is not None:  # shown before the copy failed
+            self.tree_pane.setParent(None)
+            self.tree_pane.deleteLater()
+            self.tree_pane = None
+            self._update_counts()
         self._idle()
         self._update_actions()
         message = (
-            str(error)
+            error_text(error)
             if isinstance(error, PmdeskError)
             else self.tr("%1 could not be opened (%2).")
             .replace("%1", path.name)
@@ -325,30 +389,26 @@ class MainWindow(QMainWindow):
         dialogs.error(self, message)
         self.project_opened.emit()
 
-    def _install(self, session: ProjectSession, opened: OpenedProject) -> None:
+    def _install(self, session: ProjectSession) -> None:
+        """The rest of an open, once the working copy is ready: details, document,
+        undo and the tree's commands."""
         from pmdesk.app.detail_editor import DetailEditor
         from pmdesk.app.document_pane import DocumentPane
         from pmdesk.app.roadmap_pane import RoadmapPane
-        from pmdesk.app.tree_pane import TreePane
         from pmdesk.core.queries import project_info
 
+        assert self.tree_pane is not None
         self.session = session
         with session.connection() as conn:
             language = project_info(conn).language
-        self.tree_pane = TreePane(session, self, rows=opened.rows)
         self.detail_editor = DetailEditor(session, self)
         self.document_pane = DocumentPane(session, language, self)
         self.roadmap_pane = RoadmapPane(session, self.settings, self)
-        self.tree_dock.setWidget(self.tree_pane)
         self.detail_dock.setWidget(self.detail_editor)
         self.roadmap_placeholder.setParent(None)
         self.roadmap_dock.setWidget(self.roadmap_pane)
         self.central.addWidget(self.document_pane)
         self.central.setCurrentWidget(self.document_pane)
-        header = self.settings.header_state()
-        if header is not None:
-            self.tree_pane.view.header().restoreState(header)
-        self.tree_pane.selection_changed.connect(self._selected)
         self.roadmap_pane.selection_changed.connect(self.tree_pane.view.select_uid)
         self.roadmap_pane.details_requested.connect(self._show_details)
         session.changed.connect(self._project_changed)
@@ -367,9 +427,7 @@ class MainWindow(QMainWindow):
         )
         self._tools = self._tree_tools(view)
         self.toolbar.addActions(self._tools)
-        first = self.tree_pane.model.children_of(None)
-        if first:
-            view.select_uid(first[0])
+        self._selected(view.current_uid())  # chosen while the tree was shown alone
         self._update_counts()
         self._update_title()
         self._update_actions()
@@ -383,15 +441,12 @@ class MainWindow(QMainWindow):
         try:
             path = untitled_path(self.data_dir, template)
         except PmdeskError as e:
-            dialogs.error(self, str(e))
+            dialogs.error(self, error_text(e))
             return
         work = open_in_background_work(
             path, self.data_dir, self.settings.user_name, None, untitled=True
         )
-        try:
-            self._opened(work())
-        except PmdeskError as e:
-            dialogs.error(self, str(e))
+        self._run_open(path, work, background=False)
 
     def open_dialog(self) -> None:
         folder = str(self.settings.recent_files[0].parent) if self.settings.recent_files else ""
@@ -439,10 +494,10 @@ class MainWindow(QMainWindow):
                 try:
                     self.session.save(overwrite_changes=True)
                 except PmdeskError as again:
-                    dialogs.error(self, str(again))
+                    dialogs.error(self, error_text(again))
                     return False
             else:
-                dialogs.error(self, str(e))
+                dialogs.error(self, error_text(e))
                 return False
         self.statusBar().showMessage(
             self.tr("Saved %1").replace("%1", self.session.path.name), 4000
@@ -462,7 +517,7 @@ class MainWindow(QMainWindow):
         try:
             self.session.save_as(path)
         except (PmdeskError, OSError) as e:
-            dialogs.error(self, str(e))
+            dialogs.error(self, error_text(e))
             return False
         if untitled_file is not None:
             untitled_file.unlink(missing_ok=True)  # it lives on under its real name

@@ -1,47 +1,91 @@
-"""Opening a project as background work: copy into the working copy and load the
-tree rows off the GUI thread; the window then builds its panes from the result."""
+"""Opening a project as background work.
+
+The tree is read first, straight from the project file with the standard
+library, and handed to the window to paint. Once it is painted, the file is
+copied into the working copy and the database layer (SQLAlchemy, ~0.5 s of
+imports) is loaded, still off the GUI thread; waiting for the paint keeps that
+work from competing with it. The window builds the other panes from the result.
+"""
 
 from __future__ import annotations
 
 import itertools
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from pmdesk.core.projectfile import new_project
-from pmdesk.core.queries import tree_rows
+from pmdesk.app.tree_maps import TreeMaps, build_maps
+from pmdesk.core.fileformat import SCHEMA_VERSION, read_header
+from pmdesk.core.tree_read import read_tree
 from pmdesk.core.workingcopy import Recoverable, WorkingCopy
 
 UNTITLED = "untitled"
+# How long the worker waits at most for the window to paint the tree.
+PAINT_WAIT_SECONDS = 2.0
+
+# Called (on the worker thread) with the tree before the copy is made.
+ShowTree = Callable[[TreeMaps], None]
 
 
 @dataclass
 class OpenedProject:
     working_copy: WorkingCopy
-    rows: list[tuple[Any, ...]]
+    tree: TreeMaps | None  # None: the tree already shown is the working copy's
     untitled: bool = False
 
 
 def open_in_background_work(
-    path: Path, data_dir: Path, user: str, recover: Recoverable | None, *, untitled: bool = False
-) -> Callable[[], OpenedProject]:
-    """A function (run on a worker thread) that opens `path` and loads its tree."""
+    path: Path,
+    data_dir: Path,
+    user: str,
+    recover: Recoverable | None,
+    *,
+    untitled: bool = False,
+    tree_painted: threading.Event | None = None,
+) -> Callable[[ShowTree], OpenedProject]:
+    """A function (run on a worker thread) that opens `path`. It reports the tree
+    to `show_tree` as soon as it is read and, once `tree_painted` is set, copies
+    the file and loads the database layer."""
 
-    def work() -> OpenedProject:
-        if recover is not None:
-            wc = WorkingCopy.recover(recover, user=user)
-        else:
+    def work(show_tree: ShowTree) -> OpenedProject:
+        shown: tuple[int, int] | None = None  # size and time of the file shown
+        if recover is None:
+            WorkingCopy.check_free(path, data_dir)
+            if read_header(path).schema_version == SCHEMA_VERSION:  # older ones upgrade first
+                st = path.stat()
+                show_tree(build_maps(read_tree(path)))
+                shown = (st.st_size, st.st_mtime_ns)
+                if tree_painted is not None:
+                    tree_painted.wait(PAINT_WAIT_SECONDS)
             wc = WorkingCopy.open(path, data_dir=data_dir, user=user)
+        else:
+            wc = WorkingCopy.recover(recover, user=user)
         try:
-            with wc.store.engine.connect() as conn:
-                rows = tree_rows(conn)
+            tree = None
+            copied = wc.fingerprint
+            if shown != (copied["size"], copied["mtime_ns"]):
+                # Not shown yet, or a colleague saved the file between the two reads.
+                tree = build_maps(read_tree(wc.work_path, readonly=False))
+            _load_database_layer(wc)
         except BaseException:
             wc.close(discard=True)
             raise
-        return OpenedProject(wc, rows, untitled)
+        return OpenedProject(wc, tree, untitled)
 
     return work
+
+
+def _load_database_layer(wc: WorkingCopy) -> None:
+    """Import what editing and the other panes need, and open the working copy's
+    database, while the GUI thread paints the tree."""
+    import pmdesk.core.ops
+    import pmdesk.core.queries
+    import pmdesk.export.directive_html
+    import pmdesk.export.markdown_html  # noqa: F401
+
+    with wc.store.engine.connect():
+        pass  # the pooled connection is made here, with its PRAGMAs
 
 
 def untitled_path(data_dir: Path, template: str) -> Path:
@@ -53,6 +97,8 @@ def untitled_path(data_dir: Path, template: str) -> Path:
         if not path.exists():
             break
     if template == "blank":
+        from pmdesk.core.projectfile import new_project
+
         new_project(path)
     else:
         from pmdesk.core.templates import write_template

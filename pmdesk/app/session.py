@@ -11,14 +11,20 @@ import time
 from collections.abc import Hashable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
-from sqlalchemy import Connection
 
+from pmdesk.app.error_text import error_text
 from pmdesk.core.errors import PmdeskError
-from pmdesk.core.ops import Applied, Batch, Create, Label, Operation, Update
 from pmdesk.core.workingcopy import WorkingCopy
+
+# The tree paints before SQLAlchemy loads; operations (which need it) arrive later.
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
+
+    from pmdesk.core.ops import Applied, Label, Operation
 
 _MERGE_ID = 0x504D  # commands with the same merge key join into one undo step
 
@@ -122,6 +128,8 @@ class OperationCommand(QUndoCommand):
         return _MERGE_ID
 
     def mergeWith(self, other: QUndoCommand) -> bool:
+        from pmdesk.core.ops import Batch, Update
+
         if not isinstance(other, OperationCommand) or other._at - self._at > MERGE_SECONDS:
             return False
         if (
@@ -146,23 +154,45 @@ class OperationCommand(QUndoCommand):
 
 
 def _created_uid(op: Operation) -> str | None:
+    from pmdesk.core.ops import Create
+
     return op.uid if isinstance(op, Create) and op.entity == "requirement" else None
 
 
 class ProjectSession(QObject):
-    """An open project: its working copy, undo stack and change notifications."""
+    """An open project: its working copy, undo stack and change notifications.
+
+    While a project opens, the tree is shown before its working copy exists: the
+    session then knows only the path, and refuses edits until `attach`.
+    """
 
     changed = Signal(object)  # tuple[Effect, ...]
     failed = Signal(str)  # one sentence for the user
 
-    def __init__(self, working_copy: WorkingCopy, parent: QObject | None = None) -> None:
+    def __init__(self, opened: WorkingCopy | Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.working_copy = working_copy
+        self._working_copy = opened if isinstance(opened, WorkingCopy) else None
+        self._path = opened.target if isinstance(opened, WorkingCopy) else opened
         self.undo_stack = QUndoStack(self)
+
+    def attach(self, working_copy: WorkingCopy) -> None:
+        """The working copy is ready: edits are possible from now on."""
+        self._working_copy = working_copy
+        self._path = working_copy.target
+
+    @property
+    def ready(self) -> bool:
+        return self._working_copy is not None
+
+    @property
+    def working_copy(self) -> WorkingCopy:
+        if self._working_copy is None:
+            raise RuntimeError("the project is still opening")
+        return self._working_copy
 
     @property
     def path(self) -> Path:
-        return self.working_copy.target
+        return self._working_copy.target if self._working_copy is not None else self._path
 
     @contextmanager
     def connection(self) -> Iterator[Connection]:
@@ -183,10 +213,12 @@ class ProjectSession(QObject):
         return True
 
     def run(self, op: Operation) -> Applied | None:
+        if self._working_copy is None:
+            return None  # still opening: the tree is shown, editing is not ready yet
         try:
             applied = self.working_copy.apply(op)
         except PmdeskError as e:
-            self.failed.emit(str(e))
+            self.failed.emit(error_text(e))
             return None
         self.changed.emit(applied.effects)
         return applied

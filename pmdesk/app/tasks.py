@@ -11,21 +11,24 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+Report = Callable[[Any], None]
+
 
 class _Relay(QObject):
+    reported = Signal(object)
     done = Signal(object)
     failed = Signal(object)
 
 
 class _Job(QRunnable):
-    def __init__(self, work: Callable[[], Any], relay: _Relay) -> None:
+    def __init__(self, work: Callable[[Report], Any], relay: _Relay) -> None:
         super().__init__()
         self._work = work
         self._relay = relay
 
     def run(self) -> None:
         try:
-            result = self._work()
+            result = self._work(self._relay.reported.emit)
         except BaseException as e:  # delivered to the GUI thread, never lost
             self._relay.failed.emit(e)
         else:
@@ -47,6 +50,17 @@ class TaskRunner(QObject):
         on_done: Callable[[Any], None],
         on_error: Callable[[BaseException], None],
     ) -> None:
+        self.run_reporting(lambda _report: work(), lambda _value: None, on_done, on_error)
+
+    def run_reporting(
+        self,
+        work: Callable[[Report], Any],
+        on_report: Callable[[Any], None],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None],
+    ) -> None:
+        """Run `work(report)`: each `report(value)` reaches `on_report` on the GUI
+        thread, in order and before the result."""
         # A child of the runner: if the runner's owner is gone when the job ends,
         # the relay is gone too and the result is dropped instead of delivered.
         relay = _Relay(self)
@@ -56,6 +70,7 @@ class TaskRunner(QObject):
             self._relays.discard(relay)
             callback(value)
 
+        relay.reported.connect(on_report)
         relay.done.connect(lambda value: finish(on_done, value))
         relay.failed.connect(lambda error: finish(on_error, error))
         self._pool.start(_Job(work, relay))

@@ -4,15 +4,22 @@ The whole tree is loaded once as column tuples (fast even at 100,000 rows); the
 view asks only for what it paints. Internal pointers are uid strings held in
 the model's dictionaries, never ORM objects. The model never writes: renames
 and drops push operations, and the model follows the effects they report with
-exact insert/remove/move/dataChanged signals. A reset happens only on open.
+exact insert/remove/move/dataChanged signals.
+
+The filter lives here too: the model presents only the visible rows (matches
+and their ancestors). A QSortFilterProxyModel asked filterAcceptsRow of tens of
+thousands of rows per change at 100,000, 70-120 ms; here a filter is a set and
+a reset. Resets happen on open, when the filter changes, and for edits made
+while a filter is on (the pane then filters again anyway).
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Iterable, Sequence
 from enum import IntEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -28,8 +35,28 @@ from PySide6.QtGui import QBrush
 from pmdesk.app import look
 from pmdesk.app.labels import COLUMN_TITLES, kind_label, priority_label, status_label
 from pmdesk.app.session import ProjectSession
-from pmdesk.core.ops import Effect, MoveBlock, Update
-from pmdesk.core.queries import TREE_COLUMNS, child_order, releases, subtree_rows, tree_rows
+from pmdesk.app.tree_maps import (
+    KEY,
+    KIND,
+    OWNER,
+    PARENT,
+    PRIORITY,
+    RELEASE,
+    STATUS,
+    TITLE,
+    UID,
+    Row,
+    TreeMaps,
+    add_rows,
+    build_maps,
+)
+from pmdesk.app.tree_search import SearchText
+from pmdesk.core.tree_read import TreeRead
+
+# The tree is built and painted before SQLAlchemy loads: queries and operations
+# are imported where an edit needs them.
+if TYPE_CHECKING:
+    from pmdesk.core.ops import Effect
 
 MIME = "application/x-pmdesk-requirements"
 Index = QModelIndex | QPersistentModelIndex
@@ -67,47 +94,49 @@ _ROW_FLAGS = (
 )
 _TITLE_FLAGS = _ROW_FLAGS | Qt.ItemFlag.ItemIsEditable
 
-# Positions inside a row list (the order of queries.TREE_COLUMNS).
-UID, PARENT, KEY, TITLE, KIND, STATUS, PRIORITY, OWNER, RELEASE = range(len(TREE_COLUMNS))
-
 
 class RequirementTreeModel(QAbstractItemModel):
     appearance_changed = Signal()  # release names changed: repaint, no structure change
 
-    def __init__(self, session: ProjectSession, rows: list[tuple[Any, ...]] | None = None) -> None:
+    def __init__(self, session: ProjectSession, tree: TreeMaps | None = None) -> None:
         super().__init__(session)
         self._session = session
-        self._rows: dict[str, list[Any]] = {}
-        self._children: dict[str | None, list[str]] = {}
-        self._pos: dict[str, int] = {}
+        self._maps = TreeMaps()
+        self._rows, self._children, self._pos = self._maps.rows, self._maps.children, self._maps.pos
+        self._releases: list[tuple[str, str]] = []
         self._release_names: dict[str, str] = {}
-        self._haystacks: dict[str, str] | None = None  # for the filter; None: rebuild
+        self._search: SearchText | None = None  # for the filter; None: rebuild
+        self._visible: set[str] | None = None  # the filter: uids shown (None: all)
+        # What the view sees: the full maps, or while filtering the visible part.
+        self._shown_children, self._shown_pos = self._children, self._pos
+        self._quiet = False  # applying edits inside a reset: no row signals
         session.changed.connect(self._follow)
-        self.reload(rows)
+        self.reload(tree)
 
     # -- loading ---------------------------------------------------------------
-    def reload(self, rows: list[tuple[Any, ...]] | None = None) -> None:
-        """Load the whole tree (or take rows already loaded off the GUI thread)."""
+    def reload(self, tree: TreeMaps | None = None) -> None:
+        """Load the whole tree (or take one already built off the GUI thread)."""
+        if tree is None:
+            from pmdesk.core.queries import releases, tree_rows
+
+            with self._session.connection() as conn:
+                read = TreeRead(tree_rows(conn), [(r.uid, r.name) for r in releases(conn)])
+            tree = build_maps(read)
         self.beginResetModel()
-        with self._session.connection() as conn:
-            if rows is None:
-                rows = tree_rows(conn)
-            self._release_names = {r.uid: r.name for r in releases(conn)}
-        self._rows, self._children, self._pos = {}, {}, {}
-        self._haystacks = None
-        self._add_rows(rows)
+        self._maps = tree
+        self._rows, self._children, self._pos = tree.rows, tree.children, tree.pos
+        self._set_releases(tree.releases)
+        self._search = None
+        self._visible = None
+        self._refilter()
         self.endResetModel()
 
+    def _set_releases(self, named: list[tuple[str, str]]) -> None:
+        self._maps.releases = self._releases = list(named)
+        self._release_names = dict(named)
+
     def _add_rows(self, rows: Iterable[Sequence[Any]]) -> None:
-        # Every index's internal pointer is the uid object stored in its row list;
-        # the children lists hold those same objects (identity matters to Qt).
-        children = self._children
-        for row in rows:
-            self._rows[row[UID]] = list(row)
-            children.setdefault(row[PARENT], []).append(row[UID])
-        for kids in children.values():
-            for i, uid in enumerate(kids):
-                self._pos[uid] = i
+        add_rows(self._maps, rows)
 
     # -- plain queries the window uses -----------------------------------------
     def uid_at(self, index: Index) -> str | None:
@@ -117,15 +146,21 @@ class RequirementTreeModel(QAbstractItemModel):
         return uid if isinstance(uid, str) else None
 
     def index_of(self, uid: str | None, column: int = 0) -> QModelIndex:
-        if uid is None or uid not in self._rows:
+        """The index of a row the view shows (invalid if it is filtered out)."""
+        row = self._shown_pos.get(uid) if uid is not None else None
+        if row is None or uid is None:
             return QModelIndex()
-        return self.createIndex(self._pos[uid], column, self._rows[uid][UID])
+        return self.createIndex(row, column, self._rows[uid][UID])
 
     def parent_uid(self, uid: str) -> str | None:
         return self._rows[uid][PARENT]  # type: ignore[no-any-return]
 
     def children_of(self, uid: str | None) -> list[str]:
         return list(self._children.get(uid, ()))
+
+    def shown_children_of(self, uid: str | None) -> list[str]:
+        """The children the view shows (all of them unless a filter is on)."""
+        return list(self._shown_children.get(uid, ()))
 
     def key_of(self, uid: str) -> str:
         return str(self._rows[uid][KEY])
@@ -135,6 +170,10 @@ class RequirementTreeModel(QAbstractItemModel):
 
     def release_name(self, uid: str | None) -> str:
         return self._release_names.get(uid or "", "")
+
+    def releases(self) -> list[tuple[str, str]]:
+        """(uid, name) of every release, in their order (by start, then name)."""
+        return list(self._releases)
 
     def count(self) -> int:
         return len(self._rows)
@@ -160,10 +199,7 @@ class RequirementTreeModel(QAbstractItemModel):
         if not (text or status or priority or owner or release):
             return None
         rows = self._rows
-        if text:
-            candidates = [u for u, hay in self.prepare_search().items() if text in hay]
-        else:
-            candidates = list(rows)
+        candidates = self.prepare_search().find(text) if text else list(rows)
         visible: set[str] = set()
         for uid in candidates:
             row = rows[uid]
@@ -180,19 +216,61 @@ class RequirementTreeModel(QAbstractItemModel):
                 cursor = rows[cursor][PARENT]
         return visible
 
-    def prepare_search(self) -> dict[str, str]:
-        """One casefolded "KEY<tab>title" string per row, kept until a row changes
-        (built when the filter box gets the focus, so typing finds it ready)."""
-        if self._haystacks is None:
-            self._haystacks = {u: f"{r[KEY]}\t{r[TITLE]}".casefold() for u, r in self._rows.items()}
-        return self._haystacks
+    def prepare_search(self) -> SearchText:
+        """The rows' keys and titles, searchable; kept until a row changes (built
+        when the filter box gets the focus, so typing finds it ready)."""
+        if self._search is None:
+            self._search = SearchText((u, r[KEY], r[TITLE]) for u, r in self._rows.items())
+        return self._search
 
     def owners(self) -> list[str]:
         return sorted({r[OWNER] for r in self._rows.values() if r[OWNER]})
 
+    # -- the filter ----------------------------------------------------------------
+    @property
+    def filtering(self) -> bool:
+        return self._visible is not None
+
+    def set_visible(self, uids: set[str] | None) -> None:
+        """Show only `uids` (matches plus their ancestors, see matching); None: all."""
+        self.beginResetModel()
+        self._visible = None if uids is None else set(uids)
+        self._refilter()
+        self.endResetModel()
+
+    def reveal(self, uid: str) -> None:
+        """Keep a row visible under the current filter (a row the user just made)."""
+        if self._visible is None or uid not in self._rows or uid in self._shown_pos:
+            return
+        self.beginResetModel()
+        self._visible.add(uid)
+        self._refilter()
+        self.endResetModel()
+
+    def _refilter(self) -> None:
+        if self._visible is None:
+            self._shown_children, self._shown_pos = self._children, self._pos
+            return
+        rows, visible = self._rows, self._visible
+        visible.difference_update([u for u in visible if u not in rows])  # deleted meanwhile
+        for uid in list(visible):  # every shown row's ancestors, also after a move
+            cursor = rows[uid][PARENT]
+            while cursor is not None and cursor not in visible:
+                visible.add(cursor)
+                cursor = rows[cursor][PARENT]
+        children: dict[str | None, list[str]] = {}
+        for parent in itertools.chain((None,), visible):
+            kids = [u for u in self._children.get(parent, ()) if u in visible]
+            if kids:
+                children[parent] = kids
+        pos: dict[str, int] = {}
+        for kids in children.values():
+            pos.update(zip(kids, range(len(kids)), strict=True))
+        self._shown_children, self._shown_pos = children, pos
+
     # -- QAbstractItemModel ------------------------------------------------------
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:
-        kids = self._children.get(self.uid_at(parent), ())
+        kids = self._shown_children.get(self.uid_at(parent), ())
         if 0 <= row < len(kids) and 0 <= column < len(Column):
             return self.createIndex(row, column, kids[row])
         return QModelIndex()
@@ -204,12 +282,12 @@ class RequirementTreeModel(QAbstractItemModel):
         parent = self._rows[uid][PARENT]
         if parent is None:
             return QModelIndex()
-        return self.createIndex(self._pos[parent], 0, self._rows[parent][UID])
+        return self.createIndex(self._shown_pos[parent], 0, self._rows[parent][UID])
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         if parent.column() > 0:
             return 0
-        return len(self._children.get(self.uid_at(parent), ()))
+        return len(self._shown_children.get(self.uid_at(parent), ()))
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:
         return len(Column)
@@ -217,7 +295,7 @@ class RequirementTreeModel(QAbstractItemModel):
     def hasChildren(self, parent: Index = QModelIndex()) -> bool:
         if parent.column() > 0:
             return False
-        return bool(self._children.get(self.uid_at(parent)))
+        return bool(self._shown_children.get(self.uid_at(parent)))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         # Called for every visible cell and role on each paint: plain ints, early exits.
@@ -243,7 +321,7 @@ class RequirementTreeModel(QAbstractItemModel):
             return look.struck_font() if row[STATUS] == "rejected" else None
         return uid  # Role.UID
 
-    def _display(self, row: list[Any], column: int) -> str:
+    def _display(self, row: Row, column: int) -> str:
         match column:
             case Column.KEY:
                 return str(row[KEY])
@@ -274,6 +352,8 @@ class RequirementTreeModel(QAbstractItemModel):
         return _TITLE_FLAGS if index.column() == Column.TITLE else _ROW_FLAGS
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        from pmdesk.core.ops import Update
+
         uid = self.uid_at(index)
         if uid is None or role != Qt.ItemDataRole.EditRole or index.column() != Column.TITLE:
             return False
@@ -339,7 +419,11 @@ class RequirementTreeModel(QAbstractItemModel):
     ) -> bool:
         if not self.canDropMimeData(data, action, row, column, parent):
             return False
-        self.move(self._dropped(data), self.uid_at(parent), row if row >= 0 else None)
+        target = self.uid_at(parent)
+        if row >= 0 and self.filtering:  # `row` counts shown rows: find it among all
+            shown = self._shown_children.get(target, [])
+            row = self._pos[shown[row]] if row < len(shown) else len(self.children_of(target))
+        self.move(self._dropped(data), target, row if row >= 0 else None)
         return False  # the model follows the operation's effects; the view removes nothing
 
     def move(self, uids: Sequence[str], parent: str | None, row: int | None) -> bool:
@@ -349,12 +433,31 @@ class RequirementTreeModel(QAbstractItemModel):
         if row is not None:
             # `row` counts the moved rows still in place; count only those that stay.
             row = len([u for u in self._children.get(parent, ())[:row] if u not in uids])
+        from pmdesk.core.ops import MoveBlock
+
         return self._session.push(MoveBlock("requirement", tuple(uids), parent, row))
 
     # -- following the operations' effects --------------------------------------
     def _follow(self, effects: tuple[Effect, ...]) -> None:
-        if any(e.entity == "requirement" for e in effects):
-            self._haystacks = None
+        if not any(e.entity == "requirement" for e in effects):
+            self._apply(effects)
+            return
+        self._search = None
+        if self._visible is None:
+            self._apply(effects)
+            return
+        # Under a filter: follow the edits in the full maps, then show the visible
+        # part again (row signals would have to be translated row by row).
+        self.beginResetModel()
+        self._quiet = True
+        try:
+            self._apply(effects)
+            self._refilter()
+        finally:
+            self._quiet = False
+            self.endResetModel()
+
+    def _apply(self, effects: tuple[Effect, ...]) -> None:
         for effect in effects:
             if effect.entity == "requirement":
                 {
@@ -378,6 +481,8 @@ class RequirementTreeModel(QAbstractItemModel):
     def _inserted(self, effect: Effect) -> None:
         if effect.uid in self._rows:
             return
+        from pmdesk.core.queries import child_order, subtree_rows
+
         with self._session.connection() as conn:
             rows = subtree_rows(conn, effect.uid)
             if not rows:
@@ -385,23 +490,26 @@ class RequirementTreeModel(QAbstractItemModel):
             parent = rows[0][PARENT] if rows[0][UID] == effect.uid else effect.parent
             order = [u for u in child_order(conn, parent) if u in self._rows or u == effect.uid]
         row = order.index(effect.uid)
-        self.beginInsertRows(self._index_for_parent(parent), row, row)
+        if not self._quiet:
+            self.beginInsertRows(self._index_for_parent(parent), row, row)
         top = next(r for r in rows if r[UID] == effect.uid)
         rest = [r for r in rows if r[UID] != effect.uid]
-        canonical = list(top)
+        canonical = tuple(top)
         self._rows[effect.uid] = canonical
         # Internal pointers compare by identity: store the row's own uid object.
         self._children.setdefault(parent, []).insert(row, canonical[UID])
         self._reposition(parent)
         self._add_rows(rest)
-        self.endInsertRows()
+        if not self._quiet:
+            self.endInsertRows()
 
     def _removed(self, effect: Effect) -> None:
         if effect.uid not in self._rows:
             return
         parent = self._rows[effect.uid][PARENT]
         row = self._pos[effect.uid]
-        self.beginRemoveRows(self._index_for_parent(parent), row, row)
+        if not self._quiet:
+            self.beginRemoveRows(self._index_for_parent(parent), row, row)
         self._children[parent].pop(row)
         self._reposition(parent)
         stack = [effect.uid]
@@ -410,19 +518,24 @@ class RequirementTreeModel(QAbstractItemModel):
             stack.extend(self._children.pop(uid, ()))
             self._rows.pop(uid, None)
             self._pos.pop(uid, None)
-        self.endRemoveRows()
+        if not self._quiet:
+            self.endRemoveRows()
 
     def _updated(self, effect: Effect) -> None:
         if effect.uid not in self._rows:
             return
+        from pmdesk.core.queries import subtree_rows
+
         with self._session.connection() as conn:
             found = [r for r in subtree_rows(conn, effect.uid) if r[UID] == effect.uid]
         if not found:
             return  # removed later in the same operation; that effect follows
         fresh = found[0]
-        self._rows[effect.uid][2:] = list(fresh)[2:]
-        index = self.index_of(effect.uid)
-        self.dataChanged.emit(index, index.siblingAtColumn(len(Column) - 1))
+        old = self._rows[effect.uid]
+        self._rows[effect.uid] = (old[UID], old[PARENT], *fresh[2:])
+        if not self._quiet:
+            index = self.index_of(effect.uid)
+            self.dataChanged.emit(index, index.siblingAtColumn(len(Column) - 1))
 
     def _moved(self, effect: Effect) -> None:
         uid = effect.uid
@@ -430,6 +543,8 @@ class RequirementTreeModel(QAbstractItemModel):
             return
         old_parent = self._rows[uid][PARENT]
         new_parent = effect.parent
+        from pmdesk.core.queries import child_order
+
         with self._session.connection() as conn:
             order = child_order(conn, new_parent)
         # Place the row right after its predecessor in the database's order among
@@ -445,27 +560,32 @@ class RequirementTreeModel(QAbstractItemModel):
         if old_parent == new_parent and new_row == old_row:
             return
         destination = new_row + 1 if old_parent == new_parent and new_row > old_row else new_row
-        self.beginMoveRows(
-            self._index_for_parent(old_parent),
-            old_row,
-            old_row,
-            self._index_for_parent(new_parent),
-            destination,
-        )
+        if not self._quiet:
+            self.beginMoveRows(
+                self._index_for_parent(old_parent),
+                old_row,
+                old_row,
+                self._index_for_parent(new_parent),
+                destination,
+            )
         self._children[old_parent].pop(old_row)
         if not self._children[old_parent] and old_parent is not None:
             del self._children[old_parent]
         self._children.setdefault(new_parent, []).insert(new_row, self._rows[uid][UID])
-        self._rows[uid][PARENT] = new_parent
+        row = self._rows[uid]
+        self._rows[uid] = (row[UID], new_parent, *row[PARENT + 1 :])
         self._reposition(old_parent)
         self._reposition(new_parent)
-        self.endMoveRows()
+        if not self._quiet:
+            self.endMoveRows()
 
     def _releases_changed(self, effect: Effect) -> None:
+        from pmdesk.core.queries import releases
+
         with self._session.connection() as conn:
-            self._release_names = {r.uid: r.name for r in releases(conn)}
+            self._set_releases([(r.uid, r.name) for r in releases(conn)])
         if effect.action == "removed":
-            for row in self._rows.values():
+            for uid, row in list(self._rows.items()):
                 if row[RELEASE] == effect.uid:
-                    row[RELEASE] = None
+                    self._rows[uid] = (*row[:RELEASE], None, *row[RELEASE + 1 :])
         self.appearance_changed.emit()

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from pmdesk.app.labels import priority_label, status_label
 from pmdesk.app.session import ProjectSession
+from pmdesk.app.tree_maps import TreeMaps
 from pmdesk.app.tree_model import RequirementTreeModel
 from pmdesk.app.tree_view import RequirementTreeView
 from pmdesk.core import domain
-from pmdesk.core.queries import releases
 
 AUTO_EXPAND_LIMIT = 2000  # expanding more rows than this would cost more than it shows
 
@@ -24,11 +22,11 @@ class TreePane(QWidget):
         self,
         session: ProjectSession,
         parent: QWidget | None = None,
-        rows: list[tuple[Any, ...]] | None = None,
+        tree: TreeMaps | None = None,
     ) -> None:
         super().__init__(parent)
         self.session = session
-        self.model = RequirementTreeModel(session, rows)
+        self.model = RequirementTreeModel(session, tree)
         self.view = RequirementTreeView(session, self.model, self)
 
         self.search = QLineEdit(self)
@@ -79,7 +77,7 @@ class TreePane(QWidget):
     def _refill_choices(self) -> None:
         for combo, items in (
             (self.owner, [(o, o) for o in self.model.owners()]),
-            (self.release, self._release_items()),
+            (self.release, [(name, uid) for uid, name in self.model.releases()]),
         ):
             chosen = combo.currentData()
             combo.blockSignals(True)
@@ -91,13 +89,9 @@ class TreePane(QWidget):
             combo.setCurrentIndex(max(found, 0))
             combo.blockSignals(False)
 
-    def _release_items(self) -> list[tuple[str, str]]:
-        with self.session.connection() as conn:
-            return [(r.name, r.uid) for r in releases(conn)]
-
     def _project_changed(self, effects: tuple[object, ...]) -> None:
         self._refill_choices()
-        if self.view.proxy.filtering:
+        if self.model.filtering:
             self.apply_filter()
 
     def apply_filter(self) -> None:
@@ -108,11 +102,12 @@ class TreePane(QWidget):
             owner=self.owner.currentData(),
             release=self.release.currentData(),
         )
+        if visible is None and not self.model.filtering:
+            return  # nothing to undo: keep what the user expanded
         current = self.view.current_uid()
-        # Collapsed, the view re-lays out only the top level when the filter
-        # changes; with hundreds of expanded rows that took seconds at 100,000.
-        self.view.collapseAll()
-        self.view.proxy.set_visible(visible)
+        # The model resets: the view forgets what was expanded and lays out only
+        # the top level (hundreds of expanded rows took seconds at 100,000).
+        self.model.set_visible(visible)
         if visible is not None and len(visible) <= AUTO_EXPAND_LIMIT:
             self.view.expandAll()
         if current is not None and (visible is None or current in visible):

@@ -12,9 +12,7 @@ from collections.abc import Callable
 from PySide6.QtCore import (
     QEvent,
     QItemSelectionModel,
-    QModelIndex,
     QPoint,
-    QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtGui import QAction, QKeyEvent
@@ -23,42 +21,9 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTreeView, 
 from pmdesk.app import dialogs
 from pmdesk.app.session import ProjectSession
 from pmdesk.app.tree_model import Column, RequirementTreeModel
-from pmdesk.core.ops import Create, Move, MoveBlock, Remove
 
 # The kind a new child gets, by the kind of its parent (epic → feature → story).
 CHILD_KIND = {"epic": "feature", "feature": "story", "story": "requirement"}
-
-
-class TreeFilterModel(QSortFilterProxyModel):
-    """Shows only the given uids (matches plus their ancestors); None shows all."""
-
-    def __init__(self, source: RequirementTreeModel) -> None:
-        super().__init__(source)
-        self._visible: set[str] | None = None
-        self.setSourceModel(source)
-
-    def set_visible(self, uids: set[str] | None) -> None:
-        self.beginFilterChange()
-        self._visible = uids
-        self.endFilterChange()
-
-    def reveal(self, uid: str) -> None:
-        """Keep a row visible under the current filter (a row the user just made)."""
-        if self._visible is not None and uid not in self._visible:
-            self.beginFilterChange()
-            self._visible.add(uid)
-            self.endFilterChange()
-
-    @property
-    def filtering(self) -> bool:
-        return self._visible is not None
-
-    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:  # type: ignore[override]
-        if self._visible is None:
-            return True
-        source = self.sourceModel()
-        assert isinstance(source, RequirementTreeModel)
-        return source.uid_at(source.index(source_row, 0, source_parent)) in self._visible
 
 
 class RequirementTreeView(QTreeView):
@@ -68,8 +33,7 @@ class RequirementTreeView(QTreeView):
         super().__init__(parent)
         self.session = session
         self.source = model
-        self.proxy = TreeFilterModel(model)
-        self.setModel(self.proxy)
+        self.setModel(model)
         self.setObjectName("requirementTree")
         self.setUniformRowHeights(True)  # lets the view skip measuring 100,000 rows
         self.setAlternatingRowColors(True)
@@ -154,11 +118,11 @@ class RequirementTreeView(QTreeView):
 
     # -- selection helpers ---------------------------------------------------------
     def current_uid(self) -> str | None:
-        return self.source.uid_at(self.proxy.mapToSource(self.currentIndex()))
+        return self.source.uid_at(self.currentIndex())
 
     def selected_uids(self) -> list[str]:
         rows = self.selectionModel().selectedRows(0)
-        uids = [self.source.uid_at(self.proxy.mapToSource(i)) for i in rows]
+        uids = [self.source.uid_at(i) for i in rows]
         chosen = [u for u in uids if u is not None]
         if not chosen and (current := self.current_uid()):
             chosen = [current]
@@ -167,8 +131,8 @@ class RequirementTreeView(QTreeView):
     def select_uid(self, uid: str | None, *, edit: bool = False) -> None:
         if uid is None:
             return
-        self.proxy.reveal(uid)
-        index = self.proxy.mapFromSource(self.source.index_of(uid))
+        self.source.reveal(uid)
+        index = self.source.index_of(uid)
         if not index.isValid():
             return
         parent = index.parent()
@@ -187,6 +151,8 @@ class RequirementTreeView(QTreeView):
 
     # -- editing commands --------------------------------------------------------
     def _create(self, parent: str | None, index: int | None, kind: str) -> None:
+        from pmdesk.core.ops import Create
+
         uid = str(uuid.uuid4())
         title = self.tr("New requirement")
         if self.session.push(
@@ -217,6 +183,8 @@ class RequirementTreeView(QTreeView):
             self.edit(index.siblingAtColumn(Column.TITLE))
 
     def delete_selected(self) -> None:
+        from pmdesk.core.ops import Remove
+
         uids = self.selected_uids()
         if not uids:
             return
@@ -248,6 +216,8 @@ class RequirementTreeView(QTreeView):
 
     def indent(self) -> None:
         """Make the selection children of the sibling above (appended last)."""
+        from pmdesk.core.ops import MoveBlock
+
         uids = self.selected_uids()
         if not uids:
             return
@@ -265,6 +235,8 @@ class RequirementTreeView(QTreeView):
 
     def outdent(self) -> None:
         """Move the selection up one level, right after its parent."""
+        from pmdesk.core.ops import MoveBlock
+
         uids = self.selected_uids()
         if not uids:
             return
@@ -277,22 +249,29 @@ class RequirementTreeView(QTreeView):
             self._reselect(uids)
 
     def move_by(self, step: int) -> None:
+        """Move the current row past its visible neighbour (Ctrl+Up/Down). Under a
+        filter the hidden siblings between the two stay where they are."""
+        from pmdesk.core.ops import Move
+
         uid = self.current_uid()
         if uid is None:
             return
         parent = self.source.parent_uid(uid)
-        siblings = self.source.children_of(parent)
-        target = siblings.index(uid) + step
-        if 0 <= target < len(siblings) and self.session.push(
-            Move("requirement", uid, parent, index=target)
-        ):
+        shown = self.source.shown_children_of(parent)
+        neighbour = shown.index(uid) + step
+        if not 0 <= neighbour < len(shown):
+            return
+        # Among the siblings without the moved row, the neighbour's own place puts
+        # the row right before it (up) or right after it (down).
+        target = self.source.children_of(parent).index(shown[neighbour])
+        if self.session.push(Move("requirement", uid, parent, index=target)):
             self._reselect([uid])
 
     def _reselect(self, uids: list[str]) -> None:
         self.select_uid(uids[0])
         flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
         for uid in uids[1:]:
-            index = self.proxy.mapFromSource(self.source.index_of(uid))
+            index = self.source.index_of(uid)
             self.selectionModel().select(index, flags)
 
     # -- menus -------------------------------------------------------------------

@@ -15,6 +15,7 @@ import orjson
 from sqlalchemy import Connection, select
 
 from pmdesk.core import domain
+from pmdesk.core.errors import PmdeskError
 from pmdesk.core.model import Baseline
 
 Json = Any
@@ -96,6 +97,15 @@ def find_baseline(items: list[BaselineInfo], name: str) -> BaselineInfo | None:
         if " ".join(item.name.split()).casefold() == wanted:
             return item
     return None
+
+
+def baseline_named(items: list[BaselineInfo], name: str) -> BaselineInfo:
+    """The baseline called `name`; a clear error naming the ones there are."""
+    found = find_baseline(items, name)
+    if found is None:
+        names = ", ".join(item.name for item in items) or "—"
+        raise PmdeskError("baseline.missing", name=name, names=names)
+    return found
 
 
 def compare(before: Json, after: Json) -> Comparison:

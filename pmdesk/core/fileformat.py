@@ -16,7 +16,7 @@ from pathlib import Path
 from pmdesk.core.errors import ProjectFileError
 
 APPLICATION_ID = 0x504D444B  # "PMDK"
-SCHEMA_VERSION = 2  # PRAGMA user_version written by this pmdesk; equals the Alembic head
+SCHEMA_VERSION = 3  # PRAGMA user_version written by this pmdesk; equals the Alembic head
 HEAD_REVISION = f"{SCHEMA_VERSION:04d}"  # Alembic revision ids are the zero-padded version
 SQLITE_MAGIC = b"SQLite format 3\x00"
 FILE_SUFFIX = ".pmdesk"
@@ -35,48 +35,45 @@ def read_header(path: Path) -> HeaderInfo:
     name = path.name
     try:
         if path.is_dir():
-            raise ProjectFileError(f"{path} is a folder, not a pmdesk project.")
+            raise ProjectFileError("file.is_folder", path=path)
         if path.exists() and not path.is_file():  # a pipe or a device would block or lie
-            raise ProjectFileError(f"{path} is not a regular file, so not a pmdesk project.")
+            raise ProjectFileError("file.not_regular", path=path)
         with open(path, "rb") as f:
             header = f.read(100)
             size = os.fstat(f.fileno()).st_size
     except FileNotFoundError:
-        raise ProjectFileError(f"{path} does not exist.") from None
+        raise ProjectFileError("file.missing", path=path) from None
     except PermissionError:
-        raise ProjectFileError(f"{path} cannot be read: permission denied.") from None
+        raise ProjectFileError("file.no_permission", path=path) from None
     except OSError as e:
-        raise ProjectFileError(f"{path} cannot be read: {e.strerror or e}.") from None
+        raise ProjectFileError("file.unreadable", path=path, reason=e.strerror or e) from None
     if not header:
-        raise ProjectFileError(f"{name} is empty, so it is not a pmdesk project.")
+        raise ProjectFileError("file.empty", name=name)
     if not header.startswith(SQLITE_MAGIC):
         if _looks_like_text(header):
-            raise ProjectFileError(f"{name} is a text file, not a pmdesk project.")
-        raise ProjectFileError(f"{name} is not a pmdesk project (it is not a database at all).")
+            raise ProjectFileError("file.text", name=name)
+        raise ProjectFileError("file.not_database", name=name)
     if len(header) < 100:
-        raise ProjectFileError(f"{name} is damaged: the file is cut short.")
+        raise ProjectFileError("file.cut_short", name=name)
     app_id, user_version = (
         struct.unpack(">I", header[68:72])[0],
         struct.unpack(">I", header[60:64])[0],
     )
     if app_id != APPLICATION_ID:
-        raise ProjectFileError(
-            f"{name} is a database of another application, not a pmdesk project."
-        )
+        raise ProjectFileError("file.foreign", name=name)
     page_size = struct.unpack(">H", header[16:18])[0]
     page_size = 65536 if page_size == 1 else page_size
     page_count = struct.unpack(">I", header[28:32])[0]
     if user_version > SCHEMA_VERSION:
         raise ProjectFileError(
-            f"{name} was saved by a newer pmdesk (file format {user_version}; this version "
-            f"reads up to {SCHEMA_VERSION}): please update pmdesk to open it."
+            "file.newer", name=name, version=user_version, supported=SCHEMA_VERSION
         )
     if user_version == 0:
-        raise ProjectFileError(f"{name} is damaged: it has no schema version.")
+        raise ProjectFileError("file.no_schema", name=name)
     # The in-header page count is valid when the two change counters agree.
     counters_agree = header[24:28] == header[92:96]
     if counters_agree and page_count and size < page_size * page_count:
-        raise ProjectFileError(f"{name} is damaged: the file is cut short.")
+        raise ProjectFileError("file.cut_short", name=name)
     return HeaderInfo(user_version, page_size, page_count, size)
 
 
@@ -92,15 +89,11 @@ def _looks_like_text(data: bytes) -> bool:
 def refuse_project_target(target: Path) -> None:
     """Never let an export replace a project file (`-o plan.pmdesk` by a slip of the hand)."""
     if target.suffix.lower() == FILE_SUFFIX:
-        raise ProjectFileError(
-            f"{target.name} is a project file name; give the export another name."
-        )
+        raise ProjectFileError("export.project_name", name=target.name)
     try:
         with open(target, "rb") as f:
             head = f.read(len(SQLITE_MAGIC))
     except OSError:
         return  # absent or unreadable: writing it will say what is wrong
     if head == SQLITE_MAGIC:
-        raise ProjectFileError(
-            f"{target} is a database, maybe a project; give the export another name."
-        )
+        raise ProjectFileError("export.database", path=target)

@@ -19,16 +19,16 @@ def read_snapshot_text(source: Path) -> bytes:
     """The raw snapshot file (parsed as UTF-8 JSON by `snapshot.loads`)."""
     try:
         if source.is_dir():
-            raise SnapshotError(f"{source} is a folder, not a JSON snapshot.")
+            raise SnapshotError("snapshot.is_folder", path=source)
         if source.exists() and not source.is_file():
-            raise SnapshotError(f"{source} is not a regular file, so not a JSON snapshot.")
+            raise SnapshotError("snapshot.not_regular", path=source)
         if source.stat().st_size > MAX_SNAPSHOT_BYTES:
-            raise SnapshotError(f"{source.name} is larger than 2 GB; it is not a snapshot.")
+            raise SnapshotError("snapshot.too_large", name=source.name)
         return source.read_bytes()
     except FileNotFoundError:
-        raise SnapshotError(f"{source} does not exist.") from None
+        raise SnapshotError("snapshot.missing", path=source) from None
     except PermissionError:
-        raise SnapshotError(f"{source} cannot be read: permission denied.") from None
+        raise SnapshotError("snapshot.no_permission", path=source) from None
 
 
 def import_snapshot_file(source: Path, target: Path, *, replace: bool = False) -> int:
@@ -51,9 +51,9 @@ def import_snapshot_file(source: Path, target: Path, *, replace: bool = False) -
 def import_snapshot(snapshot: dict[str, Any], target: Path, *, replace: bool = False) -> int:
     """Write a checked snapshot (from `snapshot.loads`) to a new project file."""
     if target.exists() and not replace:
-        raise PmdeskError(f"{target} exists already; pass --replace to overwrite it.")
+        raise PmdeskError("import.exists", path=target)
     if target.is_dir():
-        raise PmdeskError(f"{target} is a folder.")
+        raise PmdeskError("import.is_folder", path=target)
     project = snapshot["project"]
 
     def fill(engine: Engine) -> None:

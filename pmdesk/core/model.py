@@ -92,6 +92,9 @@ class Lane(Base):
     rank: Mapped[str] = mapped_column(String(255))
 
 
+TREE_INDEX = "ix_requirement_tree"  # covers the tree query (see Requirement)
+
+
 class Requirement(Base):
     """A node of the requirement tree; siblings are ordered by `rank`."""
 
@@ -105,6 +108,21 @@ class Requirement(Base):
         Index("ix_requirement_release", "release_uid"),
         Index("ix_requirement_lane", "lane_uid"),
         Index("ix_requirement_owner", "owner"),
+        # Covers the tree query (tree_read.TREE_SQL, queries.tree_rows), in its
+        # order: opening reads this instead of the whole table (migration 0003).
+        Index(
+            TREE_INDEX,
+            "rank",
+            "uid",
+            "parent_uid",
+            "key",
+            "title",
+            "kind",
+            "status",
+            "priority",
+            "owner",
+            "release_uid",
+        ),
     )
 
     uid: Mapped[str] = mapped_column(UID, primary_key=True)

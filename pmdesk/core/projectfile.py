@@ -116,7 +116,7 @@ def open_readonly(path: Path, user: str | None = None) -> ProjectStore:
 
 def _damaged(path: Path, error: BaseException) -> ProjectFileError:
     detail = getattr(error, "orig", error)
-    return ProjectFileError(f"{path.name} is damaged and cannot be read ({detail}).")
+    return ProjectFileError("file.damaged", name=path.name, detail=detail)
 
 
 def check(path: Path) -> list[str]:

@@ -161,9 +161,9 @@ def checked_snapshot(text: str | bytes, *, name: str = "The snapshot") -> Json:
             try:
                 text.decode("utf-8")
             except UnicodeDecodeError:
-                raise SnapshotError(f"{name} is not UTF-8 text, so it is not a snapshot.") from None
+                raise SnapshotError("snapshot.not_utf8", name=name) from None
         raise SnapshotError(
-            f"{name} is not valid JSON (line {e.lineno}, column {e.colno}: {e.msg})."
+            "snapshot.bad_json", name=name, line=e.lineno, column=e.colno, detail=e.msg
         ) from None
     return check_snapshot(data)
 
@@ -171,15 +171,12 @@ def checked_snapshot(text: str | bytes, *, name: str = "The snapshot") -> Json:
 def check_snapshot(data: Any) -> Json:
     c = _Checker()
     if not isinstance(data, dict) or "pmdesk_snapshot" not in data:
-        raise SnapshotError("This JSON is not a pmdesk snapshot (it has no pmdesk_snapshot field).")
+        raise SnapshotError("snapshot.not_snapshot")
     version = data["pmdesk_snapshot"]
     if version != 1:
         if isinstance(version, int) and not isinstance(version, bool) and version > 1:
-            raise SnapshotError(
-                f"The snapshot has format version {version}; this pmdesk reads version 1: "
-                "please update pmdesk."
-            )
-        raise SnapshotError(f"pmdesk_snapshot: {version!r} is not a snapshot version.")
+            raise SnapshotError("snapshot.newer", version=version)
+        raise SnapshotError("snapshot.bad_version", version=repr(version))
     known = {
         "pmdesk_snapshot",
         "project",
@@ -331,7 +328,7 @@ def check_snapshot(data: Any) -> Json:
         shown = c.problems[:MAX_REPORTED]
         more = len(c.problems) - len(shown)
         tail = f" (and {more} more)" if more else ""
-        raise SnapshotError("; ".join(shown) + tail, c.problems)
+        raise SnapshotError("snapshot.invalid", problems=c.problems, text="; ".join(shown) + tail)
     return {
         "pmdesk_snapshot": 1,
         "project": project,

@@ -15,12 +15,12 @@ import time
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, BinaryIO, Literal
-
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.pool import NullPool, QueuePool
+from typing import TYPE_CHECKING, Any, BinaryIO, Literal
 
 from pmdesk.core.errors import PmdeskError, ProjectFileError
+
+if TYPE_CHECKING:  # SQLAlchemy loads with the first engine, not with this module
+    from sqlalchemy import Engine
 
 Journal = Literal["delete", "wal"]
 
@@ -44,6 +44,8 @@ def connect(
     a published or shared file stays in DELETE mode (WAL breaks on network and
     synced folders). `synchronous=FULL` makes each committed edit durable.
     """
+    from sqlalchemy import create_engine, event
+    from sqlalchemy.pool import NullPool, QueuePool
 
     def new_connection() -> sqlite3.Connection:
         mode = "ro" if readonly else "rwc" if create else "rw"
@@ -119,23 +121,23 @@ def replacing(target: Path) -> Iterator[Path]:
     """
     directory = target.parent
     if not directory.exists():
-        raise PmdeskError(f"Cannot write {target}: the folder {directory} does not exist.")
+        raise PmdeskError("write.no_folder", path=target, folder=directory)
     if not directory.is_dir():
-        raise PmdeskError(f"Cannot write {target}: {directory} is not a folder.")
+        raise PmdeskError("write.not_folder", path=target, folder=directory)
     if target.is_dir():
-        raise PmdeskError(f"Cannot write {target}: it is a folder.")
+        raise PmdeskError("write.is_folder", path=target)
     if target.is_symlink():
         # Replace the file the link points to, not the link itself.
         target = target.resolve()
         directory = target.parent
     if target.exists() and not target.is_file():
-        raise PmdeskError(f"Cannot write {target}: it is not a regular file.")
+        raise PmdeskError("write.not_regular", path=target)
     tmp = temp_path_beside(target)
     try:
         # Create the file first, so an unwritable place fails here with a clear reason.
         tmp.open("xb").close()
     except OSError as e:
-        raise PmdeskError(f"Cannot write {target}: {_reason(e)}.") from None
+        raise PmdeskError("write.failed", path=target, reason=_reason(e)) from None
     try:
         yield tmp
         _keep_permissions(target, tmp)
@@ -143,9 +145,9 @@ def replacing(target: Path) -> Iterator[Path]:
         os.replace(tmp, target)
         _fsync_dir(directory)
     except OSError as e:
-        raise PmdeskError(f"Cannot write {target}: {_reason(e)}.") from None
+        raise PmdeskError("write.failed", path=target, reason=_reason(e)) from None
     except sqlite3.OperationalError as e:
-        raise PmdeskError(f"Cannot write {target}: {e}.") from None
+        raise PmdeskError("write.failed", path=target, reason=e) from None
     finally:
         for suffix in ("", "-journal", "-wal", "-shm"):
             with contextlib.suppress(FileNotFoundError):
@@ -177,7 +179,7 @@ def copy_database(source: Path, destination: Path, *, journal: Journal) -> None:
     try:
         src = sqlite3.connect(_uri(source, "ro"), uri=True)
     except sqlite3.Error as e:
-        raise ProjectFileError(f"{source.name} cannot be opened: {e}.") from None
+        raise ProjectFileError("file.cannot_open", name=source.name, detail=e) from None
     try:
         dst = sqlite3.connect(destination)
         try:
@@ -188,9 +190,9 @@ def copy_database(source: Path, destination: Path, *, journal: Journal) -> None:
             dst.close()
     except sqlite3.OperationalError as e:
         # Not damage: a full disk, an unreachable folder, a lock (said as such).
-        raise PmdeskError(f"Cannot copy {source.name}: {e}.") from None
+        raise PmdeskError("copy.failed", name=source.name, detail=e) from None
     except sqlite3.DatabaseError as e:
-        raise ProjectFileError(f"{source.name} is damaged and cannot be read ({e}).") from None
+        raise ProjectFileError("file.damaged", name=source.name, detail=e) from None
     finally:
         src.close()
 
@@ -211,7 +213,7 @@ def copy_published(source: Path, destination: Path) -> dict[str, Any]:
     try:
         lock = sqlite3.connect(_uri(source, "ro"), uri=True)
     except sqlite3.Error as e:
-        raise ProjectFileError(f"{source.name} cannot be opened: {e}.") from None
+        raise ProjectFileError("file.cannot_open", name=source.name, detail=e) from None
     try:
         lock.execute("BEGIN")
         lock.execute("SELECT count(*) FROM sqlite_master").fetchone()  # holds a shared lock
@@ -219,9 +221,9 @@ def copy_published(source: Path, destination: Path) -> dict[str, Any]:
             st = os.fstat(src.fileno())
             digest = _hash_blocks(src, dst.write)
     except sqlite3.OperationalError as e:
-        raise PmdeskError(f"Cannot copy {source.name}: {e}.") from None
+        raise PmdeskError("copy.failed", name=source.name, detail=e) from None
     except sqlite3.DatabaseError as e:
-        raise ProjectFileError(f"{source.name} is damaged and cannot be read ({e}).") from None
+        raise ProjectFileError("file.damaged", name=source.name, detail=e) from None
     finally:
         lock.close()
     return {"size": st.st_size, "mtime_ns": st.st_mtime_ns, "sha256": digest}
@@ -278,10 +280,7 @@ def publish(
         finally:
             conn.close()
         if problems:
-            raise PmdeskError(
-                f"Not saved: the copy failed its integrity check ({problems[0]}); "
-                f"{target.name} was left as it was."
-            )
+            raise PmdeskError("save.integrity", detail=problems[0], name=target.name)
         if before_replace is not None:
             before_replace(tmp)
 
@@ -313,4 +312,4 @@ def build(target: Path, fill: Callable[[Path], None]) -> None:
         finally:
             conn.close()
         if problems:  # pragma: no cover - would be a pmdesk bug
-            raise PmdeskError(f"Cannot write {target}: the new file is inconsistent.")
+            raise PmdeskError("write.inconsistent", path=target)

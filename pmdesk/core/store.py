@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
@@ -10,13 +9,12 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from pmdesk.core.clock import utc_now
 from pmdesk.core.errors import OperationError
 from pmdesk.core.ops import Applied, Operation, Transaction
 from pmdesk.core.places import default_user
 
-
-def utc_now() -> str:
-    return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S")
+__all__ = ["ProjectStore", "utc_now"]
 
 
 class ProjectStore:
@@ -45,14 +43,12 @@ class ProjectStore:
                 )
                 return operation.apply(tx)
         except IntegrityError as e:
-            raise OperationError(
-                f"The change was refused by the project file ({e.orig})."
-            ) from None
+            raise OperationError("edit.refused", detail=e.orig) from None
         except (SQLAlchemyError, OSError) as e:
             # Disk full, the data folder gone, a read-only medium: the edit did
             # not happen, and the user is told why instead of seeing a traceback.
             detail = getattr(e, "orig", None) or e
-            raise OperationError(f"The change could not be written ({detail}).") from None
+            raise OperationError("edit.not_written", detail=detail) from None
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -17,16 +17,12 @@ import shutil
 import socket
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from sqlalchemy import func, select
-
+from pmdesk.core.clock import utc_now
 from pmdesk.core.errors import PmdeskError, ProjectFileError, ProjectInUseError
-from pmdesk.core.fileformat import read_header
-from pmdesk.core.model import HistoryEntry
-from pmdesk.core.ops import Applied, Operation
+from pmdesk.core.fileformat import SCHEMA_VERSION, read_header
 from pmdesk.core.places import default_data_dir
-from pmdesk.core.projectfile import upgrade_copy
 from pmdesk.core.sqlite_files import (
     connect,
     copy_database,
@@ -36,7 +32,13 @@ from pmdesk.core.sqlite_files import (
     replacing,
     same_file,
 )
-from pmdesk.core.store import ProjectStore, utc_now
+from pmdesk.core.tree_read import last_history_seq
+
+# Opening a project and painting its tree need none of SQLAlchemy: the store
+# (and with it the ORM) loads on first use.
+if TYPE_CHECKING:
+    from pmdesk.core.ops import Applied, Operation
+    from pmdesk.core.store import ProjectStore
 
 Leftover = Literal["error", "recover", "discard"]
 STATE = "state.json"
@@ -95,13 +97,10 @@ def _settled(state: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _last_seq(work: Path) -> int:
-    engine = connect(work, readonly=True)
-    try:
-        with engine.connect() as conn:
-            return int(conn.execute(select(func.max(HistoryEntry.seq))).scalar() or 0)
-    finally:
-        engine.dispose()
+def _refuse_if_in_use(target: Path, state: dict[str, Any]) -> None:
+    pid = int(state.get("pid", 0))
+    if state.get("host") == socket.gethostname() and pid != os.getpid() and _pid_alive(pid):
+        raise ProjectInUseError("project.in_use_by", name=target.name, pid=pid)
 
 
 @dataclass(frozen=True)
@@ -134,7 +133,7 @@ def _leftover(slot: Path) -> Recoverable | None:
     if state.get("host") == socket.gethostname() and pid != os.getpid() and _pid_alive(pid):
         return None  # still open in another running pmdesk
     try:
-        last = _last_seq(slot / WORK)
+        last = last_history_seq(slot / WORK)
     except Exception:  # a working copy damaged beyond reading cannot be offered
         return None
     unsaved = last - int(state.get("saved_seq", 0))
@@ -146,12 +145,45 @@ def _leftover(slot: Path) -> Recoverable | None:
 class WorkingCopy:
     """An open project: edits go to a private working copy; `save` publishes it."""
 
-    def __init__(self, target: Path, slot: Path, store: ProjectStore, state: dict[str, Any]):
+    def __init__(self, target: Path, slot: Path, state: dict[str, Any], user: str | None):
         self.target = target
         self.slot = slot
-        self.store = store
         self._state = state
+        self._user = user
+        self._store: ProjectStore | None = None
         self.upgraded_from_backup: Path | None = None
+
+    @property
+    def store(self) -> ProjectStore:
+        """The working copy's database, opened on first use (see the imports)."""
+        if self._store is None:
+            from pmdesk.core.store import ProjectStore
+
+            engine = connect(self.work_path, journal="wal", keep_open=True)
+            self._store = ProjectStore(engine, self._user)
+        return self._store
+
+    @staticmethod
+    def check_free(target: Path, data_dir: Path | None = None) -> None:
+        """Raise what `open` (with leftover="error") raises before it copies
+        anything: the project is open in another pmdesk, or has unsaved edits
+        from an earlier session."""
+        target = target.resolve()
+        slot = _slot(data_dir or default_data_dir(), target)
+        state = _read_state(slot)
+        if state is None:
+            return
+        _refuse_if_in_use(target, state)
+        info = _leftover(slot)
+        if info is not None:
+            raise ProjectFileError(
+                "project.unsaved_leftover", name=target.name, count=info.unsaved_edits
+            )
+
+    @property
+    def fingerprint(self) -> dict[str, Any]:
+        """Size, time and hash of the target as it was opened or last saved."""
+        return dict(self._state["target_fingerprint"])
 
     # -- opening -----------------------------------------------------------
     @classmethod
@@ -170,18 +202,13 @@ class WorkingCopy:
         slot = _slot(data_dir, target)
         state = _read_state(slot)
         if state is not None:
-            pid = int(state.get("pid", 0))
-            if state.get("host") == socket.gethostname() and pid != os.getpid() and _pid_alive(pid):
-                raise ProjectInUseError(
-                    f"{target.name} is already open in another pmdesk window (process {pid})."
-                )
+            _refuse_if_in_use(target, state)
             info = _leftover(slot)
             if info is not None and leftover == "recover":
                 return cls._resume(target, slot, state, user)
             if info is not None and leftover == "error":
                 raise ProjectFileError(
-                    f"{target.name} has {info.unsaved_edits} unsaved edits from an earlier "
-                    "session that ended without saving; recover or discard them first."
+                    "project.unsaved_leftover", name=target.name, count=info.unsaved_edits
                 )
         read_header(target)
         if slot.exists():
@@ -189,7 +216,11 @@ class WorkingCopy:
         slot.mkdir(parents=True)
         try:
             seen = copy_published(target, slot / WORK)
-            backup = upgrade_copy(slot / WORK, data_dir / "backups")
+            backup = None
+            if read_header(slot / WORK).schema_version != SCHEMA_VERSION:
+                from pmdesk.core.projectfile import upgrade_copy
+
+                backup = upgrade_copy(slot / WORK, data_dir / "backups")
             shutil.copyfile(slot / WORK, slot / BASE)
             state = {
                 "target": str(target),
@@ -197,14 +228,14 @@ class WorkingCopy:
                 "host": socket.gethostname(),
                 "opened_at": utc_now(),
                 "touched_at": utc_now(),
-                "saved_seq": _last_seq(slot / WORK),
+                "saved_seq": last_history_seq(slot / WORK),
                 "target_fingerprint": seen,
             }
             _write_state(slot, state)
         except BaseException:
             shutil.rmtree(slot, ignore_errors=True)
             raise
-        wc = cls(target, slot, cls._store(slot, user), state)
+        wc = cls(target, slot, state, user)
         wc.upgraded_from_backup = backup
         return wc
 
@@ -213,7 +244,7 @@ class WorkingCopy:
         """Reopen a leftover working copy with its unsaved edits."""
         state = _read_state(item.slot)
         if state is None:
-            raise ProjectFileError(f"The unsaved work for {item.target.name} is no longer there.")
+            raise ProjectFileError("project.recovery_gone", name=item.target.name)
         return cls._resume(item.target, item.slot, state, user)
 
     @classmethod
@@ -231,11 +262,7 @@ class WorkingCopy:
         for leftover in slot.glob(".*.tmp*"):  # temporary files of a killed save
             leftover.unlink(missing_ok=True)
         _write_state(slot, state)
-        return cls(target, slot, cls._store(slot, user), state)
-
-    @staticmethod
-    def _store(slot: Path, user: str | None) -> ProjectStore:
-        return ProjectStore(connect(slot / WORK, journal="wal", keep_open=True), user)
+        return cls(target, slot, state, user)
 
     # -- editing -------------------------------------------------------------
     def apply(self, operation: Operation) -> Applied:
@@ -250,9 +277,7 @@ class WorkingCopy:
         return self.slot / BASE
 
     def unsaved_edits(self) -> int:
-        with self.store.engine.connect() as conn:
-            last = int(conn.execute(select(func.max(HistoryEntry.seq))).scalar() or 0)
-        return last - int(self._state["saved_seq"])
+        return self._last_seq_live() - int(self._state["saved_seq"])
 
     def target_changed(self) -> bool:
         """Has someone replaced the target since we opened or last saved it?"""
@@ -269,10 +294,7 @@ class WorkingCopy:
         their work silently (merging on save comes with the sharing work).
         """
         if not overwrite_changes and self.target_changed():
-            raise PmdeskError(
-                f"{self.target.name} was changed by someone else since you opened it; "
-                "it was not overwritten."
-            )
+            raise PmdeskError("save.changed_by_other", name=self.target.name)
         self._publish_to(self.target)
 
     def save_as(self, new_target: Path) -> None:
@@ -282,16 +304,20 @@ class WorkingCopy:
         if new_slot.exists() and new_slot != self.slot:
             leftover = _read_state(new_slot)
             if leftover is not None and _pid_alive(int(leftover.get("pid", 0))):
-                raise ProjectInUseError(f"{new_target.name} is open in another pmdesk window.")
+                raise ProjectInUseError("project.in_use", name=new_target.name)
             shutil.rmtree(new_slot)
         self._publish_to(new_target)
-        self.store.dispose()
+        user = self._user
+        if self._store is not None:
+            user = self._store.user
+            self._store.dispose()
+            self._store = None
         if new_slot != self.slot:
             shutil.move(str(self.slot), str(new_slot))
         self.slot, self.target = new_slot, new_target
         self._state["target"] = str(new_target)
         _write_state(self.slot, self._state)
-        self.store = self._store(self.slot, self.store.user)
+        self._user = user
 
     def _publish_to(self, target: Path) -> None:
         saved_seq = self._last_seq_live()
@@ -312,6 +338,12 @@ class WorkingCopy:
         _write_state(self.slot, self._state)
 
     def _last_seq_live(self) -> int:
+        if self._store is None:  # never edited in this session: read the file
+            return last_history_seq(self.work_path)
+        from sqlalchemy import func, select
+
+        from pmdesk.core.model import HistoryEntry
+
         with self.store.engine.connect() as conn:
             return int(conn.execute(select(func.max(HistoryEntry.seq))).scalar() or 0)
 
@@ -319,7 +351,9 @@ class WorkingCopy:
     def close(self, *, discard: bool = False) -> None:
         """Close the project. Unsaved edits stay recoverable unless `discard`."""
         dirty = self.unsaved_edits() > 0
-        self.store.dispose()
+        if self._store is not None:
+            self._store.dispose()
+            self._store = None
         if discard or not dirty:
             shutil.rmtree(self.slot, ignore_errors=True)
         else:

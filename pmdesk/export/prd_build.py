@@ -23,7 +23,13 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
-from pmdesk.core.baseline_compare import BaselineInfo, baselines, compare, find_baseline
+from pmdesk.core.baseline_compare import (
+    BaselineInfo,
+    baseline_named,
+    baselines,
+    compare,
+    find_baseline,
+)
 from pmdesk.core.directives import (
     ChangesSinceDirective,
     DirectiveError,
@@ -32,7 +38,6 @@ from pmdesk.core.directives import (
     RoadmapDirective,
     parse_directive,
 )
-from pmdesk.core.errors import PmdeskError
 from pmdesk.core.model import Project, Section
 from pmdesk.core.queries_content import (
     all_requirement_rows,
@@ -278,15 +283,11 @@ class _Builder:
     def _asked_baseline(self) -> BaselineInfo | None:
         if not self.options.baseline:
             return None
-        found = find_baseline(self._all_baselines(), self.options.baseline)
-        if found is None:
-            raise PmdeskError(self._no_baseline(self.options.baseline, english=True))
-        return found
+        return baseline_named(self._all_baselines(), self.options.baseline)
 
-    def _no_baseline(self, name: str, *, english: bool = False) -> str:
+    def _no_baseline(self, name: str) -> str:
         names = [b.name for b in self._all_baselines()]
-        lang = "en" if english else self.lang
-        return TEXT[lang]["no_baseline"].format(name=name, names=join_names(names, lang))
+        return self.text["no_baseline"].format(name=name, names=join_names(names, self.lang))
 
     def _revision_table(self) -> Table:
         items = self._all_baselines()

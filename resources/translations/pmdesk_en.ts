@@ -25,6 +25,273 @@
     </message>
 </context>
 <context>
+    <name>CoreError</name>
+    <message>
+        <source>{path} is a folder, not a pmdesk project.</source>
+        <translation>{path} is a folder, not a pmdesk project.</translation>
+    </message>
+    <message>
+        <source>{path} is not a regular file, so not a pmdesk project.</source>
+        <translation>{path} is not a regular file, so not a pmdesk project.</translation>
+    </message>
+    <message>
+        <source>{path} does not exist.</source>
+        <translation>{path} does not exist.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be read: permission denied.</source>
+        <translation>{path} cannot be read: permission denied.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be read: {reason}.</source>
+        <translation>{path} cannot be read: {reason}.</translation>
+    </message>
+    <message>
+        <source>{name} is empty, so it is not a pmdesk project.</source>
+        <translation>{name} is empty, so it is not a pmdesk project.</translation>
+    </message>
+    <message>
+        <source>{name} is a text file, not a pmdesk project.</source>
+        <translation>{name} is a text file, not a pmdesk project.</translation>
+    </message>
+    <message>
+        <source>{name} is not a pmdesk project (it is not a database at all).</source>
+        <translation>{name} is not a pmdesk project (it is not a database at all).</translation>
+    </message>
+    <message>
+        <source>{name} is damaged: the file is cut short.</source>
+        <translation>{name} is damaged: the file is cut short.</translation>
+    </message>
+    <message>
+        <source>{name} is a database of another application, not a pmdesk project.</source>
+        <translation>{name} is a database of another application, not a pmdesk project.</translation>
+    </message>
+    <message>
+        <source>{name} was saved by a newer pmdesk (file format {version}; this version reads up to {supported}): please update pmdesk to open it.</source>
+        <translation>{name} was saved by a newer pmdesk (file format {version}; this version reads up to {supported}): please update pmdesk to open it.</translation>
+    </message>
+    <message>
+        <source>{name} is damaged: it has no schema version.</source>
+        <translation>{name} is damaged: it has no schema version.</translation>
+    </message>
+    <message>
+        <source>{name} cannot be opened: {detail}.</source>
+        <translation>{name} cannot be opened: {detail}.</translation>
+    </message>
+    <message>
+        <source>{name} is damaged and cannot be read ({detail}).</source>
+        <translation>{name} is damaged and cannot be read ({detail}).</translation>
+    </message>
+    <message>
+        <source>Cannot copy {name}: {detail}.</source>
+        <translation>Cannot copy {name}: {detail}.</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: the folder {folder} does not exist.</source>
+        <translation>Cannot write {path}: the folder {folder} does not exist.</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: {folder} is not a folder.</source>
+        <translation>Cannot write {path}: {folder} is not a folder.</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: it is a folder.</source>
+        <translation>Cannot write {path}: it is a folder.</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: it is not a regular file.</source>
+        <translation>Cannot write {path}: it is not a regular file.</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: {reason}.</source>
+        <translation>Cannot write {path}: {reason}.</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: the new file is inconsistent.</source>
+        <translation>Cannot write {path}: the new file is inconsistent.</translation>
+    </message>
+    <message>
+        <source>{name} is already open in another pmdesk window (process {pid}).</source>
+        <translation>{name} is already open in another pmdesk window (process {pid}).</translation>
+    </message>
+    <message>
+        <source>{name} is open in another pmdesk window.</source>
+        <translation>{name} is open in another pmdesk window.</translation>
+    </message>
+    <message>
+        <source>{name} has {count} unsaved edits from an earlier session that ended without saving; recover or discard them first.</source>
+        <translation>{name} has {count} unsaved edits from an earlier session that ended without saving; recover or discard them first.</translation>
+    </message>
+    <message>
+        <source>The unsaved work for {name} is no longer there.</source>
+        <translation>The unsaved work for {name} is no longer there.</translation>
+    </message>
+    <message>
+        <source>{name} was changed by someone else since you opened it; it was not overwritten.</source>
+        <translation>{name} was changed by someone else since you opened it; it was not overwritten.</translation>
+    </message>
+    <message>
+        <source>Not saved: the copy failed its integrity check ({detail}); {name} was left as it was.</source>
+        <translation>Not saved: the copy failed its integrity check ({detail}); {name} was left as it was.</translation>
+    </message>
+    <message>
+        <source>The change was refused by the project file ({detail}).</source>
+        <translation>The change was refused by the project file ({detail}).</translation>
+    </message>
+    <message>
+        <source>The change could not be written ({detail}).</source>
+        <translation>The change could not be written ({detail}).</translation>
+    </message>
+    <message>
+        <source>The {entity} {field} is not valid: {detail}.</source>
+        <translation>The {entity} {field} is not valid: {detail}.</translation>
+    </message>
+    <message>
+        <source>The {entity} dates are not valid: {detail}.</source>
+        <translation>The {entity} dates are not valid: {detail}.</translation>
+    </message>
+    <message>
+        <source>The {entity} {uid} does not exist.</source>
+        <translation>The {entity} {uid} does not exist.</translation>
+    </message>
+    <message>
+        <source>The {entity} {uid} exists already.</source>
+        <translation>The {entity} {uid} exists already.</translation>
+    </message>
+    <message>
+        <source>A {entity} cannot be created.</source>
+        <translation>A {entity} cannot be created.</translation>
+    </message>
+    <message>
+        <source>The parent requirement {uid} does not exist.</source>
+        <translation>The parent requirement {uid} does not exist.</translation>
+    </message>
+    <message>
+        <source>A {entity} has no parent.</source>
+        <translation>A {entity} has no parent.</translation>
+    </message>
+    <message>
+        <source>A {entity} has no order to change.</source>
+        <translation>A {entity} has no order to change.</translation>
+    </message>
+    <message>
+        <source>Position {index} is not valid.</source>
+        <translation>Position {index} is not valid.</translation>
+    </message>
+    <message>
+        <source>A requirement cannot be moved into its own subtree.</source>
+        <translation>A requirement cannot be moved into its own subtree.</translation>
+    </message>
+    <message>
+        <source>The project itself cannot be deleted.</source>
+        <translation>The project itself cannot be deleted.</translation>
+    </message>
+    <message>
+        <source>A link needs a requirement at both ends.</source>
+        <translation>A link needs a requirement at both ends.</translation>
+    </message>
+    <message>
+        <source>A requirement cannot be linked to itself.</source>
+        <translation>A requirement cannot be linked to itself.</translation>
+    </message>
+    <message>
+        <source>These two requirements are already linked that way.</source>
+        <translation>These two requirements are already linked that way.</translation>
+    </message>
+    <message>
+        <source>{path} exists already; pass --replace to overwrite it.</source>
+        <translation>{path} exists already; pass --replace to overwrite it.</translation>
+    </message>
+    <message>
+        <source>{path} is a folder.</source>
+        <translation>{path} is a folder.</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a JSON snapshot.</source>
+        <translation>{path} is a folder, not a JSON snapshot.</translation>
+    </message>
+    <message>
+        <source>{path} is not a regular file, so not a JSON snapshot.</source>
+        <translation>{path} is not a regular file, so not a JSON snapshot.</translation>
+    </message>
+    <message>
+        <source>{name} is larger than 2 GB; it is not a snapshot.</source>
+        <translation>{name} is larger than 2 GB; it is not a snapshot.</translation>
+    </message>
+    <message>
+        <source>{name} is not UTF-8 text, so it is not a snapshot.</source>
+        <translation>{name} is not UTF-8 text, so it is not a snapshot.</translation>
+    </message>
+    <message>
+        <source>{name} is not valid JSON (line {line}, column {column}: {detail}).</source>
+        <translation>{name} is not valid JSON (line {line}, column {column}: {detail}).</translation>
+    </message>
+    <message>
+        <source>This JSON is not a pmdesk snapshot (it has no pmdesk_snapshot field).</source>
+        <translation>This JSON is not a pmdesk snapshot (it has no pmdesk_snapshot field).</translation>
+    </message>
+    <message>
+        <source>The snapshot has format version {version}; this pmdesk reads version 1: please update pmdesk.</source>
+        <translation>The snapshot has format version {version}; this pmdesk reads version 1: please update pmdesk.</translation>
+    </message>
+    <message>
+        <source>pmdesk_snapshot: {version} is not a snapshot version.</source>
+        <translation>pmdesk_snapshot: {version} is not a snapshot version.</translation>
+    </message>
+    <message>
+        <source>{name} is a project file name; give the export another name.</source>
+        <translation>{name} is a project file name; give the export another name.</translation>
+    </message>
+    <message>
+        <source>{path} is a database, maybe a project; give the export another name.</source>
+        <translation>{path} is a database, maybe a project; give the export another name.</translation>
+    </message>
+    <message>
+        <source>The project has no baseline named “{name}” (baselines: {names}).</source>
+        <translation>The project has no baseline named “{name}” (baselines: {names}).</translation>
+    </message>
+    <message>
+        <source>{text}</source>
+        <translation>{text}</translation>
+    </message>
+    <message>
+        <source>requirement</source>
+        <translation>requirement</translation>
+    </message>
+    <message>
+        <source>release</source>
+        <translation>release</translation>
+    </message>
+    <message>
+        <source>milestone</source>
+        <translation>milestone</translation>
+    </message>
+    <message>
+        <source>lane</source>
+        <translation>lane</translation>
+    </message>
+    <message>
+        <source>link</source>
+        <translation>link</translation>
+    </message>
+    <message>
+        <source>section</source>
+        <translation>section</translation>
+    </message>
+    <message>
+        <source>project</source>
+        <translation>project</translation>
+    </message>
+    <message>
+        <source>baseline</source>
+        <translation>baseline</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>permission denied</translation>
+    </message>
+</context>
+<context>
     <name>DescriptionEditor</name>
     <message>
         <source>Describe the requirement (Markdown)…</source>

@@ -25,6 +25,273 @@
     </message>
 </context>
 <context>
+    <name>CoreError</name>
+    <message>
+        <source>{path} is a folder, not a pmdesk project.</source>
+        <translation>{path} 是文件夹，不是 pmdesk 项目。</translation>
+    </message>
+    <message>
+        <source>{path} is not a regular file, so not a pmdesk project.</source>
+        <translation>{path} 不是普通文件，因此不是 pmdesk 项目。</translation>
+    </message>
+    <message>
+        <source>{path} does not exist.</source>
+        <translation>{path} 不存在。</translation>
+    </message>
+    <message>
+        <source>{path} cannot be read: permission denied.</source>
+        <translation>无法读取 {path}：没有权限。</translation>
+    </message>
+    <message>
+        <source>{path} cannot be read: {reason}.</source>
+        <translation>无法读取 {path}：{reason}。</translation>
+    </message>
+    <message>
+        <source>{name} is empty, so it is not a pmdesk project.</source>
+        <translation>{name} 是空文件，不是 pmdesk 项目。</translation>
+    </message>
+    <message>
+        <source>{name} is a text file, not a pmdesk project.</source>
+        <translation>{name} 是文本文件，不是 pmdesk 项目。</translation>
+    </message>
+    <message>
+        <source>{name} is not a pmdesk project (it is not a database at all).</source>
+        <translation>{name} 不是 pmdesk 项目（它根本不是数据库）。</translation>
+    </message>
+    <message>
+        <source>{name} is damaged: the file is cut short.</source>
+        <translation>{name} 已损坏：文件不完整。</translation>
+    </message>
+    <message>
+        <source>{name} is a database of another application, not a pmdesk project.</source>
+        <translation>{name} 是其他应用程序的数据库，不是 pmdesk 项目。</translation>
+    </message>
+    <message>
+        <source>{name} was saved by a newer pmdesk (file format {version}; this version reads up to {supported}): please update pmdesk to open it.</source>
+        <translation>{name} 由更新版本的 pmdesk 保存（文件格式 {version}；当前版本最高只能读取 {supported}）：请更新 pmdesk 后再打开。</translation>
+    </message>
+    <message>
+        <source>{name} is damaged: it has no schema version.</source>
+        <translation>{name} 已损坏：缺少结构版本。</translation>
+    </message>
+    <message>
+        <source>{name} cannot be opened: {detail}.</source>
+        <translation>无法打开 {name}：{detail}。</translation>
+    </message>
+    <message>
+        <source>{name} is damaged and cannot be read ({detail}).</source>
+        <translation>{name} 已损坏，无法读取（{detail}）。</translation>
+    </message>
+    <message>
+        <source>Cannot copy {name}: {detail}.</source>
+        <translation>无法复制 {name}：{detail}。</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: the folder {folder} does not exist.</source>
+        <translation>无法写入 {path}：文件夹 {folder} 不存在。</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: {folder} is not a folder.</source>
+        <translation>无法写入 {path}：{folder} 不是文件夹。</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: it is a folder.</source>
+        <translation>无法写入 {path}：它是一个文件夹。</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: it is not a regular file.</source>
+        <translation>无法写入 {path}：它不是普通文件。</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: {reason}.</source>
+        <translation>无法写入 {path}：{reason}。</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: the new file is inconsistent.</source>
+        <translation>无法写入 {path}：新文件内容不一致。</translation>
+    </message>
+    <message>
+        <source>{name} is already open in another pmdesk window (process {pid}).</source>
+        <translation>{name} 已在另一个 pmdesk 窗口中打开（进程 {pid}）。</translation>
+    </message>
+    <message>
+        <source>{name} is open in another pmdesk window.</source>
+        <translation>{name} 已在另一个 pmdesk 窗口中打开。</translation>
+    </message>
+    <message>
+        <source>{name} has {count} unsaved edits from an earlier session that ended without saving; recover or discard them first.</source>
+        <translation>{name} 有 {count} 处上次未保存就结束的修改；请先恢复或放弃这些修改。</translation>
+    </message>
+    <message>
+        <source>The unsaved work for {name} is no longer there.</source>
+        <translation>{name} 的未保存内容已不存在。</translation>
+    </message>
+    <message>
+        <source>{name} was changed by someone else since you opened it; it was not overwritten.</source>
+        <translation>自你打开 {name} 以来，它已被他人修改；未覆盖该文件。</translation>
+    </message>
+    <message>
+        <source>Not saved: the copy failed its integrity check ({detail}); {name} was left as it was.</source>
+        <translation>未保存：副本未通过完整性检查（{detail}）；{name} 保持原样。</translation>
+    </message>
+    <message>
+        <source>The change was refused by the project file ({detail}).</source>
+        <translation>项目文件拒绝了这次修改（{detail}）。</translation>
+    </message>
+    <message>
+        <source>The change could not be written ({detail}).</source>
+        <translation>无法写入这次修改（{detail}）。</translation>
+    </message>
+    <message>
+        <source>The {entity} {field} is not valid: {detail}.</source>
+        <translation>{entity}的 {field} 无效：{detail}。</translation>
+    </message>
+    <message>
+        <source>The {entity} dates are not valid: {detail}.</source>
+        <translation>{entity}的日期无效：{detail}。</translation>
+    </message>
+    <message>
+        <source>The {entity} {uid} does not exist.</source>
+        <translation>{entity} {uid} 不存在。</translation>
+    </message>
+    <message>
+        <source>The {entity} {uid} exists already.</source>
+        <translation>{entity} {uid} 已存在。</translation>
+    </message>
+    <message>
+        <source>A {entity} cannot be created.</source>
+        <translation>无法创建{entity}。</translation>
+    </message>
+    <message>
+        <source>The parent requirement {uid} does not exist.</source>
+        <translation>上级需求 {uid} 不存在。</translation>
+    </message>
+    <message>
+        <source>A {entity} has no parent.</source>
+        <translation>{entity}没有上级。</translation>
+    </message>
+    <message>
+        <source>A {entity} has no order to change.</source>
+        <translation>{entity}没有可调整的顺序。</translation>
+    </message>
+    <message>
+        <source>Position {index} is not valid.</source>
+        <translation>位置 {index} 无效。</translation>
+    </message>
+    <message>
+        <source>A requirement cannot be moved into its own subtree.</source>
+        <translation>不能把需求移动到它自己的下级中。</translation>
+    </message>
+    <message>
+        <source>The project itself cannot be deleted.</source>
+        <translation>不能删除项目本身。</translation>
+    </message>
+    <message>
+        <source>A link needs a requirement at both ends.</source>
+        <translation>关联的两端都必须是需求。</translation>
+    </message>
+    <message>
+        <source>A requirement cannot be linked to itself.</source>
+        <translation>需求不能关联到自身。</translation>
+    </message>
+    <message>
+        <source>These two requirements are already linked that way.</source>
+        <translation>这两条需求之间已有同类关联。</translation>
+    </message>
+    <message>
+        <source>{path} exists already; pass --replace to overwrite it.</source>
+        <translation>{path} 已存在；如需覆盖请加上 --replace。</translation>
+    </message>
+    <message>
+        <source>{path} is a folder.</source>
+        <translation>{path} 是文件夹。</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a JSON snapshot.</source>
+        <translation>{path} 是文件夹，不是 JSON 快照。</translation>
+    </message>
+    <message>
+        <source>{path} is not a regular file, so not a JSON snapshot.</source>
+        <translation>{path} 不是普通文件，因此不是 JSON 快照。</translation>
+    </message>
+    <message>
+        <source>{name} is larger than 2 GB; it is not a snapshot.</source>
+        <translation>{name} 大于 2 GB，不是快照。</translation>
+    </message>
+    <message>
+        <source>{name} is not UTF-8 text, so it is not a snapshot.</source>
+        <translation>{name} 不是 UTF-8 文本，因此不是快照。</translation>
+    </message>
+    <message>
+        <source>{name} is not valid JSON (line {line}, column {column}: {detail}).</source>
+        <translation>{name} 不是有效的 JSON（第 {line} 行第 {column} 列：{detail}）。</translation>
+    </message>
+    <message>
+        <source>This JSON is not a pmdesk snapshot (it has no pmdesk_snapshot field).</source>
+        <translation>此 JSON 不是 pmdesk 快照（缺少 pmdesk_snapshot 字段）。</translation>
+    </message>
+    <message>
+        <source>The snapshot has format version {version}; this pmdesk reads version 1: please update pmdesk.</source>
+        <translation>该快照的格式版本为 {version}；当前 pmdesk 只能读取版本 1：请更新 pmdesk。</translation>
+    </message>
+    <message>
+        <source>pmdesk_snapshot: {version} is not a snapshot version.</source>
+        <translation>pmdesk_snapshot：{version} 不是快照版本号。</translation>
+    </message>
+    <message>
+        <source>{name} is a project file name; give the export another name.</source>
+        <translation>{name} 是项目文件名，请为导出文件另起一个名字。</translation>
+    </message>
+    <message>
+        <source>{path} is a database, maybe a project; give the export another name.</source>
+        <translation>{path} 是一个数据库文件，可能是项目文件，请为导出文件另起一个名字。</translation>
+    </message>
+    <message>
+        <source>The project has no baseline named “{name}” (baselines: {names}).</source>
+        <translation>项目中没有名为「{name}」的基线（现有基线：{names}）。</translation>
+    </message>
+    <message>
+        <source>{text}</source>
+        <translation>{text}</translation>
+    </message>
+    <message>
+        <source>requirement</source>
+        <translation>需求</translation>
+    </message>
+    <message>
+        <source>release</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>milestone</source>
+        <translation>里程碑</translation>
+    </message>
+    <message>
+        <source>lane</source>
+        <translation>泳道</translation>
+    </message>
+    <message>
+        <source>link</source>
+        <translation>关联</translation>
+    </message>
+    <message>
+        <source>section</source>
+        <translation>章节</translation>
+    </message>
+    <message>
+        <source>project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>baseline</source>
+        <translation>基线</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>没有权限</translation>
+    </message>
+</context>
+<context>
     <name>DescriptionEditor</name>
     <message>
         <source>Describe the requirement (Markdown)…</source>

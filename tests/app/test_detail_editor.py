@@ -3,6 +3,7 @@ real project file, checked against the database and the undo stack."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -435,7 +436,8 @@ def test_preview_renders_markdown_safely(qtbot: QtBot, setup: Setup) -> None:
     setup.session.push(
         Update("requirement", setup.uid("CRM-2"), {"description": "**重点** <b>原样</b>"})
     )
-    qtbot.mouseClick(description.preview_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(description.preview_rendered):
+        qtbot.mouseClick(description.preview_button, Qt.MouseButton.LeftButton)
     assert description.stack.currentWidget() is description.preview
     assert description.preview.toPlainText() == "重点 <b>原样</b>"
     qtbot.mouseClick(description.edit_button, Qt.MouseButton.LeftButton)
@@ -457,3 +459,25 @@ def test_renders_the_sample_requirement(setup: Setup) -> None:
     image = setup.editor.grab()
     assert image.save("/tmp/detail_editor.png")
     assert image.width() == 560
+
+
+def test_preview_renders_off_the_gui_thread_and_shows_the_latest_text(
+    qtbot: QtBot, setup: Setup, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pmdesk.app.detail_description as module
+
+    threads: list[threading.Thread] = []
+
+    def recording(source: str, *args: object, **kwargs: object) -> str:
+        threads.append(threading.current_thread())
+        return real(source, *args, **kwargs)  # type: ignore[arg-type]
+
+    real = module.render_html
+    monkeypatch.setattr(module, "render_html", recording)
+    description = setup.editor.form.description
+    qtbot.mouseClick(description.preview_button, Qt.MouseButton.LeftButton)
+    setup.session.push(Update("requirement", setup.uid("CRM-2"), {"description": "第一版"}))
+    with qtbot.waitSignal(description.preview_rendered, timeout=5000):
+        setup.session.push(Update("requirement", setup.uid("CRM-2"), {"description": "*第二版*"}))
+    qtbot.waitUntil(lambda: description.preview.toPlainText() == "第二版")
+    assert threads and threading.main_thread() not in threads

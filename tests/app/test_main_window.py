@@ -143,14 +143,14 @@ def test_filter_keeps_ancestors(qtbot: QtBot, window: MainWindow, sample: Path) 
     assert pane is not None
     pane.search.setText("健康度")
     pane.apply_filter()
-    proxy = pane.view.proxy
-    top = [proxy.index(r, 0) for r in range(proxy.rowCount())]
+    model = pane.view.model()
+    top = [model.index(r, 0) for r in range(model.rowCount())]
     assert len(top) == 1  # only the epic that holds the match
-    shown = proxy.data(top[0])
+    shown = model.data(top[0])
     assert shown.startswith("CRM-")
     pane.search.clear()
     pane.apply_filter()
-    assert proxy.rowCount() == 6
+    assert model.rowCount() == 6
 
 
 def test_close_with_changes_asks_and_cancel_keeps_window(
@@ -373,3 +373,33 @@ def test_block_move_shows_the_databases_order(window: MainWindow, sample: Path) 
     window.session.push(MoveBlock("requirement", (b, a), z, None))  # type: ignore[union-attr]
     with window.session.connection() as conn:  # type: ignore[union-attr]
         assert model.children_of(z) == child_order(conn, z)
+
+
+def test_ctrl_up_down_under_a_filter_moves_past_the_visible_neighbour(
+    qtbot: QtBot, window: MainWindow, sample: Path
+) -> None:
+    open_sync(window, sample)
+    pane = window.tree_pane
+    assert pane is not None
+    model, view = pane.model, pane.view
+    epic = model.children_of(None)[0]
+    must_2, must_5, must_8, could_9 = model.children_of(epic)  # CRM-2, -5, -8 must; -9 could
+    view.setFocus()
+    view.select_uid(could_9)
+    qtbot.keyClick(view, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    assert model.children_of(epic) == [must_2, must_5, could_9, must_8]
+    pane.priority.setCurrentIndex(pane.priority.findData("must"))  # hides CRM-9
+    assert model.shown_children_of(epic) == [must_2, must_5, must_8]
+    view.setFocus()
+    view.select_uid(must_8)
+    qtbot.keyClick(view, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    # CRM-8 passed CRM-5, its visible neighbour; the hidden CRM-9 stays after CRM-5.
+    assert model.children_of(epic) == [must_2, must_8, must_5, could_9]
+    assert model.shown_children_of(epic) == [must_2, must_8, must_5]
+    assert view.current_uid() == must_8
+    qtbot.keyClick(view, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(view, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)  # last shown
+    assert model.children_of(epic) == [must_2, must_5, must_8, could_9]
+    window.save()
+    saved = on_disk(sample)["requirements"][0]["children"]
+    assert [n["key"] for n in saved] == ["CRM-2", "CRM-5", "CRM-8", "CRM-9"]

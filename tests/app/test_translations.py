@@ -33,7 +33,8 @@ def messages(ts: Path) -> dict[tuple[str, str], ET.Element]:
 
 def extracted(tmp_path: Path) -> set[tuple[str, str]]:
     ts = tmp_path / "fresh.ts"
-    sources = [str(p.relative_to(ROOT)) for p in sorted((ROOT / "pmdesk/app").glob("*.py"))]
+    files = [*sorted((ROOT / "pmdesk/app").glob("*.py")), ROOT / "pmdesk/core/messages.py"]
+    sources = [str(p.relative_to(ROOT)) for p in files]
     subprocess.run(
         ["pyside6-lupdate", "-locations", "none", *sources, "-ts", str(ts)],
         cwd=ROOT,

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -80,3 +81,59 @@ def test_release_delete_and_undo_refresh_rows(qtbot: QtBot, session: ProjectSess
     assert model.data(model.index_of(uid, Column.RELEASE)) == ""
     session.undo_stack.undo()
     assert model.data(model.index_of(uid, Column.RELEASE)) == name
+
+
+def shown_tree(model: RequirementTreeModel, parent: QModelIndex | None = None) -> list[object]:
+    """What a view of the model shows: (key, children) through the Qt API only."""
+    parent = parent or QModelIndex()
+    out: list[object] = []
+    for row in range(model.rowCount(parent)):
+        index = model.index(row, 0, parent)
+        kids = shown_tree(model, index)
+        out.append((model.data(index), kids) if kids else model.data(index))
+    return out
+
+
+def test_filter_shows_matches_with_their_ancestors(
+    qtbot: QtBot, qtmodeltester: ModelTester, session: ProjectSession
+) -> None:
+    model = RequirementTreeModel(session)
+    qtmodeltester.check(model, force_py=True)  # stays connected: checks every change below
+    epics = model.children_of(None)
+    feature = model.children_of(epics[1])[0]
+    story = model.children_of(feature)[0]
+    key = model.key_of(story)
+    model.set_visible(model.matching(key))
+    assert shown_tree(model) == [(model.key_of(epics[1]), [(model.key_of(feature), [key])])]
+    # An edit under the filter: the model follows it and still shows the visible part.
+    new = str(uuid.uuid4())
+    session.push(Create("requirement", new, {"title": "新需求"}, parent=feature, index=0))
+    assert shown_tree(model) == [(model.key_of(epics[1]), [(model.key_of(feature), [key])])]
+    model.reveal(new)  # what the view does for a row the user just made
+    assert shown_tree(model) == [
+        (model.key_of(epics[1]), [(model.key_of(feature), [model.key_of(new), key])])
+    ]
+    session.push(MoveBlock("requirement", (story,), epics[3], 0))  # a hidden new parent
+    assert shown_tree(model) == [
+        (model.key_of(epics[1]), [(model.key_of(feature), [model.key_of(new)])]),
+        (model.key_of(epics[3]), [key]),
+    ]
+    below = len(model.children_of(feature))
+    session.push(Remove((("requirement", feature),)))
+    # The epic stays (it was shown as an ancestor); the pane filters again after edits.
+    assert shown_tree(model) == [model.key_of(epics[1]), (model.key_of(epics[3]), [key])]
+    model.set_visible(None)
+    assert model.rowCount() == len(epics) and model.count() == 45 + 1 - 1 - below
+
+
+def test_drop_under_a_filter_lands_before_the_shown_row(session: ProjectSession) -> None:
+    model = RequirementTreeModel(session)
+    epics = model.children_of(None)
+    features = model.children_of(epics[0])
+    keys = [model.key_of(features[0]), model.key_of(features[2])]
+    model.set_visible(set(model.matching(keys[0])) | set(model.matching(keys[1])))
+    assert model.shown_children_of(epics[0]) == [features[0], features[2]]
+    mime = model.mimeData([model.index_of(features[2])])
+    # Shown row 0 of the epic: before the first feature, not before the hidden second.
+    model.dropMimeData(mime, Qt.DropAction.MoveAction, 0, 0, model.index_of(epics[0]))
+    assert model.children_of(epics[0])[:3] == [features[2], features[0], features[1]]

@@ -140,7 +140,7 @@ def test_opening_an_older_file_upgrades_a_copy_after_a_backup(
         with wc.store.engine.connect() as conn:
             assert conn.exec_driver_sql("PRAGMA user_version").scalar() == SCHEMA_VERSION
             indexes = {r[1] for r in conn.exec_driver_sql("PRAGMA index_list('requirement')")}
-            assert "ix_requirement_owner" in indexes
+            assert {"ix_requirement_owner", "ix_requirement_tree"} <= indexes
         wc.save()
     finally:
         wc.close()

@@ -38,7 +38,9 @@ def _checked(entity: str, values: Mapping[str, Any]) -> dict[str, Any]:
         try:
             checked[name] = spec(entity, name).check(value)
         except FieldError as e:
-            raise OperationError(f"The {entity} {name} is not valid: {e}.") from None
+            raise OperationError(
+                "edit.invalid_value", entity=entity, field=name, detail=e
+            ) from None
     return checked
 
 
@@ -46,20 +48,20 @@ def _check_references(tx: Transaction, entity: str, values: Mapping[str, Any]) -
     for name, value in values.items():
         target = spec(entity, name).references
         if target and value is not None and not tx.exists(target, value):
-            raise OperationError(f"The {target} {value} does not exist.")
+            raise OperationError("edit.missing", entity=target, uid=value)
 
 
 def _check_date_order(entity: str, values: Mapping[str, Any]) -> None:
     try:
         check_dates(values)
     except FieldError as e:
-        raise OperationError(f"The {entity} dates are not valid: {e}.") from None
+        raise OperationError("edit.invalid_dates", entity=entity, detail=e) from None
 
 
 def _require(tx: Transaction, entity: str, uid: str) -> dict[str, Any]:
     row = tx.row(entity, uid)
     if row is None:
-        raise OperationError(f"The {entity} {uid} does not exist.")
+        raise OperationError("edit.missing", entity=entity, uid=uid)
     return row
 
 
@@ -75,9 +77,9 @@ class Create(Operation):
 
     def apply(self, tx: Transaction) -> Applied:
         if self.entity not in TABLES or self.entity == "project":
-            raise OperationError(f"A {self.entity} cannot be created.")
+            raise OperationError("edit.cannot_create", entity=self.entity)
         if tx.exists(self.entity, self.uid):
-            raise OperationError(f"The {self.entity} {self.uid} exists already.")
+            raise OperationError("edit.exists", entity=self.entity, uid=self.uid)
         values = {f.name: f.default for f in FIELDS[self.entity]}
         values.update(_checked(self.entity, self.values))
         _check_references(tx, self.entity, values)
@@ -87,7 +89,7 @@ class Create(Operation):
             _check_link(tx, row)
         if self.entity == "requirement":
             if self.parent is not None and not tx.exists("requirement", self.parent):
-                raise OperationError(f"The parent requirement {self.parent} does not exist.")
+                raise OperationError("edit.parent_missing", uid=self.parent)
             table = TABLES["requirement"]
             number = (tx.session.execute(select(func.max(table.c.number))).scalar() or 0) + 1
             prefix = tx.session.execute(select(TABLES["project"].c.key_prefix)).scalar()
@@ -101,7 +103,7 @@ class Create(Operation):
                 "updated_by": tx.user,
             }
         elif self.parent is not None:
-            raise OperationError(f"A {self.entity} has no parent.")
+            raise OperationError("edit.no_parent", entity=self.entity)
         if self.entity in ORDERED:
             row["rank"] = rank_for_index(tx, self.entity, self.parent, self.index)
         tx.session.execute(insert(TABLES[self.entity]).values(**row))
@@ -116,9 +118,9 @@ class Create(Operation):
 
 def _check_link(tx: Transaction, row: Mapping[str, Any]) -> None:
     if row["from_uid"] is None or row["to_uid"] is None:
-        raise OperationError("A link needs a requirement at both ends.")
+        raise OperationError("link.needs_requirements")
     if row["from_uid"] == row["to_uid"]:
-        raise OperationError("A requirement cannot be linked to itself.")
+        raise OperationError("link.to_itself")
     table = TABLES["link"]
     clash = tx.session.execute(
         select(table.c.uid).where(
@@ -129,7 +131,7 @@ def _check_link(tx: Transaction, row: Mapping[str, Any]) -> None:
         )
     ).first()
     if clash is not None:
-        raise OperationError("These two requirements are already linked that way.")
+        raise OperationError("link.exists")
 
 
 @dataclass(frozen=True)
@@ -180,16 +182,16 @@ class Move(Operation):
 
     def apply(self, tx: Transaction) -> Applied:
         if self.entity not in ORDERED:
-            raise OperationError(f"A {self.entity} has no order to change.")
+            raise OperationError("edit.no_order", entity=self.entity)
         row = _require(tx, self.entity, self.uid)
         old_parent = row.get("parent_uid")
         if self.entity == "requirement" and self.parent is not None:
             if not tx.exists("requirement", self.parent):
-                raise OperationError(f"The parent requirement {self.parent} does not exist.")
+                raise OperationError("edit.parent_missing", uid=self.parent)
             if self.uid in ancestors(tx, self.parent):
-                raise OperationError("A requirement cannot be moved into its own subtree.")
+                raise OperationError("move.into_own_subtree")
         elif self.parent is not None:
-            raise OperationError(f"A {self.entity} has no parent.")
+            raise OperationError("edit.no_parent", entity=self.entity)
         rank = self.rank or rank_for_index(tx, self.entity, self.parent, self.index, self.uid)
         table = TABLES[self.entity]
         columns: dict[str, Any] = {"rank": rank}
@@ -251,7 +253,7 @@ class Remove(Operation):
                 continue
             row = _require(tx, entity, uid)
             if entity == "project":
-                raise OperationError("The project itself cannot be deleted.")
+                raise OperationError("delete.project")
             effects.append(Effect(entity, uid, "removed", parent=row.get("parent_uid")))
             rows = _capture_subtree(tx, uid) if entity == "requirement" else [(entity, row)]
             column = _REFERRED_BY.get(entity)
@@ -352,7 +354,7 @@ class Insert(Operation):
     def apply(self, tx: Transaction) -> Applied:
         for entity, row in self.rows:
             if tx.exists(entity, row["uid"]):
-                raise OperationError(f"The {entity} {row['uid']} exists already.")
+                raise OperationError("edit.exists", entity=entity, uid=row["uid"])
             tx.session.execute(insert(TABLES[entity]).values(**row))
             tx.record(entity, row["uid"], "created", None, from_columns(entity, row))
         table = TABLES["requirement"]

@@ -32,7 +32,7 @@ def _neighbours(
     if index is None:
         return tx.session.execute(select(func.max(table.c.rank)).where(*where)).scalar(), None
     if index < 0:
-        raise OperationError(f"Position {index} is not valid.")
+        raise OperationError("edit.bad_position", index=index)
     rows = (
         tx.session.execute(
             select(table.c.rank)

@@ -1,0 +1,189 @@
+"""Every sentence the core can say to a user, by a stable code.
+
+Errors carry a code and its parameters (pmdesk.core.errors); `str(error)` is the
+English sentence below, which the command line prints. The window shows the
+same sentence in the user's language: QT_TRANSLATE_NOOP marks each one for Qt's
+lupdate (packaging/update_translations.py reads this module), and the app looks
+the English text up with QCoreApplication.translate("CoreError", …). Placeholders
+are `str.format` fields; a translation keeps the same ones (a test checks).
+"""
+
+from __future__ import annotations
+
+CONTEXT = "CoreError"
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (the name lupdate knows)
+    """Mark `text` for translation without importing Qt (the core never does)."""
+    return text
+
+
+MESSAGES: dict[str, str] = {
+    # A file that is not a project pmdesk can open (checked before SQLite opens it).
+    "file.is_folder": QT_TRANSLATE_NOOP("CoreError", "{path} is a folder, not a pmdesk project."),
+    "file.not_regular": QT_TRANSLATE_NOOP(
+        "CoreError", "{path} is not a regular file, so not a pmdesk project."
+    ),
+    "file.missing": QT_TRANSLATE_NOOP("CoreError", "{path} does not exist."),
+    "file.no_permission": QT_TRANSLATE_NOOP(
+        "CoreError", "{path} cannot be read: permission denied."
+    ),
+    "file.unreadable": QT_TRANSLATE_NOOP("CoreError", "{path} cannot be read: {reason}."),
+    "file.empty": QT_TRANSLATE_NOOP("CoreError", "{name} is empty, so it is not a pmdesk project."),
+    "file.text": QT_TRANSLATE_NOOP("CoreError", "{name} is a text file, not a pmdesk project."),
+    "file.not_database": QT_TRANSLATE_NOOP(
+        "CoreError", "{name} is not a pmdesk project (it is not a database at all)."
+    ),
+    "file.cut_short": QT_TRANSLATE_NOOP("CoreError", "{name} is damaged: the file is cut short."),
+    "file.foreign": QT_TRANSLATE_NOOP(
+        "CoreError", "{name} is a database of another application, not a pmdesk project."
+    ),
+    "file.newer": QT_TRANSLATE_NOOP(
+        "CoreError",
+        "{name} was saved by a newer pmdesk (file format {version}; this version reads up "
+        "to {supported}): please update pmdesk to open it.",
+    ),
+    "file.no_schema": QT_TRANSLATE_NOOP(
+        "CoreError", "{name} is damaged: it has no schema version."
+    ),
+    "file.cannot_open": QT_TRANSLATE_NOOP("CoreError", "{name} cannot be opened: {detail}."),
+    "file.damaged": QT_TRANSLATE_NOOP(
+        "CoreError", "{name} is damaged and cannot be read ({detail})."
+    ),
+    # Copying and writing files.
+    "copy.failed": QT_TRANSLATE_NOOP("CoreError", "Cannot copy {name}: {detail}."),
+    "write.no_folder": QT_TRANSLATE_NOOP(
+        "CoreError", "Cannot write {path}: the folder {folder} does not exist."
+    ),
+    "write.not_folder": QT_TRANSLATE_NOOP(
+        "CoreError", "Cannot write {path}: {folder} is not a folder."
+    ),
+    "write.is_folder": QT_TRANSLATE_NOOP("CoreError", "Cannot write {path}: it is a folder."),
+    "write.not_regular": QT_TRANSLATE_NOOP(
+        "CoreError", "Cannot write {path}: it is not a regular file."
+    ),
+    "write.failed": QT_TRANSLATE_NOOP("CoreError", "Cannot write {path}: {reason}."),
+    "write.inconsistent": QT_TRANSLATE_NOOP(
+        "CoreError", "Cannot write {path}: the new file is inconsistent."
+    ),
+    # The working copy: opening, recovering, saving.
+    "project.in_use_by": QT_TRANSLATE_NOOP(
+        "CoreError", "{name} is already open in another pmdesk window (process {pid})."
+    ),
+    "project.in_use": QT_TRANSLATE_NOOP("CoreError", "{name} is open in another pmdesk window."),
+    "project.unsaved_leftover": QT_TRANSLATE_NOOP(
+        "CoreError",
+        "{name} has {count} unsaved edits from an earlier session that ended without "
+        "saving; recover or discard them first.",
+    ),
+    "project.recovery_gone": QT_TRANSLATE_NOOP(
+        "CoreError", "The unsaved work for {name} is no longer there."
+    ),
+    "save.changed_by_other": QT_TRANSLATE_NOOP(
+        "CoreError",
+        "{name} was changed by someone else since you opened it; it was not overwritten.",
+    ),
+    "save.integrity": QT_TRANSLATE_NOOP(
+        "CoreError",
+        "Not saved: the copy failed its integrity check ({detail}); {name} was left as it was.",
+    ),
+    # Edits (operations) that were refused.
+    "edit.refused": QT_TRANSLATE_NOOP(
+        "CoreError", "The change was refused by the project file ({detail})."
+    ),
+    "edit.not_written": QT_TRANSLATE_NOOP(
+        "CoreError", "The change could not be written ({detail})."
+    ),
+    "edit.invalid_value": QT_TRANSLATE_NOOP(
+        "CoreError", "The {entity} {field} is not valid: {detail}."
+    ),
+    "edit.invalid_dates": QT_TRANSLATE_NOOP(
+        "CoreError", "The {entity} dates are not valid: {detail}."
+    ),
+    "edit.missing": QT_TRANSLATE_NOOP("CoreError", "The {entity} {uid} does not exist."),
+    "edit.exists": QT_TRANSLATE_NOOP("CoreError", "The {entity} {uid} exists already."),
+    "edit.cannot_create": QT_TRANSLATE_NOOP("CoreError", "A {entity} cannot be created."),
+    "edit.parent_missing": QT_TRANSLATE_NOOP(
+        "CoreError", "The parent requirement {uid} does not exist."
+    ),
+    "edit.no_parent": QT_TRANSLATE_NOOP("CoreError", "A {entity} has no parent."),
+    "edit.no_order": QT_TRANSLATE_NOOP("CoreError", "A {entity} has no order to change."),
+    "edit.bad_position": QT_TRANSLATE_NOOP("CoreError", "Position {index} is not valid."),
+    "move.into_own_subtree": QT_TRANSLATE_NOOP(
+        "CoreError", "A requirement cannot be moved into its own subtree."
+    ),
+    "delete.project": QT_TRANSLATE_NOOP("CoreError", "The project itself cannot be deleted."),
+    "link.needs_requirements": QT_TRANSLATE_NOOP(
+        "CoreError", "A link needs a requirement at both ends."
+    ),
+    "link.to_itself": QT_TRANSLATE_NOOP("CoreError", "A requirement cannot be linked to itself."),
+    "link.exists": QT_TRANSLATE_NOOP(
+        "CoreError", "These two requirements are already linked that way."
+    ),
+    # Importing a JSON snapshot (the command line; the window shows these too one day).
+    "import.exists": QT_TRANSLATE_NOOP(
+        "CoreError", "{path} exists already; pass --replace to overwrite it."
+    ),
+    "import.is_folder": QT_TRANSLATE_NOOP("CoreError", "{path} is a folder."),
+    "snapshot.is_folder": QT_TRANSLATE_NOOP(
+        "CoreError", "{path} is a folder, not a JSON snapshot."
+    ),
+    "snapshot.not_regular": QT_TRANSLATE_NOOP(
+        "CoreError", "{path} is not a regular file, so not a JSON snapshot."
+    ),
+    "snapshot.too_large": QT_TRANSLATE_NOOP(
+        "CoreError", "{name} is larger than 2 GB; it is not a snapshot."
+    ),
+    "snapshot.missing": QT_TRANSLATE_NOOP("CoreError", "{path} does not exist."),
+    "snapshot.no_permission": QT_TRANSLATE_NOOP(
+        "CoreError", "{path} cannot be read: permission denied."
+    ),
+    "snapshot.not_utf8": QT_TRANSLATE_NOOP(
+        "CoreError", "{name} is not UTF-8 text, so it is not a snapshot."
+    ),
+    "snapshot.bad_json": QT_TRANSLATE_NOOP(
+        "CoreError", "{name} is not valid JSON (line {line}, column {column}: {detail})."
+    ),
+    "snapshot.not_snapshot": QT_TRANSLATE_NOOP(
+        "CoreError", "This JSON is not a pmdesk snapshot (it has no pmdesk_snapshot field)."
+    ),
+    "snapshot.newer": QT_TRANSLATE_NOOP(
+        "CoreError",
+        "The snapshot has format version {version}; this pmdesk reads version 1: "
+        "please update pmdesk.",
+    ),
+    "snapshot.bad_version": QT_TRANSLATE_NOOP(
+        "CoreError", "pmdesk_snapshot: {version} is not a snapshot version."
+    ),
+    # Exports: never over a project; a baseline asked for by name.
+    "export.project_name": QT_TRANSLATE_NOOP(
+        "CoreError", "{name} is a project file name; give the export another name."
+    ),
+    "export.database": QT_TRANSLATE_NOOP(
+        "CoreError", "{path} is a database, maybe a project; give the export another name."
+    ),
+    "baseline.missing": QT_TRANSLATE_NOOP(
+        "CoreError", "The project has no baseline named “{name}” (baselines: {names})."
+    ),
+    # Field-level problems, each with its JSON path: technical detail, kept in English.
+    "snapshot.invalid": QT_TRANSLATE_NOOP("CoreError", "{text}"),
+}
+
+# Parameter values that are words of a sentence, not names or technical detail:
+# the app translates these too ("The release … does not exist.").
+WORDS: tuple[str, ...] = (
+    QT_TRANSLATE_NOOP("CoreError", "requirement"),
+    QT_TRANSLATE_NOOP("CoreError", "release"),
+    QT_TRANSLATE_NOOP("CoreError", "milestone"),
+    QT_TRANSLATE_NOOP("CoreError", "lane"),
+    QT_TRANSLATE_NOOP("CoreError", "link"),
+    QT_TRANSLATE_NOOP("CoreError", "section"),
+    QT_TRANSLATE_NOOP("CoreError", "project"),
+    QT_TRANSLATE_NOOP("CoreError", "baseline"),
+    QT_TRANSLATE_NOOP("CoreError", "permission denied"),
+)
+
+
+def message_text(code: str, params: dict[str, object]) -> str:
+    """The English sentence for `code` with its parameters filled in."""
+    return MESSAGES[code].format(**params)

@@ -1,0 +1,61 @@
+"""The requirement tree read straight from a project file with the standard
+library's sqlite3, for the window's first frame.
+
+Importing SQLAlchemy's ORM costs about half a second, longer than the whole
+first frame; the tree is painted from this read while the rest of the database
+layer loads. It is part of the SQLite seam (like sqlite_files), and returns the
+same rows as `queries.tree_rows`; a test keeps the two in step.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pmdesk.core.errors import ProjectFileError
+
+TREE_SQL = (
+    "SELECT uid, parent_uid, key, title, kind, status, priority, owner, release_uid "
+    "FROM requirement ORDER BY rank, uid"
+)
+RELEASES_SQL = "SELECT uid, name FROM release ORDER BY start, name"
+
+
+@dataclass(frozen=True)
+class TreeRead:
+    """What the tree pane shows: rows as in `queries.TREE_COLUMNS`, and the
+    releases (uid, name) in the order of `queries.releases`."""
+
+    rows: list[tuple[Any, ...]]
+    releases: list[tuple[str, str]]
+
+
+def read_tree(path: Path, *, readonly: bool = True) -> TreeRead:
+    """Read the tree of the project file at `path` in one transaction; nothing is
+    written. A working copy in WAL mode is read with `readonly=False`."""
+    mode = "ro" if readonly else "rw"
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode={mode}", uri=True)
+        try:
+            conn.execute("BEGIN")  # both reads see the same state of the file
+            rows = conn.execute(TREE_SQL).fetchall()
+            releases = conn.execute(RELEASES_SQL).fetchall()
+            conn.execute("COMMIT")
+        finally:
+            conn.close()
+    except sqlite3.OperationalError:
+        raise  # locked or unreachable: not damage, said by whoever opens it next
+    except sqlite3.DatabaseError as e:
+        raise ProjectFileError("file.damaged", name=path.name, detail=e) from None
+    return TreeRead(rows, releases)
+
+
+def last_history_seq(path: Path) -> int:
+    """The number of the last history entry (0 for none): counts edits."""
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        return int(conn.execute("SELECT max(seq) FROM history").fetchone()[0] or 0)
+    finally:
+        conn.close()

@@ -1,0 +1,117 @@
+"""Core errors reach a Chinese UI as Chinese sentences, and the English ones
+stay for the command line."""
+
+from __future__ import annotations
+
+import os
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from pmdesk.app.error_text import error_text
+from pmdesk.app.i18n import install_translators
+from pmdesk.app.main_window import MainWindow
+from pmdesk.app.settings import AppSettings
+from pmdesk.core.errors import OperationError, ProjectFileError
+from pmdesk.core.messages import MESSAGES
+from pmdesk.core.ops import Update
+from pmdesk.core.sample import write_sample
+from tests.app.conftest import Answers, open_sync
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def chinese(qapp: QApplication) -> Iterator[None]:
+    translators = install_translators(qapp, "zh_CN")
+    yield
+    for translator in translators:
+        qapp.removeTranslator(translator)
+
+
+def has_chinese(text: str) -> bool:
+    return re.search(r"[\u4e00-\u9fff]", text) is not None
+
+
+def test_damaged_file_opened_from_the_dialog_says_so_in_chinese(
+    qtbot: QtBot,
+    chinese: None,
+    tmp_path: Path,
+    data_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    shown: list[tuple[str, str]] = []
+
+    def warning(_parent: QWidget, title: str, text: str, *_: object) -> QMessageBox.StandardButton:
+        shown.append((title, text))
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "warning", warning)  # the box itself, not dialogs.error
+    good = tmp_path / "crm.pmdesk"
+    write_sample(good, "zh")
+    damaged = tmp_path / "坏文件.pmdesk"
+    data = bytearray(good.read_bytes())
+    data[4096 : 4096 * 8] = b"\xa5" * (4096 * 7)  # the header is fine, the tables are not
+    damaged.write_bytes(bytes(data))
+    window = MainWindow(AppSettings.at(tmp_path / "s.ini"), data_dir)
+    qtbot.addWidget(window)
+    window.show()
+    monkeypatch.setattr("pmdesk.app.dialogs.open_path", lambda *_: damaged)
+    with qtbot.waitSignal(window.project_opened, timeout=10_000):
+        window.open_action.trigger()  # File › Open…, the file chosen in the dialog
+    assert len(shown) == 1
+    title, text = shown[0]
+    assert title == "pmdesk"
+    assert text.startswith("坏文件.pmdesk 已损坏，无法读取（"), text
+    assert window.session is None and window.tree_pane is None
+    assert damaged.read_bytes() == bytes(data)  # never modified
+    window.close()
+
+
+def test_cut_short_file_in_chinese_and_english(chinese: None) -> None:
+    error = ProjectFileError("file.cut_short", name="plan.pmdesk")
+    assert str(error) == "plan.pmdesk is damaged: the file is cut short."  # the CLI's words
+    assert error_text(error) == "plan.pmdesk 已损坏：文件不完整。"
+
+
+def test_refused_save_and_edit_are_chinese(
+    chinese: None, window: MainWindow, answers: Answers, tmp_path: Path, sample: Path
+) -> None:
+    open_sync(window, sample)
+    assert window.session is not None and window.tree_pane is not None
+    uid = window.tree_pane.model.children_of(None)[0]
+    # An edit the core refuses: a release that does not exist; "release" is a word too.
+    window.session.push(Update("requirement", uid, {"release": "no-such-release"}))
+    assert answers.errors[-1] == "版本 no-such-release 不存在。"
+    window.session.push(Update("requirement", uid, {"title": "改名"}))
+    colleague = tmp_path / "colleague.pmdesk"
+    write_sample(colleague, "en")
+    os.replace(colleague, sample)  # a colleague saved meanwhile
+    answers.overwrite = False
+    assert window.save() is False
+    assert answers.errors[-1] == "自你打开 crm.pmdesk 以来，它已被他人修改；未覆盖该文件。"
+
+
+def test_english_ui_shows_the_english_sentence() -> None:
+    error = OperationError("move.into_own_subtree")
+    assert error_text(error) == str(error) == "A requirement cannot be moved into its own subtree."
+
+
+def test_every_core_sentence_keeps_its_placeholders_in_chinese() -> None:
+    ts = ET.parse(ROOT / "resources/translations/pmdesk_zh_CN.ts").getroot()
+    translated = {
+        m.findtext("source", ""): m.findtext("translation", "")
+        for c in ts.iter("context")
+        if c.findtext("name") == "CoreError"
+        for m in c.iter("message")
+    }
+    for code, source in MESSAGES.items():
+        assert source in translated, code
+        fields = set(re.findall(r"\{(\w+)\}", source))
+        assert set(re.findall(r"\{(\w+)\}", translated[source])) == fields, code
+        assert has_chinese(translated[source]) or source == "{text}", code
