@@ -320,16 +320,20 @@ class _Builder:
 def _shared_roadmap_picture(
     conn: Connection, language: str, *, today: dt.date | None = None
 ) -> Image | None:
-    """The roadmap drawing the window shows, as PNG (Qt's painting, not its widgets)."""
-    from pmdesk.export.roadmap_picture import render_roadmap_png
+    """The roadmap drawing the window shows, as PNG (Qt's painting, not its widgets);
+    summarised to epics and features when every bar would not fit a page."""
+    from pmdesk.export.roadmap_picture import document_roadmap_png
 
     # 1,200 px across a 16.6 cm text column keeps the labels readable on paper (~180 dpi).
-    png = render_roadmap_png(conn, language=language, width=1200, today=today)
-    if png is None:
+    drawn = document_roadmap_png(conn, language=language, width=1200, today=today)
+    if drawn is None:
         return None
+    png, left_out = drawn
     width, height = _png_size(png)
-    name = "路线图" if language == "zh" else "Roadmap"
-    return Image(png, width, height, caption=name, name="roadmap", wide=True)
+    caption = "路线图" if language == "zh" else "Roadmap"
+    if left_out:
+        caption += TEXT[language]["roadmap_summary"].format(n=left_out)
+    return Image(png, width, height, caption=caption, name="roadmap", wide=True)
 
 
 def _png_size(png: bytes) -> tuple[int, int]:

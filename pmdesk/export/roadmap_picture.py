@@ -13,6 +13,7 @@ import datetime as dt
 import os
 import sys
 import threading
+from dataclasses import replace
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (
@@ -182,6 +183,40 @@ def roadmap_picture(
         return None
     names = {r.uid: r.name for r in data.releases}
     return Picture(layout, texts or texts_for(language), width, color_by, names)
+
+
+DOCUMENT_ROWS = 40
+"""About the rows a printed page shows legibly; a PRD's roadmap summarises beyond that."""
+SUMMARY_LEVELS = (("epic", "feature"), ("epic",))
+
+
+def document_roadmap_png(
+    conn: Connection, *, language: str, width: int = 1200, today: dt.date | None = None
+) -> tuple[bytes, int] | None:
+    """The roadmap for a printed document: every bar while it fits about a page,
+    else only epics and features, else only epics (a summary readers can take in).
+
+    Returns the PNG and how many requirements the summary leaves out (0: none);
+    None when there is nothing to put on a roadmap.
+    """
+    ensure_gui()
+    data = roadmap_data(conn)
+    day = today or dt.date.today()
+    layout = layout_roadmap(data, day)
+    if layout.empty:
+        return None
+    shown = data
+    for kinds in SUMMARY_LEVELS:
+        if layout.rows <= DOCUMENT_ROWS:
+            break
+        items = tuple(item for item in data.items if item.kind in kinds)
+        if not items:
+            break
+        shown = replace(data, items=items)
+        layout = layout_roadmap(shown, day)
+    names = {r.uid: r.name for r in data.releases}
+    picture = Picture(layout, texts_for(language), width, "status", names)
+    return picture.png(), len(data.items) - len(shown.items)
 
 
 def render_roadmap_png(

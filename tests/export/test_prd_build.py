@@ -146,3 +146,29 @@ def test_filtered_tables_indent_only_under_shown_parents(tmp_path: Path) -> None
     titles = [plain_text(row[1]) for row in table.rows]
     # 丙 sits one step under 甲 (乙 is not shown); 戊's parent is not shown at all.
     assert titles == ["甲", "\u00a0\u00a0\u00a0丙", "戊"]
+
+
+def test_a_roadmap_taller_than_a_page_is_summarised_to_the_top_levels(tmp_path: Path) -> None:
+    stories = [
+        {"title": f"故事 {n}", "kind": "story", "start": "2027-01-04", "end": "2027-02-01"}
+        for n in range(60)
+    ]
+    project = make_project(
+        tmp_path / "p.pmdesk",
+        {
+            "pmdesk_snapshot": 1,
+            "project": {"title": "T", "key_prefix": "REQ"},
+            "requirements": [
+                {
+                    "title": "史诗",
+                    "kind": "epic",
+                    "start": "2027-01-04",
+                    "end": "2027-03-31",
+                    "children": stories,
+                },
+            ],
+        },
+    )
+    [picture] = [b for b in build(project).blocks if isinstance(b, Image)]
+    assert picture.caption == "路线图（概览：只画出上层需求，另有 60 项需求未画出）"
+    assert picture.height < 600  # one epic row, not sixty story rows
