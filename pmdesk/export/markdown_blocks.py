@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import Any
 from xml.etree.ElementTree import Element
 
+import markdown
 from markdown.util import AMP_SUBSTITUTE, HTML_PLACEHOLDER_RE
 
 from pmdesk.export.doc import (
@@ -39,6 +40,7 @@ _FENCE_TOKEN = re.compile(r"pmdesk-fence:(\d+)$")
 _BLOCK_TAGS = frozenset(
     {"p", "ul", "ol", "pre", "blockquote", "table", "hr", "div"} | {f"h{n}" for n in range(1, 7)}
 )
+_REFERENCE_PATTERNS = ("reference", "image_reference", "short_reference", "short_image_ref")
 _CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
 _SOFT_BREAK = re.compile(r"[ \t]*\n[ \t]*")
 MAX_NESTING = 12
@@ -58,11 +60,19 @@ class MarkdownReader:
             self._fences.append((source, language or ""))
             return f"pmdesk-fence:{len(self._fences) - 1}"
 
-        self._md = safe_markdown(fence, every_fence=True)
-        # Only the element tree is read: heading ids and pretty-printing are HTML's concern.
-        self._md.treeprocessors.deregister("toc")
-        self._md.treeprocessors.deregister("prettify")
-        self._fences_preprocessor = self._md.preprocessors["fenced_code_block"]
+        def parser(references: bool) -> markdown.Markdown:
+            md = safe_markdown(fence, every_fence=True)
+            # Only the element tree is read: heading ids and pretty-printing are HTML's.
+            md.treeprocessors.deregister("toc")
+            md.treeprocessors.deregister("prettify")
+            if not references:  # without a "[id]: url" line they can never match
+                for name in _REFERENCE_PATTERNS:
+                    md.inlinePatterns.deregister(name)
+                md.parser.blockprocessors.deregister("reference")
+            return md
+
+        self._md = parser(references=True)
+        self._lean = parser(references=False)  # a tenth faster, for most texts
 
     def read(
         self,
@@ -82,7 +92,7 @@ class MarkdownReader:
         text = strip_illegal_chars(source)
         if not text.strip():
             return []
-        md = self._md
+        md = self._md if "]:" in text else self._lean
         md.reset()
         # A fresh list, not clear(): a detailed pmdesk block reads descriptions while
         # the walker of the section that holds it still looks up its own fences.
@@ -90,7 +100,8 @@ class MarkdownReader:
         try:
             lines = text.split("\n")
             # Most descriptions have no fence; superfences' scan costs a third of a read.
-            skip = None if "```" in text or "~~~" in text else self._fences_preprocessor
+            fenced = "```" in text or "~~~" in text
+            skip = None if fenced else md.preprocessors["fenced_code_block"]
             for preprocessor in md.preprocessors:
                 if preprocessor is not skip:
                     lines = preprocessor.run(lines)

@@ -212,6 +212,8 @@ def _inline(runs: Runs, anchors: Mapping[str, str], *, in_table: bool = False) -
 
 
 def _run(run: Run, anchors: Mapping[str, str], in_table: bool = False) -> str:
+    if not (run.code or run.bold or run.italic or run.strike or run.href or "\n" in run.text):
+        return _escape(_clean(run.text))  # most runs: plain text, one look-up each
     if run.code:
         text = _code_span(_clean(run.text).replace("\n", " "))
         if in_table:  # GFM splits cells on every unescaped pipe, even in code

@@ -98,3 +98,10 @@ def test_html_comments_are_dropped_but_code_keeps_them() -> None:
     blocks = read("可见 <!-- 问法务\n再定 --> 文字\n\n```\n<!-- 示例 -->\n```\n")
     assert [plain_text(b.runs) for b in blocks if isinstance(b, Paragraph)] == ["可见  文字"]
     assert CodeBlock("<!-- 示例 -->", "") in blocks
+
+
+def test_reference_links_resolve_and_bare_brackets_stay_text() -> None:
+    [p] = read("见[文档][1]和 [x]\n\n[1]: https://example.com/doc")
+    assert [(r.text, r.href) for r in p.runs if r.href] == [("文档", "https://example.com/doc")]
+    [q] = read("只有 [x] 方括号")
+    assert plain_text(q.runs) == "只有 [x] 方括号" and all(r.href is None for r in q.runs)
