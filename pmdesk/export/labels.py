@@ -234,6 +234,17 @@ def language_of(language: str) -> str:
     return language if language in LANGUAGES else "en"
 
 
+def value_label(field: str, value: str, language: str) -> str:
+    """A stored vocabulary value (status, priority, Kano, kind) as readers see it."""
+    labels = {
+        "status": STATUS_LABELS[language],
+        "kano": KANO_LABELS[language],
+        "kind": KIND_LABELS[language],
+        "priority": PRIORITY_LABELS,
+    }.get(field)
+    return labels.get(value, value) if labels is not None else value
+
+
 def format_score(score: float) -> str:
     """A RICE score as people read it: 20,267 or 3.75, never 3e+15."""
     if abs(score) >= 100:

@@ -129,6 +129,7 @@ class _Builder:
         self.total = 1
         self.reader = MarkdownReader()
         self._baselines: list[BaselineInfo] | None = None
+        self._snapshot: Any = None
         self._roadmap: Image | Paragraph | bool | None = False  # False: not drawn yet
 
     # -- progress -------------------------------------------------------------
@@ -193,7 +194,7 @@ class _Builder:
         if baseline is not None:
             name = self.text["changes_since"].format(name=clean(baseline.name))
             blocks.append(Heading(1, name, numbered=False))
-            blocks += changes_blocks(compare(baseline.snapshot, export_from(conn)), self.lang)
+            blocks += changes_blocks(compare(baseline.snapshot, self._current()), self.lang)
         if self.rows:
             appendix = self.text["appendix"]
             index = self.text["index"]
@@ -256,7 +257,7 @@ class _Builder:
         baseline = find_baseline(self._all_baselines(), directive.baseline)
         if baseline is None:
             return [self._error(self._no_baseline(directive.baseline))]
-        return changes_blocks(compare(baseline.snapshot, export_from(self.conn)), self.lang)
+        return changes_blocks(compare(baseline.snapshot, self._current()), self.lang)
 
     def _error(self, message: str) -> Paragraph:
         return Paragraph([Run(self.text["block_error"], bold=True), Run(message)], "error")
@@ -289,6 +290,13 @@ class _Builder:
         names = [b.name for b in self._all_baselines()]
         return self.text["no_baseline"].format(name=name, names=join_names(names, self.lang))
 
+    def _current(self) -> Any:
+        """The project now as a snapshot, read at most once per export (it is the
+        whole project: revision rows and "changes since" both compare with it)."""
+        if self._snapshot is None:
+            self._snapshot = export_from(self.conn)
+        return self._snapshot
+
     def _revision_table(self) -> Table:
         items = self._all_baselines()
         since = items[-1].created_at if items else ""
@@ -296,7 +304,7 @@ class _Builder:
             items,
             edit_summary(self.conn, since),
             edit_summary(self.conn),
-            lambda: export_from(self.conn),
+            self._current,
             version=self.version,
             authors=self.authors,
             today=self.today,

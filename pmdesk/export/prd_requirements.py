@@ -23,12 +23,9 @@ from pmdesk.export.doc import (
 )
 from pmdesk.export.labels import (
     FIELD_LABELS,
-    KANO_LABELS,
-    KIND_LABELS,
-    PRIORITY_LABELS,
-    STATUS_LABELS,
     format_score,
     link_phrase,
+    value_label,
 )
 from pmdesk.export.markdown_blocks import MarkdownReader
 from pmdesk.export.markdown_html import strip_illegal_chars
@@ -79,14 +76,8 @@ def value_text(row: RequirementRow, field: str, ctx: RequirementContext) -> str:
     lang = ctx.language
     if field == "key":
         return row.key
-    if field == "kind":
-        return KIND_LABELS[lang].get(row.kind, row.kind)
-    if field == "status":
-        return STATUS_LABELS[lang].get(row.status, row.status)
-    if field == "priority":
-        return PRIORITY_LABELS.get(row.priority, row.priority)
-    if field == "kano":
-        return KANO_LABELS[lang].get(row.kano, row.kano)
+    if field in ("kind", "status", "priority", "kano"):
+        return value_label(field, getattr(row, field), lang)
     if field == "rice":
         return "" if row.rice_score is None else format_score(row.rice_score)
     if field == "dates":

@@ -17,14 +17,11 @@ from pmdesk.core.queries_content import EditSummary
 from pmdesk.export.doc import LINE_BREAK, Block, Paragraph, Run, Runs, Table
 from pmdesk.export.labels import (
     FIELD_LABELS,
-    KANO_LABELS,
-    KIND_LABELS,
-    PRIORITY_LABELS,
-    STATUS_LABELS,
     TEXT,
     format_score,
     join_names,
     link_phrase,
+    value_label,
 )
 
 Snapshot = Any
@@ -121,14 +118,8 @@ def _values(change: FieldChange, language: str) -> tuple[Runs, Runs]:
 def _value(field: str, value: Any, language: str) -> str:
     if value is None or value == "":
         return ""
-    labels = {
-        "status": STATUS_LABELS[language],
-        "kano": KANO_LABELS[language],
-        "kind": KIND_LABELS[language],
-        "priority": PRIORITY_LABELS,
-    }.get(field)
-    if labels is not None:
-        return labels.get(str(value), str(value))
+    if field in ("status", "kano", "kind", "priority"):
+        return value_label(field, str(value), language)
     if field == "rice" and isinstance(value, int | float):
         return format_score(value)
     return str(value)
