@@ -15,6 +15,7 @@ import orjson
 from sqlalchemy import Connection, select
 
 from pmdesk.core import domain
+from pmdesk.core.baselines import name_key
 from pmdesk.core.errors import PmdeskError
 from pmdesk.core.model import Baseline
 
@@ -92,9 +93,9 @@ def baseline_names(conn: Connection) -> list[str]:
 
 def find_baseline(items: list[BaselineInfo], name: str) -> BaselineInfo | None:
     """The baseline called `name` (blanks and case ignored, as users type it)."""
-    wanted = " ".join(name.split()).casefold()
+    wanted = name_key(name)
     for item in items:
-        if " ".join(item.name.split()).casefold() == wanted:
+        if name_key(item.name) == wanted:
             return item
     return None
 

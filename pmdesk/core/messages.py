@@ -165,6 +165,14 @@ MESSAGES: dict[str, str] = {
     "baseline.missing": QT_TRANSLATE_NOOP(
         "CoreError", "The project has no baseline named “{name}” (baselines: {names})."
     ),
+    # Baselines: names are trimmed, and unique ignoring case and blanks.
+    "baseline.no_name": QT_TRANSLATE_NOOP("CoreError", "A baseline needs a name."),
+    "baseline.name_too_long": QT_TRANSLATE_NOOP(
+        "CoreError", "A baseline name can be at most {limit} characters long."
+    ),
+    "baseline.name_taken": QT_TRANSLATE_NOOP(
+        "CoreError", "The project already has a baseline named “{name}”; choose another name."
+    ),
     # Field-level problems, each with its JSON path: technical detail, kept in English.
     "snapshot.invalid": QT_TRANSLATE_NOOP("CoreError", "{text}"),
 }

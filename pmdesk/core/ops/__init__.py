@@ -1,12 +1,15 @@
 """Every change to a project goes through these operations (app, CLI, importers)."""
 
 from pmdesk.core.ops.base import Applied, Effect, Label, Operation, Transaction
+from pmdesk.core.ops.baselines import CreateBaseline, DeleteBaseline, RenameBaseline
 from pmdesk.core.ops.edits import Batch, Create, Insert, Move, MoveBlock, Remove, Update
 
 __all__ = [
     "Applied",
     "Batch",
     "Create",
+    "CreateBaseline",
+    "DeleteBaseline",
     "Effect",
     "Insert",
     "Label",
@@ -14,6 +17,7 @@ __all__ = [
     "MoveBlock",
     "Operation",
     "Remove",
+    "RenameBaseline",
     "Transaction",
     "Update",
 ]

@@ -1,0 +1,93 @@
+"""Baselines: named, frozen states of the project ("v1.0 评审版") to compare with later.
+
+A baseline's snapshot is the JSON snapshot (pmdesk.core.snapshot) of the project
+as it was, without the baselines and the history: what
+pmdesk.core.baseline_compare.compare reads. Names are looked up the way users
+type them: blanks and case do not matter, so "V1.0  评审版" is "v1.0 评审版".
+The operations that create, rename and delete baselines are in
+pmdesk.core.ops.baselines.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, select
+
+from pmdesk.core.model import Baseline
+
+NAME_LIMIT = 100  # characters: a name is a label in a table, not a description
+
+Json = Any
+
+
+@dataclass(frozen=True)
+class BaselineEntry:
+    """A baseline without its snapshot, for lists."""
+
+    uid: str
+    name: str
+    created_at: str
+    created_by: str
+
+
+def clean_name(name: str) -> str:
+    """A name as it is stored: trimmed, each run of blanks one space."""
+    return " ".join(name.split())
+
+
+def name_key(name: str) -> str:
+    """What makes two names the same name: blanks and case ignored."""
+    return clean_name(name).casefold()
+
+
+def baseline_entries(conn: Connection) -> list[BaselineEntry]:
+    """Every baseline, oldest first, without reading the snapshots."""
+    rows = conn.execute(
+        select(Baseline.uid, Baseline.name, Baseline.created_at, Baseline.created_by).order_by(
+            Baseline.created_at, Baseline.uid
+        )
+    )
+    return [BaselineEntry(*row) for row in rows]
+
+
+def baseline_snapshot(conn: Connection, uid: str) -> Json | None:
+    """The frozen snapshot of baseline `uid` (None if there is no such baseline)."""
+    text = conn.execute(select(Baseline.snapshot).where(Baseline.uid == uid)).scalar()
+    return None if text is None else json.loads(text)
+
+
+def frozen_project(conn: Connection) -> Json:
+    """The project as it is now, in the shape a baseline keeps."""
+    from pmdesk.core.snapshot import export_from  # the snapshot module imports the ops
+
+    snapshot = export_from(conn)
+    snapshot.pop("baselines", None)
+    snapshot.pop("history", None)
+    return snapshot
+
+
+def frozen_text(snapshot: Json) -> str:
+    """A baseline's snapshot as stored: compact, sorted, UTF-8 text."""
+    return json.dumps(snapshot, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def suggested_name(version: str, language: str, taken: list[str]) -> str:
+    """A first name for a new baseline: "v1.0 评审版" or "v1.0 review", not one taken."""
+    version = clean_name(version)
+    if version and not version[0].isdigit():
+        label = version  # "v1.0", "Beta 2": already says what it is
+    elif version:
+        label = f"v{version}"
+    else:
+        label = ""
+    word = "评审版" if language == "zh" else "review"
+    base = f"{label} {word}".strip()
+    used = {name_key(name) for name in taken}
+    name, n = base, 2
+    while name_key(name) in used:
+        name = f"{base} ({n})"
+        n += 1
+    return name
