@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from pmdesk.core import model
 
-Action = Literal["inserted", "updated", "moved", "removed"]
+Action = Literal["inserted", "updated", "moved", "removed", "reloaded"]  # reloaded: re-read all
 Verb = Literal["create", "rename", "edit", "move", "delete", "restore", "change"]
 
 TABLES: dict[str, Table] = {

@@ -1,0 +1,451 @@
+"""Three-way merge of a project: base, mine and theirs, matched by uid, field by field.
+
+What only one side changed is taken; the same field changed differently on
+both sides, and an edit on one side of something the other side deleted, are
+conflicts for the user to settle. Fields that must change together merge as
+one: a requirement's place in the tree (parent and rank), its RICE inputs, its
+dates. Requirement keys that both sides gave out (both added `REQ-43`) are
+renumbered on our side: theirs are already published and may be quoted. Links
+hold uids, so they stay right. Nothing is dropped silently: every choice the
+merge makes for the user is a `Note`, every choice it cannot make a `Conflict`.
+
+Pure functions on `Tables` (pmdesk.core.merge_rows); no database here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from pmdesk.core import domain
+from pmdesk.core.merge_rows import ENTITIES, Row, Tables
+from pmdesk.core.merge_text import merge_text
+
+Side = Literal["mine", "theirs"]
+ConflictKind = Literal["changed", "added", "deleted_by_mine", "deleted_by_theirs"]
+DELETED = "deleted"  # the `field` of a conflict about a whole row
+
+
+@dataclass(frozen=True)
+class Edited:
+    """A value the user typed to settle a conflict (for its field's columns)."""
+
+    value: Any
+
+
+Resolution = Side | Edited
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Both sides changed one field differently, or one deleted what the other changed.
+
+    `base`, `mine` and `theirs` are the field's values (a dict of columns for a
+    field of several columns; None where that side has no row).
+    """
+
+    entity: str
+    uid: str
+    field: str
+    kind: ConflictKind
+    label: str  # how a user names the row: its key, name or title
+    base: Any
+    mine: Any
+    theirs: Any
+
+    @property
+    def id(self) -> str:
+        return f"{self.entity}:{self.uid}:{self.field}"
+
+
+NoteKind = Literal["renumbered", "renamed", "restored", "cascaded", "text_merged"]
+
+
+@dataclass(frozen=True)
+class Note:
+    """Something the merge did on its own that a user should hear about."""
+
+    kind: NoteKind
+    entity: str
+    uid: str
+    label: str
+    detail: str = ""
+
+
+@dataclass
+class MergeResult:
+    tables: Tables
+    conflicts: list[Conflict] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
+    rows_changed: int = 0  # rows of ours the merge changes, adds or removes
+
+    @property
+    def clean(self) -> bool:
+        return not self.conflicts
+
+
+class ProjectMismatchError(ValueError):
+    """The three files are not copies of one project."""
+
+
+# Columns that merge as one field; every other column is a field of its own.
+GROUPS: dict[str, dict[str, tuple[str, ...]]] = {
+    "requirement": {
+        "position": ("parent_uid", "rank"),
+        "key": ("key", "number"),
+        "rice": tuple(f"rice_{p}" for p in domain.RICE_FIELDS),
+        "dates": ("start", "end"),
+    },
+    "release": {"dates": ("start", "end")},
+    "link": {"ends": ("from_uid", "to_uid", "type")},
+}
+# Bookkeeping, never a conflict: taken from the side whose edit is newer.
+STAMPS: dict[str, tuple[str, ...]] = {
+    "requirement": ("created_at", "created_by", "updated_at", "updated_by"),
+    "baseline": ("created_at", "created_by", "snapshot"),
+}
+# Long Markdown fields: edits to different lines on the two sides combine.
+TEXTS = {("requirement", "description"), ("section", "body")}
+
+
+def fields_of(entity: str, row: Row) -> dict[str, tuple[str, ...]]:
+    """The mergeable fields of an entity's row: name → its columns."""
+    grouped = GROUPS.get(entity, {})
+    in_group = {c for cols in grouped.values() for c in cols}
+    skip = {"uid", *in_group, *STAMPS.get(entity, ())}
+    single = {c: (c,) for c in row if c not in skip}
+    return {**single, **grouped}
+
+
+def _value(row: Row | None, columns: tuple[str, ...]) -> Any:
+    if row is None:
+        return None
+    if len(columns) == 1:
+        return row[columns[0]]
+    return {c: row[c] for c in columns}
+
+
+def label_of(entity: str, row: Row | None) -> str:
+    if row is None:
+        return ""
+    for column in ("key", "name", "title"):
+        if row.get(column):
+            return str(row[column])
+    return str(row.get("uid", ""))[:8]
+
+
+Resolver = Callable[[Conflict], Resolution | None]
+
+
+def merge(
+    base: Tables,
+    mine: Tables,
+    theirs: Tables,
+    *,
+    resolutions: Mapping[str, Resolution] | None = None,
+    prefer: Side | None = None,
+) -> MergeResult:
+    """Merge `theirs` into `mine` over their common `base`.
+
+    A conflict is settled by `resolutions[conflict.id]`, else by `prefer`; what
+    is left is listed in `conflicts`, and the tables then hold our side's value
+    (for a deletion: the row kept, so nothing is lost until the user decides).
+    """
+    check_same_project(base, mine, theirs)
+    chosen = dict(resolutions or {})
+
+    def settle(conflict: Conflict) -> Resolution | None:
+        return chosen.get(conflict.id) or prefer
+
+    merger = _Merger(base, mine, theirs, settle)
+    merger.run()
+    return merger.result
+
+
+def check_same_project(*copies: Tables) -> None:
+    """Raise ProjectMismatchError unless every copy holds the same one project."""
+    uids = [set(t.get("project", {})) for t in copies]
+    if any(len(u) != 1 for u in uids) or len({next(iter(u)) for u in uids}) != 1:
+        raise ProjectMismatchError("the files are not copies of one project")
+
+
+class _Merger:
+    def __init__(self, base: Tables, mine: Tables, theirs: Tables, settle: Resolver) -> None:
+        self.base, self.mine, self.theirs = base, mine, theirs
+        self.settle = settle
+        self.result = MergeResult(tables={e: {} for e in ENTITIES})
+        self.out = self.result.tables
+        # Rows deleted by one side whose deletion was settled (or is pending).
+        self.deleted_by: dict[tuple[str, str], Side] = {}
+        self.kept_pending: set[tuple[str, str]] = set()
+
+    def run(self) -> None:
+        for entity in ENTITIES:
+            if entity == "history":
+                self._union_history()
+                continue
+            b, m, t = (
+                self.base.get(entity, {}),
+                self.mine.get(entity, {}),
+                self.theirs.get(entity, {}),
+            )
+            for uid in _ordered_union(m, t, b):
+                self._merge_row(entity, uid, b.get(uid), m.get(uid), t.get(uid))
+        self._repair_references()
+        self._renumber_keys()
+        self._unique_names("baseline", "name")
+        self._unique_links()
+        self.result.rows_changed = sum(
+            1
+            for entity in ENTITIES
+            for uid, row in {**self.mine.get(entity, {}), **self.out[entity]}.items()
+            if self.out[entity].get(uid) != self.mine.get(entity, {}).get(uid)
+        )
+
+    # -- one row -------------------------------------------------------------
+    def _merge_row(
+        self, entity: str, uid: str, b: Row | None, m: Row | None, t: Row | None
+    ) -> None:
+        if m is None and t is None:
+            return  # deleted on both sides (or never there)
+        if b is not None and (m is None or t is None):
+            self._deleted_on_one_side(entity, uid, b, m, t)
+            return
+        if m is None or t is None:
+            self.out[entity][uid] = dict(m if m is not None else t)  # type: ignore[arg-type]
+            return
+        self.out[entity][uid] = self._merge_fields(entity, uid, b, m, t)
+
+    def _deleted_on_one_side(
+        self, entity: str, uid: str, b: Row, m: Row | None, t: Row | None
+    ) -> None:
+        deleter: Side = "mine" if m is None else "theirs"
+        other = t if m is None else m
+        assert other is not None
+        if _content(entity, other) == _content(entity, b):
+            self.deleted_by[(entity, uid)] = deleter
+            return  # the other side left it alone: the deletion stands
+        conflict = Conflict(
+            entity,
+            uid,
+            DELETED,
+            "deleted_by_mine" if deleter == "mine" else "deleted_by_theirs",
+            label_of(entity, other),
+            _content(entity, b),
+            None if m is None else _content(entity, m),
+            None if t is None else _content(entity, t),
+        )
+        choice = self.settle(conflict)
+        if choice == deleter:
+            self.deleted_by[(entity, uid)] = deleter
+            return
+        if choice is None:
+            self.result.conflicts.append(conflict)
+            self.kept_pending.add((entity, uid))
+        self.out[entity][uid] = dict(other)
+
+    def _merge_fields(self, entity: str, uid: str, b: Row | None, m: Row, t: Row) -> Row:
+        merged = dict(m)
+        for name, columns in fields_of(entity, m).items():
+            bv, mv, tv = _value(b, columns), _value(m, columns), _value(t, columns)
+            if mv == tv or tv == bv:
+                continue  # ours already
+            if mv == bv:
+                _put(merged, columns, tv)
+                continue
+            if (entity, name) in TEXTS and isinstance(bv, str):
+                combined = merge_text(bv, mv, tv)
+                if combined is not None:
+                    merged[name] = combined
+                    self.result.notes.append(
+                        Note("text_merged", entity, uid, label_of(entity, merged), name)
+                    )
+                    continue
+            conflict = Conflict(
+                entity,
+                uid,
+                name,
+                "changed" if b is not None else "added",
+                label_of(entity, m),
+                bv,
+                mv,
+                tv,
+            )
+            choice = self.settle(conflict)
+            if choice is None:
+                self.result.conflicts.append(conflict)
+            elif choice == "theirs":
+                _put(merged, columns, tv)
+            elif isinstance(choice, Edited):
+                _put(merged, columns, choice.value)
+        for column in STAMPS.get(entity, ()):
+            if column.startswith("updated") and t.get("updated_at", "") > m.get("updated_at", ""):
+                merged[column] = t[column]
+        return merged
+
+    def _union_history(self) -> None:
+        history = self.out["history"]
+        history.update(self.mine.get("history", {}))
+        for uid, row in self.theirs.get("history", {}).items():
+            history.setdefault(uid, dict(row))
+
+    # -- consistency -----------------------------------------------------------
+    def _repair_references(self) -> None:
+        """A kept row must not point at a deleted one.
+
+        The deleting side's cascade already removed what it knew of; what points
+        at a deleted row now was added or changed by the other side (a child
+        added under a deleted epic, a link to it, a release chosen). That is an
+        edit against a deletion: the deleted row is kept while the user decides.
+        """
+        while True:
+            missing = self._dangling()
+            if not missing:
+                return
+            for entity, uid in missing:
+                self._settle_dangling(entity, uid)
+
+    def _dangling(self) -> list[tuple[str, str]]:
+        reqs = self.out["requirement"]
+        found: dict[tuple[str, str], None] = {}
+        for row in reqs.values():
+            for column, entity in (
+                ("parent_uid", "requirement"),
+                ("release_uid", "release"),
+                ("lane_uid", "lane"),
+            ):
+                target = row.get(column)
+                if target is not None and target not in self.out[entity]:
+                    found[(entity, target)] = None
+        for row in self.out["link"].values():
+            for column in ("from_uid", "to_uid"):
+                if row[column] not in reqs:
+                    found[("requirement", row[column])] = None
+        return list(found)
+
+    def _settle_dangling(self, entity: str, uid: str) -> None:
+        deleter = self.deleted_by.get((entity, uid))
+        keeper: Side = "theirs" if deleter == "mine" else "mine"
+        row = (self.theirs if keeper == "theirs" else self.mine).get(entity, {}).get(uid)
+        if row is None or deleter is None:  # pragma: no cover - needs a damaged file
+            row = self.base.get(entity, {}).get(uid)
+        if row is None:  # pragma: no cover - a reference no side can explain
+            self._cascade(entity, uid)
+            return
+        b = self.base.get(entity, {}).get(uid)
+        conflict = Conflict(
+            entity,
+            uid,
+            DELETED,
+            "deleted_by_mine" if deleter == "mine" else "deleted_by_theirs",
+            label_of(entity, row),
+            _content(entity, b) if b is not None else None,
+            _content(entity, row) if keeper == "mine" else None,
+            _content(entity, row) if keeper == "theirs" else None,
+        )
+        choice = self.settle(conflict)
+        if deleter is not None and choice == deleter:
+            self._cascade(entity, uid)
+            return
+        if choice is None:
+            self.result.conflicts.append(conflict)
+        self.deleted_by.pop((entity, uid), None)
+        self.out[entity][uid] = dict(row)
+
+    def _cascade(self, entity: str, uid: str) -> None:
+        """What a deletion takes along: a subtree with its links, a release or lane
+        reference (cleared), as the database would on the deleting side."""
+        if entity in ("release", "lane"):
+            column = f"{entity}_uid"
+            for row in self.out["requirement"].values():
+                if row[column] == uid:
+                    row[column] = None
+            return
+        reqs = self.out["requirement"]
+        doomed = {uid}
+        grew = True
+        while grew:
+            children = {u for u, r in reqs.items() if r["parent_uid"] in doomed} - doomed
+            grew = bool(children)
+            doomed |= children
+        for gone in doomed - {uid}:
+            self.result.notes.append(
+                Note("cascaded", "requirement", gone, label_of("requirement", reqs[gone]))
+            )
+            del reqs[gone]
+        links = self.out["link"]
+        for link_uid in [u for u, r in links.items() if {r["from_uid"], r["to_uid"]} & doomed]:
+            del links[link_uid]
+
+    def _renumber_keys(self) -> None:
+        """Both sides gave out the same key: ours moves to the next free number."""
+        reqs = self.out["requirement"]
+        theirs = self.theirs.get("requirement", {})
+        by_key: dict[str, list[str]] = {}
+        for uid, row in reqs.items():
+            by_key.setdefault(row["key"], []).append(uid)
+        next_number = max((r["number"] for r in reqs.values()), default=0) + 1
+        prefix = next(iter(self.out["project"].values()))["key_prefix"]
+        for key, uids in by_key.items():
+            if len(uids) < 2:
+                continue
+            keep = next((u for u in uids if u in theirs and theirs[u]["key"] == key), uids[0])
+            for uid in uids:
+                if uid == keep:
+                    continue
+                row = reqs[uid]
+                row["number"] = next_number
+                row["key"] = domain.format_key(prefix, next_number)
+                next_number += 1
+                self.result.notes.append(
+                    Note("renumbered", "requirement", uid, row["key"], detail=key)
+                )
+
+    def _unique_names(self, entity: str, column: str) -> None:
+        seen: set[str] = set()
+        theirs = self.theirs.get(entity, {})
+        rows = sorted(self.out[entity].items(), key=lambda item: item[0] not in theirs)
+        for uid, row in rows:
+            name = row[column]
+            if name not in seen:
+                seen.add(name)
+                continue
+            n = 2
+            while f"{name} ({n})" in seen:
+                n += 1
+            row[column] = f"{name} ({n})"
+            seen.add(row[column])
+            self.result.notes.append(Note("renamed", entity, uid, row[column], detail=name))
+
+    def _unique_links(self) -> None:
+        """Both sides added the same link: one is enough."""
+        seen: set[tuple[str, str, str]] = set()
+        theirs = self.theirs.get("link", {})
+        links = self.out["link"]
+        for uid in sorted(links, key=lambda u: u not in theirs):
+            row = links[uid]
+            ends = (row["from_uid"], row["to_uid"], row["type"])
+            if ends in seen:
+                del links[uid]
+            seen.add(ends)
+
+
+def _put(row: Row, columns: tuple[str, ...], value: Any) -> None:
+    if len(columns) == 1:
+        row[columns[0]] = value
+    else:
+        row.update({c: value[c] for c in columns})
+
+
+def _content(entity: str, row: Row) -> dict[str, Any]:
+    """A row without its bookkeeping columns: what a user changed."""
+    skip = {"uid", *STAMPS.get(entity, ())}
+    return {k: v for k, v in row.items() if k not in skip}
+
+
+def _ordered_union(*maps: Mapping[str, Row]) -> list[str]:
+    seen: dict[str, None] = {}
+    for m in maps:
+        seen.update(dict.fromkeys(m))
+    return list(seen)

@@ -1,0 +1,127 @@
+"""Merging project files: `pmdesk merge`, and a save over a colleague's save.
+
+Reads the three copies (upgrading a private copy of an older file first),
+merges them (pmdesk.core.merge) and writes the result: a new file for the
+command line, row changes into the working copy for the window.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pmdesk.core.errors import PmdeskError
+from pmdesk.core.fileformat import SCHEMA_VERSION, read_header
+from pmdesk.core.merge import (
+    MergeResult,
+    ProjectMismatchError,
+    Resolution,
+    Side,
+    check_same_project,
+    merge,
+)
+from pmdesk.core.merge_rows import RowChange, Tables, differences, read_tables, write_changes
+from pmdesk.core.sqlite_files import build, connect, copy_database
+
+
+def read_project(path: Path) -> Tables:
+    """Every row of a project file, read without modifying it."""
+    header = read_header(path)
+    if header.schema_version != SCHEMA_VERSION:
+        with tempfile.TemporaryDirectory(prefix="pmdesk-merge-") as folder:
+            from pmdesk.core.projectfile import upgrade_copy
+
+            copy = Path(folder) / path.name
+            shutil.copyfile(path, copy)
+            upgrade_copy(copy, Path(folder) / "backup")
+            return read_project(copy)
+    engine = connect(path, readonly=True)
+    try:
+        with engine.connect() as conn:
+            return read_tables(conn)
+    finally:
+        engine.dispose()
+
+
+@dataclass
+class PendingMerge:
+    """Three copies read and ready to merge; `result` can be asked again with
+    the user's resolutions until no conflict is left."""
+
+    base: Tables
+    mine: Tables
+    theirs: Tables
+    names: tuple[str, str, str] = ("base", "mine", "theirs")
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        try:
+            check_same_project(self.base, self.mine, self.theirs)
+        except ProjectMismatchError:
+            raise PmdeskError("merge.different_projects", names=", ".join(self.names)) from None
+
+    def result(
+        self, resolutions: Mapping[str, Resolution] | None = None, prefer: Side | None = None
+    ) -> MergeResult:
+        try:
+            return merge(self.base, self.mine, self.theirs, resolutions=resolutions, prefer=prefer)
+        except ProjectMismatchError:
+            raise PmdeskError("merge.different_projects", names=", ".join(self.names)) from None
+
+    def changes(self, result: MergeResult) -> tuple[RowChange, ...]:
+        """What to write into `mine` to make it the merged project."""
+        return tuple(differences(self.mine, result.tables))
+
+    @property
+    def their_authors(self) -> list[str]:
+        """Who made the changes on their side (from their history since the base)."""
+        known = self.base.get("history", {})
+        people = [r["by"] for u, r in self.theirs.get("history", {}).items() if u not in known]
+        return sorted(set(filter(None, people)))
+
+
+def pending_merge_of(base: Path, mine: Path, theirs: Path) -> PendingMerge:
+    return PendingMerge(
+        read_project(base),
+        read_project(mine),
+        read_project(theirs),
+        names=(base.name, mine.name, theirs.name),
+    )
+
+
+def merge_files(
+    base: Path,
+    mine: Path,
+    theirs: Path,
+    out: Path,
+    *,
+    prefer: Side | None = None,
+) -> tuple[PendingMerge, MergeResult]:
+    """Merge three project files into `out` (written atomically, only when no
+    conflict is left; otherwise nothing is written and the conflicts returned)."""
+    pending = pending_merge_of(base, mine, theirs)
+    result = pending.result(prefer=prefer)
+    if result.conflicts:
+        return pending, result
+    changes = pending.changes(result)
+
+    def fill(tmp: Path) -> None:
+        copy_database(mine, tmp, journal="delete")
+        if read_header(tmp).schema_version != SCHEMA_VERSION:
+            from pmdesk.core.projectfile import upgrade_copy
+
+            with tempfile.TemporaryDirectory(prefix="pmdesk-merge-") as backups:
+                upgrade_copy(tmp, Path(backups))
+        engine = connect(tmp)
+        try:
+            with engine.begin() as conn:
+                write_changes(conn, changes)
+        finally:
+            engine.dispose()
+
+    build(out, fill)
+    return pending, result

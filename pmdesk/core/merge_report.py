@@ -1,0 +1,117 @@
+"""A merge's conflicts as text a person reads (`pmdesk merge`, the window's dialog).
+
+Values are shown as a user knows them: a release by its name, a parent by its
+key, dates as a range, long text shortened.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from pmdesk.core.merge import DELETED, Conflict, MergeResult, Note
+from pmdesk.core.merge_rows import Tables
+
+FIELD_NAMES = {
+    "parent_uid": "parent",
+    "release_uid": "release",
+    "lane_uid": "lane",
+    "position": "place in the tree",
+    "rank": "order",
+    "ends": "link",
+}
+
+
+def field_name(field: str) -> str:
+    return FIELD_NAMES.get(field, field.replace("_", " "))
+
+
+def shorten(text: str, limit: int = 70) -> str:
+    flat = " ⏎ ".join(line.strip() for line in text.strip().splitlines() if line.strip())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def value_text(conflict: Conflict, value: Any, tables: Tables) -> str:
+    """One side's value of a conflict's field, readable."""
+    if conflict.field == DELETED:
+        return "deleted" if value is None else "kept"
+    return plain_value(conflict.entity, conflict.field, value, tables)
+
+
+def plain_value(entity: str, field: str, value: Any, tables: Tables) -> str:
+    if field == "position" and isinstance(value, dict):
+        parent = value.get("parent_uid")
+        if parent is None:
+            return "at the top level"
+        row = tables.get("requirement", {}).get(parent)
+        return f"under {row['key'] if row else parent[:8]}"
+    if field in ("release_uid", "lane_uid"):
+        row = tables.get(field.removesuffix("_uid"), {}).get(value or "")
+        return row["name"] if row else "—"
+    if field == "dates" and isinstance(value, dict):
+        return f"{value.get('start') or '…'} – {value.get('end') or '…'}"
+    if field == "rice" and isinstance(value, dict):
+        parts = [
+            f"{k.removeprefix('rice_')} {_number(v)}" for k, v in value.items() if v is not None
+        ]
+        return ", ".join(parts) or "—"
+    if field in ("acceptance", "tags", "authors") and isinstance(value, str):
+        try:
+            items = json.loads(value)
+        except ValueError:
+            items = [value]
+        return "; ".join(shorten(str(i), 40) for i in items) or "—"
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {v}" for k, v in value.items())
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, float):
+        return _number(value)
+    return f"“{shorten(str(value))}”" if isinstance(value, str) else str(value)
+
+
+def _number(value: Any) -> str:
+    return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
+
+
+def changed_fields(conflict: Conflict) -> list[str]:
+    """For a deletion conflict: the fields the other side changed."""
+    other = conflict.theirs if conflict.mine is None else conflict.mine
+    if not isinstance(other, dict):
+        return []
+    base = conflict.base if isinstance(conflict.base, dict) else {}
+    return [field_name(k) for k, v in other.items() if base.get(k) != v]
+
+
+def conflict_lines(conflict: Conflict, mine: Tables, theirs: Tables) -> list[str]:
+    if conflict.field == DELETED:
+        deleted_by, changed_by = (
+            ("mine", "theirs") if conflict.kind == "deleted_by_mine" else ("theirs", "mine")
+        )
+        changed = changed_fields(conflict)
+        what = f"changed {', '.join(changed)}" if changed else "added or changed something in it"
+        return [f"{conflict.label}: deleted in {deleted_by}; {changed_by} {what}"]
+    return [
+        f"{conflict.label}: {field_name(conflict.field)}",
+        f"    mine:   {plain_value(conflict.entity, conflict.field, conflict.mine, mine)}",
+        f"    theirs: {plain_value(conflict.entity, conflict.field, conflict.theirs, theirs)}",
+    ]
+
+
+def note_line(note: Note) -> str:
+    if note.kind == "renumbered":
+        return f"{note.detail} was added on both sides: ours is now {note.label}"
+    if note.kind == "renamed":
+        return f"two baselines were named “{note.detail}”: ours is now “{note.label}”"
+    if note.kind == "cascaded":
+        return f"{note.label} went with the requirement it belonged to"
+    if note.kind == "text_merged":
+        return f"{note.label}: both sides' edits of the {field_name(note.detail)} were combined"
+    return f"{note.label}: {note.kind}"
+
+
+def report(result: MergeResult, mine: Tables, theirs: Tables) -> str:
+    lines = []
+    for conflict in result.conflicts:
+        lines += conflict_lines(conflict, mine, theirs)
+    return "\n".join(lines)

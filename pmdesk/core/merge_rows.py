@@ -1,0 +1,141 @@
+"""Rows of a project as plain dictionaries, and writing the difference between two.
+
+The three-way merge (pmdesk.core.merge) works on every table of three copies of
+one project, read into `Tables`: entity → uid → the row's column values exactly
+as stored. What a merge decides is then written as `RowChange`s (before, after)
+so it can be applied, checked and undone like any other edit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, Table, delete, insert, select, update
+
+from pmdesk.core import model
+from pmdesk.core.ops.base import TABLES
+
+Row = dict[str, Any]
+Tables = dict[str, dict[str, Row]]
+
+HISTORY = model.table_of(model.HistoryEntry)
+BASELINE = model.table_of(model.Baseline)
+
+# Every table the merge reads, in the order rows can be inserted (what a row
+# refers to comes first). The history is append-only: merged as a union.
+MERGED_TABLES: dict[str, Table] = {
+    **{name: TABLES[name] for name in ("project", "release", "milestone", "lane")},
+    "requirement": TABLES["requirement"],
+    "link": TABLES["link"],
+    "section": TABLES["section"],
+    "baseline": BASELINE,
+    "history": HISTORY,
+}
+ENTITIES = tuple(MERGED_TABLES)
+
+
+def read_tables(conn: Connection) -> Tables:
+    """Every row of every merged table (the history without its local `seq`)."""
+    tables: Tables = {}
+    for name, table in MERGED_TABLES.items():
+        columns = [c for c in table.c if c.name != "seq"]
+        order = [table.c.seq] if name == "history" else [table.c.uid]
+        rows = conn.execute(select(*columns).order_by(*order)).mappings()
+        tables[name] = {r["uid"]: dict(r) for r in rows}
+    return tables
+
+
+@dataclass(frozen=True)
+class RowChange:
+    """One row inserted (before None), removed (after None) or changed."""
+
+    entity: str
+    uid: str
+    before: Mapping[str, Any] | None
+    after: Mapping[str, Any] | None
+
+    def inverse(self) -> RowChange:
+        return RowChange(self.entity, self.uid, self.after, self.before)
+
+
+def differences(current: Tables, wanted: Tables) -> list[RowChange]:
+    """The row changes that turn `current` into `wanted`."""
+    changes = []
+    for entity in ENTITIES:
+        now, then = current.get(entity, {}), wanted.get(entity, {})
+        for uid, row in then.items():
+            old = now.get(uid)
+            if old != row:
+                changes.append(RowChange(entity, uid, old, row))
+        changes += [
+            RowChange(entity, uid, row, None) for uid, row in now.items() if uid not in then
+        ]
+    return changes
+
+
+class StaleRowsError(Exception):
+    """The database no longer holds what a change expects to replace."""
+
+
+def write_changes(conn: Connection, changes: Iterable[RowChange]) -> None:
+    """Apply row changes in one transaction that the caller opened.
+
+    Foreign keys are checked at commit, so rows may arrive in any order. Rows
+    are changed first (a requirement moved away from a parent that is deleted
+    must not go with it in the cascade), then removed, then added; keys that
+    change pass through a temporary value, so two rows can swap keys and a new
+    row can take a key another row gives up. Each change must find the row it
+    replaces as it expects it (else `StaleRowsError`).
+    """
+    conn.exec_driver_sql("PRAGMA defer_foreign_keys=ON")
+    items = list(changes)
+    inserts = [c for c in items if c.before is None and c.after is not None]
+    updates = [c for c in items if c.before is not None and c.after is not None]
+    deletes = [c for c in items if c.before is not None and c.after is None]
+    for change in updates + deletes:
+        _expect(conn, change)
+    rekeyed = []
+    for change in updates:
+        before, after = change.before or {}, change.after or {}
+        columns = {k: v for k, v in after.items() if before.get(k) != v}
+        if "key" in columns:
+            rekeyed.append((change, columns.pop("key")))
+            columns["key"] = f"~{change.uid}"  # unique, and no key looks like it
+        _update(conn, change, columns)
+    # Links and children before what they hang on (the cascade would take them anyway).
+    for entity in reversed(ENTITIES):
+        uids = [c.uid for c in deletes if c.entity == entity]
+        table = MERGED_TABLES[entity]
+        for start in range(0, len(uids), 500):
+            conn.execute(delete(table).where(table.c.uid.in_(uids[start : start + 500])))
+    for entity in ENTITIES:
+        rows = [dict(c.after) for c in inserts if c.entity == entity and c.after is not None]
+        if rows:
+            _refuse_existing(conn, entity, [r["uid"] for r in rows])
+            conn.execute(insert(MERGED_TABLES[entity]), rows)
+    for change, key in rekeyed:
+        _update(conn, change, {"key": key})
+
+
+def _update(conn: Connection, change: RowChange, columns: Mapping[str, Any]) -> None:
+    if columns:
+        table = MERGED_TABLES[change.entity]
+        conn.execute(update(table).where(table.c.uid == change.uid).values(**columns))
+
+
+def _expect(conn: Connection, change: RowChange) -> None:
+    table = MERGED_TABLES[change.entity]
+    columns = [c for c in table.c if c.name != "seq"]
+    found = conn.execute(select(*columns).where(table.c.uid == change.uid)).mappings().first()
+    if found is None or dict(found) != dict(change.before or {}):
+        raise StaleRowsError(f"{change.entity} {change.uid}")
+
+
+def _refuse_existing(conn: Connection, entity: str, uids: list[str]) -> None:
+    table = MERGED_TABLES[entity]
+    for start in range(0, len(uids), 500):
+        chunk = uids[start : start + 500]
+        if conn.execute(select(table.c.uid).where(table.c.uid.in_(chunk))).first() is not None:
+            raise StaleRowsError(f"{entity} exists")
