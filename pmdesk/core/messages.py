@@ -87,6 +87,16 @@ MESSAGES: dict[str, str] = {
         "CoreError",
         "Not saved: the copy failed its integrity check ({detail}); {name} was left as it was.",
     ),
+    # Merging a colleague's save (three-way merge).
+    "merge.different_projects": QT_TRANSLATE_NOOP(
+        "CoreError", "{names} are not copies of one project, so they cannot be merged."
+    ),
+    "merge.stale": QT_TRANSLATE_NOOP(
+        "CoreError", "The merge no longer fits the project (it was edited meanwhile); try again."
+    ),
+    "merge.conflicts": QT_TRANSLATE_NOOP(
+        "CoreError", "{count} conflicting changes need a decision before {name} can be saved."
+    ),
     # Edits (operations) that were refused.
     "edit.refused": QT_TRANSLATE_NOOP(
         "CoreError", "The change was refused by the project file ({detail})."
