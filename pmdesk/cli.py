@@ -15,7 +15,7 @@ from pathlib import Path
 
 from pmdesk import __version__
 
-COMMANDS = ("new", "sample", "info", "check", "export", "import", "merge")
+COMMANDS = ("new", "sample", "info", "check", "export", "import", "baseline", "merge")
 EXIT_OK, EXIT_PROBLEM, EXIT_BAD_INPUT = 0, 1, 2
 
 
@@ -66,6 +66,16 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--from", dest="source", required=True, type=Path, metavar="IN")
     p.add_argument("--format", default="json", choices=("json",))
     p.add_argument("--replace", action="store_true", help="overwrite FILE if it exists")
+
+    p = sub.add_parser(
+        "baseline",
+        help="freeze the project as a named baseline, or list the baselines",
+        description="Save the project as it is now as baseline NAME (for example "
+        '"v1.0 评审版"), to compare with later: pmdesk export --baseline NAME.',
+    )
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("name", nargs="?", metavar="NAME", help="the new baseline's name")
+    p.add_argument("--list", action="store_true", help="list the baselines instead")
 
     p = sub.add_parser("merge", help="three-way merge (not available yet)")
     p.add_argument("base", type=Path)

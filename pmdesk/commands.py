@@ -179,5 +179,74 @@ def cmd_import(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_baseline(args: argparse.Namespace) -> int:
+    if args.list and args.name is not None:
+        raise CommandError("Give either a NAME for a new baseline or --list, not both.")
+    if args.list:
+        return _list_baselines(args.file)
+    if args.name is None:
+        raise CommandError("Give the new baseline a NAME, or --list to see the baselines.")
+    return _create_baseline(args.file, args.name)
+
+
+def _create_baseline(path: Path, name: str) -> int:
+    """Freeze the project through a working copy and publish it atomically, like a
+    save in the window: a project open in another pmdesk is refused, not written."""
+    from pmdesk.core.baselines import new_baseline_uid
+    from pmdesk.core.ops import CreateBaseline
+    from pmdesk.core.queries import counts
+    from pmdesk.core.workingcopy import WorkingCopy
+
+    working_copy = WorkingCopy.open(path)
+    try:
+        applied = working_copy.apply(CreateBaseline(new_baseline_uid(), name))
+        with working_copy.store.engine.connect() as conn:
+            frozen = counts(conn).requirements
+        working_copy.save()
+    finally:
+        working_copy.close(discard=True)
+    created = applied.label.subject
+    _say(f"Created baseline “{created}” in {path.name} ({frozen} requirements).")
+    return EXIT_OK
+
+
+def _list_baselines(path: Path) -> int:
+    from pmdesk.core.baselines import baseline_entries
+    from pmdesk.core.projectfile import open_readonly
+
+    store = open_readonly(path)
+    try:
+        with store.engine.connect() as conn:
+            entries = baseline_entries(conn)
+    finally:
+        store.dispose()
+    if not entries:
+        _say(f"{path.name} has no baselines yet (create one with: pmdesk baseline FILE NAME).")
+        return EXIT_OK
+    width = max(_width(e.name) for e in entries)
+    for e in entries:
+        padding = " " * (width - _width(e.name))
+        _say(f"{e.name}{padding}  {_local_time(e.created_at)}  {e.created_by}".rstrip())
+    return EXIT_OK
+
+
+def _width(text: str) -> int:
+    """Columns a terminal gives `text`: Chinese characters take two."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _local_time(utc_text: str) -> str:
+    """A stored UTC instant as the user's local "2027-01-08 18:00"."""
+    import datetime as dt
+
+    try:
+        moment = dt.datetime.fromisoformat(utc_text).replace(tzinfo=dt.UTC)
+    except ValueError:
+        return utc_text
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
 def cmd_merge(args: argparse.Namespace) -> int:
     raise CommandError("Three-way merge is not available yet in pmdesk.")

@@ -11,6 +11,9 @@ pmdesk.core.ops.baselines.
 from __future__ import annotations
 
 import json
+import os
+import time
+import uuid
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,6 +34,19 @@ class BaselineEntry:
     name: str
     created_at: str
     created_by: str
+
+
+def new_baseline_uid() -> str:
+    """A uid for a new baseline that sorts by creation time (UUID version 7).
+
+    Baselines are listed by creation time, which is kept to the second; the uid
+    breaks the tie, so two baselines made in one second still list in order.
+    """
+    millis = time.time_ns() // 1_000_000
+    value = (millis & (2**48 - 1)) << 80 | int.from_bytes(os.urandom(10)) & (2**80 - 1)
+    value = value & ~(0xF << 76) | 0x7 << 76  # version 7
+    value = value & ~(0x3 << 62) | 0x2 << 62  # RFC 9562 variant
+    return str(uuid.UUID(int=value))
 
 
 def clean_name(name: str) -> str:

@@ -16,6 +16,7 @@ from pmdesk.core.baselines import (
     baseline_entries,
     baseline_snapshot,
     frozen_project,
+    new_baseline_uid,
     suggested_name,
 )
 from pmdesk.core.errors import OperationError
@@ -56,7 +57,7 @@ def frozen(wc: WorkingCopy, uid: str) -> object:
 
 
 def create_baseline(wc: WorkingCopy, name: str) -> str:
-    uid = str(uuid.uuid4())
+    uid = new_baseline_uid()
     wc.apply(CreateBaseline(uid, name))
     return uid
 
@@ -166,6 +167,13 @@ def test_rename_follows_the_same_rules_and_undoes(crm: WorkingCopy) -> None:
     crm.apply(case_only.inverse)
     assert names(crm) == ["v1.0 评审版", "v1.1 评审版"]
     assert crm.apply(RenameBaseline(a, " v1.0 评审版 ")).effects == ()
+
+
+def test_baselines_made_in_one_second_list_in_order(crm: WorkingCopy) -> None:
+    made = [f"v{n}" for n in range(12)]
+    for name in made:
+        create_baseline(crm, name)
+    assert names(crm) == made
 
 
 def test_suggested_names() -> None:
