@@ -7,7 +7,12 @@ prints, and the window translates the code into the user's language.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from pmdesk.core.messages import message_text
+
+if TYPE_CHECKING:
+    from pmdesk.core.lockfile import LockInfo
 
 
 class PmdeskError(Exception):
@@ -36,4 +41,13 @@ class OperationError(PmdeskError):
 
 
 class ProjectInUseError(PmdeskError):
-    """The project is already open for editing in another pmdesk on this machine."""
+    """The project is already open for editing elsewhere (another pmdesk here, or a lock)."""
+
+
+class ProjectLockedError(ProjectInUseError):
+    """Someone else holds the project's lock file: `holder` says who. Open it
+    read-only, or edit anyway without the lock."""
+
+    def __init__(self, code: str, /, *, holder: LockInfo, **params: object) -> None:
+        super().__init__(code, **params)
+        self.holder = holder

@@ -71,6 +71,17 @@ MESSAGES: dict[str, str] = {
         "CoreError", "{name} is already open in another pmdesk window (process {pid})."
     ),
     "project.in_use": QT_TRANSLATE_NOOP("CoreError", "{name} is open in another pmdesk window."),
+    "project.locked_by": QT_TRANSLATE_NOOP(
+        "CoreError", "{name} is opened by {user} on {host} since {time}."
+    ),
+    "project.locked_unreadable": QT_TRANSLATE_NOOP(
+        "CoreError",
+        "{name} is locked by someone pmdesk cannot name: its lock file {lock} cannot be read.",
+    ),
+    "edit.read_only": QT_TRANSLATE_NOOP(
+        "CoreError",
+        "{name} is open read-only, so the change was not made. Save As makes a copy you can edit.",
+    ),
     "project.unsaved_leftover": QT_TRANSLATE_NOOP(
         "CoreError",
         "{name} has {count} unsaved edits from an earlier session that ended without "

@@ -19,10 +19,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from pmdesk.core import lockfile
 from pmdesk.core.clock import utc_now
-from pmdesk.core.errors import PmdeskError, ProjectFileError, ProjectInUseError
+from pmdesk.core.errors import OperationError, PmdeskError, ProjectFileError, ProjectInUseError
 from pmdesk.core.fileformat import SCHEMA_VERSION, read_header
-from pmdesk.core.places import default_data_dir
+from pmdesk.core.lockfile import Access, Claim
+from pmdesk.core.lockfile import pid_alive as _pid_alive
+from pmdesk.core.places import default_data_dir, default_user
 from pmdesk.core.sqlite_files import (
     connect,
     copy_database,
@@ -49,20 +52,6 @@ BASE = "base.pmdesk"
 def _slot(data_dir: Path, target: Path) -> Path:
     digest = hashlib.sha256(str(target).encode("utf-8")).hexdigest()[:16]
     return data_dir / "working" / digest
-
-
-def _pid_alive(pid: int) -> bool:
-    if pid <= 0:
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    except OSError:
-        return False
-    return True
 
 
 def _write_state(slot: Path, state: dict[str, Any]) -> None:
@@ -143,15 +132,32 @@ def _leftover(slot: Path) -> Recoverable | None:
 
 
 class WorkingCopy:
-    """An open project: edits go to a private working copy; `save` publishes it."""
+    """An open project: edits go to a private working copy; `save` publishes it.
 
-    def __init__(self, target: Path, slot: Path, state: dict[str, Any], user: str | None):
+    `claim` says how it stands with the lock file beside the target (pmdesk.core.
+    lockfile): owned, someone else's (read-only or edit anyway), or none could be
+    written. A read-only working copy refuses every edit.
+    """
+
+    def __init__(
+        self,
+        target: Path,
+        slot: Path,
+        state: dict[str, Any],
+        user: str | None,
+        claim: Claim | None = None,
+    ):
         self.target = target
         self.slot = slot
         self._state = state
         self._user = user
         self._store: ProjectStore | None = None
         self.upgraded_from_backup: Path | None = None
+        self.claim = claim or Claim("edit")
+
+    @property
+    def read_only(self) -> bool:
+        return self.claim.read_only
 
     @property
     def store(self) -> ProjectStore:
@@ -194,9 +200,12 @@ class WorkingCopy:
         data_dir: Path | None = None,
         user: str | None = None,
         leftover: Leftover = "error",
+        access: Access = "edit",
     ) -> WorkingCopy:
         """Open `target` for editing. A leftover working copy with unsaved edits is
-        recovered, discarded or reported (`ProjectFileError`), as `leftover` says."""
+        recovered, discarded or reported (`ProjectFileError`), as `leftover` says.
+        The lock is taken as `access` says: "edit" raises `ProjectLockedError`
+        (with the holder) when someone else holds it."""
         target = target.resolve()
         data_dir = data_dir or default_data_dir()
         slot = _slot(data_dir, target)
@@ -205,12 +214,13 @@ class WorkingCopy:
             _refuse_if_in_use(target, state)
             info = _leftover(slot)
             if info is not None and leftover == "recover":
-                return cls._resume(target, slot, state, user)
+                return cls._resume(target, slot, state, user, access)
             if info is not None and leftover == "error":
                 raise ProjectFileError(
                     "project.unsaved_leftover", name=target.name, count=info.unsaved_edits
                 )
         read_header(target)
+        claim = lockfile.claim(target, user or default_user(), access)
         if slot.exists():
             shutil.rmtree(slot)
         slot.mkdir(parents=True)
@@ -234,38 +244,48 @@ class WorkingCopy:
             _write_state(slot, state)
         except BaseException:
             shutil.rmtree(slot, ignore_errors=True)
+            claim.release(target)
             raise
-        wc = cls(target, slot, state, user)
+        wc = cls(target, slot, state, user, claim)
         wc.upgraded_from_backup = backup
         return wc
 
     @classmethod
-    def recover(cls, item: Recoverable, *, user: str | None = None) -> WorkingCopy:
+    def recover(
+        cls, item: Recoverable, *, user: str | None = None, access: Access = "edit"
+    ) -> WorkingCopy:
         """Reopen a leftover working copy with its unsaved edits."""
         state = _read_state(item.slot)
         if state is None:
             raise ProjectFileError("project.recovery_gone", name=item.target.name)
-        return cls._resume(item.target, item.slot, state, user)
+        return cls._resume(item.target, item.slot, state, user, access)
 
     @classmethod
     def _resume(
-        cls, target: Path, slot: Path, state: dict[str, Any], user: str | None
+        cls, target: Path, slot: Path, state: dict[str, Any], user: str | None, access: Access
     ) -> WorkingCopy:
-        settled = _settled(state)
-        if settled is not state or "pending" in state:
-            # A save finished its rename but died before recording it: the base
-            # must become what was published.
-            with replacing(slot / BASE) as tmp:
-                copy_database(target, tmp, journal="delete")
-        state = {**settled, "pid": os.getpid(), "host": socket.gethostname()}
-        state.pop("pending", None)
-        for leftover in slot.glob(".*.tmp*"):  # temporary files of a killed save
-            leftover.unlink(missing_ok=True)
-        _write_state(slot, state)
-        return cls(target, slot, state, user)
+        claim = lockfile.claim(target, user or default_user(), access)
+        try:
+            settled = _settled(state)
+            if settled is not state or "pending" in state:
+                # A save finished its rename but died before recording it: the base
+                # must become what was published.
+                with replacing(slot / BASE) as tmp:
+                    copy_database(target, tmp, journal="delete")
+            state = {**settled, "pid": os.getpid(), "host": socket.gethostname()}
+            state.pop("pending", None)
+            for leftover in slot.glob(".*.tmp*"):  # temporary files of a killed save
+                leftover.unlink(missing_ok=True)
+            _write_state(slot, state)
+        except BaseException:
+            claim.release(target)
+            raise
+        return cls(target, slot, state, user, claim)
 
     # -- editing -------------------------------------------------------------
     def apply(self, operation: Operation) -> Applied:
+        if self.read_only:
+            raise OperationError("edit.read_only", name=self.target.name)
         return self.store.apply(operation)
 
     @property
@@ -298,7 +318,9 @@ class WorkingCopy:
         self._publish_to(self.target)
 
     def save_as(self, new_target: Path) -> None:
-        """Publish to a new path and continue editing that file from now on."""
+        """Publish to a new path and continue editing that file from now on: its
+        lock is taken (refused if someone else holds it) and the old one removed.
+        A read-only project becomes an editable copy."""
         new_target = new_target.resolve()
         new_slot = _slot(self.slot.parent.parent, new_target)
         if new_slot.exists() and new_slot != self.slot:
@@ -306,7 +328,16 @@ class WorkingCopy:
             if leftover is not None and _pid_alive(int(leftover.get("pid", 0))):
                 raise ProjectInUseError("project.in_use", name=new_target.name)
             shutil.rmtree(new_slot)
-        self._publish_to(new_target)
+        claim = self._claim_for(new_target)
+        try:
+            self._publish_to(new_target)
+        except BaseException:
+            if claim is not self.claim:
+                claim.release(new_target)
+            raise
+        if claim is not self.claim:
+            self.claim.release(self.target)
+            self.claim = claim
         user = self._user
         if self._store is not None:
             user = self._store.user
@@ -318,6 +349,13 @@ class WorkingCopy:
         self._state["target"] = str(new_target)
         _write_state(self.slot, self._state)
         self._user = user
+
+    def _claim_for(self, new_target: Path) -> Claim:
+        """The lock for editing `new_target`: ours already, or newly taken."""
+        if new_target == self.target and self.claim.owned is not None:
+            return self.claim
+        user = self._store.user if self._store is not None else self._user
+        return lockfile.claim(new_target, user or default_user(), "edit")
 
     def _publish_to(self, target: Path) -> None:
         saved_seq = self._last_seq_live()
@@ -349,11 +387,13 @@ class WorkingCopy:
 
     # -- closing -------------------------------------------------------------
     def close(self, *, discard: bool = False) -> None:
-        """Close the project. Unsaved edits stay recoverable unless `discard`."""
+        """Close the project and remove our lock. Unsaved edits stay recoverable
+        unless `discard`."""
         dirty = self.unsaved_edits() > 0
         if self._store is not None:
             self._store.dispose()
             self._store = None
+        self.claim.release(self.target)
         if discard or not dirty:
             shutil.rmtree(self.slot, ignore_errors=True)
         else:

@@ -58,7 +58,8 @@ def test_published_file_is_in_delete_journal_mode_with_header(
         assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     finally:
         conn.close()
-    assert [p.name for p in project_file.parent.iterdir() if p.name.startswith(".")] == []
+    hidden = [p.name for p in project_file.parent.iterdir() if p.name.startswith(".")]
+    assert hidden == [".~lock.plan.pmdesk#"]  # no temporary file left; the lock while open
 
 
 def test_working_copy_uses_wal_and_foreign_keys(working_copy: WorkingCopy) -> None:
@@ -164,6 +165,7 @@ def test_failed_publish_leaves_target_and_no_temp_files(
         working_copy.save_as(blocker / "x.pmdesk")
     assert project_file.read_bytes() == before
     assert sorted(p.name for p in project_file.parent.iterdir()) == [
+        ".~lock.plan.pmdesk#",  # still open, still ours
         "plan.pmdesk",
         "pmdesk-data",
         "sub",

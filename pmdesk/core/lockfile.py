@@ -1,0 +1,282 @@
+"""The lock file beside a project (DESIGN "Editing model", point 5 — contract).
+
+For `plan.pmdesk` the lock is `.~lock.plan.pmdesk#` in the same folder, a small
+UTF-8 JSON object::
+
+    {"user": "张三", "host": "pm-laptop-7", "pid": 4242, "time": "2027-01-05T09:30:00"}
+
+`time` is in UTC, like every time stamp pmdesk writes. As in LibreOffice, whose
+lock files users recognise, the lock is created only if absent (O_CREAT|O_EXCL)
+and removed only by its owner. Whether a process is alive can only be checked
+on its own host, so a lock of a dead process on this host is stale and cleared;
+a lock from another host always counts as held. A lock file that cannot be read
+or parsed counts as held too (by someone unknown): it may be one being written.
+
+A folder that does not let us write (a read-only share, a write-protected
+stick) gets no lock: the project opens without one, and `acquire` says so by
+returning None. Nothing could be saved into such a folder anyway.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import socket
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Literal
+
+from pmdesk.core.clock import local_minutes, utc_now
+from pmdesk.core.errors import ProjectLockedError
+
+# How a project is opened: "edit" takes the lock (refused if someone else holds
+# it), "edit_anyway" takes it if free and edits without it otherwise (Save then
+# merges), "read_only" leaves the lock alone and refuses edits.
+Access = Literal["edit", "edit_anyway", "read_only"]
+UNKNOWN = "unknown"
+_MAX_LOCK_BYTES = 64 * 1024  # a lock is a few dozen bytes; never read a huge file
+
+
+def lock_path(target: Path) -> Path:
+    """`.~lock.plan.pmdesk#` beside `plan.pmdesk`."""
+    return target.with_name(f".~lock.{target.name}#")
+
+
+def pid_alive(pid: int) -> bool:
+    """Is process `pid` running on this host?"""
+    if pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # alive, but someone else's
+        return True
+    except OSError:
+        return False
+    return True
+
+
+@dataclass(frozen=True)
+class LockInfo:
+    """Who holds a project's lock. `readable` is False for a damaged lock file:
+    it is held all the same, by someone unknown."""
+
+    user: str
+    host: str
+    pid: int
+    time: str  # UTC, "2027-01-05T09:30:00"
+    readable: bool = True
+
+    @classmethod
+    def mine(cls, user: str) -> LockInfo:
+        return cls(user, socket.gethostname(), os.getpid(), utc_now())
+
+    def to_json(self) -> str:
+        fields = asdict(self)
+        del fields["readable"]
+        return json.dumps(fields, ensure_ascii=False)
+
+    @property
+    def on_this_host(self) -> bool:
+        return self.readable and self.host == socket.gethostname()
+
+    def is_ours(self, user: str) -> bool:
+        """Written by this process for `user` (an earlier open of ours, or a dead
+        process whose pid we got after a restart)."""
+        return self.on_this_host and self.pid == os.getpid() and self.user == user
+
+    @property
+    def is_stale(self) -> bool:
+        """Left by a process of this host that has ended."""
+        return self.on_this_host and self.pid != os.getpid() and not pid_alive(self.pid)
+
+    def since(self) -> str:
+        """When it was taken, in this machine's time zone: "2027-01-05 09:30"."""
+        return local_minutes(self.time) if self.readable else UNKNOWN
+
+    def describe(self) -> str:
+        """ "张三 on pm-laptop-7 (process 4242) since 2027-01-05 09:30" (English, for the CLI)."""
+        if not self.readable:
+            return "someone unknown (the lock file cannot be read)"
+        return f"{self.user} on {self.host} (process {self.pid}) since {self.since()}"
+
+
+def _parse(data: bytes) -> LockInfo | None:
+    try:
+        fields = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        return None
+    if not isinstance(fields, dict):
+        return None
+    user, host, pid, time = (fields.get(k) for k in ("user", "host", "pid", "time"))
+    if not (isinstance(user, str) and isinstance(host, str) and isinstance(time, str)):
+        return None
+    if not isinstance(pid, int) or isinstance(pid, bool):
+        return None
+    return LockInfo(user, host, pid, time)
+
+
+def read_lock(target: Path) -> LockInfo | None:
+    """Who holds `target`'s lock, or None if there is no lock file."""
+    path = lock_path(target)
+    try:
+        with path.open("rb") as f:
+            data = f.read(_MAX_LOCK_BYTES + 1)
+    except FileNotFoundError:
+        return None
+    except OSError:  # there, but unreadable: held by someone we cannot name
+        return LockInfo(UNKNOWN, UNKNOWN, 0, "", readable=False)
+    info = _parse(data) if len(data) <= _MAX_LOCK_BYTES else None
+    return info or LockInfo(UNKNOWN, UNKNOWN, 0, "", readable=False)
+
+
+def other_holder(target: Path, user: str) -> LockInfo | None:
+    """The lock that keeps `user` from editing `target`: None when there is none,
+    it is ours, or it is stale (a dead process of this host; `acquire` clears it)."""
+    held = read_lock(target)
+    if held is None or held.is_ours(user) or held.is_stale:
+        return None
+    return held
+
+
+def locked_error(target: Path, holder: LockInfo) -> ProjectLockedError:
+    """The error that says who holds `target`."""
+    if not holder.readable:
+        return ProjectLockedError(
+            "project.locked_unreadable", holder=holder, name=target.name, lock=lock_path(target)
+        )
+    return ProjectLockedError(
+        "project.locked_by",
+        holder=holder,
+        name=target.name,
+        user=holder.user,
+        host=holder.host,
+        time=holder.since(),
+    )
+
+
+def acquire(target: Path, user: str) -> LockInfo | None:
+    """Write the lock for `target`, as `user` of this process, and return it.
+
+    A stale lock (or an earlier one of this process) is replaced. Raises
+    `ProjectLockedError` when someone else holds the lock; returns None when no
+    lock can be written here (a read-only folder).
+    """
+    for _attempt in range(3):
+        mine = LockInfo.mine(user)
+        try:
+            created = _create(lock_path(target), mine.to_json().encode("utf-8"))
+        except OSError:
+            return None  # read-only folder, no permission: open without a lock
+        if created:
+            return mine
+        held = read_lock(target)
+        if held is None:
+            continue  # its owner removed it just now
+        if (held.is_stale or held.is_ours(user)) and _remove_if_same(target, held):
+            continue
+        raise locked_error(target, held)
+    raise locked_error(target, read_lock(target) or LockInfo(UNKNOWN, UNKNOWN, 0, "", False))
+
+
+def _create(path: Path, data: bytes) -> bool:
+    """Create `path` holding `data` if it does not exist; False if it does.
+
+    The content is written to a private file first and hard-linked into place,
+    so a lock is never seen half written, even if pmdesk is killed meanwhile
+    (an empty lock would block everyone). Where the filesystem has no hard
+    links (FAT, some shares), the file is created with O_EXCL and written.
+    """
+    private = path.with_name(f"{path.name}{socket.gethostname()}.{os.getpid()}.tmp")
+    try:
+        with private.open("wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        try:
+            os.link(private, path)
+        except FileExistsError:
+            return False
+        except OSError:  # no hard links here
+            return _create_in_place(path, data)
+        return True
+    finally:
+        with contextlib.suppress(OSError):
+            private.unlink()
+
+
+def _create_in_place(path: Path, data: bytes) -> bool:
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0))
+    except FileExistsError:
+        return False
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+    except OSError:
+        path.unlink(missing_ok=True)
+        raise
+    return True
+
+
+def _remove_if_same(target: Path, held: LockInfo) -> bool:
+    """Remove the lock if it still says `held`. Another pmdesk clearing the same
+    stale lock at the same moment could slip in between the read and the
+    removal; the window is a few microseconds, as in LibreOffice."""
+    if read_lock(target) != held:
+        return False
+    with contextlib.suppress(FileNotFoundError):
+        lock_path(target).unlink()
+    return True
+
+
+def release(target: Path, mine: LockInfo) -> bool:
+    """Remove `target`'s lock if it is still the one we wrote (only the owner
+    removes a lock). True if it was removed."""
+    if read_lock(target) != mine:
+        return False
+    try:
+        lock_path(target).unlink()
+    except OSError:
+        return False
+    return True
+
+
+@dataclass(frozen=True)
+class Claim:
+    """How an open project stands with its lock: `owned` is the lock we wrote
+    (and remove on close); `holder` is someone else's, shown to the user."""
+
+    access: Access
+    owned: LockInfo | None = None
+    holder: LockInfo | None = None
+
+    @property
+    def read_only(self) -> bool:
+        return self.access == "read_only"
+
+    @property
+    def unwritable(self) -> bool:
+        """Opened for editing, but no lock could be written (a read-only folder)."""
+        return not self.read_only and self.owned is None and self.holder is None
+
+    def release(self, target: Path) -> None:
+        if self.owned is not None:
+            release(target, self.owned)
+
+
+def claim(target: Path, user: str, access: Access) -> Claim:
+    """Take `target`'s lock as `access` says; raises `ProjectLockedError` only
+    for "edit" when someone else holds it."""
+    if access == "read_only":
+        return Claim(access, holder=other_holder(target, user))
+    try:
+        return Claim(access, owned=acquire(target, user))
+    except ProjectLockedError as e:
+        if access == "edit":
+            raise
+        return Claim(access, holder=e.holder)
