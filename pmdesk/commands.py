@@ -89,10 +89,22 @@ def cmd_info(args: argparse.Namespace) -> int:
         f"sections:      {n.sections}",
         f"baselines:     {n.baselines}",
         f"history:       {n.history} changes",
-        "lock:          not locked (lock files come with shared editing)",
+        f"lock:          {_lock_text(args.file)}",
     ]
     _say("\n".join(lines))
     return EXIT_OK
+
+
+def _lock_text(path: Path) -> str:
+    """Who holds the project's lock file, for `info`."""
+    from pmdesk.core.lockfile import read_lock
+
+    held = read_lock(path)
+    if held is None:
+        return "not locked"
+    if held.is_stale:
+        return f"stale: {held.describe()}, a process that has ended (the next open clears it)"
+    return held.describe()
 
 
 def cmd_check(args: argparse.Namespace) -> int:
