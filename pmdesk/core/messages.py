@@ -98,6 +98,11 @@ MESSAGES: dict[str, str] = {
         "CoreError",
         "Not saved: the copy failed its integrity check ({detail}); {name} was left as it was.",
     ),
+    "save.busy": QT_TRANSLATE_NOOP(
+        "CoreError",
+        "{name} is being saved by someone else right now; it was not overwritten. "
+        "Try again in a moment.",
+    ),
     # Merging a colleague's save (three-way merge).
     "merge.different_projects": QT_TRANSLATE_NOOP(
         "CoreError", "{names} are not copies of one project, so they cannot be merged."

@@ -226,7 +226,19 @@ def copy_published(source: Path, destination: Path) -> dict[str, Any]:
         raise ProjectFileError("file.damaged", name=source.name, detail=e) from None
     finally:
         lock.close()
-    return {"size": st.st_size, "mtime_ns": st.st_mtime_ns, "sha256": digest}
+    return _stat_print(st) | {"sha256": digest}
+
+
+def _stat_print(st: os.stat_result) -> dict[str, Any]:
+    # The inode and the change time too: a file renamed over the target (every
+    # save, every sync client) gets a new inode even when size and modification
+    # time match to the clock's granularity, and no tool can set the change time.
+    return {
+        "size": st.st_size,
+        "mtime_ns": st.st_mtime_ns,
+        "ctime_ns": st.st_ctime_ns,
+        "ino": st.st_ino,
+    }
 
 
 def _hash_blocks(src: BinaryIO, also: Callable[[bytes], object] | None = None) -> str:
@@ -249,14 +261,15 @@ def fingerprint(path: Path) -> dict[str, Any]:
     with open(path, "rb") as f:
         st = os.fstat(f.fileno())
         digest = _hash_blocks(f)
-    return {"size": st.st_size, "mtime_ns": st.st_mtime_ns, "sha256": digest}
+    return _stat_print(st) | {"sha256": digest}
 
 
 def same_file(known: dict[str, Any], path: Path) -> bool:
-    """Is `path` still the file `known` describes? Size and time decide when they
-    match; otherwise the content decides (a touch or a copy-back is not a change)."""
+    """Is `path` still the file `known` describes? Its size, times and inode
+    decide when they all match; otherwise the content decides (a touch, a copy
+    back or a permission change is not a change)."""
     st = path.stat()
-    if (st.st_size, st.st_mtime_ns) == (known.get("size"), known.get("mtime_ns")):
+    if all(known.get(k) == v for k, v in _stat_print(st).items()):
         return True
     return bool(
         st.st_size == known.get("size") and fingerprint(path)["sha256"] == known.get("sha256")

@@ -306,6 +306,14 @@ class WorkingCopy:
         except FileNotFoundError:
             return True
 
+    def adopt_base(self, published: Path, seen: dict[str, Any]) -> None:
+        """A colleague's save (a copy of it at `published`, with the target's
+        fingerprint `seen`) has been merged into the working copy: it is the new
+        base, and the target as it is now is no longer a change to merge."""
+        os.replace(published, self.base_path)
+        self._state["target_fingerprint"] = dict(seen)
+        _write_state(self.slot, self._state)
+
     # -- saving --------------------------------------------------------------
     def save(self, *, overwrite_changes: bool = False) -> None:
         """Publish the working copy over the target, atomically.
@@ -313,9 +321,12 @@ class WorkingCopy:
         If a colleague saved the target meanwhile, refuse rather than overwrite
         their work silently (merging on save comes with the sharing work).
         """
-        if not overwrite_changes and self.target_changed():
-            raise PmdeskError("save.changed_by_other", name=self.target.name)
-        self._publish_to(self.target)
+        from pmdesk.core.savelock import saving
+
+        with saving(self.target):  # nobody else checks and replaces it meanwhile
+            if not overwrite_changes and self.target_changed():
+                raise PmdeskError("save.changed_by_other", name=self.target.name)
+            self._publish_to(self.target)
 
     def save_as(self, new_target: Path) -> None:
         """Publish to a new path and continue editing that file from now on: its

@@ -1,0 +1,97 @@
+"""Merging what a colleague saved into an open project (DESIGN "Editing model", step 4).
+
+The working copy remembers the base (the file as it was opened or last saved).
+When the target changed since, `prepare` reads base, ours (the working copy)
+and theirs (a copy of the target taken now), and the caller settles conflicts
+with the user. `accept` then writes the merge into the working copy as one
+undoable operation and makes their file the new base, so the next save
+publishes a file holding both people's work.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from pmdesk.core.errors import PmdeskError
+from pmdesk.core.fileformat import SCHEMA_VERSION, read_header
+from pmdesk.core.merge import MergeResult, Side
+from pmdesk.core.merge_files import PendingMerge, read_project
+from pmdesk.core.merge_rows import read_tables
+from pmdesk.core.sqlite_files import copy_published
+
+if TYPE_CHECKING:
+    from pmdesk.core.ops.rows import ReplaceRows
+    from pmdesk.core.workingcopy import WorkingCopy
+
+THEIRS = "theirs.pmdesk"
+
+
+@dataclass
+class TargetMerge:
+    """A colleague's save, read and ready to merge into the working copy."""
+
+    pending: PendingMerge
+    copy: Path  # their file, copied into the working copy's folder
+    seen: dict[str, Any]  # the target's fingerprint when it was copied
+
+    @property
+    def their_authors(self) -> list[str]:
+        return self.pending.their_authors
+
+    def operation(self, result: MergeResult) -> ReplaceRows:
+        """The edit that makes the working copy the merged project (one undo step)."""
+        from pmdesk.core.ops.rows import ReplaceRows
+
+        who = ", ".join(self.their_authors)
+        return ReplaceRows(self.pending.changes(result), who)
+
+
+def prepare(wc: WorkingCopy) -> TargetMerge:
+    """Read base, ours and the target as it is now."""
+    copy = wc.slot / THEIRS
+    seen = copy_published(wc.target, copy)
+    if read_header(copy).schema_version != SCHEMA_VERSION:
+        from pmdesk.core.projectfile import upgrade_copy
+
+        upgrade_copy(copy, wc.slot / "backups")
+    with wc.store.engine.connect() as conn:
+        mine = read_tables(conn)
+    pending = PendingMerge(
+        read_project(wc.base_path),
+        mine,
+        read_project(copy),
+        names=(wc.target.name, wc.target.name, wc.target.name),
+    )
+    return TargetMerge(pending, copy, seen)
+
+
+def accept(wc: WorkingCopy, merge: TargetMerge) -> None:
+    """The merge has been written into the working copy: their file is the base now."""
+    wc.adopt_base(merge.copy, merge.seen)
+
+
+def save_merging(wc: WorkingCopy, *, prefer: Side | None = None) -> MergeResult | None:
+    """Save, merging a colleague's save first when there is one (headless use:
+    the window asks the user instead). Conflicts that `prefer` does not settle
+    are refused with `merge.conflicts`, and nothing is changed."""
+    result = None
+    for _ in range(5):  # another save may land between our merge and our save
+        if wc.target_changed():
+            merge = prepare(wc)
+            result = merge.pending.result(prefer=prefer)
+            if result.conflicts:
+                merge.copy.unlink(missing_ok=True)
+                count = len(result.conflicts)
+                raise PmdeskError("merge.conflicts", count=count, name=wc.target.name)
+            wc.apply(merge.operation(result))
+            accept(wc, merge)
+        try:
+            wc.save()
+        except PmdeskError as e:
+            if e.code != "save.changed_by_other":
+                raise
+            continue
+        return result
+    raise PmdeskError("save.changed_by_other", name=wc.target.name)
