@@ -77,11 +77,19 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("name", nargs="?", metavar="NAME", help="the new baseline's name")
     p.add_argument("--list", action="store_true", help="list the baselines instead")
 
-    p = sub.add_parser("merge", help="three-way merge (not available yet)")
-    p.add_argument("base", type=Path)
-    p.add_argument("mine", type=Path)
-    p.add_argument("theirs", type=Path)
+    p = sub.add_parser(
+        "merge",
+        help="three-way merge of two edited copies of one project",
+        description="Merge MINE and THEIRS, two edited copies of BASE, into OUT. "
+        "Exit 1 with a conflict report when both changed the same thing differently.",
+    )
+    p.add_argument("base", type=Path, metavar="BASE", help="the copy both started from")
+    p.add_argument("mine", type=Path, metavar="MINE")
+    p.add_argument("theirs", type=Path, metavar="THEIRS")
     p.add_argument("-o", "--output", required=True, type=Path, metavar="OUT")
+    p.add_argument(
+        "--prefer", choices=("mine", "theirs"), help="settle every conflict for this side"
+    )
     return parser
 
 

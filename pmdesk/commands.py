@@ -261,4 +261,24 @@ def _local_time(utc_text: str) -> str:
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
-    raise CommandError("Three-way merge is not available yet in pmdesk.")
+    from pmdesk.core.merge_files import merge_files
+    from pmdesk.core.merge_report import note_line, report
+
+    out: Path = _project_target(args.output)
+    if out.is_dir():
+        raise CommandError(f"{out} is a folder; give a file name after -o.")
+    pending, result = merge_files(args.base, args.mine, args.theirs, out, prefer=args.prefer)
+    mine, theirs = args.mine.name, args.theirs.name
+    if result.conflicts:
+        _say(report(result, pending.mine, pending.theirs))
+        print(
+            f"pmdesk: {len(result.conflicts)} conflicts between {mine} and {theirs}; "
+            f"{out.name} was not written. Settle them with --prefer mine or --prefer theirs, "
+            "or open the project in pmdesk.",
+            file=sys.stderr,
+        )
+        return EXIT_PROBLEM
+    for note in result.notes:
+        _say(f"note: {note_line(note)}")
+    _say(f"Merged {mine} and {theirs} into {out} ({result.rows_changed} changes to {mine}).")
+    return EXIT_OK

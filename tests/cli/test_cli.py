@@ -69,11 +69,6 @@ def test_version_and_help(capsys: pytest.CaptureFixture[str]) -> None:
         assert command in out
 
 
-def test_merge_not_built_yet(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = run(capsys, "merge", "a", "b", "c", "-o", "d")
-    assert code == 2 and "not available yet" in one_sentence(err)
-
-
 def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "export", "x.pmdesk")
     assert code == 2 and "required" in one_sentence(err)
