@@ -62,15 +62,14 @@ class PendingMerge:
         try:
             check_same_project(self.base, self.mine, self.theirs)
         except ProjectMismatchError:
+            if len(set(self.names)) == 1:  # an open project's file, replaced
+                raise PmdeskError("merge.replaced_by_other", name=self.names[0]) from None
             raise PmdeskError("merge.different_projects", names=", ".join(self.names)) from None
 
     def result(
         self, resolutions: Mapping[str, Resolution] | None = None, prefer: Side | None = None
     ) -> MergeResult:
-        try:
-            return merge(self.base, self.mine, self.theirs, resolutions=resolutions, prefer=prefer)
-        except ProjectMismatchError:
-            raise PmdeskError("merge.different_projects", names=", ".join(self.names)) from None
+        return merge(self.base, self.mine, self.theirs, resolutions=resolutions, prefer=prefer)
 
     def changes(self, result: MergeResult) -> tuple[RowChange, ...]:
         """What to write into `mine` to make it the merged project."""
@@ -82,6 +81,25 @@ class PendingMerge:
         known = self.base.get("history", {})
         people = [r["by"] for u, r in self.theirs.get("history", {}).items() if u not in known]
         return sorted(set(filter(None, people)))
+
+
+def last_editors(path: Path) -> list[str]:
+    """Who made the newest change saved in a project file (to name a colleague's save)."""
+    from sqlalchemy import text
+
+    read_header(path)
+    engine = connect(path, readonly=True)
+    try:
+        with engine.connect() as conn:
+            rows = conn.execute(
+                text(
+                    'SELECT DISTINCT "by" FROM history WHERE batch = '
+                    "(SELECT batch FROM history ORDER BY seq DESC LIMIT 1)"
+                )
+            )
+            return sorted(name for (name,) in rows if name)
+    finally:
+        engine.dispose()
 
 
 def pending_merge_of(base: Path, mine: Path, theirs: Path) -> PendingMerge:

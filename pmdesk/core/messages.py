@@ -107,6 +107,11 @@ MESSAGES: dict[str, str] = {
     "merge.different_projects": QT_TRANSLATE_NOOP(
         "CoreError", "{names} are not copies of one project, so they cannot be merged."
     ),
+    "merge.replaced_by_other": QT_TRANSLATE_NOOP(
+        "CoreError",
+        "{name} now holds a different project, so it cannot be merged with yours; "
+        "use Save As to keep your work.",
+    ),
     "merge.stale": QT_TRANSLATE_NOOP(
         "CoreError", "The merge no longer fits the project (it was edited meanwhile); try again."
     ),

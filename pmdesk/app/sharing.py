@@ -1,0 +1,222 @@
+"""A shared project file in the window: noticing a colleague's save and merging it.
+
+A file watcher (and, for network shares that send no events, a slow poll)
+notices that the project file was replaced; its fingerprint says whether it
+really changed. A bar above the document then offers to merge it now. Save
+merges too when the file changed since it was opened or last saved: what only
+one side changed is taken at once, conflicts go to the conflict dialog, and the
+merge is one undo step ("Merge changes by 张三").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QFileSystemWatcher, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from pmdesk.app import dialogs
+from pmdesk.app.error_text import error_text
+from pmdesk.core.errors import PmdeskError
+
+if TYPE_CHECKING:
+    from pmdesk.app.session import ProjectSession
+    from pmdesk.core.merge import MergeResult
+
+translate = QCoreApplication.translate
+POLL_MS = 5000  # network shares do not report a colleague's save: look now and then
+SETTLE_MS = 400  # a save is a copy and a rename: wait until it is done
+
+
+class TargetWatcher(QObject):
+    """Emits `colleague_saved` once for each new version of the project file."""
+
+    colleague_saved = Signal()
+
+    def __init__(self, session: ProjectSession, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._announced: str | None = None  # the version already offered
+        self._watcher = QFileSystemWatcher(self)
+        self._settle = QTimer(self, singleShot=True, interval=SETTLE_MS)
+        self._settle.timeout.connect(self.check)
+        self._poll = QTimer(self, interval=POLL_MS)
+        self._poll.timeout.connect(self.check)
+        self._watcher.fileChanged.connect(self._settle.start)
+        self._watcher.directoryChanged.connect(self._settle.start)
+        self._watch()
+        self._poll.start()
+
+    def _watch(self) -> None:
+        # A save renames a new file over the old one: the old file's watch ends
+        # with it, so the folder is watched too and the file watched again.
+        path = self._session.path
+        wanted = [str(path), str(path.parent)]
+        watched = set(self._watcher.files()) | set(self._watcher.directories())
+        missing = [p for p in wanted if p not in watched and _exists(p)]
+        if missing:
+            self._watcher.addPaths(missing)
+
+    def check(self) -> bool:
+        """Has someone else saved a version not offered yet? Emits if so."""
+        if not self._session.ready:
+            return False
+        self._watch()
+        wc = self._session.working_copy
+        try:
+            if not wc.target_changed():
+                self._announced = None
+                return False
+            version = _version(self._session)
+        except OSError:
+            return False  # the share is gone for a moment: Save will say so
+        if version == self._announced:
+            return False
+        self._announced = version
+        self.colleague_saved.emit()
+        return True
+
+    def forget(self) -> None:
+        """The offered version was merged or dismissed for good."""
+        self._announced = None
+
+    def stop(self) -> None:
+        self._poll.stop()
+        self._settle.stop()
+        paths = self._watcher.files() + self._watcher.directories()
+        if paths:
+            self._watcher.removePaths(paths)
+
+
+def _exists(path: str) -> bool:
+    from pathlib import Path
+
+    return Path(path).exists()
+
+
+def _version(session: ProjectSession) -> str:
+    st = session.path.stat()
+    return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}"
+
+
+class NoticeBar(QFrame):
+    """A slim bar above the document: "张三 saved crm.pmdesk. [Merge Now] [Later]"."""
+
+    merge_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("noticeBar")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setStyleSheet(
+            "#noticeBar { background: palette(alternate-base); border: 1px solid #d9a400;"
+            " border-radius: 4px; }"
+        )
+        self.text = QLabel(self)
+        self.text.setTextFormat(Qt.TextFormat.PlainText)
+        self.text.setWordWrap(True)
+        self.merge_button = QPushButton(translate("Sharing", "&Merge Now"), self)
+        self.merge_button.setDefault(True)
+        self.merge_button.clicked.connect(self.merge_requested)
+        self.later_button = QPushButton(translate("Sharing", "Later"), self)
+        self.later_button.clicked.connect(self.hide)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 6, 6, 6)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.merge_button)
+        layout.addWidget(self.later_button)
+        self.hide()
+
+    def offer(self, text: str) -> None:
+        self.text.setText(text)
+        self.show()
+
+
+def saved_by_text(name: str, people: list[str]) -> str:
+    if people:
+        return (
+            translate("Sharing", "%1 saved a newer version of %2. Merge it with your work now?")
+            .replace("%1", "、".join(people))
+            .replace("%2", name)
+        )
+    return translate(
+        "Sharing", "A newer version of %1 was saved elsewhere. Merge it with your work now?"
+    ).replace("%1", name)
+
+
+def merge_colleague(
+    parent: QWidget, session: ProjectSession, report: Callable[[str], None]
+) -> bool:
+    """Merge the project file's newer version into the open project.
+
+    Conflicts are put to the user; False if they cancel or the merge cannot be
+    done (said in one sentence). `report` receives what was done, for the status bar.
+    """
+    from pmdesk.core.target_merge import accept, prepare
+
+    wc = session.working_copy
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        merge = prepare(wc)
+        result = merge.pending.result()
+    except PmdeskError as e:
+        dialogs.error(parent, error_text(e))
+        return False
+    finally:
+        QGuiApplication.restoreOverrideCursor()
+    people = merge.their_authors
+    if result.conflicts:
+        resolutions = dialogs.resolve_conflicts(
+            parent, result.conflicts, merge.pending.mine, merge.pending.theirs, people
+        )
+        if resolutions is None:
+            merge.copy.unlink(missing_ok=True)
+            return False
+        result = merge.pending.result(resolutions)
+    op = merge.operation(result)
+    if op.changes:
+        text = translate("Sharing", "Merge changes by %1").replace(
+            "%1", "、".join(people) or translate("Sharing", "a colleague")
+        )
+        # Read-only, there is nothing of ours to merge: their version is taken in.
+        done = session.refresh(op) if session.read_only else session.push(op, text=text)
+        if not done:
+            merge.copy.unlink(missing_ok=True)
+            return False
+    accept(wc, merge)
+    report(merged_text(result, people))
+    return True
+
+
+def merged_text(result: MergeResult, people: list[str]) -> str:
+    who = "、".join(people) or translate("Sharing", "a colleague")
+    if not result.rows_changed:
+        return translate("Sharing", "The newer version by %1 holds nothing new.").replace("%1", who)
+    text = translate("Sharing", "Merged %1 changes by %2.")
+    text = text.replace("%1", str(result.rows_changed)).replace("%2", who)
+    renumbered = [n for n in result.notes if n.kind == "renumbered"]
+    if renumbered:
+        moves = ", ".join(f"{n.detail} → {n.label}" for n in renumbered)
+        text += " " + translate("Sharing", "Your new requirements were renumbered: %1.").replace(
+            "%1", moves
+        )
+    return text
+
+
+def save_merging(parent: QWidget, session: ProjectSession, report: Callable[[str], None]) -> bool:
+    """Save; if a colleague saved meanwhile, merge their version first. True if saved."""
+    for _ in range(3):  # yet another save can land while the user settles conflicts
+        if session.working_copy.target_changed() and not merge_colleague(parent, session, report):
+            return False
+        try:
+            session.save()
+        except PmdeskError as e:
+            if e.code == "save.changed_by_other":
+                continue
+            dialogs.error(parent, error_text(e))
+            return False
+        return True
+    dialogs.error(parent, error_text(PmdeskError("save.changed_by_other", name=session.path.name)))
+    return False
