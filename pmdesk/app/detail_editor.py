@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QVBoxLayout, Q
 
 from pmdesk.app.detail_form import DetailForm
 from pmdesk.app.detail_inputs import fill_combo, select_data
+from pmdesk.app.history_model import ui_wording
 from pmdesk.app.labels import kano_label, kind_label, priority_label, status_label
 from pmdesk.app.look import kind_icon, status_dot
 from pmdesk.app.session import ProjectSession
@@ -36,6 +37,7 @@ from pmdesk.core.queries import (
     releases,
     requirement_detail,
 )
+from pmdesk.core.queries_history import requirement_history
 
 __all__ = ["DetailEditor"]
 
@@ -132,6 +134,7 @@ class DetailEditor(QWidget):
         self._fill_named_combos()
         if self._reload(set(self._fields), force=not again):
             self._load_links()
+            self._load_history()
             self.form.pages.setCurrentIndex(1)
 
     def commit_pending(self) -> None:
@@ -204,6 +207,7 @@ class DetailEditor(QWidget):
         form.links.remove_requested.connect(self._remove_link)
         form.links.problem.connect(self._show_message)
         form.links.requirement_activated.connect(self.requirement_activated)
+        form.tabs.currentChanged.connect(self._load_history)
         self._escapable: dict[QObject, str] = {
             form.title: "title",
             form.tags: "tags",
@@ -286,6 +290,15 @@ class DetailEditor(QWidget):
             rows = links_of(conn, self._uid)
         self._linked = {row.other_uid for row in rows}
         self.form.links.set_links(self._uid, rows)
+
+    def _load_history(self, *_args: object) -> None:
+        """Fill the History tab, only while it is shown: the editor follows every
+        edit, and nobody needs the log of a requirement they are not reading."""
+        if self._uid is None or self.form.tabs.currentWidget() is not self.form.history:
+            return
+        with self._session.connection() as conn:
+            rows = requirement_history(conn, self._uid, ui_wording())
+        self.form.history.show_changes(rows)
 
     def _find(self, text: str) -> list[tuple[str, str, str]]:
         with self._session.connection() as conn:
@@ -382,3 +395,5 @@ class DetailEditor(QWidget):
             return
         if links:
             self._load_links()
+        if touched or links or lists:
+            self._load_history()

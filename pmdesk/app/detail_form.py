@@ -21,11 +21,13 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QStackedWidget,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from pmdesk.app.detail_description import DescriptionEditor
+from pmdesk.app.detail_history import HistoryView
 from pmdesk.app.detail_inputs import OptionalDateEdit, RiceInputs, fixed_width
 from pmdesk.app.detail_lists import AcceptanceEditor, Find, LinksEditor
 
@@ -121,7 +123,12 @@ class DetailForm(QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self._fields(suggest_date, find))
-        layout.addWidget(scroll, 1)
+        self.history = HistoryView()
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(scroll, self.tr("Fields"))
+        self.tabs.addTab(self.history, self.tr("History"))
+        layout.addWidget(self.tabs, 1)
         return page
 
     def _header(self) -> QWidget:

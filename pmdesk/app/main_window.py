@@ -175,6 +175,9 @@ class MainWindow(QMainWindow):
             self.tr("&Filter requirements"), self._focus_filter, K.Find
         )
         self.about_action = self._action(self.tr("&About pmdesk"), self.about)
+        self.change_log_action = self._action(
+            self.tr("Change &Log…"), self.change_log, QKeySequence("Ctrl+Shift+H")
+        )
         self.preferences_action = self._action(
             self.tr("&Preferences…"), self.preferences, K.Preferences
         )
@@ -209,6 +212,8 @@ class MainWindow(QMainWindow):
         view_menu = bar.addMenu(self.tr("&View"))
         for dock in (self.tree_dock, self.detail_dock, self.roadmap_dock):
             view_menu.addAction(dock.toggleViewAction())
+        view_menu.addSeparator()
+        view_menu.addAction(self.change_log_action)
 
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.about_action)
@@ -716,6 +721,7 @@ class MainWindow(QMainWindow):
             self.export_action,
             self.export_png_action,
             self.export_svg_action,
+            self.change_log_action,
         ):
             act.setEnabled(is_open and not self._opening)
         for act in (
@@ -755,6 +761,13 @@ class MainWindow(QMainWindow):
     def _exported(self, path: Path, seconds: float) -> None:
         message = self.tr("Exported %1 in %2 s.").replace("%1", path.name)
         self.statusBar().showMessage(message.replace("%2", f"{seconds:.1f}"), 8000)
+
+    def change_log(self) -> None:
+        """View ▸ Change Log: the project's changes (app/change_log.py)."""
+        from pmdesk.app.change_log import show_change_log
+
+        if self.session is not None:
+            show_change_log(self, self.session, self._show_details)
 
     def preferences(self) -> None:
         from pmdesk.app.preferences import PreferencesDialog

@@ -25,6 +25,45 @@
     </message>
 </context>
 <context>
+    <name>ChangeLogDialog</name>
+    <message>
+        <source>Change Log</source>
+        <translation>Change Log</translation>
+    </message>
+    <message>
+        <source>Key, title or value</source>
+        <translation>Key, title or value</translation>
+    </message>
+    <message>
+        <source>Show all</source>
+        <translation>Show all</translation>
+    </message>
+    <message>
+        <source>No changes match these filters.</source>
+        <translation>No changes match these filters.</translation>
+    </message>
+    <message>
+        <source>&amp;Person</source>
+        <translation>&amp;Person</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;From</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>&amp;To</translation>
+    </message>
+    <message>
+        <source>Any date</source>
+        <translation>Any date</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>Everyone</translation>
+    </message>
+</context>
+<context>
     <name>CoreError</name>
     <message>
         <source>{path} is a folder, not a pmdesk project.</source>
@@ -119,6 +158,18 @@
         <translation>{name} is open in another pmdesk window.</translation>
     </message>
     <message>
+        <source>{name} is opened by {user} on {host} since {time}.</source>
+        <translation>{name} is opened by {user} on {host} since {time}.</translation>
+    </message>
+    <message>
+        <source>{name} is locked by someone pmdesk cannot name: its lock file {lock} cannot be read.</source>
+        <translation>{name} is locked by someone pmdesk cannot name: its lock file {lock} cannot be read.</translation>
+    </message>
+    <message>
+        <source>{name} is open read-only, so the change was not made. Save As makes a copy you can edit.</source>
+        <translation>{name} is open read-only, so the change was not made. Save As makes a copy you can edit.</translation>
+    </message>
+    <message>
         <source>{name} has {count} unsaved edits from an earlier session that ended without saving; recover or discard them first.</source>
         <translation>{name} has {count} unsaved edits from an earlier session that ended without saving; recover or discard them first.</translation>
     </message>
@@ -133,6 +184,26 @@
     <message>
         <source>Not saved: the copy failed its integrity check ({detail}); {name} was left as it was.</source>
         <translation>Not saved: the copy failed its integrity check ({detail}); {name} was left as it was.</translation>
+    </message>
+    <message>
+        <source>{name} is being saved by someone else right now; it was not overwritten. Try again in a moment.</source>
+        <translation>{name} is being saved by someone else right now; it was not overwritten. Try again in a moment.</translation>
+    </message>
+    <message>
+        <source>{names} are not copies of one project, so they cannot be merged.</source>
+        <translation>{names} are not copies of one project, so they cannot be merged.</translation>
+    </message>
+    <message>
+        <source>{name} now holds a different project, so it cannot be merged with yours; use Save As to keep your work.</source>
+        <translation>{name} now holds a different project, so it cannot be merged with yours; use Save As to keep your work.</translation>
+    </message>
+    <message>
+        <source>The merge no longer fits the project (it was edited meanwhile); try again.</source>
+        <translation>The merge no longer fits the project (it was edited meanwhile); try again.</translation>
+    </message>
+    <message>
+        <source>{count} conflicting changes need a decision before {name} can be saved.</source>
+        <translation>{count} conflicting changes need a decision before {name} can be saved.</translation>
     </message>
     <message>
         <source>The change was refused by the project file ({detail}).</source>
@@ -251,6 +322,18 @@
         <translation>The project has no baseline named “{name}” (baselines: {names}).</translation>
     </message>
     <message>
+        <source>A baseline needs a name.</source>
+        <translation>A baseline needs a name.</translation>
+    </message>
+    <message>
+        <source>A baseline name can be at most {limit} characters long.</source>
+        <translation>A baseline name can be at most {limit} characters long.</translation>
+    </message>
+    <message>
+        <source>The project already has a baseline named “{name}”; choose another name.</source>
+        <translation>The project already has a baseline named “{name}”; choose another name.</translation>
+    </message>
+    <message>
         <source>{text}</source>
         <translation>{text}</translation>
     </message>
@@ -338,6 +421,14 @@
     <message>
         <source>Select a requirement to see and edit its details.</source>
         <translation>Select a requirement to see and edit its details.</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>Fields</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>History</translation>
     </message>
     <message>
         <source>Title</source>
@@ -678,6 +769,184 @@
     </message>
 </context>
 <context>
+    <name>History</name>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>(top level)</source>
+        <translation>(top level)</translation>
+    </message>
+    <message>
+        <source>(new place among its siblings)</source>
+        <translation>(new place among its siblings)</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Links</source>
+        <translation>Links</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>Kano</source>
+        <translation>Kano</translation>
+    </message>
+    <message>
+        <source>RICE</source>
+        <translation>RICE</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation>Release</translation>
+    </message>
+    <message>
+        <source>Lane</source>
+        <translation>Lane</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Acceptance criteria</source>
+        <translation>Acceptance criteria</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Authors</source>
+        <translation>Authors</translation>
+    </message>
+    <message>
+        <source>Key prefix</source>
+        <translation>Key prefix</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Milestone</source>
+        <translation>Milestone</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>Section</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>This requirement has been deleted since.</source>
+        <translation>This requirement has been deleted since.</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>Requirement</source>
+        <translation>Requirement</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>After</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryView</name>
+    <message>
+        <source>No changes recorded yet.</source>
+        <translation>No changes recorded yet.</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Epic</source>
@@ -940,6 +1209,10 @@
     <message>
         <source>&amp;About pmdesk</source>
         <translation>&amp;About pmdesk</translation>
+    </message>
+    <message>
+        <source>Change &amp;Log…</source>
+        <translation>Change &amp;Log…</translation>
     </message>
     <message>
         <source>&amp;Preferences…</source>
@@ -1368,6 +1641,45 @@
     <message>
         <source>W{n}</source>
         <translation>W{n}</translation>
+    </message>
+</context>
+<context>
+    <name>Sharing</name>
+    <message>
+        <source>&amp;Merge Now</source>
+        <translation>&amp;Merge Now</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <source>%1 saved a newer version of %2. Merge it with your work now?</source>
+        <translation>%1 saved a newer version of %2. Merge it with your work now?</translation>
+    </message>
+    <message>
+        <source>A newer version of %1 was saved elsewhere. Merge it with your work now?</source>
+        <translation>A newer version of %1 was saved elsewhere. Merge it with your work now?</translation>
+    </message>
+    <message>
+        <source>Merge changes by %1</source>
+        <translation>Merge changes by %1</translation>
+    </message>
+    <message>
+        <source>a colleague</source>
+        <translation>a colleague</translation>
+    </message>
+    <message>
+        <source>The newer version by %1 holds nothing new.</source>
+        <translation>The newer version by %1 holds nothing new.</translation>
+    </message>
+    <message>
+        <source>Merged %1 changes by %2.</source>
+        <translation>Merged %1 changes by %2.</translation>
+    </message>
+    <message>
+        <source>Your new requirements were renumbered: %1.</source>
+        <translation>Your new requirements were renumbered: %1.</translation>
     </message>
 </context>
 <context>

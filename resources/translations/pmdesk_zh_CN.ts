@@ -25,6 +25,45 @@
     </message>
 </context>
 <context>
+    <name>ChangeLogDialog</name>
+    <message>
+        <source>Change Log</source>
+        <translation>变更日志</translation>
+    </message>
+    <message>
+        <source>Key, title or value</source>
+        <translation>编号、标题或内容</translation>
+    </message>
+    <message>
+        <source>Show all</source>
+        <translation>显示全部</translation>
+    </message>
+    <message>
+        <source>No changes match these filters.</source>
+        <translation>没有符合筛选条件的变更。</translation>
+    </message>
+    <message>
+        <source>&amp;Person</source>
+        <translation>修改人(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>从(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>到(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Any date</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>所有人</translation>
+    </message>
+</context>
+<context>
     <name>CoreError</name>
     <message>
         <source>{path} is a folder, not a pmdesk project.</source>
@@ -119,6 +158,18 @@
         <translation>{name} 已在另一个 pmdesk 窗口中打开。</translation>
     </message>
     <message>
+        <source>{name} is opened by {user} on {host} since {time}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name} is locked by someone pmdesk cannot name: its lock file {lock} cannot be read.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name} is open read-only, so the change was not made. Save As makes a copy you can edit.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>{name} has {count} unsaved edits from an earlier session that ended without saving; recover or discard them first.</source>
         <translation>{name} 有 {count} 处上次未保存就结束的修改；请先恢复或放弃这些修改。</translation>
     </message>
@@ -133,6 +184,26 @@
     <message>
         <source>Not saved: the copy failed its integrity check ({detail}); {name} was left as it was.</source>
         <translation>未保存：副本未通过完整性检查（{detail}）；{name} 保持原样。</translation>
+    </message>
+    <message>
+        <source>{name} is being saved by someone else right now; it was not overwritten. Try again in a moment.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{names} are not copies of one project, so they cannot be merged.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name} now holds a different project, so it cannot be merged with yours; use Save As to keep your work.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The merge no longer fits the project (it was edited meanwhile); try again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{count} conflicting changes need a decision before {name} can be saved.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The change was refused by the project file ({detail}).</source>
@@ -251,6 +322,18 @@
         <translation>项目中没有名为「{name}」的基线（现有基线：{names}）。</translation>
     </message>
     <message>
+        <source>A baseline needs a name.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A baseline name can be at most {limit} characters long.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The project already has a baseline named “{name}”; choose another name.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>{text}</source>
         <translation>{text}</translation>
     </message>
@@ -338,6 +421,14 @@
     <message>
         <source>Select a requirement to see and edit its details.</source>
         <translation>在需求树中选中一条需求，即可查看和编辑详情。</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史</translation>
     </message>
     <message>
         <source>Title</source>
@@ -678,6 +769,184 @@
     </message>
 </context>
 <context>
+    <name>History</name>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>(top level)</source>
+        <translation>（顶层）</translation>
+    </message>
+    <message>
+        <source>(new place among its siblings)</source>
+        <translation>（调整了同级顺序）</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Links</source>
+        <translation>关联需求</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>Kano</source>
+        <translation>Kano</translation>
+    </message>
+    <message>
+        <source>RICE</source>
+        <translation>RICE</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Lane</source>
+        <translation>泳道</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Acceptance criteria</source>
+        <translation>验收标准</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本号</translation>
+    </message>
+    <message>
+        <source>Authors</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <source>Key prefix</source>
+        <translation>编号前缀</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Milestone</source>
+        <translation>里程碑</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>章节</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>This requirement has been deleted since.</source>
+        <translation>这条需求此后已被删除。</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>修改人</translation>
+    </message>
+    <message>
+        <source>Requirement</source>
+        <translation>需求</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>原值</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>新值</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变更</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryView</name>
+    <message>
+        <source>No changes recorded yet.</source>
+        <translation>尚无变更记录。</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Epic</source>
@@ -940,6 +1209,10 @@
     <message>
         <source>&amp;About pmdesk</source>
         <translation>关于 pmdesk(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Change &amp;Log…</source>
+        <translation>变更日志(&amp;L)…</translation>
     </message>
     <message>
         <source>&amp;Preferences…</source>
@@ -1366,6 +1639,45 @@
     <message>
         <source>W{n}</source>
         <translation>W{n}</translation>
+    </message>
+</context>
+<context>
+    <name>Sharing</name>
+    <message>
+        <source>&amp;Merge Now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Later</source>
+        <translation type="unfinished">稍后</translation>
+    </message>
+    <message>
+        <source>%1 saved a newer version of %2. Merge it with your work now?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A newer version of %1 was saved elsewhere. Merge it with your work now?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Merge changes by %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a colleague</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The newer version by %1 holds nothing new.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Merged %1 changes by %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your new requirements were renumbered: %1.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
