@@ -69,6 +69,30 @@ def link_label(link_type: str, outgoing: bool = True) -> str:
     }.get(link_type, link_type)
 
 
+def field_label(field: str) -> str:
+    """A requirement field as the details pane names it (for lists of changes)."""
+    return {
+        "key": translate("Labels", "Key"),
+        "title": translate("Labels", "Title"),
+        "kind": translate("Labels", "Kind"),
+        "status": translate("Labels", "Status"),
+        "priority": translate("Labels", "Priority"),
+        "kano": translate("Labels", "Kano"),
+        "rice": translate("Labels", "RICE score"),
+        "owner": translate("Labels", "Owner"),
+        "release": translate("Labels", "Release"),
+        "lane": translate("Labels", "Lane"),
+        "start": translate("Labels", "Start"),
+        "end": translate("Labels", "End"),
+        "tags": translate("Labels", "Tags"),
+        "source": translate("Labels", "Source"),
+        "description": translate("Labels", "Description"),
+        "acceptance": translate("Labels", "Acceptance criteria"),
+        "links": translate("Labels", "Links"),
+        "parent": translate("Labels", "Parent"),
+    }.get(field, field)
+
+
 def COLUMN_TITLES() -> list[str]:
     return [
         translate("Labels", "Key"),

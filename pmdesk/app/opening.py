@@ -17,7 +17,6 @@ from pathlib import Path
 
 from pmdesk.app.tree_maps import TreeMaps, build_maps
 from pmdesk.core.fileformat import SCHEMA_VERSION, read_header
-from pmdesk.core.lockfile import Access
 from pmdesk.core.tree_read import read_tree
 from pmdesk.core.workingcopy import Recoverable, WorkingCopy
 
@@ -44,11 +43,10 @@ def open_in_background_work(
     *,
     untitled: bool = False,
     tree_painted: threading.Event | None = None,
-    access: Access = "edit",
 ) -> Callable[[ShowTree], OpenedProject]:
     """A function (run on a worker thread) that opens `path`. It reports the tree
     to `show_tree` as soon as it is read and, once `tree_painted` is set, copies
-    the file and loads the database layer. `access` says how to treat the lock."""
+    the file and loads the database layer."""
 
     def work(show_tree: ShowTree) -> OpenedProject:
         shown: tuple[int, int] | None = None  # size and time of the file shown
@@ -60,9 +58,9 @@ def open_in_background_work(
                 shown = (st.st_size, st.st_mtime_ns)
                 if tree_painted is not None:
                     tree_painted.wait(PAINT_WAIT_SECONDS)
-            wc = WorkingCopy.open(path, data_dir=data_dir, user=user, access=access)
+            wc = WorkingCopy.open(path, data_dir=data_dir, user=user)
         else:
-            wc = WorkingCopy.recover(recover, user=user, access=access)
+            wc = WorkingCopy.recover(recover, user=user)
         try:
             tree = None
             copied = wc.fingerprint

@@ -25,6 +25,117 @@
     </message>
 </context>
 <context>
+    <name>BaselinesDialog</name>
+    <message>
+        <source>Baselines</source>
+        <translation>Baselines</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>Baseline</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>New Baseline…</source>
+        <translation>New Baseline…</translation>
+    </message>
+    <message>
+        <source>Keep the project as it is now under a name</source>
+        <translation>Keep the project as it is now under a name</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Rename…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Delete…</translation>
+    </message>
+    <message>
+        <source>Compare with Current</source>
+        <translation>Compare with Current</translation>
+    </message>
+    <message>
+        <source>Show what changed in the requirements since the selected baseline</source>
+        <translation>Show what changed in the requirements since the selected baseline</translation>
+    </message>
+    <message>
+        <source>Requirement</source>
+        <translation>Requirement</translation>
+    </message>
+    <message>
+        <source>In the baseline</source>
+        <translation>In the baseline</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Now</translation>
+    </message>
+    <message>
+        <source>Create baseline “%1”</source>
+        <translation>Create baseline “%1”</translation>
+    </message>
+    <message>
+        <source>Rename baseline “%1”</source>
+        <translation>Rename baseline “%1”</translation>
+    </message>
+    <message>
+        <source>Delete baseline “%1”</source>
+        <translation>Delete baseline “%1”</translation>
+    </message>
+    <message>
+        <source>No baselines yet.
+
+A baseline keeps the project as it is at a moment you name, such as the version sent for review, so that you can see later what changed since. Exports can list those changes and build the PRD's revision history from the baselines.</source>
+        <translation>No baselines yet.
+
+A baseline keeps the project as it is at a moment you name, such as the version sent for review, so that you can see later what changed since. Exports can list those changes and build the PRD's revision history from the baselines.</translation>
+    </message>
+    <message>
+        <source>Select a baseline to see what changed since.</source>
+        <translation>Select a baseline to see what changed since.</translation>
+    </message>
+    <message>
+        <source>%1 added, %2 changed, %3 removed</source>
+        <translation>%1 added, %2 changed, %3 removed</translation>
+    </message>
+    <message>
+        <source>Since “%1” (%2, %3): %4</source>
+        <translation>Since “%1” (%2, %3): %4</translation>
+    </message>
+    <message>
+        <source>No requirement changed since this baseline.</source>
+        <translation>No requirement changed since this baseline.</translation>
+    </message>
+    <message>
+        <source>Added (%1)</source>
+        <translation>Added (%1)</translation>
+    </message>
+    <message>
+        <source>Removed (%1)</source>
+        <translation>Removed (%1)</translation>
+    </message>
+    <message>
+        <source>Changed (%1)</source>
+        <translation>Changed (%1)</translation>
+    </message>
+    <message>
+        <source>%1 is no longer in the project.</source>
+        <translation>%1 is no longer in the project.</translation>
+    </message>
+    <message>
+        <source>(top level)</source>
+        <translation>(top level)</translation>
+    </message>
+</context>
+<context>
     <name>ChangeLogDialog</name>
     <message>
         <source>Change Log</source>
@@ -554,6 +665,34 @@
         <translation>Delete requirements</translation>
     </message>
     <message>
+        <source>Rename baseline</source>
+        <translation>Rename baseline</translation>
+    </message>
+    <message>
+        <source>New name of the baseline:</source>
+        <translation>New name of the baseline:</translation>
+    </message>
+    <message>
+        <source>New baseline</source>
+        <translation>New baseline</translation>
+    </message>
+    <message>
+        <source>A baseline keeps the project as it is now, to compare with later (for example the version sent for review).
+
+Name:</source>
+        <translation>A baseline keeps the project as it is now, to compare with later (for example the version sent for review).
+
+Name:</translation>
+    </message>
+    <message>
+        <source>Delete the baseline “%1”? Exports can then no longer compare with it.</source>
+        <translation>Delete the baseline “%1”? Exports can then no longer compare with it.</translation>
+    </message>
+    <message>
+        <source>Delete baseline</source>
+        <translation>Delete baseline</translation>
+    </message>
+    <message>
         <source>Save the changes to %1 before closing?</source>
         <translation>Save the changes to %1 before closing?</translation>
     </message>
@@ -588,30 +727,6 @@
     <message>
         <source>Throw away the %1 unsaved changes for good?</source>
         <translation>Throw away the %1 unsaved changes for good?</translation>
-    </message>
-    <message>
-        <source>Opened by %1 on %2 since %3</source>
-        <translation>Opened by %1 on %2 since %3</translation>
-    </message>
-    <message>
-        <source>Locked by someone unknown: the lock file cannot be read.</source>
-        <translation>Locked by someone unknown: the lock file cannot be read.</translation>
-    </message>
-    <message>
-        <source>%1 is in use</source>
-        <translation>%1 is in use</translation>
-    </message>
-    <message>
-        <source>Open it read-only to look without changing it, or edit anyway: pmdesk will not overwrite work they save without asking you.</source>
-        <translation>Open it read-only to look without changing it, or edit anyway: pmdesk will not overwrite work they save without asking you.</translation>
-    </message>
-    <message>
-        <source>Open Read-Only</source>
-        <translation>Open Read-Only</translation>
-    </message>
-    <message>
-        <source>Edit Anyway</source>
-        <translation>Edit Anyway</translation>
     </message>
     <message>
         <source>Open project</source>
@@ -1113,12 +1228,56 @@
         <translation>Priority</translation>
     </message>
     <message>
+        <source>Kano</source>
+        <translation>Kano</translation>
+    </message>
+    <message>
+        <source>RICE score</source>
+        <translation>RICE score</translation>
+    </message>
+    <message>
         <source>Owner</source>
         <translation>Owner</translation>
     </message>
     <message>
         <source>Release</source>
         <translation>Release</translation>
+    </message>
+    <message>
+        <source>Lane</source>
+        <translation>Lane</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Acceptance criteria</source>
+        <translation>Acceptance criteria</translation>
+    </message>
+    <message>
+        <source>Links</source>
+        <translation>Links</translation>
+    </message>
+    <message>
+        <source>Parent</source>
+        <translation>Parent</translation>
     </message>
 </context>
 <context>
@@ -1235,6 +1394,10 @@
         <translation>&amp;About pmdesk</translation>
     </message>
     <message>
+        <source>&amp;Baselines…</source>
+        <translation>&amp;Baselines…</translation>
+    </message>
+    <message>
         <source>Change &amp;Log…</source>
         <translation>Change &amp;Log…</translation>
     </message>
@@ -1257,6 +1420,10 @@
     <message>
         <source>&amp;Edit</source>
         <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>&amp;Project</source>
+        <translation>&amp;Project</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -1289,26 +1456,6 @@
     <message>
         <source>%1 could not be opened (%2).</source>
         <translation>%1 could not be opened (%2).</translation>
-    </message>
-    <message>
-        <source>Read-only. Save As makes a copy you can edit.</source>
-        <translation>Read-only. Save As makes a copy you can edit.</translation>
-    </message>
-    <message>
-        <source>Read-only: %1 on %2 has it open. Save As makes a copy you can edit.</source>
-        <translation>Read-only: %1 on %2 has it open. Save As makes a copy you can edit.</translation>
-    </message>
-    <message>
-        <source>Editing without the lock: someone else has it open too.</source>
-        <translation>Editing without the lock: someone else has it open too.</translation>
-    </message>
-    <message>
-        <source>Editing without the lock: %1 on %2 has it open too.</source>
-        <translation>Editing without the lock: %1 on %2 has it open too.</translation>
-    </message>
-    <message>
-        <source>No lock file: this folder is read-only, so others do not see that you have it open. Use Save As to keep changes.</source>
-        <translation>No lock file: this folder is read-only, so others do not see that you have it open. Use Save As to keep changes.</translation>
     </message>
     <message>
         <source>No recent projects</source>
@@ -1344,10 +1491,6 @@
     <message>
         <source>Untitled</source>
         <translation>Untitled</translation>
-    </message>
-    <message>
-        <source>[Read-only]</source>
-        <translation>[Read-only]</translation>
     </message>
     <message>
         <source>Saved</source>

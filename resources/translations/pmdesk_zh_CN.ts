@@ -25,6 +25,117 @@
     </message>
 </context>
 <context>
+    <name>BaselinesDialog</name>
+    <message>
+        <source>Baselines</source>
+        <translation>基线</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>基线</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>创建人</translation>
+    </message>
+    <message>
+        <source>New Baseline…</source>
+        <translation>新建基线…</translation>
+    </message>
+    <message>
+        <source>Keep the project as it is now under a name</source>
+        <translation>以一个名称保存项目此刻的状态</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Compare with Current</source>
+        <translation>与当前比较</translation>
+    </message>
+    <message>
+        <source>Show what changed in the requirements since the selected baseline</source>
+        <translation>显示自所选基线以来需求的变化</translation>
+    </message>
+    <message>
+        <source>Requirement</source>
+        <translation>需求</translation>
+    </message>
+    <message>
+        <source>In the baseline</source>
+        <translation>基线中</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>当前</translation>
+    </message>
+    <message>
+        <source>Create baseline “%1”</source>
+        <translation>创建基线「%1」</translation>
+    </message>
+    <message>
+        <source>Rename baseline “%1”</source>
+        <translation>重命名基线「%1」</translation>
+    </message>
+    <message>
+        <source>Delete baseline “%1”</source>
+        <translation>删除基线「%1」</translation>
+    </message>
+    <message>
+        <source>No baselines yet.
+
+A baseline keeps the project as it is at a moment you name, such as the version sent for review, so that you can see later what changed since. Exports can list those changes and build the PRD's revision history from the baselines.</source>
+        <translation>还没有基线。
+
+基线会以一个名称保存项目在某一时刻的状态（例如提交评审的版本），以后就能看到此后改了什么。导出时可以列出这些变更，并根据基线生成 PRD 的修订记录。</translation>
+    </message>
+    <message>
+        <source>Select a baseline to see what changed since.</source>
+        <translation>选择一个基线，查看此后的变化。</translation>
+    </message>
+    <message>
+        <source>%1 added, %2 changed, %3 removed</source>
+        <translation>新增 %1 项，修改 %2 项，删除 %3 项</translation>
+    </message>
+    <message>
+        <source>Since “%1” (%2, %3): %4</source>
+        <translation>自「%1」（%2，%3）以来：%4</translation>
+    </message>
+    <message>
+        <source>No requirement changed since this baseline.</source>
+        <translation>自该基线以来需求没有变化。</translation>
+    </message>
+    <message>
+        <source>Added (%1)</source>
+        <translation>新增的需求（%1）</translation>
+    </message>
+    <message>
+        <source>Removed (%1)</source>
+        <translation>删除的需求（%1）</translation>
+    </message>
+    <message>
+        <source>Changed (%1)</source>
+        <translation>修改的需求（%1）</translation>
+    </message>
+    <message>
+        <source>%1 is no longer in the project.</source>
+        <translation>%1 已不在项目中。</translation>
+    </message>
+    <message>
+        <source>(top level)</source>
+        <translation>（顶层）</translation>
+    </message>
+</context>
+<context>
     <name>ChangeLogDialog</name>
     <message>
         <source>Change Log</source>
@@ -159,15 +270,15 @@
     </message>
     <message>
         <source>{name} is opened by {user} on {host} since {time}.</source>
-        <translation>{name} 已由 {user} 在 {host} 上打开（自 {time} 起）。</translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>{name} is locked by someone pmdesk cannot name: its lock file {lock} cannot be read.</source>
-        <translation>{name} 已被锁定，但无法得知是谁：锁文件 {lock} 无法读取。</translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>{name} is open read-only, so the change was not made. Save As makes a copy you can edit.</source>
-        <translation>{name} 以只读方式打开，修改未生效。用“另存为”可得到一份可以编辑的副本。</translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>{name} has {count} unsaved edits from an earlier session that ended without saving; recover or discard them first.</source>
@@ -323,15 +434,15 @@
     </message>
     <message>
         <source>A baseline needs a name.</source>
-        <translation type="unfinished" />
+        <translation>基线需要一个名称。</translation>
     </message>
     <message>
         <source>A baseline name can be at most {limit} characters long.</source>
-        <translation type="unfinished" />
+        <translation>基线名称最多 {limit} 个字符。</translation>
     </message>
     <message>
         <source>The project already has a baseline named “{name}”; choose another name.</source>
-        <translation type="unfinished" />
+        <translation>项目中已有名为「{name}」的基线，请另取一个名称。</translation>
     </message>
     <message>
         <source>{text}</source>
@@ -554,6 +665,34 @@
         <translation>删除需求</translation>
     </message>
     <message>
+        <source>Rename baseline</source>
+        <translation>重命名基线</translation>
+    </message>
+    <message>
+        <source>New name of the baseline:</source>
+        <translation>基线的新名称：</translation>
+    </message>
+    <message>
+        <source>New baseline</source>
+        <translation>新建基线</translation>
+    </message>
+    <message>
+        <source>A baseline keeps the project as it is now, to compare with later (for example the version sent for review).
+
+Name:</source>
+        <translation>基线会保存项目此刻的状态，供日后比较（例如提交评审的版本）。
+
+名称：</translation>
+    </message>
+    <message>
+        <source>Delete the baseline “%1”? Exports can then no longer compare with it.</source>
+        <translation>删除基线「%1」？删除后，导出将无法再与它比较。</translation>
+    </message>
+    <message>
+        <source>Delete baseline</source>
+        <translation>删除基线</translation>
+    </message>
+    <message>
         <source>Save the changes to %1 before closing?</source>
         <translation>关闭前是否保存对 %1 的修改？</translation>
     </message>
@@ -588,30 +727,6 @@
     <message>
         <source>Throw away the %1 unsaved changes for good?</source>
         <translation>确定要永久丢弃这 %1 处未保存的修改吗？</translation>
-    </message>
-    <message>
-        <source>Opened by %1 on %2 since %3</source>
-        <translation>已由 %1 在 %2 上打开（自 %3 起）</translation>
-    </message>
-    <message>
-        <source>Locked by someone unknown: the lock file cannot be read.</source>
-        <translation>已被未知用户锁定：锁文件无法读取。</translation>
-    </message>
-    <message>
-        <source>%1 is in use</source>
-        <translation>%1 正在被使用</translation>
-    </message>
-    <message>
-        <source>Open it read-only to look without changing it, or edit anyway: pmdesk will not overwrite work they save without asking you.</source>
-        <translation>以只读方式打开可以查看而不做修改；也可以仍然编辑：对方保存的内容，pmdesk 不会不经你确认就覆盖。</translation>
-    </message>
-    <message>
-        <source>Open Read-Only</source>
-        <translation>以只读方式打开</translation>
-    </message>
-    <message>
-        <source>Edit Anyway</source>
-        <translation>仍然编辑</translation>
     </message>
     <message>
         <source>Open project</source>
@@ -1113,12 +1228,56 @@
         <translation>优先级</translation>
     </message>
     <message>
+        <source>Kano</source>
+        <translation>Kano</translation>
+    </message>
+    <message>
+        <source>RICE score</source>
+        <translation>RICE 评分</translation>
+    </message>
+    <message>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
         <source>Release</source>
         <translation>版本</translation>
+    </message>
+    <message>
+        <source>Lane</source>
+        <translation>泳道</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Acceptance criteria</source>
+        <translation>验收标准</translation>
+    </message>
+    <message>
+        <source>Links</source>
+        <translation>关联需求</translation>
+    </message>
+    <message>
+        <source>Parent</source>
+        <translation>上级需求</translation>
     </message>
 </context>
 <context>
@@ -1235,6 +1394,10 @@
         <translation>关于 pmdesk(&amp;A)</translation>
     </message>
     <message>
+        <source>&amp;Baselines…</source>
+        <translation>基线(&amp;B)…</translation>
+    </message>
+    <message>
         <source>Change &amp;Log…</source>
         <translation>变更日志(&amp;L)…</translation>
     </message>
@@ -1257,6 +1420,10 @@
     <message>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Project</source>
+        <translation>项目(&amp;P)</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -1291,26 +1458,6 @@
         <translation>无法打开 %1（%2）。</translation>
     </message>
     <message>
-        <source>Read-only. Save As makes a copy you can edit.</source>
-        <translation>只读。用“另存为”可得到一份可以编辑的副本。</translation>
-    </message>
-    <message>
-        <source>Read-only: %1 on %2 has it open. Save As makes a copy you can edit.</source>
-        <translation>只读：%1 正在 %2 上打开它。用“另存为”可得到一份可以编辑的副本。</translation>
-    </message>
-    <message>
-        <source>Editing without the lock: someone else has it open too.</source>
-        <translation>未持有锁而编辑：其他人也打开了它。</translation>
-    </message>
-    <message>
-        <source>Editing without the lock: %1 on %2 has it open too.</source>
-        <translation>未持有锁而编辑：%1 也在 %2 上打开了它。</translation>
-    </message>
-    <message>
-        <source>No lock file: this folder is read-only, so others do not see that you have it open. Use Save As to keep changes.</source>
-        <translation>没有锁文件：此文件夹只读，其他人看不到你已打开它。请用“另存为”保存修改。</translation>
-    </message>
-    <message>
         <source>No recent projects</source>
         <translation>没有最近打开的项目</translation>
     </message>
@@ -1343,10 +1490,6 @@
     <message>
         <source>Untitled</source>
         <translation>未命名</translation>
-    </message>
-    <message>
-        <source>[Read-only]</source>
-        <translation>[只读]</translation>
     </message>
     <message>
         <source>Saved</source>

@@ -82,7 +82,7 @@ def test_window_in_chinese(
     window.show()
     open_sync(window, sample)
     menus = [a.text() for a in window.menuBar().actions()]
-    assert menus == ["文件(&F)", "编辑(&E)", "视图(&V)", "帮助(&H)"]
+    assert menus == ["文件(&F)", "编辑(&E)", "项目(&P)", "视图(&V)", "帮助(&H)"]
     assert window.tree_dock.windowTitle() == "需求"
     assert window.counts_label.text() == "45 条需求"
     model = window.tree_pane.model  # type: ignore[union-attr]
