@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+
+if TYPE_CHECKING:
+    from pmdesk.core.lockfile import LockInfo
 
 FILE_FILTER = "pmdesk (*.pmdesk)"
 
@@ -119,6 +123,47 @@ def ask_recover(parent: QWidget | None, name: str, edits: int, when: str) -> str
         if sure == QMessageBox.StandardButton.Discard:
             return DISCARD
     return LATER
+
+
+READ_ONLY, EDIT_ANYWAY, CANCEL = "read_only", "edit_anyway", "cancel"
+
+
+def ask_locked(parent: QWidget | None, name: str, holder: LockInfo) -> str:
+    """Someone else has `name` open (its lock file says who): READ_ONLY,
+    EDIT_ANYWAY or CANCEL. Read-only is the default; Escape cancels."""
+    if holder.readable:
+        text = translate("Dialogs", "Opened by %1 on %2 since %3")
+        text = text.replace("%1", holder.user).replace("%2", holder.host)
+        text = text.replace("%3", _local_time(holder.time))
+    else:
+        text = translate("Dialogs", "Locked by someone unknown: the lock file cannot be read.")
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        translate("Dialogs", "%1 is in use").replace("%1", name),
+        text,
+        QMessageBox.StandardButton.NoButton,
+        parent,
+    )
+    box.setInformativeText(
+        translate(
+            "Dialogs",
+            "Open it read-only to look without changing it, or edit anyway: pmdesk will not "
+            "overwrite work they save without asking you.",
+        )
+    )
+    read_only = box.addButton(
+        translate("Dialogs", "Open Read-Only"), QMessageBox.ButtonRole.AcceptRole
+    )
+    anyway = box.addButton(translate("Dialogs", "Edit Anyway"), QMessageBox.ButtonRole.ActionRole)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(read_only)
+    box.setEscapeButton(cancel)
+    box.exec()
+    if box.clickedButton() is read_only:
+        return READ_ONLY
+    if box.clickedButton() is anyway:
+        return EDIT_ANYWAY
+    return CANCEL
 
 
 def _local_time(utc_text: str) -> str:

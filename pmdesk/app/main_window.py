@@ -47,6 +47,7 @@ if TYPE_CHECKING:  # the panes and the database layer load when a project opens
     from pmdesk.app.tree_maps import TreeMaps
     from pmdesk.app.tree_pane import TreePane
     from pmdesk.app.tree_view import RequirementTreeView
+    from pmdesk.core.lockfile import Access
     from pmdesk.core.workingcopy import Recoverable
 
 
@@ -264,6 +265,12 @@ class MainWindow(QMainWindow):
         self.counts_label = QLabel(self)
         self.selection_label = QLabel(self)
         self.save_state_label = QLabel(self)
+        self.access_label = QLabel(self)  # read-only, edited without the lock, no lock
+        self.access_label.setObjectName("accessLabel")
+        self.access_label.setStyleSheet(
+            "#accessLabel { background: #fff3cd; color: #664d03; padding: 1px 6px; }"
+        )
+        self.access_label.hide()
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 0)
         self.progress.setMaximumWidth(160)
@@ -271,6 +278,7 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.selection_label, 1)
         bar.addPermanentWidget(self.progress)
         bar.addPermanentWidget(self.counts_label)
+        bar.addPermanentWidget(self.access_label)
         bar.addPermanentWidget(self.save_state_label)
 
     # -- opening -----------------------------------------------------------------
@@ -292,6 +300,9 @@ class MainWindow(QMainWindow):
                 return  # opening would replace the leftover: keep it for later
             if answer == dialogs.RECOVER:
                 recover = leftover
+        access = self._ask_access(path)
+        if access is None:
+            return
         if not self.close_project():
             return
         if leftover is not None and recover is None:
@@ -303,8 +314,23 @@ class MainWindow(QMainWindow):
             self.settings.user_name,
             recover,
             tree_painted=self._tree_painted,
+            access=access,
         )
         self._run_open(path, work, background=background)
+
+    def _ask_access(self, path: Path) -> Access | None:
+        """How to open `path`: for editing, unless someone else's lock file says
+        they have it open; then the user chooses (None: cancelled). A stale lock
+        (its pmdesk on this machine has ended) is no reason to ask: opening clears it."""
+        from pmdesk.core.lockfile import other_holder
+
+        holder = other_holder(path.resolve(), self.settings.user_name)
+        if holder is None:
+            return "edit"
+        answer = dialogs.ask_locked(self, path.name, holder)
+        if answer == dialogs.READ_ONLY:
+            return "read_only"
+        return "edit_anyway" if answer == dialogs.EDIT_ANYWAY else None
 
     def _run_open(
         self, path: Path, work: Callable[[ShowTree], OpenedProject], *, background: bool
@@ -437,9 +463,65 @@ class MainWindow(QMainWindow):
         self._tools = self._tree_tools(view)
         self.toolbar.addActions(self._tools)
         self._selected(view.current_uid())  # chosen while the tree was shown alone
+        self._show_access(session)
         self._update_counts()
         self._update_title()
         self._update_actions()
+
+    def _show_access(self, session: ProjectSession) -> None:
+        """Say in the status bar how the project stands with its lock file, and
+        switch off editing in a read-only one."""
+        claim = session.working_copy.claim
+        holder = claim.holder if claim.holder is not None and claim.holder.readable else None
+        if claim.read_only:
+            self._lock_editing()
+            text = self.tr("Read-only. Save As makes a copy you can edit.")
+            if holder is not None:
+                text = self.tr(
+                    "Read-only: %1 on %2 has it open. Save As makes a copy you can edit."
+                )
+        elif claim.holder is not None:
+            text = self.tr("Editing without the lock: someone else has it open too.")
+            if holder is not None:
+                text = self.tr("Editing without the lock: %1 on %2 has it open too.")
+        elif claim.unwritable and not self.untitled:
+            text = self.tr(
+                "No lock file: this folder is read-only, so others do not see that you have "
+                "it open. Use Save As to keep changes."
+            )
+        else:
+            text = ""
+        if holder is not None:
+            text = text.replace("%1", holder.user).replace("%2", holder.host)
+        self.access_label.setText(text)
+        self.access_label.setVisible(bool(text))
+
+    def _lock_editing(self) -> None:
+        """A read-only project: every editing command and input is switched off
+        (what slips through is refused by the session with a message)."""
+        from pmdesk.app.read_only import lock_editing
+
+        assert self.tree_pane is not None
+        assert self.detail_editor is not None
+        assert self.document_pane is not None
+        assert self.roadmap_pane is not None
+        view = self.tree_pane.view
+        for act in (
+            view.new_sibling_action,
+            view.new_child_action,
+            view.rename_action,
+            view.delete_action,
+            view.indent_action,
+            view.outdent_action,
+            view.move_up_action,
+            view.move_down_action,
+        ):
+            act.setEnabled(False)
+        view.setEditTriggers(view.EditTrigger.NoEditTriggers)
+        view.setDragDropMode(view.DragDropMode.NoDragDrop)
+        lock_editing(self.detail_editor.form)
+        lock_editing(self.document_pane)
+        self.roadmap_pane.view.read_only = True
 
     # -- file commands -----------------------------------------------------------
     def new_project(self, template: str) -> None:
@@ -523,11 +605,15 @@ class MainWindow(QMainWindow):
         if path is None:
             return False
         untitled_file = self.session.path if self.untitled else None
+        was_read_only = self.session.read_only
         try:
             self.session.save_as(path)
         except (PmdeskError, OSError) as e:
             dialogs.error(self, error_text(e))
             return False
+        if was_read_only:  # the copy is ours to edit: open it so, panes and all
+            self.open_project(path)
+            return True
         if untitled_file is not None:
             untitled_file.unlink(missing_ok=True)  # it lives on under its real name
         self.untitled = False
@@ -542,9 +628,12 @@ class MainWindow(QMainWindow):
         self._flush()
         # A clean stack means the working copy holds what was saved (edits that
         # were undone only left history rows): nothing to keep for recovery.
-        discard = True
-        if not self.session.undo_stack.isClean() or (
-            self.untitled and self.session.working_copy.unsaved_edits() > 0
+        # Read-only: nothing to save; recovered edits opened read-only stay recoverable.
+        read_only = self.session.read_only
+        discard = not read_only
+        if not read_only and (
+            not self.session.undo_stack.isClean()
+            or (self.untitled and self.session.working_copy.unsaved_edits() > 0)
         ):
             answer = dialogs.ask_save_changes(self, self.session.path.name)
             if answer == QMessageBox.StandardButton.Cancel:
@@ -585,6 +674,7 @@ class MainWindow(QMainWindow):
         self.tree_pane = self.detail_editor = self.document_pane = None
         self.roadmap_pane = None
         self.roadmap_dock.setWidget(self.roadmap_placeholder)
+        self.access_label.hide()
         self.session = None
         untitled_file = session.path if self.untitled else None
         session.close(discard=discard)
@@ -714,6 +804,8 @@ class MainWindow(QMainWindow):
             self.untitled and self.session.working_copy.unsaved_edits() > 0
         )
         name = self.session.path.name if not self.untitled else self.tr("Untitled")
+        if self.session.read_only:
+            name += " " + self.tr("[Read-only]")
         self.setWindowTitle(f"{name}[*] — pmdesk")
         self.setWindowModified(not clean)
         self.save_state_label.setText(self.tr("Saved") if clean else self.tr("Unsaved changes"))
@@ -732,6 +824,8 @@ class MainWindow(QMainWindow):
             self.change_log_action,
         ):
             act.setEnabled(is_open and not self._opening)
+        if self.session is not None and self.session.read_only:
+            self.save_action.setEnabled(False)  # Save As stays: it makes an editable copy
         for act in (
             self.new_blank_action,
             self.new_zh_action,

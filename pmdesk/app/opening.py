@@ -17,6 +17,7 @@ from pathlib import Path
 
 from pmdesk.app.tree_maps import TreeMaps, build_maps
 from pmdesk.core.fileformat import SCHEMA_VERSION, read_header
+from pmdesk.core.lockfile import Access
 from pmdesk.core.tree_read import read_tree
 from pmdesk.core.workingcopy import Recoverable, WorkingCopy
 
@@ -43,10 +44,11 @@ def open_in_background_work(
     *,
     untitled: bool = False,
     tree_painted: threading.Event | None = None,
+    access: Access = "edit",
 ) -> Callable[[ShowTree], OpenedProject]:
     """A function (run on a worker thread) that opens `path`. It reports the tree
     to `show_tree` as soon as it is read and, once `tree_painted` is set, copies
-    the file and loads the database layer."""
+    the file and loads the database layer. `access` says how to treat the lock."""
 
     def work(show_tree: ShowTree) -> OpenedProject:
         shown: tuple[int, int] | None = None  # size and time of the file shown
@@ -58,9 +60,9 @@ def open_in_background_work(
                 shown = (st.st_size, st.st_mtime_ns)
                 if tree_painted is not None:
                     tree_painted.wait(PAINT_WAIT_SECONDS)
-            wc = WorkingCopy.open(path, data_dir=data_dir, user=user)
+            wc = WorkingCopy.open(path, data_dir=data_dir, user=user, access=access)
         else:
-            wc = WorkingCopy.recover(recover, user=user)
+            wc = WorkingCopy.recover(recover, user=user, access=access)
         try:
             tree = None
             copied = wc.fingerprint

@@ -92,6 +92,7 @@ class RoadmapView(QGraphicsView):
         self.release_colors: dict[str, str] = {}
         self.snap: Snap = "day"
         self.chart_palette: Palette = LIGHT
+        self.read_only = False  # a read-only project: bars are selected, never dragged
         # Dates of bars nudged by keys whose new layout has not arrived yet, so a
         # second key press goes on from the first; False while the layout shown is
         # behind the project for another reason (an undo, an edit elsewhere).
@@ -255,7 +256,8 @@ class RoadmapView(QGraphicsView):
             hit = self.bar_at(pos)
             if hit is not None:
                 bar, mode = hit
-                self._drag = _Drag(bar, mode, self.mapToScene(pos))
+                if not self.read_only:
+                    self._drag = _Drag(bar, mode, self.mapToScene(pos))
                 self._pointer = pos
                 self.select(bar.uid, reveal=False)
                 self.bar_clicked.emit(bar.uid)

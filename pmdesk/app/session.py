@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from pmdesk.app.error_text import error_text
-from pmdesk.core.errors import PmdeskError
+from pmdesk.core.errors import OperationError, PmdeskError
 from pmdesk.core.workingcopy import WorkingCopy
 
 # The tree paints before SQLAlchemy loads; operations (which need it) arrive later.
@@ -185,6 +185,11 @@ class ProjectSession(QObject):
         return self._working_copy is not None
 
     @property
+    def read_only(self) -> bool:
+        """Opened read-only (someone else has it): every edit is refused."""
+        return self._working_copy is not None and self._working_copy.read_only
+
+    @property
     def working_copy(self) -> WorkingCopy:
         if self._working_copy is None:
             raise RuntimeError("the project is still opening")
@@ -203,13 +208,25 @@ class ProjectSession(QObject):
         self, op: Operation, merge_key: Hashable | None = None, text: str | None = None
     ) -> bool:
         """Apply `op` as one undo step, named `text` in the Edit menu (by default
-        from what the operation did). A refused edit is reported, not raised."""
+        from what the operation did). A refused edit is reported, not raised:
+        in a read-only project every edit is."""
+        if self.refuse_if_read_only():
+            return False
         applied = self.run(op)
         if applied is None:
             return False
         if not applied.effects:
             return True  # nothing changed: no undo step for a no-op
         self.undo_stack.push(OperationCommand(self, op, applied, merge_key, text))
+        return True
+
+    def refuse_if_read_only(self) -> bool:
+        """In a read-only project say why nothing can change and return True; for
+        commands that would otherwise ask a question before their edit. (The
+        working copy refuses edits itself too: undo and redo go through `run`.)"""
+        if not self.read_only:
+            return False
+        self.failed.emit(error_text(OperationError("edit.read_only", name=self.path.name)))
         return True
 
     def run(self, op: Operation) -> Applied | None:
@@ -231,6 +248,8 @@ class ProjectSession(QObject):
         self.undo_stack.resetClean()
 
     def save(self, *, overwrite_changes: bool = False) -> None:
+        if self.read_only:  # nothing to save; publishing could only hurt
+            raise OperationError("edit.read_only", name=self.path.name)
         self.working_copy.save(overwrite_changes=overwrite_changes)
         self.undo_stack.setClean()
 

@@ -112,7 +112,8 @@ class RequirementTreeView(QTreeView):
             assert isinstance(event, QKeyEvent)
             handler = self._keys.get((event.key(), event.modifiers()))
             if handler is not None:
-                handler()
+                if not self.session.refuse_if_read_only():  # every key here edits
+                    handler()
                 return True
         return super().event(event)
 

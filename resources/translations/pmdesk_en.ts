@@ -729,6 +729,30 @@ Name:</translation>
         <translation>Throw away the %1 unsaved changes for good?</translation>
     </message>
     <message>
+        <source>Opened by %1 on %2 since %3</source>
+        <translation>Opened by %1 on %2 since %3</translation>
+    </message>
+    <message>
+        <source>Locked by someone unknown: the lock file cannot be read.</source>
+        <translation>Locked by someone unknown: the lock file cannot be read.</translation>
+    </message>
+    <message>
+        <source>%1 is in use</source>
+        <translation>%1 is in use</translation>
+    </message>
+    <message>
+        <source>Open it read-only to look without changing it, or edit anyway: pmdesk will not overwrite work they save without asking you.</source>
+        <translation>Open it read-only to look without changing it, or edit anyway: pmdesk will not overwrite work they save without asking you.</translation>
+    </message>
+    <message>
+        <source>Open Read-Only</source>
+        <translation>Open Read-Only</translation>
+    </message>
+    <message>
+        <source>Edit Anyway</source>
+        <translation>Edit Anyway</translation>
+    </message>
+    <message>
         <source>Open project</source>
         <translation>Open project</translation>
     </message>
@@ -1458,6 +1482,26 @@ Name:</translation>
         <translation>%1 could not be opened (%2).</translation>
     </message>
     <message>
+        <source>Read-only. Save As makes a copy you can edit.</source>
+        <translation>Read-only. Save As makes a copy you can edit.</translation>
+    </message>
+    <message>
+        <source>Read-only: %1 on %2 has it open. Save As makes a copy you can edit.</source>
+        <translation>Read-only: %1 on %2 has it open. Save As makes a copy you can edit.</translation>
+    </message>
+    <message>
+        <source>Editing without the lock: someone else has it open too.</source>
+        <translation>Editing without the lock: someone else has it open too.</translation>
+    </message>
+    <message>
+        <source>Editing without the lock: %1 on %2 has it open too.</source>
+        <translation>Editing without the lock: %1 on %2 has it open too.</translation>
+    </message>
+    <message>
+        <source>No lock file: this folder is read-only, so others do not see that you have it open. Use Save As to keep changes.</source>
+        <translation>No lock file: this folder is read-only, so others do not see that you have it open. Use Save As to keep changes.</translation>
+    </message>
+    <message>
         <source>No recent projects</source>
         <translation>No recent projects</translation>
     </message>
@@ -1491,6 +1535,10 @@ Name:</translation>
     <message>
         <source>Untitled</source>
         <translation>Untitled</translation>
+    </message>
+    <message>
+        <source>[Read-only]</source>
+        <translation>[Read-only]</translation>
     </message>
     <message>
         <source>Saved</source>

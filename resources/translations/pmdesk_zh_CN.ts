@@ -270,15 +270,15 @@ A baseline keeps the project as it is at a moment you name, such as the version 
     </message>
     <message>
         <source>{name} is opened by {user} on {host} since {time}.</source>
-        <translation type="unfinished" />
+        <translation>{name} 已由 {user} 在 {host} 上打开（自 {time} 起）。</translation>
     </message>
     <message>
         <source>{name} is locked by someone pmdesk cannot name: its lock file {lock} cannot be read.</source>
-        <translation type="unfinished" />
+        <translation>{name} 已被锁定，但无法得知是谁：锁文件 {lock} 无法读取。</translation>
     </message>
     <message>
         <source>{name} is open read-only, so the change was not made. Save As makes a copy you can edit.</source>
-        <translation type="unfinished" />
+        <translation>{name} 以只读方式打开，修改未生效。用“另存为”可得到一份可以编辑的副本。</translation>
     </message>
     <message>
         <source>{name} has {count} unsaved edits from an earlier session that ended without saving; recover or discard them first.</source>
@@ -727,6 +727,30 @@ Name:</source>
     <message>
         <source>Throw away the %1 unsaved changes for good?</source>
         <translation>确定要永久丢弃这 %1 处未保存的修改吗？</translation>
+    </message>
+    <message>
+        <source>Opened by %1 on %2 since %3</source>
+        <translation>已由 %1 在 %2 上打开（自 %3 起）</translation>
+    </message>
+    <message>
+        <source>Locked by someone unknown: the lock file cannot be read.</source>
+        <translation>已被未知用户锁定：锁文件无法读取。</translation>
+    </message>
+    <message>
+        <source>%1 is in use</source>
+        <translation>%1 正在被使用</translation>
+    </message>
+    <message>
+        <source>Open it read-only to look without changing it, or edit anyway: pmdesk will not overwrite work they save without asking you.</source>
+        <translation>以只读方式打开可以查看而不做修改；也可以仍然编辑：对方保存的内容，pmdesk 不会不经你确认就覆盖。</translation>
+    </message>
+    <message>
+        <source>Open Read-Only</source>
+        <translation>以只读方式打开</translation>
+    </message>
+    <message>
+        <source>Edit Anyway</source>
+        <translation>仍然编辑</translation>
     </message>
     <message>
         <source>Open project</source>
@@ -1458,6 +1482,26 @@ Name:</source>
         <translation>无法打开 %1（%2）。</translation>
     </message>
     <message>
+        <source>Read-only. Save As makes a copy you can edit.</source>
+        <translation>只读。用“另存为”可得到一份可以编辑的副本。</translation>
+    </message>
+    <message>
+        <source>Read-only: %1 on %2 has it open. Save As makes a copy you can edit.</source>
+        <translation>只读：%1 正在 %2 上打开它。用“另存为”可得到一份可以编辑的副本。</translation>
+    </message>
+    <message>
+        <source>Editing without the lock: someone else has it open too.</source>
+        <translation>未持有锁而编辑：其他人也打开了它。</translation>
+    </message>
+    <message>
+        <source>Editing without the lock: %1 on %2 has it open too.</source>
+        <translation>未持有锁而编辑：%1 也在 %2 上打开了它。</translation>
+    </message>
+    <message>
+        <source>No lock file: this folder is read-only, so others do not see that you have it open. Use Save As to keep changes.</source>
+        <translation>没有锁文件：此文件夹只读，其他人看不到你已打开它。请用“另存为”保存修改。</translation>
+    </message>
+    <message>
         <source>No recent projects</source>
         <translation>没有最近打开的项目</translation>
     </message>
@@ -1490,6 +1534,10 @@ Name:</source>
     <message>
         <source>Untitled</source>
         <translation>未命名</translation>
+    </message>
+    <message>
+        <source>[Read-only]</source>
+        <translation>[只读]</translation>
     </message>
     <message>
         <source>Saved</source>

@@ -24,6 +24,7 @@ class Answers:
         self.save_changes = QMessageBox.StandardButton.Discard
         self.confirm_delete = True
         self.recover = dialogs.RECOVER
+        self.locked = dialogs.READ_ONLY  # someone else's lock: open read-only
         self.overwrite = False
         self.save_path: Path | None = None
         self.open_path: Path | None = None
@@ -42,6 +43,7 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> Answers:
     monkeypatch.setattr(dialogs, "ask_save_changes", lambda *_: record("save", a.save_changes))
     monkeypatch.setattr(dialogs, "confirm_delete", lambda *_: record("delete", a.confirm_delete))
     monkeypatch.setattr(dialogs, "ask_recover", lambda *_: record("recover", a.recover))
+    monkeypatch.setattr(dialogs, "ask_locked", lambda *_: record("locked", a.locked))
     monkeypatch.setattr(
         dialogs, "ask_overwrite_colleague", lambda *_: record("overwrite", a.overwrite)
     )

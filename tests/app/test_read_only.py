@@ -1,0 +1,184 @@
+"""A project someone else has open (their lock file beside it): the window asks,
+then opens it read-only — visibly, refusing every edit — or edits anyway."""
+
+from __future__ import annotations
+
+import json
+import socket
+import subprocess
+import sys
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from pmdesk.app import dialogs
+from pmdesk.app.i18n import install_translators
+from pmdesk.app.main_window import MainWindow
+from pmdesk.core.lockfile import lock_path
+from pmdesk.core.ops import Create
+from tests.app.conftest import Answers, open_sync
+from tests.app.test_main_window import on_disk, type_title
+
+REFUSED = (
+    "crm.pmdesk is open read-only, so the change was not made. Save As makes a copy you can edit."
+)
+
+
+def lock_by_colleague(path: Path, **fields: object) -> bytes:
+    """王五 has `path` open on another machine (so pmdesk cannot call it stale)."""
+    data = {"user": "王五", "host": "pm-laptop-7", "pid": 4242, "time": "2027-01-05T09:30:00"}
+    data.update(fields)
+    raw = json.dumps(data, ensure_ascii=False).encode("utf-8")
+    lock_path(path).write_bytes(raw)
+    return raw
+
+
+def test_locked_project_opens_read_only_and_refuses_keys(
+    qtbot: QtBot, window: MainWindow, sample: Path, answers: Answers
+) -> None:
+    lock = lock_by_colleague(sample)
+    before = sample.read_bytes()
+    open_sync(window, sample)
+    assert answers.asked == ["locked"]
+    assert window.windowTitle() == "crm.pmdesk [Read-only][*] — pmdesk"
+    assert window.access_label.isVisible()
+    assert window.access_label.text() == (
+        "Read-only: 王五 on pm-laptop-7 has it open. Save As makes a copy you can edit."
+    )
+    assert not window.save_action.isEnabled()
+    assert window.save_as_action.isEnabled()
+    assert window.detail_editor is not None and window.detail_editor.form.title.isReadOnly()
+    assert window.document_pane is not None and window.document_pane.editor.isReadOnly()
+    assert window.tree_pane is not None
+    view = window.tree_pane.view
+    assert not view.new_sibling_action.isEnabled() and not view.delete_action.isEnabled()
+
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Return)  # a new requirement: refused
+    assert answers.errors == [REFUSED]
+    qtbot.keyClick(view, Qt.Key.Key_Delete)  # refused as well
+    assert answers.errors == [REFUSED, REFUSED]
+    assert window.tree_pane.model.count() == 45
+    assert window.session is not None and window.session.undo_stack.count() == 0
+    assert window.session.working_copy.unsaved_edits() == 0
+    assert "delete" not in answers.asked
+
+    assert window.close_project()
+    assert answers.asked == ["locked"]  # closing never asks to save
+    assert sample.read_bytes() == before
+    assert lock_path(sample).read_bytes() == lock  # still 王五's
+
+
+def test_read_only_session_refuses_a_pushed_edit(
+    window: MainWindow, sample: Path, answers: Answers
+) -> None:
+    lock_by_colleague(sample)
+    open_sync(window, sample)
+    session = window.session
+    assert session is not None and session.read_only
+    assert session.push(Create("requirement", str(uuid.uuid4()), {"title": "偷偷加"})) is False
+    assert answers.errors == [REFUSED]
+    assert session.undo_stack.count() == 0
+
+
+def test_edit_anyway_edits_and_saves_without_the_lock(
+    qtbot: QtBot, window: MainWindow, sample: Path, answers: Answers
+) -> None:
+    lock = lock_by_colleague(sample)
+    answers.locked = dialogs.EDIT_ANYWAY
+    open_sync(window, sample)
+    assert "[Read-only]" not in window.windowTitle()
+    assert window.access_label.text() == (
+        "Editing without the lock: 王五 on pm-laptop-7 has it open too."
+    )
+    view = window.tree_pane.view  # type: ignore[union-attr]
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    type_title(qtbot, window, "照样编辑")
+    assert window.tree_pane.model.count() == 46  # type: ignore[union-attr]
+    assert window.save()
+    assert answers.errors == []
+    assert "照样编辑" in json.dumps(on_disk(sample), ensure_ascii=False)
+    assert window.close_project()
+    assert lock_path(sample).read_bytes() == lock  # not ours to remove
+
+
+def test_cancel_leaves_the_open_project_alone(
+    window: MainWindow, sample: Path, answers: Answers, tmp_path: Path
+) -> None:
+    other = tmp_path / "other.pmdesk"
+    other.write_bytes(sample.read_bytes())
+    open_sync(window, sample)
+    lock_by_colleague(other)
+    answers.locked = dialogs.CANCEL
+    window.open_project(other, background=False)
+    assert window.session is not None and window.session.path == sample.resolve()
+    assert answers.asked == ["locked"]
+
+
+def test_own_lock_is_written_and_removed_and_a_stale_one_silently_cleared(
+    window: MainWindow, sample: Path, answers: Answers
+) -> None:
+    crashed = subprocess.Popen([sys.executable, "-c", "pass"])  # our pmdesk that crashed
+    crashed.wait()
+    lock_by_colleague(sample, user="测试员", host=socket.gethostname(), pid=crashed.pid)
+    open_sync(window, sample)
+    assert answers.asked == []
+    held = json.loads(lock_path(sample).read_text(encoding="utf-8"))
+    assert held["user"] == "测试员" and held["pid"] != crashed.pid
+    assert not window.access_label.isVisible()
+    assert window.close_project()
+    assert not lock_path(sample).exists()
+
+
+def test_save_as_turns_read_only_into_an_editable_copy(
+    qtbot: QtBot, window: MainWindow, sample: Path, answers: Answers, tmp_path: Path
+) -> None:
+    lock = lock_by_colleague(sample)
+    open_sync(window, sample)
+    answers.save_path = tmp_path / "mine.pmdesk"
+    with qtbot.waitSignal(window.project_opened, timeout=10000):
+        assert window.save_as()
+    assert window.session is not None and not window.session.read_only
+    assert window.windowTitle() == "mine.pmdesk[*] — pmdesk"
+    assert window.save_action.isEnabled()
+    view = window.tree_pane.view  # type: ignore[union-attr]
+    view.setFocus()
+    window.activateWindow()  # offscreen Qt drops it when the old panes go
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    type_title(qtbot, window, "我的副本")
+    assert window.save()
+    assert "我的副本" in json.dumps(on_disk(tmp_path / "mine.pmdesk"), ensure_ascii=False)
+    assert json.loads(lock_path(tmp_path / "mine.pmdesk").read_text())["user"] == "测试员"
+    assert lock_path(sample).read_bytes() == lock
+    assert window.close_project()
+    assert not lock_path(tmp_path / "mine.pmdesk").exists()
+
+
+@pytest.fixture
+def chinese(qapp: QApplication) -> Iterator[None]:
+    translators = install_translators(qapp, "zh_CN")
+    yield
+    for translator in translators:
+        qapp.removeTranslator(translator)
+
+
+def test_read_only_in_chinese(
+    qtbot: QtBot, chinese: None, window: MainWindow, sample: Path, answers: Answers
+) -> None:
+    lock_by_colleague(sample)
+    open_sync(window, sample)
+    assert window.windowTitle() == "crm.pmdesk [只读][*] — pmdesk"
+    assert window.access_label.text() == (
+        "只读：王五 正在 pm-laptop-7 上打开它。用“另存为”可得到一份可以编辑的副本。"
+    )
+    window.session.push(Create("requirement", str(uuid.uuid4()), {"title": "x"}))  # type: ignore[union-attr]
+    assert answers.errors == [
+        "crm.pmdesk 以只读方式打开，修改未生效。用“另存为”可得到一份可以编辑的副本。"
+    ]
