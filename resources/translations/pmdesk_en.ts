@@ -175,6 +175,271 @@ A baseline keeps the project as it is at a moment you name, such as the version 
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message numerus="yes">
+        <source>%1 also changed %n thing(s) you changed. Choose which version to keep.</source>
+        <translation>
+            <numerusform>%1 also changed %n thing you changed. Choose which version to keep.</numerusform>
+            <numerusform>%1 also changed %n things you changed. Choose which version to keep.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Conflicts</name>
+    <message>
+        <source>Dates</source>
+        <translation>Dates</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <source>Deletion</source>
+        <translation>Deletion</translation>
+    </message>
+    <message>
+        <source>A colleague</source>
+        <translation>A colleague</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation>Release</translation>
+    </message>
+    <message>
+        <source>Milestone</source>
+        <translation>Milestone</translation>
+    </message>
+    <message>
+        <source>Lane</source>
+        <translation>Lane</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>Section</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>Baseline</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <source>Kept, and used by new content</source>
+        <translation>Kept, and used by new content</translation>
+    </message>
+    <message>
+        <source>Changed: %1</source>
+        <translation>Changed: %1</translation>
+    </message>
+    <message>
+        <source>No release</source>
+        <translation>No release</translation>
+    </message>
+    <message>
+        <source>No lane</source>
+        <translation>No lane</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>No dates</source>
+        <translation>No dates</translation>
+    </message>
+    <message>
+        <source>At the top level</source>
+        <translation>At the top level</translation>
+    </message>
+    <message>
+        <source>Under %1</source>
+        <translation>Under %1</translation>
+    </message>
+    <message>
+        <source>%1, place %2 of %3</source>
+        <translation>%1, place %2 of %3</translation>
+    </message>
+    <message>
+        <source>Reach</source>
+        <translation>Reach</translation>
+    </message>
+    <message>
+        <source>Impact</source>
+        <translation>Impact</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Confidence</translation>
+    </message>
+    <message>
+        <source>Effort</source>
+        <translation>Effort</translation>
+    </message>
+    <message>
+        <source>No RICE inputs</source>
+        <translation>No RICE inputs</translation>
+    </message>
+    <message>
+        <source>%1: %2 (was %3)</source>
+        <translation>%1: %2 (was %3)</translation>
+    </message>
+    <message>
+        <source>Nothing in it was changed, but new content refers to it (a child, a link).</source>
+        <translation>Nothing in it was changed, but new content refers to it (a child, a link).</translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <translation>%1 and %2</translation>
+    </message>
+    <message>
+        <source>You deleted %1; %2 changed its %3.</source>
+        <translation>You deleted %1; %2 changed its %3.</translation>
+    </message>
+    <message>
+        <source>You deleted %1; %2 added something that refers to it.</source>
+        <translation>You deleted %1; %2 added something that refers to it.</translation>
+    </message>
+    <message>
+        <source>%2 deleted %1; you changed its %3.</source>
+        <translation>%2 deleted %1; you changed its %3.</translation>
+    </message>
+    <message>
+        <source>%2 deleted %1; you added something that refers to it.</source>
+        <translation>%2 deleted %1; you added something that refers to it.</translation>
+    </message>
+    <message>
+        <source>Delete it</source>
+        <translation>Delete it</translation>
+    </message>
+    <message>
+        <source>Keep their version</source>
+        <translation>Keep their version</translation>
+    </message>
+    <message>
+        <source>Keep my version</source>
+        <translation>Keep my version</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>Keep mine</translation>
+    </message>
+    <message>
+        <source>Take theirs</source>
+        <translation>Take theirs</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Keep</translation>
+    </message>
+    <message>
+        <source>Theirs (%1)</source>
+        <translation>Theirs (%1)</translation>
+    </message>
+    <message>
+        <source>Choose between your changes and theirs</source>
+        <translation>Choose between your changes and theirs</translation>
+    </message>
+    <message>
+        <source>Everything else was merged automatically. Your choices are saved with your changes.</source>
+        <translation>Everything else was merged automatically. Your choices are saved with your changes.</translation>
+    </message>
+    <message>
+        <source>Yours</source>
+        <translation>Yours</translation>
+    </message>
+    <message>
+        <source>Alt+M or 1</source>
+        <translation>Alt+M or 1</translation>
+    </message>
+    <message>
+        <source>Alt+T or 2</source>
+        <translation>Alt+T or 2</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Type a value of your own (Alt+E or F2)</source>
+        <translation>Type a value of your own (Alt+E or F2)</translation>
+    </message>
+    <message>
+        <source>1 or Alt+M: yours · 2 or Alt+T: theirs · F2: edit · ↑↓: next conflict</source>
+        <translation>1 or Alt+M: yours · 2 or Alt+T: theirs · F2: edit · ↑↓: next conflict</translation>
+    </message>
+    <message>
+        <source>Keep all mine</source>
+        <translation>Keep all mine</translation>
+    </message>
+    <message>
+        <source>Take all theirs</source>
+        <translation>Take all theirs</translation>
+    </message>
+    <message>
+        <source>Merge and save</source>
+        <translation>Merge and save</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Where the two versions differ, both are included: yours first, then theirs. Keep what you want and delete the rest.</source>
+        <translation>Where the two versions differ, both are included: yours first, then theirs. Keep what you want and delete the rest.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 chosen</source>
+        <translation>%1 of %2 chosen</translation>
+    </message>
+    <message>
+        <source>All %1 chosen</source>
+        <translation>All %1 chosen</translation>
+    </message>
+    <message>
+        <source>Your edit: %1</source>
+        <translation>Your edit: %1</translation>
+    </message>
+    <message>
+        <source>Theirs</source>
+        <translation>Theirs</translation>
+    </message>
+    <message>
+        <source>Edited</source>
+        <translation>Edited</translation>
+    </message>
+    <message>
+        <source>Edit the value</source>
+        <translation>Edit the value</translation>
+    </message>
+</context>
+<context>
     <name>CoreError</name>
     <message>
         <source>{path} is a folder, not a pmdesk project.</source>
@@ -759,18 +1024,6 @@ Name:</translation>
     <message>
         <source>Save project as</source>
         <translation>Save project as</translation>
-    </message>
-    <message>
-        <source>%1 was changed by someone else since you opened it.</source>
-        <translation>%1 was changed by someone else since you opened it.</translation>
-    </message>
-    <message>
-        <source>Overwrite their version with yours? (Merging comes later.)</source>
-        <translation>Overwrite their version with yours? (Merging comes later.)</translation>
-    </message>
-    <message>
-        <source>File changed</source>
-        <translation>File changed</translation>
     </message>
     <message>
         <source>Export PRD</source>

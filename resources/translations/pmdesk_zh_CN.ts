@@ -175,6 +175,270 @@ A baseline keeps the project as it is at a moment you name, such as the version 
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message numerus="yes">
+        <source>%1 also changed %n thing(s) you changed. Choose which version to keep.</source>
+        <translation>
+            <numerusform>%1 同时修改了你修改过的 %n 处内容，请选择保留哪个版本。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Conflicts</name>
+    <message>
+        <source>Dates</source>
+        <translation>计划日期</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>关联</translation>
+    </message>
+    <message>
+        <source>Deletion</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>A colleague</source>
+        <translation>同事</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Milestone</source>
+        <translation>里程碑</translation>
+    </message>
+    <message>
+        <source>Lane</source>
+        <translation>泳道</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>章节</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>基线</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <source>Kept, and used by new content</source>
+        <translation>保留，并被新内容引用</translation>
+    </message>
+    <message>
+        <source>Changed: %1</source>
+        <translation>修改了：%1</translation>
+    </message>
+    <message>
+        <source>No release</source>
+        <translation>无版本</translation>
+    </message>
+    <message>
+        <source>No lane</source>
+        <translation>无泳道</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>No dates</source>
+        <translation>无日期</translation>
+    </message>
+    <message>
+        <source>At the top level</source>
+        <translation>在顶层</translation>
+    </message>
+    <message>
+        <source>Under %1</source>
+        <translation>在 %1 之下</translation>
+    </message>
+    <message>
+        <source>%1, place %2 of %3</source>
+        <translation>%1，第 %2 位（共 %3 个）</translation>
+    </message>
+    <message>
+        <source>Reach</source>
+        <translation>覆盖面</translation>
+    </message>
+    <message>
+        <source>Impact</source>
+        <translation>影响力</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>信心</translation>
+    </message>
+    <message>
+        <source>Effort</source>
+        <translation>投入</translation>
+    </message>
+    <message>
+        <source>No RICE inputs</source>
+        <translation>无 RICE 数据</translation>
+    </message>
+    <message>
+        <source>%1: %2 (was %3)</source>
+        <translation>%1：%2（原为 %3）</translation>
+    </message>
+    <message>
+        <source>Nothing in it was changed, but new content refers to it (a child, a link).</source>
+        <translation>内容没有修改，但有新内容引用了它（子需求或关联）。</translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <translation>%1和%2</translation>
+    </message>
+    <message>
+        <source>You deleted %1; %2 changed its %3.</source>
+        <translation>你删除了 %1，而 %2 修改了它的%3。</translation>
+    </message>
+    <message>
+        <source>You deleted %1; %2 added something that refers to it.</source>
+        <translation>你删除了 %1，而 %2 添加了引用它的内容。</translation>
+    </message>
+    <message>
+        <source>%2 deleted %1; you changed its %3.</source>
+        <translation>%2 删除了 %1，而你修改了它的%3。</translation>
+    </message>
+    <message>
+        <source>%2 deleted %1; you added something that refers to it.</source>
+        <translation>%2 删除了 %1，而你添加了引用它的内容。</translation>
+    </message>
+    <message>
+        <source>Delete it</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Keep their version</source>
+        <translation>保留对方的版本</translation>
+    </message>
+    <message>
+        <source>Keep my version</source>
+        <translation>保留我的版本</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>保留我的</translation>
+    </message>
+    <message>
+        <source>Take theirs</source>
+        <translation>采用对方的</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>待选择…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>Theirs (%1)</source>
+        <translation>对方（%1）</translation>
+    </message>
+    <message>
+        <source>Choose between your changes and theirs</source>
+        <translation>选择保留你的修改还是对方的修改</translation>
+    </message>
+    <message>
+        <source>Everything else was merged automatically. Your choices are saved with your changes.</source>
+        <translation>其余修改已自动合并。你的选择会随你的修改一起保存。</translation>
+    </message>
+    <message>
+        <source>Yours</source>
+        <translation>你的</translation>
+    </message>
+    <message>
+        <source>Alt+M or 1</source>
+        <translation>Alt+M 或 1</translation>
+    </message>
+    <message>
+        <source>Alt+T or 2</source>
+        <translation>Alt+T 或 2</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Type a value of your own (Alt+E or F2)</source>
+        <translation>自行输入新的内容（Alt+E 或 F2）</translation>
+    </message>
+    <message>
+        <source>1 or Alt+M: yours · 2 or Alt+T: theirs · F2: edit · ↑↓: next conflict</source>
+        <translation>1 或 Alt+M：你的 · 2 或 Alt+T：对方的 · F2：编辑 · ↑↓：切换冲突</translation>
+    </message>
+    <message>
+        <source>Keep all mine</source>
+        <translation>全部保留我的</translation>
+    </message>
+    <message>
+        <source>Take all theirs</source>
+        <translation>全部采用对方的</translation>
+    </message>
+    <message>
+        <source>Merge and save</source>
+        <translation>合并并保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Where the two versions differ, both are included: yours first, then theirs. Keep what you want and delete the rest.</source>
+        <translation>两个版本不同的地方都已列出：先是你的，后是对方的。保留需要的内容，删掉其余部分。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 chosen</source>
+        <translation>已选择 %1 / %2 处</translation>
+    </message>
+    <message>
+        <source>All %1 chosen</source>
+        <translation>%1 处均已选择</translation>
+    </message>
+    <message>
+        <source>Your edit: %1</source>
+        <translation>你的编辑：%1</translation>
+    </message>
+    <message>
+        <source>Theirs</source>
+        <translation>对方的</translation>
+    </message>
+    <message>
+        <source>Edited</source>
+        <translation>已编辑</translation>
+    </message>
+    <message>
+        <source>Edit the value</source>
+        <translation>编辑内容</translation>
+    </message>
+</context>
+<context>
     <name>CoreError</name>
     <message>
         <source>{path} is a folder, not a pmdesk project.</source>
@@ -298,23 +562,23 @@ A baseline keeps the project as it is at a moment you name, such as the version 
     </message>
     <message>
         <source>{name} is being saved by someone else right now; it was not overwritten. Try again in a moment.</source>
-        <translation type="unfinished" />
+        <translation>其他人正在保存 {name}，未覆盖该文件。请稍后再试。</translation>
     </message>
     <message>
         <source>{names} are not copies of one project, so they cannot be merged.</source>
-        <translation type="unfinished" />
+        <translation>{names} 不是同一项目的副本，无法合并。</translation>
     </message>
     <message>
         <source>{name} now holds a different project, so it cannot be merged with yours; use Save As to keep your work.</source>
-        <translation type="unfinished" />
+        <translation>{name} 现在是另一个项目，无法与你的工作合并；请用“另存为”保存你的工作。</translation>
     </message>
     <message>
         <source>The merge no longer fits the project (it was edited meanwhile); try again.</source>
-        <translation type="unfinished" />
+        <translation>合并已不适用于当前项目（其间项目被修改过），请重试。</translation>
     </message>
     <message>
         <source>{count} conflicting changes need a decision before {name} can be saved.</source>
-        <translation type="unfinished" />
+        <translation>有 {count} 处冲突的修改需要你决定，之后才能保存 {name}。</translation>
     </message>
     <message>
         <source>The change was refused by the project file ({detail}).</source>
@@ -759,18 +1023,6 @@ Name:</source>
     <message>
         <source>Save project as</source>
         <translation>项目另存为</translation>
-    </message>
-    <message>
-        <source>%1 was changed by someone else since you opened it.</source>
-        <translation>在你打开 %1 之后，其他人修改并保存了它。</translation>
-    </message>
-    <message>
-        <source>Overwrite their version with yours? (Merging comes later.)</source>
-        <translation>要用你的版本覆盖对方的版本吗？（自动合并将在后续版本提供。）</translation>
-    </message>
-    <message>
-        <source>File changed</source>
-        <translation>文件已被修改</translation>
     </message>
     <message>
         <source>Export PRD</source>
@@ -1884,39 +2136,39 @@ Name:</source>
     <name>Sharing</name>
     <message>
         <source>&amp;Merge Now</source>
-        <translation type="unfinished" />
+        <translation>立即合并(&amp;M)</translation>
     </message>
     <message>
         <source>Later</source>
-        <translation type="unfinished">稍后</translation>
+        <translation>稍后</translation>
     </message>
     <message>
         <source>%1 saved a newer version of %2. Merge it with your work now?</source>
-        <translation type="unfinished" />
+        <translation>%1 保存了 %2 的新版本。现在与你的工作合并吗？</translation>
     </message>
     <message>
         <source>A newer version of %1 was saved elsewhere. Merge it with your work now?</source>
-        <translation type="unfinished" />
+        <translation>%1 已在别处保存了新版本。现在与你的工作合并吗？</translation>
     </message>
     <message>
         <source>Merge changes by %1</source>
-        <translation type="unfinished" />
+        <translation>合并 %1 的修改</translation>
     </message>
     <message>
         <source>a colleague</source>
-        <translation type="unfinished" />
+        <translation>同事</translation>
     </message>
     <message>
         <source>The newer version by %1 holds nothing new.</source>
-        <translation type="unfinished" />
+        <translation>%1 保存的新版本没有新内容。</translation>
     </message>
     <message>
         <source>Merged %1 changes by %2.</source>
-        <translation type="unfinished" />
+        <translation>已合并 %2 的 %1 处修改。</translation>
     </message>
     <message>
         <source>Your new requirements were renumbered: %1.</source>
-        <translation type="unfinished" />
+        <translation>你新建的需求已重新编号：%1。</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,321 @@
+"""The merge conflict dialog on real conflicts of real project files: two people
+edit copies of the sample, the merge leaves conflicts, the user picks with clicks
+and keys, and the merge with those choices comes out clean."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from pmdesk.app.conflict_dialog import ConflictDialog, resolve_conflicts
+from pmdesk.app.conflict_model import Column
+from pmdesk.app.i18n import install_translators
+from pmdesk.core.merge import DELETED, Conflict, Edited, MergeResult
+from pmdesk.core.merge_files import PendingMerge, pending_merge_of
+from pmdesk.core.ops import Remove, Update
+from pmdesk.core.sample import write_sample
+from tests.core.merge_helpers import by_key, copies, edit
+
+
+@dataclass
+class Case:
+    pending: PendingMerge
+    result: MergeResult
+    uids: dict[str, str]  # key → uid
+    releases: dict[str, str]  # name → uid
+
+    def conflict(self, key: str, field: str) -> Conflict:
+        uid = self.uids[key]
+        return next(c for c in self.result.conflicts if c.uid == uid and c.field == field)
+
+
+@pytest.fixture
+def language(qapp: QApplication, request: pytest.FixtureRequest) -> Iterator[str]:
+    """The UI language the test runs in (English unless parametrized)."""
+    chosen = getattr(request, "param", "en")
+    translators = install_translators(qapp, chosen)
+    yield chosen
+    for translator in translators:
+        qapp.removeTranslator(translator)
+
+
+@pytest.fixture
+def case(tmp_path: Path) -> Case:
+    """Li (mine) and Wang (theirs) both edit CRM-3; Li deletes CRM-8 that Wang
+    changed; Wang deletes CRM-12 that Li changed; both rewrite CRM-4's first line."""
+    base = tmp_path / "base.pmdesk"
+    write_sample(base, "en")
+    rows = by_key(base)
+    uids = {key: str(row["uid"]) for key, row in rows.items()}
+    with sqlite3.connect(base) as conn:
+        releases = dict(conn.execute("select name, uid from release"))
+    mine, theirs = copies(base, "mine", "theirs")
+    description = str(rows["CRM-4"]["description"]).splitlines()
+    ours, their = list(description), list(description)
+    ours[0] += " It loads within two seconds."
+    their[0] += " It can be filtered by type."
+    edit(
+        mine,
+        "Li",
+        Update(
+            "requirement",
+            uids["CRM-3"],
+            {"title": "Overview card v2", "status": "approved", "release": releases["v1.1"]},
+        ),
+        Update("requirement", uids["CRM-4"], {"description": "\n".join(ours)}),
+        Remove((("requirement", uids["CRM-8"]),)),
+        Update("requirement", uids["CRM-12"], {"owner": "Li"}),
+    )
+    edit(
+        theirs,
+        "Wang",
+        Update(
+            "requirement",
+            uids["CRM-3"],
+            {"title": "Customer card", "status": "review", "release": releases["v2.0"]},
+        ),
+        Update("requirement", uids["CRM-4"], {"description": "\n".join(their)}),
+        Update("requirement", uids["CRM-8"], {"status": "done"}),
+        Remove((("requirement", uids["CRM-12"]),)),
+    )
+    pending = pending_merge_of(base, mine, theirs)
+    return Case(pending, pending.result(), uids, releases)
+
+
+def show(qtbot: QtBot, case: Case) -> ConflictDialog:
+    dialog = ConflictDialog(case.result.conflicts, case.pending.mine, case.pending.theirs, ["Wang"])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()  # shortcuts work in the active window
+    qtbot.waitUntil(dialog.isActiveWindow)
+    return dialog
+
+
+def cell(dialog: ConflictDialog, conflict: Conflict, column: Column) -> str:
+    return str(dialog.model.index_of(conflict, column).data())
+
+
+def test_the_conflicts_read_as_a_user_knows_them(qtbot: QtBot, language: str, case: Case) -> None:
+    assert {c.field for c in case.result.conflicts} == {
+        "title",
+        "status",
+        "release_uid",
+        "description",
+        DELETED,
+    }
+    dialog = show(qtbot, case)
+    count = len(case.result.conflicts)
+    assert dialog.header.text() == (
+        f"Wang also changed {count} things you changed. Choose which version to keep."
+    )
+    status = case.conflict("CRM-3", "status")
+    assert [cell(dialog, status, c) for c in Column] == [
+        "Status",
+        "Approved",
+        "In review",
+        "Choose…",
+    ]
+    release = case.conflict("CRM-3", "release_uid")
+    assert [cell(dialog, release, c) for c in Column] == ["Release", "v1.1", "v2.0", "Choose…"]
+    # Grouped by requirement: the group row names it by key and title.
+    group = dialog.model.index_of(status).parent()
+    assert group.data() == "CRM-3  Overview card v2"
+    # Deletions in a sentence, with their own choices.
+    dialog.select(case.conflict("CRM-8", DELETED))
+    assert dialog.title.text() == "You deleted CRM-8; Wang changed its status."
+    assert dialog.mine_pane.button.text() == "Delete it"
+    assert dialog.theirs_pane.button.text() == "Keep their version"
+    assert "Status: Done (was Approved)" in dialog.theirs_pane.short.text()
+    assert not dialog.edit_button.isEnabled()
+    dialog.select(case.conflict("CRM-12", DELETED))
+    assert dialog.title.text() == "Wang deleted CRM-12; you changed its owner."
+    assert dialog.mine_pane.button.text() == "Keep my version"
+    # A description shows whole, in a scrollable view.
+    dialog.select(case.conflict("CRM-4", "description"))
+    assert "It loads within two seconds." in dialog.mine_pane.long.toPlainText()
+    assert dialog.mine_pane.value.currentWidget() is dialog.mine_pane.long
+
+
+def test_the_model_passes_the_model_tester(
+    qtbot: QtBot, qtmodeltester: ModelTester, case: Case
+) -> None:
+    dialog = show(qtbot, case)
+    qtmodeltester.check(dialog.model)
+    dialog.model.set_all("theirs")
+    qtmodeltester.check(dialog.model)
+
+
+def test_keys_and_clicks_settle_every_conflict_and_the_merge_takes_them(
+    qtbot: QtBot, case: Case
+) -> None:
+    dialog = show(qtbot, case)
+    order = dialog.model.conflicts()
+    assert dialog.current_conflict() == order[0]
+    assert not dialog.ok_button.isEnabled()
+    # 1 keeps mine, 2 takes theirs, each moving on to the next conflict (across groups).
+    wanted = {}
+    for conflict, key in zip(order, "1212", strict=False):
+        assert dialog.current_conflict() == conflict
+        qtbot.keyClick(dialog.view, key)
+        wanted[conflict.id] = "mine" if key == "1" else "theirs"
+    assert not dialog.ok_button.isEnabled()
+    # The rest by clicking the buttons under each side.
+    for conflict in order[4:]:
+        dialog.select(conflict)
+        qtbot.mouseClick(dialog.theirs_pane.button, Qt.MouseButton.LeftButton)
+        wanted[conflict.id] = "theirs"
+        assert dialog.theirs_pane.button.isChecked()
+        assert not dialog.mine_pane.button.isChecked()
+    assert dialog.ok_button.isEnabled()
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.resolutions() == wanted
+
+    merged = case.pending.result(dialog.resolutions())
+    assert merged.clean
+    reqs = merged.tables["requirement"]
+    for conflict in order:
+        side = case.pending.mine if wanted[conflict.id] == "mine" else case.pending.theirs
+        if conflict.field == DELETED:
+            assert (conflict.uid in reqs) == (conflict.uid in side["requirement"])
+        elif conflict.field == "release_uid":
+            assert (
+                reqs[conflict.uid]["release_uid"]
+                == side["requirement"][conflict.uid]["release_uid"]
+            )
+        else:
+            assert (
+                reqs[conflict.uid][conflict.field]
+                == side["requirement"][conflict.uid][conflict.field]
+            )
+
+
+def test_arrows_move_through_conflicts_past_the_group_rows(qtbot: QtBot, case: Case) -> None:
+    dialog = show(qtbot, case)
+    order = dialog.model.conflicts()
+    dialog.view.setFocus()
+    for expected in order[1:]:
+        qtbot.keyClick(dialog.view, Qt.Key.Key_Down)
+        assert dialog.current_conflict() == expected
+    for expected in reversed(order[:-1]):
+        qtbot.keyClick(dialog.view, Qt.Key.Key_Up)
+        assert dialog.current_conflict() == expected
+
+
+def test_alt_shortcuts_choose_for_the_selected_conflict(qtbot: QtBot, case: Case) -> None:
+    dialog = show(qtbot, case)
+    first = dialog.current_conflict()
+    assert first is not None
+    qtbot.keyClick(dialog.view, Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)
+    assert dialog.resolutions() == {first.id: "theirs"}
+    qtbot.keyClick(dialog.view, Qt.Key.Key_M, Qt.KeyboardModifier.AltModifier)
+    assert dialog.resolutions() == {first.id: "mine"}
+    assert cell(dialog, first, Column.DECISION) == "Yours"
+
+
+@pytest.mark.parametrize("side", ["mine", "theirs"])
+def test_keep_all_mine_or_take_all_theirs(qtbot: QtBot, case: Case, side: str) -> None:
+    dialog = show(qtbot, case)
+    button = dialog.all_mine if side == "mine" else dialog.all_theirs
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert set(dialog.resolutions().values()) == {side}
+    assert len(dialog.resolutions()) == len(case.result.conflicts)
+    merged = case.pending.result(dialog.resolutions())
+    assert merged.clean
+    reqs = merged.tables["requirement"]
+    if side == "mine":
+        assert case.uids["CRM-8"] not in reqs and reqs[case.uids["CRM-12"]]["owner"] == "Li"
+        assert reqs[case.uids["CRM-3"]]["title"] == "Overview card v2"
+    else:
+        assert reqs[case.uids["CRM-8"]]["status"] == "done" and case.uids["CRM-12"] not in reqs
+        assert reqs[case.uids["CRM-3"]]["title"] == "Customer card"
+
+
+def test_edit_a_title(qtbot: QtBot, case: Case) -> None:
+    dialog = show(qtbot, case)
+    dialog.select(case.conflict("CRM-3", "status"))
+    assert not dialog.edit_button.isEnabled()  # a status is picked, not typed
+    title = case.conflict("CRM-3", "title")
+    dialog.select(title)
+    assert dialog.edit_button.isEnabled()
+    qtbot.mouseClick(dialog.edit_button, Qt.MouseButton.LeftButton)
+    editor = dialog.editor
+    assert editor is not None and editor.line is not None
+    assert editor.line.text() == "Overview card v2"  # prefilled with mine
+    editor.line.clear()
+    assert not editor.ok_button.isEnabled()  # a title cannot be blank
+    qtbot.keyClicks(editor.line, "Customer overview card v3")
+    qtbot.mouseClick(editor.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.resolutions() == {title.id: Edited("Customer overview card v3")}
+    assert cell(dialog, title, Column.DECISION) == "Edited"
+    assert "Customer overview card v3" in dialog.edited.text()
+
+    resolutions = {c.id: "mine" for c in case.result.conflicts} | dialog.resolutions()
+    merged = case.pending.result(resolutions)  # type: ignore[arg-type]
+    assert merged.clean
+    assert merged.tables["requirement"][title.uid]["title"] == "Customer overview card v3"
+
+
+def test_edit_a_description_starts_from_both_versions(qtbot: QtBot, case: Case) -> None:
+    dialog = show(qtbot, case)
+    dialog.select(case.conflict("CRM-4", "description"))
+    qtbot.keyClick(dialog.view, Qt.Key.Key_F2)
+    editor = dialog.editor
+    assert editor is not None and editor.text is not None
+    text = editor.text.toPlainText()
+    assert "It loads within two seconds." in text and "It can be filtered by type." in text
+    assert text.index("two seconds") < text.index("filtered by type")
+    qtbot.mouseClick(
+        editor.buttons.button(editor.buttons.StandardButton.Cancel), Qt.MouseButton.LeftButton
+    )
+    assert dialog.resolutions() == {}
+
+
+def _click_later(qtbot: QtBot, names: list[str]) -> None:
+    """Click buttons of the modal conflict dialog once it runs."""
+
+    def click() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, ConflictDialog)
+        for name in names:
+            qtbot.mouseClick(getattr(dialog, name), Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, click)
+
+
+@pytest.mark.parametrize("language", ["zh_CN"], indirect=True)
+def test_in_chinese(qtbot: QtBot, language: str, case: Case) -> None:
+    dialog = show(qtbot, case)
+    count = len(case.result.conflicts)
+    assert dialog.header.text() == f"Wang 同时修改了你修改过的 {count} 处内容，请选择保留哪个版本。"
+    status = case.conflict("CRM-3", "status")
+    assert [cell(dialog, status, c) for c in Column] == ["状态", "已批准", "评审中", "待选择…"]
+    dialog.select(case.conflict("CRM-8", DELETED))
+    assert dialog.title.text() == "你删除了 CRM-8，而 Wang 修改了它的状态。"
+    assert dialog.theirs_pane.button.text() == "保留对方的版本"
+    assert dialog.ok_button.text() == "合并并保存"
+
+
+def test_resolve_conflicts_is_none_when_cancelled(qtbot: QtBot, case: Case) -> None:
+    _click_later(qtbot, ["all_theirs", "cancel_button"])
+    answer = resolve_conflicts(
+        None, case.result.conflicts, case.pending.mine, case.pending.theirs, ["Wang"]
+    )
+    assert answer is None
+
+
+def test_resolve_conflicts_gives_the_choices(qtbot: QtBot, case: Case) -> None:
+    _click_later(qtbot, ["all_mine", "ok_button"])
+    answer = resolve_conflicts(
+        None, case.result.conflicts, case.pending.mine, case.pending.theirs, ["Wang"]
+    )
+    assert answer == {c.id: "mine" for c in case.result.conflicts}
