@@ -102,7 +102,8 @@ def test_cancel_stops_the_export_and_writes_nothing(
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # Esc cancels a running export
     qtbot.waitUntil(lambda: closed(dialog), timeout=30_000)
     assert not (tmp_path / "big.docx").exists()
-    assert [p for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+    hidden = [p.name for p in tmp_path.iterdir() if p.name.startswith(".")]
+    assert hidden == [".~lock.big.pmdesk#"]  # no temporary file; the lock of the open project
     assert opened_files == []
 
 
