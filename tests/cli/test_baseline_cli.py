@@ -144,3 +144,17 @@ def test_unsaved_work_of_the_window_is_kept(
     assert code == 2 and "unsaved edits" in one_sentence(err)
     assert crm.read_bytes() == before
     assert len(list((data_dir / "working").glob("*"))) == 1
+
+
+def test_a_project_a_colleague_has_open_is_not_written(
+    crm: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lock = crm.with_name(f".~lock.{crm.name}#")
+    lock.write_text(
+        '{"user": "张三", "host": "pm-laptop-7", "pid": 4242, "time": "2027-01-05T09:30:00"}',
+        encoding="utf-8",
+    )
+    before = crm.read_bytes()
+    code, _, err = run(capsys, "baseline", crm, "v1.0 评审版")
+    assert code == 2 and "张三" in one_sentence(err)
+    assert crm.read_bytes() == before and lock.exists()
