@@ -59,7 +59,7 @@ class Conflict:
         return f"{self.entity}:{self.uid}:{self.field}"
 
 
-NoteKind = Literal["renumbered", "renamed", "restored", "cascaded", "text_merged"]
+NoteKind = Literal["renumbered", "renamed", "cascaded", "text_merged", "moved_back"]
 
 
 @dataclass(frozen=True)
@@ -193,6 +193,7 @@ class _Merger:
             for uid in _ordered_union(m, t, b):
                 self._merge_row(entity, uid, b.get(uid), m.get(uid), t.get(uid))
         self._repair_references()
+        self._break_cycles()
         self._renumber_keys()
         self._unique_names("baseline", "name")
         self._unique_links()
@@ -378,6 +379,26 @@ class _Merger:
         for link_uid in [u for u, r in links.items() if {r["from_uid"], r["to_uid"]} & doomed]:
             del links[link_uid]
 
+    def _break_cycles(self) -> None:
+        """We moved A under B while they moved B under A: each move alone is fine,
+        together they would cut both out of the tree. Our side's place wins for
+        the requirement they moved, and the user is told (a `moved_back` note)."""
+        reqs, mine = self.out["requirement"], self.mine.get("requirement", {})
+        for start in list(reqs):
+            cycle = _cycle_from(reqs, start)
+            while cycle:
+                theirs_moved = [
+                    u for u in cycle if u in mine and reqs[u]["parent_uid"] != mine[u]["parent_uid"]
+                ]
+                uid = theirs_moved[0] if theirs_moved else cycle[0]
+                was = mine.get(uid) or self.base.get("requirement", {}).get(uid) or {}
+                reqs[uid]["parent_uid"] = was.get("parent_uid")
+                reqs[uid]["rank"] = was.get("rank", reqs[uid]["rank"])
+                self.result.notes.append(
+                    Note("moved_back", "requirement", uid, label_of("requirement", reqs[uid]))
+                )
+                cycle = _cycle_from(reqs, start)
+
     def _renumber_keys(self) -> None:
         """Both sides gave out the same key: ours moves to the next free number."""
         reqs = self.out["requirement"]
@@ -429,6 +450,20 @@ class _Merger:
             if ends in seen:
                 del links[uid]
             seen.add(ends)
+
+
+def _cycle_from(reqs: dict[str, Row], start: str) -> list[str]:
+    """The requirements of a parent cycle reached from `start` ([] if none)."""
+    path: list[str] = []
+    seen: dict[str, int] = {}
+    uid: str | None = start
+    while uid is not None and uid in reqs:
+        if uid in seen:
+            return path[seen[uid] :]
+        seen[uid] = len(path)
+        path.append(uid)
+        uid = reqs[uid]["parent_uid"]
+    return []
 
 
 def _put(row: Row, columns: tuple[str, ...], value: Any) -> None:

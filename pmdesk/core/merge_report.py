@@ -105,6 +105,8 @@ def note_line(note: Note) -> str:
         return f"two baselines were named “{note.detail}”: ours is now “{note.label}”"
     if note.kind == "cascaded":
         return f"{note.label} went with the requirement it belonged to"
+    if note.kind == "moved_back":
+        return f"{note.label} stays where mine put it: theirs moved it under its own child"
     if note.kind == "text_merged":
         return f"{note.label}: both sides' edits of the {field_name(note.detail)} were combined"
     return f"{note.label}: {note.kind}"

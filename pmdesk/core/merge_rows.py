@@ -89,7 +89,7 @@ def write_changes(conn: Connection, changes: Iterable[RowChange]) -> None:
     row can take a key another row gives up. Each change must find the row it
     replaces as it expects it (else `StaleRowsError`).
     """
-    conn.exec_driver_sql("PRAGMA defer_foreign_keys=ON")
+    _defer_foreign_keys(conn)
     items = list(changes)
     inserts = [c for c in items if c.before is None and c.after is not None]
     updates = [c for c in items if c.before is not None and c.after is not None]
@@ -117,6 +117,15 @@ def write_changes(conn: Connection, changes: Iterable[RowChange]) -> None:
             conn.execute(insert(MERGED_TABLES[entity]), rows)
     for change, key in rekeyed:
         _update(conn, change, {"key": key})
+
+
+def _defer_foreign_keys(conn: Connection) -> None:
+    # The pragma lasts until the transaction ends, so it must be set inside one:
+    # Python's sqlite3 opens the transaction at the first write, not at BEGIN.
+    conn.exec_driver_sql("DELETE FROM project WHERE 0")
+    conn.exec_driver_sql("PRAGMA defer_foreign_keys=ON")
+    deferred = conn.exec_driver_sql("PRAGMA defer_foreign_keys").scalar()
+    assert deferred == 1, "foreign keys must be checked at commit"
 
 
 def _update(conn: Connection, change: RowChange, columns: Mapping[str, Any]) -> None:

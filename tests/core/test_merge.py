@@ -209,3 +209,15 @@ def test_copies_of_different_projects_are_refused(base: Path, tmp_path: Path) ->
     new_project(other, title="Other")
     with pytest.raises(PmdeskError, match="not copies of one project"):
         merge_files(base, base, other, tmp_path / "out.pmdesk")
+
+
+def test_crossed_moves_do_not_cut_requirements_out_of_the_tree(base: Path) -> None:
+    mine, theirs = copies(base, "mine", "theirs")
+    crm2, crm5 = uid_of(base, "CRM-2"), uid_of(base, "CRM-5")
+    edit(mine, "Li", Move("requirement", crm2, crm5))  # mine: CRM-2 under CRM-5
+    edit(theirs, "Wang", Move("requirement", crm5, crm2))  # theirs: CRM-5 under CRM-2
+    out = base.with_name("out.pmdesk")
+    _, result = merge_files(base, mine, theirs, out)
+    assert [(n.kind, n.label) for n in result.notes] == [("moved_back", "CRM-5")]
+    assert children(out, "CRM-5")[-1] == "CRM-2"  # ours
+    assert "CRM-5" in children(out, "CRM-1")  # theirs' move undone: where it was
