@@ -370,6 +370,9 @@ class DetailEditor(QWidget):
     def _follow(self, effects: tuple[Effect, ...]) -> None:
         names: set[str] = set()
         touched = lists = links = False
+        if any(e.action == "reloaded" for e in effects):  # a merge: anything may differ
+            self._owners_stale = touched = lists = links = True
+            names = set(self._fields)
         for effect in effects:
             if effect.entity in ("release", "lane"):
                 lists = True

@@ -13,6 +13,8 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox,
 
 if TYPE_CHECKING:
     from pmdesk.core.lockfile import LockInfo
+    from pmdesk.core.merge import Conflict, Resolution
+    from pmdesk.core.merge_rows import Tables
 
 FILE_FILTER = "pmdesk (*.pmdesk)"
 
@@ -192,11 +194,17 @@ def save_path(parent: QWidget, suggestion: str) -> Path | None:
     return path if path.suffix == ".pmdesk" else path.with_name(path.name + ".pmdesk")
 
 
-def ask_overwrite_colleague(parent: QWidget, name: str) -> bool:
-    text = translate("Dialogs", "%1 was changed by someone else since you opened it.")
-    text = text.replace("%1", name) + "\n\n"
-    text += translate("Dialogs", "Overwrite their version with yours? (Merging comes later.)")
-    return _yes_no(parent, translate("Dialogs", "File changed"), text)
+def resolve_conflicts(
+    parent: QWidget,
+    conflicts: list[Conflict],
+    mine: Tables,
+    theirs: Tables,
+    their_names: list[str],
+) -> dict[str, Resolution] | None:
+    """Ask how to settle a merge's conflicts (app/conflict_dialog.py); None: cancelled."""
+    from pmdesk.app.conflict_dialog import resolve_conflicts as ask
+
+    return ask(parent, conflicts, mine, theirs, their_names)
 
 
 _EXPORT_KINDS: dict[

@@ -244,6 +244,9 @@ class DocumentPane(QWidget):
         return False
 
     def _follow(self, effects: tuple[Effect, ...]) -> None:
+        if any(e.action == "reloaded" for e in effects):  # a merge: sections may all differ
+            self.reload_sections()
+            return
         if any(e.entity == "section" and e.action != "updated" for e in effects) or any(
             e.entity == "section" and "title" in e.fields for e in effects
         ):

@@ -26,10 +26,12 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QStyle,
     QToolBar,
+    QVBoxLayout,
+    QWidget,
 )
 
 from pmdesk import __version__
-from pmdesk.app import dialogs
+from pmdesk.app import dialogs, sharing
 from pmdesk.app.error_text import error_text
 from pmdesk.app.settings import AppSettings
 from pmdesk.app.tasks import TaskRunner
@@ -88,7 +90,17 @@ class MainWindow(QMainWindow):
         self.roadmap_dock.setWidget(self.roadmap_placeholder)
         self.central = QStackedWidget(self)
         self.central.addWidget(self._placeholder(self.tr("No project is open.")))
-        self.setCentralWidget(self.central)
+        # The notice of a colleague's save sits above the document (app/sharing.py).
+        self.notice_bar = sharing.NoticeBar(self)
+        self.notice_bar.merge_requested.connect(self.merge_now)
+        self.watcher: sharing.TargetWatcher | None = None
+        middle = QWidget(self)
+        middle_layout = QVBoxLayout(middle)
+        middle_layout.setContentsMargins(0, 0, 0, 0)
+        middle_layout.setSpacing(4)
+        middle_layout.addWidget(self.notice_bar)
+        middle_layout.addWidget(self.central, 1)
+        self.setCentralWidget(middle)
 
         self.tree_pane: TreePane | None = None
         self.detail_editor: DetailEditor | None = None
@@ -463,6 +475,9 @@ class MainWindow(QMainWindow):
         self._tools = self._tree_tools(view)
         self.toolbar.addActions(self._tools)
         self._selected(view.current_uid())  # chosen while the tree was shown alone
+        if not self.untitled:
+            self.watcher = sharing.TargetWatcher(session, self)
+            self.watcher.colleague_saved.connect(self._colleague_saved)
         self._show_access(session)
         self._update_counts()
         self._update_title()
@@ -576,20 +591,11 @@ class MainWindow(QMainWindow):
                 ).replace("%1", str(self.session.path)),
             )
             return False
-        try:
-            self.session.save()
-        except PmdeskError as e:
-            if self.session.working_copy.target_changed() and dialogs.ask_overwrite_colleague(
-                self, self.session.path.name
-            ):
-                try:
-                    self.session.save(overwrite_changes=True)
-                except PmdeskError as again:
-                    dialogs.error(self, error_text(again))
-                    return False
-            else:
-                dialogs.error(self, error_text(e))
-                return False
+        if not sharing.save_merging(self, self.session, self._report):
+            return False  # said why, or the user cancelled merging a colleague's save
+        if self.watcher is not None:
+            self.watcher.forget()
+        self.notice_bar.hide()
         self.statusBar().showMessage(
             self.tr("Saved %1").replace("%1", self.session.path.name), 4000
         )
@@ -659,6 +665,11 @@ class MainWindow(QMainWindow):
                 self.toolbar.removeAction(act)
             self._tools = []
         self.undo_group.removeStack(session.undo_stack)
+        if self.watcher is not None:
+            self.watcher.stop()
+            self.watcher.deleteLater()
+            self.watcher = None
+        self.notice_bar.hide()
         if self.document_pane is not None:
             self.document_pane.shutdown()
         if self.roadmap_pane is not None:
@@ -686,6 +697,37 @@ class MainWindow(QMainWindow):
         self._update_counts()
         self._update_actions()
         return True
+
+    # -- a colleague's save ----------------------------------------------------------
+    def _colleague_saved(self) -> None:
+        if self.session is None:
+            return
+        from pmdesk.core.merge_files import last_editors
+
+        try:
+            people = last_editors(self.session.path)
+        except (PmdeskError, OSError):
+            people = []  # being replaced again right now: the bar says it without a name
+        self.notice_bar.offer(sharing.saved_by_text(self.session.path.name, people))
+
+    def merge_now(self) -> bool:
+        """Merge the newer version of the project file into the open project."""
+        if self.session is None:
+            return False
+        self._flush()
+        self.notice_bar.hide()
+        if not self.session.working_copy.target_changed():
+            return True
+        merged = sharing.merge_colleague(self, self.session, self._report)
+        if merged and self.watcher is not None:
+            self.watcher.forget()
+        elif not merged:
+            self.notice_bar.show()  # still there to merge later
+        self._update_title()
+        return merged
+
+    def _report(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
 
     # -- window events -------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:

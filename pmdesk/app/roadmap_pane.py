@@ -252,7 +252,7 @@ class RoadmapPane(QWidget):
         self.refreshed.emit()
 
     def _project_changed(self, effects: tuple[Effect, ...]) -> None:
-        if any(e.entity in ROADMAP_ENTITIES for e in effects):
+        if any(e.entity in ROADMAP_ENTITIES or e.action == "reloaded" for e in effects):
             self._generation += 1  # a read under way no longer shows the project
             if not self._pushing:  # an undo or an edit elsewhere: keys wait for the new layout
                 self.view.current = False

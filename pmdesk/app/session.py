@@ -240,6 +240,17 @@ class ProjectSession(QObject):
         self.changed.emit(applied.effects)
         return applied
 
+    def refresh(self, op: Operation) -> bool:
+        """Apply `op` even to a read-only project, outside the undo history: a
+        newer version of the file taken in (there is nothing of ours to merge)."""
+        try:
+            applied = self.working_copy.store.apply(op)
+        except PmdeskError as e:
+            self.failed.emit(error_text(e))
+            return False
+        self.changed.emit(applied.effects)
+        return True
+
     def undo_failed(self) -> None:
         """An undo or redo could not be written: the stack no longer describes
         the project, so drop it (after this call returns) and stop calling the

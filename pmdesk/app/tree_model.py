@@ -439,6 +439,9 @@ class RequirementTreeModel(QAbstractItemModel):
 
     # -- following the operations' effects --------------------------------------
     def _follow(self, effects: tuple[Effect, ...]) -> None:
+        if any(e.action == "reloaded" for e in effects):
+            self.reload()  # a merge changed rows all over the project (the pane refilters)
+            return
         if not any(e.entity == "requirement" for e in effects):
             self._apply(effects)
             return

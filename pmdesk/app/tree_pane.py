@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
@@ -11,6 +13,9 @@ from pmdesk.app.tree_maps import TreeMaps
 from pmdesk.app.tree_model import RequirementTreeModel
 from pmdesk.app.tree_view import RequirementTreeView
 from pmdesk.core import domain
+
+if TYPE_CHECKING:
+    from pmdesk.core.ops import Effect
 
 AUTO_EXPAND_LIMIT = 2000  # expanding more rows than this would cost more than it shows
 
@@ -61,6 +66,7 @@ class TreePane(QWidget):
         self.search.installEventFilter(self)
         for combo in (self.status, self.priority, self.owner, self.release):
             combo.currentIndexChanged.connect(self.apply_filter)
+        self._last_current: str | None = None
         self.view.selectionModel().currentChanged.connect(self._current_changed)
         session.changed.connect(self._project_changed)
 
@@ -89,8 +95,18 @@ class TreePane(QWidget):
             combo.setCurrentIndex(max(found, 0))
             combo.blockSignals(False)
 
-    def _project_changed(self, effects: tuple[object, ...]) -> None:
+    def _project_changed(self, effects: tuple[Effect, ...]) -> None:
         self._refill_choices()
+        if any(e.action == "reloaded" for e in effects):
+            # The model was read again (a merge): filter it as before and keep the
+            # requirement the user was on, if it is still there.
+            self.apply_filter()
+            uid = self._last_current
+            if uid is None or self.model.index_of(uid).row() < 0:
+                first = self.model.shown_children_of(None)
+                uid = first[0] if first else None
+            self.view.select_uid(uid)
+            return
         if self.model.filtering:
             self.apply_filter()
 
@@ -123,4 +139,7 @@ class TreePane(QWidget):
         self.search.selectAll()
 
     def _current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
-        self.selection_changed.emit(self.view.current_uid())
+        uid = self.view.current_uid()
+        if uid is not None:
+            self._last_current = uid
+        self.selection_changed.emit(uid)

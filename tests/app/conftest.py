@@ -25,7 +25,8 @@ class Answers:
         self.confirm_delete = True
         self.recover = dialogs.RECOVER
         self.locked = dialogs.READ_ONLY  # someone else's lock: open read-only
-        self.overwrite = False
+        self.resolutions: dict[str, object] | None = None  # None: cancel the merge
+        self.conflicts: list[object] = []
         self.save_path: Path | None = None
         self.open_path: Path | None = None
         self.errors: list[str] = []
@@ -44,9 +45,12 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> Answers:
     monkeypatch.setattr(dialogs, "confirm_delete", lambda *_: record("delete", a.confirm_delete))
     monkeypatch.setattr(dialogs, "ask_recover", lambda *_: record("recover", a.recover))
     monkeypatch.setattr(dialogs, "ask_locked", lambda *_: record("locked", a.locked))
-    monkeypatch.setattr(
-        dialogs, "ask_overwrite_colleague", lambda *_: record("overwrite", a.overwrite)
-    )
+
+    def resolve(_parent: object, conflicts: list[object], *_: object) -> object:
+        a.conflicts = list(conflicts)
+        return record("conflicts", a.resolutions)
+
+    monkeypatch.setattr(dialogs, "resolve_conflicts", resolve)
     monkeypatch.setattr(dialogs, "save_path", lambda *_: record("save_path", a.save_path))
     monkeypatch.setattr(dialogs, "open_path", lambda *_: record("open_path", a.open_path))
     monkeypatch.setattr(dialogs, "error", lambda _parent, message: a.errors.append(message))

@@ -20,6 +20,7 @@ from pmdesk.app.settings import AppSettings
 from pmdesk.core.errors import OperationError, ProjectFileError
 from pmdesk.core.messages import MESSAGES
 from pmdesk.core.ops import Update
+from pmdesk.core.projectfile import new_project
 from pmdesk.core.sample import write_sample
 from tests.app.conftest import Answers, open_sync
 
@@ -89,12 +90,13 @@ def test_refused_save_and_edit_are_chinese(
     window.session.push(Update("requirement", uid, {"release": "no-such-release"}))
     assert answers.errors[-1] == "版本 no-such-release 不存在。"
     window.session.push(Update("requirement", uid, {"title": "改名"}))
-    colleague = tmp_path / "colleague.pmdesk"
-    write_sample(colleague, "en")
-    os.replace(colleague, sample)  # a colleague saved meanwhile
-    answers.overwrite = False
+    other = tmp_path / "other.pmdesk"
+    new_project(other, title="Another project")
+    os.replace(other, sample)  # another project saved under this one's name
     assert window.save() is False
-    assert answers.errors[-1] == "自你打开 crm.pmdesk 以来，它已被他人修改；未覆盖该文件。"
+    assert answers.errors[-1] == (
+        "crm.pmdesk 现在是另一个项目，无法与你的工作合并；请用“另存为”保存你的工作。"
+    )
 
 
 def test_english_ui_shows_the_english_sentence() -> None:

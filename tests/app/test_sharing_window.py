@@ -1,0 +1,107 @@
+"""A colleague saves the project while it is open in the window: the window
+notices, offers to merge, merges on Save, puts conflicts to the user, and the
+merge is one undo step. Real files, two users, two data folders."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from pmdesk.app.main_window import MainWindow
+from pmdesk.core.ops import Update
+from pmdesk.core.target_merge import save_merging
+from pmdesk.core.workingcopy import WorkingCopy
+from tests.app.conftest import Answers, open_sync
+from tests.app.test_main_window import type_title
+from tests.core.merge_helpers import by_key
+
+TITLE = 3  # the tree model's title column in row_values
+
+
+def colleague_saves(sample: Path, tmp_path: Path, key: str, values: dict[str, object]) -> None:
+    """Wang, on another laptop, opens the shared file, edits and saves."""
+    wang = WorkingCopy.open(sample, data_dir=tmp_path / "wang", user="Wang", access="edit_anyway")
+    try:
+        wang.apply(Update("requirement", str(by_key(sample)[key]["uid"]), values))
+        save_merging(wang)
+    finally:
+        wang.close()
+
+
+def rename_in_tree(qtbot: QtBot, window: MainWindow, uid: str, title: str) -> None:
+    assert window.tree_pane is not None
+    view = window.tree_pane.view
+    view.setFocus()
+    view.select_uid(uid)
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    type_title(qtbot, window, title)
+
+
+def test_a_colleagues_save_is_offered_merged_and_undoable(
+    qtbot: QtBot, window: MainWindow, sample: Path, tmp_path: Path
+) -> None:
+    open_sync(window, sample)
+    assert window.tree_pane is not None and window.watcher is not None
+    model = window.tree_pane.model
+    mine_uid, their_uid = by_key(sample)["CRM-3"]["uid"], by_key(sample)["CRM-4"]["uid"]
+    rename_in_tree(qtbot, window, mine_uid, "我的标题")
+    colleague_saves(sample, tmp_path, "CRM-4", {"title": "王的标题"})
+
+    assert window.watcher.check()
+    assert window.notice_bar.isVisible()
+    assert "Wang" in window.notice_bar.text.text()
+    qtbot.mouseClick(window.notice_bar.merge_button, Qt.MouseButton.LeftButton)
+    assert not window.notice_bar.isVisible()
+    assert model.row_values(their_uid)[TITLE] == "王的标题"
+    assert model.row_values(mine_uid)[TITLE] == "我的标题"
+    assert window.undo_action.text() == "&Undo Merge changes by Wang"
+
+    # Ctrl+S publishes both people's work.
+    qtbot.keyClick(window.tree_pane.view, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    rows = by_key(sample)
+    assert (rows["CRM-3"]["title"], rows["CRM-4"]["title"]) == ("我的标题", "王的标题")
+    assert not window.isWindowModified()
+
+    # The merge is one undo step: undoing it takes their change out again.
+    qtbot.keyClick(window.tree_pane.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert model.row_values(their_uid)[TITLE] != "王的标题"
+    assert model.row_values(mine_uid)[TITLE] == "我的标题"
+
+
+def test_save_merges_and_asks_about_a_conflict(
+    qtbot: QtBot, window: MainWindow, answers: Answers, sample: Path, tmp_path: Path
+) -> None:
+    open_sync(window, sample)
+    assert window.tree_pane is not None
+    uid = by_key(sample)["CRM-3"]["uid"]
+    rename_in_tree(qtbot, window, uid, "我的标题")
+    colleague_saves(sample, tmp_path, "CRM-3", {"title": "王的标题", "owner": "王"})
+    colleagues_file = sample.read_bytes()
+
+    answers.resolutions = None  # the user cancels the conflict dialog: nothing saved
+    assert window.save() is False
+    assert [(c.label, c.field) for c in answers.conflicts] == [("CRM-3", "title")]  # type: ignore[attr-defined]
+    assert sample.read_bytes() == colleagues_file
+    assert window.tree_pane.model.row_values(uid)[TITLE] == "我的标题"
+    assert window.isWindowModified()
+
+    conflict = answers.conflicts[0]
+    answers.resolutions = {conflict.id: "theirs"}  # type: ignore[attr-defined]
+    assert window.save() is True
+    rows = by_key(sample)
+    assert (rows["CRM-3"]["title"], rows["CRM-3"]["owner"]) == ("王的标题", "王")
+    assert window.tree_pane.model.row_values(uid)[TITLE] == "王的标题"
+    assert window.detail_editor is not None
+
+
+def test_nothing_is_offered_for_our_own_save(
+    qtbot: QtBot, window: MainWindow, sample: Path
+) -> None:
+    open_sync(window, sample)
+    assert window.tree_pane is not None and window.watcher is not None
+    rename_in_tree(qtbot, window, by_key(sample)["CRM-3"]["uid"], "改名")
+    assert window.save()
+    assert not window.watcher.check()
+    assert not window.notice_bar.isVisible()
