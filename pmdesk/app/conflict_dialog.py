@@ -187,7 +187,7 @@ class ConflictDialog(QDialog):
             translate(
                 "Conflicts",
                 "Everything else was merged automatically. "
-                "Your choices are saved with your changes.",
+                "The merge is one step you can undo.",
             ),
             self,
         )
@@ -285,7 +285,7 @@ class ConflictDialog(QDialog):
         self.all_mine.clicked.connect(lambda: self.model.set_all("mine"))
         self.all_theirs.clicked.connect(lambda: self.model.set_all("theirs"))
         self.progress = QLabel(self)
-        self.ok_button = QPushButton(translate("Conflicts", "Merge and save"), self)
+        self.ok_button = QPushButton(translate("Conflicts", "Merge"), self)
         self.ok_button.setDefault(True)
         self.ok_button.clicked.connect(self.accept)
         self.cancel_button = QPushButton(translate("Conflicts", "Cancel"), self)

@@ -367,8 +367,8 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <translation>Choose between your changes and theirs</translation>
     </message>
     <message>
-        <source>Everything else was merged automatically. Your choices are saved with your changes.</source>
-        <translation>Everything else was merged automatically. Your choices are saved with your changes.</translation>
+        <source>Everything else was merged automatically. The merge is one step you can undo.</source>
+        <translation>Everything else was merged automatically. The merge is one step you can undo.</translation>
     </message>
     <message>
         <source>Yours</source>
@@ -403,8 +403,8 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <translation>Take all theirs</translation>
     </message>
     <message>
-        <source>Merge and save</source>
-        <translation>Merge and save</translation>
+        <source>Merge</source>
+        <translation>Merge</translation>
     </message>
     <message>
         <source>Cancel</source>

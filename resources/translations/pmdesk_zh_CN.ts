@@ -366,8 +366,8 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <translation>选择保留你的修改还是对方的修改</translation>
     </message>
     <message>
-        <source>Everything else was merged automatically. Your choices are saved with your changes.</source>
-        <translation>其余修改已自动合并。你的选择会随你的修改一起保存。</translation>
+        <source>Everything else was merged automatically. The merge is one step you can undo.</source>
+        <translation>其余修改已自动合并。整个合并可一步撤销。</translation>
     </message>
     <message>
         <source>Yours</source>
@@ -402,8 +402,8 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <translation>全部采用对方的</translation>
     </message>
     <message>
-        <source>Merge and save</source>
-        <translation>合并并保存</translation>
+        <source>Merge</source>
+        <translation>合并</translation>
     </message>
     <message>
         <source>Cancel</source>

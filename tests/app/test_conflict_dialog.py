@@ -302,7 +302,7 @@ def test_in_chinese(qtbot: QtBot, language: str, case: Case) -> None:
     dialog.select(case.conflict("CRM-8", DELETED))
     assert dialog.title.text() == "你删除了 CRM-8，而 Wang 修改了它的状态。"
     assert dialog.theirs_pane.button.text() == "保留对方的版本"
-    assert dialog.ok_button.text() == "合并并保存"
+    assert dialog.ok_button.text() == "合并"
 
 
 def test_resolve_conflicts_is_none_when_cancelled(qtbot: QtBot, case: Case) -> None:
