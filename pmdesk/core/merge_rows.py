@@ -84,10 +84,13 @@ def write_changes(conn: Connection, changes: Iterable[RowChange]) -> None:
 
     Foreign keys are checked at commit, so rows may arrive in any order. Rows
     are changed first (a requirement moved away from a parent that is deleted
-    must not go with it in the cascade), then removed, then added; keys that
-    change pass through a temporary value, so two rows can swap keys and a new
-    row can take a key another row gives up. Each change must find the row it
-    replaces as it expects it (else `StaleRowsError`).
+    must not go with it in the cascade), then removed, then added; unique
+    columns that change (a requirement's key, a baseline's name) pass through a
+    temporary value, so two rows can swap them and a row can take a value
+    another row gives up. Links and baselines, which nothing refers to and whose
+    removal takes nothing along, are removed before the changes: a link retyped
+    to the ends of a duplicate that the merge drops must not meet it. Each
+    change must find the row it replaces as it expects it (else `StaleRowsError`).
     """
     _defer_foreign_keys(conn)
     items = list(changes)
@@ -96,27 +99,40 @@ def write_changes(conn: Connection, changes: Iterable[RowChange]) -> None:
     deletes = [c for c in items if c.before is not None and c.after is None]
     for change in updates + deletes:
         _expect(conn, change)
+    # UNIQUE constraints are checked at each statement, not at commit.
+    _delete(conn, [c for c in deletes if c.entity in _UNREFERENCED])
     rekeyed = []
     for change in updates:
         before, after = change.before or {}, change.after or {}
         columns = {k: v for k, v in after.items() if before.get(k) != v}
-        if "key" in columns:
-            rekeyed.append((change, columns.pop("key")))
-            columns["key"] = f"~{change.uid}"  # unique, and no key looks like it
+        unique = _UNIQUE.get(change.entity)
+        if unique in columns:
+            rekeyed.append((change, {unique: columns.pop(unique)}))
+            columns[unique] = f"~{change.uid}"  # unique, and no key or name looks like it
         _update(conn, change, columns)
+    _delete(conn, [c for c in deletes if c.entity not in _UNREFERENCED])
+    for entity in ENTITIES:
+        rows = [dict(c.after) for c in inserts if c.entity == entity and c.after is not None]
+        if rows:
+            _refuse_existing(conn, entity, [r["uid"] for r in rows])
+            conn.execute(insert(MERGED_TABLES[entity]), rows)
+    for change, value in rekeyed:
+        _update(conn, change, value)
+
+
+# Single unique columns besides the uid (a link's ends are unique as a triple).
+_UNIQUE = {"requirement": "key", "baseline": "name"}
+# Rows no other row refers to: removing them first cascades nothing.
+_UNREFERENCED = frozenset({"link", "baseline"})
+
+
+def _delete(conn: Connection, deletes: list[RowChange]) -> None:
     # Links and children before what they hang on (the cascade would take them anyway).
     for entity in reversed(ENTITIES):
         uids = [c.uid for c in deletes if c.entity == entity]
         table = MERGED_TABLES[entity]
         for start in range(0, len(uids), 500):
             conn.execute(delete(table).where(table.c.uid.in_(uids[start : start + 500])))
-    for entity in ENTITIES:
-        rows = [dict(c.after) for c in inserts if c.entity == entity and c.after is not None]
-        if rows:
-            _refuse_existing(conn, entity, [r["uid"] for r in rows])
-            conn.execute(insert(MERGED_TABLES[entity]), rows)
-    for change, key in rekeyed:
-        _update(conn, change, {"key": key})
 
 
 def _defer_foreign_keys(conn: Connection) -> None:

@@ -13,9 +13,24 @@ Hunk = tuple[int, int, list[str]]  # base lines [start, end) replaced by these l
 
 
 def _hunks(base: list[str], other: list[str]) -> list[Hunk]:
-    matcher = SequenceMatcher(None, base, other, autojunk=False)
+    # Lines both share at the start and at the end are left out of the diff. A
+    # side usually edits one region, and then this is all that is compared:
+    # SequenceMatcher is quadratic on long texts (a pasted 100,000-line table
+    # took minutes), and on repeated lines (blank lines, "- [ ] TBD") it may
+    # align the text shifted and report an edit far from where it was made.
+    start, limit = 0, min(len(base), len(other))
+    while start < limit and base[start] == other[start]:
+        start += 1
+    end = 0
+    while end < limit - start and base[-1 - end] == other[-1 - end]:
+        end += 1
+    matcher = SequenceMatcher(
+        None, base[start : len(base) - end], other[start : len(other) - end], autojunk=False
+    )
     return [
-        (i1, i2, other[j1:j2]) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"
+        (start + i1, start + i2, other[start + j1 : start + j2])
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes()
+        if tag != "equal"
     ]
 
 

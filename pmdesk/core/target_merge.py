@@ -35,6 +35,7 @@ class TargetMerge:
     pending: PendingMerge
     copy: Path  # their file, copied into the working copy's folder
     seen: dict[str, Any]  # the target's fingerprint when it was copied
+    ours_unsaved: int = 0  # the working copy's unsaved edits before the merge
 
     @property
     def their_authors(self) -> list[str]:
@@ -64,12 +65,14 @@ def prepare(wc: WorkingCopy) -> TargetMerge:
         read_project(copy),
         names=(wc.target.name, wc.target.name, wc.target.name),
     )
-    return TargetMerge(pending, copy, seen)
+    return TargetMerge(pending, copy, seen, wc.unsaved_edits())
 
 
 def accept(wc: WorkingCopy, merge: TargetMerge) -> None:
     """The merge has been written into the working copy: their file is the base now."""
-    wc.adopt_base(merge.copy, merge.seen)
+    # A read-only copy takes their version in and publishes nothing: their
+    # history rows are not edits of ours to offer for recovery after a restart.
+    wc.adopt_base(merge.copy, merge.seen, unsaved=merge.ours_unsaved if wc.read_only else None)
 
 
 def save_merging(wc: WorkingCopy, *, prefer: Side | None = None) -> MergeResult | None:

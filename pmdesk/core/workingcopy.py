@@ -306,12 +306,19 @@ class WorkingCopy:
         except FileNotFoundError:
             return True
 
-    def adopt_base(self, published: Path, seen: dict[str, Any]) -> None:
+    def adopt_base(
+        self, published: Path, seen: dict[str, Any], *, unsaved: int | None = None
+    ) -> None:
         """A colleague's save (a copy of it at `published`, with the target's
         fingerprint `seen`) has been merged into the working copy: it is the new
-        base, and the target as it is now is no longer a change to merge."""
+        base, and the target as it is now is no longer a change to merge.
+
+        `unsaved`, if given, is how many of the working copy's edits are still
+        unsaved: the history rows the merge brought in are not among them."""
         os.replace(published, self.base_path)
         self._state["target_fingerprint"] = dict(seen)
+        if unsaved is not None:
+            self._state["saved_seq"] = self._last_seq_live() - unsaved
         _write_state(self.slot, self._state)
 
     # -- saving --------------------------------------------------------------
