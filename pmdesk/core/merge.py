@@ -21,6 +21,7 @@ from typing import Any, Literal
 from pmdesk.core import domain
 from pmdesk.core.merge_rows import ENTITIES, Row, Tables
 from pmdesk.core.merge_text import merge_text
+from pmdesk.core.ranks import rank_between
 
 Side = Literal["mine", "theirs"]
 ConflictKind = Literal["changed", "added", "deleted_by_mine", "deleted_by_theirs"]
@@ -194,6 +195,7 @@ class _Merger:
                 self._merge_row(entity, uid, b.get(uid), m.get(uid), t.get(uid))
         self._repair_references()
         self._break_cycles()
+        self._untie_ranks()
         self._renumber_keys()
         self._unique_names("baseline", "name")
         self._unique_links()
@@ -398,6 +400,28 @@ class _Merger:
                     Note("moved_back", "requirement", uid, label_of("requirement", reqs[uid]))
                 )
                 cycle = _cycle_from(reqs, start)
+
+    def _untie_ranks(self) -> None:
+        """Both sides appended a child to one parent (or a lane, a section): each
+        got the rank after the last sibling, the same one. Tied siblings later
+        make an insert between them re-space the whole sibling list outside the
+        undo history (ops.order), which then breaks undoing this merge. So the
+        later of two tied siblings (in the order shown) gets a rank of its own."""
+        for entity in ("requirement", "lane", "section"):
+            rows = self.out[entity]
+            siblings: dict[str | None, list[str]] = {}
+            for uid, row in rows.items():
+                siblings.setdefault(row.get("parent_uid"), []).append(uid)
+            for uids in siblings.values():
+                uids.sort(key=lambda u: (rows[u]["rank"], u))
+                for i in range(1, len(uids)):
+                    before, row = rows[uids[i - 1]]["rank"], rows[uids[i]]
+                    if row["rank"] > before:
+                        continue
+                    after = next(
+                        (rows[u]["rank"] for u in uids[i + 1 :] if rows[u]["rank"] > before), None
+                    )
+                    row["rank"] = rank_between(before, after)
 
     def _renumber_keys(self) -> None:
         """Both sides gave out the same key: ours moves to the next free number."""

@@ -14,12 +14,12 @@ import pytest
 
 from pmdesk.core.merge_files import merge_files, pending_merge_of
 from pmdesk.core.merge_text import merge_text
-from pmdesk.core.ops import Create, CreateBaseline, RenameBaseline, Update
+from pmdesk.core.ops import Create, CreateBaseline, Move, RenameBaseline, Update
 from pmdesk.core.projectfile import check
 from pmdesk.core.sample import write_sample
 from pmdesk.core.target_merge import accept, prepare, save_merging
 from pmdesk.core.workingcopy import WorkingCopy, find_recoverable
-from tests.core.merge_helpers import by_key, copies, edit, links
+from tests.core.merge_helpers import by_key, children, copies, edit, links, requirements
 
 
 @pytest.fixture
@@ -132,3 +132,57 @@ def test_read_only_copy_that_took_in_a_save_leaves_nothing_to_recover(tmp_path: 
     assert li.unsaved_edits() == 0
     li.close(discard=False)  # the window keeps a read-only copy's recovered edits
     assert find_recoverable(tmp_path / "li") == []
+
+
+# -- sibling order ---------------------------------------------------------------
+
+
+def test_undo_of_a_merge_after_reordering_between_both_sides_new_sections(
+    tmp_path: Path,
+) -> None:
+    """Li and Wang each append a PRD section; Li merges Wang's save, drags a
+    section between the two new ones, undoes the drag and then the merge. Both
+    appended sections had the same rank, the drag re-spaced every section
+    outside the undo history, and undoing the merge failed ("edited meanwhile")."""
+    share = tmp_path / "share"
+    share.mkdir()
+    target = share / "crm.pmdesk"
+    write_sample(target, "en")
+    wang = WorkingCopy.open(target, data_dir=tmp_path / "wang", user="Wang", access="edit_anyway")
+    li = WorkingCopy.open(target, data_dir=tmp_path / "li", user="Li", access="edit_anyway")
+    wang.apply(Create("section", str(uuid.uuid4()), {"title": "Wang's"}))
+    save_merging(wang)
+    wang.close()
+    li.apply(Create("section", str(uuid.uuid4()), {"title": "Li's"}))
+
+    merge = prepare(li)
+    merged = li.apply(merge.operation(merge.pending.result()))
+    accept(li, merge)
+    sections = pending_merge_of(li.work_path, li.work_path, li.work_path).base["section"]
+    ranks = sorted(r["rank"] for r in sections.values())
+    assert len(set(ranks)) == len(ranks)  # no two sections share a place
+    first = min(sections.values(), key=lambda r: (r["rank"], r["uid"]))["uid"]
+    moved = li.apply(Move("section", first, None, index=len(sections) - 2))
+    li.apply(moved.inverse)
+    li.apply(merged.inverse)  # raised OperationError("merge.stale")
+    titles = {
+        r["title"]
+        for r in pending_merge_of(li.work_path, li.work_path, li.work_path).base["section"].values()
+    }
+    assert "Li's" in titles and "Wang's" not in titles
+    li.close(discard=True)
+
+
+def test_children_both_sides_appended_to_one_epic_keep_distinct_ranks(base: Path) -> None:
+    mine, theirs = copies(base, "mine", "theirs")
+    epic = uid_of(base, "CRM-2")
+    ours, their = str(uuid.uuid4()), str(uuid.uuid4())
+    edit(mine, "Li", Create("requirement", ours, {"title": "Ours"}, parent=epic))
+    edit(theirs, "Wang", Create("requirement", their, {"title": "Theirs"}, parent=epic))
+    out = base.with_name("out.pmdesk")
+    _, result = merge_files(base, mine, theirs, out)
+    assert result.clean and check(out) == []
+    kids = [r for r in requirements(out).values() if r["parent_uid"] == epic]
+    assert len({r["rank"] for r in kids}) == len(kids) == 4
+    # The order shown before the merge wrote distinct ranks is kept.
+    assert children(out, "CRM-2")[:2] == ["CRM-3", "CRM-4"]
