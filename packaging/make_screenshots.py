@@ -2,7 +2,9 @@
 
 Writes packaging/screenshots/main-zh.png and main-en.png: the window at
 1600×1000 on the bundled sample, in each UI language, after the document
-preview and the roadmap have painted.
+preview and the roadmap have painted; sharing-zh.png / sharing-en.png: the
+window after a colleague saved (the notice bar offering to merge); and
+conflicts-zh.png / conflicts-en.png: the conflict dialog for that save.
 """
 
 from __future__ import annotations
@@ -42,9 +44,60 @@ def shoot(app: QApplication, language: str, folder: Path) -> None:
     window.open_project(project, background=False)
     settle(1500)  # preview render and roadmap layout run on worker threads
     window.grab().save(str(OUT / f"main-{language}.png"))
+    shoot_sharing(window, language, project, folder)
     window.close()
     for translator in translators:
         app.removeTranslator(translator)
+
+
+def shoot_sharing(window: MainWindow, language: str, project: Path, folder: Path) -> None:
+    """Both edit; the colleague saves first: the notice bar, then the conflict dialog."""
+    from pmdesk.app.conflict_dialog import ConflictDialog
+    from pmdesk.core.ops import Remove, Update
+    from pmdesk.core.target_merge import prepare, save_merging
+    from pmdesk.core.workingcopy import WorkingCopy
+
+    colleague = "张三" if language == "zh" else "Zhang"
+    assert window.session is not None and window.watcher is not None
+    session = window.session
+    with session.connection() as conn:
+        keys = dict(conn.exec_driver_sql("SELECT key, uid FROM requirement").fetchall())
+    mine = {
+        "CRM-3": {"status": "approved"},
+        "CRM-4": {"title": "客户动态时间线（v2）" if language == "zh" else "Activity timeline v2"},
+    }
+    theirs = {
+        "CRM-3": {"status": "review"},
+        "CRM-4": {"title": "客户动态与沟通记录" if language == "zh" else "Activity and notes"},
+        "CRM-8": {"status": "in_progress", "owner": colleague},
+        "CRM-12": {"owner": colleague},
+    }
+    for key, values in mine.items():
+        session.push(Update("requirement", keys[key], values))
+    session.push(Remove((("requirement", keys["CRM-8"]),)))
+    other = WorkingCopy.open(
+        project, data_dir=folder / "colleague", user=colleague, access="edit_anyway"
+    )
+    for key, values in theirs.items():
+        other.apply(Update("requirement", keys[key], values))
+    save_merging(other)
+    other.close()
+    window.watcher.check()
+    settle(300)
+    window.grab().save(str(OUT / f"sharing-{language}.png"))
+    merge = prepare(session.working_copy)
+    result = merge.pending.result()
+    dialog = ConflictDialog(
+        result.conflicts, merge.pending.mine, merge.pending.theirs, [colleague], window
+    )
+    dialog.resize(980, 620)
+    dialog.show()
+    dialog.choose("mine")
+    settle(200)
+    dialog.grab().save(str(OUT / f"conflicts-{language}.png"))
+    dialog.reject()
+    window.notice_bar.hide()
+    window.session.undo_stack.setClean()  # closing must not ask to save these edits
 
 
 def main() -> int:
@@ -53,7 +106,7 @@ def main() -> int:
         os.environ["PMDESK_DATA_DIR"] = str(Path(tmp) / "data")
         for language in ("zh", "en"):
             shoot(app, language, Path(tmp))
-    print(f"Wrote {OUT / 'main-zh.png'} and {OUT / 'main-en.png'}")
+    print(f"Wrote main, sharing and conflicts screenshots (zh, en) to {OUT}")
     return 0
 
 

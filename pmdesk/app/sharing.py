@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QFileSystemWatcher, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QStyle, QWidget
 
 from pmdesk.app import dialogs
 from pmdesk.app.error_text import error_text
@@ -114,6 +114,10 @@ class NoticeBar(QFrame):
             "#noticeBar { background: palette(alternate-base); border: 1px solid #d9a400;"
             " border-radius: 4px; }"
         )
+        icon = QLabel(self)
+        size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
+        info = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation)
+        icon.setPixmap(info.pixmap(size, size))
         self.text = QLabel(self)
         self.text.setTextFormat(Qt.TextFormat.PlainText)
         self.text.setWordWrap(True)
@@ -124,6 +128,7 @@ class NoticeBar(QFrame):
         self.later_button.clicked.connect(self.hide)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 6, 6, 6)
+        layout.addWidget(icon)
         layout.addWidget(self.text, 1)
         layout.addWidget(self.merge_button)
         layout.addWidget(self.later_button)
