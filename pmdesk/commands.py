@@ -262,7 +262,11 @@ def _local_time(utc_text: str) -> str:
 
 def cmd_merge(args: argparse.Namespace) -> int:
     from pmdesk.core.merge_files import merge_files
-    from pmdesk.core.merge_report import note_line, report
+    from pmdesk.core.merge_report import note_line, report, settled_line
+    from pmdesk.export.labels import value_label
+
+    def label(field: str, value: str) -> str:
+        return value_label(field, value, "en")
 
     out: Path = _project_target(args.output)
     if out.is_dir():
@@ -270,15 +274,18 @@ def cmd_merge(args: argparse.Namespace) -> int:
     pending, result = merge_files(args.base, args.mine, args.theirs, out, prefer=args.prefer)
     mine, theirs = args.mine.name, args.theirs.name
     if result.conflicts:
-        _say(report(result, pending.mine, pending.theirs))
+        _say(report(result, pending.mine, pending.theirs, label))
         print(
             f"pmdesk: {len(result.conflicts)} conflicts between {mine} and {theirs}; "
-            f"{out.name} was not written. Settle them with --prefer mine or --prefer theirs, "
-            "or open the project in pmdesk.",
+            f"{out.name} was not written. Settle them with --prefer mine or --prefer theirs.",
             file=sys.stderr,
         )
         return EXIT_PROBLEM
+    if args.prefer:  # say what was decided for the user, and what was set aside
+        for conflict in pending.result().conflicts:
+            line = settled_line(conflict, args.prefer, pending.mine, pending.theirs, label)
+            _say(f"settled: {line}")
     for note in result.notes:
         _say(f"note: {note_line(note)}")
-    _say(f"Merged {mine} and {theirs} into {out} ({result.rows_changed} changes to {mine}).")
+    _say(f"Merged {mine} and {theirs} into {out} ({result.items_changed} items of {mine} changed).")
     return EXIT_OK

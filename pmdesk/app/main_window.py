@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QUndoGroup,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QLabel,
     QMainWindow,
@@ -459,7 +460,7 @@ class MainWindow(QMainWindow):
         self.roadmap_pane.selection_changed.connect(self.tree_pane.view.select_uid)
         self.roadmap_pane.details_requested.connect(self._show_details)
         session.changed.connect(self._project_changed)
-        session.failed.connect(lambda message: dialogs.error(self, message))
+        session.failed.connect(self._refused)
         self.undo_group.addStack(session.undo_stack)
         self.undo_group.setActiveStack(session.undo_stack)
         view = self.tree_pane.view
@@ -708,7 +709,11 @@ class MainWindow(QMainWindow):
             people = last_editors(self.session.path)
         except (PmdeskError, OSError):
             people = []  # being replaced again right now: the bar says it without a name
-        self.notice_bar.offer(sharing.saved_by_text(self.session.path.name, people))
+        read_only = self.session.read_only
+        name = self.session.path.name
+        self.notice_bar.offer(
+            sharing.saved_by_text(name, people, read_only=read_only), read_only=read_only
+        )
 
     def merge_now(self) -> bool:
         """Merge the newer version of the project file into the open project."""
@@ -725,6 +730,15 @@ class MainWindow(QMainWindow):
             self.notice_bar.show()  # still there to merge later
         self._update_title()
         return merged
+
+    def _refused(self, message: str) -> None:
+        """An edit was refused. Read-only, every stray key is refused: a note in the
+        status bar is enough there (the title says why); otherwise a message box."""
+        if self.session is not None and self.session.read_only:
+            self.statusBar().showMessage(message, 6000)
+            QApplication.beep()
+        else:
+            dialogs.error(self, message)
 
     def _report(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)

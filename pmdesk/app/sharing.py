@@ -66,14 +66,14 @@ class TargetWatcher(QObject):
         self._watch()
         wc = self._session.working_copy
         try:
+            version = _version(self._session)
+            if version == self._announced:
+                return False  # offered already: no need to hash the file again
             if not wc.target_changed():
                 self._announced = None
                 return False
-            version = _version(self._session)
         except OSError:
             return False  # the share is gone for a moment: Save will say so
-        if version == self._announced:
-            return False
         self._announced = version
         self.colleague_saved.emit()
         return True
@@ -134,12 +134,22 @@ class NoticeBar(QFrame):
         layout.addWidget(self.later_button)
         self.hide()
 
-    def offer(self, text: str) -> None:
+    def offer(self, text: str, *, read_only: bool = False) -> None:
         self.text.setText(text)
+        self.merge_button.setText(
+            translate("Sharing", "&Show It") if read_only else translate("Sharing", "&Merge Now")
+        )
         self.show()
 
 
-def saved_by_text(name: str, people: list[str]) -> str:
+def saved_by_text(name: str, people: list[str], *, read_only: bool = False) -> str:
+    if read_only:  # nothing of ours to merge: their version is simply shown
+        who = "、".join(people) or translate("Sharing", "Someone")
+        return (
+            translate("Sharing", "%1 saved a newer version of %2. Show it now?")
+            .replace("%1", who)
+            .replace("%2", name)
+        )
     if people:
         return (
             translate("Sharing", "%1 saved a newer version of %2. Merge it with your work now?")
@@ -178,8 +188,16 @@ def merge_colleague(
         )
         if resolutions is None:
             merge.copy.unlink(missing_ok=True)
+            report(translate("Sharing", "Not merged: nothing was changed."))
             return False
         result = merge.pending.result(resolutions)
+        if result.conflicts:  # every conflict must have been settled: never guess
+            merge.copy.unlink(missing_ok=True)
+            error = PmdeskError(
+                "merge.conflicts", count=len(result.conflicts), name=session.path.name
+            )
+            dialogs.error(parent, error_text(error))
+            return False
     op = merge.operation(result)
     if op.changes:
         text = translate("Sharing", "Merge changes by %1").replace(
@@ -196,17 +214,28 @@ def merge_colleague(
 
 
 def merged_text(result: MergeResult, people: list[str]) -> str:
+    """What a merge did, for the status bar: how much, and what it decided itself."""
     who = "、".join(people) or translate("Sharing", "a colleague")
-    if not result.rows_changed:
+    if not result.items_changed:
         return translate("Sharing", "The newer version by %1 holds nothing new.").replace("%1", who)
-    text = translate("Sharing", "Merged %1 changes by %2.")
-    text = text.replace("%1", str(result.rows_changed)).replace("%2", who)
+    text = translate("Sharing", "Merged the changes by %1; items changed: %2.")
+    text = text.replace("%1", who).replace("%2", str(result.items_changed))
     renumbered = [n for n in result.notes if n.kind == "renumbered"]
     if renumbered:
         moves = ", ".join(f"{n.detail} → {n.label}" for n in renumbered)
         text += " " + translate("Sharing", "Your new requirements were renumbered: %1.").replace(
             "%1", moves
         )
+    gone = [n.label for n in result.notes if n.kind == "cascaded"]
+    if gone:
+        text += " " + translate(
+            "Sharing", "Deleted with the requirement they belonged to: %1."
+        ).replace("%1", ", ".join(gone))
+    kept = [n.label for n in result.notes if n.kind == "moved_back"]
+    if kept:
+        text += " " + translate(
+            "Sharing", "Kept where you put them (the moves crossed): %1."
+        ).replace("%1", ", ".join(kept))
     return text
 
 
@@ -214,6 +243,11 @@ def save_merging(parent: QWidget, session: ProjectSession, report: Callable[[str
     """Save; if a colleague saved meanwhile, merge their version first. True if saved."""
     for _ in range(3):  # yet another save can land while the user settles conflicts
         if session.working_copy.target_changed() and not merge_colleague(parent, session, report):
+            report(
+                translate("Sharing", "Not saved: %1 has a newer version to merge first.").replace(
+                    "%1", session.path.name
+                )
+            )
             return False
         try:
             session.save()

@@ -79,7 +79,7 @@ class MergeResult:
     tables: Tables
     conflicts: list[Conflict] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
-    rows_changed: int = 0  # rows of ours the merge changes, adds or removes
+    items_changed: int = 0  # requirements, releases, links… of ours changed, added or removed
 
     @property
     def clean(self) -> bool:
@@ -199,9 +199,10 @@ class _Merger:
         self._renumber_keys()
         self._unique_names("baseline", "name")
         self._unique_links()
-        self.result.rows_changed = sum(
+        self.result.items_changed = sum(
             1
             for entity in ENTITIES
+            if entity != "history"  # their log of the same changes: not more changes
             for uid, row in {**self.mine.get(entity, {}), **self.out[entity]}.items()
             if self.out[entity].get(uid) != self.mine.get(entity, {}).get(uid)
         )

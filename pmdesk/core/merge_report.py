@@ -7,6 +7,8 @@ key, dates as a range, long text shortened.
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Callable
 from typing import Any
 
 from pmdesk.core.merge import DELETED, Conflict, MergeResult, Note
@@ -31,14 +33,16 @@ def shorten(text: str, limit: int = 70) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
-def value_text(conflict: Conflict, value: Any, tables: Tables) -> str:
-    """One side's value of a conflict's field, readable."""
-    if conflict.field == DELETED:
-        return "deleted" if value is None else "kept"
-    return plain_value(conflict.entity, conflict.field, value, tables)
+Labeler = Callable[[str, str], str]  # (field, stored value) → what readers see
+VOCABULARY = frozenset({"status", "priority", "kano", "kind"})
 
 
-def plain_value(entity: str, field: str, value: Any, tables: Tables) -> str:
+def plain_value(
+    entity: str, field: str, value: Any, tables: Tables, label: Labeler | None = None
+) -> str:
+    """One side's value of a field, readable (vocabulary values through `label`)."""
+    if label is not None and field in VOCABULARY and isinstance(value, str):
+        return label(field, value)
     if field == "position" and isinstance(value, dict):
         parent = value.get("parent_uid")
         if parent is None:
@@ -83,7 +87,9 @@ def changed_fields(conflict: Conflict) -> list[str]:
     return [field_name(k) for k, v in other.items() if base.get(k) != v]
 
 
-def conflict_lines(conflict: Conflict, mine: Tables, theirs: Tables) -> list[str]:
+def conflict_lines(
+    conflict: Conflict, mine: Tables, theirs: Tables, label: Labeler | None = None
+) -> list[str]:
     if conflict.field == DELETED:
         deleted_by, changed_by = (
             ("mine", "theirs") if conflict.kind == "deleted_by_mine" else ("theirs", "mine")
@@ -91,18 +97,19 @@ def conflict_lines(conflict: Conflict, mine: Tables, theirs: Tables) -> list[str
         changed = changed_fields(conflict)
         what = f"changed {', '.join(changed)}" if changed else "added or changed something in it"
         return [f"{conflict.label}: deleted in {deleted_by}; {changed_by} {what}"]
+    entity, field = conflict.entity, conflict.field
     return [
-        f"{conflict.label}: {field_name(conflict.field)}",
-        f"    mine:   {plain_value(conflict.entity, conflict.field, conflict.mine, mine)}",
-        f"    theirs: {plain_value(conflict.entity, conflict.field, conflict.theirs, theirs)}",
+        f"{conflict.label}: {field_name(field)}",
+        f"    mine:   {plain_value(entity, field, conflict.mine, mine, label)}",
+        f"    theirs: {plain_value(entity, field, conflict.theirs, theirs, label)}",
     ]
 
 
 def note_line(note: Note) -> str:
     if note.kind == "renumbered":
-        return f"{note.detail} was added on both sides: ours is now {note.label}"
+        return f"{note.detail} was added on both sides: mine is now {note.label}"
     if note.kind == "renamed":
-        return f"two baselines were named “{note.detail}”: ours is now “{note.label}”"
+        return f"two baselines were named “{note.detail}”: mine is now “{note.label}”"
     if note.kind == "cascaded":
         return f"{note.label} went with the requirement it belonged to"
     if note.kind == "moved_back":
@@ -112,8 +119,27 @@ def note_line(note: Note) -> str:
     return f"{note.label}: {note.kind}"
 
 
-def report(result: MergeResult, mine: Tables, theirs: Tables) -> str:
+def report(result: MergeResult, mine: Tables, theirs: Tables, label: Labeler | None = None) -> str:
+    """Every conflict, by key (CRM-3 before CRM-12), with both values."""
     lines = []
-    for conflict in result.conflicts:
-        lines += conflict_lines(conflict, mine, theirs)
+    for conflict in sorted(result.conflicts, key=_natural):
+        lines += conflict_lines(conflict, mine, theirs, label)
     return "\n".join(lines)
+
+
+def settled_line(
+    conflict: Conflict, prefer: str, mine: Tables, theirs: Tables, label: Labeler | None = None
+) -> str:
+    """What `--prefer` decided for one conflict, and what it set aside."""
+    if conflict.field == DELETED:
+        deleted = (conflict.kind == "deleted_by_mine") == (prefer == "mine")
+        return f"{conflict.label}: {'deleted' if deleted else 'kept'} ({prefer})"
+    other, tables = (conflict.theirs, theirs) if prefer == "mine" else (conflict.mine, mine)
+    dropped = plain_value(conflict.entity, conflict.field, other, tables, label)
+    side = "theirs" if prefer == "mine" else "mine"
+    return f"{conflict.label}: {field_name(conflict.field)} from {prefer} ({side} had {dropped})"
+
+
+def _natural(conflict: Conflict) -> tuple[Any, ...]:
+    parts = re.split(r"(\d+)", conflict.label)
+    return tuple(int(p) if p.isdigit() else p for p in parts), conflict.field

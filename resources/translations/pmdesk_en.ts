@@ -2146,12 +2146,28 @@ Name:</translation>
         <translation>Later</translation>
     </message>
     <message>
+        <source>&amp;Show It</source>
+        <translation>&amp;Show It</translation>
+    </message>
+    <message>
+        <source>Someone</source>
+        <translation>Someone</translation>
+    </message>
+    <message>
+        <source>%1 saved a newer version of %2. Show it now?</source>
+        <translation>%1 saved a newer version of %2. Show it now?</translation>
+    </message>
+    <message>
         <source>%1 saved a newer version of %2. Merge it with your work now?</source>
         <translation>%1 saved a newer version of %2. Merge it with your work now?</translation>
     </message>
     <message>
         <source>A newer version of %1 was saved elsewhere. Merge it with your work now?</source>
         <translation>A newer version of %1 was saved elsewhere. Merge it with your work now?</translation>
+    </message>
+    <message>
+        <source>Not merged: nothing was changed.</source>
+        <translation>Not merged: nothing was changed.</translation>
     </message>
     <message>
         <source>Merge changes by %1</source>
@@ -2166,8 +2182,20 @@ Name:</translation>
         <translation>The newer version by %1 holds nothing new.</translation>
     </message>
     <message>
-        <source>Merged %1 changes by %2.</source>
-        <translation>Merged %1 changes by %2.</translation>
+        <source>Merged the changes by %1; items changed: %2.</source>
+        <translation>Merged the changes by %1; items changed: %2.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1 has a newer version to merge first.</source>
+        <translation>Not saved: %1 has a newer version to merge first.</translation>
+    </message>
+    <message>
+        <source>Deleted with the requirement they belonged to: %1.</source>
+        <translation>Deleted with the requirement they belonged to: %1.</translation>
+    </message>
+    <message>
+        <source>Kept where you put them (the moves crossed): %1.</source>
+        <translation>Kept where you put them (the moves crossed): %1.</translation>
     </message>
     <message>
         <source>Your new requirements were renumbered: %1.</source>

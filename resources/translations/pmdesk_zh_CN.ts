@@ -2143,12 +2143,28 @@ Name:</source>
         <translation>稍后</translation>
     </message>
     <message>
+        <source>&amp;Show It</source>
+        <translation>显示新版本(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Someone</source>
+        <translation>有人</translation>
+    </message>
+    <message>
+        <source>%1 saved a newer version of %2. Show it now?</source>
+        <translation>%1 保存了 %2 的新版本。现在显示吗？</translation>
+    </message>
+    <message>
         <source>%1 saved a newer version of %2. Merge it with your work now?</source>
         <translation>%1 保存了 %2 的新版本。现在与你的工作合并吗？</translation>
     </message>
     <message>
         <source>A newer version of %1 was saved elsewhere. Merge it with your work now?</source>
         <translation>%1 已在别处保存了新版本。现在与你的工作合并吗？</translation>
+    </message>
+    <message>
+        <source>Not merged: nothing was changed.</source>
+        <translation>未合并：没有做任何更改。</translation>
     </message>
     <message>
         <source>Merge changes by %1</source>
@@ -2163,8 +2179,20 @@ Name:</source>
         <translation>%1 保存的新版本没有新内容。</translation>
     </message>
     <message>
-        <source>Merged %1 changes by %2.</source>
-        <translation>已合并 %2 的 %1 处修改。</translation>
+        <source>Merged the changes by %1; items changed: %2.</source>
+        <translation>已合并 %1 的修改，共 %2 项。</translation>
+    </message>
+    <message>
+        <source>Not saved: %1 has a newer version to merge first.</source>
+        <translation>未保存：需先合并 %1 的新版本。</translation>
+    </message>
+    <message>
+        <source>Deleted with the requirement they belonged to: %1.</source>
+        <translation>已随所属需求一同删除：%1。</translation>
+    </message>
+    <message>
+        <source>Kept where you put them (the moves crossed): %1.</source>
+        <translation>保留在你放置的位置（双方的移动相互交叉）：%1。</translation>
     </message>
     <message>
         <source>Your new requirements were renumbered: %1.</source>

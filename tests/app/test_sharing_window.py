@@ -57,6 +57,7 @@ def test_a_colleagues_save_is_offered_merged_and_undoable(
     assert model.row_values(their_uid)[TITLE] == "王的标题"
     assert model.row_values(mine_uid)[TITLE] == "我的标题"
     assert window.undo_action.text() == "&Undo Merge changes by Wang"
+    assert window.statusBar().currentMessage() == "Merged the changes by Wang; items changed: 1."
 
     # Ctrl+S publishes both people's work.
     qtbot.keyClick(window.tree_pane.view, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
@@ -82,6 +83,7 @@ def test_save_merges_and_asks_about_a_conflict(
 
     answers.resolutions = None  # the user cancels the conflict dialog: nothing saved
     assert window.save() is False
+    assert window.statusBar().currentMessage().startswith("Not saved")
     assert [(c.label, c.field) for c in answers.conflicts] == [("CRM-3", "title")]  # type: ignore[attr-defined]
     assert sample.read_bytes() == colleagues_file
     assert window.tree_pane.model.row_values(uid)[TITLE] == "我的标题"
@@ -105,3 +107,27 @@ def test_nothing_is_offered_for_our_own_save(
     assert window.save()
     assert not window.watcher.check()
     assert not window.notice_bar.isVisible()
+
+
+def test_read_only_window_shows_a_colleagues_save(
+    qtbot: QtBot, window: MainWindow, answers: Answers, sample: Path, tmp_path: Path
+) -> None:
+    from pmdesk.core.lockfile import lock_path
+
+    lock_path(sample).write_text(
+        '{"user": "Wang", "host": "wang-laptop", "pid": 1, "time": "2027-01-05T09:30:00"}',
+        encoding="utf-8",
+    )
+    open_sync(window, sample)  # asked: Open Read-Only is the default answer
+    assert window.session is not None and window.session.read_only
+    assert window.tree_pane is not None and window.watcher is not None
+    colleague_saves(sample, tmp_path, "CRM-4", {"title": "王的标题"})
+    assert window.watcher.check()
+    assert window.notice_bar.merge_button.text() == "&Show It"
+    assert window.notice_bar.text.text().endswith("Show it now?")
+    qtbot.mouseClick(window.notice_bar.merge_button, Qt.MouseButton.LeftButton)
+    uid = by_key(sample)["CRM-4"]["uid"]
+    assert window.tree_pane.model.row_values(uid)[TITLE] == "王的标题"
+    assert window.session.undo_stack.count() == 0  # nothing of ours to undo
+    assert window.session.working_copy.unsaved_edits() == 0
+    assert not window.watcher.check()  # that version is the one shown now

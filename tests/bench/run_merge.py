@@ -141,7 +141,7 @@ def run(size: int, edits: int, repeats: int, folder: Path) -> list[tuple[str, st
         ("  of which: reading the three files", _s(read_s), ""),
         ("  of which: the merge itself", _s(merge_s), ""),
         ("Save after a colleague's save (save_merging)", _s(save_s), "< 2 s"),
-        ("rows changed in mine / notes", f"{result.rows_changed} / {len(result.notes)}", ""),
+        ("items changed in mine / notes", f"{result.items_changed} / {len(result.notes)}", ""),
         ("conflicts (settled for mine in the timed runs)", str(open_conflicts), ""),
     ]
 

@@ -50,6 +50,10 @@ def test_conflicts_are_reported_by_key_field_and_both_values(
 
     code, stdout, _ = run(capsys, "merge", base, mine, theirs, "-o", out, "--prefer", "theirs")
     assert code == 0 and "Merged" in stdout
+    assert stdout.splitlines()[:2] == [
+        "settled: CRM-3: title from theirs (mine had “Card, mine”)",
+        "settled: CRM-8: kept (theirs)",
+    ]
     merged = by_key(out)
     assert merged["CRM-3"]["title"] == "Card, theirs" and merged["CRM-8"]["status"] == "review"
 
