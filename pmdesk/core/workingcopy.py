@@ -326,9 +326,13 @@ class WorkingCopy:
         """Publish the working copy over the target, atomically.
 
         If a colleague saved the target meanwhile, refuse rather than overwrite
-        their work silently (merging on save comes with the sharing work).
+        their work silently: the caller merges their save first (target_merge).
+        A read-only copy is never published (Save As makes an editable one).
         """
         from pmdesk.core.savelock import saving
+
+        if self.read_only:
+            raise OperationError("edit.read_only", name=self.target.name)
 
         with saving(self.target):  # nobody else checks and replaces it meanwhile
             if not overwrite_changes and self.target_changed():

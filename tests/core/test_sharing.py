@@ -140,3 +140,12 @@ def test_an_emailed_copy_is_edited_on_both_sides_and_merged_back(
     assert main(["merge", str(base), str(shared), str(sent), "-o", str(out)]) == 0
     rows = by_key(out)
     assert (rows["CRM-12"]["status"], rows["CRM-13"]["status"]) == ("done", "rejected")
+
+
+def test_a_read_only_copy_is_never_published(shared: Path, tmp_path: Path) -> None:
+    wc = WorkingCopy.open(shared, data_dir=tmp_path / "ro", user="Li", access="read_only")
+    before = shared.read_bytes()
+    with pytest.raises(PmdeskError, match="read-only"):
+        wc.save()
+    assert shared.read_bytes() == before
+    wc.close()
