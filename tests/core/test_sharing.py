@@ -149,3 +149,21 @@ def test_a_read_only_copy_is_never_published(shared: Path, tmp_path: Path) -> No
         wc.save()
     assert shared.read_bytes() == before
     wc.close()
+
+
+def test_a_crash_between_merging_and_saving_loses_nothing(shared: Path, tmp_path: Path) -> None:
+    """The merge is written into the working copy, then pmdesk dies before the
+    new base is recorded: the next save merges again and gets the same file."""
+    from pmdesk.core.target_merge import prepare
+
+    li, wang = open_as(shared, "Li", tmp_path), open_as(shared, "Wang", tmp_path)
+    wang.apply(Update("requirement", uid(shared, "CRM-4"), {"status": "review"}))
+    save_merging(wang)
+    li.apply(Update("requirement", uid(shared, "CRM-3"), {"title": "Li's title"}))
+    merge = prepare(li)
+    li.apply(merge.operation(merge.pending.result()))  # merged, base not adopted: "crash"
+    result = save_merging(li)
+    assert result is not None and result.clean
+    rows = by_key(shared)
+    assert (rows["CRM-3"]["title"], rows["CRM-4"]["status"]) == ("Li's title", "review")
+    assert check(shared) == []
