@@ -62,33 +62,43 @@ def fixed_width(widget: QWidget, minimum: int) -> None:
 
 
 def glyph_icon(name: str, palette: QPalette) -> QIcon:
-    """Plain line icons for the list buttons (add, remove, up, down), in the text colour."""
+    """Plain line icons for the list buttons (add, remove, up, down), in the text
+    colour, and greyed like disabled text where the button is disabled."""
     icon = QIcon()
-    color = palette.color(QPalette.ColorRole.ButtonText)
-    for size in (16, 24, 32):
-        pixmap = QPixmap(size, size)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        pen = QPen(QColor(color), size / 10)
-        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-        painter.setPen(pen)
-        s = float(size)
-        if name in ("add", "remove"):
-            painter.drawLine(QPointF(s * 0.2, s / 2), QPointF(s * 0.8, s / 2))
-            if name == "add":
-                painter.drawLine(QPointF(s / 2, s * 0.2), QPointF(s / 2, s * 0.8))
-        else:
-            path = QPainterPath()
-            tip, base = (s * 0.25, s * 0.6) if name == "up" else (s * 0.75, s * 0.4)
-            path.moveTo(s * 0.25, base)
-            path.lineTo(s / 2, tip)
-            path.lineTo(s * 0.75, base)
-            painter.drawPath(path)
-        painter.end()
-        icon.addPixmap(pixmap)
+    for mode, group in (
+        (QIcon.Mode.Normal, QPalette.ColorGroup.Active),
+        (QIcon.Mode.Disabled, QPalette.ColorGroup.Disabled),
+    ):
+        color = palette.color(group, QPalette.ColorRole.ButtonText)
+        for size in (16, 24, 32):
+            icon.addPixmap(_glyph(name, color, size), mode)
     return icon
+
+
+def _glyph(name: str, color: QColor, size: int) -> QPixmap:
+    """One line icon: a plus, a minus or a chevron (up, down)."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    pen = QPen(QColor(color), size / 10)
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    painter.setPen(pen)
+    s = float(size)
+    if name in ("add", "remove"):
+        painter.drawLine(QPointF(s * 0.2, s / 2), QPointF(s * 0.8, s / 2))
+        if name == "add":
+            painter.drawLine(QPointF(s / 2, s * 0.2), QPointF(s / 2, s * 0.8))
+    else:
+        path = QPainterPath()
+        tip, base = (s * 0.25, s * 0.6) if name == "up" else (s * 0.75, s * 0.4)
+        path.moveTo(s * 0.25, base)
+        path.lineTo(s / 2, tip)
+        path.lineTo(s * 0.75, base)
+        painter.drawPath(path)
+    painter.end()
+    return pixmap
 
 
 class OptionalDateEdit(QWidget):

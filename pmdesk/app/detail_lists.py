@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
 
 from pmdesk.app.detail_inputs import glyph_icon
 from pmdesk.app.labels import link_label
+from pmdesk.app.read_only import look_read_only
 from pmdesk.core.domain import LINK_TYPES
 from pmdesk.core.queries import LinkRow
 
@@ -166,6 +167,7 @@ class AcceptanceEditor(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._locked = False  # a read-only project: nothing is added, edited or moved
         self.list = FitTree(1, self.tr("No acceptance criteria yet"))
         self.list.setItemDelegate(WrapDelegate(self.list, numbered=True))
         self.list.setEditTriggers(
@@ -193,6 +195,13 @@ class AcceptanceEditor(QWidget):
     def buttons(self) -> tuple[QToolButton, ...]:
         return (self.add_button, self.remove_button, self.up_button, self.down_button)
 
+    def lock_editing(self) -> None:
+        """A read-only project: the criteria can be read, selected and copied, no more."""
+        self._locked = True
+        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        look_read_only(self.list)
+        self._update_buttons()
+
     def value(self) -> list[str]:
         texts = (self._text(row).strip() for row in range(self._count()))
         return [t for t in texts if t]
@@ -212,6 +221,8 @@ class AcceptanceEditor(QWidget):
 
     def add_criterion(self) -> None:
         """Append an empty row and edit it; left empty, it disappears again."""
+        if self._locked:
+            return
         item = self._new_item("", self._count())
         self.list.setCurrentItem(item)
         self.list.setFocus()
@@ -219,6 +230,8 @@ class AcceptanceEditor(QWidget):
 
     def remove_current(self) -> None:
         row = self._current_row()
+        if self._locked:
+            return
         if row < 0:
             return
         self.list.takeTopLevelItem(row)
@@ -226,6 +239,8 @@ class AcceptanceEditor(QWidget):
         self.committed.emit()
 
     def move_current(self, step: int) -> None:
+        if self._locked:
+            return
         row = self._current_row()
         target = row + step
         if row < 0 or not 0 <= target < self._count():
@@ -258,7 +273,8 @@ class AcceptanceEditor(QWidget):
         return -1 if item is None else self.list.indexOfTopLevelItem(item)
 
     def _update_buttons(self) -> None:
-        row = self._current_row()
+        row = -1 if self._locked else self._current_row()
+        self.add_button.setEnabled(not self._locked)
         self.remove_button.setEnabled(row >= 0)
         self.up_button.setEnabled(row > 0)
         self.down_button.setEnabled(0 <= row < self._count() - 1)
@@ -282,6 +298,7 @@ class LinksEditor(QWidget):
         self._find = find
         self._self_uid: str | None = None
         self._choices: dict[str, str] = {}  # completion text → uid
+        self._locked = False  # a read-only project: links are shown and followed only
         self.list = FitTree(2, self.tr("No links yet"))
         self.list.setItemDelegate(WrapDelegate(self.list))
         self.list.setAlternatingRowColors(True)
@@ -341,17 +358,29 @@ class LinksEditor(QWidget):
         self.list.setColumnWidth(0, self.list.columnWidth(0) + 12)
         self._update_buttons()
 
+    def lock_editing(self) -> None:
+        """A read-only project: links can still be read and followed (double-click)."""
+        self._locked = True
+        look_read_only(self.list)
+        self.type_combo.setEnabled(False)
+        self.target.setReadOnly(True)
+        look_read_only(self.target)
+        self.add_button.setEnabled(False)
+        self._update_buttons()
+
     def current_link(self) -> str | None:
         item = self.list.currentItem()
         return None if item is None else str(item.data(0, UID_ROLE))
 
     def remove_current(self) -> None:
         link = self.current_link()
-        if link is not None:
+        if link is not None and not self._locked:
             self.remove_requested.emit(link)
 
     def add_link(self) -> None:
         text = self.target.text().strip()
+        if self._locked:
+            return
         if not text:
             self.target.setFocus()
             return
@@ -395,4 +424,4 @@ class LinksEditor(QWidget):
         self.requirement_activated.emit(str(item.data(1, UID_ROLE)))
 
     def _update_buttons(self) -> None:
-        self.remove_button.setEnabled(self.list.currentItem() is not None)
+        self.remove_button.setEnabled(not self._locked and self.list.currentItem() is not None)

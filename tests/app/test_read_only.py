@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -184,3 +185,54 @@ def test_read_only_in_chinese(
     assert window.statusBar().currentMessage() == (
         "crm.pmdesk 以只读方式打开，修改未生效。用“另存为”可得到一份可以编辑的副本。"
     )
+
+
+def test_read_only_details_look_read_only_and_can_still_be_copied(
+    qtbot: QtBot, window: MainWindow, sample: Path, answers: Answers
+) -> None:
+    """Every input of the details pane is greyed like the disabled choices beside
+    it (no white field to type in), yet its text can be selected and copied."""
+    lock_by_colleague(sample)
+    open_sync(window, sample)
+    assert window.tree_pane is not None and window.detail_editor is not None
+    model, view = window.tree_pane.model, window.tree_pane.view
+    view.select_uid(model.children_of(model.children_of(None)[0])[0])  # CRM-2
+    form = window.detail_editor.form
+    window.resize(1400, 1400)
+    form.tabs.setCurrentIndex(0)
+    qtbot.waitUntil(lambda: form.title.text() != "" and form.acceptance.list.isVisible())
+    window_colour = form.palette().color(QPalette.ColorRole.Window)
+    typed_in = QApplication.palette().color(QPalette.ColorRole.Base)
+    assert window_colour != typed_in
+    fields = {
+        "title": form.title,
+        "tags": form.tags,
+        "source": form.source,
+        "description": form.description.text.viewport(),
+        "RICE reach": form.rice.reach,
+        "link target": form.links.target,
+    }
+    for name, widget in fields.items():
+        image = widget.grab().toImage()
+        empty = image.pixelColor(image.width() - 8, image.height() - 6)  # past the text
+        assert empty == window_colour, name
+    acceptance = form.acceptance.list
+    assert acceptance.viewport().palette().color(QPalette.ColorRole.Base) == window_colour
+    for edit in (form.title, form.tags, form.source, form.links.target):
+        assert edit.isReadOnly()
+    flags = form.description.text.textInteractionFlags()
+    assert flags == Qt.TextInteractionFlag.TextSelectableByMouse  # no caret, no typing
+    form.title.selectAll()
+    form.title.copy()
+    assert QApplication.clipboard().text() == form.title.text()
+
+    # Choosing a criterion leaves the list's buttons off; Delete there does nothing.
+    second = acceptance.topLevelItem(1)
+    assert second is not None
+    acceptance.setCurrentItem(second)
+    assert not any(b.isEnabled() for b in form.acceptance.buttons())
+    acceptance.setFocus()
+    qtbot.keyClick(acceptance, Qt.Key.Key_Delete)
+    assert acceptance.topLevelItemCount() == 4
+    assert answers.errors == []
+    assert window.session is not None and window.session.undo_stack.count() == 0
