@@ -45,6 +45,7 @@ __all__ = ["ChangeLogDialog", "show_change_log"]
 COLUMNS = (Column.WHEN, Column.WHO, Column.SUBJECT, Column.FIELD, Column.OLD, Column.NEW)
 PAGE = 200
 TYPING_MS = 250  # the text filter waits for a pause in typing
+WHO_LIMIT = 16  # characters: longer names are elided (the tooltip has them whole)
 ANY_DAY = QDate(2000, 1, 1)  # a date edit at this minimum shows "Any date" and does not filter
 
 
@@ -90,9 +91,7 @@ class ChangeLogDialog(QDialog):
             (self.tr("&From"), self.since),
             (self.tr("&To"), self.until),
         ):
-            label = QLabel(text)
-            label.setBuddy(widget)
-            filters.addWidget(label)
+            filters.addWidget(self._label(text, widget))
             filters.addWidget(widget)
             filters.addSpacing(8)
         filters.addWidget(self.text, 1)
@@ -119,6 +118,7 @@ class ChangeLogDialog(QDialog):
         self.text.textChanged.connect(self._typing.start)
         self.reset_button.clicked.connect(self.reset_filters)
         self.table.doubleClicked.connect(self._activated)
+        self.model.rowsInserted.connect(self._fit_who)  # a further page, maybe new names
         session.changed.connect(self._stale.start)
         self._fill_people()
         self.refresh()
@@ -144,21 +144,39 @@ class ChangeLogDialog(QDialog):
             )
         return super().eventFilter(watched, event)
 
+    @staticmethod
+    def _label(text: str, buddy: QWidget) -> QLabel:
+        label = QLabel(text)
+        label.setBuddy(buddy)
+        # A kerned pair ("To") advances less than its glyphs reach: a label as
+        # wide as its advance cut the "o" to "Tc". Leave room for the overhang.
+        metrics = label.fontMetrics()
+        shown = text.replace("&", "")
+        ink = metrics.boundingRect(shown).width() + metrics.averageCharWidth() // 2
+        label.setMinimumWidth(max(label.sizeHint().width(), ink))
+        return label
+
     def _size_columns(self) -> None:
+        """When: as wide as a time; who: as its names (see `_fit_who`); the
+        requirement, before and after share the rest."""
         metrics = self.table.fontMetrics()
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
         widths = {
             Column.WHEN: metrics.horizontalAdvance("2027-12-31 23:59") + 20,
-            Column.WHO: metrics.horizontalAdvance("Somebody Long") + 16,
-            Column.SUBJECT: metrics.horizontalAdvance("CRM-123  ")
-            + 30 * metrics.averageCharWidth(),
             Column.FIELD: metrics.horizontalAdvance("Acceptance crit") + 16,
         }
         for column, width in widths.items():
             self.table.setColumnWidth(COLUMNS.index(column), width)
-        for column in (Column.OLD, Column.NEW):
+        for column in (Column.SUBJECT, Column.OLD, Column.NEW):
             header.setSectionResizeMode(COLUMNS.index(column), QHeaderView.ResizeMode.Stretch)
+
+    def _fit_who(self) -> None:
+        """The Who column as wide as the names shown, within a limit."""
+        column = COLUMNS.index(Column.WHO)
+        self.table.resizeColumnToContents(column)
+        limit = WHO_LIMIT * self.table.fontMetrics().averageCharWidth()
+        self.table.setColumnWidth(column, min(self.table.columnWidth(column), limit))
 
     # -- filters -------------------------------------------------------------------
     def current_filter(self) -> LogFilter:
@@ -185,6 +203,7 @@ class ChangeLogDialog(QDialog):
         """Show the newest changes that pass the filters."""
         self._typing.stop()
         self.model.reload()
+        self._fit_who()
         self.empty.setVisible(self.model.rowCount() == 0)
         if self.model.rowCount():
             self.table.scrollToTop()

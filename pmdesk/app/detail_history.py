@@ -1,7 +1,8 @@
 """The History tab of the detail editor: the selected requirement's changes.
 
 A compact table (when, who, field, old → new), newest action first; the rows of
-one action share a background and name who and when once. Hovering a row shows
+one action share a background and name who and when once. Old and new values
+share the Change cell, each shortened to its part of it; hovering a row shows
 the whole values. The editor fills it only while the tab is shown.
 """
 
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pmdesk.app.history_delegate import ChangeDelegate
 from pmdesk.app.history_model import ChangeTableModel, Column
 from pmdesk.core.queries_history import Change
 
@@ -54,6 +56,8 @@ class HistoryView(QWidget):
         self.model = ChangeTableModel(COLUMNS, parent=self)
         self.table = change_table(self.model, self)
         self.table.setFrameShape(QTableView.Shape.NoFrame)
+        self.change_delegate = ChangeDelegate(self.table)
+        self.table.setItemDelegateForColumn(COLUMNS.index(Column.CHANGE), self.change_delegate)
         metrics = self.table.fontMetrics()
         widths = {
             Column.WHEN: metrics.horizontalAdvance("2027-12-31 23:59") + 16,

@@ -106,17 +106,26 @@ def field_label(field: str) -> str:
 
 
 def subject_text(change: Change) -> str:
-    """What changed: "CRM-12 客户列表", or "Release: v1.0" for other entities."""
+    """What changed, as a PM names it: "CRM-12  客户列表" for a requirement (and
+    its links), "基线「v1.0 评审版」" / "Baseline “v1.0 review”" for the rest."""
     if change.entity in ("requirement", "link"):
         return f"{change.key}  {change.title}".strip()
-    entity = {
-        "release": translate("History", "Release"),
-        "milestone": translate("History", "Milestone"),
-        "lane": translate("History", "Lane"),
-        "section": translate("History", "Section"),
-        "project": translate("History", "Project"),
-    }.get(change.entity, change.entity)
-    return translate("History", "%1: %2").replace("%1", entity).replace("%2", change.title)
+    named = {
+        "baseline": (translate("History", "Baseline"), translate("History", "Baseline “%1”")),
+        "release": (translate("History", "Release"), translate("History", "Release “%1”")),
+        "milestone": (
+            translate("History", "Milestone"),
+            translate("History", "Milestone “%1”"),
+        ),
+        "lane": (translate("History", "Lane"), translate("History", "Lane “%1”")),
+        "section": (translate("History", "Section"), translate("History", "Section “%1”")),
+        "project": (translate("History", "Project"), translate("History", "Project “%1”")),
+    }.get(change.entity)
+    if named is None:  # an entity this version does not know: as recorded
+        return f"{change.entity} {change.title}".strip()
+    bare, with_name = named
+    title = " ".join(change.title.split())
+    return with_name.replace("%1", title) if title else bare
 
 
 def local_time(iso: str) -> str:
@@ -139,6 +148,8 @@ def _tooltip(change: Change) -> str:
         lines += ["→", after]
     if not change.exists and change.requirement_uid is not None:
         lines += ["", translate("History", "This requirement has been deleted since.")]
+    elif not change.exists and change.entity not in ("requirement", "link"):
+        lines += ["", translate("History", "Deleted since.")]
     return "\n".join(lines)
 
 
@@ -227,7 +238,7 @@ class ChangeTableModel(QAbstractTableModel):
         return {
             Column.WHEN: translate("History", "When"),
             Column.WHO: translate("History", "Who"),
-            Column.SUBJECT: translate("History", "Requirement"),
+            Column.SUBJECT: translate("History", "Item"),
             Column.FIELD: translate("History", "Field"),
             Column.OLD: translate("History", "Before"),
             Column.NEW: translate("History", "After"),

@@ -1,5 +1,5 @@
 """The roadmap pane: tools (zoom, colouring, snapping), the timeline, its legend
-and the list of conflicts.
+and the list of scheduling problems.
 
 The pane reads the roadmap through core queries and lays it out in core; a
 drag or a key that moves a bar becomes one `Update` of the requirement through
@@ -311,7 +311,7 @@ class RoadmapPane(QWidget):
             item = QListWidgetItem("⚠ " + text.replace("%1", c.key).replace("%2", c.other_name))
             item.setData(UID_ROLE, c.uid)
             self.conflicts.addItem(item)
-        self.conflicts_title.setText(self.tr("Conflicts: %n", "", len(conflicts)))
+        self.conflicts_title.setText(self.tr("Scheduling problems: %n", "", len(conflicts)))
         self.conflicts_box.setVisible(bool(conflicts))
 
     # -- actions ---------------------------------------------------------------------

@@ -33,7 +33,7 @@ def ui_texts() -> RoadmapTexts:
     return RoadmapTexts(
         unassigned=translate("RoadmapTexts", "Unassigned"),
         today=translate("RoadmapTexts", "Today"),
-        conflict=translate("RoadmapTexts", "Conflict"),
+        problem=translate("RoadmapTexts", "Scheduling problem"),
         from_release=translate("RoadmapTexts", "Dates from release"),
         milestone=translate("RoadmapTexts", "Milestone"),
         no_release=translate("RoadmapTexts", "No release"),

@@ -536,7 +536,7 @@ class RoadmapView(QGraphicsView):
             lines.append(f"<i>{html.escape(texts.from_release)}</i>")
         if bar.conflicted and texts is not None:
             color = self.chart_palette.conflict
-            lines.append(f'<span style="color:{color}">⚠ {html.escape(texts.conflict)}</span>')
+            lines.append(f'<span style="color:{color}">⚠ {html.escape(texts.problem)}</span>')
         return "<br>".join(lines)
 
     def resizeEvent(self, event: QResizeEvent) -> None:

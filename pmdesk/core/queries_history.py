@@ -25,7 +25,16 @@ import orjson
 from sqlalchemy import ColumnElement, Connection, or_, select
 
 from pmdesk.core import domain
-from pmdesk.core.model import HistoryEntry, Lane, Link, Milestone, Project, Release, Requirement
+from pmdesk.core.model import (
+    Baseline,
+    HistoryEntry,
+    Lane,
+    Link,
+    Milestone,
+    Project,
+    Release,
+    Requirement,
+)
 from pmdesk.core.model import Section as SectionRow
 from pmdesk.core.queries_content import edit_summary
 
@@ -241,6 +250,7 @@ _NAMED = {
     "milestone": (Milestone.uid, Milestone.name),
     "section": (SectionRow.uid, SectionRow.title),
     "project": (Project.uid, Project.title),
+    "baseline": (Baseline.uid, Baseline.name),
 }
 
 

@@ -438,7 +438,7 @@ def paint_legend(
         p.setPen(QPen(QColor(palette.conflict), 2))
         p.drawRoundedRect(QRectF(x, cy - 6, 22, 12), 3, 3)
         x += 28
-        caption(texts.conflict)
+        caption(texts.problem)
     if layout.milestones:
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(QColor(palette.milestone))

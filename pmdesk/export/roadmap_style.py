@@ -1,7 +1,7 @@
 """Colours and words of the roadmap drawing (shared by the screen and the picture).
 
 Colours are chosen to survive a projector and a grey-scale print: mid-tone
-fills with white text, one warning red used only for conflicts. Everything
+fills with white text, one warning red used only for scheduling problems. Everything
 around the bars comes from a `Palette`: light for pictures and the light
 theme, dark for the dark theme. The words come in a `RoadmapTexts`: the picture
 builds one for the document's language (`texts_for`), the app builds one from
@@ -112,7 +112,7 @@ class RoadmapTexts:
 
     unassigned: str
     today: str
-    conflict: str
+    problem: str  # a scheduling problem: not "conflict", which merging uses
     from_release: str
     milestone: str
     no_release: str
@@ -140,7 +140,7 @@ class RoadmapTexts:
 _EN = RoadmapTexts(
     unassigned="Unassigned",
     today="Today",
-    conflict="Conflict",
+    problem="Scheduling problem",
     from_release="Dates from release",
     milestone="Milestone",
     no_release="No release",
@@ -156,7 +156,7 @@ _EN = RoadmapTexts(
 _ZH = RoadmapTexts(
     unassigned="未分配泳道",
     today="今天",
-    conflict="冲突",
+    problem="排期问题",
     from_release="日期取自版本",
     milestone="里程碑",
     no_release="未排版本",

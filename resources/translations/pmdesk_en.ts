@@ -1307,24 +1307,56 @@ Name:</translation>
         <translation>Language</translation>
     </message>
     <message>
+        <source>Baseline</source>
+        <translation>Baseline</translation>
+    </message>
+    <message>
+        <source>Baseline “%1”</source>
+        <translation>Baseline “%1”</translation>
+    </message>
+    <message>
+        <source>Release “%1”</source>
+        <translation>Release “%1”</translation>
+    </message>
+    <message>
         <source>Milestone</source>
         <translation>Milestone</translation>
+    </message>
+    <message>
+        <source>Milestone “%1”</source>
+        <translation>Milestone “%1”</translation>
+    </message>
+    <message>
+        <source>Lane “%1”</source>
+        <translation>Lane “%1”</translation>
     </message>
     <message>
         <source>Section</source>
         <translation>Section</translation>
     </message>
     <message>
+        <source>Section “%1”</source>
+        <translation>Section “%1”</translation>
+    </message>
+    <message>
         <source>Project</source>
         <translation>Project</translation>
     </message>
     <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
+        <source>Project “%1”</source>
+        <translation>Project “%1”</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Item</translation>
     </message>
     <message>
         <source>This requirement has been deleted since.</source>
         <translation>This requirement has been deleted since.</translation>
+    </message>
+    <message>
+        <source>Deleted since.</source>
+        <translation>Deleted since.</translation>
     </message>
     <message>
         <source>When</source>
@@ -1333,10 +1365,6 @@ Name:</translation>
     <message>
         <source>Who</source>
         <translation>Who</translation>
-    </message>
-    <message>
-        <source>Requirement</source>
-        <translation>Requirement</translation>
     </message>
     <message>
         <source>Field</source>
@@ -2013,11 +2041,9 @@ Name:</translation>
         <translation>%1 is planned outside the dates of release %2</translation>
     </message>
     <message numerus="yes">
-        <source>Conflicts: %n</source>
+        <source>Scheduling problems: %n</source>
         <translation>
-            <numerusform>Conflicts: %n</numerusform>
-            <numerusform>Conflicts: %n</numerusform>
-        </translation>
+            <numerusform>Scheduling problems: %n</numerusform><numerusform>Scheduling problems: %n</numerusform></translation>
     </message>
     <message>
         <source>Take %1 out of its lane</source>
@@ -2099,8 +2125,8 @@ Name:</translation>
         <translation>Today</translation>
     </message>
     <message>
-        <source>Conflict</source>
-        <translation>Conflict</translation>
+        <source>Scheduling problem</source>
+        <translation>Scheduling problem</translation>
     </message>
     <message>
         <source>Dates from release</source>

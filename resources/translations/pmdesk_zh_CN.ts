@@ -1306,24 +1306,56 @@ Name:</source>
         <translation>语言</translation>
     </message>
     <message>
+        <source>Baseline</source>
+        <translation>基线</translation>
+    </message>
+    <message>
+        <source>Baseline “%1”</source>
+        <translation>基线「%1」</translation>
+    </message>
+    <message>
+        <source>Release “%1”</source>
+        <translation>版本「%1」</translation>
+    </message>
+    <message>
         <source>Milestone</source>
         <translation>里程碑</translation>
+    </message>
+    <message>
+        <source>Milestone “%1”</source>
+        <translation>里程碑「%1」</translation>
+    </message>
+    <message>
+        <source>Lane “%1”</source>
+        <translation>泳道「%1」</translation>
     </message>
     <message>
         <source>Section</source>
         <translation>章节</translation>
     </message>
     <message>
+        <source>Section “%1”</source>
+        <translation>章节「%1」</translation>
+    </message>
+    <message>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <source>%1: %2</source>
-        <translation>%1：%2</translation>
+        <source>Project “%1”</source>
+        <translation>项目「%1」</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>对象</translation>
     </message>
     <message>
         <source>This requirement has been deleted since.</source>
         <translation>这条需求此后已被删除。</translation>
+    </message>
+    <message>
+        <source>Deleted since.</source>
+        <translation>此后已被删除。</translation>
     </message>
     <message>
         <source>When</source>
@@ -1332,10 +1364,6 @@ Name:</source>
     <message>
         <source>Who</source>
         <translation>修改人</translation>
-    </message>
-    <message>
-        <source>Requirement</source>
-        <translation>需求</translation>
     </message>
     <message>
         <source>Field</source>
@@ -2011,10 +2039,9 @@ Name:</source>
         <translation>%1 的排期超出了版本 %2 的日期</translation>
     </message>
     <message numerus="yes">
-        <source>Conflicts: %n</source>
+        <source>Scheduling problems: %n</source>
         <translation>
-            <numerusform>冲突：%n</numerusform>
-        </translation>
+            <numerusform>排期问题：%n</numerusform></translation>
     </message>
     <message>
         <source>Take %1 out of its lane</source>
@@ -2096,8 +2123,8 @@ Name:</source>
         <translation>今天</translation>
     </message>
     <message>
-        <source>Conflict</source>
-        <translation>冲突</translation>
+        <source>Scheduling problem</source>
+        <translation>排期问题</translation>
     </message>
     <message>
         <source>Dates from release</source>

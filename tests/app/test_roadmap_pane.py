@@ -15,9 +15,12 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from pmdesk.app import dialogs
+from pmdesk.app.i18n import install_translators
 from pmdesk.app.main_window import MainWindow
 from pmdesk.app.roadmap_pane import RoadmapPane
+from pmdesk.app.roadmap_texts import ui_texts
 from pmdesk.app.roadmap_view import snap_date
+from pmdesk.export.roadmap_style import texts_for
 from tests.app.conftest import open_sync
 from tests.app.roadmap_helpers import bar_of, days, drag, on_screen, stored
 
@@ -106,6 +109,22 @@ def test_a_bar_on_its_release_dates_gets_its_own_when_moved(
     assert (values["start"], values["end"]) == ("2027-06-17", "2027-09-16")
     assert any(c.uid == bar.uid and c.kind == "release" for c in pane.layout_shown.conflicts)  # type: ignore[union-attr]
     assert pane.conflicts.count() == len(pane.layout_shown.conflicts)  # type: ignore[union-attr]
+    # Not "Conflicts": that word belongs to merging a colleague's save.
+    assert pane.conflicts_title.text() == f"Scheduling problems: {pane.conflicts.count()}"
+
+
+def test_scheduling_problems_are_named_alike_on_screen_and_in_pictures(
+    qapp: QApplication,
+) -> None:
+    assert texts_for("en").problem == ui_texts().problem == "Scheduling problem"
+    translators = install_translators(qapp, "zh_CN")
+    try:
+        assert texts_for("zh").problem == ui_texts().problem == "排期问题"
+        title = QApplication.translate("RoadmapPane", "Scheduling problems: %n", "", 4)
+        assert title == "排期问题：4"
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
 
 
 def test_selection_follows_the_tree_both_ways(

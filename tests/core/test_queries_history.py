@@ -11,7 +11,17 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Connection
 
-from pmdesk.core.ops import Batch, Create, Move, Operation, Remove, Update
+from pmdesk.core.ops import (
+    Batch,
+    Create,
+    CreateBaseline,
+    DeleteBaseline,
+    Move,
+    Operation,
+    Remove,
+    RenameBaseline,
+    Update,
+)
 from pmdesk.core.projectfile import new_project
 from pmdesk.core.queries_history import (
     Change,
@@ -180,6 +190,32 @@ def test_change_log_filters_by_person_date_and_text(team: Team) -> None:
     assert {c.key for c in by_key} == {"CRM-1"} and len(by_key) == 2
     assert change_log(team.conn, LogFilter(entity="release"), WORDING)[0].new == "v1.0 GA"
     assert change_log(team.conn, LogFilter(person="nobody"), WORDING) == []
+
+
+def test_other_entities_are_named_and_known_to_exist(team: Team) -> None:
+    """A baseline, a release, a lane are named by their names and are not taken
+    for deleted ones while they exist; once deleted, their last name stays."""
+    u = team.uids
+    kept, dropped = uid(), uid()
+    team.by(team.zhang, "2027-01-06T09:00:00", CreateBaseline(kept, "v1.0 评审版"))
+    team.by(team.zhang, "2027-01-06T09:01:00", CreateBaseline(dropped, "草稿"))
+    team.by(team.zhang, "2027-01-06T09:02:00", RenameBaseline(kept, "v1.0 终审版"))
+    team.by(team.zhang, "2027-01-06T09:03:00", DeleteBaseline(dropped))
+    team.by(team.li, "2027-01-06T09:04:00", Create("lane", u["lane"], {"name": "增长"}))
+
+    log = change_log(team.conn, wording=WORDING)
+    named = [(c.entity, c.title, c.exists, c.field) for c in log[:5]]
+    assert named == [
+        ("lane", "增长", True, "created"),
+        ("baseline", "草稿", False, "deleted"),
+        ("baseline", "v1.0 终审版", True, "name"),
+        ("baseline", "草稿", False, "created"),
+        ("baseline", "v1.0 终审版", True, "created"),
+    ]
+    assert (log[2].old, log[2].new) == ("v1.0 评审版", "v1.0 终审版")
+    assert all(c.requirement_uid is None and c.key == "" for c in log[:5])
+    releases = [c for c in log if c.entity == "release"]
+    assert [(c.title, c.exists) for c in releases] == [("v2.0", True), ("v1.0", True)]
 
 
 def test_pages_keep_one_action_together(team: Team) -> None:
