@@ -178,6 +178,19 @@ class RequirementTreeModel(QAbstractItemModel):
     def count(self) -> int:
         return len(self._rows)
 
+    def longest_keys(self, depths: int) -> list[tuple[int, str]]:
+        """(depth, uid) of the requirement with the longest key on each of the
+        first `depths` levels (1: the top level), for sizing the key column."""
+        found: list[tuple[int, str]] = []
+        level = self._children.get(None, [])
+        rows, children = self._rows, self._children
+        for depth in range(1, depths + 1):
+            if not level:
+                break
+            found.append((depth, max(level, key=lambda uid: len(str(rows[uid][KEY])))))
+            level = [kid for uid in level for kid in children.get(uid, ())]
+        return found
+
     def is_ancestor(self, ancestor: str, uid: str | None) -> bool:
         while uid is not None:
             if uid == ancestor:

@@ -16,7 +16,14 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QAction, QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTreeView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QMenu,
+    QStyleOptionViewItem,
+    QTreeView,
+    QWidget,
+)
 
 from pmdesk.app import dialogs
 from pmdesk.app.session import ProjectSession
@@ -24,6 +31,8 @@ from pmdesk.app.tree_model import Column, RequirementTreeModel
 
 # The kind a new child gets, by the kind of its parent (epic → feature → story).
 CHILD_KIND = {"epic": "feature", "feature": "story", "story": "requirement"}
+KEY_WIDTH = 130  # the key column at least, before any saved header state
+KEY_DEPTHS = 4  # levels the key column makes room for (epic … requirement)
 
 
 class RequirementTreeView(QTreeView):
@@ -55,7 +64,7 @@ class RequirementTreeView(QTreeView):
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._header_menu)
         for column, width in (
-            (Column.KEY, 130),
+            (Column.KEY, KEY_WIDTH),
             (Column.TITLE, 300),
             (Column.KIND, 80),
             (Column.STATUS, 96),
@@ -64,8 +73,23 @@ class RequirementTreeView(QTreeView):
             (Column.RELEASE, 70),
         ):
             self.setColumnWidth(column, width)
+        self._fit_key_column()
         model.appearance_changed.connect(self.viewport().update)
         self._build_actions()
+
+    def _fit_key_column(self) -> None:
+        """The key column's first width: the longest key of each level with its
+        icon and indentation, so stories' keys are not cut to "CRM…" once they
+        are expanded. A header state the settings restore replaces it."""
+        option = QStyleOptionViewItem()
+        self.initViewItemOption(option)
+        delegate = self.itemDelegate()
+        width = KEY_WIDTH
+        for depth, uid in self.source.longest_keys(KEY_DEPTHS):
+            index = self.source.index_of(uid, Column.KEY)
+            needed = depth * self.indentation() + delegate.sizeHint(option, index).width()
+            width = max(width, needed)
+        self.setColumnWidth(Column.KEY, width)
 
     # -- actions ----------------------------------------------------------------
     def _build_actions(self) -> None:
