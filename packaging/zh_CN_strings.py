@@ -507,6 +507,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("Conflicts", "Choose between your changes and theirs"): "选择保留你的修改还是对方的修改",
     ("Conflicts", "Everything else was merged automatically. The merge is one step you can undo."): "其余修改已自动合并。整个合并可一步撤销。",
     ("Conflicts", "Yours"): "你的",
+    ("Conflicts", "Before: %1"): "原值：%1",
     ("Conflicts", "Alt+M or 1"): "Alt+M 或 1",
     ("Conflicts", "Alt+T or 2"): "Alt+T 或 2",
     ("Conflicts", "Edit…"): "编辑…",
@@ -588,5 +589,5 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("Sharing", "Merged the changes by %1; items changed: %2."): "已合并 %1 的修改，共 %2 项。",
     ("Sharing", "Not saved: %1 has a newer version to merge first."): "未保存：需先合并 %1 的新版本。",
     ("Sharing", "Deleted with the requirement they belonged to: %1."): "已随所属需求一同删除：%1。",
-    ("Sharing", "Kept where you put them (the moves crossed): %1."): "保留在你放置的位置（双方的移动相互交叉）：%1。",
+    ("Sharing", "Put back in their earlier place (their new place was deleted or moved): %1."): "已放回原来的位置（其新位置已被删除或移动）：%1。",
 }

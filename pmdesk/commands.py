@@ -224,6 +224,7 @@ def _create_baseline(path: Path, name: str) -> int:
 
 def _list_baselines(path: Path) -> int:
     from pmdesk.core.baselines import baseline_entries
+    from pmdesk.core.clock import local_minutes
     from pmdesk.core.projectfile import open_readonly
 
     store = open_readonly(path)
@@ -238,7 +239,7 @@ def _list_baselines(path: Path) -> int:
     width = max(_width(e.name) for e in entries)
     for e in entries:
         padding = " " * (width - _width(e.name))
-        _say(f"{e.name}{padding}  {_local_time(e.created_at)}  {e.created_by}".rstrip())
+        _say(f"{e.name}{padding}  {local_minutes(e.created_at)}  {e.created_by}".rstrip())
     return EXIT_OK
 
 
@@ -247,17 +248,6 @@ def _width(text: str) -> int:
     import unicodedata
 
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
-def _local_time(utc_text: str) -> str:
-    """A stored UTC instant as the user's local "2027-01-08 18:00"."""
-    import datetime as dt
-
-    try:
-        moment = dt.datetime.fromisoformat(utc_text).replace(tzinfo=dt.UTC)
-    except ValueError:
-        return utc_text
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 def cmd_merge(args: argparse.Namespace) -> int:

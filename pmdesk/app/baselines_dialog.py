@@ -50,6 +50,7 @@ from pmdesk.core.baselines import (
     new_baseline_uid,
     suggested_name,
 )
+from pmdesk.core.clock import local_minutes
 from pmdesk.core.ops import CreateBaseline, DeleteBaseline, RenameBaseline
 from pmdesk.core.queries import project_info
 from pmdesk.export.labels import format_score
@@ -72,7 +73,7 @@ def _dot(color: str) -> QIcon:
 
 
 def _local_time(utc_text: str) -> str:
-    return dialogs._local_time(utc_text)  # one conversion for every question and list
+    return local_minutes(utc_text)  # one conversion for every question and list
 
 
 class BaselinesDialog(QDialog):

@@ -3,13 +3,14 @@ function instead of a blocking dialog."""
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+
+from pmdesk.core.clock import local_minutes
 
 if TYPE_CHECKING:
     from pmdesk.core.lockfile import LockInfo
@@ -94,7 +95,7 @@ def ask_recover(parent: QWidget | None, name: str, edits: int, when: str) -> str
     text = translate(
         "Dialogs", "pmdesk closed without saving %1. Recover the %2 unsaved changes (last at %3)?"
     )
-    text = text.replace("%1", name).replace("%2", str(edits)).replace("%3", _local_time(when))
+    text = text.replace("%1", name).replace("%2", str(edits)).replace("%3", local_minutes(when))
     box = QMessageBox(
         QMessageBox.Icon.Question,
         translate("Dialogs", "Recover unsaved work"),
@@ -136,7 +137,7 @@ def ask_locked(parent: QWidget | None, name: str, holder: LockInfo) -> str:
     if holder.readable:
         text = translate("Dialogs", "Opened by %1 on %2 since %3")
         text = text.replace("%1", holder.user).replace("%2", holder.host)
-        text = text.replace("%3", _local_time(holder.time))
+        text = text.replace("%3", local_minutes(holder.time))
     else:
         text = translate("Dialogs", "Locked by someone unknown: the lock file cannot be read.")
     box = QMessageBox(
@@ -166,15 +167,6 @@ def ask_locked(parent: QWidget | None, name: str, holder: LockInfo) -> str:
     if box.clickedButton() is anyway:
         return EDIT_ANYWAY
     return CANCEL
-
-
-def _local_time(utc_text: str) -> str:
-    """'2026-11-23T08:01:59' (UTC, as stored) in the user's time zone, for reading."""
-    try:
-        moment = dt.datetime.fromisoformat(utc_text).replace(tzinfo=dt.UTC)
-    except ValueError:
-        return utc_text
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 def open_path(parent: QWidget, folder: str) -> Path | None:

@@ -234,7 +234,7 @@ def merged_text(result: MergeResult, people: list[str]) -> str:
     kept = [n.label for n in result.notes if n.kind == "moved_back"]
     if kept:
         text += " " + translate(
-            "Sharing", "Kept where you put them (the moves crossed): %1."
+            "Sharing", "Put back in their earlier place (their new place was deleted or moved): %1."
         ).replace("%1", ", ".join(kept))
     return text
 

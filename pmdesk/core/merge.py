@@ -230,16 +230,7 @@ class _Merger:
         if _content(entity, other) == _content(entity, b):
             self.deleted_by[(entity, uid)] = deleter
             return  # the other side left it alone: the deletion stands
-        conflict = Conflict(
-            entity,
-            uid,
-            DELETED,
-            "deleted_by_mine" if deleter == "mine" else "deleted_by_theirs",
-            label_of(entity, other),
-            _content(entity, b),
-            None if m is None else _content(entity, m),
-            None if t is None else _content(entity, t),
-        )
+        conflict = _deletion(entity, uid, deleter, other, b, m, t)
         choice = self.settle(conflict)
         if choice == deleter:
             self.deleted_by[(entity, uid)] = deleter
@@ -338,28 +329,24 @@ class _Merger:
             self._cascade(entity, uid)
             return
         b = self.base.get(entity, {}).get(uid)
-        conflict = Conflict(
-            entity,
-            uid,
-            DELETED,
-            "deleted_by_mine" if deleter == "mine" else "deleted_by_theirs",
-            label_of(entity, row),
-            _content(entity, b) if b is not None else None,
-            _content(entity, row) if keeper == "mine" else None,
-            _content(entity, row) if keeper == "theirs" else None,
-        )
+        kept = (None, row) if keeper == "theirs" else (row, None)
+        conflict = _deletion(entity, uid, deleter or "theirs", row, b, *kept)
         choice = self.settle(conflict)
         if deleter is not None and choice == deleter:
-            self._cascade(entity, uid)
+            self._cascade(entity, uid, deleter)
             return
         if choice is None:
             self.result.conflicts.append(conflict)
         self.deleted_by.pop((entity, uid), None)
         self.out[entity][uid] = dict(row)
 
-    def _cascade(self, entity: str, uid: str) -> None:
+    def _cascade(self, entity: str, uid: str, deleter: Side | None = None) -> None:
         """What a deletion takes along: a subtree with its links, a release or lane
-        reference (cleared), as the database would on the deleting side."""
+        reference (cleared), as the database would on the deleting side.
+
+        A requirement the other side moved under the deleted one, but which the
+        deleting side still has, is not deleted: it goes back to its place there
+        (a `moved_back` note). Only what the deleting side has not got goes."""
         if entity in ("release", "lane"):
             column = f"{entity}_uid"
             for row in self.out["requirement"].values():
@@ -367,10 +354,20 @@ class _Merger:
                     row[column] = None
             return
         reqs = self.out["requirement"]
+        sides = {"mine": self.mine, "theirs": self.theirs}
+        still_there = sides[deleter].get("requirement", {}) if deleter else {}
         doomed = {uid}
         grew = True
         while grew:
             children = {u for u, r in reqs.items() if r["parent_uid"] in doomed} - doomed
+            for child in children & set(still_there):
+                reqs[child]["parent_uid"] = still_there[child]["parent_uid"]
+                reqs[child]["rank"] = still_there[child]["rank"]
+                note = Note(
+                    "moved_back", "requirement", child, label_of("requirement", reqs[child])
+                )
+                self.result.notes.append(note)
+            children -= set(still_there)
             grew = bool(children)
             doomed |= children
         for gone in doomed - {uid}:
@@ -475,6 +472,20 @@ class _Merger:
             if ends in seen:
                 del links[uid]
             seen.add(ends)
+
+
+def _deletion(
+    entity: str, uid: str, deleter: Side, kept: Row, b: Row | None, m: Row | None, t: Row | None
+) -> Conflict:
+    """One side deleted a row the other changed (or added something under)."""
+
+    def content(row: Row | None) -> dict[str, Any] | None:
+        return None if row is None else _content(entity, row)
+
+    kind: ConflictKind = "deleted_by_mine" if deleter == "mine" else "deleted_by_theirs"
+    return Conflict(
+        entity, uid, DELETED, kind, label_of(entity, kept), content(b), content(m), content(t)
+    )
 
 
 def _cycle_from(reqs: dict[str, Row], start: str) -> list[str]:

@@ -113,7 +113,10 @@ def note_line(note: Note) -> str:
     if note.kind == "cascaded":
         return f"{note.label} went with the requirement it belonged to"
     if note.kind == "moved_back":
-        return f"{note.label} stays where mine put it: theirs moved it under its own child"
+        return (
+            f"{note.label} is back in its earlier place: it was moved under a requirement "
+            "that was deleted or moved under it"
+        )
     if note.kind == "text_merged":
         return f"{note.label}: both sides' edits of the {field_name(note.detail)} were combined"
     return f"{note.label}: {note.kind}"

@@ -423,6 +423,10 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <translation>All %1 chosen</translation>
     </message>
     <message>
+        <source>Before: %1</source>
+        <translation>Before: %1</translation>
+    </message>
+    <message>
         <source>Your edit: %1</source>
         <translation>Your edit: %1</translation>
     </message>
@@ -2043,7 +2047,9 @@ Name:</translation>
     <message numerus="yes">
         <source>Scheduling problems: %n</source>
         <translation>
-            <numerusform>Scheduling problems: %n</numerusform><numerusform>Scheduling problems: %n</numerusform></translation>
+            <numerusform>Scheduling problems: %n</numerusform>
+            <numerusform>Scheduling problems: %n</numerusform>
+        </translation>
     </message>
     <message>
         <source>Take %1 out of its lane</source>
@@ -2212,16 +2218,16 @@ Name:</translation>
         <translation>Merged the changes by %1; items changed: %2.</translation>
     </message>
     <message>
+        <source>Put back in their earlier place (their new place was deleted or moved): %1.</source>
+        <translation>Put back in their earlier place (their new place was deleted or moved): %1.</translation>
+    </message>
+    <message>
         <source>Not saved: %1 has a newer version to merge first.</source>
         <translation>Not saved: %1 has a newer version to merge first.</translation>
     </message>
     <message>
         <source>Deleted with the requirement they belonged to: %1.</source>
         <translation>Deleted with the requirement they belonged to: %1.</translation>
-    </message>
-    <message>
-        <source>Kept where you put them (the moves crossed): %1.</source>
-        <translation>Kept where you put them (the moves crossed): %1.</translation>
     </message>
     <message>
         <source>Your new requirements were renumbered: %1.</source>

@@ -422,6 +422,10 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <translation>%1 处均已选择</translation>
     </message>
     <message>
+        <source>Before: %1</source>
+        <translation>原值：%1</translation>
+    </message>
+    <message>
         <source>Your edit: %1</source>
         <translation>你的编辑：%1</translation>
     </message>
@@ -2041,7 +2045,8 @@ Name:</source>
     <message numerus="yes">
         <source>Scheduling problems: %n</source>
         <translation>
-            <numerusform>排期问题：%n</numerusform></translation>
+            <numerusform>排期问题：%n</numerusform>
+        </translation>
     </message>
     <message>
         <source>Take %1 out of its lane</source>
@@ -2210,16 +2215,16 @@ Name:</source>
         <translation>已合并 %1 的修改，共 %2 项。</translation>
     </message>
     <message>
+        <source>Put back in their earlier place (their new place was deleted or moved): %1.</source>
+        <translation>已放回原来的位置（其新位置已被删除或移动）：%1。</translation>
+    </message>
+    <message>
         <source>Not saved: %1 has a newer version to merge first.</source>
         <translation>未保存：需先合并 %1 的新版本。</translation>
     </message>
     <message>
         <source>Deleted with the requirement they belonged to: %1.</source>
         <translation>已随所属需求一同删除：%1。</translation>
-    </message>
-    <message>
-        <source>Kept where you put them (the moves crossed): %1.</source>
-        <translation>保留在你放置的位置（双方的移动相互交叉）：%1。</translation>
     </message>
     <message>
         <source>Your new requirements were renumbered: %1.</source>

@@ -221,3 +221,18 @@ def test_crossed_moves_do_not_cut_requirements_out_of_the_tree(base: Path) -> No
     assert [(n.kind, n.label) for n in result.notes] == [("moved_back", "CRM-5")]
     assert children(out, "CRM-5")[-1] == "CRM-2"  # ours
     assert "CRM-5" in children(out, "CRM-1")  # theirs' move undone: where it was
+
+
+def test_a_requirement_moved_under_one_the_other_side_deleted_is_not_lost(base: Path) -> None:
+    mine, theirs = copies(base, "mine", "theirs")
+    crm2, crm9 = uid_of(base, "CRM-2"), uid_of(base, "CRM-9")
+    edit(mine, "Li", Remove((("requirement", crm2),)))  # with CRM-3, CRM-4
+    edit(theirs, "Wang", Move("requirement", crm9, crm2))
+    pending = pending_merge_of(base, mine, theirs)
+    [conflict] = pending.result().conflicts
+    assert (conflict.label, conflict.kind) == ("CRM-2", "deleted_by_mine")
+    deleted = pending.result(prefer="mine")
+    reqs = deleted.tables["requirement"]
+    assert crm2 not in reqs and crm9 in reqs  # only the deleted subtree goes
+    assert reqs[crm9]["parent_uid"] == uid_of(base, "CRM-1")  # where mine has it
+    assert [(n.kind, n.label) for n in deleted.notes] == [("moved_back", "CRM-9")]
