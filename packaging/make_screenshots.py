@@ -4,7 +4,8 @@ Writes packaging/screenshots/main-zh.png and main-en.png: the window at
 1600×1000 on the bundled sample, in each UI language, after the document
 preview and the roadmap have painted; sharing-zh.png / sharing-en.png: the
 window after a colleague saved (the notice bar offering to merge); and
-conflicts-zh.png / conflicts-en.png: the conflict dialog for that save.
+conflicts-zh.png / conflicts-en.png: the conflict dialog for that save, showing
+two descriptions that differ at the end of a paragraph.
 """
 
 from __future__ import annotations
@@ -62,13 +63,29 @@ def shoot_sharing(window: MainWindow, language: str, project: Path, folder: Path
     session = window.session
     with session.connection() as conn:
         keys = dict(conn.exec_driver_sql("SELECT key, uid FROM requirement").fetchall())
+        (story,) = conn.exec_driver_sql(
+            "SELECT description FROM requirement WHERE key = 'CRM-4'"
+        ).one()
+    # Both add a different sentence to the end of the story's first paragraph.
+    first, rest = str(story).split("\n", 1)
+    added = (
+        ("页面须在两秒内加载完成。", "可按活动类型筛选。")
+        if language == "zh"
+        else (" It must load within two seconds.", " Filterable by activity type.")
+    )
     mine = {
         "CRM-3": {"status": "approved"},
-        "CRM-4": {"title": "客户动态时间线（v2）" if language == "zh" else "Activity timeline v2"},
+        "CRM-4": {
+            "title": "客户动态时间线（v2）" if language == "zh" else "Activity timeline v2",
+            "description": f"{first}{added[0]}\n{rest}",
+        },
     }
     theirs = {
         "CRM-3": {"status": "review"},
-        "CRM-4": {"title": "客户动态与沟通记录" if language == "zh" else "Activity and notes"},
+        "CRM-4": {
+            "title": "客户动态与沟通记录" if language == "zh" else "Activity and notes",
+            "description": f"{first}{added[1]}\n{rest}",
+        },
         "CRM-8": {"status": "in_progress", "owner": colleague},
         "CRM-12": {"owner": colleague},
     }
@@ -93,6 +110,9 @@ def shoot_sharing(window: MainWindow, language: str, project: Path, folder: Path
     dialog.resize(980, 620)
     dialog.show()
     dialog.choose("mine")
+    described = [c for c in result.conflicts if c.field == "description"]
+    if described:  # show the two descriptions side by side, their difference tinted
+        dialog.select(described[0])
     settle(200)
     dialog.grab().save(str(OUT / f"conflicts-{language}.png"))
     dialog.reject()

@@ -2,19 +2,21 @@
 
 The list shows every conflict under the requirement (or release, section, …)
 it belongs to, with both values side by side; below it the selected conflict
-in full (long Markdown scrolls, differing lines tinted) with one button under
-each side. Text fields can be edited instead. Keyboard: arrows move through
-the conflicts, 1 or Alt+M keeps yours, 2 or Alt+T takes theirs (1 and 2 then
-move on), F2 or Alt+E edits. OK is enabled once every conflict has a choice.
+in full (long Markdown scrolls, the differing words tinted) with one button
+under each side, and above them, subtly, what the value was before both edits.
+Long texts show in the list from just before where they differ, since two
+descriptions usually share their opening. Text fields can be edited instead.
+Keyboard: arrows move through the conflicts, 1 or Alt+M keeps yours, 2 or Alt+T
+takes theirs (1 and 2 then move on, keeping the chosen row in view), F2 or
+Alt+E edits. OK is enabled once every conflict has a choice.
 """
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextCursor, QTextFormat
+from PySide6.QtGui import QColor, QKeySequence, QPalette, QResizeEvent, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -46,13 +48,14 @@ from pmdesk.app.conflict_texts import (
     is_multiline,
     names_text,
 )
+from pmdesk.app.text_diff import Span, differing_spans
 from pmdesk.core.merge import DELETED, Conflict, Edited, Resolution
 from pmdesk.core.merge_rows import Tables
 
 translate = QCoreApplication.translate
 Index = QModelIndex | QPersistentModelIndex
 
-_DIFFERS = QColor(230, 170, 0, 56)  # lines that differ from the other side
+_DIFFERS = QColor(230, 170, 0, 80)  # words that differ from the other side
 _STYLE = """
 QFrame#conflictSide { border: 1px solid palette(mid); border-radius: 6px; }
 QFrame#conflictSide[chosen="true"] {
@@ -94,21 +97,20 @@ class _SidePane(QFrame):
         layout.addWidget(self.value, 1)
         layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignLeft)
 
-    def show_value(self, text: str, *, long: bool, differing: Sequence[int] = ()) -> None:
+    def show_value(self, text: str, *, long: bool, differing: Sequence[Span] = ()) -> None:
+        """Show `text`; a long one in a scrolling view with the `differing` parts tinted."""
         if not long:
             self.short.setText(text)
             self.value.setCurrentWidget(self.short)
             return
         self.long.setPlainText(text)
         marks = []
-        for line in differing:
+        for start, end in differing:
             mark = QTextEdit.ExtraSelection()
             mark.format.setBackground(_DIFFERS)
-            mark.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
-            cursor = QTextCursor(self.long.document().findBlockByNumber(line))
-            cursor.movePosition(
-                QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor
-            )
+            cursor = QTextCursor(self.long.document())
+            cursor.setPosition(_utf16(text, start))
+            cursor.setPosition(_utf16(text, end), QTextCursor.MoveMode.KeepAnchor)
             mark.cursor = cursor
             marks.append(mark)
         self.long.setExtraSelections(marks)
@@ -121,6 +123,17 @@ class _SidePane(QFrame):
             self.setProperty("chosen", chosen)
             self.style().unpolish(self)
             self.style().polish(self)
+
+
+class _ConflictList(QTreeView):
+    """The list of conflicts. Choosing one can change the size of the details
+    below, and the splitter then takes the room from the list after the row was
+    scrolled to: so the current row is scrolled to again when the list shrinks."""
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().height() < event.oldSize().height() and self.currentIndex().isValid():
+            self.scrollTo(self.currentIndex())
 
 
 class ConflictDialog(QDialog):
@@ -186,8 +199,7 @@ class ConflictDialog(QDialog):
         sub = QLabel(
             translate(
                 "Conflicts",
-                "Everything else was merged automatically. "
-                "The merge is one step you can undo.",
+                "Everything else was merged automatically. The merge is one step you can undo.",
             ),
             self,
         )
@@ -203,7 +215,7 @@ class ConflictDialog(QDialog):
         return row
 
     def _list(self) -> QTreeView:
-        self.view = QTreeView(self)
+        self.view = _ConflictList(self)
         self.view.setModel(self.model)
         self.view.setRootIsDecorated(False)
         self.view.setItemsExpandable(False)
@@ -242,6 +254,10 @@ class ConflictDialog(QDialog):
         self.theirs_pane.button.clicked.connect(lambda: self.choose("theirs"))
         self.mine_pane.button.setToolTip(translate("Conflicts", "Alt+M or 1"))
         self.theirs_pane.button.setToolTip(translate("Conflicts", "Alt+T or 2"))
+        self.before = QLabel(box)  # the value before both edits, subtly
+        self.before.setTextFormat(Qt.TextFormat.PlainText)
+        self.before.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.before.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         # Same caption height on both sides, whichever scripts the names use.
         height = max(p.caption.sizeHint().height() for p in (self.mine_pane, self.theirs_pane))
         for pane in (self.mine_pane, self.theirs_pane):
@@ -275,6 +291,7 @@ class ConflictDialog(QDialog):
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 6, 0, 0)
         layout.addWidget(self.title)
+        layout.addWidget(self.before)
         layout.addLayout(sides, 1)
         layout.addLayout(edit_row)
         return box
@@ -327,7 +344,9 @@ class ConflictDialog(QDialog):
         return self.model.conflict_at(self.view.currentIndex())
 
     def select(self, conflict: Conflict) -> None:
-        self.view.setCurrentIndex(self.model.index_of(conflict))
+        index = self.model.index_of(conflict)
+        self.view.setCurrentIndex(index)
+        self.view.scrollTo(index)
 
     def choose(self, choice: Resolution, *, advance: bool = False) -> None:
         """Settle the selected conflict; with `advance`, move to the next one."""
@@ -423,6 +442,19 @@ class ConflictDialog(QDialog):
         key, title = self.model.group_of(self.model.index_of(conflict))
         return f"{key}  {title} — {field_name(conflict.field)}".strip()
 
+    def _show_before(self, conflict: Conflict) -> None:
+        before = self.model.before(conflict)
+        if before is None:
+            self.before.hide()
+            return
+        shown, full = before
+        line = translate("Conflicts", "Before: %1").replace("%1", shown)
+        width = max(self.before.width(), 400)  # one line, cut with "…"; the tip has it all
+        metrics = self.before.fontMetrics()
+        self.before.setText(metrics.elidedText(line, Qt.TextElideMode.ElideRight, width))
+        self.before.setToolTip(full if len(full) <= 1200 else full[:1199] + "…")
+        self.before.show()
+
     def _show_current(self) -> None:
         conflict = self.current_conflict()
         if conflict is None:
@@ -444,12 +476,13 @@ class ConflictDialog(QDialog):
             is_multiline(conflict)
             or any("\n" in t or len(t) > 160 for t in (mine_text, theirs_text))
         )
-        ours_differ, theirs_differ = _differing_lines(mine_text, theirs_text) if long else ([], [])
+        ours_differ, theirs_differ = differing_spans(mine_text, theirs_text) if long else ([], [])
         self.mine_pane.show_value(mine_text, long=long, differing=ours_differ)
         self.theirs_pane.show_value(theirs_text, long=long, differing=theirs_differ)
         mine_label, theirs_label = choice_labels(conflict)
         self.mine_pane.button.setText(mine_label)
         self.theirs_pane.button.setText(theirs_label)
+        self._show_before(conflict)
         choice = self.model.choice(conflict)
         self.mine_pane.set_chosen(choice == "mine")
         self.theirs_pane.set_chosen(choice == "theirs")
@@ -465,19 +498,10 @@ class ConflictDialog(QDialog):
             self.edited.setToolTip("")
 
 
-def _differing_lines(mine: str, theirs: str) -> tuple[list[int], list[int]]:
-    """Line numbers of each side that the other side does not have."""
-    ours, their = mine.splitlines(), theirs.splitlines()
-    if len(ours) < 2 and len(their) < 2:
-        return [], []
-    a: list[int] = []
-    b: list[int] = []
-    matcher = difflib.SequenceMatcher(a=ours, b=their, autojunk=False)
-    for tag, a0, a1, b0, b1 in matcher.get_opcodes():
-        if tag != "equal":
-            a += range(a0, a1)
-            b += range(b0, b1)
-    return a, b
+def _utf16(text: str, at: int) -> int:
+    """A `str` index as a QTextDocument position (UTF-16 units: an emoji is two)."""
+    head = text[:at]
+    return at + sum(1 for c in head if ord(c) > 0xFFFF)
 
 
 def resolve_conflicts(

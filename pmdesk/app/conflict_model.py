@@ -26,8 +26,16 @@ from PySide6.QtGui import QBrush, QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
 from pmdesk.app import look
-from pmdesk.app.conflict_texts import decision_text, field_name, group_title, value_text
-from pmdesk.core.merge import Conflict, Resolution
+from pmdesk.app.conflict_texts import (
+    base_text,
+    decision_text,
+    field_name,
+    group_title,
+    is_multiline,
+    value_text,
+)
+from pmdesk.app.text_diff import around_difference, plain_markdown
+from pmdesk.core.merge import DELETED, Conflict, Resolution
 from pmdesk.core.merge_rows import Tables
 
 translate = QCoreApplication.translate
@@ -53,9 +61,21 @@ class Role(IntEnum):
 
 @dataclass
 class _Item:
+    """A conflict, each side's value in full and as its cell shows it (from just
+    before where the two differ), and the value before both edits."""
+
     conflict: Conflict
     mine: str
     theirs: str
+    before: str | None = None  # None: not shown (a deletion names what changed itself)
+    cells: tuple[str, str, str] = ("", "", "")  # mine, theirs, before
+
+    def __post_init__(self) -> None:
+        flat = plain_markdown if is_multiline(self.conflict) else _one_line
+        texts = [flat(t) for t in (self.mine, self.theirs, self.before or "")]
+        if self.conflict.field != DELETED:
+            texts = around_difference(*texts)
+        self.cells = (texts[0], texts[1], texts[2])
 
 
 @dataclass
@@ -102,6 +122,7 @@ class ConflictModel(QAbstractItemModel):
                 conflict,
                 value_text(conflict, "mine", mine),
                 value_text(conflict, "theirs", theirs),
+                base_text(conflict, mine, theirs),
             )
             groups[key].items.append(item)
         self._groups = sorted(groups.values(), key=_group_order(mine, theirs))
@@ -137,6 +158,14 @@ class ConflictModel(QAbstractItemModel):
                 if item.conflict.id == conflict.id:
                     return self.createIndex(row, column, number + 1)
         return QModelIndex()
+
+    def before(self, conflict: Conflict) -> tuple[str, str] | None:
+        """The value before both edits (as the list shows it, in full); None for
+        a deletion."""
+        item = self._item(self.index_of(conflict))
+        if item is None or item.before is None:
+            return None
+        return item.cells[2], item.before
 
     def conflict_at(self, index: Index) -> Conflict | None:
         item = self._item(index)
@@ -225,12 +254,15 @@ class ConflictModel(QAbstractItemModel):
             Column.DECISION: decision_text(conflict, choice),
         }[column]
         if role == Qt.ItemDataRole.DisplayRole:
-            return _one_line(text)
+            cells = {Column.MINE: item.cells[0], Column.THEIRS: item.cells[1]}
+            return cells.get(column, _one_line(text))
         if role == Role.FULL_TEXT:
             return text
         if role == Role.CONFLICT:
             return conflict
         if role == Qt.ItemDataRole.ToolTipRole:
+            if column == Column.FIELD and item.before is not None:
+                text = translate("Conflicts", "Before: %1").replace("%1", item.before)
             return text if len(text) <= 1200 else text[:1199] + "…"
         if role == Qt.ItemDataRole.BackgroundRole and side is not None and choice == side:
             return QBrush(_CHOSEN)

@@ -107,6 +107,19 @@ def value_text(conflict: Conflict, side: str, tables: Tables) -> str:
     return readable(conflict.entity, conflict.field, value, tables)
 
 
+def base_text(conflict: Conflict, mine: Tables, theirs: Tables) -> str | None:
+    """The field's value before both edits, readable; None for a deletion, whose
+    details already say what each changed field was."""
+    if conflict.field == DELETED:
+        return None
+    tables = mine
+    if conflict.field in ("release_uid", "lane_uid"):  # the base's row may be gone on one side
+        entity = conflict.field.removesuffix("_uid")
+        if conflict.base not in mine.get(entity, {}):
+            tables = theirs
+    return readable(conflict.entity, conflict.field, conflict.base, tables)
+
+
 def readable(entity: str, field: str, value: Any, tables: Tables) -> str:
     """A stored value of a field as a user knows it."""
     if isinstance(value, dict) and field == "position":

@@ -303,6 +303,9 @@ def test_in_chinese(qtbot: QtBot, language: str, case: Case) -> None:
     assert dialog.title.text() == "你删除了 CRM-8，而 Wang 修改了它的状态。"
     assert dialog.theirs_pane.button.text() == "保留对方的版本"
     assert dialog.ok_button.text() == "合并"
+    dialog.select(case.conflict("CRM-4", "description"))
+    assert dialog.before.text().startswith("原值：…")
+    assert cell(dialog, case.conflict("CRM-4", "description"), Column.MINE).startswith("…")
 
 
 def test_resolve_conflicts_is_none_when_cancelled(qtbot: QtBot, case: Case) -> None:
@@ -319,3 +322,59 @@ def test_resolve_conflicts_gives_the_choices(qtbot: QtBot, case: Case) -> None:
         None, case.result.conflicts, case.pending.mine, case.pending.theirs, ["Wang"]
     )
     assert answer == {c.id: "mine" for c in case.result.conflicts}
+
+
+def test_descriptions_differing_at_the_end_read_apart_in_the_list(qtbot: QtBot, case: Case) -> None:
+    """Both sides keep the opening ("As a **sales rep who…") and add a sentence
+    to the first paragraph: the cells start just before the difference, without
+    Markdown markers, and the panes tint only the words that differ."""
+    dialog = show(qtbot, case)
+    description = case.conflict("CRM-4", "description")
+    mine, theirs = cell(dialog, description, Column.MINE), cell(dialog, description, Column.THEIRS)
+    assert mine.startswith("…") and theirs.startswith("…")
+    assert "questions again. It loads within two seconds." in mine[:60]
+    assert "questions again. It can be filtered by type." in theirs[:60]
+    assert "**" not in mine and "- " not in mine
+    assert "Manual events" in mine  # the list items follow, one line
+
+    dialog.select(description)
+    tinted = [
+        [mark.cursor.selectedText() for mark in pane.long.extraSelections()]
+        for pane in (dialog.mine_pane, dialog.theirs_pane)
+    ]
+    assert tinted == [["loads within two seconds"], ["can be filtered by type"]]
+
+
+def test_the_value_before_both_edits_is_shown(qtbot: QtBot, case: Case) -> None:
+    rows = case.pending.base["requirement"]
+    dialog = show(qtbot, case)
+    title = case.conflict("CRM-3", "title")
+    dialog.select(title)
+    assert dialog.before.isVisible()
+    assert dialog.before.text() == f"Before: {rows[title.uid]['title']}"
+    tip = dialog.model.index_of(title, Column.FIELD).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip == f"Before: {rows[title.uid]['title']}"
+    dialog.select(case.conflict("CRM-3", "release_uid"))
+    assert dialog.before.text() == "Before: v1.0"
+    dialog.select(case.conflict("CRM-4", "description"))
+    assert dialog.before.text().startswith("Before: …")  # from where the sides differ
+    assert "questions again." in dialog.before.text()
+    assert "It loads" not in dialog.before.text()
+    assert dialog.before.toolTip() == rows[case.uids["CRM-4"]]["description"]
+    dialog.select(case.conflict("CRM-8", DELETED))  # says "(was …)" itself
+    assert not dialog.before.isVisible()
+
+
+def test_choosing_with_keys_keeps_the_next_conflict_in_view(qtbot: QtBot, case: Case) -> None:
+    dialog = show(qtbot, case)
+    dialog.resize(980, 380)  # the list shows three rows, and the details take its room
+    qtbot.waitUntil(lambda: dialog.view.viewport().height() < 80)
+    order = dialog.model.conflicts()
+    for _conflict in order[:-1]:
+        qtbot.keyClick(dialog.view, "1")
+        qtbot.wait(50)  # the details below change size, and the list with them
+        viewport = dialog.view.viewport().rect()
+        current = dialog.view.currentIndex()
+        for column in Column:
+            assert viewport.contains(dialog.view.visualRect(current.siblingAtColumn(column)))
+    assert dialog.current_conflict() == order[-1]
