@@ -219,7 +219,12 @@ class _Merger:
         if m is None or t is None:
             self.out[entity][uid] = dict(m if m is not None else t)  # type: ignore[arg-type]
             return
-        self.out[entity][uid] = self._merge_fields(entity, uid, b, m, t)
+        if m == t or t == b:
+            self.out[entity][uid] = dict(m)  # ours already (most rows: one side left alone)
+        elif m == b:
+            self.out[entity][uid] = dict(t)
+        else:
+            self.out[entity][uid] = self._merge_fields(entity, uid, b, m, t)
 
     def _deleted_on_one_side(
         self, entity: str, uid: str, b: Row, m: Row | None, t: Row | None
@@ -384,8 +389,13 @@ class _Merger:
         together they would cut both out of the tree. Our side's place wins for
         the requirement they moved, and the user is told (a `moved_back` note)."""
         reqs, mine = self.out["requirement"], self.mine.get("requirement", {})
-        for start in list(reqs):
-            cycle = _cycle_from(reqs, start)
+        rooted: set[str] = set()  # known to reach the top level: no need to walk again
+        # Our own tree has no cycle: one can only pass through a place we did not choose.
+        moved = [
+            u for u, r in reqs.items() if u not in mine or r["parent_uid"] != mine[u]["parent_uid"]
+        ]
+        for start in moved:
+            cycle = _cycle_from(reqs, start, rooted)
             while cycle:
                 theirs_moved = [
                     u for u in cycle if u in mine and reqs[u]["parent_uid"] != mine[u]["parent_uid"]
@@ -397,7 +407,7 @@ class _Merger:
                 self.result.notes.append(
                     Note("moved_back", "requirement", uid, label_of("requirement", reqs[uid]))
                 )
-                cycle = _cycle_from(reqs, start)
+                cycle = _cycle_from(reqs, start, rooted)
 
     def _untie_ranks(self) -> None:
         """Both sides appended a child to one parent (or a lane, a section): each
@@ -488,17 +498,19 @@ def _deletion(
     )
 
 
-def _cycle_from(reqs: dict[str, Row], start: str) -> list[str]:
-    """The requirements of a parent cycle reached from `start` ([] if none)."""
+def _cycle_from(reqs: dict[str, Row], start: str, rooted: set[str]) -> list[str]:
+    """The requirements of a parent cycle reached from `start` ([] if none);
+    the walk ends at a requirement in `rooted`, and adds the ones it proved."""
     path: list[str] = []
     seen: dict[str, int] = {}
     uid: str | None = start
-    while uid is not None and uid in reqs:
+    while uid is not None and uid in reqs and uid not in rooted:
         if uid in seen:
             return path[seen[uid] :]
         seen[uid] = len(path)
         path.append(uid)
         uid = reqs[uid]["parent_uid"]
+    rooted.update(path)
     return []
 
 
