@@ -583,6 +583,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("Sharing", "The newer version by %1 holds nothing new."): "%1 保存的新版本没有新内容。",
     ("Sharing", "Your new requirements were renumbered: %1."): "你新建的需求已重新编号：%1。",
     ("Sharing", "&Show It"): "显示新版本(&S)",
+    ("Sharing", "Merging the newer version of %1…"): "正在合并 %1 的新版本…",
     ("Sharing", "Someone"): "有人",
     ("Sharing", "%1 saved a newer version of %2. Show it now?"): "%1 保存了 %2 的新版本。现在显示吗？",
     ("Sharing", "Not merged: nothing was changed."): "未合并：没有做任何更改。",

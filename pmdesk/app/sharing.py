@@ -10,12 +10,30 @@ merge is one undo step ("Merge changes by 张三").
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QFileSystemWatcher, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEventLoop,
+    QFileSystemWatcher,
+    QObject,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QStyle, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QProgressDialog,
+    QPushButton,
+    QStyle,
+    QWidget,
+)
 
 from pmdesk.app import dialogs
 from pmdesk.app.error_text import error_text
@@ -24,6 +42,7 @@ from pmdesk.core.errors import PmdeskError
 if TYPE_CHECKING:
     from pmdesk.app.session import ProjectSession
     from pmdesk.core.merge import MergeResult
+    from pmdesk.core.target_merge import TargetMerge
 
 translate = QCoreApplication.translate
 POLL_MS = 5000  # network shares do not report a colleague's save: look now and then
@@ -172,15 +191,18 @@ def merge_colleague(
     from pmdesk.core.target_merge import accept, prepare
 
     wc = session.working_copy
-    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
+
+    def read_and_merge() -> tuple[TargetMerge, MergeResult]:
         merge = prepare(wc)
-        result = merge.pending.result()
+        return merge, merge.pending.result()
+
+    try:
+        merge, result = _busy(
+            parent, translate("Sharing", "Merging the newer version of %1…"), read_and_merge
+        )
     except PmdeskError as e:
         dialogs.error(parent, error_text(e))
         return False
-    finally:
-        QGuiApplication.restoreOverrideCursor()
     people = merge.their_authors
     if result.conflicts:
         resolutions = dialogs.resolve_conflicts(
@@ -211,6 +233,46 @@ def merge_colleague(
     accept(wc, merge)
     report(merged_text(result, people))
     return True
+
+
+T = TypeVar("T")
+BUSY_DIALOG_MS = 400  # a quick merge shows no dialog at all
+
+
+def _busy(parent: QWidget, text: str, work: Callable[[], T]) -> T:
+    """Run `work` on a worker thread while the window keeps painting; a modal
+    progress dialog appears if it takes a while (a merge of 100,000 requirements
+    takes seconds). Input waits meanwhile, so no edit slips in during the read."""
+    outcome: list[T] = []
+    failure: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            outcome.append(work())
+        except BaseException as e:  # re-raised on the GUI thread below
+            failure.append(e)
+
+    worker = threading.Thread(target=run, name="pmdesk-merge", daemon=True)
+    progress = QProgressDialog(text, "", 0, 0, parent)
+    progress.setCancelButton(None)  # a half-read merge has nothing to cancel cleanly
+    progress.setWindowModality(Qt.WindowModality.WindowModal)
+    progress.setMinimumDuration(BUSY_DIALOG_MS)
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    started = time.monotonic()
+    worker.start()
+    try:
+        while worker.is_alive():
+            worker.join(0.02)
+            if (time.monotonic() - started) * 1000 >= BUSY_DIALOG_MS and not progress.isVisible():
+                progress.show()
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+    finally:
+        progress.close()
+        progress.deleteLater()
+        QGuiApplication.restoreOverrideCursor()
+    if failure:
+        raise failure[0]
+    return outcome[0]
 
 
 def merged_text(result: MergeResult, people: list[str]) -> str:

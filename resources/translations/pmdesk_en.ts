@@ -2198,6 +2198,10 @@ Name:</translation>
         <translation>A newer version of %1 was saved elsewhere. Merge it with your work now?</translation>
     </message>
     <message>
+        <source>Merging the newer version of %1…</source>
+        <translation>Merging the newer version of %1…</translation>
+    </message>
+    <message>
         <source>Not merged: nothing was changed.</source>
         <translation>Not merged: nothing was changed.</translation>
     </message>

@@ -2195,6 +2195,10 @@ Name:</source>
         <translation>%1 已在别处保存了新版本。现在与你的工作合并吗？</translation>
     </message>
     <message>
+        <source>Merging the newer version of %1…</source>
+        <translation>正在合并 %1 的新版本…</translation>
+    </message>
+    <message>
         <source>Not merged: nothing was changed.</source>
         <translation>未合并：没有做任何更改。</translation>
     </message>
