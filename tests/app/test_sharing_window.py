@@ -131,3 +131,37 @@ def test_read_only_window_shows_a_colleagues_save(
     assert window.session.undo_stack.count() == 0  # nothing of ours to undo
     assert window.session.working_copy.unsaved_edits() == 0
     assert not window.watcher.check()  # that version is the one shown now
+
+
+def test_long_merge_work_shows_progress_and_its_errors_reach_the_caller(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    import time
+
+    import pytest
+    from PySide6.QtWidgets import QProgressDialog
+
+    from pmdesk.app import sharing
+    from pmdesk.core.errors import PmdeskError
+
+    seen: list[bool] = []
+
+    def slow() -> int:
+        time.sleep(sharing.BUSY_DIALOG_MS / 1000 + 0.4)
+        return 42
+
+    def look() -> None:
+        seen.append(any(d.isVisible() for d in window.findChildren(QProgressDialog)))
+
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(sharing.BUSY_DIALOG_MS + 200, look)
+    assert sharing._busy(window, "Merging…", slow) == 42
+    assert seen == [True]
+    assert not any(d.isVisible() for d in window.findChildren(QProgressDialog))
+
+    def failing() -> int:
+        raise PmdeskError("merge.stale")
+
+    with pytest.raises(PmdeskError, match="no longer fits"):
+        sharing._busy(window, "Merging…", failing)
