@@ -37,13 +37,19 @@ ENTITIES = tuple(MERGED_TABLES)
 
 
 def read_tables(conn: Connection) -> Tables:
-    """Every row of every merged table (the history without its local `seq`)."""
+    """Every row of every merged table (the history without its local `seq`).
+
+    Plain SQL with plain tuples: building result mappings cost half the time of
+    reading a 100,000-requirement project, and a merge reads three.
+    """
     tables: Tables = {}
     for name, table in MERGED_TABLES.items():
-        columns = [c for c in table.c if c.name != "seq"]
-        order = [table.c.seq] if name == "history" else [table.c.uid]
-        rows = conn.execute(select(*columns).order_by(*order)).mappings()
-        tables[name] = {r["uid"]: dict(r) for r in rows}
+        columns = [c.name for c in table.c if c.name != "seq"]
+        quoted = ", ".join(f'"{c}"' for c in columns)
+        order = "seq" if name == "history" else "uid"
+        rows = conn.exec_driver_sql(f'SELECT {quoted} FROM "{name}" ORDER BY {order}')
+        uid = columns.index("uid")
+        tables[name] = {row[uid]: dict(zip(columns, row, strict=True)) for row in rows}
     return tables
 
 
