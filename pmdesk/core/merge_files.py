@@ -24,7 +24,14 @@ from pmdesk.core.merge import (
     check_same_project,
     merge,
 )
-from pmdesk.core.merge_rows import RowChange, Tables, differences, read_tables, write_changes
+from pmdesk.core.merge_rows import (
+    RowChange,
+    Tables,
+    differences,
+    gc_paused,
+    read_tables,
+    write_changes,
+)
 from pmdesk.core.sqlite_files import build, connect, copy_database
 
 
@@ -69,7 +76,8 @@ class PendingMerge:
     def result(
         self, resolutions: Mapping[str, Resolution] | None = None, prefer: Side | None = None
     ) -> MergeResult:
-        return merge(self.base, self.mine, self.theirs, resolutions=resolutions, prefer=prefer)
+        with gc_paused():
+            return merge(self.base, self.mine, self.theirs, resolutions=resolutions, prefer=prefer)
 
     def changes(self, result: MergeResult) -> tuple[RowChange, ...]:
         """What to write into `mine` to make it the merged project."""
@@ -103,12 +111,13 @@ def last_editors(path: Path) -> list[str]:
 
 
 def pending_merge_of(base: Path, mine: Path, theirs: Path) -> PendingMerge:
-    return PendingMerge(
-        read_project(base),
-        read_project(mine),
-        read_project(theirs),
-        names=(base.name, mine.name, theirs.name),
-    )
+    with gc_paused():
+        return PendingMerge(
+            read_project(base),
+            read_project(mine),
+            read_project(theirs),
+            names=(base.name, mine.name, theirs.name),
+        )
 
 
 def merge_files(

@@ -18,7 +18,7 @@ from pmdesk.core.errors import PmdeskError
 from pmdesk.core.fileformat import SCHEMA_VERSION, read_header
 from pmdesk.core.merge import MergeResult, Side
 from pmdesk.core.merge_files import PendingMerge, read_project
-from pmdesk.core.merge_rows import read_tables
+from pmdesk.core.merge_rows import gc_paused, read_tables
 from pmdesk.core.sqlite_files import copy_published
 
 if TYPE_CHECKING:
@@ -57,14 +57,13 @@ def prepare(wc: WorkingCopy) -> TargetMerge:
         from pmdesk.core.projectfile import upgrade_copy
 
         upgrade_copy(copy, wc.slot / "backups")
-    with wc.store.engine.connect() as conn:
-        mine = read_tables(conn)
-    pending = PendingMerge(
-        read_project(wc.base_path),
-        mine,
-        read_project(copy),
-        names=(wc.target.name, wc.target.name, wc.target.name),
-    )
+    with gc_paused(), wc.store.engine.connect() as conn:
+        pending = PendingMerge(
+            read_project(wc.base_path),
+            read_tables(conn),
+            read_project(copy),
+            names=(wc.target.name, wc.target.name, wc.target.name),
+        )
     return TargetMerge(pending, copy, seen, wc.unsaved_edits())
 
 
