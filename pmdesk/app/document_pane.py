@@ -171,7 +171,9 @@ class DocumentPane(QWidget):
         with QSignalBlocker(self.editor):
             self.editor.setPlainText(body)
         self.editor.setEnabled(uid is not None)
-        self.remove_button.setEnabled(uid is not None)
+        # Read-only, lock_editing switched the button off: choosing a section (or a
+        # colleague's version shown) must not switch it on again.
+        self.remove_button.setEnabled(uid is not None and not self.session.read_only)
         self.render_preview()
 
     def add_section(self) -> None:
@@ -245,7 +247,16 @@ class DocumentPane(QWidget):
 
     def _follow(self, effects: tuple[Effect, ...]) -> None:
         if any(e.action == "reloaded" for e in effects):  # a merge: sections may all differ
+            # Reloading sets the text again, which put the caret at the start and
+            # scrolled to the top while the user was writing: keep their place.
+            uid, caret = self._uid, self.editor.textCursor().position()
+            scroll = self.editor.verticalScrollBar().value()
             self.reload_sections()
+            if uid is not None and self._uid == uid:
+                place = self.editor.textCursor()
+                place.setPosition(min(caret, len(self.editor.toPlainText())))
+                self.editor.setTextCursor(place)
+                self.editor.verticalScrollBar().setValue(scroll)
             return
         if any(e.entity == "section" and e.action != "updated" for e in effects) or any(
             e.entity == "section" and "title" in e.fields for e in effects

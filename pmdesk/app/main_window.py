@@ -67,6 +67,7 @@ class MainWindow(QMainWindow):
         self._tree_painted = threading.Event()  # the opening project's tree is on screen
         self.untitled = False
         self._opening = False
+        self._merging = False  # a colleague's save is being merged (see close_project)
         self._tools: list[QAction] = []
         self.tasks = TaskRunner(self)
         self.undo_group = QUndoGroup(self)
@@ -477,12 +478,25 @@ class MainWindow(QMainWindow):
         self.toolbar.addActions(self._tools)
         self._selected(view.current_uid())  # chosen while the tree was shown alone
         if not self.untitled:
-            self.watcher = sharing.TargetWatcher(session, self)
-            self.watcher.colleague_saved.connect(self._colleague_saved)
+            self._watch_target(session)
         self._show_access(session)
         self._update_counts()
         self._update_title()
         self._update_actions()
+
+    def _watch_target(self, session: ProjectSession) -> None:
+        """Watch the project file for a colleague's save (a watcher of an earlier
+        file, before a Save As, is replaced along with its offer)."""
+        self._stop_watching()
+        self.watcher = sharing.TargetWatcher(session, self)
+        self.watcher.colleague_saved.connect(self._colleague_saved)
+
+    def _stop_watching(self) -> None:
+        if self.watcher is not None:
+            self.watcher.stop()
+            self.watcher.deleteLater()
+            self.watcher = None
+        self.notice_bar.hide()
 
     def _show_access(self, session: ProjectSession) -> None:
         """Say in the status bar how the project stands with its lock file, and
@@ -592,7 +606,12 @@ class MainWindow(QMainWindow):
                 ).replace("%1", str(self.session.path)),
             )
             return False
-        if not sharing.save_merging(self, self.session, self._report):
+        self._merging = True
+        try:
+            saved = sharing.save_merging(self, self.session, self._report)
+        finally:
+            self._merging = False
+        if not saved:
             return False  # said why, or the user cancelled merging a colleague's save
         if self.watcher is not None:
             self.watcher.forget()
@@ -624,6 +643,9 @@ class MainWindow(QMainWindow):
         if untitled_file is not None:
             untitled_file.unlink(missing_ok=True)  # it lives on under its real name
         self.untitled = False
+        # Now a file others can save too: an untitled project had no watcher, and
+        # one kept from before watched (and offered merges of) the old file.
+        self._watch_target(self.session)
         self.settings.add_recent(path)
         self._update_title()
         return True
@@ -632,6 +654,12 @@ class MainWindow(QMainWindow):
         """Close the open project, asking to save changes. False if the user cancels."""
         if self.session is None:
             return True
+        if self._merging:
+            # The conflict dialog (or the merge's progress) is up: closing now would
+            # pull the working copy from under the merge, which then writes into a
+            # closed project. The user settles the merge first.
+            QApplication.beep()
+            return False
         self._flush()
         # A clean stack means the working copy holds what was saved (edits that
         # were undone only left history rows): nothing to keep for recovery.
@@ -666,11 +694,7 @@ class MainWindow(QMainWindow):
                 self.toolbar.removeAction(act)
             self._tools = []
         self.undo_group.removeStack(session.undo_stack)
-        if self.watcher is not None:
-            self.watcher.stop()
-            self.watcher.deleteLater()
-            self.watcher = None
-        self.notice_bar.hide()
+        self._stop_watching()
         if self.document_pane is not None:
             self.document_pane.shutdown()
         if self.roadmap_pane is not None:
@@ -723,7 +747,11 @@ class MainWindow(QMainWindow):
         self.notice_bar.hide()
         if not self.session.working_copy.target_changed():
             return True
-        merged = sharing.merge_colleague(self, self.session, self._report)
+        self._merging = True
+        try:
+            merged = sharing.merge_colleague(self, self.session, self._report)
+        finally:
+            self._merging = False
         if merged and self.watcher is not None:
             self.watcher.forget()
         elif not merged:

@@ -82,9 +82,11 @@ class TargetWatcher(QObject):
         """Has someone else saved a version not offered yet? Emits if so."""
         if not self._session.ready:
             return False
-        self._watch()
         wc = self._session.working_copy
         try:
+            # Inside the try: on an unmounted share even looking whether the file
+            # exists raises (EIO, ESTALE), and a timer's slot must not.
+            self._watch()
             version = _version(self._session)
             if version == self._announced:
                 return False  # offered already: no need to hash the file again
@@ -200,8 +202,10 @@ def merge_colleague(
         merge, result = _busy(
             parent, translate("Sharing", "Merging the newer version of %1…"), read_and_merge
         )
-    except PmdeskError as e:
-        dialogs.error(parent, error_text(e))
+    except (PmdeskError, OSError) as e:
+        # OSError too: the file can be gone (share disconnected, file moved) between
+        # the offer and the click; say so instead of raising out of the slot.
+        dialogs.error(parent, _unreachable_text(e, session))
         return False
     people = merge.their_authors
     if result.conflicts:
@@ -233,6 +237,16 @@ def merge_colleague(
     accept(wc, merge)
     report(merged_text(result, people))
     return True
+
+
+def _unreachable_text(error: BaseException, session: ProjectSession) -> str:
+    """One sentence for a merge that could not read the project file."""
+    if isinstance(error, PmdeskError):
+        return error_text(error)
+    if isinstance(error, FileNotFoundError):
+        return error_text(PmdeskError("file.missing", path=str(session.path)))
+    reason = getattr(error, "strerror", None) or str(error)
+    return error_text(PmdeskError("file.unreadable", path=str(session.path), reason=reason))
 
 
 T = TypeVar("T")

@@ -236,3 +236,17 @@ def test_read_only_details_look_read_only_and_can_still_be_copied(
     assert acceptance.topLevelItemCount() == 4
     assert answers.errors == []
     assert window.session is not None and window.session.undo_stack.count() == 0
+
+
+def test_read_only_section_buttons_stay_off_when_another_section_is_chosen(
+    qtbot: QtBot, window: MainWindow, sample: Path
+) -> None:
+    lock_by_colleague(sample)
+    open_sync(window, sample)
+    pane = window.document_pane
+    assert pane is not None and pane.sections.count() > 1
+    assert not pane.remove_button.isEnabled()
+    second = pane.sections.visualItemRect(pane.sections.item(1)).center()
+    qtbot.mouseClick(pane.sections.viewport(), Qt.MouseButton.LeftButton, pos=second)
+    assert pane.sections.currentRow() == 1
+    assert not pane.remove_button.isEnabled()  # choosing a section is no reason to edit

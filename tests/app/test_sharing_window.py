@@ -165,3 +165,117 @@ def test_long_merge_work_shows_progress_and_its_errors_reach_the_caller(
 
     with pytest.raises(PmdeskError, match="no longer fits"):
         sharing._busy(window, "Merging…", failing)
+
+
+def test_a_merge_keeps_the_caret_and_the_typing_in_the_document(
+    qtbot: QtBot, window: MainWindow, sample: Path, tmp_path: Path
+) -> None:
+    open_sync(window, sample)
+    pane = window.document_pane
+    assert pane is not None and window.watcher is not None
+    editor = pane.editor
+    editor.setFocus()
+    body = editor.toPlainText()
+    assert len(body) > 40
+    cursor = editor.textCursor()
+    cursor.setPosition(30)
+    editor.setTextCursor(cursor)
+    qtbot.keyClicks(editor, "XY")  # typing, not yet committed by the pause
+    colleague_saves(sample, tmp_path, "CRM-4", {"title": "王的标题"})
+    assert window.watcher.check()
+    assert window.merge_now()
+    assert editor.toPlainText() == body[:30] + "XY" + body[30:]  # committed, not lost
+    assert editor.textCursor().position() == 32  # the caret stays where the user typed
+
+
+def test_the_poll_survives_a_share_that_went_away(
+    window: MainWindow, sample: Path, monkeypatch: object
+) -> None:
+    import errno
+    import pathlib
+
+    import pytest
+
+    assert isinstance(monkeypatch, pytest.MonkeyPatch)
+    open_sync(window, sample)
+    assert window.watcher is not None
+    real_stat = pathlib.Path.stat
+
+    def unmounted(self: pathlib.Path, **kwargs: object) -> object:
+        if self == sample or self.parent == sample:
+            raise OSError(errno.EIO, "Input/output error", str(self))  # a stale share
+        return real_stat(self, **kwargs)  # type: ignore[arg-type]
+
+    window.watcher.stop()  # watch nothing: the poll looks again
+    monkeypatch.setattr(pathlib.Path, "stat", unmounted)
+    assert window.watcher.check() is False  # no exception out of the timer's slot
+    assert not window.notice_bar.isVisible()
+
+
+def test_merge_now_after_the_file_went_away_says_so(
+    window: MainWindow, answers: Answers, sample: Path, tmp_path: Path
+) -> None:
+    open_sync(window, sample)
+    assert window.watcher is not None
+    colleague_saves(sample, tmp_path, "CRM-4", {"title": "王的标题"})
+    assert window.watcher.check()
+    sample.unlink()  # the share was disconnected, or the file moved away
+    assert window.merge_now() is False
+    assert len(answers.errors) == 1 and "crm.pmdesk" in answers.errors[0]
+    assert window.session is not None
+
+
+def test_a_project_saved_from_untitled_notices_a_colleagues_save(
+    window: MainWindow, answers: Answers, tmp_path: Path
+) -> None:
+    window.new_project("prd-zh")
+    assert window.session is not None and window.untitled and window.watcher is None
+    target = tmp_path / "shared" / "plan.pmdesk"
+    target.parent.mkdir()
+    answers.save_path = target
+    assert window.save()
+    assert window.watcher is not None  # watched from now on, like an opened file
+    wang = WorkingCopy.open(target, data_dir=tmp_path / "wang", user="Wang", access="edit_anyway")
+    try:
+        import uuid
+
+        from pmdesk.core.ops import Create
+
+        wang.apply(Create("section", str(uuid.uuid4()), {"title": "王的章节"}))
+        save_merging(wang)
+    finally:
+        wang.close()
+    assert window.watcher.check()
+    assert window.notice_bar.isVisible()
+
+
+def test_closing_the_window_while_conflicts_are_asked_waits_for_the_merge(
+    qtbot: QtBot,
+    window: MainWindow,
+    answers: Answers,
+    sample: Path,
+    tmp_path: Path,
+    monkeypatch: object,
+) -> None:
+    import pytest
+
+    from pmdesk.app import dialogs
+
+    assert isinstance(monkeypatch, pytest.MonkeyPatch)
+    open_sync(window, sample)
+    uid = by_key(sample)["CRM-3"]["uid"]
+    rename_in_tree(qtbot, window, uid, "我的标题")
+    colleague_saves(sample, tmp_path, "CRM-3", {"title": "王的标题"})
+    closed: list[bool] = []
+
+    def resolve(_parent: object, conflicts: list[object], *_: object) -> object:
+        # Quit from the Dock / the session ending while the dialog is up.
+        closed.append(window.close())
+        return {conflicts[0].id: "theirs"}  # type: ignore[attr-defined]
+
+    monkeypatch.setattr(dialogs, "resolve_conflicts", resolve)
+    assert window.merge_now()
+    assert closed == [False]  # refused while the merge is under way
+    assert window.session is not None
+    assert window.tree_pane is not None
+    assert window.tree_pane.model.row_values(uid)[TITLE] == "王的标题"
