@@ -597,7 +597,7 @@ class MainWindow(QMainWindow):
         self._flush()
         if self.untitled:
             return self.save_as()
-        if not self.session.path.exists():
+        if not _reachable(self.session.path):
             dialogs.error(
                 self,
                 self.tr(
@@ -967,3 +967,12 @@ class MainWindow(QMainWindow):
 
         if PreferencesDialog(self.settings, self).exec() and self.session is not None:
             self.session.working_copy.store.user = self.settings.user_name
+
+
+def _reachable(path: Path) -> bool:
+    # Path.exists() raises instead of answering False for a share that went away
+    # (EIO, a stale handle): then the file cannot be found either.
+    try:
+        return path.exists()
+    except OSError:
+        return False

@@ -225,6 +225,7 @@ def merge_colleague(
             dialogs.error(parent, error_text(error))
             return False
     op = merge.operation(result)
+    was_clean = session.undo_stack.isClean()
     if op.changes:
         text = translate("Sharing", "Merge changes by %1").replace(
             "%1", "、".join(people) or translate("Sharing", "a colleague")
@@ -235,6 +236,10 @@ def merge_colleague(
             merge.copy.unlink(missing_ok=True)
             return False
     accept(wc, merge)
+    if was_clean and merge.ours_unsaved == 0:
+        # Nothing of ours was unsaved: the project now is exactly their file,
+        # so there is nothing to save (undoing the merge would be a change).
+        session.undo_stack.setClean()
     report(merged_text(result, people))
     return True
 
@@ -318,19 +323,25 @@ def merged_text(result: MergeResult, people: list[str]) -> str:
 def save_merging(parent: QWidget, session: ProjectSession, report: Callable[[str], None]) -> bool:
     """Save; if a colleague saved meanwhile, merge their version first. True if saved."""
     for _ in range(3):  # yet another save can land while the user settles conflicts
-        if session.working_copy.target_changed() and not merge_colleague(parent, session, report):
-            report(
-                translate("Sharing", "Not saved: %1 has a newer version to merge first.").replace(
-                    "%1", session.path.name
-                )
-            )
-            return False
         try:
+            changed = session.working_copy.target_changed()
+            if changed and not merge_colleague(parent, session, report):
+                report(
+                    translate(
+                        "Sharing", "Not saved: %1 has a newer version to merge first."
+                    ).replace("%1", session.path.name)
+                )
+                return False
             session.save()
         except PmdeskError as e:
             if e.code == "save.changed_by_other":
                 continue
             dialogs.error(parent, error_text(e))
+            return False
+        except OSError as e:  # the share went away mid-save: say so, keep the work
+            reason = e.strerror or str(e)
+            error = PmdeskError("write.failed", path=session.path, reason=reason)
+            dialogs.error(parent, error_text(error))
             return False
         return True
     dialogs.error(parent, error_text(PmdeskError("save.changed_by_other", name=session.path.name)))

@@ -67,6 +67,8 @@ class TreePane(QWidget):
         for combo in (self.status, self.priority, self.owner, self.release):
             combo.currentIndexChanged.connect(self.apply_filter)
         self._last_current: str | None = None
+        self._expanded: list[str] = []  # open rows, kept across a merge's re-read
+        self.model.modelAboutToBeReset.connect(self._remember_expanded)
         self.view.selectionModel().currentChanged.connect(self._current_changed)
         session.changed.connect(self._project_changed)
 
@@ -101,6 +103,7 @@ class TreePane(QWidget):
             # The model was read again (a merge): filter it as before and keep the
             # requirement the user was on, if it is still there.
             self.apply_filter()
+            self._expand_again()
             uid = self._last_current
             if uid is None or self.model.index_of(uid).row() < 0:
                 first = self.model.shown_children_of(None)
@@ -109,6 +112,27 @@ class TreePane(QWidget):
             return
         if self.model.filtering:
             self.apply_filter()
+
+    def _remember_expanded(self) -> None:
+        """Before the model resets: which rows the user has open (walking only
+        open rows, so a large collapsed tree costs nothing)."""
+        expanded: list[str] = []
+        pending = [self.model.index_of(u) for u in self.model.shown_children_of(None)]
+        while pending:
+            index = pending.pop()
+            uid = self.model.uid_at(index)
+            if uid is None or not self.view.isExpanded(index):
+                continue
+            expanded.append(uid)
+            pending += [self.model.index_of(c) for c in self.model.shown_children_of(uid)]
+        self._expanded = expanded
+
+    def _expand_again(self) -> None:
+        """After a merge re-read the tree: open again what was open (parents first)."""
+        for uid in self._expanded:
+            index = self.model.index_of(uid)
+            if index.isValid():
+                self.view.expand(index)
 
     def apply_filter(self) -> None:
         visible = self.model.matching(

@@ -69,9 +69,9 @@ def prepare(wc: WorkingCopy) -> TargetMerge:
 
 def accept(wc: WorkingCopy, merge: TargetMerge) -> None:
     """The merge has been written into the working copy: their file is the base now."""
-    # A read-only copy takes their version in and publishes nothing: their
-    # history rows are not edits of ours to offer for recovery after a restart.
-    wc.adopt_base(merge.copy, merge.seen, unsaved=merge.ours_unsaved if wc.read_only else None)
+    # Their history rows came in with their changes: they are not edits of ours
+    # to publish, nor to offer for recovery after a restart (read-only or not).
+    wc.adopt_base(merge.copy, merge.seen, unsaved=merge.ours_unsaved)
 
 
 def save_merging(wc: WorkingCopy, *, prefer: Side | None = None) -> MergeResult | None:

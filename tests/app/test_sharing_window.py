@@ -279,3 +279,19 @@ def test_closing_the_window_while_conflicts_are_asked_waits_for_the_merge(
     assert window.session is not None
     assert window.tree_pane is not None
     assert window.tree_pane.model.row_values(uid)[TITLE] == "王的标题"
+
+
+def test_a_merge_into_a_saved_project_leaves_nothing_to_save_and_keeps_rows_open(
+    qtbot: QtBot, window: MainWindow, sample: Path, tmp_path: Path
+) -> None:
+    open_sync(window, sample)
+    assert window.tree_pane is not None and window.session is not None
+    view, model = window.tree_pane.view, window.tree_pane.model
+    crm1 = by_key(sample)["CRM-1"]["uid"]
+    view.expand(model.index_of(crm1))
+    colleague_saves(sample, tmp_path, "CRM-4", {"title": "王的标题"})
+    assert window.merge_now()
+    assert not window.isWindowModified()  # the project is exactly their file now
+    assert window.session.working_copy.unsaved_edits() == 0
+    assert view.isExpanded(model.index_of(crm1))  # the tree did not fold up
+    assert model.row_values(by_key(sample)["CRM-4"]["uid"])[TITLE] == "王的标题"
