@@ -176,6 +176,14 @@ def open_path(parent: QWidget, folder: str) -> Path | None:
     return Path(name) if name else None
 
 
+def copy_path(parent: QWidget, folder: str) -> Path | None:
+    """The copy of the open project to merge in (File ▸ Merge a Copy)."""
+    name, _ = QFileDialog.getOpenFileName(
+        parent, translate("Dialogs", "Merge a copy of this project"), folder, FILE_FILTER
+    )
+    return Path(name) if name else None
+
+
 def save_path(parent: QWidget, suggestion: str) -> Path | None:
     name, _ = QFileDialog.getSaveFileName(
         parent, translate("Dialogs", "Save project as"), suggestion, FILE_FILTER

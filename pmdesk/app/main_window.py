@@ -180,6 +180,10 @@ class MainWindow(QMainWindow):
         self.export_svg_action = self._action(
             self.tr("Export roadmap as S&VG…"), lambda: self.export_roadmap(".svg")
         )
+        self.merge_copy_action = self._action(self.tr("&Merge a Copy…"), lambda: self.merge_copy())
+        self.merge_copy_action.setToolTip(
+            self.tr("Merge a copy of this project that was edited elsewhere (e-mailed back)")
+        )
         self.close_action = self._action(self.tr("&Close project"), self.close_project, K.Close)
         self.quit_action = self._action(self.tr("&Quit"), self.close, K.Quit)
         self.undo_action = self.undo_group.createUndoAction(self, self.tr("&Undo"))
@@ -210,6 +214,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addSeparator()
         file_menu.addActions([self.save_action, self.save_as_action])
+        file_menu.addAction(self.merge_copy_action)
         file_menu.addSeparator()
         file_menu.addAction(self.export_action)
         file_menu.addActions([self.export_png_action, self.export_svg_action])
@@ -759,6 +764,23 @@ class MainWindow(QMainWindow):
         self._update_title()
         return merged
 
+    def merge_copy(self, path: Path | None = None) -> bool:
+        """File ▸ Merge a Copy: a copy of this project edited elsewhere comes back."""
+        if self.session is None or self.session.read_only:
+            return False
+        if path is None:
+            path = dialogs.copy_path(self, str(self.session.path.parent))
+            if path is None:
+                return False
+        self._flush()
+        self._merging = True
+        try:
+            merged = sharing.merge_copy(self, self.session, path, self._report)
+        finally:
+            self._merging = False
+        self._update_title()
+        return merged
+
     def _refused(self, message: str) -> None:
         """An edit was refused. Read-only, every stray key is refused: a note in the
         status bar is enough there (the title says why); otherwise a message box."""
@@ -908,6 +930,13 @@ class MainWindow(QMainWindow):
             self.change_log_action,
         ):
             act.setEnabled(is_open and not self._opening)
+        self.merge_copy_action.setEnabled(
+            is_open
+            and not self._opening
+            and not self.untitled
+            and self.session is not None
+            and not self.session.read_only
+        )
         if self.session is not None and self.session.read_only:
             self.save_action.setEnabled(False)  # Save As stays: it makes an editable copy
         for act in (

@@ -40,8 +40,11 @@ from pmdesk.app.error_text import error_text
 from pmdesk.core.errors import PmdeskError
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from pmdesk.app.session import ProjectSession
     from pmdesk.core.merge import MergeResult
+    from pmdesk.core.merge_files import PendingMerge
     from pmdesk.core.target_merge import TargetMerge
 
 translate = QCoreApplication.translate
@@ -207,41 +210,91 @@ def merge_colleague(
         # the offer and the click; say so instead of raising out of the slot.
         dialogs.error(parent, _unreachable_text(e, session))
         return False
-    people = merge.their_authors
-    if result.conflicts:
-        resolutions = dialogs.resolve_conflicts(
-            parent, result.conflicts, merge.pending.mine, merge.pending.theirs, people
-        )
-        if resolutions is None:
-            merge.copy.unlink(missing_ok=True)
-            report(translate("Sharing", "Not merged: nothing was changed."))
-            return False
-        result = merge.pending.result(resolutions)
-        if result.conflicts:  # every conflict must have been settled: never guess
-            merge.copy.unlink(missing_ok=True)
-            error = PmdeskError(
-                "merge.conflicts", count=len(result.conflicts), name=session.path.name
-            )
-            dialogs.error(parent, error_text(error))
-            return False
-    op = merge.operation(result)
     was_clean = session.undo_stack.isClean()
-    if op.changes:
-        text = translate("Sharing", "Merge changes by %1").replace(
-            "%1", "、".join(people) or translate("Sharing", "a colleague")
-        )
-        # Read-only, there is nothing of ours to merge: their version is taken in.
-        done = session.refresh(op) if session.read_only else session.push(op, text=text)
-        if not done:
-            merge.copy.unlink(missing_ok=True)
-            return False
+    people = merge.their_authors
+    who = "、".join(people) or translate("Sharing", "a colleague")
+    text = translate("Sharing", "Merge changes by %1").replace("%1", who)
+    settled = _settle_and_apply(parent, session, merge.pending, result, people, text)
+    if settled is None:
+        merge.copy.unlink(missing_ok=True)
+        report(translate("Sharing", "Not merged: nothing was changed."))
+        return False
     accept(wc, merge)
     if was_clean and merge.ours_unsaved == 0:
         # Nothing of ours was unsaved: the project now is exactly their file,
         # so there is nothing to save (undoing the merge would be a change).
         session.undo_stack.setClean()
-    report(merged_text(result, people))
+    report(merged_text(settled, people))
     return True
+
+
+def merge_copy(
+    parent: QWidget, session: ProjectSession, copy: Path, report: Callable[[str], None]
+) -> bool:
+    """Merge a copy of the open project that was edited elsewhere (e-mailed back).
+
+    The project file itself is left alone: the merge is one undo step in the
+    working copy, published by the next Save.
+    """
+    from pmdesk.core.target_merge import prepare_copy
+
+    def read_and_merge() -> tuple[PendingMerge, MergeResult]:
+        pending = prepare_copy(session.working_copy, copy)
+        return pending, pending.result()
+
+    try:
+        pending, result = _busy(
+            parent, translate("Sharing", "Merging %1…").replace("%1", copy.name), read_and_merge
+        )
+    except PmdeskError as e:
+        dialogs.error(parent, error_text(e))
+        return False
+    except OSError as e:
+        reason = e.strerror or str(e)
+        dialogs.error(parent, error_text(PmdeskError("file.unreadable", path=copy, reason=reason)))
+        return False
+    people = pending.their_authors
+    text = translate("Sharing", "Merge copy %1").replace("%1", copy.name)
+    settled = _settle_and_apply(parent, session, pending, result, people, text)
+    if settled is None:
+        report(translate("Sharing", "Not merged: nothing was changed."))
+        return False
+    report(merged_text(settled, people))
+    return True
+
+
+def _settle_and_apply(
+    parent: QWidget,
+    session: ProjectSession,
+    pending: PendingMerge,
+    result: MergeResult,
+    people: list[str],
+    undo_text: str,
+) -> MergeResult | None:
+    """Put the conflicts to the user, then write the merge as one undo step
+    (`undo_text`). The merge as written, or None if cancelled or refused."""
+    from pmdesk.core.ops.rows import ReplaceRows
+
+    if result.conflicts:
+        resolutions = dialogs.resolve_conflicts(
+            parent, result.conflicts, pending.mine, pending.theirs, people
+        )
+        if resolutions is None:
+            return None
+        result = pending.result(resolutions)
+        if result.conflicts:  # every conflict must have been settled: never guess
+            error = PmdeskError(
+                "merge.conflicts", count=len(result.conflicts), name=session.path.name
+            )
+            dialogs.error(parent, error_text(error))
+            return None
+    op = ReplaceRows(pending.changes(result), ", ".join(people))
+    if op.changes:
+        # Read-only, there is nothing of ours to merge: their version is taken in.
+        done = session.refresh(op) if session.read_only else session.push(op, text=undo_text)
+        if not done:
+            return None
+    return result
 
 
 def _unreachable_text(error: BaseException, session: ProjectSession) -> str:

@@ -112,6 +112,11 @@ MESSAGES: dict[str, str] = {
         "{name} now holds a different project, so it cannot be merged with yours; "
         "use Save As to keep your work.",
     ),
+    "merge.no_base": QT_TRANSLATE_NOOP(
+        "CoreError",
+        "pmdesk cannot tell which version {name} was copied from (it keeps the versions "
+        "opened or saved on this computer); merge it with pmdesk merge and the copy as sent.",
+    ),
     "merge.stale": QT_TRANSLATE_NOOP(
         "CoreError", "The merge no longer fits the project (it was edited meanwhile); try again."
     ),

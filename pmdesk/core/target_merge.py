@@ -67,6 +67,26 @@ def prepare(wc: WorkingCopy) -> TargetMerge:
     return TargetMerge(pending, copy, seen, wc.unsaved_edits())
 
 
+def prepare_copy(wc: WorkingCopy, copy: Path) -> PendingMerge:
+    """A copy of the open project edited elsewhere (e-mailed back), read and
+    ready to merge in, over the newest version both grew from (core.versions)."""
+    from pmdesk.core import versions
+
+    with gc_paused(), wc.store.engine.connect() as conn:
+        theirs = read_project(copy)
+        mine = read_tables(conn)
+        names = (wc.target.name, wc.target.name, copy.name)
+        if set(theirs.get("project", {})) != set(mine["project"]):
+            raise PmdeskError("merge.different_projects", names=f"{wc.target.name}, {copy.name}")
+        project = next(iter(mine["project"]))
+        base = versions.find_base(
+            wc.slot.parent.parent, project, set(mine["history"]), set(theirs["history"])
+        )
+        if base is None:
+            raise PmdeskError("merge.no_base", name=copy.name)
+        return PendingMerge(read_project(base), mine, theirs, names=names)
+
+
 def accept(wc: WorkingCopy, merge: TargetMerge) -> None:
     """The merge has been written into the working copy: their file is the base now."""
     # Their history rows came in with their changes: they are not edits of ours

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from pmdesk.core import lockfile
+from pmdesk.core import lockfile, versions
 from pmdesk.core.clock import utc_now
 from pmdesk.core.errors import OperationError, PmdeskError, ProjectFileError, ProjectInUseError
 from pmdesk.core.fileformat import SCHEMA_VERSION, read_header
@@ -232,6 +232,7 @@ class WorkingCopy:
 
                 backup = upgrade_copy(slot / WORK, data_dir / "backups")
             shutil.copyfile(slot / WORK, slot / BASE)
+            versions.remember(data_dir, slot / BASE)  # to merge a copy sent from it back
             state = {
                 "target": str(target),
                 "pid": os.getpid(),
@@ -316,6 +317,7 @@ class WorkingCopy:
         `unsaved`, if given, is how many of the working copy's edits are still
         unsaved: the history rows the merge brought in are not among them."""
         os.replace(published, self.base_path)
+        versions.remember(self.slot.parent.parent, self.base_path)
         self._state["target_fingerprint"] = dict(seen)
         if unsaved is not None:
             self._state["saved_seq"] = self._last_seq_live() - unsaved
@@ -395,6 +397,7 @@ class WorkingCopy:
         self._state.update(saved_seq=saved_seq, touched_at=utc_now(), target_fingerprint=published)
         with replacing(self.base_path) as tmp:
             copy_database(target, tmp, journal="delete")
+        versions.remember(self.slot.parent.parent, self.base_path)
         _write_state(self.slot, self._state)
 
     def _last_seq_live(self) -> int:

@@ -578,6 +578,10 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <translation>{name} now holds a different project, so it cannot be merged with yours; use Save As to keep your work.</translation>
     </message>
     <message>
+        <source>pmdesk cannot tell which version {name} was copied from (it keeps the versions opened or saved on this computer); merge it with pmdesk merge and the copy as sent.</source>
+        <translation>pmdesk cannot tell which version {name} was copied from (it keeps the versions opened or saved on this computer); merge it with pmdesk merge and the copy as sent.</translation>
+    </message>
+    <message>
         <source>The merge no longer fits the project (it was edited meanwhile); try again.</source>
         <translation>The merge no longer fits the project (it was edited meanwhile); try again.</translation>
     </message>
@@ -1024,6 +1028,10 @@ Name:</translation>
     <message>
         <source>Open project</source>
         <translation>Open project</translation>
+    </message>
+    <message>
+        <source>Merge a copy of this project</source>
+        <translation>Merge a copy of this project</translation>
     </message>
     <message>
         <source>Save project as</source>
@@ -1679,6 +1687,14 @@ Name:</translation>
         <translation>Export roadmap as S&amp;VG…</translation>
     </message>
     <message>
+        <source>&amp;Merge a Copy…</source>
+        <translation>&amp;Merge a Copy…</translation>
+    </message>
+    <message>
+        <source>Merge a copy of this project that was edited elsewhere (e-mailed back)</source>
+        <translation>Merge a copy of this project that was edited elsewhere (e-mailed back)</translation>
+    </message>
+    <message>
         <source>&amp;Close project</source>
         <translation>&amp;Close project</translation>
     </message>
@@ -2212,6 +2228,14 @@ Name:</translation>
     <message>
         <source>a colleague</source>
         <translation>a colleague</translation>
+    </message>
+    <message>
+        <source>Merging %1…</source>
+        <translation>Merging %1…</translation>
+    </message>
+    <message>
+        <source>Merge copy %1</source>
+        <translation>Merge copy %1</translation>
     </message>
     <message>
         <source>The newer version by %1 holds nothing new.</source>

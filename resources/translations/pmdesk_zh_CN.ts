@@ -577,6 +577,10 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <translation>{name} 现在是另一个项目，无法与你的工作合并；请用“另存为”保存你的工作。</translation>
     </message>
     <message>
+        <source>pmdesk cannot tell which version {name} was copied from (it keeps the versions opened or saved on this computer); merge it with pmdesk merge and the copy as sent.</source>
+        <translation>pmdesk 无法判断 {name} 是从哪个版本复制出去的（它只保留在这台电脑上打开或保存过的版本）；请用 pmdesk merge 和当初发出的副本来合并。</translation>
+    </message>
+    <message>
         <source>The merge no longer fits the project (it was edited meanwhile); try again.</source>
         <translation>合并已不适用于当前项目（其间项目被修改过），请重试。</translation>
     </message>
@@ -1023,6 +1027,10 @@ Name:</source>
     <message>
         <source>Open project</source>
         <translation>打开项目</translation>
+    </message>
+    <message>
+        <source>Merge a copy of this project</source>
+        <translation>合并本项目的副本</translation>
     </message>
     <message>
         <source>Save project as</source>
@@ -1678,6 +1686,14 @@ Name:</source>
         <translation>导出路线图为 S&amp;VG…</translation>
     </message>
     <message>
+        <source>&amp;Merge a Copy…</source>
+        <translation>合并副本(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Merge a copy of this project that was edited elsewhere (e-mailed back)</source>
+        <translation>合并在别处编辑过的本项目副本（例如通过邮件发回的副本）</translation>
+    </message>
+    <message>
         <source>&amp;Close project</source>
         <translation>关闭项目(&amp;C)</translation>
     </message>
@@ -2209,6 +2225,14 @@ Name:</source>
     <message>
         <source>a colleague</source>
         <translation>同事</translation>
+    </message>
+    <message>
+        <source>Merging %1…</source>
+        <translation>正在合并 %1…</translation>
+    </message>
+    <message>
+        <source>Merge copy %1</source>
+        <translation>合并副本 %1</translation>
     </message>
     <message>
         <source>The newer version by %1 holds nothing new.</source>

@@ -29,6 +29,7 @@ class Answers:
         self.conflicts: list[object] = []
         self.save_path: Path | None = None
         self.open_path: Path | None = None
+        self.copy_path: Path | None = None
         self.errors: list[str] = []
         self.asked: list[str] = []
 
@@ -53,6 +54,7 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> Answers:
     monkeypatch.setattr(dialogs, "resolve_conflicts", resolve)
     monkeypatch.setattr(dialogs, "save_path", lambda *_: record("save_path", a.save_path))
     monkeypatch.setattr(dialogs, "open_path", lambda *_: record("open_path", a.open_path))
+    monkeypatch.setattr(dialogs, "copy_path", lambda *_: record("copy_path", a.copy_path))
     monkeypatch.setattr(dialogs, "error", lambda _parent, message: a.errors.append(message))
     return a
 

@@ -295,3 +295,47 @@ def test_a_merge_into_a_saved_project_leaves_nothing_to_save_and_keeps_rows_open
     assert window.session.working_copy.unsaved_edits() == 0
     assert view.isExpanded(model.index_of(crm1))  # the tree did not fold up
     assert model.row_values(by_key(sample)["CRM-4"]["uid"])[TITLE] == "王的标题"
+
+
+def test_a_copy_mailed_back_is_merged_from_the_file_menu(
+    qtbot: QtBot, window: MainWindow, answers: Answers, sample: Path, tmp_path: Path
+) -> None:
+    """李 mails the saved project, keeps working; 王 edits the copy and mails it
+    back; File ▸ Merge a Copy finds the version both started from and merges."""
+    import shutil
+
+    from tests.core.merge_helpers import edit
+
+    open_sync(window, sample)
+    assert window.tree_pane is not None and window.session is not None
+    model = window.tree_pane.model
+    rows = by_key(sample)
+    crm3, crm4 = rows["CRM-3"]["uid"], rows["CRM-4"]["uid"]
+    sent = tmp_path / "mail" / "crm.pmdesk"
+    sent.parent.mkdir()
+    shutil.copyfile(sample, sent)  # as opened: the version both start from
+    rename_in_tree(qtbot, window, crm3, "李的标题")
+    edit(sent, "Wang", Update("requirement", crm4, {"title": "王的标题"}))
+
+    answers.copy_path = sent
+    window.merge_copy_action.trigger()
+    assert answers.asked[-1] == "copy_path"
+    assert model.row_values(crm4)[TITLE] == "王的标题"
+    assert model.row_values(crm3)[TITLE] == "李的标题"
+    assert window.undo_action.text() == "&Undo Merge copy crm.pmdesk"
+    assert window.isWindowModified()  # merged into the working copy; Save publishes it
+    assert window.save()
+    on_file = by_key(sample)
+    assert (on_file["CRM-3"]["title"], on_file["CRM-4"]["title"]) == ("李的标题", "王的标题")
+
+
+def test_merging_a_copy_of_another_project_says_so(
+    window: MainWindow, answers: Answers, sample: Path, tmp_path: Path
+) -> None:
+    from pmdesk.core.projectfile import new_project
+
+    open_sync(window, sample)
+    other = tmp_path / "other.pmdesk"
+    new_project(other, title="Another")
+    assert window.merge_copy(other) is False
+    assert answers.errors[-1].endswith("are not copies of one project, so they cannot be merged.")
