@@ -39,6 +39,7 @@ from pmdesk.app.labels import (
     status_label,
 )
 from pmdesk.app.look import _drawn_icon
+from pmdesk.app.project_windows import show_project_window
 from pmdesk.app.session import ProjectSession
 from pmdesk.core.baseline_compare import Comparison, FieldChange, compare
 from pmdesk.core.baselines import (
@@ -437,18 +438,9 @@ def show_baselines(
 ) -> BaselinesDialog:
     """Show the baselines of `session` (raising the window already open), with
     chosen requirements going to `select`."""
-    for dialog in parent.findChildren(BaselinesDialog):
-        if dialog._session is session:
-            dialog.show()
-            dialog.raise_()
-            dialog.activateWindow()
-            return dialog
-    dialog = BaselinesDialog(session, parent)
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    dialog.requirement_chosen.connect(select)
-    session.destroyed.connect(dialog.close)  # the project closed
-    dialog.show()
-    return dialog
+    return show_project_window(
+        parent, BaselinesDialog, session, lambda: BaselinesDialog(session, parent), select
+    )
 
 
 def close_baselines(parent: QWidget) -> None:

@@ -16,7 +16,6 @@ from PySide6.QtCore import (
     QEvent,
     QModelIndex,
     QObject,
-    Qt,
     QTime,
     QTimer,
     Signal,
@@ -37,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from pmdesk.app.detail_history import change_table
 from pmdesk.app.history_model import ChangeTableModel, Column, Role, ui_wording
+from pmdesk.app.project_windows import show_project_window
 from pmdesk.app.session import ProjectSession
 from pmdesk.core.queries_history import Change, LogFilter, change_log, people
 
@@ -241,15 +241,6 @@ def show_change_log(
 ) -> ChangeLogDialog:
     """Show the change log of `session` (raising the one already open), with
     double-clicked requirements going to `select`."""
-    for dialog in parent.findChildren(ChangeLogDialog):
-        if dialog._session is session:
-            dialog.show()
-            dialog.raise_()
-            dialog.activateWindow()
-            return dialog
-    dialog = ChangeLogDialog(session, parent)
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    dialog.requirement_chosen.connect(select)
-    session.destroyed.connect(dialog.close)  # the project closed
-    dialog.show()
-    return dialog
+    return show_project_window(
+        parent, ChangeLogDialog, session, lambda: ChangeLogDialog(session, parent), select
+    )

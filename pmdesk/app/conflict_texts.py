@@ -3,7 +3,7 @@
 The core names fields and rows by their stored form (`release_uid`, a parent's
 uid, a status code); the conflict dialog shows them as the window does: a
 release by its name, a parent by its key, dates as a range, a status by its
-label. Field names come from the history view's `field_label`, so a field reads
+label. Field names come from `labels.field_label`, so a field reads
 the same in the history and here.
 """
 
@@ -14,9 +14,16 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from pmdesk.app.history_model import field_label
-from pmdesk.app.labels import kano_label, kind_label, link_label, priority_label, status_label
+from pmdesk.app.labels import (
+    field_label,
+    kano_label,
+    kind_label,
+    link_label,
+    priority_label,
+    status_label,
+)
 from pmdesk.core.merge import DELETED, Conflict, fields_of
+from pmdesk.core.merge_report import number_text
 from pmdesk.core.merge_rows import Tables
 
 translate = QCoreApplication.translate
@@ -148,7 +155,7 @@ def readable(entity: str, field: str, value: Any, tables: Tables) -> str:
     if value is None or value == "":
         return translate("Conflicts", "(empty)")
     if isinstance(value, float):
-        return _number(value)
+        return number_text(value)
     return str(value)
 
 
@@ -190,7 +197,7 @@ def _rice_text(value: dict[str, Any]) -> str:
         "rice_confidence": translate("Conflicts", "Confidence"),
         "rice_effort": translate("Conflicts", "Effort"),
     }
-    parts = [f"{names.get(k, k)} {_number(v)}" for k, v in value.items() if v is not None]
+    parts = [f"{names.get(k, k)} {number_text(v)}" for k, v in value.items() if v is not None]
     return " · ".join(parts) or translate("Conflicts", "No RICE inputs")
 
 
@@ -210,10 +217,6 @@ def _list_value(value: str) -> str:
     if not isinstance(items, list):
         items = [items]
     return "\n".join(f"• {item}" for item in items) or translate("Conflicts", "(empty)")
-
-
-def _number(value: Any) -> str:
-    return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
 
 
 def changed_fields(conflict: Conflict) -> list[str]:

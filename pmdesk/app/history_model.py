@@ -26,7 +26,14 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
-from pmdesk.app.labels import kano_label, kind_label, link_label, priority_label, status_label
+from pmdesk.app.labels import (
+    field_label,
+    kano_label,
+    kind_label,
+    link_label,
+    priority_label,
+    status_label,
+)
 from pmdesk.core.queries_history import Change, Wording
 
 translate = QCoreApplication.translate
@@ -70,39 +77,6 @@ def ui_wording() -> Wording:
         top_level=translate("History", "(top level)"),
         reordered=translate("History", "(new place among its siblings)"),
     )
-
-
-def field_label(field: str) -> str:
-    """A changed field as the window names it."""
-    return {
-        "created": translate("History", "Created"),
-        "deleted": translate("History", "Deleted"),
-        "position": translate("History", "Position"),
-        "links": translate("History", "Links"),
-        "title": translate("History", "Title"),
-        "name": translate("History", "Name"),
-        "kind": translate("History", "Kind"),
-        "status": translate("History", "Status"),
-        "priority": translate("History", "Priority"),
-        "kano": translate("History", "Kano"),
-        "rice": translate("History", "RICE"),
-        "owner": translate("History", "Owner"),
-        "tags": translate("History", "Tags"),
-        "source": translate("History", "Source"),
-        "release": translate("History", "Release"),
-        "lane": translate("History", "Lane"),
-        "start": translate("History", "Start"),
-        "end": translate("History", "End"),
-        "date": translate("History", "Date"),
-        "description": translate("History", "Description"),
-        "acceptance": translate("History", "Acceptance criteria"),
-        "body": translate("History", "Text"),
-        "product": translate("History", "Product"),
-        "version": translate("History", "Version"),
-        "authors": translate("History", "Authors"),
-        "key_prefix": translate("History", "Key prefix"),
-        "language": translate("History", "Language"),
-    }.get(field, field)
 
 
 def subject_text(change: Change) -> str:

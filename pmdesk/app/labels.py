@@ -70,7 +70,8 @@ def link_label(link_type: str, outgoing: bool = True) -> str:
 
 
 def field_label(field: str) -> str:
-    """A requirement field as the details pane names it (for lists of changes)."""
+    """A field as the window names it: in the details, in lists of changes
+    (history, baselines, merge conflicts)."""
     return {
         "key": translate("Labels", "Key"),
         "title": translate("Labels", "Title"),
@@ -78,7 +79,7 @@ def field_label(field: str) -> str:
         "status": translate("Labels", "Status"),
         "priority": translate("Labels", "Priority"),
         "kano": translate("Labels", "Kano"),
-        "rice": translate("Labels", "RICE score"),
+        "rice": translate("Labels", "RICE"),
         "owner": translate("Labels", "Owner"),
         "release": translate("Labels", "Release"),
         "lane": translate("Labels", "Lane"),
@@ -90,6 +91,17 @@ def field_label(field: str) -> str:
         "acceptance": translate("Labels", "Acceptance criteria"),
         "links": translate("Labels", "Links"),
         "parent": translate("Labels", "Parent"),
+        "created": translate("Labels", "Created"),
+        "deleted": translate("Labels", "Deleted"),
+        "position": translate("Labels", "Position"),
+        "name": translate("Labels", "Name"),
+        "date": translate("Labels", "Date"),
+        "body": translate("Labels", "Text"),
+        "product": translate("Labels", "Product"),
+        "version": translate("Labels", "Version"),
+        "authors": translate("Labels", "Authors"),
+        "key_prefix": translate("Labels", "Key prefix"),
+        "language": translate("Labels", "Language"),
     }.get(field, field)
 
 

@@ -56,7 +56,7 @@ def plain_value(
         return f"{value.get('start') or '…'} – {value.get('end') or '…'}"
     if field == "rice" and isinstance(value, dict):
         parts = [
-            f"{k.removeprefix('rice_')} {_number(v)}" for k, v in value.items() if v is not None
+            f"{k.removeprefix('rice_')} {number_text(v)}" for k, v in value.items() if v is not None
         ]
         return ", ".join(parts) or "—"
     if field in ("acceptance", "tags", "authors") and isinstance(value, str):
@@ -70,11 +70,12 @@ def plain_value(
     if value is None or value == "":
         return "—"
     if isinstance(value, float):
-        return _number(value)
+        return number_text(value)
     return f"“{shorten(str(value))}”" if isinstance(value, str) else str(value)
 
 
-def _number(value: Any) -> str:
+def number_text(value: Any) -> str:
+    """1000.0 as 1000, 0.8 as 0.8: a number as it was typed."""
     return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
 
 
