@@ -252,7 +252,7 @@ def _width(text: str) -> int:
 
 def cmd_merge(args: argparse.Namespace) -> int:
     from pmdesk.core.merge_files import merge_files
-    from pmdesk.core.merge_report import note_line, report, settled_line
+    from pmdesk.core.merge_report import natural_order, note_line, report, settled_line
     from pmdesk.export.labels import value_label
 
     def label(field: str, value: str) -> str:
@@ -272,7 +272,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
         )
         return EXIT_PROBLEM
     if args.prefer:  # say what was decided for the user, and what was set aside
-        for conflict in pending.result().conflicts:
+        for conflict in sorted(pending.result().conflicts, key=natural_order):
             line = settled_line(conflict, args.prefer, pending.mine, pending.theirs, label)
             _say(f"settled: {line}")
     for note in result.notes:

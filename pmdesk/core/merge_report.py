@@ -126,7 +126,7 @@ def note_line(note: Note) -> str:
 def report(result: MergeResult, mine: Tables, theirs: Tables, label: Labeler | None = None) -> str:
     """Every conflict, by key (CRM-3 before CRM-12), with both values."""
     lines = []
-    for conflict in sorted(result.conflicts, key=_natural):
+    for conflict in sorted(result.conflicts, key=natural_order):
         lines += conflict_lines(conflict, mine, theirs, label)
     return "\n".join(lines)
 
@@ -144,6 +144,7 @@ def settled_line(
     return f"{conflict.label}: {field_name(conflict.field)} from {prefer} ({side} had {dropped})"
 
 
-def _natural(conflict: Conflict) -> tuple[Any, ...]:
+def natural_order(conflict: Conflict) -> tuple[Any, ...]:
+    """Sort key: by requirement key as people count (CRM-3 before CRM-12), then field."""
     parts = re.split(r"(\d+)", conflict.label)
     return tuple(int(p) if p.isdigit() else p for p in parts), conflict.field
