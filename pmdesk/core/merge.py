@@ -376,9 +376,9 @@ class _Merger:
             grew = bool(children)
             doomed |= children
         for gone in doomed - {uid}:
-            self.result.notes.append(
-                Note("cascaded", "requirement", gone, label_of("requirement", reqs[gone]))
-            )
+            row = reqs[gone]  # named with its title: its key may be given out again
+            label = f"{row['key']} {row['title']}".strip()
+            self.result.notes.append(Note("cascaded", "requirement", gone, label))
             del reqs[gone]
         links = self.out["link"]
         for link_uid in [u for u, r in links.items() if {r["from_uid"], r["to_uid"]} & doomed]:
@@ -432,18 +432,25 @@ class _Merger:
                     row["rank"] = rank_between(before, after)
 
     def _renumber_keys(self) -> None:
-        """Both sides gave out the same key: ours moves to the next free number."""
+        """Both sides gave out the same key: ours moves to the next free number.
+
+        A key their side published stays theirs even when that requirement did
+        not survive the merge (deleted with a parent we deleted): reusing it for
+        ours would make "CRM-46" mean two things to the people who saw both."""
         reqs = self.out["requirement"]
         theirs = self.theirs.get("requirement", {})
+        published = {row["key"]: uid for uid, row in theirs.items()}
         by_key: dict[str, list[str]] = {}
         for uid, row in reqs.items():
             by_key.setdefault(row["key"], []).append(uid)
-        next_number = max((r["number"] for r in reqs.values()), default=0) + 1
+        numbers = [r["number"] for r in reqs.values()] + [r["number"] for r in theirs.values()]
+        next_number = max(numbers, default=0) + 1
         prefix = next(iter(self.out["project"].values()))["key_prefix"]
         for key, uids in by_key.items():
-            if len(uids) < 2:
+            owner = published.get(key)
+            if len(uids) < 2 and (owner is None or owner in uids):
                 continue
-            keep = next((u for u in uids if u in theirs and theirs[u]["key"] == key), uids[0])
+            keep = owner if owner in uids else (None if owner is not None else uids[0])
             for uid in uids:
                 if uid == keep:
                     continue

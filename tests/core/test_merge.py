@@ -236,3 +236,18 @@ def test_a_requirement_moved_under_one_the_other_side_deleted_is_not_lost(base: 
     assert crm2 not in reqs and crm9 in reqs  # only the deleted subtree goes
     assert reqs[crm9]["parent_uid"] == uid_of(base, "CRM-1")  # where mine has it
     assert [(n.kind, n.label) for n in deleted.notes] == [("moved_back", "CRM-9")]
+
+
+def test_a_key_they_published_is_not_given_to_ours_even_if_theirs_is_gone(base: Path) -> None:
+    mine, theirs = copies(base, "mine", "theirs")
+    crm14, child, ours = uid_of(base, "CRM-14"), str(uuid.uuid4()), str(uuid.uuid4())
+    edit(mine, "Li", Remove((("requirement", crm14),)))
+    edit(mine, "Li", Create("requirement", ours, {"title": "Li's new one"}))
+    edit(theirs, "Wang", Create("requirement", child, {"title": "Wang's child"}, parent=crm14))
+    assert requirements(mine)[ours]["key"] == requirements(theirs)[child]["key"] == "CRM-46"
+    result = pending_merge_of(base, mine, theirs).result(prefer="mine")
+    reqs = result.tables["requirement"]
+    assert child not in reqs and reqs[ours]["key"] == "CRM-47"
+    notes = {(n.kind, n.label) for n in result.notes}
+    assert ("cascaded", "CRM-46 Wang's child") in notes
+    assert ("renumbered", "CRM-47") in notes
