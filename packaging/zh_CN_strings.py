@@ -572,6 +572,8 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("CoreError", "{names} are not copies of one project, so they cannot be merged."): "{names} 不是同一项目的副本，无法合并。",
     ("CoreError", "{name} now holds a different project, so it cannot be merged with yours; use Save As to keep your work."): "{name} 现在是另一个项目，无法与你的工作合并；请用“另存为”保存你的工作。",
     ("CoreError", "pmdesk cannot tell which version {name} was copied from (it keeps the versions opened or saved on this computer); merge it with pmdesk merge and the copy as sent."): "pmdesk 无法判断 {name} 是从哪个版本复制出去的（它只保留在这台电脑上打开或保存过的版本）；请用 pmdesk merge 和当初发出的副本来合并。",
+    ("CoreError", "{name} holds nothing that is not in the project already."): "{name} 中没有本项目尚未包含的内容。",
+    ("CoreError", "{base} is not the version both copies started from (it has changes that {other} lacks); give the copy as it was first shared."): "{base} 不是两份副本共同的起点（它有 {other} 所没有的修改）；请提供最初共享出去的那份副本。",
     ("CoreError", "The merge no longer fits the project (it was edited meanwhile); try again."): "合并已不适用于当前项目（其间项目被修改过），请重试。",
     ("CoreError", "{count} conflicting changes need a decision before {name} can be saved."): "有 {count} 处冲突的修改需要你决定，之后才能保存 {name}。",
     ("CoreError", "{name} is being saved by someone else right now; it was not overwritten. Try again in a moment."): "其他人正在保存 {name}，未覆盖该文件。请稍后再试。",

@@ -131,6 +131,12 @@ def merge_files(
     """Merge three project files into `out` (written atomically, only when no
     conflict is left; otherwise nothing is written and the conflicts returned)."""
     pending = pending_merge_of(base, mine, theirs)
+    # History only grows, and both copies keep their base's history: a BASE with
+    # history a copy lacks was given in the wrong place (or is another copy).
+    base_history = set(pending.base["history"])
+    for path, tables in ((mine, pending.mine), (theirs, pending.theirs)):
+        if not base_history <= set(tables["history"]):
+            raise PmdeskError("merge.base_not_common", base=base.name, other=path.name)
     result = pending.result(prefer=prefer)
     if result.conflicts:
         return pending, result

@@ -112,6 +112,14 @@ MESSAGES: dict[str, str] = {
         "{name} now holds a different project, so it cannot be merged with yours; "
         "use Save As to keep your work.",
     ),
+    "merge.nothing_new": QT_TRANSLATE_NOOP(
+        "CoreError", "{name} holds nothing that is not in the project already."
+    ),
+    "merge.base_not_common": QT_TRANSLATE_NOOP(
+        "CoreError",
+        "{base} is not the version both copies started from (it has changes that "
+        "{other} lacks); give the copy as it was first shared.",
+    ),
     "merge.no_base": QT_TRANSLATE_NOOP(
         "CoreError",
         "pmdesk cannot tell which version {name} was copied from (it keeps the versions "

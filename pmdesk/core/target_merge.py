@@ -78,6 +78,10 @@ def prepare_copy(wc: WorkingCopy, copy: Path) -> PendingMerge:
         names = (wc.target.name, wc.target.name, copy.name)
         if set(theirs.get("project", {})) != set(mine["project"]):
             raise PmdeskError("merge.different_projects", names=f"{wc.target.name}, {copy.name}")
+        if set(theirs["history"]) <= set(mine["history"]):
+            # Everything done in the copy is here already (merged before, or
+            # it is an older copy of this very project): nothing to ask again.
+            raise PmdeskError("merge.nothing_new", name=copy.name)
         project = next(iter(mine["project"]))
         base = versions.find_base(
             wc.slot.parent.parent, project, set(mine["history"]), set(theirs["history"])

@@ -578,6 +578,14 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <translation>{name} now holds a different project, so it cannot be merged with yours; use Save As to keep your work.</translation>
     </message>
     <message>
+        <source>{name} holds nothing that is not in the project already.</source>
+        <translation>{name} holds nothing that is not in the project already.</translation>
+    </message>
+    <message>
+        <source>{base} is not the version both copies started from (it has changes that {other} lacks); give the copy as it was first shared.</source>
+        <translation>{base} is not the version both copies started from (it has changes that {other} lacks); give the copy as it was first shared.</translation>
+    </message>
+    <message>
         <source>pmdesk cannot tell which version {name} was copied from (it keeps the versions opened or saved on this computer); merge it with pmdesk merge and the copy as sent.</source>
         <translation>pmdesk cannot tell which version {name} was copied from (it keeps the versions opened or saved on this computer); merge it with pmdesk merge and the copy as sent.</translation>
     </message>

@@ -577,6 +577,14 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <translation>{name} 现在是另一个项目，无法与你的工作合并；请用“另存为”保存你的工作。</translation>
     </message>
     <message>
+        <source>{name} holds nothing that is not in the project already.</source>
+        <translation>{name} 中没有本项目尚未包含的内容。</translation>
+    </message>
+    <message>
+        <source>{base} is not the version both copies started from (it has changes that {other} lacks); give the copy as it was first shared.</source>
+        <translation>{base} 不是两份副本共同的起点（它有 {other} 所没有的修改）；请提供最初共享出去的那份副本。</translation>
+    </message>
+    <message>
         <source>pmdesk cannot tell which version {name} was copied from (it keeps the versions opened or saved on this computer); merge it with pmdesk merge and the copy as sent.</source>
         <translation>pmdesk 无法判断 {name} 是从哪个版本复制出去的（它只保留在这台电脑上打开或保存过的版本）；请用 pmdesk merge 和当初发出的副本来合并。</translation>
     </message>

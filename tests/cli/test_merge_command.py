@@ -68,3 +68,15 @@ def test_bad_inputs_get_one_sentence(
     code, _, err = run(capsys, "merge", base, base, base, "-o", tmp_path / "o.docx")
     assert code == 2 and ".pmdesk" in err
     assert not (tmp_path / "o.pmdesk").exists()
+
+
+def test_arguments_in_the_wrong_order_are_refused(
+    base: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    mine, theirs = copies(base, "mine", "theirs")
+    crm3 = by_key(base)["CRM-3"]["uid"]
+    edit(mine, "Li", Update("requirement", crm3, {"title": "Mine"}))
+    out = base.with_name("out.pmdesk")
+    code, _, err = run(capsys, "merge", mine, base, theirs, "-o", out)  # MINE given as BASE
+    assert code == 2 and "is not the version both copies started from" in err
+    assert not out.exists()

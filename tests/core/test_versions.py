@@ -67,10 +67,13 @@ def test_a_copy_of_an_unknown_version_or_another_project_is_refused(
     new_project(stranger, title="Another")
     with pytest.raises(PmdeskError, match="not copies of one project"):
         prepare_copy(li, stranger)
-    # The same project, but every version this machine kept is gone.
+    # An edited copy of this project, but every version this machine kept is gone.
+    copy = tmp_path / "copy.pmdesk"
+    shutil.copyfile(project, copy)
+    edit(copy, "Wang", Update("requirement", by_key(project)["CRM-4"]["uid"], {"title": "W"}))
     shutil.rmtree(tmp_path / "li-data" / versions.VERSIONS)
     with pytest.raises(PmdeskError, match="cannot tell which version"):
-        prepare_copy(li, project)
+        prepare_copy(li, copy)
     li.close()
 
 
@@ -88,3 +91,17 @@ def test_versions_are_kept_once_each_and_pruned(project: Path, tmp_path: Path) -
     again = WorkingCopy.open(project, data_dir=data, user="Li")  # the same version again
     assert versions.kept(data, project_uid) == kept
     again.close()
+
+
+def test_a_copy_merged_already_holds_nothing_new(project: Path, tmp_path: Path) -> None:
+    li = WorkingCopy.open(project, data_dir=tmp_path / "li-data", user="Li")
+    sent = tmp_path / "sent.pmdesk"
+    shutil.copyfile(project, sent)
+    edit(sent, "Wang", Update("requirement", by_key(project)["CRM-4"]["uid"], {"title": "W"}))
+    pending = prepare_copy(li, sent)
+    li.apply(ReplaceRows(pending.changes(pending.result())))
+    with pytest.raises(PmdeskError, match="holds nothing that is not in the project"):
+        prepare_copy(li, sent)  # the same copy again
+    with pytest.raises(PmdeskError, match="holds nothing that is not in the project"):
+        prepare_copy(li, project)  # the project's own file
+    li.close()
