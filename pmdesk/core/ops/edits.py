@@ -58,7 +58,7 @@ def _check_date_order(entity: str, values: Mapping[str, Any]) -> None:
         raise OperationError("edit.invalid_dates", entity=entity, detail=e) from None
 
 
-def _remembered(
+def remembered(
     entity: str, row: Mapping[str, Any], values: Mapping[str, Any] | None = None
 ) -> dict[str, Any]:
     """What the history records of a created or deleted row: its field values, and a
@@ -118,7 +118,7 @@ class Create(Operation):
         if self.entity in ORDERED:
             row["rank"] = rank_for_index(tx, self.entity, self.parent, self.index)
         tx.session.execute(insert(TABLES[self.entity]).values(**row))
-        tx.record(self.entity, self.uid, "created", None, _remembered(self.entity, row, values))
+        tx.record(self.entity, self.uid, "created", None, remembered(self.entity, row, values))
         subject = tx.describe(self.entity, self.uid)
         return Applied(
             Label("create", self.entity, subject),
@@ -277,7 +277,7 @@ class Remove(Operation):
                 table = TABLES[kind]
                 tx.session.execute(delete(table).where(table.c.uid == captured_row["uid"]))
                 tx.record(
-                    kind, captured_row["uid"], "deleted", _remembered(kind, captured_row), None
+                    kind, captured_row["uid"], "deleted", remembered(kind, captured_row), None
                 )
                 gone.add(captured_row["uid"])
             captured += rows
@@ -367,7 +367,7 @@ class Insert(Operation):
             if tx.exists(entity, row["uid"]):
                 raise OperationError("edit.exists", entity=entity, uid=row["uid"])
             tx.session.execute(insert(TABLES[entity]).values(**row))
-            tx.record(entity, row["uid"], "created", None, _remembered(entity, row))
+            tx.record(entity, row["uid"], "created", None, remembered(entity, row))
         table = TABLES["requirement"]
         for req, column, value in self.references:
             tx.session.execute(update(table).where(table.c.uid == req).values({column: value}))
