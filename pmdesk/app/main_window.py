@@ -95,6 +95,7 @@ class MainWindow(QMainWindow):
         # The notice of a colleague's save sits above the document (app/sharing.py).
         self.notice_bar = sharing.NoticeBar(self)
         self.notice_bar.merge_requested.connect(self.merge_now)
+        self.notice_bar.redo_requested.connect(self.undo_group.redo)
         self.watcher: sharing.TargetWatcher | None = None
         middle = QWidget(self)
         middle_layout = QVBoxLayout(middle)
@@ -467,6 +468,7 @@ class MainWindow(QMainWindow):
         self.roadmap_pane.details_requested.connect(self._show_details)
         session.changed.connect(self._project_changed)
         session.failed.connect(self._refused)
+        session.saved_merge_undone.connect(self._saved_merge_undone)
         self.undo_group.addStack(session.undo_stack)
         self.undo_group.setActiveStack(session.undo_stack)
         view = self.tree_pane.view
@@ -780,6 +782,9 @@ class MainWindow(QMainWindow):
             self._merging = False
         self._update_title()
         return merged
+
+    def _saved_merge_undone(self, people: str) -> None:
+        self.notice_bar.warn_merge_undone(people or self.tr("a colleague"))
 
     def _refused(self, message: str) -> None:
         """An edit was refused. Read-only, every stray key is refused: a note in the

@@ -118,11 +118,17 @@ class OperationCommand(QUndoCommand):
             self._inverse = applied.inverse
 
     def undo(self) -> None:
+        stack = self._session.undo_stack
+        # Saved at or after this step: the file holds what this undo takes out.
+        # (A colleague's save merged in is in the file from the start.)
+        published = 0 <= stack.index() <= stack.cleanIndex()
         applied = self._session.run(self._inverse)
         if applied is None:
             self._session.undo_failed()
-        else:
-            self._op = applied.inverse
+            return
+        self._op = applied.inverse
+        if _is_merge(self._op) and (published or getattr(self._op, "from_target", False)):
+            self._session.saved_merge_undone.emit(getattr(self._op, "subject", ""))
 
     def id(self) -> int:
         return _MERGE_ID
@@ -153,6 +159,12 @@ class OperationCommand(QUndoCommand):
         return True
 
 
+def _is_merge(op: Operation) -> bool:
+    from pmdesk.core.ops.rows import ReplaceRows
+
+    return isinstance(op, ReplaceRows)
+
+
 def _created_uid(op: Operation) -> str | None:
     from pmdesk.core.ops import Create
 
@@ -167,6 +179,7 @@ class ProjectSession(QObject):
     """
 
     changed = Signal(object)  # tuple[Effect, ...]
+    saved_merge_undone = Signal(str)  # who merged in: that merge was already in the file
     failed = Signal(str)  # one sentence for the user
 
     def __init__(self, opened: WorkingCopy | Path, parent: QObject | None = None) -> None:

@@ -129,6 +129,7 @@ class NoticeBar(QFrame):
     """A slim bar above the document: "张三 saved crm.pmdesk. [Merge Now] [Later]"."""
 
     merge_requested = Signal()
+    redo_requested = Signal()  # after the warning that an undone merge was saved
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -147,7 +148,8 @@ class NoticeBar(QFrame):
         self.text.setWordWrap(True)
         self.merge_button = QPushButton(translate("Sharing", "&Merge Now"), self)
         self.merge_button.setDefault(True)
-        self.merge_button.clicked.connect(self.merge_requested)
+        self.merge_button.clicked.connect(self._clicked)
+        self._warning = False
         self.later_button = QPushButton(translate("Sharing", "Later"), self)
         self.later_button.clicked.connect(self.hide)
         layout = QHBoxLayout(self)
@@ -159,11 +161,35 @@ class NoticeBar(QFrame):
         self.hide()
 
     def offer(self, text: str, *, read_only: bool = False) -> None:
+        self._warning = False
         self.text.setText(text)
         self.merge_button.setText(
             translate("Sharing", "&Show It") if read_only else translate("Sharing", "&Merge Now")
         )
+        self.later_button.setText(translate("Sharing", "Later"))
         self.show()
+
+    def warn_merge_undone(self, people: str) -> None:
+        """The user undid a merge that is already in the saved file: saving now
+        takes the colleague's changes out of it. Say so, and offer Redo."""
+        self._warning = True
+        self.text.setText(
+            translate(
+                "Sharing",
+                "You undid the merge of %1's changes, which are in the saved file: "
+                "saving now takes them out of it again.",
+            ).replace("%1", people)
+        )
+        self.merge_button.setText(translate("Sharing", "&Redo the Merge"))
+        self.later_button.setText(translate("Sharing", "Keep Undone"))
+        self.show()
+
+    def _clicked(self) -> None:
+        self.hide()
+        if self._warning:
+            self.redo_requested.emit()
+        else:
+            self.merge_requested.emit()
 
 
 def saved_by_text(name: str, people: list[str], *, read_only: bool = False) -> str:
@@ -214,7 +240,9 @@ def merge_colleague(
     people = merge.their_authors
     who = "、".join(people) or translate("Sharing", "a colleague")
     text = translate("Sharing", "Merge changes by %1").replace("%1", who)
-    settled = _settle_and_apply(parent, session, merge.pending, result, people, text)
+    settled = _settle_and_apply(
+        parent, session, merge.pending, result, people, text, from_target=True
+    )
     if settled is None:
         merge.copy.unlink(missing_ok=True)
         report(translate("Sharing", "Not merged: nothing was changed."))
@@ -270,6 +298,8 @@ def _settle_and_apply(
     result: MergeResult,
     people: list[str],
     undo_text: str,
+    *,
+    from_target: bool = False,
 ) -> MergeResult | None:
     """Put the conflicts to the user, then write the merge as one undo step
     (`undo_text`). The merge as written, or None if cancelled or refused."""
@@ -288,7 +318,7 @@ def _settle_and_apply(
             )
             dialogs.error(parent, error_text(error))
             return None
-    op = ReplaceRows(pending.changes(result), ", ".join(people))
+    op = ReplaceRows(pending.changes(result), ", ".join(people), from_target)
     if op.changes:
         # Read-only, there is nothing of ours to merge: their version is taken in.
         done = session.refresh(op) if session.read_only else session.push(op, text=undo_text)

@@ -46,7 +46,7 @@ class TargetMerge:
         from pmdesk.core.ops.rows import ReplaceRows
 
         who = ", ".join(self.their_authors)
-        return ReplaceRows(self.pending.changes(result), who)
+        return ReplaceRows(self.pending.changes(result), who, from_target=True)
 
 
 def prepare(wc: WorkingCopy) -> TargetMerge:

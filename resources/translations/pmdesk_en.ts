@@ -1767,6 +1767,10 @@ Name:</translation>
         <translation>Saved %1</translation>
     </message>
     <message>
+        <source>a colleague</source>
+        <translation>a colleague</translation>
+    </message>
+    <message>
         <source>%1 could not be written (%2).</source>
         <translation>%1 could not be written (%2).</translation>
     </message>
@@ -2148,6 +2152,18 @@ Name:</translation>
     <message>
         <source>&amp;Show It</source>
         <translation>&amp;Show It</translation>
+    </message>
+    <message>
+        <source>You undid the merge of %1's changes, which are in the saved file: saving now takes them out of it again.</source>
+        <translation>You undid the merge of %1's changes, which are in the saved file: saving now takes them out of it again.</translation>
+    </message>
+    <message>
+        <source>&amp;Redo the Merge</source>
+        <translation>&amp;Redo the Merge</translation>
+    </message>
+    <message>
+        <source>Keep Undone</source>
+        <translation>Keep Undone</translation>
     </message>
     <message>
         <source>Someone</source>

@@ -1766,6 +1766,10 @@ Name:</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
+        <source>a colleague</source>
+        <translation>同事</translation>
+    </message>
+    <message>
         <source>%1 could not be written (%2).</source>
         <translation>无法写入 %1（%2）。</translation>
     </message>
@@ -2145,6 +2149,18 @@ Name:</source>
     <message>
         <source>&amp;Show It</source>
         <translation>显示新版本(&amp;S)</translation>
+    </message>
+    <message>
+        <source>You undid the merge of %1's changes, which are in the saved file: saving now takes them out of it again.</source>
+        <translation>你撤销了对 %1 的修改的合并，而这些修改已在保存的文件中：现在保存会把它们从文件中去掉。</translation>
+    </message>
+    <message>
+        <source>&amp;Redo the Merge</source>
+        <translation>重做合并(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Keep Undone</source>
+        <translation>保持撤销</translation>
     </message>
     <message>
         <source>Someone</source>

@@ -339,3 +339,31 @@ def test_merging_a_copy_of_another_project_says_so(
     new_project(other, title="Another")
     assert window.merge_copy(other) is False
     assert answers.errors[-1].endswith("are not copies of one project, so they cannot be merged.")
+
+
+def test_undoing_a_saved_merge_warns_and_offers_redo(
+    qtbot: QtBot, window: MainWindow, sample: Path, tmp_path: Path
+) -> None:
+    open_sync(window, sample)
+    assert window.tree_pane is not None
+    model, view = window.tree_pane.model, window.tree_pane.view
+    uid = by_key(sample)["CRM-4"]["uid"]
+    rename_in_tree(qtbot, window, by_key(sample)["CRM-3"]["uid"], "李的标题")
+    colleague_saves(sample, tmp_path, "CRM-4", {"title": "王的标题"})
+    assert window.merge_now() and window.save()
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo the merge
+    assert model.row_values(uid)[TITLE] != "王的标题"
+    assert window.notice_bar.isVisible()
+    assert "saving now takes them out of it again" in window.notice_bar.text.text()
+    assert "Wang" in window.notice_bar.text.text()
+    assert window.notice_bar.merge_button.text() == "&Redo the Merge"
+    qtbot.mouseClick(window.notice_bar.merge_button, Qt.MouseButton.LeftButton)
+    assert model.row_values(uid)[TITLE] == "王的标题"
+    assert not window.notice_bar.isVisible()
+    assert not window.isWindowModified()  # back at the saved state
+
+    # A colleague's save is in the file even before we save the merge: warned too.
+    colleague_saves(sample, tmp_path, "CRM-4", {"title": "王的第二个标题"})
+    assert window.merge_now()
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.notice_bar.isVisible()

@@ -23,6 +23,7 @@ class ReplaceRows(Operation):
 
     changes: tuple[RowChange, ...]
     subject: str = ""
+    from_target: bool = False  # their changes are in the project file already
 
     def apply(self, tx: Transaction) -> Applied:
         try:
@@ -37,7 +38,9 @@ class ReplaceRows(Operation):
         return Applied(
             Label("change", "project", self.subject),
             (Effect("project", str(project), "reloaded"),) if self.changes else (),
-            ReplaceRows(tuple(c.inverse() for c in reversed(self.changes)), self.subject),
+            ReplaceRows(
+                tuple(c.inverse() for c in reversed(self.changes)), self.subject, self.from_target
+            ),
         )
 
 
