@@ -598,6 +598,8 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("Labels", "Key prefix"): "编号前缀",
     ("Labels", "Language"): "语言",
     ("Sharing", "&Show It"): "显示新版本(&S)",
+    ("Sharing", "Now showing the version %1 saved."): "现在显示的是 %1 保存的版本。",
+    ("Conflicts", "Added under it or linked to it:"): "新加在它下面或与它关联的内容：",
     ("Sharing", "You undid the merge of %1's changes, which are in the saved file: saving now takes them out of it again."): "你撤销了对 %1 的修改的合并，而这些修改已在保存的文件中：现在保存会把它们从文件中去掉。",
     ("Sharing", "&Redo the Merge"): "重做合并(&R)",
     ("Sharing", "Keep Undone"): "保持撤销",

@@ -254,6 +254,12 @@ def changed_details(conflict: Conflict, tables: Tables) -> str:
             .replace("%2", _one_line(readable(conflict.entity, name, now, tables)))
             .replace("%3", _one_line(readable(conflict.entity, name, was, tables)))
         )
+    if not lines and conflict.refers:
+        return (
+            translate("Conflicts", "Added under it or linked to it:")
+            + "\n"
+            + "\n".join(f"• {label}" for label in conflict.refers)
+        )
     if not lines:
         return translate(
             "Conflicts",

@@ -252,7 +252,10 @@ def merge_colleague(
         # Nothing of ours was unsaved: the project now is exactly their file,
         # so there is nothing to save (undoing the merge would be a change).
         session.undo_stack.setClean()
-    report(merged_text(settled, people))
+    if session.read_only:  # nothing was merged: their version is shown
+        report(translate("Sharing", "Now showing the version %1 saved.").replace("%1", who))
+    else:
+        report(merged_text(settled, people))
     return True
 
 

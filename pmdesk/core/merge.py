@@ -15,7 +15,7 @@ Pure functions on `Tables` (pmdesk.core.merge_rows); no database here.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from pmdesk.core import domain
@@ -54,6 +54,9 @@ class Conflict:
     base: Any
     mine: Any
     theirs: Any
+    # For a deletion: what the other side made point at the row (a child added
+    # under it, a link to it), named "CRM-46 Title", so the user sees what goes.
+    refers: tuple[str, ...] = ()
 
     @property
     def id(self) -> str:
@@ -336,6 +339,7 @@ class _Merger:
         b = self.base.get(entity, {}).get(uid)
         kept = (None, row) if keeper == "theirs" else (row, None)
         conflict = _deletion(entity, uid, deleter or "theirs", row, b, *kept)
+        conflict = replace(conflict, refers=self._referring(entity, uid))
         choice = self.settle(conflict)
         if deleter is not None and choice == deleter:
             self._cascade(entity, uid, deleter)
@@ -344,6 +348,21 @@ class _Merger:
             self.result.conflicts.append(conflict)
         self.deleted_by.pop((entity, uid), None)
         self.out[entity][uid] = dict(row)
+
+    def _referring(self, entity: str, uid: str) -> tuple[str, ...]:
+        """The requirements that point at a row: its children, the other end of
+        its links, or, for a release or lane, the requirements in it."""
+        reqs = self.out["requirement"]
+        if entity in ("release", "lane"):
+            found = [r for r in reqs.values() if r[f"{entity}_uid"] == uid]
+        else:
+            others = {
+                link["to_uid"] if link["from_uid"] == uid else link["from_uid"]
+                for link in self.out["link"].values()
+                if uid in (link["from_uid"], link["to_uid"])
+            }
+            found = [r for u, r in reqs.items() if r["parent_uid"] == uid or u in others]
+        return tuple(sorted(f"{r['key']} {r['title']}".strip() for r in found))
 
     def _cascade(self, entity: str, uid: str, deleter: Side | None = None) -> None:
         """What a deletion takes along: a subtree with its links, a release or lane

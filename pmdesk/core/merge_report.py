@@ -96,7 +96,12 @@ def conflict_lines(
             ("mine", "theirs") if conflict.kind == "deleted_by_mine" else ("theirs", "mine")
         )
         changed = changed_fields(conflict)
-        what = f"changed {', '.join(changed)}" if changed else "added or changed something in it"
+        if changed:
+            what = f"changed {', '.join(changed)}"
+        elif conflict.refers:
+            what = f"added under it or linked to it: {', '.join(conflict.refers)}"
+        else:
+            what = "added or changed something in it"
         return [f"{conflict.label}: deleted in {deleted_by}; {changed_by} {what}"]
     entity, field = conflict.entity, conflict.field
     return [

@@ -299,6 +299,10 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <translation>%1: %2 (was %3)</translation>
     </message>
     <message>
+        <source>Added under it or linked to it:</source>
+        <translation>Added under it or linked to it:</translation>
+    </message>
+    <message>
         <source>Nothing in it was changed, but new content refers to it (a child, a link).</source>
         <translation>Nothing in it was changed, but new content refers to it (a child, a link).</translation>
     </message>
@@ -2196,6 +2200,10 @@ Name:</translation>
     <message>
         <source>a colleague</source>
         <translation>a colleague</translation>
+    </message>
+    <message>
+        <source>Now showing the version %1 saved.</source>
+        <translation>Now showing the version %1 saved.</translation>
     </message>
     <message>
         <source>Merging %1…</source>

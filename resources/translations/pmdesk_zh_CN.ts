@@ -298,6 +298,10 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <translation>%1：%2（原为 %3）</translation>
     </message>
     <message>
+        <source>Added under it or linked to it:</source>
+        <translation>新加在它下面或与它关联的内容：</translation>
+    </message>
+    <message>
         <source>Nothing in it was changed, but new content refers to it (a child, a link).</source>
         <translation>内容没有修改，但有新内容引用了它（子需求或关联）。</translation>
     </message>
@@ -2193,6 +2197,10 @@ Name:</source>
     <message>
         <source>a colleague</source>
         <translation>同事</translation>
+    </message>
+    <message>
+        <source>Now showing the version %1 saved.</source>
+        <translation>现在显示的是 %1 保存的版本。</translation>
     </message>
     <message>
         <source>Merging %1…</source>

@@ -378,3 +378,25 @@ def test_choosing_with_keys_keeps_the_next_conflict_in_view(qtbot: QtBot, case: 
         for column in Column:
             assert viewport.contains(dialog.view.visualRect(current.siblingAtColumn(column)))
     assert dialog.current_conflict() == order[-1]
+
+
+def test_a_deletion_names_what_was_added_under_it(tmp_path: Path) -> None:
+    import uuid as uuid_
+
+    from pmdesk.app.conflict_texts import changed_details
+    from pmdesk.core.merge_files import pending_merge_of
+    from pmdesk.core.ops import Create, Remove
+    from pmdesk.core.sample import write_sample
+    from tests.core.merge_helpers import by_key, copies, edit
+
+    base = tmp_path / "base.pmdesk"
+    write_sample(base, "en")
+    mine, theirs = copies(base, "mine", "theirs")
+    crm14 = by_key(base)["CRM-14"]["uid"]
+    edit(mine, "Li", Remove((("requirement", crm14),)))
+    new = {"title": "Wang's child"}
+    edit(theirs, "Wang", Create("requirement", str(uuid_.uuid4()), new, parent=crm14))
+    pending = pending_merge_of(base, mine, theirs)
+    [conflict] = pending.result().conflicts
+    text = changed_details(conflict, pending.theirs)
+    assert text == "Added under it or linked to it:\n• CRM-46 Wang's child"

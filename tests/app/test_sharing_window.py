@@ -129,6 +129,7 @@ def test_read_only_window_shows_a_colleagues_save(
     uid = by_key(sample)["CRM-4"]["uid"]
     assert window.tree_pane.model.row_values(uid)[TITLE] == "王的标题"
     assert window.session.undo_stack.count() == 0  # nothing of ours to undo
+    assert window.statusBar().currentMessage() == "Now showing the version Wang saved."
     assert window.session.working_copy.unsaved_edits() == 0
     assert not window.watcher.check()  # that version is the one shown now
 

@@ -154,6 +154,7 @@ def test_child_added_under_an_epic_the_other_side_deleted(base: Path) -> None:
     pending = pending_merge_of(base, mine, theirs)
     [conflict] = pending.result().conflicts
     assert (conflict.label, conflict.kind) == ("CRM-14", "deleted_by_mine")
+    assert conflict.refers == ("CRM-46 New",)  # what would go with it, by name
     deleted = pending.result(prefer="mine")
     assert story not in deleted.tables["requirement"]
     assert [n.kind for n in deleted.notes] == ["cascaded"]
