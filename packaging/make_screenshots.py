@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from pmdesk.app.i18n import install_translators  # noqa: E402
 from pmdesk.app.main_window import MainWindow  # noqa: E402
 from pmdesk.app.settings import AppSettings  # noqa: E402
+from pmdesk.app.theme import apply_theme  # noqa: E402
 from pmdesk.core.sample import write_sample  # noqa: E402
 
 OUT = Path(__file__).resolve().parent / "screenshots"
@@ -45,10 +46,28 @@ def shoot(app: QApplication, language: str, folder: Path) -> None:
     window.open_project(project, background=False)
     settle(1500)  # preview render and roadmap layout run on worker threads
     window.grab().save(str(OUT / f"main-{language}.png"))
+    shoot_roadmap(window, language, project)
+    if language == "en":
+        apply_theme(app, "dark")
+        settle(800)
+        window.grab().save(str(OUT / "roadmap-dark-en.png"))
+        apply_theme(app, "light")
+        settle(300)
     shoot_sharing(window, language, project, folder)
     window.close()
     for translator in translators:
         app.removeTranslator(translator)
+
+
+def shoot_roadmap(window: MainWindow, language: str, project: Path) -> None:
+    """The roadmap screenshot: a feature selected, its bar highlighted."""
+    from pmdesk.core.merge_files import read_project
+
+    assert window.tree_pane is not None
+    keys = {r["key"]: uid for uid, r in read_project(project)["requirement"].items()}
+    window.tree_pane.view.select_uid(keys["CRM-20"])
+    settle(1200)  # the roadmap follows the selection after its layout
+    window.grab().save(str(OUT / f"roadmap-{language}.png"))
 
 
 def shoot_sharing(window: MainWindow, language: str, project: Path, folder: Path) -> None:
