@@ -42,6 +42,15 @@ def history_uids(path: Path) -> set[str]:
     return {str(uid) for (uid,) in _read(path, "SELECT uid FROM history")}
 
 
+def _history_mark(path: Path) -> tuple[object, ...]:
+    """How many history rows, and the newest one's uid: enough to tell the same
+    version opened again, without reading a long history on every save."""
+    rows = _read(
+        path, "SELECT count(*), (SELECT uid FROM history ORDER BY seq DESC LIMIT 1) FROM history"
+    )
+    return rows[0] if rows else ()
+
+
 def folder_of(data_dir: Path, project: str) -> Path:
     return data_dir / VERSIONS / project
 
@@ -56,7 +65,7 @@ def remember(data_dir: Path, base: Path) -> None:
         folder = folder_of(data_dir, project)
         folder.mkdir(parents=True, exist_ok=True)
         newest = kept(data_dir, project)[:1]
-        if newest and history_uids(newest[0]) == history_uids(base):
+        if newest and _history_mark(newest[0]) == _history_mark(base):
             return  # the same version opened again
         # Names sort in time order: the UTC second, then the nanoseconds within it.
         now = time.time_ns()
