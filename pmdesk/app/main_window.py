@@ -613,11 +613,8 @@ class MainWindow(QMainWindow):
                 ).replace("%1", str(self.session.path)),
             )
             return False
-        self._merging = True
-        try:
-            saved = sharing.save_merging(self, self.session, self._report)
-        finally:
-            self._merging = False
+        session = self.session
+        saved = self._while_merging(lambda: sharing.save_merging(self, session, self._report))
         if not saved:
             return False  # said why, or the user cancelled merging a colleague's save
         if self.watcher is not None:
@@ -754,11 +751,8 @@ class MainWindow(QMainWindow):
         self.notice_bar.hide()
         if not self.session.working_copy.target_changed():
             return True
-        self._merging = True
-        try:
-            merged = sharing.merge_colleague(self, self.session, self._report)
-        finally:
-            self._merging = False
+        session = self.session
+        merged = self._while_merging(lambda: sharing.merge_colleague(self, session, self._report))
         if merged and self.watcher is not None:
             self.watcher.forget()
         elif not merged:
@@ -775,13 +769,18 @@ class MainWindow(QMainWindow):
             if path is None:
                 return False
         self._flush()
-        self._merging = True
-        try:
-            merged = sharing.merge_copy(self, self.session, path, self._report)
-        finally:
-            self._merging = False
+        session, copy = self.session, path
+        merged = self._while_merging(lambda: sharing.merge_copy(self, session, copy, self._report))
         self._update_title()
         return merged
+
+    def _while_merging(self, work: Callable[[], bool]) -> bool:
+        """Run a merge (or a save that may merge); the window will not close meanwhile."""
+        self._merging = True
+        try:
+            return work()
+        finally:
+            self._merging = False
 
     def _saved_merge_undone(self, people: str) -> None:
         self.notice_bar.warn_merge_undone(people or self.tr("a colleague"))
