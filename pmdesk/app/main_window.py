@@ -460,7 +460,10 @@ class MainWindow(QMainWindow):
         self.document_pane = DocumentPane(session, language, self)
         self.roadmap_pane = RoadmapPane(session, self.settings, self)
         self.detail_dock.setWidget(self.detail_editor)
-        self.roadmap_placeholder.setParent(None)
+        # Kept, hidden, as the window's child: without a parent it would become a
+        # window of its own the next time the dock lets go of it.
+        self.roadmap_placeholder.hide()
+        self.roadmap_placeholder.setParent(self)
         self.roadmap_dock.setWidget(self.roadmap_pane)
         self.central.addWidget(self.document_pane)
         self.central.setCurrentWidget(self.document_pane)
@@ -714,6 +717,7 @@ class MainWindow(QMainWindow):
         self.tree_pane = self.detail_editor = self.document_pane = None
         self.roadmap_pane = None
         self.roadmap_dock.setWidget(self.roadmap_placeholder)
+        self.roadmap_placeholder.show()
         self.access_label.hide()
         self.session = None
         untitled_file = session.path if self.untitled else None

@@ -403,3 +403,25 @@ def test_ctrl_up_down_under_a_filter_moves_past_the_visible_neighbour(
     window.save()
     saved = on_disk(sample)["requirements"][0]["children"]
     assert [n["key"] for n in saved] == ["CRM-2", "CRM-5", "CRM-8", "CRM-9"]
+
+
+def test_new_with_a_project_open_replaces_it_without_a_stray_window(
+    qtbot: QtBot, window: MainWindow, sample: Path, answers: Answers
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    open_sync(window, sample)
+    window.tree_pane.view.new_sibling()  # type: ignore[union-attr]
+    answers.save_changes = QMessageBox.StandardButton.Discard
+    for template in ("blank", "prd-en"):  # twice: the placeholder goes back and forth
+        window.new_project(template)
+        qtbot.wait(50)
+        assert window.session is not None and window.untitled
+        shown = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+        assert shown == [window], [getattr(w, "text", lambda: "")() for w in shown]
+    assert answers.asked == ["save"]  # the changed sample was asked about, once
+    assert window.roadmap_dock.widget() is window.roadmap_pane
+    window.close_project()
+    assert window.roadmap_dock.widget() is window.roadmap_placeholder
+    assert window.roadmap_placeholder.isVisible()
+    assert [w for w in QApplication.topLevelWidgets() if w.isVisible()] == [window]
