@@ -38,6 +38,7 @@ from pmdesk.app.settings import AppSettings
 from pmdesk.app.tasks import TaskRunner
 from pmdesk.core.errors import PmdeskError
 from pmdesk.core.fileformat import FILE_SUFFIX
+from pmdesk.core.lockfile import LockInfo, lock_path, release
 from pmdesk.core.places import default_data_dir
 
 if TYPE_CHECKING:  # the panes and the database layer load when a project opens
@@ -53,6 +54,8 @@ if TYPE_CHECKING:  # the panes and the database layer load when a project opens
     from pmdesk.core.lockfile import Access
     from pmdesk.core.workingcopy import Recoverable
 
+LOCK_RETRY_MS = 5000  # editing without our lock: how often to look whether it can be had
+
 
 class MainWindow(QMainWindow):
     tree_shown = Signal()  # an opening project's tree is in the window (not yet editable)
@@ -67,6 +70,12 @@ class MainWindow(QMainWindow):
         self._tree_painted = threading.Event()  # the opening project's tree is on screen
         self.untitled = False
         self._opening = False
+        self._leftover_kept = False  # opened read-only: its unsaved work waits for later
+        self._taken_over: tuple[Path, LockInfo] | None = None  # a lock taken for this open
+        # Editing without a lock of ours: look now and then whether it can be had.
+        self._lock_timer = QTimer(self, interval=LOCK_RETRY_MS)
+        self._lock_timer.timeout.connect(self._retake_lock)
+        self._lock_timer.start()
         self._merging = False  # a colleague's save is being merged (see close_project)
         self._tools: list[QAction] = []
         self.tasks = TaskRunner(self)
@@ -303,30 +312,40 @@ class MainWindow(QMainWindow):
 
     # -- opening -----------------------------------------------------------------
     def open_project(
-        self, path: Path, *, background: bool = True, recover: Recoverable | None = None
+        self,
+        path: Path,
+        *,
+        background: bool = True,
+        recover: Recoverable | None = None,
+        leftover_answer: str | None = None,
     ) -> None:
-        """Open `path` (closing the current project first, asking to save)."""
+        """Open `path` (closing the current project first, asking to save).
+
+        Unsaved work left for it by a pmdesk that ended is put to the user once
+        (`leftover_answer`: already asked). Recover opens it; Later opens the
+        saved file read-only and keeps the work for the next open."""
         if self._opening:
             return  # one open at a time; the file actions are disabled meanwhile
         from pmdesk.app.opening import open_in_background_work
         from pmdesk.core.workingcopy import discard_leftover
 
         leftover = self._leftover_for(path) if recover is None else recover
-        if leftover is not None and recover is None:
+        answer = leftover_answer
+        if leftover is not None and recover is None and answer is None:
             answer = dialogs.ask_recover(
                 self, path.name, leftover.unsaved_edits, leftover.last_edit_at
             )
-            if answer == dialogs.LATER:
-                return  # opening would replace the leftover: keep it for later
-            if answer == dialogs.RECOVER:
-                recover = leftover
-        access = self._ask_access(path)
+        if leftover is not None and recover is None and answer == dialogs.RECOVER:
+            recover = leftover
+        later = leftover is not None and recover is None and answer != dialogs.DISCARD
+        access: Access | None = "read_only" if later else self._ask_access(path)
         if access is None:
             return
         if not self.close_project():
             return
-        if leftover is not None and recover is None:
+        if leftover is not None and recover is None and not later:
             discard_leftover(leftover)
+        self._leftover_kept = later
         self._tree_painted = threading.Event()
         work = open_in_background_work(
             path,
@@ -341,16 +360,44 @@ class MainWindow(QMainWindow):
     def _ask_access(self, path: Path) -> Access | None:
         """How to open `path`: for editing, unless someone else's lock file says
         they have it open; then the user chooses (None: cancelled). A stale lock
-        (its pmdesk on this machine has ended) is no reason to ask: opening clears it."""
-        from pmdesk.core.lockfile import other_holder
+        (its pmdesk on this machine has ended) is no reason to ask: opening clears it.
+        Taking over writes our lock now; the open then finds it ours."""
+        from pmdesk.core.lockfile import other_holder, take_over
 
-        holder = other_holder(path.resolve(), self.settings.user_name)
+        target = path.resolve()
+        holder = other_holder(target, self.settings.user_name)
         if holder is None:
             return "edit"
         answer = dialogs.ask_locked(self, path.name, holder)
+        if answer == dialogs.TAKE_OVER:
+            try:
+                self._taken_over = (target, take_over(target, self.settings.user_name, holder))
+            except PmdeskError as e:  # someone else took it meanwhile: who, in one sentence
+                dialogs.error(self, error_text(e))
+                return None
+            except OSError as e:
+                reason = e.strerror or str(e)
+                error = PmdeskError("write.failed", path=lock_path(target), reason=reason)
+                dialogs.error(self, error_text(error))
+                return None
+            return "edit"
         if answer == dialogs.READ_ONLY:
             return "read_only"
         return "edit_anyway" if answer == dialogs.EDIT_ANYWAY else None
+
+    def _retake_lock(self) -> None:
+        """Editing without a lock of our own (beside someone's, or none could be
+        written): take it once their lock is gone or there is room for it."""
+        from pmdesk.core.lockfile import retake
+
+        session = self.session
+        if session is None or not session.ready or session.read_only or self.untitled:
+            return
+        wc = session.working_copy
+        claim = retake(wc.target, self.settings.user_name, wc.claim)
+        if claim is not wc.claim:
+            wc.claim = claim
+            self._show_access(session)
 
     def _run_open(
         self, path: Path, work: Callable[[ShowTree], OpenedProject], *, background: bool
@@ -403,6 +450,7 @@ class MainWindow(QMainWindow):
         self.tree_shown.emit()
 
     def _opened(self, opened: OpenedProject) -> None:
+        self._taken_over = None  # the open made that lock its own
         session = self._opening_session
         assert session is not None
         self._opening = False
@@ -424,6 +472,9 @@ class MainWindow(QMainWindow):
 
     def _open_failed(self, path: Path, error: BaseException) -> None:
         self._opening = False
+        if self._taken_over is not None:  # not opened after all: give the lock back
+            release(*self._taken_over)
+            self._taken_over = None
         if self._opening_session is not None:
             self._opening_session.deleteLater()
             self._opening_session = None
@@ -516,7 +567,12 @@ class MainWindow(QMainWindow):
         if claim.read_only:
             self._lock_editing()
             text = self.tr("Read-only. Save As makes a copy you can edit.")
-            if holder is not None:
+            if self._leftover_kept:
+                text = self.tr(
+                    "Read-only: your unsaved changes from an earlier session are kept. "
+                    "Open the project again to recover them."
+                )
+            elif holder is not None:
                 text = self.tr(
                     "Read-only: %1 on %2 has it open. Save As makes a copy you can edit."
                 )
@@ -524,6 +580,23 @@ class MainWindow(QMainWindow):
             text = self.tr("Editing without the lock: someone else has it open too.")
             if holder is not None:
                 text = self.tr("Editing without the lock: %1 on %2 has it open too.")
+        elif claim.no_lock == "stuck" and not self.untitled:
+            text = self.tr(
+                "No lock of yours: the old lock file %1 cannot be removed, so others are not "
+                "told that you have it open."
+            ).replace("%1", str(lock_path(session.path)))
+        elif claim.no_lock == "disk_full" and not self.untitled:
+            if claim.placeholder is not None:
+                text = self.tr(
+                    "The disk holding %1 is full: others see the project as opened by someone "
+                    "unknown, and Save fails until there is space."
+                )
+            else:
+                text = self.tr(
+                    "The disk holding %1 is full: others are not told that you have the "
+                    "project open, and Save fails until there is space."
+                )
+            text = text.replace("%1", str(session.path.parent))
         elif claim.unwritable and not self.untitled:
             text = self.tr(
                 "No lock file: this folder is read-only, so others do not see that you have "
@@ -623,6 +696,7 @@ class MainWindow(QMainWindow):
         if self.watcher is not None:
             self.watcher.forget()
         self.notice_bar.hide()
+        self._retake_lock()  # the one we edited beside may be gone by now
         self.statusBar().showMessage(
             self.tr("Saved %1").replace("%1", self.session.path.name), 4000
         )

@@ -53,7 +53,7 @@ def open_in_background_work(
     def work(show_tree: ShowTree) -> OpenedProject:
         shown: tuple[int, int] | None = None  # size and time of the file shown
         if recover is None:
-            WorkingCopy.check_free(path, data_dir)
+            WorkingCopy.check_free(path, data_dir, access=access)
             if read_header(path).schema_version == SCHEMA_VERSION:  # older ones upgrade first
                 st = path.stat()
                 show_tree(build_maps(read_tree(path)))

@@ -189,7 +189,9 @@ def copy_database(source: Path, destination: Path, *, journal: Journal) -> None:
         finally:
             dst.close()
     except sqlite3.OperationalError as e:
-        # Not damage: a full disk, an unreachable folder, a lock (said as such).
+        if e.sqlite_errorcode == sqlite3.SQLITE_FULL:  # the copy's disk, never the source's
+            raise PmdeskError("disk.full", folder=destination.parent) from None
+        # Not damage: an unreachable folder, a lock (said as such).
         raise PmdeskError("copy.failed", name=source.name, detail=e) from None
     except sqlite3.DatabaseError as e:
         raise ProjectFileError("file.damaged", name=source.name, detail=e) from None

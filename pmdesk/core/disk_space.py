@@ -1,0 +1,30 @@
+"""Recognising a full disk behind an error, whatever layer raised it.
+
+A full disk shows up as an OSError (ENOSPC, or EDQUOT for a full quota), as
+SQLite's SQLITE_FULL ("database or disk is full"), or as a PmdeskError raised
+`from None` over one of those. `from None` only hides the cause from the
+traceback: it stays in `__context__`, where this module looks.
+"""
+
+from __future__ import annotations
+
+import errno
+import sqlite3
+
+_FULL_ERRNOS = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
+_SQLITE_FULL = 13
+
+
+def is_disk_full(error: BaseException | None) -> bool:
+    """Did `error` (or an error it was raised over) come from a full disk?"""
+    seen: set[int] = set()
+    while error is not None and id(error) not in seen:
+        seen.add(id(error))
+        if isinstance(error, OSError) and error.errno in _FULL_ERRNOS:
+            return True
+        if isinstance(error, sqlite3.Error) and getattr(error, "sqlite_errorcode", None) == (
+            _SQLITE_FULL
+        ):
+            return True
+        error = error.__cause__ or error.__context__
+    return False
