@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pmdesk.app.tree_maps import TreeMaps, build_maps
+from pmdesk.core.disk_space import is_disk_full
+from pmdesk.core.errors import PmdeskError
 from pmdesk.core.fileformat import SCHEMA_VERSION, read_header
 from pmdesk.core.lockfile import Access
 from pmdesk.core.tree_read import read_tree
@@ -70,8 +72,10 @@ def open_in_background_work(
                 # Not shown yet, or a colleague saved the file between the two reads.
                 tree = build_maps(read_tree(wc.work_path, readonly=False))
             _load_database_layer(wc)
-        except BaseException:
+        except BaseException as e:
             wc.close(discard=True)
+            if is_disk_full(e):  # the copy fitted, its database's side files did not
+                raise PmdeskError("open.data_full", name=path.name, folder=data_dir) from None
             raise
         return OpenedProject(wc, tree, untitled)
 
@@ -86,8 +90,10 @@ def _load_database_layer(wc: WorkingCopy) -> None:
     import pmdesk.export.directive_html
     import pmdesk.export.markdown_html  # noqa: F401
 
-    with wc.store.engine.connect():
-        pass  # the pooled connection is made here, with its PRAGMAs
+    with wc.store.engine.connect() as conn:
+        # The pooled connection is made here, with its PRAGMAs; the first read
+        # makes the WAL's shared-memory file, which a full disk refuses.
+        conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
 
 
 def untitled_path(data_dir: Path, template: str) -> Path:

@@ -13,6 +13,9 @@ import sqlite3
 
 _FULL_ERRNOS = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
 _SQLITE_FULL = 13
+# A WAL database's shared-memory file could not grow: on a full disk, SQLite
+# says "disk I/O error" with this extended code.
+_SQLITE_IOERR_SHMSIZE = 4874
 
 
 def is_disk_full(error: BaseException | None) -> bool:
@@ -22,9 +25,10 @@ def is_disk_full(error: BaseException | None) -> bool:
         seen.add(id(error))
         if isinstance(error, OSError) and error.errno in _FULL_ERRNOS:
             return True
-        if isinstance(error, sqlite3.Error) and getattr(error, "sqlite_errorcode", None) == (
-            _SQLITE_FULL
-        ):
+        code = (
+            getattr(error, "sqlite_errorcode", None) if isinstance(error, sqlite3.Error) else None
+        )
+        if isinstance(code, int) and (code & 0xFF == _SQLITE_FULL or code == _SQLITE_IOERR_SHMSIZE):
             return True
         error = error.__cause__ or error.__context__
     return False

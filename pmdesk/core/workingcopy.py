@@ -438,7 +438,9 @@ class WorkingCopy:
     def close(self, *, discard: bool = False) -> None:
         """Close the project and remove our lock. Unsaved edits stay recoverable
         unless `discard`."""
-        dirty = self.unsaved_edits() > 0
+        # Discarding needs no count: the working copy may not even be readable
+        # (its disk full before SQLite could make its shared-memory file).
+        dirty = not discard and self.unsaved_edits() > 0
         if self._store is not None:
             self._store.dispose()
             self._store = None

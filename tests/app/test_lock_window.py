@@ -5,6 +5,7 @@ full disks, on real files."""
 from __future__ import annotations
 
 import json
+import os
 import socket
 from pathlib import Path
 
@@ -139,3 +140,26 @@ def test_full_share_opens_for_editing_with_a_warning(
         assert not window.access_label.isVisible()
         assert window.close_project()
         assert not lock_path(project).exists()
+
+
+@pytest.mark.parametrize("room", [*range(0, 1_300_000, 100_000), 4_000_000])
+def test_data_folder_filling_up_while_opening_in_the_window(
+    window: MainWindow, sample: Path, answers: Answers, tmp_path: Path, room: int
+) -> None:
+    """Full at different points: the copy, the base, the state, the WAL of the
+    working copy. Either it opens, or one sentence says so; never an errno."""
+    with small_disk(tmp_path / "small-data", size="8m") as data:
+        window.data_dir = data
+        filler = fill(data)
+        os.truncate(filler, max(0, filler.stat().st_size - room))
+        window.open_project(sample, background=False)
+        if window.session is None:
+            assert room < 4_000_000, answers.errors  # 4 MB is room enough for the sample
+            assert answers.errors == [
+                f"Cannot open crm.pmdesk: the disk holding your pmdesk data folder ({data}) "
+                "is full."
+            ]
+            assert not lock_path(sample).exists()
+        else:
+            assert answers.errors == []
+            assert window.close_project()
