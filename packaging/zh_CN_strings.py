@@ -621,6 +621,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("CoreError", "Cannot open {name}: the disk holding your pmdesk data folder ({folder}) is full."): "无法打开 {name}：pmdesk 数据文件夹（{folder}）所在的磁盘已满。",
     ("CoreError", "Cannot open {name}: pmdesk cannot write its data folder ({folder}): {reason}."): "无法打开 {name}：pmdesk 无法写入其数据文件夹（{folder}）：{reason}。",
     ("CoreError", "The disk holding {folder} is full."): "{folder} 所在的磁盘已满。",
+    ("CoreError", "Cannot create a new project: the disk holding your pmdesk data folder ({folder}) is full."): "无法新建项目：pmdesk 数据文件夹（{folder}）所在的磁盘已满。",
     ("Dialogs", "Take Over…"): "接管…",
     ("Dialogs", "Take over the lock"): "接管锁",
     ("Dialogs", "Take over the lock of %1 on %2, taken %3? Do this only if %1 has closed pmdesk there (the computer was switched off or pmdesk crashed): if they still have it open, they are not told and you both edit it."): "要接管 %1 在 %2 上于 %3 加的锁吗？只有在 %1 已经在那台电脑上关闭了 pmdesk（电脑已关机或 pmdesk 崩溃）时才应这样做：如果对方仍然打开着它，对方不会得到通知，你们将同时编辑它。",

@@ -638,19 +638,43 @@ class MainWindow(QMainWindow):
 
     # -- file commands -----------------------------------------------------------
     def new_project(self, template: str) -> None:
+        """A new, untitled project from `template` replaces the open one (after
+        asking to save it). The new file is written first: if it cannot be, the
+        open project stays as it is."""
         from pmdesk.app.opening import open_in_background_work, untitled_path
+        from pmdesk.core.disk_space import is_disk_full
 
-        if self._opening or not self.close_project():
+        if self._opening:
             return
+
+        def explained(error: PmdeskError | OSError) -> PmdeskError:
+            if is_disk_full(error):
+                return PmdeskError("new.data_full", folder=self.data_dir)
+            if isinstance(error, PmdeskError):
+                return error
+            reason = error.strerror or str(error)
+            return PmdeskError("write.failed", path=self.data_dir, reason=reason)
+
         try:
             path = untitled_path(self.data_dir, template)
-        except PmdeskError as e:
-            dialogs.error(self, error_text(e))
+        except (PmdeskError, OSError) as e:
+            dialogs.error(self, error_text(explained(e)))
+            return
+        if not self.close_project():
+            path.unlink(missing_ok=True)
             return
         work = open_in_background_work(
             path, self.data_dir, self.settings.user_name, None, untitled=True
         )
-        self._run_open(path, work, background=False)
+
+        def open_new(show_tree: ShowTree) -> OpenedProject:
+            try:
+                return work(show_tree)
+            except (PmdeskError, OSError) as e:
+                path.unlink(missing_ok=True)  # never shown, never saved: nothing to keep
+                raise explained(e) from None
+
+        self._run_open(path, open_new, background=False)
 
     def open_dialog(self) -> None:
         folder = str(self.settings.recent_files[0].parent) if self.settings.recent_files else ""

@@ -112,6 +112,10 @@ MESSAGES: dict[str, str] = {
         "CoreError", "Cannot open {name}: pmdesk cannot write its data folder ({folder}): {reason}."
     ),
     "disk.full": QT_TRANSLATE_NOOP("CoreError", "The disk holding {folder} is full."),
+    "new.data_full": QT_TRANSLATE_NOOP(
+        "CoreError",
+        "Cannot create a new project: the disk holding your pmdesk data folder ({folder}) is full.",
+    ),
     # Merging a colleague's save (three-way merge).
     "merge.different_projects": QT_TRANSLATE_NOOP(
         "CoreError", "{names} are not copies of one project, so they cannot be merged."

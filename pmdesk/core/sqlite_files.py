@@ -318,8 +318,15 @@ def sweep_stale_temps(target: Path, older_than: float = STALE_TEMP_SECONDS) -> N
 
 def build(target: Path, fill: Callable[[Path], None]) -> None:
     """Create `target` atomically: `fill` builds a complete project in a temporary file."""
+    from pmdesk.core.disk_space import is_disk_full
+
     with replacing(target) as tmp:
-        fill(tmp)
+        try:
+            fill(tmp)
+        except Exception as e:  # SQLAlchemy's own errors wrap SQLite's "disk is full"
+            if is_disk_full(e):
+                raise PmdeskError("disk.full", folder=target.parent) from None
+            raise
         conn = sqlite3.connect(tmp)
         try:
             conn.execute("PRAGMA journal_mode=DELETE")

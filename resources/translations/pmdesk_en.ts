@@ -586,6 +586,10 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <translation>The disk holding {folder} is full.</translation>
     </message>
     <message>
+        <source>Cannot create a new project: the disk holding your pmdesk data folder ({folder}) is full.</source>
+        <translation>Cannot create a new project: the disk holding your pmdesk data folder ({folder}) is full.</translation>
+    </message>
+    <message>
         <source>{names} are not copies of one project, so they cannot be merged.</source>
         <translation>{names} are not copies of one project, so they cannot be merged.</translation>
     </message>

@@ -585,6 +585,10 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <translation>{folder} 所在的磁盘已满。</translation>
     </message>
     <message>
+        <source>Cannot create a new project: the disk holding your pmdesk data folder ({folder}) is full.</source>
+        <translation>无法新建项目：pmdesk 数据文件夹（{folder}）所在的磁盘已满。</translation>
+    </message>
+    <message>
         <source>{names} are not copies of one project, so they cannot be merged.</source>
         <translation>{names} 不是同一项目的副本，无法合并。</translation>
     </message>

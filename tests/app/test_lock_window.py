@@ -163,3 +163,20 @@ def test_data_folder_filling_up_while_opening_in_the_window(
         else:
             assert answers.errors == []
             assert window.close_project()
+
+
+def test_new_project_with_a_full_data_folder_keeps_the_open_one(
+    window: MainWindow, sample: Path, answers: Answers, tmp_path: Path
+) -> None:
+    with small_disk(tmp_path / "small-data", size="8m") as data:
+        window.data_dir = data
+        open_sync(window, sample)
+        fill(data)
+        window.new_project("prd-en")
+        assert answers.errors == [
+            "Cannot create a new project: the disk holding your pmdesk data folder "
+            f"({data}) is full."
+        ]
+        assert window.session is not None and window.session.path == sample.resolve()
+        assert not list((data / "untitled").glob("*.pmdesk"))
+        assert window.close_project()

@@ -303,3 +303,16 @@ def test_a_copy_onto_a_full_disk_names_the_folder_not_a_private_file(tmp_path: P
         with pytest.raises(PmdeskError) as caught:
             copy_database(project, share / "copy.pmdesk", journal="delete")
         assert str(caught.value) == f"The disk holding {share} is full."
+
+
+@pytest.mark.parametrize("template", ["blank", "prd-en"])
+def test_a_new_project_on_a_full_disk_is_one_sentence(tmp_path: Path, template: str) -> None:
+    from pmdesk.core.templates import write_template
+
+    with small_disk(tmp_path / "share") as share:
+        fill(share)
+        make = new_project if template == "blank" else lambda p: write_template(p, template)
+        with pytest.raises(PmdeskError) as caught:
+            make(share / "new.pmdesk")
+        assert str(caught.value) == f"The disk holding {share} is full."
+        assert sorted(p.name for p in share.iterdir()) == ["filler.bin"]
