@@ -64,7 +64,12 @@ def open_in_background_work(
                     tree_painted.wait(PAINT_WAIT_SECONDS)
             wc = WorkingCopy.open(path, data_dir=data_dir, user=user, access=access)
         else:
-            wc = WorkingCopy.recover(recover, user=user, access=access)
+            try:
+                wc = WorkingCopy.recover(recover, user=user, access=access)
+            except (PmdeskError, OSError) as e:
+                if is_disk_full(e):  # the work stays where it is, for the next try
+                    raise PmdeskError("open.data_full", name=path.name, folder=data_dir) from None
+                raise
         try:
             tree = None
             copied = wc.fingerprint
@@ -73,7 +78,8 @@ def open_in_background_work(
                 tree = build_maps(read_tree(wc.work_path, readonly=False))
             _load_database_layer(wc)
         except BaseException as e:
-            wc.close(discard=True)
+            # A fresh copy goes; recovered work stays for the next try.
+            wc.close(discard=recover is None)
             if is_disk_full(e):  # the copy fitted, its database's side files did not
                 raise PmdeskError("open.data_full", name=path.name, folder=data_dir) from None
             raise

@@ -94,6 +94,20 @@ def _refuse_if_in_use(target: Path, state: dict[str, Any]) -> None:
         raise ProjectInUseError("project.in_use_by", name=target.name, pid=pid)
 
 
+def _refuse_if_unreadable_for_now(slot: Path, target: Path, data_dir: Path) -> None:
+    """A working copy that cannot be read now because its disk is full may hold
+    unsaved work nobody could count: it is never replaced (a damaged one is)."""
+    from pmdesk.core.disk_space import is_disk_full
+
+    if not (slot / WORK).exists():
+        return
+    try:
+        last_history_seq(slot / WORK)
+    except Exception as e:
+        if is_disk_full(e):
+            raise PmdeskError("open.data_full", name=target.name, folder=data_dir) from None
+
+
 def _open_failure(error: OSError | PmdeskError, target: Path, data_dir: Path) -> PmdeskError:
     """One sentence for an open that failed while copying the project into the
     data folder, naming the project and, where it is to blame, that folder (the
@@ -241,6 +255,8 @@ class WorkingCopy:
                 raise ProjectFileError(
                     "project.unsaved_leftover", name=target.name, count=info.unsaved_edits
                 )
+            if info is None and leftover != "discard":
+                _refuse_if_unreadable_for_now(slot, target, data_dir)
         read_header(target)
         claim = lockfile.claim(target, user or default_user(), access)
         try:
@@ -438,9 +454,13 @@ class WorkingCopy:
     def close(self, *, discard: bool = False) -> None:
         """Close the project and remove our lock. Unsaved edits stay recoverable
         unless `discard`."""
-        # Discarding needs no count: the working copy may not even be readable
-        # (its disk full before SQLite could make its shared-memory file).
-        dirty = not discard and self.unsaved_edits() > 0
+        # Discarding needs no count. Keeping does, and a working copy that cannot
+        # be read now (its disk is full, so SQLite cannot make its shared-memory
+        # file) is kept: never throw away work because it could not be counted.
+        try:
+            dirty = not discard and self.unsaved_edits() > 0
+        except Exception:
+            dirty = True
         if self._store is not None:
             self._store.dispose()
             self._store = None

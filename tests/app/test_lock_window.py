@@ -180,3 +180,35 @@ def test_new_project_with_a_full_data_folder_keeps_the_open_one(
         assert window.session is not None and window.session.path == sample.resolve()
         assert not list((data / "untitled").glob("*.pmdesk"))
         assert window.close_project()
+
+
+@pytest.mark.parametrize("room", [0, 20_000, 60_000, 200_000])
+def test_recovering_with_a_full_data_folder_keeps_the_work(
+    qtbot: QtBot, window: MainWindow, sample: Path, answers: Answers, tmp_path: Path, room: int
+) -> None:
+    from pmdesk.core.workingcopy import find_recoverable
+    from tests.app.test_main_window import crash_with_one_edit
+
+    with small_disk(tmp_path / "small-data", size="8m") as data:
+        window.data_dir = data
+        crash_with_one_edit(window, sample)
+        filler = fill(data)
+        os.truncate(filler, max(0, filler.stat().st_size - room))
+        answers.recover = dialogs.RECOVER
+        answers.asked.clear()
+        window.open_project(sample, background=False)
+        assert answers.asked == ["recover"]  # counted, though SQLite has no room to read it
+        if window.session is None:
+            assert answers.errors == [
+                f"Cannot open crm.pmdesk: the disk holding your pmdesk data folder ({data}) "
+                "is full."
+            ]
+            assert [r.unsaved_edits for r in find_recoverable(data)] == [1]
+            filler.unlink()
+            answers.errors.clear()
+            window.open_project(sample, background=False)
+        assert answers.errors == []
+        assert window.session is not None and not window.session.read_only
+        assert window.tree_pane.model.count() == 46  # type: ignore[union-attr]
+        window.session.undo_stack.resetClean()  # type: ignore[union-attr]
+        assert window.close_project()

@@ -316,3 +316,26 @@ def test_a_new_project_on_a_full_disk_is_one_sentence(tmp_path: Path, template: 
             make(share / "new.pmdesk")
         assert str(caught.value) == f"The disk holding {share} is full."
         assert sorted(p.name for p in share.iterdir()) == ["filler.bin"]
+
+
+def test_unsaved_work_on_a_full_data_folder_is_offered_and_never_replaced(
+    tmp_path: Path,
+) -> None:
+    project = tmp_path / "plan.pmdesk"
+    new_project(project, title="测试项目", key_prefix="REQ")
+    with small_disk(tmp_path / "data") as data:
+        wc = WorkingCopy.open(project, data_dir=data, user=ZHANG)
+        add(wc, "未保存")
+        wc.close()  # the edit stays recoverable
+        filler = fill(data)
+        assert [r.unsaved_edits for r in find_recoverable(data)] == [1]
+        with pytest.raises(PmdeskError) as caught:
+            WorkingCopy.open(project, data_dir=data, user=ZHANG)
+        assert caught.value.code == "project.unsaved_leftover"
+        assert [r.unsaved_edits for r in find_recoverable(data)] == [1]  # not replaced
+        filler.unlink()
+        [item] = find_recoverable(data)
+        again = WorkingCopy.recover(item, user=ZHANG)
+        again.save()
+        again.close()
+    assert titles(project) == ["未保存"]
