@@ -410,8 +410,12 @@ def retake(target: Path, user: str, current: Claim) -> Claim:
     and then while the project is open, and never raises."""
     if current.read_only or current.owned is not None:
         return current
-    if current.holder is not None and other_holder(target, user) is not None:
-        return current  # still theirs
+    if current.holder is not None:
+        now_held = other_holder(target, user)
+        if now_held == current.holder:
+            return current  # still theirs
+        if now_held is not None:  # someone else's now: name them
+            return replace(current, holder=now_held)
     try:
         if current.placeholder is not None and _is_placeholder(target, current.placeholder):
             mine = LockInfo.mine(user)

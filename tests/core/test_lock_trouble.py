@@ -339,3 +339,25 @@ def test_unsaved_work_on_a_full_data_folder_is_offered_and_never_replaced(
         again.save()
         again.close()
     assert titles(project) == ["未保存"]
+
+
+def test_editing_beside_a_lock_names_whoever_holds_it_now(shared: Path, data_dir: Path) -> None:
+    write_lock(shared)
+    li = WorkingCopy.open(shared, data_dir=data_dir, user=LI, access="edit_anyway")
+    write_lock(shared, user="赵六", host="pm-desktop-2")  # 赵六 took it over meanwhile
+    li.claim = lockfile.retake(shared, LI, li.claim)
+    assert li.claim.owned is None and li.claim.holder is not None
+    assert li.claim.holder.user == "赵六"
+    li.close()
+    assert read_lock(shared).user == "赵六"  # type: ignore[union-attr]
+
+
+def test_a_lock_nobody_can_read_can_be_taken_over(shared: Path, data_dir: Path) -> None:
+    lock_path(shared).write_bytes(b"")  # e.g. left by a pmdesk that died on a full share
+    with pytest.raises(ProjectLockedError) as caught:
+        WorkingCopy.open(shared, data_dir=data_dir, user=LI)
+    mine = lockfile.take_over(shared, LI, caught.value.holder)
+    assert read_lock(shared) == mine
+    wc = WorkingCopy.open(shared, data_dir=data_dir, user=LI)
+    wc.close()
+    assert not lock_path(shared).exists()
