@@ -642,14 +642,15 @@ class MainWindow(QMainWindow):
         asking to save it). The new file is written first: if it cannot be, the
         open project stays as it is."""
         from pmdesk.app.opening import open_in_background_work, untitled_path
-        from pmdesk.core.disk_space import is_disk_full
+        from pmdesk.core.disk_space import data_folder_full
 
         if self._opening:
             return
 
         def explained(error: PmdeskError | OSError) -> PmdeskError:
-            if is_disk_full(error):
-                return PmdeskError("new.data_full", folder=self.data_dir)
+            full = data_folder_full(error, self.data_dir)
+            if full is not None:
+                return full
             if isinstance(error, PmdeskError):
                 return error
             reason = error.strerror or str(error)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pmdesk.app.tree_maps import TreeMaps, build_maps
-from pmdesk.core.disk_space import is_disk_full
+from pmdesk.core.disk_space import data_folder_full
 from pmdesk.core.errors import PmdeskError
 from pmdesk.core.fileformat import SCHEMA_VERSION, read_header
 from pmdesk.core.lockfile import Access
@@ -67,8 +67,9 @@ def open_in_background_work(
             try:
                 wc = WorkingCopy.recover(recover, user=user, access=access)
             except (PmdeskError, OSError) as e:
-                if is_disk_full(e):  # the work stays where it is, for the next try
-                    raise PmdeskError("open.data_full", name=path.name, folder=data_dir) from None
+                full = data_folder_full(e, data_dir, path.name)
+                if full is not None:  # the work stays where it is, for the next try
+                    raise full from None
                 raise
         try:
             tree = None
@@ -80,8 +81,9 @@ def open_in_background_work(
         except BaseException as e:
             # A fresh copy goes; recovered work stays for the next try.
             wc.close(discard=recover is None)
-            if is_disk_full(e):  # the copy fitted, its database's side files did not
-                raise PmdeskError("open.data_full", name=path.name, folder=data_dir) from None
+            full = data_folder_full(e, data_dir, path.name)
+            if full is not None:  # the copy fitted, its database's side files did not
+                raise full from None
             raise
         return OpenedProject(wc, tree, untitled)
 

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import errno
 import sqlite3
+from pathlib import Path
+
+from pmdesk.core.errors import PmdeskError
 
 _FULL_ERRNOS = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
 _SQLITE_FULL = 13
@@ -32,3 +35,15 @@ def is_disk_full(error: BaseException | None) -> bool:
             return True
         error = error.__cause__ or error.__context__
     return False
+
+
+def data_folder_full(
+    error: BaseException, data_dir: Path, name: str | None = None
+) -> PmdeskError | None:
+    """The one sentence for `error` if a full disk in the pmdesk data folder
+    caused it: opening the project `name`, or (no name) creating a new one."""
+    if not is_disk_full(error):
+        return None
+    if name is None:
+        return PmdeskError("new.data_full", folder=data_dir)
+    return PmdeskError("open.data_full", name=name, folder=data_dir)

@@ -43,11 +43,13 @@ from pmdesk.core.errors import PmdeskError, ProjectLockedError
 
 # How a project is opened: "edit" takes the lock (refused if someone else holds
 # it), "edit_anyway" takes it if free and edits without it otherwise (Save then
-# merges), "read_only" leaves the lock alone and refuses edits.
+# merges; `retake` takes it once it is free), "read_only" leaves the lock alone
+# and refuses edits.
 Access = Literal["edit", "edit_anyway", "read_only"]
 # Why an open for editing has no lock of ours: the folder takes no files, the
 # disk is full, or a stale lock is stuck there (it cannot be removed).
 NoLock = Literal["unwritable", "disk_full", "stuck"]
+Stat = tuple[int, int] | None  # (device, inode) of an empty placeholder lock of ours
 UNKNOWN = "unknown"
 _MAX_LOCK_BYTES = 64 * 1024  # a lock is a few dozen bytes; never read a huge file
 
@@ -182,9 +184,6 @@ class _NoLockHereError(Exception):
         self.why: NoLock = why
         self.stuck = stuck
         self.placeholder = placeholder
-
-
-Stat = tuple[int, int] | None  # (device, inode) of an empty placeholder lock of ours
 
 
 def acquire(target: Path, user: str) -> LockInfo | None:
