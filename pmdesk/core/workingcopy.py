@@ -391,6 +391,11 @@ class WorkingCopy:
             leftover = _read_state(new_slot)
             if leftover is not None and _pid_alive(int(leftover.get("pid", 0))):
                 raise ProjectInUseError("project.in_use", name=new_target.name)
+            unsaved = _leftover(new_slot)  # never replace work left for that file
+            if unsaved is not None:
+                raise ProjectFileError(
+                    "project.unsaved_leftover", name=new_target.name, count=unsaved.unsaved_edits
+                )
             shutil.rmtree(new_slot)
         claim = self._claim_for(new_target)
         try:

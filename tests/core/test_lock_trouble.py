@@ -361,3 +361,31 @@ def test_a_lock_nobody_can_read_can_be_taken_over(shared: Path, data_dir: Path) 
     wc = WorkingCopy.open(shared, data_dir=data_dir, user=LI)
     wc.close()
     assert not lock_path(shared).exists()
+
+
+def test_save_as_never_replaces_unsaved_work_left_for_that_file(
+    shared: Path, data_dir: Path, tmp_path: Path
+) -> None:
+    other = tmp_path / "other.pmdesk"
+    new_project(other, title="另一个", key_prefix="REQ")
+    left = WorkingCopy.open(other, data_dir=data_dir, user=ZHANG)
+    add(left, "未保存")
+    left.close()  # its unsaved edit waits to be recovered
+    wc = WorkingCopy.open(shared, data_dir=data_dir, user=ZHANG)
+    with pytest.raises(PmdeskError) as caught:
+        wc.save_as(other)
+    assert caught.value.code == "project.unsaved_leftover"
+    assert [(r.target.name, r.unsaved_edits) for r in find_recoverable(data_dir)] == [
+        ("other.pmdesk", 1)
+    ]
+    wc.close(discard=True)
+    # Opened read-only beside its leftover ("Later"), Save As over itself neither.
+    view = WorkingCopy.open(other, data_dir=data_dir, user=ZHANG, access="read_only")
+    with pytest.raises(PmdeskError):
+        view.save_as(other)
+    view.close()
+    [item] = find_recoverable(data_dir)
+    again = WorkingCopy.recover(item, user=ZHANG)
+    again.save()
+    again.close()
+    assert titles(other) == ["未保存"]
