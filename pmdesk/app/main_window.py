@@ -342,6 +342,7 @@ class MainWindow(QMainWindow):
         if access is None:
             return
         if not self.close_project():
+            self._give_back_taken_lock()
             return
         if leftover is not None and recover is None and not later:
             discard_leftover(leftover)
@@ -384,6 +385,12 @@ class MainWindow(QMainWindow):
         if answer == dialogs.READ_ONLY:
             return "read_only"
         return "edit_anyway" if answer == dialogs.EDIT_ANYWAY else None
+
+    def _give_back_taken_lock(self) -> None:
+        """A lock taken over for an open that did not happen is removed again."""
+        if self._taken_over is not None:
+            release(*self._taken_over)
+            self._taken_over = None
 
     def _retake_lock(self) -> None:
         """Editing without a lock of our own (beside someone's, or none could be
@@ -472,9 +479,7 @@ class MainWindow(QMainWindow):
 
     def _open_failed(self, path: Path, error: BaseException) -> None:
         self._opening = False
-        if self._taken_over is not None:  # not opened after all: give the lock back
-            release(*self._taken_over)
-            self._taken_over = None
+        self._give_back_taken_lock()
         if self._opening_session is not None:
             self._opening_session.deleteLater()
             self._opening_session = None
@@ -664,6 +669,7 @@ class MainWindow(QMainWindow):
         if not self.close_project():
             path.unlink(missing_ok=True)
             return
+        self._leftover_kept = False
         work = open_in_background_work(
             path, self.data_dir, self.settings.user_name, None, untitled=True
         )

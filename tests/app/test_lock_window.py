@@ -212,3 +212,21 @@ def test_recovering_with_a_full_data_folder_keeps_the_work(
         assert window.tree_pane.model.count() == 46  # type: ignore[union-attr]
         window.session.undo_stack.resetClean()  # type: ignore[union-attr]
         assert window.close_project()
+
+
+def test_take_over_then_cancel_closing_the_open_project_gives_the_lock_back(
+    window: MainWindow, sample: Path, answers: Answers, tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    other = tmp_path / "other.pmdesk"
+    other.write_bytes(sample.read_bytes())
+    write_lock(other)  # the user is sure this holder is gone, and takes it over
+    open_sync(window, sample)
+    window.tree_pane.view.new_sibling()  # type: ignore[union-attr]  # unsaved: asks
+    answers.locked = dialogs.TAKE_OVER
+    answers.save_changes = QMessageBox.StandardButton.Cancel
+    window.open_project(other, background=False)
+    assert window.session is not None and window.session.path == sample.resolve()
+    assert answers.asked == ["locked", "save"]
+    assert not lock_path(other).exists()  # taken over, and given back: nothing was opened
