@@ -190,7 +190,7 @@ def copy_database(source: Path, destination: Path, *, journal: Journal) -> None:
             dst.close()
     except sqlite3.OperationalError as e:
         if e.sqlite_errorcode == sqlite3.SQLITE_FULL:  # the copy's disk, never the source's
-            raise PmdeskError("disk.full", folder=destination.parent) from None
+            raise PmdeskError("disk.full", folder=destination.absolute().parent) from None
         # Not damage: an unreachable folder, a lock (said as such).
         raise PmdeskError("copy.failed", name=source.name, detail=e) from None
     except sqlite3.DatabaseError as e:
@@ -325,7 +325,7 @@ def build(target: Path, fill: Callable[[Path], None]) -> None:
             fill(tmp)
         except Exception as e:  # SQLAlchemy's own errors wrap SQLite's "disk is full"
             if is_disk_full(e):
-                raise PmdeskError("disk.full", folder=target.parent) from None
+                raise PmdeskError("disk.full", folder=target.absolute().parent) from None
             raise
         conn = sqlite3.connect(tmp)
         try:

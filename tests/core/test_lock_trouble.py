@@ -389,3 +389,14 @@ def test_save_as_never_replaces_unsaved_work_left_for_that_file(
     again.save()
     again.close()
     assert titles(other) == ["未保存"]
+
+
+def test_a_full_disk_names_the_folder_in_full(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with small_disk(tmp_path / "share") as share:
+        fill(share)
+        monkeypatch.chdir(share)
+        with pytest.raises(PmdeskError) as caught:
+            new_project(Path("new.pmdesk"))  # as `pmdesk new new.pmdesk` gives it
+        assert str(caught.value) == f"The disk holding {share} is full."
