@@ -15,6 +15,7 @@ when a string has no zh_CN translation or a .qm is out of date.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -23,6 +24,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 TRANSLATIONS = ROOT / "resources" / "translations"
 LANGUAGES = ("zh_CN", "en")
+
+
+def qt_tool(name: str) -> str:
+    """`pyside6-lupdate` and friends: the ones beside this Python (its venv's
+    bin/ or Scripts/, which need not be on PATH), else whatever PATH has."""
+    folder = Path(sys.executable).parent
+    for candidate in (folder / name, folder / f"{name}.exe"):
+        if candidate.is_file():
+            return str(candidate)
+    return shutil.which(name) or name
 
 
 def sources() -> list[Path]:
@@ -34,7 +45,7 @@ def sources() -> list[Path]:
 def lupdate(ts: Path, language: str) -> None:
     files = [str(p.relative_to(ROOT)) for p in sources()]
     subprocess.run(
-        ["pyside6-lupdate", "-no-obsolete", "-locations", "none", "-target-language", language,
+        [qt_tool("pyside6-lupdate"), "-no-obsolete", "-locations", "none", "-target-language", language,
          *files, "-ts", str(ts.relative_to(ROOT))],
         cwd=ROOT, check=True, capture_output=True,
     )
@@ -81,7 +92,7 @@ def lrelease(ts: Path, qm: Path) -> None:
     # Compile beside it and rename: a running pmdesk maps the .qm into memory, and
     # rewriting that file in place would crash it (SIGBUS).
     tmp = qm.with_suffix(".qm.tmp")
-    subprocess.run(["pyside6-lrelease", "-silent", str(ts), "-qm", str(tmp)], check=True)
+    subprocess.run([qt_tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(tmp)], check=True)
     os.replace(tmp, qm)
 
 

@@ -617,4 +617,17 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("Sharing", "Not saved: %1 has a newer version to merge first."): "未保存：需先合并 %1 的新版本。",
     ("Sharing", "Deleted with the requirement they belonged to: %1."): "已随所属需求一同删除：%1。",
     ("Sharing", "Put back in their earlier place (their new place was deleted or moved): %1."): "已放回原来的位置（其新位置已被删除或移动）：%1。",
+    # Locks that get in the way, full disks, recovery answered Later (issue 11, "locks").
+    ("CoreError", "Cannot open {name}: the disk holding your pmdesk data folder ({folder}) is full."): "无法打开 {name}：pmdesk 数据文件夹（{folder}）所在的磁盘已满。",
+    ("CoreError", "Cannot open {name}: pmdesk cannot write its data folder ({folder}): {reason}."): "无法打开 {name}：pmdesk 无法写入其数据文件夹（{folder}）：{reason}。",
+    ("CoreError", "The disk holding {folder} is full."): "{folder} 所在的磁盘已满。",
+    ("CoreError", "Cannot create a new project: the disk holding your pmdesk data folder ({folder}) is full."): "无法新建项目：pmdesk 数据文件夹（{folder}）所在的磁盘已满。",
+    ("Dialogs", "Take Over…"): "接管…",
+    ("Dialogs", "Take over the lock"): "接管锁",
+    ("Dialogs", "Take over the lock of %1 on %2, taken %3? Do this only if %1 has closed pmdesk there (the computer was switched off or pmdesk crashed): if they still have it open, they are not told and you both edit it."): "要接管 %1 在 %2 上于 %3 加的锁吗？只有在 %1 已经在那台电脑上关闭了 pmdesk（电脑已关机或 pmdesk 崩溃）时才应这样做：如果对方仍然打开着它，对方不会得到通知，你们将同时编辑它。",
+    ("Dialogs", "Take over a lock nobody can read? Do this only if nobody has the project open any more: if someone does, they are not told and you both edit it."): "要接管一个无法读取的锁吗？只有在确定已经没有人打开这个项目时才应这样做：如果有人仍打开着它，对方不会得到通知，你们将同时编辑它。",
+    ("MainWindow", "Read-only: your unsaved changes from an earlier session are kept. Open the project again to recover them."): "只读：上次会话中未保存的修改仍然保留。再次打开此项目即可恢复它们。",
+    ("MainWindow", "No lock of yours: the old lock file %1 cannot be removed, so others are not told that you have it open."): "你没有持有锁：旧的锁文件 %1 无法删除，因此其他人不会知道你已打开此项目。",
+    ("MainWindow", "The disk holding %1 is full: others see the project as opened by someone unknown, and Save fails until there is space."): "%1 所在的磁盘已满：其他人会看到项目已被未知用户打开；在腾出空间之前，保存会失败。",
+    ("MainWindow", "The disk holding %1 is full: others are not told that you have the project open, and Save fails until there is space."): "%1 所在的磁盘已满：其他人不会知道你已打开此项目；在腾出空间之前，保存会失败。",
 }

@@ -3,6 +3,7 @@ virtual environment and run `pmdesk sample` there."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import venv
@@ -12,6 +13,22 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
+
+
+def share_site_packages(python: Path) -> None:
+    """Let the venv of `python` import what this interpreter's environment has.
+
+    A `.pth` line only appends the folder to sys.path (the `.pth` files inside it,
+    such as an editable install of pmdesk, are not run), and after the venv's own
+    site-packages: the wheel's pmdesk comes first."""
+    ours = [p for p in sys.path if Path(p).name in ("site-packages", "dist-packages")]
+    theirs = subprocess.run(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    Path(theirs, "_pmdesk_test_deps.pth").write_text("\n".join(ours) + "\n", encoding="utf-8")
 
 
 @pytest.mark.slow
@@ -41,11 +58,13 @@ def test_wheel_installs_and_runs_sample_in_a_fresh_venv(tmp_path: Path) -> None:
     assert "pmdesk/core/migrations/versions/0001_initial_schema.py" in names
     assert any(n.startswith("pmdesk/ui/") for n in names)
 
-    # The runtime dependencies come from this interpreter's site-packages (no network);
-    # pmdesk itself only from the wheel.
+    # The runtime dependencies come from the environment running the tests (no
+    # network): not from the base interpreter's site-packages, which a fresh venv
+    # made as the README says does not fill. pmdesk itself only from the wheel.
     env_dir = tmp_path / "venv"
-    venv.EnvBuilder(system_site_packages=True, with_pip=False).create(env_dir)
+    venv.EnvBuilder(system_site_packages=False, with_pip=False).create(env_dir)
     python = env_dir / ("Scripts/python.exe" if sys.platform == "win32" else "bin/python")
+    share_site_packages(python)
     subprocess.run(
         [
             sys.executable,
@@ -65,9 +84,12 @@ def test_wheel_installs_and_runs_sample_in_a_fresh_venv(tmp_path: Path) -> None:
     )
     work = tmp_path / "elsewhere"
     work.mkdir()
+    # As a user runs it: no PYTHONPATH pointing at the source tree.
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     where = subprocess.run(
         [str(python), "-c", "import pmdesk; print(pmdesk.__file__)"],
         cwd=work,
+        env=env,
         check=True,
         capture_output=True,
         text=True,
@@ -75,16 +97,22 @@ def test_wheel_installs_and_runs_sample_in_a_fresh_venv(tmp_path: Path) -> None:
     assert Path(where).is_relative_to(env_dir), where
     pmdesk = env_dir / ("Scripts/pmdesk.exe" if sys.platform == "win32" else "bin/pmdesk")
     result = subprocess.run(
-        [str(pmdesk), "sample", "crm.pmdesk"], cwd=work, capture_output=True, text=True
+        [str(pmdesk), "sample", "crm.pmdesk"], cwd=work, env=env, capture_output=True, text=True
     )
     assert result.returncode == 0, result.stderr
     info = subprocess.run(
-        [str(pmdesk), "info", "crm.pmdesk"], cwd=work, capture_output=True, text=True, check=True
+        [str(pmdesk), "info", "crm.pmdesk"],
+        cwd=work,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     assert "requirements:  45" in info
     new = subprocess.run(
         [str(pmdesk), "new", "t.pmdesk", "--template", "prd-en"],
         cwd=work,
+        env=env,
         capture_output=True,
         text=True,
     )

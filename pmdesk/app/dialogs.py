@@ -128,12 +128,14 @@ def ask_recover(parent: QWidget | None, name: str, edits: int, when: str) -> str
     return LATER
 
 
-READ_ONLY, EDIT_ANYWAY, CANCEL = "read_only", "edit_anyway", "cancel"
+READ_ONLY, EDIT_ANYWAY, TAKE_OVER, CANCEL = "read_only", "edit_anyway", "take_over", "cancel"
 
 
 def ask_locked(parent: QWidget | None, name: str, holder: LockInfo) -> str:
     """Someone else has `name` open (its lock file says who): READ_ONLY,
-    EDIT_ANYWAY or CANCEL. Read-only is the default; Escape cancels."""
+    EDIT_ANYWAY, TAKE_OVER or CANCEL. Read-only is the default; Escape cancels.
+    Take Over is offered only where pmdesk cannot tell whether the holder still
+    runs (another machine, a lock nobody can read), after a warning naming them."""
     if holder.readable:
         text = translate("Dialogs", "Opened by %1 on %2 since %3")
         text = text.replace("%1", holder.user).replace("%2", holder.host)
@@ -158,6 +160,9 @@ def ask_locked(parent: QWidget | None, name: str, holder: LockInfo) -> str:
         translate("Dialogs", "Open Read-Only"), QMessageBox.ButtonRole.AcceptRole
     )
     anyway = box.addButton(translate("Dialogs", "Edit Anyway"), QMessageBox.ButtonRole.ActionRole)
+    take = None
+    if not holder.on_this_host:
+        take = box.addButton(translate("Dialogs", "Take Over…"), QMessageBox.ButtonRole.ActionRole)
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(read_only)
     box.setEscapeButton(cancel)
@@ -166,7 +171,36 @@ def ask_locked(parent: QWidget | None, name: str, holder: LockInfo) -> str:
         return READ_ONLY
     if box.clickedButton() is anyway:
         return EDIT_ANYWAY
+    if take is not None and box.clickedButton() is take and _sure_to_take_over(parent, holder):
+        return TAKE_OVER
     return CANCEL
+
+
+def _sure_to_take_over(parent: QWidget | None, holder: LockInfo) -> bool:
+    """The warning before taking someone's lock: only right if they are gone."""
+    if holder.readable:
+        text = translate(
+            "Dialogs",
+            "Take over the lock of %1 on %2, taken %3? Do this only if %1 has closed "
+            "pmdesk there (the computer was switched off or pmdesk crashed): if they "
+            "still have it open, they are not told and you both edit it.",
+        )
+        text = text.replace("%1", holder.user).replace("%2", holder.host)
+        text = text.replace("%3", local_minutes(holder.time))
+    else:
+        text = translate(
+            "Dialogs",
+            "Take over a lock nobody can read? Do this only if nobody has the project "
+            "open any more: if someone does, they are not told and you both edit it.",
+        )
+    sure = QMessageBox.warning(
+        parent,
+        translate("Dialogs", "Take over the lock"),
+        text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Cancel,
+    )
+    return sure == QMessageBox.StandardButton.Yes
 
 
 def open_path(parent: QWidget, folder: str) -> Path | None:

@@ -33,9 +33,12 @@ def sample_project(data_dir: Path, language: str) -> Path:
 
 
 def start(window: MainWindow, path: Path | None, ui_language: str) -> None:
-    """What the window opens first."""
+    """What the window opens first. Unsaved work left by a pmdesk that ended is
+    offered once for each project: Recover opens it; Later leaves it for the
+    next start and opens the project read-only."""
     from pmdesk.core.workingcopy import discard_leftover, find_recoverable
 
+    later: set[Path] = set()
     for item in find_recoverable(window.data_dir):
         if path is not None and item.target != path.resolve():
             continue
@@ -47,6 +50,8 @@ def start(window: MainWindow, path: Path | None, ui_language: str) -> None:
             return
         if answer == dialogs.DISCARD:
             discard_leftover(item)
+        else:
+            later.add(item.target)
     if path is None:
         recent = [p for p in window.settings.recent_files if p.exists()]
         path = (
@@ -54,7 +59,10 @@ def start(window: MainWindow, path: Path | None, ui_language: str) -> None:
             if recent
             else sample_project(window.data_dir, "zh" if ui_language.startswith("zh") else "en")
         )
-    window.open_project(path)
+    # Answered Later above: the window does not ask again (it asks only about work
+    # that was not offered here).
+    asked = dialogs.LATER if path.resolve() in later else None
+    window.open_project(path, leftover_answer=asked)
 
 
 def run_window(path: Path | None) -> int:

@@ -38,6 +38,7 @@ from pmdesk.app.settings import AppSettings
 from pmdesk.app.tasks import TaskRunner
 from pmdesk.core.errors import PmdeskError
 from pmdesk.core.fileformat import FILE_SUFFIX
+from pmdesk.core.lockfile import LockInfo, lock_path, release
 from pmdesk.core.places import default_data_dir
 
 if TYPE_CHECKING:  # the panes and the database layer load when a project opens
@@ -53,6 +54,8 @@ if TYPE_CHECKING:  # the panes and the database layer load when a project opens
     from pmdesk.core.lockfile import Access
     from pmdesk.core.workingcopy import Recoverable
 
+LOCK_RETRY_MS = 5000  # editing without our lock: how often to look whether it can be had
+
 
 class MainWindow(QMainWindow):
     tree_shown = Signal()  # an opening project's tree is in the window (not yet editable)
@@ -67,6 +70,12 @@ class MainWindow(QMainWindow):
         self._tree_painted = threading.Event()  # the opening project's tree is on screen
         self.untitled = False
         self._opening = False
+        self._leftover_kept = False  # opened read-only: its unsaved work waits for later
+        self._taken_over: tuple[Path, LockInfo] | None = None  # a lock taken for this open
+        # Editing without a lock of ours: look now and then whether it can be had.
+        self._lock_timer = QTimer(self, interval=LOCK_RETRY_MS)
+        self._lock_timer.timeout.connect(self._retake_lock)
+        self._lock_timer.start()
         self._merging = False  # a colleague's save is being merged (see close_project)
         self._tools: list[QAction] = []
         self.tasks = TaskRunner(self)
@@ -303,30 +312,41 @@ class MainWindow(QMainWindow):
 
     # -- opening -----------------------------------------------------------------
     def open_project(
-        self, path: Path, *, background: bool = True, recover: Recoverable | None = None
+        self,
+        path: Path,
+        *,
+        background: bool = True,
+        recover: Recoverable | None = None,
+        leftover_answer: str | None = None,
     ) -> None:
-        """Open `path` (closing the current project first, asking to save)."""
+        """Open `path` (closing the current project first, asking to save).
+
+        Unsaved work left for it by a pmdesk that ended is put to the user once
+        (`leftover_answer`: already asked). Recover opens it; Later opens the
+        saved file read-only and keeps the work for the next open."""
         if self._opening:
             return  # one open at a time; the file actions are disabled meanwhile
         from pmdesk.app.opening import open_in_background_work
         from pmdesk.core.workingcopy import discard_leftover
 
         leftover = self._leftover_for(path) if recover is None else recover
-        if leftover is not None and recover is None:
+        answer = leftover_answer
+        if leftover is not None and recover is None and answer is None:
             answer = dialogs.ask_recover(
                 self, path.name, leftover.unsaved_edits, leftover.last_edit_at
             )
-            if answer == dialogs.LATER:
-                return  # opening would replace the leftover: keep it for later
-            if answer == dialogs.RECOVER:
-                recover = leftover
-        access = self._ask_access(path)
+        if leftover is not None and recover is None and answer == dialogs.RECOVER:
+            recover = leftover
+        later = leftover is not None and recover is None and answer != dialogs.DISCARD
+        access: Access | None = "read_only" if later else self._ask_access(path)
         if access is None:
             return
         if not self.close_project():
+            self._give_back_taken_lock()
             return
-        if leftover is not None and recover is None:
+        if leftover is not None and recover is None and not later:
             discard_leftover(leftover)
+        self._leftover_kept = later
         self._tree_painted = threading.Event()
         work = open_in_background_work(
             path,
@@ -341,16 +361,50 @@ class MainWindow(QMainWindow):
     def _ask_access(self, path: Path) -> Access | None:
         """How to open `path`: for editing, unless someone else's lock file says
         they have it open; then the user chooses (None: cancelled). A stale lock
-        (its pmdesk on this machine has ended) is no reason to ask: opening clears it."""
-        from pmdesk.core.lockfile import other_holder
+        (its pmdesk on this machine has ended) is no reason to ask: opening clears it.
+        Taking over writes our lock now; the open then finds it ours."""
+        from pmdesk.core.lockfile import other_holder, take_over
 
-        holder = other_holder(path.resolve(), self.settings.user_name)
+        target = path.resolve()
+        holder = other_holder(target, self.settings.user_name)
         if holder is None:
             return "edit"
         answer = dialogs.ask_locked(self, path.name, holder)
+        if answer == dialogs.TAKE_OVER:
+            try:
+                self._taken_over = (target, take_over(target, self.settings.user_name, holder))
+            except PmdeskError as e:  # someone else took it meanwhile: who, in one sentence
+                dialogs.error(self, error_text(e))
+                return None
+            except OSError as e:
+                reason = e.strerror or str(e)
+                error = PmdeskError("write.failed", path=lock_path(target), reason=reason)
+                dialogs.error(self, error_text(error))
+                return None
+            return "edit"
         if answer == dialogs.READ_ONLY:
             return "read_only"
         return "edit_anyway" if answer == dialogs.EDIT_ANYWAY else None
+
+    def _give_back_taken_lock(self) -> None:
+        """A lock taken over for an open that did not happen is removed again."""
+        if self._taken_over is not None:
+            release(*self._taken_over)
+            self._taken_over = None
+
+    def _retake_lock(self) -> None:
+        """Editing without a lock of our own (beside someone's, or none could be
+        written): take it once their lock is gone or there is room for it."""
+        from pmdesk.core.lockfile import retake
+
+        session = self.session
+        if session is None or not session.ready or session.read_only or self.untitled:
+            return
+        wc = session.working_copy
+        claim = retake(wc.target, self.settings.user_name, wc.claim)
+        if claim is not wc.claim:
+            wc.claim = claim
+            self._show_access(session)
 
     def _run_open(
         self, path: Path, work: Callable[[ShowTree], OpenedProject], *, background: bool
@@ -403,6 +457,7 @@ class MainWindow(QMainWindow):
         self.tree_shown.emit()
 
     def _opened(self, opened: OpenedProject) -> None:
+        self._taken_over = None  # the open made that lock its own
         session = self._opening_session
         assert session is not None
         self._opening = False
@@ -424,6 +479,7 @@ class MainWindow(QMainWindow):
 
     def _open_failed(self, path: Path, error: BaseException) -> None:
         self._opening = False
+        self._give_back_taken_lock()
         if self._opening_session is not None:
             self._opening_session.deleteLater()
             self._opening_session = None
@@ -460,7 +516,10 @@ class MainWindow(QMainWindow):
         self.document_pane = DocumentPane(session, language, self)
         self.roadmap_pane = RoadmapPane(session, self.settings, self)
         self.detail_dock.setWidget(self.detail_editor)
-        self.roadmap_placeholder.setParent(None)
+        # Kept, hidden, as the window's child: without a parent it would become a
+        # window of its own the next time the dock lets go of it.
+        self.roadmap_placeholder.hide()
+        self.roadmap_placeholder.setParent(self)
         self.roadmap_dock.setWidget(self.roadmap_pane)
         self.central.addWidget(self.document_pane)
         self.central.setCurrentWidget(self.document_pane)
@@ -513,7 +572,12 @@ class MainWindow(QMainWindow):
         if claim.read_only:
             self._lock_editing()
             text = self.tr("Read-only. Save As makes a copy you can edit.")
-            if holder is not None:
+            if self._leftover_kept:
+                text = self.tr(
+                    "Read-only: your unsaved changes from an earlier session are kept. "
+                    "Open the project again to recover them."
+                )
+            elif holder is not None:
                 text = self.tr(
                     "Read-only: %1 on %2 has it open. Save As makes a copy you can edit."
                 )
@@ -521,6 +585,23 @@ class MainWindow(QMainWindow):
             text = self.tr("Editing without the lock: someone else has it open too.")
             if holder is not None:
                 text = self.tr("Editing without the lock: %1 on %2 has it open too.")
+        elif claim.no_lock == "stuck" and not self.untitled:
+            text = self.tr(
+                "No lock of yours: the old lock file %1 cannot be removed, so others are not "
+                "told that you have it open."
+            ).replace("%1", str(lock_path(session.path)))
+        elif claim.no_lock == "disk_full" and not self.untitled:
+            if claim.placeholder is not None:
+                text = self.tr(
+                    "The disk holding %1 is full: others see the project as opened by someone "
+                    "unknown, and Save fails until there is space."
+                )
+            else:
+                text = self.tr(
+                    "The disk holding %1 is full: others are not told that you have the "
+                    "project open, and Save fails until there is space."
+                )
+            text = text.replace("%1", str(session.path.parent))
         elif claim.unwritable and not self.untitled:
             text = self.tr(
                 "No lock file: this folder is read-only, so others do not see that you have "
@@ -562,19 +643,45 @@ class MainWindow(QMainWindow):
 
     # -- file commands -----------------------------------------------------------
     def new_project(self, template: str) -> None:
+        """A new, untitled project from `template` replaces the open one (after
+        asking to save it). The new file is written first: if it cannot be, the
+        open project stays as it is."""
         from pmdesk.app.opening import open_in_background_work, untitled_path
+        from pmdesk.core.disk_space import data_folder_full
 
-        if self._opening or not self.close_project():
+        if self._opening:
             return
+
+        def explained(error: PmdeskError | OSError) -> PmdeskError:
+            full = data_folder_full(error, self.data_dir)
+            if full is not None:
+                return full
+            if isinstance(error, PmdeskError):
+                return error
+            reason = error.strerror or str(error)
+            return PmdeskError("write.failed", path=self.data_dir, reason=reason)
+
         try:
             path = untitled_path(self.data_dir, template)
-        except PmdeskError as e:
-            dialogs.error(self, error_text(e))
+        except (PmdeskError, OSError) as e:
+            dialogs.error(self, error_text(explained(e)))
             return
+        if not self.close_project():
+            path.unlink(missing_ok=True)
+            return
+        self._leftover_kept = False
         work = open_in_background_work(
             path, self.data_dir, self.settings.user_name, None, untitled=True
         )
-        self._run_open(path, work, background=False)
+
+        def open_new(show_tree: ShowTree) -> OpenedProject:
+            try:
+                return work(show_tree)
+            except (PmdeskError, OSError) as e:
+                path.unlink(missing_ok=True)  # never shown, never saved: nothing to keep
+                raise explained(e) from None
+
+        self._run_open(path, open_new, background=False)
 
     def open_dialog(self) -> None:
         folder = str(self.settings.recent_files[0].parent) if self.settings.recent_files else ""
@@ -620,6 +727,7 @@ class MainWindow(QMainWindow):
         if self.watcher is not None:
             self.watcher.forget()
         self.notice_bar.hide()
+        self._retake_lock()  # the one we edited beside may be gone by now
         self.statusBar().showMessage(
             self.tr("Saved %1").replace("%1", self.session.path.name), 4000
         )
@@ -714,6 +822,7 @@ class MainWindow(QMainWindow):
         self.tree_pane = self.detail_editor = self.document_pane = None
         self.roadmap_pane = None
         self.roadmap_dock.setWidget(self.roadmap_placeholder)
+        self.roadmap_placeholder.show()
         self.access_label.hide()
         self.session = None
         untitled_file = session.path if self.untitled else None

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pmdesk.app.tree_maps import TreeMaps, build_maps
+from pmdesk.core.disk_space import data_folder_full
+from pmdesk.core.errors import PmdeskError
 from pmdesk.core.fileformat import SCHEMA_VERSION, read_header
 from pmdesk.core.lockfile import Access
 from pmdesk.core.tree_read import read_tree
@@ -53,7 +55,7 @@ def open_in_background_work(
     def work(show_tree: ShowTree) -> OpenedProject:
         shown: tuple[int, int] | None = None  # size and time of the file shown
         if recover is None:
-            WorkingCopy.check_free(path, data_dir)
+            WorkingCopy.check_free(path, data_dir, access=access)
             if read_header(path).schema_version == SCHEMA_VERSION:  # older ones upgrade first
                 st = path.stat()
                 show_tree(build_maps(read_tree(path)))
@@ -62,7 +64,13 @@ def open_in_background_work(
                     tree_painted.wait(PAINT_WAIT_SECONDS)
             wc = WorkingCopy.open(path, data_dir=data_dir, user=user, access=access)
         else:
-            wc = WorkingCopy.recover(recover, user=user, access=access)
+            try:
+                wc = WorkingCopy.recover(recover, user=user, access=access)
+            except (PmdeskError, OSError) as e:
+                full = data_folder_full(e, data_dir, path.name)
+                if full is not None:  # the work stays where it is, for the next try
+                    raise full from None
+                raise
         try:
             tree = None
             copied = wc.fingerprint
@@ -70,8 +78,12 @@ def open_in_background_work(
                 # Not shown yet, or a colleague saved the file between the two reads.
                 tree = build_maps(read_tree(wc.work_path, readonly=False))
             _load_database_layer(wc)
-        except BaseException:
-            wc.close(discard=True)
+        except BaseException as e:
+            # A fresh copy goes; recovered work stays for the next try.
+            wc.close(discard=recover is None)
+            full = data_folder_full(e, data_dir, path.name)
+            if full is not None:  # the copy fitted, its database's side files did not
+                raise full from None
             raise
         return OpenedProject(wc, tree, untitled)
 
@@ -86,8 +98,10 @@ def _load_database_layer(wc: WorkingCopy) -> None:
     import pmdesk.export.directive_html
     import pmdesk.export.markdown_html  # noqa: F401
 
-    with wc.store.engine.connect():
-        pass  # the pooled connection is made here, with its PRAGMAs
+    with wc.store.engine.connect() as conn:
+        # The pooled connection is made here, with its PRAGMAs; the first read
+        # makes the WAL's shared-memory file, which a full disk refuses.
+        conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
 
 
 def untitled_path(data_dir: Path, template: str) -> Path:

@@ -14,7 +14,17 @@ or parsed counts as held too (by someone unknown): it may be one being written.
 
 A folder that does not let us write (a read-only share, a write-protected
 stick) gets no lock: the project opens without one, and `acquire` says so by
-returning None. Nothing could be saved into such a folder anyway.
+returning None. Nothing could be saved into such a folder anyway. Neither does
+a stale lock that cannot be removed (an immutable file, a folder that lets us
+create files but not delete them, a folder in its place): a dead process holds
+nothing, so the project opens for editing without a lock, and the claim says why.
+
+A share whose disk is full cannot take a lock's content, but usually still an
+empty file: that empty lock is written as a placeholder, so a colleague is told
+that someone has the project open (by someone pmdesk cannot name), and `retake`
+fills in our name as soon as there is space. A lock from another machine can
+be taken over (the user is warned and names the holder first): only there can
+pmdesk not tell whether its process has ended.
 """
 
 from __future__ import annotations
@@ -23,17 +33,23 @@ import contextlib
 import json
 import os
 import socket
-from dataclasses import asdict, dataclass
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Literal
 
 from pmdesk.core.clock import local_minutes, utc_now
-from pmdesk.core.errors import ProjectLockedError
+from pmdesk.core.errors import PmdeskError, ProjectLockedError
 
 # How a project is opened: "edit" takes the lock (refused if someone else holds
 # it), "edit_anyway" takes it if free and edits without it otherwise (Save then
-# merges), "read_only" leaves the lock alone and refuses edits.
+# merges; `retake` takes it once it is free), "read_only" leaves the lock alone
+# and refuses edits.
 Access = Literal["edit", "edit_anyway", "read_only"]
+# Why an open for editing has no lock of ours: the folder takes no files, the
+# disk is full, or a stale lock is stuck there (it cannot be removed).
+NoLock = Literal["unwritable", "disk_full", "stuck"]
+Stat = tuple[int, int] | None  # (device, inode) of an empty placeholder lock of ours
 UNKNOWN = "unknown"
 _MAX_LOCK_BYTES = 64 * 1024  # a lock is a few dozen bytes; never read a huge file
 
@@ -124,7 +140,9 @@ def read_lock(target: Path) -> LockInfo | None:
     try:
         with path.open("rb") as f:
             data = f.read(_MAX_LOCK_BYTES + 1)
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):  # no lock (or not even its folder)
+        return None
+    except IsADirectoryError:  # a folder of that name: no lock, and no room for one
         return None
     except OSError:  # there, but unreadable: held by someone we cannot name
         return LockInfo(UNKNOWN, UNKNOWN, 0, "", readable=False)
@@ -157,28 +175,112 @@ def locked_error(target: Path, holder: LockInfo) -> ProjectLockedError:
     )
 
 
+class _NoLockHereError(Exception):
+    """No lock of ours can be written: `why` says why, `stuck` is the stale lock
+    that is in the way, if that is the reason."""
+
+    def __init__(self, why: NoLock, stuck: LockInfo | None = None, placeholder: Stat = None):
+        super().__init__(why)
+        self.why: NoLock = why
+        self.stuck = stuck
+        self.placeholder = placeholder
+
+
 def acquire(target: Path, user: str) -> LockInfo | None:
     """Write the lock for `target`, as `user` of this process, and return it.
 
     A stale lock (or an earlier one of this process) is replaced. Raises
     `ProjectLockedError` when someone else holds the lock; returns None when no
-    lock can be written here (a read-only folder).
+    lock can be written here (a read-only folder, a full disk, a stale lock
+    that cannot be removed: `claim` says which).
     """
+    try:
+        return _acquire(target, user)
+    except _NoLockHereError as e:
+        if e.placeholder is not None:
+            _remove_placeholder(target, e.placeholder)
+        return None
+
+
+def _acquire(target: Path, user: str) -> LockInfo:
+    path = lock_path(target)
     for _attempt in range(3):
         mine = LockInfo.mine(user)
         try:
-            created = _create(lock_path(target), mine.to_json().encode("utf-8"))
-        except OSError:
-            return None  # read-only folder, no permission: open without a lock
+            created = _create(path, mine.to_json().encode("utf-8"))
+        except OSError as e:
+            # Someone's lock is there already (our own attempt failed for want of
+            # space or permission): they hold it, as when ours could be written.
+            held = read_lock(target)
+            if held is not None and not (held.is_stale or held.is_ours(user)):
+                raise locked_error(target, held) from None
+            raise _no_lock(path, e) from None
         if created:
             return mine
         held = read_lock(target)
         if held is None:
+            if path.is_dir():  # a folder where the lock belongs: nothing holds it
+                raise _NoLockHereError("stuck")
             continue  # its owner removed it just now
-        if (held.is_stale or held.is_ours(user)) and _remove_if_same(target, held):
-            continue
+        if held.is_stale or held.is_ours(user):
+            try:
+                removed = _remove_if_same(target, held)
+            except OSError:  # immutable, or a folder that lets nobody delete
+                raise _NoLockHereError("stuck", held) from None
+            if removed:
+                continue
         raise locked_error(target, held)
     raise locked_error(target, read_lock(target) or LockInfo(UNKNOWN, UNKNOWN, 0, "", False))
+
+
+def _no_lock(path: Path, error: OSError) -> _NoLockHereError:
+    """Why `error` kept us from writing the lock. On a full disk an empty file
+    still fits (it needs no data block): it is left as a placeholder, so others
+    see that someone has the project open."""
+    from pmdesk.core.disk_space import is_disk_full
+
+    if not is_disk_full(error):
+        return _NoLockHereError("unwritable")
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0))
+    except OSError:
+        return _NoLockHereError("disk_full")
+    try:
+        st = os.fstat(fd)
+    finally:
+        os.close(fd)
+    return _NoLockHereError("disk_full", placeholder=(st.st_dev, st.st_ino))
+
+
+def _is_placeholder(target: Path, placeholder: Stat) -> bool:
+    try:
+        st = lock_path(target).stat()
+    except OSError:
+        return False
+    return (st.st_dev, st.st_ino) == placeholder and st.st_size == 0
+
+
+def _remove_placeholder(target: Path, placeholder: Stat) -> None:
+    if _is_placeholder(target, placeholder):
+        with contextlib.suppress(OSError):
+            lock_path(target).unlink()
+
+
+def take_over(target: Path, user: str, held: LockInfo) -> LockInfo:
+    """Replace `held`, another machine's lock (or one nobody can read), by ours,
+    atomically: the user was warned and named the holder. Refused (with who
+    holds it now) if the lock changed meanwhile or belongs to a live process
+    of this host, which is never taken over."""
+    path = lock_path(target)
+    now = read_lock(target)
+    if now is not None and now != held:
+        raise locked_error(target, now)
+    if now is not None and now.on_this_host and not now.is_stale:
+        raise locked_error(target, now)
+    mine = LockInfo.mine(user)
+    with _private_file(path, mine.to_json().encode("utf-8")) as private:
+        os.replace(private, path)
+    return mine
 
 
 def _create(path: Path, data: bytes) -> bool:
@@ -189,12 +291,7 @@ def _create(path: Path, data: bytes) -> bool:
     (an empty lock would block everyone). Where the filesystem has no hard
     links (FAT, some shares), the file is created with O_EXCL and written.
     """
-    private = path.with_name(f"{path.name}{socket.gethostname()}.{os.getpid()}.tmp")
-    try:
-        with private.open("wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
+    with _private_file(path, data) as private:
         try:
             os.link(private, path)
         except FileExistsError:
@@ -202,6 +299,19 @@ def _create(path: Path, data: bytes) -> bool:
         except OSError:  # no hard links here
             return _create_in_place(path, data)
         return True
+
+
+@contextlib.contextmanager
+def _private_file(path: Path, data: bytes) -> Iterator[Path]:
+    """A file beside `path` holding `data` (flushed to disk), removed afterwards
+    unless it was renamed into place."""
+    private = path.with_name(f"{path.name}{socket.gethostname()}.{os.getpid()}.tmp")
+    try:
+        with private.open("wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        yield private
     finally:
         with contextlib.suppress(OSError):
             private.unlink()
@@ -249,11 +359,16 @@ def release(target: Path, mine: LockInfo) -> bool:
 @dataclass(frozen=True)
 class Claim:
     """How an open project stands with its lock: `owned` is the lock we wrote
-    (and remove on close); `holder` is someone else's, shown to the user."""
+    (and remove on close); `holder` is someone else's, shown to the user. An
+    open for editing with neither says why in `no_lock` (`stuck`: the stale lock
+    that cannot be removed; `placeholder`: our empty lock on a full disk)."""
 
     access: Access
     owned: LockInfo | None = None
     holder: LockInfo | None = None
+    no_lock: NoLock | None = None
+    stuck: LockInfo | None = None
+    placeholder: Stat = None
 
     @property
     def read_only(self) -> bool:
@@ -261,12 +376,14 @@ class Claim:
 
     @property
     def unwritable(self) -> bool:
-        """Opened for editing, but no lock could be written (a read-only folder)."""
+        """Opened for editing, but no lock of ours could be written."""
         return not self.read_only and self.owned is None and self.holder is None
 
     def release(self, target: Path) -> None:
         if self.owned is not None:
             release(target, self.owned)
+        if self.placeholder is not None:
+            _remove_placeholder(target, self.placeholder)
 
 
 def claim(target: Path, user: str, access: Access) -> Claim:
@@ -275,8 +392,37 @@ def claim(target: Path, user: str, access: Access) -> Claim:
     if access == "read_only":
         return Claim(access, holder=other_holder(target, user))
     try:
-        return Claim(access, owned=acquire(target, user))
+        return Claim(access, owned=_acquire(target, user))
+    except _NoLockHereError as e:
+        return Claim(access, no_lock=e.why, stuck=e.stuck, placeholder=e.placeholder)
     except ProjectLockedError as e:
         if access == "edit":
             raise
         return Claim(access, holder=e.holder)
+
+
+def retake(target: Path, user: str, current: Claim) -> Claim:
+    """Take the lock now if an open for editing still has none of its own: the
+    holder it edited beside (Edit Anyway) has closed the project or its process
+    ended on this host, or the disk that was full has room again. Returns the
+    claim as it stands now (`current` itself when nothing changed); called now
+    and then while the project is open, and never raises."""
+    if current.read_only or current.owned is not None:
+        return current
+    if current.holder is not None:
+        now_held = other_holder(target, user)
+        if now_held == current.holder:
+            return current  # still theirs
+        if now_held is not None:  # someone else's now: name them
+            return replace(current, holder=now_held)
+    try:
+        if current.placeholder is not None and _is_placeholder(target, current.placeholder):
+            mine = LockInfo.mine(user)
+            with _private_file(lock_path(target), mine.to_json().encode("utf-8")) as private:
+                os.replace(private, lock_path(target))
+            return Claim(current.access, owned=mine)
+        updated = claim(target, user, "edit_anyway")  # never raises ProjectLockedError
+    except (OSError, PmdeskError):
+        return current
+    now = replace(updated, access=current.access)
+    return current if now == current else now

@@ -103,6 +103,19 @@ MESSAGES: dict[str, str] = {
         "{name} is being saved by someone else right now; it was not overwritten. "
         "Try again in a moment.",
     ),
+    # Full disks and locks that get in the way (issue 11, helper "locks").
+    "open.data_full": QT_TRANSLATE_NOOP(
+        "CoreError",
+        "Cannot open {name}: the disk holding your pmdesk data folder ({folder}) is full.",
+    ),
+    "open.data_failed": QT_TRANSLATE_NOOP(
+        "CoreError", "Cannot open {name}: pmdesk cannot write its data folder ({folder}): {reason}."
+    ),
+    "disk.full": QT_TRANSLATE_NOOP("CoreError", "The disk holding {folder} is full."),
+    "new.data_full": QT_TRANSLATE_NOOP(
+        "CoreError",
+        "Cannot create a new project: the disk holding your pmdesk data folder ({folder}) is full.",
+    ),
     # Merging a colleague's save (three-way merge).
     "merge.different_projects": QT_TRANSLATE_NOOP(
         "CoreError", "{names} are not copies of one project, so they cannot be merged."

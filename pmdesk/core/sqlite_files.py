@@ -189,7 +189,9 @@ def copy_database(source: Path, destination: Path, *, journal: Journal) -> None:
         finally:
             dst.close()
     except sqlite3.OperationalError as e:
-        # Not damage: a full disk, an unreachable folder, a lock (said as such).
+        if e.sqlite_errorcode == sqlite3.SQLITE_FULL:  # the copy's disk, never the source's
+            raise PmdeskError("disk.full", folder=destination.absolute().parent) from None
+        # Not damage: an unreachable folder, a lock (said as such).
         raise PmdeskError("copy.failed", name=source.name, detail=e) from None
     except sqlite3.DatabaseError as e:
         raise ProjectFileError("file.damaged", name=source.name, detail=e) from None
@@ -316,8 +318,15 @@ def sweep_stale_temps(target: Path, older_than: float = STALE_TEMP_SECONDS) -> N
 
 def build(target: Path, fill: Callable[[Path], None]) -> None:
     """Create `target` atomically: `fill` builds a complete project in a temporary file."""
+    from pmdesk.core.disk_space import is_disk_full
+
     with replacing(target) as tmp:
-        fill(tmp)
+        try:
+            fill(tmp)
+        except Exception as e:  # SQLAlchemy's own errors wrap SQLite's "disk is full"
+            if is_disk_full(e):
+                raise PmdeskError("disk.full", folder=target.absolute().parent) from None
+            raise
         conn = sqlite3.connect(tmp)
         try:
             conn.execute("PRAGMA journal_mode=DELETE")

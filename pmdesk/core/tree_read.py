@@ -54,7 +54,23 @@ def read_tree(path: Path, *, readonly: bool = True) -> TreeRead:
 
 def last_history_seq(path: Path) -> int:
     """The number of the last history entry (0 for none): counts edits."""
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    try:
+        return _max_seq(uri)
+    except sqlite3.OperationalError as e:
+        from pmdesk.core.disk_space import is_disk_full
+
+        wal = Path(f"{path}-wal")
+        if not is_disk_full(e) or (wal.exists() and wal.stat().st_size > 0):
+            raise
+        # A closed working copy (WAL mode, its WAL checkpointed away) on a full
+        # disk: SQLite cannot make the shared-memory file even to read. With no
+        # WAL content the file alone is the whole database, read as immutable.
+        return _max_seq(uri + "&immutable=1")
+
+
+def _max_seq(uri: str) -> int:
+    conn = sqlite3.connect(uri, uri=True)
     try:
         return int(conn.execute("SELECT max(seq) FROM history").fetchone()[0] or 0)
     finally:

@@ -49,9 +49,11 @@ WORK = "work.pmdesk"
 BASE = "base.pmdesk"
 
 
-def _slot(data_dir: Path, target: Path) -> Path:
+def _slot(data_dir: Path, target: Path, *, read_only: bool = False) -> Path:
     digest = hashlib.sha256(str(target).encode("utf-8")).hexdigest()[:16]
-    return data_dir / "working" / digest
+    # A read-only open has a slot of its own: looking at a project must never
+    # replace unsaved work left in its editing slot (it stays for "Later").
+    return data_dir / "working" / (f"{digest}-view" if read_only else digest)
 
 
 def _write_state(slot: Path, state: dict[str, Any]) -> None:
@@ -90,6 +92,39 @@ def _refuse_if_in_use(target: Path, state: dict[str, Any]) -> None:
     pid = int(state.get("pid", 0))
     if state.get("host") == socket.gethostname() and pid != os.getpid() and _pid_alive(pid):
         raise ProjectInUseError("project.in_use_by", name=target.name, pid=pid)
+
+
+def _refuse_if_unreadable_for_now(slot: Path, target: Path, data_dir: Path) -> None:
+    """A working copy that cannot be read now because its disk is full may hold
+    unsaved work nobody could count: it is never replaced (a damaged one is)."""
+    from pmdesk.core.disk_space import is_disk_full
+
+    if not (slot / WORK).exists():
+        return
+    try:
+        last_history_seq(slot / WORK)
+    except Exception as e:
+        if is_disk_full(e):
+            raise PmdeskError("open.data_full", name=target.name, folder=data_dir) from None
+
+
+def _open_failure(error: OSError | PmdeskError, target: Path, data_dir: Path) -> PmdeskError:
+    """One sentence for an open that failed while copying the project into the
+    data folder, naming the project and, where it is to blame, that folder (the
+    working copy's own file names mean nothing to the user)."""
+    from pmdesk.core.disk_space import is_disk_full
+
+    if is_disk_full(error):
+        return PmdeskError("open.data_full", name=target.name, folder=data_dir)
+    if isinstance(error, PmdeskError):
+        return error
+    where = Path(error.filename) if isinstance(error.filename, str) else None
+    reason = "permission denied" if isinstance(error, PermissionError) else error.strerror
+    if where is not None and where.is_relative_to(data_dir):
+        return PmdeskError(
+            "open.data_failed", name=target.name, folder=data_dir, reason=reason or str(error)
+        )
+    return ProjectFileError("file.unreadable", path=target, reason=reason or str(error))
 
 
 @dataclass(frozen=True)
@@ -170,12 +205,12 @@ class WorkingCopy:
         return self._store
 
     @staticmethod
-    def check_free(target: Path, data_dir: Path | None = None) -> None:
+    def check_free(target: Path, data_dir: Path | None = None, *, access: Access = "edit") -> None:
         """Raise what `open` (with leftover="error") raises before it copies
         anything: the project is open in another pmdesk, or has unsaved edits
-        from an earlier session."""
+        from an earlier session (which a read-only open leaves alone)."""
         target = target.resolve()
-        slot = _slot(data_dir or default_data_dir(), target)
+        slot = _slot(data_dir or default_data_dir(), target, read_only=access == "read_only")
         state = _read_state(slot)
         if state is None:
             return
@@ -203,12 +238,13 @@ class WorkingCopy:
         access: Access = "edit",
     ) -> WorkingCopy:
         """Open `target` for editing. A leftover working copy with unsaved edits is
-        recovered, discarded or reported (`ProjectFileError`), as `leftover` says.
+        recovered, discarded or reported (`ProjectFileError`), as `leftover` says;
+        a read-only open leaves it alone (it has a slot of its own).
         The lock is taken as `access` says: "edit" raises `ProjectLockedError`
         (with the holder) when someone else holds it."""
         target = target.resolve()
         data_dir = data_dir or default_data_dir()
-        slot = _slot(data_dir, target)
+        slot = _slot(data_dir, target, read_only=access == "read_only")
         state = _read_state(slot)
         if state is not None:
             _refuse_if_in_use(target, state)
@@ -219,12 +255,14 @@ class WorkingCopy:
                 raise ProjectFileError(
                     "project.unsaved_leftover", name=target.name, count=info.unsaved_edits
                 )
+            if info is None and leftover != "discard":
+                _refuse_if_unreadable_for_now(slot, target, data_dir)
         read_header(target)
         claim = lockfile.claim(target, user or default_user(), access)
-        if slot.exists():
-            shutil.rmtree(slot)
-        slot.mkdir(parents=True)
         try:
+            if slot.exists():
+                shutil.rmtree(slot)
+            slot.mkdir(parents=True)
             seen = copy_published(target, slot / WORK)
             backup = None
             if read_header(slot / WORK).schema_version != SCHEMA_VERSION:
@@ -243,9 +281,11 @@ class WorkingCopy:
                 "target_fingerprint": seen,
             }
             _write_state(slot, state)
-        except BaseException:
+        except BaseException as e:
             shutil.rmtree(slot, ignore_errors=True)
             claim.release(target)
+            if isinstance(e, OSError | PmdeskError):
+                raise _open_failure(e, target, data_dir) from None
             raise
         wc = cls(target, slot, state, user, claim)
         wc.upgraded_from_backup = backup
@@ -351,6 +391,11 @@ class WorkingCopy:
             leftover = _read_state(new_slot)
             if leftover is not None and _pid_alive(int(leftover.get("pid", 0))):
                 raise ProjectInUseError("project.in_use", name=new_target.name)
+            unsaved = _leftover(new_slot)  # never replace work left for that file
+            if unsaved is not None:
+                raise ProjectFileError(
+                    "project.unsaved_leftover", name=new_target.name, count=unsaved.unsaved_edits
+                )
             shutil.rmtree(new_slot)
         claim = self._claim_for(new_target)
         try:
@@ -414,7 +459,13 @@ class WorkingCopy:
     def close(self, *, discard: bool = False) -> None:
         """Close the project and remove our lock. Unsaved edits stay recoverable
         unless `discard`."""
-        dirty = self.unsaved_edits() > 0
+        # Discarding needs no count. Keeping does, and a working copy that cannot
+        # be read now (its disk is full, so SQLite cannot make its shared-memory
+        # file) is kept: never throw away work because it could not be counted.
+        try:
+            dirty = not discard and self.unsaved_edits() > 0
+        except Exception:
+            dirty = True
         if self._store is not None:
             self._store.dispose()
             self._store = None

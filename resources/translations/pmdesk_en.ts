@@ -574,6 +574,22 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <translation>{name} is being saved by someone else right now; it was not overwritten. Try again in a moment.</translation>
     </message>
     <message>
+        <source>Cannot open {name}: the disk holding your pmdesk data folder ({folder}) is full.</source>
+        <translation>Cannot open {name}: the disk holding your pmdesk data folder ({folder}) is full.</translation>
+    </message>
+    <message>
+        <source>Cannot open {name}: pmdesk cannot write its data folder ({folder}): {reason}.</source>
+        <translation>Cannot open {name}: pmdesk cannot write its data folder ({folder}): {reason}.</translation>
+    </message>
+    <message>
+        <source>The disk holding {folder} is full.</source>
+        <translation>The disk holding {folder} is full.</translation>
+    </message>
+    <message>
+        <source>Cannot create a new project: the disk holding your pmdesk data folder ({folder}) is full.</source>
+        <translation>Cannot create a new project: the disk holding your pmdesk data folder ({folder}) is full.</translation>
+    </message>
+    <message>
         <source>{names} are not copies of one project, so they cannot be merged.</source>
         <translation>{names} are not copies of one project, so they cannot be merged.</translation>
     </message>
@@ -1036,6 +1052,22 @@ Name:</translation>
     <message>
         <source>Edit Anyway</source>
         <translation>Edit Anyway</translation>
+    </message>
+    <message>
+        <source>Take Over…</source>
+        <translation>Take Over…</translation>
+    </message>
+    <message>
+        <source>Take over the lock of %1 on %2, taken %3? Do this only if %1 has closed pmdesk there (the computer was switched off or pmdesk crashed): if they still have it open, they are not told and you both edit it.</source>
+        <translation>Take over the lock of %1 on %2, taken %3? Do this only if %1 has closed pmdesk there (the computer was switched off or pmdesk crashed): if they still have it open, they are not told and you both edit it.</translation>
+    </message>
+    <message>
+        <source>Take over a lock nobody can read? Do this only if nobody has the project open any more: if someone does, they are not told and you both edit it.</source>
+        <translation>Take over a lock nobody can read? Do this only if nobody has the project open any more: if someone does, they are not told and you both edit it.</translation>
+    </message>
+    <message>
+        <source>Take over the lock</source>
+        <translation>Take over the lock</translation>
     </message>
     <message>
         <source>Open project</source>
@@ -1743,6 +1775,10 @@ Name:</translation>
         <translation>Read-only. Save As makes a copy you can edit.</translation>
     </message>
     <message>
+        <source>Read-only: your unsaved changes from an earlier session are kept. Open the project again to recover them.</source>
+        <translation>Read-only: your unsaved changes from an earlier session are kept. Open the project again to recover them.</translation>
+    </message>
+    <message>
         <source>Read-only: %1 on %2 has it open. Save As makes a copy you can edit.</source>
         <translation>Read-only: %1 on %2 has it open. Save As makes a copy you can edit.</translation>
     </message>
@@ -1753,6 +1789,18 @@ Name:</translation>
     <message>
         <source>Editing without the lock: %1 on %2 has it open too.</source>
         <translation>Editing without the lock: %1 on %2 has it open too.</translation>
+    </message>
+    <message>
+        <source>No lock of yours: the old lock file %1 cannot be removed, so others are not told that you have it open.</source>
+        <translation>No lock of yours: the old lock file %1 cannot be removed, so others are not told that you have it open.</translation>
+    </message>
+    <message>
+        <source>The disk holding %1 is full: others see the project as opened by someone unknown, and Save fails until there is space.</source>
+        <translation>The disk holding %1 is full: others see the project as opened by someone unknown, and Save fails until there is space.</translation>
+    </message>
+    <message>
+        <source>The disk holding %1 is full: others are not told that you have the project open, and Save fails until there is space.</source>
+        <translation>The disk holding %1 is full: others are not told that you have the project open, and Save fails until there is space.</translation>
     </message>
     <message>
         <source>No lock file: this folder is read-only, so others do not see that you have it open. Use Save As to keep changes.</source>

@@ -573,6 +573,22 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <translation>其他人正在保存 {name}，未覆盖该文件。请稍后再试。</translation>
     </message>
     <message>
+        <source>Cannot open {name}: the disk holding your pmdesk data folder ({folder}) is full.</source>
+        <translation>无法打开 {name}：pmdesk 数据文件夹（{folder}）所在的磁盘已满。</translation>
+    </message>
+    <message>
+        <source>Cannot open {name}: pmdesk cannot write its data folder ({folder}): {reason}.</source>
+        <translation>无法打开 {name}：pmdesk 无法写入其数据文件夹（{folder}）：{reason}。</translation>
+    </message>
+    <message>
+        <source>The disk holding {folder} is full.</source>
+        <translation>{folder} 所在的磁盘已满。</translation>
+    </message>
+    <message>
+        <source>Cannot create a new project: the disk holding your pmdesk data folder ({folder}) is full.</source>
+        <translation>无法新建项目：pmdesk 数据文件夹（{folder}）所在的磁盘已满。</translation>
+    </message>
+    <message>
         <source>{names} are not copies of one project, so they cannot be merged.</source>
         <translation>{names} 不是同一项目的副本，无法合并。</translation>
     </message>
@@ -1035,6 +1051,22 @@ Name:</source>
     <message>
         <source>Edit Anyway</source>
         <translation>仍然编辑</translation>
+    </message>
+    <message>
+        <source>Take Over…</source>
+        <translation>接管…</translation>
+    </message>
+    <message>
+        <source>Take over the lock of %1 on %2, taken %3? Do this only if %1 has closed pmdesk there (the computer was switched off or pmdesk crashed): if they still have it open, they are not told and you both edit it.</source>
+        <translation>要接管 %1 在 %2 上于 %3 加的锁吗？只有在 %1 已经在那台电脑上关闭了 pmdesk（电脑已关机或 pmdesk 崩溃）时才应这样做：如果对方仍然打开着它，对方不会得到通知，你们将同时编辑它。</translation>
+    </message>
+    <message>
+        <source>Take over a lock nobody can read? Do this only if nobody has the project open any more: if someone does, they are not told and you both edit it.</source>
+        <translation>要接管一个无法读取的锁吗？只有在确定已经没有人打开这个项目时才应这样做：如果有人仍打开着它，对方不会得到通知，你们将同时编辑它。</translation>
+    </message>
+    <message>
+        <source>Take over the lock</source>
+        <translation>接管锁</translation>
     </message>
     <message>
         <source>Open project</source>
@@ -1742,6 +1774,10 @@ Name:</source>
         <translation>只读。用“另存为”可得到一份可以编辑的副本。</translation>
     </message>
     <message>
+        <source>Read-only: your unsaved changes from an earlier session are kept. Open the project again to recover them.</source>
+        <translation>只读：上次会话中未保存的修改仍然保留。再次打开此项目即可恢复它们。</translation>
+    </message>
+    <message>
         <source>Read-only: %1 on %2 has it open. Save As makes a copy you can edit.</source>
         <translation>只读：%1 正在 %2 上打开它。用“另存为”可得到一份可以编辑的副本。</translation>
     </message>
@@ -1752,6 +1788,18 @@ Name:</source>
     <message>
         <source>Editing without the lock: %1 on %2 has it open too.</source>
         <translation>未持有锁而编辑：%1 也在 %2 上打开了它。</translation>
+    </message>
+    <message>
+        <source>No lock of yours: the old lock file %1 cannot be removed, so others are not told that you have it open.</source>
+        <translation>你没有持有锁：旧的锁文件 %1 无法删除，因此其他人不会知道你已打开此项目。</translation>
+    </message>
+    <message>
+        <source>The disk holding %1 is full: others see the project as opened by someone unknown, and Save fails until there is space.</source>
+        <translation>%1 所在的磁盘已满：其他人会看到项目已被未知用户打开；在腾出空间之前，保存会失败。</translation>
+    </message>
+    <message>
+        <source>The disk holding %1 is full: others are not told that you have the project open, and Save fails until there is space.</source>
+        <translation>%1 所在的磁盘已满：其他人不会知道你已打开此项目；在腾出空间之前，保存会失败。</translation>
     </message>
     <message>
         <source>No lock file: this folder is read-only, so others do not see that you have it open. Use Save As to keep changes.</source>

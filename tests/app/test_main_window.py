@@ -328,26 +328,64 @@ def test_a_second_open_while_opening_is_ignored(
     assert window.open_action.isEnabled()
 
 
-def test_recovery_answered_later_keeps_the_work(
+def crash_with_one_edit(window: MainWindow, sample: Path) -> None:
+    """Open `sample`, add a requirement, and leave as a crashed pmdesk would."""
+    import json
+
+    open_sync(window, sample)
+    window.tree_pane.view.new_sibling()  # type: ignore[union-attr]
+    wc = window.session.working_copy  # type: ignore[union-attr]
+    wc.store.dispose()
+    state = wc.slot / "state.json"
+    data = json.loads(state.read_text())
+    data["pid"] = 0  # as if pmdesk had crashed
+    state.write_text(json.dumps(data))
+    wc.claim.release(wc.target)  # a dead process's lock would be cleared as stale
+    window.session = None  # the crashed window is gone
+    window.close_project()
+
+
+def test_recovery_answered_later_keeps_the_work_and_opens_read_only(
     window: MainWindow, sample: Path, answers: Answers, data_dir: Path
 ) -> None:
     from pmdesk.app import dialogs
     from pmdesk.core.workingcopy import find_recoverable
 
-    open_sync(window, sample)
-    window.tree_pane.view.new_sibling()  # type: ignore[union-attr]
-    window.session.working_copy.store.dispose()  # type: ignore[union-attr]
-    state = window.session.working_copy.slot / "state.json"  # type: ignore[union-attr]
-    import json
-
-    data = json.loads(state.read_text())
-    data["pid"] = 0  # as if pmdesk had crashed
-    state.write_text(json.dumps(data))
-    window.session = None  # the crashed window is gone
+    crash_with_one_edit(window, sample)
     answers.recover = dialogs.LATER
+    answers.asked.clear()
     window.open_project(sample, background=False)
-    assert window.session is None
+    assert answers.asked == ["recover"]
+    assert window.session is not None and window.session.read_only
+    assert window.tree_pane.model.count() == 45  # type: ignore[union-attr]  # the saved file
+    assert "unsaved" in window.access_label.text()
     assert [r.unsaved_edits for r in find_recoverable(data_dir)] == [1]
+    assert window.close_project()
+    assert [r.unsaved_edits for r in find_recoverable(data_dir)] == [1]  # still there
+    answers.recover = dialogs.RECOVER  # next time: recovered
+    window.open_project(sample, background=False)
+    assert window.session is not None and not window.session.read_only
+    assert window.tree_pane.model.count() == 46  # type: ignore[union-attr]
+
+
+def test_start_asks_about_leftover_work_once_and_later_opens_it_read_only(
+    qtbot: QtBot, window: MainWindow, sample: Path, answers: Answers, data_dir: Path
+) -> None:
+    from pmdesk.app import dialogs
+    from pmdesk.app.launch import start
+    from pmdesk.core.workingcopy import find_recoverable
+
+    crash_with_one_edit(window, sample)
+    answers.recover = dialogs.LATER
+    for path in (None, sample):  # `pmdesk` (the last project) and `pmdesk crm.pmdesk`
+        answers.asked.clear()
+        with qtbot.waitSignal(window.project_opened, timeout=10_000):
+            start(window, path, "en")
+        assert answers.asked == ["recover"]
+        assert window.session is not None and window.session.path == sample.resolve()
+        assert window.session.read_only
+        assert window.close_project()
+        assert [r.unsaved_edits for r in find_recoverable(data_dir)] == [1]
 
 
 def test_undo_back_to_clean_leaves_nothing_to_recover(
@@ -403,3 +441,25 @@ def test_ctrl_up_down_under_a_filter_moves_past_the_visible_neighbour(
     window.save()
     saved = on_disk(sample)["requirements"][0]["children"]
     assert [n["key"] for n in saved] == ["CRM-2", "CRM-5", "CRM-8", "CRM-9"]
+
+
+def test_new_with_a_project_open_replaces_it_without_a_stray_window(
+    qtbot: QtBot, window: MainWindow, sample: Path, answers: Answers
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    open_sync(window, sample)
+    window.tree_pane.view.new_sibling()  # type: ignore[union-attr]
+    answers.save_changes = QMessageBox.StandardButton.Discard
+    for template in ("blank", "prd-en"):  # twice: the placeholder goes back and forth
+        window.new_project(template)
+        qtbot.wait(50)
+        assert window.session is not None and window.untitled
+        shown = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+        assert shown == [window], [getattr(w, "text", lambda: "")() for w in shown]
+    assert answers.asked == ["save"]  # the changed sample was asked about, once
+    assert window.roadmap_dock.widget() is window.roadmap_pane
+    window.close_project()
+    assert window.roadmap_dock.widget() is window.roadmap_placeholder
+    assert window.roadmap_placeholder.isVisible()
+    assert [w for w in QApplication.topLevelWidgets() if w.isVisible()] == [window]

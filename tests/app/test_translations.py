@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,6 +24,16 @@ ROOT = Path(__file__).resolve().parents[2]
 TRANSLATIONS = ROOT / "resources" / "translations"
 
 
+def qt_tool(name: str) -> str | None:
+    """A Qt tool of the PySide6 wheel, found beside this Python (the venv's bin/
+    need not be on PATH: `venv/bin/python -m pytest` works as well), else on PATH."""
+    folder = Path(sys.executable).parent
+    for candidate in (folder / name, folder / f"{name}.exe"):
+        if candidate.is_file():
+            return str(candidate)
+    return shutil.which(name)
+
+
 def messages(ts: Path) -> dict[tuple[str, str], ET.Element]:
     found = {}
     for context in ET.parse(ts).getroot().iter("context"):
@@ -36,7 +47,7 @@ def extracted(tmp_path: Path) -> set[tuple[str, str]]:
     files = [*sorted((ROOT / "pmdesk/app").glob("*.py")), ROOT / "pmdesk/core/messages.py"]
     sources = [str(p.relative_to(ROOT)) for p in files]
     subprocess.run(
-        ["pyside6-lupdate", "-locations", "none", *sources, "-ts", str(ts)],
+        [str(qt_tool("pyside6-lupdate")), "-locations", "none", *sources, "-ts", str(ts)],
         cwd=ROOT,
         check=True,
         capture_output=True,
@@ -60,7 +71,9 @@ def test_every_source_string_has_a_finished_translation(tmp_path: Path, language
 def test_compiled_files_match_their_sources(tmp_path: Path, language: str) -> None:
     ts = TRANSLATIONS / f"pmdesk_{language}.ts"
     qm = tmp_path / "fresh.qm"
-    subprocess.run(["pyside6-lrelease", "-silent", str(ts), "-qm", str(qm)], check=True)
+    subprocess.run(
+        [str(qt_tool("pyside6-lrelease")), "-silent", str(ts), "-qm", str(qm)], check=True
+    )
     assert qm.read_bytes() == ts.with_suffix(".qm").read_bytes(), (
         "run packaging/update_translations.py"
     )
@@ -100,4 +113,4 @@ def test_qt_own_dialog_buttons_are_translated(chinese: None) -> None:
 
 
 def test_lupdate_is_available() -> None:
-    assert shutil.which("pyside6-lupdate") and shutil.which("pyside6-lrelease")
+    assert qt_tool("pyside6-lupdate") and qt_tool("pyside6-lrelease")
