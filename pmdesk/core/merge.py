@@ -21,7 +21,6 @@ from typing import Any, Literal
 from pmdesk.core import domain
 from pmdesk.core.merge_rows import ENTITIES, Row, Tables
 from pmdesk.core.merge_text import merge_text
-from pmdesk.core.ranks import rank_between
 
 Side = Literal["mine", "theirs"]
 ConflictKind = Literal["changed", "added", "deleted_by_mine", "deleted_by_theirs"]
@@ -109,6 +108,8 @@ STAMPS: dict[str, tuple[str, ...]] = {
     "requirement": ("created_at", "created_by", "updated_at", "updated_by"),
     "baseline": ("created_at", "created_by", "snapshot"),
 }
+# A row's place among its siblings (requirements: with the parent).
+_ORDER_FIELDS = frozenset({"position", "rank"})
 # Long Markdown fields: edits to different lines on the two sides combine.
 TEXTS = {("requirement", "description"), ("section", "body")}
 
@@ -183,6 +184,8 @@ class _Merger:
         # Rows deleted by one side whose deletion was settled (or is pending).
         self.deleted_by: dict[tuple[str, str], Side] = {}
         self.kept_pending: set[tuple[str, str]] = set()
+        # Rows both sides moved within one parent: settled once all rows are merged.
+        self.reordered: list[tuple[str, str, Row | None, Row, Row]] = []
 
     def run(self) -> None:
         for entity in ENTITIES:
@@ -196,9 +199,9 @@ class _Merger:
             )
             for uid in _ordered_union(m, t, b):
                 self._merge_row(entity, uid, b.get(uid), m.get(uid), t.get(uid))
+        self._settle_reorders()
         self._repair_references()
         self._break_cycles()
-        self._untie_ranks()
         self._renumber_keys()
         self._unique_names("baseline", "name")
         self._unique_links()
@@ -257,6 +260,9 @@ class _Merger:
             if mv == bv:
                 _put(merged, columns, tv)
                 continue
+            if name in _ORDER_FIELDS and m.get("parent_uid") == t.get("parent_uid"):
+                self.reordered.append((entity, uid, b, m, t))
+                continue
             if (entity, name) in TEXTS and isinstance(bv, str):
                 combined = merge_text(bv, mv, tv)
                 if combined is not None:
@@ -286,6 +292,40 @@ class _Merger:
             if column.startswith("updated") and t.get("updated_at", "") > m.get("updated_at", ""):
                 merged[column] = t[column]
         return merged
+
+    def _settle_reorders(self) -> None:
+        """Both sides moved a row within one parent. If no other row now sits
+        between the two places, both put it in the same place (their ranks
+        differ only because each session makes its own): theirs is taken, as
+        it is published already. Otherwise it is a conflict."""
+        for entity, uid, b, m, t in self.reordered:
+            name, columns = next(
+                (n, c) for n, c in fields_of(entity, m).items() if n in _ORDER_FIELDS
+            )
+            row = self.out[entity][uid]
+            if self._same_place(entity, uid, m["rank"], t["rank"]):
+                _put(row, columns, _value(t, columns))
+                continue
+            bv, mv, tv = _value(b, columns), _value(m, columns), _value(t, columns)
+            kind: ConflictKind = "changed" if b is not None else "added"
+            conflict = Conflict(entity, uid, name, kind, label_of(entity, m), bv, mv, tv)
+            choice = self.settle(conflict)
+            if choice is None:
+                self.result.conflicts.append(conflict)
+            elif choice == "theirs":
+                _put(row, columns, tv)
+            elif isinstance(choice, Edited):
+                _put(row, columns, choice.value)
+
+    def _same_place(self, entity: str, uid: str, mine: str, theirs: str) -> bool:
+        rows = self.out[entity]
+        parent = rows[uid].get("parent_uid")
+        low, high = sorted([(mine, uid), (theirs, uid)])
+        return not any(
+            low < (row["rank"], other) < high
+            for other, row in rows.items()
+            if other != uid and row.get("parent_uid") == parent
+        )
 
     def _union_history(self) -> None:
         history = self.out["history"]
@@ -427,28 +467,6 @@ class _Merger:
                     Note("moved_back", "requirement", uid, label_of("requirement", reqs[uid]))
                 )
                 cycle = _cycle_from(reqs, start, rooted)
-
-    def _untie_ranks(self) -> None:
-        """Both sides appended a child to one parent (or a lane, a section): each
-        got the rank after the last sibling, the same one. Tied siblings later
-        make an insert between them re-space the whole sibling list outside the
-        undo history (ops.order), which then breaks undoing this merge. So the
-        later of two tied siblings (in the order shown) gets a rank of its own."""
-        for entity in ("requirement", "lane", "section"):
-            rows = self.out[entity]
-            siblings: dict[str | None, list[str]] = {}
-            for uid, row in rows.items():
-                siblings.setdefault(row.get("parent_uid"), []).append(uid)
-            for uids in siblings.values():
-                uids.sort(key=lambda u: (rows[u]["rank"], u))
-                for i in range(1, len(uids)):
-                    before, row = rows[uids[i - 1]]["rank"], rows[uids[i]]
-                    if row["rank"] > before:
-                        continue
-                    after = next(
-                        (rows[u]["rank"] for u in uids[i + 1 :] if rows[u]["rank"] > before), None
-                    )
-                    row["rank"] = rank_between(before, after)
 
     def _renumber_keys(self) -> None:
         """Both sides gave out the same key: ours moves to the next free number.
