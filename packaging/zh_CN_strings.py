@@ -617,4 +617,5 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("Sharing", "Not saved: %1 has a newer version to merge first."): "未保存：需先合并 %1 的新版本。",
     ("Sharing", "Deleted with the requirement they belonged to: %1."): "已随所属需求一同删除：%1。",
     ("Sharing", "Put back in their earlier place (their new place was deleted or moved): %1."): "已放回原来的位置（其新位置已被删除或移动）：%1。",
+    ("Sharing", "Kept, and moved up to the place of the deleted requirement above: %1."): "已保留，并上移到其上级需求（已被删除）原来的位置：%1。",
 }

@@ -14,7 +14,7 @@ Pure functions on `Tables` (pmdesk.core.merge_rows); no database here.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
@@ -62,7 +62,7 @@ class Conflict:
         return f"{self.entity}:{self.uid}:{self.field}"
 
 
-NoteKind = Literal["renumbered", "renamed", "cascaded", "text_merged", "moved_back"]
+NoteKind = Literal["renumbered", "renamed", "cascaded", "text_merged", "moved_back", "moved_up"]
 
 
 @dataclass(frozen=True)
@@ -184,6 +184,8 @@ class _Merger:
         # Rows deleted by one side whose deletion was settled (or is pending).
         self.deleted_by: dict[tuple[str, str], Side] = {}
         self.kept_pending: set[tuple[str, str]] = set()
+        # Rows one side deleted and the other changed, kept (settled or pending).
+        self.kept: set[str] = set()
         # Rows both sides moved within one parent: settled once all rows are merged.
         self.reordered: list[tuple[str, str, Row | None, Row, Row]] = []
 
@@ -249,6 +251,8 @@ class _Merger:
         if choice is None:
             self.result.conflicts.append(conflict)
             self.kept_pending.add((entity, uid))
+        if entity == "requirement":
+            self.kept.add(uid)
         self.out[entity][uid] = dict(other)
 
     def _merge_fields(self, entity: str, uid: str, b: Row | None, m: Row, t: Row) -> Row:
@@ -347,7 +351,57 @@ class _Merger:
             if not missing:
                 return
             for entity, uid in missing:
-                self._settle_dangling(entity, uid)
+                if entity == "requirement" and self._only_kept_children(uid):
+                    for child in self._children_in_out(uid):
+                        self._move_up(child, uid)
+                else:
+                    self._settle_dangling(entity, uid)
+
+    def _only_kept_children(self, uid: str) -> bool:
+        """Is a deleted requirement referred to only by children that were under
+        it all along (kept because they were changed)? Then the other side did
+        nothing to the requirement itself: its deletion stands, and the kept
+        children move up to its place."""
+        deleter = self.deleted_by.get(("requirement", uid))
+        if deleter is None or any(
+            uid in (link["from_uid"], link["to_uid"]) for link in self.out["link"].values()
+        ):
+            return False
+        keeper = (self.theirs if deleter == "mine" else self.mine).get("requirement", {})
+        base = self.base.get("requirement", {})
+        for child in self._children_in_out(uid):
+            was, kept = base.get(child), keeper.get(child)
+            if was is None or kept is None or was["parent_uid"] != uid:
+                return False  # added or moved under it: an edit against its deletion
+            if kept["parent_uid"] != uid or child not in self.kept:
+                return False
+        return True
+
+    def _children_in_out(self, uid: str) -> list[str]:
+        return [u for u, r in self.out["requirement"].items() if r["parent_uid"] == uid]
+
+    def _move_up(self, child: str, deleted: str, gone: Collection[str] = ()) -> None:
+        """Put a kept child of a deleted requirement where that requirement was
+        (or where its nearest kept ancestor has it), and tell the user."""
+        reqs = self.out["requirement"]
+        sides = (self.mine.get("requirement", {}), self.theirs.get("requirement", {}))
+        base = self.base.get("requirement", {})
+        parent: str | None = deleted
+        rank = reqs[child]["rank"]
+        seen: set[str] = set()
+        while parent is not None and (parent not in reqs or parent in gone) and parent not in seen:
+            seen.add(parent)
+            row = sides[0].get(parent) or sides[1].get(parent) or base.get(parent)
+            if row is None:
+                parent = None
+                break
+            parent, rank = row["parent_uid"], row["rank"]
+        gone_row = next((t[deleted] for t in (*sides, base) if deleted in t), None)
+        reqs[child]["parent_uid"], reqs[child]["rank"] = parent, rank
+        label = "" if gone_row is None else f"{gone_row['key']} {gone_row['title']}".strip()
+        self.result.notes.append(
+            Note("moved_up", "requirement", child, label_of("requirement", reqs[child]), label)
+        )
 
     def _dangling(self) -> list[tuple[str, str]]:
         reqs = self.out["requirement"]
@@ -387,6 +441,8 @@ class _Merger:
         if choice is None:
             self.result.conflicts.append(conflict)
         self.deleted_by.pop((entity, uid), None)
+        if entity == "requirement":
+            self.kept.add(uid)
         self.out[entity][uid] = dict(row)
 
     def _referring(self, entity: str, uid: str) -> tuple[str, ...]:
@@ -410,7 +466,9 @@ class _Merger:
 
         A requirement the other side moved under the deleted one, but which the
         deleting side still has, is not deleted: it goes back to its place there
-        (a `moved_back` note). Only what the deleting side has not got goes."""
+        (a `moved_back` note). One kept against the deletion by the user's choice
+        moves up to the deleted one's place (a `moved_up` note). Only what the
+        deleting side has not got and nobody chose to keep goes."""
         if entity in ("release", "lane"):
             column = f"{entity}_uid"
             for row in self.out["requirement"].values():
@@ -424,6 +482,10 @@ class _Merger:
         grew = True
         while grew:
             children = {u for u, r in reqs.items() if r["parent_uid"] in doomed} - doomed
+            kept = (children & self.kept) - set(still_there)
+            for child in kept:  # kept against this deletion by the user's choice: it stays
+                self._move_up(child, reqs[child]["parent_uid"], doomed)
+            children -= kept
             for child in children & set(still_there):
                 reqs[child]["parent_uid"] = still_there[child]["parent_uid"]
                 reqs[child]["rank"] = still_there[child]["rank"]

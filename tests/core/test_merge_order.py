@@ -149,3 +149,74 @@ def test_settling_a_place_conflict_either_way_keeps_a_deletion_of_another_row(
     out = merged(base, mine, theirs, prefer)
     assert gone not in requirements(out)
     assert children(out, None)[0 if prefer == "mine" else 1] == top[-1]
+
+
+# -- a kept row under a deleted one ----------------------------------------------
+
+
+def three_levels(base: Path) -> tuple[str, str, str]:
+    """An epic with a story with a task, at the end of the top level."""
+    epic, story, task = (str(uuid.uuid4()) for _ in range(3))
+    edit(
+        base,
+        "Zhang",
+        Create("requirement", epic, {"title": "Epic"}),
+        Create("requirement", story, {"title": "Story"}, parent=epic),
+        Create("requirement", task, {"title": "Task"}, parent=story),
+    )
+    return epic, story, task
+
+
+@pytest.mark.parametrize("deleter", ["Li", "Wang"])
+def test_keeping_a_row_a_colleague_deleted_keeps_its_parent_deleted(
+    base: Path, deleter: str
+) -> None:
+    """One person deletes an epic with its stories; the other adds a task under
+    one of the stories. Keeping the story (and the new task) used to bring the
+    epic back as well, a second conflict that "keep mine" settled the same way:
+    a deletion of a row the keeper never touched, undone. The story now moves up
+    to the epic's place and the epic stays deleted; its untouched task too."""
+    epic, story, task = three_levels(base)
+    mine, theirs = copies(base, "mine", "theirs")
+    deleting, adding = (mine, theirs) if deleter == "Li" else (theirs, mine)
+    edit(deleting, deleter, Remove((("requirement", epic),)))
+    new = str(uuid.uuid4())
+    edit(adding, "Other", Create("requirement", new, {"title": "New task"}, parent=story))
+    _, result = merge_files(base, mine, theirs, base.with_name("out.pmdesk"))
+    assert [c.uid for c in result.conflicts] == [story]
+    keeper: Side = "theirs" if deleter == "Li" else "mine"
+    out = merged(base, mine, theirs, keeper)
+    rows = requirements(out)
+    assert epic not in rows and task not in rows
+    assert (rows[story]["parent_uid"], rows[story]["rank"]) == places(base)[epic]
+    assert rows[new]["parent_uid"] == story
+    out = merged(base, mine, theirs, "mine" if keeper == "theirs" else "theirs")
+    assert not {epic, story, task, new} & set(requirements(out))
+
+
+def test_a_row_kept_by_choice_survives_deleting_its_parent(base: Path) -> None:
+    """Li renames a story and adds a task under its epic; Wang deletes the
+    epic. Keep the story (mine), delete the epic (theirs): the story used to go
+    with the epic all the same. It stays, in the epic's place."""
+    from pmdesk.core.merge_files import pending_merge_of
+
+    epic, story, task = three_levels(base)
+    mine, theirs = copies(base, "mine", "theirs")
+    added = str(uuid.uuid4())
+    edit(
+        mine,
+        "Li",
+        Update("requirement", story, {"title": "Story, renamed"}),
+        Create("requirement", added, {"title": "Added"}, parent=epic),
+    )
+    edit(theirs, "Wang", Remove((("requirement", epic),)))
+    pending = pending_merge_of(base, mine, theirs)
+    ids = {c.uid: c.id for c in pending.result().conflicts}
+    assert set(ids) == {epic, story}
+    result = pending.result({ids[story]: "mine", ids[epic]: "theirs"})
+    assert result.clean
+    rows = result.tables["requirement"]
+    assert epic not in rows and added not in rows and task not in rows
+    assert rows[story]["title"] == "Story, renamed"
+    assert (rows[story]["parent_uid"], rows[story]["rank"]) == places(base)[epic]
+    assert [n.kind for n in result.notes if n.uid == story] == ["moved_up"]

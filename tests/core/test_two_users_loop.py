@@ -1,6 +1,7 @@
-"""Two people add, move and delete requirements in one shared file, saving in
-turn: no save is refused without a real conflict, no saved edit is lost, no
-deletion comes back, and nothing neither of them touched changes.
+"""Two people add, move, rename and delete requirements in one shared file,
+saving in turn: no save is refused without a real conflict, no saved edit is
+lost, no deletion comes back, and nothing neither of them touched changes
+(tests/core/two_users.py).
 
 PMDESK_TWO_USER_ROUNDS=100 runs the long version (the default run does 20).
 """
@@ -23,16 +24,14 @@ from tests.core.two_users import run
 ROUNDS = int(os.environ.get("PMDESK_TWO_USER_ROUNDS", "20"))
 
 
-def test_two_people_editing_and_saving_in_turn_lose_nothing(tmp_path: Path) -> None:
-    tally = run(tmp_path, ROUNDS)
-    summary = (
-        f"{tally.saves} saves: {tally.false_conflicts} false conflicts, "
-        f"{tally.lost_edits} lost edits, {tally.undeleted} deletions undone, "
-        f"{tally.changed_untouched} untouched rows changed, {tally.damaged} damaged"
-    )
-    print(summary)
+@pytest.mark.parametrize("meddle", [False, True], ids=["own rows", "each other's rows"])
+def test_two_people_editing_and_saving_in_turn_lose_nothing(tmp_path: Path, meddle: bool) -> None:
+    tally = run(tmp_path, ROUNDS, meddle=meddle)
+    print(tally.summary())
     assert tally.saves == 2 * ROUNDS
-    assert tally.problems == [], summary + "\n" + "\n".join(tally.problems)
+    assert tally.problems == [], tally.summary() + "\n" + "\n".join(tally.problems)
+    if not meddle:
+        assert tally.real_conflicts == 0
 
 
 # -- the case the loop found, step by step ---------------------------------------
