@@ -202,13 +202,54 @@ def test_merge_keeps_every_change_that_does_not_conflict(
     # Every requirement still hangs from the top level (no parent cycle).
     assert _tree_ok(out)
 
-    # Settled either way, the result is a consistent project file.
+    # Settled either way, the result is a consistent project file, and a row one
+    # side deleted stays deleted unless the other side did something to it.
+    links_of = {
+        side: pending_tables["link"]
+        for side, pending_tables in (
+            ("base", pending.base),
+            ("mine", pending.mine),
+            ("theirs", pending.theirs),
+        )
+    }
+    undisputed = _undisputed_deletions(b, m, t, links_of)
     for prefer in ("mine", "theirs"):
         target = folder / f"out-{prefer}.pmdesk"
         _, settled = merge_files(base, mine, theirs, target, prefer=prefer)  # type: ignore[arg-type]
         assert settled.clean
         assert check(target) == []
-        assert set(m) & set(t) <= set(pending_merge_of(target, target, target).base["requirement"])
+        kept = set(pending_merge_of(target, target, target).base["requirement"])
+        assert set(m) & set(t) <= kept
+        assert not undisputed & kept, prefer
+
+
+def _undisputed_deletions(
+    b: dict[str, Any], m: dict[str, Any], t: dict[str, Any], links: dict[str, dict[str, Any]]
+) -> set[str]:
+    """Requirements one side deleted that the other left exactly as they were:
+    unchanged, nothing newly under them, no new link to them."""
+    found = set()
+    for deleted_on, other, side in ((m, t, "theirs"), (t, m, "mine")):
+        new_links = {
+            end
+            for uid, link in links[side].items()
+            if uid not in links["base"]
+            for end in (link["from_uid"], link["to_uid"])
+        }
+        for uid, row in b.items():
+            if uid in deleted_on or uid not in other or uid in new_links:
+                continue
+            same = {k: v for k, v in other[uid].items() if not k.startswith("updated")}
+            if same != {k: v for k, v in row.items() if not k.startswith("updated")}:
+                continue
+            newly_under = [
+                u
+                for u, r in other.items()
+                if r["parent_uid"] == uid and b.get(u, {}).get("parent_uid") != uid
+            ]
+            if not newly_under:
+                found.add(uid)
+    return found
 
 
 def _tree_ok(rows: dict[str, Any]) -> bool:
