@@ -302,12 +302,20 @@ class _Merger:
         between the two places, both put it in the same place (their ranks
         differ only because each session makes its own): theirs is taken, as
         it is published already. Otherwise it is a conflict."""
+        siblings: dict[tuple[str, str | None], list[tuple[str, str]]] = {}
+        if self.reordered:
+            for entity in {e for e, *_ in self.reordered}:
+                for other, row in self.out[entity].items():
+                    key = (entity, row.get("parent_uid"))
+                    siblings.setdefault(key, []).append((row["rank"], other))
         for entity, uid, b, m, t in self.reordered:
             name, columns = next(
                 (n, c) for n, c in fields_of(entity, m).items() if n in _ORDER_FIELDS
             )
             row = self.out[entity][uid]
-            if self._same_place(entity, uid, m["rank"], t["rank"]):
+            low, high = sorted([(m["rank"], uid), (t["rank"], uid)])
+            between = siblings[(entity, row.get("parent_uid"))]
+            if not any(low < place < high for place in between if place[1] != uid):
                 _put(row, columns, _value(t, columns))
                 continue
             bv, mv, tv = _value(b, columns), _value(m, columns), _value(t, columns)
@@ -320,16 +328,6 @@ class _Merger:
                 _put(row, columns, tv)
             elif isinstance(choice, Edited):
                 _put(row, columns, choice.value)
-
-    def _same_place(self, entity: str, uid: str, mine: str, theirs: str) -> bool:
-        rows = self.out[entity]
-        parent = rows[uid].get("parent_uid")
-        low, high = sorted([(mine, uid), (theirs, uid)])
-        return not any(
-            low < (row["rank"], other) < high
-            for other, row in rows.items()
-            if other != uid and row.get("parent_uid") == parent
-        )
 
     def _union_history(self) -> None:
         history = self.out["history"]
