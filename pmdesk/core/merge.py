@@ -4,7 +4,9 @@ What only one side changed is taken; the same field changed differently on
 both sides, and an edit on one side of something the other side deleted, are
 conflicts for the user to settle. Fields that must change together merge as
 one: a requirement's place in the tree (parent and rank), its RICE inputs, its
-dates. Requirement keys that both sides gave out (both added `REQ-43`) are
+dates. A merge never re-ranks a row neither side moved; a place both sides
+changed within one parent is a conflict only when another row sits between the
+two places. Requirement keys that both sides gave out (both added `REQ-43`) are
 renumbered on our side: theirs are already published and may be quoted. Links
 hold uids, so they stay right. Nothing is dropped silently: every choice the
 merge makes for the user is a `Note`, every choice it cannot make a `Conflict`.
