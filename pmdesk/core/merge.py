@@ -354,8 +354,31 @@ class _Merger:
                 if entity == "requirement" and self._only_kept_children(uid):
                     for child in self._children_in_out(uid):
                         self._move_up(child, uid)
+                elif entity in ("release", "lane") and self._only_kept_members(entity, uid):
+                    self._cascade(entity, uid)  # clears the kept rows' reference
                 else:
                     self._settle_dangling(entity, uid)
+
+    def _only_kept_members(self, entity: str, uid: str) -> bool:
+        """Is a deleted release or lane referred to only by requirements that
+        were in it all along, kept against their own deletion? Then nobody
+        chose it again: its deletion stands, and they leave it, as the
+        requirements the deleting side kept did."""
+        deleter = self.deleted_by.get((entity, uid))
+        if deleter is None:
+            return False
+        column = f"{entity}_uid"
+        keeper = (self.theirs if deleter == "mine" else self.mine).get("requirement", {})
+        base = self.base.get("requirement", {})
+        for member, row in self.out["requirement"].items():
+            if row[column] != uid:
+                continue
+            was, kept = base.get(member), keeper.get(member)
+            if member not in self.kept or was is None or kept is None:
+                return False
+            if was[column] != uid or kept[column] != uid:
+                return False  # put in it by the keeper: an edit against its deletion
+        return True
 
     def _only_kept_children(self, uid: str) -> bool:
         """Is a deleted requirement referred to only by children that were under

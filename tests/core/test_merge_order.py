@@ -1,7 +1,8 @@
 """Sibling order in the three-way merge: a merge changes the place of no row
 that neither side moved, and a place is a conflict only when both sides moved
-the same row to different places. Real project files, edited through the
-operations the window uses."""
+the same row to different places. Settling a conflict either way never undoes
+a colleague's deletion of another row (a kept row's parent or release). Real
+project files, edited through the operations the window uses."""
 
 from __future__ import annotations
 
@@ -220,3 +221,35 @@ def test_a_row_kept_by_choice_survives_deleting_its_parent(base: Path) -> None:
     assert rows[story]["title"] == "Story, renamed"
     assert (rows[story]["parent_uid"], rows[story]["rank"]) == places(base)[epic]
     assert [n.kind for n in result.notes if n.uid == story] == ["moved_up"]
+
+
+def test_keeping_a_row_a_colleague_deleted_keeps_its_release_deleted(base: Path) -> None:
+    """Wang deletes a release and a requirement in it; Li edited that
+    requirement. Keeping it used to bring the release back too (asked as a
+    second conflict): Li never touched the release. It stays deleted, and the
+    kept requirement leaves it, as Wang's other requirements did."""
+    from pmdesk.core.merge_files import pending_merge_of
+
+    release, member, other = str(uuid.uuid4()), str(uuid.uuid4()), str(uuid.uuid4())
+    edit(
+        base,
+        "Zhang",
+        Create("release", release, {"name": "v9"}),
+        Create("requirement", member, {"title": "In v9", "release": release}),
+        Create("requirement", other, {"title": "Also in v9", "release": release}),
+    )
+    mine, theirs = copies(base, "mine", "theirs")
+    edit(
+        theirs,
+        "Wang",
+        Remove((("requirement", member),)),
+        Remove((("release", release),)),
+    )
+    edit(mine, "Li", Update("requirement", member, {"title": "In v9, edited"}))
+    pending = pending_merge_of(base, mine, theirs)
+    assert [c.uid for c in pending.result().conflicts] == [member]
+    out = merged(base, mine, theirs, "mine")
+    rows = requirements(out)
+    assert rows[member]["title"] == "In v9, edited" and rows[member]["release_uid"] is None
+    assert rows[other]["release_uid"] is None
+    assert release not in pending_merge_of(out, out, out).base["release"]
