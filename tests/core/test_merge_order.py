@@ -253,3 +253,21 @@ def test_keeping_a_row_a_colleague_deleted_keeps_its_release_deleted(base: Path)
     assert rows[member]["title"] == "In v9, edited" and rows[member]["release_uid"] is None
     assert rows[other]["release_uid"] is None
     assert release not in pending_merge_of(out, out, out).base["release"]
+
+
+def test_the_report_says_where_a_kept_row_went(base: Path) -> None:
+    from pmdesk.core.merge_report import note_line
+
+    epic, story, _ = three_levels(base)
+    mine, theirs = copies(base, "mine", "theirs")
+    edit(theirs, "Wang", Remove((("requirement", epic),)))
+    edit(mine, "Li", Update("requirement", story, {"title": "Story, edited"}))
+    _, result = merge_files(base, mine, theirs, base.with_name("out.pmdesk"), prefer="mine")
+    [note] = [n for n in result.notes if n.kind == "moved_up"]
+    epic_key = requirements(base)[epic]["key"]
+    story_key = requirements(base)[story]["key"]
+    gone = f"{epic_key} Epic"
+    assert (
+        note_line(note)
+        == f"{story_key} was kept and moved up to where {gone} was: {gone} was deleted"
+    )
