@@ -630,4 +630,5 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("MainWindow", "No lock of yours: the old lock file %1 cannot be removed, so others are not told that you have it open."): "你没有持有锁：旧的锁文件 %1 无法删除，因此其他人不会知道你已打开此项目。",
     ("MainWindow", "The disk holding %1 is full: others see the project as opened by someone unknown, and Save fails until there is space."): "%1 所在的磁盘已满：其他人会看到项目已被未知用户打开；在腾出空间之前，保存会失败。",
     ("MainWindow", "The disk holding %1 is full: others are not told that you have the project open, and Save fails until there is space."): "%1 所在的磁盘已满：其他人不会知道你已打开此项目；在腾出空间之前，保存会失败。",
+    ("Sharing", "Kept, and moved up to the place of the deleted requirement above: %1."): "已保留，并上移到其上级需求（已被删除）原来的位置：%1。",
 }

@@ -403,6 +403,11 @@ def merged_text(result: MergeResult, people: list[str]) -> str:
         text += " " + translate(
             "Sharing", "Put back in their earlier place (their new place was deleted or moved): %1."
         ).replace("%1", ", ".join(kept))
+    lifted = [n.label for n in result.notes if n.kind == "moved_up"]
+    if lifted:
+        text += " " + translate(
+            "Sharing", "Kept, and moved up to the place of the deleted requirement above: %1."
+        ).replace("%1", ", ".join(lifted))
     return text
 
 

@@ -4,7 +4,9 @@ What only one side changed is taken; the same field changed differently on
 both sides, and an edit on one side of something the other side deleted, are
 conflicts for the user to settle. Fields that must change together merge as
 one: a requirement's place in the tree (parent and rank), its RICE inputs, its
-dates. Requirement keys that both sides gave out (both added `REQ-43`) are
+dates. A merge never re-ranks a row neither side moved; a place both sides
+changed within one parent is a conflict only when another row sits between the
+two places. Requirement keys that both sides gave out (both added `REQ-43`) are
 renumbered on our side: theirs are already published and may be quoted. Links
 hold uids, so they stay right. Nothing is dropped silently: every choice the
 merge makes for the user is a `Note`, every choice it cannot make a `Conflict`.
@@ -14,14 +16,13 @@ Pure functions on `Tables` (pmdesk.core.merge_rows); no database here.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from pmdesk.core import domain
 from pmdesk.core.merge_rows import ENTITIES, Row, Tables
 from pmdesk.core.merge_text import merge_text
-from pmdesk.core.ranks import rank_between
 
 Side = Literal["mine", "theirs"]
 ConflictKind = Literal["changed", "added", "deleted_by_mine", "deleted_by_theirs"]
@@ -63,7 +64,7 @@ class Conflict:
         return f"{self.entity}:{self.uid}:{self.field}"
 
 
-NoteKind = Literal["renumbered", "renamed", "cascaded", "text_merged", "moved_back"]
+NoteKind = Literal["renumbered", "renamed", "cascaded", "text_merged", "moved_back", "moved_up"]
 
 
 @dataclass(frozen=True)
@@ -109,6 +110,8 @@ STAMPS: dict[str, tuple[str, ...]] = {
     "requirement": ("created_at", "created_by", "updated_at", "updated_by"),
     "baseline": ("created_at", "created_by", "snapshot"),
 }
+# A row's place among its siblings (requirements: with the parent).
+_ORDER_FIELDS = frozenset({"position", "rank"})
 # Long Markdown fields: edits to different lines on the two sides combine.
 TEXTS = {("requirement", "description"), ("section", "body")}
 
@@ -183,6 +186,10 @@ class _Merger:
         # Rows deleted by one side whose deletion was settled (or is pending).
         self.deleted_by: dict[tuple[str, str], Side] = {}
         self.kept_pending: set[tuple[str, str]] = set()
+        # Rows one side deleted and the other changed, kept (settled or pending).
+        self.kept: set[str] = set()
+        # Rows both sides moved within one parent: settled once all rows are merged.
+        self.reordered: list[tuple[str, str, Row | None, Row, Row]] = []
 
     def run(self) -> None:
         for entity in ENTITIES:
@@ -196,9 +203,9 @@ class _Merger:
             )
             for uid in _ordered_union(m, t, b):
                 self._merge_row(entity, uid, b.get(uid), m.get(uid), t.get(uid))
+        self._settle_reorders()
         self._repair_references()
         self._break_cycles()
-        self._untie_ranks()
         self._renumber_keys()
         self._unique_names("baseline", "name")
         self._unique_links()
@@ -246,6 +253,8 @@ class _Merger:
         if choice is None:
             self.result.conflicts.append(conflict)
             self.kept_pending.add((entity, uid))
+        if entity == "requirement":
+            self.kept.add(uid)
         self.out[entity][uid] = dict(other)
 
     def _merge_fields(self, entity: str, uid: str, b: Row | None, m: Row, t: Row) -> Row:
@@ -256,6 +265,9 @@ class _Merger:
                 continue  # ours already
             if mv == bv:
                 _put(merged, columns, tv)
+                continue
+            if name in _ORDER_FIELDS and m.get("parent_uid") == t.get("parent_uid"):
+                self.reordered.append((entity, uid, b, m, t))
                 continue
             if (entity, name) in TEXTS and isinstance(bv, str):
                 combined = merge_text(bv, mv, tv)
@@ -287,6 +299,38 @@ class _Merger:
                 merged[column] = t[column]
         return merged
 
+    def _settle_reorders(self) -> None:
+        """Both sides moved a row within one parent. If no other row now sits
+        between the two places, both put it in the same place (their ranks
+        differ only because each session makes its own): theirs is taken, as
+        it is published already. Otherwise it is a conflict."""
+        siblings: dict[tuple[str, str | None], list[tuple[str, str]]] = {}
+        if self.reordered:
+            for entity in {e for e, *_ in self.reordered}:
+                for other, row in self.out[entity].items():
+                    key = (entity, row.get("parent_uid"))
+                    siblings.setdefault(key, []).append((row["rank"], other))
+        for entity, uid, b, m, t in self.reordered:
+            name, columns = next(
+                (n, c) for n, c in fields_of(entity, m).items() if n in _ORDER_FIELDS
+            )
+            row = self.out[entity][uid]
+            low, high = sorted([(m["rank"], uid), (t["rank"], uid)])
+            between = siblings[(entity, row.get("parent_uid"))]
+            if not any(low < place < high for place in between if place[1] != uid):
+                _put(row, columns, _value(t, columns))
+                continue
+            bv, mv, tv = _value(b, columns), _value(m, columns), _value(t, columns)
+            kind: ConflictKind = "changed" if b is not None else "added"
+            conflict = Conflict(entity, uid, name, kind, label_of(entity, m), bv, mv, tv)
+            choice = self.settle(conflict)
+            if choice is None:
+                self.result.conflicts.append(conflict)
+            elif choice == "theirs":
+                _put(row, columns, tv)
+            elif isinstance(choice, Edited):
+                _put(row, columns, choice.value)
+
     def _union_history(self) -> None:
         history = self.out["history"]
         history.update(self.mine.get("history", {}))
@@ -307,7 +351,80 @@ class _Merger:
             if not missing:
                 return
             for entity, uid in missing:
-                self._settle_dangling(entity, uid)
+                if entity == "requirement" and self._only_kept_children(uid):
+                    for child in self._children_in_out(uid):
+                        self._move_up(child, uid)
+                elif entity in ("release", "lane") and self._only_kept_members(entity, uid):
+                    self._cascade(entity, uid)  # clears the kept rows' reference
+                else:
+                    self._settle_dangling(entity, uid)
+
+    def _only_kept_members(self, entity: str, uid: str) -> bool:
+        """Is a deleted release or lane referred to only by requirements that
+        were in it all along, kept against their own deletion? Then nobody
+        chose it again: its deletion stands, and they leave it, as the
+        requirements the deleting side kept did."""
+        deleter = self.deleted_by.get((entity, uid))
+        if deleter is None:
+            return False
+        column = f"{entity}_uid"
+        keeper = (self.theirs if deleter == "mine" else self.mine).get("requirement", {})
+        base = self.base.get("requirement", {})
+        for member, row in self.out["requirement"].items():
+            if row[column] != uid:
+                continue
+            was, kept = base.get(member), keeper.get(member)
+            if member not in self.kept or was is None or kept is None:
+                return False
+            if was[column] != uid or kept[column] != uid:
+                return False  # put in it by the keeper: an edit against its deletion
+        return True
+
+    def _only_kept_children(self, uid: str) -> bool:
+        """Is a deleted requirement referred to only by children that were under
+        it all along (kept because they were changed)? Then the other side did
+        nothing to the requirement itself: its deletion stands, and the kept
+        children move up to its place."""
+        deleter = self.deleted_by.get(("requirement", uid))
+        if deleter is None or any(
+            uid in (link["from_uid"], link["to_uid"]) for link in self.out["link"].values()
+        ):
+            return False
+        keeper = (self.theirs if deleter == "mine" else self.mine).get("requirement", {})
+        base = self.base.get("requirement", {})
+        for child in self._children_in_out(uid):
+            was, kept = base.get(child), keeper.get(child)
+            if was is None or kept is None or was["parent_uid"] != uid:
+                return False  # added or moved under it: an edit against its deletion
+            if kept["parent_uid"] != uid or child not in self.kept:
+                return False
+        return True
+
+    def _children_in_out(self, uid: str) -> list[str]:
+        return [u for u, r in self.out["requirement"].items() if r["parent_uid"] == uid]
+
+    def _move_up(self, child: str, deleted: str, gone: Collection[str] = ()) -> None:
+        """Put a kept child of a deleted requirement where that requirement was
+        (or where its nearest kept ancestor has it), and tell the user."""
+        reqs = self.out["requirement"]
+        sides = (self.mine.get("requirement", {}), self.theirs.get("requirement", {}))
+        base = self.base.get("requirement", {})
+        parent: str | None = deleted
+        rank = reqs[child]["rank"]
+        seen: set[str] = set()
+        while parent is not None and (parent not in reqs or parent in gone) and parent not in seen:
+            seen.add(parent)
+            row = sides[0].get(parent) or sides[1].get(parent) or base.get(parent)
+            if row is None:
+                parent = None
+                break
+            parent, rank = row["parent_uid"], row["rank"]
+        gone_row = next((t[deleted] for t in (*sides, base) if deleted in t), None)
+        reqs[child]["parent_uid"], reqs[child]["rank"] = parent, rank
+        label = "" if gone_row is None else f"{gone_row['key']} {gone_row['title']}".strip()
+        self.result.notes.append(
+            Note("moved_up", "requirement", child, label_of("requirement", reqs[child]), label)
+        )
 
     def _dangling(self) -> list[tuple[str, str]]:
         reqs = self.out["requirement"]
@@ -347,6 +464,8 @@ class _Merger:
         if choice is None:
             self.result.conflicts.append(conflict)
         self.deleted_by.pop((entity, uid), None)
+        if entity == "requirement":
+            self.kept.add(uid)
         self.out[entity][uid] = dict(row)
 
     def _referring(self, entity: str, uid: str) -> tuple[str, ...]:
@@ -370,7 +489,9 @@ class _Merger:
 
         A requirement the other side moved under the deleted one, but which the
         deleting side still has, is not deleted: it goes back to its place there
-        (a `moved_back` note). Only what the deleting side has not got goes."""
+        (a `moved_back` note). One kept against the deletion by the user's choice
+        moves up to the deleted one's place (a `moved_up` note). Only what the
+        deleting side has not got and nobody chose to keep goes."""
         if entity in ("release", "lane"):
             column = f"{entity}_uid"
             for row in self.out["requirement"].values():
@@ -384,6 +505,10 @@ class _Merger:
         grew = True
         while grew:
             children = {u for u, r in reqs.items() if r["parent_uid"] in doomed} - doomed
+            kept = (children & self.kept) - set(still_there)
+            for child in kept:  # kept against this deletion by the user's choice: it stays
+                self._move_up(child, reqs[child]["parent_uid"], doomed)
+            children -= kept
             for child in children & set(still_there):
                 reqs[child]["parent_uid"] = still_there[child]["parent_uid"]
                 reqs[child]["rank"] = still_there[child]["rank"]
@@ -427,28 +552,6 @@ class _Merger:
                     Note("moved_back", "requirement", uid, label_of("requirement", reqs[uid]))
                 )
                 cycle = _cycle_from(reqs, start, rooted)
-
-    def _untie_ranks(self) -> None:
-        """Both sides appended a child to one parent (or a lane, a section): each
-        got the rank after the last sibling, the same one. Tied siblings later
-        make an insert between them re-space the whole sibling list outside the
-        undo history (ops.order), which then breaks undoing this merge. So the
-        later of two tied siblings (in the order shown) gets a rank of its own."""
-        for entity in ("requirement", "lane", "section"):
-            rows = self.out[entity]
-            siblings: dict[str | None, list[str]] = {}
-            for uid, row in rows.items():
-                siblings.setdefault(row.get("parent_uid"), []).append(uid)
-            for uids in siblings.values():
-                uids.sort(key=lambda u: (rows[u]["rank"], u))
-                for i in range(1, len(uids)):
-                    before, row = rows[uids[i - 1]]["rank"], rows[uids[i]]
-                    if row["rank"] > before:
-                        continue
-                    after = next(
-                        (rows[u]["rank"] for u in uids[i + 1 :] if rows[u]["rank"] > before), None
-                    )
-                    row["rank"] = rank_between(before, after)
 
     def _renumber_keys(self) -> None:
         """Both sides gave out the same key: ours moves to the next free number.

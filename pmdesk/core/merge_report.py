@@ -123,6 +123,11 @@ def note_line(note: Note) -> str:
             f"{note.label} is back in its earlier place: it was moved under a requirement "
             "that was deleted or moved under it"
         )
+    if note.kind == "moved_up":
+        return (
+            f"{note.label} was kept and moved up to where {note.detail} was: "
+            f"{note.detail} was deleted"
+        )
     if note.kind == "text_merged":
         return f"{note.label}: both sides' edits of the {field_name(note.detail)} were combined"
     return f"{note.label}: {note.kind}"

@@ -158,7 +158,8 @@ def releases(conn: Connection) -> list[Named]:
 
 
 def lanes(conn: Connection) -> list[Named]:
-    return [Named(*r) for r in conn.execute(select(Lane.uid, Lane.name).order_by(Lane.rank))]
+    rows = conn.execute(select(Lane.uid, Lane.name).order_by(Lane.rank, Lane.uid))
+    return [Named(*r) for r in rows]
 
 
 def sections(conn: Connection) -> list[Named]:

@@ -13,6 +13,7 @@ from pmdesk.core.clock import utc_now
 from pmdesk.core.errors import OperationError
 from pmdesk.core.ops import Applied, Operation, Transaction
 from pmdesk.core.places import default_user
+from pmdesk.core.ranks import new_salt
 
 __all__ = ["ProjectStore", "utc_now"]
 
@@ -27,6 +28,7 @@ class ProjectStore:
         self.user = user or default_user()
         self._clock = clock
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self.rank_salt = new_salt()  # this session's ending of new ranks (core.ranks)
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
@@ -39,7 +41,11 @@ class ProjectStore:
         try:
             with self._sessions.begin() as session:
                 tx = Transaction(
-                    session, self.user, self._clock(), operation=type(operation).__name__
+                    session,
+                    self.user,
+                    self._clock(),
+                    operation=type(operation).__name__,
+                    rank_salt=self.rank_salt,
                 )
                 return operation.apply(tx)
         except IntegrityError as e:

@@ -2274,6 +2274,10 @@ Name:</translation>
         <translation>Put back in their earlier place (their new place was deleted or moved): %1.</translation>
     </message>
     <message>
+        <source>Kept, and moved up to the place of the deleted requirement above: %1.</source>
+        <translation>Kept, and moved up to the place of the deleted requirement above: %1.</translation>
+    </message>
+    <message>
         <source>Not saved: %1 has a newer version to merge first.</source>
         <translation>Not saved: %1 has a newer version to merge first.</translation>
     </message>

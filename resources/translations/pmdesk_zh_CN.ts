@@ -2271,6 +2271,10 @@ Name:</source>
         <translation>已放回原来的位置（其新位置已被删除或移动）：%1。</translation>
     </message>
     <message>
+        <source>Kept, and moved up to the place of the deleted requirement above: %1.</source>
+        <translation>已保留，并上移到其上级需求（已被删除）原来的位置：%1。</translation>
+    </message>
+    <message>
         <source>Not saved: %1 has a newer version to merge first.</source>
         <translation>未保存：需先合并 %1 的新版本。</translation>
     </message>

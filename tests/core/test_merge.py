@@ -127,21 +127,24 @@ def test_deleted_on_one_side_and_untouched_on_the_other_is_deleted(base: Path) -
     assert by_key(out)["CRM-8"]["title"] == "Elsewhere"
 
 
-def test_edit_against_deletion_is_a_conflict_and_keeping_restores_the_parent(base: Path) -> None:
+def test_edit_against_deletion_is_a_conflict_and_keeping_moves_it_up(base: Path) -> None:
     mine, theirs = copies(base, "mine", "theirs")
-    crm2, crm3 = uid_of(base, "CRM-2"), uid_of(base, "CRM-3")
+    crm2, crm3, crm4 = (uid_of(base, k) for k in ("CRM-2", "CRM-3", "CRM-4"))
     edit(theirs, "Wang", Remove((("requirement", crm2),)))
     edit(mine, "Li", Update("requirement", crm3, {"status": "rejected"}))
     pending = pending_merge_of(base, mine, theirs)
     result = pending.result()
     kinds = {(c.label, c.kind) for c in result.conflicts}
-    assert ("CRM-3", "deleted_by_theirs") in kinds
-    # Keeping the edited story keeps its deleted parent too (asked as well).
-    assert ("CRM-2", "deleted_by_theirs") in kinds
+    # Only the edited story: Li did nothing to its parent, whose deletion stands
+    # (keeping the story once brought the parent back too).
+    assert kinds == {("CRM-3", "deleted_by_theirs")}
     keep = pending.result(prefer="mine")
     assert keep.clean
-    assert keep.tables["requirement"][crm3]["status"] == "rejected"
-    assert crm2 in keep.tables["requirement"]
+    rows = keep.tables["requirement"]
+    assert rows[crm3]["status"] == "rejected"
+    assert crm2 not in rows and crm4 not in rows
+    was = pending.base["requirement"][crm2]
+    assert (rows[crm3]["parent_uid"], rows[crm3]["rank"]) == (was["parent_uid"], was["rank"])
     drop = pending.result(prefer="theirs")
     assert drop.clean and crm3 not in drop.tables["requirement"]
 

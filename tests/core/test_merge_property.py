@@ -52,11 +52,30 @@ def requirement_uids(path: Path) -> list[str]:
 
 
 EDITS = st.sampled_from(
-    ["title", "status", "owner", "description", "move", "delete", "child", "link", "release"]
+    [
+        "title",
+        "status",
+        "owner",
+        "description",
+        "move",
+        "delete",
+        "child",
+        "top",
+        "top",
+        "link",
+        "release",
+    ]
 )
 
 
-def draw_edit(data: st.DataObject, uids: list[str], release: str) -> Operation:
+def new_uid(data: st.DataObject, user: str) -> str:
+    """A drawn uid, different on the two sides (hypothesis likes to draw one
+    uid twice, and two rows both sides added with one uid are one row)."""
+    drawn = data.draw(st.integers(0, 2**120))
+    return str(uuid.UUID(int=drawn * 2 + (user == "Li")))
+
+
+def draw_edit(data: st.DataObject, uids: list[str], release: str, user: str) -> Operation:
     kind = data.draw(EDITS)
     # Requirements by position and new uids drawn, not made: hypothesis must be
     # able to replay an example exactly (uuid4() and uid order would differ).
@@ -80,12 +99,16 @@ def draw_edit(data: st.DataObject, uids: list[str], release: str) -> Operation:
     if kind == "delete":
         return Remove((("requirement", target),))
     if kind == "child":
-        new = str(data.draw(st.uuids()))
+        new = new_uid(data, user)
         return Create("requirement", new, {"title": "New"}, parent=target)
+    if kind == "top":  # both sides appending here got one rank once
+        new = new_uid(data, user)
+        index = data.draw(st.sampled_from([None, None, 0, 3]))
+        return Create("requirement", new, {"title": "New"}, index=index)
     if kind == "link":
         other = uids[data.draw(st.integers(0, len(uids) - 1))]
         kind_ = data.draw(st.sampled_from(domain.LINK_TYPES))
-        link = str(data.draw(st.uuids()))
+        link = new_uid(data, user)
         return Create("link", link, {"from": target, "to": other, "type": kind_})
     return Update("requirement", target, {"release": data.draw(st.sampled_from([None, release]))})
 
@@ -99,7 +122,7 @@ def edit_side(path: Path, user: str, data: st.DataObject, release: str) -> None:
                 return
             # A refused edit (a move into its own subtree, a duplicate link) is no edit.
             with contextlib.suppress(OperationError):
-                store.apply(draw_edit(data, uids, release))
+                store.apply(draw_edit(data, uids, release, user))
     finally:
         store.dispose()
 
@@ -142,11 +165,8 @@ def test_merge_keeps_every_change_that_does_not_conflict(
         for name, columns in fields_of("requirement", row).items():
             if name == "key" or (uid, name) in conflicted or ("requirement", name) in TEXTS:
                 continue
-            if name == "position":
-                if uid in moved_back:
-                    continue
-                # Ranks tied by both sides' inserts are re-spaced in the order shown.
-                columns = ("parent_uid",)
+            if name == "position" and uid in moved_back:
+                continue
             value = {c: row[c] for c in columns}
             was = {c: b[uid][c] for c in columns}
             ours = {c: m[uid][c] for c in columns}
@@ -156,16 +176,80 @@ def test_merge_keeps_every_change_that_does_not_conflict(
             elif theirs_ == was:
                 assert value == ours, (uid, name)
 
+    # A row neither side moved keeps its place (rank included), and a place is a
+    # conflict only when both sides moved the row, to different parents or with
+    # another row between the two places.
+    for uid, row in out.items():
+        if uid in b and uid in m and uid in t and uid not in moved_back:
+            places = [(r[uid]["parent_uid"], r[uid]["rank"]) for r in (b, m, t)]
+            if places[1] == places[0] == places[2]:
+                assert (row["parent_uid"], row["rank"]) == places[0], uid
+        elif uid not in b and uid not in moved_back:  # added on one side: as added
+            added = m.get(uid) or t[uid]
+            assert (row["parent_uid"], row["rank"]) == (added["parent_uid"], added["rank"])
+    for conflict in result.conflicts:
+        if conflict.field == "position":
+            was, ours, theirs_ = (conflict.base, conflict.mine, conflict.theirs)
+            assert was not in (ours, theirs_) and ours != theirs_
+            if ours["parent_uid"] == theirs_["parent_uid"]:
+                low, high = sorted([ours["rank"], theirs_["rank"]])
+                assert any(
+                    low < r["rank"] < high and r["parent_uid"] == ours["parent_uid"]
+                    for u, r in out.items()
+                    if u != conflict.uid
+                ), conflict
+
     # Every requirement still hangs from the top level (no parent cycle).
     assert _tree_ok(out)
 
-    # Settled either way, the result is a consistent project file.
+    # Settled either way, the result is a consistent project file, and a row one
+    # side deleted stays deleted unless the other side did something to it.
+    links_of = {
+        side: pending_tables["link"]
+        for side, pending_tables in (
+            ("base", pending.base),
+            ("mine", pending.mine),
+            ("theirs", pending.theirs),
+        )
+    }
+    undisputed = _undisputed_deletions(b, m, t, links_of)
     for prefer in ("mine", "theirs"):
         target = folder / f"out-{prefer}.pmdesk"
         _, settled = merge_files(base, mine, theirs, target, prefer=prefer)  # type: ignore[arg-type]
         assert settled.clean
         assert check(target) == []
-        assert set(m) & set(t) <= set(pending_merge_of(target, target, target).base["requirement"])
+        kept = set(pending_merge_of(target, target, target).base["requirement"])
+        assert set(m) & set(t) <= kept
+        assert not undisputed & kept, prefer
+
+
+def _undisputed_deletions(
+    b: dict[str, Any], m: dict[str, Any], t: dict[str, Any], links: dict[str, dict[str, Any]]
+) -> set[str]:
+    """Requirements one side deleted that the other left exactly as they were:
+    unchanged, nothing newly under them, no new link to them."""
+    found = set()
+    for deleted_on, other, side in ((m, t, "theirs"), (t, m, "mine")):
+        new_links = {
+            end
+            for uid, link in links[side].items()
+            if uid not in links["base"]
+            for end in (link["from_uid"], link["to_uid"])
+        }
+        for uid, row in b.items():
+            if uid in deleted_on or uid not in other or uid in new_links:
+                continue
+            same = {k: v for k, v in other[uid].items() if not k.startswith("updated")}
+            if same != {k: v for k, v in row.items() if not k.startswith("updated")}:
+                continue
+            newly_under = [
+                u
+                for u, r in other.items()
+                if r["parent_uid"] == uid and b.get(u, {}).get("parent_uid") != uid
+            ]
+            if not newly_under:
+                found.add(uid)
+    return found
 
 
 def _tree_ok(rows: dict[str, Any]) -> bool:

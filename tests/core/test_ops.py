@@ -257,3 +257,43 @@ def test_removing_a_requirement_with_its_release_undoes_in_one_step(
     applied = working_copy.apply(Remove((("requirement", a), ("release", release))))
     working_copy.apply(applied.inverse)
     assert snapshot_without_history(working_copy.store) == before
+
+
+def _ranks(wc: WorkingCopy) -> dict[str, str]:
+    from pmdesk.core.merge_rows import read_tables
+
+    with wc.store.engine.connect() as conn:
+        return {u: r["rank"] for u, r in read_tables(conn)["requirement"].items()}
+
+
+def _top_level(wc: WorkingCopy) -> list[str]:
+    return [str(n["uid"]) for n in _nodes(wc)]
+
+
+@pytest.mark.parametrize("how", ["create", "move"])
+def test_a_place_between_two_siblings_with_one_rank_changes_no_other_row(
+    working_copy: WorkingCopy, how: str
+) -> None:
+    """A file merged by an older pmdesk can hold two siblings with one rank.
+    They show in uid order; a row put between them goes right after them, and
+    no other row is re-ranked (that re-spaced every sibling outside the undo
+    history, a change of rows nobody moved that a colleague's edit then met)."""
+    uids = [create(working_copy, f"R{i}") for i in range(4)]
+    tied = sorted(uids[1:3])
+    working_copy.apply(Move("requirement", tied[1], None, rank=_ranks(working_copy)[tied[0]]))
+    assert _top_level(working_copy) == [uids[0], *tied, uids[3]]
+    before = _ranks(working_copy)
+    if how == "create":
+        applied = working_copy.apply(Create("requirement", new_uid(), {"title": "N"}, index=2))
+        new = applied.effects[0].uid
+    else:
+        new = uids[3]
+        applied = working_copy.apply(Move("requirement", new, None, index=2))
+    after = _ranks(working_copy)
+    assert {u: r for u, r in after.items() if u != new} == {
+        u: r for u, r in before.items() if u != new
+    }
+    rest = [uids[3]] if how == "create" else []
+    assert _top_level(working_copy) == [uids[0], *tied, new, *rest]
+    working_copy.apply(applied.inverse)
+    assert _ranks(working_copy) == before

@@ -13,6 +13,7 @@ from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
 
 from pmdesk.core import model
+from pmdesk.core.ranks import new_salt
 
 Action = Literal["inserted", "updated", "moved", "removed", "reloaded"]  # reloaded: re-read all
 Verb = Literal["create", "rename", "edit", "move", "delete", "restore", "change"]
@@ -84,6 +85,9 @@ class Transaction:
     now: str
     batch: str = field(default_factory=lambda: str(uuid.uuid4()))
     operation: str = ""
+    # Ends every rank this transaction gives out (see core.ranks): one per editing
+    # session, so two people inserting at the same place never get the same rank.
+    rank_salt: str = field(default_factory=new_salt)
 
     def record(self, entity: str, uid: str, field_name: str, old: Any, new: Any) -> None:
         self.session.execute(

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, select, update
+from sqlalchemy import ColumnElement, func, select
 
 from pmdesk.core.errors import OperationError
 from pmdesk.core.ops.base import TABLES, Transaction
-from pmdesk.core.ranks import evenly_spaced, rank_between
+from pmdesk.core.ranks import rank_between
 
 
 def _siblings_filter(entity: str, parent: str | None, exclude: Collection[str]) -> list[Any]:
@@ -60,17 +60,34 @@ def ranks_for_block(
     exclude: Collection[str] = (),
 ) -> list[str]:
     """`count` increasing ranks that place a block of rows at `index` among the
-    siblings not in `exclude`. Reads at most two neighbouring ranks."""
+    siblings not in `exclude`. Reads at most two neighbouring ranks.
+
+    Two siblings with one rank (an older pmdesk gave both people the same rank
+    and merged them so) have no rank between them: the block goes right after
+    them. No other row is re-ranked: that would be an edit of rows the user did
+    not touch, and a colleague's edit of them would then conflict with it."""
     before, after = _neighbours(tx, entity, parent, index, exclude)
-    if before is not None and after is not None and before >= after:
-        # Equal ranks can only come from merged edits; spread the siblings once.
-        _respace(tx, entity, parent)
-        before, after = _neighbours(tx, entity, parent, index, exclude)
-    ranks: list[str] = []
-    for _ in range(count):
-        before = rank_between(before, after)
-        ranks.append(before)
-    return ranks
+    while True:
+        try:
+            ranks: list[str] = []
+            for _ in range(count):
+                before = rank_between(before, after, tx.rank_salt)
+                ranks.append(before)
+            return ranks
+        except ValueError:  # tied neighbours, or no string fits between them
+            before = after
+            after = _next_rank(tx, entity, parent, before, exclude)
+
+
+def _next_rank(
+    tx: Transaction, entity: str, parent: str | None, rank: str | None, exclude: Collection[str]
+) -> str | None:
+    """The lowest sibling rank above `rank` (None: there is none)."""
+    table = TABLES[entity]
+    where = _siblings_filter(entity, parent, exclude)
+    return tx.session.execute(
+        select(func.min(table.c.rank)).where(*where, table.c.rank > rank)
+    ).scalar()
 
 
 def rank_for_index(
@@ -78,21 +95,6 @@ def rank_for_index(
 ) -> str:
     """A rank that puts a row at `index` among its siblings (None: at the end)."""
     return ranks_for_block(tx, entity, parent, index, 1, () if exclude is None else (exclude,))[0]
-
-
-def _respace(tx: Transaction, entity: str, parent: str | None) -> None:
-    table = TABLES[entity]
-    uids = (
-        tx.session.execute(
-            select(table.c.uid)
-            .where(*_siblings_filter(entity, parent, ()))
-            .order_by(table.c.rank, table.c.uid)
-        )
-        .scalars()
-        .all()
-    )
-    for uid, rank in zip(uids, evenly_spaced(len(uids)), strict=True):
-        tx.session.execute(update(table).where(table.c.uid == uid).values(rank=rank))
 
 
 def ancestors(tx: Transaction, uid: str | None) -> list[str]:
