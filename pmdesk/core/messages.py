@@ -47,8 +47,9 @@ MESSAGES: dict[str, str] = {
         "CoreError", "{name} is damaged: it has no schema version."
     ),
     "file.cannot_open": QT_TRANSLATE_NOOP("CoreError", "{name} cannot be opened: {detail}."),
-    "file.damaged": QT_TRANSLATE_NOOP(
-        "CoreError", "{name} is damaged and cannot be read ({detail})."
+    "file.damaged": QT_TRANSLATE_NOOP("CoreError", "{name} is damaged and cannot be read."),
+    "file.missing_table": QT_TRANSLATE_NOOP(
+        "CoreError", "{name} is damaged and cannot be read: its table {table} is missing."
     ),
     # Copying and writing files.
     "copy.failed": QT_TRANSLATE_NOOP("CoreError", "Cannot copy {name}: {detail}."),
@@ -181,6 +182,9 @@ MESSAGES: dict[str, str] = {
     "snapshot.missing": QT_TRANSLATE_NOOP("CoreError", "{path} does not exist."),
     "snapshot.no_permission": QT_TRANSLATE_NOOP(
         "CoreError", "{path} cannot be read: permission denied."
+    ),
+    "snapshot.is_database": QT_TRANSLATE_NOOP(
+        "CoreError", "{name} is a database (maybe a pmdesk project), not a JSON snapshot."
     ),
     "snapshot.not_utf8": QT_TRANSLATE_NOOP(
         "CoreError", "{name} is not UTF-8 text, so it is not a snapshot."

@@ -502,8 +502,12 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <translation>{name} cannot be opened: {detail}.</translation>
     </message>
     <message>
-        <source>{name} is damaged and cannot be read ({detail}).</source>
-        <translation>{name} is damaged and cannot be read ({detail}).</translation>
+        <source>{name} is damaged and cannot be read.</source>
+        <translation>{name} is damaged and cannot be read.</translation>
+    </message>
+    <message>
+        <source>{name} is damaged and cannot be read: its table {table} is missing.</source>
+        <translation>{name} is damaged and cannot be read: its table {table} is missing.</translation>
     </message>
     <message>
         <source>Cannot copy {name}: {detail}.</source>
@@ -684,6 +688,10 @@ A baseline keeps the project as it is at a moment you name, such as the version 
     <message>
         <source>{name} is larger than 2 GB; it is not a snapshot.</source>
         <translation>{name} is larger than 2 GB; it is not a snapshot.</translation>
+    </message>
+    <message>
+        <source>{name} is a database (maybe a pmdesk project), not a JSON snapshot.</source>
+        <translation>{name} is a database (maybe a pmdesk project), not a JSON snapshot.</translation>
     </message>
     <message>
         <source>{name} is not UTF-8 text, so it is not a snapshot.</source>

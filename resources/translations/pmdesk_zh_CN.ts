@@ -501,8 +501,12 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <translation>无法打开 {name}：{detail}。</translation>
     </message>
     <message>
-        <source>{name} is damaged and cannot be read ({detail}).</source>
-        <translation>{name} 已损坏，无法读取（{detail}）。</translation>
+        <source>{name} is damaged and cannot be read.</source>
+        <translation>{name} 已损坏，无法读取。</translation>
+    </message>
+    <message>
+        <source>{name} is damaged and cannot be read: its table {table} is missing.</source>
+        <translation>{name} 已损坏，无法读取：缺少数据表 {table}。</translation>
     </message>
     <message>
         <source>Cannot copy {name}: {detail}.</source>
@@ -683,6 +687,10 @@ A baseline keeps the project as it is at a moment you name, such as the version 
     <message>
         <source>{name} is larger than 2 GB; it is not a snapshot.</source>
         <translation>{name} 大于 2 GB，不是快照。</translation>
+    </message>
+    <message>
+        <source>{name} is a database (maybe a pmdesk project), not a JSON snapshot.</source>
+        <translation>{name} 是数据库文件（可能是 pmdesk 项目），不是 JSON 快照。</translation>
     </message>
     <message>
         <source>{name} is not UTF-8 text, so it is not a snapshot.</source>
