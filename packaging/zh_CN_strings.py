@@ -379,6 +379,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("CoreError", "{name} was saved by a newer pmdesk (file format {version}; this version reads up to {supported}): please update pmdesk to open it."): "{name} 由更新版本的 pmdesk 保存（文件格式 {version}；当前版本最高只能读取 {supported}）：请更新 pmdesk 后再打开。",
     ("CoreError", "{name} is damaged: it has no schema version."): "{name} 已损坏：缺少结构版本。",
     ("CoreError", "{name} cannot be opened: {detail}."): "无法打开 {name}：{detail}。",
+    ("CoreError", "{path} cannot be read: it is a symbolic link that leads back to itself."): "{path} 无法读取：它是指向自身的符号链接。",
     ("CoreError", "{name} is damaged and cannot be read."): "{name} 已损坏，无法读取。",
     ("CoreError", "{name} is damaged and cannot be read: its table {table} is missing."): "{name} 已损坏，无法读取：缺少数据表 {table}。",
     ("CoreError", "Cannot copy {name}: {detail}."): "无法复制 {name}：{detail}。",

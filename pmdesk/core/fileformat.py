@@ -8,6 +8,7 @@ refused with one sentence and is never opened for writing.
 from __future__ import annotations
 
 import codecs
+import errno
 import os
 import struct
 from dataclasses import dataclass
@@ -62,6 +63,8 @@ def read_header(path: Path) -> HeaderInfo:
     except PermissionError:
         raise ProjectFileError("file.no_permission", path=path) from None
     except OSError as e:
+        if e.errno == errno.ELOOP:
+            raise ProjectFileError("file.link_loop", path=path) from None
         raise ProjectFileError("file.unreadable", path=path, reason=e.strerror or e) from None
     if not header:
         raise ProjectFileError("file.empty", name=name)

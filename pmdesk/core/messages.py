@@ -28,6 +28,9 @@ MESSAGES: dict[str, str] = {
     "file.no_permission": QT_TRANSLATE_NOOP(
         "CoreError", "{path} cannot be read: permission denied."
     ),
+    "file.link_loop": QT_TRANSLATE_NOOP(
+        "CoreError", "{path} cannot be read: it is a symbolic link that leads back to itself."
+    ),
     "file.unreadable": QT_TRANSLATE_NOOP("CoreError", "{path} cannot be read: {reason}."),
     "file.empty": QT_TRANSLATE_NOOP("CoreError", "{name} is empty, so it is not a pmdesk project."),
     "file.text": QT_TRANSLATE_NOOP("CoreError", "{name} is a text file, not a pmdesk project."),

@@ -466,6 +466,10 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <translation>{path} cannot be read: permission denied.</translation>
     </message>
     <message>
+        <source>{path} cannot be read: it is a symbolic link that leads back to itself.</source>
+        <translation>{path} cannot be read: it is a symbolic link that leads back to itself.</translation>
+    </message>
+    <message>
         <source>{path} cannot be read: {reason}.</source>
         <translation>{path} cannot be read: {reason}.</translation>
     </message>

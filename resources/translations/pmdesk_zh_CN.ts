@@ -465,6 +465,10 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <translation>无法读取 {path}：没有权限。</translation>
     </message>
     <message>
+        <source>{path} cannot be read: it is a symbolic link that leads back to itself.</source>
+        <translation>{path} 无法读取：它是指向自身的符号链接。</translation>
+    </message>
+    <message>
         <source>{path} cannot be read: {reason}.</source>
         <translation>无法读取 {path}：{reason}。</translation>
     </message>
