@@ -11,11 +11,10 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-import orjson
 from sqlalchemy import Connection, select
 
 from pmdesk.core import domain
-from pmdesk.core.baselines import name_key
+from pmdesk.core.baselines import name_key, read_frozen
 from pmdesk.core.errors import PmdeskError
 from pmdesk.core.model import Baseline
 
@@ -82,7 +81,9 @@ def baselines(conn: Connection) -> list[BaselineInfo]:
             Baseline.created_at, Baseline.uid
         )
     )
-    return [BaselineInfo(name, at, by, orjson.loads(snapshot)) for name, at, by, snapshot in rows]
+    return [
+        BaselineInfo(name, at, by, read_frozen(snapshot, name)) for name, at, by, snapshot in rows
+    ]
 
 
 def baseline_names(conn: Connection) -> list[str]:

@@ -192,6 +192,19 @@ MESSAGES: dict[str, str] = {
     "snapshot.not_utf8": QT_TRANSLATE_NOOP(
         "CoreError", "{name} is not UTF-8 text, so it is not a snapshot."
     ),
+    "snapshot.not_utf8_at": QT_TRANSLATE_NOOP(
+        "CoreError",
+        "{name} is not UTF-8 text (line {line}, column {column}), so it is not a snapshot.",
+    ),
+    "snapshot.too_deep": QT_TRANSLATE_NOOP(
+        "CoreError",
+        "{name} nests lists or objects more than {limit} levels deep "
+        "(line {line}, column {column}), so it is not a snapshot.",
+    ),
+    "snapshot.too_deep_somewhere": QT_TRANSLATE_NOOP(
+        "CoreError",
+        "{name} nests lists or objects more than {limit} levels deep, so it is not a snapshot.",
+    ),
     "snapshot.bad_json": QT_TRANSLATE_NOOP(
         "CoreError", "{name} is not valid JSON (line {line}, column {column}: {detail})."
     ),
@@ -215,6 +228,11 @@ MESSAGES: dict[str, str] = {
     ),
     "baseline.missing": QT_TRANSLATE_NOOP(
         "CoreError", "The project has no baseline named “{name}” (baselines: {names})."
+    ),
+    "baseline.damaged": QT_TRANSLATE_NOOP(
+        "CoreError",
+        "The baseline “{name}” is damaged: its frozen copy of the project cannot be read "
+        "({detail}). Delete the baseline, or open a backup of the project.",
     ),
     # Baselines: names are trimmed, and unique ignoring case and blanks.
     "baseline.no_name": QT_TRANSLATE_NOOP("CoreError", "A baseline needs a name."),

@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import Connection, insert, select
 
+from pmdesk.core.baselines import read_frozen
 from pmdesk.core.fields import FIELDS, from_columns, to_columns
 from pmdesk.core.model import TREE_INDEX, Baseline, HistoryEntry, table_of
 from pmdesk.core.ops.base import TABLES, encode
@@ -93,7 +94,7 @@ def export_from(conn: Connection) -> Json:
             "uid": r.uid,
             "name": r.name,
             "created": {"at": r.created_at, "by": r.created_by},
-            "snapshot": json.loads(r.snapshot),
+            "snapshot": read_frozen(r.snapshot, r.name),
         }
         for r in conn.execute(select(Baseline).order_by(Baseline.created_at, Baseline.uid))
     ]

@@ -702,6 +702,18 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <translation>{name} is not UTF-8 text, so it is not a snapshot.</translation>
     </message>
     <message>
+        <source>{name} is not UTF-8 text (line {line}, column {column}), so it is not a snapshot.</source>
+        <translation>{name} is not UTF-8 text (line {line}, column {column}), so it is not a snapshot.</translation>
+    </message>
+    <message>
+        <source>{name} nests lists or objects more than {limit} levels deep (line {line}, column {column}), so it is not a snapshot.</source>
+        <translation>{name} nests lists or objects more than {limit} levels deep (line {line}, column {column}), so it is not a snapshot.</translation>
+    </message>
+    <message>
+        <source>{name} nests lists or objects more than {limit} levels deep, so it is not a snapshot.</source>
+        <translation>{name} nests lists or objects more than {limit} levels deep, so it is not a snapshot.</translation>
+    </message>
+    <message>
         <source>{name} is not valid JSON (line {line}, column {column}: {detail}).</source>
         <translation>{name} is not valid JSON (line {line}, column {column}: {detail}).</translation>
     </message>
@@ -728,6 +740,10 @@ A baseline keeps the project as it is at a moment you name, such as the version 
     <message>
         <source>The project has no baseline named “{name}” (baselines: {names}).</source>
         <translation>The project has no baseline named “{name}” (baselines: {names}).</translation>
+    </message>
+    <message>
+        <source>The baseline “{name}” is damaged: its frozen copy of the project cannot be read ({detail}). Delete the baseline, or open a backup of the project.</source>
+        <translation>The baseline “{name}” is damaged: its frozen copy of the project cannot be read ({detail}). Delete the baseline, or open a backup of the project.</translation>
     </message>
     <message>
         <source>A baseline needs a name.</source>

@@ -701,6 +701,18 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <translation>{name} 不是 UTF-8 文本，因此不是快照。</translation>
     </message>
     <message>
+        <source>{name} is not UTF-8 text (line {line}, column {column}), so it is not a snapshot.</source>
+        <translation>{name} 不是 UTF-8 文本（第 {line} 行第 {column} 列），因此不是快照。</translation>
+    </message>
+    <message>
+        <source>{name} nests lists or objects more than {limit} levels deep (line {line}, column {column}), so it is not a snapshot.</source>
+        <translation>{name} 的列表或对象嵌套超过 {limit} 层（第 {line} 行第 {column} 列），因此不是快照。</translation>
+    </message>
+    <message>
+        <source>{name} nests lists or objects more than {limit} levels deep, so it is not a snapshot.</source>
+        <translation>{name} 的列表或对象嵌套超过 {limit} 层，因此不是快照。</translation>
+    </message>
+    <message>
         <source>{name} is not valid JSON (line {line}, column {column}: {detail}).</source>
         <translation>{name} 不是有效的 JSON（第 {line} 行第 {column} 列：{detail}）。</translation>
     </message>
@@ -727,6 +739,10 @@ A baseline keeps the project as it is at a moment you name, such as the version 
     <message>
         <source>The project has no baseline named “{name}” (baselines: {names}).</source>
         <translation>项目中没有名为「{name}」的基线（现有基线：{names}）。</translation>
+    </message>
+    <message>
+        <source>The baseline “{name}” is damaged: its frozen copy of the project cannot be read ({detail}). Delete the baseline, or open a backup of the project.</source>
+        <translation>基线“{name}”已损坏：无法读取其冻结的项目副本（{detail}）。请删除该基线，或打开项目的备份。</translation>
     </message>
     <message>
         <source>A baseline needs a name.</source>
