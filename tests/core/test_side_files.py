@@ -132,3 +132,33 @@ def test_commands_that_write_a_project_leave_no_stale_side_file(
     assert main([a.format(**values) for a in argv]) == 0, capsys.readouterr().err
     assert no_side_files(path)
     assert as_another_reader_sees_it(path) == as_another_reader_sees_it(healthy)
+
+
+def test_save_as_over_a_file_with_side_files_leaves_none(
+    healthy: Path, tmp_path: Path, data_dir: Path
+) -> None:
+    source = tmp_path / "source.pmdesk"
+    shutil.copyfile(healthy, source)
+    other = damaged(healthy, tmp_path, "stale_wal")
+    wc = WorkingCopy.open(source, data_dir=data_dir)
+    try:
+        wc.save_as(other)
+    finally:
+        wc.close(discard=True)
+    assert no_side_files(other)
+    assert as_another_reader_sees_it(other) == as_another_reader_sees_it(healthy)
+
+
+def test_a_new_project_where_side_files_of_a_deleted_one_lie(
+    healthy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Side files left beside a name whose file is gone would be applied to
+    the new file by every SQLite reader."""
+    path = damaged(healthy, tmp_path, "wal_unmerged")
+    Path(f"{path}-journal").write_bytes(Path(f"{path}-wal").read_bytes()[:4096])
+    path.unlink()
+    assert main(["new", str(path), "--title", "Fresh"]) == 0
+    assert no_side_files(path)
+    assert as_another_reader_sees_it(path) == ("Fresh", 0)
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name != "pmdesk-data") == [NAME]
+    capsys.readouterr()
