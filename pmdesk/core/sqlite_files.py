@@ -257,8 +257,9 @@ def private_copy(path: Path) -> tuple[Path, Callable[[], None]]:
         wal = side_file(path, "-wal")
         in_wal_mode = _in_wal_mode(path)
         if in_wal_mode and wal.exists():
-            # The WAL first: a checkpoint that runs meanwhile only moves pages
-            # from it into the file, so the file copied after holds them too.
+            # The WAL first: a checkpoint that runs meanwhile moves its pages
+            # into the file, which is copied after. (A tool that keeps writing
+            # the file meanwhile is not supported: the two copies may disagree.)
             shutil.copyfile(wal, side_file(copy, "-wal"))
         shutil.copyfile(path, copy)
         journal = side_file(path, "-journal")
