@@ -73,3 +73,31 @@ def test_open_damaged_file_in_the_window(
         for word in RAW_WORDS:
             assert word not in said, said
     assert state(path) == before
+
+
+def test_save_in_the_window_over_a_file_opened_in_wal_mode(
+    window: MainWindow, answers: Answers, healthy: Path, tmp_path: Path
+) -> None:
+    """Save said "Saved" while every other reader saw the old values through the
+    `-wal` left beside the new file."""
+    import sqlite3
+
+    from pmdesk.core.ops import Update
+
+    path = tmp_path / NAME
+    shutil.copyfile(healthy, path)
+    KINDS["wal_unmerged"](path)
+    window.open_project(path, background=False)
+    assert window.session is not None and window.tree_pane is not None
+    uid = window.tree_pane.model.children_of(None)[0]
+    window.session.push(Update("requirement", uid, {"title": "Saved in the window"}))
+    assert window.save() is True
+    assert not any(Path(f"{path}{s}").exists() for s in ("-wal", "-shm", "-journal"))
+    conn = sqlite3.connect(path)  # any other reader: a colleague, the sqlite3 shell
+    try:
+        title = conn.execute("SELECT title FROM requirement WHERE uid=?", (uid,)).fetchone()
+        project = conn.execute("SELECT title FROM project").fetchone()
+    finally:
+        conn.close()
+    assert (title, project) == (("Saved in the window",), (WAL_TITLE,))
+    assert answers.errors == []
