@@ -7,7 +7,6 @@ command line, row changes into the working copy for the window.
 
 from __future__ import annotations
 
-import shutil
 import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -43,7 +42,7 @@ def read_project(path: Path) -> Tables:
             from pmdesk.core.projectfile import upgrade_copy
 
             copy = Path(folder) / path.name
-            shutil.copyfile(path, copy)
+            copy_database(path, copy, journal="delete")  # with what a -wal holds
             upgrade_copy(copy, Path(folder) / "backup")
             return read_project(copy)
     from pmdesk.core.projectfile import open_readonly, reading_damage

@@ -162,3 +162,18 @@ def test_a_new_project_where_side_files_of_a_deleted_one_lie(
     assert as_another_reader_sees_it(path) == ("Fresh", 0)
     assert sorted(p.name for p in tmp_path.iterdir() if p.name != "pmdesk-data") == [NAME]
     capsys.readouterr()
+
+
+def test_an_older_file_in_wal_mode_is_merged_with_what_its_wal_holds(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    older = Path(__file__).resolve().parents[1] / "data" / "crm-schema1.pmdesk"
+    path = tmp_path / NAME  # theirs: the older file, changed by a tool in WAL mode
+    shutil.copyfile(older, path)
+    KINDS["wal_unmerged"](path)
+    before = state(path)
+    out = tmp_path / "merged.pmdesk"
+    assert main(["merge", str(older), str(older), str(path), "-o", str(out)]) == 0
+    assert state(path) == before
+    assert as_another_reader_sees_it(out)[0] == WAL_TITLE
+    capsys.readouterr()
