@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import gc
 import os
 from pathlib import Path
@@ -35,6 +36,10 @@ def read_snapshot_text(source: Path) -> bytes:
         raise SnapshotError("snapshot.missing", path=source) from None
     except PermissionError:
         raise SnapshotError("snapshot.no_permission", path=source) from None
+    except OSError as e:
+        if e.errno == errno.ELOOP:
+            raise SnapshotError("file.link_loop", path=source) from None
+        raise
 
 
 def _refuse_binary(head: bytes, name: str) -> None:

@@ -129,6 +129,7 @@ def test_damaged_file(
         assert len(lines) == 1, stderr
     for line in lines:
         assert line.startswith("pmdesk: ") and NAME in line, stderr
+        assert "Too many levels" not in line, stderr  # the system's words, not pmdesk's
 
 
 def test_the_side_files_beside_a_read_file_are_the_ones_there_before(
