@@ -154,8 +154,9 @@ def replacing(target: Path) -> Iterator[Path]:
                     os.replace(aside, side_file(target, suffix))
             raise
         _fsync_dir(directory)
-        for _suffix, aside in stale:
-            aside.unlink(missing_ok=True)
+        for _suffix, aside in stale:  # published already: a leftover is swept later
+            with contextlib.suppress(OSError):
+                aside.unlink(missing_ok=True)
     except OSError as e:
         raise PmdeskError("write.failed", path=target, reason=_reason(e)) from None
     except sqlite3.OperationalError as e:
@@ -223,7 +224,7 @@ def _in_wal_mode(path: Path) -> bool:
 
 def _nonempty(path: Path) -> bool:
     try:
-        return path.stat().st_size > 0
+        return path.is_file() and path.stat().st_size > 0
     except OSError:
         return False
 
@@ -256,7 +257,7 @@ def private_copy(path: Path) -> tuple[Path, Callable[[], None]]:
     try:
         wal = side_file(path, "-wal")
         in_wal_mode = _in_wal_mode(path)
-        if in_wal_mode and wal.exists():
+        if in_wal_mode and wal.is_file():
             # The WAL first: a checkpoint that runs meanwhile moves its pages
             # into the file, which is copied after. (A tool that keeps writing
             # the file meanwhile is not supported: the two copies may disagree.)
