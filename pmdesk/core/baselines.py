@@ -98,10 +98,7 @@ def frozen_project(conn: Connection) -> Json:
     """The project as it is now, in the shape a baseline keeps."""
     from pmdesk.core.snapshot import export_from  # the snapshot module imports the ops
 
-    snapshot = export_from(conn)
-    snapshot.pop("baselines", None)
-    snapshot.pop("history", None)
-    return snapshot
+    return export_from(conn, frozen=True)
 
 
 def frozen_text(snapshot: Json) -> str:

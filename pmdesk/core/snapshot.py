@@ -59,7 +59,10 @@ def export_snapshot(store: ProjectStore) -> Json:
         return export_from(conn)
 
 
-def export_from(conn: Connection) -> Json:
+def export_from(conn: Connection, *, frozen: bool = False) -> Json:
+    """The project as a snapshot; `frozen`: as a baseline keeps it, without the
+    baselines and the history (neither is read)."""
+
     def rows(entity: str, *order: str) -> list[Any]:
         table = TABLES[entity]
         return list(conn.execute(select(table).order_by(*(table.c[o] for o in order))).mappings())
@@ -89,6 +92,17 @@ def export_from(conn: Connection) -> Json:
         {"uid": r["uid"], "from": r["from_uid"], "to": r["to_uid"], "type": r["type"]}
         for r in rows("link", "from_uid", "to_uid", "type", "uid")
     ]
+    if frozen:
+        return {
+            "pmdesk_snapshot": SNAPSHOT_VERSION,
+            "project": project,
+            "releases": simple("release", "start", "name"),
+            "milestones": simple("milestone", "date", "name"),
+            "lanes": simple("lane", "rank"),
+            "requirements": tree(None),
+            "links": links,
+            "sections": simple("section", "rank"),
+        }
     baselines = [
         {
             "uid": r.uid,

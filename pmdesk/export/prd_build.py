@@ -294,7 +294,7 @@ class _Builder:
         """The project now as a snapshot, read at most once per export (it is the
         whole project: revision rows and "changes since" both compare with it)."""
         if self._snapshot is None:
-            self._snapshot = export_from(self.conn)
+            self._snapshot = export_from(self.conn, frozen=True)  # compared, as a baseline
         return self._snapshot
 
     def _revision_table(self) -> Table:
