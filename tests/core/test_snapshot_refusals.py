@@ -173,3 +173,12 @@ def test_a_damaged_baseline_is_named_by_the_core(tmp_path: Path) -> None:
     assert caught.value.code == "baseline.damaged"
     assert "pmdesk_snapshot: true is not 1" in str(caught.value)
     shutil.rmtree(tmp_path, ignore_errors=True)
+
+
+def test_a_new_baseline_can_be_made_beside_a_damaged_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _project_with_damaged_baseline(tmp_path, "garbage")
+    capsys.readouterr()
+    assert main(["baseline", str(path), "v3"]) == 0, capsys.readouterr().err
+    assert "Created baseline “v3”" in capsys.readouterr().out
