@@ -131,20 +131,67 @@ def _project_with_damaged_baseline(tmp_path: Path, text: str) -> Path:
     return path
 
 
-@pytest.mark.parametrize("stored", ["garbage", '{"pmdesk_snapshot": 1, "requirements": 5}', "[]"])
-@pytest.mark.parametrize("fmt", ["md", "docx", "json"])
-def test_an_export_names_the_damaged_baseline(
-    stored: str, fmt: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+DAMAGED = ["garbage", '{"pmdesk_snapshot": 1, "requirements": 5}', "[]"]
+
+
+def _first_baseline(path: Path) -> str:
+    conn = sqlite3.connect(path)
+    try:
+        return str(conn.execute("SELECT name FROM baseline ORDER BY created_at").fetchone()[0])
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize("stored", DAMAGED)
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_prd_export_leaves_a_damaged_baseline_out_with_a_note(
+    stored: str, lang: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = _project_with_damaged_baseline(tmp_path, stored)
-    conn = sqlite3.connect(path)
-    name = conn.execute("SELECT name FROM baseline ORDER BY created_at").fetchone()[0]
-    conn.close()
+    name = _first_baseline(path)
+    out = tmp_path / "out.md"
     capsys.readouterr()
-    code = main(["export", str(path), "--format", fmt, "-o", str(tmp_path / f"out.{fmt}")])
+    code = main(["export", str(path), "--format", "md", "--lang", lang, "-o", str(out)])
+    assert code == 0, capsys.readouterr().err
+    text = out.read_text(encoding="utf-8")
+    note = {
+        "en": f"The baseline “{name}” is damaged and left out (",
+        "zh": f"基线「{name}」已损坏，未列入（",
+    }[lang]
+    assert note in text
+    assert "| v2 |" in text  # the sound baseline is still in the revision history
+
+
+@pytest.mark.parametrize("stored", DAMAGED)
+def test_a_docx_export_leaves_a_damaged_baseline_out(
+    stored: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import docx
+
+    path = _project_with_damaged_baseline(tmp_path, stored)
+    out = tmp_path / "out.docx"
+    assert main(["export", str(path), "--format", "docx", "-o", str(out)]) == 0
+    paragraphs = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    assert f"“{_first_baseline(path)}” is damaged and left out" in paragraphs
+    capsys.readouterr()
+
+
+@pytest.mark.parametrize("stored", DAMAGED)
+@pytest.mark.parametrize(
+    "argv", [["--format", "json"], ["--format", "md", "--baseline", "v1 评审版"]]
+)
+def test_an_export_that_needs_the_damaged_baseline_names_it(
+    stored: str, argv: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The JSON snapshot is lossless and cannot leave it out; changes since it
+    cannot be listed."""
+    path = _project_with_damaged_baseline(tmp_path, stored)
+    capsys.readouterr()
+    suffix = argv[1]
+    code = main(["export", str(path), *argv, "-o", str(tmp_path / f"out.{suffix}")])
     err = capsys.readouterr().err
     assert code == 2
-    assert err.startswith(f"pmdesk: The baseline “{name}” is damaged: ")
+    assert err.startswith("pmdesk: The baseline “v1 评审版” is damaged: ")
     assert err.endswith(" Delete the baseline, or open a backup of the project.\n")
     assert "internal error" not in err and err.count("\n") == 1
 
