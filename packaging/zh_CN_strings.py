@@ -381,7 +381,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("CoreError", "{name} cannot be opened: {detail}."): "无法打开 {name}：{detail}。",
     ("CoreError", "{path} cannot be read: it is a symbolic link that leads back to itself."): "{path} 无法读取：它是指向自身的符号链接。",
     ("CoreError", "{name} is damaged and cannot be read."): "{name} 已损坏，无法读取。",
-    ("CoreError", "{name} is damaged and cannot be read: its table {table} is missing."): "{name} 已损坏，无法读取：缺少数据表 {table}。",
+    ("CoreError", "{name} is damaged and cannot be read: its table {table} is missing."): "{name} 已损坏，无法读取：缺少数据表“{table}”。",
     ("CoreError", "Cannot copy {name}: {detail}."): "无法复制 {name}：{detail}。",
     ("CoreError", "Cannot write {path}: the folder {folder} does not exist."): "无法写入 {path}：文件夹 {folder} 不存在。",
     ("CoreError", "Cannot write {path}: {folder} is not a folder."): "无法写入 {path}：{folder} 不是文件夹。",
