@@ -510,7 +510,7 @@ A baseline keeps the project as it is at a moment you name, such as the version 
     </message>
     <message>
         <source>{name} is damaged and cannot be read: its table {table} is missing.</source>
-        <translation>{name} 已损坏，无法读取：缺少数据表 {table}。</translation>
+        <translation>{name} 已损坏，无法读取：缺少数据表“{table}”。</translation>
     </message>
     <message>
         <source>Cannot copy {name}: {detail}.</source>
