@@ -62,13 +62,13 @@ def cmd_sample(args: argparse.Namespace) -> int:
 
 
 def cmd_info(args: argparse.Namespace) -> int:
-    from pmdesk.core.projectfile import open_readonly
+    from pmdesk.core.projectfile import open_readonly, reading_damage
     from pmdesk.core.queries import counts, project_info
 
     header = read_header(args.file)
     store = open_readonly(args.file)
     try:
-        with store.engine.connect() as conn:
+        with reading_damage(args.file), store.engine.connect() as conn:
             info, n = project_info(conn), counts(conn)
     finally:
         store.dispose()
@@ -124,7 +124,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         if args.baseline or args.lang:
             raise CommandError("--lang and --baseline apply to md and docx exports, not json.")
         return _export_json(args)
-    from pmdesk.core.projectfile import open_readonly
+    from pmdesk.core.projectfile import open_readonly, reading_damage
     from pmdesk.core.queries import project_info
     from pmdesk.export.prd_build import ExportOptions
     from pmdesk.export.prd_export import export_prd
@@ -137,7 +137,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     _check_suffix(out, args.format)
     store = open_readonly(args.file)
     try:
-        with store.engine.connect() as conn:
+        with reading_damage(args.file), store.engine.connect() as conn:
             language = args.lang or project_info(conn).language
             options = ExportOptions(language=language, baseline=args.baseline)
             result = export_prd(conn, args.format, out, options)
@@ -159,13 +159,14 @@ def _check_suffix(out: Path, fmt: str) -> None:
 
 
 def _export_json(args: argparse.Namespace) -> int:
-    from pmdesk.core.projectfile import open_readonly
+    from pmdesk.core.projectfile import open_readonly, reading_damage
     from pmdesk.core.snapshot import dumps, export_snapshot
     from pmdesk.core.sqlite_files import replacing
 
     store = open_readonly(args.file)
     try:
-        text = dumps(export_snapshot(store))
+        with reading_damage(args.file):
+            text = dumps(export_snapshot(store))
     finally:
         store.dispose()
     out: Path = args.output
@@ -206,9 +207,11 @@ def _create_baseline(path: Path, name: str) -> int:
     save in the window: a project open in another pmdesk is refused, not written."""
     from pmdesk.core.baselines import new_baseline_uid
     from pmdesk.core.ops import CreateBaseline
+    from pmdesk.core.projectfile import require_intact
     from pmdesk.core.queries import counts
     from pmdesk.core.workingcopy import WorkingCopy
 
+    require_intact(path)  # a new version of a damaged file would be damaged too
     working_copy = WorkingCopy.open(path)
     try:
         applied = working_copy.apply(CreateBaseline(new_baseline_uid(), name))
@@ -225,11 +228,11 @@ def _create_baseline(path: Path, name: str) -> int:
 def _list_baselines(path: Path) -> int:
     from pmdesk.core.baselines import baseline_entries
     from pmdesk.core.clock import local_minutes
-    from pmdesk.core.projectfile import open_readonly
+    from pmdesk.core.projectfile import open_readonly, reading_damage
 
     store = open_readonly(path)
     try:
-        with store.engine.connect() as conn:
+        with reading_damage(path), store.engine.connect() as conn:
             entries = baseline_entries(conn)
     finally:
         store.dispose()

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from pmdesk.app import dialogs
+from pmdesk.app.error_text import error_text
 from pmdesk.app.labels import (
     field_label,
     kano_label,
@@ -52,6 +53,7 @@ from pmdesk.core.baselines import (
     suggested_name,
 )
 from pmdesk.core.clock import local_minutes
+from pmdesk.core.errors import PmdeskError
 from pmdesk.core.ops import CreateBaseline, DeleteBaseline, RenameBaseline
 from pmdesk.core.queries import project_info
 from pmdesk.export.labels import format_score
@@ -267,9 +269,16 @@ class BaselinesDialog(QDialog):
         if entry is None:
             self._show_hint()
             return None
-        with self._session.connection() as conn:
-            before = baseline_snapshot(conn, entry.uid)
-            now = frozen_project(conn)
+        try:
+            with self._session.connection() as conn:
+                before = baseline_snapshot(conn, entry.uid)
+                now = frozen_project(conn)
+        except PmdeskError as e:  # its frozen snapshot cannot be read: say which and why
+            self._shown = None
+            self.summary.hide()
+            self.hint.setText(error_text(e))
+            self.pages.setCurrentWidget(self.hint)
+            return None
         if before is None:  # deleted meanwhile
             self.reload()
             return None

@@ -327,8 +327,14 @@ class MainWindow(QMainWindow):
         if self._opening:
             return  # one open at a time; the file actions are disabled meanwhile
         from pmdesk.app.opening import open_in_background_work
+        from pmdesk.core.errors import ProjectFileError
         from pmdesk.core.workingcopy import discard_leftover
 
+        try:
+            path.resolve()
+        except (OSError, RuntimeError):  # a symbolic link that leads back to itself
+            self._open_failed(path, ProjectFileError("file.link_loop", path=path))
+            return
         leftover = self._leftover_for(path) if recover is None else recover
         answer = leftover_answer
         if leftover is not None and recover is None and answer is None:

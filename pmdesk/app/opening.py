@@ -55,8 +55,9 @@ def open_in_background_work(
     def work(show_tree: ShowTree) -> OpenedProject:
         shown: tuple[int, int] | None = None  # size and time of the file shown
         if recover is None:
+            header = read_header(path)  # first: what is not a project is said as such
             WorkingCopy.check_free(path, data_dir, access=access)
-            if read_header(path).schema_version == SCHEMA_VERSION:  # older ones upgrade first
+            if header.schema_version == SCHEMA_VERSION:  # older ones upgrade first
                 st = path.stat()
                 show_tree(build_maps(read_tree(path)))
                 shown = (st.st_size, st.st_mtime_ns)

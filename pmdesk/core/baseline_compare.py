@@ -11,11 +11,10 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-import orjson
 from sqlalchemy import Connection, select
 
 from pmdesk.core import domain
-from pmdesk.core.baselines import name_key
+from pmdesk.core.baselines import name_key, read_frozen
 from pmdesk.core.errors import PmdeskError
 from pmdesk.core.model import Baseline
 
@@ -75,14 +74,42 @@ class BaselineInfo:
     snapshot: Json
 
 
+@dataclass(frozen=True)
+class DamagedBaseline:
+    """A baseline whose frozen snapshot cannot be read, and why."""
+
+    name: str
+    error: PmdeskError
+
+    @property
+    def detail(self) -> str:
+        return str(self.error.params.get("detail", ""))
+
+
 def baselines(conn: Connection) -> list[BaselineInfo]:
-    """Every baseline, oldest first, with its snapshot parsed."""
+    """Every baseline, oldest first, with its snapshot parsed; a damaged one
+    raises its error (naming it)."""
+    found, damaged = readable_baselines(conn)
+    if damaged:
+        raise damaged[0].error
+    return found
+
+
+def readable_baselines(conn: Connection) -> tuple[list[BaselineInfo], list[DamagedBaseline]]:
+    """The baselines whose snapshot can be read, oldest first, and those that
+    cannot (an export leaves these out with a note)."""
     rows = conn.execute(
         select(Baseline.name, Baseline.created_at, Baseline.created_by, Baseline.snapshot).order_by(
             Baseline.created_at, Baseline.uid
         )
     )
-    return [BaselineInfo(name, at, by, orjson.loads(snapshot)) for name, at, by, snapshot in rows]
+    found, damaged = [], []
+    for name, at, by, snapshot in rows:
+        try:
+            found.append(BaselineInfo(name, at, by, read_frozen(snapshot, name)))
+        except PmdeskError as e:
+            damaged.append(DamagedBaseline(name, e))
+    return found, damaged
 
 
 def baseline_names(conn: Connection) -> list[str]:

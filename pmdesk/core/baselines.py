@@ -17,8 +17,10 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
+import orjson
 from sqlalchemy import Connection, select
 
+from pmdesk.core.errors import PmdeskError
 from pmdesk.core.model import Baseline
 
 NAME_LIMIT = 100  # characters: a name is a label in a table, not a description
@@ -71,18 +73,32 @@ def baseline_entries(conn: Connection) -> list[BaselineEntry]:
 
 def baseline_snapshot(conn: Connection, uid: str) -> Json | None:
     """The frozen snapshot of baseline `uid` (None if there is no such baseline)."""
-    text = conn.execute(select(Baseline.snapshot).where(Baseline.uid == uid)).scalar()
-    return None if text is None else json.loads(text)
+    row = conn.execute(select(Baseline.name, Baseline.snapshot).where(Baseline.uid == uid)).first()
+    return None if row is None else read_frozen(row.snapshot, row.name)
+
+
+def read_frozen(text: str, name: str) -> Json:
+    """A baseline's stored snapshot, parsed and checked: one that cannot be
+    read (changed by another tool, imported damaged) is said naming the
+    baseline, before a comparison or an export stumbles over it."""
+    from pmdesk.core.snapshot_check import check_frozen
+
+    try:
+        snapshot = orjson.loads(text)
+    except orjson.JSONDecodeError as e:
+        detail = f"not JSON at line {e.lineno}, column {e.colno}"
+        raise PmdeskError("baseline.damaged", name=name, detail=detail) from None
+    problems = check_frozen(snapshot)
+    if problems:
+        raise PmdeskError("baseline.damaged", name=name, detail=problems[0])
+    return snapshot
 
 
 def frozen_project(conn: Connection) -> Json:
     """The project as it is now, in the shape a baseline keeps."""
     from pmdesk.core.snapshot import export_from  # the snapshot module imports the ops
 
-    snapshot = export_from(conn)
-    snapshot.pop("baselines", None)
-    snapshot.pop("history", None)
-    return snapshot
+    return export_from(conn, frozen=True)
 
 
 def frozen_text(snapshot: Json) -> str:

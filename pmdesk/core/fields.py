@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import reprlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -22,9 +23,18 @@ class FieldError(ValueError):
     """A value is not allowed; the message names the value and what is allowed."""
 
 
+_SHOWN = reprlib.Repr()
+_SHOWN.maxlevel, _SHOWN.maxstring, _SHOWN.maxother = 3, 60, 60
+
+
+def shown(value: Value) -> str:
+    """A value as a message shows it: short, and safe for any nesting depth."""
+    return _SHOWN.repr(value)
+
+
 def _text(value: Value) -> str:
     if not isinstance(value, str):
-        raise FieldError(f"{value!r} is not text")
+        raise FieldError(f"{shown(value)} is not text")
     return value
 
 
@@ -38,7 +48,7 @@ def _name(value: Value) -> str:
 def _one_of(values: tuple[str, ...]) -> Callable[[Value], str]:
     def check(value: Value) -> str:
         if value not in values:
-            raise FieldError(f"{value!r} is not one of {', '.join(values)}")
+            raise FieldError(f"{shown(value)} is not one of {', '.join(values)}")
         return str(value)
 
     check.allowed = frozenset(values)  # type: ignore[attr-defined]  # for fast bulk checks
@@ -49,19 +59,19 @@ def _date(value: Value) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str):
-        raise FieldError(f"{value!r} is not a date (YYYY-MM-DD)")
+        raise FieldError(f"{shown(value)} is not a date (YYYY-MM-DD)")
     try:
         parsed = dt.date.fromisoformat(value)
     except ValueError:
-        raise FieldError(f"{value!r} is not a date (YYYY-MM-DD)") from None
+        raise FieldError(f"{shown(value)} is not a date (YYYY-MM-DD)") from None
     if parsed.isoformat() != value:
-        raise FieldError(f"{value!r} is not a date (YYYY-MM-DD)")
+        raise FieldError(f"{shown(value)} is not a date (YYYY-MM-DD)")
     return value
 
 
 def _text_list(value: Value) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise FieldError(f"{value!r} is not a list of texts")
+        raise FieldError(f"{shown(value)} is not a list of texts")
     return list(value)
 
 
@@ -69,7 +79,7 @@ def _number(value: Value) -> float | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int | float) or value != value:
-        raise FieldError(f"{value!r} is not a number")
+        raise FieldError(f"{shown(value)} is not a number")
     return float(value)
 
 
@@ -77,10 +87,10 @@ def _rice(value: Value) -> dict[str, float | None] | None:
     if value is None:
         return None
     if not isinstance(value, dict):
-        raise FieldError(f"{value!r} is not an object with reach, impact, confidence, effort")
+        raise FieldError(f"{shown(value)} is not an object with reach, impact, confidence, effort")
     unknown = set(value) - set(domain.RICE_FIELDS)
     if unknown:
-        raise FieldError(f"unknown RICE input {sorted(unknown)[0]!r}")
+        raise FieldError(f"unknown RICE input {shown(sorted(unknown)[0])}")
     rice = {name: _number(value.get(name)) for name in domain.RICE_FIELDS}
     for name in ("reach", "impact"):
         n = rice[name]
@@ -99,7 +109,7 @@ def _reference(value: Value) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str) or not value:
-        raise FieldError(f"{value!r} is not a uid")
+        raise FieldError(f"{shown(value)} is not a uid")
     return value
 
 
@@ -107,7 +117,7 @@ def _key_prefix(value: Value) -> str:
     text = _text(value)
     if not (1 <= len(text) <= 10 and text.isascii() and text.isalnum() and text[0].isalpha()):
         raise FieldError(
-            f"{value!r} is not a key prefix (1–10 letters or digits, starting with a letter)"
+            f"{shown(value)} is not a key prefix (1–10 letters or digits, starting with a letter)"
         )
     return text
 

@@ -8,6 +8,7 @@ refused with one sentence and is never opened for writing.
 from __future__ import annotations
 
 import codecs
+import errno
 import os
 import struct
 from dataclasses import dataclass
@@ -20,6 +21,22 @@ SCHEMA_VERSION = 3  # PRAGMA user_version written by this pmdesk; equals the Ale
 HEAD_REVISION = f"{SCHEMA_VERSION:04d}"  # Alembic revision ids are the zero-padded version
 SQLITE_MAGIC = b"SQLite format 3\x00"
 FILE_SUFFIX = ".pmdesk"
+# Every schema version has all of these (a test keeps the list in step with the
+# model): a file without one of them is damaged, whatever else it holds.
+REQUIRED_TABLES = frozenset(
+    {
+        "alembic_version",
+        "baseline",
+        "history",
+        "lane",
+        "link",
+        "milestone",
+        "project",
+        "release",
+        "requirement",
+        "section",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -46,6 +63,8 @@ def read_header(path: Path) -> HeaderInfo:
     except PermissionError:
         raise ProjectFileError("file.no_permission", path=path) from None
     except OSError as e:
+        if e.errno == errno.ELOOP:
+            raise ProjectFileError("file.link_loop", path=path) from None
         raise ProjectFileError("file.unreadable", path=path, reason=e.strerror or e) from None
     if not header:
         raise ProjectFileError("file.empty", name=name)
@@ -97,3 +116,9 @@ def refuse_project_target(target: Path) -> None:
         return  # absent or unreadable: writing it will say what is wrong
     if head == SQLITE_MAGIC:
         raise ProjectFileError("export.database", path=target)
+
+
+def missing_table(tables: set[str]) -> str | None:
+    """The first of pmdesk's tables that is not among `tables` (None: all there)."""
+    missing = sorted(REQUIRED_TABLES - tables)
+    return missing[0] if missing else None

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import errno
 import gc
+import os
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine
 
 from pmdesk.core.errors import PmdeskError, SnapshotError
+from pmdesk.core.fileformat import SQLITE_MAGIC
 from pmdesk.core.projectfile import new_project
 from pmdesk.core.snapshot import load_snapshot, loads
 
 MAX_SNAPSHOT_BYTES = 2 * 1024**3
+HEAD_BYTES = 4096
 
 
 def read_snapshot_text(source: Path) -> bytes:
@@ -22,13 +26,29 @@ def read_snapshot_text(source: Path) -> bytes:
             raise SnapshotError("snapshot.is_folder", path=source)
         if source.exists() and not source.is_file():
             raise SnapshotError("snapshot.not_regular", path=source)
-        if source.stat().st_size > MAX_SNAPSHOT_BYTES:
-            raise SnapshotError("snapshot.too_large", name=source.name)
-        return source.read_bytes()
+        with open(source, "rb") as f:
+            if os.fstat(f.fileno()).st_size > MAX_SNAPSHOT_BYTES:
+                raise SnapshotError("snapshot.too_large", name=source.name)
+            _refuse_binary(f.read(HEAD_BYTES), source.name)
+            f.seek(0)
+            return f.read()
     except FileNotFoundError:
         raise SnapshotError("snapshot.missing", path=source) from None
     except PermissionError:
         raise SnapshotError("snapshot.no_permission", path=source) from None
+    except OSError as e:
+        if e.errno == errno.ELOOP:
+            raise SnapshotError("file.link_loop", path=source) from None
+        raise
+
+
+def _refuse_binary(head: bytes, name: str) -> None:
+    """Look at the first bytes before reading a whole file: a project file or
+    any binary file (a NUL byte is never in UTF-8 JSON) is refused at once."""
+    if head.startswith(SQLITE_MAGIC):
+        raise SnapshotError("snapshot.is_database", name=name)
+    if b"\0" in head:
+        raise SnapshotError("snapshot.not_utf8", name=name)
 
 
 def import_snapshot_file(source: Path, target: Path, *, replace: bool = False) -> int:

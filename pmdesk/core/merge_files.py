@@ -7,7 +7,6 @@ command line, row changes into the working copy for the window.
 
 from __future__ import annotations
 
-import shutil
 import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -43,15 +42,17 @@ def read_project(path: Path) -> Tables:
             from pmdesk.core.projectfile import upgrade_copy
 
             copy = Path(folder) / path.name
-            shutil.copyfile(path, copy)
+            copy_database(path, copy, journal="delete")  # with what a -wal holds
             upgrade_copy(copy, Path(folder) / "backup")
             return read_project(copy)
-    engine = connect(path, readonly=True)
+    from pmdesk.core.projectfile import open_readonly, reading_damage
+
+    store = open_readonly(path)  # checks the tables; reads a -wal, never in place
     try:
-        with engine.connect() as conn:
+        with reading_damage(path), store.engine.connect() as conn:
             return read_tables(conn)
     finally:
-        engine.dispose()
+        store.dispose()
 
 
 @dataclass
@@ -95,10 +96,11 @@ def last_editors(path: Path) -> list[str]:
     """Who made the newest change saved in a project file (to name a colleague's save)."""
     from sqlalchemy import text
 
-    read_header(path)
-    engine = connect(path, readonly=True)
+    from pmdesk.core.projectfile import open_readonly
+
+    store = open_readonly(path)
     try:
-        with engine.connect() as conn:
+        with store.engine.connect() as conn:
             rows = conn.execute(
                 text(
                     'SELECT DISTINCT "by" FROM history WHERE batch = '
@@ -107,7 +109,7 @@ def last_editors(path: Path) -> list[str]:
             )
             return sorted(name for (name,) in rows if name)
     finally:
-        engine.dispose()
+        store.dispose()
 
 
 def pending_merge_of(base: Path, mine: Path, theirs: Path) -> PendingMerge:

@@ -28,6 +28,9 @@ MESSAGES: dict[str, str] = {
     "file.no_permission": QT_TRANSLATE_NOOP(
         "CoreError", "{path} cannot be read: permission denied."
     ),
+    "file.link_loop": QT_TRANSLATE_NOOP(
+        "CoreError", "{path} cannot be read: it is a symbolic link that leads back to itself."
+    ),
     "file.unreadable": QT_TRANSLATE_NOOP("CoreError", "{path} cannot be read: {reason}."),
     "file.empty": QT_TRANSLATE_NOOP("CoreError", "{name} is empty, so it is not a pmdesk project."),
     "file.text": QT_TRANSLATE_NOOP("CoreError", "{name} is a text file, not a pmdesk project."),
@@ -47,8 +50,9 @@ MESSAGES: dict[str, str] = {
         "CoreError", "{name} is damaged: it has no schema version."
     ),
     "file.cannot_open": QT_TRANSLATE_NOOP("CoreError", "{name} cannot be opened: {detail}."),
-    "file.damaged": QT_TRANSLATE_NOOP(
-        "CoreError", "{name} is damaged and cannot be read ({detail})."
+    "file.damaged": QT_TRANSLATE_NOOP("CoreError", "{name} is damaged and cannot be read."),
+    "file.missing_table": QT_TRANSLATE_NOOP(
+        "CoreError", "{name} is damaged and cannot be read: its table {table} is missing."
     ),
     # Copying and writing files.
     "copy.failed": QT_TRANSLATE_NOOP("CoreError", "Cannot copy {name}: {detail}."),
@@ -195,8 +199,24 @@ MESSAGES: dict[str, str] = {
     "snapshot.no_permission": QT_TRANSLATE_NOOP(
         "CoreError", "{path} cannot be read: permission denied."
     ),
+    "snapshot.is_database": QT_TRANSLATE_NOOP(
+        "CoreError", "{name} is a database (maybe a pmdesk project), not a JSON snapshot."
+    ),
     "snapshot.not_utf8": QT_TRANSLATE_NOOP(
         "CoreError", "{name} is not UTF-8 text, so it is not a snapshot."
+    ),
+    "snapshot.not_utf8_at": QT_TRANSLATE_NOOP(
+        "CoreError",
+        "{name} is not UTF-8 text (line {line}, column {column}), so it is not a snapshot.",
+    ),
+    "snapshot.too_deep": QT_TRANSLATE_NOOP(
+        "CoreError",
+        "{name} nests lists or objects more than {limit} levels deep "
+        "(line {line}, column {column}), so it is not a snapshot.",
+    ),
+    "snapshot.too_deep_somewhere": QT_TRANSLATE_NOOP(
+        "CoreError",
+        "{name} nests lists or objects more than {limit} levels deep, so it is not a snapshot.",
     ),
     "snapshot.bad_json": QT_TRANSLATE_NOOP(
         "CoreError", "{name} is not valid JSON (line {line}, column {column}: {detail})."
@@ -221,6 +241,11 @@ MESSAGES: dict[str, str] = {
     ),
     "baseline.missing": QT_TRANSLATE_NOOP(
         "CoreError", "The project has no baseline named “{name}” (baselines: {names})."
+    ),
+    "baseline.damaged": QT_TRANSLATE_NOOP(
+        "CoreError",
+        "The baseline “{name}” is damaged: its frozen copy of the project cannot be read "
+        "({detail}). Delete the baseline, or open a backup of the project.",
     ),
     # Baselines: names are trimmed, and unique ignoring case and blanks.
     "baseline.no_name": QT_TRANSLATE_NOOP("CoreError", "A baseline needs a name."),

@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import Connection, insert, select
 
+from pmdesk.core.baselines import read_frozen
 from pmdesk.core.fields import FIELDS, from_columns, to_columns
 from pmdesk.core.model import TREE_INDEX, Baseline, HistoryEntry, table_of
 from pmdesk.core.ops.base import TABLES, encode
@@ -58,7 +59,10 @@ def export_snapshot(store: ProjectStore) -> Json:
         return export_from(conn)
 
 
-def export_from(conn: Connection) -> Json:
+def export_from(conn: Connection, *, frozen: bool = False) -> Json:
+    """The project as a snapshot; `frozen`: as a baseline keeps it, without the
+    baselines and the history (neither is read)."""
+
     def rows(entity: str, *order: str) -> list[Any]:
         table = TABLES[entity]
         return list(conn.execute(select(table).order_by(*(table.c[o] for o in order))).mappings())
@@ -88,12 +92,23 @@ def export_from(conn: Connection) -> Json:
         {"uid": r["uid"], "from": r["from_uid"], "to": r["to_uid"], "type": r["type"]}
         for r in rows("link", "from_uid", "to_uid", "type", "uid")
     ]
+    if frozen:
+        return {
+            "pmdesk_snapshot": SNAPSHOT_VERSION,
+            "project": project,
+            "releases": simple("release", "start", "name"),
+            "milestones": simple("milestone", "date", "name"),
+            "lanes": simple("lane", "rank"),
+            "requirements": tree(None),
+            "links": links,
+            "sections": simple("section", "rank"),
+        }
     baselines = [
         {
             "uid": r.uid,
             "name": r.name,
             "created": {"at": r.created_at, "by": r.created_by},
-            "snapshot": json.loads(r.snapshot),
+            "snapshot": read_frozen(r.snapshot, r.name),
         }
         for r in conn.execute(select(Baseline).order_by(Baseline.created_at, Baseline.uid))
     ]

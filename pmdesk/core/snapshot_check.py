@@ -8,6 +8,7 @@ Missing uids and keys are generated, missing optional fields take defaults.
 from __future__ import annotations
 
 import codecs
+import json
 import re
 import uuid
 from typing import Any
@@ -15,13 +16,24 @@ from typing import Any
 import orjson
 
 from pmdesk.core.errors import SnapshotError
-from pmdesk.core.fields import FIELDS, FieldError, FieldSpec, _reference, _text, _text_list
+from pmdesk.core.fields import (
+    FIELDS,
+    FieldError,
+    FieldSpec,
+    _reference,
+    _text,
+    _text_list,
+    shown,
+)
 from pmdesk.core.store import utc_now
 
 Json = dict[str, Any]
 MAX_REPORTED = 20
 MAX_DEPTH = 50  # far beyond any real hierarchy; keeps every tree walk's recursion safe
-_KEY = re.compile(r"^[A-Za-z][A-Za-z0-9]{0,9}-([1-9][0-9]{0,8})$")
+# Lists and objects nested deeper than this anywhere are refused (50 levels of
+# requirements reach 103); past it a value would break every recursive walk.
+MAX_NESTING = 128
+_KEY = re.compile(r"[A-Za-z][A-Za-z0-9]{0,9}-([1-9][0-9]{0,8})")  # fullmatch: no "\n" after
 _STAMP_KEYS = {"at", "by"}
 _ALLOWED = {entity: frozenset(f.name for f in specs) | {"uid"} for entity, specs in FIELDS.items()}
 _NO_EXTRA: frozenset[str] = frozenset()
@@ -55,11 +67,13 @@ _HISTORY_KEYS = {
 
 
 class _Checker:
-    def __init__(self) -> None:
+    def __init__(self, offset: int = 0) -> None:
         self.problems: list[str] = []
         self.uids: dict[str, str] = {}  # uid -> path where first seen
         self.keys: dict[str, str] = {}
         self.now = utc_now()
+        self.offset = offset  # how deep this snapshot lies in the document (a baseline's: 3)
+        self.too_deep = False  # a value nests deeper than MAX_NESTING somewhere
 
     def problem(self, path: str, message: str) -> None:
         self.problems.append(f"{path}: {message}")
@@ -83,18 +97,24 @@ class _Checker:
         if value is None:
             return str(uuid.uuid4())
         if not isinstance(value, str) or not value.strip() or len(value) > 36:
-            self.problem(f"{path}.uid", f"{value!r} is not a uid")
+            self.problem(f"{path}.uid", f"{shown(value)} is not a uid")
             return str(uuid.uuid4())
         if value in self.uids:
-            self.problem(f"{path}.uid", f"{value!r} is used twice (also at {self.uids[value]})")
+            also = self.uids[value]
+            self.problem(f"{path}.uid", f"{shown(value)} is used twice (also at {also})")
         self.uids[value] = path
         return value
 
-    def fields(self, entity: str, item: Json, path: str, extra: frozenset[str]) -> Json:
+    def fields(
+        self, entity: str, item: Json, path: str, extra: frozenset[str], depth: int = 3
+    ) -> Json:
+        """The item's fields, checked; `depth` is how deep the item object lies
+        (the top-level object is 1)."""
         allowed = _ALLOWED[entity] | extra
         if not allowed.issuperset(item):  # the fast path: no unknown field
             for name in sorted(set(item) - allowed):
-                self.problem(f"{path}.{name}", "is not a field of a " + entity)
+                self.problem(f"{path}.{_name(name)}", "is not a field of a " + entity)
+                self.nests_too_deep(item[name], depth + 1)
         out: Json = {}
         # Inline checks for the common shapes: 100,000 requirements × 15 fields
         # through one function call each cost seconds. Anything unusual goes
@@ -113,6 +133,9 @@ class _Checker:
             ):
                 out[name] = value
                 continue
+            if self.nests_too_deep(value, depth + 1):
+                out[name] = spec.default
+                continue
             try:
                 out[name] = spec.check(value)
             except FieldError as e:
@@ -122,6 +145,26 @@ class _Checker:
         if start and end and start > end:
             self.problem(f"{path}.end", f"start {start} is after end {end}")
         return out
+
+    def nests_too_deep(self, value: Any, depth: int) -> bool:
+        """Does `value`, lying at `depth`, hold lists or objects nested deeper
+        than MAX_NESTING? (Walked without recursion, and only as far as needed.)"""
+        if type(value) is not list and type(value) is not dict:
+            return False
+        room = MAX_NESTING - self.offset - depth
+        level: list[Any] = [value]
+        while level:
+            if room < 0:
+                self.too_deep = True
+                return True
+            level = [
+                child
+                for v in level
+                for child in (v.values() if type(v) is dict else v)
+                if type(child) is list or type(child) is dict
+            ]
+            room -= 1
+        return False
 
     def stamp(self, item: Json, name: str, path: str) -> Json:
         value = item.get(name)
@@ -135,12 +178,20 @@ class _Checker:
         if stamp is None:
             return {"at": self.now, "by": ""}
         for key in sorted(set(stamp) - _STAMP_KEYS):
-            self.problem(f"{path}.{name}.{key}", "is not a field of a time stamp")
+            self.problem(f"{path}.{name}.{_name(key)}", "is not a field of a time stamp")
         at, by = stamp.get("at", self.now), stamp.get("by", "")
         if not isinstance(at, str) or not isinstance(by, str):
             self.problem(f"{path}.{name}", "at and by must be texts")
             return {"at": self.now, "by": ""}
         return {"at": at, "by": by}
+
+
+def _name(key: str) -> str:
+    """A key of the document as a path shows it: quoted when it holds blanks or
+    control characters (a newline would break the one-sentence message)."""
+    if key and all(c.isprintable() and not c.isspace() for c in key) and "." not in key:
+        return key
+    return json.dumps(key, ensure_ascii=False)
 
 
 def _kind(value: Any) -> str:
@@ -151,32 +202,117 @@ def _kind(value: Any) -> str:
 
 def checked_snapshot(text: str | bytes, *, name: str = "The snapshot") -> Json:
     """Parse `text` (UTF-8 bytes or str), check it completely and return the
-    normalised snapshot."""
+    normalised snapshot. What is not JSON at all is refused with its line and
+    column; a value JSON holds but a snapshot may not, with its JSON path."""
     if isinstance(text, bytes) and text.startswith(codecs.BOM_UTF8):
         text = text[len(codecs.BOM_UTF8) :]
     try:
         data = orjson.loads(text)
     except orjson.JSONDecodeError as e:
-        if isinstance(text, bytes):
-            try:
-                text.decode("utf-8")
-            except UnicodeDecodeError:
-                raise SnapshotError("snapshot.not_utf8", name=name) from None
-        raise SnapshotError(
-            "snapshot.bad_json", name=name, line=e.lineno, column=e.colno, detail=e.msg
-        ) from None
-    return check_snapshot(data)
+        raise _not_json(text, e, name) from None
+    return check_snapshot(data, text=text, name=name)
 
 
-def check_snapshot(data: Any) -> Json:
-    c = _Checker()
+def _not_json(text: str | bytes, error: orjson.JSONDecodeError, name: str) -> SnapshotError:
+    if isinstance(text, bytes):
+        try:
+            text.decode("utf-8")
+        except UnicodeDecodeError as bad:
+            line, column = _line_column(text[: bad.start].decode("utf-8"))
+            return SnapshotError("snapshot.not_utf8_at", name=name, line=line, column=column)
+    if error.msg == "depth limit exceeded":
+        return _too_deep(text, name)
+    at = error.doc[max(error.pos - 1, 0) : error.pos + 9]
+    detail = error.msg
+    for word in ("NaN", "Infinity"):
+        if word in at:
+            detail = f"{word} is not a number JSON allows"
+    if "infinity when parsed" in detail:
+        detail = "the number is too large"
+    elif "surrogate" in detail:
+        detail = "a lone surrogate (\\ud800-\\udfff) is not a character"
+    return SnapshotError(
+        "snapshot.bad_json", name=name, line=error.lineno, column=error.colno, detail=detail
+    )
+
+
+def _line_column(before: str) -> tuple[int, int]:
+    """Line and column (both from 1) of the character after `before`."""
+    return before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+
+
+_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+
+
+def _too_deep(text: str | bytes, name: str) -> SnapshotError:
+    """Where the document first nests deeper than MAX_NESTING (only ever run
+    on a document that does)."""
+    doc = text.decode("utf-8") if isinstance(text, bytes) else text
+    depth = 0
+    for token in _TOKENS.finditer(doc):
+        mark = token.group()
+        if mark in "[{":
+            depth += 1
+            if depth > MAX_NESTING:
+                line, column = _line_column(doc[: token.start()])
+                return SnapshotError(
+                    "snapshot.too_deep", name=name, limit=MAX_NESTING, line=line, column=column
+                )
+        elif mark in "]}":
+            depth -= 1
+    return SnapshotError("snapshot.too_deep_somewhere", name=name, limit=MAX_NESTING)
+
+
+def check_snapshot(data: Any, *, text: str | bytes | None = None, name: str = "") -> Json:
+    """Check a parsed snapshot completely; `text` (what it was parsed from)
+    lets a value nested too deep be found by line and column."""
     if not isinstance(data, dict) or "pmdesk_snapshot" not in data:
         raise SnapshotError("snapshot.not_snapshot")
     version = data["pmdesk_snapshot"]
-    if version != 1:
-        if isinstance(version, int) and not isinstance(version, bool) and version > 1:
+    if type(version) is not int or version != 1:  # true is not 1 here
+        if type(version) is int and version > 1:
             raise SnapshotError("snapshot.newer", version=version)
-        raise SnapshotError("snapshot.bad_version", version=repr(version))
+        raise SnapshotError("snapshot.bad_version", version=_json_text(version))
+    c = _Checker()
+    snapshot = _check_parts(c, data, frozen=False)
+    if c.too_deep:
+        if text is not None:
+            raise _too_deep(text, name or "The snapshot")
+        raise SnapshotError("snapshot.too_deep_somewhere", name="The snapshot", limit=MAX_NESTING)
+    if c.problems:
+        shown_problems = c.problems[:MAX_REPORTED]
+        more = len(c.problems) - len(shown_problems)
+        tail = f" (and {more} more)" if more else ""
+        raise SnapshotError(
+            "snapshot.invalid", problems=c.problems, text="; ".join(shown_problems) + tail
+        )
+    return snapshot
+
+
+def check_frozen(data: Any) -> list[str]:
+    """The problems of a baseline's frozen snapshot ([] if it is sound)."""
+    c = _Checker(offset=3)
+    frozen = c.obj(data, "snapshot")
+    if frozen is not None:
+        _check_parts(c, frozen, frozen=True)
+    if c.too_deep:
+        c.problem("snapshot", f"lists or objects are nested more than {MAX_NESTING} levels deep")
+    return c.problems
+
+
+def _json_text(value: Any) -> str:
+    if value is True or value is False or value is None:
+        return json.dumps(value)
+    return shown(value)
+
+
+def _check_parts(c: _Checker, data: Json, *, frozen: bool) -> Json:
+    """Check every part of a snapshot, noting problems in `c`; a baseline's
+    frozen snapshot (`frozen`) holds neither baselines nor a history."""
+    if frozen:
+        version = data.get("pmdesk_snapshot")
+        if type(version) is not int or version != 1:
+            c.problem("pmdesk_snapshot", f"{_json_text(version)} is not 1")
     known = {
         "pmdesk_snapshot",
         "project",
@@ -186,16 +322,16 @@ def check_snapshot(data: Any) -> Json:
         "requirements",
         "links",
         "sections",
-        "baselines",
-        "history",
+        *(() if frozen else ("baselines", "history")),
     }
     for name in sorted(set(data) - known):
-        c.problem(name, "is not a part of a snapshot")
+        c.problem(_name(name), "is not a part of a snapshot")
+        c.nests_too_deep(data[name], 2)
 
     project_in = c.obj(data.get("project", {}), "project") or {}
     project = {
         "uid": c.uid(project_in, "project"),
-        **c.fields("project", project_in, "project", frozenset({"created_at"})),
+        **c.fields("project", project_in, "project", frozenset({"created_at"}), depth=2),
     }
     created_at = project_in.get("created_at", c.now)
     project["created_at"] = created_at if isinstance(created_at, str) else c.now
@@ -232,20 +368,20 @@ def check_snapshot(data: Any) -> Json:
                 continue
             node = {
                 "uid": c.uid(item, item_path),
-                **c.fields("requirement", item, item_path, _REQUIREMENT_EXTRA),
+                **c.fields("requirement", item, item_path, _REQUIREMENT_EXTRA, 2 * depth + 1),
             }
             requirement_uids.add(node["uid"])
             if node["release"] is not None and node["release"] not in release_uids:
-                c.problem(f"{item_path}.release", f"{node['release']!r} is not a release uid")
+                c.problem(f"{item_path}.release", f"{shown(node['release'])} is not a release uid")
             if node["lane"] is not None and node["lane"] not in lane_uids:
-                c.problem(f"{item_path}.lane", f"{node['lane']!r} is not a lane uid")
+                c.problem(f"{item_path}.lane", f"{shown(node['lane'])} is not a lane uid")
             key = item.get("key")
             if key is None:
                 unnumbered.append(node)
-            elif not isinstance(key, str) or not (match := _KEY.match(key)):
-                c.problem(f"{item_path}.key", f"{key!r} is not a key like REQ-42")
+            elif not isinstance(key, str) or not (match := _KEY.fullmatch(key)):
+                c.problem(f"{item_path}.key", f"{shown(key)} is not a key like REQ-42")
             elif key in c.keys:
-                c.problem(f"{item_path}.key", f"{key!r} is used twice (also at {c.keys[key]})")
+                c.problem(f"{item_path}.key", f"{shown(key)} is used twice (also at {c.keys[key]})")
             else:
                 c.keys[key] = item_path
                 node["key"], node["number"] = key, int(match.group(1))
@@ -273,7 +409,7 @@ def check_snapshot(data: Any) -> Json:
         link = {"uid": c.uid(item, path), **c.fields("link", item, path, _NO_EXTRA)}
         for end in ("from", "to"):
             if link[end] not in requirement_uids:
-                c.problem(f"{path}.{end}", f"{link[end]!r} is not a requirement uid")
+                c.problem(f"{path}.{end}", f"{shown(link[end])} is not a requirement uid")
         if link["from"] == link["to"]:
             c.problem(path, "a requirement cannot be linked to itself")
         ends = (link["from"], link["to"], link["type"])
@@ -289,21 +425,24 @@ def check_snapshot(data: Any) -> Json:
         item = c.obj(raw, path)
         if item is None:
             continue
-        name = item.get("name")
-        if not isinstance(name, str) or not name.strip():
-            c.problem(f"{path}.name", f"{name!r} is not a baseline name")
-        elif name in names:
-            c.problem(f"{path}.name", f"{name!r} is used twice")
-        names.add(str(name))
-        frozen = c.obj(item.get("snapshot"), f"{path}.snapshot")
-        if frozen is not None and frozen.get("pmdesk_snapshot") != 1:
-            c.problem(f"{path}.snapshot", "is not a pmdesk snapshot")
+        label = item.get("name")
+        if not isinstance(label, str) or not label.strip():
+            c.problem(f"{path}.name", f"{shown(label)} is not a baseline name")
+        elif label in names:
+            c.problem(f"{path}.name", f"{shown(label)} is used twice")
+        names.add(str(label))
+        kept = c.obj(item.get("snapshot"), f"{path}.snapshot")
+        if kept is not None:
+            sub = _Checker(offset=c.offset + 3)
+            _check_parts(sub, kept, frozen=True)
+            c.too_deep |= sub.too_deep
+            c.problems += [f"{path}.snapshot.{problem}" for problem in sub.problems]
         baselines.append(
             {
                 "uid": c.uid(item, path),
-                "name": name,
+                "name": label,
                 "created": c.stamp(item, "created", path),
-                "snapshot": frozen or {},
+                "snapshot": kept or {},
             }
         )
 
@@ -314,21 +453,18 @@ def check_snapshot(data: Any) -> Json:
         if item is None:
             continue
         for name in sorted(set(item) - _HISTORY_KEYS):
-            c.problem(f"{path}.{name}", "is not a field of a history entry")
+            c.problem(f"{path}.{_name(name)}", "is not a field of a history entry")
         entry: Json = {"uid": c.uid(item, path)}
         for name in ("batch", "at", "by", "operation", "entity", "entity_uid", "field"):
             value = item.get(name, "")
             if not isinstance(value, str):
-                c.problem(f"{path}.{name}", f"{value!r} is not text")
+                c.problem(f"{path}.{name}", f"{shown(value)} is not text")
             entry[name] = value if isinstance(value, str) else ""
         entry["old"], entry["new"] = item.get("old"), item.get("new")
+        if c.nests_too_deep(entry["old"], 4) or c.nests_too_deep(entry["new"], 4):
+            continue
         history.append(entry)
 
-    if c.problems:
-        shown = c.problems[:MAX_REPORTED]
-        more = len(c.problems) - len(shown)
-        tail = f" (and {more} more)" if more else ""
-        raise SnapshotError("snapshot.invalid", problems=c.problems, text="; ".join(shown) + tail)
     return {
         "pmdesk_snapshot": 1,
         "project": project,

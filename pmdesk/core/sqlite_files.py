@@ -10,7 +10,9 @@ import contextlib
 import glob
 import hashlib
 import os
+import shutil
 import sqlite3
+import tempfile
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -18,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, Literal
 
 from pmdesk.core.errors import PmdeskError, ProjectFileError
+from pmdesk.core.fileformat import missing_table
 
 if TYPE_CHECKING:  # SQLAlchemy loads with the first engine, not with this module
     from sqlalchemy import Engine
@@ -142,16 +145,46 @@ def replacing(target: Path) -> Iterator[Path]:
         yield tmp
         _keep_permissions(target, tmp)
         fsync_path(tmp)
-        os.replace(tmp, target)
+        stale = _side_files_aside(target, tmp)
+        try:
+            os.replace(tmp, target)
+        except OSError:
+            for suffix, aside in stale:  # the old file stays, with its side files
+                with contextlib.suppress(OSError):
+                    os.replace(aside, side_file(target, suffix))
+            raise
         _fsync_dir(directory)
+        for _suffix, aside in stale:  # published already: a leftover is swept later
+            with contextlib.suppress(OSError):
+                aside.unlink(missing_ok=True)
     except OSError as e:
         raise PmdeskError("write.failed", path=target, reason=_reason(e)) from None
     except sqlite3.OperationalError as e:
         raise PmdeskError("write.failed", path=target, reason=e) from None
     finally:
-        for suffix in ("", "-journal", "-wal", "-shm"):
+        for suffix in ("", *SIDE_SUFFIXES):
             with contextlib.suppress(FileNotFoundError):
-                Path(str(tmp) + suffix).unlink()
+                side_file(tmp, suffix).unlink()
+
+
+def _side_files_aside(target: Path, tmp: Path) -> list[tuple[str, Path]]:
+    """Rename the old file's side files out of the way, just before the new file
+    replaces it: SQLite would apply an old `-wal` or `-journal` to the new file
+    (stale rows, a "malformed" file), and every reader would see that.
+
+    Whatever they held has been read already: pmdesk reads a file with side
+    files through SQLite (`readable_copy`). Their new names match the
+    temporary-file pattern, so a save killed right here leaves nothing that a
+    later sweep does not clear; they are removed after the rename.
+    """
+    moved = []
+    for suffix in SIDE_SUFFIXES:
+        side = side_file(target, suffix)
+        if side.exists():
+            aside = side_file(tmp, f"{suffix}.old")
+            os.replace(side, aside)
+            moved.append((suffix, aside))
+    return moved
 
 
 def _keep_permissions(target: Path, tmp: Path) -> None:
@@ -174,12 +207,114 @@ def _reason(error: OSError) -> str:
     return (error.strerror or str(error)).lower()
 
 
+# The files SQLite keeps beside a database while it writes it.
+SIDE_SUFFIXES = ("-journal", "-wal", "-shm")
+
+
+def side_file(path: Path, suffix: str) -> Path:
+    return Path(f"{path}{suffix}")
+
+
+def _in_wal_mode(path: Path) -> bool:
+    """Does the file's header say WAL mode (read and write versions 2)?"""
+    with open(path, "rb") as f:
+        header = f.read(20)
+    return len(header) == 20 and header[18:20] == b"\x02\x02"
+
+
+def _nonempty(path: Path) -> bool:
+    try:
+        return path.is_file() and path.stat().st_size > 0
+    except OSError:
+        return False
+
+
+def needs_private_copy(path: Path) -> bool:
+    """Would SQLite write beside `path`, or into it, just to read it?
+
+    A file in WAL mode makes even a read-only reader create a `-shm`, and its
+    `-wal` may hold rows not yet in the file; a `-wal` beside a file in rollback
+    mode is stale (left by an older file of that name), yet SQLite would apply
+    it; a hot `-journal` must be rolled back first. Such a file is read from a
+    private copy (`readable_copy`), never in place.
+    """
+    return _in_wal_mode(path) or any(
+        side_file(path, suffix).exists() for suffix in ("-wal", "-journal")
+    )
+
+
+def private_copy(path: Path) -> tuple[Path, Callable[[], None]]:
+    """A private copy of `path` that holds what SQLite would read from it, in a
+    temporary folder: with the rows of its `-wal` (in WAL mode), with a hot
+    journal rolled back, without a stale `-wal`. Nothing beside `path` is
+    created or changed. Returns the copy and the function that removes it."""
+    folder = Path(tempfile.mkdtemp(prefix="pmdesk-read-"))
+
+    def remove() -> None:
+        shutil.rmtree(folder, ignore_errors=True)
+
+    copy = folder / "project.pmdesk"
+    try:
+        wal = side_file(path, "-wal")
+        in_wal_mode = _in_wal_mode(path)
+        if in_wal_mode and wal.is_file():
+            # The WAL first: a checkpoint that runs meanwhile moves its pages
+            # into the file, which is copied after. (A tool that keeps writing
+            # the file meanwhile is not supported: the two copies may disagree.)
+            shutil.copyfile(wal, side_file(copy, "-wal"))
+        shutil.copyfile(path, copy)
+        journal = side_file(path, "-journal")
+        if not in_wal_mode and _nonempty(journal):
+            shutil.copyfile(journal, side_file(copy, "-journal"))
+        conn = sqlite3.connect(copy, isolation_level=None)
+        try:
+            # Applies the WAL (or rolls the journal back) into the copy, and
+            # leaves it a plain file in rollback mode with no side files.
+            conn.execute("PRAGMA journal_mode=DELETE").fetchall()
+        finally:
+            conn.close()
+    except OSError as e:
+        remove()
+        if not path.exists():
+            raise
+        raise PmdeskError("copy.failed", name=path.name, detail=_reason(e)) from None
+    except sqlite3.DatabaseError:
+        remove()
+        raise ProjectFileError("file.damaged", name=path.name) from None
+    except BaseException:
+        remove()
+        raise
+    return copy, remove
+
+
+@contextlib.contextmanager
+def readable_copy(path: Path) -> Iterator[Path]:
+    """`path` itself when SQLite can read it in place without writing anything,
+    else a private copy that holds what it would read (see `private_copy`)."""
+    if not needs_private_copy(path):
+        yield path
+        return
+    copy, remove = private_copy(path)
+    try:
+        yield copy
+    finally:
+        remove()
+
+
 def copy_database(source: Path, destination: Path, *, journal: Journal) -> None:
-    """Copy a live database with SQLite's backup API (consistent even mid-edit)."""
+    """Copy a live database with SQLite's backup API (consistent even mid-edit).
+
+    A source with side files is read through a private copy (`readable_copy`),
+    so its `-wal` is read, and nothing is created beside it."""
+    with readable_copy(source) as readable:
+        _backup(readable, destination, journal=journal, name=source.name)
+
+
+def _backup(source: Path, destination: Path, *, journal: Journal, name: str) -> None:
     try:
         src = sqlite3.connect(_uri(source, "ro"), uri=True)
     except sqlite3.Error as e:
-        raise ProjectFileError("file.cannot_open", name=source.name, detail=e) from None
+        raise ProjectFileError("file.cannot_open", name=name, detail=e) from None
     try:
         dst = sqlite3.connect(destination)
         try:
@@ -192,9 +327,9 @@ def copy_database(source: Path, destination: Path, *, journal: Journal) -> None:
         if e.sqlite_errorcode == sqlite3.SQLITE_FULL:  # the copy's disk, never the source's
             raise PmdeskError("disk.full", folder=destination.absolute().parent) from None
         # Not damage: an unreachable folder, a lock (said as such).
-        raise PmdeskError("copy.failed", name=source.name, detail=e) from None
-    except sqlite3.DatabaseError as e:
-        raise ProjectFileError("file.damaged", name=source.name, detail=e) from None
+        raise PmdeskError("copy.failed", name=name, detail=e) from None
+    except sqlite3.DatabaseError:
+        raise ProjectFileError("file.damaged", name=name) from None
     finally:
         src.close()
 
@@ -207,9 +342,30 @@ def copy_published(source: Path, destination: Path) -> dict[str, Any]:
     six times faster than the backup API. Files in another state (WAL, a hot
     journal) go through the backup API. Returns the source's fingerprint.
     """
+    fingerprint_seen = _copy_published(source, destination)
+    _require_tables(destination, source.name)
+    return fingerprint_seen
+
+
+def _require_tables(copy: Path, name: str) -> None:
+    """Refuse a copy that lacks one of pmdesk's tables (said with the
+    original's name), before an edit or a query stumbles over it."""
+    conn = sqlite3.connect(_uri(copy, "ro"), uri=True)
+    try:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    except sqlite3.DatabaseError:
+        raise ProjectFileError("file.damaged", name=name) from None
+    finally:
+        conn.close()
+    missing = missing_table(tables)
+    if missing is not None:
+        raise ProjectFileError("file.missing_table", name=name, table=missing)
+
+
+def _copy_published(source: Path, destination: Path) -> dict[str, Any]:
     with open(source, "rb") as f:
         header = f.read(100)
-    if len(header) < 100 or header[18:20] != b"\x01\x01" or _hot_journal(source):
+    if len(header) < 100 or header[18:20] != b"\x01\x01" or needs_private_copy(source):
         copy_database(source, destination, journal="delete")
         return fingerprint(source)
     try:
@@ -224,8 +380,8 @@ def copy_published(source: Path, destination: Path) -> dict[str, Any]:
             digest = _hash_blocks(src, dst.write)
     except sqlite3.OperationalError as e:
         raise PmdeskError("copy.failed", name=source.name, detail=e) from None
-    except sqlite3.DatabaseError as e:
-        raise ProjectFileError("file.damaged", name=source.name, detail=e) from None
+    except sqlite3.DatabaseError:
+        raise ProjectFileError("file.damaged", name=source.name) from None
     finally:
         lock.close()
     return _stat_print(st) | {"sha256": digest}
@@ -251,11 +407,6 @@ def _hash_blocks(src: BinaryIO, also: Callable[[bytes], object] | None = None) -
         if also is not None:
             also(block)
     return digest.hexdigest()
-
-
-def _hot_journal(path: Path) -> bool:
-    journal = Path(str(path) + "-journal")
-    return journal.exists() and journal.stat().st_size > 0
 
 
 def fingerprint(path: Path) -> dict[str, Any]:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from pmdesk.core.errors import ProjectFileError
+from pmdesk.core.sqlite_files import needs_private_copy, readable_copy
 
 TREE_SQL = (
     "SELECT uid, parent_uid, key, title, kind, status, priority, owner, release_uid "
@@ -34,8 +35,16 @@ class TreeRead:
 
 def read_tree(path: Path, *, readonly: bool = True) -> TreeRead:
     """Read the tree of the project file at `path` in one transaction; nothing is
-    written. A working copy in WAL mode is read with `readonly=False`."""
-    mode = "ro" if readonly else "rw"
+    written. A working copy in WAL mode is read with `readonly=False`. A shared
+    file with side files is read from a private copy (nothing is created beside
+    it, and a `-wal` is read, a stale one is not)."""
+    if readonly and needs_private_copy(path):
+        with readable_copy(path) as readable:
+            return _read_tree(readable, "ro", path.name)
+    return _read_tree(path, "ro" if readonly else "rw", path.name)
+
+
+def _read_tree(path: Path, mode: str, name: str) -> TreeRead:
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode={mode}", uri=True)
         try:
@@ -45,10 +54,13 @@ def read_tree(path: Path, *, readonly: bool = True) -> TreeRead:
             conn.execute("COMMIT")
         finally:
             conn.close()
-    except sqlite3.OperationalError:
+    except sqlite3.OperationalError as e:
+        missing = str(e).removeprefix("no such table: ")
+        if missing != str(e):
+            raise ProjectFileError("file.missing_table", name=name, table=missing) from None
         raise  # locked or unreachable: not damage, said by whoever opens it next
-    except sqlite3.DatabaseError as e:
-        raise ProjectFileError("file.damaged", name=path.name, detail=e) from None
+    except sqlite3.DatabaseError:
+        raise ProjectFileError("file.damaged", name=name) from None
     return TreeRead(rows, releases)
 
 

@@ -25,11 +25,13 @@ from sqlalchemy import Connection, select
 
 from pmdesk.core.baseline_compare import (
     BaselineInfo,
+    DamagedBaseline,
     baseline_named,
-    baselines,
     compare,
     find_baseline,
+    readable_baselines,
 )
+from pmdesk.core.baselines import name_key
 from pmdesk.core.directives import (
     ChangesSinceDirective,
     DirectiveError,
@@ -129,6 +131,7 @@ class _Builder:
         self.total = 1
         self.reader = MarkdownReader()
         self._baselines: list[BaselineInfo] | None = None
+        self._damaged: list[DamagedBaseline] = []
         self._snapshot: Any = None
         self._roadmap: Image | Paragraph | bool | None = False  # False: not drawn yet
 
@@ -174,6 +177,7 @@ class _Builder:
             blocks += [
                 Heading(1, self.text["revision_history"], numbered=False),
                 self._revision_table(),
+                *self._damaged_notes(),
             ]
         blocks += [Contents(self.text["contents"]), PageBreak()]
 
@@ -252,8 +256,12 @@ class _Builder:
         if isinstance(directive, RoadmapDirective):
             return self._roadmap_blocks()
         if isinstance(directive, RevisionHistoryDirective):
-            return [self._revision_table()]
+            return [self._revision_table(), *self._damaged_notes()]
         assert isinstance(directive, ChangesSinceDirective)
+        damaged = self._damaged_baseline(directive.baseline)
+        if damaged is not None:
+            text = self.text["damaged_baseline"]
+            return [self._error(text.format(name=clean(damaged.name), detail=damaged.detail))]
         baseline = find_baseline(self._all_baselines(), directive.baseline)
         if baseline is None:
             return [self._error(self._no_baseline(directive.baseline))]
@@ -277,13 +285,29 @@ class _Builder:
     # -- baselines and history ------------------------------------------------
 
     def _all_baselines(self) -> list[BaselineInfo]:
+        """The baselines that can be read; damaged ones are left out with a
+        note (`_damaged_notes`), so one of them does not stop every export."""
         if self._baselines is None:
-            self._baselines = baselines(self.conn)
+            self._baselines, self._damaged = readable_baselines(self.conn)
         return self._baselines
+
+    def _damaged_baseline(self, name: str) -> DamagedBaseline | None:
+        self._all_baselines()
+        return next((d for d in self._damaged if name_key(d.name) == name_key(name)), None)
+
+    def _damaged_notes(self) -> list[Block]:
+        self._all_baselines()
+        return [
+            self._error(self.text["damaged_baseline"].format(name=clean(d.name), detail=d.detail))
+            for d in self._damaged
+        ]
 
     def _asked_baseline(self) -> BaselineInfo | None:
         if not self.options.baseline:
             return None
+        damaged = self._damaged_baseline(self.options.baseline)
+        if damaged is not None:
+            raise damaged.error  # asked for by name: say so, do not compare with nothing
         return baseline_named(self._all_baselines(), self.options.baseline)
 
     def _no_baseline(self, name: str) -> str:
@@ -294,7 +318,7 @@ class _Builder:
         """The project now as a snapshot, read at most once per export (it is the
         whole project: revision rows and "changes since" both compare with it)."""
         if self._snapshot is None:
-            self._snapshot = export_from(self.conn)
+            self._snapshot = export_from(self.conn, frozen=True)  # compared, as a baseline
         return self._snapshot
 
     def _revision_table(self) -> Table:

@@ -466,6 +466,10 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <translation>{path} cannot be read: permission denied.</translation>
     </message>
     <message>
+        <source>{path} cannot be read: it is a symbolic link that leads back to itself.</source>
+        <translation>{path} cannot be read: it is a symbolic link that leads back to itself.</translation>
+    </message>
+    <message>
         <source>{path} cannot be read: {reason}.</source>
         <translation>{path} cannot be read: {reason}.</translation>
     </message>
@@ -502,8 +506,12 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <translation>{name} cannot be opened: {detail}.</translation>
     </message>
     <message>
-        <source>{name} is damaged and cannot be read ({detail}).</source>
-        <translation>{name} is damaged and cannot be read ({detail}).</translation>
+        <source>{name} is damaged and cannot be read.</source>
+        <translation>{name} is damaged and cannot be read.</translation>
+    </message>
+    <message>
+        <source>{name} is damaged and cannot be read: its table {table} is missing.</source>
+        <translation>{name} is damaged and cannot be read: its table {table} is missing.</translation>
     </message>
     <message>
         <source>Cannot copy {name}: {detail}.</source>
@@ -702,8 +710,24 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <translation>{name} is larger than 2 GB; it is not a snapshot.</translation>
     </message>
     <message>
+        <source>{name} is a database (maybe a pmdesk project), not a JSON snapshot.</source>
+        <translation>{name} is a database (maybe a pmdesk project), not a JSON snapshot.</translation>
+    </message>
+    <message>
         <source>{name} is not UTF-8 text, so it is not a snapshot.</source>
         <translation>{name} is not UTF-8 text, so it is not a snapshot.</translation>
+    </message>
+    <message>
+        <source>{name} is not UTF-8 text (line {line}, column {column}), so it is not a snapshot.</source>
+        <translation>{name} is not UTF-8 text (line {line}, column {column}), so it is not a snapshot.</translation>
+    </message>
+    <message>
+        <source>{name} nests lists or objects more than {limit} levels deep (line {line}, column {column}), so it is not a snapshot.</source>
+        <translation>{name} nests lists or objects more than {limit} levels deep (line {line}, column {column}), so it is not a snapshot.</translation>
+    </message>
+    <message>
+        <source>{name} nests lists or objects more than {limit} levels deep, so it is not a snapshot.</source>
+        <translation>{name} nests lists or objects more than {limit} levels deep, so it is not a snapshot.</translation>
     </message>
     <message>
         <source>{name} is not valid JSON (line {line}, column {column}: {detail}).</source>
@@ -732,6 +756,10 @@ A baseline keeps the project as it is at a moment you name, such as the version 
     <message>
         <source>The project has no baseline named “{name}” (baselines: {names}).</source>
         <translation>The project has no baseline named “{name}” (baselines: {names}).</translation>
+    </message>
+    <message>
+        <source>The baseline “{name}” is damaged: its frozen copy of the project cannot be read ({detail}). Delete the baseline, or open a backup of the project.</source>
+        <translation>The baseline “{name}” is damaged: its frozen copy of the project cannot be read ({detail}). Delete the baseline, or open a backup of the project.</translation>
     </message>
     <message>
         <source>A baseline needs a name.</source>

@@ -465,6 +465,10 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <translation>无法读取 {path}：没有权限。</translation>
     </message>
     <message>
+        <source>{path} cannot be read: it is a symbolic link that leads back to itself.</source>
+        <translation>{path} 无法读取：它是指向自身的符号链接。</translation>
+    </message>
+    <message>
         <source>{path} cannot be read: {reason}.</source>
         <translation>无法读取 {path}：{reason}。</translation>
     </message>
@@ -501,8 +505,12 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <translation>无法打开 {name}：{detail}。</translation>
     </message>
     <message>
-        <source>{name} is damaged and cannot be read ({detail}).</source>
-        <translation>{name} 已损坏，无法读取（{detail}）。</translation>
+        <source>{name} is damaged and cannot be read.</source>
+        <translation>{name} 已损坏，无法读取。</translation>
+    </message>
+    <message>
+        <source>{name} is damaged and cannot be read: its table {table} is missing.</source>
+        <translation>{name} 已损坏，无法读取：缺少数据表“{table}”。</translation>
     </message>
     <message>
         <source>Cannot copy {name}: {detail}.</source>
@@ -701,8 +709,24 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <translation>{name} 大于 2 GB，不是快照。</translation>
     </message>
     <message>
+        <source>{name} is a database (maybe a pmdesk project), not a JSON snapshot.</source>
+        <translation>{name} 是数据库文件（可能是 pmdesk 项目），不是 JSON 快照。</translation>
+    </message>
+    <message>
         <source>{name} is not UTF-8 text, so it is not a snapshot.</source>
         <translation>{name} 不是 UTF-8 文本，因此不是快照。</translation>
+    </message>
+    <message>
+        <source>{name} is not UTF-8 text (line {line}, column {column}), so it is not a snapshot.</source>
+        <translation>{name} 不是 UTF-8 文本（第 {line} 行第 {column} 列），因此不是快照。</translation>
+    </message>
+    <message>
+        <source>{name} nests lists or objects more than {limit} levels deep (line {line}, column {column}), so it is not a snapshot.</source>
+        <translation>{name} 的列表或对象嵌套超过 {limit} 层（第 {line} 行第 {column} 列），因此不是快照。</translation>
+    </message>
+    <message>
+        <source>{name} nests lists or objects more than {limit} levels deep, so it is not a snapshot.</source>
+        <translation>{name} 的列表或对象嵌套超过 {limit} 层，因此不是快照。</translation>
     </message>
     <message>
         <source>{name} is not valid JSON (line {line}, column {column}: {detail}).</source>
@@ -731,6 +755,10 @@ A baseline keeps the project as it is at a moment you name, such as the version 
     <message>
         <source>The project has no baseline named “{name}” (baselines: {names}).</source>
         <translation>项目中没有名为「{name}」的基线（现有基线：{names}）。</translation>
+    </message>
+    <message>
+        <source>The baseline “{name}” is damaged: its frozen copy of the project cannot be read ({detail}). Delete the baseline, or open a backup of the project.</source>
+        <translation>基线“{name}”已损坏：无法读取其冻结的项目副本（{detail}）。请删除该基线，或打开项目的备份。</translation>
     </message>
     <message>
         <source>A baseline needs a name.</source>

@@ -184,3 +184,26 @@ def test_long_texts_show_around_their_first_edit() -> None:
     assert old.startswith("…") and old.endswith("…") and "旧的说法" in old
     assert "新的说法" in new and len(new) < 100
     assert around_edit("短", "长") == ("短", "长")
+
+
+def test_a_damaged_baseline_says_so_instead_of_a_comparison(
+    qtbot: QtBot, window: MainWindow, opened: BaselinesDialog, names: Names
+) -> None:
+    """Its frozen snapshot was changed by another tool: the dialog names it."""
+    from sqlalchemy import update
+
+    from pmdesk.core.model import Baseline
+
+    dialog = opened
+    names.answers = ["v1.0 评审版"]
+    qtbot.mouseClick(dialog.new_button, Qt.MouseButton.LeftButton)
+    assert window.session is not None
+    with window.session.working_copy.store.engine.begin() as conn:
+        conn.execute(update(Baseline).values(snapshot='{"pmdesk_snapshot": 1, "lanes": 7}'))
+    qtbot.mouseClick(dialog.compare_button, Qt.MouseButton.LeftButton)
+    assert dialog.hint.text() == (
+        "The baseline “v1.0 评审版” is damaged: its frozen copy of the project cannot be read "
+        "(lanes: expected a list, found a number). Delete the baseline, or open a backup of "
+        "the project."
+    )
+    assert dialog.pages.currentWidget() is dialog.hint

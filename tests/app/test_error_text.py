@@ -68,7 +68,7 @@ def test_damaged_file_opened_from_the_dialog_says_so_in_chinese(
     assert len(shown) == 1
     title, text = shown[0]
     assert title == "pmdesk"
-    assert text.startswith("坏文件.pmdesk 已损坏，无法读取（"), text
+    assert text == "坏文件.pmdesk 已损坏，无法读取。", text
     assert window.session is None and window.tree_pane is None
     assert damaged.read_bytes() == bytes(data)  # never modified
     window.close()
