@@ -22,7 +22,7 @@ from pmdesk.core.merge import MergeResult, Side
 from pmdesk.core.merge_files import PendingMerge, read_project
 from pmdesk.core.merge_rows import Tables, gc_paused, read_tables
 from pmdesk.core.messages import message_text
-from pmdesk.core.sqlite_files import copy_published
+from pmdesk.core.sqlite_files import copy_published, fingerprint, same_file
 
 if TYPE_CHECKING:
     from pmdesk.core.ops.rows import ReplaceRows
@@ -94,17 +94,25 @@ def prepare(wc: WorkingCopy) -> TargetMerge:
     return TargetMerge(pending, copy, seen, wc.unsaved_edits())
 
 
-def is_older_copy(wc: WorkingCopy) -> bool:
-    """Does the project file now hold an older version of what was opened or last
-    saved? (A quick look for the window's notice; Save decides on a copy.)"""
+def older_copy(wc: WorkingCopy) -> dict[str, Any] | None:
+    """If the project file now holds an older version of what was opened or last
+    saved, its fingerprint (for `wc.save(replacing_seen=…)`); else None. Reads
+    only the histories, not the whole project as a merge does."""
     from pmdesk.core import versions
 
     try:
+        seen = fingerprint(wc.target)
         if versions.project_uid(wc.target) != versions.project_uid(wc.base_path):
-            return False
-        return versions.history_uids(wc.target) < versions.history_uids(wc.base_path)
+            return None
+        if not versions.history_uids(wc.target) < versions.history_uids(wc.base_path):
+            return None
+        return seen if same_file(seen, wc.target) else None  # else replaced while read
     except (OSError, sqlite3.Error):
-        return False
+        return None
+
+
+def is_older_copy(wc: WorkingCopy) -> bool:
+    return older_copy(wc) is not None
 
 
 def prepare_copy(wc: WorkingCopy, copy: Path) -> PendingMerge:

@@ -574,6 +574,18 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <translation>{name} is being saved by someone else right now; it was not overwritten. Try again in a moment.</translation>
     </message>
     <message>
+        <source>Not saved: the disk that holds pmdesk's data folder ({folder}) is full; {name} was left as it was and your edits are kept. Free some space there and save again.</source>
+        <translation>Not saved: the disk that holds pmdesk's data folder ({folder}) is full; {name} was left as it was and your edits are kept. Free some space there and save again.</translation>
+    </message>
+    <message>
+        <source>Not saved: pmdesk cannot write in its data folder {folder} ({reason}); {name} was left as it was and your edits are kept.</source>
+        <translation>Not saved: pmdesk cannot write in its data folder {folder} ({reason}); {name} was left as it was and your edits are kept.</translation>
+    </message>
+    <message>
+        <source>{name} had been replaced by an older copy; your version, with everything in it, is saved again.</source>
+        <translation>{name} had been replaced by an older copy; your version, with everything in it, is saved again.</translation>
+    </message>
+    <message>
         <source>{names} are not copies of one project, so they cannot be merged.</source>
         <translation>{names} are not copies of one project, so they cannot be merged.</translation>
     </message>
@@ -2158,6 +2170,14 @@ Name:</translation>
         <translation>&amp;Show It</translation>
     </message>
     <message>
+        <source>&amp;Save Now</source>
+        <translation>&amp;Save Now</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
         <source>You undid the merge of %1's changes, which are in the saved file: saving now takes them out of it again.</source>
         <translation>You undid the merge of %1's changes, which are in the saved file: saving now takes them out of it again.</translation>
     </message>
@@ -2168,6 +2188,10 @@ Name:</translation>
     <message>
         <source>Keep Undone</source>
         <translation>Keep Undone</translation>
+    </message>
+    <message>
+        <source>%1 has been replaced by an older copy (by a sync tool or a restore?); it holds nothing that is not in your version. Save puts your version, with everything in it, back.</source>
+        <translation>%1 has been replaced by an older copy (by a sync tool or a restore?); it holds nothing that is not in your version. Save puts your version, with everything in it, back.</translation>
     </message>
     <message>
         <source>Someone</source>
@@ -2192,6 +2216,10 @@ Name:</translation>
     <message>
         <source>Not merged: nothing was changed.</source>
         <translation>Not merged: nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Reading %1…</translation>
     </message>
     <message>
         <source>Merge changes by %1</source>
