@@ -52,6 +52,7 @@ STATE = "state.json"
 WORK = "work.pmdesk"
 BASE = "base.pmdesk"
 BASE_NEXT = "base.next.pmdesk"  # what a save is publishing: the base once it is done
+BASE_IN_NEXT = "base_in_next"  # state: a save's last rename failed; BASE_NEXT is the base
 
 
 def _slot(data_dir: Path, target: Path) -> Path:
@@ -364,7 +365,9 @@ class WorkingCopy:
         try:
             settled, published = _settled(slot, state)
             next_base = slot / BASE_NEXT
-            if published and next_base.is_file():
+            if state.get(BASE_IN_NEXT) and "pending" not in state and next_base.is_file():
+                os.replace(next_base, slot / BASE)  # what a finished save could not do
+            elif published and next_base.is_file():
                 os.replace(next_base, slot / BASE)  # the base is what was published
             elif published and not _same_content(
                 _print_or_none(slot / BASE), settled["target_fingerprint"]
@@ -374,6 +377,7 @@ class WorkingCopy:
             next_base.unlink(missing_ok=True)
             state = {**settled, "pid": os.getpid(), "host": socket.gethostname()}
             state.pop("pending", None)
+            state.pop(BASE_IN_NEXT, None)
             for leftover in slot.glob(".*.tmp*"):  # temporary files of a killed save
                 leftover.unlink(missing_ok=True)
             _write_state(slot, state)
@@ -503,9 +507,10 @@ class WorkingCopy:
             # the project file untouched, rather than after it.
             published.update(fingerprint(tmp))
             pending = {"target": str(target), "saved_seq": saved_seq, "fingerprint": published}
+            if not self._settle_base():  # BASE_NEXT is the base still: keep it
+                error = OSError(errno.EIO, os.strerror(errno.EIO))
+                raise _data_folder_error(self.slot, target, error)
             try:
-                if not self._settle_base():
-                    raise OSError(errno.EIO, os.strerror(errno.EIO))
                 _copy_durably(tmp, next_base)
                 _write_state(self.slot, {**self._state, "pending": pending})
             except (OSError, PmdeskError) as e:
@@ -514,12 +519,14 @@ class WorkingCopy:
 
         try:
             publish(self.work_path, target, before_replace=note_pending)
-        except BaseException:
-            if not self._base_waiting:
-                next_base.unlink(missing_ok=True)
-            with contextlib.suppress(PmdeskError):
-                _write_state(self.slot, self._state)  # no save is pending
-            raise
+        except (OSError, PmdeskError):
+            # Failed before the rename, or (a folder that cannot be flushed) after it.
+            if not published or not _same_content(_print_or_none(target), published):
+                if not self._base_waiting:
+                    next_base.unlink(missing_ok=True)
+                with contextlib.suppress(PmdeskError):
+                    _write_state(self.slot, self._state)  # no save is pending
+                raise
         # Published: from here on nothing may report the save as failed.
         self._state.pop("pending", None)
         self._state.update(
@@ -537,11 +544,16 @@ class WorkingCopy:
 
     def _settle_base(self) -> bool:
         """Make the last published file the base, if its save could not; False
-        if that still fails (the next save must not overwrite BASE_NEXT)."""
+        if that still fails (the next save must not overwrite BASE_NEXT, and
+        the state says where the base is, for a restart)."""
         if self._base_waiting:
             with contextlib.suppress(OSError):
                 os.replace(self.slot / BASE_NEXT, self.slot / BASE)
                 self._base_waiting = False
+        if self._base_waiting:
+            self._state[BASE_IN_NEXT] = True
+        else:
+            self._state.pop(BASE_IN_NEXT, None)
         return not self._base_waiting
 
     def _last_seq_live(self) -> int:

@@ -24,7 +24,7 @@ from pmdesk.core.ops import Create
 from pmdesk.core.projectfile import check
 from pmdesk.core.sample import write_sample
 from pmdesk.core.target_merge import save_merging
-from pmdesk.core.workingcopy import WorkingCopy
+from pmdesk.core.workingcopy import WorkingCopy, find_recoverable
 from tests.core.merge_helpers import by_key, requirements
 
 
@@ -114,3 +114,53 @@ def test_a_full_data_folder_never_fails_a_save_that_published(tmp_path: Path) ->
         assert want | {"by Bo", "after Bo"} <= titles(target)
         assert check(target) == []
         wc.close()
+
+
+@contextlib.contextmanager
+def unreplaceable(path: Path) -> Iterator[None]:
+    """`path` becomes a mount point: renaming another file over it fails (EBUSY)."""
+    done = subprocess.run(["mount", "--bind", str(path), str(path)], capture_output=True)
+    if done.returncode != 0:
+        pytest.skip(f"cannot bind-mount here: {done.stderr.decode().strip()}")
+    try:
+        yield
+    finally:
+        subprocess.run(["umount", str(path)], check=True)
+
+
+def test_a_base_that_cannot_be_replaced_after_publishing_does_not_fail_the_save(
+    tmp_path: Path,
+) -> None:
+    """The last step of a save, a rename in the data folder, fails: the save is
+    done all the same, and the published file is still the base for merging a
+    colleague's save, in this session and after a restart."""
+    share = tmp_path / "share"
+    share.mkdir()
+    target = share / "crm.pmdesk"
+    write_sample(target, "en")
+    target = target.resolve()
+    wc = WorkingCopy.open(target, data_dir=tmp_path / "anna", user="Anna")
+    add(wc, "saved while the base was stuck")
+    with unreplaceable(wc.slot / "base.pmdesk"):
+        wc.save()
+        assert "saved while the base was stuck" in titles(target)
+        assert wc.unsaved_edits() == 0 and not wc.target_changed()
+        # Bo saves over it; Anna's next save merges on the file she published.
+        other = WorkingCopy.open(target, data_dir=tmp_path / "bo", user="Bo", access="edit_anyway")
+        add(other, "by Bo")
+        other.save()
+        other.close()
+        add(wc, "after Bo")
+        with pytest.raises(PmdeskError) as refused:  # the base still cannot be kept
+            save_merging(wc)
+        assert refused.value.code == "save.data_folder_failed"
+        wc.store.dispose()  # pmdesk ends here (as in a crash: nothing more is written)
+    [item] = find_recoverable(tmp_path / "anna")
+    again = WorkingCopy.recover(item, user="Anna", access="edit_anyway")
+    assert again.base_path.name == "base.pmdesk"
+    assert not again.target_changed()  # Bo's save is merged into the working copy already
+    save_merging(again)
+    want = {"saved while the base was stuck", "by Bo", "after Bo"}
+    assert want <= titles(target)
+    assert check(target) == []
+    again.close()
