@@ -98,21 +98,28 @@ def older_copy(wc: WorkingCopy) -> dict[str, Any] | None:
     """If the project file now holds an older version of what was opened or last
     saved, its fingerprint (for `wc.save(replacing_seen=…)`); else None. Reads
     only the histories, not the whole project as a merge does."""
-    from pmdesk.core import versions
-
+    if not is_older_copy(wc):  # the usual case (a colleague's save): no hashing
+        return None
     try:
         seen = fingerprint(wc.target)
-        if versions.project_uid(wc.target) != versions.project_uid(wc.base_path):
-            return None
-        if not versions.history_uids(wc.target) < versions.history_uids(wc.base_path):
+        if not is_older_copy(wc):
             return None
         return seen if same_file(seen, wc.target) else None  # else replaced while read
-    except (OSError, sqlite3.Error):
+    except OSError:
         return None
 
 
 def is_older_copy(wc: WorkingCopy) -> bool:
-    return older_copy(wc) is not None
+    """Does the project file now hold an older version of what was opened or
+    last saved? (Histories only: quick enough for the window's notice.)"""
+    from pmdesk.core import versions
+
+    try:
+        if versions.project_uid(wc.target) != versions.project_uid(wc.base_path):
+            return False
+        return versions.history_uids(wc.target) < versions.history_uids(wc.base_path)
+    except (OSError, sqlite3.Error):
+        return False
 
 
 def prepare_copy(wc: WorkingCopy, copy: Path) -> PendingMerge:
