@@ -638,4 +638,12 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("MainWindow", "The disk holding %1 is full: others see the project as opened by someone unknown, and Save fails until there is space."): "%1 所在的磁盘已满：其他人会看到项目已被未知用户打开；在腾出空间之前，保存会失败。",
     ("MainWindow", "The disk holding %1 is full: others are not told that you have the project open, and Save fails until there is space."): "%1 所在的磁盘已满：其他人不会知道你已打开此项目；在腾出空间之前，保存会失败。",
     ("Sharing", "Kept, and moved up to the place of the deleted requirement above: %1."): "已保留，并上移到其上级需求（已被删除）原来的位置：%1。",
+    # Saving (issue 11): the data folder's side of a save, an older copy put back.
+    ("CoreError", "Not saved: the disk that holds pmdesk's data folder ({folder}) is full; {name} was left as it was and your edits are kept. Free some space there and save again."): "未保存：存放 pmdesk 数据文件夹（{folder}）的磁盘已满；{name} 保持原样，你的修改仍然保留。请在该磁盘上腾出空间后再保存。",
+    ("CoreError", "Not saved: pmdesk cannot write in its data folder {folder} ({reason}); {name} was left as it was and your edits are kept."): "未保存：pmdesk 无法写入其数据文件夹 {folder}（{reason}）；{name} 保持原样，你的修改仍然保留。",
+    ("CoreError", "{name} had been replaced by an older copy; your version, with everything in it, is saved again."): "{name} 曾被一个较旧的副本替换；你的版本（包含其中的全部内容）已重新保存。",
+    ("Sharing", "&Save Now"): "立即保存(&S)",
+    ("Sharing", "OK"): "确定",
+    ("Sharing", "%1 has been replaced by an older copy (by a sync tool or a restore?); it holds nothing that is not in your version. Save puts your version, with everything in it, back."): "%1 已被一个较旧的副本替换（可能是同步工具或恢复操作所致）；其中没有你的版本里没有的内容。保存即可放回你的版本及其全部内容。",
+    ("Sharing", "Reading %1…"): "正在读取 %1…",
 }

@@ -105,6 +105,7 @@ class MainWindow(QMainWindow):
         self.notice_bar = sharing.NoticeBar(self)
         self.notice_bar.merge_requested.connect(self.merge_now)
         self.notice_bar.redo_requested.connect(self.undo_group.redo)
+        self.notice_bar.save_requested.connect(self.save)
         self.watcher: sharing.TargetWatcher | None = None
         middle = QWidget(self)
         middle_layout = QVBoxLayout(middle)
@@ -536,6 +537,10 @@ class MainWindow(QMainWindow):
         session.saved_merge_undone.connect(self._saved_merge_undone)
         self.undo_group.addStack(session.undo_stack)
         self.undo_group.setActiveStack(session.undo_stack)
+        if session.working_copy.unsaved_edits() > 0:
+            # Recovered after a crash: edits not in the file are unsaved edits (the
+            # title's *, Close asks), though the undo stack starts empty.
+            session.undo_stack.resetClean()
         view = self.tree_pane.view
         self.edit_menu.insertActions(
             self.requirement_menu_anchor,
@@ -727,7 +732,10 @@ class MainWindow(QMainWindow):
             )
             return False
         session = self.session
-        saved = self._while_merging(lambda: sharing.save_merging(self, session, self._report))
+        notices: list[str] = []
+        saved = self._while_merging(
+            lambda: sharing.save_merging(self, session, self._report, notices.append)
+        )
         if not saved:
             return False  # said why, or the user cancelled merging a colleague's save
         if self.watcher is not None:
@@ -737,6 +745,9 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             self.tr("Saved %1").replace("%1", self.session.path.name), 4000
         )
+        for notice in notices:  # what the save found and set right
+            self.notice_bar.inform(notice)
+            self.statusBar().showMessage(notice, 8000)
         self._update_title()
         return True
 
@@ -854,6 +865,12 @@ class MainWindow(QMainWindow):
             people = []  # being replaced again right now: the bar says it without a name
         read_only = self.session.read_only
         name = self.session.path.name
+        if not read_only:
+            from pmdesk.core.target_merge import is_older_copy
+
+            if is_older_copy(self.session.working_copy):
+                self.notice_bar.offer_save_back(sharing.older_copy_text(name))
+                return
         self.notice_bar.offer(
             sharing.saved_by_text(name, people, read_only=read_only), read_only=read_only
         )
@@ -870,8 +887,8 @@ class MainWindow(QMainWindow):
         merged = self._while_merging(lambda: sharing.merge_colleague(self, session, self._report))
         if merged and self.watcher is not None:
             self.watcher.forget()
-        elif not merged:
-            self.notice_bar.show()  # still there to merge later
+        elif not merged and self.session.working_copy.target_changed():
+            self._colleague_saved()  # still there to merge (or to save over) later
         self._update_title()
         return merged
 

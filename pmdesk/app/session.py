@@ -11,7 +11,7 @@ import time
 from collections.abc import Hashable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -271,10 +271,13 @@ class ProjectSession(QObject):
         QTimer.singleShot(0, self.undo_stack.clear)
         self.undo_stack.resetClean()
 
-    def save(self, *, overwrite_changes: bool = False) -> None:
+    def save(
+        self, *, overwrite_changes: bool = False, replacing_seen: dict[str, Any] | None = None
+    ) -> None:
+        """Publish; `replacing_seen`: over that file only (WorkingCopy.save)."""
         if self.read_only:  # nothing to save; publishing could only hurt
             raise OperationError("edit.read_only", name=self.path.name)
-        self.working_copy.save(overwrite_changes=overwrite_changes)
+        self.working_copy.save(overwrite_changes=overwrite_changes, replacing_seen=replacing_seen)
         self.undo_stack.setClean()
 
     def save_as(self, target: Path) -> None:

@@ -130,6 +130,7 @@ class NoticeBar(QFrame):
 
     merge_requested = Signal()
     redo_requested = Signal()  # after the warning that an undone merge was saved
+    save_requested = Signal()  # an older copy replaced the file: save ours back
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -149,7 +150,7 @@ class NoticeBar(QFrame):
         self.merge_button = QPushButton(translate("Sharing", "&Merge Now"), self)
         self.merge_button.setDefault(True)
         self.merge_button.clicked.connect(self._clicked)
-        self._warning = False
+        self._clicked_means = self.merge_requested
         self.later_button = QPushButton(translate("Sharing", "Later"), self)
         self.later_button.clicked.connect(self.hide)
         layout = QHBoxLayout(self)
@@ -161,18 +162,36 @@ class NoticeBar(QFrame):
         self.hide()
 
     def offer(self, text: str, *, read_only: bool = False) -> None:
-        self._warning = False
+        self._clicked_means = self.merge_requested
         self.text.setText(text)
         self.merge_button.setText(
             translate("Sharing", "&Show It") if read_only else translate("Sharing", "&Merge Now")
         )
+        self.merge_button.show()
         self.later_button.setText(translate("Sharing", "Later"))
+        self.show()
+
+    def offer_save_back(self, text: str) -> None:
+        """The file holds an older version of ours: offer to save ours back
+        (never a merge, which would take out what came after that version)."""
+        self._clicked_means = self.save_requested
+        self.text.setText(text)
+        self.merge_button.setText(translate("Sharing", "&Save Now"))
+        self.merge_button.show()
+        self.later_button.setText(translate("Sharing", "Later"))
+        self.show()
+
+    def inform(self, text: str) -> None:
+        """Something the user should know, with nothing to decide."""
+        self.text.setText(text)
+        self.merge_button.hide()
+        self.later_button.setText(translate("Sharing", "OK"))
         self.show()
 
     def warn_merge_undone(self, people: str) -> None:
         """The user undid a merge that is already in the saved file: saving now
         takes the colleague's changes out of it. Say so, and offer Redo."""
-        self._warning = True
+        self._clicked_means = self.redo_requested
         self.text.setText(
             translate(
                 "Sharing",
@@ -181,15 +200,23 @@ class NoticeBar(QFrame):
             ).replace("%1", people)
         )
         self.merge_button.setText(translate("Sharing", "&Redo the Merge"))
+        self.merge_button.show()
         self.later_button.setText(translate("Sharing", "Keep Undone"))
         self.show()
 
     def _clicked(self) -> None:
         self.hide()
-        if self._warning:
-            self.redo_requested.emit()
-        else:
-            self.merge_requested.emit()
+        self._clicked_means.emit()
+
+
+def older_copy_text(name: str) -> str:
+    """The project file now holds an older version of ours (a sync tool or a restore)."""
+    return translate(
+        "Sharing",
+        "%1 has been replaced by an older copy (by a sync tool or a restore?); it holds "
+        "nothing that is not in your version. Save puts your version, with everything in "
+        "it, back.",
+    ).replace("%1", name)
 
 
 def saved_by_text(name: str, people: list[str], *, read_only: bool = False) -> str:
@@ -235,6 +262,11 @@ def merge_colleague(
         # OSError too: the file can be gone (share disconnected, file moved) between
         # the offer and the click; say so instead of raising out of the slot.
         dialogs.error(parent, _unreachable_text(e, session))
+        return False
+    if merge.older and not session.read_only:
+        # Merging would delete what came after that older version: Save puts ours back.
+        merge.copy.unlink(missing_ok=True)
+        report(older_copy_text(session.path.name))
         return False
     was_clean = session.undo_stack.isClean()
     people = merge.their_authors
@@ -411,11 +443,23 @@ def merged_text(result: MergeResult, people: list[str]) -> str:
     return text
 
 
-def save_merging(parent: QWidget, session: ProjectSession, report: Callable[[str], None]) -> bool:
-    """Save; if a colleague saved meanwhile, merge their version first. True if saved."""
+def save_merging(
+    parent: QWidget,
+    session: ProjectSession,
+    report: Callable[[str], None],
+    notify: Callable[[str], None] | None = None,
+) -> bool:
+    """Save; if a colleague saved meanwhile, merge their version first. True if
+    saved. A file an older copy replaced is not merged: ours is saved over it,
+    and `notify` is told (for the notice bar)."""
     for _ in range(3):  # yet another save can land while the user settles conflicts
         try:
             changed = session.working_copy.target_changed()
+            if changed and _save_over_older_copy(parent, session):
+                if notify is not None:
+                    older = PmdeskError("save.older_copy_replaced", name=session.path.name)
+                    notify(error_text(older))
+                return True
             if changed and not merge_colleague(parent, session, report):
                 report(
                     translate(
@@ -437,3 +481,20 @@ def save_merging(parent: QWidget, session: ProjectSession, report: Callable[[str
         return True
     dialogs.error(parent, error_text(PmdeskError("save.changed_by_other", name=session.path.name)))
     return False
+
+
+def _save_over_older_copy(parent: QWidget, session: ProjectSession) -> bool:
+    """If the project file holds an older version of ours, save ours over it
+    (if it is still that file; else `save.changed_by_other`). False if it does
+    not (a colleague's save, to merge)."""
+    from pmdesk.core.target_merge import older_copy
+
+    if session.read_only:
+        return False
+    wc = session.working_copy
+    reading = translate("Sharing", "Reading %1…").replace("%1", wc.target.name)
+    seen = _busy(parent, reading, lambda: older_copy(wc))
+    if seen is None:
+        return False
+    session.save(replacing_seen=seen)
+    return True

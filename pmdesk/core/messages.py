@@ -120,6 +120,22 @@ MESSAGES: dict[str, str] = {
         "CoreError",
         "Cannot create a new project: the disk holding your pmdesk data folder ({folder}) is full.",
     ),
+    # Saving: the data folder's side of a save, and a file put back by a sync tool.
+    "save.data_folder_full": QT_TRANSLATE_NOOP(
+        "CoreError",
+        "Not saved: the disk that holds pmdesk's data folder ({folder}) is full; {name} was "
+        "left as it was and your edits are kept. Free some space there and save again.",
+    ),
+    "save.data_folder_failed": QT_TRANSLATE_NOOP(
+        "CoreError",
+        "Not saved: pmdesk cannot write in its data folder {folder} ({reason}); {name} was "
+        "left as it was and your edits are kept.",
+    ),
+    "save.older_copy_replaced": QT_TRANSLATE_NOOP(
+        "CoreError",
+        "{name} had been replaced by an older copy; your version, with everything in it, "
+        "is saved again.",
+    ),
     # Merging a colleague's save (three-way merge).
     "merge.different_projects": QT_TRANSLATE_NOOP(
         "CoreError", "{names} are not copies of one project, so they cannot be merged."

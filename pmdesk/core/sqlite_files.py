@@ -10,7 +10,9 @@ import contextlib
 import glob
 import hashlib
 import os
+import re
 import shutil
+import socket
 import sqlite3
 import tempfile
 import time
@@ -21,6 +23,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Literal
 
 from pmdesk.core.errors import PmdeskError, ProjectFileError
 from pmdesk.core.fileformat import missing_table
+from pmdesk.core.lockfile import pid_alive
 
 if TYPE_CHECKING:  # SQLAlchemy loads with the first engine, not with this module
     from sqlalchemy import Engine
@@ -95,7 +98,14 @@ def _fsync_dir(path: Path) -> None:
 
 
 def temp_path_beside(target: Path) -> Path:
-    return target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.tmp")
+    # Named with host and process, so that whoever left it can be told: a
+    # killed save's copies are cleared at once by the next save on this host.
+    return target.with_name(f".{target.name}.{_temp_owner()}.{uuid.uuid4().hex[:8]}.tmp")
+
+
+def _temp_owner(pid: int | None = None) -> str:
+    host = re.sub(r"[^A-Za-z0-9-]", "-", socket.gethostname()) or "host"
+    return f"{host}-{os.getpid() if pid is None else pid}"
 
 
 def integrity_problems(conn: sqlite3.Connection, *, structure: bool = True) -> list[str]:
@@ -455,15 +465,25 @@ STALE_TEMP_SECONDS = 3600
 
 
 def sweep_stale_temps(target: Path, older_than: float = STALE_TEMP_SECONDS) -> None:
-    """Remove temporary files a killed save left beside `target`.
+    """Remove temporary files killed saves left beside `target`.
 
-    Only our own naming pattern, and only old ones: in a shared folder a fresh
-    temporary file may be a colleague's save in progress.
+    Only our own naming pattern. Those of a process of this host that has ended
+    go at once, whatever their age; others only when old: in a shared folder a
+    fresh temporary file may be a colleague's save in progress.
     """
     now = time.time()
-    for leftover in target.parent.glob(f".{glob.escape(target.name)}.*.tmp*"):
+    prefix = f".{target.name}."
+    for leftover in target.parent.glob(f"{glob.escape(prefix)}*.tmp*"):
+        owner = leftover.name[len(prefix) :].split(".")[0]
+        pid = owner.rpartition("-")[2]
+        dead = (
+            pid.isdigit()
+            and int(pid) != os.getpid()
+            and owner == _temp_owner(int(pid))
+            and not pid_alive(int(pid))
+        )
         with contextlib.suppress(OSError):
-            if now - leftover.stat().st_mtime > older_than:
+            if dead or now - leftover.stat().st_mtime > older_than:
                 leftover.unlink()
 
 

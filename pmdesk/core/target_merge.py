@@ -10,7 +10,9 @@ publishes a file holding both people's work.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import sqlite3
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -18,14 +20,34 @@ from pmdesk.core.errors import PmdeskError
 from pmdesk.core.fileformat import SCHEMA_VERSION, read_header
 from pmdesk.core.merge import MergeResult, Side
 from pmdesk.core.merge_files import PendingMerge, read_project
-from pmdesk.core.merge_rows import gc_paused, read_tables
-from pmdesk.core.sqlite_files import copy_published
+from pmdesk.core.merge_rows import Tables, gc_paused, read_tables
+from pmdesk.core.messages import message_text
+from pmdesk.core.sqlite_files import copy_published, fingerprint, same_file
 
 if TYPE_CHECKING:
     from pmdesk.core.ops.rows import ReplaceRows
     from pmdesk.core.workingcopy import WorkingCopy
 
 THEIRS = "theirs.pmdesk"
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Something a save did that the user should know, though nothing failed
+    (a sentence of pmdesk.core.messages; `str()` is the English one)."""
+
+    code: str
+    params: Mapping[str, object] = field(default_factory=dict)
+
+    def __str__(self) -> str:
+        return message_text(self.code, dict(self.params))
+
+
+def _older(base: Tables, theirs: Tables) -> bool:
+    """Is their file an older version of our base (a sync tool or a restore put
+    it back)? Its history is then part of the base's: nothing in it is new, and
+    merging it would only take out what came after it."""
+    return set(theirs.get("history", {})) < set(base.get("history", {}))
 
 
 @dataclass
@@ -36,6 +58,11 @@ class TargetMerge:
     copy: Path  # their file, copied into the working copy's folder
     seen: dict[str, Any]  # the target's fingerprint when it was copied
     ours_unsaved: int = 0  # the working copy's unsaved edits before the merge
+
+    @property
+    def older(self) -> bool:
+        """The target is an older copy of our base: save ours over it, never merge."""
+        return _older(self.pending.base, self.pending.theirs)
 
     @property
     def their_authors(self) -> list[str]:
@@ -65,6 +92,34 @@ def prepare(wc: WorkingCopy) -> TargetMerge:
             names=(wc.target.name, wc.target.name, wc.target.name),
         )
     return TargetMerge(pending, copy, seen, wc.unsaved_edits())
+
+
+def older_copy(wc: WorkingCopy) -> dict[str, Any] | None:
+    """If the project file now holds an older version of what was opened or last
+    saved, its fingerprint (for `wc.save(replacing_seen=…)`); else None. Reads
+    only the histories, not the whole project as a merge does."""
+    if not is_older_copy(wc):  # the usual case (a colleague's save): no hashing
+        return None
+    try:
+        seen = fingerprint(wc.target)
+        if not is_older_copy(wc):
+            return None
+        return seen if same_file(seen, wc.target) else None  # else replaced while read
+    except OSError:
+        return None
+
+
+def is_older_copy(wc: WorkingCopy) -> bool:
+    """Does the project file now hold an older version of what was opened or
+    last saved? (Histories only: quick enough for the window's notice.)"""
+    from pmdesk.core import versions
+
+    try:
+        if versions.project_uid(wc.target) != versions.project_uid(wc.base_path):
+            return False
+        return versions.history_uids(wc.target) < versions.history_uids(wc.base_path)
+    except (OSError, sqlite3.Error):
+        return False
 
 
 def prepare_copy(wc: WorkingCopy, copy: Path) -> PendingMerge:
@@ -98,14 +153,32 @@ def accept(wc: WorkingCopy, merge: TargetMerge) -> None:
     wc.adopt_base(merge.copy, merge.seen, unsaved=merge.ours_unsaved)
 
 
-def save_merging(wc: WorkingCopy, *, prefer: Side | None = None) -> MergeResult | None:
+def save_merging(
+    wc: WorkingCopy,
+    *,
+    prefer: Side | None = None,
+    notify: Callable[[Notice], None] | None = None,
+) -> MergeResult | None:
     """Save, merging a colleague's save first when there is one (headless use:
     the window asks the user instead). Conflicts that `prefer` does not settle
-    are refused with `merge.conflicts`, and nothing is changed."""
+    are refused with `merge.conflicts`, and nothing is changed. A project file
+    that an older copy has replaced is not merged (that would delete what came
+    after it): ours is saved over it, and `notify` is told."""
     result = None
     for _ in range(5):  # another save may land between our merge and our save
         if wc.target_changed():
             merge = prepare(wc)
+            if merge.older:
+                merge.copy.unlink(missing_ok=True)
+                try:
+                    wc.save(replacing_seen=merge.seen)
+                except PmdeskError as e:
+                    if e.code != "save.changed_by_other":
+                        raise
+                    continue
+                if notify is not None:
+                    notify(Notice("save.older_copy_replaced", {"name": wc.target.name}))
+                return result
             result = merge.pending.result(prefer=prefer)
             if result.conflicts:
                 merge.copy.unlink(missing_ok=True)

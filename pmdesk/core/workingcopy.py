@@ -10,11 +10,13 @@ target. A working copy left behind by a dead process can be recovered.
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import json
 import os
 import shutil
 import socket
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -31,9 +33,11 @@ from pmdesk.core.sqlite_files import (
     copy_database,
     copy_published,
     fingerprint,
+    fsync_path,
     publish,
     replacing,
     same_file,
+    sweep_stale_temps,
 )
 from pmdesk.core.tree_read import last_history_seq
 
@@ -47,6 +51,8 @@ Leftover = Literal["error", "recover", "discard"]
 STATE = "state.json"
 WORK = "work.pmdesk"
 BASE = "base.pmdesk"
+BASE_NEXT = "base.next.pmdesk"  # what a save is publishing: the base once it is done
+BASE_IN_NEXT = "base_in_next"  # state: a save's last rename failed; BASE_NEXT is the base
 
 
 def _slot(data_dir: Path, target: Path, *, read_only: bool = False) -> Path:
@@ -69,23 +75,61 @@ def _read_state(slot: Path) -> dict[str, Any] | None:
     return state if isinstance(state, dict) else None
 
 
-def _settled(state: dict[str, Any]) -> dict[str, Any]:
-    """The state with an interrupted save resolved: if the target is exactly the
-    file that save was about to publish, the save happened; otherwise it did not."""
+def _settled(slot: Path, state: dict[str, Any]) -> tuple[dict[str, Any], bool | None]:
+    """The state with an interrupted save resolved, and whether that save was
+    published (None: no save was interrupted).
+
+    A save copies the file it publishes into the slot as BASE_NEXT and notes it
+    as `pending` before its rename, and replaces the base with it after. So the
+    save happened if the target is that file (by content: a rename keeps it, but
+    changes the ctime); or if the base is that file already; or if a colleague
+    saved over it since and their file holds every change the save brought
+    (their save merged ours).
+    Otherwise it did not happen (or someone put back a file without it): its
+    edits are still unsaved, and the old base is still what they were made on.
+    """
     pending = state.get("pending")
     if not isinstance(pending, dict) or pending.get("target") != state.get("target"):
-        return state
+        return state, None
+    published: dict[str, Any] = dict(pending.get("fingerprint") or {})
+    target = Path(state["target"])
+    seen = published
     try:
-        published = fingerprint(Path(state["target"])) == pending.get("fingerprint")
+        now = fingerprint(target)
     except OSError:
-        return state
-    if not published:
-        return state
-    return {
-        **state,
-        "saved_seq": pending["saved_seq"],
-        "target_fingerprint": pending["fingerprint"],
-    }
+        now = None
+    if now is not None and _same_content(now, published):
+        done, seen = True, now  # the target is our file: no colleague's version to merge
+    elif _same_content(_print_or_none(slot / BASE), published):
+        done = True  # the base was replaced already, after the rename
+    elif (slot / BASE_NEXT).is_file():
+        done = now is not None and _merged_into(target, slot / BASE_NEXT, slot / BASE)
+    else:
+        done = False
+    if not done:
+        return state, False
+    return {**state, "saved_seq": pending["saved_seq"], "target_fingerprint": seen}, True
+
+
+def _same_content(a: dict[str, Any] | None, b: dict[str, Any]) -> bool:
+    return a is not None and (a.get("size"), a.get("sha256")) == (b.get("size"), b.get("sha256"))
+
+
+def _print_or_none(path: Path) -> dict[str, Any] | None:
+    try:
+        return fingerprint(path)
+    except OSError:
+        return None
+
+
+def _merged_into(target: Path, published: Path, old_base: Path) -> bool:
+    """Does `target` hold every history entry that `published` added to
+    `old_base`? (A merge keeps both sides' history.)"""
+    try:
+        added = versions.history_uids(published) - versions.history_uids(old_base)
+        return bool(added) and added <= versions.history_uids(target)
+    except (OSError, sqlite3.Error):
+        return False
 
 
 def _refuse_if_in_use(target: Path, state: dict[str, Any]) -> None:
@@ -127,6 +171,56 @@ def _open_failure(error: OSError | PmdeskError, target: Path, data_dir: Path) ->
     return ProjectFileError("file.unreadable", path=target, reason=reason or str(error))
 
 
+def _copy_durably(source: Path, destination: Path) -> None:
+    shutil.copyfile(source, destination)
+    fsync_path(destination)
+
+
+def _after_rename(published: dict[str, Any], target: Path) -> dict[str, Any]:
+    """The fingerprint of the file just renamed over `target`: a rename keeps
+    inode, size and modification time but changes the ctime. (If another file
+    is there already, a colleague saved this instant: leave it to the hash.)"""
+    try:
+        st = target.stat()
+    except OSError:
+        return published
+    if (st.st_ino, st.st_size, st.st_mtime_ns) != (
+        published["ino"],
+        published["size"],
+        published["mtime_ns"],
+    ):
+        return published
+    return {**published, "ctime_ns": st.st_ctime_ns}
+
+
+def _data_folder_error(slot: Path, target: Path, error: BaseException) -> PmdeskError:
+    """A save that cannot write its records in the data folder, in one sentence."""
+    folder = slot.parent.parent
+    if isinstance(error, OSError):
+        full = error.errno == errno.ENOSPC
+        reason = "permission denied" if isinstance(error, PermissionError) else error.strerror
+    else:
+        reason = str(getattr(error, "params", {}).get("reason", error))
+        full = reason == os.strerror(errno.ENOSPC).lower()
+    if full:
+        return PmdeskError("save.data_folder_full", name=target.name, folder=folder)
+    reason = (reason or str(error)).lower()
+    return PmdeskError("save.data_folder_failed", name=target.name, folder=folder, reason=reason)
+
+
+def _still(seen: dict[str, Any], target: Path) -> bool:
+    try:
+        return same_file(seen, target)
+    except FileNotFoundError:
+        return False
+
+
+def _sweep_beside(target: Path) -> None:
+    """Clear the temporary copies our killed saves left beside the project."""
+    with contextlib.suppress(OSError):
+        sweep_stale_temps(target)
+
+
 @dataclass(frozen=True)
 class Recoverable:
     """A working copy whose pmdesk ended without saving it."""
@@ -152,7 +246,7 @@ def _leftover(slot: Path) -> Recoverable | None:
     state = _read_state(slot)
     if state is None or not (slot / WORK).exists():
         return None
-    state = _settled(state)
+    state, _ = _settled(slot, state)
     pid = int(state.get("pid", 0))
     if state.get("host") == socket.gethostname() and pid != os.getpid() and _pid_alive(pid):
         return None  # still open in another running pmdesk
@@ -189,6 +283,7 @@ class WorkingCopy:
         self._store: ProjectStore | None = None
         self.upgraded_from_backup: Path | None = None
         self.claim = claim or Claim("edit")
+        self._base_waiting = False  # the last save's base is still BASE_NEXT
 
     @property
     def read_only(self) -> bool:
@@ -259,6 +354,7 @@ class WorkingCopy:
                 _refuse_if_unreadable_for_now(slot, target, data_dir)
         read_header(target)
         claim = lockfile.claim(target, user or default_user(), access)
+        _sweep_beside(target)
         try:
             if slot.exists():
                 shutil.rmtree(slot)
@@ -307,20 +403,28 @@ class WorkingCopy:
     ) -> WorkingCopy:
         claim = lockfile.claim(target, user or default_user(), access)
         try:
-            settled = _settled(state)
-            if settled is not state or "pending" in state:
-                # A save finished its rename but died before recording it: the base
-                # must become what was published.
-                with replacing(slot / BASE) as tmp:
+            settled, published = _settled(slot, state)
+            next_base = slot / BASE_NEXT
+            if state.get(BASE_IN_NEXT) and "pending" not in state and next_base.is_file():
+                os.replace(next_base, slot / BASE)  # what a finished save could not do
+            elif published and next_base.is_file():
+                os.replace(next_base, slot / BASE)  # the base is what was published
+            elif published and not _same_content(
+                _print_or_none(slot / BASE), settled["target_fingerprint"]
+            ):
+                with replacing(slot / BASE) as tmp:  # noted by an older pmdesk
                     copy_database(target, tmp, journal="delete")
+            next_base.unlink(missing_ok=True)
             state = {**settled, "pid": os.getpid(), "host": socket.gethostname()}
             state.pop("pending", None)
+            state.pop(BASE_IN_NEXT, None)
             for leftover in slot.glob(".*.tmp*"):  # temporary files of a killed save
                 leftover.unlink(missing_ok=True)
             _write_state(slot, state)
         except BaseException:
             claim.release(target)
             raise
+        _sweep_beside(target)
         return cls(target, slot, state, user, claim)
 
     # -- editing -------------------------------------------------------------
@@ -335,7 +439,8 @@ class WorkingCopy:
 
     @property
     def base_path(self) -> Path:
-        return self.slot / BASE
+        # Only if a save's last step, a rename in the data folder, failed.
+        return self.slot / (BASE_NEXT if self._base_waiting else BASE)
 
     def unsaved_edits(self) -> int:
         return self._last_seq_live() - int(self._state["saved_seq"])
@@ -364,11 +469,15 @@ class WorkingCopy:
         _write_state(self.slot, self._state)
 
     # -- saving --------------------------------------------------------------
-    def save(self, *, overwrite_changes: bool = False) -> None:
+    def save(
+        self, *, overwrite_changes: bool = False, replacing_seen: dict[str, Any] | None = None
+    ) -> None:
         """Publish the working copy over the target, atomically.
 
         If a colleague saved the target meanwhile, refuse rather than overwrite
         their work silently: the caller merges their save first (target_merge).
+        `replacing_seen` is a target the caller has looked at and found to hold
+        nothing new (an older copy put back): it is replaced if still there.
         A read-only copy is never published (Save As makes an editable one).
         """
         from pmdesk.core.savelock import saving
@@ -377,7 +486,10 @@ class WorkingCopy:
             raise OperationError("edit.read_only", name=self.target.name)
 
         with saving(self.target):  # nobody else checks and replaces it meanwhile
-            if not overwrite_changes and self.target_changed():
+            if replacing_seen is not None:
+                if not _still(replacing_seen, self.target):
+                    raise PmdeskError("save.changed_by_other", name=self.target.name)
+            elif not overwrite_changes and self.target_changed():
                 raise PmdeskError("save.changed_by_other", name=self.target.name)
             self._publish_to(self.target)
 
@@ -429,21 +541,65 @@ class WorkingCopy:
     def _publish_to(self, target: Path) -> None:
         saved_seq = self._last_seq_live()
         published: dict[str, Any] = {}
+        next_base = self.slot / BASE_NEXT
 
         def note_pending(tmp: Path) -> None:
-            # Written before the rename: if we die right after it, the next open
-            # recognises the published file as our own save, not a colleague's.
+            # Before the rename, while nothing is published yet: the file about to
+            # be published is kept as the next base, and a note says so. If we die
+            # after the rename, the next start recognises the published file as
+            # our own save, and still has it as the base for a colleague's save
+            # over it (_settled). A full data folder fails the save here, with
+            # the project file untouched, rather than after it.
             published.update(fingerprint(tmp))
             pending = {"target": str(target), "saved_seq": saved_seq, "fingerprint": published}
-            _write_state(self.slot, {**self._state, "pending": pending})
+            if not self._settle_base():  # BASE_NEXT is the base still: keep it
+                error = OSError(errno.EIO, os.strerror(errno.EIO))
+                raise _data_folder_error(self.slot, target, error)
+            try:
+                _copy_durably(tmp, next_base)
+                _write_state(self.slot, {**self._state, "pending": pending})
+            except (OSError, PmdeskError) as e:
+                next_base.unlink(missing_ok=True)
+                raise _data_folder_error(self.slot, target, e) from None
 
-        publish(self.work_path, target, before_replace=note_pending)
+        try:
+            publish(self.work_path, target, before_replace=note_pending)
+        except (OSError, PmdeskError):
+            # Failed before the rename, or (a folder that cannot be flushed) after it.
+            if not published or not _same_content(_print_or_none(target), published):
+                if not self._base_waiting:
+                    next_base.unlink(missing_ok=True)
+                with contextlib.suppress(PmdeskError):
+                    _write_state(self.slot, self._state)  # no save is pending
+                raise
+        # Published: from here on nothing may report the save as failed.
         self._state.pop("pending", None)
-        self._state.update(saved_seq=saved_seq, touched_at=utc_now(), target_fingerprint=published)
-        with replacing(self.base_path) as tmp:
-            copy_database(target, tmp, journal="delete")
+        self._state.update(
+            saved_seq=saved_seq,
+            touched_at=utc_now(),
+            target_fingerprint=_after_rename(published, target),
+        )
+        self._base_waiting = True
+        self._settle_base()
         versions.remember(self.slot.parent.parent, self.base_path)
-        _write_state(self.slot, self._state)
+        with contextlib.suppress(PmdeskError):
+            # If even this small file cannot be written (a full disk), the note
+            # written before the rename tells the next start what happened.
+            _write_state(self.slot, self._state)
+
+    def _settle_base(self) -> bool:
+        """Make the last published file the base, if its save could not; False
+        if that still fails (the next save must not overwrite BASE_NEXT, and
+        the state says where the base is, for a restart)."""
+        if self._base_waiting:
+            with contextlib.suppress(OSError):
+                os.replace(self.slot / BASE_NEXT, self.slot / BASE)
+                self._base_waiting = False
+        if self._base_waiting:
+            self._state[BASE_IN_NEXT] = True
+        else:
+            self._state.pop(BASE_IN_NEXT, None)
+        return not self._base_waiting
 
     def _last_seq_live(self) -> int:
         if self._store is None:  # never edited in this session: read the file

@@ -598,6 +598,18 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <translation>Cannot create a new project: the disk holding your pmdesk data folder ({folder}) is full.</translation>
     </message>
     <message>
+        <source>Not saved: the disk that holds pmdesk's data folder ({folder}) is full; {name} was left as it was and your edits are kept. Free some space there and save again.</source>
+        <translation>Not saved: the disk that holds pmdesk's data folder ({folder}) is full; {name} was left as it was and your edits are kept. Free some space there and save again.</translation>
+    </message>
+    <message>
+        <source>Not saved: pmdesk cannot write in its data folder {folder} ({reason}); {name} was left as it was and your edits are kept.</source>
+        <translation>Not saved: pmdesk cannot write in its data folder {folder} ({reason}); {name} was left as it was and your edits are kept.</translation>
+    </message>
+    <message>
+        <source>{name} had been replaced by an older copy; your version, with everything in it, is saved again.</source>
+        <translation>{name} had been replaced by an older copy; your version, with everything in it, is saved again.</translation>
+    </message>
+    <message>
         <source>{names} are not copies of one project, so they cannot be merged.</source>
         <translation>{names} are not copies of one project, so they cannot be merged.</translation>
     </message>
@@ -2234,6 +2246,14 @@ Name:</translation>
         <translation>&amp;Show It</translation>
     </message>
     <message>
+        <source>&amp;Save Now</source>
+        <translation>&amp;Save Now</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
         <source>You undid the merge of %1's changes, which are in the saved file: saving now takes them out of it again.</source>
         <translation>You undid the merge of %1's changes, which are in the saved file: saving now takes them out of it again.</translation>
     </message>
@@ -2244,6 +2264,10 @@ Name:</translation>
     <message>
         <source>Keep Undone</source>
         <translation>Keep Undone</translation>
+    </message>
+    <message>
+        <source>%1 has been replaced by an older copy (by a sync tool or a restore?); it holds nothing that is not in your version. Save puts your version, with everything in it, back.</source>
+        <translation>%1 has been replaced by an older copy (by a sync tool or a restore?); it holds nothing that is not in your version. Save puts your version, with everything in it, back.</translation>
     </message>
     <message>
         <source>Someone</source>
@@ -2268,6 +2292,14 @@ Name:</translation>
     <message>
         <source>Not merged: nothing was changed.</source>
         <translation>Not merged: nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Kept, and moved up to the place of the deleted requirement above: %1.</source>
+        <translation>Kept, and moved up to the place of the deleted requirement above: %1.</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Reading %1…</translation>
     </message>
     <message>
         <source>Merge changes by %1</source>
@@ -2300,10 +2332,6 @@ Name:</translation>
     <message>
         <source>Put back in their earlier place (their new place was deleted or moved): %1.</source>
         <translation>Put back in their earlier place (their new place was deleted or moved): %1.</translation>
-    </message>
-    <message>
-        <source>Kept, and moved up to the place of the deleted requirement above: %1.</source>
-        <translation>Kept, and moved up to the place of the deleted requirement above: %1.</translation>
     </message>
     <message>
         <source>Not saved: %1 has a newer version to merge first.</source>

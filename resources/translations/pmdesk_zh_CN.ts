@@ -597,6 +597,18 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <translation>无法新建项目：pmdesk 数据文件夹（{folder}）所在的磁盘已满。</translation>
     </message>
     <message>
+        <source>Not saved: the disk that holds pmdesk's data folder ({folder}) is full; {name} was left as it was and your edits are kept. Free some space there and save again.</source>
+        <translation>未保存：存放 pmdesk 数据文件夹（{folder}）的磁盘已满；{name} 保持原样，你的修改仍然保留。请在该磁盘上腾出空间后再保存。</translation>
+    </message>
+    <message>
+        <source>Not saved: pmdesk cannot write in its data folder {folder} ({reason}); {name} was left as it was and your edits are kept.</source>
+        <translation>未保存：pmdesk 无法写入其数据文件夹 {folder}（{reason}）；{name} 保持原样，你的修改仍然保留。</translation>
+    </message>
+    <message>
+        <source>{name} had been replaced by an older copy; your version, with everything in it, is saved again.</source>
+        <translation>{name} 曾被一个较旧的副本替换；你的版本（包含其中的全部内容）已重新保存。</translation>
+    </message>
+    <message>
         <source>{names} are not copies of one project, so they cannot be merged.</source>
         <translation>{names} 不是同一项目的副本，无法合并。</translation>
     </message>
@@ -2231,6 +2243,14 @@ Name:</source>
         <translation>显示新版本(&amp;S)</translation>
     </message>
     <message>
+        <source>&amp;Save Now</source>
+        <translation>立即保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
         <source>You undid the merge of %1's changes, which are in the saved file: saving now takes them out of it again.</source>
         <translation>你撤销了对 %1 的修改的合并，而这些修改已在保存的文件中：现在保存会把它们从文件中去掉。</translation>
     </message>
@@ -2241,6 +2261,10 @@ Name:</source>
     <message>
         <source>Keep Undone</source>
         <translation>保持撤销</translation>
+    </message>
+    <message>
+        <source>%1 has been replaced by an older copy (by a sync tool or a restore?); it holds nothing that is not in your version. Save puts your version, with everything in it, back.</source>
+        <translation>%1 已被一个较旧的副本替换（可能是同步工具或恢复操作所致）；其中没有你的版本里没有的内容。保存即可放回你的版本及其全部内容。</translation>
     </message>
     <message>
         <source>Someone</source>
@@ -2265,6 +2289,14 @@ Name:</source>
     <message>
         <source>Not merged: nothing was changed.</source>
         <translation>未合并：没有做任何更改。</translation>
+    </message>
+    <message>
+        <source>Kept, and moved up to the place of the deleted requirement above: %1.</source>
+        <translation>已保留，并上移到其上级需求（已被删除）原来的位置：%1。</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
     </message>
     <message>
         <source>Merge changes by %1</source>
@@ -2297,10 +2329,6 @@ Name:</source>
     <message>
         <source>Put back in their earlier place (their new place was deleted or moved): %1.</source>
         <translation>已放回原来的位置（其新位置已被删除或移动）：%1。</translation>
-    </message>
-    <message>
-        <source>Kept, and moved up to the place of the deleted requirement above: %1.</source>
-        <translation>已保留，并上移到其上级需求（已被删除）原来的位置：%1。</translation>
     </message>
     <message>
         <source>Not saved: %1 has a newer version to merge first.</source>

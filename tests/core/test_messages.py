@@ -12,7 +12,7 @@ from pmdesk.core.errors import OperationError, PmdeskError, SnapshotError
 from pmdesk.core.messages import MESSAGES
 
 CORE = Path(__file__).resolve().parents[2] / "pmdesk" / "core"
-RAISED = re.compile(r"\b(?:PmdeskError|\w+Error)\(\s*\"([a-z_]+\.[a-z0-9_]+)\"")
+RAISED = re.compile(r"\b(?:PmdeskError|\w+Error|Notice)\(\s*\"([a-z_]+\.[a-z0-9_]+)\"")
 
 
 def codes_in_core() -> set[str]:
