@@ -271,8 +271,12 @@ def _child(body: Callable[[], None]) -> int:
     return pid
 
 
-def victim(user: User, target: Path, seed: int, arm: tuple[str, int] | None) -> None:
-    """A killed user's pmdesk: start, recover, save, then edit and save until killed."""
+def victim(
+    user: User, target: Path, seed: int, arm: tuple[str, int] | None, seconds: float = 0.0
+) -> None:
+    """A killed user's pmdesk: start, recover, save, then edit and save until killed
+    (or, with `seconds`, until that time is up: to count what it does)."""
+    end = time.monotonic() + seconds if seconds else None
     log = Log(user.log_path)
     session = Session(user.name, target, user.data_dir, log, seed)
     _kill_hook(session, log, arm)
@@ -280,7 +284,7 @@ def victim(user: User, target: Path, seed: int, arm: tuple[str, int] | None) -> 
     if not session.open():
         return
     session.save()
-    while True:
+    while end is None or time.monotonic() < end:
         for _ in range(session.rng.randint(1, 6)):
             session.edit()
         session.save()
@@ -386,6 +390,7 @@ class Expected:
     desc: set[str]
     parent: set[str | None]
     seq: int  # the last acknowledged edit of this row
+    born: int  # the edit that created it (acknowledged or not)
 
 
 @dataclass
@@ -432,7 +437,9 @@ class Ledger:
             self.seq += 1
         kind = op["op"]
         if kind == "create":
-            self.rows[op["uid"]] = Expected(certain, "no", {op["desc"]}, {op["parent"]}, self.seq)
+            self.rows[op["uid"]] = Expected(
+                certain, "no", {op["desc"]}, {op["parent"]}, self.seq, self.seq
+            )
             return
         for uid in op.get("uids", [op.get("uid")]):
             row = self.rows.get(uid)
@@ -519,7 +526,7 @@ class Result:
     internal: list[str] = field(default_factory=list)
     unclear: list[str] = field(default_factory=list)
     leftovers: list[str] = field(default_factory=list)
-    stale_markers: int = 0  # save markers of killed saves that nobody cleared within 1 s
+    stale_markers: int = 0  # save markers of killed saves nobody cleared in 0.5 s
     failed_but_published: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     seconds: float = 0.0
@@ -622,7 +629,7 @@ def _marker_pid(marker: Path) -> int | None:
         return None
 
 
-def _dead_marker(target: Path, result: Result, grace: float = 1.0) -> None:
+def _dead_marker(target: Path, result: Result, grace: float = 0.5) -> None:
     """A killed save leaves its save marker. The next save, anyone's, must see
     that its process is dead and go ahead; today it waits 10 s and refuses
     (issue 11). Give the others `grace` seconds to clear it; then count it and
@@ -645,54 +652,162 @@ def _dead_marker(target: Path, result: Result, grace: float = 1.0) -> None:
 
 
 # -- scenario: kills while a colleague saves -----------------------------------
-def run_kills(workdir: Path, seed: int, kills: int, *, colleague_pause: float = 0.15) -> Result:
+# System calls at which strace kills anna (strace --inject), edits included:
+# SQLite's writes and fsyncs of the working copy, the copies, renames, deletes.
+STRACE_CALLS = ("fsync", "fdatasync", "pwrite64", "write", "rename", "unlink", "link", "ftruncate")
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _victim_command(user: User, target: Path, seed: int, seconds: float = 0.0) -> list[str]:
+    return [
+        sys.executable,
+        "-m",
+        "tests.bench.torture",
+        "victim",
+        user.name,
+        str(target),
+        str(user.data_dir),
+        str(user.log_path),
+        str(seed),
+        str(seconds),
+    ]
+
+
+def _strace_env() -> dict[str, str]:
+    path = os.environ.get("PYTHONPATH", "")
+    return {**os.environ, "PYTHONPATH": f"{REPO}{os.pathsep}{path}" if path else str(REPO)}
+
+
+def strace_available() -> bool:
+    if not shutil.which("strace"):
+        return False
+    run = subprocess.run(["strace", "-qq", "-o", "/dev/null", "true"], capture_output=True)
+    return run.returncode == 0
+
+
+def _strace_counts(user: User, target: Path, seed: int, workdir: Path) -> dict[str, int]:
+    """How often anna's process makes each of STRACE_CALLS in about two seconds."""
+    out = workdir / "strace-counts.txt"
+    command = ["strace", "-f", "-c", "-o", str(out), "-e", f"trace={','.join(STRACE_CALLS)}"]
+    subprocess.run(
+        command + _victim_command(user, target, seed, seconds=2.0),
+        env=_strace_env(),
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
+    counts = {}
+    for line in out.read_text().splitlines() if out.exists() else []:
+        parts = line.split()
+        if len(parts) >= 5 and parts[-1] in STRACE_CALLS and parts[3].isdigit():
+            counts[parts[-1]] = int(parts[3])
+    return counts
+
+
+def _kill_with_strace(
+    user: User, target: Path, seed: int, call: str, n: int, timeout: float
+) -> tuple[int, bool]:
+    """Run anna under strace, which SIGKILLs her at the nth `call`. Returns the
+    exit status and whether the injection (not the timeout) killed her."""
+    command = [
+        "strace",
+        "-f",
+        "-qq",
+        "-o",
+        "/dev/null",
+        "-e",
+        f"trace={call}",
+        "-e",
+        f"inject={call}:signal=KILL:when={n}",
+        *_victim_command(user, target, seed),
+    ]
+    proc = subprocess.Popen(
+        command,
+        env=_strace_env(),
+        start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        proc.wait(timeout)
+        return proc.returncode, True
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        return proc.wait(), False
+
+
+def run_kills(
+    workdir: Path,
+    seed: int,
+    kills: int,
+    *,
+    colleague_pause: float = 0.15,
+    strace_share: float = 0.15,
+) -> Result:
+    """Kill anna `kills` times (random delay, audit event, or system call by strace
+    for `strace_share` of them) while bo edits and saves in a loop."""
     result = Result("kills", seed)
     started = time.monotonic()
     rng = random.Random(seed)
     target, users = _setup(workdir)
     anna, bo = users["anna"], users["bo"]
     stop = workdir / "stop"
-    colleague_pid = _child(
-        lambda: colleague(bo, target, rng.randrange(1 << 32), stop, colleague_pause)
-    )
+    bo_seed = rng.randrange(1 << 32)
+    colleague_pid = _child(lambda: colleague(bo, target, bo_seed, stop, colleague_pause))
     typical: dict[str, int] = {}  # audit events in a cycle, from the cycles so far
+    calls: dict[str, int] = {}  # system calls in about two seconds
+    if strace_share > 0 and strace_available():
+        calls = _strace_counts(anna, target, rng.randrange(1 << 32), workdir)
     phases: dict[str, int] = {}
-    hooked: dict[str, int] = {}
+    where: dict[str, int] = {}
     try:
         for cycle in range(kills):
-            arm = None
-            if typical and rng.random() < 0.6:
+            child_seed = rng.randrange(1 << 32)
+            how, arm, syscall = "delay", None, None
+            if calls and rng.random() < strace_share:
+                name = rng.choice(sorted(calls))
+                syscall, how = (name, rng.randint(1, max(1, calls[name]))), "strace"
+            elif typical and rng.random() < 0.6:
                 event = rng.choice(sorted(typical))
-                arm = (event, rng.randint(1, max(1, typical[event])))
+                arm, how = (event, rng.randint(1, max(1, typical[event]))), "hook"
+            limit = rng.uniform(0.0, 0.05) if rng.random() < 0.2 else rng.uniform(0.05, 0.5)
             begin = time.monotonic()
             mark = len(read_log(anna.log_path))
-            pid = _child(lambda arm=arm: victim(anna, target, rng.randrange(1 << 32), arm))
-            limit = rng.uniform(0.0, 0.05) if rng.random() < 0.2 else rng.uniform(0.05, 0.5)
-            if arm is not None:
-                limit = 1.5  # the hook kills; a delay only if its event never came
-            deadline = begin + limit
-            status = None
-            while time.monotonic() < deadline:
-                done, status = os.waitpid(pid, os.WNOHANG)
-                if done:
-                    break
+            if syscall is not None:
+                status, injected = _kill_with_strace(anna, target, child_seed, *syscall, 4.0)
+                killed = status == -signal.SIGKILL
+                how = "strace" if injected else "delay"
+            else:
+                pid = _child(lambda a=arm, s=child_seed: victim(anna, target, s, a))
+                deadline = begin + (1.5 if arm is not None else limit)
                 status = None
-                time.sleep(0.002)
-            if status is None:
-                os.kill(pid, signal.SIGKILL)
-                status = os.waitpid(pid, 0)[1]
+                while time.monotonic() < deadline:
+                    done, status = os.waitpid(pid, os.WNOHANG)
+                    if done:
+                        break
+                    status = None
+                    time.sleep(0.002)
+                if status is None:
+                    os.kill(pid, signal.SIGKILL)
+                    status = os.waitpid(pid, 0)[1]
+                    how = "delay"
+                killed = os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL
             killed_at = time.monotonic()
             lines = read_log(anna.log_path)[mark:]
-            if not (os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL):
+            if not killed:
                 result.notes.append(f"cycle {cycle}: anna exited by herself ({status})")
                 continue
             result.kills += 1
             phase = _phase(lines)
-            hook = next((x for x in lines if x["ev"] == "hook_kill"), None)
-            if hook is not None:
-                key = f"{phase} at {hook['event']}"
-                hooked[key] = hooked.get(key, 0) + 1
             phases[phase] = phases.get(phase, 0) + 1
+            hook = next((x for x in lines if x["ev"] == "hook_kill"), None)
+            if how == "hook" and hook is not None:
+                key = f"{phase} at {hook['event']}"
+            elif how == "strace" and syscall is not None:
+                key = f"{phase} at {syscall[0]}()"
+            else:
+                key = f"{phase} after a random delay"
+            where[key] = where.get(key, 0) + 1
             for line in lines:
                 if line["ev"] == "saved":
                     for event, count in line.get("counts", {}).items():
@@ -710,8 +825,8 @@ def run_kills(workdir: Path, seed: int, kills: int, *, colleague_pause: float = 
         if status != 0:
             result.notes.append(f"bo's process ended with status {status}")
     # anna starts once more, recovers and saves; then everyone has closed.
-    final = _child(lambda: _last_start(anna, target, rng.randrange(1 << 32)))
-    _reap(final, 120)
+    last_seed = rng.randrange(1 << 32)
+    _reap(_child(lambda: _last_start(anna, target, last_seed)), 120)
     _dead_marker(target, result, grace=0)
     result.collect(_logs(users), target)
     problem = damage(target)
@@ -721,9 +836,7 @@ def run_kills(workdir: Path, seed: int, kills: int, *, colleague_pause: float = 
     result.notes.append(
         "kills by phase: " + ", ".join(f"{k} {v}" for k, v in sorted(phases.items()))
     )
-    result.notes.append(
-        "kills at audit events: " + ", ".join(f"{k} {v}" for k, v in sorted(hooked.items()))
-    )
+    result.notes.append("kills: " + ", ".join(f"{k} {v}" for k, v in sorted(where.items())))
     result.seconds = time.monotonic() - started
     return result
 
@@ -986,10 +1099,10 @@ def run_disk(workdir: Path, seed: int, rounds: int) -> Result:
     started = time.monotonic()
     rng = random.Random(seed)
     share, anna_data = workdir / "share", workdir / "data-anna"
-    if not (mount_tmpfs(share, "3m")):
+    if not (mount_tmpfs(share, "8m")):
         result.skipped = "cannot mount a tmpfs here"
         return result
-    if not mount_tmpfs(anna_data, "3m"):
+    if not mount_tmpfs(anna_data, "16m"):
         unmount(share)
         result.skipped = "cannot mount a tmpfs here"
         return result
@@ -1053,7 +1166,7 @@ def _published_unsaved(ledger: Ledger, target: Path) -> bool:
     """Does the published file hold a row this user created and never saved?"""
     rows = final_rows(target)
     return any(
-        uid in rows and row.created and row.seq > ledger.saved_seq
+        uid in rows and row.created and row.born > ledger.saved_seq
         for uid, row in ledger.rows.items()
     )
 
@@ -1088,4 +1201,13 @@ def problems(r: Result) -> int:
         + len(r.leftovers)
         + r.stale_markers
         + len(r.failed_but_published)
+    )
+
+
+if __name__ == "__main__":  # anna's process under strace (see run_kills)
+    if sys.argv[1] != "victim":
+        raise SystemExit("python -m tests.bench.run_torture runs the torture run")
+    name, target_, data_dir_, log_, seed_, seconds_ = sys.argv[2:8]
+    victim(
+        User(name, Path(data_dir_), Path(log_)), Path(target_), int(seed_), None, float(seconds_)
     )

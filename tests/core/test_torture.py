@@ -1,0 +1,170 @@
+"""The short torture run of the save path (tests/bench/torture.py; the long one is
+`python -m tests.bench.run_torture`): two users, one shared folder, real files and
+processes, SIGKILL at random moments and at chosen system calls while a colleague
+saves, rounds of both users adding, moving and deleting, full disks, sync tools.
+
+Each scenario runs once per test session (a module fixture) and every count
+of its table row is one test, so a failing count names itself. Counts that
+issue 11 reports as still broken on main are marked xfail (not strict) with the
+cause; once the fix is merged, drop the mark and the count is a hard assert.
+
+Seed: PMDESK_TORTURE_SEED=<n> replays the choices of every scenario (the seed is
+printed; timing between the processes still varies).
+"""
+
+from __future__ import annotations
+
+import os
+import random
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.bench import torture
+from tests.bench.torture import Result
+
+KILLS = 30
+ROUNDS = 10
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork"),
+]
+
+_results: dict[str, Result] = {}
+
+
+@pytest.fixture(scope="module")
+def scenario(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Result]:
+    def run(name: str) -> Result:
+        if name not in _results:
+            seed = int(os.environ.get("PMDESK_TORTURE_SEED") or random.randrange(1 << 32))
+            print(f"\ntorture {name}: seed {seed} (PMDESK_TORTURE_SEED={seed} replays it)")
+            result = torture.run(
+                name, tmp_path_factory.mktemp(name), seed, kills=KILLS, rounds=ROUNDS
+            )
+            print(torture.table([result]))
+            print(torture.details(result))
+            _results[name] = result
+        result = _results[name]
+        if result.skipped:
+            pytest.skip(result.skipped)
+        return result
+
+    return run
+
+
+COUNTS: dict[str, Callable[[Result], list[str]]] = {
+    "damaged": lambda r: r.damaged,
+    "lost_saved": lambda r: [x for v in r.lost_saved.values() for x in v],
+    "lost_unsaved": lambda r: [x for v in r.lost_unsaved.values() for x in v],
+    "refused": lambda r: r.false_refusals,
+    "internal": lambda r: r.internal,
+    "unclear": lambda r: r.unclear,
+    "leftovers": lambda r: r.leftovers,
+    "dead_markers": lambda r: ["a killed save's marker blocked saves"] * r.stale_markers,
+    "failed_but_published": lambda r: r.failed_but_published,
+}
+
+
+def _zero(result: Result, count: str) -> None:
+    found = COUNTS[count](result)
+    assert not found, f"{len(found)} {count} (seed {result.seed}): {found[:5]}\n" + (
+        torture.details(result)
+    )
+
+
+def _open(reason: str) -> pytest.MarkDecorator:
+    return pytest.mark.xfail(strict=False, reason=f"open on main (issue 11): {reason}")
+
+
+SAVE_THEN_COLLEAGUE = _open(
+    "crash during Save, then a colleague saves: the recovered save takes the colleague's "
+    "file for its own base and deletes the colleague's rows (WorkingCopy._resume)"
+)
+TEMP_COPIES = _open("temporary copies of killed saves pile up beside the shared file")
+MARKER = _open("a killed save's marker blocks the next Save for 10 s, then refuses it")
+RANKS = _open(
+    "rank collisions: two new rows get the same rank, the merge re-ranks one, and moving "
+    "it later is a false position conflict"
+)
+DISK = _open("full disks: bare OSError at 0 bytes free, messages naming work.pmdesk")
+OLDER = _open("a sync tool puts an older copy back: Save deletes the rows it lacks")
+
+
+@pytest.mark.parametrize(
+    "count",
+    [
+        "damaged",
+        pytest.param("lost_saved", marks=SAVE_THEN_COLLEAGUE),
+        "lost_unsaved",
+        pytest.param("refused", marks=[RANKS, MARKER]),
+        "internal",
+        "unclear",
+        pytest.param("leftovers", marks=TEMP_COPIES),
+        pytest.param("dead_markers", marks=MARKER),
+    ],
+)
+def test_kills_with_a_colleague_saving(scenario: Callable[[str], Result], count: str) -> None:
+    result = scenario("kills")
+    assert result.kills >= KILLS * 0.9, torture.details(result)
+    assert result.kills_with_colleague >= result.kills // 3, torture.details(result)
+    _zero(result, count)
+
+
+@pytest.mark.parametrize(
+    "count",
+    [
+        "damaged",
+        pytest.param("lost_saved", marks=RANKS),
+        "lost_unsaved",
+        pytest.param("refused", marks=RANKS),
+        "internal",
+        "unclear",
+        "leftovers",
+    ],
+)
+def test_two_users_rounds(scenario: Callable[[str], Result], count: str) -> None:
+    _zero(scenario("rounds"), count)
+
+
+@pytest.mark.parametrize(
+    "count",
+    [
+        "damaged",
+        "lost_saved",
+        "lost_unsaved",
+        "refused",
+        pytest.param("internal", marks=DISK),
+        pytest.param("unclear", marks=DISK),
+        "leftovers",
+        pytest.param("failed_but_published", marks=DISK),
+    ],
+)
+def test_full_disks(scenario: Callable[[str], Result], count: str) -> None:
+    _zero(scenario("disk"), count)
+
+
+@pytest.mark.parametrize(
+    "count",
+    [
+        "damaged",
+        pytest.param("lost_saved", marks=OLDER),
+        "lost_unsaved",
+        pytest.param("refused", marks=RANKS),
+        "internal",
+        "unclear",
+        "leftovers",
+    ],
+)
+def test_sync_tool_replaces_the_file(scenario: Callable[[str], Result], count: str) -> None:
+    _zero(scenario("sync"), count)
+
+
+def test_the_table_names_every_count(tmp_path: Path) -> None:
+    """The table prints one row per scenario with every column filled."""
+    text = torture.table([Result("kills", 1, kills=3), Result("disk", 2, skipped="no mount")])
+    header, _rule, kills, disk = text.splitlines()
+    assert header.count("|") == kills.count("|") == disk.count("|")
+    assert "| kills | 1 | 3 |" in kills and "skipped: no mount" in disk
