@@ -1,7 +1,7 @@
 """Torture run of the save path (see tests/bench/torture.py and README.md).
 
     python -m tests.bench.run_torture                         # 300 kills, 100 rounds (~10 min)
-    python -m tests.bench.run_torture --kills 40 --rounds 10  # a short run (~1 min)
+    python -m tests.bench.run_torture --kills 40 --rounds 10  # a short run (~1½ min)
     python -m tests.bench.run_torture --seed 123 --only kills # replay one scenario
 
 Prints one Markdown table (stdout) and the details of every problem (stderr).

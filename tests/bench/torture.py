@@ -163,7 +163,9 @@ class Session:
         operation: Operation
         if not uids or roll < 0.3:
             uid = str(uuid.uuid4())
-            index = rng.choice([None, rng.randint(0, self._top_count())])
+            # Mostly at the end, as File ▸ New requirement does: where both users'
+            # new rows compete for the same place.
+            index = None if rng.random() < 0.7 else rng.randint(0, self._top_count())
             op = {"op": "create", "uid": uid, "parent": None, "desc": f"{uid[:8]} r0"}
             values = {"title": f"{self.name} {uid[:8]}", "description": op["desc"]}
             operation = Create("requirement", uid, values, None, index)
@@ -736,6 +738,14 @@ def _kill_with_strace(
         return proc.wait(), False
 
 
+def _wait_gone(pid: int, timeout: float = 10.0) -> None:
+    from pmdesk.core.lockfile import pid_alive
+
+    deadline = time.monotonic() + timeout
+    while pid_alive(pid) and time.monotonic() < deadline:
+        time.sleep(0.01)
+
+
 def run_kills(
     workdir: Path,
     seed: int,
@@ -777,6 +787,9 @@ def run_kills(
                 status, injected = _kill_with_strace(anna, target, child_seed, *syscall, 4.0)
                 killed = status == -signal.SIGKILL
                 how = "strace" if injected else "delay"
+                # strace is gone; anna's process (not our child) may take a moment more.
+                for line in read_log(anna.log_path)[mark:][:1]:
+                    _wait_gone(int(line["pid"]))
             else:
                 pid = _child(lambda a=arm, s=child_seed: victim(anna, target, s, a))
                 deadline = begin + (1.5 if arm is not None else limit)
@@ -877,16 +890,20 @@ def _workers(
             w.quit()
 
 
-def _save_round(workers: dict[str, Worker], rng: random.Random) -> None:
-    """Save one after the other (either order), or both at the same moment."""
+def _save_round(workers: dict[str, Worker], rng: random.Random, turn: int) -> None:
+    """Save: by turns (one user a round, so the other edits on an older base), one
+    after the other in either order, or both at the same moment."""
     order = list(workers.values())
-    rng.shuffle(order)
-    if rng.random() < 0.3:
+    roll = rng.random()
+    if roll < 0.5:
+        order[turn % len(order)].do("save")
+    elif roll < 0.75:
         for w in order:
             w.send("save")
         for w in order:
             w.wait()
     else:
+        rng.shuffle(order)
         for w in order:
             w.do("save")
 
@@ -910,7 +927,7 @@ def run_rounds(workdir: Path, seed: int, rounds: int) -> Result:
         for r in range(rounds):
             for w in workers.values():
                 w.do("edit", rng.randint(1, 5))
-            _save_round(workers, rng)
+            _save_round(workers, rng, r)
             problem = damage(target)
             if problem:
                 result.damaged.append(f"round {r}: {problem}")
@@ -1141,7 +1158,7 @@ def run_disk(workdir: Path, seed: int, rounds: int) -> Result:
                     result.damaged.append(f"round {r}: {problem}")
                 if not _is_open(users["anna"]):
                     anna.do("open")
-                _save_round(workers, rng)
+                _save_round(workers, rng, r)
             _finish(workers)
         result.collect(_logs(users), target)
         result.leftovers = leftovers(target.parent, {PROJECT})
