@@ -509,6 +509,21 @@ def damage(target: Path) -> str | None:
     return "; ".join(problems) or None
 
 
+def cli_check(target: Path) -> str | None:
+    """What `pmdesk check FILE` (the command, in its own process) finds wrong, or None."""
+    run = subprocess.run(
+        [sys.executable, "-m", "pmdesk.cli", "check", str(target)],
+        env=_child_env(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    if run.returncode == 0:
+        return None
+    return f"pmdesk check exit {run.returncode}: {(run.stderr or run.stdout).strip()[:300]}"
+
+
 def leftovers(folder: Path, keep: set[str]) -> list[str]:
     """Files in the shared folder that are not the projects themselves."""
     return sorted(p.name for p in folder.iterdir() if p.name not in keep)
@@ -552,6 +567,11 @@ class Result:
                     self.unclear.append(where)
                 if line["ev"] == "refused":
                     self.false_refusals.append(f"{name}: {line.get('code')}")
+        problem = cli_check(target)
+        if problem:
+            self.damaged.append(f"final file: {problem}")
+            if any(w in problem for w in INTERNAL_WORDS):
+                self.internal.append(f"final file: {problem}")
         final = final_rows(target)
         for name, lines in logs.items():
             saved, unsaved = Ledger.of(name, lines).lost(final)
@@ -675,7 +695,7 @@ def _victim_command(user: User, target: Path, seed: int, seconds: float = 0.0) -
     ]
 
 
-def _strace_env() -> dict[str, str]:
+def _child_env() -> dict[str, str]:
     path = os.environ.get("PYTHONPATH", "")
     return {**os.environ, "PYTHONPATH": f"{REPO}{os.pathsep}{path}" if path else str(REPO)}
 
@@ -693,7 +713,7 @@ def _strace_counts(user: User, target: Path, seed: int, workdir: Path) -> dict[s
     command = ["strace", "-f", "-c", "-o", str(out), "-e", f"trace={','.join(STRACE_CALLS)}"]
     subprocess.run(
         command + _victim_command(user, target, seed, seconds=2.0),
-        env=_strace_env(),
+        env=_child_env(),
         capture_output=True,
         timeout=60,
         check=False,
@@ -725,7 +745,7 @@ def _kill_with_strace(
     ]
     proc = subprocess.Popen(
         command,
-        env=_strace_env(),
+        env=_child_env(),
         start_new_session=True,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -842,9 +862,6 @@ def run_kills(
     _reap(_child(lambda: _last_start(anna, target, last_seed)), 120)
     _dead_marker(target, result, grace=0)
     result.collect(_logs(users), target)
-    problem = damage(target)
-    if problem:
-        result.damaged.append(f"final file: {problem}")
     result.leftovers = leftovers(target.parent, {PROJECT})
     result.notes.append(
         "kills by phase: " + ", ".join(f"{k} {v}" for k, v in sorted(phases.items()))
