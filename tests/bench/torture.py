@@ -545,6 +545,8 @@ class Result:
     leftovers: list[str] = field(default_factory=list)
     stale_markers: int = 0  # save markers of killed saves nobody cleared in 0.5 s
     failed_but_published: list[str] = field(default_factory=list)
+    # save_merging gave up: the colleague saved again during each of its 5 merges
+    gave_up: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     seconds: float = 0.0
     skipped: str | None = None
@@ -565,7 +567,9 @@ class Result:
                     self.internal.append(where)
                 elif line["ev"] in ("refused", "failed") and any(n in msg for n in PRIVATE_NAMES):
                     self.unclear.append(where)
-                if line["ev"] == "refused":
+                if line["ev"] == "refused" and line.get("code") == "save.changed_by_other":
+                    self.gave_up.append(f"{name}: {line.get('code')}")
+                elif line["ev"] == "refused":
                     self.false_refusals.append(f"{name}: {line.get('code')}")
         problem = cli_check(target)
         if problem:
@@ -582,9 +586,8 @@ HEADER = (
     "| scenario | seed | kills | with a colleague saving | damaged files | "
     "lost saved edits (anna/bo) | lost unsaved edits (anna/bo) | saves refused without a "
     "conflict | internal errors | messages naming private files | leftovers in the share | "
-    "dead save markers left blocking | saves reported failed that published | time |\n|"
-    + " --- |"
-    * 14
+    "dead save markers left blocking | saves reported failed that published | "
+    "saves given up (colleague saved during each of 5 merges) | time |\n|" + " --- |" * 15
 )
 
 
@@ -592,7 +595,7 @@ def table(results: list[Result]) -> str:
     rows = [HEADER]
     for r in results:
         if r.skipped:
-            rows.append(f"| {r.scenario} | {r.seed} | skipped: {r.skipped} |" + " |" * 11)
+            rows.append(f"| {r.scenario} | {r.seed} | skipped: {r.skipped} |" + " |" * 12)
             continue
         lost_s = "/".join(str(r.lost("saved", u)) for u in USERS)
         lost_u = "/".join(str(r.lost("unsaved", u)) for u in USERS)
@@ -600,7 +603,7 @@ def table(results: list[Result]) -> str:
             f"| {r.scenario} | {r.seed} | {r.kills} | {r.kills_with_colleague} | "
             f"{len(r.damaged)} | {lost_s} | {lost_u} | {len(r.false_refusals)} | "
             f"{len(r.internal)} | {len(r.unclear)} | {len(r.leftovers)} | {r.stale_markers} | "
-            f"{len(r.failed_but_published)} | {r.seconds:.0f} s |"
+            f"{len(r.failed_but_published)} | {len(r.gave_up)} | {r.seconds:.0f} s |"
         )
     return "\n".join(rows)
 
@@ -616,6 +619,7 @@ def details(r: Result, limit: int = 5) -> str:
         ("messages naming private files", r.unclear),
         ("leftovers", r.leftovers),
         ("saves reported failed that published", r.failed_but_published),
+        ("saves given up", r.gave_up),
         ("notes", r.notes),
     ]
     for title, items in groups:
@@ -771,7 +775,7 @@ def run_kills(
     seed: int,
     kills: int,
     *,
-    colleague_pause: float = 0.15,
+    colleague_pause: float = 0.3,
     strace_share: float = 0.15,
 ) -> Result:
     """Kill anna `kills` times (random delay, audit event, or system call by strace
@@ -812,7 +816,7 @@ def run_kills(
                     _wait_gone(int(line["pid"]))
             else:
                 pid = _child(lambda a=arm, s=child_seed: victim(anna, target, s, a))
-                deadline = begin + (1.5 if arm is not None else limit)
+                deadline = begin + (2.0 if arm is not None else limit)
                 status = None
                 while time.monotonic() < deadline:
                     done, status = os.waitpid(pid, os.WNOHANG)
@@ -841,10 +845,13 @@ def run_kills(
             else:
                 key = f"{phase} after a random delay"
             where[key] = where.get(key, 0) + 1
+            # Up to the end of the first save (the one right after recovering): the
+            # hook then lands in opening, recovering and that save.
             for line in lines:
                 if line["ev"] == "saved":
                     for event, count in line.get("counts", {}).items():
                         typical[event] = max(typical.get(event, 0), count)
+                    break
             saves = [x["t"] for x in read_log(bo.log_path) if x["ev"] in ("save_try", "saved")]
             if any(begin <= t <= killed_at for t in saves):
                 result.kills_with_colleague += 1
