@@ -988,7 +988,11 @@ def _garbage_kinds() -> dict[str, Callable[[Path, Path, random.Random], None]]:
         conn.commit()
         conn.close()
 
+    def removed(path: Path, good: Path, rng: random.Random) -> None:
+        pass  # nothing arrives: the file is gone (moved away, deleted elsewhere)
+
     kinds: dict[str, Callable[[Path, Path, random.Random], None]] = {
+        "file removed": removed,
         "random bytes": random_bytes,
         "truncated copy": truncated,
         "empty file": empty,
@@ -1013,10 +1017,11 @@ def _sync_replace(target: Path, fill: Callable[[Path], None]) -> None:
     tmp = target.with_name(f".sync-{uuid.uuid4().hex[:6]}.download")
     try:
         fill(tmp)
-        if tmp.is_dir() or tmp.is_symlink() or not tmp.exists():
+        if not tmp.exists() and not tmp.is_symlink():  # the file is gone
+            target.unlink(missing_ok=True)
+        elif tmp.is_dir() or tmp.is_symlink():
             # Kinds that are not a plain file cannot be renamed over one.
-            if target.exists():
-                target.unlink()
+            target.unlink(missing_ok=True)
             tmp.rename(target)
         else:
             os.replace(tmp, target)
