@@ -286,7 +286,8 @@ def victim(
     if not session.open():
         return
     session.save()
-    while end is None or time.monotonic() < end:
+    parent = os.getppid()
+    while (end is None or time.monotonic() < end) and os.getppid() == parent:
         for _ in range(session.rng.randint(1, 6)):
             session.edit()
         session.save()
@@ -299,7 +300,8 @@ def colleague(user: User, target: Path, seed: int, stop: Path, pause: float) -> 
     log.say("start")
     while not session.open():
         time.sleep(0.05)
-    while not stop.exists():
+    parent = os.getppid()
+    while not stop.exists() and os.getppid() == parent:  # (the run may be interrupted)
         for _ in range(session.rng.randint(1, 3)):
             session.edit()
         session.save()
