@@ -30,6 +30,8 @@ short version is tests/core/test_torture.py.
 from __future__ import annotations
 
 import contextlib
+import functools
+import importlib
 import json
 import os
 import random
@@ -69,7 +71,7 @@ class Log:
 
 
 def read_log(path: Path) -> list[dict[str, Any]]:
-    lines = []
+    lines: list[dict[str, Any]] = []
     if not path.exists():
         return lines
     for raw in path.read_bytes().splitlines():
@@ -158,6 +160,7 @@ class Session:
             return False
         rng, own = self.rng, self.own()
         uids = sorted(own)
+        parent: str | None
         roll = rng.random()
         op: dict[str, Any]
         operation: Operation
@@ -181,7 +184,7 @@ class Session:
         elif roll < 0.9:
             uid = rng.choice(uids)
             below = _subtree(own, uid)
-            places = [u for u in uids if u not in below]
+            places: list[str | None] = [u for u in uids if u not in below]
             parent = rng.choice([None, *places]) if places else None
             index = rng.choice([None, 0, 1]) if parent else rng.randint(0, self._top_count())
             op = {"op": "move", "uid": uid, "parent": parent}
@@ -817,7 +820,7 @@ def run_kills(
                 for line in read_log(anna.log_path)[mark:][:1]:
                     _wait_gone(int(line["pid"]))
             else:
-                pid = _child(lambda a=arm, s=child_seed: victim(anna, target, s, a))
+                pid = _child(functools.partial(victim, anna, target, child_seed, arm))
                 deadline = begin + (2.0 if arm is not None else limit)
                 status = None
                 while time.monotonic() < deadline:
@@ -1002,9 +1005,8 @@ def _garbage_kinds() -> dict[str, Callable[[Path, Path, random.Random], None]]:
         "another SQLite database": other_sqlite,
     }
     with contextlib.suppress(ImportError):  # helper "damage"'s catalogue, once merged
-        from tests.damaged_files import KINDS  # type: ignore[import-not-found]
-
-        for name, spoil in KINDS.items():
+        catalogue = importlib.import_module("tests.damaged_files")
+        for name, spoil in catalogue.KINDS.items():
 
             def damaged(path: Path, good: Path, rng: random.Random, spoil: Any = spoil) -> None:
                 shutil.copyfile(good, path)
@@ -1014,7 +1016,7 @@ def _garbage_kinds() -> dict[str, Callable[[Path, Path, random.Random], None]]:
     return kinds
 
 
-def _sync_replace(target: Path, fill: Callable[[Path], None]) -> None:
+def _sync_replace(target: Path, fill: Callable[[Path], object]) -> None:
     """What a sync client does: download to a temporary name, rename over the file."""
     tmp = target.with_name(f".sync-{uuid.uuid4().hex[:6]}.download")
     try:
@@ -1033,6 +1035,12 @@ def _sync_replace(target: Path, fill: Callable[[Path], None]) -> None:
                 shutil.rmtree(side)
             elif side.exists() or side.is_symlink():
                 side.unlink()
+
+
+def _spoiled(
+    spoil: Callable[[Path, Path, random.Random], None], good: Path, rng: random.Random, path: Path
+) -> None:
+    spoil(path, good, rng)
 
 
 def _restore(target: Path, good: Path) -> None:
@@ -1088,14 +1096,13 @@ def run_sync(workdir: Path, seed: int, rounds: int) -> Result:
             if roll < 0.5:
                 older = rng.choice(versions[:-1] or versions)
                 kind = f"older copy ({versions.index(older)} of {len(versions) - 1})"
-                _sync_replace(target, lambda tmp, older=older: shutil.copyfile(older, tmp))
+                _sync_replace(target, functools.partial(shutil.copyfile, older))
             elif roll < 0.65:
                 kind = "another project"
-                _sync_replace(target, lambda tmp: shutil.copyfile(other, tmp))
+                _sync_replace(target, functools.partial(shutil.copyfile, other))
             else:
                 kind = rng.choice(sorted(kinds))
-                spoil = kinds[kind]
-                _sync_replace(target, lambda tmp, s=spoil, g=good: s(tmp, g, rng))
+                _sync_replace(target, functools.partial(_spoiled, kinds[kind], good, rng))
             saved = anna.do("save")
             problem = damage(target) if target.is_file() else "not a file"
             if saved and (problem or _project_uid(target) != uid):
