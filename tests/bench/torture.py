@@ -550,6 +550,8 @@ class Result:
     leftovers: list[str] = field(default_factory=list)
     stale_markers: int = 0  # save markers of killed saves nobody cleared in 0.5 s
     failed_but_published: list[str] = field(default_factory=list)
+    # kills after which the next start offers to recover edits its save had published
+    offered_saved: int = 0
     # save_merging gave up: the colleague saved again during each of its 5 merges
     gave_up: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
@@ -592,7 +594,8 @@ HEADER = (
     "lost saved edits (anna/bo) | lost unsaved edits (anna/bo) | saves refused without a "
     "conflict | internal errors | messages naming private files | leftovers in the share | "
     "dead save markers left blocking | saves reported failed that published | "
-    "saves given up (colleague saved during each of 5 merges) | time |\n|" + " --- |" * 15
+    "recovery offers edits already saved | "
+    "saves given up (colleague saved during each of 5 merges) | time |\n|" + " --- |" * 16
 )
 
 
@@ -600,7 +603,7 @@ def table(results: list[Result]) -> str:
     rows = [HEADER]
     for r in results:
         if r.skipped:
-            rows.append(f"| {r.scenario} | {r.seed} | skipped: {r.skipped} |" + " |" * 12)
+            rows.append(f"| {r.scenario} | {r.seed} | skipped: {r.skipped} |" + " |" * 13)
             continue
         lost_s = "/".join(str(r.lost("saved", u)) for u in USERS)
         lost_u = "/".join(str(r.lost("unsaved", u)) for u in USERS)
@@ -608,7 +611,8 @@ def table(results: list[Result]) -> str:
             f"| {r.scenario} | {r.seed} | {r.kills} | {r.kills_with_colleague} | "
             f"{len(r.damaged)} | {lost_s} | {lost_u} | {len(r.false_refusals)} | "
             f"{len(r.internal)} | {len(r.unclear)} | {len(r.leftovers)} | {r.stale_markers} | "
-            f"{len(r.failed_but_published)} | {len(r.gave_up)} | {r.seconds:.0f} s |"
+            f"{len(r.failed_but_published)} | {r.offered_saved} | {len(r.gave_up)} | "
+            f"{r.seconds:.0f} s |"
         )
     return "\n".join(rows)
 
@@ -767,6 +771,20 @@ def _kill_with_strace(
         return proc.wait(), False
 
 
+def _offers_saved(data_dir: Path, target: Path) -> bool:
+    """Does the next start offer to recover edits that are published already? (A
+    save killed after its rename, the target still exactly the file it published.)"""
+    from pmdesk.core.sqlite_files import fingerprint
+    from pmdesk.core.workingcopy import STATE, find_recoverable
+
+    for item in find_recoverable(data_dir):
+        with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
+            pending = json.loads((item.slot / STATE).read_text()).get("pending")
+            if pending and pending["fingerprint"]["sha256"] == fingerprint(target)["sha256"]:
+                return True
+    return False
+
+
 def _wait_gone(pid: int, timeout: float = 10.0) -> None:
     from pmdesk.core.lockfile import pid_alive
 
@@ -863,6 +881,7 @@ def run_kills(
             problem = damage(target)
             if problem:
                 result.damaged.append(f"cycle {cycle} ({phase}): {problem}")
+            result.offered_saved += _offers_saved(anna.data_dir, target)
             _dead_marker(target, result)
     finally:
         stop.touch()
@@ -1256,6 +1275,7 @@ def problems(r: Result) -> int:
         + len(r.leftovers)
         + r.stale_markers
         + len(r.failed_but_published)
+        + r.offered_saved
     )
 
 

@@ -64,6 +64,7 @@ COUNTS: dict[str, Callable[[Result], list[str]]] = {
     "leftovers": lambda r: r.leftovers,
     "dead_markers": lambda r: ["a killed save's marker blocked saves"] * r.stale_markers,
     "failed_but_published": lambda r: r.failed_but_published,
+    "offered_saved": lambda r: ["recovery offered edits already saved"] * r.offered_saved,
 }
 
 
@@ -84,7 +85,8 @@ SAVE_THEN_COLLEAGUE = (
 )
 KILLED_AFTER_RENAME = (
     "a save killed after its rename is not recognised as finished (the fingerprint "
-    "compares ctime): the next save merges its own file as a colleague's"
+    "compares ctime): the next start offers its edits for recovery again, and the next "
+    "save merges its own file as a colleague's"
 )
 TEMP_COPIES = "temporary copies of killed saves pile up beside the shared file"
 MARKER = "a killed save's marker blocks the next Save for 10 s, then refuses it"
@@ -118,6 +120,7 @@ THEIRS_NAME = "a file replaced by another application's database is called their
         "unclear",
         pytest.param("leftovers", marks=_open(TEMP_COPIES)),
         pytest.param("dead_markers", marks=_open(MARKER)),
+        pytest.param("offered_saved", marks=_open(KILLED_AFTER_RENAME)),
     ],
 )
 def test_kills_with_a_colleague_saving(scenario: Callable[[str], Result], count: str) -> None:
