@@ -150,7 +150,7 @@ def test_two_users_rounds(scenario: Callable[[str], Result], count: str) -> None
     "count",
     [
         "damaged",
-        "lost_saved",
+        pytest.param("lost_saved", marks=_open(RANKS)),
         "lost_unsaved",
         pytest.param("refused", marks=_open(RANKS)),
         pytest.param("internal", marks=_open(DISK_ERRNO)),
