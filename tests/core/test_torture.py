@@ -92,7 +92,8 @@ TEMP_COPIES = "temporary copies of killed saves pile up beside the shared file"
 MARKER = "a killed save's marker blocks the next Save for 10 s, then refuses it"
 RANKS = (
     "rank collisions: two new rows get the same rank, the merge re-ranks one, and moving "
-    "or deleting it later is a false conflict"
+    "or deleting it later is a false conflict; settling it for one side can undo the "
+    "other's deletion"
 )
 DISK_ERRNO = "full disks: bare OSError (Errno 28) from the save marker and the copies"
 DISK_NAMES = "full disks: 'Cannot copy work.pmdesk', 'Cannot write …/state.json'"
