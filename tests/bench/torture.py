@@ -633,7 +633,7 @@ def details(r: Result, limit: int = 5) -> str:
     ]
     for title, items in groups:
         if items:
-            shown = "; ".join(str(i)[:300] for i in items[:limit])
+            shown = "; ".join(str(i)[: 2000 if title == "notes" else 300] for i in items[:limit])
             more = f" (+{len(items) - limit} more)" if len(items) > limit else ""
             out.append(f"  {title} ({len(items)}): {shown}{more}")
     return "\n".join(out)
