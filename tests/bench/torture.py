@@ -548,7 +548,7 @@ class Result:
     internal: list[str] = field(default_factory=list)
     unclear: list[str] = field(default_factory=list)
     leftovers: list[str] = field(default_factory=list)
-    stale_markers: int = 0  # save markers of killed saves nobody cleared in 0.5 s
+    stale_markers: int = 0  # killed saves' markers still there after a colleague's save began
     failed_but_published: list[str] = field(default_factory=list)
     # kills after which the next start offers to recover edits its save had published
     offered_saved: int = 0
@@ -664,26 +664,34 @@ def _marker_pid(marker: Path) -> int | None:
         return None
 
 
-def _dead_marker(target: Path, result: Result, grace: float = 0.5) -> None:
+def _dead_marker(
+    target: Path, result: Result, colleague_log: Path | None, grace: float = 0.5
+) -> None:
     """A killed save leaves its save marker. The next save, anyone's, must see
     that its process is dead and go ahead; today it waits 10 s and refuses
-    (issue 11). Give the others `grace` seconds to clear it; then count it and
+    (issue 11). Give the colleague `grace` seconds to clear it: if a save of
+    theirs started meanwhile and the marker is still there, count it. Then
     remove it, so that the run goes on without a chain of blocked saves."""
     from pmdesk.core.lockfile import pid_alive
     from pmdesk.core.savelock import save_marker
 
     marker = save_marker(target)
-    deadline = time.monotonic() + grace
+    since = time.monotonic()
     while True:
         pid = _marker_pid(marker)
         if pid is None or pid_alive(pid):
             return
-        if time.monotonic() > deadline:
+        if time.monotonic() > since + grace:
             break
         time.sleep(0.01)
     with contextlib.suppress(OSError):
         marker.unlink()
-    result.stale_markers += 1
+    tried = colleague_log is None or any(
+        line["ev"] == "save_try" and since <= line["t"] <= since + grace - 0.1
+        for line in read_log(colleague_log)
+    )
+    if tried:
+        result.stale_markers += 1
 
 
 # -- scenario: kills while a colleague saves -----------------------------------
@@ -882,7 +890,7 @@ def run_kills(
             if problem:
                 result.damaged.append(f"cycle {cycle} ({phase}): {problem}")
             result.offered_saved += _offers_saved(anna.data_dir, target)
-            _dead_marker(target, result)
+            _dead_marker(target, result, bo.log_path)
     finally:
         stop.touch()
         status = _reap(colleague_pid, 120)
@@ -891,7 +899,7 @@ def run_kills(
     # anna starts once more, recovers and saves; then everyone has closed.
     last_seed = rng.randrange(1 << 32)
     _reap(_child(lambda: _last_start(anna, target, last_seed)), 120)
-    _dead_marker(target, result, grace=0)
+    _dead_marker(target, result, None, grace=0)
     result.collect(_logs(users), target)
     result.leftovers = leftovers(target.parent, {PROJECT})
     result.notes.append(
