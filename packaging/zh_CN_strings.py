@@ -412,7 +412,6 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("CoreError", "{name} was changed by someone else since you opened it; it was not overwritten."): "自你打开 {name} 以来，它已被他人修改；未覆盖该文件。",
     ("CoreError", "Not saved: the copy failed its integrity check ({detail}); {name} was left as it was."): "未保存：副本未通过完整性检查（{detail}）；{name} 保持原样。",
     ("CoreError", "The change was refused by the project file ({detail})."): "项目文件拒绝了这次修改（{detail}）。",
-    ("CoreError", "The change could not be written ({detail})."): "无法写入这次修改（{detail}）。",
     ("CoreError", "The {entity} {field} is not valid: {detail}."): "{entity}的 {field} 无效：{detail}。",
     ("CoreError", "The {entity} dates are not valid: {detail}."): "{entity}的日期无效：{detail}。",
     ("CoreError", "The {entity} {uid} does not exist."): "{entity} {uid} 不存在。",
@@ -638,4 +637,14 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("MainWindow", "The disk holding %1 is full: others see the project as opened by someone unknown, and Save fails until there is space."): "%1 所在的磁盘已满：其他人会看到项目已被未知用户打开；在腾出空间之前，保存会失败。",
     ("MainWindow", "The disk holding %1 is full: others are not told that you have the project open, and Save fails until there is space."): "%1 所在的磁盘已满：其他人不会知道你已打开此项目；在腾出空间之前，保存会失败。",
     ("Sharing", "Kept, and moved up to the place of the deleted requirement above: %1."): "已保留，并上移到其上级需求（已被删除）原来的位置：%1。",
+    # followup: SQLite's failures in plain words
+    ("CoreError", "The change could not be written to {name}: {reason}."): "无法将这次修改写入 {name}：{reason}。",
+    ("CoreError", "The change to {name} could not be written in your pmdesk data folder ({folder}): {reason}."): "无法在你的 pmdesk 数据文件夹（{folder}）中写入对 {name} 的这次修改：{reason}。",
+    ("CoreError", "the disk is full"): "磁盘已满",
+    ("CoreError", "the file is damaged"): "文件已损坏",
+    ("CoreError", "the file or its folder is read-only"): "文件或其所在文件夹是只读的",
+    ("CoreError", "the file or its folder cannot be opened"): "无法打开文件或其所在文件夹",
+    ("CoreError", "the disk reported a read or write error"): "磁盘报告了读写错误",
+    ("CoreError", "another program is using the file"): "另一个程序正在使用该文件",
 }
+

@@ -153,7 +153,12 @@ MESSAGES: dict[str, str] = {
         "CoreError", "The change was refused by the project file ({detail})."
     ),
     "edit.not_written": QT_TRANSLATE_NOOP(
-        "CoreError", "The change could not be written ({detail})."
+        "CoreError", "The change could not be written to {name}: {reason}."
+    ),
+    "edit.not_written_data": QT_TRANSLATE_NOOP(
+        "CoreError",
+        "The change to {name} could not be written in your pmdesk data folder ({folder}): "
+        "{reason}.",
     ),
     "edit.invalid_value": QT_TRANSLATE_NOOP(
         "CoreError", "The {entity} {field} is not valid: {detail}."
@@ -271,6 +276,13 @@ WORDS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("CoreError", "project"),
     QT_TRANSLATE_NOOP("CoreError", "baseline"),
     QT_TRANSLATE_NOOP("CoreError", "permission denied"),
+    # Why SQLite or the system failed, in plain words (pmdesk.core.sqlite_errors).
+    QT_TRANSLATE_NOOP("CoreError", "the disk is full"),
+    QT_TRANSLATE_NOOP("CoreError", "the file is damaged"),
+    QT_TRANSLATE_NOOP("CoreError", "the file or its folder is read-only"),
+    QT_TRANSLATE_NOOP("CoreError", "the file or its folder cannot be opened"),
+    QT_TRANSLATE_NOOP("CoreError", "the disk reported a read or write error"),
+    QT_TRANSLATE_NOOP("CoreError", "another program is using the file"),
 )
 
 

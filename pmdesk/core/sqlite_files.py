@@ -15,12 +15,14 @@ import sqlite3
 import tempfile
 import time
 import uuid
+import weakref
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, Literal
 
 from pmdesk.core.errors import PmdeskError, ProjectFileError
 from pmdesk.core.fileformat import missing_table
+from pmdesk.core.sqlite_errors import reason as sqlite_reason
 
 if TYPE_CHECKING:  # SQLAlchemy loads with the first engine, not with this module
     from sqlalchemy import Engine
@@ -77,7 +79,17 @@ def connect(
             cursor.execute("PRAGMA synchronous=FULL")
         cursor.close()
 
+    _PATHS[engine] = path
     return engine
+
+
+# Which file each engine of `connect` is on (its URL is "sqlite://"): named when a write fails.
+_PATHS: weakref.WeakKeyDictionary[Engine, Path] = weakref.WeakKeyDictionary()
+
+
+def database_path(engine: Engine) -> Path | None:
+    """The file `engine` (made by `connect`) is on."""
+    return _PATHS.get(engine)
 
 
 def fsync_path(path: Path) -> None:
@@ -160,7 +172,7 @@ def replacing(target: Path) -> Iterator[Path]:
     except OSError as e:
         raise PmdeskError("write.failed", path=target, reason=_reason(e)) from None
     except sqlite3.OperationalError as e:
-        raise PmdeskError("write.failed", path=target, reason=e) from None
+        raise PmdeskError("write.failed", path=target, reason=sqlite_reason(e)) from None
     finally:
         for suffix in ("", *SIDE_SUFFIXES):
             with contextlib.suppress(FileNotFoundError):
@@ -314,7 +326,7 @@ def _backup(source: Path, destination: Path, *, journal: Journal, name: str) -> 
     try:
         src = sqlite3.connect(_uri(source, "ro"), uri=True)
     except sqlite3.Error as e:
-        raise ProjectFileError("file.cannot_open", name=name, detail=e) from None
+        raise ProjectFileError("file.cannot_open", name=name, detail=sqlite_reason(e)) from None
     try:
         dst = sqlite3.connect(destination)
         try:
@@ -327,7 +339,7 @@ def _backup(source: Path, destination: Path, *, journal: Journal, name: str) -> 
         if e.sqlite_errorcode == sqlite3.SQLITE_FULL:  # the copy's disk, never the source's
             raise PmdeskError("disk.full", folder=destination.absolute().parent) from None
         # Not damage: an unreachable folder, a lock (said as such).
-        raise PmdeskError("copy.failed", name=name, detail=e) from None
+        raise PmdeskError("copy.failed", name=name, detail=sqlite_reason(e)) from None
     except sqlite3.DatabaseError:
         raise ProjectFileError("file.damaged", name=name) from None
     finally:
@@ -371,7 +383,9 @@ def _copy_published(source: Path, destination: Path) -> dict[str, Any]:
     try:
         lock = sqlite3.connect(_uri(source, "ro"), uri=True)
     except sqlite3.Error as e:
-        raise ProjectFileError("file.cannot_open", name=source.name, detail=e) from None
+        raise ProjectFileError(
+            "file.cannot_open", name=source.name, detail=sqlite_reason(e)
+        ) from None
     try:
         lock.execute("BEGIN")
         lock.execute("SELECT count(*) FROM sqlite_master").fetchone()  # holds a shared lock
@@ -379,7 +393,7 @@ def _copy_published(source: Path, destination: Path) -> dict[str, Any]:
             st = os.fstat(src.fileno())
             digest = _hash_blocks(src, dst.write)
     except sqlite3.OperationalError as e:
-        raise PmdeskError("copy.failed", name=source.name, detail=e) from None
+        raise PmdeskError("copy.failed", name=source.name, detail=sqlite_reason(e)) from None
     except sqlite3.DatabaseError:
         raise ProjectFileError("file.damaged", name=source.name) from None
     finally:

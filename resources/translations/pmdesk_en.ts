@@ -630,8 +630,36 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <translation>The change was refused by the project file ({detail}).</translation>
     </message>
     <message>
-        <source>The change could not be written ({detail}).</source>
-        <translation>The change could not be written ({detail}).</translation>
+        <source>The change could not be written to {name}: {reason}.</source>
+        <translation>The change could not be written to {name}: {reason}.</translation>
+    </message>
+    <message>
+        <source>The change to {name} could not be written in your pmdesk data folder ({folder}): {reason}.</source>
+        <translation>The change to {name} could not be written in your pmdesk data folder ({folder}): {reason}.</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>the disk is full</translation>
+    </message>
+    <message>
+        <source>the file is damaged</source>
+        <translation>the file is damaged</translation>
+    </message>
+    <message>
+        <source>the file or its folder is read-only</source>
+        <translation>the file or its folder is read-only</translation>
+    </message>
+    <message>
+        <source>the file or its folder cannot be opened</source>
+        <translation>the file or its folder cannot be opened</translation>
+    </message>
+    <message>
+        <source>the disk reported a read or write error</source>
+        <translation>the disk reported a read or write error</translation>
+    </message>
+    <message>
+        <source>another program is using the file</source>
+        <translation>another program is using the file</translation>
     </message>
     <message>
         <source>The {entity} {field} is not valid: {detail}.</source>

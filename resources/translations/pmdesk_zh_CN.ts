@@ -629,8 +629,36 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <translation>项目文件拒绝了这次修改（{detail}）。</translation>
     </message>
     <message>
-        <source>The change could not be written ({detail}).</source>
-        <translation>无法写入这次修改（{detail}）。</translation>
+        <source>The change could not be written to {name}: {reason}.</source>
+        <translation>无法将这次修改写入 {name}：{reason}。</translation>
+    </message>
+    <message>
+        <source>The change to {name} could not be written in your pmdesk data folder ({folder}): {reason}.</source>
+        <translation>无法在你的 pmdesk 数据文件夹（{folder}）中写入对 {name} 的这次修改：{reason}。</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <source>the file is damaged</source>
+        <translation>文件已损坏</translation>
+    </message>
+    <message>
+        <source>the file or its folder is read-only</source>
+        <translation>文件或其所在文件夹是只读的</translation>
+    </message>
+    <message>
+        <source>the file or its folder cannot be opened</source>
+        <translation>无法打开文件或其所在文件夹</translation>
+    </message>
+    <message>
+        <source>the disk reported a read or write error</source>
+        <translation>磁盘报告了读写错误</translation>
+    </message>
+    <message>
+        <source>another program is using the file</source>
+        <translation>另一个程序正在使用该文件</translation>
     </message>
     <message>
         <source>The {entity} {field} is not valid: {detail}.</source>

@@ -117,3 +117,13 @@ def test_every_core_sentence_keeps_its_placeholders_in_chinese() -> None:
         fields = set(re.findall(r"\{(\w+)\}", source))
         assert set(re.findall(r"\{(\w+)\}", translated[source])) == fields, code
         assert has_chinese(translated[source]) or source == "{text}", code
+
+
+def test_sqlite_failures_read_in_chinese(chinese: None) -> None:
+    """The reason is a word of the sentence, translated with it (followup)."""
+    from pmdesk.core.sqlite_errors import REASONS
+
+    for word in REASONS:
+        said = error_text(OperationError("edit.not_written", name="plan.pmdesk", reason=word))
+        assert said.startswith("无法将这次修改写入 plan.pmdesk："), said
+        assert has_chinese(said.split("：", 1)[1]) and word not in said, said
