@@ -39,7 +39,7 @@ from pmdesk.app.tasks import TaskRunner
 from pmdesk.core.errors import PmdeskError
 from pmdesk.core.fileformat import FILE_SUFFIX
 from pmdesk.core.lockfile import LockInfo, lock_path, release
-from pmdesk.core.places import default_data_dir
+from pmdesk.core.places import default_data_dir, resolved
 
 if TYPE_CHECKING:  # the panes and the database layer load when a project opens
     from pmdesk.app.detail_editor import DetailEditor
@@ -330,9 +330,7 @@ class MainWindow(QMainWindow):
         from pmdesk.core.errors import ProjectFileError
         from pmdesk.core.workingcopy import discard_leftover
 
-        try:
-            path.resolve()
-        except (OSError, RuntimeError):  # a symbolic link that leads back to itself
+        if resolved(path) is None:  # a symbolic link that leads back to itself
             self._open_failed(path, ProjectFileError("file.link_loop", path=path))
             return
         leftover = self._leftover_for(path) if recover is None else recover
@@ -369,9 +367,13 @@ class MainWindow(QMainWindow):
         they have it open; then the user chooses (None: cancelled). A stale lock
         (its pmdesk on this machine has ended) is no reason to ask: opening clears it.
         Taking over writes our lock now; the open then finds it ours."""
+        from pmdesk.core.errors import ProjectFileError
         from pmdesk.core.lockfile import other_holder, take_over
 
-        target = path.resolve()
+        target = resolved(path)
+        if target is None:  # a symbolic link that leads back to itself
+            dialogs.error(self, error_text(ProjectFileError("file.link_loop", path=path)))
+            return None
         holder = other_holder(target, self.settings.user_name)
         if holder is None:
             return "edit"
@@ -437,7 +439,9 @@ class MainWindow(QMainWindow):
     def _leftover_for(self, path: Path) -> Recoverable | None:
         from pmdesk.core.workingcopy import find_recoverable
 
-        target = path.resolve()
+        target = resolved(path)
+        if target is None:  # a link that leads back to itself has no working copy
+            return None
         return next((r for r in find_recoverable(self.data_dir) if r.target == target), None)
 
     def _show_tree(self, tree: TreeMaps) -> None:

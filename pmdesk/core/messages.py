@@ -67,6 +67,9 @@ MESSAGES: dict[str, str] = {
         "CoreError", "Cannot write {path}: it is not a regular file."
     ),
     "write.failed": QT_TRANSLATE_NOOP("CoreError", "Cannot write {path}: {reason}."),
+    "write.link_loop": QT_TRANSLATE_NOOP(
+        "CoreError", "Cannot write {path}: it is a symbolic link that leads back to itself."
+    ),
     "write.inconsistent": QT_TRANSLATE_NOOP(
         "CoreError", "Cannot write {path}: the new file is inconsistent."
     ),

@@ -32,3 +32,13 @@ def default_user() -> str:
         return getpass.getuser()
     except (OSError, KeyError):  # no login name in some containers
         return "unknown"
+
+
+def resolved(path: Path) -> Path | None:
+    """`path` absolute with its symbolic links resolved; None when a link leads
+    back to itself (Python 3.11's `resolve` raises RuntimeError there, later
+    ones OSError), which the caller says in its own words."""
+    try:
+        return path.resolve()
+    except (RuntimeError, OSError):
+        return None

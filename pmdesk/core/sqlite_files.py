@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Literal
 
 from pmdesk.core.errors import PmdeskError, ProjectFileError
 from pmdesk.core.fileformat import missing_table
+from pmdesk.core.places import resolved
 from pmdesk.core.sqlite_errors import reason as sqlite_reason
 
 if TYPE_CHECKING:  # SQLAlchemy loads with the first engine, not with this module
@@ -143,8 +144,10 @@ def replacing(target: Path) -> Iterator[Path]:
         raise PmdeskError("write.is_folder", path=target)
     if target.is_symlink():
         # Replace the file the link points to, not the link itself.
-        target = target.resolve()
-        directory = target.parent
+        linked = resolved(target)
+        if linked is None:
+            raise PmdeskError("write.link_loop", path=target)
+        target, directory = linked, linked.parent
     if target.exists() and not target.is_file():
         raise PmdeskError("write.not_regular", path=target)
     tmp = temp_path_beside(target)

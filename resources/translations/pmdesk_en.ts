@@ -538,6 +538,10 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <translation>Cannot write {path}: {reason}.</translation>
     </message>
     <message>
+        <source>Cannot write {path}: it is a symbolic link that leads back to itself.</source>
+        <translation>Cannot write {path}: it is a symbolic link that leads back to itself.</translation>
+    </message>
+    <message>
         <source>Cannot write {path}: the new file is inconsistent.</source>
         <translation>Cannot write {path}: the new file is inconsistent.</translation>
     </message>

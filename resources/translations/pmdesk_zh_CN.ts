@@ -537,6 +537,10 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <translation>无法写入 {path}：{reason}。</translation>
     </message>
     <message>
+        <source>Cannot write {path}: it is a symbolic link that leads back to itself.</source>
+        <translation>无法写入 {path}：它是指向自身的符号链接。</translation>
+    </message>
+    <message>
         <source>Cannot write {path}: the new file is inconsistent.</source>
         <translation>无法写入 {path}：新文件内容不一致。</translation>
     </message>
