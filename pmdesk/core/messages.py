@@ -67,6 +67,11 @@ MESSAGES: dict[str, str] = {
         "CoreError", "Cannot write {path}: it is not a regular file."
     ),
     "write.failed": QT_TRANSLATE_NOOP("CoreError", "Cannot write {path}: {reason}."),
+    "write.protected": QT_TRANSLATE_NOOP(
+        "CoreError",
+        "{name} is write-protected, so pmdesk leaves it as it is: make it writable first, "
+        "or write another file.",
+    ),
     "write.link_loop": QT_TRANSLATE_NOOP(
         "CoreError", "Cannot write {path}: it is a symbolic link that leads back to itself."
     ),

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Literal
 
 from pmdesk.core.errors import PmdeskError, ProjectFileError
 from pmdesk.core.fileformat import missing_table
-from pmdesk.core.places import resolved
+from pmdesk.core.places import resolved, write_protected
 from pmdesk.core.sqlite_errors import reason as sqlite_reason
 
 if TYPE_CHECKING:  # SQLAlchemy loads with the first engine, not with this module
@@ -150,6 +150,8 @@ def replacing(target: Path) -> Iterator[Path]:
         target, directory = linked, linked.parent
     if target.exists() and not target.is_file():
         raise PmdeskError("write.not_regular", path=target)
+    if write_protected(target):  # a rename would replace it all the same
+        raise PmdeskError("write.protected", name=target.name)
     tmp = temp_path_beside(target)
     try:
         # Create the file first, so an unwritable place fails here with a clear reason.

@@ -538,6 +538,10 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <translation>Cannot write {path}: {reason}.</translation>
     </message>
     <message>
+        <source>{name} is write-protected, so pmdesk leaves it as it is: make it writable first, or write another file.</source>
+        <translation>{name} is write-protected, so pmdesk leaves it as it is: make it writable first, or write another file.</translation>
+    </message>
+    <message>
         <source>Cannot write {path}: it is a symbolic link that leads back to itself.</source>
         <translation>Cannot write {path}: it is a symbolic link that leads back to itself.</translation>
     </message>
@@ -1833,6 +1837,10 @@ Name:</translation>
     <message>
         <source>Read-only. Save As makes a copy you can edit.</source>
         <translation>Read-only. Save As makes a copy you can edit.</translation>
+    </message>
+    <message>
+        <source>%1 is write-protected: opened read-only. Save As makes a copy you can edit.</source>
+        <translation>%1 is write-protected: opened read-only. Save As makes a copy you can edit.</translation>
     </message>
     <message>
         <source>Read-only: your unsaved changes from an earlier session are kept. Open the project again to recover them.</source>

@@ -537,6 +537,10 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <translation>无法写入 {path}：{reason}。</translation>
     </message>
     <message>
+        <source>{name} is write-protected, so pmdesk leaves it as it is: make it writable first, or write another file.</source>
+        <translation>{name} 是写保护的，pmdesk 不会修改它：请先让它可写，或写入另一个文件。</translation>
+    </message>
+    <message>
         <source>Cannot write {path}: it is a symbolic link that leads back to itself.</source>
         <translation>无法写入 {path}：它是指向自身的符号链接。</translation>
     </message>
@@ -1832,6 +1836,10 @@ Name:</source>
     <message>
         <source>Read-only. Save As makes a copy you can edit.</source>
         <translation>只读。用“另存为”可得到一份可以编辑的副本。</translation>
+    </message>
+    <message>
+        <source>%1 is write-protected: opened read-only. Save As makes a copy you can edit.</source>
+        <translation>%1 是写保护的：已以只读方式打开。用“另存为”可得到一份可以编辑的副本。</translation>
     </message>
     <message>
         <source>Read-only: your unsaved changes from an earlier session are kept. Open the project again to recover them.</source>
