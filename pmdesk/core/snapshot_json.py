@@ -18,6 +18,9 @@ import orjson
 
 MAX_NESTING = 128  # lists and objects nested deeper than this are refused
 _SHOWN_COMPONENTS = 12  # a path longer than this is cut (a chain of 1,000 objects)
+# Larger texts are not read a second time (Python's parse needs several times
+# the text's size in memory): their first bad value is said by line and column.
+LENIENT_LIMIT = 256 * 1024 * 1024
 
 
 class _Bad:
@@ -72,7 +75,9 @@ def where(error: orjson.JSONDecodeError) -> str:
 def bad_values(text: str | bytes) -> list[str] | None:
     """Every value JSON does not hold, as "path: what is wrong", in document
     order; None when the text cannot be parsed even leniently (or a bad value
-    is the whole document)."""
+    is the whole document, or the text is too large to read again)."""
+    if len(text) > LENIENT_LIMIT:
+        return None
     try:
         data = json.loads(text, parse_constant=_constant, parse_float=_number)
     except (ValueError, RecursionError):

@@ -308,3 +308,14 @@ def test_a_new_baseline_can_be_made_beside_a_damaged_one(
     capsys.readouterr()
     assert main(["baseline", str(path), "v3"]) == 0, capsys.readouterr().err
     assert "Created baseline “v3”" in capsys.readouterr().out
+
+
+def test_a_huge_text_is_not_read_a_second_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past the limit the lenient parse (several times the text in memory) is
+    skipped: the first bad value is said by line and column."""
+    import pmdesk.core.snapshot_json as lenient
+
+    monkeypatch.setattr(lenient, "LENIENT_LIMIT", 10)
+    said = refusal(LINES % "NaN")
+    detail = "NaN is not a number JSON allows"
+    assert said == f"The snapshot is not valid JSON (line 3, column {COLUMN}: {detail}).", said
