@@ -292,3 +292,21 @@ def test_write_protected_in_chinese(
     assert window.access_label.text() == (
         "crm.pmdesk 是写保护的：已以只读方式打开。用“另存为”可得到一份可以编辑的副本。"
     )
+
+
+def test_save_over_a_project_made_write_protected_meanwhile_is_refused(
+    qtbot: QtBot, window: MainWindow, sample: Path, answers: Answers
+) -> None:
+    open_sync(window, sample)
+    assert window.session is not None
+    window.session.push(Create("requirement", str(uuid.uuid4()), {"title": "保护"}))
+    sample.chmod(0o444)
+    before = (sample.read_bytes(), sample.stat().st_ino)
+    assert not window.save()
+    assert answers.errors[-1] == (
+        "crm.pmdesk is write-protected, so pmdesk leaves it as it is: make it writable first, "
+        "or write another file."
+    )
+    assert (sample.read_bytes(), sample.stat().st_ino) == before
+    assert window.session.working_copy.unsaved_edits() == 1
+    assert window.isWindowModified()
