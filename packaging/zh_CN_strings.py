@@ -646,7 +646,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("CoreError", "the disk is full"): "磁盘已满",
     ("CoreError", "the file is damaged"): "文件已损坏",
     ("CoreError", "the file or its folder is read-only"): "文件或其所在文件夹是只读的",
-    ("CoreError", "the file or its folder cannot be opened"): "无法打开文件或其所在文件夹",
+    ("CoreError", "the file or its folder cannot be reached"): "无法访问文件或其所在文件夹",
     ("CoreError", "the disk reported a read or write error"): "磁盘报告了读写错误",
     ("CoreError", "another program is using the file"): "另一个程序正在使用该文件",
 }

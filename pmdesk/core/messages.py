@@ -288,7 +288,7 @@ WORDS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("CoreError", "the disk is full"),
     QT_TRANSLATE_NOOP("CoreError", "the file is damaged"),
     QT_TRANSLATE_NOOP("CoreError", "the file or its folder is read-only"),
-    QT_TRANSLATE_NOOP("CoreError", "the file or its folder cannot be opened"),
+    QT_TRANSLATE_NOOP("CoreError", "the file or its folder cannot be reached"),
     QT_TRANSLATE_NOOP("CoreError", "the disk reported a read or write error"),
     QT_TRANSLATE_NOOP("CoreError", "another program is using the file"),
 )

@@ -20,7 +20,7 @@ from pmdesk.core.messages import WORDS
 FULL = "the disk is full"
 DAMAGED = "the file is damaged"
 READ_ONLY = "the file or its folder is read-only"
-CANNOT_OPEN = "the file or its folder cannot be opened"
+CANNOT_OPEN = "the file or its folder cannot be reached"
 DISK_ERROR = "the disk reported a read or write error"
 IN_USE = "another program is using the file"
 NO_PERMISSION = "permission denied"

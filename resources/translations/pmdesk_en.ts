@@ -658,8 +658,8 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <translation>the file or its folder is read-only</translation>
     </message>
     <message>
-        <source>the file or its folder cannot be opened</source>
-        <translation>the file or its folder cannot be opened</translation>
+        <source>the file or its folder cannot be reached</source>
+        <translation>the file or its folder cannot be reached</translation>
     </message>
     <message>
         <source>the disk reported a read or write error</source>

@@ -657,8 +657,8 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <translation>文件或其所在文件夹是只读的</translation>
     </message>
     <message>
-        <source>the file or its folder cannot be opened</source>
-        <translation>无法打开文件或其所在文件夹</translation>
+        <source>the file or its folder cannot be reached</source>
+        <translation>无法访问文件或其所在文件夹</translation>
     </message>
     <message>
         <source>the disk reported a read or write error</source>

@@ -114,7 +114,7 @@ def test_a_copy_into_a_read_only_folder_is_said_in_plain_words(
     with pytest.raises(PmdeskError) as caught:
         copy_database(project, read_only_disk / "copy.pmdesk", journal="delete")
     assert plain(str(caught.value)) == (
-        "Cannot copy plan.pmdesk: the file or its folder cannot be opened."
+        "Cannot copy plan.pmdesk: the file or its folder cannot be reached."
     )
 
 
