@@ -109,10 +109,9 @@ def bad_values(text: str | bytes) -> list[str] | None:
 _TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{},]')
 
 
-def too_deep_at(text: str | bytes, offset: int = 0) -> tuple[str, int, int] | None:
-    """The field whose value first nests deeper than MAX_NESTING (counting
-    `offset` levels above the document), with the line and column of the
-    bracket that goes too deep; None if nothing does. Read token by token
+def too_deep_at(text: str | bytes) -> tuple[str, int, int] | None:
+    """The field whose value first nests deeper than MAX_NESTING, with the line
+    and column of the bracket that goes too deep; None if nothing does. Read token by token
     without parsing, so any depth is safe; only ever run on a refusal."""
     doc = text.decode("utf-8", "replace") if isinstance(text, bytes) else text
     # One frame per open list or object: its kind and where in it we are
@@ -121,7 +120,7 @@ def too_deep_at(text: str | bytes, offset: int = 0) -> tuple[str, int, int] | No
     for token in _TOKENS.finditer(doc):
         mark = token.group()
         if mark == "[" or mark == "{":
-            if len(stack) + offset >= MAX_NESTING:
+            if len(stack) >= MAX_NESTING:
                 line = doc.count("\n", 0, token.start()) + 1
                 column = token.start() - (doc.rfind("\n", 0, token.start()) + 1) + 1
                 return _field_path(stack), line, column
