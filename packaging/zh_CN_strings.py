@@ -638,6 +638,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("MainWindow", "The disk holding %1 is full: others are not told that you have the project open, and Save fails until there is space."): "%1 所在的磁盘已满：其他人不会知道你已打开此项目；在腾出空间之前，保存会失败。",
     ("Sharing", "Kept, and moved up to the place of the deleted requirement above: %1."): "已保留，并上移到其上级需求（已被删除）原来的位置：%1。",
     # followup: SQLite's failures in plain words
+    ("CoreError", "{name} is locked by someone pmdesk cannot name: its lock file {lock} is a symbolic link that leads back to itself."): "{name} 已被锁定，但无法得知是谁：锁文件 {lock} 是指向自身的符号链接。",
     ("MainWindow", "%1 is write-protected: opened read-only. Save As makes a copy you can edit."): "%1 是写保护的：已以只读方式打开。用“另存为”可得到一份可以编辑的副本。",
     ("CoreError", "{name} is write-protected, so pmdesk leaves it as it is: make it writable first, or write another file."): "{name} 是写保护的，pmdesk 不会修改它：请先让它可写，或写入另一个文件。",
     ("CoreError", "Cannot write {path}: it is a symbolic link that leads back to itself."): "无法写入 {path}：它是指向自身的符号链接。",

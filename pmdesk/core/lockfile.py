@@ -162,9 +162,10 @@ def other_holder(target: Path, user: str) -> LockInfo | None:
 def locked_error(target: Path, holder: LockInfo) -> ProjectLockedError:
     """The error that says who holds `target`."""
     if not holder.readable:
-        return ProjectLockedError(
-            "project.locked_unreadable", holder=holder, name=target.name, lock=lock_path(target)
-        )
+        lock = lock_path(target)
+        # A link that leads back to itself is said as such: the user can remove it.
+        code = "project.lock_loop" if _is_link_loop(lock) else "project.locked_unreadable"
+        return ProjectLockedError(code, holder=holder, name=target.name, lock=lock)
     return ProjectLockedError(
         "project.locked_by",
         holder=holder,
@@ -173,6 +174,12 @@ def locked_error(target: Path, holder: LockInfo) -> ProjectLockedError:
         host=holder.host,
         time=holder.since(),
     )
+
+
+def _is_link_loop(path: Path) -> bool:
+    from pmdesk.core.places import resolved
+
+    return path.is_symlink() and resolved(path) is None
 
 
 class _NoLockHereError(Exception):

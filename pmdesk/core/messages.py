@@ -90,6 +90,11 @@ MESSAGES: dict[str, str] = {
         "CoreError",
         "{name} is locked by someone pmdesk cannot name: its lock file {lock} cannot be read.",
     ),
+    "project.lock_loop": QT_TRANSLATE_NOOP(
+        "CoreError",
+        "{name} is locked by someone pmdesk cannot name: its lock file {lock} is a symbolic "
+        "link that leads back to itself.",
+    ),
     "edit.read_only": QT_TRANSLATE_NOOP(
         "CoreError",
         "{name} is open read-only, so the change was not made. Save As makes a copy you can edit.",

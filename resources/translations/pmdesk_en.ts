@@ -566,6 +566,10 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <translation>{name} is locked by someone pmdesk cannot name: its lock file {lock} cannot be read.</translation>
     </message>
     <message>
+        <source>{name} is locked by someone pmdesk cannot name: its lock file {lock} is a symbolic link that leads back to itself.</source>
+        <translation>{name} is locked by someone pmdesk cannot name: its lock file {lock} is a symbolic link that leads back to itself.</translation>
+    </message>
+    <message>
         <source>{name} is open read-only, so the change was not made. Save As makes a copy you can edit.</source>
         <translation>{name} is open read-only, so the change was not made. Save As makes a copy you can edit.</translation>
     </message>

@@ -565,6 +565,10 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <translation>{name} 已被锁定，但无法得知是谁：锁文件 {lock} 无法读取。</translation>
     </message>
     <message>
+        <source>{name} is locked by someone pmdesk cannot name: its lock file {lock} is a symbolic link that leads back to itself.</source>
+        <translation>{name} 已被 pmdesk 无法识别的人锁定：其锁文件 {lock} 是指向自身的符号链接。</translation>
+    </message>
+    <message>
         <source>{name} is open read-only, so the change was not made. Save As makes a copy you can edit.</source>
         <translation>{name} 以只读方式打开，修改未生效。用“另存为”可得到一份可以编辑的副本。</translation>
     </message>

@@ -46,3 +46,22 @@ def test_writing_to_a_link_that_leads_back_to_itself(
         f"pmdesk: {loop} cannot be read: it is a symbolic link that leads back to itself.\n",
     ), err
     assert os.readlink(loop) == loop.name and plan.read_bytes() == before
+
+
+def test_a_lock_file_that_leads_back_to_itself_is_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """It counts as held (it may be anything), and the sentence says what it is,
+    so the user knows to remove it."""
+    plan = tmp_path / "plan.pmdesk"
+    sample_project(plan)
+    lock = tmp_path / ".~lock.plan.pmdesk#"
+    os.symlink(lock.name, lock)
+    before = plan.read_bytes()
+    capsys.readouterr()
+    assert main(["baseline", str(plan), "v1"]) == 2
+    assert capsys.readouterr().err == (
+        f"pmdesk: plan.pmdesk is locked by someone pmdesk cannot name: its lock file {lock} "
+        "is a symbolic link that leads back to itself.\n"
+    )
+    assert plan.read_bytes() == before and os.readlink(lock) == lock.name
