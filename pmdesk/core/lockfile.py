@@ -163,9 +163,13 @@ def locked_error(target: Path, holder: LockInfo) -> ProjectLockedError:
     """The error that says who holds `target`."""
     if not holder.readable:
         lock = lock_path(target)
-        # A link that leads back to itself is said as such: the user can remove it.
-        code = "project.lock_loop" if _is_link_loop(lock) else "project.locked_unreadable"
-        return ProjectLockedError(code, holder=holder, name=target.name, lock=lock)
+        if _is_link_loop(lock):  # said as such: the user can remove it
+            return ProjectLockedError(
+                "project.lock_loop", holder=holder, name=target.name, lock=lock
+            )
+        return ProjectLockedError(
+            "project.locked_unreadable", holder=holder, name=target.name, lock=lock
+        )
     return ProjectLockedError(
         "project.locked_by",
         holder=holder,
