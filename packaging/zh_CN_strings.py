@@ -412,7 +412,6 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("CoreError", "{name} was changed by someone else since you opened it; it was not overwritten."): "自你打开 {name} 以来，它已被他人修改；未覆盖该文件。",
     ("CoreError", "Not saved: the copy failed its integrity check ({detail}); {name} was left as it was."): "未保存：副本未通过完整性检查（{detail}）；{name} 保持原样。",
     ("CoreError", "The change was refused by the project file ({detail})."): "项目文件拒绝了这次修改（{detail}）。",
-    ("CoreError", "The change could not be written ({detail})."): "无法写入这次修改（{detail}）。",
     ("CoreError", "The {entity} {field} is not valid: {detail}."): "{entity}的 {field} 无效：{detail}。",
     ("CoreError", "The {entity} dates are not valid: {detail}."): "{entity}的日期无效：{detail}。",
     ("CoreError", "The {entity} {uid} does not exist."): "{entity} {uid} 不存在。",
@@ -646,4 +645,18 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("Sharing", "OK"): "确定",
     ("Sharing", "%1 has been replaced by an older copy (by a sync tool or a restore?); it holds nothing that is not in your version. Save puts your version, with everything in it, back."): "%1 已被一个较旧的副本替换（可能是同步工具或恢复操作所致）；其中没有你的版本里没有的内容。保存即可放回你的版本及其全部内容。",
     ("Sharing", "Reading %1…"): "正在读取 %1…",
+    # followup: SQLite's failures in plain words
+    ("CoreError", "{name} is locked by someone pmdesk cannot name: its lock file {lock} is a symbolic link that leads back to itself."): "{name} 已被锁定，但无法得知是谁：锁文件 {lock} 是指向自身的符号链接。",
+    ("MainWindow", "%1 is write-protected: opened read-only. Save As makes a copy you can edit."): "%1 是写保护的：已以只读方式打开。用“另存为”可得到一份可以编辑的副本。",
+    ("CoreError", "{name} is write-protected, so pmdesk leaves it as it is: make it writable first, or write another file."): "{name} 是写保护的，pmdesk 不会修改它：请先让它可写，或写入另一个文件。",
+    ("CoreError", "Cannot write {path}: it is a symbolic link that leads back to itself."): "无法写入 {path}：它是指向自身的符号链接。",
+    ("CoreError", "The change could not be written to {name}: {reason}."): "无法将这次修改写入 {name}：{reason}。",
+    ("CoreError", "The change to {name} could not be written in your pmdesk data folder ({folder}): {reason}."): "无法在你的 pmdesk 数据文件夹（{folder}）中写入对 {name} 的这次修改：{reason}。",
+    ("CoreError", "the disk is full"): "磁盘已满",
+    ("CoreError", "the file is damaged"): "文件已损坏",
+    ("CoreError", "the file or its folder is read-only"): "文件或其所在文件夹是只读的",
+    ("CoreError", "the file or its folder cannot be reached"): "无法访问文件或其所在文件夹",
+    ("CoreError", "the disk reported a read or write error"): "磁盘报告了读写错误",
+    ("CoreError", "another program is using the file"): "另一个程序正在使用该文件",
 }
+

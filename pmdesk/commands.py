@@ -187,9 +187,19 @@ def cmd_import(args: argparse.Namespace) -> int:
     from pmdesk.core.importing import import_snapshot_file
 
     target = _project_target(args.file)
+    if args.replace:
+        _refuse_write_protected(target)  # before the snapshot is read and checked
     count = import_snapshot_file(args.source, target, replace=args.replace)
     _say(f"Imported {count} requirements into {target}.")
     return EXIT_OK
+
+
+def _refuse_write_protected(path: Path) -> None:
+    from pmdesk.core.errors import PmdeskError
+    from pmdesk.core.places import write_protected
+
+    if write_protected(path):
+        raise PmdeskError("write.protected", name=path.name)
 
 
 def cmd_baseline(args: argparse.Namespace) -> int:
@@ -212,6 +222,7 @@ def _create_baseline(path: Path, name: str) -> int:
     from pmdesk.core.workingcopy import WorkingCopy
 
     require_intact(path)  # a new version of a damaged file would be damaged too
+    _refuse_write_protected(path)  # before a working copy and a lock are made for nothing
     working_copy = WorkingCopy.open(path)
     try:
         applied = working_copy.apply(CreateBaseline(new_baseline_uid(), name))

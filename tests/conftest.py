@@ -17,6 +17,21 @@ from pmdesk.core.sample import write_sample
 from pmdesk.core.workingcopy import WorkingCopy
 
 REPO = Path(__file__).resolve().parent.parent
+_QAPP: object = None
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """One QApplication for the whole run, made before any test: a command-line
+    test that exports the roadmap picture would otherwise leave a plain
+    QGuiApplication (all the CLI needs, and all it may import), on which no
+    window of a later test can be built. The CLI's own import rules are checked
+    in fresh processes (tests/test_layers.py)."""
+    global _QAPP
+    try:
+        from PySide6.QtWidgets import QApplication
+    except ImportError:  # the core tests run without Qt
+        return
+    _QAPP = QApplication.instance() or QApplication(["pmdesk-tests"])
 
 
 @pytest.fixture(autouse=True)

@@ -204,6 +204,8 @@ KINDS: dict[str, Callable[[Path], None]] = {
 READABLE = frozenset({"drop_index", "hot_journal", "wal_unmerged", "stale_wal", "read_only"})
 # Root reads a file without read permission; other users are refused.
 ROOT_READS = frozenset({"unreadable"})
+# No write permission for anyone: opened read-only and never replaced, even by root.
+WRITE_PROTECTED = frozenset({"read_only", "unreadable"})
 
 
 def readable(kind: str) -> bool:

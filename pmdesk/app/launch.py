@@ -36,11 +36,15 @@ def start(window: MainWindow, path: Path | None, ui_language: str) -> None:
     """What the window opens first. Unsaved work left by a pmdesk that ended is
     offered once for each project: Recover opens it; Later leaves it for the
     next start and opens the project read-only."""
+    from pmdesk.core.places import resolved
     from pmdesk.core.workingcopy import discard_leftover, find_recoverable
 
+    # A link that leads back to itself resolves to nothing: no leftover is
+    # its, and opening it says what it is.
+    target = None if path is None else resolved(path)
     later: set[Path] = set()
     for item in find_recoverable(window.data_dir):
-        if path is not None and item.target != path.resolve():
+        if path is not None and item.target != target:
             continue
         answer = dialogs.ask_recover(
             window, item.target.name, item.unsaved_edits, item.last_edit_at
@@ -61,7 +65,7 @@ def start(window: MainWindow, path: Path | None, ui_language: str) -> None:
         )
     # Answered Later above: the window does not ask again (it asks only about work
     # that was not offered here).
-    asked = dialogs.LATER if path.resolve() in later else None
+    asked = dialogs.LATER if resolved(path) in later else None
     window.open_project(path, leftover_answer=asked)
 
 

@@ -39,7 +39,7 @@ from pmdesk.app.tasks import TaskRunner
 from pmdesk.core.errors import PmdeskError
 from pmdesk.core.fileformat import FILE_SUFFIX
 from pmdesk.core.lockfile import LockInfo, lock_path, release
-from pmdesk.core.places import default_data_dir
+from pmdesk.core.places import default_data_dir, resolved, write_protected
 
 if TYPE_CHECKING:  # the panes and the database layer load when a project opens
     from pmdesk.app.detail_editor import DetailEditor
@@ -71,6 +71,7 @@ class MainWindow(QMainWindow):
         self.untitled = False
         self._opening = False
         self._leftover_kept = False  # opened read-only: its unsaved work waits for later
+        self._write_protected = False  # opened read-only: the file has no write permission
         self._taken_over: tuple[Path, LockInfo] | None = None  # a lock taken for this open
         # Editing without a lock of ours: look now and then whether it can be had.
         self._lock_timer = QTimer(self, interval=LOCK_RETRY_MS)
@@ -331,9 +332,7 @@ class MainWindow(QMainWindow):
         from pmdesk.core.errors import ProjectFileError
         from pmdesk.core.workingcopy import discard_leftover
 
-        try:
-            path.resolve()
-        except (OSError, RuntimeError):  # a symbolic link that leads back to itself
+        if resolved(path) is None:  # a symbolic link that leads back to itself
             self._open_failed(path, ProjectFileError("file.link_loop", path=path))
             return
         leftover = self._leftover_for(path) if recover is None else recover
@@ -354,6 +353,7 @@ class MainWindow(QMainWindow):
         if leftover is not None and recover is None and not later:
             discard_leftover(leftover)
         self._leftover_kept = later
+        self._write_protected = access == "read_only" and write_protected(path)
         self._tree_painted = threading.Event()
         work = open_in_background_work(
             path,
@@ -370,9 +370,15 @@ class MainWindow(QMainWindow):
         they have it open; then the user chooses (None: cancelled). A stale lock
         (its pmdesk on this machine has ended) is no reason to ask: opening clears it.
         Taking over writes our lock now; the open then finds it ours."""
+        from pmdesk.core.errors import ProjectFileError
         from pmdesk.core.lockfile import other_holder, take_over
 
-        target = path.resolve()
+        target = resolved(path)
+        if target is None:  # a symbolic link that leads back to itself
+            dialogs.error(self, error_text(ProjectFileError("file.link_loop", path=path)))
+            return None
+        if write_protected(target):  # as in LibreOffice: read-only, and said why
+            return "read_only"
         holder = other_holder(target, self.settings.user_name)
         if holder is None:
             return "edit"
@@ -438,7 +444,9 @@ class MainWindow(QMainWindow):
     def _leftover_for(self, path: Path) -> Recoverable | None:
         from pmdesk.core.workingcopy import find_recoverable
 
-        target = path.resolve()
+        target = resolved(path)
+        if target is None:  # a link that leads back to itself has no working copy
+            return None
         return next((r for r in find_recoverable(self.data_dir) if r.target == target), None)
 
     def _show_tree(self, tree: TreeMaps) -> None:
@@ -583,7 +591,11 @@ class MainWindow(QMainWindow):
         if claim.read_only:
             self._lock_editing()
             text = self.tr("Read-only. Save As makes a copy you can edit.")
-            if self._leftover_kept:
+            if self._write_protected:
+                text = self.tr(
+                    "%1 is write-protected: opened read-only. Save As makes a copy you can edit."
+                ).replace("%1", session.path.name)
+            elif self._leftover_kept:
                 text = self.tr(
                     "Read-only: your unsaved changes from an earlier session are kept. "
                     "Open the project again to recover them."
@@ -681,6 +693,7 @@ class MainWindow(QMainWindow):
             path.unlink(missing_ok=True)
             return
         self._leftover_kept = False
+        self._write_protected = False
         work = open_in_background_work(
             path, self.data_dir, self.settings.user_name, None, untitled=True
         )

@@ -83,7 +83,9 @@ class AppSettings:
         return [Path(v) for v in items if isinstance(v, str) and v]
 
     def add_recent(self, path: Path) -> None:
-        path = path.resolve()
+        from pmdesk.core.places import resolved
+
+        path = resolved(path) or path.absolute()
         items = [p for p in self.recent_files if p != path]
         self._s.setValue("files/recent", [str(p) for p in [path, *items][:MAX_RECENT]])
 

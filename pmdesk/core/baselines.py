@@ -82,11 +82,14 @@ def read_frozen(text: str, name: str) -> Json:
     read (changed by another tool, imported damaged) is said naming the
     baseline, before a comparison or an export stumbles over it."""
     from pmdesk.core.snapshot_check import check_frozen
+    from pmdesk.core.snapshot_json import bad_values, where
 
     try:
         snapshot = orjson.loads(text)
     except orjson.JSONDecodeError as e:
-        detail = f"not JSON at line {e.lineno}, column {e.colno}"
+        problems = bad_values(text)  # NaN, 1e400, a lone surrogate: by JSON path
+        at = f"line {e.lineno}, column {e.colno}"
+        detail = f"{problems[0]} ({where(e)})" if problems else f"not JSON at {at}"
         raise PmdeskError("baseline.damaged", name=name, detail=detail) from None
     problems = check_frozen(snapshot)
     if problems:

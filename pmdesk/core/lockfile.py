@@ -162,8 +162,13 @@ def other_holder(target: Path, user: str) -> LockInfo | None:
 def locked_error(target: Path, holder: LockInfo) -> ProjectLockedError:
     """The error that says who holds `target`."""
     if not holder.readable:
+        lock = lock_path(target)
+        if _is_link_loop(lock):  # said as such: the user can remove it
+            return ProjectLockedError(
+                "project.lock_loop", holder=holder, name=target.name, lock=lock
+            )
         return ProjectLockedError(
-            "project.locked_unreadable", holder=holder, name=target.name, lock=lock_path(target)
+            "project.locked_unreadable", holder=holder, name=target.name, lock=lock
         )
     return ProjectLockedError(
         "project.locked_by",
@@ -173,6 +178,12 @@ def locked_error(target: Path, holder: LockInfo) -> ProjectLockedError:
         host=holder.host,
         time=holder.since(),
     )
+
+
+def _is_link_loop(path: Path) -> bool:
+    from pmdesk.core.places import resolved
+
+    return path.is_symlink() and resolved(path) is None
 
 
 class _NoLockHereError(Exception):

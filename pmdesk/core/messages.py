@@ -67,6 +67,14 @@ MESSAGES: dict[str, str] = {
         "CoreError", "Cannot write {path}: it is not a regular file."
     ),
     "write.failed": QT_TRANSLATE_NOOP("CoreError", "Cannot write {path}: {reason}."),
+    "write.protected": QT_TRANSLATE_NOOP(
+        "CoreError",
+        "{name} is write-protected, so pmdesk leaves it as it is: make it writable first, "
+        "or write another file.",
+    ),
+    "write.link_loop": QT_TRANSLATE_NOOP(
+        "CoreError", "Cannot write {path}: it is a symbolic link that leads back to itself."
+    ),
     "write.inconsistent": QT_TRANSLATE_NOOP(
         "CoreError", "Cannot write {path}: the new file is inconsistent."
     ),
@@ -81,6 +89,11 @@ MESSAGES: dict[str, str] = {
     "project.locked_unreadable": QT_TRANSLATE_NOOP(
         "CoreError",
         "{name} is locked by someone pmdesk cannot name: its lock file {lock} cannot be read.",
+    ),
+    "project.lock_loop": QT_TRANSLATE_NOOP(
+        "CoreError",
+        "{name} is locked by someone pmdesk cannot name: its lock file {lock} is a symbolic "
+        "link that leads back to itself.",
     ),
     "edit.read_only": QT_TRANSLATE_NOOP(
         "CoreError",
@@ -169,7 +182,12 @@ MESSAGES: dict[str, str] = {
         "CoreError", "The change was refused by the project file ({detail})."
     ),
     "edit.not_written": QT_TRANSLATE_NOOP(
-        "CoreError", "The change could not be written ({detail})."
+        "CoreError", "The change could not be written to {name}: {reason}."
+    ),
+    "edit.not_written_data": QT_TRANSLATE_NOOP(
+        "CoreError",
+        "The change to {name} could not be written in your pmdesk data folder ({folder}): "
+        "{reason}.",
     ),
     "edit.invalid_value": QT_TRANSLATE_NOOP(
         "CoreError", "The {entity} {field} is not valid: {detail}."
@@ -287,6 +305,13 @@ WORDS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("CoreError", "project"),
     QT_TRANSLATE_NOOP("CoreError", "baseline"),
     QT_TRANSLATE_NOOP("CoreError", "permission denied"),
+    # Why SQLite or the system failed, in plain words (pmdesk.core.sqlite_errors).
+    QT_TRANSLATE_NOOP("CoreError", "the disk is full"),
+    QT_TRANSLATE_NOOP("CoreError", "the file is damaged"),
+    QT_TRANSLATE_NOOP("CoreError", "the file or its folder is read-only"),
+    QT_TRANSLATE_NOOP("CoreError", "the file or its folder cannot be reached"),
+    QT_TRANSLATE_NOOP("CoreError", "the disk reported a read or write error"),
+    QT_TRANSLATE_NOOP("CoreError", "another program is using the file"),
 )
 
 

@@ -32,3 +32,34 @@ def default_user() -> str:
         return getpass.getuser()
     except (OSError, KeyError):  # no login name in some containers
         return "unknown"
+
+
+def resolved(path: Path) -> Path | None:
+    """`path` absolute with its symbolic links resolved; None when a link leads
+    back to itself (Python 3.11's `resolve` raises RuntimeError there, later
+    ones OSError), which the caller says in its own words."""
+    try:
+        return path.resolve()
+    except (RuntimeError, OSError):
+        return None
+
+
+def write_protected(path: Path) -> bool:
+    """Is the existing file `path` protected against writing (as LibreOffice
+    sees it: such a file opens read-only and is never replaced)? No write bit
+    for anyone counts even for root, whom `os.access` always lets write; for
+    anyone else, a file they may not write. A rename would replace it all the
+    same (it needs only the folder's permission), so pmdesk asks itself."""
+    import stat
+
+    try:
+        st = os.stat(path)
+    except OSError:
+        return False
+    if not stat.S_ISREG(st.st_mode):
+        return False
+    if st.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) == 0:
+        return True
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        return False
+    return not os.access(path, os.W_OK)

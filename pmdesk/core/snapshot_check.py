@@ -25,14 +25,19 @@ from pmdesk.core.fields import (
     _text_list,
     shown,
 )
+from pmdesk.core.snapshot_json import (
+    MAX_NESTING,
+    SURROGATE,
+    bad_values,
+    name_in_path,
+    too_deep_at,
+    where,
+)
 from pmdesk.core.store import utc_now
 
 Json = dict[str, Any]
 MAX_REPORTED = 20
 MAX_DEPTH = 50  # far beyond any real hierarchy; keeps every tree walk's recursion safe
-# Lists and objects nested deeper than this anywhere are refused (50 levels of
-# requirements reach 103); past it a value would break every recursive walk.
-MAX_NESTING = 128
 _KEY = re.compile(r"[A-Za-z][A-Za-z0-9]{0,9}-([1-9][0-9]{0,8})")  # fullmatch: no "\n" after
 _STAMP_KEYS = {"at", "by"}
 _ALLOWED = {entity: frozenset(f.name for f in specs) | {"uid"} for entity, specs in FIELDS.items()}
@@ -113,7 +118,7 @@ class _Checker:
         allowed = _ALLOWED[entity] | extra
         if not allowed.issuperset(item):  # the fast path: no unknown field
             for name in sorted(set(item) - allowed):
-                self.problem(f"{path}.{_name(name)}", "is not a field of a " + entity)
+                self.problem(f"{path}.{name_in_path(name)}", "is not a field of a " + entity)
                 self.nests_too_deep(item[name], depth + 1)
         out: Json = {}
         # Inline checks for the common shapes: 100,000 requirements × 15 fields
@@ -178,20 +183,12 @@ class _Checker:
         if stamp is None:
             return {"at": self.now, "by": ""}
         for key in sorted(set(stamp) - _STAMP_KEYS):
-            self.problem(f"{path}.{name}.{_name(key)}", "is not a field of a time stamp")
+            self.problem(f"{path}.{name}.{name_in_path(key)}", "is not a field of a time stamp")
         at, by = stamp.get("at", self.now), stamp.get("by", "")
         if not isinstance(at, str) or not isinstance(by, str):
             self.problem(f"{path}.{name}", "at and by must be texts")
             return {"at": self.now, "by": ""}
         return {"at": at, "by": by}
-
-
-def _name(key: str) -> str:
-    """A key of the document as a path shows it: quoted when it holds blanks or
-    control characters (a newline would break the one-sentence message)."""
-    if key and all(c.isprintable() and not c.isspace() for c in key) and "." not in key:
-        return key
-    return json.dumps(key, ensure_ascii=False)
 
 
 def _kind(value: Any) -> str:
@@ -202,8 +199,9 @@ def _kind(value: Any) -> str:
 
 def checked_snapshot(text: str | bytes, *, name: str = "The snapshot") -> Json:
     """Parse `text` (UTF-8 bytes or str), check it completely and return the
-    normalised snapshot. What is not JSON at all is refused with its line and
-    column; a value JSON holds but a snapshot may not, with its JSON path."""
+    normalised snapshot. A value JSON does not hold (NaN, 1e400, a lone
+    surrogate, nesting too deep) is refused with its JSON path, and the line
+    and column of the first; what cannot be parsed at all, by line and column."""
     if isinstance(text, bytes) and text.startswith(codecs.BOM_UTF8):
         text = text[len(codecs.BOM_UTF8) :]
     try:
@@ -222,6 +220,9 @@ def _not_json(text: str | bytes, error: orjson.JSONDecodeError, name: str) -> Sn
             return SnapshotError("snapshot.not_utf8_at", name=name, line=line, column=column)
     if error.msg == "depth limit exceeded":
         return _too_deep(text, name)
+    problems = bad_values(text)  # the slow, lenient read: only ever on a refusal
+    if problems is not None:
+        return _invalid([f"{problems[0]} ({where(error)})", *problems[1:]])
     at = error.doc[max(error.pos - 1, 0) : error.pos + 9]
     detail = error.msg
     for word in ("NaN", "Infinity"):
@@ -230,7 +231,7 @@ def _not_json(text: str | bytes, error: orjson.JSONDecodeError, name: str) -> Sn
     if "infinity when parsed" in detail:
         detail = "the number is too large"
     elif "surrogate" in detail:
-        detail = "a lone surrogate (\\ud800-\\udfff) is not a character"
+        detail = SURROGATE
     return SnapshotError(
         "snapshot.bad_json", name=name, line=error.lineno, column=error.colno, detail=detail
     )
@@ -241,26 +242,30 @@ def _line_column(before: str) -> tuple[int, int]:
     return before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
 
 
-_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
-
-
 def _too_deep(text: str | bytes, name: str) -> SnapshotError:
-    """Where the document first nests deeper than MAX_NESTING (only ever run
-    on a document that does)."""
-    doc = text.decode("utf-8") if isinstance(text, bytes) else text
-    depth = 0
-    for token in _TOKENS.finditer(doc):
-        mark = token.group()
-        if mark in "[{":
-            depth += 1
-            if depth > MAX_NESTING:
-                line, column = _line_column(doc[: token.start()])
-                return SnapshotError(
-                    "snapshot.too_deep", name=name, limit=MAX_NESTING, line=line, column=column
-                )
-        elif mark in "]}":
-            depth -= 1
-    return SnapshotError("snapshot.too_deep_somewhere", name=name, limit=MAX_NESTING)
+    """The field whose value first nests deeper than MAX_NESTING, by path,
+    line and column (only ever run on a document that does)."""
+    found = too_deep_at(text)
+    if found is None:
+        return SnapshotError("snapshot.too_deep_somewhere", name=name, limit=MAX_NESTING)
+    path, line, column = found
+    if not path:
+        return SnapshotError(
+            "snapshot.too_deep", name=name, limit=MAX_NESTING, line=line, column=column
+        )
+    return _invalid([f"{path}: {_TOO_DEEP} (line {line}, column {column})"])
+
+
+_TOO_DEEP = f"lists or objects are nested more than {MAX_NESTING} levels deep"
+
+
+def _invalid(problems: list[str]) -> SnapshotError:
+    shown_problems = problems[:MAX_REPORTED]
+    more = len(problems) - len(shown_problems)
+    tail = f" (and {more} more)" if more else ""
+    return SnapshotError(
+        "snapshot.invalid", problems=problems, text="; ".join(shown_problems) + tail
+    )
 
 
 def check_snapshot(data: Any, *, text: str | bytes | None = None, name: str = "") -> Json:
@@ -280,12 +285,7 @@ def check_snapshot(data: Any, *, text: str | bytes | None = None, name: str = ""
             raise _too_deep(text, name or "The snapshot")
         raise SnapshotError("snapshot.too_deep_somewhere", name="The snapshot", limit=MAX_NESTING)
     if c.problems:
-        shown_problems = c.problems[:MAX_REPORTED]
-        more = len(c.problems) - len(shown_problems)
-        tail = f" (and {more} more)" if more else ""
-        raise SnapshotError(
-            "snapshot.invalid", problems=c.problems, text="; ".join(shown_problems) + tail
-        )
+        raise _invalid(c.problems)
     return snapshot
 
 
@@ -296,7 +296,7 @@ def check_frozen(data: Any) -> list[str]:
     if frozen is not None:
         _check_parts(c, frozen, frozen=True)
     if c.too_deep:
-        c.problem("snapshot", f"lists or objects are nested more than {MAX_NESTING} levels deep")
+        c.problem("snapshot", _TOO_DEEP)
     return c.problems
 
 
@@ -325,7 +325,7 @@ def _check_parts(c: _Checker, data: Json, *, frozen: bool) -> Json:
         *(() if frozen else ("baselines", "history")),
     }
     for name in sorted(set(data) - known):
-        c.problem(_name(name), "is not a part of a snapshot")
+        c.problem(name_in_path(name), "is not a part of a snapshot")
         c.nests_too_deep(data[name], 2)
 
     project_in = c.obj(data.get("project", {}), "project") or {}
@@ -453,7 +453,7 @@ def _check_parts(c: _Checker, data: Json, *, frozen: bool) -> Json:
         if item is None:
             continue
         for name in sorted(set(item) - _HISTORY_KEYS):
-            c.problem(f"{path}.{_name(name)}", "is not a field of a history entry")
+            c.problem(f"{path}.{name_in_path(name)}", "is not a field of a history entry")
         entry: Json = {"uid": c.uid(item, path)}
         for name in ("batch", "at", "by", "operation", "entity", "entity_uid", "field"):
             value = item.get(name, "")

@@ -17,6 +17,7 @@ import sqlite3
 import tempfile
 import time
 import uuid
+import weakref
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, Literal
@@ -24,6 +25,8 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Literal
 from pmdesk.core.errors import PmdeskError, ProjectFileError
 from pmdesk.core.fileformat import missing_table
 from pmdesk.core.lockfile import pid_alive
+from pmdesk.core.places import resolved, write_protected
+from pmdesk.core.sqlite_errors import reason as sqlite_reason
 
 if TYPE_CHECKING:  # SQLAlchemy loads with the first engine, not with this module
     from sqlalchemy import Engine
@@ -80,7 +83,17 @@ def connect(
             cursor.execute("PRAGMA synchronous=FULL")
         cursor.close()
 
+    _PATHS[engine] = path
     return engine
+
+
+# Which file each engine of `connect` is on (its URL is "sqlite://"): named when a write fails.
+_PATHS: weakref.WeakKeyDictionary[Engine, Path] = weakref.WeakKeyDictionary()
+
+
+def database_path(engine: Engine) -> Path | None:
+    """The file `engine` (made by `connect`) is on."""
+    return _PATHS.get(engine)
 
 
 def fsync_path(path: Path) -> None:
@@ -141,10 +154,14 @@ def replacing(target: Path) -> Iterator[Path]:
         raise PmdeskError("write.is_folder", path=target)
     if target.is_symlink():
         # Replace the file the link points to, not the link itself.
-        target = target.resolve()
-        directory = target.parent
+        linked = resolved(target)
+        if linked is None:
+            raise PmdeskError("write.link_loop", path=target)
+        target, directory = linked, linked.parent
     if target.exists() and not target.is_file():
         raise PmdeskError("write.not_regular", path=target)
+    if write_protected(target):  # a rename would replace it all the same
+        raise PmdeskError("write.protected", name=target.name)
     tmp = temp_path_beside(target)
     try:
         # Create the file first, so an unwritable place fails here with a clear reason.
@@ -170,7 +187,7 @@ def replacing(target: Path) -> Iterator[Path]:
     except OSError as e:
         raise PmdeskError("write.failed", path=target, reason=_reason(e)) from None
     except sqlite3.OperationalError as e:
-        raise PmdeskError("write.failed", path=target, reason=e) from None
+        raise PmdeskError("write.failed", path=target, reason=sqlite_reason(e)) from None
     finally:
         for suffix in ("", *SIDE_SUFFIXES):
             with contextlib.suppress(FileNotFoundError):
@@ -324,7 +341,7 @@ def _backup(source: Path, destination: Path, *, journal: Journal, name: str) -> 
     try:
         src = sqlite3.connect(_uri(source, "ro"), uri=True)
     except sqlite3.Error as e:
-        raise ProjectFileError("file.cannot_open", name=name, detail=e) from None
+        raise ProjectFileError("file.cannot_open", name=name, detail=sqlite_reason(e)) from None
     try:
         dst = sqlite3.connect(destination)
         try:
@@ -337,7 +354,7 @@ def _backup(source: Path, destination: Path, *, journal: Journal, name: str) -> 
         if e.sqlite_errorcode == sqlite3.SQLITE_FULL:  # the copy's disk, never the source's
             raise PmdeskError("disk.full", folder=destination.absolute().parent) from None
         # Not damage: an unreachable folder, a lock (said as such).
-        raise PmdeskError("copy.failed", name=name, detail=e) from None
+        raise PmdeskError("copy.failed", name=name, detail=sqlite_reason(e)) from None
     except sqlite3.DatabaseError:
         raise ProjectFileError("file.damaged", name=name) from None
     finally:
@@ -381,7 +398,9 @@ def _copy_published(source: Path, destination: Path) -> dict[str, Any]:
     try:
         lock = sqlite3.connect(_uri(source, "ro"), uri=True)
     except sqlite3.Error as e:
-        raise ProjectFileError("file.cannot_open", name=source.name, detail=e) from None
+        raise ProjectFileError(
+            "file.cannot_open", name=source.name, detail=sqlite_reason(e)
+        ) from None
     try:
         lock.execute("BEGIN")
         lock.execute("SELECT count(*) FROM sqlite_master").fetchone()  # holds a shared lock
@@ -389,7 +408,7 @@ def _copy_published(source: Path, destination: Path) -> dict[str, Any]:
             st = os.fstat(src.fileno())
             digest = _hash_blocks(src, dst.write)
     except sqlite3.OperationalError as e:
-        raise PmdeskError("copy.failed", name=source.name, detail=e) from None
+        raise PmdeskError("copy.failed", name=source.name, detail=sqlite_reason(e)) from None
     except sqlite3.DatabaseError:
         raise ProjectFileError("file.damaged", name=source.name) from None
     finally:

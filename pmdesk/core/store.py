@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
@@ -14,6 +15,8 @@ from pmdesk.core.errors import OperationError
 from pmdesk.core.ops import Applied, Operation, Transaction
 from pmdesk.core.places import default_user
 from pmdesk.core.ranks import new_salt
+from pmdesk.core.sqlite_errors import reason, working_copy_target
+from pmdesk.core.sqlite_files import database_path
 
 __all__ = ["ProjectStore", "utc_now"]
 
@@ -51,10 +54,21 @@ class ProjectStore:
         except IntegrityError as e:
             raise OperationError("edit.refused", detail=e.orig) from None
         except (SQLAlchemyError, OSError) as e:
-            # Disk full, the data folder gone, a read-only medium: the edit did
-            # not happen, and the user is told why instead of seeing a traceback.
-            detail = getattr(e, "orig", None) or e
-            raise OperationError("edit.not_written", detail=detail) from None
+            # Disk full, the data folder gone, a read-only medium, a damaged
+            # file: the edit did not happen, and the user is told why in plain
+            # words, naming the project (a working copy's name means nothing).
+            raise self._not_written(e) from None
+
+    def _not_written(self, error: BaseException) -> OperationError:
+        database = database_path(self.engine) or Path(self.engine.url.database or "")
+        why = reason(error)
+        target = working_copy_target(database)
+        if target is None:
+            return OperationError("edit.not_written", name=database.name, reason=why)
+        data_dir = database.parent.parent.parent  # DATA/working/SLOT/work.pmdesk
+        return OperationError(
+            "edit.not_written_data", name=target.name, folder=data_dir, reason=why
+        )
 
     def dispose(self) -> None:
         self.engine.dispose()

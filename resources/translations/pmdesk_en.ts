@@ -538,6 +538,14 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <translation>Cannot write {path}: {reason}.</translation>
     </message>
     <message>
+        <source>{name} is write-protected, so pmdesk leaves it as it is: make it writable first, or write another file.</source>
+        <translation>{name} is write-protected, so pmdesk leaves it as it is: make it writable first, or write another file.</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: it is a symbolic link that leads back to itself.</source>
+        <translation>Cannot write {path}: it is a symbolic link that leads back to itself.</translation>
+    </message>
+    <message>
         <source>Cannot write {path}: the new file is inconsistent.</source>
         <translation>Cannot write {path}: the new file is inconsistent.</translation>
     </message>
@@ -556,6 +564,10 @@ A baseline keeps the project as it is at a moment you name, such as the version 
     <message>
         <source>{name} is locked by someone pmdesk cannot name: its lock file {lock} cannot be read.</source>
         <translation>{name} is locked by someone pmdesk cannot name: its lock file {lock} cannot be read.</translation>
+    </message>
+    <message>
+        <source>{name} is locked by someone pmdesk cannot name: its lock file {lock} is a symbolic link that leads back to itself.</source>
+        <translation>{name} is locked by someone pmdesk cannot name: its lock file {lock} is a symbolic link that leads back to itself.</translation>
     </message>
     <message>
         <source>{name} is open read-only, so the change was not made. Save As makes a copy you can edit.</source>
@@ -642,8 +654,36 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <translation>The change was refused by the project file ({detail}).</translation>
     </message>
     <message>
-        <source>The change could not be written ({detail}).</source>
-        <translation>The change could not be written ({detail}).</translation>
+        <source>The change could not be written to {name}: {reason}.</source>
+        <translation>The change could not be written to {name}: {reason}.</translation>
+    </message>
+    <message>
+        <source>The change to {name} could not be written in your pmdesk data folder ({folder}): {reason}.</source>
+        <translation>The change to {name} could not be written in your pmdesk data folder ({folder}): {reason}.</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>the disk is full</translation>
+    </message>
+    <message>
+        <source>the file is damaged</source>
+        <translation>the file is damaged</translation>
+    </message>
+    <message>
+        <source>the file or its folder is read-only</source>
+        <translation>the file or its folder is read-only</translation>
+    </message>
+    <message>
+        <source>the file or its folder cannot be reached</source>
+        <translation>the file or its folder cannot be reached</translation>
+    </message>
+    <message>
+        <source>the disk reported a read or write error</source>
+        <translation>the disk reported a read or write error</translation>
+    </message>
+    <message>
+        <source>another program is using the file</source>
+        <translation>another program is using the file</translation>
     </message>
     <message>
         <source>The {entity} {field} is not valid: {detail}.</source>
@@ -1813,6 +1853,10 @@ Name:</translation>
     <message>
         <source>Read-only. Save As makes a copy you can edit.</source>
         <translation>Read-only. Save As makes a copy you can edit.</translation>
+    </message>
+    <message>
+        <source>%1 is write-protected: opened read-only. Save As makes a copy you can edit.</source>
+        <translation>%1 is write-protected: opened read-only. Save As makes a copy you can edit.</translation>
     </message>
     <message>
         <source>Read-only: your unsaved changes from an earlier session are kept. Open the project again to recover them.</source>

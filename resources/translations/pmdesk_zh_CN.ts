@@ -537,6 +537,14 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <translation>无法写入 {path}：{reason}。</translation>
     </message>
     <message>
+        <source>{name} is write-protected, so pmdesk leaves it as it is: make it writable first, or write another file.</source>
+        <translation>{name} 是写保护的，pmdesk 不会修改它：请先让它可写，或写入另一个文件。</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: it is a symbolic link that leads back to itself.</source>
+        <translation>无法写入 {path}：它是指向自身的符号链接。</translation>
+    </message>
+    <message>
         <source>Cannot write {path}: the new file is inconsistent.</source>
         <translation>无法写入 {path}：新文件内容不一致。</translation>
     </message>
@@ -555,6 +563,10 @@ A baseline keeps the project as it is at a moment you name, such as the version 
     <message>
         <source>{name} is locked by someone pmdesk cannot name: its lock file {lock} cannot be read.</source>
         <translation>{name} 已被锁定，但无法得知是谁：锁文件 {lock} 无法读取。</translation>
+    </message>
+    <message>
+        <source>{name} is locked by someone pmdesk cannot name: its lock file {lock} is a symbolic link that leads back to itself.</source>
+        <translation>{name} 已被 pmdesk 无法识别的人锁定：其锁文件 {lock} 是指向自身的符号链接。</translation>
     </message>
     <message>
         <source>{name} is open read-only, so the change was not made. Save As makes a copy you can edit.</source>
@@ -641,8 +653,36 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <translation>项目文件拒绝了这次修改（{detail}）。</translation>
     </message>
     <message>
-        <source>The change could not be written ({detail}).</source>
-        <translation>无法写入这次修改（{detail}）。</translation>
+        <source>The change could not be written to {name}: {reason}.</source>
+        <translation>无法将这次修改写入 {name}：{reason}。</translation>
+    </message>
+    <message>
+        <source>The change to {name} could not be written in your pmdesk data folder ({folder}): {reason}.</source>
+        <translation>无法在你的 pmdesk 数据文件夹（{folder}）中写入对 {name} 的这次修改：{reason}。</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <source>the file is damaged</source>
+        <translation>文件已损坏</translation>
+    </message>
+    <message>
+        <source>the file or its folder is read-only</source>
+        <translation>文件或其所在文件夹是只读的</translation>
+    </message>
+    <message>
+        <source>the file or its folder cannot be reached</source>
+        <translation>无法访问文件或其所在文件夹</translation>
+    </message>
+    <message>
+        <source>the disk reported a read or write error</source>
+        <translation>磁盘报告了读写错误</translation>
+    </message>
+    <message>
+        <source>another program is using the file</source>
+        <translation>另一个程序正在使用该文件</translation>
     </message>
     <message>
         <source>The {entity} {field} is not valid: {detail}.</source>
@@ -1812,6 +1852,10 @@ Name:</source>
     <message>
         <source>Read-only. Save As makes a copy you can edit.</source>
         <translation>只读。用“另存为”可得到一份可以编辑的副本。</translation>
+    </message>
+    <message>
+        <source>%1 is write-protected: opened read-only. Save As makes a copy you can edit.</source>
+        <translation>%1 是写保护的：已以只读方式打开。用“另存为”可得到一份可以编辑的副本。</translation>
     </message>
     <message>
         <source>Read-only: your unsaved changes from an earlier session are kept. Open the project again to recover them.</source>

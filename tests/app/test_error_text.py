@@ -117,3 +117,43 @@ def test_every_core_sentence_keeps_its_placeholders_in_chinese() -> None:
         fields = set(re.findall(r"\{(\w+)\}", source))
         assert set(re.findall(r"\{(\w+)\}", translated[source])) == fields, code
         assert has_chinese(translated[source]) or source == "{text}", code
+
+
+def test_sqlite_failures_read_in_chinese(chinese: None) -> None:
+    """The reason is a word of the sentence, translated with it (followup)."""
+    from pmdesk.core.sqlite_errors import REASONS
+
+    for word in REASONS:
+        said = error_text(OperationError("edit.not_written", name="plan.pmdesk", reason=word))
+        assert said.startswith("无法将这次修改写入 plan.pmdesk："), said
+        assert has_chinese(said.split("：", 1)[1]) and word not in said, said
+
+
+def test_a_damaged_working_copy_is_said_in_chinese_in_the_window(
+    chinese: None, window: MainWindow, answers: Answers, tmp_path: Path
+) -> None:
+    """The working copy's pages damaged under the open project: the refused
+    edit names the project and says why in Chinese, no SQLite words (followup)."""
+    import uuid
+
+    from pmdesk.core.ops import Create
+    from tests.damaged_files import garbage_pages
+
+    path = tmp_path / "计划.pmdesk"
+    write_sample(path, "zh")
+    open_sync(window, path)
+    session = window.session
+    assert session is not None
+    session.push(Create("requirement", str(uuid.uuid4()), {"title": "x"}))
+    work = session.working_copy.work_path
+    garbage_pages(work)
+    garbage_pages(Path(f"{work}-wal"))
+    for _ in range(5):
+        if answers.errors:
+            break
+        session.push(Create("requirement", str(uuid.uuid4()), {"title": "x" * 3000}))
+    assert answers.errors == [
+        f"无法在你的 pmdesk 数据文件夹（{window.data_dir}）中写入对 计划.pmdesk 的这次修改："
+        "文件已损坏。"
+    ]
+    session.working_copy.store.dispose()

@@ -463,3 +463,21 @@ def test_new_with_a_project_open_replaces_it_without_a_stray_window(
     assert window.roadmap_dock.widget() is window.roadmap_placeholder
     assert window.roadmap_placeholder.isVisible()
     assert [w for w in QApplication.topLevelWidgets() if w.isVisible()] == [window]
+
+
+def test_starting_with_a_link_that_leads_back_to_itself_says_so(
+    window: MainWindow, answers: Answers, tmp_path: Path
+) -> None:
+    """Python 3.11's resolve() raises RuntimeError on a symbolic link loop: the
+    window says what the file is instead (followup)."""
+    import os
+
+    from pmdesk.app.launch import start
+
+    loop = tmp_path / "loop.pmdesk"
+    os.symlink(loop.name, loop)
+    start(window, loop, "en")
+    assert window.session is None
+    assert any("is a symbolic link that leads back to itself" in e for e in answers.errors)
+    assert window._ask_access(loop) is None  # asked directly: the same sentence, no open
+    assert answers.errors[-1].endswith("is a symbolic link that leads back to itself.")

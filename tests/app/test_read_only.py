@@ -250,3 +250,63 @@ def test_read_only_section_buttons_stay_off_when_another_section_is_chosen(
     qtbot.mouseClick(pane.sections.viewport(), Qt.MouseButton.LeftButton, pos=second)
     assert pane.sections.currentRow() == 1
     assert not pane.remove_button.isEnabled()  # choosing a section is no reason to edit
+
+
+def test_a_write_protected_project_opens_read_only_and_says_why(
+    qtbot: QtBot, window: MainWindow, sample: Path, answers: Answers, tmp_path: Path
+) -> None:
+    """As in LibreOffice: a file without write permission (mode 0444) opens
+    read-only without a question, the note says why, Save As makes a copy one
+    can edit; the file, its mode and its folder stay as they were (followup)."""
+    import os
+    import stat
+
+    sample.chmod(0o444)
+    before = (sample.read_bytes(), sample.stat().st_ino)
+    open_sync(window, sample)
+    assert answers.asked == []
+    assert window.session is not None and window.session.read_only
+    assert window.access_label.isVisible()
+    assert window.access_label.text() == (
+        "crm.pmdesk is write-protected: opened read-only. Save As makes a copy you can edit."
+    )
+    assert not window.save_action.isEnabled()
+    assert not lock_path(sample).exists()
+    answers.save_path = tmp_path / "mine.pmdesk"
+    with qtbot.waitSignal(window.project_opened, timeout=10000):
+        assert window.save_as()
+    assert window.session is not None and not window.session.read_only
+    assert not window.access_label.isVisible()
+    assert os.access(tmp_path / "mine.pmdesk", os.W_OK)
+    assert stat.S_IMODE((tmp_path / "mine.pmdesk").stat().st_mode) & 0o200
+    assert window.close_project()
+    assert (sample.read_bytes(), sample.stat().st_ino) == before
+    assert stat.S_IMODE(sample.stat().st_mode) == 0o444
+
+
+def test_write_protected_in_chinese(
+    chinese: None, window: MainWindow, sample: Path, answers: Answers
+) -> None:
+    sample.chmod(0o444)
+    open_sync(window, sample)
+    assert window.access_label.text() == (
+        "crm.pmdesk 是写保护的：已以只读方式打开。用“另存为”可得到一份可以编辑的副本。"
+    )
+
+
+def test_save_over_a_project_made_write_protected_meanwhile_is_refused(
+    qtbot: QtBot, window: MainWindow, sample: Path, answers: Answers
+) -> None:
+    open_sync(window, sample)
+    assert window.session is not None
+    window.session.push(Create("requirement", str(uuid.uuid4()), {"title": "保护"}))
+    sample.chmod(0o444)
+    before = (sample.read_bytes(), sample.stat().st_ino)
+    assert not window.save()
+    assert answers.errors[-1] == (
+        "crm.pmdesk is write-protected, so pmdesk leaves it as it is: make it writable first, "
+        "or write another file."
+    )
+    assert (sample.read_bytes(), sample.stat().st_ino) == before
+    assert window.session.working_copy.unsaved_edits() == 1
+    assert window.isWindowModified()

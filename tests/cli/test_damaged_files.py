@@ -19,7 +19,15 @@ import pytest
 from pmdesk.cli import main
 from pmdesk.core.projectfile import open_readonly
 from pmdesk.core.queries import counts, project_info
-from tests.damaged_files import KINDS, WAL_TITLE, readable, sample_project, side_files, state
+from tests.damaged_files import (
+    KINDS,
+    WAL_TITLE,
+    WRITE_PROTECTED,
+    readable,
+    sample_project,
+    side_files,
+    state,
+)
 
 REPO = Path(__file__).resolve().parents[2]
 NAME = "plan.pmdesk"
@@ -100,6 +108,15 @@ def test_damaged_file(
     for word in RAW_WORDS:
         assert word not in stderr, stderr
     ok = readable(kind) and command != "import"
+    if command in WRITES and ok and kind in WRITE_PROTECTED:
+        assert code == 2
+        assert stderr == (
+            f"pmdesk: {NAME} is write-protected, so pmdesk leaves it as it is: "
+            "make it writable first, or write another file.\n"
+        )
+        assert state(path) == before
+        assert sorted(p.name for p in folder.iterdir()) == listed
+        return
     if command in WRITES and ok:
         assert code == 0, stderr
         # A new version of the project, whole, and nothing stale beside it.

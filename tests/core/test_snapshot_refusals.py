@@ -1,5 +1,6 @@
 """Snapshots (a **contract**) that must be refused, each with one sentence: what
-is not JSON at all by line and column, a value JSON holds but a snapshot may
+is not JSON at all by line and column, a value JSON does not hold (NaN,
+1e400, a lone surrogate, nesting too deep) or a snapshot may
 not by its JSON path; and a baseline whose frozen snapshot is damaged, in a
 snapshot or in a project file, is named instead of breaking every export."""
 
@@ -36,13 +37,43 @@ def refusal(text: str | bytes) -> str:
         ("Infinity", "Infinity is not a number JSON allows"),
         ("-Infinity", "Infinity is not a number JSON allows"),
         ("1e400", "the number is too large"),
+        ("-1e400", "the number is too large"),
         ('"\\ud800"', "a lone surrogate (\\ud800-\\udfff) is not a character"),
     ],
 )
-def test_what_json_does_not_allow_is_refused_with_line_and_column(value: str, detail: str) -> None:
+def test_what_json_does_not_allow_is_refused_with_its_json_path(value: str, detail: str) -> None:
+    """The user fixing the file learns which field, and where the first one is."""
     said = refusal(LINES % value)
-    column = COLUMN + (1 if value[0] in '-"' else 0)  # at "Infinity", at the escape
-    assert said == f"The snapshot is not valid JSON (line 3, column {column}: {detail}).", said
+    column = COLUMN + (1 if value[0] == '"' else 0)  # at the value; at the escape
+    assert said == f"requirements[0].rice.reach: {detail} (line 3, column {column})", said
+
+
+def test_every_value_json_does_not_allow_is_named() -> None:
+    text = (
+        '{"pmdesk_snapshot": 1, "notes": {"a\\udc00b": 1},\n'
+        '"requirements": [{"title": "x"}, {"title": "\\ud800", "rice": {"effort": Infinity}}],\n'
+        '"history": [{"old": [1, NaN]}]}'
+    )
+    said = refusal(text)
+    assert said == (
+        'notes."a\\udc00b": a lone surrogate (\\ud800-\\udfff) is not a character '
+        "(in the field name) (line 1, column 36); "
+        "requirements[1].title: a lone surrogate (\\ud800-\\udfff) is not a character; "
+        "requirements[1].rice.effort: Infinity is not a number JSON allows; "
+        "history[0].old[1]: NaN is not a number JSON allows"
+    ), said
+
+
+def test_a_bad_value_beside_a_syntax_error_is_said_by_line_and_column() -> None:
+    said = refusal('{"pmdesk_snapshot": 1,\n "requirements": [{"title": NaN}}')
+    assert said == (
+        "The snapshot is not valid JSON (line 2, column 29: NaN is not a number JSON allows)."
+    ), said
+
+
+def test_truncated_json_is_refused_with_line_and_column() -> None:
+    said = refusal('{"pmdesk_snapshot": 1,\n "requirements": [{"title": "x"')
+    assert said.startswith("The snapshot is not valid JSON (line 2, column "), said
 
 
 def test_invalid_utf8_is_refused_with_line_and_column() -> None:
@@ -54,8 +85,18 @@ def test_invalid_utf8_is_refused_with_line_and_column() -> None:
 
 
 @pytest.mark.parametrize("depth", [200, 1000, 1100, 5000])
-@pytest.mark.parametrize("where", ["rice", "history", "unknown", "baseline"])
-def test_nesting_a_thousand_deep_is_refused_with_line_and_column(depth: int, where: str) -> None:
+@pytest.mark.parametrize(
+    ("where", "path"),
+    [
+        ("rice", "requirements[0].rice"),
+        ("history", "history[0].old"),
+        ("unknown", "notes"),
+        ("baseline", "baselines[0].snapshot.requirements[0].title"),
+    ],
+)
+def test_nesting_a_thousand_deep_is_refused_with_its_json_path(
+    depth: int, where: str, path: str
+) -> None:
     deep = "[" * depth + "]" * depth
     body = {
         "rice": '"requirements": [{"title": "x", "rice": DEEP}]',
@@ -71,9 +112,47 @@ def test_nesting_a_thousand_deep_is_refused_with_line_and_column(depth: int, whe
     opened = line3[:column].count("[") + line3[:column].count("{")
     column += 128 - opened  # … and the one that goes past 128 levels
     assert said == (
-        "The snapshot nests lists or objects more than 128 levels deep "
-        f"(line 3, column {column}), so it is not a snapshot."
+        f"{path}: lists or objects are nested more than 128 levels deep (line 3, column {column})"
     ), said
+
+
+def test_a_chain_of_objects_too_deep_is_named_by_its_first_fields() -> None:
+    text = '{"pmdesk_snapshot": 1, "notes": ' + '{"a": ' * 300 + "1" + "}" * 300 + "}"
+    said = refusal(text)
+    assert said.startswith("notes.a.a.a.a.a.a.a.a.a.a.a…: lists or objects are nested"), said
+
+
+def test_a_top_level_list_too_deep_is_said_by_line_and_column() -> None:
+    said = refusal("[" * 2000 + "]" * 2000)
+    assert said == (
+        "The snapshot nests lists or objects more than 128 levels deep "
+        "(line 1, column 129), so it is not a snapshot."
+    ), said
+
+
+def test_a_large_good_snapshot_is_read_without_the_slow_parse(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import pmdesk.core.snapshot_check as check
+
+    def slow(text: object) -> None:
+        raise AssertionError("the lenient parse ran on a good snapshot")
+
+    monkeypatch.setattr(check, "bad_values", slow)
+    rows = ", ".join(f'{{"title": "r{i}", "rice": {{"reach": {i}.5}}}}' for i in range(2000))
+    assert len(loads('{"pmdesk_snapshot": 1, "requirements": [' + rows + "]}")["requirements"])
+
+
+def test_a_stored_baseline_with_nan_is_named_by_path(tmp_path: Path) -> None:
+    from pmdesk.core.baselines import read_frozen
+
+    with pytest.raises(PmdeskError) as caught:
+        read_frozen('{"pmdesk_snapshot":1,"requirements":[{"rice":{"reach":NaN}}]}', "v1")
+    assert str(caught.value) == (
+        "The baseline “v1” is damaged: its frozen copy of the project cannot be read "
+        "(requirements[0].rice.reach: NaN is not a number JSON allows (line 1, column 55)). "
+        "Delete the baseline, or open a backup of the project."
+    )
 
 
 def test_pmdesk_snapshot_true_is_not_version_1() -> None:
@@ -229,3 +308,14 @@ def test_a_new_baseline_can_be_made_beside_a_damaged_one(
     capsys.readouterr()
     assert main(["baseline", str(path), "v3"]) == 0, capsys.readouterr().err
     assert "Created baseline “v3”" in capsys.readouterr().out
+
+
+def test_a_huge_text_is_not_read_a_second_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past the limit the lenient parse (several times the text in memory) is
+    skipped: the first bad value is said by line and column."""
+    import pmdesk.core.snapshot_json as lenient
+
+    monkeypatch.setattr(lenient, "LENIENT_LIMIT", 10)
+    said = refusal(LINES % "NaN")
+    detail = "NaN is not a number JSON allows"
+    assert said == f"The snapshot is not valid JSON (line 3, column {COLUMN}: {detail}).", said
