@@ -1,10 +1,11 @@
-"""App benchmark: start-up, open, filter and scroll of the Qt window at 10,000 and 100,000.
+"""App benchmark: start-up, open, filter, scroll and edit latency of the Qt window.
 
 Run from the repository root:
 
     python -m tests.bench.run_app                     # sample start-up, 10,000 and 100,000
     python -m tests.bench.run_app --quick             # 10,000 only, fewer runs
     python -m tests.bench.run_app --sizes 10000,100000 --profile /tmp/prof
+    python -m tests.bench.run_app --latency           # edit latency: sample, 10,000, 100,000
 
 Every measurement runs in a fresh subprocess on Qt's offscreen platform, so every
 peak RSS figure belongs to one process. Everything is written to a temporary folder
