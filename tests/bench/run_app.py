@@ -378,8 +378,6 @@ def work_latency(args: argparse.Namespace) -> Json:
     session = win.session
     if details is None or document is None or roadmap is None or session is None:
         raise SystemExit("the project did not open for editing")
-    refreshes = [0]
-    roadmap.refreshed.connect(lambda: refreshes.__setitem__(0, refreshes[0] + 1))
     preview_done: list[float] = []
     document.preview_rendered.connect(lambda: preview_done.append(time.perf_counter()))
     preview_started: list[float] = []
