@@ -1,10 +1,11 @@
-"""App benchmark: start-up, open, filter and scroll of the Qt window at 10,000 and 100,000.
+"""App benchmark: start-up, open, filter, scroll and edit latency of the Qt window.
 
 Run from the repository root:
 
     python -m tests.bench.run_app                     # sample start-up, 10,000 and 100,000
     python -m tests.bench.run_app --quick             # 10,000 only, fewer runs
     python -m tests.bench.run_app --sizes 10000,100000 --profile /tmp/prof
+    python -m tests.bench.run_app --latency           # edit latency: sample, 10,000, 100,000
 
 Every measurement runs in a fresh subprocess on Qt's offscreen platform, so every
 peak RSS figure belongs to one process. Everything is written to a temporary folder
@@ -15,6 +16,7 @@ folder or settings. See README.md beside this file for what each number means.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import shutil
@@ -53,6 +55,9 @@ FILTERS = (
 DEBOUNCE_WAIT = 0.3  # the filter box applies typing after 150 ms; let that pass untimed
 SCROLL_POSITIONS = 200  # scroll positions sampled over the expanded tree
 IMPORTTIME_TOP = 15
+SAMPLE = 0  # the size that stands for the bundled sample (--sizes sample)
+EDITS = 30  # timed edits of each kind per size (--edits)
+WARMUP_EDITS = 2  # untimed edits first: lazy imports, first queries, caches
 LANG_ENV = {"zh": "zh_CN.UTF-8", "en": "en_US.UTF-8"}
 
 
@@ -161,6 +166,13 @@ def work_prepare(args: argparse.Namespace) -> Json:
     from tests.bench.synth import generate
 
     target = Path(args.target)
+    if args.size == SAMPLE:
+        from pmdesk.core.sample import write_sample
+
+        start = time.perf_counter()
+        write_sample(target, args.lang)
+        seconds = time.perf_counter() - start
+        return {"count": count_requirements(target), "import": seconds}
     snapshot = target.with_suffix(".json")
     snapshot.write_text(dumps(generate(args.size)), encoding="utf-8")
     start = time.perf_counter()
@@ -261,7 +273,254 @@ def work_interact(args: argparse.Namespace) -> Json:
     return out
 
 
+# -- edit latency: a title and a status edit in the real window, key press to repainted ----
+
+
+class SqlCounter:
+    """Counts the SQL run while `counting`: SQLAlchemy's `before_cursor_execute` on the
+    store's engine, and SQLite's own statement trace (`set_trace_callback`: also BEGIN,
+    COMMIT, PRAGMA and trigger entries that never pass through SQLAlchemy) on every
+    DBAPI connection the engine hands out and on every plain `sqlite3.connect` made in
+    this process from now on. Each by thread: the GUI thread or a worker thread."""
+
+    def __init__(self, engine: Any) -> None:
+        import sqlite3
+        import threading
+
+        from sqlalchemy import event
+
+        self.counting = False
+        self.gui = threading.main_thread()
+        self.statements: list[tuple[str, str, str]] = []  # (source, thread, text)
+        self.connects = 0
+        event.listen(engine, "before_cursor_execute", self._alchemy)
+        event.listen(engine, "checkout", lambda dbapi, _rec, _proxy: self._trace(dbapi))
+        original = sqlite3.connect
+
+        def connect(*a: Any, **kw: Any) -> Any:
+            conn = original(*a, **kw)
+            if self.counting:
+                self.connects += 1
+            self._trace(conn)
+            return conn
+
+        sqlite3.connect = connect
+
+    def _thread(self) -> str:
+        import threading
+
+        return "gui" if threading.current_thread() is self.gui else "worker"
+
+    def _alchemy(self, *args: Any) -> None:
+        if self.counting:
+            self.statements.append(("sqlalchemy", self._thread(), " ".join(str(args[2]).split())))
+
+    def _trace(self, dbapi: Any) -> None:
+        def note(text: str) -> None:
+            if self.counting:
+                self.statements.append(("sqlite", self._thread(), " ".join(text.split())))
+
+        dbapi.set_trace_callback(note)
+
+    def start(self) -> None:
+        self.statements, self.connects, self.counting = [], 0, True
+
+    def stop(self) -> Json:
+        self.counting = False
+        out: Json = {"connects": self.connects, "statements": self.statements}
+        for source in ("sqlalchemy", "sqlite"):
+            for thread in ("gui", "worker"):
+                out[f"{source}_{thread}"] = sum(
+                    s == source and t == thread and not text.startswith("--")
+                    for s, t, text in self.statements
+                )
+        out["sqlite_triggers"] = sum(
+            s == "sqlite" and text.startswith("--") for s, _, text in self.statements
+        )
+        return out
+
+
+def wait_for(signal: Any, done: Callable[[], bool], timeout: float = 120.0) -> None:
+    """Run the event loop until `done()` (checked whenever `signal` fires)."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    if done():
+        return
+    loop = QEventLoop()
+    signal.connect(loop.quit)
+    timer = QTimer(singleShot=True, interval=100)  # look again now and then, too
+    timer.timeout.connect(loop.quit)
+    deadline = time.perf_counter() + timeout
+    try:
+        while not done():
+            if time.perf_counter() > deadline:
+                raise SystemExit(f"still waiting after {timeout:.0f} s")
+            timer.start()
+            loop.exec()
+    finally:
+        signal.disconnect(loop.quit)
+
+
+def work_latency(args: argparse.Namespace) -> Json:
+    """Title and status edits typed into the details pane, each timed from the key
+    press that commits it to every pane repainted (see README.md for the exact stops)."""
+    import random
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    w = make_window(args)
+    open_and_paint(w, Path(args.target))
+    win = w.window
+    tree, details = w.pane, win.detail_editor
+    document, roadmap = win.document_pane, win.roadmap_pane
+    session = win.session
+    if details is None or document is None or roadmap is None or session is None:
+        raise SystemExit("the project did not open for editing")
+    preview_done: list[float] = []
+    document.preview_rendered.connect(lambda: preview_done.append(time.perf_counter()))
+    preview_started: list[float] = []
+    document._preview_timer.timeout.connect(lambda: preview_started.append(time.perf_counter()))
+
+    def roadmap_current() -> bool:
+        return not roadmap._stale and not roadmap._timer.isActive() and not roadmap._tasks._relays
+
+    def quiet() -> None:
+        """Untimed: the roadmap and the preview caught up, nothing left to do."""
+        wait_for(roadmap.refreshed, roadmap_current)
+        settle(0.02)
+        wait_for(
+            document.preview_rendered,
+            lambda: not document._preview_timer.isActive() and not document._tasks._relays,
+        )
+        settle(0.05)
+
+    quiet()
+    panes = {"tree": tree, "details": details, "document": document, "roadmap": roadmap}
+    visible = {name: bool(p.isVisible()) for name, p in panes.items()}
+    uids: list[str] = []
+    stack = list(tree.model.children_of(None))
+    while stack:
+        uid = stack.pop()
+        uids.append(uid)
+        stack.extend(tree.model.children_of(uid))
+    rng = random.Random(12)
+    counter = SqlCounter(session.working_copy.store.engine)
+    form = details.form
+    prof = Profiler(args.profile)
+
+    def choose() -> None:
+        uid = rng.choice(uids)
+        tree.view.select_uid(uid)
+        settle(0.02)
+        if details.current_uid != uid:
+            raise SystemExit(f"the details pane does not show {uid}")
+        quiet()
+
+    def timed(press: Callable[[], None]) -> Json:
+        """`press` (the committing key press) to every pane repainted."""
+        generation = roadmap._generation
+        counter.start()
+        start = time.perf_counter()
+        press()  # the commit, the SQL, every pane's synchronous update
+        handled = time.perf_counter()
+        if roadmap._generation != generation:  # the edit made the roadmap stale
+            wait_for(roadmap.refreshed, roadmap_current)
+        refreshed = time.perf_counter()
+        QApplication.processEvents()  # posted events: layouts, update requests (paints)
+        QApplication.processEvents()
+        events = time.perf_counter()
+        grabs: dict[str, float] = {}
+        for name, pane in panes.items():
+            if visible[name]:
+                pane.grab()  # a full paint of the pane and its children
+                grabs[name] = time.perf_counter()
+        end = time.perf_counter()
+        marks = [events, *grabs.values()]
+        grabbed = {name: marks[i + 1] - marks[i] for i, name in enumerate(grabs)}
+        sql = counter.stop()
+        return {
+            "seconds": end - start,
+            "handled": handled - start,
+            "roadmap": refreshed - handled,
+            "events": events - refreshed,
+            "paint": end - events,
+            "idle": events - start,  # up to here: what Qt itself repaints (dirty regions)
+            "grab": grabbed,
+            "roadmap_stale": roadmap._generation != generation,
+            "sql": sql,
+        }
+
+    def title_edit(n: int) -> Callable[[], None]:
+        edit = form.title
+        QTest.keyClick(edit, Qt.Key.Key_End)
+        QTest.keyClicks(edit, f" e{n}")  # typing: untimed, the line edit only
+
+        def press() -> None:
+            QTest.keyClick(edit, Qt.Key.Key_Return)  # editingFinished: the commit
+
+        return press
+
+    def status_edit(_n: int) -> Callable[[], None]:
+        box = form.status
+        key = Qt.Key.Key_Down if box.currentIndex() < box.count() - 1 else Qt.Key.Key_Up
+
+        def press() -> None:
+            QTest.keyClick(box, key)  # the next status: currentIndexChanged commits it
+
+        return press
+
+    out: Json = {"visible": visible, "requirements": len(uids)}
+    kinds: dict[str, Callable[[int], Callable[[], None]]] = {
+        "title": title_edit,
+        "status": status_edit,
+    }
+    for kind, make in kinds.items():
+        runs: list[Json] = []
+        for n in range(WARMUP_EDITS + args.edits):
+            choose()
+            press = make(n)
+            before = details._shown.get(kind)
+            preview_started.clear()
+            preview_done.clear()
+            run = timed(press)
+            if details._shown.get(kind) == before:
+                raise SystemExit(f"the {kind} edit was not committed")
+            quiet()
+            if preview_started and preview_done:  # the preview's own, debounced re-render
+                run["preview"] = preview_done[-1] - preview_started[0]
+            if n >= WARMUP_EDITS:
+                runs.append(run)
+        out[kind] = runs
+        if args.profile is not None:
+            choose()
+            press = make(len(runs) + WARMUP_EDITS)
+            with prof.step(f"{kind}-edit"):
+                timed(press)
+            quiet()
+    # The roadmap's re-read runs on a task thread, which cProfile above does not see:
+    # the same work (RoadmapPane.refresh) on this thread, timed and profiled apart.
+    from pmdesk.core.queries_roadmap import roadmap_data
+    from pmdesk.core.roadmap_layout import layout_roadmap
+
+    def roadmap_work() -> float:
+        start = time.perf_counter()
+        with session.connection() as conn:
+            data = roadmap_data(conn)
+        layout_roadmap(data, dt.date.today())
+        return time.perf_counter() - start
+
+    out["roadmap_work"] = [roadmap_work() for _ in range(3)]
+    if args.profile is not None:
+        with prof.step("roadmap-work"):
+            roadmap_work()
+    out["rss_peak_mib"] = peak_rss_mib()
+    return out
+
+
 WORKERS: dict[str, Callable[[argparse.Namespace], Json]] = {
+    "latency": work_latency,
     "prepare": work_prepare,
     "open": work_open,
     "interact": work_interact,
@@ -615,12 +874,17 @@ class Driver:
 
     # -- sizes -------------------------------------------------------------------------
     def project(self, size: int) -> Path:
-        target = self.workdir / f"n{size}" / "project.pmdesk"
+        if size == SAMPLE:
+            target = self.workdir / f"sample-{self.lang}" / "sample.pmdesk"
+            if target.exists():
+                return target
+        else:
+            target = self.workdir / f"n{size}" / "project.pmdesk"
         if target.exists() and count_requirements(target) == size:
             log(f"[{size:,}] reusing {target}")
             return target
         target.parent.mkdir(parents=True, exist_ok=True)
-        log(f"[{size:,}] generating and importing the project …")
+        log(f"[{size_text(size)}] generating and importing the project …")
         self.worker("prepare", "--size", str(size), "--target", str(target))
         return target
 
@@ -643,6 +907,21 @@ class Driver:
             "interact": interact,
             "load": os.getloadavg()[0],
         }
+
+    def run_latency(self, size: int, edits: int) -> Json:
+        target = self.project(size)
+        common = ["--size", str(size), "--target", str(target), "--edits", str(edits)]
+        log(f"[{size_text(size)}] {edits} title and {edits} status edits in the window …")
+        out = self.worker("latency", *common)
+        if self.profile is not None:
+            log(f"[{size_text(size)}] profiling one edit of each kind (separate run) …")
+            prefix = str(self.profile / f"app-latency-n{size}")
+            self.worker("latency", *common[:4], "--edits", "1", "--profile", prefix, optional=True)
+        return out | {"size": size, "count": count_requirements(target)}
+
+
+def size_text(size: int) -> str:
+    return "sample" if size == SAMPLE else f"{size:,}"
 
 
 def run_retrying(
@@ -779,6 +1058,169 @@ def size_rows(r: Json) -> list[Row]:
     return rows
 
 
+EDIT_KINDS = (("title", "title edit (Enter)"), ("status", "status edit (↓ in the combo box)"))
+LATENCY_GOAL = {10_000: 0.016}  # median, and within LATENCY_RATIO × the sample's median
+LATENCY_RATIO = 1.5
+LATENCY_MAX_GOAL = {10_000: 0.050}
+PANES = ("tree", "details", "document", "roadmap")
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:.1f} ms"
+
+
+def latency_rows(results: Sequence[Json]) -> list[Row]:
+    """Median and max per size and edit kind, against issue 12's goals."""
+    sample = next((r for r in results if r["size"] == SAMPLE), None)
+    rows = []
+    for r in results:
+        size = r["size"]
+        project = f"sample ({r['count']})" if size == SAMPLE else f"{size:,}"
+        for kind, label in EDIT_KINDS:
+            times = [run["seconds"] for run in r[kind]]
+            med, top = median(times), max(times)
+            goal, ratio_of = LATENCY_GOAL.get(size), None
+            goal_parts, ok = [], True
+            if goal is not None:
+                goal_parts.append(f"< {ms(goal)}")
+                ok = med < goal
+                if sample is not None:
+                    ratio_of = median([run["seconds"] for run in sample[kind]])
+                    goal_parts.append(f"≤ {LATENCY_RATIO}× sample = {ms(LATENCY_RATIO * ratio_of)}")
+                    ok = ok and med <= LATENCY_RATIO * ratio_of
+            result = "info" if goal is None else ("PASS" if ok else "FAIL")
+            rows.append(
+                Row(
+                    f"{label} → panes repainted, median",
+                    project,
+                    ms(med),
+                    " and ".join(goal_parts) or "—",
+                    result,
+                )
+            )
+            max_goal = LATENCY_MAX_GOAL.get(size)
+            rows.append(
+                Row(
+                    f"{label} → panes repainted, max of {len(times)}",
+                    project,
+                    ms(top),
+                    goal_text(max_goal).replace(seconds_text(max_goal or 0), ms(max_goal or 0)),
+                    verdict(top, max_goal),
+                )
+            )
+        for kind, label in EDIT_KINDS:
+            idle = [run["idle"] for run in r[kind]]
+            rows.append(
+                Row(
+                    f"{label} → idle (Qt's own repaint of what changed), median / max",
+                    project,
+                    f"{ms(median(idle))} / {ms(max(idle))}",
+                    "—",
+                    "info",
+                )
+            )
+        sql = [run["sql"] for run in r["title"]]
+        rows.append(
+            Row(
+                "SQL statements per title edit: SQLAlchemy / all SQLite (GUI + worker)",
+                project,
+                f"{median([q['sqlalchemy_gui'] + q['sqlalchemy_worker'] for q in sql]):.0f} / "
+                f"{median([q['sqlite_gui'] + q['sqlite_worker'] for q in sql]):.0f}",
+                "—",
+                "info",
+            )
+        )
+    return rows
+
+
+def latency_details(results: Sequence[Json]) -> str:
+    lines = ["", "Details (medians of the timed edits; ms):", ""]
+    lines += [
+        "| project | edit | key → handled | roadmap re-read + shown | processEvents | "
+        "grab of the panes | total | preview re-render (after its 250 ms pause) |",
+        "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for r in results:
+        project = f"sample ({r['count']})" if r["size"] == SAMPLE else f"{r['size']:,}"
+        for kind, _ in EDIT_KINDS:
+            runs = r[kind]
+
+            def part(key: str, runs: Sequence[Json] = runs) -> str:
+                values = [run[key] for run in runs if key in run]
+                return ms(median(values)) if values else "—"
+
+            lines.append(
+                f"| {project} | {kind} | {part('handled')} | {part('roadmap')} | "
+                f"{part('events')} | {part('paint')} | {part('seconds')} | {part('preview')} |"
+            )
+    lines += [
+        "",
+        "Forced full paint of each pane (`grab()`), median ms:",
+        "",
+        "| project | edit | " + " | ".join(PANES) + " |",
+        "| ---: | --- |" + " ---: |" * len(PANES),
+    ]
+    for r in results:
+        project = f"sample ({r['count']})" if r["size"] == SAMPLE else f"{r['size']:,}"
+        for kind, _ in EDIT_KINDS:
+            cells = [
+                f"{median([run['grab'][p] for run in r[kind]]) * 1000:.1f}"
+                if r["visible"].get(p)
+                else "hidden"
+                for p in PANES
+            ]
+            lines.append(f"| {project} | {kind} | " + " | ".join(cells) + " |")
+    lines += [
+        "",
+        "SQL per edit (median; `gui`: the GUI thread, `worker`: the task threads, e.g. the "
+        "roadmap's re-read; SQLite's trace also sees BEGIN/COMMIT/PRAGMA; `--` lines are "
+        "trigger entries, counted apart):",
+        "",
+        "| project | edit | SQLAlchemy gui | SQLAlchemy worker | SQLite gui | SQLite worker | "
+        "trigger entries | new sqlite3 connections |",
+        "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for r in results:
+        project = f"sample ({r['count']})" if r["size"] == SAMPLE else f"{r['size']:,}"
+        for kind, _ in EDIT_KINDS:
+            sql = [run["sql"] for run in r[kind]]
+
+            def count(key: str, sql: Sequence[Json] = sql) -> str:
+                return f"{median([q[key] for q in sql]):.0f}"
+
+            lines.append(
+                f"| {project} | {kind} | {count('sqlalchemy_gui')} | "
+                f"{count('sqlalchemy_worker')} | {count('sqlite_gui')} | "
+                f"{count('sqlite_worker')} | {count('sqlite_triggers')} | {count('connects')} |"
+            )
+    for r in results:
+        project = f"sample ({r['count']})" if r["size"] == SAMPLE else f"{r['size']:,}"
+        title = r["title"]
+        lines += [
+            "",
+            f"- {project}: panes visible {', '.join(k for k, v in r['visible'].items() if v)}; "
+            f"the roadmap's re-read and layout alone (`roadmap_data` + `layout_roadmap`, "
+            f"on the GUI thread with nothing else running): "
+            f"{runs_text_ms(r['roadmap_work'])}; "
+            f"title edits {runs_text_ms([x['seconds'] for x in title])}; status edits "
+            f"{runs_text_ms([x['seconds'] for x in r['status']])}; peak RSS "
+            f"{r['rss_peak_mib']:.0f} MiB; load average after {r['load']:.2f} "
+            f"({os.cpu_count()} CPUs)",
+        ]
+    first = next((r for r in results if r["size"] == 10_000), results[-1] if results else None)
+    if first is not None:
+        project = "sample" if first["size"] == SAMPLE else f"{first['size']:,}"
+        lines += ["", f"The statements of the first timed title edit at {project}:", "", "```"]
+        for source, thread, text in first["title"][0]["sql"]["statements"]:
+            lines.append(f"{source:10} {thread:6} {text[:150]}")
+        lines.append("```")
+    return "\n".join(lines)
+
+
+def runs_text_ms(values: Sequence[float]) -> str:
+    return ", ".join(f"{v * 1000:.0f}" for v in values) + " ms"
+
+
 def markdown_table(rows: Sequence[Row]) -> str:
     lines = ["| step | project | measured | goal | result |", "| --- | ---: | --- | --- | --- |"]
     lines += [f"| {r.step} | {r.project} | {r.measured} | {r.goal} | {r.result} |" for r in rows]
@@ -897,6 +1339,12 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     p.add_argument("--profile", type=Path, help="also write cProfile .prof files to this folder")
     p.add_argument("--json", type=Path, help="also write the raw measurements to this file")
     p.add_argument("--strict", action="store_true", help="exit with 1 if a goal is missed")
+    p.add_argument(
+        "--latency",
+        action="store_true",
+        help="only the edit latency in the window (sizes default to sample,10000,100000)",
+    )
+    p.add_argument("--edits", type=int, default=EDITS, help=f"timed edits of each kind ({EDITS})")
     # Internal: run one step in this process (the driver starts these).
     p.add_argument("--worker", choices=sorted(WORKERS), help=argparse.SUPPRESS)
     p.add_argument("--target", help=argparse.SUPPRESS)
@@ -917,7 +1365,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout.flush()
         os._exit(0)  # skip tearing down 100,000 Python rows and the widgets: not measured
 
-    sizes = [int(s.replace("_", "")) for s in (args.sizes or "").split(",") if s.strip()]
+    sizes = [
+        SAMPLE if s.strip() == "sample" else int(s.replace("_", ""))
+        for s in (args.sizes or "").split(",")
+        if s.strip()
+    ]
+    if args.latency:
+        sizes = sizes or [SAMPLE, 10_000, 100_000]
     sizes = sizes or ([10_000] if args.quick else [10_000, 100_000])
     repeats = args.repeats or (1 if args.quick else 3)
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="pmdesk-bench-app-"))
@@ -927,6 +1381,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.profile.mkdir(parents=True, exist_ok=True)
     driver = Driver(workdir.resolve(), repeats, args.lang, args.profile)
     log(f"working in {workdir}")
+    if args.latency:
+        try:
+            latency = [driver.run_latency(size, args.edits) for size in sizes]
+        finally:
+            shutil.rmtree(workdir / "runs", ignore_errors=True)
+            if not args.keep and args.workdir is None:
+                shutil.rmtree(workdir, ignore_errors=True)
+        rows = latency_rows(latency)
+        print(f"\n## pmdesk edit latency ({platform_line()})\n")
+        print(markdown_table(rows))
+        print(latency_details(latency))
+        if args.profile is not None:
+            print_profiles(args.profile, 15, "app-latency-*.prof")
+        if args.json is not None:
+            args.json.write_text(
+                json.dumps({"latency": latency}, indent=2, ensure_ascii=False), encoding="utf-8"
+            )
+        return 1 if args.strict and any(r.result == "FAIL" for r in rows) else 0
     try:
         startup = None if args.no_startup else driver.startup()
         results = [driver.run_size(size) for size in sizes]
