@@ -92,17 +92,18 @@ def export_from(conn: Connection, *, frozen: bool = False) -> Json:
         {"uid": r["uid"], "from": r["from_uid"], "to": r["to_uid"], "type": r["type"]}
         for r in rows("link", "from_uid", "to_uid", "type", "uid")
     ]
-    if frozen:
-        return {
-            "pmdesk_snapshot": SNAPSHOT_VERSION,
-            "project": project,
-            "releases": simple("release", "start", "name"),
-            "milestones": simple("milestone", "date", "name"),
-            "lanes": simple("lane", "rank"),
-            "requirements": tree(None),
-            "links": links,
-            "sections": simple("section", "rank"),
-        }
+    content = {
+        "pmdesk_snapshot": SNAPSHOT_VERSION,
+        "project": project,
+        "releases": simple("release", "start", "name"),
+        "milestones": simple("milestone", "date", "name"),
+        "lanes": simple("lane", "rank"),
+        "requirements": tree(None),
+        "links": links,
+        "sections": simple("section", "rank"),
+    }
+    if frozen:  # a baseline's frozen snapshot: the content, without baselines or history
+        return content
     baselines = [
         {
             "uid": r.uid,
@@ -128,14 +129,7 @@ def export_from(conn: Connection, *, frozen: bool = False) -> Json:
         for r in conn.execute(select(HistoryEntry).order_by(HistoryEntry.seq))
     ]
     return {
-        "pmdesk_snapshot": SNAPSHOT_VERSION,
-        "project": project,
-        "releases": simple("release", "start", "name"),
-        "milestones": simple("milestone", "date", "name"),
-        "lanes": simple("lane", "rank"),
-        "requirements": tree(None),
-        "links": links,
-        "sections": simple("section", "rank"),
+        **content,
         "baselines": baselines,
         "history": history,
     }

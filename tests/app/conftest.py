@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from pmdesk.app import dialogs
+from pmdesk.app.i18n import install_translators
 from pmdesk.app.main_window import MainWindow
 from pmdesk.app.roadmap_pane import RoadmapPane
 from pmdesk.app.settings import AppSettings
@@ -57,6 +58,15 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> Answers:
     monkeypatch.setattr(dialogs, "copy_path", lambda *_: record("copy_path", a.copy_path))
     monkeypatch.setattr(dialogs, "error", lambda _parent, message: a.errors.append(message))
     return a
+
+
+@pytest.fixture
+def chinese(qapp: QApplication) -> Iterator[None]:
+    """The window speaks Chinese for the test (the zh_CN translators installed)."""
+    translators = install_translators(qapp, "zh_CN")
+    yield
+    for translator in translators:
+        qapp.removeTranslator(translator)
 
 
 @pytest.fixture

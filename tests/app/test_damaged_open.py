@@ -6,13 +6,10 @@ from __future__ import annotations
 
 import re
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication
 
-from pmdesk.app.i18n import install_translators
 from pmdesk.app.main_window import MainWindow
 from pmdesk.core.queries import project_info
 from tests.app.conftest import Answers
@@ -20,14 +17,6 @@ from tests.damaged_files import KINDS, WAL_TITLE, readable, sample_project, stat
 
 NAME = "plan.pmdesk"
 RAW_WORDS = ("SQL", "sqlite", "database disk image", "malformed", "no such table", "Errno")
-
-
-@pytest.fixture
-def chinese(qapp: QApplication) -> Iterator[None]:
-    translators = install_translators(qapp, "zh_CN")
-    yield
-    for translator in translators:
-        qapp.removeTranslator(translator)
 
 
 @pytest.fixture(scope="module")

@@ -6,15 +6,13 @@ from __future__ import annotations
 import os
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from pmdesk.app.error_text import error_text
-from pmdesk.app.i18n import install_translators
 from pmdesk.app.main_window import MainWindow
 from pmdesk.app.settings import AppSettings
 from pmdesk.core.errors import OperationError, ProjectFileError
@@ -25,14 +23,6 @@ from pmdesk.core.sample import write_sample
 from tests.app.conftest import Answers, open_sync
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture
-def chinese(qapp: QApplication) -> Iterator[None]:
-    translators = install_translators(qapp, "zh_CN")
-    yield
-    for translator in translators:
-        qapp.removeTranslator(translator)
 
 
 def has_chinese(text: str) -> bool:

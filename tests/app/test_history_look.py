@@ -11,14 +11,13 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import QApplication, QLabel, QStyleOptionViewItem
+from PySide6.QtWidgets import QLabel, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
 from pmdesk.app.change_log import COLUMNS, ChangeLogDialog
 from pmdesk.app.detail_editor import DetailEditor
 from pmdesk.app.history_delegate import ARROW
 from pmdesk.app.history_model import Column
-from pmdesk.app.i18n import install_translators
 from pmdesk.app.session import ProjectSession
 from pmdesk.core.ops import Create, CreateBaseline, DeleteBaseline, Update
 from pmdesk.core.sample import write_sample
@@ -38,14 +37,6 @@ def session(tmp_path: Path) -> Iterator[ProjectSession]:
         yield ProjectSession(wc)
     finally:
         wc.close(discard=True)
-
-
-@pytest.fixture
-def chinese(qapp: QApplication) -> Iterator[None]:
-    translators = install_translators(qapp, "zh_CN")
-    yield
-    for translator in translators:
-        qapp.removeTranslator(translator)
 
 
 def log_dialog(qtbot: QtBot, session: ProjectSession) -> ChangeLogDialog:

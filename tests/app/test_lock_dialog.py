@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import socket
-from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QTimer
@@ -14,7 +13,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from pmdesk.app import dialogs
-from pmdesk.app.i18n import install_translators
 from pmdesk.core.clock import local_minutes
 from pmdesk.core.lockfile import UNKNOWN, LockInfo
 
@@ -39,14 +37,6 @@ def warned(monkeypatch: pytest.MonkeyPatch) -> Warned:
 
     monkeypatch.setattr(QMessageBox, "warning", warning)
     return seen
-
-
-@pytest.fixture
-def chinese(qapp: QApplication) -> Iterator[None]:
-    translators = install_translators(qapp, "zh_CN")
-    yield
-    for translator in translators:
-        qapp.removeTranslator(translator)
 
 
 def ask(holder: LockInfo, click: str | None) -> tuple[str, list[str]]:

@@ -8,17 +8,14 @@ import socket
 import subprocess
 import sys
 import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from pmdesk.app import dialogs
-from pmdesk.app.i18n import install_translators
 from pmdesk.app.main_window import MainWindow
 from pmdesk.core.lockfile import lock_path
 from pmdesk.core.ops import Create
@@ -162,14 +159,6 @@ def test_save_as_turns_read_only_into_an_editable_copy(
     assert lock_path(sample).read_bytes() == lock
     assert window.close_project()
     assert not lock_path(tmp_path / "mine.pmdesk").exists()
-
-
-@pytest.fixture
-def chinese(qapp: QApplication) -> Iterator[None]:
-    translators = install_translators(qapp, "zh_CN")
-    yield
-    for translator in translators:
-        qapp.removeTranslator(translator)
 
 
 def test_read_only_in_chinese(

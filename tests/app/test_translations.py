@@ -7,15 +7,12 @@ import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from pmdesk.app.i18n import install_translators
 from pmdesk.app.main_window import MainWindow
 from pmdesk.app.settings import AppSettings
 from tests.app.conftest import Answers, open_sync
@@ -77,14 +74,6 @@ def test_compiled_files_match_their_sources(tmp_path: Path, language: str) -> No
     assert qm.read_bytes() == ts.with_suffix(".qm").read_bytes(), (
         "run packaging/update_translations.py"
     )
-
-
-@pytest.fixture
-def chinese(qapp: QApplication) -> Iterator[None]:
-    translators = install_translators(qapp, "zh_CN")
-    yield
-    for translator in translators:
-        qapp.removeTranslator(translator)
 
 
 def test_window_in_chinese(

@@ -9,12 +9,10 @@ small tmpfs: those tests are skipped where the machine does not allow them.
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import socket
 import subprocess
 import sys
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,39 +21,12 @@ import pytest
 from pmdesk.core import lockfile
 from pmdesk.core.errors import PmdeskError, ProjectLockedError
 from pmdesk.core.lockfile import lock_path, read_lock
-from pmdesk.core.ops import Create
 from pmdesk.core.projectfile import new_project, open_readonly
-from pmdesk.core.snapshot import export_snapshot
 from pmdesk.core.workingcopy import WorkingCopy, find_recoverable
 from tests.core.disks import fill, small_disk
+from tests.core.test_lockfile import add, dead_pid, titles, write_lock
 
 ZHANG, LI = "张三", "李四"
-
-
-def write_lock(target: Path, **fields: object) -> bytes:
-    data = {"user": "王五", "host": "pm-laptop-7", "pid": 4242, "time": "2027-01-05T09:30:00"}
-    data.update(fields)
-    raw = json.dumps(data, ensure_ascii=False).encode("utf-8")
-    lock_path(target).write_bytes(raw)
-    return raw
-
-
-def dead_pid() -> int:
-    child = subprocess.Popen([sys.executable, "-c", "pass"])
-    child.wait()
-    return child.pid
-
-
-def titles(path: Path) -> list[str]:
-    store = open_readonly(path)
-    try:
-        return [n["title"] for n in export_snapshot(store)["requirements"]]
-    finally:
-        store.dispose()
-
-
-def add(wc: WorkingCopy, title: str) -> None:
-    wc.apply(Create("requirement", str(uuid.uuid4()), {"title": title}))
 
 
 @contextlib.contextmanager
