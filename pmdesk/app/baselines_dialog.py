@@ -48,7 +48,6 @@ from pmdesk.core.baselines import (
     baseline_entries,
     baseline_snapshot,
     clean_name,
-    frozen_project,
     new_baseline_uid,
     suggested_name,
 )
@@ -56,6 +55,7 @@ from pmdesk.core.clock import local_minutes
 from pmdesk.core.errors import PmdeskError
 from pmdesk.core.ops import CreateBaseline, DeleteBaseline, RenameBaseline
 from pmdesk.core.queries import project_info
+from pmdesk.core.snapshot import frozen_project
 from pmdesk.export.labels import format_score
 
 translate = QCoreApplication.translate

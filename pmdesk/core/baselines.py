@@ -5,7 +5,8 @@ as it was, without the baselines and the history: what
 pmdesk.core.baseline_compare.compare reads. Names are looked up the way users
 type them: blanks and case do not matter, so "V1.0  评审版" is "v1.0 评审版".
 The operations that create, rename and delete baselines are in
-pmdesk.core.ops.baselines.
+pmdesk.core.ops.baselines; `frozen_project` (the project as a baseline keeps
+it) is in pmdesk.core.snapshot, which reads baselines with this module.
 """
 
 from __future__ import annotations
@@ -95,13 +96,6 @@ def read_frozen(text: str, name: str) -> Json:
     if problems:
         raise PmdeskError("baseline.damaged", name=name, detail=problems[0])
     return snapshot
-
-
-def frozen_project(conn: Connection) -> Json:
-    """The project as it is now, in the shape a baseline keeps."""
-    from pmdesk.core.snapshot import export_from  # the snapshot module imports the ops
-
-    return export_from(conn, frozen=True)
 
 
 def frozen_text(snapshot: Json) -> str:

@@ -7,12 +7,7 @@ prints, and the window translates the code into the user's language.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from pmdesk.core.messages import message_text
-
-if TYPE_CHECKING:
-    from pmdesk.core.lockfile import LockInfo
 
 
 class PmdeskError(Exception):
@@ -41,13 +36,5 @@ class OperationError(PmdeskError):
 
 
 class ProjectInUseError(PmdeskError):
-    """The project is already open for editing elsewhere (another pmdesk here, or a lock)."""
-
-
-class ProjectLockedError(ProjectInUseError):
-    """Someone else holds the project's lock file: `holder` says who. Open it
-    read-only, or edit anyway without the lock."""
-
-    def __init__(self, code: str, /, *, holder: LockInfo, **params: object) -> None:
-        super().__init__(code, **params)
-        self.holder = holder
+    """The project is already open for editing elsewhere (another pmdesk here, or a
+    lock: pmdesk.core.lockfile.ProjectLockedError says who holds it)."""

@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import Literal
 
 from pmdesk.core.clock import local_minutes, utc_now
-from pmdesk.core.errors import PmdeskError, ProjectLockedError
+from pmdesk.core.errors import PmdeskError, ProjectInUseError
 
 # How a project is opened: "edit" takes the lock (refused if someone else holds
 # it), "edit_anyway" takes it if free and edits without it otherwise (Save then
@@ -148,6 +148,15 @@ def read_lock(target: Path) -> LockInfo | None:
         return LockInfo(UNKNOWN, UNKNOWN, 0, "", readable=False)
     info = _parse(data) if len(data) <= _MAX_LOCK_BYTES else None
     return info or LockInfo(UNKNOWN, UNKNOWN, 0, "", readable=False)
+
+
+class ProjectLockedError(ProjectInUseError):
+    """Someone else holds the project's lock file: `holder` says who. Open it
+    read-only, or edit anyway without the lock."""
+
+    def __init__(self, code: str, /, *, holder: LockInfo, **params: object) -> None:
+        super().__init__(code, **params)
+        self.holder = holder
 
 
 def other_holder(target: Path, user: str) -> LockInfo | None:

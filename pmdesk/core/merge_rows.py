@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import Connection, Table, delete, insert, select, update
 
 from pmdesk.core import model
-from pmdesk.core.ops.base import TABLES
+from pmdesk.core.model import TABLES
 
 Row = dict[str, Any]
 Tables = dict[str, dict[str, Row]]

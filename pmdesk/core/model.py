@@ -9,7 +9,8 @@ enforced by CHECK constraints so a hand-edited file cannot smuggle in others.
 
 from __future__ import annotations
 
-from typing import cast
+import json
+from typing import Any, cast
 
 from sqlalchemy import (
     CheckConstraint,
@@ -219,3 +220,20 @@ class HistoryEntry(Base):
 def table_of(entity: type[Base]) -> Table:
     """The Core table of an ORM class (typed, for insert/update statements)."""
     return cast(Table, entity.__table__)
+
+
+# The edited entities by the name operations, history and snapshots use.
+TABLES: dict[str, Table] = {
+    "project": table_of(Project),
+    "requirement": table_of(Requirement),
+    "release": table_of(Release),
+    "milestone": table_of(Milestone),
+    "lane": table_of(Lane),
+    "link": table_of(Link),
+    "section": table_of(Section),
+}
+
+
+def encode(value: Any) -> str | None:
+    """A value as the history's `old`/`new` columns keep it: JSON text, None as NULL."""
+    return None if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True)

@@ -11,23 +11,28 @@ import json
 import queue
 import threading
 from collections import defaultdict
-from typing import Any
+from typing import Any, Protocol
 
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, Engine, insert, select
 
 from pmdesk.core.baselines import read_frozen
 from pmdesk.core.fields import FIELDS, from_columns, to_columns
-from pmdesk.core.model import TREE_INDEX, Baseline, HistoryEntry, table_of
-from pmdesk.core.ops.base import TABLES, encode
+from pmdesk.core.model import TABLES, TREE_INDEX, Baseline, HistoryEntry, encode, table_of
 from pmdesk.core.ranks import evenly_spaced
 from pmdesk.core.snapshot_check import checked_snapshot
-from pmdesk.core.store import ProjectStore
 
 SNAPSHOT_VERSION = 1
 _ENCODER = json.JSONEncoder(ensure_ascii=False)
 Json = dict[str, Any]
 
-__all__ = ["SNAPSHOT_VERSION", "dumps", "export_snapshot", "load_snapshot", "loads"]
+__all__ = [
+    "SNAPSHOT_VERSION",
+    "dumps",
+    "export_snapshot",
+    "frozen_project",
+    "load_snapshot",
+    "loads",
+]
 
 
 def dumps(snapshot: Json) -> str:
@@ -53,7 +58,16 @@ def _clean(entity: str, row: Any) -> Json:
     return values
 
 
-def export_snapshot(store: ProjectStore) -> Json:
+class _Store(Protocol):
+    """What export reads of a ProjectStore: its engine. (The store applies the
+    operations, and creating a baseline freezes the project with this module:
+    importing the store here would close a cycle.)"""
+
+    @property
+    def engine(self) -> Engine: ...
+
+
+def export_snapshot(store: _Store) -> Json:
     """The whole project as a snapshot dictionary (see `dumps`)."""
     with store.engine.connect() as conn:
         return export_from(conn)
@@ -133,6 +147,11 @@ def export_from(conn: Connection, *, frozen: bool = False) -> Json:
         "baselines": baselines,
         "history": history,
     }
+
+
+def frozen_project(conn: Connection) -> Json:
+    """The project as it is now, in the shape a baseline keeps (pmdesk.core.baselines)."""
+    return export_from(conn, frozen=True)
 
 
 def load_snapshot(conn: Connection, snapshot: Json) -> None:

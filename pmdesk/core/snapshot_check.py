@@ -15,6 +15,7 @@ from typing import Any
 
 import orjson
 
+from pmdesk.core.clock import utc_now
 from pmdesk.core.errors import SnapshotError
 from pmdesk.core.fields import (
     FIELDS,
@@ -33,7 +34,6 @@ from pmdesk.core.snapshot_json import (
     too_deep_at,
     where,
 )
-from pmdesk.core.store import utc_now
 
 Json = dict[str, Any]
 MAX_REPORTED = 20

@@ -15,7 +15,6 @@ from pmdesk.core.baselines import (
     NAME_LIMIT,
     baseline_entries,
     baseline_snapshot,
-    frozen_project,
     new_baseline_uid,
     suggested_name,
 )
@@ -23,6 +22,7 @@ from pmdesk.core.errors import OperationError
 from pmdesk.core.model import Requirement
 from pmdesk.core.ops import Create, CreateBaseline, DeleteBaseline, Remove, RenameBaseline, Update
 from pmdesk.core.sample import write_sample
+from pmdesk.core.snapshot import frozen_project
 from pmdesk.core.workingcopy import WorkingCopy
 from tests.core.helpers import history
 

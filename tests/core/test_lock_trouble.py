@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 
 from pmdesk.core import lockfile
-from pmdesk.core.errors import PmdeskError, ProjectLockedError
-from pmdesk.core.lockfile import lock_path, read_lock
+from pmdesk.core.errors import PmdeskError
+from pmdesk.core.lockfile import ProjectLockedError, lock_path, read_lock
 from pmdesk.core.projectfile import new_project, open_readonly
 from pmdesk.core.workingcopy import WorkingCopy, find_recoverable
 from tests.core.disks import fill, small_disk

@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 
 from pmdesk.core import lockfile
-from pmdesk.core.errors import OperationError, ProjectFileError, ProjectLockedError
-from pmdesk.core.lockfile import LockInfo, lock_path, read_lock
+from pmdesk.core.errors import OperationError, ProjectFileError
+from pmdesk.core.lockfile import LockInfo, ProjectLockedError, lock_path, read_lock
 from pmdesk.core.ops import Create
 from pmdesk.core.projectfile import open_readonly
 from pmdesk.core.snapshot import export_snapshot

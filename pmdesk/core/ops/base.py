@@ -3,30 +3,21 @@ records history and returns what changed plus the operation that undoes it."""
 
 from __future__ import annotations
 
-import json
 import uuid
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from sqlalchemy import Table, insert, select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from pmdesk.core import model
+from pmdesk.core.model import TABLES, encode
 from pmdesk.core.ranks import new_salt
 
 Action = Literal["inserted", "updated", "moved", "removed", "reloaded"]  # reloaded: re-read all
 Verb = Literal["create", "rename", "edit", "move", "delete", "restore", "change"]
 
-TABLES: dict[str, Table] = {
-    "project": model.table_of(model.Project),
-    "requirement": model.table_of(model.Requirement),
-    "release": model.table_of(model.Release),
-    "milestone": model.table_of(model.Milestone),
-    "lane": model.table_of(model.Lane),
-    "link": model.table_of(model.Link),
-    "section": model.table_of(model.Section),
-}
 ORDERED = frozenset({"requirement", "lane", "section"})  # entities kept in a user-chosen order
 _HISTORY = model.table_of(model.HistoryEntry)
 
@@ -70,10 +61,6 @@ class Operation(ABC):
 
     @abstractmethod
     def apply(self, tx: Transaction) -> Applied: ...
-
-
-def encode(value: Any) -> str | None:
-    return None if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
 @dataclass

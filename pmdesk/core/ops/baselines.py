@@ -14,9 +14,10 @@ from typing import Any
 from sqlalchemy import delete, insert, select, update
 
 from pmdesk.core import model
-from pmdesk.core.baselines import NAME_LIMIT, clean_name, frozen_project, frozen_text, name_key
+from pmdesk.core.baselines import NAME_LIMIT, clean_name, frozen_text, name_key
 from pmdesk.core.errors import OperationError
 from pmdesk.core.ops.base import Applied, Effect, Label, Operation, Transaction
+from pmdesk.core.snapshot import frozen_project
 
 BASELINE = model.table_of(model.Baseline)
 

@@ -17,9 +17,9 @@ from sqlalchemy import delete, func, insert, or_, select, update
 from pmdesk.core import domain
 from pmdesk.core.errors import OperationError
 from pmdesk.core.fields import FIELDS, FieldError, check_dates, from_columns, spec, to_columns
+from pmdesk.core.model import TABLES
 from pmdesk.core.ops.base import (
     ORDERED,
-    TABLES,
     Applied,
     Effect,
     Label,

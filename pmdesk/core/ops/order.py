@@ -8,7 +8,8 @@ from typing import Any
 from sqlalchemy import ColumnElement, func, select
 
 from pmdesk.core.errors import OperationError
-from pmdesk.core.ops.base import TABLES, Transaction
+from pmdesk.core.model import TABLES
+from pmdesk.core.ops.base import Transaction
 from pmdesk.core.ranks import rank_between
 
 

@@ -13,7 +13,8 @@ from typing import Any
 from pmdesk.core.errors import OperationError
 from pmdesk.core.fields import FIELDS, from_columns
 from pmdesk.core.merge_rows import RowChange, StaleRowsError, write_changes
-from pmdesk.core.ops.base import Applied, Effect, Label, Operation, Transaction, encode
+from pmdesk.core.model import encode
+from pmdesk.core.ops.base import Applied, Effect, Label, Operation, Transaction
 from pmdesk.core.ops.edits import remembered
 
 
