@@ -2,8 +2,9 @@
 
     python packaging/update_translations.py
 
-1. `pyside6-lupdate` collects every `tr()`/`translate()` string of pmdesk/app, and
-   the core's sentences in pmdesk/core/messages.py, into
+1. `pyside6-lupdate` collects every `tr()`/`translate()` string of pmdesk/app, the
+   texts of the Qt Designer forms in ui/, and the core's sentences in
+   pmdesk/core/messages.py, into
    resources/translations/pmdesk_<lang>.ts, keeping existing translations.
 2. `pyside6-lrelease` compiles each .ts to the .qm file pmdesk loads at run time.
 
@@ -39,7 +40,12 @@ def qt_tool(name: str) -> str:
 def sources() -> list[Path]:
     # The core's sentences (marked with QT_TRANSLATE_NOOP, the core imports no Qt)
     # are shown by the app in the UI language.
-    return [*sorted((ROOT / "pmdesk" / "app").glob("*.py")), ROOT / "pmdesk/core/messages.py"]
+    # The forms' texts are read from ui/*.ui, not from their compiled modules.
+    return [
+        *sorted((ROOT / "pmdesk" / "app").glob("*.py")),
+        *sorted((ROOT / "ui").glob("*.ui")),
+        ROOT / "pmdesk/core/messages.py",
+    ]
 
 
 def lupdate(ts: Path, language: str) -> None:

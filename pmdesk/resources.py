@@ -1,8 +1,9 @@
 """Find bundled resources (samples, templates, translations) without Qt.
 
-In a wheel, `resources/` and `ui/` are installed inside the package as
-`pmdesk/resources` and `pmdesk/ui`. In a source checkout or an editable install
-they sit at the top of the repository, one level above the package.
+In a wheel, `resources/` is installed inside the package as `pmdesk/resources`;
+in a source checkout or an editable install it sits at the top of the
+repository, one level above the package. (The Designer forms of `ui/` are not
+read at run time: the app imports the modules compiled from them.)
 """
 
 from __future__ import annotations
@@ -24,8 +25,3 @@ def _bundled_dir(name: str) -> Path:
 def resource_path(*parts: str) -> Path:
     """Path of a file under `resources/`, e.g. resource_path("samples", "crm-zh.json")."""
     return _bundled_dir("resources").joinpath(*parts)
-
-
-def ui_path(*parts: str) -> Path:
-    """Path of a Qt Designer form under `ui/`."""
-    return _bundled_dir("ui").joinpath(*parts)

@@ -1,19 +1,15 @@
-"""Preferences: the name history records, the UI language and the theme."""
+"""Preferences: the name history records, the UI language and the theme.
+
+The form is drawn in Qt Designer (ui/preferences.ui, compiled by
+packaging/compile_forms.py); this module fills it and keeps what was chosen.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (
-    QApplication,
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QLineEdit, QWidget
 
-from pmdesk.app.settings import AppSettings
+from pmdesk.app.forms.ui_preferences import Ui_PreferencesDialog
+from pmdesk.app.settings import LANGUAGES, THEMES, AppSettings
 from pmdesk.app.theme import apply_theme
 
 
@@ -21,38 +17,21 @@ class PreferencesDialog(QDialog):
     def __init__(self, settings: AppSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
-        self.setWindowTitle(self.tr("Preferences"))
-        self.user = QLineEdit(settings.user_name, self)
-        self.user.setToolTip(self.tr("Recorded in the history of every change you make."))
-        self.language = QComboBox(self)
-        for text, value in (
-            (self.tr("Follow the system"), "system"),
-            ("中文", "zh_CN"),
-            ("English", "en"),
+        form = Ui_PreferencesDialog()
+        form.setupUi(self)
+        self.user: QLineEdit = form.user
+        self.language: QComboBox = form.language
+        self.theme: QComboBox = form.theme
+        self.user.setText(settings.user_name)
+        # The form lists the choices in the order of the values they stand for.
+        for combo, values, value in (
+            (self.language, LANGUAGES, settings.language),
+            (self.theme, THEMES, settings.theme),
         ):
-            self.language.addItem(text, value)
-        self.language.setCurrentIndex(self.language.findData(settings.language))
-        self.theme = QComboBox(self)
-        for text, value in (
-            (self.tr("Follow the system"), "system"),
-            (self.tr("Light"), "light"),
-            (self.tr("Dark"), "dark"),
-        ):
-            self.theme.addItem(text, value)
-        self.theme.setCurrentIndex(self.theme.findData(settings.theme))
-        note = QLabel(self.tr("A new language takes effect when pmdesk starts again."), self)
-        note.setEnabled(False)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form = QFormLayout(self)
-        form.addRow(self.tr("Your name:"), self.user)
-        form.addRow(self.tr("Language:"), self.language)
-        form.addRow("", note)
-        form.addRow(self.tr("Theme:"), self.theme)
-        form.addRow(buttons)
+            assert combo.count() == len(values), "ui/preferences.ui and settings disagree"
+            for index, data in enumerate(values):
+                combo.setItemData(index, data)
+            combo.setCurrentIndex(combo.findData(value))
 
     def accept(self) -> None:
         self.settings.user_name = self.user.text()

@@ -41,7 +41,11 @@ def messages(ts: Path) -> dict[tuple[str, str], ET.Element]:
 
 def extracted(tmp_path: Path) -> set[tuple[str, str]]:
     ts = tmp_path / "fresh.ts"
-    files = [*sorted((ROOT / "pmdesk/app").glob("*.py")), ROOT / "pmdesk/core/messages.py"]
+    files = [
+        *sorted((ROOT / "pmdesk/app").glob("*.py")),
+        *sorted((ROOT / "ui").glob("*.ui")),  # the Designer forms' texts
+        ROOT / "pmdesk/core/messages.py",
+    ]
     sources = [str(p.relative_to(ROOT)) for p in files]
     subprocess.run(
         [str(qt_tool("pyside6-lupdate")), "-locations", "none", *sources, "-ts", str(ts)],
