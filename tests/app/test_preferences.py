@@ -4,14 +4,12 @@ settings, OK keeps the changes and applies the theme, Cancel keeps nothing."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFormLayout, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
-from pmdesk.app.i18n import install_translators
 from pmdesk.app.preferences import PreferencesDialog
 from pmdesk.app.settings import AppSettings
 
@@ -25,10 +23,9 @@ def restore_theme(qapp: QApplication) -> Iterator[QApplication]:
 
 
 @pytest.fixture
-def settings(tmp_path: Path) -> AppSettings:
-    s = AppSettings.at(tmp_path / "settings.ini")
-    s.user_name, s.language, s.theme = "王五", "en", "light"
-    return s
+def chosen(settings: AppSettings) -> AppSettings:
+    settings.user_name, settings.language, settings.theme = "王五", "en", "light"
+    return settings
 
 
 def dialog(qtbot: QtBot, settings: AppSettings) -> PreferencesDialog:
@@ -52,8 +49,8 @@ def rows(d: PreferencesDialog) -> list[tuple[str, QWidget | None]]:
     return found
 
 
-def test_it_shows_the_settings(qtbot: QtBot, settings: AppSettings) -> None:
-    d = dialog(qtbot, settings)
+def test_it_shows_the_settings(qtbot: QtBot, chosen: AppSettings) -> None:
+    d = dialog(qtbot, chosen)
     assert d.windowTitle() == "Preferences"
     assert d.user.text() == "王五"
     assert d.user.toolTip() == "Recorded in the history of every change you make."
@@ -84,9 +81,9 @@ def test_it_shows_the_settings(qtbot: QtBot, settings: AppSettings) -> None:
 
 
 def test_ok_keeps_the_changes_and_applies_the_theme(
-    qtbot: QtBot, settings: AppSettings, restore_theme: QApplication
+    qtbot: QtBot, chosen: AppSettings, restore_theme: QApplication
 ) -> None:
-    d = dialog(qtbot, settings)
+    d = dialog(qtbot, chosen)
     d.user.setText("  赵六 ")
     d.language.setCurrentIndex(d.language.findData("zh_CN"))
     d.theme.setCurrentIndex(d.theme.findData("dark"))
@@ -94,34 +91,29 @@ def test_ok_keeps_the_changes_and_applies_the_theme(
     assert buttons is not None
     with qtbot.waitSignal(d.accepted):
         buttons.button(QDialogButtonBox.StandardButton.Ok).click()
-    assert (settings.user_name, settings.language, settings.theme) == ("赵六", "zh_CN", "dark")
+    assert (chosen.user_name, chosen.language, chosen.theme) == ("赵六", "zh_CN", "dark")
     window = restore_theme.palette().color(QPalette.ColorRole.Window)
     assert window.lightnessF() < 0.3  # dark at once, no restart
 
 
-def test_cancel_keeps_nothing(qtbot: QtBot, settings: AppSettings) -> None:
-    d = dialog(qtbot, settings)
+def test_cancel_keeps_nothing(qtbot: QtBot, chosen: AppSettings) -> None:
+    d = dialog(qtbot, chosen)
     d.user.setText("赵六")
     d.theme.setCurrentIndex(d.theme.findData("dark"))
     buttons = d.findChild(QDialogButtonBox)
     assert buttons is not None
     with qtbot.waitSignal(d.rejected):
         buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
-    assert (settings.user_name, settings.language, settings.theme) == ("王五", "en", "light")
+    assert (chosen.user_name, chosen.language, chosen.theme) == ("王五", "en", "light")
 
 
-def test_it_speaks_chinese(qtbot: QtBot, qapp: QApplication, settings: AppSettings) -> None:
-    translators = install_translators(qapp, "zh_CN")
-    try:
-        d = dialog(qtbot, settings)
-        assert d.windowTitle() == "偏好设置"
-        assert [text for text, _ in rows(d)] == ["你的名字：", "语言：", "", "主题：", ""]
-        assert d.language.itemText(0) == "跟随系统" and d.language.itemText(1) == "中文"
-        assert [d.theme.itemText(i) for i in range(3)] == ["跟随系统", "浅色", "深色"]
-        assert d.user.toolTip() == "你的每一次修改都会以此名字记入变更历史。"
-        buttons = d.findChild(QDialogButtonBox)
-        assert buttons is not None
-        assert buttons.button(QDialogButtonBox.StandardButton.Cancel).text() == "取消"
-    finally:
-        for translator in translators:
-            qapp.removeTranslator(translator)
+def test_it_speaks_chinese(qtbot: QtBot, chinese: None, chosen: AppSettings) -> None:
+    d = dialog(qtbot, chosen)
+    assert d.windowTitle() == "偏好设置"
+    assert [text for text, _ in rows(d)] == ["你的名字：", "语言：", "", "主题：", ""]
+    assert d.language.itemText(0) == "跟随系统" and d.language.itemText(1) == "中文"
+    assert [d.theme.itemText(i) for i in range(3)] == ["跟随系统", "浅色", "深色"]
+    assert d.user.toolTip() == "你的每一次修改都会以此名字记入变更历史。"
+    buttons = d.findChild(QDialogButtonBox)
+    assert buttons is not None
+    assert buttons.button(QDialogButtonBox.StandardButton.Cancel).text() == "取消"
