@@ -382,9 +382,11 @@ class _Merger:
 
     def _only_kept_children(self, uid: str) -> bool:
         """Is a deleted requirement referred to only by children that were under
-        it all along (kept because they were changed)? Then the other side did
-        nothing to the requirement itself: its deletion stands, and the kept
-        children move up to its place."""
+        it all along, on the other side too? Then the other side did nothing to
+        the requirement itself: its deletion stands, and the children move up to
+        its place. Such a child is one kept because it was changed, or one the
+        deleting side had moved out to a place that is gone or lost a conflict
+        (it is back under the deleted one by the merge, not by the other side)."""
         deleter = self.deleted_by.get(("requirement", uid))
         if deleter is None or any(
             uid in (link["from_uid"], link["to_uid"]) for link in self.out["link"].values()
@@ -396,7 +398,7 @@ class _Merger:
             was, kept = base.get(child), keeper.get(child)
             if was is None or kept is None or was["parent_uid"] != uid:
                 return False  # added or moved under it: an edit against its deletion
-            if kept["parent_uid"] != uid or child not in self.kept:
+            if kept["parent_uid"] != uid:
                 return False
         return True
 
@@ -422,6 +424,11 @@ class _Merger:
         gone_row = next((t[deleted] for t in (*sides, base) if deleted in t), None)
         reqs[child]["parent_uid"], reqs[child]["rank"] = parent, rank
         label = "" if gone_row is None else f"{gone_row['key']} {gone_row['title']}".strip()
+        # Put back under the deleted one first (its other place was gone too):
+        # the place it ends in is this one, and one note says so.
+        self.result.notes[:] = [
+            n for n in self.result.notes if not (n.kind == "moved_back" and n.uid == child)
+        ]
         self.result.notes.append(
             Note("moved_up", "requirement", child, label_of("requirement", reqs[child]), label)
         )

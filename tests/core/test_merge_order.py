@@ -271,3 +271,79 @@ def test_the_report_says_where_a_kept_row_went(base: Path) -> None:
         note_line(note)
         == f"{story_key} was kept and moved up to where {gone} was: {gone} was deleted"
     )
+
+
+def two_epics(base: Path) -> tuple[str, str, str, str]:
+    """Two epics at the end of the top level, each with one story."""
+    epic_a, story_a, epic_b, story_b = (str(uuid.uuid4()) for _ in range(4))
+    edit(
+        base,
+        "Zhang",
+        Create("requirement", epic_a, {"title": "Epic A"}),
+        Create("requirement", story_a, {"title": "Story A"}, parent=epic_a),
+        Create("requirement", epic_b, {"title": "Epic B"}),
+        Create("requirement", story_b, {"title": "Story B"}, parent=epic_b),
+    )
+    return epic_a, story_a, epic_b, story_b
+
+
+@pytest.mark.parametrize("mover", ["Li", "Wang"])
+def test_a_row_whose_both_places_were_deleted_moves_up_and_brings_back_neither(
+    base: Path, mover: str
+) -> None:
+    """Li moves Story A under Story B, then deletes Epic A; Wang edits Story A
+    and deletes Story B. Settled for Wang, Story B stays deleted and Story A
+    went back to Wang's place, under Epic A, which brought Epic A back: a
+    deletion of a row Wang never touched, undone. Story A now moves up to
+    Epic A's place; both deletions stand."""
+    epic_a, story_a, epic_b, story_b = two_epics(base)
+    mine, theirs = copies(base, "mine", "theirs")
+    moving, editing = (mine, theirs) if mover == "Li" else (theirs, mine)
+    edit(
+        moving,
+        mover,
+        Move("requirement", story_a, story_b),
+        Remove((("requirement", epic_a),)),
+    )
+    edit(
+        editing,
+        "Other",
+        Update("requirement", story_a, {"title": "Story A, edited"}),
+        Remove((("requirement", story_b),)),
+    )
+    editor: Side = "theirs" if mover == "Li" else "mine"
+    _, result = merge_files(base, mine, theirs, base.with_name("out.pmdesk"), prefer=editor)
+    out = merged(base, mine, theirs, editor)
+    rows = requirements(out)
+    assert epic_a not in rows and story_b not in rows
+    assert rows[story_a]["title"] == "Story A, edited"
+    assert (rows[story_a]["parent_uid"], rows[story_a]["rank"]) == places(base)[epic_a]
+    assert rows[epic_b] == requirements(base)[epic_b]
+    assert [n.kind for n in result.notes if n.uid == story_a] == ["moved_up"]
+
+
+@pytest.mark.parametrize("mover", ["Li", "Wang"])
+def test_a_place_conflict_settled_for_a_deleted_parent_keeps_it_deleted(
+    base: Path, mover: str
+) -> None:
+    """Li moves Story A under Epic B, then deletes Epic A; Wang moves Story A
+    to the top of Epic A. Settling the place for Wang puts it under Epic A,
+    which Li deleted and Wang never touched: Epic A stays deleted and Story A
+    takes its place."""
+    epic_a, story_a, epic_b, _ = two_epics(base)
+    sibling = str(uuid.uuid4())
+    edit(base, "Zhang", Create("requirement", sibling, {"title": "Sibling"}, parent=epic_a))
+    mine, theirs = copies(base, "mine", "theirs")
+    moving, reordering = (mine, theirs) if mover == "Li" else (theirs, mine)
+    edit(
+        moving,
+        mover,
+        Move("requirement", story_a, epic_b),
+        Remove((("requirement", epic_a),)),
+    )
+    edit(reordering, "Other", Move("requirement", story_a, epic_a, index=1))
+    other: Side = "theirs" if mover == "Li" else "mine"
+    out = merged(base, mine, theirs, other)
+    rows = requirements(out)
+    assert epic_a not in rows and sibling not in rows
+    assert (rows[story_a]["parent_uid"], rows[story_a]["rank"]) == places(base)[epic_a]
