@@ -86,7 +86,8 @@ def open_in_background_work(
             if full is not None:  # the copy fitted, its database's side files did not
                 raise full from None
             raise
-        return OpenedProject(wc, tree, untitled)
+        # A project recovered from File ▸ New was never saved anywhere: still untitled.
+        return OpenedProject(wc, tree, untitled or is_untitled(path, data_dir))
 
     return work
 
@@ -103,6 +104,14 @@ def _load_database_layer(wc: WorkingCopy) -> None:
         # The pooled connection is made here, with its PRAGMAs; the first read
         # makes the WAL's shared-memory file, which a full disk refuses.
         conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
+
+
+def is_untitled(path: Path, data_dir: Path) -> bool:
+    """Is `path` a new project that lives in the data folder until its first Save As?"""
+    try:
+        return path.resolve().parent == (data_dir / UNTITLED).resolve()
+    except (OSError, RuntimeError):  # RuntimeError: a symbolic link loop (Python 3.11)
+        return False
 
 
 def untitled_path(data_dir: Path, template: str) -> Path:

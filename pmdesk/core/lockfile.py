@@ -71,7 +71,18 @@ def pid_alive(pid: int) -> bool:
         return True
     except OSError:
         return False
-    return True
+    return not _zombie(pid)
+
+
+def _zombie(pid: int) -> bool:
+    """A killed process that its parent has not reaped yet is dead all the same
+    (Linux keeps it as a zombie; `kill(pid, 0)` still succeeds)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_bytes()
+    except OSError:
+        return False
+    # "pid (command) S …": the command may hold spaces and parentheses.
+    return stat[stat.rfind(b")") + 2 : stat.rfind(b")") + 3] == b"Z"
 
 
 @dataclass(frozen=True)
@@ -262,7 +273,8 @@ def _no_lock(path: Path, error: OSError) -> _NoLockHereError:
     if not is_disk_full(error):
         return _NoLockHereError("unwritable")
     try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0))
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+        fd = os.open(path, flags, 0o644)  # a lock, not a program
     except OSError:
         return _NoLockHereError("disk_full")
     try:

@@ -154,3 +154,27 @@ def test_an_older_copy_noticed_in_the_window_is_offered_saving_not_merging(
     assert set(FIVE) | {"Anna's title"} <= titles(sample)
     assert answers.conflicts == [] and answers.errors == []
     assert not window.isWindowModified()
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork")
+def test_a_recovered_untitled_project_asks_where_to_save(
+    window: MainWindow, answers: Answers, data_dir: Path, tmp_path: Path
+) -> None:
+    # File ▸ New, an edit, then pmdesk dies: the project was never saved anywhere.
+    from pmdesk.app.opening import untitled_path
+
+    untitled = untitled_path(data_dir, "blank")
+    killed_while_editing(untitled.resolve(), data_dir, "还没保存过的需求")
+    open_sync(window, untitled)
+    assert "recover" in answers.asked and window.isWindowModified()
+
+    # Save asks where, as it did before the crash, and the project lives on there.
+    answers.save_path = tmp_path / "chosen" / "plan.pmdesk"
+    answers.save_path.parent.mkdir()
+    assert window.save()
+    assert "save_path" in answers.asked
+    assert "还没保存过的需求" in titles(answers.save_path)
+    assert window.session is not None and window.session.path == answers.save_path.resolve()
+    assert not untitled.exists()
+    assert answers.save_path.resolve() in [p.resolve() for p in window.settings.recent_files]
+    assert not any(p.is_relative_to(data_dir) for p in window.settings.recent_files)

@@ -221,6 +221,7 @@ def test_full_share_placeholder_goes_on_close(tmp_path: Path, data_dir: Path) ->
         fill(share)
         wc = WorkingCopy.open(target, data_dir=data_dir, user=ZHANG)
         assert lock_path(target).exists() and lock_path(target).stat().st_size == 0
+        assert lock_path(target).stat().st_mode & 0o777 == 0o644  # a lock, not a program
         wc.close(discard=True)
         assert not lock_path(target).exists()
 

@@ -13,6 +13,7 @@ import os
 import socket
 import subprocess
 import sys
+import time
 import uuid
 from pathlib import Path
 
@@ -304,3 +305,20 @@ def test_recovering_takes_the_lock(project_file: Path, data_dir: Path) -> None:
     assert lock_json(project_file)["user"] == ZHANG
     again.close(discard=True)
     assert not lock_path(project_file).exists()
+
+
+def test_a_killed_process_not_yet_reaped_is_dead() -> None:
+    # kill -9 leaves a zombie until its parent reaps it; its lock is stale at once.
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        assert lockfile.pid_alive(child.pid)
+        child.kill()
+        deadline = time.monotonic() + 5
+        while Path(f"/proc/{child.pid}/stat").read_bytes().split(b") ")[1][:1] != b"Z":
+            assert time.monotonic() < deadline
+            time.sleep(0.01)
+        assert not lockfile.pid_alive(child.pid)
+    finally:
+        child.kill()
+        child.wait()
+    assert not lockfile.pid_alive(child.pid)
