@@ -455,12 +455,20 @@ def save_merging(
     for _ in range(3):  # yet another save can land while the user settles conflicts
         try:
             changed = session.working_copy.target_changed()
+            replaced = changed and _save_where_nothing_to_merge(session)
+            if replaced:
+                if notify is not None:
+                    folder = session.path.parent
+                    notify(error_text(PmdeskError(replaced, name=session.path.name, folder=folder)))
+                return True
             if changed and _save_over_older_copy(parent, session):
                 if notify is not None:
                     older = PmdeskError("save.older_copy_replaced", name=session.path.name)
                     notify(error_text(older))
                 return True
             if changed and not merge_colleague(parent, session, report):
+                if session.working_copy.unreadable_target is not None:
+                    return False  # said: damaged, and that saving again puts ours there
                 report(
                     translate(
                         "Sharing", "Not saved: %1 has a newer version to merge first."
@@ -481,6 +489,27 @@ def save_merging(
         return True
     dialogs.error(parent, error_text(PmdeskError("save.changed_by_other", name=session.path.name)))
     return False
+
+
+def _save_where_nothing_to_merge(session: ProjectSession) -> str | None:
+    """Save ours where the project file has gone (deleted or moved away by a
+    sync tool), or over a damaged file the last Save refused and said that
+    saving again replaces: the code of the sentence that says so; None if the
+    file is neither (a colleague's save, to merge)."""
+    from pmdesk.core.target_merge import same_file_or_gone
+
+    if session.read_only:
+        return None
+    wc = session.working_copy
+    if not wc.target.exists():
+        session.save(recreating=True)
+        return "save.target_recreated"
+    refused = wc.unreadable_target
+    if refused is not None and same_file_or_gone(refused, wc.target):
+        session.save(replacing_seen=refused)
+        wc.unreadable_target = None
+        return "save.target_replaced_by_ours"
+    return None
 
 
 def _save_over_older_copy(parent: QWidget, session: ProjectSession) -> bool:
