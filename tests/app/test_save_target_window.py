@@ -1,0 +1,67 @@
+"""Save in the window when a sync tool replaced the shared file by a damaged
+one or removed it: one sentence naming the project, the edits kept, and
+saving again puts ours there (issue 11, helper "save2")."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+from pmdesk.app.main_window import MainWindow
+from pmdesk.core.ops import Update
+from pmdesk.core.projectfile import check
+from tests.app.conftest import Answers, open_sync
+from tests.core.merge_helpers import by_key, requirements
+
+
+def titles(path: Path) -> set[str]:
+    return {str(r["title"]) for r in requirements(path).values()}
+
+
+def edit_title(window: MainWindow, sample: Path, key: str, title: str) -> None:
+    assert window.session is not None
+    uid = str(by_key(sample)[key]["uid"])
+    assert window.session.push(Update("requirement", uid, {"title": title}))
+
+
+def test_save_over_a_damaged_file_is_refused_then_saving_again_puts_ours_there(
+    window: MainWindow, sample: Path, answers: Answers, tmp_path: Path
+) -> None:
+    open_sync(window, sample)
+    edit_title(window, sample, "CRM-3", "Anna's title")
+    damaged = tmp_path / "download.tmp"
+    shutil.copyfile(sample, damaged)
+    data = bytearray(damaged.read_bytes())
+    data[4096 * 2 : 4096 * 3] = bytes(4096)
+    damaged.write_bytes(bytes(data))
+    os.replace(damaged, sample)  # the sync tool
+    spoiled = sample.read_bytes()
+
+    assert window.save() is False
+    assert len(answers.errors) == 1
+    said = answers.errors[0]
+    assert "crm.pmdesk" in said and "damaged" in said and "save again" in said
+    assert not any(w in said for w in ("SQL", "theirs.pmdesk", "Errno")), said
+    assert sample.read_bytes() == spoiled
+    assert window.isWindowModified()
+
+    assert window.save() is True  # as the sentence says
+    assert "Anna's title" in titles(sample) and check(sample) == []
+    assert "saved in its place" in window.notice_bar.text.text()
+    assert not window.isWindowModified()
+    assert len(answers.errors) == 1
+
+
+def test_save_after_the_file_has_gone_saves_it_there_again(
+    window: MainWindow, sample: Path, answers: Answers
+) -> None:
+    open_sync(window, sample)
+    edit_title(window, sample, "CRM-3", "Anna's title")
+    sample.unlink()  # moved away or deleted on another machine
+    assert window.save() is True
+    assert answers.errors == []
+    assert "Anna's title" in titles(sample) and check(sample) == []
+    said = window.notice_bar.text.text()
+    assert "crm.pmdesk" in said and "saved there again" in said
+    assert not window.isWindowModified()
