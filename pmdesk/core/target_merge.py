@@ -98,7 +98,7 @@ def prepare(wc: WorkingCopy) -> TargetMerge:
             # lacks was never deleted by them. Merge over what both grew from.
             common = _common_base(wc, mine, theirs)
             if common is not None:
-                base = read_project(common)
+                base = _rebased(read_project(common), mine, theirs)
         pending = PendingMerge(
             base, mine, theirs, names=(wc.target.name, wc.target.name, wc.target.name)
         )
@@ -117,6 +117,46 @@ def _common_base(wc: WorkingCopy, mine: Tables, theirs: Tables) -> Path | None:
         set(mine.get("history", {})),
         set(theirs.get("history", {})),
     )
+
+
+def _rebased(base: Tables, mine: Tables, theirs: Tables) -> Tables:
+    """`base` (a kept version both copies grew from) brought up to every edit
+    both copies hold, row by row: a row such an edit touched is taken from
+    the side that has not edited it since (its state after the edits both
+    hold); a row both sides edited since keeps the older state. Without this,
+    what both hold shows as a change on both sides, and a later edit of one
+    side (a deletion, a move) as a false conflict with the other."""
+    ours, their_history = mine.get("history", {}), theirs.get("history", {})
+    shared = set(ours) & set(their_history)
+    news = shared - set(base.get("history", {}))
+    if not news:
+        return base
+    touched = {str(ours[u]["entity_uid"]) for u in news}
+    mine_since = {str(ours[u]["entity_uid"]) for u in set(ours) - shared}
+    theirs_since = {str(their_history[u]["entity_uid"]) for u in set(their_history) - shared}
+    rebased: Tables = {}
+    for name, rows in base.items():
+        if name == "history":
+            rebased[name] = {u: row for u, row in ours.items() if u in shared}
+            continue
+        rows = dict(rows)
+        for uid in touched:
+            side = theirs if uid not in theirs_since else mine if uid not in mine_since else None
+            if side is None:
+                continue
+            row = side.get(name, {}).get(uid)
+            if row is not None:
+                rows[uid] = row
+            else:
+                rows.pop(uid, None)  # deleted by an edit both hold (or of another table)
+        for uid, row in rows.items():
+            # Numbers a merge gave new rows that clashed leave no history: what
+            # either side renumbered since is no edit of theirs or ours.
+            now = theirs.get(name, {}).get(uid) or mine.get(name, {}).get(uid)
+            if now is not None and "number" in row and row.get("key") != now.get("key"):
+                rows[uid] = {**row, "key": now.get("key"), "number": now.get("number")}
+        rebased[name] = rows
+    return rebased
 
 
 # What a file that is not a readable project raises while it is copied and read.

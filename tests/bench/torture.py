@@ -552,7 +552,8 @@ class Result:
     failed_but_published: list[str] = field(default_factory=list)
     # kills after which the next start offers to recover edits its save had published
     offered_saved: int = 0
-    # save_merging gave up: the colleague saved again during each of its 5 merges
+    # save_merging gave up: the colleague saved during each of its merges (its
+    # retries merge holding the save marker, so this must not happen)
     gave_up: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     seconds: float = 0.0
@@ -595,7 +596,7 @@ HEADER = (
     "conflict | internal errors | messages naming private files | leftovers in the share | "
     "dead save markers left blocking | saves reported failed that published | "
     "recovery offers edits already saved | "
-    "saves given up (colleague saved during each of 5 merges) | time |\n|" + " --- |" * 16
+    "saves given up (colleague saved during each merge) | time |\n|" + " --- |" * 16
 )
 
 
@@ -1284,6 +1285,7 @@ def problems(r: Result) -> int:
         + r.stale_markers
         + len(r.failed_but_published)
         + r.offered_saved
+        + len(r.gave_up)
     )
 
 

@@ -300,3 +300,52 @@ def test_a_second_open_of_a_project_open_in_this_process_is_refused(tmp_path: Pa
     assert "unsaved in the first window" in titles(first.target)
     first.close()
     WorkingCopy.open(first.target, data_dir=tmp_path / "Anna", user="Anna").close()
+
+
+def test_merging_over_what_both_hold_when_no_kept_version_holds_just_that(
+    tmp_path: Path,
+) -> None:
+    """Older copies put back twice, and each user deletes a row of their own:
+    what both copies hold at Bo's last save (the first version, Anna's first
+    row and Bo's first row) was never a version of its own, so no kept version
+    is the right base. Either kept one undoes a deletion (a deleted row back)
+    unless the base is brought up to the edits both hold."""
+    from pmdesk.core.ops import Remove
+
+    def put_back(copy: Path) -> None:
+        download = target.with_name(".download")
+        download.write_bytes(copy.read_bytes())
+        os.replace(download, target)
+
+    def remove(wc: WorkingCopy, title: str) -> None:
+        (uid,) = [u for u, r in requirements(wc.work_path).items() if r["title"] == title]
+        wc.apply(Remove((("requirement", uid),)))
+
+    anna = opened(tmp_path, "Anna")
+    target = anna.target
+    first = tmp_path / "first.pmdesk"
+    first.write_bytes(target.read_bytes())
+    bo = WorkingCopy.open(target, data_dir=tmp_path / "Bo", user="Bo", access="edit_anyway")
+    add(bo, "B1")
+    bo.save()
+    bos_first = tmp_path / "bos-first.pmdesk"
+    bos_first.write_bytes(target.read_bytes())
+    put_back(first)  # a sync tool
+    add(anna, "A1")
+    save_merging(anna)
+    add(bo, "B2")
+    save_merging(bo)
+    put_back(bos_first)  # again
+    remove(anna, "A1")
+    add(anna, "A2")
+    save_merging(anna)
+    remove(bo, "B1")
+    save_merging(bo)
+    now = titles(target)
+    assert {"A2", "B2"} <= now and not {"A1", "B1"} & now, now
+    # The two users numbered A1 and B1 the other way round (each merge gives a
+    # clashing new row the next number): no renumbering shows as an edit.
+    keys = [str(r["key"]) for r in requirements(target).values()]
+    assert len(keys) == len(set(keys)) and check(target) == []
+    anna.close()
+    bo.close()
