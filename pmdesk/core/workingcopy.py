@@ -270,6 +270,8 @@ def _leftover(slot: Path) -> Recoverable | None:
     pid = int(state.get("pid", 0))
     if state.get("host") == socket.gethostname() and pid != os.getpid() and _pid_alive(pid):
         return None  # still open in another running pmdesk
+    if pid == os.getpid() and slot in _open_slots:
+        return None  # open in another window of this pmdesk: never offered, never discarded
     try:
         last = last_history_seq(slot / WORK)
     except Exception:  # a working copy damaged beyond reading cannot be offered

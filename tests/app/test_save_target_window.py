@@ -65,3 +65,32 @@ def test_save_after_the_file_has_gone_saves_it_there_again(
     said = window.notice_bar.text.text()
     assert "crm.pmdesk" in said and "saved there again" in said
     assert not window.isWindowModified()
+
+
+def test_a_second_window_opening_the_same_project_is_refused_and_takes_nothing(
+    qtbot: object,
+    window: MainWindow,
+    sample: Path,
+    answers: Answers,
+    settings: object,
+    data_dir: Path,
+) -> None:
+    """Two windows of one pmdesk: the second is told the project is open
+    already; the first's unsaved edit is neither offered for recovery nor
+    deleted, and its Save publishes it (was: the second window took the
+    first's working copy for a leftover)."""
+    from pmdesk.app.settings import AppSettings
+
+    assert isinstance(settings, AppSettings)
+    open_sync(window, sample)
+    edit_title(window, sample, "CRM-3", "Anna's title")
+    second = MainWindow(settings, data_dir)
+    qtbot.addWidget(second)  # type: ignore[attr-defined]
+    second.open_project(sample, background=False)
+    assert second.session is None
+    assert "recover" not in answers.asked
+    assert len(answers.errors) == 1 and "already open" in answers.errors[0]
+    assert "crm.pmdesk" in answers.errors[0]
+    assert window.save() is True
+    assert "Anna's title" in titles(sample)
+    second.close()

@@ -290,8 +290,11 @@ def test_a_second_open_of_a_project_open_in_this_process_is_refused(tmp_path: Pa
     working copy (was: its pid is ours, so the slot was taken for a leftover)."""
     from pmdesk.core.errors import ProjectInUseError
 
+    from pmdesk.core.workingcopy import find_recoverable
+
     first = opened(tmp_path)
     add(first, "unsaved in the first window")
+    assert find_recoverable(tmp_path / "Anna") == []  # not offered (nor discarded) as left over
     with pytest.raises(ProjectInUseError) as refused:
         WorkingCopy.open(first.target, data_dir=tmp_path / "Anna", user="Anna", leftover="discard")
     assert "crm.pmdesk is already open in another pmdesk window" in str(refused.value)
