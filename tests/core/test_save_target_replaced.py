@@ -289,7 +289,6 @@ def test_a_second_open_of_a_project_open_in_this_process_is_refused(tmp_path: Pa
     """Two windows of one pmdesk: the second open never deletes the first's
     working copy (was: its pid is ours, so the slot was taken for a leftover)."""
     from pmdesk.core.errors import ProjectInUseError
-
     from pmdesk.core.workingcopy import find_recoverable
 
     first = opened(tmp_path)
