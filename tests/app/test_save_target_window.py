@@ -94,3 +94,40 @@ def test_a_second_window_opening_the_same_project_is_refused_and_takes_nothing(
     assert window.save() is True
     assert "Anna's title" in titles(sample)
     second.close()
+
+
+def test_save_converges_while_a_colleague_saves_again_and_again(
+    window: MainWindow, sample: Path, answers: Answers, tmp_path: Path
+) -> None:
+    import signal
+    import uuid
+
+    from pmdesk.core.ops import Create
+    from pmdesk.core.target_merge import save_merging
+    from pmdesk.core.workingcopy import WorkingCopy
+
+    open_sync(window, sample)
+    parent = str(by_key(sample)["CRM-1"]["uid"])
+    pid = os.fork()
+    if pid == 0:  # the colleague: an edit and a save, as fast as they go
+        try:
+            bo = WorkingCopy.open(sample, data_dir=tmp_path / "bo", user="Bo", access="edit_anyway")
+            while True:
+                title = f"bo {uuid.uuid4().hex[:6]}"
+                bo.apply(Create("requirement", str(uuid.uuid4()), {"title": title}, parent=parent))
+                save_merging(bo)
+        finally:
+            os._exit(0)
+    try:
+        assert window.session is not None
+        for i in range(5):
+            for j in range(20):
+                values = {"title": f"anna {i}.{j}"}
+                op = Create("requirement", str(uuid.uuid4()), values, parent=parent)
+                assert window.session.push(op)
+            assert window.save() is True, answers.errors
+    finally:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+    assert {f"anna {i}.{j}" for i in range(5) for j in range(20)} <= titles(sample)
+    assert answers.errors == [] and answers.conflicts == []
