@@ -99,6 +99,7 @@ def prepare(wc: WorkingCopy) -> TargetMerge:
             common = _common_base(wc, mine, theirs)
             if common is not None:
                 base = _rebased(read_project(common), mine, theirs)
+        base = _renumbered_only(base, mine, theirs)
         pending = PendingMerge(
             base, mine, theirs, names=(wc.target.name, wc.target.name, wc.target.name)
         )
@@ -117,6 +118,27 @@ def _common_base(wc: WorkingCopy, mine: Tables, theirs: Tables) -> Path | None:
         set(mine.get("history", {})),
         set(theirs.get("history", {})),
     )
+
+
+_NUMBERING = ("key", "number")
+
+
+def _renumbered_only(base: Tables, mine: Tables, theirs: Tables) -> Tables:
+    """A row one side deleted that the other side changed only in its number
+    (a merge gave it the next free one: no edit of anyone's) is taken as
+    unchanged there: the deletion goes through instead of asking about it."""
+    changed: Tables = {}
+    for name, rows in base.items():
+        for uid, row in rows.items():
+            if "number" not in row:
+                break  # a table without numbers
+            ours, their_row = mine.get(name, {}).get(uid), theirs.get(name, {}).get(uid)
+            kept = ours if their_row is None else their_row if ours is None else None
+            if kept is None or kept.get("key") == row.get("key"):
+                continue
+            if all(kept.get(f) == v for f, v in row.items() if f not in _NUMBERING):
+                changed.setdefault(name, dict(rows))[uid] = dict(kept)
+    return {**base, **changed} if changed else base
 
 
 def _rebased(base: Tables, mine: Tables, theirs: Tables) -> Tables:

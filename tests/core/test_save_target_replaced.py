@@ -351,3 +351,41 @@ def test_merging_over_what_both_hold_when_no_kept_version_holds_just_that(
     assert len(keys) == len(set(keys)) and check(target) == []
     anna.close()
     bo.close()
+
+
+def test_a_row_deleted_by_one_side_and_only_renumbered_by_the_other_is_deleted(
+    tmp_path: Path,
+) -> None:
+    """A merge gives a clashing new row the next free number, which no edit
+    records. When the other side deleted that row meanwhile, the new number is
+    no change to ask about (was: a conflict 'deleted by theirs'; settled for
+    "mine", the deleted row came back. Seen in the torture run's sync rounds
+    after older copies were put back; here the renumbering is written directly)."""
+    import sqlite3 as sql
+
+    anna = opened(tmp_path, "Anna")
+    target = anna.target
+    bo = WorkingCopy.open(target, data_dir=tmp_path / "Bo", user="Bo", access="edit_anyway")
+    add(anna, "doomed")
+    save_merging(anna)
+    save_merging(bo)  # Bo has it now, as Anna numbered it
+    (uid,) = [u for u, r in requirements(bo.work_path).items() if r["title"] == "doomed"]
+    # What a merge of Bo's did to it: the next free number (no history row).
+    conn = sql.connect(bo.work_path)
+    top = conn.execute("SELECT max(number) FROM requirement").fetchone()[0]
+    prefix = str(requirements(bo.work_path)[uid]["key"]).rsplit("-", 1)[0]
+    conn.execute(
+        "UPDATE requirement SET number = ?, key = ? WHERE uid = ?",
+        (top + 1, f"{prefix}-{top + 1}", uid),
+    )
+    conn.commit()
+    conn.close()
+    from pmdesk.core.ops import Remove
+
+    anna.apply(Remove((("requirement", uid),)))
+    save_merging(anna)
+    add(bo, "by Bo")
+    save_merging(bo)  # no conflict: the deletion goes through
+    assert "doomed" not in titles(target) and "by Bo" in titles(target)
+    anna.close()
+    bo.close()
