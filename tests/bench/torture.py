@@ -1056,6 +1056,14 @@ def _sync_replace(target: Path, fill: Callable[[Path], object]) -> None:
             target.unlink(missing_ok=True)
             tmp.rename(target)
         else:
+            # The files beside it come along, as a sync tool syncs every file
+            # of the folder: a kind with a hot journal or a -wal (what a writer
+            # killed mid-transaction leaves) is not stripped of it, which would
+            # leave half-written pages that look like somebody's edits.
+            for suffix in ("-journal", "-wal"):
+                Path(f"{target}{suffix}").unlink(missing_ok=True)
+                if Path(f"{tmp}{suffix}").is_file():
+                    os.replace(f"{tmp}{suffix}", f"{target}{suffix}")
             os.replace(tmp, target)
     finally:
         for side in [tmp, *(Path(f"{tmp}{s}") for s in ("-journal", "-wal", "-shm"))]:
