@@ -38,6 +38,8 @@ _MAX_MARKER_BYTES = 4096
 # Markers this process holds, by the thread holding each: a save within a
 # merge that holds the marker already (target_merge.save_merging) goes on.
 _held: dict[Path, int] = {}
+if hasattr(os, "register_at_fork"):  # a forked child holds no marker of its parent's
+    os.register_at_fork(after_in_child=_held.clear)
 
 
 def save_marker(target: Path) -> Path:
