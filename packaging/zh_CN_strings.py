@@ -641,6 +641,12 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("CoreError", "Not saved: the disk that holds pmdesk's data folder ({folder}) is full; {name} was left as it was and your edits are kept. Free some space there and save again."): "未保存：存放 pmdesk 数据文件夹（{folder}）的磁盘已满；{name} 保持原样，你的修改仍然保留。请在该磁盘上腾出空间后再保存。",
     ("CoreError", "Not saved: pmdesk cannot write in its data folder {folder} ({reason}); {name} was left as it was and your edits are kept."): "未保存：pmdesk 无法写入其数据文件夹 {folder}（{reason}）；{name} 保持原样，你的修改仍然保留。",
     ("CoreError", "{name} had been replaced by an older copy; your version, with everything in it, is saved again."): "{name} 曾被一个较旧的副本替换；你的版本（包含其中的全部内容）已重新保存。",
+    # Save over a shared file a sync tool replaced or removed (helper "save2").
+    ("CoreError", "Not saved: {name} in {folder} has been replaced by a damaged file, which holds nothing to merge; your edits are kept: save them elsewhere with Save As, or save again to put your version in its place."): "未保存：{folder} 中的 {name} 已被一个损坏的文件替换，其中没有可合并的内容；你的修改仍然保留：可用“另存为”保存到别处，或再次保存，用你的版本替换它。",
+    ("CoreError", "Not saved: {name} in {folder} has been replaced by a database of another application; your edits are kept: save them elsewhere with Save As, or save again to put your version in its place."): "未保存：{folder} 中的 {name} 已被另一个应用程序的数据库替换；你的修改仍然保留：可用“另存为”保存到别处，或再次保存，用你的版本替换它。",
+    ("CoreError", "{name} in {folder} could not be read as a project; your version has been saved in its place."): "{folder} 中的 {name} 无法作为项目读取；你的版本已保存到它的位置。",
+    ("CoreError", "{name} is no longer in {folder}; your edits are kept."): "{name} 已不在 {folder} 中；你的修改仍然保留。",
+    ("CoreError", "{name} was no longer in {folder}; your version has been saved there again."): "{name} 曾不在 {folder} 中；你的版本已重新保存到那里。",
     ("Sharing", "&Save Now"): "立即保存(&S)",
     ("Sharing", "OK"): "确定",
     ("Sharing", "%1 has been replaced by an older copy (by a sync tool or a restore?); it holds nothing that is not in your version. Save puts your version, with everything in it, back."): "%1 已被一个较旧的副本替换（可能是同步工具或恢复操作所致）；其中没有你的版本里没有的内容。保存即可放回你的版本及其全部内容。",

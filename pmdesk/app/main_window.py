@@ -735,7 +735,8 @@ class MainWindow(QMainWindow):
         self._flush()
         if self.untitled:
             return self.save_as()
-        if not _reachable(self.session.path):
+        if not _reachable(self.session.path) and not _reachable(self.session.path.parent):
+            # (A file gone from a folder still there is saved there again.)
             dialogs.error(
                 self,
                 self.tr(

@@ -272,12 +272,21 @@ class ProjectSession(QObject):
         self.undo_stack.resetClean()
 
     def save(
-        self, *, overwrite_changes: bool = False, replacing_seen: dict[str, Any] | None = None
+        self,
+        *,
+        overwrite_changes: bool = False,
+        replacing_seen: dict[str, Any] | None = None,
+        recreating: bool = False,
     ) -> None:
-        """Publish; `replacing_seen`: over that file only (WorkingCopy.save)."""
+        """Publish; `replacing_seen`: over that file only; `recreating`: where
+        the file has gone (WorkingCopy.save)."""
         if self.read_only:  # nothing to save; publishing could only hurt
             raise OperationError("edit.read_only", name=self.path.name)
-        self.working_copy.save(overwrite_changes=overwrite_changes, replacing_seen=replacing_seen)
+        self.working_copy.save(
+            overwrite_changes=overwrite_changes,
+            replacing_seen=replacing_seen,
+            recreating=recreating,
+        )
         self.undo_stack.setClean()
 
     def save_as(self, target: Path) -> None:

@@ -10,6 +10,7 @@ merge is one undo step ("Merge changes by 张三").
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections.abc import Callable
@@ -452,22 +453,14 @@ def save_merging(
     """Save; if a colleague saved meanwhile, merge their version first. True if
     saved. A file an older copy replaced is not merged: ours is saved over it,
     and `notify` is told (for the notice bar)."""
-    for _ in range(3):  # yet another save can land while the user settles conflicts
+    from pmdesk.core.savelock import saving
+
+    for attempt in range(3):  # yet another save can land while the user settles conflicts
         try:
-            changed = session.working_copy.target_changed()
-            if changed and _save_over_older_copy(parent, session):
-                if notify is not None:
-                    older = PmdeskError("save.older_copy_replaced", name=session.path.name)
-                    notify(error_text(older))
-                return True
-            if changed and not merge_colleague(parent, session, report):
-                report(
-                    translate(
-                        "Sharing", "Not saved: %1 has a newer version to merge first."
-                    ).replace("%1", session.path.name)
-                )
-                return False
-            session.save()
+            # After the first, each try merges holding the save marker, so no
+            # colleague's save can land in between again (target_merge.save_merging).
+            with saving(session.working_copy.target) if attempt else contextlib.nullcontext():
+                return _merge_and_save(parent, session, report, notify)
         except PmdeskError as e:
             if e.code == "save.changed_by_other":
                 continue
@@ -478,9 +471,61 @@ def save_merging(
             error = PmdeskError("write.failed", path=session.path, reason=reason)
             dialogs.error(parent, error_text(error))
             return False
-        return True
     dialogs.error(parent, error_text(PmdeskError("save.changed_by_other", name=session.path.name)))
     return False
+
+
+def _merge_and_save(
+    parent: QWidget,
+    session: ProjectSession,
+    report: Callable[[str], None],
+    notify: Callable[[str], None] | None,
+) -> bool:
+    """One try of `save_merging` (raises `save.changed_by_other` to try again)."""
+    changed = session.working_copy.target_changed()
+    replaced = changed and _save_where_nothing_to_merge(session)
+    if replaced:
+        if notify is not None:
+            folder = session.path.parent
+            notify(error_text(PmdeskError(replaced, name=session.path.name, folder=folder)))
+        return True
+    if changed and _save_over_older_copy(parent, session):
+        if notify is not None:
+            older = PmdeskError("save.older_copy_replaced", name=session.path.name)
+            notify(error_text(older))
+        return True
+    if changed and not merge_colleague(parent, session, report):
+        if session.working_copy.unreadable_target is not None:
+            return False  # said: damaged, and that saving again puts ours there
+        report(
+            translate("Sharing", "Not saved: %1 has a newer version to merge first.").replace(
+                "%1", session.path.name
+            )
+        )
+        return False
+    session.save()
+    return True
+
+
+def _save_where_nothing_to_merge(session: ProjectSession) -> str | None:
+    """Save ours where the project file has gone (deleted or moved away by a
+    sync tool), or over a damaged file the last Save refused and said that
+    saving again replaces: the code of the sentence that says so; None if the
+    file is neither (a colleague's save, to merge)."""
+    from pmdesk.core.target_merge import same_file_or_gone
+
+    if session.read_only:
+        return None
+    wc = session.working_copy
+    if not wc.target.exists():
+        session.save(recreating=True)
+        return "save.target_recreated"
+    refused = wc.unreadable_target
+    if refused is not None and same_file_or_gone(refused, wc.target):
+        session.save(replacing_seen=refused)
+        wc.unreadable_target = None
+        return "save.target_replaced_by_ours"
+    return None
 
 
 def _save_over_older_copy(parent: QWidget, session: ProjectSession) -> bool:

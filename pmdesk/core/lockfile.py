@@ -30,6 +30,7 @@ pmdesk not tell whether its process has ended.
 from __future__ import annotations
 
 import contextlib
+import glob
 import json
 import os
 import socket
@@ -338,6 +339,7 @@ def _private_file(path: Path, data: bytes) -> Iterator[Path]:
     """A file beside `path` holding `data` (flushed to disk), removed afterwards
     unless it was renamed into place."""
     private = path.with_name(f"{path.name}{socket.gethostname()}.{os.getpid()}.tmp")
+    _sweep_private(path)
     try:
         with private.open("wb") as f:
             f.write(data)
@@ -347,6 +349,17 @@ def _private_file(path: Path, data: bytes) -> Iterator[Path]:
     finally:
         with contextlib.suppress(OSError):
             private.unlink()
+
+
+def _sweep_private(path: Path) -> None:
+    """Remove the private files of lock writers of this host that were killed
+    before they could (named by host and process: those of others are left)."""
+    prefix = f"{path.name}{socket.gethostname()}."
+    for leftover in path.parent.glob(f"{glob.escape(prefix)}*.tmp"):
+        pid = leftover.name[len(prefix) : -len(".tmp")]
+        if pid.isdigit() and int(pid) != os.getpid() and not pid_alive(int(pid)):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
 
 
 def _create_in_place(path: Path, data: bytes) -> bool:

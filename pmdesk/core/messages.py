@@ -149,6 +149,30 @@ MESSAGES: dict[str, str] = {
         "{name} had been replaced by an older copy; your version, with everything in it, "
         "is saved again.",
     ),
+    # Save over a shared file a sync tool replaced or removed (issue 11, helper "save2").
+    "save.target_damaged": QT_TRANSLATE_NOOP(
+        "CoreError",
+        "Not saved: {name} in {folder} has been replaced by a damaged file, which holds "
+        "nothing to merge; your edits are kept: save them elsewhere with Save As, or save "
+        "again to put your version in its place.",
+    ),
+    "save.target_foreign": QT_TRANSLATE_NOOP(
+        "CoreError",
+        "Not saved: {name} in {folder} has been replaced by a database of another "
+        "application; your edits are kept: save them elsewhere with Save As, or save again "
+        "to put your version in its place.",
+    ),
+    "save.target_replaced_by_ours": QT_TRANSLATE_NOOP(
+        "CoreError",
+        "{name} in {folder} could not be read as a project; your version has been saved in "
+        "its place.",
+    ),
+    "save.target_gone": QT_TRANSLATE_NOOP(
+        "CoreError", "{name} is no longer in {folder}; your edits are kept."
+    ),
+    "save.target_recreated": QT_TRANSLATE_NOOP(
+        "CoreError", "{name} was no longer in {folder}; your version has been saved there again."
+    ),
     # Merging a colleague's save (three-way merge).
     "merge.different_projects": QT_TRANSLATE_NOOP(
         "CoreError", "{names} are not copies of one project, so they cannot be merged."

@@ -21,6 +21,7 @@ import contextlib
 import json
 import os
 import socket
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -33,6 +34,12 @@ from pmdesk.core.lockfile import pid_alive
 STALE_SECONDS = 60.0  # another host's marker: its save has surely ended
 EMPTY_STALE_SECONDS = 2.0  # a marker without content: its save died as it began
 _MAX_MARKER_BYTES = 4096
+
+# Markers this process holds, by the thread holding each: a save within a
+# merge that holds the marker already (target_merge.save_merging) goes on.
+_held: dict[Path, int] = {}
+if hasattr(os, "register_at_fork"):  # a forked child holds no marker of its parent's
+    os.register_at_fork(after_in_child=_held.clear)
 
 
 def save_marker(target: Path) -> Path:
@@ -47,6 +54,9 @@ def _mine() -> bytes:
 def saving(target: Path, *, wait: float = 10.0) -> Iterator[None]:
     """Hold the save marker of `target` (waiting up to `wait` seconds for another save)."""
     marker = save_marker(target)
+    if _held.get(marker) == threading.get_ident():
+        yield  # ours already, further up this thread's call
+        return
     deadline = time.monotonic() + wait
     while True:
         try:
@@ -74,8 +84,10 @@ def saving(target: Path, *, wait: float = 10.0) -> Iterator[None]:
             pass  # a full disk: the marker is ours all the same (an empty one)
         finally:
             os.close(fd)
+        _held[marker] = threading.get_ident()
         yield
     finally:
+        _held.pop(marker, None)
         with contextlib.suppress(OSError):
             marker.unlink()
 

@@ -180,7 +180,11 @@ def replacing(target: Path) -> Iterator[Path]:
                 with contextlib.suppress(OSError):
                     os.replace(aside, side_file(target, suffix))
             raise
-        _fsync_dir(directory)
+        # Replaced: from here on nothing may report a failure. A folder that
+        # cannot be flushed risks only the rename after a power cut, which a
+        # failure now could not undo.
+        with contextlib.suppress(OSError):
+            _fsync_dir(directory)
         for _suffix, aside in stale:  # published already: a leftover is swept later
             with contextlib.suppress(OSError):
                 aside.unlink(missing_ok=True)

@@ -10,11 +10,14 @@ publishes a file holding both people's work.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from sqlalchemy.exc import DatabaseError, SQLAlchemyError
 
 from pmdesk.core.errors import PmdeskError
 from pmdesk.core.fileformat import SCHEMA_VERSION, read_header
@@ -22,6 +25,7 @@ from pmdesk.core.merge import MergeResult, Side
 from pmdesk.core.merge_files import PendingMerge, read_project
 from pmdesk.core.merge_rows import Tables, gc_paused, read_tables
 from pmdesk.core.messages import message_text
+from pmdesk.core.sqlite_errors import DAMAGED as DAMAGED_WORDS
 from pmdesk.core.sqlite_files import copy_published, fingerprint, same_file
 
 if TYPE_CHECKING:
@@ -77,21 +81,176 @@ class TargetMerge:
 
 
 def prepare(wc: WorkingCopy) -> TargetMerge:
-    """Read base, ours and the target as it is now."""
-    copy = wc.slot / THEIRS
-    seen = copy_published(wc.target, copy)
-    if read_header(copy).schema_version != SCHEMA_VERSION:
-        from pmdesk.core.projectfile import upgrade_copy
+    """Read base, ours and the target as it is now.
 
-        upgrade_copy(copy, wc.slot / "backups")
+    A target that cannot be merged is refused in one sentence naming the
+    project: gone (`save.target_gone`), damaged or another application's
+    database (whose fingerprint `wc.unreadable_target` keeps: saving again
+    puts ours there), or a data folder too full to copy it into."""
+    copy = wc.slot / THEIRS
+    seen, theirs = _read_target(wc, copy)
     with gc_paused(), wc.store.engine.connect() as conn:
+        mine = read_tables(conn)
+        base = read_project(wc.base_path)
+        if not _older(base, theirs) and not set(base["history"]) <= set(theirs["history"]):
+            # Their file did not grow from our base: it grew from an older
+            # version put back by a sync tool, so what our base has and theirs
+            # lacks was never deleted by them. Merge over what both grew from.
+            common = _common_base(wc, mine, theirs)
+            if common is not None:
+                base = _rebased(read_project(common), mine, theirs)
+        base = _renumbered_only(base, mine, theirs)
         pending = PendingMerge(
-            read_project(wc.base_path),
-            read_tables(conn),
-            read_project(copy),
-            names=(wc.target.name, wc.target.name, wc.target.name),
+            base, mine, theirs, names=(wc.target.name, wc.target.name, wc.target.name)
         )
     return TargetMerge(pending, copy, seen, wc.unsaved_edits())
+
+
+def _common_base(wc: WorkingCopy, mine: Tables, theirs: Tables) -> Path | None:
+    from pmdesk.core import versions
+
+    projects = set(mine.get("project", {}))
+    if len(projects) != 1 or projects != set(theirs.get("project", {})):
+        return None
+    return versions.find_base(
+        wc.slot.parent.parent,
+        next(iter(projects)),
+        set(mine.get("history", {})),
+        set(theirs.get("history", {})),
+    )
+
+
+_NUMBERING = ("key", "number")
+
+
+def _renumbered_only(base: Tables, mine: Tables, theirs: Tables) -> Tables:
+    """A row one side deleted that the other side changed only in its number
+    (a merge gave it the next free one: no edit of anyone's) is taken as
+    unchanged there: the deletion goes through instead of asking about it."""
+    changed: Tables = {}
+    for name, rows in base.items():
+        for uid, row in rows.items():
+            if "number" not in row:
+                break  # a table without numbers
+            ours, their_row = mine.get(name, {}).get(uid), theirs.get(name, {}).get(uid)
+            kept = ours if their_row is None else their_row if ours is None else None
+            if kept is None or kept.get("key") == row.get("key"):
+                continue
+            if all(kept.get(f) == v for f, v in row.items() if f not in _NUMBERING):
+                changed.setdefault(name, dict(rows))[uid] = dict(kept)
+    return {**base, **changed} if changed else base
+
+
+def _rebased(base: Tables, mine: Tables, theirs: Tables) -> Tables:
+    """`base` (a kept version both copies grew from) brought up to every edit
+    both copies hold, row by row: a row such an edit touched is taken from
+    the side that has not edited it since (its state after the edits both
+    hold); a row both sides edited since keeps the older state. Without this,
+    what both hold shows as a change on both sides, and a later edit of one
+    side (a deletion, a move) as a false conflict with the other."""
+    ours, their_history = mine.get("history", {}), theirs.get("history", {})
+    shared = set(ours) & set(their_history)
+    news = shared - set(base.get("history", {}))
+    if not news:
+        return base
+    touched = {str(ours[u]["entity_uid"]) for u in news}
+    mine_since = {str(ours[u]["entity_uid"]) for u in set(ours) - shared}
+    theirs_since = {str(their_history[u]["entity_uid"]) for u in set(their_history) - shared}
+    rebased: Tables = {}
+    for name, rows in base.items():
+        if name == "history":
+            rebased[name] = {u: row for u, row in ours.items() if u in shared}
+            continue
+        rows = dict(rows)
+        for uid in touched:
+            side = theirs if uid not in theirs_since else mine if uid not in mine_since else None
+            if side is None:
+                continue
+            row = side.get(name, {}).get(uid)
+            if row is not None:
+                rows[uid] = row
+            else:
+                rows.pop(uid, None)  # deleted by an edit both hold (or of another table)
+        for uid, row in rows.items():
+            # Numbers a merge gave new rows that clashed leave no history: what
+            # either side renumbered since is no edit of theirs or ours.
+            now = theirs.get(name, {}).get(uid) or mine.get(name, {}).get(uid)
+            if now is not None and "number" in row and row.get("key") != now.get("key"):
+                rows[uid] = {**row, "key": now.get("key"), "number": now.get("number")}
+        rebased[name] = rows
+    return rebased
+
+
+# What a file that is not a readable project raises while it is copied and read.
+_NOT_A_PROJECT = (
+    "file.empty",
+    "file.text",
+    "file.not_database",
+    "file.cut_short",
+    "file.no_schema",
+    "file.damaged",
+    "file.missing_table",
+    "file.is_folder",
+    "file.not_regular",
+)
+
+
+def _read_target(wc: WorkingCopy, copy: Path) -> tuple[dict[str, Any], Tables]:
+    """Copy the target into the working copy's folder and read it."""
+    try:
+        seen = copy_published(wc.target, copy)
+        if read_header(copy).schema_version != SCHEMA_VERSION:
+            from pmdesk.core.projectfile import upgrade_copy
+
+            upgrade_copy(copy, wc.slot / "backups")
+        with gc_paused():
+            theirs = read_project(copy)
+    except (OSError, PmdeskError, sqlite3.Error, SQLAlchemyError) as e:
+        copy.unlink(missing_ok=True)
+        raise _unmergeable(wc, e) from None
+    wc.unreadable_target = None
+    return seen, theirs
+
+
+def _unmergeable(wc: WorkingCopy, error: BaseException) -> PmdeskError:
+    """Why the target cannot be merged, in one sentence naming the project."""
+    from pmdesk.core.disk_space import is_disk_full
+    from pmdesk.core.errors import ProjectFileError
+    from pmdesk.core.sqlite_errors import reason
+
+    target = wc.target
+    name, folder = target.name, target.parent
+    if is_disk_full(error):
+        return PmdeskError("save.data_folder_full", name=name, folder=wc.slot.parent.parent)
+    if not target.exists():  # deleted, moved away, or a link to nowhere
+        return PmdeskError("save.target_gone", name=name, folder=folder)
+    code = error.code if isinstance(error, PmdeskError) else None
+    if code == "file.newer" and isinstance(error, PmdeskError):
+        return ProjectFileError("file.newer", **{**error.params, "name": name})
+    foreign = code == "file.foreign" or (code == "file.missing_table" and _foreign(target))
+    damaged = code in _NOT_A_PROJECT or (
+        isinstance(error, sqlite3.DatabaseError | DatabaseError) and reason(error) == DAMAGED_WORDS
+    )
+    if not (foreign or damaged):
+        return ProjectFileError("file.unreadable", path=target, reason=reason(error))
+    try:
+        wc.unreadable_target = fingerprint(target)
+    except OSError:
+        wc.unreadable_target = None
+    if foreign:
+        return PmdeskError("save.target_foreign", name=name, folder=folder)
+    return PmdeskError("save.target_damaged", name=name, folder=folder)
+
+
+def _foreign(path: Path) -> bool:
+    """Is `path` an SQLite database of another application?"""
+    from pmdesk.core.errors import ProjectFileError
+
+    try:
+        read_header(path)
+    except ProjectFileError as e:
+        return e.code == "file.foreign"
+    return False
 
 
 def older_copy(wc: WorkingCopy) -> dict[str, Any] | None:
@@ -163,34 +322,69 @@ def save_merging(
     the window asks the user instead). Conflicts that `prefer` does not settle
     are refused with `merge.conflicts`, and nothing is changed. A project file
     that an older copy has replaced is not merged (that would delete what came
-    after it): ours is saved over it, and `notify` is told."""
-    result = None
-    for _ in range(5):  # another save may land between our merge and our save
-        if wc.target_changed():
-            merge = prepare(wc)
-            if merge.older:
-                merge.copy.unlink(missing_ok=True)
-                try:
-                    wc.save(replacing_seen=merge.seen)
-                except PmdeskError as e:
-                    if e.code != "save.changed_by_other":
-                        raise
-                    continue
-                if notify is not None:
-                    notify(Notice("save.older_copy_replaced", {"name": wc.target.name}))
-                return result
-            result = merge.pending.result(prefer=prefer)
-            if result.conflicts:
-                merge.copy.unlink(missing_ok=True)
-                count = len(result.conflicts)
-                raise PmdeskError("merge.conflicts", count=count, name=wc.target.name)
-            wc.apply(merge.operation(result))
-            accept(wc, merge)
+    after it): ours is saved over it, and `notify` is told; so is a project
+    file that has gone (ours is saved there again), or one refused as damaged
+    that is still there when the user saves again.
+
+    If a colleague saves between our merge and our save, the next attempt
+    merges while holding the save marker (savelock), so nobody can save in
+    between: Save converges however often they save."""
+    from pmdesk.core.savelock import saving
+
+    for attempt in range(5):
+        held = saving(wc.target) if attempt > 0 else contextlib.nullcontext()
         try:
-            wc.save()
+            with held:
+                return _merge_and_save(wc, prefer, notify)
         except PmdeskError as e:
             if e.code != "save.changed_by_other":
                 raise
-            continue
-        return result
     raise PmdeskError("save.changed_by_other", name=wc.target.name)
+
+
+def _merge_and_save(
+    wc: WorkingCopy, prefer: Side | None, notify: Callable[[Notice], None] | None
+) -> MergeResult | None:
+    where = {"name": wc.target.name, "folder": wc.target.parent}
+
+    def tell(notice: Notice) -> None:
+        if notify is not None:
+            notify(notice)
+
+    result = None
+    if wc.target_changed():
+        refused = wc.unreadable_target
+        if refused is not None and same_file_or_gone(refused, wc.target):
+            wc.save(replacing_seen=refused)  # the user saves again: ours goes there
+            wc.unreadable_target = None
+            tell(Notice("save.target_replaced_by_ours", where))
+            return None
+        try:
+            merge = prepare(wc)
+        except PmdeskError as e:
+            if e.code != "save.target_gone":
+                raise
+            wc.save(recreating=True)
+            tell(Notice("save.target_recreated", where))
+            return None
+        if merge.older:
+            merge.copy.unlink(missing_ok=True)
+            wc.save(replacing_seen=merge.seen)
+            tell(Notice("save.older_copy_replaced", where))
+            return None
+        result = merge.pending.result(prefer=prefer)
+        if result.conflicts:
+            merge.copy.unlink(missing_ok=True)
+            raise PmdeskError("merge.conflicts", count=len(result.conflicts), name=wc.target.name)
+        wc.apply(merge.operation(result))
+        accept(wc, merge)
+    wc.save()
+    return result
+
+
+def same_file_or_gone(seen: dict[str, Any], target: Path) -> bool:
+    """Is `target` still the file fingerprinted as `seen` (False if it has gone)?"""
+    try:
+        return same_file(seen, target)
+    except OSError:
+        return False

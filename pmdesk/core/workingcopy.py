@@ -132,9 +132,18 @@ def _merged_into(target: Path, published: Path, old_base: Path) -> bool:
         return False
 
 
-def _refuse_if_in_use(target: Path, state: dict[str, Any]) -> None:
+# Working copies open in this process (two windows of one pmdesk): another
+# open of the same slot is refused, never allowed to delete it.
+_open_slots: set[Path] = set()
+if hasattr(os, "register_at_fork"):  # a forked child is another process: the pid tells
+    os.register_at_fork(after_in_child=_open_slots.clear)
+
+
+def _refuse_if_in_use(target: Path, state: dict[str, Any], slot: Path | None = None) -> None:
     pid = int(state.get("pid", 0))
-    if state.get("host") == socket.gethostname() and pid != os.getpid() and _pid_alive(pid):
+    if state.get("host") != socket.gethostname():
+        return
+    if (pid == os.getpid() and slot in _open_slots) or (pid != os.getpid() and _pid_alive(pid)):
         raise ProjectInUseError("project.in_use_by", name=target.name, pid=pid)
 
 
@@ -169,6 +178,17 @@ def _open_failure(error: OSError | PmdeskError, target: Path, data_dir: Path) ->
             "open.data_failed", name=target.name, folder=data_dir, reason=reason or str(error)
         )
     return ProjectFileError("file.unreadable", path=target, reason=reason or str(error))
+
+
+def _resolved(target: Path) -> Path:
+    """`target` with its links resolved; a link that leads back to itself said
+    as such (Python 3.11's `resolve` raises RuntimeError there)."""
+    from pmdesk.core.places import resolved
+
+    found = resolved(target)
+    if found is None:
+        raise ProjectFileError("file.link_loop", path=target)
+    return found
 
 
 def _copy_durably(source: Path, destination: Path) -> None:
@@ -250,6 +270,8 @@ def _leftover(slot: Path) -> Recoverable | None:
     pid = int(state.get("pid", 0))
     if state.get("host") == socket.gethostname() and pid != os.getpid() and _pid_alive(pid):
         return None  # still open in another running pmdesk
+    if pid == os.getpid() and slot in _open_slots:
+        return None  # open in another window of this pmdesk: never offered, never discarded
     try:
         last = last_history_seq(slot / WORK)
     except Exception:  # a working copy damaged beyond reading cannot be offered
@@ -284,6 +306,11 @@ class WorkingCopy:
         self.upgraded_from_backup: Path | None = None
         self.claim = claim or Claim("edit")
         self._base_waiting = False  # the last save's base is still BASE_NEXT
+        _open_slots.add(slot)
+        # The target as it was when a save refused to go over it (a damaged file
+        # or another application's database in its place): saving again while it
+        # is still that file puts ours there (target_merge.save_merging).
+        self.unreadable_target: dict[str, Any] | None = None
 
     @property
     def read_only(self) -> bool:
@@ -304,12 +331,12 @@ class WorkingCopy:
         """Raise what `open` (with leftover="error") raises before it copies
         anything: the project is open in another pmdesk, or has unsaved edits
         from an earlier session (which a read-only open leaves alone)."""
-        target = target.resolve()
+        target = _resolved(target)
         slot = _slot(data_dir or default_data_dir(), target, read_only=access == "read_only")
         state = _read_state(slot)
         if state is None:
             return
-        _refuse_if_in_use(target, state)
+        _refuse_if_in_use(target, state, slot)
         info = _leftover(slot)
         if info is not None:
             raise ProjectFileError(
@@ -337,12 +364,12 @@ class WorkingCopy:
         a read-only open leaves it alone (it has a slot of its own).
         The lock is taken as `access` says: "edit" raises `ProjectLockedError`
         (with the holder) when someone else holds it."""
-        target = target.resolve()
+        target = _resolved(target)
         data_dir = data_dir or default_data_dir()
         slot = _slot(data_dir, target, read_only=access == "read_only")
         state = _read_state(slot)
         if state is not None:
-            _refuse_if_in_use(target, state)
+            _refuse_if_in_use(target, state, slot)
             info = _leftover(slot)
             if info is not None and leftover == "recover":
                 return cls._resume(target, slot, state, user, access)
@@ -401,6 +428,7 @@ class WorkingCopy:
     def _resume(
         cls, target: Path, slot: Path, state: dict[str, Any], user: str | None, access: Access
     ) -> WorkingCopy:
+        _refuse_if_in_use(target, state, slot)
         claim = lockfile.claim(target, user or default_user(), access)
         try:
             settled, published = _settled(slot, state)
@@ -421,8 +449,15 @@ class WorkingCopy:
             for leftover in slot.glob(".*.tmp*"):  # temporary files of a killed save
                 leftover.unlink(missing_ok=True)
             _write_state(slot, state)
-        except BaseException:
+        except BaseException as e:
             claim.release(target)
+            if isinstance(e, OSError | PmdeskError):
+                from pmdesk.core.disk_space import is_disk_full
+
+                if is_disk_full(e):  # the edits stay where they are, for a later try
+                    raise PmdeskError(
+                        "open.data_full", name=target.name, folder=slot.parent.parent
+                    ) from None
             raise
         _sweep_beside(target)
         return cls(target, slot, state, user, claim)
@@ -449,7 +484,7 @@ class WorkingCopy:
         """Has someone replaced the target since we opened or last saved it?"""
         try:
             return not same_file(self._state["target_fingerprint"], self.target)
-        except FileNotFoundError:
+        except OSError:  # gone, a link to itself, unreadable: the save says which
             return True
 
     def adopt_base(
@@ -470,7 +505,11 @@ class WorkingCopy:
 
     # -- saving --------------------------------------------------------------
     def save(
-        self, *, overwrite_changes: bool = False, replacing_seen: dict[str, Any] | None = None
+        self,
+        *,
+        overwrite_changes: bool = False,
+        replacing_seen: dict[str, Any] | None = None,
+        recreating: bool = False,
     ) -> None:
         """Publish the working copy over the target, atomically.
 
@@ -478,6 +517,8 @@ class WorkingCopy:
         their work silently: the caller merges their save first (target_merge).
         `replacing_seen` is a target the caller has looked at and found to hold
         nothing new (an older copy put back): it is replaced if still there.
+        `recreating`: the target has gone (deleted or moved away elsewhere); it
+        is published there again if nothing has taken its place meanwhile.
         A read-only copy is never published (Save As makes an editable one).
         """
         from pmdesk.core.savelock import saving
@@ -486,7 +527,14 @@ class WorkingCopy:
             raise OperationError("edit.read_only", name=self.target.name)
 
         with saving(self.target):  # nobody else checks and replaces it meanwhile
-            if replacing_seen is not None:
+            if recreating:
+                if self.target.exists():
+                    raise PmdeskError("save.changed_by_other", name=self.target.name)
+                if self.target.is_symlink():
+                    # A link to nowhere (or to itself): the project goes back
+                    # in its own place, not wherever the link was left to lead.
+                    self.target.unlink()
+            elif replacing_seen is not None:
                 if not _still(replacing_seen, self.target):
                     raise PmdeskError("save.changed_by_other", name=self.target.name)
             elif not overwrite_changes and self.target_changed():
@@ -497,7 +545,7 @@ class WorkingCopy:
         """Publish to a new path and continue editing that file from now on: its
         lock is taken (refused if someone else holds it) and the old one removed.
         A read-only project becomes an editable copy."""
-        new_target = new_target.resolve()
+        new_target = _resolved(new_target)
         new_slot = _slot(self.slot.parent.parent, new_target)
         if new_slot.exists() and new_slot != self.slot:
             leftover = _read_state(new_slot)
@@ -526,6 +574,8 @@ class WorkingCopy:
             self._store = None
         if new_slot != self.slot:
             shutil.move(str(self.slot), str(new_slot))
+            _open_slots.discard(self.slot)
+            _open_slots.add(new_slot)
         self.slot, self.target = new_slot, new_target
         self._state["target"] = str(new_target)
         _write_state(self.slot, self._state)
@@ -625,6 +675,7 @@ class WorkingCopy:
         if self._store is not None:
             self._store.dispose()
             self._store = None
+        _open_slots.discard(self.slot)
         self.claim.release(self.target)
         if discard or not dirty:
             shutil.rmtree(self.slot, ignore_errors=True)

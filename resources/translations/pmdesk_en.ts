@@ -622,6 +622,26 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <translation>{name} had been replaced by an older copy; your version, with everything in it, is saved again.</translation>
     </message>
     <message>
+        <source>Not saved: {name} in {folder} has been replaced by a damaged file, which holds nothing to merge; your edits are kept: save them elsewhere with Save As, or save again to put your version in its place.</source>
+        <translation>Not saved: {name} in {folder} has been replaced by a damaged file, which holds nothing to merge; your edits are kept: save them elsewhere with Save As, or save again to put your version in its place.</translation>
+    </message>
+    <message>
+        <source>Not saved: {name} in {folder} has been replaced by a database of another application; your edits are kept: save them elsewhere with Save As, or save again to put your version in its place.</source>
+        <translation>Not saved: {name} in {folder} has been replaced by a database of another application; your edits are kept: save them elsewhere with Save As, or save again to put your version in its place.</translation>
+    </message>
+    <message>
+        <source>{name} in {folder} could not be read as a project; your version has been saved in its place.</source>
+        <translation>{name} in {folder} could not be read as a project; your version has been saved in its place.</translation>
+    </message>
+    <message>
+        <source>{name} is no longer in {folder}; your edits are kept.</source>
+        <translation>{name} is no longer in {folder}; your edits are kept.</translation>
+    </message>
+    <message>
+        <source>{name} was no longer in {folder}; your version has been saved there again.</source>
+        <translation>{name} was no longer in {folder}; your version has been saved there again.</translation>
+    </message>
+    <message>
         <source>{names} are not copies of one project, so they cannot be merged.</source>
         <translation>{names} are not copies of one project, so they cannot be merged.</translation>
     </message>

@@ -621,6 +621,26 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <translation>{name} 曾被一个较旧的副本替换；你的版本（包含其中的全部内容）已重新保存。</translation>
     </message>
     <message>
+        <source>Not saved: {name} in {folder} has been replaced by a damaged file, which holds nothing to merge; your edits are kept: save them elsewhere with Save As, or save again to put your version in its place.</source>
+        <translation>未保存：{folder} 中的 {name} 已被一个损坏的文件替换，其中没有可合并的内容；你的修改仍然保留：可用“另存为”保存到别处，或再次保存，用你的版本替换它。</translation>
+    </message>
+    <message>
+        <source>Not saved: {name} in {folder} has been replaced by a database of another application; your edits are kept: save them elsewhere with Save As, or save again to put your version in its place.</source>
+        <translation>未保存：{folder} 中的 {name} 已被另一个应用程序的数据库替换；你的修改仍然保留：可用“另存为”保存到别处，或再次保存，用你的版本替换它。</translation>
+    </message>
+    <message>
+        <source>{name} in {folder} could not be read as a project; your version has been saved in its place.</source>
+        <translation>{folder} 中的 {name} 无法作为项目读取；你的版本已保存到它的位置。</translation>
+    </message>
+    <message>
+        <source>{name} is no longer in {folder}; your edits are kept.</source>
+        <translation>{name} 已不在 {folder} 中；你的修改仍然保留。</translation>
+    </message>
+    <message>
+        <source>{name} was no longer in {folder}; your version has been saved there again.</source>
+        <translation>{name} 曾不在 {folder} 中；你的版本已重新保存到那里。</translation>
+    </message>
+    <message>
         <source>{names} are not copies of one project, so they cannot be merged.</source>
         <translation>{names} 不是同一项目的副本，无法合并。</translation>
     </message>

@@ -552,7 +552,8 @@ class Result:
     failed_but_published: list[str] = field(default_factory=list)
     # kills after which the next start offers to recover edits its save had published
     offered_saved: int = 0
-    # save_merging gave up: the colleague saved again during each of its 5 merges
+    # save_merging gave up: the colleague saved during each of its merges (its
+    # retries merge holding the save marker, so this must not happen)
     gave_up: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     seconds: float = 0.0
@@ -595,7 +596,7 @@ HEADER = (
     "conflict | internal errors | messages naming private files | leftovers in the share | "
     "dead save markers left blocking | saves reported failed that published | "
     "recovery offers edits already saved | "
-    "saves given up (colleague saved during each of 5 merges) | time |\n|" + " --- |" * 16
+    "saves given up (colleague saved during each merge) | time |\n|" + " --- |" * 16
 )
 
 
@@ -1055,6 +1056,14 @@ def _sync_replace(target: Path, fill: Callable[[Path], object]) -> None:
             target.unlink(missing_ok=True)
             tmp.rename(target)
         else:
+            # The files beside it come along, as a sync tool syncs every file
+            # of the folder: a kind with a hot journal or a -wal (what a writer
+            # killed mid-transaction leaves) is not stripped of it, which would
+            # leave half-written pages that look like somebody's edits.
+            for suffix in ("-journal", "-wal"):
+                Path(f"{target}{suffix}").unlink(missing_ok=True)
+                if Path(f"{tmp}{suffix}").is_file():
+                    os.replace(f"{tmp}{suffix}", f"{target}{suffix}")
             os.replace(tmp, target)
     finally:
         for side in [tmp, *(Path(f"{tmp}{s}") for s in ("-journal", "-wal", "-shm"))]:
@@ -1284,6 +1293,7 @@ def problems(r: Result) -> int:
         + r.stale_markers
         + len(r.failed_but_published)
         + r.offered_saved
+        + len(r.gave_up)
     )
 
 

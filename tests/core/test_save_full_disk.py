@@ -155,6 +155,8 @@ def test_a_base_that_cannot_be_replaced_after_publishing_does_not_fail_the_save(
             save_merging(wc)
         assert refused.value.code == "save.data_folder_failed"
         wc.store.dispose()  # pmdesk ends here (as in a crash: nothing more is written)
+        state = (wc.slot / "state.json").read_text()  # its process is gone
+        (wc.slot / "state.json").write_text(state.replace(f'"pid": {os.getpid()}', '"pid": 0'))
     [item] = find_recoverable(tmp_path / "anna")
     again = WorkingCopy.recover(item, user="Anna", access="edit_anyway")
     assert again.base_path.name == "base.pmdesk"

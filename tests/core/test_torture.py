@@ -65,6 +65,7 @@ COUNTS: dict[str, Callable[[Result], list[str]]] = {
     "dead_markers": lambda r: ["a killed save's marker blocked saves"] * r.stale_markers,
     "failed_but_published": lambda r: r.failed_but_published,
     "offered_saved": lambda r: ["recovery offered edits already saved"] * r.offered_saved,
+    "gave_up": lambda r: r.gave_up,
 }
 
 
@@ -75,53 +76,19 @@ def _zero(result: Result, count: str) -> None:
     )
 
 
-def _open(*reasons: str) -> pytest.MarkDecorator:
-    return pytest.mark.xfail(strict=False, reason="open on main (issue 11): " + "; ".join(reasons))
-
-
-SAVE_THEN_COLLEAGUE = (
-    "crash during Save, then a colleague saves: the recovered save takes the colleague's "
-    "file for its own base and deletes the colleague's rows (WorkingCopy._resume)"
-)
-KILLED_AFTER_RENAME = (
-    "a save killed after its rename is not recognised as finished (the fingerprint "
-    "compares ctime): the next start offers its edits for recovery again, and the next "
-    "save merges its own file as a colleague's"
-)
-TEMP_COPIES = "temporary copies of killed saves pile up beside the shared file"
-MARKER = "a killed save's marker blocks the next Save for 10 s, then refuses it"
-RANKS = (
-    "rank collisions: two new rows get the same rank, the merge re-ranks one, and moving "
-    "or deleting it later is a false conflict; settling it for one side can undo the "
-    "other's deletion"
-)
-DISK_ERRNO = "full disks: bare OSError (Errno 28) from the save marker and the copies"
-DISK_NAMES = "full disks: 'Cannot copy work.pmdesk', 'Cannot write …/state.json'"
-DISK_PUBLISHED = "full disks: a save reported as failed after it published"
-OLDER = (
-    "a sync tool puts an older copy back: Save deletes the rows it lacks (and their "
-    "later edits show as conflicts)"
-)
-DAMAGED_TARGET = (
-    "Save over a shared file that a sync tool replaced by a damaged one (zeroed pages, "
-    "dropped tables) or removed: target_merge.prepare raises SQLAlchemy's DatabaseError or "
-    "a bare FileNotFoundError (new cause, found by this run)"
-)
-THEIRS_NAME = "a file replaced by another application's database is called theirs.pmdesk"
-
-
 @pytest.mark.parametrize(
     "count",
     [
         "damaged",
-        pytest.param("lost_saved", marks=_open(SAVE_THEN_COLLEAGUE, KILLED_AFTER_RENAME)),
+        "lost_saved",
         "lost_unsaved",
-        pytest.param("refused", marks=_open(KILLED_AFTER_RENAME, MARKER, RANKS)),
+        "refused",
         "internal",
         "unclear",
-        pytest.param("leftovers", marks=_open(TEMP_COPIES)),
-        pytest.param("dead_markers", marks=_open(MARKER)),
-        pytest.param("offered_saved", marks=_open(KILLED_AFTER_RENAME)),
+        "leftovers",
+        "dead_markers",
+        "offered_saved",
+        "gave_up",
     ],
 )
 def test_kills_with_a_colleague_saving(scenario: Callable[[str], Result], count: str) -> None:
@@ -135,12 +102,13 @@ def test_kills_with_a_colleague_saving(scenario: Callable[[str], Result], count:
     "count",
     [
         "damaged",
-        pytest.param("lost_saved", marks=_open(RANKS)),
+        "lost_saved",
         "lost_unsaved",
-        pytest.param("refused", marks=_open(RANKS)),
+        "refused",
         "internal",
         "unclear",
         "leftovers",
+        "gave_up",
     ],
 )
 def test_two_users_rounds(scenario: Callable[[str], Result], count: str) -> None:
@@ -151,13 +119,13 @@ def test_two_users_rounds(scenario: Callable[[str], Result], count: str) -> None
     "count",
     [
         "damaged",
-        pytest.param("lost_saved", marks=_open(RANKS)),
+        "lost_saved",
         "lost_unsaved",
-        pytest.param("refused", marks=_open(RANKS)),
-        pytest.param("internal", marks=_open(DISK_ERRNO)),
-        pytest.param("unclear", marks=_open(DISK_NAMES)),
+        "refused",
+        "internal",
+        "unclear",
         "leftovers",
-        pytest.param("failed_but_published", marks=_open(DISK_PUBLISHED)),
+        "failed_but_published",
     ],
 )
 def test_full_disks(scenario: Callable[[str], Result], count: str) -> None:
@@ -168,11 +136,11 @@ def test_full_disks(scenario: Callable[[str], Result], count: str) -> None:
     "count",
     [
         "damaged",
-        pytest.param("lost_saved", marks=_open(OLDER)),
+        "lost_saved",
         "lost_unsaved",
-        pytest.param("refused", marks=_open(OLDER, RANKS)),
-        pytest.param("internal", marks=_open(DAMAGED_TARGET)),
-        pytest.param("unclear", marks=_open(THEIRS_NAME)),
+        "refused",
+        "internal",
+        "unclear",
         "leftovers",
     ],
 )

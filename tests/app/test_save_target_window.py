@@ -1,0 +1,133 @@
+"""Save in the window when a sync tool replaced the shared file by a damaged
+one or removed it: one sentence naming the project, the edits kept, and
+saving again puts ours there (issue 11, helper "save2")."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+from pmdesk.app.main_window import MainWindow
+from pmdesk.core.ops import Update
+from pmdesk.core.projectfile import check
+from tests.app.conftest import Answers, open_sync
+from tests.core.merge_helpers import by_key, requirements
+
+
+def titles(path: Path) -> set[str]:
+    return {str(r["title"]) for r in requirements(path).values()}
+
+
+def edit_title(window: MainWindow, sample: Path, key: str, title: str) -> None:
+    assert window.session is not None
+    uid = str(by_key(sample)[key]["uid"])
+    assert window.session.push(Update("requirement", uid, {"title": title}))
+
+
+def test_save_over_a_damaged_file_is_refused_then_saving_again_puts_ours_there(
+    window: MainWindow, sample: Path, answers: Answers, tmp_path: Path
+) -> None:
+    open_sync(window, sample)
+    edit_title(window, sample, "CRM-3", "Anna's title")
+    damaged = tmp_path / "download.tmp"
+    shutil.copyfile(sample, damaged)
+    data = bytearray(damaged.read_bytes())
+    data[4096 * 2 : 4096 * 3] = bytes(4096)
+    damaged.write_bytes(bytes(data))
+    os.replace(damaged, sample)  # the sync tool
+    spoiled = sample.read_bytes()
+
+    assert window.save() is False
+    assert len(answers.errors) == 1
+    said = answers.errors[0]
+    assert "crm.pmdesk" in said and "damaged" in said and "save again" in said
+    assert not any(w in said for w in ("SQL", "theirs.pmdesk", "Errno")), said
+    assert sample.read_bytes() == spoiled
+    assert window.isWindowModified()
+
+    assert window.save() is True  # as the sentence says
+    assert "Anna's title" in titles(sample) and check(sample) == []
+    assert "saved in its place" in window.notice_bar.text.text()
+    assert not window.isWindowModified()
+    assert len(answers.errors) == 1
+
+
+def test_save_after_the_file_has_gone_saves_it_there_again(
+    window: MainWindow, sample: Path, answers: Answers
+) -> None:
+    open_sync(window, sample)
+    edit_title(window, sample, "CRM-3", "Anna's title")
+    sample.unlink()  # moved away or deleted on another machine
+    assert window.save() is True
+    assert answers.errors == []
+    assert "Anna's title" in titles(sample) and check(sample) == []
+    said = window.notice_bar.text.text()
+    assert "crm.pmdesk" in said and "saved there again" in said
+    assert not window.isWindowModified()
+
+
+def test_a_second_window_opening_the_same_project_is_refused_and_takes_nothing(
+    qtbot: object,
+    window: MainWindow,
+    sample: Path,
+    answers: Answers,
+    settings: object,
+    data_dir: Path,
+) -> None:
+    """Two windows of one pmdesk: the second is told the project is open
+    already; the first's unsaved edit is neither offered for recovery nor
+    deleted, and its Save publishes it (was: the second window took the
+    first's working copy for a leftover)."""
+    from pmdesk.app.settings import AppSettings
+
+    assert isinstance(settings, AppSettings)
+    open_sync(window, sample)
+    edit_title(window, sample, "CRM-3", "Anna's title")
+    second = MainWindow(settings, data_dir)
+    qtbot.addWidget(second)  # type: ignore[attr-defined]
+    second.open_project(sample, background=False)
+    assert second.session is None
+    assert "recover" not in answers.asked
+    assert len(answers.errors) == 1 and "already open" in answers.errors[0]
+    assert "crm.pmdesk" in answers.errors[0]
+    assert window.save() is True
+    assert "Anna's title" in titles(sample)
+    second.close()
+
+
+def test_save_converges_while_a_colleague_saves_again_and_again(
+    window: MainWindow, sample: Path, answers: Answers, tmp_path: Path
+) -> None:
+    import signal
+    import uuid
+
+    from pmdesk.core.ops import Create
+    from pmdesk.core.target_merge import save_merging
+    from pmdesk.core.workingcopy import WorkingCopy
+
+    open_sync(window, sample)
+    parent = str(by_key(sample)["CRM-1"]["uid"])
+    pid = os.fork()
+    if pid == 0:  # the colleague: an edit and a save, as fast as they go
+        try:
+            bo = WorkingCopy.open(sample, data_dir=tmp_path / "bo", user="Bo", access="edit_anyway")
+            while True:
+                title = f"bo {uuid.uuid4().hex[:6]}"
+                bo.apply(Create("requirement", str(uuid.uuid4()), {"title": title}, parent=parent))
+                save_merging(bo)
+        finally:
+            os._exit(0)
+    try:
+        assert window.session is not None
+        for i in range(5):
+            for j in range(20):
+                values = {"title": f"anna {i}.{j}"}
+                op = Create("requirement", str(uuid.uuid4()), values, parent=parent)
+                assert window.session.push(op)
+            assert window.save() is True, answers.errors
+    finally:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+    assert {f"anna {i}.{j}" for i in range(5) for j in range(20)} <= titles(sample)
+    assert answers.errors == [] and answers.conflicts == []
