@@ -317,6 +317,9 @@ def test_effects_carry_the_new_values_so_views_need_not_read_the_row(
     (updated,) = applied.effects
     assert updated.fields == ("title", "status")  # the owner did not change
     assert dict(updated.values) == {"title": "扫码登录", "status": "approved"}
+    with working_copy.store.engine.connect() as conn:
+        after = requirement_detail(conn, uid)
+    assert after is not None and updated.stamp == (after.updated_at, after.updated_by)
     with pytest.raises(TypeError):
         updated.values["title"] = "x"  # type: ignore[index]
 

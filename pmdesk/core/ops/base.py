@@ -39,6 +39,8 @@ class Effect:
     # when "updated", of every field when "inserted"; so a view can update itself
     # without reading the row again. Read-only; left out of the hash (lists inside).
     values: Mapping[str, Any] = field(default_factory=lambda: NO_VALUES, hash=False)
+    # (updated_at, updated_by) that an updated or moved requirement's row got with it.
+    stamp: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True)

@@ -189,6 +189,7 @@ class Update(Operation):
                     "updated",
                     tuple(changed),
                     values=MappingProxyType(changed),
+                    stamp=(tx.now, tx.user) if self.entity == "requirement" else None,
                 ),
             )
             if changed
@@ -237,7 +238,16 @@ class Move(Operation):
         )
         return Applied(
             Label("move", self.entity, tx.describe(self.entity, self.uid)),
-            (Effect(self.entity, self.uid, "moved", parent=self.parent, old_parent=old_parent),),
+            (
+                Effect(
+                    self.entity,
+                    self.uid,
+                    "moved",
+                    parent=self.parent,
+                    old_parent=old_parent,
+                    stamp=(tx.now, tx.user) if self.entity == "requirement" else None,
+                ),
+            ),
             Move(self.entity, self.uid, old_parent, rank=row["rank"]),
         )
 
