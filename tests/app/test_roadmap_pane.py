@@ -352,8 +352,9 @@ def test_a_title_status_or_priority_edit_redraws_its_bar_without_reading_the_roa
     assert session is not None
     bar = bar_of(pane, "CRM-8")
     point = on_screen(pane, bar)  # in sight, so the pixels below show its label
-    pane.view.viewport().grab()  # painted once: the old label is laid out and kept
     pane.color_by.setCurrentIndex(pane.color_by.findData("status"))
+    pane.view.viewport().grab()  # painted once: the old label is laid out and kept
+    QApplication.processEvents()  # and shown: nothing waits to be repainted
     assert session.push(Update("requirement", bar.uid, {"title": "Bulk import, reworked"}))
     assert session.push(Update("requirement", bar.uid, {"status": "done"}))
     qtbot.wait(50)
@@ -363,11 +364,15 @@ def test_a_title_status_or_priority_edit_redraws_its_bar_without_reading_the_roa
     assert pane.view.body.colors(shown) == STATUS_COLORS["done"] != STATUS_COLORS[bar.status]
     assert "Bulk import, reworked" in pane.view.tooltip(shown)
     assert pane.view.bar_at(point) is not None and pane.view.bar_at(point)[0] == shown  # type: ignore[index]
+    QApplication.processEvents()  # Qt repaints what the pane said changed
+    seen = on_screen_pixels(pane.view.viewport())
     in_place, pixels = drawn(pane), pane.view.viewport().grab().toImage()
     with qtbot.waitSignal(pane.refreshed, timeout=3000):
         pane.refresh()
     assert drawn(pane) == in_place
-    assert pane.view.viewport().grab().toImage() == pixels
+    fresh = pane.view.viewport().grab().toImage()
+    assert fresh == pixels
+    assert fresh.convertToFormat(QImage.Format.Format_RGB32) == seen
 
     # Coloured by priority, a priority nobody had yet joins the legend.
     pane.color_by.setCurrentIndex(pane.color_by.findData("priority"))
