@@ -30,6 +30,7 @@ from pmdesk.core import domain
 from pmdesk.core.ops import Create, Effect, Operation, Remove, Update
 from pmdesk.core.queries import (
     RequirementDetail,
+    detail_after,
     find_requirements,
     lanes,
     links_of,
@@ -91,6 +92,7 @@ class DetailEditor(QWidget):
         self._uid: str | None = None
         self._shown: dict[str, Any] = {}  # field → what its widget read right after showing it
         self._linked: set[str] = set()
+        self._detail: RequirementDetail | None = None  # the requirement shown, as last known
         self._populating = False
         self._committing: str | None = None
         self._pushing = False
@@ -223,11 +225,18 @@ class DetailEditor(QWidget):
         self.form.description.cancel_pending()
         self.form.pages.setCurrentIndex(0)
 
-    def _reload(self, names: Iterable[str], *, force: bool = False) -> bool:
-        """Re-read the requirement and show `names`; False (and the empty state) if it is gone."""
+    def _reload(
+        self, names: Iterable[str], *, force: bool = False, effects: tuple[Effect, ...] = ()
+    ) -> bool:
+        """Show `names` of the requirement, as `effects` left the one shown when they
+        tell (issue 12), else read again; False (and the empty state) if it is gone."""
         assert self._uid is not None
-        with self._session.connection() as conn:
-            detail = requirement_detail(conn, self._uid)
+        shown = self._detail if self._detail is not None and self._detail.uid == self._uid else None
+        detail = detail_after(shown, effects) if shown is not None and effects else None
+        if detail is None:
+            with self._session.connection() as conn:
+                detail = requirement_detail(conn, self._uid)
+        self._detail = detail
         if detail is None:
             self._show_empty()
             return False
@@ -370,21 +379,22 @@ class DetailEditor(QWidget):
     def _follow(self, effects: tuple[Effect, ...]) -> None:
         names: set[str] = set()
         touched = lists = links = False
+        read = False  # the requirement shown must be read again: its effects do not tell
         if any(e.action == "reloaded" for e in effects):  # a merge: anything may differ
-            self._owners_stale = touched = lists = links = True
+            self._owners_stale = touched = lists = links = read = True
             names = set(self._fields)
         for effect in effects:
             if effect.entity in ("release", "lane"):
                 lists = True
             elif effect.entity == "project":  # a new key prefix renames every key
-                touched = links = True
+                touched = links = read = True
             elif effect.entity == "link":
                 links = True
             elif effect.entity == "requirement":
                 if effect.action in ("inserted", "removed") or "owner" in effect.fields:
                     self._owners_stale = True
                 if effect.action == "removed":
-                    touched = links = True  # the shown one may have gone with an ancestor
+                    touched = links = read = True  # the shown one may have gone with an ancestor
                 elif effect.uid == self._uid:
                     names.update(effect.fields)
                     touched = True
@@ -394,7 +404,7 @@ class DetailEditor(QWidget):
             return
         if lists:
             self._fill_named_combos()
-        if touched and not self._reload(names):
+        if touched and not self._reload(names, effects=() if read else effects):
             return
         if links:
             self._load_links()

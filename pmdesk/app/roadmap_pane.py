@@ -4,10 +4,13 @@ and the list of scheduling problems.
 The pane reads the roadmap through core queries and lays it out in core; a
 drag or a key that moves a bar becomes one `Update` of the requirement through
 the session, so it is one undo step named for what it did, and the pane redraws
-from `session.changed` like every other pane. The colouring and snapping chosen
-are kept in the settings; the drawing follows the app's light or dark theme.
-While the pane is hidden (a tab behind Details) it only notes that it is out
-of date, so edits elsewhere never pay for a roadmap nobody looks at.
+from `session.changed` like every other pane: an edit that moves no bar (a title,
+a status, a priority) from the values its effects carry, without reading or laying
+out the roadmap again; anything else by reading and laying out the whole roadmap.
+The colouring and snapping chosen are kept in the settings; the drawing follows
+the app's light or dark theme. While the pane is hidden (a tab behind Details)
+it only notes that it is out of date, so edits elsewhere never pay for a
+roadmap nobody looks at.
 """
 
 from __future__ import annotations
@@ -38,7 +41,7 @@ from pmdesk.app.settings import AppSettings
 from pmdesk.app.tasks import TaskRunner
 from pmdesk.core.ops import Effect, Update
 from pmdesk.core.queries_roadmap import RoadmapData, roadmap_data
-from pmdesk.core.roadmap_layout import Bar, Conflict, RoadmapLayout, layout_roadmap
+from pmdesk.core.roadmap_layout import Bar, Conflict, RoadmapLayout, layout_roadmap, restyled
 from pmdesk.export import roadmap_paint as paint
 from pmdesk.export.roadmap_geometry import Geometry
 from pmdesk.export.roadmap_style import (
@@ -105,6 +108,7 @@ class RoadmapPane(QWidget):
         self._stale = True
         self._closed = False
         self._generation = 0
+        self._shown_generation = 0  # the refresh whose layout is shown
         self._tasks = TaskRunner(self)
 
         self.view = RoadmapView(self)
@@ -243,6 +247,7 @@ class RoadmapPane(QWidget):
         if generation != self._generation or self._closed:
             return  # a newer refresh is on its way, or the project closed
         self._release_names = {r.uid: r.name for r in data.releases}
+        self._shown_generation = generation
         self.layout_shown = layout
         self.view.show_layout(
             layout, self.texts, bar_colors(layout, self.color_mode), release_colors(layout)
@@ -252,13 +257,34 @@ class RoadmapPane(QWidget):
         self.refreshed.emit()
 
     def _project_changed(self, effects: tuple[Effect, ...]) -> None:
-        if any(e.entity in ROADMAP_ENTITIES or e.action == "reloaded" for e in effects):
+        relevant = tuple(
+            e for e in effects if e.entity in ROADMAP_ENTITIES or e.action == "reloaded"
+        )
+        if relevant:
+            if self._restyle(relevant):
+                return
             self._generation += 1  # a read under way no longer shows the project
             if not self._pushing:  # an undo or an edit elsewhere: keys wait for the new layout
                 self.view.current = False
             self._stale = True
             if self.isVisible():
                 self._timer.start()
+
+    def _restyle(self, effects: tuple[Effect, ...]) -> bool:
+        """Show an edit that moves nothing (a title, a status, …) from the effects'
+        values, without reading or laying out the roadmap again (issue 12). Only on
+        the layout of the project as it was: not while a re-read is due or under way."""
+        layout = self.layout_shown
+        if layout is None or self._stale or self._generation != self._shown_generation:
+            return False
+        new = restyled(layout, effects)
+        if new is layout:
+            return True  # nothing the roadmap shows changed
+        if new is None or not self.view.restyle(new, {e.uid for e in effects}):
+            return False
+        self.layout_shown = new
+        self._show_legend()
+        return True
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

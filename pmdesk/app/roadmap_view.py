@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -165,6 +166,16 @@ class RoadmapView(QGraphicsView):
         self.viewport().update()
         self.header.update()
         self.gutter.update()
+
+    def restyle(self, layout: RoadmapLayout, uids: Collection[str]) -> bool:
+        """Show `layout`, the one shown with the bars of `uids` saying something else
+        (`roadmap_layout.restyled`) in their places; False while a drag holds on to
+        the geometry shown (then show a new layout)."""
+        if self.geo is None or self._drag is not None or self._undragged is not None:
+            return False
+        self.geo.restyle(layout, uids)
+        self.body.update()
+        return True
 
     def set_colors(self, colors: Colors, release_colors: dict[str, str]) -> None:
         self.body.colors, self.release_colors = colors, release_colors

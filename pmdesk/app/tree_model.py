@@ -59,6 +59,15 @@ if TYPE_CHECKING:
     from pmdesk.core.ops import Effect
 
 MIME = "application/x-pmdesk-requirements"
+# The requirement fields a row shows, by their place in the row (tree_maps).
+_SHOWN = {
+    "title": TITLE,
+    "kind": KIND,
+    "status": STATUS,
+    "priority": PRIORITY,
+    "owner": OWNER,
+    "release": RELEASE,
+}
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -540,15 +549,23 @@ class RequirementTreeModel(QAbstractItemModel):
     def _updated(self, effect: Effect) -> None:
         if effect.uid not in self._rows:
             return
-        from pmdesk.core.queries import subtree_rows
-
-        with self._session.connection() as conn:
-            found = [r for r in subtree_rows(conn, effect.uid) if r[UID] == effect.uid]
-        if not found:
-            return  # removed later in the same operation; that effect follows
-        fresh = found[0]
         old = self._rows[effect.uid]
-        self._rows[effect.uid] = (old[UID], old[PARENT], *fresh[2:])
+        if set(effect.fields) <= set(effect.values):  # the new values came along
+            shown = [name for name in effect.fields if name in _SHOWN]
+            if not shown:
+                return
+            row = list(old)
+            for name in shown:
+                row[_SHOWN[name]] = effect.values[name]
+            self._rows[effect.uid] = tuple(row)
+        else:
+            from pmdesk.core.queries import subtree_rows
+
+            with self._session.connection() as conn:
+                found = [r for r in subtree_rows(conn, effect.uid) if r[UID] == effect.uid]
+            if not found:
+                return  # removed later in the same operation; that effect follows
+            self._rows[effect.uid] = (old[UID], old[PARENT], *found[0][2:])
         if not self._quiet:
             index = self.index_of(effect.uid)
             self.dataChanged.emit(index, index.siblingAtColumn(len(Column) - 1))

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import Connection, func, select
@@ -22,6 +23,7 @@ from pmdesk.core.model import (
     Section,
     table_of,
 )
+from pmdesk.core.ops.base import Effect
 
 
 @dataclass(frozen=True)
@@ -121,6 +123,26 @@ class RequirementDetail:
     created_by: str
     updated_at: str
     updated_by: str
+
+
+def detail_after(detail: RequirementDetail, effects: Iterable[Effect]) -> RequirementDetail | None:
+    """`detail` as `effects` left it, from the values they carry (issue 12): no read.
+    None when one of them touches it in a way its values do not tell (read it again)."""
+    values, stamp = dict(detail.values), (detail.updated_at, detail.updated_by)
+    for e in effects:
+        if e.entity != "requirement" or e.uid != detail.uid:
+            continue
+        if e.action != "updated" or e.stamp is None or not set(e.fields) <= set(e.values):
+            return None
+        values.update({name: e.values[name] for name in e.fields})
+        stamp = e.stamp
+    rice = values["rice"] or {}
+    score = rice_score(
+        rice.get("reach"), rice.get("impact"), rice.get("confidence"), rice.get("effort")
+    )
+    return replace(
+        detail, values=values, rice_score=score, updated_at=stamp[0], updated_by=stamp[1]
+    )
 
 
 def requirement_detail(conn: Connection, uid: str) -> RequirementDetail | None:

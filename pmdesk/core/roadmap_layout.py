@@ -21,10 +21,11 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import heapq
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Literal, NamedTuple
+from typing import Any, Literal, NamedTuple
 
+from pmdesk.core.ops.base import Effect
 from pmdesk.core.queries_roadmap import RoadmapData, RoadmapItem, RoadmapRelease
 from pmdesk.core.timescale import next_period, offset, parse_date, period_start
 
@@ -125,6 +126,8 @@ class RoadmapLayout:
     _by_row: dict[int, list[Bar]] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
+        if self._by_uid:
+            return  # indexes given along (`restyled`)
         for bar in self.bars:
             self._by_uid[bar.uid] = bar
             self._by_row.setdefault(bar.row, []).append(bar)
@@ -167,6 +170,61 @@ def with_unassigned(layout: RoadmapLayout) -> RoadmapLayout:
     # The indexes are rebuilt by __post_init__; passing the old ones would double them.
     return replace(
         layout, lanes=(*layout.lanes, extra), rows=layout.rows + 1, _by_uid={}, _by_row={}
+    )
+
+
+# What a bar shows of its requirement besides its place: an edit of these (or of a
+# field the roadmap does not show) moves nothing, so the layout can stay.
+BAR_SHOWS = ("title", "kind", "status", "priority")
+UNPLACED = frozenset(
+    {*BAR_SHOWS, "description", "acceptance", "kano", "rice", "owner", "tags", "source"}
+)
+
+
+def restyled(layout: RoadmapLayout, effects: Iterable[Effect]) -> RoadmapLayout | None:
+    """`layout` with the bars showing what `effects` set (titles, statuses, …), when
+    they move, add and remove nothing; None when they might: then lay out again.
+
+    Rejected requirements are not on the roadmap (`roadmap_data`), so a status set
+    to rejected on a bar, or away from rejected where there is no bar, is a new layout.
+    """
+    changes: dict[str, dict[str, Any]] = {}
+    for e in effects:
+        if e.entity != "requirement" or e.action != "updated" or not set(e.fields) <= UNPLACED:
+            return None
+        if not set(e.fields) <= set(e.values):
+            return None  # an effect without its values: read it
+        bar = layout.bar(e.uid)
+        if "status" in e.fields and (e.values["status"] == "rejected") == (bar is not None):
+            return None
+        if bar is not None:
+            changes.setdefault(e.uid, {}).update(
+                {name: e.values[name] for name in BAR_SHOWS if name in e.fields}
+            )
+    changed = {
+        uid: new
+        for uid, values in changes.items()
+        if (new := _bar_with(layout._by_uid[uid], values)) != layout._by_uid[uid]
+    }
+    if not changed:
+        return layout
+    bars = list(layout.bars)
+    by_uid = dict(layout._by_uid)
+    by_row = dict(layout._by_row)
+    for uid, new in changed.items():
+        old = by_uid[uid]
+        bars[bars.index(old)] = by_uid[uid] = new
+        row = by_row[old.row] = list(by_row[old.row])
+        row[row.index(old)] = new
+    return replace(layout, bars=tuple(bars), _by_uid=by_uid, _by_row=by_row)
+
+
+def _bar_with(bar: Bar, values: Mapping[str, Any]) -> Bar:
+    return bar._replace(
+        title=str(values.get("title", bar.title)),
+        kind=str(values.get("kind", bar.kind)),
+        status=str(values.get("status", bar.status)),
+        priority=str(values.get("priority", bar.priority)),
     )
 
 

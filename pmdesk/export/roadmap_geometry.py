@@ -5,7 +5,7 @@ functions, the timeline's hit tests and the picture."""
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QStaticText, QTransform
@@ -151,6 +151,12 @@ class Geometry:
             label.prepare(QTransform(), self.bar_font)
         self._labels[key] = label
         return label
+
+    def restyle(self, layout: RoadmapLayout, uids: Collection[str]) -> None:
+        """Show `layout`, whose bars are where those shown are and differ only in what
+        the bars of `uids` say (`roadmap_layout.restyled`): their labels are laid out anew."""
+        self.layout = layout
+        self._labels = {k: v for k, v in self._labels.items() if k[0] not in uids}
 
     def label_left(self, m: Diamond) -> bool:
         """Milestones in the last sixth carry their label on the left, inside the picture."""

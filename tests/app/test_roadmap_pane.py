@@ -13,14 +13,17 @@ from PySide6.QtGui import QImage, QPixmap, QTextDocument, QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
+from sqlalchemy import Connection
 
-from pmdesk.app import dialogs
+from pmdesk.app import dialogs, roadmap_pane
 from pmdesk.app.i18n import install_translators
 from pmdesk.app.main_window import MainWindow
 from pmdesk.app.roadmap_pane import RoadmapPane
 from pmdesk.app.roadmap_texts import ui_texts
 from pmdesk.app.roadmap_view import snap_date
-from pmdesk.export.roadmap_style import texts_for
+from pmdesk.core.ops import Update
+from pmdesk.core.queries_roadmap import RoadmapData
+from pmdesk.export.roadmap_style import PRIORITY_COLORS, STATUS_COLORS, texts_for
 from tests.app.conftest import open_sync
 from tests.app.roadmap_helpers import bar_of, days, drag, on_screen, stored
 
@@ -310,3 +313,107 @@ def test_a_cancelled_drag_takes_the_drop_lane_away(qtbot: QtBot, pane: RoadmapPa
         view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start
     )
     assert pane.session.undo_stack.count() == 0
+
+
+def drawn(pane: RoadmapPane) -> tuple[object, ...]:
+    """What the pane shows: each bar with its colour, place and tooltip, the legend,
+    the arrows and the scheduling problems."""
+    layout, geo = pane.layout_shown, pane.view.geo
+    assert layout is not None and geo is not None and pane.view.layout_shown is layout
+    bars = [
+        (b, pane.view.body.colors(b), geo.bar_rect(b).getRect(), pane.view.tooltip(b))
+        for b in layout.bars
+    ]
+    problems = [pane.conflicts.item(i).text() for i in range(pane.conflicts.count())]
+    return bars, list(pane.legend.entries), layout.arrows, layout.conflicts, problems
+
+
+def counting_reads(monkeypatch: pytest.MonkeyPatch, pane: RoadmapPane) -> list[str]:
+    """Notes each re-read of the roadmap and each new layout shown."""
+    reads: list[str] = []
+    read = roadmap_pane.roadmap_data
+
+    def counted(conn: Connection) -> RoadmapData:
+        reads.append("read")
+        return read(conn)
+
+    monkeypatch.setattr(roadmap_pane, "roadmap_data", counted)
+    pane.refreshed.connect(lambda: reads.append("refreshed"))
+    return reads
+
+
+def test_a_title_status_or_priority_edit_redraws_its_bar_without_reading_the_roadmap(
+    qtbot: QtBot, window: MainWindow, pane: RoadmapPane, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 12: the effect's values update the bar in place, drawn exactly as a full
+    re-read and layout would draw it."""
+    reads = counting_reads(monkeypatch, pane)
+    session = window.session
+    assert session is not None
+    bar = bar_of(pane, "CRM-8")
+    point = on_screen(pane, bar)  # in sight, so the pixels below show its label
+    pane.color_by.setCurrentIndex(pane.color_by.findData("status"))
+    pane.view.viewport().grab()  # painted once: the old label is laid out and kept
+    QApplication.processEvents()  # and shown: nothing waits to be repainted
+    assert session.push(Update("requirement", bar.uid, {"title": "Bulk import, reworked"}))
+    assert session.push(Update("requirement", bar.uid, {"status": "done"}))
+    qtbot.wait(50)
+    assert reads == []
+    shown = bar_of(pane, "CRM-8")
+    assert (shown.title, shown.status) == ("Bulk import, reworked", "done")
+    assert pane.view.body.colors(shown) == STATUS_COLORS["done"] != STATUS_COLORS[bar.status]
+    assert "Bulk import, reworked" in pane.view.tooltip(shown)
+    assert pane.view.bar_at(point) is not None and pane.view.bar_at(point)[0] == shown  # type: ignore[index]
+    QApplication.processEvents()  # Qt repaints what the pane said changed
+    seen = on_screen_pixels(pane.view.viewport())
+    in_place, pixels = drawn(pane), pane.view.viewport().grab().toImage()
+    with qtbot.waitSignal(pane.refreshed, timeout=3000):
+        pane.refresh()
+    assert drawn(pane) == in_place
+    fresh = pane.view.viewport().grab().toImage()
+    assert fresh == pixels
+    assert fresh.convertToFormat(QImage.Format.Format_RGB32) == seen
+
+    # Coloured by priority, a priority nobody had yet joins the legend.
+    pane.color_by.setCurrentIndex(pane.color_by.findData("priority"))
+    reads.clear()
+    assert "wont" not in {b.priority for b in pane.layout_shown.bars}  # type: ignore[union-attr]
+    assert session.push(Update("requirement", bar.uid, {"priority": "wont"}))
+    qtbot.wait(50)
+    assert reads == []
+    assert pane.view.body.colors(bar_of(pane, "CRM-8")) == PRIORITY_COLORS["wont"]
+    in_place, pixels = drawn(pane), pane.view.viewport().grab().toImage()
+    assert len(pane.legend.entries) == 4
+    with qtbot.waitSignal(pane.refreshed, timeout=3000):
+        pane.refresh()
+    assert drawn(pane) == in_place
+    assert pane.view.viewport().grab().toImage() == pixels
+
+    # Undo puts every value back, again in place.
+    reads.clear()
+    for _ in range(3):
+        session.undo_stack.undo()
+    qtbot.wait(50)
+    assert reads == []
+    assert bar_of(pane, "CRM-8") == bar
+    in_place = drawn(pane)
+    with qtbot.waitSignal(pane.refreshed, timeout=3000):
+        pane.refresh()
+    assert drawn(pane) == in_place
+
+
+def test_a_requirement_rejected_leaves_the_roadmap_and_undo_brings_it_back(
+    qtbot: QtBot, window: MainWindow, pane: RoadmapPane, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Rejected requirements are not drawn: to or from rejected is a new layout."""
+    reads = counting_reads(monkeypatch, pane)
+    session = window.session
+    assert session is not None
+    bar = bar_of(pane, "CRM-8")
+    with qtbot.waitSignal(pane.refreshed, timeout=3000):
+        assert session.push(Update("requirement", bar.uid, {"status": "rejected"}))
+    assert reads == ["read", "refreshed"]
+    assert pane.layout_shown is not None and pane.layout_shown.bar(bar.uid) is None
+    with qtbot.waitSignal(pane.refreshed, timeout=3000):
+        session.undo_stack.undo()
+    assert bar_of(pane, "CRM-8") == bar

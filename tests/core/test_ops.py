@@ -10,6 +10,7 @@ import pytest
 
 from pmdesk.core.errors import OperationError
 from pmdesk.core.ops import Batch, Create, Move, MoveBlock, Remove, Update
+from pmdesk.core.queries import requirement_detail
 from pmdesk.core.workingcopy import WorkingCopy
 from tests.core.helpers import history, key_of, snapshot_without_history, tree_keys
 
@@ -297,3 +298,34 @@ def test_a_place_between_two_siblings_with_one_rank_changes_no_other_row(
     assert _top_level(working_copy) == [uids[0], *tied, new, *rest]
     working_copy.apply(applied.inverse)
     assert _ranks(working_copy) == before
+
+
+def test_effects_carry_the_new_values_so_views_need_not_read_the_row(
+    working_copy: WorkingCopy,
+) -> None:
+    """Issue 12: an effect says what the changed fields are now, as the row reads back."""
+    uid = new_uid()
+    applied = working_copy.apply(Create("requirement", uid, {"title": "登录", "tags": ["a"]}))
+    (created,) = applied.effects
+    with working_copy.store.engine.connect() as conn:
+        detail = requirement_detail(conn, uid)
+    assert detail is not None
+    assert dict(created.values) == detail.values  # every field, defaults included
+
+    edit = Update("requirement", uid, {"title": "扫码登录", "status": "approved", "owner": ""})
+    applied = working_copy.apply(edit)
+    (updated,) = applied.effects
+    assert updated.fields == ("title", "status")  # the owner did not change
+    assert dict(updated.values) == {"title": "扫码登录", "status": "approved"}
+    with working_copy.store.engine.connect() as conn:
+        after = requirement_detail(conn, uid)
+    assert after is not None and updated.stamp == (after.updated_at, after.updated_by)
+    with pytest.raises(TypeError):
+        updated.values["title"] = "x"  # type: ignore[index]
+
+    (undone,) = working_copy.apply(applied.inverse).effects
+    assert dict(undone.values) == {"title": "登录", "status": detail.values["status"]}
+
+    removed = working_copy.apply(Remove((("requirement", uid),)))
+    (restored,) = working_copy.apply(removed.inverse).effects
+    assert restored.action == "inserted" and dict(restored.values) == detail.values

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
 import itertools
+import random
+from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
-from sqlalchemy import Connection
+from sqlalchemy import Connection, select
 
+from pmdesk.core import domain
+from pmdesk.core.errors import OperationError
+from pmdesk.core.model import Requirement
+from pmdesk.core.ops import Update
 from pmdesk.core.queries_roadmap import (
     RoadmapData,
     RoadmapItem,
@@ -18,8 +25,10 @@ from pmdesk.core.queries_roadmap import (
     RoadmapRelease,
     roadmap_data,
 )
-from pmdesk.core.roadmap_layout import layout_roadmap, with_unassigned
+from pmdesk.core.roadmap_layout import RoadmapLayout, layout_roadmap, restyled, with_unassigned
+from pmdesk.core.sample import write_sample
 from pmdesk.core.timescale import date_at, offset, ticks, unit_for
+from pmdesk.core.workingcopy import WorkingCopy
 
 D = dt.date
 
@@ -297,3 +306,56 @@ def test_packing_never_overlaps_and_uses_the_fewest_rows(
         # The rows needed are the most bars that share one day.
         busiest = max((sum(b.x0 <= x < b.x1 for b in bars) for x in range(160)), default=0)
         assert lane.rows == max(busiest, 1)
+
+
+def test_an_edit_that_moves_nothing_restyles_the_layout_as_a_new_layout_would_be(
+    tmp_path: Path, data_dir: Path
+) -> None:
+    """Issue 12: `restyled` from an edit's effects is the layout read and laid out
+    afresh, or None (lay out again) when the edit could move, add or remove a bar."""
+    path = tmp_path / "crm.pmdesk"
+    write_sample(path, "en")
+    wc = WorkingCopy.open(path, data_dir=data_dir)
+    today = D(2027, 3, 1)
+
+    def fresh() -> RoadmapLayout:
+        with wc.store.engine.connect() as conn:
+            return layout_roadmap(roadmap_data(conn), today)
+
+    try:
+        with wc.store.engine.connect() as conn:
+            uids = list(conn.scalars(select(Requirement.uid).order_by(Requirement.number)))
+        layout = fresh()
+        rng = random.Random(12)
+        edits = [
+            ("title", lambda: f"title {rng.random():.6f}"),
+            ("status", lambda: rng.choice(domain.STATUSES)),
+            ("priority", lambda: rng.choice(domain.PRIORITIES)),
+            ("kind", lambda: rng.choice(domain.KINDS)),
+            ("owner", lambda: rng.choice(["anna", "bo"])),
+            ("start", lambda: rng.choice([None, "2027-01-04", "2027-05-10"])),
+        ]
+        outcomes: collections.Counter[str] = collections.Counter()
+        for _ in range(120):
+            uid = rng.choice(uids)
+            fields = rng.sample(edits, rng.choice([1, 1, 2]))
+            values = {name: make() for name, make in fields}
+            try:
+                applied = wc.apply(Update("requirement", uid, values))
+            except OperationError:
+                continue  # e.g. a start after the end
+            after = fresh()
+            quick = restyled(layout, applied.effects)
+            if quick is None:
+                outcomes["laid out again"] += 1
+            else:
+                outcomes["same" if quick is layout else "restyled"] += 1
+                assert quick == after
+                assert [quick.bars_in_row(r) for r in range(quick.rows)] == [
+                    after.bars_in_row(r) for r in range(after.rows)
+                ]
+                assert all(quick.bar(b.uid) == b for b in after.bars)
+            layout = after
+        assert len(outcomes) == 3 and min(outcomes.values()) >= 10, outcomes  # each was tried
+    finally:
+        wc.close(discard=True)

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import uuid
 from abc import ABC, abstractmethod
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any, Literal
 
 from sqlalchemy import insert, select
@@ -20,6 +22,7 @@ Verb = Literal["create", "rename", "edit", "move", "delete", "restore", "change"
 
 ORDERED = frozenset({"requirement", "lane", "section"})  # entities kept in a user-chosen order
 _HISTORY = model.table_of(model.HistoryEntry)
+NO_VALUES: Mapping[str, Any] = MappingProxyType({})
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,12 @@ class Effect:
     fields: tuple[str, ...] = ()
     parent: str | None = None
     old_parent: str | None = None
+    # The new values (domain values, as `fields.from_columns` reads them): of `fields`
+    # when "updated", of every field when "inserted"; so a view can update itself
+    # without reading the row again. Read-only; left out of the hash (lists inside).
+    values: Mapping[str, Any] = field(default_factory=lambda: NO_VALUES, hash=False)
+    # (updated_at, updated_by) that an updated or moved requirement's row got with it.
+    stamp: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ name, not the snapshot: a baseline is the snapshot, the history says who made it
 from __future__ import annotations
 
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any
 
 from sqlalchemy import delete, insert, select, update
@@ -104,7 +105,15 @@ class RenameBaseline(Operation):
         if new != old:
             tx.session.execute(update(BASELINE).where(BASELINE.c.uid == self.uid).values(name=new))
             tx.record("baseline", self.uid, "name", old, new)
-            effects = (Effect("baseline", self.uid, "updated", ("name",)),)
+            effects = (
+                Effect(
+                    "baseline",
+                    self.uid,
+                    "updated",
+                    ("name",),
+                    values=MappingProxyType({"name": new}),
+                ),
+            )
         return Applied(
             Label("rename", "baseline", new), effects, RenameBaseline(self.uid, old, exact=True)
         )

@@ -19,6 +19,7 @@ from pmdesk.core.errors import OperationError
 from pmdesk.core.fields import FIELDS, FieldError, check_dates, from_columns, spec, to_columns
 from pmdesk.core.model import TABLES
 from pmdesk.core.ops.base import (
+    NO_VALUES,
     ORDERED,
     Applied,
     Effect,
@@ -122,7 +123,15 @@ class Create(Operation):
         subject = tx.describe(self.entity, self.uid)
         return Applied(
             Label("create", self.entity, subject),
-            (Effect(self.entity, self.uid, "inserted", parent=self.parent),),
+            (
+                Effect(
+                    self.entity,
+                    self.uid,
+                    "inserted",
+                    parent=self.parent,
+                    values=MappingProxyType(values),
+                ),
+            ),
             Remove(((self.entity, self.uid),)),
         )
 
@@ -173,7 +182,18 @@ class Update(Operation):
         verb: Verb = "rename" if set(changed) <= {"title", "name"} and changed else "edit"
         return Applied(
             Label(verb, self.entity, tx.describe(self.entity, self.uid)),
-            (Effect(self.entity, self.uid, "updated", tuple(changed)),) if changed else (),
+            (
+                Effect(
+                    self.entity,
+                    self.uid,
+                    "updated",
+                    tuple(changed),
+                    values=MappingProxyType(changed),
+                    stamp=(tx.now, tx.user) if self.entity == "requirement" else None,
+                ),
+            )
+            if changed
+            else (),
             Update(self.entity, self.uid, MappingProxyType({k: current[k] for k in changed})),
         )
 
@@ -218,7 +238,16 @@ class Move(Operation):
         )
         return Applied(
             Label("move", self.entity, tx.describe(self.entity, self.uid)),
-            (Effect(self.entity, self.uid, "moved", parent=self.parent, old_parent=old_parent),),
+            (
+                Effect(
+                    self.entity,
+                    self.uid,
+                    "moved",
+                    parent=self.parent,
+                    old_parent=old_parent,
+                    stamp=(tx.now, tx.user) if self.entity == "requirement" else None,
+                ),
+            ),
             Move(self.entity, self.uid, old_parent, rank=row["rank"]),
         )
 
@@ -272,7 +301,10 @@ class Remove(Operation):
                 referring = _capture_references(tx, column, uid)
                 references += referring
                 # The foreign key clears these; say so, so views refresh those rows.
-                effects += [Effect("requirement", r[0], "updated", (entity,)) for r in referring]
+                effects += [
+                    Effect("requirement", r[0], "updated", (entity,), values=_cleared(entity))
+                    for r in referring
+                ]
             for kind, captured_row in reversed(rows):  # links and children first
                 table = TABLES[kind]
                 tx.session.execute(delete(table).where(table.c.uid == captured_row["uid"]))
@@ -348,6 +380,17 @@ def _capture_subtree(tx: Transaction, uid: str) -> list[tuple[str, dict[str, Any
     return ordered + [("link", links[k]) for k in sorted(links)]
 
 
+def _restored_values(found: tuple[str, Mapping[str, Any]] | None) -> Mapping[str, Any]:
+    if found is None or found[0] not in FIELDS:
+        return NO_VALUES
+    return MappingProxyType(from_columns(*found))
+
+
+def _cleared(entity: str) -> Mapping[str, Any]:
+    """A requirement's field that pointed at a removed release or lane, now empty."""
+    return MappingProxyType({entity: None})
+
+
 def _capture_references(tx: Transaction, column: str, uid: str) -> list[Reference]:
     table = TABLES["requirement"]
     found = tx.session.execute(select(table.c.uid).where(table.c[column] == uid)).scalars()
@@ -373,12 +416,21 @@ class Insert(Operation):
             tx.session.execute(update(table).where(table.c.uid == req).values({column: value}))
             name = "release" if column == "release_uid" else "lane"
             tx.record("requirement", req, name, None, value)
+        rows = {row["uid"]: (entity, row) for entity, row in self.rows}
         restored = tuple(
-            Effect(e.entity, e.uid, "inserted", parent=e.parent) for e in self.restores
+            Effect(
+                e.entity,
+                e.uid,
+                "inserted",
+                parent=e.parent,
+                values=_restored_values(rows.get(e.uid)),
+            )
+            for e in self.restores
         )
         effects = restored + tuple(
-            Effect("requirement", req, "updated", ("release" if col == "release_uid" else "lane",))
-            for req, col, _ in self.references
+            Effect("requirement", req, "updated", (name,), values=MappingProxyType({name: value}))
+            for req, col, value in self.references
+            for name in ("release" if col == "release_uid" else "lane",)
         )
         first = restored[0] if restored else None
         subject = tx.describe(first.entity, first.uid) if first else ""

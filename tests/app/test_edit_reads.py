@@ -1,0 +1,110 @@
+"""Issue 12: an edit in the window is shown from the values its effects carry.
+
+A title or status edit runs the operation's own statements and nothing else: the
+tree, the details and the roadmap take the new values from the change, and show
+exactly what reading the project again would show."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+from sqlalchemy import event
+
+from pmdesk.app.main_window import MainWindow
+from pmdesk.app.tree_model import Column
+from pmdesk.core.queries import find_requirements
+from tests.app.conftest import open_sync
+
+
+@pytest.fixture
+def edited(qtbot: QtBot, window: MainWindow, sample: Path) -> tuple[MainWindow, str]:
+    """The sample open, CRM-8 shown in the details, the roadmap laid out."""
+    open_sync(window, sample)
+    window.resize(1500, 1000)
+    window.roadmap_dock.show()
+    pane = window.roadmap_pane
+    assert pane is not None and window.session is not None and window.tree_pane is not None
+    with window.session.connection() as conn:
+        uid = next(r[0] for r in find_requirements(conn, "CRM-8", 50) if r[1] == "CRM-8")
+    qtbot.waitUntil(lambda: pane.layout_shown is not None and not pane._stale)
+    window.tree_pane.view.select_uid(uid)
+    assert window.detail_editor is not None and window.detail_editor.current_uid == uid
+    return window, uid
+
+
+def statements_during(window: MainWindow, action: Any) -> list[str]:
+    assert window.session is not None
+    engine = window.session.working_copy.store.engine
+    seen: list[str] = []
+
+    def note(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        seen.append(statement.split(" ")[0] + " " + statement.split(" ")[1])
+
+    event.listen(engine, "before_cursor_execute", note)
+    try:
+        action()
+    finally:
+        event.remove(engine, "before_cursor_execute", note)
+    return seen
+
+
+def shown(window: MainWindow, uid: str) -> tuple[object, ...]:
+    """What the tree row and the details pane show of `uid`."""
+    tree, editor = window.tree_pane, window.detail_editor
+    assert tree is not None and editor is not None
+    index = tree.model.index_of(uid)
+    row = [index.siblingAtColumn(c).data() for c in Column]
+    form = editor.form
+    fields = {name: field.read() for name, field in editor._fields.items()}
+    return (
+        row,
+        fields,
+        form.footer.text(),
+        form.header_key.text() if hasattr(form, "header_key") else None,
+    )
+
+
+@pytest.mark.parametrize("kind", ["title", "status", "kind"])
+def test_an_edit_runs_only_the_operations_statements(
+    qtbot: QtBot, edited: tuple[MainWindow, str], kind: str
+) -> None:
+    window, uid = edited
+    editor = window.detail_editor
+    assert editor is not None
+    form = editor.form
+    if kind == "title":
+        QTest.keyClick(form.title, Qt.Key.Key_End)
+        QTest.keyClicks(form.title, " v2")
+
+        def press() -> None:
+            QTest.keyClick(form.title, Qt.Key.Key_Return)
+    else:
+        box = form.status if kind == "status" else form.kind
+        box.setFocus()
+
+        def press() -> None:
+            QTest.keyClick(box, Qt.Key.Key_Down)
+
+    before = shown(window, uid)
+    seen = statements_during(window, press)
+    qtbot.wait(50)
+    after = shown(window, uid)
+    assert after != before
+    # Read the row for the undo step, write it, log it, name it for the Edit menu.
+    assert seen == [
+        "SELECT requirement.uid,",
+        "UPDATE requirement",
+        "INSERT INTO",
+        'SELECT requirement."key"',
+    ]
+    assert window.roadmap_pane is not None and not window.roadmap_pane._stale
+    # Read afresh, the same is shown.
+    window.tree_pane.model.reload()  # type: ignore[union-attr]
+    editor.show_requirement(None)
+    window.tree_pane.view.select_uid(uid)  # type: ignore[union-attr]
+    assert shown(window, uid) == after
