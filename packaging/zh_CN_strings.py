@@ -664,5 +664,6 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("CoreError", "the file or its folder cannot be reached"): "无法访问文件或其所在文件夹",
     ("CoreError", "the disk reported a read or write error"): "磁盘报告了读写错误",
     ("CoreError", "another program is using the file"): "另一个程序正在使用该文件",
+    ("CoreError", "Not saved: the disk holding {folder} is full; {name} was left as it was and your edits are kept. Free some space there and save again."): "未保存：{folder} 所在的磁盘已满；{name} 保持原样，你的修改仍然保留。请在该磁盘上腾出空间后再保存。",
 }
 

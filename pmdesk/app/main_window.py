@@ -747,21 +747,24 @@ class MainWindow(QMainWindow):
             return False
         session = self.session
         notices: list[str] = []
+        merged: list[str] = []  # what merging a colleague's save did (renumbered keys …)
         saved = self._while_merging(
-            lambda: sharing.save_merging(self, session, self._report, notices.append)
+            lambda: sharing.save_merging(self, session, merged.append, notices.append)
         )
         if not saved:
+            for text in merged:
+                self._report(text)
             return False  # said why, or the user cancelled merging a colleague's save
         if self.watcher is not None:
             self.watcher.forget()
         self.notice_bar.hide()
         self._retake_lock()  # the one we edited beside may be gone by now
-        self.statusBar().showMessage(
-            self.tr("Saved %1").replace("%1", self.session.path.name), 4000
-        )
-        for notice in notices:  # what the save found and set right
-            self.notice_bar.inform(notice)
-            self.statusBar().showMessage(notice, 8000)
+        said = self.tr("Saved %1").replace("%1", self.session.path.name)
+        self.statusBar().showMessage(" — ".join([said, *merged, *notices]), 8000)
+        if merged or notices:
+            # What the merge did (keys renumbered …) and what the save set right
+            # stay in the bar until dismissed: the status bar's note goes by.
+            self.notice_bar.inform(" ".join([*merged, *notices]))
         self._update_title()
         return True
 

@@ -144,6 +144,11 @@ MESSAGES: dict[str, str] = {
         "Not saved: pmdesk cannot write in its data folder {folder} ({reason}); {name} was "
         "left as it was and your edits are kept.",
     ),
+    "save.share_full": QT_TRANSLATE_NOOP(
+        "CoreError",
+        "Not saved: the disk holding {folder} is full; {name} was left as it was and your "
+        "edits are kept. Free some space there and save again.",
+    ),
     "save.older_copy_replaced": QT_TRANSLATE_NOOP(
         "CoreError",
         "{name} had been replaced by an older copy; your version, with everything in it, "

@@ -539,7 +539,14 @@ class WorkingCopy:
                     raise PmdeskError("save.changed_by_other", name=self.target.name)
             elif not overwrite_changes and self.target_changed():
                 raise PmdeskError("save.changed_by_other", name=self.target.name)
-            self._publish_to(self.target)
+            try:
+                self._publish_to(self.target)
+            except PmdeskError as e:
+                folder = self.target.parent
+                if e.code == "disk.full" and e.params.get("folder") == folder:
+                    # The full disk is the share's: say that nothing was saved.
+                    raise PmdeskError("save.share_full", name=self.target.name, folder=folder)
+                raise
 
     def save_as(self, new_target: Path) -> None:
         """Publish to a new path and continue editing that file from now on: its

@@ -618,6 +618,10 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <translation>Not saved: pmdesk cannot write in its data folder {folder} ({reason}); {name} was left as it was and your edits are kept.</translation>
     </message>
     <message>
+        <source>Not saved: the disk holding {folder} is full; {name} was left as it was and your edits are kept. Free some space there and save again.</source>
+        <translation>Not saved: the disk holding {folder} is full; {name} was left as it was and your edits are kept. Free some space there and save again.</translation>
+    </message>
+    <message>
         <source>{name} had been replaced by an older copy; your version, with everything in it, is saved again.</source>
         <translation>{name} had been replaced by an older copy; your version, with everything in it, is saved again.</translation>
     </message>

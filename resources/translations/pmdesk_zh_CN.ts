@@ -617,6 +617,10 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <translation>未保存：pmdesk 无法写入其数据文件夹 {folder}（{reason}）；{name} 保持原样，你的修改仍然保留。</translation>
     </message>
     <message>
+        <source>Not saved: the disk holding {folder} is full; {name} was left as it was and your edits are kept. Free some space there and save again.</source>
+        <translation>未保存：{folder} 所在的磁盘已满；{name} 保持原样，你的修改仍然保留。请在该磁盘上腾出空间后再保存。</translation>
+    </message>
+    <message>
         <source>{name} had been replaced by an older copy; your version, with everything in it, is saved again.</source>
         <translation>{name} 曾被一个较旧的副本替换；你的版本（包含其中的全部内容）已重新保存。</translation>
     </message>

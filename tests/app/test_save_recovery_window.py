@@ -123,7 +123,7 @@ def test_save_over_an_older_copy_keeps_everything_and_says_so(
     )
     assert window.notice_bar.isVisible() and window.notice_bar.text.text() == said
     assert not window.notice_bar.merge_button.isVisible()  # nothing to merge
-    assert window.statusBar().currentMessage() == said
+    assert window.statusBar().currentMessage() == f"Saved crm.pmdesk — {said}"
     assert not window.isWindowModified()
 
 

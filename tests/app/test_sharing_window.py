@@ -4,18 +4,19 @@ merge is one undo step. Real files, two users, two data folders."""
 
 from __future__ import annotations
 
+import uuid
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from pmdesk.app.main_window import MainWindow
-from pmdesk.core.ops import Update
+from pmdesk.core.ops import Create, Update
 from pmdesk.core.target_merge import save_merging
 from pmdesk.core.workingcopy import WorkingCopy
 from tests.app.conftest import Answers, open_sync
 from tests.app.test_main_window import type_title
-from tests.core.merge_helpers import by_key
+from tests.core.merge_helpers import by_key, requirements
 
 TITLE = 3  # the tree model's title column in row_values
 
@@ -368,3 +369,33 @@ def test_undoing_a_saved_merge_warns_and_offers_redo(
     assert window.merge_now()
     qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.notice_bar.isVisible()
+
+
+def test_save_says_which_of_our_new_requirements_were_renumbered(
+    qtbot: QtBot, window: MainWindow, sample: Path, tmp_path: Path, answers: Answers
+) -> None:
+    # Both add a requirement; Wang saves first and takes the next key.
+    open_sync(window, sample)
+    assert window.session is not None and window.tree_pane is not None
+    mine = str(uuid.uuid4())
+    assert window.session.push(Create("requirement", mine, {"title": "我的新需求"}))
+    work = window.session.working_copy.work_path
+    my_key = requirements(work)[mine]["key"]
+    wang = WorkingCopy.open(sample, data_dir=tmp_path / "wang", user="Wang", access="edit_anyway")
+    try:
+        wang.apply(Create("requirement", str(uuid.uuid4()), {"title": "王的新需求"}))
+        save_merging(wang)
+    finally:
+        wang.close()
+    assert by_key(sample)[my_key]["title"] == "王的新需求"  # Wang has that key now
+
+    qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    new_key = requirements(work)[mine]["key"]
+    assert new_key != my_key and by_key(sample)[new_key]["title"] == "我的新需求"
+    renumbered = f"Your new requirements were renumbered: {my_key} → {new_key}."
+    # Seen after the save, not overwritten by "Saved": in the status bar and,
+    # until dismissed, in the bar above the document.
+    assert window.statusBar().currentMessage().startswith("Saved crm.pmdesk")
+    assert renumbered in window.statusBar().currentMessage()
+    assert window.notice_bar.isVisible() and renumbered in window.notice_bar.text.text()
+    assert answers.errors == []

@@ -166,3 +166,31 @@ def test_a_base_that_cannot_be_replaced_after_publishing_does_not_fail_the_save(
     assert want <= titles(target)
     assert check(target) == []
     again.close()
+
+
+@pytest.mark.parametrize("left", [0, 4096, 65536])
+def test_a_full_share_says_not_saved_and_leaves_the_file(tmp_path: Path, left: int) -> None:
+    from tests.core.disks import fill, small_disk
+
+    with small_disk(tmp_path / "share") as share:
+        target = share / "crm.pmdesk"
+        write_sample(target, "zh")
+        before = target.read_bytes()
+        wc = WorkingCopy.open(target, data_dir=tmp_path / "data", user="anna")
+        wc.apply(Create("requirement", str(uuid.uuid4()), {"title": "磁盘满时的需求"}))
+        filler = fill(share)
+        if left:
+            os.truncate(filler, filler.stat().st_size - left)
+        with pytest.raises(PmdeskError) as caught:
+            wc.save()
+        assert caught.value.code == "save.share_full", caught.value
+        assert str(caught.value) == (
+            f"Not saved: the disk holding {share} is full; crm.pmdesk was left as it was "
+            "and your edits are kept. Free some space there and save again."
+        )
+        assert target.read_bytes() == before
+        filler.unlink()
+        wc.save()  # with space again, the same edits are saved
+        assert "磁盘满时的需求" in {r["title"] for r in requirements(target).values()}
+        wc.close()
+        assert sorted(p.name for p in share.iterdir()) == ["crm.pmdesk"]
