@@ -92,6 +92,14 @@ def saving(target: Path, *, wait: float = 10.0) -> Iterator[None]:
             marker.unlink()
 
 
+def clear_stale_marker(target: Path) -> None:
+    """Remove the marker a killed save left beside `target`, if it is stale
+    (opening a project tidies up, so the shared folder does not keep it until
+    somebody saves again)."""
+    with contextlib.suppress(OSError):
+        _clear_if_stale(save_marker(target))
+
+
 def _read(marker: Path) -> tuple[bytes, float] | None:
     """The marker's content and age in seconds; None if it is gone."""
     try:

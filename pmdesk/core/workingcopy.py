@@ -236,9 +236,13 @@ def _still(seen: dict[str, Any], target: Path) -> bool:
 
 
 def _sweep_beside(target: Path) -> None:
-    """Clear the temporary copies our killed saves left beside the project."""
+    """Clear the temporary copies and the save marker our killed saves left
+    beside the project."""
+    from pmdesk.core.savelock import clear_stale_marker
+
     with contextlib.suppress(OSError):
         sweep_stale_temps(target)
+    clear_stale_marker(target)
 
 
 @dataclass(frozen=True)
@@ -545,7 +549,9 @@ class WorkingCopy:
                 folder = self.target.parent
                 if e.code == "disk.full" and e.params.get("folder") == folder:
                     # The full disk is the share's: say that nothing was saved.
-                    raise PmdeskError("save.share_full", name=self.target.name, folder=folder)
+                    raise PmdeskError(
+                        "save.share_full", name=self.target.name, folder=folder
+                    ) from None
                 raise
 
     def save_as(self, new_target: Path) -> None:

@@ -161,3 +161,20 @@ def test_a_full_share_does_not_leak_the_markers_descriptor(tmp_path: Path) -> No
         assert entered
         assert open_fds() == before
         assert not save_marker(target).exists()
+
+
+def test_opening_clears_a_dead_saves_marker_but_not_a_live_one(
+    project_file: Path, data_dir: Path
+) -> None:
+    # A save killed after its rename leaves its marker: the next open tidies it up.
+    write_marker(project_file, dead_pid())
+    WorkingCopy.open(project_file, data_dir=data_dir).close()
+    assert not save_marker(project_file).exists()
+    # Someone saving right now keeps theirs.
+    with subprocess.Popen(["sleep", "30"]) as other:
+        try:
+            write_marker(project_file, other.pid)
+            WorkingCopy.open(project_file, data_dir=data_dir).close()
+            assert save_marker(project_file).exists()
+        finally:
+            other.kill()
