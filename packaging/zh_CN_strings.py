@@ -665,5 +665,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("CoreError", "the disk reported a read or write error"): "磁盘报告了读写错误",
     ("CoreError", "another program is using the file"): "另一个程序正在使用该文件",
     ("CoreError", "Not saved: the disk holding {folder} is full; {name} was left as it was and your edits are kept. Free some space there and save again."): "未保存：{folder} 所在的磁盘已满；{name} 保持原样，你的修改仍然保留。请在该磁盘上腾出空间后再保存。",
+    ("Sharing", "%1 in %2 has been replaced by another project's file. Your edits are kept: Save As keeps them in another file."): "%2 中的 %1 已被另一个项目的文件替换。你的修改仍然保留：用“另存为”可把它们保存到另一个文件。",
+    ("Sharing", "%1 in %2 has been replaced by a damaged file or one that is not a pmdesk project. Your edits are kept: Save As keeps them in another file."): "%2 中的 %1 已被一个损坏的文件或不是 pmdesk 项目的文件替换。你的修改仍然保留：用“另存为”可把它们保存到另一个文件。",
 }
 

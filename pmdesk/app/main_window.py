@@ -882,6 +882,12 @@ class MainWindow(QMainWindow):
             people = []  # being replaced again right now: the bar says it without a name
         read_only = self.session.read_only
         name = self.session.path.name
+        from pmdesk.core.target_merge import replaced_by_stranger
+
+        stranger = replaced_by_stranger(self.session.working_copy)
+        if stranger is not None:  # nothing there to merge or show: say what it is
+            self.notice_bar.inform(sharing.replaced_by_stranger_text(self.session.path, stranger))
+            return
         if not read_only:
             from pmdesk.core.target_merge import is_older_copy
 

@@ -220,6 +220,24 @@ def older_copy_text(name: str) -> str:
     ).replace("%1", name)
 
 
+def replaced_by_stranger_text(path: Path, what: str) -> str:
+    """The project file was replaced by no version of this project (a sync tool,
+    a copy by hand): nothing to merge, and the open project keeps everything."""
+    if what == "other_project":
+        text = translate(
+            "Sharing",
+            "%1 in %2 has been replaced by another project's file. Your edits are kept: "
+            "Save As keeps them in another file.",
+        )
+    else:
+        text = translate(
+            "Sharing",
+            "%1 in %2 has been replaced by a damaged file or one that is not a pmdesk "
+            "project. Your edits are kept: Save As keeps them in another file.",
+        )
+    return text.replace("%1", path.name).replace("%2", str(path.parent))
+
+
 def saved_by_text(name: str, people: list[str], *, read_only: bool = False) -> str:
     if read_only:  # nothing of ours to merge: their version is simply shown
         who = "、".join(people) or translate("Sharing", "Someone")

@@ -15,7 +15,7 @@ import sqlite3
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from sqlalchemy.exc import DatabaseError, SQLAlchemyError
 
@@ -266,6 +266,27 @@ def older_copy(wc: WorkingCopy) -> dict[str, Any] | None:
         return seen if same_file(seen, wc.target) else None  # else replaced while read
     except OSError:
         return None
+
+
+def replaced_by_stranger(wc: WorkingCopy) -> Literal["not_project", "other_project"] | None:
+    """Has the project file been replaced by something that is no version of this
+    project: a file that is no healthy pmdesk project (damaged, cut short, another
+    application's), or another project's file? None: a version of this project
+    (a colleague's save, an older copy), or gone, or being replaced right now."""
+    from pmdesk.core import versions
+
+    try:
+        read_header(wc.target)
+        theirs = versions.project_uid(wc.target)
+    except FileNotFoundError:
+        return None
+    except (PmdeskError, OSError, sqlite3.Error):
+        return "not_project"
+    try:
+        ours = versions.project_uid(wc.base_path)
+    except (OSError, sqlite3.Error):
+        return None
+    return "other_project" if theirs != ours else None
 
 
 def is_older_copy(wc: WorkingCopy) -> bool:

@@ -2338,6 +2338,14 @@ Name:</translation>
         <translation>%1 has been replaced by an older copy (by a sync tool or a restore?); it holds nothing that is not in your version. Save puts your version, with everything in it, back.</translation>
     </message>
     <message>
+        <source>%1 in %2 has been replaced by another project's file. Your edits are kept: Save As keeps them in another file.</source>
+        <translation>%1 in %2 has been replaced by another project's file. Your edits are kept: Save As keeps them in another file.</translation>
+    </message>
+    <message>
+        <source>%1 in %2 has been replaced by a damaged file or one that is not a pmdesk project. Your edits are kept: Save As keeps them in another file.</source>
+        <translation>%1 in %2 has been replaced by a damaged file or one that is not a pmdesk project. Your edits are kept: Save As keeps them in another file.</translation>
+    </message>
+    <message>
         <source>Someone</source>
         <translation>Someone</translation>
     </message>

@@ -2335,6 +2335,14 @@ Name:</source>
         <translation>%1 已被一个较旧的副本替换（可能是同步工具或恢复操作所致）；其中没有你的版本里没有的内容。保存即可放回你的版本及其全部内容。</translation>
     </message>
     <message>
+        <source>%1 in %2 has been replaced by another project's file. Your edits are kept: Save As keeps them in another file.</source>
+        <translation>%2 中的 %1 已被另一个项目的文件替换。你的修改仍然保留：用“另存为”可把它们保存到另一个文件。</translation>
+    </message>
+    <message>
+        <source>%1 in %2 has been replaced by a damaged file or one that is not a pmdesk project. Your edits are kept: Save As keeps them in another file.</source>
+        <translation>%2 中的 %1 已被一个损坏的文件或不是 pmdesk 项目的文件替换。你的修改仍然保留：用“另存为”可把它们保存到另一个文件。</translation>
+    </message>
+    <message>
         <source>Someone</source>
         <translation>有人</translation>
     </message>

@@ -131,3 +131,31 @@ def test_save_converges_while_a_colleague_saves_again_and_again(
         os.waitpid(pid, 0)
     assert {f"anna {i}.{j}" for i in range(5) for j in range(20)} <= titles(sample)
     assert answers.errors == [] and answers.conflicts == []
+
+
+def test_a_file_replaced_by_one_that_is_not_this_project_is_not_offered_for_merging(
+    window: MainWindow, sample: Path, answers: Answers, tmp_path: Path
+) -> None:
+    # Noticed before any Save: a damaged file, then another project, put in its place.
+    from pmdesk.core.projectfile import new_project
+
+    open_sync(window, sample)
+    assert window.watcher is not None
+    edit_title(window, sample, "CRM-3", "Anna's title")
+    damaged = tmp_path / "download.tmp"
+    damaged.write_bytes(sample.read_bytes()[:100_000])  # cut short
+    os.replace(damaged, sample)
+    assert window.watcher.check()
+    said = window.notice_bar.text.text()
+    assert window.notice_bar.isVisible() and not window.notice_bar.merge_button.isVisible()
+    assert "crm.pmdesk" in said and "damaged" in said and "edits are kept" in said, said
+    assert "newer version" not in said
+
+    other = tmp_path / "other.pmdesk"
+    new_project(other, title="另一个项目")
+    os.replace(other, sample)
+    assert window.watcher.check()
+    said = window.notice_bar.text.text()
+    assert not window.notice_bar.merge_button.isVisible()
+    assert "another project" in said and "edits are kept" in said, said
+    assert window.isWindowModified() and answers.errors == []
