@@ -338,7 +338,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("RoadmapPane", "Snap to days"): "按天对齐",
     ("RoadmapPane", "Snap to weeks"): "按周对齐",
     ("RoadmapPane", "Where dragged bars and ends land"): "拖动条形或其两端时日期对齐到的单位",
-    ("RoadmapPane", "%1 starts before %2, which it depends on, ends"): "%1 在其依赖的 %2 结束前就开始了",
+    ("RoadmapPane", "%1 starts before %2 ends, although it depends on %2"): "%1 在其依赖的 %2 结束前就开始了",
     ("RoadmapPane", "%1 is planned outside the dates of release %2"): "%1 的排期超出了版本 %2 的日期",
     ("RoadmapPane", "Scheduling problems: %n"): "排期问题：%n",
     ("RoadmapTexts", "Jan"): "1月",

@@ -331,7 +331,7 @@ class RoadmapPane(QWidget):
         self.conflicts.clear()
         for c in conflicts:
             if c.kind == "dependency":
-                text = self.tr("%1 starts before %2, which it depends on, ends")
+                text = self.tr("%1 starts before %2 ends, although it depends on %2")
             else:
                 text = self.tr("%1 is planned outside the dates of release %2")
             item = QListWidgetItem("⚠ " + text.replace("%1", c.key).replace("%2", c.other_name))

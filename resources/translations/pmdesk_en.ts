@@ -2169,8 +2169,8 @@ Name:</translation>
         <translation>The roadmap could not be read: %1</translation>
     </message>
     <message>
-        <source>%1 starts before %2, which it depends on, ends</source>
-        <translation>%1 starts before %2, which it depends on, ends</translation>
+        <source>%1 starts before %2 ends, although it depends on %2</source>
+        <translation>%1 starts before %2 ends, although it depends on %2</translation>
     </message>
     <message>
         <source>%1 is planned outside the dates of release %2</source>

@@ -2167,7 +2167,7 @@ Name:</source>
         <translation>无法读取路线图：%1</translation>
     </message>
     <message>
-        <source>%1 starts before %2, which it depends on, ends</source>
+        <source>%1 starts before %2 ends, although it depends on %2</source>
         <translation>%1 在其依赖的 %2 结束前就开始了</translation>
     </message>
     <message>
