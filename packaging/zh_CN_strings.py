@@ -275,7 +275,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("Dialogs", "Discard…"): "丢弃…",
     ("Dialogs", "Later"): "稍后",
     ("Dialogs", "Recover"): "恢复",
-    ("Dialogs", "Throw away the %1 unsaved changes for good?"): "确定要永久丢弃这 %1 处未保存的修改吗？",
+    ("Dialogs", "Throw away the %1 unsaved changes to %2 for good?"): "确定要永久丢弃对 %2 的这 %1 处未保存的修改吗？",
     ("MainWindow", "%1 cannot be found any more (was its drive or share disconnected?). Use Save As to keep your work."): "找不到 %1 了（所在的磁盘或共享文件夹是否已断开？）。请使用“另存为”保存你的工作。",
     ("MainWindow", "Toolbar"): "工具栏",
     ("MainWindow", "Save"): "保存",

@@ -96,36 +96,37 @@ def ask_recover(parent: QWidget | None, name: str, edits: int, when: str) -> str
         "Dialogs", "pmdesk closed without saving %1. Recover the %2 unsaved changes (last at %3)?"
     )
     text = text.replace("%1", name).replace("%2", str(edits)).replace("%3", local_minutes(when))
-    box = QMessageBox(
-        QMessageBox.Icon.Question,
-        translate("Dialogs", "Recover unsaved work"),
-        text,
-        QMessageBox.StandardButton.NoButton,
-        parent,
-    )
-    recover = box.addButton(translate("Dialogs", "Recover"), QMessageBox.ButtonRole.AcceptRole)
-    discard = box.addButton(
-        translate("Dialogs", "Discard…"), QMessageBox.ButtonRole.DestructiveRole
-    )
-    later = box.addButton(translate("Dialogs", "Later"), QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(recover)
-    box.setEscapeButton(later)
-    box.exec()
-    if box.clickedButton() is recover:
-        return RECOVER
-    if box.clickedButton() is discard:
+    while True:  # "not sure after all" about discarding comes back here
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            translate("Dialogs", "Recover unsaved work"),
+            text,
+            QMessageBox.StandardButton.NoButton,
+            parent,
+        )
+        recover = box.addButton(translate("Dialogs", "Recover"), QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton(
+            translate("Dialogs", "Discard…"), QMessageBox.ButtonRole.DestructiveRole
+        )
+        later = box.addButton(translate("Dialogs", "Later"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(recover)
+        box.setEscapeButton(later)
+        box.exec()
+        if box.clickedButton() is recover:
+            return RECOVER
+        if box.clickedButton() is not discard:
+            return LATER
         sure = QMessageBox.warning(
             parent,
             translate("Dialogs", "Discard unsaved work"),
-            translate("Dialogs", "Throw away the %1 unsaved changes for good?").replace(
-                "%1", str(edits)
-            ),
+            translate("Dialogs", "Throw away the %1 unsaved changes to %2 for good?")
+            .replace("%1", str(edits))
+            .replace("%2", name),
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
         if sure == QMessageBox.StandardButton.Discard:
             return DISCARD
-    return LATER
 
 
 READ_ONLY, EDIT_ANYWAY, TAKE_OVER, CANCEL = "read_only", "edit_anyway", "take_over", "cancel"

@@ -1130,8 +1130,8 @@ Name:</translation>
         <translation>Discard unsaved work</translation>
     </message>
     <message>
-        <source>Throw away the %1 unsaved changes for good?</source>
-        <translation>Throw away the %1 unsaved changes for good?</translation>
+        <source>Throw away the %1 unsaved changes to %2 for good?</source>
+        <translation>Throw away the %1 unsaved changes to %2 for good?</translation>
     </message>
     <message>
         <source>Opened by %1 on %2 since %3</source>

@@ -1129,8 +1129,8 @@ Name:</source>
         <translation>丢弃未保存的工作</translation>
     </message>
     <message>
-        <source>Throw away the %1 unsaved changes for good?</source>
-        <translation>确定要永久丢弃这 %1 处未保存的修改吗？</translation>
+        <source>Throw away the %1 unsaved changes to %2 for good?</source>
+        <translation>确定要永久丢弃对 %2 的这 %1 处未保存的修改吗？</translation>
     </message>
     <message>
         <source>Opened by %1 on %2 since %3</source>
