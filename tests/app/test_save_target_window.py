@@ -9,20 +9,10 @@ import shutil
 from pathlib import Path
 
 from pmdesk.app.main_window import MainWindow
-from pmdesk.core.ops import Update
 from pmdesk.core.projectfile import check
 from tests.app.conftest import Answers, open_sync
-from tests.core.merge_helpers import by_key, requirements
-
-
-def titles(path: Path) -> set[str]:
-    return {str(r["title"]) for r in requirements(path).values()}
-
-
-def edit_title(window: MainWindow, sample: Path, key: str, title: str) -> None:
-    assert window.session is not None
-    uid = str(by_key(sample)[key]["uid"])
-    assert window.session.push(Update("requirement", uid, {"title": title}))
+from tests.app.test_save_recovery_window import edit_title, titles
+from tests.core.merge_helpers import by_key
 
 
 def test_save_over_a_damaged_file_is_refused_then_saving_again_puts_ours_there(
