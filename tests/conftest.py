@@ -10,6 +10,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
+from hypothesis.database import DirectoryBasedExampleDatabase
 from sqlalchemy import Connection
 
 from pmdesk.core.projectfile import new_project, open_readonly
@@ -18,6 +20,13 @@ from pmdesk.core.workingcopy import WorkingCopy
 
 REPO = Path(__file__).resolve().parent.parent
 _QAPP: object = None
+
+# Hypothesis keeps the examples it found under tests/, not at the top level
+# (which is fixed).
+hypothesis_settings.register_profile(
+    "pmdesk", database=DirectoryBasedExampleDatabase(REPO / "tests" / ".hypothesis")
+)
+hypothesis_settings.load_profile("pmdesk")
 
 
 def pytest_configure(config: pytest.Config) -> None:
