@@ -46,3 +46,16 @@ def fill(folder: Path) -> Path:
         while True:  # the last few bytes of the last page
             f.write(b"\0")
     return filler
+
+
+@contextlib.contextmanager
+def bind_mounted_on_itself(path: Path) -> Iterator[None]:
+    """`path` becomes a mount point: nobody, not even root, can delete it or
+    rename another file over it (EBUSY). Skipped where mounting is not allowed."""
+    done = subprocess.run(["mount", "--bind", str(path), str(path)], capture_output=True)
+    if done.returncode != 0:
+        pytest.skip(f"cannot bind-mount here: {done.stderr.decode().strip()}")
+    try:
+        yield
+    finally:
+        subprocess.run(["umount", str(path)], check=True)

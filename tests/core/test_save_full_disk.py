@@ -25,6 +25,7 @@ from pmdesk.core.projectfile import check
 from pmdesk.core.sample import write_sample
 from pmdesk.core.target_merge import save_merging
 from pmdesk.core.workingcopy import WorkingCopy, find_recoverable
+from tests.core.disks import bind_mounted_on_itself
 from tests.core.merge_helpers import by_key, requirements
 
 
@@ -116,18 +117,6 @@ def test_a_full_data_folder_never_fails_a_save_that_published(tmp_path: Path) ->
         wc.close()
 
 
-@contextlib.contextmanager
-def unreplaceable(path: Path) -> Iterator[None]:
-    """`path` becomes a mount point: renaming another file over it fails (EBUSY)."""
-    done = subprocess.run(["mount", "--bind", str(path), str(path)], capture_output=True)
-    if done.returncode != 0:
-        pytest.skip(f"cannot bind-mount here: {done.stderr.decode().strip()}")
-    try:
-        yield
-    finally:
-        subprocess.run(["umount", str(path)], check=True)
-
-
 def test_a_base_that_cannot_be_replaced_after_publishing_does_not_fail_the_save(
     tmp_path: Path,
 ) -> None:
@@ -141,7 +130,7 @@ def test_a_base_that_cannot_be_replaced_after_publishing_does_not_fail_the_save(
     target = target.resolve()
     wc = WorkingCopy.open(target, data_dir=tmp_path / "anna", user="Anna")
     add(wc, "saved while the base was stuck")
-    with unreplaceable(wc.slot / "base.pmdesk"):
+    with bind_mounted_on_itself(wc.slot / "base.pmdesk"):
         wc.save()
         assert "saved while the base was stuck" in titles(target)
         assert wc.unsaved_edits() == 0 and not wc.target_changed()

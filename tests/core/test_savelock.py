@@ -21,6 +21,7 @@ from pmdesk.core.errors import PmdeskError
 from pmdesk.core.ops import Create
 from pmdesk.core.savelock import save_marker, saving
 from pmdesk.core.workingcopy import WorkingCopy
+from tests.core.disks import bind_mounted_on_itself
 from tests.core.merge_helpers import requirements
 
 
@@ -92,18 +93,6 @@ def test_another_hosts_fresh_marker_is_waited_for(project_file: Path) -> None:
     busy = pytest.raises(PmdeskError, match="being saved by someone else")
     with busy, saving(project_file, wait=0.3):
         pass
-
-
-@contextlib.contextmanager
-def bind_mounted_on_itself(path: Path) -> Iterator[None]:
-    """`path` becomes a mount point: nobody, not even root, can delete it."""
-    done = subprocess.run(["mount", "--bind", str(path), str(path)], capture_output=True)
-    if done.returncode != 0:
-        pytest.skip(f"cannot bind-mount here: {done.stderr.decode().strip()}")
-    try:
-        yield
-    finally:
-        subprocess.run(["umount", str(path)], check=True)
 
 
 def test_an_undeletable_stale_marker_does_not_refuse_every_save(

@@ -69,6 +69,10 @@ COUNTS: dict[str, Callable[[Result], list[str]]] = {
 }
 
 
+# What every scenario must keep at zero; some scenarios add counts of their own.
+EVERY = ["damaged", "lost_saved", "lost_unsaved", "refused", "internal", "unclear", "leftovers"]
+
+
 def _zero(result: Result, count: str) -> None:
     found = COUNTS[count](result)
     assert not found, f"{len(found)} {count} (seed {result.seed}): {found[:5]}\n" + (
@@ -76,21 +80,7 @@ def _zero(result: Result, count: str) -> None:
     )
 
 
-@pytest.mark.parametrize(
-    "count",
-    [
-        "damaged",
-        "lost_saved",
-        "lost_unsaved",
-        "refused",
-        "internal",
-        "unclear",
-        "leftovers",
-        "dead_markers",
-        "offered_saved",
-        "gave_up",
-    ],
-)
+@pytest.mark.parametrize("count", [*EVERY, "dead_markers", "offered_saved", "gave_up"])
 def test_kills_with_a_colleague_saving(scenario: Callable[[str], Result], count: str) -> None:
     result = scenario("kills")
     assert result.kills >= KILLS * 0.9, torture.details(result)
@@ -98,52 +88,17 @@ def test_kills_with_a_colleague_saving(scenario: Callable[[str], Result], count:
     _zero(result, count)
 
 
-@pytest.mark.parametrize(
-    "count",
-    [
-        "damaged",
-        "lost_saved",
-        "lost_unsaved",
-        "refused",
-        "internal",
-        "unclear",
-        "leftovers",
-        "gave_up",
-    ],
-)
+@pytest.mark.parametrize("count", [*EVERY, "gave_up"])
 def test_two_users_rounds(scenario: Callable[[str], Result], count: str) -> None:
     _zero(scenario("rounds"), count)
 
 
-@pytest.mark.parametrize(
-    "count",
-    [
-        "damaged",
-        "lost_saved",
-        "lost_unsaved",
-        "refused",
-        "internal",
-        "unclear",
-        "leftovers",
-        "failed_but_published",
-    ],
-)
+@pytest.mark.parametrize("count", [*EVERY, "failed_but_published"])
 def test_full_disks(scenario: Callable[[str], Result], count: str) -> None:
     _zero(scenario("disk"), count)
 
 
-@pytest.mark.parametrize(
-    "count",
-    [
-        "damaged",
-        "lost_saved",
-        "lost_unsaved",
-        "refused",
-        "internal",
-        "unclear",
-        "leftovers",
-    ],
-)
+@pytest.mark.parametrize("count", EVERY)
 def test_sync_tool_replaces_the_file(scenario: Callable[[str], Result], count: str) -> None:
     _zero(scenario("sync"), count)
 
