@@ -287,17 +287,22 @@ class _Merger:
                 mv,
                 tv,
             )
-            choice = self.settle(conflict)
-            if choice is None:
-                self.result.conflicts.append(conflict)
-            elif choice == "theirs":
-                _put(merged, columns, tv)
-            elif isinstance(choice, Edited):
-                _put(merged, columns, choice.value)
+            self._decide(conflict, merged, columns, tv)
         for column in STAMPS.get(entity, ()):
             if column.startswith("updated") and t.get("updated_at", "") > m.get("updated_at", ""):
                 merged[column] = t[column]
         return merged
+
+    def _decide(self, conflict: Conflict, row: Row, columns: tuple[str, ...], theirs: Any) -> None:
+        """Settle `conflict` as the caller's `settle` says (ours is in `row`
+        already), or keep it for the user."""
+        choice = self.settle(conflict)
+        if choice is None:
+            self.result.conflicts.append(conflict)
+        elif choice == "theirs":
+            _put(row, columns, theirs)
+        elif isinstance(choice, Edited):
+            _put(row, columns, choice.value)
 
     def _settle_reorders(self) -> None:
         """Both sides moved a row within one parent. If no other row now sits
@@ -323,13 +328,7 @@ class _Merger:
             bv, mv, tv = _value(b, columns), _value(m, columns), _value(t, columns)
             kind: ConflictKind = "changed" if b is not None else "added"
             conflict = Conflict(entity, uid, name, kind, label_of(entity, m), bv, mv, tv)
-            choice = self.settle(conflict)
-            if choice is None:
-                self.result.conflicts.append(conflict)
-            elif choice == "theirs":
-                _put(row, columns, tv)
-            elif isinstance(choice, Edited):
-                _put(row, columns, choice.value)
+            self._decide(conflict, row, columns, tv)
 
     def _union_history(self) -> None:
         history = self.out["history"]
