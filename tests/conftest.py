@@ -5,13 +5,16 @@ from __future__ import annotations
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports Qt
+# Hypothesis keeps its files (found examples, Unicode tables) under tests/, not at
+# the top level, which is fixed; read before its first use of them.
+os.environ.setdefault(
+    "HYPOTHESIS_STORAGE_DIRECTORY", os.path.join(os.path.dirname(__file__), ".hypothesis")
+)
 
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from hypothesis import settings as hypothesis_settings
-from hypothesis.database import DirectoryBasedExampleDatabase
 from sqlalchemy import Connection
 
 from pmdesk.core.projectfile import new_project, open_readonly
@@ -20,13 +23,6 @@ from pmdesk.core.workingcopy import WorkingCopy
 
 REPO = Path(__file__).resolve().parent.parent
 _QAPP: object = None
-
-# Hypothesis keeps the examples it found under tests/, not at the top level
-# (which is fixed).
-hypothesis_settings.register_profile(
-    "pmdesk", database=DirectoryBasedExampleDatabase(REPO / "tests" / ".hypothesis")
-)
-hypothesis_settings.load_profile("pmdesk")
 
 
 def pytest_configure(config: pytest.Config) -> None:
