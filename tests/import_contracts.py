@@ -14,11 +14,13 @@ from __future__ import annotations
 import ast
 import importlib.util
 from pathlib import Path
+from typing import cast
 
 from grimp import ImportGraph
 from importlinter.application import output
 from importlinter.domain import fields
 from importlinter.domain.contract import Contract, ContractCheck
+from importlinter.domain.imports import Module
 
 
 def imported_names(source: str) -> dict[str, list[int]]:
@@ -51,7 +53,8 @@ def _chain(graph: ImportGraph, starts: set[str], module: str) -> list[str]:
     if module in starts:
         return [module]
     chains = [graph.find_shortest_chain(importer=s, imported=module) for s in sorted(starts)]
-    return list(min((c for c in chains if c), key=len))
+    shortest = min((c for c in chains if c), key=len)
+    return list(shortest)
 
 
 class ForbiddenSubmoduleContract(Contract):
@@ -66,10 +69,12 @@ class ForbiddenSubmoduleContract(Contract):
 
     def check(self, graph: ImportGraph, verbose: bool) -> ContractCheck:
         roots = set(self.session_options["root_packages"])
-        forbidden_modules: list[str] = self.forbidden_modules  # type: ignore[attr-defined]
+        # Contract.__init__ replaces each field declared on the class with its parsed value.
+        source_modules = cast(list[Module], self.source_modules)
+        forbidden_modules = cast(list[str], self.forbidden_modules)
         packages = {f.split(".")[0] for f in forbidden_modules}
         violations = []
-        for source in self.source_modules:  # type: ignore[attr-defined]
+        for source in source_modules:
             starts = {source.name} | graph.find_descendants(source.name)
             reached = set(starts)
             for start in starts:

@@ -74,7 +74,7 @@ def test_each_contract_catches_a_breach(tmp_path: Path) -> None:
     assert "pmdesk.commands -> " in report  # the commands reach it through the export
 
 
-def test_headless_commands_do_not_load_qt(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_headless_commands_do_not_load_qt(tmp_path: Path) -> None:
     code = (
         "import sys; from pmdesk.cli import main; "
         f"rc = main(['new', {str(tmp_path / 'a.pmdesk')!r}]); "

@@ -23,6 +23,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 
 GOALS = {
@@ -61,9 +62,7 @@ def measure(size: int, folder: Path, repeats: int, profile: Path | None) -> dict
                 target = folder / f"bench-{size}.{fmt}"
                 options = ExportOptions(language="zh")
                 print(f"[{size}] exporting {fmt}", file=sys.stderr)
-                results[fmt] = best_of(
-                    repeats, lambda f=fmt, t=target, o=options: export_prd(conn, f, t, o)
-                )
+                results[fmt] = best_of(repeats, partial(export_prd, conn, fmt, target, options))
                 results[f"{fmt}-bytes"] = target.stat().st_size
                 if profile is not None:
                     profiler = cProfile.Profile()

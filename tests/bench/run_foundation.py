@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 REPO = Path(__file__).resolve().parents[2]
 Json = dict[str, Any]
@@ -74,7 +74,10 @@ class Profiler:
             profile.dump_stats(f"{self.prefix}-{name}.prof")
 
 
-def _timed(fn: Callable[[], Any]) -> tuple[float, Any]:
+T = TypeVar("T")
+
+
+def _timed(fn: Callable[[], T]) -> tuple[float, T]:
     start = time.perf_counter()
     result = fn()
     return time.perf_counter() - start, result

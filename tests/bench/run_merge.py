@@ -28,13 +28,17 @@ import time
 import uuid
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TypeVar
 
 GOAL_SECONDS = 2.0
 
 
-def _best(fn: Callable[[], Any], repeats: int) -> tuple[float, Any]:
-    best, result = float("inf"), None
+T = TypeVar("T")
+
+
+def _best(fn: Callable[[], T], repeats: int) -> tuple[float, T]:
+    """The fastest of `repeats` (at least 1) runs, and what the last returned."""
+    best = float("inf")
     for _ in range(repeats):
         start = time.perf_counter()
         result = fn()
@@ -46,7 +50,7 @@ def edit_side(path: Path, user: str, edits: int, seed: int) -> int:
     """Apply `edits` realistic edits as `user`; returns how many were made."""
     from pmdesk.core.errors import OperationError
     from pmdesk.core.merge_files import read_project
-    from pmdesk.core.ops import Create, Move, Remove, Update
+    from pmdesk.core.ops import Create, Move, Operation, Remove, Update
     from pmdesk.core.sqlite_files import connect
     from pmdesk.core.store import ProjectStore
 
@@ -71,7 +75,7 @@ def edit_side(path: Path, user: str, edits: int, seed: int) -> int:
                         ("start", None),
                     ]
                 )
-                op: Any = Update("requirement", uid, {field: value})
+                op: Operation = Update("requirement", uid, {field: value})
             elif roll < 0.75:
                 op = Move("requirement", rng.choice(leaves), rng.choice(parents), index=0)
             elif roll < 0.85:

@@ -22,7 +22,7 @@ import tempfile
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -55,8 +55,12 @@ def dated_snapshot(count: int) -> dict[str, Any]:
     return snapshot
 
 
-def timed(fn: Callable[[], Any], repeats: int) -> tuple[list[float], Any]:
-    times, result = [], None
+T = TypeVar("T")
+
+
+def timed(fn: Callable[[], T], repeats: int) -> tuple[list[float], T]:
+    """The time of each of `repeats` (at least 1) runs, and what the last returned."""
+    times = []
     for _ in range(repeats):
         t0 = time.perf_counter()
         result = fn()
@@ -152,10 +156,13 @@ def run(items: int, repeats: int, workdir: Path) -> list[tuple[str, float, float
 
             pan = pan_steps(full=False)
             pan_full = pan_steps(full=True)
-            picture_times, _ = timed(
-                lambda: roadmap_picture(conn, language="zh").png(),  # type: ignore[union-attr]
-                max(repeats // 2, 1),
-            )
+
+            def draw() -> bytes:
+                picture = roadmap_picture(conn, language="zh")
+                assert picture is not None  # every requirement of the project is dated
+                return picture.png()
+
+            picture_times, _ = timed(draw, max(repeats // 2, 1))
             view.close()
     finally:
         store.dispose()

@@ -1036,7 +1036,9 @@ def _garbage_kinds() -> dict[str, Callable[[Path, Path, random.Random], None]]:
         catalogue = importlib.import_module("tests.damaged_files")
         for name, spoil in catalogue.KINDS.items():
 
-            def damaged(path: Path, good: Path, rng: random.Random, spoil: Any = spoil) -> None:
+            def damaged(
+                path: Path, good: Path, rng: random.Random, spoil: Callable[[Path], None] = spoil
+            ) -> None:
                 shutil.copyfile(good, path)
                 spoil(path)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeAlias
 
 from sqlalchemy import select
 
@@ -26,13 +26,17 @@ def snapshot_without_history(store: ProjectStore) -> dict[str, Any]:
     return snap
 
 
-def tree_keys(store: ProjectStore) -> list[tuple[str, list[Any]]]:
+TreeKeys: TypeAlias = list["str | tuple[str, TreeKeys]"]
+"""The keys of a tree: a leaf's key, or a parent's key with its children's keys."""
+
+
+def tree_keys(store: ProjectStore) -> TreeKeys:
     snap = export_snapshot(store)
 
-    def walk(nodes: list[dict[str, Any]]) -> list[Any]:
+    def walk(nodes: list[dict[str, Any]]) -> TreeKeys:
         return [(n["key"], walk(n["children"])) if n["children"] else n["key"] for n in nodes]
 
-    return walk(snap["requirements"])  # type: ignore[return-value]
+    return walk(snap["requirements"])
 
 
 def history(store: ProjectStore) -> list[tuple[str, str, str, str | None, str | None]]:
@@ -46,7 +50,7 @@ def history(store: ProjectStore) -> list[tuple[str, str, str, str | None, str | 
                 HistoryEntry.new,
             ).order_by(HistoryEntry.seq)
         ).all()
-    return [tuple(r) for r in rows]  # type: ignore[misc]
+    return [(entity, field, by, old, new) for entity, field, by, old, new in rows]
 
 
 def key_of(store: ProjectStore, uid: str) -> str:

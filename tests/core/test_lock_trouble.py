@@ -85,7 +85,8 @@ def test_folder_that_lets_nobody_delete_does_not_block_opening(
         assert wc.claim.no_lock == "stuck" and not wc.read_only
         add(wc, "A")
         wc.close(discard=True)
-        assert read_lock(shared) is not None and read_lock(shared).user == ZHANG  # type: ignore[union-attr]
+        lock = read_lock(shared)
+        assert lock is not None and lock.user == ZHANG
 
 
 def test_a_folder_where_the_lock_belongs_is_no_holder(shared: Path, data_dir: Path) -> None:
@@ -321,7 +322,8 @@ def test_editing_beside_a_lock_names_whoever_holds_it_now(shared: Path, data_dir
     assert li.claim.owned is None and li.claim.holder is not None
     assert li.claim.holder.user == "赵六"
     li.close()
-    assert read_lock(shared).user == "赵六"  # type: ignore[union-attr]
+    lock = read_lock(shared)
+    assert lock is not None and lock.user == "赵六"
 
 
 def test_a_lock_nobody_can_read_can_be_taken_over(shared: Path, data_dir: Path) -> None:

@@ -27,9 +27,9 @@ def uid_of(path: Path, key: str) -> str:
     return str(by_key(path)[key]["uid"])
 
 
-def merged(base: Path, mine: Path, theirs: Path, **kw: object) -> Path:
+def merged(base: Path, mine: Path, theirs: Path) -> Path:
     out = base.with_name("out.pmdesk")
-    _, result = merge_files(base, mine, theirs, out, **kw)  # type: ignore[arg-type]
+    _, result = merge_files(base, mine, theirs, out)
     assert result.clean, result.conflicts
     assert check(out) == []
     return out

@@ -111,8 +111,9 @@ def test_both_move_one_row_to_different_places_is_a_conflict(base: Path) -> None
     edit(theirs, "Wang", Move("requirement", row, None, index=1))
     _, result = merge_files(base, mine, theirs, base.with_name("out.pmdesk"))
     assert [(c.uid, c.field) for c in result.conflicts] == [(row, "position")]
-    for prefer, index in (("mine", 0), ("theirs", 1)):
-        out = merged(base, mine, theirs, prefer)  # type: ignore[arg-type]
+    settled: tuple[tuple[Side, int], ...] = (("mine", 0), ("theirs", 1))
+    for prefer, index in settled:
+        out = merged(base, mine, theirs, prefer)
         assert children(out, None)[index] == top[-1]
 
 

@@ -104,8 +104,8 @@ def draw_edit(data: st.DataObject, uids: list[str], release: str, user: str) -> 
         return Create("requirement", new, {"title": "New"}, parent=target)
     if kind == "top":  # both sides appending here got one rank once
         new = new_uid(data, user)
-        index = data.draw(st.sampled_from([None, None, 0, 3]))
-        return Create("requirement", new, {"title": "New"}, index=index)
+        at = data.draw(st.sampled_from([None, None, 0, 3]))
+        return Create("requirement", new, {"title": "New"}, index=at)
     if kind == "link":
         other = uids[data.draw(st.integers(0, len(uids) - 1))]
         kind_ = data.draw(st.sampled_from(domain.LINK_TYPES))
@@ -220,7 +220,7 @@ def test_merge_keeps_every_change_that_does_not_conflict(
     undisputed = _undisputed_deletions(b, m, t, links_of)
     for prefer in ("mine", "theirs"):
         target = folder / f"out-{prefer}.pmdesk"
-        _, settled = merge_files(base, mine, theirs, target, prefer=prefer)  # type: ignore[arg-type]
+        _, settled = merge_files(base, mine, theirs, target, prefer=prefer)
         assert settled.clean
         assert check(target) == []
         rows = pending_merge_of(target, target, target).base["requirement"]

@@ -107,7 +107,7 @@ def test_move_into_own_subtree_is_refused(working_copy: WorkingCopy) -> None:
 def test_move_writes_one_row(working_copy: WorkingCopy) -> None:
     uids = [create(working_copy, f"R{i}") for i in range(50)]
     before = {n["uid"]: n["updated"] for n in _nodes(working_copy)}
-    working_copy.store._clock = lambda: "2099-01-01T00:00:00"  # type: ignore[method-assign]
+    working_copy.store._clock = lambda: "2099-01-01T00:00:00"
     working_copy.apply(Move("requirement", uids[40], index=3))
     changed = [n["uid"] for n in _nodes(working_copy) if n["updated"] != before[n["uid"]]]
     assert changed == [uids[40]]
@@ -116,7 +116,8 @@ def test_move_writes_one_row(working_copy: WorkingCopy) -> None:
 def _nodes(wc: WorkingCopy) -> list[dict[str, object]]:
     from pmdesk.core.snapshot import export_snapshot
 
-    return export_snapshot(wc.store)["requirements"]  # type: ignore[no-any-return]
+    nodes: list[dict[str, object]] = export_snapshot(wc.store)["requirements"]
+    return nodes
 
 
 def test_delete_subtree_with_links_and_undo_restores_everything(working_copy: WorkingCopy) -> None:
@@ -321,7 +322,7 @@ def test_effects_carry_the_new_values_so_views_need_not_read_the_row(
         after = requirement_detail(conn, uid)
     assert after is not None and updated.stamp == (after.updated_at, after.updated_by)
     with pytest.raises(TypeError):
-        updated.values["title"] = "x"  # type: ignore[index]
+        updated.values["title"] = "x"  # type: ignore[index]  # read-only: what this checks
 
     (undone,) = working_copy.apply(applied.inverse).effects
     assert dict(undone.values) == {"title": "登录", "status": detail.values["status"]}

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 import uuid
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -48,7 +49,10 @@ def _uids(snap: dict[str, Any], part: str) -> list[str]:
 
 def draw_operation(data: st.DataObject, snap: dict[str, Any]) -> Operation:
     reqs = _uids(snap, "requirements")
-    pick = lambda xs: data.draw(st.sampled_from(xs))  # noqa: E731
+
+    def pick(xs: Sequence[str]) -> str:
+        return data.draw(st.sampled_from(xs))
+
     choices = ["create_req", "create_release", "create_lane", "create_section"]
     if reqs:
         choices += ["update_req", "move_req", "move_block", "delete_req", "link", "batch"]
@@ -65,7 +69,7 @@ def draw_operation(data: st.DataObject, snap: dict[str, Any]) -> Operation:
     index = data.draw(st.one_of(st.none(), st.integers(0, 6)))
     if kind == "create_req":
         parent = data.draw(st.one_of(st.none(), st.sampled_from(reqs))) if reqs else None
-        values = {
+        values: dict[str, object] = {
             "title": data.draw(TITLES),
             "kind": pick(domain.KINDS),
             "acceptance": data.draw(st.lists(TITLES, max_size=3)),

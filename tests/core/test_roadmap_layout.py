@@ -6,6 +6,7 @@ import collections
 import datetime as dt
 import itertools
 import random
+from collections.abc import Callable
 from pathlib import Path
 
 from hypothesis import given
@@ -150,7 +151,8 @@ def test_requirements_without_a_known_lane_go_to_unassigned_last() -> None:
     assert [lane.uid for lane in layout.lanes] == ["L1", "L2", None]
     assert layout.lanes[0].rows == 1  # an empty lane keeps one row to drop into
     assert {b.lane_uid for b in layout.bars} == {None}
-    assert layout.bar("b") is not None and layout.bar("b").x1 - layout.bar("b").x0 == 1  # type: ignore[union-attr]
+    bar = layout.bar("b")
+    assert bar is not None and bar.x1 - bar.x0 == 1
 
 
 def test_an_empty_unassigned_group_can_be_added_below_the_lanes() -> None:
@@ -218,7 +220,8 @@ def test_dependency_arrows_run_from_end_to_start_and_late_starts_conflict() -> N
         ("dependency", "APP", "API"),
         ("dependency", "DOCS", "APP"),
     ]
-    assert layout.bar("app").late and not layout.bar("ui").late  # type: ignore[union-attr]
+    app = layout.bar("app")
+    assert app is not None and app.late and not ui.late
 
 
 def test_own_dates_outside_the_release_are_flagged() -> None:
@@ -233,7 +236,9 @@ def test_own_dates_outside_the_release_are_flagged() -> None:
     )
     flagged = [(c.kind, c.uid, c.other_name) for c in layout.conflicts]
     assert flagged == [("release", "late", "v1.0"), ("release", "early", "v1.0")]
-    assert layout.bar("late").outside_release and not layout.bar("in").conflicted  # type: ignore[union-attr]
+    late, kept = layout.bar("late"), layout.bar("in")
+    assert late is not None and late.outside_release
+    assert kept is not None and not kept.conflicted
 
 
 def test_milestones_today_and_the_empty_roadmap() -> None:
@@ -254,9 +259,10 @@ def test_hit_testing_by_row_and_day() -> None:
     layout = layout_roadmap(
         data(item("a", "2027-01-01", "2027-01-03"), item("b", "2027-01-05", "2027-01-06"))
     )
-    assert layout.bar_at(0, 2.9).uid == "a"  # type: ignore[union-attr]
+    first, second = layout.bar_at(0, 2.9), layout.bar_at(0, 4.0)
+    assert first is not None and first.uid == "a"
     assert layout.bar_at(0, 3.0) is None
-    assert layout.bar_at(0, 4.0).uid == "b"  # type: ignore[union-attr]
+    assert second is not None and second.uid == "b"
     assert layout.bar_at(1, 4.0) is None
 
 
@@ -327,7 +333,7 @@ def test_an_edit_that_moves_nothing_restyles_the_layout_as_a_new_layout_would_be
             uids = list(conn.scalars(select(Requirement.uid).order_by(Requirement.number)))
         layout = fresh()
         rng = random.Random(12)
-        edits = [
+        edits: list[tuple[str, Callable[[], str | None]]] = [
             ("title", lambda: f"title {rng.random():.6f}"),
             ("status", lambda: rng.choice(domain.STATUSES)),
             ("priority", lambda: rng.choice(domain.PRIORITIES)),

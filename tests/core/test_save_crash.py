@@ -19,7 +19,7 @@ from typing import Any, Literal, NoReturn
 
 import pytest
 
-from pmdesk.core import workingcopy
+from pmdesk.core import sqlite_files, workingcopy
 from pmdesk.core.ops import Create
 from pmdesk.core.projectfile import check
 from pmdesk.core.sample import write_sample
@@ -56,18 +56,22 @@ def titles(path: Path) -> set[str]:
 
 def die_in_publish(where: Where) -> None:
     """From now on (in this forked child) the next save dies at `where`."""
-    real = workingcopy.publish
+    real = sqlite_files.publish
 
-    def dying(source: Path, target: Path, before_replace: Callable[[Path], None]) -> None:
+    def dying(
+        source: Path, target: Path, before_replace: Callable[[Path], None] | None = None
+    ) -> None:
         def hook(tmp: Path) -> None:
-            before_replace(tmp)
+            if before_replace is not None:
+                before_replace(tmp)
             if where == "before_rename":
                 os.kill(os.getpid(), signal.SIGKILL)
 
         real(source, target, before_replace=hook)
         os.kill(os.getpid(), signal.SIGKILL)
 
-    workingcopy.publish = dying  # type: ignore[assignment]
+    # The name the working copy calls it by (it imports publish from sqlite_files).
+    workingcopy.publish = dying  # type: ignore[attr-defined]
 
 
 Step = Callable[[], None]

@@ -10,6 +10,7 @@ import signal
 import sqlite3
 import time
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -274,7 +275,7 @@ def test_a_link_that_leads_back_to_itself_is_said_as_such(tmp_path: Path, call: 
     loop = tmp_path / "loop.pmdesk"
     loop.symlink_to(loop)
     wc = opened(tmp_path)
-    calls = {
+    calls: dict[str, Callable[[], object]] = {
         "open": lambda: WorkingCopy.open(loop, data_dir=tmp_path / "data", user="Anna"),
         "check_free": lambda: WorkingCopy.check_free(loop, tmp_path / "data"),
         "save_as": lambda: wc.save_as(loop),

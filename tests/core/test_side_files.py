@@ -74,13 +74,13 @@ def test_save_leaves_no_side_file_and_every_reader_sees_what_was_saved(
     title, count = as_another_reader_sees_it(path)
     expected_title = WAL_TITLE if kind == "wal_unmerged" else as_another_reader_sees_it(healthy)[0]
     assert (title, count) == (expected_title, as_another_reader_sees_it(healthy)[1])
-    conn = sqlite3.connect(path)
+    db = sqlite3.connect(path)
     try:
-        assert conn.execute("SELECT version FROM project").fetchone()[0] == "2.0-saved"
-        saved = conn.execute("SELECT title FROM requirement WHERE uid=?", (first,)).fetchone()
+        assert db.execute("SELECT version FROM project").fetchone()[0] == "2.0-saved"
+        saved = db.execute("SELECT title FROM requirement WHERE uid=?", (first,)).fetchone()
         assert saved == ("Saved over side files",)
     finally:
-        conn.close()
+        db.close()
     assert check(path) == []
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -35,8 +36,8 @@ def test_sample_round_trips_byte_for_byte(tmp_path: Path, language: str) -> None
     original = json.loads(sample_snapshot_path(language).read_text(encoding="utf-8"))
     exported = json.loads(first)
 
-    def walk(nodes: list[dict[str, object]]) -> list[object]:
-        return [(n["uid"], n["key"], n["title"], n["rice"], walk(n["children"])) for n in nodes]  # type: ignore[arg-type]
+    def walk(nodes: list[dict[str, Any]]) -> list[object]:
+        return [(n["uid"], n["key"], n["title"], n["rice"], walk(n["children"])) for n in nodes]
 
     assert walk(exported["requirements"]) == walk(original["requirements"])
     assert exported["sections"] == original["sections"]

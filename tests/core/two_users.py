@@ -26,7 +26,7 @@ import random
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 from pmdesk.core.errors import PmdeskError
 from pmdesk.core.merge import Side
@@ -42,6 +42,10 @@ Rows = dict[str, dict[str, Any]]
 Place = tuple[str | None, str, str]  # parent uid, rank, title
 
 
+@overload
+def place(row: dict[str, Any]) -> Place: ...
+@overload
+def place(row: dict[str, Any] | None) -> Place | None: ...
 def place(row: dict[str, Any] | None) -> Place | None:
     return None if row is None else (row["parent_uid"], row["rank"], row["title"])
 
@@ -204,7 +208,7 @@ def save(person: Person, other: Person, shared: Path, tally: Tally, settle: Side
             if uid not in source:
                 continue  # deleted with a parent by the same person later
             now, was = rows.get(uid), source[uid]
-            if now is None or (uid in edits.moved and place(now)[:2] != place(was)[:2]):  # type: ignore[index]
+            if now is None or (uid in edits.moved and place(now)[:2] != place(was)[:2]):
                 tally.add("lost_edits", f"{who} moved {was['title']}: now {place(now)}")
             elif uid in edits.renamed and now["title"] != was["title"]:
                 tally.add("lost_edits", f"{who} renamed {was['title']}: now {now['title']}")

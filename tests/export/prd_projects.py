@@ -95,12 +95,12 @@ def add_baseline(path: Path, name: str, at: str = "2027-01-08T10:00:00") -> None
         store.dispose()
     for key in ("baselines", "history"):
         snapshot.pop(key, None)
-    with sqlite3.connect(path) as conn:
-        conn.execute(
+    with sqlite3.connect(path) as db:
+        db.execute(
             "INSERT INTO baseline (uid, name, created_at, created_by, snapshot) VALUES (?,?,?,?,?)",
             (f"baseline-{name}", name, at, "张伟", json.dumps(snapshot, ensure_ascii=False)),
         )
-    conn.close()
+    db.close()
 
 
 def set_title(path: Path, key: str, title: str) -> None:

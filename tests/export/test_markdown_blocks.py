@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pmdesk.export.doc import (
+    Block,
     CodeBlock,
     Heading,
     ListBlock,
@@ -11,11 +12,25 @@ from pmdesk.export.doc import (
     Table,
     plain_text,
 )
-from pmdesk.export.markdown_blocks import MAX_NESTING, MarkdownReader
+from pmdesk.export.markdown_blocks import MAX_NESTING, ExpandDirective, MarkdownReader
 
 
-def read(text: str, **kwargs: object) -> list[object]:
-    return MarkdownReader().read(text, **kwargs)  # type: ignore[arg-type]
+def read(
+    text: str,
+    *,
+    heading_shift: int = 0,
+    headings: bool = True,
+    expand: ExpandDirective | None = None,
+) -> list[Block]:
+    return MarkdownReader().read(
+        text, heading_shift=heading_shift, headings=headings, expand=expand
+    )
+
+
+def paragraph(block: Block) -> Paragraph:
+    """The block, which must be a paragraph."""
+    assert isinstance(block, Paragraph), block
+    return block
 
 
 def test_inline_styles_links_and_entities() -> None:
@@ -42,10 +57,10 @@ def test_two_space_nested_lists_task_items_and_ordered_start() -> None:
     [outer] = read("- [x] 已完成\n- [ ] 待办\n  3. 第三\n  4. 第四\n")
     assert isinstance(outer, ListBlock) and not outer.ordered
     assert [i.checked for i in outer.items] == [True, False]
-    assert plain_text(outer.items[0].blocks[0].runs) == "已完成"  # type: ignore[union-attr]
+    assert plain_text(paragraph(outer.items[0].blocks[0]).runs) == "已完成"
     inner = outer.items[1].blocks[1]
     assert isinstance(inner, ListBlock) and inner.ordered and inner.start == 3
-    assert [plain_text(i.blocks[0].runs) for i in inner.items] == ["第三", "第四"]  # type: ignore[union-attr]
+    assert [plain_text(paragraph(i.blocks[0]).runs) for i in inner.items] == ["第三", "第四"]
 
 
 def test_tables_keep_alignment_and_pad_short_rows() -> None:
@@ -62,7 +77,7 @@ def test_fences_become_code_or_expanded_directives() -> None:
     assert plain == [CodeBlock("print('hi')", "python"), CodeBlock("roadmap", "pmdesk")]
     seen: list[str] = []
 
-    def expand(body: str) -> list[object]:
+    def expand(body: str) -> list[Block]:
         seen.append(body.strip())
         return [Paragraph([])]
 
@@ -79,19 +94,19 @@ def test_heading_shift_and_headings_as_bold_lines() -> None:
 
 def test_soft_line_breaks_join_chinese_without_a_space() -> None:
     [p] = read("第一行\n第二行\nand English\nwords")
-    assert plain_text(p.runs) == "第一行第二行 and English words"
+    assert plain_text(paragraph(p).runs) == "第一行第二行 and English words"
 
 
 def test_control_characters_are_dropped_and_deep_nesting_is_capped() -> None:
     [p] = read("a\x00b\x1bc\ufffe")
-    assert plain_text(p.runs) == "abc"
+    assert plain_text(paragraph(p).runs) == "abc"
     blocks = read(">" * 400 + " 深")
     depth = 0
     while blocks and isinstance(blocks[0], Quote):
         depth += 1
         blocks = blocks[0].blocks
     assert depth == MAX_NESTING
-    assert "深" in plain_text(blocks[0].runs)  # type: ignore[union-attr]
+    assert "深" in plain_text(paragraph(blocks[0]).runs)
 
 
 def test_html_comments_are_dropped_but_code_keeps_them() -> None:
@@ -101,7 +116,9 @@ def test_html_comments_are_dropped_but_code_keeps_them() -> None:
 
 
 def test_reference_links_resolve_and_bare_brackets_stay_text() -> None:
-    [p] = read("见[文档][1]和 [x]\n\n[1]: https://example.com/doc")
+    [block] = read("见[文档][1]和 [x]\n\n[1]: https://example.com/doc")
+    p = paragraph(block)
     assert [(r.text, r.href) for r in p.runs if r.href] == [("文档", "https://example.com/doc")]
-    [q] = read("只有 [x] 方括号")
+    [block] = read("只有 [x] 方括号")
+    q = paragraph(block)
     assert plain_text(q.runs) == "只有 [x] 方括号" and all(r.href is None for r in q.runs)

@@ -346,6 +346,7 @@ def test_english_table_labels(sample_conn: Connection) -> None:
 def test_titles_are_indented_under_their_parents(sample_conn: Connection) -> None:
     out = render_directive_html("requirements: tag=查重", sample_conn, language="zh")
     titles = dict(
+        # `(...)*` matches at the start of every text, so re.match is never None here.
         (cells[0], re.match(r"(&#160;)*", cells[1])[0].count("&#160;"))  # type: ignore[index]
         for cells in (re.findall(r"<td>(.*?)</td>", r) for r in re.findall(r"<tr>(.*?)</tr>", out))
         if cells

@@ -7,16 +7,25 @@ from pathlib import Path
 
 from pmdesk.core.projectfile import open_readonly
 from pmdesk.core.sample import write_sample
-from pmdesk.export.doc import CodeBlock, Document, Heading, Image, Paragraph, Table, plain_text
+from pmdesk.export.doc import (
+    CodeBlock,
+    Cover,
+    Document,
+    Heading,
+    Image,
+    Paragraph,
+    Table,
+    plain_text,
+)
 from pmdesk.export.prd_build import ExportOptions, build_document
 from tests.export.prd_projects import make_project
 
 
-def build(path: Path, **options: object) -> Document:
+def build(path: Path, options: ExportOptions | None = None) -> Document:
     store = open_readonly(path)
     try:
         with store.engine.connect() as conn:
-            return build_document(conn, ExportOptions(**options))  # type: ignore[arg-type]
+            return build_document(conn, options or ExportOptions())
     finally:
         store.dispose()
 
@@ -29,7 +38,9 @@ def test_generated_chapters_come_before_the_appendix(tmp_path: Path, png_bytes: 
     project = tmp_path / "crm.pmdesk"
     write_sample(project, "zh")
     picture = Image(png_bytes, 40, 20, "路线图", "roadmap")
-    document = build(project, today=dt.date(2027, 1, 8), roadmap=lambda conn, lang: picture)
+    document = build(
+        project, ExportOptions(today=dt.date(2027, 1, 8), roadmap=lambda conn, lang: picture)
+    )
     titles = level1(document)
     assert titles.index("需求详情") < titles.index("附录：术语表") < titles.index("附录：需求一览")
     # The sample's own sections show the revision history and the roadmap, so the
@@ -37,7 +48,8 @@ def test_generated_chapters_come_before_the_appendix(tmp_path: Path, png_bytes: 
     assert "修订记录" not in titles and titles.count("路线图") == 1
     assert sum(1 for b in document.blocks if b is picture) == 1
     cover = document.blocks[0]
-    assert ("日期", "2027 年 1 月 8 日") in cover.facts  # type: ignore[union-attr]
+    assert isinstance(cover, Cover)
+    assert ("日期", "2027 年 1 月 8 日") in cover.facts
 
 
 def test_status_filter_keeps_parents_as_bare_headings(tmp_path: Path) -> None:
@@ -58,7 +70,7 @@ def test_status_filter_keeps_parents_as_bare_headings(tmp_path: Path) -> None:
             ],
         },
     )
-    document = build(project, statuses=frozenset({"approved"}))
+    document = build(project, ExportOptions(statuses=frozenset({"approved"})))
     blocks = document.blocks
     start = next(i for i, b in enumerate(blocks) if isinstance(b, Heading) and b.text == "需求详情")
     chapter = blocks[start + 1 : start + 5]
@@ -80,7 +92,7 @@ def test_detailed_block_followed_by_code_in_one_section(tmp_path: Path) -> None:
             "sections": [{"title": "Details", "body": body}],
         },
     )
-    document = build(project, language="en")
+    document = build(project, ExportOptions(language="en"))
     codes = [b for b in document.blocks if isinstance(b, CodeBlock)]
     assert [c.text for c in codes][:3] == ["inner code", "select 1;", "inner code"]
     assert any(isinstance(b, Table) and b.kind == "facts" for b in document.blocks)
@@ -98,7 +110,7 @@ def test_block_errors_and_unknown_releases_are_named_in_place(tmp_path: Path) ->
             "sections": [{"title": "S", "body": body}],
         },
     )
-    document = build(project, language="en")
+    document = build(project, ExportOptions(language="en"))
     errors = [
         plain_text(b.runs)
         for b in document.blocks

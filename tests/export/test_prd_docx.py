@@ -10,9 +10,10 @@ import docx
 import pytest
 from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
 
 from pmdesk.cli import main
-from pmdesk.core.directives import parse_directive
+from pmdesk.core.directives import RequirementsDirective, parse_directive
 from pmdesk.core.projectfile import open_readonly
 from pmdesk.core.queries_content import requirements_for
 from pmdesk.core.sample import write_sample
@@ -46,6 +47,17 @@ def sample_docx(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return out
 
 
+def style_name(paragraph: Paragraph) -> str | None:
+    return paragraph.style.name if paragraph.style is not None else None
+
+
+def num_id(paragraph: Paragraph) -> str:
+    """The numbering a paragraph's own properties give it (read as XML: python-docx
+    types `numPr` as its descriptor class)."""
+    [value] = paragraph._p.xpath("./w:pPr/w:numPr/w:numId/@w:val")
+    return str(value)
+
+
 def headings(document: docx.document.Document) -> list[tuple[str, str]]:
     return [
         (p.style.name, p.text)
@@ -67,9 +79,11 @@ def test_sections_and_requirement_chapters_are_real_headings(sample_docx: dict[s
     numbering = document.styles["Heading 2"].element.pPr.numPr
     assert numbering is not None and numbering.ilvl.val == 1
     appendix = next(
-        p for p in document.paragraphs if p.text == "附录：需求一览" and p.style.name == "Heading 1"
+        p
+        for p in document.paragraphs
+        if p.text == "附录：需求一览" and style_name(p) == "Heading 1"
     )
-    assert appendix._p.pPr.numPr.numId.val == 0
+    assert num_id(appendix) == "0"
 
 
 def test_the_roadmap_section_shows_the_roadmap_picture(sample_docx: dict[str, Path]) -> None:
@@ -81,7 +95,7 @@ def test_the_roadmap_section_shows_the_roadmap_picture(sample_docx: dict[str, Pa
     paragraphs = document.paragraphs
     holder = next(i for i, p in enumerate(paragraphs) if p._p.xpath(".//w:drawing"))
     assert paragraphs[holder + 1].text == "路线图"  # the caption under it
-    heading = max(i for i, p in enumerate(paragraphs[:holder]) if p.style.name == "Heading 1")
+    heading = max(i for i, p in enumerate(paragraphs[:holder]) if style_name(p) == "Heading 1")
     assert paragraphs[heading].text == "路线图"  # inside the sample's own roadmap section
 
 
@@ -109,19 +123,19 @@ def test_requirement_tables_and_checklists(sample_docx: dict[str, Path]) -> None
     kept = [bool(row.cells[0].paragraphs[0]._p.xpath("./w:pPr/w:keepNext")) for row in facts.rows]
     assert kept == [True] * (len(kept) - 1) + [False]
     lead_in = next(p for p in document.paragraphs if p.text == "文档约定")
-    assert lead_in.style.name == "Label"  # a bold line that introduces a list stays with it
+    assert style_name(lead_in) == "Label"  # a bold line that introduces a list stays with it
     # Acceptance criteria follow as ☐ checklist items.
     body = document.element.body
     paragraphs = document.paragraphs
     criteria = next(i for i, p in enumerate(paragraphs) if p.text == "验收标准")
     item = paragraphs[criteria + 1]
     assert item.text.startswith("v1.0 上线 60 天后")
-    num_id = item._p.pPr.numPr.numId.val
+    item_num_id = num_id(item)
     numbering = document.part.numbering_part.element
     abstract = next(
         n.find(qn("w:abstractNumId")).get(qn("w:val"))
         for n in numbering.findall(qn("w:num"))
-        if n.get(qn("w:numId")) == str(num_id)
+        if n.get(qn("w:numId")) == item_num_id
     )
     glyph = next(
         a.find(qn("w:lvl")).find(qn("w:lvlText")).get(qn("w:val"))
@@ -137,13 +151,15 @@ def test_directive_table_matches_the_projects_requirements(sample_docx: dict[str
     store = open_readonly(sample_docx["zh-project"])
     with store.engine.connect() as conn:
         directive = parse_directive('requirements: release="v1.0" status!=rejected')
-        expected = [row.key for row in requirements_for(conn, directive)]  # type: ignore[arg-type]
+        assert isinstance(directive, RequirementsDirective)
+        expected = [row.key for row in requirements_for(conn, directive)]
     store.dispose()
     table = next(
         t for t in document.tables if [c.text for c in t.rows[0].cells][:2] == ["编号", "标题"]
     )
     assert [row.cells[0].text for row in table.rows[1:]] == expected
     header_row = table.rows[0]._tr
+    assert header_row.trPr is not None
     assert header_row.trPr.find(qn("w:tblHeader")) is not None  # repeats on every page
 
 
@@ -333,6 +349,7 @@ def test_a_wide_roadmap_gets_a_landscape_page_with_its_heading(tmp_path: Path) -
     orientations = [s.orientation for s in document.sections]
     assert orientations == [WD_ORIENT.PORTRAIT, WD_ORIENT.LANDSCAPE, WD_ORIENT.PORTRAIT]
     sideways = document.sections[1]
+    assert sideways.page_width is not None and sideways.page_height is not None
     assert sideways.page_width > sideways.page_height
     assert not sideways.different_first_page_header_footer  # header on the roadmap page
     assert document.sections[0].different_first_page_header_footer  # none on the cover
@@ -341,7 +358,7 @@ def test_a_wide_roadmap_gets_a_landscape_page_with_its_heading(tmp_path: Path) -
     # The heading moved to the sideways page with the picture.
     body = document.element.body
     heading = next(
-        p for p in document.paragraphs if p.text == "路线图" and p.style.name == "Heading 1"
+        p for p in document.paragraphs if p.text == "路线图" and style_name(p) == "Heading 1"
     )
     breaks = body.xpath("./w:p[w:pPr/w:sectPr]")
     assert list(body).index(breaks[0]) < list(body).index(heading._p) < list(body).index(breaks[1])

@@ -11,6 +11,7 @@ import json
 import os
 import shutil
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -36,10 +37,12 @@ def gfm(path: Path) -> dict[str, Any]:
     result = subprocess.run(
         [PANDOC, "-f", "gfm", "-t", "json", str(path)], check=True, capture_output=True, timeout=120
     )
-    return json.loads(result.stdout)  # type: ignore[no-any-return]
+    tree: dict[str, Any] = json.loads(result.stdout)
+    return tree
 
 
-def walk(node: Any) -> Any:
+def walk(node: object) -> Iterator[dict[str, Any]]:
+    """Every object (dictionary) in pandoc's JSON, depth first."""
     if isinstance(node, dict):
         yield node
         for value in node.values():
@@ -49,7 +52,7 @@ def walk(node: Any) -> Any:
             yield from walk(value)
 
 
-def text_of(node: Any) -> str:
+def text_of(node: object) -> str:
     parts = []
     for item in walk(node):
         if item.get("t") == "Str":

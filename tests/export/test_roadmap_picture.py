@@ -89,9 +89,14 @@ print(QGuiApplication.instance() is not None, os.environ["QT_QPA_PLATFORM"], siz
 def test_a_huge_roadmap_is_cut_with_a_note(
     sample_conn: Connection, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    full = QImage.fromData(render_roadmap_png(sample_conn, language="en", today=TODAY))
+    def drawn() -> QImage:
+        png = render_roadmap_png(sample_conn, language="en", today=TODAY)
+        assert png is not None
+        return QImage.fromData(png)
+
+    full = drawn()
     monkeypatch.setattr(roadmap_picture, "MAX_BODY_HEIGHT", 300.0)
     svg = render_roadmap_svg(sample_conn, language="en", today=TODAY)
-    cut = QImage.fromData(render_roadmap_png(sample_conn, language="en", today=TODAY))
+    cut = drawn()
     assert cut.width() == full.width() and cut.height() < full.height() - 300
     assert svg is not None and "more rows not shown" in svg.decode()
