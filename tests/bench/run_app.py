@@ -265,6 +265,7 @@ def work_interact(args: argparse.Namespace) -> Json:
         positions = [positions[int(i * step)] for i in range(SCROLL_POSITIONS)]
     positions.append(bottom)
     with prof.step("scroll"):
+        # mypy cannot infer the type of a lambda with a default argument (it binds v).
         out["scroll"] = [ui(lambda v=v: bar.setValue(v)) for v in positions]  # type: ignore[misc]
     out["scroll_jump_top"] = ui(view.scrollToTop)
     out["scroll_range"] = [top, bottom, page]
