@@ -74,7 +74,8 @@ def shoot_sharing(window: MainWindow, language: str, project: Path, folder: Path
     """Both edit; the colleague saves first: the notice bar, then the conflict dialog."""
     from pmdesk.app.conflict_dialog import ConflictDialog
     from pmdesk.core.ops import Remove, Update
-    from pmdesk.core.target_merge import prepare, save_merging
+    from pmdesk.core.project_save import save_merging
+    from pmdesk.core.target_merge import prepare
     from pmdesk.core.workingcopy import WorkingCopy
 
     colleague = "张三" if language == "zh" else "Zhang"

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from pmdesk.app.main_window import MainWindow
 from pmdesk.core.ops import Create, Update
-from pmdesk.core.target_merge import save_merging
+from pmdesk.core.project_save import save_merging
 from pmdesk.core.workingcopy import WorkingCopy
 from tests.app.conftest import Answers, open_sync
 from tests.app.test_main_window import type_title
