@@ -12,6 +12,8 @@ the caller: the window asks the user, the command line follows its flags.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,8 +34,29 @@ from pmdesk.core.project_save import (
 from pmdesk.core.workingcopy import Leftover, Recoverable, WorkingCopy
 
 if TYPE_CHECKING:
+    from sqlalchemy import Connection
+
     from pmdesk.core.lockfile import Access, Claim
     from pmdesk.core.ops import Applied, Operation
+    from pmdesk.core.store import ProjectStore
+
+
+class ProjectView(ProjectReads):
+    """A project file read where it lies, without a working copy or a lock:
+    what `pmdesk info`, `export` and `baseline --list` read. Nothing is written
+    (a file with side files is read from a private copy); damage met while
+    reading is said as such, naming the file."""
+
+    def __init__(self, path: Path, store: ProjectStore) -> None:
+        self.path = path
+        self._store = store
+
+    @contextmanager
+    def _connect(self) -> Iterator[Connection]:
+        from pmdesk.core.projectfile import reading_damage
+
+        with reading_damage(self.path), self._store.engine.connect() as conn:
+            yield conn
 
 
 class Project(ProjectReads):
@@ -41,6 +64,23 @@ class Project(ProjectReads):
 
     def __init__(self, working_copy: WorkingCopy) -> None:
         self._wc = working_copy
+
+    @contextmanager
+    def _connect(self) -> Iterator[Connection]:
+        with self._wc.store.engine.connect() as conn:
+            yield conn
+
+    @staticmethod
+    @contextmanager
+    def view(path: Path) -> Iterator[ProjectView]:
+        """Read the project file at `path` in place (see `ProjectView`)."""
+        from pmdesk.core.projectfile import open_readonly
+
+        store = open_readonly(path)
+        try:
+            yield ProjectView(path, store)
+        finally:
+            store.dispose()
 
     # -- opening and closing -----------------------------------------------------
     @classmethod

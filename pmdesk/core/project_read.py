@@ -28,7 +28,6 @@ if TYPE_CHECKING:
     from pmdesk.core.queries_roadmap import RoadmapData
     from pmdesk.core.snapshot import Json
     from pmdesk.core.tree_read import TreeRead
-    from pmdesk.core.workingcopy import WorkingCopy
 
 T = TypeVar("T")
 TreeRow = tuple[Any, ...]  # the columns of queries.TREE_COLUMNS
@@ -37,12 +36,10 @@ TreeRow = tuple[Any, ...]  # the columns of queries.TREE_COLUMNS
 class ProjectReads:
     """The queries of `Project` (pmdesk.core.project)."""
 
-    _wc: WorkingCopy
-
     @contextmanager
     def _connect(self) -> Iterator[Connection]:
-        with self._wc.store.engine.connect() as conn:
-            yield conn
+        raise NotImplementedError
+        yield  # pragma: no cover (a generator, as the subclasses' are)
 
     def read(self, query: Callable[[Connection], T]) -> T:
         """Run `query` (a function of core or export that reads the project, such
@@ -57,6 +54,13 @@ class ProjectReads:
 
         with self._connect() as conn:
             return project_info(conn)
+
+    def snapshot(self) -> Json:
+        """The whole project as a snapshot dictionary (snapshot.dumps writes it)."""
+        from pmdesk.core.snapshot import export_from
+
+        with self._connect() as conn:
+            return export_from(conn)
 
     def counts(self) -> Counts:
         from pmdesk.core.queries import counts
