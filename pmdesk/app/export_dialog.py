@@ -192,14 +192,14 @@ class ExportDialog(QDialog):
         self.settings.export_folder = str(target.parent)
         self.settings.export_format = self.format
         self.settings.export_open_after = self.open_after.isChecked()
-        options, fmt, session = self.options(), self.format, self.session
+        options, fmt, project = self.options(), self.format, self.session.project
         progress = _Progress(self)
         progress.changed.connect(self.progress.setValue)
         cancel = self._cancel
 
         def work() -> object:
-            with session.connection() as conn:
-                return export_prd(
+            return project.read(
+                lambda conn: export_prd(
                     conn,
                     fmt,
                     target,
@@ -207,6 +207,7 @@ class ExportDialog(QDialog):
                     progress=lambda done, total: progress.changed.emit(int(100 * done / total)),
                     cancelled=cancel.is_set,
                 )
+            )
 
         self._running = True
         for widget in self._options:

@@ -40,7 +40,7 @@ from pmdesk.app.session import ProjectSession
 from pmdesk.app.settings import AppSettings
 from pmdesk.app.tasks import TaskRunner
 from pmdesk.core.ops import Effect, Update
-from pmdesk.core.queries_roadmap import RoadmapData, roadmap_data
+from pmdesk.core.queries_roadmap import RoadmapData
 from pmdesk.core.roadmap_layout import Bar, Conflict, RoadmapLayout, layout_roadmap, restyled
 from pmdesk.export import roadmap_paint as paint
 from pmdesk.export.roadmap_geometry import Geometry
@@ -222,11 +222,10 @@ class RoadmapPane(QWidget):
             return
         self._stale = False
         self._generation += 1
-        generation, session = self._generation, self.session
+        generation, project = self._generation, self.session.project
 
         def work() -> tuple[RoadmapData, RoadmapLayout]:
-            with session.connection() as conn:
-                data = roadmap_data(conn)
+            data = project.roadmap()
             return data, layout_roadmap(data, dt.date.today())
 
         self._tasks.run(
@@ -409,8 +408,10 @@ class RoadmapPane(QWidget):
         coloured as on screen. False when there is nothing to draw."""
         from pmdesk.export.roadmap_picture import roadmap_picture
 
-        with self.session.connection() as conn:
-            picture = roadmap_picture(conn, language=language, color_by=self.color_mode)
+        color_by = self.color_mode
+        picture = self.session.project.read(
+            lambda conn: roadmap_picture(conn, language=language, color_by=color_by)
+        )
         if picture is None:
             return False
         data = picture.svg() if path.suffix.lower() == ".svg" else picture.png()

@@ -206,6 +206,13 @@ class ProjectReads:
         with self._connect() as conn:
             return baseline_entries(conn)
 
+    def baseline_names(self) -> list[str]:
+        """Baseline names, oldest first (without reading their snapshots)."""
+        from pmdesk.core.baseline_compare import baseline_names
+
+        with self._connect() as conn:
+            return baseline_names(conn)
+
     def frozen(self) -> Json:
         """The project now, as a baseline would freeze it."""
         from pmdesk.core.snapshot import frozen_project
