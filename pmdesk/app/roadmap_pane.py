@@ -40,7 +40,7 @@ from pmdesk.app.session import ProjectSession
 from pmdesk.app.settings import AppSettings
 from pmdesk.app.tasks import TaskRunner
 from pmdesk.core.ops import Effect, Update
-from pmdesk.core.queries_roadmap import RoadmapData
+from pmdesk.core.queries_roadmap import RoadmapData, roadmap_data
 from pmdesk.core.roadmap_layout import Bar, Conflict, RoadmapLayout, layout_roadmap, restyled
 from pmdesk.export import roadmap_paint as paint
 from pmdesk.export.roadmap_geometry import Geometry
@@ -225,7 +225,7 @@ class RoadmapPane(QWidget):
         generation, project = self._generation, self.session.project
 
         def work() -> tuple[RoadmapData, RoadmapLayout]:
-            data = project.roadmap()
+            data = project.read(roadmap_data)  # a core query, run on the project
             return data, layout_roadmap(data, dt.date.today())
 
         self._tasks.run(
