@@ -9,6 +9,7 @@ anything from the network.
 from __future__ import annotations
 
 import uuid
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QEvent, QSignalBlocker, Qt, QTimer, QUrl, Signal
@@ -277,8 +278,7 @@ class DocumentPane(QWidget):
     def render_preview(self) -> None:
         """Render the preview on a worker thread: Python-Markdown can take seconds
         on pathological input, and typing must never freeze the window."""
-        from pmdesk.export.directive_html import render_directive_html
-        from pmdesk.export.markdown_html import render_html
+        from pmdesk.export.directive_html import render_section_html
 
         self._generation += 1
         generation, text, language = self._generation, self.editor.toPlainText(), self.language
@@ -288,13 +288,7 @@ class DocumentPane(QWidget):
 
         def work() -> str:
             return project.read(
-                lambda conn: render_html(
-                    text,
-                    lambda body: render_directive_html(
-                        body, conn, language=language, image_width=width
-                    ),
-                    language=language,
-                )
+                partial(render_section_html, text=text, language=language, image_width=width)
             )
 
         self._tasks.run(

@@ -9,6 +9,7 @@ leaves any existing file as it was (the export writes beside it and renames).
 from __future__ import annotations
 
 import threading
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -199,11 +200,11 @@ class ExportDialog(QDialog):
 
         def work() -> object:
             return project.read(
-                lambda conn: export_prd(
-                    conn,
-                    fmt,
-                    target,
-                    options,  # type: ignore[arg-type]
+                partial(
+                    export_prd,
+                    format=fmt,
+                    target=target,
+                    options=options,  # type: ignore[arg-type]
                     progress=lambda done, total: progress.changed.emit(int(100 * done / total)),
                     cancelled=cancel.is_set,
                 )

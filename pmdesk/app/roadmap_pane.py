@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -408,9 +409,8 @@ class RoadmapPane(QWidget):
         coloured as on screen. False when there is nothing to draw."""
         from pmdesk.export.roadmap_picture import roadmap_picture
 
-        color_by = self.color_mode
         picture = self.session.project.read(
-            lambda conn: roadmap_picture(conn, language=language, color_by=color_by)
+            partial(roadmap_picture, language=language, color_by=self.color_mode)
         )
         if picture is None:
             return False

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from pmdesk.core.errors import OperationError
 from pmdesk.core.project_read import ProjectReads
@@ -157,6 +157,20 @@ class Project(ProjectReads):
     def file_changed(self) -> bool:
         """Has someone replaced the project file since it was opened or last saved?"""
         return self._wc.target_changed()
+
+    def file_is_older_copy(self) -> bool:
+        """Does the project file now hold an older version of what was opened or
+        last saved (a sync tool or a restore put it back)? Histories only."""
+        from pmdesk.core.target_merge import is_older_copy
+
+        return is_older_copy(self._wc)
+
+    def file_replaced_by_stranger(self) -> Literal["not_project", "other_project"] | None:
+        """Has the project file been replaced by no version of this project (a
+        damaged file, another application's, another project's)?"""
+        from pmdesk.core.target_merge import replaced_by_stranger
+
+        return replaced_by_stranger(self._wc)
 
     # -- editing -----------------------------------------------------------------
     def apply(self, op: Operation) -> Applied:

@@ -17,7 +17,7 @@ from pmdesk.core.merge_files import PendingMerge
 from pmdesk.core.ops import Update
 from pmdesk.core.project import Project
 from pmdesk.core.project_save import settle_for
-from pmdesk.core.projectfile import check
+from pmdesk.core.projectfile import check, new_project
 from pmdesk.core.sample import write_sample
 from pmdesk.core.workingcopy import find_recoverable
 from tests.core.merge_helpers import by_key
@@ -282,3 +282,23 @@ def test_baselines_create_compare_rename_delete(shared: Path, tmp_path: Path) ->
     assert project.baselines() == []
     assert project.compare_baseline(entries[0].uid) is None
     project.close(discard=True)
+
+
+def test_what_the_project_file_has_become(shared: Path, tmp_path: Path) -> None:
+    project = open_as(shared, "li", tmp_path)
+    old = tmp_path / "old.pmdesk"
+    shutil.copyfile(shared, old)
+    project.apply(Update("requirement", uid_of(shared, "CRM-3"), {"title": "Newer"}))
+    project.save()
+    assert not project.file_changed()
+    assert not project.file_is_older_copy()
+    assert project.file_replaced_by_stranger() is None
+    shutil.copyfile(old, shared)  # a sync tool puts the older version back
+    assert project.file_changed() and project.file_is_older_copy()
+    assert project.file_replaced_by_stranger() is None
+    shared.write_bytes(b"not a project")
+    assert project.file_replaced_by_stranger() == "not_project"
+    new_project(tmp_path / "other.pmdesk")  # a project of its own (the sample's uid is fixed)
+    shutil.copyfile(tmp_path / "other.pmdesk", shared)
+    assert project.file_replaced_by_stranger() == "other_project"
+    project.close()
