@@ -74,17 +74,17 @@ def shoot_sharing(window: MainWindow, language: str, project: Path, folder: Path
     """Both edit; the colleague saves first: the notice bar, then the conflict dialog."""
     from pmdesk.app.conflict_dialog import ConflictDialog
     from pmdesk.core.ops import Remove, Update
-    from pmdesk.core.target_merge import prepare, save_merging
+    from pmdesk.core.project_save import save_merging
+    from pmdesk.core.target_merge import prepare
     from pmdesk.core.workingcopy import WorkingCopy
 
     colleague = "张三" if language == "zh" else "Zhang"
     assert window.session is not None and window.watcher is not None
     session = window.session
-    with session.connection() as conn:
-        keys = dict(conn.exec_driver_sql("SELECT key, uid FROM requirement").fetchall())
-        (story,) = conn.exec_driver_sql(
-            "SELECT description FROM requirement WHERE key = 'CRM-4'"
-        ).one()
+    keys = {key: uid for uid, key, _title in session.project.find_requirements("CRM-", 1000)}
+    detail = session.project.requirement(keys["CRM-4"])
+    assert detail is not None
+    story = detail.values["description"]
     # Both add a different sentence to the end of the story's first paragraph.
     first, rest = str(story).split("\n", 1)
     added = (

@@ -95,7 +95,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    from pmdesk.commands import CommandError
+    from pmdesk.cli_commands import CommandError
     from pmdesk.core.errors import PmdeskError
 
     try:
@@ -128,9 +128,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from pmdesk import commands
+    from pmdesk import cli_commands
 
-    handler = getattr(commands, f"cmd_{args.command}")
+    handler = getattr(cli_commands, f"cmd_{args.command}")
     return int(handler(args))
 
 

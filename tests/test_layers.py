@@ -1,4 +1,4 @@
-"""The dependency direction cli → app | commands → export → core is enforced, not hoped for.
+"""The dependency direction cli → app | cli_commands → export → core is enforced, not hoped for.
 
 import-linter checks it over every import (pyproject.toml [tool.importlinter],
 also run by .ci/run as `lint-imports`); the tests below it check what only a
@@ -71,7 +71,7 @@ def test_each_contract_catches_a_breach(tmp_path: Path) -> None:
     assert "pmdesk.core.clock -> pmdesk.export.labels" in report
     assert "pmdesk.core.ranks -> PySide6" in report
     assert "pmdesk.export.table_widths -> PySide6.QtWidgets" in report
-    assert "pmdesk.commands -> " in report  # the commands reach it through the export
+    assert "pmdesk.cli_commands -> " in report  # the commands reach it through the export
 
 
 def test_headless_commands_do_not_load_qt(tmp_path: Path) -> None:

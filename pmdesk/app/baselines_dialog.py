@@ -42,11 +42,9 @@ from pmdesk.app.labels import (
 from pmdesk.app.look import _drawn_icon
 from pmdesk.app.project_windows import show_project_window
 from pmdesk.app.session import ProjectSession
-from pmdesk.core.baseline_compare import Comparison, FieldChange, compare
+from pmdesk.core.baseline_compare import Comparison, FieldChange
 from pmdesk.core.baselines import (
     BaselineEntry,
-    baseline_entries,
-    baseline_snapshot,
     clean_name,
     new_baseline_uid,
     suggested_name,
@@ -54,8 +52,6 @@ from pmdesk.core.baselines import (
 from pmdesk.core.clock import local_minutes
 from pmdesk.core.errors import PmdeskError
 from pmdesk.core.ops import CreateBaseline, DeleteBaseline, RenameBaseline
-from pmdesk.core.queries import project_info
-from pmdesk.core.snapshot import frozen_project
 from pmdesk.export.labels import format_score
 
 translate = QCoreApplication.translate
@@ -177,8 +173,7 @@ class BaselinesDialog(QDialog):
         """Read the baselines again, keeping (or moving to) the selected one."""
         keep = self._wanted or self.selected_uid()
         self._wanted = None
-        with self._session.connection() as conn:
-            self._entries = baseline_entries(conn)
+        self._entries = self._session.project.baselines()
         self.list.blockSignals(True)
         self.list.clear()
         for entry in self._entries:
@@ -215,8 +210,7 @@ class BaselinesDialog(QDialog):
     def new_baseline(self) -> None:
         """Ask a name (suggested from the project's version and language) and freeze
         the project under it; a refused name is said and asked again."""
-        with self._session.connection() as conn:
-            info = project_info(conn)
+        info = self._session.project.info()
         name: str | None = suggested_name(
             info.version, info.language, [e.name for e in self._entries]
         )
@@ -270,19 +264,16 @@ class BaselinesDialog(QDialog):
             self._show_hint()
             return None
         try:
-            with self._session.connection() as conn:
-                before = baseline_snapshot(conn, entry.uid)
-                now = frozen_project(conn)
+            result = self._session.project.compare_baseline(entry.uid)
         except PmdeskError as e:  # its frozen snapshot cannot be read: say which and why
             self._shown = None
             self.summary.hide()
             self.hint.setText(error_text(e))
             self.pages.setCurrentWidget(self.hint)
             return None
-        if before is None:  # deleted meanwhile
+        if result is None:  # deleted meanwhile
             self.reload()
             return None
-        result = compare(before, now)
         self._shown = entry.uid
         self._show(entry, result)
         return result

@@ -38,7 +38,7 @@ from pmdesk.app.detail_history import change_table
 from pmdesk.app.history_model import ChangeTableModel, Column, Role, ui_wording
 from pmdesk.app.project_windows import show_project_window
 from pmdesk.app.session import ProjectSession
-from pmdesk.core.queries_history import Change, LogFilter, change_log, people
+from pmdesk.core.queries_history import Change, LogFilter
 
 __all__ = ["ChangeLogDialog", "show_change_log"]
 
@@ -209,12 +209,12 @@ class ChangeLogDialog(QDialog):
             self.table.scrollToTop()
 
     def _page(self, before: int | None) -> list[Change]:
-        with self._session.connection() as conn:
-            return change_log(conn, self.current_filter(), ui_wording(), before=before, limit=PAGE)
+        return self._session.project.change_log(
+            self.current_filter(), ui_wording(), before=before, limit=PAGE
+        )
 
     def _fill_people(self) -> None:
-        with self._session.connection() as conn:
-            names = people(conn)
+        names = self._session.project.people()
         chosen = self.person.currentData()
         self.person.blockSignals(True)
         self.person.clear()

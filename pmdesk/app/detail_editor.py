@@ -31,14 +31,7 @@ from pmdesk.core.ops import Create, Effect, Operation, Remove, Update
 from pmdesk.core.queries import (
     RequirementDetail,
     detail_after,
-    find_requirements,
-    lanes,
-    links_of,
-    owner_names,
-    releases,
-    requirement_detail,
 )
-from pmdesk.core.queries_history import requirement_history
 
 __all__ = ["DetailEditor"]
 
@@ -234,8 +227,7 @@ class DetailEditor(QWidget):
         shown = self._detail if self._detail is not None and self._detail.uid == self._uid else None
         detail = detail_after(shown, effects) if shown is not None and effects else None
         if detail is None:
-            with self._session.connection() as conn:
-                detail = requirement_detail(conn, self._uid)
+            detail = self._session.project.requirement(self._uid)
         self._detail = detail
         if detail is None:
             self._show_empty()
@@ -274,15 +266,14 @@ class DetailEditor(QWidget):
         self.form.footer.setText(f"{created}  ·  {updated}")
 
     def _fill_named_combos(self) -> None:
-        with self._session.connection() as conn:
-            release_items = [("—", None), *((r.name, r.uid) for r in releases(conn))]
-            lane_items = [("—", None), *((lane.name, lane.uid) for lane in lanes(conn))]
+        releases, lanes = self._session.project.releases_and_lanes()
+        release_items = [("—", None), *((r.name, r.uid) for r in releases)]
+        lane_items = [("—", None), *((lane.name, lane.uid) for lane in lanes)]
         fill_combo(self.form.release, release_items)
         fill_combo(self.form.lane, lane_items)
 
     def _fill_owners(self) -> None:
-        with self._session.connection() as conn:
-            names = owner_names(conn)
+        names = self._session.project.owner_names()
         owner = self.form.owner
         text = owner.currentText()
         owner.blockSignals(True)
@@ -295,8 +286,7 @@ class DetailEditor(QWidget):
     def _load_links(self) -> None:
         if self._uid is None:
             return
-        with self._session.connection() as conn:
-            rows = links_of(conn, self._uid)
+        rows = self._session.project.links_of(self._uid)
         self._linked = {row.other_uid for row in rows}
         self.form.links.set_links(self._uid, rows)
 
@@ -305,13 +295,11 @@ class DetailEditor(QWidget):
         edit, and nobody needs the log of a requirement they are not reading."""
         if self._uid is None or self.form.tabs.currentWidget() is not self.form.history:
             return
-        with self._session.connection() as conn:
-            rows = requirement_history(conn, self._uid, ui_wording())
+        rows = self._session.project.history(self._uid, ui_wording())
         self.form.history.show_changes(rows)
 
     def _find(self, text: str) -> list[tuple[str, str, str]]:
-        with self._session.connection() as conn:
-            return find_requirements(conn, text, 20)
+        return self._session.project.find_requirements(text, 20)
 
     def _suggest_date(self, which: str) -> QDate:
         """Where a newly ticked date starts: today, kept on the right side of the other date."""

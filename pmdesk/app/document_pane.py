@@ -9,6 +9,7 @@ anything from the network.
 from __future__ import annotations
 
 import uuid
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QEvent, QSignalBlocker, Qt, QTimer, QUrl, Signal
@@ -30,7 +31,6 @@ from pmdesk.app.markdown_highlighter import MarkdownHighlighter
 from pmdesk.app.session import ProjectSession
 from pmdesk.app.tasks import TaskRunner
 from pmdesk.core.ops import Create, Effect, Move, Remove, Update
-from pmdesk.core.queries import section_body, sections
 
 SAVE_DELAY_MS = 600
 PREVIEW_DELAY_MS = 250
@@ -132,8 +132,7 @@ class DocumentPane(QWidget):
 
     # -- sections list ---------------------------------------------------------
     def reload_sections(self) -> None:
-        with self.session.connection() as conn:
-            items = sections(conn)
+        items = self.session.project.sections()
         current = self._uid
         with QSignalBlocker(self.sections):
             self.sections.clear()
@@ -165,8 +164,7 @@ class DocumentPane(QWidget):
         self._uid = uid
         body = ""
         if uid is not None:
-            with self.session.connection() as conn:
-                body = section_body(conn, uid) or ""
+            body = self.session.project.section_body(uid) or ""
         self._saved_body = body
         with QSignalBlocker(self.editor):
             self.editor.setPlainText(body)
@@ -264,8 +262,7 @@ class DocumentPane(QWidget):
             self.reload_sections()
         for e in effects:
             if e.entity == "section" and e.uid == self._uid and "body" in e.fields:
-                with self.session.connection() as conn:
-                    body = section_body(conn, e.uid) or ""
+                body = self.session.project.section_body(e.uid) or ""
                 if body != self.editor.toPlainText():  # undo/redo from elsewhere
                     self._saved_body = body
                     with QSignalBlocker(self.editor):
@@ -281,24 +278,18 @@ class DocumentPane(QWidget):
     def render_preview(self) -> None:
         """Render the preview on a worker thread: Python-Markdown can take seconds
         on pathological input, and typing must never freeze the window."""
-        from pmdesk.export.directive_html import render_directive_html
-        from pmdesk.export.markdown_html import render_html
+        from pmdesk.export.directive_html import render_section_html
 
         self._generation += 1
         generation, text, language = self._generation, self.editor.toPlainText(), self.language
-        session = self.session
+        project = self.session.project
         # Pictures are drawn as wide as the preview shows them (no scroll bar).
         width = self.preview.viewport().width() - 2 * int(self.preview.document().documentMargin())
 
         def work() -> str:
-            with session.connection() as conn:
-                return render_html(
-                    text,
-                    lambda body: render_directive_html(
-                        body, conn, language=language, image_width=width
-                    ),
-                    language=language,
-                )
+            return project.read(
+                partial(render_section_html, text=text, language=language, image_width=width)
+            )
 
         self._tasks.run(
             work,

@@ -9,6 +9,7 @@ leaves any existing file as it was (the export writes beside it and renames).
 from __future__ import annotations
 
 import threading
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -192,21 +193,22 @@ class ExportDialog(QDialog):
         self.settings.export_folder = str(target.parent)
         self.settings.export_format = self.format
         self.settings.export_open_after = self.open_after.isChecked()
-        options, fmt, session = self.options(), self.format, self.session
+        options, fmt, project = self.options(), self.format, self.session.project
         progress = _Progress(self)
         progress.changed.connect(self.progress.setValue)
         cancel = self._cancel
 
         def work() -> object:
-            with session.connection() as conn:
-                return export_prd(
-                    conn,
-                    fmt,
-                    target,
-                    options,  # type: ignore[arg-type]
+            return project.read(
+                partial(
+                    export_prd,
+                    format=fmt,
+                    target=target,
+                    options=options,  # type: ignore[arg-type]
                     progress=lambda done, total: progress.changed.emit(int(100 * done / total)),
                     cancelled=cancel.is_set,
                 )
+            )
 
         self._running = True
         for widget in self._options:

@@ -521,12 +521,10 @@ class MainWindow(QMainWindow):
         from pmdesk.app.detail_editor import DetailEditor
         from pmdesk.app.document_pane import DocumentPane
         from pmdesk.app.roadmap_pane import RoadmapPane
-        from pmdesk.core.queries import project_info
 
         assert self.tree_pane is not None
         self.session = session
-        with session.connection() as conn:
-            language = project_info(conn).language
+        language = session.project.info().language
         self.detail_editor = DetailEditor(session, self)
         self.document_pane = DocumentPane(session, language, self)
         self.roadmap_pane = RoadmapPane(session, self.settings, self)
@@ -997,14 +995,12 @@ class MainWindow(QMainWindow):
     def export_roadmap(self, suffix: str) -> None:
         if self.session is None or self.roadmap_pane is None:
             return
-        from pmdesk.core.queries import project_info
 
         suggestion = str(self.session.path.with_name(self.session.path.stem + "-roadmap" + suffix))
         path = dialogs.export_path(self, suggestion, suffix)
         if path is None:
             return
-        with self.session.connection() as conn:
-            language = project_info(conn).language
+        language = self.session.project.info().language
         try:
             written = self.roadmap_pane.export_picture(path, language)
         except OSError as e:
@@ -1119,13 +1115,11 @@ class MainWindow(QMainWindow):
     def export_dialog(self) -> ExportDialog | None:
         """File ▸ Export PRD: a window-modal dialog (open() keeps the event loop ours)."""
         from pmdesk.app.export_dialog import ExportDialog
-        from pmdesk.core.baseline_compare import baseline_names
-        from pmdesk.core.queries import project_info
 
         if self.session is None:
             return None
-        with self.session.connection() as conn:
-            language, names = project_info(conn).language, baseline_names(conn)
+        language = self.session.project.info().language
+        names = self.session.project.baseline_names()
         dialog = ExportDialog(self.session, self.settings, language, names, self)
         dialog.exported.connect(self._exported)
         dialog.finished.connect(dialog.deleteLater)
@@ -1154,7 +1148,7 @@ class MainWindow(QMainWindow):
         from pmdesk.app.preferences import PreferencesDialog
 
         if PreferencesDialog(self.settings, self).exec() and self.session is not None:
-            self.session.working_copy.store.user = self.settings.user_name
+            self.session.project.set_user(self.settings.user_name)
 
 
 def _reachable(path: Path) -> bool:

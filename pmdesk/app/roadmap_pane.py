@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -222,11 +223,10 @@ class RoadmapPane(QWidget):
             return
         self._stale = False
         self._generation += 1
-        generation, session = self._generation, self.session
+        generation, project = self._generation, self.session.project
 
         def work() -> tuple[RoadmapData, RoadmapLayout]:
-            with session.connection() as conn:
-                data = roadmap_data(conn)
+            data = project.read(roadmap_data)  # a core query, run on the project
             return data, layout_roadmap(data, dt.date.today())
 
         self._tasks.run(
@@ -409,8 +409,9 @@ class RoadmapPane(QWidget):
         coloured as on screen. False when there is nothing to draw."""
         from pmdesk.export.roadmap_picture import roadmap_picture
 
-        with self.session.connection() as conn:
-            picture = roadmap_picture(conn, language=language, color_by=self.color_mode)
+        picture = self.session.project.read(
+            partial(roadmap_picture, language=language, color_by=self.color_mode)
+        )
         if picture is None:
             return False
         data = picture.svg() if path.suffix.lower() == ".svg" else picture.png()

@@ -1,6 +1,7 @@
-"""The open project as the window sees it: a working copy plus one undo stack.
+"""The open project as the window sees it: a core `Project` plus one undo stack.
 
-No widget writes to the database: every edit is an operation pushed here. The
+No widget writes to the database: every edit is an operation pushed here, and
+every read is a query of the Project (`session.project`). The
 stack holds thin `QUndoCommand` adapters around the core operations, and every
 applied change is announced with `changed(effects)` so models update precisely.
 """
@@ -8,8 +9,7 @@ applied change is announced with `changed(effects)` so models update precisely.
 from __future__ import annotations
 
 import time
-from collections.abc import Hashable, Iterator
-from contextlib import contextmanager
+from collections.abc import Hashable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -18,12 +18,11 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from pmdesk.app.error_text import error_text
 from pmdesk.core.errors import OperationError, PmdeskError
+from pmdesk.core.project import Project
 from pmdesk.core.workingcopy import WorkingCopy
 
 # The tree paints before SQLAlchemy loads; operations (which need it) arrive later.
 if TYPE_CHECKING:
-    from sqlalchemy import Connection
-
     from pmdesk.core.ops import Applied, Label, Operation
 
 _MERGE_ID = 0x504D  # commands with the same merge key join into one undo step
@@ -172,7 +171,7 @@ def _created_uid(op: Operation) -> str | None:
 
 
 class ProjectSession(QObject):
-    """An open project: its working copy, undo stack and change notifications.
+    """An open project: its core `Project`, undo stack and change notifications.
 
     While a project opens, the tree is shown before its working copy exists: the
     session then knows only the path, and refuses edits until `attach`.
@@ -182,40 +181,43 @@ class ProjectSession(QObject):
     saved_merge_undone = Signal(str)  # who merged in: that merge was already in the file
     failed = Signal(str)  # one sentence for the user
 
-    def __init__(self, opened: WorkingCopy | Path, parent: QObject | None = None) -> None:
+    def __init__(self, opened: Project | WorkingCopy | Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._working_copy = opened if isinstance(opened, WorkingCopy) else None
-        self._path = opened.target if isinstance(opened, WorkingCopy) else opened
+        self._project: Project | None = None
+        self._path = opened if isinstance(opened, Path) else Path()
+        if not isinstance(opened, Path):
+            self.attach(opened)
         self.undo_stack = QUndoStack(self)
 
-    def attach(self, working_copy: WorkingCopy) -> None:
-        """The working copy is ready: edits are possible from now on."""
-        self._working_copy = working_copy
-        self._path = working_copy.target
+    def attach(self, opened: Project | WorkingCopy) -> None:
+        """The project is open: edits are possible from now on."""
+        self._project = opened if isinstance(opened, Project) else Project(opened)
+        self._path = self._project.path
 
     @property
     def ready(self) -> bool:
-        return self._working_copy is not None
+        return self._project is not None
+
+    @property
+    def project(self) -> Project:
+        """The open project: its queries, saving and merging."""
+        if self._project is None:
+            raise RuntimeError("the project is still opening")
+        return self._project
 
     @property
     def read_only(self) -> bool:
         """Opened read-only (someone else has it): every edit is refused."""
-        return self._working_copy is not None and self._working_copy.read_only
+        return self._project is not None and self._project.read_only
 
     @property
     def working_copy(self) -> WorkingCopy:
-        if self._working_copy is None:
-            raise RuntimeError("the project is still opening")
-        return self._working_copy
+        """The storage under the project (its lock, its unsaved edits)."""
+        return self.project.working_copy
 
     @property
     def path(self) -> Path:
-        return self._working_copy.target if self._working_copy is not None else self._path
-
-    @contextmanager
-    def connection(self) -> Iterator[Connection]:
-        with self.working_copy.store.engine.connect() as conn:
-            yield conn
+        return self._project.path if self._project is not None else self._path
 
     def push(
         self, op: Operation, merge_key: Hashable | None = None, text: str | None = None
@@ -243,21 +245,21 @@ class ProjectSession(QObject):
         return True
 
     def run(self, op: Operation) -> Applied | None:
-        if self._working_copy is None:
+        if self._project is None:
             return None  # still opening: the tree is shown, editing is not ready yet
         try:
-            applied = self.working_copy.apply(op)
+            applied = self._project.apply(op)
         except PmdeskError as e:
             self.failed.emit(error_text(e))
             return None
         self.changed.emit(applied.effects)
         return applied
 
-    def refresh(self, op: Operation) -> bool:
+    def take_in(self, op: Operation) -> bool:
         """Apply `op` even to a read-only project, outside the undo history: a
         newer version of the file taken in (there is nothing of ours to merge)."""
         try:
-            applied = self.working_copy.store.apply(op)
+            applied = self.project.take_in(op)
         except PmdeskError as e:
             self.failed.emit(error_text(e))
             return False
@@ -280,9 +282,7 @@ class ProjectSession(QObject):
     ) -> None:
         """Publish; `replacing_seen`: over that file only; `recreating`: where
         the file has gone (WorkingCopy.save)."""
-        if self.read_only:  # nothing to save; publishing could only hurt
-            raise OperationError("edit.read_only", name=self.path.name)
-        self.working_copy.save(
+        self.project.save_over(
             overwrite_changes=overwrite_changes,
             replacing_seen=replacing_seen,
             recreating=recreating,
@@ -290,8 +290,8 @@ class ProjectSession(QObject):
         self.undo_stack.setClean()
 
     def save_as(self, target: Path) -> None:
-        self.working_copy.save_as(target)
+        self.project.save_as(target)
         self.undo_stack.setClean()
 
     def close(self, *, discard: bool) -> None:
-        self.working_copy.close(discard=discard)
+        self.project.close(discard=discard)

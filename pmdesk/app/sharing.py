@@ -10,9 +10,6 @@ merge is one undo step ("Merge changes by 张三").
 
 from __future__ import annotations
 
-import contextlib
-import threading
-import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
@@ -38,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from pmdesk.app import dialogs
 from pmdesk.app.error_text import error_text
+from pmdesk.app.tasks import TaskRunner
 from pmdesk.core.errors import PmdeskError
 
 if TYPE_CHECKING:
@@ -46,7 +44,8 @@ if TYPE_CHECKING:
     from pmdesk.app.session import ProjectSession
     from pmdesk.core.merge import MergeResult
     from pmdesk.core.merge_files import PendingMerge
-    from pmdesk.core.target_merge import TargetMerge
+    from pmdesk.core.ops.rows import ReplaceRows
+    from pmdesk.core.project_save import Record, Resolver, Step, Wait
 
 translate = QCoreApplication.translate
 POLL_MS = 5000  # network shares do not report a colleague's save: look now and then
@@ -86,7 +85,7 @@ class TargetWatcher(QObject):
         """Has someone else saved a version not offered yet? Emits if so."""
         if not self._session.ready:
             return False
-        wc = self._session.working_copy
+        project = self._session.project
         try:
             # Inside the try: on an unmounted share even looking whether the file
             # exists raises (EIO, ESTALE), and a timer's slot must not.
@@ -94,7 +93,7 @@ class TargetWatcher(QObject):
             version = _version(self._session)
             if version == self._announced:
                 return False  # offered already: no need to hash the file again
-            if not wc.target_changed():
+            if not project.file_changed():
                 self._announced = None
                 return False
         except OSError:
@@ -265,48 +264,35 @@ def merge_colleague(
     Conflicts are put to the user; False if they cancel or the merge cannot be
     done (said in one sentence). `report` receives what was done, for the status bar.
     """
-    from pmdesk.core.target_merge import accept, prepare
-
-    wc = session.working_copy
-
-    def read_and_merge() -> tuple[TargetMerge, MergeResult]:
-        merge = prepare(wc)
-        return merge, merge.pending.result()
-
+    project = session.project
+    was_clean = session.undo_stack.isClean()
     try:
-        merge, result = _busy(
-            parent, translate("Sharing", "Merging the newer version of %1…"), read_and_merge
+        merged = project.merge_saved(
+            resolve=ask_user(parent),
+            record=recorder(session, colleague_merge_text),
+            wait=waiting(parent, project.name),
         )
     except (PmdeskError, OSError) as e:
         # OSError too: the file can be gone (share disconnected, file moved) between
         # the offer and the click; say so instead of raising out of the slot.
         dialogs.error(parent, _unreachable_text(e, session))
         return False
-    if merge.older and not session.read_only:
+    if merged.older:
         # Merging would delete what came after that older version: Save puts ours back.
-        merge.copy.unlink(missing_ok=True)
         report(older_copy_text(session.path.name))
         return False
-    was_clean = session.undo_stack.isClean()
-    people = merge.their_authors
-    who = "、".join(people) or translate("Sharing", "a colleague")
-    text = translate("Sharing", "Merge changes by %1").replace("%1", who)
-    settled = _settle_and_apply(
-        parent, session, merge.pending, result, people, text, from_target=True
-    )
-    if settled is None:
-        merge.copy.unlink(missing_ok=True)
+    if merged.result is None:
         report(translate("Sharing", "Not merged: nothing was changed."))
         return False
-    accept(wc, merge)
-    if was_clean and merge.ours_unsaved == 0:
+    if was_clean and merged.unsaved_before == 0:
         # Nothing of ours was unsaved: the project now is exactly their file,
         # so there is nothing to save (undoing the merge would be a change).
         session.undo_stack.setClean()
     if session.read_only:  # nothing was merged: their version is shown
+        who = _who(merged.people)
         report(translate("Sharing", "Now showing the version %1 saved.").replace("%1", who))
     else:
-        report(merged_text(settled, people))
+        report(merged_text(merged.result, list(merged.people)))
     return True
 
 
@@ -318,15 +304,17 @@ def merge_copy(
     The project file itself is left alone: the merge is one undo step in the
     working copy, published by the next Save.
     """
-    from pmdesk.core.target_merge import prepare_copy
+    project = session.project
 
-    def read_and_merge() -> tuple[PendingMerge, MergeResult]:
-        pending = prepare_copy(session.working_copy, copy)
-        return pending, pending.result()
+    def text(people: tuple[str, ...]) -> str:
+        return translate("Sharing", "Merge copy %1").replace("%1", copy.name)
 
     try:
-        pending, result = _busy(
-            parent, translate("Sharing", "Merging %1…").replace("%1", copy.name), read_and_merge
+        merged = project.merge_copy(
+            copy,
+            resolve=ask_user(parent),
+            record=recorder(session, text),
+            wait=waiting(parent, copy.name),
         )
     except PmdeskError as e:
         dialogs.error(parent, error_text(e))
@@ -335,50 +323,43 @@ def merge_copy(
         reason = e.strerror or str(e)
         dialogs.error(parent, error_text(PmdeskError("file.unreadable", path=copy, reason=reason)))
         return False
-    people = pending.their_authors
-    text = translate("Sharing", "Merge copy %1").replace("%1", copy.name)
-    settled = _settle_and_apply(parent, session, pending, result, people, text)
-    if settled is None:
+    if merged.result is None:
         report(translate("Sharing", "Not merged: nothing was changed."))
         return False
-    report(merged_text(settled, people))
+    report(merged_text(merged.result, list(merged.people)))
     return True
 
 
-def _settle_and_apply(
-    parent: QWidget,
-    session: ProjectSession,
-    pending: PendingMerge,
-    result: MergeResult,
-    people: list[str],
-    undo_text: str,
-    *,
-    from_target: bool = False,
-) -> MergeResult | None:
-    """Put the conflicts to the user, then write the merge as one undo step
-    (`undo_text`). The merge as written, or None if cancelled or refused."""
-    from pmdesk.core.ops.rows import ReplaceRows
+def ask_user(parent: QWidget) -> Resolver:
+    """The window's conflict resolver: the conflict dialog (None: cancelled)."""
 
-    if result.conflicts:
+    def resolve(pending: PendingMerge, result: MergeResult) -> MergeResult | None:
         resolutions = dialogs.resolve_conflicts(
-            parent, result.conflicts, pending.mine, pending.theirs, people
+            parent, result.conflicts, pending.mine, pending.theirs, pending.their_authors
         )
-        if resolutions is None:
-            return None
-        result = pending.result(resolutions)
-        if result.conflicts:  # every conflict must have been settled: never guess
-            error = PmdeskError(
-                "merge.conflicts", count=len(result.conflicts), name=session.path.name
-            )
-            dialogs.error(parent, error_text(error))
-            return None
-    op = ReplaceRows(pending.changes(result), ", ".join(people), from_target)
-    if op.changes:
-        # Read-only, there is nothing of ours to merge: their version is taken in.
-        done = session.refresh(op) if session.read_only else session.push(op, text=undo_text)
-        if not done:
-            return None
-    return result
+        return None if resolutions is None else pending.result(resolutions)
+
+    return resolve
+
+
+def recorder(session: ProjectSession, text: Callable[[tuple[str, ...]], str]) -> Record:
+    """Write a merge as one undo step named `text(people)`; read-only, there is
+    nothing of ours to merge: their version is taken in, outside the history."""
+
+    def record(op: ReplaceRows, people: tuple[str, ...]) -> bool:
+        if session.read_only:
+            return session.take_in(op)
+        return session.push(op, text=text(people))
+
+    return record
+
+
+def colleague_merge_text(people: tuple[str, ...]) -> str:
+    return translate("Sharing", "Merge changes by %1").replace("%1", _who(people))
+
+
+def _who(people: tuple[str, ...] | list[str]) -> str:
+    return "、".join(people) or translate("Sharing", "a colleague")
 
 
 def _unreachable_text(error: BaseException, session: ProjectSession) -> str:
@@ -395,34 +376,54 @@ T = TypeVar("T")
 BUSY_DIALOG_MS = 400  # a quick merge shows no dialog at all
 
 
-def _busy(parent: QWidget, text: str, work: Callable[[], T]) -> T:
-    """Run `work` on a worker thread while the window keeps painting; a modal
-    progress dialog appears if it takes a while (a merge of 100,000 requirements
-    takes seconds). Input waits meanwhile, so no edit slips in during the read."""
+def waiting(parent: QWidget, name: str) -> Wait:
+    """The window's `Wait` for a save's or a merge's slow reads (`run_busy`)."""
+
+    def wait(step: Step, work: Callable[[], T]) -> T:
+        if step == "reading":
+            text = translate("Sharing", "Reading %1…").replace("%1", name)
+        elif step == "merging":
+            text = translate("Sharing", "Merging the newer version of %1…").replace("%1", name)
+        else:
+            text = translate("Sharing", "Merging %1…").replace("%1", name)
+        return run_busy(parent, text, work)
+
+    return wait
+
+
+def run_busy(parent: QWidget, text: str, work: Callable[[], T]) -> T:
+    """Run `work` on a worker (TaskRunner) while the window keeps painting; a
+    modal progress dialog appears if it takes a while (a merge of 100,000
+    requirements takes seconds). Input waits meanwhile, so no edit slips in
+    during the read. Its error is raised here."""
     outcome: list[T] = []
     failure: list[BaseException] = []
-
-    def run() -> None:
-        try:
-            outcome.append(work())
-        except BaseException as e:  # re-raised on the GUI thread below
-            failure.append(e)
-
-    worker = threading.Thread(target=run, name="pmdesk-merge", daemon=True)
+    loop = QEventLoop()
     progress = QProgressDialog(text, "", 0, 0, parent)
     progress.setCancelButton(None)  # a half-read merge has nothing to cancel cleanly
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(BUSY_DIALOG_MS)
+    runner = TaskRunner(progress)
+
+    def done(value: T) -> None:
+        outcome.append(value)
+        loop.quit()
+
+    def failed(error: BaseException) -> None:
+        failure.append(error)
+        loop.quit()
+
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    started = time.monotonic()
-    worker.start()
+    show = QTimer(progress, singleShot=True, interval=BUSY_DIALOG_MS)
+    show.timeout.connect(progress.show)
     try:
-        while worker.is_alive():
-            worker.join(0.02)
-            if (time.monotonic() - started) * 1000 >= BUSY_DIALOG_MS and not progress.isVisible():
-                progress.show()
-            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+        runner.run(work, done, failed)
+        show.start()
+        if not (outcome or failure):
+            loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
     finally:
+        show.stop()
+        runner.wait()
         progress.close()
         progress.deleteLater()
         QGuiApplication.restoreOverrideCursor()
@@ -468,96 +469,38 @@ def save_merging(
     report: Callable[[str], None],
     notify: Callable[[str], None] | None = None,
 ) -> bool:
-    """Save; if a colleague saved meanwhile, merge their version first. True if
-    saved. A file an older copy replaced is not merged: ours is saved over it,
-    and `notify` is told (for the notice bar)."""
-    from pmdesk.core.savelock import saving
-
-    for attempt in range(3):  # yet another save can land while the user settles conflicts
-        try:
-            # After the first, each try merges holding the save marker, so no
-            # colleague's save can land in between again (target_merge.save_merging).
-            with saving(session.working_copy.target) if attempt else contextlib.nullcontext():
-                return _merge_and_save(parent, session, report, notify)
-        except PmdeskError as e:
-            if e.code == "save.changed_by_other":
-                continue
-            dialogs.error(parent, error_text(e))
-            return False
-        except OSError as e:  # the share went away mid-save: say so, keep the work
-            reason = e.strerror or str(e)
-            error = PmdeskError("write.failed", path=session.path, reason=reason)
-            dialogs.error(parent, error_text(error))
-            return False
-    dialogs.error(parent, error_text(PmdeskError("save.changed_by_other", name=session.path.name)))
-    return False
-
-
-def _merge_and_save(
-    parent: QWidget,
-    session: ProjectSession,
-    report: Callable[[str], None],
-    notify: Callable[[str], None] | None,
-) -> bool:
-    """One try of `save_merging` (raises `save.changed_by_other` to try again)."""
-    changed = session.working_copy.target_changed()
-    replaced = changed and _save_where_nothing_to_merge(session)
-    if replaced:
-        if notify is not None:
-            folder = session.path.parent
-            notify(error_text(PmdeskError(replaced, name=session.path.name, folder=folder)))
-        return True
-    if changed and _save_over_older_copy(parent, session):
-        if notify is not None:
-            older = PmdeskError("save.older_copy_replaced", name=session.path.name)
-            notify(error_text(older))
-        return True
-    if changed and not merge_colleague(parent, session, report):
-        if session.working_copy.unreadable_target is not None:
-            return False  # said: damaged, and that saving again puts ours there
+    """Save; if a colleague saved meanwhile, merge their version first (the
+    core's one merge-retry loop, Project.save, with the conflict dialog as its
+    resolver). True if saved. A file an older copy replaced is not merged: ours
+    is saved over it, and `notify` is told (for the notice bar)."""
+    project = session.project
+    try:
+        saved = project.save(
+            resolve=ask_user(parent),
+            record=recorder(session, colleague_merge_text),
+            wait=waiting(parent, project.name),
+        )
+    except PmdeskError as e:
+        dialogs.error(parent, error_text(e))
+        return False
+    except OSError as e:  # the share went away mid-save: say so, keep the work
+        reason = e.strerror or str(e)
+        error = PmdeskError("write.failed", path=session.path, reason=reason)
+        dialogs.error(parent, error_text(error))
+        return False
+    merged = saved.merged
+    if merged is not None and merged.result is not None:
+        report(merged_text(merged.result, list(merged.people)))
+    if not saved.saved:  # the user cancelled the conflicts: nothing changed
+        report(translate("Sharing", "Not merged: nothing was changed."))
         report(
             translate("Sharing", "Not saved: %1 has a newer version to merge first.").replace(
                 "%1", session.path.name
             )
         )
         return False
-    session.save()
-    return True
-
-
-def _save_where_nothing_to_merge(session: ProjectSession) -> str | None:
-    """Save ours where the project file has gone (deleted or moved away by a
-    sync tool), or over a damaged file the last Save refused and said that
-    saving again replaces: the code of the sentence that says so; None if the
-    file is neither (a colleague's save, to merge)."""
-    from pmdesk.core.target_merge import same_file_or_gone
-
-    if session.read_only:
-        return None
-    wc = session.working_copy
-    if not wc.target.exists():
-        session.save(recreating=True)
-        return "save.target_recreated"
-    refused = wc.unreadable_target
-    if refused is not None and same_file_or_gone(refused, wc.target):
-        session.save(replacing_seen=refused)
-        wc.unreadable_target = None
-        return "save.target_replaced_by_ours"
-    return None
-
-
-def _save_over_older_copy(parent: QWidget, session: ProjectSession) -> bool:
-    """If the project file holds an older version of ours, save ours over it
-    (if it is still that file; else `save.changed_by_other`). False if it does
-    not (a colleague's save, to merge)."""
-    from pmdesk.core.target_merge import older_copy
-
-    if session.read_only:
-        return False
-    wc = session.working_copy
-    reading = translate("Sharing", "Reading %1…").replace("%1", wc.target.name)
-    seen = _busy(parent, reading, lambda: older_copy(wc))
-    if seen is None:
-        return False
-    session.save(replacing_seen=seen)
+    session.undo_stack.setClean()
+    for notice in saved.notices:
+        if notify is not None:
+            notify(error_text(PmdeskError(notice.code, **notice.params)))
     return True

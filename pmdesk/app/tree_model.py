@@ -51,7 +51,6 @@ from pmdesk.app.tree_maps import (
     build_maps,
 )
 from pmdesk.app.tree_search import SearchText
-from pmdesk.core.tree_read import TreeRead
 
 # The tree is built and painted before SQLAlchemy loads: queries and operations
 # are imported where an edit needs them.
@@ -126,11 +125,7 @@ class RequirementTreeModel(QAbstractItemModel):
     def reload(self, tree: TreeMaps | None = None) -> None:
         """Load the whole tree (or take one already built off the GUI thread)."""
         if tree is None:
-            from pmdesk.core.queries import releases, tree_rows
-
-            with self._session.connection() as conn:
-                read = TreeRead(tree_rows(conn), [(r.uid, r.name) for r in releases(conn)])
-            tree = build_maps(read)
+            tree = build_maps(self._session.project.tree())
         self.beginResetModel()
         self._maps = tree
         self._rows, self._children, self._pos = tree.rows, tree.children, tree.pos
@@ -506,14 +501,11 @@ class RequirementTreeModel(QAbstractItemModel):
     def _inserted(self, effect: Effect) -> None:
         if effect.uid in self._rows:
             return
-        from pmdesk.core.queries import child_order, subtree_rows
-
-        with self._session.connection() as conn:
-            rows = subtree_rows(conn, effect.uid)
-            if not rows:
-                return
-            parent = rows[0][PARENT] if rows[0][UID] == effect.uid else effect.parent
-            order = [u for u in child_order(conn, parent) if u in self._rows or u == effect.uid]
+        rows, order = self._session.project.subtree_and_order(effect.uid, effect.parent)
+        if not rows:
+            return
+        parent = rows[0][PARENT] if rows[0][UID] == effect.uid else effect.parent
+        order = [u for u in order if u in self._rows or u == effect.uid]
         row = order.index(effect.uid)
         if not self._quiet:
             self.beginInsertRows(self._index_for_parent(parent), row, row)
@@ -559,10 +551,8 @@ class RequirementTreeModel(QAbstractItemModel):
                 row[_SHOWN[name]] = effect.values[name]
             self._rows[effect.uid] = tuple(row)
         else:
-            from pmdesk.core.queries import subtree_rows
-
-            with self._session.connection() as conn:
-                found = [r for r in subtree_rows(conn, effect.uid) if r[UID] == effect.uid]
+            rows = self._session.project.subtree_rows(effect.uid)
+            found = [r for r in rows if r[UID] == effect.uid]
             if not found:
                 return  # removed later in the same operation; that effect follows
             self._rows[effect.uid] = (old[UID], old[PARENT], *found[0][2:])
@@ -576,10 +566,7 @@ class RequirementTreeModel(QAbstractItemModel):
             return
         old_parent = self._rows[uid][PARENT]
         new_parent = effect.parent
-        from pmdesk.core.queries import child_order
-
-        with self._session.connection() as conn:
-            order = child_order(conn, new_parent)
+        order = self._session.project.child_order(new_parent)
         # Place the row right after its predecessor in the database's order among
         # the rows the model already shows there. In a block move the rows still
         # to come are out of place for a moment; each is re-placed in turn, so the
@@ -613,10 +600,8 @@ class RequirementTreeModel(QAbstractItemModel):
             self.endMoveRows()
 
     def _releases_changed(self, effect: Effect) -> None:
-        from pmdesk.core.queries import releases
-
-        with self._session.connection() as conn:
-            self._set_releases([(r.uid, r.name) for r in releases(conn)])
+        releases = self._session.project.releases()
+        self._set_releases([(r.uid, r.name) for r in releases])
         if effect.action == "removed":
             for uid, row in list(self._rows.items()):
                 if row[RELEASE] == effect.uid:

@@ -10,10 +10,8 @@ publishes a file holding both people's work.
 
 from __future__ import annotations
 
-import contextlib
 import sqlite3
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -21,10 +19,9 @@ from sqlalchemy.exc import DatabaseError, SQLAlchemyError
 
 from pmdesk.core.errors import PmdeskError
 from pmdesk.core.fileformat import SCHEMA_VERSION, read_header
-from pmdesk.core.merge import MergeResult, Side
+from pmdesk.core.merge import MergeResult
 from pmdesk.core.merge_files import PendingMerge, read_project
 from pmdesk.core.merge_rows import Tables, gc_paused, read_tables
-from pmdesk.core.messages import message_text
 from pmdesk.core.sqlite_errors import DAMAGED as DAMAGED_WORDS
 from pmdesk.core.sqlite_files import copy_published, fingerprint, same_file
 
@@ -33,18 +30,6 @@ if TYPE_CHECKING:
     from pmdesk.core.workingcopy import WorkingCopy
 
 THEIRS = "theirs.pmdesk"
-
-
-@dataclass(frozen=True)
-class Notice:
-    """Something a save did that the user should know, though nothing failed
-    (a sentence of pmdesk.core.messages; `str()` is the English one)."""
-
-    code: str
-    params: Mapping[str, object] = field(default_factory=dict)
-
-    def __str__(self) -> str:
-        return message_text(self.code, dict(self.params))
 
 
 def _older(base: Tables, theirs: Tables) -> bool:
@@ -331,76 +316,6 @@ def accept(wc: WorkingCopy, merge: TargetMerge) -> None:
     # Their history rows came in with their changes: they are not edits of ours
     # to publish, nor to offer for recovery after a restart (read-only or not).
     wc.adopt_base(merge.copy, merge.seen, unsaved=merge.ours_unsaved)
-
-
-def save_merging(
-    wc: WorkingCopy,
-    *,
-    prefer: Side | None = None,
-    notify: Callable[[Notice], None] | None = None,
-) -> MergeResult | None:
-    """Save, merging a colleague's save first when there is one (headless use:
-    the window asks the user instead). Conflicts that `prefer` does not settle
-    are refused with `merge.conflicts`, and nothing is changed. A project file
-    that an older copy has replaced is not merged (that would delete what came
-    after it): ours is saved over it, and `notify` is told; so is a project
-    file that has gone (ours is saved there again), or one refused as damaged
-    that is still there when the user saves again.
-
-    If a colleague saves between our merge and our save, the next attempt
-    merges while holding the save marker (savelock), so nobody can save in
-    between: Save converges however often they save."""
-    from pmdesk.core.savelock import saving
-
-    for attempt in range(5):
-        held = saving(wc.target) if attempt > 0 else contextlib.nullcontext()
-        try:
-            with held:
-                return _merge_and_save(wc, prefer, notify)
-        except PmdeskError as e:
-            if e.code != "save.changed_by_other":
-                raise
-    raise PmdeskError("save.changed_by_other", name=wc.target.name)
-
-
-def _merge_and_save(
-    wc: WorkingCopy, prefer: Side | None, notify: Callable[[Notice], None] | None
-) -> MergeResult | None:
-    where = {"name": wc.target.name, "folder": wc.target.parent}
-
-    def tell(notice: Notice) -> None:
-        if notify is not None:
-            notify(notice)
-
-    result = None
-    if wc.target_changed():
-        refused = wc.unreadable_target
-        if refused is not None and same_file_or_gone(refused, wc.target):
-            wc.save(replacing_seen=refused)  # the user saves again: ours goes there
-            wc.unreadable_target = None
-            tell(Notice("save.target_replaced_by_ours", where))
-            return None
-        try:
-            merge = prepare(wc)
-        except PmdeskError as e:
-            if e.code != "save.target_gone":
-                raise
-            wc.save(recreating=True)
-            tell(Notice("save.target_recreated", where))
-            return None
-        if merge.older:
-            merge.copy.unlink(missing_ok=True)
-            wc.save(replacing_seen=merge.seen)
-            tell(Notice("save.older_copy_replaced", where))
-            return None
-        result = merge.pending.result(prefer=prefer)
-        if result.conflicts:
-            merge.copy.unlink(missing_ok=True)
-            raise PmdeskError("merge.conflicts", count=len(result.conflicts), name=wc.target.name)
-        wc.apply(merge.operation(result))
-        accept(wc, merge)
-    wc.save()
-    return result
 
 
 def same_file_or_gone(seen: dict[str, Any], target: Path) -> bool:

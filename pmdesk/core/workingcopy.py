@@ -472,6 +472,25 @@ class WorkingCopy:
             raise OperationError("edit.read_only", name=self.target.name)
         return self.store.apply(operation)
 
+    def take_in(self, operation: Operation) -> Applied:
+        """Apply `operation` even to a read-only copy: a newer version of the
+        project file taken in (a merge with nothing of ours in it). The one
+        write a read-only project takes; it is never published."""
+        return self.store.apply(operation)
+
+    @property
+    def user(self) -> str:
+        """Who is editing, for the history and the lock."""
+        if self._store is not None:
+            return self._store.user
+        return self._user or default_user()
+
+    def set_user(self, name: str) -> None:
+        """Record the next edits as made by `name`."""
+        self._user = name
+        if self._store is not None:
+            self._store.user = name
+
     @property
     def work_path(self) -> Path:
         return self.slot / WORK

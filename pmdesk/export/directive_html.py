@@ -79,6 +79,19 @@ _TABLE = '<table border="1" cellpadding="4" cellspacing="0" width="100%">'
 PREVIEW_ROADMAP_WIDTH = 720  # px, when the caller does not say how wide its preview is
 
 
+def render_section_html(
+    conn: Connection, text: str, *, language: str, image_width: int | None = None
+) -> str:
+    """A section's Markdown as preview HTML, its pmdesk blocks expanded from the
+    project `conn` reads (the window runs it as `project.read(...)`)."""
+    from pmdesk.export.markdown_html import render_html
+
+    def expand(body: str) -> str:
+        return render_directive_html(body, conn, language=language, image_width=image_width)
+
+    return render_html(text, expand, language=language)
+
+
 def render_directive_html(
     body: str, conn: Connection, *, language: str, image_width: int | None = None
 ) -> str:

@@ -9,7 +9,6 @@ from pytestqt.qtbot import QtBot
 
 from pmdesk.app.main_window import MainWindow
 from pmdesk.app.roadmap_pane import RoadmapPane
-from pmdesk.core.queries import requirement_detail
 from pmdesk.core.roadmap_layout import Bar
 
 
@@ -20,8 +19,7 @@ def bar_of(pane: RoadmapPane, key: str) -> Bar:
 
 def stored(window: MainWindow, uid: str) -> dict:  # type: ignore[type-arg]
     assert window.session is not None
-    with window.session.connection() as conn:
-        detail = requirement_detail(conn, uid)
+    detail = window.session.project.requirement(uid)
     assert detail is not None
     return detail.values
 

@@ -9,12 +9,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 from pytestqt.qtbot import QtBot
-from sqlalchemy import select
 
 from pmdesk.app import dialogs
 from pmdesk.app.baselines_dialog import BaselinesDialog, around_edit
 from pmdesk.app.main_window import MainWindow
-from pmdesk.core.model import Requirement
 from tests.app.conftest import Answers, open_sync
 from tests.app.test_detail_editor import retype
 
@@ -57,8 +55,7 @@ def opened(qtbot: QtBot, window: MainWindow, sample: Path) -> BaselinesDialog:
 
 def uid_of(window: MainWindow, key: str) -> str:
     assert window.session is not None
-    with window.session.connection() as conn:
-        return str(conn.execute(select(Requirement.uid).where(Requirement.key == key)).scalar())
+    return next(r[0] for r in window.session.project.find_requirements(key, 50) if r[1] == key)
 
 
 def rows(tree: QTreeWidget) -> list[list[str]]:
@@ -121,10 +118,11 @@ def test_comparison_follows_edits_while_open(
     names.answers = ["v1.0"]
     qtbot.mouseClick(opened.new_button, Qt.MouseButton.LeftButton)
     assert window.tree_pane is not None
-    window.tree_pane.view.select_uid(uid_of(window, "CRM-3"))
+    crm3 = uid_of(window, "CRM-3")
+    window.tree_pane.view.select_uid(crm3)
     window.tree_pane.view.delete_action.trigger()
     qtbot.waitUntil(lambda: "Removed (1)" in [r[0] for r in rows(opened.changes)])
-    assert window.tree_pane.view.current_uid() != uid_of(window, "CRM-3")
+    assert window.tree_pane.view.current_uid() != crm3
 
 
 def test_a_taken_name_is_said_and_asked_again(

@@ -19,7 +19,6 @@ from pmdesk.app.detail_description import IDLE_MS
 from pmdesk.app.detail_editor import DetailEditor
 from pmdesk.app.session import ProjectSession
 from pmdesk.core.ops import Remove, Update
-from pmdesk.core.queries import find_requirements, links_of, releases, requirement_detail
 from pmdesk.core.sample import write_sample
 from pmdesk.core.workingcopy import WorkingCopy
 from tests.app.keyboard import type_text
@@ -34,8 +33,7 @@ class Setup:
     uids: dict[str, str]  # key → uid
 
     def values(self, key: str = "CRM-2") -> dict[str, Any]:
-        with self.session.connection() as conn:
-            detail = requirement_detail(conn, self.uids[key])
+        detail = self.session.project.requirement(self.uids[key])
         assert detail is not None
         return detail.values
 
@@ -45,8 +43,7 @@ class Setup:
 
     def uid(self, key: str) -> str:
         if key not in self.uids:
-            with self.session.connection() as conn:
-                found = [r for r in find_requirements(conn, key, 50) if r[1] == key]
+            found = [r for r in self.session.project.find_requirements(key, 50) if r[1] == key]
             self.uids[key] = found[0][0]
         return self.uids[key]
 
@@ -353,8 +350,7 @@ def test_add_and_remove_a_link(qtbot: QtBot, setup: Setup) -> None:
     retype(qtbot, links.target, "crm-5", enter=False)
     qtbot.mouseClick(links.add_button, Qt.MouseButton.LeftButton)
 
-    with setup.session.connection() as conn:
-        rows = links_of(conn, setup.uid("CRM-2"))
+    rows = setup.session.project.links_of(setup.uid("CRM-2"))
     added = [r for r in rows if r.other_uid == setup.uid("CRM-5")]
     assert len(added) == 1 and added[0].type == "blocks" and added[0].outgoing
     assert setup.steps == 1
@@ -369,8 +365,8 @@ def test_add_and_remove_a_link(qtbot: QtBot, setup: Setup) -> None:
     assert row is not None and row.text(0) == "blocks"
     links.list.setCurrentItem(row)
     qtbot.mouseClick(links.remove_button, Qt.MouseButton.LeftButton)
-    with setup.session.connection() as conn:
-        assert [r.other_key for r in links_of(conn, setup.uid("CRM-2"))] == ["CRM-28"]
+    rows = setup.session.project.links_of(setup.uid("CRM-2"))
+    assert [r.other_key for r in rows] == ["CRM-28"]
     assert links.list.topLevelItemCount() == 1
     assert setup.steps == 2
     setup.session.undo_stack.undo()
@@ -399,8 +395,7 @@ def test_follows_changes_made_elsewhere(setup: Setup) -> None:
     uid = setup.uid("CRM-2")
     setup.session.push(Update("requirement", uid, {"owner": "张伟", "kano": "delighter"}))
     assert form.owner.currentText() == "张伟" and form.kano.currentData() == "delighter"
-    with setup.session.connection() as conn:
-        v1 = releases(conn)[0]
+    v1 = setup.session.project.releases()[0]
     setup.session.push(Update("release", v1.uid, {"name": "v1.0 GA"}))
     assert form.release.currentText() == "v1.0 GA"
     setup.session.push(Remove((("release", v1.uid),)))

@@ -17,7 +17,6 @@ from sqlalchemy import event
 
 from pmdesk.app.main_window import MainWindow
 from pmdesk.app.tree_model import Column
-from pmdesk.core.queries import find_requirements
 from tests.app.conftest import open_sync
 
 
@@ -29,8 +28,8 @@ def edited(qtbot: QtBot, window: MainWindow, sample: Path) -> tuple[MainWindow, 
     window.roadmap_dock.show()
     pane = window.roadmap_pane
     assert pane is not None and window.session is not None and window.tree_pane is not None
-    with window.session.connection() as conn:
-        uid = next(r[0] for r in find_requirements(conn, "CRM-8", 50) if r[1] == "CRM-8")
+    found = window.session.project.find_requirements("CRM-8", 50)
+    uid = next(r[0] for r in found if r[1] == "CRM-8")
     qtbot.waitUntil(lambda: pane.layout_shown is not None and not pane._stale)
     window.tree_pane.view.select_uid(uid)
     assert window.detail_editor is not None and window.detail_editor.current_uid == uid

@@ -17,8 +17,7 @@ from pmdesk.app.history_model import ChangeTableModel, Column
 from pmdesk.app.main_window import MainWindow
 from pmdesk.app.session import ProjectSession
 from pmdesk.core.ops import Update
-from pmdesk.core.queries import find_requirements
-from pmdesk.core.queries_history import Change, change_log
+from pmdesk.core.queries_history import Change
 from pmdesk.core.sample import write_sample
 from pmdesk.core.workingcopy import WorkingCopy
 from tests.app.conftest import open_sync
@@ -26,8 +25,7 @@ from tests.app.keyboard import type_text
 
 
 def uid_of(session: ProjectSession, key: str) -> str:
-    with session.connection() as conn:
-        return next(r[0] for r in find_requirements(conn, key, 50) if r[1] == key)
+    return next(r[0] for r in session.project.find_requirements(key, 50) if r[1] == key)
 
 
 def shown(model: ChangeTableModel) -> list[list[str]]:
@@ -184,8 +182,7 @@ def paged_model(session: ProjectSession) -> ChangeTableModel:
     """The log's model with pages of one row, so the tester also fetches more."""
 
     def page(before: int | None) -> list[Change]:
-        with session.connection() as conn:
-            return change_log(conn, before=before, limit=1)
+        return session.project.change_log(before=before, limit=1)
 
     model = ChangeTableModel(COLUMNS, page)
     model.reload()

@@ -402,15 +402,14 @@ def test_undo_back_to_clean_leaves_nothing_to_recover(
 
 def test_block_move_shows_the_databases_order(window: MainWindow, sample: Path) -> None:
     from pmdesk.core.ops import MoveBlock
-    from pmdesk.core.queries import child_order
 
     open_sync(window, sample)
     model = window.tree_pane.model  # type: ignore[union-attr]
     y, z = model.children_of(None)[:2]
     b, a = model.children_of(y)[0], model.children_of(z)[0]
     window.session.push(MoveBlock("requirement", (b, a), z, None))  # type: ignore[union-attr]
-    with window.session.connection() as conn:  # type: ignore[union-attr]
-        assert model.children_of(z) == child_order(conn, z)
+    order = window.session.project.child_order(z)  # type: ignore[union-attr]
+    assert model.children_of(z) == order
 
 
 def test_ctrl_up_down_under_a_filter_moves_past_the_visible_neighbour(

@@ -93,7 +93,7 @@ def test_save_converges_while_a_colleague_saves_again_and_again(
     import uuid
 
     from pmdesk.core.ops import Create
-    from pmdesk.core.target_merge import save_merging
+    from pmdesk.core.project_save import save_merging
     from pmdesk.core.workingcopy import WorkingCopy
 
     open_sync(window, sample)

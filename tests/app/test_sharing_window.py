@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from pmdesk.app.main_window import MainWindow
 from pmdesk.core.ops import Create, Update
-from pmdesk.core.target_merge import save_merging
+from pmdesk.core.project_save import save_merging
 from pmdesk.core.workingcopy import WorkingCopy
 from tests.app.conftest import Answers, open_sync
 from tests.app.test_main_window import type_title
@@ -158,7 +158,7 @@ def test_long_merge_work_shows_progress_and_its_errors_reach_the_caller(
     from PySide6.QtCore import QTimer
 
     QTimer.singleShot(sharing.BUSY_DIALOG_MS + 200, look)
-    assert sharing._busy(window, "Merging…", slow) == 42
+    assert sharing.run_busy(window, "Merging…", slow) == 42
     assert seen == [True]
     assert not any(d.isVisible() for d in window.findChildren(QProgressDialog))
 
@@ -166,7 +166,7 @@ def test_long_merge_work_shows_progress_and_its_errors_reach_the_caller(
         raise PmdeskError("merge.stale")
 
     with pytest.raises(PmdeskError, match="no longer fits"):
-        sharing._busy(window, "Merging…", failing)
+        sharing.run_busy(window, "Merging…", failing)
 
 
 def test_a_merge_keeps_the_caret_and_the_typing_in_the_document(

@@ -502,13 +502,11 @@ def work_latency(args: argparse.Namespace) -> Json:
             quiet()
     # The roadmap's re-read runs on a task thread, which cProfile above does not see:
     # the same work (RoadmapPane.refresh) on this thread, timed and profiled apart.
-    from pmdesk.core.queries_roadmap import roadmap_data
     from pmdesk.core.roadmap_layout import layout_roadmap
 
     def roadmap_work() -> float:
         start = time.perf_counter()
-        with session.connection() as conn:
-            data = roadmap_data(conn)
+        data = session.project.roadmap()
         layout_roadmap(data, dt.date.today())
         return time.perf_counter() - start
 

@@ -100,8 +100,8 @@ def run(size: int, edits: int, repeats: int, folder: Path) -> list[tuple[str, st
     from pmdesk.core.importing import import_snapshot
     from pmdesk.core.merge import merge
     from pmdesk.core.merge_files import merge_files, read_project
+    from pmdesk.core.project_save import save_merging
     from pmdesk.core.snapshot import dumps, loads
-    from pmdesk.core.target_merge import save_merging
     from pmdesk.core.workingcopy import WorkingCopy
     from tests.bench.synth import generate
 

@@ -202,7 +202,7 @@ class Session:
 
     def save(self) -> bool:
         from pmdesk.core.errors import PmdeskError
-        from pmdesk.core.target_merge import save_merging
+        from pmdesk.core.project_save import save_merging
 
         if self.wc is None:
             return False

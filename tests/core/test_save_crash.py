@@ -21,9 +21,9 @@ import pytest
 
 from pmdesk.core import sqlite_files, workingcopy
 from pmdesk.core.ops import Create
+from pmdesk.core.project_save import save_merging
 from pmdesk.core.projectfile import check
 from pmdesk.core.sample import write_sample
-from pmdesk.core.target_merge import save_merging
 from pmdesk.core.workingcopy import WorkingCopy, find_recoverable
 from tests.core.merge_helpers import by_key, requirements
 

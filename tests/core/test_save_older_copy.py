@@ -16,9 +16,10 @@ from pathlib import Path
 import pytest
 
 from pmdesk.core.ops import Create, Update
+from pmdesk.core.project_save import Notice, save_merging
 from pmdesk.core.projectfile import check
 from pmdesk.core.sample import write_sample
-from pmdesk.core.target_merge import Notice, is_older_copy, save_merging
+from pmdesk.core.target_merge import is_older_copy
 from pmdesk.core.workingcopy import WorkingCopy
 from tests.core.merge_helpers import by_key, requirements
 

@@ -17,9 +17,9 @@ import pytest
 
 from pmdesk.core.errors import PmdeskError
 from pmdesk.core.ops import Create, Update
+from pmdesk.core.project_save import save_merging
 from pmdesk.core.projectfile import check
 from pmdesk.core.sample import write_sample
-from pmdesk.core.target_merge import save_merging
 from pmdesk.core.workingcopy import WorkingCopy
 from tests.core.merge_helpers import by_key, edit, requirements
 

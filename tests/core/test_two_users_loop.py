@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from pmdesk.core.ops import Create, Move, Remove
+from pmdesk.core.project_save import save_merging
 from pmdesk.core.sample import write_sample
-from pmdesk.core.target_merge import save_merging
 from pmdesk.core.workingcopy import WorkingCopy
 from tests.core.merge_helpers import requirements
 from tests.core.two_users import run

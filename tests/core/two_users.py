@@ -32,9 +32,9 @@ from pmdesk.core.errors import PmdeskError
 from pmdesk.core.merge import Side
 from pmdesk.core.merge_rows import read_tables
 from pmdesk.core.ops import Create, Move, Remove, Update
+from pmdesk.core.project_save import save_merging
 from pmdesk.core.projectfile import check
 from pmdesk.core.sample import write_sample
-from pmdesk.core.target_merge import save_merging
 from pmdesk.core.workingcopy import WorkingCopy
 from tests.core.merge_helpers import requirements
 

@@ -1,4 +1,5 @@
-"""The headless commands behind `pmdesk COMMAND`: core and export only, no Qt."""
+"""The headless commands behind `pmdesk COMMAND` (cli.py parses them): core
+and export only, no Qt. An open project is a core `Project`, as in the window."""
 
 from __future__ import annotations
 
@@ -62,16 +63,11 @@ def cmd_sample(args: argparse.Namespace) -> int:
 
 
 def cmd_info(args: argparse.Namespace) -> int:
-    from pmdesk.core.projectfile import open_readonly, reading_damage
-    from pmdesk.core.queries import counts, project_info
+    from pmdesk.core.project import Project
 
     header = read_header(args.file)
-    store = open_readonly(args.file)
-    try:
-        with reading_damage(args.file), store.engine.connect() as conn:
-            info, n = project_info(conn), counts(conn)
-    finally:
-        store.dispose()
+    with Project.view(args.file) as project:
+        info, n = project.info(), project.counts()
     lines = [
         f"file:          {args.file}",
         f"title:         {info.title}",
@@ -124,8 +120,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         if args.baseline or args.lang:
             raise CommandError("--lang and --baseline apply to md and docx exports, not json.")
         return _export_json(args)
-    from pmdesk.core.projectfile import open_readonly, reading_damage
-    from pmdesk.core.queries import project_info
+    from pmdesk.core.project import Project
     from pmdesk.export.prd_build import ExportOptions
     from pmdesk.export.prd_export import export_prd
 
@@ -135,14 +130,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     if out.is_dir():
         raise CommandError(f"{out} is a folder; give a file name after -o.")
     _check_suffix(out, args.format)
-    store = open_readonly(args.file)
-    try:
-        with reading_damage(args.file), store.engine.connect() as conn:
-            language = args.lang or project_info(conn).language
-            options = ExportOptions(language=language, baseline=args.baseline)
-            result = export_prd(conn, args.format, out, options)
-    finally:
-        store.dispose()
+    with Project.view(args.file) as project:
+        language = args.lang or project.info().language
+        options = ExportOptions(language=language, baseline=args.baseline)
+        result = project.read(lambda conn: export_prd(conn, args.format, out, options))
     written = ", ".join(str(p) for p in (result.path, *result.pictures))
     _say(f"Exported the PRD to {written}.")
     return EXIT_OK
@@ -159,16 +150,12 @@ def _check_suffix(out: Path, fmt: str) -> None:
 
 
 def _export_json(args: argparse.Namespace) -> int:
-    from pmdesk.core.projectfile import open_readonly, reading_damage
-    from pmdesk.core.snapshot import dumps, export_snapshot
+    from pmdesk.core.project import Project
+    from pmdesk.core.snapshot import dumps
     from pmdesk.core.sqlite_files import replacing
 
-    store = open_readonly(args.file)
-    try:
-        with reading_damage(args.file):
-            text = dumps(export_snapshot(store))
-    finally:
-        store.dispose()
+    with Project.view(args.file) as project:
+        text = dumps(project.snapshot())
     out: Path = args.output
     if str(out) == "-":
         sys.stdout.buffer.write(text.encode("utf-8"))
@@ -215,38 +202,29 @@ def cmd_baseline(args: argparse.Namespace) -> int:
 def _create_baseline(path: Path, name: str) -> int:
     """Freeze the project through a working copy and publish it atomically, like a
     save in the window: a project open in another pmdesk is refused, not written."""
-    from pmdesk.core.baselines import new_baseline_uid
-    from pmdesk.core.ops import CreateBaseline
+    from pmdesk.core.project import Project
     from pmdesk.core.projectfile import require_intact
-    from pmdesk.core.queries import counts
-    from pmdesk.core.workingcopy import WorkingCopy
 
     require_intact(path)  # a new version of a damaged file would be damaged too
     _refuse_write_protected(path)  # before a working copy and a lock are made for nothing
-    working_copy = WorkingCopy.open(path)
+    project = Project.open(path)
     try:
-        applied = working_copy.apply(CreateBaseline(new_baseline_uid(), name))
-        with working_copy.store.engine.connect() as conn:
-            frozen = counts(conn).requirements
-        working_copy.save()
+        applied = project.create_baseline(name)
+        frozen = project.counts().requirements
+        project.save()  # a save that lands meanwhile is merged (conflicts refused)
     finally:
-        working_copy.close(discard=True)
+        project.close(discard=True)
     created = applied.label.subject
     _say(f"Created baseline “{created}” in {path.name} ({frozen} requirements).")
     return EXIT_OK
 
 
 def _list_baselines(path: Path) -> int:
-    from pmdesk.core.baselines import baseline_entries
     from pmdesk.core.clock import local_minutes
-    from pmdesk.core.projectfile import open_readonly, reading_damage
+    from pmdesk.core.project import Project
 
-    store = open_readonly(path)
-    try:
-        with reading_damage(path), store.engine.connect() as conn:
-            entries = baseline_entries(conn)
-    finally:
-        store.dispose()
+    with Project.view(path) as project:
+        entries = project.baselines()
     if not entries:
         _say(f"{path.name} has no baselines yet (create one with: pmdesk baseline FILE NAME).")
         return EXIT_OK

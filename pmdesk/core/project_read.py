@@ -1,0 +1,235 @@
+"""The read queries of an open project, as plain typed records.
+
+Each call runs on a short connection of the working copy and returns plain
+data (frozen dataclasses, NamedTuples, tuples of the tree's columns): no
+SQLAlchemy Connection, session or ORM object leaves core. SQLAlchemy loads on
+the first query (opening a project and painting its tree need none of it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
+
+    from pmdesk.core.baseline_compare import Comparison
+    from pmdesk.core.baselines import BaselineEntry
+    from pmdesk.core.queries import (
+        Counts,
+        LinkRow,
+        Named,
+        ProjectInfo,
+        RequirementDetail,
+    )
+    from pmdesk.core.queries_history import Change, LogFilter, Wording
+    from pmdesk.core.queries_roadmap import RoadmapData
+    from pmdesk.core.snapshot import Json
+    from pmdesk.core.tree_read import TreeRead
+
+T = TypeVar("T")
+TreeRow = tuple[Any, ...]  # the columns of queries.TREE_COLUMNS
+
+
+class ProjectReads:
+    """The queries of `Project` (pmdesk.core.project)."""
+
+    @contextmanager
+    def _connect(self) -> Iterator[Connection]:
+        raise NotImplementedError
+        yield  # pragma: no cover (a generator, as the subclasses' are)
+
+    def read(self, query: Callable[[Connection], T]) -> T:
+        """Run `query` (a function of core or export that reads the project, such
+        as a document export) on one short connection and return its result,
+        which must be plain data: the connection closes when it returns."""
+        with self._connect() as conn:
+            return query(conn)
+
+    # -- the project -----------------------------------------------------------
+    def info(self) -> ProjectInfo:
+        from pmdesk.core.queries import project_info
+
+        with self._connect() as conn:
+            return project_info(conn)
+
+    def snapshot(self) -> Json:
+        """The whole project as a snapshot dictionary (snapshot.dumps writes it)."""
+        from pmdesk.core.snapshot import export_from
+
+        with self._connect() as conn:
+            return export_from(conn)
+
+    def counts(self) -> Counts:
+        from pmdesk.core.queries import counts
+
+        with self._connect() as conn:
+            return counts(conn)
+
+    # -- the requirement tree -------------------------------------------------
+    def tree(self) -> TreeRead:
+        """Every requirement row (siblings in order) and the releases, in one read."""
+        from pmdesk.core.queries import releases, tree_rows
+        from pmdesk.core.tree_read import TreeRead
+
+        with self._connect() as conn:
+            return TreeRead(tree_rows(conn), [(r.uid, r.name) for r in releases(conn)])
+
+    def tree_rows(self) -> list[TreeRow]:
+        from pmdesk.core.queries import tree_rows
+
+        with self._connect() as conn:
+            return list(tree_rows(conn))
+
+    def subtree_rows(self, uid: str) -> list[TreeRow]:
+        """The tree rows of `uid` and everything under it (empty if it is gone)."""
+        from pmdesk.core.queries import subtree_rows
+
+        with self._connect() as conn:
+            return subtree_rows(conn, uid)
+
+    def subtree_and_order(self, uid: str, parent: str | None) -> tuple[list[TreeRow], list[str]]:
+        """`subtree_rows(uid)` and the child order of the parent it has now (or of
+        `parent` if it is gone), read together."""
+        from pmdesk.core.queries import child_order, subtree_rows
+
+        with self._connect() as conn:
+            rows = subtree_rows(conn, uid)
+            if rows and rows[0][0] == uid:  # columns: uid, parent_uid, …
+                parent = rows[0][1]
+            return rows, child_order(conn, parent) if rows else []
+
+    def child_order(self, parent: str | None) -> list[str]:
+        from pmdesk.core.queries import child_order
+
+        with self._connect() as conn:
+            return child_order(conn, parent)
+
+    def requirement(self, uid: str) -> RequirementDetail | None:
+        from pmdesk.core.queries import requirement_detail
+
+        with self._connect() as conn:
+            return requirement_detail(conn, uid)
+
+    def links_of(self, uid: str) -> list[LinkRow]:
+        from pmdesk.core.queries import links_of
+
+        with self._connect() as conn:
+            return links_of(conn, uid)
+
+    def find_requirements(self, text: str, limit: int = 20) -> list[tuple[str, str, str]]:
+        from pmdesk.core.queries import find_requirements
+
+        with self._connect() as conn:
+            return find_requirements(conn, text, limit)
+
+    def owner_names(self) -> list[str]:
+        from pmdesk.core.queries import owner_names
+
+        with self._connect() as conn:
+            return owner_names(conn)
+
+    # -- releases, lanes, sections, roadmap -------------------------------------
+    def releases(self) -> list[Named]:
+        from pmdesk.core.queries import releases
+
+        with self._connect() as conn:
+            return releases(conn)
+
+    def lanes(self) -> list[Named]:
+        from pmdesk.core.queries import lanes
+
+        with self._connect() as conn:
+            return lanes(conn)
+
+    def releases_and_lanes(self) -> tuple[list[Named], list[Named]]:
+        from pmdesk.core.queries import lanes, releases
+
+        with self._connect() as conn:
+            return releases(conn), lanes(conn)
+
+    def sections(self) -> list[Named]:
+        from pmdesk.core.queries import sections
+
+        with self._connect() as conn:
+            return sections(conn)
+
+    def section_body(self, uid: str) -> str | None:
+        from pmdesk.core.queries import section_body
+
+        with self._connect() as conn:
+            return section_body(conn, uid)
+
+    def roadmap(self) -> RoadmapData:
+        from pmdesk.core.queries_roadmap import roadmap_data
+
+        with self._connect() as conn:
+            return roadmap_data(conn)
+
+    # -- history ------------------------------------------------------------------
+    def history(self, uid: str, wording: Wording | None = None) -> list[Change]:
+        """The changes of requirement `uid` and of its links, newest first."""
+        from pmdesk.core.queries_history import Wording, requirement_history
+
+        with self._connect() as conn:
+            return requirement_history(conn, uid, wording or Wording())
+
+    def change_log(
+        self,
+        wanted: LogFilter | None = None,
+        wording: Wording | None = None,
+        *,
+        before: int | None = None,
+        limit: int = 200,
+    ) -> list[Change]:
+        """A page of the project's changes, newest first (queries_history.change_log)."""
+        from pmdesk.core.queries_history import LogFilter, Wording, change_log
+
+        with self._connect() as conn:
+            return change_log(
+                conn, wanted or LogFilter(), wording or Wording(), before=before, limit=limit
+            )
+
+    def people(self) -> list[str]:
+        """Everyone in the history, most changes first."""
+        from pmdesk.core.queries_history import people
+
+        with self._connect() as conn:
+            return people(conn)
+
+    # -- baselines ----------------------------------------------------------------
+    def baselines(self) -> list[BaselineEntry]:
+        from pmdesk.core.baselines import baseline_entries
+
+        with self._connect() as conn:
+            return baseline_entries(conn)
+
+    def baseline_names(self) -> list[str]:
+        """Baseline names, oldest first (without reading their snapshots)."""
+        from pmdesk.core.baseline_compare import baseline_names
+
+        with self._connect() as conn:
+            return baseline_names(conn)
+
+    def frozen(self) -> Json:
+        """The project now, as a baseline would freeze it."""
+        from pmdesk.core.snapshot import frozen_project
+
+        with self._connect() as conn:
+            return frozen_project(conn)
+
+    def compare_baseline(self, uid: str) -> Comparison | None:
+        """What changed since baseline `uid` (None: it is gone). A frozen snapshot
+        that cannot be read raises PmdeskError naming the baseline."""
+        from pmdesk.core.baseline_compare import compare
+        from pmdesk.core.baselines import baseline_snapshot
+        from pmdesk.core.snapshot import frozen_project
+
+        with self._connect() as conn:
+            before = baseline_snapshot(conn, uid)
+            if before is None:
+                return None
+            now = frozen_project(conn)
+        return compare(before, now)
