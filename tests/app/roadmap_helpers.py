@@ -11,6 +11,7 @@ from pmdesk.app.main_window import MainWindow
 from pmdesk.app.roadmap_pane import RoadmapPane
 from pmdesk.core.queries import requirement_detail
 from pmdesk.core.roadmap_layout import Bar
+from tests.app.conftest import ws
 
 
 def bar_of(pane: RoadmapPane, key: str) -> Bar:
@@ -19,8 +20,8 @@ def bar_of(pane: RoadmapPane, key: str) -> Bar:
 
 
 def stored(window: MainWindow, uid: str) -> dict:  # type: ignore[type-arg]
-    assert window.session is not None
-    with window.session.connection() as conn:
+    assert window.workspace is not None
+    with ws(window).project.connection() as conn:
         detail = requirement_detail(conn, uid)
     assert detail is not None
     return detail.values
