@@ -507,3 +507,31 @@ def test_starting_with_a_link_that_leads_back_to_itself_says_so(
     assert any("is a symbolic link that leads back to itself" in e for e in answers.errors)
     assert window.lifecycle.ask_access(loop) is None  # asked directly: the same sentence, no open
     assert answers.errors[-1].endswith("is a symbolic link that leads back to itself.")
+
+
+def test_double_clicking_a_link_in_the_details_goes_to_that_requirement(
+    qtbot: QtBot, window: MainWindow, sample: Path
+) -> None:
+    """The details' link list leads to the other end: the tree, the details and
+    the status bar all show it (the shared selection)."""
+    open_sync(window, sample)
+    workspace = ws(window)
+    model, view = workspace.tree_pane.model, workspace.tree_pane.view
+    pending, every = model.children_of(None), []
+    while pending:
+        uid = pending.pop()
+        every.append(uid)
+        pending += model.children_of(uid)
+    crm2 = next(u for u in every if model.row_values(u)[2] == "CRM-2")
+    view.select_uid(crm2)
+    links = workspace.detail_editor.form.links.list
+    item = links.topLevelItem(0)
+    assert item is not None and "CRM-28" in item.text(1)
+    links.scrollToItem(item)
+    point = links.visualItemRect(item).center()
+    qtbot.mouseClick(links.viewport(), Qt.MouseButton.LeftButton, pos=point)  # as a hand does
+    qtbot.mouseDClick(links.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    target = view.current_uid()
+    assert target is not None and model.row_values(target)[2] == "CRM-28"
+    assert workspace.detail_editor.current_uid == target
+    assert window.selection_label.text().startswith("CRM-28")
