@@ -178,3 +178,25 @@ def test_a_recovered_untitled_project_asks_where_to_save(
     assert not untitled.exists()
     assert answers.save_path.resolve() in [p.resolve() for p in window.settings.recent_files]
     assert not any(p.is_relative_to(data_dir) for p in window.settings.recent_files)
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork")
+def test_start_without_a_file_later_on_untitled_work_opens_the_last_project(
+    qtbot: QtBot, window: MainWindow, sample: Path, answers: Answers, data_dir: Path
+) -> None:
+    """Unsaved work of a project never saved (File ▸ New) has no saved file to
+    show: Later, asked once, opens the last project for editing and keeps the work."""
+    from pmdesk.app import dialogs
+    from pmdesk.app.launch import start
+    from pmdesk.app.opening import untitled_path
+
+    untitled = untitled_path(data_dir, "blank")
+    killed_while_editing(untitled.resolve(), data_dir, "还没保存过的需求")
+    window.settings.add_recent(sample)
+    answers.recover = dialogs.LATER
+    with qtbot.waitSignal(window.project_opened, timeout=10_000):
+        start(window, None, "en")
+    assert answers.asked == ["recover"]
+    assert ws(window).path == sample.resolve() and not ws(window).read_only
+    assert window.close_project()
+    assert [r.target for r in find_recoverable(data_dir)] == [untitled.resolve()]
