@@ -37,7 +37,7 @@ class DescriptionEditor(QWidget):
 
     def __init__(self, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._tasks = tasks  # the workspace's runner (renders the preview)
+        self._tasks = tasks  # the window's one runner (renders the preview)
         self._generation = 0  # of the latest render asked for; older results are dropped
         self.text = QPlainTextEdit()
         self.text.setPlaceholderText(self.tr("Describe the requirement (Markdown)…"))

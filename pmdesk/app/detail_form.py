@@ -74,7 +74,7 @@ class DetailForm(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._tasks = tasks  # the description's preview renders on the workspace's runner
+        self._tasks = tasks  # the description's preview renders on the window's one runner
         self.pages = QStackedWidget()
         self.pages.addWidget(self._empty_page())
         self.pages.addWidget(self._editor_page(suggest_date, find))

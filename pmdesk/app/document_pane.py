@@ -66,7 +66,7 @@ class DocumentPane(QWidget):
         self._uid: str | None = None
         self._saved_body = ""
         self._generation = 0
-        self._tasks = tasks  # the workspace's runner (renders the preview)
+        self._tasks = tasks  # the window's one runner (renders the preview)
 
         self.sections = QListWidget(self)
         self.sections.setObjectName("sectionList")

@@ -60,7 +60,7 @@ class ExportDialog(QDialog):
 
         self.session = session
         self.settings = settings
-        self._tasks = tasks  # the window's runner (exports off the GUI thread)
+        self._tasks = tasks  # the window's one runner (exports off the GUI thread)
         self._cancel = threading.Event()
         self._running = False
         self.setWindowTitle(self.tr("Export PRD"))

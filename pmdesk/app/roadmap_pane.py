@@ -110,7 +110,7 @@ class RoadmapPane(QWidget):
         self._closed = False
         self._generation = 0
         self._shown_generation = 0  # the refresh whose layout is shown
-        self._tasks = tasks  # the workspace's runner (lays the roadmap out)
+        self._tasks = tasks  # the window's one runner (lays the roadmap out)
 
         self.view = RoadmapView(self)
         self.zoom_out = self._button(
