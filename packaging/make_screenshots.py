@@ -63,9 +63,9 @@ def shoot_roadmap(window: MainWindow, language: str, project: Path) -> None:
     """The roadmap screenshot: a feature selected, its bar highlighted."""
     from pmdesk.core.merge_files import read_project
 
-    assert window.tree_pane is not None
+    assert window.workspace is not None
     keys = {r["key"]: uid for uid, r in read_project(project)["requirement"].items()}
-    window.tree_pane.view.select_uid(keys["CRM-20"])
+    window.workspace.selection.set(keys["CRM-20"])
     settle(1200)  # the roadmap follows the selection after its layout
     window.grab().save(str(OUT / f"roadmap-{language}.png"))
 
@@ -79,8 +79,9 @@ def shoot_sharing(window: MainWindow, language: str, project: Path, folder: Path
     from pmdesk.core.workingcopy import WorkingCopy
 
     colleague = "张三" if language == "zh" else "Zhang"
-    assert window.session is not None and window.watcher is not None
-    session = window.session
+    workspace = window.workspace
+    assert workspace is not None and workspace.watcher is not None
+    session = workspace.session
     keys = {key: uid for uid, key, _title in session.project.find_requirements("CRM-", 1000)}
     detail = session.project.requirement(keys["CRM-4"])
     assert detail is not None
@@ -118,7 +119,7 @@ def shoot_sharing(window: MainWindow, language: str, project: Path, folder: Path
         other.apply(Update("requirement", keys[key], values))
     save_merging(other)
     other.close()
-    window.watcher.check()
+    workspace.watcher.check()
     settle(300)
     window.grab().save(str(OUT / f"sharing-{language}.png"))
     merge = prepare(session.working_copy)
@@ -136,7 +137,7 @@ def shoot_sharing(window: MainWindow, language: str, project: Path, folder: Path
     dialog.grab().save(str(OUT / f"conflicts-{language}.png"))
     dialog.reject()
     window.notice_bar.hide()
-    window.session.undo_stack.setClean()  # closing must not ask to save these edits
+    session.undo_stack.setClean()  # closing must not ask to save these edits
 
 
 def main() -> int:

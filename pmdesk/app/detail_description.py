@@ -35,9 +35,9 @@ class DescriptionEditor(QWidget):
     committed = Signal()
     preview_rendered = Signal()  # the preview shows the latest text (tests wait on it)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._tasks = TaskRunner(self)
+        self._tasks = tasks  # the window's one runner (renders the preview)
         self._generation = 0  # of the latest render asked for; older results are dropped
         self.text = QPlainTextEdit()
         self.text.setPlaceholderText(self.tr("Describe the requirement (Markdown)…"))

@@ -25,7 +25,9 @@ from pmdesk.app.detail_inputs import fill_combo, select_data
 from pmdesk.app.history_model import ui_wording
 from pmdesk.app.labels import kano_label, kind_label, priority_label, status_label
 from pmdesk.app.look import kind_icon, status_dot
+from pmdesk.app.read_only import lock_editing
 from pmdesk.app.session import ProjectSession
+from pmdesk.app.tasks import TaskRunner
 from pmdesk.core import domain
 from pmdesk.core.ops import Create, Effect, Operation, Remove, Update
 from pmdesk.core.queries import (
@@ -79,7 +81,9 @@ class DetailEditor(QWidget):
 
     requirement_activated = Signal(str)  # the user asked to go to a linked requirement
 
-    def __init__(self, session: ProjectSession, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, session: ProjectSession, tasks: TaskRunner, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._session = session
         self._uid: str | None = None
@@ -91,7 +95,7 @@ class DetailEditor(QWidget):
         self._pushing = False
         self._owners_stale = True
 
-        self.form = form = DetailForm(self._suggest_date, self._find, self)
+        self.form = form = DetailForm(self._suggest_date, self._find, tasks, self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(form)
@@ -131,6 +135,10 @@ class DetailEditor(QWidget):
             self._load_links()
             self._load_history()
             self.form.pages.setCurrentIndex(1)
+
+    def lock_editing(self) -> None:
+        """Read-only: the form shows, nothing in it edits."""
+        lock_editing(self.form)
 
     def commit_pending(self) -> None:
         """Commit whatever the user changed but has not committed yet."""

@@ -30,6 +30,7 @@ from pmdesk.app.detail_description import DescriptionEditor
 from pmdesk.app.detail_history import HistoryView
 from pmdesk.app.detail_inputs import OptionalDateEdit, RiceInputs, fixed_width
 from pmdesk.app.detail_lists import AcceptanceEditor, Find, LinksEditor
+from pmdesk.app.tasks import TaskRunner
 
 MARGIN = 16
 ICON = 22
@@ -66,9 +67,14 @@ class _WheelGuard(QObject):
 
 class DetailForm(QWidget):
     def __init__(
-        self, suggest_date: Callable[[str], QDate], find: Find, parent: QWidget | None = None
+        self,
+        suggest_date: Callable[[str], QDate],
+        find: Find,
+        tasks: TaskRunner,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self._tasks = tasks  # the description's preview renders on the window's one runner
         self.pages = QStackedWidget()
         self.pages.addWidget(self._empty_page())
         self.pages.addWidget(self._editor_page(suggest_date, find))
@@ -214,7 +220,7 @@ class DetailForm(QWidget):
         form.addRow(self.tr("Effort"), self.rice.effort)
         form.addRow(self.tr("Score"), self.rice.score)
 
-        self.description = DescriptionEditor()
+        self.description = DescriptionEditor(self._tasks)
         form.addRow(self._heading(self.tr("Description"), self.description.switch))
         form.addRow(self.description)
         self.acceptance = AcceptanceEditor()

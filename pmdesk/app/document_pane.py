@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pmdesk.app import read_only
 from pmdesk.app.markdown_highlighter import MarkdownHighlighter
 from pmdesk.app.session import ProjectSession
 from pmdesk.app.tasks import TaskRunner
@@ -53,7 +54,11 @@ class DocumentPane(QWidget):
     preview_rendered = Signal()  # the preview shows the latest text (tests wait on it)
 
     def __init__(
-        self, session: ProjectSession, language: str = "zh", parent: QWidget | None = None
+        self,
+        session: ProjectSession,
+        tasks: TaskRunner,
+        language: str = "zh",
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.session = session
@@ -61,7 +66,7 @@ class DocumentPane(QWidget):
         self._uid: str | None = None
         self._saved_body = ""
         self._generation = 0
-        self._tasks = TaskRunner(self)
+        self._tasks = tasks  # the window's one runner (renders the preview)
 
         self.sections = QListWidget(self)
         self.sections.setObjectName("sectionList")
@@ -305,6 +310,10 @@ class DocumentPane(QWidget):
         self.preview.setHtml(html)
         bar.setValue(position)
         self.preview_rendered.emit()
+
+    def lock_editing(self) -> None:
+        """Read-only: sections show and preview, nothing edits them."""
+        read_only.lock_editing(self)
 
     def shutdown(self) -> None:
         """Stop timers and wait for a render in flight (before the project closes)."""

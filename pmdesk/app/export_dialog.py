@@ -50,6 +50,7 @@ class ExportDialog(QDialog):
     def __init__(
         self,
         session: ProjectSession,
+        tasks: TaskRunner,
         settings: AppSettings,
         language: str,
         baselines: list[str],
@@ -60,7 +61,7 @@ class ExportDialog(QDialog):
 
         self.session = session
         self.settings = settings
-        self._tasks = TaskRunner(self)
+        self._tasks = tasks  # the window's one runner (exports off the GUI thread)
         self._cancel = threading.Event()
         self._running = False
         self.setWindowTitle(self.tr("Export PRD"))

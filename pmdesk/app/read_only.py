@@ -40,12 +40,13 @@ class LocksItself(Protocol):
 
 
 def lock_editing(root: QWidget) -> None:
-    """Switch off editing in `root` and everything inside it."""
+    """Switch off editing in `root` and everything inside it (a `root` that
+    locks itself calls this on itself: its own method is not called again)."""
     locked_by_owner: list[QWidget] = []
     for widget in [root, *root.findChildren(QWidget)]:
         if any(owner.isAncestorOf(widget) for owner in locked_by_owner):
             continue
-        if isinstance(widget, LocksItself):
+        if widget is not root and isinstance(widget, LocksItself):
             widget.lock_editing()
             locked_by_owner.append(widget)
         elif isinstance(widget, QAbstractSpinBox):

@@ -97,6 +97,7 @@ class RoadmapPane(QWidget):
     def __init__(
         self,
         session: ProjectSession,
+        tasks: TaskRunner,
         settings: AppSettings | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -110,7 +111,7 @@ class RoadmapPane(QWidget):
         self._closed = False
         self._generation = 0
         self._shown_generation = 0  # the refresh whose layout is shown
-        self._tasks = TaskRunner(self)
+        self._tasks = tasks  # the window's one runner (lays the roadmap out)
 
         self.view = RoadmapView(self)
         self.zoom_out = self._button(
@@ -290,6 +291,10 @@ class RoadmapPane(QWidget):
         super().showEvent(event)
         if self._stale and not self._closed:
             self._timer.start()
+
+    def lock_editing(self) -> None:
+        """Read-only: bars are selected, never dragged."""
+        self.view.read_only = True
 
     def shutdown(self) -> None:
         """The project is closing: never read it again (a show or a timer may still come)."""

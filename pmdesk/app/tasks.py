@@ -1,7 +1,9 @@
 """Run slow work (open, import, export) off the GUI thread.
 
 A task is a plain function of core calls; it never touches a widget. Its result
-or its error comes back on the GUI thread through a queued signal.
+or its error comes back on the GUI thread through a queued signal. The window
+makes one runner and passes it down (opening, previews, the roadmap's layout,
+exports); closing a project waits for it.
 """
 
 from __future__ import annotations

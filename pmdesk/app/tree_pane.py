@@ -158,6 +158,10 @@ class TreePane(QWidget):
             self.model.prepare_search()
         return False
 
+    def lock_editing(self) -> None:
+        """Read-only: the tree edits nothing; filtering stays."""
+        self.view.lock_editing()
+
     def focus_filter(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()

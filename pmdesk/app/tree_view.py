@@ -299,6 +299,26 @@ class RequirementTreeView(QTreeView):
             index = self.source.index_of(uid)
             self.selectionModel().select(index, flags)
 
+    def editing_actions(self) -> tuple[QAction, ...]:
+        """Every command that changes the project (what read-only switches off)."""
+        return (
+            self.new_sibling_action,
+            self.new_child_action,
+            self.rename_action,
+            self.delete_action,
+            self.indent_action,
+            self.outdent_action,
+            self.move_up_action,
+            self.move_down_action,
+        )
+
+    def lock_editing(self) -> None:
+        """Read-only: no command, inline edit or drag changes the project."""
+        for act in self.editing_actions():
+            act.setEnabled(False)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.NoDragDrop)
+
     # -- menus -------------------------------------------------------------------
     def _context_menu(self, pos: QPoint) -> None:
         menu = QMenu(self)

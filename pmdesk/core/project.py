@@ -138,6 +138,18 @@ class Project(ProjectReads):
         """How the project stands with its lock file."""
         return self._wc.claim
 
+    def retake_lock(self) -> bool:
+        """Editing without a lock of our own (beside someone's, or none could be
+        written): take it once their lock is gone or there is room for it. True
+        when the claim changed (the window says the new state)."""
+        from pmdesk.core.lockfile import retake
+
+        claim = retake(self._wc.target, self.user, self._wc.claim)
+        if claim is self._wc.claim:
+            return False
+        self._wc.claim = claim
+        return True
+
     @property
     def user(self) -> str:
         return self._wc.user

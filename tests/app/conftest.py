@@ -15,6 +15,8 @@ from pmdesk.app.i18n import install_translators
 from pmdesk.app.main_window import MainWindow
 from pmdesk.app.roadmap_pane import RoadmapPane
 from pmdesk.app.settings import AppSettings
+from pmdesk.app.sharing import TargetWatcher
+from pmdesk.app.workspace import Workspace
 from pmdesk.core.sample import write_sample
 
 
@@ -94,7 +96,20 @@ def window(
 
 def open_sync(window: MainWindow, path: Path) -> None:
     window.open_project(path, background=False)
-    assert window.session is not None, "the project did not open"
+    assert window.workspace is not None, "the project did not open"
+
+
+def ws(window: MainWindow) -> Workspace:
+    """The window's open project (the test fails here if none is open)."""
+    assert window.workspace is not None, "no project is open"
+    return window.workspace
+
+
+def watcher(window: MainWindow) -> TargetWatcher:
+    """The open project's watcher of its file (none for an untitled project)."""
+    found = ws(window).watcher
+    assert found is not None, "the project file is not watched"
+    return found
 
 
 @pytest.fixture
@@ -105,8 +120,7 @@ def pane(qtbot: QtBot, window: MainWindow, sample: Path) -> RoadmapPane:
     window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, window.roadmap_dock)
     window.roadmap_dock.show()
     window.resizeDocks([window.roadmap_dock], [600], Qt.Orientation.Vertical)
-    pane = window.roadmap_pane
-    assert pane is not None
+    pane = ws(window).roadmap_pane
     qtbot.waitUntil(lambda: pane.layout_shown is not None and pane.view.viewport().height() > 250)
     with qtbot.waitSignal(pane.refreshed, timeout=5000):
         pane.refresh()

@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 from pmdesk.app.main_window import MainWindow
 from pmdesk.app.roadmap_pane import RoadmapPane
 from pmdesk.core.roadmap_layout import Bar
+from tests.app.conftest import ws
 
 
 def bar_of(pane: RoadmapPane, key: str) -> Bar:
@@ -18,8 +19,7 @@ def bar_of(pane: RoadmapPane, key: str) -> Bar:
 
 
 def stored(window: MainWindow, uid: str) -> dict:  # type: ignore[type-arg]
-    assert window.session is not None
-    detail = window.session.project.requirement(uid)
+    detail = ws(window).session.project.requirement(uid)
     assert detail is not None
     return detail.values
 

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from pmdesk.app import dialogs
 from pmdesk.app.baselines_dialog import BaselinesDialog, around_edit
 from pmdesk.app.main_window import MainWindow
-from tests.app.conftest import Answers, open_sync
+from tests.app.conftest import Answers, open_sync, ws
 from tests.app.test_detail_editor import retype
 
 
@@ -47,15 +47,15 @@ def names(monkeypatch: pytest.MonkeyPatch) -> Names:
 @pytest.fixture
 def opened(qtbot: QtBot, window: MainWindow, sample: Path) -> BaselinesDialog:
     open_sync(window, sample)
-    window.baselines_action.trigger()  # Project ▸ Baselines…
+    window.commands.baselines.trigger()  # Project ▸ Baselines…
     dialog = window.findChild(BaselinesDialog)
     assert dialog is not None and dialog.isVisible()
     return dialog
 
 
 def uid_of(window: MainWindow, key: str) -> str:
-    assert window.session is not None
-    return next(r[0] for r in window.session.project.find_requirements(key, 50) if r[1] == key)
+    project = ws(window).session.project
+    return next(r[0] for r in project.find_requirements(key, 50) if r[1] == key)
 
 
 def rows(tree: QTreeWidget) -> list[list[str]]:
@@ -92,14 +92,14 @@ def test_create_edit_a_title_compare_and_select(
     qtbot.mouseClick(dialog.new_button, Qt.MouseButton.LeftButton)
     assert names.suggested == ["v1.0 评审版"]  # the sample is version 1.0, in Chinese
     assert [dialog.list.topLevelItem(0).text(c) for c in (0, 2)] == ["v1.0 评审版", "测试员"]
-    assert window.undo_action.text().endswith("Create baseline “v1.0 评审版”")
+    assert window.commands.undo.text().endswith("Create baseline “v1.0 评审版”")
     assert dialog.hint.text() == "No requirement changed since this baseline."
 
     crm2 = uid_of(window, "CRM-2")
-    assert window.tree_pane is not None and window.detail_editor is not None
-    window.tree_pane.view.select_uid(crm2)
-    retype(qtbot, window.detail_editor.form.title, "客户全景视图")
-    window.tree_pane.view.select_uid(uid_of(window, "CRM-1"))
+    assert window.workspace is not None
+    ws(window).tree_pane.view.select_uid(crm2)
+    retype(qtbot, ws(window).detail_editor.form.title, "客户全景视图")
+    ws(window).tree_pane.view.select_uid(uid_of(window, "CRM-1"))
 
     qtbot.mouseClick(dialog.compare_button, Qt.MouseButton.LeftButton)
     assert rows(dialog.changes) == [
@@ -109,7 +109,7 @@ def test_create_edit_a_title_compare_and_select(
     ]
     assert "0 added, 1 changed, 0 removed" in dialog.summary.text()
     click(qtbot, dialog.changes, "CRM-2")
-    assert window.tree_pane.view.current_uid() == crm2  # selected in the main window
+    assert ws(window).tree_pane.view.current_uid() == crm2  # selected in the main window
 
 
 def test_comparison_follows_edits_while_open(
@@ -117,12 +117,11 @@ def test_comparison_follows_edits_while_open(
 ) -> None:
     names.answers = ["v1.0"]
     qtbot.mouseClick(opened.new_button, Qt.MouseButton.LeftButton)
-    assert window.tree_pane is not None
     crm3 = uid_of(window, "CRM-3")
-    window.tree_pane.view.select_uid(crm3)
-    window.tree_pane.view.delete_action.trigger()
+    ws(window).tree_pane.view.select_uid(crm3)
+    ws(window).tree_pane.view.delete_action.trigger()
     qtbot.waitUntil(lambda: "Removed (1)" in [r[0] for r in rows(opened.changes)])
-    assert window.tree_pane.view.current_uid() != crm3
+    assert ws(window).tree_pane.view.current_uid() != crm3
 
 
 def test_a_taken_name_is_said_and_asked_again(
@@ -152,9 +151,9 @@ def test_delete_asks_and_undo_brings_it_back_and_undoes_the_create(
     names.confirm = True
     qtbot.mouseClick(opened.delete_button, Qt.MouseButton.LeftButton)
     assert opened.list.topLevelItemCount() == 0
-    window.undo_action.trigger()  # undo the delete
+    window.commands.undo.trigger()  # undo the delete
     assert opened.list.topLevelItemCount() == 1
-    window.undo_action.trigger()  # undo the create
+    window.commands.undo.trigger()  # undo the create
     assert opened.list.topLevelItemCount() == 0
     assert not window.isWindowModified()
 
@@ -172,7 +171,7 @@ def test_closing_the_project_closes_the_window(
 ) -> None:
     with qtbot.waitSignal(opened.destroyed, timeout=5000):
         assert window.close_project()
-    assert not window.baselines_action.isEnabled()
+    assert not window.commands.baselines.isEnabled()
 
 
 def test_long_texts_show_around_their_first_edit() -> None:
@@ -195,8 +194,8 @@ def test_a_damaged_baseline_says_so_instead_of_a_comparison(
     dialog = opened
     names.answers = ["v1.0 评审版"]
     qtbot.mouseClick(dialog.new_button, Qt.MouseButton.LeftButton)
-    assert window.session is not None
-    with window.session.working_copy.store.engine.begin() as conn:
+    assert window.workspace is not None
+    with ws(window).session.working_copy.store.engine.begin() as conn:
         conn.execute(update(Baseline).values(snapshot='{"pmdesk_snapshot": 1, "lanes": 7}'))
     qtbot.mouseClick(dialog.compare_button, Qt.MouseButton.LeftButton)
     assert dialog.hint.text() == (

@@ -12,7 +12,7 @@ import pytest
 
 from pmdesk.app.main_window import MainWindow
 from pmdesk.core.queries import project_info
-from tests.app.conftest import Answers
+from tests.app.conftest import Answers, ws
 from tests.damaged_files import KINDS, WAL_TITLE, readable, sample_project, state
 
 NAME = "plan.pmdesk"
@@ -45,8 +45,8 @@ def test_open_damaged_file_in_the_window(
     window.open_project(path, background=False)
 
     if readable(kind):
-        assert window.session is not None, answers.errors
-        with window.session.working_copy.store.engine.connect() as conn:
+        assert window.workspace is not None, answers.errors
+        with ws(window).session.working_copy.store.engine.connect() as conn:
             title = project_info(conn).title
         if kind == "wal_unmerged":
             assert title == WAL_TITLE
@@ -54,7 +54,7 @@ def test_open_damaged_file_in_the_window(
             assert title != "half-written" and title != "stale WAL"
         window.close_project()
     else:
-        assert window.session is None
+        assert window.workspace is None
         assert len(answers.errors) == 1, answers.errors
         said = answers.errors[0]
         assert NAME in said, said
@@ -77,9 +77,9 @@ def test_save_in_the_window_over_a_file_opened_in_wal_mode(
     shutil.copyfile(healthy, path)
     KINDS["wal_unmerged"](path)
     window.open_project(path, background=False)
-    assert window.session is not None and window.tree_pane is not None
-    uid = window.tree_pane.model.children_of(None)[0]
-    window.session.push(Update("requirement", uid, {"title": "Saved in the window"}))
+    assert window.workspace is not None
+    uid = ws(window).tree_pane.model.children_of(None)[0]
+    ws(window).session.push(Update("requirement", uid, {"title": "Saved in the window"}))
     assert window.save() is True
     assert not any(Path(f"{path}{s}").exists() for s in ("-wal", "-shm", "-journal"))
     conn = sqlite3.connect(path)  # any other reader: a colleague, the sqlite3 shell

@@ -18,6 +18,7 @@ from pytestqt.qtbot import QtBot
 from pmdesk.app.detail_description import IDLE_MS
 from pmdesk.app.detail_editor import DetailEditor
 from pmdesk.app.session import ProjectSession
+from pmdesk.app.tasks import TaskRunner
 from pmdesk.core.ops import Remove, Update
 from pmdesk.core.sample import write_sample
 from pmdesk.core.workingcopy import WorkingCopy
@@ -54,7 +55,7 @@ def setup(qtbot: QtBot, tmp_path: Path) -> Iterator[Setup]:
     write_sample(path, "zh")
     wc = WorkingCopy.open(path, data_dir=tmp_path / "data")
     session = ProjectSession(wc)
-    editor = DetailEditor(session)
+    editor = DetailEditor(session, TaskRunner())
     qtbot.addWidget(editor)
     editor.resize(560, 1500)
     editor.show()

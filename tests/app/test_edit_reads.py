@@ -17,7 +17,7 @@ from sqlalchemy import event
 
 from pmdesk.app.main_window import MainWindow
 from pmdesk.app.tree_model import Column
-from tests.app.conftest import open_sync
+from tests.app.conftest import open_sync, ws
 
 
 @pytest.fixture
@@ -26,19 +26,18 @@ def edited(qtbot: QtBot, window: MainWindow, sample: Path) -> tuple[MainWindow, 
     open_sync(window, sample)
     window.resize(1500, 1000)
     window.roadmap_dock.show()
-    pane = window.roadmap_pane
-    assert pane is not None and window.session is not None and window.tree_pane is not None
-    found = window.session.project.find_requirements("CRM-8", 50)
+    pane = ws(window).roadmap_pane
+    found = ws(window).session.project.find_requirements("CRM-8", 50)
     uid = next(r[0] for r in found if r[1] == "CRM-8")
     qtbot.waitUntil(lambda: pane.layout_shown is not None and not pane._stale)
-    window.tree_pane.view.select_uid(uid)
-    assert window.detail_editor is not None and window.detail_editor.current_uid == uid
+    ws(window).tree_pane.view.select_uid(uid)
+    assert ws(window).detail_editor.current_uid == uid
     return window, uid
 
 
 def statements_during(window: MainWindow, action: Any) -> list[str]:
-    assert window.session is not None
-    engine = window.session.working_copy.store.engine
+    assert window.workspace is not None
+    engine = ws(window).session.working_copy.store.engine
     seen: list[str] = []
 
     def note(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
@@ -54,7 +53,7 @@ def statements_during(window: MainWindow, action: Any) -> list[str]:
 
 def shown(window: MainWindow, uid: str) -> tuple[object, ...]:
     """What the tree row and the details pane show of `uid`."""
-    tree, editor = window.tree_pane, window.detail_editor
+    tree, editor = ws(window).tree_pane, ws(window).detail_editor
     assert tree is not None and editor is not None
     index = tree.model.index_of(uid)
     row = [index.siblingAtColumn(c).data() for c in Column]
@@ -73,7 +72,7 @@ def test_an_edit_runs_only_the_operations_statements(
     qtbot: QtBot, edited: tuple[MainWindow, str], kind: str
 ) -> None:
     window, uid = edited
-    editor = window.detail_editor
+    editor = ws(window).detail_editor
     assert editor is not None
     form = editor.form
     if kind == "title":
@@ -101,9 +100,9 @@ def test_an_edit_runs_only_the_operations_statements(
         "INSERT INTO",
         'SELECT requirement."key"',
     ]
-    assert window.roadmap_pane is not None and not window.roadmap_pane._stale
+    assert not ws(window).roadmap_pane._stale
     # Read afresh, the same is shown.
-    window.tree_pane.model.reload()  # type: ignore[union-attr]
+    ws(window).tree_pane.model.reload()
     editor.show_requirement(None)
-    window.tree_pane.view.select_uid(uid)  # type: ignore[union-attr]
+    ws(window).tree_pane.view.select_uid(uid)
     assert shown(window, uid) == after

@@ -20,7 +20,7 @@ from pmdesk.core.messages import MESSAGES
 from pmdesk.core.ops import Update
 from pmdesk.core.projectfile import new_project
 from pmdesk.core.sample import write_sample
-from tests.app.conftest import Answers, open_sync
+from tests.app.conftest import Answers, open_sync, ws
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -54,12 +54,12 @@ def test_damaged_file_opened_from_the_dialog_says_so_in_chinese(
     window.show()
     monkeypatch.setattr("pmdesk.app.dialogs.open_path", lambda *_: damaged)
     with qtbot.waitSignal(window.project_opened, timeout=10_000):
-        window.open_action.trigger()  # File › Open…, the file chosen in the dialog
+        window.commands.open.trigger()  # File › Open…, the file chosen in the dialog
     assert len(shown) == 1
     title, text = shown[0]
     assert title == "pmdesk"
     assert text == "坏文件.pmdesk 已损坏，无法读取。", text
-    assert window.session is None and window.tree_pane is None
+    assert window.workspace is None and window.lifecycle.opening is None
     assert damaged.read_bytes() == bytes(data)  # never modified
     window.close()
 
@@ -74,12 +74,12 @@ def test_refused_save_and_edit_are_chinese(
     chinese: None, window: MainWindow, answers: Answers, tmp_path: Path, sample: Path
 ) -> None:
     open_sync(window, sample)
-    assert window.session is not None and window.tree_pane is not None
-    uid = window.tree_pane.model.children_of(None)[0]
+    assert window.workspace is not None
+    uid = ws(window).tree_pane.model.children_of(None)[0]
     # An edit the core refuses: a release that does not exist; "release" is a word too.
-    window.session.push(Update("requirement", uid, {"release": "no-such-release"}))
+    ws(window).session.push(Update("requirement", uid, {"release": "no-such-release"}))
     assert answers.errors[-1] == "版本 no-such-release 不存在。"
-    window.session.push(Update("requirement", uid, {"title": "改名"}))
+    ws(window).session.push(Update("requirement", uid, {"title": "改名"}))
     other = tmp_path / "other.pmdesk"
     new_project(other, title="Another project")
     os.replace(other, sample)  # another project saved under this one's name
@@ -132,7 +132,7 @@ def test_a_damaged_working_copy_is_said_in_chinese_in_the_window(
     path = tmp_path / "计划.pmdesk"
     write_sample(path, "zh")
     open_sync(window, path)
-    session = window.session
+    session = ws(window).session
     assert session is not None
     session.push(Create("requirement", str(uuid.uuid4()), {"title": "x"}))
     work = session.working_copy.work_path

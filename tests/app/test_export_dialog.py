@@ -120,4 +120,4 @@ def test_unwritable_target_says_why_and_keeps_the_dialog(
 
 
 def test_export_needs_an_open_project(window: MainWindow) -> None:
-    assert not window.export_action.isEnabled()
+    assert not window.commands.export.isEnabled()

@@ -16,11 +16,12 @@ from pmdesk.app.detail_editor import DetailEditor
 from pmdesk.app.history_model import ChangeTableModel, Column
 from pmdesk.app.main_window import MainWindow
 from pmdesk.app.session import ProjectSession
+from pmdesk.app.tasks import TaskRunner
 from pmdesk.core.ops import Update
 from pmdesk.core.queries_history import Change
 from pmdesk.core.sample import write_sample
 from pmdesk.core.workingcopy import WorkingCopy
-from tests.app.conftest import open_sync
+from tests.app.conftest import open_sync, ws
 from tests.app.keyboard import type_text
 
 
@@ -41,7 +42,7 @@ def editor(qtbot: QtBot, tmp_path: Path) -> Iterator[DetailEditor]:
     write_sample(path, "en")
     wc = WorkingCopy.open(path, data_dir=tmp_path / "data", user="Alice")
     session = ProjectSession(wc)
-    editor = DetailEditor(session)
+    editor = DetailEditor(session, TaskRunner())
     qtbot.addWidget(editor)
     editor.resize(560, 900)
     editor.show()
@@ -89,8 +90,8 @@ def test_history_tab_shows_an_edit_made_with_the_keyboard(
 
 def at(window: MainWindow, monkeypatch: pytest.MonkeyPatch, who: str, when: str) -> None:
     """The next edits are `who`'s, at the UTC time `when`."""
-    assert window.session is not None
-    store = window.session.working_copy.store
+    assert window.workspace is not None
+    store = ws(window).session.working_copy.store
     store.user = who
     monkeypatch.setattr(store, "_clock", lambda: when)
 
@@ -118,8 +119,8 @@ def test_change_log_filters_by_person_and_day_and_selects_the_requirement(
     qtmodeltester: ModelTester,
 ) -> None:
     open_sync(window, sample)
-    session = window.session
-    assert session is not None and window.tree_pane is not None
+    session = ws(window).session
+    assert session is not None
     crm2, crm5 = uid_of(session, "CRM-2"), uid_of(session, "CRM-5")
     # Noon UTC: the same local day in every time zone from UTC-11 to UTC+11.
     at(window, monkeypatch, "Alice", "2027-01-05T12:00:00")
@@ -175,7 +176,7 @@ def test_change_log_filters_by_person_and_day_and_selects_the_requirement(
     point = view.visualRect(target).center()
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)  # as a user does
     qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
-    assert window.tree_pane.view.current_uid() == crm5
+    assert ws(window).tree_pane.view.current_uid() == crm5
 
 
 def paged_model(session: ProjectSession) -> ChangeTableModel:

@@ -19,6 +19,7 @@ from pmdesk.app.detail_editor import DetailEditor
 from pmdesk.app.history_delegate import ARROW
 from pmdesk.app.history_model import Column
 from pmdesk.app.session import ProjectSession
+from pmdesk.app.tasks import TaskRunner
 from pmdesk.core.ops import Create, CreateBaseline, DeleteBaseline, Update
 from pmdesk.core.sample import write_sample
 from pmdesk.core.workingcopy import WorkingCopy
@@ -133,7 +134,7 @@ def test_change_log_filter_labels_and_columns_fit_what_they_show(
 
 @pytest.fixture
 def editor(qtbot: QtBot, session: ProjectSession) -> Iterator[DetailEditor]:
-    editor = DetailEditor(session)
+    editor = DetailEditor(session, TaskRunner())
     qtbot.addWidget(editor)
     editor.resize(700, 700)
     editor.show()

@@ -14,7 +14,7 @@ from pmdesk.app.settings import AppSettings
 from pmdesk.app.tree_model import Column
 from pmdesk.core.projectfile import open_readonly
 from pmdesk.core.snapshot import export_snapshot
-from tests.app.conftest import Answers, open_sync
+from tests.app.conftest import Answers, open_sync, ws
 from tests.app.keyboard import type_text
 
 
@@ -37,17 +37,17 @@ def type_title(qtbot: QtBot, window: MainWindow, text: str) -> None:
     type_text(qtbot, editor, text)
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     # The delegate commits and closes the editor through queued calls.
-    view = window.tree_pane.view  # type: ignore[union-attr]
+    view = ws(window).tree_pane.view
     qtbot.waitUntil(lambda: view.state() != view.State.EditingState)
 
 
 def test_opens_sample_with_tree_details_document(window: MainWindow, sample: Path) -> None:
     open_sync(window, sample)
-    assert window.tree_pane is not None and window.document_pane is not None
-    assert window.tree_pane.model.count() == 45
+    assert window.workspace is not None
+    assert ws(window).tree_pane.model.count() == 45
     assert window.windowTitle() == "crm.pmdesk[*] — pmdesk"
     assert not window.isWindowModified()
-    assert window.document_pane.sections.count() == 11
+    assert ws(window).document_pane.sections.count() == 11
     assert "45" in window.counts_label.text()
 
 
@@ -55,8 +55,8 @@ def test_new_project_keyboard_editing_save_and_reopen(
     qtbot: QtBot, window: MainWindow, answers: Answers, tmp_path: Path
 ) -> None:
     window.new_project("blank")
-    assert window.tree_pane is not None
-    view = window.tree_pane.view
+    assert window.workspace is not None
+    view = ws(window).tree_pane.view
     view.setFocus()
     qtbot.keyClick(view, Qt.Key.Key_Return)  # first requirement
     type_title(qtbot, window, "登录")
@@ -68,7 +68,7 @@ def test_new_project_keyboard_editing_save_and_reopen(
     assert window.isWindowModified()
     qtbot.keyClick(view, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)  # outdent
     qtbot.keyClick(view, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)  # move up
-    stack = window.session.undo_stack  # type: ignore[union-attr]
+    stack = ws(window).session.undo_stack
     assert stack.undoText().startswith("Move")
     answers.save_path = tmp_path / "login.pmdesk"
     qtbot.keyClick(view, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
@@ -82,17 +82,17 @@ def test_new_project_keyboard_editing_save_and_reopen(
 
 def test_undo_redo_through_the_window(qtbot: QtBot, window: MainWindow, sample: Path) -> None:
     open_sync(window, sample)
-    view = window.tree_pane.view  # type: ignore[union-attr]
+    view = ws(window).tree_pane.view
     view.setFocus()
-    first = window.tree_pane.model.children_of(None)[0]  # type: ignore[union-attr]
+    first = ws(window).tree_pane.model.children_of(None)[0]
     view.select_uid(first)
     qtbot.keyClick(view, Qt.Key.Key_F2)
     type_title(qtbot, window, "客户档案（改）")
-    assert window.undo_action.text() == "&Undo Rename CRM-1"
+    assert window.commands.undo.text() == "&Undo Rename CRM-1"
     qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert window.tree_pane.model.row_values(first)[3] == "客户档案管理"  # type: ignore[union-attr]
+    assert ws(window).tree_pane.model.row_values(first)[3] == "客户档案管理"
     qtbot.keyClick(view, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
-    assert window.tree_pane.model.row_values(first)[3] == "客户档案（改）"  # type: ignore[union-attr]
+    assert ws(window).tree_pane.model.row_values(first)[3] == "客户档案（改）"
     assert window.isWindowModified()
     qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert not window.isWindowModified()  # back at the saved state
@@ -102,8 +102,8 @@ def test_delete_subtree_asks_and_undo_restores(
     qtbot: QtBot, window: MainWindow, sample: Path, answers: Answers
 ) -> None:
     open_sync(window, sample)
-    model = window.tree_pane.model  # type: ignore[union-attr]
-    view = window.tree_pane.view  # type: ignore[union-attr]
+    model = ws(window).tree_pane.model
+    view = ws(window).tree_pane.view
     epic = model.children_of(None)[0]
     view.setFocus()
     view.select_uid(epic)
@@ -113,13 +113,13 @@ def test_delete_subtree_asks_and_undo_restores(
     answers.confirm_delete = True
     qtbot.keyClick(view, Qt.Key.Key_Delete)
     assert model.count() < 45
-    window.undo_action.trigger()
+    window.commands.undo.trigger()
     assert model.count() == 45 and model.children_of(None)[0] == epic
 
 
 def test_drag_and_drop_reparents_and_refuses_own_subtree(window: MainWindow, sample: Path) -> None:
     open_sync(window, sample)
-    model = window.tree_pane.model  # type: ignore[union-attr]
+    model = ws(window).tree_pane.model
     epics = model.children_of(None)
     feature = model.children_of(epics[0])[0]
     mime = model.mimeData([model.index_of(feature)])
@@ -133,13 +133,13 @@ def test_drag_and_drop_reparents_and_refuses_own_subtree(window: MainWindow, sam
     )
     assert model.parent_uid(feature) == epics[1]
     assert model.children_of(epics[1])[-1] == feature
-    window.undo_action.trigger()
+    window.commands.undo.trigger()
     assert model.parent_uid(feature) == epics[0]
 
 
 def test_filter_keeps_ancestors(qtbot: QtBot, window: MainWindow, sample: Path) -> None:
     open_sync(window, sample)
-    pane = window.tree_pane
+    pane = ws(window).tree_pane
     assert pane is not None
     pane.search.setText("健康度")
     pane.apply_filter()
@@ -159,9 +159,9 @@ def test_close_with_changes_asks_and_cancel_keeps_window(
     from PySide6.QtWidgets import QMessageBox
 
     open_sync(window, sample)
-    window.tree_pane.view.new_sibling()  # type: ignore[union-attr]
+    ws(window).tree_pane.view.new_sibling()
     answers.save_changes = QMessageBox.StandardButton.Cancel
-    assert window.close_project() is False and window.session is not None
+    assert window.close_project() is False and window.workspace is not None
     answers.save_changes = QMessageBox.StandardButton.Save
     before = sample.read_bytes()
     assert window.close_project() is True
@@ -175,11 +175,11 @@ def test_damaged_file_from_open_dialog_shows_a_message(
     bad = tmp_path / "bad.pmdesk"
     bad.write_bytes(b"SQLite format 3\x00" + b"\x00" * 50)
     answers.open_path = bad
-    window.open_action.trigger()
+    window.commands.open.trigger()
     window.tasks.wait()
     QApplication.processEvents()
     assert answers.errors and "bad.pmdesk" in answers.errors[0]
-    assert window.session is None
+    assert window.workspace is None
     assert bad.read_bytes() == b"SQLite format 3\x00" + b"\x00" * 50
 
 
@@ -197,7 +197,7 @@ def test_background_open_and_dropping_a_file(
     )
     with qtbot.waitSignal(window.project_opened, timeout=10_000):
         window.dropEvent(event)
-    assert window.session is not None and window.session.path == sample.resolve()
+    assert window.workspace is not None and ws(window).session.path == sample.resolve()
     assert window.settings.recent_files[0] == sample.resolve()
 
 
@@ -220,16 +220,16 @@ def test_crash_recovery_is_offered_on_open(
     state.write_text(json.dumps(data))
     open_sync(window, sample)
     assert "recover" in answers.asked
-    model = window.tree_pane.model  # type: ignore[union-attr]
+    model = ws(window).tree_pane.model
     assert model.count() == 46
-    assert window.session.working_copy.unsaved_edits() == 1  # type: ignore[union-attr]
+    assert ws(window).session.working_copy.unsaved_edits() == 1
 
 
 def test_document_sections_typing_preview_and_undo(
     qtbot: QtBot, window: MainWindow, sample: Path
 ) -> None:
     open_sync(window, sample)
-    pane = window.document_pane
+    pane = ws(window).document_pane
     assert pane is not None
     pane.sections.setCurrentRow(4)  # the functional requirements overview
     with qtbot.waitSignal(pane.preview_rendered, timeout=10_000):
@@ -245,7 +245,7 @@ def test_document_sections_typing_preview_and_undo(
     preview = pane.preview.toPlainText()
     assert "<script>alert(1)</script>" in preview and "新增重点" in preview
     pane.commit_body()
-    stack = window.session.undo_stack  # type: ignore[union-attr]
+    stack = ws(window).session.undo_stack
     assert stack.undoText().startswith("Edit section")
     stack.undo()
     assert "新增" not in pane.editor.toPlainText()
@@ -264,7 +264,7 @@ def test_layout_and_size_are_restored(
     open_sync(first, sample)
     first.resize(first.width(), 560)  # the offscreen screen is only 800 wide
     first.detail_dock.hide()
-    first.tree_pane.view.setColumnHidden(Column.OWNER, True)  # type: ignore[union-attr]
+    ws(first).tree_pane.view.setColumnHidden(Column.OWNER, True)
     first.close()
     second = MainWindow(settings, data_dir)
     qtbot.addWidget(second)
@@ -272,7 +272,7 @@ def test_layout_and_size_are_restored(
     open_sync(second, sample)
     assert second.height() == 560
     assert second.detail_dock.isHidden()
-    assert second.tree_pane.view.isColumnHidden(Column.OWNER)  # type: ignore[union-attr]
+    assert ws(second).tree_pane.view.isColumnHidden(Column.OWNER)
     second.close()
 
 
@@ -283,27 +283,27 @@ def test_start_opens_last_project_else_the_sample(
 
     with qtbot.waitSignal(window.project_opened, timeout=10_000):
         start(window, None, "en")
-    assert window.session is not None
-    assert window.session.path.parent == window.data_dir / "sample"
-    assert window.tree_pane.model.count() == 45  # type: ignore[union-attr]
+    assert window.workspace is not None
+    assert ws(window).session.path.parent == window.data_dir / "sample"
+    assert ws(window).tree_pane.model.count() == 45
     window.close_project()
     window.settings.add_recent(sample)
     with qtbot.waitSignal(window.project_opened, timeout=10_000):
         start(window, None, "en")
-    assert window.session.path == sample.resolve()
+    assert ws(window).session.path == sample.resolve()
 
 
 def test_new_requirement_and_its_title_are_one_undo_step(
     qtbot: QtBot, window: MainWindow, sample: Path
 ) -> None:
     open_sync(window, sample)
-    view = window.tree_pane.view  # type: ignore[union-attr]
-    model = window.tree_pane.model  # type: ignore[union-attr]
+    view = ws(window).tree_pane.view
+    model = ws(window).tree_pane.model
     view.setFocus()
     view.select_uid(model.children_of(None)[0])
     qtbot.keyClick(view, Qt.Key.Key_Return)
     type_title(qtbot, window, "导出客户清单")
-    stack = window.session.undo_stack  # type: ignore[union-attr]
+    stack = ws(window).session.undo_stack
     assert stack.count() == 1 and stack.undoText() == "Create CRM-46"
     assert window.selection_label.text() == "CRM-46  导出客户清单"
     stack.undo()
@@ -320,12 +320,12 @@ def test_a_second_open_while_opening_is_ignored(
     other.write_bytes(sample.read_bytes())
     with qtbot.waitSignal(window.project_opened, timeout=10_000):
         window.open_project(sample)
-        assert not window.open_action.isEnabled()
+        assert not window.commands.open.isEnabled()
         window.open_project(other)  # ignored: one open at a time
     window.tasks.wait()
     QApplication.processEvents()
-    assert window.session is not None and window.session.path == sample.resolve()
-    assert window.open_action.isEnabled()
+    assert window.workspace is not None and ws(window).session.path == sample.resolve()
+    assert window.commands.open.isEnabled()
 
 
 def crash_with_one_edit(window: MainWindow, sample: Path) -> None:
@@ -333,15 +333,15 @@ def crash_with_one_edit(window: MainWindow, sample: Path) -> None:
     import json
 
     open_sync(window, sample)
-    window.tree_pane.view.new_sibling()  # type: ignore[union-attr]
-    wc = window.session.working_copy  # type: ignore[union-attr]
+    ws(window).tree_pane.view.new_sibling()
+    wc = ws(window).session.working_copy
     wc.store.dispose()
     state = wc.slot / "state.json"
     data = json.loads(state.read_text())
     data["pid"] = 0  # as if pmdesk had crashed
     state.write_text(json.dumps(data))
     wc.claim.release(wc.target)  # a dead process's lock would be cleared as stale
-    window.session = None  # the crashed window is gone
+    window.lifecycle.workspace = None  # the crashed window is gone
     window.close_project()
 
 
@@ -356,16 +356,16 @@ def test_recovery_answered_later_keeps_the_work_and_opens_read_only(
     answers.asked.clear()
     window.open_project(sample, background=False)
     assert answers.asked == ["recover"]
-    assert window.session is not None and window.session.read_only
-    assert window.tree_pane.model.count() == 45  # type: ignore[union-attr]  # the saved file
+    assert window.workspace is not None and ws(window).session.read_only
+    assert ws(window).tree_pane.model.count() == 45  # the saved file
     assert "unsaved" in window.access_label.text()
     assert [r.unsaved_edits for r in find_recoverable(data_dir)] == [1]
     assert window.close_project()
     assert [r.unsaved_edits for r in find_recoverable(data_dir)] == [1]  # still there
     answers.recover = dialogs.RECOVER  # next time: recovered
     window.open_project(sample, background=False)
-    assert window.session is not None and not window.session.read_only
-    assert window.tree_pane.model.count() == 46  # type: ignore[union-attr]
+    assert window.workspace is not None and not ws(window).session.read_only
+    assert ws(window).tree_pane.model.count() == 46
 
 
 def test_start_asks_about_leftover_work_once_and_later_opens_it_read_only(
@@ -382,10 +382,36 @@ def test_start_asks_about_leftover_work_once_and_later_opens_it_read_only(
         with qtbot.waitSignal(window.project_opened, timeout=10_000):
             start(window, path, "en")
         assert answers.asked == ["recover"]
-        assert window.session is not None and window.session.path == sample.resolve()
-        assert window.session.read_only
+        assert window.workspace is not None and ws(window).session.path == sample.resolve()
+        assert ws(window).session.read_only
         assert window.close_project()
         assert [r.unsaved_edits for r in find_recoverable(data_dir)] == [1]
+
+
+def test_start_without_a_file_asks_once_and_later_shows_that_project_read_only(
+    qtbot: QtBot, window: MainWindow, sample: Path, answers: Answers, data_dir: Path, tmp_path: Path
+) -> None:
+    """`pmdesk` alone, unsaved work left for a project that is not the last one
+    opened: Later is asked once and shows that project's saved file read-only
+    (as Later does when opening it), keeping the work for the next start."""
+    from pmdesk.app import dialogs
+    from pmdesk.app.launch import start
+    from pmdesk.core.workingcopy import find_recoverable
+
+    crash_with_one_edit(window, sample)
+    other = tmp_path / "other.pmdesk"
+    other.write_bytes(sample.read_bytes())
+    window.settings.add_recent(other)  # the last project is another one
+    answers.recover = dialogs.LATER
+    answers.asked.clear()
+    with qtbot.waitSignal(window.project_opened, timeout=10_000):
+        start(window, None, "en")
+    assert answers.asked == ["recover"]
+    assert window.workspace is not None and ws(window).session.path == sample.resolve()
+    assert ws(window).session.read_only
+    assert "unsaved" in window.access_label.text()
+    assert window.close_project()
+    assert [r.unsaved_edits for r in find_recoverable(data_dir)] == [1]
 
 
 def test_undo_back_to_clean_leaves_nothing_to_recover(
@@ -394,8 +420,8 @@ def test_undo_back_to_clean_leaves_nothing_to_recover(
     from pmdesk.core.workingcopy import find_recoverable
 
     open_sync(window, sample)
-    window.tree_pane.view.new_sibling()  # type: ignore[union-attr]
-    window.undo_action.trigger()
+    ws(window).tree_pane.view.new_sibling()
+    window.commands.undo.trigger()
     assert window.close_project()
     assert find_recoverable(data_dir) == []
 
@@ -404,19 +430,18 @@ def test_block_move_shows_the_databases_order(window: MainWindow, sample: Path) 
     from pmdesk.core.ops import MoveBlock
 
     open_sync(window, sample)
-    model = window.tree_pane.model  # type: ignore[union-attr]
+    model = ws(window).tree_pane.model
     y, z = model.children_of(None)[:2]
     b, a = model.children_of(y)[0], model.children_of(z)[0]
-    window.session.push(MoveBlock("requirement", (b, a), z, None))  # type: ignore[union-attr]
-    order = window.session.project.child_order(z)  # type: ignore[union-attr]
-    assert model.children_of(z) == order
+    ws(window).session.push(MoveBlock("requirement", (b, a), z, None))
+    assert model.children_of(z) == ws(window).session.project.child_order(z)
 
 
 def test_ctrl_up_down_under_a_filter_moves_past_the_visible_neighbour(
     qtbot: QtBot, window: MainWindow, sample: Path
 ) -> None:
     open_sync(window, sample)
-    pane = window.tree_pane
+    pane = ws(window).tree_pane
     assert pane is not None
     model, view = pane.model, pane.view
     epic = model.children_of(None)[0]
@@ -448,16 +473,16 @@ def test_new_with_a_project_open_replaces_it_without_a_stray_window(
     from PySide6.QtWidgets import QMessageBox
 
     open_sync(window, sample)
-    window.tree_pane.view.new_sibling()  # type: ignore[union-attr]
+    ws(window).tree_pane.view.new_sibling()
     answers.save_changes = QMessageBox.StandardButton.Discard
     for template in ("blank", "prd-en"):  # twice: the placeholder goes back and forth
         window.new_project(template)
         qtbot.wait(50)
-        assert window.session is not None and window.untitled
+        assert window.workspace is not None and ws(window).untitled
         shown = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
         assert shown == [window], [getattr(w, "text", lambda: "")() for w in shown]
     assert answers.asked == ["save"]  # the changed sample was asked about, once
-    assert window.roadmap_dock.widget() is window.roadmap_pane
+    assert window.roadmap_dock.widget() is ws(window).roadmap_pane
     window.close_project()
     assert window.roadmap_dock.widget() is window.roadmap_placeholder
     assert window.roadmap_placeholder.isVisible()
@@ -476,7 +501,35 @@ def test_starting_with_a_link_that_leads_back_to_itself_says_so(
     loop = tmp_path / "loop.pmdesk"
     os.symlink(loop.name, loop)
     start(window, loop, "en")
-    assert window.session is None
+    assert window.workspace is None
     assert any("is a symbolic link that leads back to itself" in e for e in answers.errors)
-    assert window._ask_access(loop) is None  # asked directly: the same sentence, no open
+    assert window.lifecycle.ask_access(loop) is None  # asked directly: the same sentence, no open
     assert answers.errors[-1].endswith("is a symbolic link that leads back to itself.")
+
+
+def test_double_clicking_a_link_in_the_details_goes_to_that_requirement(
+    qtbot: QtBot, window: MainWindow, sample: Path
+) -> None:
+    """The details' link list leads to the other end: the tree, the details and
+    the status bar all show it (the shared selection)."""
+    open_sync(window, sample)
+    workspace = ws(window)
+    model, view = workspace.tree_pane.model, workspace.tree_pane.view
+    pending, every = model.children_of(None), []
+    while pending:
+        uid = pending.pop()
+        every.append(uid)
+        pending += model.children_of(uid)
+    crm2 = next(u for u in every if model.row_values(u)[2] == "CRM-2")
+    view.select_uid(crm2)
+    links = workspace.detail_editor.form.links.list
+    item = links.topLevelItem(0)
+    assert item is not None and "CRM-28" in item.text(1)
+    links.scrollToItem(item)
+    point = links.visualItemRect(item).center()
+    qtbot.mouseClick(links.viewport(), Qt.MouseButton.LeftButton, pos=point)  # as a hand does
+    qtbot.mouseDClick(links.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    target = view.current_uid()
+    assert target is not None and model.row_values(target)[2] == "CRM-28"
+    assert workspace.detail_editor.current_uid == target
+    assert window.selection_label.text().startswith("CRM-28")

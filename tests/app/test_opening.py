@@ -16,6 +16,7 @@ from pmdesk.app.tree_maps import TreeMaps
 from pmdesk.core.ops import Create
 from pmdesk.core.sample import write_sample
 from pmdesk.core.tree_read import read_tree
+from tests.app.conftest import ws
 
 
 def test_tree_is_reported_before_the_copy(tmp_path: Path, data_dir: Path) -> None:
@@ -62,11 +63,11 @@ def test_window_shows_the_new_content_after_such_a_save(
     write_sample(colleague, "en")
     window.tree_shown.connect(lambda: os.replace(colleague, path))
     window.open_project(path, background=False)
-    model = window.tree_pane.model  # type: ignore[union-attr]
+    model = ws(window).tree_pane.model
     titles = [model.row_values(u)[3] for u in model.children_of(None)]
     assert titles == [r[3] for r in read_tree(path).rows if r[1] is None]
-    assert window.session is not None
-    assert window.tree_pane.view.current_uid() == model.children_of(None)[0]  # type: ignore[union-attr]
+    assert window.workspace is not None
+    assert ws(window).tree_pane.view.current_uid() == model.children_of(None)[0]
 
 
 def test_edits_wait_for_the_working_copy(tmp_path: Path) -> None:

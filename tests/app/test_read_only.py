@@ -19,7 +19,7 @@ from pmdesk.app import dialogs
 from pmdesk.app.main_window import MainWindow
 from pmdesk.core.lockfile import lock_path
 from pmdesk.core.ops import Create
-from tests.app.conftest import Answers, open_sync
+from tests.app.conftest import Answers, open_sync, ws
 from tests.app.test_main_window import on_disk, type_title
 
 REFUSED = (
@@ -48,12 +48,12 @@ def test_locked_project_opens_read_only_and_refuses_keys(
     assert window.access_label.text() == (
         "Read-only: 王五 on pm-laptop-7 has it open. Save As makes a copy you can edit."
     )
-    assert not window.save_action.isEnabled()
-    assert window.save_as_action.isEnabled()
-    assert window.detail_editor is not None and window.detail_editor.form.title.isReadOnly()
-    assert window.document_pane is not None and window.document_pane.editor.isReadOnly()
-    assert window.tree_pane is not None
-    view = window.tree_pane.view
+    assert not window.commands.save.isEnabled()
+    assert window.commands.save_as.isEnabled()
+    assert ws(window).detail_editor.form.title.isReadOnly()
+    assert ws(window).document_pane.editor.isReadOnly()
+    assert window.workspace is not None
+    view = ws(window).tree_pane.view
     assert not view.new_sibling_action.isEnabled() and not view.delete_action.isEnabled()
 
     view.setFocus()
@@ -63,9 +63,9 @@ def test_locked_project_opens_read_only_and_refuses_keys(
     qtbot.keyClick(view, Qt.Key.Key_Delete)  # refused as well
     assert window.statusBar().currentMessage() == REFUSED
     assert answers.errors == []  # no message box for every stray key
-    assert window.tree_pane.model.count() == 45
-    assert window.session is not None and window.session.undo_stack.count() == 0
-    assert window.session.working_copy.unsaved_edits() == 0
+    assert ws(window).tree_pane.model.count() == 45
+    assert window.workspace is not None and ws(window).session.undo_stack.count() == 0
+    assert ws(window).session.working_copy.unsaved_edits() == 0
     assert "delete" not in answers.asked
 
     assert window.close_project()
@@ -79,7 +79,7 @@ def test_read_only_session_refuses_a_pushed_edit(
 ) -> None:
     lock_by_colleague(sample)
     open_sync(window, sample)
-    session = window.session
+    session = ws(window).session
     assert session is not None and session.read_only
     assert session.push(Create("requirement", str(uuid.uuid4()), {"title": "偷偷加"})) is False
     assert window.statusBar().currentMessage() == REFUSED
@@ -96,11 +96,11 @@ def test_edit_anyway_edits_and_saves_without_the_lock(
     assert window.access_label.text() == (
         "Editing without the lock: 王五 on pm-laptop-7 has it open too."
     )
-    view = window.tree_pane.view  # type: ignore[union-attr]
+    view = ws(window).tree_pane.view
     view.setFocus()
     qtbot.keyClick(view, Qt.Key.Key_Return)
     type_title(qtbot, window, "照样编辑")
-    assert window.tree_pane.model.count() == 46  # type: ignore[union-attr]
+    assert ws(window).tree_pane.model.count() == 46
     assert window.save()
     assert answers.errors == []
     assert "照样编辑" in json.dumps(on_disk(sample), ensure_ascii=False)
@@ -117,7 +117,7 @@ def test_cancel_leaves_the_open_project_alone(
     lock_by_colleague(other)
     answers.locked = dialogs.CANCEL
     window.open_project(other, background=False)
-    assert window.session is not None and window.session.path == sample.resolve()
+    assert window.workspace is not None and ws(window).session.path == sample.resolve()
     assert answers.asked == ["locked"]
 
 
@@ -144,10 +144,10 @@ def test_save_as_turns_read_only_into_an_editable_copy(
     answers.save_path = tmp_path / "mine.pmdesk"
     with qtbot.waitSignal(window.project_opened, timeout=10000):
         assert window.save_as()
-    assert window.session is not None and not window.session.read_only
+    assert window.workspace is not None and not ws(window).session.read_only
     assert window.windowTitle() == "mine.pmdesk[*] — pmdesk"
-    assert window.save_action.isEnabled()
-    view = window.tree_pane.view  # type: ignore[union-attr]
+    assert window.commands.save.isEnabled()
+    view = ws(window).tree_pane.view
     view.setFocus()
     window.activateWindow()  # offscreen Qt drops it when the old panes go
     qtbot.waitUntil(window.isActiveWindow)
@@ -170,7 +170,7 @@ def test_read_only_in_chinese(
     assert window.access_label.text() == (
         "只读：王五 正在 pm-laptop-7 上打开它。用“另存为”可得到一份可以编辑的副本。"
     )
-    window.session.push(Create("requirement", str(uuid.uuid4()), {"title": "x"}))  # type: ignore[union-attr]
+    ws(window).session.push(Create("requirement", str(uuid.uuid4()), {"title": "x"}))
     assert window.statusBar().currentMessage() == (
         "crm.pmdesk 以只读方式打开，修改未生效。用“另存为”可得到一份可以编辑的副本。"
     )
@@ -183,10 +183,10 @@ def test_read_only_details_look_read_only_and_can_still_be_copied(
     it (no white field to type in), yet its text can be selected and copied."""
     lock_by_colleague(sample)
     open_sync(window, sample)
-    assert window.tree_pane is not None and window.detail_editor is not None
-    model, view = window.tree_pane.model, window.tree_pane.view
+    assert window.workspace is not None
+    model, view = ws(window).tree_pane.model, ws(window).tree_pane.view
     view.select_uid(model.children_of(model.children_of(None)[0])[0])  # CRM-2
-    form = window.detail_editor.form
+    form = ws(window).detail_editor.form
     window.resize(1400, 1400)
     form.tabs.setCurrentIndex(0)
     qtbot.waitUntil(lambda: form.title.text() != "" and form.acceptance.list.isVisible())
@@ -224,7 +224,7 @@ def test_read_only_details_look_read_only_and_can_still_be_copied(
     qtbot.keyClick(acceptance, Qt.Key.Key_Delete)
     assert acceptance.topLevelItemCount() == 4
     assert answers.errors == []
-    assert window.session is not None and window.session.undo_stack.count() == 0
+    assert window.workspace is not None and ws(window).session.undo_stack.count() == 0
 
 
 def test_read_only_section_buttons_stay_off_when_another_section_is_chosen(
@@ -232,7 +232,7 @@ def test_read_only_section_buttons_stay_off_when_another_section_is_chosen(
 ) -> None:
     lock_by_colleague(sample)
     open_sync(window, sample)
-    pane = window.document_pane
+    pane = ws(window).document_pane
     assert pane is not None and pane.sections.count() > 1
     assert not pane.remove_button.isEnabled()
     second = pane.sections.visualItemRect(pane.sections.item(1)).center()
@@ -254,17 +254,17 @@ def test_a_write_protected_project_opens_read_only_and_says_why(
     before = (sample.read_bytes(), sample.stat().st_ino)
     open_sync(window, sample)
     assert answers.asked == []
-    assert window.session is not None and window.session.read_only
+    assert window.workspace is not None and ws(window).session.read_only
     assert window.access_label.isVisible()
     assert window.access_label.text() == (
         "crm.pmdesk is write-protected: opened read-only. Save As makes a copy you can edit."
     )
-    assert not window.save_action.isEnabled()
+    assert not window.commands.save.isEnabled()
     assert not lock_path(sample).exists()
     answers.save_path = tmp_path / "mine.pmdesk"
     with qtbot.waitSignal(window.project_opened, timeout=10000):
         assert window.save_as()
-    assert window.session is not None and not window.session.read_only
+    assert window.workspace is not None and not ws(window).session.read_only
     assert not window.access_label.isVisible()
     assert os.access(tmp_path / "mine.pmdesk", os.W_OK)
     assert stat.S_IMODE((tmp_path / "mine.pmdesk").stat().st_mode) & 0o200
@@ -287,8 +287,8 @@ def test_save_over_a_project_made_write_protected_meanwhile_is_refused(
     qtbot: QtBot, window: MainWindow, sample: Path, answers: Answers
 ) -> None:
     open_sync(window, sample)
-    assert window.session is not None
-    window.session.push(Create("requirement", str(uuid.uuid4()), {"title": "保护"}))
+    assert window.workspace is not None
+    ws(window).session.push(Create("requirement", str(uuid.uuid4()), {"title": "保护"}))
     sample.chmod(0o444)
     before = (sample.read_bytes(), sample.stat().st_ino)
     assert not window.save()
@@ -297,5 +297,5 @@ def test_save_over_a_project_made_write_protected_meanwhile_is_refused(
         "or write another file."
     )
     assert (sample.read_bytes(), sample.stat().st_ino) == before
-    assert window.session.working_copy.unsaved_edits() == 1
+    assert ws(window).session.working_copy.unsaved_edits() == 1
     assert window.isWindowModified()

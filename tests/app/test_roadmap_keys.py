@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from pmdesk.app.main_window import MainWindow
 from pmdesk.app.roadmap_keys import nudged, step_date
 from pmdesk.app.roadmap_pane import RoadmapPane
+from tests.app.conftest import ws
 from tests.app.roadmap_helpers import bar_of, stored
 
 ALT = Qt.KeyboardModifier.AltModifier
@@ -24,8 +25,8 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 def focused(qtbot: QtBot, pane: RoadmapPane, key: str) -> None:
     """Select `key`'s bar from the tree and put the keyboard focus on the timeline."""
     window = pane.window()
-    assert isinstance(window, MainWindow) and window.tree_pane is not None
-    window.tree_pane.view.select_uid(bar_of(pane, key).uid)
+    assert isinstance(window, MainWindow)
+    ws(window).tree_pane.view.select_uid(bar_of(pane, key).uid)
     window.activateWindow()
     pane.view.setFocus()
     qtbot.waitUntil(pane.view.hasFocus)
@@ -35,7 +36,7 @@ def test_arrows_walk_along_a_row_and_across_rows(
     qtbot: QtBot, window: MainWindow, pane: RoadmapPane
 ) -> None:
     focused(qtbot, pane, "CRM-3")  # row 3: CRM-3, CRM-4; row 4: CRM-2
-    tree = window.tree_pane.view  # type: ignore[union-attr]
+    tree = ws(window).tree_pane.view
     QTest.keyClick(pane.view, Qt.Key.Key_Right)
     assert pane.view.body.selected == tree.current_uid() == bar_of(pane, "CRM-4").uid
     QTest.keyClick(pane.view, Qt.Key.Key_Right)  # the last of its row stays selected
@@ -44,10 +45,10 @@ def test_arrows_walk_along_a_row_and_across_rows(
     assert tree.current_uid() == bar_of(pane, "CRM-3").uid
     QTest.keyClick(pane.view, Qt.Key.Key_Down)
     assert tree.current_uid() == bar_of(pane, "CRM-2").uid
-    assert window.detail_editor.current_uid == bar_of(pane, "CRM-2").uid  # type: ignore[union-attr]
+    assert ws(window).detail_editor.current_uid == bar_of(pane, "CRM-2").uid
     QTest.keyClick(pane.view, Qt.Key.Key_Up)  # the nearest in time: CRM-2's middle is in CRM-4
     assert tree.current_uid() == bar_of(pane, "CRM-4").uid
-    assert window.session.undo_stack.count() == 0  # type: ignore[union-attr]
+    assert ws(window).session.undo_stack.count() == 0
 
 
 def test_alt_arrows_move_a_bar_and_its_end_one_undo_step_each(
@@ -62,7 +63,7 @@ def test_alt_arrows_move_a_bar_and_its_end_one_undo_step_each(
         "2027-02-17",
         "2027-03-14",
     )
-    stack = window.session.undo_stack  # type: ignore[union-attr]
+    stack = ws(window).session.undo_stack
     assert stack.count() == 2
     assert stack.text(1) == "Move CRM-8 to 2027-02-17 – 2027-03-14"
     qtbot.waitUntil(lambda: bar_of(pane, "CRM-8").start == dt.date(2027, 2, 17))
@@ -96,7 +97,7 @@ def test_keys_wait_for_the_timeline_after_an_undo(
     uid = bar_of(pane, "CRM-8").uid
     focused(qtbot, pane, "CRM-8")
     QTest.keyClick(pane.view, Qt.Key.Key_Right, ALT)
-    stack = window.session.undo_stack  # type: ignore[union-attr]
+    stack = ws(window).session.undo_stack
     with qtbot.waitSignal(pane.refreshed, timeout=3000):
         stack.undo()
         QTest.keyClick(pane.view, Qt.Key.Key_Right, ALT)  # the timeline still shows 02-16
@@ -110,8 +111,8 @@ def test_enter_shows_the_details(qtbot: QtBot, window: MainWindow, pane: Roadmap
     window.tree_dock.raise_()
     focused(qtbot, pane, "CRM-44")
     QTest.keyClick(pane.view, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.detail_editor.isVisible())  # type: ignore[union-attr]
-    assert window.detail_editor.current_uid == bar_of(pane, "CRM-44").uid  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: ws(window).detail_editor.isVisible())
+    assert ws(window).detail_editor.current_uid == bar_of(pane, "CRM-44").uid
 
 
 def test_ctrl_0_fits_and_ctrl_plus_minus_zoom(qtbot: QtBot, pane: RoadmapPane) -> None:

@@ -19,7 +19,7 @@ from pmdesk.app.roadmap_pane import RoadmapPane
 from pmdesk.app.settings import AppSettings
 from pmdesk.app.theme import apply_theme
 from pmdesk.export.roadmap_style import DARK, LIGHT, STATUS_COLORS
-from tests.app.conftest import open_sync
+from tests.app.conftest import open_sync, ws
 from tests.app.roadmap_helpers import bar_of
 
 
@@ -35,8 +35,7 @@ def test_colouring_and_snapping_come_back_at_the_next_start(
     qtbot.addWidget(again)
     again.show()
     open_sync(again, sample)
-    restored = again.roadmap_pane
-    assert restored is not None
+    restored = ws(again).roadmap_pane
     assert restored.color_by.currentData() == "priority"
     assert restored.snap.currentData() == "week" and restored.view.snap == "week"
     qtbot.waitUntil(lambda: restored.layout_shown is not None)
@@ -100,7 +99,7 @@ def test_the_timeline_follows_a_dark_theme_and_pictures_stay_light(
 
     target = tmp_path / "board.png"
     monkeypatch.setattr(dialogs, "export_path", lambda *_args: target)
-    window.export_png_action.trigger()
+    window.commands.export_png.trigger()
     picture = QImage(str(target))
     assert picture.pixelColor(2, 2) == QColor(LIGHT.background)
     assert lightness(picture) > 0.85

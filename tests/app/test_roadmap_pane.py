@@ -24,7 +24,7 @@ from pmdesk.app.roadmap_view import snap_date
 from pmdesk.core.ops import Update
 from pmdesk.core.queries_roadmap import RoadmapData
 from pmdesk.export.roadmap_style import PRIORITY_COLORS, STATUS_COLORS, texts_for
-from tests.app.conftest import open_sync
+from tests.app.conftest import open_sync, ws
 from tests.app.roadmap_helpers import bar_of, days, drag, on_screen, stored
 
 
@@ -37,7 +37,7 @@ def test_moving_a_bar_changes_its_dates_in_one_undo_step(
     values = stored(window, bar.uid)
     assert (values["start"], values["end"]) == ("2027-02-22", "2027-03-19")
     assert bar_of(pane, "CRM-8").start == dt.date(2027, 2, 22)  # redrawn from the project
-    stack = window.session.undo_stack  # type: ignore[union-attr]
+    stack = ws(window).session.undo_stack
     assert stack.count() == 1
     with qtbot.waitSignal(pane.refreshed, timeout=3000):
         stack.undo()
@@ -64,7 +64,7 @@ def test_dragging_an_end_changes_only_that_date(
         "2027-02-13",
         "2027-03-15",
     )
-    assert window.session.undo_stack.count() == 2  # type: ignore[union-attr]
+    assert ws(window).session.undo_stack.count() == 2
 
 
 def test_snapping_to_weeks_lands_on_mondays(
@@ -98,7 +98,7 @@ def test_dragging_into_another_lane_changes_the_lane_then_undo(
     assert (values["start"], values["end"]) == ("2027-02-15", "2027-03-12")
     assert bar_of(pane, "CRM-8").lane_uid == target.uid
     with qtbot.waitSignal(pane.refreshed, timeout=3000):
-        window.session.undo_stack.undo()  # type: ignore[union-attr]
+        ws(window).session.undo_stack.undo()
     assert stored(window, bar.uid)["lane"] == bar.lane_uid
 
 
@@ -133,7 +133,7 @@ def test_scheduling_problems_are_named_alike_on_screen_and_in_pictures(
 def test_selection_follows_the_tree_both_ways(
     qtbot: QtBot, window: MainWindow, pane: RoadmapPane
 ) -> None:
-    tree = window.tree_pane.view  # type: ignore[union-attr]
+    tree = ws(window).tree_pane.view
     bar = bar_of(pane, "CRM-20")
     tree.select_uid(bar.uid)
     assert pane.view.body.selected == bar.uid
@@ -141,8 +141,8 @@ def test_selection_follows_the_tree_both_ways(
     point = on_screen(pane, other)
     QTest.mouseClick(pane.view.viewport(), Qt.MouseButton.LeftButton, pos=point)
     assert tree.current_uid() == other.uid
-    assert window.detail_editor.current_uid == other.uid  # type: ignore[union-attr]
-    assert window.session.undo_stack.count() == 0  # type: ignore[union-attr]  # a click edits nothing
+    assert ws(window).detail_editor.current_uid == other.uid
+    assert ws(window).session.undo_stack.count() == 0  # a click edits nothing
 
 
 def test_double_click_shows_the_details(
@@ -153,8 +153,8 @@ def test_double_click_shows_the_details(
     bar = bar_of(pane, "CRM-44")
     point = on_screen(pane, bar)
     QTest.mouseDClick(pane.view.viewport(), Qt.MouseButton.LeftButton, pos=point)
-    qtbot.waitUntil(lambda: window.detail_editor.isVisible())  # type: ignore[union-attr]
-    assert window.detail_editor.current_uid == bar.uid  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: ws(window).detail_editor.isVisible())
+    assert ws(window).detail_editor.current_uid == bar.uid
 
 
 def test_tooltip_names_key_title_dates_and_status(pane: RoadmapPane) -> None:
@@ -201,10 +201,10 @@ def test_export_roadmap_png_from_the_file_menu(
 ) -> None:
     target = tmp_path / "board"
     monkeypatch.setattr(dialogs, "export_path", lambda _p, _s, suffix: target.with_suffix(suffix))
-    window.export_png_action.trigger()
+    window.commands.export_png.trigger()
     image = QImage(str(target.with_suffix(".png")))
     assert image.width() == 1600 and image.height() > 400
-    window.export_svg_action.trigger()
+    window.commands.export_svg.trigger()
     assert target.with_suffix(".svg").read_bytes().lstrip().startswith(b"<?xml")
 
 
@@ -212,7 +212,7 @@ def test_the_roadmap_block_shows_the_picture_in_the_preview(
     qtbot: QtBot, window: MainWindow, sample: Path
 ) -> None:
     open_sync(window, sample)
-    pane = window.document_pane
+    pane = ws(window).document_pane
     assert pane is not None
     row = next(i for i in range(pane.sections.count()) if pane.sections.item(i).text() == "路线图")
     with qtbot.waitSignal(pane.preview_rendered, timeout=10_000):
@@ -289,7 +289,7 @@ def test_a_bar_dragged_below_the_lanes_leaves_its_lane_in_one_undo_step(
     assert values["lane"] is None
     assert (values["start"], values["end"]) == ("2027-02-15", "2027-03-12")
     assert bar_of(pane, "CRM-8").lane_uid is None
-    stack = window.session.undo_stack  # type: ignore[union-attr]
+    stack = ws(window).session.undo_stack
     assert stack.count() == 1 and stack.text(0) == "Take CRM-8 out of its lane"
     with qtbot.waitSignal(pane.refreshed, timeout=3000):
         stack.undo()
@@ -348,7 +348,7 @@ def test_a_title_status_or_priority_edit_redraws_its_bar_without_reading_the_roa
     """Issue 12: the effect's values update the bar in place, drawn exactly as a full
     re-read and layout would draw it."""
     reads = counting_reads(monkeypatch, pane)
-    session = window.session
+    session = ws(window).session
     assert session is not None
     bar = bar_of(pane, "CRM-8")
     point = on_screen(pane, bar)  # in sight, so the pixels below show its label
@@ -407,7 +407,7 @@ def test_a_requirement_rejected_leaves_the_roadmap_and_undo_brings_it_back(
 ) -> None:
     """Rejected requirements are not drawn: to or from rejected is a new layout."""
     reads = counting_reads(monkeypatch, pane)
-    session = window.session
+    session = ws(window).session
     assert session is not None
     bar = bar_of(pane, "CRM-8")
     with qtbot.waitSignal(pane.refreshed, timeout=3000):

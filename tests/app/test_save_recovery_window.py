@@ -19,7 +19,7 @@ from pmdesk.app.main_window import MainWindow
 from pmdesk.core.ops import Create, Update
 from pmdesk.core.project_save import save_merging
 from pmdesk.core.workingcopy import WorkingCopy, find_recoverable
-from tests.app.conftest import Answers, open_sync
+from tests.app.conftest import Answers, open_sync, watcher, ws
 from tests.core.merge_helpers import by_key, requirements
 
 FIVE = [f"Bo's requirement {n}" for n in range(1, 6)]
@@ -57,7 +57,7 @@ def test_recovered_edits_are_unsaved_until_saved(
     answers.save_changes = QMessageBox.StandardButton.Cancel
     assert not window.close_project()
     assert answers.asked.count("save") == 1
-    assert window.session is not None
+    assert window.workspace is not None
 
     # Quitting asks too; Save publishes the recovered edit.
     answers.save_changes = QMessageBox.StandardButton.Save
@@ -76,11 +76,11 @@ def test_undoing_after_recovery_leaves_the_recovered_edits_unsaved(
     answers.save_changes = QMessageBox.StandardButton.Cancel
     assert not window.close_project()
     # Undoing a later edit does not make the recovered ones saved.
-    assert window.session is not None and window.tree_pane is not None
-    window.tree_pane.view.new_sibling()
-    window.undo_action.trigger()
+    assert window.workspace is not None
+    ws(window).tree_pane.view.new_sibling()
+    window.commands.undo.trigger()
     assert window.isWindowModified()
-    assert window.session.working_copy.unsaved_edits() == 3  # recovered, created, undone
+    assert ws(window).session.working_copy.unsaved_edits() == 3  # recovered, created, undone
 
 
 def bo_adds_five(sample: Path, tmp_path: Path) -> None:
@@ -99,9 +99,9 @@ def put_back(older: Path, target: Path) -> None:
 
 
 def edit_title(window: MainWindow, sample: Path, key: str, title: str) -> None:
-    assert window.session is not None
+    assert window.workspace is not None
     uid = str(by_key(sample)[key]["uid"])
-    assert window.session.push(Update("requirement", uid, {"title": title}))
+    assert ws(window).session.push(Update("requirement", uid, {"title": title}))
 
 
 def test_save_over_an_older_copy_keeps_everything_and_says_so(
@@ -133,22 +133,22 @@ def test_an_older_copy_noticed_in_the_window_is_offered_saving_not_merging(
     older = tmp_path / "older.pmdesk"
     shutil.copyfile(sample, older)
     open_sync(window, sample)
-    assert window.watcher is not None and window.tree_pane is not None
+    assert ws(window).watcher is not None
     bo_adds_five(sample, tmp_path)
-    assert window.watcher.check()
+    assert watcher(window).check()
     qtbot.mouseClick(window.notice_bar.merge_button, Qt.MouseButton.LeftButton)
-    assert FIVE[0] in titles(window.session.working_copy.work_path)  # type: ignore[union-attr]
+    assert FIVE[0] in titles(ws(window).session.working_copy.work_path)
     edit_title(window, sample, "CRM-3", "Anna's title")
     put_back(older, sample)
 
     # Noticed: the bar says what happened and offers Save, not a merge.
-    assert window.watcher.check()
+    assert watcher(window).check()
     assert window.notice_bar.isVisible()
     assert "older copy" in window.notice_bar.text.text()
     assert window.notice_bar.merge_button.text() == "&Save Now"
     # Merge Now (had it been clicked before the file changed) deletes nothing.
     assert not window.merge_now()
-    assert FIVE[0] in titles(window.session.working_copy.work_path)  # type: ignore[union-attr]
+    assert FIVE[0] in titles(ws(window).session.working_copy.work_path)
     assert window.notice_bar.merge_button.text() == "&Save Now"
     qtbot.mouseClick(window.notice_bar.merge_button, Qt.MouseButton.LeftButton)
     assert set(FIVE) | {"Anna's title"} <= titles(sample)
@@ -174,7 +174,29 @@ def test_a_recovered_untitled_project_asks_where_to_save(
     assert window.save()
     assert "save_path" in answers.asked
     assert "还没保存过的需求" in titles(answers.save_path)
-    assert window.session is not None and window.session.path == answers.save_path.resolve()
+    assert window.workspace is not None and ws(window).session.path == answers.save_path.resolve()
     assert not untitled.exists()
     assert answers.save_path.resolve() in [p.resolve() for p in window.settings.recent_files]
     assert not any(p.is_relative_to(data_dir) for p in window.settings.recent_files)
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork")
+def test_start_without_a_file_later_on_untitled_work_opens_the_last_project(
+    qtbot: QtBot, window: MainWindow, sample: Path, answers: Answers, data_dir: Path
+) -> None:
+    """Unsaved work of a project never saved (File ▸ New) has no saved file to
+    show: Later, asked once, opens the last project for editing and keeps the work."""
+    from pmdesk.app import dialogs
+    from pmdesk.app.launch import start
+    from pmdesk.app.opening import untitled_path
+
+    untitled = untitled_path(data_dir, "blank")
+    killed_while_editing(untitled.resolve(), data_dir, "还没保存过的需求")
+    window.settings.add_recent(sample)
+    answers.recover = dialogs.LATER
+    with qtbot.waitSignal(window.project_opened, timeout=10_000):
+        start(window, None, "en")
+    assert answers.asked == ["recover"]
+    assert ws(window).path == sample.resolve() and not ws(window).read_only
+    assert window.close_project()
+    assert [r.target for r in find_recoverable(data_dir)] == [untitled.resolve()]

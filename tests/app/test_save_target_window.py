@@ -10,7 +10,7 @@ from pathlib import Path
 
 from pmdesk.app.main_window import MainWindow
 from pmdesk.core.projectfile import check
-from tests.app.conftest import Answers, open_sync
+from tests.app.conftest import Answers, open_sync, watcher, ws
 from tests.app.test_save_recovery_window import edit_title, titles
 from tests.core.merge_helpers import by_key
 
@@ -77,7 +77,7 @@ def test_a_second_window_opening_the_same_project_is_refused_and_takes_nothing(
     second = MainWindow(settings, data_dir)
     qtbot.addWidget(second)  # type: ignore[attr-defined]
     second.open_project(sample, background=False)
-    assert second.session is None
+    assert second.workspace is None
     assert "recover" not in answers.asked
     assert len(answers.errors) == 1 and "already open" in answers.errors[0]
     assert "crm.pmdesk" in answers.errors[0]
@@ -109,12 +109,12 @@ def test_save_converges_while_a_colleague_saves_again_and_again(
         finally:
             os._exit(0)
     try:
-        assert window.session is not None
+        assert window.workspace is not None
         for i in range(5):
             for j in range(20):
                 values = {"title": f"anna {i}.{j}"}
                 op = Create("requirement", str(uuid.uuid4()), values, parent=parent)
-                assert window.session.push(op)
+                assert ws(window).session.push(op)
             assert window.save() is True, answers.errors
     finally:
         os.kill(pid, signal.SIGKILL)
@@ -130,12 +130,12 @@ def test_a_file_replaced_by_one_that_is_not_this_project_is_not_offered_for_merg
     from pmdesk.core.projectfile import new_project
 
     open_sync(window, sample)
-    assert window.watcher is not None
+    assert ws(window).watcher is not None
     edit_title(window, sample, "CRM-3", "Anna's title")
     damaged = tmp_path / "download.tmp"
     damaged.write_bytes(sample.read_bytes()[:100_000])  # cut short
     os.replace(damaged, sample)
-    assert window.watcher.check()
+    assert watcher(window).check()
     said = window.notice_bar.text.text()
     assert window.notice_bar.isVisible() and not window.notice_bar.merge_button.isVisible()
     assert "crm.pmdesk" in said and "damaged" in said and "edits are kept" in said, said
@@ -144,7 +144,7 @@ def test_a_file_replaced_by_one_that_is_not_this_project_is_not_offered_for_merg
     other = tmp_path / "other.pmdesk"
     new_project(other, title="另一个项目")
     os.replace(other, sample)
-    assert window.watcher.check()
+    assert watcher(window).check()
     said = window.notice_bar.text.text()
     assert not window.notice_bar.merge_button.isVisible()
     assert "another project" in said and "edits are kept" in said, said

@@ -14,7 +14,7 @@ from pmdesk.app.main_window import MainWindow
 from pmdesk.core.ops import Create, Update
 from pmdesk.core.project_save import save_merging
 from pmdesk.core.workingcopy import WorkingCopy
-from tests.app.conftest import Answers, open_sync
+from tests.app.conftest import Answers, open_sync, watcher, ws
 from tests.app.test_main_window import type_title
 from tests.core.merge_helpers import by_key, requirements
 
@@ -32,8 +32,8 @@ def colleague_saves(sample: Path, tmp_path: Path, key: str, values: dict[str, ob
 
 
 def rename_in_tree(qtbot: QtBot, window: MainWindow, uid: str, title: str) -> None:
-    assert window.tree_pane is not None
-    view = window.tree_pane.view
+    assert window.workspace is not None
+    view = ws(window).tree_pane.view
     view.setFocus()
     view.select_uid(uid)
     qtbot.keyClick(view, Qt.Key.Key_F2)
@@ -44,30 +44,30 @@ def test_a_colleagues_save_is_offered_merged_and_undoable(
     qtbot: QtBot, window: MainWindow, sample: Path, tmp_path: Path
 ) -> None:
     open_sync(window, sample)
-    assert window.tree_pane is not None and window.watcher is not None
-    model = window.tree_pane.model
+    assert ws(window).watcher is not None
+    model = ws(window).tree_pane.model
     mine_uid, their_uid = by_key(sample)["CRM-3"]["uid"], by_key(sample)["CRM-4"]["uid"]
     rename_in_tree(qtbot, window, mine_uid, "我的标题")
     colleague_saves(sample, tmp_path, "CRM-4", {"title": "王的标题"})
 
-    assert window.watcher.check()
+    assert watcher(window).check()
     assert window.notice_bar.isVisible()
     assert "Wang" in window.notice_bar.text.text()
     qtbot.mouseClick(window.notice_bar.merge_button, Qt.MouseButton.LeftButton)
     assert not window.notice_bar.isVisible()
     assert model.row_values(their_uid)[TITLE] == "王的标题"
     assert model.row_values(mine_uid)[TITLE] == "我的标题"
-    assert window.undo_action.text() == "&Undo Merge changes by Wang"
+    assert window.commands.undo.text() == "&Undo Merge changes by Wang"
     assert window.statusBar().currentMessage() == "Merged the changes by Wang; items changed: 1."
 
     # Ctrl+S publishes both people's work.
-    qtbot.keyClick(window.tree_pane.view, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(ws(window).tree_pane.view, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     rows = by_key(sample)
     assert (rows["CRM-3"]["title"], rows["CRM-4"]["title"]) == ("我的标题", "王的标题")
     assert not window.isWindowModified()
 
     # The merge is one undo step: undoing it takes their change out again.
-    qtbot.keyClick(window.tree_pane.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(ws(window).tree_pane.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert model.row_values(their_uid)[TITLE] != "王的标题"
     assert model.row_values(mine_uid)[TITLE] == "我的标题"
 
@@ -76,7 +76,7 @@ def test_save_merges_and_asks_about_a_conflict(
     qtbot: QtBot, window: MainWindow, answers: Answers, sample: Path, tmp_path: Path
 ) -> None:
     open_sync(window, sample)
-    assert window.tree_pane is not None
+    assert window.workspace is not None
     uid = by_key(sample)["CRM-3"]["uid"]
     rename_in_tree(qtbot, window, uid, "我的标题")
     colleague_saves(sample, tmp_path, "CRM-3", {"title": "王的标题", "owner": "王"})
@@ -87,7 +87,7 @@ def test_save_merges_and_asks_about_a_conflict(
     assert window.statusBar().currentMessage().startswith("Not saved")
     assert [(c.label, c.field) for c in answers.conflicts] == [("CRM-3", "title")]  # type: ignore[attr-defined]
     assert sample.read_bytes() == colleagues_file
-    assert window.tree_pane.model.row_values(uid)[TITLE] == "我的标题"
+    assert ws(window).tree_pane.model.row_values(uid)[TITLE] == "我的标题"
     assert window.isWindowModified()
 
     conflict = answers.conflicts[0]
@@ -95,18 +95,18 @@ def test_save_merges_and_asks_about_a_conflict(
     assert window.save() is True
     rows = by_key(sample)
     assert (rows["CRM-3"]["title"], rows["CRM-3"]["owner"]) == ("王的标题", "王")
-    assert window.tree_pane.model.row_values(uid)[TITLE] == "王的标题"
-    assert window.detail_editor is not None
+    assert ws(window).tree_pane.model.row_values(uid)[TITLE] == "王的标题"
+    assert window.workspace is not None
 
 
 def test_nothing_is_offered_for_our_own_save(
     qtbot: QtBot, window: MainWindow, sample: Path
 ) -> None:
     open_sync(window, sample)
-    assert window.tree_pane is not None and window.watcher is not None
+    assert ws(window).watcher is not None
     rename_in_tree(qtbot, window, by_key(sample)["CRM-3"]["uid"], "改名")
     assert window.save()
-    assert not window.watcher.check()
+    assert not watcher(window).check()
     assert not window.notice_bar.isVisible()
 
 
@@ -120,19 +120,19 @@ def test_read_only_window_shows_a_colleagues_save(
         encoding="utf-8",
     )
     open_sync(window, sample)  # asked: Open Read-Only is the default answer
-    assert window.session is not None and window.session.read_only
-    assert window.tree_pane is not None and window.watcher is not None
+    assert window.workspace is not None and ws(window).session.read_only
+    assert ws(window).watcher is not None
     colleague_saves(sample, tmp_path, "CRM-4", {"title": "王的标题"})
-    assert window.watcher.check()
+    assert watcher(window).check()
     assert window.notice_bar.merge_button.text() == "&Show It"
     assert window.notice_bar.text.text().endswith("Show it now?")
     qtbot.mouseClick(window.notice_bar.merge_button, Qt.MouseButton.LeftButton)
     uid = by_key(sample)["CRM-4"]["uid"]
-    assert window.tree_pane.model.row_values(uid)[TITLE] == "王的标题"
-    assert window.session.undo_stack.count() == 0  # nothing of ours to undo
+    assert ws(window).tree_pane.model.row_values(uid)[TITLE] == "王的标题"
+    assert ws(window).session.undo_stack.count() == 0  # nothing of ours to undo
     assert window.statusBar().currentMessage() == "Now showing the version Wang saved."
-    assert window.session.working_copy.unsaved_edits() == 0
-    assert not window.watcher.check()  # that version is the one shown now
+    assert ws(window).session.working_copy.unsaved_edits() == 0
+    assert not watcher(window).check()  # that version is the one shown now
 
 
 def test_long_merge_work_shows_progress_and_its_errors_reach_the_caller(
@@ -173,8 +173,8 @@ def test_a_merge_keeps_the_caret_and_the_typing_in_the_document(
     qtbot: QtBot, window: MainWindow, sample: Path, tmp_path: Path
 ) -> None:
     open_sync(window, sample)
-    pane = window.document_pane
-    assert pane is not None and window.watcher is not None
+    pane = ws(window).document_pane
+    assert pane is not None and ws(window).watcher is not None
     editor = pane.editor
     editor.setFocus()
     body = editor.toPlainText()
@@ -184,7 +184,7 @@ def test_a_merge_keeps_the_caret_and_the_typing_in_the_document(
     editor.setTextCursor(cursor)
     qtbot.keyClicks(editor, "XY")  # typing, not yet committed by the pause
     colleague_saves(sample, tmp_path, "CRM-4", {"title": "王的标题"})
-    assert window.watcher.check()
+    assert watcher(window).check()
     assert window.merge_now()
     assert editor.toPlainText() == body[:30] + "XY" + body[30:]  # committed, not lost
     assert editor.textCursor().position() == 32  # the caret stays where the user typed
@@ -200,7 +200,7 @@ def test_the_poll_survives_a_share_that_went_away(
 
     assert isinstance(monkeypatch, pytest.MonkeyPatch)
     open_sync(window, sample)
-    assert window.watcher is not None
+    assert ws(window).watcher is not None
     real_stat = pathlib.Path.stat
 
     def unmounted(self: pathlib.Path, **kwargs: object) -> object:
@@ -208,9 +208,9 @@ def test_the_poll_survives_a_share_that_went_away(
             raise OSError(errno.EIO, "Input/output error", str(self))  # a stale share
         return real_stat(self, **kwargs)  # type: ignore[arg-type]
 
-    window.watcher.stop()  # watch nothing: the poll looks again
+    watcher(window).stop()  # watch nothing: the poll looks again
     monkeypatch.setattr(pathlib.Path, "stat", unmounted)
-    assert window.watcher.check() is False  # no exception out of the timer's slot
+    assert watcher(window).check() is False  # no exception out of the timer's slot
     assert not window.notice_bar.isVisible()
 
 
@@ -218,25 +218,25 @@ def test_merge_now_after_the_file_went_away_says_so(
     window: MainWindow, answers: Answers, sample: Path, tmp_path: Path
 ) -> None:
     open_sync(window, sample)
-    assert window.watcher is not None
+    assert ws(window).watcher is not None
     colleague_saves(sample, tmp_path, "CRM-4", {"title": "王的标题"})
-    assert window.watcher.check()
+    assert watcher(window).check()
     sample.unlink()  # the share was disconnected, or the file moved away
     assert window.merge_now() is False
     assert len(answers.errors) == 1 and "crm.pmdesk" in answers.errors[0]
-    assert window.session is not None
+    assert window.workspace is not None
 
 
 def test_a_project_saved_from_untitled_notices_a_colleagues_save(
     window: MainWindow, answers: Answers, tmp_path: Path
 ) -> None:
     window.new_project("prd-zh")
-    assert window.session is not None and window.untitled and window.watcher is None
+    assert window.workspace is not None and ws(window).untitled and ws(window).watcher is None
     target = tmp_path / "shared" / "plan.pmdesk"
     target.parent.mkdir()
     answers.save_path = target
     assert window.save()
-    assert window.watcher is not None  # watched from now on, like an opened file
+    assert ws(window).watcher is not None  # watched from now on, like an opened file
     wang = WorkingCopy.open(target, data_dir=tmp_path / "wang", user="Wang", access="edit_anyway")
     try:
         import uuid
@@ -247,7 +247,7 @@ def test_a_project_saved_from_untitled_notices_a_colleagues_save(
         save_merging(wang)
     finally:
         wang.close()
-    assert window.watcher.check()
+    assert watcher(window).check()
     assert window.notice_bar.isVisible()
 
 
@@ -278,23 +278,23 @@ def test_closing_the_window_while_conflicts_are_asked_waits_for_the_merge(
     monkeypatch.setattr(dialogs, "resolve_conflicts", resolve)
     assert window.merge_now()
     assert closed == [False]  # refused while the merge is under way
-    assert window.session is not None
-    assert window.tree_pane is not None
-    assert window.tree_pane.model.row_values(uid)[TITLE] == "王的标题"
+    assert window.workspace is not None
+    assert window.workspace is not None
+    assert ws(window).tree_pane.model.row_values(uid)[TITLE] == "王的标题"
 
 
 def test_a_merge_into_a_saved_project_leaves_nothing_to_save_and_keeps_rows_open(
     qtbot: QtBot, window: MainWindow, sample: Path, tmp_path: Path
 ) -> None:
     open_sync(window, sample)
-    assert window.tree_pane is not None and window.session is not None
-    view, model = window.tree_pane.view, window.tree_pane.model
+    assert window.workspace is not None
+    view, model = ws(window).tree_pane.view, ws(window).tree_pane.model
     crm1 = by_key(sample)["CRM-1"]["uid"]
     view.expand(model.index_of(crm1))
     colleague_saves(sample, tmp_path, "CRM-4", {"title": "王的标题"})
     assert window.merge_now()
     assert not window.isWindowModified()  # the project is exactly their file now
-    assert window.session.working_copy.unsaved_edits() == 0
+    assert ws(window).session.working_copy.unsaved_edits() == 0
     assert view.isExpanded(model.index_of(crm1))  # the tree did not fold up
     assert model.row_values(by_key(sample)["CRM-4"]["uid"])[TITLE] == "王的标题"
 
@@ -309,8 +309,8 @@ def test_a_copy_mailed_back_is_merged_from_the_file_menu(
     from tests.core.merge_helpers import edit
 
     open_sync(window, sample)
-    assert window.tree_pane is not None and window.session is not None
-    model = window.tree_pane.model
+    assert window.workspace is not None
+    model = ws(window).tree_pane.model
     rows = by_key(sample)
     crm3, crm4 = rows["CRM-3"]["uid"], rows["CRM-4"]["uid"]
     sent = tmp_path / "mail" / "crm.pmdesk"
@@ -320,11 +320,11 @@ def test_a_copy_mailed_back_is_merged_from_the_file_menu(
     edit(sent, "Wang", Update("requirement", crm4, {"title": "王的标题"}))
 
     answers.copy_path = sent
-    window.merge_copy_action.trigger()
+    window.commands.merge_copy.trigger()
     assert answers.asked[-1] == "copy_path"
     assert model.row_values(crm4)[TITLE] == "王的标题"
     assert model.row_values(crm3)[TITLE] == "李的标题"
-    assert window.undo_action.text() == "&Undo Merge copy crm.pmdesk"
+    assert window.commands.undo.text() == "&Undo Merge copy crm.pmdesk"
     assert window.isWindowModified()  # merged into the working copy; Save publishes it
     assert window.save()
     on_file = by_key(sample)
@@ -347,8 +347,8 @@ def test_undoing_a_saved_merge_warns_and_offers_redo(
     qtbot: QtBot, window: MainWindow, sample: Path, tmp_path: Path
 ) -> None:
     open_sync(window, sample)
-    assert window.tree_pane is not None
-    model, view = window.tree_pane.model, window.tree_pane.view
+    assert window.workspace is not None
+    model, view = ws(window).tree_pane.model, ws(window).tree_pane.view
     uid = by_key(sample)["CRM-4"]["uid"]
     rename_in_tree(qtbot, window, by_key(sample)["CRM-3"]["uid"], "李的标题")
     colleague_saves(sample, tmp_path, "CRM-4", {"title": "王的标题"})
@@ -376,10 +376,10 @@ def test_save_says_which_of_our_new_requirements_were_renumbered(
 ) -> None:
     # Both add a requirement; Wang saves first and takes the next key.
     open_sync(window, sample)
-    assert window.session is not None and window.tree_pane is not None
+    assert window.workspace is not None
     mine = str(uuid.uuid4())
-    assert window.session.push(Create("requirement", mine, {"title": "我的新需求"}))
-    work = window.session.working_copy.work_path
+    assert ws(window).session.push(Create("requirement", mine, {"title": "我的新需求"}))
+    work = ws(window).session.working_copy.work_path
     my_key = requirements(work)[mine]["key"]
     wang = WorkingCopy.open(sample, data_dir=tmp_path / "wang", user="Wang", access="edit_anyway")
     try:

@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from pmdesk.app.main_window import MainWindow
 from pmdesk.app.settings import AppSettings
-from tests.app.conftest import Answers, open_sync
+from tests.app.conftest import Answers, open_sync, ws
 
 ROOT = Path(__file__).resolve().parents[2]
 TRANSLATIONS = ROOT / "resources" / "translations"
@@ -91,7 +91,7 @@ def test_window_in_chinese(
     assert menus == ["文件(&F)", "编辑(&E)", "项目(&P)", "视图(&V)", "帮助(&H)"]
     assert window.tree_dock.windowTitle() == "需求"
     assert window.counts_label.text() == "45 条需求"
-    model = window.tree_pane.model  # type: ignore[union-attr]
+    model = ws(window).tree_pane.model
     assert model.headerData(0, Qt.Orientation.Horizontal) == "编号"
     first = model.index_of(model.children_of(None)[0], 2)
     assert model.data(first) == "史诗"

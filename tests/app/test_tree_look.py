@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QStyleOptionViewItem
 
 from pmdesk.app.main_window import MainWindow
 from pmdesk.app.tree_model import Column
-from tests.app.conftest import open_sync
+from tests.app.conftest import open_sync, ws
 
 
 def depth_of(index: QModelIndex) -> int:
@@ -21,8 +21,8 @@ def depth_of(index: QModelIndex) -> int:
 
 def test_keys_fit_their_column_down_to_stories(window: MainWindow, sample: Path) -> None:
     open_sync(window, sample)  # no saved header state: the first start
-    assert window.tree_pane is not None
-    view, model = window.tree_pane.view, window.tree_pane.model
+    assert window.workspace is not None
+    view, model = ws(window).tree_pane.view, ws(window).tree_pane.model
     view.expandAll()
     option = QStyleOptionViewItem()
     view.initViewItemOption(option)

@@ -93,7 +93,9 @@ class Window:
 
     @property
     def pane(self) -> Any:
-        pane = self.window.tree_pane
+        # The tree is shown before the project is ready (the opening's), then the workspace's.
+        workspace, opening = self.window.workspace, self.window.lifecycle.opening
+        pane = workspace.tree_pane if workspace is not None else opening and opening.tree_pane
         if pane is None:
             raise SystemExit("no project is open")
         return pane
@@ -374,11 +376,12 @@ def work_latency(args: argparse.Namespace) -> Json:
     w = make_window(args)
     open_and_paint(w, Path(args.target))
     win = w.window
-    tree, details = w.pane, win.detail_editor
-    document, roadmap = win.document_pane, win.roadmap_pane
-    session = win.session
-    if details is None or document is None or roadmap is None or session is None:
+    workspace = win.workspace
+    if workspace is None:
         raise SystemExit("the project did not open for editing")
+    tree, details = workspace.tree_pane, workspace.detail_editor
+    document, roadmap = workspace.document_pane, workspace.roadmap_pane
+    session = workspace.session
     preview_done: list[float] = []
     document.preview_rendered.connect(lambda: preview_done.append(time.perf_counter()))
     preview_started: list[float] = []
@@ -605,7 +608,7 @@ class Watch(QObject):
 
     def tree_shown(self):
         marks["tree_shown"] = time.monotonic()
-        self.viewport = self.window.tree_pane.view.viewport()
+        self.viewport = self.window.lifecycle.opening.tree_pane.view.viewport()
         self.viewport.installEventFilter(self)
 
     def tree_frame_done(self):
@@ -615,7 +618,7 @@ class Watch(QObject):
 
     def opened(self):
         marks["project_opened"] = time.monotonic()
-        if self.window.tree_pane is None:
+        if self.window.workspace is None:
             finish("the project did not open")
         elif "tree_frame" in marks:  # wait for the rest of the open too, for the timeline
             QTimer.singleShot(0, finish)

@@ -1,0 +1,223 @@
+"""The window's commands: every action with its shortcut, its menu and toolbar
+place, built once; which are enabled follows the window's state in one place
+(`update`). An open project's tree brings its own commands (`attach_tree`)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QStyle, QToolBar
+
+if TYPE_CHECKING:
+    from pmdesk.app.tree_view import RequirementTreeView
+
+translate = QCoreApplication.translate
+
+
+class Handlers(Protocol):
+    """What the actions run (the main window)."""
+
+    def new_project(self, template: str) -> None: ...
+    def open_dialog(self) -> None: ...
+    def save(self) -> bool: ...
+    def save_as(self) -> bool: ...
+    def merge_copy(self) -> bool: ...
+    def export_dialog(self) -> object: ...
+    def export_roadmap(self, suffix: str) -> None: ...
+    def close_project(self) -> bool: ...
+    def close(self) -> bool: ...
+    def focus_filter(self) -> None: ...
+    def baselines(self) -> None: ...
+    def change_log(self) -> None: ...
+    def preferences(self) -> None: ...
+    def about(self) -> None: ...
+
+
+@dataclass(frozen=True)
+class State:
+    """What decides which commands can run."""
+
+    is_open: bool = False  # a project is open and editable
+    opening: bool = False  # a project is on its way in
+    untitled: bool = False
+    read_only: bool = False
+
+
+def tree_menu_actions(view: RequirementTreeView) -> list[QAction]:
+    """The tree's commands in the Edit menu."""
+    return [view.new_sibling_action, view.new_child_action, view.rename_action, view.delete_action]
+
+
+def _tree_tools(view: RequirementTreeView) -> list[tuple[QAction, QStyle.StandardPixmap]]:
+    """The tree's commands on the toolbar, with their icons."""
+    pixmap = QStyle.StandardPixmap
+    return [
+        (view.new_sibling_action, pixmap.SP_FileIcon),
+        (view.new_child_action, pixmap.SP_FileDialogNewFolder),
+        (view.outdent_action, pixmap.SP_ArrowLeft),
+        (view.indent_action, pixmap.SP_ArrowRight),
+        (view.delete_action, pixmap.SP_TrashIcon),
+    ]
+
+
+class WindowActions:
+    def __init__(
+        self,
+        window: QMainWindow,
+        handlers: Handlers,
+        undo_group: QUndoGroup,
+        docks: list[QDockWidget],
+        recent: Callable[[QMenu], None],
+    ) -> None:
+        self._window = window
+        self._tree: list[QAction] = []  # the open project's tree commands in menu and toolbar
+        self._tools: list[QAction] = []
+        c = handlers
+
+        def action(
+            text: str,
+            slot: Callable[[], object],
+            keys: QKeySequence | QKeySequence.StandardKey | None = None,
+        ) -> QAction:
+            act = QAction(text, window)
+            if keys is not None:
+                act.setShortcut(keys)
+            act.triggered.connect(lambda _checked=False: slot())
+            return act
+
+        K = QKeySequence.StandardKey  # noqa: N806
+        self.new_blank = action(
+            translate("MainWindow", "&Blank project"), lambda: c.new_project("blank"), K.New
+        )
+        self.new_zh = action(
+            translate("MainWindow", "PRD template (中文)"), lambda: c.new_project("prd-zh")
+        )
+        self.new_en = action(
+            translate("MainWindow", "PRD template (English)"), lambda: c.new_project("prd-en")
+        )
+        self.open = action(translate("MainWindow", "&Open…"), c.open_dialog, K.Open)
+        self.save = action(translate("MainWindow", "&Save"), c.save, K.Save)
+        self.save_as = action(translate("MainWindow", "Save &As…"), c.save_as, K.SaveAs)
+        self.export = action(
+            translate("MainWindow", "&Export PRD…"), c.export_dialog, QKeySequence("Ctrl+E")
+        )
+        self.export_png = action(
+            translate("MainWindow", "Export roadmap as &PNG…"), lambda: c.export_roadmap(".png")
+        )
+        self.export_svg = action(
+            translate("MainWindow", "Export roadmap as S&VG…"), lambda: c.export_roadmap(".svg")
+        )
+        self.merge_copy = action(translate("MainWindow", "&Merge a Copy…"), c.merge_copy)
+        self.merge_copy.setToolTip(
+            translate(
+                "MainWindow",
+                "Merge a copy of this project that was edited elsewhere (e-mailed back)",
+            )
+        )
+        self.close = action(translate("MainWindow", "&Close project"), c.close_project, K.Close)
+        self.quit = action(translate("MainWindow", "&Quit"), c.close, K.Quit)
+        self.undo = undo_group.createUndoAction(window, translate("MainWindow", "&Undo"))
+        self.undo.setShortcuts(QKeySequence.keyBindings(K.Undo))
+        self.redo = undo_group.createRedoAction(window, translate("MainWindow", "&Redo"))
+        self.redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.filter = action(
+            translate("MainWindow", "&Filter requirements"), c.focus_filter, K.Find
+        )
+        self.about = action(translate("MainWindow", "&About pmdesk"), c.about)
+        self.baselines = action(translate("MainWindow", "&Baselines…"), c.baselines)
+        self.change_log = action(
+            translate("MainWindow", "Change &Log…"), c.change_log, QKeySequence("Ctrl+Shift+H")
+        )
+        self.preferences = action(
+            translate("MainWindow", "&Preferences…"), c.preferences, K.Preferences
+        )
+        for act in (self.undo, self.redo, self.save):
+            window.addAction(act)  # their keys work with the menu bar hidden too
+
+        bar = window.menuBar()
+        file_menu = bar.addMenu(translate("MainWindow", "&File"))
+        new_menu = file_menu.addMenu(translate("MainWindow", "&New"))
+        new_menu.addActions([self.new_blank, self.new_zh, self.new_en])
+        file_menu.addAction(self.open)
+        self.recent_menu = file_menu.addMenu(translate("MainWindow", "Open &Recent"))
+        self.recent_menu.aboutToShow.connect(lambda: recent(self.recent_menu))
+        file_menu.addSeparator()
+        file_menu.addActions([self.save, self.save_as, self.merge_copy])
+        file_menu.addSeparator()
+        file_menu.addActions([self.export, self.export_png, self.export_svg])
+        file_menu.addSeparator()
+        file_menu.addActions([self.close, self.quit])
+
+        self.edit_menu = bar.addMenu(translate("MainWindow", "&Edit"))
+        self.edit_menu.addActions([self.undo, self.redo])
+        self.edit_menu.addSeparator()
+        self._tree_anchor = self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.filter)
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.preferences)
+
+        bar.addMenu(translate("MainWindow", "&Project")).addAction(self.baselines)
+        view_menu = bar.addMenu(translate("MainWindow", "&View"))
+        view_menu.addActions([dock.toggleViewAction() for dock in docks])
+        view_menu.addSeparator()
+        view_menu.addAction(self.change_log)
+        bar.addMenu(translate("MainWindow", "&Help")).addAction(self.about)
+
+        self.toolbar = QToolBar(translate("MainWindow", "Toolbar"), window)
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        pixmap = QStyle.StandardPixmap
+        for act, icon, short in (
+            (self.save, pixmap.SP_DialogSaveButton, translate("MainWindow", "Save")),
+            (self.undo, pixmap.SP_ArrowBack, translate("MainWindow", "Undo")),
+            (self.redo, pixmap.SP_ArrowForward, translate("MainWindow", "Redo")),
+        ):
+            act.setIcon(window.style().standardIcon(icon))
+            act.setIconText(short)  # the menu text carries a mnemonic and, for undo, more
+            self.toolbar.addAction(act)
+        self.toolbar.addSeparator()
+        window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
+
+    def attach_tree(self, view: RequirementTreeView) -> None:
+        """An open project's tree commands join the Edit menu and the toolbar."""
+        self._tree = tree_menu_actions(view)
+        self.edit_menu.insertActions(self._tree_anchor, self._tree)
+        self._tools = []
+        for act, icon in _tree_tools(view):
+            act.setIcon(self._window.style().standardIcon(icon))
+            act.setIconText(act.text().split("\t")[0])  # no key hint on the button
+            act.setToolTip(act.text().replace("\t", " (") + ")")
+            self._tools.append(act)
+        self.toolbar.addActions(self._tools)
+
+    def detach_tree(self) -> None:
+        for act in self._tree:
+            self.edit_menu.removeAction(act)
+        for act in self._tools:
+            self.toolbar.removeAction(act)
+        self._tree = self._tools = []
+
+    def update(self, state: State) -> None:
+        """Enable what the state allows."""
+        ready = state.is_open and not state.opening
+        for act in (
+            self.save_as,
+            self.close,
+            self.filter,
+            self.baselines,
+            self.export,
+            self.export_png,
+            self.export_svg,
+            self.change_log,
+        ):
+            act.setEnabled(ready)
+        self.save.setEnabled(ready and not state.read_only)  # Save As makes an editable copy
+        self.merge_copy.setEnabled(ready and not state.untitled and not state.read_only)
+        for act in (self.new_blank, self.new_zh, self.new_en, self.open):
+            act.setEnabled(not state.opening)
+        self.recent_menu.setEnabled(not state.opening)
