@@ -3,8 +3,8 @@
     python packaging/update_translations.py
 
 1. `pyside6-lupdate` collects every `tr()`/`translate()` string of pmdesk/app, the
-   texts of the Qt Designer forms in ui/, and the core's sentences in
-   pmdesk/core/messages.py, into
+   texts of the Qt Designer forms in ui/, the core's sentences in
+   pmdesk/core/messages.py and the names of its vocabulary (pmdesk/core/domain.py), into
    resources/translations/pmdesk_<lang>.ts, keeping existing translations.
 2. `pyside6-lrelease` compiles each .ts to the .qm file pmdesk loads at run time.
 
@@ -41,10 +41,13 @@ def sources() -> list[Path]:
     # The core's sentences (marked with QT_TRANSLATE_NOOP, the core imports no Qt)
     # are shown by the app in the UI language.
     # The forms' texts are read from ui/*.ui, not from their compiled modules.
+    # The names of the vocabulary's values (context "Labels") are the core's too.
+    # The compiled forms (app/forms) are left out: their texts are the .ui files'.
     return [
-        *sorted((ROOT / "pmdesk" / "app").glob("*.py")),
+        *sorted(p for p in (ROOT / "pmdesk" / "app").rglob("*.py") if "forms" not in p.parts),
         *sorted((ROOT / "ui").glob("*.ui")),
         ROOT / "pmdesk/core/messages.py",
+        ROOT / "pmdesk/core/domain.py",
     ]
 
 
@@ -61,7 +64,13 @@ def fill(ts: Path, language: str) -> list[str]:
     """Give unfinished messages a translation: zh_CN from zh_CN_strings.py, en the
     English source itself. Returns the messages still without a translation."""
     sys.path.insert(0, str(Path(__file__).parent))
+    sys.path.insert(0, str(ROOT))
     from zh_CN_strings import ZH_CN
+
+    from pmdesk.core.domain import LABELS, all_terms
+
+    # The vocabulary's names carry their Chinese with them (pmdesk.core.domain).
+    chinese = {(LABELS, term.en): term.zh for term in all_terms()} | ZH_CN
 
     tree = ET.parse(ts)
     missing = []
@@ -75,7 +84,7 @@ def fill(ts: Path, language: str) -> list[str]:
                 translation.get("type") is None and (translation.text or len(translation))
             ):
                 continue
-            text = source if language == "en" else ZH_CN.get((name, source))
+            text = source if language == "en" else chinese.get((name, source))
             if text is None:
                 missing.append(f"{name}: {source}")
                 continue

@@ -23,6 +23,8 @@ from sqlalchemy import Connection, select
 
 from pmdesk.core.errors import PmdeskError
 from pmdesk.core.model import Baseline
+from pmdesk.core.snapshot_check import check_frozen
+from pmdesk.core.snapshot_json import bad_values, where
 
 NAME_LIMIT = 100  # characters: a name is a label in a table, not a description
 
@@ -82,9 +84,6 @@ def read_frozen(text: str, name: str) -> Json:
     """A baseline's stored snapshot, parsed and checked: one that cannot be
     read (changed by another tool, imported damaged) is said naming the
     baseline, before a comparison or an export stumbles over it."""
-    from pmdesk.core.snapshot_check import check_frozen
-    from pmdesk.core.snapshot_json import bad_values, where
-
     try:
         snapshot = orjson.loads(text)
     except orjson.JSONDecodeError as e:

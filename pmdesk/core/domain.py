@@ -1,10 +1,19 @@
-"""The vocabulary of a project: allowed values and derived figures.
+"""The vocabulary of a project: allowed values, their names, derived figures.
 
 Values are plain strings in the file and the snapshot, so they read well in a
-diff and in SQL; these tuples are the single list of what is allowed.
+diff and in SQL; these tuples are the single list of what is allowed. Their
+names, in English and Chinese, are here too, once for the window and the
+exported documents: the export reads them directly, the window through Qt's
+translations (each English name is Qt's source text in the context "Labels";
+tests/app/test_translations.py keeps the shipped Chinese equal to `zh`).
 """
 
 from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from pmdesk.core.messages import QT_TRANSLATE_NOOP
 
 KINDS = ("epic", "feature", "story", "requirement", "nfr")
 STATUSES = ("idea", "draft", "review", "approved", "in_progress", "done", "rejected")
@@ -33,3 +42,138 @@ def rice_score(
 
 def format_key(prefix: str, number: int) -> str:
     return f"{prefix}-{number}"
+
+
+LABELS = "Labels"  # Qt's translation context of every name below
+
+
+@dataclass(frozen=True)
+class Term:
+    """A value's name: `en` and `zh` as the window says it, and as an exported
+    document says it where that differs (`doc_en`, `doc_zh`)."""
+
+    en: str
+    zh: str
+    doc_en: str = ""
+    doc_zh: str = ""
+
+    def in_document(self, language: str) -> str:
+        """The name in an exported document in `language` ("zh" or "en")."""
+        if language == "zh":
+            return self.doc_zh or self.zh
+        return self.doc_en or self.en
+
+
+def _t(en: str, zh: str, doc_en: str = "", doc_zh: str = "") -> Term:
+    return Term(en, zh, doc_en, doc_zh)
+
+
+KIND_TERMS: Mapping[str, Term] = {
+    "epic": _t(QT_TRANSLATE_NOOP("Labels", "Epic"), "史诗"),
+    "feature": _t(QT_TRANSLATE_NOOP("Labels", "Feature"), "功能"),
+    "story": _t(QT_TRANSLATE_NOOP("Labels", "Story"), "用户故事"),
+    "requirement": _t(QT_TRANSLATE_NOOP("Labels", "Requirement"), "需求"),
+    "nfr": _t(QT_TRANSLATE_NOOP("Labels", "Non-functional"), "非功能需求"),
+}
+STATUS_TERMS: Mapping[str, Term] = {
+    "idea": _t(QT_TRANSLATE_NOOP("Labels", "Idea"), "想法"),
+    "draft": _t(QT_TRANSLATE_NOOP("Labels", "Draft"), "草稿"),
+    "review": _t(QT_TRANSLATE_NOOP("Labels", "In review"), "评审中"),
+    "approved": _t(QT_TRANSLATE_NOOP("Labels", "Approved"), "已批准"),
+    "in_progress": _t(QT_TRANSLATE_NOOP("Labels", "In progress"), "开发中"),
+    "done": _t(QT_TRANSLATE_NOOP("Labels", "Done"), "已完成"),
+    "rejected": _t(QT_TRANSLATE_NOOP("Labels", "Rejected"), "已拒绝"),
+}
+# Documents keep the MoSCoW words in both languages: Chinese PRDs (the bundled
+# sample included) write "Must 需求" in prose.
+PRIORITY_TERMS: Mapping[str, Term] = {
+    "must": _t(QT_TRANSLATE_NOOP("Labels", "Must"), "Must 必须", doc_zh="Must"),
+    "should": _t(QT_TRANSLATE_NOOP("Labels", "Should"), "Should 应该", doc_zh="Should"),
+    "could": _t(QT_TRANSLATE_NOOP("Labels", "Could"), "Could 可以", doc_zh="Could"),
+    "wont": _t(QT_TRANSLATE_NOOP("Labels", "Won't"), "Won't 不做", doc_zh="Won't"),
+}
+KANO_TERMS: Mapping[str, Term] = {
+    "basic": _t(QT_TRANSLATE_NOOP("Labels", "Basic"), "基本型"),
+    "performance": _t(QT_TRANSLATE_NOOP("Labels", "Performance"), "期望型"),
+    "delighter": _t(QT_TRANSLATE_NOOP("Labels", "Delighter"), "兴奋型"),
+    "indifferent": _t(QT_TRANSLATE_NOOP("Labels", "Indifferent"), "无差异"),
+    "reverse": _t(QT_TRANSLATE_NOOP("Labels", "Reverse"), "反向型", doc_zh="反向"),
+}
+# (type, outgoing): outgoing reads "this requirement <name> the other". The
+# window says it inside a sentence, a document as the heading of a list of keys.
+LINK_TERMS: Mapping[tuple[str, bool], Term] = {
+    ("depends_on", True): _t(
+        QT_TRANSLATE_NOOP("Labels", "depends on"), "依赖于", "Depends on", "依赖"
+    ),
+    ("depends_on", False): _t(
+        QT_TRANSLATE_NOOP("Labels", "is needed by"), "被依赖于", "Needed by", "被依赖"
+    ),
+    ("blocks", True): _t(QT_TRANSLATE_NOOP("Labels", "blocks"), "阻塞", "Blocks", "阻塞"),
+    ("blocks", False): _t(
+        QT_TRANSLATE_NOOP("Labels", "is blocked by"), "被阻塞于", "Blocked by", "被阻塞"
+    ),
+    ("relates_to", True): _t(
+        QT_TRANSLATE_NOOP("Labels", "relates to"), "相关于", "Relates to", "相关"
+    ),
+    ("relates_to", False): _t(
+        QT_TRANSLATE_NOOP("Labels", "relates to"), "相关于", "Relates to", "相关"
+    ),
+    ("duplicates", True): _t(
+        QT_TRANSLATE_NOOP("Labels", "duplicates"), "重复于", "Duplicates", "重复"
+    ),
+    ("duplicates", False): _t(
+        QT_TRANSLATE_NOOP("Labels", "is duplicated by"), "被重复于", "Duplicated by", "被重复"
+    ),
+    ("derived_from", True): _t(
+        QT_TRANSLATE_NOOP("Labels", "derived from"), "派生自", "Derived from", "派生自"
+    ),
+    ("derived_from", False): _t(
+        QT_TRANSLATE_NOOP("Labels", "is the source of"), "派生出", "Source of", "派生出"
+    ),
+}
+# Fields as the details, the lists of changes (history, baselines, merge
+# conflicts) and the documents' requirement tables name them.
+FIELD_TERMS: Mapping[str, Term] = {
+    "key": _t(QT_TRANSLATE_NOOP("Labels", "Key"), "编号"),
+    "title": _t(QT_TRANSLATE_NOOP("Labels", "Title"), "标题"),
+    "kind": _t(QT_TRANSLATE_NOOP("Labels", "Kind"), "类型"),
+    "status": _t(QT_TRANSLATE_NOOP("Labels", "Status"), "状态"),
+    "priority": _t(QT_TRANSLATE_NOOP("Labels", "Priority"), "优先级"),
+    "kano": _t(QT_TRANSLATE_NOOP("Labels", "Kano"), "Kano", doc_zh="Kano 分类"),
+    "rice": _t(QT_TRANSLATE_NOOP("Labels", "RICE"), "RICE", "RICE score", "RICE 得分"),
+    "owner": _t(QT_TRANSLATE_NOOP("Labels", "Owner"), "负责人"),
+    "release": _t(QT_TRANSLATE_NOOP("Labels", "Release"), "版本"),
+    "lane": _t(QT_TRANSLATE_NOOP("Labels", "Lane"), "泳道"),
+    "start": _t(QT_TRANSLATE_NOOP("Labels", "Start"), "开始"),
+    "end": _t(QT_TRANSLATE_NOOP("Labels", "End"), "结束"),
+    "dates": _t(QT_TRANSLATE_NOOP("Labels", "Dates"), "计划日期"),
+    "tags": _t(QT_TRANSLATE_NOOP("Labels", "Tags"), "标签"),
+    "source": _t(QT_TRANSLATE_NOOP("Labels", "Source"), "来源", doc_zh="需求来源"),
+    "description": _t(QT_TRANSLATE_NOOP("Labels", "Description"), "描述"),
+    "acceptance": _t(QT_TRANSLATE_NOOP("Labels", "Acceptance criteria"), "验收标准"),
+    "links": _t(QT_TRANSLATE_NOOP("Labels", "Links"), "关联需求"),
+    "parent": _t(QT_TRANSLATE_NOOP("Labels", "Parent"), "上级需求"),
+    "created": _t(QT_TRANSLATE_NOOP("Labels", "Created"), "创建"),
+    "deleted": _t(QT_TRANSLATE_NOOP("Labels", "Deleted"), "删除"),
+    "position": _t(QT_TRANSLATE_NOOP("Labels", "Position"), "位置"),
+    "name": _t(QT_TRANSLATE_NOOP("Labels", "Name"), "名称"),
+    "date": _t(QT_TRANSLATE_NOOP("Labels", "Date"), "日期"),
+    "body": _t(QT_TRANSLATE_NOOP("Labels", "Text"), "正文"),
+    "product": _t(QT_TRANSLATE_NOOP("Labels", "Product"), "产品"),
+    "version": _t(QT_TRANSLATE_NOOP("Labels", "Version"), "版本号"),
+    "authors": _t(QT_TRANSLATE_NOOP("Labels", "Authors"), "作者"),
+    "key_prefix": _t(QT_TRANSLATE_NOOP("Labels", "Key prefix"), "编号前缀"),
+    "language": _t(QT_TRANSLATE_NOOP("Labels", "Language"), "语言"),
+}
+VALUE_TERMS: Mapping[str, Mapping[str, Term]] = {
+    "kind": KIND_TERMS,
+    "status": STATUS_TERMS,
+    "priority": PRIORITY_TERMS,
+    "kano": KANO_TERMS,
+}
+
+
+def all_terms() -> list[Term]:
+    """Every name of the vocabulary (for the translation files and their check)."""
+    values = [term for group in VALUE_TERMS.values() for term in group.values()]
+    return [*values, *LINK_TERMS.values(), *FIELD_TERMS.values()]

@@ -40,7 +40,9 @@ from pathlib import Path
 from typing import Literal
 
 from pmdesk.core.clock import local_minutes, utc_now
+from pmdesk.core.disk_space import is_disk_full
 from pmdesk.core.errors import PmdeskError, ProjectInUseError
+from pmdesk.core.places import resolved
 
 # How a project is opened: "edit" takes the lock (refused if someone else holds
 # it), "edit_anyway" takes it if free and edits without it otherwise (Save then
@@ -202,8 +204,6 @@ def locked_error(target: Path, holder: LockInfo) -> ProjectLockedError:
 
 
 def _is_link_loop(path: Path) -> bool:
-    from pmdesk.core.places import resolved
-
     return path.is_symlink() and resolved(path) is None
 
 
@@ -269,8 +269,6 @@ def _no_lock(path: Path, error: OSError) -> _NoLockHereError:
     """Why `error` kept us from writing the lock. On a full disk an empty file
     still fits (it needs no data block): it is left as a placeholder, so others
     see that someone has the project open."""
-    from pmdesk.core.disk_space import is_disk_full
-
     if not is_disk_full(error):
         return _NoLockHereError("unwritable")
     try:

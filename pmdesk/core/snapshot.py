@@ -59,9 +59,9 @@ def _clean(entity: str, row: Any) -> Json:
 
 
 class _Store(Protocol):
-    """What export reads of a ProjectStore: its engine. (The store applies the
-    operations, and creating a baseline freezes the project with this module:
-    importing the store here would close a cycle.)"""
+    """What export reads of a ProjectStore: its engine. Snapshots sit below the
+    operations (creating a baseline freezes the project with this module) and the
+    store sits above them (it applies them), so this module never imports it."""
 
     @property
     def engine(self) -> Engine: ...

@@ -1,103 +1,40 @@
 """Words the exported documents and the preview use, in Chinese and English.
 
 Exports run without Qt (the command line), so they cannot use Qt's
-translations; these tables mirror the UI's names (app/labels.py) so a value
-reads the same in the window and in the document.
-
-Priorities keep the MoSCoW words Must/Should/Could/Won't in both languages,
-because Chinese PRDs (the bundled sample included) write "Must 需求" in prose.
+translations: the names of values and fields come from the core's vocabulary
+(pmdesk.core.domain), the same one the window shows through Qt, so a value
+reads the same in the window and in the document. The document's own phrases
+(headings, revision history, notes) are here.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
+from pmdesk.core.domain import (
+    FIELD_TERMS,
+    KANO_TERMS,
+    KIND_TERMS,
+    LINK_TERMS,
+    PRIORITY_TERMS,
+    STATUS_TERMS,
+    VALUE_TERMS,
+    Term,
+)
+
 LANGUAGES = ("zh", "en")
 
-STATUS_LABELS: Mapping[str, Mapping[str, str]] = {
-    "zh": {
-        "idea": "想法",
-        "draft": "草稿",
-        "review": "评审中",
-        "approved": "已批准",
-        "in_progress": "开发中",
-        "done": "已完成",
-        "rejected": "已拒绝",
-    },
-    "en": {
-        "idea": "Idea",
-        "draft": "Draft",
-        "review": "In review",
-        "approved": "Approved",
-        "in_progress": "In progress",
-        "done": "Done",
-        "rejected": "Rejected",
-    },
-}
-KANO_LABELS: Mapping[str, Mapping[str, str]] = {
-    "zh": {
-        "basic": "基本型",
-        "performance": "期望型",
-        "delighter": "兴奋型",
-        "indifferent": "无差异",
-        "reverse": "反向",
-    },
-    "en": {
-        "basic": "Basic",
-        "performance": "Performance",
-        "delighter": "Delighter",
-        "indifferent": "Indifferent",
-        "reverse": "Reverse",
-    },
-}
-KIND_LABELS: Mapping[str, Mapping[str, str]] = {
-    "zh": {
-        "epic": "史诗",
-        "feature": "功能",
-        "story": "用户故事",
-        "requirement": "需求",
-        "nfr": "非功能需求",
-    },
-    "en": {
-        "epic": "Epic",
-        "feature": "Feature",
-        "story": "Story",
-        "requirement": "Requirement",
-        "nfr": "Non-functional",
-    },
-}
-PRIORITY_LABELS: Mapping[str, str] = {
-    "must": "Must",
-    "should": "Should",
-    "could": "Could",
-    "wont": "Won't",
-}
+
+def _in_documents(terms: Mapping[str, Term]) -> Mapping[str, Mapping[str, str]]:
+    return {lang: {v: t.in_document(lang) for v, t in terms.items()} for lang in LANGUAGES}
+
+
+STATUS_LABELS = _in_documents(STATUS_TERMS)
+KANO_LABELS = _in_documents(KANO_TERMS)
+KIND_LABELS = _in_documents(KIND_TERMS)
+PRIORITY_LABELS: Mapping[str, str] = {v: t.in_document("en") for v, t in PRIORITY_TERMS.items()}
 LINK_LABELS: Mapping[str, Mapping[tuple[str, bool], str]] = {
-    # (type, outgoing): outgoing reads "this requirement <label> other".
-    "zh": {
-        ("depends_on", True): "依赖",
-        ("depends_on", False): "被依赖",
-        ("blocks", True): "阻塞",
-        ("blocks", False): "被阻塞",
-        ("relates_to", True): "相关",
-        ("relates_to", False): "相关",
-        ("duplicates", True): "重复",
-        ("duplicates", False): "被重复",
-        ("derived_from", True): "派生自",
-        ("derived_from", False): "派生出",
-    },
-    "en": {
-        ("depends_on", True): "Depends on",
-        ("depends_on", False): "Needed by",
-        ("blocks", True): "Blocks",
-        ("blocks", False): "Blocked by",
-        ("relates_to", True): "Relates to",
-        ("relates_to", False): "Relates to",
-        ("duplicates", True): "Duplicates",
-        ("duplicates", False): "Duplicated by",
-        ("derived_from", True): "Derived from",
-        ("derived_from", False): "Source of",
-    },
+    lang: {key: t.in_document(lang) for key, t in LINK_TERMS.items()} for lang in LANGUAGES
 }
 
 
@@ -109,43 +46,27 @@ def link_phrase(kind: str, outgoing: bool, keys: list[str], language: str) -> st
     return f"{label} {', '.join(keys)}"
 
 
+# The fields a document names (requirement tables, lists of changes).
+DOCUMENT_FIELDS = (
+    "key",
+    "title",
+    "kind",
+    "status",
+    "priority",
+    "kano",
+    "rice",
+    "owner",
+    "release",
+    "lane",
+    "dates",
+    "links",
+    "tags",
+    "source",
+    "description",
+    "acceptance",
+)
 FIELD_LABELS: Mapping[str, Mapping[str, str]] = {
-    "zh": {
-        "key": "编号",
-        "title": "标题",
-        "kind": "类型",
-        "status": "状态",
-        "priority": "优先级",
-        "kano": "Kano 分类",
-        "rice": "RICE 得分",
-        "owner": "负责人",
-        "release": "版本",
-        "lane": "泳道",
-        "dates": "计划日期",
-        "links": "关联需求",
-        "tags": "标签",
-        "source": "需求来源",
-        "description": "描述",
-        "acceptance": "验收标准",
-    },
-    "en": {
-        "key": "Key",
-        "title": "Title",
-        "kind": "Kind",
-        "status": "Status",
-        "priority": "Priority",
-        "kano": "Kano",
-        "rice": "RICE score",
-        "owner": "Owner",
-        "release": "Release",
-        "lane": "Lane",
-        "dates": "Dates",
-        "links": "Links",
-        "tags": "Tags",
-        "source": "Source",
-        "description": "Description",
-        "acceptance": "Acceptance criteria",
-    },
+    lang: {f: FIELD_TERMS[f].in_document(lang) for f in DOCUMENT_FIELDS} for lang in LANGUAGES
 }
 
 TEXT: Mapping[str, Mapping[str, str]] = {
@@ -238,13 +159,8 @@ def language_of(language: str) -> str:
 
 def value_label(field: str, value: str, language: str) -> str:
     """A stored vocabulary value (status, priority, Kano, kind) as readers see it."""
-    labels = {
-        "status": STATUS_LABELS[language],
-        "kano": KANO_LABELS[language],
-        "kind": KIND_LABELS[language],
-        "priority": PRIORITY_LABELS,
-    }.get(field)
-    return labels.get(value, value) if labels is not None else value
+    term = VALUE_TERMS.get(field, {}).get(value)
+    return value if term is None else term.in_document(language)
 
 
 def format_score(score: float) -> str:

@@ -1601,6 +1601,10 @@ Name:</translation>
         <translation>RICE</translation>
     </message>
     <message>
+        <source>Dates</source>
+        <translation>Dates</translation>
+    </message>
+    <message>
         <source>Created</source>
         <translation>Created</translation>
     </message>

@@ -1600,6 +1600,10 @@ Name:</source>
         <translation>RICE</translation>
     </message>
     <message>
+        <source>Dates</source>
+        <translation>计划日期</translation>
+    </message>
+    <message>
         <source>Created</source>
         <translation>创建</translation>
     </message>

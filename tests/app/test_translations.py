@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from pmdesk.app.main_window import MainWindow
 from pmdesk.app.settings import AppSettings
+from pmdesk.core.domain import LABELS, all_terms
 from tests.app.conftest import Answers, open_sync, ws
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -42,9 +43,10 @@ def messages(ts: Path) -> dict[tuple[str, str], ET.Element]:
 def extracted(tmp_path: Path) -> set[tuple[str, str]]:
     ts = tmp_path / "fresh.ts"
     files = [
-        *sorted((ROOT / "pmdesk/app").glob("*.py")),
+        *sorted(p for p in (ROOT / "pmdesk/app").rglob("*.py") if "forms" not in p.parts),
         *sorted((ROOT / "ui").glob("*.ui")),  # the Designer forms' texts
         ROOT / "pmdesk/core/messages.py",
+        ROOT / "pmdesk/core/domain.py",  # the names of the vocabulary's values
     ]
     sources = [str(p.relative_to(ROOT)) for p in files]
     subprocess.run(
@@ -66,6 +68,17 @@ def test_every_source_string_has_a_finished_translation(tmp_path: Path, language
         assert translation is not None and translation.get("type") is None, key
         text = "".join(translation.itertext()).strip()
         assert text, f"empty translation for {key}"
+
+
+def test_the_window_names_values_as_the_vocabulary_does() -> None:
+    # One vocabulary (pmdesk.core.domain): the window's Chinese for a value is the
+    # Chinese the exported documents use, and its English is the source text.
+    zh, en = (messages(TRANSLATIONS / f"pmdesk_{lang}.ts") for lang in ("zh_CN", "en"))
+    for term in all_terms():
+        key = (LABELS, term.en)
+        assert key in zh and key in en, f"{key} is not in the translations"
+        assert zh[key].findtext("translation") == term.zh, key
+        assert en[key].findtext("translation") == term.en, key
 
 
 @pytest.mark.parametrize("language", ["zh_CN", "en"])
