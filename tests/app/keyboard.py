@@ -6,6 +6,7 @@ import re
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -15,9 +16,9 @@ def type_text(qtbot: QtBot, widget: QWidget, text: str) -> None:
     pinyin IME delivers it; QTest cannot click keys that are not ASCII)."""
     for run in re.findall(r"\n|[\x20-\x7e]+|[^\x00-\x7f]+", text):
         if run == "\n":
-            qtbot.keyClick(widget, Qt.Key.Key_Return)
+            QTest.keyClick(widget, Qt.Key.Key_Return)
         elif run.isascii():
-            qtbot.keyClicks(widget, run)
+            QTest.keyClicks(widget, run)
         else:
             event = QInputMethodEvent()
             event.setCommitString(run)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 
@@ -15,6 +16,7 @@ from pmdesk.app.baselines_dialog import BaselinesDialog, around_edit
 from pmdesk.app.main_window import MainWindow
 from tests.app.conftest import Answers, open_sync, ws
 from tests.app.test_detail_editor import retype
+from tests.app.trees import top_item
 
 
 class Names:
@@ -62,7 +64,8 @@ def rows(tree: QTreeWidget) -> list[list[str]]:
     """Every row of a tree, depth first, as its column texts."""
     found: list[list[str]] = []
 
-    def walk(item: QTreeWidgetItem) -> None:
+    def walk(item: QTreeWidgetItem | None) -> None:
+        assert item is not None
         found.append([item.text(c) for c in range(tree.columnCount())])
         for i in range(item.childCount()):
             walk(item.child(i))
@@ -77,7 +80,7 @@ def click(qtbot: QtBot, tree: QTreeWidget, text: str) -> None:
         i for i in tree.findItems(text, Qt.MatchFlag.MatchStartsWith | Qt.MatchFlag.MatchRecursive)
     )
     tree.scrollToItem(item)
-    qtbot.mouseClick(
+    QTest.mouseClick(
         tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualItemRect(item).center()
     )
 
@@ -89,9 +92,9 @@ def test_create_edit_a_title_compare_and_select(
     assert dialog.list.topLevelItemCount() == 0
     assert "No baselines yet" in dialog.hint.text()
     names.answers = ["v1.0 评审版"]
-    qtbot.mouseClick(dialog.new_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(dialog.new_button, Qt.MouseButton.LeftButton)
     assert names.suggested == ["v1.0 评审版"]  # the sample is version 1.0, in Chinese
-    assert [dialog.list.topLevelItem(0).text(c) for c in (0, 2)] == ["v1.0 评审版", "测试员"]
+    assert [top_item(dialog.list, 0).text(c) for c in (0, 2)] == ["v1.0 评审版", "测试员"]
     assert window.commands.undo.text().endswith("Create baseline “v1.0 评审版”")
     assert dialog.hint.text() == "No requirement changed since this baseline."
 
@@ -101,7 +104,7 @@ def test_create_edit_a_title_compare_and_select(
     retype(qtbot, ws(window).detail_editor.form.title, "客户全景视图")
     ws(window).tree_pane.view.select_uid(uid_of(window, "CRM-1"))
 
-    qtbot.mouseClick(dialog.compare_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(dialog.compare_button, Qt.MouseButton.LeftButton)
     assert rows(dialog.changes) == [
         ["Changed (1)", "", ""],
         ["CRM-2  客户全景视图", "", ""],
@@ -116,7 +119,7 @@ def test_comparison_follows_edits_while_open(
     qtbot: QtBot, window: MainWindow, opened: BaselinesDialog, names: Names
 ) -> None:
     names.answers = ["v1.0"]
-    qtbot.mouseClick(opened.new_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(opened.new_button, Qt.MouseButton.LeftButton)
     crm3 = uid_of(window, "CRM-3")
     ws(window).tree_pane.view.select_uid(crm3)
     ws(window).tree_pane.view.delete_action.trigger()
@@ -128,28 +131,29 @@ def test_a_taken_name_is_said_and_asked_again(
     qtbot: QtBot, opened: BaselinesDialog, names: Names, answers: Answers
 ) -> None:
     names.answers = ["v1.0 评审版"]
-    qtbot.mouseClick(opened.new_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(opened.new_button, Qt.MouseButton.LeftButton)
     names.answers = [" V1.0  评审版 ", "v1.1 评审版"]
-    qtbot.mouseClick(opened.new_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(opened.new_button, Qt.MouseButton.LeftButton)
     assert names.suggested[1:] == ["v1.0 评审版 (2)", " V1.0  评审版 "]  # asked again, as typed
     assert answers.errors == [
         "The project already has a baseline named “v1.0 评审版”; choose another name."
     ]
-    texts = [opened.list.topLevelItem(i).text(0) for i in range(opened.list.topLevelItemCount())]
+    texts = [top_item(opened.list, i).text(0) for i in range(opened.list.topLevelItemCount())]
     assert texts == ["v1.0 评审版", "v1.1 评审版"]
-    assert opened.list.currentItem().text(0) == "v1.1 评审版"  # the new one is selected
+    current = opened.list.currentItem()
+    assert current is not None and current.text(0) == "v1.1 评审版"  # the new one is selected
 
 
 def test_delete_asks_and_undo_brings_it_back_and_undoes_the_create(
     qtbot: QtBot, window: MainWindow, opened: BaselinesDialog, names: Names
 ) -> None:
     names.answers = ["v1.0 评审版"]
-    qtbot.mouseClick(opened.new_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(opened.new_button, Qt.MouseButton.LeftButton)
     names.confirm = False
-    qtbot.mouseClick(opened.delete_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(opened.delete_button, Qt.MouseButton.LeftButton)
     assert names.deletes == ["v1.0 评审版"] and opened.list.topLevelItemCount() == 1
     names.confirm = True
-    qtbot.mouseClick(opened.delete_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(opened.delete_button, Qt.MouseButton.LeftButton)
     assert opened.list.topLevelItemCount() == 0
     window.commands.undo.trigger()  # undo the delete
     assert opened.list.topLevelItemCount() == 1
@@ -160,10 +164,10 @@ def test_delete_asks_and_undo_brings_it_back_and_undoes_the_create(
 
 def test_rename(qtbot: QtBot, opened: BaselinesDialog, names: Names) -> None:
     names.answers = ["v1.0", "v1.0 评审版"]
-    qtbot.mouseClick(opened.new_button, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(opened.rename_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(opened.new_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(opened.rename_button, Qt.MouseButton.LeftButton)
     assert names.suggested[-1] == "v1.0"
-    assert opened.list.topLevelItem(0).text(0) == "v1.0 评审版"
+    assert top_item(opened.list, 0).text(0) == "v1.0 评审版"
 
 
 def test_closing_the_project_closes_the_window(
@@ -193,11 +197,11 @@ def test_a_damaged_baseline_says_so_instead_of_a_comparison(
 
     dialog = opened
     names.answers = ["v1.0 评审版"]
-    qtbot.mouseClick(dialog.new_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(dialog.new_button, Qt.MouseButton.LeftButton)
     assert window.workspace is not None
     with ws(window).session.working_copy.store.engine.begin() as conn:
         conn.execute(update(Baseline).values(snapshot='{"pmdesk_snapshot": 1, "lanes": 7}'))
-    qtbot.mouseClick(dialog.compare_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(dialog.compare_button, Qt.MouseButton.LeftButton)
     assert dialog.hint.text() == (
         "The baseline “v1.0 评审版” is damaged: its frozen copy of the project cannot be read "
         "(lanes: expected a list, found a number). Delete the baseline, or open a backup of "

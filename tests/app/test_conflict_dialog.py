@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -163,20 +164,21 @@ def test_keys_and_clicks_settle_every_conflict_and_the_merge_takes_them(
     assert not dialog.ok_button.isEnabled()
     # 1 keeps mine, 2 takes theirs, each moving on to the next conflict (across groups).
     wanted = {}
-    for conflict, key in zip(order, "1212", strict=False):
+    keys = [Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_1, Qt.Key.Key_2]
+    for conflict, key in zip(order, keys, strict=False):
         assert dialog.current_conflict() == conflict
-        qtbot.keyClick(dialog.view, key)
-        wanted[conflict.id] = "mine" if key == "1" else "theirs"
+        QTest.keyClick(dialog.view, key)
+        wanted[conflict.id] = "mine" if key == Qt.Key.Key_1 else "theirs"
     assert not dialog.ok_button.isEnabled()
     # The rest by clicking the buttons under each side.
     for conflict in order[4:]:
         dialog.select(conflict)
-        qtbot.mouseClick(dialog.theirs_pane.button, Qt.MouseButton.LeftButton)
+        QTest.mouseClick(dialog.theirs_pane.button, Qt.MouseButton.LeftButton)
         wanted[conflict.id] = "theirs"
         assert dialog.theirs_pane.button.isChecked()
         assert not dialog.mine_pane.button.isChecked()
     assert dialog.ok_button.isEnabled()
-    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert dialog.resolutions() == wanted
 
@@ -204,10 +206,10 @@ def test_arrows_move_through_conflicts_past_the_group_rows(qtbot: QtBot, case: C
     order = dialog.model.conflicts()
     dialog.view.setFocus()
     for expected in order[1:]:
-        qtbot.keyClick(dialog.view, Qt.Key.Key_Down)
+        QTest.keyClick(dialog.view, Qt.Key.Key_Down)
         assert dialog.current_conflict() == expected
     for expected in reversed(order[:-1]):
-        qtbot.keyClick(dialog.view, Qt.Key.Key_Up)
+        QTest.keyClick(dialog.view, Qt.Key.Key_Up)
         assert dialog.current_conflict() == expected
 
 
@@ -215,9 +217,9 @@ def test_alt_shortcuts_choose_for_the_selected_conflict(qtbot: QtBot, case: Case
     dialog = show(qtbot, case)
     first = dialog.current_conflict()
     assert first is not None
-    qtbot.keyClick(dialog.view, Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)
+    QTest.keyClick(dialog.view, Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)
     assert dialog.resolutions() == {first.id: "theirs"}
-    qtbot.keyClick(dialog.view, Qt.Key.Key_M, Qt.KeyboardModifier.AltModifier)
+    QTest.keyClick(dialog.view, Qt.Key.Key_M, Qt.KeyboardModifier.AltModifier)
     assert dialog.resolutions() == {first.id: "mine"}
     assert cell(dialog, first, Column.DECISION) == "Yours"
 
@@ -226,7 +228,7 @@ def test_alt_shortcuts_choose_for_the_selected_conflict(qtbot: QtBot, case: Case
 def test_keep_all_mine_or_take_all_theirs(qtbot: QtBot, case: Case, side: str) -> None:
     dialog = show(qtbot, case)
     button = dialog.all_mine if side == "mine" else dialog.all_theirs
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
     assert set(dialog.resolutions().values()) == {side}
     assert len(dialog.resolutions()) == len(case.result.conflicts)
     merged = case.pending.result(dialog.resolutions())
@@ -247,14 +249,14 @@ def test_edit_a_title(qtbot: QtBot, case: Case) -> None:
     title = case.conflict("CRM-3", "title")
     dialog.select(title)
     assert dialog.edit_button.isEnabled()
-    qtbot.mouseClick(dialog.edit_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(dialog.edit_button, Qt.MouseButton.LeftButton)
     editor = dialog.editor
     assert editor is not None and editor.line is not None
     assert editor.line.text() == "Overview card v2"  # prefilled with mine
     editor.line.clear()
     assert not editor.ok_button.isEnabled()  # a title cannot be blank
-    qtbot.keyClicks(editor.line, "Customer overview card v3")
-    qtbot.mouseClick(editor.ok_button, Qt.MouseButton.LeftButton)
+    QTest.keyClicks(editor.line, "Customer overview card v3")
+    QTest.mouseClick(editor.ok_button, Qt.MouseButton.LeftButton)
     assert dialog.resolutions() == {title.id: Edited("Customer overview card v3")}
     assert cell(dialog, title, Column.DECISION) == "Edited"
     assert "Customer overview card v3" in dialog.edited.text()
@@ -268,13 +270,13 @@ def test_edit_a_title(qtbot: QtBot, case: Case) -> None:
 def test_edit_a_description_starts_from_both_versions(qtbot: QtBot, case: Case) -> None:
     dialog = show(qtbot, case)
     dialog.select(case.conflict("CRM-4", "description"))
-    qtbot.keyClick(dialog.view, Qt.Key.Key_F2)
+    QTest.keyClick(dialog.view, Qt.Key.Key_F2)
     editor = dialog.editor
     assert editor is not None and editor.text is not None
     text = editor.text.toPlainText()
     assert "It loads within two seconds." in text and "It can be filtered by type." in text
     assert text.index("two seconds") < text.index("filtered by type")
-    qtbot.mouseClick(
+    QTest.mouseClick(
         editor.buttons.button(editor.buttons.StandardButton.Cancel), Qt.MouseButton.LeftButton
     )
     assert dialog.resolutions() == {}
@@ -287,7 +289,7 @@ def _click_later(qtbot: QtBot, names: list[str]) -> None:
         dialog = QApplication.activeModalWidget()
         assert isinstance(dialog, ConflictDialog)
         for name in names:
-            qtbot.mouseClick(getattr(dialog, name), Qt.MouseButton.LeftButton)
+            QTest.mouseClick(getattr(dialog, name), Qt.MouseButton.LeftButton)
 
     QTimer.singleShot(0, click)
 
@@ -371,7 +373,7 @@ def test_choosing_with_keys_keeps_the_next_conflict_in_view(qtbot: QtBot, case: 
     qtbot.waitUntil(lambda: dialog.view.viewport().height() < 80)
     order = dialog.model.conflicts()
     for _conflict in order[:-1]:
-        qtbot.keyClick(dialog.view, "1")
+        QTest.keyClick(dialog.view, Qt.Key.Key_1)
         qtbot.wait(50)  # the details below change size, and the list with them
         viewport = dialog.view.viewport().rect()
         current = dialog.view.currentIndex()

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QDate, QLocale, QPoint, QPointF, Qt
 from PySide6.QtGui import QAction, QKeySequence, QWheelEvent
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -22,7 +23,9 @@ from pmdesk.app.tasks import TaskRunner
 from pmdesk.core.ops import Remove, Update
 from pmdesk.core.sample import write_sample
 from pmdesk.core.workingcopy import WorkingCopy
+from pmdesk.export.markdown_html import Expand, render_html
 from tests.app.keyboard import type_text
+from tests.app.trees import top_item
 
 WAIT_MS = IDLE_MS * 5
 
@@ -73,14 +76,14 @@ def setup(qtbot: QtBot, tmp_path: Path) -> Iterator[Setup]:
 
 def select_all(qtbot: QtBot, widget: QWidget) -> None:
     widget.setFocus()
-    qtbot.keyClick(widget, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(widget, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
 
 
 def retype(qtbot: QtBot, widget: QWidget, text: str, *, enter: bool = True) -> None:
     select_all(qtbot, widget)
     type_text(qtbot, widget, text)
     if enter:
-        qtbot.keyClick(widget, Qt.Key.Key_Return)
+        QTest.keyClick(widget, Qt.Key.Key_Return)
 
 
 def line_editor(widget: QWidget) -> QLineEdit:
@@ -110,7 +113,7 @@ def test_shows_every_field_of_the_requirement(setup: Setup) -> None:
     assert "**4 个页面**" in form.description.value()
     assert form.acceptance.list.topLevelItemCount() == 4
     assert form.links.list.topLevelItemCount() == 1
-    assert "CRM-28" in form.links.list.topLevelItem(0).text(1)  # type: ignore[union-attr]
+    assert "CRM-28" in top_item(form.links.list, 0).text(1)
     assert form.footer.text().startswith("Created ")
     assert setup.steps == 0  # showing pushes nothing
 
@@ -133,7 +136,7 @@ def test_title_edit_is_one_step_and_undoes(qtbot: QtBot, setup: Setup) -> None:
     retype(qtbot, title, "客户全景视图")
     assert setup.values()["title"] == "客户全景视图"
     assert setup.steps == 1
-    qtbot.keyClick(title, Qt.Key.Key_Return)  # unchanged: no second step
+    QTest.keyClick(title, Qt.Key.Key_Return)  # unchanged: no second step
     setup.editor.form.source.setFocus()
     assert setup.steps == 1
     setup.session.undo_stack.undo()
@@ -144,7 +147,7 @@ def test_title_edit_is_one_step_and_undoes(qtbot: QtBot, setup: Setup) -> None:
 def test_status_chosen_with_the_keyboard(qtbot: QtBot, setup: Setup) -> None:
     status = setup.editor.form.status
     status.setFocus()
-    qtbot.keyClick(status, Qt.Key.Key_Down)
+    QTest.keyClick(status, Qt.Key.Key_Down)
     assert status.currentData() == "done"
     assert setup.values()["status"] == "done"
     assert setup.steps == 1
@@ -156,7 +159,7 @@ def test_status_chosen_with_the_keyboard(qtbot: QtBot, setup: Setup) -> None:
 def test_release_none_and_tags_with_full_width_commas(qtbot: QtBot, setup: Setup) -> None:
     form = setup.editor.form
     form.release.setFocus()
-    qtbot.keyClick(form.release, Qt.Key.Key_Home)
+    QTest.keyClick(form.release, Qt.Key.Key_Home)
     assert form.release.currentText() == "—"
     assert setup.values()["release"] is None
     retype(qtbot, form.tags, "移动端，MVP, 移动端 ,")
@@ -175,7 +178,7 @@ def test_owner_typed_in_the_editable_combo(qtbot: QtBot, setup: Setup) -> None:
 def test_escape_puts_the_stored_text_back(qtbot: QtBot, setup: Setup) -> None:
     source = setup.editor.form.source
     retype(qtbot, source, "随便写写", enter=False)
-    qtbot.keyClick(source, Qt.Key.Key_Escape)
+    QTest.keyClick(source, Qt.Key.Key_Escape)
     assert source.text() == "华东大区客户访谈"
     setup.editor.form.tags.setFocus()
     assert setup.steps == 0
@@ -210,7 +213,7 @@ def test_rice_score_follows_typing_and_keeps_other_inputs(qtbot: QtBot, setup: S
     retype(qtbot, rice.reach, "19000", enter=False)
     assert rice.score.text() == QLocale().toString(10133.33, "f", 2)  # live, not yet stored
     assert setup.values()["rice"]["reach"] == 38000
-    qtbot.keyClick(rice.reach, Qt.Key.Key_Return)
+    QTest.keyClick(rice.reach, Qt.Key.Key_Return)
     assert setup.values()["rice"] == {
         "reach": 19000.0,
         "impact": 2.0,
@@ -218,7 +221,7 @@ def test_rice_score_follows_typing_and_keeps_other_inputs(qtbot: QtBot, setup: S
         "effort": 3.0,
     }
     rice.impact.setFocus()
-    qtbot.keyClick(rice.impact, Qt.Key.Key_Down)  # High → Massive
+    QTest.keyClick(rice.impact, Qt.Key.Key_Down)  # High → Massive
     assert setup.values()["rice"]["impact"] == 3.0
     assert rice.score.text() == QLocale().toString(15200.0, "f", 2)
     assert setup.steps == 2
@@ -231,10 +234,10 @@ def test_rice_score_follows_typing_and_keeps_other_inputs(qtbot: QtBot, setup: S
 
 def test_dates_can_be_cleared_and_set(qtbot: QtBot, setup: Setup) -> None:
     end = setup.editor.form.end
-    qtbot.mouseClick(end.check, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(end.check, Qt.MouseButton.LeftButton)
     assert setup.values()["end"] is None
     assert end.edit.text() == "No date" and not end.edit.isEnabled()
-    qtbot.mouseClick(end.check, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(end.check, Qt.MouseButton.LeftButton)
     stored = setup.values()["end"]
     assert stored is not None and stored >= "2027-01-18"  # never before the start
     retype(qtbot, end.edit, "2027-03-31")
@@ -260,15 +263,15 @@ def test_end_before_start_is_refused_and_shows_the_stored_date(qtbot: QtBot, set
 def test_acceptance_add_edit_reorder_remove(qtbot: QtBot, setup: Setup) -> None:
     acceptance = setup.editor.form.acceptance
     criteria = setup.values()["acceptance"]
-    qtbot.mouseClick(acceptance.add_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(acceptance.add_button, Qt.MouseButton.LeftButton)
     editor = line_editor(acceptance.list.viewport())
     type_text(qtbot, editor, "导出的 PDF 与页面一致")
     with qtbot.waitSignal(setup.session.changed):  # the delegate commits queued
-        qtbot.keyClick(editor, Qt.Key.Key_Return)
+        QTest.keyClick(editor, Qt.Key.Key_Return)
     assert setup.values()["acceptance"] == [*criteria, "导出的 PDF 与页面一致"]
     assert setup.steps == 1
 
-    qtbot.mouseClick(acceptance.up_button, Qt.MouseButton.LeftButton)  # the new one, up
+    QTest.mouseClick(acceptance.up_button, Qt.MouseButton.LeftButton)  # the new one, up
     assert setup.values()["acceptance"][3:] == ["导出的 PDF 与页面一致", criteria[3]]
     assert setup.steps == 2
 
@@ -282,7 +285,7 @@ def test_acceptance_add_edit_reorder_remove(qtbot: QtBot, setup: Setup) -> None:
     assert setup.values()["acceptance"][0] == "首屏无需滚动"
     assert setup.steps == 3
 
-    qtbot.mouseClick(acceptance.remove_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(acceptance.remove_button, Qt.MouseButton.LeftButton)
     assert setup.values()["acceptance"] == [*criteria[1:3], "导出的 PDF 与页面一致", criteria[3]]
     assert setup.steps == 4
     for _ in range(4):
@@ -293,8 +296,8 @@ def test_acceptance_add_edit_reorder_remove(qtbot: QtBot, setup: Setup) -> None:
 
 def test_an_added_criterion_left_empty_disappears(qtbot: QtBot, setup: Setup) -> None:
     acceptance = setup.editor.form.acceptance
-    qtbot.mouseClick(acceptance.add_button, Qt.MouseButton.LeftButton)
-    qtbot.keyClick(line_editor(acceptance.list.viewport()), Qt.Key.Key_Escape)
+    QTest.mouseClick(acceptance.add_button, Qt.MouseButton.LeftButton)
+    QTest.keyClick(line_editor(acceptance.list.viewport()), Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: acceptance.list.topLevelItemCount() == 4)
     assert setup.steps == 0
 
@@ -313,8 +316,8 @@ def test_delete_key_removes_a_criterion_not_the_window_action(qtbot: QtBot, setu
     setup.editor.addAction(delete_requirement)
     tree = setup.editor.form.acceptance.list
     tree.setFocus()
-    tree.setCurrentItem(tree.topLevelItem(3))
-    qtbot.keyClick(tree, Qt.Key.Key_Delete)
+    tree.setCurrentItem(top_item(tree, 3))
+    QTest.keyClick(tree, Qt.Key.Key_Delete)
     assert len(setup.values()["acceptance"]) == 3
     assert setup.steps == 1 and not fired
 
@@ -342,14 +345,14 @@ def test_the_wheel_scrolls_past_an_unfocused_choice(setup: Setup) -> None:
 def test_add_and_remove_a_link(qtbot: QtBot, setup: Setup) -> None:
     links = setup.editor.form.links
     links.type_combo.setFocus()
-    qtbot.keyClick(links.type_combo, Qt.Key.Key_Down)
+    QTest.keyClick(links.type_combo, Qt.Key.Key_Down)
     assert links.type_combo.currentData() == "blocks"
     type_text(qtbot, links.target, "客户查")
-    completions = links.target.completer().model()  # type: ignore[union-attr]
+    completions = links.target.completer().model()
     shown = [completions.index(i, 0).data() for i in range(completions.rowCount())]
     assert any(s.startswith("CRM-") and "客户查" in s for s in shown)
     retype(qtbot, links.target, "crm-5", enter=False)
-    qtbot.mouseClick(links.add_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(links.add_button, Qt.MouseButton.LeftButton)
 
     rows = setup.session.project.links_of(setup.uid("CRM-2"))
     added = [r for r in rows if r.other_uid == setup.uid("CRM-5")]
@@ -359,13 +362,11 @@ def test_add_and_remove_a_link(qtbot: QtBot, setup: Setup) -> None:
     assert links.target.text() == ""
 
     row = next(
-        links.list.topLevelItem(i)
-        for i in range(2)
-        if "CRM-5" in links.list.topLevelItem(i).text(1)  # type: ignore[union-attr]
+        top_item(links.list, i) for i in range(2) if "CRM-5" in top_item(links.list, i).text(1)
     )
-    assert row is not None and row.text(0) == "blocks"
+    assert row.text(0) == "blocks"
     links.list.setCurrentItem(row)
-    qtbot.mouseClick(links.remove_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(links.remove_button, Qt.MouseButton.LeftButton)
     rows = setup.session.project.links_of(setup.uid("CRM-2"))
     assert [r.other_key for r in rows] == ["CRM-28"]
     assert links.list.topLevelItemCount() == 1
@@ -386,7 +387,7 @@ def test_a_link_that_cannot_be_made_is_explained(qtbot: QtBot, setup: Setup) -> 
     retype(qtbot, links.target, "CRM-28", enter=False)
     links.type_combo.setCurrentIndex(links.type_combo.findData("relates_to"))
     with qtbot.waitSignal(setup.session.failed):
-        qtbot.mouseClick(links.add_button, Qt.MouseButton.LeftButton)  # already linked so
+        QTest.mouseClick(links.add_button, Qt.MouseButton.LeftButton)  # already linked so
     assert setup.steps == 0
 
 
@@ -414,7 +415,7 @@ def test_typing_is_not_clobbered_by_an_outside_change(qtbot: QtBot, setup: Setup
     assert title.text() == "我正在输入"
     setup.editor.show_requirement(setup.uid("CRM-2"))  # selected again: still not clobbered
     assert title.text() == "我正在输入"
-    qtbot.keyClick(title, Qt.Key.Key_Return)
+    QTest.keyClick(title, Qt.Key.Key_Return)
     assert setup.values()["title"] == "我正在输入"
     assert setup.steps == 2
 
@@ -433,10 +434,10 @@ def test_preview_renders_markdown_safely(qtbot: QtBot, setup: Setup) -> None:
         Update("requirement", setup.uid("CRM-2"), {"description": "**重点** <b>原样</b>"})
     )
     with qtbot.waitSignal(description.preview_rendered):
-        qtbot.mouseClick(description.preview_button, Qt.MouseButton.LeftButton)
+        QTest.mouseClick(description.preview_button, Qt.MouseButton.LeftButton)
     assert description.stack.currentWidget() is description.preview
     assert description.preview.toPlainText() == "重点 <b>原样</b>"
-    qtbot.mouseClick(description.edit_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(description.edit_button, Qt.MouseButton.LeftButton)
     assert description.stack.currentWidget() is description.text
 
 
@@ -464,14 +465,13 @@ def test_preview_renders_off_the_gui_thread_and_shows_the_latest_text(
 
     threads: list[threading.Thread] = []
 
-    def recording(source: str, *args: object, **kwargs: object) -> str:
+    def recording(source: str, expand: Expand | None, *, language: str = "zh") -> str:
         threads.append(threading.current_thread())
-        return real(source, *args, **kwargs)  # type: ignore[arg-type]
+        return render_html(source, expand, language=language)
 
-    real = module.render_html
     monkeypatch.setattr(module, "render_html", recording)
     description = setup.editor.form.description
-    qtbot.mouseClick(description.preview_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(description.preview_button, Qt.MouseButton.LeftButton)
     setup.session.push(Update("requirement", setup.uid("CRM-2"), {"description": "第一版"}))
     with qtbot.waitSignal(description.preview_rendered, timeout=5000):
         setup.session.push(Update("requirement", setup.uid("CRM-2"), {"description": "*第二版*"}))

@@ -8,6 +8,7 @@ import docx
 import pytest
 import shiboken6
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from pmdesk.app import dialogs
@@ -31,7 +32,7 @@ def closed(dialog: ExportDialog) -> bool:
 
 
 def export_dialog(qtbot: QtBot, window: MainWindow) -> ExportDialog:
-    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     dialog = window.findChild(ExportDialog)
     assert dialog is not None and dialog.isVisible()
     return dialog
@@ -49,7 +50,7 @@ def test_export_markdown_without_rejected_requirements(
     dialog = export_dialog(qtbot, window)
     # On the label's first letters: a radio button only reacts on its indicator and text.
     at = QPoint(12, dialog.markdown.height() // 2)
-    qtbot.mouseClick(dialog.markdown, Qt.MouseButton.LeftButton, pos=at)
+    QTest.mouseClick(dialog.markdown, Qt.MouseButton.LeftButton, pos=at)
     assert dialog.markdown.isChecked()
     dialog.statuses["rejected"].click()
     target = tmp_path / "out" / "prd"
@@ -61,7 +62,7 @@ def test_export_markdown_without_rejected_requirements(
         return target.with_suffix(".md")
 
     monkeypatch.setattr(dialogs, "export_path", choose)
-    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: closed(dialog), timeout=20_000)
     assert asked == [(sample.with_suffix(".md"), ".md")]
     text = (tmp_path / "out" / "prd.md").read_text(encoding="utf-8")
@@ -99,7 +100,7 @@ def test_cancel_stops_the_export_and_writes_nothing(
     open_sync(window, project)
     dialog = export_dialog(qtbot, window)
     dialog.start(tmp_path / "big.docx")
-    qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # Esc cancels a running export
+    QTest.keyClick(dialog, Qt.Key.Key_Escape)  # Esc cancels a running export
     qtbot.waitUntil(lambda: closed(dialog), timeout=30_000)
     assert not (tmp_path / "big.docx").exists()
     hidden = [p.name for p in tmp_path.iterdir() if p.name.startswith(".")]

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtTest import QTest
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -62,14 +63,14 @@ def test_history_tab_shows_an_edit_made_with_the_keyboard(
 ) -> None:
     form = editor.form
     bar = form.tabs.tabBar()
-    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(1).center())
+    QTest.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(1).center())
     assert form.tabs.currentWidget() is form.history
     assert form.history.pages.currentWidget() is form.history.empty  # nothing edited yet
 
     form.title.setFocus()
-    qtbot.keyClick(form.title, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(form.title, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     type_text(qtbot, form.title, "Customer 360")
-    qtbot.keyClick(form.title, Qt.Key.Key_Return)
+    QTest.keyClick(form.title, Qt.Key.Key_Return)
 
     model = form.history.model
     qtbot.waitUntil(lambda: model.rowCount() == 1)
@@ -79,7 +80,7 @@ def test_history_tab_shows_an_edit_made_with_the_keyboard(
     qtmodeltester.check(model, force_py=True)
 
     form.status.setFocus()  # a second edit, through the keyboard, comes on top
-    qtbot.keyClick(form.status, Qt.Key.Key_Down)
+    QTest.keyClick(form.status, Qt.Key.Key_Down)
     qtbot.waitUntil(lambda: model.rowCount() == 2)
     assert shown(model)[0][2] == "Status"
     assert " → " in shown(model)[0][3]
@@ -132,7 +133,7 @@ def test_change_log_filters_by_person_and_day_and_selects_the_requirement(
     session.push(Update("requirement", crm5, {"title": "导入"}))
 
     window.activateWindow()
-    qtbot.keyClick(
+    QTest.keyClick(
         window,
         Qt.Key.Key_H,
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
@@ -174,8 +175,8 @@ def test_change_log_filters_by_person_and_day_and_selects_the_requirement(
     target = dialog.model.index(1, 0)  # Alice renamed CRM-5
     view.scrollTo(target)
     point = view.visualRect(target).center()
-    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)  # as a user does
-    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)  # as a user does
+    QTest.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
     assert ws(window).tree_pane.view.current_uid() == crm5
 
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
@@ -35,7 +36,7 @@ def type_title(qtbot: QtBot, window: MainWindow, text: str) -> None:
     assert isinstance(editor, QLineEdit), "no inline editor opened"
     editor.selectAll()
     type_text(qtbot, editor, text)
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    QTest.keyClick(editor, Qt.Key.Key_Return)
     # The delegate commits and closes the editor through queued calls.
     view = ws(window).tree_pane.view
     qtbot.waitUntil(lambda: view.state() != view.State.EditingState)
@@ -58,20 +59,20 @@ def test_new_project_keyboard_editing_save_and_reopen(
     assert window.workspace is not None
     view = ws(window).tree_pane.view
     view.setFocus()
-    qtbot.keyClick(view, Qt.Key.Key_Return)  # first requirement
+    QTest.keyClick(view, Qt.Key.Key_Return)  # first requirement
     type_title(qtbot, window, "登录")
-    qtbot.keyClick(view, Qt.Key.Key_Return)  # a sibling
+    QTest.keyClick(view, Qt.Key.Key_Return)  # a sibling
     type_title(qtbot, window, "扫码登录")
-    qtbot.keyClick(view, Qt.Key.Key_Tab)  # indent under 登录
-    qtbot.keyClick(view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # child
+    QTest.keyClick(view, Qt.Key.Key_Tab)  # indent under 登录
+    QTest.keyClick(view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # child
     type_title(qtbot, window, "二维码过期")
     assert window.isWindowModified()
-    qtbot.keyClick(view, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)  # outdent
-    qtbot.keyClick(view, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)  # move up
+    QTest.keyClick(view, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)  # outdent
+    QTest.keyClick(view, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)  # move up
     stack = ws(window).session.undo_stack
     assert stack.undoText().startswith("Move")
     answers.save_path = tmp_path / "login.pmdesk"
-    qtbot.keyClick(view, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(view, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert answers.asked[-1] == "save_path"
     assert not window.isWindowModified()
     snap = on_disk(tmp_path / "login.pmdesk")
@@ -86,15 +87,15 @@ def test_undo_redo_through_the_window(qtbot: QtBot, window: MainWindow, sample: 
     view.setFocus()
     first = ws(window).tree_pane.model.children_of(None)[0]
     view.select_uid(first)
-    qtbot.keyClick(view, Qt.Key.Key_F2)
+    QTest.keyClick(view, Qt.Key.Key_F2)
     type_title(qtbot, window, "客户档案（改）")
     assert window.commands.undo.text() == "&Undo Rename CRM-1"
-    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert ws(window).tree_pane.model.row_values(first)[3] == "客户档案管理"
-    qtbot.keyClick(view, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(view, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
     assert ws(window).tree_pane.model.row_values(first)[3] == "客户档案（改）"
     assert window.isWindowModified()
-    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert not window.isWindowModified()  # back at the saved state
 
 
@@ -108,10 +109,10 @@ def test_delete_subtree_asks_and_undo_restores(
     view.setFocus()
     view.select_uid(epic)
     answers.confirm_delete = False
-    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    QTest.keyClick(view, Qt.Key.Key_Delete)
     assert answers.asked[-1] == "delete" and model.count() == 45
     answers.confirm_delete = True
-    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    QTest.keyClick(view, Qt.Key.Key_Delete)
     assert model.count() < 45
     window.commands.undo.trigger()
     assert model.count() == 45 and model.children_of(None)[0] == epic
@@ -301,7 +302,7 @@ def test_new_requirement_and_its_title_are_one_undo_step(
     model = ws(window).tree_pane.model
     view.setFocus()
     view.select_uid(model.children_of(None)[0])
-    qtbot.keyClick(view, Qt.Key.Key_Return)
+    QTest.keyClick(view, Qt.Key.Key_Return)
     type_title(qtbot, window, "导出客户清单")
     stack = ws(window).session.undo_stack
     assert stack.count() == 1 and stack.undoText() == "Create CRM-46"
@@ -448,19 +449,19 @@ def test_ctrl_up_down_under_a_filter_moves_past_the_visible_neighbour(
     must_2, must_5, must_8, could_9 = model.children_of(epic)  # CRM-2, -5, -8 must; -9 could
     view.setFocus()
     view.select_uid(could_9)
-    qtbot.keyClick(view, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(view, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
     assert model.children_of(epic) == [must_2, must_5, could_9, must_8]
     pane.priority.setCurrentIndex(pane.priority.findData("must"))  # hides CRM-9
     assert model.shown_children_of(epic) == [must_2, must_5, must_8]
     view.setFocus()
     view.select_uid(must_8)
-    qtbot.keyClick(view, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(view, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
     # CRM-8 passed CRM-5, its visible neighbour; the hidden CRM-9 stays after CRM-5.
     assert model.children_of(epic) == [must_2, must_8, must_5, could_9]
     assert model.shown_children_of(epic) == [must_2, must_8, must_5]
     assert view.current_uid() == must_8
-    qtbot.keyClick(view, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyClick(view, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)  # last shown
+    QTest.keyClick(view, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(view, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)  # last shown
     assert model.children_of(epic) == [must_2, must_5, must_8, could_9]
     window.save()
     saved = on_disk(sample)["requirements"][0]["children"]
@@ -527,8 +528,8 @@ def test_double_clicking_a_link_in_the_details_goes_to_that_requirement(
     assert item is not None and "CRM-28" in item.text(1)
     links.scrollToItem(item)
     point = links.visualItemRect(item).center()
-    qtbot.mouseClick(links.viewport(), Qt.MouseButton.LeftButton, pos=point)  # as a hand does
-    qtbot.mouseDClick(links.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    QTest.mouseClick(links.viewport(), Qt.MouseButton.LeftButton, pos=point)  # as a hand does
+    QTest.mouseDClick(links.viewport(), Qt.MouseButton.LeftButton, pos=point)
     target = view.current_uid()
     assert target is not None and model.row_values(target)[2] == "CRM-28"
     assert workspace.detail_editor.current_uid == target

@@ -38,14 +38,15 @@ def rows(d: PreferencesDialog) -> list[tuple[str, QWidget | None]]:
     """The form as a user reads it: each label's text and the field beside it."""
     form = d.layout()
     assert isinstance(form, QFormLayout)
-    found = []
+    found: list[tuple[str, QWidget | None]] = []
     for row in range(form.rowCount()):
         label = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
-        field = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
-        spanning = form.itemAt(row, QFormLayout.ItemRole.SpanningRole)
-        text = label.widget().text() if label and isinstance(label.widget(), QLabel) else ""
-        widget = (field or spanning).widget() if (field or spanning) else None
-        found.append((text, widget))
+        label_widget = label.widget() if label is not None else None
+        text = label_widget.text() if isinstance(label_widget, QLabel) else ""
+        field = form.itemAt(row, QFormLayout.ItemRole.FieldRole) or form.itemAt(
+            row, QFormLayout.ItemRole.SpanningRole
+        )
+        found.append((text, field.widget() if field is not None else None))
     return found
 
 

@@ -22,7 +22,7 @@ from pmdesk.app.roadmap_pane import RoadmapPane
 from pmdesk.app.roadmap_texts import ui_texts
 from pmdesk.app.roadmap_view import snap_date
 from pmdesk.core.ops import Update
-from pmdesk.core.queries_roadmap import RoadmapData
+from pmdesk.core.queries_roadmap import RoadmapData, roadmap_data
 from pmdesk.export.roadmap_style import PRIORITY_COLORS, STATUS_COLORS, texts_for
 from tests.app.conftest import open_sync, ws
 from tests.app.roadmap_helpers import bar_of, days, drag, on_screen, stored
@@ -331,11 +331,10 @@ def drawn(pane: RoadmapPane) -> tuple[object, ...]:
 def counting_reads(monkeypatch: pytest.MonkeyPatch, pane: RoadmapPane) -> list[str]:
     """Notes each re-read of the roadmap and each new layout shown."""
     reads: list[str] = []
-    read = roadmap_pane.roadmap_data
 
     def counted(conn: Connection) -> RoadmapData:
         reads.append("read")
-        return read(conn)
+        return roadmap_data(conn)
 
     monkeypatch.setattr(roadmap_pane, "roadmap_data", counted)
     pane.refreshed.connect(lambda: reads.append("refreshed"))

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -136,7 +137,7 @@ def test_an_older_copy_noticed_in_the_window_is_offered_saving_not_merging(
     assert ws(window).watcher is not None
     bo_adds_five(sample, tmp_path)
     assert watcher(window).check()
-    qtbot.mouseClick(window.notice_bar.merge_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(window.notice_bar.merge_button, Qt.MouseButton.LeftButton)
     assert FIVE[0] in titles(ws(window).session.working_copy.work_path)
     edit_title(window, sample, "CRM-3", "Anna's title")
     put_back(older, sample)
@@ -150,7 +151,7 @@ def test_an_older_copy_noticed_in_the_window_is_offered_saving_not_merging(
     assert not window.merge_now()
     assert FIVE[0] in titles(ws(window).session.working_copy.work_path)
     assert window.notice_bar.merge_button.text() == "&Save Now"
-    qtbot.mouseClick(window.notice_bar.merge_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(window.notice_bar.merge_button, Qt.MouseButton.LeftButton)
     assert set(FIVE) | {"Anna's title"} <= titles(sample)
     assert answers.conflicts == [] and answers.errors == []
     assert not window.isWindowModified()

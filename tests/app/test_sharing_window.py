@@ -8,6 +8,7 @@ import uuid
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from pmdesk.app.main_window import MainWindow
@@ -36,7 +37,7 @@ def rename_in_tree(qtbot: QtBot, window: MainWindow, uid: str, title: str) -> No
     view = ws(window).tree_pane.view
     view.setFocus()
     view.select_uid(uid)
-    qtbot.keyClick(view, Qt.Key.Key_F2)
+    QTest.keyClick(view, Qt.Key.Key_F2)
     type_title(qtbot, window, title)
 
 
@@ -53,7 +54,7 @@ def test_a_colleagues_save_is_offered_merged_and_undoable(
     assert watcher(window).check()
     assert window.notice_bar.isVisible()
     assert "Wang" in window.notice_bar.text.text()
-    qtbot.mouseClick(window.notice_bar.merge_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(window.notice_bar.merge_button, Qt.MouseButton.LeftButton)
     assert not window.notice_bar.isVisible()
     assert model.row_values(their_uid)[TITLE] == "王的标题"
     assert model.row_values(mine_uid)[TITLE] == "我的标题"
@@ -61,13 +62,13 @@ def test_a_colleagues_save_is_offered_merged_and_undoable(
     assert window.statusBar().currentMessage() == "Merged the changes by Wang; items changed: 1."
 
     # Ctrl+S publishes both people's work.
-    qtbot.keyClick(ws(window).tree_pane.view, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(ws(window).tree_pane.view, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     rows = by_key(sample)
     assert (rows["CRM-3"]["title"], rows["CRM-4"]["title"]) == ("我的标题", "王的标题")
     assert not window.isWindowModified()
 
     # The merge is one undo step: undoing it takes their change out again.
-    qtbot.keyClick(ws(window).tree_pane.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(ws(window).tree_pane.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert model.row_values(their_uid)[TITLE] != "王的标题"
     assert model.row_values(mine_uid)[TITLE] == "我的标题"
 
@@ -126,7 +127,7 @@ def test_read_only_window_shows_a_colleagues_save(
     assert watcher(window).check()
     assert window.notice_bar.merge_button.text() == "&Show It"
     assert window.notice_bar.text.text().endswith("Show it now?")
-    qtbot.mouseClick(window.notice_bar.merge_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(window.notice_bar.merge_button, Qt.MouseButton.LeftButton)
     uid = by_key(sample)["CRM-4"]["uid"]
     assert ws(window).tree_pane.model.row_values(uid)[TITLE] == "王的标题"
     assert ws(window).session.undo_stack.count() == 0  # nothing of ours to undo
@@ -182,7 +183,7 @@ def test_a_merge_keeps_the_caret_and_the_typing_in_the_document(
     cursor = editor.textCursor()
     cursor.setPosition(30)
     editor.setTextCursor(cursor)
-    qtbot.keyClicks(editor, "XY")  # typing, not yet committed by the pause
+    QTest.keyClicks(editor, "XY")  # typing, not yet committed by the pause
     colleague_saves(sample, tmp_path, "CRM-4", {"title": "王的标题"})
     assert watcher(window).check()
     assert window.merge_now()
@@ -353,13 +354,13 @@ def test_undoing_a_saved_merge_warns_and_offers_redo(
     rename_in_tree(qtbot, window, by_key(sample)["CRM-3"]["uid"], "李的标题")
     colleague_saves(sample, tmp_path, "CRM-4", {"title": "王的标题"})
     assert window.merge_now() and window.save()
-    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo the merge
+    QTest.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo the merge
     assert model.row_values(uid)[TITLE] != "王的标题"
     assert window.notice_bar.isVisible()
     assert "saving now takes them out of it again" in window.notice_bar.text.text()
     assert "Wang" in window.notice_bar.text.text()
     assert window.notice_bar.merge_button.text() == "&Redo the Merge"
-    qtbot.mouseClick(window.notice_bar.merge_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(window.notice_bar.merge_button, Qt.MouseButton.LeftButton)
     assert model.row_values(uid)[TITLE] == "王的标题"
     assert not window.notice_bar.isVisible()
     assert not window.isWindowModified()  # back at the saved state
@@ -367,7 +368,7 @@ def test_undoing_a_saved_merge_warns_and_offers_redo(
     # A colleague's save is in the file even before we save the merge: warned too.
     colleague_saves(sample, tmp_path, "CRM-4", {"title": "王的第二个标题"})
     assert window.merge_now()
-    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.notice_bar.isVisible()
 
 
@@ -389,7 +390,7 @@ def test_save_says_which_of_our_new_requirements_were_renumbered(
         wang.close()
     assert by_key(sample)[my_key]["title"] == "王的新需求"  # Wang has that key now
 
-    qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     new_key = requirements(work)[mine]["key"]
     assert new_key != my_key and by_key(sample)[new_key]["title"] == "我的新需求"
     renumbered = f"Your new requirements were renumbered: {my_key} → {new_key}."

@@ -131,7 +131,9 @@ def test_drop_under_a_filter_lands_before_the_shown_row(session: ProjectSession)
     epics = model.children_of(None)
     features = model.children_of(epics[0])
     keys = [model.key_of(features[0]), model.key_of(features[2])]
-    model.set_visible(set(model.matching(keys[0])) | set(model.matching(keys[1])))
+    first, second = model.matching(keys[0]), model.matching(keys[1])
+    assert first is not None and second is not None
+    model.set_visible(first | second)
     assert model.shown_children_of(epics[0]) == [features[0], features[2]]
     mime = model.mimeData([model.index_of(features[2])])
     # Shown row 0 of the epic: before the first feature, not before the hidden second.
