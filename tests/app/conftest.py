@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from pmdesk.app import dialogs
@@ -17,7 +18,10 @@ from pmdesk.app.roadmap_pane import RoadmapPane
 from pmdesk.app.settings import AppSettings
 from pmdesk.app.sharing import TargetWatcher
 from pmdesk.app.workspace import Workspace
+from pmdesk.core.merge import Conflict, Resolution
 from pmdesk.core.sample import write_sample
+
+T = TypeVar("T")
 
 
 class Answers:
@@ -28,8 +32,8 @@ class Answers:
         self.confirm_delete = True
         self.recover = dialogs.RECOVER
         self.locked = dialogs.READ_ONLY  # someone else's lock: open read-only
-        self.resolutions: dict[str, object] | None = None  # None: cancel the merge
-        self.conflicts: list[object] = []
+        self.resolutions: dict[str, Resolution] | None = None  # None: cancel the merge
+        self.conflicts: list[Conflict] = []
         self.save_path: Path | None = None
         self.open_path: Path | None = None
         self.copy_path: Path | None = None
@@ -41,7 +45,7 @@ class Answers:
 def answers(monkeypatch: pytest.MonkeyPatch) -> Answers:
     a = Answers()
 
-    def record(name: str, value: object) -> object:
+    def record(name: str, value: T) -> T:
         a.asked.append(name)
         return value
 
@@ -50,7 +54,9 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> Answers:
     monkeypatch.setattr(dialogs, "ask_recover", lambda *_: record("recover", a.recover))
     monkeypatch.setattr(dialogs, "ask_locked", lambda *_: record("locked", a.locked))
 
-    def resolve(_parent: object, conflicts: list[object], *_: object) -> object:
+    def resolve(
+        _parent: QWidget, conflicts: list[Conflict], *_: object
+    ) -> dict[str, Resolution] | None:
         a.conflicts = list(conflicts)
         return record("conflicts", a.resolutions)
 

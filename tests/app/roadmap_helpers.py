@@ -3,6 +3,8 @@ read what the project stores, drag with the mouse as a hand does."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
@@ -18,7 +20,8 @@ def bar_of(pane: RoadmapPane, key: str) -> Bar:
     return next(b for b in pane.layout_shown.bars if b.key == key)
 
 
-def stored(window: MainWindow, uid: str) -> dict:  # type: ignore[type-arg]
+def stored(window: MainWindow, uid: str) -> dict[str, Any]:
+    """The requirement's values as the project stores them."""
     detail = ws(window).session.project.requirement(uid)
     assert detail is not None
     return detail.values

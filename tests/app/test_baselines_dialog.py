@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
+from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 from pytestqt.qtbot import QtBot
 
 from pmdesk.app import dialogs
@@ -33,11 +33,11 @@ class Names:
 def names(monkeypatch: pytest.MonkeyPatch) -> Names:
     n = Names()
 
-    def ask(_parent: object, suggestion: str, *, renaming: bool = False) -> str | None:
+    def ask(_parent: QWidget, suggestion: str, *, renaming: bool = False) -> str | None:
         n.suggested.append(suggestion)
         return n.answers.pop(0) if n.answers else None
 
-    def confirm(_parent: object, name: str) -> bool:
+    def confirm(_parent: QWidget, name: str) -> bool:
         n.deletes.append(name)
         return n.confirm
 

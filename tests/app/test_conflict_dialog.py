@@ -19,7 +19,7 @@ from pytestqt.qtbot import QtBot
 from pmdesk.app.conflict_dialog import ConflictDialog, resolve_conflicts
 from pmdesk.app.conflict_model import Column
 from pmdesk.app.i18n import install_translators
-from pmdesk.core.merge import DELETED, Conflict, Edited, MergeResult
+from pmdesk.core.merge import DELETED, Conflict, Edited, MergeResult, Resolution
 from pmdesk.core.merge_files import PendingMerge, pending_merge_of
 from pmdesk.core.ops import Remove, Update
 from pmdesk.core.sample import write_sample
@@ -261,8 +261,8 @@ def test_edit_a_title(qtbot: QtBot, case: Case) -> None:
     assert cell(dialog, title, Column.DECISION) == "Edited"
     assert "Customer overview card v3" in dialog.edited.text()
 
-    resolutions = {c.id: "mine" for c in case.result.conflicts} | dialog.resolutions()
-    merged = case.pending.result(resolutions)  # type: ignore[arg-type]
+    resolutions: dict[str, Resolution] = {c.id: "mine" for c in case.result.conflicts}
+    merged = case.pending.result(resolutions | dialog.resolutions())
     assert merged.clean
     assert merged.tables["requirement"][title.uid]["title"] == "Customer overview card v3"
 

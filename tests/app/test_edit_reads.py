@@ -6,8 +6,8 @@ exactly what reading the project again would show."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -35,7 +35,7 @@ def edited(qtbot: QtBot, window: MainWindow, sample: Path) -> tuple[MainWindow, 
     return window, uid
 
 
-def statements_during(window: MainWindow, action: Any) -> list[str]:
+def statements_during(window: MainWindow, action: Callable[[], object]) -> list[str]:
     assert window.workspace is not None
     engine = ws(window).session.working_copy.store.engine
     seen: list[str] = []

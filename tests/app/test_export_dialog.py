@@ -9,6 +9,7 @@ import pytest
 import shiboken6
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from pmdesk.app import dialogs
@@ -55,9 +56,9 @@ def test_export_markdown_without_rejected_requirements(
     dialog.statuses["rejected"].click()
     target = tmp_path / "out" / "prd"
     target.parent.mkdir()
-    asked: list[tuple[Path, str]] = []
+    asked: list[tuple[str | Path, str]] = []
 
-    def choose(_parent: object, suggestion: Path, fmt: str) -> Path:
+    def choose(_parent: QWidget, suggestion: str | Path, fmt: str) -> Path:
         asked.append((suggestion, fmt))
         return target.with_suffix(".md")
 

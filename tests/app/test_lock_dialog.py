@@ -31,7 +31,7 @@ class Warned:
 def warned(monkeypatch: pytest.MonkeyPatch) -> Warned:
     seen = Warned()
 
-    def warning(_parent: QWidget, _title: str, text: str, *_: object) -> object:
+    def warning(_parent: QWidget, _title: str, text: str, *_: object) -> QMessageBox.StandardButton:
         seen.texts.append(text)
         return seen.answer
 

@@ -59,7 +59,8 @@ def test_take_over_refused_when_someone_else_took_it_meanwhile(
     window.open_project(sample, background=False)
     assert window.workspace is None
     assert len(answers.errors) == 1 and "赵六" in answers.errors[0]
-    assert read_lock(sample).user == "赵六"  # type: ignore[union-attr]
+    holder = read_lock(sample)
+    assert holder is not None and holder.user == "赵六"
 
 
 def test_a_stale_lock_that_cannot_be_removed_does_not_block_opening(

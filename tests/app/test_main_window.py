@@ -14,12 +14,12 @@ from pmdesk.app.main_window import MainWindow
 from pmdesk.app.settings import AppSettings
 from pmdesk.app.tree_model import Column
 from pmdesk.core.projectfile import open_readonly
-from pmdesk.core.snapshot import export_snapshot
+from pmdesk.core.snapshot import Json, export_snapshot
 from tests.app.conftest import Answers, open_sync, ws
 from tests.app.keyboard import type_text
 
 
-def on_disk(path: Path) -> dict:  # type: ignore[type-arg]
+def on_disk(path: Path) -> Json:
     store = open_readonly(path)
     try:
         return export_snapshot(store)
@@ -27,7 +27,10 @@ def on_disk(path: Path) -> dict:  # type: ignore[type-arg]
         store.dispose()
 
 
-def titles(nodes: list[dict]) -> list:  # type: ignore[type-arg]
+Titles = list["str | tuple[str, Titles]"]  # a leaf's title, or a title and its children's
+
+
+def titles(nodes: list[Json]) -> Titles:
     return [(n["title"], titles(n["children"])) if n["children"] else n["title"] for n in nodes]
 
 

@@ -44,7 +44,7 @@ def test_discard_asks_once_more_naming_the_project(
 ) -> None:
     confirmations: list[str] = []
 
-    def warning(_parent: QWidget, _title: str, text: str, *_: object) -> object:
+    def warning(_parent: QWidget, _title: str, text: str, *_: object) -> QMessageBox.StandardButton:
         confirmations.append(text)
         return sure or QMessageBox.StandardButton.Cancel
 

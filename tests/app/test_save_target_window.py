@@ -8,7 +8,10 @@ import os
 import shutil
 from pathlib import Path
 
+from pytestqt.qtbot import QtBot
+
 from pmdesk.app.main_window import MainWindow
+from pmdesk.app.settings import AppSettings
 from pmdesk.core.projectfile import check
 from tests.app.conftest import Answers, open_sync, watcher, ws
 from tests.app.test_save_recovery_window import edit_title, titles
@@ -58,24 +61,21 @@ def test_save_after_the_file_has_gone_saves_it_there_again(
 
 
 def test_a_second_window_opening_the_same_project_is_refused_and_takes_nothing(
-    qtbot: object,
+    qtbot: QtBot,
     window: MainWindow,
     sample: Path,
     answers: Answers,
-    settings: object,
+    settings: AppSettings,
     data_dir: Path,
 ) -> None:
     """Two windows of one pmdesk: the second is told the project is open
     already; the first's unsaved edit is neither offered for recovery nor
     deleted, and its Save publishes it (was: the second window took the
     first's working copy for a leftover)."""
-    from pmdesk.app.settings import AppSettings
-
-    assert isinstance(settings, AppSettings)
     open_sync(window, sample)
     edit_title(window, sample, "CRM-3", "Anna's title")
     second = MainWindow(settings, data_dir)
-    qtbot.addWidget(second)  # type: ignore[attr-defined]
+    qtbot.addWidget(second)
     second.open_project(sample, background=False)
     assert second.workspace is None
     assert "recover" not in answers.asked

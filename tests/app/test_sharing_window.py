@@ -7,11 +7,14 @@ from __future__ import annotations
 import uuid
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from pmdesk.app.main_window import MainWindow
+from pmdesk.core.merge import Conflict, Resolution
 from pmdesk.core.ops import Create, Update
 from pmdesk.core.project_save import save_merging
 from pmdesk.core.workingcopy import WorkingCopy
@@ -86,13 +89,13 @@ def test_save_merges_and_asks_about_a_conflict(
     answers.resolutions = None  # the user cancels the conflict dialog: nothing saved
     assert window.save() is False
     assert window.statusBar().currentMessage().startswith("Not saved")
-    assert [(c.label, c.field) for c in answers.conflicts] == [("CRM-3", "title")]  # type: ignore[attr-defined]
+    assert [(c.label, c.field) for c in answers.conflicts] == [("CRM-3", "title")]
     assert sample.read_bytes() == colleagues_file
     assert ws(window).tree_pane.model.row_values(uid)[TITLE] == "我的标题"
     assert window.isWindowModified()
 
     conflict = answers.conflicts[0]
-    answers.resolutions = {conflict.id: "theirs"}  # type: ignore[attr-defined]
+    answers.resolutions = {conflict.id: "theirs"}
     assert window.save() is True
     rows = by_key(sample)
     assert (rows["CRM-3"]["title"], rows["CRM-3"]["owner"]) == ("王的标题", "王")
@@ -141,7 +144,6 @@ def test_long_merge_work_shows_progress_and_its_errors_reach_the_caller(
 ) -> None:
     import time
 
-    import pytest
     from PySide6.QtWidgets import QProgressDialog
 
     from pmdesk.app import sharing
@@ -192,22 +194,20 @@ def test_a_merge_keeps_the_caret_and_the_typing_in_the_document(
 
 
 def test_the_poll_survives_a_share_that_went_away(
-    window: MainWindow, sample: Path, monkeypatch: object
+    window: MainWindow, sample: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import errno
+    import os
     import pathlib
 
-    import pytest
-
-    assert isinstance(monkeypatch, pytest.MonkeyPatch)
     open_sync(window, sample)
     assert ws(window).watcher is not None
     real_stat = pathlib.Path.stat
 
-    def unmounted(self: pathlib.Path, **kwargs: object) -> object:
+    def unmounted(self: pathlib.Path, *, follow_symlinks: bool = True) -> os.stat_result:
         if self == sample or self.parent == sample:
             raise OSError(errno.EIO, "Input/output error", str(self))  # a stale share
-        return real_stat(self, **kwargs)  # type: ignore[arg-type]
+        return real_stat(self, follow_symlinks=follow_symlinks)
 
     watcher(window).stop()  # watch nothing: the poll looks again
     monkeypatch.setattr(pathlib.Path, "stat", unmounted)
@@ -258,28 +258,26 @@ def test_closing_the_window_while_conflicts_are_asked_waits_for_the_merge(
     answers: Answers,
     sample: Path,
     tmp_path: Path,
-    monkeypatch: object,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import pytest
-
     from pmdesk.app import dialogs
 
-    assert isinstance(monkeypatch, pytest.MonkeyPatch)
     open_sync(window, sample)
     uid = by_key(sample)["CRM-3"]["uid"]
     rename_in_tree(qtbot, window, uid, "我的标题")
     colleague_saves(sample, tmp_path, "CRM-3", {"title": "王的标题"})
     closed: list[bool] = []
 
-    def resolve(_parent: object, conflicts: list[object], *_: object) -> object:
+    def resolve(
+        _parent: QWidget, conflicts: list[Conflict], *_: object
+    ) -> dict[str, Resolution] | None:
         # Quit from the Dock / the session ending while the dialog is up.
         closed.append(window.close())
-        return {conflicts[0].id: "theirs"}  # type: ignore[attr-defined]
+        return {conflicts[0].id: "theirs"}
 
     monkeypatch.setattr(dialogs, "resolve_conflicts", resolve)
     assert window.merge_now()
     assert closed == [False]  # refused while the merge is under way
-    assert window.workspace is not None
     assert window.workspace is not None
     assert ws(window).tree_pane.model.row_values(uid)[TITLE] == "王的标题"
 
