@@ -11,13 +11,20 @@ from pytestqt.qtbot import QtBot
 
 from pmdesk.app.main_window import MainWindow
 from pmdesk.app.roadmap_pane import RoadmapPane
-from pmdesk.core.roadmap_layout import Bar
+from pmdesk.app.roadmap_view import RoadmapView
+from pmdesk.core.roadmap_layout import Bar, RoadmapLayout
 from tests.app.conftest import ws
 
 
+def shown_layout(shower: RoadmapPane | RoadmapView) -> RoadmapLayout:
+    """The layout the pane (or its view, mid-drag) shows; the test fails here if none."""
+    layout = shower.layout_shown
+    assert layout is not None, "the roadmap shows no layout"
+    return layout
+
+
 def bar_of(pane: RoadmapPane, key: str) -> Bar:
-    assert pane.layout_shown is not None
-    return next(b for b in pane.layout_shown.bars if b.key == key)
+    return next(b for b in shown_layout(pane).bars if b.key == key)
 
 
 def stored(window: MainWindow, uid: str) -> dict[str, Any]:

@@ -25,7 +25,7 @@ from pmdesk.core.ops import Update
 from pmdesk.core.queries_roadmap import RoadmapData, roadmap_data
 from pmdesk.export.roadmap_style import PRIORITY_COLORS, STATUS_COLORS, texts_for
 from tests.app.conftest import open_sync, ws
-from tests.app.roadmap_helpers import bar_of, days, drag, on_screen, stored
+from tests.app.roadmap_helpers import bar_of, days, drag, on_screen, shown_layout, stored
 
 
 def test_moving_a_bar_changes_its_dates_in_one_undo_step(
@@ -110,8 +110,9 @@ def test_a_bar_on_its_release_dates_gets_its_own_when_moved(
     drag(qtbot, pane, on_screen(pane, bar, "start") + QPoint(30, 0), days(pane, -14))
     values = stored(window, bar.uid)
     assert (values["start"], values["end"]) == ("2027-06-17", "2027-09-16")
-    assert any(c.uid == bar.uid and c.kind == "release" for c in pane.layout_shown.conflicts)  # type: ignore[union-attr]
-    assert pane.conflicts.count() == len(pane.layout_shown.conflicts)  # type: ignore[union-attr]
+    conflicts = shown_layout(pane).conflicts
+    assert any(c.uid == bar.uid and c.kind == "release" for c in conflicts)
+    assert pane.conflicts.count() == len(conflicts)
     # Not "Conflicts": that word belongs to merging a colleague's save.
     assert pane.conflicts_title.text() == f"Scheduling problems: {pane.conflicts.count()}"
 
@@ -294,20 +295,20 @@ def test_a_bar_dragged_below_the_lanes_leaves_its_lane_in_one_undo_step(
     with qtbot.waitSignal(pane.refreshed, timeout=3000):
         stack.undo()
     assert stored(window, bar.uid)["lane"] == bar.lane_uid
-    assert all(lane.uid is not None for lane in pane.layout_shown.lanes)  # type: ignore[union-attr]
+    assert all(lane.uid is not None for lane in shown_layout(pane).lanes)
 
 
 def test_a_cancelled_drag_takes_the_drop_lane_away(qtbot: QtBot, pane: RoadmapPane) -> None:
     view = pane.view
-    rows = view.layout_shown.rows  # type: ignore[union-attr]
+    rows = shown_layout(view).rows
     start = on_screen(pane, bar_of(pane, "CRM-3"))
     QTest.mousePress(
         view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start
     )
     QTest.mouseMove(view.viewport(), start + QPoint(30, 40))
-    assert view.layout_shown.rows == rows + 1  # type: ignore[union-attr]
+    assert shown_layout(view).rows == rows + 1
     QTest.keyClick(view, Qt.Key.Key_Escape)
-    assert view.layout_shown.rows == rows  # type: ignore[union-attr]
+    assert shown_layout(view).rows == rows
     assert not view.ghost.isVisible() and not view.drop_lane.isVisible()
     QTest.mouseRelease(
         view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start
@@ -362,7 +363,8 @@ def test_a_title_status_or_priority_edit_redraws_its_bar_without_reading_the_roa
     assert (shown.title, shown.status) == ("Bulk import, reworked", "done")
     assert pane.view.body.colors(shown) == STATUS_COLORS["done"] != STATUS_COLORS[bar.status]
     assert "Bulk import, reworked" in pane.view.tooltip(shown)
-    assert pane.view.bar_at(point) is not None and pane.view.bar_at(point)[0] == shown  # type: ignore[index]
+    hit = pane.view.bar_at(point)
+    assert hit is not None and hit[0] == shown
     QApplication.processEvents()  # Qt repaints what the pane said changed
     seen = on_screen_pixels(pane.view.viewport())
     in_place, pixels = drawn(pane), pane.view.viewport().grab().toImage()
@@ -376,7 +378,7 @@ def test_a_title_status_or_priority_edit_redraws_its_bar_without_reading_the_roa
     # Coloured by priority, a priority nobody had yet joins the legend.
     pane.color_by.setCurrentIndex(pane.color_by.findData("priority"))
     reads.clear()
-    assert "wont" not in {b.priority for b in pane.layout_shown.bars}  # type: ignore[union-attr]
+    assert "wont" not in {b.priority for b in shown_layout(pane).bars}
     assert session.push(Update("requirement", bar.uid, {"priority": "wont"}))
     qtbot.wait(50)
     assert reads == []
