@@ -133,7 +133,6 @@ def test_a_damaged_working_copy_is_said_in_chinese_in_the_window(
     write_sample(path, "zh")
     open_sync(window, path)
     session = ws(window).session
-    assert session is not None
     session.push(Create("requirement", str(uuid.uuid4()), {"title": "x"}))
     work = session.working_copy.work_path
     garbage_pages(work)

@@ -35,7 +35,7 @@ def test_take_over_another_machines_lock(
     open_sync(window, sample)
     assert answers.asked == ["locked"] and answers.errors == []
     session = ws(window).session
-    assert session is not None and not session.read_only
+    assert not session.read_only
     held = read_lock(sample)
     assert held is not None and held == session.working_copy.claim.owned
     assert held.user == window.settings.user_name and held.host == socket.gethostname()
@@ -130,7 +130,7 @@ def test_full_share_opens_for_editing_with_a_warning(
         filler = fill(share)
         open_sync(window, project)
         session = ws(window).session
-        assert session is not None and not session.read_only
+        assert not session.read_only
         assert answers.errors == []
         text = window.access_label.text()
         assert "is full" in text and str(share) in text and "read-only" not in text

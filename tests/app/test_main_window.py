@@ -144,7 +144,6 @@ def test_drag_and_drop_reparents_and_refuses_own_subtree(window: MainWindow, sam
 def test_filter_keeps_ancestors(qtbot: QtBot, window: MainWindow, sample: Path) -> None:
     open_sync(window, sample)
     pane = ws(window).tree_pane
-    assert pane is not None
     pane.search.setText("健康度")
     pane.apply_filter()
     model = pane.view.model()
@@ -234,7 +233,6 @@ def test_document_sections_typing_preview_and_undo(
 ) -> None:
     open_sync(window, sample)
     pane = ws(window).document_pane
-    assert pane is not None
     pane.sections.setCurrentRow(4)  # the functional requirements overview
     with qtbot.waitSignal(pane.preview_rendered, timeout=10_000):
         pane.render_preview()
@@ -446,7 +444,6 @@ def test_ctrl_up_down_under_a_filter_moves_past_the_visible_neighbour(
 ) -> None:
     open_sync(window, sample)
     pane = ws(window).tree_pane
-    assert pane is not None
     model, view = pane.model, pane.view
     epic = model.children_of(None)[0]
     must_2, must_5, must_8, could_9 = model.children_of(epic)  # CRM-2, -5, -8 must; -9 could

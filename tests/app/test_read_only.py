@@ -81,7 +81,7 @@ def test_read_only_session_refuses_a_pushed_edit(
     lock_by_colleague(sample)
     open_sync(window, sample)
     session = ws(window).session
-    assert session is not None and session.read_only
+    assert session.read_only
     assert session.push(Create("requirement", str(uuid.uuid4()), {"title": "偷偷加"})) is False
     assert window.statusBar().currentMessage() == REFUSED
     assert session.undo_stack.count() == 0
@@ -234,7 +234,7 @@ def test_read_only_section_buttons_stay_off_when_another_section_is_chosen(
     lock_by_colleague(sample)
     open_sync(window, sample)
     pane = ws(window).document_pane
-    assert pane is not None and pane.sections.count() > 1
+    assert pane.sections.count() > 1
     assert not pane.remove_button.isEnabled()
     second = pane.sections.visualItemRect(pane.sections.item(1)).center()
     QTest.mouseClick(pane.sections.viewport(), Qt.MouseButton.LeftButton, pos=second)

@@ -177,7 +177,7 @@ def test_a_merge_keeps_the_caret_and_the_typing_in_the_document(
 ) -> None:
     open_sync(window, sample)
     pane = ws(window).document_pane
-    assert pane is not None and ws(window).watcher is not None
+    assert ws(window).watcher is not None
     editor = pane.editor
     editor.setFocus()
     body = editor.toPlainText()
