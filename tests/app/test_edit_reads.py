@@ -54,7 +54,6 @@ def statements_during(window: MainWindow, action: Callable[[], object]) -> list[
 def shown(window: MainWindow, uid: str) -> tuple[object, ...]:
     """What the tree row and the details pane show of `uid`."""
     tree, editor = ws(window).tree_pane, ws(window).detail_editor
-    assert tree is not None and editor is not None
     index = tree.model.index_of(uid)
     row = [index.siblingAtColumn(c).data() for c in Column]
     form = editor.form
@@ -73,7 +72,6 @@ def test_an_edit_runs_only_the_operations_statements(
 ) -> None:
     window, uid = edited
     editor = ws(window).detail_editor
-    assert editor is not None
     form = editor.form
     if kind == "title":
         QTest.keyClick(form.title, Qt.Key.Key_End)

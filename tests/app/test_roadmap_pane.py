@@ -214,7 +214,6 @@ def test_the_roadmap_block_shows_the_picture_in_the_preview(
 ) -> None:
     open_sync(window, sample)
     pane = ws(window).document_pane
-    assert pane is not None
     row = next(i for i in range(pane.sections.count()) if pane.sections.item(i).text() == "路线图")
     with qtbot.waitSignal(pane.preview_rendered, timeout=10_000):
         pane.sections.setCurrentRow(row)
@@ -349,7 +348,6 @@ def test_a_title_status_or_priority_edit_redraws_its_bar_without_reading_the_roa
     re-read and layout would draw it."""
     reads = counting_reads(monkeypatch, pane)
     session = ws(window).session
-    assert session is not None
     bar = bar_of(pane, "CRM-8")
     point = on_screen(pane, bar)  # in sight, so the pixels below show its label
     pane.color_by.setCurrentIndex(pane.color_by.findData("status"))
@@ -409,7 +407,6 @@ def test_a_requirement_rejected_leaves_the_roadmap_and_undo_brings_it_back(
     """Rejected requirements are not drawn: to or from rejected is a new layout."""
     reads = counting_reads(monkeypatch, pane)
     session = ws(window).session
-    assert session is not None
     bar = bar_of(pane, "CRM-8")
     with qtbot.waitSignal(pane.refreshed, timeout=3000):
         assert session.push(Update("requirement", bar.uid, {"status": "rejected"}))
