@@ -5,14 +5,14 @@ and keys, and the merge with those choices comes out clean."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QPushButton
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -41,7 +41,7 @@ class Case:
 @pytest.fixture
 def language(qapp: QApplication, request: pytest.FixtureRequest) -> Iterator[str]:
     """The UI language the test runs in (English unless parametrized)."""
-    chosen = getattr(request, "param", "en")
+    chosen: str = getattr(request, "param", "en")  # set where the test is parametrized
     translators = install_translators(qapp, chosen)
     yield chosen
     for translator in translators:
@@ -282,14 +282,14 @@ def test_edit_a_description_starts_from_both_versions(qtbot: QtBot, case: Case) 
     assert dialog.resolutions() == {}
 
 
-def _click_later(qtbot: QtBot, names: list[str]) -> None:
+def _click_later(qtbot: QtBot, buttons: Callable[[ConflictDialog], list[QPushButton]]) -> None:
     """Click buttons of the modal conflict dialog once it runs."""
 
     def click() -> None:
         dialog = QApplication.activeModalWidget()
         assert isinstance(dialog, ConflictDialog)
-        for name in names:
-            QTest.mouseClick(getattr(dialog, name), Qt.MouseButton.LeftButton)
+        for button in buttons(dialog):
+            QTest.mouseClick(button, Qt.MouseButton.LeftButton)
 
     QTimer.singleShot(0, click)
 
@@ -311,7 +311,7 @@ def test_in_chinese(qtbot: QtBot, language: str, case: Case) -> None:
 
 
 def test_resolve_conflicts_is_none_when_cancelled(qtbot: QtBot, case: Case) -> None:
-    _click_later(qtbot, ["all_theirs", "cancel_button"])
+    _click_later(qtbot, lambda d: [d.all_theirs, d.cancel_button])
     answer = resolve_conflicts(
         None, case.result.conflicts, case.pending.mine, case.pending.theirs, ["Wang"]
     )
@@ -319,7 +319,7 @@ def test_resolve_conflicts_is_none_when_cancelled(qtbot: QtBot, case: Case) -> N
 
 
 def test_resolve_conflicts_gives_the_choices(qtbot: QtBot, case: Case) -> None:
-    _click_later(qtbot, ["all_mine", "ok_button"])
+    _click_later(qtbot, lambda d: [d.all_mine, d.ok_button])
     answer = resolve_conflicts(
         None, case.result.conflicts, case.pending.mine, case.pending.theirs, ["Wang"]
     )
