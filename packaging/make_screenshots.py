@@ -24,7 +24,7 @@ from pmdesk.app.i18n import install_translators  # noqa: E402
 from pmdesk.app.main_window import MainWindow  # noqa: E402
 from pmdesk.app.settings import AppSettings  # noqa: E402
 from pmdesk.app.theme import apply_theme  # noqa: E402
-from pmdesk.core.sample import write_sample  # noqa: E402
+from pmdesk.core.newproject.sample import write_sample  # noqa: E402
 
 OUT = Path(__file__).resolve().parent / "screenshots"
 
@@ -61,7 +61,7 @@ def shoot(app: QApplication, language: str, folder: Path) -> None:
 
 def shoot_roadmap(window: MainWindow, language: str, project: Path) -> None:
     """The roadmap screenshot: a feature selected, its bar highlighted."""
-    from pmdesk.core.merge_files import read_project
+    from pmdesk.core.merge.files import read_project
 
     assert window.workspace is not None
     keys = {r["key"]: uid for uid, r in read_project(project)["requirement"].items()}
@@ -72,11 +72,11 @@ def shoot_roadmap(window: MainWindow, language: str, project: Path) -> None:
 
 def shoot_sharing(window: MainWindow, language: str, project: Path, folder: Path) -> None:
     """Both edit; the colleague saves first: the notice bar, then the conflict dialog."""
-    from pmdesk.app.conflict_dialog import ConflictDialog
+    from pmdesk.app.merge.conflict_dialog import ConflictDialog
     from pmdesk.core.ops import Remove, Update
     from pmdesk.core.project_save import save_merging
-    from pmdesk.core.target_merge import prepare
-    from pmdesk.core.workingcopy import WorkingCopy
+    from pmdesk.core.merge.target import prepare
+    from pmdesk.core.storage.workingcopy import WorkingCopy
 
     colleague = "张三" if language == "zh" else "Zhang"
     workspace = window.workspace

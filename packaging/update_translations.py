@@ -4,7 +4,7 @@
 
 1. `pyside6-lupdate` collects every `tr()`/`translate()` string of pmdesk/app, the
    texts of the Qt Designer forms in ui/, the core's sentences in
-   pmdesk/core/messages.py and the names of its vocabulary (pmdesk/core/domain.py), into
+   pmdesk/core/messages.py and the names of its vocabulary (pmdesk/core/domain/vocabulary.py), into
    resources/translations/pmdesk_<lang>.ts, keeping existing translations.
 2. `pyside6-lrelease` compiles each .ts to the .qm file pmdesk loads at run time.
 
@@ -47,7 +47,7 @@ def sources() -> list[Path]:
         *sorted(p for p in (ROOT / "pmdesk" / "app").rglob("*.py") if "forms" not in p.parts),
         *sorted((ROOT / "ui").glob("*.ui")),
         ROOT / "pmdesk/core/messages.py",
-        ROOT / "pmdesk/core/domain.py",
+        ROOT / "pmdesk/core/domain/vocabulary.py",
     ]
 
 
@@ -67,9 +67,9 @@ def fill(ts: Path, language: str) -> list[str]:
     sys.path.insert(0, str(ROOT))
     from zh_CN_strings import ZH_CN
 
-    from pmdesk.core.domain import LABELS, all_terms
+    from pmdesk.core.domain.vocabulary import LABELS, all_terms
 
-    # The vocabulary's names carry their Chinese with them (pmdesk.core.domain).
+    # The vocabulary's names carry their Chinese with them (pmdesk.core.domain.vocabulary).
     chinese = {(LABELS, term.en): term.zh for term in all_terms()} | ZH_CN
 
     tree = ET.parse(ts)

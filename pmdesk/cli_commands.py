@@ -7,7 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from pmdesk.core.fileformat import FILE_SUFFIX, read_header, refuse_project_target
+from pmdesk.core.storage.fileformat import FILE_SUFFIX, read_header, refuse_project_target
 
 EXIT_OK, EXIT_PROBLEM = 0, 1
 
@@ -32,7 +32,7 @@ def _project_target(path: Path) -> Path:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    from pmdesk.core.projectfile import new_project
+    from pmdesk.core.storage.projectfile import new_project
 
     target = _project_target(args.file)
     if target.exists():
@@ -44,7 +44,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     if args.template == "blank":
         new_project(target, title=args.title)
     else:
-        from pmdesk.core.templates import write_template
+        from pmdesk.core.newproject.templates import write_template
 
         write_template(target, args.template, title=args.title)
     _say(f"Created {target}.")
@@ -52,7 +52,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_sample(args: argparse.Namespace) -> int:
-    from pmdesk.core.sample import write_sample
+    from pmdesk.core.newproject.sample import write_sample
 
     target = _project_target(args.file)
     if target.exists():
@@ -93,7 +93,7 @@ def cmd_info(args: argparse.Namespace) -> int:
 
 def _lock_text(path: Path) -> str:
     """Who holds the project's lock file, for `info`."""
-    from pmdesk.core.lockfile import read_lock
+    from pmdesk.core.storage.lockfile import read_lock
 
     held = read_lock(path)
     if held is None:
@@ -104,7 +104,7 @@ def _lock_text(path: Path) -> str:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from pmdesk.core.projectfile import check
+    from pmdesk.core.storage.projectfile import check
 
     problems = check(args.file)
     if problems:
@@ -151,8 +151,8 @@ def _check_suffix(out: Path, fmt: str) -> None:
 
 def _export_json(args: argparse.Namespace) -> int:
     from pmdesk.core.project import Project
-    from pmdesk.core.snapshot import dumps
-    from pmdesk.core.sqlite_files import replacing
+    from pmdesk.core.snapshot.convert import dumps
+    from pmdesk.core.storage.sqlite_files import replacing
 
     with Project.view(args.file) as project:
         text = dumps(project.snapshot())
@@ -171,7 +171,7 @@ def _export_json(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from pmdesk.core.importing import import_snapshot_file
+    from pmdesk.core.newproject.from_snapshot import import_snapshot_file
 
     target = _project_target(args.file)
     if args.replace:
@@ -183,7 +183,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def _refuse_write_protected(path: Path) -> None:
     from pmdesk.core.errors import PmdeskError
-    from pmdesk.core.places import write_protected
+    from pmdesk.core.storage.places import write_protected
 
     if write_protected(path):
         raise PmdeskError("write.protected", name=path.name)
@@ -203,7 +203,7 @@ def _create_baseline(path: Path, name: str) -> int:
     """Freeze the project through a working copy and publish it atomically, like a
     save in the window: a project open in another pmdesk is refused, not written."""
     from pmdesk.core.project import Project
-    from pmdesk.core.projectfile import require_intact
+    from pmdesk.core.storage.projectfile import require_intact
 
     require_intact(path)  # a new version of a damaged file would be damaged too
     _refuse_write_protected(path)  # before a working copy and a lock are made for nothing
@@ -243,8 +243,8 @@ def _width(text: str) -> int:
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
-    from pmdesk.core.merge_files import merge_files
-    from pmdesk.core.merge_report import natural_order, note_line, report, settled_line
+    from pmdesk.core.merge.files import merge_files
+    from pmdesk.core.merge.report import natural_order, note_line, report, settled_line
     from pmdesk.export.labels import value_label
 
     def label(field: str, value: str) -> str:

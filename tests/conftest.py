@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Connection
 
-from pmdesk.core.projectfile import new_project, open_readonly
-from pmdesk.core.sample import write_sample
-from pmdesk.core.workingcopy import WorkingCopy
+from pmdesk.core.newproject.sample import write_sample
+from pmdesk.core.storage.projectfile import new_project, open_readonly
+from pmdesk.core.storage.workingcopy import WorkingCopy
 
 REPO = Path(__file__).resolve().parent.parent
 _QAPP: object = None

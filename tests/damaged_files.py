@@ -22,9 +22,9 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from pmdesk.core.fileformat import SCHEMA_VERSION
-from pmdesk.core.model import Base
-from pmdesk.core.sample import write_sample
+from pmdesk.core.newproject.sample import write_sample
+from pmdesk.core.schema.tables import Base
+from pmdesk.core.storage.fileformat import SCHEMA_VERSION
 
 PAGE = 4096
 SIDE_SUFFIXES = ("-journal", "-wal", "-shm")

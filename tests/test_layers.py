@@ -67,7 +67,7 @@ def test_each_contract_catches_a_breach(tmp_path: Path) -> None:
     _add_import(core / "messages.py", "import PySide6.QtCore")
     _add_import(export / "table_widths.py", "from PySide6 import QtWidgets")
     # A cycle, and the bottom of core reaching up to the store.
-    _add_import(core / "errors.py", "from pmdesk.core.store import ProjectStore")
+    _add_import(core / "errors.py", "from pmdesk.core.storage.store import ProjectStore")
     report = lint_imports(tmp_path)
     assert [f"{name} BROKEN" in report for name in CONTRACTS] == [True] * len(CONTRACTS), report
     assert "pmdesk.core.clock -> pmdesk.export.labels" in report
@@ -88,9 +88,9 @@ def test_headless_commands_do_not_load_qt(tmp_path: Path) -> None:
 
 def test_opening_and_the_tree_do_not_load_the_database_layer() -> None:
     # The window paints an opening project's tree before SQLAlchemy's ~0.5 s of
-    # imports (see pmdesk/core/tree_read.py): nothing on that path may pull it in.
+    # imports (see pmdesk/core/storage/tree_read.py): nothing on that path may pull it in.
     code = (
-        "import sys, pmdesk.app.launch, pmdesk.app.opening, pmdesk.app.tree_pane; "
+        "import sys, pmdesk.app.launch, pmdesk.app.opening, pmdesk.app.tree.pane; "
         "print(sorted(m for m in ('sqlalchemy', 'markdown', 'alembic') if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

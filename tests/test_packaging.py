@@ -55,7 +55,7 @@ def test_wheel_installs_and_runs_sample_in_a_fresh_venv(tmp_path: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     assert "pmdesk/resources/samples/crm-zh.json" in names
     assert "pmdesk/resources/templates/prd-en.json" in names
-    assert "pmdesk/core/migrations/versions/0001_initial_schema.py" in names
+    assert "pmdesk/core/storage/migrations/versions/0001_initial_schema.py" in names
     assert "pmdesk/ui/preferences.ui" in names  # the Designer forms' sources
     assert "pmdesk/app/forms/ui_preferences.py" in names  # what the app runs
 

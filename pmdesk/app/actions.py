@@ -13,7 +13,7 @@ from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QStyle, QToolBar
 
 if TYPE_CHECKING:
-    from pmdesk.app.tree_view import RequirementTreeView
+    from pmdesk.app.tree.view import RequirementTreeView
 
 translate = QCoreApplication.translate
 

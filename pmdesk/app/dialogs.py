@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox,
 from pmdesk.core.clock import local_minutes
 
 if TYPE_CHECKING:
-    from pmdesk.core.lockfile import LockInfo
-    from pmdesk.core.merge import Conflict, Resolution
-    from pmdesk.core.merge_rows import Tables
+    from pmdesk.core.merge.three_way import Conflict, Resolution
+    from pmdesk.core.schema.rows import Tables
+    from pmdesk.core.storage.lockfile import LockInfo
 
 FILE_FILTER = "pmdesk (*.pmdesk)"
 
@@ -236,8 +236,8 @@ def resolve_conflicts(
     theirs: Tables,
     their_names: list[str],
 ) -> dict[str, Resolution] | None:
-    """Ask how to settle a merge's conflicts (app/conflict_dialog.py); None: cancelled."""
-    from pmdesk.app.conflict_dialog import resolve_conflicts as ask
+    """Ask how to settle a merge's conflicts (app/merge/conflict_dialog.py); None: cancelled."""
+    from pmdesk.app.merge.conflict_dialog import resolve_conflicts as ask
 
     return ask(parent, conflicts, mine, theirs, their_names)
 

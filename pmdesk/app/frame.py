@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
-    from pmdesk.app.tree_pane import TreePane
+    from pmdesk.app.tree.pane import TreePane
     from pmdesk.app.workspace import Workspace
 
 

@@ -1,7 +1,7 @@
 """Translated names of the domain's values (kinds, statuses, priorities, …).
 
 The file keeps the stable English value (`in_progress`); the UI shows these.
-The names are the core's vocabulary (pmdesk.core.domain), shown through Qt's
+The names are the core's vocabulary (pmdesk.core.domain.vocabulary), shown through Qt's
 translations: each English name is Qt's source text in the context "Labels".
 """
 
@@ -11,7 +11,7 @@ from collections.abc import Mapping
 
 from PySide6.QtCore import QCoreApplication
 
-from pmdesk.core.domain import (
+from pmdesk.core.domain.vocabulary import (
     FIELD_TERMS,
     KANO_TERMS,
     KIND_TERMS,

@@ -16,7 +16,7 @@ from pmdesk.app.i18n import choose_language, install_translators
 from pmdesk.app.main_window import MainWindow
 from pmdesk.app.settings import AppSettings
 from pmdesk.app.theme import apply_theme
-from pmdesk.core.places import default_data_dir
+from pmdesk.core.storage.places import default_data_dir
 
 
 def sample_project(data_dir: Path, language: str) -> Path:
@@ -24,7 +24,7 @@ def sample_project(data_dir: Path, language: str) -> Path:
     name = "云帆CRM-示例.pmdesk" if language == "zh" else "Yunfan-CRM-sample.pmdesk"
     path = data_dir / "sample" / name
     if not path.exists():
-        from pmdesk.core.sample import write_sample
+        from pmdesk.core.newproject.sample import write_sample
 
         path.parent.mkdir(parents=True, exist_ok=True)
         write_sample(path, language)

@@ -27,15 +27,15 @@ from pmdesk.app.sharing import NoticeBar
 from pmdesk.app.tasks import TaskRunner
 from pmdesk.app.workspace import Opening
 from pmdesk.core.errors import PmdeskError, ProjectFileError
-from pmdesk.core.lockfile import LockInfo, lock_path, release
-from pmdesk.core.places import resolved, write_protected
+from pmdesk.core.storage.lockfile import LockInfo, lock_path, release
+from pmdesk.core.storage.places import resolved, write_protected
 
 if TYPE_CHECKING:
     from pmdesk.app.opening import OpenedProject, ShowTree
-    from pmdesk.app.tree_maps import TreeMaps
+    from pmdesk.app.tree.maps import TreeMaps
     from pmdesk.app.workspace import Workspace
-    from pmdesk.core.lockfile import Access
-    from pmdesk.core.workingcopy import Recoverable
+    from pmdesk.core.storage.lockfile import Access
+    from pmdesk.core.storage.workingcopy import Recoverable
 
 LOCK_RETRY_MS = 5000  # editing without our lock: how often to look whether it can be had
 
@@ -76,7 +76,7 @@ class Lifecycle(QObject):
         whose work was left for later, read-only, else the last project, else
         `sample()`."""
         from pmdesk.app.opening import is_untitled
-        from pmdesk.core.workingcopy import discard_leftover, find_recoverable
+        from pmdesk.core.storage.workingcopy import discard_leftover, find_recoverable
 
         if path is not None:
             self.open_project(path)  # asks about its own leftover, if any
@@ -118,7 +118,7 @@ class Lifecycle(QObject):
         if self.opening is not None:
             return  # one open at a time; the file actions are disabled meanwhile
         from pmdesk.app.opening import open_in_background_work
-        from pmdesk.core.workingcopy import discard_leftover
+        from pmdesk.core.storage.workingcopy import discard_leftover
 
         target = resolved(path)
         if target is None:  # a symbolic link that leads back to itself
@@ -162,7 +162,7 @@ class Lifecycle(QObject):
         )
 
     def _leftover_for(self, target: Path) -> Recoverable | None:
-        from pmdesk.core.workingcopy import find_recoverable
+        from pmdesk.core.storage.workingcopy import find_recoverable
 
         return next((r for r in find_recoverable(self.data_dir) if r.target == target), None)
 
@@ -171,7 +171,7 @@ class Lifecycle(QObject):
         they have it open; then the user chooses (None: cancelled). A stale lock
         (its pmdesk on this machine has ended) is no reason to ask: opening clears it.
         Taking over writes our lock now; the open then finds it ours."""
-        from pmdesk.core.lockfile import other_holder, take_over
+        from pmdesk.core.storage.lockfile import other_holder, take_over
 
         target = resolved(path)
         if target is None:  # a symbolic link that leads back to itself
@@ -304,7 +304,7 @@ class Lifecycle(QObject):
         asking to save it). The new file is written first: if it cannot be, the
         open project stays as it is."""
         from pmdesk.app.opening import open_in_background_work, untitled_path
-        from pmdesk.core.disk_space import data_folder_full
+        from pmdesk.core.storage.disk_space import data_folder_full
 
         if self.opening is not None:
             return
@@ -363,7 +363,7 @@ class Lifecycle(QObject):
             if answer == QMessageBox.StandardButton.Save and not self.saving.save():
                 return False
             discard = answer == QMessageBox.StandardButton.Discard
-        from pmdesk.app.baselines_dialog import close_baselines
+        from pmdesk.app.history.baselines_dialog import close_baselines
 
         close_baselines(self._window)  # it reads the project that is closing
         self.settings.save_header_state(ws.tree_pane.view.header().saveState())

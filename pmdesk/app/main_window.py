@@ -30,14 +30,14 @@ from pmdesk.app.actions import State, WindowActions
 from pmdesk.app.lifecycle import Lifecycle
 from pmdesk.app.settings import AppSettings
 from pmdesk.app.tasks import TaskRunner
-from pmdesk.core.fileformat import FILE_SUFFIX
-from pmdesk.core.places import default_data_dir
+from pmdesk.core.storage.fileformat import FILE_SUFFIX
+from pmdesk.core.storage.places import default_data_dir
 
 if TYPE_CHECKING:
-    from pmdesk.app.export_dialog import ExportDialog
-    from pmdesk.app.tree_pane import TreePane
+    from pmdesk.app.document.export_dialog import ExportDialog
+    from pmdesk.app.tree.pane import TreePane
     from pmdesk.app.workspace import Workspace
-    from pmdesk.core.workingcopy import Recoverable
+    from pmdesk.core.storage.workingcopy import Recoverable
 
 
 class MainWindow(QMainWindow):
@@ -348,7 +348,7 @@ class MainWindow(QMainWindow):
 
     def export_dialog(self) -> ExportDialog | None:
         """File ▸ Export PRD: a window-modal dialog (open() keeps the event loop ours)."""
-        from pmdesk.app.export_dialog import ExportDialog
+        from pmdesk.app.document.export_dialog import ExportDialog
 
         ws = self.workspace
         if ws is None:
@@ -366,15 +366,15 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message.replace("%2", f"{seconds:.1f}"), 8000)
 
     def change_log(self) -> None:
-        """View ▸ Change Log: the project's changes (app/change_log.py)."""
-        from pmdesk.app.change_log import show_change_log
+        """View ▸ Change Log: the project's changes (app/history/change_log.py)."""
+        from pmdesk.app.history.change_log import show_change_log
 
         if self.workspace is not None:
             show_change_log(self, self.workspace.session, self.show_details)
 
     def baselines(self) -> None:
-        """Project ▸ Baselines: create, delete and compare (app/baselines_dialog.py)."""
-        from pmdesk.app.baselines_dialog import show_baselines
+        """Project ▸ Baselines: create, delete and compare (app/history/baselines_dialog.py)."""
+        from pmdesk.app.history.baselines_dialog import show_baselines
 
         if self.workspace is not None:
             show_baselines(self, self.workspace.session, self.workspace.selection.set)

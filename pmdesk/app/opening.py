@@ -15,13 +15,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from pmdesk.app.tree_maps import TreeMaps, build_maps
-from pmdesk.core.disk_space import data_folder_full
+from pmdesk.app.tree.maps import TreeMaps, build_maps
 from pmdesk.core.errors import PmdeskError
-from pmdesk.core.fileformat import SCHEMA_VERSION, read_header
-from pmdesk.core.lockfile import Access
-from pmdesk.core.tree_read import read_tree
-from pmdesk.core.workingcopy import Recoverable, WorkingCopy
+from pmdesk.core.storage.disk_space import data_folder_full
+from pmdesk.core.storage.fileformat import SCHEMA_VERSION, read_header
+from pmdesk.core.storage.lockfile import Access
+from pmdesk.core.storage.tree_read import read_tree
+from pmdesk.core.storage.workingcopy import Recoverable, WorkingCopy
 
 UNTITLED = "untitled"
 # How long the worker waits at most for the window to paint the tree.
@@ -96,7 +96,7 @@ def _load_database_layer(wc: WorkingCopy) -> None:
     """Import what editing and the other panes need, and open the working copy's
     database, while the GUI thread paints the tree."""
     import pmdesk.core.ops
-    import pmdesk.core.queries
+    import pmdesk.core.queries.requirements
     import pmdesk.export.directive_html
     import pmdesk.export.markdown_html  # noqa: F401
 
@@ -123,11 +123,11 @@ def untitled_path(data_dir: Path, template: str) -> Path:
         if not path.exists():
             break
     if template == "blank":
-        from pmdesk.core.projectfile import new_project
+        from pmdesk.core.storage.projectfile import new_project
 
         new_project(path)
     else:
-        from pmdesk.core.templates import write_template
+        from pmdesk.core.newproject.templates import write_template
 
         write_template(path, template)
     return path

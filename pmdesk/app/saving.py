@@ -123,7 +123,7 @@ class Saving(QObject):
     # -- a colleague's save ----------------------------------------------------------
     def colleague_saved(self) -> None:
         """The project file was replaced: say by whom and offer what can be done."""
-        from pmdesk.core.merge_files import last_editors
+        from pmdesk.core.merge.files import last_editors
 
         ws = self._open()
         if ws is None:

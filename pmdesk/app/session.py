@@ -19,7 +19,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from pmdesk.app.error_text import error_text
 from pmdesk.core.errors import OperationError, PmdeskError
 from pmdesk.core.project import Project
-from pmdesk.core.workingcopy import WorkingCopy
+from pmdesk.core.storage.workingcopy import WorkingCopy
 
 # The tree paints before SQLAlchemy loads; operations (which need it) arrive later.
 if TYPE_CHECKING:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from pmdesk.core.places import default_user
+from pmdesk.core.storage.places import default_user
 
 MAX_RECENT = 10
 LANGUAGES = ("system", "zh_CN", "en")
@@ -83,7 +83,7 @@ class AppSettings:
         return [Path(v) for v in items if isinstance(v, str) and v]
 
     def add_recent(self, path: Path) -> None:
-        from pmdesk.core.places import resolved
+        from pmdesk.core.storage.places import resolved
 
         path = resolved(path) or path.absolute()
         items = [p for p in self.recent_files if p != path]

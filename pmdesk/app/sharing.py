@@ -42,8 +42,8 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from pmdesk.app.session import ProjectSession
-    from pmdesk.core.merge import MergeResult
-    from pmdesk.core.merge_files import PendingMerge
+    from pmdesk.core.merge.files import PendingMerge
+    from pmdesk.core.merge.three_way import MergeResult
     from pmdesk.core.ops.rows import ReplaceRows
     from pmdesk.core.project_save import Record, Resolver, Step, Wait
 

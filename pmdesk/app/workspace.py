@@ -24,16 +24,16 @@ from pmdesk.app import sharing
 from pmdesk.app.session import ProjectSession
 from pmdesk.app.settings import AppSettings
 from pmdesk.app.tasks import TaskRunner
-from pmdesk.app.tree_pane import TreePane
-from pmdesk.core.lockfile import lock_path
+from pmdesk.app.tree.pane import TreePane
+from pmdesk.core.storage.lockfile import lock_path
 
 # The tree paints before the database layer loads; the other panes need it.
 if TYPE_CHECKING:
-    from pmdesk.app.detail_editor import DetailEditor
-    from pmdesk.app.document_pane import DocumentPane
+    from pmdesk.app.details.editor import DetailEditor
+    from pmdesk.app.document.pane import DocumentPane
     from pmdesk.app.opening import OpenedProject
-    from pmdesk.app.roadmap_pane import RoadmapPane
-    from pmdesk.app.tree_maps import TreeMaps
+    from pmdesk.app.roadmap.pane import RoadmapPane
+    from pmdesk.app.tree.maps import TreeMaps
 
 translate = QCoreApplication.translate
 
@@ -122,9 +122,9 @@ class Workspace(QObject):
         settings: AppSettings,
         tasks: TaskRunner,
     ) -> None:
-        from pmdesk.app.detail_editor import DetailEditor
-        from pmdesk.app.document_pane import DocumentPane
-        from pmdesk.app.roadmap_pane import RoadmapPane
+        from pmdesk.app.details.editor import DetailEditor
+        from pmdesk.app.document.pane import DocumentPane
+        from pmdesk.app.roadmap.pane import RoadmapPane
 
         super().__init__(opening.parent)
         assert opening.tree_pane is not None, "the tree is shown before the workspace is built"

@@ -37,4 +37,4 @@ class OperationError(PmdeskError):
 
 class ProjectInUseError(PmdeskError):
     """The project is already open for editing elsewhere (another pmdesk here, or a
-    lock: pmdesk.core.lockfile.ProjectLockedError says who holds it)."""
+    lock: pmdesk.core.storage.lockfile.ProjectLockedError says who holds it)."""

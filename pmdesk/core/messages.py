@@ -334,7 +334,7 @@ WORDS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("CoreError", "project"),
     QT_TRANSLATE_NOOP("CoreError", "baseline"),
     QT_TRANSLATE_NOOP("CoreError", "permission denied"),
-    # Why SQLite or the system failed, in plain words (pmdesk.core.sqlite_errors).
+    # Why SQLite or the system failed, in plain words (pmdesk.core.storage.sqlite_errors).
     QT_TRANSLATE_NOOP("CoreError", "the disk is full"),
     QT_TRANSLATE_NOOP("CoreError", "the file is damaged"),
     QT_TRANSLATE_NOOP("CoreError", "the file or its folder is read-only"),

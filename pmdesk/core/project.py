@@ -1,7 +1,7 @@
 """One open project: the object the command line and the window both use.
 
 `Project.open` checks the lock and copies the project file into a private
-working copy (pmdesk.core.workingcopy, the storage underneath); every edit is an
+working copy (pmdesk.core.storage.workingcopy, the storage underneath); every edit is an
 operation applied to it (`apply`, the one read-only guard); reads are typed
 queries returning plain records (project_read); `save` publishes it, merging a
 colleague's save first (project_save, the one merge-retry loop, with a
@@ -31,14 +31,14 @@ from pmdesk.core.project_save import (
     run_here,
     save_project,
 )
-from pmdesk.core.workingcopy import Leftover, Recoverable, WorkingCopy
+from pmdesk.core.storage.workingcopy import Leftover, Recoverable, WorkingCopy
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection
 
-    from pmdesk.core.lockfile import Access, Claim
     from pmdesk.core.ops import Applied, Operation
-    from pmdesk.core.store import ProjectStore
+    from pmdesk.core.storage.lockfile import Access, Claim
+    from pmdesk.core.storage.store import ProjectStore
 
 
 class ProjectView(ProjectReads):
@@ -53,7 +53,7 @@ class ProjectView(ProjectReads):
 
     @contextmanager
     def _connect(self) -> Iterator[Connection]:
-        from pmdesk.core.projectfile import reading_damage
+        from pmdesk.core.storage.projectfile import reading_damage
 
         with reading_damage(self.path), self._store.engine.connect() as conn:
             yield conn
@@ -74,7 +74,7 @@ class Project(ProjectReads):
     @contextmanager
     def view(path: Path) -> Iterator[ProjectView]:
         """Read the project file at `path` in place (see `ProjectView`)."""
-        from pmdesk.core.projectfile import open_readonly
+        from pmdesk.core.storage.projectfile import open_readonly
 
         store = open_readonly(path)
         try:
@@ -142,7 +142,7 @@ class Project(ProjectReads):
         """Editing without a lock of our own (beside someone's, or none could be
         written): take it once their lock is gone or there is room for it. True
         when the claim changed (the window says the new state)."""
-        from pmdesk.core.lockfile import retake
+        from pmdesk.core.storage.lockfile import retake
 
         claim = retake(self._wc.target, self.user, self._wc.claim)
         if claim is self._wc.claim:
@@ -173,14 +173,14 @@ class Project(ProjectReads):
     def file_is_older_copy(self) -> bool:
         """Does the project file now hold an older version of what was opened or
         last saved (a sync tool or a restore put it back)? Histories only."""
-        from pmdesk.core.target_merge import is_older_copy
+        from pmdesk.core.merge.target import is_older_copy
 
         return is_older_copy(self._wc)
 
     def file_replaced_by_stranger(self) -> Literal["not_project", "other_project"] | None:
         """Has the project file been replaced by no version of this project (a
         damaged file, another application's, another project's)?"""
-        from pmdesk.core.target_merge import replaced_by_stranger
+        from pmdesk.core.merge.target import replaced_by_stranger
 
         return replaced_by_stranger(self._wc)
 
@@ -202,8 +202,8 @@ class Project(ProjectReads):
     def create_baseline(self, name: str, uid: str | None = None) -> Applied:
         """Freeze the project now as baseline `name` (refused names raise
         OperationError, said in one sentence)."""
-        from pmdesk.core.baselines import new_baseline_uid
         from pmdesk.core.ops import CreateBaseline
+        from pmdesk.core.snapshot.baselines import new_baseline_uid
 
         return self.apply(CreateBaseline(uid or new_baseline_uid(), name))
 

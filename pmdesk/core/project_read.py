@@ -15,19 +15,19 @@ from typing import TYPE_CHECKING, Any, TypeVar
 if TYPE_CHECKING:
     from sqlalchemy import Connection
 
-    from pmdesk.core.baseline_compare import Comparison
-    from pmdesk.core.baselines import BaselineEntry
-    from pmdesk.core.queries import (
+    from pmdesk.core.queries.history import Change, LogFilter, Wording
+    from pmdesk.core.queries.requirements import (
         Counts,
         LinkRow,
         Named,
         ProjectInfo,
         RequirementDetail,
     )
-    from pmdesk.core.queries_history import Change, LogFilter, Wording
-    from pmdesk.core.queries_roadmap import RoadmapData
-    from pmdesk.core.snapshot import Json
-    from pmdesk.core.tree_read import TreeRead
+    from pmdesk.core.queries.roadmap import RoadmapData
+    from pmdesk.core.snapshot.baselines import BaselineEntry
+    from pmdesk.core.snapshot.compare import Comparison
+    from pmdesk.core.snapshot.convert import Json
+    from pmdesk.core.storage.tree_read import TreeRead
 
 T = TypeVar("T")
 TreeRow = tuple[Any, ...]  # the columns of queries.TREE_COLUMNS
@@ -50,20 +50,20 @@ class ProjectReads:
 
     # -- the project -----------------------------------------------------------
     def info(self) -> ProjectInfo:
-        from pmdesk.core.queries import project_info
+        from pmdesk.core.queries.requirements import project_info
 
         with self._connect() as conn:
             return project_info(conn)
 
     def snapshot(self) -> Json:
         """The whole project as a snapshot dictionary (snapshot.dumps writes it)."""
-        from pmdesk.core.snapshot import export_from
+        from pmdesk.core.snapshot.convert import export_from
 
         with self._connect() as conn:
             return export_from(conn)
 
     def counts(self) -> Counts:
-        from pmdesk.core.queries import counts
+        from pmdesk.core.queries.requirements import counts
 
         with self._connect() as conn:
             return counts(conn)
@@ -71,21 +71,21 @@ class ProjectReads:
     # -- the requirement tree -------------------------------------------------
     def tree(self) -> TreeRead:
         """Every requirement row (siblings in order) and the releases, in one read."""
-        from pmdesk.core.queries import releases, tree_rows
-        from pmdesk.core.tree_read import TreeRead
+        from pmdesk.core.queries.requirements import releases, tree_rows
+        from pmdesk.core.storage.tree_read import TreeRead
 
         with self._connect() as conn:
             return TreeRead(tree_rows(conn), [(r.uid, r.name) for r in releases(conn)])
 
     def tree_rows(self) -> list[TreeRow]:
-        from pmdesk.core.queries import tree_rows
+        from pmdesk.core.queries.requirements import tree_rows
 
         with self._connect() as conn:
             return list(tree_rows(conn))
 
     def subtree_rows(self, uid: str) -> list[TreeRow]:
         """The tree rows of `uid` and everything under it (empty if it is gone)."""
-        from pmdesk.core.queries import subtree_rows
+        from pmdesk.core.queries.requirements import subtree_rows
 
         with self._connect() as conn:
             return subtree_rows(conn, uid)
@@ -93,7 +93,7 @@ class ProjectReads:
     def subtree_and_order(self, uid: str, parent: str | None) -> tuple[list[TreeRow], list[str]]:
         """`subtree_rows(uid)` and the child order of the parent it has now (or of
         `parent` if it is gone), read together."""
-        from pmdesk.core.queries import child_order, subtree_rows
+        from pmdesk.core.queries.requirements import child_order, subtree_rows
 
         with self._connect() as conn:
             rows = subtree_rows(conn, uid)
@@ -102,68 +102,68 @@ class ProjectReads:
             return rows, child_order(conn, parent) if rows else []
 
     def child_order(self, parent: str | None) -> list[str]:
-        from pmdesk.core.queries import child_order
+        from pmdesk.core.queries.requirements import child_order
 
         with self._connect() as conn:
             return child_order(conn, parent)
 
     def requirement(self, uid: str) -> RequirementDetail | None:
-        from pmdesk.core.queries import requirement_detail
+        from pmdesk.core.queries.requirements import requirement_detail
 
         with self._connect() as conn:
             return requirement_detail(conn, uid)
 
     def links_of(self, uid: str) -> list[LinkRow]:
-        from pmdesk.core.queries import links_of
+        from pmdesk.core.queries.requirements import links_of
 
         with self._connect() as conn:
             return links_of(conn, uid)
 
     def find_requirements(self, text: str, limit: int = 20) -> list[tuple[str, str, str]]:
-        from pmdesk.core.queries import find_requirements
+        from pmdesk.core.queries.requirements import find_requirements
 
         with self._connect() as conn:
             return find_requirements(conn, text, limit)
 
     def owner_names(self) -> list[str]:
-        from pmdesk.core.queries import owner_names
+        from pmdesk.core.queries.requirements import owner_names
 
         with self._connect() as conn:
             return owner_names(conn)
 
     # -- releases, lanes, sections, roadmap -------------------------------------
     def releases(self) -> list[Named]:
-        from pmdesk.core.queries import releases
+        from pmdesk.core.queries.requirements import releases
 
         with self._connect() as conn:
             return releases(conn)
 
     def lanes(self) -> list[Named]:
-        from pmdesk.core.queries import lanes
+        from pmdesk.core.queries.requirements import lanes
 
         with self._connect() as conn:
             return lanes(conn)
 
     def releases_and_lanes(self) -> tuple[list[Named], list[Named]]:
-        from pmdesk.core.queries import lanes, releases
+        from pmdesk.core.queries.requirements import lanes, releases
 
         with self._connect() as conn:
             return releases(conn), lanes(conn)
 
     def sections(self) -> list[Named]:
-        from pmdesk.core.queries import sections
+        from pmdesk.core.queries.requirements import sections
 
         with self._connect() as conn:
             return sections(conn)
 
     def section_body(self, uid: str) -> str | None:
-        from pmdesk.core.queries import section_body
+        from pmdesk.core.queries.requirements import section_body
 
         with self._connect() as conn:
             return section_body(conn, uid)
 
     def roadmap(self) -> RoadmapData:
-        from pmdesk.core.queries_roadmap import roadmap_data
+        from pmdesk.core.queries.roadmap import roadmap_data
 
         with self._connect() as conn:
             return roadmap_data(conn)
@@ -171,7 +171,7 @@ class ProjectReads:
     # -- history ------------------------------------------------------------------
     def history(self, uid: str, wording: Wording | None = None) -> list[Change]:
         """The changes of requirement `uid` and of its links, newest first."""
-        from pmdesk.core.queries_history import Wording, requirement_history
+        from pmdesk.core.queries.history import Wording, requirement_history
 
         with self._connect() as conn:
             return requirement_history(conn, uid, wording or Wording())
@@ -185,7 +185,7 @@ class ProjectReads:
         limit: int = 200,
     ) -> list[Change]:
         """A page of the project's changes, newest first (queries_history.change_log)."""
-        from pmdesk.core.queries_history import LogFilter, Wording, change_log
+        from pmdesk.core.queries.history import LogFilter, Wording, change_log
 
         with self._connect() as conn:
             return change_log(
@@ -194,28 +194,28 @@ class ProjectReads:
 
     def people(self) -> list[str]:
         """Everyone in the history, most changes first."""
-        from pmdesk.core.queries_history import people
+        from pmdesk.core.queries.history import people
 
         with self._connect() as conn:
             return people(conn)
 
     # -- baselines ----------------------------------------------------------------
     def baselines(self) -> list[BaselineEntry]:
-        from pmdesk.core.baselines import baseline_entries
+        from pmdesk.core.snapshot.baselines import baseline_entries
 
         with self._connect() as conn:
             return baseline_entries(conn)
 
     def baseline_names(self) -> list[str]:
         """Baseline names, oldest first (without reading their snapshots)."""
-        from pmdesk.core.baseline_compare import baseline_names
+        from pmdesk.core.snapshot.compare import baseline_names
 
         with self._connect() as conn:
             return baseline_names(conn)
 
     def frozen(self) -> Json:
         """The project now, as a baseline would freeze it."""
-        from pmdesk.core.snapshot import frozen_project
+        from pmdesk.core.snapshot.convert import frozen_project
 
         with self._connect() as conn:
             return frozen_project(conn)
@@ -223,9 +223,9 @@ class ProjectReads:
     def compare_baseline(self, uid: str) -> Comparison | None:
         """What changed since baseline `uid` (None: it is gone). A frozen snapshot
         that cannot be read raises PmdeskError naming the baseline."""
-        from pmdesk.core.baseline_compare import compare
-        from pmdesk.core.baselines import baseline_snapshot
-        from pmdesk.core.snapshot import frozen_project
+        from pmdesk.core.snapshot.baselines import baseline_snapshot
+        from pmdesk.core.snapshot.compare import compare
+        from pmdesk.core.snapshot.convert import frozen_project
 
         with self._connect() as conn:
             before = baseline_snapshot(conn, uid)

@@ -25,11 +25,11 @@ from pmdesk.core.errors import PmdeskError
 from pmdesk.core.messages import message_text
 
 if TYPE_CHECKING:
-    from pmdesk.core.merge import MergeResult, Side
-    from pmdesk.core.merge_files import PendingMerge
+    from pmdesk.core.merge.files import PendingMerge
+    from pmdesk.core.merge.target import TargetMerge
+    from pmdesk.core.merge.three_way import MergeResult, Side
     from pmdesk.core.ops.rows import ReplaceRows
-    from pmdesk.core.target_merge import TargetMerge
-    from pmdesk.core.workingcopy import WorkingCopy
+    from pmdesk.core.storage.workingcopy import WorkingCopy
 
 T = TypeVar("T")
 ATTEMPTS = 5  # saves that land while we merge: each further try holds the save marker
@@ -122,7 +122,7 @@ def save_project(
     """Save `wc`, merging a colleague's save first when there is one (see the
     module's docstring). Conflicts the resolver leaves are refused with
     `merge.conflicts`; a cancelled merge saves nothing (`Saved.saved` False)."""
-    from pmdesk.core.savelock import saving
+    from pmdesk.core.storage.savelock import saving
 
     for attempt in range(ATTEMPTS):
         held = saving(wc.target) if attempt > 0 else contextlib.nullcontext()
@@ -153,7 +153,7 @@ def save_merging(
 
 def _try_save(wc: WorkingCopy, resolve: Resolver, record: Record | None, wait: Wait) -> Saved:
     """One try (raises `save.changed_by_other` to try again)."""
-    from pmdesk.core.target_merge import older_copy, same_file_or_gone
+    from pmdesk.core.merge.target import older_copy, same_file_or_gone
 
     target = wc.target
     where = {"name": target.name, "folder": target.parent}
@@ -197,7 +197,7 @@ def merge_target(
     """Merge the project file's newer version (a colleague's save) into the
     working copy without publishing; it becomes the new base. Read-only, there
     is nothing of ours to merge: their version is taken in."""
-    from pmdesk.core.target_merge import accept, prepare
+    from pmdesk.core.merge.target import accept, prepare
 
     def read() -> tuple[TargetMerge, MergeResult]:
         merge = prepare(wc)
@@ -230,7 +230,7 @@ def merge_copy(
 ) -> Merged:
     """Merge a copy of the open project edited elsewhere (e-mailed back) into
     the working copy; the project file is left alone until the next save."""
-    from pmdesk.core.target_merge import prepare_copy
+    from pmdesk.core.merge.target import prepare_copy
 
     def read() -> tuple[PendingMerge, MergeResult]:
         pending = prepare_copy(wc, copy)

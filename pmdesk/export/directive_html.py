@@ -21,7 +21,7 @@ from collections.abc import Mapping, Sequence
 
 from sqlalchemy import Connection
 
-from pmdesk.core.directives import (
+from pmdesk.core.domain.directives import (
     ChangesSinceDirective,
     Directive,
     DirectiveError,
@@ -29,7 +29,7 @@ from pmdesk.core.directives import (
     RoadmapDirective,
     parse_directive,
 )
-from pmdesk.core.queries_content import RequirementRow, release_names, requirements_for
+from pmdesk.core.queries.content import RequirementRow, release_names, requirements_for
 from pmdesk.export.labels import KANO_LABELS, PRIORITY_LABELS, STATUS_LABELS
 from pmdesk.export.markdown_html import error_html, render_html
 

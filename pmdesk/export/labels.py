@@ -2,7 +2,7 @@
 
 Exports run without Qt (the command line), so they cannot use Qt's
 translations: the names of values and fields come from the core's vocabulary
-(pmdesk.core.domain), the same one the window shows through Qt, so a value
+(pmdesk.core.domain.vocabulary), the same one the window shows through Qt, so a value
 reads the same in the window and in the document. The document's own phrases
 (headings, revision history, notes) are here.
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from pmdesk.core.domain import (
+from pmdesk.core.domain.vocabulary import (
     FIELD_TERMS,
     KANO_TERMS,
     KIND_TERMS,

@@ -33,7 +33,7 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE
 
-from pmdesk.core.directives import DirectiveError
+from pmdesk.core.domain.directives import DirectiveError
 
 Expand = Callable[[str], str]
 

@@ -23,16 +23,7 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
-from pmdesk.core.baseline_compare import (
-    BaselineInfo,
-    DamagedBaseline,
-    baseline_named,
-    compare,
-    find_baseline,
-    readable_baselines,
-)
-from pmdesk.core.baselines import name_key
-from pmdesk.core.directives import (
+from pmdesk.core.domain.directives import (
     ChangesSinceDirective,
     DirectiveError,
     RequirementsDirective,
@@ -40,15 +31,24 @@ from pmdesk.core.directives import (
     RoadmapDirective,
     parse_directive,
 )
-from pmdesk.core.model import Project, Section
-from pmdesk.core.queries_content import (
+from pmdesk.core.queries.content import (
     all_requirement_rows,
     edit_summary,
     links_by_requirement,
     release_names,
     select_rows,
 )
-from pmdesk.core.snapshot import export_from
+from pmdesk.core.schema.tables import Project, Section
+from pmdesk.core.snapshot.baselines import name_key
+from pmdesk.core.snapshot.compare import (
+    BaselineInfo,
+    DamagedBaseline,
+    baseline_named,
+    compare,
+    find_baseline,
+    readable_baselines,
+)
+from pmdesk.core.snapshot.convert import export_from
 from pmdesk.export.doc import (
     Block,
     Contents,

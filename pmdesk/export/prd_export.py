@@ -16,8 +16,8 @@ from pathlib import Path
 
 from sqlalchemy import Connection
 
-from pmdesk.core.fileformat import refuse_project_target
-from pmdesk.core.sqlite_files import replacing
+from pmdesk.core.storage.fileformat import refuse_project_target
+from pmdesk.core.storage.sqlite_files import replacing
 from pmdesk.export.prd_build import ExportOptions, Progress, build_document
 from pmdesk.export.render_docx import render_docx
 from pmdesk.export.render_markdown import render_markdown

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from pmdesk.core.queries_content import LinkEnd, RequirementRow
+from pmdesk.core.queries.content import LinkEnd, RequirementRow
 from pmdesk.export.doc import (
     Block,
     Heading,

@@ -12,8 +12,8 @@ from collections.abc import Callable
 from difflib import SequenceMatcher
 from typing import Any
 
-from pmdesk.core.baseline_compare import BaselineInfo, Comparison, FieldChange, compare
-from pmdesk.core.queries_content import EditSummary
+from pmdesk.core.queries.content import EditSummary
+from pmdesk.core.snapshot.compare import BaselineInfo, Comparison, FieldChange, compare
 from pmdesk.export.doc import LINE_BREAK, Block, Paragraph, Run, Runs, Table
 from pmdesk.export.labels import (
     FIELD_LABELS,

@@ -10,8 +10,8 @@ from collections.abc import Callable, Collection
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QStaticText, QTransform
 
-from pmdesk.core.roadmap_layout import Bar, Diamond, RoadmapLayout
-from pmdesk.core.timescale import MIN_TICK_PX, UPPER, Tick, Unit, ticks, unit_for
+from pmdesk.core.roadmap.layout import Bar, Diamond, RoadmapLayout
+from pmdesk.core.roadmap.timescale import MIN_TICK_PX, UPPER, Tick, Unit, ticks, unit_for
 from pmdesk.export.roadmap_style import RoadmapTexts
 
 ROW_HEIGHT = 28.0

@@ -27,8 +27,8 @@ from PySide6.QtGui import (
     QPolygonF,
 )
 
-from pmdesk.core.roadmap_layout import Arrow, Bar
-from pmdesk.core.timescale import Unit
+from pmdesk.core.roadmap.layout import Arrow, Bar
+from pmdesk.core.roadmap.timescale import Unit
 from pmdesk.export import roadmap_style as style
 from pmdesk.export.roadmap_geometry import (
     LANE_PAD,

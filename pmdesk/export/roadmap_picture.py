@@ -27,8 +27,8 @@ from PySide6.QtGui import (
 from PySide6.QtSvg import QSvgGenerator
 from sqlalchemy import Connection
 
-from pmdesk.core.queries_roadmap import roadmap_data
-from pmdesk.core.roadmap_layout import RoadmapLayout, layout_roadmap
+from pmdesk.core.queries.roadmap import roadmap_data
+from pmdesk.core.roadmap.layout import RoadmapLayout, layout_roadmap
 from pmdesk.export import roadmap_paint as paint
 from pmdesk.export.roadmap_geometry import ROW_HEIGHT, Geometry
 from pmdesk.export.roadmap_style import (

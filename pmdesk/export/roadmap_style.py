@@ -14,9 +14,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from pmdesk.core import domain
-from pmdesk.core.roadmap_layout import Bar, RoadmapLayout
-from pmdesk.core.timescale import Tick
+from pmdesk.core.domain import vocabulary
+from pmdesk.core.roadmap.layout import Bar, RoadmapLayout
+from pmdesk.core.roadmap.timescale import Tick
 from pmdesk.export.labels import PRIORITY_LABELS, STATUS_LABELS
 
 ColorBy = Literal["status", "priority", "release"]
@@ -204,6 +204,6 @@ def legend_entries(
         return entries
     if color_by == "priority":
         used = {b.priority for b in layout.bars}
-        return [(texts.priority[p], PRIORITY_COLORS[p]) for p in domain.PRIORITIES if p in used]
+        return [(texts.priority[p], PRIORITY_COLORS[p]) for p in vocabulary.PRIORITIES if p in used]
     used = {b.status for b in layout.bars}
-    return [(texts.status[s], STATUS_COLORS[s]) for s in domain.STATUSES if s in used]
+    return [(texts.status[s], STATUS_COLORS[s]) for s in vocabulary.STATUSES if s in used]

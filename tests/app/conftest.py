@@ -14,12 +14,12 @@ from pytestqt.qtbot import QtBot
 from pmdesk.app import dialogs
 from pmdesk.app.i18n import install_translators
 from pmdesk.app.main_window import MainWindow
-from pmdesk.app.roadmap_pane import RoadmapPane
+from pmdesk.app.roadmap.pane import RoadmapPane
 from pmdesk.app.settings import AppSettings
 from pmdesk.app.sharing import TargetWatcher
 from pmdesk.app.workspace import Workspace
-from pmdesk.core.merge import Conflict, Resolution
-from pmdesk.core.sample import write_sample
+from pmdesk.core.merge.three_way import Conflict, Resolution
+from pmdesk.core.newproject.sample import write_sample
 
 T = TypeVar("T")
 

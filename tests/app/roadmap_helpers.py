@@ -10,9 +10,9 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from pmdesk.app.main_window import MainWindow
-from pmdesk.app.roadmap_pane import RoadmapPane
-from pmdesk.app.roadmap_view import RoadmapView
-from pmdesk.core.roadmap_layout import Bar, RoadmapLayout
+from pmdesk.app.roadmap.pane import RoadmapPane
+from pmdesk.app.roadmap.view import RoadmapView
+from pmdesk.core.roadmap.layout import Bar, RoadmapLayout
 from tests.app.conftest import ws
 
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 from pytestqt.qtbot import QtBot
 
 from pmdesk.app import dialogs
-from pmdesk.app.baselines_dialog import BaselinesDialog, around_edit
+from pmdesk.app.history.baselines_dialog import BaselinesDialog, around_edit
 from pmdesk.app.main_window import MainWindow
 from tests.app.conftest import Answers, open_sync, ws
 from tests.app.test_detail_editor import retype
@@ -193,7 +193,7 @@ def test_a_damaged_baseline_says_so_instead_of_a_comparison(
     """Its frozen snapshot was changed by another tool: the dialog names it."""
     from sqlalchemy import update
 
-    from pmdesk.core.model import Baseline
+    from pmdesk.core.schema.tables import Baseline
 
     dialog = opened
     names.answers = ["v1.0 评审版"]

@@ -16,13 +16,13 @@ from PySide6.QtWidgets import QApplication, QDialog, QPushButton
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from pmdesk.app.conflict_dialog import ConflictDialog, resolve_conflicts
-from pmdesk.app.conflict_model import Column
 from pmdesk.app.i18n import install_translators
-from pmdesk.core.merge import DELETED, Conflict, Edited, MergeResult, Resolution
-from pmdesk.core.merge_files import PendingMerge, pending_merge_of
+from pmdesk.app.merge.conflict_dialog import ConflictDialog, resolve_conflicts
+from pmdesk.app.merge.conflict_model import Column
+from pmdesk.core.merge.files import PendingMerge, pending_merge_of
+from pmdesk.core.merge.three_way import DELETED, Conflict, Edited, MergeResult, Resolution
+from pmdesk.core.newproject.sample import write_sample
 from pmdesk.core.ops import Remove, Update
-from pmdesk.core.sample import write_sample
 from tests.core.merge_helpers import by_key, copies, edit
 
 
@@ -385,10 +385,10 @@ def test_choosing_with_keys_keeps_the_next_conflict_in_view(qtbot: QtBot, case: 
 def test_a_deletion_names_what_was_added_under_it(tmp_path: Path) -> None:
     import uuid as uuid_
 
-    from pmdesk.app.conflict_texts import changed_details
-    from pmdesk.core.merge_files import pending_merge_of
+    from pmdesk.app.merge.conflict_texts import changed_details
+    from pmdesk.core.merge.files import pending_merge_of
+    from pmdesk.core.newproject.sample import write_sample
     from pmdesk.core.ops import Create, Remove
-    from pmdesk.core.sample import write_sample
     from tests.core.merge_helpers import by_key, copies, edit
 
     base = tmp_path / "base.pmdesk"

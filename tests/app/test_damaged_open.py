@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from pmdesk.app.main_window import MainWindow
-from pmdesk.core.queries import project_info
+from pmdesk.core.queries.requirements import project_info
 from tests.app.conftest import Answers, ws
 from tests.damaged_files import KINDS, WAL_TITLE, readable, sample_project, state
 

@@ -16,13 +16,13 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
-from pmdesk.app.detail_description import IDLE_MS
-from pmdesk.app.detail_editor import DetailEditor
+from pmdesk.app.details.description import IDLE_MS
+from pmdesk.app.details.editor import DetailEditor
 from pmdesk.app.session import ProjectSession
 from pmdesk.app.tasks import TaskRunner
+from pmdesk.core.newproject.sample import write_sample
 from pmdesk.core.ops import Remove, Update
-from pmdesk.core.sample import write_sample
-from pmdesk.core.workingcopy import WorkingCopy
+from pmdesk.core.storage.workingcopy import WorkingCopy
 from pmdesk.export.markdown_html import Expand, render_html
 from tests.app.keyboard import type_text
 from tests.app.trees import top_item
@@ -461,7 +461,7 @@ def test_renders_the_sample_requirement(setup: Setup) -> None:
 def test_preview_renders_off_the_gui_thread_and_shows_the_latest_text(
     qtbot: QtBot, setup: Setup, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import pmdesk.app.detail_description as module
+    import pmdesk.app.details.description as module
 
     threads: list[threading.Thread] = []
 

@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import event
 
 from pmdesk.app.main_window import MainWindow
-from pmdesk.app.tree_model import Column
+from pmdesk.app.tree.model import Column
 from tests.app.conftest import open_sync, ws
 
 

@@ -17,9 +17,9 @@ from pmdesk.app.main_window import MainWindow
 from pmdesk.app.settings import AppSettings
 from pmdesk.core.errors import OperationError, ProjectFileError
 from pmdesk.core.messages import MESSAGES
+from pmdesk.core.newproject.sample import write_sample
 from pmdesk.core.ops import Update
-from pmdesk.core.projectfile import new_project
-from pmdesk.core.sample import write_sample
+from pmdesk.core.storage.projectfile import new_project
 from tests.app.conftest import Answers, open_sync, ws
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -111,7 +111,7 @@ def test_every_core_sentence_keeps_its_placeholders_in_chinese() -> None:
 
 def test_sqlite_failures_read_in_chinese(chinese: None) -> None:
     """The reason is a word of the sentence, translated with it (followup)."""
-    from pmdesk.core.sqlite_errors import REASONS
+    from pmdesk.core.storage.sqlite_errors import REASONS
 
     for word in REASONS:
         said = error_text(OperationError("edit.not_written", name="plan.pmdesk", reason=word))

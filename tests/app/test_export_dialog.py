@@ -13,10 +13,10 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from pmdesk.app import dialogs
-from pmdesk.app.export_dialog import ExportDialog
+from pmdesk.app.document.export_dialog import ExportDialog
 from pmdesk.app.main_window import MainWindow
-from pmdesk.core.importing import import_snapshot
-from pmdesk.core.snapshot import dumps, loads
+from pmdesk.core.newproject.from_snapshot import import_snapshot
+from pmdesk.core.snapshot.convert import dumps, loads
 from tests.app.conftest import Answers, open_sync
 from tests.bench.synth import generate
 

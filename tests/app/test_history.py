@@ -12,16 +12,16 @@ from PySide6.QtTest import QTest
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from pmdesk.app.change_log import COLUMNS, ChangeLogDialog
-from pmdesk.app.detail_editor import DetailEditor
-from pmdesk.app.history_model import ChangeTableModel, Column
+from pmdesk.app.details.editor import DetailEditor
+from pmdesk.app.history.change_log import COLUMNS, ChangeLogDialog
+from pmdesk.app.history.model import ChangeTableModel, Column
 from pmdesk.app.main_window import MainWindow
 from pmdesk.app.session import ProjectSession
 from pmdesk.app.tasks import TaskRunner
+from pmdesk.core.newproject.sample import write_sample
 from pmdesk.core.ops import Update
-from pmdesk.core.queries_history import Change
-from pmdesk.core.sample import write_sample
-from pmdesk.core.workingcopy import WorkingCopy
+from pmdesk.core.queries.history import Change
+from pmdesk.core.storage.workingcopy import WorkingCopy
 from tests.app.conftest import open_sync, ws
 from tests.app.keyboard import type_text
 

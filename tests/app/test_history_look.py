@@ -14,15 +14,15 @@ from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QLabel, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
-from pmdesk.app.change_log import COLUMNS, ChangeLogDialog
-from pmdesk.app.detail_editor import DetailEditor
-from pmdesk.app.history_delegate import ARROW
-from pmdesk.app.history_model import Column
+from pmdesk.app.details.editor import DetailEditor
+from pmdesk.app.history.change_log import COLUMNS, ChangeLogDialog
+from pmdesk.app.history.delegate import ARROW
+from pmdesk.app.history.model import Column
 from pmdesk.app.session import ProjectSession
 from pmdesk.app.tasks import TaskRunner
+from pmdesk.core.newproject.sample import write_sample
 from pmdesk.core.ops import Create, CreateBaseline, DeleteBaseline, Update
-from pmdesk.core.sample import write_sample
-from pmdesk.core.workingcopy import WorkingCopy
+from pmdesk.core.storage.workingcopy import WorkingCopy
 from tests.app.test_history import uid_of
 
 OLD_TEXT = "Sales reps open the customer card before every call. " * 6

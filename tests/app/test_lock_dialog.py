@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from pmdesk.app import dialogs
 from pmdesk.core.clock import local_minutes
-from pmdesk.core.lockfile import UNKNOWN, LockInfo
+from pmdesk.core.storage.lockfile import UNKNOWN, LockInfo
 
 ELSEWHERE = LockInfo("王五", "pm-laptop-7", 4242, "2027-01-05T09:30:00")
 HERE_ALIVE = LockInfo("王五", socket.gethostname(), os.getppid(), "2027-01-05T09:30:00")

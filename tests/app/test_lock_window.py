@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from pmdesk.app import dialogs
 from pmdesk.app.main_window import MainWindow
-from pmdesk.core.lockfile import lock_path, read_lock
+from pmdesk.core.storage.lockfile import lock_path, read_lock
 from tests.app.conftest import Answers, open_sync, ws
 from tests.core.disks import fill, small_disk
 
@@ -122,7 +122,7 @@ def test_full_data_folder_is_one_sentence_in_the_window(
 def test_full_share_opens_for_editing_with_a_warning(
     window: MainWindow, answers: Answers, tmp_path: Path
 ) -> None:
-    from pmdesk.core.sample import write_sample
+    from pmdesk.core.newproject.sample import write_sample
 
     with small_disk(tmp_path / "share", size="8m") as share:
         project = share / "crm.pmdesk"
@@ -187,7 +187,7 @@ def test_new_project_with_a_full_data_folder_keeps_the_open_one(
 def test_recovering_with_a_full_data_folder_keeps_the_work(
     qtbot: QtBot, window: MainWindow, sample: Path, answers: Answers, tmp_path: Path, room: int
 ) -> None:
-    from pmdesk.core.workingcopy import find_recoverable
+    from pmdesk.core.storage.workingcopy import find_recoverable
     from tests.app.test_main_window import crash_with_one_edit
 
     with small_disk(tmp_path / "small-data", size="8m") as data:

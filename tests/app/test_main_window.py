@@ -12,9 +12,9 @@ from pytestqt.qtbot import QtBot
 
 from pmdesk.app.main_window import MainWindow
 from pmdesk.app.settings import AppSettings
-from pmdesk.app.tree_model import Column
-from pmdesk.core.projectfile import open_readonly
-from pmdesk.core.snapshot import Json, export_snapshot
+from pmdesk.app.tree.model import Column
+from pmdesk.core.snapshot.convert import Json, export_snapshot
+from pmdesk.core.storage.projectfile import open_readonly
 from tests.app.conftest import Answers, open_sync, ws
 from tests.app.keyboard import type_text
 
@@ -210,7 +210,7 @@ def test_crash_recovery_is_offered_on_open(
     import uuid
 
     from pmdesk.core.ops import Create
-    from pmdesk.core.workingcopy import WorkingCopy
+    from pmdesk.core.storage.workingcopy import WorkingCopy
 
     wc = WorkingCopy.open(sample, data_dir=data_dir)
     wc.apply(Create("requirement", str(uuid.uuid4()), {"title": "崩溃前的需求"}))
@@ -351,7 +351,7 @@ def test_recovery_answered_later_keeps_the_work_and_opens_read_only(
     window: MainWindow, sample: Path, answers: Answers, data_dir: Path
 ) -> None:
     from pmdesk.app import dialogs
-    from pmdesk.core.workingcopy import find_recoverable
+    from pmdesk.core.storage.workingcopy import find_recoverable
 
     crash_with_one_edit(window, sample)
     answers.recover = dialogs.LATER
@@ -375,7 +375,7 @@ def test_start_asks_about_leftover_work_once_and_later_opens_it_read_only(
 ) -> None:
     from pmdesk.app import dialogs
     from pmdesk.app.launch import start
-    from pmdesk.core.workingcopy import find_recoverable
+    from pmdesk.core.storage.workingcopy import find_recoverable
 
     crash_with_one_edit(window, sample)
     answers.recover = dialogs.LATER
@@ -398,7 +398,7 @@ def test_start_without_a_file_asks_once_and_later_shows_that_project_read_only(
     (as Later does when opening it), keeping the work for the next start."""
     from pmdesk.app import dialogs
     from pmdesk.app.launch import start
-    from pmdesk.core.workingcopy import find_recoverable
+    from pmdesk.core.storage.workingcopy import find_recoverable
 
     crash_with_one_edit(window, sample)
     other = tmp_path / "other.pmdesk"
@@ -419,7 +419,7 @@ def test_start_without_a_file_asks_once_and_later_shows_that_project_read_only(
 def test_undo_back_to_clean_leaves_nothing_to_recover(
     window: MainWindow, sample: Path, data_dir: Path
 ) -> None:
-    from pmdesk.core.workingcopy import find_recoverable
+    from pmdesk.core.storage.workingcopy import find_recoverable
 
     open_sync(window, sample)
     ws(window).tree_pane.view.new_sibling()

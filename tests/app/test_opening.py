@@ -12,10 +12,10 @@ from pytestqt.qtbot import QtBot
 from pmdesk.app.main_window import MainWindow
 from pmdesk.app.opening import open_in_background_work
 from pmdesk.app.session import ProjectSession
-from pmdesk.app.tree_maps import TreeMaps
+from pmdesk.app.tree.maps import TreeMaps
+from pmdesk.core.newproject.sample import write_sample
 from pmdesk.core.ops import Create
-from pmdesk.core.sample import write_sample
-from pmdesk.core.tree_read import read_tree
+from pmdesk.core.storage.tree_read import read_tree
 from tests.app.conftest import ws
 
 

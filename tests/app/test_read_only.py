@@ -18,8 +18,8 @@ from pytestqt.qtbot import QtBot
 
 from pmdesk.app import dialogs
 from pmdesk.app.main_window import MainWindow
-from pmdesk.core.lockfile import lock_path
 from pmdesk.core.ops import Create
+from pmdesk.core.storage.lockfile import lock_path
 from tests.app.conftest import Answers, open_sync, ws
 from tests.app.test_main_window import on_disk, type_title
 

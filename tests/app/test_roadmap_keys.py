@@ -12,8 +12,8 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from pmdesk.app.main_window import MainWindow
-from pmdesk.app.roadmap_keys import nudged, step_date
-from pmdesk.app.roadmap_pane import RoadmapPane
+from pmdesk.app.roadmap.keys import nudged, step_date
+from pmdesk.app.roadmap.pane import RoadmapPane
 from tests.app.conftest import ws
 from tests.app.roadmap_helpers import bar_of, stored
 

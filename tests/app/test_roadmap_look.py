@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from pmdesk.app import dialogs
 from pmdesk.app.main_window import MainWindow
-from pmdesk.app.roadmap_pane import RoadmapPane
+from pmdesk.app.roadmap.pane import RoadmapPane
 from pmdesk.app.settings import AppSettings
 from pmdesk.app.theme import apply_theme
 from pmdesk.export.roadmap_style import DARK, LIGHT, STATUS_COLORS

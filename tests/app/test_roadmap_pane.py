@@ -15,14 +15,15 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Connection
 
-from pmdesk.app import dialogs, roadmap_pane
+from pmdesk.app import dialogs
 from pmdesk.app.i18n import install_translators
 from pmdesk.app.main_window import MainWindow
-from pmdesk.app.roadmap_pane import RoadmapPane
-from pmdesk.app.roadmap_texts import ui_texts
-from pmdesk.app.roadmap_view import snap_date
+from pmdesk.app.roadmap import pane as roadmap_pane
+from pmdesk.app.roadmap.pane import RoadmapPane
+from pmdesk.app.roadmap.texts import ui_texts
+from pmdesk.app.roadmap.view import snap_date
 from pmdesk.core.ops import Update
-from pmdesk.core.queries_roadmap import RoadmapData, roadmap_data
+from pmdesk.core.queries.roadmap import RoadmapData, roadmap_data
 from pmdesk.export.roadmap_style import PRIORITY_COLORS, STATUS_COLORS, texts_for
 from tests.app.conftest import open_sync, ws
 from tests.app.roadmap_helpers import bar_of, days, drag, on_screen, shown_layout, stored

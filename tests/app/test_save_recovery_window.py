@@ -19,7 +19,7 @@ from pytestqt.qtbot import QtBot
 from pmdesk.app.main_window import MainWindow
 from pmdesk.core.ops import Create, Update
 from pmdesk.core.project_save import save_merging
-from pmdesk.core.workingcopy import WorkingCopy, find_recoverable
+from pmdesk.core.storage.workingcopy import WorkingCopy, find_recoverable
 from tests.app.conftest import Answers, open_sync, watcher, ws
 from tests.core.merge_helpers import by_key, requirements
 

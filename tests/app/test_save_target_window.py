@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from pmdesk.app.main_window import MainWindow
 from pmdesk.app.settings import AppSettings
-from pmdesk.core.projectfile import check
+from pmdesk.core.storage.projectfile import check
 from tests.app.conftest import Answers, open_sync, watcher, ws
 from tests.app.test_save_recovery_window import edit_title, titles
 from tests.core.merge_helpers import by_key
@@ -94,7 +94,7 @@ def test_save_converges_while_a_colleague_saves_again_and_again(
 
     from pmdesk.core.ops import Create
     from pmdesk.core.project_save import save_merging
-    from pmdesk.core.workingcopy import WorkingCopy
+    from pmdesk.core.storage.workingcopy import WorkingCopy
 
     open_sync(window, sample)
     parent = str(by_key(sample)["CRM-1"]["uid"])
@@ -127,7 +127,7 @@ def test_a_file_replaced_by_one_that_is_not_this_project_is_not_offered_for_merg
     window: MainWindow, sample: Path, answers: Answers, tmp_path: Path
 ) -> None:
     # Noticed before any Save: a damaged file, then another project, put in its place.
-    from pmdesk.core.projectfile import new_project
+    from pmdesk.core.storage.projectfile import new_project
 
     open_sync(window, sample)
     assert ws(window).watcher is not None

@@ -14,10 +14,10 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from pmdesk.app.main_window import MainWindow
-from pmdesk.core.merge import Conflict, Resolution
+from pmdesk.core.merge.three_way import Conflict, Resolution
 from pmdesk.core.ops import Create, Update
 from pmdesk.core.project_save import save_merging
-from pmdesk.core.workingcopy import WorkingCopy
+from pmdesk.core.storage.workingcopy import WorkingCopy
 from tests.app.conftest import Answers, open_sync, watcher, ws
 from tests.app.test_main_window import type_title
 from tests.core.merge_helpers import by_key, requirements
@@ -117,7 +117,7 @@ def test_nothing_is_offered_for_our_own_save(
 def test_read_only_window_shows_a_colleagues_save(
     qtbot: QtBot, window: MainWindow, answers: Answers, sample: Path, tmp_path: Path
 ) -> None:
-    from pmdesk.core.lockfile import lock_path
+    from pmdesk.core.storage.lockfile import lock_path
 
     lock_path(sample).write_text(
         '{"user": "Wang", "host": "wang-laptop", "pid": 1, "time": "2027-01-05T09:30:00"}',
@@ -333,7 +333,7 @@ def test_a_copy_mailed_back_is_merged_from_the_file_menu(
 def test_merging_a_copy_of_another_project_says_so(
     window: MainWindow, answers: Answers, sample: Path, tmp_path: Path
 ) -> None:
-    from pmdesk.core.projectfile import new_project
+    from pmdesk.core.storage.projectfile import new_project
 
     open_sync(window, sample)
     other = tmp_path / "other.pmdesk"

@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from pmdesk.app.main_window import MainWindow
 from pmdesk.app.settings import AppSettings
-from pmdesk.core.domain import LABELS, all_terms
+from pmdesk.core.domain.vocabulary import LABELS, all_terms
 from tests.app.conftest import Answers, open_sync, ws
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -46,7 +46,7 @@ def extracted(tmp_path: Path) -> set[tuple[str, str]]:
         *sorted(p for p in (ROOT / "pmdesk/app").rglob("*.py") if "forms" not in p.parts),
         *sorted((ROOT / "ui").glob("*.ui")),  # the Designer forms' texts
         ROOT / "pmdesk/core/messages.py",
-        ROOT / "pmdesk/core/domain.py",  # the names of the vocabulary's values
+        ROOT / "pmdesk/core/domain/vocabulary.py",  # the names of the vocabulary's values
     ]
     sources = [str(p.relative_to(ROOT)) for p in files]
     subprocess.run(
@@ -71,7 +71,7 @@ def test_every_source_string_has_a_finished_translation(tmp_path: Path, language
 
 
 def test_the_window_names_values_as_the_vocabulary_does() -> None:
-    # One vocabulary (pmdesk.core.domain): the window's Chinese for a value is the
+    # One vocabulary (pmdesk.core.domain.vocabulary): the window's Chinese for a value is the
     # Chinese the exported documents use, and its English is the source text.
     zh, en = (messages(TRANSLATIONS / f"pmdesk_{lang}.ts") for lang in ("zh_CN", "en"))
     for term in all_terms():

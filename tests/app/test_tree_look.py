@@ -8,7 +8,7 @@ from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QStyleOptionViewItem
 
 from pmdesk.app.main_window import MainWindow
-from pmdesk.app.tree_model import Column
+from pmdesk.app.tree.model import Column
 from tests.app.conftest import open_sync, ws
 
 

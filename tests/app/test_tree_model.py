@@ -13,10 +13,10 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from pmdesk.app.session import ProjectSession
-from pmdesk.app.tree_model import Column, RequirementTreeModel
+from pmdesk.app.tree.model import Column, RequirementTreeModel
+from pmdesk.core.newproject.sample import write_sample
 from pmdesk.core.ops import Create, MoveBlock, Remove, Update
-from pmdesk.core.sample import write_sample
-from pmdesk.core.workingcopy import WorkingCopy
+from pmdesk.core.storage.workingcopy import WorkingCopy
 
 
 @pytest.fixture

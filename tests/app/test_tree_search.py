@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pmdesk.app.tree_search import SearchText
+from pmdesk.app.tree.search import SearchText
 
 
 def test_finds_keys_and_titles_once_per_row() -> None:

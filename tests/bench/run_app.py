@@ -163,13 +163,13 @@ def open_and_paint(w: Window, target: Path) -> Json:
 
 def work_prepare(args: argparse.Namespace) -> Json:
     """Generate the synthetic snapshot and import it into a project file."""
-    from pmdesk.core.importing import import_snapshot_file
-    from pmdesk.core.snapshot import dumps
+    from pmdesk.core.newproject.from_snapshot import import_snapshot_file
+    from pmdesk.core.snapshot.convert import dumps
     from tests.bench.synth import generate
 
     target = Path(args.target)
     if args.size == SAMPLE:
-        from pmdesk.core.sample import write_sample
+        from pmdesk.core.newproject.sample import write_sample
 
         start = time.perf_counter()
         write_sample(target, args.lang)
@@ -505,7 +505,7 @@ def work_latency(args: argparse.Namespace) -> Json:
             quiet()
     # The roadmap's re-read runs on a task thread, which cProfile above does not see:
     # the same work (RoadmapPane.refresh) on this thread, timed and profiled apart.
-    from pmdesk.core.roadmap_layout import layout_roadmap
+    from pmdesk.core.roadmap.layout import layout_roadmap
 
     def roadmap_work() -> float:
         start = time.perf_counter()

@@ -43,9 +43,9 @@ def best_of(repeats: int, step: Callable[[], object]) -> float:
 
 
 def measure(size: int, folder: Path, repeats: int, profile: Path | None) -> dict[str, float]:
-    from pmdesk.core.importing import import_snapshot
-    from pmdesk.core.projectfile import open_readonly
-    from pmdesk.core.snapshot import dumps, loads
+    from pmdesk.core.newproject.from_snapshot import import_snapshot
+    from pmdesk.core.snapshot.convert import dumps, loads
+    from pmdesk.core.storage.projectfile import open_readonly
     from pmdesk.export.prd_build import ExportOptions
     from pmdesk.export.prd_export import export_prd
     from tests.bench.synth import generate

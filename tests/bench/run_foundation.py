@@ -87,7 +87,7 @@ def _timed(fn: Callable[[], T]) -> tuple[float, T]:
 
 
 def work_generate(args: argparse.Namespace) -> Json:
-    from pmdesk.core.snapshot import dumps
+    from pmdesk.core.snapshot.convert import dumps
     from tests.bench.synth import generate
 
     seconds, snapshot = _timed(lambda: generate(args.size))
@@ -103,8 +103,12 @@ def work_generate(args: argparse.Namespace) -> Json:
 
 def work_import(args: argparse.Namespace) -> Json:
     """One import of the snapshot file, as `pmdesk import` does it (or split into phases)."""
-    from pmdesk.core.importing import import_snapshot, import_snapshot_file, read_snapshot_text
-    from pmdesk.core.snapshot import loads
+    from pmdesk.core.newproject.from_snapshot import (
+        import_snapshot,
+        import_snapshot_file,
+        read_snapshot_text,
+    )
+    from pmdesk.core.snapshot.convert import loads
 
     source, target = Path(args.snapshot), Path(args.target)
     prof = Profiler(args.profile)
@@ -127,8 +131,8 @@ def work_import(args: argparse.Namespace) -> Json:
 def work_session(args: argparse.Namespace) -> Json:
     """Open, load the tree, edit and save, as the app does with one project."""
     from pmdesk.core.ops import Update
-    from pmdesk.core.queries import tree_rows
-    from pmdesk.core.workingcopy import WorkingCopy
+    from pmdesk.core.queries.requirements import tree_rows
+    from pmdesk.core.storage.workingcopy import WorkingCopy
 
     target, data_dir = Path(args.target), Path(args.data_dir)
     prof = Profiler(args.profile)

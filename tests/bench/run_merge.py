@@ -49,10 +49,10 @@ def _best(fn: Callable[[], T], repeats: int) -> tuple[float, T]:
 def edit_side(path: Path, user: str, edits: int, seed: int) -> int:
     """Apply `edits` realistic edits as `user`; returns how many were made."""
     from pmdesk.core.errors import OperationError
-    from pmdesk.core.merge_files import read_project
+    from pmdesk.core.merge.files import read_project
     from pmdesk.core.ops import Create, Move, Operation, Remove, Update
-    from pmdesk.core.sqlite_files import connect
-    from pmdesk.core.store import ProjectStore
+    from pmdesk.core.storage.sqlite_files import connect
+    from pmdesk.core.storage.store import ProjectStore
 
     rows = read_project(path)["requirement"]
     uids = sorted(rows)
@@ -97,12 +97,12 @@ def edit_side(path: Path, user: str, edits: int, seed: int) -> int:
 
 
 def run(size: int, edits: int, repeats: int, folder: Path) -> list[tuple[str, str, str]]:
-    from pmdesk.core.importing import import_snapshot
-    from pmdesk.core.merge import merge
-    from pmdesk.core.merge_files import merge_files, read_project
+    from pmdesk.core.merge.files import merge_files, read_project
+    from pmdesk.core.merge.three_way import merge
+    from pmdesk.core.newproject.from_snapshot import import_snapshot
     from pmdesk.core.project_save import save_merging
-    from pmdesk.core.snapshot import dumps, loads
-    from pmdesk.core.workingcopy import WorkingCopy
+    from pmdesk.core.snapshot.convert import dumps, loads
+    from pmdesk.core.storage.workingcopy import WorkingCopy
     from tests.bench.synth import generate
 
     base = folder / "base.pmdesk"

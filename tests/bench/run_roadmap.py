@@ -77,13 +77,13 @@ def run(items: int, repeats: int, workdir: Path) -> list[tuple[str, float, float
     from PySide6.QtGui import QColor, QImage, QPainter
     from PySide6.QtWidgets import QApplication
 
-    from pmdesk.app.roadmap_texts import ui_texts
-    from pmdesk.app.roadmap_view import RoadmapView
-    from pmdesk.core.importing import import_snapshot
-    from pmdesk.core.projectfile import open_readonly
-    from pmdesk.core.queries_roadmap import roadmap_data
-    from pmdesk.core.roadmap_layout import layout_roadmap
-    from pmdesk.core.snapshot import dumps, loads
+    from pmdesk.app.roadmap.texts import ui_texts
+    from pmdesk.app.roadmap.view import RoadmapView
+    from pmdesk.core.newproject.from_snapshot import import_snapshot
+    from pmdesk.core.queries.roadmap import roadmap_data
+    from pmdesk.core.roadmap.layout import layout_roadmap
+    from pmdesk.core.snapshot.convert import dumps, loads
+    from pmdesk.core.storage.projectfile import open_readonly
     from pmdesk.export.roadmap_picture import roadmap_picture
     from pmdesk.export.roadmap_style import bar_colors, release_colors
 

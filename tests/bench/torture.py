@@ -85,7 +85,7 @@ class Session:
     """A user's open project: random edits of their own rows, and saves."""
 
     def __init__(self, name: str, target: Path, data_dir: Path, log: Log, seed: int) -> None:
-        from pmdesk.core.workingcopy import WorkingCopy
+        from pmdesk.core.storage.workingcopy import WorkingCopy
 
         self.name, self.target, self.data_dir, self.log = name, target, data_dir, log
         self.rng = random.Random(seed)
@@ -109,7 +109,7 @@ class Session:
         return True
 
     def open(self) -> bool:
-        from pmdesk.core.workingcopy import WorkingCopy, find_recoverable
+        from pmdesk.core.storage.workingcopy import WorkingCopy, find_recoverable
 
         def do() -> None:
             mine = [r for r in find_recoverable(self.data_dir) if r.target == self.target]
@@ -503,7 +503,7 @@ def final_rows(target: Path) -> dict[str, tuple[str | None, str]]:
 def damage(target: Path) -> str | None:
     """Why the published file fails `pmdesk check`, or None when it is healthy."""
     from pmdesk.core.errors import PmdeskError
-    from pmdesk.core.projectfile import check
+    from pmdesk.core.storage.projectfile import check
 
     try:
         problems = check(target)
@@ -642,7 +642,7 @@ def details(r: Result, limit: int = 5) -> str:
 
 # -- scenario helpers -----------------------------------------------------------
 def _setup(workdir: Path) -> tuple[Path, dict[str, User]]:
-    from pmdesk.core.projectfile import new_project
+    from pmdesk.core.storage.projectfile import new_project
 
     share = workdir / "share"
     share.mkdir(parents=True, exist_ok=True)
@@ -673,8 +673,8 @@ def _dead_marker(
     (issue 11). Give the colleague `grace` seconds to clear it: if a save of
     theirs started meanwhile and the marker is still there, count it. Then
     remove it, so that the run goes on without a chain of blocked saves."""
-    from pmdesk.core.lockfile import pid_alive
-    from pmdesk.core.savelock import save_marker
+    from pmdesk.core.storage.lockfile import pid_alive
+    from pmdesk.core.storage.savelock import save_marker
 
     marker = save_marker(target)
     since = time.monotonic()
@@ -783,8 +783,8 @@ def _kill_with_strace(
 def _offers_saved(data_dir: Path, target: Path) -> bool:
     """Does the next start offer to recover edits that are published already? (A
     save killed after its rename, the target still exactly the file it published.)"""
-    from pmdesk.core.sqlite_files import fingerprint
-    from pmdesk.core.workingcopy import STATE, find_recoverable
+    from pmdesk.core.storage.sqlite_files import fingerprint
+    from pmdesk.core.storage.workingcopy import STATE, find_recoverable
 
     for item in find_recoverable(data_dir):
         with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
@@ -795,7 +795,7 @@ def _offers_saved(data_dir: Path, target: Path) -> bool:
 
 
 def _wait_gone(pid: int, timeout: float = 10.0) -> None:
-    from pmdesk.core.lockfile import pid_alive
+    from pmdesk.core.storage.lockfile import pid_alive
 
     deadline = time.monotonic() + timeout
     while pid_alive(pid) and time.monotonic() < deadline:
@@ -1101,7 +1101,7 @@ def _project_uid(path: Path) -> str | None:
 
 
 def run_sync(workdir: Path, seed: int, rounds: int) -> Result:
-    from pmdesk.core.projectfile import new_project
+    from pmdesk.core.storage.projectfile import new_project
 
     result = Result("sync", seed)
     started = time.monotonic()

@@ -12,10 +12,10 @@ import pytest
 from sqlalchemy import select
 
 from pmdesk.cli import main
-from pmdesk.core.model import Requirement
+from pmdesk.core.newproject.sample import write_sample
 from pmdesk.core.ops import Update
-from pmdesk.core.sample import write_sample
-from pmdesk.core.workingcopy import WorkingCopy
+from pmdesk.core.schema.tables import Requirement
+from pmdesk.core.storage.workingcopy import WorkingCopy
 from tests.core.test_baselines import uid_of
 
 
@@ -108,7 +108,7 @@ def test_a_project_open_in_another_pmdesk_is_not_written(
         [
             sys.executable,
             "-c",
-            "import sys; from pathlib import Path; from pmdesk.core.workingcopy import "
+            "import sys; from pathlib import Path; from pmdesk.core.storage.workingcopy import "
             "WorkingCopy; wc = WorkingCopy.open(Path(sys.argv[1]), data_dir=Path(sys.argv[2])); "
             "print('open', flush=True); sys.stdin.read(); wc.close(discard=True)",
             str(crm),

@@ -13,7 +13,7 @@ import pytest
 
 from pmdesk import __version__
 from pmdesk.cli import main
-from pmdesk.core.fileformat import SCHEMA_VERSION
+from pmdesk.core.storage.fileformat import SCHEMA_VERSION
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str | Path) -> tuple[int, str, str]:
@@ -213,7 +213,7 @@ def test_export_to_stdout_and_special_files(
 
 
 def test_save_keeps_the_files_permissions(tmp_path: Path, data_dir: Path) -> None:
-    from pmdesk.core.workingcopy import WorkingCopy
+    from pmdesk.core.storage.workingcopy import WorkingCopy
 
     path = tmp_path / "shared.pmdesk"
     main(["sample", str(path)])

@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 
 from pmdesk.cli import main
-from pmdesk.core.projectfile import open_readonly
-from pmdesk.core.queries import counts, project_info
+from pmdesk.core.queries.requirements import counts, project_info
+from pmdesk.core.storage.projectfile import open_readonly
 from tests.damaged_files import (
     KINDS,
     WAL_TITLE,

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from pmdesk.cli import main
-from pmdesk.core.lockfile import lock_path
-from pmdesk.core.workingcopy import WorkingCopy
+from pmdesk.core.storage.lockfile import lock_path
+from pmdesk.core.storage.workingcopy import WorkingCopy
 
 
 @pytest.fixture(autouse=True)

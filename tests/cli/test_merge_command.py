@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from pmdesk.cli import main
+from pmdesk.core.newproject.sample import write_sample
 from pmdesk.core.ops import Remove, Update
-from pmdesk.core.sample import write_sample
 from tests.core.merge_helpers import by_key, copies, edit
 
 

@@ -14,9 +14,9 @@ import pytest
 
 from pmdesk.cli import main
 from pmdesk.core.errors import PmdeskError
-from pmdesk.core.lockfile import lock_path
 from pmdesk.core.ops.edits import Create
-from pmdesk.core.workingcopy import WorkingCopy
+from pmdesk.core.storage.lockfile import lock_path
+from pmdesk.core.storage.workingcopy import WorkingCopy
 from tests.damaged_files import sample_project
 
 SAID = (
@@ -84,7 +84,7 @@ def test_save_over_a_file_made_write_protected_meanwhile_refuses(plan: Path) -> 
 
 
 def test_the_mode_bits_decide_even_for_root(tmp_path: Path) -> None:
-    from pmdesk.core.places import write_protected
+    from pmdesk.core.storage.places import write_protected
 
     path = tmp_path / "plan.pmdesk"
     path.write_bytes(b"x")

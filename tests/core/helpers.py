@@ -6,9 +6,9 @@ from typing import Any, TypeAlias
 
 from sqlalchemy import select
 
-from pmdesk.core.model import HistoryEntry, Requirement
-from pmdesk.core.snapshot import export_snapshot
-from pmdesk.core.store import ProjectStore
+from pmdesk.core.schema.tables import HistoryEntry, Requirement
+from pmdesk.core.snapshot.convert import export_snapshot
+from pmdesk.core.storage.store import ProjectStore
 
 
 def snapshot_without_history(store: ProjectStore) -> dict[str, Any]:

@@ -8,10 +8,10 @@ from typing import Any
 
 from sqlalchemy import select
 
-from pmdesk.core.model import Link, Requirement
 from pmdesk.core.ops import Operation
-from pmdesk.core.sqlite_files import connect
-from pmdesk.core.store import ProjectStore
+from pmdesk.core.schema.tables import Link, Requirement
+from pmdesk.core.storage.sqlite_files import connect
+from pmdesk.core.storage.store import ProjectStore
 
 
 def copies(base: Path, *names: str) -> list[Path]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from pmdesk.core.baseline_compare import BaselineInfo, compare, find_baseline
+from pmdesk.core.snapshot.compare import BaselineInfo, compare, find_baseline
 
 
 def snapshot() -> dict[str, Any]:

@@ -10,20 +10,20 @@ import pytest
 from sqlalchemy import select
 
 from pmdesk.cli import main
-from pmdesk.core.baseline_compare import baselines, compare
-from pmdesk.core.baselines import (
+from pmdesk.core.errors import OperationError
+from pmdesk.core.newproject.sample import write_sample
+from pmdesk.core.ops import Create, CreateBaseline, DeleteBaseline, Remove, RenameBaseline, Update
+from pmdesk.core.schema.tables import Requirement
+from pmdesk.core.snapshot.baselines import (
     NAME_LIMIT,
     baseline_entries,
     baseline_snapshot,
     new_baseline_uid,
     suggested_name,
 )
-from pmdesk.core.errors import OperationError
-from pmdesk.core.model import Requirement
-from pmdesk.core.ops import Create, CreateBaseline, DeleteBaseline, Remove, RenameBaseline, Update
-from pmdesk.core.sample import write_sample
-from pmdesk.core.snapshot import frozen_project
-from pmdesk.core.workingcopy import WorkingCopy
+from pmdesk.core.snapshot.compare import baselines, compare
+from pmdesk.core.snapshot.convert import frozen_project
+from pmdesk.core.storage.workingcopy import WorkingCopy
 from tests.core.helpers import history
 
 

@@ -30,11 +30,11 @@ import pytest
 from sqlalchemy import select
 
 from pmdesk.core.errors import PmdeskError
-from pmdesk.core.model import Requirement
 from pmdesk.core.ops import Create
-from pmdesk.core.projectfile import check, new_project, open_readonly
-from pmdesk.core.snapshot import export_snapshot
-from pmdesk.core.workingcopy import WORK, WorkingCopy, find_recoverable
+from pmdesk.core.schema.tables import Requirement
+from pmdesk.core.snapshot.convert import export_snapshot
+from pmdesk.core.storage.projectfile import check, new_project, open_readonly
+from pmdesk.core.storage.workingcopy import WORK, WorkingCopy, find_recoverable
 
 CYCLES = 240
 MIN_CYCLES = 200

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from sqlalchemy import Connection
 
-from pmdesk.core.directives import (
+from pmdesk.core.domain.directives import (
     ChangesSinceDirective,
     DirectiveError,
     Filter,
@@ -21,8 +21,8 @@ from pmdesk.core.directives import (
     parse_directive,
     parse_filter,
 )
-from pmdesk.core.queries_content import release_names, requirements_for
-from pmdesk.core.sample import sample_snapshot_path
+from pmdesk.core.newproject.sample import sample_snapshot_path
+from pmdesk.core.queries.content import release_names, requirements_for
 
 SAMPLE_BLOCK = 'requirements: release="v1.0" status!=rejected'
 

@@ -18,11 +18,11 @@ from pathlib import Path
 
 import pytest
 
-from pmdesk.core import lockfile
 from pmdesk.core.errors import PmdeskError
-from pmdesk.core.lockfile import ProjectLockedError, lock_path, read_lock
-from pmdesk.core.projectfile import new_project, open_readonly
-from pmdesk.core.workingcopy import WorkingCopy, find_recoverable
+from pmdesk.core.storage import lockfile
+from pmdesk.core.storage.lockfile import ProjectLockedError, lock_path, read_lock
+from pmdesk.core.storage.projectfile import new_project, open_readonly
+from pmdesk.core.storage.workingcopy import WorkingCopy, find_recoverable
 from tests.core.disks import fill, small_disk
 from tests.core.test_lockfile import add, dead_pid, titles, write_lock
 
@@ -267,7 +267,7 @@ def test_data_folder_filling_up_while_opening_is_one_sentence(tmp_path: Path, ro
 
 
 def test_a_copy_onto_a_full_disk_names_the_folder_not_a_private_file(tmp_path: Path) -> None:
-    from pmdesk.core.sqlite_files import copy_database
+    from pmdesk.core.storage.sqlite_files import copy_database
 
     project = tmp_path / "plan.pmdesk"
     new_project(project, title="测试项目", key_prefix="REQ")
@@ -280,7 +280,7 @@ def test_a_copy_onto_a_full_disk_names_the_folder_not_a_private_file(tmp_path: P
 
 @pytest.mark.parametrize("template", ["blank", "prd-en"])
 def test_a_new_project_on_a_full_disk_is_one_sentence(tmp_path: Path, template: str) -> None:
-    from pmdesk.core.templates import write_template
+    from pmdesk.core.newproject.templates import write_template
 
     with small_disk(tmp_path / "share") as share:
         fill(share)

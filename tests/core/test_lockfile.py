@@ -19,13 +19,13 @@ from pathlib import Path
 
 import pytest
 
-from pmdesk.core import lockfile
 from pmdesk.core.errors import OperationError, ProjectFileError
-from pmdesk.core.lockfile import LockInfo, ProjectLockedError, lock_path, read_lock
 from pmdesk.core.ops import Create
-from pmdesk.core.projectfile import open_readonly
-from pmdesk.core.snapshot import export_snapshot
-from pmdesk.core.workingcopy import WorkingCopy, find_recoverable
+from pmdesk.core.snapshot.convert import export_snapshot
+from pmdesk.core.storage import lockfile
+from pmdesk.core.storage.lockfile import LockInfo, ProjectLockedError, lock_path, read_lock
+from pmdesk.core.storage.projectfile import open_readonly
+from pmdesk.core.storage.workingcopy import WorkingCopy, find_recoverable
 
 ZHANG, LI = "张三", "李四"
 

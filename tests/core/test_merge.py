@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from pmdesk.core.errors import PmdeskError
-from pmdesk.core.merge import Edited
-from pmdesk.core.merge_files import merge_files, pending_merge_of
+from pmdesk.core.merge.files import merge_files, pending_merge_of
+from pmdesk.core.merge.three_way import Edited
+from pmdesk.core.newproject.sample import write_sample
 from pmdesk.core.ops import Create, Move, Remove, Update
-from pmdesk.core.projectfile import check, new_project
-from pmdesk.core.sample import write_sample
+from pmdesk.core.storage.projectfile import check, new_project
 from tests.core.merge_helpers import by_key, children, copies, edit, links, requirements
 
 

@@ -12,12 +12,12 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from pmdesk.core.model import HistoryEntry
+from pmdesk.core.merge.target import accept, prepare
+from pmdesk.core.newproject.sample import write_sample
 from pmdesk.core.ops import Create, Remove, Update
 from pmdesk.core.project_save import save_merging
-from pmdesk.core.sample import write_sample
-from pmdesk.core.target_merge import accept, prepare
-from pmdesk.core.workingcopy import WorkingCopy
+from pmdesk.core.schema.tables import HistoryEntry
+from pmdesk.core.storage.workingcopy import WorkingCopy
 from tests.core.merge_helpers import by_key
 
 

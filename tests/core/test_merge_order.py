@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from pmdesk.core.merge import Side
-from pmdesk.core.merge_files import merge_files
+from pmdesk.core.merge.files import merge_files
+from pmdesk.core.merge.three_way import Side
+from pmdesk.core.newproject.sample import write_sample
 from pmdesk.core.ops import Create, Move, Remove, Update
-from pmdesk.core.projectfile import check
-from pmdesk.core.sample import write_sample
+from pmdesk.core.storage.projectfile import check
 from tests.core.merge_helpers import by_key, children, copies, edit, requirements
 
 
@@ -200,7 +200,7 @@ def test_a_row_kept_by_choice_survives_deleting_its_parent(base: Path) -> None:
     """Li renames a story and adds a task under its epic; Wang deletes the
     epic. Keep the story (mine), delete the epic (theirs): the story used to go
     with the epic all the same. It stays, in the epic's place."""
-    from pmdesk.core.merge_files import pending_merge_of
+    from pmdesk.core.merge.files import pending_merge_of
 
     epic, story, task = three_levels(base)
     mine, theirs = copies(base, "mine", "theirs")
@@ -229,7 +229,7 @@ def test_keeping_a_row_a_colleague_deleted_keeps_its_release_deleted(base: Path)
     requirement. Keeping it used to bring the release back too (asked as a
     second conflict): Li never touched the release. It stays deleted, and the
     kept requirement leaves it, as Wang's other requirements did."""
-    from pmdesk.core.merge_files import pending_merge_of
+    from pmdesk.core.merge.files import pending_merge_of
 
     release, member, other = str(uuid.uuid4()), str(uuid.uuid4()), str(uuid.uuid4())
     edit(
@@ -257,7 +257,7 @@ def test_keeping_a_row_a_colleague_deleted_keeps_its_release_deleted(base: Path)
 
 
 def test_the_report_says_where_a_kept_row_went(base: Path) -> None:
-    from pmdesk.core.merge_report import note_line
+    from pmdesk.core.merge.report import note_line
 
     epic, story, _ = three_levels(base)
     mine, theirs = copies(base, "mine", "theirs")

@@ -15,14 +15,14 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from pmdesk.core import domain
+from pmdesk.core.domain import vocabulary
 from pmdesk.core.errors import OperationError
-from pmdesk.core.merge import DELETED, TEXTS, fields_of
-from pmdesk.core.merge_files import merge_files, pending_merge_of
+from pmdesk.core.merge.files import merge_files, pending_merge_of
+from pmdesk.core.merge.three_way import DELETED, TEXTS, fields_of
 from pmdesk.core.ops import Create, Move, Operation, Remove, Update
-from pmdesk.core.projectfile import check, new_project
-from pmdesk.core.sqlite_files import connect
-from pmdesk.core.store import ProjectStore
+from pmdesk.core.storage.projectfile import check, new_project
+from pmdesk.core.storage.sqlite_files import connect
+from pmdesk.core.storage.store import ProjectStore
 
 
 @pytest.fixture(scope="module")
@@ -85,7 +85,7 @@ def draw_edit(data: st.DataObject, uids: list[str], release: str, user: str) -> 
         return Update("requirement", target, {"title": data.draw(st.sampled_from("ABCD"))})
     if kind == "status":
         return Update(
-            "requirement", target, {"status": data.draw(st.sampled_from(domain.STATUSES))}
+            "requirement", target, {"status": data.draw(st.sampled_from(vocabulary.STATUSES))}
         )
     if kind == "owner":
         return Update("requirement", target, {"owner": data.draw(st.sampled_from(["Li", "Wang"]))})
@@ -108,7 +108,7 @@ def draw_edit(data: st.DataObject, uids: list[str], release: str, user: str) -> 
         return Create("requirement", new, {"title": "New"}, index=at)
     if kind == "link":
         other = uids[data.draw(st.integers(0, len(uids) - 1))]
-        kind_ = data.draw(st.sampled_from(domain.LINK_TYPES))
+        kind_ = data.draw(st.sampled_from(vocabulary.LINK_TYPES))
         link = new_uid(data, user)
         return Create("link", link, {"from": target, "to": other, "type": kind_})
     return Update("requirement", target, {"release": data.draw(st.sampled_from([None, release]))})

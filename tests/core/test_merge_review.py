@@ -12,14 +12,14 @@ from pathlib import Path
 
 import pytest
 
-from pmdesk.core.merge_files import merge_files, pending_merge_of
-from pmdesk.core.merge_text import merge_text
+from pmdesk.core.merge.files import merge_files, pending_merge_of
+from pmdesk.core.merge.target import accept, prepare
+from pmdesk.core.merge.text import merge_text
+from pmdesk.core.newproject.sample import write_sample
 from pmdesk.core.ops import Create, CreateBaseline, Move, RenameBaseline, Update
 from pmdesk.core.project_save import save_merging
-from pmdesk.core.projectfile import check
-from pmdesk.core.sample import write_sample
-from pmdesk.core.target_merge import accept, prepare
-from pmdesk.core.workingcopy import WorkingCopy, find_recoverable
+from pmdesk.core.storage.projectfile import check
+from pmdesk.core.storage.workingcopy import WorkingCopy, find_recoverable
 from tests.core.merge_helpers import by_key, children, copies, edit, links, requirements
 
 

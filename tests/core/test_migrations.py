@@ -13,12 +13,12 @@ from alembic.config import Config
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
-from pmdesk.core.fileformat import SCHEMA_VERSION
-from pmdesk.core.model import Base
-from pmdesk.core.projectfile import MIGRATIONS, create_schema, migrate, open_readonly
-from pmdesk.core.snapshot import dumps, export_snapshot
-from pmdesk.core.sqlite_files import connect
-from pmdesk.core.workingcopy import WorkingCopy
+from pmdesk.core.schema.tables import Base
+from pmdesk.core.snapshot.convert import dumps, export_snapshot
+from pmdesk.core.storage.fileformat import SCHEMA_VERSION
+from pmdesk.core.storage.projectfile import MIGRATIONS, create_schema, migrate, open_readonly
+from pmdesk.core.storage.sqlite_files import connect
+from pmdesk.core.storage.workingcopy import WorkingCopy
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 

@@ -10,8 +10,8 @@ import pytest
 
 from pmdesk.core.errors import OperationError
 from pmdesk.core.ops import Batch, Create, Move, MoveBlock, Remove, Update
-from pmdesk.core.queries import requirement_detail
-from pmdesk.core.workingcopy import WorkingCopy
+from pmdesk.core.queries.requirements import requirement_detail
+from pmdesk.core.storage.workingcopy import WorkingCopy
 from tests.core.helpers import history, key_of, snapshot_without_history, tree_keys
 
 
@@ -114,7 +114,7 @@ def test_move_writes_one_row(working_copy: WorkingCopy) -> None:
 
 
 def _nodes(wc: WorkingCopy) -> list[dict[str, object]]:
-    from pmdesk.core.snapshot import export_snapshot
+    from pmdesk.core.snapshot.convert import export_snapshot
 
     nodes: list[dict[str, object]] = export_snapshot(wc.store)["requirements"]
     return nodes
@@ -262,7 +262,7 @@ def test_removing_a_requirement_with_its_release_undoes_in_one_step(
 
 
 def _ranks(wc: WorkingCopy) -> dict[str, str]:
-    from pmdesk.core.merge_rows import read_tables
+    from pmdesk.core.schema.rows import read_tables
 
     with wc.store.engine.connect() as conn:
         return {u: r["rank"] for u, r in read_tables(conn)["requirement"].items()}

@@ -13,13 +13,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pmdesk.core import domain
+from pmdesk.core.domain import vocabulary
 from pmdesk.core.errors import OperationError
 from pmdesk.core.ops import Batch, Create, Move, MoveBlock, Operation, Remove, Update
-from pmdesk.core.projectfile import new_project
-from pmdesk.core.snapshot import export_snapshot
-from pmdesk.core.sqlite_files import connect
-from pmdesk.core.store import ProjectStore
+from pmdesk.core.snapshot.convert import export_snapshot
+from pmdesk.core.storage.projectfile import new_project
+from pmdesk.core.storage.sqlite_files import connect
+from pmdesk.core.storage.store import ProjectStore
 from tests.core.helpers import snapshot_without_history
 
 TITLES = st.text(min_size=0, max_size=12)
@@ -71,7 +71,7 @@ def draw_operation(data: st.DataObject, snap: dict[str, Any]) -> Operation:
         parent = data.draw(st.one_of(st.none(), st.sampled_from(reqs))) if reqs else None
         values: dict[str, object] = {
             "title": data.draw(TITLES),
-            "kind": pick(domain.KINDS),
+            "kind": pick(vocabulary.KINDS),
             "acceptance": data.draw(st.lists(TITLES, max_size=3)),
         }
         return Create("requirement", new, values, parent=parent, index=index)
@@ -89,8 +89,8 @@ def draw_operation(data: st.DataObject, snap: dict[str, Any]) -> Operation:
                 {},
                 optional={
                     "title": TITLES,
-                    "status": st.sampled_from(domain.STATUSES),
-                    "priority": st.sampled_from(domain.PRIORITIES),
+                    "status": st.sampled_from(vocabulary.STATUSES),
+                    "priority": st.sampled_from(vocabulary.PRIORITIES),
                     "tags": st.lists(TITLES, max_size=3),
                     "rice": st.one_of(
                         st.none(),
@@ -119,7 +119,7 @@ def draw_operation(data: st.DataObject, snap: dict[str, Any]) -> Operation:
         return Remove((("requirement", pick(reqs)),))
     if kind == "link":
         return Create(
-            "link", new, {"from": pick(reqs), "to": pick(reqs), "type": pick(domain.LINK_TYPES)}
+            "link", new, {"from": pick(reqs), "to": pick(reqs), "type": pick(vocabulary.LINK_TYPES)}
         )
     if kind == "batch":
         return Batch(

@@ -11,15 +11,15 @@ from pathlib import Path
 import pytest
 
 from pmdesk.core.errors import OperationError, PmdeskError
-from pmdesk.core.lockfile import read_lock
-from pmdesk.core.merge import MergeResult
-from pmdesk.core.merge_files import PendingMerge
+from pmdesk.core.merge.files import PendingMerge
+from pmdesk.core.merge.three_way import MergeResult
+from pmdesk.core.newproject.sample import write_sample
 from pmdesk.core.ops import Update
 from pmdesk.core.project import Project
 from pmdesk.core.project_save import settle_for
-from pmdesk.core.projectfile import check, new_project
-from pmdesk.core.sample import write_sample
-from pmdesk.core.workingcopy import find_recoverable
+from pmdesk.core.storage.lockfile import read_lock
+from pmdesk.core.storage.projectfile import check, new_project
+from pmdesk.core.storage.workingcopy import find_recoverable
 from tests.core.merge_helpers import by_key
 
 

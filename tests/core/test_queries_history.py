@@ -22,8 +22,7 @@ from pmdesk.core.ops import (
     RenameBaseline,
     Update,
 )
-from pmdesk.core.projectfile import new_project
-from pmdesk.core.queries_history import (
+from pmdesk.core.queries.history import (
     Change,
     LogFilter,
     Wording,
@@ -31,8 +30,9 @@ from pmdesk.core.queries_history import (
     people,
     requirement_history,
 )
-from pmdesk.core.sqlite_files import connect
-from pmdesk.core.store import ProjectStore
+from pmdesk.core.storage.projectfile import new_project
+from pmdesk.core.storage.sqlite_files import connect
+from pmdesk.core.storage.store import ProjectStore
 
 WORDING = Wording(
     value=lambda field, code: f"<{field}:{code}>",

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pmdesk.core.ranks import DIGITS, SALT_LENGTH, evenly_spaced, new_salt, rank_between
+from pmdesk.core.domain.ranks import DIGITS, SALT_LENGTH, evenly_spaced, new_salt, rank_between
 
 # Salts as new_salt makes them: SALT_LENGTH digits, the last one not zero.
 SALTS = st.tuples(

@@ -17,7 +17,7 @@ SCRIPT = """
 import sys
 from pathlib import Path
 from pmdesk.core.errors import PmdeskError
-from pmdesk.core.sqlite_files import replacing
+from pmdesk.core.storage.sqlite_files import replacing
 
 target = Path(sys.argv[1])
 try:

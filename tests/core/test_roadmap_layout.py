@@ -13,11 +13,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 from sqlalchemy import Connection, select
 
-from pmdesk.core import domain
+from pmdesk.core.domain import vocabulary
 from pmdesk.core.errors import OperationError
-from pmdesk.core.model import Requirement
+from pmdesk.core.newproject.sample import write_sample
 from pmdesk.core.ops import Update
-from pmdesk.core.queries_roadmap import (
+from pmdesk.core.queries.roadmap import (
     RoadmapData,
     RoadmapItem,
     RoadmapLane,
@@ -26,10 +26,10 @@ from pmdesk.core.queries_roadmap import (
     RoadmapRelease,
     roadmap_data,
 )
-from pmdesk.core.roadmap_layout import RoadmapLayout, layout_roadmap, restyled, with_unassigned
-from pmdesk.core.sample import write_sample
-from pmdesk.core.timescale import date_at, offset, ticks, unit_for
-from pmdesk.core.workingcopy import WorkingCopy
+from pmdesk.core.roadmap.layout import RoadmapLayout, layout_roadmap, restyled, with_unassigned
+from pmdesk.core.roadmap.timescale import date_at, offset, ticks, unit_for
+from pmdesk.core.schema.tables import Requirement
+from pmdesk.core.storage.workingcopy import WorkingCopy
 
 D = dt.date
 
@@ -335,9 +335,9 @@ def test_an_edit_that_moves_nothing_restyles_the_layout_as_a_new_layout_would_be
         rng = random.Random(12)
         edits: list[tuple[str, Callable[[], str | None]]] = [
             ("title", lambda: f"title {rng.random():.6f}"),
-            ("status", lambda: rng.choice(domain.STATUSES)),
-            ("priority", lambda: rng.choice(domain.PRIORITIES)),
-            ("kind", lambda: rng.choice(domain.KINDS)),
+            ("status", lambda: rng.choice(vocabulary.STATUSES)),
+            ("priority", lambda: rng.choice(vocabulary.PRIORITIES)),
+            ("kind", lambda: rng.choice(vocabulary.KINDS)),
             ("owner", lambda: rng.choice(["anna", "bo"])),
             ("start", lambda: rng.choice([None, "2027-01-04", "2027-05-10"])),
         ]

@@ -19,12 +19,12 @@ from typing import Any, Literal, NoReturn
 
 import pytest
 
-from pmdesk.core import sqlite_files, workingcopy
+from pmdesk.core.newproject.sample import write_sample
 from pmdesk.core.ops import Create
 from pmdesk.core.project_save import save_merging
-from pmdesk.core.projectfile import check
-from pmdesk.core.sample import write_sample
-from pmdesk.core.workingcopy import WorkingCopy, find_recoverable
+from pmdesk.core.storage import sqlite_files, workingcopy
+from pmdesk.core.storage.projectfile import check
+from pmdesk.core.storage.workingcopy import WorkingCopy, find_recoverable
 from tests.core.merge_helpers import by_key, requirements
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork")

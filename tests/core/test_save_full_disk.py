@@ -20,11 +20,11 @@ from pathlib import Path
 import pytest
 
 from pmdesk.core.errors import PmdeskError
+from pmdesk.core.newproject.sample import write_sample
 from pmdesk.core.ops import Create
 from pmdesk.core.project_save import save_merging
-from pmdesk.core.projectfile import check
-from pmdesk.core.sample import write_sample
-from pmdesk.core.workingcopy import WorkingCopy, find_recoverable
+from pmdesk.core.storage.projectfile import check
+from pmdesk.core.storage.workingcopy import WorkingCopy, find_recoverable
 from tests.core.disks import bind_mounted_on_itself
 from tests.core.merge_helpers import by_key, requirements
 

@@ -15,12 +15,12 @@ from pathlib import Path
 
 import pytest
 
+from pmdesk.core.merge.target import is_older_copy
+from pmdesk.core.newproject.sample import write_sample
 from pmdesk.core.ops import Create, Update
 from pmdesk.core.project_save import Notice, save_merging
-from pmdesk.core.projectfile import check
-from pmdesk.core.sample import write_sample
-from pmdesk.core.target_merge import is_older_copy
-from pmdesk.core.workingcopy import WorkingCopy
+from pmdesk.core.storage.projectfile import check
+from pmdesk.core.storage.workingcopy import WorkingCopy
 from tests.core.merge_helpers import by_key, requirements
 
 FIVE = [f"Bo's requirement {n}" for n in range(1, 6)]

@@ -16,11 +16,11 @@ from pathlib import Path
 import pytest
 
 from pmdesk.core.errors import PmdeskError
+from pmdesk.core.newproject.sample import write_sample
 from pmdesk.core.ops import Create
 from pmdesk.core.project_save import Notice, save_merging
-from pmdesk.core.projectfile import check
-from pmdesk.core.sample import write_sample
-from pmdesk.core.workingcopy import WorkingCopy
+from pmdesk.core.storage.projectfile import check
+from pmdesk.core.storage.workingcopy import WorkingCopy
 from tests.core.merge_helpers import by_key, requirements
 from tests.core.test_save_full_disk import leave_free, tmpfs
 
@@ -234,7 +234,7 @@ def test_recovering_edits_with_a_full_data_folder_names_the_folder(tmp_path: Pat
         wc = WorkingCopy.open(target, data_dir=data, user="Anna")
         add(wc, "unsaved")
         wc.close()  # kept: one unsaved edit
-        from pmdesk.core.workingcopy import find_recoverable
+        from pmdesk.core.storage.workingcopy import find_recoverable
 
         (item,) = find_recoverable(data)
         leave_free(data, 0)
@@ -252,7 +252,7 @@ def test_recovering_edits_with_a_full_data_folder_names_the_folder(tmp_path: Pat
 def test_the_private_file_of_a_lock_writer_killed_midway_is_cleared(tmp_path: Path) -> None:
     """A pmdesk killed while writing its lock leaves `.~lock.NAME#HOST.PID.tmp`
     beside the project: the next lock written on this host clears it."""
-    from pmdesk.core import lockfile
+    from pmdesk.core.storage import lockfile
 
     wc = opened(tmp_path)
     target = wc.target
@@ -290,7 +290,7 @@ def test_a_second_open_of_a_project_open_in_this_process_is_refused(tmp_path: Pa
     """Two windows of one pmdesk: the second open never deletes the first's
     working copy (was: its pid is ours, so the slot was taken for a leftover)."""
     from pmdesk.core.errors import ProjectInUseError
-    from pmdesk.core.workingcopy import find_recoverable
+    from pmdesk.core.storage.workingcopy import find_recoverable
 
     first = opened(tmp_path)
     add(first, "unsaved in the first window")

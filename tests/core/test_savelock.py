@@ -19,8 +19,8 @@ import pytest
 
 from pmdesk.core.errors import PmdeskError
 from pmdesk.core.ops import Create
-from pmdesk.core.savelock import save_marker, saving
-from pmdesk.core.workingcopy import WorkingCopy
+from pmdesk.core.storage.savelock import save_marker, saving
+from pmdesk.core.storage.workingcopy import WorkingCopy
 from tests.core.disks import bind_mounted_on_itself
 from tests.core.merge_helpers import requirements
 

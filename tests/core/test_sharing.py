@@ -16,11 +16,11 @@ from pathlib import Path
 import pytest
 
 from pmdesk.core.errors import PmdeskError
+from pmdesk.core.newproject.sample import write_sample
 from pmdesk.core.ops import Create, Update
 from pmdesk.core.project_save import save_merging
-from pmdesk.core.projectfile import check
-from pmdesk.core.sample import write_sample
-from pmdesk.core.workingcopy import WorkingCopy
+from pmdesk.core.storage.projectfile import check
+from pmdesk.core.storage.workingcopy import WorkingCopy
 from tests.core.merge_helpers import by_key, edit, requirements
 
 
@@ -154,7 +154,7 @@ def test_a_read_only_copy_is_never_published(shared: Path, tmp_path: Path) -> No
 def test_a_crash_between_merging_and_saving_loses_nothing(shared: Path, tmp_path: Path) -> None:
     """The merge is written into the working copy, then pmdesk dies before the
     new base is recorded: the next save merges again and gets the same file."""
-    from pmdesk.core.target_merge import prepare
+    from pmdesk.core.merge.target import prepare
 
     li, wang = open_as(shared, "Li", tmp_path), open_as(shared, "Wang", tmp_path)
     wang.apply(Update("requirement", uid(shared, "CRM-4"), {"status": "review"}))

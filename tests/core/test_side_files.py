@@ -14,10 +14,10 @@ from sqlalchemy import text
 
 from pmdesk.cli import main
 from pmdesk.core.ops import Update
-from pmdesk.core.projectfile import check
-from pmdesk.core.queries import child_order
-from pmdesk.core.sqlite_files import copy_published
-from pmdesk.core.workingcopy import WorkingCopy
+from pmdesk.core.queries.requirements import child_order
+from pmdesk.core.storage.projectfile import check
+from pmdesk.core.storage.sqlite_files import copy_published
+from pmdesk.core.storage.workingcopy import WorkingCopy
 from tests.damaged_files import KINDS, WAL_TITLE, sample_project, side_files, state
 
 NAME = "plan.pmdesk"

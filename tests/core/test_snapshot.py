@@ -9,10 +9,10 @@ from typing import Any
 import pytest
 
 from pmdesk.core.errors import PmdeskError, SnapshotError
-from pmdesk.core.importing import import_snapshot_file
-from pmdesk.core.projectfile import open_readonly
-from pmdesk.core.sample import sample_snapshot_path
-from pmdesk.core.snapshot import dumps, export_snapshot, loads
+from pmdesk.core.newproject.from_snapshot import import_snapshot_file
+from pmdesk.core.newproject.sample import sample_snapshot_path
+from pmdesk.core.snapshot.convert import dumps, export_snapshot, loads
+from pmdesk.core.storage.projectfile import open_readonly
 
 
 def export_text(path: Path) -> str:

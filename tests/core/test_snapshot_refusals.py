@@ -15,7 +15,7 @@ import pytest
 
 from pmdesk.cli import main
 from pmdesk.core.errors import PmdeskError, SnapshotError
-from pmdesk.core.snapshot import loads
+from pmdesk.core.snapshot.convert import loads
 from tests.damaged_files import sample_project
 
 LINES = '{\n  "pmdesk_snapshot": 1,\n  "requirements": [{"title": "x", "rice": {"reach": %s}}]\n}\n'
@@ -133,7 +133,7 @@ def test_a_top_level_list_too_deep_is_said_by_line_and_column() -> None:
 def test_a_large_good_snapshot_is_read_without_the_slow_parse(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import pmdesk.core.snapshot_check as check
+    import pmdesk.core.snapshot.check as check
 
     def slow(text: object) -> None:
         raise AssertionError("the lenient parse ran on a good snapshot")
@@ -144,7 +144,7 @@ def test_a_large_good_snapshot_is_read_without_the_slow_parse(
 
 
 def test_a_stored_baseline_with_nan_is_named_by_path(tmp_path: Path) -> None:
-    from pmdesk.core.baselines import read_frozen
+    from pmdesk.core.snapshot.baselines import read_frozen
 
     with pytest.raises(PmdeskError) as caught:
         read_frozen('{"pmdesk_snapshot":1,"requirements":[{"rice":{"reach":NaN}}]}', "v1")
@@ -286,8 +286,8 @@ def test_the_baseline_list_still_works_with_a_damaged_baseline(
 
 
 def test_a_damaged_baseline_is_named_by_the_core(tmp_path: Path) -> None:
-    from pmdesk.core.baseline_compare import baselines
-    from pmdesk.core.projectfile import open_readonly
+    from pmdesk.core.snapshot.compare import baselines
+    from pmdesk.core.storage.projectfile import open_readonly
 
     path = _project_with_damaged_baseline(tmp_path, json.dumps({"pmdesk_snapshot": True}))
     store = open_readonly(path)
@@ -313,7 +313,7 @@ def test_a_new_baseline_can_be_made_beside_a_damaged_one(
 def test_a_huge_text_is_not_read_a_second_time(monkeypatch: pytest.MonkeyPatch) -> None:
     """Past the limit the lenient parse (several times the text in memory) is
     skipped: the first bad value is said by line and column."""
-    import pmdesk.core.snapshot_json as lenient
+    import pmdesk.core.snapshot.json_errors as lenient
 
     monkeypatch.setattr(lenient, "LENIENT_LIMIT", 10)
     said = refusal(LINES % "NaN")

@@ -16,10 +16,10 @@ import pytest
 
 from pmdesk.core.errors import OperationError, PmdeskError
 from pmdesk.core.ops.edits import Create
-from pmdesk.core.sqlite_errors import reason
-from pmdesk.core.sqlite_files import connect, copy_database
-from pmdesk.core.store import ProjectStore
-from pmdesk.core.workingcopy import WorkingCopy
+from pmdesk.core.storage.sqlite_errors import reason
+from pmdesk.core.storage.sqlite_files import connect, copy_database
+from pmdesk.core.storage.store import ProjectStore
+from pmdesk.core.storage.workingcopy import WorkingCopy
 from tests.core.disks import fill, small_disk
 from tests.damaged_files import garbage_pages, sample_project
 

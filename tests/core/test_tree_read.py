@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 
 from pmdesk.core.errors import ProjectFileError
+from pmdesk.core.newproject.sample import write_sample
 from pmdesk.core.ops import Create, MoveBlock
-from pmdesk.core.projectfile import open_readonly
-from pmdesk.core.queries import releases, tree_rows
-from pmdesk.core.sample import write_sample
-from pmdesk.core.tree_read import TREE_SQL, last_history_seq, read_tree
-from pmdesk.core.workingcopy import WorkingCopy
+from pmdesk.core.queries.requirements import releases, tree_rows
+from pmdesk.core.storage.projectfile import open_readonly
+from pmdesk.core.storage.tree_read import TREE_SQL, last_history_seq, read_tree
+from pmdesk.core.storage.workingcopy import WorkingCopy
 
 
 def test_same_rows_and_releases_as_the_queries(tmp_path: Path, data_dir: Path) -> None:

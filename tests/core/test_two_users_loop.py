@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
+from pmdesk.core.newproject.sample import write_sample
 from pmdesk.core.ops import Create, Move, Remove
 from pmdesk.core.project_save import save_merging
-from pmdesk.core.sample import write_sample
-from pmdesk.core.workingcopy import WorkingCopy
+from pmdesk.core.storage.workingcopy import WorkingCopy
 from tests.core.merge_helpers import requirements
 from tests.core.two_users import run
 

@@ -10,14 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from pmdesk.core import versions
 from pmdesk.core.errors import PmdeskError
+from pmdesk.core.merge.target import prepare_copy
+from pmdesk.core.newproject.sample import write_sample
 from pmdesk.core.ops import Create, Update
 from pmdesk.core.ops.rows import ReplaceRows
-from pmdesk.core.projectfile import new_project
-from pmdesk.core.sample import write_sample
-from pmdesk.core.target_merge import prepare_copy
-from pmdesk.core.workingcopy import WorkingCopy
+from pmdesk.core.storage import versions
+from pmdesk.core.storage.projectfile import new_project
+from pmdesk.core.storage.workingcopy import WorkingCopy
 from tests.core.merge_helpers import by_key, edit
 
 

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 from pmdesk.core.errors import PmdeskError, ProjectFileError, ProjectInUseError
-from pmdesk.core.fileformat import SCHEMA_VERSION
 from pmdesk.core.ops import Create, Update
-from pmdesk.core.projectfile import check, open_readonly
-from pmdesk.core.snapshot import export_snapshot
-from pmdesk.core.workingcopy import WorkingCopy, discard_leftover, find_recoverable
+from pmdesk.core.snapshot.convert import export_snapshot
+from pmdesk.core.storage.fileformat import SCHEMA_VERSION
+from pmdesk.core.storage.projectfile import check, open_readonly
+from pmdesk.core.storage.workingcopy import WorkingCopy, discard_leftover, find_recoverable
 
 
 def titles(path: Path) -> list[str]:

@@ -29,13 +29,13 @@ from pathlib import Path
 from typing import Any, overload
 
 from pmdesk.core.errors import PmdeskError
-from pmdesk.core.merge import Side
-from pmdesk.core.merge_rows import read_tables
+from pmdesk.core.merge.three_way import Side
+from pmdesk.core.newproject.sample import write_sample
 from pmdesk.core.ops import Create, Move, Remove, Update
 from pmdesk.core.project_save import save_merging
-from pmdesk.core.projectfile import check
-from pmdesk.core.sample import write_sample
-from pmdesk.core.workingcopy import WorkingCopy
+from pmdesk.core.schema.rows import read_tables
+from pmdesk.core.storage.projectfile import check
+from pmdesk.core.storage.workingcopy import WorkingCopy
 from tests.core.merge_helpers import requirements
 
 Rows = dict[str, dict[str, Any]]

@@ -7,9 +7,9 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from pmdesk.core.importing import import_snapshot
-from pmdesk.core.projectfile import open_readonly
-from pmdesk.core.snapshot import export_from, loads
+from pmdesk.core.newproject.from_snapshot import import_snapshot
+from pmdesk.core.snapshot.convert import export_from, loads
+from pmdesk.core.storage.projectfile import open_readonly
 
 HOSTILE_TITLE = "敌意 <script>alert('x')</script> \u202eRTL\u202c 😀"
 

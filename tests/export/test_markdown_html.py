@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Connection
 
-from pmdesk.core.directives import DirectiveError, RequirementsDirective
-from pmdesk.core.importing import import_snapshot
-from pmdesk.core.projectfile import open_readonly
-from pmdesk.core.queries_content import requirements_for
-from pmdesk.core.sample import sample_snapshot_path
-from pmdesk.core.snapshot import loads
+from pmdesk.core.domain.directives import DirectiveError, RequirementsDirective
+from pmdesk.core.newproject.from_snapshot import import_snapshot
+from pmdesk.core.newproject.sample import sample_snapshot_path
+from pmdesk.core.queries.content import requirements_for
+from pmdesk.core.snapshot.convert import loads
+from pmdesk.core.storage.projectfile import open_readonly
 from pmdesk.export.directive_html import PREVIEW_ROADMAP_WIDTH, render_directive_html
 from pmdesk.export.markdown_html import render_html, strip_illegal_chars
 

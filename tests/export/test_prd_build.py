@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from pmdesk.core.projectfile import open_readonly
-from pmdesk.core.sample import write_sample
+from pmdesk.core.newproject.sample import write_sample
+from pmdesk.core.storage.projectfile import open_readonly
 from pmdesk.export.doc import (
     CodeBlock,
     Cover,

@@ -13,10 +13,10 @@ from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
 from pmdesk.cli import main
-from pmdesk.core.directives import RequirementsDirective, parse_directive
-from pmdesk.core.projectfile import open_readonly
-from pmdesk.core.queries_content import requirements_for
-from pmdesk.core.sample import write_sample
+from pmdesk.core.domain.directives import RequirementsDirective, parse_directive
+from pmdesk.core.newproject.sample import write_sample
+from pmdesk.core.queries.content import requirements_for
+from pmdesk.core.storage.projectfile import open_readonly
 from pmdesk.export.doc import Image
 from pmdesk.export.prd_build import ExportCancelledError, ExportOptions
 from pmdesk.export.prd_export import export_prd

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from pmdesk.cli import main
-from pmdesk.core.sample import write_sample
+from pmdesk.core.newproject.sample import write_sample
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 PDFTOTEXT = shutil.which("pdftotext")

@@ -18,8 +18,8 @@ from typing import Any
 import pytest
 
 from pmdesk.cli import main
-from pmdesk.core.projectfile import open_readonly
-from pmdesk.core.sample import write_sample
+from pmdesk.core.newproject.sample import write_sample
+from pmdesk.core.storage.projectfile import open_readonly
 from pmdesk.export.doc import Image
 from pmdesk.export.prd_build import ExportOptions
 from pmdesk.export.prd_export import export_prd

@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtGui import QColor, QImage
 from sqlalchemy import Connection
 
-from pmdesk.core.projectfile import open_readonly
+from pmdesk.core.storage.projectfile import open_readonly
 from pmdesk.export import roadmap_picture
 from pmdesk.export.roadmap_picture import render_roadmap_png, render_roadmap_svg
 
@@ -67,8 +67,8 @@ os.environ.pop("QT_QPA_PLATFORM", None); os.environ.pop("DISPLAY", None)
 os.environ.pop("WAYLAND_DISPLAY", None)
 from pathlib import Path
 from PySide6.QtGui import QGuiApplication
-from pmdesk.core.sample import write_sample
-from pmdesk.core.projectfile import open_readonly
+from pmdesk.core.newproject.sample import write_sample
+from pmdesk.core.storage.projectfile import open_readonly
 from pmdesk.export.roadmap_picture import render_roadmap_png
 path = Path({str(tmp_path / "s.pmdesk")!r}); write_sample(path, "en")
 store = open_readonly(path)

@@ -13,15 +13,15 @@ from typing import Any, Literal
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from pmdesk.core import model
-from pmdesk.core.model import TABLES, encode
-from pmdesk.core.ranks import new_salt
+from pmdesk.core.domain.ranks import new_salt
+from pmdesk.core.schema import tables
+from pmdesk.core.schema.tables import TABLES, encode
 
 Action = Literal["inserted", "updated", "moved", "removed", "reloaded"]  # reloaded: re-read all
 Verb = Literal["create", "rename", "edit", "move", "delete", "restore", "change"]
 
 ORDERED = frozenset({"requirement", "lane", "section"})  # entities kept in a user-chosen order
-_HISTORY = model.table_of(model.HistoryEntry)
+_HISTORY = tables.table_of(tables.HistoryEntry)
 NO_VALUES: Mapping[str, Any] = MappingProxyType({})
 
 

@@ -14,13 +14,13 @@ from typing import Any
 
 from sqlalchemy import delete, insert, select, update
 
-from pmdesk.core import model
-from pmdesk.core.baselines import NAME_LIMIT, clean_name, frozen_text, name_key
 from pmdesk.core.errors import OperationError
 from pmdesk.core.ops.base import Applied, Effect, Label, Operation, Transaction
-from pmdesk.core.snapshot import frozen_project
+from pmdesk.core.schema import tables
+from pmdesk.core.snapshot.baselines import NAME_LIMIT, clean_name, frozen_text, name_key
+from pmdesk.core.snapshot.convert import frozen_project
 
-BASELINE = model.table_of(model.Baseline)
+BASELINE = tables.table_of(tables.Baseline)
 
 
 def _checked_name(tx: Transaction, name: str, uid: str, *, as_is: bool = False) -> str:

@@ -14,10 +14,16 @@ from typing import Any
 
 from sqlalchemy import delete, func, insert, or_, select, update
 
-from pmdesk.core import domain
+from pmdesk.core.domain import vocabulary
+from pmdesk.core.domain.fields import (
+    FIELDS,
+    FieldError,
+    check_dates,
+    from_columns,
+    spec,
+    to_columns,
+)
 from pmdesk.core.errors import OperationError
-from pmdesk.core.fields import FIELDS, FieldError, check_dates, from_columns, spec, to_columns
-from pmdesk.core.model import TABLES
 from pmdesk.core.ops.base import (
     NO_VALUES,
     ORDERED,
@@ -29,6 +35,7 @@ from pmdesk.core.ops.base import (
     Verb,
 )
 from pmdesk.core.ops.order import ancestors, rank_for_index, ranks_for_block, subtree
+from pmdesk.core.schema.tables import TABLES
 
 _REFERRED_BY = {"release": "release_uid", "lane": "lane_uid"}  # requirement columns
 
@@ -108,7 +115,7 @@ class Create(Operation):
             row |= {
                 "parent_uid": self.parent,
                 "number": number,
-                "key": domain.format_key(prefix or domain.DEFAULT_KEY_PREFIX, number),
+                "key": vocabulary.format_key(prefix or vocabulary.DEFAULT_KEY_PREFIX, number),
                 "created_at": tx.now,
                 "created_by": tx.user,
                 "updated_at": tx.now,

@@ -7,10 +7,10 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, func, select
 
+from pmdesk.core.domain.ranks import rank_between
 from pmdesk.core.errors import OperationError
-from pmdesk.core.model import TABLES
 from pmdesk.core.ops.base import Transaction
-from pmdesk.core.ranks import rank_between
+from pmdesk.core.schema.tables import TABLES
 
 
 def _siblings_filter(entity: str, parent: str | None, exclude: Collection[str]) -> list[Any]:

@@ -10,12 +10,12 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from pmdesk.core.domain.fields import FIELDS, from_columns
 from pmdesk.core.errors import OperationError
-from pmdesk.core.fields import FIELDS, from_columns
-from pmdesk.core.merge_rows import RowChange, StaleRowsError, write_changes
-from pmdesk.core.model import encode
 from pmdesk.core.ops.base import Applied, Effect, Label, Operation, Transaction
 from pmdesk.core.ops.edits import remembered
+from pmdesk.core.schema.rows import RowChange, StaleRowsError, write_changes
+from pmdesk.core.schema.tables import encode
 
 
 @dataclass(frozen=True)

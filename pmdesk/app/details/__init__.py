@@ -1,0 +1,1 @@
+"""The detail editor of the selected requirement."""

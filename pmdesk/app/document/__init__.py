@@ -1,0 +1,1 @@
+"""The PRD document pane (Markdown and preview), and the export dialog."""

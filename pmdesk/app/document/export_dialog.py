@@ -1,0 +1,262 @@
+"""File ▸ Export PRD: options, then a file name, then progress with Cancel.
+
+The export runs on a worker thread with its own connection to the working
+copy (`export.prd_export`), so the window never freezes; progress comes back
+through a queued signal. Cancelling stops the worker at its next check and
+leaves any existing file as it was (the export writes beside it and renames).
+"""
+
+from __future__ import annotations
+
+import threading
+from functools import partial
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pmdesk.app import dialogs
+from pmdesk.app.labels import status_label
+from pmdesk.app.session import ProjectSession
+from pmdesk.app.settings import AppSettings
+from pmdesk.app.tasks import TaskRunner
+from pmdesk.core.domain import vocabulary
+
+
+class _Progress(QObject):
+    changed = Signal(int)
+
+
+class ExportDialog(QDialog):
+    """Asks how to export, then exports; `exported` reports the file and the seconds taken."""
+
+    exported = Signal(Path, float)
+
+    def __init__(
+        self,
+        session: ProjectSession,
+        tasks: TaskRunner,
+        settings: AppSettings,
+        language: str,
+        baselines: list[str],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        from pmdesk.export.prd_requirements import ATTRIBUTE_FIELDS, DEFAULT_FIELDS
+
+        self.session = session
+        self.settings = settings
+        self._tasks = tasks  # the window's one runner (exports off the GUI thread)
+        self._cancel = threading.Event()
+        self._running = False
+        self.setWindowTitle(self.tr("Export PRD"))
+        self.setMinimumWidth(460)
+
+        self.docx = QRadioButton(self.tr("Word document (.docx)"), self)
+        self.markdown = QRadioButton(self.tr("Markdown (.md)"), self)
+        formats = QButtonGroup(self)
+        formats.addButton(self.docx)
+        formats.addButton(self.markdown)
+        (self.markdown if settings.export_format == "md" else self.docx).setChecked(True)
+
+        self.language = QComboBox(self)
+        self.language.addItem("中文", "zh")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(max(self.language.findData(language), 0))
+
+        self.baseline = QComboBox(self)
+        self.baseline.addItem(self.tr("None"), "")
+        for name in baselines:
+            self.baseline.addItem(name, name)
+        self.baseline.setEnabled(bool(baselines))
+        self.baseline.setToolTip(self.tr("Adds a chapter listing what changed since the baseline."))
+
+        self.statuses: dict[str, QCheckBox] = {}
+        status_box = QGroupBox(self.tr("Requirements with status"), self)
+        status_grid = QGridLayout(status_box)
+        for n, status in enumerate(vocabulary.STATUSES):
+            box = QCheckBox(status_label(status), status_box)
+            box.setChecked(True)
+            self.statuses[status] = box
+            status_grid.addWidget(box, n // 4, n % 4)
+
+        self.fields: dict[str, QCheckBox] = {}
+        field_box = QGroupBox(self.tr("Fields in each requirement's table"), self)
+        field_grid = QGridLayout(field_box)
+        labels = self._field_labels()
+        for n, name in enumerate(f for f in ATTRIBUTE_FIELDS if f in labels):
+            text = labels[name]
+            box = QCheckBox(text, field_box)
+            box.setChecked(name in DEFAULT_FIELDS)
+            self.fields[name] = box
+            field_grid.addWidget(box, n // 4, n % 4)
+
+        self.open_after = QCheckBox(self.tr("Open the document when it is ready"), self)
+        self.open_after.setChecked(settings.export_open_after)
+
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 100)
+        self.progress.setVisible(False)
+        self.status = QLabel(self)
+        self.status.setVisible(False)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.export_button = QPushButton(self.tr("Export…"), self)
+        self.export_button.setDefault(True)
+        self.buttons.addButton(self.export_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.export_button.clicked.connect(self.choose_and_export)
+        self.buttons.rejected.connect(self.reject)
+
+        form = QFormLayout()
+        format_row = QWidget(self)
+        format_layout = QVBoxLayout(format_row)
+        format_layout.setContentsMargins(0, 0, 0, 0)
+        format_layout.addWidget(self.docx)
+        format_layout.addWidget(self.markdown)
+        form.addRow(self.tr("Format:"), format_row)
+        form.addRow(self.tr("Language:"), self.language)
+        form.addRow(self.tr("Compare with baseline:"), self.baseline)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(status_box)
+        layout.addWidget(field_box)
+        layout.addWidget(self.open_after)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addWidget(self.buttons)
+        self._options = [format_row, self.language, self.baseline, status_box, field_box]
+        self._options.append(self.open_after)
+
+    def _field_labels(self) -> dict[str, str]:
+        return {
+            "kind": self.tr("Kind"),
+            "status": self.tr("Status"),
+            "priority": self.tr("Priority"),
+            "kano": self.tr("Kano category"),
+            "rice": self.tr("RICE score"),
+            "owner": self.tr("Owner"),
+            "release": self.tr("Release"),
+            "dates": self.tr("Dates"),
+            "lane": self.tr("Lane"),
+            "tags": self.tr("Tags"),
+            "source": self.tr("Source"),
+            "links": self.tr("Links"),
+        }
+
+    # -- choices ------------------------------------------------------------------
+
+    @property
+    def format(self) -> str:
+        return "md" if self.markdown.isChecked() else "docx"
+
+    def options(self) -> object:
+        from pmdesk.export.prd_build import ExportOptions
+
+        statuses = frozenset(s for s, box in self.statuses.items() if box.isChecked())
+        return ExportOptions(
+            language=self.language.currentData(),
+            statuses=None if len(statuses) == len(self.statuses) else statuses,
+            fields=tuple(f for f, box in self.fields.items() if box.isChecked()),
+            baseline=self.baseline.currentData() or None,
+        )
+
+    def suggested_path(self) -> Path:
+        folder = self.settings.export_folder or self.session.path.parent
+        return Path(folder) / f"{self.session.path.stem}.{self.format}"
+
+    # -- running ------------------------------------------------------------------
+
+    def choose_and_export(self) -> None:
+        target = dialogs.export_path(self, self.suggested_path(), f".{self.format}")
+        if target is None:
+            return
+        self.start(target)
+
+    def start(self, target: Path) -> None:
+        """Export to `target` on a worker thread (tests call this directly)."""
+        from pmdesk.export.prd_export import export_prd
+
+        self.settings.export_folder = str(target.parent)
+        self.settings.export_format = self.format
+        self.settings.export_open_after = self.open_after.isChecked()
+        options, fmt, project = self.options(), self.format, self.session.project
+        progress = _Progress(self)
+        progress.changed.connect(self.progress.setValue)
+        cancel = self._cancel
+
+        def work() -> object:
+            return project.read(
+                partial(
+                    export_prd,
+                    format=fmt,
+                    target=target,
+                    options=options,  # type: ignore[arg-type]
+                    progress=lambda done, total: progress.changed.emit(int(100 * done / total)),
+                    cancelled=cancel.is_set,
+                )
+            )
+
+        self._running = True
+        for widget in self._options:
+            widget.setEnabled(False)
+        self.export_button.setEnabled(False)
+        self.progress.setValue(0)
+        self.progress.setVisible(True)
+        self.status.setText(self.tr("Exporting to %1…").replace("%1", target.name))
+        self.status.setVisible(True)
+        self._tasks.run(work, self._done, self._failed)
+
+    def _done(self, result: object) -> None:
+        from pmdesk.export.prd_export import ExportResult
+
+        self._running = False
+        assert isinstance(result, ExportResult)
+        self.exported.emit(result.path, result.seconds)
+        if self.open_after.isChecked():
+            dialogs.open_file(result.path)
+        super().accept()
+
+    def _failed(self, error: BaseException) -> None:
+        from pmdesk.app.error_text import error_text
+        from pmdesk.core.errors import PmdeskError
+        from pmdesk.export.prd_build import ExportCancelledError
+
+        self._running = False
+        if isinstance(error, ExportCancelledError):
+            super().reject()
+            return
+        if isinstance(error, PmdeskError):
+            message = error_text(error)  # in the UI's language
+        else:
+            detail = f"{type(error).__name__}: {error}"
+            message = self.tr("The export failed: %1").replace("%1", detail)
+        dialogs.error(self, message)
+        for widget in self._options:
+            widget.setEnabled(True)
+        self.export_button.setEnabled(True)
+        self.progress.setVisible(False)
+        self.status.setVisible(False)
+
+    def reject(self) -> None:
+        """Cancel: before the export, close; during it, stop the worker and then close."""
+        if self._running:
+            self._cancel.set()
+            self.status.setText(self.tr("Cancelling…"))
+            self.buttons.setEnabled(False)
+            return
+        super().reject()

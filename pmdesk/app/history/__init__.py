@@ -1,0 +1,1 @@
+"""What changed: the change log, a requirement's history, baselines."""

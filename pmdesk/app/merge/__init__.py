@@ -1,0 +1,1 @@
+"""Settling a merge's conflicts: the dialog, its model and texts."""

@@ -1,0 +1,1 @@
+"""The roadmap timeline pane."""

@@ -1,0 +1,424 @@
+"""The roadmap pane: tools (zoom, colouring, snapping), the timeline, its legend
+and the list of scheduling problems.
+
+The pane reads the roadmap through core queries and lays it out in core; a
+drag or a key that moves a bar becomes one `Update` of the requirement through
+the session, so it is one undo step named for what it did, and the pane redraws
+from `session.changed` like every other pane: an edit that moves no bar (a title,
+a status, a priority) from the values its effects carry, without reading or laying
+out the roadmap again; anything else by reading and laying out the whole roadmap.
+The colouring and snapping chosen are kept in the settings; the drawing follows
+the app's light or dark theme. While the pane is hidden (a tab behind Details)
+it only notes that it is out of date, so edits elsewhere never pay for a
+roadmap nobody looks at.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, QPointF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QPainter, QPaintEvent, QPalette, QShowEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pmdesk.app.roadmap.texts import ui_texts
+from pmdesk.app.roadmap.view import RoadmapView
+from pmdesk.app.session import ProjectSession
+from pmdesk.app.settings import AppSettings
+from pmdesk.app.tasks import TaskRunner
+from pmdesk.core.ops import Effect, Update
+from pmdesk.core.queries.roadmap import RoadmapData, roadmap_data
+from pmdesk.core.roadmap.layout import Bar, Conflict, RoadmapLayout, layout_roadmap, restyled
+from pmdesk.export import roadmap_paint as paint
+from pmdesk.export.roadmap_geometry import Geometry
+from pmdesk.export.roadmap_style import (
+    COLOR_BY,
+    DARK,
+    LIGHT,
+    ColorBy,
+    Palette,
+    bar_colors,
+    legend_entries,
+    release_colors,
+)
+
+UID_ROLE = Qt.ItemDataRole.UserRole + 1
+ROADMAP_ENTITIES = frozenset({"requirement", "release", "milestone", "lane", "link"})
+
+
+def fill(template: str, *args: str) -> str:
+    """`template` with %1, %2, … replaced in one pass (a lane named "%2" stays so)."""
+    return re.sub(r"%(\d)", lambda m: args[int(m[1]) - 1], template)
+
+
+class LegendBar(QWidget):
+    """The legend, painted by the same function as the picture's."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.geo: Geometry | None = None
+        self.entries: list[tuple[str, str]] = []
+        self.chart_palette: Palette = LIGHT
+        self.setFixedHeight(int(paint.LEGEND_HEIGHT))
+
+    def show_entries(self, geo: Geometry, entries: list[tuple[str, str]]) -> None:
+        self.geo, self.entries = geo, entries
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        return QSize(400, int(paint.LEGEND_HEIGHT))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if self.geo is not None:
+            p = QPainter(self)
+            paint.paint_legend(p, self.geo, self.entries, QPointF(8, 0), self.chart_palette)
+            p.end()
+
+
+class RoadmapPane(QWidget):
+    selection_changed = Signal(str)  # a bar was clicked
+    details_requested = Signal(str)  # a bar was double-clicked
+    refreshed = Signal()  # the timeline shows the project as it is now (tests wait on it)
+
+    def __init__(
+        self,
+        session: ProjectSession,
+        tasks: TaskRunner,
+        settings: AppSettings | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.settings = settings
+        self.texts = ui_texts()
+        self.layout_shown: RoadmapLayout | None = None
+        self._release_names: dict[str, str] = {}
+        self._stale = True
+        self._closed = False
+        self._generation = 0
+        self._shown_generation = 0  # the refresh whose layout is shown
+        self._tasks = tasks  # the window's one runner (lays the roadmap out)
+
+        self.view = RoadmapView(self)
+        self.zoom_out = self._button(
+            "−", self.tr("Zoom out (Ctrl+-, Ctrl+wheel)"), self._zoom_out, "Ctrl+-"
+        )
+        self.zoom_in = self._button(
+            "+", self.tr("Zoom in (Ctrl+=, Ctrl+wheel)"), self._zoom_in, "Ctrl+=", "Ctrl++"
+        )
+        self.fit = self._button(
+            self.tr("Fit"), self.tr("Show the whole roadmap (Ctrl+0)"), self.view.fit_all, "Ctrl+0"
+        )
+        self.today = self._button(self.tr("Today"), self.tr("Scroll to today"), self._to_today)
+        self.color_by = QComboBox(self)
+        self.color_by.setObjectName("roadmapColorBy")
+        for value, text in zip(
+            COLOR_BY,
+            (
+                self.tr("Colour by status"),
+                self.tr("Colour by priority"),
+                self.tr("Colour by release"),
+            ),
+            strict=True,
+        ):
+            self.color_by.addItem(text, value)
+        self.snap = QComboBox(self)
+        self.snap.setObjectName("roadmapSnap")
+        self.snap.addItem(self.tr("Snap to days"), "day")
+        self.snap.addItem(self.tr("Snap to weeks"), "week")
+        self.snap.setToolTip(self.tr("Where dragged bars and ends land"))
+        if settings is not None:
+            self.color_by.setCurrentIndex(max(self.color_by.findData(settings.roadmap_color_by), 0))
+            self.snap.setCurrentIndex(max(self.snap.findData(settings.roadmap_snap), 0))
+        self.view.snap = self.snap.currentData()
+        self.color_by.currentIndexChanged.connect(self._recolor)
+        self.snap.currentIndexChanged.connect(self._snap_changed)
+
+        tools = QHBoxLayout()
+        tools.setContentsMargins(6, 4, 6, 0)
+        tools.setSpacing(4)
+        for widget in (self.zoom_out, self.zoom_in, self.fit, self.today):
+            tools.addWidget(widget)
+        tools.addSpacing(12)
+        tools.addWidget(self.color_by)
+        tools.addWidget(self.snap)
+        tools.addSpacing(12)
+        self.legend = LegendBar(self)
+        tools.addWidget(self.legend, 1)
+
+        self.conflicts = QListWidget(self)
+        self.conflicts.setObjectName("roadmapConflicts")
+        self.conflicts.itemActivated.connect(self._conflict_chosen)
+        self.conflicts.itemClicked.connect(self._conflict_chosen)
+        self.conflicts_title = QLabel(self)
+        conflicts_box = QWidget(self)
+        box = QVBoxLayout(conflicts_box)
+        box.setContentsMargins(6, 0, 6, 4)
+        box.setSpacing(2)
+        box.addWidget(self.conflicts_title)
+        box.addWidget(self.conflicts)
+        self.conflicts_box = conflicts_box
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.view)
+        splitter.addWidget(conflicts_box)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 0)
+        splitter.setCollapsible(0, False)
+        self.conflicts.setMinimumHeight(40)
+        splitter.setSizes([400, 90])
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addLayout(tools)
+        layout.addWidget(splitter, 1)
+
+        self._timer = QTimer(self, singleShot=True, interval=0)
+        self._timer.timeout.connect(self.refresh)
+        self.view.bar_clicked.connect(self.selection_changed)
+        self.view.bar_activated.connect(self.details_requested)
+        self.view.bar_dragged.connect(self._dragged)
+        session.changed.connect(self._project_changed)
+        self._pushing = False
+        self._follow_theme()
+
+    def _button(self, text: str, tip: str, slot: Any, *keys: str) -> QToolButton:
+        button = QToolButton(self)
+        button.setText(text)
+        button.setToolTip(tip)
+        button.setAutoRaise(True)
+        button.clicked.connect(slot)
+        if keys:  # while the focus is in the pane: no clash with the window's keys
+            action = QAction(self)
+            action.setShortcuts([QKeySequence(k) for k in keys])
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(slot)
+            self.addAction(action)
+        return button
+
+    # -- data ------------------------------------------------------------------------
+    @property
+    def color_mode(self) -> ColorBy:
+        mode: ColorBy = self.color_by.currentData()
+        return mode
+
+    def refresh(self) -> None:
+        """Read and lay out the roadmap again on a worker thread (tens of thousands of
+        requirements take a while), then show it keeping zoom, scroll and selection."""
+        self._timer.stop()
+        if self._closed:
+            return
+        self._stale = False
+        self._generation += 1
+        generation, project = self._generation, self.session.project
+
+        def work() -> tuple[RoadmapData, RoadmapLayout]:
+            data = project.read(roadmap_data)  # a core query, run on the project
+            return data, layout_roadmap(data, dt.date.today())
+
+        self._tasks.run(
+            work,
+            lambda result: self._show(generation, *result),
+            lambda error: self._failed(generation, error),
+        )
+
+    def _failed(self, generation: int, error: BaseException) -> None:
+        if generation == self._generation and not self._closed:
+            self.conflicts.clear()
+            self.conflicts_title.setText(
+                self.tr("The roadmap could not be read: %1").replace("%1", str(error))
+            )
+            self.conflicts_box.show()
+
+    def _show(self, generation: int, data: RoadmapData, layout: RoadmapLayout) -> None:
+        if generation != self._generation or self._closed:
+            return  # a newer refresh is on its way, or the project closed
+        self._release_names = {r.uid: r.name for r in data.releases}
+        self._shown_generation = generation
+        self.layout_shown = layout
+        self.view.show_layout(
+            layout, self.texts, bar_colors(layout, self.color_mode), release_colors(layout)
+        )
+        self._show_legend()
+        self._show_conflicts(layout.conflicts)
+        self.refreshed.emit()
+
+    def _project_changed(self, effects: tuple[Effect, ...]) -> None:
+        relevant = tuple(
+            e for e in effects if e.entity in ROADMAP_ENTITIES or e.action == "reloaded"
+        )
+        if relevant:
+            if self._restyle(relevant):
+                return
+            self._generation += 1  # a read under way no longer shows the project
+            if not self._pushing:  # an undo or an edit elsewhere: keys wait for the new layout
+                self.view.current = False
+            self._stale = True
+            if self.isVisible():
+                self._timer.start()
+
+    def _restyle(self, effects: tuple[Effect, ...]) -> bool:
+        """Show an edit that moves nothing (a title, a status, …) from the effects'
+        values, without reading or laying out the roadmap again (issue 12). Only on
+        the layout of the project as it was: not while a re-read is due or under way."""
+        layout = self.layout_shown
+        if layout is None or self._stale or self._generation != self._shown_generation:
+            return False
+        new = restyled(layout, effects)
+        if new is layout:
+            return True  # nothing the roadmap shows changed
+        if new is None or not self.view.restyle(new, {e.uid for e in effects}):
+            return False
+        self.layout_shown = new
+        self._show_legend()
+        return True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale and not self._closed:
+            self._timer.start()
+
+    def lock_editing(self) -> None:
+        """Read-only: bars are selected, never dragged."""
+        self.view.read_only = True
+
+    def shutdown(self) -> None:
+        """The project is closing: never read it again (a show or a timer may still come)."""
+        self._closed = True
+        self._timer.stop()
+        self._tasks.wait()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self._follow_theme()
+
+    def _follow_theme(self) -> None:
+        """The dark drawing on a dark theme (app/theme.py sets the app's palette)."""
+        dark = self.palette().color(QPalette.ColorRole.Base).lightnessF() < 0.5
+        palette = DARK if dark else LIGHT
+        if palette is not self.view.chart_palette or palette is not self.legend.chart_palette:
+            self.view.set_chart_palette(palette)
+            self.legend.chart_palette = palette
+            self.legend.update()
+
+    def _recolor(self) -> None:
+        if self.settings is not None:
+            self.settings.roadmap_color_by = self.color_mode
+        layout = self.layout_shown
+        if layout is not None:
+            self.view.set_colors(bar_colors(layout, self.color_mode), release_colors(layout))
+            self._show_legend()
+
+    def _show_legend(self) -> None:
+        layout, geo = self.layout_shown, self.view.geo
+        if layout is not None and geo is not None:
+            names = self._release_names
+            self.legend.show_entries(
+                geo, legend_entries(layout, self.color_mode, self.texts, names)
+            )
+
+    def _show_conflicts(self, conflicts: tuple[Conflict, ...]) -> None:
+        self.conflicts.clear()
+        for c in conflicts:
+            if c.kind == "dependency":
+                text = self.tr("%1 starts before %2 ends, although it depends on %2")
+            else:
+                text = self.tr("%1 is planned outside the dates of release %2")
+            item = QListWidgetItem("⚠ " + text.replace("%1", c.key).replace("%2", c.other_name))
+            item.setData(UID_ROLE, c.uid)
+            self.conflicts.addItem(item)
+        self.conflicts_title.setText(self.tr("Scheduling problems: %n", "", len(conflicts)))
+        self.conflicts_box.setVisible(bool(conflicts))
+
+    # -- actions ---------------------------------------------------------------------
+    def select_uid(self, uid: str | None) -> None:
+        """Show the tree's selection (the view ignores a requirement it does not show)."""
+        self.view.select(uid)
+
+    def _dragged(self, uid: str, values: dict[str, Any]) -> None:
+        """A bar dragged or moved by a key: one undo step, named for what changed."""
+        layout = self.layout_shown
+        bar = layout.bar(uid) if layout is not None else None
+        if bar is None:
+            return
+        start = values.get("start", bar.start.isoformat())
+        end = values.get("end", bar.end.isoformat())
+        self._pushing = True
+        try:
+            pushed = self.session.push(
+                Update("requirement", uid, values), text=self._command_text(bar, values)
+            )
+        finally:
+            self._pushing = False
+        if pushed:
+            self.view.note_nudged(uid, dt.date.fromisoformat(start), dt.date.fromisoformat(end))
+
+    def _command_text(self, bar: Bar, values: dict[str, Any]) -> str:
+        """ "Move CRM-8 to 2027-02-22 – 2027-03-19", "End CRM-8 on 2027-03-19", …"""
+        start, end = values.get("start"), values.get("end")
+        if "lane" in values:
+            lanes = self.layout_shown.lanes if self.layout_shown is not None else ()
+            name = next((lane.name for lane in lanes if lane.uid == values["lane"]), None)
+            if values["lane"] is None:
+                text = fill(self.tr("Take %1 out of its lane"), bar.key)
+            else:
+                text = fill(self.tr("Move %1 to lane %2"), bar.key, name or "")
+            if start or end:
+                text += f", {start or bar.start.isoformat()} – {end or bar.end.isoformat()}"
+            return text
+        if start and end:
+            return fill(self.tr("Move %1 to %2 – %3"), bar.key, start, end)
+        if start:
+            return fill(self.tr("Start %1 on %2"), bar.key, start)
+        return fill(self.tr("End %1 on %2"), bar.key, end or "")
+
+    def _conflict_chosen(self, item: QListWidgetItem) -> None:
+        uid = item.data(UID_ROLE)
+        self.view.select(uid)
+        self.selection_changed.emit(uid)
+
+    def _zoom_in(self) -> None:
+        self.view.zoom_by(1.5)
+
+    def _zoom_out(self) -> None:
+        self.view.zoom_by(1 / 1.5)
+
+    def _to_today(self) -> None:
+        layout = self.layout_shown
+        if layout is not None and layout.today is not None:
+            self.view.scroll_to_day(layout.today)
+
+    def _snap_changed(self) -> None:
+        self.view.snap = self.snap.currentData()
+        if self.settings is not None:
+            self.settings.roadmap_snap = self.view.snap
+
+    # -- export ----------------------------------------------------------------------
+    def export_picture(self, path: Path, language: str) -> bool:
+        """Write the roadmap as PNG or SVG (by the suffix) in the document language,
+        coloured as on screen. False when there is nothing to draw."""
+        from pmdesk.export.roadmap_picture import roadmap_picture
+
+        picture = self.session.project.read(
+            partial(roadmap_picture, language=language, color_by=self.color_mode)
+        )
+        if picture is None:
+            return False
+        data = picture.svg() if path.suffix.lower() == ".svg" else picture.png()
+        path.write_bytes(data)
+        return True

@@ -1,0 +1,49 @@
+"""The roadmap drawing's words in the UI language (Qt's translations).
+
+The exported picture takes its words from the document's language instead
+(`export.roadmap_style.texts_for`); the drawing itself is the same.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from pmdesk.app.labels import priority_label, status_label
+from pmdesk.core.domain import vocabulary
+from pmdesk.export.roadmap_style import RoadmapTexts
+
+translate = QCoreApplication.translate
+
+
+def ui_texts() -> RoadmapTexts:
+    months = (
+        translate("RoadmapTexts", "Jan"),
+        translate("RoadmapTexts", "Feb"),
+        translate("RoadmapTexts", "Mar"),
+        translate("RoadmapTexts", "Apr"),
+        translate("RoadmapTexts", "May"),
+        translate("RoadmapTexts", "Jun"),
+        translate("RoadmapTexts", "Jul"),
+        translate("RoadmapTexts", "Aug"),
+        translate("RoadmapTexts", "Sep"),
+        translate("RoadmapTexts", "Oct"),
+        translate("RoadmapTexts", "Nov"),
+        translate("RoadmapTexts", "Dec"),
+    )
+    return RoadmapTexts(
+        unassigned=translate("RoadmapTexts", "Unassigned"),
+        today=translate("RoadmapTexts", "Today"),
+        problem=translate("RoadmapTexts", "Scheduling problem"),
+        from_release=translate("RoadmapTexts", "Dates from release"),
+        milestone=translate("RoadmapTexts", "Milestone"),
+        no_release=translate("RoadmapTexts", "No release"),
+        more_rows=translate("RoadmapTexts", "… {n} more rows not shown"),
+        months=months,
+        # {month} and {year} are filled in; keep the braces.
+        month_year=translate("RoadmapTexts", "{month} {year}"),
+        year=translate("RoadmapTexts", "{year}"),
+        quarter=translate("RoadmapTexts", "Q{n}"),
+        week=translate("RoadmapTexts", "W{n}"),
+        status={s: status_label(s) for s in vocabulary.STATUSES},
+        priority={p: priority_label(p) for p in vocabulary.PRIORITIES},
+    )

@@ -1,0 +1,1 @@
+"""The requirement tree pane: its model, view, search and filter."""

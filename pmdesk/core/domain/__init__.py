@@ -1,0 +1,1 @@
+"""What a project holds, as plain values: vocabulary, field rules, ranks."""

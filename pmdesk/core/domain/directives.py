@@ -1,0 +1,266 @@
+"""The ```` ```pmdesk ```` blocks of a PRD section, parsed into typed directives.
+
+A block embeds live project content in the document (DESIGN.md, "Document"):
+
+    requirements: release="v1.0" status!=rejected
+    requirements: owner=张伟 detailed
+    roadmap
+    revision-history
+    changes-since: v1.0 评审版
+
+The body is typed by hand in the editor, so every mistake becomes a
+`DirectiveError` with one sentence the preview shows in place of the block.
+Matching is a pure function over plain values, shared by preview and export.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from pmdesk.core.domain import vocabulary
+
+CHOICE_FIELDS: Mapping[str, tuple[str, ...]] = {
+    "status": vocabulary.STATUSES,
+    "priority": vocabulary.PRIORITIES,
+    "kind": vocabulary.KINDS,
+    "kano": vocabulary.KANO,
+}
+"""Fields whose value must be one of the vocabulary (a typo is an error, not an empty table)."""
+
+TEXT_FIELDS = ("owner", "release", "lane", "tag")
+"""Free-text fields, compared case-insensitively; `""` means "none set"."""
+
+FILTER_FIELDS = (*CHOICE_FIELDS, *TEXT_FIELDS)
+VIEWS = ("table", "detailed")
+KINDS = ("requirements", "roadmap", "revision-history", "changes-since")
+
+# Chinese input methods type full-width quotes; accept them as well as ASCII ones.
+_CLOSING_QUOTE = {'"': '"', "“": "”"}
+_HEAD = re.compile(r"([a-z][a-z-]*)(?:\s*:\s*|\s+|$)(.*)", re.IGNORECASE)
+
+
+class DirectiveError(ValueError):
+    """A pmdesk block cannot be understood; the message is one sentence for the user."""
+
+
+@dataclass(frozen=True)
+class Term:
+    """One `field=value` (or `field!=value` when `negated`) of a filter."""
+
+    field: str
+    value: str
+    negated: bool = False
+
+
+@dataclass(frozen=True)
+class Filter:
+    """Terms of a requirements filter.
+
+    Different fields AND together; repeated `field=` terms of one field OR together
+    (`status=draft status=review`); every `field!=` term must hold.
+    """
+
+    terms: tuple[Term, ...] = ()
+
+    def values_of(self, name: str) -> tuple[str, ...]:
+        """The values this filter names for one field (positive and negated)."""
+        return tuple(t.value for t in self.terms if t.field == name)
+
+
+@dataclass(frozen=True)
+class RequirementsDirective:
+    filter: Filter = field(default_factory=Filter)
+    detailed: bool = False
+
+
+@dataclass(frozen=True)
+class RoadmapDirective:
+    pass
+
+
+@dataclass(frozen=True)
+class RevisionHistoryDirective:
+    pass
+
+
+@dataclass(frozen=True)
+class ChangesSinceDirective:
+    baseline: str
+
+
+Directive = (
+    RequirementsDirective | RoadmapDirective | RevisionHistoryDirective | ChangesSinceDirective
+)
+
+
+def parse_directive(body: str) -> Directive:
+    """Parse a block body: `KIND` or `KIND: ARGUMENTS`, arguments may span lines."""
+    text = " ".join(body.split())  # lines and runs of blanks are all one separator
+    if not text:
+        raise DirectiveError(f"The pmdesk block is empty; start it with one of {_list(KINDS)}.")
+    head = _HEAD.match(text)
+    kind, rest = (head[1].lower(), head[2]) if head else ("", text)
+    if kind not in KINDS:
+        name = kind or text.split()[0]
+        raise DirectiveError(f"Unknown pmdesk block {name!r}; use one of {_list(KINDS)}.")
+    if kind == "requirements":
+        return _parse_requirements(rest)
+    if kind == "changes-since":
+        name = _unquote_whole(rest)
+        if not name:
+            raise DirectiveError("changes-since needs a baseline name, e.g. changes-since: v1.0.")
+        return ChangesSinceDirective(name)
+    if rest:
+        raise DirectiveError(f"{kind} takes no options, but got {rest!r}.")
+    return RoadmapDirective() if kind == "roadmap" else RevisionHistoryDirective()
+
+
+def parse_filter(text: str) -> Filter:
+    """Parse filter terms alone (view words such as `detailed` are refused here)."""
+    terms, views = _scan(text)
+    if views:
+        raise DirectiveError(f"{views[0]!r} is not a filter term; write field=value.")
+    return Filter(terms)
+
+
+def _parse_requirements(rest: str) -> RequirementsDirective:
+    terms, views = _scan(rest)
+    if len(set(views)) > 1:
+        raise DirectiveError("Choose either table or detailed, not both.")
+    return RequirementsDirective(Filter(terms), detailed="detailed" in views)
+
+
+def _scan(text: str) -> tuple[tuple[Term, ...], list[str]]:
+    """Split `text` into terms and bare view words, honouring quoted values."""
+    terms: list[Term] = []
+    views: list[str] = []
+    i, n = 0, len(text)
+    while i < n:
+        if text[i].isspace():
+            i += 1
+            continue
+        start = i
+        while i < n and not text[i].isspace() and text[i] not in '=!"“':
+            i += 1
+        name = text[start:i]
+        if i >= n or text[i].isspace():
+            if name not in VIEWS:
+                raise DirectiveError(
+                    f"{name!r} is not a filter term; write field=value "
+                    f"(fields: {_list(FILTER_FIELDS)})."
+                )
+            views.append(name)
+            continue
+        negated = text.startswith("!=", i)
+        if not negated and text[i] != "=":
+            raise DirectiveError(f"Unexpected {text[i]!r} in {text[start:].split()[0]!r}.")
+        i += 2 if negated else 1
+        if not name:
+            raise DirectiveError(f"{text[start:].split()[0]!r} has no field name before '='.")
+        value, i = _value(text, i, name)
+        terms.append(_term(name, value, negated))
+    return tuple(terms), views
+
+
+def _value(text: str, i: int, name: str) -> tuple[str, int]:
+    """Read one value starting at `i`: a quoted string or a run of non-blanks."""
+    n = len(text)
+    if i < n and text[i] in _CLOSING_QUOTE:
+        close = _CLOSING_QUOTE[text[i]]
+        end = text.find(close, i + 1)
+        if end < 0:
+            raise DirectiveError(f"The quoted value of {name} is missing its closing quote.")
+        after = end + 1
+        if after < n and not text[after].isspace():
+            raise DirectiveError(f"Put a space after the quoted value of {name}.")
+        return text[i + 1 : end], after
+    start = i
+    while i < n and not text[i].isspace():
+        if text[i] in '"“”':
+            raise DirectiveError(f'Quote the whole value of {name}, e.g. {name}="v1.0 beta".')
+        i += 1
+    if i == start:
+        raise DirectiveError(f'{name} has no value; write {name}=value or {name}="".')
+    return text[start:i], i
+
+
+def _term(name: str, value: str, negated: bool) -> Term:
+    if name not in FILTER_FIELDS:
+        raise DirectiveError(f"Unknown filter field {name!r}; use one of {_list(FILTER_FIELDS)}.")
+    allowed = CHOICE_FIELDS.get(name)
+    if allowed is not None and value not in allowed:
+        raise DirectiveError(f"{value!r} is not a {name}; use one of {_list(allowed)}.")
+    return Term(name, value, negated)
+
+
+def _unquote_whole(text: str) -> str:
+    if text[:1] in _CLOSING_QUOTE:
+        close = _CLOSING_QUOTE[text[0]]
+        if len(text) < 2 or not text.endswith(close):
+            raise DirectiveError("The quoted baseline name is missing its closing quote.")
+        return text[1:-1].strip()
+    return text
+
+
+def _list(values: Iterable[str]) -> str:
+    return ", ".join(values)
+
+
+def matches(
+    directive_filter: Filter,
+    requirement_values: Mapping[str, object],
+    release_name: str | None,
+    lane_name: str | None,
+) -> bool:
+    """Whether one requirement passes the filter.
+
+    `requirement_values` holds domain values as `fields.from_columns` returns them
+    (`status`, `priority`, `kind`, `kano`, `owner`, `tags`); release and lane are
+    given by name because that is how the user writes them.
+    """
+    by_field: dict[str, list[Term]] = {}
+    for term in directive_filter.terms:
+        by_field.setdefault(term.field, []).append(term)
+    for name, terms in by_field.items():
+        have = _present_values(name, requirement_values, release_name, lane_name)
+        wanted = [t.value for t in terms if not t.negated]
+        if wanted and not any(_equal(name, w, have) for w in wanted):
+            return False
+        if any(_equal(name, t.value, have) for t in terms if t.negated):
+            return False
+    return True
+
+
+def _present_values(
+    name: str, values: Mapping[str, object], release_name: str | None, lane_name: str | None
+) -> tuple[str, ...]:
+    """The requirement's values of one field, as a tuple (empty: none set)."""
+    if name == "release":
+        raw: object = release_name
+    elif name == "lane":
+        raw = lane_name
+    elif name == "tag":
+        raw = values.get("tags") or ()
+    else:
+        raw = values.get(name)
+    if raw is None or raw == "":
+        return ()
+    if isinstance(raw, list | tuple):
+        return tuple(str(v) for v in raw)
+    return (str(raw),)
+
+
+def _equal(name: str, wanted: str, have: tuple[str, ...]) -> bool:
+    if wanted == "":
+        return not have
+    if name in CHOICE_FIELDS:
+        return wanted in have
+    key = _normal(wanted)
+    return any(_normal(v) == key for v in have)
+
+
+def _normal(text: str) -> str:
+    # Block bodies are read with runs of blanks collapsed; compare names the same way.
+    return " ".join(text.split()).casefold()

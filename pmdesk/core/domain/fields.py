@@ -1,0 +1,233 @@
+"""What each entity's fields may hold, and how they are stored.
+
+One table of field specs serves the operations (validating an edit), the JSON
+snapshot (validating an import, with the JSON path in the message) and the
+history (encoding old and new values), so the rules are written once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import reprlib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from pmdesk.core.domain import vocabulary
+
+Value = Any
+
+
+class FieldError(ValueError):
+    """A value is not allowed; the message names the value and what is allowed."""
+
+
+_SHOWN = reprlib.Repr()
+_SHOWN.maxlevel, _SHOWN.maxstring, _SHOWN.maxother = 3, 60, 60
+
+
+def shown(value: Value) -> str:
+    """A value as a message shows it: short, and safe for any nesting depth."""
+    return _SHOWN.repr(value)
+
+
+def _text(value: Value) -> str:
+    if not isinstance(value, str):
+        raise FieldError(f"{shown(value)} is not text")
+    return value
+
+
+def _name(value: Value) -> str:
+    text = _text(value)
+    if not text.strip():
+        raise FieldError("a name cannot be empty")
+    return text
+
+
+def _one_of(values: tuple[str, ...]) -> Callable[[Value], str]:
+    def check(value: Value) -> str:
+        if value not in values:
+            raise FieldError(f"{shown(value)} is not one of {', '.join(values)}")
+        return str(value)
+
+    check.allowed = frozenset(values)  # type: ignore[attr-defined]  # for fast bulk checks
+    return check
+
+
+def _date(value: Value) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise FieldError(f"{shown(value)} is not a date (YYYY-MM-DD)")
+    try:
+        parsed = dt.date.fromisoformat(value)
+    except ValueError:
+        raise FieldError(f"{shown(value)} is not a date (YYYY-MM-DD)") from None
+    if parsed.isoformat() != value:
+        raise FieldError(f"{shown(value)} is not a date (YYYY-MM-DD)")
+    return value
+
+
+def _text_list(value: Value) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise FieldError(f"{shown(value)} is not a list of texts")
+    return list(value)
+
+
+def _number(value: Value) -> float | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float) or value != value:
+        raise FieldError(f"{shown(value)} is not a number")
+    return float(value)
+
+
+def _rice(value: Value) -> dict[str, float | None] | None:
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        raise FieldError(f"{shown(value)} is not an object with reach, impact, confidence, effort")
+    unknown = set(value) - set(vocabulary.RICE_FIELDS)
+    if unknown:
+        raise FieldError(f"unknown RICE input {shown(sorted(unknown)[0])}")
+    rice = {name: _number(value.get(name)) for name in vocabulary.RICE_FIELDS}
+    for name in ("reach", "impact"):
+        n = rice[name]
+        if n is not None and n < 0:
+            raise FieldError(f"{name} {n:g} is negative")
+    confidence = rice["confidence"]
+    if confidence is not None and not 0 <= confidence <= 1:
+        raise FieldError(f"confidence {confidence:g} is not between 0 and 1")
+    effort = rice["effort"]
+    if effort is not None and effort <= 0:
+        raise FieldError(f"effort {effort:g} is not above 0")
+    return rice
+
+
+def _reference(value: Value) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value:
+        raise FieldError(f"{shown(value)} is not a uid")
+    return value
+
+
+def _key_prefix(value: Value) -> str:
+    text = _text(value)
+    if not (1 <= len(text) <= 10 and text.isascii() and text.isalnum() and text[0].isalpha()):
+        raise FieldError(
+            f"{shown(value)} is not a key prefix (1–10 letters or digits, starting with a letter)"
+        )
+    return text
+
+
+def _json_list(value: list[str]) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """One user-visible field: how to check it and which column(s) hold it."""
+
+    name: str
+    check: Callable[[Value], Value]
+    default: Value
+    column: str | None = None  # None: same as name
+    references: str | None = None  # entity a uid value points at
+    stored_as_json: bool = False
+
+    @property
+    def db_column(self) -> str:
+        return self.column or self.name
+
+
+def _spec(name: str, check: Callable[[Value], Value], default: Value, **kw: Any) -> FieldSpec:
+    return FieldSpec(name, check, default, **kw)
+
+
+REQUIREMENT_FIELDS = (
+    _spec("kind", _one_of(vocabulary.KINDS), vocabulary.DEFAULT_KIND),
+    _spec("title", _text, ""),
+    _spec("description", _text, ""),
+    _spec("acceptance", _text_list, [], stored_as_json=True),
+    _spec("status", _one_of(vocabulary.STATUSES), vocabulary.DEFAULT_STATUS),
+    _spec("priority", _one_of(vocabulary.PRIORITIES), vocabulary.DEFAULT_PRIORITY),
+    _spec("kano", _one_of(vocabulary.KANO), vocabulary.DEFAULT_KANO),
+    _spec("rice", _rice, None),
+    _spec("owner", _text, ""),
+    _spec("tags", _text_list, [], stored_as_json=True),
+    _spec("source", _text, ""),
+    _spec("release", _reference, None, column="release_uid", references="release"),
+    _spec("lane", _reference, None, column="lane_uid", references="lane"),
+    _spec("start", _date, None),
+    _spec("end", _date, None),
+)
+
+FIELDS: Mapping[str, tuple[FieldSpec, ...]] = {
+    "project": (
+        _spec("title", _text, ""),
+        _spec("product", _text, ""),
+        _spec("version", _text, ""),
+        _spec("authors", _text_list, [], stored_as_json=True),
+        _spec("key_prefix", _key_prefix, vocabulary.DEFAULT_KEY_PREFIX),
+        _spec("language", _one_of(vocabulary.LANGUAGES), "zh"),
+    ),
+    "requirement": REQUIREMENT_FIELDS,
+    "release": (
+        _spec("name", _name, ""),
+        _spec("start", _date, None),
+        _spec("end", _date, None),
+    ),
+    "milestone": (_spec("name", _name, ""), _spec("date", _date, None)),
+    "lane": (_spec("name", _name, ""),),
+    "section": (_spec("title", _text, ""), _spec("body", _text, "")),
+    "link": (
+        _spec("from", _reference, None, column="from_uid", references="requirement"),
+        _spec("to", _reference, None, column="to_uid", references="requirement"),
+        _spec("type", _one_of(vocabulary.LINK_TYPES), "depends_on"),
+    ),
+}
+
+
+def spec(entity: str, name: str) -> FieldSpec:
+    for field in FIELDS[entity]:
+        if field.name == name:
+            return field
+    raise FieldError(f"{entity} has no field {name!r}")
+
+
+def to_columns(entity: str, values: Mapping[str, Value]) -> dict[str, Value]:
+    """Domain values (as in the snapshot) to column values of the entity's table."""
+    columns: dict[str, Value] = {}
+    for name, value in values.items():
+        field = spec(entity, name)
+        if name == "rice":
+            rice = value or {}
+            for part in vocabulary.RICE_FIELDS:
+                columns[f"rice_{part}"] = rice.get(part)
+        elif field.stored_as_json:
+            columns[field.db_column] = _json_list(value)
+        else:
+            columns[field.db_column] = value
+    return columns
+
+
+def from_columns(entity: str, row: Mapping[str, Value]) -> dict[str, Value]:
+    """Column values of one row to domain values, for every field of the entity."""
+    values: dict[str, Value] = {}
+    for field in FIELDS[entity]:
+        if field.name == "rice":
+            rice = {part: row[f"rice_{part}"] for part in vocabulary.RICE_FIELDS}
+            values["rice"] = None if all(v is None for v in rice.values()) else rice
+        elif field.stored_as_json:
+            values[field.name] = json.loads(row[field.db_column])
+        else:
+            values[field.name] = row[field.db_column]
+    return values
+
+
+def check_dates(values: Mapping[str, Value]) -> None:
+    start, end = values.get("start"), values.get("end")
+    if start and end and start > end:
+        raise FieldError(f"start {start} is after end {end}")

@@ -1,0 +1,1 @@
+"""Three-way merge by uid, and a colleague's save merged on Save."""

@@ -1,0 +1,1 @@
+"""New project files from snapshots: imported, the sample, templates."""

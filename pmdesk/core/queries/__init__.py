@@ -1,0 +1,1 @@
+"""Read-only questions about a project, answered as plain data."""

@@ -1,0 +1,1 @@
+"""The roadmap's layout in time units, and its time scale."""

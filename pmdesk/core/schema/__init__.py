@@ -1,0 +1,1 @@
+"""The project file's tables (SQLAlchemy ORM) and their rows by uid."""

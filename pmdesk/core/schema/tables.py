@@ -1,0 +1,239 @@
+"""The project file's tables as typed SQLAlchemy 2 ORM classes.
+
+Every entity's primary key is its `uid` (UUID text): it never changes, survives
+copies and is the merge key. Dates are ISO `YYYY-MM-DD` text and instants ISO
+`YYYY-MM-DDTHH:MM:SS` text, exactly as they appear in the JSON snapshot; lists
+(acceptance criteria, tags, authors) are JSON text. Allowed enum values are
+enforced by CHECK constraints so a hand-edited file cannot smuggle in others.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, cast
+
+from sqlalchemy import (
+    CheckConstraint,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from pmdesk.core.domain.vocabulary import KANO, KINDS, LANGUAGES, LINK_TYPES, PRIORITIES, STATUSES
+
+# Named constraints let Alembic's batch mode recreate SQLite tables reliably.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def _one_of(column: str, values: tuple[str, ...]) -> str:
+    quoted = ", ".join(f"'{v}'" for v in values)
+    return f"{column} IN ({quoted})"
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+UID = String(36)
+
+
+class Project(Base):
+    """The single row describing the project itself."""
+
+    __tablename__ = "project"
+    __table_args__ = (CheckConstraint(_one_of("language", LANGUAGES), name="language"),)
+
+    uid: Mapped[str] = mapped_column(UID, primary_key=True)
+    title: Mapped[str] = mapped_column(Text, default="")
+    product: Mapped[str] = mapped_column(Text, default="")
+    version: Mapped[str] = mapped_column(Text, default="")
+    authors: Mapped[str] = mapped_column(Text, default="[]")
+    key_prefix: Mapped[str] = mapped_column(String(16), default="REQ")
+    language: Mapped[str] = mapped_column(String(8), default="zh")
+    created_at: Mapped[str] = mapped_column(String(19), default="")
+
+
+class Release(Base):
+    __tablename__ = "release"
+
+    uid: Mapped[str] = mapped_column(UID, primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    start: Mapped[str | None] = mapped_column(String(10))
+    end: Mapped[str | None] = mapped_column(String(10))
+
+
+class Milestone(Base):
+    __tablename__ = "milestone"
+
+    uid: Mapped[str] = mapped_column(UID, primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    date: Mapped[str | None] = mapped_column(String(10))
+
+
+class Lane(Base):
+    """A row of the roadmap: a theme or a team. Ordered by rank."""
+
+    __tablename__ = "lane"
+
+    uid: Mapped[str] = mapped_column(UID, primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    rank: Mapped[str] = mapped_column(String(255))
+
+
+TREE_INDEX = "ix_requirement_tree"  # covers the tree query (see Requirement)
+
+
+class Requirement(Base):
+    """A node of the requirement tree; siblings are ordered by `rank`."""
+
+    __tablename__ = "requirement"
+    __table_args__ = (
+        CheckConstraint(_one_of("kind", KINDS), name="kind"),
+        CheckConstraint(_one_of("status", STATUSES), name="status"),
+        CheckConstraint(_one_of("priority", PRIORITIES), name="priority"),
+        CheckConstraint(_one_of("kano", KANO), name="kano"),
+        Index("ix_requirement_parent_rank", "parent_uid", "rank"),
+        Index("ix_requirement_release", "release_uid"),
+        Index("ix_requirement_lane", "lane_uid"),
+        Index("ix_requirement_owner", "owner"),
+        # Covers the tree query (tree_read.TREE_SQL, queries.tree_rows), in its
+        # order: opening reads this instead of the whole table (migration 0003).
+        Index(
+            TREE_INDEX,
+            "rank",
+            "uid",
+            "parent_uid",
+            "key",
+            "title",
+            "kind",
+            "status",
+            "priority",
+            "owner",
+            "release_uid",
+        ),
+    )
+
+    uid: Mapped[str] = mapped_column(UID, primary_key=True)
+    key: Mapped[str] = mapped_column(String(64), unique=True)
+    number: Mapped[int] = mapped_column(Integer, index=True)
+    parent_uid: Mapped[str | None] = mapped_column(
+        UID, ForeignKey("requirement.uid", ondelete="CASCADE")
+    )
+    rank: Mapped[str] = mapped_column(String(255))
+    kind: Mapped[str] = mapped_column(String(16))
+    title: Mapped[str] = mapped_column(Text, default="")
+    description: Mapped[str] = mapped_column(Text, default="")
+    acceptance: Mapped[str] = mapped_column(Text, default="[]")
+    status: Mapped[str] = mapped_column(String(16))
+    priority: Mapped[str] = mapped_column(String(16))
+    kano: Mapped[str] = mapped_column(String(16))
+    rice_reach: Mapped[float | None] = mapped_column(Float)
+    rice_impact: Mapped[float | None] = mapped_column(Float)
+    rice_confidence: Mapped[float | None] = mapped_column(Float)
+    rice_effort: Mapped[float | None] = mapped_column(Float)
+    owner: Mapped[str] = mapped_column(Text, default="")
+    tags: Mapped[str] = mapped_column(Text, default="[]")
+    source: Mapped[str] = mapped_column(Text, default="")
+    release_uid: Mapped[str | None] = mapped_column(
+        UID, ForeignKey("release.uid", ondelete="SET NULL")
+    )
+    lane_uid: Mapped[str | None] = mapped_column(UID, ForeignKey("lane.uid", ondelete="SET NULL"))
+    start: Mapped[str | None] = mapped_column(String(10))
+    end: Mapped[str | None] = mapped_column(String(10))
+    created_at: Mapped[str] = mapped_column(String(19), default="")
+    created_by: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[str] = mapped_column(String(19), default="")
+    updated_by: Mapped[str] = mapped_column(Text, default="")
+
+
+class Link(Base):
+    """A typed relation between two requirements (`from` depends_on `to`, …)."""
+
+    __tablename__ = "link"
+    __table_args__ = (
+        CheckConstraint(_one_of("type", LINK_TYPES), name="type"),
+        UniqueConstraint("from_uid", "to_uid", "type", name="uq_link_ends"),
+        Index("ix_link_to", "to_uid"),
+    )
+
+    uid: Mapped[str] = mapped_column(UID, primary_key=True)
+    from_uid: Mapped[str] = mapped_column(UID, ForeignKey("requirement.uid", ondelete="CASCADE"))
+    to_uid: Mapped[str] = mapped_column(UID, ForeignKey("requirement.uid", ondelete="CASCADE"))
+    type: Mapped[str] = mapped_column(String(16))
+
+
+class Section(Base):
+    """An ordered PRD section with a Markdown body."""
+
+    __tablename__ = "section"
+
+    uid: Mapped[str] = mapped_column(UID, primary_key=True)
+    title: Mapped[str] = mapped_column(Text, default="")
+    body: Mapped[str] = mapped_column(Text, default="")
+    rank: Mapped[str] = mapped_column(String(255))
+
+
+class Baseline(Base):
+    """A named, frozen snapshot of the project (for example "v1.0 评审版")."""
+
+    __tablename__ = "baseline"
+
+    uid: Mapped[str] = mapped_column(UID, primary_key=True)
+    name: Mapped[str] = mapped_column(Text, unique=True)
+    created_at: Mapped[str] = mapped_column(String(19), default="")
+    created_by: Mapped[str] = mapped_column(Text, default="")
+    snapshot: Mapped[str] = mapped_column(Text)
+
+
+class HistoryEntry(Base):
+    """One field of one entity changed by one operation: who, when, old, new."""
+
+    __tablename__ = "history"
+    __table_args__ = (Index("ix_history_entity", "entity_uid"),)
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    uid: Mapped[str] = mapped_column(UID, unique=True)
+    batch: Mapped[str] = mapped_column(UID)
+    at: Mapped[str] = mapped_column(String(19))
+    by: Mapped[str] = mapped_column(Text, default="")
+    operation: Mapped[str] = mapped_column(Text, default="")
+    entity: Mapped[str] = mapped_column(String(16))
+    entity_uid: Mapped[str] = mapped_column(UID)
+    field: Mapped[str] = mapped_column(String(32))
+    old: Mapped[str | None] = mapped_column(Text)
+    new: Mapped[str | None] = mapped_column(Text)
+
+
+def table_of(entity: type[Base]) -> Table:
+    """The Core table of an ORM class (typed, for insert/update statements)."""
+    return cast(Table, entity.__table__)
+
+
+# The edited entities by the name operations, history and snapshots use.
+TABLES: dict[str, Table] = {
+    "project": table_of(Project),
+    "requirement": table_of(Requirement),
+    "release": table_of(Release),
+    "milestone": table_of(Milestone),
+    "lane": table_of(Lane),
+    "link": table_of(Link),
+    "section": table_of(Section),
+}
+
+
+def encode(value: Any) -> str | None:
+    """A value as the history's `old`/`new` columns keep it: JSON text, None as NULL."""
+    return None if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True)

@@ -1,0 +1,1 @@
+"""A project's JSON snapshot: converting, checking, baselines, comparing."""

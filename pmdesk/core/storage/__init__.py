@@ -1,0 +1,1 @@
+"""A project on disk: file, working copy, lock, SQLite, the store."""
