@@ -32,8 +32,9 @@ from pmdesk.export.doc import (
     Run,
     Runs,
     Table,
+    heading_slug,
 )
-from pmdesk.export.markdown_html import strip_illegal_chars
+from pmdesk.export.text_safety import strip_illegal_chars
 
 
 @dataclass
@@ -43,11 +44,18 @@ class MarkdownOutput:
     """Pictures to write beside the .md: relative file name → bytes."""
 
 
-_ESCAPE = re.compile(r"([\\`*_\[\]<>|~])")
-_ENTITY = re.compile(r"&(?=#?\w+;)")
-_SPECIAL = re.compile(r"[\\`*_\[\]<>|~&]")
-_LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+[.)])")
-_SLUG_DROP = re.compile(r"[^\w\- ]", re.UNICODE)
+_ALWAYS = frozenset("\\`*[]<~")
+_ENTITY = re.compile(r"&#?\w+;")
+_SPECIAL = re.compile(r"[\\`*_\[\]<>|~&:@]")
+_LINKABLE = re.compile(r"(?:https?|ftp|mailto)[:]|www[.]|[\w.+-][@]", re.IGNORECASE)
+_AUTOLINK = re.compile(
+    r"(?:[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>]*|[\w.!#$%&'*+/=?^`{|}~-]+@[\w.-]+)"
+)
+# Line starts that would make a paragraph line a heading, quote, list item or the
+# underline of a heading.
+_LINE_START = re.compile(
+    r"^(\s*)(#{1,6}(?=\s|$)|>|[+-](?=\s|$)|=+\s*$|-+\s*$|\d{1,9}(?=[.)](?:\s|$)))"
+)
 
 
 def render_markdown(document: Document, *, picture_stem: str = "prd") -> MarkdownOutput:
@@ -62,6 +70,29 @@ class _Entry:
     label: str
     anchor: str
     name: str | None
+    number: str
+    text: str
+
+
+def _alternate(previous: Block | None, block: Block) -> bool:
+    """Two lists in a row need different marks, or Markdown reads them as one."""
+    return (
+        isinstance(previous, ListBlock)
+        and isinstance(block, ListBlock)
+        and previous.ordered == block.ordered
+    )
+
+
+def _may_follow_directly(previous: Block | None, block: Block) -> bool:
+    """Whether `block` can start on the line after `previous` inside a tight item."""
+    if isinstance(previous, (CodeBlock, Heading, Rule)):
+        return True
+    if not isinstance(previous, Paragraph):  # a quote, list or table ends at these
+        return isinstance(block, (CodeBlock, Heading, Rule))
+    if isinstance(block, ListBlock):  # only a list from 1 with text interrupts a paragraph
+        first = block.items[0].blocks if block.items else []
+        return bool(first) and (not block.ordered or block.start == 1)
+    return isinstance(block, (CodeBlock, Heading, Quote, Table, Rule))
 
 
 class _Writer:
@@ -70,9 +101,13 @@ class _Writer:
         self.stem = picture_stem
         self.files: dict[str, bytes] = {}
         self.entries = self._headings(document.blocks)
-        # In-document links ("#req:CRM-2") → the GitHub anchor of that heading.
-        self.anchors = {e.name: e.anchor for e in self.entries if e.name}
-        self.entry_of: dict[int, _Entry] = {}
+        # In-document links → the GitHub anchor of that heading: a requirement's
+        # ("#req:CRM-2"), or one the author wrote ("#4-需求列表", "#需求列表").
+        self.anchors: dict[str, str] = {}
+        for entry in self.entries:
+            self.anchors.setdefault(entry.anchor, entry.anchor)
+            self.anchors.setdefault(heading_slug(entry.text), entry.anchor)
+        self.anchors.update({e.name: e.anchor for e in self.entries if e.name})
 
     def _headings(self, blocks: list[Block]) -> list[_Entry]:
         counters = [0] * 9
@@ -82,51 +117,81 @@ class _Writer:
             if not isinstance(block, Heading):
                 continue
             level = min(max(block.level, 1), 9)
-            label = _clean(block.text)
+            number = ""
             if block.numbered:
                 counters[level - 1] += 1
                 for deeper in range(level, 9):
                     counters[deeper] = 0
-                label = ".".join(str(max(c, 1)) for c in counters[:level]) + " " + label
-            anchor = _slug(label)
+                number = ".".join(str(max(c, 1)) for c in counters[:level])
+            text = _clean(block.text)
+            label = f"{number} {text}" if number else text
+            anchor = heading_slug(label)
             count = seen.get(anchor, 0)
             seen[anchor] = count + 1
             slug = f"{anchor}-{count}" if count else anchor
-            entries.append(_Entry(level, label, slug, block.anchor))
+            entries.append(_Entry(level, label, slug, block.anchor, number, text))
         return entries
 
     def render(self) -> str:
         out: list[str] = []
         headings = iter(self.entries)
+        previous: Block | None = None
         for block in self.document.blocks:
             if isinstance(block, Heading):
                 entry = next(headings)
-                marks = "#" * min(entry.level + 1, 6)
-                out.append(f"{marks} {_escape(entry.label)}")
+                out.append(self.heading(block, entry.level + 1, entry.number))
             else:
-                text = self.block(block)
+                text = self.block(block, _alternate(previous, block))
                 if text:
                     out.append(text)
+            previous = block
         return "\n\n".join(out).rstrip() + "\n"
 
-    def blocks(self, blocks: list[Block]) -> str:
-        return "\n\n".join(text for text in (self.block(b) for b in blocks) if text)
+    def heading(self, block: Heading, level: int, number: str = "") -> str:
+        marks = "#" * min(max(level, 1), 6)
+        if block.runs:
+            text = _inline(block.runs, self.anchors)
+        else:
+            text = _escape(_clean(block.text).strip())
+        if text.endswith("#"):  # a closing sequence of the heading otherwise
+            text = text[:-1] + "\\#"
+        return f"{marks} {number} {text}" if number else f"{marks} {text}".rstrip()
 
-    def block(self, block: Block) -> str:
+    def blocks(self, blocks: list[Block], *, tight: bool = False) -> str:
+        """Blocks one after another; in a tight list item without blank lines between."""
+        out: list[str] = []
+        previous: Block | None = None
+        for block in blocks:
+            text = self.block(block, _alternate(previous, block))
+            if not text:
+                continue
+            if out:
+                together = tight and _may_follow_directly(previous, block)
+                out.append("\n" if together else "\n\n")
+                if together and isinstance(block, Rule):
+                    text = "***"  # "---" under a line of text would underline a heading
+            out.append(text)
+            previous = block
+        return "".join(out)
+
+    def block(self, block: Block, alternate: bool = False) -> str:
         if isinstance(block, Paragraph):
             text = _inline(block.runs, self.anchors)
             if block.style == "note":
-                return f"*{text}*" if text and not _needs_html(text) else text
+                return _fix_flanking(_wrap(text, "*"))
             if block.style == "label":  # bold as a whole, so not run by run as well
-                plain = [Run(r.text, False, r.italic, r.code, r.strike, r.href) for r in block.runs]
-                return _wrap(_inline(plain, self.anchors), "**", "strong")
+                plain = [
+                    Run(r.text, False, r.italic, r.code, r.strike, r.href, r.title, r.image)
+                    for r in block.runs
+                ]
+                return _guard_line_start(_fix_flanking(_wrap(_inline(plain, self.anchors), "**")))
             if block.style == "error":
                 return f"> {text}"
             return _guard_line_start(text)
-        if isinstance(block, Heading):  # nested inside a quote or list: a bold line
-            return _wrap(_escape(_clean(block.text)), "**", "strong")
+        if isinstance(block, Heading):  # inside a quote or a list: not in the contents
+            return self.heading(block, block.level + 1)
         if isinstance(block, ListBlock):
-            return self.list_block(block)
+            return self.list_block(block, alternate)
         if isinstance(block, CodeBlock):
             return _fence(block)
         if isinstance(block, Quote):
@@ -149,21 +214,28 @@ class _Writer:
             return self.cover(block)
         return ""
 
-    def list_block(self, block: ListBlock) -> str:
-        lines: list[str] = []
+    def list_block(self, block: ListBlock, alternate: bool = False) -> str:
+        """A list; `alternate` marks (`*`, `1)`) keep it apart from a list just before."""
+        items: list[str] = []
         number = block.start
         for item in block.items:
-            marker = f"{number}." if block.ordered else "-"
+            if block.ordered:
+                marker = f"{number}{')' if alternate else '.'}"
+            else:
+                marker = "*" if alternate else "-"
             number += 1
+            # Continuation lines indent to the item's text column (CommonMark).
+            column = len(marker) + 1
             if item.checked is not None:
                 marker += " [x]" if item.checked else " [ ]"
-            # Continuation lines indent to the item's text column (CommonMark).
-            column = len(marker.split(" ")[0]) + 1
-            body = self.blocks(item.blocks) or ""
+            body = self.blocks(item.blocks, tight=not block.loose)
             first, *rest = body.split("\n") if body else [""]
-            lines.append(f"{marker} {first}".rstrip())
+            if first == "---":  # "- ---" is a rule of its own, not an item holding one
+                first = "***"
+            lines = [f"{marker} {first}".rstrip()]
             lines += [(" " * column + line) if line else "" for line in rest]
-        return "\n".join(lines)
+            items.append("\n".join(lines))
+        return ("\n\n" if block.loose else "\n").join(items)
 
     def contents(self, block: Contents) -> str:
         lines = [f"**{_escape(block.title)}**", ""]
@@ -189,88 +261,282 @@ def _clean(text: str) -> str:
     return strip_illegal_chars(text)
 
 
-def _escape(text: str) -> str:
+def _escape(text: str, *, in_table: bool = False) -> str:
+    """Plain text as Markdown that reads back as the same text.
+
+    Only what could start markup gets a backslash (CommonMark's escapes): an
+    intraword `_` (`snake_case`) or a `|` outside tables never could."""
     if _SPECIAL.search(text) is None:  # most text, Chinese especially, needs nothing
         return text
-    return _ENTITY.sub("&amp;", _ESCAPE.sub(r"\\\1", text))
+    out = []
+    last = len(text) - 1
+    for n, ch in enumerate(text):
+        if ch in _ALWAYS or (ch == "|" and in_table):
+            out.append("\\" + ch)
+        elif ch == "_":
+            inside = 0 < n < last and text[n - 1].isalnum() and text[n + 1].isalnum()
+            out.append("_" if inside else "\\_")
+        elif ch == "&" and _ENTITY.match(text, n):
+            out.append("\\&")
+        else:
+            out.append(ch)
+    escaped = "".join(out)
+    if "://" in escaped or "@" in escaped or "www." in escaped:
+        # Not a link in the source, so none in the .md: GFM would autolink it.
+        escaped = _LINKABLE.sub(lambda m: m[0][:-1] + "\\" + m[0][-1], escaped)
+    return escaped
 
 
 def _guard_line_start(text: str) -> str:
     """Keep a paragraph that starts like a heading, quote or list item a paragraph."""
     lines = text.split("\n")
-    return "\n".join(_LINE_START.sub(lambda m: m[1] + "\\" + m[2], line) for line in lines)
+    return "\n".join(_LINE_START.sub(_guard, line) for line in lines)
+
+
+def _guard(match: re.Match[str]) -> str:
+    mark = match[2]
+    if mark[0].isdigit():  # "1. " stays text as "1\. "
+        return match[1] + mark + "\\"
+    return match[1] + "\\" + mark
 
 
 def _inline(runs: Runs, anchors: Mapping[str, str], *, in_table: bool = False) -> str:
-    out = []
+    """Runs as Markdown: emphasis nested as the runs share it, links around their text."""
+    atoms: list[Runs] = []
     for run in runs:
-        if run.text == "\n":
-            out.append("<br>" if in_table else "  \n")
+        last = atoms[-1][0] if atoms else None
+        if (
+            last is not None
+            and run.href is not None
+            and not (run.image or last.image)
+            and (last.href, last.title) == (run.href, run.title)
+        ):
+            atoms[-1].append(run)
+        else:
+            atoms.append([run])
+    text = _emphasis(atoms, _Context(anchors, in_table), frozenset())
+    return _fix_flanking(text).strip(" ")
+
+
+@dataclass(frozen=True)
+class _Context:
+    anchors: Mapping[str, str]
+    in_table: bool
+
+
+_FLAGS = ("italic", "bold", "strike")
+_MARKS = {"italic": "*", "bold": "**", "strike": "~~"}
+
+
+def _has(atom: Runs, flag: str) -> bool:
+    return all(getattr(run, flag) for run in atom)
+
+
+def _emphasis(atoms: list[Runs], ctx: _Context, open_flags: frozenset[str]) -> str:
+    """Atoms (a run, or the runs of one link), the longest shared emphasis outermost
+    (`*a **b** c*`); a link inside emphasis stays one piece."""
+    out: list[str] = []
+    n = 0
+    while n < len(atoms):
+        atom = atoms[n]
+        flags = [f for f in _FLAGS if f not in open_flags and _has(atom, f)]
+        if not flags:
+            out.append(_atom(atom, ctx, open_flags))
+            n += 1
             continue
-        out.append(_run(run, anchors, in_table))
-    return "".join(out).strip(" ")
+        best, best_end = flags[0], n + 1
+        for flag in flags:
+            end = n + 1
+            while end < len(atoms) and _has(atoms[end], flag):
+                end += 1
+            if end > best_end:
+                best, best_end = flag, end
+        inner = _emphasis(atoms[n:best_end], ctx, open_flags | {best})
+        out.append(_wrap(inner, _MARKS[best]))
+        n = best_end
+    return "".join(out)
 
 
-def _run(run: Run, anchors: Mapping[str, str], in_table: bool = False) -> str:
-    if not (run.code or run.bold or run.italic or run.strike or run.href or "\n" in run.text):
-        return _escape(_clean(run.text))  # most runs: plain text, one look-up each
+def _atom(atom: Runs, ctx: _Context, open_flags: frozenset[str]) -> str:
+    first = atom[0]
+    if first.href is None:
+        return _plain_run(first, ctx.in_table)
+    return _link(atom, ctx, open_flags)
+
+
+def _link(runs: Runs, ctx: _Context, open_flags: frozenset[str]) -> str:
+    first = runs[0]
+    href = first.href or ""
+    if href.startswith("#") and href[1:] in ctx.anchors:  # a heading of this document
+        href = "#" + ctx.anchors[href[1:]]
+    text = "".join(r.text for r in runs)
+    looks = any(r.code or any(getattr(r, f) for f in _FLAGS if f not in open_flags) for r in runs)
+    if (
+        not first.image
+        and not first.title
+        and not looks
+        and text
+        and href in (text, "mailto:" + text)
+        and _AUTOLINK.fullmatch(text)
+    ):
+        return f"{_LINK_START}<{text}>"
+    # Inside the link only the looks not already open around it.
+    inner_runs = [
+        Run(
+            r.text,
+            r.bold and "bold" not in open_flags,
+            r.italic and "italic" not in open_flags,
+            r.code,
+            r.strike and "strike" not in open_flags,
+        )
+        for r in runs
+    ]
+    inner = _emphasis([[r] for r in inner_runs], ctx, frozenset())
+    url = href.replace("\\", "\\\\").replace("<", "%3C").replace(">", "%3E")
+    url = url.replace("\n", "%0A")
+    if ctx.in_table:
+        url = url.replace("|", "%7C")
+    title = ""
+    if first.title:
+        escaped = first.title.replace("\\", "\\\\").replace('"', '\\"')
+        if ctx.in_table:
+            escaped = escaped.replace("|", "\\|")
+        title = f' "{escaped}"'
+    return f"{_LINK_START}[{inner}](<{url}>{title})"
+
+
+def _plain_run(run: Run, in_table: bool) -> str:
+    if run.text == "\n":
+        return "<br>" if in_table else "\\\n"
     if run.code:
         text = _code_span(_clean(run.text).replace("\n", " "))
-        if in_table:  # GFM splits cells on every unescaped pipe, even in code
-            text = text.replace("|", "\\|")
-    else:
-        text = _escape(_clean(run.text)).replace("\n", "<br>" if in_table else "  \n")
-    if not text.strip():
-        return text
-    if run.strike:
-        text = _wrap(text, "~~", "del")
-    if run.italic:
-        text = _wrap(text, "*", "em")
-    if run.bold:
-        text = _wrap(text, "**", "strong")
-    href = run.href
-    if href and href.startswith("#"):  # a heading of this document, if it has one
-        href = "#" + anchors[href[1:]] if href[1:] in anchors else None
-    if href:
-        url = href.replace("<", "%3C").replace(">", "%3E")
-        text = f"[{text}](<{url}>)"
-    return text
+        # GFM splits cells on every unescaped pipe, even in code
+        return text.replace("|", "\\|") if in_table else text
+    text = _clean(run.text)
+    if "\n" in text:
+        return ("<br>" if in_table else "\\\n").join(
+            _escape(part, in_table=in_table) for part in text.split("\n")
+        )
+    return _escape(text, in_table=in_table)
 
 
-def _wrap(text: str, marks: str, tag: str) -> str:
-    """Emphasis that closes in CommonMark, keeping outer blanks outside the marks."""
+# Emphasis is written as OPEN marks MID text END marks CLOSE until `_fix_flanking`
+# has checked that CommonMark reads it back; LINK_START marks where a link begins.
+_OPEN, _MID, _END, _CLOSE, _LINK_START = "\x01", "\x03", "\x04", "\x02", "\x05"
+_SENTINELS = "\x01\x02\x03\x04\x05"
+
+
+def _wrap(text: str, marks: str) -> str:
+    """Emphasis marks around `text`, keeping outer blanks outside the marks."""
     stripped = text.strip()
     if not stripped:
         return text
     lead = text[: len(text) - len(text.lstrip())]
     trail = text[len(text.rstrip()) :]
-    if _needs_html(stripped):
-        return f"{lead}<{tag}>{stripped}</{tag}>{trail}"
-    return f"{lead}{marks}{stripped}{marks}{trail}"
+    return f"{lead}{_OPEN}{marks}{_MID}{stripped}{_END}{marks}{_CLOSE}{trail}"
 
 
-def _needs_html(text: str) -> bool:
-    # Delimiters next to punctuation only open or close beside blanks or more punctuation.
-    return _punctuation(text[0]) or _punctuation(text[-1])
+def _fix_flanking(text: str) -> str:
+    """Make every emphasis span read back as emphasis (CommonMark's flanking rules).
+
+    Bold that ends in punctuation before a letter (`**加粗：**后面`) does not close
+    in CommonMark: the punctuation moves outside the marks (`**加粗**：后面`). A
+    span that still cannot be written keeps its text without the marks, never
+    as an HTML tag (which pmdesk, and viewers that strip HTML, show as text).
+    A `!` written just before a link is escaped, or the link became a picture."""
+    if _LINK_START in text:
+        text = re.sub(r"(?<!\\)!\x05", r"\\!", text).replace(_LINK_START, "")
+    while _OPEN in text:
+        start = text.rindex(_OPEN)  # the innermost span: no span opens inside it
+        mid = text.index(_MID, start)
+        end = text.index(_END, mid)
+        close = text.index(_CLOSE, end)
+        marks = text[start + 1 : mid]
+        inner = text[mid + 1 : end]
+        before, after = text[:start], text[close + 1 :]
+        prev, nxt = _visible_last(before), _visible_first(after)
+        front = back = ""
+        if not _closes(inner, nxt):
+            keep = len(inner)
+            while keep > 1 and _movable(inner, keep - 1):
+                keep -= 1
+            inner, back = inner[:keep], inner[keep:]
+        if not _opens(inner, prev):
+            keep = 0
+            while keep < len(inner) - 1 and _movable(inner, keep):
+                keep += 1
+            front, inner = inner[:keep], inner[keep:]
+        after_marks = back[:1] or nxt
+        before_marks = front[-1:] or prev
+        if inner and _opens(inner, before_marks) and _closes(inner, after_marks):
+            span = f"{front}{marks}{inner}{marks}{back}"
+        else:
+            span = front + inner + back
+        text = before + span + after
+    return text
 
 
-def _punctuation(ch: str) -> bool:
-    return unicodedata.category(ch).startswith(("P", "S"))
+def _movable(inner: str, at: int) -> bool:
+    """Punctuation that can stand outside the marks: not markup, not escaped."""
+    ch = inner[at]
+    escaped = at > 0 and inner[at - 1] == "\\"
+    return _punct(ch) and ch not in _MARKUP and not escaped
+
+
+_MARKUP = set("\\`*_~[]<>&|!:@()")
+
+
+def _opens(inner: str, prev: str) -> bool:
+    first = inner[:1]
+    if not first or first.isspace():
+        return False
+    return not _punct(first) or not prev or prev.isspace() or _punct(prev)
+
+
+def _closes(inner: str, nxt: str) -> bool:
+    last = inner[-1:]
+    if not last or last.isspace():
+        return False
+    return not _punct(last) or not nxt or nxt.isspace() or _punct(nxt)
+
+
+def _visible_last(text: str) -> str:
+    """The last character before a span, skipping the sentinels of enclosing spans."""
+    stripped = text.replace(_MID, "").rstrip(_SENTINELS)
+    return stripped[-1:]
+
+
+def _visible_first(text: str) -> str:
+    stripped = text.replace(_END, "").lstrip(_SENTINELS)
+    return stripped[:1]
+
+
+def _punct(ch: str) -> bool:
+    return bool(ch) and unicodedata.category(ch)[0] in ("P", "S")
 
 
 def _code_span(text: str) -> str:
     longest = max((len(m) for m in re.findall(r"`+", text)), default=0)
-    ticks = "`" * (longest + 1)
-    pad = " " if text.startswith("`") or text.endswith("`") or not text.strip() else ""
+    ticks = "`"
+    if longest:  # the shortest run of backticks that does not occur in the code
+        runs = {len(m) for m in re.findall(r"`+", text)}
+        ticks = "`" * next(n for n in range(1, longest + 2) if n not in runs)
+    # CommonMark strips one blank from each end when both ends have one.
+    both = text.startswith(" ") and text.endswith(" ") and text.strip()
+    pad = " " if text.startswith("`") or text.endswith("`") or both else ""
     return f"{ticks}{pad}{text}{pad}{ticks}"
 
 
 def _fence(block: CodeBlock) -> str:
     text = _clean(block.text)
-    longest = max((len(m) for m in re.findall(r"^\s*(`{3,})", text, re.MULTILINE)), default=0)
-    fence = "`" * max(3, longest + 1)
-    language = re.sub(r"[^\w+#.-]", "", block.language)
-    return f"{fence}{language}\n{text}\n{fence}"
+    language = _clean(block.language).split("\n")[0].strip()
+    mark = "~" if "`" in language else "`"
+    runs = re.findall(rf"^ *({re.escape(mark)}{{3,}})", text, re.MULTILINE)
+    fence = mark * max(3, max((len(m) for m in runs), default=0) + 1)
+    if language.startswith(("~", "`")) or "\\" in language or "&" in language:
+        language = _escape(language)
+    body = f"{text}\n" if text or "\n" in block.text else ""
+    return f"{fence}{language}\n{body}{fence}"
 
 
 def _table(block: Table, anchors: Mapping[str, str]) -> str:
@@ -285,8 +551,8 @@ def _table(block: Table, anchors: Mapping[str, str]) -> str:
     align = block.align or []
     rule = []
     for index in range(columns):
-        kind = align[index] if index < len(align) else "left"
-        rule.append({"center": ":---:", "right": "---:"}.get(kind, "---"))
+        kind = align[index] if index < len(align) else ""
+        rule.append({"center": ":---:", "right": "---:", "left": ":---"}.get(kind, "---"))
     lines = [_row(header, anchors), "| " + " | ".join(rule) + " |"]
     lines += [_row(row, anchors) for row in rows]
     return "\n".join(lines)
@@ -295,8 +561,3 @@ def _table(block: Table, anchors: Mapping[str, str]) -> str:
 def _row(cells: list[Runs], anchors: Mapping[str, str]) -> str:
     texts = [_inline(cell, anchors, in_table=True) for cell in cells]
     return "| " + " | ".join(text or " " for text in texts) + " |"
-
-
-def _slug(text: str) -> str:
-    """GitHub's heading anchor: lower case, punctuation dropped, blanks to hyphens."""
-    return _SLUG_DROP.sub("", text.strip().lower()).replace(" ", "-")
