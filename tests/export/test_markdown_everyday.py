@@ -43,7 +43,7 @@ class Through:
 
     @property
     def md_html(self) -> str:
-        return GFM.render(self.md)
+        return str(GFM.render(self.md))
 
     @property
     def word_text(self) -> str:
