@@ -55,8 +55,8 @@ from pmdesk.export.doc import (
     heading_slug,
     plain_text,
 )
-from pmdesk.export.text_safety import strip_illegal_chars, web_href
 from pmdesk.export.table_widths import SAMPLED_ROWS, column_widths
+from pmdesk.export.text_safety import strip_illegal_chars, web_href
 from pmdesk.resources import resource_path
 
 STYLE_NAMES = {

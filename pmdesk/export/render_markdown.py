@@ -289,8 +289,9 @@ def _escape(text: str, *, in_table: bool = False) -> str:
 
 def _guard_line_start(text: str) -> str:
     """Keep a paragraph that starts like a heading, quote or list item a paragraph."""
-    lines = text.split("\n")
-    return "\n".join(_LINE_START.sub(_guard, line) for line in lines)
+    lines = [_LINE_START.sub(_guard, line) for line in text.split("\n")]
+    # Leading blanks would be dropped, or make the line code: the first one as an entity.
+    return "\n".join(f"&#{ord(s[0])};{s[1:]}" if s[:1].isspace() else s for s in lines)
 
 
 def _guard(match: re.Match[str]) -> str:
@@ -340,17 +341,18 @@ def _emphasis(atoms: list[Runs], ctx: _Context, open_flags: frozenset[str]) -> s
     while n < len(atoms):
         atom = atoms[n]
         flags = [f for f in _FLAGS if f not in open_flags and _has(atom, f)]
-        if not flags:
-            out.append(_atom(atom, ctx, open_flags))
-            n += 1
-            continue
-        best, best_end = flags[0], n + 1
+        best, best_end = "", n + 1
         for flag in flags:
             end = n + 1
             while end < len(atoms) and _has(atoms[end], flag):
                 end += 1
-            if end > best_end:
+            if not best or end > best_end:
                 best, best_end = flag, end
+        # Emphasis of one link alone goes inside it: [*text*](url), as authors write it.
+        if not best or (best_end == n + 1 and atom[0].href is not None):
+            out.append(_atom(atom, ctx, open_flags))
+            n += 1
+            continue
         inner = _emphasis(atoms[n:best_end], ctx, open_flags | {best})
         out.append(_wrap(inner, _MARKS[best]))
         n = best_end
@@ -454,21 +456,26 @@ def _fix_flanking(text: str) -> str:
         marks = text[start + 1 : mid]
         inner = text[mid + 1 : end]
         before, after = text[:start], text[close + 1 :]
-        prev, nxt = _visible_last(before), _visible_first(after)
+        # Marks of the same character next to these join them in one delimiter run
+        # (`***` of `foo***bar***`): what counts is the character beyond the run.
+        ch = marks[0]
+        prev, nxt = _visible_last(before, ch), _visible_first(after, ch)
         front = back = ""
-        if not _closes(inner, nxt):
+        if not _closes(_last(inner, ch), nxt):
             keep = len(inner)
             while keep > 1 and _movable(inner, keep - 1):
                 keep -= 1
             inner, back = inner[:keep], inner[keep:]
-        if not _opens(inner, prev):
+        if not _opens(_first(inner, ch), prev):
             keep = 0
             while keep < len(inner) - 1 and _movable(inner, keep):
                 keep += 1
             front, inner = inner[:keep], inner[keep:]
-        after_marks = back[:1] or nxt
-        before_marks = front[-1:] or prev
-        if inner and _opens(inner, before_marks) and _closes(inner, after_marks):
+        if (
+            inner
+            and _opens(_first(inner, ch), front[-1:] or prev)
+            and _closes(_last(inner, ch), back[:1] or nxt)
+        ):
             span = f"{front}{marks}{inner}{marks}{back}"
         else:
             span = front + inner + back
@@ -486,29 +493,37 @@ def _movable(inner: str, at: int) -> bool:
 _MARKUP = set("\\`*_~[]<>&|!:@()")
 
 
-def _opens(inner: str, prev: str) -> bool:
-    first = inner[:1]
+def _first(inner: str, mark: str) -> str:
+    """The first character of a span's text beyond nested marks of the same kind."""
+    return inner.lstrip(mark)[:1]
+
+
+def _last(inner: str, mark: str) -> str:
+    core = inner.rstrip(mark)
+    if core.endswith("\\") and len(core) < len(inner):
+        return mark  # an escaped mark: a literal character
+    return core[-1:]
+
+
+def _opens(first: str, prev: str) -> bool:
     if not first or first.isspace():
         return False
     return not _punct(first) or not prev or prev.isspace() or _punct(prev)
 
 
-def _closes(inner: str, nxt: str) -> bool:
-    last = inner[-1:]
+def _closes(last: str, nxt: str) -> bool:
     if not last or last.isspace():
         return False
     return not _punct(last) or not nxt or nxt.isspace() or _punct(nxt)
 
 
-def _visible_last(text: str) -> str:
-    """The last character before a span, skipping the sentinels of enclosing spans."""
-    stripped = text.replace(_MID, "").rstrip(_SENTINELS)
-    return stripped[-1:]
+def _visible_last(text: str, mark: str) -> str:
+    """The last character before a span, beyond enclosing marks of the same kind."""
+    return text.replace(_MID, "").rstrip(_SENTINELS + mark).rstrip(_SENTINELS)[-1:]
 
 
-def _visible_first(text: str) -> str:
-    stripped = text.replace(_END, "").lstrip(_SENTINELS)
-    return stripped[:1]
+def _visible_first(text: str, mark: str) -> str:
+    return text.replace(_END, "").lstrip(_SENTINELS + mark).lstrip(_SENTINELS)[:1]
 
 
 def _punct(ch: str) -> bool:

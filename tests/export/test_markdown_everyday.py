@@ -216,6 +216,9 @@ def test_bold_ending_in_chinese_punctuation_is_markdown_not_html() -> None:
     md = render_markdown(document).text
     assert md.strip() == "**验收**：全部通过"
     assert "<strong>验收</strong>：全部通过" in GFM.render(md)
+    # Emphasis inside a Chinese word (no blanks around it) survives the round trip.
+    shown = through("这是***非常***重要的，**必须**完成")
+    assert "这是<em><strong>非常</strong></em>重要的，<strong>必须</strong>完成" in shown.md_html
 
 
 def test_chinese_sample_markdown_has_no_html_tags(tmp_path: Path) -> None:
