@@ -15,6 +15,7 @@ keeps what it can show (the preview only web, mail and in-page links).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import unquote
@@ -50,12 +51,14 @@ _DEEP_QUOTES = re.compile(r"^((?:[ \t]*>){40})(?:[ \t]*>)+", re.MULTILINE)
 _CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _ENCODED_UTF8 = re.compile(r"(?:%[C-Fc-f][0-9A-Fa-f](?:%[89ABab][0-9A-Fa-f])+)+")
+_MAY_HOLD_URL = re.compile(r"://|@|www\.", re.IGNORECASE)
 _SOFT = "\x00"  # a soft line break until its neighbours are known (input has no NULs)
 
 
-def new_parser() -> MarkdownIt:
+def new_parser(*, linkify: bool = True) -> MarkdownIt:
     """markdown-it-py as pmdesk reads PRD text: CommonMark + GFM, raw HTML as text."""
-    md = MarkdownIt("commonmark", {"html": False, "linkify": True, "maxNesting": _PARSER_NESTING})
+    options = {"html": False, "linkify": linkify, "maxNesting": _PARSER_NESTING}
+    md = MarkdownIt("commonmark", options)
     md.enable(["table", "strikethrough", "linkify"])
     # Only explicit URLs and e-mail addresses: "README.md" or "v1.2.js" are no links.
     if md.linkify is not None:  # linkify-it-py, a dependency
@@ -69,6 +72,8 @@ class MarkdownReader:
 
     def __init__(self) -> None:
         self._md = new_parser()
+        # Looking for bare URLs costs a fifth of a read: only texts that may hold one.
+        self._no_urls = new_parser(linkify=False)
 
     def read(
         self,
@@ -93,7 +98,8 @@ class MarkdownReader:
         try:
             if "<!--" in text:
                 text = self._drop_comments(text)
-            tokens = self._md.parse(text)
+            md = self._md if _MAY_HOLD_URL.search(text) else self._no_urls
+            tokens = md.parse(text)
         except RecursionError:  # thousands of nested lists: keep the words
             return [CodeBlock(text)]
         return _Builder(heading_shift, headings, expand).build(tokens)
@@ -109,7 +115,7 @@ class MarkdownReader:
             starts.append(starts[-1] + len(line) + 1)
 
         def drop(match: re.Match[str]) -> str:
-            line = next(n for n, start in enumerate(starts) if start > match.start()) - 1
+            line = bisect_right(starts, match.start()) - 1
             return match[0] if line in code_lines else ""
 
         return _COMMENT.sub(drop, text)
@@ -163,7 +169,7 @@ class _Builder:
         if kind == "heading_open":
             runs = _inline(tokens[i + 1])
             if not self.headings:
-                self.add(Paragraph([_styled(r, bold=True) for r in runs], "label"))
+                self.add(Paragraph([_styled(r, bold=True) for r in runs]))
             else:
                 level = int(token.tag[1]) + self.shift
                 text = "".join(r.text for r in runs).strip()

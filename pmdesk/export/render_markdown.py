@@ -303,6 +303,15 @@ def _guard(match: re.Match[str]) -> str:
 
 def _inline(runs: Runs, anchors: Mapping[str, str], *, in_table: bool = False) -> str:
     """Runs as Markdown: emphasis nested as the runs share it, links around their text."""
+    if not any(r.bold or r.italic or r.strike or r.href is not None for r in runs):
+        return "".join(_plain_run(r, in_table) for r in runs).strip(" ")  # most text
+    if len(runs) == 1 and runs[0].href is None:  # one look: a bold label, an italic note
+        run = runs[0]
+        text = _plain_run(run, in_table)
+        for flag in reversed(_FLAGS):  # the same nesting `_emphasis` chooses on a tie
+            if getattr(run, flag):
+                text = _wrap(text, _MARKS[flag])
+        return _fix_flanking(text).strip(" ")
     atoms: list[Runs] = []
     for run in runs:
         last = atoms[-1][0] if atoms else None
@@ -435,7 +444,14 @@ def _wrap(text: str, marks: str) -> str:
         return text
     lead = text[: len(text) - len(text.lstrip())]
     trail = text[len(text.rstrip()) :]
+    if _simple_edge(stripped[0]) and _simple_edge(stripped[-1]):
+        # A letter at both ends opens and closes next to anything: nothing to check.
+        return f"{lead}{marks}{stripped}{marks}{trail}"
     return f"{lead}{_OPEN}{marks}{_MID}{stripped}{_END}{marks}{_CLOSE}{trail}"
+
+
+def _simple_edge(ch: str) -> bool:
+    return ch not in _SENTINELS and not ch.isspace() and not _punct(ch)
 
 
 def _fix_flanking(text: str) -> str:
