@@ -49,7 +49,7 @@ MAX_NESTING = 12
 _PARSER_NESTING = 60  # markdown-it drops what lies deeper; quotes are capped below it first
 _DEEP_QUOTES = re.compile(r"^((?:[ \t]*>){40})(?:[ \t]*>)+", re.MULTILINE)
 _CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_COMMENT = re.compile(r"(?<!\\)<!--.*?-->", re.DOTALL)  # "\<!--" is text
 _ENCODED_UTF8 = re.compile(r"(?:%[C-Fc-f][0-9A-Fa-f](?:%[89ABab][0-9A-Fa-f])+)+")
 _MAY_HOLD_URL = re.compile(r"://|@|www\.", re.IGNORECASE)
 _SOFT = "\x00"  # a soft line break until its neighbours are known (input has no NULs)
@@ -308,7 +308,8 @@ def _inline(token: Token) -> Runs:
     for child in token.children or []:
         kind = child.type
         if kind in ("text", "text_special"):  # a newline here came from "&#10;"
-            runs.append(look.run(child.content.replace("\n", " ")))
+            if child.content:
+                runs.append(look.run(child.content.replace("\n", " ")))
         elif kind == "softbreak":
             runs.append(look.run(_SOFT))
         elif kind == "hardbreak":  # inside emphasis, so that the emphasis is one piece
@@ -456,7 +457,8 @@ def _same_look(a: Run, b: Run) -> bool:
 
 def _lstrip(runs: Runs) -> Runs:
     if runs and not runs[0].code:
-        return [r for r in [_styled(runs[0], text=runs[0].text.lstrip()), *runs[1:]] if r.text]
+        first = _styled(runs[0], text=runs[0].text.lstrip())
+        return [r for r in [first, *runs[1:]] if r.text or r.href is not None or r.image]
     return runs
 
 

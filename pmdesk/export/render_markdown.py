@@ -46,6 +46,7 @@ class MarkdownOutput:
 
 _ALWAYS = frozenset("\\`*[]<~")
 _ENTITY = re.compile(r"&#?\w+;")
+_ENTITY_AMP = re.compile(r"&(?=#?\w+;)")
 _SPECIAL = re.compile(r"[\\`*_\[\]<>|~&:@]")
 _LINKABLE = re.compile(r"(?:https?|ftp|mailto)[:]|www[.]|[\w.+-][@]", re.IGNORECASE)
 _AUTOLINK = re.compile(
@@ -87,11 +88,14 @@ def _may_follow_directly(previous: Block | None, block: Block) -> bool:
     """Whether `block` can start on the line after `previous` inside a tight item."""
     if isinstance(previous, (CodeBlock, Heading, Rule)):
         return True
-    if not isinstance(previous, Paragraph):  # a quote, list or table ends at these
-        return isinstance(block, (CodeBlock, Heading, Rule))
     if isinstance(block, ListBlock):  # only a list from 1 with text interrupts a paragraph
         first = block.items[0].blocks if block.items else []
-        return bool(first) and (not block.ordered or block.start == 1)
+        interrupts = bool(first) and (not block.ordered or block.start == 1)
+        return interrupts and isinstance(previous, (Paragraph, Quote, ListBlock))
+    if isinstance(previous, ListBlock) and isinstance(block, Quote):
+        return True
+    if not isinstance(previous, Paragraph):  # a quote, list or table ends at these
+        return isinstance(block, (CodeBlock, Heading, Rule))
     return isinstance(block, (CodeBlock, Heading, Quote, Table, Rule))
 
 
@@ -179,7 +183,8 @@ class _Writer:
             text = _inline(block.runs, self.anchors)
             if block.style == "note":
                 return _fix_flanking(_wrap(text, "*"))
-            if block.style == "label":  # bold as a whole, so not run by run as well
+            if block.style == "label" and not all(r.bold or not r.text.strip() for r in block.runs):
+                # A lead-in line pmdesk made (not the author's **bold**): bold as a whole.
                 plain = [
                     Run(r.text, False, r.italic, r.code, r.strike, r.href, r.title, r.image)
                     for r in block.runs
@@ -404,7 +409,7 @@ def _link(runs: Runs, ctx: _Context, open_flags: frozenset[str]) -> str:
     ]
     inner = _emphasis([[r] for r in inner_runs], ctx, frozenset())
     url = href.replace("\\", "\\\\").replace("<", "%3C").replace(">", "%3E")
-    url = url.replace("\n", "%0A")
+    url = _ENTITY_AMP.sub(r"\\&", url.replace("\n", "%0A"))  # "&amp;" stays as written
     if ctx.in_table:
         url = url.replace("|", "%7C")
     title = ""
