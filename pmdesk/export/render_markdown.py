@@ -15,6 +15,7 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from pmdesk.export.doc import (
     Block,
@@ -46,6 +47,10 @@ class MarkdownOutput:
 
 _ALWAYS = frozenset("\\`*[]<~")
 _ENTITY = re.compile(r"&#?\w+;")
+# Text with nothing to escape and nothing `strip_illegal_chars` would drop.
+_PLAIN = re.compile(
+    r"[^\\`*_\[\]<>|~&:@\n\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]*"
+)
 _ENTITY_AMP = re.compile(r"&(?=#?\w+;)")
 _SPECIAL = re.compile(r"[\\`*_\[\]<>|~&:@]")
 _LINKABLE = re.compile(r"(?:https?|ftp|mailto)[:]|www[.]|[\w.+-][@]", re.IGNORECASE)
@@ -308,15 +313,17 @@ def _guard(match: re.Match[str]) -> str:
 
 def _inline(runs: Runs, anchors: Mapping[str, str], *, in_table: bool = False) -> str:
     """Runs as Markdown: emphasis nested as the runs share it, links around their text."""
-    if not any(r.bold or r.italic or r.strike or r.href is not None for r in runs):
-        return "".join(_plain_run(r, in_table) for r in runs).strip(" ")  # most text
-    if len(runs) == 1 and runs[0].href is None:  # one look: a bold label, an italic note
+    if len(runs) == 1 and runs[0].href is None:  # most table cells, many paragraphs
         run = runs[0]
         text = _plain_run(run, in_table)
+        if not (run.bold or run.italic or run.strike):
+            return text.strip(" ")
         for flag in reversed(_FLAGS):  # the same nesting `_emphasis` chooses on a tie
             if getattr(run, flag):
                 text = _wrap(text, _MARKS[flag])
         return _fix_flanking(text).strip(" ")
+    if not any(r.bold or r.italic or r.strike or r.href is not None for r in runs):
+        return "".join([_plain_run(r, in_table) for r in runs]).strip(" ")
     atoms: list[Runs] = []
     for run in runs:
         last = atoms[-1][0] if atoms else None
@@ -422,6 +429,8 @@ def _link(runs: Runs, ctx: _Context, open_flags: frozenset[str]) -> str:
 
 
 def _plain_run(run: Run, in_table: bool) -> str:
+    if not run.code and _PLAIN.fullmatch(run.text):  # nothing to clean or escape
+        return run.text
     if run.text == "\n":
         return "<br>" if in_table else "\\\n"
     if run.code:
@@ -444,17 +453,23 @@ _SENTINELS = "\x01\x02\x03\x04\x05"
 
 def _wrap(text: str, marks: str) -> str:
     """Emphasis marks around `text`, keeping outer blanks outside the marks."""
+    if not text:
+        return text
+    first, last = text[0], text[-1]
+    if _simple_edge(first) and _simple_edge(last):
+        # A letter at both ends opens and closes next to anything: nothing to check.
+        return f"{marks}{text}{marks}"
     stripped = text.strip()
     if not stripped:
         return text
     lead = text[: len(text) - len(text.lstrip())]
     trail = text[len(text.rstrip()) :]
     if _simple_edge(stripped[0]) and _simple_edge(stripped[-1]):
-        # A letter at both ends opens and closes next to anything: nothing to check.
         return f"{lead}{marks}{stripped}{marks}{trail}"
     return f"{lead}{_OPEN}{marks}{_MID}{stripped}{_END}{marks}{_CLOSE}{trail}"
 
 
+@lru_cache(maxsize=4096)
 def _simple_edge(ch: str) -> bool:
     return ch not in _SENTINELS and not ch.isspace() and not _punct(ch)
 
@@ -547,6 +562,7 @@ def _visible_first(text: str, mark: str) -> str:
     return text.replace(_END, "").lstrip(_SENTINELS + mark).lstrip(_SENTINELS)[:1]
 
 
+@lru_cache(maxsize=4096)
 def _punct(ch: str) -> bool:
     return bool(ch) and unicodedata.category(ch)[0] in ("P", "S")
 
