@@ -91,7 +91,7 @@ def test_opening_and_the_tree_do_not_load_the_database_layer() -> None:
     # imports (see pmdesk/core/storage/tree_read.py): nothing on that path may pull it in.
     code = (
         "import sys, pmdesk.app.launch, pmdesk.app.opening, pmdesk.app.tree.pane; "
-        "print(sorted(m for m in ('sqlalchemy', 'markdown', 'alembic') if m in sys.modules))"
+        "print(sorted(m for m in ('sqlalchemy', 'markdown_it', 'alembic') if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"

@@ -10,12 +10,14 @@ Blocks are plain dataclasses (no behaviour) so a renderer is a single
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True, slots=True)
 class Run:
-    """A piece of text with one look. `href` makes it a link (http, https, mailto)."""
+    """A piece of text with one look. `href` makes it a link: web, mail, `#anchor` or,
+    from the author's Markdown, a relative path (each renderer keeps what it can show)."""
 
     text: str
     bold: bool = False
@@ -23,6 +25,10 @@ class Run:
     code: bool = False
     strike: bool = False
     href: str | None = None
+    title: str = ""
+    """A link's title (a tooltip)."""
+    image: bool = False
+    """The text is a picture's alt text: pictures are never loaded, `href` is its source."""
 
 
 Runs = list[Run]
@@ -53,6 +59,8 @@ class Heading:
     """Numbered headings read "2.3 Title"; front and back matter are not numbered."""
     anchor: str | None = None
     """A name links can point at as `#anchor` (a requirement's heading: `req:CRM-2`)."""
+    runs: Runs | None = None
+    """The text with its looks (emphasis, code) when the author wrote some."""
 
 
 @dataclass(slots=True)
@@ -67,6 +75,8 @@ class ListBlock:
     ordered: bool
     items: list[ListItem]
     start: int = 1
+    loose: bool = False
+    """Items set apart by blank lines (each item's text is a paragraph of its own)."""
 
 
 @dataclass(slots=True)
@@ -162,3 +172,12 @@ class Document:
 
 def plain_text(runs: Runs) -> str:
     return "".join(run.text for run in runs)
+
+
+_SLUG_DROP = re.compile(r"[^\w\- ]", re.UNICODE)
+
+
+def heading_slug(text: str) -> str:
+    """GitHub's anchor of a heading: lower case, punctuation dropped, blanks to hyphens
+    (`4 需求列表` → `4-需求列表`). Repeated headings get `-1`, `-2`… from the caller."""
+    return _SLUG_DROP.sub("", text.strip().lower()).replace(" ", "-")

@@ -1,22 +1,30 @@
-"""PRD Markdown to neutral document blocks (`export.doc`).
+"""PRD Markdown to neutral document blocks (`export.doc`): the one parse of PRD text.
 
-Python-Markdown parses with the same safe configuration as the live preview
-(`markdown_html.safe_markdown`): raw HTML stays text, 2-space nested lists
-nest. Its element tree is read directly instead of serialising to HTML and
-parsing that again. Stashed pieces (entities, task-list boxes, fenced blocks)
-come back from Python-Markdown's `htmlStash` by their placeholders.
+markdown-it-py reads CommonMark with the GFM extensions (tables, task lists,
+strikethrough, bare-URL autolinks, footnotes), as GitHub, Typora and Feishu
+mean the same text. Its flat token stream is turned into blocks here, with a
+stack instead of recursion, and the preview (`markdown_html`), the .md and the
+.docx all lay out these blocks, so the three agree.
+
+Raw HTML is never parsed as HTML (`html=False`): it stays text. HTML comments
+are the author's hidden notes and are dropped outside code. Links keep their
+target unless its scheme is a script or a local file; each renderer then
+keeps what it can show (the preview only web, mail and in-page links).
 """
 
 from __future__ import annotations
 
-import html
 import re
+from bisect import bisect_right
 from collections.abc import Callable
-from typing import Any
-from xml.etree.ElementTree import Element
+from dataclasses import dataclass, field
+from urllib.parse import unquote
 
-import markdown
-from markdown.util import AMP_SUBSTITUTE, HTML_PLACEHOLDER_RE
+from markdown_it import MarkdownIt
+from markdown_it.common.utils import unescapeAll
+from markdown_it.token import Token
+from mdit_py_plugins.footnote import footnote_plugin
+from mdit_py_plugins.tasklists import tasklists_plugin
 
 from pmdesk.export.doc import (
     LINE_BREAK,
@@ -32,47 +40,40 @@ from pmdesk.export.doc import (
     Runs,
     Table,
 )
-from pmdesk.export.markdown_html import safe_href, safe_markdown, strip_illegal_chars
+from pmdesk.export.text_safety import harmful_href, strip_illegal_chars
 
 ExpandDirective = Callable[[str], list[Block]]
 
-_FENCE_TOKEN = re.compile(r"pmdesk-fence:(\d+)$")
-_BLOCK_TAGS = frozenset(
-    {"p", "ul", "ol", "pre", "blockquote", "table", "hr", "div"} | {f"h{n}" for n in range(1, 7)}
-)
-_REFERENCE_PATTERNS = ("reference", "image_reference", "short_reference", "short_image_ref")
-_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
-_SOFT_BREAK = re.compile(r"[ \t]*\n[ \t]*")
 MAX_NESTING = 12
 """Lists and quotes nested deeper than this continue at this depth (Word has 9 list levels)."""
+_PARSER_NESTING = 60  # markdown-it drops what lies deeper; quotes are capped below it first
+_DEEP_QUOTES = re.compile(r"^((?:[ \t]*>){40})(?:[ \t]*>)+", re.MULTILINE)
+_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
+_COMMENT = re.compile(r"(?<!\\)<!--.*?-->", re.DOTALL)  # "\<!--" is text
+_ENCODED_UTF8 = re.compile(r"(?:%[C-Fc-f][0-9A-Fa-f](?:%[89ABab][0-9A-Fa-f])+)+")
+_MAY_HOLD_URL = re.compile(r"://|@|www\.", re.IGNORECASE)
+_SOFT = "\x00"  # a soft line break until its neighbours are known (input has no NULs)
+
+
+def new_parser(*, linkify: bool = True) -> MarkdownIt:
+    """markdown-it-py as pmdesk reads PRD text: CommonMark + GFM, raw HTML as text."""
+    options = {"html": False, "linkify": linkify, "maxNesting": _PARSER_NESTING}
+    md = MarkdownIt("commonmark", options)
+    md.enable(["table", "strikethrough", "linkify"])
+    # Only explicit URLs and e-mail addresses: "README.md" or "v1.2.js" are no links.
+    if md.linkify is not None:  # linkify-it-py, a dependency
+        md.linkify.set({"fuzzy_link": False})
+    md.use(tasklists_plugin).use(footnote_plugin)
+    return md
 
 
 class MarkdownReader:
-    """Reads many Markdown texts with one parser (building one costs milliseconds).
-
-    Not thread-safe: one reader per export.
-    """
+    """Reads many Markdown texts with one parser. Not thread-safe: one reader per export."""
 
     def __init__(self) -> None:
-        self._fences: list[tuple[str, str]] = []
-
-        def fence(source: str, language: str | None, *_args: Any, **_kwargs: Any) -> str:
-            self._fences.append((source, language or ""))
-            return f"pmdesk-fence:{len(self._fences) - 1}"
-
-        def parser(references: bool) -> markdown.Markdown:
-            md = safe_markdown(fence, every_fence=True)
-            # Only the element tree is read: heading ids and pretty-printing are HTML's.
-            md.treeprocessors.deregister("toc")
-            md.treeprocessors.deregister("prettify")
-            if not references:  # without a "[id]: url" line they can never match
-                for name in _REFERENCE_PATTERNS:
-                    md.inlinePatterns.deregister(name)
-                md.parser.blockprocessors.deregister("reference")
-            return md
-
-        self._md = parser(references=True)
-        self._lean = parser(references=False)  # a tenth faster, for most texts
+        self._md = new_parser()
+        # Looking for bare URLs costs a fifth of a read: only texts that may hold one.
+        self._no_urls = new_parser(linkify=False)
 
     def read(
         self,
@@ -87,277 +88,378 @@ class MarkdownReader:
         `heading_shift` moves `#` headings down (a section's `#` sits under the
         section's own heading); with `headings=False` they become bold lines, for
         descriptions that must not add entries to the contents. ```` ```pmdesk ````
-        blocks become `expand(body)`, or code when `expand` is None.
+        blocks become `expand(body)`, or code in the language `pmdesk` when
+        `expand` is None.
         """
         text = strip_illegal_chars(source)
         if not text.strip():
             return []
-        md = self._md if "]:" in text else self._lean
-        md.reset()
-        # A fresh list, not clear(): a detailed pmdesk block reads descriptions while
-        # the walker of the section that holds it still looks up its own fences.
-        self._fences = []
+        text = _DEEP_QUOTES.sub(r"\1", text)
         try:
-            lines = text.split("\n")
-            # Most descriptions have no fence; superfences' scan costs a third of a read.
-            fenced = "```" in text or "~~~" in text
-            skip = None if fenced else md.preprocessors["fenced_code_block"]
-            for preprocessor in md.preprocessors:
-                if preprocessor is not skip:
-                    lines = preprocessor.run(lines)
-            root = md.parser.parseDocument(lines).getroot()
-            for treeprocessor in md.treeprocessors:
-                replaced = treeprocessor.run(root)
-                if replaced is not None:
-                    root = replaced
-        except RecursionError:  # thousands of nested quotes or lists: keep the words
+            if "<!--" in text:
+                text = self._drop_comments(text)
+            md = self._md if _MAY_HOLD_URL.search(text) else self._no_urls
+            tokens = md.parse(text)
+        except RecursionError:  # thousands of nested lists: keep the words
             return [CodeBlock(text)]
-        walker = _Walker(md.htmlStash.rawHtmlBlocks, self._fences, heading_shift, headings, expand)
-        return walker.blocks(root)
+        return _Builder(heading_shift, headings, expand).build(tokens)
+
+    def _drop_comments(self, text: str) -> str:
+        """Remove `<!-- … -->` except where it starts inside a code block."""
+        code_lines: set[int] = set()
+        for token in self._md.parse(text):
+            if token.type in ("fence", "code_block") and token.map:
+                code_lines.update(range(token.map[0], token.map[1]))
+        starts = [0]
+        for line in text.split("\n"):
+            starts.append(starts[-1] + len(line) + 1)
+
+        def drop(match: re.Match[str]) -> str:
+            line = bisect_right(starts, match.start()) - 1
+            return match[0] if line in code_lines else ""
+
+        return _COMMENT.sub(drop, text)
 
 
-class _Walker:
-    def __init__(
-        self,
-        stash: list[Any],
-        fences: list[tuple[str, str]],
-        heading_shift: int,
-        headings: bool,
-        expand: ExpandDirective | None,
-    ) -> None:
-        self.stash = stash
-        self.fences = fences
-        self.shift = heading_shift
+@dataclass
+class _Frame:
+    kind: str  # root, quote, list, item, footnotes, flat (a container deeper than the cap)
+    blocks: list[Block] = field(default_factory=list)
+    items: list[ListItem] = field(default_factory=list)
+    ordered: bool = False
+    start: int = 1
+    loose: bool = False
+    checked: bool | None = None
+
+
+class _Builder:
+    def __init__(self, shift: int, headings: bool, expand: ExpandDirective | None) -> None:
+        self.shift = shift
         self.headings = headings
         self.expand = expand
-        self.depth = 0
+        self.stack = [_Frame("root")]
+        self.depth = 0  # open quotes and lists
 
-    def blocks(self, parent: Element) -> list[Block]:
-        out: list[Block] = []
-        for el in parent:
-            out.extend(self.block(el))
-        return out
+    def build(self, tokens: list[Token]) -> list[Block]:
+        i, count = 0, len(tokens)
+        while i < count:
+            i = self.token(tokens, i)
+        return self.stack[0].blocks
 
-    def block(self, el: Element) -> list[Block]:
-        tag = el.tag
-        if tag == "p":
-            fence = self._fence_of(el)
-            if fence is not None:
-                return fence
-            runs = self.inline(el)
-            if not _has_text(runs):
-                return []
-            return [Paragraph(runs, "label" if _is_lead_in(runs) else "body")]
-        if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
-            runs = self.inline(el)
-            if not self.headings:
-                return [Paragraph([_styled(r, bold=True) for r in runs])]
-            return [Heading(int(tag[1]) + self.shift, "".join(r.text for r in runs).strip())]
-        if tag in ("ul", "ol", "blockquote") and self.depth >= MAX_NESTING:
-            if tag == "blockquote":
-                return self.blocks(el)
-            return [b for li in el if li.tag == "li" for b in self.item(li).blocks]
-        if tag in ("ul", "ol"):
-            start = el.get("start", "1")
-            self.depth += 1
-            items = [self.item(li) for li in el if li.tag == "li"]
-            self.depth -= 1
-            return [ListBlock(tag == "ol", items, int(start) if start.isdigit() else 1)]
-        if tag == "pre":
-            code = el.find("code")
-            return [CodeBlock(_text_of(code if code is not None else el).rstrip("\n"))]
-        if tag == "blockquote":
-            self.depth += 1
-            quoted = self.blocks(el)
-            self.depth -= 1
-            return [Quote(quoted)]
-        if tag == "table":
-            return [self.table(el)]
-        if tag == "hr":
-            return [Rule()]
-        return self.blocks(el)  # div and anything unexpected: its content
+    @property
+    def top(self) -> _Frame:
+        return self.stack[-1]
 
-    def item(self, li: Element) -> ListItem:
-        checked: bool | None = None
-        if "task-list-item" in (li.get("class") or ""):
-            checked = self._take_checkbox(li)
-        blocks: list[Block] = []
-        lead = Element("span")
-        lead.text = li.text
-        for child in li:
-            if child.tag in _BLOCK_TAGS:
-                if lead.text or len(lead):
-                    blocks.append(Paragraph(self.inline(lead)))
-                    lead = Element("span")
-                blocks.extend(self.block(child))
-                if child.tail and child.tail.strip():
-                    lead.text = child.tail
-            else:
-                lead.append(child)
-        if lead.text or len(lead):
-            runs = self.inline(lead)
+    def add(self, *blocks: Block) -> None:
+        self.top.blocks.extend(blocks)
+
+    def token(self, tokens: list[Token], i: int) -> int:
+        token = tokens[i]
+        kind = token.type
+        if kind == "paragraph_open":
+            frame = self._list_of_item()
+            if frame is not None and not token.hidden:
+                frame.loose = True
+            runs = _inline(tokens[i + 1])
+            if self.top.checked is not None and not self.top.blocks:
+                runs = _lstrip(runs)
             if _has_text(runs):
-                blocks.append(Paragraph(runs))
-        if checked is not None and blocks and isinstance(blocks[0], Paragraph):
-            first = blocks[0]  # the box may sit inside the item's first paragraph
-            first.runs = _lstrip_runs(first.runs)
-        return ListItem(blocks, checked)
+                self.add(Paragraph(runs, "label" if _is_lead_in(runs) else "body"))
+            return i + 3
+        if kind == "heading_open":
+            runs = _inline(tokens[i + 1])
+            if not self.headings:
+                self.add(Paragraph([_styled(r, bold=True) for r in runs]))
+            else:
+                level = int(token.tag[1]) + self.shift
+                text = "".join(r.text for r in runs).strip()
+                styled = runs if any(_looks(r) for r in runs) else None
+                self.add(Heading(level, text, runs=styled))
+            return i + 3
+        if kind in ("bullet_list_open", "ordered_list_open", "blockquote_open"):
+            self.open(token)
+        elif kind in ("bullet_list_close", "ordered_list_close", "blockquote_close"):
+            self.close()
+        elif kind == "list_item_open":
+            checked = (
+                _checkbox(tokens, i) if "task-list-item" in str(token.attrGet("class")) else None
+            )
+            self.stack.append(_Frame("item", checked=checked))
+        elif kind == "list_item_close":
+            item = self.stack.pop()
+            if self.top.kind == "flat":
+                self.add(*item.blocks)
+            else:
+                self.top.items.append(ListItem(item.blocks, item.checked))
+        elif kind == "fence":
+            self.add(*self.fence(token))
+        elif kind == "code_block":
+            self.add(CodeBlock(_code_text(token.content)))
+        elif kind == "hr":
+            self.add(Rule())
+        elif kind == "table_open":
+            return self.table(tokens, i)
+        elif kind == "footnote_block_open":
+            self.stack.append(_Frame("footnotes"))
+        elif kind == "footnote_block_close":
+            notes = self.stack.pop()
+            self.add(Rule(), ListBlock(True, notes.items, loose=notes.loose))
+        elif kind == "footnote_open":
+            self.stack.append(_Frame("item"))
+        elif kind == "footnote_close":
+            item = self.stack.pop()
+            self.top.items.append(ListItem(item.blocks))
+        return i + 1
 
-    def _take_checkbox(self, li: Element) -> bool | None:
-        holder = li
-        if not (li.text or "").strip() and len(li) and li[0].tag == "p":
-            holder = li[0]  # a loose task item wraps its text in <p>
-        match = HTML_PLACEHOLDER_RE.match(holder.text or "")
-        if not match:
-            return None
-        raw = str(self.stash[int(match[1])])
-        if "checkbox" not in raw:
-            return None
-        holder.text = (holder.text or "")[match.end() :]
-        return "checked" in raw
+    def _list_of_item(self) -> _Frame | None:
+        if len(self.stack) >= 2 and self.top.kind == "item" and self.stack[-2].kind != "flat":
+            return self.stack[-2]
+        return None
 
-    def table(self, el: Element) -> Table:
+    def open(self, token: Token) -> None:
+        if self.depth >= MAX_NESTING:
+            self.stack.append(_Frame("flat"))
+        elif token.type == "blockquote_open":
+            self.stack.append(_Frame("quote"))
+        else:
+            start = token.attrGet("start")
+            ordered = token.type == "ordered_list_open"
+            number = int(start) if start is not None else 1
+            self.stack.append(_Frame("list", ordered=ordered, start=number))
+        self.depth += 1
+
+    def close(self) -> None:
+        self.depth -= 1
+        frame = self.stack.pop()
+        if frame.kind == "flat":
+            self.add(*frame.blocks)
+        elif frame.kind == "quote":
+            self.add(Quote(frame.blocks))
+        else:
+            self.add(ListBlock(frame.ordered, frame.items, frame.start, loose=frame.loose))
+
+    def fence(self, token: Token) -> list[Block]:
+        info = unescapeAll(token.info).strip()
+        language = info.split(maxsplit=1)[0] if info else ""
+        if language == "pmdesk" and self.expand is not None:
+            return self.expand(token.content)
+        return [CodeBlock(_code_text(token.content), language)]
+
+    def table(self, tokens: list[Token], i: int) -> int:
         header: list[Runs] = []
         rows: list[list[Runs]] = []
         align: list[str] = []
-        for tr in el.iter("tr"):
-            cells = [c for c in tr if c.tag in ("th", "td")]
-            if all(c.tag == "th" for c in cells) and not header and not rows:
-                header = [self.inline(c) for c in cells]
-                align = [_align(c) for c in cells]
-            else:
-                rows.append([self.inline(c) for c in cells])
-        width = max([len(header), *(len(r) for r in rows)], default=0)
+        row: list[Runs] = []
+        while tokens[i].type != "table_close":
+            token = tokens[i]
+            if token.type == "tr_open":
+                row = []
+            elif token.type in ("th_open", "td_open"):
+                row.append(_inline(tokens[i + 1]))
+                if token.type == "th_open":
+                    style = str(token.attrGet("style") or "")
+                    align.append(style.removeprefix("text-align:"))
+            elif token.type == "tr_close":
+                if tokens[i - 1].type == "th_close" and not header:
+                    header = row
+                else:
+                    rows.append(row)
+            i += 1
+        width = len(header)
         rows = [r + [[] for _ in range(width - len(r))] for r in rows]
-        header = header + [[] for _ in range(width - len(header))]
-        shown = align if any(a != "left" for a in align) else None
-        return Table(header, rows, align=shown)
-
-    def _fence_of(self, p: Element) -> list[Block] | None:
-        if len(p):
-            return None
-        match = HTML_PLACEHOLDER_RE.fullmatch((p.text or "").strip())
-        if not match:
-            return None
-        token = _FENCE_TOKEN.match(str(self.stash[int(match[1])]))
-        if not token:
-            return None
-        source, language = self.fences[int(token[1])]
-        if language == "pmdesk" and self.expand is not None:
-            return self.expand(source)
-        return [CodeBlock(source.rstrip("\n"), language)]
-
-    def inline(self, el: Element) -> Runs:
-        runs: Runs = []
-        self._inline(el, Run(""), runs)
-        return _merge(runs)
-
-    def _inline(self, el: Element, look: Run, out: Runs) -> None:
-        self._text(el.text, look, out)
-        for child in el:
-            tag = child.tag
-            if tag == "br":
-                out.append(LINE_BREAK)
-            elif tag == "code":
-                out.append(_styled(look, text=_text_of(child), code=True))
-            elif tag == "img":
-                alt = (child.get("alt") or "").strip()
-                out.append(_styled(look, text=f"[{alt}]" if alt else "[image]"))
-            else:
-                inner = look
-                if tag in ("strong", "b"):
-                    inner = _styled(look, bold=True)
-                elif tag in ("em", "i"):
-                    inner = _styled(look, italic=True)
-                elif tag in ("del", "s"):
-                    inner = _styled(look, strike=True)
-                elif tag == "a":
-                    href = html.unescape((child.get("href") or "").replace(AMP_SUBSTITUTE, "&"))
-                    inner = _styled(look, href=href if safe_href(href) else None)
-                self._inline(child, inner, out)
-            self._text(child.tail, look, out)
-
-    def _text(self, text: str | None, look: Run, out: Runs) -> None:
-        if not text:
-            return
-        text = HTML_PLACEHOLDER_RE.sub(self._unstash, text).replace(AMP_SUBSTITUTE, "&")
-        out.append(_styled(look, text=_soften_breaks(text)))
-
-    def _unstash(self, match: re.Match[str]) -> str:
-        raw = str(self.stash[int(match[1])])
-        return "" if "checkbox" in raw else html.unescape(raw)
+        self.add(Table(header, rows, align=align if any(align) else None))
+        return i + 1
 
 
-def _styled(
-    run: Run,
-    *,
-    text: str | None = None,
-    bold: bool | None = None,
-    italic: bool | None = None,
-    code: bool | None = None,
-    strike: bool | None = None,
-    href: str | bool | None = False,
-) -> Run:
-    """`run` with some of its fields changed (dataclasses.replace is several times slower)."""
+def _checkbox(tokens: list[Token], i: int) -> bool | None:
+    """Whether the task item at `i` is ticked; removes the checkbox the plugin inserted."""
+    for token in tokens[i + 1 : i + 4]:
+        if token.type == "inline" and token.children:
+            first = token.children[0]
+            if first.type == "html_inline" and "task-list-item-checkbox" in first.content:
+                token.children = token.children[1:]
+                return 'checked="checked"' in first.content
+    return None
+
+
+def _code_text(content: str) -> str:
+    return content[:-1] if content.endswith("\n") else content
+
+
+@dataclass
+class _Look:
+    bold: int = 0
+    italic: int = 0
+    strike: int = 0
+    links: list[tuple[str | None, str]] = field(default_factory=list)
+
+    def run(self, text: str, *, code: bool = False, image: bool = False) -> Run:
+        href, title = self.links[-1] if self.links else (None, "")
+        return Run(
+            text, self.bold > 0, self.italic > 0, code, self.strike > 0, href, title, image=image
+        )
+
+
+def _inline(token: Token) -> Runs:
+    """The runs of one `inline` token (a paragraph, heading or table cell)."""
+    look = _Look()
+    runs: Runs = []
+    opened = 0
+    for child in token.children or []:
+        kind = child.type
+        if kind in ("text", "text_special"):  # a newline here came from "&#10;"
+            if child.content:
+                runs.append(look.run(child.content.replace("\n", " ")))
+        elif kind == "softbreak":
+            runs.append(look.run(_SOFT))
+        elif kind == "hardbreak":  # inside emphasis, so that the emphasis is one piece
+            runs.append(look.run("\n") if look.bold or look.italic or look.strike else LINE_BREAK)
+        elif kind == "code_inline":
+            runs.append(look.run(child.content, code=True))
+        elif kind == "strong_open":
+            look.bold += 1
+        elif kind == "strong_close":
+            look.bold -= 1
+        elif kind == "em_open":
+            look.italic += 1
+        elif kind == "em_close":
+            look.italic -= 1
+        elif kind == "s_open":
+            look.strike += 1
+        elif kind == "s_close":
+            look.strike -= 1
+        elif kind == "link_open":
+            href = _readable_url(str(child.attrGet("href") or ""))
+            title = str(child.attrGet("title") or "")
+            kept: str | None = href
+            if child.markup == "linkify" and not _may_autolink(runs):
+                kept = None  # GFM links a bare URL only after a blank or `*_~(`
+            elif harmful_href(href):
+                kept = None
+            look.links.append((kept, title))
+            opened = len(runs)
+        elif kind == "link_close":
+            if look.links:
+                if len(runs) == opened and look.links[-1][0] is not None:
+                    runs.append(look.run(""))  # [](url): a link without text is still there
+                look.links.pop()
+        elif kind == "image":
+            runs.append(_image(child, look))
+        elif kind == "footnote_ref":
+            runs.append(look.run(f"[{child.meta.get('label', child.meta.get('id', 0) + 1)}]"))
+        elif kind == "html_inline":  # only the task-list plugin makes these (html=False)
+            continue
+    return _merge(_soften(runs))
+
+
+def _readable_url(url: str) -> str:
+    """The URL with the non-ASCII characters markdown-it percent-encoded given back
+    (`#需求列表`, not `#%E9%9C%80…`); what the author encoded stays encoded."""
+    if "%" not in url:
+        return url
+
+    def decode(match: re.Match[str]) -> str:
+        try:
+            return unquote(match[0], errors="strict")
+        except UnicodeDecodeError:
+            return match[0]
+
+    return _ENCODED_UTF8.sub(decode, url)
+
+
+def _may_autolink(before: Runs) -> bool:
+    last = before[-1].text[-1:] if before else ""
+    return last in ("", "*", "_", "~", "(", _SOFT) or last.isspace()
+
+
+def _image(token: Token, look: _Look) -> Run:
+    """An image is never loaded: it stays its alt text, linked to the picture when safe."""
+    alt = _plain(token.children or []).strip()
+    src = _readable_url(str(token.attrGet("src") or ""))
+    title = str(token.attrGet("title") or "")
+    if look.links:  # a picture inside a link ([![badge](b.svg)](https://…)) is that link
+        return look.run(alt, image=True)
+    href = None if harmful_href(src) else src
+    return Run(alt, look.bold > 0, look.italic > 0, False, look.strike > 0, href, title, True)
+
+
+def _plain(children: list[Token]) -> str:
+    parts = []
+    for child in children:
+        if child.type in ("text", "text_special", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+        elif child.type == "image":
+            parts.append(_plain(child.children or []))
+    return "".join(parts)
+
+
+def _soften(runs: Runs) -> Runs:
+    """A soft line break is a space, or nothing between two Chinese characters."""
+    for n, run in enumerate(runs):
+        if run.text != _SOFT:
+            continue
+        before = runs[n - 1].text[-1:] if n else ""
+        after = runs[n + 1].text[:1] if n + 1 < len(runs) else ""
+        joined = "" if _CJK.match(before) and _CJK.match(after) else " "
+        runs[n] = _styled(run, text=joined)
+    return runs
+
+
+def _styled(run: Run, *, text: str | None = None, bold: bool | None = None) -> Run:
+    """`run` with its text or boldness changed."""
     return Run(
         run.text if text is None else text,
         run.bold if bold is None else bold,
-        run.italic if italic is None else italic,
-        run.code if code is None else code,
-        run.strike if strike is None else strike,
-        run.href if href is False else href,  # type: ignore[arg-type]
+        run.italic,
+        run.code,
+        run.strike,
+        run.href,
+        run.title,
+        run.image,
     )
 
 
 def _merge(runs: Runs) -> Runs:
-    """Join neighbours with the same look, and trim the edges of the whole line."""
+    """Join neighbours with the same look (images stay apart: each is one thing)."""
     merged: Runs = []
     for run in runs:
-        if not run.text:
+        if not run.text and not run.image and run.href is None:
             continue
         last = merged[-1] if merged else None
-        if last is not None and run.text != "\n" and last.text != "\n" and _same_look(last, run):
+        if (
+            last is not None
+            and "\n" not in (run.text, last.text)
+            and not (run.image or last.image)
+            and _same_look(last, run)
+        ):
             merged[-1] = _styled(last, text=last.text + run.text)
         else:
             merged.append(run)
-    if merged and not merged[0].code:
-        merged[0] = _styled(merged[0], text=merged[0].text.lstrip())
-    if merged and not merged[-1].code:
-        merged[-1] = _styled(merged[-1], text=merged[-1].text.rstrip())
-    return [r for r in merged if r.text]
+    return merged
+
+
+def _looks(run: Run) -> bool:
+    return run.bold or run.italic or run.code or run.strike or run.href is not None or run.image
 
 
 def _same_look(a: Run, b: Run) -> bool:
-    return (a.bold, a.italic, a.code, a.strike, a.href) == (
+    return (a.bold, a.italic, a.code, a.strike, a.href, a.title) == (
         b.bold,
         b.italic,
         b.code,
         b.strike,
         b.href,
+        b.title,
     )
 
 
-def _lstrip_runs(runs: Runs) -> Runs:
+def _lstrip(runs: Runs) -> Runs:
     if runs and not runs[0].code:
-        return [_styled(runs[0], text=runs[0].text.lstrip()), *runs[1:]]
+        first = _styled(runs[0], text=runs[0].text.lstrip())
+        return [r for r in [first, *runs[1:]] if r.text or r.href is not None or r.image]
     return runs
-
-
-def _soften_breaks(text: str) -> str:
-    """A newline inside a paragraph is a space, or nothing between Chinese characters."""
-    if "\n" not in text:
-        return text
-
-    def join(match: re.Match[str]) -> str:
-        before = text[match.start() - 1] if match.start() else ""
-        after = text[match.end()] if match.end() < len(text) else ""
-        return "" if _CJK.match(before) and _CJK.match(after) else " "
-
-    return _SOFT_BREAK.sub(join, text)
-
-
-def _text_of(el: Element) -> str:
-    return "".join(el.itertext())
 
 
 def _is_lead_in(runs: Runs) -> bool:
@@ -367,12 +469,4 @@ def _is_lead_in(runs: Runs) -> bool:
 
 
 def _has_text(runs: Runs) -> bool:
-    return any(r.text.strip() for r in runs)
-
-
-def _align(cell: Element) -> str:
-    style = (cell.get("style") or "") + (cell.get("align") or "")
-    for name in ("center", "right"):
-        if name in style:
-            return name
-    return "left"
+    return any(r.text.strip() or r.image or r.code or r.href is not None for r in runs)

@@ -28,7 +28,7 @@ from pmdesk.export.labels import (
     value_label,
 )
 from pmdesk.export.markdown_blocks import MarkdownReader
-from pmdesk.export.markdown_html import strip_illegal_chars
+from pmdesk.export.text_safety import strip_illegal_chars
 
 ATTRIBUTE_FIELDS = (
     "kind",

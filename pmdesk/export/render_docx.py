@@ -52,10 +52,11 @@ from pmdesk.export.doc import (
     Run,
     Runs,
     Table,
+    heading_slug,
     plain_text,
 )
-from pmdesk.export.markdown_html import strip_illegal_chars
 from pmdesk.export.table_widths import SAMPLED_ROWS, column_widths
+from pmdesk.export.text_safety import strip_illegal_chars, web_href
 from pmdesk.resources import resource_path
 
 STYLE_NAMES = {
@@ -160,6 +161,10 @@ def _clean(text: str) -> str:
     return strip_illegal_chars(text)
 
 
+def _attr(text: str) -> str:
+    return escape(strip_illegal_chars(text), {'"': "&quot;"})
+
+
 def _t(text: str) -> str:
     """A w:t element (spaces kept)."""
     return f'<w:t xml:space="preserve">{escape(strip_illegal_chars(text))}</w:t>'
@@ -205,7 +210,12 @@ class _BodyWriter:
         self.breaks = 0
         self.headings = self._number_headings(document.blocks)
         self.heading_iter: Iterator[_HeadingEntry] = iter(self.headings)
-        self.anchors = {e.anchor: e.bookmark for e in self.headings if e.anchor}
+        self.anchors: dict[str, str] = {}
+        for e in self.headings:  # "#4-需求列表" or "#需求列表", as GitHub names headings
+            label = f"{e.number} {e.text}" if e.number else e.text
+            self.anchors.setdefault(heading_slug(label), e.bookmark)
+            self.anchors.setdefault(heading_slug(e.text), e.bookmark)
+        self.anchors.update({e.anchor: e.bookmark for e in self.headings if e.anchor})
 
     # -- setup ------------------------------------------------------------------
 
@@ -418,12 +428,16 @@ class _BodyWriter:
             if run.text == "\n":
                 out.append("<w:r><w:br/></w:r>")
                 continue
+            text = run.text
+            if run.image:  # pictures are never fetched: say what it is, link to it
+                alt = text.strip()
+                label = "图片" if self.zh else "Image"
+                text = f"[{label}{'：' if self.zh else ': '}{alt}]" if alt else f"[{label}]"
+            target = self._target(run.href)
             props = base
-            if run.href and run.href.startswith("#") and run.href[1:] not in self.anchors:
-                run = Run(run.text, run.bold, run.italic, run.code, run.strike)  # not in this file
             if run.code:
                 props += f'<w:rStyle w:val="{self.styles["inline_code"]}"/>'
-            elif run.href:
+            elif target:
                 props += f'<w:rStyle w:val="{self.styles["link"]}"/>'
             if run.bold:
                 props += "<w:b/><w:bCs/>"
@@ -432,15 +446,28 @@ class _BodyWriter:
             if run.strike:
                 props += "<w:strike/>"
             rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
-            pieces = run.text.split("\n")
+            pieces = text.split("\n")
             body = "<w:br/>".join(_t(piece) for piece in pieces)
             xml = f"<w:r>{rpr}{body}</w:r>"
-            if run.href and run.href.startswith("#"):
-                xml = f'<w:hyperlink w:anchor="{self.anchors[run.href[1:]]}">{xml}</w:hyperlink>'
-            elif run.href:
-                xml = f'<w:hyperlink r:id="{self.link(run.href)}" w:history="1">{xml}</w:hyperlink>'
+            tip = f' w:tooltip="{_attr(run.title)}"' if run.title and target else ""
+            if target.startswith("#"):
+                xml = f'<w:hyperlink w:anchor="{target[1:]}"{tip}>{xml}</w:hyperlink>'
+            elif target:
+                rid = self.link(target)
+                xml = f'<w:hyperlink r:id="{rid}"{tip} w:history="1">{xml}</w:hyperlink>'
             out.append(xml)
         return "".join(out)
+
+    def _target(self, href: str | None) -> str:
+        """Where a link can go in Word: a web or mail address, or `#` + a bookmark of
+        this document (a requirement's, or a heading the author linked to as GitHub
+        names it). Relative paths and anchors the document lacks stay text."""
+        if not href:
+            return ""
+        if href.startswith("#"):
+            bookmark = self.anchors.get(href[1:])
+            return "#" + bookmark if bookmark else ""
+        return href if web_href(href) else ""
 
     def link(self, url: str) -> str:
         rid = self.links.get(url)
@@ -459,7 +486,7 @@ class _BodyWriter:
         return (
             f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{numbering}</w:pPr>'
             f'<w:bookmarkStart w:id="{mark}" w:name="{entry.bookmark}"/>'
-            f"<w:r>{_t(block.text)}</w:r>"
+            f"{self.runs(block.runs) if block.runs else f'<w:r>{_t(block.text)}</w:r>'}"
             f'<w:bookmarkEnd w:id="{mark}"/></w:p>'
         )
 

@@ -4,15 +4,16 @@ Output renders the same on a code-hosting site as in the Word export: pipe
 tables, task lists, numbered headings, a linked table of contents (GitHub's
 heading anchors), pictures written beside the .md and linked relatively.
 
-User text is escaped, so `<script>` or a stray `*` in a title shows as typed.
-Emphasis that CommonMark would not close (bold ending in Chinese punctuation
-before a letter, `**加粗：**后面`) is written as `<strong>` instead.
+Read again by any CommonMark/GFM reader (GitHub, Typora, pmdesk itself) the
+text means what the author wrote: user text is escaped only where it could
+start markup (`markdown_inline`), so `<script>` or a stray `*` shows as typed,
+lists stay tight or loose, and the only HTML written is `<br>` for a line break
+inside a table cell (GFM has no other way to write one).
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -32,8 +33,16 @@ from pmdesk.export.doc import (
     Run,
     Runs,
     Table,
+    heading_slug,
 )
-from pmdesk.export.markdown_html import strip_illegal_chars
+from pmdesk.export.markdown_inline import (
+    escape,
+    fix_flanking,
+    guard_line_start,
+    inline,
+    wrap,
+)
+from pmdesk.export.text_safety import strip_illegal_chars
 
 
 @dataclass
@@ -41,13 +50,6 @@ class MarkdownOutput:
     text: str
     files: dict[str, bytes] = field(default_factory=dict)
     """Pictures to write beside the .md: relative file name → bytes."""
-
-
-_ESCAPE = re.compile(r"([\\`*_\[\]<>|~])")
-_ENTITY = re.compile(r"&(?=#?\w+;)")
-_SPECIAL = re.compile(r"[\\`*_\[\]<>|~&]")
-_LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+[.)])")
-_SLUG_DROP = re.compile(r"[^\w\- ]", re.UNICODE)
 
 
 def render_markdown(document: Document, *, picture_stem: str = "prd") -> MarkdownOutput:
@@ -62,6 +64,32 @@ class _Entry:
     label: str
     anchor: str
     name: str | None
+    number: str
+    text: str
+
+
+def _alternate(previous: Block | None, block: Block) -> bool:
+    """Two lists in a row need different marks, or Markdown reads them as one."""
+    return (
+        isinstance(previous, ListBlock)
+        and isinstance(block, ListBlock)
+        and previous.ordered == block.ordered
+    )
+
+
+def _may_follow_directly(previous: Block | None, block: Block) -> bool:
+    """Whether `block` can start on the line after `previous` inside a tight item."""
+    if isinstance(previous, (CodeBlock, Heading, Rule)):
+        return True
+    if isinstance(block, ListBlock):  # only a list from 1 with text interrupts a paragraph
+        first = block.items[0].blocks if block.items else []
+        interrupts = bool(first) and (not block.ordered or block.start == 1)
+        return interrupts and isinstance(previous, (Paragraph, Quote, ListBlock))
+    if isinstance(previous, ListBlock) and isinstance(block, Quote):
+        return True
+    if not isinstance(previous, Paragraph):  # a quote, list or table ends at these
+        return isinstance(block, (CodeBlock, Heading, Rule))
+    return isinstance(block, (CodeBlock, Heading, Quote, Table, Rule))
 
 
 class _Writer:
@@ -70,9 +98,13 @@ class _Writer:
         self.stem = picture_stem
         self.files: dict[str, bytes] = {}
         self.entries = self._headings(document.blocks)
-        # In-document links ("#req:CRM-2") → the GitHub anchor of that heading.
-        self.anchors = {e.name: e.anchor for e in self.entries if e.name}
-        self.entry_of: dict[int, _Entry] = {}
+        # In-document links → the GitHub anchor of that heading: a requirement's
+        # ("#req:CRM-2"), or one the author wrote ("#4-需求列表", "#需求列表").
+        self.anchors: dict[str, str] = {}
+        for entry in self.entries:
+            self.anchors.setdefault(entry.anchor, entry.anchor)
+            self.anchors.setdefault(heading_slug(entry.text), entry.anchor)
+        self.anchors.update({e.name: e.anchor for e in self.entries if e.name})
 
     def _headings(self, blocks: list[Block]) -> list[_Entry]:
         counters = [0] * 9
@@ -82,51 +114,82 @@ class _Writer:
             if not isinstance(block, Heading):
                 continue
             level = min(max(block.level, 1), 9)
-            label = _clean(block.text)
+            number = ""
             if block.numbered:
                 counters[level - 1] += 1
                 for deeper in range(level, 9):
                     counters[deeper] = 0
-                label = ".".join(str(max(c, 1)) for c in counters[:level]) + " " + label
-            anchor = _slug(label)
+                number = ".".join(str(max(c, 1)) for c in counters[:level])
+            text = _clean(block.text)
+            label = f"{number} {text}" if number else text
+            anchor = heading_slug(label)
             count = seen.get(anchor, 0)
             seen[anchor] = count + 1
             slug = f"{anchor}-{count}" if count else anchor
-            entries.append(_Entry(level, label, slug, block.anchor))
+            entries.append(_Entry(level, label, slug, block.anchor, number, text))
         return entries
 
     def render(self) -> str:
         out: list[str] = []
         headings = iter(self.entries)
+        previous: Block | None = None
         for block in self.document.blocks:
             if isinstance(block, Heading):
                 entry = next(headings)
-                marks = "#" * min(entry.level + 1, 6)
-                out.append(f"{marks} {_escape(entry.label)}")
+                out.append(self.heading(block, entry.level + 1, entry.number))
             else:
-                text = self.block(block)
+                text = self.block(block, _alternate(previous, block))
                 if text:
                     out.append(text)
+            previous = block
         return "\n\n".join(out).rstrip() + "\n"
 
-    def blocks(self, blocks: list[Block]) -> str:
-        return "\n\n".join(text for text in (self.block(b) for b in blocks) if text)
+    def heading(self, block: Heading, level: int, number: str = "") -> str:
+        marks = "#" * min(max(level, 1), 6)
+        if block.runs:
+            text = inline(block.runs, self.anchors)
+        else:
+            text = escape(_clean(block.text).strip())
+        if text.endswith("#"):  # a closing sequence of the heading otherwise
+            text = text[:-1] + "\\#"
+        return f"{marks} {number} {text}" if number else f"{marks} {text}".rstrip()
 
-    def block(self, block: Block) -> str:
+    def blocks(self, blocks: list[Block], *, tight: bool = False) -> str:
+        """Blocks one after another; in a tight list item without blank lines between."""
+        out: list[str] = []
+        previous: Block | None = None
+        for block in blocks:
+            text = self.block(block, _alternate(previous, block))
+            if not text:
+                continue
+            if out:
+                together = tight and _may_follow_directly(previous, block)
+                out.append("\n" if together else "\n\n")
+                if together and isinstance(block, Rule):
+                    text = "***"  # "---" under a line of text would underline a heading
+            out.append(text)
+            previous = block
+        return "".join(out)
+
+    def block(self, block: Block, alternate: bool = False) -> str:
         if isinstance(block, Paragraph):
-            text = _inline(block.runs, self.anchors)
+            text = inline(block.runs, self.anchors)
             if block.style == "note":
-                return f"*{text}*" if text and not _needs_html(text) else text
-            if block.style == "label":  # bold as a whole, so not run by run as well
-                plain = [Run(r.text, False, r.italic, r.code, r.strike, r.href) for r in block.runs]
-                return _wrap(_inline(plain, self.anchors), "**", "strong")
+                return fix_flanking(wrap(text, "*"))
+            if block.style == "label" and not all(r.bold or not r.text.strip() for r in block.runs):
+                # A lead-in line pmdesk made (not the author's **bold**): bold as a whole.
+                plain = [
+                    Run(r.text, False, r.italic, r.code, r.strike, r.href, r.title, r.image)
+                    for r in block.runs
+                ]
+                return guard_line_start(fix_flanking(wrap(inline(plain, self.anchors), "**")))
             if block.style == "error":
                 return f"> {text}"
-            return _guard_line_start(text)
-        if isinstance(block, Heading):  # nested inside a quote or list: a bold line
-            return _wrap(_escape(_clean(block.text)), "**", "strong")
+            return guard_line_start(text)
+        if isinstance(block, Heading):  # inside a quote or a list: not in the contents
+            return self.heading(block, block.level + 1)
         if isinstance(block, ListBlock):
-            return self.list_block(block)
+            return self.list_block(block, alternate)
         if isinstance(block, CodeBlock):
             return _fence(block)
         if isinstance(block, Quote):
@@ -137,7 +200,7 @@ class _Writer:
         if isinstance(block, Image):
             name = f"{self.stem}-{block.name}.png"
             self.files[name] = block.png
-            alt = _escape(_clean(block.caption or block.name))
+            alt = escape(_clean(block.caption or block.name))
             return f"![{alt}](<{name}>)"
         if isinstance(block, Rule):
             return "---"
@@ -149,37 +212,44 @@ class _Writer:
             return self.cover(block)
         return ""
 
-    def list_block(self, block: ListBlock) -> str:
-        lines: list[str] = []
+    def list_block(self, block: ListBlock, alternate: bool = False) -> str:
+        """A list; `alternate` marks (`*`, `1)`) keep it apart from a list just before."""
+        items: list[str] = []
         number = block.start
         for item in block.items:
-            marker = f"{number}." if block.ordered else "-"
+            if block.ordered:
+                marker = f"{number}{')' if alternate else '.'}"
+            else:
+                marker = "*" if alternate else "-"
             number += 1
+            # Continuation lines indent to the item's text column (CommonMark).
+            column = len(marker) + 1
             if item.checked is not None:
                 marker += " [x]" if item.checked else " [ ]"
-            # Continuation lines indent to the item's text column (CommonMark).
-            column = len(marker.split(" ")[0]) + 1
-            body = self.blocks(item.blocks) or ""
+            body = self.blocks(item.blocks, tight=not block.loose)
             first, *rest = body.split("\n") if body else [""]
-            lines.append(f"{marker} {first}".rstrip())
+            if first == "---":  # "- ---" is a rule of its own, not an item holding one
+                first = "***"
+            lines = [f"{marker} {first}".rstrip()]
             lines += [(" " * column + line) if line else "" for line in rest]
-        return "\n".join(lines)
+            items.append("\n".join(lines))
+        return ("\n\n" if block.loose else "\n").join(items)
 
     def contents(self, block: Contents) -> str:
-        lines = [f"**{_escape(block.title)}**", ""]
+        lines = [f"**{escape(block.title)}**", ""]
         for entry in self.entries:
             if entry.level <= block.depth:
                 indent = "  " * (entry.level - 1)
-                lines.append(f"{indent}- [{_escape(entry.label)}](#{entry.anchor})")
+                lines.append(f"{indent}- [{escape(entry.label)}](#{entry.anchor})")
         return "\n".join(lines)
 
     def cover(self, block: Cover) -> str:
         zh = self.document.language == "zh"
         facts = "  \n".join(
-            f"**{_escape(label)}**{'：' if zh else ': '}{_escape(_clean(value))}"
+            f"**{escape(label)}**{'：' if zh else ': '}{escape(_clean(value))}"
             for label, value in block.facts
         )
-        parts = [f"# {_escape(_clean(block.title))}", f"*{_escape(block.subtitle)}*"]
+        parts = [f"# {escape(_clean(block.title))}", f"*{escape(block.subtitle)}*"]
         if facts:
             parts.append(facts)
         return "\n\n".join(parts)
@@ -189,88 +259,16 @@ def _clean(text: str) -> str:
     return strip_illegal_chars(text)
 
 
-def _escape(text: str) -> str:
-    if _SPECIAL.search(text) is None:  # most text, Chinese especially, needs nothing
-        return text
-    return _ENTITY.sub("&amp;", _ESCAPE.sub(r"\\\1", text))
-
-
-def _guard_line_start(text: str) -> str:
-    """Keep a paragraph that starts like a heading, quote or list item a paragraph."""
-    lines = text.split("\n")
-    return "\n".join(_LINE_START.sub(lambda m: m[1] + "\\" + m[2], line) for line in lines)
-
-
-def _inline(runs: Runs, anchors: Mapping[str, str], *, in_table: bool = False) -> str:
-    out = []
-    for run in runs:
-        if run.text == "\n":
-            out.append("<br>" if in_table else "  \n")
-            continue
-        out.append(_run(run, anchors, in_table))
-    return "".join(out).strip(" ")
-
-
-def _run(run: Run, anchors: Mapping[str, str], in_table: bool = False) -> str:
-    if not (run.code or run.bold or run.italic or run.strike or run.href or "\n" in run.text):
-        return _escape(_clean(run.text))  # most runs: plain text, one look-up each
-    if run.code:
-        text = _code_span(_clean(run.text).replace("\n", " "))
-        if in_table:  # GFM splits cells on every unescaped pipe, even in code
-            text = text.replace("|", "\\|")
-    else:
-        text = _escape(_clean(run.text)).replace("\n", "<br>" if in_table else "  \n")
-    if not text.strip():
-        return text
-    if run.strike:
-        text = _wrap(text, "~~", "del")
-    if run.italic:
-        text = _wrap(text, "*", "em")
-    if run.bold:
-        text = _wrap(text, "**", "strong")
-    href = run.href
-    if href and href.startswith("#"):  # a heading of this document, if it has one
-        href = "#" + anchors[href[1:]] if href[1:] in anchors else None
-    if href:
-        url = href.replace("<", "%3C").replace(">", "%3E")
-        text = f"[{text}](<{url}>)"
-    return text
-
-
-def _wrap(text: str, marks: str, tag: str) -> str:
-    """Emphasis that closes in CommonMark, keeping outer blanks outside the marks."""
-    stripped = text.strip()
-    if not stripped:
-        return text
-    lead = text[: len(text) - len(text.lstrip())]
-    trail = text[len(text.rstrip()) :]
-    if _needs_html(stripped):
-        return f"{lead}<{tag}>{stripped}</{tag}>{trail}"
-    return f"{lead}{marks}{stripped}{marks}{trail}"
-
-
-def _needs_html(text: str) -> bool:
-    # Delimiters next to punctuation only open or close beside blanks or more punctuation.
-    return _punctuation(text[0]) or _punctuation(text[-1])
-
-
-def _punctuation(ch: str) -> bool:
-    return unicodedata.category(ch).startswith(("P", "S"))
-
-
-def _code_span(text: str) -> str:
-    longest = max((len(m) for m in re.findall(r"`+", text)), default=0)
-    ticks = "`" * (longest + 1)
-    pad = " " if text.startswith("`") or text.endswith("`") or not text.strip() else ""
-    return f"{ticks}{pad}{text}{pad}{ticks}"
-
-
 def _fence(block: CodeBlock) -> str:
     text = _clean(block.text)
-    longest = max((len(m) for m in re.findall(r"^\s*(`{3,})", text, re.MULTILINE)), default=0)
-    fence = "`" * max(3, longest + 1)
-    language = re.sub(r"[^\w+#.-]", "", block.language)
-    return f"{fence}{language}\n{text}\n{fence}"
+    language = _clean(block.language).split("\n")[0].strip()
+    mark = "~" if "`" in language else "`"
+    runs = re.findall(rf"^ *({re.escape(mark)}{{3,}})", text, re.MULTILINE)
+    fence = mark * max(3, max((len(m) for m in runs), default=0) + 1)
+    if language.startswith(("~", "`")) or "\\" in language or "&" in language:
+        language = escape(language)
+    body = f"{text}\n" if text or "\n" in block.text else ""
+    return f"{fence}{language}\n{body}{fence}"
 
 
 def _table(block: Table, anchors: Mapping[str, str]) -> str:
@@ -285,18 +283,13 @@ def _table(block: Table, anchors: Mapping[str, str]) -> str:
     align = block.align or []
     rule = []
     for index in range(columns):
-        kind = align[index] if index < len(align) else "left"
-        rule.append({"center": ":---:", "right": "---:"}.get(kind, "---"))
+        kind = align[index] if index < len(align) else ""
+        rule.append({"center": ":---:", "right": "---:", "left": ":---"}.get(kind, "---"))
     lines = [_row(header, anchors), "| " + " | ".join(rule) + " |"]
     lines += [_row(row, anchors) for row in rows]
     return "\n".join(lines)
 
 
 def _row(cells: list[Runs], anchors: Mapping[str, str]) -> str:
-    texts = [_inline(cell, anchors, in_table=True) for cell in cells]
+    texts = [inline(cell, anchors, in_table=True) for cell in cells]
     return "| " + " | ".join(text or " " for text in texts) + " |"
-
-
-def _slug(text: str) -> str:
-    """GitHub's heading anchor: lower case, punctuation dropped, blanks to hyphens."""
-    return _SLUG_DROP.sub("", text.strip().lower()).replace(" ", "-")

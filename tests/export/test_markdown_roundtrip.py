@@ -1,0 +1,127 @@
+"""Property: whatever PRD Markdown an author writes, pmdesk's .md export of it reads
+back as the same document (the same blocks, runs and looks), so a colleague who
+opens the .md on GitHub, in Typora or in pmdesk sees what the author wrote."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import fields, is_dataclass
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from pmdesk.export.doc import Document, Heading, Run
+from pmdesk.export.markdown_blocks import MarkdownReader
+from pmdesk.export.render_markdown import render_markdown
+
+WORDS = st.sampled_from(
+    [
+        "需求", "客户", "a_b", "snake_case", "v1.2", "x", "API", "2.", "1)", "#", "-", "+",
+        "*", "_", "`", "~", "|", "\\", "<", ">", "&", "&amp;", "[", "]", "(", ")", "!",
+        "：", "，", "。", "「", "」", "（", "）", "?", "https://example.com/a_b*c",
+        "pm@example.com", "www.example.com", "<!--", "-->", "---", "===", "1.", "[x]",
+    ]
+)  # fmt: skip
+TEXT = st.lists(WORDS, min_size=1, max_size=6).map(lambda ws: "".join(ws))
+SPACED = st.lists(WORDS, min_size=1, max_size=6).map(lambda ws: " ".join(ws))
+
+
+@st.composite
+def inline(draw: st.DrawFn) -> str:
+    pieces = []
+    for _ in range(draw(st.integers(1, 4))):
+        word = draw(st.one_of(TEXT, SPACED))
+        kind = draw(st.sampled_from(["plain", "bold", "em", "code", "strike", "link", "img"]))
+        wrapped = {
+            "plain": word,
+            "bold": f"**{word}**",
+            "em": f"*{word}*",
+            "code": f"`{word}`",
+            "strike": f"~~{word}~~",
+            "link": f"[{word}](https://example.com/p_q)",
+            "img": f"![{word}](https://example.com/i.png)",
+        }[kind]
+        pieces.append(wrapped)
+    return draw(st.sampled_from(["", " ", "\n", "\\\n"])).join(pieces)
+
+
+@st.composite
+def block(draw: st.DrawFn) -> str:
+    kind = draw(
+        st.sampled_from(["para", "list", "olist", "quote", "table", "code", "task", "heading"])
+    )
+    if kind == "para":
+        return draw(inline())
+    if kind == "heading":
+        return "#" * draw(st.integers(1, 3)) + " " + draw(inline()).replace("\n", " ")
+    if kind in ("list", "olist", "task"):
+        items = draw(st.lists(inline().map(lambda s: s.replace("\n", " ")), min_size=1, max_size=3))
+        marks = {"list": "- ", "olist": "1. ", "task": "- [ ] "}[kind]
+        nested = draw(st.booleans())
+        lines = [marks + item for item in items]
+        if nested:
+            indent = " " * len(marks.split("[")[0])
+            inner = draw(st.sampled_from(["- ", "1. ", "```\n", "> "]))
+            child = indent + inner + items[0]
+            if inner == "```\n":
+                child = f"{indent}```\n{indent}{items[0]}\n{indent}```"
+            lines.insert(1, child)
+        gap = "\n\n" if draw(st.booleans()) else "\n"
+        return gap.join(lines)
+    if kind == "quote":
+        return "\n".join("> " + line for line in draw(inline()).split("\n"))
+    if kind == "table":
+        cell = inline().map(lambda s: s.replace("\\\n", " ").replace("\n", " "))
+        cells = draw(st.lists(cell.map(lambda s: s.replace("|", "\\|")), min_size=2, max_size=2))
+        return f"| 名称 | 说明 |\n| --- | :-: |\n| {cells[0]} | {cells[1]} |"
+    return "```\n" + draw(SPACED) + "\n```"
+
+
+DOCUMENTS = st.lists(block(), min_size=1, max_size=4).map(lambda bs: "\n\n".join(bs))
+
+
+_NUMBER = re.compile(r"^\d+(?:\.\d+)*(?: |$)")
+
+
+def _meaning(node: object, numbered: bool = False) -> object:
+    """The blocks as a reader sees them: pictures are the links the .md makes of them
+    (pmdesk never loads a picture), headings are compared without their number and
+    level, and neighbouring runs that look the same, two
+    links to one address included, are one."""
+    if isinstance(node, Run):
+        return (node.text, node.bold, node.italic, node.code, node.strike, node.href, node.title)
+    if isinstance(node, list):
+        items = [_meaning(item, numbered) for item in node]
+        if node and all(isinstance(item, Run) for item in node):
+            merged: list[Any] = []
+            for item in items:
+                assert isinstance(item, tuple)
+                if merged and merged[-1][1:] == item[1:] and "\n" not in (item[0], merged[-1][0]):
+                    merged[-1] = (merged[-1][0] + item[0], *item[1:])
+                else:
+                    merged.append(item)
+            return merged
+        return items
+    if isinstance(node, Heading):  # the .md numbers headings, a level below its title
+        runs = list(node.runs or [])
+        text = node.text
+        if numbered:
+            text = _NUMBER.sub("", text)
+            if runs and not any(r.bold or r.italic or r.code or r.strike for r in runs[:1]):
+                first = runs[0]
+                runs[0] = Run(_NUMBER.sub("", first.text), href=first.href, title=first.title)
+        return ("Heading", text, _meaning([r for r in runs if r.text]))
+    if is_dataclass(node):
+        values = [_meaning(getattr(node, f.name), numbered) for f in fields(node)]
+        return (type(node).__name__, values)
+    return node
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(DOCUMENTS)
+def test_the_md_export_reads_back_as_the_same_document(source: str) -> None:
+    reader = MarkdownReader()
+    blocks = reader.read(source)
+    written = render_markdown(Document("PRD", "zh", "PRD", "{page}", blocks)).text
+    assert _meaning(reader.read(written), numbered=True) == _meaning(blocks), written
