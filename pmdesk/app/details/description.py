@@ -3,7 +3,7 @@
 Typing is committed after a short pause and when the editor loses focus; the
 detail editor pushes those commits with one merge key, so a burst of typing is
 one undo step. The preview uses the same safe renderer as the document pane,
-on a worker thread as there (Python-Markdown can take seconds on pathological
+on a worker thread as there (reading Markdown can take seconds on pathological
 input): raw HTML stays text, images and non-web links never load, nothing
 touches the network.
 """

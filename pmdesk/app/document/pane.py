@@ -281,7 +281,7 @@ class DocumentPane(QWidget):
 
     # -- preview ---------------------------------------------------------------
     def render_preview(self) -> None:
-        """Render the preview on a worker thread: Python-Markdown can take seconds
+        """Render the preview on a worker thread: reading Markdown can take seconds
         on pathological input, and typing must never freeze the window."""
         from pmdesk.export.directive_html import render_section_html
 
