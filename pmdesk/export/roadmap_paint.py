@@ -40,6 +40,8 @@ from pmdesk.export.roadmap_geometry import (
 )
 from pmdesk.export.roadmap_style import LIGHT, Palette, RoadmapTexts
 
+DASH_PERIOD = 6.0  # Qt.DashLine at 1 px: 4 px dash, 2 px gap
+
 
 # -- body ------------------------------------------------------------------------
 def paint_body(
@@ -93,7 +95,10 @@ def _paint_grid(p: QPainter, geo: Geometry, exposed: QRectF, palette: Palette) -
 def _paint_milestone_lines(p: QPainter, geo: Geometry, exposed: QRectF, palette: Palette) -> None:
     pen = QPen(QColor(palette.milestone_line), 1, Qt.PenStyle.DashLine)
     p.setPen(pen)
-    top, bottom = max(exposed.top(), 0.0), min(exposed.bottom(), geo.height)
+    # Each line starts on a whole dash period (4 px dash + 2 px gap) from the top, so
+    # a repaint of a strip draws the same dashes as a paint of the whole body.
+    top = max(exposed.top() - DASH_PERIOD, 0.0) // DASH_PERIOD * DASH_PERIOD
+    bottom = min(exposed.bottom(), geo.height)
     for m in geo.layout.milestones:
         x = geo.x(m.x + 0.5)
         if exposed.left() - 1 <= x <= exposed.right() + 1:
