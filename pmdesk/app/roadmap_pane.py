@@ -40,8 +40,9 @@ from pmdesk.app.session import ProjectSession
 from pmdesk.app.settings import AppSettings
 from pmdesk.app.tasks import TaskRunner
 from pmdesk.core.ops import Effect, Update
-from pmdesk.core.queries_roadmap import RoadmapData, roadmap_data
-from pmdesk.core.roadmap_layout import Bar, Conflict, RoadmapLayout, layout_roadmap, restyled
+from pmdesk.core.queries_roadmap import roadmap_data
+from pmdesk.core.roadmap_layout import Bar, Conflict, RoadmapLayout
+from pmdesk.core.roadmap_update import RoadmapState
 from pmdesk.export import roadmap_paint as paint
 from pmdesk.export.roadmap_geometry import Geometry
 from pmdesk.export.roadmap_style import (
@@ -104,6 +105,7 @@ class RoadmapPane(QWidget):
         self.settings = settings
         self.texts = ui_texts()
         self.layout_shown: RoadmapLayout | None = None
+        self._state: RoadmapState | None = None  # what layout_shown was made from
         self._release_names: dict[str, str] = {}
         self._stale = True
         self._closed = False
@@ -224,14 +226,14 @@ class RoadmapPane(QWidget):
         self._generation += 1
         generation, session = self._generation, self.session
 
-        def work() -> tuple[RoadmapData, RoadmapLayout]:
+        def work() -> RoadmapState:
             with session.connection() as conn:
-                data = roadmap_data(conn)
-            return data, layout_roadmap(data, dt.date.today())
+                data = roadmap_data(conn, rejected=True)
+            return RoadmapState.laid_out(data, dt.date.today())
 
         self._tasks.run(
             work,
-            lambda result: self._show(generation, *result),
+            lambda result: self._show(generation, result),
             lambda error: self._failed(generation, error),
         )
 
@@ -243,12 +245,13 @@ class RoadmapPane(QWidget):
             )
             self.conflicts_box.show()
 
-    def _show(self, generation: int, data: RoadmapData, layout: RoadmapLayout) -> None:
+    def _show(self, generation: int, state: RoadmapState) -> None:
         if generation != self._generation or self._closed:
             return  # a newer refresh is on its way, or the project closed
-        self._release_names = {r.uid: r.name for r in data.releases}
+        layout = state.layout
+        self._release_names = {r.uid: r.name for r in state.data.releases}
         self._shown_generation = generation
-        self.layout_shown = layout
+        self._state, self.layout_shown = state, layout
         self.view.show_layout(
             layout, self.texts, bar_colors(layout, self.color_mode), release_colors(layout)
         )
@@ -272,17 +275,31 @@ class RoadmapPane(QWidget):
 
     def _restyle(self, effects: tuple[Effect, ...]) -> bool:
         """Show an edit that moves nothing (a title, a status, …) from the effects'
-        values, without reading or laying out the roadmap again (issue 12). Only on
-        the layout of the project as it was: not while a re-read is due or under way."""
-        layout = self.layout_shown
-        if layout is None or self._stale or self._generation != self._shown_generation:
+        values, without reading or laying out the roadmap again; a status to or from
+        rejected packs only that bar's lane again (issue 12). Only on the layout of the
+        project as it was: not while a re-read is due or under way."""
+        state = self._state
+        if state is None or self._stale or self._generation != self._shown_generation:
             return False
-        new = restyled(layout, effects)
-        if new is layout:
-            return True  # nothing the roadmap shows changed
-        if new is None or not self.view.restyle(new, {e.uid for e in effects}):
+        new = state.updated(effects)
+        if new is None:
             return False
-        self.layout_shown = new
+        if new.layout is state.layout:
+            self._state = new  # nothing the roadmap shows changed (maybe what it keeps)
+            return True
+        if not new.repacked:
+            moved = {e.uid for e in effects}  # bars restyled where they are
+            if not self.view.restyle(new.layout, moved):
+                return False
+        else:  # a bar shown or hidden: its lane packed again, the rows below may move
+            self.view.show_layout(
+                new.layout,
+                self.texts,
+                bar_colors(new.layout, self.color_mode),
+                release_colors(new.layout),
+            )
+            self._show_conflicts(new.layout.conflicts)
+        self._state, self.layout_shown = new, new.layout
         self._show_legend()
         return True
 

@@ -238,9 +238,14 @@ class _Placed:
 
 
 def layout_roadmap(data: RoadmapData, today: dt.date | None = None) -> RoadmapLayout:
-    """Lay out `data`; `today` places the today line (None: no line)."""
+    """Lay out `data`; `today` places the today line (None: no line). Rejected
+    requirements are left out (`roadmap_data(conn, rejected=True)` reads them too)."""
     releases = {r.uid: r for r in data.releases}
-    placed = [p for i, item in enumerate(data.items) if (p := _place(item, releases, i))]
+    placed = [
+        p
+        for i, item in enumerate(data.items)
+        if item.status != "rejected" and (p := _place(item, releases, i))
+    ]
     known_lanes = {lane.uid for lane in data.lanes}
     bands = _bands(data.releases)
     diamonds = [

@@ -333,9 +333,9 @@ def counting_reads(monkeypatch: pytest.MonkeyPatch, pane: RoadmapPane) -> list[s
     reads: list[str] = []
     read = roadmap_pane.roadmap_data
 
-    def counted(conn: Connection) -> RoadmapData:
+    def counted(conn: Connection, *, rejected: bool = False) -> RoadmapData:
         reads.append("read")
-        return read(conn)
+        return read(conn, rejected=rejected)
 
     monkeypatch.setattr(roadmap_pane, "roadmap_data", counted)
     pane.refreshed.connect(lambda: reads.append("refreshed"))
@@ -405,15 +405,32 @@ def test_a_title_status_or_priority_edit_redraws_its_bar_without_reading_the_roa
 def test_a_requirement_rejected_leaves_the_roadmap_and_undo_brings_it_back(
     qtbot: QtBot, window: MainWindow, pane: RoadmapPane, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Rejected requirements are not drawn: to or from rejected is a new layout."""
+    """Rejected requirements are not drawn: to or from rejected hides or shows the
+    bar and packs its lane again, without reading the roadmap (issue 12), exactly as
+    a full re-read and layout draws it, on screen too."""
     reads = counting_reads(monkeypatch, pane)
     session = window.session
     assert session is not None
     bar = bar_of(pane, "CRM-8")
-    with qtbot.waitSignal(pane.refreshed, timeout=3000):
-        assert session.push(Update("requirement", bar.uid, {"status": "rejected"}))
-    assert reads == ["read", "refreshed"]
+    before = drawn(pane)
+    on_screen(pane, bar)
+    QApplication.processEvents()
+    assert session.push(Update("requirement", bar.uid, {"status": "rejected"}))
+    qtbot.wait(50)
+    assert reads == []
     assert pane.layout_shown is not None and pane.layout_shown.bar(bar.uid) is None
+    seen = on_screen_pixels(pane.view.viewport())
+    in_place, pixels = drawn(pane), pane.view.viewport().grab().toImage()
     with qtbot.waitSignal(pane.refreshed, timeout=3000):
-        session.undo_stack.undo()
+        pane.refresh()
+    assert drawn(pane) == in_place
+    fresh = pane.view.viewport().grab().toImage()
+    assert fresh == pixels
+    assert fresh.convertToFormat(QImage.Format.Format_RGB32) == seen
+
+    reads.clear()
+    session.undo_stack.undo()
+    qtbot.wait(50)
+    assert reads == []
     assert bar_of(pane, "CRM-8") == bar
+    assert drawn(pane) == before
