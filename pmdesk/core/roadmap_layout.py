@@ -228,8 +228,7 @@ def _bar_with(bar: Bar, values: Mapping[str, Any]) -> Bar:
     )
 
 
-@dataclass(frozen=True)
-class _Placed:
+class _Placed(NamedTuple):  # a tuple: made for every bar, several times faster
     item: RoadmapItem
     start: dt.date
     end: dt.date

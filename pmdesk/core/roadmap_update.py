@@ -17,6 +17,7 @@ rejected has its dates at hand) and its layout. `updated(effects)` gives:
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -40,7 +41,7 @@ from pmdesk.core.roadmap_layout import (
     layout_roadmap,
     restyled,
 )
-from pmdesk.core.timescale import next_period
+from pmdesk.core.timescale import next_period, offset, period_start
 
 HIDDEN = "rejected"  # a status the roadmap does not draw (`layout_roadmap`)
 
@@ -104,71 +105,185 @@ def _shown_or_hidden(
     layout: RoadmapLayout, data: RoadmapData, index: dict[str, int], toggled: Sequence[str]
 ) -> RoadmapLayout | None:
     """`layout` with the bars of `toggled` (their status went to or from rejected)
-    added or removed: their lanes packed again; None when more than that moves."""
+    added or removed: their lanes packed again; None when more than that moves (the
+    time axis, or the "Unassigned" group coming or going)."""
     releases = {r.uid: r for r in data.releases}
     known_lanes = {lane.uid for lane in data.lanes}
     group_of = {lane.uid: i for i, lane in enumerate(layout.lanes)}
-    first_month_end = next_period(layout.origin, "month")
-    last_month = layout.end - dt.timedelta(days=1)
-    last_month = last_month.replace(day=1)
     affected: dict[int, list[RoadmapItem]] = {}  # lane → its items shown again
+    shown_now: list[_Placed] = []
+    hidden_now: list[Bar] = []
     for uid in toggled:
         item = data.items[index[uid]]
         placed = _place(item, releases, index[uid])
         if placed is None:
             continue  # its release has no dates: never drawn
-        # The time axis stays only if the bar is not what holds its first or last month.
-        if placed.start < first_month_end or placed.end >= last_month:
-            return None
         lane_uid = item.lane_uid if item.lane_uid in known_lanes else None
         if lane_uid not in group_of:
             return None  # the "Unassigned" group would appear
         shown = affected.setdefault(group_of[lane_uid], [])
         if item.status != HIDDEN:
             shown.append(item)
+            shown_now.append(placed)
+        elif (bar := layout.bar(uid)) is not None:
+            hidden_now.append(bar)
+    if not _axis_stays(layout, shown_now, hidden_now):
+        return None
     if not affected:
         return layout
+    return _repacked(layout, data, index, releases, affected)
+
+
+def _repacked(
+    layout: RoadmapLayout,
+    data: RoadmapData,
+    index: dict[str, int],
+    releases: dict[str, RoadmapRelease],
+    affected: dict[int, list[RoadmapItem]],
+) -> RoadmapLayout | None:
+    """The lanes in `affected` packed again, the lanes below moved by the rows they
+    gained or lost; the indexes updated, not rebuilt (a big roadmap has 100,000 bars)."""
+    origin, was = layout.origin, layout._by_uid
     bars: list[Bar] = []
     lanes: list[LaneRows] = []
+    by_uid = dict(was)
+    by_row = dict(layout._by_row)
+    new_rows: dict[int, list[Bar]] = {}  # rows of a lane packed again (to sort by x)
+    moved_rows: dict[int, list[Bar]] = {}  # rows of a lane moved down or up (in order)
+    lane_start: list[int] = []  # where each lane's bars begin in `bars`
     row = 0
-    by_lane = _bars_by_lane(layout)
     for i, lane in enumerate(layout.lanes):
-        old = by_lane[i]
+        old = _lane_bars(layout, i)
+        lane_start.append(len(bars))
+        shift = row - lane.first_row
         if i in affected:
             members = _members(old, affected[i], data, index, releases)
             if lane.uid is None and not members:
                 return None  # the "Unassigned" group would go
-            packed, count = _pack(members, layout.origin)
+            packed, count = _pack(members, origin)
             rows = max(count, 1)
-            bars.extend(_bar(p, lane.uid, layout.origin, row + sub) for p, sub in packed)
+            made = []
+            for p, sub in packed:
+                before = was.get(p.item.uid)
+                if before is not None:  # its dates and flags stay; maybe another row
+                    made.append(
+                        before if before.row == row + sub else before._replace(row=row + sub)
+                    )
+                    continue
+                bar = _bar(p, lane.uid, origin, row + sub)
+                item = data.items[index[bar.uid]]
+                if _outside_release(item, releases.get(bar.release_uid or "")) is not None:
+                    bar = bar._replace(outside_release=True)
+                made.append(bar)
+            for bar in old:
+                del by_uid[bar.uid]
+            by_uid.update((b.uid, b) for b in made)
+        elif shift:
+            rows = lane.rows
+            made = [b._replace(row=b.row + shift) for b in old]
+            by_uid.update((b.uid, b) for b in made)
+            for r in range(lane.first_row, lane.first_row + lane.rows):
+                if (in_row := layout._by_row.get(r)) is not None:
+                    moved_rows[r + shift] = [by_uid[b.uid] for b in in_row]
         else:
-            rows, shift = lane.rows, row - lane.first_row
-            bars.extend([b._replace(row=b.row + shift) for b in old] if shift else old)
+            rows, made = lane.rows, None
+            bars.extend(old)
+        if made is not None:
+            bars.extend(made)
+            for r in range(lane.first_row, lane.first_row + lane.rows):
+                by_row.pop(r, None)
+            if i in affected:
+                for bar in made:
+                    new_rows.setdefault(bar.row, []).append(bar)
         lanes.append(LaneRows(lane.uid, lane.name, row, rows))
         row += rows
-    checked, arrows, conflicts = _checked(bars, layout, data, index, releases)
+    by_row.update(moved_rows)
+    for r, in_row in new_rows.items():
+        in_row.sort(key=lambda b: b.x0)
+        by_row[r] = in_row
+
+    arrows, late = _arrows(data, by_uid)
+    # Late flags (a bar kept its own): those late now, and those late before.
+    group_of = {lane.uid: i for i, lane in enumerate(layout.lanes)}
+    maybe = set(late) | {c.uid for c in layout.conflicts if c.kind == "dependency"}
+    for uid in maybe:
+        bar = by_uid.get(uid)
+        if bar is None or bar.late == (uid in late):
+            continue
+        fixed = bar._replace(late=uid in late)
+        g = group_of[bar.lane_uid]
+        end = lane_start[g + 1] if g + 1 < len(lane_start) else len(bars)
+        bars[bars.index(bar, lane_start[g], end)] = by_uid[uid] = fixed
+        in_row = by_row[bar.row] = list(by_row[bar.row])
+        in_row[in_row.index(bar)] = fixed
+    # The problems, in bar order: by lane, then by key number, as the layout orders bars.
+    outside = {c.uid for c in layout.conflicts if c.kind == "release" and c.uid in by_uid}
+    outside |= {
+        uid
+        for lane in affected
+        for uid in _uids(bars, lane_start, lane)
+        if by_uid[uid].outside_release
+    }
+    conflicts: list[Conflict] = []
+    for uid in sorted(set(late) | outside, key=lambda u: (group_of[by_uid[u].lane_uid], index[u])):
+        bar = by_uid[uid]
+        for before in late.get(uid, ()):
+            conflicts.append(Conflict("dependency", uid, bar.key, before.uid, before.key))
+        if bar.outside_release:
+            release = releases[bar.release_uid or ""]
+            conflicts.append(Conflict("release", uid, bar.key, release.uid, release.name))
     return replace(
         layout,
         lanes=tuple(lanes),
-        bars=tuple(checked),
+        bars=tuple(bars),
         arrows=tuple(arrows),
         conflicts=tuple(conflicts),
         rows=row,
-        _by_uid={},
-        _by_row={},
+        _by_uid=by_uid,
+        _by_row=by_row,
     )
 
 
-def _bars_by_lane(layout: RoadmapLayout) -> list[list[Bar]]:
-    """The bars of each lane, in the layout's order (lanes follow one another)."""
-    out: list[list[Bar]] = [[] for _ in layout.lanes]
-    bounds = [lane.first_row + lane.rows for lane in layout.lanes]
-    i = 0
-    for bar in layout.bars:
-        while bar.row >= bounds[i]:
-            i += 1
-        out[i].append(bar)
-    return out
+def _axis_stays(layout: RoadmapLayout, shown: list[_Placed], hidden: list[Bar]) -> bool:
+    """Whether the time axis (whole months from the earliest to the latest date of
+    bars, releases and milestones) stays with `shown` added and `hidden` removed."""
+    if any(p.start < layout.origin or p.end >= layout.end for p in shown):
+        return False
+    first = offset(layout.origin, next_period(layout.origin, "month"))  # first month: x < first
+    last = offset(layout.origin, period_start(layout.end - dt.timedelta(days=1), "month"))
+    gone = {b.uid for b in hidden}
+    if any(b.x0 < first for b in hidden):
+        kept = (
+            any(offset(layout.origin, p.start) < first for p in shown)
+            or any(b.x0 < first for b in layout.bands)
+            or any(m.x < first for m in layout.milestones)
+            or any(b.x0 < first and b.uid not in gone for b in layout.bars)
+        )
+        if not kept:
+            return False
+    if any(b.x1 > last for b in hidden):
+        kept = (
+            any(offset(layout.origin, p.end) >= last for p in shown)
+            or any(b.x1 > last for b in layout.bands)
+            or any(m.x >= last for m in layout.milestones)
+            or any(b.x1 > last and b.uid not in gone for b in layout.bars)
+        )
+        if not kept:
+            return False
+    return True
+
+
+def _lane_bars(layout: RoadmapLayout, i: int) -> list[Bar]:
+    """The bars of lane `i`, in the layout's order (each lane's bars follow one another)."""
+    lane, bars = layout.lanes[i], layout.bars
+    first = bisect.bisect_left(bars, True, key=lambda b: b.row >= lane.first_row)
+    end = bisect.bisect_left(bars, True, key=lambda b: b.row >= lane.first_row + lane.rows)
+    return list(bars[first:end])
+
+
+def _uids(bars: list[Bar], lane_start: list[int], lane: int) -> list[str]:
+    end = lane_start[lane + 1] if lane + 1 < len(lane_start) else len(bars)
+    return [b.uid for b in bars[lane_start[lane] : end]]
 
 
 def _members(
@@ -191,17 +306,9 @@ def _members(
     return members
 
 
-def _checked(
-    bars: list[Bar],
-    layout: RoadmapLayout,
-    data: RoadmapData,
-    index: dict[str, int],
-    releases: dict[str, RoadmapRelease],
-) -> tuple[list[Bar], list[Arrow], list[Conflict]]:
-    """`roadmap_layout._check` for bars most of which were checked before: a bar's
-    own dates against its release do not change with a status, so that flag is
-    taken from the layout before and worked out only for a bar new to it."""
-    by_uid = {b.uid: b for b in bars}
+def _arrows(data: RoadmapData, by_uid: dict[str, Bar]) -> tuple[list[Arrow], dict[str, list[Bar]]]:
+    """The dependency arrows between bars, and what each late bar waits for, as
+    `roadmap_layout._check` finds them (in link order)."""
     arrows: list[Arrow] = []
     late: dict[str, list[Bar]] = {}
     seen: set[tuple[str, str]] = set()
@@ -221,23 +328,4 @@ def _checked(
         )
         if violated:
             late.setdefault(after_uid, []).append(before)
-    items = data.items
-    conflicts: list[Conflict] = []
-    checked: list[Bar] = []
-    for bar in bars:
-        was = layout.bar(bar.uid)
-        if was is not None:
-            outside = releases.get(bar.release_uid or "") if was.outside_release else None
-        else:
-            item = items[index[bar.uid]]
-            outside = _outside_release(item, releases.get(bar.release_uid or ""))
-        waits = late.get(bar.uid, ())
-        for before in waits:
-            conflicts.append(Conflict("dependency", bar.uid, bar.key, before.uid, before.key))
-        if outside is not None:
-            conflicts.append(Conflict("release", bar.uid, bar.key, outside.uid, outside.name))
-        flags = (bool(waits), outside is not None)
-        if (bar.late, bar.outside_release) != flags:
-            bar = bar._replace(late=flags[0], outside_release=flags[1])
-        checked.append(bar)
-    return checked, arrows, conflicts
+    return arrows, late
