@@ -207,15 +207,14 @@ def _repacked(
     group_of = {lane.uid: i for i, lane in enumerate(layout.lanes)}
     maybe = set(late) | {c.uid for c in layout.conflicts if c.kind == "dependency"}
     for uid in maybe:
-        bar = by_uid.get(uid)
-        if bar is None or bar.late == (uid in late):
+        if (flagged := by_uid.get(uid)) is None or flagged.late == (uid in late):
             continue
-        fixed = bar._replace(late=uid in late)
-        g = group_of[bar.lane_uid]
+        fixed = flagged._replace(late=uid in late)
+        g = group_of[flagged.lane_uid]
         end = lane_start[g + 1] if g + 1 < len(lane_start) else len(bars)
-        bars[bars.index(bar, lane_start[g], end)] = by_uid[uid] = fixed
-        in_row = by_row[bar.row] = list(by_row[bar.row])
-        in_row[in_row.index(bar)] = fixed
+        bars[bars.index(flagged, lane_start[g], end)] = by_uid[uid] = fixed
+        in_row = by_row[flagged.row] = list(by_row[flagged.row])
+        in_row[in_row.index(flagged)] = fixed
     # The problems, in bar order: by lane, then by key number, as the layout orders bars.
     outside = {c.uid for c in layout.conflicts if c.kind == "release" and c.uid in by_uid}
     outside |= {
