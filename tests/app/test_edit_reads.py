@@ -95,13 +95,14 @@ def test_an_edit_runs_only_the_operations_statements(
     qtbot.wait(50)
     after = shown(window, uid)
     assert after != before
-    # Read the row for the undo step, write it, log it, name it for the Edit menu.
+    # Read the row for the undo step (it also names it for the Edit menu), write it, log it.
     assert seen == [
         "SELECT requirement.uid,",
         "UPDATE requirement",
         "INSERT INTO",
-        'SELECT requirement."key"',
     ]
+    assert window.session is not None
+    assert window.session.undo_stack.undoText().endswith("CRM-8")
     assert window.roadmap_pane is not None and not window.roadmap_pane._stale
     # Read afresh, the same is shown.
     window.tree_pane.model.reload()  # type: ignore[union-attr]
