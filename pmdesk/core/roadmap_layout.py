@@ -110,6 +110,9 @@ class Conflict:
     other_name: str  # that requirement's key or the release's name
 
 
+ARROW_BUCKET = 32  # rows per entry of a layout's index of arrows by row
+
+
 @dataclass(frozen=True)
 class RoadmapLayout:
     origin: dt.date
@@ -148,6 +151,22 @@ class RoadmapLayout:
     def bars_in_row(self, row: int) -> Sequence[Bar]:
         """The bars of one row, left to right (for hit tests and culled painting)."""
         return self._by_row.get(row, ())
+
+    def arrows_in_rows(self, first: int, last: int) -> list[Arrow]:
+        """The arrows whose rows (from one end's to the other's) meet rows `first` to
+        `last`, in drawing order: a repaint of a few rows looks at those only."""
+        index: dict[int, list[int]] | None = self.__dict__.get("_arrow_buckets")
+        if index is None:  # made on first use, kept with this layout (arrows never change)
+            index = {}
+            for i, a in enumerate(self.arrows):
+                low, high = sorted((a.row0, a.row1))
+                for bucket in range(low // ARROW_BUCKET, high // ARROW_BUCKET + 1):
+                    index.setdefault(bucket, []).append(i)
+            object.__setattr__(self, "_arrow_buckets", index)
+        found: set[int] = set()
+        for bucket in range(max(first, 0) // ARROW_BUCKET, max(last, 0) // ARROW_BUCKET + 1):
+            found.update(index.get(bucket, ()))
+        return [self.arrows[i] for i in sorted(found)]
 
     def bar_at(self, row: int, x: float) -> Bar | None:
         bars = self.bars_in_row(row)
