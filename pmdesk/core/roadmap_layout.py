@@ -127,6 +127,8 @@ class RoadmapLayout:
     today: int | None  # offset of today, None when off the axis
     _by_uid: dict[str, Bar] = field(default_factory=dict, compare=False, repr=False)
     _by_row: dict[int, list[Bar]] = field(default_factory=dict, compare=False, repr=False)
+    # Arrows by rows (`arrows_in_rows`): pass a new dict to `replace` when arrows change.
+    _arrow_index: dict[int, list[int]] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if self._by_uid:
@@ -155,14 +157,13 @@ class RoadmapLayout:
     def arrows_in_rows(self, first: int, last: int) -> list[Arrow]:
         """The arrows whose rows (from one end's to the other's) meet rows `first` to
         `last`, in drawing order: a repaint of a few rows looks at those only."""
-        index: dict[int, list[int]] | None = self.__dict__.get("_arrow_buckets")
-        if index is None:  # made on first use, kept with this layout (arrows never change)
-            index = {}
+        index = self._arrow_index
+        if not index:  # made on first use; layouts `replace`d from this one share it
+            index[-1] = []  # made (a roadmap without arrows has nothing else)
             for i, a in enumerate(self.arrows):
                 low, high = sorted((a.row0, a.row1))
                 for bucket in range(low // ARROW_BUCKET, high // ARROW_BUCKET + 1):
                     index.setdefault(bucket, []).append(i)
-            object.__setattr__(self, "_arrow_buckets", index)
         found: set[int] = set()
         for bucket in range(max(first, 0) // ARROW_BUCKET, max(last, 0) // ARROW_BUCKET + 1):
             found.update(index.get(bucket, ()))

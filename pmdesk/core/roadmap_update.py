@@ -240,6 +240,7 @@ def _repacked(
         rows=row,
         _by_uid=by_uid,
         _by_row=by_row,
+        _arrow_index={},
     )
 
 
