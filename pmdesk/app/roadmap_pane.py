@@ -15,6 +15,7 @@ roadmap nobody looks at.
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
 import re
 from pathlib import Path
@@ -57,6 +58,11 @@ from pmdesk.export.roadmap_style import (
 )
 
 UID_ROLE = Qt.ItemDataRole.UserRole + 1
+LEGEND_FIELD: dict[ColorBy, str] = {
+    "status": "status",
+    "priority": "priority",
+    "release": "release_uid",
+}
 ROADMAP_ENTITIES = frozenset({"requirement", "release", "milestone", "lane", "link"})
 
 
@@ -106,6 +112,9 @@ class RoadmapPane(QWidget):
         self.texts = ui_texts()
         self.layout_shown: RoadmapLayout | None = None
         self._state: RoadmapState | None = None  # what layout_shown was made from
+        # How many bars show each value the legend names (statuses, …): a restyled bar
+        # changes the legend only when a value appears or goes.
+        self._legend_counts: collections.Counter[object] = collections.Counter()
         self._release_names: dict[str, str] = {}
         self._stale = True
         self._closed = False
@@ -299,9 +308,26 @@ class RoadmapPane(QWidget):
                 release_colors(new.layout),
             )
             self._show_conflicts(new.layout.conflicts)
+        legend_changed = self._count_legend(state.layout, new.layout, {e.uid for e in effects})
         self._state, self.layout_shown = new, new.layout
-        self._show_legend()
+        if legend_changed or new.repacked:
+            self._show_legend()
         return True
+
+    def _count_legend(self, old: RoadmapLayout, new: RoadmapLayout, uids: set[str]) -> bool:
+        """Count the values coloured (statuses, …) of the bars of `uids` anew; True when
+        a value appeared or went, so the legend changes (a scan of every bar otherwise)."""
+        name, counts = LEGEND_FIELD[self.color_mode], self._legend_counts
+        before = set(counts)  # a handful of values
+        for uid in uids:
+            if (bar := old.bar(uid)) is not None:
+                value = getattr(bar, name)
+                counts[value] -= 1
+                if counts[value] <= 0:
+                    del counts[value]
+            if (bar := new.bar(uid)) is not None:
+                counts[getattr(bar, name)] += 1
+        return set(counts) != before
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -338,6 +364,9 @@ class RoadmapPane(QWidget):
 
     def _show_legend(self) -> None:
         layout, geo = self.layout_shown, self.view.geo
+        if layout is not None:
+            name = LEGEND_FIELD[self.color_mode]
+            self._legend_counts = collections.Counter(getattr(b, name) for b in layout.bars)
         if layout is not None and geo is not None:
             names = self._release_names
             self.legend.show_entries(

@@ -129,6 +129,8 @@ class RoadmapLayout:
     _by_row: dict[int, list[Bar]] = field(default_factory=dict, compare=False, repr=False)
     # Arrows by rows (`arrows_in_rows`): pass a new dict to `replace` when arrows change.
     _arrow_index: dict[int, list[int]] = field(default_factory=dict, compare=False, repr=False)
+    # Each bar's place in `bars`, made on first use; shared like `_arrow_index`.
+    _positions: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if self._by_uid:
@@ -146,6 +148,12 @@ class RoadmapLayout:
     @property
     def end(self) -> dt.date:
         return self.origin + dt.timedelta(days=self.days)
+
+    def position(self, uid: str) -> int:
+        """Where the bar of `uid` is in `bars` (KeyError: none)."""
+        if not self._positions:
+            self._positions.update((b.uid, i) for i, b in enumerate(self.bars))
+        return self._positions[uid]
 
     def bar(self, uid: str) -> Bar | None:
         return self._by_uid.get(uid)
@@ -233,7 +241,7 @@ def restyled(layout: RoadmapLayout, effects: Iterable[Effect]) -> RoadmapLayout 
     by_row = dict(layout._by_row)
     for uid, new in changed.items():
         old = by_uid[uid]
-        bars[bars.index(old)] = by_uid[uid] = new
+        bars[layout.position(uid)] = by_uid[uid] = new
         row = by_row[old.row] = list(by_row[old.row])
         row[row.index(old)] = new
     return replace(layout, bars=tuple(bars), _by_uid=by_uid, _by_row=by_row)

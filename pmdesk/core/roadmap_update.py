@@ -241,6 +241,7 @@ def _repacked(
         _by_uid=by_uid,
         _by_row=by_row,
         _arrow_index={},
+        _positions={},
     )
 
 

@@ -434,3 +434,75 @@ def test_a_requirement_rejected_leaves_the_roadmap_and_undo_brings_it_back(
     assert reads == []
     assert bar_of(pane, "CRM-8") == bar
     assert drawn(pane) == before
+
+
+def test_random_edits_and_undos_leave_the_pane_as_a_fresh_read_shows_it(
+    qtbot: QtBot, window: MainWindow, pane: RoadmapPane
+) -> None:
+    """Issue 12: titles, statuses (to and from rejected too), priorities and undos in a
+    random order, coloured by each field in turn, are shown without a re-read, and
+    what the pane shows (bars, colours, legend, arrows, problems) is always what a
+    full re-read and layout shows."""
+    import random
+
+    from pmdesk.core import domain
+
+    session = window.session
+    assert session is not None and pane.layout_shown is not None
+    uids = [b.uid for b in pane.layout_shown.bars]
+    rng = random.Random(5)
+    relaid = 0
+    for step in range(36):
+        pane.color_by.setCurrentIndex(step // 12)  # status, priority, release
+        if step % 4 == 3 and session.undo_stack.canUndo():
+            session.undo_stack.undo()
+        else:
+            uid = rng.choice(uids)
+            field = rng.choice(["title", "status", "status", "priority"])
+            value = {
+                "title": f"t{step}",
+                "status": rng.choice([*domain.STATUSES, "rejected", "rejected"]),
+                "priority": rng.choice(domain.PRIORITIES),
+            }[field]
+            session.push(Update("requirement", uid, {field: value}))
+        QApplication.processEvents()
+        if pane._stale or pane._generation != pane._shown_generation:
+            relaid += 1  # a bar that held the time axis's first or last month
+            with qtbot.waitSignal(pane.refreshed, timeout=3000):
+                pass
+            continue
+        in_place = drawn(pane)
+        with qtbot.waitSignal(pane.refreshed, timeout=3000):
+            pane.refresh()
+        assert drawn(pane) == in_place, step
+    assert relaid <= 4
+
+
+def test_the_legend_loses_a_status_no_bar_has_and_gets_it_back_on_undo(
+    qtbot: QtBot, window: MainWindow, pane: RoadmapPane, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The legend is kept from counts of the values shown, not by a scan of every bar
+    after each edit (issue 12): it still names exactly the statuses on the roadmap."""
+    import collections
+
+    session, layout = window.session, pane.layout_shown
+    assert session is not None and layout is not None
+    pane.color_by.setCurrentIndex(pane.color_by.findData("status"))
+    counts = collections.Counter(b.status for b in layout.bars)
+    rare = min(counts, key=lambda s: (counts[s], s))
+    other = "done" if rare != "done" else "draft"
+    label = (pane.texts.status[rare], STATUS_COLORS[rare])
+    assert label in pane.legend.entries
+    reads = counting_reads(monkeypatch, pane)
+    for bar in [b for b in layout.bars if b.status == rare]:
+        assert session.push(Update("requirement", bar.uid, {"status": other}))
+    qtbot.wait(50)
+    assert reads == [] and label not in pane.legend.entries
+    in_place = drawn(pane)
+    with qtbot.waitSignal(pane.refreshed, timeout=3000):
+        pane.refresh()
+    assert drawn(pane) == in_place
+    reads.clear()
+    session.undo_stack.undo()
+    qtbot.wait(50)
+    assert reads == [] and label in pane.legend.entries

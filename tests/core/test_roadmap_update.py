@@ -37,6 +37,7 @@ def assert_same(quick: RoadmapState, after: RoadmapState) -> None:
     assert [a.bars_in_row(r) for r in range(a.rows)] == [b.bars_in_row(r) for r in range(b.rows)]
     assert all(a.bar(bar.uid) == bar for bar in b.bars)
     assert {bar.uid for bar in a.bars} == {bar.uid for bar in b.bars}
+    assert all(a.position(bar.uid) == i for i, bar in enumerate(b.bars))
     # The index of arrows by row (kept along when the arrows stay) finds the same ones.
     assert all(a.arrows_in_rows(r, r + 2) == b.arrows_in_rows(r, r + 2) for r in range(a.rows))
 
