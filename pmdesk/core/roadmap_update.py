@@ -55,6 +55,8 @@ class RoadmapState:
     # Set by `updated`: a bar was shown or hidden, so bars moved (else they stayed).
     repacked: bool = field(default=False, compare=False)
     _index: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+    # The dependencies (earlier, later) in link order, each once; made on first use.
+    _pairs: list[tuple[str, str]] = field(default_factory=list, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if not self._index:
@@ -95,14 +97,18 @@ class RoadmapState:
             return None
         before = layout
         if toggled:
-            layout = _shown_or_hidden(layout, data, self._index, toggled)
+            layout = _shown_or_hidden(layout, data, self._index, toggled, self._pairs)
             if layout is None:
                 return None
-        return RoadmapState(data, layout, layout is not before, self._index)
+        return RoadmapState(data, layout, layout is not before, self._index, self._pairs)
 
 
 def _shown_or_hidden(
-    layout: RoadmapLayout, data: RoadmapData, index: dict[str, int], toggled: Sequence[str]
+    layout: RoadmapLayout,
+    data: RoadmapData,
+    index: dict[str, int],
+    toggled: Sequence[str],
+    pairs: list[tuple[str, str]],
 ) -> RoadmapLayout | None:
     """`layout` with the bars of `toggled` (their status went to or from rejected)
     added or removed: their lanes packed again; None when more than that moves (the
@@ -131,7 +137,7 @@ def _shown_or_hidden(
         return None
     if not affected:
         return layout
-    return _repacked(layout, data, index, releases, affected)
+    return _repacked(layout, data, index, releases, affected, pairs)
 
 
 def _repacked(
@@ -140,6 +146,7 @@ def _repacked(
     index: dict[str, int],
     releases: dict[str, RoadmapRelease],
     affected: dict[int, list[RoadmapItem]],
+    pairs: list[tuple[str, str]],
 ) -> RoadmapLayout | None:
     """The lanes in `affected` packed again, the lanes below moved by the rows they
     gained or lost; the indexes updated, not rebuilt (a big roadmap has 100,000 bars)."""
@@ -202,7 +209,9 @@ def _repacked(
         in_row.sort(key=lambda b: b.x0)
         by_row[r] = in_row
 
-    arrows, late = _arrows(data, by_uid)
+    if not pairs:
+        pairs.extend(_dependencies(data))
+    arrows, late = _arrows(pairs, by_uid)
     # Late flags (a bar kept its own): those late now, and those late before.
     group_of = {lane.uid: i for i, lane in enumerate(layout.lanes)}
     maybe = set(late) | {c.uid for c in layout.conflicts if c.kind == "dependency"}
@@ -307,22 +316,30 @@ def _members(
     return members
 
 
-def _arrows(data: RoadmapData, by_uid: dict[str, Bar]) -> tuple[list[Arrow], dict[str, list[Bar]]]:
+def _dependencies(data: RoadmapData) -> list[tuple[str, str]]:
+    """(earlier, later) of every dependency link, in link order, each once: `A depends_on
+    B` and `B blocks A` both say B ends before A starts (`roadmap_layout._check`)."""
+    pairs: dict[tuple[str, str], None] = {}
+    for link in data.links:
+        if link.type == "depends_on":
+            pairs[link.to_uid, link.from_uid] = None
+        else:
+            pairs[link.from_uid, link.to_uid] = None
+    return list(pairs)
+
+
+def _arrows(
+    pairs: list[tuple[str, str]], by_uid: dict[str, Bar]
+) -> tuple[list[Arrow], dict[str, list[Bar]]]:
     """The dependency arrows between bars, and what each late bar waits for, as
     `roadmap_layout._check` finds them (in link order)."""
     arrows: list[Arrow] = []
     late: dict[str, list[Bar]] = {}
-    seen: set[tuple[str, str]] = set()
-    for link in data.links:
-        before_uid, after_uid = (
-            (link.to_uid, link.from_uid)
-            if link.type == "depends_on"
-            else (link.from_uid, link.to_uid)
-        )
-        before, after = by_uid.get(before_uid), by_uid.get(after_uid)
-        if before is None or after is None or (before_uid, after_uid) in seen:
-            continue
-        seen.add((before_uid, after_uid))
+    get = by_uid.get
+    for before_uid, after_uid in pairs:
+        before, after = get(before_uid), get(after_uid)
+        if before is None or after is None:
+            continue  # an end without a place in time (or rejected)
         violated = after.start <= before.end
         arrows.append(
             Arrow(before_uid, after_uid, before.x1, before.row, after.x0, after.row, violated)
