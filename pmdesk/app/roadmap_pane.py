@@ -301,13 +301,15 @@ class RoadmapPane(QWidget):
             if not self.view.restyle(new.layout, moved):
                 return False
         else:  # a bar shown or hidden: its lane packed again, the rows below may move
-            self.view.show_layout(
-                new.layout,
-                self.texts,
-                bar_colors(new.layout, self.color_mode),
-                release_colors(new.layout),
-            )
-            self._show_conflicts(new.layout.conflicts)
+            if not self.view.repack(new.layout, new.moved):
+                self.view.show_layout(
+                    new.layout,
+                    self.texts,
+                    bar_colors(new.layout, self.color_mode),
+                    release_colors(new.layout),
+                )
+            if new.layout.conflicts != state.layout.conflicts:
+                self._show_conflicts(new.layout.conflicts)
         legend_changed = self._count_legend(state.layout, new.layout, {e.uid for e in effects})
         self._state, self.layout_shown = new, new.layout
         if legend_changed or new.repacked:

@@ -185,6 +185,32 @@ class RoadmapView(QGraphicsView):
                 self.body.update(geo.bar_rect(bar).adjusted(*REPAINT_MARGIN))
         return True
 
+    def repack(self, layout: RoadmapLayout, moved: Collection[str]) -> bool:
+        """Show `layout`, the one shown with the bars of `moved` come, gone or moved
+        within lanes that kept their number of rows (`RoadmapState.updated`): only those
+        bars and the arrows that changed are repainted. False when rows came or went
+        (everything below moves) or a drag holds on to the geometry shown."""
+        geo = self.geo
+        if geo is None or self._drag is not None or self._undragged is not None:
+            return False
+        old = geo.layout
+        if old.lanes != layout.lanes:
+            return False
+        geo.restyle(layout, ())  # the rows stay; a label depends on its bar only
+        for shown in (old, layout):
+            for uid in moved:
+                if (bar := shown.bar(uid)) is not None:
+                    self.body.update(geo.bar_rect(bar).adjusted(*REPAINT_MARGIN))
+        for arrow in set(old.arrows).symmetric_difference(layout.arrows):
+            xs, ys = zip(*paint.arrow_points(geo, arrow), strict=True)
+            reach = paint.ARROW_REACH
+            self.body.update(
+                QRectF(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys)).adjusted(
+                    -reach, -reach, reach, reach
+                )
+            )
+        return True
+
     def set_colors(self, colors: Colors, release_colors: dict[str, str]) -> None:
         self.body.colors, self.release_colors = colors, release_colors
         self.viewport().update()

@@ -52,8 +52,10 @@ class RoadmapState:
 
     data: RoadmapData
     layout: RoadmapLayout
-    # Set by `updated`: a bar was shown or hidden, so bars moved (else they stayed).
+    # Set by `updated`: a bar was shown or hidden, so bars moved (else they stayed),
+    # and the requirements whose bars came, went, changed rows or flags.
     repacked: bool = field(default=False, compare=False)
+    moved: frozenset[str] = field(default=frozenset(), compare=False)
     _index: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
     # The dependencies (earlier, later) in link order, each once; made on first use.
     _pairs: list[tuple[str, str]] = field(default_factory=list, compare=False, repr=False)
@@ -79,7 +81,9 @@ class RoadmapState:
                 shown = {name: e.values[name] for name in BAR_SHOWS if name in e.fields}
                 if shown:
                     changes.setdefault(e.uid, {}).update(shown)
-        if not changes:
+        if not changes:  # nothing the roadmap keeps changed
+            if self.repacked or self.moved:
+                return RoadmapState(self.data, self.layout, _index=self._index, _pairs=self._pairs)
             return self
         items = list(self.data.items)
         toggled: list[str] = []
@@ -95,12 +99,14 @@ class RoadmapState:
         layout = restyled(self.layout, quiet) if quiet else self.layout
         if layout is None:
             return None
-        before = layout
+        before, moved = layout, set[str]()
         if toggled:
-            layout = _shown_or_hidden(layout, data, self._index, toggled, self._pairs)
+            layout = _shown_or_hidden(layout, data, self._index, toggled, self._pairs, moved)
             if layout is None:
                 return None
-        return RoadmapState(data, layout, layout is not before, self._index, self._pairs)
+        return RoadmapState(
+            data, layout, layout is not before, frozenset(moved), self._index, self._pairs
+        )
 
 
 def _shown_or_hidden(
@@ -109,6 +115,7 @@ def _shown_or_hidden(
     index: dict[str, int],
     toggled: Sequence[str],
     pairs: list[tuple[str, str]],
+    moved: set[str],
 ) -> RoadmapLayout | None:
     """`layout` with the bars of `toggled` (their status went to or from rejected)
     added or removed: their lanes packed again; None when more than that moves (the
@@ -137,7 +144,7 @@ def _shown_or_hidden(
         return None
     if not affected:
         return layout
-    return _repacked(layout, data, index, releases, affected, pairs)
+    return _repacked(layout, data, index, releases, affected, pairs, moved)
 
 
 def _repacked(
@@ -147,9 +154,11 @@ def _repacked(
     releases: dict[str, RoadmapRelease],
     affected: dict[int, list[RoadmapItem]],
     pairs: list[tuple[str, str]],
+    moved: set[str],
 ) -> RoadmapLayout | None:
     """The lanes in `affected` packed again, the lanes below moved by the rows they
-    gained or lost; the indexes updated, not rebuilt (a big roadmap has 100,000 bars)."""
+    gained or lost; the indexes updated, not rebuilt (a big roadmap has 100,000 bars).
+    Adds to `moved` the requirements whose bars came, went, changed rows or flags."""
     origin, was = layout.origin, layout._by_uid
     bars: list[Bar] = []
     lanes: list[LaneRows] = []
@@ -173,9 +182,11 @@ def _repacked(
             for p, sub in packed:
                 before = was.get(p.item.uid)
                 if before is not None:  # its dates and flags stay; maybe another row
-                    made.append(
-                        before if before.row == row + sub else before._replace(row=row + sub)
-                    )
+                    if before.row == row + sub:
+                        made.append(before)
+                    else:
+                        made.append(before._replace(row=row + sub))
+                        moved.add(before.uid)
                     continue
                 bar = _bar(p, lane.uid, origin, row + sub)
                 item = data.items[index[bar.uid]]
@@ -185,10 +196,13 @@ def _repacked(
             for bar in old:
                 del by_uid[bar.uid]
             by_uid.update((b.uid, b) for b in made)
+            moved.update(b.uid for b in old if b.uid not in by_uid)  # hidden
+            moved.update(b.uid for b in made if b.uid not in was)  # shown
         elif shift:
             rows = lane.rows
             made = [b._replace(row=b.row + shift) for b in old]
             by_uid.update((b.uid, b) for b in made)
+            moved.update(b.uid for b in old)
             for r in range(lane.first_row, lane.first_row + lane.rows):
                 if (in_row := layout._by_row.get(r)) is not None:
                     moved_rows[r + shift] = [by_uid[b.uid] for b in in_row]
@@ -219,6 +233,7 @@ def _repacked(
         if (flagged := by_uid.get(uid)) is None or flagged.late == (uid in late):
             continue
         fixed = flagged._replace(late=uid in late)
+        moved.add(uid)  # drawn with another edge
         g = group_of[flagged.lane_uid]
         end = lane_start[g + 1] if g + 1 < len(lane_start) else len(bars)
         bars[bars.index(flagged, lane_start[g], end)] = by_uid[uid] = fixed

@@ -506,3 +506,42 @@ def test_the_legend_loses_a_status_no_bar_has_and_gets_it_back_on_undo(
     session.undo_stack.undo()
     qtbot.wait(50)
     assert reads == [] and label in pane.legend.entries
+
+
+def test_a_bar_rejected_in_a_lane_that_keeps_its_rows_is_repainted_in_place(
+    qtbot: QtBot, window: MainWindow, pane: RoadmapPane, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """When the lane packed again keeps its number of rows, the view keeps its geometry
+    and repaints only the bars that came, went or moved and the arrows that changed;
+    what is on screen then is what a full re-read and paint shows (issue 12)."""
+    from pmdesk.core.ops import Effect
+
+    session, state = window.session, pane._state
+    assert session is not None and state is not None
+
+    def rejected(uid: str) -> Effect:
+        return Effect("requirement", uid, "updated", ("status",), values={"status": "rejected"})
+
+    candidates = [
+        b
+        for b in state.layout.bars
+        if (after := state.updated([rejected(b.uid)])) is not None
+        and after.layout.lanes == state.layout.lanes
+        and len(after.moved) > 1  # others move up into its place, too
+    ]
+    assert candidates
+    bar = candidates[0]
+    reads = counting_reads(monkeypatch, pane)
+    on_screen(pane, bar)
+    QApplication.processEvents()
+    geo = pane.view.geo
+    assert session.push(Update("requirement", bar.uid, {"status": "rejected"}))
+    QApplication.processEvents()  # Qt repaints what the view said changed
+    assert reads == [] and pane.view.geo is geo  # in place: the same rows, no new geometry
+    seen = on_screen_pixels(pane.view.viewport())
+    in_place = drawn(pane)
+    with qtbot.waitSignal(pane.refreshed, timeout=3000):
+        pane.refresh()
+    assert drawn(pane) == in_place
+    fresh = pane.view.viewport().grab().toImage()
+    assert fresh.convertToFormat(QImage.Format.Format_RGB32) == seen

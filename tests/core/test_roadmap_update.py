@@ -102,10 +102,15 @@ def test_edits_and_undos_in_any_order_update_the_roadmap_as_a_full_layout_would(
             if quick is None:
                 outcomes["laid out again"] += 1
             else:
-                outcomes[
-                    "repacked" if quick.repacked else "same" if quick is state else "restyled"
-                ] += 1
+                same = quick.layout is state.layout
+                outcomes["repacked" if quick.repacked else "same" if same else "restyled"] += 1
+                assert not (same and (quick.repacked or quick.moved))
                 assert_same(quick, after)
+                if quick.repacked:  # the bars a view repaints: those that differ
+                    a, b = state.layout, quick.layout
+                    both = {x.uid for x in a.bars} | {x.uid for x in b.bars}
+                    differ = {u for u in both if a.bar(u) != b.bar(u)}
+                    assert quick.moved == differ
                 after = quick  # go on from the incremental one: no drift over many edits
             state = after
         assert min(outcomes.values()) >= 10 and len(outcomes) == 4, outcomes
