@@ -296,12 +296,14 @@ class RoadmapPane(QWidget):
         if new.layout is state.layout:
             self._state = new  # nothing the roadmap shows changed (maybe what it keeps)
             return True
+        redrawn = False
         if not new.repacked:
             moved = {e.uid for e in effects}  # bars restyled where they are
             if not self.view.restyle(new.layout, moved):
                 return False
         else:  # a bar shown or hidden: its lane packed again, the rows below may move
             if not self.view.repack(new.layout, new.moved):
+                redrawn = True  # a new geometry: the legend follows it
                 self.view.show_layout(
                     new.layout,
                     self.texts,
@@ -312,7 +314,7 @@ class RoadmapPane(QWidget):
                 self._show_conflicts(new.layout.conflicts)
         legend_changed = self._count_legend(state.layout, new.layout, {e.uid for e in effects})
         self._state, self.layout_shown = new, new.layout
-        if legend_changed or new.repacked:
+        if legend_changed or redrawn:
             self._show_legend()
         return True
 
