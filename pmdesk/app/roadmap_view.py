@@ -197,18 +197,23 @@ class RoadmapView(QGraphicsView):
         if old.lanes != layout.lanes:
             return False
         geo.restyle(layout, ())  # the rows stay; a label depends on its bar only
+        # One rectangle around them all: the body paints the bounding rectangle of what
+        # is exposed anyway, and hundreds of small updates cost Qt more than they save.
+        dirty = QRectF()
         for shown in (old, layout):
             for uid in moved:
                 if (bar := shown.bar(uid)) is not None:
-                    self.body.update(geo.bar_rect(bar).adjusted(*REPAINT_MARGIN))
+                    dirty = dirty.united(geo.bar_rect(bar).adjusted(*REPAINT_MARGIN))
+        reach = paint.ARROW_REACH
         for arrow in set(old.arrows).symmetric_difference(layout.arrows):
             xs, ys = zip(*paint.arrow_points(geo, arrow), strict=True)
-            reach = paint.ARROW_REACH
-            self.body.update(
+            dirty = dirty.united(
                 QRectF(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys)).adjusted(
                     -reach, -reach, reach, reach
                 )
             )
+        if not dirty.isEmpty():
+            self.body.update(dirty)
         return True
 
     def set_colors(self, colors: Colors, release_colors: dict[str, str]) -> None:
