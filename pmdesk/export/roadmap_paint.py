@@ -13,6 +13,7 @@ culling by the exposed rectangle keep a 2,000-bar roadmap smooth.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from functools import cache
 
@@ -39,6 +40,8 @@ from pmdesk.export.roadmap_geometry import (
     Geometry,
 )
 from pmdesk.export.roadmap_style import LIGHT, Palette, RoadmapTexts
+
+DASH_PERIOD = 6.0  # Qt.DashLine at 1 px: 4 px dash, 2 px gap
 
 
 # -- body ------------------------------------------------------------------------
@@ -93,49 +96,65 @@ def _paint_grid(p: QPainter, geo: Geometry, exposed: QRectF, palette: Palette) -
 def _paint_milestone_lines(p: QPainter, geo: Geometry, exposed: QRectF, palette: Palette) -> None:
     pen = QPen(QColor(palette.milestone_line), 1, Qt.PenStyle.DashLine)
     p.setPen(pen)
-    top, bottom = max(exposed.top(), 0.0), min(exposed.bottom(), geo.height)
+    # Each line starts on a whole dash period (4 px dash + 2 px gap) from the top, so
+    # a repaint of a strip draws the same dashes as a paint of the whole body.
+    top = max(exposed.top() - DASH_PERIOD, 0.0) // DASH_PERIOD * DASH_PERIOD
+    bottom = min(exposed.bottom(), geo.height)
     for m in geo.layout.milestones:
         x = geo.x(m.x + 0.5)
         if exposed.left() - 1 <= x <= exposed.right() + 1:
             p.drawLine(QLineF(x, top, x, bottom))
 
 
-def arrow_path(geo: Geometry, arrow: Arrow) -> QPainterPath:
-    """An elbow from the end of the earlier bar to the start of the later one;
-    when the later one starts too soon the path doubles back between the rows."""
+def arrow_points(geo: Geometry, arrow: Arrow) -> list[tuple[float, float]]:
+    """The corners of an elbow from the end of the earlier bar to the start of the
+    later one; when the later one starts too soon it doubles back between the rows."""
     y0 = geo.row_top(arrow.row0) + ROW_HEIGHT / 2
     y1 = geo.row_top(arrow.row1) + ROW_HEIGHT / 2
     x0, x1 = geo.x(arrow.x0), geo.x(arrow.x1)
-    path = QPainterPath(QPointF(x0, y0))
     out, into = x0 + 6, x1 - 6
     if into >= out:
-        path.lineTo(out, y0)
-        path.lineTo(out, y1)
-    else:
-        between = geo.row_top(arrow.row1) if arrow.row1 > arrow.row0 else geo.row_top(arrow.row0)
-        if arrow.row1 == arrow.row0:
-            between = y0 + ROW_HEIGHT / 2 - 1
-        path.lineTo(out, y0)
-        path.lineTo(out, between)
-        path.lineTo(into, between)
-        path.lineTo(into, y1)
-    path.lineTo(x1 - 1, y1)
+        return [(x0, y0), (out, y0), (out, y1), (x1 - 1, y1)]
+    between = geo.row_top(arrow.row1) if arrow.row1 > arrow.row0 else geo.row_top(arrow.row0)
+    if arrow.row1 == arrow.row0:
+        between = y0 + ROW_HEIGHT / 2 - 1
+    return [(x0, y0), (out, y0), (out, between), (into, between), (into, y1), (x1 - 1, y1)]
+
+
+def _path(points: list[tuple[float, float]]) -> QPainterPath:
+    path = QPainterPath(QPointF(*points[0]))
+    for x, y in points[1:]:
+        path.lineTo(x, y)
     return path
+
+
+ARROW_REACH = 8.0  # how far an arrow's pen and head reach beyond its line
+
+
+def _arrow_meets(points: list[tuple[float, float]], exposed: QRectF) -> bool:
+    """Whether a line through `points` (and its head at the end) comes near `exposed`."""
+    left, top = exposed.left() - ARROW_REACH, exposed.top() - ARROW_REACH
+    right, bottom = exposed.right() + ARROW_REACH, exposed.bottom() + ARROW_REACH
+    return any(
+        min(xa, xb) <= right
+        and max(xa, xb) >= left
+        and min(ya, yb) <= bottom
+        and max(ya, yb) >= top
+        for (xa, ya), (xb, yb) in itertools.pairwise(points)
+    )
 
 
 def _paint_arrows(p: QPainter, geo: Geometry, exposed: QRectF, palette: Palette) -> None:
     p.setBrush(Qt.BrushStyle.NoBrush)
-    for arrow in geo.layout.arrows:
-        x0, x1 = sorted((geo.x(arrow.x0), geo.x(arrow.x1)))
-        y0, y1 = sorted((geo.row_top(arrow.row0), geo.row_top(arrow.row1)))
-        if x1 + 8 < exposed.left() or x0 - 8 > exposed.right():
-            continue
-        if y1 + ROW_HEIGHT < exposed.top() or y0 > exposed.bottom():
-            continue
+    rows = geo.rows_between(exposed.top() - ROW_HEIGHT, exposed.bottom() + ROW_HEIGHT)
+    for arrow in geo.layout.arrows_in_rows(rows.start - 1, rows.stop + 1):
+        points = arrow_points(geo, arrow)
+        if not _arrow_meets(points, exposed):
+            continue  # every segment of it is elsewhere: nothing of it in this repaint
         color = QColor(palette.conflict if arrow.violated else palette.arrow)
         p.setPen(QPen(color, 1.6 if arrow.violated else 1.2))
         p.setBrush(Qt.BrushStyle.NoBrush)
-        p.drawPath(arrow_path(geo, arrow))
+        p.drawPath(_path(points))
         tip = QPointF(geo.x(arrow.x1), geo.row_top(arrow.row1) + ROW_HEIGHT / 2)
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(color)

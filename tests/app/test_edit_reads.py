@@ -91,13 +91,13 @@ def test_an_edit_runs_only_the_operations_statements(
     qtbot.wait(50)
     after = shown(window, uid)
     assert after != before
-    # Read the row for the undo step, write it, log it, name it for the Edit menu.
+    # Read the row for the undo step (it also names it for the Edit menu), write it, log it.
     assert seen == [
         "SELECT requirement.uid,",
         "UPDATE requirement",
         "INSERT INTO",
-        'SELECT requirement."key"',
     ]
+    assert ws(window).session.undo_stack.undoText().endswith("CRM-8")
     assert not ws(window).roadmap_pane._stale
     # Read afresh, the same is shown.
     ws(window).tree_pane.model.reload()

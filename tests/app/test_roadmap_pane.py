@@ -333,9 +333,9 @@ def counting_reads(monkeypatch: pytest.MonkeyPatch, pane: RoadmapPane) -> list[s
     """Notes each re-read of the roadmap and each new layout shown."""
     reads: list[str] = []
 
-    def counted(conn: Connection) -> RoadmapData:
+    def counted(conn: Connection, *, rejected: bool = False) -> RoadmapData:
         reads.append("read")
-        return roadmap_data(conn)
+        return roadmap_data(conn, rejected=rejected)
 
     monkeypatch.setattr(roadmap_pane, "roadmap_data", counted)
     pane.refreshed.connect(lambda: reads.append("refreshed"))
@@ -405,14 +405,142 @@ def test_a_title_status_or_priority_edit_redraws_its_bar_without_reading_the_roa
 def test_a_requirement_rejected_leaves_the_roadmap_and_undo_brings_it_back(
     qtbot: QtBot, window: MainWindow, pane: RoadmapPane, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Rejected requirements are not drawn: to or from rejected is a new layout."""
+    """Rejected requirements are not drawn: to or from rejected hides or shows the
+    bar and packs its lane again, without reading the roadmap (issue 12), exactly as
+    a full re-read and layout draws it, on screen too."""
     reads = counting_reads(monkeypatch, pane)
     session = ws(window).session
     bar = bar_of(pane, "CRM-8")
-    with qtbot.waitSignal(pane.refreshed, timeout=3000):
-        assert session.push(Update("requirement", bar.uid, {"status": "rejected"}))
-    assert reads == ["read", "refreshed"]
+    before = drawn(pane)
+    on_screen(pane, bar)
+    QApplication.processEvents()
+    assert session.push(Update("requirement", bar.uid, {"status": "rejected"}))
+    qtbot.wait(50)
+    assert reads == []
     assert pane.layout_shown is not None and pane.layout_shown.bar(bar.uid) is None
+    seen = on_screen_pixels(pane.view.viewport())
+    in_place, pixels = drawn(pane), pane.view.viewport().grab().toImage()
     with qtbot.waitSignal(pane.refreshed, timeout=3000):
-        session.undo_stack.undo()
+        pane.refresh()
+    assert drawn(pane) == in_place
+    fresh = pane.view.viewport().grab().toImage()
+    assert fresh == pixels
+    assert fresh.convertToFormat(QImage.Format.Format_RGB32) == seen
+
+    reads.clear()
+    session.undo_stack.undo()
+    qtbot.wait(50)
+    assert reads == []
     assert bar_of(pane, "CRM-8") == bar
+    assert drawn(pane) == before
+
+
+def test_random_edits_and_undos_leave_the_pane_as_a_fresh_read_shows_it(
+    qtbot: QtBot, window: MainWindow, pane: RoadmapPane
+) -> None:
+    """Issue 12: titles, statuses (to and from rejected too), priorities and undos in a
+    random order, coloured by each field in turn, are shown without a re-read, and
+    what the pane shows (bars, colours, legend, arrows, problems) is always what a
+    full re-read and layout shows."""
+    import random
+
+    from pmdesk.core.domain import vocabulary
+
+    session = ws(window).session
+    assert pane.layout_shown is not None
+    uids = [b.uid for b in pane.layout_shown.bars]
+    rng = random.Random(5)
+    relaid = 0
+    for step in range(36):
+        pane.color_by.setCurrentIndex(step // 12)  # status, priority, release
+        if step % 4 == 3 and session.undo_stack.canUndo():
+            session.undo_stack.undo()
+        else:
+            uid = rng.choice(uids)
+            field = rng.choice(["title", "status", "status", "priority"])
+            value = {
+                "title": f"t{step}",
+                "status": rng.choice([*vocabulary.STATUSES, "rejected", "rejected"]),
+                "priority": rng.choice(vocabulary.PRIORITIES),
+            }[field]
+            session.push(Update("requirement", uid, {field: value}))
+        QApplication.processEvents()
+        if pane._stale or pane._generation != pane._shown_generation:
+            relaid += 1  # a bar that held the time axis's first or last month
+            with qtbot.waitSignal(pane.refreshed, timeout=3000):
+                pass
+            continue
+        in_place = drawn(pane)
+        with qtbot.waitSignal(pane.refreshed, timeout=3000):
+            pane.refresh()
+        assert drawn(pane) == in_place, step
+    assert relaid <= 4
+
+
+def test_the_legend_loses_a_status_no_bar_has_and_gets_it_back_on_undo(
+    qtbot: QtBot, window: MainWindow, pane: RoadmapPane, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The legend is kept from counts of the values shown, not by a scan of every bar
+    after each edit (issue 12): it still names exactly the statuses on the roadmap."""
+    import collections
+
+    session, layout = ws(window).session, pane.layout_shown
+    assert layout is not None
+    pane.color_by.setCurrentIndex(pane.color_by.findData("status"))
+    counts = collections.Counter(b.status for b in layout.bars)
+    rare = min(counts, key=lambda s: (counts[s], s))
+    other = "done" if rare != "done" else "draft"
+    label = (pane.texts.status[rare], STATUS_COLORS[rare])
+    assert label in pane.legend.entries
+    reads = counting_reads(monkeypatch, pane)
+    for bar in [b for b in layout.bars if b.status == rare]:
+        assert session.push(Update("requirement", bar.uid, {"status": other}))
+    qtbot.wait(50)
+    assert reads == [] and label not in pane.legend.entries
+    in_place = drawn(pane)
+    with qtbot.waitSignal(pane.refreshed, timeout=3000):
+        pane.refresh()
+    assert drawn(pane) == in_place
+    reads.clear()
+    session.undo_stack.undo()
+    qtbot.wait(50)
+    assert reads == [] and label in pane.legend.entries
+
+
+def test_a_bar_rejected_in_a_lane_that_keeps_its_rows_is_repainted_in_place(
+    qtbot: QtBot, window: MainWindow, pane: RoadmapPane, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """When the lane packed again keeps its number of rows, the view keeps its geometry
+    and repaints only the bars that came, went or moved and the arrows that changed;
+    what is on screen then is what a full re-read and paint shows (issue 12)."""
+    from pmdesk.core.ops import Effect
+
+    session, state = ws(window).session, pane._state
+    assert state is not None
+
+    def rejected(uid: str) -> Effect:
+        return Effect("requirement", uid, "updated", ("status",), values={"status": "rejected"})
+
+    candidates = [
+        b
+        for b in state.layout.bars
+        if (after := state.updated([rejected(b.uid)])) is not None
+        and after.layout.lanes == state.layout.lanes
+        and len(after.moved) > 1  # others move up into its place, too
+    ]
+    assert candidates
+    bar = candidates[0]
+    reads = counting_reads(monkeypatch, pane)
+    on_screen(pane, bar)
+    QApplication.processEvents()
+    geo = pane.view.geo
+    assert session.push(Update("requirement", bar.uid, {"status": "rejected"}))
+    QApplication.processEvents()  # Qt repaints what the view said changed
+    assert reads == [] and pane.view.geo is geo  # in place: the same rows, no new geometry
+    seen = on_screen_pixels(pane.view.viewport())
+    in_place = drawn(pane)
+    with qtbot.waitSignal(pane.refreshed, timeout=3000):
+        pane.refresh()
+    assert drawn(pane) == in_place
+    fresh = pane.view.viewport().grab().toImage()
+    assert fresh.convertToFormat(QImage.Format.Format_RGB32) == seen

@@ -68,6 +68,36 @@ def test_model_follows_effects_exactly(qtbot: QtBot, session: ProjectSession) ->
     assert new not in model.children_of(epics[0]) and model.count() == 45
 
 
+def test_an_edit_marks_only_the_cells_that_show_something_else(
+    qtbot: QtBot, session: ProjectSession
+) -> None:
+    """Issue 12: dataChanged names the one row and the columns showing the changed
+    fields; a status to or from rejected restyles the whole row (struck through)."""
+    model = RequirementTreeModel(session)
+    uid = model.children_of(model.children_of(None)[0])[0]
+    seen: list[tuple[str | None, int, int, int, int]] = []
+    model.dataChanged.connect(
+        lambda a, b, *_: seen.append((model.uid_at(a), a.row(), b.row(), a.column(), b.column()))
+    )
+    row = model.index_of(uid).row()
+    last = len(Column) - 1
+    for values, columns in (
+        ({"title": "新标题"}, (Column.TITLE, Column.TITLE)),
+        ({"priority": "wont"}, (Column.PRIORITY, Column.PRIORITY)),
+        ({"kind": "nfr"}, (Column.KEY, Column.KIND)),  # the key shows the kind's icon
+        ({"status": "review"}, (Column.STATUS, Column.STATUS)),
+        ({"status": "rejected"}, (0, last)),
+        ({"owner": "王五", "title": "又改"}, (Column.TITLE, Column.OWNER)),
+    ):
+        seen.clear()
+        session.push(Update("requirement", uid, values))
+        assert seen == [(uid, row, row, *columns)], values
+    seen.clear()
+    session.undo_stack.undo()
+    session.undo_stack.undo()  # back from rejected: the whole row again
+    assert seen == [(uid, row, row, Column.TITLE, Column.OWNER), (uid, row, row, 0, last)]
+
+
 def test_release_delete_and_undo_refresh_rows(qtbot: QtBot, session: ProjectSession) -> None:
     model = RequirementTreeModel(session)
     uid = next(

@@ -343,6 +343,68 @@ class SqlCounter:
         return out
 
 
+class PaintWatch:
+    """Notes, while `watching`, every Paint event Qt delivers and to which widget, and how
+    many events it delivers at all (an application-wide event filter, so nothing is
+    patched): the proof that the panes really repainted inside the timed interval."""
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import QEvent, QObject
+        from PySide6.QtWidgets import QApplication
+
+        paint = QEvent.Type.Paint
+        watch = self
+
+        class Filter(QObject):
+            def eventFilter(self, obj: Any, event: Any) -> bool:  # noqa: N802 (Qt)
+                if watch.watching:
+                    watch.events += 1
+                    if event.type() == paint:
+                        watch.painted.append(obj)
+                return False
+
+        self.watching = False
+        self.events = 0
+        self.painted: list[Any] = []
+        self._filter = Filter()
+        app = QApplication.instance()
+        assert app is not None
+        app.installEventFilter(self._filter)
+
+    def start(self) -> None:
+        self.events, self.painted, self.watching = 0, [], True
+
+    def stop(self, panes: dict[str, Any]) -> dict[str, int]:
+        """Paint events per pane (a widget counts for the pane it lies in)."""
+        self.watching = False
+        out = dict.fromkeys(panes, 0)
+        out["other"] = 0
+        for obj in self.painted:
+            name = next((n for n, p in panes.items() if obj is p or p.isAncestorOf(obj)), "other")
+            out[name] += 1
+        return out
+
+
+def run_until_idle(limit: float = 5.0) -> int:
+    """Deliver events until none is left: posted events (layout requests, the
+    UpdateRequest in which Qt paints every dirty widget and flushes the window),
+    zero timers and what they post in turn. Timers not yet due (the document's 250 ms
+    typing pause) are not waited for. Returns the number of passes."""
+    from PySide6.QtCore import QAbstractEventDispatcher, QEventLoop
+    from PySide6.QtWidgets import QApplication
+
+    dispatcher = QAbstractEventDispatcher.instance()
+    assert dispatcher is not None
+    flags = QEventLoop.ProcessEventsFlag.AllEvents
+    deadline = time.perf_counter() + limit
+    passes = 0
+    while True:
+        QApplication.sendPostedEvents()
+        passes += 1
+        if not dispatcher.processEvents(flags) or time.perf_counter() > deadline:
+            return passes
+
+
 def wait_for(signal: Any, done: Callable[[], bool], timeout: float = 120.0) -> None:
     """Run the event loop until `done()` (checked whenever `signal` fires)."""
     from PySide6.QtCore import QEventLoop, QTimer
@@ -371,7 +433,6 @@ def work_latency(args: argparse.Namespace) -> Json:
 
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QApplication
 
     w = make_window(args)
     open_and_paint(w, Path(args.target))
@@ -422,35 +483,40 @@ def work_latency(args: argparse.Namespace) -> Json:
             raise SystemExit(f"the details pane does not show {uid}")
         quiet()
 
-    def timed(press: Callable[[], None]) -> Json:
-        """`press` (the committing key press) to every pane repainted."""
+    watch = PaintWatch()
+
+    def timed(press: Callable[[], None], grab: bool = True) -> Json:
+        """`press` (the committing key press) to every pane repainted: the event loop
+        run until no event is left, so every paint Qt scheduled for the edit is done."""
         generation = roadmap._generation
         counter.start()
+        watch.start()
         start = time.perf_counter()
         press()  # the commit, the SQL, every pane's synchronous update
         handled = time.perf_counter()
         if roadmap._generation != generation:  # the edit made the roadmap stale
             wait_for(roadmap.refreshed, roadmap_current)
         refreshed = time.perf_counter()
-        QApplication.processEvents()  # posted events: layouts, update requests (paints)
-        QApplication.processEvents()
-        events = time.perf_counter()
-        grabs: dict[str, float] = {}
-        for name, pane in panes.items():
-            if visible[name]:
-                pane.grab()  # a full paint of the pane and its children
-                grabs[name] = time.perf_counter()
+        passes = run_until_idle()  # posted events: layouts, update requests (the paints)
         end = time.perf_counter()
-        marks = [events, *grabs.values()]
-        grabbed = {name: marks[i + 1] - marks[i] for i, name in enumerate(grabs)}
+        events = watch.events
+        painted = watch.stop(panes)
         sql = counter.stop()
+        # Untimed, for reference: a forced full paint of each pane (an upper bound).
+        grabbed: dict[str, float] = {}
+        for name, pane in panes.items():
+            if visible[name] and grab:
+                mark = time.perf_counter()
+                pane.grab()
+                grabbed[name] = time.perf_counter() - mark
         return {
             "seconds": end - start,
             "handled": handled - start,
             "roadmap": refreshed - handled,
-            "events": events - refreshed,
-            "paint": end - events,
-            "idle": events - start,  # up to here: what Qt itself repaints (dirty regions)
+            "events": end - refreshed,
+            "passes": passes,
+            "event_count": events,
+            "painted": painted,
             "grab": grabbed,
             "roadmap_stale": roadmap._generation != generation,
             "sql": sql,
@@ -475,21 +541,34 @@ def work_latency(args: argparse.Namespace) -> Json:
 
         return press
 
+    def reject_edit(_n: int) -> Callable[[], None]:
+        box = form.status  # statuses in domain order: ... done, rejected
+        if box.currentIndex() != box.count() - 2:
+            box.setCurrentIndex(box.count() - 2)  # untimed: to "done" first (an edit)
+            quiet()
+
+        def press() -> None:
+            QTest.keyClick(box, Qt.Key.Key_Down)  # to "rejected": its bar leaves the roadmap
+
+        return press
+
     out: Json = {"visible": visible, "requirements": len(uids)}
     kinds: dict[str, Callable[[int], Callable[[], None]]] = {
         "title": title_edit,
         "status": status_edit,
+        "reject": reject_edit,
     }
+    shows = {"title": "title", "status": "status", "reject": "status"}
     for kind, make in kinds.items():
         runs: list[Json] = []
         for n in range(WARMUP_EDITS + args.edits):
             choose()
             press = make(n)
-            before = details._shown.get(kind)
+            before = details._shown.get(shows[kind])
             preview_started.clear()
             preview_done.clear()
             run = timed(press)
-            if details._shown.get(kind) == before:
+            if details._shown.get(shows[kind]) == before:
                 raise SystemExit(f"the {kind} edit was not committed")
             quiet()
             if preview_started and preview_done:  # the preview's own, debounced re-render
@@ -501,7 +580,7 @@ def work_latency(args: argparse.Namespace) -> Json:
             choose()
             press = make(len(runs) + WARMUP_EDITS)
             with prof.step(f"{kind}-edit"):
-                timed(press)
+                timed(press, grab=False)
             quiet()
     # The roadmap's re-read runs on a task thread, which cProfile above does not see:
     # the same work (RoadmapPane.refresh) on this thread, timed and profiled apart.
@@ -1060,7 +1139,11 @@ def size_rows(r: Json) -> list[Row]:
     return rows
 
 
-EDIT_KINDS = (("title", "title edit (Enter)"), ("status", "status edit (↓ in the combo box)"))
+EDIT_KINDS = (
+    ("title", "title edit (Enter)"),
+    ("status", "status edit (↓ in the combo box)"),
+    ("reject", "status edit to rejected (↓ from done)"),
+)
 LATENCY_GOAL = {10_000: 0.016}  # median, and within LATENCY_RATIO × the sample's median
 LATENCY_RATIO = 1.5
 LATENCY_MAX_GOAL = {10_000: 0.050}
@@ -1110,37 +1193,27 @@ def latency_rows(results: Sequence[Json]) -> list[Row]:
                     verdict(top, max_goal),
                 )
             )
-        for kind, label in EDIT_KINDS:
-            idle = [run["idle"] for run in r[kind]]
+        for kind, _label in EDIT_KINDS:
+            sql = [run["sql"] for run in r[kind]]
             rows.append(
                 Row(
-                    f"{label} → idle (Qt's own repaint of what changed), median / max",
+                    f"SQL statements per {kind} edit: SQLAlchemy / all SQLite (GUI + worker)",
                     project,
-                    f"{ms(median(idle))} / {ms(max(idle))}",
+                    f"{median([q['sqlalchemy_gui'] + q['sqlalchemy_worker'] for q in sql]):.0f} / "
+                    f"{median([q['sqlite_gui'] + q['sqlite_worker'] for q in sql]):.0f}",
                     "—",
                     "info",
                 )
             )
-        sql = [run["sql"] for run in r["title"]]
-        rows.append(
-            Row(
-                "SQL statements per title edit: SQLAlchemy / all SQLite (GUI + worker)",
-                project,
-                f"{median([q['sqlalchemy_gui'] + q['sqlalchemy_worker'] for q in sql]):.0f} / "
-                f"{median([q['sqlite_gui'] + q['sqlite_worker'] for q in sql]):.0f}",
-                "—",
-                "info",
-            )
-        )
     return rows
 
 
 def latency_details(results: Sequence[Json]) -> str:
     lines = ["", "Details (medians of the timed edits; ms):", ""]
     lines += [
-        "| project | edit | key → handled | roadmap re-read + shown | processEvents | "
-        "grab of the panes | total | preview re-render (after its 250 ms pause) |",
-        "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| project | edit | key → handled | roadmap re-read + shown | events until idle | "
+        "total | event-loop passes | events | preview re-render (after its 250 ms pause) |",
+        "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for r in results:
         project = f"sample ({r['count']})" if r["size"] == SAMPLE else f"{r['size']:,}"
@@ -1151,27 +1224,39 @@ def latency_details(results: Sequence[Json]) -> str:
                 values = [run[key] for run in runs if key in run]
                 return ms(median(values)) if values else "—"
 
+            def num(key: str, runs: Sequence[Json] = runs) -> str:
+                return f"{median([run[key] for run in runs]):.0f}"
+
             lines.append(
                 f"| {project} | {kind} | {part('handled')} | {part('roadmap')} | "
-                f"{part('events')} | {part('paint')} | {part('seconds')} | {part('preview')} |"
+                f"{part('events')} | {part('seconds')} | {num('passes')} | "
+                f"{num('event_count')} | {part('preview')} |"
             )
     lines += [
         "",
-        "Forced full paint of each pane (`grab()`), median ms:",
+        "Paint events inside the timed interval, per pane (median), and, untimed, a forced "
+        "full paint of each pane (`grab()`, an upper bound; median ms):",
         "",
-        "| project | edit | " + " | ".join(PANES) + " |",
-        "| ---: | --- |" + " ---: |" * len(PANES),
+        "| project | edit | "
+        + " | ".join(f"{p} paints" for p in (*PANES, "other"))
+        + " | "
+        + " | ".join(f"{p} grab" for p in PANES)
+        + " |",
+        "| ---: | --- |" + " ---: |" * (2 * len(PANES) + 1),
     ]
     for r in results:
         project = f"sample ({r['count']})" if r["size"] == SAMPLE else f"{r['size']:,}"
         for kind, _ in EDIT_KINDS:
+            paints = [
+                f"{median([run['painted'][p] for run in r[kind]]):.0f}" for p in (*PANES, "other")
+            ]
             cells = [
                 f"{median([run['grab'][p] for run in r[kind]]) * 1000:.1f}"
                 if r["visible"].get(p)
                 else "hidden"
                 for p in PANES
             ]
-            lines.append(f"| {project} | {kind} | " + " | ".join(cells) + " |")
+            lines.append(f"| {project} | {kind} | " + " | ".join(paints + cells) + " |")
     lines += [
         "",
         "SQL per edit (median; `gui`: the GUI thread, `worker`: the task threads, e.g. the "
@@ -1205,7 +1290,8 @@ def latency_details(results: Sequence[Json]) -> str:
             f"on the GUI thread with nothing else running): "
             f"{runs_text_ms(r['roadmap_work'])}; "
             f"title edits {runs_text_ms([x['seconds'] for x in title])}; status edits "
-            f"{runs_text_ms([x['seconds'] for x in r['status']])}; peak RSS "
+            f"{runs_text_ms([x['seconds'] for x in r['status']])}; status edits to rejected "
+            f"{runs_text_ms([x['seconds'] for x in r['reject']])}; peak RSS "
             f"{r['rss_peak_mib']:.0f} MiB; load average after {r['load']:.2f} "
             f"({os.cpu_count()} CPUs)",
         ]

@@ -67,6 +67,19 @@ def test_rename_label_names_the_key(working_copy: WorkingCopy) -> None:
     assert str(working_copy.apply(Update("requirement", a, {"title": "y"})).label) == "Rename REQ-1"
 
 
+def test_an_update_is_named_as_the_entity_is_after_it(working_copy: WorkingCopy) -> None:
+    """The label names the row from the values it was read with and given (no query)."""
+    release = str(uuid.uuid4())
+    working_copy.apply(Create("release", release, {"name": "v1"}))
+    renamed = working_copy.apply(Update("release", release, {"name": "v2"}))
+    assert str(renamed.label) == "Rename v2"
+    assert str(working_copy.apply(renamed.inverse).label) == "Rename v1"
+    a = create(working_copy, "x")
+    assert str(working_copy.apply(Update("requirement", a, {"status": "done"})).label) == (
+        "Edit REQ-1"
+    )
+
+
 def test_rice_and_dates_are_validated(working_copy: WorkingCopy) -> None:
     a = create(working_copy, "x")
     with pytest.raises(OperationError, match="confidence"):

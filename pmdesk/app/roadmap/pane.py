@@ -15,6 +15,7 @@ roadmap nobody looks at.
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
 import re
 from functools import partial
@@ -41,8 +42,9 @@ from pmdesk.app.session import ProjectSession
 from pmdesk.app.settings import AppSettings
 from pmdesk.app.tasks import TaskRunner
 from pmdesk.core.ops import Effect, Update
-from pmdesk.core.queries.roadmap import RoadmapData, roadmap_data
-from pmdesk.core.roadmap.layout import Bar, Conflict, RoadmapLayout, layout_roadmap, restyled
+from pmdesk.core.queries.roadmap import roadmap_data
+from pmdesk.core.roadmap.layout import Bar, Conflict, RoadmapLayout
+from pmdesk.core.roadmap.update import RoadmapState
 from pmdesk.export import roadmap_paint as paint
 from pmdesk.export.roadmap_geometry import Geometry
 from pmdesk.export.roadmap_style import (
@@ -57,6 +59,11 @@ from pmdesk.export.roadmap_style import (
 )
 
 UID_ROLE = Qt.ItemDataRole.UserRole + 1
+LEGEND_FIELD: dict[ColorBy, str] = {
+    "status": "status",
+    "priority": "priority",
+    "release": "release_uid",
+}
 ROADMAP_ENTITIES = frozenset({"requirement", "release", "milestone", "lane", "link"})
 
 
@@ -106,6 +113,10 @@ class RoadmapPane(QWidget):
         self.settings = settings
         self.texts = ui_texts()
         self.layout_shown: RoadmapLayout | None = None
+        self._state: RoadmapState | None = None  # what layout_shown was made from
+        # How many bars show each value the legend names (statuses, …): a restyled bar
+        # changes the legend only when a value appears or goes.
+        self._legend_counts: collections.Counter[object] = collections.Counter()
         self._release_names: dict[str, str] = {}
         self._stale = True
         self._closed = False
@@ -226,13 +237,13 @@ class RoadmapPane(QWidget):
         self._generation += 1
         generation, project = self._generation, self.session.project
 
-        def work() -> tuple[RoadmapData, RoadmapLayout]:
-            data = project.read(roadmap_data)  # a core query, run on the project
-            return data, layout_roadmap(data, dt.date.today())
+        def work() -> RoadmapState:
+            data = project.read(partial(roadmap_data, rejected=True))  # a core query
+            return RoadmapState.laid_out(data, dt.date.today())
 
         self._tasks.run(
             work,
-            lambda result: self._show(generation, *result),
+            lambda result: self._show(generation, result),
             lambda error: self._failed(generation, error),
         )
 
@@ -244,12 +255,13 @@ class RoadmapPane(QWidget):
             )
             self.conflicts_box.show()
 
-    def _show(self, generation: int, data: RoadmapData, layout: RoadmapLayout) -> None:
+    def _show(self, generation: int, state: RoadmapState) -> None:
         if generation != self._generation or self._closed:
             return  # a newer refresh is on its way, or the project closed
-        self._release_names = {r.uid: r.name for r in data.releases}
+        layout = state.layout
+        self._release_names = {r.uid: r.name for r in state.data.releases}
         self._shown_generation = generation
-        self.layout_shown = layout
+        self._state, self.layout_shown = state, layout
         self.view.show_layout(
             layout, self.texts, bar_colors(layout, self.color_mode), release_colors(layout)
         )
@@ -273,19 +285,54 @@ class RoadmapPane(QWidget):
 
     def _restyle(self, effects: tuple[Effect, ...]) -> bool:
         """Show an edit that moves nothing (a title, a status, …) from the effects'
-        values, without reading or laying out the roadmap again (issue 12). Only on
-        the layout of the project as it was: not while a re-read is due or under way."""
-        layout = self.layout_shown
-        if layout is None or self._stale or self._generation != self._shown_generation:
+        values, without reading or laying out the roadmap again; a status to or from
+        rejected packs only that bar's lane again (issue 12). Only on the layout of the
+        project as it was: not while a re-read is due or under way."""
+        state = self._state
+        if state is None or self._stale or self._generation != self._shown_generation:
             return False
-        new = restyled(layout, effects)
-        if new is layout:
-            return True  # nothing the roadmap shows changed
-        if new is None or not self.view.restyle(new, {e.uid for e in effects}):
+        new = state.updated(effects)
+        if new is None:
             return False
-        self.layout_shown = new
-        self._show_legend()
+        if new.layout is state.layout:
+            self._state = new  # nothing the roadmap shows changed (maybe what it keeps)
+            return True
+        redrawn = False
+        if not new.repacked:
+            moved = {e.uid for e in effects}  # bars restyled where they are
+            if not self.view.restyle(new.layout, moved):
+                return False
+        else:  # a bar shown or hidden: its lane packed again, the rows below may move
+            if not self.view.repack(new.layout, new.moved):
+                redrawn = True  # a new geometry: the legend follows it
+                self.view.show_layout(
+                    new.layout,
+                    self.texts,
+                    bar_colors(new.layout, self.color_mode),
+                    release_colors(new.layout),
+                )
+            if new.layout.conflicts != state.layout.conflicts:
+                self._show_conflicts(new.layout.conflicts)
+        legend_changed = self._count_legend(state.layout, new.layout, {e.uid for e in effects})
+        self._state, self.layout_shown = new, new.layout
+        if legend_changed or redrawn:
+            self._show_legend()
         return True
+
+    def _count_legend(self, old: RoadmapLayout, new: RoadmapLayout, uids: set[str]) -> bool:
+        """Count the values coloured (statuses, …) of the bars of `uids` anew; True when
+        a value appeared or went, so the legend changes (a scan of every bar otherwise)."""
+        name, counts = LEGEND_FIELD[self.color_mode], self._legend_counts
+        before = set(counts)  # a handful of values
+        for uid in uids:
+            if (bar := old.bar(uid)) is not None:
+                value = getattr(bar, name)
+                counts[value] -= 1
+                if counts[value] <= 0:
+                    del counts[value]
+            if (bar := new.bar(uid)) is not None:
+                counts[getattr(bar, name)] += 1
+        return set(counts) != before
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -326,6 +373,9 @@ class RoadmapPane(QWidget):
 
     def _show_legend(self) -> None:
         layout, geo = self.layout_shown, self.view.geo
+        if layout is not None:
+            name = LEGEND_FIELD[self.color_mode]
+            self._legend_counts = collections.Counter(getattr(b, name) for b in layout.bars)
         if layout is not None and geo is not None:
             names = self._release_names
             self.legend.show_entries(

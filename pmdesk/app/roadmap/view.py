@@ -60,6 +60,9 @@ ZOOM_STEP = 1.25
 PINNED_LABEL_PX = 160  # the axis's left end, repainted on every scroll (pinned label)
 AUTOSCROLL_PX = 28  # a drag this close to an edge of the view scrolls it
 AUTOSCROLL_MS = 30
+# Around a bar redrawn in place: its selection ring (2.5 px out, 2.5 px pen) and
+# antialiased edges.
+REPAINT_MARGIN = (-6.0, -6.0, 6.0, 6.0)
 ARROWS: dict[int, Way] = {
     Qt.Key.Key_Left.value: "left",
     Qt.Key.Key_Right.value: "right",
@@ -171,10 +174,46 @@ class RoadmapView(QGraphicsView):
         """Show `layout`, the one shown with the bars of `uids` saying something else
         (`roadmap_layout.restyled`) in their places; False while a drag holds on to
         the geometry shown (then show a new layout)."""
-        if self.geo is None or self._drag is not None or self._undragged is not None:
+        geo = self.geo
+        if geo is None or self._drag is not None or self._undragged is not None:
             return False
-        self.geo.restyle(layout, uids)
-        self.body.update()
+        geo.restyle(layout, uids)
+        # Only where those bars are: a whole-body repaint costs a frame on a big roadmap.
+        for uid in uids:
+            bar = layout.bar(uid)
+            if bar is not None:
+                self.body.update(geo.bar_rect(bar).adjusted(*REPAINT_MARGIN))
+        return True
+
+    def repack(self, layout: RoadmapLayout, moved: Collection[str]) -> bool:
+        """Show `layout`, the one shown with the bars of `moved` come, gone or moved
+        within lanes that kept their number of rows (`RoadmapState.updated`): only those
+        bars and the arrows that changed are repainted. False when rows came or went
+        (everything below moves) or a drag holds on to the geometry shown."""
+        geo = self.geo
+        if geo is None or self._drag is not None or self._undragged is not None:
+            return False
+        old = geo.layout
+        if old.lanes != layout.lanes:
+            return False
+        geo.restyle(layout, ())  # the rows stay; a label depends on its bar only
+        # One rectangle around them all: the body paints the bounding rectangle of what
+        # is exposed anyway, and hundreds of small updates cost Qt more than they save.
+        dirty = QRectF()
+        for shown in (old, layout):
+            for uid in moved:
+                if (bar := shown.bar(uid)) is not None:
+                    dirty = dirty.united(geo.bar_rect(bar).adjusted(*REPAINT_MARGIN))
+        reach = paint.ARROW_REACH
+        for arrow in set(old.arrows).symmetric_difference(layout.arrows):
+            xs, ys = zip(*paint.arrow_points(geo, arrow), strict=True)
+            dirty = dirty.united(
+                QRectF(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys)).adjusted(
+                    -reach, -reach, reach, reach
+                )
+            )
+        if not dirty.isEmpty():
+            self.body.update(dirty)
         return True
 
     def set_colors(self, colors: Colors, release_colors: dict[str, str]) -> None:

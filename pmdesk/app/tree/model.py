@@ -550,6 +550,13 @@ class RequirementTreeModel(QAbstractItemModel):
             for name in shown:
                 row[_SHOWN[name]] = effect.values[name]
             self._rows[effect.uid] = tuple(row)
+            if not self._quiet:  # only the cells that show something else (issue 12)
+                index = self.index_of(effect.uid)
+                columns = _columns_showing(shown, old[STATUS], row[STATUS])
+                self.dataChanged.emit(
+                    index.siblingAtColumn(min(columns)), index.siblingAtColumn(max(columns))
+                )
+            return
         else:
             rows = self._session.project.subtree_rows(effect.uid)
             found = [r for r in rows if r[UID] == effect.uid]
@@ -607,3 +614,21 @@ class RequirementTreeModel(QAbstractItemModel):
                 if row[RELEASE] == effect.uid:
                     self._rows[uid] = (*row[:RELEASE], None, *row[RELEASE + 1 :])
         self.appearance_changed.emit()
+
+
+_CELLS = {
+    "title": (Column.TITLE,),
+    "kind": (Column.KEY, Column.KIND),  # the key column shows the kind's icon
+    "status": (Column.STATUS,),
+    "priority": (Column.PRIORITY,),
+    "owner": (Column.OWNER,),
+    "release": (Column.RELEASE,),
+}
+
+
+def _columns_showing(fields: list[str], old_status: str, new_status: str) -> list[int]:
+    """The columns whose cells show `fields` (rejected rows are struck through: a status
+    to or from rejected changes every cell's font)."""
+    if (old_status == "rejected") != (new_status == "rejected"):
+        return [0, len(Column) - 1]
+    return [int(c) for name in fields for c in _CELLS[name]]

@@ -98,7 +98,8 @@ class TreePane(QWidget):
             combo.blockSignals(False)
 
     def _project_changed(self, effects: tuple[Effect, ...]) -> None:
-        self._refill_choices()
+        if any(_changes_choices(e) for e in effects):
+            self._refill_choices()  # a walk over every row: only when it can differ
         if any(e.action == "reloaded" for e in effects):
             # The model was read again (a merge): filter it as before and keep the
             # requirement the user was on, if it is still there.
@@ -171,3 +172,12 @@ class TreePane(QWidget):
         if uid is not None:
             self._last_current = uid
         self.selection_changed.emit(uid)
+
+
+def _changes_choices(effect: Effect) -> bool:
+    """Whether `effect` can change the filter's lists of owners and releases."""
+    if effect.action == "reloaded" or effect.entity == "release":
+        return True
+    if effect.entity != "requirement":
+        return False
+    return effect.action in ("inserted", "removed") or "owner" in effect.fields

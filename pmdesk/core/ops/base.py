@@ -115,8 +115,16 @@ class Transaction:
     def describe(self, entity: str, uid: str) -> str:
         """How a user names an entity: REQ-12 for a requirement, else its name or title."""
         table = TABLES[entity]
-        column = {"requirement": "key", "section": "title", "project": "title"}.get(entity, "name")
+        column = _NAMED_BY.get(entity, "name")
         if entity == "link":
             return "link"
         found = self.session.execute(select(table.c[column]).where(table.c.uid == uid)).first()
         return str(found[0]) if found is not None else uid[:8]
+
+    @staticmethod
+    def describe_row(entity: str, row: Mapping[str, Any]) -> str:
+        """`describe` from the entity's row (its columns) at hand: no query."""
+        return "link" if entity == "link" else str(row[_NAMED_BY.get(entity, "name")])
+
+
+_NAMED_BY = {"requirement": "key", "section": "title", "project": "title"}

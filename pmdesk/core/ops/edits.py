@@ -187,8 +187,9 @@ class Update(Operation):
         for name, value in changed.items():
             tx.record(self.entity, self.uid, name, current[name], value)
         verb: Verb = "rename" if set(changed) <= {"title", "name"} and changed else "edit"
+        subject = tx.describe_row(self.entity, {**row, **columns})  # as it is now
         return Applied(
-            Label(verb, self.entity, tx.describe(self.entity, self.uid)),
+            Label(verb, self.entity, subject),
             (
                 Effect(
                     self.entity,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, or_, select
+from sqlalchemy import Connection, or_, select, true
 
 from pmdesk.core.schema.tables import Lane, Link, Milestone, Release, Requirement
 
@@ -62,12 +62,15 @@ class RoadmapData:
     links: tuple[RoadmapLink, ...]
 
 
-def roadmap_data(conn: Connection) -> RoadmapData:
+def roadmap_data(conn: Connection, *, rejected: bool = False) -> RoadmapData:
     """Requirements that could have a place in time (own dates or a release),
     by key number; releases by start; lanes by rank; dependency links.
 
-    Rejected requirements are left out: a roadmap shows what is planned.
+    Rejected requirements are left out (a roadmap shows what is planned), unless
+    `rejected`: then a view that keeps the data can show one taken back from
+    rejected without reading again (`layout_roadmap` leaves them out itself).
     """
+    shown = Requirement.status != "rejected" if not rejected else true()
     items = conn.execute(
         select(
             Requirement.uid,
@@ -82,7 +85,7 @@ def roadmap_data(conn: Connection) -> RoadmapData:
             Requirement.end,
         )
         .where(
-            Requirement.status != "rejected",
+            shown,
             or_(
                 Requirement.start.is_not(None),
                 Requirement.end.is_not(None),

@@ -110,6 +110,9 @@ class Conflict:
     other_name: str  # that requirement's key or the release's name
 
 
+ARROW_BUCKET = 32  # rows per entry of a layout's index of arrows by row
+
+
 @dataclass(frozen=True)
 class RoadmapLayout:
     origin: dt.date
@@ -124,6 +127,10 @@ class RoadmapLayout:
     today: int | None  # offset of today, None when off the axis
     _by_uid: dict[str, Bar] = field(default_factory=dict, compare=False, repr=False)
     _by_row: dict[int, list[Bar]] = field(default_factory=dict, compare=False, repr=False)
+    # Arrows by rows (`arrows_in_rows`): pass a new dict to `replace` when arrows change.
+    _arrow_index: dict[int, list[int]] = field(default_factory=dict, compare=False, repr=False)
+    # Each bar's place in `bars`, made on first use; shared like `_arrow_index`.
+    _positions: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if self._by_uid:
@@ -142,12 +149,33 @@ class RoadmapLayout:
     def end(self) -> dt.date:
         return self.origin + dt.timedelta(days=self.days)
 
+    def position(self, uid: str) -> int:
+        """Where the bar of `uid` is in `bars` (KeyError: none)."""
+        if not self._positions:
+            self._positions.update((b.uid, i) for i, b in enumerate(self.bars))
+        return self._positions[uid]
+
     def bar(self, uid: str) -> Bar | None:
         return self._by_uid.get(uid)
 
     def bars_in_row(self, row: int) -> Sequence[Bar]:
         """The bars of one row, left to right (for hit tests and culled painting)."""
         return self._by_row.get(row, ())
+
+    def arrows_in_rows(self, first: int, last: int) -> list[Arrow]:
+        """The arrows whose rows (from one end's to the other's) meet rows `first` to
+        `last`, in drawing order: a repaint of a few rows looks at those only."""
+        index = self._arrow_index
+        if not index:  # made on first use; layouts `replace`d from this one share it
+            index[-1] = []  # made (a roadmap without arrows has nothing else)
+            for i, a in enumerate(self.arrows):
+                low, high = sorted((a.row0, a.row1))
+                for bucket in range(low // ARROW_BUCKET, high // ARROW_BUCKET + 1):
+                    index.setdefault(bucket, []).append(i)
+        found: set[int] = set()
+        for bucket in range(max(first, 0) // ARROW_BUCKET, max(last, 0) // ARROW_BUCKET + 1):
+            found.update(index.get(bucket, ()))
+        return [self.arrows[i] for i in sorted(found)]
 
     def bar_at(self, row: int, x: float) -> Bar | None:
         bars = self.bars_in_row(row)
@@ -213,7 +241,7 @@ def restyled(layout: RoadmapLayout, effects: Iterable[Effect]) -> RoadmapLayout 
     by_row = dict(layout._by_row)
     for uid, new in changed.items():
         old = by_uid[uid]
-        bars[bars.index(old)] = by_uid[uid] = new
+        bars[layout.position(uid)] = by_uid[uid] = new
         row = by_row[old.row] = list(by_row[old.row])
         row[row.index(old)] = new
     return replace(layout, bars=tuple(bars), _by_uid=by_uid, _by_row=by_row)
@@ -228,8 +256,7 @@ def _bar_with(bar: Bar, values: Mapping[str, Any]) -> Bar:
     )
 
 
-@dataclass(frozen=True)
-class _Placed:
+class _Placed(NamedTuple):  # a tuple: made for every bar, several times faster
     item: RoadmapItem
     start: dt.date
     end: dt.date
@@ -238,9 +265,14 @@ class _Placed:
 
 
 def layout_roadmap(data: RoadmapData, today: dt.date | None = None) -> RoadmapLayout:
-    """Lay out `data`; `today` places the today line (None: no line)."""
+    """Lay out `data`; `today` places the today line (None: no line). Rejected
+    requirements are left out (`roadmap_data(conn, rejected=True)` reads them too)."""
     releases = {r.uid: r for r in data.releases}
-    placed = [p for i, item in enumerate(data.items) if (p := _place(item, releases, i))]
+    placed = [
+        p
+        for i, item in enumerate(data.items)
+        if item.status != "rejected" and (p := _place(item, releases, i))
+    ]
     known_lanes = {lane.uid for lane in data.lanes}
     bands = _bands(data.releases)
     diamonds = [
