@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from pmdesk.app.document.pane import DocumentPane
     from pmdesk.app.opening import OpenedProject
     from pmdesk.app.roadmap.pane import RoadmapPane
+    from pmdesk.app.setup.plan_pane import PlanPane
     from pmdesk.app.tree.maps import TreeMaps
 
 translate = QCoreApplication.translate
@@ -125,6 +126,7 @@ class Workspace(QObject):
         from pmdesk.app.details.editor import DetailEditor
         from pmdesk.app.document.pane import DocumentPane
         from pmdesk.app.roadmap.pane import RoadmapPane
+        from pmdesk.app.setup.plan_pane import PlanPane
 
         super().__init__(opening.parent)
         assert opening.tree_pane is not None, "the tree is shown before the workspace is built"
@@ -144,6 +146,7 @@ class Workspace(QObject):
         self.detail_editor: DetailEditor = DetailEditor(self.session, tasks, parent)
         self.document_pane: DocumentPane = DocumentPane(self.session, tasks, language, parent)
         self.roadmap_pane: RoadmapPane = RoadmapPane(self.session, tasks, settings, parent)
+        self.plan_pane: PlanPane = PlanPane(self.session, parent)
 
         self.tree_pane.selection_changed.connect(self.selection.set)
         self.roadmap_pane.selection_changed.connect(self.selection.set)
@@ -187,6 +190,7 @@ class Workspace(QObject):
         self.detail_editor.lock_editing()
         self.document_pane.lock_editing()
         self.roadmap_pane.lock_editing()
+        self.plan_pane.lock_editing()
 
     def flush(self) -> None:
         """Commit typing not yet committed (before a save, a merge or a close)."""
@@ -294,7 +298,13 @@ class Workspace(QObject):
         self.deleteLater()
 
     def panes(self) -> tuple[QWidget, ...]:
-        return (self.tree_pane, self.detail_editor, self.document_pane, self.roadmap_pane)
+        return (
+            self.tree_pane,
+            self.detail_editor,
+            self.document_pane,
+            self.roadmap_pane,
+            self.plan_pane,
+        )
 
 
 def _language(session: ProjectSession) -> str:
