@@ -42,8 +42,11 @@ def while_modal(kind: type[D], act: Callable[[D], None]) -> list[D]:
         if not isinstance(widget, kind):
             QTimer.singleShot(20, later)
             return
+        if not widget.isActiveWindow():
+            widget.activateWindow()  # as the window manager does with a new dialog
+            QTimer.singleShot(20, later)
+            return
         seen.append(widget)
-        widget.activateWindow()
         try:
             act(widget)
         finally:
@@ -54,5 +57,15 @@ def while_modal(kind: type[D], act: Callable[[D], None]) -> list[D]:
     return seen
 
 
-def focused() -> QWidget | None:
-    return QApplication.focusWidget()
+def focused() -> QWidget:
+    """The widget with the keyboard focus (the test fails if none has it)."""
+    widget = QApplication.focusWidget()
+    assert widget is not None, "nothing has the focus"
+    return widget
+
+
+def back_to(qtbot: QtBot, window: QWidget) -> None:
+    """The window is active again once a dialog closed (a window manager does
+    that; the offscreen platform does not)."""
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)

@@ -22,7 +22,7 @@ from pmdesk.app.setup.release_dialog import ReleaseDialog, edit_release
 from pmdesk.core.merge.files import read_project
 from tests.app.conftest import Answers, open_sync, ws
 from tests.app.keyboard import type_text
-from tests.app.setup_helpers import focused, while_modal
+from tests.app.setup_helpers import back_to, focused, while_modal
 from tests.app.test_read_only import lock_by_colleague
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -55,10 +55,17 @@ def release_of(window: MainWindow) -> dict[str, str | None]:
 
 
 def set_date(widget: QDateEdit, text: str) -> None:
-    """Type a date into a date edit: select all of it, type it over."""
+    """Type a date (YYYY-MM-DD) into a date edit, section by section as a user
+    does: select the year, type it, then the month, then the day."""
     widget.setFocus()
-    QTest.keyClick(widget, Qt.Key.Key_A, CTRL)
-    QTest.keyClicks(widget, text)
+    for offset, part in ((0, text[:4]), (5, text[5:7]), (8, text[8:])):
+        QTest.keyClick(widget, Qt.Key.Key_Home)
+        for _ in range(offset):
+            QTest.keyClick(widget, Qt.Key.Key_Right)
+        for _ in part:
+            QTest.keyClick(widget, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+        QTest.keyClicks(widget, part)
+    assert widget.date().toString("yyyy-MM-dd") == text
 
 
 def test_a_release_is_created_dated_reordered_and_deleted_with_its_requirements_moved(
@@ -88,6 +95,7 @@ def test_a_release_is_created_dated_reordered_and_deleted_with_its_requirements_
 
     while_modal(ReleaseDialog, fill)
     QTest.keyClick(window, Qt.Key.Key_R, CTRL_SHIFT)  # Project ▸ New Release…
+    back_to(qtbot, window)
     assert names(pane.releases) == ["v1.0", "v1.1", "v2.0", "v3.0"]
     new = uid_named(pane.releases, "v3.0")
     assert row_texts(pane.releases, new) == [
@@ -112,6 +120,7 @@ def test_a_release_is_created_dated_reordered_and_deleted_with_its_requirements_
 
     while_modal(ReleaseDialog, redate)
     QTest.keyClick(pane.releases, Qt.Key.Key_Return)
+    back_to(qtbot, window)
     assert row_texts(pane.releases, new)[1:3] == ["2027-11-01 – 2028-01-31", "In progress"]
     assert stack.count() == 2
     stack.undo()
@@ -207,7 +216,7 @@ def test_a_lane_is_renamed_recoloured_reordered_and_deleted(
     assert stack.undoText() == "Rename lane “销售与服务”"
 
     monkeypatch.setattr(questions, "choose_colour", lambda _parent, _current: "#e45756")
-    qtbot.mouseClick(button_for(pane, pane.colour_lane_action), Qt.MouseButton.LeftButton)
+    QTest.mouseClick(button_for(pane, pane.colour_lane_action), Qt.MouseButton.LeftButton)
     assert pane.lanes.values[lane]["colour"] == "#e45756"
     item = pane.lanes.item_of(lane)
     assert item is not None and not item.icon(0).isNull()
@@ -262,6 +271,7 @@ def test_a_milestone_is_created_linked_to_a_release_edited_and_deleted(
 
     while_modal(MilestoneDialog, fill)
     QTest.keyClick(window, Qt.Key.Key_M, CTRL_SHIFT)  # Project ▸ New Milestone…
+    back_to(qtbot, window)
     new = uid_named(pane.milestones, "UAT 开始")
     assert row_texts(pane.milestones, new) == ["UAT 开始", "2027-06-01", "v1.1"]
     (record,) = [m for m in ws(window).session.project.milestones() if m.uid == new]
@@ -276,7 +286,6 @@ def test_a_milestone_is_created_linked_to_a_release_edited_and_deleted(
     pane.releases.select_uid(v11)
     QTest.keyClick(pane.releases, Qt.Key.Key_F2)
     editor = focused()
-    assert editor is not None
     QTest.keyClick(editor, Qt.Key.Key_A, CTRL)
     type_text(qtbot, editor, "v1.5\n")
     qtbot.waitUntil(lambda: row_texts(pane.milestones, new)[2] == "v1.5")
@@ -291,6 +300,7 @@ def test_a_milestone_is_created_linked_to_a_release_edited_and_deleted(
 
     while_modal(MilestoneDialog, unlink)
     QTest.keyClick(pane.milestones, Qt.Key.Key_Return)
+    back_to(qtbot, window)
     assert row_texts(pane.milestones, new)[2] == ""
     stack.undo()
     assert row_texts(pane.milestones, new)[2] == "v1.5"
@@ -332,6 +342,7 @@ def test_read_only_the_plan_is_shown_and_refuses_every_change(
 
     seen = while_modal(ReleaseDialog, look)
     QTest.keyClick(pane.releases, Qt.Key.Key_Return)
+    back_to(qtbot, window)
     assert len(seen) == 1
     assert not edit_release(window, ws(window).session, None)  # a new one: refused at once
     assert ws(window).session.undo_stack.count() == 0

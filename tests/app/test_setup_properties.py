@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QBuffer, QIODevice, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialogButtonBox
@@ -20,20 +20,18 @@ from pmdesk.app.setup.properties_dialog import ProjectPropertiesDialog
 from pmdesk.core.merge.files import read_project
 from tests.app.conftest import Answers, open_sync, ws
 from tests.app.keyboard import type_text
-from tests.app.setup_helpers import focused, modal
+from tests.app.setup_helpers import back_to, focused, modal
 from tests.app.test_read_only import lock_by_colleague
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 ALT = Qt.KeyboardModifier.AltModifier
 
 
-def png(width: int = 40, height: int = 20) -> bytes:
+def write_png(path: Path, width: int = 40, height: int = 20) -> bytes:
     image = QImage(width, height, QImage.Format.Format_RGB32)
     image.fill(QColor("#336699"))
-    buffer = QBuffer()
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
-    return bytes(buffer.data().data())
+    assert image.save(str(path))
+    return path.read_bytes()
 
 
 def on_disk(path: Path) -> dict[str, object]:
@@ -50,7 +48,6 @@ def retype(qtbot: QtBot, dialog: ProjectPropertiesDialog, mnemonic: Qt.Key, text
     """Alt+mnemonic to the field, select what is there, type over it."""
     QTest.keyClick(dialog, mnemonic, ALT)
     widget = focused()
-    assert widget is not None
     QTest.keyClick(widget, Qt.Key.Key_A, CTRL)
     type_text(qtbot, widget, text)
 
@@ -65,7 +62,7 @@ def test_properties_are_changed_saved_and_read_back(
 ) -> None:
     open_sync(window, sample)
     logo = tmp_path / "logo.png"
-    logo.write_bytes(png())
+    write_png(logo)
     monkeypatch.setattr(questions, "choose_image", lambda _parent: logo)
     before = ws(window).session.project.info()
     dialog = open_properties(qtbot, window)
@@ -73,23 +70,27 @@ def test_properties_are_changed_saved_and_read_back(
     assert focused() is dialog.title
     retype(qtbot, dialog, Qt.Key.Key_P, "云客 CRM")
     retype(qtbot, dialog, Qt.Key.Key_V, "2.1")
-    qtbot.mouseClick(dialog.add_author, Qt.MouseButton.LeftButton)
-    editor = focused()
-    assert editor is not None
-    type_text(qtbot, editor, "张三\n")
-    qtbot.mouseClick(dialog.add_author, Qt.MouseButton.LeftButton)
-    editor = focused()
-    assert editor is not None
-    type_text(qtbot, editor, "李四\n")
+    assert [dialog.authors.item(i).text() for i in range(dialog.authors.count())] == [
+        "张伟",
+        "陈静",
+    ]
+    QTest.keyClick(dialog, Qt.Key.Key_A, ALT)
+    assert focused() is dialog.authors
+    QTest.keyClick(dialog.authors, Qt.Key.Key_End)
+    QTest.keyClick(dialog.authors, Qt.Key.Key_Delete)  # 陈静 is no author any more
+    QTest.mouseClick(dialog.add_author, Qt.MouseButton.LeftButton)
+    type_text(qtbot, focused(), "李四\n")
+    # The delegate commits and closes the editor through queued calls.
+    qtbot.waitUntil(lambda: dialog.authors.state() != dialog.authors.State.EditingState)
     retype(qtbot, dialog, Qt.Key.Key_O, "云客科技")
     QTest.keyClick(dialog, Qt.Key.Key_L, ALT)
     assert focused() is dialog.language
     QTest.keyClick(dialog.language, Qt.Key.Key_Down)  # English
-    qtbot.mouseClick(dialog.choose_logo, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(dialog.choose_logo, Qt.MouseButton.LeftButton)
     assert dialog.logo_preview.pixmap() is not None and not dialog.logo_preview.pixmap().isNull()
     assert dialog.remove_logo.isEnabled()
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
-    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(ok, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
 
     stack = ws(window).session.undo_stack
@@ -102,10 +103,11 @@ def test_properties_are_changed_saved_and_read_back(
         "2.1",
         "en",
     )
-    assert list(info.authors) == ["张三", "李四"]
+    assert list(info.authors) == ["张伟", "李四"]
     assert info.organisation == "云客科技"
     assert info.logo == logo.read_bytes()
 
+    back_to(qtbot, window)
     QTest.keyClick(window, Qt.Key.Key_S, CTRL)
     saved = on_disk(sample)
     assert (saved["title"], saved["product"], saved["version"], saved["language"]) == (
@@ -114,7 +116,7 @@ def test_properties_are_changed_saved_and_read_back(
         "2.1",
         "en",
     )
-    assert json.loads(str(saved["authors"])) == ["张三", "李四"]
+    assert json.loads(str(saved["authors"])) == ["张伟", "李四"]
     assert saved["organisation"] == "云客科技"
     assert saved["logo"] == logo.read_bytes()
 
@@ -127,7 +129,7 @@ def test_properties_are_changed_saved_and_read_back(
     dialog = open_properties(qtbot, window)
     assert dialog.title.text() == "客户管理系统需求"
     assert dialog.authors.count() == 2
-    qtbot.mouseClick(dialog.remove_logo, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(dialog.remove_logo, Qt.MouseButton.LeftButton)
     assert not dialog.remove_logo.isEnabled()
     QTest.keyClick(dialog, Qt.Key.Key_Return)
     assert ws(window).session.project.info().logo is None
@@ -221,7 +223,7 @@ def test_a_logo_that_is_no_picture_or_too_big_is_refused_in_one_sentence(
     bad.write_bytes(content)
     monkeypatch.setattr(questions, "choose_image", lambda _parent: bad)
     dialog = open_properties(qtbot, window)
-    qtbot.mouseClick(dialog.choose_logo, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(dialog.choose_logo, Qt.MouseButton.LeftButton)
     assert dialog.logo_note.text() == sentence
     assert dialog.logo is None and not dialog.remove_logo.isEnabled()
     QTest.keyClick(dialog, Qt.Key.Key_Return)

@@ -45,7 +45,7 @@ class NewProjectChoice:
 def prefix_for(product: str) -> str:
     """A key prefix made from a product's name: "CRM" → "CRM", "Customer Portal" → "CP",
     "Salesforce" → "SAL"; a name without Latin letters gives the default (REQ)."""
-    words = re.findall(r"[A-Za-z][A-Za-z0-9]*", product)
+    words: list[str] = re.findall(r"[A-Za-z][A-Za-z0-9]*", product)
     if not words:
         return vocabulary.DEFAULT_KEY_PREFIX
     if len(words) == 1:

@@ -242,7 +242,7 @@ class ProjectPropertiesDialog(QDialog):
     def operation(self) -> Operation | None:
         """What OK changes, as one operation (None: nothing changed). Asks first
         when the key prefix changes; None also when that is declined."""
-        from pmdesk.core.ops import Batch, RenumberKeys, Update
+        from pmdesk.core.ops import Batch, Update
 
         changed = {k: v for k, v in self.values().items() if v != self._before[k]}
         ops: list[Operation] = []
@@ -253,6 +253,8 @@ class ProjectPropertiesDialog(QDialog):
             count = self._session.project.counts().requirements
             if count and not questions.confirm_renumber(self, count, self._prefix, prefix):
                 return None
+            from pmdesk.core.ops import RenumberKeys
+
             ops.append(RenumberKeys(prefix))
         return Batch(tuple(ops)) if ops else None
 
