@@ -64,7 +64,8 @@ class MainWindow(QMainWindow):
         self.roadmap_dock = self._dock("roadmapDock", self.tr("Roadmap"), area.BottomDockWidgetArea)
         # The plan (releases, lanes, milestones) is a tab beside the tree.
         self.plan_dock = self._dock("planDock", self.tr("Plan"), area.LeftDockWidgetArea)
-        self.tabifyDockWidget(self.plan_dock, self.tree_dock)
+        self.tabifyDockWidget(self.tree_dock, self.plan_dock)
+        self.tree_dock.raise_()
         self.plan_placeholder = self._placeholder(self.tr("No project is open."))
         self.plan_dock.setWidget(self.plan_placeholder)
         self.roadmap_placeholder = self._placeholder(self.tr("No project is open."))

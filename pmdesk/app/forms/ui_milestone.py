@@ -40,6 +40,7 @@ class Ui_MilestoneDialog(object):
 
         self.name = QLineEdit(MilestoneDialog)
         self.name.setObjectName(u"name")
+        self.name.setPlaceholderText(u"Beta")
 
         self.form.setWidget(1, QFormLayout.ItemRole.FieldRole, self.name)
 
@@ -96,7 +97,6 @@ class Ui_MilestoneDialog(object):
     def retranslateUi(self, MilestoneDialog):
         MilestoneDialog.setWindowTitle(QCoreApplication.translate("MilestoneDialog", u"Milestone", None))
         self.name_label.setText(QCoreApplication.translate("MilestoneDialog", u"&Name:", None))
-        self.name.setPlaceholderText(QCoreApplication.translate("MilestoneDialog", u"Beta", None))
         self.dated.setText(QCoreApplication.translate("MilestoneDialog", u"&Has a date", None))
         self.date_label.setText(QCoreApplication.translate("MilestoneDialog", u"&Date:", None))
         self.release_label.setText(QCoreApplication.translate("MilestoneDialog", u"&Release:", None))

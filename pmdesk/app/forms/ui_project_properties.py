@@ -62,6 +62,7 @@ class Ui_ProjectPropertiesDialog(object):
 
         self.version = QLineEdit(ProjectPropertiesDialog)
         self.version.setObjectName(u"version")
+        self.version.setPlaceholderText(u"1.0")
 
         self.form.setWidget(3, QFormLayout.ItemRole.FieldRole, self.version)
 
@@ -228,7 +229,6 @@ class Ui_ProjectPropertiesDialog(object):
         self.product.setToolTip(QCoreApplication.translate("ProjectPropertiesDialog", u"The product's name, in the PRD's cover and header", None))
 #endif // QT_CONFIG(tooltip)
         self.version_label.setText(QCoreApplication.translate("ProjectPropertiesDialog", u"&Version:", None))
-        self.version.setPlaceholderText(QCoreApplication.translate("ProjectPropertiesDialog", u"1.0", None))
         self.authors_label.setText(QCoreApplication.translate("ProjectPropertiesDialog", u"&Authors:", None))
 #if QT_CONFIG(tooltip)
         self.authors.setToolTip(QCoreApplication.translate("ProjectPropertiesDialog", u"One author a line. F2 or double-click edits one.", None))

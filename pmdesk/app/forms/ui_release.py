@@ -41,6 +41,7 @@ class Ui_ReleaseDialog(object):
 
         self.name = QLineEdit(ReleaseDialog)
         self.name.setObjectName(u"name")
+        self.name.setPlaceholderText(u"v1.0")
 
         self.form.setWidget(1, QFormLayout.ItemRole.FieldRole, self.name)
 
@@ -146,7 +147,6 @@ class Ui_ReleaseDialog(object):
     def retranslateUi(self, ReleaseDialog):
         ReleaseDialog.setWindowTitle(QCoreApplication.translate("ReleaseDialog", u"Release", None))
         self.name_label.setText(QCoreApplication.translate("ReleaseDialog", u"&Name:", None))
-        self.name.setPlaceholderText(QCoreApplication.translate("ReleaseDialog", u"v1.0", None))
         self.dated.setText(QCoreApplication.translate("ReleaseDialog", u"&Has dates", None))
         self.start_label.setText(QCoreApplication.translate("ReleaseDialog", u"&Start:", None))
         self.end_label.setText(QCoreApplication.translate("ReleaseDialog", u"&End:", None))

@@ -15,7 +15,13 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QDropEvent, QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
 
 if TYPE_CHECKING:
     from pmdesk.app.session import ProjectSession
@@ -53,6 +59,10 @@ class PlanList(QTreeWidget):
         self._filling = False
         self._locked = False
         self.setHeaderLabels(headers)
+        header = self.header()
+        header.setStretchLastSection(True)  # the goal, the release: as wide as there is room
+        for column in range(len(headers) - 1):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.setRootIsDecorated(False)
         self.setUniformRowHeights(True)
         self.setAlternatingRowColors(True)

@@ -197,6 +197,7 @@ class PlanPane(QWidget):
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             head.addWidget(button)
         layout.addLayout(head)
+        plan_list.setMinimumHeight(24)  # a short window keeps its height: the lists scroll
         layout.addWidget(plan_list, 1)
         plan_list.addActions(list(actions))
         plan_list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
