@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from pmdesk.app.roadmap.pane import RoadmapPane
     from pmdesk.app.setup.plan_pane import PlanPane
     from pmdesk.app.tree.maps import TreeMaps
+    from pmdesk.core.ops import Effect
 
 translate = QCoreApplication.translate
 
@@ -152,6 +153,7 @@ class Workspace(QObject):
         self.roadmap_pane.selection_changed.connect(self.selection.set)
         self.detail_editor.requirement_activated.connect(self.selection.set)
         self.selection.changed.connect(self._follow)
+        self.session.changed.connect(self._project_changed)
         self.selection.set(self.tree_pane.view.current_uid())  # chosen while opening
         if self.session.project.unsaved_edits() > 0:
             # Recovered after a crash: edits not in the file are unsaved edits (the
@@ -182,6 +184,13 @@ class Workspace(QObject):
             self.tree_pane.view.select_uid(uid)
         self.detail_editor.show_requirement(uid)
         self.roadmap_pane.select_uid(uid)
+
+    def _project_changed(self, effects: tuple[Effect, ...]) -> None:
+        """A new document language (Project ▸ Properties…): the preview speaks it."""
+        for effect in effects:
+            if effect.entity == "project" and "language" in effect.values:
+                self.document_pane.language = effect.values["language"]
+                self.document_pane.render_preview()
 
     def lock_editing(self) -> None:
         """Read-only: every pane switches off its own editing (what slips through

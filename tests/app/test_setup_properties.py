@@ -106,6 +106,7 @@ def test_properties_are_changed_saved_and_read_back(
     assert list(info.authors) == ["张伟", "李四"]
     assert info.organisation == "云客科技"
     assert info.logo == logo.read_bytes()
+    assert ws(window).document_pane.language == "en"  # the preview speaks it now
 
     back_to(qtbot, window)
     QTest.keyClick(window, Qt.Key.Key_S, CTRL)
@@ -122,6 +123,7 @@ def test_properties_are_changed_saved_and_read_back(
 
     stack.undo()
     assert ws(window).session.project.info() == before
+    assert ws(window).document_pane.language == "zh"
     stack.redo()
     assert ws(window).session.project.info().logo == logo.read_bytes()
 
