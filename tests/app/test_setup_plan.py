@@ -7,8 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, Qt
-from PySide6.QtGui import QDropEvent
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDateEdit, QToolButton
 from pytestqt.qtbot import QtBot
@@ -89,6 +89,9 @@ def test_a_release_is_created_dated_reordered_and_deleted_with_its_requirements_
         QTest.keyClick(dialog, Qt.Key.Key_C, ALT)
         assert focused() is dialog.capacity
         QTest.keyClicks(dialog.capacity, "120")
+        QTest.keyClick(dialog, Qt.Key.Key_T, ALT)
+        assert focused() is dialog.status
+        QTest.keyClick(dialog.status, Qt.Key.Key_Down)  # In progress
         QTest.keyClick(dialog, Qt.Key.Key_G, ALT)
         type_text(qtbot, dialog.goal, "Self-service **onboarding**")
         QTest.keyClick(focused(), Qt.Key.Key_Return)
@@ -101,11 +104,11 @@ def test_a_release_is_created_dated_reordered_and_deleted_with_its_requirements_
     assert row_texts(pane.releases, new) == [
         "v3.0",
         "2027-10-01 – 2027-12-30",
-        "Planned",
+        "In progress",
         "120",
         "Self-service **onboarding**",
     ]
-    assert stack.undoText() == "Create release “v3.0”"
+    assert stack.undoText() == "Create release v3.0"
 
     # New dates in the release's form (Enter on its row).
     pane.releases.setFocus()
@@ -114,17 +117,16 @@ def test_a_release_is_created_dated_reordered_and_deleted_with_its_requirements_
     def redate(dialog: ReleaseDialog) -> None:
         set_date(dialog.start, "2027-11-01")
         set_date(dialog.end, "2028-01-31")
-        QTest.keyClick(dialog, Qt.Key.Key_T, ALT)
-        QTest.keyClick(dialog.status, Qt.Key.Key_Down)  # In progress
         QTest.keyClick(focused(), Qt.Key.Key_Return)
 
     while_modal(ReleaseDialog, redate)
     QTest.keyClick(pane.releases, Qt.Key.Key_Return)
     back_to(qtbot, window)
-    assert row_texts(pane.releases, new)[1:3] == ["2027-11-01 – 2028-01-31", "In progress"]
+    assert row_texts(pane.releases, new)[1] == "2027-11-01 – 2028-01-31"
     assert stack.count() == 2
+    assert stack.undoText() == "Move release v3.0 to 2027-11-01 – 2028-01-31"
     stack.undo()
-    assert row_texts(pane.releases, new)[1:3] == ["2027-10-01 – 2027-12-30", "Planned"]
+    assert row_texts(pane.releases, new)[1] == "2027-10-01 – 2027-12-30"
     stack.redo()
     assert row_texts(pane.releases, new)[1] == "2027-11-01 – 2028-01-31"
 
@@ -134,6 +136,7 @@ def test_a_release_is_created_dated_reordered_and_deleted_with_its_requirements_
     QTest.keyClick(pane.releases, Qt.Key.Key_Up, ALT)
     assert names(pane.releases) == ["v1.0", "v3.0", "v1.1", "v2.0"]
     assert stack.count() == 4
+    assert stack.undoText() == "Reorder release v3.0"
     assert [r.name for r in ws(window).session.project.releases()] == names(pane.releases)
     stack.undo()
     assert names(pane.releases) == ["v1.0", "v1.1", "v3.0", "v2.0"]
@@ -161,6 +164,7 @@ def test_a_release_is_created_dated_reordered_and_deleted_with_its_requirements_
     after = release_of(window)
     assert all(after[k] == new for k in in_v11)
     assert stack.count() == 6
+    assert stack.undoText() == "Delete release v1.1 and move its requirements to v3.0"
     stack.undo()
     assert names(pane.releases) == ["v1.0", "v1.1", "v2.0", "v3.0"]
     assert release_of(window) == before
@@ -180,16 +184,17 @@ def drop_on(plan_list: PlanList, uid: str, target: str, *, below: bool) -> None:
     plan_list.select_uid(uid)
     rect = plan_list.visualRect(plan_list.index_of(target))
     point = QPoint(rect.center().x(), rect.bottom() - 1 if below else rect.top() + 1)
-    mime = plan_list.model().mimeData([plan_list.index_of(uid)]) or QMimeData()
-    for kind in (QDropEvent.Type.DragEnter, QDropEvent.Type.DragMove, QDropEvent.Type.Drop):
-        event = QDropEvent(
-            point.toPointF(),
-            Qt.DropAction.MoveAction,
-            mime,
-            Qt.MouseButton.LeftButton,
-            Qt.KeyboardModifier.NoModifier,
-            kind,
-        )
+    item = plan_list.item_of(uid)
+    assert item is not None
+    mime = plan_list.mimeData([item])  # what the view's own drag carries
+    buttons, keys = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    move = Qt.DropAction.MoveAction
+    at = point.toPointF()
+    for event in (
+        QDragEnterEvent(point, move, mime, buttons, keys),
+        QDragMoveEvent(point, move, mime, buttons, keys),
+        QDropEvent(at, move, mime, buttons, keys),
+    ):
         QApplication.sendEvent(plan_list.viewport(), event)
 
 
@@ -213,7 +218,7 @@ def test_a_lane_is_renamed_recoloured_reordered_and_deleted(
     QTest.keyClick(editor, Qt.Key.Key_A, CTRL)
     type_text(qtbot, editor, "销售与服务\n")
     qtbot.waitUntil(lambda: pane.lanes.values[lane]["name"] == "销售与服务")
-    assert stack.undoText() == "Rename lane “销售与服务”"
+    assert stack.undoText() == "Rename lane 销售协同 to 销售与服务"
 
     monkeypatch.setattr(questions, "choose_colour", lambda _parent, _current: "#e45756")
     QTest.mouseClick(button_for(pane, pane.colour_lane_action), Qt.MouseButton.LeftButton)
@@ -279,7 +284,7 @@ def test_a_milestone_is_created_linked_to_a_release_edited_and_deleted(
     # Ordered by date: between Beta (03-01) and the v1.1 release (06-30).
     order = names(pane.milestones)
     assert order.index("Beta 内测启动") < order.index("UAT 开始") < order.index("v1.1 发布")
-    assert stack.undoText() == "Create milestone “UAT 开始”"
+    assert stack.undoText() == "Create milestone UAT 开始"
 
     # The release it belongs to is renamed: the milestone's row says so.
     pane.releases.setFocus()

@@ -10,10 +10,10 @@ and the row shows the result when its effect comes back.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QMimeData, QModelIndex, Qt, Signal
 from PySide6.QtGui import QDropEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from pmdesk.core.ops import Effect
 
 UID_ROLE = Qt.ItemDataRole.UserRole
+ROW_MIME = "application/x-pmdesk-plan-row"  # "entity:uid" of a dragged row
 
 # The texts of a row from its values (every field of the entity).
 Show = Callable[[QTreeWidgetItem, Mapping[str, Any]], None]
@@ -71,8 +72,11 @@ class PlanList(QTreeWidget):
             | QAbstractItemView.EditTrigger.SelectedClicked
         )
         if ordered:
-            self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+            # Not InternalMove (that refuses a drop whose source it cannot see):
+            # dropEvent takes only a row of this list and moves it by an operation.
+            self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
             self.setDefaultDropAction(Qt.DropAction.MoveAction)
+            self.setDragDropOverwriteMode(False)
         self.itemChanged.connect(self._renamed)
         self.itemDoubleClicked.connect(self._double_clicked)
 
@@ -240,13 +244,22 @@ class PlanList(QTreeWidget):
             return
         super().keyPressEvent(event)
 
+    def mimeData(self, items: Sequence[QTreeWidgetItem]) -> QMimeData:
+        """A dragged row says which row of which list it is (a drop from
+        elsewhere carries no such thing and is ignored)."""
+        mime = super().mimeData(items)
+        if items:
+            uid = items[0].data(0, UID_ROLE)
+            mime.setData(ROW_MIME, f"{self.entity}:{uid}".encode())
+        return mime
+
     def dropEvent(self, event: QDropEvent) -> None:
         """A drag inside the list is a move of the dragged row, pushed as one
         operation; the row moves when its effect comes back, not by Qt's drop."""
-        uid = self.current_uid()
         event.setDropAction(Qt.DropAction.IgnoreAction)
         event.accept()
-        if uid is None or event.source() is not self or not self.ordered:
+        entity, _, uid = bytes(event.mimeData().data(ROW_MIME).data()).decode().partition(":")
+        if entity != self.entity or uid not in self.values or not self.ordered or self._locked:
             return
         target = self.indexAt(event.position().toPoint())
         order = self.uids()
@@ -255,8 +268,7 @@ class PlanList(QTreeWidget):
             index = len(order) - 1
         else:
             row = target.row()
-            position = self.dropIndicatorPosition()
-            if position == QAbstractItemView.DropIndicatorPosition.BelowItem:
+            if self.dropIndicatorPosition() == QAbstractItemView.DropIndicatorPosition.BelowItem:
                 row += 1
             index = row - 1 if row > here else row  # counted without the dragged row
         if index != here:
