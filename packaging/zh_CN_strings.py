@@ -721,6 +721,8 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("Setup", "Delete lane “%1”? Its requirements go to Unassigned."): "删除泳道“%1”？其中的需求将归入“未分配”。",
     ("Setup", "Delete lane"): "删除泳道",
     ("Setup", "Lane colour"): "泳道颜色",
+    ("Setup", "New lane"): "新建泳道",
+    ("Setup", "Name of the lane (a theme or a team):"): "泳道名称（一个主题或一个团队）：",
     ("Setup", "Choose a logo"): "选择标志",
     ("Setup", "Pictures (*.png *.jpg *.jpeg)"): "图片 (*.png *.jpg *.jpeg)",
     # Issue 13 (setup-core): undo labels of releases, lanes, milestones and properties.

@@ -2797,6 +2797,14 @@ Name:</translation>
         <translation>Delete lane</translation>
     </message>
     <message>
+        <source>New lane</source>
+        <translation>New lane</translation>
+    </message>
+    <message>
+        <source>Name of the lane (a theme or a team):</source>
+        <translation>Name of the lane (a theme or a team):</translation>
+    </message>
+    <message>
         <source>Lane colour</source>
         <translation>Lane colour</translation>
     </message>

@@ -2794,6 +2794,14 @@ Name:</source>
         <translation>删除泳道</translation>
     </message>
     <message>
+        <source>New lane</source>
+        <translation>新建泳道</translation>
+    </message>
+    <message>
+        <source>Name of the lane (a theme or a team):</source>
+        <translation>泳道名称（一个主题或一个团队）：</translation>
+    </message>
+    <message>
         <source>Lane colour</source>
         <translation>泳道颜色</translation>
     </message>

@@ -234,6 +234,15 @@ def test_a_lane_is_renamed_recoloured_reordered_and_deleted(
     QTest.keyClick(pane.lanes, Qt.Key.Key_Down, ALT)
     assert names(pane.lanes) == ["客户数据", "数据智能", "销售与服务", "平台与合规"]
 
+    monkeypatch.setattr(questions, "ask_lane_name", lambda _parent, _suggestion: "增长")
+    QTest.mouseClick(button_for(pane, pane.new_lane_action), Qt.MouseButton.LeftButton)
+    assert names(pane.lanes)[-1] == "增长"
+    assert stack.undoText() == "Create lane 增长"
+    stack.undo()
+    assert "增长" not in names(pane.lanes)
+    pane.lanes.setFocus()
+    pane.lanes.select_uid(lane)
+
     monkeypatch.setattr(questions, "confirm_lane_removal", lambda _parent, _name: True)
     in_lane = {r.uid for r in ws(window).session.project.roadmap().items if r.lane_uid == lane}
     assert len(in_lane) == 10

@@ -140,7 +140,7 @@ class PlanPane(QWidget):
         )
         self.releases.activated_uid.connect(self.edit_release)
         self.releases.delete_requested.connect(self.delete_release)
-        self.lanes.activated_uid.connect(lambda _uid: self.colour_lane())
+        self.lanes.activated_uid.connect(self.rename_lane)
         self.lanes.delete_requested.connect(self.delete_lane)
         self.milestones.activated_uid.connect(self.edit_milestone)
         self.milestones.delete_requested.connect(self.delete_milestone)
@@ -317,21 +317,26 @@ class PlanPane(QWidget):
 
     # -- lanes ------------------------------------------------------------------------------
     def new_lane(self) -> bool:
-        """A new lane at the end, its name ready to type."""
+        """A new lane at the end, named first (one undo step)."""
         from pmdesk.core.ops import Create
 
         if self._session.refuse_if_read_only():
             return False
+        name = questions.ask_lane_name(self, translate("PlanPane", "New lane"))
+        if not name:
+            return False
         uid = str(uuid.uuid4())
-        name = translate("PlanPane", "New lane")
         if not self._session.push(Create("lane", uid, {"name": name})):
             return False
-        item = self.lanes.item_of(uid)
-        if item is not None:
-            self.lanes.setCurrentItem(item)
-            self.lanes.setFocus()
-            self.lanes.editItem(item, 0)
+        self.lanes.select_uid(uid)
         return True
+
+    def rename_lane(self, uid: str) -> None:
+        """Enter or a double-click on a lane: its name, ready to type (a lane has
+        no form: its colour is Lane Colour…)."""
+        item = self.lanes.item_of(uid)
+        if item is not None and not self.read_only:
+            self.lanes.editItem(item, 0)
 
     def colour_lane(self) -> bool:
         from pmdesk.core.ops import Update

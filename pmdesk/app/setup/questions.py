@@ -7,7 +7,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QColorDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QColorDialog,
+    QFileDialog,
+    QInputDialog,
+    QLineEdit,
+    QMessageBox,
+    QWidget,
+)
 
 translate = QCoreApplication.translate
 
@@ -61,6 +68,18 @@ def confirm_lane_removal(parent: QWidget, name: str) -> bool:
         "%1", name
     )
     return _yes_no(parent, translate("Setup", "Delete lane"), text)
+
+
+def ask_lane_name(parent: QWidget, suggestion: str) -> str | None:
+    """The name of a new lane (None or empty: cancelled)."""
+    text, ok = QInputDialog.getText(
+        parent,
+        translate("Setup", "New lane"),
+        translate("Setup", "Name of the lane (a theme or a team):"),
+        QLineEdit.EchoMode.Normal,
+        suggestion,
+    )
+    return text.strip() if ok else None
 
 
 def choose_colour(parent: QWidget, current: str | None) -> str | None:
