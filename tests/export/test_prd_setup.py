@@ -232,5 +232,6 @@ def test_a_lane_colour_shows_by_its_name_in_the_roadmap(tmp_path: Path) -> None:
     assert png is not None
     image = QImage.fromData(png)
     magenta = QColor("#ff00ff").rgb()
-    left = [(x, y) for x in range(40) for y in range(image.height()) if image.pixel(x, y) == magenta]
+    rows = range(image.height())
+    left = [(x, y) for x in range(40) for y in rows if image.pixel(x, y) == magenta]
     assert len(left) > 20  # a stripe by the lane's name, not a stray pixel
