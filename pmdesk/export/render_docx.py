@@ -678,7 +678,9 @@ class _BodyWriter:
             out.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
             for width, runs in cells:
                 out.append(
-                    f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>'
+                    f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>'
+                    # Bottom, so a Latin label and a Chinese value share a baseline.
+                    '<w:vAlign w:val="bottom"/></w:tcPr>'
                     f"<w:p>{self._ppr('cover', spacing)}{runs}</w:p></w:tc>"
                 )
             out.append("</w:tr>")

@@ -191,3 +191,25 @@ def test_the_change_log_names_release_lane_milestone_and_project_changes(
     project.apply(Update("project", project.info().uid, {"logo": logo}))
     [change] = project.change_log(LogFilter(), limit=1)
     assert (change.field, change.old, change.new) == ("logo", "", "picture, 3 KB")
+
+
+def test_a_requirement_added_while_the_other_side_renumbered_takes_the_new_prefix(
+    tmp_path: Path,
+) -> None:
+    from pmdesk.core.merge.files import merge_files
+    from pmdesk.core.storage.projectfile import check
+    from tests.core.merge_helpers import by_key, copies, edit
+
+    base = tmp_path / "base.pmdesk"
+    write_sample(base, "en")
+    mine, theirs = copies(base, "mine", "theirs")
+    edit(mine, "Li", RenumberKeys("ORB"))
+    new = str(uuid.uuid4())
+    edit(theirs, "Wang", Create("requirement", new, {"title": "Added meanwhile"}))
+    out = tmp_path / "out.pmdesk"
+    _, result = merge_files(base, mine, theirs, out)
+    assert result.clean, result.conflicts
+    assert check(out) == []
+    keys = by_key(out)
+    assert all(key.startswith("ORB-") for key in keys)
+    assert next(r for r in keys.values() if r["uid"] == new)["title"] == "Added meanwhile"

@@ -212,3 +212,26 @@ def test_picture_size_of_png_and_jpeg() -> None:
     )
     assert picture_size(jpeg) == (64, 32)
     assert picture_size(b"GIF89a") is None
+
+
+def test_a_lane_colour_shows_by_its_name_in_the_roadmap(tmp_path: Path) -> None:
+    from PySide6.QtGui import QColor, QImage
+
+    from pmdesk.export.roadmap_picture import render_roadmap_png
+
+    path = built(tmp_path, "en", logo=False)
+    project = Project.open(path, data_dir=tmp_path / "data")
+    try:
+        lane = str(uuid.uuid4())
+        project.apply(Create("lane", lane, {"name": "Growth", "colour": "#ff00ff"}))
+        first = next(n for n in project.snapshot()["requirements"])
+        project.apply(Update("requirement", first["uid"], {"lane": lane, "start": "2027-01-11"}))
+        png = project.read(lambda conn: render_roadmap_png(conn, language="en", width=900))
+    finally:
+        project.close(discard=True)
+    assert png is not None
+    image = QImage.fromData(png)
+    magenta = QColor("#ff00ff").rgb()
+    rows = range(image.height())
+    left = [(x, y) for x in range(40) for y in rows if image.pixel(x, y) == magenta]
+    assert len(left) > 20  # a stripe by the lane's name, not a stray pixel

@@ -64,6 +64,7 @@ class LaneRows:
     name: str | None  # None: the "Unassigned" group, named by the painter
     first_row: int
     rows: int
+    colour: str | None = None  # the lane's own "#rrggbb" (a stripe by its name), if set
 
 
 @dataclass(frozen=True)
@@ -261,6 +262,7 @@ def layout_roadmap(data: RoadmapData, today: dt.date | None = None) -> RoadmapLa
     groups: list[tuple[str | None, str | None, list[_Placed]]] = [
         (lane.uid, lane.name, []) for lane in data.lanes
     ]
+    colours = {lane.uid: lane.colour for lane in data.lanes}
     unassigned: list[_Placed] = []
     index = {lane.uid: i for i, lane in enumerate(data.lanes)}
     for p in placed:
@@ -278,7 +280,7 @@ def layout_roadmap(data: RoadmapData, today: dt.date | None = None) -> RoadmapLa
     for uid, name, members in groups:
         packed, count = _pack(members, origin)
         bars.extend(_bar(p, uid, origin, row + sub) for p, sub in packed)
-        lanes.append(LaneRows(uid, name, row, max(count, 1)))
+        lanes.append(LaneRows(uid, name, row, max(count, 1), colours.get(uid or "")))
         row += max(count, 1)
 
     bars, arrows, conflicts = _check(bars, data, releases)
