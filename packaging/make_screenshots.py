@@ -119,12 +119,19 @@ def shoot_setup(window: MainWindow, language: str) -> None:
     settle(200)
     dialog.grab().save(str(OUT / f"properties-{language}.png"))
     dialog.reject()
+    from pmdesk.core.ops import Update
+
     window.show_plan()
     plan = workspace.plan_pane
+    colours = ("#4c78a8", "#f58518", "#54a24b", "#b279a2")
+    for lane, colour in zip(plan.lanes.uids(), colours, strict=False):
+        workspace.session.push(Update("lane", lane, {"colour": colour}))
     plan.releases.select_uid(plan.releases.uids()[1])
     plan.lanes.select_uid(plan.lanes.uids()[0])
-    settle(300)
+    settle(600)
     window.grab().save(str(OUT / f"plan-{language}.png"))
+    while workspace.session.undo_stack.canUndo():  # the later shots show the sample as it is
+        workspace.session.undo_stack.undo()
     values = release_values(workspace.session, plan.releases.uids()[1])
     assert values is not None
     form = ReleaseDialog(values, parent=window)
