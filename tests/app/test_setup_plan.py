@@ -18,7 +18,7 @@ from pmdesk.app.setup import questions
 from pmdesk.app.setup.milestone_dialog import MilestoneDialog
 from pmdesk.app.setup.plan_list import PlanList
 from pmdesk.app.setup.plan_pane import PlanPane
-from pmdesk.app.setup.release_dialog import ReleaseDialog, edit_release
+from pmdesk.app.setup.release_dialog import ReleaseDialog, edit_release, next_name
 from pmdesk.core.merge.files import read_project
 from tests.app.conftest import Answers, open_sync, ws
 from tests.app.keyboard import type_text
@@ -66,6 +66,14 @@ def set_date(widget: QDateEdit, text: str) -> None:
             QTest.keyClick(widget, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
         QTest.keyClicks(widget, part)
     assert widget.date().toString("yyyy-MM-dd") == text
+
+
+def test_the_next_release_name_counts_on_from_the_last() -> None:
+    assert next_name(["v1.0", "v1.1"]) == "v1.2"
+    assert next_name(["v1.0", "v2.0"]) == "v2.1"
+    assert next_name(["Sprint 3"]) == "Sprint 4"
+    assert next_name(["MVP"]) == "v1.0"  # no number to count on
+    assert next_name([]) == "v1.0"
 
 
 def test_a_release_is_created_dated_reordered_and_deleted_with_its_requirements_moved(
