@@ -392,6 +392,8 @@ def paint_gutter(
         if y1 < top or y0 > top + height:
             continue
         p.fillRect(QRectF(0, y0, geo.gutter, y1 - y0), QColor(palette.lane_fills[i % 2]))
+        if lane.colour:  # the lane's colour as a stripe at its left edge
+            p.fillRect(QRectF(0, y0 + 1, LANE_STRIPE, y1 - y0 - 1), QColor(lane.colour))
         name = lane.name or geo.texts.unassigned
         p.setPen(QColor(palette.ink if lane.uid is not None else palette.muted_ink))
         text = metrics.elidedText(name, Qt.TextElideMode.ElideRight, geo.gutter - 20)
@@ -409,6 +411,8 @@ def paint_gutter(
     p.drawLine(QLineF(geo.gutter - 0.5, top, geo.gutter - 0.5, top + height))
     p.restore()
 
+
+LANE_STRIPE = 5.0  # px: the width of a lane's colour by its name
 
 # -- legend ----------------------------------------------------------------------
 LEGEND_HEIGHT = 30.0

@@ -205,7 +205,9 @@ class _Merger:
                 self._merge_row(entity, uid, b.get(uid), m.get(uid), t.get(uid))
         self._settle_reorders()
         self._repair_references()
+        self._unlink_milestones()
         self._break_cycles()
+        self._follow_key_prefix()
         self._renumber_keys()
         self._unique_names("baseline", "name")
         self._unique_links()
@@ -357,6 +359,14 @@ class _Merger:
                     self._cascade(entity, uid)  # clears the kept rows' reference
                 else:
                     self._settle_dangling(entity, uid)
+
+    def _unlink_milestones(self) -> None:
+        """A milestone of a release the merge deleted loses the link, as the
+        database's ON DELETE SET NULL would do on either side."""
+        releases = self.out["release"]
+        for row in self.out["milestone"].values():
+            if row.get("release_uid") is not None and row["release_uid"] not in releases:
+                row["release_uid"] = None
 
     def _only_kept_members(self, entity: str, uid: str) -> bool:
         """Is a deleted release or lane referred to only by requirements that
@@ -558,6 +568,19 @@ class _Merger:
                     Note("moved_back", "requirement", uid, label_of("requirement", reqs[uid]))
                 )
                 cycle = _cycle_from(reqs, start, rooted)
+
+    def _follow_key_prefix(self) -> None:
+        """One side changed the key prefix (RenumberKeys): what the other side
+        added meanwhile, still keyed with the old prefix, takes the new one
+        (same number; a clash is then renumbered like any other)."""
+        prefix = next(iter(self.out["project"].values()))["key_prefix"]
+        base_project = next(iter(self.base.get("project", {}).values()), None)
+        old = base_project["key_prefix"] if base_project else prefix
+        if old == prefix:
+            return
+        for row in self.out["requirement"].values():
+            if row["key"] == vocabulary.format_key(old, row["number"]):
+                row["key"] = vocabulary.format_key(prefix, row["number"])
 
     def _renumber_keys(self) -> None:
         """Both sides gave out the same key: ours moves to the next free number.

@@ -41,7 +41,7 @@ class Bar(NamedTuple):
     title: str
     kind: str
     status: str
-    priority: str
+    priority: str | None  # None: not assessed
     release_uid: str | None
     lane_uid: str | None  # the lane it is drawn in (None: Unassigned)
     start: dt.date
@@ -64,6 +64,7 @@ class LaneRows:
     name: str | None  # None: the "Unassigned" group, named by the painter
     first_row: int
     rows: int
+    colour: str | None = None  # the lane's own "#rrggbb" (a stripe by its name), if set
 
 
 @dataclass(frozen=True)
@@ -252,7 +253,7 @@ def _bar_with(bar: Bar, values: Mapping[str, Any]) -> Bar:
         title=str(values.get("title", bar.title)),
         kind=str(values.get("kind", bar.kind)),
         status=str(values.get("status", bar.status)),
-        priority=str(values.get("priority", bar.priority)),
+        priority=values.get("priority", bar.priority),
     )
 
 
@@ -293,6 +294,7 @@ def layout_roadmap(data: RoadmapData, today: dt.date | None = None) -> RoadmapLa
     groups: list[tuple[str | None, str | None, list[_Placed]]] = [
         (lane.uid, lane.name, []) for lane in data.lanes
     ]
+    colours = {lane.uid: lane.colour for lane in data.lanes}
     unassigned: list[_Placed] = []
     index = {lane.uid: i for i, lane in enumerate(data.lanes)}
     for p in placed:
@@ -310,7 +312,7 @@ def layout_roadmap(data: RoadmapData, today: dt.date | None = None) -> RoadmapLa
     for uid, name, members in groups:
         packed, count = _pack(members, origin)
         bars.extend(_bar(p, uid, origin, row + sub) for p, sub in packed)
-        lanes.append(LaneRows(uid, name, row, max(count, 1)))
+        lanes.append(LaneRows(uid, name, row, max(count, 1), colours.get(uid or "")))
         row += max(count, 1)
 
     bars, arrows, conflicts = _check(bars, data, releases)
