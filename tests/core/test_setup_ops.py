@@ -245,3 +245,15 @@ def test_renumbering_mixed_prefixes_gives_clashing_numbers_the_next_free_one(
         assert keys(project) == before
     finally:
         project.close(discard=True)
+
+
+def test_a_batch_led_by_a_release_edit_is_named_for_it(project: Project) -> None:
+    from pmdesk.core.ops import Batch
+
+    v11 = release(project, "v1.1")
+    members = sorted(in_release(project, v11))
+    moves = tuple(Update("requirement", uid, {"start": "2027-04-12"}) for uid in members[:2])
+    applied = project.apply(
+        Batch((Update("release", v11, {"start": "2027-04-05", "end": "2027-06-30"}), *moves))
+    )
+    assert str(applied.label) == "Move release v1.1 to 2027-04-05 – 2027-06-30"
