@@ -351,3 +351,17 @@ def test_two_logos_are_a_conflict_named_by_size(
     assert main(["merge", str(base), str(mine), str(theirs), "-o", str(out)]) == 1
     report = capsys.readouterr().out
     assert "logo" in report and "picture, 1 KB" in report and "b'\\x89PNG" not in report
+
+
+def test_a_baseline_does_not_keep_a_copy_of_the_logo(tmp_path: Path) -> None:
+    path = tmp_path / "p.pmdesk"
+    write_sample(path, "en")
+    project = Project.open(path, data_dir=tmp_path / "data")
+    try:
+        project.apply(Update("project", project.info().uid, {"logo": png()}))
+        project.create_baseline("v1")
+        [baseline] = project.snapshot()["baselines"]
+        assert baseline["snapshot"]["project"]["logo"] is None
+        assert project.info().logo == png()
+    finally:
+        project.close(discard=True)

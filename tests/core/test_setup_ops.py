@@ -213,3 +213,47 @@ def test_a_requirement_added_while_the_other_side_renumbered_takes_the_new_prefi
     keys = by_key(out)
     assert all(key.startswith("ORB-") for key in keys)
     assert next(r for r in keys.values() if r["uid"] == new)["title"] == "Added meanwhile"
+
+
+def test_renumbering_mixed_prefixes_gives_clashing_numbers_the_next_free_one(
+    tmp_path: Path,
+) -> None:
+    import json
+
+    from pmdesk.core.newproject.from_snapshot import import_snapshot
+    from pmdesk.core.snapshot.convert import loads
+
+    snapshot = {
+        "pmdesk_snapshot": 1,
+        "project": {"key_prefix": "ABC"},
+        "requirements": [
+            {"key": "ABC-1", "title": "a"},
+            {"key": "XYZ-1", "title": "b"},
+            {"key": "ABC-7", "title": "c"},
+        ],
+    }
+    path = tmp_path / "mixed.pmdesk"
+    import_snapshot(loads(json.dumps(snapshot)), path)
+    project = Project.open(path, data_dir=tmp_path / "data")
+    try:
+        before = keys(project)
+        applied = project.apply(RenumberKeys("NEW"))
+        titles = {n["title"]: n["key"] for n in nodes(project)}
+        assert sorted(titles.values()) == ["NEW-1", "NEW-7", "NEW-8"]
+        assert titles["c"] == "NEW-7"
+        project.apply(applied.inverse)
+        assert keys(project) == before
+    finally:
+        project.close(discard=True)
+
+
+def test_a_batch_led_by_a_release_edit_is_named_for_it(project: Project) -> None:
+    from pmdesk.core.ops import Batch
+
+    v11 = release(project, "v1.1")
+    members = sorted(in_release(project, v11))
+    moves = tuple(Update("requirement", uid, {"start": "2027-04-12"}) for uid in members[:2])
+    applied = project.apply(
+        Batch((Update("release", v11, {"start": "2027-04-05", "end": "2027-06-30"}), *moves))
+    )
+    assert str(applied.label) == "Move release v1.1 to 2027-04-05 – 2027-06-30"

@@ -276,8 +276,10 @@ class DocumentPane(QWidget):
                         c = self.editor.textCursor()
                         c.setPosition(min(cursor, len(body)))
                         self.editor.setTextCursor(c)
-        if any(e.entity in ("requirement", "release", "lane") for e in effects):
-            self._preview_timer.start()  # directive blocks show live content
+        live = ("requirement", "release", "lane", "milestone", "project")
+        if any(e.entity in live for e in effects):
+            # Directive blocks show live content, {{product}} fields the properties.
+            self._preview_timer.start()
 
     # -- preview ---------------------------------------------------------------
     def render_preview(self) -> None:

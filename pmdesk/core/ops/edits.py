@@ -485,6 +485,10 @@ class Batch(Operation):
             label = self.label
         elif len(applied) == 1:
             label = applied[0].label
+        elif applied and applied[0].label.text:
+            # A release moved with the requirements that follow it: the first
+            # edit says what the user did ("Move release v1.1 to …").
+            label = applied[0].label
         elif applied:
             first = applied[0].label
             label = Label(first.verb, first.entity, first.subject, len(applied))

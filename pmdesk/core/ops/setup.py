@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import String, bindparam, cast, select, update
 
 from pmdesk.core.domain import vocabulary
 from pmdesk.core.domain.fields import FieldError, spec
@@ -69,13 +69,13 @@ class RenumberKeys(Operation):
         if not changed and old_prefix == prefix:
             return Applied(label, (), RenumberKeys(prefix))
         uids = [uid for uid, _, _ in changed]
+        everyone = len(uids) == len(rows)
         # Keys are unique at every statement: park the changed ones first.
-        for start in range(0, len(uids), _CHUNK):
-            chunk = uids[start : start + _CHUNK]
-            tx.session.execute(
-                update(table).where(table.c.uid.in_(chunk)).values(key="~" + table.c.uid)
-            )
-        if changed:
+        self._set(tx, uids, everyone, key="~" + table.c.uid)
+        plain = _one_prefix(changed, wanted)
+        if plain is not None:  # the usual case: PREFIX-number for each, in SQL
+            self._set(tx, uids, everyone, key=plain + "-" + cast(table.c.number, String))
+        elif changed:
             tx.session.execute(
                 update(table)
                 .where(table.c.uid == bindparam("b_uid"))
@@ -102,6 +102,17 @@ class RenumberKeys(Operation):
         )
         return Applied(label, effects, RenumberKeys(old_prefix, tuple(changed)))
 
+    @staticmethod
+    def _set(tx: Transaction, uids: list[str], everyone: bool, **values: Any) -> None:
+        """Set `values` on the rows `uids` (all of them: one statement)."""
+        table = TABLES["requirement"]
+        if everyone:
+            tx.session.execute(update(table).values(**values))
+            return
+        for start in range(0, len(uids), _CHUNK):
+            chunk = uids[start : start + _CHUNK]
+            tx.session.execute(update(table).where(table.c.uid.in_(chunk)).values(**values))
+
     def _wanted(self, prefix: str, rows: list[KeyRow]) -> dict[str, tuple[str, int]]:
         if self.keys:  # undo: exactly the keys that were replaced
             present = {uid for uid, _, _ in rows}
@@ -115,6 +126,18 @@ class RenumberKeys(Operation):
             taken.add(number)
             wanted[uid] = (vocabulary.format_key(prefix, number), number)
         return wanted
+
+
+def _one_prefix(changed: list[KeyRow], wanted: dict[str, tuple[str, int]]) -> str | None:
+    """The prefix P when every changed key becomes P-number with its number kept."""
+    if not changed:
+        return None
+    first = wanted[changed[0][0]][0]
+    prefix = first.rsplit("-", 1)[0]
+    for uid, _, number in changed:
+        if wanted[uid] != (vocabulary.format_key(prefix, number), number):
+            return None
+    return prefix
 
 
 @dataclass(frozen=True)

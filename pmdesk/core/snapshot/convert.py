@@ -87,6 +87,8 @@ def export_from(conn: Connection, *, frozen: bool = False) -> Json:
     project_row = rows("project", "uid")[0]
     project = {"uid": project_row["uid"], "created_at": project_row["created_at"]}
     project |= _clean("project", project_row)
+    if frozen:  # a baseline compares content; a copy of the logo in each would only weigh
+        project["logo"] = None
 
     def simple(entity: str, *order: str) -> list[Json]:
         return [{"uid": r["uid"], **_clean(entity, r)} for r in rows(entity, *order, "uid")]
