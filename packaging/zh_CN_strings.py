@@ -497,6 +497,8 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("Conflicts", "Changed: %1"): "修改了：%1",
     ("Conflicts", "No release"): "无版本",
     ("Conflicts", "No lane"): "无泳道",
+    ("Conflicts", "No picture"): "无图片",
+    ("Conflicts", "Picture, %1 KB"): "图片，%1 KB",
     ("Conflicts", "(empty)"): "（空）",
     ("Conflicts", "No dates"): "无日期",
     ("Conflicts", "At the top level"): "在顶层",

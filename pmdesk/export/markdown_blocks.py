@@ -40,7 +40,7 @@ from pmdesk.export.doc import (
     Runs,
     Table,
 )
-from pmdesk.export.text_safety import harmful_href, strip_illegal_chars
+from pmdesk.export.text_safety import CJK_CHAR, harmful_href, strip_illegal_chars
 
 ExpandDirective = Callable[[str], list[Block]]
 
@@ -48,7 +48,7 @@ MAX_NESTING = 12
 """Lists and quotes nested deeper than this continue at this depth (Word has 9 list levels)."""
 _PARSER_NESTING = 60  # markdown-it drops what lies deeper; quotes are capped below it first
 _DEEP_QUOTES = re.compile(r"^((?:[ \t]*>){40})(?:[ \t]*>)+", re.MULTILINE)
-_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
+_CJK = CJK_CHAR
 _COMMENT = re.compile(r"(?<!\\)<!--.*?-->", re.DOTALL)  # "\<!--" is text
 _ENCODED_UTF8 = re.compile(r"(?:%[C-Fc-f][0-9A-Fa-f](?:%[89ABab][0-9A-Fa-f])+)+")
 _MAY_HOLD_URL = re.compile(r"://|@|www\.", re.IGNORECASE)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pmdesk.export.doc import Run, Runs
-from pmdesk.export.text_safety import strip_illegal_chars
+from pmdesk.export.text_safety import CJK_CHAR, strip_illegal_chars
 
 _ALWAYS = frozenset("\\`*[]<~")
 _ENTITY = re.compile(r"&#?\w+;")
@@ -78,8 +78,12 @@ def _guard(match: re.Match[str]) -> str:
     return match[1] + "\\" + mark
 
 
-def inline(runs: Runs, anchors: Mapping[str, str], *, in_table: bool = False) -> str:
-    """Runs as Markdown: emphasis nested as the runs share it, links around their text."""
+def inline(
+    runs: Runs, anchors: Mapping[str, str], *, in_table: bool = False, line_breaks: bool = False
+) -> str:
+    """Runs as Markdown: emphasis nested as the runs share it, links around their text.
+    `line_breaks`: the text may go over several lines (a paragraph, not a heading or a
+    table cell), which lets emphasis between two Chinese characters be written."""
     if len(runs) == 1 and runs[0].href is None:  # most table cells, many paragraphs
         run = runs[0]
         text = _plain_run(run, in_table)
@@ -88,7 +92,7 @@ def inline(runs: Runs, anchors: Mapping[str, str], *, in_table: bool = False) ->
         for flag in reversed(_FLAGS):  # the same nesting `_emphasis` chooses on a tie
             if getattr(run, flag):
                 text = wrap(text, _MARKS[flag])
-        return fix_flanking(text).strip(" ")
+        return fix_flanking(text, line_breaks=line_breaks).strip(" ")
     if not any(r.bold or r.italic or r.strike or r.href is not None for r in runs):
         return "".join([_plain_run(r, in_table) for r in runs]).strip(" ")
     atoms: list[Runs] = []
@@ -104,7 +108,7 @@ def inline(runs: Runs, anchors: Mapping[str, str], *, in_table: bool = False) ->
         else:
             atoms.append([run])
     text = _emphasis(atoms, _Context(anchors, in_table), frozenset())
-    return fix_flanking(text).strip(" ")
+    return fix_flanking(text, line_breaks=line_breaks).strip(" ")
 
 
 @dataclass(frozen=True)
@@ -241,13 +245,16 @@ def _simple_edge(ch: str) -> bool:
     return ch not in _SENTINELS and not ch.isspace() and not _punct(ch)
 
 
-def fix_flanking(text: str) -> str:
+def fix_flanking(text: str, *, line_breaks: bool = False) -> str:
     """Make every emphasis span read back as emphasis (CommonMark's flanking rules).
 
     Bold that ends in punctuation before a letter (`**加粗：**后面`) does not close
     in CommonMark: the punctuation moves outside the marks (`**加粗**：后面`). A
     span that still cannot be written keeps its text without the marks, never
     as an HTML tag (which pmdesk, and viewers that strip HTML, show as text).
+    With `line_breaks`, emphasis of punctuation between two Chinese characters
+    (`需求**：**需求`) is written with a line break beside its marks, which reads as
+    nothing between Chinese characters and lets the marks open and close.
     A `!` written just before a link is escaped, or the link became a picture."""
     if _LINK_START in text:
         text = re.sub(r"(?<!\\)!\x05", r"\\!", text).replace(_LINK_START, "")
@@ -264,6 +271,7 @@ def fix_flanking(text: str) -> str:
         ch = marks[0]
         prev, nxt = _visible_last(before, ch), _visible_first(after, ch)
         front = back = ""
+        whole = inner
         if not _closes(_last(inner, ch), nxt):
             keep = len(inner)
             while keep > 1 and _movable(inner, keep - 1):
@@ -280,10 +288,33 @@ def fix_flanking(text: str) -> str:
             and _closes(_last(inner, ch), back[:1] or nxt)
         ):
             span = f"{front}{marks}{inner}{marks}{back}"
+        elif line_breaks and (broken := _with_line_breaks(whole, marks, prev, nxt)):
+            span = broken
         else:
             span = front + inner + back
         text = before + span + after
     return text
+
+
+def _with_line_breaks(inner: str, marks: str, prev: str, nxt: str) -> str | None:
+    """The span with a line break beside a mark that cannot open or close next to a
+    Chinese character; None when that does not make it emphasis either."""
+    ch = marks[0]
+    first, last = _first(inner, ch), _last(inner, ch)
+    lead = "\n" if not _opens(first, prev) and _broken_by_line(prev, first) else ""
+    trail = "\n" if not _closes(last, nxt) and _broken_by_line(last, nxt) else ""
+    if not (lead or trail):
+        return None
+    if _opens(first, lead or prev) and _closes(last, trail or nxt):
+        return f"{lead}{marks}{inner}{marks}{trail}"
+    return None
+
+
+def _broken_by_line(left: str, right: str) -> bool:
+    """Would a line break between these two reads as nothing (two Chinese
+    characters) where the marks cannot stand without one (punctuation beside them)?"""
+    chinese = bool(CJK_CHAR.match(left)) and bool(CJK_CHAR.match(right))
+    return chinese and (_punct(left) or _punct(right))
 
 
 def _movable(inner: str, at: int) -> bool:

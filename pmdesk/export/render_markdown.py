@@ -173,7 +173,7 @@ class _Writer:
 
     def block(self, block: Block, alternate: bool = False) -> str:
         if isinstance(block, Paragraph):
-            text = inline(block.runs, self.anchors)
+            text = inline(block.runs, self.anchors, line_breaks=block.style == "body")
             if block.style == "note":
                 return fix_flanking(wrap(text, "*"))
             if block.style == "label" and not all(r.bold or not r.text.strip() for r in block.runs):
@@ -198,10 +198,7 @@ class _Writer:
         if isinstance(block, Table):
             return _table(block, self.anchors)
         if isinstance(block, Image):
-            name = f"{self.stem}-{block.name}.png"
-            self.files[name] = block.png
-            alt = escape(_clean(block.caption or block.name))
-            return f"![{alt}](<{name}>)"
+            return self.picture(block)
         if isinstance(block, Rule):
             return "---"
         if isinstance(block, PageBreak):
@@ -243,13 +240,24 @@ class _Writer:
                 lines.append(f"{indent}- [{escape(entry.label)}](#{entry.anchor})")
         return "\n".join(lines)
 
+    def picture(self, block: Image) -> str:
+        """A picture written beside the .md (a logo may be a JPEG) and linked."""
+        suffix = ".jpg" if block.png.startswith(b"\xff\xd8") else ".png"
+        name = f"{self.stem}-{block.name}{suffix}"
+        self.files[name] = block.png
+        alt = escape(_clean(block.caption or block.name))
+        return f"![{alt}](<{name}>)"
+
     def cover(self, block: Cover) -> str:
         zh = self.document.language == "zh"
         facts = "  \n".join(
             f"**{escape(label)}**{'：' if zh else ': '}{escape(_clean(value))}"
             for label, value in block.facts
         )
-        parts = [f"# {escape(_clean(block.title))}", f"*{escape(block.subtitle)}*"]
+        parts = [self.picture(block.logo)] if block.logo is not None else []
+        if block.organisation.strip():
+            parts.append(escape(_clean(block.organisation)))
+        parts += [f"# {escape(_clean(block.title))}", f"*{escape(block.subtitle)}*"]
         if facts:
             parts.append(facts)
         return "\n\n".join(parts)

@@ -47,3 +47,8 @@ def harmful_href(href: str) -> bool:
     Relative paths and other schemes pass (a Markdown export keeps them, as GitHub
     does); the preview keeps only `safe_href` targets, Word only `web_href` ones."""
     return _folded(href).startswith(_HARMFUL)
+
+
+# A Chinese (or Japanese, Korean, full-width) character: between two of them a
+# soft line break reads as nothing, elsewhere as a space.
+CJK_CHAR = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")

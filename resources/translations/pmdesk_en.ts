@@ -255,6 +255,14 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <translation>No lane</translation>
     </message>
     <message>
+        <source>No picture</source>
+        <translation>No picture</translation>
+    </message>
+    <message>
+        <source>Picture, %1 KB</source>
+        <translation>Picture, %1 KB</translation>
+    </message>
+    <message>
         <source>(empty)</source>
         <translation>(empty)</translation>
     </message>

@@ -254,6 +254,14 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <translation>无泳道</translation>
     </message>
     <message>
+        <source>No picture</source>
+        <translation>无图片</translation>
+    </message>
+    <message>
+        <source>Picture, %1 KB</source>
+        <translation>图片，%1 KB</translation>
+    </message>
+    <message>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>

@@ -5,7 +5,8 @@ opens the .md on GitHub, in Typora or in pmdesk sees what the author wrote."""
 from __future__ import annotations
 
 import re
-from dataclasses import fields, is_dataclass
+import unicodedata
+from dataclasses import fields, is_dataclass, replace
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
@@ -92,6 +93,8 @@ def _meaning(node: object, numbered: bool = False) -> object:
     if isinstance(node, Run):
         return (node.text, node.bold, node.italic, node.code, node.strike, node.href, node.title)
     if isinstance(node, list):
+        if node and all(isinstance(item, Run) for item in node):
+            node = [part for run in node for part in _edges_apart(run)]
         items = [_meaning(item, numbered) for item in node]
         if node and all(isinstance(item, Run) for item in node):
             merged: list[Any] = []
@@ -118,6 +121,28 @@ def _meaning(node: object, numbered: bool = False) -> object:
     return node
 
 
+def _edges_apart(run: Run) -> list[Run]:
+    """Punctuation at the edge of emphasis, as plain text: the .md moves it outside
+    the marks where CommonMark would not close them (`**验收：**通过` is not bold,
+    `**验收**：通过` is), a difference a reader does not see."""
+    if not (run.bold or run.italic or run.strike) or run.code:
+        return [run]
+    text = run.text
+    start, end = 0, len(text)
+    while start < end and unicodedata.category(text[start]).startswith("P"):
+        start += 1
+    while end > start and unicodedata.category(text[end - 1]).startswith("P"):
+        end -= 1
+    if (start, end) == (0, len(text)):
+        return [run]
+
+    def plain(part: str) -> Run:
+        return Run(part, href=run.href, title=run.title)
+
+    middle = [replace(run, text=text[start:end])] if start < end else []
+    return [plain(text[:start]), *middle, plain(text[end:])]
+
+
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(DOCUMENTS)
 def test_the_md_export_reads_back_as_the_same_document(source: str) -> None:
@@ -125,3 +150,27 @@ def test_the_md_export_reads_back_as_the_same_document(source: str) -> None:
     blocks = reader.read(source)
     written = render_markdown(Document("PRD", "zh", "PRD", "{page}", blocks)).text
     assert _meaning(reader.read(written), numbered=True) == _meaning(blocks), written
+
+
+def test_bold_punctuation_between_chinese_characters_stays_bold() -> None:
+    """Found by the property above: `**：**` between two Chinese characters cannot
+    open or close on one line; a line break beside the marks reads as nothing."""
+    reader = MarkdownReader()
+    sources = ("需求\n**：**\n需求", "- 需求\n  **：**\n  需求", "> 需求\n> **：**\n> 需求")
+    for source in sources:
+        blocks = reader.read(source)
+        written = render_markdown(Document("PRD", "zh", "PRD", "{page}", blocks)).text
+        bold = [r.text for r in _runs(reader.read(written)) if r.bold]
+        assert bold == [r.text for r in _runs(blocks) if r.bold], written
+        assert bold and "<strong>" not in written
+
+
+def _runs(node: object) -> list[Run]:
+    """Every run of a document, in order."""
+    if isinstance(node, Run):
+        return [node]
+    if isinstance(node, list):
+        return [run for item in node for run in _runs(item)]
+    if is_dataclass(node):
+        return [run for f in fields(node) for run in _runs(getattr(node, f.name))]
+    return []

@@ -235,3 +235,19 @@ def test_a_lane_colour_shows_by_its_name_in_the_roadmap(tmp_path: Path) -> None:
     rows = range(image.height())
     left = [(x, y) for x in range(40) for y in rows if image.pixel(x, y) == magenta]
     assert len(left) > 20  # a stripe by the lane's name, not a stray pixel
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_the_markdown_cover_has_the_logo_and_the_organisation(
+    tmp_path: Path, language: str
+) -> None:
+    """The .md opens as the .docx does: the logo (written beside it) above the
+    organisation and the title."""
+    out = export(built(tmp_path, language), "md")
+    text = out.read_text(encoding="utf-8")
+    cover = text[: text.index("## ")]
+    logo = f"{out.stem}-logo.png"
+    assert f"](<{logo}>)" in cover
+    assert (out.parent / logo).read_bytes().startswith(b"\x89PNG")
+    organisation = "星帆科技" if language == "zh" else "Orbit Labs"
+    assert cover.index(logo) < cover.index(organisation) < cover.index("# ")

@@ -19,7 +19,9 @@ from pmdesk.app.labels import (
     kano_label,
     kind_label,
     link_label,
+    not_assessed_label,
     priority_label,
+    release_status_label,
     status_label,
 )
 from pmdesk.core.merge.report import number_text
@@ -146,8 +148,17 @@ def readable(entity: str, field: str, value: Any, tables: Tables) -> str:
                 return translate("Conflicts", "No release")
             return translate("Conflicts", "No lane")
         return str(row["name"])
+    if entity == "release" and field == "status" and isinstance(value, str):
+        return release_status_label(value)
+    if field in ("priority", "kano") and value is None:
+        return not_assessed_label()
     if field in _VOCABULARY and isinstance(value, str):
         return _VOCABULARY[field](value)
+    if field == "logo":  # the picture's bytes mean nothing to a reader: say its size
+        if not value:
+            return translate("Conflicts", "No picture")
+        kilobytes = max(1, round(len(value) / 1024))
+        return translate("Conflicts", "Picture, %1 KB").replace("%1", str(kilobytes))
     if field == "language" and isinstance(value, str):
         return {"zh": "中文", "en": "English"}.get(value, value)
     if field in _LIST_FIELDS and isinstance(value, str):
