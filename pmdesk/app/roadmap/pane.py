@@ -16,7 +16,6 @@ roadmap nobody looks at.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -35,12 +34,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pmdesk.app.roadmap.texts import ui_texts
+from pmdesk.app.roadmap.editing import RoadmapEditing
+from pmdesk.app.roadmap.texts import fill, ui_texts
 from pmdesk.app.roadmap.view import RoadmapView
 from pmdesk.app.session import ProjectSession
 from pmdesk.app.settings import AppSettings
 from pmdesk.app.tasks import TaskRunner
-from pmdesk.core.ops import Effect, Update
+from pmdesk.core.ops import Effect, Operation, Update
 from pmdesk.core.queries.roadmap import RoadmapData, roadmap_data
 from pmdesk.core.roadmap.layout import Bar, Conflict, RoadmapLayout, layout_roadmap, restyled
 from pmdesk.export import roadmap_paint as paint
@@ -58,11 +58,6 @@ from pmdesk.export.roadmap_style import (
 
 UID_ROLE = Qt.ItemDataRole.UserRole + 1
 ROADMAP_ENTITIES = frozenset({"requirement", "release", "milestone", "lane", "link"})
-
-
-def fill(template: str, *args: str) -> str:
-    """`template` with %1, %2, … replaced in one pass (a lane named "%2" stays so)."""
-    return re.sub(r"%(\d)", lambda m: args[int(m[1]) - 1], template)
 
 
 class LegendBar(QWidget):
@@ -193,7 +188,8 @@ class RoadmapPane(QWidget):
         self.view.bar_activated.connect(self.details_requested)
         self.view.bar_dragged.connect(self._dragged)
         session.changed.connect(self._project_changed)
-        self._pushing = False
+        self.pushing = False  # an edit of this pane's is being pushed
+        self.editing = RoadmapEditing(self, self)  # releases, milestones and lanes on the roadmap
         self._follow_theme()
 
     def _button(self, text: str, tip: str, slot: Any, *keys: str) -> QToolButton:
@@ -265,7 +261,7 @@ class RoadmapPane(QWidget):
             if self._restyle(relevant):
                 return
             self._generation += 1  # a read under way no longer shows the project
-            if not self._pushing:  # an undo or an edit elsewhere: keys wait for the new layout
+            if not self.pushing:  # an undo or an edit elsewhere: keys wait for the new layout
                 self.view.current = False
             self._stale = True
             if self.isVisible():
@@ -358,15 +354,28 @@ class RoadmapPane(QWidget):
             return
         start = values.get("start", bar.start.isoformat())
         end = values.get("end", bar.end.isoformat())
-        self._pushing = True
+        self.pushing = True
         try:
             pushed = self.session.push(
                 Update("requirement", uid, values), text=self._command_text(bar, values)
             )
         finally:
-            self._pushing = False
+            self.pushing = False
         if pushed:
             self.view.note_nudged(uid, dt.date.fromisoformat(start), dt.date.fromisoformat(end))
+
+    def push(self, op: Operation, text: str) -> bool:
+        """Push an edit made on the roadmap as one undo step named `text`."""
+        self.pushing = True
+        try:
+            return self.session.push(op, text=text)
+        finally:
+            self.pushing = False
+
+    @property
+    def release_names(self) -> dict[str, str]:
+        """The project's releases (uid: name) by start date, as last read."""
+        return dict(self._release_names)
 
     def _command_text(self, bar: Bar, values: dict[str, Any]) -> str:
         """ "Move CRM-8 to 2027-02-22 – 2027-03-19", "End CRM-8 on 2027-03-19", …"""

@@ -28,6 +28,7 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTimer, S
 from PySide6.QtGui import (
     QBrush,
     QColor,
+    QContextMenuEvent,
     QHelpEvent,
     QKeyEvent,
     QMouseEvent,
@@ -46,6 +47,7 @@ from PySide6.QtWidgets import (
 
 from pmdesk.app.roadmap.items import BodyItem, GhostItem, Strip
 from pmdesk.app.roadmap.keys import Direction, Snap, Way, neighbour, nudged, snap_date
+from pmdesk.app.roadmap.margins import Margins
 from pmdesk.core.roadmap.layout import Bar, RoadmapLayout, with_unassigned
 from pmdesk.export import roadmap_paint as paint
 from pmdesk.export.roadmap_geometry import Colors, Geometry
@@ -129,6 +131,8 @@ class RoadmapView(QGraphicsView):
         self._header_x = 0
         self.horizontalScrollBar().valueChanged.connect(self._scroll_header)
         self.verticalScrollBar().valueChanged.connect(self.gutter.update)
+        self.margins = Margins(self, self)  # what the axis and the lane names do under the mouse
+        self.margins.release_selected.connect(lambda _uid: self.select(None))
         self.set_chart_palette(LIGHT)
 
     # -- content -------------------------------------------------------------------
@@ -228,6 +232,8 @@ class RoadmapView(QGraphicsView):
 
     # -- selection -------------------------------------------------------------------
     def select(self, uid: str | None, *, reveal: bool = True) -> None:
+        if uid is not None:
+            self.margins.select(None)  # a bar or a release band is selected, not both
         if self.body.selected == uid:
             return
         self.body.selected = uid
@@ -324,6 +330,14 @@ class RoadmapView(QGraphicsView):
             self._cancel_drag()
             self.bar_activated.emit(hit[0].uid)
 
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        """Off the bars, the body offers what the axis does (new release or milestone)."""
+        if self.geo is None or self.bar_at(event.pos()) is not None:
+            return
+        day = self.margins.date_at_x(self.mapToScene(event.pos()).x())
+        self.margins.menu_requested.emit("axis", None, day, event.globalPos())
+        event.accept()
+
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             steps = event.angleDelta().y() / 120
@@ -340,6 +354,10 @@ class RoadmapView(QGraphicsView):
         alt, shift = Qt.KeyboardModifier.AltModifier, Qt.KeyboardModifier.ShiftModifier
         if key == Qt.Key.Key_Escape and self._drag is not None:
             self._cancel_drag()
+        elif key == Qt.Key.Key_Escape and self.margins.dragging:
+            self.margins.cancel()
+        elif self.body.selected is None and self.margins.key(key, mods):
+            pass  # a key for the selected release band
         elif key in ARROWS and mods == Qt.KeyboardModifier.NoModifier:
             self._select_next(ARROWS[key])
         elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right) and mods in (alt, alt | shift):
@@ -589,11 +607,13 @@ class RoadmapView(QGraphicsView):
         left = self.horizontalScrollBar().value()
         width = self.viewport().width()
         paint.paint_header(p, self.geo, left, width, self.release_colors, self.chart_palette)
+        self.margins.paint_header(p, left)
 
     def _paint_gutter(self, p: QPainter) -> None:
         if self.geo is not None:
             top = self.verticalScrollBar().value()
             paint.paint_gutter(p, self.geo, top, self.viewport().height(), self.chart_palette)
+            self.margins.paint_gutter(p, top)
             if self.drop_lane.isVisible():  # the lane a moved bar would land in
                 lane = self.drop_lane.rect()
                 tint = QRectF(0, lane.top() - top, self.geo.gutter, lane.height())

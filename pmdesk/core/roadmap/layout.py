@@ -64,6 +64,7 @@ class LaneRows:
     name: str | None  # None: the "Unassigned" group, named by the painter
     first_row: int
     rows: int
+    colour: str | None = None  # "#rrggbb" tinting its name and rows
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,7 @@ class Diamond:
     name: str
     date: dt.date
     x: int  # the start of its day
+    release_uid: str | None = None  # drawn in that release's colour
 
 
 @dataclass(frozen=True)
