@@ -6,15 +6,19 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+import pytest
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QAction, QContextMenuEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 from pytestqt.qtbot import QtBot
+from sqlalchemy import Connection
 
 from pmdesk.app.main_window import MainWindow
+from pmdesk.app.roadmap import pane as roadmap_pane
 from pmdesk.app.roadmap.pane import RoadmapPane
 from pmdesk.app.roadmap.view import RoadmapView
+from pmdesk.core.queries.roadmap import RoadmapData, roadmap_data
 from pmdesk.core.roadmap.layout import Band, Bar, Diamond, RoadmapLayout
 from pmdesk.export.roadmap_geometry import TIER_HEIGHT
 from tests.app.conftest import ws
@@ -155,3 +159,16 @@ def choose(menu: QMenu, text: str) -> None:
         Qt.KeyboardModifier.NoModifier,
         menu.actionGeometry(action).center(),
     )
+
+
+def counting_reads(monkeypatch: pytest.MonkeyPatch, pane: RoadmapPane) -> list[str]:
+    """Notes each re-read of the roadmap and each new layout shown."""
+    reads: list[str] = []
+
+    def counted(conn: Connection) -> RoadmapData:
+        reads.append("read")
+        return roadmap_data(conn)
+
+    monkeypatch.setattr(roadmap_pane, "roadmap_data", counted)
+    pane.refreshed.connect(lambda: reads.append("refreshed"))
+    return reads

@@ -13,20 +13,25 @@ from PySide6.QtGui import QImage, QPixmap, QTextDocument, QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
-from sqlalchemy import Connection
 
 from pmdesk.app import dialogs
 from pmdesk.app.i18n import install_translators
 from pmdesk.app.main_window import MainWindow
-from pmdesk.app.roadmap import pane as roadmap_pane
 from pmdesk.app.roadmap.pane import RoadmapPane
 from pmdesk.app.roadmap.texts import ui_texts
 from pmdesk.app.roadmap.view import snap_date
 from pmdesk.core.ops import Update
-from pmdesk.core.queries.roadmap import RoadmapData, roadmap_data
 from pmdesk.export.roadmap_style import PRIORITY_COLORS, STATUS_COLORS, texts_for
 from tests.app.conftest import open_sync, ws
-from tests.app.roadmap_helpers import bar_of, days, drag, on_screen, shown_layout, stored
+from tests.app.roadmap_helpers import (
+    bar_of,
+    counting_reads,
+    days,
+    drag,
+    on_screen,
+    shown_layout,
+    stored,
+)
 
 
 def test_moving_a_bar_changes_its_dates_in_one_undo_step(
@@ -327,19 +332,6 @@ def drawn(pane: RoadmapPane) -> tuple[object, ...]:
     ]
     problems = [pane.conflicts.item(i).text() for i in range(pane.conflicts.count())]
     return bars, list(pane.legend.entries), layout.arrows, layout.conflicts, problems
-
-
-def counting_reads(monkeypatch: pytest.MonkeyPatch, pane: RoadmapPane) -> list[str]:
-    """Notes each re-read of the roadmap and each new layout shown."""
-    reads: list[str] = []
-
-    def counted(conn: Connection) -> RoadmapData:
-        reads.append("read")
-        return roadmap_data(conn)
-
-    monkeypatch.setattr(roadmap_pane, "roadmap_data", counted)
-    pane.refreshed.connect(lambda: reads.append("refreshed"))
-    return reads
 
 
 def test_a_title_status_or_priority_edit_redraws_its_bar_without_reading_the_roadmap(

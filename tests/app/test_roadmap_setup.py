@@ -18,12 +18,14 @@ from pytestqt.qtbot import QtBot
 from pmdesk.app.main_window import MainWindow
 from pmdesk.app.roadmap import questions
 from pmdesk.app.roadmap.pane import RoadmapPane
+from pmdesk.core.ops import Update
 from pmdesk.core.queries.roadmap import RoadmapData, roadmap_data
 from tests.app.conftest import ws
 from tests.app.roadmap_helpers import (
     band_of,
     bar_of,
     choose,
+    counting_reads,
     days,
     drag_on,
     entry,
@@ -212,6 +214,31 @@ def test_the_body_off_the_bars_offers_a_new_release(
     point = view.mapFromScene(x, geo.lane_tops[-1] - 3)  # a lane's bottom padding: no bar
     menu = right_click(pane, view.viewport(), point)
     assert [a.text() for a in menu.actions()] == ["New Release Here", "New Milestone Here"]
+
+
+def test_a_release_renamed_restyles_in_place_and_a_release_moved_is_laid_out_again(
+    qtbot: QtBot, window: MainWindow, pane: RoadmapPane, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 12's latency work kept: a rename reads nothing; new dates re-read."""
+    reads = counting_reads(monkeypatch, pane)
+    session = ws(window).session
+    band = band_of(pane, "v1.1")
+    header = pane.view.header
+    on_band(pane, band)  # in sight
+    assert session.push(Update("release", band.uid, {"name": "v1.1 春季版"}))
+    qtbot.wait(50)
+    assert reads == []
+    assert band_of(pane, "v1.1 春季版").start == band.start
+    assert pane.release_names[band.uid] == "v1.1 春季版"
+    pixels = header.grab().toImage()
+    with qtbot.waitSignal(pane.refreshed, timeout=3000):
+        pane.refresh()
+    assert header.grab().toImage() == pixels  # drawn as a full re-read draws it
+    reads.clear()
+    with qtbot.waitSignal(pane.refreshed, timeout=3000):
+        assert session.push(Update("release", band.uid, {"end": "2027-07-31"}))
+    assert reads == ["read", "refreshed"]
+    assert band_of(pane, "v1.1 春季版").end == dt.date(2027, 7, 31)
 
 
 # -- lanes ---------------------------------------------------------------------------

@@ -275,11 +275,20 @@ class RoadmapPane(QWidget):
         if layout is None or self._stale or self._generation != self._shown_generation:
             return False
         new = restyled(layout, effects)
+        if new is None:
+            return False
+        renamed = {
+            e.uid: str(e.values["name"])
+            for e in effects
+            if e.entity == "release" and "name" in e.values
+        }
         if new is layout:
+            self._release_names.update(renamed)  # a release without a band
             return True  # nothing the roadmap shows changed
-        if new is None or not self.view.restyle(new, {e.uid for e in effects}):
+        if not self.view.restyle(new, {e.uid for e in effects}):
             return False
         self.layout_shown = new
+        self._release_names.update(renamed)
         self._show_legend()
         return True
 

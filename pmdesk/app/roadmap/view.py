@@ -179,6 +179,7 @@ class RoadmapView(QGraphicsView):
             return False
         self.geo.restyle(layout, uids)
         self.body.update()
+        self.header.update()  # a release renamed
         return True
 
     def set_colors(self, colors: Colors, release_colors: dict[str, str]) -> None:

@@ -181,17 +181,27 @@ BAR_SHOWS = ("title", "kind", "status", "priority")
 UNPLACED = frozenset(
     {*BAR_SHOWS, "description", "acceptance", "kano", "rice", "owner", "tags", "source"}
 )
+# A release's fields that move nothing on the roadmap: its band shows only its name.
+RELEASE_UNPLACED = frozenset({"name", "goal", "status", "capacity", "rank"})
 
 
 def restyled(layout: RoadmapLayout, effects: Iterable[Effect]) -> RoadmapLayout | None:
-    """`layout` with the bars showing what `effects` set (titles, statuses, …), when
-    they move, add and remove nothing; None when they might: then lay out again.
+    """`layout` with the bars showing what `effects` set (titles, statuses, …) and the
+    release bands their new names, when they move, add and remove nothing; None when
+    they might: then lay out again.
 
     Rejected requirements are not on the roadmap (`roadmap_data`), so a status set
     to rejected on a bar, or away from rejected where there is no bar, is a new layout.
     """
     changes: dict[str, dict[str, Any]] = {}
+    names: dict[str, str] = {}  # releases renamed
     for e in effects:
+        if e.entity == "release" and e.action == "updated" and set(e.fields) <= RELEASE_UNPLACED:
+            if "name" in e.fields:
+                if "name" not in e.values:
+                    return None
+                names[e.uid] = str(e.values["name"])
+            continue
         if e.entity != "requirement" or e.action != "updated" or not set(e.fields) <= UNPLACED:
             return None
         if not set(e.fields) <= set(e.values):
@@ -208,6 +218,9 @@ def restyled(layout: RoadmapLayout, effects: Iterable[Effect]) -> RoadmapLayout 
         for uid, values in changes.items()
         if (new := _bar_with(layout._by_uid[uid], values)) != layout._by_uid[uid]
     }
+    bands = tuple(replace(b, name=names[b.uid]) if b.uid in names else b for b in layout.bands)
+    if bands != layout.bands:
+        layout = replace(layout, bands=bands, _by_uid=layout._by_uid, _by_row=layout._by_row)
     if not changed:
         return layout
     bars = list(layout.bars)
