@@ -146,7 +146,7 @@ def _table_row(row: RequirementRow, indent: int, lang: str) -> str:
         html.escape(row.key),
         title,
         STATUS_LABELS[lang][row.status],
-        PRIORITY_LABELS[row.priority],
+        PRIORITY_LABELS.get(row.priority or "", ""),  # not assessed: nothing
         html.escape(row.owner),
         html.escape(row.release or ""),
     )
@@ -157,11 +157,11 @@ def _detailed(row: RequirementRow, lang: str) -> str:
     text = _TEXT[lang]
     facts = [
         (text["status"], STATUS_LABELS[lang][row.status]),
-        (text["priority"], PRIORITY_LABELS[row.priority]),
+        (text["priority"], PRIORITY_LABELS.get(row.priority or "", "")),
         (text["owner"], html.escape(row.owner)),
         (text["release"], html.escape(row.release or "")),
         (text["lane"], html.escape(row.lane or "")),
-        (text["kano"], KANO_LABELS[lang][row.kano]),
+        (text["kano"], KANO_LABELS[lang].get(row.kano or "", "")),
         (text["rice"], "" if row.rice_score is None else f"{row.rice_score:g}"),
         (text["dates"], f"{row.start or ''} – {row.end or ''}" if row.start or row.end else ""),
     ]

@@ -179,7 +179,7 @@ def texts_for(language: str) -> RoadmapTexts:
 def bar_colors(layout: RoadmapLayout, color_by: ColorBy) -> Callable[[Bar], str]:
     """The fill colour of each bar under the chosen colouring."""
     if color_by == "priority":
-        return lambda bar: PRIORITY_COLORS.get(bar.priority, NO_RELEASE_COLOR)
+        return lambda bar: PRIORITY_COLORS.get(bar.priority or "", NO_RELEASE_COLOR)
     if color_by == "release":
         release = release_colors(layout)
         return lambda bar: release.get(bar.release_uid or "", NO_RELEASE_COLOR)

@@ -55,11 +55,11 @@ def test_update_records_who_what_old_and_new(working_copy: WorkingCopy) -> None:
         json.dumps("登录", ensure_ascii=False),
         json.dumps("扫码登录", ensure_ascii=False),
     ) in entries
-    assert ("requirement", "priority", "测试员", '"should"', '"must"') in entries
+    assert ("requirement", "priority", "测试员", None, '"must"') in entries
     working_copy.apply(applied.inverse)
     snap = snapshot_without_history(working_copy.store)
     assert snap["requirements"][0]["title"] == "登录"
-    assert snap["requirements"][0]["priority"] == "should"
+    assert snap["requirements"][0]["priority"] is None
 
 
 def test_rename_label_names_the_key(working_copy: WorkingCopy) -> None:
@@ -79,7 +79,7 @@ def test_rice_and_dates_are_validated(working_copy: WorkingCopy) -> None:
         working_copy.apply(Update("requirement", a, {"release": new_uid()}))
     # Nothing of the refused edits reached the file.
     snap = snapshot_without_history(working_copy.store)
-    assert snap["requirements"][0]["priority"] == "should"
+    assert snap["requirements"][0]["priority"] is None  # not assessed, as it was created
     assert snap["requirements"][0]["rice"] is None
 
 

@@ -20,7 +20,9 @@ from pmdesk.core.schema.tables import TABLES, encode
 Action = Literal["inserted", "updated", "moved", "removed", "reloaded"]  # reloaded: re-read all
 Verb = Literal["create", "rename", "edit", "move", "delete", "restore", "change"]
 
-ORDERED = frozenset({"requirement", "lane", "section"})  # entities kept in a user-chosen order
+ORDERED = frozenset(
+    {"requirement", "release", "lane", "section"}
+)  # entities kept in a user-chosen order
 _HISTORY = tables.table_of(tables.HistoryEntry)
 NO_VALUES: Mapping[str, Any] = MappingProxyType({})
 

@@ -37,7 +37,13 @@ from pmdesk.core.ops.base import (
 from pmdesk.core.ops.order import ancestors, rank_for_index, ranks_for_block, subtree
 from pmdesk.core.schema.tables import TABLES
 
-_REFERRED_BY = {"release": "release_uid", "lane": "lane_uid"}  # requirement columns
+# Who points at a release or a lane (entity, column): the foreign key clears
+# those references when it goes, and undoing the removal puts them back.
+_REFERRED_BY = {
+    "release": (("requirement", "release_uid"), ("milestone", "release_uid")),
+    "lane": (("requirement", "lane_uid"),),
+}
+_FIELD_OF = {"release_uid": "release", "lane_uid": "lane"}
 
 
 def _checked(entity: str, values: Mapping[str, Any]) -> dict[str, Any]:
@@ -281,7 +287,7 @@ class MoveBlock(Operation):
 
 
 Target = tuple[str, str]  # (entity, uid)
-Reference = tuple[str, str, Any]  # (requirement uid, column, value)
+Reference = tuple[str, str, str, Any]  # (entity, uid, column, value): a row pointing at another
 
 
 @dataclass(frozen=True)
@@ -303,13 +309,12 @@ class Remove(Operation):
                 raise OperationError("delete.project")
             effects.append(Effect(entity, uid, "removed", parent=row.get("parent_uid")))
             rows = _capture_subtree(tx, uid) if entity == "requirement" else [(entity, row)]
-            column = _REFERRED_BY.get(entity)
-            if column is not None:
-                referring = _capture_references(tx, column, uid)
+            for referrer, column in _REFERRED_BY.get(entity, ()):
+                referring = _capture_references(tx, referrer, column, uid)
                 references += referring
                 # The foreign key clears these; say so, so views refresh those rows.
                 effects += [
-                    Effect("requirement", r[0], "updated", (entity,), values=_cleared(entity))
+                    Effect(referrer, r[1], "updated", (entity,), values=_cleared(entity))
                     for r in referring
                 ]
             for kind, captured_row in reversed(rows):  # links and children first
@@ -398,10 +403,10 @@ def _cleared(entity: str) -> Mapping[str, Any]:
     return MappingProxyType({entity: None})
 
 
-def _capture_references(tx: Transaction, column: str, uid: str) -> list[Reference]:
-    table = TABLES["requirement"]
+def _capture_references(tx: Transaction, entity: str, column: str, uid: str) -> list[Reference]:
+    table = TABLES[entity]
     found = tx.session.execute(select(table.c.uid).where(table.c[column] == uid)).scalars()
-    return [(req, column, uid) for req in found]
+    return [(entity, row, column, uid) for row in found]
 
 
 @dataclass(frozen=True)
@@ -418,11 +423,10 @@ class Insert(Operation):
                 raise OperationError("edit.exists", entity=entity, uid=row["uid"])
             tx.session.execute(insert(TABLES[entity]).values(**row))
             tx.record(entity, row["uid"], "created", None, remembered(entity, row))
-        table = TABLES["requirement"]
-        for req, column, value in self.references:
-            tx.session.execute(update(table).where(table.c.uid == req).values({column: value}))
-            name = "release" if column == "release_uid" else "lane"
-            tx.record("requirement", req, name, None, value)
+        for entity, uid, column, value in self.references:
+            table = TABLES[entity]
+            tx.session.execute(update(table).where(table.c.uid == uid).values({column: value}))
+            tx.record(entity, uid, _FIELD_OF[column], None, value)
         rows = {row["uid"]: (entity, row) for entity, row in self.rows}
         restored = tuple(
             Effect(
@@ -435,9 +439,9 @@ class Insert(Operation):
             for e in self.restores
         )
         effects = restored + tuple(
-            Effect("requirement", req, "updated", (name,), values=MappingProxyType({name: value}))
-            for req, col, value in self.references
-            for name in ("release" if col == "release_uid" else "lane",)
+            Effect(entity, uid, "updated", (name,), values=MappingProxyType({name: value}))
+            for entity, uid, col, value in self.references
+            for name in (_FIELD_OF[col],)
         )
         first = restored[0] if restored else None
         subject = tx.describe(first.entity, first.uid) if first else ""

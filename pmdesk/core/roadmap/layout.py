@@ -41,7 +41,7 @@ class Bar(NamedTuple):
     title: str
     kind: str
     status: str
-    priority: str
+    priority: str | None  # None: not assessed
     release_uid: str | None
     lane_uid: str | None  # the lane it is drawn in (None: Unassigned)
     start: dt.date
@@ -239,7 +239,7 @@ def _bar_with(bar: Bar, values: Mapping[str, Any]) -> Bar:
         title=str(values.get("title", bar.title)),
         kind=str(values.get("kind", bar.kind)),
         status=str(values.get("status", bar.status)),
-        priority=str(values.get("priority", bar.priority)),
+        priority=values.get("priority", bar.priority),
     )
 
 
