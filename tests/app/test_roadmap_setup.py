@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
 from pmdesk.app.main_window import MainWindow
@@ -202,6 +202,16 @@ def test_band_menu_makes_a_release_where_clicked_and_deletes_one(
     assert undo_text(window) == "Delete release v2.0"
     undo(qtbot, window, pane)
     assert sum(i.release_uid == v20 for i in data(window).items) == 3  # CRM-9, 24, 31
+    v11 = band_of(pane, "v1.1").uid
+    asked.fate = (v11,)  # its requirements move to v1.1
+    menu = right_click(pane, pane.view.header, on_band(pane, band_of(pane, "v2.0")))
+    with qtbot.waitSignal(pane.refreshed, timeout=3000):
+        choose(menu, "Delete Release…")
+    assert not any(i.release_uid == v20 for i in data(window).items)
+    assert bar_of(pane, "CRM-9").release_uid == v11
+    assert undo_text(window) == "Delete release v2.0"
+    undo(qtbot, window, pane)
+    assert bar_of(pane, "CRM-9").release_uid == v20
 
 
 def test_the_body_off_the_bars_offers_a_new_release(
@@ -282,6 +292,15 @@ def test_lane_menu_renames_adds_and_deletes_lanes(
         choose(menu, "New Lane…")
     lanes = [lane.name for lane in data(window).lanes]
     assert lanes == ["客户数据", "销售协同", "数据与智能", "移动端", "平台与合规"]
+    menu = right_click(pane, gutter, on_lane_name(pane, "移动端"))
+    with qtbot.waitSignal(pane.refreshed, timeout=3000):
+        choose(menu, "Colour…")
+    assert next(lane.colour for lane in data(window).lanes if lane.name == "移动端") == "#33aa55"
+    assert undo_text(window) == "Colour lane 移动端"
+    shown = next(lane for lane in shown_layout(pane).lanes if lane.name == "移动端")
+    assert shown.colour == "#33aa55"
+    stripe = on_lane_name(pane, "移动端")
+    assert gutter.grab().toImage().pixelColor(2, stripe.y()).name() == "#33aa55"
     menu = right_click(pane, gutter, on_lane_name(pane, "客户数据"))
     lane_uid = next(lane.uid for lane in data(window).lanes if lane.name == "客户数据")
     with qtbot.waitSignal(pane.refreshed, timeout=3000):
@@ -290,7 +309,7 @@ def test_lane_menu_renames_adds_and_deletes_lanes(
     assert all(lane.uid != lane_uid for lane in data(window).lanes)
     assert not any(i.lane_uid == lane_uid for i in data(window).items)
     assert shown_layout(pane).lanes[-1].uid is None  # its requirements: Unassigned
-    assert ws(window).session.undo_stack.count() == 3
+    assert ws(window).session.undo_stack.count() == 4
 
 
 # -- milestones ----------------------------------------------------------------------
@@ -314,11 +333,28 @@ def test_a_milestone_made_by_double_click_is_dragged_and_deleted(
     assert found.date == "2027-08-17"
     assert undo_text(window) == "Move milestone GA to 2027-08-17"
     menu = right_click(pane, header, on_milestone(pane, milestone_of(pane, "GA")))
-    assert entry(menu, "Link to Release").menu() is not None
+    link = entry(menu, "Link to Release").menu()
+    assert isinstance(link, QMenu)
+    assert [a.text() for a in link.actions()] == ["No release", "v1.0", "v1.1", "v2.0"]
+    assert link.actions()[0].isChecked()
+    choose(menu, "Link to Release")  # opens the list
+    qtbot.waitUntil(link.isVisible)
+    with qtbot.waitSignal(pane.refreshed, timeout=3000):
+        choose(link, "v2.0")
+    v20 = band_of(pane, "v2.0").uid
+    assert next(m for m in data(window).milestones if m.name == "GA").release_uid == v20
+    assert undo_text(window) == "Link milestone GA to release v2.0"
+    assert milestone_of(pane, "GA").release_uid == v20
+    # Drawn in its release's colour: the diamond's middle pixel is the band's.
+    pixels = header.grab().toImage()
+    colour = pane.view.release_colors[v20]
+    assert pixels.pixelColor(on_milestone(pane, milestone_of(pane, "GA"))).name() == colour.lower()
+    menu = right_click(pane, header, on_milestone(pane, milestone_of(pane, "GA")))
     with qtbot.waitSignal(pane.refreshed, timeout=3000):
         choose(menu, "Delete Milestone")
     assert all(m.name != "GA" for m in data(window).milestones)
-    assert ws(window).session.undo_stack.count() == 3
+    assert undo_text(window) == "Delete milestone GA"
+    assert ws(window).session.undo_stack.count() == 4
 
 
 # -- read-only -----------------------------------------------------------------------

@@ -23,7 +23,7 @@ from pmdesk.app.roadmap.keys import snap_date, step_date
 from pmdesk.app.roadmap.texts import fill
 from pmdesk.app.roadmap.view import RoadmapView
 from pmdesk.app.session import ProjectSession
-from pmdesk.core.ops import Create, Move, Operation, Remove, Update
+from pmdesk.core.ops import Batch, Create, Move, Operation, Remove, Update
 from pmdesk.core.roadmap.layout import Band, Diamond, LaneRows, RoadmapLayout
 
 
@@ -192,7 +192,13 @@ class RoadmapEditing(QObject):
         fate = questions.ask_release_fate(self.widget, name, others)
         if fate is None:
             return False
-        return self._push(remove_release(uid, fate[0]), fill(self.tr("Delete release %1"), name))
+        move_to = fate[0]
+        moved: tuple[str, ...] = ()
+        if move_to is not None:
+            data = self.pane.session.project.roadmap()
+            moved = tuple(i.uid for i in data.items if i.release_uid == uid)
+        text = fill(self.tr("Delete release %1"), name)
+        return self._push(remove_release(uid, move_to, moved), text)
 
     # -- milestones ------------------------------------------------------------------
     def new_milestone(self, day: dt.date) -> bool:
@@ -275,6 +281,14 @@ class RoadmapEditing(QObject):
         return self._push(Remove((("lane", uid),)), fill(self.tr("Delete lane %1"), name))
 
 
-def remove_release(uid: str, move_to: str | None) -> Operation:
-    """Delete a release; its requirements go to release `move_to` (None: none)."""
-    return Remove((("release", uid),))
+def remove_release(uid: str, move_to: str | None, requirements: tuple[str, ...]) -> Operation:
+    """Delete a release; its `requirements` go to release `move_to` (None: they
+    are left without one, as the file's foreign key does). One undo step.
+
+    setup-core's `RemoveRelease(uid, move_to)` is to do this in core, with the
+    rejected requirements the roadmap does not read; until then, a batch."""
+    remove = Remove((("release", uid),))
+    if move_to is None:
+        return remove
+    moves = tuple(Update("requirement", r, {"release": move_to}) for r in requirements)
+    return Batch((*moves, remove))

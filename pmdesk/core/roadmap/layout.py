@@ -182,7 +182,7 @@ UNPLACED = frozenset(
     {*BAR_SHOWS, "description", "acceptance", "kano", "rice", "owner", "tags", "source"}
 )
 # A release's fields that move nothing on the roadmap: its band shows only its name.
-RELEASE_UNPLACED = frozenset({"name", "goal", "status", "capacity", "rank"})
+RELEASE_UNPLACED = frozenset({"name", "goal", "status", "capacity"})  # rank: its colour
 
 
 def restyled(layout: RoadmapLayout, effects: Iterable[Effect]) -> RoadmapLayout | None:
@@ -259,11 +259,13 @@ def layout_roadmap(data: RoadmapData, today: dt.date | None = None) -> RoadmapLa
     known_lanes = {lane.uid for lane in data.lanes}
     bands = _bands(data.releases)
     diamonds = [
-        (m.uid, m.name, d) for m in data.milestones if (d := parse_date(m.date)) is not None
+        (m.uid, m.name, d, m.release_uid if m.release_uid in releases else None)
+        for m in data.milestones
+        if (d := parse_date(m.date)) is not None
     ]
     dates = [d for p in placed for d in (p.start, p.end)]
     dates += [d for b in bands for d in (b[2], b[3])]
-    dates += [d for _, _, d in diamonds]
+    dates += [d for _, _, d, _ in diamonds]
     if not dates:
         today_origin = today or dt.date(2000, 1, 1)
         origin = period_start(today_origin, "month")
@@ -276,6 +278,7 @@ def layout_roadmap(data: RoadmapData, today: dt.date | None = None) -> RoadmapLa
     groups: list[tuple[str | None, str | None, list[_Placed]]] = [
         (lane.uid, lane.name, []) for lane in data.lanes
     ]
+    colours = {lane.uid: lane.colour for lane in data.lanes}
     unassigned: list[_Placed] = []
     index = {lane.uid: i for i, lane in enumerate(data.lanes)}
     for p in placed:
@@ -293,7 +296,7 @@ def layout_roadmap(data: RoadmapData, today: dt.date | None = None) -> RoadmapLa
     for uid, name, members in groups:
         packed, count = _pack(members, origin)
         bars.extend(_bar(p, uid, origin, row + sub) for p, sub in packed)
-        lanes.append(LaneRows(uid, name, row, max(count, 1)))
+        lanes.append(LaneRows(uid, name, row, max(count, 1), colours.get(uid or "")))
         row += max(count, 1)
 
     bars, arrows, conflicts = _check(bars, data, releases)
@@ -309,7 +312,7 @@ def layout_roadmap(data: RoadmapData, today: dt.date | None = None) -> RoadmapLa
             Band(uid, name, s, e, offset(origin, s), offset(origin, e) + 1)
             for uid, name, s, e in bands
         ),
-        milestones=tuple(Diamond(u, n, d, offset(origin, d)) for u, n, d in diamonds),
+        milestones=tuple(Diamond(u, n, d, offset(origin, d), r) for u, n, d, r in diamonds),
         arrows=tuple(arrows),
         conflicts=tuple(conflicts),
         rows=row,
