@@ -173,6 +173,11 @@ def test_keys_move_resize_edit_and_delete_a_selected_band(
     assert undo_text(window) == "Rename release v1.1 to v1.1 GA"
     qtbot.waitUntil(lambda: any(b.name == "v1.1 GA" for b in shown_layout(pane).bands))
     uid = band_of(pane, "v1.1 GA").uid
+    QTest.keyClick(pane.view, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
+    menu = pane.editing.menu
+    assert menu is not None and menu.isVisible()
+    assert entry(menu, "Edit Release…").isEnabled()
+    menu.close()
     with qtbot.waitSignal(pane.refreshed, timeout=3000):
         QTest.keyClick(pane.view, Qt.Key.Key_Delete)
     assert asked.asked[-1] == "fate:v1.1 GA"

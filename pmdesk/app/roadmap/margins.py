@@ -312,8 +312,8 @@ class Margins(QObject):
     def key(self, key: int, mods: Qt.KeyboardModifier) -> bool:
         """A key for the selected band: Left/Right select the band beside it,
         Alt+Left/Right move it by a snap unit, Alt+Shift+Left/Right move its end,
-        Enter edits it, Delete deletes it. False when no band is selected or the
-        key means nothing to it."""
+        Enter edits it, Delete deletes it, the menu key (Shift+F10) opens its menu.
+        False when no band is selected or the key means nothing to it."""
         geo = self.view.geo
         band = next((b for b in geo.layout.bands if b.uid == self.selected), None) if geo else None
         if band is None or geo is None:
@@ -337,6 +337,11 @@ class Margins(QObject):
             self.release_activated.emit(band.uid)
         elif key == Qt.Key.Key_Delete and mods == none:
             self.release_delete_requested.emit(band.uid)
+        elif (key == Qt.Key.Key_Menu and mods == none) or (key == Qt.Key.Key_F10 and mods == shift):
+            rect = geo.band_rect(band)
+            x = rect.left() + 8 + geo.gutter - self.view.horizontalScrollBar().value()
+            where = self.view.header.mapToGlobal(QPoint(round(x), round(rect.bottom())))
+            self.menu_requested.emit("release", band.uid, band.start, where)
         else:
             return False
         return True
