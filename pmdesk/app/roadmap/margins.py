@@ -384,6 +384,9 @@ class Margins(QObject):
             rect = geo.band_rect(
                 drag.band, (drag.start - origin).days, (drag.end - origin).days + 1
             )
+            veil = QColor(palette.background)  # the band where it was, faded
+            veil.setAlphaF(0.6)
+            p.fillRect(geo.band_rect(drag.band).adjusted(-1, -1, 1, 1), veil)
             color = QColor(self.view.release_colors.get(drag.band.uid, NO_RELEASE_COLOR))
             color.setAlphaF(0.55)
             p.setBrush(color)

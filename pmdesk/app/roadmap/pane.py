@@ -7,6 +7,8 @@ the session, so it is one undo step named for what it did, and the pane redraws
 from `session.changed` like every other pane: an edit that moves no bar (a title,
 a status, a priority) from the values its effects carry, without reading or laying
 out the roadmap again; anything else by reading and laying out the whole roadmap.
+Releases, milestones and lanes are edited on the timeline too (`editing`: its
+context menus, and the operations its margins' drags and keys become).
 The colouring and snapping chosen are kept in the settings; the drawing follows
 the app's light or dark theme. While the pane is hidden (a tab behind Details)
 it only notes that it is out of date, so edits elsewhere never pay for a

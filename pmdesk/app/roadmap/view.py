@@ -11,7 +11,9 @@ bar (dates, and lane when it ends in another lane) or one of its ends, snapped
 to days or weeks, and reports the new values once, on release. While a bar is
 moved, an empty "Unassigned" lane waits below the others (unless there is one),
 the lane it would land in is tinted, and the view scrolls when the pointer
-nears an edge. Keys select and nudge bars (`roadmap_keys`).
+nears an edge. Keys select and nudge bars (`roadmap_keys`). The margins (release
+bands and milestones on the axis, lane names) have their own mouse handling and
+ghosts (`margins`); right-clicking the body off the bars asks for the axis's menu.
 
 Colours come from a `Palette` that follows the app's theme.
 """
