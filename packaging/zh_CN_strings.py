@@ -653,5 +653,51 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("CoreError", "Not saved: the disk holding {folder} is full; {name} was left as it was and your edits are kept. Free some space there and save again."): "未保存：{folder} 所在的磁盘已满；{name} 保持原样，你的修改仍然保留。请在该磁盘上腾出空间后再保存。",
     ("Sharing", "%1 in %2 has been replaced by another project's file. Your edits are kept: Save As keeps them in another file."): "%2 中的 %1 已被另一个项目的文件替换。你的修改仍然保留：用“另存为”可把它们保存到另一个文件。",
     ("Sharing", "%1 in %2 has been replaced by a damaged file or one that is not a pmdesk project. Your edits are kept: Save As keeps them in another file."): "%2 中的 %1 已被一个损坏的文件或不是 pmdesk 项目的文件替换。你的修改仍然保留：用“另存为”可把它们保存到另一个文件。",
+    # Issue 13 (setup-core): undo labels of releases, lanes, milestones and properties.
+    ("UndoLabel", "Create release {name}"): "新建版本 {name}",
+    ("UndoLabel", "Delete release {name}"): "删除版本 {name}",
+    ("UndoLabel", "Delete release {name} and move its requirements to {other}"): (
+        "删除版本 {name}，需求移至 {other}"
+    ),
+    ("UndoLabel", "Restore release {name}"): "恢复版本 {name}",
+    ("UndoLabel", "Rename release {name} to {new}"): "将版本 {name} 重命名为 {new}",
+    ("UndoLabel", "Move release {name} to {start} – {end}"): "将版本 {name} 移至 {start} – {end}",
+    ("UndoLabel", "Set the goal of release {name}"): "设置版本 {name} 的目标",
+    ("UndoLabel", "Set release {name} to {status}"): "将版本 {name} 设为{status}",
+    ("UndoLabel", "Set the capacity of release {name}"): "设置版本 {name} 的容量",
+    ("UndoLabel", "Reorder release {name}"): "调整版本 {name} 的顺序",
+    ("UndoLabel", "Edit release {name}"): "编辑版本 {name}",
+    ("UndoLabel", "Create lane {name}"): "新建泳道 {name}",
+    ("UndoLabel", "Delete lane {name}"): "删除泳道 {name}",
+    ("UndoLabel", "Restore lane {name}"): "恢复泳道 {name}",
+    ("UndoLabel", "Rename lane {name} to {new}"): "将泳道 {name} 重命名为 {new}",
+    ("UndoLabel", "Set the colour of lane {name}"): "设置泳道 {name} 的颜色",
+    ("UndoLabel", "Reorder lane {name}"): "调整泳道 {name} 的顺序",
+    ("UndoLabel", "Edit lane {name}"): "编辑泳道 {name}",
+    ("UndoLabel", "Create milestone {name}"): "新建里程碑 {name}",
+    ("UndoLabel", "Delete milestone {name}"): "删除里程碑 {name}",
+    ("UndoLabel", "Restore milestone {name}"): "恢复里程碑 {name}",
+    ("UndoLabel", "Rename milestone {name} to {new}"): "将里程碑 {name} 重命名为 {new}",
+    ("UndoLabel", "Move milestone {name} to {date}"): "将里程碑 {name} 移至 {date}",
+    ("UndoLabel", "Link milestone {name} to release {release}"): "将里程碑 {name} 关联到版本 {release}",
+    ("UndoLabel", "Unlink milestone {name} from its release"): "取消里程碑 {name} 与版本的关联",
+    ("UndoLabel", "Edit milestone {name}"): "编辑里程碑 {name}",
+    ("UndoLabel", "Set document title"): "设置文档标题",
+    ("UndoLabel", "Set product name"): "设置产品名称",
+    ("UndoLabel", "Set version"): "设置版本号",
+    ("UndoLabel", "Set authors"): "设置作者",
+    ("UndoLabel", "Set organisation"): "设置组织",
+    ("UndoLabel", "Set document language"): "设置文档语言",
+    ("UndoLabel", "Set logo"): "设置标志",
+    ("UndoLabel", "Remove logo"): "移除标志",
+    ("UndoLabel", "Change key prefix to {prefix}"): "将编号前缀改为 {prefix}",
+    ("UndoLabel", "Edit project properties"): "编辑项目属性",
+    ("History", "picture, {kb} KB"): "图片，{kb} KB",
+    ("CoreError", "“{prefix}” cannot be a key prefix: use 1 to 10 letters or digits, starting with a letter."): (
+        "“{prefix}”不能作为编号前缀：请使用 1 到 10 个字母或数字，并以字母开头。"
+    ),
+    ("CoreError", "The requirements of a deleted release cannot move to that same release."): (
+        "被删除版本的需求不能移到这个版本本身。"
+    ),
 }
 

@@ -686,6 +686,14 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <translation>The change to {name} could not be written in your pmdesk data folder ({folder}): {reason}.</translation>
     </message>
     <message>
+        <source>“{prefix}” cannot be a key prefix: use 1 to 10 letters or digits, starting with a letter.</source>
+        <translation>“{prefix}” cannot be a key prefix: use 1 to 10 letters or digits, starting with a letter.</translation>
+    </message>
+    <message>
+        <source>The requirements of a deleted release cannot move to that same release.</source>
+        <translation>The requirements of a deleted release cannot move to that same release.</translation>
+    </message>
+    <message>
         <source>the disk is full</source>
         <translation>the disk is full</translation>
     </message>
@@ -1369,6 +1377,10 @@ Name:</translation>
     <message>
         <source>Baseline</source>
         <translation>Baseline</translation>
+    </message>
+    <message>
+        <source>picture, {kb} KB</source>
+        <translation>picture, {kb} KB</translation>
     </message>
     <message>
         <source>Baseline “%1”</source>
@@ -2783,6 +2795,150 @@ Name:</translation>
     <message>
         <source>project</source>
         <translation>project</translation>
+    </message>
+    <message>
+        <source>Create release {name}</source>
+        <translation>Create release {name}</translation>
+    </message>
+    <message>
+        <source>Delete release {name}</source>
+        <translation>Delete release {name}</translation>
+    </message>
+    <message>
+        <source>Delete release {name} and move its requirements to {other}</source>
+        <translation>Delete release {name} and move its requirements to {other}</translation>
+    </message>
+    <message>
+        <source>Restore release {name}</source>
+        <translation>Restore release {name}</translation>
+    </message>
+    <message>
+        <source>Rename release {name} to {new}</source>
+        <translation>Rename release {name} to {new}</translation>
+    </message>
+    <message>
+        <source>Move release {name} to {start} – {end}</source>
+        <translation>Move release {name} to {start} – {end}</translation>
+    </message>
+    <message>
+        <source>Set the goal of release {name}</source>
+        <translation>Set the goal of release {name}</translation>
+    </message>
+    <message>
+        <source>Set release {name} to {status}</source>
+        <translation>Set release {name} to {status}</translation>
+    </message>
+    <message>
+        <source>Set the capacity of release {name}</source>
+        <translation>Set the capacity of release {name}</translation>
+    </message>
+    <message>
+        <source>Reorder release {name}</source>
+        <translation>Reorder release {name}</translation>
+    </message>
+    <message>
+        <source>Edit release {name}</source>
+        <translation>Edit release {name}</translation>
+    </message>
+    <message>
+        <source>Create lane {name}</source>
+        <translation>Create lane {name}</translation>
+    </message>
+    <message>
+        <source>Delete lane {name}</source>
+        <translation>Delete lane {name}</translation>
+    </message>
+    <message>
+        <source>Restore lane {name}</source>
+        <translation>Restore lane {name}</translation>
+    </message>
+    <message>
+        <source>Rename lane {name} to {new}</source>
+        <translation>Rename lane {name} to {new}</translation>
+    </message>
+    <message>
+        <source>Set the colour of lane {name}</source>
+        <translation>Set the colour of lane {name}</translation>
+    </message>
+    <message>
+        <source>Reorder lane {name}</source>
+        <translation>Reorder lane {name}</translation>
+    </message>
+    <message>
+        <source>Edit lane {name}</source>
+        <translation>Edit lane {name}</translation>
+    </message>
+    <message>
+        <source>Create milestone {name}</source>
+        <translation>Create milestone {name}</translation>
+    </message>
+    <message>
+        <source>Delete milestone {name}</source>
+        <translation>Delete milestone {name}</translation>
+    </message>
+    <message>
+        <source>Restore milestone {name}</source>
+        <translation>Restore milestone {name}</translation>
+    </message>
+    <message>
+        <source>Rename milestone {name} to {new}</source>
+        <translation>Rename milestone {name} to {new}</translation>
+    </message>
+    <message>
+        <source>Move milestone {name} to {date}</source>
+        <translation>Move milestone {name} to {date}</translation>
+    </message>
+    <message>
+        <source>Link milestone {name} to release {release}</source>
+        <translation>Link milestone {name} to release {release}</translation>
+    </message>
+    <message>
+        <source>Unlink milestone {name} from its release</source>
+        <translation>Unlink milestone {name} from its release</translation>
+    </message>
+    <message>
+        <source>Edit milestone {name}</source>
+        <translation>Edit milestone {name}</translation>
+    </message>
+    <message>
+        <source>Set document title</source>
+        <translation>Set document title</translation>
+    </message>
+    <message>
+        <source>Set product name</source>
+        <translation>Set product name</translation>
+    </message>
+    <message>
+        <source>Set version</source>
+        <translation>Set version</translation>
+    </message>
+    <message>
+        <source>Set authors</source>
+        <translation>Set authors</translation>
+    </message>
+    <message>
+        <source>Set organisation</source>
+        <translation>Set organisation</translation>
+    </message>
+    <message>
+        <source>Set document language</source>
+        <translation>Set document language</translation>
+    </message>
+    <message>
+        <source>Set logo</source>
+        <translation>Set logo</translation>
+    </message>
+    <message>
+        <source>Remove logo</source>
+        <translation>Remove logo</translation>
+    </message>
+    <message>
+        <source>Change key prefix to {prefix}</source>
+        <translation>Change key prefix to {prefix}</translation>
+    </message>
+    <message>
+        <source>Edit project properties</source>
+        <translation>Edit project properties</translation>
     </message>
 </context>
 </TS>

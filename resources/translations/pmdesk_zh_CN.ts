@@ -685,6 +685,14 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <translation>无法在你的 pmdesk 数据文件夹（{folder}）中写入对 {name} 的这次修改：{reason}。</translation>
     </message>
     <message>
+        <source>“{prefix}” cannot be a key prefix: use 1 to 10 letters or digits, starting with a letter.</source>
+        <translation>“{prefix}”不能作为编号前缀：请使用 1 到 10 个字母或数字，并以字母开头。</translation>
+    </message>
+    <message>
+        <source>The requirements of a deleted release cannot move to that same release.</source>
+        <translation>被删除版本的需求不能移到这个版本本身。</translation>
+    </message>
+    <message>
         <source>the disk is full</source>
         <translation>磁盘已满</translation>
     </message>
@@ -1368,6 +1376,10 @@ Name:</source>
     <message>
         <source>Baseline</source>
         <translation>基线</translation>
+    </message>
+    <message>
+        <source>picture, {kb} KB</source>
+        <translation>图片，{kb} KB</translation>
     </message>
     <message>
         <source>Baseline “%1”</source>
@@ -2780,6 +2792,150 @@ Name:</source>
     <message>
         <source>project</source>
         <translation>项目</translation>
+    </message>
+    <message>
+        <source>Create release {name}</source>
+        <translation>新建版本 {name}</translation>
+    </message>
+    <message>
+        <source>Delete release {name}</source>
+        <translation>删除版本 {name}</translation>
+    </message>
+    <message>
+        <source>Delete release {name} and move its requirements to {other}</source>
+        <translation>删除版本 {name}，需求移至 {other}</translation>
+    </message>
+    <message>
+        <source>Restore release {name}</source>
+        <translation>恢复版本 {name}</translation>
+    </message>
+    <message>
+        <source>Rename release {name} to {new}</source>
+        <translation>将版本 {name} 重命名为 {new}</translation>
+    </message>
+    <message>
+        <source>Move release {name} to {start} – {end}</source>
+        <translation>将版本 {name} 移至 {start} – {end}</translation>
+    </message>
+    <message>
+        <source>Set the goal of release {name}</source>
+        <translation>设置版本 {name} 的目标</translation>
+    </message>
+    <message>
+        <source>Set release {name} to {status}</source>
+        <translation>将版本 {name} 设为{status}</translation>
+    </message>
+    <message>
+        <source>Set the capacity of release {name}</source>
+        <translation>设置版本 {name} 的容量</translation>
+    </message>
+    <message>
+        <source>Reorder release {name}</source>
+        <translation>调整版本 {name} 的顺序</translation>
+    </message>
+    <message>
+        <source>Edit release {name}</source>
+        <translation>编辑版本 {name}</translation>
+    </message>
+    <message>
+        <source>Create lane {name}</source>
+        <translation>新建泳道 {name}</translation>
+    </message>
+    <message>
+        <source>Delete lane {name}</source>
+        <translation>删除泳道 {name}</translation>
+    </message>
+    <message>
+        <source>Restore lane {name}</source>
+        <translation>恢复泳道 {name}</translation>
+    </message>
+    <message>
+        <source>Rename lane {name} to {new}</source>
+        <translation>将泳道 {name} 重命名为 {new}</translation>
+    </message>
+    <message>
+        <source>Set the colour of lane {name}</source>
+        <translation>设置泳道 {name} 的颜色</translation>
+    </message>
+    <message>
+        <source>Reorder lane {name}</source>
+        <translation>调整泳道 {name} 的顺序</translation>
+    </message>
+    <message>
+        <source>Edit lane {name}</source>
+        <translation>编辑泳道 {name}</translation>
+    </message>
+    <message>
+        <source>Create milestone {name}</source>
+        <translation>新建里程碑 {name}</translation>
+    </message>
+    <message>
+        <source>Delete milestone {name}</source>
+        <translation>删除里程碑 {name}</translation>
+    </message>
+    <message>
+        <source>Restore milestone {name}</source>
+        <translation>恢复里程碑 {name}</translation>
+    </message>
+    <message>
+        <source>Rename milestone {name} to {new}</source>
+        <translation>将里程碑 {name} 重命名为 {new}</translation>
+    </message>
+    <message>
+        <source>Move milestone {name} to {date}</source>
+        <translation>将里程碑 {name} 移至 {date}</translation>
+    </message>
+    <message>
+        <source>Link milestone {name} to release {release}</source>
+        <translation>将里程碑 {name} 关联到版本 {release}</translation>
+    </message>
+    <message>
+        <source>Unlink milestone {name} from its release</source>
+        <translation>取消里程碑 {name} 与版本的关联</translation>
+    </message>
+    <message>
+        <source>Edit milestone {name}</source>
+        <translation>编辑里程碑 {name}</translation>
+    </message>
+    <message>
+        <source>Set document title</source>
+        <translation>设置文档标题</translation>
+    </message>
+    <message>
+        <source>Set product name</source>
+        <translation>设置产品名称</translation>
+    </message>
+    <message>
+        <source>Set version</source>
+        <translation>设置版本号</translation>
+    </message>
+    <message>
+        <source>Set authors</source>
+        <translation>设置作者</translation>
+    </message>
+    <message>
+        <source>Set organisation</source>
+        <translation>设置组织</translation>
+    </message>
+    <message>
+        <source>Set document language</source>
+        <translation>设置文档语言</translation>
+    </message>
+    <message>
+        <source>Set logo</source>
+        <translation>设置标志</translation>
+    </message>
+    <message>
+        <source>Remove logo</source>
+        <translation>移除标志</translation>
+    </message>
+    <message>
+        <source>Change key prefix to {prefix}</source>
+        <translation>将编号前缀改为 {prefix}</translation>
+    </message>
+    <message>
+        <source>Edit project properties</source>
+        <translation>编辑项目属性</translation>
     </message>
 </context>
 </TS>

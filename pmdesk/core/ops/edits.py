@@ -24,6 +24,7 @@ from pmdesk.core.domain.fields import (
     to_columns,
 )
 from pmdesk.core.errors import OperationError
+from pmdesk.core.ops import labels
 from pmdesk.core.ops.base import (
     NO_VALUES,
     ORDERED,
@@ -134,8 +135,13 @@ class Create(Operation):
         tx.session.execute(insert(TABLES[self.entity]).values(**row))
         tx.record(self.entity, self.uid, "created", None, remembered(self.entity, row, values))
         subject = tx.describe(self.entity, self.uid)
+        label = (
+            labels.named("create", self.entity, subject)
+            if self.entity in labels.NAMED
+            else Label("create", self.entity, subject)
+        )
         return Applied(
-            Label("create", self.entity, subject),
+            label,
             (
                 Effect(
                     self.entity,
@@ -193,8 +199,9 @@ class Update(Operation):
         for name, value in changed.items():
             tx.record(self.entity, self.uid, name, current[name], value)
         verb: Verb = "rename" if set(changed) <= {"title", "name"} and changed else "edit"
+        label = labels.updated(tx, self.entity, current, changed) if changed else None
         return Applied(
-            Label(verb, self.entity, tx.describe(self.entity, self.uid)),
+            label or Label(verb, self.entity, tx.describe(self.entity, self.uid)),
             (
                 Effect(
                     self.entity,
@@ -249,8 +256,11 @@ class Move(Operation):
             {"parent": old_parent, "rank": row["rank"]},
             {"parent": self.parent, "rank": rank},
         )
+        subject = tx.describe(self.entity, self.uid)
         return Applied(
-            Label("move", self.entity, tx.describe(self.entity, self.uid)),
+            labels.named("move", self.entity, subject)
+            if self.entity in labels.NAMED
+            else Label("move", self.entity, subject),
             (
                 Effect(
                     self.entity,
@@ -329,8 +339,11 @@ class Remove(Operation):
         count = len(removed)
         first = removed[0] if removed else None
         subject = _subject_of(captured, first)
+        entity = first.entity if first else "item"
         return Applied(
-            Label("delete", first.entity if first else "item", subject, count),
+            labels.named("delete", entity, subject)
+            if count == 1 and entity in labels.NAMED
+            else Label("delete", entity, subject, count),
             tuple(effects),
             Insert(_parents_first(captured), tuple(references), tuple(removed)),
         )
@@ -445,8 +458,11 @@ class Insert(Operation):
         )
         first = restored[0] if restored else None
         subject = tx.describe(first.entity, first.uid) if first else ""
+        entity = first.entity if first else "item"
         return Applied(
-            Label("restore", first.entity if first else "item", subject, len(restored)),
+            labels.named("restore", entity, subject)
+            if len(restored) == 1 and entity in labels.NAMED
+            else Label("restore", entity, subject, len(restored)),
             effects,
             Remove(tuple((e.entity, e.uid) for e in restored)),
         )
