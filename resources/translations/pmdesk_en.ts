@@ -2217,42 +2217,6 @@ Name:</translation>
         <translation>Delete Lane…</translation>
     </message>
     <message>
-        <source>Move release %1 to %2 – %3</source>
-        <translation>Move release %1 to %2 – %3</translation>
-    </message>
-    <message>
-        <source>Start release %1 on %2</source>
-        <translation>Start release %1 on %2</translation>
-    </message>
-    <message>
-        <source>End release %1 on %2</source>
-        <translation>End release %1 on %2</translation>
-    </message>
-    <message>
-        <source>Delete release %1</source>
-        <translation>Delete release %1</translation>
-    </message>
-    <message>
-        <source>Move milestone %1 to %2</source>
-        <translation>Move milestone %1 to %2</translation>
-    </message>
-    <message>
-        <source>Unlink milestone %1 from its release</source>
-        <translation>Unlink milestone %1 from its release</translation>
-    </message>
-    <message>
-        <source>Link milestone %1 to release %2</source>
-        <translation>Link milestone %1 to release %2</translation>
-    </message>
-    <message>
-        <source>Delete milestone %1</source>
-        <translation>Delete milestone %1</translation>
-    </message>
-    <message>
-        <source>Move lane %1</source>
-        <translation>Move lane %1</translation>
-    </message>
-    <message>
         <source>Rename lane</source>
         <translation>Rename lane</translation>
     </message>
@@ -2261,24 +2225,8 @@ Name:</translation>
         <translation>Lane name:</translation>
     </message>
     <message>
-        <source>Rename lane %1 to %2</source>
-        <translation>Rename lane %1 to %2</translation>
-    </message>
-    <message>
-        <source>Colour lane %1</source>
-        <translation>Colour lane %1</translation>
-    </message>
-    <message>
         <source>New lane</source>
         <translation>New lane</translation>
-    </message>
-    <message>
-        <source>New lane %1</source>
-        <translation>New lane %1</translation>
-    </message>
-    <message>
-        <source>Delete lane %1</source>
-        <translation>Delete lane %1</translation>
     </message>
 </context>
 <context>
@@ -2296,14 +2244,6 @@ Name:</translation>
         <translation>Release name:</translation>
     </message>
     <message>
-        <source>New release %1</source>
-        <translation>New release %1</translation>
-    </message>
-    <message>
-        <source>Rename release %1 to %2</source>
-        <translation>Rename release %1 to %2</translation>
-    </message>
-    <message>
         <source>New milestone</source>
         <translation>New milestone</translation>
     </message>
@@ -2314,14 +2254,6 @@ Name:</translation>
     <message>
         <source>Milestone name:</source>
         <translation>Milestone name:</translation>
-    </message>
-    <message>
-        <source>New milestone %1</source>
-        <translation>New milestone %1</translation>
-    </message>
-    <message>
-        <source>Rename milestone %1 to %2</source>
-        <translation>Rename milestone %1 to %2</translation>
     </message>
 </context>
 <context>

@@ -2215,42 +2215,6 @@ Name:</source>
         <translation>删除泳道…</translation>
     </message>
     <message>
-        <source>Move release %1 to %2 – %3</source>
-        <translation>将版本 %1 移到 %2 – %3</translation>
-    </message>
-    <message>
-        <source>Start release %1 on %2</source>
-        <translation>版本 %1 改为 %2 开始</translation>
-    </message>
-    <message>
-        <source>End release %1 on %2</source>
-        <translation>版本 %1 改为 %2 结束</translation>
-    </message>
-    <message>
-        <source>Delete release %1</source>
-        <translation>删除版本 %1</translation>
-    </message>
-    <message>
-        <source>Move milestone %1 to %2</source>
-        <translation>将里程碑 %1 移到 %2</translation>
-    </message>
-    <message>
-        <source>Unlink milestone %1 from its release</source>
-        <translation>取消里程碑 %1 与版本的关联</translation>
-    </message>
-    <message>
-        <source>Link milestone %1 to release %2</source>
-        <translation>将里程碑 %1 关联到版本 %2</translation>
-    </message>
-    <message>
-        <source>Delete milestone %1</source>
-        <translation>删除里程碑 %1</translation>
-    </message>
-    <message>
-        <source>Move lane %1</source>
-        <translation>移动泳道 %1</translation>
-    </message>
-    <message>
         <source>Rename lane</source>
         <translation>重命名泳道</translation>
     </message>
@@ -2259,24 +2223,8 @@ Name:</source>
         <translation>泳道名称：</translation>
     </message>
     <message>
-        <source>Rename lane %1 to %2</source>
-        <translation>将泳道 %1 重命名为 %2</translation>
-    </message>
-    <message>
-        <source>Colour lane %1</source>
-        <translation>设置泳道 %1 的颜色</translation>
-    </message>
-    <message>
         <source>New lane</source>
         <translation>新建泳道</translation>
-    </message>
-    <message>
-        <source>New lane %1</source>
-        <translation>新建泳道 %1</translation>
-    </message>
-    <message>
-        <source>Delete lane %1</source>
-        <translation>删除泳道 %1</translation>
     </message>
 </context>
 <context>
@@ -2294,14 +2242,6 @@ Name:</source>
         <translation>版本名称：</translation>
     </message>
     <message>
-        <source>New release %1</source>
-        <translation>新建版本 %1</translation>
-    </message>
-    <message>
-        <source>Rename release %1 to %2</source>
-        <translation>将版本 %1 重命名为 %2</translation>
-    </message>
-    <message>
         <source>New milestone</source>
         <translation>新建里程碑</translation>
     </message>
@@ -2312,14 +2252,6 @@ Name:</source>
     <message>
         <source>Milestone name:</source>
         <translation>里程碑名称：</translation>
-    </message>
-    <message>
-        <source>New milestone %1</source>
-        <translation>新建里程碑 %1</translation>
-    </message>
-    <message>
-        <source>Rename milestone %1 to %2</source>
-        <translation>将里程碑 %1 重命名为 %2</translation>
     </message>
 </context>
 <context>

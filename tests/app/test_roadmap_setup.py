@@ -121,13 +121,13 @@ def test_dragging_a_band_edge_changes_that_date_snapped_to_weeks(
         qtbot, pane, pane.view.header, on_band(pane, band_of(pane, "v1.1"), "end"), days(pane, 3.3)
     )
     assert release(window, "v1.1") == ("2027-04-01", "2027-07-03")
-    assert undo_text(window) == "End release v1.1 on 2027-07-03"
+    assert undo_text(window) == "Move release v1.1 to 2027-04-01 – 2027-07-03"
     pane.snap.setCurrentIndex(pane.snap.findData("week"))
     band = band_of(pane, "v1.1")
     drag_on(qtbot, pane, pane.view.header, on_band(pane, band, "start"), days(pane, 5))
     start = dt.date.fromisoformat(release(window, "v1.1")[0] or "")
     assert start == dt.date(2027, 4, 5) and start.weekday() == 0  # the Monday nearest
-    assert undo_text(window) == "Start release v1.1 on 2027-04-05"
+    assert undo_text(window) == "Move release v1.1 to 2027-04-05 – 2027-07-03"
     assert ws(window).session.undo_stack.count() == 2
 
 
@@ -194,7 +194,7 @@ def test_band_menu_makes_a_release_where_clicked_and_deletes_one(
     with qtbot.waitSignal(pane.refreshed, timeout=3000):
         choose(menu, "New Release Here")
     assert release(window, "v2.1") == ("2027-10-06", "2027-11-02")
-    assert undo_text(window) == "New release v2.1"
+    assert undo_text(window) == "Create release v2.1"
     menu = right_click(pane, pane.view.header, on_band(pane, band_of(pane, "v2.0")))
     texts = [a.text() for a in menu.actions() if a.text()]
     assert texts == ["New Release Here", "New Milestone Here", "Edit Release…", "Delete Release…"]
@@ -214,7 +214,7 @@ def test_band_menu_makes_a_release_where_clicked_and_deletes_one(
         choose(menu, "Delete Release…")
     assert not any(i.release_uid == v20 for i in data(window).items)
     assert bar_of(pane, "CRM-9").release_uid == v11
-    assert undo_text(window) == "Delete release v2.0"
+    assert undo_text(window) == "Delete release v2.0 and move its requirements to v1.1"
     undo(qtbot, window, pane)
     assert bar_of(pane, "CRM-9").release_uid == v20
 
@@ -274,7 +274,7 @@ def test_dragging_a_lane_name_reorders_the_lanes(
         "平台与合规",
     ]
     assert [lane.name for lane in shown_layout(pane).lanes][:2] == ["销售协同", "客户数据"]
-    assert undo_text(window) == "Move lane 客户数据"
+    assert undo_text(window) == "Reorder lane 客户数据"
     assert ws(window).session.undo_stack.count() == 1
     undo(qtbot, window, pane)
     assert [lane.name for lane in data(window).lanes] == names
@@ -301,7 +301,7 @@ def test_lane_menu_renames_adds_and_deletes_lanes(
     with qtbot.waitSignal(pane.refreshed, timeout=3000):
         choose(menu, "Colour…")
     assert next(lane.colour for lane in data(window).lanes if lane.name == "移动端") == "#33aa55"
-    assert undo_text(window) == "Colour lane 移动端"
+    assert undo_text(window) == "Set the colour of lane 移动端"
     shown = next(lane for lane in shown_layout(pane).lanes if lane.name == "移动端")
     assert shown.colour == "#33aa55"
     stripe = on_lane_name(pane, "移动端")
@@ -332,7 +332,7 @@ def test_a_milestone_made_by_double_click_is_dragged_and_deleted(
         )
     found = next(m for m in data(window).milestones if m.name == "GA")
     assert found.date == "2027-08-10"
-    assert undo_text(window) == "New milestone GA"
+    assert undo_text(window) == "Create milestone GA"
     drag_on(qtbot, pane, header, on_milestone(pane, milestone_of(pane, "GA")), days(pane, 7.1))
     found = next(m for m in data(window).milestones if m.name == "GA")
     assert found.date == "2027-08-17"

@@ -20,10 +20,9 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 from pmdesk.app.roadmap import questions, release_forms
 from pmdesk.app.roadmap.keys import snap_date, step_date
-from pmdesk.app.roadmap.texts import fill
 from pmdesk.app.roadmap.view import RoadmapView
 from pmdesk.app.session import ProjectSession
-from pmdesk.core.ops import Batch, Create, Move, Operation, Remove, Update
+from pmdesk.core.ops import Create, Move, Operation, Remove, RemoveRelease, Update
 from pmdesk.core.roadmap.layout import Band, Diamond, LaneRows, RoadmapLayout
 
 
@@ -37,7 +36,7 @@ class EditedPane(Protocol):
 
     @property
     def release_names(self) -> dict[str, str]: ...
-    def push(self, op: Operation, text: str) -> bool: ...
+    def push(self, op: Operation, text: str | None = None) -> bool: ...
 
 
 NEW_RELEASE_WEEKS = 4  # a release made on the roadmap spans this long until changed
@@ -78,8 +77,9 @@ class RoadmapEditing(QObject):
         """True in a read-only window (said once by the session), before any question."""
         return self.pane.view.read_only or self.pane.session.refuse_if_read_only()
 
-    def _push(self, op: Operation, text: str) -> bool:
-        return self.pane.push(op, text)
+    def _push(self, op: Operation) -> bool:
+        """One undo step, named by the operation ("Move release v1.1 to …")."""
+        return self.pane.push(op)
 
     # -- menus -----------------------------------------------------------------------
     def show_menu(self, kind: str, uid: str | None, day: dt.date | None, where: QPoint) -> None:
@@ -173,15 +173,7 @@ class RoadmapEditing(QObject):
             values["start"] = start.isoformat()
         if end != band.end:
             values["end"] = end.isoformat()
-        if "start" in values and "end" in values:
-            text = fill(self.tr("Move release %1 to %2 – %3"), band.name, *values.values())
-        elif "start" in values:
-            text = fill(self.tr("Start release %1 on %2"), band.name, values["start"])
-        elif "end" in values:
-            text = fill(self.tr("End release %1 on %2"), band.name, values["end"])
-        else:
-            return False
-        return self._push(Update("release", uid, values), text)
+        return bool(values) and self._push(Update("release", uid, values))
 
     def delete_release(self, uid: str) -> bool:
         if self._refused():
@@ -192,13 +184,7 @@ class RoadmapEditing(QObject):
         fate = questions.ask_release_fate(self.widget, name, others)
         if fate is None:
             return False
-        move_to = fate[0]
-        moved: tuple[str, ...] = ()
-        if move_to is not None:
-            data = self.pane.session.project.roadmap()
-            moved = tuple(i.uid for i in data.items if i.release_uid == uid)
-        text = fill(self.tr("Delete release %1"), name)
-        return self._push(remove_release(uid, move_to, moved), text)
+        return self._push(RemoveRelease(uid, fate[0]))
 
     # -- milestones ------------------------------------------------------------------
     def new_milestone(self, day: dt.date) -> bool:
@@ -214,29 +200,17 @@ class RoadmapEditing(QObject):
         milestone = self._milestone(uid)
         if milestone is None:
             return False
-        text = fill(self.tr("Move milestone %1 to %2"), milestone.name, day.isoformat())
-        return self._push(Update("milestone", uid, {"date": day.isoformat()}), text)
+        return self._push(Update("milestone", uid, {"date": day.isoformat()}))
 
     def link_milestone(self, uid: str, release: str | None) -> bool:
-        milestone = self._milestone(uid)
-        name = milestone.name if milestone is not None else ""
-        if release is None:
-            text = fill(self.tr("Unlink milestone %1 from its release"), name)
-        else:
-            release_name = self.pane.release_names.get(release, "")
-            text = fill(self.tr("Link milestone %1 to release %2"), name, release_name)
-        return self._push(Update("milestone", uid, {"release": release}), text)
+        return self._push(Update("milestone", uid, {"release": release}))
 
     def delete_milestone(self, uid: str) -> bool:
-        milestone = self._milestone(uid)
-        text = fill(self.tr("Delete milestone %1"), milestone.name if milestone else "")
-        return self._push(Remove((("milestone", uid),)), text)
+        return self._push(Remove((("milestone", uid),)))
 
     # -- lanes -----------------------------------------------------------------------
     def move_lane(self, uid: str, index: int) -> bool:
-        found = self._lane(uid)
-        name = found[1].name or "" if found is not None else ""
-        return self._push(Move("lane", uid, index=index), fill(self.tr("Move lane %1"), name))
+        return self._push(Move("lane", uid, index=index))
 
     def rename_lane(self, uid: str) -> bool:
         found = self._lane(uid)
@@ -246,8 +220,7 @@ class RoadmapEditing(QObject):
         name = questions.ask_name(self.widget, self.tr("Rename lane"), self.tr("Lane name:"), old)
         if name is None:
             return False
-        text = fill(self.tr("Rename lane %1 to %2"), old, name)
-        return self._push(Update("lane", uid, {"name": name}), text)
+        return self._push(Update("lane", uid, {"name": name}))
 
     def colour_lane(self, uid: str) -> bool:
         found = self._lane(uid)
@@ -256,8 +229,7 @@ class RoadmapEditing(QObject):
         colour = questions.ask_colour(self.widget, found[1].colour)
         if colour is None:
             return False
-        text = fill(self.tr("Colour lane %1"), found[1].name or "")
-        return self._push(Update("lane", uid, {"colour": colour}), text)
+        return self._push(Update("lane", uid, {"colour": colour}))
 
     def new_lane(self, after: str | None) -> bool:
         """A lane below `after` (None: below the others)."""
@@ -268,8 +240,7 @@ class RoadmapEditing(QObject):
             return False
         found = self._lane(after) if after is not None else None
         index = found[0] + 1 if found is not None else None
-        text = fill(self.tr("New lane %1"), name)
-        return self._push(Create("lane", str(uuid.uuid4()), {"name": name}, index=index), text)
+        return self._push(Create("lane", str(uuid.uuid4()), {"name": name}, index=index))
 
     def delete_lane(self, uid: str) -> bool:
         found = self._lane(uid)
@@ -278,17 +249,4 @@ class RoadmapEditing(QObject):
         name = found[1].name or ""
         if not questions.confirm_delete_lane(self.widget, name):
             return False
-        return self._push(Remove((("lane", uid),)), fill(self.tr("Delete lane %1"), name))
-
-
-def remove_release(uid: str, move_to: str | None, requirements: tuple[str, ...]) -> Operation:
-    """Delete a release; its `requirements` go to release `move_to` (None: they
-    are left without one, as the file's foreign key does). One undo step.
-
-    setup-core's `RemoveRelease(uid, move_to)` is to do this in core, with the
-    rejected requirements the roadmap does not read; until then, a batch."""
-    remove = Remove((("release", uid),))
-    if move_to is None:
-        return remove
-    moves = tuple(Update("requirement", r, {"release": move_to}) for r in requirements)
-    return Batch((*moves, remove))
+        return self._push(Remove((("lane", uid),)))

@@ -375,8 +375,9 @@ class RoadmapPane(QWidget):
         if pushed:
             self.view.note_nudged(uid, dt.date.fromisoformat(start), dt.date.fromisoformat(end))
 
-    def push(self, op: Operation, text: str) -> bool:
-        """Push an edit made on the roadmap as one undo step named `text`."""
+    def push(self, op: Operation, text: str | None = None) -> bool:
+        """Push an edit made on the roadmap as one undo step (named `text`, else by
+        the operation)."""
         self.pushing = True
         try:
             return self.session.push(op, text=text)

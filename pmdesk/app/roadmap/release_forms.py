@@ -17,7 +17,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from pmdesk.app.roadmap import questions
-from pmdesk.app.roadmap.texts import fill
 from pmdesk.app.session import ProjectSession
 from pmdesk.core.ops import Create, Update
 
@@ -44,10 +43,8 @@ def edit_release(
         return False
     if uid is None:
         values = {**defaults, "name": name}
-        text = fill(translate("RoadmapForms", "New release %1"), name)
-        return session.push(Create("release", str(uuid.uuid4()), values), text=text)
-    text = fill(translate("RoadmapForms", "Rename release %1 to %2"), old, name)
-    return session.push(Update("release", uid, {"name": name}), text=text)
+        return session.push(Create("release", str(uuid.uuid4()), values))
+    return session.push(Update("release", uid, {"name": name}))
 
 
 def edit_milestone(
@@ -69,8 +66,6 @@ def edit_milestone(
     if name is None:
         return False
     if uid is None:
-        text = fill(translate("RoadmapForms", "New milestone %1"), name)
         values = {**defaults, "name": name}
-        return session.push(Create("milestone", str(uuid.uuid4()), values), text=text)
-    text = fill(translate("RoadmapForms", "Rename milestone %1 to %2"), old, name)
-    return session.push(Update("milestone", uid, {"name": name}), text=text)
+        return session.push(Create("milestone", str(uuid.uuid4()), values))
+    return session.push(Update("milestone", uid, {"name": name}))
