@@ -1795,16 +1795,12 @@ Name:</translation>
         <translation>No project is open.</translation>
     </message>
     <message>
-        <source>&amp;Blank project</source>
-        <translation>&amp;Blank project</translation>
+        <source>&amp;New…</source>
+        <translation>&amp;New…</translation>
     </message>
     <message>
-        <source>PRD template (中文)</source>
-        <translation>PRD template (中文)</translation>
-    </message>
-    <message>
-        <source>PRD template (English)</source>
-        <translation>PRD template (English)</translation>
+        <source>A new project: its title, product, key prefix, language and template</source>
+        <translation>A new project: its title, product, key prefix, language and template</translation>
     </message>
     <message>
         <source>&amp;Open…</source>
@@ -1867,6 +1863,22 @@ Name:</translation>
         <translation>&amp;Baselines…</translation>
     </message>
     <message>
+        <source>&amp;Properties…</source>
+        <translation>&amp;Properties…</translation>
+    </message>
+    <message>
+        <source>&amp;Releases, Lanes and Milestones…</source>
+        <translation>&amp;Releases, Lanes and Milestones…</translation>
+    </message>
+    <message>
+        <source>New R&amp;elease…</source>
+        <translation>New R&amp;elease…</translation>
+    </message>
+    <message>
+        <source>New &amp;Milestone…</source>
+        <translation>New &amp;Milestone…</translation>
+    </message>
+    <message>
         <source>Change &amp;Log…</source>
         <translation>Change &amp;Log…</translation>
     </message>
@@ -1877,10 +1889,6 @@ Name:</translation>
     <message>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
-    </message>
-    <message>
-        <source>&amp;New</source>
-        <translation>&amp;New</translation>
     </message>
     <message>
         <source>Open &amp;Recent</source>
@@ -2002,6 +2010,10 @@ Name:</translation>
         </translation>
     </message>
     <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
         <source>Untitled</source>
         <translation>Untitled</translation>
     </message>
@@ -2031,6 +2043,116 @@ Name:</translation>
     </message>
 </context>
 <context>
+    <name>MilestoneDialog</name>
+    <message>
+        <source>No release</source>
+        <translation>No release</translation>
+    </message>
+    <message>
+        <source>Milestone</source>
+        <translation>Milestone</translation>
+    </message>
+    <message>
+        <source>New Milestone</source>
+        <translation>New Milestone</translation>
+    </message>
+    <message>
+        <source>Milestone “%1”</source>
+        <translation>Milestone “%1”</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Has a date</source>
+        <translation>&amp;Has a date</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Date:</translation>
+    </message>
+    <message>
+        <source>&amp;Release:</source>
+        <translation>&amp;Release:</translation>
+    </message>
+    <message>
+        <source>The release this milestone belongs to</source>
+        <translation>The release this milestone belongs to</translation>
+    </message>
+</context>
+<context>
+    <name>NewProjectDialog</name>
+    <message>
+        <source>A key prefix is 1–10 letters or digits and starts with a letter.</source>
+        <translation>A key prefix is 1–10 letters or digits and starts with a letter.</translation>
+    </message>
+    <message>
+        <source>An empty project: no sections yet.</source>
+        <translation>An empty project: no sections yet.</translation>
+    </message>
+    <message>
+        <source>The sections of a PRD in Chinese, ready to fill in.</source>
+        <translation>The sections of a PRD in Chinese, ready to fill in.</translation>
+    </message>
+    <message>
+        <source>The sections of a PRD in English, ready to fill in.</source>
+        <translation>The sections of a PRD in English, ready to fill in.</translation>
+    </message>
+    <message>
+        <source>New Project</source>
+        <translation>New Project</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Title:</translation>
+    </message>
+    <message>
+        <source>e.g. CRM product requirements</source>
+        <translation>e.g. CRM product requirements</translation>
+    </message>
+    <message>
+        <source>&amp;Product:</source>
+        <translation>&amp;Product:</translation>
+    </message>
+    <message>
+        <source>e.g. CRM</source>
+        <translation>e.g. CRM</translation>
+    </message>
+    <message>
+        <source>&amp;Key prefix:</source>
+        <translation>&amp;Key prefix:</translation>
+    </message>
+    <message>
+        <source>Requirement keys start with it: CRM-1, CRM-2 …</source>
+        <translation>Requirement keys start with it: CRM-1, CRM-2 …</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Language:</translation>
+    </message>
+    <message>
+        <source>The language of the PRD's headings and labels</source>
+        <translation>The language of the PRD's headings and labels</translation>
+    </message>
+    <message>
+        <source>T&amp;emplate:</source>
+        <translation>T&amp;emplate:</translation>
+    </message>
+    <message>
+        <source>Blank project</source>
+        <translation>Blank project</translation>
+    </message>
+    <message>
+        <source>PRD template (中文)</source>
+        <translation>PRD template (中文)</translation>
+    </message>
+    <message>
+        <source>PRD template (English)</source>
+        <translation>PRD template (English)</translation>
+    </message>
+</context>
+<context>
     <name>OptionalDateEdit</name>
     <message>
         <source>Set a date</source>
@@ -2039,6 +2161,105 @@ Name:</translation>
     <message>
         <source>No date</source>
         <translation>No date</translation>
+    </message>
+</context>
+<context>
+    <name>PlanPane</name>
+    <message>
+        <source>Planned</source>
+        <translation>Planned</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>Released</source>
+        <translation>Released</translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation>Release</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Dates</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>Capacity</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>Goal</translation>
+    </message>
+    <message>
+        <source>Lane</source>
+        <translation>Lane</translation>
+    </message>
+    <message>
+        <source>Milestone</source>
+        <translation>Milestone</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>New Release…</source>
+        <translation>New Release…</translation>
+    </message>
+    <message>
+        <source>Edit Release…</source>
+        <translation>Edit Release…</translation>
+    </message>
+    <message>
+        <source>Delete Release</source>
+        <translation>Delete Release</translation>
+    </message>
+    <message>
+        <source>New Lane</source>
+        <translation>New Lane</translation>
+    </message>
+    <message>
+        <source>Lane Colour…</source>
+        <translation>Lane Colour…</translation>
+    </message>
+    <message>
+        <source>Delete Lane</source>
+        <translation>Delete Lane</translation>
+    </message>
+    <message>
+        <source>New Milestone…</source>
+        <translation>New Milestone…</translation>
+    </message>
+    <message>
+        <source>Edit Milestone…</source>
+        <translation>Edit Milestone…</translation>
+    </message>
+    <message>
+        <source>Delete Milestone</source>
+        <translation>Delete Milestone</translation>
+    </message>
+    <message>
+        <source>&amp;Releases</source>
+        <translation>&amp;Releases</translation>
+    </message>
+    <message>
+        <source>&amp;Lanes</source>
+        <translation>&amp;Lanes</translation>
+    </message>
+    <message>
+        <source>&amp;Milestones</source>
+        <translation>&amp;Milestones</translation>
+    </message>
+    <message>
+        <source>New lane</source>
+        <translation>New lane</translation>
     </message>
 </context>
 <context>
@@ -2078,6 +2299,200 @@ Name:</translation>
     <message>
         <source>Theme:</source>
         <translation>Theme:</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectPropertiesDialog</name>
+    <message>
+        <source>%1 is larger than 1 MB: choose a smaller picture.</source>
+        <translation>%1 is larger than 1 MB: choose a smaller picture.</translation>
+    </message>
+    <message>
+        <source>%1 is not a PNG or JPEG picture.</source>
+        <translation>%1 is not a PNG or JPEG picture.</translation>
+    </message>
+    <message>
+        <source>A key prefix is 1–10 letters or digits and starts with a letter.</source>
+        <translation>A key prefix is 1–10 letters or digits and starts with a letter.</translation>
+    </message>
+    <message>
+        <source>Keys read %1-1, %1-2 …</source>
+        <translation>Keys read %1-1, %1-2 …</translation>
+    </message>
+    <message>
+        <source>No logo</source>
+        <translation>No logo</translation>
+    </message>
+    <message>
+        <source>%1 could not be read (%2).</source>
+        <translation>%1 could not be read (%2).</translation>
+    </message>
+    <message>
+        <source>%1 is open read-only: its properties cannot be changed here.</source>
+        <translation>%1 is open read-only: its properties cannot be changed here.</translation>
+    </message>
+    <message>
+        <source>Change project properties</source>
+        <translation>Change project properties</translation>
+    </message>
+    <message>
+        <source>Project Properties</source>
+        <translation>Project Properties</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Title:</translation>
+    </message>
+    <message>
+        <source>The document's title, on the PRD's cover</source>
+        <translation>The document's title, on the PRD's cover</translation>
+    </message>
+    <message>
+        <source>&amp;Product:</source>
+        <translation>&amp;Product:</translation>
+    </message>
+    <message>
+        <source>The product's name, in the PRD's cover and header</source>
+        <translation>The product's name, in the PRD's cover and header</translation>
+    </message>
+    <message>
+        <source>&amp;Version:</source>
+        <translation>&amp;Version:</translation>
+    </message>
+    <message>
+        <source>&amp;Authors:</source>
+        <translation>&amp;Authors:</translation>
+    </message>
+    <message>
+        <source>One author a line. F2 or double-click edits one.</source>
+        <translation>One author a line. F2 or double-click edits one.</translation>
+    </message>
+    <message>
+        <source>A&amp;dd</source>
+        <translation>A&amp;dd</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve</source>
+        <translation>Remo&amp;ve</translation>
+    </message>
+    <message>
+        <source>&amp;Organisation:</source>
+        <translation>&amp;Organisation:</translation>
+    </message>
+    <message>
+        <source>&amp;Key prefix:</source>
+        <translation>&amp;Key prefix:</translation>
+    </message>
+    <message>
+        <source>Requirement keys start with it: CRM-1, CRM-2 …</source>
+        <translation>Requirement keys start with it: CRM-1, CRM-2 …</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Language:</translation>
+    </message>
+    <message>
+        <source>The language of the PRD's headings and labels</source>
+        <translation>The language of the PRD's headings and labels</translation>
+    </message>
+    <message>
+        <source>Lo&amp;go:</source>
+        <translation>Lo&amp;go:</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>C&amp;hoose…</translation>
+    </message>
+    <message>
+        <source>A PNG or JPEG picture of at most 1 MB, for the PRD's cover</source>
+        <translation>A PNG or JPEG picture of at most 1 MB, for the PRD's cover</translation>
+    </message>
+    <message>
+        <source>R&amp;emove</source>
+        <translation>R&amp;emove</translation>
+    </message>
+</context>
+<context>
+    <name>ReleaseDialog</name>
+    <message>
+        <source>A release needs a name.</source>
+        <translation>A release needs a name.</translation>
+    </message>
+    <message>
+        <source>The release ends before it starts.</source>
+        <translation>The release ends before it starts.</translation>
+    </message>
+    <message>
+        <source>%1 is open read-only: nothing can be changed here.</source>
+        <translation>%1 is open read-only: nothing can be changed here.</translation>
+    </message>
+    <message>
+        <source>New Release</source>
+        <translation>New Release</translation>
+    </message>
+    <message>
+        <source>Release “%1”</source>
+        <translation>Release “%1”</translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation>Release</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Has dates</source>
+        <translation>&amp;Has dates</translation>
+    </message>
+    <message>
+        <source>&amp;Start:</source>
+        <translation>&amp;Start:</translation>
+    </message>
+    <message>
+        <source>&amp;End:</source>
+        <translation>&amp;End:</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus:</source>
+        <translation>S&amp;tatus:</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Planned</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>Released</source>
+        <translation>Released</translation>
+    </message>
+    <message>
+        <source>&amp;Capacity:</source>
+        <translation>&amp;Capacity:</translation>
+    </message>
+    <message>
+        <source>Person-days the team can give this release</source>
+        <translation>Person-days the team can give this release</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>Not set</translation>
+    </message>
+    <message>
+        <source> person-days</source>
+        <translation> person-days</translation>
+    </message>
+    <message>
+        <source>&amp;Goal:</source>
+        <translation>&amp;Goal:</translation>
+    </message>
+    <message>
+        <source>One line of Markdown: what this release is for</source>
+        <translation>One line of Markdown: what this release is for</translation>
     </message>
 </context>
 <context>
@@ -2470,6 +2885,57 @@ Name:</translation>
     <message>
         <source>W{n}</source>
         <translation>W{n}</translation>
+    </message>
+</context>
+<context>
+    <name>Setup</name>
+    <message>
+        <source>Changing the key prefix renumbers %n key(s): %1-1 becomes %2-1.</source>
+        <translation>Changing the key prefix renumbers %n key(s): %1-1 becomes %2-1.</translation>
+    </message>
+    <message>
+        <source>Change the key prefix</source>
+        <translation>Change the key prefix</translation>
+    </message>
+    <message>
+        <source>No release</source>
+        <translation>No release</translation>
+    </message>
+    <message>
+        <source>Release “%1” has %n requirement(s). Move them to:</source>
+        <translation>Release “%1” has %n requirement(s). Move them to:</translation>
+    </message>
+    <message>
+        <source>Delete release</source>
+        <translation>Delete release</translation>
+    </message>
+    <message>
+        <source>Delete lane “%1”? Its requirements go to Unassigned.</source>
+        <translation>Delete lane “%1”? Its requirements go to Unassigned.</translation>
+    </message>
+    <message>
+        <source>Delete lane</source>
+        <translation>Delete lane</translation>
+    </message>
+    <message>
+        <source>New lane</source>
+        <translation>New lane</translation>
+    </message>
+    <message>
+        <source>Name of the lane (a theme or a team):</source>
+        <translation>Name of the lane (a theme or a team):</translation>
+    </message>
+    <message>
+        <source>Lane colour</source>
+        <translation>Lane colour</translation>
+    </message>
+    <message>
+        <source>Choose a logo</source>
+        <translation>Choose a logo</translation>
+    </message>
+    <message>
+        <source>Pictures (*.png *.jpg *.jpeg)</source>
+        <translation>Pictures (*.png *.jpg *.jpeg)</translation>
     </message>
 </context>
 <context>

@@ -1794,16 +1794,12 @@ Name:</source>
         <translation>没有打开的项目。</translation>
     </message>
     <message>
-        <source>&amp;Blank project</source>
-        <translation>空白项目(&amp;B)</translation>
+        <source>&amp;New…</source>
+        <translation>新建(&amp;N)…</translation>
     </message>
     <message>
-        <source>PRD template (中文)</source>
-        <translation>PRD 模板（中文）</translation>
-    </message>
-    <message>
-        <source>PRD template (English)</source>
-        <translation>PRD 模板（英文）</translation>
+        <source>A new project: its title, product, key prefix, language and template</source>
+        <translation>新建项目：标题、产品、编号前缀、语言和模板</translation>
     </message>
     <message>
         <source>&amp;Open…</source>
@@ -1866,6 +1862,22 @@ Name:</source>
         <translation>基线(&amp;B)…</translation>
     </message>
     <message>
+        <source>&amp;Properties…</source>
+        <translation>项目属性(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Releases, Lanes and Milestones…</source>
+        <translation>版本、泳道和里程碑(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>New R&amp;elease…</source>
+        <translation>新建版本(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>New &amp;Milestone…</source>
+        <translation>新建里程碑(&amp;M)…</translation>
+    </message>
+    <message>
         <source>Change &amp;Log…</source>
         <translation>变更日志(&amp;L)…</translation>
     </message>
@@ -1876,10 +1888,6 @@ Name:</source>
     <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <source>&amp;New</source>
-        <translation>新建(&amp;N)</translation>
     </message>
     <message>
         <source>Open &amp;Recent</source>
@@ -2000,6 +2008,10 @@ Name:</source>
         </translation>
     </message>
     <message>
+        <source>Plan</source>
+        <translation>规划</translation>
+    </message>
+    <message>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
@@ -2029,6 +2041,116 @@ Name:</source>
     </message>
 </context>
 <context>
+    <name>MilestoneDialog</name>
+    <message>
+        <source>No release</source>
+        <translation>无版本</translation>
+    </message>
+    <message>
+        <source>Milestone</source>
+        <translation>里程碑</translation>
+    </message>
+    <message>
+        <source>New Milestone</source>
+        <translation>新建里程碑</translation>
+    </message>
+    <message>
+        <source>Milestone “%1”</source>
+        <translation>里程碑“%1”</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Has a date</source>
+        <translation>设定日期(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Release:</source>
+        <translation>所属版本(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>The release this milestone belongs to</source>
+        <translation>这个里程碑所属的版本</translation>
+    </message>
+</context>
+<context>
+    <name>NewProjectDialog</name>
+    <message>
+        <source>A key prefix is 1–10 letters or digits and starts with a letter.</source>
+        <translation>编号前缀由 1–10 个字母或数字组成，并以字母开头。</translation>
+    </message>
+    <message>
+        <source>An empty project: no sections yet.</source>
+        <translation>空项目：还没有任何章节。</translation>
+    </message>
+    <message>
+        <source>The sections of a PRD in Chinese, ready to fill in.</source>
+        <translation>中文 PRD 的章节，填写即可。</translation>
+    </message>
+    <message>
+        <source>The sections of a PRD in English, ready to fill in.</source>
+        <translation>英文 PRD 的章节，填写即可。</translation>
+    </message>
+    <message>
+        <source>New Project</source>
+        <translation>新建项目</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>标题(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>e.g. CRM product requirements</source>
+        <translation>例如：CRM 产品需求文档</translation>
+    </message>
+    <message>
+        <source>&amp;Product:</source>
+        <translation>产品(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>e.g. CRM</source>
+        <translation>例如：CRM</translation>
+    </message>
+    <message>
+        <source>&amp;Key prefix:</source>
+        <translation>编号前缀(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Requirement keys start with it: CRM-1, CRM-2 …</source>
+        <translation>需求编号以它开头：CRM-1、CRM-2 …</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>The language of the PRD's headings and labels</source>
+        <translation>PRD 中标题和标签使用的语言</translation>
+    </message>
+    <message>
+        <source>T&amp;emplate:</source>
+        <translation>模板(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Blank project</source>
+        <translation>空白项目</translation>
+    </message>
+    <message>
+        <source>PRD template (中文)</source>
+        <translation>PRD 模板（中文）</translation>
+    </message>
+    <message>
+        <source>PRD template (English)</source>
+        <translation>PRD 模板（英文）</translation>
+    </message>
+</context>
+<context>
     <name>OptionalDateEdit</name>
     <message>
         <source>Set a date</source>
@@ -2037,6 +2159,105 @@ Name:</source>
     <message>
         <source>No date</source>
         <translation>无日期</translation>
+    </message>
+</context>
+<context>
+    <name>PlanPane</name>
+    <message>
+        <source>Planned</source>
+        <translation>计划中</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Released</source>
+        <translation>已发布</translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>容量</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Lane</source>
+        <translation>泳道</translation>
+    </message>
+    <message>
+        <source>Milestone</source>
+        <translation>里程碑</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>New Release…</source>
+        <translation>新建版本…</translation>
+    </message>
+    <message>
+        <source>Edit Release…</source>
+        <translation>编辑版本…</translation>
+    </message>
+    <message>
+        <source>Delete Release</source>
+        <translation>删除版本</translation>
+    </message>
+    <message>
+        <source>New Lane</source>
+        <translation>新建泳道</translation>
+    </message>
+    <message>
+        <source>Lane Colour…</source>
+        <translation>泳道颜色…</translation>
+    </message>
+    <message>
+        <source>Delete Lane</source>
+        <translation>删除泳道</translation>
+    </message>
+    <message>
+        <source>New Milestone…</source>
+        <translation>新建里程碑…</translation>
+    </message>
+    <message>
+        <source>Edit Milestone…</source>
+        <translation>编辑里程碑…</translation>
+    </message>
+    <message>
+        <source>Delete Milestone</source>
+        <translation>删除里程碑</translation>
+    </message>
+    <message>
+        <source>&amp;Releases</source>
+        <translation>版本(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Lanes</source>
+        <translation>泳道(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Milestones</source>
+        <translation>里程碑(&amp;M)</translation>
+    </message>
+    <message>
+        <source>New lane</source>
+        <translation>新泳道</translation>
     </message>
 </context>
 <context>
@@ -2076,6 +2297,200 @@ Name:</source>
     <message>
         <source>Theme:</source>
         <translation>主题：</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectPropertiesDialog</name>
+    <message>
+        <source>%1 is larger than 1 MB: choose a smaller picture.</source>
+        <translation>%1 超过 1 MB，请选择更小的图片。</translation>
+    </message>
+    <message>
+        <source>%1 is not a PNG or JPEG picture.</source>
+        <translation>%1 不是 PNG 或 JPEG 图片。</translation>
+    </message>
+    <message>
+        <source>A key prefix is 1–10 letters or digits and starts with a letter.</source>
+        <translation>编号前缀由 1–10 个字母或数字组成，并以字母开头。</translation>
+    </message>
+    <message>
+        <source>Keys read %1-1, %1-2 …</source>
+        <translation>编号将为 %1-1、%1-2 …</translation>
+    </message>
+    <message>
+        <source>No logo</source>
+        <translation>无标志</translation>
+    </message>
+    <message>
+        <source>%1 could not be read (%2).</source>
+        <translation>无法读取 %1（%2）。</translation>
+    </message>
+    <message>
+        <source>%1 is open read-only: its properties cannot be changed here.</source>
+        <translation>%1 以只读方式打开，无法在此修改项目属性。</translation>
+    </message>
+    <message>
+        <source>Change project properties</source>
+        <translation>修改项目属性</translation>
+    </message>
+    <message>
+        <source>Project Properties</source>
+        <translation>项目属性</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>标题(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>The document's title, on the PRD's cover</source>
+        <translation>文档标题，显示在 PRD 封面上</translation>
+    </message>
+    <message>
+        <source>&amp;Product:</source>
+        <translation>产品(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>The product's name, in the PRD's cover and header</source>
+        <translation>产品名称，显示在 PRD 封面和页眉中</translation>
+    </message>
+    <message>
+        <source>&amp;Version:</source>
+        <translation>版本号(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>&amp;Authors:</source>
+        <translation>作者(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>One author a line. F2 or double-click edits one.</source>
+        <translation>每行一位作者。按 F2 或双击可编辑。</translation>
+    </message>
+    <message>
+        <source>A&amp;dd</source>
+        <translation>添加(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve</source>
+        <translation>删除(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Organisation:</source>
+        <translation>组织(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Key prefix:</source>
+        <translation>编号前缀(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Requirement keys start with it: CRM-1, CRM-2 …</source>
+        <translation>需求编号以它开头：CRM-1、CRM-2 …</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>The language of the PRD's headings and labels</source>
+        <translation>PRD 中标题和标签使用的语言</translation>
+    </message>
+    <message>
+        <source>Lo&amp;go:</source>
+        <translation>标志(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>选择(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>A PNG or JPEG picture of at most 1 MB, for the PRD's cover</source>
+        <translation>用于 PRD 封面的 PNG 或 JPEG 图片，不超过 1 MB</translation>
+    </message>
+    <message>
+        <source>R&amp;emove</source>
+        <translation>移除(&amp;E)</translation>
+    </message>
+</context>
+<context>
+    <name>ReleaseDialog</name>
+    <message>
+        <source>A release needs a name.</source>
+        <translation>版本需要一个名称。</translation>
+    </message>
+    <message>
+        <source>The release ends before it starts.</source>
+        <translation>版本的结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <source>%1 is open read-only: nothing can be changed here.</source>
+        <translation>%1 以只读方式打开，这里的内容无法修改。</translation>
+    </message>
+    <message>
+        <source>New Release</source>
+        <translation>新建版本</translation>
+    </message>
+    <message>
+        <source>Release “%1”</source>
+        <translation>版本“%1”</translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Has dates</source>
+        <translation>设定日期(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Start:</source>
+        <translation>开始(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;End:</source>
+        <translation>结束(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus:</source>
+        <translation>状态(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>计划中</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Released</source>
+        <translation>已发布</translation>
+    </message>
+    <message>
+        <source>&amp;Capacity:</source>
+        <translation>容量(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Person-days the team can give this release</source>
+        <translation>团队能投入这个版本的人天数</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>未设定</translation>
+    </message>
+    <message>
+        <source> person-days</source>
+        <translation> 人天</translation>
+    </message>
+    <message>
+        <source>&amp;Goal:</source>
+        <translation>目标(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>One line of Markdown: what this release is for</source>
+        <translation>一行 Markdown：这个版本要达成什么</translation>
     </message>
 </context>
 <context>
@@ -2467,6 +2882,57 @@ Name:</source>
     <message>
         <source>W{n}</source>
         <translation>W{n}</translation>
+    </message>
+</context>
+<context>
+    <name>Setup</name>
+    <message>
+        <source>Changing the key prefix renumbers %n key(s): %1-1 becomes %2-1.</source>
+        <translation>修改编号前缀将重新编号 %n 条需求：%1-1 变为 %2-1。</translation>
+    </message>
+    <message>
+        <source>Change the key prefix</source>
+        <translation>修改编号前缀</translation>
+    </message>
+    <message>
+        <source>No release</source>
+        <translation>不属于任何版本</translation>
+    </message>
+    <message>
+        <source>Release “%1” has %n requirement(s). Move them to:</source>
+        <translation>版本“%1”中有 %n 条需求，把它们移到：</translation>
+    </message>
+    <message>
+        <source>Delete release</source>
+        <translation>删除版本</translation>
+    </message>
+    <message>
+        <source>Delete lane “%1”? Its requirements go to Unassigned.</source>
+        <translation>删除泳道“%1”？其中的需求将归入“未分配”。</translation>
+    </message>
+    <message>
+        <source>Delete lane</source>
+        <translation>删除泳道</translation>
+    </message>
+    <message>
+        <source>New lane</source>
+        <translation>新建泳道</translation>
+    </message>
+    <message>
+        <source>Name of the lane (a theme or a team):</source>
+        <translation>泳道名称（一个主题或一个团队）：</translation>
+    </message>
+    <message>
+        <source>Lane colour</source>
+        <translation>泳道颜色</translation>
+    </message>
+    <message>
+        <source>Choose a logo</source>
+        <translation>选择标志</translation>
+    </message>
+    <message>
+        <source>Pictures (*.png *.jpg *.jpeg)</source>
+        <translation>图片 (*.png *.jpg *.jpeg)</translation>
     </message>
 </context>
 <context>
