@@ -2600,6 +2600,10 @@ Name:</translation>
         <translation>Delete Release…</translation>
     </message>
     <message>
+        <source>Edit Milestone…</source>
+        <translation>Edit Milestone…</translation>
+    </message>
+    <message>
         <source>Rename…</source>
         <translation>Rename…</translation>
     </message>
@@ -2632,6 +2636,14 @@ Name:</translation>
         <translation>Delete Lane…</translation>
     </message>
     <message>
+        <source>Rename milestone</source>
+        <translation>Rename milestone</translation>
+    </message>
+    <message>
+        <source>Milestone name:</source>
+        <translation>Milestone name:</translation>
+    </message>
+    <message>
         <source>Rename lane</source>
         <translation>Rename lane</translation>
     </message>
@@ -2642,33 +2654,6 @@ Name:</translation>
     <message>
         <source>New lane</source>
         <translation>New lane</translation>
-    </message>
-</context>
-<context>
-    <name>RoadmapForms</name>
-    <message>
-        <source>New release</source>
-        <translation>New release</translation>
-    </message>
-    <message>
-        <source>Edit release</source>
-        <translation>Edit release</translation>
-    </message>
-    <message>
-        <source>Release name:</source>
-        <translation>Release name:</translation>
-    </message>
-    <message>
-        <source>New milestone</source>
-        <translation>New milestone</translation>
-    </message>
-    <message>
-        <source>Rename milestone</source>
-        <translation>Rename milestone</translation>
-    </message>
-    <message>
-        <source>Milestone name:</source>
-        <translation>Milestone name:</translation>
     </message>
 </context>
 <context>

@@ -2598,6 +2598,10 @@ Name:</source>
         <translation>删除版本…</translation>
     </message>
     <message>
+        <source>Edit Milestone…</source>
+        <translation>编辑里程碑…</translation>
+    </message>
+    <message>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
@@ -2630,6 +2634,14 @@ Name:</source>
         <translation>删除泳道…</translation>
     </message>
     <message>
+        <source>Rename milestone</source>
+        <translation>重命名里程碑</translation>
+    </message>
+    <message>
+        <source>Milestone name:</source>
+        <translation>里程碑名称：</translation>
+    </message>
+    <message>
         <source>Rename lane</source>
         <translation>重命名泳道</translation>
     </message>
@@ -2640,33 +2652,6 @@ Name:</source>
     <message>
         <source>New lane</source>
         <translation>新建泳道</translation>
-    </message>
-</context>
-<context>
-    <name>RoadmapForms</name>
-    <message>
-        <source>New release</source>
-        <translation>新建版本</translation>
-    </message>
-    <message>
-        <source>Edit release</source>
-        <translation>编辑版本</translation>
-    </message>
-    <message>
-        <source>Release name:</source>
-        <translation>版本名称：</translation>
-    </message>
-    <message>
-        <source>New milestone</source>
-        <translation>新建里程碑</translation>
-    </message>
-    <message>
-        <source>Rename milestone</source>
-        <translation>重命名里程碑</translation>
-    </message>
-    <message>
-        <source>Milestone name:</source>
-        <translation>里程碑名称：</translation>
     </message>
 </context>
 <context>

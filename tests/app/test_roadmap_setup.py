@@ -12,12 +12,14 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QMenu, QWidget
+from PySide6.QtWidgets import QLineEdit, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
 from pmdesk.app.main_window import MainWindow
 from pmdesk.app.roadmap import questions
 from pmdesk.app.roadmap.pane import RoadmapPane
+from pmdesk.app.setup.milestone_dialog import MilestoneDialog
+from pmdesk.app.setup.release_dialog import ReleaseDialog
 from pmdesk.core.ops import Update
 from pmdesk.core.queries.roadmap import RoadmapData, roadmap_data
 from tests.app.conftest import ws
@@ -37,6 +39,7 @@ from tests.app.roadmap_helpers import (
     right_click,
     shown_layout,
 )
+from tests.app.setup_helpers import while_modal
 
 # A popup menu on the offscreen platform: noise of the plugin, not of pmdesk.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing)")
@@ -74,6 +77,13 @@ def asked(monkeypatch: pytest.MonkeyPatch) -> Asked:
     monkeypatch.setattr(questions, "confirm_delete_lane", confirm)
     monkeypatch.setattr(questions, "ask_colour", lambda *_: a.colour)
     return a
+
+
+def type_name(field: QLineEdit, name: str) -> None:
+    """Type `name` over a form's name and press Enter (OK)."""
+    field.selectAll()
+    QTest.keyClicks(field, name)
+    QTest.keyClick(field, Qt.Key.Key_Return)
 
 
 def data(window: MainWindow) -> RoadmapData:
@@ -166,10 +176,10 @@ def test_keys_move_resize_edit_and_delete_a_selected_band(
     with qtbot.waitSignal(pane.refreshed, timeout=3000):
         QTest.keyClick(pane.view, Qt.Key.Key_Right, alt | Qt.KeyboardModifier.ShiftModifier)
     assert release(window, "v1.1") == ("2027-04-02", "2027-07-02")
-    asked.names = ["v1.1 GA"]
+    seen = while_modal(ReleaseDialog, lambda form: type_name(form.name, "v1.1 GA"))
     with qtbot.waitSignal(ws(window).session.changed, timeout=3000):
-        QTest.keyClick(pane.view, Qt.Key.Key_Return)
-    assert asked.asked[-1].endswith(":v1.1")
+        QTest.keyClick(pane.view, Qt.Key.Key_Return)  # the release's form
+    assert seen and seen[0].values()["start"] == "2027-04-02"  # the form showed v1.1
     assert undo_text(window) == "Rename release v1.1 to v1.1 GA"
     qtbot.waitUntil(lambda: any(b.name == "v1.1 GA" for b in shown_layout(pane).bands))
     uid = band_of(pane, "v1.1 GA").uid
@@ -190,9 +200,9 @@ def test_band_menu_makes_a_release_where_clicked_and_deletes_one(
 ) -> None:
     menu = right_click(pane, pane.view.header, on_axis(pane, dt.date(2027, 10, 6)))
     assert [a.text() for a in menu.actions()] == ["New Release Here", "New Milestone Here"]
-    asked.names = ["v2.1"]
+    while_modal(ReleaseDialog, lambda form: type_name(form.name, "v2.1"))
     with qtbot.waitSignal(pane.refreshed, timeout=3000):
-        choose(menu, "New Release Here")
+        choose(menu, "New Release Here")  # its form, with the dates of the click
     assert release(window, "v2.1") == ("2027-10-06", "2027-11-02")
     assert undo_text(window) == "Create release v2.1"
     menu = right_click(pane, pane.view.header, on_band(pane, band_of(pane, "v2.0")))
@@ -322,7 +332,7 @@ def test_a_milestone_made_by_double_click_is_dragged_and_deleted(
     qtbot: QtBot, window: MainWindow, pane: RoadmapPane, asked: Asked
 ) -> None:
     header = pane.view.header
-    asked.names = ["GA"]
+    while_modal(MilestoneDialog, lambda form: type_name(form.name, "GA"))
     with qtbot.waitSignal(pane.refreshed, timeout=3000):
         QTest.mouseDClick(
             header,
@@ -354,12 +364,25 @@ def test_a_milestone_made_by_double_click_is_dragged_and_deleted(
     pixels = header.grab().toImage()
     colour = pane.view.release_colors[v20]
     assert pixels.pixelColor(on_milestone(pane, milestone_of(pane, "GA"))).name() == colour.lower()
+    seen = while_modal(MilestoneDialog, lambda form: form.reject())
+    QTest.mouseDClick(  # a double-click opens its form
+        header,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+        on_milestone(pane, milestone_of(pane, "GA")),
+    )
+    assert seen and seen[0].values() == {"name": "GA", "date": "2027-08-17", "release": v20}
     menu = right_click(pane, header, on_milestone(pane, milestone_of(pane, "GA")))
+    asked.names = ["GA 发布"]
+    with qtbot.waitSignal(pane.refreshed, timeout=3000):
+        choose(menu, "Rename…")
+    assert undo_text(window) == "Rename milestone GA to GA 发布"
+    menu = right_click(pane, header, on_milestone(pane, milestone_of(pane, "GA 发布")))
     with qtbot.waitSignal(pane.refreshed, timeout=3000):
         choose(menu, "Delete Milestone")
-    assert all(m.name != "GA" for m in data(window).milestones)
-    assert undo_text(window) == "Delete milestone GA"
-    assert ws(window).session.undo_stack.count() == 4
+    assert all(not m.name.startswith("GA") for m in data(window).milestones)
+    assert undo_text(window) == "Delete milestone GA 发布"
+    assert ws(window).session.undo_stack.count() == 5
 
 
 # -- read-only -----------------------------------------------------------------------

@@ -12,16 +12,19 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Callable, Mapping
 from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, QPoint
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 
-from pmdesk.app.roadmap import questions, release_forms
+from pmdesk.app.roadmap import questions
 from pmdesk.app.roadmap.keys import snap_date, step_date
 from pmdesk.app.roadmap.view import RoadmapView
 from pmdesk.app.session import ProjectSession
+from pmdesk.app.setup.milestone_dialog import edit_milestone
+from pmdesk.app.setup.release_dialog import edit_release
 from pmdesk.core.ops import Create, Move, Operation, Remove, RemoveRelease, Update
 from pmdesk.core.roadmap.layout import Band, Diamond, LaneRows, RoadmapLayout
 
@@ -40,6 +43,7 @@ class EditedPane(Protocol):
 
 
 NEW_RELEASE_WEEKS = 4  # a release made on the roadmap spans this long until changed
+Form = Callable[[QWidget, ProjectSession, str | None, Mapping[str, Any]], bool]
 
 
 class RoadmapEditing(QObject):
@@ -57,6 +61,7 @@ class RoadmapEditing(QObject):
         margins.menu_requested.connect(self.show_menu)
         margins.milestone_requested.connect(self.new_milestone)
         margins.release_activated.connect(self.edit_release)
+        margins.milestone_activated.connect(self.edit_milestone)
         margins.release_delete_requested.connect(self.delete_release)
 
     # -- what is shown ---------------------------------------------------------------
@@ -115,6 +120,7 @@ class RoadmapEditing(QObject):
             self._add(menu, self.tr("Delete Release…"), lambda: self.delete_release(release))
 
     def _milestone_menu(self, menu: QMenu, uid: str) -> None:
+        self._add(menu, self.tr("Edit Milestone…"), lambda: self.edit_milestone(uid))
         self._add(menu, self.tr("Rename…"), lambda: self.rename_milestone(uid))
         link = menu.addMenu(self.tr("Link to Release"))
         link.setObjectName("roadmapLinkMenu")
@@ -145,23 +151,21 @@ class RoadmapEditing(QObject):
         end = start + dt.timedelta(weeks=NEW_RELEASE_WEEKS, days=-1)
         if snap == "week":
             end = step_date(end - dt.timedelta(days=1), "week", 1, end=True)
-        defaults = {"name": "", "start": start.isoformat(), "end": end.isoformat()}
-        return self._form(release_forms.edit_release, None, defaults)
+        defaults = {"start": start.isoformat(), "end": end.isoformat()}  # the name: the next
+        return self._form(edit_release, None, defaults)
 
     def edit_release(self, uid: str) -> bool:
-        band = self._band(uid)
-        name = band.name if band is not None else self.pane.release_names.get(uid, "")
-        return self._form(release_forms.edit_release, uid, {"name": name})
+        return self._form(edit_release, uid, {})
 
-    def _form(self, form: Any, uid: str | None, defaults: dict[str, Any]) -> bool:
+    def _form(self, form: Form, uid: str | None, defaults: dict[str, Any]) -> bool:
+        """Open the release or milestone form (setup's): OK pushes one operation."""
         if self._refused():
             return False
         self.pane.pushing = True
         try:
-            done: bool = form(self.widget, self.pane.session, uid, defaults)
+            return form(self.widget, self.pane.session, uid, defaults)
         finally:
             self.pane.pushing = False
-        return done
 
     def set_release_dates(self, uid: str, start: dt.date, end: dt.date) -> bool:
         """A band dragged or nudged: its release's dates (undated requirements follow)."""
@@ -188,13 +192,20 @@ class RoadmapEditing(QObject):
 
     # -- milestones ------------------------------------------------------------------
     def new_milestone(self, day: dt.date) -> bool:
-        defaults = {"name": "", "date": snap_date(day, self.pane.view.snap).isoformat()}
-        return self._form(release_forms.edit_milestone, None, defaults)
+        defaults = {"date": snap_date(day, self.pane.view.snap).isoformat()}
+        return self._form(edit_milestone, None, defaults)
+
+    def edit_milestone(self, uid: str) -> bool:
+        return self._form(edit_milestone, uid, {})
 
     def rename_milestone(self, uid: str) -> bool:
         milestone = self._milestone(uid)
-        name = milestone.name if milestone is not None else ""
-        return self._form(release_forms.edit_milestone, uid, {"name": name})
+        if milestone is None or self._refused():
+            return False
+        name = questions.ask_name(
+            self.widget, self.tr("Rename milestone"), self.tr("Milestone name:"), milestone.name
+        )
+        return name is not None and self._push(Update("milestone", uid, {"name": name}))
 
     def move_milestone(self, uid: str, day: dt.date) -> bool:
         milestone = self._milestone(uid)

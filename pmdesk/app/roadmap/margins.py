@@ -85,6 +85,7 @@ class Margins(QObject):
     menu_requested = Signal(str, object, object, QPoint)  # kind, uid | None, date, global pos
     milestone_requested = Signal(object)  # a date: the axis was double-clicked there
     release_activated = Signal(str)  # a band was double-clicked (edit it)
+    milestone_activated = Signal(str)  # a milestone was double-clicked (edit it)
     release_selected = Signal(str)  # a band was clicked
     release_delete_requested = Signal(str)  # Delete on a selected band
 
@@ -274,12 +275,7 @@ class Margins(QObject):
         band = geo.band_at(x, pos.y())
         found = geo.milestone_at(x, pos.y())
         if found is not None:
-            self.menu_requested.emit(
-                "milestone",
-                geo.layout.milestones[found].uid,
-                None,
-                self.view.header.mapToGlobal(pos.toPoint()),
-            )
+            self.milestone_activated.emit(geo.layout.milestones[found].uid)
         elif band is not None:
             self.release_activated.emit(band.uid)
         elif (day := self.date_at_x(x)) is not None:
