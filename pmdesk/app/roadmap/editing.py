@@ -3,7 +3,9 @@ axis, the release bands, the milestones and the lane names, and the operations
 their drags and keys become.
 
 Every edit is one core operation pushed through the session (one undo step,
-named for what it did, e.g. "Move release v1.1 to 2027-04-05 – 2027-06-30").
+named by core for what it did, e.g. "Move release v1.1 to 2027-04-05 – 2027-06-30",
+as the Plan pane's edits are). New and edited releases and milestones go through
+setup's forms (`setup.release_dialog`, `setup.milestone_dialog`), from `_form`.
 In a read-only window the menus show their entries disabled and drags do nothing
 (the view's `read_only`); the session refuses an edit that comes anyway.
 """
