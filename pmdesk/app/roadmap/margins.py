@@ -206,6 +206,14 @@ class Margins(QObject):
                         else Qt.CursorShape.SizeHorCursor
                     )
             self.view.header.setCursor(shape)
+        else:  # a lane's name can be dragged up or down
+            y = self.body_y(pos.y())
+            lanes = geo.layout.lanes
+            named = bool(lanes) and y < geo.lane_tops[-1] and lanes[geo.lane_at(y)].uid is not None
+            movable = named and not self.view.read_only
+            self.view.gutter.setCursor(
+                Qt.CursorShape.SizeVerCursor if movable else Qt.CursorShape.ArrowCursor
+            )
 
     def _started(self, distance: float, started: bool) -> bool:
         return started or abs(distance) >= QApplication.startDragDistance()
