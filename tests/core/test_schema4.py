@@ -335,3 +335,19 @@ def test_a_milestone_linked_to_a_release_the_other_side_deleted_loses_the_link(
     assert check(out) == []
     with Project.view(out) as project:
         assert next(m for m in project.milestones() if m.uid == milestone).release is None
+
+
+def test_two_logos_are_a_conflict_named_by_size(
+    base: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from pmdesk.cli import main
+
+    mine, theirs = copies(base, "mine", "theirs")
+    with Project.view(base) as project:
+        uid = project.info().uid
+    edit(mine, "Li", Update("project", uid, {"logo": png(2, 1)}))
+    edit(theirs, "Wang", Update("project", uid, {"logo": png(400, 300)}))
+    out = base.with_name("out.pmdesk")
+    assert main(["merge", str(base), str(mine), str(theirs), "-o", str(out)]) == 1
+    report = capsys.readouterr().out
+    assert "logo" in report and "picture, 1 KB" in report and "b'\\x89PNG" not in report

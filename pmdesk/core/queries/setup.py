@@ -59,6 +59,19 @@ class MilestoneRecord:
     release: str | None = None  # the uid of the release it belongs to
 
 
+def field_values(info: ProjectInfo, language: str | None = None) -> dict[str, str]:
+    """What a section's `{{product}}`, `{{version}}`… fields show (see
+    domain.directives.expand_fields); the product falls back to the title."""
+    separator = "、" if (language or info.language) == "zh" else ", "
+    return {
+        "title": info.title,
+        "product": info.product or info.title,
+        "version": info.version,
+        "organisation": info.organisation,
+        "authors": separator.join(a for a in info.authors if a.strip()),
+    }
+
+
 def project_info(conn: Connection) -> ProjectInfo:
     p = conn.execute(select(table_of(Project))).one()
     return ProjectInfo(
