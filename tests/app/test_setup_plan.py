@@ -360,3 +360,30 @@ def test_read_only_the_plan_is_shown_and_refuses_every_change(
     assert len(seen) == 1
     assert not edit_release(window, ws(window).session, None)  # a new one: refused at once
     assert ws(window).session.undo_stack.count() == 0
+
+
+def test_the_plan_shows_a_colleagues_release_once_merged_and_undo_takes_it_out(
+    qtbot: QtBot, window: MainWindow, sample: Path, tmp_path: Path
+) -> None:
+    from pmdesk.core.ops import Create, Update
+    from pmdesk.core.project_save import save_merging
+    from pmdesk.core.storage.workingcopy import WorkingCopy
+
+    open_sync(window, sample)
+    pane = plan(window)
+    v10 = uid_named(pane.releases, "v1.0")
+    wang = WorkingCopy.open(sample, data_dir=tmp_path / "wang", user="Wang", access="edit_anyway")
+    try:
+        wang.apply(Create("release", "wang-release", {"name": "v2.5", "status": "planned"}))
+        wang.apply(Update("release", v10, {"goal": "MVP"}))
+        save_merging(wang)
+    finally:
+        wang.close()
+    watcher = ws(window).watcher
+    assert watcher is not None and watcher.check()
+    QTest.mouseClick(window.notice_bar.merge_button, Qt.MouseButton.LeftButton)
+    assert names(pane.releases) == ["v1.0", "v1.1", "v2.0", "v2.5"]
+    assert row_texts(pane.releases, v10)[4] == "MVP"
+    ws(window).session.undo_stack.undo()
+    assert names(pane.releases) == ["v1.0", "v1.1", "v2.0"]
+    assert row_texts(pane.releases, v10)[4] == ""
