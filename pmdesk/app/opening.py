@@ -127,17 +127,17 @@ def untitled_path(data_dir: Path, template: str, choice: NewProjectChoice | None
         path = folder / f"Untitled-{n}.pmdesk"
         if not path.exists():
             break
-    if template == "blank":
-        from pmdesk.core.storage.projectfile import new_project
+    from pmdesk.core.newproject.templates import new_project
 
-        if choice is None:
-            new_project(path)
-        else:
-            new_project(
-                path, title=choice.title, language=choice.language, key_prefix=choice.key_prefix
-            )
+    if choice is None:
+        new_project(path, template=template)
     else:
-        from pmdesk.core.newproject.templates import write_template
-
-        write_template(path, template, title=choice.title if choice is not None else "")
+        new_project(
+            path,
+            template=template,
+            title=choice.title,
+            product=choice.product,
+            key_prefix=choice.key_prefix,
+            language=choice.language,
+        )
     return path

@@ -15,7 +15,7 @@ from pmdesk.app.setup.new_project_dialog import NewProjectDialog, prefix_for
 from pmdesk.core.merge.files import read_project
 from tests.app.conftest import Answers, ws
 from tests.app.keyboard import type_text
-from tests.app.setup_helpers import focused, modal
+from tests.app.setup_helpers import back_to, focused, modal
 
 ALT = Qt.KeyboardModifier.AltModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -67,6 +67,7 @@ def test_file_new_with_the_keyboard_alone(
     )
     assert ws(window).document_pane.sections.count() > 3  # the template's sections
     answers.save_path = tmp_path / "portal.pmdesk"
+    back_to(qtbot, window)
     QTest.keyClick(window, Qt.Key.Key_S, CTRL)
     assert answers.asked[-1] == "save_path"
     saved = read_project(tmp_path / "portal.pmdesk")["project"]

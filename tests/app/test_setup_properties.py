@@ -249,3 +249,38 @@ def test_read_only_the_properties_are_shown_and_cannot_change(
     QTest.keyClick(dialog, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
     assert ws(window).session.undo_stack.count() == 0
+
+
+def test_tab_reaches_every_field_in_order(qtbot: QtBot, window: MainWindow, sample: Path) -> None:
+    open_sync(window, sample)
+    dialog = open_properties(qtbot, window)
+    dialog.title.setFocus()
+    seen = [focused()]
+    for _ in range(10):
+        QTest.keyClick(focused(), Qt.Key.Key_Tab)
+        seen.append(focused())
+    assert seen[:10] == [
+        dialog.title,
+        dialog.product,
+        dialog.version,
+        dialog.authors,
+        dialog.add_author,
+        dialog.remove_author,
+        dialog.organisation,
+        dialog.key_prefix,
+        dialog.language,
+        dialog.choose_logo,
+    ]
+    QTest.keyClick(dialog, Qt.Key.Key_Escape)
+
+
+def test_the_dialog_speaks_chinese(
+    qtbot: QtBot, chinese: None, window: MainWindow, sample: Path
+) -> None:
+    open_sync(window, sample)
+    dialog = open_properties(qtbot, window)
+    assert dialog.windowTitle() == "项目属性"
+    assert dialog.key_prefix_note.text() == "编号将为 CRM-1、CRM-2 …"
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert ok.text() == "确定"  # Qt's own buttons are translated too
+    QTest.keyClick(dialog, Qt.Key.Key_Escape)
