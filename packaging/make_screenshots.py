@@ -5,7 +5,10 @@ Writes packaging/screenshots/main-zh.png and main-en.png: the window at
 preview and the roadmap have painted; sharing-zh.png / sharing-en.png: the
 window after a colleague saved (the notice bar offering to merge); and
 conflicts-zh.png / conflicts-en.png: the conflict dialog for that save, showing
-two descriptions that differ at the end of a paragraph.
+two descriptions that differ at the end of a paragraph; roadmap-menu-zh.png /
+roadmap-menu-en.png: the roadmap's context menu on a release band;
+properties-*.png: Project ▸ Properties…; plan-*.png: the window with the Plan
+pane (releases, lanes, milestones) beside the tree; release-*.png: a release's form.
 """
 
 from __future__ import annotations
@@ -47,6 +50,8 @@ def shoot(app: QApplication, language: str, folder: Path) -> None:
     settle(1500)  # preview render and roadmap layout run on worker threads
     window.grab().save(str(OUT / f"main-{language}.png"))
     shoot_roadmap(window, language, project)
+    shoot_roadmap_menu(window, language)
+    shoot_setup(window, language)
     if language == "en":
         apply_theme(app, "dark")
         settle(800)
@@ -68,6 +73,96 @@ def shoot_roadmap(window: MainWindow, language: str, project: Path) -> None:
     window.workspace.selection.set(keys["CRM-20"])
     settle(1200)  # the roadmap follows the selection after its layout
     window.grab().save(str(OUT / f"roadmap-{language}.png"))
+
+
+def shoot_roadmap_menu(window: MainWindow, language: str) -> None:
+    """The roadmap's context menu on a release band: the window with the popup
+    painted over it where it opened (a popup is a window of its own)."""
+    from PySide6.QtCore import QPoint, QRectF
+    from PySide6.QtGui import QContextMenuEvent, QPainter
+
+    assert window.workspace is not None
+    pane = window.workspace.roadmap_pane
+    view, geo = pane.view, pane.view.geo
+    assert geo is not None
+    band = geo.layout.bands[1]  # v1.1
+    rect = geo.band_rect(band)
+    view.ensureVisible(QRectF(rect.left(), view.verticalScrollBar().value() + 1, 300, 1), 40, 0)
+    x = rect.left() + 40 + geo.gutter - view.horizontalScrollBar().value()
+    pos = QPoint(round(x), round(rect.center().y()))
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos, view.header.mapToGlobal(pos))
+    QApplication.sendEvent(view.header, event)
+    settle(300)
+    menu = pane.editing.menu
+    assert menu is not None
+    shot = window.grab().toImage()
+    painter = QPainter(shot)
+    painter.drawPixmap(window.mapFromGlobal(menu.pos()), menu.grab())
+    painter.end()
+    shot.save(str(OUT / f"roadmap-menu-{language}.png"))
+    menu.close()
+    pane.view.margins.select(None)
+def logo_picture(language: str) -> bytes:
+    """A made-up company logo for the properties dialog's screenshot."""
+    from PySide6.QtCore import QRectF, Qt
+    from PySide6.QtGui import QColor, QFont, QImage, QPainter
+
+    image = QImage(320, 128, QImage.Format.Format_ARGB32)
+    image.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(QColor("#2f6db5"))
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.drawRoundedRect(QRectF(4, 14, 100, 100), 22, 22)
+    painter.setPen(QColor("white"))
+    font = QFont()
+    font.setPixelSize(56)
+    font.setBold(True)
+    painter.setFont(font)
+    painter.drawText(QRectF(4, 14, 100, 100), Qt.AlignmentFlag.AlignCenter, "云")
+    painter.setPen(QColor("#1f2937"))
+    font.setPixelSize(40)
+    painter.setFont(font)
+    name = "云帆科技" if language == "zh" else "Yunfan"
+    painter.drawText(QRectF(118, 14, 200, 100), Qt.AlignmentFlag.AlignVCenter, name)
+    painter.end()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "logo.png"
+        image.save(str(path))
+        return path.read_bytes()
+
+
+def shoot_setup(window: MainWindow, language: str) -> None:
+    """Project ▸ Properties… (filled in, with a logo) and the Plan pane beside the
+    tree, with a release's form over the window."""
+    from pmdesk.app.setup.properties_dialog import ProjectPropertiesDialog
+    from pmdesk.app.setup.release_dialog import ReleaseDialog, release_values
+
+    workspace = window.workspace
+    assert workspace is not None
+    dialog = ProjectPropertiesDialog(workspace.session, window)
+    dialog.organisation.setText("云帆科技有限公司" if language == "zh" else "Yunfan Technology Ltd.")
+    dialog.logo = logo_picture(language)
+    dialog._show_logo()
+    dialog.show()
+    settle(200)
+    dialog.grab().save(str(OUT / f"properties-{language}.png"))
+    dialog.reject()
+    window.show_plan()
+    plan = workspace.plan_pane
+    plan.releases.select_uid(plan.releases.uids()[1])
+    plan.lanes.select_uid(plan.lanes.uids()[0])
+    settle(300)
+    window.grab().save(str(OUT / f"plan-{language}.png"))
+    values = release_values(workspace.session, plan.releases.uids()[1])
+    assert values is not None
+    form = ReleaseDialog(values, parent=window)
+    form.setWindowTitle(form.windowTitle() + f" “{values['name']}”")
+    form.show()
+    settle(200)
+    form.grab().save(str(OUT / f"release-{language}.png"))
+    form.reject()
+    window.tree_dock.raise_()
 
 
 def shoot_sharing(window: MainWindow, language: str, project: Path, folder: Path) -> None:
@@ -146,7 +241,7 @@ def main() -> int:
         os.environ["PMDESK_DATA_DIR"] = str(Path(tmp) / "data")
         for language in ("zh", "en"):
             shoot(app, language, Path(tmp))
-    print(f"Wrote main, sharing and conflicts screenshots (zh, en) to {OUT}")
+    print(f"Wrote main, roadmap, setup, sharing and conflicts screenshots (zh, en) to {OUT}")
     return 0
 
 

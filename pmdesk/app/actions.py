@@ -21,7 +21,7 @@ translate = QCoreApplication.translate
 class Handlers(Protocol):
     """What the actions run (the main window)."""
 
-    def new_project(self, template: str) -> None: ...
+    def new_project_dialog(self) -> object: ...
     def open_dialog(self) -> None: ...
     def save(self) -> bool: ...
     def save_as(self) -> bool: ...
@@ -32,6 +32,10 @@ class Handlers(Protocol):
     def close(self) -> bool: ...
     def focus_filter(self) -> None: ...
     def baselines(self) -> None: ...
+    def project_properties(self) -> object: ...
+    def show_plan(self) -> None: ...
+    def new_release(self) -> None: ...
+    def new_milestone(self) -> None: ...
     def change_log(self) -> None: ...
     def preferences(self) -> None: ...
     def about(self) -> None: ...
@@ -90,14 +94,11 @@ class WindowActions:
             return act
 
         K = QKeySequence.StandardKey  # noqa: N806
-        self.new_blank = action(
-            translate("MainWindow", "&Blank project"), lambda: c.new_project("blank"), K.New
-        )
-        self.new_zh = action(
-            translate("MainWindow", "PRD template (中文)"), lambda: c.new_project("prd-zh")
-        )
-        self.new_en = action(
-            translate("MainWindow", "PRD template (English)"), lambda: c.new_project("prd-en")
+        self.new = action(translate("MainWindow", "&New…"), c.new_project_dialog, K.New)
+        self.new.setToolTip(
+            translate(
+                "MainWindow", "A new project: its title, product, key prefix, language and template"
+            )
         )
         self.open = action(translate("MainWindow", "&Open…"), c.open_dialog, K.Open)
         self.save = action(translate("MainWindow", "&Save"), c.save, K.Save)
@@ -129,6 +130,24 @@ class WindowActions:
         )
         self.about = action(translate("MainWindow", "&About pmdesk"), c.about)
         self.baselines = action(translate("MainWindow", "&Baselines…"), c.baselines)
+        self.properties = action(
+            translate("MainWindow", "&Properties…"),
+            c.project_properties,
+            QKeySequence("Ctrl+Alt+P"),
+        )
+        self.plan = action(
+            translate("MainWindow", "&Releases, Lanes and Milestones…"),
+            c.show_plan,
+            QKeySequence("Ctrl+Shift+L"),
+        )
+        self.new_release = action(
+            translate("MainWindow", "New R&elease…"), c.new_release, QKeySequence("Ctrl+Shift+R")
+        )
+        self.new_milestone = action(
+            translate("MainWindow", "New &Milestone…"),
+            c.new_milestone,
+            QKeySequence("Ctrl+Shift+M"),
+        )
         self.change_log = action(
             translate("MainWindow", "Change &Log…"), c.change_log, QKeySequence("Ctrl+Shift+H")
         )
@@ -140,9 +159,7 @@ class WindowActions:
 
         bar = window.menuBar()
         file_menu = bar.addMenu(translate("MainWindow", "&File"))
-        new_menu = file_menu.addMenu(translate("MainWindow", "&New"))
-        new_menu.addActions([self.new_blank, self.new_zh, self.new_en])
-        file_menu.addAction(self.open)
+        file_menu.addActions([self.new, self.open])
         self.recent_menu = file_menu.addMenu(translate("MainWindow", "Open &Recent"))
         self.recent_menu.aboutToShow.connect(lambda: recent(self.recent_menu))
         file_menu.addSeparator()
@@ -160,7 +177,12 @@ class WindowActions:
         self.edit_menu.addSeparator()
         self.edit_menu.addAction(self.preferences)
 
-        bar.addMenu(translate("MainWindow", "&Project")).addAction(self.baselines)
+        project_menu = bar.addMenu(translate("MainWindow", "&Project"))
+        project_menu.addAction(self.properties)
+        project_menu.addSeparator()
+        project_menu.addActions([self.plan, self.new_release, self.new_milestone])
+        project_menu.addSeparator()
+        project_menu.addAction(self.baselines)
         view_menu = bar.addMenu(translate("MainWindow", "&View"))
         view_menu.addActions([dock.toggleViewAction() for dock in docks])
         view_menu.addSeparator()
@@ -214,10 +236,14 @@ class WindowActions:
             self.export_png,
             self.export_svg,
             self.change_log,
+            self.properties,  # read-only, it shows them unchangeable
+            self.plan,
         ):
             act.setEnabled(ready)
+        for act in (self.new_release, self.new_milestone):
+            act.setEnabled(ready and not state.read_only)
         self.save.setEnabled(ready and not state.read_only)  # Save As makes an editable copy
         self.merge_copy.setEnabled(ready and not state.untitled and not state.read_only)
-        for act in (self.new_blank, self.new_zh, self.new_en, self.open):
+        for act in (self.new, self.open):
             act.setEnabled(not state.opening)
         self.recent_menu.setEnabled(not state.opening)

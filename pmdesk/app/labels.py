@@ -17,7 +17,9 @@ from pmdesk.core.domain.vocabulary import (
     KIND_TERMS,
     LABELS,
     LINK_TERMS,
+    NOT_ASSESSED,
     PRIORITY_TERMS,
+    RELEASE_STATUS_TERMS,
     STATUS_TERMS,
     Term,
 )
@@ -41,12 +43,24 @@ def status_label(status: str) -> str:
     return _said(STATUS_TERMS, status)
 
 
-def priority_label(priority: str) -> str:
-    return _said(PRIORITY_TERMS, priority)
+def priority_label(priority: str | None) -> str:
+    """A MoSCoW priority; nothing when not assessed (None)."""
+    return "" if priority is None else _said(PRIORITY_TERMS, priority)
 
 
-def kano_label(kano: str) -> str:
-    return _said(KANO_TERMS, kano)
+def kano_label(kano: str | None) -> str:
+    """A Kano category; nothing when not assessed (None)."""
+    return "" if kano is None else _said(KANO_TERMS, kano)
+
+
+def not_assessed_label() -> str:
+    """The choice of the details' priority and Kano lists for "not decided yet"."""
+    return translate(LABELS, NOT_ASSESSED.en)
+
+
+def release_status_label(status: str) -> str:
+    """planned, in_progress, released as the UI says them."""
+    return _said(RELEASE_STATUS_TERMS, status)
 
 
 def link_label(link_type: str, outgoing: bool = True) -> str:

@@ -32,6 +32,7 @@ from pmdesk.core.storage.places import resolved, write_protected
 
 if TYPE_CHECKING:
     from pmdesk.app.opening import OpenedProject, ShowTree
+    from pmdesk.app.setup.new_project_dialog import NewProjectChoice, NewProjectDialog
     from pmdesk.app.tree.maps import TreeMaps
     from pmdesk.app.workspace import Workspace
     from pmdesk.core.storage.lockfile import Access
@@ -299,10 +300,27 @@ class Lifecycle(QObject):
             dialogs.error(self._window, message)
 
     # -- new -------------------------------------------------------------------------
-    def new_project(self, template: str) -> None:
+    def new_project_dialog(self) -> NewProjectDialog | None:
+        """File ▸ New…: ask for the new project's title, product, key prefix,
+        language and template (window-modal); OK makes it."""
+        from pmdesk.app.setup.new_project_dialog import NewProjectDialog
+
+        if self.opening is not None:
+            return None
+        from pmdesk.app.i18n import choose_language
+
+        # The document speaks the UI's language unless told otherwise.
+        language = "zh" if choose_language(self.settings.language) == "zh_CN" else "en"
+        dialog = NewProjectDialog(language, self._window)
+        dialog.accepted.connect(lambda: self.new_project(dialog.choice().template, dialog.choice()))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def new_project(self, template: str, choice: NewProjectChoice | None = None) -> None:
         """A new, untitled project from `template` replaces the open one (after
-        asking to save it). The new file is written first: if it cannot be, the
-        open project stays as it is."""
+        asking to save it), with `choice`'s first properties. The new file is
+        written first: if it cannot be, the open project stays as it is."""
         from pmdesk.app.opening import open_in_background_work, untitled_path
         from pmdesk.core.storage.disk_space import data_folder_full
 
@@ -319,7 +337,7 @@ class Lifecycle(QObject):
             return PmdeskError("write.failed", path=self.data_dir, reason=reason)
 
         try:
-            path = untitled_path(self.data_dir, template)
+            path = untitled_path(self.data_dir, template, choice)
         except (PmdeskError, OSError) as e:
             dialogs.error(self._window, error_text(explained(e)))
             return

@@ -35,6 +35,8 @@ from pmdesk.core.storage.places import default_data_dir
 
 if TYPE_CHECKING:
     from pmdesk.app.document.export_dialog import ExportDialog
+    from pmdesk.app.setup.new_project_dialog import NewProjectDialog
+    from pmdesk.app.setup.properties_dialog import ProjectPropertiesDialog
     from pmdesk.app.tree.pane import TreePane
     from pmdesk.app.workspace import Workspace
     from pmdesk.core.storage.workingcopy import Recoverable
@@ -60,6 +62,12 @@ class MainWindow(QMainWindow):
         self.tree_dock = self._dock("treeDock", self.tr("Requirements"), area.LeftDockWidgetArea)
         self.detail_dock = self._dock("detailDock", self.tr("Details"), area.RightDockWidgetArea)
         self.roadmap_dock = self._dock("roadmapDock", self.tr("Roadmap"), area.BottomDockWidgetArea)
+        # The plan (releases, lanes, milestones) is a tab beside the tree.
+        self.plan_dock = self._dock("planDock", self.tr("Plan"), area.LeftDockWidgetArea)
+        self.tabifyDockWidget(self.tree_dock, self.plan_dock)
+        self.tree_dock.raise_()
+        self.plan_placeholder = self._placeholder(self.tr("No project is open."))
+        self.plan_dock.setWidget(self.plan_placeholder)
         self.roadmap_placeholder = self._placeholder(self.tr("No project is open."))
         self.roadmap_dock.setWidget(self.roadmap_placeholder)
         self.central = QStackedWidget(self)
@@ -80,7 +88,7 @@ class MainWindow(QMainWindow):
         self.notice_bar.merge_requested.connect(self.merge_now)
         self.notice_bar.redo_requested.connect(self.undo_group.redo)
         self.notice_bar.save_requested.connect(self.save)
-        docks = [self.tree_dock, self.detail_dock, self.roadmap_dock]
+        docks = [self.tree_dock, self.plan_dock, self.detail_dock, self.roadmap_dock]
         self.commands = WindowActions(self, self, self.undo_group, docks, self._fill_recent)
         self._build_status_bar()
         # The bottom area (the timeline) spans the window: a roadmap needs width.
@@ -162,6 +170,9 @@ class MainWindow(QMainWindow):
         self.roadmap_placeholder.hide()
         self.roadmap_placeholder.setParent(self)
         self.roadmap_dock.setWidget(workspace.roadmap_pane)
+        self.plan_placeholder.hide()
+        self.plan_placeholder.setParent(self)
+        self.plan_dock.setWidget(workspace.plan_pane)
         self.central.addWidget(workspace.document_pane)
         self.central.setCurrentWidget(workspace.document_pane)
         workspace.roadmap_pane.details_requested.connect(self.show_details)
@@ -178,6 +189,8 @@ class MainWindow(QMainWindow):
         self.notice_bar.hide()
         self.roadmap_dock.setWidget(self.roadmap_placeholder)
         self.roadmap_placeholder.show()
+        self.plan_dock.setWidget(self.plan_placeholder)
+        self.plan_placeholder.show()
 
     def busy(self, message: str) -> None:
         self.progress.show()
@@ -252,6 +265,10 @@ class MainWindow(QMainWindow):
 
     def new_project(self, template: str) -> None:
         self.lifecycle.new_project(template)
+
+    def new_project_dialog(self) -> NewProjectDialog | None:
+        """File ▸ New…: the new project's first properties and template."""
+        return self.lifecycle.new_project_dialog()
 
     def close_project(self) -> bool:
         return self.lifecycle.close_project()
@@ -378,6 +395,34 @@ class MainWindow(QMainWindow):
 
         if self.workspace is not None:
             show_baselines(self, self.workspace.session, self.workspace.selection.set)
+
+    def project_properties(self) -> ProjectPropertiesDialog | None:
+        """Project ▸ Properties…: a window-modal dialog (app/setup/properties_dialog.py)."""
+        from pmdesk.app.setup.properties_dialog import ProjectPropertiesDialog
+
+        if self.workspace is None:
+            return None
+        dialog = ProjectPropertiesDialog(self.workspace.session, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def show_plan(self) -> None:
+        """Project ▸ Releases, Lanes and Milestones: the Plan pane, forward."""
+        self.plan_dock.show()
+        self.plan_dock.raise_()
+        if self.workspace is not None:
+            self.workspace.plan_pane.releases.setFocus()
+
+    def new_release(self) -> None:
+        if self.workspace is not None:
+            self.show_plan()
+            self.workspace.plan_pane.new_release()
+
+    def new_milestone(self) -> None:
+        if self.workspace is not None:
+            self.show_plan()
+            self.workspace.plan_pane.new_milestone()
 
     def preferences(self) -> None:
         from pmdesk.app.preferences import PreferencesDialog

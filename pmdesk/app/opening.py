@@ -14,6 +14,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pmdesk.app.tree.maps import TreeMaps, build_maps
 from pmdesk.core.errors import PmdeskError
@@ -22,6 +23,9 @@ from pmdesk.core.storage.fileformat import SCHEMA_VERSION, read_header
 from pmdesk.core.storage.lockfile import Access
 from pmdesk.core.storage.tree_read import read_tree
 from pmdesk.core.storage.workingcopy import Recoverable, WorkingCopy
+
+if TYPE_CHECKING:
+    from pmdesk.app.setup.new_project_dialog import NewProjectChoice
 
 UNTITLED = "untitled"
 # How long the worker waits at most for the window to paint the tree.
@@ -114,20 +118,26 @@ def is_untitled(path: Path, data_dir: Path) -> bool:
         return False
 
 
-def untitled_path(data_dir: Path, template: str) -> Path:
-    """Write a new, not yet saved project from `template` in the private data folder."""
+def untitled_path(data_dir: Path, template: str, choice: NewProjectChoice | None = None) -> Path:
+    """Write a new, not yet saved project from `template` in the private data folder,
+    with the title, product, key prefix and language of `choice` (File ▸ New…)."""
     folder = data_dir / UNTITLED
     folder.mkdir(parents=True, exist_ok=True)
     for n in itertools.count(1):
         path = folder / f"Untitled-{n}.pmdesk"
         if not path.exists():
             break
-    if template == "blank":
-        from pmdesk.core.storage.projectfile import new_project
+    from pmdesk.core.newproject.templates import new_project
 
-        new_project(path)
+    if choice is None:
+        new_project(path, template=template)
     else:
-        from pmdesk.core.newproject.templates import write_template
-
-        write_template(path, template)
+        new_project(
+            path,
+            template=template,
+            title=choice.title,
+            product=choice.product,
+            key_prefix=choice.key_prefix,
+            language=choice.language,
+        )
     return path

@@ -17,7 +17,9 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from pmdesk.app.error_text import error_text
+from pmdesk.app.labels import release_status_label
 from pmdesk.core.errors import OperationError, PmdeskError
+from pmdesk.core.messages import UNDO_TEXTS
 from pmdesk.core.project import Project
 from pmdesk.core.storage.workingcopy import WorkingCopy
 
@@ -32,7 +34,13 @@ translate = QCoreApplication.translate
 
 
 def label_text(label: Label) -> str:
-    """A translated, readable command text: "Rename REQ-12", "Move 3 requirements"."""
+    """A translated, readable command text: "Rename REQ-12", "Move 3 requirements",
+    "Move release v1.1 to 2027-04-05 – 2027-06-30" (the core names the sentence)."""
+    if label.text and label.count == 1:
+        params = dict(label.params)
+        if "status" in params:
+            params["status"] = release_status_label(params["status"])
+        return translate("UndoLabel", UNDO_TEXTS[label.text]).format(**params)
     if label.count > 1:
         if label.entity == "requirement":
             many = {

@@ -33,7 +33,9 @@ if TYPE_CHECKING:
     from pmdesk.app.document.pane import DocumentPane
     from pmdesk.app.opening import OpenedProject
     from pmdesk.app.roadmap.pane import RoadmapPane
+    from pmdesk.app.setup.plan_pane import PlanPane
     from pmdesk.app.tree.maps import TreeMaps
+    from pmdesk.core.ops import Effect
 
 translate = QCoreApplication.translate
 
@@ -125,6 +127,7 @@ class Workspace(QObject):
         from pmdesk.app.details.editor import DetailEditor
         from pmdesk.app.document.pane import DocumentPane
         from pmdesk.app.roadmap.pane import RoadmapPane
+        from pmdesk.app.setup.plan_pane import PlanPane
 
         super().__init__(opening.parent)
         assert opening.tree_pane is not None, "the tree is shown before the workspace is built"
@@ -144,11 +147,13 @@ class Workspace(QObject):
         self.detail_editor: DetailEditor = DetailEditor(self.session, tasks, parent)
         self.document_pane: DocumentPane = DocumentPane(self.session, tasks, language, parent)
         self.roadmap_pane: RoadmapPane = RoadmapPane(self.session, tasks, settings, parent)
+        self.plan_pane: PlanPane = PlanPane(self.session, parent)
 
         self.tree_pane.selection_changed.connect(self.selection.set)
         self.roadmap_pane.selection_changed.connect(self.selection.set)
         self.detail_editor.requirement_activated.connect(self.selection.set)
         self.selection.changed.connect(self._follow)
+        self.session.changed.connect(self._project_changed)
         self.selection.set(self.tree_pane.view.current_uid())  # chosen while opening
         if self.session.project.unsaved_edits() > 0:
             # Recovered after a crash: edits not in the file are unsaved edits (the
@@ -180,6 +185,13 @@ class Workspace(QObject):
         self.detail_editor.show_requirement(uid)
         self.roadmap_pane.select_uid(uid)
 
+    def _project_changed(self, effects: tuple[Effect, ...]) -> None:
+        """A new document language (Project ▸ Properties…): the preview speaks it."""
+        for effect in effects:
+            if effect.entity == "project" and "language" in effect.values:
+                self.document_pane.language = effect.values["language"]
+                self.document_pane.render_preview()
+
     def lock_editing(self) -> None:
         """Read-only: every pane switches off its own editing (what slips through
         is refused by the session with a message)."""
@@ -187,6 +199,7 @@ class Workspace(QObject):
         self.detail_editor.lock_editing()
         self.document_pane.lock_editing()
         self.roadmap_pane.lock_editing()
+        self.plan_pane.lock_editing()
 
     def flush(self) -> None:
         """Commit typing not yet committed (before a save, a merge or a close)."""
@@ -294,7 +307,13 @@ class Workspace(QObject):
         self.deleteLater()
 
     def panes(self) -> tuple[QWidget, ...]:
-        return (self.tree_pane, self.detail_editor, self.document_pane, self.roadmap_pane)
+        return (
+            self.tree_pane,
+            self.detail_editor,
+            self.document_pane,
+            self.roadmap_pane,
+            self.plan_pane,
+        )
 
 
 def _language(session: ProjectSession) -> str:

@@ -227,6 +227,13 @@ MESSAGES: dict[str, str] = {
     "edit.missing": QT_TRANSLATE_NOOP("CoreError", "The {entity} {uid} does not exist."),
     "edit.exists": QT_TRANSLATE_NOOP("CoreError", "The {entity} {uid} exists already."),
     "edit.cannot_create": QT_TRANSLATE_NOOP("CoreError", "A {entity} cannot be created."),
+    "keys.bad_prefix": QT_TRANSLATE_NOOP(
+        "CoreError",
+        "“{prefix}” cannot be a key prefix: use 1 to 10 letters or digits, starting with a letter.",
+    ),
+    "release.move_to_itself": QT_TRANSLATE_NOOP(
+        "CoreError", "The requirements of a deleted release cannot move to that same release."
+    ),
     "edit.parent_missing": QT_TRANSLATE_NOOP(
         "CoreError", "The parent requirement {uid} does not exist."
     ),
@@ -342,6 +349,52 @@ WORDS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("CoreError", "the disk reported a read or write error"),
     QT_TRANSLATE_NOOP("CoreError", "another program is using the file"),
 )
+
+
+# What an edit of a release, lane, milestone or the project's properties did,
+# for the Edit menu's Undo and Redo (core.ops.base.Label.text names one). The
+# fields are str.format fields; `status` is a release status value, which the
+# app names in the UI's language.
+UNDO_TEXTS: dict[str, str] = {
+    "release.create": QT_TRANSLATE_NOOP("UndoLabel", "Create release {name}"),
+    "release.delete": QT_TRANSLATE_NOOP("UndoLabel", "Delete release {name}"),
+    "release.delete_moving": QT_TRANSLATE_NOOP(
+        "UndoLabel", "Delete release {name} and move its requirements to {other}"
+    ),
+    "release.restore": QT_TRANSLATE_NOOP("UndoLabel", "Restore release {name}"),
+    "release.rename": QT_TRANSLATE_NOOP("UndoLabel", "Rename release {name} to {new}"),
+    "release.move": QT_TRANSLATE_NOOP("UndoLabel", "Move release {name} to {start} – {end}"),
+    "release.goal": QT_TRANSLATE_NOOP("UndoLabel", "Set the goal of release {name}"),
+    "release.status": QT_TRANSLATE_NOOP("UndoLabel", "Set release {name} to {status}"),
+    "release.capacity": QT_TRANSLATE_NOOP("UndoLabel", "Set the capacity of release {name}"),
+    "release.reorder": QT_TRANSLATE_NOOP("UndoLabel", "Reorder release {name}"),
+    "release.edit": QT_TRANSLATE_NOOP("UndoLabel", "Edit release {name}"),
+    "lane.create": QT_TRANSLATE_NOOP("UndoLabel", "Create lane {name}"),
+    "lane.delete": QT_TRANSLATE_NOOP("UndoLabel", "Delete lane {name}"),
+    "lane.restore": QT_TRANSLATE_NOOP("UndoLabel", "Restore lane {name}"),
+    "lane.rename": QT_TRANSLATE_NOOP("UndoLabel", "Rename lane {name} to {new}"),
+    "lane.colour": QT_TRANSLATE_NOOP("UndoLabel", "Set the colour of lane {name}"),
+    "lane.reorder": QT_TRANSLATE_NOOP("UndoLabel", "Reorder lane {name}"),
+    "lane.edit": QT_TRANSLATE_NOOP("UndoLabel", "Edit lane {name}"),
+    "milestone.create": QT_TRANSLATE_NOOP("UndoLabel", "Create milestone {name}"),
+    "milestone.delete": QT_TRANSLATE_NOOP("UndoLabel", "Delete milestone {name}"),
+    "milestone.restore": QT_TRANSLATE_NOOP("UndoLabel", "Restore milestone {name}"),
+    "milestone.rename": QT_TRANSLATE_NOOP("UndoLabel", "Rename milestone {name} to {new}"),
+    "milestone.move": QT_TRANSLATE_NOOP("UndoLabel", "Move milestone {name} to {date}"),
+    "milestone.link": QT_TRANSLATE_NOOP("UndoLabel", "Link milestone {name} to release {release}"),
+    "milestone.unlink": QT_TRANSLATE_NOOP("UndoLabel", "Unlink milestone {name} from its release"),
+    "milestone.edit": QT_TRANSLATE_NOOP("UndoLabel", "Edit milestone {name}"),
+    "project.title": QT_TRANSLATE_NOOP("UndoLabel", "Set document title"),
+    "project.product": QT_TRANSLATE_NOOP("UndoLabel", "Set product name"),
+    "project.version": QT_TRANSLATE_NOOP("UndoLabel", "Set version"),
+    "project.authors": QT_TRANSLATE_NOOP("UndoLabel", "Set authors"),
+    "project.organisation": QT_TRANSLATE_NOOP("UndoLabel", "Set organisation"),
+    "project.language": QT_TRANSLATE_NOOP("UndoLabel", "Set document language"),
+    "project.logo": QT_TRANSLATE_NOOP("UndoLabel", "Set logo"),
+    "project.logo_removed": QT_TRANSLATE_NOOP("UndoLabel", "Remove logo"),
+    "project.key_prefix": QT_TRANSLATE_NOOP("UndoLabel", "Change key prefix to {prefix}"),
+    "project.edit": QT_TRANSLATE_NOOP("UndoLabel", "Edit project properties"),
+}
 
 
 def message_text(code: str, params: dict[str, object]) -> str:

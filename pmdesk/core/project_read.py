@@ -20,10 +20,15 @@ if TYPE_CHECKING:
         Counts,
         LinkRow,
         Named,
-        ProjectInfo,
         RequirementDetail,
     )
     from pmdesk.core.queries.roadmap import RoadmapData
+    from pmdesk.core.queries.setup import (
+        LaneRecord,
+        MilestoneRecord,
+        ProjectInfo,
+        ReleaseRecord,
+    )
     from pmdesk.core.snapshot.baselines import BaselineEntry
     from pmdesk.core.snapshot.compare import Comparison
     from pmdesk.core.snapshot.convert import Json
@@ -50,7 +55,8 @@ class ProjectReads:
 
     # -- the project -----------------------------------------------------------
     def info(self) -> ProjectInfo:
-        from pmdesk.core.queries.requirements import project_info
+        """The project's properties: title, product, version, authors, organisation, logo…"""
+        from pmdesk.core.queries.setup import project_info
 
         with self._connect() as conn:
             return project_info(conn)
@@ -132,20 +138,29 @@ class ProjectReads:
             return owner_names(conn)
 
     # -- releases, lanes, sections, roadmap -------------------------------------
-    def releases(self) -> list[Named]:
-        from pmdesk.core.queries.requirements import releases
+    def releases(self) -> list[ReleaseRecord]:
+        """Every release with all its fields, in their order (rank)."""
+        from pmdesk.core.queries.setup import releases
 
         with self._connect() as conn:
             return releases(conn)
 
-    def lanes(self) -> list[Named]:
-        from pmdesk.core.queries.requirements import lanes
+    def lanes(self) -> list[LaneRecord]:
+        """Every lane with its colour, in their order (rank)."""
+        from pmdesk.core.queries.setup import lanes
 
         with self._connect() as conn:
             return lanes(conn)
 
-    def releases_and_lanes(self) -> tuple[list[Named], list[Named]]:
-        from pmdesk.core.queries.requirements import lanes, releases
+    def milestones(self) -> list[MilestoneRecord]:
+        """Every milestone with its date and release, by date."""
+        from pmdesk.core.queries.setup import milestones
+
+        with self._connect() as conn:
+            return milestones(conn)
+
+    def releases_and_lanes(self) -> tuple[list[ReleaseRecord], list[LaneRecord]]:
+        from pmdesk.core.queries.setup import lanes, releases
 
         with self._connect() as conn:
             return releases(conn), lanes(conn)

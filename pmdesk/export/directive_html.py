@@ -25,13 +25,18 @@ from pmdesk.core.domain.directives import (
     ChangesSinceDirective,
     Directive,
     DirectiveError,
+    MilestonesDirective,
+    ReleasesDirective,
     RequirementsDirective,
     RoadmapDirective,
+    expand_fields,
     parse_directive,
 )
 from pmdesk.core.queries.content import RequirementRow, release_names, requirements_for
+from pmdesk.core.queries.setup import field_values, project_info
 from pmdesk.export.labels import KANO_LABELS, PRIORITY_LABELS, STATUS_LABELS
 from pmdesk.export.markdown_html import error_html, render_html
+from pmdesk.export.prd_plan import PlanTable, milestone_table, plan_text, release_table
 
 _TEXT: Mapping[str, Mapping[str, str]] = {
     "zh": {
@@ -89,7 +94,9 @@ def render_section_html(
     def expand(body: str) -> str:
         return render_directive_html(body, conn, language=language, image_width=image_width)
 
-    return render_html(text, expand, language=language)
+    # {{product}}, {{version}}… show the project's properties, as in the exports.
+    fields = field_values(project_info(conn), language)
+    return render_html(expand_fields(text, fields), expand, language=language)
 
 
 def render_directive_html(
@@ -108,8 +115,37 @@ def render_directive_html(
     if isinstance(directive, RequirementsDirective):
         return _requirements(conn, directive, lang)
     if isinstance(directive, RoadmapDirective):
-        return _roadmap(conn, lang, image_width or PREVIEW_ROADMAP_WIDTH)
+        picture = _roadmap(conn, lang, image_width or PREVIEW_ROADMAP_WIDTH)
+        milestones = milestone_table(conn, lang)
+        if not milestones.rows:
+            return picture
+        title = html.escape(plan_text(lang)["milestones"])
+        return f"{picture}<p><b>{title}</b></p>{_plan_html(milestones, lang)}"
+    if isinstance(directive, MilestonesDirective):
+        return _plan_html(milestone_table(conn, lang), lang)
+    if isinstance(directive, ReleasesDirective):
+        return _plan_html(release_table(conn, lang), lang)
     return _placeholder(directive, lang)
+
+
+def _plan_html(plan: PlanTable, lang: str) -> str:
+    """A milestones or releases table; a goal's Markdown rendered inline."""
+    if not plan.rows:
+        return f"<p><i>{html.escape(plan.empty)}</i></p>"
+    head = "".join(f"<th>{html.escape(h)}</th>" for h in plan.header)
+    rows = []
+    for row in plan.rows:
+        cells = []
+        for n, value in enumerate(row):
+            if n == plan.markdown_column and value.strip():
+                inner = render_html(value, None, language=lang).strip()
+                if inner.startswith("<p>") and inner.endswith("</p>"):
+                    inner = inner[3:-4]
+                cells.append(f"<td>{inner}</td>")
+            else:
+                cells.append(f"<td>{html.escape(value)}</td>")
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    return f"{_TABLE}<tr>{head}</tr>{''.join(rows)}</table>"
 
 
 def _roadmap(conn: Connection, lang: str, width: int) -> str:
@@ -146,7 +182,7 @@ def _table_row(row: RequirementRow, indent: int, lang: str) -> str:
         html.escape(row.key),
         title,
         STATUS_LABELS[lang][row.status],
-        PRIORITY_LABELS[row.priority],
+        PRIORITY_LABELS.get(row.priority or "", ""),  # not assessed: nothing
         html.escape(row.owner),
         html.escape(row.release or ""),
     )
@@ -157,11 +193,11 @@ def _detailed(row: RequirementRow, lang: str) -> str:
     text = _TEXT[lang]
     facts = [
         (text["status"], STATUS_LABELS[lang][row.status]),
-        (text["priority"], PRIORITY_LABELS[row.priority]),
+        (text["priority"], PRIORITY_LABELS.get(row.priority or "", "")),
         (text["owner"], html.escape(row.owner)),
         (text["release"], html.escape(row.release or "")),
         (text["lane"], html.escape(row.lane or "")),
-        (text["kano"], KANO_LABELS[lang][row.kano]),
+        (text["kano"], KANO_LABELS[lang].get(row.kano or "", "")),
         (text["rice"], "" if row.rice_score is None else f"{row.rice_score:g}"),
         (text["dates"], f"{row.start or ''} – {row.end or ''}" if row.start or row.end else ""),
     ]

@@ -139,6 +139,10 @@ class Cover:
     subtitle: str
     facts: list[tuple[str, str]]
     """Label and value lines under the title (product, version, date, authors)."""
+    organisation: str = ""
+    """Who publishes the document, shown on the cover (and in the footer)."""
+    logo: Image | None = None
+    """The organisation's or product's logo, drawn small above the title."""
 
 
 Block = (
@@ -168,6 +172,8 @@ class Document:
     blocks: list[Block] = field(default_factory=list)
     author: str = ""
     """Who the document is by (the project's authors), for the file's properties."""
+    organisation: str = ""
+    """Running footer text beside the page number (the project's organisation)."""
 
 
 def plain_text(runs: Runs) -> str:

@@ -157,8 +157,11 @@ def language_of(language: str) -> str:
     return language if language in LANGUAGES else "en"
 
 
-def value_label(field: str, value: str, language: str) -> str:
-    """A stored vocabulary value (status, priority, Kano, kind) as readers see it."""
+def value_label(field: str, value: str | None, language: str) -> str:
+    """A stored vocabulary value (status, priority, Kano, kind) as readers see it;
+    nothing for a priority or Kano category not assessed (None)."""
+    if value is None:
+        return ""
     term = VALUE_TERMS.get(field, {}).get(value)
     return value if term is None else term.in_document(language)
 

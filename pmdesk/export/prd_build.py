@@ -14,7 +14,6 @@ caller's connection (a worker thread's own connection in the app).
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -26,9 +25,12 @@ from sqlalchemy import Connection, select
 from pmdesk.core.domain.directives import (
     ChangesSinceDirective,
     DirectiveError,
+    MilestonesDirective,
+    ReleasesDirective,
     RequirementsDirective,
     RevisionHistoryDirective,
     RoadmapDirective,
+    expand_fields,
     parse_directive,
 )
 from pmdesk.core.queries.content import (
@@ -38,7 +40,8 @@ from pmdesk.core.queries.content import (
     release_names,
     select_rows,
 )
-from pmdesk.core.schema.tables import Project, Section
+from pmdesk.core.queries.setup import ProjectInfo, field_values, project_info
+from pmdesk.core.schema.tables import Section
 from pmdesk.core.snapshot.baselines import name_key
 from pmdesk.core.snapshot.compare import (
     BaselineInfo,
@@ -59,10 +62,13 @@ from pmdesk.export.doc import (
     PageBreak,
     Paragraph,
     Run,
+    Runs,
     Table,
 )
 from pmdesk.export.labels import TEXT, join_names, language_of
 from pmdesk.export.markdown_blocks import MarkdownReader
+from pmdesk.export.pictures import picture_size
+from pmdesk.export.prd_plan import PlanTable, milestone_table, release_table
 from pmdesk.export.prd_requirements import (
     DEFAULT_FIELDS,
     RequirementContext,
@@ -149,12 +155,13 @@ class _Builder:
 
     def build(self) -> Document:
         conn = self.conn
-        project = conn.execute(
-            select(Project.title, Project.product, Project.version, Project.authors)
-        ).one()
-        title, product, version = clean(project[0]), clean(project[1]), clean(project[2])
-        authors = [clean(a) for a in json.loads(project[3] or "[]") if isinstance(a, str)]
+        info = project_info(conn)
+        title, product, version = clean(info.title), clean(info.product), clean(info.version)
+        authors = [clean(a) for a in info.authors if a.strip()]
+        organisation = clean(info.organisation)
         self.version, self.authors = version, authors
+        # A section's {{product}}, {{version}}… show the project's properties.
+        self.fields = {k: clean(v) for k, v in field_values(info, self.lang).items()}
         rows = all_requirement_rows(conn)
         sections = conn.execute(
             select(Section.title, Section.body).order_by(Section.rank, Section.uid)
@@ -172,7 +179,8 @@ class _Builder:
         baseline = self._asked_baseline()
 
         used = {type(d) for _, body in sections for d in _directives(body)}
-        blocks: list[Block] = [self._cover(title, product, version, authors)]
+        self.plan_shown = MilestonesDirective in used  # else the roadmap shows the milestones
+        blocks: list[Block] = [self._cover(info)]
         if RevisionHistoryDirective not in used:
             blocks += [
                 Heading(1, self.text["revision_history"], numbered=False),
@@ -193,6 +201,7 @@ class _Builder:
             picture = self._roadmap_blocks()
             if isinstance(picture[0], Image):
                 blocks += [Heading(1, self.text["roadmap"]), *picture]
+                blocks += self._milestones_under_roadmap()
         for section_title, section_body in back:
             blocks += self._section(section_title, section_body, numbered=False)
         if baseline is not None:
@@ -207,30 +216,52 @@ class _Builder:
         blocks.append(Paragraph([Run(self.text["generated"].format(date=self.today))], "note"))
         if self.progress is not None:
             self.progress(self.total, self.total)
+        main, _ = self._titles(title, product)
         header = " ".join(part for part in (product or title, version) if part)
         return Document(
-            title=title or product or "PRD",
+            title=main,
             language=self.lang,
             header=header,
             page_label=self.text["page"],
             blocks=blocks,
             author=join_names(authors, self.lang) if authors else "",
+            organisation=organisation,
         )
 
-    def _cover(self, title: str, product: str, version: str, authors: list[str]) -> Cover:
+    def _titles(self, title: str, product: str) -> tuple[str, str]:
+        """The cover's title and subtitle, never the same words twice: a project
+        titled like the document kind ("产品需求文档", a new template's title)
+        is named by its product instead."""
+        kind = "产品需求文档" if self.lang == "zh" else "Product Requirements Document"
+        generic = {"", "prd", "产品需求文档", "product requirements document"}
+        if title.strip().casefold() in generic:
+            return (product or kind), (kind if product else "")
+        return title, kind
+
+    def _cover(self, info: ProjectInfo) -> Cover:
         text = self.text
+        title, product = clean(info.title), clean(info.product)
+        authors = [clean(a) for a in info.authors if a.strip()]
+        main, subtitle = self._titles(title, product)
         facts = [
-            (text["product"], product),
-            (text["version"], version),
+            (text["product"], product if product != main else ""),
+            (text["version"], clean(info.version)),
             (text["date"], _long_date(self.today, self.lang)),
             (text["authors"], join_names(authors, self.lang) if authors else ""),
         ]
-        subtitle = "产品需求文档" if self.lang == "zh" else "Product Requirements Document"
-        return Cover(title or product or "PRD", subtitle, [(k, v) for k, v in facts if v])
+        return Cover(
+            main,
+            subtitle,
+            [(k, v) for k, v in facts if v],
+            organisation=clean(info.organisation),
+            logo=_logo(info.logo),
+        )
 
     def _section(self, title: str, body: str, *, numbered: bool) -> list[Block]:
         self.tick()
+        title = expand_fields(title, self.fields, markdown=False)
         blocks: list[Block] = [Heading(1, clean(title) or "—", numbered=numbered)]
+        body = expand_fields(body, self.fields)
         content = self.reader.read(body, heading_shift=1, expand=self._expand)
         if not numbered:  # an appendix numbers none of its headings
             for block in content:
@@ -254,7 +285,11 @@ class _Builder:
                 return notes + detailed_blocks(rows, self.ctx)
             return [*notes, requirements_table(rows, self.ctx)]
         if isinstance(directive, RoadmapDirective):
-            return self._roadmap_blocks()
+            return self._roadmap_blocks() + self._milestones_under_roadmap()
+        if isinstance(directive, MilestonesDirective):
+            return self._plan(milestone_table(self.conn, self.lang))
+        if isinstance(directive, ReleasesDirective):
+            return self._plan(release_table(self.conn, self.lang))
         if isinstance(directive, RevisionHistoryDirective):
             return [self._revision_table(), *self._damaged_notes()]
         assert isinstance(directive, ChangesSinceDirective)
@@ -266,6 +301,40 @@ class _Builder:
         if baseline is None:
             return [self._error(self._no_baseline(directive.baseline))]
         return changes_blocks(compare(baseline.snapshot, self._current()), self.lang)
+
+    def _plan(self, plan: PlanTable) -> list[Block]:
+        """A milestones or releases table; a release's goal is a line of Markdown."""
+        if not plan.rows:
+            return [Paragraph([Run(plan.empty, italic=True)])]
+        rows: list[list[Runs]] = []
+        for row in plan.rows:
+            cells: list[Runs] = []
+            for n, value in enumerate(row):
+                if n == plan.markdown_column and value.strip():
+                    cells.append(self._inline(value))
+                else:
+                    cells.append([Run(clean(value))] if value else [])
+            rows.append(cells)
+        header: list[Runs] = [[Run(h)] for h in plan.header]
+        return [Table(header, rows, widths=list(plan.widths))]
+
+    def _inline(self, markdown: str) -> Runs:
+        """One line of Markdown as runs (bold, links…), else as plain text."""
+        blocks = self.reader.read(markdown, headings=False)
+        if len(blocks) == 1 and isinstance(blocks[0], Paragraph):
+            return blocks[0].runs
+        return [Run(clean(markdown))]
+
+    def _milestones_under_roadmap(self) -> list[Block]:
+        """The milestones' table under the roadmap picture, unless a section
+        shows it with its own `milestones` block (or there are none)."""
+        if self.plan_shown:
+            return []
+        plan = milestone_table(self.conn, self.lang)
+        if not plan.rows:
+            return []
+        title = plan_title(self.lang)
+        return [Paragraph([Run(title, bold=True)], "label"), *self._plan(plan)]
 
     def _error(self, message: str) -> Paragraph:
         return Paragraph([Run(self.text["block_error"], bold=True), Run(message)], "error")
@@ -366,6 +435,25 @@ def _shared_roadmap_picture(
     if left_out:
         caption += TEXT[language]["roadmap_summary"].format(n=left_out)
     return Image(png, width, height, caption=caption, name="roadmap", wide=True)
+
+
+def plan_title(language: str) -> str:
+    return "里程碑" if language == "zh" else "Milestones"
+
+
+LOGO_HEIGHT_PX = 72  # the cover's logo is at most this tall (3/4 inch at 96 dpi), 3× as wide
+
+
+def _logo(data: bytes | None) -> Image | None:
+    """The project's logo for the cover, sized to sit small above the title."""
+    if not data:
+        return None
+    size = picture_size(data)
+    if size is None:
+        return None
+    width, height = size
+    scale = min(1.0, LOGO_HEIGHT_PX / height, LOGO_HEIGHT_PX * 3 / width)
+    return Image(data, max(1, round(width * scale)), max(1, round(height * scale)), name="logo")
 
 
 def _png_size(png: bytes) -> tuple[int, int]:

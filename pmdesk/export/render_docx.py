@@ -637,18 +637,81 @@ class _BodyWriter:
     # -- front matter -----------------------------------------------------------
 
     def cover(self, block: Cover) -> str:
-        out = [
-            self.paragraph([Run(block.title)], "title"),
-            self.paragraph([Run(block.subtitle)], "subtitle"),
-        ]
-        for label, value in block.facts:
-            out.append(
-                self.paragraph(
-                    [Run(f"{label}", bold=True), Run("：" if self.zh else ": "), Run(value)],
-                    "cover",
-                )
-            )
+        """The title page: the logo and the organisation above, the title and
+        subtitle, then the facts (product, version, date, authors) as a quiet
+        two-column list; no header or footer on it (see `_page_furniture`)."""
+        out = []
+        if block.logo is not None:
+            out.append(self.logo(block.logo))
+        if block.organisation:
+            grey = '<w:color w:val="6B7280"/><w:spacing w:val="10"/>'
+            tight = self._ppr("cover", '<w:spacing w:before="0" w:after="0"/>')
+            out.append(f"<w:p>{tight}{self.runs([Run(block.organisation)], grey)}</w:p>")
+        out.append(self.paragraph([Run(block.title)], "title"))
+        # Always there, even empty: its rule and spacing set the facts apart.
+        out.append(self.paragraph([Run(block.subtitle)] if block.subtitle else [], "subtitle"))
+        if block.facts:
+            out.append(self.cover_facts(block.facts))
         out.append('<w:p><w:r><w:br w:type="page"/></w:r></w:p>')
+        return "".join(out)
+
+    def logo(self, image: Image) -> str:
+        """A small picture at the top of the cover, left-aligned like the title."""
+        rid, _ = self.part.get_or_add_image(io.BytesIO(image.png))
+        cx, cy = image.width * EMU_PER_PX, image.height * EMU_PER_PX
+        scale = min(1.0, self.width * EMU_PER_DXA / cx)
+        cx, cy = int(cx * scale), int(cy * scale)
+        self.drawing_id += 1
+        did = self.drawing_id
+        inline = (
+            f'<wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="{cx}" cy="{cy}"/>'
+            f'<wp:docPr id="{did}" name="logo" descr="logo"/>'
+            '<wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect="1"/></wp:cNvGraphicFramePr>'
+            '<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">'
+            f'<pic:pic><pic:nvPicPr><pic:cNvPr id="{did}" name="logo"/>'
+            "<pic:cNvPicPr/></pic:nvPicPr>"
+            f'<pic:blipFill><a:blip r:embed="{rid}"/>'
+            "<a:stretch><a:fillRect/></a:stretch></pic:blipFill>"
+            f'<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm>'
+            '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic>'
+            "</a:graphicData></a:graphic></wp:inline>"
+        )
+        spacing = '<w:spacing w:before="0" w:after="240"/>'
+        return f"<w:p>{self._ppr('cover', spacing)}<w:r><w:drawing>{inline}</w:drawing></w:r></w:p>"
+
+    def cover_facts(self, facts: Sequence[tuple[str, str]]) -> str:
+        """Label and value in two columns without borders: labels grey, values plain."""
+        label_w = 1900
+        value_w = self.width - label_w
+        none = "".join(
+            f'<w:{side} w:val="nil"/>'
+            for side in ("top", "left", "bottom", "right", "insideH", "insideV")
+        )
+        out = [
+            f'<w:tbl><w:tblPr><w:tblW w:w="{self.width}" w:type="dxa"/>'
+            f"<w:tblBorders>{none}</w:tblBorders>"
+            '<w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="0" w:type="dxa"/>'
+            '<w:right w:w="0" w:type="dxa"/></w:tblCellMar>'
+            '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" '
+            'w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr>'
+            f'<w:tblGrid><w:gridCol w:w="{label_w}"/><w:gridCol w:w="{value_w}"/></w:tblGrid>'
+        ]
+        spacing = '<w:spacing w:before="60" w:after="60"/>'
+        for label, value in facts:
+            cells = (
+                (label_w, self.runs([Run(label)], '<w:color w:val="6B7280"/>')),
+                (value_w, self.runs([Run(value)])),
+            )
+            out.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
+            for width, runs in cells:
+                out.append(
+                    f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>'
+                    # Bottom, so a Latin label and a Chinese value share a baseline.
+                    '<w:vAlign w:val="bottom"/></w:tcPr>'
+                    f"<w:p>{self._ppr('cover', spacing)}{runs}</w:p></w:tc>"
+                )
+            out.append("</w:tr>")
+        out.append("</w:tbl>")
         return "".join(out)
 
     @property
@@ -695,11 +758,19 @@ _PLACEHOLDER = re.compile(r"(\{page\}|\{pages\})")
 
 
 def _page_furniture(word: WordDocument, document: Document, writer: _BodyWriter) -> None:
-    """Header with product and version, footer with "page X of Y"; none on the cover."""
+    """Header: product and version, the title at the right; footer: the
+    organisation at the left and "page X of Y" at the right (centred when
+    there is no organisation). None of it on the cover."""
     section = word.sections[0]
     section.different_first_page_header_footer = True
-    head = f"<w:r>{_t(document.header)}</w:r><w:r><w:tab/></w:r><w:r>{_t(document.title)}</w:r>"
-    _fill(section.header, writer.styles["header"], head)
+    # The right tab on the text's right edge (the template's lies 1 cm beyond it).
+    # LibreOffice ignores Word's margin-relative tab (w:ptab), so the sideways
+    # roadmap page, which shares this header, has the title mid-page.
+    stop = f'<w:tab w:val="right" w:pos="{writer.width}"/>'
+    tabs = f'<w:tabs><w:tab w:val="clear" w:pos="9638"/>{stop}</w:tabs>'
+    tab = "<w:r><w:tab/></w:r>"
+    head = f"<w:r>{_t(document.header)}</w:r>{tab}<w:r>{_t(document.title)}</w:r>"
+    _fill(section.header, writer.styles["header"], head, tabs)
     parts = []
     for piece in _PLACEHOLDER.split(document.page_label):
         if piece == "{page}":
@@ -708,16 +779,26 @@ def _page_furniture(word: WordDocument, document: Document, writer: _BodyWriter)
             parts.append(_field("NUMPAGES"))
         elif piece:
             parts.append(f"<w:r>{_t(piece)}</w:r>")
-    _fill(section.footer, writer.styles["footer"], "".join(parts))
+    if document.organisation:
+        footer = f"<w:r>{_t(document.organisation)}</w:r>{tab}" + "".join(parts)
+        _fill(section.footer, writer.styles["footer"], footer, f"<w:tabs>{stop}</w:tabs>", "left")
+    else:
+        _fill(section.footer, writer.styles["footer"], "".join(parts))
 
 
-def _fill(area: _Header | _Footer, style: str, runs_xml: str) -> None:
-    """Make the first paragraph of a header or footer hold `runs_xml` in `style`."""
+def _fill(
+    area: _Header | _Footer, style: str, runs_xml: str, tabs: str = "", align: str = ""
+) -> None:
+    """Make the first paragraph of a header or footer hold `runs_xml` in `style`
+    (with its own `tabs` and alignment, when given)."""
     area.is_linked_to_previous = False
     paragraph = area.paragraphs[0]._p
     for child in list(paragraph):
         paragraph.remove(child)
-    paragraph.append(parse_xml(f'<w:pPr {nsdecls("w")}><w:pStyle w:val="{style}"/></w:pPr>'))
+    jc = f'<w:jc w:val="{align}"/>' if align else ""
+    paragraph.append(
+        parse_xml(f'<w:pPr {nsdecls("w")}><w:pStyle w:val="{style}"/>{tabs}{jc}</w:pPr>')
+    )
     for element in _run_elements(runs_xml):
         paragraph.append(element)
 

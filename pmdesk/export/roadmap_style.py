@@ -124,6 +124,7 @@ class RoadmapTexts:
     week: str  # "W{n}"
     status: Mapping[str, str]
     priority: Mapping[str, str]
+    not_assessed: str = "Not assessed"  # the legend's entry for bars without a priority
 
     def tick(self, tick: Tick, upper: bool) -> str:
         """The label of a period: lower tier short ("Feb", "W53", "Q1"), upper with year."""
@@ -169,6 +170,7 @@ _ZH = RoadmapTexts(
     status=STATUS_LABELS["zh"],
     # MoSCoW words stay English in Chinese PRDs too (see export.labels).
     priority=PRIORITY_LABELS,
+    not_assessed="未评估",
 )
 
 
@@ -179,7 +181,7 @@ def texts_for(language: str) -> RoadmapTexts:
 def bar_colors(layout: RoadmapLayout, color_by: ColorBy) -> Callable[[Bar], str]:
     """The fill colour of each bar under the chosen colouring."""
     if color_by == "priority":
-        return lambda bar: PRIORITY_COLORS.get(bar.priority, NO_RELEASE_COLOR)
+        return lambda bar: PRIORITY_COLORS.get(bar.priority or "", NO_RELEASE_COLOR)
     if color_by == "release":
         release = release_colors(layout)
         return lambda bar: release.get(bar.release_uid or "", NO_RELEASE_COLOR)
@@ -203,7 +205,14 @@ def legend_entries(
             entries.append((texts.no_release, NO_RELEASE_COLOR))
         return entries
     if color_by == "priority":
-        used = {b.priority for b in layout.bars}
-        return [(texts.priority[p], PRIORITY_COLORS[p]) for p in vocabulary.PRIORITIES if p in used]
+        used_priorities = {b.priority for b in layout.bars}
+        entries = [
+            (texts.priority[p], PRIORITY_COLORS[p])
+            for p in vocabulary.PRIORITIES
+            if p in used_priorities
+        ]
+        if None in used_priorities:  # not assessed: last, in the neutral colour
+            entries.append((texts.not_assessed, NO_RELEASE_COLOR))
+        return entries
     used = {b.status for b in layout.bars}
     return [(texts.status[s], STATUS_COLORS[s]) for s in vocabulary.STATUSES if s in used]

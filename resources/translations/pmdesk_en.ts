@@ -686,6 +686,14 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <translation>The change to {name} could not be written in your pmdesk data folder ({folder}): {reason}.</translation>
     </message>
     <message>
+        <source>“{prefix}” cannot be a key prefix: use 1 to 10 letters or digits, starting with a letter.</source>
+        <translation>“{prefix}” cannot be a key prefix: use 1 to 10 letters or digits, starting with a letter.</translation>
+    </message>
+    <message>
+        <source>The requirements of a deleted release cannot move to that same release.</source>
+        <translation>The requirements of a deleted release cannot move to that same release.</translation>
+    </message>
+    <message>
         <source>the disk is full</source>
         <translation>the disk is full</translation>
     </message>
@@ -1371,6 +1379,10 @@ Name:</translation>
         <translation>Baseline</translation>
     </message>
     <message>
+        <source>picture, {kb} KB</source>
+        <translation>picture, {kb} KB</translation>
+    </message>
+    <message>
         <source>Baseline “%1”</source>
         <translation>Baseline “%1”</translation>
     </message>
@@ -1537,6 +1549,18 @@ Name:</translation>
         <translation>Reverse</translation>
     </message>
     <message>
+        <source>Planned</source>
+        <translation>Planned</translation>
+    </message>
+    <message>
+        <source>Released</source>
+        <translation>Released</translation>
+    </message>
+    <message>
+        <source>Not assessed</source>
+        <translation>Not assessed</translation>
+    </message>
+    <message>
         <source>depends on</source>
         <translation>depends on</translation>
     </message>
@@ -1555,6 +1579,30 @@ Name:</translation>
     <message>
         <source>derived from</source>
         <translation>derived from</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Logo</source>
+        <translation>Logo</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>Goal</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>Capacity</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Colour</translation>
+    </message>
+    <message>
+        <source>Milestone</source>
+        <translation>Milestone</translation>
     </message>
     <message>
         <source>is needed by</source>
@@ -1747,16 +1795,12 @@ Name:</translation>
         <translation>No project is open.</translation>
     </message>
     <message>
-        <source>&amp;Blank project</source>
-        <translation>&amp;Blank project</translation>
+        <source>&amp;New…</source>
+        <translation>&amp;New…</translation>
     </message>
     <message>
-        <source>PRD template (中文)</source>
-        <translation>PRD template (中文)</translation>
-    </message>
-    <message>
-        <source>PRD template (English)</source>
-        <translation>PRD template (English)</translation>
+        <source>A new project: its title, product, key prefix, language and template</source>
+        <translation>A new project: its title, product, key prefix, language and template</translation>
     </message>
     <message>
         <source>&amp;Open…</source>
@@ -1819,6 +1863,22 @@ Name:</translation>
         <translation>&amp;Baselines…</translation>
     </message>
     <message>
+        <source>&amp;Properties…</source>
+        <translation>&amp;Properties…</translation>
+    </message>
+    <message>
+        <source>&amp;Releases, Lanes and Milestones…</source>
+        <translation>&amp;Releases, Lanes and Milestones…</translation>
+    </message>
+    <message>
+        <source>New R&amp;elease…</source>
+        <translation>New R&amp;elease…</translation>
+    </message>
+    <message>
+        <source>New &amp;Milestone…</source>
+        <translation>New &amp;Milestone…</translation>
+    </message>
+    <message>
         <source>Change &amp;Log…</source>
         <translation>Change &amp;Log…</translation>
     </message>
@@ -1829,10 +1889,6 @@ Name:</translation>
     <message>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
-    </message>
-    <message>
-        <source>&amp;New</source>
-        <translation>&amp;New</translation>
     </message>
     <message>
         <source>Open &amp;Recent</source>
@@ -1954,6 +2010,10 @@ Name:</translation>
         </translation>
     </message>
     <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
         <source>Untitled</source>
         <translation>Untitled</translation>
     </message>
@@ -1983,6 +2043,116 @@ Name:</translation>
     </message>
 </context>
 <context>
+    <name>MilestoneDialog</name>
+    <message>
+        <source>No release</source>
+        <translation>No release</translation>
+    </message>
+    <message>
+        <source>Milestone</source>
+        <translation>Milestone</translation>
+    </message>
+    <message>
+        <source>New Milestone</source>
+        <translation>New Milestone</translation>
+    </message>
+    <message>
+        <source>Milestone “%1”</source>
+        <translation>Milestone “%1”</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Has a date</source>
+        <translation>&amp;Has a date</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Date:</translation>
+    </message>
+    <message>
+        <source>&amp;Release:</source>
+        <translation>&amp;Release:</translation>
+    </message>
+    <message>
+        <source>The release this milestone belongs to</source>
+        <translation>The release this milestone belongs to</translation>
+    </message>
+</context>
+<context>
+    <name>NewProjectDialog</name>
+    <message>
+        <source>A key prefix is 1–10 letters or digits and starts with a letter.</source>
+        <translation>A key prefix is 1–10 letters or digits and starts with a letter.</translation>
+    </message>
+    <message>
+        <source>An empty project: no sections yet.</source>
+        <translation>An empty project: no sections yet.</translation>
+    </message>
+    <message>
+        <source>The sections of a PRD in Chinese, ready to fill in.</source>
+        <translation>The sections of a PRD in Chinese, ready to fill in.</translation>
+    </message>
+    <message>
+        <source>The sections of a PRD in English, ready to fill in.</source>
+        <translation>The sections of a PRD in English, ready to fill in.</translation>
+    </message>
+    <message>
+        <source>New Project</source>
+        <translation>New Project</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Title:</translation>
+    </message>
+    <message>
+        <source>e.g. CRM product requirements</source>
+        <translation>e.g. CRM product requirements</translation>
+    </message>
+    <message>
+        <source>&amp;Product:</source>
+        <translation>&amp;Product:</translation>
+    </message>
+    <message>
+        <source>e.g. CRM</source>
+        <translation>e.g. CRM</translation>
+    </message>
+    <message>
+        <source>&amp;Key prefix:</source>
+        <translation>&amp;Key prefix:</translation>
+    </message>
+    <message>
+        <source>Requirement keys start with it: CRM-1, CRM-2 …</source>
+        <translation>Requirement keys start with it: CRM-1, CRM-2 …</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Language:</translation>
+    </message>
+    <message>
+        <source>The language of the PRD's headings and labels</source>
+        <translation>The language of the PRD's headings and labels</translation>
+    </message>
+    <message>
+        <source>T&amp;emplate:</source>
+        <translation>T&amp;emplate:</translation>
+    </message>
+    <message>
+        <source>Blank project</source>
+        <translation>Blank project</translation>
+    </message>
+    <message>
+        <source>PRD template (中文)</source>
+        <translation>PRD template (中文)</translation>
+    </message>
+    <message>
+        <source>PRD template (English)</source>
+        <translation>PRD template (English)</translation>
+    </message>
+</context>
+<context>
     <name>OptionalDateEdit</name>
     <message>
         <source>Set a date</source>
@@ -1991,6 +2161,105 @@ Name:</translation>
     <message>
         <source>No date</source>
         <translation>No date</translation>
+    </message>
+</context>
+<context>
+    <name>PlanPane</name>
+    <message>
+        <source>Planned</source>
+        <translation>Planned</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>Released</source>
+        <translation>Released</translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation>Release</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Dates</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>Capacity</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>Goal</translation>
+    </message>
+    <message>
+        <source>Lane</source>
+        <translation>Lane</translation>
+    </message>
+    <message>
+        <source>Milestone</source>
+        <translation>Milestone</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>New Release…</source>
+        <translation>New Release…</translation>
+    </message>
+    <message>
+        <source>Edit Release…</source>
+        <translation>Edit Release…</translation>
+    </message>
+    <message>
+        <source>Delete Release</source>
+        <translation>Delete Release</translation>
+    </message>
+    <message>
+        <source>New Lane</source>
+        <translation>New Lane</translation>
+    </message>
+    <message>
+        <source>Lane Colour…</source>
+        <translation>Lane Colour…</translation>
+    </message>
+    <message>
+        <source>Delete Lane</source>
+        <translation>Delete Lane</translation>
+    </message>
+    <message>
+        <source>New Milestone…</source>
+        <translation>New Milestone…</translation>
+    </message>
+    <message>
+        <source>Edit Milestone…</source>
+        <translation>Edit Milestone…</translation>
+    </message>
+    <message>
+        <source>Delete Milestone</source>
+        <translation>Delete Milestone</translation>
+    </message>
+    <message>
+        <source>&amp;Releases</source>
+        <translation>&amp;Releases</translation>
+    </message>
+    <message>
+        <source>&amp;Lanes</source>
+        <translation>&amp;Lanes</translation>
+    </message>
+    <message>
+        <source>&amp;Milestones</source>
+        <translation>&amp;Milestones</translation>
+    </message>
+    <message>
+        <source>New lane</source>
+        <translation>New lane</translation>
     </message>
 </context>
 <context>
@@ -2030,6 +2299,200 @@ Name:</translation>
     <message>
         <source>Theme:</source>
         <translation>Theme:</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectPropertiesDialog</name>
+    <message>
+        <source>%1 is larger than 1 MB: choose a smaller picture.</source>
+        <translation>%1 is larger than 1 MB: choose a smaller picture.</translation>
+    </message>
+    <message>
+        <source>%1 is not a PNG or JPEG picture.</source>
+        <translation>%1 is not a PNG or JPEG picture.</translation>
+    </message>
+    <message>
+        <source>A key prefix is 1–10 letters or digits and starts with a letter.</source>
+        <translation>A key prefix is 1–10 letters or digits and starts with a letter.</translation>
+    </message>
+    <message>
+        <source>Keys read %1-1, %1-2 …</source>
+        <translation>Keys read %1-1, %1-2 …</translation>
+    </message>
+    <message>
+        <source>No logo</source>
+        <translation>No logo</translation>
+    </message>
+    <message>
+        <source>%1 could not be read (%2).</source>
+        <translation>%1 could not be read (%2).</translation>
+    </message>
+    <message>
+        <source>%1 is open read-only: its properties cannot be changed here.</source>
+        <translation>%1 is open read-only: its properties cannot be changed here.</translation>
+    </message>
+    <message>
+        <source>Change project properties</source>
+        <translation>Change project properties</translation>
+    </message>
+    <message>
+        <source>Project Properties</source>
+        <translation>Project Properties</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Title:</translation>
+    </message>
+    <message>
+        <source>The document's title, on the PRD's cover</source>
+        <translation>The document's title, on the PRD's cover</translation>
+    </message>
+    <message>
+        <source>&amp;Product:</source>
+        <translation>&amp;Product:</translation>
+    </message>
+    <message>
+        <source>The product's name, in the PRD's cover and header</source>
+        <translation>The product's name, in the PRD's cover and header</translation>
+    </message>
+    <message>
+        <source>&amp;Version:</source>
+        <translation>&amp;Version:</translation>
+    </message>
+    <message>
+        <source>&amp;Authors:</source>
+        <translation>&amp;Authors:</translation>
+    </message>
+    <message>
+        <source>One author a line. F2 or double-click edits one.</source>
+        <translation>One author a line. F2 or double-click edits one.</translation>
+    </message>
+    <message>
+        <source>A&amp;dd</source>
+        <translation>A&amp;dd</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve</source>
+        <translation>Remo&amp;ve</translation>
+    </message>
+    <message>
+        <source>&amp;Organisation:</source>
+        <translation>&amp;Organisation:</translation>
+    </message>
+    <message>
+        <source>&amp;Key prefix:</source>
+        <translation>&amp;Key prefix:</translation>
+    </message>
+    <message>
+        <source>Requirement keys start with it: CRM-1, CRM-2 …</source>
+        <translation>Requirement keys start with it: CRM-1, CRM-2 …</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Language:</translation>
+    </message>
+    <message>
+        <source>The language of the PRD's headings and labels</source>
+        <translation>The language of the PRD's headings and labels</translation>
+    </message>
+    <message>
+        <source>Lo&amp;go:</source>
+        <translation>Lo&amp;go:</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>C&amp;hoose…</translation>
+    </message>
+    <message>
+        <source>A PNG or JPEG picture of at most 1 MB, for the PRD's cover</source>
+        <translation>A PNG or JPEG picture of at most 1 MB, for the PRD's cover</translation>
+    </message>
+    <message>
+        <source>R&amp;emove</source>
+        <translation>R&amp;emove</translation>
+    </message>
+</context>
+<context>
+    <name>ReleaseDialog</name>
+    <message>
+        <source>A release needs a name.</source>
+        <translation>A release needs a name.</translation>
+    </message>
+    <message>
+        <source>The release ends before it starts.</source>
+        <translation>The release ends before it starts.</translation>
+    </message>
+    <message>
+        <source>%1 is open read-only: nothing can be changed here.</source>
+        <translation>%1 is open read-only: nothing can be changed here.</translation>
+    </message>
+    <message>
+        <source>New Release</source>
+        <translation>New Release</translation>
+    </message>
+    <message>
+        <source>Release “%1”</source>
+        <translation>Release “%1”</translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation>Release</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Has dates</source>
+        <translation>&amp;Has dates</translation>
+    </message>
+    <message>
+        <source>&amp;Start:</source>
+        <translation>&amp;Start:</translation>
+    </message>
+    <message>
+        <source>&amp;End:</source>
+        <translation>&amp;End:</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus:</source>
+        <translation>S&amp;tatus:</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Planned</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>Released</source>
+        <translation>Released</translation>
+    </message>
+    <message>
+        <source>&amp;Capacity:</source>
+        <translation>&amp;Capacity:</translation>
+    </message>
+    <message>
+        <source>Person-days the team can give this release</source>
+        <translation>Person-days the team can give this release</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>Not set</translation>
+    </message>
+    <message>
+        <source> person-days</source>
+        <translation> person-days</translation>
+    </message>
+    <message>
+        <source>&amp;Goal:</source>
+        <translation>&amp;Goal:</translation>
+    </message>
+    <message>
+        <source>One line of Markdown: what this release is for</source>
+        <translation>One line of Markdown: what this release is for</translation>
     </message>
 </context>
 <context>
@@ -2116,6 +2579,81 @@ Name:</translation>
     <message>
         <source>Reach × Impact × Confidence ÷ Effort</source>
         <translation>Reach × Impact × Confidence ÷ Effort</translation>
+    </message>
+</context>
+<context>
+    <name>RoadmapEditing</name>
+    <message>
+        <source>New Release Here</source>
+        <translation>New Release Here</translation>
+    </message>
+    <message>
+        <source>New Milestone Here</source>
+        <translation>New Milestone Here</translation>
+    </message>
+    <message>
+        <source>Edit Release…</source>
+        <translation>Edit Release…</translation>
+    </message>
+    <message>
+        <source>Delete Release…</source>
+        <translation>Delete Release…</translation>
+    </message>
+    <message>
+        <source>Edit Milestone…</source>
+        <translation>Edit Milestone…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Rename…</translation>
+    </message>
+    <message>
+        <source>Link to Release</source>
+        <translation>Link to Release</translation>
+    </message>
+    <message>
+        <source>No release</source>
+        <translation>No release</translation>
+    </message>
+    <message>
+        <source>Delete Milestone</source>
+        <translation>Delete Milestone</translation>
+    </message>
+    <message>
+        <source>Rename Lane…</source>
+        <translation>Rename Lane…</translation>
+    </message>
+    <message>
+        <source>Colour…</source>
+        <translation>Colour…</translation>
+    </message>
+    <message>
+        <source>New Lane…</source>
+        <translation>New Lane…</translation>
+    </message>
+    <message>
+        <source>Delete Lane…</source>
+        <translation>Delete Lane…</translation>
+    </message>
+    <message>
+        <source>Rename milestone</source>
+        <translation>Rename milestone</translation>
+    </message>
+    <message>
+        <source>Milestone name:</source>
+        <translation>Milestone name:</translation>
+    </message>
+    <message>
+        <source>Rename lane</source>
+        <translation>Rename lane</translation>
+    </message>
+    <message>
+        <source>Lane name:</source>
+        <translation>Lane name:</translation>
+    </message>
+    <message>
+        <source>New lane</source>
+        <translation>New lane</translation>
     </message>
 </context>
 <context>
@@ -2206,6 +2744,37 @@ Name:</translation>
     <message>
         <source>End %1 on %2</source>
         <translation>End %1 on %2</translation>
+    </message>
+</context>
+<context>
+    <name>RoadmapQuestions</name>
+    <message>
+        <source>Lane colour</source>
+        <translation>Lane colour</translation>
+    </message>
+    <message>
+        <source>Delete lane</source>
+        <translation>Delete lane</translation>
+    </message>
+    <message>
+        <source>Delete lane “%1”? Its requirements go to Unassigned.</source>
+        <translation>Delete lane “%1”? Its requirements go to Unassigned.</translation>
+    </message>
+    <message>
+        <source>Leave them without a release</source>
+        <translation>Leave them without a release</translation>
+    </message>
+    <message>
+        <source>Move them to %1</source>
+        <translation>Move them to %1</translation>
+    </message>
+    <message>
+        <source>Delete release “%1”. What happens to its requirements?</source>
+        <translation>Delete release “%1”. What happens to its requirements?</translation>
+    </message>
+    <message>
+        <source>Delete release</source>
+        <translation>Delete release</translation>
     </message>
 </context>
 <context>
@@ -2301,6 +2870,57 @@ Name:</translation>
     <message>
         <source>W{n}</source>
         <translation>W{n}</translation>
+    </message>
+</context>
+<context>
+    <name>Setup</name>
+    <message>
+        <source>Changing the key prefix renumbers %n key(s): %1-1 becomes %2-1.</source>
+        <translation>Changing the key prefix renumbers %n key(s): %1-1 becomes %2-1.</translation>
+    </message>
+    <message>
+        <source>Change the key prefix</source>
+        <translation>Change the key prefix</translation>
+    </message>
+    <message>
+        <source>No release</source>
+        <translation>No release</translation>
+    </message>
+    <message>
+        <source>Release “%1” has %n requirement(s). Move them to:</source>
+        <translation>Release “%1” has %n requirement(s). Move them to:</translation>
+    </message>
+    <message>
+        <source>Delete release</source>
+        <translation>Delete release</translation>
+    </message>
+    <message>
+        <source>Delete lane “%1”? Its requirements go to Unassigned.</source>
+        <translation>Delete lane “%1”? Its requirements go to Unassigned.</translation>
+    </message>
+    <message>
+        <source>Delete lane</source>
+        <translation>Delete lane</translation>
+    </message>
+    <message>
+        <source>New lane</source>
+        <translation>New lane</translation>
+    </message>
+    <message>
+        <source>Name of the lane (a theme or a team):</source>
+        <translation>Name of the lane (a theme or a team):</translation>
+    </message>
+    <message>
+        <source>Lane colour</source>
+        <translation>Lane colour</translation>
+    </message>
+    <message>
+        <source>Choose a logo</source>
+        <translation>Choose a logo</translation>
+    </message>
+    <message>
+        <source>Pictures (*.png *.jpg *.jpeg)</source>
+        <translation>Pictures (*.png *.jpg *.jpeg)</translation>
     </message>
 </context>
 <context>
@@ -2558,6 +3178,150 @@ Name:</translation>
     <message>
         <source>project</source>
         <translation>project</translation>
+    </message>
+    <message>
+        <source>Create release {name}</source>
+        <translation>Create release {name}</translation>
+    </message>
+    <message>
+        <source>Delete release {name}</source>
+        <translation>Delete release {name}</translation>
+    </message>
+    <message>
+        <source>Delete release {name} and move its requirements to {other}</source>
+        <translation>Delete release {name} and move its requirements to {other}</translation>
+    </message>
+    <message>
+        <source>Restore release {name}</source>
+        <translation>Restore release {name}</translation>
+    </message>
+    <message>
+        <source>Rename release {name} to {new}</source>
+        <translation>Rename release {name} to {new}</translation>
+    </message>
+    <message>
+        <source>Move release {name} to {start} – {end}</source>
+        <translation>Move release {name} to {start} – {end}</translation>
+    </message>
+    <message>
+        <source>Set the goal of release {name}</source>
+        <translation>Set the goal of release {name}</translation>
+    </message>
+    <message>
+        <source>Set release {name} to {status}</source>
+        <translation>Set release {name} to {status}</translation>
+    </message>
+    <message>
+        <source>Set the capacity of release {name}</source>
+        <translation>Set the capacity of release {name}</translation>
+    </message>
+    <message>
+        <source>Reorder release {name}</source>
+        <translation>Reorder release {name}</translation>
+    </message>
+    <message>
+        <source>Edit release {name}</source>
+        <translation>Edit release {name}</translation>
+    </message>
+    <message>
+        <source>Create lane {name}</source>
+        <translation>Create lane {name}</translation>
+    </message>
+    <message>
+        <source>Delete lane {name}</source>
+        <translation>Delete lane {name}</translation>
+    </message>
+    <message>
+        <source>Restore lane {name}</source>
+        <translation>Restore lane {name}</translation>
+    </message>
+    <message>
+        <source>Rename lane {name} to {new}</source>
+        <translation>Rename lane {name} to {new}</translation>
+    </message>
+    <message>
+        <source>Set the colour of lane {name}</source>
+        <translation>Set the colour of lane {name}</translation>
+    </message>
+    <message>
+        <source>Reorder lane {name}</source>
+        <translation>Reorder lane {name}</translation>
+    </message>
+    <message>
+        <source>Edit lane {name}</source>
+        <translation>Edit lane {name}</translation>
+    </message>
+    <message>
+        <source>Create milestone {name}</source>
+        <translation>Create milestone {name}</translation>
+    </message>
+    <message>
+        <source>Delete milestone {name}</source>
+        <translation>Delete milestone {name}</translation>
+    </message>
+    <message>
+        <source>Restore milestone {name}</source>
+        <translation>Restore milestone {name}</translation>
+    </message>
+    <message>
+        <source>Rename milestone {name} to {new}</source>
+        <translation>Rename milestone {name} to {new}</translation>
+    </message>
+    <message>
+        <source>Move milestone {name} to {date}</source>
+        <translation>Move milestone {name} to {date}</translation>
+    </message>
+    <message>
+        <source>Link milestone {name} to release {release}</source>
+        <translation>Link milestone {name} to release {release}</translation>
+    </message>
+    <message>
+        <source>Unlink milestone {name} from its release</source>
+        <translation>Unlink milestone {name} from its release</translation>
+    </message>
+    <message>
+        <source>Edit milestone {name}</source>
+        <translation>Edit milestone {name}</translation>
+    </message>
+    <message>
+        <source>Set document title</source>
+        <translation>Set document title</translation>
+    </message>
+    <message>
+        <source>Set product name</source>
+        <translation>Set product name</translation>
+    </message>
+    <message>
+        <source>Set version</source>
+        <translation>Set version</translation>
+    </message>
+    <message>
+        <source>Set authors</source>
+        <translation>Set authors</translation>
+    </message>
+    <message>
+        <source>Set organisation</source>
+        <translation>Set organisation</translation>
+    </message>
+    <message>
+        <source>Set document language</source>
+        <translation>Set document language</translation>
+    </message>
+    <message>
+        <source>Set logo</source>
+        <translation>Set logo</translation>
+    </message>
+    <message>
+        <source>Remove logo</source>
+        <translation>Remove logo</translation>
+    </message>
+    <message>
+        <source>Change key prefix to {prefix}</source>
+        <translation>Change key prefix to {prefix}</translation>
+    </message>
+    <message>
+        <source>Edit project properties</source>
+        <translation>Edit project properties</translation>
     </message>
 </context>
 </TS>

@@ -685,6 +685,14 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <translation>无法在你的 pmdesk 数据文件夹（{folder}）中写入对 {name} 的这次修改：{reason}。</translation>
     </message>
     <message>
+        <source>“{prefix}” cannot be a key prefix: use 1 to 10 letters or digits, starting with a letter.</source>
+        <translation>“{prefix}”不能作为编号前缀：请使用 1 到 10 个字母或数字，并以字母开头。</translation>
+    </message>
+    <message>
+        <source>The requirements of a deleted release cannot move to that same release.</source>
+        <translation>被删除版本的需求不能移到这个版本本身。</translation>
+    </message>
+    <message>
         <source>the disk is full</source>
         <translation>磁盘已满</translation>
     </message>
@@ -1370,6 +1378,10 @@ Name:</source>
         <translation>基线</translation>
     </message>
     <message>
+        <source>picture, {kb} KB</source>
+        <translation>图片，{kb} KB</translation>
+    </message>
+    <message>
         <source>Baseline “%1”</source>
         <translation>基线「%1」</translation>
     </message>
@@ -1536,6 +1548,18 @@ Name:</source>
         <translation>反向型</translation>
     </message>
     <message>
+        <source>Planned</source>
+        <translation>计划中</translation>
+    </message>
+    <message>
+        <source>Released</source>
+        <translation>已发布</translation>
+    </message>
+    <message>
+        <source>Not assessed</source>
+        <translation>未评估</translation>
+    </message>
+    <message>
         <source>depends on</source>
         <translation>依赖于</translation>
     </message>
@@ -1554,6 +1578,30 @@ Name:</source>
     <message>
         <source>derived from</source>
         <translation>派生自</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>组织</translation>
+    </message>
+    <message>
+        <source>Logo</source>
+        <translation>标志</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>容量</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <source>Milestone</source>
+        <translation>里程碑</translation>
     </message>
     <message>
         <source>is needed by</source>
@@ -1746,16 +1794,12 @@ Name:</source>
         <translation>没有打开的项目。</translation>
     </message>
     <message>
-        <source>&amp;Blank project</source>
-        <translation>空白项目(&amp;B)</translation>
+        <source>&amp;New…</source>
+        <translation>新建(&amp;N)…</translation>
     </message>
     <message>
-        <source>PRD template (中文)</source>
-        <translation>PRD 模板（中文）</translation>
-    </message>
-    <message>
-        <source>PRD template (English)</source>
-        <translation>PRD 模板（英文）</translation>
+        <source>A new project: its title, product, key prefix, language and template</source>
+        <translation>新建项目：标题、产品、编号前缀、语言和模板</translation>
     </message>
     <message>
         <source>&amp;Open…</source>
@@ -1818,6 +1862,22 @@ Name:</source>
         <translation>基线(&amp;B)…</translation>
     </message>
     <message>
+        <source>&amp;Properties…</source>
+        <translation>项目属性(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Releases, Lanes and Milestones…</source>
+        <translation>版本、泳道和里程碑(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>New R&amp;elease…</source>
+        <translation>新建版本(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>New &amp;Milestone…</source>
+        <translation>新建里程碑(&amp;M)…</translation>
+    </message>
+    <message>
         <source>Change &amp;Log…</source>
         <translation>变更日志(&amp;L)…</translation>
     </message>
@@ -1828,10 +1888,6 @@ Name:</source>
     <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <source>&amp;New</source>
-        <translation>新建(&amp;N)</translation>
     </message>
     <message>
         <source>Open &amp;Recent</source>
@@ -1952,6 +2008,10 @@ Name:</source>
         </translation>
     </message>
     <message>
+        <source>Plan</source>
+        <translation>规划</translation>
+    </message>
+    <message>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
@@ -1981,6 +2041,116 @@ Name:</source>
     </message>
 </context>
 <context>
+    <name>MilestoneDialog</name>
+    <message>
+        <source>No release</source>
+        <translation>无版本</translation>
+    </message>
+    <message>
+        <source>Milestone</source>
+        <translation>里程碑</translation>
+    </message>
+    <message>
+        <source>New Milestone</source>
+        <translation>新建里程碑</translation>
+    </message>
+    <message>
+        <source>Milestone “%1”</source>
+        <translation>里程碑“%1”</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Has a date</source>
+        <translation>设定日期(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Release:</source>
+        <translation>所属版本(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>The release this milestone belongs to</source>
+        <translation>这个里程碑所属的版本</translation>
+    </message>
+</context>
+<context>
+    <name>NewProjectDialog</name>
+    <message>
+        <source>A key prefix is 1–10 letters or digits and starts with a letter.</source>
+        <translation>编号前缀由 1–10 个字母或数字组成，并以字母开头。</translation>
+    </message>
+    <message>
+        <source>An empty project: no sections yet.</source>
+        <translation>空项目：还没有任何章节。</translation>
+    </message>
+    <message>
+        <source>The sections of a PRD in Chinese, ready to fill in.</source>
+        <translation>中文 PRD 的章节，填写即可。</translation>
+    </message>
+    <message>
+        <source>The sections of a PRD in English, ready to fill in.</source>
+        <translation>英文 PRD 的章节，填写即可。</translation>
+    </message>
+    <message>
+        <source>New Project</source>
+        <translation>新建项目</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>标题(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>e.g. CRM product requirements</source>
+        <translation>例如：CRM 产品需求文档</translation>
+    </message>
+    <message>
+        <source>&amp;Product:</source>
+        <translation>产品(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>e.g. CRM</source>
+        <translation>例如：CRM</translation>
+    </message>
+    <message>
+        <source>&amp;Key prefix:</source>
+        <translation>编号前缀(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Requirement keys start with it: CRM-1, CRM-2 …</source>
+        <translation>需求编号以它开头：CRM-1、CRM-2 …</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>The language of the PRD's headings and labels</source>
+        <translation>PRD 中标题和标签使用的语言</translation>
+    </message>
+    <message>
+        <source>T&amp;emplate:</source>
+        <translation>模板(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Blank project</source>
+        <translation>空白项目</translation>
+    </message>
+    <message>
+        <source>PRD template (中文)</source>
+        <translation>PRD 模板（中文）</translation>
+    </message>
+    <message>
+        <source>PRD template (English)</source>
+        <translation>PRD 模板（英文）</translation>
+    </message>
+</context>
+<context>
     <name>OptionalDateEdit</name>
     <message>
         <source>Set a date</source>
@@ -1989,6 +2159,105 @@ Name:</source>
     <message>
         <source>No date</source>
         <translation>无日期</translation>
+    </message>
+</context>
+<context>
+    <name>PlanPane</name>
+    <message>
+        <source>Planned</source>
+        <translation>计划中</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Released</source>
+        <translation>已发布</translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>容量</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Lane</source>
+        <translation>泳道</translation>
+    </message>
+    <message>
+        <source>Milestone</source>
+        <translation>里程碑</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>New Release…</source>
+        <translation>新建版本…</translation>
+    </message>
+    <message>
+        <source>Edit Release…</source>
+        <translation>编辑版本…</translation>
+    </message>
+    <message>
+        <source>Delete Release</source>
+        <translation>删除版本</translation>
+    </message>
+    <message>
+        <source>New Lane</source>
+        <translation>新建泳道</translation>
+    </message>
+    <message>
+        <source>Lane Colour…</source>
+        <translation>泳道颜色…</translation>
+    </message>
+    <message>
+        <source>Delete Lane</source>
+        <translation>删除泳道</translation>
+    </message>
+    <message>
+        <source>New Milestone…</source>
+        <translation>新建里程碑…</translation>
+    </message>
+    <message>
+        <source>Edit Milestone…</source>
+        <translation>编辑里程碑…</translation>
+    </message>
+    <message>
+        <source>Delete Milestone</source>
+        <translation>删除里程碑</translation>
+    </message>
+    <message>
+        <source>&amp;Releases</source>
+        <translation>版本(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Lanes</source>
+        <translation>泳道(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Milestones</source>
+        <translation>里程碑(&amp;M)</translation>
+    </message>
+    <message>
+        <source>New lane</source>
+        <translation>新泳道</translation>
     </message>
 </context>
 <context>
@@ -2028,6 +2297,200 @@ Name:</source>
     <message>
         <source>Theme:</source>
         <translation>主题：</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectPropertiesDialog</name>
+    <message>
+        <source>%1 is larger than 1 MB: choose a smaller picture.</source>
+        <translation>%1 超过 1 MB，请选择更小的图片。</translation>
+    </message>
+    <message>
+        <source>%1 is not a PNG or JPEG picture.</source>
+        <translation>%1 不是 PNG 或 JPEG 图片。</translation>
+    </message>
+    <message>
+        <source>A key prefix is 1–10 letters or digits and starts with a letter.</source>
+        <translation>编号前缀由 1–10 个字母或数字组成，并以字母开头。</translation>
+    </message>
+    <message>
+        <source>Keys read %1-1, %1-2 …</source>
+        <translation>编号将为 %1-1、%1-2 …</translation>
+    </message>
+    <message>
+        <source>No logo</source>
+        <translation>无标志</translation>
+    </message>
+    <message>
+        <source>%1 could not be read (%2).</source>
+        <translation>无法读取 %1（%2）。</translation>
+    </message>
+    <message>
+        <source>%1 is open read-only: its properties cannot be changed here.</source>
+        <translation>%1 以只读方式打开，无法在此修改项目属性。</translation>
+    </message>
+    <message>
+        <source>Change project properties</source>
+        <translation>修改项目属性</translation>
+    </message>
+    <message>
+        <source>Project Properties</source>
+        <translation>项目属性</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>标题(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>The document's title, on the PRD's cover</source>
+        <translation>文档标题，显示在 PRD 封面上</translation>
+    </message>
+    <message>
+        <source>&amp;Product:</source>
+        <translation>产品(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>The product's name, in the PRD's cover and header</source>
+        <translation>产品名称，显示在 PRD 封面和页眉中</translation>
+    </message>
+    <message>
+        <source>&amp;Version:</source>
+        <translation>版本号(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>&amp;Authors:</source>
+        <translation>作者(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>One author a line. F2 or double-click edits one.</source>
+        <translation>每行一位作者。按 F2 或双击可编辑。</translation>
+    </message>
+    <message>
+        <source>A&amp;dd</source>
+        <translation>添加(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve</source>
+        <translation>删除(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Organisation:</source>
+        <translation>组织(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Key prefix:</source>
+        <translation>编号前缀(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Requirement keys start with it: CRM-1, CRM-2 …</source>
+        <translation>需求编号以它开头：CRM-1、CRM-2 …</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>The language of the PRD's headings and labels</source>
+        <translation>PRD 中标题和标签使用的语言</translation>
+    </message>
+    <message>
+        <source>Lo&amp;go:</source>
+        <translation>标志(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>选择(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>A PNG or JPEG picture of at most 1 MB, for the PRD's cover</source>
+        <translation>用于 PRD 封面的 PNG 或 JPEG 图片，不超过 1 MB</translation>
+    </message>
+    <message>
+        <source>R&amp;emove</source>
+        <translation>移除(&amp;E)</translation>
+    </message>
+</context>
+<context>
+    <name>ReleaseDialog</name>
+    <message>
+        <source>A release needs a name.</source>
+        <translation>版本需要一个名称。</translation>
+    </message>
+    <message>
+        <source>The release ends before it starts.</source>
+        <translation>版本的结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <source>%1 is open read-only: nothing can be changed here.</source>
+        <translation>%1 以只读方式打开，这里的内容无法修改。</translation>
+    </message>
+    <message>
+        <source>New Release</source>
+        <translation>新建版本</translation>
+    </message>
+    <message>
+        <source>Release “%1”</source>
+        <translation>版本“%1”</translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Has dates</source>
+        <translation>设定日期(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Start:</source>
+        <translation>开始(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;End:</source>
+        <translation>结束(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus:</source>
+        <translation>状态(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>计划中</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Released</source>
+        <translation>已发布</translation>
+    </message>
+    <message>
+        <source>&amp;Capacity:</source>
+        <translation>容量(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Person-days the team can give this release</source>
+        <translation>团队能投入这个版本的人天数</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>未设定</translation>
+    </message>
+    <message>
+        <source> person-days</source>
+        <translation> 人天</translation>
+    </message>
+    <message>
+        <source>&amp;Goal:</source>
+        <translation>目标(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>One line of Markdown: what this release is for</source>
+        <translation>一行 Markdown：这个版本要达成什么</translation>
     </message>
 </context>
 <context>
@@ -2117,6 +2580,81 @@ Name:</source>
     </message>
 </context>
 <context>
+    <name>RoadmapEditing</name>
+    <message>
+        <source>New Release Here</source>
+        <translation>在此新建版本</translation>
+    </message>
+    <message>
+        <source>New Milestone Here</source>
+        <translation>在此新建里程碑</translation>
+    </message>
+    <message>
+        <source>Edit Release…</source>
+        <translation>编辑版本…</translation>
+    </message>
+    <message>
+        <source>Delete Release…</source>
+        <translation>删除版本…</translation>
+    </message>
+    <message>
+        <source>Edit Milestone…</source>
+        <translation>编辑里程碑…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <source>Link to Release</source>
+        <translation>关联到版本</translation>
+    </message>
+    <message>
+        <source>No release</source>
+        <translation>无版本</translation>
+    </message>
+    <message>
+        <source>Delete Milestone</source>
+        <translation>删除里程碑</translation>
+    </message>
+    <message>
+        <source>Rename Lane…</source>
+        <translation>重命名泳道…</translation>
+    </message>
+    <message>
+        <source>Colour…</source>
+        <translation>颜色…</translation>
+    </message>
+    <message>
+        <source>New Lane…</source>
+        <translation>新建泳道…</translation>
+    </message>
+    <message>
+        <source>Delete Lane…</source>
+        <translation>删除泳道…</translation>
+    </message>
+    <message>
+        <source>Rename milestone</source>
+        <translation>重命名里程碑</translation>
+    </message>
+    <message>
+        <source>Milestone name:</source>
+        <translation>里程碑名称：</translation>
+    </message>
+    <message>
+        <source>Rename lane</source>
+        <translation>重命名泳道</translation>
+    </message>
+    <message>
+        <source>Lane name:</source>
+        <translation>泳道名称：</translation>
+    </message>
+    <message>
+        <source>New lane</source>
+        <translation>新建泳道</translation>
+    </message>
+</context>
+<context>
     <name>RoadmapPane</name>
     <message>
         <source>Fit</source>
@@ -2203,6 +2741,37 @@ Name:</source>
     <message>
         <source>End %1 on %2</source>
         <translation>%1 结束日期改为 %2</translation>
+    </message>
+</context>
+<context>
+    <name>RoadmapQuestions</name>
+    <message>
+        <source>Lane colour</source>
+        <translation>泳道颜色</translation>
+    </message>
+    <message>
+        <source>Delete lane</source>
+        <translation>删除泳道</translation>
+    </message>
+    <message>
+        <source>Delete lane “%1”? Its requirements go to Unassigned.</source>
+        <translation>删除泳道“%1”？其中的需求将移到“未分配”。</translation>
+    </message>
+    <message>
+        <source>Leave them without a release</source>
+        <translation>不归属任何版本</translation>
+    </message>
+    <message>
+        <source>Move them to %1</source>
+        <translation>移到 %1</translation>
+    </message>
+    <message>
+        <source>Delete release “%1”. What happens to its requirements?</source>
+        <translation>删除版本“%1”。其中的需求如何处理？</translation>
+    </message>
+    <message>
+        <source>Delete release</source>
+        <translation>删除版本</translation>
     </message>
 </context>
 <context>
@@ -2298,6 +2867,57 @@ Name:</source>
     <message>
         <source>W{n}</source>
         <translation>W{n}</translation>
+    </message>
+</context>
+<context>
+    <name>Setup</name>
+    <message>
+        <source>Changing the key prefix renumbers %n key(s): %1-1 becomes %2-1.</source>
+        <translation>修改编号前缀将重新编号 %n 条需求：%1-1 变为 %2-1。</translation>
+    </message>
+    <message>
+        <source>Change the key prefix</source>
+        <translation>修改编号前缀</translation>
+    </message>
+    <message>
+        <source>No release</source>
+        <translation>不属于任何版本</translation>
+    </message>
+    <message>
+        <source>Release “%1” has %n requirement(s). Move them to:</source>
+        <translation>版本“%1”中有 %n 条需求，把它们移到：</translation>
+    </message>
+    <message>
+        <source>Delete release</source>
+        <translation>删除版本</translation>
+    </message>
+    <message>
+        <source>Delete lane “%1”? Its requirements go to Unassigned.</source>
+        <translation>删除泳道“%1”？其中的需求将归入“未分配”。</translation>
+    </message>
+    <message>
+        <source>Delete lane</source>
+        <translation>删除泳道</translation>
+    </message>
+    <message>
+        <source>New lane</source>
+        <translation>新建泳道</translation>
+    </message>
+    <message>
+        <source>Name of the lane (a theme or a team):</source>
+        <translation>泳道名称（一个主题或一个团队）：</translation>
+    </message>
+    <message>
+        <source>Lane colour</source>
+        <translation>泳道颜色</translation>
+    </message>
+    <message>
+        <source>Choose a logo</source>
+        <translation>选择标志</translation>
+    </message>
+    <message>
+        <source>Pictures (*.png *.jpg *.jpeg)</source>
+        <translation>图片 (*.png *.jpg *.jpeg)</translation>
     </message>
 </context>
 <context>
@@ -2555,6 +3175,150 @@ Name:</source>
     <message>
         <source>project</source>
         <translation>项目</translation>
+    </message>
+    <message>
+        <source>Create release {name}</source>
+        <translation>新建版本 {name}</translation>
+    </message>
+    <message>
+        <source>Delete release {name}</source>
+        <translation>删除版本 {name}</translation>
+    </message>
+    <message>
+        <source>Delete release {name} and move its requirements to {other}</source>
+        <translation>删除版本 {name}，需求移至 {other}</translation>
+    </message>
+    <message>
+        <source>Restore release {name}</source>
+        <translation>恢复版本 {name}</translation>
+    </message>
+    <message>
+        <source>Rename release {name} to {new}</source>
+        <translation>将版本 {name} 重命名为 {new}</translation>
+    </message>
+    <message>
+        <source>Move release {name} to {start} – {end}</source>
+        <translation>将版本 {name} 移至 {start} – {end}</translation>
+    </message>
+    <message>
+        <source>Set the goal of release {name}</source>
+        <translation>设置版本 {name} 的目标</translation>
+    </message>
+    <message>
+        <source>Set release {name} to {status}</source>
+        <translation>将版本 {name} 设为{status}</translation>
+    </message>
+    <message>
+        <source>Set the capacity of release {name}</source>
+        <translation>设置版本 {name} 的容量</translation>
+    </message>
+    <message>
+        <source>Reorder release {name}</source>
+        <translation>调整版本 {name} 的顺序</translation>
+    </message>
+    <message>
+        <source>Edit release {name}</source>
+        <translation>编辑版本 {name}</translation>
+    </message>
+    <message>
+        <source>Create lane {name}</source>
+        <translation>新建泳道 {name}</translation>
+    </message>
+    <message>
+        <source>Delete lane {name}</source>
+        <translation>删除泳道 {name}</translation>
+    </message>
+    <message>
+        <source>Restore lane {name}</source>
+        <translation>恢复泳道 {name}</translation>
+    </message>
+    <message>
+        <source>Rename lane {name} to {new}</source>
+        <translation>将泳道 {name} 重命名为 {new}</translation>
+    </message>
+    <message>
+        <source>Set the colour of lane {name}</source>
+        <translation>设置泳道 {name} 的颜色</translation>
+    </message>
+    <message>
+        <source>Reorder lane {name}</source>
+        <translation>调整泳道 {name} 的顺序</translation>
+    </message>
+    <message>
+        <source>Edit lane {name}</source>
+        <translation>编辑泳道 {name}</translation>
+    </message>
+    <message>
+        <source>Create milestone {name}</source>
+        <translation>新建里程碑 {name}</translation>
+    </message>
+    <message>
+        <source>Delete milestone {name}</source>
+        <translation>删除里程碑 {name}</translation>
+    </message>
+    <message>
+        <source>Restore milestone {name}</source>
+        <translation>恢复里程碑 {name}</translation>
+    </message>
+    <message>
+        <source>Rename milestone {name} to {new}</source>
+        <translation>将里程碑 {name} 重命名为 {new}</translation>
+    </message>
+    <message>
+        <source>Move milestone {name} to {date}</source>
+        <translation>将里程碑 {name} 移至 {date}</translation>
+    </message>
+    <message>
+        <source>Link milestone {name} to release {release}</source>
+        <translation>将里程碑 {name} 关联到版本 {release}</translation>
+    </message>
+    <message>
+        <source>Unlink milestone {name} from its release</source>
+        <translation>取消里程碑 {name} 与版本的关联</translation>
+    </message>
+    <message>
+        <source>Edit milestone {name}</source>
+        <translation>编辑里程碑 {name}</translation>
+    </message>
+    <message>
+        <source>Set document title</source>
+        <translation>设置文档标题</translation>
+    </message>
+    <message>
+        <source>Set product name</source>
+        <translation>设置产品名称</translation>
+    </message>
+    <message>
+        <source>Set version</source>
+        <translation>设置版本号</translation>
+    </message>
+    <message>
+        <source>Set authors</source>
+        <translation>设置作者</translation>
+    </message>
+    <message>
+        <source>Set organisation</source>
+        <translation>设置组织</translation>
+    </message>
+    <message>
+        <source>Set document language</source>
+        <translation>设置文档语言</translation>
+    </message>
+    <message>
+        <source>Set logo</source>
+        <translation>设置标志</translation>
+    </message>
+    <message>
+        <source>Remove logo</source>
+        <translation>移除标志</translation>
+    </message>
+    <message>
+        <source>Change key prefix to {prefix}</source>
+        <translation>将编号前缀改为 {prefix}</translation>
+    </message>
+    <message>
+        <source>Edit project properties</source>
+        <translation>编辑项目属性</translation>
     </message>
 </context>
 </TS>

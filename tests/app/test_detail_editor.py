@@ -4,6 +4,7 @@ real project file, checked against the database and the undo stack."""
 from __future__ import annotations
 
 import threading
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,7 +22,7 @@ from pmdesk.app.details.editor import DetailEditor
 from pmdesk.app.session import ProjectSession
 from pmdesk.app.tasks import TaskRunner
 from pmdesk.core.newproject.sample import write_sample
-from pmdesk.core.ops import Remove, Update
+from pmdesk.core.ops import Create, Remove, Update
 from pmdesk.core.storage.workingcopy import WorkingCopy
 from pmdesk.export.markdown_html import Expand, render_html
 from tests.app.keyboard import type_text
@@ -477,3 +478,27 @@ def test_preview_renders_off_the_gui_thread_and_shows_the_latest_text(
         setup.session.push(Update("requirement", setup.uid("CRM-2"), {"description": "*第二版*"}))
     qtbot.waitUntil(lambda: description.preview.toPlainText() == "第二版")
     assert threads and threading.main_thread() not in threads
+
+
+def test_priority_and_kano_can_be_not_assessed(qtbot: QtBot, setup: Setup) -> None:
+    """Issue 13: a new requirement has neither; Home picks "Not assessed" again."""
+    form = setup.editor.form
+    assert form.priority.itemText(0) == "Not assessed" and form.priority.itemData(0) is None
+    assert form.kano.itemText(0) == "Not assessed"
+    form.priority.setFocus()
+    QTest.keyClick(form.priority, Qt.Key.Key_Home)
+    assert setup.values()["priority"] is None
+    form.kano.setFocus()
+    QTest.keyClick(form.kano, Qt.Key.Key_Home)
+    assert setup.values()["kano"] is None and setup.steps == 2
+    setup.session.undo_stack.undo()
+    setup.session.undo_stack.undo()
+    assert (setup.values()["priority"], setup.values()["kano"]) == ("must", "basic")
+    # A new requirement starts unassessed, and the details say so.
+    uid = str(uuid.uuid4())
+    setup.session.push(Create("requirement", uid, {"title": "新需求"}))
+    setup.editor.show_requirement(uid)
+    assert (form.priority.currentText(), form.kano.currentText()) == (
+        "Not assessed",
+        "Not assessed",
+    )

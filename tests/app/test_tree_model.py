@@ -169,3 +169,19 @@ def test_drop_under_a_filter_lands_before_the_shown_row(session: ProjectSession)
     # Shown row 0 of the epic: before the first feature, not before the hidden second.
     model.dropMimeData(mime, Qt.DropAction.MoveAction, 0, 0, model.index_of(epics[0]))
     assert model.children_of(epics[0])[:3] == [features[2], features[0], features[1]]
+
+
+def test_a_new_requirement_shows_no_priority_until_one_is_chosen(
+    qtbot: QtBot, session: ProjectSession
+) -> None:
+    """Issue 13: not assessed is shown as nothing, not as "Should"."""
+    model = RequirementTreeModel(session)
+    new = str(uuid.uuid4())
+    session.push(Create("requirement", new, {"title": "新需求"}))
+    assert model.data(model.index_of(new, Column.PRIORITY)) == ""
+    with qtbot.waitSignal(model.dataChanged):
+        session.push(Update("requirement", new, {"priority": "could"}))
+    assert model.data(model.index_of(new, Column.PRIORITY)) == "Could"
+    with qtbot.waitSignal(model.dataChanged):
+        session.push(Update("requirement", new, {"priority": None}))
+    assert model.data(model.index_of(new, Column.PRIORITY)) == ""

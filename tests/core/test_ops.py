@@ -55,11 +55,11 @@ def test_update_records_who_what_old_and_new(working_copy: WorkingCopy) -> None:
         json.dumps("登录", ensure_ascii=False),
         json.dumps("扫码登录", ensure_ascii=False),
     ) in entries
-    assert ("requirement", "priority", "测试员", '"should"', '"must"') in entries
+    assert ("requirement", "priority", "测试员", None, '"must"') in entries
     working_copy.apply(applied.inverse)
     snap = snapshot_without_history(working_copy.store)
     assert snap["requirements"][0]["title"] == "登录"
-    assert snap["requirements"][0]["priority"] == "should"
+    assert snap["requirements"][0]["priority"] is None
 
 
 def test_rename_label_names_the_key(working_copy: WorkingCopy) -> None:
@@ -69,11 +69,17 @@ def test_rename_label_names_the_key(working_copy: WorkingCopy) -> None:
 
 def test_an_update_is_named_as_the_entity_is_after_it(working_copy: WorkingCopy) -> None:
     """The label names the row from the values it was read with and given (no query)."""
+    section = str(uuid.uuid4())
+    working_copy.apply(Create("section", section, {"title": "v1"}))
+    renamed = working_copy.apply(Update("section", section, {"title": "v2"}))
+    assert str(renamed.label) == "Rename v2"
+    assert str(working_copy.apply(renamed.inverse).label) == "Rename v1"
+    # A release says what happened (`labels.updated`), both ways.
     release = str(uuid.uuid4())
     working_copy.apply(Create("release", release, {"name": "v1"}))
     renamed = working_copy.apply(Update("release", release, {"name": "v2"}))
-    assert str(renamed.label) == "Rename v2"
-    assert str(working_copy.apply(renamed.inverse).label) == "Rename v1"
+    assert str(renamed.label) == "Rename release v1 to v2"
+    assert str(working_copy.apply(renamed.inverse).label) == "Rename release v2 to v1"
     a = create(working_copy, "x")
     assert str(working_copy.apply(Update("requirement", a, {"status": "done"})).label) == (
         "Edit REQ-1"
@@ -92,7 +98,7 @@ def test_rice_and_dates_are_validated(working_copy: WorkingCopy) -> None:
         working_copy.apply(Update("requirement", a, {"release": new_uid()}))
     # Nothing of the refused edits reached the file.
     snap = snapshot_without_history(working_copy.store)
-    assert snap["requirements"][0]["priority"] == "should"
+    assert snap["requirements"][0]["priority"] is None  # not assessed, as it was created
     assert snap["requirements"][0]["rice"] is None
 
 

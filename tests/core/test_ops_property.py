@@ -15,7 +15,17 @@ from hypothesis import strategies as st
 
 from pmdesk.core.domain import vocabulary
 from pmdesk.core.errors import OperationError
-from pmdesk.core.ops import Batch, Create, Move, MoveBlock, Operation, Remove, Update
+from pmdesk.core.ops import (
+    Batch,
+    Create,
+    Move,
+    MoveBlock,
+    Operation,
+    Remove,
+    RemoveRelease,
+    RenumberKeys,
+    Update,
+)
 from pmdesk.core.snapshot.convert import export_snapshot
 from pmdesk.core.storage.projectfile import new_project
 from pmdesk.core.storage.sqlite_files import connect
@@ -23,6 +33,7 @@ from pmdesk.core.storage.store import ProjectStore
 from tests.core.helpers import snapshot_without_history
 
 TITLES = st.text(min_size=0, max_size=12)
+LOGO = b"\x89PNG\r\n\x1a\n" + b"\0" * 20  # enough of a PNG for the field's check
 DATES = st.one_of(st.none(), st.dates().map(lambda d: d.isoformat()))
 
 
@@ -54,12 +65,15 @@ def draw_operation(data: st.DataObject, snap: dict[str, Any]) -> Operation:
         return data.draw(st.sampled_from(xs))
 
     choices = ["create_req", "create_release", "create_lane", "create_section"]
+    choices += ["create_milestone", "project", "renumber"]
     if reqs:
         choices += ["update_req", "move_req", "move_block", "delete_req", "link", "batch"]
     if snap["releases"]:
-        choices += ["delete_release"] + (["assign_release"] if reqs else [])
+        choices += ["delete_release", "edit_release", "move_release", "remove_release"]
+        choices += ["assign_release"] if reqs else []
+        choices += ["link_milestone"] if snap["milestones"] else []
     if snap["lanes"]:
-        choices += ["move_lane"]
+        choices += ["move_lane", "edit_lane"]
     if snap["sections"]:
         choices += ["move_section", "delete_section"]
     if snap["links"]:
@@ -77,6 +91,53 @@ def draw_operation(data: st.DataObject, snap: dict[str, Any]) -> Operation:
         return Create("requirement", new, values, parent=parent, index=index)
     if kind == "create_release":
         return Create("release", new, {"name": "v" + data.draw(TITLES), "start": data.draw(DATES)})
+    if kind == "create_milestone":
+        return Create("milestone", new, {"name": "M" + data.draw(TITLES), "date": data.draw(DATES)})
+    if kind == "project":
+        values = data.draw(
+            st.fixed_dictionaries(
+                {},
+                optional={
+                    "title": TITLES,
+                    "product": TITLES,
+                    "version": TITLES,
+                    "authors": st.lists(TITLES, max_size=3),
+                    "organisation": TITLES,
+                    "logo": st.sampled_from([None, LOGO]),
+                },
+            )
+        )
+        return Update("project", snap["project"]["uid"], values)
+    if kind == "renumber":
+        return RenumberKeys(pick(["REQ", "CRM", "X1", "bad prefix"]))
+    if kind == "edit_release":
+        values = data.draw(
+            st.fixed_dictionaries(
+                {},
+                optional={
+                    "name": st.just("v").map(lambda v: v + data.draw(TITLES)),
+                    "start": DATES,
+                    "end": DATES,
+                    "goal": st.text(alphabet="ab *", max_size=8),
+                    "status": st.sampled_from(vocabulary.RELEASE_STATUSES),
+                    "capacity": st.one_of(st.none(), st.integers(0, 500)),
+                },
+            )
+        )
+        return Update("release", pick(_uids(snap, "releases")), values)
+    if kind == "move_release":
+        return Move("release", pick(_uids(snap, "releases")), index=index)
+    if kind == "remove_release":
+        releases = _uids(snap, "releases")
+        return RemoveRelease(
+            pick(releases), data.draw(st.one_of(st.none(), st.sampled_from(releases)))
+        )
+    if kind == "link_milestone":
+        release = data.draw(st.one_of(st.none(), st.sampled_from(_uids(snap, "releases"))))
+        return Update("milestone", pick(_uids(snap, "milestones")), {"release": release})
+    if kind == "edit_lane":
+        colour = data.draw(st.one_of(st.none(), st.sampled_from(["#1f77b4", "#FFAA00"])))
+        return Update("lane", pick(_uids(snap, "lanes")), {"colour": colour})
     if kind == "create_lane":
         return Create("lane", new, {"name": "L" + data.draw(TITLES)}, index=index)
     if kind == "create_section":

@@ -23,7 +23,13 @@ from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QVBoxLayout, Q
 from pmdesk.app.details.form import DetailForm
 from pmdesk.app.details.inputs import fill_combo, select_data
 from pmdesk.app.history.model import ui_wording
-from pmdesk.app.labels import kano_label, kind_label, priority_label, status_label
+from pmdesk.app.labels import (
+    kano_label,
+    kind_label,
+    not_assessed_label,
+    priority_label,
+    status_label,
+)
 from pmdesk.app.look import kind_icon, status_dot
 from pmdesk.app.read_only import lock_editing
 from pmdesk.app.session import ProjectSession
@@ -164,8 +170,11 @@ class DetailEditor(QWidget):
 
         fill_combo(form.kind, ((kind_label(k), k) for k in vocabulary.KINDS), kind_icon)
         fill_combo(form.status, ((status_label(s), s) for s in vocabulary.STATUSES), status_dot)
-        fill_combo(form.priority, ((priority_label(p), p) for p in vocabulary.PRIORITIES))
-        fill_combo(form.kano, ((kano_label(k), k) for k in vocabulary.KANO))
+        # A new requirement is not assessed until someone decides (None).
+        unassessed = (not_assessed_label(), None)
+        priorities = ((priority_label(p), p) for p in vocabulary.PRIORITIES)
+        fill_combo(form.priority, [unassessed, *priorities])
+        fill_combo(form.kano, [unassessed, *((kano_label(k), k) for k in vocabulary.KANO)])
         rice, description, acceptance = form.rice, form.description, form.acceptance
         return {
             "title": line(form.title),

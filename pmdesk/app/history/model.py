@@ -32,6 +32,7 @@ from pmdesk.app.labels import (
     kind_label,
     link_label,
     priority_label,
+    release_status_label,
     status_label,
 )
 from pmdesk.core.queries.history import Change, Wording
@@ -64,6 +65,7 @@ def _vocabulary(field: str, code: str) -> str:
         "kind": kind_label,
         "kano": kano_label,
         "link": link_label,
+        "release_status": release_status_label,
     }.get(field)
     return label(code) if label is not None else code
 
@@ -76,6 +78,7 @@ def ui_wording() -> Wording:
         separator=translate("History", ", "),
         top_level=translate("History", "(top level)"),
         reordered=translate("History", "(new place among its siblings)"),
+        picture=translate("History", "picture, {kb} KB"),
     )
 
 

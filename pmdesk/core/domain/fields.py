@@ -7,8 +7,11 @@ history (encoding old and new values), so the rules are written once.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import datetime as dt
 import json
+import re
 import reprlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -53,6 +56,77 @@ def _one_of(values: tuple[str, ...]) -> Callable[[Value], str]:
 
     check.allowed = frozenset(values)  # type: ignore[attr-defined]  # for fast bulk checks
     return check
+
+
+def _one_of_or_none(values: tuple[str, ...]) -> Callable[[Value], str | None]:
+    """One of `values`, or None: not decided yet (a priority, a Kano category)."""
+
+    def check(value: Value) -> str | None:
+        if value is None:
+            return None
+        if value not in values:
+            raise FieldError(f"{shown(value)} is not one of {', '.join(values)}")
+        return str(value)
+
+    check.allowed = frozenset(values)  # type: ignore[attr-defined]  # for fast bulk checks
+    return check
+
+
+def _line(value: Value) -> str:
+    text = _text(value)
+    if "\n" in text or "\r" in text:
+        raise FieldError("a goal is one line")
+    return text
+
+
+_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
+
+
+def _colour(value: Value) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or not _COLOUR.fullmatch(value):
+        raise FieldError(f"{shown(value)} is not a colour like #1f77b4")
+    return value.lower()
+
+
+def _capacity(value: Value) -> float | None:
+    number = _number(value)
+    if number is not None and number < 0:
+        raise FieldError(f"capacity {number:g} is negative")
+    return number
+
+
+LOGO_LIMIT = 1024 * 1024  # bytes: a cover picture, not a photo album
+_PNG = b"\x89PNG\r\n\x1a\n"
+_JPEG = b"\xff\xd8\xff"
+
+
+def logo_format(data: bytes) -> str | None:
+    """ "png" or "jpeg" from the first bytes, else None."""
+    if data.startswith(_PNG):
+        return "png"
+    if data.startswith(_JPEG):
+        return "jpeg"
+    return None
+
+
+def _logo(value: Value) -> bytes | None:
+    """PNG or JPEG bytes of at most LOGO_LIMIT; the snapshot holds them as base64 text."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        try:
+            value = base64.b64decode(value.encode("ascii"), validate=True)
+        except (binascii.Error, UnicodeEncodeError):
+            raise FieldError("the logo is not base64 text") from None
+    if not isinstance(value, bytes):
+        raise FieldError(f"{shown(value)} is not a picture")
+    if logo_format(value) is None:
+        raise FieldError("the logo is not a PNG or JPEG picture")
+    if len(value) > LOGO_LIMIT:
+        raise FieldError(f"the logo is {len(value) // 1024} KB; at most 1024 KB fit")
+    return value
 
 
 def _date(value: Value) -> str | None:
@@ -152,8 +226,8 @@ REQUIREMENT_FIELDS = (
     _spec("description", _text, ""),
     _spec("acceptance", _text_list, [], stored_as_json=True),
     _spec("status", _one_of(vocabulary.STATUSES), vocabulary.DEFAULT_STATUS),
-    _spec("priority", _one_of(vocabulary.PRIORITIES), vocabulary.DEFAULT_PRIORITY),
-    _spec("kano", _one_of(vocabulary.KANO), vocabulary.DEFAULT_KANO),
+    _spec("priority", _one_of_or_none(vocabulary.PRIORITIES), vocabulary.DEFAULT_PRIORITY),
+    _spec("kano", _one_of_or_none(vocabulary.KANO), vocabulary.DEFAULT_KANO),
     _spec("rice", _rice, None),
     _spec("owner", _text, ""),
     _spec("tags", _text_list, [], stored_as_json=True),
@@ -172,15 +246,28 @@ FIELDS: Mapping[str, tuple[FieldSpec, ...]] = {
         _spec("authors", _text_list, [], stored_as_json=True),
         _spec("key_prefix", _key_prefix, vocabulary.DEFAULT_KEY_PREFIX),
         _spec("language", _one_of(vocabulary.LANGUAGES), "zh"),
+        _spec("organisation", _text, ""),
+        _spec("logo", _logo, None),
     ),
     "requirement": REQUIREMENT_FIELDS,
     "release": (
         _spec("name", _name, ""),
         _spec("start", _date, None),
         _spec("end", _date, None),
+        _spec("goal", _line, ""),
+        _spec(
+            "status",
+            _one_of(vocabulary.RELEASE_STATUSES),
+            vocabulary.DEFAULT_RELEASE_STATUS,
+        ),
+        _spec("capacity", _capacity, None),
     ),
-    "milestone": (_spec("name", _name, ""), _spec("date", _date, None)),
-    "lane": (_spec("name", _name, ""),),
+    "milestone": (
+        _spec("name", _name, ""),
+        _spec("date", _date, None),
+        _spec("release", _reference, None, column="release_uid", references="release"),
+    ),
+    "lane": (_spec("name", _name, ""), _spec("colour", _colour, None)),
     "section": (_spec("title", _text, ""), _spec("body", _text, "")),
     "link": (
         _spec("from", _reference, None, column="from_uid", references="requirement"),

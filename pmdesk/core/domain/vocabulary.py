@@ -21,11 +21,15 @@ PRIORITIES = ("must", "should", "could", "wont")
 KANO = ("basic", "performance", "delighter", "indifferent", "reverse")
 LINK_TYPES = ("depends_on", "blocks", "relates_to", "duplicates", "derived_from")
 LANGUAGES = ("zh", "en")
+RELEASE_STATUSES = ("planned", "in_progress", "released")
 
 DEFAULT_KIND = "requirement"
 DEFAULT_STATUS = "draft"
-DEFAULT_PRIORITY = "should"
-DEFAULT_KANO = "performance"
+# A new requirement is not assessed (None) until someone decides its MoSCoW
+# priority and Kano category; files written before schema 4 keep their values.
+DEFAULT_PRIORITY: str | None = None
+DEFAULT_KANO: str | None = None
+DEFAULT_RELEASE_STATUS = "planned"
 DEFAULT_KEY_PREFIX = "REQ"
 
 RICE_FIELDS = ("reach", "impact", "confidence", "effort")
@@ -99,6 +103,15 @@ KANO_TERMS: Mapping[str, Term] = {
     "indifferent": _t(QT_TRANSLATE_NOOP("Labels", "Indifferent"), "无差异"),
     "reverse": _t(QT_TRANSLATE_NOOP("Labels", "Reverse"), "反向型", doc_zh="反向"),
 }
+RELEASE_STATUS_TERMS: Mapping[str, Term] = {
+    "planned": _t(QT_TRANSLATE_NOOP("Labels", "Planned"), "计划中"),
+    "in_progress": _t(QT_TRANSLATE_NOOP("Labels", "In progress"), "开发中"),
+    "released": _t(QT_TRANSLATE_NOOP("Labels", "Released"), "已发布"),
+}
+# The choice for a priority or Kano category nobody has decided yet (None):
+# the details offer it by this name; the tree, filters and documents show nothing.
+NOT_ASSESSED = _t(QT_TRANSLATE_NOOP("Labels", "Not assessed"), "未评估")
+
 # (type, outgoing): outgoing reads "this requirement <name> the other". The
 # window says it inside a sentence, a document as the heading of a list of keys.
 LINK_TERMS: Mapping[tuple[str, bool], Term] = {
@@ -164,6 +177,12 @@ FIELD_TERMS: Mapping[str, Term] = {
     "authors": _t(QT_TRANSLATE_NOOP("Labels", "Authors"), "作者"),
     "key_prefix": _t(QT_TRANSLATE_NOOP("Labels", "Key prefix"), "编号前缀"),
     "language": _t(QT_TRANSLATE_NOOP("Labels", "Language"), "语言"),
+    "organisation": _t(QT_TRANSLATE_NOOP("Labels", "Organisation"), "组织"),
+    "logo": _t(QT_TRANSLATE_NOOP("Labels", "Logo"), "标志"),
+    "goal": _t(QT_TRANSLATE_NOOP("Labels", "Goal"), "目标"),
+    "capacity": _t(QT_TRANSLATE_NOOP("Labels", "Capacity"), "容量"),
+    "colour": _t(QT_TRANSLATE_NOOP("Labels", "Colour"), "颜色"),
+    "milestone": _t(QT_TRANSLATE_NOOP("Labels", "Milestone"), "里程碑"),
 }
 VALUE_TERMS: Mapping[str, Mapping[str, Term]] = {
     "kind": KIND_TERMS,
@@ -171,9 +190,15 @@ VALUE_TERMS: Mapping[str, Mapping[str, Term]] = {
     "priority": PRIORITY_TERMS,
     "kano": KANO_TERMS,
 }
+# The release's own status (planned, in progress, released) by the same name
+# "status" as a requirement's: looked up per entity.
+ENTITY_VALUE_TERMS: Mapping[tuple[str, str], Mapping[str, Term]] = {
+    ("release", "status"): RELEASE_STATUS_TERMS,
+}
 
 
 def all_terms() -> list[Term]:
     """Every name of the vocabulary (for the translation files and their check)."""
     values = [term for group in VALUE_TERMS.values() for term in group.values()]
-    return [*values, *LINK_TERMS.values(), *FIELD_TERMS.values()]
+    values += [term for group in ENTITY_VALUE_TERMS.values() for term in group.values()]
+    return [*values, NOT_ASSESSED, *LINK_TERMS.values(), *FIELD_TERMS.values()]

@@ -43,6 +43,8 @@ def plain_value(
     """One side's value of a field, readable (vocabulary values through `label`)."""
     if label is not None and field in VOCABULARY and isinstance(value, str):
         return label(field, value)
+    if isinstance(value, bytes):  # a logo
+        return f"picture, {max(1, round(len(value) / 1024))} KB"
     if field == "position" and isinstance(value, dict):
         parent = value.get("parent_uid")
         if parent is None:

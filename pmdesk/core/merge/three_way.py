@@ -205,6 +205,7 @@ class _Merger:
                 self._merge_row(entity, uid, b.get(uid), m.get(uid), t.get(uid))
         self._settle_reorders()
         self._repair_references()
+        self._unlink_milestones()
         self._break_cycles()
         self._renumber_keys()
         self._unique_names("baseline", "name")
@@ -357,6 +358,14 @@ class _Merger:
                     self._cascade(entity, uid)  # clears the kept rows' reference
                 else:
                     self._settle_dangling(entity, uid)
+
+    def _unlink_milestones(self) -> None:
+        """A milestone of a release the merge deleted loses the link, as the
+        database's ON DELETE SET NULL would do on either side."""
+        releases = self.out["release"]
+        for row in self.out["milestone"].values():
+            if row.get("release_uid") is not None and row["release_uid"] not in releases:
+                row["release_uid"] = None
 
     def _only_kept_members(self, entity: str, uid: str) -> bool:
         """Is a deleted release or lane referred to only by requirements that

@@ -3,6 +3,7 @@
 from pmdesk.core.ops.base import Applied, Effect, Label, Operation, Transaction
 from pmdesk.core.ops.baselines import CreateBaseline, DeleteBaseline, RenameBaseline
 from pmdesk.core.ops.edits import Batch, Create, Insert, Move, MoveBlock, Remove, Update
+from pmdesk.core.ops.setup import RemoveRelease, RenumberKeys
 
 __all__ = [
     "Applied",
@@ -17,7 +18,9 @@ __all__ = [
     "MoveBlock",
     "Operation",
     "Remove",
+    "RemoveRelease",
     "RenameBaseline",
+    "RenumberKeys",
     "Transaction",
     "Update",
 ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import uuid
 from abc import ABC, abstractmethod
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any, Literal
@@ -14,13 +14,17 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from pmdesk.core.domain.ranks import new_salt
+from pmdesk.core.domain.vocabulary import RELEASE_STATUS_TERMS
+from pmdesk.core.messages import UNDO_TEXTS
 from pmdesk.core.schema import tables
 from pmdesk.core.schema.tables import TABLES, encode
 
 Action = Literal["inserted", "updated", "moved", "removed", "reloaded"]  # reloaded: re-read all
 Verb = Literal["create", "rename", "edit", "move", "delete", "restore", "change"]
 
-ORDERED = frozenset({"requirement", "lane", "section"})  # entities kept in a user-chosen order
+ORDERED = frozenset(
+    {"requirement", "release", "lane", "section"}
+)  # entities kept in a user-chosen order
 _HISTORY = tables.table_of(tables.HistoryEntry)
 NO_VALUES: Mapping[str, Any] = MappingProxyType({})
 
@@ -45,14 +49,27 @@ class Effect:
 
 @dataclass(frozen=True)
 class Label:
-    """What an operation did, for undo menus: a verb, a subject and how many."""
+    """What an operation did, for undo menus: a verb, a subject and how many.
+
+    An edit of a release, lane, milestone or the project's properties also
+    names the sentence that says exactly what happened (`text`, a key of
+    messages.UNDO_TEXTS, with its `params`): "Move release v1.1 to 2027-04-05 –
+    2027-06-30". The app says it in the UI's language (app/session.label_text).
+    """
 
     verb: Verb
     entity: str
     subject: str
     count: int = 1
+    text: str = ""
+    params: tuple[tuple[str, str], ...] = ()
 
     def __str__(self) -> str:
+        if self.text and self.count == 1:
+            params = dict(self.params)
+            if "status" in params:
+                params["status"] = RELEASE_STATUS_TERMS[params["status"]].en
+            return UNDO_TEXTS[self.text].format(**params)
         noun = self.entity if self.count == 1 else f"{self.count} {self.entity}s"
         subject = self.subject if self.count == 1 else noun
         return f"{self.verb.capitalize()} {subject}".strip()
@@ -100,6 +117,28 @@ class Transaction:
                 new=encode(new),
             )
         )
+
+    def record_many(
+        self, entity: str, field_name: str, changes: Iterable[tuple[str, Any, Any]]
+    ) -> None:
+        """Record one field of many entities at once: (uid, old, new) each."""
+        rows = [
+            {
+                "uid": str(uuid.uuid4()),
+                "batch": self.batch,
+                "at": self.now,
+                "by": self.user,
+                "operation": self.operation,
+                "entity": entity,
+                "entity_uid": uid,
+                "field": field_name,
+                "old": encode(old),
+                "new": encode(new),
+            }
+            for uid, old, new in changes
+        ]
+        if rows:
+            self.session.execute(insert(_HISTORY), rows)
 
     def row(self, entity: str, uid: str) -> dict[str, Any] | None:
         table = TABLES[entity]

@@ -24,6 +24,7 @@ from pmdesk.core.domain.fields import (
     to_columns,
 )
 from pmdesk.core.errors import OperationError
+from pmdesk.core.ops import labels
 from pmdesk.core.ops.base import (
     NO_VALUES,
     ORDERED,
@@ -37,7 +38,13 @@ from pmdesk.core.ops.base import (
 from pmdesk.core.ops.order import ancestors, rank_for_index, ranks_for_block, subtree
 from pmdesk.core.schema.tables import TABLES
 
-_REFERRED_BY = {"release": "release_uid", "lane": "lane_uid"}  # requirement columns
+# Who points at a release or a lane (entity, column): the foreign key clears
+# those references when it goes, and undoing the removal puts them back.
+_REFERRED_BY = {
+    "release": (("requirement", "release_uid"), ("milestone", "release_uid")),
+    "lane": (("requirement", "lane_uid"),),
+}
+_FIELD_OF = {"release_uid": "release", "lane_uid": "lane"}
 
 
 def _checked(entity: str, values: Mapping[str, Any]) -> dict[str, Any]:
@@ -128,8 +135,13 @@ class Create(Operation):
         tx.session.execute(insert(TABLES[self.entity]).values(**row))
         tx.record(self.entity, self.uid, "created", None, remembered(self.entity, row, values))
         subject = tx.describe(self.entity, self.uid)
+        label = (
+            labels.named("create", self.entity, subject)
+            if self.entity in labels.NAMED
+            else Label("create", self.entity, subject)
+        )
         return Applied(
-            Label("create", self.entity, subject),
+            label,
             (
                 Effect(
                     self.entity,
@@ -187,9 +199,13 @@ class Update(Operation):
         for name, value in changed.items():
             tx.record(self.entity, self.uid, name, current[name], value)
         verb: Verb = "rename" if set(changed) <= {"title", "name"} and changed else "edit"
-        subject = tx.describe_row(self.entity, {**row, **columns})  # as it is now
+        # setup-core's label names what happened to a release, lane, milestone or
+        # the project; others keep the generic one, named from the row at hand
+        # (as it is now) without another SELECT.
+        label = labels.updated(tx, self.entity, current, changed) if changed else None
+        subject = tx.describe_row(self.entity, {**row, **columns})
         return Applied(
-            Label(verb, self.entity, subject),
+            label or Label(verb, self.entity, subject),
             (
                 Effect(
                     self.entity,
@@ -244,8 +260,11 @@ class Move(Operation):
             {"parent": old_parent, "rank": row["rank"]},
             {"parent": self.parent, "rank": rank},
         )
+        subject = tx.describe(self.entity, self.uid)
         return Applied(
-            Label("move", self.entity, tx.describe(self.entity, self.uid)),
+            labels.named("move", self.entity, subject)
+            if self.entity in labels.NAMED
+            else Label("move", self.entity, subject),
             (
                 Effect(
                     self.entity,
@@ -282,7 +301,7 @@ class MoveBlock(Operation):
 
 
 Target = tuple[str, str]  # (entity, uid)
-Reference = tuple[str, str, Any]  # (requirement uid, column, value)
+Reference = tuple[str, str, str, Any]  # (entity, uid, column, value): a row pointing at another
 
 
 @dataclass(frozen=True)
@@ -304,13 +323,12 @@ class Remove(Operation):
                 raise OperationError("delete.project")
             effects.append(Effect(entity, uid, "removed", parent=row.get("parent_uid")))
             rows = _capture_subtree(tx, uid) if entity == "requirement" else [(entity, row)]
-            column = _REFERRED_BY.get(entity)
-            if column is not None:
-                referring = _capture_references(tx, column, uid)
+            for referrer, column in _REFERRED_BY.get(entity, ()):
+                referring = _capture_references(tx, referrer, column, uid)
                 references += referring
                 # The foreign key clears these; say so, so views refresh those rows.
                 effects += [
-                    Effect("requirement", r[0], "updated", (entity,), values=_cleared(entity))
+                    Effect(referrer, r[1], "updated", (entity,), values=_cleared(entity))
                     for r in referring
                 ]
             for kind, captured_row in reversed(rows):  # links and children first
@@ -325,8 +343,11 @@ class Remove(Operation):
         count = len(removed)
         first = removed[0] if removed else None
         subject = _subject_of(captured, first)
+        entity = first.entity if first else "item"
         return Applied(
-            Label("delete", first.entity if first else "item", subject, count),
+            labels.named("delete", entity, subject)
+            if count == 1 and entity in labels.NAMED
+            else Label("delete", entity, subject, count),
             tuple(effects),
             Insert(_parents_first(captured), tuple(references), tuple(removed)),
         )
@@ -399,10 +420,10 @@ def _cleared(entity: str) -> Mapping[str, Any]:
     return MappingProxyType({entity: None})
 
 
-def _capture_references(tx: Transaction, column: str, uid: str) -> list[Reference]:
-    table = TABLES["requirement"]
+def _capture_references(tx: Transaction, entity: str, column: str, uid: str) -> list[Reference]:
+    table = TABLES[entity]
     found = tx.session.execute(select(table.c.uid).where(table.c[column] == uid)).scalars()
-    return [(req, column, uid) for req in found]
+    return [(entity, row, column, uid) for row in found]
 
 
 @dataclass(frozen=True)
@@ -419,11 +440,10 @@ class Insert(Operation):
                 raise OperationError("edit.exists", entity=entity, uid=row["uid"])
             tx.session.execute(insert(TABLES[entity]).values(**row))
             tx.record(entity, row["uid"], "created", None, remembered(entity, row))
-        table = TABLES["requirement"]
-        for req, column, value in self.references:
-            tx.session.execute(update(table).where(table.c.uid == req).values({column: value}))
-            name = "release" if column == "release_uid" else "lane"
-            tx.record("requirement", req, name, None, value)
+        for entity, uid, column, value in self.references:
+            table = TABLES[entity]
+            tx.session.execute(update(table).where(table.c.uid == uid).values({column: value}))
+            tx.record(entity, uid, _FIELD_OF[column], None, value)
         rows = {row["uid"]: (entity, row) for entity, row in self.rows}
         restored = tuple(
             Effect(
@@ -436,14 +456,17 @@ class Insert(Operation):
             for e in self.restores
         )
         effects = restored + tuple(
-            Effect("requirement", req, "updated", (name,), values=MappingProxyType({name: value}))
-            for req, col, value in self.references
-            for name in ("release" if col == "release_uid" else "lane",)
+            Effect(entity, uid, "updated", (name,), values=MappingProxyType({name: value}))
+            for entity, uid, col, value in self.references
+            for name in (_FIELD_OF[col],)
         )
         first = restored[0] if restored else None
         subject = tx.describe(first.entity, first.uid) if first else ""
+        entity = first.entity if first else "item"
         return Applied(
-            Label("restore", first.entity if first else "item", subject, len(restored)),
+            labels.named("restore", entity, subject)
+            if len(restored) == 1 and entity in labels.NAMED
+            else Label("restore", entity, subject, len(restored)),
             effects,
             Remove(tuple((e.entity, e.uid) for e in restored)),
         )

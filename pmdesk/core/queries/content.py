@@ -30,8 +30,8 @@ class RequirementRow:
     title: str
     kind: str
     status: str
-    priority: str
-    kano: str
+    priority: str | None  # None: not assessed
+    kano: str | None
     rice_score: float | None
     owner: str
     release: str | None

@@ -75,6 +75,7 @@ class Wording:
     separator: str = ", "
     top_level: str = "(top level)"
     reordered: str = "(new place among its siblings)"
+    picture: str = "picture, {kb} KB"  # a logo (the history keeps its size, not its bytes)
 
 
 @dataclass(frozen=True)
@@ -378,6 +379,10 @@ class _Reader:
         if value is None or value == "":
             return ""
         w = self.wording
+        if entity == "release" and name == "status":  # planned, in progress, released
+            return w.value("release_status", str(value))
+        if name == "logo" and isinstance(value, dict):
+            return w.picture.format(kb=max(1, round(int(value.get("bytes", 0)) / 1024)))
         if name in ("status", "priority", "kano", "kind", "type"):
             return w.value("link" if entity == "link" else name, str(value))
         if name in ("release", "lane"):

@@ -12,13 +12,18 @@ from sqlalchemy.orm import aliased
 from pmdesk.core.domain.fields import from_columns
 from pmdesk.core.domain.vocabulary import rice_score
 from pmdesk.core.ops.base import Effect
+
+# Read with releases, lanes and milestones now; kept importable from here.
+from pmdesk.core.queries.setup import ProjectInfo as ProjectInfo
+from pmdesk.core.queries.setup import lanes as lanes
+from pmdesk.core.queries.setup import project_info as project_info
+from pmdesk.core.queries.setup import releases as releases
 from pmdesk.core.schema.tables import (
     Baseline,
     HistoryEntry,
     Lane,
     Link,
     Milestone,
-    Project,
     Release,
     Requirement,
     Section,
@@ -52,30 +57,6 @@ def counts(conn: Connection) -> Counts:
         n(Baseline),
         n(HistoryEntry),
     )
-
-
-@dataclass(frozen=True)
-class ProjectInfo:
-    uid: str
-    title: str
-    product: str
-    version: str
-    key_prefix: str
-    language: str
-
-
-def project_info(conn: Connection) -> ProjectInfo:
-    row = conn.execute(
-        select(
-            Project.uid,
-            Project.title,
-            Project.product,
-            Project.version,
-            Project.key_prefix,
-            Project.language,
-        )
-    ).one()
-    return ProjectInfo(*row)
 
 
 TREE_COLUMNS = (
@@ -172,16 +153,6 @@ def requirement_detail(conn: Connection, uid: str) -> RequirementDetail | None:
 class Named:
     uid: str
     name: str
-
-
-def releases(conn: Connection) -> list[Named]:
-    rows = conn.execute(select(Release.uid, Release.name).order_by(Release.start, Release.name))
-    return [Named(*r) for r in rows]
-
-
-def lanes(conn: Connection) -> list[Named]:
-    rows = conn.execute(select(Lane.uid, Lane.name).order_by(Lane.rank, Lane.uid))
-    return [Named(*r) for r in rows]
 
 
 def sections(conn: Connection) -> list[Named]:

@@ -18,7 +18,7 @@ class RoadmapItem:
     title: str
     kind: str
     status: str
-    priority: str
+    priority: str | None
     release_uid: str | None
     lane_uid: str | None
     start: str | None
@@ -31,6 +31,8 @@ class RoadmapRelease:
     name: str
     start: str | None
     end: str | None
+    status: str = "planned"
+    goal: str = ""
 
 
 @dataclass(frozen=True)
@@ -38,12 +40,14 @@ class RoadmapMilestone:
     uid: str
     name: str
     date: str | None
+    release_uid: str | None = None
 
 
 @dataclass(frozen=True)
 class RoadmapLane:
     uid: str
     name: str
+    colour: str | None = None
 
 
 @dataclass(frozen=True)
@@ -64,7 +68,8 @@ class RoadmapData:
 
 def roadmap_data(conn: Connection, *, rejected: bool = False) -> RoadmapData:
     """Requirements that could have a place in time (own dates or a release),
-    by key number; releases by start; lanes by rank; dependency links.
+    by key number; releases and lanes in their order (rank); milestones by
+    date; dependency links.
 
     Rejected requirements are left out (a roadmap shows what is planned), unless
     `rejected`: then a view that keeps the data can show one taken back from
@@ -95,16 +100,16 @@ def roadmap_data(conn: Connection, *, rejected: bool = False) -> RoadmapData:
         .order_by(Requirement.number)
     )
     releases = conn.execute(
-        select(Release.uid, Release.name, Release.start, Release.end).order_by(
-            Release.start, Release.name
-        )
+        select(
+            Release.uid, Release.name, Release.start, Release.end, Release.status, Release.goal
+        ).order_by(Release.rank, Release.uid)
     )
     milestones = conn.execute(
-        select(Milestone.uid, Milestone.name, Milestone.date).order_by(
+        select(Milestone.uid, Milestone.name, Milestone.date, Milestone.release_uid).order_by(
             Milestone.date, Milestone.name
         )
     )
-    lanes = conn.execute(select(Lane.uid, Lane.name).order_by(Lane.rank, Lane.uid))
+    lanes = conn.execute(select(Lane.uid, Lane.name, Lane.colour).order_by(Lane.rank, Lane.uid))
     links = conn.execute(
         select(Link.from_uid, Link.to_uid, Link.type)
         .where(Link.type.in_(ROADMAP_LINKS))

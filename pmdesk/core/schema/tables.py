@@ -9,6 +9,7 @@ enforced by CHECK constraints so a hand-edited file cannot smuggle in others.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from typing import Any, cast
 
@@ -18,6 +19,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -26,7 +28,15 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from pmdesk.core.domain.vocabulary import KANO, KINDS, LANGUAGES, LINK_TYPES, PRIORITIES, STATUSES
+from pmdesk.core.domain.vocabulary import (
+    KANO,
+    KINDS,
+    LANGUAGES,
+    LINK_TYPES,
+    PRIORITIES,
+    RELEASE_STATUSES,
+    STATUSES,
+)
 
 # Named constraints let Alembic's batch mode recreate SQLite tables reliably.
 NAMING_CONVENTION = {
@@ -64,15 +74,24 @@ class Project(Base):
     key_prefix: Mapped[str] = mapped_column(String(16), default="REQ")
     language: Mapped[str] = mapped_column(String(8), default="zh")
     created_at: Mapped[str] = mapped_column(String(19), default="")
+    organisation: Mapped[str] = mapped_column(Text, default="", server_default="")
+    logo: Mapped[bytes | None] = mapped_column(LargeBinary)  # PNG or JPEG, for the PRD cover
 
 
 class Release(Base):
+    """A release: dates, a one-line goal, a status and capacity; ordered by rank."""
+
     __tablename__ = "release"
+    __table_args__ = (CheckConstraint(_one_of("status", RELEASE_STATUSES), name="status"),)
 
     uid: Mapped[str] = mapped_column(UID, primary_key=True)
     name: Mapped[str] = mapped_column(Text)
     start: Mapped[str | None] = mapped_column(String(10))
     end: Mapped[str | None] = mapped_column(String(10))
+    goal: Mapped[str] = mapped_column(Text, default="", server_default="")
+    status: Mapped[str] = mapped_column(String(16), default="planned", server_default="planned")
+    capacity: Mapped[float | None] = mapped_column(Float)  # person-days
+    rank: Mapped[str] = mapped_column(String(255), default="", server_default="")
 
 
 class Milestone(Base):
@@ -81,6 +100,9 @@ class Milestone(Base):
     uid: Mapped[str] = mapped_column(UID, primary_key=True)
     name: Mapped[str] = mapped_column(Text)
     date: Mapped[str | None] = mapped_column(String(10))
+    release_uid: Mapped[str | None] = mapped_column(
+        UID, ForeignKey("release.uid", ondelete="SET NULL")
+    )
 
 
 class Lane(Base):
@@ -91,6 +113,7 @@ class Lane(Base):
     uid: Mapped[str] = mapped_column(UID, primary_key=True)
     name: Mapped[str] = mapped_column(Text)
     rank: Mapped[str] = mapped_column(String(255))
+    colour: Mapped[str | None] = mapped_column(String(7))  # "#rrggbb"; None: the default
 
 
 TREE_INDEX = "ix_requirement_tree"  # covers the tree query (see Requirement)
@@ -138,8 +161,8 @@ class Requirement(Base):
     description: Mapped[str] = mapped_column(Text, default="")
     acceptance: Mapped[str] = mapped_column(Text, default="[]")
     status: Mapped[str] = mapped_column(String(16))
-    priority: Mapped[str] = mapped_column(String(16))
-    kano: Mapped[str] = mapped_column(String(16))
+    priority: Mapped[str | None] = mapped_column(String(16))  # None: not assessed
+    kano: Mapped[str | None] = mapped_column(String(16))  # None: not assessed
     rice_reach: Mapped[float | None] = mapped_column(Float)
     rice_impact: Mapped[float | None] = mapped_column(Float)
     rice_confidence: Mapped[float | None] = mapped_column(Float)
@@ -234,6 +257,16 @@ TABLES: dict[str, Table] = {
 }
 
 
+def _picture(value: Any) -> Any:
+    # A logo in the history is named by size and digest: the bytes stay in the
+    # project row (and in the inverse operation), not twice in every change.
+    if isinstance(value, bytes):
+        return {"bytes": len(value), "sha256": hashlib.sha256(value).hexdigest()[:16]}
+    raise TypeError(f"{type(value).__name__} is not JSON")
+
+
 def encode(value: Any) -> str | None:
     """A value as the history's `old`/`new` columns keep it: JSON text, None as NULL."""
-    return None if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True)
+    if value is None:
+        return None
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=_picture)

@@ -351,6 +351,11 @@ def _check_parts(c: _Checker, data: Json, *, frozen: bool) -> Json:
     sections = simple("sections", "section")
     release_uids = {r["uid"] for r in releases}
     lane_uids = {r["uid"] for r in lanes}
+    for i, milestone in enumerate(milestones):
+        if milestone["release"] is not None and milestone["release"] not in release_uids:
+            c.problem(
+                f"milestones[{i}].release", f"{shown(milestone['release'])} is not a release uid"
+            )
 
     requirement_uids: set[str] = set()
     unnumbered: list[Json] = []

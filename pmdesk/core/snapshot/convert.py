@@ -7,6 +7,7 @@ refuses a bad value with its JSON path, before anything is written.
 
 from __future__ import annotations
 
+import base64
 import json
 import queue
 import threading
@@ -53,6 +54,8 @@ def _plain_number(value: float | None) -> float | int | None:
 
 def _clean(entity: str, row: Any) -> Json:
     values = from_columns(entity, row)
+    if values.get("logo") is not None:  # PNG or JPEG bytes, as base64 text
+        values["logo"] = base64.b64encode(values["logo"]).decode("ascii")
     if values.get("rice"):
         values["rice"] = {k: _plain_number(v) for k, v in values["rice"].items()}
     return values
@@ -109,7 +112,7 @@ def export_from(conn: Connection, *, frozen: bool = False) -> Json:
     content = {
         "pmdesk_snapshot": SNAPSHOT_VERSION,
         "project": project,
-        "releases": simple("release", "start", "name"),
+        "releases": simple("release", "rank"),
         "milestones": simple("milestone", "date", "name"),
         "lanes": simple("lane", "rank"),
         "requirements": tree(None),
@@ -177,7 +180,7 @@ def load_snapshot(conn: Connection, snapshot: Json) -> None:
         if batch:
             conn.execute(insert(TABLES[entity]), batch)
 
-    simple("release", snapshot["releases"])
+    simple("release", snapshot["releases"], ordered=True)
     simple("milestone", snapshot["milestones"])
     simple("lane", snapshot["lanes"], ordered=True)
     simple("section", snapshot["sections"], ordered=True)

@@ -50,9 +50,23 @@ def migrate(connection: Connection) -> None:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     config.attributes["connection"] = connection
+    # Revisions that recreate a table (SQLite's way to change a column) drop the
+    # old one; with foreign keys on, that would fire ON DELETE actions on the rows
+    # pointing at it (links cascade away, releases cleared). So they are off
+    # while the revisions run (SQLite ignores this pragma inside a transaction:
+    # it is the first statement), and the result is checked instead.
+    connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
     command.upgrade(config, "head")
+    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+    if broken:
+        raise ProjectFileError("file.damaged", name=database_name(connection))
     connection.execute(text(f"PRAGMA application_id={APPLICATION_ID}"))
     connection.execute(text(f"PRAGMA user_version={SCHEMA_VERSION}"))
+
+
+def database_name(connection: Connection) -> str:
+    found = connection.exec_driver_sql("PRAGMA database_list").fetchone()
+    return Path(found[2]).name if found and found[2] else "The project"
 
 
 def create_schema(connection: Connection) -> None:
@@ -121,10 +135,19 @@ def open_readonly(path: Path, user: str | None = None) -> ProjectStore:
     """Open an existing project for reading only; the file is never modified,
     and nothing is created beside it (a file with side files is read from a
     private copy that holds what SQLite would read: see sqlite_files)."""
-    read_header(path)
+    header = read_header(path)
     readable, remove = path, None
-    if needs_private_copy(path):
+    if needs_private_copy(path) or header.schema_version < SCHEMA_VERSION:
         readable, remove = private_copy(path)
+    try:
+        if header.schema_version < SCHEMA_VERSION:
+            # An older file is read through an upgraded private copy: the
+            # queries know only the newest schema (the file itself is untouched).
+            _upgrade_in_place(readable, path)
+    except BaseException:
+        if remove is not None:
+            remove()
+        raise
     engine = connect(readable, readonly=True)
     try:
         with engine.connect() as conn:
@@ -140,6 +163,18 @@ def open_readonly(path: Path, user: str | None = None) -> ProjectStore:
             raise _damaged(path, e) from None
         raise
     return ProjectStore(engine, user) if remove is None else _PrivateStore(engine, user, remove)
+
+
+def _upgrade_in_place(copy: Path, original: Path) -> None:
+    engine = connect(copy)
+    try:
+        with engine.begin() as conn:
+            require_tables(conn.connection.driver_connection, original)  # type: ignore[arg-type]
+            migrate(conn)
+    except (DBAPIError, sqlite3.DatabaseError) as e:
+        raise _damaged(original, e) from None
+    finally:
+        engine.dispose()
 
 
 class _PrivateStore(ProjectStore):

@@ -1,0 +1,276 @@
+"""Project ▸ Properties…: the title, product, version, authors, organisation, key
+prefix, document language and logo that the PRD's cover, header and footer show.
+
+The form is drawn in Qt Designer (ui/project_properties.ui). OK is one undo step,
+"Change project properties": the changed fields as an `Update` of the project
+row, and a new key prefix as `RenumberKeys` (after saying how many keys change),
+together in one `Batch`. In a read-only window the dialog shows the properties
+and says why nothing can be changed.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtGui import QImage, QKeySequence, QPixmap, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QWidget,
+)
+
+from pmdesk.app.forms.ui_project_properties import Ui_ProjectPropertiesDialog
+from pmdesk.app.setup import questions
+from pmdesk.core.domain.fields import FieldError, spec
+
+if TYPE_CHECKING:
+    from pmdesk.app.session import ProjectSession
+    from pmdesk.core.ops import Operation
+
+translate = QCoreApplication.translate
+
+LANGUAGES = ("zh", "en")  # the order of the form's language choices
+MAX_LOGO_BYTES = 1024 * 1024
+ERROR_STYLE = "color: #b02a37;"
+
+
+def logo_problem(data: bytes, name: str) -> str | None:
+    """Why `data` cannot be the logo (one sentence), or None: PNG or JPEG, at most 1 MB."""
+    if len(data) > MAX_LOGO_BYTES:
+        return translate(
+            "ProjectPropertiesDialog", "%1 is larger than 1 MB: choose a smaller picture."
+        ).replace("%1", name)
+    png = data.startswith(b"\x89PNG\r\n\x1a\n")
+    jpeg = data.startswith(b"\xff\xd8\xff")
+    if not (png or jpeg) or QImage.fromData(data).isNull():
+        return translate("ProjectPropertiesDialog", "%1 is not a PNG or JPEG picture.").replace(
+            "%1", name
+        )
+    return None
+
+
+class ProjectPropertiesDialog(QDialog):
+    def __init__(self, session: ProjectSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        form = Ui_ProjectPropertiesDialog()
+        form.setupUi(self)
+        self.title: QLineEdit = form.title
+        self.product: QLineEdit = form.product
+        self.version: QLineEdit = form.version
+        self.authors: QListWidget = form.authors
+        self.add_author: QPushButton = form.add_author
+        self.remove_author: QPushButton = form.remove_author
+        self.organisation: QLineEdit = form.organisation
+        self.key_prefix: QLineEdit = form.key_prefix
+        self.key_prefix_note: QLabel = form.key_prefix_note
+        self.language: QComboBox = form.language
+        self.logo_preview: QLabel = form.logo_preview
+        self.choose_logo: QPushButton = form.choose_logo
+        self.remove_logo: QPushButton = form.remove_logo
+        self.logo_note: QLabel = form.logo_note
+        self.read_only_note: QLabel = form.read_only_note
+        self.buttons: QDialogButtonBox = form.buttons
+        for index, code in enumerate(LANGUAGES):
+            self.language.setItemData(index, code)
+
+        info = session.project.info()
+        self._uid = info.uid
+        self._before: dict[str, Any] = {
+            "title": info.title,
+            "product": info.product,
+            "version": info.version,
+            "authors": list(info.authors),
+            "organisation": info.organisation,
+            "language": info.language,
+            "logo": info.logo,
+        }
+        self._prefix = info.key_prefix
+        self.title.setText(info.title)
+        self.product.setText(info.product)
+        self.version.setText(info.version)
+        for author in info.authors:
+            self._add_author_item(author)
+        self.organisation.setText(info.organisation)
+        self.key_prefix.setText(info.key_prefix)
+        self.language.setCurrentIndex(max(0, self.language.findData(info.language)))
+        self.logo: bytes | None = info.logo
+        self._show_logo()
+        self._prefix_changed(info.key_prefix)
+
+        self.add_author.clicked.connect(self._new_author)
+        self.remove_author.clicked.connect(self._remove_author)
+        delete = QShortcut(QKeySequence.StandardKey.Delete, self.authors)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(self._remove_author)
+        self.choose_logo.clicked.connect(self._choose_logo)
+        self.remove_logo.clicked.connect(self._remove_logo)
+        self.key_prefix.textEdited.connect(self._prefix_changed)
+        if session.read_only:
+            self._lock()
+
+    # -- authors -------------------------------------------------------------------
+    def _add_author_item(self, name: str) -> QListWidgetItem:
+        item = QListWidgetItem(name, self.authors)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
+        return item
+
+    def _new_author(self) -> None:
+        item = self._add_author_item("")
+        self.authors.setCurrentItem(item)
+        self.authors.editItem(item)
+
+    def _remove_author(self) -> None:
+        row = self.authors.currentRow()
+        if row >= 0:
+            self.authors.takeItem(row)
+
+    def author_names(self) -> list[str]:
+        names = (self.authors.item(i).text().strip() for i in range(self.authors.count()))
+        return [name for name in names if name]
+
+    # -- key prefix ------------------------------------------------------------------
+    def _prefix_problem(self, text: str) -> str | None:
+        try:
+            spec("project", "key_prefix").check(text)
+        except FieldError:
+            return translate(
+                "ProjectPropertiesDialog",
+                "A key prefix is 1–10 letters or digits and starts with a letter.",
+            )
+        return None
+
+    def _prefix_changed(self, text: str) -> None:
+        problem = self._prefix_problem(text)
+        if problem is not None:
+            self.key_prefix_note.setStyleSheet(ERROR_STYLE)
+            self.key_prefix_note.setText(problem)
+        else:
+            self.key_prefix_note.setStyleSheet("")
+            self.key_prefix_note.setText(
+                translate("ProjectPropertiesDialog", "Keys read %1-1, %1-2 …").replace("%1", text)
+            )
+
+    # -- logo ------------------------------------------------------------------------
+    def _show_logo(self) -> None:
+        self.remove_logo.setEnabled(self.logo is not None and not self._session.read_only)
+        if self.logo is None:
+            self.logo_preview.setPixmap(QPixmap())
+            self.logo_preview.setText(translate("ProjectPropertiesDialog", "No logo"))
+            return
+        image = QImage.fromData(self.logo)
+        box = QSize(160, 64)
+        self.logo_preview.setPixmap(
+            QPixmap.fromImage(image).scaled(
+                box, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+            )
+        )
+
+    def _choose_logo(self) -> None:
+        path = questions.choose_image(self)
+        if path is None:
+            return
+        try:
+            data = path.read_bytes()
+        except OSError as e:
+            problem: str | None = (
+                translate("ProjectPropertiesDialog", "%1 could not be read (%2).")
+                .replace("%1", path.name)
+                .replace("%2", e.strerror or str(e))
+            )
+        else:
+            problem = logo_problem(data, path.name)
+        if problem is not None:
+            self.logo_note.setStyleSheet(ERROR_STYLE)
+            self.logo_note.setText(problem)
+            return
+        self.logo_note.setStyleSheet("")
+        self.logo_note.setText(path.name)
+        self.logo = data
+        self._show_logo()
+
+    def _remove_logo(self) -> None:
+        self.logo = None
+        self.logo_note.setText("")
+        self._show_logo()
+
+    # -- read-only -------------------------------------------------------------------
+    def _lock(self) -> None:
+        for widget in (
+            self.title,
+            self.product,
+            self.version,
+            self.authors,
+            self.add_author,
+            self.remove_author,
+            self.organisation,
+            self.key_prefix,
+            self.language,
+            self.choose_logo,
+            self.remove_logo,
+        ):
+            widget.setEnabled(False)
+        self.read_only_note.setText(
+            translate(
+                "ProjectPropertiesDialog",
+                "%1 is open read-only: its properties cannot be changed here.",
+            ).replace("%1", self._session.path.name)
+        )
+        self.read_only_note.setVisible(True)
+        self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Close)
+
+    # -- OK --------------------------------------------------------------------------
+    def values(self) -> dict[str, Any]:
+        """The properties as the form has them now (the key prefix apart)."""
+        return {
+            "title": self.title.text().strip(),
+            "product": self.product.text().strip(),
+            "version": self.version.text().strip(),
+            "authors": self.author_names(),
+            "organisation": self.organisation.text().strip(),
+            "language": self.language.currentData(),
+            "logo": self.logo,
+        }
+
+    def operation(self) -> Operation | None:
+        """What OK changes, as one operation (None: nothing changed). Asks first
+        when the key prefix changes; None also when that is declined."""
+        from pmdesk.core.ops import Batch, Update
+
+        changed = {k: v for k, v in self.values().items() if v != self._before[k]}
+        ops: list[Operation] = []
+        if changed:
+            ops.append(Update("project", self._uid, changed))
+        prefix = self.key_prefix.text().strip()
+        if prefix != self._prefix:
+            count = self._session.project.counts().requirements
+            if count and not questions.confirm_renumber(self, count, self._prefix, prefix):
+                return None
+            from pmdesk.core.ops import RenumberKeys
+
+            ops.append(RenumberKeys(prefix))
+        return Batch(tuple(ops)) if ops else None
+
+    def accept(self) -> None:
+        if self._session.read_only:
+            super().reject()
+            return
+        problem = self._prefix_problem(self.key_prefix.text().strip())
+        if problem is not None:
+            self.key_prefix.setFocus()
+            return
+        op = self.operation()
+        if op is None:
+            if self.key_prefix.text().strip() == self._prefix:
+                super().accept()  # nothing changed
+            return
+        text = translate("ProjectPropertiesDialog", "Change project properties")
+        if self._session.push(op, text=text):
+            super().accept()

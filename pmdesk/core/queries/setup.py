@@ -1,0 +1,119 @@
+"""The project's own properties, its releases, lanes and milestones, as plain records.
+
+What the properties, release and milestone dialogs, the roadmap and the PRD's
+cover read (issue 13). Each record carries every field the snapshot holds, so a
+view can show and edit it without another query; releases and lanes come in
+their order (rank), milestones by date.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, select
+
+from pmdesk.core.schema.tables import Lane, Milestone, Project, Release, table_of
+
+
+@dataclass(frozen=True)
+class ProjectInfo:
+    """The project's properties (the PRD's cover, header and footer come from them)."""
+
+    uid: str
+    title: str
+    product: str
+    version: str
+    key_prefix: str
+    language: str
+    authors: tuple[str, ...] = ()
+    organisation: str = ""
+    logo: bytes | None = None  # PNG or JPEG
+
+
+@dataclass(frozen=True)
+class ReleaseRecord:
+    uid: str
+    name: str
+    start: str | None
+    end: str | None
+    goal: str = ""  # one line of Markdown
+    status: str = "planned"  # planned, in_progress, released
+    capacity: float | None = None  # person-days
+    rank: str = ""
+
+
+@dataclass(frozen=True)
+class LaneRecord:
+    uid: str
+    name: str
+    colour: str | None = None  # "#rrggbb"; None: the roadmap's default
+    rank: str = ""
+
+
+@dataclass(frozen=True)
+class MilestoneRecord:
+    uid: str
+    name: str
+    date: str | None
+    release: str | None = None  # the uid of the release it belongs to
+
+
+def field_values(info: ProjectInfo, language: str | None = None) -> dict[str, str]:
+    """What a section's `{{product}}`, `{{version}}`… fields show (see
+    domain.directives.expand_fields); the product falls back to the title."""
+    separator = "、" if (language or info.language) == "zh" else ", "
+    return {
+        "title": info.title,
+        "product": info.product or info.title,
+        "version": info.version,
+        "organisation": info.organisation,
+        "authors": separator.join(a for a in info.authors if a.strip()),
+    }
+
+
+def project_info(conn: Connection) -> ProjectInfo:
+    p = conn.execute(select(table_of(Project))).one()
+    return ProjectInfo(
+        p.uid,
+        p.title,
+        p.product,
+        p.version,
+        p.key_prefix,
+        p.language,
+        tuple(json.loads(p.authors or "[]")),
+        p.organisation,
+        p.logo,
+    )
+
+
+def releases(conn: Connection) -> list[ReleaseRecord]:
+    rows = conn.execute(
+        select(
+            Release.uid,
+            Release.name,
+            Release.start,
+            Release.end,
+            Release.goal,
+            Release.status,
+            Release.capacity,
+            Release.rank,
+        ).order_by(Release.rank, Release.uid)
+    )
+    return [ReleaseRecord(*r) for r in rows]
+
+
+def lanes(conn: Connection) -> list[LaneRecord]:
+    rows = conn.execute(
+        select(Lane.uid, Lane.name, Lane.colour, Lane.rank).order_by(Lane.rank, Lane.uid)
+    )
+    return [LaneRecord(*r) for r in rows]
+
+
+def milestones(conn: Connection) -> list[MilestoneRecord]:
+    rows = conn.execute(
+        select(Milestone.uid, Milestone.name, Milestone.date, Milestone.release_uid).order_by(
+            Milestone.date, Milestone.name, Milestone.uid
+        )
+    )
+    return [MilestoneRecord(*r) for r in rows]
