@@ -5,9 +5,10 @@ Writes packaging/screenshots/main-zh.png and main-en.png: the window at
 preview and the roadmap have painted; sharing-zh.png / sharing-en.png: the
 window after a colleague saved (the notice bar offering to merge); and
 conflicts-zh.png / conflicts-en.png: the conflict dialog for that save, showing
-two descriptions that differ at the end of a paragraph; properties-*.png: Project
-▸ Properties…; plan-*.png: the window with the Plan pane (releases, lanes,
-milestones) beside the tree; release-*.png: a release's form.
+two descriptions that differ at the end of a paragraph; roadmap-menu-zh.png /
+roadmap-menu-en.png: the roadmap's context menu on a release band;
+properties-*.png: Project ▸ Properties…; plan-*.png: the window with the Plan
+pane (releases, lanes, milestones) beside the tree; release-*.png: a release's form.
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ def shoot(app: QApplication, language: str, folder: Path) -> None:
     settle(1500)  # preview render and roadmap layout run on worker threads
     window.grab().save(str(OUT / f"main-{language}.png"))
     shoot_roadmap(window, language, project)
+    shoot_roadmap_menu(window, language)
     shoot_setup(window, language)
     if language == "en":
         apply_theme(app, "dark")
@@ -73,6 +75,33 @@ def shoot_roadmap(window: MainWindow, language: str, project: Path) -> None:
     window.grab().save(str(OUT / f"roadmap-{language}.png"))
 
 
+def shoot_roadmap_menu(window: MainWindow, language: str) -> None:
+    """The roadmap's context menu on a release band: the window with the popup
+    painted over it where it opened (a popup is a window of its own)."""
+    from PySide6.QtCore import QPoint, QRectF
+    from PySide6.QtGui import QContextMenuEvent, QPainter
+
+    assert window.workspace is not None
+    pane = window.workspace.roadmap_pane
+    view, geo = pane.view, pane.view.geo
+    assert geo is not None
+    band = geo.layout.bands[1]  # v1.1
+    rect = geo.band_rect(band)
+    view.ensureVisible(QRectF(rect.left(), view.verticalScrollBar().value() + 1, 300, 1), 40, 0)
+    x = rect.left() + 40 + geo.gutter - view.horizontalScrollBar().value()
+    pos = QPoint(round(x), round(rect.center().y()))
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos, view.header.mapToGlobal(pos))
+    QApplication.sendEvent(view.header, event)
+    settle(300)
+    menu = pane.editing.menu
+    assert menu is not None
+    shot = window.grab().toImage()
+    painter = QPainter(shot)
+    painter.drawPixmap(window.mapFromGlobal(menu.pos()), menu.grab())
+    painter.end()
+    shot.save(str(OUT / f"roadmap-menu-{language}.png"))
+    menu.close()
+    pane.view.margins.select(None)
 def logo_picture(language: str) -> bytes:
     """A made-up company logo for the properties dialog's screenshot."""
     from PySide6.QtCore import QRectF, Qt

@@ -7,10 +7,10 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Collection
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QStaticText, QTransform
 
-from pmdesk.core.roadmap.layout import Bar, Diamond, RoadmapLayout
+from pmdesk.core.roadmap.layout import Band, Bar, Diamond, RoadmapLayout
 from pmdesk.core.roadmap.timescale import MIN_TICK_PX, UPPER, Tick, Unit, ticks, unit_for
 from pmdesk.export.roadmap_style import RoadmapTexts
 
@@ -117,6 +117,34 @@ class Geometry:
         right = self.x(bar.x1 if x1 is None else x1)
         top = self.row_tops[bar.row] + BAR_INSET
         return QRectF(left, top, max(right - left, 2.0), ROW_HEIGHT - 2 * BAR_INSET)
+
+    # -- the header's parts (body x, header y): drawn and hit by the same rectangles --
+    def band_rect(self, band: Band, x0: float | None = None, x1: float | None = None) -> QRectF:
+        """A release band in the header, or where it would be from day `x0` to `x1`."""
+        left = self.x(band.x0 if x0 is None else x0) + 1
+        right = self.x(band.x1 if x1 is None else x1) - 1
+        return QRectF(left, self.axis_height + 5, max(right - left, 2.0), 19)
+
+    def milestone_center(self, index: int, x: float | None = None) -> QPointF:
+        """The middle of milestone `index`'s diamond (at day `x` when given)."""
+        m = self.layout.milestones[index]
+        y = self.axis_height + self.release_height + 4
+        y += self.milestone_lines[index] * MILESTONE_LINE + MILESTONE_LINE / 2
+        return QPointF(self.x((m.x if x is None else x) + 0.5), y)
+
+    def band_at(self, x: float, y: float) -> Band | None:
+        for band in self.layout.bands:
+            if self.band_rect(band).adjusted(-2, -3, 2, 3).contains(QPointF(x, y)):
+                return band
+        return None
+
+    def milestone_at(self, x: float, y: float, reach: float = 7.0) -> int | None:
+        """The index of the milestone whose diamond is under (x, y)."""
+        for i in range(len(self.layout.milestones)):
+            c = self.milestone_center(i)
+            if abs(c.x() - x) <= reach and abs(c.y() - y) <= reach:
+                return i
+        return None
 
     def ticks(self, unit: Unit) -> list[Tick]:
         found = self._ticks.get(unit)

@@ -45,6 +45,24 @@ DASH_PERIOD = 6.0  # Qt.DashLine at 1 px: 4 px dash, 2 px gap
 
 
 # -- body ------------------------------------------------------------------------
+LANE_TINT = 0.14  # how much of a lane's own colour shows in its rows
+
+
+def lane_fill(palette: Palette, index: int, colour: str | None) -> QColor:
+    """The ground of lane `index`: the palette's alternating fill, tinted by the
+    lane's colour when it has one (faintly, so bars keep their contrast)."""
+    ground = QColor(palette.lane_fills[index % 2])
+    if not colour:
+        return ground
+    tint = QColor(colour)
+    mix = LANE_TINT
+    return QColor.fromRgbF(
+        ground.redF() * (1 - mix) + tint.redF() * mix,
+        ground.greenF() * (1 - mix) + tint.greenF() * mix,
+        ground.blueF() * (1 - mix) + tint.blueF() * mix,
+    )
+
+
 def paint_body(
     p: QPainter,
     geo: Geometry,
@@ -63,7 +81,8 @@ def paint_body(
         top, bottom = geo.lane_tops[i], geo.lane_tops[i + 1]
         if bottom < exposed.top() or top > exposed.bottom():
             continue
-        p.fillRect(QRectF(left, top, right - left, bottom - top), QColor(palette.lane_fills[i % 2]))
+        fill = lane_fill(palette, i, layout.lanes[i].colour)
+        p.fillRect(QRectF(left, top, right - left, bottom - top), fill)
     _paint_grid(p, geo, exposed, palette)
     pen = QPen(QColor(palette.grid_strong), 1)
     p.setPen(pen)
@@ -276,10 +295,10 @@ def paint_header(
     p.drawLine(QLineF(left, y - 0.5, left + width, y - 0.5))
     p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     if geo.release_height:
-        _paint_releases(p, geo, y, visible, release_colors, palette)
+        _paint_releases(p, geo, visible, release_colors, palette)
         y += geo.release_height
     if geo.milestone_height:
-        _paint_milestones(p, geo, y, visible, palette)
+        _paint_milestones(p, geo, visible, release_colors, palette)
     if geo.layout.today is not None:
         x = geo.x(geo.layout.today + 0.5)
         if visible.left() - 40 <= x <= visible.right() + 40:
@@ -326,7 +345,6 @@ def _paint_tier(
 def _paint_releases(
     p: QPainter,
     geo: Geometry,
-    y: float,
     visible: QRectF,
     colors: dict[str, str],
     palette: Palette,
@@ -334,7 +352,7 @@ def _paint_releases(
     p.setFont(geo.release_font)
     metrics = geo.release_metrics
     for band in geo.layout.bands:
-        rect = QRectF(geo.x(band.x0) + 1, y + 5, geo.x(band.x1) - geo.x(band.x0) - 2, 19)
+        rect = geo.band_rect(band)
         if rect.right() < visible.left() or rect.left() > visible.right():
             continue
         p.setPen(Qt.PenStyle.NoPen)
@@ -350,17 +368,17 @@ def _paint_releases(
 
 
 def _paint_milestones(
-    p: QPainter, geo: Geometry, y: float, visible: QRectF, palette: Palette
+    p: QPainter, geo: Geometry, visible: QRectF, colors: dict[str, str], palette: Palette
 ) -> None:
+    """Diamonds with their names; one linked to a release in that release's colour."""
     p.setFont(geo.small_font)
-    color = QColor(palette.milestone)
-    for m, line in zip(geo.layout.milestones, geo.milestone_lines, strict=True):
-        x = geo.x(m.x + 0.5)
+    for i, m in enumerate(geo.layout.milestones):
+        center = geo.milestone_center(i)
+        x, cy = center.x(), center.y()
         if x + 300 < visible.left() or x - 10 > visible.right():
             continue
-        cy = y + 4 + line * MILESTONE_LINE + MILESTONE_LINE / 2
         p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(color)
+        p.setBrush(QColor(colors.get(m.release_uid or "", palette.milestone)))
         p.drawPolygon(diamond(QPointF(x, cy), 5.5))
         p.setPen(QColor(palette.ink))
         left = geo.label_left(m)
@@ -391,8 +409,8 @@ def paint_gutter(
         y0, y1 = geo.lane_tops[i], geo.lane_tops[i + 1]
         if y1 < top or y0 > top + height:
             continue
-        p.fillRect(QRectF(0, y0, geo.gutter, y1 - y0), QColor(palette.lane_fills[i % 2]))
-        if lane.colour:  # the lane's colour as a stripe at its left edge
+        p.fillRect(QRectF(0, y0, geo.gutter, y1 - y0), lane_fill(palette, i, lane.colour))
+        if lane.colour:  # the lane's own colour, full strength, along its name
             p.fillRect(QRectF(0, y0 + 1, LANE_STRIPE, y1 - y0 - 1), QColor(lane.colour))
         name = lane.name or geo.texts.unassigned
         p.setPen(QColor(palette.ink if lane.uid is not None else palette.muted_ink))

@@ -2590,6 +2590,81 @@ Name:</translation>
     </message>
 </context>
 <context>
+    <name>RoadmapEditing</name>
+    <message>
+        <source>New Release Here</source>
+        <translation>New Release Here</translation>
+    </message>
+    <message>
+        <source>New Milestone Here</source>
+        <translation>New Milestone Here</translation>
+    </message>
+    <message>
+        <source>Edit Release…</source>
+        <translation>Edit Release…</translation>
+    </message>
+    <message>
+        <source>Delete Release…</source>
+        <translation>Delete Release…</translation>
+    </message>
+    <message>
+        <source>Edit Milestone…</source>
+        <translation>Edit Milestone…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Rename…</translation>
+    </message>
+    <message>
+        <source>Link to Release</source>
+        <translation>Link to Release</translation>
+    </message>
+    <message>
+        <source>No release</source>
+        <translation>No release</translation>
+    </message>
+    <message>
+        <source>Delete Milestone</source>
+        <translation>Delete Milestone</translation>
+    </message>
+    <message>
+        <source>Rename Lane…</source>
+        <translation>Rename Lane…</translation>
+    </message>
+    <message>
+        <source>Colour…</source>
+        <translation>Colour…</translation>
+    </message>
+    <message>
+        <source>New Lane…</source>
+        <translation>New Lane…</translation>
+    </message>
+    <message>
+        <source>Delete Lane…</source>
+        <translation>Delete Lane…</translation>
+    </message>
+    <message>
+        <source>Rename milestone</source>
+        <translation>Rename milestone</translation>
+    </message>
+    <message>
+        <source>Milestone name:</source>
+        <translation>Milestone name:</translation>
+    </message>
+    <message>
+        <source>Rename lane</source>
+        <translation>Rename lane</translation>
+    </message>
+    <message>
+        <source>Lane name:</source>
+        <translation>Lane name:</translation>
+    </message>
+    <message>
+        <source>New lane</source>
+        <translation>New lane</translation>
+    </message>
+</context>
+<context>
     <name>RoadmapPane</name>
     <message>
         <source>Fit</source>
@@ -2677,6 +2752,37 @@ Name:</translation>
     <message>
         <source>End %1 on %2</source>
         <translation>End %1 on %2</translation>
+    </message>
+</context>
+<context>
+    <name>RoadmapQuestions</name>
+    <message>
+        <source>Lane colour</source>
+        <translation>Lane colour</translation>
+    </message>
+    <message>
+        <source>Delete lane</source>
+        <translation>Delete lane</translation>
+    </message>
+    <message>
+        <source>Delete lane “%1”? Its requirements go to Unassigned.</source>
+        <translation>Delete lane “%1”? Its requirements go to Unassigned.</translation>
+    </message>
+    <message>
+        <source>Leave them without a release</source>
+        <translation>Leave them without a release</translation>
+    </message>
+    <message>
+        <source>Move them to %1</source>
+        <translation>Move them to %1</translation>
+    </message>
+    <message>
+        <source>Delete release “%1”. What happens to its requirements?</source>
+        <translation>Delete release “%1”. What happens to its requirements?</translation>
+    </message>
+    <message>
+        <source>Delete release</source>
+        <translation>Delete release</translation>
     </message>
 </context>
 <context>

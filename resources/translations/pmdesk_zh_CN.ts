@@ -2588,6 +2588,81 @@ Name:</source>
     </message>
 </context>
 <context>
+    <name>RoadmapEditing</name>
+    <message>
+        <source>New Release Here</source>
+        <translation>在此新建版本</translation>
+    </message>
+    <message>
+        <source>New Milestone Here</source>
+        <translation>在此新建里程碑</translation>
+    </message>
+    <message>
+        <source>Edit Release…</source>
+        <translation>编辑版本…</translation>
+    </message>
+    <message>
+        <source>Delete Release…</source>
+        <translation>删除版本…</translation>
+    </message>
+    <message>
+        <source>Edit Milestone…</source>
+        <translation>编辑里程碑…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <source>Link to Release</source>
+        <translation>关联到版本</translation>
+    </message>
+    <message>
+        <source>No release</source>
+        <translation>无版本</translation>
+    </message>
+    <message>
+        <source>Delete Milestone</source>
+        <translation>删除里程碑</translation>
+    </message>
+    <message>
+        <source>Rename Lane…</source>
+        <translation>重命名泳道…</translation>
+    </message>
+    <message>
+        <source>Colour…</source>
+        <translation>颜色…</translation>
+    </message>
+    <message>
+        <source>New Lane…</source>
+        <translation>新建泳道…</translation>
+    </message>
+    <message>
+        <source>Delete Lane…</source>
+        <translation>删除泳道…</translation>
+    </message>
+    <message>
+        <source>Rename milestone</source>
+        <translation>重命名里程碑</translation>
+    </message>
+    <message>
+        <source>Milestone name:</source>
+        <translation>里程碑名称：</translation>
+    </message>
+    <message>
+        <source>Rename lane</source>
+        <translation>重命名泳道</translation>
+    </message>
+    <message>
+        <source>Lane name:</source>
+        <translation>泳道名称：</translation>
+    </message>
+    <message>
+        <source>New lane</source>
+        <translation>新建泳道</translation>
+    </message>
+</context>
+<context>
     <name>RoadmapPane</name>
     <message>
         <source>Fit</source>
@@ -2674,6 +2749,37 @@ Name:</source>
     <message>
         <source>End %1 on %2</source>
         <translation>%1 结束日期改为 %2</translation>
+    </message>
+</context>
+<context>
+    <name>RoadmapQuestions</name>
+    <message>
+        <source>Lane colour</source>
+        <translation>泳道颜色</translation>
+    </message>
+    <message>
+        <source>Delete lane</source>
+        <translation>删除泳道</translation>
+    </message>
+    <message>
+        <source>Delete lane “%1”? Its requirements go to Unassigned.</source>
+        <translation>删除泳道“%1”？其中的需求将移到“未分配”。</translation>
+    </message>
+    <message>
+        <source>Leave them without a release</source>
+        <translation>不归属任何版本</translation>
+    </message>
+    <message>
+        <source>Move them to %1</source>
+        <translation>移到 %1</translation>
+    </message>
+    <message>
+        <source>Delete release “%1”. What happens to its requirements?</source>
+        <translation>删除版本“%1”。其中的需求如何处理？</translation>
+    </message>
+    <message>
+        <source>Delete release</source>
+        <translation>删除版本</translation>
     </message>
 </context>
 <context>

@@ -13,20 +13,25 @@ from PySide6.QtGui import QImage, QPixmap, QTextDocument, QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
-from sqlalchemy import Connection
 
 from pmdesk.app import dialogs
 from pmdesk.app.i18n import install_translators
 from pmdesk.app.main_window import MainWindow
-from pmdesk.app.roadmap import pane as roadmap_pane
 from pmdesk.app.roadmap.pane import RoadmapPane
 from pmdesk.app.roadmap.texts import ui_texts
 from pmdesk.app.roadmap.view import snap_date
 from pmdesk.core.ops import Update
-from pmdesk.core.queries.roadmap import RoadmapData, roadmap_data
 from pmdesk.export.roadmap_style import PRIORITY_COLORS, STATUS_COLORS, texts_for
 from tests.app.conftest import open_sync, ws
-from tests.app.roadmap_helpers import bar_of, days, drag, on_screen, shown_layout, stored
+from tests.app.roadmap_helpers import (
+    bar_of,
+    counting_reads,
+    days,
+    drag,
+    on_screen,
+    shown_layout,
+    stored,
+)
 
 
 def test_moving_a_bar_changes_its_dates_in_one_undo_step(
@@ -318,7 +323,7 @@ def test_a_cancelled_drag_takes_the_drop_lane_away(qtbot: QtBot, pane: RoadmapPa
 
 def drawn(pane: RoadmapPane) -> tuple[object, ...]:
     """What the pane shows: each bar with its colour, place and tooltip, the legend,
-    the arrows and the scheduling problems."""
+    the arrows, the scheduling problems and the releases' names the menus offer."""
     layout, geo = pane.layout_shown, pane.view.geo
     assert layout is not None and geo is not None and pane.view.layout_shown is layout
     bars = [
@@ -326,20 +331,8 @@ def drawn(pane: RoadmapPane) -> tuple[object, ...]:
         for b in layout.bars
     ]
     problems = [pane.conflicts.item(i).text() for i in range(pane.conflicts.count())]
-    return bars, list(pane.legend.entries), layout.arrows, layout.conflicts, problems
-
-
-def counting_reads(monkeypatch: pytest.MonkeyPatch, pane: RoadmapPane) -> list[str]:
-    """Notes each re-read of the roadmap and each new layout shown."""
-    reads: list[str] = []
-
-    def counted(conn: Connection, *, rejected: bool = False) -> RoadmapData:
-        reads.append("read")
-        return roadmap_data(conn, rejected=rejected)
-
-    monkeypatch.setattr(roadmap_pane, "roadmap_data", counted)
-    pane.refreshed.connect(lambda: reads.append("refreshed"))
-    return reads
+    legend = list(pane.legend.entries)
+    return bars, legend, layout.arrows, layout.conflicts, problems, pane.release_names
 
 
 def test_a_title_status_or_priority_edit_redraws_its_bar_without_reading_the_roadmap(
@@ -438,8 +431,9 @@ def test_a_requirement_rejected_leaves_the_roadmap_and_undo_brings_it_back(
 def test_random_edits_and_undos_leave_the_pane_as_a_fresh_read_shows_it(
     qtbot: QtBot, window: MainWindow, pane: RoadmapPane
 ) -> None:
-    """Issue 12: titles, statuses (to and from rejected too), priorities and undos in a
-    random order, coloured by each field in turn, are shown without a re-read, and
+    """Issue 12: titles, statuses (to and from rejected too), priorities, release
+    renames (issue 13) and undos in a random order, coloured by each field in turn,
+    are shown without a re-read, and
     what the pane shows (bars, colours, legend, arrows, problems) is always what a
     full re-read and layout shows."""
     import random
@@ -449,12 +443,15 @@ def test_random_edits_and_undos_leave_the_pane_as_a_fresh_read_shows_it(
     session = ws(window).session
     assert pane.layout_shown is not None
     uids = [b.uid for b in pane.layout_shown.bars]
+    releases = [b.uid for b in pane.layout_shown.bands]
     rng = random.Random(5)
     relaid = 0
     for step in range(36):
         pane.color_by.setCurrentIndex(step // 12)  # status, priority, release
         if step % 4 == 3 and session.undo_stack.canUndo():
             session.undo_stack.undo()
+        elif step % 4 == 1:
+            session.push(Update("release", rng.choice(releases), {"name": f"r{step}"}))
         else:
             uid = rng.choice(uids)
             field = rng.choice(["title", "status", "status", "priority"])

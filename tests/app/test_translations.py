@@ -120,3 +120,12 @@ def test_qt_own_dialog_buttons_are_translated(chinese: None) -> None:
 
 def test_lupdate_is_available() -> None:
     assert qt_tool("pyside6-lupdate") and qt_tool("pyside6-lrelease")
+
+
+def test_the_roadmap_legend_says_not_assessed_in_chinese(chinese: None) -> None:
+    """A bar without a priority is named in the legend in the window's language."""
+    from pmdesk.app.roadmap.texts import ui_texts
+
+    texts = ui_texts()
+    assert texts.not_assessed == "未评估"
+    assert texts.priority["must"] == "Must 必须"

@@ -69,6 +69,12 @@ def test_rename_label_names_the_key(working_copy: WorkingCopy) -> None:
 
 def test_an_update_is_named_as_the_entity_is_after_it(working_copy: WorkingCopy) -> None:
     """The label names the row from the values it was read with and given (no query)."""
+    section = str(uuid.uuid4())
+    working_copy.apply(Create("section", section, {"title": "v1"}))
+    renamed = working_copy.apply(Update("section", section, {"title": "v2"}))
+    assert str(renamed.label) == "Rename v2"
+    assert str(working_copy.apply(renamed.inverse).label) == "Rename v1"
+    # A release says what happened (`labels.updated`), both ways.
     release = str(uuid.uuid4())
     working_copy.apply(Create("release", release, {"name": "v1"}))
     renamed = working_copy.apply(Update("release", release, {"name": "v2"}))

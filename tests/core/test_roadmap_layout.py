@@ -365,3 +365,30 @@ def test_an_edit_that_moves_nothing_restyles_the_layout_as_a_new_layout_would_be
         assert len(outcomes) == 3 and min(outcomes.values()) >= 10, outcomes  # each was tried
     finally:
         wc.close(discard=True)
+
+
+def test_a_release_renamed_is_restyled_and_new_dates_are_laid_out_again(
+    tmp_path: Path, data_dir: Path
+) -> None:
+    """Issue 13: a release's band shows its name only, so a rename keeps the layout
+    (the band renamed, as a fresh layout has it); its dates move bars: lay out again."""
+    path = tmp_path / "crm.pmdesk"
+    write_sample(path, "en")
+    wc = WorkingCopy.open(path, data_dir=data_dir)
+
+    def fresh() -> RoadmapLayout:
+        with wc.store.engine.connect() as conn:
+            return layout_roadmap(roadmap_data(conn), D(2027, 3, 1))
+
+    try:
+        layout = fresh()
+        band = layout.bands[1]
+        applied = wc.apply(Update("release", band.uid, {"name": "v1.1 spring"}))
+        quick = restyled(layout, applied.effects)
+        assert quick is not None and quick is not layout
+        assert quick == fresh() and quick.bands[1].name == "v1.1 spring"
+        assert all(quick.bar(b.uid) == b for b in layout.bars)
+        applied = wc.apply(Update("release", band.uid, {"end": "2027-07-31"}))
+        assert restyled(fresh(), applied.effects) is None
+    finally:
+        wc.close(discard=True)

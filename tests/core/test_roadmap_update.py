@@ -19,7 +19,7 @@ from pmdesk.core.ops import Applied, Operation, Update
 from pmdesk.core.queries.roadmap import roadmap_data
 from pmdesk.core.roadmap.layout import layout_roadmap
 from pmdesk.core.roadmap.update import RoadmapState
-from pmdesk.core.schema.tables import Requirement
+from pmdesk.core.schema.tables import Lane, Release, Requirement
 from pmdesk.core.storage.workingcopy import WorkingCopy
 
 TODAY = dt.date(2027, 3, 1)
@@ -65,14 +65,19 @@ def test_edits_and_undos_in_any_order_update_the_roadmap_as_a_full_layout_would(
     tmp_path: Path, data_dir: Path
 ) -> None:
     """A random sequence of title, status (often to and from rejected), priority,
-    owner and date edits, and undos of them: whenever `updated` gives a roadmap, it
-    is the one read and laid out afresh; None only sends it to a full layout."""
+    owner and date edits, release renames, goals and statuses, and undos of them:
+    whenever `updated` gives a roadmap, it is the one read and laid out afresh; None
+    only sends it to a full layout. Lanes have colours, which a lane packed again keeps."""
     path = tmp_path / "crm.pmdesk"
     write_sample(path, "en")
     wc = WorkingCopy.open(path, data_dir=data_dir)
     try:
         with wc.store.engine.connect() as conn:
             uids = list(conn.scalars(select(Requirement.uid).order_by(Requirement.number)))
+            releases = list(conn.scalars(select(Release.uid)))
+            lanes = list(conn.scalars(select(Lane.uid)))
+        for i, lane in enumerate(lanes):
+            wc.apply(Update("lane", lane, {"colour": f"#{40 * i:02x}8844"}))
         state = fresh(wc)
         rng = random.Random(7)
         edits: list[tuple[str, Callable[[], object]]] = [
@@ -83,12 +88,21 @@ def test_edits_and_undos_in_any_order_update_the_roadmap_as_a_full_layout_would(
             ("owner", lambda: rng.choice(["anna", "bo"])),
             ("start", lambda: rng.choice([None, "2027-01-04", "2027-05-10"])),
         ]
+        release_edits: list[tuple[str, Callable[[], object]]] = [
+            ("name", lambda: f"v{rng.random():.4f}"),
+            ("goal", lambda: rng.choice(["", "Win **big** customers"])),
+            ("status", lambda: rng.choice(["planned", "in_progress", "released"])),
+        ]
         done: list[Applied] = []
         outcomes: collections.Counter[str] = collections.Counter()
         for _ in range(300):
             operation: Operation
             if done and rng.random() < 0.25:
                 operation = done.pop().inverse  # an undo
+            elif rng.random() < 0.15:
+                fields = rng.sample(release_edits, rng.choice([1, 1, 2]))
+                values = {name: make() for name, make in fields}
+                operation = Update("release", rng.choice(releases), values)
             else:
                 uid = rng.choice(uids)
                 fields = rng.sample(edits, rng.choice([1, 1, 1, 2]))
@@ -105,6 +119,8 @@ def test_edits_and_undos_in_any_order_update_the_roadmap_as_a_full_layout_would(
             else:
                 same = quick.layout is state.layout
                 outcomes["repacked" if quick.repacked else "same" if same else "restyled"] += 1
+                if any(e.entity == "release" for e in applied.effects):
+                    outcomes["release in place"] += 1
                 assert not (same and (quick.repacked or quick.moved))
                 assert_same(quick, after)
                 if quick.repacked:  # the bars a view repaints: those that differ
@@ -114,7 +130,7 @@ def test_edits_and_undos_in_any_order_update_the_roadmap_as_a_full_layout_would(
                     assert quick.moved == differ
                 after = quick  # go on from the incremental one: no drift over many edits
             state = after
-        assert min(outcomes.values()) >= 10 and len(outcomes) == 4, outcomes
+        assert min(outcomes.values()) >= 10 and len(outcomes) == 5, outcomes
     finally:
         wc.close(discard=True)
 
@@ -143,5 +159,38 @@ def test_a_bar_rejected_leaves_its_lane_packed_again_and_undo_brings_it_back(
         assert undone is not None and undone.repacked
         assert undone.layout.bar(bar.uid) == bar
         assert_same(undone, state)
+    finally:
+        wc.close(discard=True)
+
+
+def test_a_release_renamed_names_its_band_and_its_scheduling_problems_in_place(
+    tmp_path: Path, data_dir: Path
+) -> None:
+    path = tmp_path / "crm.pmdesk"
+    write_sample(path, "en")
+    wc = WorkingCopy.open(path, data_dir=data_dir)
+    try:
+        layout = fresh(wc).layout
+        bar = next(b for b in layout.bars if b.release_uid is not None)
+        band = next(b for b in layout.bands if b.uid == bar.release_uid)
+        early = {
+            "start": (band.start - dt.timedelta(days=40)).isoformat(),
+            "end": (band.start - dt.timedelta(days=20)).isoformat(),
+        }
+        wc.apply(Update("requirement", bar.uid, early))  # planned outside its release
+        state = fresh(wc)
+        assert [c.other_name for c in state.layout.conflicts if c.kind == "release"] == [band.name]
+        applied = wc.apply(Update("release", band.uid, {"name": "v9", "goal": "Ship"}))
+        quick = state.updated(applied.effects)
+        assert quick is not None and not quick.repacked
+        assert_same(quick, fresh(wc))
+        assert [b.name for b in quick.layout.bands if b.uid == band.uid] == ["v9"]
+        assert [c.other_name for c in quick.layout.conflicts if c.kind == "release"] == ["v9"]
+        back = quick.updated(wc.apply(applied.inverse).effects)
+        assert back is not None
+        assert_same(back, state)
+        # New dates move the band: laid out afresh.
+        moved = wc.apply(Update("release", band.uid, {"end": "2029-12-31"}))
+        assert state.updated(moved.effects) is None
     finally:
         wc.close(discard=True)

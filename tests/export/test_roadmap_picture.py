@@ -100,3 +100,46 @@ def test_a_huge_roadmap_is_cut_with_a_note(
     cut = drawn()
     assert cut.width() == full.width() and cut.height() < full.height() - 300
     assert svg is not None and "more rows not shown" in svg.decode()
+
+
+def test_lane_colours_and_linked_milestones_are_in_the_picture(
+    tmp_path: Path, data_dir: Path
+) -> None:
+    """Issue 13: a lane's colour marks its name and tints its rows; a milestone
+    linked to a release is drawn in that release's colour, as on screen."""
+    from pmdesk.core.newproject.sample import write_sample
+    from pmdesk.core.ops import Update
+    from pmdesk.core.queries.roadmap import roadmap_data
+    from pmdesk.core.storage.workingcopy import WorkingCopy
+    from pmdesk.export.roadmap_paint import lane_fill
+    from pmdesk.export.roadmap_picture import MARGIN, PALETTE, roadmap_picture
+    from pmdesk.export.roadmap_style import release_colors
+
+    path = tmp_path / "crm.pmdesk"
+    write_sample(path, "en")
+    wc = WorkingCopy.open(path, data_dir=data_dir)
+    try:
+        with wc.store.engine.connect() as conn:
+            data = roadmap_data(conn)
+        lane, release = data.lanes[1], data.releases[1]
+        milestone = next(m for m in data.milestones if m.name == "Design freeze")
+        wc.apply(Update("lane", lane.uid, {"colour": "#cc3366"}))
+        wc.apply(Update("milestone", milestone.uid, {"release": release.uid}))
+        with wc.store.engine.connect() as conn:
+            picture = roadmap_picture(conn, language="en", width=1400, today=TODAY)
+    finally:
+        wc.close(discard=True)
+    assert picture is not None
+    image = QImage.fromData(picture.png())
+    geo = picture.geo
+    top = MARGIN + geo.header_height + geo.lane_tops[1]
+    assert image.pixelColor(int(MARGIN + 2), int(top + 20)).name() == "#cc3366"
+    tinted = lane_fill(PALETTE, 1, "#cc3366")
+    assert tinted != QColor(PALETTE.lane_fills[1])
+    row_ground = image.pixelColor(int(MARGIN + geo.gutter + 2), int(top + 3))
+    assert row_ground.name() == tinted.name()
+    index = [m.uid for m in geo.layout.milestones].index(milestone.uid)
+    center = geo.milestone_center(index)
+    x, y = MARGIN + geo.gutter + center.x(), MARGIN + center.y()
+    colour = release_colors(geo.layout)[release.uid]
+    assert image.pixelColor(round(x), round(y)).name() == colour.lower()

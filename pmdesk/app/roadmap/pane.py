@@ -7,6 +7,8 @@ the session, so it is one undo step named for what it did, and the pane redraws
 from `session.changed` like every other pane: an edit that moves no bar (a title,
 a status, a priority) from the values its effects carry, without reading or laying
 out the roadmap again; anything else by reading and laying out the whole roadmap.
+Releases, milestones and lanes are edited on the timeline too (`editing`: its
+context menus, and the operations its margins' drags and keys become).
 The colouring and snapping chosen are kept in the settings; the drawing follows
 the app's light or dark theme. While the pane is hidden (a tab behind Details)
 it only notes that it is out of date, so edits elsewhere never pay for a
@@ -17,7 +19,6 @@ from __future__ import annotations
 
 import collections
 import datetime as dt
-import re
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -36,12 +37,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pmdesk.app.roadmap.texts import ui_texts
+from pmdesk.app.roadmap.editing import RoadmapEditing
+from pmdesk.app.roadmap.texts import fill, ui_texts
 from pmdesk.app.roadmap.view import RoadmapView
 from pmdesk.app.session import ProjectSession
 from pmdesk.app.settings import AppSettings
 from pmdesk.app.tasks import TaskRunner
-from pmdesk.core.ops import Effect, Update
+from pmdesk.core.ops import Effect, Operation, Update
 from pmdesk.core.queries.roadmap import roadmap_data
 from pmdesk.core.roadmap.layout import Bar, Conflict, RoadmapLayout
 from pmdesk.core.roadmap.update import RoadmapState
@@ -65,11 +67,6 @@ LEGEND_FIELD: dict[ColorBy, str] = {
     "release": "release_uid",
 }
 ROADMAP_ENTITIES = frozenset({"requirement", "release", "milestone", "lane", "link"})
-
-
-def fill(template: str, *args: str) -> str:
-    """`template` with %1, %2, … replaced in one pass (a lane named "%2" stays so)."""
-    return re.sub(r"%(\d)", lambda m: args[int(m[1]) - 1], template)
 
 
 class LegendBar(QWidget):
@@ -204,7 +201,8 @@ class RoadmapPane(QWidget):
         self.view.bar_activated.connect(self.details_requested)
         self.view.bar_dragged.connect(self._dragged)
         session.changed.connect(self._project_changed)
-        self._pushing = False
+        self.pushing = False  # an edit of this pane's is being pushed
+        self.editing = RoadmapEditing(self, self)  # releases, milestones and lanes on the roadmap
         self._follow_theme()
 
     def _button(self, text: str, tip: str, slot: Any, *keys: str) -> QToolButton:
@@ -277,7 +275,7 @@ class RoadmapPane(QWidget):
             if self._restyle(relevant):
                 return
             self._generation += 1  # a read under way no longer shows the project
-            if not self._pushing:  # an undo or an edit elsewhere: keys wait for the new layout
+            if not self.pushing:  # an undo or an edit elsewhere: keys wait for the new layout
                 self.view.current = False
             self._stale = True
             if self.isVisible():
@@ -294,29 +292,36 @@ class RoadmapPane(QWidget):
         new = state.updated(effects)
         if new is None:
             return False
+        renamed = {  # the releases' names the roadmap's menus and legend offer
+            e.uid: str(e.values["name"])
+            for e in effects
+            if e.entity == "release" and "name" in e.values
+        }
         if new.layout is state.layout:
             self._state = new  # nothing the roadmap shows changed (maybe what it keeps)
+            self._release_names.update(renamed)  # a release without a band
             return True
         redrawn = False
         if not new.repacked:
             moved = {e.uid for e in effects}  # bars restyled where they are
             if not self.view.restyle(new.layout, moved):
                 return False
-        else:  # a bar shown or hidden: its lane packed again, the rows below may move
-            if not self.view.repack(new.layout, new.moved):
-                redrawn = True  # a new geometry: the legend follows it
-                self.view.show_layout(
-                    new.layout,
-                    self.texts,
-                    bar_colors(new.layout, self.color_mode),
-                    release_colors(new.layout),
-                )
-            if new.layout.conflicts != state.layout.conflicts:
-                self._show_conflicts(new.layout.conflicts)
+        elif not self.view.repack(new.layout, new.moved):
+            # A bar shown or hidden moved rows below: a new geometry, the legend follows.
+            redrawn = True
+            self.view.show_layout(
+                new.layout,
+                self.texts,
+                bar_colors(new.layout, self.color_mode),
+                release_colors(new.layout),
+            )
+        if new.layout.conflicts is not state.layout.conflicts:  # also a release renamed
+            self._show_conflicts(new.layout.conflicts)
         legend_changed = self._count_legend(state.layout, new.layout, {e.uid for e in effects})
         self._state, self.layout_shown = new, new.layout
-        if legend_changed or redrawn:
-            self._show_legend()
+        self._release_names.update(renamed)
+        if legend_changed or redrawn or renamed:
+            self._show_legend()  # the legend names releases too
         return True
 
     def _count_legend(self, old: RoadmapLayout, new: RoadmapLayout, uids: set[str]) -> bool:
@@ -408,15 +413,29 @@ class RoadmapPane(QWidget):
             return
         start = values.get("start", bar.start.isoformat())
         end = values.get("end", bar.end.isoformat())
-        self._pushing = True
+        self.pushing = True
         try:
             pushed = self.session.push(
                 Update("requirement", uid, values), text=self._command_text(bar, values)
             )
         finally:
-            self._pushing = False
+            self.pushing = False
         if pushed:
             self.view.note_nudged(uid, dt.date.fromisoformat(start), dt.date.fromisoformat(end))
+
+    def push(self, op: Operation, text: str | None = None) -> bool:
+        """Push an edit made on the roadmap as one undo step (named `text`, else by
+        the operation)."""
+        self.pushing = True
+        try:
+            return self.session.push(op, text=text)
+        finally:
+            self.pushing = False
+
+    @property
+    def release_names(self) -> dict[str, str]:
+        """The project's releases (uid: name) by start date, as last read."""
+        return dict(self._release_names)
 
     def _command_text(self, bar: Bar, values: dict[str, Any]) -> str:
         """ "Move CRM-8 to 2027-02-22 – 2027-03-19", "End CRM-8 on 2027-03-19", …"""

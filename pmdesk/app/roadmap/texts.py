@@ -6,13 +6,20 @@ The exported picture takes its words from the document's language instead
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QCoreApplication
 
-from pmdesk.app.labels import priority_label, status_label
+from pmdesk.app.labels import not_assessed_label, priority_label, status_label
 from pmdesk.core.domain import vocabulary
 from pmdesk.export.roadmap_style import RoadmapTexts
 
 translate = QCoreApplication.translate
+
+
+def fill(template: str, *args: str) -> str:
+    """`template` with %1, %2, … replaced in one pass (a lane named "%2" stays so)."""
+    return re.sub(r"%(\d)", lambda m: args[int(m[1]) - 1], template)
 
 
 def ui_texts() -> RoadmapTexts:
@@ -46,4 +53,5 @@ def ui_texts() -> RoadmapTexts:
         week=translate("RoadmapTexts", "W{n}"),
         status={s: status_label(s) for s in vocabulary.STATUSES},
         priority={p: priority_label(p) for p in vocabulary.PRIORITIES},
+        not_assessed=not_assessed_label(),
     )

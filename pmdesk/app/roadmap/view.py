@@ -11,7 +11,9 @@ bar (dates, and lane when it ends in another lane) or one of its ends, snapped
 to days or weeks, and reports the new values once, on release. While a bar is
 moved, an empty "Unassigned" lane waits below the others (unless there is one),
 the lane it would land in is tinted, and the view scrolls when the pointer
-nears an edge. Keys select and nudge bars (`roadmap_keys`).
+nears an edge. Keys select and nudge bars (`roadmap_keys`). The margins (release
+bands and milestones on the axis, lane names) have their own mouse handling and
+ghosts (`margins`); right-clicking the body off the bars asks for the axis's menu.
 
 Colours come from a `Palette` that follows the app's theme.
 """
@@ -28,6 +30,7 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTimer, S
 from PySide6.QtGui import (
     QBrush,
     QColor,
+    QContextMenuEvent,
     QHelpEvent,
     QKeyEvent,
     QMouseEvent,
@@ -46,6 +49,7 @@ from PySide6.QtWidgets import (
 
 from pmdesk.app.roadmap.items import BodyItem, GhostItem, Strip
 from pmdesk.app.roadmap.keys import Direction, Snap, Way, neighbour, nudged, snap_date
+from pmdesk.app.roadmap.margins import Margins
 from pmdesk.core.roadmap.layout import Bar, RoadmapLayout, with_unassigned
 from pmdesk.export import roadmap_paint as paint
 from pmdesk.export.roadmap_geometry import Colors, Geometry
@@ -132,6 +136,8 @@ class RoadmapView(QGraphicsView):
         self._header_x = 0
         self.horizontalScrollBar().valueChanged.connect(self._scroll_header)
         self.verticalScrollBar().valueChanged.connect(self.gutter.update)
+        self.margins = Margins(self, self)  # what the axis and the lane names do under the mouse
+        self.margins.release_selected.connect(lambda _uid: self.select(None))
         self.set_chart_palette(LIGHT)
 
     # -- content -------------------------------------------------------------------
@@ -172,17 +178,20 @@ class RoadmapView(QGraphicsView):
 
     def restyle(self, layout: RoadmapLayout, uids: Collection[str]) -> bool:
         """Show `layout`, the one shown with the bars of `uids` saying something else
-        (`roadmap_layout.restyled`) in their places; False while a drag holds on to
-        the geometry shown (then show a new layout)."""
+        and maybe releases renamed (`roadmap_layout.restyled`) in their places; False
+        while a drag holds on to the geometry shown (then show a new layout)."""
         geo = self.geo
         if geo is None or self._drag is not None or self._undragged is not None:
             return False
+        renamed = geo.layout.bands != layout.bands  # a release renamed: its band
         geo.restyle(layout, uids)
         # Only where those bars are: a whole-body repaint costs a frame on a big roadmap.
         for uid in uids:
             bar = layout.bar(uid)
             if bar is not None:
                 self.body.update(geo.bar_rect(bar).adjusted(*REPAINT_MARGIN))
+        if renamed:
+            self.header.update()
         return True
 
     def repack(self, layout: RoadmapLayout, moved: Collection[str]) -> bool:
@@ -214,6 +223,8 @@ class RoadmapView(QGraphicsView):
             )
         if not dirty.isEmpty():
             self.body.update(dirty)
+        if old.bands != layout.bands:  # a release renamed in the same edit
+            self.header.update()
         return True
 
     def set_colors(self, colors: Colors, release_colors: dict[str, str]) -> None:
@@ -267,6 +278,8 @@ class RoadmapView(QGraphicsView):
 
     # -- selection -------------------------------------------------------------------
     def select(self, uid: str | None, *, reveal: bool = True) -> None:
+        if uid is not None:
+            self.margins.select(None)  # a bar or a release band is selected, not both
         if self.body.selected == uid:
             return
         self.body.selected = uid
@@ -363,6 +376,14 @@ class RoadmapView(QGraphicsView):
             self._cancel_drag()
             self.bar_activated.emit(hit[0].uid)
 
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        """Off the bars, the body offers what the axis does (new release or milestone)."""
+        if self.geo is None or self.bar_at(event.pos()) is not None:
+            return
+        day = self.margins.date_at_x(self.mapToScene(event.pos()).x())
+        self.margins.menu_requested.emit("axis", None, day, event.globalPos())
+        event.accept()
+
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             steps = event.angleDelta().y() / 120
@@ -379,6 +400,10 @@ class RoadmapView(QGraphicsView):
         alt, shift = Qt.KeyboardModifier.AltModifier, Qt.KeyboardModifier.ShiftModifier
         if key == Qt.Key.Key_Escape and self._drag is not None:
             self._cancel_drag()
+        elif key == Qt.Key.Key_Escape and self.margins.dragging:
+            self.margins.cancel()
+        elif self.body.selected is None and self.margins.key(key, mods):
+            pass  # a key for the selected release band
         elif key in ARROWS and mods == Qt.KeyboardModifier.NoModifier:
             self._select_next(ARROWS[key])
         elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right) and mods in (alt, alt | shift):
@@ -628,11 +653,13 @@ class RoadmapView(QGraphicsView):
         left = self.horizontalScrollBar().value()
         width = self.viewport().width()
         paint.paint_header(p, self.geo, left, width, self.release_colors, self.chart_palette)
+        self.margins.paint_header(p, left)
 
     def _paint_gutter(self, p: QPainter) -> None:
         if self.geo is not None:
             top = self.verticalScrollBar().value()
             paint.paint_gutter(p, self.geo, top, self.viewport().height(), self.chart_palette)
+            self.margins.paint_gutter(p, top)
             if self.drop_lane.isVisible():  # the lane a moved bar would land in
                 lane = self.drop_lane.rect()
                 tint = QRectF(0, lane.top() - top, self.geo.gutter, lane.height())

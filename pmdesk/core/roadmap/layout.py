@@ -64,7 +64,7 @@ class LaneRows:
     name: str | None  # None: the "Unassigned" group, named by the painter
     first_row: int
     rows: int
-    colour: str | None = None  # the lane's own "#rrggbb" (a stripe by its name), if set
+    colour: str | None = None  # "#rrggbb" tinting its name and rows
 
 
 @dataclass(frozen=True)
@@ -87,6 +87,7 @@ class Diamond:
     name: str
     date: dt.date
     x: int  # the start of its day
+    release_uid: str | None = None  # drawn in that release's colour
 
 
 @dataclass(frozen=True)
@@ -208,17 +209,27 @@ BAR_SHOWS = ("title", "kind", "status", "priority")
 UNPLACED = frozenset(
     {*BAR_SHOWS, "description", "acceptance", "kano", "rice", "owner", "tags", "source"}
 )
+# A release's fields that move nothing on the roadmap: its band shows only its name.
+RELEASE_UNPLACED = frozenset({"name", "goal", "status", "capacity"})  # rank: its colour
 
 
 def restyled(layout: RoadmapLayout, effects: Iterable[Effect]) -> RoadmapLayout | None:
-    """`layout` with the bars showing what `effects` set (titles, statuses, …), when
-    they move, add and remove nothing; None when they might: then lay out again.
+    """`layout` with the bars showing what `effects` set (titles, statuses, …) and the
+    release bands their new names, when they move, add and remove nothing; None when
+    they might: then lay out again.
 
     Rejected requirements are not on the roadmap (`roadmap_data`), so a status set
     to rejected on a bar, or away from rejected where there is no bar, is a new layout.
     """
     changes: dict[str, dict[str, Any]] = {}
+    names: dict[str, str] = {}  # releases renamed
     for e in effects:
+        if e.entity == "release" and e.action == "updated" and set(e.fields) <= RELEASE_UNPLACED:
+            if "name" in e.fields:
+                if "name" not in e.values:
+                    return None
+                names[e.uid] = str(e.values["name"])
+            continue
         if e.entity != "requirement" or e.action != "updated" or not set(e.fields) <= UNPLACED:
             return None
         if not set(e.fields) <= set(e.values):
@@ -235,6 +246,20 @@ def restyled(layout: RoadmapLayout, effects: Iterable[Effect]) -> RoadmapLayout 
         for uid, values in changes.items()
         if (new := _bar_with(layout._by_uid[uid], values)) != layout._by_uid[uid]
     }
+    if names:
+        bands = tuple(replace(b, name=names[b.uid]) if b.uid in names else b for b in layout.bands)
+        conflicts = tuple(  # "… outside the dates of release <name>"
+            replace(c, other_name=names[c.other]) if c.kind == "release" and c.other in names else c
+            for c in layout.conflicts
+        )
+        if bands != layout.bands or conflicts != layout.conflicts:
+            layout = replace(
+                layout,
+                bands=bands,
+                conflicts=conflicts,
+                _by_uid=layout._by_uid,
+                _by_row=layout._by_row,
+            )
     if not changed:
         return layout
     bars = list(layout.bars)
@@ -277,11 +302,13 @@ def layout_roadmap(data: RoadmapData, today: dt.date | None = None) -> RoadmapLa
     known_lanes = {lane.uid for lane in data.lanes}
     bands = _bands(data.releases)
     diamonds = [
-        (m.uid, m.name, d) for m in data.milestones if (d := parse_date(m.date)) is not None
+        (m.uid, m.name, d, m.release_uid if m.release_uid in releases else None)
+        for m in data.milestones
+        if (d := parse_date(m.date)) is not None
     ]
     dates = [d for p in placed for d in (p.start, p.end)]
     dates += [d for b in bands for d in (b[2], b[3])]
-    dates += [d for _, _, d in diamonds]
+    dates += [d for _, _, d, _ in diamonds]
     if not dates:
         today_origin = today or dt.date(2000, 1, 1)
         origin = period_start(today_origin, "month")
@@ -328,7 +355,7 @@ def layout_roadmap(data: RoadmapData, today: dt.date | None = None) -> RoadmapLa
             Band(uid, name, s, e, offset(origin, s), offset(origin, e) + 1)
             for uid, name, s, e in bands
         ),
-        milestones=tuple(Diamond(u, n, d, offset(origin, d)) for u, n, d in diamonds),
+        milestones=tuple(Diamond(u, n, d, offset(origin, d), r) for u, n, d, r in diamonds),
         arrows=tuple(arrows),
         conflicts=tuple(conflicts),
         rows=row,

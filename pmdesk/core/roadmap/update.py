@@ -5,8 +5,10 @@ project or laying out the whole roadmap again (issue 12; pure Python, no Qt).
 have a place in time, rejected ones included, so a requirement taken back from
 rejected has its dates at hand) and its layout. `updated(effects)` gives:
 
-- the same layout with the bars saying what the effects set (title, status, …),
-  when nothing moves (`roadmap_layout.restyled`);
+- the same layout with the bars saying what the effects set (title, status, …)
+  and the release bands their new names, when nothing moves
+  (`roadmap_layout.restyled`); a release's goal, status or capacity changes only
+  the data kept;
 - when a status goes to or from rejected, which hides or shows one bar: that
   lane packed again, the lanes below it moved by the rows it gained or lost, the
   arrows and scheduling problems checked again; the result equals a full layout;
@@ -27,6 +29,7 @@ from pmdesk.core.ops.base import Effect
 from pmdesk.core.queries.roadmap import RoadmapData, RoadmapItem, RoadmapRelease
 from pmdesk.core.roadmap.layout import (
     BAR_SHOWS,
+    RELEASE_UNPLACED,
     UNPLACED,
     Arrow,
     Bar,
@@ -44,6 +47,8 @@ from pmdesk.core.roadmap.layout import (
 from pmdesk.core.roadmap.timescale import next_period, offset, period_start
 
 HIDDEN = "rejected"  # a status the roadmap does not draw (`layout_roadmap`)
+# What `RoadmapRelease` keeps of a release (capacity: not read for the roadmap).
+RELEASE_KEEPS = ("name", "status", "goal")
 
 
 @dataclass(frozen=True)
@@ -72,7 +77,17 @@ class RoadmapState:
         """This roadmap after `effects`; None when it has to be laid out afresh."""
         effects = tuple(effects)
         changes: dict[str, dict[str, Any]] = {}
+        releases: dict[str, dict[str, Any]] = {}  # renamed, a new goal or status
         for e in effects:
+            if e.entity == "release" and e.action == "updated":
+                if not set(e.fields) <= RELEASE_UNPLACED:
+                    return None  # new dates or rank: bands and bars move or recolour
+                if not set(e.fields) <= set(e.values):
+                    return None
+                kept = {name: e.values[name] for name in RELEASE_KEEPS if name in e.fields}
+                if kept:
+                    releases.setdefault(e.uid, {}).update(kept)
+                continue
             if e.entity != "requirement" or e.action != "updated" or not set(e.fields) <= UNPLACED:
                 return None
             if not set(e.fields) <= set(e.values):
@@ -81,21 +96,35 @@ class RoadmapState:
                 shown = {name: e.values[name] for name in BAR_SHOWS if name in e.fields}
                 if shown:
                     changes.setdefault(e.uid, {}).update(shown)
-        if not changes:  # nothing the roadmap keeps changed
+        if not changes and not releases:  # nothing the roadmap keeps changed
             if self.repacked or self.moved:
                 return RoadmapState(self.data, self.layout, _index=self._index, _pairs=self._pairs)
             return self
-        items = list(self.data.items)
+        data = self.data
+        if releases:
+            data = replace(
+                data,
+                releases=tuple(
+                    replace(r, **releases[r.uid]) if r.uid in releases else r for r in data.releases
+                ),
+            )
         toggled: list[str] = []
-        for uid, values in changes.items():
-            old = items[self._index[uid]]
-            new = replace(old, **values)
-            items[self._index[uid]] = new
-            if (old.status == HIDDEN) != (new.status == HIDDEN):
-                toggled.append(uid)
-        data = replace(self.data, items=tuple(items))
-        # The bars that stay: restyled in place (an item without a bar only changes data).
-        quiet = [e for e in effects if e.uid not in toggled and self.layout.bar(e.uid)]
+        if changes:
+            items = list(data.items)
+            for uid, values in changes.items():
+                old = items[self._index[uid]]
+                new = replace(old, **values)
+                items[self._index[uid]] = new
+                if (old.status == HIDDEN) != (new.status == HIDDEN):
+                    toggled.append(uid)
+            data = replace(data, items=tuple(items))
+        # The bars that stay, and the bands: restyled in place (an item without a bar
+        # only changes data).
+        quiet = [
+            e
+            for e in effects
+            if e.entity == "release" or (e.uid not in toggled and self.layout.bar(e.uid))
+        ]
         layout = restyled(self.layout, quiet) if quiet else self.layout
         if layout is None:
             return None
@@ -216,7 +245,7 @@ def _repacked(
             if i in affected:
                 for bar in made:
                     new_rows.setdefault(bar.row, []).append(bar)
-        lanes.append(LaneRows(lane.uid, lane.name, row, rows))
+        lanes.append(replace(lane, first_row=row, rows=rows))  # its colour kept
         row += rows
     by_row.update(moved_rows)
     for r, in_row in new_rows.items():
