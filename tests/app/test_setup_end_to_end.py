@@ -5,6 +5,7 @@ saved, exported to Word, and the cover and the roadmap read back."""
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from pathlib import Path
 
 import docx
@@ -24,6 +25,9 @@ from pmdesk.app.setup.new_project_dialog import NewProjectDialog
 from pmdesk.app.setup.properties_dialog import ProjectPropertiesDialog
 from pmdesk.app.setup.release_dialog import ReleaseDialog
 from pmdesk.core.merge.files import read_project
+from pmdesk.core.project import Project
+from pmdesk.core.roadmap.layout import layout_roadmap
+from pmdesk.export.roadmap_picture import document_roadmap_png
 from tests.app.conftest import Answers, ws
 from tests.app.keyboard import type_text
 from tests.app.setup_helpers import back_to, focused, modal, while_modal
@@ -184,3 +188,16 @@ def test_from_file_new_to_a_prd_with_a_roadmap(
     text += "\n".join(c.text for t in document.tables for r in t.rows for c in r.cells)
     assert first.name in text and second.name in text
     assert document.inline_shapes, "the roadmap picture"
+    # The picture is the roadmap of the saved file, drawn from a layout with both
+    # releases as bands (the same drawing, byte for byte, as made from that file).
+    shapes = {s._inline.docPr.get("name"): s for s in document.inline_shapes}
+    assert "roadmap" in shapes
+    blip = shapes["roadmap"]._inline.graphic.graphicData.pic.blipFill.blip
+    assert blip is not None and blip.embed is not None
+    blob = document.part.related_parts[blip.embed].blob
+    with Project.view(target) as file:
+        data = file.roadmap()
+        drawn = file.read(partial(document_roadmap_png, language="zh", width=1200))
+    assert drawn is not None and blob == drawn[0]
+    bands = layout_roadmap(data, dt.date.today()).bands
+    assert {b.name for b in bands} == {first.name, second.name}
