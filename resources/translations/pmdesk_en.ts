@@ -2380,12 +2380,12 @@ Name:</translation>
         <translation>A&amp;dd</translation>
     </message>
     <message>
-        <source>Remo&amp;ve</source>
-        <translation>Remo&amp;ve</translation>
+        <source>Re&amp;move</source>
+        <translation>Re&amp;move</translation>
     </message>
     <message>
-        <source>&amp;Organisation:</source>
-        <translation>&amp;Organisation:</translation>
+        <source>O&amp;rganisation:</source>
+        <translation>O&amp;rganisation:</translation>
     </message>
     <message>
         <source>&amp;Key prefix:</source>
@@ -2479,8 +2479,8 @@ Name:</translation>
         <translation>Released</translation>
     </message>
     <message>
-        <source>&amp;Capacity:</source>
-        <translation>&amp;Capacity:</translation>
+        <source>Ca&amp;pacity:</source>
+        <translation>Ca&amp;pacity:</translation>
     </message>
     <message>
         <source>Person-days the team can give this release</source>

@@ -2378,12 +2378,12 @@ Name:</source>
         <translation>添加(&amp;D)</translation>
     </message>
     <message>
-        <source>Remo&amp;ve</source>
-        <translation>删除(&amp;V)</translation>
+        <source>Re&amp;move</source>
+        <translation>移除(&amp;M)</translation>
     </message>
     <message>
-        <source>&amp;Organisation:</source>
-        <translation>组织(&amp;O)：</translation>
+        <source>O&amp;rganisation:</source>
+        <translation>组织(&amp;R)：</translation>
     </message>
     <message>
         <source>&amp;Key prefix:</source>
@@ -2477,8 +2477,8 @@ Name:</source>
         <translation>已发布</translation>
     </message>
     <message>
-        <source>&amp;Capacity:</source>
-        <translation>容量(&amp;C)：</translation>
+        <source>Ca&amp;pacity:</source>
+        <translation>容量(&amp;P)：</translation>
     </message>
     <message>
         <source>Person-days the team can give this release</source>

@@ -94,7 +94,7 @@ def test_a_release_is_created_dated_reordered_and_deleted_with_its_requirements_
         assert dialog.values()["start"] == "2027-10-01"
         QTest.keyClick(dialog.name, Qt.Key.Key_A, CTRL)
         type_text(qtbot, dialog.name, "v3.0")
-        QTest.keyClick(dialog, Qt.Key.Key_C, ALT)
+        QTest.keyClick(dialog, Qt.Key.Key_P, ALT)  # Ca&pacity
         assert focused() is dialog.capacity
         QTest.keyClicks(dialog.capacity, "120")
         QTest.keyClick(dialog, Qt.Key.Key_T, ALT)
