@@ -350,10 +350,6 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("RoadmapQuestions", "Lane colour"): "泳道颜色",
     ("RoadmapQuestions", "Delete lane"): "删除泳道",
     ("RoadmapQuestions", "Delete lane “%1”? Its requirements go to Unassigned."): "删除泳道“%1”？其中的需求将移到“未分配”。",
-    ("RoadmapQuestions", "Leave them without a release"): "不归属任何版本",
-    ("RoadmapQuestions", "Move them to %1"): "移到 %1",
-    ("RoadmapQuestions", "Delete release “%1”. What happens to its requirements?"): "删除版本“%1”。其中的需求如何处理？",
-    ("RoadmapQuestions", "Delete release"): "删除版本",
     # Core errors (pmdesk/core/messages.py); placeholders stay as they are.
     ("CoreError", "{path} is a folder, not a pmdesk project."): "{path} 是文件夹，不是 pmdesk 项目。",
     ("CoreError", "{path} is not a regular file, so not a pmdesk project."): "{path} 不是普通文件，因此不是 pmdesk 项目。",

@@ -2768,22 +2768,6 @@ Name:</translation>
         <source>Delete lane “%1”? Its requirements go to Unassigned.</source>
         <translation>Delete lane “%1”? Its requirements go to Unassigned.</translation>
     </message>
-    <message>
-        <source>Leave them without a release</source>
-        <translation>Leave them without a release</translation>
-    </message>
-    <message>
-        <source>Move them to %1</source>
-        <translation>Move them to %1</translation>
-    </message>
-    <message>
-        <source>Delete release “%1”. What happens to its requirements?</source>
-        <translation>Delete release “%1”. What happens to its requirements?</translation>
-    </message>
-    <message>
-        <source>Delete release</source>
-        <translation>Delete release</translation>
-    </message>
 </context>
 <context>
     <name>RoadmapTexts</name>

@@ -2765,22 +2765,6 @@ Name:</source>
         <source>Delete lane “%1”? Its requirements go to Unassigned.</source>
         <translation>删除泳道“%1”？其中的需求将移到“未分配”。</translation>
     </message>
-    <message>
-        <source>Leave them without a release</source>
-        <translation>不归属任何版本</translation>
-    </message>
-    <message>
-        <source>Move them to %1</source>
-        <translation>移到 %1</translation>
-    </message>
-    <message>
-        <source>Delete release “%1”. What happens to its requirements?</source>
-        <translation>删除版本“%1”。其中的需求如何处理？</translation>
-    </message>
-    <message>
-        <source>Delete release</source>
-        <translation>删除版本</translation>
-    </message>
 </context>
 <context>
     <name>RoadmapTexts</name>

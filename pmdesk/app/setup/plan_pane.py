@@ -38,6 +38,7 @@ from pmdesk.app.setup import questions
 from pmdesk.app.setup.milestone_dialog import edit_milestone
 from pmdesk.app.setup.plan_list import PlanList
 from pmdesk.app.setup.release_dialog import edit_release
+from pmdesk.app.setup.release_removal import remove_release
 
 if TYPE_CHECKING:
     from pmdesk.app.session import ProjectSession
@@ -297,23 +298,8 @@ class PlanPane(QWidget):
 
     def delete_release(self) -> bool:
         """Delete the current release, asking where its requirements go."""
-        from pmdesk.core.ops import RemoveRelease
-
         uid = self.releases.current_uid()
-        if uid is None or self._session.refuse_if_read_only():
-            return False
-        name = self.releases.values[uid]["name"]
-        count = sum(1 for row in self._session.project.tree_rows() if row[8] == uid)
-        move_to: str | None = None
-        if count:
-            others = [
-                (u, self.releases.values[u]["name"]) for u in self.releases.uids() if u != uid
-            ]
-            answer = questions.ask_release_removal(self, name, count, others)
-            if answer is None:
-                return False
-            move_to = answer or None
-        return self._session.push(RemoveRelease(uid, move_to))
+        return uid is not None and remove_release(self, self._session, uid)
 
     # -- lanes ------------------------------------------------------------------------------
     def new_lane(self) -> bool:
