@@ -329,8 +329,8 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("RoadmapPane", "The roadmap could not be read: %1"): "无法读取路线图：%1",
     ("RoadmapTexts", "… {n} more rows not shown"): "…另有 {n} 行未显示",
     # Releases, milestones and lanes edited on the roadmap (issue 13).
-    ("RoadmapEditing", "New Release Here"): "在此新建版本",
-    ("RoadmapEditing", "New Milestone Here"): "在此新建里程碑",
+    ("RoadmapEditing", "New Release Here…"): "在此新建版本…",
+    ("RoadmapEditing", "New Milestone Here…"): "在此新建里程碑…",
     ("RoadmapEditing", "Edit Release…"): "编辑版本…",
     ("RoadmapEditing", "Delete Release…"): "删除版本…",
     ("RoadmapEditing", "Rename…"): "重命名…",

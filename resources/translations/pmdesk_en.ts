@@ -2592,12 +2592,12 @@ Name:</translation>
 <context>
     <name>RoadmapEditing</name>
     <message>
-        <source>New Release Here</source>
-        <translation>New Release Here</translation>
+        <source>New Release Here…</source>
+        <translation>New Release Here…</translation>
     </message>
     <message>
-        <source>New Milestone Here</source>
-        <translation>New Milestone Here</translation>
+        <source>New Milestone Here…</source>
+        <translation>New Milestone Here…</translation>
     </message>
     <message>
         <source>Edit Release…</source>

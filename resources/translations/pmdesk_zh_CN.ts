@@ -2590,12 +2590,12 @@ Name:</source>
 <context>
     <name>RoadmapEditing</name>
     <message>
-        <source>New Release Here</source>
-        <translation>在此新建版本</translation>
+        <source>New Release Here…</source>
+        <translation>在此新建版本…</translation>
     </message>
     <message>
-        <source>New Milestone Here</source>
-        <translation>在此新建里程碑</translation>
+        <source>New Milestone Here…</source>
+        <translation>在此新建里程碑…</translation>
     </message>
     <message>
         <source>Edit Release…</source>

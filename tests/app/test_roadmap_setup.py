@@ -201,15 +201,15 @@ def test_band_menu_makes_a_release_where_clicked_and_deletes_one(
     qtbot: QtBot, window: MainWindow, pane: RoadmapPane, asked: Asked
 ) -> None:
     menu = right_click(pane, pane.view.header, on_axis(pane, dt.date(2027, 10, 6)))
-    assert [a.text() for a in menu.actions()] == ["New Release Here", "New Milestone Here"]
+    assert [a.text() for a in menu.actions()] == ["New Release Here…", "New Milestone Here…"]
     while_modal(ReleaseDialog, lambda form: type_name(form.name, "v2.1"))
     with qtbot.waitSignal(pane.refreshed, timeout=3000):
-        choose(menu, "New Release Here")  # its form, with the dates of the click
+        choose(menu, "New Release Here…")  # its form, with the dates of the click
     assert release(window, "v2.1") == ("2027-10-06", "2027-11-02")
     assert undo_text(window) == "Create release v2.1"
     menu = right_click(pane, pane.view.header, on_band(pane, band_of(pane, "v2.0")))
     texts = [a.text() for a in menu.actions() if a.text()]
-    assert texts == ["New Release Here", "New Milestone Here", "Edit Release…", "Delete Release…"]
+    assert texts == ["New Release Here…", "New Milestone Here…", "Edit Release…", "Delete Release…"]
     v20 = band_of(pane, "v2.0").uid
     with qtbot.waitSignal(pane.refreshed, timeout=3000):
         choose(menu, "Delete Release…")
@@ -239,7 +239,7 @@ def test_a_release_without_requirements_is_deleted_without_a_question(
     menu = right_click(pane, pane.view.header, on_axis(pane, dt.date(2027, 10, 6)))
     while_modal(ReleaseDialog, lambda form: type_name(form.name, "v2.1"))
     with qtbot.waitSignal(pane.refreshed, timeout=3000):
-        choose(menu, "New Release Here")
+        choose(menu, "New Release Here…")
     v21 = band_of(pane, "v2.1").uid
     menu = right_click(pane, pane.view.header, on_band(pane, band_of(pane, "v2.1")))
     questions_up: list[str] = []  # any modal question at all, cancelled when seen
@@ -273,7 +273,7 @@ def test_the_body_off_the_bars_offers_a_new_release(
     view.ensureVisible(x - 20, 0, 40, 1)
     point = view.mapFromScene(x, geo.lane_tops[-1] - 3)  # a lane's bottom padding: no bar
     menu = right_click(pane, view.viewport(), point)
-    assert [a.text() for a in menu.actions()] == ["New Release Here", "New Milestone Here"]
+    assert [a.text() for a in menu.actions()] == ["New Release Here…", "New Milestone Here…"]
 
 
 def test_a_release_renamed_restyles_in_place_and_a_release_moved_is_laid_out_again(
@@ -363,6 +363,29 @@ def test_lane_menu_renames_adds_and_deletes_lanes(
 
 
 # -- milestones ----------------------------------------------------------------------
+def test_a_milestone_made_on_a_band_belongs_to_that_release(
+    qtbot: QtBot, window: MainWindow, pane: RoadmapPane, asked: Asked
+) -> None:
+    """Right-click v2.0's band, New Milestone Here…: the form offers v2.0 (a code
+    freeze of that release), on the day clicked."""
+    band = band_of(pane, "v2.0")
+    menu = right_click(pane, pane.view.header, on_band(pane, band))
+    offered: list[str] = []
+
+    def fill(form: MilestoneDialog) -> None:
+        offered.append(form.release.currentText())
+        type_name(form.name, "Code freeze")
+
+    while_modal(MilestoneDialog, fill)
+    with qtbot.waitSignal(pane.refreshed, timeout=3000):
+        choose(menu, "New Milestone Here…")
+    assert offered == ["v2.0"]
+    found = next(m for m in data(window).milestones if m.name == "Code freeze")
+    assert found.release_uid == band.uid
+    assert found.date is not None and band.start <= dt.date.fromisoformat(found.date) <= band.end
+    assert undo_text(window) == "Create milestone Code freeze"
+
+
 def test_a_milestone_made_by_double_click_is_dragged_and_deleted(
     qtbot: QtBot, window: MainWindow, pane: RoadmapPane, asked: Asked
 ) -> None:

@@ -115,8 +115,11 @@ class RoadmapEditing(QObject):
 
     def _axis_menu(self, menu: QMenu, release: str | None, day: dt.date | None) -> None:
         if day is not None:
-            self._add(menu, self.tr("New Release Here"), lambda: self.new_release(day))
-            self._add(menu, self.tr("New Milestone Here"), lambda: self.new_milestone(day))
+            self._add(menu, self.tr("New Release Here…"), lambda: self.new_release(day))
+            # On a band, the milestone is that release's (a beta, a code freeze).
+            self._add(
+                menu, self.tr("New Milestone Here…"), lambda: self.new_milestone(day, release)
+            )
         if release is not None:
             menu.addSeparator()
             self._add(menu, self.tr("Edit Release…"), lambda: self.edit_release(release))
@@ -189,8 +192,9 @@ class RoadmapEditing(QObject):
         return remove_release(self.widget, self.pane.session, uid, self._push)
 
     # -- milestones ------------------------------------------------------------------
-    def new_milestone(self, day: dt.date) -> bool:
-        defaults = {"date": snap_date(day, self.pane.view.snap).isoformat()}
+    def new_milestone(self, day: dt.date, release: str | None = None) -> bool:
+        """A milestone on `day` (snapped), of `release` if one is given."""
+        defaults = {"date": snap_date(day, self.pane.view.snap).isoformat(), "release": release}
         return self._form(edit_milestone, None, defaults)
 
     def edit_milestone(self, uid: str) -> bool:

@@ -345,9 +345,14 @@ class PlanPane(QWidget):
 
     # -- milestones --------------------------------------------------------------------------
     def new_milestone(self, defaults: Mapping[str, Any] | None = None) -> bool:
+        """A milestone of the release chosen in the list, on its last day (its
+        release date) until the user picks another."""
         release = self.releases.current_uid()
-        chosen = {"release": release, **(defaults or {})}
-        return edit_milestone(self, self._session, None, chosen)
+        chosen: dict[str, Any] = {"release": release}
+        end = self.releases.values[release].get("end") if release is not None else None
+        if end:
+            chosen["date"] = end
+        return edit_milestone(self, self._session, None, {**chosen, **(defaults or {})})
 
     def edit_milestone(self, uid: str) -> bool:
         return edit_milestone(self, self._session, uid)
