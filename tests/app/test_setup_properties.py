@@ -243,8 +243,14 @@ def test_read_only_the_properties_are_shown_and_cannot_change(
     assert dialog.read_only_note.text() == (
         "crm.pmdesk is open read-only: its properties cannot be changed here."
     )
-    for field in (dialog.title, dialog.key_prefix, dialog.choose_logo, dialog.add_author):
-        assert not field.isEnabled()
+    for button in (dialog.choose_logo, dialog.add_author):
+        assert not button.isEnabled()
+    # The texts are readable, not greyed out, and can be copied, not changed.
+    for field in (dialog.title, dialog.product, dialog.organisation, dialog.key_prefix):
+        assert field.isEnabled() and field.isReadOnly()
+    dialog.title.setFocus()
+    type_text(qtbot, dialog.title, "x")
+    assert dialog.title.text() == ws(window).session.project.info().title
     assert dialog.buttons.standardButtons() == QDialogButtonBox.StandardButton.Close
     QTest.keyClick(dialog, Qt.Key.Key_Escape)
     assert not dialog.isVisible()

@@ -203,15 +203,13 @@ class ProjectPropertiesDialog(QDialog):
 
     # -- read-only -------------------------------------------------------------------
     def _lock(self) -> None:
+        # The texts stay readable (not greyed) and can be selected and copied.
+        for field in (self.title, self.product, self.version, self.organisation, self.key_prefix):
+            field.setReadOnly(True)
         for widget in (
-            self.title,
-            self.product,
-            self.version,
             self.authors,
             self.add_author,
             self.remove_author,
-            self.organisation,
-            self.key_prefix,
             self.language,
             self.choose_logo,
             self.remove_logo,
