@@ -681,6 +681,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("ProjectPropertiesDialog", "Keys read %1-1, %1-2 …"): "编号将为 %1-1、%1-2 …",
     ("ProjectPropertiesDialog", "%1 is larger than 1 MB: choose a smaller picture."): "%1 超过 1 MB，请选择更小的图片。",
     ("ProjectPropertiesDialog", "%1 is not a PNG or JPEG picture."): "%1 不是 PNG 或 JPEG 图片。",
+    ("ProjectPropertiesDialog", "%1 was made smaller to fit in 1 MB (%2 × %3 pixels)."): "%1 已缩小为 %2 × %3 像素，以便不超过 1 MB。",
     ("ProjectPropertiesDialog", "%1 could not be read (%2)."): "无法读取 %1（%2）。",
     ("ProjectPropertiesDialog", "%1 is open read-only: its properties cannot be changed here."): "%1 以只读方式打开，无法在此修改项目属性。",
     ("ProjectPropertiesDialog", "Change project properties"): "修改项目属性",

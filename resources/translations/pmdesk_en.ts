@@ -2336,6 +2336,10 @@ Name:</translation>
         <translation>%1 could not be read (%2).</translation>
     </message>
     <message>
+        <source>%1 was made smaller to fit in 1 MB (%2 × %3 pixels).</source>
+        <translation>%1 was made smaller to fit in 1 MB (%2 × %3 pixels).</translation>
+    </message>
+    <message>
         <source>%1 is open read-only: its properties cannot be changed here.</source>
         <translation>%1 is open read-only: its properties cannot be changed here.</translation>
     </message>

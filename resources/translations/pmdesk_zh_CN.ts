@@ -2334,6 +2334,10 @@ Name:</source>
         <translation>无法读取 %1（%2）。</translation>
     </message>
     <message>
+        <source>%1 was made smaller to fit in 1 MB (%2 × %3 pixels).</source>
+        <translation>%1 已缩小为 %2 × %3 像素，以便不超过 1 MB。</translation>
+    </message>
+    <message>
         <source>%1 is open read-only: its properties cannot be changed here.</source>
         <translation>%1 以只读方式打开，无法在此修改项目属性。</translation>
     </message>

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtGui import QColor, QImage, QImageWriter
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
@@ -199,6 +199,37 @@ def test_a_bad_key_prefix_is_said_and_not_taken(
     QTest.keyClick(focused(), Qt.Key.Key_Return)
     assert dialog.isVisible()
     assert ws(window).session.undo_stack.count() == 0
+
+
+def test_a_logo_over_1_mb_is_made_smaller_instead_of_refused(
+    qtbot: QtBot,
+    window: MainWindow,
+    sample: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A designer's 2400×1200 export, saved uncompressed (about 11 MB): taken,
+    scaled to 1000 pixels wide, under 1 MB, and the note says so."""
+    open_sync(window, sample)
+    big = tmp_path / "logo-print.png"
+    image = QImage(2400, 1200, QImage.Format.Format_ARGB32)
+    image.fill(QColor("#336699"))
+    writer = QImageWriter(str(big))
+    writer.setCompression(0)  # none: a big file, as from a print export
+    assert writer.write(image)
+    assert big.stat().st_size > 5 * 1024 * 1024
+    monkeypatch.setattr(questions, "choose_image", lambda _parent: big)
+    dialog = open_properties(qtbot, window)
+    QTest.mouseClick(dialog.choose_logo, Qt.MouseButton.LeftButton)
+    assert dialog.logo_note.text() == (
+        "logo-print.png was made smaller to fit in 1 MB (1000 × 500 pixels)."
+    )
+    assert dialog.logo is not None and len(dialog.logo) <= 1024 * 1024
+    assert QImage.fromData(dialog.logo).size().width() == 1000
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    QTest.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    assert ws(window).session.project.info().logo == dialog.logo
 
 
 @pytest.mark.parametrize(
