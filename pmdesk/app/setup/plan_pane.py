@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pmdesk.app.merge.text_diff import plain_markdown
 from pmdesk.app.setup import questions
 from pmdesk.app.setup.milestone_dialog import edit_milestone
 from pmdesk.app.setup.plan_list import PlanList
@@ -211,8 +212,9 @@ class PlanPane(QWidget):
         item.setText(2, _status_text(v.get("status", "planned")))
         capacity = v.get("capacity")
         item.setText(3, "" if capacity is None else f"{capacity:g}")
-        item.setText(4, v.get("goal", ""))
-        item.setToolTip(4, v.get("goal", ""))
+        goal = plain_markdown(v.get("goal", ""))  # a line of Markdown, read without its marks
+        item.setText(4, goal)
+        item.setToolTip(4, goal)
 
     def _show_lane(self, item: QTreeWidgetItem, v: Mapping[str, Any]) -> None:
         item.setText(0, v["name"])
