@@ -2336,6 +2336,10 @@ Name:</translation>
         <translation>%1 could not be read (%2).</translation>
     </message>
     <message>
+        <source>%1 was made smaller to fit in 1 MB (%2 × %3 pixels).</source>
+        <translation>%1 was made smaller to fit in 1 MB (%2 × %3 pixels).</translation>
+    </message>
+    <message>
         <source>%1 is open read-only: its properties cannot be changed here.</source>
         <translation>%1 is open read-only: its properties cannot be changed here.</translation>
     </message>
@@ -2380,12 +2384,12 @@ Name:</translation>
         <translation>A&amp;dd</translation>
     </message>
     <message>
-        <source>Remo&amp;ve</source>
-        <translation>Remo&amp;ve</translation>
+        <source>Re&amp;move</source>
+        <translation>Re&amp;move</translation>
     </message>
     <message>
-        <source>&amp;Organisation:</source>
-        <translation>&amp;Organisation:</translation>
+        <source>O&amp;rganisation:</source>
+        <translation>O&amp;rganisation:</translation>
     </message>
     <message>
         <source>&amp;Key prefix:</source>
@@ -2479,8 +2483,8 @@ Name:</translation>
         <translation>Released</translation>
     </message>
     <message>
-        <source>&amp;Capacity:</source>
-        <translation>&amp;Capacity:</translation>
+        <source>Ca&amp;pacity:</source>
+        <translation>Ca&amp;pacity:</translation>
     </message>
     <message>
         <source>Person-days the team can give this release</source>
@@ -2592,12 +2596,12 @@ Name:</translation>
 <context>
     <name>RoadmapEditing</name>
     <message>
-        <source>New Release Here</source>
-        <translation>New Release Here</translation>
+        <source>New Release Here…</source>
+        <translation>New Release Here…</translation>
     </message>
     <message>
-        <source>New Milestone Here</source>
-        <translation>New Milestone Here</translation>
+        <source>New Milestone Here…</source>
+        <translation>New Milestone Here…</translation>
     </message>
     <message>
         <source>Edit Release…</source>
@@ -2767,22 +2771,6 @@ Name:</translation>
     <message>
         <source>Delete lane “%1”? Its requirements go to Unassigned.</source>
         <translation>Delete lane “%1”? Its requirements go to Unassigned.</translation>
-    </message>
-    <message>
-        <source>Leave them without a release</source>
-        <translation>Leave them without a release</translation>
-    </message>
-    <message>
-        <source>Move them to %1</source>
-        <translation>Move them to %1</translation>
-    </message>
-    <message>
-        <source>Delete release “%1”. What happens to its requirements?</source>
-        <translation>Delete release “%1”. What happens to its requirements?</translation>
-    </message>
-    <message>
-        <source>Delete release</source>
-        <translation>Delete release</translation>
     </message>
 </context>
 <context>

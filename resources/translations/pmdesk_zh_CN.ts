@@ -2334,6 +2334,10 @@ Name:</source>
         <translation>无法读取 %1（%2）。</translation>
     </message>
     <message>
+        <source>%1 was made smaller to fit in 1 MB (%2 × %3 pixels).</source>
+        <translation>%1 已缩小为 %2 × %3 像素，以便不超过 1 MB。</translation>
+    </message>
+    <message>
         <source>%1 is open read-only: its properties cannot be changed here.</source>
         <translation>%1 以只读方式打开，无法在此修改项目属性。</translation>
     </message>
@@ -2378,12 +2382,12 @@ Name:</source>
         <translation>添加(&amp;D)</translation>
     </message>
     <message>
-        <source>Remo&amp;ve</source>
-        <translation>删除(&amp;V)</translation>
+        <source>Re&amp;move</source>
+        <translation>移除(&amp;M)</translation>
     </message>
     <message>
-        <source>&amp;Organisation:</source>
-        <translation>组织(&amp;O)：</translation>
+        <source>O&amp;rganisation:</source>
+        <translation>组织(&amp;R)：</translation>
     </message>
     <message>
         <source>&amp;Key prefix:</source>
@@ -2477,8 +2481,8 @@ Name:</source>
         <translation>已发布</translation>
     </message>
     <message>
-        <source>&amp;Capacity:</source>
-        <translation>容量(&amp;C)：</translation>
+        <source>Ca&amp;pacity:</source>
+        <translation>容量(&amp;P)：</translation>
     </message>
     <message>
         <source>Person-days the team can give this release</source>
@@ -2590,12 +2594,12 @@ Name:</source>
 <context>
     <name>RoadmapEditing</name>
     <message>
-        <source>New Release Here</source>
-        <translation>在此新建版本</translation>
+        <source>New Release Here…</source>
+        <translation>在此新建版本…</translation>
     </message>
     <message>
-        <source>New Milestone Here</source>
-        <translation>在此新建里程碑</translation>
+        <source>New Milestone Here…</source>
+        <translation>在此新建里程碑…</translation>
     </message>
     <message>
         <source>Edit Release…</source>
@@ -2764,22 +2768,6 @@ Name:</source>
     <message>
         <source>Delete lane “%1”? Its requirements go to Unassigned.</source>
         <translation>删除泳道“%1”？其中的需求将移到“未分配”。</translation>
-    </message>
-    <message>
-        <source>Leave them without a release</source>
-        <translation>不归属任何版本</translation>
-    </message>
-    <message>
-        <source>Move them to %1</source>
-        <translation>移到 %1</translation>
-    </message>
-    <message>
-        <source>Delete release “%1”. What happens to its requirements?</source>
-        <translation>删除版本“%1”。其中的需求如何处理？</translation>
-    </message>
-    <message>
-        <source>Delete release</source>
-        <translation>删除版本</translation>
     </message>
 </context>
 <context>

@@ -10,15 +10,17 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QLineEdit, QMenu, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
 from pmdesk.app.main_window import MainWindow
 from pmdesk.app.roadmap import questions
 from pmdesk.app.roadmap.pane import RoadmapPane
+from pmdesk.app.setup import questions as setup_questions
 from pmdesk.app.setup.milestone_dialog import MilestoneDialog
+from pmdesk.app.setup.questions import NO_RELEASE
 from pmdesk.app.setup.release_dialog import ReleaseDialog
 from pmdesk.core.ops import Update
 from pmdesk.core.queries.roadmap import RoadmapData, roadmap_data
@@ -50,7 +52,7 @@ class Asked:
     """What the roadmap's questions answer, and what they were asked."""
 
     names: list[str] = field(default_factory=list)  # answers to ask_name, in turn
-    fate: tuple[str | None] | None = (None,)  # a deleted release's requirements
+    fate: str | None = NO_RELEASE  # where a deleted release's requirements go
     delete_lane: bool = True
     colour: str | None = "#33aa55"
     asked: list[str] = field(default_factory=list)
@@ -64,8 +66,8 @@ def asked(monkeypatch: pytest.MonkeyPatch) -> Asked:
         a.asked.append(f"name:{title}:{text}")
         return a.names.pop(0) if a.names else None
 
-    def ask_fate(_parent: QWidget, name: str, _others: Any) -> tuple[str | None] | None:
-        a.asked.append(f"fate:{name}")
+    def ask_fate(_parent: QWidget, name: str, count: int, _others: Any) -> str | None:
+        a.asked.append(f"fate:{name}:{count}")
         return a.fate
 
     def confirm(_parent: QWidget, name: str) -> bool:
@@ -73,7 +75,7 @@ def asked(monkeypatch: pytest.MonkeyPatch) -> Asked:
         return a.delete_lane
 
     monkeypatch.setattr(questions, "ask_name", ask_name)
-    monkeypatch.setattr(questions, "ask_release_fate", ask_fate)
+    monkeypatch.setattr(setup_questions, "ask_release_removal", ask_fate)
     monkeypatch.setattr(questions, "confirm_delete_lane", confirm)
     monkeypatch.setattr(questions, "ask_colour", lambda *_: a.colour)
     return a
@@ -190,7 +192,7 @@ def test_keys_move_resize_edit_and_delete_a_selected_band(
     menu.close()
     with qtbot.waitSignal(pane.refreshed, timeout=3000):
         QTest.keyClick(pane.view, Qt.Key.Key_Delete)
-    assert asked.asked[-1] == "fate:v1.1 GA"
+    assert asked.asked[-1] == "fate:v1.1 GA:8"
     assert all(r.uid != uid for r in data(window).releases)
     assert ws(window).session.undo_stack.count() == 4
 
@@ -199,26 +201,26 @@ def test_band_menu_makes_a_release_where_clicked_and_deletes_one(
     qtbot: QtBot, window: MainWindow, pane: RoadmapPane, asked: Asked
 ) -> None:
     menu = right_click(pane, pane.view.header, on_axis(pane, dt.date(2027, 10, 6)))
-    assert [a.text() for a in menu.actions()] == ["New Release Here", "New Milestone Here"]
+    assert [a.text() for a in menu.actions()] == ["New Release Here…", "New Milestone Here…"]
     while_modal(ReleaseDialog, lambda form: type_name(form.name, "v2.1"))
     with qtbot.waitSignal(pane.refreshed, timeout=3000):
-        choose(menu, "New Release Here")  # its form, with the dates of the click
+        choose(menu, "New Release Here…")  # its form, with the dates of the click
     assert release(window, "v2.1") == ("2027-10-06", "2027-11-02")
     assert undo_text(window) == "Create release v2.1"
     menu = right_click(pane, pane.view.header, on_band(pane, band_of(pane, "v2.0")))
     texts = [a.text() for a in menu.actions() if a.text()]
-    assert texts == ["New Release Here", "New Milestone Here", "Edit Release…", "Delete Release…"]
+    assert texts == ["New Release Here…", "New Milestone Here…", "Edit Release…", "Delete Release…"]
     v20 = band_of(pane, "v2.0").uid
     with qtbot.waitSignal(pane.refreshed, timeout=3000):
         choose(menu, "Delete Release…")
-    assert asked.asked[-1] == "fate:v2.0"
+    assert asked.asked[-1] == "fate:v2.0:3"  # CRM-9, 24, 31
     assert all(r.uid != v20 for r in data(window).releases)
     assert not any(i.release_uid == v20 for i in data(window).items)
     assert undo_text(window) == "Delete release v2.0"
     undo(qtbot, window, pane)
     assert sum(i.release_uid == v20 for i in data(window).items) == 3  # CRM-9, 24, 31
     v11 = band_of(pane, "v1.1").uid
-    asked.fate = (v11,)  # its requirements move to v1.1
+    asked.fate = v11  # its requirements move to v1.1
     menu = right_click(pane, pane.view.header, on_band(pane, band_of(pane, "v2.0")))
     with qtbot.waitSignal(pane.refreshed, timeout=3000):
         choose(menu, "Delete Release…")
@@ -227,6 +229,39 @@ def test_band_menu_makes_a_release_where_clicked_and_deletes_one(
     assert undo_text(window) == "Delete release v2.0 and move its requirements to v1.1"
     undo(qtbot, window, pane)
     assert bar_of(pane, "CRM-9").release_uid == v20
+
+
+def test_a_release_without_requirements_is_deleted_without_a_question(
+    qtbot: QtBot, window: MainWindow, pane: RoadmapPane, asked: Asked
+) -> None:
+    """As in the Plan pane: nothing to ask about when nothing is planned in it
+    (and Undo brings it back); with requirements, the question says how many."""
+    menu = right_click(pane, pane.view.header, on_axis(pane, dt.date(2027, 10, 6)))
+    while_modal(ReleaseDialog, lambda form: type_name(form.name, "v2.1"))
+    with qtbot.waitSignal(pane.refreshed, timeout=3000):
+        choose(menu, "New Release Here…")
+    v21 = band_of(pane, "v2.1").uid
+    menu = right_click(pane, pane.view.header, on_band(pane, band_of(pane, "v2.1")))
+    questions_up: list[str] = []  # any modal question at all, cancelled when seen
+    watching = [True]
+
+    def watch() -> None:
+        widget = QApplication.activeModalWidget()
+        if isinstance(widget, QDialog):
+            questions_up.append(widget.windowTitle())
+            widget.reject()
+        if watching[0]:
+            QTimer.singleShot(20, watch)
+
+    watch()
+    try:
+        with qtbot.waitSignal(pane.refreshed, timeout=3000, raising=False):
+            choose(menu, "Delete Release…")
+    finally:
+        watching[0] = False
+    assert questions_up == [] and asked.asked == []
+    assert all(r.uid != v21 for r in data(window).releases)
+    assert undo_text(window) == "Delete release v2.1"
 
 
 def test_the_body_off_the_bars_offers_a_new_release(
@@ -238,7 +273,7 @@ def test_the_body_off_the_bars_offers_a_new_release(
     view.ensureVisible(x - 20, 0, 40, 1)
     point = view.mapFromScene(x, geo.lane_tops[-1] - 3)  # a lane's bottom padding: no bar
     menu = right_click(pane, view.viewport(), point)
-    assert [a.text() for a in menu.actions()] == ["New Release Here", "New Milestone Here"]
+    assert [a.text() for a in menu.actions()] == ["New Release Here…", "New Milestone Here…"]
 
 
 def test_a_release_renamed_restyles_in_place_and_a_release_moved_is_laid_out_again(
@@ -328,6 +363,29 @@ def test_lane_menu_renames_adds_and_deletes_lanes(
 
 
 # -- milestones ----------------------------------------------------------------------
+def test_a_milestone_made_on_a_band_belongs_to_that_release(
+    qtbot: QtBot, window: MainWindow, pane: RoadmapPane, asked: Asked
+) -> None:
+    """Right-click v2.0's band, New Milestone Here…: the form offers v2.0 (a code
+    freeze of that release), on the day clicked."""
+    band = band_of(pane, "v2.0")
+    menu = right_click(pane, pane.view.header, on_band(pane, band))
+    offered: list[str] = []
+
+    def fill(form: MilestoneDialog) -> None:
+        offered.append(form.release.currentText())
+        type_name(form.name, "Code freeze")
+
+    while_modal(MilestoneDialog, fill)
+    with qtbot.waitSignal(pane.refreshed, timeout=3000):
+        choose(menu, "New Milestone Here…")
+    assert offered == ["v2.0"]
+    found = next(m for m in data(window).milestones if m.name == "Code freeze")
+    assert found.release_uid == band.uid
+    assert found.date is not None and band.start <= dt.date.fromisoformat(found.date) <= band.end
+    assert undo_text(window) == "Create milestone Code freeze"
+
+
 def test_a_milestone_made_by_double_click_is_dragged_and_deleted(
     qtbot: QtBot, window: MainWindow, pane: RoadmapPane, asked: Asked
 ) -> None:

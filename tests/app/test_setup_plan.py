@@ -94,7 +94,7 @@ def test_a_release_is_created_dated_reordered_and_deleted_with_its_requirements_
         assert dialog.values()["start"] == "2027-10-01"
         QTest.keyClick(dialog.name, Qt.Key.Key_A, CTRL)
         type_text(qtbot, dialog.name, "v3.0")
-        QTest.keyClick(dialog, Qt.Key.Key_C, ALT)
+        QTest.keyClick(dialog, Qt.Key.Key_P, ALT)  # Ca&pacity
         assert focused() is dialog.capacity
         QTest.keyClicks(dialog.capacity, "120")
         QTest.keyClick(dialog, Qt.Key.Key_T, ALT)
@@ -114,7 +114,7 @@ def test_a_release_is_created_dated_reordered_and_deleted_with_its_requirements_
         "2027-10-01 – 2027-12-30",
         "In progress",
         "120",
-        "Self-service **onboarding**",
+        "Self-service onboarding",  # the goal's Markdown read, not shown as marks
     ]
     assert stack.undoText() == "Create release v3.0"
 
@@ -334,6 +334,29 @@ def test_a_milestone_is_created_linked_to_a_release_edited_and_deleted(
     assert "UAT 开始" in names(pane.milestones)
     stack.redo()
     assert "UAT 开始" not in names(pane.milestones)
+
+
+def test_a_new_milestone_of_the_chosen_release_falls_on_its_last_day(
+    qtbot: QtBot, window: MainWindow, sample: Path, answers: Answers
+) -> None:
+    """v1.1 chosen in the Plan pane, Project ▸ New Milestone…: the form offers
+    v1.1 and v1.1's end (its release date), not today."""
+    open_sync(window, sample)
+    pane = plan(window)
+    v11 = uid_named(pane.releases, "v1.1")
+    pane.releases.setFocus()
+    pane.releases.select_uid(v11)
+    offered: list[tuple[str, str | None]] = []
+
+    def look(dialog: MilestoneDialog) -> None:
+        offered.append((dialog.release.currentText(), dialog.values()["date"]))
+        dialog.reject()
+
+    while_modal(MilestoneDialog, look)
+    QTest.keyClick(window, Qt.Key.Key_M, CTRL_SHIFT)  # Project ▸ New Milestone…
+    back_to(qtbot, window)
+    (end,) = [r.end for r in ws(window).session.project.releases() if r.uid == v11]
+    assert offered == [("v1.1", end)]
 
 
 def test_read_only_the_plan_is_shown_and_refuses_every_change(

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtGui import QColor, QImage, QImageWriter
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
@@ -82,7 +82,7 @@ def test_properties_are_changed_saved_and_read_back(
     type_text(qtbot, focused(), "李四\n")
     # The delegate commits and closes the editor through queued calls.
     qtbot.waitUntil(lambda: dialog.authors.state() != dialog.authors.State.EditingState)
-    retype(qtbot, dialog, Qt.Key.Key_O, "云客科技")
+    retype(qtbot, dialog, Qt.Key.Key_R, "云客科技")  # O&rganisation
     QTest.keyClick(dialog, Qt.Key.Key_L, ALT)
     assert focused() is dialog.language
     QTest.keyClick(dialog.language, Qt.Key.Key_Down)  # English
@@ -201,6 +201,37 @@ def test_a_bad_key_prefix_is_said_and_not_taken(
     assert ws(window).session.undo_stack.count() == 0
 
 
+def test_a_logo_over_1_mb_is_made_smaller_instead_of_refused(
+    qtbot: QtBot,
+    window: MainWindow,
+    sample: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A designer's 2400×1200 export, saved uncompressed (about 11 MB): taken,
+    scaled to 1000 pixels wide, under 1 MB, and the note says so."""
+    open_sync(window, sample)
+    big = tmp_path / "logo-print.png"
+    image = QImage(2400, 1200, QImage.Format.Format_ARGB32)
+    image.fill(QColor("#336699"))
+    writer = QImageWriter(str(big))
+    writer.setCompression(0)  # none: a big file, as from a print export
+    assert writer.write(image)
+    assert big.stat().st_size > 5 * 1024 * 1024
+    monkeypatch.setattr(questions, "choose_image", lambda _parent: big)
+    dialog = open_properties(qtbot, window)
+    QTest.mouseClick(dialog.choose_logo, Qt.MouseButton.LeftButton)
+    assert dialog.logo_note.text() == (
+        "logo-print.png was made smaller to fit in 1 MB (1000 × 500 pixels)."
+    )
+    assert dialog.logo is not None and len(dialog.logo) <= 1024 * 1024
+    assert QImage.fromData(dialog.logo).size().width() == 1000
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    QTest.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    assert ws(window).session.project.info().logo == dialog.logo
+
+
 @pytest.mark.parametrize(
     ("content", "sentence"),
     [
@@ -243,8 +274,14 @@ def test_read_only_the_properties_are_shown_and_cannot_change(
     assert dialog.read_only_note.text() == (
         "crm.pmdesk is open read-only: its properties cannot be changed here."
     )
-    for field in (dialog.title, dialog.key_prefix, dialog.choose_logo, dialog.add_author):
-        assert not field.isEnabled()
+    for button in (dialog.choose_logo, dialog.add_author):
+        assert not button.isEnabled()
+    # The texts are readable, not greyed out, and can be copied, not changed.
+    for field in (dialog.title, dialog.product, dialog.organisation, dialog.key_prefix):
+        assert field.isEnabled() and field.isReadOnly()
+    dialog.title.setFocus()
+    type_text(qtbot, dialog.title, "x")
+    assert dialog.title.text() == ws(window).session.project.info().title
     assert dialog.buttons.standardButtons() == QDialogButtonBox.StandardButton.Close
     QTest.keyClick(dialog, Qt.Key.Key_Escape)
     assert not dialog.isVisible()

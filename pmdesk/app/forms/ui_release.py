@@ -155,7 +155,7 @@ class Ui_ReleaseDialog(object):
         self.status.setItemText(1, QCoreApplication.translate("ReleaseDialog", u"In progress", None))
         self.status.setItemText(2, QCoreApplication.translate("ReleaseDialog", u"Released", None))
 
-        self.capacity_label.setText(QCoreApplication.translate("ReleaseDialog", u"&Capacity:", None))
+        self.capacity_label.setText(QCoreApplication.translate("ReleaseDialog", u"Ca&pacity:", None))
 #if QT_CONFIG(tooltip)
         self.capacity.setToolTip(QCoreApplication.translate("ReleaseDialog", u"Person-days the team can give this release", None))
 #endif // QT_CONFIG(tooltip)

@@ -27,7 +27,8 @@ from pmdesk.app.roadmap.view import RoadmapView
 from pmdesk.app.session import ProjectSession
 from pmdesk.app.setup.milestone_dialog import edit_milestone
 from pmdesk.app.setup.release_dialog import edit_release
-from pmdesk.core.ops import Create, Move, Operation, Remove, RemoveRelease, Update
+from pmdesk.app.setup.release_removal import remove_release
+from pmdesk.core.ops import Create, Move, Operation, Remove, Update
 from pmdesk.core.roadmap.layout import Band, Diamond, LaneRows, RoadmapLayout
 
 
@@ -114,8 +115,11 @@ class RoadmapEditing(QObject):
 
     def _axis_menu(self, menu: QMenu, release: str | None, day: dt.date | None) -> None:
         if day is not None:
-            self._add(menu, self.tr("New Release Here"), lambda: self.new_release(day))
-            self._add(menu, self.tr("New Milestone Here"), lambda: self.new_milestone(day))
+            self._add(menu, self.tr("New Release Here…"), lambda: self.new_release(day))
+            # On a band, the milestone is that release's (a beta, a code freeze).
+            self._add(
+                menu, self.tr("New Milestone Here…"), lambda: self.new_milestone(day, release)
+            )
         if release is not None:
             menu.addSeparator()
             self._add(menu, self.tr("Edit Release…"), lambda: self.edit_release(release))
@@ -182,19 +186,15 @@ class RoadmapEditing(QObject):
         return bool(values) and self._push(Update("release", uid, values))
 
     def delete_release(self, uid: str) -> bool:
+        """As the Plan pane does: asked where its requirements go, if it has any."""
         if self._refused():
             return False
-        names = self.pane.release_names
-        name = names.get(uid, "")
-        others = [(u, n) for u, n in names.items() if u != uid]
-        fate = questions.ask_release_fate(self.widget, name, others)
-        if fate is None:
-            return False
-        return self._push(RemoveRelease(uid, fate[0]))
+        return remove_release(self.widget, self.pane.session, uid, self._push)
 
     # -- milestones ------------------------------------------------------------------
-    def new_milestone(self, day: dt.date) -> bool:
-        defaults = {"date": snap_date(day, self.pane.view.snap).isoformat()}
+    def new_milestone(self, day: dt.date, release: str | None = None) -> bool:
+        """A milestone on `day` (snapped), of `release` if one is given."""
+        defaults = {"date": snap_date(day, self.pane.view.snap).isoformat(), "release": release}
         return self._form(edit_milestone, None, defaults)
 
     def edit_milestone(self, uid: str) -> bool:

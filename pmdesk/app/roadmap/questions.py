@@ -1,6 +1,6 @@
-"""The questions the roadmap's edits ask (a name, a colour, what happens to a
-release's requirements), one function each so that tests answer them instead
-of a modal dialog."""
+"""The questions the roadmap's edits ask (a name, a colour, deleting a lane), one
+function each so that tests answer them instead of a modal dialog. Deleting a
+release asks what the Plan pane asks (setup.release_removal)."""
 
 from __future__ import annotations
 
@@ -38,24 +38,3 @@ def confirm_delete_lane(parent: QWidget, name: str) -> bool:
         ),
     )
     return answer == QMessageBox.StandardButton.Yes
-
-
-def ask_release_fate(
-    parent: QWidget, name: str, others: list[tuple[str, str]]
-) -> tuple[str | None] | None:
-    """Where the requirements of release `name` go when it is deleted: (None,) for
-    no release, (uid,) for one of `others` (uid, name); None: do not delete."""
-    keep = translate("RoadmapQuestions", "Leave them without a release")
-    move = translate("RoadmapQuestions", "Move them to %1")
-    choices = [keep, *(fill(move, other) for _uid, other in others)]
-    text = fill(
-        translate("RoadmapQuestions", "Delete release “%1”. What happens to its requirements?"),
-        name,
-    )
-    chosen, ok = QInputDialog.getItem(
-        parent, translate("RoadmapQuestions", "Delete release"), text, choices, 0, False
-    )
-    if not ok:
-        return None
-    i = choices.index(chosen)
-    return (None,) if i == 0 else (others[i - 1][0],)

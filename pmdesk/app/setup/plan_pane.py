@@ -34,10 +34,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pmdesk.app.merge.text_diff import plain_markdown
 from pmdesk.app.setup import questions
 from pmdesk.app.setup.milestone_dialog import edit_milestone
 from pmdesk.app.setup.plan_list import PlanList
 from pmdesk.app.setup.release_dialog import edit_release
+from pmdesk.app.setup.release_removal import remove_release
 
 if TYPE_CHECKING:
     from pmdesk.app.session import ProjectSession
@@ -210,8 +212,9 @@ class PlanPane(QWidget):
         item.setText(2, _status_text(v.get("status", "planned")))
         capacity = v.get("capacity")
         item.setText(3, "" if capacity is None else f"{capacity:g}")
-        item.setText(4, v.get("goal", ""))
-        item.setToolTip(4, v.get("goal", ""))
+        goal = plain_markdown(v.get("goal", ""))  # a line of Markdown, read without its marks
+        item.setText(4, goal)
+        item.setToolTip(4, goal)
 
     def _show_lane(self, item: QTreeWidgetItem, v: Mapping[str, Any]) -> None:
         item.setText(0, v["name"])
@@ -297,23 +300,8 @@ class PlanPane(QWidget):
 
     def delete_release(self) -> bool:
         """Delete the current release, asking where its requirements go."""
-        from pmdesk.core.ops import RemoveRelease
-
         uid = self.releases.current_uid()
-        if uid is None or self._session.refuse_if_read_only():
-            return False
-        name = self.releases.values[uid]["name"]
-        count = sum(1 for row in self._session.project.tree_rows() if row[8] == uid)
-        move_to: str | None = None
-        if count:
-            others = [
-                (u, self.releases.values[u]["name"]) for u in self.releases.uids() if u != uid
-            ]
-            answer = questions.ask_release_removal(self, name, count, others)
-            if answer is None:
-                return False
-            move_to = answer or None
-        return self._session.push(RemoveRelease(uid, move_to))
+        return uid is not None and remove_release(self, self._session, uid)
 
     # -- lanes ------------------------------------------------------------------------------
     def new_lane(self) -> bool:
@@ -359,9 +347,14 @@ class PlanPane(QWidget):
 
     # -- milestones --------------------------------------------------------------------------
     def new_milestone(self, defaults: Mapping[str, Any] | None = None) -> bool:
+        """A milestone of the release chosen in the list, on its last day (its
+        release date) until the user picks another."""
         release = self.releases.current_uid()
-        chosen = {"release": release, **(defaults or {})}
-        return edit_milestone(self, self._session, None, chosen)
+        chosen: dict[str, Any] = {"release": release}
+        end = self.releases.values[release].get("end") if release is not None else None
+        if end:
+            chosen["date"] = end
+        return edit_milestone(self, self._session, None, {**chosen, **(defaults or {})})
 
     def edit_milestone(self, uid: str) -> bool:
         return edit_milestone(self, self._session, uid)

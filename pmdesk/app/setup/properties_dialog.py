@@ -12,8 +12,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt
-from PySide6.QtGui import QImage, QKeySequence, QPixmap, QShortcut
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QImage,
+    QImageWriter,
+    QKeySequence,
+    QPainter,
+    QPixmap,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -38,6 +46,7 @@ translate = QCoreApplication.translate
 
 LANGUAGES = ("zh", "en")  # the order of the form's language choices
 MAX_LOGO_BYTES = 1024 * 1024
+MAX_LOGO_SIDE = 1000  # pixels: a cover logo is printed a few centimetres wide
 ERROR_STYLE = "color: #b02a37;"
 
 
@@ -54,6 +63,49 @@ def logo_problem(data: bytes, name: str) -> str | None:
             "%1", name
         )
     return None
+
+
+def _encoded(image: QImage, kind: str) -> bytes:
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    # QImageWriter: QImage.save's format argument is typed bytes but takes only str.
+    QImageWriter(buffer, QByteArray(kind.encode())).write(image)
+    buffer.close()
+    return bytes(data.data())
+
+
+def shrunk_logo(data: bytes) -> QImage | None:
+    """A PNG or JPEG picture too large for the file (over 1 MB, as a designer's
+    export often is) made to fit: at most MAX_LOGO_SIDE pixels a side, as PNG, or
+    as JPEG on white if the PNG is still too large. None: not such a picture."""
+    if not data.startswith((b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")):
+        return None
+    image = QImage.fromData(data)
+    if image.isNull():
+        return None
+    if max(image.width(), image.height()) > MAX_LOGO_SIDE:
+        image = image.scaled(
+            MAX_LOGO_SIDE,
+            MAX_LOGO_SIDE,
+            Qt.AspectRatioMode.KeepAspectRatio,
+            Qt.TransformationMode.SmoothTransformation,
+        )
+    return image
+
+
+def fitted_logo(image: QImage) -> bytes | None:
+    """`image` as PNG or JPEG bytes within MAX_LOGO_BYTES, or None."""
+    png = _encoded(image, "png")
+    if len(png) <= MAX_LOGO_BYTES:
+        return png
+    flat = QImage(image.size(), QImage.Format.Format_RGB32)
+    flat.fill(QColor("white"))  # JPEG has no transparency: a cover page is white
+    painter = QPainter(flat)
+    painter.drawImage(0, 0, image)
+    painter.end()
+    jpeg = _encoded(flat, "jpg")
+    return jpeg if len(jpeg) <= MAX_LOGO_BYTES else None
 
 
 class ProjectPropertiesDialog(QDialog):
@@ -187,12 +239,27 @@ class ProjectPropertiesDialog(QDialog):
             )
         else:
             problem = logo_problem(data, path.name)
+        note = path.name
+        if problem is not None and len(data) > MAX_LOGO_BYTES:
+            image = shrunk_logo(data)
+            smaller = fitted_logo(image) if image is not None else None
+            if image is not None and smaller is not None:
+                problem, data = None, smaller
+                note = (
+                    translate(
+                        "ProjectPropertiesDialog",
+                        "%1 was made smaller to fit in 1 MB (%2 × %3 pixels).",
+                    )
+                    .replace("%1", path.name)
+                    .replace("%2", str(image.width()))
+                    .replace("%3", str(image.height()))
+                )
         if problem is not None:
             self.logo_note.setStyleSheet(ERROR_STYLE)
             self.logo_note.setText(problem)
             return
         self.logo_note.setStyleSheet("")
-        self.logo_note.setText(path.name)
+        self.logo_note.setText(note)
         self.logo = data
         self._show_logo()
 
@@ -203,15 +270,13 @@ class ProjectPropertiesDialog(QDialog):
 
     # -- read-only -------------------------------------------------------------------
     def _lock(self) -> None:
+        # The texts stay readable (not greyed) and can be selected and copied.
+        for field in (self.title, self.product, self.version, self.organisation, self.key_prefix):
+            field.setReadOnly(True)
         for widget in (
-            self.title,
-            self.product,
-            self.version,
             self.authors,
             self.add_author,
             self.remove_author,
-            self.organisation,
-            self.key_prefix,
             self.language,
             self.choose_logo,
             self.remove_logo,
