@@ -17,7 +17,7 @@ from pathlib import Path
 from sqlalchemy import Connection
 
 from pmdesk.core.storage.fileformat import refuse_project_target
-from pmdesk.core.storage.sqlite_files import replacing
+from pmdesk.core.storage.sqlite_files import replacing, writable_place
 from pmdesk.export.prd_build import ExportOptions, Progress, build_document
 from pmdesk.export.render_docx import render_docx
 from pmdesk.export.render_markdown import render_markdown
@@ -69,6 +69,8 @@ def export_prd(
                 render_docx(document, tmp)
         else:
             output = render_markdown(document, picture_stem=target.stem)
+            if output.files:  # a place the .md cannot go is said of the .md, not a picture
+                writable_place(target)
             for name, data in output.files.items():
                 picture = target.with_name(name)
                 with replacing(picture) as tmp:

@@ -237,3 +237,17 @@ def test_names_the_system_refuses_and_deep_nesting(
     code, _, err = run(capsys, "import", tmp_path / "deep.pmdesk", "--from", deep)
     assert code == 2 and "nested deeper than 50 levels" in one_sentence(err)
     assert not (tmp_path / "deep.pmdesk").exists()
+
+
+def test_a_markdown_export_into_a_missing_folder_names_the_md(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The pictures written beside the .md come first; the sentence still names the
+    file the user asked for, not a picture they never named, and nothing is left."""
+    project = tmp_path / "crm.pmdesk"
+    assert main(["sample", str(project)]) == 0
+    out = tmp_path / "missing" / "prd.md"
+    assert main(["export", str(project), "--format", "md", "-o", str(out)]) != 0
+    error = capsys.readouterr().err
+    assert "prd.md" in error and "roadmap.png" not in error
+    assert not (tmp_path / "missing").exists()

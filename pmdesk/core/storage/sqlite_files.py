@@ -138,13 +138,9 @@ def integrity_problems(conn: sqlite3.Connection, *, structure: bool = True) -> l
     return problems
 
 
-@contextlib.contextmanager
-def replacing(target: Path) -> Iterator[Path]:
-    """Yield a temporary path beside `target`; on success it atomically replaces it.
-
-    A reader of `target` sees the old file or the new one, never half of one.
-    The caller fills the temporary file; on any error it is removed.
-    """
+def writable_place(target: Path) -> Path:
+    """The file `replacing(target)` would write (a link's own file), or PmdeskError
+    saying in one sentence why it cannot be written there; nothing is written."""
     directory = target.parent
     if not directory.exists():
         raise PmdeskError("write.no_folder", path=target, folder=directory)
@@ -157,11 +153,23 @@ def replacing(target: Path) -> Iterator[Path]:
         linked = resolved(target)
         if linked is None:
             raise PmdeskError("write.link_loop", path=target)
-        target, directory = linked, linked.parent
+        target = linked
     if target.exists() and not target.is_file():
         raise PmdeskError("write.not_regular", path=target)
     if write_protected(target):  # a rename would replace it all the same
         raise PmdeskError("write.protected", name=target.name)
+    return target
+
+
+@contextlib.contextmanager
+def replacing(target: Path) -> Iterator[Path]:
+    """Yield a temporary path beside `target`; on success it atomically replaces it.
+
+    A reader of `target` sees the old file or the new one, never half of one.
+    The caller fills the temporary file; on any error it is removed.
+    """
+    target = writable_place(target)
+    directory = target.parent
     tmp = temp_path_beside(target)
     try:
         # Create the file first, so an unwritable place fails here with a clear reason.
