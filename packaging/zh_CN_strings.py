@@ -169,6 +169,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("MainWindow", "Untitled"): "未命名",
     ("MainWindow", "Saved"): "已保存",
     ("MainWindow", "Unsaved changes"): "有未保存的修改",
+    ("MainWindow", "Not saved yet"): "尚未保存",
     ("MainWindow", "About pmdesk"): "关于 pmdesk",
     ("MainWindow", "<h3>pmdesk %1</h3><p>An offline roadmap and PRD editor for product managers.</p>"): "<h3>pmdesk %1</h3><p>为产品经理打造的离线路线图与 PRD 编辑器。</p>",
     ("OptionalDateEdit", "Set a date"): "设置日期",

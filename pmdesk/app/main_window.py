@@ -233,7 +233,13 @@ class MainWindow(QMainWindow):
             name += " " + self.tr("[Read-only]")
         self.setWindowTitle(f"{name}[*] — pmdesk")
         self.setWindowModified(not ws.clean)
-        self.save_state_label.setText(self.tr("Saved") if ws.clean else self.tr("Unsaved changes"))
+        if not ws.clean:
+            state = self.tr("Unsaved changes")
+        elif ws.untitled:  # a new project has no file yet: nothing was saved
+            state = self.tr("Not saved yet")
+        else:
+            state = self.tr("Saved")
+        self.save_state_label.setText(state)
 
     def _update_counts(self) -> None:
         ws, opening = self.workspace, self.lifecycle.opening

@@ -2030,6 +2030,10 @@ Name:</translation>
         <translation>[Read-only]</translation>
     </message>
     <message>
+        <source>Not saved yet</source>
+        <translation>Not saved yet</translation>
+    </message>
+    <message>
         <source>Saved</source>
         <translation>Saved</translation>
     </message>

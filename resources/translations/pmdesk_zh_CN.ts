@@ -2028,6 +2028,10 @@ Name:</source>
         <translation>[只读]</translation>
     </message>
     <message>
+        <source>Not saved yet</source>
+        <translation>尚未保存</translation>
+    </message>
+    <message>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>

@@ -90,6 +90,8 @@ def test_enter_alone_makes_a_blank_project(qtbot: QtBot, window: MainWindow) -> 
     assert ws(window).untitled
     assert ws(window).document_pane.sections.count() == 0
     assert not dialog.isVisible()
+    # Never saved: the status bar does not say "Saved".
+    assert window.save_state_label.text() == "Not saved yet"
 
 
 def test_escape_makes_nothing(qtbot: QtBot, window: MainWindow) -> None:
