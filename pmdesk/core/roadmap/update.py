@@ -61,6 +61,10 @@ class RoadmapState:
     # and the requirements whose bars came, went, changed rows or flags.
     repacked: bool = field(default=False, compare=False)
     moved: frozenset[str] = field(default=frozenset(), compare=False)
+    # Lanes (by uid) whose bars kept their rows when one left or came (a hole, or a
+    # bar put in a free place): correct and without overlaps, but maybe not packed as
+    # tightly as a full layout packs them; `settled()` packs them as a full layout does.
+    unpacked: frozenset[str | None] = field(default=frozenset(), compare=False)
     _index: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
     # The dependencies (earlier, later) in link order, each once; made on first use.
     _pairs: list[tuple[str, str]] = field(default_factory=list, compare=False, repr=False)
@@ -68,6 +72,25 @@ class RoadmapState:
     def __post_init__(self) -> None:
         if not self._index:
             self._index.update((item.uid, i) for i, item in enumerate(self.data.items))
+
+    def settled(self) -> RoadmapState:
+        """This roadmap with its `unpacked` lanes packed again: equal to a full layout
+        (`repacked` and `moved` say what changed, as after `updated`)."""
+        if not self.unpacked:
+            return self
+        group_of = {lane.uid: i for i, lane in enumerate(self.layout.lanes)}
+        affected: dict[int, list[RoadmapItem]] = {
+            group_of[uid]: [] for uid in self.unpacked if uid in group_of
+        }
+        releases = {r.uid: r for r in self.data.releases}
+        moved = set[str]()
+        layout = _repacked(
+            self.layout, self.data, self._index, releases, affected, self._pairs, moved
+        )
+        assert layout is not None  # packing a lane again drops no group
+        return RoadmapState(
+            self.data, layout, True, frozenset(moved), _index=self._index, _pairs=self._pairs
+        )
 
     @classmethod
     def laid_out(cls, data: RoadmapData, today: dt.date | None) -> RoadmapState:
@@ -98,7 +121,13 @@ class RoadmapState:
                     changes.setdefault(e.uid, {}).update(shown)
         if not changes and not releases:  # nothing the roadmap keeps changed
             if self.repacked or self.moved:
-                return RoadmapState(self.data, self.layout, _index=self._index, _pairs=self._pairs)
+                return RoadmapState(
+                    self.data,
+                    self.layout,
+                    unpacked=self.unpacked,
+                    _index=self._index,
+                    _pairs=self._pairs,
+                )
             return self
         data = self.data
         if releases:
@@ -128,13 +157,21 @@ class RoadmapState:
         layout = restyled(self.layout, quiet) if quiet else self.layout
         if layout is None:
             return None
-        before, moved = layout, set[str]()
+        before, moved, unpacked = layout, set[str](), set(self.unpacked)
         if toggled:
-            layout = _shown_or_hidden(layout, data, self._index, toggled, self._pairs, moved)
+            layout = _shown_or_hidden(
+                layout, data, self._index, toggled, self._pairs, moved, unpacked
+            )
             if layout is None:
                 return None
         return RoadmapState(
-            data, layout, layout is not before, frozenset(moved), self._index, self._pairs
+            data,
+            layout,
+            layout is not before,
+            frozenset(moved),
+            frozenset(unpacked),
+            self._index,
+            self._pairs,
         )
 
 
@@ -145,10 +182,15 @@ def _shown_or_hidden(
     toggled: Sequence[str],
     pairs: list[tuple[str, str]],
     moved: set[str],
+    unpacked: set[str | None],
 ) -> RoadmapLayout | None:
     """`layout` with the bars of `toggled` (their status went to or from rejected)
-    added or removed: their lanes packed again; None when more than that moves (the
-    time axis, or the "Unassigned" group coming or going)."""
+    added or removed; None when more than that moves (the time axis, or the
+    "Unassigned" group coming or going). A bar leaves a hole and one shown again
+    takes a free place in its lane when there is one, so no other bar moves (packing
+    a lane of thousands of bars again, and repainting it, costs more than a frame):
+    those lanes go to `unpacked`, for `RoadmapState.settled`. Otherwise the lane is
+    packed again and the lanes below move by the rows it gained or lost."""
     releases = {r.uid: r for r in data.releases}
     known_lanes = {lane.uid for lane in data.lanes}
     group_of = {lane.uid: i for i, lane in enumerate(layout.lanes)}
@@ -173,7 +215,7 @@ def _shown_or_hidden(
         return None
     if not affected:
         return layout
-    return _repacked(layout, data, index, releases, affected, pairs, moved)
+    return _repacked(layout, data, index, releases, affected, pairs, moved, unpacked)
 
 
 def _repacked(
@@ -184,10 +226,13 @@ def _repacked(
     affected: dict[int, list[RoadmapItem]],
     pairs: list[tuple[str, str]],
     moved: set[str],
+    unpacked: set[str | None] | None = None,
 ) -> RoadmapLayout | None:
     """The lanes in `affected` packed again, the lanes below moved by the rows they
     gained or lost; the indexes updated, not rebuilt (a big roadmap has 100,000 bars).
-    Adds to `moved` the requirements whose bars came, went, changed rows or flags."""
+    Adds to `moved` the requirements whose bars came, went, changed rows or flags.
+    With `unpacked`, a lane whose bars can keep their rows (`_in_place`) keeps them and
+    goes to `unpacked`; a lane packed again leaves it."""
     origin, was = layout.origin, layout._by_uid
     bars: list[Bar] = []
     lanes: list[LaneRows] = []
@@ -201,7 +246,30 @@ def _repacked(
         old = _lane_bars(layout, i)
         lane_start.append(len(bars))
         shift = row - lane.first_row
-        if i in affected:
+        kept = None
+        made: list[Bar] | None
+        if i in affected and unpacked is not None:
+            kept = _in_place(layout, lane, old, affected[i], data, index, releases)
+        if kept is not None:
+            made, gone, touched = kept
+            rows = lane.rows
+            for bar in gone:
+                del by_uid[bar.uid]
+                moved.add(bar.uid)
+            for bar in made:
+                if bar.uid not in was:
+                    by_uid[bar.uid] = bar
+                    moved.add(bar.uid)
+            for r, row_bars in touched.items():
+                if row_bars:
+                    by_row[r] = row_bars
+                else:
+                    by_row.pop(r, None)  # a row left empty: no bars, as in a full layout
+            assert unpacked is not None
+            unpacked.add(lane.uid)
+        elif i in affected:
+            if unpacked is not None:
+                unpacked.discard(lane.uid)
             members = _members(old, affected[i], data, index, releases)
             if lane.uid is None and not members:
                 return None  # the "Unassigned" group would go
@@ -238,7 +306,9 @@ def _repacked(
         else:
             rows, made = lane.rows, None
             bars.extend(old)
-        if made is not None:
+        if kept is not None:
+            bars.extend(kept[0])
+        elif made is not None:
             bars.extend(made)
             for r in range(lane.first_row, lane.first_row + lane.rows):
                 by_row.pop(r, None)
@@ -254,7 +324,16 @@ def _repacked(
 
     if not pairs:
         pairs.extend(_dependencies(data))
-    arrows, late = _arrows(pairs, by_uid)
+    arrows: Sequence[Arrow]
+    if any(before in moved or after in moved for before, after in pairs):
+        arrows, late = _arrows(pairs, by_uid)
+        arrow_index: dict[int, list[int]] = {}  # made again on first use
+    else:  # no dependency of a bar that came, went or moved: arrows and late flags stay
+        arrows, arrow_index = layout.arrows, layout._arrow_index
+        late = {}
+        for c in layout.conflicts:
+            if c.kind == "dependency":
+                late.setdefault(c.uid, []).append(by_uid[c.other])
     # Late flags (a bar kept its own): those late now, and those late before.
     group_of = {lane.uid: i for i, lane in enumerate(layout.lanes)}
     maybe = set(late) | {c.uid for c in layout.conflicts if c.kind == "dependency"}
@@ -284,18 +363,71 @@ def _repacked(
         if bar.outside_release:
             release = releases[bar.release_uid or ""]
             conflicts.append(Conflict("release", uid, bar.key, release.uid, release.name))
+    # Unchanged problems keep their tuple, so a view sees at once that its list stays.
+    problems = tuple(conflicts)
+    if problems == layout.conflicts:
+        problems = layout.conflicts
     return replace(
         layout,
         lanes=tuple(lanes),
         bars=tuple(bars),
         arrows=tuple(arrows),
-        conflicts=tuple(conflicts),
+        conflicts=problems,
         rows=row,
         _by_uid=by_uid,
         _by_row=by_row,
-        _arrow_index={},
+        _arrow_index=arrow_index,
         _positions={},
     )
+
+
+def _in_place(
+    layout: RoadmapLayout,
+    lane: LaneRows,
+    old: list[Bar],
+    shown: list[RoadmapItem],
+    data: RoadmapData,
+    index: dict[str, int],
+    releases: dict[str, RoadmapRelease],
+) -> tuple[list[Bar], list[Bar], dict[int, list[Bar]]] | None:
+    """Lane `lane` with its bars rejected now taken out and at most one item shown
+    again put in the first row free over its days, every other bar in its row: (its
+    bars in the layout's order, the bars gone, the rows changed); None when the item
+    finds no free row (the lane needs another row: pack it again)."""
+    if len(shown) > 1:
+        return None
+    gone = [b for b in old if data.items[index[b.uid]].status == HIDDEN]
+    gone_uids = {b.uid for b in gone}
+    touched: dict[int, list[Bar]] = {}
+    for bar in gone:
+        in_row = touched.get(bar.row)
+        if in_row is None:
+            in_row = touched[bar.row] = list(layout._by_row.get(bar.row, ()))
+        in_row.remove(bar)
+    made = [b for b in old if b.uid not in gone_uids] if gone else list(old)
+    for item in shown:
+        placed = _place(item, releases, index[item.uid])
+        if placed is None:
+            continue
+        x0 = offset(layout.origin, placed.start)
+        x1 = offset(layout.origin, placed.end) + 1
+        for row in range(lane.first_row, lane.first_row + lane.rows):
+            in_row = touched.get(row)
+            if in_row is None:
+                in_row = list(layout._by_row.get(row, ()))
+            at = bisect.bisect_left(in_row, x0, key=lambda b: b.x0)
+            if (at == 0 or in_row[at - 1].x1 <= x0) and (at == len(in_row) or x1 <= in_row[at].x0):
+                break
+        else:
+            return None
+        bar = _bar(placed, lane.uid, layout.origin, row)
+        if _outside_release(item, releases.get(bar.release_uid or "")) is not None:
+            bar = bar._replace(outside_release=True)
+        in_row.insert(at, bar)
+        touched[row] = in_row
+        order = index[item.uid]  # a lane's bars are in the order of their items
+        made.insert(bisect.bisect_left(made, order, key=lambda b: index[b.uid]), bar)
+    return made, gone, touched
 
 
 def _axis_stays(layout: RoadmapLayout, shown: list[_Placed], hidden: list[Bar]) -> bool:
