@@ -456,13 +456,15 @@ def work_latency(args: argparse.Namespace) -> Json:
     # preview, from the timer firing to the lane shown packed and the events handled.
     settle_started: list[float] = []
     settle_done: list[float] = []
-    roadmap._settle_timer.timeout.connect(lambda: settle_started.append(time.perf_counter()))
+    packs = hasattr(roadmap, "settled")  # not before December 2026 (to measure "before")
+    if packs:
+        roadmap._settle_timer.timeout.connect(lambda: settle_started.append(time.perf_counter()))
 
-    def packed() -> None:
-        run_until_idle()
-        settle_done.append(time.perf_counter())
+        def packed() -> None:
+            run_until_idle()
+            settle_done.append(time.perf_counter())
 
-    roadmap.settled.connect(packed)
+        roadmap.settled.connect(packed)
 
     def roadmap_settled() -> bool:
         return roadmap_current() and not roadmap._settle_timer.isActive()
@@ -470,7 +472,8 @@ def work_latency(args: argparse.Namespace) -> Json:
     def quiet() -> None:
         """Untimed: the roadmap and the preview caught up, nothing left to do."""
         wait_for(roadmap.refreshed, roadmap_current)
-        wait_for(roadmap.settled, roadmap_settled)
+        if packs:
+            wait_for(roadmap.settled, roadmap_settled)
         settle(0.02)
         wait_for(
             document.preview_rendered,
@@ -569,13 +572,25 @@ def work_latency(args: argparse.Namespace) -> Json:
 
         return press
 
+    def restore_edit(_n: int) -> Callable[[], None]:
+        box = form.status
+        if box.currentIndex() != box.count() - 1:
+            box.setCurrentIndex(box.count() - 1)  # untimed: to "rejected" first (an edit)
+            quiet()  # its lane packed, too
+
+        def press() -> None:
+            QTest.keyClick(box, Qt.Key.Key_Up)  # back to "done": its bar comes back
+
+        return press
+
     out: Json = {"visible": visible, "requirements": len(uids)}
     kinds: dict[str, Callable[[int], Callable[[], None]]] = {
         "title": title_edit,
         "status": status_edit,
         "reject": reject_edit,
+        "restore": restore_edit,
     }
-    shows = {"title": "title", "status": "status", "reject": "status"}
+    shows = {"title": "title", "status": "status", "reject": "status", "restore": "status"}
     for kind, make in kinds.items():
         runs: list[Json] = []
         for n in range(WARMUP_EDITS + args.edits):
@@ -1164,6 +1179,7 @@ EDIT_KINDS = (
     ("title", "title edit (Enter)"),
     ("status", "status edit (↓ in the combo box)"),
     ("reject", "status edit to rejected (↓ from done)"),
+    ("restore", "status edit from rejected (↑ to done)"),
 )
 LATENCY_GOAL = {10_000: 0.016}  # median, and within LATENCY_RATIO × the sample's median
 LATENCY_RATIO = 1.5
@@ -1318,7 +1334,8 @@ def latency_details(results: Sequence[Json]) -> str:
             f"{runs_text_ms(r['roadmap_work'])}; "
             f"title edits {runs_text_ms([x['seconds'] for x in title])}; status edits "
             f"{runs_text_ms([x['seconds'] for x in r['status']])}; status edits to rejected "
-            f"{runs_text_ms([x['seconds'] for x in r['reject']])}; peak RSS "
+            f"{runs_text_ms([x['seconds'] for x in r['reject']])}; from rejected "
+            f"{runs_text_ms([x['seconds'] for x in r['restore']])}; peak RSS "
             f"{r['rss_peak_mib']:.0f} MiB; load average after {r['load']:.2f} "
             f"({os.cpu_count()} CPUs)",
         ]

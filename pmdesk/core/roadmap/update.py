@@ -215,7 +215,9 @@ def _shown_or_hidden(
         return None
     if not affected:
         return layout
-    return _repacked(layout, data, index, releases, affected, pairs, moved, unpacked)
+    return _repacked(
+        layout, data, index, releases, affected, pairs, moved, unpacked, frozenset(toggled)
+    )
 
 
 def _repacked(
@@ -227,12 +229,14 @@ def _repacked(
     pairs: list[tuple[str, str]],
     moved: set[str],
     unpacked: set[str | None] | None = None,
+    toggled: frozenset[str] = frozenset(),
 ) -> RoadmapLayout | None:
     """The lanes in `affected` packed again, the lanes below moved by the rows they
     gained or lost; the indexes updated, not rebuilt (a big roadmap has 100,000 bars).
     Adds to `moved` the requirements whose bars came, went, changed rows or flags.
     With `unpacked`, a lane whose bars can keep their rows (`_in_place`) keeps them and
-    goes to `unpacked`; a lane packed again leaves it."""
+    goes to `unpacked`; a lane packed again leaves it. `toggled`: the requirements
+    whose status went to or from rejected."""
     origin, was = layout.origin, layout._by_uid
     bars: list[Bar] = []
     lanes: list[LaneRows] = []
@@ -241,6 +245,7 @@ def _repacked(
     new_rows: dict[int, list[Bar]] = {}  # rows of a lane packed again (to sort by x)
     moved_rows: dict[int, list[Bar]] = {}  # rows of a lane moved down or up (in order)
     lane_start: list[int] = []  # where each lane's bars begin in `bars`
+    in_place: set[int] = set()  # lanes in `affected` whose bars kept their rows
     row = 0
     for i, lane in enumerate(layout.lanes):
         old = _lane_bars(layout, i)
@@ -249,7 +254,7 @@ def _repacked(
         kept = None
         made: list[Bar] | None
         if i in affected and unpacked is not None:
-            kept = _in_place(layout, lane, old, affected[i], data, index, releases)
+            kept = _in_place(layout, lane, old, affected[i], data, index, releases, toggled)
         if kept is not None:
             made, gone, touched = kept
             rows = lane.rows
@@ -267,6 +272,7 @@ def _repacked(
                     by_row.pop(r, None)  # a row left empty: no bars, as in a full layout
             assert unpacked is not None
             unpacked.add(lane.uid)
+            in_place.add(i)
         elif i in affected:
             if unpacked is not None:
                 unpacked.discard(lane.uid)
@@ -352,8 +358,12 @@ def _repacked(
     outside |= {
         uid
         for lane in affected
+        if lane not in in_place
         for uid in _uids(bars, lane_start, lane)
         if by_uid[uid].outside_release
+    }
+    outside |= {  # a lane kept in place: only a bar shown again can be new here
+        uid for uid in toggled if (again := by_uid.get(uid)) is not None and again.outside_release
     }
     conflicts: list[Conflict] = []
     for uid in sorted(set(late) | outside, key=lambda u: (group_of[by_uid[u].lane_uid], index[u])):
@@ -389,6 +399,7 @@ def _in_place(
     data: RoadmapData,
     index: dict[str, int],
     releases: dict[str, RoadmapRelease],
+    toggled: frozenset[str],
 ) -> tuple[list[Bar], list[Bar], dict[int, list[Bar]]] | None:
     """Lane `lane` with its bars rejected now taken out and at most one item shown
     again put in the first row free over its days, every other bar in its row: (its
@@ -396,7 +407,13 @@ def _in_place(
     finds no free row (the lane needs another row: pack it again)."""
     if len(shown) > 1:
         return None
-    gone = [b for b in old if data.items[index[b.uid]].status == HIDDEN]
+    gone = [
+        bar
+        for uid in toggled
+        if (bar := layout._by_uid.get(uid)) is not None
+        and bar.lane_uid == lane.uid
+        and data.items[index[uid]].status == HIDDEN
+    ]
     gone_uids = {b.uid for b in gone}
     touched: dict[int, list[Bar]] = {}
     for bar in gone:
