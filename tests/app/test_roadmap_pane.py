@@ -399,8 +399,8 @@ def test_a_requirement_rejected_leaves_the_roadmap_and_undo_brings_it_back(
     qtbot: QtBot, window: MainWindow, pane: RoadmapPane, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Rejected requirements are not drawn: to or from rejected hides or shows the
-    bar and packs its lane again, without reading the roadmap (issue 12), exactly as
-    a full re-read and layout draws it, on screen too."""
+    bar (a hole at once, the lane packed once edits pause) without reading the
+    roadmap (issue 12), exactly as a full re-read and layout draws it, on screen too."""
     reads = counting_reads(monkeypatch, pane)
     session = ws(window).session
     bar = bar_of(pane, "CRM-8")

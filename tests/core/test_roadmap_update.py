@@ -1,6 +1,7 @@
 """A roadmap brought up to date from an edit's effects equals the roadmap read and
 laid out afresh (issue 12): restyled bars, and a status to or from rejected that
-hides or shows one bar and packs its lane again."""
+hides or shows one bar: a hole left (or a free place taken) at once, and the lane
+packed as a full layout packs it once settled."""
 
 from __future__ import annotations
 

@@ -9,9 +9,13 @@ rejected has its dates at hand) and its layout. `updated(effects)` gives:
   and the release bands their new names, when nothing moves
   (`roadmap_layout.restyled`); a release's goal, status or capacity changes only
   the data kept;
-- when a status goes to or from rejected, which hides or shows one bar: that
-  lane packed again, the lanes below it moved by the rows it gained or lost, the
-  arrows and scheduling problems checked again; the result equals a full layout;
+- when a status goes to or from rejected, which hides or shows one bar: the bar
+  leaves a hole in its lane, or comes back into a free place in one of its lane's
+  rows, and no other bar moves (correct, without overlaps, cheap to show: one bar
+  repainted); the lane is then `unpacked`, and `settled()` packs it as a full layout
+  does (the pane does so once edits pause). A bar that finds no free place has its
+  lane packed again at once, the lanes below moved by the rows it gained. Arrows and
+  scheduling problems are checked again; once settled, the result equals a full layout;
 - None when the edit could move anything else (dates, lanes, releases, links, a
   bar at the very start or end of the time axis, the "Unassigned" group coming or
   going): then read and lay out the whole roadmap as before.
@@ -429,19 +433,19 @@ def _in_place(
         x0 = offset(layout.origin, placed.start)
         x1 = offset(layout.origin, placed.end) + 1
         for row in range(lane.first_row, lane.first_row + lane.rows):
-            in_row = touched.get(row)
-            if in_row is None:
-                in_row = list(layout._by_row.get(row, ()))
-            at = bisect.bisect_left(in_row, x0, key=lambda b: b.x0)
-            if (at == 0 or in_row[at - 1].x1 <= x0) and (at == len(in_row) or x1 <= in_row[at].x0):
+            seen: Sequence[Bar] | None = touched.get(row)
+            if seen is None:
+                seen = layout.bars_in_row(row)
+            at = bisect.bisect_left(seen, x0, key=lambda b: b.x0)
+            if (at == 0 or seen[at - 1].x1 <= x0) and (at == len(seen) or x1 <= seen[at].x0):
                 break
         else:
             return None
         bar = _bar(placed, lane.uid, layout.origin, row)
         if _outside_release(item, releases.get(bar.release_uid or "")) is not None:
             bar = bar._replace(outside_release=True)
+        in_row = touched[row] = list(seen)  # a copy: the layout shown keeps its rows
         in_row.insert(at, bar)
-        touched[row] = in_row
         order = index[item.uid]  # a lane's bars are in the order of their items
         made.insert(bisect.bisect_left(made, order, key=lambda b: index[b.uid]), bar)
     return made, gone, touched
