@@ -399,18 +399,30 @@ def test_a_requirement_rejected_leaves_the_roadmap_and_undo_brings_it_back(
     qtbot: QtBot, window: MainWindow, pane: RoadmapPane, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Rejected requirements are not drawn: to or from rejected hides or shows the
-    bar and packs its lane again, without reading the roadmap (issue 12), exactly as
-    a full re-read and layout draws it, on screen too."""
+    bar (a hole at once, the lane packed once edits pause) without reading the
+    roadmap (issue 12), exactly as a full re-read and layout draws it, on screen too."""
     reads = counting_reads(monkeypatch, pane)
     session = ws(window).session
     bar = bar_of(pane, "CRM-8")
     before = drawn(pane)
     on_screen(pane, bar)
     QApplication.processEvents()
+    geo = pane.view.geo
     assert session.push(Update("requirement", bar.uid, {"status": "rejected"}))
     qtbot.wait(50)
     assert reads == []
     assert pane.layout_shown is not None and pane.layout_shown.bar(bar.uid) is None
+    # At once: a hole where the bar was, no other bar moved, only its place repainted
+    # (the same geometry): on screen what a whole paint of that layout shows.
+    assert pane._state is not None and pane._state.unpacked and pane.view.geo is geo
+    assert on_screen_pixels(
+        pane.view.viewport()
+    ) == pane.view.viewport().grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    # When edits pause, the lane is packed as a full re-read and layout packs it.
+    with qtbot.waitSignal(pane.settled, timeout=3000):
+        pass
+    QApplication.processEvents()
+    assert reads == [] and not pane._state.unpacked
     seen = on_screen_pixels(pane.view.viewport())
     in_place, pixels = drawn(pane), pane.view.viewport().grab().toImage()
     with qtbot.waitSignal(pane.refreshed, timeout=3000):
@@ -425,6 +437,9 @@ def test_a_requirement_rejected_leaves_the_roadmap_and_undo_brings_it_back(
     qtbot.wait(50)
     assert reads == []
     assert bar_of(pane, "CRM-8") == bar
+    if pane._state is not None and pane._state.unpacked:  # put in a free place at once
+        with qtbot.waitSignal(pane.settled, timeout=3000):
+            pass
     assert drawn(pane) == before
 
 
@@ -445,7 +460,7 @@ def test_random_edits_and_undos_leave_the_pane_as_a_fresh_read_shows_it(
     uids = [b.uid for b in pane.layout_shown.bars]
     releases = [b.uid for b in pane.layout_shown.bands]
     rng = random.Random(5)
-    relaid = 0
+    relaid = holes = 0
     for step in range(36):
         pane.color_by.setCurrentIndex(step // 12)  # status, priority, release
         if step % 4 == 3 and session.undo_stack.canUndo():
@@ -467,11 +482,18 @@ def test_random_edits_and_undos_leave_the_pane_as_a_fresh_read_shows_it(
             with qtbot.waitSignal(pane.refreshed, timeout=3000):
                 pass
             continue
+        if pane._state is not None and pane._state.unpacked:
+            if step % 3:  # packed when edits pause; else the next edit comes first
+                continue
+            holes += 1
+            with qtbot.waitSignal(pane.settled, timeout=3000):
+                pass
+            assert not pane._state.unpacked
         in_place = drawn(pane)
         with qtbot.waitSignal(pane.refreshed, timeout=3000):
             pane.refresh()
         assert drawn(pane) == in_place, step
-    assert relaid <= 4
+    assert relaid <= 4 and holes >= 1
 
 
 def test_the_legend_loses_a_status_no_bar_has_and_gets_it_back_on_undo(
@@ -507,7 +529,8 @@ def test_the_legend_loses_a_status_no_bar_has_and_gets_it_back_on_undo(
 def test_a_bar_rejected_in_a_lane_that_keeps_its_rows_is_repainted_in_place(
     qtbot: QtBot, window: MainWindow, pane: RoadmapPane, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """When the lane packed again keeps its number of rows, the view keeps its geometry
+    """When the lane packed again (once edits pause) keeps its number of rows, the
+    view keeps its geometry
     and repaints only the bars that came, went or moved and the arrows that changed;
     what is on screen then is what a full re-read and paint shows (issue 12)."""
     from pmdesk.core.ops import Effect
@@ -522,8 +545,8 @@ def test_a_bar_rejected_in_a_lane_that_keeps_its_rows_is_repainted_in_place(
         b
         for b in state.layout.bars
         if (after := state.updated([rejected(b.uid)])) is not None
-        and after.layout.lanes == state.layout.lanes
-        and len(after.moved) > 1  # others move up into its place, too
+        and (packed := after.settled()).layout.lanes == state.layout.lanes
+        and packed.moved  # others move up into its place when the lane is packed
     ]
     assert candidates
     bar = candidates[0]
@@ -533,6 +556,10 @@ def test_a_bar_rejected_in_a_lane_that_keeps_its_rows_is_repainted_in_place(
     geo = pane.view.geo
     assert session.push(Update("requirement", bar.uid, {"status": "rejected"}))
     QApplication.processEvents()  # Qt repaints what the view said changed
+    assert reads == [] and pane.view.geo is geo  # a hole: the same rows, no new geometry
+    with qtbot.waitSignal(pane.settled, timeout=3000):  # the lane packed when edits pause
+        pass
+    QApplication.processEvents()
     assert reads == [] and pane.view.geo is geo  # in place: the same rows, no new geometry
     seen = on_screen_pixels(pane.view.viewport())
     in_place = drawn(pane)

@@ -451,9 +451,29 @@ def work_latency(args: argparse.Namespace) -> Json:
     def roadmap_current() -> bool:
         return not roadmap._stale and not roadmap._timer.isActive() and not roadmap._tasks._relays
 
+    # A rejected bar leaves a hole in its lane; the pane packs the lane once edits
+    # pause (its 300 ms settle timer, then the task thread): timed apart, like the
+    # preview, from the timer firing to the lane shown packed and the events handled.
+    settle_started: list[float] = []
+    settle_done: list[float] = []
+    packs = hasattr(roadmap, "settled")  # not before December 2026 (to measure "before")
+    if packs:
+        roadmap._settle_timer.timeout.connect(lambda: settle_started.append(time.perf_counter()))
+
+        def packed() -> None:
+            run_until_idle()
+            settle_done.append(time.perf_counter())
+
+        roadmap.settled.connect(packed)
+
+    def roadmap_settled() -> bool:
+        return roadmap_current() and not roadmap._settle_timer.isActive()
+
     def quiet() -> None:
         """Untimed: the roadmap and the preview caught up, nothing left to do."""
         wait_for(roadmap.refreshed, roadmap_current)
+        if packs:
+            wait_for(roadmap.settled, roadmap_settled)
         settle(0.02)
         wait_for(
             document.preview_rendered,
@@ -552,13 +572,25 @@ def work_latency(args: argparse.Namespace) -> Json:
 
         return press
 
+    def restore_edit(_n: int) -> Callable[[], None]:
+        box = form.status
+        if box.currentIndex() != box.count() - 1:
+            box.setCurrentIndex(box.count() - 1)  # untimed: to "rejected" first (an edit)
+            quiet()  # its lane packed, too
+
+        def press() -> None:
+            QTest.keyClick(box, Qt.Key.Key_Up)  # back to "done": its bar comes back
+
+        return press
+
     out: Json = {"visible": visible, "requirements": len(uids)}
     kinds: dict[str, Callable[[int], Callable[[], None]]] = {
         "title": title_edit,
         "status": status_edit,
         "reject": reject_edit,
+        "restore": restore_edit,
     }
-    shows = {"title": "title", "status": "status", "reject": "status"}
+    shows = {"title": "title", "status": "status", "reject": "status", "restore": "status"}
     for kind, make in kinds.items():
         runs: list[Json] = []
         for n in range(WARMUP_EDITS + args.edits):
@@ -567,12 +599,16 @@ def work_latency(args: argparse.Namespace) -> Json:
             before = details._shown.get(shows[kind])
             preview_started.clear()
             preview_done.clear()
+            settle_started.clear()
+            settle_done.clear()
             run = timed(press)
             if details._shown.get(shows[kind]) == before:
                 raise SystemExit(f"the {kind} edit was not committed")
             quiet()
             if preview_started and preview_done:  # the preview's own, debounced re-render
                 run["preview"] = preview_done[-1] - preview_started[0]
+            if settle_started and settle_done:  # the lane packed once edits paused
+                run["settle"] = settle_done[-1] - settle_started[0]
             if n >= WARMUP_EDITS:
                 runs.append(run)
         out[kind] = runs
@@ -1143,6 +1179,7 @@ EDIT_KINDS = (
     ("title", "title edit (Enter)"),
     ("status", "status edit (↓ in the combo box)"),
     ("reject", "status edit to rejected (↓ from done)"),
+    ("restore", "status edit from rejected (↑ to done)"),
 )
 LATENCY_GOAL = {10_000: 0.016}  # median, and within LATENCY_RATIO × the sample's median
 LATENCY_RATIO = 1.5
@@ -1208,12 +1245,18 @@ def latency_rows(results: Sequence[Json]) -> list[Row]:
     return rows
 
 
+def settled(runs: Sequence[Json]) -> str:
+    values = [run["settle"] for run in runs if "settle" in run]
+    return f"{ms(median(values))} / {ms(max(values))}" if values else "—"
+
+
 def latency_details(results: Sequence[Json]) -> str:
     lines = ["", "Details (medians of the timed edits; ms):", ""]
     lines += [
         "| project | edit | key → handled | roadmap re-read + shown | events until idle | "
-        "total | event-loop passes | events | preview re-render (after its 250 ms pause) |",
-        "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "total | event-loop passes | events | preview re-render (after its 250 ms pause) | "
+        "lane packed (after the roadmap's 300 ms pause), median / max |",
+        "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for r in results:
         project = f"sample ({r['count']})" if r["size"] == SAMPLE else f"{r['size']:,}"
@@ -1230,7 +1273,7 @@ def latency_details(results: Sequence[Json]) -> str:
             lines.append(
                 f"| {project} | {kind} | {part('handled')} | {part('roadmap')} | "
                 f"{part('events')} | {part('seconds')} | {num('passes')} | "
-                f"{num('event_count')} | {part('preview')} |"
+                f"{num('event_count')} | {part('preview')} | {settled(runs)} |"
             )
     lines += [
         "",
@@ -1291,7 +1334,8 @@ def latency_details(results: Sequence[Json]) -> str:
             f"{runs_text_ms(r['roadmap_work'])}; "
             f"title edits {runs_text_ms([x['seconds'] for x in title])}; status edits "
             f"{runs_text_ms([x['seconds'] for x in r['status']])}; status edits to rejected "
-            f"{runs_text_ms([x['seconds'] for x in r['reject']])}; peak RSS "
+            f"{runs_text_ms([x['seconds'] for x in r['reject']])}; from rejected "
+            f"{runs_text_ms([x['seconds'] for x in r['restore']])}; peak RSS "
             f"{r['rss_peak_mib']:.0f} MiB; load average after {r['load']:.2f} "
             f"({os.cpu_count()} CPUs)",
         ]

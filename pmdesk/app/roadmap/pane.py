@@ -6,7 +6,9 @@ drag or a key that moves a bar becomes one `Update` of the requirement through
 the session, so it is one undo step named for what it did, and the pane redraws
 from `session.changed` like every other pane: an edit that moves no bar (a title,
 a status, a priority) from the values its effects carry, without reading or laying
-out the roadmap again; anything else by reading and laying out the whole roadmap.
+out the roadmap again (a bar rejected leaves a hole in its lane, packed again on
+the task thread once edits pause); anything else by reading and laying out the
+whole roadmap.
 Releases, milestones and lanes are edited on the timeline too (`editing`: its
 context menus, and the operations its margins' drags and keys become).
 The colouring and snapping chosen are kept in the settings; the drawing follows
@@ -66,6 +68,7 @@ LEGEND_FIELD: dict[ColorBy, str] = {
     "priority": "priority",
     "release": "release_uid",
 }
+SETTLE_MS = 300  # after the last edit that left a lane unpacked: pack it (`_settle`)
 ROADMAP_ENTITIES = frozenset({"requirement", "release", "milestone", "lane", "link"})
 
 
@@ -97,6 +100,7 @@ class RoadmapPane(QWidget):
     selection_changed = Signal(str)  # a bar was clicked
     details_requested = Signal(str)  # a bar was double-clicked
     refreshed = Signal()  # the timeline shows the project as it is now (tests wait on it)
+    settled = Signal()  # the lanes a rejected bar left a hole in are packed (`_settle`)
 
     def __init__(
         self,
@@ -197,6 +201,10 @@ class RoadmapPane(QWidget):
 
         self._timer = QTimer(self, singleShot=True, interval=0)
         self._timer.timeout.connect(self.refresh)
+        # A bar rejected leaves a hole in its lane at once (one bar repainted, within a
+        # frame); the lane is packed as a full layout packs it once edits pause.
+        self._settle_timer = QTimer(self, singleShot=True, interval=SETTLE_MS)
+        self._settle_timer.timeout.connect(self._settle)
         self.view.bar_clicked.connect(self.selection_changed)
         self.view.bar_activated.connect(self.details_requested)
         self.view.bar_dragged.connect(self._dragged)
@@ -284,7 +292,8 @@ class RoadmapPane(QWidget):
     def _restyle(self, effects: tuple[Effect, ...]) -> bool:
         """Show an edit that moves nothing (a title, a status, …) from the effects'
         values, without reading or laying out the roadmap again; a status to or from
-        rejected packs only that bar's lane again (issue 12). Only on the layout of the
+        rejected hides or shows one bar, leaving a hole or taking a free place in its
+        lane (issue 12; `_settle` packs the lane when edits pause). Only on the layout of the
         project as it was: not while a re-read is due or under way."""
         state = self._state
         if state is None or self._stale or self._generation != self._shown_generation:
@@ -301,10 +310,22 @@ class RoadmapPane(QWidget):
             self._state = new  # nothing the roadmap shows changed (maybe what it keeps)
             self._release_names.update(renamed)  # a release without a band
             return True
+        self._release_names.update(renamed)  # the legend shown below names them
+        if not self._display(state, new, {e.uid for e in effects}, bool(renamed)):
+            return False
+        if new.unpacked:
+            self._settle_timer.start()  # restarted by every such edit: pack when they pause
+        return True
+
+    def _display(
+        self, state: RoadmapState, new: RoadmapState, uids: set[str], renamed: bool
+    ) -> bool:
+        """Show `new`, made from `state` (shown) by an edit of `uids`: the bars restyled
+        or moved repainted in place, else a new geometry; False when the view cannot
+        take it in place (a drag holds on to its geometry)."""
         redrawn = False
         if not new.repacked:
-            moved = {e.uid for e in effects}  # bars restyled where they are
-            if not self.view.restyle(new.layout, moved):
+            if not self.view.restyle(new.layout, uids):  # bars restyled where they are
                 return False
         elif not self.view.repack(new.layout, new.moved):
             # A bar shown or hidden moved rows below: a new geometry, the legend follows.
@@ -317,12 +338,33 @@ class RoadmapPane(QWidget):
             )
         if new.layout.conflicts is not state.layout.conflicts:  # also a release renamed
             self._show_conflicts(new.layout.conflicts)
-        legend_changed = self._count_legend(state.layout, new.layout, {e.uid for e in effects})
+        legend_changed = self._count_legend(state.layout, new.layout, uids)
         self._state, self.layout_shown = new, new.layout
-        self._release_names.update(renamed)
         if legend_changed or redrawn or renamed:
             self._show_legend()  # the legend names releases too
         return True
+
+    def _settle(self) -> None:
+        """Pack the lanes a rejected bar left a hole in (or a bar taken back from
+        rejected was put in a free place), as a full layout packs them, on the task
+        thread; shown unless the roadmap changed meanwhile (then it waits again)."""
+        state = self._state
+        if state is None or not state.unpacked or self._closed:
+            return
+        if self._stale or self._generation != self._shown_generation:
+            return  # a full read is due or under way
+
+        def show(new: RoadmapState) -> None:
+            if self._closed or self._state is not state or self._stale:
+                if self._state is not None and self._state.unpacked and not self._closed:
+                    self._settle_timer.start()  # edited meanwhile: settle the newer state
+                return
+            if not self._display(state, new, set(new.moved), False):
+                self._settle_timer.start()  # a drag holds the geometry: later
+                return
+            self.settled.emit()
+
+        self._tasks.run(state.settled, show, lambda error: self._failed(self._generation, error))
 
     def _count_legend(self, old: RoadmapLayout, new: RoadmapLayout, uids: set[str]) -> bool:
         """Count the values coloured (statuses, …) of the bars of `uids` anew; True when
@@ -352,6 +394,7 @@ class RoadmapPane(QWidget):
         """The project is closing: never read it again (a show or a timer may still come)."""
         self._closed = True
         self._timer.stop()
+        self._settle_timer.stop()
         self._tasks.wait()
 
     def changeEvent(self, event: QEvent) -> None:

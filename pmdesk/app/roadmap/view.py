@@ -214,7 +214,15 @@ class RoadmapView(QGraphicsView):
                 if (bar := shown.bar(uid)) is not None:
                     dirty = dirty.united(geo.bar_rect(bar).adjusted(*REPAINT_MARGIN))
         reach = paint.ARROW_REACH
-        for arrow in set(old.arrows).symmetric_difference(layout.arrows):
+        # An arrow is drawn from its two bars only: those that changed touch a bar moved
+        # (no hashing of every arrow of a big roadmap).
+        changed = {
+            arrow
+            for shown in (old, layout)
+            for arrow in shown.arrows
+            if arrow.before in moved or arrow.after in moved
+        }
+        for arrow in changed:
             xs, ys = zip(*paint.arrow_points(geo, arrow), strict=True)
             dirty = dirty.united(
                 QRectF(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys)).adjusted(

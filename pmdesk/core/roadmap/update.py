@@ -9,9 +9,13 @@ rejected has its dates at hand) and its layout. `updated(effects)` gives:
   and the release bands their new names, when nothing moves
   (`roadmap_layout.restyled`); a release's goal, status or capacity changes only
   the data kept;
-- when a status goes to or from rejected, which hides or shows one bar: that
-  lane packed again, the lanes below it moved by the rows it gained or lost, the
-  arrows and scheduling problems checked again; the result equals a full layout;
+- when a status goes to or from rejected, which hides or shows one bar: the bar
+  leaves a hole in its lane, or comes back into a free place in one of its lane's
+  rows, and no other bar moves (correct, without overlaps, cheap to show: one bar
+  repainted); the lane is then `unpacked`, and `settled()` packs it as a full layout
+  does (the pane does so once edits pause). A bar that finds no free place has its
+  lane packed again at once, the lanes below moved by the rows it gained. Arrows and
+  scheduling problems are checked again; once settled, the result equals a full layout;
 - None when the edit could move anything else (dates, lanes, releases, links, a
   bar at the very start or end of the time axis, the "Unassigned" group coming or
   going): then read and lay out the whole roadmap as before.
@@ -61,6 +65,10 @@ class RoadmapState:
     # and the requirements whose bars came, went, changed rows or flags.
     repacked: bool = field(default=False, compare=False)
     moved: frozenset[str] = field(default=frozenset(), compare=False)
+    # Lanes (by uid) whose bars kept their rows when one left or came (a hole, or a
+    # bar put in a free place): correct and without overlaps, but maybe not packed as
+    # tightly as a full layout packs them; `settled()` packs them as a full layout does.
+    unpacked: frozenset[str | None] = field(default=frozenset(), compare=False)
     _index: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
     # The dependencies (earlier, later) in link order, each once; made on first use.
     _pairs: list[tuple[str, str]] = field(default_factory=list, compare=False, repr=False)
@@ -68,6 +76,25 @@ class RoadmapState:
     def __post_init__(self) -> None:
         if not self._index:
             self._index.update((item.uid, i) for i, item in enumerate(self.data.items))
+
+    def settled(self) -> RoadmapState:
+        """This roadmap with its `unpacked` lanes packed again: equal to a full layout
+        (`repacked` and `moved` say what changed, as after `updated`)."""
+        if not self.unpacked:
+            return self
+        group_of = {lane.uid: i for i, lane in enumerate(self.layout.lanes)}
+        affected: dict[int, list[RoadmapItem]] = {
+            group_of[uid]: [] for uid in self.unpacked if uid in group_of
+        }
+        releases = {r.uid: r for r in self.data.releases}
+        moved = set[str]()
+        layout = _repacked(
+            self.layout, self.data, self._index, releases, affected, self._pairs, moved
+        )
+        assert layout is not None  # packing a lane again drops no group
+        return RoadmapState(
+            self.data, layout, True, frozenset(moved), _index=self._index, _pairs=self._pairs
+        )
 
     @classmethod
     def laid_out(cls, data: RoadmapData, today: dt.date | None) -> RoadmapState:
@@ -98,7 +125,13 @@ class RoadmapState:
                     changes.setdefault(e.uid, {}).update(shown)
         if not changes and not releases:  # nothing the roadmap keeps changed
             if self.repacked or self.moved:
-                return RoadmapState(self.data, self.layout, _index=self._index, _pairs=self._pairs)
+                return RoadmapState(
+                    self.data,
+                    self.layout,
+                    unpacked=self.unpacked,
+                    _index=self._index,
+                    _pairs=self._pairs,
+                )
             return self
         data = self.data
         if releases:
@@ -128,13 +161,21 @@ class RoadmapState:
         layout = restyled(self.layout, quiet) if quiet else self.layout
         if layout is None:
             return None
-        before, moved = layout, set[str]()
+        before, moved, unpacked = layout, set[str](), set(self.unpacked)
         if toggled:
-            layout = _shown_or_hidden(layout, data, self._index, toggled, self._pairs, moved)
+            layout = _shown_or_hidden(
+                layout, data, self._index, toggled, self._pairs, moved, unpacked
+            )
             if layout is None:
                 return None
         return RoadmapState(
-            data, layout, layout is not before, frozenset(moved), self._index, self._pairs
+            data,
+            layout,
+            layout is not before,
+            frozenset(moved),
+            frozenset(unpacked),
+            self._index,
+            self._pairs,
         )
 
 
@@ -145,10 +186,15 @@ def _shown_or_hidden(
     toggled: Sequence[str],
     pairs: list[tuple[str, str]],
     moved: set[str],
+    unpacked: set[str | None],
 ) -> RoadmapLayout | None:
     """`layout` with the bars of `toggled` (their status went to or from rejected)
-    added or removed: their lanes packed again; None when more than that moves (the
-    time axis, or the "Unassigned" group coming or going)."""
+    added or removed; None when more than that moves (the time axis, or the
+    "Unassigned" group coming or going). A bar leaves a hole and one shown again
+    takes a free place in its lane when there is one, so no other bar moves (packing
+    a lane of thousands of bars again, and repainting it, costs more than a frame):
+    those lanes go to `unpacked`, for `RoadmapState.settled`. Otherwise the lane is
+    packed again and the lanes below move by the rows it gained or lost."""
     releases = {r.uid: r for r in data.releases}
     known_lanes = {lane.uid for lane in data.lanes}
     group_of = {lane.uid: i for i, lane in enumerate(layout.lanes)}
@@ -173,7 +219,9 @@ def _shown_or_hidden(
         return None
     if not affected:
         return layout
-    return _repacked(layout, data, index, releases, affected, pairs, moved)
+    return _repacked(
+        layout, data, index, releases, affected, pairs, moved, unpacked, frozenset(toggled)
+    )
 
 
 def _repacked(
@@ -184,10 +232,15 @@ def _repacked(
     affected: dict[int, list[RoadmapItem]],
     pairs: list[tuple[str, str]],
     moved: set[str],
+    unpacked: set[str | None] | None = None,
+    toggled: frozenset[str] = frozenset(),
 ) -> RoadmapLayout | None:
     """The lanes in `affected` packed again, the lanes below moved by the rows they
     gained or lost; the indexes updated, not rebuilt (a big roadmap has 100,000 bars).
-    Adds to `moved` the requirements whose bars came, went, changed rows or flags."""
+    Adds to `moved` the requirements whose bars came, went, changed rows or flags.
+    With `unpacked`, a lane whose bars can keep their rows (`_in_place`) keeps them and
+    goes to `unpacked`; a lane packed again leaves it. `toggled`: the requirements
+    whose status went to or from rejected."""
     origin, was = layout.origin, layout._by_uid
     bars: list[Bar] = []
     lanes: list[LaneRows] = []
@@ -196,12 +249,37 @@ def _repacked(
     new_rows: dict[int, list[Bar]] = {}  # rows of a lane packed again (to sort by x)
     moved_rows: dict[int, list[Bar]] = {}  # rows of a lane moved down or up (in order)
     lane_start: list[int] = []  # where each lane's bars begin in `bars`
+    in_place: set[int] = set()  # lanes in `affected` whose bars kept their rows
     row = 0
     for i, lane in enumerate(layout.lanes):
         old = _lane_bars(layout, i)
         lane_start.append(len(bars))
         shift = row - lane.first_row
-        if i in affected:
+        kept = None
+        made: list[Bar] | None
+        if i in affected and unpacked is not None:
+            kept = _in_place(layout, lane, old, affected[i], data, index, releases, toggled)
+        if kept is not None:
+            made, gone, touched = kept
+            rows = lane.rows
+            for bar in gone:
+                del by_uid[bar.uid]
+                moved.add(bar.uid)
+            for bar in made:
+                if bar.uid not in was:
+                    by_uid[bar.uid] = bar
+                    moved.add(bar.uid)
+            for r, row_bars in touched.items():
+                if row_bars:
+                    by_row[r] = row_bars
+                else:
+                    by_row.pop(r, None)  # a row left empty: no bars, as in a full layout
+            assert unpacked is not None
+            unpacked.add(lane.uid)
+            in_place.add(i)
+        elif i in affected:
+            if unpacked is not None:
+                unpacked.discard(lane.uid)
             members = _members(old, affected[i], data, index, releases)
             if lane.uid is None and not members:
                 return None  # the "Unassigned" group would go
@@ -238,7 +316,9 @@ def _repacked(
         else:
             rows, made = lane.rows, None
             bars.extend(old)
-        if made is not None:
+        if kept is not None:
+            bars.extend(kept[0])
+        elif made is not None:
             bars.extend(made)
             for r in range(lane.first_row, lane.first_row + lane.rows):
                 by_row.pop(r, None)
@@ -254,7 +334,16 @@ def _repacked(
 
     if not pairs:
         pairs.extend(_dependencies(data))
-    arrows, late = _arrows(pairs, by_uid)
+    arrows: Sequence[Arrow]
+    if any(before in moved or after in moved for before, after in pairs):
+        arrows, late = _arrows(pairs, by_uid)
+        arrow_index: dict[int, list[int]] = {}  # made again on first use
+    else:  # no dependency of a bar that came, went or moved: arrows and late flags stay
+        arrows, arrow_index = layout.arrows, layout._arrow_index
+        late = {}
+        for c in layout.conflicts:
+            if c.kind == "dependency":
+                late.setdefault(c.uid, []).append(by_uid[c.other])
     # Late flags (a bar kept its own): those late now, and those late before.
     group_of = {lane.uid: i for i, lane in enumerate(layout.lanes)}
     maybe = set(late) | {c.uid for c in layout.conflicts if c.kind == "dependency"}
@@ -273,8 +362,12 @@ def _repacked(
     outside |= {
         uid
         for lane in affected
+        if lane not in in_place
         for uid in _uids(bars, lane_start, lane)
         if by_uid[uid].outside_release
+    }
+    outside |= {  # a lane kept in place: only a bar shown again can be new here
+        uid for uid in toggled if (again := by_uid.get(uid)) is not None and again.outside_release
     }
     conflicts: list[Conflict] = []
     for uid in sorted(set(late) | outside, key=lambda u: (group_of[by_uid[u].lane_uid], index[u])):
@@ -284,18 +377,78 @@ def _repacked(
         if bar.outside_release:
             release = releases[bar.release_uid or ""]
             conflicts.append(Conflict("release", uid, bar.key, release.uid, release.name))
+    # Unchanged problems keep their tuple, so a view sees at once that its list stays.
+    problems = tuple(conflicts)
+    if problems == layout.conflicts:
+        problems = layout.conflicts
     return replace(
         layout,
         lanes=tuple(lanes),
         bars=tuple(bars),
         arrows=tuple(arrows),
-        conflicts=tuple(conflicts),
+        conflicts=problems,
         rows=row,
         _by_uid=by_uid,
         _by_row=by_row,
-        _arrow_index={},
+        _arrow_index=arrow_index,
         _positions={},
     )
+
+
+def _in_place(
+    layout: RoadmapLayout,
+    lane: LaneRows,
+    old: list[Bar],
+    shown: list[RoadmapItem],
+    data: RoadmapData,
+    index: dict[str, int],
+    releases: dict[str, RoadmapRelease],
+    toggled: frozenset[str],
+) -> tuple[list[Bar], list[Bar], dict[int, list[Bar]]] | None:
+    """Lane `lane` with its bars rejected now taken out and at most one item shown
+    again put in the first row free over its days, every other bar in its row: (its
+    bars in the layout's order, the bars gone, the rows changed); None when the item
+    finds no free row (the lane needs another row: pack it again)."""
+    if len(shown) > 1:
+        return None
+    gone = [
+        bar
+        for uid in toggled
+        if (bar := layout._by_uid.get(uid)) is not None
+        and bar.lane_uid == lane.uid
+        and data.items[index[uid]].status == HIDDEN
+    ]
+    gone_uids = {b.uid for b in gone}
+    touched: dict[int, list[Bar]] = {}
+    for bar in gone:
+        in_row = touched.get(bar.row)
+        if in_row is None:
+            in_row = touched[bar.row] = list(layout._by_row.get(bar.row, ()))
+        in_row.remove(bar)
+    made = [b for b in old if b.uid not in gone_uids] if gone else list(old)
+    for item in shown:
+        placed = _place(item, releases, index[item.uid])
+        if placed is None:
+            continue
+        x0 = offset(layout.origin, placed.start)
+        x1 = offset(layout.origin, placed.end) + 1
+        for row in range(lane.first_row, lane.first_row + lane.rows):
+            seen: Sequence[Bar] | None = touched.get(row)
+            if seen is None:
+                seen = layout.bars_in_row(row)
+            at = bisect.bisect_left(seen, x0, key=lambda b: b.x0)
+            if (at == 0 or seen[at - 1].x1 <= x0) and (at == len(seen) or x1 <= seen[at].x0):
+                break
+        else:
+            return None
+        bar = _bar(placed, lane.uid, layout.origin, row)
+        if _outside_release(item, releases.get(bar.release_uid or "")) is not None:
+            bar = bar._replace(outside_release=True)
+        in_row = touched[row] = list(seen)  # a copy: the layout shown keeps its rows
+        in_row.insert(at, bar)
+        order = index[item.uid]  # a lane's bars are in the order of their items
+        made.insert(bisect.bisect_left(made, order, key=lambda b: index[b.uid]), bar)
+    return made, gone, touched
 
 
 def _axis_stays(layout: RoadmapLayout, shown: list[_Placed], hidden: list[Bar]) -> bool:
