@@ -7,6 +7,7 @@ While a merge (or a save that merges) runs, the project cannot be closed.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import QWidget
 from pmdesk.app import dialogs, sharing
 from pmdesk.app.error_text import error_text
 from pmdesk.core.errors import PmdeskError
+from pmdesk.core.storage.fileformat import FILE_SUFFIX
 
 if TYPE_CHECKING:
     from pmdesk.app.frame import Frame
@@ -95,7 +97,7 @@ class Saving(QObject):
         if ws is None:
             return False
         ws.flush()
-        suggestion = str(ws.path) if not ws.untitled else ws.path.name
+        suggestion = str(ws.path) if not ws.untitled else _new_file_name(ws)
         path = dialogs.save_path(self._window, suggestion)
         if path is None:
             return False
@@ -199,3 +201,15 @@ def reachable(path: Path) -> bool:
         return path.exists()
     except OSError:
         return False
+
+
+_NOT_IN_NAMES = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]+')
+
+
+def _new_file_name(ws: Workspace) -> str:
+    """A never-saved project's file name, after its product (or title) as a PM
+    would name it; the untitled working name when it has neither."""
+    info = ws.session.project.info()
+    stem = _NOT_IN_NAMES.sub(" ", info.product.strip() or info.title.strip())
+    stem = " ".join(stem.split()).strip(". ")[:100].rstrip(". ")
+    return f"{stem}{FILE_SUFFIX}" if stem else ws.path.name

@@ -39,6 +39,7 @@ class Answers:
         self.copy_path: Path | None = None
         self.errors: list[str] = []
         self.asked: list[str] = []
+        self.suggested: list[str] = []  # what the save dialog offered as the file name
 
 
 @pytest.fixture
@@ -61,7 +62,12 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> Answers:
         return record("conflicts", a.resolutions)
 
     monkeypatch.setattr(dialogs, "resolve_conflicts", resolve)
-    monkeypatch.setattr(dialogs, "save_path", lambda *_: record("save_path", a.save_path))
+
+    def save_path(_parent: object, suggestion: str) -> Path | None:
+        a.suggested.append(suggestion)
+        return record("save_path", a.save_path)
+
+    monkeypatch.setattr(dialogs, "save_path", save_path)
     monkeypatch.setattr(dialogs, "open_path", lambda *_: record("open_path", a.open_path))
     monkeypatch.setattr(dialogs, "copy_path", lambda *_: record("copy_path", a.copy_path))
     monkeypatch.setattr(dialogs, "error", lambda _parent, message: a.errors.append(message))

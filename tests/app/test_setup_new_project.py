@@ -70,6 +70,7 @@ def test_file_new_with_the_keyboard_alone(
     back_to(qtbot, window)
     QTest.keyClick(window, Qt.Key.Key_S, CTRL)
     assert answers.asked[-1] == "save_path"
+    assert answers.suggested[-1] == "Customer Portal.pmdesk"  # named after the product
     saved = read_project(tmp_path / "portal.pmdesk")["project"]
     (project,) = saved.values()
     assert (project["title"], project["product"], project["key_prefix"]) == (
