@@ -28,7 +28,7 @@ def confirm_delete(parent: QWidget, keys: list[str], descendants: int) -> bool:
         "%1", ", ".join(keys[:5])
     )
     text = text.replace("%2", str(descendants))
-    return _yes_no(parent, translate("Dialogs", "Delete requirements"), text)
+    return yes_no(parent, translate("Dialogs", "Delete requirements"), text)
 
 
 def ask_baseline_name(parent: QWidget, suggestion: str, *, renaming: bool = False) -> str | None:
@@ -51,10 +51,10 @@ def confirm_delete_baseline(parent: QWidget, name: str) -> bool:
     text = translate(
         "Dialogs", "Delete the baseline “%1”? Exports can then no longer compare with it."
     ).replace("%1", name)
-    return _yes_no(parent, translate("Dialogs", "Delete baseline"), text)
+    return yes_no(parent, translate("Dialogs", "Delete baseline"), text)
 
 
-def _yes_no(parent: QWidget, title: str, text: str) -> bool:
+def yes_no(parent: QWidget, title: str, text: str) -> bool:
     """Yes or No, with No as the default: these questions guard destructive steps."""
     answer = QMessageBox.question(
         parent,

@@ -7,7 +7,6 @@ plan and the roadmap call; OK is one undo step (a `Create`, or an `Update`).
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -24,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from pmdesk.app.forms.ui_milestone import Ui_MilestoneDialog
-from pmdesk.app.setup.release_dialog import from_qdate, read_only_reason, to_qdate
+from pmdesk.app.setup.release_dialog import from_qdate, push_form, read_only_reason, to_qdate
 
 if TYPE_CHECKING:
     from pmdesk.app.session import ProjectSession
@@ -98,7 +97,6 @@ def edit_milestone(
     one's fields (name, date, release). True when OK pushed one undo step. A new
     milestone in a read-only project is refused at once; an existing one is
     shown, unchangeable."""
-    from pmdesk.core.ops import Create, Update
 
     releases = [(r.uid, r.name) for r in session.project.releases()]
     if uid is None:
@@ -121,12 +119,4 @@ def edit_milestone(
         if uid is None
         else translate("MilestoneDialog", "Milestone “%1”").replace("%1", before["name"])
     )
-    accepted = dialog.exec() == QDialog.DialogCode.Accepted
-    after = dialog.values()
-    dialog.deleteLater()
-    if not accepted or session.read_only:
-        return False
-    if uid is None:
-        return session.push(Create("milestone", str(uuid.uuid4()), after))
-    changed = {k: v for k, v in after.items() if v != before.get(k)}
-    return bool(changed) and session.push(Update("milestone", uid, changed))
+    return push_form(session, "milestone", uid, before, dialog)

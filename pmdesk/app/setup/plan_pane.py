@@ -38,7 +38,7 @@ from pmdesk.app.merge.text_diff import plain_markdown
 from pmdesk.app.setup import questions
 from pmdesk.app.setup.milestone_dialog import edit_milestone
 from pmdesk.app.setup.plan_list import PlanList
-from pmdesk.app.setup.release_dialog import edit_release
+from pmdesk.app.setup.release_dialog import edit_release, form_values
 from pmdesk.app.setup.release_removal import remove_release
 
 if TYPE_CHECKING:
@@ -231,22 +231,7 @@ class PlanPane(QWidget):
     def reload(self) -> None:
         """Read all three lists (when the pane is made, and after a merge reloads)."""
         project = self._session.project
-        self.releases.fill(
-            [
-                (
-                    r.uid,
-                    {
-                        "name": r.name,
-                        "start": r.start,
-                        "end": r.end,
-                        "status": r.status,
-                        "capacity": r.capacity,
-                        "goal": r.goal,
-                    },
-                )
-                for r in project.releases()
-            ]
-        )
+        self.releases.fill([(r.uid, form_values(r)) for r in project.releases()])
         self.lanes.fill([(r.uid, {"name": r.name, "colour": r.colour}) for r in project.lanes()])
         self.milestones.fill(
             [

@@ -12,24 +12,14 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QInputDialog,
     QLineEdit,
-    QMessageBox,
     QWidget,
 )
+
+from pmdesk.app.dialogs import yes_no
 
 translate = QCoreApplication.translate
 
 NO_RELEASE = ""  # the answer "move them to no release"
-
-
-def _yes_no(parent: QWidget, title: str, text: str) -> bool:
-    answer = QMessageBox.question(
-        parent,
-        title,
-        text,
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No,
-    )
-    return answer == QMessageBox.StandardButton.Yes
 
 
 def confirm_renumber(parent: QWidget, count: int, old: str, new: str) -> bool:
@@ -41,7 +31,7 @@ def confirm_renumber(parent: QWidget, count: int, old: str, new: str) -> bool:
         .replace("%1", old)
         .replace("%2", new)
     )
-    return _yes_no(parent, translate("Setup", "Change the key prefix"), text)
+    return yes_no(parent, translate("Setup", "Change the key prefix"), text)
 
 
 def ask_release_removal(
@@ -67,7 +57,7 @@ def confirm_lane_removal(parent: QWidget, name: str) -> bool:
     text = translate("Setup", "Delete lane “%1”? Its requirements go to Unassigned.").replace(
         "%1", name
     )
-    return _yes_no(parent, translate("Setup", "Delete lane"), text)
+    return yes_no(parent, translate("Setup", "Delete lane"), text)
 
 
 def ask_lane_name(parent: QWidget, suggestion: str) -> str | None:

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 import uuid
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
@@ -30,6 +30,7 @@ from pmdesk.app.forms.ui_release import Ui_ReleaseDialog
 
 if TYPE_CHECKING:
     from pmdesk.app.session import ProjectSession
+    from pmdesk.core.queries.setup import ReleaseRecord
 
 translate = QCoreApplication.translate
 
@@ -157,17 +158,22 @@ class ReleaseDialog(QDialog):
         super().accept()
 
 
+def form_values(r: ReleaseRecord) -> dict[str, Any]:
+    """A release as its form and the Plan pane's list hold it."""
+    return {
+        "name": r.name,
+        "start": r.start,
+        "end": r.end,
+        "status": r.status,
+        "capacity": r.capacity,
+        "goal": r.goal,
+    }
+
+
 def release_values(session: ProjectSession, uid: str) -> dict[str, Any] | None:
     for r in session.project.releases():
         if r.uid == uid:
-            return {
-                "name": r.name,
-                "start": r.start,
-                "end": r.end,
-                "status": r.status,
-                "capacity": r.capacity,
-                "goal": r.goal,
-            }
+            return form_values(r)
     return None
 
 
@@ -190,7 +196,6 @@ def edit_release(
     project: the next name, dates after the last release). True when OK pushed
     one undo step. A new release in a read-only project is refused at once; an
     existing one is shown, unchangeable."""
-    from pmdesk.core.ops import Create, Update
 
     if uid is None:
         if session.refuse_if_read_only():
@@ -207,12 +212,32 @@ def edit_release(
         if uid is None
         else translate("ReleaseDialog", "Release “%1”").replace("%1", before["name"])
     )
-    accepted = dialog.exec() == QDialog.DialogCode.Accepted
-    after = dialog.values()
-    dialog.deleteLater()
+    return push_form(session, "release", uid, before, dialog)
+
+
+class EntityForm(Protocol):
+    def exec(self) -> int: ...
+    def values(self) -> dict[str, Any]: ...
+    def deleteLater(self) -> None: ...
+
+
+def push_form(
+    session: ProjectSession,
+    entity: str,
+    uid: str | None,
+    before: Mapping[str, Any],
+    form: EntityForm,
+) -> bool:
+    """Show `form`; on OK create the `entity` (`uid` None) or update the fields it
+    changed, as one undo step. False: cancelled, nothing changed, or read-only."""
+    from pmdesk.core.ops import Create, Update  # the database layer loads after the tree
+
+    accepted = form.exec() == QDialog.DialogCode.Accepted
+    after = form.values()
+    form.deleteLater()
     if not accepted or session.read_only:
         return False
     if uid is None:
-        return session.push(Create("release", str(uuid.uuid4()), after))
+        return session.push(Create(entity, str(uuid.uuid4()), after))
     changed = {k: v for k, v in after.items() if v != before.get(k)}
-    return bool(changed) and session.push(Update("release", uid, changed))
+    return bool(changed) and session.push(Update(entity, uid, changed))
