@@ -22,6 +22,7 @@ from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import unescapeAll
+from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.tasklists import tasklists_plugin
@@ -52,6 +53,7 @@ _CJK = CJK_CHAR
 _COMMENT = re.compile(r"(?<!\\)<!--.*?-->", re.DOTALL)  # "\<!--" is text
 _ENCODED_UTF8 = re.compile(r"(?:%[C-Fc-f][0-9A-Fa-f](?:%[89ABab][0-9A-Fa-f])+)+")
 _MAY_HOLD_URL = re.compile(r"://|@|www\.", re.IGNORECASE)
+_GFM_AUTOLINK = re.compile(r"[a-z][a-z0-9+.-]*:|www\.|[^\s@]+@", re.IGNORECASE)
 _SOFT = "\x00"  # a soft line break until its neighbours are known (input has no NULs)
 
 
@@ -60,11 +62,35 @@ def new_parser(*, linkify: bool = True) -> MarkdownIt:
     options = {"html": False, "linkify": linkify, "maxNesting": _PARSER_NESTING}
     md = MarkdownIt("commonmark", options)
     md.enable(["table", "strikethrough", "linkify"])
-    # Only explicit URLs and e-mail addresses: "README.md" or "v1.2.js" are no links.
-    if md.linkify is not None:  # linkify-it-py, a dependency
-        md.linkify.set({"fuzzy_link": False})
     md.use(tasklists_plugin).use(footnote_plugin)
+    # GFM links explicit URLs, e-mail addresses and `www.` addresses; linkify-it's fuzzy
+    # links also take "README.md" or "v1.2.js" (valid TLDs), which `_www_only` unlinks.
+    md.core.ruler.after("linkify", "www_only", _www_only)
     return md
+
+
+def _www_only(state: StateCore) -> None:
+    for block in state.tokens:
+        children = block.children
+        if block.type != "inline" or not children:
+            continue
+        kept: list[Token] = []
+        i = 0
+        while i < len(children):
+            token = children[i]
+            if (
+                token.type == "link_open"
+                and token.markup == "linkify"
+                and i + 2 < len(children)
+                and children[i + 2].type == "link_close"
+                and not _GFM_AUTOLINK.match(children[i + 1].content)
+            ):
+                kept.append(children[i + 1])  # the text stays, the link goes
+                i += 3  # link_open, text, link_close
+                continue
+            kept.append(token)
+            i += 1
+        block.children = kept
 
 
 class MarkdownReader:
