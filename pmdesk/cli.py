@@ -41,6 +41,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=Path, metavar="FILE")
     p.add_argument("--title", default="", help="project title")
     p.add_argument("--template", default="blank", help="blank (default), prd-zh or prd-en")
+    p.add_argument("--product", default="", help="the product's name")
+    p.add_argument("--prefix", help="the requirement keys' prefix (default: REQ)")
+    p.add_argument(
+        "--lang", choices=("zh", "en"), help="language of the PRD (default: the template's)"
+    )
 
     p = sub.add_parser("sample", help="write the bundled sample project")
     p.add_argument("file", type=Path, metavar="FILE")

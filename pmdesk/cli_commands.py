@@ -32,21 +32,23 @@ def _project_target(path: Path) -> Path:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    from pmdesk.core.storage.projectfile import new_project
+    from pmdesk.core.domain.vocabulary import DEFAULT_KEY_PREFIX
+    from pmdesk.core.newproject.templates import TEMPLATE_NAMES, new_project
 
     target = _project_target(args.file)
     if target.exists():
         raise CommandError(f"{target} exists already; choose another name.")
-    if args.template not in ("blank", "prd-zh", "prd-en"):
-        raise CommandError(
-            f"There is no template {args.template!r}; the templates are blank, prd-zh and prd-en."
-        )
-    if args.template == "blank":
-        new_project(target, title=args.title)
-    else:
-        from pmdesk.core.newproject.templates import write_template
-
-        write_template(target, args.template, title=args.title)
+    if args.template not in TEMPLATE_NAMES:
+        names = ", ".join(TEMPLATE_NAMES[:-1]) + " and " + TEMPLATE_NAMES[-1]
+        raise CommandError(f"There is no template {args.template!r}; the templates are {names}.")
+    new_project(
+        target,
+        title=args.title,
+        product=args.product,
+        key_prefix=DEFAULT_KEY_PREFIX if args.prefix is None else args.prefix,
+        language=args.lang,
+        template=args.template,
+    )
     _say(f"Created {target}.")
     return EXIT_OK
 
