@@ -12,7 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from pmdesk.app.main_window import MainWindow
 from pmdesk.app.settings import AppSettings
-from pmdesk.app.tree.model import PRIORITY, Column
+from pmdesk.app.tree.maps import PRIORITY
+from pmdesk.app.tree.model import Column
 from pmdesk.core.snapshot.convert import Json, export_snapshot
 from pmdesk.core.storage.projectfile import open_readonly
 from tests.app.conftest import Answers, open_sync, ws
