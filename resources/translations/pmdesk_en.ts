@@ -1827,24 +1827,12 @@ Name:</translation>
         <translation>&amp;Export PRD…</translation>
     </message>
     <message>
-        <source>Export roadmap as &amp;PNG…</source>
-        <translation>Export roadmap as &amp;PNG…</translation>
-    </message>
-    <message>
-        <source>Export roadmap as S&amp;VG…</source>
-        <translation>Export roadmap as S&amp;VG…</translation>
-    </message>
-    <message>
         <source>&amp;Merge a Copy…</source>
         <translation>&amp;Merge a Copy…</translation>
     </message>
     <message>
         <source>Merge a copy of this project that was edited elsewhere (e-mailed back)</source>
         <translation>Merge a copy of this project that was edited elsewhere (e-mailed back)</translation>
-    </message>
-    <message>
-        <source>&amp;Close project</source>
-        <translation>&amp;Close project</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -1859,8 +1847,20 @@ Name:</translation>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <source>&amp;Filter requirements</source>
-        <translation>&amp;Filter requirements</translation>
+        <source>Export Roadmap as &amp;PNG…</source>
+        <translation>Export Roadmap as &amp;PNG…</translation>
+    </message>
+    <message>
+        <source>Export Roadmap as S&amp;VG…</source>
+        <translation>Export Roadmap as S&amp;VG…</translation>
+    </message>
+    <message>
+        <source>&amp;Close Project</source>
+        <translation>&amp;Close Project</translation>
+    </message>
+    <message>
+        <source>&amp;Filter Requirements</source>
+        <translation>&amp;Filter Requirements</translation>
     </message>
     <message>
         <source>&amp;About pmdesk</source>

@@ -1826,24 +1826,12 @@ Name:</source>
         <translation>导出 PRD(&amp;E)…</translation>
     </message>
     <message>
-        <source>Export roadmap as &amp;PNG…</source>
-        <translation>导出路线图为 &amp;PNG…</translation>
-    </message>
-    <message>
-        <source>Export roadmap as S&amp;VG…</source>
-        <translation>导出路线图为 S&amp;VG…</translation>
-    </message>
-    <message>
         <source>&amp;Merge a Copy…</source>
         <translation>合并副本(&amp;M)…</translation>
     </message>
     <message>
         <source>Merge a copy of this project that was edited elsewhere (e-mailed back)</source>
         <translation>合并在别处编辑过的本项目副本（例如通过邮件发回的副本）</translation>
-    </message>
-    <message>
-        <source>&amp;Close project</source>
-        <translation>关闭项目(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -1858,7 +1846,19 @@ Name:</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <source>&amp;Filter requirements</source>
+        <source>Export Roadmap as &amp;PNG…</source>
+        <translation>导出路线图为 &amp;PNG…</translation>
+    </message>
+    <message>
+        <source>Export Roadmap as S&amp;VG…</source>
+        <translation>导出路线图为 S&amp;VG…</translation>
+    </message>
+    <message>
+        <source>&amp;Close Project</source>
+        <translation>关闭项目(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Filter Requirements</source>
         <translation>筛选需求(&amp;F)</translation>
     </message>
     <message>
