@@ -731,6 +731,8 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("PlanPane", "Released"): "已发布",
     ("PlanPane", "New Release…"): "新建版本…",
     ("PlanPane", "Edit Release…"): "编辑版本…",
+    ("PlanPane", "Show Release…"): "查看版本…",
+    ("PlanPane", "Show Milestone…"): "查看里程碑…",
     ("PlanPane", "Delete Release"): "删除版本",
     ("PlanPane", "New Lane"): "新建泳道",
     ("PlanPane", "New lane"): "新泳道",

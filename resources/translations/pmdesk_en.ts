@@ -2270,6 +2270,14 @@ Name:</translation>
         <translation>&amp;Milestones</translation>
     </message>
     <message>
+        <source>Show Release…</source>
+        <translation>Show Release…</translation>
+    </message>
+    <message>
+        <source>Show Milestone…</source>
+        <translation>Show Milestone…</translation>
+    </message>
+    <message>
         <source>New lane</source>
         <translation>New lane</translation>
     </message>

@@ -2268,6 +2268,14 @@ Name:</source>
         <translation>里程碑(&amp;M)</translation>
     </message>
     <message>
+        <source>Show Release…</source>
+        <translation>查看版本…</translation>
+    </message>
+    <message>
+        <source>Show Milestone…</source>
+        <translation>查看里程碑…</translation>
+    </message>
+    <message>
         <source>New lane</source>
         <translation>新泳道</translation>
     </message>
