@@ -64,12 +64,13 @@ def new_parser(*, linkify: bool = True) -> MarkdownIt:
     md.enable(["table", "strikethrough", "linkify"])
     md.use(tasklists_plugin).use(footnote_plugin)
     # GFM links explicit URLs, e-mail addresses and `www.` addresses; linkify-it's fuzzy
-    # links also take "README.md" or "v1.2.js" (valid TLDs), which `_www_only` unlinks.
-    md.core.ruler.after("linkify", "www_only", _www_only)
+    # links also take "README.md" or "v1.2.js" (valid TLDs), which are unlinked again.
+    md.core.ruler.after("linkify", "gfm_autolinks", gfm_autolinks_only)
     return md
 
 
-def _www_only(state: StateCore) -> None:
+def gfm_autolinks_only(state: StateCore) -> None:
+    """Unlink what linkify-it's fuzzy links take but GFM does not (no scheme, no `www.`)."""
     for block in state.tokens:
         children = block.children
         if block.type != "inline" or not children:
