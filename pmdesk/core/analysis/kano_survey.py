@@ -33,9 +33,16 @@ from pmdesk.core.analysis.kano_words import (
     long_role,
 )
 from pmdesk.core.analysis.survey_csv import CsvTable, SurveyError, read_csv
+from pmdesk.resources import resource_path
 
 Pair = tuple[Answer, Answer]  # (functional, dysfunctional)
 _TITLE_LIMIT = 40  # a column's title in a message, cut to this many characters
+
+
+def sample_survey_path() -> Path:
+    """The survey that ships with the sample project (问卷星's export, in Chinese:
+    30 respondents, 8 of its requirements)."""
+    return resource_path("samples", "kano_survey_zh.csv")
 
 
 @dataclass(frozen=True)

@@ -56,7 +56,8 @@ _ANSWER_OF: Mapping[str, Answer] = {
 # The questionnaire's order: option 1 is "I like it", option 5 "I dislike it".
 _NUMBERED: tuple[Answer, ...] = ("like", "must_be", "neutral", "live_with", "dislike")
 # "A. 我很喜欢", "1、I like it", "(2) 理所当然": the option's letter or number before its words.
-_ENUMERATED = re.compile(r"^[(\[]?([1-5a-e])\s*[)\].、:：]\s*(?=\D)")
+# (NFKC makes "④能忍受" "4能忍受": a number right before Chinese words is an option's too.)
+_ENUMERATED = re.compile(r"^[(\[]?([1-5a-e])\s*(?:[)\].、:：]\s*(?=\D)|(?=[^\x00-\x7f]))")
 
 
 def _squeezed(text: str) -> str:
