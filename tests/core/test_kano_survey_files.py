@@ -9,6 +9,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from pmdesk.core.analysis.kano_survey import KanoSurvey, read_kano_survey
 from pmdesk.core.analysis.kano_words import answer_of, direction_of
@@ -342,3 +344,34 @@ def test_a_missing_file_and_a_folder(tmp_path: Path) -> None:
     with pytest.raises(SurveyError) as caught:
         read_kano_survey(tmp_path, KEYS)
     assert str(caught.value) == f"{tmp_path} is a folder, not a pmdesk project."
+
+
+# -- anything at all ---------------------------------------------------------------
+
+_CELLS = st.sampled_from(
+    [
+        *("CRM-3 F", "CRM-3 D", "CRM-12 正向", "CRM-12 反向", "CRM-99 F", "需求", "functional"),
+        *("反向", "Like", "我很喜欢", "5", "may\nbe", "", '"', "CRM-3", "\r", "\n", ";", "\t"),
+    ]
+)
+
+
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.one_of(
+        st.binary(max_size=200),
+        st.lists(_CELLS, max_size=30).map(lambda cells: ",".join(cells).encode()),
+        st.lists(_CELLS, max_size=30).map(lambda cells: ",".join(cells).encode("gb18030")),
+    )
+)
+def test_any_bytes_give_a_survey_or_one_sentence(tmp_path: Path, data: bytes) -> None:
+    try:
+        survey = survey_from(tmp_path, data)
+    except SurveyError as e:
+        message = str(e)
+    else:
+        assert any(survey.answers.values()) and set(survey.keys) <= set(KEYS)
+        return
+    assert message.startswith("kano.csv") and message.endswith(".") and "\n" not in message

@@ -89,8 +89,13 @@ def kano_survey(table: CsvTable, keys: Iterable[str]) -> KanoSurvey:
 
 def _title(header: list[str], column: int) -> str:
     title = header[column] if column < len(header) else ""
-    title = " ".join(title.split()) or _column_letters(column)
-    return title if len(title) <= _TITLE_LIMIT else title[: _TITLE_LIMIT - 1] + "…"
+    return _shown(title) or _column_letters(column)
+
+
+def _shown(text: str) -> str:
+    """A cell as a message quotes it: on one line, cut short when long."""
+    text = " ".join(text.split())
+    return text if len(text) <= _TITLE_LIMIT else text[: _TITLE_LIMIT - 1] + "…"
 
 
 def _column_letters(column: int) -> str:
@@ -206,7 +211,7 @@ def _answer(name: str, number: int, header: list[str], column: int, cell: str) -
             name=name,
             row=number,
             column=_title(header, column),
-            value=cell if len(cell) <= _TITLE_LIMIT else cell[: _TITLE_LIMIT - 1] + "…",
+            value=_shown(cell),
         )
     return found
 
@@ -243,7 +248,11 @@ def _read_long(
         found = keys_in(named)
         if not found:
             raise SurveyError(
-                "survey.no_key_in_cell", name=table.name, row=number, column=column, value=named
+                "survey.no_key_in_cell",
+                name=table.name,
+                row=number,
+                column=column,
+                value=_shown(named),
             )
         key = next((known[k] for k in found if k in known), None)
         if key is None:
@@ -260,7 +269,7 @@ def _read_long(
                     "survey.answered_twice",
                     name=table.name,
                     row=number,
-                    respondent=respondent,
+                    respondent=_shown(respondent),
                     key=key,
                     first=first,
                 )
