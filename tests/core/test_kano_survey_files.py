@@ -198,12 +198,22 @@ def test_long_shape_in_english_and_in_chinese(tmp_path: Path) -> None:
     assert answers(survey) == {"CRM-3": (("like", "dislike"), ("must_be", "dislike"))}
 
 
+def test_skipped_questions_as_survey_sites_mark_them_are_not_counted(tmp_path: Path) -> None:
+    text = (
+        WIDE_ZH
+        + "4,2026/11/03 9:12:00,(跳过),(跳过),-3,-3\n5,2026/11/03 9:15:00,N/A,-,喜欢,（跳过）\n"
+    )
+    survey = survey_from(tmp_path, text.encode())
+    assert answers(survey) == EXPECTED
+    assert dict(survey.incomplete) == {"CRM-3": 0, "CRM-12": 1}
+
+
 def test_other_columns_and_blank_rows_are_left_alone(tmp_path: Path) -> None:
     text = (
-        "序号,来源,来自IP,UTF-8 备注,CRM-3 正向,CRM-3 反向,CRM-12 正向,CRM-12 反向,\n"
-        "1,微信,10.0.0.1,COVID-19,我很喜欢,我很不喜欢,喜欢,无所谓,\n"
-        ",,,,,,,,\n"
-        "2,链接,10.0.0.2,,理所当然,很不喜欢,不喜欢,很喜欢,\n"
+        "序号,来源,来自IP,UTF-8 备注,CRM-3 正向,CRM-3 反向,CRM-12 正向,CRM-12 反向,CRM-3 备注,\n"
+        "1,微信,10.0.0.1,COVID-19,我很喜欢,我很不喜欢,喜欢,无所谓,好用,\n"
+        ",,,,,,,,,\n"
+        "2,链接,10.0.0.2,,理所当然,很不喜欢,不喜欢,很喜欢,,\n"
         "\n"
         "3,手机提交,10.0.0.3,,无所谓,能忍受,可以忍受,必须的\n"
     )
@@ -306,7 +316,7 @@ def test_a_file_without_kano_questions_or_without_answers(tmp_path: Path) -> Non
 
 def test_columns_that_do_not_pair_up(tmp_path: Path) -> None:
     cases = {
-        b"CRM-3 functional,CRM-3 remark\n": (
+        b"CRM-3 functional,CRM-12 F,CRM-3 remark,CRM-12 D\n": (
             "kano.csv, column “CRM-3 remark”: it names CRM-3 but not whether it is the "
             "functional or the dysfunctional question."
         ),

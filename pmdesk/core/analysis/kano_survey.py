@@ -31,6 +31,7 @@ from pmdesk.core.analysis.kano_words import (
     direction_of,
     keys_in,
     long_role,
+    unanswered,
 )
 from pmdesk.core.analysis.survey_csv import CsvTable, SurveyError, read_csv
 from pmdesk.resources import resource_path
@@ -114,8 +115,11 @@ def _column_letters(column: int) -> str:
 def _wide_columns(
     name: str, header: list[str], known: Mapping[str, str]
 ) -> dict[str, dict[Direction, int]]:
-    """Per key (file order), the column of its functional and dysfunctional question."""
+    """Per key (file order), the column of its functional and dysfunctional question.
+    A column naming a key but neither question is a note beside them ("CRM-3 备注"),
+    left alone when that key has both questions, else the question left unsaid."""
     columns: dict[str, dict[Direction, int]] = {}
+    undirected: dict[str, int] = {}
     for column, title in enumerate(header):
         found = keys_in(title)
         if not found:
@@ -129,9 +133,8 @@ def _wide_columns(
                 "survey.unknown_key_column", name=name, key=found[0], column=_title(header, column)
             )
         if direction is None:
-            raise SurveyError(
-                "survey.no_direction", name=name, key=key, column=_title(header, column)
-            )
+            undirected.setdefault(key, column)
+            continue
         mine = columns.setdefault(key, {})
         if direction in mine:
             first, second = _title(header, mine[direction]), _title(header, column)
@@ -143,6 +146,11 @@ def _wide_columns(
                 "survey.twice_dysfunctional", name=name, key=key, first=first, second=second
             )
         mine[direction] = column
+    for key, column in undirected.items():
+        if len(columns.get(key, {})) < 2:
+            raise SurveyError(
+                "survey.no_direction", name=name, key=key, column=_title(header, column)
+            )
     for key, mine in columns.items():
         if "dysfunctional" not in mine:
             raise SurveyError(
@@ -172,8 +180,8 @@ def _read_wide(
         _check_width(table.name, number, row, header)
         for key, mine in columns.items():
             f_col, d_col = mine["functional"], mine["dysfunctional"]
-            f_cell = row[f_col].strip() if f_col < len(row) else ""
-            d_cell = row[d_col].strip() if d_col < len(row) else ""
+            f_cell = _given(row, f_col)
+            d_cell = _given(row, d_col)
             if not f_cell and not d_cell:
                 continue
             if not f_cell or not d_cell:
@@ -196,6 +204,12 @@ def _read_wide(
         MappingProxyType({key: tuple(pairs) for key, pairs in answers.items()}),
         MappingProxyType(incomplete),
     )
+
+
+def _given(row: list[str], column: int) -> str:
+    """The answer in a cell; "" for none (blank, or a survey site's word for skipped)."""
+    cell = row[column].strip() if column < len(row) else ""
+    return "" if unanswered(cell) else cell
 
 
 def _check_width(name: str, number: int, row: list[str], header: list[str]) -> None:
@@ -273,8 +287,8 @@ def _read_long(
                     key=key,
                     first=first,
                 )
-        f_cell, d_cell = cell(row, "functional"), cell(row, "dysfunctional")
         f_col, d_col = roles["functional"], roles["dysfunctional"]
+        f_cell, d_cell = _given(row, f_col), _given(row, d_col)
         pair = (
             _answer(table.name, number, header, f_col, f_cell) if f_cell else None,
             _answer(table.name, number, header, d_col, d_cell) if d_cell else None,

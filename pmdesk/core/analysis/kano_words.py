@@ -60,6 +60,16 @@ _NUMBERED: tuple[Answer, ...] = ("like", "must_be", "neutral", "live_with", "dis
 _ENUMERATED = re.compile(r"^[(\[]?([1-5a-e])\s*(?:[)\].、:：]\s*(?=\D)|(?=[^\x00-\x7f]))")
 
 
+# What survey sites write for a question a respondent skipped or was not shown:
+# 问卷星 writes "(跳过)" (or -3, -2 in its numbered download), others n/a or a dash.
+_NO_ANSWER = frozenset({"", "(跳过)", "跳过", "(空)", "-3", "-2", "n/a", "na", "-", "—"})
+
+
+def unanswered(cell: str) -> bool:
+    """Whether a cell says the question was not answered."""
+    return unicodedata.normalize("NFKC", cell).strip().casefold() in _NO_ANSWER
+
+
 def _squeezed(text: str) -> str:
     """`text` without case, width, spaces or punctuation: what the word lists hold."""
     text = unicodedata.normalize("NFKC", text).casefold()
