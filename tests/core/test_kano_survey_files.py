@@ -208,6 +208,16 @@ def test_skipped_questions_as_survey_sites_mark_them_are_not_counted(tmp_path: P
     assert dict(survey.incomplete) == {"CRM-3": 0, "CRM-12": 1}
 
 
+def test_a_title_above_the_column_titles(tmp_path: Path) -> None:
+    text = "客户管理 Kano 问卷结果（2026 年 11 月）,,,,,\n\n" + WIDE_ZH.replace(
+        "2,2026/11/03 9:05:40,理所当然", "2,2026/11/03 9:05:40,也许"
+    )
+    error = refused(tmp_path, text.encode())
+    assert str(error).startswith("kano.csv, row 5, column “CRM-3 功能型”: “也许” is not")
+    text = "Kano survey, November\n" + LONG
+    assert answers(survey_from(tmp_path, text.encode())) == EXPECTED
+
+
 def test_other_columns_and_blank_rows_are_left_alone(tmp_path: Path) -> None:
     text = (
         "序号,来源,来自IP,UTF-8 备注,CRM-3 正向,CRM-3 反向,CRM-12 正向,CRM-12 反向,CRM-3 备注,\n"

@@ -10,6 +10,8 @@ Two shapes are read:
 - long: a row per respondent and requirement, with columns respondent
   (optional), requirement, functional and dysfunctional.
 
+The column titles are the first row, or one of the next few below a title.
+
 Every problem is refused with the file, row and column it is in: an answer that
 is none of the five, a key the project does not have, a question without its
 counterpart. A respondent who skipped a requirement's two questions is not
@@ -38,6 +40,7 @@ from pmdesk.resources import resource_path
 
 Pair = tuple[Answer, Answer]  # (functional, dysfunctional)
 _TITLE_LIMIT = 40  # a column's title in a message, cut to this many characters
+_HEADER_SEARCH = 5  # the column titles are in one of the first rows
 
 
 def sample_survey_path() -> Path:
@@ -74,18 +77,22 @@ def read_kano_survey(path: Path, keys: Iterable[str]) -> KanoSurvey:
 def kano_survey(table: CsvTable, keys: Iterable[str]) -> KanoSurvey:
     """The survey in a CSV table, checked against the project's `keys`."""
     known = {key.upper(): key for key in keys}
-    header = [cell.strip() for cell in table.rows[0]]
-    wide = _wide_columns(table.name, header, known)
-    if wide:
-        survey = _read_wide(table, header, wide)
-    else:
+    # The column titles are the first row, or the first that has them below a
+    # title or a note a spreadsheet's author put above the table.
+    for index, row in enumerate(table.rows[:_HEADER_SEARCH]):
+        header = [cell.strip() for cell in row]
+        wide = _wide_columns(table.name, header, known)
         roles = _long_columns(header)
-        if "requirement" not in roles or "functional" not in roles or "dysfunctional" not in roles:
-            raise SurveyError("survey.no_questions", name=table.name)
-        survey = _read_long(table, header, roles, known)
-    if not any(survey.answers.values()):
-        raise SurveyError("survey.no_answers", name=table.name)
-    return survey
+        if wide:
+            survey = _read_wide(table, index, wide)
+        elif {"requirement", "functional", "dysfunctional"} <= set(roles):
+            survey = _read_long(table, index, roles, known)
+        else:
+            continue
+        if not any(survey.answers.values()):
+            raise SurveyError("survey.no_answers", name=table.name)
+        return survey
+    raise SurveyError("survey.no_questions", name=table.name)
 
 
 def _title(header: list[str], column: int) -> str:
@@ -169,12 +176,12 @@ def _wide_columns(
     return columns
 
 
-def _read_wide(
-    table: CsvTable, header: list[str], columns: dict[str, dict[Direction, int]]
-) -> KanoSurvey:
+def _read_wide(table: CsvTable, first: int, columns: dict[str, dict[Direction, int]]) -> KanoSurvey:
+    """The answers below the column titles in row index `first`."""
+    header = [cell.strip() for cell in table.rows[first]]
     answers: dict[str, list[Pair]] = {key: [] for key in columns}
     incomplete = dict.fromkeys(columns, 0)
-    for number, row in enumerate(table.rows[1:], start=2):
+    for number, row in enumerate(table.rows[first + 1 :], start=first + 2):
         if not any(cell.strip() for cell in row):
             continue  # a blank line between respondents, or at the end
         _check_width(table.name, number, row, header)
@@ -243,8 +250,10 @@ def _long_columns(header: list[str]) -> dict[str, int]:
 
 
 def _read_long(
-    table: CsvTable, header: list[str], roles: dict[str, int], known: Mapping[str, str]
+    table: CsvTable, first: int, roles: dict[str, int], known: Mapping[str, str]
 ) -> KanoSurvey:
+    """The answers below the column titles in row index `first`."""
+    header = [cell.strip() for cell in table.rows[first]]
     answers: dict[str, list[Pair]] = {}
     incomplete: dict[str, int] = {}
     seen: dict[tuple[str, str], int] = {}  # (respondent, key) → the row it was answered in
@@ -253,7 +262,7 @@ def _read_long(
         column = roles.get(role)
         return row[column].strip() if column is not None and column < len(row) else ""
 
-    for number, row in enumerate(table.rows[1:], start=2):
+    for number, row in enumerate(table.rows[first + 1 :], start=first + 2):
         if not any(c.strip() for c in row):
             continue
         _check_width(table.name, number, row, header)
