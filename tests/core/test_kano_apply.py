@@ -69,6 +69,18 @@ def test_the_sample_survey_against_the_sample_project(sample: Path) -> None:
     assert {c.key: c.old for c in found.changes} == {k: SAMPLE_RESULTS[k][4] for k in CHANGED}
 
 
+def test_the_english_sample_survey_says_the_same_in_english(tmp_path: Path) -> None:
+    path = tmp_path / "crm-en.pmdesk"
+    write_sample(path, "en")
+    with Project.view(path) as project:
+        current = project.read(requirement_kanos)
+    english = analyse_kano_survey(sample_survey_path("en"), current)
+    chinese = analyse_kano_survey(SAMPLE_SURVEY, current)
+    assert english.survey.name == "kano_survey_en.csv"
+    assert english.survey.answers == chinese.survey.answers
+    assert english.results == chinese.results and english.changes == chinese.changes
+
+
 def test_applying_is_one_undo_step_saved_and_undone_on_disk(sample: Path, tmp_path: Path) -> None:
     project = Project.open(sample, data_dir=tmp_path / "li", user="Li")
     try:

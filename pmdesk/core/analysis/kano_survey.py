@@ -43,10 +43,11 @@ _TITLE_LIMIT = 40  # a column's title in a message, cut to this many characters
 _HEADER_SEARCH = 5  # the column titles are in one of the first rows
 
 
-def sample_survey_path() -> Path:
-    """The survey that ships with the sample project (问卷星's export, in Chinese:
-    30 respondents, 8 of its requirements)."""
-    return resource_path("samples", "kano_survey_zh.csv")
+def sample_survey_path(language: str = "zh") -> Path:
+    """The survey that ships with the sample project of `language`: 30 respondents
+    on 8 of its requirements, as 问卷星 exports it ("zh": UTF-8 with a BOM, the
+    Chinese answers) or Google Forms ("en")."""
+    return resource_path("samples", f"kano_survey_{language}.csv")
 
 
 @dataclass(frozen=True)
