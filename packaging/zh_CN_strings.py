@@ -798,6 +798,7 @@ ZH_CN: dict[tuple[str, str], str] = {
         "被删除版本的需求不能移到这个版本本身。"
     ),
     # A Kano survey's CSV file (core/analysis).
+    ("CoreError", "{path} is a folder, not a CSV survey."): "{path} 是文件夹，不是 CSV 问卷数据。",
     (
         "CoreError",
         "{name} is an Excel workbook, not a CSV file: save it as CSV UTF-8 and import that.",

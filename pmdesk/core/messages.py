@@ -328,6 +328,7 @@ MESSAGES: dict[str, str] = {
     # Field-level problems, each with its JSON path: technical detail, kept in English.
     "snapshot.invalid": QT_TRANSLATE_NOOP("CoreError", "{text}"),
     # A Kano survey's CSV file (core/analysis): the file, and where in it.
+    "survey.is_folder": QT_TRANSLATE_NOOP("CoreError", "{path} is a folder, not a CSV survey."),
     "survey.workbook": QT_TRANSLATE_NOOP(
         "CoreError",
         "{name} is an Excel workbook, not a CSV file: save it as CSV UTF-8 and import that.",

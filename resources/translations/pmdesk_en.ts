@@ -702,6 +702,10 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <translation>The requirements of a deleted release cannot move to that same release.</translation>
     </message>
     <message>
+        <source>{path} is a folder, not a CSV survey.</source>
+        <translation>{path} is a folder, not a CSV survey.</translation>
+    </message>
+    <message>
         <source>{name} is an Excel workbook, not a CSV file: save it as CSV UTF-8 and import that.</source>
         <translation>{name} is an Excel workbook, not a CSV file: save it as CSV UTF-8 and import that.</translation>
     </message>

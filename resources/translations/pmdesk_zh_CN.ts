@@ -701,6 +701,10 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <translation>被删除版本的需求不能移到这个版本本身。</translation>
     </message>
     <message>
+        <source>{path} is a folder, not a CSV survey.</source>
+        <translation>{path} 是文件夹，不是 CSV 问卷数据。</translation>
+    </message>
+    <message>
         <source>{name} is an Excel workbook, not a CSV file: save it as CSV UTF-8 and import that.</source>
         <translation>{name} 是 Excel 工作簿，不是 CSV 文件：请另存为“CSV UTF-8”后再导入。</translation>
     </message>

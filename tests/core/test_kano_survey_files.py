@@ -363,7 +363,7 @@ def test_a_missing_file_and_a_folder(tmp_path: Path) -> None:
     assert str(caught.value) == f"{tmp_path / 'gone.csv'} does not exist."
     with pytest.raises(SurveyError) as caught:
         read_kano_survey(tmp_path, KEYS)
-    assert str(caught.value) == f"{tmp_path} is a folder, not a pmdesk project."
+    assert str(caught.value) == f"{tmp_path} is a folder, not a CSV survey."
 
 
 # -- anything at all ---------------------------------------------------------------

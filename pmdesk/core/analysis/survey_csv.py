@@ -45,7 +45,7 @@ def read_csv(path: Path) -> CsvTable:
     except FileNotFoundError:
         raise SurveyError("file.missing", path=path) from None
     except IsADirectoryError:
-        raise SurveyError("file.is_folder", path=path) from None
+        raise SurveyError("survey.is_folder", path=path) from None
     except PermissionError:
         raise SurveyError("file.no_permission", path=path) from None
     except OSError as e:
