@@ -9,12 +9,14 @@ from pathlib import Path
 import pytest
 
 from pmdesk.core.analysis.kano_apply import (
+    KanoChange,
     analyse_kano_survey,
     kano_changes,
     requirement_kanos,
     set_kano_operation,
 )
-from pmdesk.core.analysis.kano_survey import sample_survey_path
+from pmdesk.core.analysis.kano_survey import read_kano_survey, sample_survey_path
+from pmdesk.core.analysis.survey_csv import SurveyError
 from pmdesk.core.errors import OperationError
 from pmdesk.core.newproject.sample import write_sample
 from pmdesk.core.project import Project
@@ -168,3 +170,36 @@ def test_one_requirement_is_named_and_questionable_results_set_nothing(
 def test_nothing_to_change_is_no_operation() -> None:
     assert set_kano_operation([], "kano.csv") is None
     assert kano_changes([], {}) == []
+
+
+def test_the_window_says_the_label_and_a_refusal_in_chinese(tmp_path: Path) -> None:
+    """What the Edit menu and an error box show in a Chinese window (the app's
+    own functions, with the shipped translation loaded)."""
+    qt_core = pytest.importorskip("PySide6.QtCore")
+    from pmdesk.app.error_text import error_text
+    from pmdesk.app.session import label_text
+    from pmdesk.resources import resource_path
+
+    translator = qt_core.QTranslator()
+    assert translator.load(str(resource_path("translations", "pmdesk_zh_CN.qm")))
+    app = qt_core.QCoreApplication.instance()
+    assert app is not None
+    app.installTranslator(translator)
+    try:
+        changes = [KanoChange("CRM-22", "u1", "basic", "reverse")]
+        one = set_kano_operation(changes, "问卷.csv")
+        many = set_kano_operation([*changes, KanoChange("CRM-6", "u2", None, "basic")], "k.csv")
+        assert one is not None and one.label is not None
+        assert many is not None and many.label is not None
+        assert label_text(one.label) == "根据问卷 问卷.csv 设置 CRM-22 的 Kano 分类"
+        assert label_text(many.label) == "根据问卷 k.csv 设置 2 条需求的 Kano 分类"
+        path = tmp_path / "kano.csv"
+        path.write_text("CRM-3 正向,CRM-3 反向\n1,maybe\n", encoding="utf-8")
+        with pytest.raises(SurveyError) as caught:
+            read_kano_survey(path, ["CRM-3"])
+        assert error_text(caught.value) == (
+            "kano.csv，第 2 行“CRM-3 反向”列：“maybe”不是 Kano 问卷的答案（应为我很喜欢、"
+            "理所当然、无所谓、能忍受、我很不喜欢，或 1 到 5）。"
+        )
+    finally:
+        app.removeTranslator(translator)
