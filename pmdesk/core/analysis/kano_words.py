@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Literal
 
 from pmdesk.core.analysis.kano import Answer
@@ -65,6 +66,7 @@ _ENUMERATED = re.compile(r"^[(\[]?([1-5a-e])\s*(?:[)\].、:：]\s*(?=\D)|(?=[^\x
 _NO_ANSWER = frozenset({"", "(跳过)", "跳过", "(空)", "-3", "-2", "n/a", "na", "-", "—"})
 
 
+@lru_cache(maxsize=4096)  # a survey repeats a handful of cells a million times
 def unanswered(cell: str) -> bool:
     """Whether a cell says the question was not answered."""
     return unicodedata.normalize("NFKC", cell).strip().casefold() in _NO_ANSWER
@@ -76,6 +78,7 @@ def _squeezed(text: str) -> str:
     return "".join(c for c in text if not c.isspace() and unicodedata.category(c)[0] not in "PSZ")
 
 
+@lru_cache(maxsize=4096)
 def answer_of(cell: str) -> Answer | None:
     """The answer a cell gives, or None when it is not one of the five."""
     text = unicodedata.normalize("NFKC", cell).strip().casefold()
