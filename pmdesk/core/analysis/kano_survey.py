@@ -287,15 +287,15 @@ def _read_long(
         incomplete.setdefault(key, 0)
         respondent = cell(row, "respondent")
         if respondent:
-            first = seen.setdefault((respondent, key), number)
-            if first != number:
+            earlier = seen.setdefault((respondent, key), number)
+            if earlier != number:
                 raise SurveyError(
                     "survey.answered_twice",
                     name=table.name,
                     row=number,
                     respondent=_shown(respondent),
                     key=key,
-                    first=first,
+                    first=earlier,
                 )
         f_col, d_col = roles["functional"], roles["dysfunctional"]
         f_cell, d_cell = _given(row, f_col), _given(row, d_col)
