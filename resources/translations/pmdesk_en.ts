@@ -702,6 +702,86 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <translation>The requirements of a deleted release cannot move to that same release.</translation>
     </message>
     <message>
+        <source>{path} is a folder, not a CSV survey.</source>
+        <translation>{path} is a folder, not a CSV survey.</translation>
+    </message>
+    <message>
+        <source>{name} is an Excel workbook, not a CSV file: save it as CSV UTF-8 and import that.</source>
+        <translation>{name} is an Excel workbook, not a CSV file: save it as CSV UTF-8 and import that.</translation>
+    </message>
+    <message>
+        <source>{name} is empty: a survey needs a row of column titles and a row per respondent.</source>
+        <translation>{name} is empty: a survey needs a row of column titles and a row per respondent.</translation>
+    </message>
+    <message>
+        <source>{name} is not a text file, so it is not a CSV survey.</source>
+        <translation>{name} is not a text file, so it is not a CSV survey.</translation>
+    </message>
+    <message>
+        <source>{name} is not readable text: save it again as CSV UTF-8.</source>
+        <translation>{name} is not readable text: save it again as CSV UTF-8.</translation>
+    </message>
+    <message>
+        <source>{name} is neither UTF-8 nor GB18030 text (row {row}): save it again as CSV UTF-8.</source>
+        <translation>{name} is neither UTF-8 nor GB18030 text (row {row}): save it again as CSV UTF-8.</translation>
+    </message>
+    <message>
+        <source>{name} is not a valid CSV file ({detail}).</source>
+        <translation>{name} is not a valid CSV file ({detail}).</translation>
+    </message>
+    <message>
+        <source>{name} holds no Kano questions: no column title names a requirement key with “functional” or “dysfunctional” (功能型/正向, 反向/负向), and there are no requirement, functional and dysfunctional columns.</source>
+        <translation>{name} holds no Kano questions: no column title names a requirement key with “functional” or “dysfunctional” (功能型/正向, 反向/负向), and there are no requirement, functional and dysfunctional columns.</translation>
+    </message>
+    <message>
+        <source>{name} holds no answers: no respondent answered both questions of a requirement.</source>
+        <translation>{name} holds no answers: no respondent answered both questions of a requirement.</translation>
+    </message>
+    <message>
+        <source>{name}, column “{column}”: {key} is not a requirement of this project.</source>
+        <translation>{name}, column “{column}”: {key} is not a requirement of this project.</translation>
+    </message>
+    <message>
+        <source>{name}, row {row}, column “{column}”: {key} is not a requirement of this project.</source>
+        <translation>{name}, row {row}, column “{column}”: {key} is not a requirement of this project.</translation>
+    </message>
+    <message>
+        <source>{name}, row {row}, column “{column}”: “{value}” names no requirement key.</source>
+        <translation>{name}, row {row}, column “{column}”: “{value}” names no requirement key.</translation>
+    </message>
+    <message>
+        <source>{name}, column “{column}”: it names {key} but not whether it is the functional or the dysfunctional question.</source>
+        <translation>{name}, column “{column}”: it names {key} but not whether it is the functional or the dysfunctional question.</translation>
+    </message>
+    <message>
+        <source>{name}: {key} has a functional question (column “{column}”) but no dysfunctional one.</source>
+        <translation>{name}: {key} has a functional question (column “{column}”) but no dysfunctional one.</translation>
+    </message>
+    <message>
+        <source>{name}: {key} has a dysfunctional question (column “{column}”) but no functional one.</source>
+        <translation>{name}: {key} has a dysfunctional question (column “{column}”) but no functional one.</translation>
+    </message>
+    <message>
+        <source>{name}: {key} has two functional questions, columns “{first}” and “{second}”.</source>
+        <translation>{name}: {key} has two functional questions, columns “{first}” and “{second}”.</translation>
+    </message>
+    <message>
+        <source>{name}: {key} has two dysfunctional questions, columns “{first}” and “{second}”.</source>
+        <translation>{name}: {key} has two dysfunctional questions, columns “{first}” and “{second}”.</translation>
+    </message>
+    <message>
+        <source>{name}, row {row}, column “{column}”: “{value}” is not a Kano answer (I like it, It must be that way, I am neutral, I can live with it, I dislike it, or 1 to 5).</source>
+        <translation>{name}, row {row}, column “{column}”: “{value}” is not a Kano answer (I like it, It must be that way, I am neutral, I can live with it, I dislike it, or 1 to 5).</translation>
+    </message>
+    <message>
+        <source>{name}, row {row}: it has more cells than the {count} column titles.</source>
+        <translation>{name}, row {row}: it has more cells than the {count} column titles.</translation>
+    </message>
+    <message>
+        <source>{name}, row {row}: respondent {respondent} answered {key} already, in row {first}.</source>
+        <translation>{name}, row {row}: respondent {respondent} answered {key} already, in row {first}.</translation>
+    </message>
+    <message>
         <source>the disk is full</source>
         <translation>the disk is full</translation>
     </message>
@@ -3330,6 +3410,14 @@ Name:</translation>
     <message>
         <source>Edit project properties</source>
         <translation>Edit project properties</translation>
+    </message>
+    <message>
+        <source>Set Kano category of {count} requirements from survey {name}</source>
+        <translation>Set Kano category of {count} requirements from survey {name}</translation>
+    </message>
+    <message>
+        <source>Set Kano category of {key} from survey {name}</source>
+        <translation>Set Kano category of {key} from survey {name}</translation>
     </message>
 </context>
 </TS>

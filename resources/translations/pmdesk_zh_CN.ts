@@ -701,6 +701,86 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <translation>被删除版本的需求不能移到这个版本本身。</translation>
     </message>
     <message>
+        <source>{path} is a folder, not a CSV survey.</source>
+        <translation>{path} 是文件夹，不是 CSV 问卷数据。</translation>
+    </message>
+    <message>
+        <source>{name} is an Excel workbook, not a CSV file: save it as CSV UTF-8 and import that.</source>
+        <translation>{name} 是 Excel 工作簿，不是 CSV 文件：请另存为“CSV UTF-8”后再导入。</translation>
+    </message>
+    <message>
+        <source>{name} is empty: a survey needs a row of column titles and a row per respondent.</source>
+        <translation>{name} 是空文件：问卷数据需要一行列标题，每位受访者一行答案。</translation>
+    </message>
+    <message>
+        <source>{name} is not a text file, so it is not a CSV survey.</source>
+        <translation>{name} 不是文本文件，因此不是 CSV 问卷数据。</translation>
+    </message>
+    <message>
+        <source>{name} is not readable text: save it again as CSV UTF-8.</source>
+        <translation>{name} 不是可读的文本：请重新另存为“CSV UTF-8”。</translation>
+    </message>
+    <message>
+        <source>{name} is neither UTF-8 nor GB18030 text (row {row}): save it again as CSV UTF-8.</source>
+        <translation>{name} 既不是 UTF-8 也不是 GB18030 编码的文本（第 {row} 行）：请重新另存为“CSV UTF-8”。</translation>
+    </message>
+    <message>
+        <source>{name} is not a valid CSV file ({detail}).</source>
+        <translation>{name} 不是有效的 CSV 文件（{detail}）。</translation>
+    </message>
+    <message>
+        <source>{name} holds no Kano questions: no column title names a requirement key with “functional” or “dysfunctional” (功能型/正向, 反向/负向), and there are no requirement, functional and dysfunctional columns.</source>
+        <translation>{name} 中没有 Kano 问题：没有哪一列的标题同时写明需求编号和“正向”/“功能型”或“反向”/“负向”，也没有“需求”“正向”“反向”这几列。</translation>
+    </message>
+    <message>
+        <source>{name} holds no answers: no respondent answered both questions of a requirement.</source>
+        <translation>{name} 中没有可用的答案：没有受访者同时回答了某条需求的正向和反向问题。</translation>
+    </message>
+    <message>
+        <source>{name}, column “{column}”: {key} is not a requirement of this project.</source>
+        <translation>{name}，“{column}”列：本项目中没有需求 {key}。</translation>
+    </message>
+    <message>
+        <source>{name}, row {row}, column “{column}”: {key} is not a requirement of this project.</source>
+        <translation>{name}，第 {row} 行“{column}”列：本项目中没有需求 {key}。</translation>
+    </message>
+    <message>
+        <source>{name}, row {row}, column “{column}”: “{value}” names no requirement key.</source>
+        <translation>{name}，第 {row} 行“{column}”列：“{value}”中没有需求编号。</translation>
+    </message>
+    <message>
+        <source>{name}, column “{column}”: it names {key} but not whether it is the functional or the dysfunctional question.</source>
+        <translation>{name}，“{column}”列：写明了 {key}，但没有写明是正向问题还是反向问题。</translation>
+    </message>
+    <message>
+        <source>{name}: {key} has a functional question (column “{column}”) but no dysfunctional one.</source>
+        <translation>{name}：{key} 有正向问题（“{column}”列），但没有反向问题。</translation>
+    </message>
+    <message>
+        <source>{name}: {key} has a dysfunctional question (column “{column}”) but no functional one.</source>
+        <translation>{name}：{key} 有反向问题（“{column}”列），但没有正向问题。</translation>
+    </message>
+    <message>
+        <source>{name}: {key} has two functional questions, columns “{first}” and “{second}”.</source>
+        <translation>{name}：{key} 有两个正向问题，分别在“{first}”列和“{second}”列。</translation>
+    </message>
+    <message>
+        <source>{name}: {key} has two dysfunctional questions, columns “{first}” and “{second}”.</source>
+        <translation>{name}：{key} 有两个反向问题，分别在“{first}”列和“{second}”列。</translation>
+    </message>
+    <message>
+        <source>{name}, row {row}, column “{column}”: “{value}” is not a Kano answer (I like it, It must be that way, I am neutral, I can live with it, I dislike it, or 1 to 5).</source>
+        <translation>{name}，第 {row} 行“{column}”列：“{value}”不是 Kano 问卷的答案（应为我很喜欢、理所当然、无所谓、能忍受、我很不喜欢，或 1 到 5）。</translation>
+    </message>
+    <message>
+        <source>{name}, row {row}: it has more cells than the {count} column titles.</source>
+        <translation>{name}，第 {row} 行：单元格比 {count} 个列标题还多。</translation>
+    </message>
+    <message>
+        <source>{name}, row {row}: respondent {respondent} answered {key} already, in row {first}.</source>
+        <translation>{name}，第 {row} 行：受访者 {respondent} 已在第 {first} 行回答过 {key}。</translation>
+    </message>
+    <message>
         <source>the disk is full</source>
         <translation>磁盘已满</translation>
     </message>
@@ -3327,6 +3407,14 @@ Name:</source>
     <message>
         <source>Edit project properties</source>
         <translation>编辑项目属性</translation>
+    </message>
+    <message>
+        <source>Set Kano category of {count} requirements from survey {name}</source>
+        <translation>根据问卷 {name} 设置 {count} 条需求的 Kano 分类</translation>
+    </message>
+    <message>
+        <source>Set Kano category of {key} from survey {name}</source>
+        <translation>根据问卷 {name} 设置 {key} 的 Kano 分类</translation>
     </message>
 </context>
 </TS>
