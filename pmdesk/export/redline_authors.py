@@ -55,10 +55,11 @@ class Authors:
         for uid, by, at in rows:
             last = Stamp(by or "", _iso(at))
             self.by_uid[uid] = last  # rows come in order: the last one stays
+        # A key can name another requirement now (the last one deleted, its number
+        # taken again): what the baseline showed is looked up by the baseline's keys.
+        self.old_keys = dict(_snapshot_keys(baseline.get("requirements", [])))
         self.keys: dict[str, str] = {}
         self.updated: dict[str, Stamp] = {}
-        for key, uid in _snapshot_keys(baseline.get("requirements", [])):
-            self.keys[key] = uid
         r = Requirement
         for uid, key, at, by in conn.execute(select(r.uid, r.key, r.updated_at, r.updated_by)):
             self.keys[key] = uid
@@ -77,12 +78,15 @@ class Authors:
             self.fallback = Stamp(name, self.fallback.date)
 
     def known_key(self, key: str) -> bool:
-        return key in self.keys
+        return key in self.keys or key in self.old_keys
 
-    def stamp(self, owner: str | None) -> Stamp:
+    def stamp(self, owner: str | None, *, before: bool = False) -> Stamp:
+        """Who changed `owner`; `before`: it is named as the baseline showed it."""
         uid = None
         if owner and owner.startswith("req:"):
-            uid = self.keys.get(owner[4:])
+            key = owner[4:]
+            first, second = (self.old_keys, self.keys) if before else (self.keys, self.old_keys)
+            uid = first.get(key) or second.get(key)
         elif owner and owner.startswith("section:"):
             uid = self.sections.get(" ".join(owner[8:].split()))
         if uid is not None:

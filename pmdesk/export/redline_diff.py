@@ -20,7 +20,7 @@ import dataclasses
 import re
 from collections.abc import Callable, Sequence
 from difflib import SequenceMatcher
-from typing import Any
+from typing import Any, Protocol
 
 from pmdesk.export.doc import (
     Block,
@@ -48,6 +48,12 @@ Owner = str | None
 """What a block belongs to, for who changed it: `req:KEY`, `section:TITLE` or None."""
 
 
+class Stamping(Protocol):
+    """Who changed `owner` and when; `before`: a deletion, named as the baseline had it."""
+
+    def __call__(self, owner: Owner, *, before: bool = False) -> Stamp: ...
+
+
 def tokens(runs: Runs) -> list[tuple[str, Run]]:
     """Words, blanks, punctuation and single CJK characters, each with its run's look.
     A picture's alt text stays whole (the renderer frames it as one label)."""
@@ -64,13 +70,13 @@ def tokens(runs: Runs) -> list[tuple[str, Run]]:
 class Redliner:
     """Merges a baseline's blocks with today's; `stamp(owner)` says who changed what."""
 
-    def __init__(self, stamp: Callable[[Owner], Stamp], known_key: Callable[[str], bool]) -> None:
+    def __init__(self, stamp: Stamping, known_key: Callable[[str], bool]) -> None:
         self.stamp = stamp
         self.known_key = known_key
         self.next_id = FIRST_ID
 
     def change(self, inserted: bool, owner: Owner) -> TrackedChange:
-        stamp = self.stamp(owner)
+        stamp = self.stamp(owner, before=not inserted)
         self.next_id += ID_STEP
         return TrackedChange(inserted, stamp.author, stamp.date, self.next_id)
 
@@ -129,8 +135,10 @@ class Redliner:
         """A block inserted or deleted whole, every run marked. What cannot carry a
         mark is kept when inserted and left out when deleted."""
         if isinstance(block, Heading):
-            runs = block.runs or [Run(block.text)]
-            return [dataclasses.replace(block, runs=self.marked(runs, inserted, owner))]
+            runs = self.marked(block.runs or [Run(block.text)], inserted, owner)
+            # A deleted heading takes no number, so the others keep the numbers of now.
+            numbered = block.numbered and inserted
+            return [dataclasses.replace(block, runs=runs, numbered=numbered)]
         if isinstance(block, Paragraph):
             return [dataclasses.replace(block, runs=self.marked(block.runs, inserted, owner))]
         if isinstance(block, Table):
