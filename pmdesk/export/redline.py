@@ -42,7 +42,7 @@ from pmdesk.export.labels import FIELD_LABELS, TEXT, language_of
 from pmdesk.export.prd_build import ExportOptions, Progress, build_document
 from pmdesk.export.prd_requirements import clean
 from pmdesk.export.redline_authors import Authors
-from pmdesk.export.redline_diff import Redliner, owners
+from pmdesk.export.redline_diff import Redliner
 
 Json = dict[str, object]
 
@@ -130,7 +130,7 @@ def merge(
         if isinstance(b, Paragraph) and b.style == "error" and plain_text(b.runs) not in now_errors
     }
     then = [b for n, b in enumerate(then) if n not in dropped]
-    body = redliner.blocks(then, now, owners(then), owners(now), frozenset(keep))
+    body = redliner.document(then, now, frozenset(keep))
     return after[: _body_start(after)] + body
 
 

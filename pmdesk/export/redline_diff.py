@@ -82,6 +82,42 @@ class Redliner:
 
     # -- block lists --------------------------------------------------------------
 
+    def document(
+        self, old: Sequence[Block], new: Sequence[Block], keep: frozenset[int] = frozenset()
+    ) -> list[Block]:
+        """`new` with `old`'s differences marked; blocks of `new` at `keep` are kept unmarked.
+
+        Chapters and requirements are aligned first, by their headings (a requirement's
+        anchor is its key), so 10,000 requirements are not one difflib problem of
+        100,000 blocks; only what differs is compared block by block.
+        """
+        old_owners, new_owners = owners(old), owners(new)
+        a, b = _chapters(old), _chapters(new)
+        names_a = [name for name, _, _ in a]
+        names_b = [("keep", start) if start in keep else name for name, start, _ in b]
+        out: list[Block] = []
+        matcher = SequenceMatcher(None, names_a, names_b, autojunk=False)
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            if tag == "equal":
+                for (_, s1, e1), (_, s2, e2) in zip(a[i1:i2], b[j1:j2], strict=True):
+                    if old[s1:e1] == new[s2:e2]:
+                        out.extend(new[s2:e2])
+                    else:
+                        out += self.blocks(
+                            old[s1:e1], new[s2:e2], old_owners[s1:e1], new_owners[s2:e2]
+                        )
+                continue
+            olds = [n for _, s1, e1 in a[i1:i2] for n in range(s1, e1)]
+            news = [n for _, s2, e2 in b[j1:j2] for n in range(s2, e2) if n not in keep]
+            out += self.blocks(
+                [old[n] for n in olds],
+                [new[n] for n in news],
+                [old_owners[n] for n in olds],
+                [new_owners[n] for n in news],
+            )
+            out.extend(new[n] for _, s2, e2 in b[j1:j2] for n in range(s2, e2) if n in keep)
+        return out
+
     def blocks(
         self,
         old: Sequence[Block],
@@ -350,6 +386,27 @@ def _columns(table: Table) -> int:
 
 def _blocks_text(blocks: Sequence[Block]) -> str:
     return repr(blocks)
+
+
+def _chapters(blocks: Sequence[Block]) -> list[tuple[tuple[str, int], int, int]]:
+    """The document cut before each requirement's heading and each chapter heading:
+    (name, start, end), the name being the anchor or the title (and which of that
+    name it is, counting from the start)."""
+    cuts = [
+        n
+        for n, b in enumerate(blocks)
+        if n and isinstance(b, Heading) and (b.anchor or b.level == 1)
+    ]
+    seen: dict[str, int] = {}
+    out = []
+    for start, end in zip([0, *cuts], [*cuts, len(blocks)], strict=True):
+        head = blocks[start]
+        name = "start"
+        if isinstance(head, Heading) and (head.anchor or head.level == 1):
+            name = head.anchor or f"chapter:{head.text}"
+        seen[name] = seen.get(name, 0) + 1
+        out.append(((name, seen[name]), start, end))
+    return out if blocks else []
 
 
 def owners(blocks: Sequence[Block]) -> list[Owner]:
