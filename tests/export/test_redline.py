@@ -25,6 +25,9 @@ from lxml import etree  # type: ignore[import-untyped]
 from pmdesk.cli import main
 from pmdesk.core.ops import Create, Remove, Update
 from pmdesk.core.project import Project
+from pmdesk.export.doc import Run
+from pmdesk.export.redline_authors import Stamp
+from pmdesk.export.redline_diff import FIRST_ID, ID_STEP, Redliner
 from tests.export.prd_projects import edit_sql, make_project
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -335,3 +338,46 @@ def test_tracked_changes_add_no_schema_error(edited: Edited, tmp_path: Path) -> 
     redline = export(edited.path, tmp_path / "r.docx", "--baseline", "v1 评审版", "--redline")
     # Kinds of error, not their count: a deleted table row repeats the row's own.
     assert audit_errors(redline) <= audit_errors(plain)
+
+
+def marks(runs: list[Run]) -> list[tuple[str, str]]:
+    """Each run as (+ inserted, - deleted, = kept, its text)."""
+    return [("=" if r.change is None else "+" if r.change.inserted else "-", r.text) for r in runs]
+
+
+def redliner() -> Redliner:
+    return Redliner(lambda _owner, before=False: Stamp("李雷", "2027-01-09T08:00:00Z"), bool)
+
+
+def test_words_change_in_english_and_characters_in_chinese() -> None:
+    english = redliner().runs(
+        [Run("The export takes "), Run("ten", bold=True), Run(" seconds today.")],
+        [Run("The export takes "), Run("two", bold=True), Run(" seconds now.")],
+        None,
+    )
+    assert marks(english) == [
+        ("=", "The export takes "),
+        ("-", "ten"),
+        ("+", "two"),
+        ("=", " seconds "),
+        ("-", "today"),
+        ("+", "now"),
+        ("=", "."),
+    ]
+    assert [r.bold for r in english[1:3]] == [True, True]  # the look stays with the words
+    chinese = redliner().runs([Run("导出需要十秒。")], [Run("导出只需要两秒。")], None)
+    assert marks(chinese) == [
+        ("=", "导出"),
+        ("+", "只"),
+        ("=", "需要"),
+        ("-", "十"),
+        ("+", "两"),
+        ("=", "秒。"),
+    ]
+
+
+def test_a_rewritten_paragraph_is_replaced_whole_not_sieved() -> None:
+    runs = redliner().runs([Run("客户数据分散在多个系统里。")], [Run("我们先服务中小企业。")], None)
+    assert marks(runs) == [("-", "客户数据分散在多个系统里。"), ("+", "我们先服务中小企业。")]
+    ids = [r.change.id for r in runs if r.change is not None]
+    assert len(set(ids)) == 2 and all(i % ID_STEP == FIRST_ID % ID_STEP for i in ids)
