@@ -102,10 +102,11 @@ class Redliner:
                 for (_, s1, e1), (_, s2, e2) in zip(a[i1:i2], b[j1:j2], strict=True):
                     if old[s1:e1] == new[s2:e2]:
                         out.extend(new[s2:e2])
-                    else:
-                        out += self.blocks(
-                            old[s1:e1], new[s2:e2], old_owners[s1:e1], new_owners[s2:e2]
-                        )
+                        continue
+                    inside = frozenset(n - s2 for n in range(s2, e2) if n in keep)
+                    out += self.blocks(
+                        old[s1:e1], new[s2:e2], old_owners[s1:e1], new_owners[s2:e2], inside
+                    )
                 continue
             olds = [n for _, s1, e1 in a[i1:i2] for n in range(s1, e1)]
             news = [n for _, s2, e2 in b[j1:j2] for n in range(s2, e2) if n not in keep]
