@@ -48,7 +48,9 @@ class Authors:
     ) -> None:
         h = HistoryEntry
         rows = conn.execute(
-            select(h.entity_uid, h.by, h.at).where(h.at >= since).order_by(h.seq)
+            select(h.entity_uid, h.by, h.at)
+            .where(h.at >= since, h.entity != "baseline")  # naming a baseline changes no text
+            .order_by(h.seq)
         ).all()
         self.by_uid: dict[str, Stamp] = {}
         last: Stamp | None = None
