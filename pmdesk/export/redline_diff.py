@@ -193,7 +193,8 @@ class Redliner:
         return [block] if inserted else []
 
     def _whole_blocks(self, blocks: Sequence[Block], inserted: bool, owner: Owner) -> list[Block]:
-        return [marked for b in blocks for marked in self.whole(b, inserted, owner)]
+        """Blocks inside a list item or quote, marked whole."""
+        return [marked for b in _inner(blocks) for marked in self.whole(b, inserted, owner)]
 
     def _whole_row(self, row: Sequence[Runs], inserted: bool, owner: Owner) -> list[Runs]:
         owner = self._row_owner(row, owner)
@@ -215,7 +216,7 @@ class Redliner:
             return [dataclasses.replace(new, items=self._items(old.items, new.items, owner))]
         if isinstance(old, Quote) and isinstance(new, Quote):
             owners = [owner] * max(len(old.blocks), len(new.blocks))
-            return [Quote(self.blocks(old.blocks, new.blocks, owners, owners))]
+            return [Quote(self.blocks(_inner(old.blocks), _inner(new.blocks), owners, owners))]
         if type(old) is type(new) and not isinstance(old, Table):
             return [new]  # a picture or code block: shown as it is now
         return self.whole(old, False, owner) + self.whole(new, True, owner)
@@ -233,7 +234,7 @@ class Redliner:
                 now = new[j1 + n] if j1 + n < j2 else None
                 if was is not None and now is not None:
                     owners = [owner] * max(len(was.blocks), len(now.blocks))
-                    inner = self.blocks(was.blocks, now.blocks, owners, owners)
+                    inner = self.blocks(_inner(was.blocks), _inner(now.blocks), owners, owners)
                     out.append(ListItem(inner, now.checked))
                 elif was is not None:
                     out.append(ListItem(self._whole_blocks(was.blocks, False, owner), was.checked))
@@ -387,6 +388,15 @@ def _columns(table: Table) -> int:
 
 def _blocks_text(blocks: Sequence[Block]) -> str:
     return repr(blocks)
+
+
+def _inner(blocks: Sequence[Block]) -> list[Block]:
+    """Blocks inside a list item or quote as Word shows them: a heading there is a
+    bold label line (render_docx), so its changes are marked on that line."""
+    return [
+        Paragraph([Run(b.text, bold=True)], "label") if isinstance(b, Heading) else b
+        for b in blocks
+    ]
 
 
 def _chapters(blocks: Sequence[Block]) -> list[tuple[tuple[str, int], int, int]]:

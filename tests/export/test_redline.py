@@ -8,6 +8,7 @@ name who made it and when, and LibreOffice must open the file and show them.
 from __future__ import annotations
 
 import importlib.util
+import io
 import json
 import os
 import re
@@ -26,9 +27,20 @@ from pmdesk.cli import main
 from pmdesk.core.newproject.sample import write_sample
 from pmdesk.core.ops import Create, Remove, Update
 from pmdesk.core.project import Project
-from pmdesk.export.doc import Run
+from pmdesk.export.doc import (
+    Block,
+    Document,
+    Heading,
+    ListBlock,
+    ListItem,
+    Paragraph,
+    Quote,
+    Run,
+    Table,
+)
 from pmdesk.export.redline_authors import Stamp
 from pmdesk.export.redline_diff import FIRST_ID, ID_STEP, Redliner
+from pmdesk.export.render_docx import render_docx
 from tests.export.prd_projects import edit_sql, make_project
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -385,3 +397,42 @@ def test_a_rewritten_paragraph_is_replaced_whole_not_sieved() -> None:
     assert marks(runs) == [("-", "客户数据分散在多个系统里。"), ("+", "我们先服务中小企业。")]
     ids = [r.change.id for r in runs if r.change is not None]
     assert len(set(ids)) == 2 and all(i % ID_STEP == FIRST_ID % ID_STEP for i in ids)
+
+
+def rendered(blocks: list[Block]) -> etree._Element:
+    out = io.BytesIO()
+    render_docx(Document("T", "en", "H", "{page}", blocks), out)
+    with zipfile.ZipFile(out) as z:
+        return etree.fromstring(z.read("word/document.xml")).find("w:body", NS)
+
+
+def test_lists_quotes_and_tables_accept_and_reject_exactly() -> None:
+    def item(text: str) -> ListItem:
+        return ListItem([Paragraph([Run(text)])])
+
+    before: list[Block] = [
+        Heading(1, "Scope"),
+        ListBlock(True, [item("first step"), item("second step"), item("gone step")]),
+        Quote([Heading(2, "Old quoted title"), Paragraph([Run("A quoted line.")])]),
+        Table(
+            [[Run("Key")], [Run("Title")]],
+            [[[Run("A-1")], [Run("Alpha")]], [[Run("A-2")], [Run("Beta")]]],
+        ),
+        Paragraph([Run("Removed paragraph.")]),
+    ]
+    after: list[Block] = [
+        Heading(1, "Scope and aims"),
+        ListBlock(True, [item("first step"), item("second, better step"), item("new step")]),
+        Quote([Heading(2, "New quoted title"), Paragraph([Run("A quoted line.")])]),
+        Table(
+            [[Run("Key")], [Run("Title")]],
+            [[[Run("A-1")], [Run("Alpha one")]], [[Run("A-3")], [Run("Gamma")]]],
+        ),
+        Paragraph([Run("Added paragraph.")], "note"),
+    ]
+    merged = redliner().document(before, after)
+    assert texts(accept_all(rendered(merged))) == texts(rendered(after))
+    assert texts(reject_all(rendered(merged))) == texts(rendered(before))
+    found = changes(rendered(merged))
+    assert ("del", "李雷", "2027-01-09T08:00:00Z", "Old") in found
+    assert ("ins", "李雷", "2027-01-09T08:00:00Z", "Gamma") in found
