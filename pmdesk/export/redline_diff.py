@@ -9,9 +9,10 @@ Japanese have no spaces between words, so their text is compared character by
 character; a paragraph rewritten beyond recognition is shown as the old one
 deleted and the new one inserted, not as a sieve of single characters.
 
-Blocks that cannot carry a mark (pictures, code blocks) are shown as they are
-now: accepting every change gives exactly the PRD of now, rejecting every
-change gives the baseline's text except for those.
+A changed code block becomes a code paragraph (the same lines, same style)
+whose words carry the marks. Pictures cannot carry a mark: a picture is shown
+as it is now, so accepting every change gives exactly the PRD of now and
+rejecting every change the baseline's text (its pictures aside).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from typing import Any, Protocol
 
 from pmdesk.export.doc import (
     Block,
+    CodeBlock,
     Heading,
     ListBlock,
     ListItem,
@@ -190,6 +192,8 @@ class Redliner:
             return [dataclasses.replace(block, items=items)]
         if isinstance(block, Quote):
             return [Quote(self._whole_blocks(block.blocks, inserted, owner))]
+        if isinstance(block, CodeBlock):  # the same lines as a code paragraph, marked
+            return [Paragraph(self.marked([Run(block.text)], inserted, owner), "code")]
         return [block] if inserted else []
 
     def _whole_blocks(self, blocks: Sequence[Block], inserted: bool, owner: Owner) -> list[Block]:
@@ -217,8 +221,10 @@ class Redliner:
         if isinstance(old, Quote) and isinstance(new, Quote):
             owners = [owner] * max(len(old.blocks), len(new.blocks))
             return [Quote(self.blocks(_inner(old.blocks), _inner(new.blocks), owners, owners))]
+        if isinstance(old, CodeBlock) and isinstance(new, CodeBlock):
+            return [Paragraph(self.runs([Run(old.text)], [Run(new.text)], owner), "code")]
         if type(old) is type(new) and not isinstance(old, Table):
-            return [new]  # a picture or code block: shown as it is now
+            return [new]  # a picture: shown as it is now
         return self.whole(old, False, owner) + self.whole(new, True, owner)
 
     def _items(self, old: list[ListItem], new: list[ListItem], owner: Owner) -> list[ListItem]:

@@ -29,6 +29,7 @@ from pmdesk.core.ops import Create, Remove, Update
 from pmdesk.core.project import Project
 from pmdesk.export.doc import (
     Block,
+    CodeBlock,
     Document,
     Heading,
     ListBlock,
@@ -419,6 +420,8 @@ def test_lists_quotes_and_tables_accept_and_reject_exactly() -> None:
             [[[Run("A-1")], [Run("Alpha")]], [[Run("A-2")], [Run("Beta")]]],
         ),
         Paragraph([Run("Removed paragraph.")]),
+        CodeBlock("select *\nfrom old_table"),
+        CodeBlock("dropped()"),
     ]
     after: list[Block] = [
         Heading(1, "Scope and aims"),
@@ -429,6 +432,7 @@ def test_lists_quotes_and_tables_accept_and_reject_exactly() -> None:
             [[[Run("A-1")], [Run("Alpha one")]], [[Run("A-3")], [Run("Gamma")]]],
         ),
         Paragraph([Run("Added paragraph.")], "note"),
+        CodeBlock("select *\nfrom new_table"),
     ]
     merged = redliner().document(before, after)
     assert texts(accept_all(rendered(merged))) == texts(rendered(after))
@@ -436,3 +440,4 @@ def test_lists_quotes_and_tables_accept_and_reject_exactly() -> None:
     found = changes(rendered(merged))
     assert ("del", "李雷", "2027-01-09T08:00:00Z", "Old") in found
     assert ("ins", "李雷", "2027-01-09T08:00:00Z", "Gamma") in found
+    assert ("del", "李雷", "2027-01-09T08:00:00Z", "old_table") in found
