@@ -111,14 +111,14 @@ class Redliner:
                     )
                 continue
             olds = [n for _, s1, e1 in a[i1:i2] for n in range(s1, e1)]
-            news = [n for _, s2, e2 in b[j1:j2] for n in range(s2, e2) if n not in keep]
+            news = [n for _, s2, e2 in b[j1:j2] for n in range(s2, e2)]
             out += self.blocks(
                 [old[n] for n in olds],
                 [new[n] for n in news],
                 [old_owners[n] for n in olds],
                 [new_owners[n] for n in news],
+                frozenset(at for at, n in enumerate(news) if n in keep),
             )
-            out.extend(new[n] for _, s2, e2 in b[j1:j2] for n in range(s2, e2) if n in keep)
         return out
 
     def blocks(
@@ -137,14 +137,11 @@ class Redliner:
             if tag == "equal":
                 out.extend(new[j1:j2])
                 continue
-            kept = [j for j in range(j1, j2) if j in keep]
-            out += self._region(
-                old[i1:i2],
-                [x for j, x in enumerate(new[j1:j2], j1) if j not in keep],
-                old_owners[i1:i2],
-                [o for j, o in enumerate(new_owners[j1:j2], j1) if j not in keep],
-            )
-            out.extend(new[j] for j in kept)
+            # What differs is compared up to the first kept block; after it, all is new.
+            cut = next((j for j in range(j1, j2) if j in keep), j2)
+            out += self._region(old[i1:i2], new[j1:cut], old_owners[i1:i2], new_owners[j1:cut])
+            for j in range(cut, j2):
+                out += [new[j]] if j in keep else self.whole(new[j], True, new_owners[j])
         return out
 
     def _region(

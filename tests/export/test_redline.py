@@ -441,3 +441,20 @@ def test_lists_quotes_and_tables_accept_and_reject_exactly() -> None:
     assert ("del", "李雷", "2027-01-09T08:00:00Z", "Old") in found
     assert ("ins", "李雷", "2027-01-09T08:00:00Z", "Gamma") in found
     assert ("del", "李雷", "2027-01-09T08:00:00Z", "old_table") in found
+
+
+def test_kept_blocks_stay_in_place_and_unmarked() -> None:
+    """The "changes since" chapter and a revision table are today's, where they are."""
+    before: list[Block] = [Heading(1, "A"), Paragraph([Run("one")])]
+    after: list[Block] = [
+        Heading(1, "A"),
+        Paragraph([Run("one two")]),
+        Paragraph([Run("kept")]),
+        Paragraph([Run("tail")]),
+    ]
+    merged = redliner().document(before, after, frozenset({2}))
+    assert [marks(b.runs) for b in merged if isinstance(b, Paragraph)] == [
+        [("=", "one"), ("+", " two")],
+        [("=", "kept")],
+        [("+", "tail")],
+    ]
