@@ -262,6 +262,11 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("ExportDialog", "Format:"): "格式：",
     ("ExportDialog", "Language:"): "语言：",
     ("ExportDialog", "Compare with baseline:"): "与基线比较：",
+    ("ExportDialog", "Show the changes as tracked changes in Word"): "在 Word 中以修订标记显示变更",
+    (
+        "ExportDialog",
+        "Reviewers see who changed what, and accept or reject it, in Word's Review pane.",
+    ): "评审人可在 Word 的“审阅”窗格中看到谁改了什么，并逐条接受或拒绝。",
     ("ExportDialog", "Kind"): "类型",
     ("ExportDialog", "Status"): "状态",
     ("ExportDialog", "Priority"): "优先级",

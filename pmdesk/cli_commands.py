@@ -118,6 +118,12 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    if args.redline and not args.baseline:
+        raise CommandError("--redline shows the changes since a baseline: add --baseline NAME.")
+    if args.redline and args.format != "docx":
+        raise CommandError(
+            f"--redline writes Word's tracked changes: use --format docx, not {args.format}."
+        )
     if args.format == "json":
         if args.baseline or args.lang:
             raise CommandError("--lang and --baseline apply to md and docx exports, not json.")
@@ -135,7 +141,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     with Project.view(args.file) as project:
         language = args.lang or project.info().language
         options = ExportOptions(language=language, baseline=args.baseline)
-        result = project.read(lambda conn: export_prd(conn, args.format, out, options))
+        result = project.read(
+            lambda conn: export_prd(conn, args.format, out, options, redline=args.redline)
+        )
     written = ", ".join(str(p) for p in (result.path, *result.pictures))
     _say(f"Exported the PRD to {written}.")
     return EXIT_OK

@@ -15,6 +15,18 @@ from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True, slots=True)
+class TrackedChange:
+    """A run inserted or deleted since a baseline (a redline): Word's `w:ins`/`w:del`."""
+
+    inserted: bool
+    author: str
+    date: str
+    """When, as UTC ISO 8601 with a Z (`2027-01-08T10:00:00Z`)."""
+    id: int
+    """Unique in the document; renderers derive the paragraph's and row's marks from it."""
+
+
+@dataclass(frozen=True, slots=True)
 class Run:
     """A piece of text with one look. `href` makes it a link: web, mail, `#anchor` or,
     from the author's Markdown, a relative path (each renderer keeps what it can show)."""
@@ -29,6 +41,8 @@ class Run:
     """A link's title (a tooltip)."""
     image: bool = False
     """The text is a picture's alt text: pictures are never loaded, `href` is its source."""
+    change: TrackedChange | None = None
+    """Set only in a redline (`export.redline`): what happened to this text since the baseline."""
 
 
 Runs = list[Run]

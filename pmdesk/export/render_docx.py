@@ -55,6 +55,7 @@ from pmdesk.export.doc import (
     heading_slug,
     plain_text,
 )
+from pmdesk.export.redline_xml import paragraph_mark, row_mark, tracked_run
 from pmdesk.export.table_widths import SAMPLED_ROWS, column_widths
 from pmdesk.export.text_safety import strip_illegal_chars, web_href
 from pmdesk.resources import resource_path
@@ -420,13 +421,14 @@ class _BodyWriter:
     def paragraph(self, runs: Runs, role: str = "body", extra: str = "") -> str:
         if role in ("body", "list", "quote"):
             extra += self.body_jc
+        extra += paragraph_mark(runs)  # a redline's whole inserted/deleted paragraph
         return f"<w:p>{self._ppr(role, extra)}{self.runs(runs)}</w:p>"
 
     def runs(self, runs: Runs, base: str = "") -> str:
         out = []
         for run in runs:
             if run.text == "\n":
-                out.append("<w:r><w:br/></w:r>")
+                out.append(tracked_run("<w:r><w:br/></w:r>", run.change))
                 continue
             text = run.text
             if run.image:  # pictures are never fetched: say what it is, link to it
@@ -448,7 +450,7 @@ class _BodyWriter:
             rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
             pieces = text.split("\n")
             body = "<w:br/>".join(_t(piece) for piece in pieces)
-            xml = f"<w:r>{rpr}{body}</w:r>"
+            xml = tracked_run(f"<w:r>{rpr}{body}</w:r>", run.change)
             tip = f' w:tooltip="{_attr(run.title)}"' if run.title and target else ""
             if target.startswith("#"):
                 xml = f'<w:hyperlink w:anchor="{target[1:]}"{tip}>{xml}</w:hyperlink>'
@@ -484,7 +486,8 @@ class _BodyWriter:
         )
         mark = len(entry.bookmark) and int(entry.bookmark[len(_TOC_PREFIX) :])
         return (
-            f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{numbering}</w:pPr>'
+            f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{numbering}'
+            f"{paragraph_mark(block.runs or [])}</w:pPr>"
             f'<w:bookmarkStart w:id="{mark}" w:name="{entry.bookmark}"/>'
             f"{self.runs(block.runs) if block.runs else f'<w:r>{_t(block.text)}</w:r>'}"
             f'<w:bookmarkEnd w:id="{mark}"/></w:p>'
@@ -606,7 +609,7 @@ class _BodyWriter:
         keep: bool = False,
     ) -> str:
         row_props = "<w:cantSplit/><w:tblHeader/>" if header else "<w:cantSplit/>"
-        out = [f"<w:tr><w:trPr>{row_props}</w:trPr>"]
+        out = [f"<w:tr><w:trPr>{row_props}{row_mark(cells)}</w:trPr>"]
         for index, (runs, width) in enumerate(zip(cells, widths, strict=False)):
             shade = ""
             base = ""

@@ -1352,6 +1352,14 @@ Name:</translation>
         <translation>Adds a chapter listing what changed since the baseline.</translation>
     </message>
     <message>
+        <source>Show the changes as tracked changes in Word</source>
+        <translation>Show the changes as tracked changes in Word</translation>
+    </message>
+    <message>
+        <source>Reviewers see who changed what, and accept or reject it, in Word's Review pane.</source>
+        <translation>Reviewers see who changed what, and accept or reject it, in Word's Review pane.</translation>
+    </message>
+    <message>
         <source>Requirements with status</source>
         <translation>Requirements with status</translation>
     </message>

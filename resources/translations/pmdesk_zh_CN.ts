@@ -1351,6 +1351,14 @@ Name:</source>
         <translation>增加一章，列出自该基线以来的变更。</translation>
     </message>
     <message>
+        <source>Show the changes as tracked changes in Word</source>
+        <translation>在 Word 中以修订标记显示变更</translation>
+    </message>
+    <message>
+        <source>Reviewers see who changed what, and accept or reject it, in Word's Review pane.</source>
+        <translation>评审人可在 Word 的“审阅”窗格中看到谁改了什么，并逐条接受或拒绝。</translation>
+    </message>
+    <message>
         <source>Requirements with status</source>
         <translation>包含以下状态的需求</translation>
     </message>

@@ -85,6 +85,15 @@ class ExportDialog(QDialog):
             self.baseline.addItem(name, name)
         self.baseline.setEnabled(bool(baselines))
         self.baseline.setToolTip(self.tr("Adds a chapter listing what changed since the baseline."))
+        # A redline: Word's tracked changes since the chosen baseline (Word only).
+        self.redline = QCheckBox(self.tr("Show the changes as tracked changes in Word"), self)
+        self.redline.setToolTip(
+            self.tr(
+                "Reviewers see who changed what, and accept or reject it, in Word's Review pane."
+            )
+        )
+        self.baseline.currentIndexChanged.connect(self._show_redline)
+        self.docx.toggled.connect(self._show_redline)
 
         self.statuses: dict[str, QCheckBox] = {}
         status_box = QGroupBox(self.tr("Requirements with status"), self)
@@ -131,6 +140,8 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("Format:"), format_row)
         form.addRow(self.tr("Language:"), self.language)
         form.addRow(self.tr("Compare with baseline:"), self.baseline)
+        form.addRow("", self.redline)
+        self._show_redline()
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(status_box)
@@ -140,6 +151,7 @@ class ExportDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
         self._options = [format_row, self.language, self.baseline, status_box, field_box]
+        self._options.append(self.redline)
         self._options.append(self.open_after)
 
     def _field_labels(self) -> dict[str, str]:
@@ -163,6 +175,15 @@ class ExportDialog(QDialog):
     @property
     def format(self) -> str:
         return "md" if self.markdown.isChecked() else "docx"
+
+    def _show_redline(self) -> None:
+        self.redline.setVisible(self.format == "docx" and bool(self.baseline.currentData()))
+
+    @property
+    def tracked_changes(self) -> bool:
+        """A redline is asked for: Word, a baseline, the box ticked."""
+        wanted = self.redline.isChecked() and bool(self.baseline.currentData())
+        return wanted and self.format == "docx"
 
     def options(self) -> object:
         from pmdesk.export.prd_build import ExportOptions
@@ -195,6 +216,7 @@ class ExportDialog(QDialog):
         self.settings.export_format = self.format
         self.settings.export_open_after = self.open_after.isChecked()
         options, fmt, project = self.options(), self.format, self.session.project
+        redline = self.tracked_changes
         progress = _Progress(self)
         progress.changed.connect(self.progress.setValue)
         cancel = self._cancel
@@ -208,6 +230,7 @@ class ExportDialog(QDialog):
                     options=options,  # type: ignore[arg-type]
                     progress=lambda done, total: progress.changed.emit(int(100 * done / total)),
                     cancelled=cancel.is_set,
+                    redline=redline,
                 )
             )
 
