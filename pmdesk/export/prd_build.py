@@ -65,6 +65,7 @@ from pmdesk.export.doc import (
     Runs,
     Table,
 )
+from pmdesk.export.heading_levels import nest_headings
 from pmdesk.export.labels import TEXT, join_names, language_of
 from pmdesk.export.markdown_blocks import MarkdownReader
 from pmdesk.export.pictures import picture_size
@@ -263,6 +264,7 @@ class _Builder:
         blocks: list[Block] = [Heading(1, clean(title) or "—", numbered=numbered)]
         body = expand_fields(body, self.fields)
         content = self.reader.read(body, heading_shift=1, expand=self._expand)
+        nest_headings(content, 1)
         if not numbered:  # an appendix numbers none of its headings
             for block in content:
                 if isinstance(block, Heading):
