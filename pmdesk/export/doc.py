@@ -160,6 +160,19 @@ Block = (
 )
 
 
+@dataclass(frozen=True, slots=True)
+class ExportProblem:
+    """Something the document shows as an error in place (a broken pmdesk block, a
+    baseline that cannot be read): listed before the file is written."""
+
+    section: str
+    """The section's title as exported; "" for the document's own parts."""
+    line: int
+    """The line in the section's Markdown where the block starts (1-based; 0: none)."""
+    message: str
+    """One sentence in the export's language."""
+
+
 @dataclass(slots=True)
 class Document:
     title: str
@@ -174,6 +187,8 @@ class Document:
     """Who the document is by (the project's authors), for the file's properties."""
     organisation: str = ""
     """Running footer text beside the page number (the project's organisation)."""
+    problems: list[ExportProblem] = field(default_factory=list)
+    """What the blocks show as errors, in document order, for the writer to list first."""
 
 
 def plain_text(runs: Runs) -> str:

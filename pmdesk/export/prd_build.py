@@ -57,6 +57,7 @@ from pmdesk.export.doc import (
     Contents,
     Cover,
     Document,
+    ExportProblem,
     Heading,
     Image,
     PageBreak,
@@ -141,6 +142,9 @@ class _Builder:
         self._damaged: list[DamagedBaseline] = []
         self._snapshot: Any = None
         self._roadmap: Image | Paragraph | bool | None = False  # False: not drawn yet
+        self.problems: list[ExportProblem] = []
+        self.section_title = ""  # where an error block goes, for the problem list
+        self.line = 0  # the line of the pmdesk block being expanded (0: none)
 
     # -- progress -------------------------------------------------------------
 
@@ -183,6 +187,7 @@ class _Builder:
         self.plan_shown = MilestonesDirective in used  # else the roadmap shows the milestones
         blocks: list[Block] = [self._cover(info)]
         if RevisionHistoryDirective not in used:
+            self.section_title = self.text["revision_history"]
             blocks += [
                 Heading(1, self.text["revision_history"], numbered=False),
                 self._revision_table(),
@@ -199,6 +204,7 @@ class _Builder:
             blocks.append(Heading(1, self.text["requirements"]))
             blocks += requirement_chapter(rows, shown, wanted, self.ctx, self.tick)
         if RoadmapDirective not in used:
+            self.section_title = self.text["roadmap"]
             picture = self._roadmap_blocks()
             if isinstance(picture[0], Image):
                 blocks += [Heading(1, self.text["roadmap"]), *picture]
@@ -227,6 +233,7 @@ class _Builder:
             blocks=blocks,
             author=join_names(authors, self.lang) if authors else "",
             organisation=organisation,
+            problems=self.problems,
         )
 
     def _titles(self, title: str, product: str) -> tuple[str, str]:
@@ -260,10 +267,12 @@ class _Builder:
 
     def _section(self, title: str, body: str, *, numbered: bool) -> list[Block]:
         self.tick()
-        title = expand_fields(title, self.fields, markdown=False)
-        blocks: list[Block] = [Heading(1, clean(title) or "—", numbered=numbered)]
+        title = clean(expand_fields(title, self.fields, markdown=False)) or "—"
+        self.section_title = title
+        blocks: list[Block] = [Heading(1, title, numbered=numbered)]
         body = expand_fields(body, self.fields)
         content = self.reader.read(body, heading_shift=1, expand=self._expand)
+        self.section_title, self.line = "", 0
         nest_headings(content, 1)
         if not numbered:  # an appendix numbers none of its headings
             for block in content:
@@ -274,10 +283,11 @@ class _Builder:
     # -- pmdesk blocks --------------------------------------------------------
 
     def _expand(self, source: str) -> list[Block]:
+        self.line = self.reader.fence_line
         try:
             directive = parse_directive(source)
         except DirectiveError as e:
-            return [self._error(str(e))]
+            return [self._error(e.text(self.lang))]
         if isinstance(directive, RequirementsDirective):
             rows = select_rows(self.rows, directive)
             notes = self._unknown_releases(directive)
@@ -339,6 +349,10 @@ class _Builder:
         return [Paragraph([Run(title, bold=True)], "label"), *self._plan(plan)]
 
     def _error(self, message: str) -> Paragraph:
+        """The error shown in place, also listed in `Document.problems`."""
+        problem = ExportProblem(self.section_title, self.line, message)
+        if problem not in self.problems:  # a damaged baseline is told once
+            self.problems.append(problem)
         return Paragraph([Run(self.text["block_error"], bold=True), Run(message)], "error")
 
     def _unknown_releases(self, directive: RequirementsDirective) -> list[Block]:

@@ -18,6 +18,7 @@ from sqlalchemy import Connection
 
 from pmdesk.core.storage.fileformat import refuse_project_target
 from pmdesk.core.storage.sqlite_files import replacing, writable_place
+from pmdesk.export.doc import Document
 from pmdesk.export.prd_build import ExportOptions, Progress, build_document
 from pmdesk.export.render_docx import render_docx
 from pmdesk.export.render_markdown import render_markdown
@@ -42,11 +43,14 @@ def export_prd(
     *,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
+    check: Callable[[Document], None] | None = None,
 ) -> ExportResult:
     """Write the PRD as `format` ("docx" or "md") to `target`.
 
     Progress runs to 90 % while the document is built and the rest while it
-    is written. Raises `ExportCancelledError` (nothing written) or `PmdeskError`.
+    is written. `check` sees the document before anything is written (its
+    `problems`) and may stop the export by raising. Raises `ExportCancelledError`
+    (nothing written) or `PmdeskError`.
     """
     if format not in FORMATS:
         raise ValueError(f"unknown export format {format!r}")
@@ -64,6 +68,8 @@ def export_prd(
     gc.disable()
     try:
         document = build_document(conn, options, progress=building, cancelled=cancelled)
+        if check is not None:
+            check(document)
         if format == "docx":
             with replacing(target) as tmp:
                 render_docx(document, tmp)
