@@ -171,6 +171,8 @@ class ExportProblem:
     """The line in the section's Markdown where the block starts (1-based; 0: none)."""
     message: str
     """One sentence in the export's language."""
+    section_uid: str = field(default="", compare=False)
+    """The section's uid, so the window can show it ("" outside a section)."""
 
 
 @dataclass(slots=True)

@@ -144,6 +144,7 @@ class _Builder:
         self._roadmap: Image | Paragraph | bool | None = False  # False: not drawn yet
         self.problems: list[ExportProblem] = []
         self.section_title = ""  # where an error block goes, for the problem list
+        self.section_uid = ""
         self.line = 0  # the line of the pmdesk block being expanded (0: none)
 
     # -- progress -------------------------------------------------------------
@@ -169,7 +170,7 @@ class _Builder:
         self.fields = {k: clean(v) for k, v in field_values(info, self.lang).items()}
         rows = all_requirement_rows(conn)
         sections = conn.execute(
-            select(Section.title, Section.body).order_by(Section.rank, Section.uid)
+            select(Section.title, Section.body, Section.uid).order_by(Section.rank, Section.uid)
         ).all()
         self.total = len(rows) * 2 + len(sections) + 1
         wanted = included(rows, self.options.statuses)
@@ -183,7 +184,7 @@ class _Builder:
         )
         baseline = self._asked_baseline()
 
-        used = {type(d) for _, body in sections for d in _directives(body)}
+        used = {type(d) for _, body, _ in sections for d in _directives(body)}
         self.plan_shown = MilestonesDirective in used  # else the roadmap shows the milestones
         blocks: list[Block] = [self._cover(info)]
         if RevisionHistoryDirective not in used:
@@ -195,10 +196,10 @@ class _Builder:
             ]
         blocks += [Contents(self.text["contents"]), PageBreak()]
 
-        body = [(t, b) for t, b in sections if not _APPENDIX.match(t)]
-        back = [(t, b) for t, b in sections if _APPENDIX.match(t)]
-        for section_title, section_body in body:
-            blocks += self._section(section_title, section_body, numbered=True)
+        body = [s for s in sections if not _APPENDIX.match(s.title)]
+        back = [s for s in sections if _APPENDIX.match(s.title)]
+        for section in body:
+            blocks += self._section(*section, numbered=True)
         if self.rows:
             shown = with_ancestors(rows, wanted)
             blocks.append(Heading(1, self.text["requirements"]))
@@ -209,8 +210,8 @@ class _Builder:
             if isinstance(picture[0], Image):
                 blocks += [Heading(1, self.text["roadmap"]), *picture]
                 blocks += self._milestones_under_roadmap()
-        for section_title, section_body in back:
-            blocks += self._section(section_title, section_body, numbered=False)
+        for section in back:
+            blocks += self._section(*section, numbered=False)
         if baseline is not None:
             name = self.text["changes_since"].format(name=clean(baseline.name))
             blocks.append(Heading(1, name, numbered=False))
@@ -265,14 +266,14 @@ class _Builder:
             logo=_logo(info.logo),
         )
 
-    def _section(self, title: str, body: str, *, numbered: bool) -> list[Block]:
+    def _section(self, title: str, body: str, uid: str, *, numbered: bool) -> list[Block]:
         self.tick()
         title = clean(expand_fields(title, self.fields, markdown=False)) or "—"
-        self.section_title = title
+        self.section_title, self.section_uid = title, uid
         blocks: list[Block] = [Heading(1, title, numbered=numbered)]
         body = expand_fields(body, self.fields)
         content = self.reader.read(body, heading_shift=1, expand=self._expand)
-        self.section_title, self.line = "", 0
+        self.section_title, self.section_uid, self.line = "", "", 0
         nest_headings(content, 1)
         if not numbered:  # an appendix numbers none of its headings
             for block in content:
@@ -350,7 +351,7 @@ class _Builder:
 
     def _error(self, message: str) -> Paragraph:
         """The error shown in place, also listed in `Document.problems`."""
-        problem = ExportProblem(self.section_title, self.line, message)
+        problem = ExportProblem(self.section_title, self.line, message, self.section_uid)
         if problem not in self.problems:  # a damaged baseline is told once
             self.problems.append(problem)
         return Paragraph([Run(self.text["block_error"], bold=True), Run(message)], "error")

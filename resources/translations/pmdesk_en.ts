@@ -1361,6 +1361,29 @@ Name:</translation>
     </message>
 </context>
 <context>
+    <name>ExportProblemsDialog</name>
+    <message>
+        <source>Problems in the Document</source>
+        <translation>Problems in the Document</translation>
+    </message>
+    <message>
+        <source>The document shows these problems as error text. Go back to fix them, or export anyway.</source>
+        <translation>The document shows these problems as error text. Go back to fix them, or export anyway.</translation>
+    </message>
+    <message>
+        <source>Go Back</source>
+        <translation>Go Back</translation>
+    </message>
+    <message>
+        <source>Show Section</source>
+        <translation>Show Section</translation>
+    </message>
+    <message>
+        <source>Export Anyway</source>
+        <translation>Export Anyway</translation>
+    </message>
+</context>
+<context>
     <name>History</name>
     <message>
         <source>, </source>

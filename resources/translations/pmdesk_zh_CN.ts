@@ -1360,6 +1360,29 @@ Name:</source>
     </message>
 </context>
 <context>
+    <name>ExportProblemsDialog</name>
+    <message>
+        <source>Problems in the Document</source>
+        <translation>文档中有问题</translation>
+    </message>
+    <message>
+        <source>The document shows these problems as error text. Go back to fix them, or export anyway.</source>
+        <translation>文档会把这些问题显示为错误文字。可以返回修改，也可以仍然导出。</translation>
+    </message>
+    <message>
+        <source>Go Back</source>
+        <translation>返回修改</translation>
+    </message>
+    <message>
+        <source>Show Section</source>
+        <translation>转到该章节</translation>
+    </message>
+    <message>
+        <source>Export Anyway</source>
+        <translation>仍然导出</translation>
+    </message>
+</context>
+<context>
     <name>History</name>
     <message>
         <source>, </source>
