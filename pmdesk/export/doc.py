@@ -47,7 +47,8 @@ LINE_BREAK = Run("\n")
 class Paragraph:
     runs: Runs
     style: str = "body"
-    """`body`, `note` (small grey text) or `label` (a bold lead-in line)."""
+    """`body`, `note` (small grey text), `label` (a bold lead-in line), `error`, or
+    `caption` (a numbered table's "表 1　…" line, above the table)."""
 
 
 @dataclass(slots=True)
@@ -100,6 +101,8 @@ class Table:
     """Per column "left", "center" or "right" (Markdown tables can ask for it)."""
     kind: str = "data"
     """`data` (header row on top) or `facts` (label column on the left, no header)."""
+    caption: str = ""
+    """What the table shows ("修订记录"); `captions.number_captions` numbers it "表 3　…"."""
 
 
 @dataclass(slots=True)

@@ -52,6 +52,7 @@ from pmdesk.core.snapshot.compare import (
     readable_baselines,
 )
 from pmdesk.core.snapshot.convert import export_from
+from pmdesk.export.captions import number_captions
 from pmdesk.export.doc import (
     Block,
     Contents,
@@ -67,7 +68,13 @@ from pmdesk.export.doc import (
     Table,
 )
 from pmdesk.export.heading_levels import nest_headings
-from pmdesk.export.labels import TEXT, join_names, language_of
+from pmdesk.export.labels import (
+    CONFIDENTIALITY_LABELS,
+    DOCUMENT_STATUS_LABELS,
+    TEXT,
+    join_names,
+    language_of,
+)
 from pmdesk.export.markdown_blocks import MarkdownReader
 from pmdesk.export.pictures import picture_size
 from pmdesk.export.prd_plan import PlanTable, milestone_table, release_table
@@ -166,6 +173,7 @@ class _Builder:
         authors = [clean(a) for a in info.authors if a.strip()]
         organisation = clean(info.organisation)
         self.version, self.authors = version, authors
+        self.reviewers = [(clean(r.role), clean(r.name)) for r in info.reviewers]
         # A section's {{product}}, {{version}}… show the project's properties.
         self.fields = {k: clean(v) for k, v in field_values(info, self.lang).items()}
         rows = all_requirement_rows(conn)
@@ -193,6 +201,7 @@ class _Builder:
                 Heading(1, self.text["revision_history"], numbered=False),
                 self._revision_table(),
                 *self._damaged_notes(),
+                *self._signoff(heading=True),
             ]
         blocks += [Contents(self.text["contents"]), PageBreak()]
 
@@ -220,8 +229,11 @@ class _Builder:
             appendix = self.text["appendix"]
             index = self.text["index"]
             heading = f"{appendix}：{index}" if self.lang == "zh" else f"{appendix}: {index}"
-            blocks += [Heading(1, heading, numbered=False), index_table(self.rows, self.ctx)]
+            table = index_table(self.rows, self.ctx)
+            table.caption = index
+            blocks += [Heading(1, heading, numbered=False), table]
         blocks.append(Paragraph([Run(self.text["generated"].format(date=self.today))], "note"))
+        blocks = number_captions(blocks, self.lang)
         if self.progress is not None:
             self.progress(self.total, self.total)
         main, _ = self._titles(title, product)
@@ -254,7 +266,13 @@ class _Builder:
         main, subtitle = self._titles(title, product)
         facts = [
             (text["product"], product if product != main else ""),
+            (text["doc_number"], clean(info.doc_number).strip()),
             (text["version"], clean(info.version)),
+            (text["doc_status"], DOCUMENT_STATUS_LABELS[self.lang].get(info.doc_status, "")),
+            (
+                text["confidentiality"],
+                CONFIDENTIALITY_LABELS[self.lang].get(info.confidentiality, ""),
+            ),
             (text["date"], _long_date(self.today, self.lang)),
             (text["authors"], join_names(authors, self.lang) if authors else ""),
         ]
@@ -296,15 +314,17 @@ class _Builder:
                 return [*notes, Paragraph([Run(self.text["none"], italic=True)])]
             if directive.detailed:
                 return notes + detailed_blocks(rows, self.ctx)
-            return [*notes, requirements_table(rows, self.ctx)]
+            table = requirements_table(rows, self.ctx)
+            table.caption = self.text["requirement_list"]
+            return [*notes, table]
         if isinstance(directive, RoadmapDirective):
             return self._roadmap_blocks() + self._milestones_under_roadmap()
         if isinstance(directive, MilestonesDirective):
-            return self._plan(milestone_table(self.conn, self.lang))
+            return self._plan(milestone_table(self.conn, self.lang), plan_title(self.lang))
         if isinstance(directive, ReleasesDirective):
-            return self._plan(release_table(self.conn, self.lang))
+            return self._plan(release_table(self.conn, self.lang), self.text["releases"])
         if isinstance(directive, RevisionHistoryDirective):
-            return [self._revision_table(), *self._damaged_notes()]
+            return [self._revision_table(), *self._damaged_notes(), *self._signoff(heading=False)]
         assert isinstance(directive, ChangesSinceDirective)
         damaged = self._damaged_baseline(directive.baseline)
         if damaged is not None:
@@ -315,7 +335,7 @@ class _Builder:
             return [self._error(self._no_baseline(directive.baseline))]
         return changes_blocks(compare(baseline.snapshot, self._current()), self.lang)
 
-    def _plan(self, plan: PlanTable) -> list[Block]:
+    def _plan(self, plan: PlanTable, caption: str) -> list[Block]:
         """A milestones or releases table; a release's goal is a line of Markdown."""
         if not plan.rows:
             return [Paragraph([Run(plan.empty, italic=True)])]
@@ -329,7 +349,7 @@ class _Builder:
                     cells.append([Run(clean(value))] if value else [])
             rows.append(cells)
         header: list[Runs] = [[Run(h)] for h in plan.header]
-        return [Table(header, rows, widths=list(plan.widths))]
+        return [Table(header, rows, widths=list(plan.widths), caption=caption)]
 
     def _inline(self, markdown: str) -> Runs:
         """One line of Markdown as runs (bold, links…), else as plain text."""
@@ -347,7 +367,7 @@ class _Builder:
         if not plan.rows:
             return []
         title = plan_title(self.lang)
-        return [Paragraph([Run(title, bold=True)], "label"), *self._plan(plan)]
+        return [Paragraph([Run(title, bold=True)], "label"), *self._plan(plan, title)]
 
     def _error(self, message: str) -> Paragraph:
         """The error shown in place, also listed in `Document.problems`."""
@@ -407,9 +427,31 @@ class _Builder:
             self._snapshot = export_from(self.conn, frozen=True)  # compared, as a baseline
         return self._snapshot
 
+    def _signoff(self, *, heading: bool) -> list[Block]:
+        """The approval table after the revision history: one row per reviewer of the
+        project, signature and date left empty to sign on paper (none: no table)."""
+        if not self.reviewers:
+            return []
+        text = self.text
+        keys = ("signoff_role", "signoff_name", "signoff_signature", "signoff_date")
+        header: list[Runs] = [[Run(text[k])] for k in keys]
+        rows: list[list[Runs]] = [
+            [[Run(role)] if role else [], [Run(name)] if name else [], [], []]
+            for role, name in self.reviewers
+        ]
+        table = Table(header, rows, widths=[1.6, 1.6, 2.2, 1.4], caption=text["signoff"])
+        if heading:
+            return [Heading(1, text["signoff"], numbered=False), table]
+        return [Paragraph([Run(text["signoff"], bold=True)], "label"), table]
+
     def _revision_table(self) -> Table:
         items = self._all_baselines()
         since = items[-1].created_at if items else ""
+        table = self._revisions(items, since)
+        table.caption = self.text["revision_history"]
+        return table
+
+    def _revisions(self, items: list[BaselineInfo], since: str) -> Table:
         return revision_table(
             items,
             edit_summary(self.conn, since),

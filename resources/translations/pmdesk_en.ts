@@ -1588,6 +1588,22 @@ Name:</translation>
         <translation>Released</translation>
     </message>
     <message>
+        <source>Public</source>
+        <translation>Public</translation>
+    </message>
+    <message>
+        <source>Internal</source>
+        <translation>Internal</translation>
+    </message>
+    <message>
+        <source>Confidential</source>
+        <translation>Confidential</translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation>Secret</translation>
+    </message>
+    <message>
         <source>Not assessed</source>
         <translation>Not assessed</translation>
     </message>
@@ -1618,6 +1634,22 @@ Name:</translation>
     <message>
         <source>Logo</source>
         <translation>Logo</translation>
+    </message>
+    <message>
+        <source>Document status</source>
+        <translation>Document status</translation>
+    </message>
+    <message>
+        <source>Confidentiality</source>
+        <translation>Confidentiality</translation>
+    </message>
+    <message>
+        <source>Document number</source>
+        <translation>Document number</translation>
+    </message>
+    <message>
+        <source>Reviewers</source>
+        <translation>Reviewers</translation>
     </message>
     <message>
         <source>Goal</source>
@@ -3337,6 +3369,22 @@ Name:</translation>
     <message>
         <source>Remove logo</source>
         <translation>Remove logo</translation>
+    </message>
+    <message>
+        <source>Set document status</source>
+        <translation>Set document status</translation>
+    </message>
+    <message>
+        <source>Set confidentiality</source>
+        <translation>Set confidentiality</translation>
+    </message>
+    <message>
+        <source>Set document number</source>
+        <translation>Set document number</translation>
+    </message>
+    <message>
+        <source>Set reviewers</source>
+        <translation>Set reviewers</translation>
     </message>
     <message>
         <source>Change key prefix to {prefix}</source>

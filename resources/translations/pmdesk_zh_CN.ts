@@ -1587,6 +1587,22 @@ Name:</source>
         <translation>已发布</translation>
     </message>
     <message>
+        <source>Public</source>
+        <translation>公开</translation>
+    </message>
+    <message>
+        <source>Internal</source>
+        <translation>内部</translation>
+    </message>
+    <message>
+        <source>Confidential</source>
+        <translation>秘密</translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation>机密</translation>
+    </message>
+    <message>
         <source>Not assessed</source>
         <translation>未评估</translation>
     </message>
@@ -1617,6 +1633,22 @@ Name:</source>
     <message>
         <source>Logo</source>
         <translation>标志</translation>
+    </message>
+    <message>
+        <source>Document status</source>
+        <translation>文档状态</translation>
+    </message>
+    <message>
+        <source>Confidentiality</source>
+        <translation>密级</translation>
+    </message>
+    <message>
+        <source>Document number</source>
+        <translation>文档编号</translation>
+    </message>
+    <message>
+        <source>Reviewers</source>
+        <translation>评审人</translation>
     </message>
     <message>
         <source>Goal</source>
@@ -3334,6 +3366,22 @@ Name:</source>
     <message>
         <source>Remove logo</source>
         <translation>移除标志</translation>
+    </message>
+    <message>
+        <source>Set document status</source>
+        <translation>设置文档状态</translation>
+    </message>
+    <message>
+        <source>Set confidentiality</source>
+        <translation>设置密级</translation>
+    </message>
+    <message>
+        <source>Set document number</source>
+        <translation>设置文档编号</translation>
+    </message>
+    <message>
+        <source>Set reviewers</source>
+        <translation>设置评审人</translation>
     </message>
     <message>
         <source>Change key prefix to {prefix}</source>
