@@ -2482,6 +2482,50 @@ Name:</translation>
         <source>R&amp;emove</source>
         <translation>R&amp;emove</translation>
     </message>
+    <message>
+        <source>Document &amp;status:</source>
+        <translation>Document &amp;status:</translation>
+    </message>
+    <message>
+        <source>Where the PRD stands (draft, in review, approved), on its cover</source>
+        <translation>Where the PRD stands (draft, in review, approved), on its cover</translation>
+    </message>
+    <message>
+        <source>Con&amp;fidentiality:</source>
+        <translation>Con&amp;fidentiality:</translation>
+    </message>
+    <message>
+        <source>Who may read the PRD (密级), on its cover</source>
+        <translation>Who may read the PRD (密级), on its cover</translation>
+    </message>
+    <message>
+        <source>Document &amp;number:</source>
+        <translation>Document &amp;number:</translation>
+    </message>
+    <message>
+        <source>Revie&amp;wers:</source>
+        <translation>Revie&amp;wers:</translation>
+    </message>
+    <message>
+        <source>Who signs the PRD off: a row each in its approval table</source>
+        <translation>Who signs the PRD off: a row each in its approval table</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
 </context>
 <context>
     <name>ReleaseDialog</name>

@@ -2480,6 +2480,50 @@ Name:</source>
         <source>R&amp;emove</source>
         <translation>移除(&amp;E)</translation>
     </message>
+    <message>
+        <source>Document &amp;status:</source>
+        <translation>文档状态(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Where the PRD stands (draft, in review, approved), on its cover</source>
+        <translation>PRD 所处的阶段（草稿、评审中、已批准），显示在封面上</translation>
+    </message>
+    <message>
+        <source>Con&amp;fidentiality:</source>
+        <translation>密级(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Who may read the PRD (密级), on its cover</source>
+        <translation>谁可以阅读这份 PRD（密级），显示在封面上</translation>
+    </message>
+    <message>
+        <source>Document &amp;number:</source>
+        <translation>文档编号(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Revie&amp;wers:</source>
+        <translation>评审人(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Who signs the PRD off: a row each in its approval table</source>
+        <translation>谁签批这份 PRD：每人一行，列入审批记录表</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
 </context>
 <context>
     <name>ReleaseDialog</name>
