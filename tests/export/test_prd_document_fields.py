@@ -35,6 +35,10 @@ def snapshot(language: str) -> dict[str, Any]:
         "requirements": [{"title": "登录", "start": "2027-01-04", "end": "2027-02-01"}],
         "sections": [
             {"title": "目标", "body": "| 目标 | 指标 |\n| --- | --- |\n| 转化 | 18% |\n"},
+            {
+                "title": "范围",
+                "body": "**风险清单：**\n\n说明。\n\n| 风险 | 应对 |\n| --- | --- |\n| 1 | 2 |\n",
+            },
         ],
     }
 
@@ -102,7 +106,12 @@ def test_figures_and_tables_are_numbered(tmp_path: Path) -> None:
     document = export_docx(tmp_path, "zh")
     captions = [p.text for p in document.paragraphs if style(p) == "Caption" and p.text]
     tables = [c for c in captions if c.startswith("表")]
-    assert tables[:3] == ["表 1\u3000修订记录", "表 2\u3000审批记录", "表 3\u3000目标"]
+    assert tables[:4] == [
+        "表 1\u3000修订记录",
+        "表 2\u3000审批记录",
+        "表 3\u3000目标",  # under its heading
+        "表 4\u3000风险清单",  # the bold line that introduces it
+    ]
     numbers = [int(re.match(r"表 (\d+)", c)[1]) for c in tables]  # type: ignore[index]
     assert numbers == list(range(1, len(tables) + 1))
     assert "图 1\u3000路线图" in captions
