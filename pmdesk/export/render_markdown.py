@@ -258,7 +258,9 @@ class _Writer:
         parts = [self.picture(block.logo)] if block.logo is not None else []
         if block.organisation.strip():
             parts.append(escape(_clean(block.organisation)))
-        parts += [f"# {escape(_clean(block.title))}", f"*{escape(block.subtitle)}*"]
+        parts.append(f"# {escape(_clean(block.title))}")
+        if block.subtitle.strip():  # "**" alone would be a stray pair of stars
+            parts.append(f"*{escape(block.subtitle)}*")
         if facts:
             parts.append(facts)
         return "\n\n".join(parts)

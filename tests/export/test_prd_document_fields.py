@@ -135,3 +135,18 @@ def test_a_project_without_reviewers_has_no_sign_off_table(tmp_path: Path) -> No
     assert main(["export", str(project), "--format", "docx", "-o", str(out)]) == 0
     text = [p.text for p in docx.Document(str(out)).paragraphs]
     assert "审批记录" not in text and "表 1\u3000修订记录" in text
+
+
+@pytest.mark.parametrize(
+    ("template", "role"), [("prd-zh", "产品负责人"), ("prd-en", "Product owner")]
+)
+def test_a_new_template_project_has_an_approval_table_to_sign(
+    tmp_path: Path, template: str, role: str
+) -> None:
+    project = tmp_path / "new.pmdesk"
+    assert main(["new", str(project), "--template", template]) == 0
+    out = tmp_path / "new.md"
+    assert main(["export", str(project), "--format", "md", "-o", str(out)]) == 0
+    lines = out.read_text("utf-8").splitlines()
+    assert "**" not in lines  # no empty subtitle under a title named like the kind
+    assert f"| {role} |   |   |   |" in lines  # name, signature and date to fill in
