@@ -447,12 +447,7 @@ class _Builder:
     def _revision_table(self) -> Table:
         items = self._all_baselines()
         since = items[-1].created_at if items else ""
-        table = self._revisions(items, since)
-        table.caption = self.text["revision_history"]
-        return table
-
-    def _revisions(self, items: list[BaselineInfo], since: str) -> Table:
-        return revision_table(
+        table = revision_table(
             items,
             edit_summary(self.conn, since),
             edit_summary(self.conn),
@@ -462,6 +457,8 @@ class _Builder:
             today=self.today,
             language=self.lang,
         )
+        table.caption = self.text["revision_history"]
+        return table
 
     def _roadmap_blocks(self) -> list[Block]:
         """The roadmap picture (drawn once per export), or a line saying why there is none."""
