@@ -160,6 +160,11 @@ def _tell_problems(document: Document, *, strict: bool) -> None:
         line = problem_line(problem, document.language).translate(_CONTROL)
         print(f"pmdesk: {line}", file=sys.stderr)
     if strict and document.problems:
+        count = len(document.problems)
+        problems = "a problem" if count == 1 else f"{count} problems"
+        print(
+            f"pmdesk: nothing was written: the document has {problems} (--strict).", file=sys.stderr
+        )
         raise ExportProblemsError(document.problems)
 
 

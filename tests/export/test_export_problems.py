@@ -103,7 +103,7 @@ def test_cli_export_strict_writes_nothing_and_exits_1(
     err = capsys.readouterr().err.splitlines()
     sentence = "「urgent」不是有效的 priority；可用：must, should, could, wont。"
     assert err[0] == f"pmdesk: 「Scope」第 3 行：{sentence}"
-    assert len(err) == 2
+    assert err[2:] == ["pmdesk: nothing was written: the document has 2 problems (--strict)."]
     assert not out.exists() and list(tmp_path.iterdir()) == [project]
     # A project without problems exports under --strict as usual.
     clean = make_project(tmp_path / "c.pmdesk", {"pmdesk_snapshot": 1, "project": {"title": "T"}})
