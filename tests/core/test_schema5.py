@@ -11,6 +11,7 @@ import pytest
 
 from pmdesk.core.errors import SnapshotError
 from pmdesk.core.merge.files import merge_files
+from pmdesk.core.merge.report import plain_value
 from pmdesk.core.newproject.from_snapshot import import_snapshot_file
 from pmdesk.core.newproject.sample import write_sample
 from pmdesk.core.ops import Update
@@ -127,3 +128,9 @@ def test_the_new_fields_merge_field_by_field(tmp_path: Path) -> None:
         "in_review",
         "approved",
     )
+
+
+def test_reviewers_read_as_roles_and_names_in_a_merge_report() -> None:
+    stored = json.dumps(REVIEWERS, ensure_ascii=False)
+    assert plain_value("project", "reviewers", stored, {}) == "产品负责人 张伟; QA Li Na"
+    assert plain_value("project", "reviewers", "[]", {}) == "—"
