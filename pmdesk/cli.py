@@ -70,6 +70,11 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="docx: show the changes since --baseline as Word's tracked changes",
     )
+    p.add_argument(
+        "--strict",
+        action="store_true",
+        help="write nothing and exit 1 if the document has problems (broken pmdesk blocks)",
+    )
 
     p = sub.add_parser("import", help="create a project from a JSON snapshot")
     p.add_argument("file", type=Path, metavar="FILE")

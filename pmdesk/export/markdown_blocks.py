@@ -98,6 +98,8 @@ class MarkdownReader:
     """Reads many Markdown texts with one parser. Not thread-safe: one reader per export."""
 
     def __init__(self) -> None:
+        self.fence_line = 0
+        """The 1-based line of the ```` ```pmdesk ```` block `expand` is called for."""
         self._md = new_parser()
         # Looking for bare URLs costs a fifth of a read: only texts that may hold one.
         self._no_urls = new_parser(linkify=False)
@@ -129,7 +131,7 @@ class MarkdownReader:
             tokens = md.parse(text)
         except RecursionError:  # thousands of nested lists: keep the words
             return [CodeBlock(text)]
-        return _Builder(heading_shift, headings, expand).build(tokens)
+        return _Builder(heading_shift, headings, expand, self).build(tokens)
 
     def _drop_comments(self, text: str) -> str:
         """Remove `<!-- … -->` except where it starts inside a code block."""
@@ -160,7 +162,14 @@ class _Frame:
 
 
 class _Builder:
-    def __init__(self, shift: int, headings: bool, expand: ExpandDirective | None) -> None:
+    def __init__(
+        self,
+        shift: int,
+        headings: bool,
+        expand: ExpandDirective | None,
+        reader: MarkdownReader | None = None,
+    ) -> None:
+        self.reader = reader
         self.shift = shift
         self.headings = headings
         self.expand = expand
@@ -269,6 +278,8 @@ class _Builder:
         info = unescapeAll(token.info).strip()
         language = info.split(maxsplit=1)[0] if info else ""
         if language == "pmdesk" and self.expand is not None:
+            if self.reader is not None and token.map:
+                self.reader.fence_line = token.map[0] + 1
             return self.expand(token.content)
         return [CodeBlock(_code_text(token.content), language)]
 

@@ -174,7 +174,7 @@ class _Writer:
     def block(self, block: Block, alternate: bool = False) -> str:
         if isinstance(block, Paragraph):
             text = inline(block.runs, self.anchors, line_breaks=block.style == "body")
-            if block.style == "note":
+            if block.style in ("note", "caption"):
                 return fix_flanking(wrap(text, "*"))
             if block.style == "label" and not all(r.bold or not r.text.strip() for r in block.runs):
                 # A lead-in line pmdesk made (not the author's **bold**): bold as a whole.
@@ -197,8 +197,9 @@ class _Writer:
             return "\n".join(f"> {line}" if line else ">" for line in inner.split("\n"))
         if isinstance(block, Table):
             return _table(block, self.anchors)
-        if isinstance(block, Image):
-            return self.picture(block)
+        if isinstance(block, Image):  # the caption ("图 1　路线图") under the picture
+            caption = f"\n\n*{escape(_clean(block.caption))}*" if block.caption else ""
+            return self.picture(block) + caption
         if isinstance(block, Rule):
             return "---"
         if isinstance(block, PageBreak):
@@ -257,7 +258,9 @@ class _Writer:
         parts = [self.picture(block.logo)] if block.logo is not None else []
         if block.organisation.strip():
             parts.append(escape(_clean(block.organisation)))
-        parts += [f"# {escape(_clean(block.title))}", f"*{escape(block.subtitle)}*"]
+        parts.append(f"# {escape(_clean(block.title))}")
+        if block.subtitle.strip():  # "**" alone would be a stray pair of stars
+            parts.append(f"*{escape(block.subtitle)}*")
         if facts:
             parts.append(facts)
         return "\n\n".join(parts)

@@ -1448,6 +1448,29 @@ Name:</source>
     </message>
 </context>
 <context>
+    <name>ExportProblemsDialog</name>
+    <message>
+        <source>Problems in the Document</source>
+        <translation>文档中有问题</translation>
+    </message>
+    <message>
+        <source>The document shows these problems as error text. Go back to fix them, or export anyway.</source>
+        <translation>文档会把这些问题显示为错误文字。可以返回修改，也可以仍然导出。</translation>
+    </message>
+    <message>
+        <source>Go Back</source>
+        <translation>返回修改</translation>
+    </message>
+    <message>
+        <source>Show Section</source>
+        <translation>转到该章节</translation>
+    </message>
+    <message>
+        <source>Export Anyway</source>
+        <translation>仍然导出</translation>
+    </message>
+</context>
+<context>
     <name>History</name>
     <message>
         <source>, </source>
@@ -1652,6 +1675,22 @@ Name:</source>
         <translation>已发布</translation>
     </message>
     <message>
+        <source>Public</source>
+        <translation>公开</translation>
+    </message>
+    <message>
+        <source>Internal</source>
+        <translation>内部</translation>
+    </message>
+    <message>
+        <source>Confidential</source>
+        <translation>秘密</translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation>机密</translation>
+    </message>
+    <message>
         <source>Not assessed</source>
         <translation>未评估</translation>
     </message>
@@ -1682,6 +1721,22 @@ Name:</source>
     <message>
         <source>Logo</source>
         <translation>标志</translation>
+    </message>
+    <message>
+        <source>Document status</source>
+        <translation>文档状态</translation>
+    </message>
+    <message>
+        <source>Confidentiality</source>
+        <translation>密级</translation>
+    </message>
+    <message>
+        <source>Document number</source>
+        <translation>文档编号</translation>
+    </message>
+    <message>
+        <source>Reviewers</source>
+        <translation>评审人</translation>
     </message>
     <message>
         <source>Goal</source>
@@ -2520,6 +2575,50 @@ Name:</source>
     <message>
         <source>R&amp;emove</source>
         <translation>移除(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Document &amp;status:</source>
+        <translation>文档状态(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Where the PRD stands (draft, in review, approved), on its cover</source>
+        <translation>PRD 所处的阶段（草稿、评审中、已批准），显示在封面上</translation>
+    </message>
+    <message>
+        <source>Con&amp;fidentiality:</source>
+        <translation>密级(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Who may read the PRD (密级), on its cover</source>
+        <translation>谁可以阅读这份 PRD（密级），显示在封面上</translation>
+    </message>
+    <message>
+        <source>Document &amp;number:</source>
+        <translation>文档编号(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Revie&amp;wers:</source>
+        <translation>评审人(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Who signs the PRD off: a row each in its approval table</source>
+        <translation>谁签批这份 PRD：每人一行，列入审批记录表</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
     </message>
 </context>
 <context>
@@ -3407,6 +3506,22 @@ Name:</source>
     <message>
         <source>Remove logo</source>
         <translation>移除标志</translation>
+    </message>
+    <message>
+        <source>Set document status</source>
+        <translation>设置文档状态</translation>
+    </message>
+    <message>
+        <source>Set confidentiality</source>
+        <translation>设置密级</translation>
+    </message>
+    <message>
+        <source>Set document number</source>
+        <translation>设置文档编号</translation>
+    </message>
+    <message>
+        <source>Set reviewers</source>
+        <translation>设置评审人</translation>
     </message>
     <message>
         <source>Change key prefix to {prefix}</source>
