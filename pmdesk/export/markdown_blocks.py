@@ -98,8 +98,6 @@ class MarkdownReader:
         if not text.strip():
             return []
         text = _DEEP_QUOTES.sub(r"\1", text)
-        if _is_plain(text):  # most descriptions: paragraphs of words, no markup
-            return _plain_paragraphs(text, lines)
         removed: list[tuple[int, int]] = []
         try:
             if "<!--" in text:
@@ -140,43 +138,6 @@ class MarkdownReader:
             return ""
 
         return _COMMENT.sub(drop, text)
-
-
-# Anything that could be markup, anywhere or at a line's start, or whitespace that
-# CommonMark treats specially (tabs, two spaces before a line break, an indent).
-_MAY_BE_MARKUP = re.compile(
-    r"[\\`*_\[\]<>!|~&]|[^\S \n]|  \n|^ {0,3}(?:[-+=#>]|\d{1,9}[.)])|^ {4}", re.MULTILINE
-)
-
-
-def _is_plain(text: str) -> bool:
-    """Whether `text` is paragraphs of plain words, which read the same without a parser."""
-    return _MAY_BE_MARKUP.search(text) is None and _MAY_HOLD_URL.search(text) is None
-
-
-def _plain_paragraphs(text: str, lines: list[int] | None) -> list[Block]:
-    """What markdown-it reads in plain text: a paragraph per run of non-blank lines,
-    each line stripped, line breaks softened as `_soften` does."""
-    blocks: list[Block] = []
-    current: list[str] = []
-    start = 0
-    for number, line in enumerate([*text.split("\n"), ""]):
-        words = line.strip()
-        if words:
-            if not current:
-                start = number
-            current.append(words)
-            continue
-        if current:
-            joined = current[0]
-            for following in current[1:]:
-                cjk = _CJK.match(joined[-1]) and _CJK.match(following[0])
-                joined += following if cjk else " " + following
-            blocks.append(Paragraph([Run(joined)], "body"))
-            if lines is not None:
-                lines.append(start)
-            current = []
-    return blocks
 
 
 def _source_line(line: int, removed: list[tuple[int, int]]) -> int:
