@@ -51,6 +51,8 @@ def child(fmt: str, project: Path, target: Path, profile: Path | None) -> dict[s
     from pmdesk.export.prd_build import ExportOptions
     from pmdesk.export.prd_export import export_prd
 
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a renderer may draw with Qt
+
     def peak() -> float:  # ru_maxrss is in KiB on Linux
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 / MIB
 
