@@ -17,7 +17,7 @@ from pmdesk.app.settings import AppSettings
 from tests.app.conftest import open_sync, ws
 
 LEFT = Qt.MouseButton.LeftButton
-CTRL_ALT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+CTRL = Qt.KeyboardModifier.ControlModifier
 
 
 def roomy_pane(qtbot: QtBot, window: MainWindow, sample: Path) -> DocumentPane:
@@ -54,11 +54,11 @@ def test_view_buttons_and_keys_choose_what_shows(
     assert pane.view_buttons["editor"].isChecked() and not pane.view_buttons["preview"].isChecked()
 
     pane.editor.setFocus()
-    QTest.keyClick(pane.editor, Qt.Key.Key_2, CTRL_ALT)
+    QTest.keyClick(pane.editor, Qt.Key.Key_2, CTRL)
     assert pane.editor.isVisible() and pane.preview.isVisible()
     editor_now, preview_now = pane.texts.sizes()  # as they were (the handle's pixels aside)
     assert abs(editor_now - editor_width) <= 4 and abs(preview_now - preview_width) <= 4
-    QTest.keyClick(pane.editor, Qt.Key.Key_3, CTRL_ALT)
+    QTest.keyClick(pane.editor, Qt.Key.Key_3, CTRL)
     assert pane.view == "preview" and not pane.editor.isVisible()
     assert settings.document_view == "preview"
 
@@ -80,6 +80,10 @@ def test_section_list_collapses_and_is_remembered(
     QTest.mouseClick(pane.sections_button, LEFT)
     assert pane.splitter.sizes()[0] == width
     qtbot.waitUntil(lambda: pane.sections.width() > 100)
+    QTest.keyClick(pane.editor, Qt.Key.Key_F9)  # its key, from the editor
+    assert pane.splitter.sizes()[0] == 0 and not pane.sections_button.isChecked()
+    QTest.keyClick(pane.editor, Qt.Key.Key_F9)
+    assert pane.splitter.sizes()[0] == width and pane.sections_button.isChecked()
 
     # Dragged shut by its handle, the list is collapsed and the button says so.
     handle = pane.splitter.handle(1)

@@ -5,9 +5,11 @@ one section is one undo step. ```` ```pmdesk ```` blocks show live project
 content in the preview. The preview renders raw HTML as text and never loads
 anything from the network.
 
-Editor and preview sit side by side; buttons above them (and Ctrl+Alt+1/2/3)
-show the editor only, both, or the preview only, and the list of sections
-collapses (its button, Ctrl+Alt+0, or dragging it shut). The preview shows the
+Editor and preview sit side by side; buttons above them (and Ctrl+1/2/3) show
+the editor only, both, or the preview only, and the list of sections collapses
+(its button, F9 as in GNOME's side panes, or dragging it shut). No Ctrl+Alt
+keys: on many keyboards (German, Polish…) those are AltGr, which types `}`,
+`€` or `ą` in the editor. The preview shows the
 section as the PRD will, numbered headings and all, scrolls along with the
 editor's caret, and follows in-page links (`#4-需求列表`) to the heading they
 name, in another section too. All of this is remembered in the settings.
@@ -179,19 +181,15 @@ class DocumentPane(QWidget):
         self.view_bar.setContentsMargins(2, 2, 2, 0)
         self.view_bar.setSpacing(2)
         self.sections_action = self._action(
-            self.tr("Sections"), self.tr("Show or hide the list of sections"), "Ctrl+Alt+0"
+            self.tr("Sections"), self.tr("Show or hide the list of sections"), "F9"
         )
         self.sections_action.toggled.connect(self.show_sections)
         self.view_actions: dict[str, QAction] = {
-            "editor": self._action(
-                self.tr("Editor"), self.tr("Show the editor only"), "Ctrl+Alt+1"
-            ),
+            "editor": self._action(self.tr("Editor"), self.tr("Show the editor only"), "Ctrl+1"),
             "both": self._action(
-                self.tr("Side by side"), self.tr("Show the editor and the preview"), "Ctrl+Alt+2"
+                self.tr("Side by side"), self.tr("Show the editor and the preview"), "Ctrl+2"
             ),
-            "preview": self._action(
-                self.tr("Preview"), self.tr("Show the preview only"), "Ctrl+Alt+3"
-            ),
+            "preview": self._action(self.tr("Preview"), self.tr("Show the preview only"), "Ctrl+3"),
         }
         group = QActionGroup(self)
         group.setExclusive(True)
@@ -299,7 +297,8 @@ class DocumentPane(QWidget):
     # -- sections list ---------------------------------------------------------
     def reload_sections(self) -> None:
         items = self.session.project.sections()
-        self._numbers = section_numbers([n.name for n in items])
+        self._titles = [n.name for n in items]
+        self._numbers = section_numbers(self._titles)
         current = self._uid
         with QSignalBlocker(self.sections):
             self.sections.clear()
@@ -492,10 +491,11 @@ class DocumentPane(QWidget):
 
     def _preview_section(self) -> PreviewSection | None:
         """The shown section's title and chapter number, as the PRD numbers it."""
-        if self._uid is None:
+        uids = self.section_uids()
+        if self._uid not in uids:
             return None
-        row = self.section_uids().index(self._uid)
-        return PreviewSection(self.sections.item(row).text(), self._numbers[row])
+        row = uids.index(self._uid)
+        return PreviewSection(self._titles[row], self._numbers[row])
 
     # -- the preview follows the editor ------------------------------------------
     def follow_caret(self) -> None:
@@ -525,8 +525,7 @@ class DocumentPane(QWidget):
     def _section_of_anchor(self, name: str) -> str | None:
         """The section whose heading a link names, by number ("4-需求列表") or title."""
         for n, uid in enumerate(self.section_uids()):
-            title = self.sections.item(n).text()
-            number = self._numbers[n]
+            title, number = self._titles[n], self._numbers[n]
             label = f"{number} {title}" if number is not None else title
             if name in (heading_slug(label), heading_slug(title)):
                 return uid
