@@ -135,7 +135,9 @@ def render_docx(
     _write_with_body(package, xml, target)
 
 
-def _write_with_body(package: io.BytesIO, body_xml: str, target: Path | io.BytesIO) -> None:
+def _write_with_body(
+    package: io.BytesIO, body_xml: str | Sequence[str], target: Path | io.BytesIO
+) -> None:
     """Copy the saved package to `target` with `body_xml` spliced into word/document.xml.
 
     The body is written as text, not as lxml elements: parsing megabytes of it
@@ -150,12 +152,42 @@ def _write_with_body(package: io.BytesIO, body_xml: str, target: Path | io.Bytes
     ):
         for info in source.infolist():
             data = source.read(info)
-            if info.filename == "word/document.xml":
-                text = data.decode("utf-8")
-                at = text.index("<w:body>")
-                text = f"{text[:at]}<w:body {namespaces}>{body_xml}{text[at + 8 :]}"
-                data = text.encode("utf-8")
-            out.writestr(info.filename, data, zipfile.ZIP_DEFLATED)
+            if info.filename != "word/document.xml":
+                out.writestr(info.filename, data, zipfile.ZIP_DEFLATED)
+                continue
+            # Streamed into the zip a slice at a time: the whole document as one
+            # more string and its UTF-8 bytes were two copies of a body that runs
+            # to hundreds of megabytes (10,000 requirements: 250 MiB of the peak).
+            text = data.decode("utf-8")
+            at = text.index("<w:body>")
+            chars = len(body_xml) if isinstance(body_xml, str) else sum(map(len, body_xml))
+            large = chars * 3 >= zipfile.ZIP64_LIMIT  # UTF-8 takes up to 3 bytes a character
+            with out.open(info.filename, "w", force_zip64=large) as stream:
+                stream.write(f"{text[:at]}<w:body {namespaces}>".encode())
+                for piece in _slices(body_xml):
+                    stream.write(piece.encode("utf-8"))
+                stream.write(text[at + 8 :].encode("utf-8"))
+
+
+_SLICE = 1 << 20  # characters of the body encoded and compressed at a time
+
+
+def _slices(body_xml: str | Sequence[str]) -> Iterator[str]:
+    """The body a megabyte of text at a time, from one string or from its pieces
+    (pieces need never be joined into one string of the whole body)."""
+    if isinstance(body_xml, str):
+        for start in range(0, len(body_xml), _SLICE):
+            yield body_xml[start : start + _SLICE]
+        return
+    batch: list[str] = []
+    size = 0
+    for piece in body_xml:
+        batch.append(piece)
+        size += len(piece)
+        if size >= _SLICE:
+            yield "".join(batch)
+            batch, size = [], 0
+    yield "".join(batch)
 
 
 def _clean(text: str) -> str:

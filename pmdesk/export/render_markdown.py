@@ -35,6 +35,7 @@ from pmdesk.export.doc import (
     Table,
     heading_slug,
 )
+from pmdesk.export.heading_numbers import DEPTH, HeadingNumbers, Slugs, numbered
 from pmdesk.export.markdown_inline import (
     escape,
     fix_flanking,
@@ -107,26 +108,17 @@ class _Writer:
         self.anchors.update({e.name: e.anchor for e in self.entries if e.name})
 
     def _headings(self, blocks: list[Block]) -> list[_Entry]:
-        counters = [0] * 9
-        seen: dict[str, int] = {}
+        numbers = HeadingNumbers()
+        slugs = Slugs()
         entries = []
         for block in blocks:
             if not isinstance(block, Heading):
                 continue
-            level = min(max(block.level, 1), 9)
-            number = ""
-            if block.numbered:
-                counters[level - 1] += 1
-                for deeper in range(level, 9):
-                    counters[deeper] = 0
-                number = ".".join(str(max(c, 1)) for c in counters[:level])
+            level = min(max(block.level, 1), DEPTH)
+            number = numbers.next(level) if block.numbered else ""
             text = _clean(block.text)
-            label = f"{number} {text}" if number else text
-            anchor = heading_slug(label)
-            count = seen.get(anchor, 0)
-            seen[anchor] = count + 1
-            slug = f"{anchor}-{count}" if count else anchor
-            entries.append(_Entry(level, label, slug, block.anchor, number, text))
+            label = numbered(number, text)
+            entries.append(_Entry(level, label, slugs.anchor(label), block.anchor, number, text))
         return entries
 
     def render(self) -> str:

@@ -1321,6 +1321,38 @@ Name:</translation>
         <translation>Write this section in Markdown…</translation>
     </message>
     <message>
+        <source>Sections</source>
+        <translation>Sections</translation>
+    </message>
+    <message>
+        <source>Show or hide the list of sections</source>
+        <translation>Show or hide the list of sections</translation>
+    </message>
+    <message>
+        <source>Editor</source>
+        <translation>Editor</translation>
+    </message>
+    <message>
+        <source>Show the editor only</source>
+        <translation>Show the editor only</translation>
+    </message>
+    <message>
+        <source>Side by side</source>
+        <translation>Side by side</translation>
+    </message>
+    <message>
+        <source>Show the editor and the preview</source>
+        <translation>Show the editor and the preview</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>Show the preview only</source>
+        <translation>Show the preview only</translation>
+    </message>
+    <message>
         <source>(untitled)</source>
         <translation>(untitled)</translation>
     </message>

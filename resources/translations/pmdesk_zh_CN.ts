@@ -1320,6 +1320,38 @@ Name:</source>
         <translation>用 Markdown 撰写本章节…</translation>
     </message>
     <message>
+        <source>Sections</source>
+        <translation>章节</translation>
+    </message>
+    <message>
+        <source>Show or hide the list of sections</source>
+        <translation>显示或隐藏章节列表</translation>
+    </message>
+    <message>
+        <source>Editor</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Show the editor only</source>
+        <translation>只显示编辑器</translation>
+    </message>
+    <message>
+        <source>Side by side</source>
+        <translation>并排</translation>
+    </message>
+    <message>
+        <source>Show the editor and the preview</source>
+        <translation>并排显示编辑器和预览</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Show the preview only</source>
+        <translation>只显示预览</translation>
+    </message>
+    <message>
         <source>(untitled)</source>
         <translation>（无标题）</translation>
     </message>

@@ -113,3 +113,17 @@ def test_cli_export_strict_writes_nothing_and_exits_1(
         )
         == 0
     )
+
+
+def test_a_comment_above_a_broken_block_keeps_the_authors_line_numbers(tmp_path: Path) -> None:
+    body = "<!-- 待补充：\n评审意见\n-->\nWho is in scope.\n\n```pmdesk\ngantt\n```\n"
+    project = make_project(
+        tmp_path / "p.pmdesk",
+        {
+            "pmdesk_snapshot": 1,
+            "project": {"title": "T", "key_prefix": "REQ", "language": "en"},
+            "sections": [{"title": "Scope", "body": body}],
+        },
+    )
+    problems = build(project, ExportOptions(language="en")).problems
+    assert [(p.section, p.line) for p in problems] == [("Scope", 6)]  # as the editor numbers it
