@@ -57,6 +57,7 @@ from pmdesk.export.doc import (
 )
 from pmdesk.export.table_widths import SAMPLED_ROWS, column_widths
 from pmdesk.export.text_safety import strip_illegal_chars, web_href
+from pmdesk.export.wordml_order import paragraph_properties, run_properties
 from pmdesk.resources import resource_path
 
 STYLE_NAMES = {
@@ -190,6 +191,7 @@ class _BodyWriter:
         self.next_num_id = self._max_num_id() + 1
         self.abstract_ids = self._add_abstract_lists()
         self.bullet_num = self._new_num(self.abstract_ids["bullet"])
+        self.plain_num = self._new_num(self.abstract_ids["plain"])
         self.task_nums = {
             False: self._new_num(self.abstract_ids["todo"]),
             True: self._new_num(self.abstract_ids["done"]),
@@ -267,6 +269,19 @@ class _BodyWriter:
                 f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{ids[name]}">'
                 f'<w:multiLevelType w:val="hybridMultilevel"/>{"".join(lvls)}</w:abstractNum>'
             )
+        # Unnumbered headings (front and back matter) leave the heading list through a
+        # list that prints nothing: `numId 0` would do it too, but validators flag it.
+        plain = "".join(
+            f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="none"/>'
+            '<w:suff w:val="nothing"/><w:lvlText w:val=""/><w:lvlJc w:val="left"/>'
+            '<w:pPr><w:ind w:left="0" w:firstLine="0"/></w:pPr></w:lvl>'
+            for i in range(9)
+        )
+        ids["plain"] = first + 4
+        elements.append(
+            f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{ids["plain"]}">'
+            f'<w:multiLevelType w:val="multilevel"/>{plain}</w:abstractNum>'
+        )
         # abstractNum elements must precede every w:num in numbering.xml.
         first_num = numbering.find(qn("w:num"))
         for xml in elements:
@@ -415,7 +430,8 @@ class _BodyWriter:
             out.append(self.cover(block))
 
     def _ppr(self, role: str, extra: str = "") -> str:
-        return f'<w:pPr><w:pStyle w:val="{self.styles[role]}"/>{extra}</w:pPr>'
+        inner = f'<w:pStyle w:val="{self.styles[role]}"/>{extra}'
+        return f"<w:pPr>{paragraph_properties(inner) if extra else inner}</w:pPr>"
 
     def paragraph(self, runs: Runs, role: str = "body", extra: str = "") -> str:
         if role in ("body", "list", "quote"):
@@ -445,7 +461,7 @@ class _BodyWriter:
                 props += "<w:i/><w:iCs/>"
             if run.strike:
                 props += "<w:strike/>"
-            rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
+            rpr = f"<w:rPr>{run_properties(props)}</w:rPr>" if props else ""
             pieces = text.split("\n")
             body = "<w:br/>".join(_t(piece) for piece in pieces)
             xml = f"<w:r>{rpr}{body}</w:r>"
@@ -480,7 +496,10 @@ class _BodyWriter:
         entry = next(self.heading_iter)
         style = self.styles[f"h{entry.level}"]
         numbering = (
-            "" if block.numbered else '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="0"/></w:numPr>'
+            ""
+            if block.numbered
+            else f'<w:numPr><w:ilvl w:val="{entry.level - 1}"/>'
+            f'<w:numId w:val="{self.plain_num}"/></w:numPr>'
         )
         mark = len(entry.bookmark) and int(entry.bookmark[len(_TOC_PREFIX) :])
         return (
@@ -809,16 +828,10 @@ def _run_elements(xml: str) -> list[object]:
 
 
 def _settings(word: WordDocument) -> None:
-    """Ask Word to refresh the contents and page fields when the file is opened."""
+    """Chinese theme fonts, and no `w:updateFields`: it makes Word ask a question on
+    every open (PITFALLS.md). The contents are pre-filled instead; their page numbers
+    come when the reader updates the field (F9 in Word, Tools ▸ Update in LibreOffice)."""
     settings = word.settings.element
-    if settings.find(qn("w:updateFields")) is None:
-        update = parse_xml(f'<w:updateFields {nsdecls("w")} w:val="true"/>')
-        # updateFields belongs early in CT_Settings; after w:zoom is a valid place.
-        zoom = settings.find(qn("w:zoom"))
-        if zoom is not None:
-            zoom.addnext(update)
-        else:
-            settings.insert(0, update)
     lang = settings.find(qn("w:themeFontLang"))
     if lang is not None:
         lang.set(qn("w:eastAsia"), "zh-CN")
