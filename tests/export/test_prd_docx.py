@@ -89,8 +89,8 @@ def test_sections_and_requirement_chapters_are_real_headings(sample_docx: dict[s
         f"w:abstractNum[@w:abstractNumId=//w:num[@w:numId='{num_id(appendix)}']"
         "/w:abstractNumId/@w:val]/w:lvl[@w:ilvl='0']"
     )
-    assert level.xpath("string(w:numFmt/@w:val)") == "none"
-    assert level.xpath("string(w:lvlText/@w:val)") == ""
+    assert level.find(qn("w:numFmt")).get(qn("w:val")) == "none"
+    assert level.find(qn("w:lvlText")).get(qn("w:val")) == ""
 
 
 def test_the_roadmap_section_shows_the_roadmap_picture(sample_docx: dict[str, Path]) -> None:
