@@ -24,7 +24,7 @@ import re
 import zipfile
 from collections.abc import Callable, Iterator, Sequence
 from copy import deepcopy
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -53,9 +53,16 @@ from pmdesk.export.doc import (
     Runs,
     Table,
     heading_slug,
-    plain_text,
 )
-from pmdesk.export.table_widths import SAMPLED_ROWS, column_widths
+from pmdesk.export.docx_facts import facts_rows
+from pmdesk.export.table_widths import (
+    CELL_PADDING,
+    SAMPLED_ROWS,
+    TWIPS_PER_UNIT,
+    column_widths,
+    display_units,
+    unbreakable_units,
+)
 from pmdesk.export.text_safety import strip_illegal_chars, web_href
 from pmdesk.export.wordml_order import paragraph_properties, run_properties
 from pmdesk.resources import resource_path
@@ -600,12 +607,16 @@ class _BodyWriter:
         if block.header and any(block.header):
             out.append(self._row(block.header, widths, align, header=True, keep=True))
         facts = block.kind == "facts"
+        rows = block.rows
+        if facts and columns == 4:
+            rows = facts_rows(rows, lambda text: self._fits(text, widths[1]))
         # A short table moves to the next page whole instead of splitting (keep-with-next
         # on every row but the last); a long one splits and repeats its header row.
-        keep = len(block.rows) <= KEEP_TOGETHER_ROWS
-        for n, row in enumerate(block.rows):
-            cells = row + [[] for _ in range(columns - len(row))]
-            last = n == len(block.rows) - 1
+        keep = len(rows) <= KEEP_TOGETHER_ROWS
+        for n, row in enumerate(rows):
+            # A facts row of one pair: its value spans the other pair's columns.
+            cells = row if facts else row + [[] for _ in range(columns - len(row))]
+            last = n == len(rows) - 1
             out.append(
                 self._row(cells, widths, align, header=False, facts=facts, keep=keep and not last)
             )
@@ -627,6 +638,11 @@ class _BodyWriter:
         row_props = "<w:cantSplit/><w:tblHeader/>" if header else "<w:cantSplit/>"
         out = [f"<w:tr><w:trPr>{row_props}</w:trPr>"]
         for index, (runs, width) in enumerate(zip(cells, widths, strict=False)):
+            span = ""
+            if index == len(cells) - 1 and len(cells) < len(widths):
+                width = sum(widths[index:])  # the last cell spans the columns left
+                span = f'<w:gridSpan w:val="{len(widths) - index}"/>'
+            runs, indent = _lead_indent(runs)
             shade = ""
             base = ""
             if header:
@@ -640,8 +656,9 @@ class _BodyWriter:
             jc = align[index] if index < len(align) else "left"
             justify = "<w:keepNext/>" if keep else ""
             justify += f'<w:jc w:val="{jc}"/>' if jc in ("center", "right") else ""
+            justify += f'<w:ind w:left="{indent}"/>' if indent else ""
             out.append(
-                f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{shade}'
+                f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{span}{shade}'
                 '<w:vAlign w:val="center"/></w:tcPr>'
                 f"<w:p>{self._ppr('table', justify)}{self.runs(runs, base)}</w:p></w:tc>"
             )
@@ -650,8 +667,14 @@ class _BodyWriter:
 
     def _widths(self, block: Table, columns: int) -> list[int]:
         sample = (block.header, *block.rows[: SAMPLED_ROWS - 1])
-        cells = [[plain_text(runs) for runs in row] for row in sample]
-        return column_widths(cells, block.widths, self.width)
+        cells = [[_measured_text(runs) for runs in row] for row in sample]
+        return column_widths(cells, block.widths, self.width, bold_first_row=bool(block.header))
+
+    @staticmethod
+    def _fits(text: str, width: int) -> bool:
+        """Whether `text` fits a cell `width` twips wide in two lines, words whole."""
+        room = (width - CELL_PADDING) / TWIPS_PER_UNIT
+        return unbreakable_units(text) <= room and display_units(text) <= 1.8 * room
 
     # -- front matter -----------------------------------------------------------
 
@@ -762,6 +785,30 @@ class _BodyWriter:
             end = '<w:r><w:fldChar w:fldCharType="end"/></w:r>' if n == len(entries) - 1 else ""
             out.append(f"<w:p>{self._ppr(f'toc{entry.level}')}{begin}{link}{end}</w:p>")
         return "".join(out)
+
+
+_MONO = re.compile(r"[^\s\u2e80-\uffff]")
+
+
+def _measured_text(runs: Runs) -> str:
+    """A cell's text for width estimates: code letters as "0", the width of a
+    monospaced letter (an identifier is wider in code than in the text font)."""
+    return "".join(_MONO.sub("0", run.text) if run.code else run.text for run in runs)
+
+
+_NBSP_INDENT = 70  # twips per leading no-break space: three make one level (220 twips)
+
+
+def _lead_indent(runs: Runs) -> tuple[Runs, int]:
+    """Leading no-break spaces (a title indented under its parent) as a paragraph
+    indent, so the wrapped lines of a long title line up under its first line."""
+    if not runs or not runs[0].text.startswith("\u00a0"):
+        return runs, 0
+    first = runs[0]
+    text = first.text.lstrip("\u00a0")
+    count = len(first.text) - len(text)
+    rest = [replace(first, text=text), *runs[1:]] if text else list(runs[1:])
+    return rest, count * _NBSP_INDENT
 
 
 def _field(instruction: str) -> str:

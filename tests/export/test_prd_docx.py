@@ -327,9 +327,13 @@ def test_status_filter_fields_and_roadmap_picture(tmp_path: Path, png_bytes: byt
     document = docx.Document(str(out))
     facts = [t for t in document.tables if t.rows[0].cells[1].text.startswith("CRM-")]
     assert facts
-    pairs = [
-        (row.cells[i].text, row.cells[i + 1].text) for t in facts for row in t.rows for i in (0, 2)
+    # Read the cells as written: an odd last pair's value spans the other pair's columns.
+    texts = [
+        ["".join(x.text or "" for x in tc.iter(qn("w:t"))) for tc in row._tr.tc_lst]
+        for t in facts
+        for row in t.rows
     ]
+    pairs = [(cells[i], cells[i + 1]) for cells in texts for i in range(0, len(cells), 2)]
     assert {value for label, value in pairs if label == "状态"} == {"已批准"}
     assert {label for label, _ in pairs} <= {"编号", "状态", "负责人", ""}
     assert len(document.inline_shapes) == 1
