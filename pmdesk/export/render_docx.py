@@ -55,6 +55,8 @@ from pmdesk.export.doc import (
     heading_slug,
 )
 from pmdesk.export.docx_facts import facts_rows
+from pmdesk.export.docx_pages import contents_depth, furniture_for_width
+from pmdesk.export.picture_pages import page_parts
 from pmdesk.export.table_widths import (
     CELL_PADDING,
     SAMPLED_ROWS,
@@ -217,6 +219,9 @@ class _BodyWriter:
         self.wide_width = self.width + int((page_h - page_w) / EMU_PER_DXA)
         self.wide_height = self.height - int((page_h - page_w) / EMU_PER_DXA)
         self.breaks = 0
+        self.sideways = False  # inside a landscape section: tables take its width
+        self._parts: dict[int, list[tuple[bytes, int, int]]] = {}
+        self.wide_furniture: dict[str, str] | None = None  # header/footer rId → wide copy
         self.headings = self._number_headings(document.blocks)
         self.heading_iter: Iterator[_HeadingEntry] = iter(self.headings)
         self.anchors: dict[str, str] = {}
@@ -347,15 +352,21 @@ class _BodyWriter:
             after = blocks[done] if done < total else None
             wide = isinstance(block, Image) and self.landscape(block)
             if isinstance(after, Image) and self.landscape(after) and isinstance(block, Heading):
-                out.append(self.section_break(landscape=False))  # the heading goes along
+                if not self.sideways:
+                    out.append(self.section_break(landscape=False))  # the heading goes along
                 turned = True
-            elif wide and not turned:
+            elif wide and not turned and not self.sideways:
                 out.append(self.section_break(landscape=False))
             if wide:
                 turned = False
+                self.sideways = True
             self.block(block, out, quote=False, top=True)
-            if wide:
+            # What follows the picture up to the next chapter (the milestones under the
+            # roadmap) stays on the sideways page, then the pages turn upright again.
+            ends = after is None or (isinstance(after, Heading) and after.level <= 2)
+            if self.sideways and not turned and ends:
                 out.append(self.section_break(landscape=True))
+                self.sideways = False
             if progress is not None and done % 200 == 0:
                 progress(done, total)
         return "".join(out)
@@ -368,9 +379,29 @@ class _BodyWriter:
             return False
         room = CAPTION_ROOM_DXA + HEADING_ROOM_DXA
         dpx = EMU_PER_PX / EMU_PER_DXA  # twips per pixel at full size; never enlarge
+        if len(self.parts(block)) > 1:  # cut into pages: only the width limits its size
+            return min(dpx, self.wide_width / block.width) > 1.15 * min(
+                dpx, self.width / block.width
+            )
         upright = min(dpx, self.width / block.width, (self.height - room) / block.height)
         sideways = min(dpx, self.wide_width / block.width, (self.wide_height - room) / block.height)
         return sideways > 1.15 * upright
+
+    def parts(self, block: Image) -> list[tuple[bytes, int, int]]:
+        """A wide picture too tall for a sideways page at its width, cut into parts that
+        fit one page each (`picture_pages`): [(png, width, height)], once per picture."""
+        found = self._parts.get(id(block))
+        if found is None:
+            whole = [(block.png, block.width, block.height)]
+            found = whole
+            if block.wide and block.width > 0:
+                dpx = EMU_PER_PX / EMU_PER_DXA
+                scale = min(dpx, self.wide_width / block.width)  # twips per pixel
+                first = (self.wide_height - HEADING_ROOM_DXA) / scale
+                tail = CAPTION_ROOM_DXA / scale  # under the last part only
+                found = page_parts(block.png, int(first), int(self.wide_height / scale), int(tail))
+            self._parts[id(block)] = found
+        return found
 
     def section_break(self, *, landscape: bool) -> str:
         """A paragraph ending the current section: portrait before a wide picture,
@@ -390,6 +421,18 @@ class _BodyWriter:
             size.set(qn("w:w"), height or "")
             size.set(qn("w:h"), width or "")
             size.set(qn("w:orient"), "landscape")
+            # Its own header and footer, the right tab on its own right margin.
+            if self.wide_furniture is None:
+                self.wide_furniture = furniture_for_width(
+                    self.word, template, self.width, self.wide_width
+                )
+            for ref in (
+                *section.findall(qn("w:headerReference")),
+                *section.findall(qn("w:footerReference")),
+            ):
+                rid = ref.get(qn("r:id"))
+                if rid in self.wide_furniture:
+                    ref.set(qn("r:id"), self.wide_furniture[rid])
         kind = parse_xml(f'<w:type {nsdecls("w")} w:val="nextPage"/>')
         if size is not None:
             size.addprevious(kind)
@@ -552,13 +595,25 @@ class _BodyWriter:
         return f"<w:p>{self._ppr('code')}<w:r>{''.join(runs)}</w:r></w:p>"
 
     def image(self, block: Image) -> str:
-        rid, _ = self.part.get_or_add_image(io.BytesIO(block.png))
         turned = self.landscape(block)
+        parts = self.parts(block) if turned else [(block.png, block.width, block.height)]
+        # Parts were cut to fit their pages: only a whole picture keeps room for the
+        # caption (and the heading sharing a sideways page).
+        room = CAPTION_ROOM_DXA + (HEADING_ROOM_DXA if turned else 0) if len(parts) == 1 else 0
+        pictures = "".join(
+            self.picture(*part, block=block, turned=turned, room=room) for part in parts
+        )
+        caption = self.paragraph([Run(block.caption)], "caption") if block.caption else ""
+        return pictures + caption
+
+    def picture(
+        self, png: bytes, width: int, height: int, *, block: Image, turned: bool, room: int
+    ) -> str:
+        rid, _ = self.part.get_or_add_image(io.BytesIO(png))
         across, down = (self.wide_width, self.wide_height) if turned else (self.width, self.height)
-        # Fit the text width, and the page height less a caption (and the heading that
-        # shares a sideways page): Word clips a picture taller than the page.
-        room = CAPTION_ROOM_DXA + (HEADING_ROOM_DXA if turned else 0)
-        cx, cy = block.width * EMU_PER_PX, block.height * EMU_PER_PX
+        # Fit the text width, and the page height less `room`: Word clips a picture
+        # taller than the page.
+        cx, cy = width * EMU_PER_PX, height * EMU_PER_PX
         scale = min(1.0, across * EMU_PER_DXA / cx, (down - room) * EMU_PER_DXA / cy)
         cx, cy = int(cx * scale), int(cy * scale)
         self.drawing_id += 1
@@ -578,9 +633,10 @@ class _BodyWriter:
             '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic>'
             "</a:graphicData></a:graphic></wp:inline>"
         )
-        picture = f"<w:p>{self._ppr('caption')}<w:r><w:drawing>{inline}</w:drawing></w:r></w:p>"
-        caption = self.paragraph([Run(block.caption)], "caption") if block.caption else ""
-        return picture + caption
+        # Tight spacing: the parts of a cut picture follow each other like one picture.
+        # Single line spacing: "auto" spacing multiplies the picture's height too.
+        tight = '<w:keepNext/><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>'
+        return f"<w:p>{self._ppr('caption', tight)}<w:r><w:drawing>{inline}</w:drawing></w:r></w:p>"
 
     # -- tables -----------------------------------------------------------------
 
@@ -668,7 +724,8 @@ class _BodyWriter:
     def _widths(self, block: Table, columns: int) -> list[int]:
         sample = (block.header, *block.rows[: SAMPLED_ROWS - 1])
         cells = [[_measured_text(runs) for runs in row] for row in sample]
-        return column_widths(cells, block.widths, self.width, bold_first_row=bool(block.header))
+        across = self.wide_width if self.sideways else self.width
+        return column_widths(cells, block.widths, across, bold_first_row=bool(block.header))
 
     @staticmethod
     def _fits(text: str, width: int) -> bool:
@@ -762,11 +819,13 @@ class _BodyWriter:
 
     def contents(self, block: Contents) -> str:
         out = [self.paragraph([Run(block.title)], "contents")]
-        entries = [e for e in self.headings if e.level <= block.depth]
+        levels = [e.level for e in self.headings]
+        depth = contents_depth(levels, block.depth, self.height)
+        entries = [e for e in self.headings if e.level <= depth]
         field_begin = (
             '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
             '<w:r><w:instrText xml:space="preserve"> TOC \\o "1-'
-            f'{block.depth}" \\h \\z \\u </w:instrText></w:r>'
+            f'{depth}" \\h \\z \\u </w:instrText></w:r>'
             '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
         )
         if not entries:
@@ -833,7 +892,12 @@ def _page_furniture(word: WordDocument, document: Document, writer: _BodyWriter)
     # LibreOffice ignores Word's margin-relative tab (w:ptab), so the sideways
     # roadmap page, which shares this header, has the title mid-page.
     stop = f'<w:tab w:val="right" w:pos="{writer.width}"/>'
-    tabs = f'<w:tabs><w:tab w:val="clear" w:pos="9638"/>{stop}</w:tabs>'
+    clear = "".join(
+        f'<w:tab w:val="clear" w:pos="{pos}"/>'
+        for pos in _style_tabs(word, writer.styles["header"])
+        if pos != str(writer.width)
+    )
+    tabs = f"<w:tabs>{clear}{stop}</w:tabs>"
     tab = "<w:r><w:tab/></w:r>"
     head = f"<w:r>{_t(document.header)}</w:r>{tab}<w:r>{_t(document.title)}</w:r>"
     _fill(section.header, writer.styles["header"], head, tabs)
@@ -850,6 +914,13 @@ def _page_furniture(word: WordDocument, document: Document, writer: _BodyWriter)
         _fill(section.footer, writer.styles["footer"], footer, f"<w:tabs>{stop}</w:tabs>", "left")
     else:
         _fill(section.footer, writer.styles["footer"], "".join(parts))
+
+
+def _style_tabs(word: WordDocument, style_id: str) -> list[str]:
+    """The tab stop positions a paragraph style sets (a template's may lie past the margin)."""
+    styles = word.styles.element
+    found = styles.xpath(f"w:style[@w:styleId='{style_id}']/w:pPr/w:tabs/w:tab/@w:pos")
+    return [str(pos) for pos in found]
 
 
 def _fill(
