@@ -101,13 +101,18 @@ def column_widths(
             whole[index] = max(whole[index], units)
     weights = list(shares) if shares and len(shares) == columns else content
     minimums = [_twips(units) for units in need]
-    # Short columns get their longest text whole, when the table has that room left.
-    roomy = [
-        max(minimum, _twips(units)) if _twips(units) <= SHORT_TEXT * available else minimum
-        for minimum, units in zip(minimums, whole, strict=True)
-    ]
-    if sum(roomy) <= 0.8 * available:
-        minimums = roomy
+    # Short columns get their longest text whole while the table has room left for
+    # the others (four fifths of the width at most), the cheapest first.
+    minimums = list(minimums)
+    wishes = sorted(
+        (_twips(units) - minimums[i], i)
+        for i, units in enumerate(whole)
+        if minimums[i] < _twips(units) <= SHORT_TEXT * available
+    )
+    for extra, i in wishes:
+        if sum(minimums) + extra > 0.8 * available:
+            break
+        minimums[i] += extra
     return fit(weights, minimums, available)
 
 
