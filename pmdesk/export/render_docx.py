@@ -11,9 +11,11 @@ the same names restyles the export; a name the template lacks falls back to
 the template's default paragraph style instead of failing.
 
 What python-docx has no API for is written here by hand: the table of
-contents field (pre-filled with the headings and PAGEREF page numbers, and
-updated by Word on open), PAGE/NUMPAGES in the footer, list numbering that
-restarts per list, hyperlinks and pictures.
+contents field (pre-filled with the headings; the reader's F9 adds page numbers,
+as `w:updateFields` would make Word ask a question on every open), PAGE/NUMPAGES
+in the footer, list numbering that restarts per list, hyperlinks and pictures.
+Property elements go through `wordml_order` so the file is schema-valid; a wide
+picture gets landscape pages (`docx_pages`, `picture_pages`).
 """
 
 from __future__ import annotations
