@@ -602,14 +602,26 @@ class _BodyWriter:
         # Parts were cut to fit their pages: only a whole picture keeps room for the
         # caption (and the heading sharing a sideways page).
         room = CAPTION_ROOM_DXA + (HEADING_ROOM_DXA if turned else 0) if len(parts) == 1 else 0
+        # Only the last part keeps with the caption: a chain of keep-with-next taller
+        # than a page makes Word move it whole.
+        last = len(parts) - 1
         pictures = "".join(
-            self.picture(*part, block=block, turned=turned, room=room) for part in parts
+            self.picture(*part, block=block, turned=turned, room=room, keep=n == last)
+            for n, part in enumerate(parts)
         )
         caption = self.paragraph([Run(block.caption)], "caption") if block.caption else ""
         return pictures + caption
 
     def picture(
-        self, png: bytes, width: int, height: int, *, block: Image, turned: bool, room: int
+        self,
+        png: bytes,
+        width: int,
+        height: int,
+        *,
+        block: Image,
+        turned: bool,
+        room: int,
+        keep: bool = True,
     ) -> str:
         rid, _ = self.part.get_or_add_image(io.BytesIO(png))
         across, down = (self.wide_width, self.wide_height) if turned else (self.width, self.height)
@@ -637,7 +649,8 @@ class _BodyWriter:
         )
         # Tight spacing: the parts of a cut picture follow each other like one picture.
         # Single line spacing: "auto" spacing multiplies the picture's height too.
-        tight = '<w:keepNext/><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>'
+        tight = '<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>'
+        tight = "<w:keepNext/>" + tight if keep else tight
         return f"<w:p>{self._ppr('caption', tight)}<w:r><w:drawing>{inline}</w:drawing></w:r></w:p>"
 
     # -- tables -----------------------------------------------------------------
