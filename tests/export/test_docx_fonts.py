@@ -91,3 +91,12 @@ def test_no_word_is_wider_than_its_table_cell(
             if twips > width - CELL_MARGINS:
                 too_narrow.append((word, round(twips), width))
     assert too_narrow == []
+
+
+def test_the_export_opens_in_word_2013_mode_without_a_question(exports: dict[str, Path]) -> None:
+    settings = part(exports["zh"], "word/settings.xml")
+    mode = settings.find("w:compat/w:compatSetting[@w:name='compatibilityMode']", NS)
+    assert mode is not None and mode.get(w("val")) == "15"  # not "Compatibility Mode"
+    assert settings.find("w:updateFields", NS) is None
+    names = [f.get(w("name")) for f in part(exports["zh"], "word/fontTable.xml")]
+    assert not [n for n in names if n in ("MS Mincho", "MS Gothic", "Yu Gothic", "Meiryo")]
