@@ -222,6 +222,7 @@ class _BodyWriter:
         self.wide_height = self.height - int((page_h - page_w) / EMU_PER_DXA)
         self.breaks = 0
         self.sideways = False  # inside a landscape section: tables take its width
+        self.follow_room: dict[int, int] = {}  # id of a wide picture → twips of what follows
         self._parts: dict[int, list[tuple[bytes, int, int]]] = {}
         self.wide_furniture: dict[str, str] | None = None  # header/footer rId → wide copy
         self.headings = self._number_headings(document.blocks)
@@ -349,6 +350,7 @@ class _BodyWriter:
     def body(self, blocks: Sequence[Block], progress: Progress | None) -> str:
         out: list[str] = []
         total = len(blocks)
+        self.follow_room = _follow_room(blocks)
         turned = False  # a landscape section is open (its heading went ahead)
         for done, block in enumerate(blocks, start=1):
             after = blocks[done] if done < total else None
@@ -399,9 +401,16 @@ class _BodyWriter:
             if block.wide and block.width > 0:
                 dpx = EMU_PER_PX / EMU_PER_DXA
                 scale = min(dpx, self.wide_width / block.width)  # twips per pixel
-                first = (self.wide_height - HEADING_ROOM_DXA) / scale
-                tail = CAPTION_ROOM_DXA / scale  # under the last part only
-                found = page_parts(block.png, int(first), int(self.wide_height / scale), int(tail))
+                first = int((self.wide_height - HEADING_ROOM_DXA) / scale)
+                later = int(self.wide_height / scale)
+                tail = int(CAPTION_ROOM_DXA / scale)  # under the last part only
+                found = page_parts(block.png, first, later, tail)
+                # Room under the last part for what follows (the milestones), when
+                # that takes no more parts: the parts are then evened out around it.
+                follow = int(self.follow_room.get(id(block), 0) / scale)
+                if follow and len(found) > 1:
+                    roomier = page_parts(block.png, first, later, tail + follow)
+                    found = roomier if len(roomier) == len(found) else found
             self._parts[id(block)] = found
         return found
 
@@ -859,6 +868,29 @@ class _BodyWriter:
             end = '<w:r><w:fldChar w:fldCharType="end"/></w:r>' if n == len(entries) - 1 else ""
             out.append(f"<w:p>{self._ppr(f'toc{entry.level}')}{begin}{link}{end}</w:p>")
         return "".join(out)
+
+
+TABLE_ROW_DXA = 350  # a one-line row of table text with its cell margins
+LABEL_DXA = 500  # a label line with its spacing
+
+
+def _follow_room(blocks: Sequence[Block]) -> dict[int, int]:
+    """For each wide picture, about how tall the short tables (and their labels) right
+    after it are: the milestones that should share the picture's last page."""
+    room: dict[int, int] = {}
+    for at, block in enumerate(blocks):
+        if not (isinstance(block, Image) and block.wide):
+            continue
+        height = 0
+        for after in blocks[at + 1 :]:
+            if isinstance(after, Table) and len(after.rows) <= KEEP_TOGETHER_ROWS:
+                height += (len(after.rows) + 1) * TABLE_ROW_DXA + LABEL_DXA // 2
+            elif isinstance(after, Paragraph) and after.style == "label":
+                height += LABEL_DXA
+            else:
+                break
+        room[id(block)] = height
+    return room
 
 
 _MONO = re.compile(r"[^\s\u2e80-\uffff]")
