@@ -18,7 +18,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 from PySide6.QtGui import QColor, QImage, QImageWriter, QPainter
 
 CUTS_KEY = "pmdesk-cuts"
-FILL = 0.6
+FILL = 0.8
 """A part ends at a lane boundary when that fills at least this much of its page."""
 
 

@@ -365,10 +365,13 @@ class _BodyWriter:
                 turned = False
                 self.sideways = True
             self.block(block, out, quote=False, top=True)
-            # What follows the picture up to the next chapter (the milestones under the
-            # roadmap) stays on the sideways page, then the pages turn upright again.
-            ends = after is None or (isinstance(after, Heading) and after.level <= 2)
-            if self.sideways and not turned and ends:
+            # The short tables right after the picture (the milestones under the roadmap)
+            # stay on the sideways page; text turns the pages upright again.
+            later = blocks[done + 1] if done + 1 < total else None
+            keeps = isinstance(after, Table) or (
+                isinstance(after, Paragraph) and after.style == "label" and isinstance(later, Table)
+            )
+            if self.sideways and not turned and not keeps:
                 out.append(self.section_break(landscape=True))
                 self.sideways = False
             if progress is not None and done % 200 == 0:
@@ -882,10 +885,13 @@ def _follow_room(blocks: Sequence[Block]) -> dict[int, int]:
         if not (isinstance(block, Image) and block.wide):
             continue
         height = 0
-        for after in blocks[at + 1 :]:
+        for n, after in enumerate(blocks[at + 1 :], start=at + 1):
+            later = blocks[n + 1] if n + 1 < len(blocks) else None
             if isinstance(after, Table) and len(after.rows) <= KEEP_TOGETHER_ROWS:
                 height += (len(after.rows) + 1) * TABLE_ROW_DXA + LABEL_DXA // 2
             elif isinstance(after, Paragraph) and after.style == "label":
+                if not isinstance(later, Table):
+                    break
                 height += LABEL_DXA
             else:
                 break
