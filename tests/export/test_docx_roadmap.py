@@ -77,6 +77,12 @@ def test_the_roadmap_fills_sideways_pages_with_the_milestones_under_it(
     label = "里程碑" if lang == "zh" else "Milestones"
     assert label in texts  # the milestones' table stays on the sideways pages
     assert any(c.tag == w("tbl") for c in children)
+    styles = {
+        style.get(w("val"))
+        for c in children
+        if c.tag == w("p") and (style := c.find("w:pPr/w:pStyle", NS)) is not None
+    }
+    assert styles <= {"Heading1", "Caption", "Label", "TableText"}  # text turns upright
 
 
 def test_every_label_is_whole_and_clear_of_the_next_bar(
