@@ -25,6 +25,7 @@ from pmdesk.core.domain.directives import (
     ChangesSinceDirective,
     Directive,
     DirectiveError,
+    KanoDirective,
     MilestonesDirective,
     ReleasesDirective,
     RequirementsDirective,
@@ -125,6 +126,10 @@ def render_directive_html(
         return _plan_html(milestone_table(conn, lang), lang)
     if isinstance(directive, ReleasesDirective):
         return _plan_html(release_table(conn, lang), lang)
+    if isinstance(directive, KanoDirective):
+        from pmdesk.export.kano_blocks import kano_html
+
+        return kano_html(conn, directive, lang, image_width)
     return _placeholder(directive, lang)
 
 
