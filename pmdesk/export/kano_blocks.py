@@ -49,7 +49,7 @@ _TEXT: Mapping[str, Mapping[str, str]] = {
     "en": {
         "key": "Key",
         "title": "Title",
-        "respondents": "Respondents",
+        "respondents": "n",
         "category": "Kano category",
         "survey_category": "Survey result",
         "caption": "Kano survey {name}: satisfaction (Better) and dissatisfaction (Worse)",
@@ -58,7 +58,9 @@ _TEXT: Mapping[str, Mapping[str, str]] = {
         "none": "No requirement has a Kano category yet.",
     },
 }
-PICTURE_WIDTH = 640  # points wide in a document; drawn at twice that for print
+# The picture's size in a document (pixels at 96 dpi: about 13 cm, so it fits a
+# page with room for its caption beside the table); drawn at twice that.
+PICTURE_WIDTH = 500
 _TABLE = '<table border="1" cellpadding="4" cellspacing="0" width="100%">'
 
 
@@ -70,7 +72,7 @@ class KanoContent:
     header: list[str] = field(default_factory=list)
     rows: list[list[str]] = field(default_factory=list)
     widths: list[float] = field(default_factory=list)
-    numeric: int = 0  # columns from this one on are figures (right-aligned)
+    right: frozenset[int] = frozenset()  # the columns of figures (right-aligned)
     points: list[KanoPoint] = field(default_factory=list)
     caption: str = ""
     empty: str = ""  # said instead of an empty table
@@ -127,7 +129,7 @@ def kano_content(conn: Connection, directive: KanoDirective, language: str) -> K
         ],
         rows=rows,
         widths=[1.3, 3.2, 1.0, *([0.55] * len(CATEGORIES)), 1.3, 0.9, 0.9],
-        numeric=2,
+        right=frozenset(range(2, 3 + len(CATEGORIES))) | {4 + len(CATEGORIES), 5 + len(CATEGORIES)},
         points=points,
         caption=text["caption"].format(name=found.survey.name),
         empty=text["no_survey_answers"].format(name=found.survey.name),
@@ -146,7 +148,6 @@ def _categories(conn: Connection, titles: Mapping[str, str], lang: str) -> KanoC
         header=[text["key"], text["title"], text["category"]],
         rows=rows,
         widths=[1.3, 4.0, 1.5],
-        numeric=3,
         empty=text["none"],
     )
 
@@ -173,7 +174,7 @@ def kano_blocks(
         return [Paragraph([Run(content.empty, italic=True)])]
     header: list[Runs] = [[Run(h)] for h in content.header]
     rows: list[list[Runs]] = [[[Run(cell)] if cell else [] for cell in row] for row in content.rows]
-    align = ["left"] * content.numeric + ["right"] * (len(content.header) - content.numeric)
+    align = ["right" if n in content.right else "left" for n in range(len(content.header))]
     blocks: list[Block] = [Table(header, rows, widths=content.widths, align=align)]
     if content.points:
         png, width, height = _picture(content.points, language)
@@ -209,7 +210,7 @@ def kano_html(
     for row in content.rows:
         cells = [
             f'<td align="right">{html.escape(v)}</td>'
-            if n >= content.numeric
+            if n in content.right
             else f"<td>{html.escape(v)}</td>"
             for n, v in enumerate(row)
         ]
@@ -217,7 +218,7 @@ def kano_html(
     out = f"{_TABLE}<tr>{head}</tr>{''.join(body)}</table>"
     if content.points:
         png, _, _ = _picture(content.points, lang)
-        shown = min(image_width or 560, 640)  # QTextBrowser shows an image at its size
+        shown = min(image_width or PICTURE_WIDTH, PICTURE_WIDTH)  # QTextBrowser: as given
         data = base64.b64encode(png).decode("ascii")
         alt = html.escape(content.caption)
         out += f'<p><img src="data:image/png;base64,{data}" width="{shown}" alt="{alt}"><br>'

@@ -211,10 +211,11 @@ def _paint_dots(painter: QPainter, layout: KanoPlot, points: Sequence[KanoPoint]
 def kano_png(
     points: Sequence[KanoPoint], language: str, width: int = 720, scale: float = 2.0
 ) -> tuple[bytes, int, int]:
-    """The picture as PNG bytes and its pixel size, drawn at `scale` for print
-    (a document shows it `width` points wide). Needs a QGuiApplication
+    """The picture as PNG bytes and the size it is laid out at (`width` wide),
+    its pixels `scale` times that, sharp in print. Needs a QGuiApplication
     (export.roadmap_picture.ensure_gui)."""
-    height = int(width * 0.82)
+    # Tall enough for a square plot the full width: no blank sides.
+    height = int(width - MARGIN_LEFT - MARGIN_RIGHT + MARGIN_TOP + MARGIN_BOTTOM)
     image = QImage(
         int(width * scale), int(height * scale), QImage.Format.Format_ARGB32_Premultiplied
     )
@@ -234,4 +235,4 @@ def kano_png(
     if not QImageWriter(buffer, QByteArray(b"png")).write(image):
         raise OSError("The Kano picture could not be encoded as PNG.")
     buffer.close()
-    return bytes(data.data()), image.width(), image.height()
+    return bytes(data.data()), width, height
