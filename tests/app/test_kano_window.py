@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
 from pmdesk.app.analysis.kano_table import Column
-from pmdesk.app.analysis.kano_window import KanoWindow
+from pmdesk.app.analysis.kano_window import BIG, KanoWindow
 from pmdesk.app.main_window import MainWindow
 from pmdesk.core.analysis.kano_apply import analyse_kano_survey, requirement_kanos
 from pmdesk.core.analysis.kano_survey import sample_survey_path
@@ -217,3 +217,47 @@ def test_hovering_a_dot_names_its_requirement(
     dot = kw.scatter.points[0]
     assert kw.scatter.point_at(kw.scatter.plot().position(dot)) == dot
     assert kw.scatter.point_at(QPointF(1, 1)) is None
+
+
+def test_a_big_survey_is_read_off_the_gui_thread(
+    qtbot: QtBot, window: MainWindow, sample: Path, answers: Answers, tmp_path: Path
+) -> None:
+    open_sync(window, sample)
+    lines = sample_survey_path("zh").read_text(encoding="utf-8-sig").splitlines()
+    big = tmp_path / "big.csv"
+    big.write_text("\n".join([lines[0], *(lines[1:] * 100)]) + "\n", encoding="utf-8")
+    assert big.stat().st_size > BIG
+    answers.survey_path = big
+    click_menu(qtbot, window)
+    # The menu returned before the survey was read: the status bar says so.
+    assert not [w for w in window.findChildren(KanoWindow) if w.isVisible()]
+    assert window.progress.isVisible() and "big.csv" in window.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: bool([w for w in window.findChildren(KanoWindow) if w.isVisible()]))
+    kw = kano_window(window)
+    assert not window.progress.isVisible()
+    crm6 = row_of(kw, "CRM-6")
+    assert crm6[Column.RESPONDENTS : Column.Q + 1] == [
+        "3000",
+        "300",
+        "800",
+        "1300",
+        "500",
+        "0",
+        "100",
+    ]
+    assert crm6[Column.BETTER :] == ["0.38", "-0.72"]
+
+
+def test_a_big_bad_survey_is_refused_after_reading(
+    qtbot: QtBot, window: MainWindow, sample: Path, answers: Answers, tmp_path: Path
+) -> None:
+    open_sync(window, sample)
+    lines = sample_survey_path("zh").read_text(encoding="utf-8-sig").splitlines()
+    big = tmp_path / "big.csv"
+    big.write_text("\n".join([lines[0], *(lines[1:] * 100), "9,x,x,x,也许"]), encoding="utf-8")
+    answers.survey_path = big
+    click_menu(qtbot, window)
+    qtbot.waitUntil(lambda: bool(answers.errors))
+    assert "也许" in answers.errors[0] and "3002" in answers.errors[0]
+    assert not [w for w in window.findChildren(KanoWindow) if w.isVisible()]
+    assert not window.progress.isVisible()
