@@ -13,11 +13,13 @@ block, never a failed export.
 from __future__ import annotations
 
 import base64
+import functools
 import html
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from PySide6.QtCore import QTranslator
 from sqlalchemy import Connection
 
 from pmdesk.core.analysis.kano import CATEGORIES
@@ -29,10 +31,13 @@ from pmdesk.core.analysis.kano_apply import (
 from pmdesk.core.analysis.survey_csv import SurveyError
 from pmdesk.core.domain.directives import KanoDirective
 from pmdesk.core.domain.vocabulary import KANO, KANO_CATEGORY_TERMS
+from pmdesk.core.errors import PmdeskError
+from pmdesk.core.messages import CONTEXT, MESSAGES
 from pmdesk.core.storage.workingcopy import project_file_of
 from pmdesk.export.doc import Block, Image, Paragraph, Run, Runs, Table
 from pmdesk.export.kano_picture import KanoPoint, kano_png, points_of
 from pmdesk.export.labels import KANO_LABELS
+from pmdesk.resources import resource_path
 
 _TEXT: Mapping[str, Mapping[str, str]] = {
     "zh": {
@@ -101,7 +106,7 @@ def kano_content(conn: Connection, directive: KanoDirective, language: str) -> K
     try:
         found = analyse_kano_survey(path, requirement_kanos(conn))
     except SurveyError as e:
-        return KanoContent(problem=text["problem"].format(detail=str(e)))
+        return KanoContent(problem=text["problem"].format(detail=_sentence(e, lang)))
     names = {c: KANO_CATEGORY_TERMS[c].in_document(lang) for c in CATEGORIES}
     rows = []
     for result in found.results:
@@ -150,6 +155,26 @@ def _categories(conn: Connection, titles: Mapping[str, str], lang: str) -> KanoC
         widths=[1.3, 4.0, 1.5],
         empty=text["none"],
     )
+
+
+def _sentence(error: PmdeskError, lang: str) -> str:
+    """The error's sentence in the document's language: English is the core's
+    own; Chinese the app's shipped translation (read here without a window,
+    the command line has none)."""
+    if lang != "zh" or error.code not in MESSAGES:
+        return str(error)
+    template = _chinese().translate(CONTEXT, MESSAGES[error.code])
+    try:
+        return template.format(**error.params) if template else str(error)
+    except (KeyError, IndexError, ValueError):
+        return str(error)
+
+
+@functools.cache
+def _chinese() -> QTranslator:
+    translator = QTranslator()
+    translator.load(str(resource_path("translations", "pmdesk_zh_CN.qm")))
+    return translator
 
 
 def _figure(value: float | None) -> str:

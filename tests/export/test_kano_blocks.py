@@ -143,6 +143,10 @@ def test_a_missing_or_damaged_survey_is_a_problem_line(tmp_path: Path, language:
     problems = [line for line in text.splitlines() if lead in line]
     assert len(problems) == 2
     assert "gone.csv" in problems[0] and "bad.csv" in problems[1]
+    if language == "zh":  # the sentence in the document's language
+        assert "不存在" in problems[0] and "does not exist" not in problems[0]
+    else:
+        assert "does not exist" in problems[0]
 
 
 def test_the_preview_shows_the_table_and_the_picture(tmp_path: Path) -> None:
