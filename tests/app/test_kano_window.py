@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QColor, QKeySequence
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
@@ -140,6 +140,14 @@ def test_the_sample_survey_shown_applied_saved_and_undone(
     assert row_of(kw, "CRM-26")[Column.CURRENT] == "Performance"
     assert window.save()
     assert kanos(sample) == before
+    # In the Kano window itself: Ctrl+Shift+Z redoes, Ctrl+Z undoes again (the
+    # offscreen platform cannot make it the active window: its shortcuts are fired).
+    keys = {s.key().toString(): s for s in kw.findChildren(QShortcut)}
+    keys["Ctrl+Shift+Z"].activated.emit()
+    assert stack.index() == 1
+    assert row_of(kw, "CRM-26")[Column.CURRENT] == "Delighter" and not kw.apply_button.isEnabled()
+    keys["Ctrl+Z"].activated.emit()
+    assert stack.index() == 0 and kw.apply_button.isEnabled()
     assert not answers.errors
 
 

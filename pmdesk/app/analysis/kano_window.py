@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -108,6 +109,14 @@ class KanoWindow(QDialog):
         layout.addWidget(self.note)
         layout.addWidget(buttons)
         session.changed.connect(self._project_changed)
+        # Undo and redo here as in the main window: Apply's step is undone where it was made.
+        stack = session.undo_stack
+        for keys, slot in (
+            (QKeySequence.StandardKey.Undo, stack.undo),
+            (QKeySequence.StandardKey.Redo, stack.redo),
+            (QKeySequence("Ctrl+Shift+Z"), stack.redo),
+        ):
+            QShortcut(keys, self, slot)
         self._changes = found.changes
         self._show_state()
 
