@@ -132,6 +132,7 @@ def paint_kano(
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
     middle = layout.at(SPLIT, SPLIT)
+    names: list[QRectF] = []  # where the quadrants' names went: dot labels keep off them
     for (right, up), letter in QUADRANTS.items():
         x0 = middle.x() if right else plot.left()
         y0 = plot.top() if up else middle.y()
@@ -141,10 +142,12 @@ def paint_kano(
         font = QFont(painter.font())
         font.setBold(True)
         painter.setFont(font)
-        painter.drawText(
-            quadrant.adjusted(6, 4, -6, -4),
-            int(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter),
-            texts.quadrants[letter],
+        names.append(
+            painter.drawText(
+                quadrant.adjusted(6, 4, -6, -4),
+                int(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter),
+                texts.quadrants[letter],
+            )
         )
         font.setBold(False)
         painter.setFont(font)
@@ -155,7 +158,7 @@ def paint_kano(
     painter.setBrush(Qt.BrushStyle.NoBrush)
     painter.drawRect(plot)
     _paint_axes(painter, layout, texts)
-    _paint_dots(painter, layout, points)
+    _paint_dots(painter, layout, points, names)
     painter.restore()
     return layout
 
@@ -185,9 +188,11 @@ def _paint_axes(painter: QPainter, layout: KanoPlot, texts: PictureTexts) -> Non
     painter.restore()
 
 
-def _paint_dots(painter: QPainter, layout: KanoPlot, points: Sequence[KanoPoint]) -> None:
+def _paint_dots(
+    painter: QPainter, layout: KanoPlot, points: Sequence[KanoPoint], names: list[QRectF]
+) -> None:
     metrics = QFontMetricsF(painter.font())
-    taken: list[QRectF] = []  # labels already placed: the next tries other sides
+    taken = list(names)  # labels already placed (and the quadrants' names): try other sides
     for point in points:
         centre = layout.position(point)
         colour = QColor(DOTS[point.quadrant])
@@ -201,7 +206,12 @@ def _paint_dots(painter: QPainter, layout: KanoPlot, points: Sequence[KanoPoint]
             QRectF(centre.x() - width / 2, centre.y() - DOT - 2 - height, width, height),
             QRectF(centre.x() - width / 2, centre.y() + DOT + 2, width, height),
         ]
-        inside = [c for c in candidates if layout.rect.contains(c)] or candidates
+        # Inside the plot if it can be (not across its frame), else inside the picture.
+        inside = (
+            [c for c in candidates if layout.plot.contains(c)]
+            or [c for c in candidates if layout.rect.contains(c)]
+            or candidates
+        )
         label = next((c for c in inside if not any(c.intersects(t) for t in taken)), inside[0])
         taken.append(label)
         painter.setPen(QColor(INK))
