@@ -7,10 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QColor, QKeySequence, QMouseEvent, QShortcut
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMenu
+from PySide6.QtWidgets import QApplication, QMenu, QToolTip
 from pytestqt.qtbot import QtBot
 
 from pmdesk.app.analysis.kano_table import Column
@@ -215,18 +215,6 @@ def test_the_window_in_chinese(
     assert ws(window).undo_stack.text(0) == "根据问卷 kano_survey_zh.csv 设置 5 条需求的 Kano 分类"
 
 
-def test_hovering_a_dot_names_its_requirement(
-    qtbot: QtBot, window: MainWindow, sample: Path, answers: Answers
-) -> None:
-    open_sync(window, sample)
-    answers.survey_path = sample_survey_path("zh")
-    click_menu(qtbot, window)
-    kw = kano_window(window)
-    dot = kw.scatter.points[0]
-    assert kw.scatter.point_at(kw.scatter.plot().position(dot)) == dot
-    assert kw.scatter.point_at(QPointF(1, 1)) is None
-
-
 def test_a_big_survey_is_read_off_the_gui_thread(
     qtbot: QtBot, window: MainWindow, sample: Path, answers: Answers, tmp_path: Path
 ) -> None:
@@ -269,3 +257,33 @@ def test_a_big_bad_survey_is_refused_after_reading(
     assert "也许" in answers.errors[0] and "3002" in answers.errors[0]
     assert not [w for w in window.findChildren(KanoWindow) if w.isVisible()]
     assert not window.progress.isVisible()
+
+
+def test_hovering_a_dot_shows_its_title(
+    qtbot: QtBot, window: MainWindow, sample: Path, answers: Answers
+) -> None:
+    open_sync(window, sample)
+    answers.survey_path = sample_survey_path("zh")
+    click_menu(qtbot, window)
+    kw = kano_window(window)
+    dot = next(p for p in kw.scatter.points if p.key == "CRM-6")
+    where = kw.scatter.plot().position(dot)
+
+    def hover(at: QPointF) -> None:
+        # A move without a button, as the pointer passes over the picture.
+        global_at = QPointF(kw.scatter.mapToGlobal(at.toPoint()))
+        move = QMouseEvent(
+            QEvent.Type.MouseMove,
+            at,
+            global_at,
+            Qt.MouseButton.NoButton,
+            Qt.MouseButton.NoButton,
+            Qt.KeyboardModifier.NoModifier,
+        )
+        QApplication.sendEvent(kw.scatter, move)
+
+    hover(where)
+    qtbot.waitUntil(QToolTip.isVisible)
+    assert QToolTip.text().startswith(f"CRM-6  {dot.title}") and "Better 0.38" in QToolTip.text()
+    hover(where + QPointF(40, 40))
+    qtbot.waitUntil(lambda: not QToolTip.isVisible())
