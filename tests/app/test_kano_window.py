@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QKeySequence, QMouseEvent, QShortcut
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMenu, QToolTip
@@ -287,3 +287,42 @@ def test_hovering_a_dot_shows_its_title(
     assert QToolTip.text().startswith(f"CRM-6  {dot.title}") and "Better 0.38" in QToolTip.text()
     hover(where + QPointF(40, 40))
     qtbot.waitUntil(lambda: not QToolTip.isVisible())
+
+
+def test_a_click_on_a_column_title_sorts_and_a_double_click_selects(
+    qtbot: QtBot, window: MainWindow, sample: Path, answers: Answers
+) -> None:
+    open_sync(window, sample)
+    answers.survey_path = sample_survey_path("en")
+    click_menu(qtbot, window)
+    kw = kano_window(window)
+    view = kw.table
+
+    def keys() -> list[str]:
+        return [str(view.model().index(r, Column.KEY).data()) for r in range(8)]
+
+    assert keys()[:3] == ["CRM-6", "CRM-25", "CRM-26"]  # the survey's order
+    header = view.horizontalHeader()
+
+    def click_title(column: Column) -> None:
+        x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
+        QTest.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+
+    click_title(Column.I)  # I counts 5, 6, 8, 9, … 13, 15: numbers, not text ("13" < "5")
+    counts = [int(view.model().index(r, Column.I).data()) for r in range(8)]
+    assert counts == sorted(counts) and counts[-1] == 15
+    click_title(Column.I)
+    assert view.model().index(0, Column.I).data() == "15" and keys()[0] == "CRM-37"
+    click_title(Column.BETTER)
+    better = [float(view.model().index(r, Column.BETTER).data()) for r in range(8)]
+    assert better == sorted(better)
+    click_title(Column.KEY)
+    assert keys() == ["CRM-6", "CRM-9", "CRM-22", "CRM-24", "CRM-25", "CRM-26", "CRM-29", "CRM-37"]
+    # Double-clicking a row selects its requirement in the main window.
+    rect = view.visualRect(view.model().index(1, Column.TITLE))
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())  # a hand
+    QTest.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    selected = ws(window).selection.uid
+    with Project.view(sample) as project:
+        by_uid = {r.uid: k for k, r in project.read(requirement_kanos).items()}
+    assert by_uid.get(selected or "") == "CRM-9", (by_uid.get(selected or ""), keys())

@@ -25,6 +25,7 @@ from pmdesk.core.analysis.kano import CATEGORIES, KanoResult
 from pmdesk.core.analysis.kano_apply import KanoChange, RequirementKano
 
 translate = QCoreApplication.translate
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # figures as numbers, so 12 sorts after 9
 CHANGED_TINT = "#fff4cc"  # light amber: readable in both themes' table text
 Index = QModelIndex | QPersistentModelIndex
 
@@ -121,6 +122,8 @@ class KanoTableModel(QAbstractTableModel):
         changed = result.key in self._changes
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(result, column)
+        if role == SORT_ROLE:
+            return self._sort_value(result, column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in FIGURES:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.BackgroundRole and changed:
@@ -140,6 +143,19 @@ class KanoTableModel(QAbstractTableModel):
                 text = translate("KanoTable", "Apply changes its Kano category from %1 to %2.")
                 return text.replace("%1", old).replace("%2", kano_label(change.new))
         return None
+
+    def _sort_value(self, result: KanoResult, column: Column) -> float | str:
+        if column == Column.RESPONDENTS:
+            return float(result.respondents)
+        if column.name in CATEGORIES:
+            return float(result.counts[column.name])
+        if column in (Column.BETTER, Column.WORSE):
+            value = result.better if column == Column.BETTER else result.worse
+            return -2.0 if value is None else value  # no coefficient: below every one
+        if column == Column.KEY:  # CRM-9 before CRM-25
+            prefix, _, number = result.key.rpartition("-")
+            return f"{prefix}-{int(number):09d}" if number.isdigit() else result.key
+        return self._text(result, column)
 
     def _text(self, result: KanoResult, column: Column) -> str:
         if column == Column.KEY:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from pmdesk.app import dialogs
 from pmdesk.app.analysis.kano_scatter import KanoScatter
-from pmdesk.app.analysis.kano_table import Column, KanoTableModel
+from pmdesk.app.analysis.kano_table import SORT_ROLE, Column, KanoTableModel
 from pmdesk.app.error_text import error_text
 from pmdesk.app.session import ProjectSession
 from pmdesk.app.settings import AppSettings
@@ -71,8 +71,15 @@ class KanoWindow(QDialog):
         self.resize(1280, 620)
         current = session.project.read(requirement_kanos)
         self.model = KanoTableModel(found.results, titles, current, found.changes, self)
+        # A click on a column's title sorts by it (figures as numbers); until
+        # then the rows are in the survey's order.
+        self.sorted = QSortFilterProxyModel(self)
+        self.sorted.setSourceModel(self.model)
+        self.sorted.setSortRole(SORT_ROLE)
         self.table = QTableView(self)
-        self.table.setModel(self.model)
+        self.table.setModel(self.sorted)
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
@@ -167,7 +174,7 @@ class KanoWindow(QDialog):
         return done
 
     def _chosen(self, index: QModelIndex) -> None:
-        key = self.model.result(index.row()).key
+        key = self.model.result(self.sorted.mapToSource(index).row()).key
         current = self._session.project.read(requirement_kanos).get(key)
         if current is not None:
             self.requirement_chosen.emit(current.uid)
