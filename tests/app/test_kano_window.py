@@ -155,7 +155,8 @@ def test_a_bad_survey_is_one_sentence_and_changes_nothing(
     qtbot: QtBot, window: MainWindow, sample: Path, answers: Answers, tmp_path: Path
 ) -> None:
     open_sync(window, sample)
-    bad = tmp_path / "answers.csv"
+    bad = tmp_path / "surveys" / "answers.csv"
+    bad.parent.mkdir()
     bad.write_text("CRM-6 functional,CRM-6 dysfunctional\nI like it,perhaps\n", encoding="utf-8")
     answers.survey_path = bad
     before = kanos(sample)
@@ -166,10 +167,24 @@ def test_a_bad_survey_is_one_sentence_and_changes_nothing(
     ] or (len(answers.errors) == 1 and "perhaps" in answers.errors[0])
     assert not [w for w in window.findChildren(KanoWindow) if w.isVisible()]
     assert ws(window).undo_stack.count() == 0 and kanos(sample) == before
-    # Cancelling the file dialog does nothing at all.
+    # Cancelling the file dialog does nothing at all; it opened where the last survey was.
     answers.survey_path = None
     click_menu(qtbot, window)
     assert len(answers.errors) == 1
+    assert answers.survey_folders == [str(sample.parent), str(bad.parent)]
+
+
+def test_the_kano_window_closes_with_its_project(
+    qtbot: QtBot, window: MainWindow, sample: Path, answers: Answers
+) -> None:
+    open_sync(window, sample)
+    answers.survey_path = sample_survey_path("zh")
+    click_menu(qtbot, window)
+    kw = kano_window(window)
+    QTest.mouseClick(kw.apply_button, Qt.MouseButton.LeftButton)
+    assert window.close_project()  # unsaved: Answers.save_changes discards them
+    qtbot.waitUntil(lambda: not kw.isVisible())
+    assert window.workspace is None
 
 
 def test_the_survey_error_reads_in_chinese(
