@@ -65,6 +65,16 @@ def _parser() -> argparse.ArgumentParser:
         "--lang", choices=("zh", "en"), help="language of headings and labels (default: project's)"
     )
     p.add_argument("--baseline", metavar="NAME", help="add the changes since baseline NAME")
+    p.add_argument(
+        "--redline",
+        action="store_true",
+        help="docx: show the changes since --baseline as Word's tracked changes",
+    )
+    p.add_argument(
+        "--strict",
+        action="store_true",
+        help="write nothing and exit 1 if the document has problems (broken pmdesk blocks)",
+    )
 
     p = sub.add_parser("import", help="create a project from a JSON snapshot")
     p.add_argument("file", type=Path, metavar="FILE")

@@ -466,6 +466,10 @@ UNDO_TEXTS: dict[str, str] = {
     "project.language": QT_TRANSLATE_NOOP("UndoLabel", "Set document language"),
     "project.logo": QT_TRANSLATE_NOOP("UndoLabel", "Set logo"),
     "project.logo_removed": QT_TRANSLATE_NOOP("UndoLabel", "Remove logo"),
+    "project.doc_status": QT_TRANSLATE_NOOP("UndoLabel", "Set document status"),
+    "project.confidentiality": QT_TRANSLATE_NOOP("UndoLabel", "Set confidentiality"),
+    "project.doc_number": QT_TRANSLATE_NOOP("UndoLabel", "Set document number"),
+    "project.reviewers": QT_TRANSLATE_NOOP("UndoLabel", "Set reviewers"),
     "project.key_prefix": QT_TRANSLATE_NOOP("UndoLabel", "Change key prefix to {prefix}"),
     "project.edit": QT_TRANSLATE_NOOP("UndoLabel", "Edit project properties"),
     # A Kano survey's result applied (core/analysis/kano_apply.py).

@@ -1329,6 +1329,38 @@ Name:</translation>
         <translation>Write this section in Markdown…</translation>
     </message>
     <message>
+        <source>Sections</source>
+        <translation>Sections</translation>
+    </message>
+    <message>
+        <source>Show or hide the list of sections</source>
+        <translation>Show or hide the list of sections</translation>
+    </message>
+    <message>
+        <source>Editor</source>
+        <translation>Editor</translation>
+    </message>
+    <message>
+        <source>Show the editor only</source>
+        <translation>Show the editor only</translation>
+    </message>
+    <message>
+        <source>Side by side</source>
+        <translation>Side by side</translation>
+    </message>
+    <message>
+        <source>Show the editor and the preview</source>
+        <translation>Show the editor and the preview</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>Show the preview only</source>
+        <translation>Show the preview only</translation>
+    </message>
+    <message>
         <source>(untitled)</source>
         <translation>(untitled)</translation>
     </message>
@@ -1358,6 +1390,14 @@ Name:</translation>
     <message>
         <source>Adds a chapter listing what changed since the baseline.</source>
         <translation>Adds a chapter listing what changed since the baseline.</translation>
+    </message>
+    <message>
+        <source>Show the changes as tracked changes in Word</source>
+        <translation>Show the changes as tracked changes in Word</translation>
+    </message>
+    <message>
+        <source>Reviewers see who changed what, and accept or reject it, in Word's Review pane.</source>
+        <translation>Reviewers see who changed what, and accept or reject it, in Word's Review pane.</translation>
     </message>
     <message>
         <source>Requirements with status</source>
@@ -1446,6 +1486,29 @@ Name:</translation>
     <message>
         <source>Cancelling…</source>
         <translation>Cancelling…</translation>
+    </message>
+</context>
+<context>
+    <name>ExportProblemsDialog</name>
+    <message>
+        <source>Problems in the Document</source>
+        <translation>Problems in the Document</translation>
+    </message>
+    <message>
+        <source>The document shows these problems as error text. Go back to fix them, or export anyway.</source>
+        <translation>The document shows these problems as error text. Go back to fix them, or export anyway.</translation>
+    </message>
+    <message>
+        <source>Go Back</source>
+        <translation>Go Back</translation>
+    </message>
+    <message>
+        <source>Show Section</source>
+        <translation>Show Section</translation>
+    </message>
+    <message>
+        <source>Export Anyway</source>
+        <translation>Export Anyway</translation>
     </message>
 </context>
 <context>
@@ -1764,6 +1827,22 @@ Name:</translation>
         <translation>Released</translation>
     </message>
     <message>
+        <source>Public</source>
+        <translation>Public</translation>
+    </message>
+    <message>
+        <source>Internal</source>
+        <translation>Internal</translation>
+    </message>
+    <message>
+        <source>Confidential</source>
+        <translation>Confidential</translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation>Secret</translation>
+    </message>
+    <message>
         <source>Not assessed</source>
         <translation>Not assessed</translation>
     </message>
@@ -1794,6 +1873,22 @@ Name:</translation>
     <message>
         <source>Logo</source>
         <translation>Logo</translation>
+    </message>
+    <message>
+        <source>Document status</source>
+        <translation>Document status</translation>
+    </message>
+    <message>
+        <source>Confidentiality</source>
+        <translation>Confidentiality</translation>
+    </message>
+    <message>
+        <source>Document number</source>
+        <translation>Document number</translation>
+    </message>
+    <message>
+        <source>Reviewers</source>
+        <translation>Reviewers</translation>
     </message>
     <message>
         <source>Goal</source>
@@ -2641,6 +2736,50 @@ Name:</translation>
     <message>
         <source>R&amp;emove</source>
         <translation>R&amp;emove</translation>
+    </message>
+    <message>
+        <source>Document &amp;status:</source>
+        <translation>Document &amp;status:</translation>
+    </message>
+    <message>
+        <source>Where the PRD stands (draft, in review, approved), on its cover</source>
+        <translation>Where the PRD stands (draft, in review, approved), on its cover</translation>
+    </message>
+    <message>
+        <source>Con&amp;fidentiality:</source>
+        <translation>Con&amp;fidentiality:</translation>
+    </message>
+    <message>
+        <source>Who may read the PRD (密级), on its cover</source>
+        <translation>Who may read the PRD (密级), on its cover</translation>
+    </message>
+    <message>
+        <source>Document &amp;number:</source>
+        <translation>Document &amp;number:</translation>
+    </message>
+    <message>
+        <source>Revie&amp;wers:</source>
+        <translation>Revie&amp;wers:</translation>
+    </message>
+    <message>
+        <source>Who signs the PRD off: a row each in its approval table</source>
+        <translation>Who signs the PRD off: a row each in its approval table</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
     </message>
 </context>
 <context>
@@ -3529,6 +3668,22 @@ Name:</translation>
     <message>
         <source>Remove logo</source>
         <translation>Remove logo</translation>
+    </message>
+    <message>
+        <source>Set document status</source>
+        <translation>Set document status</translation>
+    </message>
+    <message>
+        <source>Set confidentiality</source>
+        <translation>Set confidentiality</translation>
+    </message>
+    <message>
+        <source>Set document number</source>
+        <translation>Set document number</translation>
+    </message>
+    <message>
+        <source>Set reviewers</source>
+        <translation>Set reviewers</translation>
     </message>
     <message>
         <source>Change key prefix to {prefix}</source>

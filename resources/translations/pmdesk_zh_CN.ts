@@ -1328,6 +1328,38 @@ Name:</source>
         <translation>用 Markdown 撰写本章节…</translation>
     </message>
     <message>
+        <source>Sections</source>
+        <translation>章节</translation>
+    </message>
+    <message>
+        <source>Show or hide the list of sections</source>
+        <translation>显示或隐藏章节列表</translation>
+    </message>
+    <message>
+        <source>Editor</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Show the editor only</source>
+        <translation>只显示编辑器</translation>
+    </message>
+    <message>
+        <source>Side by side</source>
+        <translation>并排</translation>
+    </message>
+    <message>
+        <source>Show the editor and the preview</source>
+        <translation>并排显示编辑器和预览</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Show the preview only</source>
+        <translation>只显示预览</translation>
+    </message>
+    <message>
         <source>(untitled)</source>
         <translation>（无标题）</translation>
     </message>
@@ -1357,6 +1389,14 @@ Name:</source>
     <message>
         <source>Adds a chapter listing what changed since the baseline.</source>
         <translation>增加一章，列出自该基线以来的变更。</translation>
+    </message>
+    <message>
+        <source>Show the changes as tracked changes in Word</source>
+        <translation>在 Word 中以修订标记显示变更</translation>
+    </message>
+    <message>
+        <source>Reviewers see who changed what, and accept or reject it, in Word's Review pane.</source>
+        <translation>评审人可在 Word 的“审阅”窗格中看到谁改了什么，并逐条接受或拒绝。</translation>
     </message>
     <message>
         <source>Requirements with status</source>
@@ -1445,6 +1485,29 @@ Name:</source>
     <message>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
+    </message>
+</context>
+<context>
+    <name>ExportProblemsDialog</name>
+    <message>
+        <source>Problems in the Document</source>
+        <translation>文档中有问题</translation>
+    </message>
+    <message>
+        <source>The document shows these problems as error text. Go back to fix them, or export anyway.</source>
+        <translation>文档会把这些问题显示为错误文字。可以返回修改，也可以仍然导出。</translation>
+    </message>
+    <message>
+        <source>Go Back</source>
+        <translation>返回修改</translation>
+    </message>
+    <message>
+        <source>Show Section</source>
+        <translation>转到该章节</translation>
+    </message>
+    <message>
+        <source>Export Anyway</source>
+        <translation>仍然导出</translation>
     </message>
 </context>
 <context>
@@ -1643,7 +1706,8 @@ Name:</source>
     <message numerus="yes">
         <source>Apply changes the Kano category of %n marked requirement(s).</source>
         <translation>
-            <numerusform>应用后将改变 %n 条标记需求的 Kano 分类。</numerusform></translation>
+            <numerusform>应用后将改变 %n 条标记需求的 Kano 分类。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Every requirement already has the category the survey gives.</source>
@@ -1761,6 +1825,22 @@ Name:</source>
         <translation>已发布</translation>
     </message>
     <message>
+        <source>Public</source>
+        <translation>公开</translation>
+    </message>
+    <message>
+        <source>Internal</source>
+        <translation>内部</translation>
+    </message>
+    <message>
+        <source>Confidential</source>
+        <translation>秘密</translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation>机密</translation>
+    </message>
+    <message>
         <source>Not assessed</source>
         <translation>未评估</translation>
     </message>
@@ -1791,6 +1871,22 @@ Name:</source>
     <message>
         <source>Logo</source>
         <translation>标志</translation>
+    </message>
+    <message>
+        <source>Document status</source>
+        <translation>文档状态</translation>
+    </message>
+    <message>
+        <source>Confidentiality</source>
+        <translation>密级</translation>
+    </message>
+    <message>
+        <source>Document number</source>
+        <translation>文档编号</translation>
+    </message>
+    <message>
+        <source>Reviewers</source>
+        <translation>评审人</translation>
     </message>
     <message>
         <source>Goal</source>
@@ -2637,6 +2733,50 @@ Name:</source>
     <message>
         <source>R&amp;emove</source>
         <translation>移除(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Document &amp;status:</source>
+        <translation>文档状态(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Where the PRD stands (draft, in review, approved), on its cover</source>
+        <translation>PRD 所处的阶段（草稿、评审中、已批准），显示在封面上</translation>
+    </message>
+    <message>
+        <source>Con&amp;fidentiality:</source>
+        <translation>密级(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Who may read the PRD (密级), on its cover</source>
+        <translation>谁可以阅读这份 PRD（密级），显示在封面上</translation>
+    </message>
+    <message>
+        <source>Document &amp;number:</source>
+        <translation>文档编号(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Revie&amp;wers:</source>
+        <translation>评审人(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Who signs the PRD off: a row each in its approval table</source>
+        <translation>谁签批这份 PRD：每人一行，列入审批记录表</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
     </message>
 </context>
 <context>
@@ -3524,6 +3664,22 @@ Name:</source>
     <message>
         <source>Remove logo</source>
         <translation>移除标志</translation>
+    </message>
+    <message>
+        <source>Set document status</source>
+        <translation>设置文档状态</translation>
+    </message>
+    <message>
+        <source>Set confidentiality</source>
+        <translation>设置密级</translation>
+    </message>
+    <message>
+        <source>Set document number</source>
+        <translation>设置文档编号</translation>
+    </message>
+    <message>
+        <source>Set reviewers</source>
+        <translation>设置评审人</translation>
     </message>
     <message>
         <source>Change key prefix to {prefix}</source>
