@@ -47,6 +47,8 @@ _TEXT: Mapping[str, Mapping[str, str]] = {
         "category": "Kano 分类",
         "survey_category": "问卷结果",
         "caption": "Kano 问卷 {name}：满意度（Better）与不满意度（Worse）",
+        "table_caption": "Kano 问卷 {name} 的结果",
+        "categories_caption": "需求的 Kano 分类",
         "problem": "Kano 问卷无法读取：{detail}",
         "no_survey_answers": "问卷 {name} 中没有可计算系数的回答。",
         "none": "还没有需求设置 Kano 分类。",
@@ -58,6 +60,8 @@ _TEXT: Mapping[str, Mapping[str, str]] = {
         "category": "Kano category",
         "survey_category": "Survey result",
         "caption": "Kano survey {name}: satisfaction (Better) and dissatisfaction (Worse)",
+        "table_caption": "Results of the Kano survey {name}",
+        "categories_caption": "Kano categories of the requirements",
         "problem": "The Kano survey cannot be read: {detail}",
         "no_survey_answers": "The survey {name} has no answers to compute coefficients from.",
         "none": "No requirement has a Kano category yet.",
@@ -79,7 +83,8 @@ class KanoContent:
     widths: list[float] = field(default_factory=list)
     right: frozenset[int] = frozenset()  # the columns of figures (right-aligned)
     points: list[KanoPoint] = field(default_factory=list)
-    caption: str = ""
+    caption: str = ""  # the picture's
+    table_caption: str = ""
     empty: str = ""  # said instead of an empty table
     problem: str = ""
 
@@ -137,6 +142,7 @@ def kano_content(conn: Connection, directive: KanoDirective, language: str) -> K
         right=frozenset(range(2, 3 + len(CATEGORIES))) | {4 + len(CATEGORIES), 5 + len(CATEGORIES)},
         points=points,
         caption=text["caption"].format(name=found.survey.name),
+        table_caption=text["table_caption"].format(name=found.survey.name),
         empty=text["no_survey_answers"].format(name=found.survey.name),
     )
 
@@ -153,6 +159,7 @@ def _categories(conn: Connection, titles: Mapping[str, str], lang: str) -> KanoC
         header=[text["key"], text["title"], text["category"]],
         rows=rows,
         widths=[1.3, 4.0, 1.5],
+        table_caption=text["categories_caption"],
         empty=text["none"],
     )
 
@@ -200,7 +207,9 @@ def kano_blocks(
     header: list[Runs] = [[Run(h)] for h in content.header]
     rows: list[list[Runs]] = [[[Run(cell)] if cell else [] for cell in row] for row in content.rows]
     align = ["right" if n in content.right else "left" for n in range(len(content.header))]
-    blocks: list[Block] = [Table(header, rows, widths=content.widths, align=align)]
+    # Both numbered by the document ("表 3　…", "图 2　…": export.captions).
+    table = Table(header, rows, widths=content.widths, align=align, caption=content.table_caption)
+    blocks: list[Block] = [table]
     if content.points:
         png, width, height = _picture(content.points, language)
         blocks.append(Image(png, width, height, caption=content.caption, name="kano"))

@@ -103,7 +103,13 @@ def test_the_survey_in_the_word_export(tmp_path: Path, language: str) -> None:
     kano = [p for p in pictures if QImage.fromData(p.blob).width() == 1000]  # drawn at 2×
     assert len(kano) == 1, [QImage.fromData(p.blob).size() for p in pictures]
     text = "\n".join(p.text for p in document.paragraphs)
-    assert survey in text and "Better" in text
+    # Numbered captions: the table's above it, the picture's under it.
+    figure = "图 " if language == "zh" else "Figure "
+    table = "表 " if language == "zh" else "Table "
+    captions = [line for line in text.splitlines() if survey in line]
+    assert len(captions) == 2, captions
+    assert captions[0].startswith(table) and captions[1].startswith(figure)
+    assert "Better" in captions[1]
     assert "pmdesk" not in text.split("Before.")[1].split("After.")[0]  # no problem line
 
 
