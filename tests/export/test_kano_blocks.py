@@ -192,3 +192,14 @@ def test_the_picture_puts_each_dot_at_its_coefficients(tmp_path: Path, language:
     quadrants = {p.key: p.quadrant for p in points}
     assert quadrants["CRM-6"] == "M" and quadrants["CRM-24"] == "A"
     assert quadrants["CRM-25"] == "O" and quadrants["CRM-37"] == "I"
+
+
+def test_a_missing_survey_is_listed_and_strict_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = project_with(tmp_path, "en", block("kano survey=gone.csv"))
+    out = path.parent / "strict.docx"
+    assert main(["export", str(path), "--format", "docx", "-o", str(out), "--strict"]) != 0
+    assert not out.exists()
+    told = capsys.readouterr().err
+    assert "Kano analysis" in told and "gone.csv" in told
