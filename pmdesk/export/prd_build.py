@@ -69,6 +69,7 @@ from pmdesk.export.doc import (
     Table,
 )
 from pmdesk.export.heading_levels import nest_headings
+from pmdesk.export.heading_numbers import APPENDIX
 from pmdesk.export.labels import (
     CONFIDENTIALITY_LABELS,
     DOCUMENT_STATUS_LABELS,
@@ -95,7 +96,6 @@ from pmdesk.export.prd_revisions import changes_blocks, revision_table
 Progress = Callable[[int, int], None]
 RoadmapPicture = Callable[[Connection, str], Image | None]
 
-_APPENDIX = re.compile(r"\s*(附录|appendix)", re.IGNORECASE)
 _PMDESK_FENCE = re.compile(r"^\s*(`{3,}|~{3,})\s*pmdesk\b(.*?)^\s*\1", re.MULTILINE | re.DOTALL)
 
 
@@ -206,8 +206,8 @@ class _Builder:
             ]
         blocks += [Contents(self.text["contents"]), PageBreak()]
 
-        body = [s for s in sections if not _APPENDIX.match(s.title)]
-        back = [s for s in sections if _APPENDIX.match(s.title)]
+        body = [s for s in sections if not APPENDIX.match(s.title)]
+        back = [s for s in sections if APPENDIX.match(s.title)]
         for section in body:
             blocks += self._section(*section, numbered=True)
         if self.rows:
