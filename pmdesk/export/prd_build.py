@@ -25,6 +25,7 @@ from sqlalchemy import Connection, select
 from pmdesk.core.domain.directives import (
     ChangesSinceDirective,
     DirectiveError,
+    KanoDirective,
     MilestonesDirective,
     ReleasesDirective,
     RequirementsDirective,
@@ -325,6 +326,10 @@ class _Builder:
             return self._plan(release_table(self.conn, self.lang), self.text["releases"])
         if isinstance(directive, RevisionHistoryDirective):
             return [self._revision_table(), *self._damaged_notes(), *self._signoff(heading=False)]
+        if isinstance(directive, KanoDirective):
+            from pmdesk.export.kano_blocks import kano_blocks
+
+            return kano_blocks(self.conn, directive, self.lang, self._error)
         assert isinstance(directive, ChangesSinceDirective)
         damaged = self._damaged_baseline(directive.baseline)
         if damaged is not None:
