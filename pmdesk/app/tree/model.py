@@ -212,8 +212,10 @@ class RequirementTreeModel(QAbstractItemModel):
         priority: str | None = None,
         owner: str | None = None,
         release: str | None = None,
+        ancestors: bool = True,
     ) -> set[str] | None:
-        """Uids to show for a filter: the matches and all their ancestors (None: all)."""
+        """Uids to show for a filter: the matches and all their ancestors (None: all);
+        only the matches with `ancestors=False` (the backlog table)."""
         text = text.strip().casefold()
         if not (text or status or priority or owner or release):
             return None
@@ -228,6 +230,9 @@ class RequirementTreeModel(QAbstractItemModel):
                 or (owner and row[OWNER] != owner)
                 or (release and row[RELEASE] != release)
             ):
+                continue
+            if not ancestors:
+                visible.add(uid)
                 continue
             cursor: str | None = uid
             while cursor is not None and cursor not in visible:

@@ -65,7 +65,7 @@ class Label:
     params: tuple[tuple[str, str], ...] = ()
 
     def __str__(self) -> str:
-        if self.text and self.count == 1:
+        if self.text:  # its own sentence, for one or (bulk edits) many
             params = dict(self.params)
             if "status" in params:
                 params["status"] = RELEASE_STATUS_TERMS[params["status"]].en
