@@ -101,6 +101,9 @@ class SortKeys:
     collation: Collation = field(default_factory=Collation)
     _keys: dict[str, dict[str, Any]] = field(default_factory=dict)
     _generation: int = 0
+    # Every row sorted by one column, either way: a header click sorts nothing when
+    # nothing in that column changed since (dropped with the column's keys).
+    _sorted: dict[SortKey, list[str]] = field(default_factory=dict)
 
     def of(self, column: str, rows: Mapping[str, BacklogRow]) -> dict[str, Any]:
         if self._generation != self.collation.generation:
@@ -122,11 +125,14 @@ class SortKeys:
         for column, keys in self._keys.items():
             if row is None:
                 keys.pop(uid, None)
+                self._drop_sorted(column)
                 continue
             spec = BY_NAME[column]
             value = spec.sort_value(row, self.names)
             if spec.sorting == "text" and value is not None:
                 value = self.collation.rank(value)
+            if keys.get(uid, value) != value or uid not in keys:
+                self._drop_sorted(column)
             keys[uid] = value
         if self._generation != self.collation.generation:
             self._drop_texts()
@@ -135,10 +141,30 @@ class SortKeys:
         """Names or orders changed (releases, lanes): compute these again."""
         for column in columns:
             self._keys.pop(column, None)
+            self._drop_sorted(column)
+
+    def order_changed(self) -> None:
+        """The rows' own order (the tree's) changed: sorted orders are stale."""
+        self._sorted.clear()
+
+    def sorted_all(
+        self, column: str, ascending: bool, base: list[str], rows: Mapping[str, BacklogRow]
+    ) -> list[str]:
+        """Every row of `base` (the tree's order) sorted by `column`, kept."""
+        found = self._sorted.get((column, ascending))
+        if found is None:
+            found = sort_uids(base, lambda c: self.of(c, rows), [(column, ascending)])
+            self._sorted[(column, ascending)] = found
+        return found
+
+    def _drop_sorted(self, column: str) -> None:
+        self._sorted.pop((column, True), None)
+        self._sorted.pop((column, False), None)
 
     def _drop_texts(self) -> None:
         for column in [c for c in self._keys if BY_NAME[c].sorting == "text"]:
             del self._keys[column]
+            self._drop_sorted(column)
         self._generation = self.collation.generation
 
 

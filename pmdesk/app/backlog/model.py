@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
+    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -68,6 +69,8 @@ _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _EDIT_FLAGS = _ROW_FLAGS | Qt.ItemFlag.ItemIsEditable
 _GROUP_FLAGS = Qt.ItemFlag.ItemIsEnabled
+# The layout signals' overload that carries a hint (PySide picks it by signature).
+_LAYOUT_ARGS = ("QList<QPersistentModelIndex>", "QAbstractItemModel::LayoutChangeHint")
 # The fields whose change moves rows: resort or regroup when they are the keys.
 _SORT_FIELDS = {c.name: c.name for c in COLUMNS} | {"score": "rice"}
 
@@ -88,9 +91,9 @@ class BacklogModel(QAbstractItemModel):
         self.sort_order: list[SortKey] = []
         self.grouping = "none"
         self._visible: set[str] | None = None  # the tree's filter (None: every row)
-        self._flat: list[str] = []
+        self._entries: list[str | Group] = []  # what each row shows: a uid or a heading
         self._groups: list[Group] = []
-        self._where: dict[str, tuple[Group | None, int]] | None = None
+        self._where: dict[str, int] | None = None  # row of each uid shown
         self._editable = True
         self.loaded = False
         self.pushing = False
@@ -114,44 +117,40 @@ class BacklogModel(QAbstractItemModel):
     def uid_at(self, index: Index) -> str | None:
         if not index.isValid():
             return None
-        group = index.internalPointer()
-        if isinstance(group, Group):
-            return group.uids[index.row()]
-        if self.grouping != "none":
-            return None  # a group's heading
-        return self._flat[index.row()]
+        entry = self._entries[index.row()]
+        return entry if isinstance(entry, str) else None
 
     def group_at(self, index: Index) -> Group | None:
-        if index.isValid() and index.internalPointer() is None and self.grouping != "none":
-            return self._groups[index.row()]
-        return None
+        if not index.isValid():
+            return None
+        entry = self._entries[index.row()]
+        return entry if isinstance(entry, Group) else None
+
+    def group_rows(self) -> list[int]:
+        """The rows that are a group's heading."""
+        return [i for i, e in enumerate(self._entries) if isinstance(e, Group)]
 
     def index_of(self, uid: str | None, column: int = 0) -> QModelIndex:
         """The index showing `uid` (invalid when the filter hides it)."""
         if uid is None:
             return QModelIndex()
-        where = self._where_map().get(uid)
-        if where is None:
-            return QModelIndex()
-        group, row = where
-        return self.createIndex(row, column, group)
+        if self._where is None:
+            self._where = {e: i for i, e in enumerate(self._entries) if isinstance(e, str)}
+        row = self._where.get(uid)
+        return QModelIndex() if row is None else self.createIndex(row, column)
 
     def row_of(self, uid: str) -> BacklogRow:
         return self._rows[uid]
 
     def shown_uids(self) -> list[str]:
         """Every row shown, top to bottom."""
-        if self.grouping == "none":
-            return list(self._flat)
-        return [uid for group in self._groups for uid in group.uids]
+        return [e for e in self._entries if isinstance(e, str)]
 
     def count(self) -> int:
         return len(self._rows)
 
     def shown_count(self) -> int:
-        return (
-            len(self._flat) if self.grouping == "none" else sum(len(g.uids) for g in self._groups)
-        )
+        return len(self._entries) - len(self._groups)
 
     def group_title(self, group: Group) -> str:
         value = group.value
@@ -161,9 +160,9 @@ class BacklogModel(QAbstractItemModel):
             row = self._rows.get(value)
             return f"{row[KEY]}  {row[TITLE]}" if row else ""
         if self.grouping == "release":
-            return (
-                self.names.releases.get(value, "") if value else translate("Backlog", "No release")
-            )
+            if not value:
+                return translate("Backlog", "No release")
+            return self.names.releases.get(value, "")
         if self.grouping == "lane":
             return self.names.lanes.get(value, "") if value else translate("Backlog", "No lane")
         if self.grouping == "owner":
@@ -196,43 +195,54 @@ class BacklogModel(QAbstractItemModel):
         if not self.loaded:
             return
         order = self._order()
+        if len(self.sort_order) == 1:  # one key: every row sorted by it is kept
+            [(column, ascending)] = self.sort_order
+            order = self._keys.sorted_all(column, ascending, order, self._rows)
         if self._visible is not None:
             visible = self._visible
             order = [u for u in order if u in visible]
-        order = sort_uids(order, lambda c: self._keys.of(c, self._rows), self.sort_order)
+        if len(self.sort_order) > 1:
+            order = sort_uids(order, lambda c: self._keys.of(c, self._rows), self.sort_order)
         if self.grouping == "none":
             groups: list[Group] = []
         else:
             groups = group_uids(
                 order, self._rows, self.grouping, self.names, self.collation, self._tree_position
             )
+        entries: list[str | Group] = list(order) if not groups else []
+        for group in groups:
+            entries.append(group)
+            entries += group.uids
         if reset:
             self.beginResetModel()
-            self._flat, self._groups, self._where = order, groups, None
+            self._entries, self._groups, self._where = entries, groups, None
             self.endResetModel()
         else:
-            self.layoutAboutToBeChanged.emit()
-            before = [(p, self.uid_at(p), self.group_at(p)) for p in self.persistentIndexList()]
-            self._flat, self._groups, self._where = order, groups, None
-            after = [self._moved_to(uid, group, p.column()) for p, uid, group in before]
-            self.changePersistentIndexList([p for p, _, _ in before], after)
-            self.layoutChanged.emit()
+            # Rows move as a whole: the selection keeps one index per row, not per cell.
+            hint = QAbstractItemModel.LayoutChangeHint.VerticalSortHint
+            self.layoutAboutToBeChanged[_LAYOUT_ARGS].emit([], hint)
+            persistent = self.persistentIndexList()
+            before = [(self.uid_at(p), self.group_at(p)) for p in persistent]
+            self._entries, self._groups, self._where = entries, groups, None
+            values = {g.value: i for i, g in enumerate(entries) if isinstance(g, Group)}
+            after = [
+                self.index_of(uid, p.column())
+                if uid is not None
+                else self.createIndex(values[group.value], p.column())
+                if group is not None and group.value in values
+                else QModelIndex()
+                for p, (uid, group) in zip(persistent, before, strict=True)
+            ]
+            self.changePersistentIndexList(persistent, after)
+            self.layoutChanged[_LAYOUT_ARGS].emit([], hint)
         self.arranged.emit()
-
-    def _moved_to(self, uid: str | None, group: Group | None, column: int) -> QModelIndex:
-        if uid is not None:
-            return self.index_of(uid, column)
-        if group is not None:
-            for new in self._groups:
-                if new.value == group.value:
-                    return self.createIndex(new.row, column, None)
-        return QModelIndex()
 
     def _order(self) -> list[str]:
         """Every row in the tree's order (parents before their children)."""
         if self._tree_order is None:
             rows = self._rows
             self._tree_order = [u for u in self._tree_walk() if u in rows]
+            self._keys.order_changed()
             self._tree_position = {u: i for i, u in enumerate(self._tree_order)}
         return self._tree_order
 
@@ -249,51 +259,20 @@ class BacklogModel(QAbstractItemModel):
                 stack.extend(reversed(kids))
         return order
 
-    def _where_map(self) -> dict[str, tuple[Group | None, int]]:
-        if self._where is None:
-            if self.grouping == "none":
-                self._where = {uid: (None, i) for i, uid in enumerate(self._flat)}
-            else:
-                self._where = {
-                    uid: (group, i) for group in self._groups for i, uid in enumerate(group.uids)
-                }
-        return self._where
-
     # -- QAbstractItemModel --------------------------------------------------------
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:
-        if not 0 <= column < len(COLUMNS) or row < 0:
+        if parent.isValid() or not (0 <= column < len(COLUMNS) and 0 <= row < len(self._entries)):
             return QModelIndex()
-        if parent.isValid():
-            group = self.group_at(parent)
-            if group is None or row >= len(group.uids):
-                return QModelIndex()
-            return self.createIndex(row, column, group)
-        count = len(self._flat) if self.grouping == "none" else len(self._groups)
-        return self.createIndex(row, column, None) if row < count else QModelIndex()
+        return self.createIndex(row, column)
 
     def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]
-        if not index.isValid():
-            return QModelIndex()
-        group = index.internalPointer()
-        if isinstance(group, Group):
-            return self.createIndex(group.row, 0, None)
         return QModelIndex()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
-        if not parent.isValid():
-            return len(self._flat) if self.grouping == "none" else len(self._groups)
-        if parent.column() > 0:
-            return 0
-        group = self.group_at(parent)
-        return len(group.uids) if group is not None else 0
+        return 0 if parent.isValid() else len(self._entries)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return len(COLUMNS)
-
-    def hasChildren(self, parent: Index = QModelIndex()) -> bool:
-        if not parent.isValid():
-            return self.rowCount() > 0
-        return self.group_at(parent) is not None and parent.column() == 0
+        return 0 if parent.isValid() else len(COLUMNS)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         role = int(role)
@@ -488,15 +467,11 @@ class BacklogModel(QAbstractItemModel):
     def _repaint(self, effects: tuple[Effect, ...]) -> None:
         """Only the rows that changed; a bulk edit's rows as one span when they are many."""
         last = len(COLUMNS) - 1
-        indexes = [self.index_of(e.uid) for e in effects if e.entity == "requirement"]
-        shown = [i for i in indexes if i.isValid()]
-        if len(shown) > 64:
+        uids = [e.uid for e in effects if e.entity == "requirement"]
+        if len(uids) > 64:
             self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, last))
-            for group in self._groups:
-                parent = self.createIndex(group.row, 0, None)
-                self.dataChanged.emit(
-                    self.index(0, 0, parent), self.index(len(group.uids) - 1, last, parent)
-                )
             return
-        for index in shown:
-            self.dataChanged.emit(index, index.siblingAtColumn(last))
+        for uid in uids:
+            index = self.index_of(uid)
+            if index.isValid():
+                self.dataChanged.emit(index, index.siblingAtColumn(last))

@@ -162,7 +162,7 @@ class BacklogPane(QWidget):
 
     def _show_count(self, *_args: object) -> None:
         shown, total = self.model.shown_count(), self.model.count()
-        selected = len(self.view.selectionModel().selectedRows(0))
+        selected = len(self.view.selected_uids())
         if shown == total:
             text = self.tr("%n requirement(s)", "", total)
         else:
@@ -217,7 +217,7 @@ class BacklogPane(QWidget):
 
     # -- what is remembered ----------------------------------------------------------
     def save_state(self) -> None:
-        header = bytes(self.view.header().saveState().data())
+        header = bytes(self.view.horizontalHeader().saveState().data())
         state = {
             "header": base64.b64encode(header).decode("ascii"),
             "grouping": self.model.grouping,
@@ -230,7 +230,7 @@ class BacklogPane(QWidget):
         state: dict[str, Any] = self._settings.backlog_state(self.session.path)
         if state.get("columns") == len(COLUMNS) and isinstance(state.get("header"), str):
             data = QByteArray(base64.b64decode(state["header"]))
-            self.view.header().restoreState(data)
+            self.view.horizontalHeader().restoreState(data)
         sort = state.get("sort")
         if isinstance(sort, list):
             self.model.sort_order = [

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QHeaderView,
     QMenu,
-    QTreeView,
+    QTableView,
     QWidget,
 )
 
@@ -20,7 +20,10 @@ from pmdesk.app.backlog.model import BacklogModel
 _WIDTHS = {"key": 96, "title": 320, "tags": 160, "owner": 90, "release": 90, "lane": 90}
 
 
-class BacklogView(QTreeView):
+class BacklogView(QTableView):
+    """A table, not a tree: it asks the model only for the rows it paints (a tree
+    view lays out every row after each sort, 1 s at 100,000)."""
+
     sort_requested = Signal(str, bool)  # column name, Shift held (add as a further key)
     original_order_requested = Signal()
     header_changed = Signal()  # columns shown, moved or resized
@@ -30,11 +33,14 @@ class BacklogView(QTreeView):
         self.source = model
         self.setModel(model)
         self.setObjectName("backlogTable")
-        self.setUniformRowHeights(True)
         self.setAlternatingRowColors(True)
-        self.setRootIsDecorated(False)
-        self.setItemsExpandable(True)
-        self.setAllColumnsShowFocus(True)
+        self.setShowGrid(False)
+        self.setWordWrap(False)
+        self.setCornerButtonEnabled(False)
+        rows = self.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 6)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setEditTriggers(
@@ -42,7 +48,7 @@ class BacklogView(QTreeView):
             | QAbstractItemView.EditTrigger.EditKeyPressed
         )
         self.setItemDelegate(CellDelegate(model.names, self))
-        header = self.header()
+        header = self.horizontalHeader()
         header.setSectionsMovable(True)
         header.setSectionsClickable(True)
         header.setStretchLastSection(False)
@@ -67,16 +73,16 @@ class BacklogView(QTreeView):
         return self.source.uid_at(self.currentIndex())
 
     def selected_uids(self) -> list[str]:
-        """The selected requirements, top to bottom (headings left out)."""
-        rows = self.selectionModel().selectedRows(0)
-        found = {u for u in (self.source.uid_at(i) for i in rows) if u is not None}
-        if len(found) > 64:  # many: in the table's order without sorting indexes
-            return [u for u in self.source.shown_uids() if u in found]
-        ordered = sorted(
-            (i for i in rows if self.source.uid_at(i) is not None),
-            key=lambda i: (i.parent().row(), i.row()),
-        )
-        return [u for u in (self.source.uid_at(i) for i in ordered) if u is not None]
+        """The selected requirements, top to bottom (headings left out). Read from
+        the selection's ranges: asking row by row costs a call per cell."""
+        rows: set[int] = set()
+        selection = self.selectionModel().selection()  # kept: iterating a temporary crashes
+        for i in range(selection.size()):
+            span = selection.at(i)
+            rows.update(range(span.top(), span.bottom() + 1))
+        uid_at, index = self.source.uid_at, self.source.index
+        found = (uid_at(index(row, 0)) for row in sorted(rows))
+        return [uid for uid in found if uid is not None]
 
     def select_uid(self, uid: str | None) -> None:
         """Make `uid` the current row (the only one selected), scrolled into view."""
@@ -86,8 +92,6 @@ class BacklogView(QTreeView):
             return
         if self.current_uid() == uid:
             return
-        if index.parent().isValid():
-            self.expand(index.parent())
         self.selectionModel().setCurrentIndex(
             index,
             QItemSelectionModel.SelectionFlag.ClearAndSelect
@@ -96,14 +100,10 @@ class BacklogView(QTreeView):
         self.scrollTo(index)
 
     def _span_groups(self) -> None:
-        """Headings span the whole width and start open."""
-        model = self.source
-        if model.grouping == "none":
-            return
-        root = self.rootIndex()
-        for row in range(model.rowCount()):
-            self.setFirstColumnSpanned(row, root, True)
-        self.expandToDepth(0)
+        """A group's heading spans the whole width."""
+        self.clearSpans()
+        for row in self.source.group_rows():
+            self.setSpan(row, 0, 1, len(COLUMNS))
 
     # -- the header --------------------------------------------------------------------
     def _section_clicked(self, section: int) -> None:
@@ -112,7 +112,7 @@ class BacklogView(QTreeView):
 
     def _header_menu(self, pos: QPoint) -> None:
         menu = self.header_menu()
-        menu.exec(self.header().mapToGlobal(pos))
+        menu.exec(self.horizontalHeader().mapToGlobal(pos))
 
     def header_menu(self) -> QMenu:
         """Show or hide each column (the title always shows); the original order."""
@@ -140,7 +140,7 @@ class BacklogView(QTreeView):
 
     def _default_columns(self) -> None:
         self.show_default_columns()
-        header = self.header()
+        header = self.horizontalHeader()
         for i in range(len(COLUMNS)):
             header.moveSection(header.visualIndex(i), i)
         self.header_changed.emit()

@@ -9,6 +9,7 @@ the user did: "Set priority of 12 requirements" (messages.UNDO_TEXTS "bulk.*").
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -16,7 +17,8 @@ from typing import Any
 
 from sqlalchemy import bindparam, select, update
 
-from pmdesk.core.domain.fields import FieldError, check_dates, from_columns, spec, to_columns
+from pmdesk.core.domain import vocabulary
+from pmdesk.core.domain.fields import FieldError, check_dates, spec, to_columns
 from pmdesk.core.errors import OperationError
 from pmdesk.core.ops.base import Applied, Effect, Label, Operation, Transaction
 from pmdesk.core.schema.tables import TABLES
@@ -52,7 +54,8 @@ class UpdateMany(Operation):
     def apply(self, tx: Transaction) -> Applied:
         entity = "requirement"
         table = TABLES[entity]
-        rows = _rows(tx, [uid for uid, _ in self.changes])
+        names = {name for _, values in self.changes for name in values}
+        rows = _rows(tx, [uid for uid, _ in self.changes], names)
         checked_cache: dict[tuple[tuple[str, str], ...], dict[str, Any]] = {}
         referenced: set[tuple[str, str]] = set()
         updates: dict[tuple[str, ...], list[dict[str, Any]]] = {}
@@ -64,7 +67,7 @@ class UpdateMany(Operation):
             if row is None:
                 raise OperationError("edit.missing", entity=entity, uid=uid)
             new = _checked(values, checked_cache)
-            current = from_columns(entity, row)
+            current = _current(row, values)
             changed = {k: v for k, v in new.items() if current[k] != v}
             if not changed:
                 continue
@@ -114,14 +117,40 @@ class UpdateMany(Operation):
         return Applied(label, tuple(effects), UpdateMany(tuple(inverse), what))
 
 
-def _rows(tx: Transaction, uids: Sequence[str]) -> dict[str, dict[str, Any]]:
+def _rows(
+    tx: Transaction, uids: Sequence[str], names: Iterable[str] | None = None
+) -> dict[str, dict[str, Any]]:
+    """The rows of `uids` by uid: their key and the columns of fields `names` (and
+    the dates, which an edit must keep in order); None: every column."""
     table = TABLES["requirement"]
+    if names is None:
+        columns = list(table.c)
+    else:
+        wanted = {"uid", "key", "start", "end"}
+        for name in names:
+            wanted.update(to_columns("requirement", {name: spec("requirement", name).default}))
+        columns = [table.c[c] for c in sorted(wanted)]
     found: dict[str, dict[str, Any]] = {}
     for start in range(0, len(uids), _CHUNK):
         chunk = uids[start : start + _CHUNK]
-        for r in tx.session.execute(select(table).where(table.c.uid.in_(chunk))).mappings():
+        for r in tx.session.execute(select(*columns).where(table.c.uid.in_(chunk))).mappings():
             found[r["uid"]] = dict(r)
     return found
+
+
+def _current(row: Mapping[str, Any], names: Iterable[str]) -> dict[str, Any]:
+    """The domain values of fields `names` (and the dates) of a row read by `_rows`."""
+    values: dict[str, Any] = {"start": row["start"], "end": row["end"]}
+    for name in names:
+        field = spec("requirement", name)
+        if name == "rice":
+            rice = {part: row[f"rice_{part}"] for part in vocabulary.RICE_FIELDS}
+            values["rice"] = None if all(v is None for v in rice.values()) else rice
+        elif field.stored_as_json:
+            values[name] = json.loads(row[field.db_column])
+        else:
+            values[name] = row[field.db_column]
+    return values
 
 
 def _checked(
@@ -163,14 +192,14 @@ class EditTags(Operation):
     remove: tuple[str, ...] = ()
 
     def apply(self, tx: Transaction) -> Applied:
-        rows = _rows(tx, self.uids)
+        rows = _rows(tx, self.uids, ("tags",))
         gone = set(self.remove)
         changes: list[tuple[str, Mapping[str, Any]]] = []
         for uid in self.uids:
             row = rows.get(uid)
             if row is None:
                 raise OperationError("edit.missing", entity="requirement", uid=uid)
-            tags = from_columns("requirement", row)["tags"]
+            tags = json.loads(row["tags"])
             kept = [t for t in tags if t not in gone]
             kept += [t for t in dict.fromkeys(self.add) if t not in kept]
             changes.append((uid, MappingProxyType({"tags": kept})))
