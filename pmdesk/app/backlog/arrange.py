@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QCollator, QLocale
+from PySide6.QtCore import QCollator, QCoreApplication, QLocale
 
 from pmdesk.app.backlog.columns import BY_NAME, Names
 from pmdesk.core.domain import vocabulary
@@ -40,12 +40,19 @@ _GROUP_POSITION = {
 }
 
 
+def ui_locale() -> QLocale:
+    """The locale of the UI's language, for collation: the Chinese translation names
+    zh_CN here (as Qt's own QT_LAYOUT_DIRECTION does for the layout); else the system's."""
+    name = QCoreApplication.translate("Backlog", "QT_COLLATION_LOCALE")
+    return QLocale() if name == "QT_COLLATION_LOCALE" else QLocale(name)
+
+
 class Collation:
     """A rank per distinct text in the UI language's order (equal texts, equal
     ranks); a new text gets a rank between its neighbours without re-sorting."""
 
     def __init__(self, locale: QLocale | None = None) -> None:
-        self._collator = QCollator(locale or QLocale())
+        self._collator = QCollator(locale or ui_locale())
         self._collator.setNumericMode(True)
         self._collator.setCaseSensitivity(QCollator().caseSensitivity())
         self._sorted: list[str] = []

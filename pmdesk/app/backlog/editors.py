@@ -78,18 +78,22 @@ class CellDelegate(QStyledItemDelegate):
             box = QComboBox(parent)
             for text, value in choices(column.name, self._names):
                 box.addItem(text, value)
+            box.activated.connect(lambda _index: self._chosen(box))  # a choice commits
             return box
         edit = QLineEdit(parent)
         if column.editor == "date":
             edit.setPlaceholderText("YYYY-MM-DD")
         return edit
 
+    def _chosen(self, box: QComboBox) -> None:
+        self.commitData.emit(box)
+        self.closeEditor.emit(box)
+
     def setEditorData(self, editor: QWidget, index: Index) -> None:
         column = COLUMNS[index.column()]
         value = index.data(Qt.ItemDataRole.EditRole)
         if isinstance(editor, QComboBox):
             editor.setCurrentIndex(max(editor.findData(value), 0))
-            editor.showPopup()
         elif isinstance(editor, QLineEdit):
             if column.editor == "tags":
                 editor.setText(", ".join(value or []))

@@ -3,10 +3,10 @@ the header's menu shows and hides columns, sections drag to reorder."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QPoint, Qt, Signal
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QHeaderView,
     QMenu,
     QTableView,
@@ -57,6 +57,8 @@ class BacklogView(QTableView):
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._header_menu)
         header.sectionClicked.connect(self._section_clicked)
+        self._shift = False  # Shift held when the header was pressed
+        header.viewport().installEventFilter(self)
         for signal in (header.sectionMoved, header.sectionResized):
             signal.connect(lambda *_: self.header_changed.emit())
         self.show_default_columns()
@@ -106,9 +108,13 @@ class BacklogView(QTableView):
             self.setSpan(row, 0, 1, len(COLUMNS))
 
     # -- the header --------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
+            self._shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        return super().eventFilter(watched, event)
+
     def _section_clicked(self, section: int) -> None:
-        shift = bool(QApplication.keyboardModifiers() & Qt.KeyboardModifier.ShiftModifier)
-        self.sort_requested.emit(COLUMNS[section].name, shift)
+        self.sort_requested.emit(COLUMNS[section].name, self._shift)
 
     def _header_menu(self, pos: QPoint) -> None:
         menu = self.header_menu()
