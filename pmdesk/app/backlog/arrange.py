@@ -183,6 +183,9 @@ def sort_uids(
     result = uids
     for column, ascending in reversed(list(order)):
         found = keys(column)
+        if len(set(found.values())) <= _BUCKETS:
+            result = _by_buckets(result, found, ascending)
+            continue
         get = found.__getitem__
         filled = [u for u in result if found[u] is not None]
         if len(filled) == len(result):
@@ -192,6 +195,25 @@ def sort_uids(
         filled.sort(key=get, reverse=not ascending)
         result = filled + empty
     return result
+
+
+_BUCKETS = 256  # a column with at most this many values sorts by distributing
+
+
+def _by_buckets(uids: list[str], found: Mapping[str, Any], ascending: bool) -> list[str]:
+    """A stable sort in one pass for a column of few values (priority, status,
+    release): each row into its value's list, the lists in order, empty last."""
+    buckets: dict[Any, list[str]] = {}
+    for uid in uids:
+        value = found[uid]
+        bucket = buckets.get(value)
+        if bucket is None:
+            buckets[value] = [uid]
+        else:
+            bucket.append(uid)
+    ordered = sorted((v for v in buckets if v is not None), reverse=not ascending)
+    result = [uid for value in ordered for uid in buckets[value]]
+    return result + buckets.get(None, [])
 
 
 @dataclass

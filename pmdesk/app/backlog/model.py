@@ -93,7 +93,9 @@ class BacklogModel(QAbstractItemModel):
         self._visible: set[str] | None = None  # the tree's filter (None: every row)
         self._entries: list[str | Group] = []  # what each row shows: a uid or a heading
         self._groups: list[Group] = []
-        self._where: dict[str, int] | None = None  # row of each uid shown
+        self._heads: list[int] = []  # the rows of the groups' headings
+        self._where: dict[str, int] | None = None  # row of each uid shown (built on demand)
+        self._lookups = 0  # rows looked up since the rows were arranged
         self._editable = True
         self.loaded = False
         self.pushing = False
@@ -128,15 +130,24 @@ class BacklogModel(QAbstractItemModel):
 
     def group_rows(self) -> list[int]:
         """The rows that are a group's heading."""
-        return [i for i, e in enumerate(self._entries) if isinstance(e, Group)]
+        return list(self._heads)
 
     def index_of(self, uid: str | None, column: int = 0) -> QModelIndex:
         """The index showing `uid` (invalid when the filter hides it)."""
         if uid is None:
             return QModelIndex()
-        if self._where is None:
-            self._where = {e: i for i, e in enumerate(self._entries) if isinstance(e, str)}
-        row = self._where.get(uid)
+        row: int | None
+        if self._where is not None:
+            row = self._where.get(uid)
+        elif self._lookups < 16:  # a few (the current row after a sort): a scan in C each
+            self._lookups += 1
+            try:
+                row = self._entries.index(uid)
+            except ValueError:
+                row = None
+        else:  # many: a map of every row, until the rows are arranged again
+            self._where = {e: i for i, e in enumerate(self._entries) if e.__class__ is str}
+            row = self._where.get(uid)
         return QModelIndex() if row is None else self.createIndex(row, column)
 
     def row_of(self, uid: str) -> BacklogRow:
@@ -195,14 +206,15 @@ class BacklogModel(QAbstractItemModel):
         if not self.loaded:
             return
         order = self._order()
-        if len(self.sort_order) == 1:  # one key: every row sorted by it is kept
-            [(column, ascending)] = self.sort_order
+        if self.sort_order:  # every row sorted by the last key is kept: sort the rest
+            column, ascending = self.sort_order[-1]
             order = self._keys.sorted_all(column, ascending, order, self._rows)
         if self._visible is not None:
             visible = self._visible
             order = [u for u in order if u in visible]
         if len(self.sort_order) > 1:
-            order = sort_uids(order, lambda c: self._keys.of(c, self._rows), self.sort_order)
+            keys = self.sort_order[:-1]
+            order = sort_uids(order, lambda c: self._keys.of(c, self._rows), keys)
         if self.grouping == "none":
             groups: list[Group] = []
         else:
@@ -210,12 +222,14 @@ class BacklogModel(QAbstractItemModel):
                 order, self._rows, self.grouping, self.names, self.collation, self._tree_position
             )
         entries: list[str | Group] = list(order) if not groups else []
+        heads: list[int] = []
         for group in groups:
+            heads.append(len(entries))
             entries.append(group)
             entries += group.uids
         if reset:
             self.beginResetModel()
-            self._entries, self._groups, self._where = entries, groups, None
+            self._set_entries(entries, groups, heads)
             self.endResetModel()
         else:
             # Rows move as a whole: the selection keeps one index per row, not per cell.
@@ -223,8 +237,8 @@ class BacklogModel(QAbstractItemModel):
             self.layoutAboutToBeChanged[_LAYOUT_ARGS].emit([], hint)
             persistent = self.persistentIndexList()
             before = [(self.uid_at(p), self.group_at(p)) for p in persistent]
-            self._entries, self._groups, self._where = entries, groups, None
-            values = {g.value: i for i, g in enumerate(entries) if isinstance(g, Group)}
+            self._set_entries(entries, groups, heads)
+            values = {entries[i].value: i for i in heads}  # type: ignore[union-attr]
             after = [
                 self.index_of(uid, p.column())
                 if uid is not None
@@ -236,6 +250,12 @@ class BacklogModel(QAbstractItemModel):
             self.changePersistentIndexList(persistent, after)
             self.layoutChanged[_LAYOUT_ARGS].emit([], hint)
         self.arranged.emit()
+
+    def _set_entries(
+        self, entries: list[str | Group], groups: list[Group], heads: list[int]
+    ) -> None:
+        self._entries, self._groups, self._heads = entries, groups, heads
+        self._where, self._lookups = None, 0
 
     def _order(self) -> list[str]:
         """Every row in the tree's order (parents before their children)."""
