@@ -38,7 +38,7 @@ def click_header(qtbot: QtBot, pane: BacklogPane, column: str, *, shift: bool = 
     view.scrollTo(view.model().index(0, section))
     x = header.sectionViewportPosition(section) + header.sectionSize(section) // 2
     modifier = Qt.KeyboardModifier.ShiftModifier if shift else Qt.KeyboardModifier.NoModifier
-    qtbot.mouseClick(
+    QTest.mouseClick(
         header.viewport(), Qt.MouseButton.LeftButton, modifier, QPoint(x, header.height() // 2)
     )
 
@@ -55,7 +55,7 @@ def click_row(
     assert index.isValid(), f"{uid} is not shown"
     view.scrollTo(index)
     rect = view.visualRect(index)
-    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, modifier, rect.center())
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, modifier, rect.center())
 
 
 def shown_keys(pane: BacklogPane) -> list[str]:

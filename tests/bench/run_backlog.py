@@ -16,6 +16,7 @@ Markdown table goes to stdout, progress to stderr. See README.md beside this fil
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import statistics
 import sys
@@ -109,7 +110,9 @@ def measure(target: Path, folder: Path, args: argparse.Namespace) -> list[Any]:
     assert model.count() == args.size, model.count()
     results.append(("first show (read every row, arrange, paint)", [load], None))
 
-    def repeat(name: str, step: Callable[[], object], goal: float | None, first: bool = False) -> None:
+    def repeat(
+        name: str, step: Callable[[], object], goal: float | None, first: bool = False
+    ) -> None:
         times = []
         if first:
             results.append((name + ", first (collation ranks)", [timed(step)], None))
@@ -136,7 +139,7 @@ def measure(target: Path, folder: Path, args: argparse.Namespace) -> list[Any]:
         for _ in range(args.repeats):
             pane.set_grouping("none")
             repainted()
-            times.append(timed(lambda g=grouping: pane.set_grouping(g)))
+            times.append(timed(functools.partial(pane.set_grouping, grouping)))
         results.append((f"group by {grouping} (sorted by priority, score)", times, None))
         log(f"group {grouping}: {statistics.median(times) * 1000:.0f} ms")
 
@@ -175,7 +178,7 @@ def measure(target: Path, folder: Path, args: argparse.Namespace) -> list[Any]:
                     )
             value = ("must", "could", "should")[i % 3]
             assert len(view.selected_uids()) == BULK_ROWS
-            times.append(timed(lambda v=value: pane.set_field("priority", v)))
+            times.append(timed(functools.partial(pane.set_field, "priority", value)))
             undo.append(timed(workspace.undo_stack.undo))
         results.append((label, times, BULK_GOAL))
         results.append(("… and its undo (Ctrl+Z)", undo, BULK_GOAL))

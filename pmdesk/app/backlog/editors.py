@@ -86,6 +86,9 @@ class CellDelegate(QStyledItemDelegate):
         return edit
 
     def _chosen(self, box: QComboBox) -> None:
+        if box.property("chosen"):
+            return  # committed already: the editor is on its way out
+        box.setProperty("chosen", True)
         self.commitData.emit(box)
         self.closeEditor.emit(box)
 

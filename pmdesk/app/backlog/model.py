@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -234,7 +233,7 @@ class BacklogModel(QAbstractItemModel):
         else:
             # Rows move as a whole: the selection keeps one index per row, not per cell.
             hint = QAbstractItemModel.LayoutChangeHint.VerticalSortHint
-            self.layoutAboutToBeChanged[_LAYOUT_ARGS].emit([], hint)
+            self.layoutAboutToBeChanged[_LAYOUT_ARGS].emit([], hint)  # type: ignore[index]
             persistent = self.persistentIndexList()
             before = [(self.uid_at(p), self.group_at(p)) for p in persistent]
             self._set_entries(entries, groups, heads)
@@ -248,7 +247,7 @@ class BacklogModel(QAbstractItemModel):
                 for p, (uid, group) in zip(persistent, before, strict=True)
             ]
             self.changePersistentIndexList(persistent, after)
-            self.layoutChanged[_LAYOUT_ARGS].emit([], hint)
+            self.layoutChanged[_LAYOUT_ARGS].emit([], hint)  # type: ignore[index]
         self.arranged.emit()
 
     def _set_entries(

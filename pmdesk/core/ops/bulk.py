@@ -100,11 +100,11 @@ class UpdateMany(Operation):
             if not tx.exists(target, value):
                 raise OperationError("edit.missing", entity=target, uid=value)
         connection = tx.session.connection()
-        for names, params in updates.items():
+        for written, params in updates.items():
             statement = (
                 update(table)
                 .where(table.c.uid == bindparam("b_uid"))
-                .values({c: bindparam(f"v_{c}") for c in names})
+                .values({c: bindparam(f"v_{c}") for c in written})
             )
             connection.execute(statement, params)
         for name, changes in history.items():
