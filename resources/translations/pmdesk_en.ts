@@ -46,6 +46,26 @@
         <source>No owner</source>
         <translation>No owner</translation>
     </message>
+    <message>
+        <source>Reach</source>
+        <translation>Reach</translation>
+    </message>
+    <message>
+        <source>Impact</source>
+        <translation>Impact</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Confidence</translation>
+    </message>
+    <message>
+        <source>Effort</source>
+        <translation>Effort</translation>
+    </message>
+    <message>
+        <source>RICE score</source>
+        <translation>RICE score</translation>
+    </message>
 </context>
 <context>
     <name>BacklogPane</name>
@@ -100,17 +120,23 @@
     <message numerus="yes">
         <source>%n requirement(s)</source>
         <translation>
-            <numerusform>%n requirement</numerusform><numerusform>%n requirements</numerusform></translation>
+            <numerusform>%n requirement</numerusform>
+            <numerusform>%n requirements</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%1 of %n requirement(s)</source>
         <translation>
-            <numerusform>%1 of %n requirement</numerusform><numerusform>%1 of %n requirements</numerusform></translation>
+            <numerusform>%1 of %n requirement</numerusform>
+            <numerusform>%1 of %n requirements</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n selected</source>
         <translation>
-            <numerusform>%n selected</numerusform><numerusform>%n selected</numerusform></translation>
+            <numerusform>%n selected</numerusform>
+            <numerusform>%n selected</numerusform>
+        </translation>
     </message>
     <message>
         <source>Set &amp;Priority</source>
@@ -264,7 +290,9 @@ A baseline keeps the project as it is at a moment you name, such as the version 
     <message numerus="yes">
         <source>Change %n selected requirement(s):</source>
         <translation>
-            <numerusform>Change %n selected requirement:</numerusform><numerusform>Change %n selected requirements:</numerusform></translation>
+            <numerusform>Change %n selected requirement:</numerusform>
+            <numerusform>Change %n selected requirements:</numerusform>
+        </translation>
     </message>
     <message>
         <source>Add tags</source>

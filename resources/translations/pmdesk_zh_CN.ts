@@ -46,6 +46,26 @@
         <source>No owner</source>
         <translation>未指定负责人</translation>
     </message>
+    <message>
+        <source>Reach</source>
+        <translation>覆盖面</translation>
+    </message>
+    <message>
+        <source>Impact</source>
+        <translation>影响力</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>信心</translation>
+    </message>
+    <message>
+        <source>Effort</source>
+        <translation>投入</translation>
+    </message>
+    <message>
+        <source>RICE score</source>
+        <translation>RICE 得分</translation>
+    </message>
 </context>
 <context>
     <name>BacklogPane</name>
@@ -100,17 +120,20 @@
     <message numerus="yes">
         <source>%n requirement(s)</source>
         <translation>
-            <numerusform>%n 条需求</numerusform></translation>
+            <numerusform>%n 条需求</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%1 of %n requirement(s)</source>
         <translation>
-            <numerusform>%1 / %n 条需求</numerusform></translation>
+            <numerusform>%1 / %n 条需求</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n selected</source>
         <translation>
-            <numerusform>已选 %n 条</numerusform></translation>
+            <numerusform>已选 %n 条</numerusform>
+        </translation>
     </message>
     <message>
         <source>Set &amp;Priority</source>
@@ -264,7 +287,8 @@ A baseline keeps the project as it is at a moment you name, such as the version 
     <message numerus="yes">
         <source>Change %n selected requirement(s):</source>
         <translation>
-            <numerusform>修改选中的 %n 条需求：</numerusform></translation>
+            <numerusform>修改选中的 %n 条需求：</numerusform>
+        </translation>
     </message>
     <message>
         <source>Add tags</source>

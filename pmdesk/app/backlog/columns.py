@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, QLocale
 
 from pmdesk.app.labels import field_label, kano_label, kind_label, priority_label, status_label
 from pmdesk.core.domain import vocabulary
+from pmdesk.core.messages import QT_TRANSLATE_NOOP
 from pmdesk.core.queries.backlog import (
     CONFIDENCE,
     EFFORT,
@@ -112,6 +113,7 @@ def _title(name: str) -> Callable[[], str]:
 
 
 def _backlog(text: str) -> Callable[[], str]:
+    """A column title of the backlog's own (marked for lupdate where it is written)."""
     return lambda: translate("Backlog", text)
 
 
@@ -176,7 +178,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("tags", _title("tags"), lambda r, n: ", ".join(r[TAGS]), "text", TAGS, editor="tags"),
     Column(
         "reach",
-        _backlog("Reach"),
+        _backlog(QT_TRANSLATE_NOOP("Backlog", "Reach")),
         lambda r, n: _number_text(r[REACH]),
         "value",
         REACH,
@@ -185,7 +187,7 @@ COLUMNS: tuple[Column, ...] = (
     ),
     Column(
         "impact",
-        _backlog("Impact"),
+        _backlog(QT_TRANSLATE_NOOP("Backlog", "Impact")),
         lambda r, n: _plain(r[IMPACT]) + ("×" if r[IMPACT] is not None else ""),
         "value",
         IMPACT,
@@ -194,7 +196,7 @@ COLUMNS: tuple[Column, ...] = (
     ),
     Column(
         "confidence",
-        _backlog("Confidence"),
+        _backlog(QT_TRANSLATE_NOOP("Backlog", "Confidence")),
         lambda r, n: _percent(r[CONFIDENCE]),
         "value",
         CONFIDENCE,
@@ -203,7 +205,7 @@ COLUMNS: tuple[Column, ...] = (
     ),
     Column(
         "effort",
-        _backlog("Effort"),
+        _backlog(QT_TRANSLATE_NOOP("Backlog", "Effort")),
         lambda r, n: _plain(r[EFFORT]),
         "value",
         EFFORT,
@@ -212,7 +214,7 @@ COLUMNS: tuple[Column, ...] = (
     ),
     Column(
         "score",
-        _backlog("RICE score"),
+        _backlog(QT_TRANSLATE_NOOP("Backlog", "RICE score")),
         lambda r, n: _number_text(rice_of(r), 2),
         "number",
         number=rice_of,

@@ -25,7 +25,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QFont
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from pmdesk.app import look
 from pmdesk.app.backlog.arrange import (
@@ -64,6 +64,8 @@ _DECORATION = int(Qt.ItemDataRole.DecorationRole)
 _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
 _FONT = int(Qt.ItemDataRole.FontRole)
 _ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
+_HEADING = QBrush(QColor(0x88, 0x99, 0xAA, 72))  # a group's heading: a light band
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _EDIT_FLAGS = _ROW_FLAGS | Qt.ItemFlag.ItemIsEditable
@@ -306,6 +308,8 @@ class BacklogModel(QAbstractItemModel):
                 font = QFont()
                 font.setBold(True)
                 return font
+            if role == _BACKGROUND:
+                return _HEADING
             return None
         row = self._rows[uid]
         column = COLUMNS[index.column()]

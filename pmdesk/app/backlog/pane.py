@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from pmdesk.core.ops import Operation
 
 MESSAGE_MS = 10_000
+BY_NAME_INDEX = {c.name: i for i, c in enumerate(COLUMNS)}
 MENU_FIELDS = ("priority", "status", "release", "lane")  # the row menu's Set … submenus
 
 
@@ -137,7 +138,8 @@ class BacklogPane(QWidget):
         """Read the rows the first time the table shows (a closed tab costs nothing)."""
         if self.model.loaded:
             return
-        self._restore_state()
+        if not self._restore_state():
+            QTimer.singleShot(0, self._fit_title)  # once the table has its width
         self.model.load()
         self._follow_filter()
         self.select_uid(self._wanted)
@@ -226,11 +228,25 @@ class BacklogPane(QWidget):
         }
         self._settings.save_backlog_state(self.session.path, state)
 
-    def _restore_state(self) -> None:
+    def _fit_title(self) -> None:
+        """A first look: the title takes the width the other columns leave."""
+        view, title = self.view, BY_NAME_INDEX["title"]
+        others = sum(
+            view.columnWidth(i)
+            for i in range(len(COLUMNS))
+            if i != title and not view.isColumnHidden(i)
+        )
+        view.setColumnWidth(
+            title, max(view.columnWidth(title), view.viewport().width() - others - 2)
+        )
+
+    def _restore_state(self) -> bool:
+        """The table as the user left it in this project; False if never shown."""
         state: dict[str, Any] = self._settings.backlog_state(self.session.path)
+        restored = False
         if state.get("columns") == len(COLUMNS) and isinstance(state.get("header"), str):
             data = QByteArray(base64.b64decode(state["header"]))
-            self.view.horizontalHeader().restoreState(data)
+            restored = self.view.horizontalHeader().restoreState(data)
         sort = state.get("sort")
         if isinstance(sort, list):
             self.model.sort_order = [
@@ -244,6 +260,7 @@ class BacklogPane(QWidget):
             self.set_grouping(str(grouping))
             self.group.blockSignals(False)
             self.model.grouping = str(grouping)
+        return restored
 
     # -- editing -------------------------------------------------------------------------
     def lock_editing(self) -> None:

@@ -17,7 +17,19 @@ from pmdesk.app.backlog.columns import COLUMNS, DEFAULT_SHOWN
 from pmdesk.app.backlog.editors import CellDelegate
 from pmdesk.app.backlog.model import BacklogModel
 
-_WIDTHS = {"key": 96, "title": 320, "tags": 160, "owner": 90, "release": 90, "lane": 90}
+# First widths (before the user's own): room for the values and a header's sort arrow.
+_WIDTHS = {
+    "key": 96,
+    "title": 320,
+    "kind": 90,
+    "status": 110,
+    "priority": 100,
+    "tags": 160,
+    "owner": 90,
+    "release": 90,
+    "lane": 110,
+    "score": 120,
+}
 
 
 class BacklogView(QTableView):
