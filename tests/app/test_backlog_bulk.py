@@ -67,6 +67,8 @@ def test_shift_and_ctrl_click_then_set_priority_is_one_undo_step(
     assert stack.count() == 1
     assert stack.undoText() == "Set priority of 12 requirements"
     assert {model.row_of(u)[PRIORITY] for u in chosen} == {"could"}  # the table shows it
+    tree = ws(window).tree_pane.model
+    assert {tree.row_values(u)[6] for u in chosen} == {"could"}  # and the tree
     keys = {model.row_of(u)[KEY] for u in chosen}
     assert window.save()
     saved = saved_rows(sample)
