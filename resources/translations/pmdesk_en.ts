@@ -295,6 +295,30 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         </translation>
     </message>
     <message>
+        <source>&amp;Field:</source>
+        <translation>&amp;Field:</translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation>Release</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Lane</source>
+        <translation>Lane</translation>
+    </message>
+    <message>
         <source>Add tags</source>
         <translation>Add tags</translation>
     </message>
@@ -303,20 +327,12 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <translation>Remove tags</translation>
     </message>
     <message>
-        <source>Nobody</source>
-        <translation>Nobody</translation>
+        <source>&amp;Value:</source>
+        <translation>&amp;Value:</translation>
     </message>
     <message>
         <source>Comma-separated, e.g. mobile, MVP</source>
         <translation>Comma-separated, e.g. mobile, MVP</translation>
-    </message>
-    <message>
-        <source>Field</source>
-        <translation>Field</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>Value</translation>
     </message>
 </context>
 <context>

@@ -291,6 +291,30 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         </translation>
     </message>
     <message>
+        <source>&amp;Field:</source>
+        <translation>字段(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Lane</source>
+        <translation>泳道</translation>
+    </message>
+    <message>
         <source>Add tags</source>
         <translation>添加标签</translation>
     </message>
@@ -299,20 +323,12 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <translation>移除标签</translation>
     </message>
     <message>
-        <source>Nobody</source>
-        <translation>无人</translation>
+        <source>&amp;Value:</source>
+        <translation>新值(&amp;V)：</translation>
     </message>
     <message>
         <source>Comma-separated, e.g. mobile, MVP</source>
         <translation>用逗号分隔，例如：移动端, MVP</translation>
-    </message>
-    <message>
-        <source>Field</source>
-        <translation>字段</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>新值</translation>
     </message>
 </context>
 <context>

@@ -9,22 +9,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QLineEdit, QWidget
 
 from pmdesk.app.backlog.columns import Names
 from pmdesk.app.backlog.editors import choices
 from pmdesk.app.details.editor import split_tags
-from pmdesk.app.labels import field_label
+from pmdesk.app.forms.ui_bulk_edit import Ui_BulkEditDialog
 
 if TYPE_CHECKING:
     from pmdesk.core.ops import Operation
@@ -34,6 +24,9 @@ FIELDS = ("release", "priority", "status", "owner", "lane", "tags_add", "tags_re
 
 
 class BulkEditDialog(QDialog):
+    """The form is drawn in Qt Designer (ui/bulk_edit.ui): a field, and a page of
+    the value's input for each field, in the order of FIELDS."""
+
     def __init__(
         self,
         uids: list[str],
@@ -44,56 +37,29 @@ class BulkEditDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("bulkEditDialog")
-        self.setWindowTitle(self.tr("Edit Selected Requirements"))
+        form = Ui_BulkEditDialog()
+        form.setupUi(self)
         self._uids = list(uids)
-        self.intro = QLabel(self.tr("Change %n selected requirement(s):", "", len(uids)))
-        self.field = QComboBox(self)
-        self.field.setObjectName("bulkField")
-        texts = {
-            "tags_add": self.tr("Add tags"),
-            "tags_remove": self.tr("Remove tags"),
-        }
-        for name in FIELDS:
-            self.field.addItem(texts.get(name) or field_label(name), name)
-        self.values = QStackedWidget(self)
+        self.intro: QLabel = form.intro
+        self.intro.setText(self.tr("Change %n selected requirement(s):", "", len(uids)))
+        self.field: QComboBox = form.field
+        self.buttons: QDialogButtonBox = form.buttons
+        assert self.field.count() == len(FIELDS), "ui/bulk_edit.ui and FIELDS disagree"
         self._inputs: dict[str, QWidget] = {}
-        for name in FIELDS:
-            if name in CHOICE_FIELDS:
-                box = QComboBox(self)
-                for text, value in choices(name, names):
-                    box.addItem(text, value)
-                widget: QWidget = box
-            elif name == "owner":
-                box = QComboBox(self)
-                box.setEditable(True)
-                box.addItems(owners)
-                box.setEditText("")
-                line = box.lineEdit()
-                assert line is not None
-                line.setPlaceholderText(self.tr("Nobody"))
-                widget = box
-            else:
-                edit = QLineEdit(self)
-                edit.setPlaceholderText(self.tr("Comma-separated, e.g. mobile, MVP"))
-                widget = edit
-            widget.setObjectName(f"bulkValue_{name}")
+        for index, name in enumerate(FIELDS):
+            self.field.setItemData(index, name)
+            widget = getattr(form, f"value_{name}")
             self._inputs[name] = widget
-            self.values.addWidget(widget)
-        self.field.currentIndexChanged.connect(self.values.setCurrentIndex)
+        for name in CHOICE_FIELDS:
+            box = self._inputs[name]
+            assert isinstance(box, QComboBox)
+            for text, value in choices(name, names):
+                box.addItem(text, value)
+        owner = self._inputs["owner"]
+        assert isinstance(owner, QComboBox)
+        owner.addItems(owners)
+        owner.setEditText("")
         self.field.setCurrentIndex(FIELDS.index(field))
-        form = QFormLayout()
-        form.addRow(self.tr("Field"), self.field)
-        form.addRow(self.tr("Value"), self.values)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        self.buttons = buttons
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.intro)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
 
     def input(self, name: str) -> QWidget:
         return self._inputs[name]
