@@ -222,7 +222,6 @@ class Group:
 
     value: Any  # the field's value (None: not set)
     uids: list[str]
-    row: int = 0  # its place among the groups
 
 
 def group_uids(
@@ -258,4 +257,4 @@ def group_uids(
     ranked = sorted((v for v in found if v is not None), key=order[by])
     if None in found:
         ranked.append(None)
-    return [Group(value, found[value], i) for i, value in enumerate(ranked)]
+    return [Group(value, found[value]) for value in ranked]

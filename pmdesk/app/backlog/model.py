@@ -1,4 +1,4 @@
-"""The backlog table as a `QAbstractItemModel` over plain rows, flat or grouped.
+"""The backlog table as a table model over plain rows, flat or grouped.
 
 Rows are the core's backlog tuples by uid, read once; edits are followed from
 the effects the session announces (their values, without reading again), so
@@ -6,9 +6,9 @@ an edit repaints its cells and a bulk edit of 1,000 rows costs 1,000 dictionary
 updates. Structure (the tree's order, for the unsorted order and the parent
 groups) comes from the tree model, which follows the same effects first.
 
-Flat: the rows are the top level. Grouped: one heading per group at the top
-level, its rows under it. An index's internal pointer is its `Group` (rows of
-a group) or None (top level), so `parent()` needs no lookup.
+Each row of the table is a requirement's uid or, grouped, a group's heading
+(a `Group`) followed by its rows: one flat list, so the view (a QTableView) asks
+only for the rows it paints, and a sort is one list replaced.
 """
 
 from __future__ import annotations

@@ -30,7 +30,6 @@ from pmdesk.app.backlog.columns import BY_NAME, COLUMNS
 from pmdesk.app.backlog.editors import choices
 from pmdesk.app.backlog.model import BacklogModel
 from pmdesk.app.backlog.view import BacklogView
-from pmdesk.app.labels import field_label
 from pmdesk.app.session import ProjectSession
 from pmdesk.app.settings import AppSettings
 from pmdesk.app.tree.pane import TreePane
@@ -329,8 +328,3 @@ class BacklogPane(QWidget):
         menu.addAction(self.bulk_action)
         self.bulk_action.setEnabled(editable)
         return menu
-
-
-def column_title(name: str) -> str:
-    """A column's header text without the sort arrows (for tests and menus)."""
-    return BY_NAME[name].title() if name in BY_NAME else field_label(name)
