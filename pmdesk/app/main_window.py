@@ -70,6 +70,13 @@ class MainWindow(QMainWindow):
         self.plan_dock.setWidget(self.plan_placeholder)
         self.roadmap_placeholder = self._placeholder(self.tr("No project is open."))
         self.roadmap_dock.setWidget(self.roadmap_placeholder)
+        # The backlog table is a tab beside the roadmap: the bottom area spans the
+        # window, the most width a table of many columns can get.
+        self.backlog_dock = self._dock("backlogDock", self.tr("Backlog"), area.BottomDockWidgetArea)
+        self.tabifyDockWidget(self.roadmap_dock, self.backlog_dock)
+        self.roadmap_dock.raise_()
+        self.backlog_placeholder = self._placeholder(self.tr("No project is open."))
+        self.backlog_dock.setWidget(self.backlog_placeholder)
         self.central = QStackedWidget(self)
         self.central.addWidget(self._placeholder(self.tr("No project is open.")))
         # The notice of a colleague's save sits above the document (app/sharing.py).
@@ -89,6 +96,7 @@ class MainWindow(QMainWindow):
         self.notice_bar.redo_requested.connect(self.undo_group.redo)
         self.notice_bar.save_requested.connect(self.save)
         docks = [self.tree_dock, self.plan_dock, self.detail_dock, self.roadmap_dock]
+        docks.append(self.backlog_dock)
         self.commands = WindowActions(self, self, self.undo_group, docks, self._fill_recent)
         self._build_status_bar()
         # The bottom area (the timeline) spans the window: a roadmap needs width.
@@ -173,6 +181,9 @@ class MainWindow(QMainWindow):
         self.plan_placeholder.hide()
         self.plan_placeholder.setParent(self)
         self.plan_dock.setWidget(workspace.plan_pane)
+        self.backlog_placeholder.hide()
+        self.backlog_placeholder.setParent(self)
+        self.backlog_dock.setWidget(workspace.backlog_pane)
         self.central.addWidget(workspace.document_pane)
         self.central.setCurrentWidget(workspace.document_pane)
         workspace.roadmap_pane.details_requested.connect(self.show_details)
@@ -191,6 +202,8 @@ class MainWindow(QMainWindow):
         self.roadmap_placeholder.show()
         self.plan_dock.setWidget(self.plan_placeholder)
         self.plan_placeholder.show()
+        self.backlog_dock.setWidget(self.backlog_placeholder)
+        self.backlog_placeholder.show()
 
     def busy(self, message: str) -> None:
         self.progress.show()
@@ -340,6 +353,13 @@ class MainWindow(QMainWindow):
             self.workspace.selection.set(uid)
         self.detail_dock.show()
         self.detail_dock.raise_()
+
+    def show_backlog(self) -> None:
+        """View ▸ Backlog Table: the backlog's tab, forward, with the focus."""
+        self.backlog_dock.show()
+        self.backlog_dock.raise_()
+        if self.workspace is not None:
+            self.workspace.backlog_pane.view.setFocus()
 
     def focus_filter(self) -> None:
         if self.workspace is not None:
