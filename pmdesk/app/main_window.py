@@ -109,7 +109,7 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
         else:  # first start
             self.resizeDocks(
-                [self.tree_dock, self.detail_dock], [480, 400], Qt.Orientation.Horizontal
+                [self.tree_dock, self.detail_dock], [340, 380], Qt.Orientation.Horizontal
             )
             self.resizeDocks([self.roadmap_dock], [340], Qt.Orientation.Vertical)
         self.undo_group.cleanChanged.connect(self.state_changed)
