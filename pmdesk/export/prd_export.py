@@ -22,8 +22,8 @@ from pmdesk.export.prd_build import ExportOptions, Progress, build_document
 from pmdesk.export.render_docx import render_docx
 from pmdesk.export.render_markdown import render_markdown
 
-FORMATS = ("docx", "md")
-SUFFIXES = {"docx": ".docx", "md": ".md"}
+FORMATS = ("docx", "md", "pdf")
+SUFFIXES = {"docx": ".docx", "md": ".md", "pdf": ".pdf"}
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,7 @@ def export_prd(
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> ExportResult:
-    """Write the PRD as `format` ("docx" or "md") to `target`.
+    """Write the PRD as `format` ("docx", "md" or "pdf") to `target`.
 
     Progress runs to 90 % while the document is built and the rest while it
     is written. Raises `ExportCancelledError` (nothing written) or `PmdeskError`.
@@ -67,6 +67,11 @@ def export_prd(
         if format == "docx":
             with replacing(target) as tmp:
                 render_docx(document, tmp)
+        elif format == "pdf":
+            from pmdesk.export.render_pdf import render_pdf  # Qt: loaded only when asked
+
+            with replacing(target) as tmp:
+                render_pdf(document, tmp)
         else:
             output = render_markdown(document, picture_stem=target.stem)
             if output.files:  # a place the .md cannot go is said of the .md, not a picture
