@@ -62,9 +62,9 @@ def families(language: str, *, mono: bool = False) -> list[str]:
     its design and line height; English ones put a Latin font first."""
     with _lock:
         installed = _installed()
-    order = (*CJK_SANS, *LATIN_SANS) if language == "zh" else (*LATIN_SANS, *CJK_SANS)
+    order = [*CJK_SANS, *LATIN_SANS] if language == "zh" else [*LATIN_SANS, *CJK_SANS]
     if mono:
-        order = (*MONO, *order)
+        order = [*MONO, *order]
     chosen = [name for name in (*order, *SYMBOLS) if name in installed]
     return list(dict.fromkeys(chosen)) or [QFont().defaultFamily()]
 
@@ -74,13 +74,16 @@ def css_families(names: list[str]) -> str:
 
 
 def font(language: str, points: float, *, bold: bool = False, mono: bool = False) -> QFont:
-    """A font for `language` text, without ligatures: the PDF's text map has no
-    entry for a ligature glyph, so "fi" or "ti" would vanish from copied text."""
+    """A font for `language` text whose glyphs are all in the font's character map.
+
+    Qt's text map only knows glyphs the character map names: a ligature ("fi",
+    "ti") or a localised form (Noto Sans CJK SC swaps in other digits after a
+    Latin letter: "v1.0" came back as "v .") would vanish from copied text."""
     result = QFont()
     result.setFamilies(families(language, mono=mono))
     result.setPointSizeF(points)
     result.setBold(bold)
-    for tag in ("liga", "clig", "dlig"):
+    for tag in ("liga", "clig", "dlig", "locl"):
         result.setFeature(QFont.Tag(tag), 0)
     return result
 

@@ -149,9 +149,11 @@ class PdfHtml:
             out.append(self.paragraph(block.runs, block.style))
         elif isinstance(block, Heading):
             entry = self.entries.get(id(block)) if top else None
-            out.append(self.heading(block, entry) if entry else self.paragraph(
-                block.runs or [], "label", text=block.text
-            ))
+            out.append(
+                self.heading(block, entry)
+                if entry
+                else self.paragraph(block.runs or [], "label", text=block.text)
+            )
         elif isinstance(block, ListBlock):
             out.append(self.list_block(block))
         elif isinstance(block, Table):
@@ -211,7 +213,7 @@ class PdfHtml:
             html = "<br />".join(_text(piece) for piece in text.split("\n"))
             if run.code:
                 html = (
-                    f"<span style=\"font-family: {self.mono}; font-size: 0.9em; "
+                    f'<span style="font-family: {self.mono}; font-size: 0.9em; '
                     f'background-color: {CODE_FILL};">{html}</span>'
                 )
             if run.bold:

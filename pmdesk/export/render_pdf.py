@@ -27,7 +27,6 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
     QColor,
-    QFont,
     QFontMetricsF,
     QImage,
     QPageLayout,
@@ -170,7 +169,7 @@ class _Renderer:
         with_contents = [
             n for n, run in enumerate(self.runs) if any(isinstance(b, Contents) for b in run.blocks)
         ]
-        for index, run in enumerate(self.runs):
+        for run in self.runs:
             html.width_px, html.height_px = text_size_px(landscape=run.landscape)
             run.doc = self._document(writer, run, html.html(run.blocks), html.images)
             html.images = {}
@@ -219,8 +218,9 @@ class _Renderer:
 
     def _keep_headings_with_text(self, run: _Run) -> None:
         """A heading whose text starts on the next page moves there too (Qt has no
-        keep-with-next). One pass from the top, while Qt lays the text out lazily:
-        a move only shifts what follows, and what follows is not laid out yet."""
+        keep-with-next). Every such heading of a full layout moves at once (one
+        relayout, not one per heading); moves push later text down, so the check
+        runs again on the new layout, a few times at most."""
         doc = run.doc
         assert doc is not None
         layout = doc.documentLayout()
@@ -228,24 +228,35 @@ class _Renderer:
         brk = QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore
         headings = []
         block = doc.begin()
-        while block.isValid():  # no layout needed to find them
+        while block.isValid():
             if block.blockFormat().headingLevel():
                 headings.append(block.position())
             block = block.next()
-        for position in headings:
-            block = doc.findBlock(position)
-            after = block.next()
-            if not after.isValid() or block.blockFormat().pageBreakPolicy() & brk:
-                continue
-            rect = layout.blockBoundingRect(block)
-            starts = int(rect.top() // page)
-            if rect.top() - starts * page < 1:
-                continue  # already at the top of a page
-            next_top = layout.blockBoundingRect(after).top()
-            if int(next_top // page) > starts or int(rect.bottom() // page) > starts:
-                fmt = QTextBlockFormat()
-                fmt.setPageBreakPolicy(brk)
-                QTextCursor(block).mergeBlockFormat(fmt)
+        for _ in range(MAX_PASSES):
+            layout.documentSize()  # the whole text laid out, so every position is current
+            alone = []
+            for position in headings:
+                block = doc.findBlock(position)
+                after = block.next()
+                if not after.isValid() or block.blockFormat().pageBreakPolicy() & brk:
+                    continue
+                rect = layout.blockBoundingRect(block)
+                starts = int(rect.top() // page)
+                if rect.top() - starts * page < 1:
+                    continue  # already at the top of a page
+                next_top = layout.blockBoundingRect(after).top()
+                if int(next_top // page) > starts or int(rect.bottom() // page) > starts:
+                    alone.append(position)
+            if not alone:
+                return
+            fmt = QTextBlockFormat()
+            fmt.setPageBreakPolicy(brk)
+            cursor = QTextCursor(doc)
+            cursor.beginEditBlock()
+            for position in alone:
+                cursor.setPosition(position)
+                cursor.mergeBlockFormat(fmt)
+            cursor.endEditBlock()
 
     def _number_pages(self) -> None:
         """Each run's first page and page count, and the page of every heading."""
@@ -350,4 +361,3 @@ class _Renderer:
             middle = (left + right - metrics.horizontalAdvance(label)) / 2
             painter.drawText(QPointF(middle, bottom), label)
         painter.restore()
-

@@ -1214,6 +1214,10 @@ Name:</translation>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
+    </message>
+    <message>
         <source>Export roadmap</source>
         <translation>Export roadmap</translation>
     </message>
@@ -1262,6 +1266,10 @@ Name:</translation>
     <message>
         <source>Markdown (.md)</source>
         <translation>Markdown (.md)</translation>
+    </message>
+    <message>
+        <source>PDF (.pdf)</source>
+        <translation>PDF (.pdf)</translation>
     </message>
     <message>
         <source>None</source>

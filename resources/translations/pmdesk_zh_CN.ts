@@ -1213,6 +1213,10 @@ Name:</source>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
         <source>Export roadmap</source>
         <translation>导出路线图</translation>
     </message>
@@ -1261,6 +1265,10 @@ Name:</source>
     <message>
         <source>Markdown (.md)</source>
         <translation>Markdown（.md）</translation>
+    </message>
+    <message>
+        <source>PDF (.pdf)</source>
+        <translation>PDF（.pdf）</translation>
     </message>
     <message>
         <source>None</source>

@@ -1,0 +1,232 @@
+"""The PRD as PDF, drawn by Qt: read back with poppler's pdftotext, pdffonts and pdfinfo."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from pmdesk.cli import main
+from pmdesk.core.newproject.sample import write_sample
+from pmdesk.core.storage.projectfile import open_readonly
+from pmdesk.export.doc import Document, Heading, Image
+from pmdesk.export.pdf_html import HeadingEntry, number_headings
+from pmdesk.export.prd_build import ExportOptions, build_document
+from pmdesk.export.prd_export import export_prd
+from tests.export.conftest import make_png
+from tests.export.prd_projects import make_project
+
+pytestmark = pytest.mark.skipif(
+    shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) is not installed"
+)
+
+RADICALS = re.compile("[\u2e80-\u2fdf]")
+
+
+@dataclass
+class Exported:
+    project: Path
+    pdf: Path
+    document: Document
+    pages: list[str]
+    """pdftotext -layout, one string per page."""
+
+
+def pages_of(pdf: Path) -> list[str]:
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, check=True, text=True
+    ).stdout
+    return text.split("\f")[:-1]
+
+
+def squeeze(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def document_of(project: Path, language: str) -> Document:
+    store = open_readonly(project)
+    try:
+        with store.engine.connect() as conn:
+            return build_document(conn, ExportOptions(language=language))
+    finally:
+        store.dispose()
+
+
+def headings_of(document: Document) -> list[HeadingEntry]:
+    return list(number_headings(document.blocks).values())
+
+
+@pytest.fixture(scope="module")
+def sample_pdf(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Exported]:
+    folder = tmp_path_factory.mktemp("pdf")
+    out = {}
+    for lang in ("zh", "en"):
+        project = folder / f"crm-{lang}.pmdesk"
+        write_sample(project, lang)
+        pdf = folder / f"crm-{lang}.pdf"
+        assert main(["export", str(project), "--format", "pdf", "-o", str(pdf)]) == 0
+        out[lang] = Exported(project, pdf, document_of(project, lang), pages_of(pdf))
+    return out
+
+
+def first_page_with(pages: list[str], label: str, start: int) -> int:
+    """The first page from `start` with a line that begins with `label` (spaces ignored)."""
+    wanted = squeeze(label)[:18]
+    for index in range(start, len(pages)):
+        if any(squeeze(line).startswith(wanted) for line in pages[index].splitlines()):
+            return index
+    raise AssertionError(f"{label!r} not found from page {start + 1}")
+
+
+def body_start(exported: Exported) -> int:
+    """The first page after the contents."""
+    title = "目录" if exported.document.language == "zh" else "Contents"
+    at = next(
+        i
+        for i, page in enumerate(exported.pages)
+        if any(line.strip() == title for line in page.splitlines())
+    )
+    at += 1
+    while _is_contents_page(exported.pages[at]):
+        at += 1
+    return at
+
+
+def _is_contents_page(page: str) -> bool:
+    """Contents lines end in a page number; body pages mostly do not."""
+    lines = [line for line in page.splitlines() if line.strip()][1:-1]  # header, footer
+    numbered = [line for line in lines if re.search(r"\s{3,}\d+$", line)]
+    return len(numbered) > len(lines) // 2
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_heading_appears_numbered_and_in_order(
+    sample_pdf: dict[str, Exported], lang: str
+) -> None:
+    exported = sample_pdf[lang]
+    start = body_start(exported)
+    at = start
+    entries = headings_of(exported.document)
+    assert len(entries) > 30
+    for entry in entries:
+        at = first_page_with(exported.pages, entry.label, at)
+    numbered = [e.label for e in entries if e.number]
+    assert numbered[:2] == (
+        ["1 文档说明与修订记录", "2 背景与目标"]
+        if lang == "zh"
+        else ["1 Document Information and Revision History", "2 Background and Goals"]
+    )
+    assert "11.1.1 CRM-2 客户 360° 视图" in numbered or lang == "en"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_contents_page_numbers_are_the_pages_the_headings_start_on(
+    sample_pdf: dict[str, Exported], lang: str
+) -> None:
+    exported = sample_pdf[lang]
+    start = body_start(exported)
+    listed = 0
+    for entry in headings_of(exported.document):
+        if entry.level > 3:
+            continue
+        wanted = squeeze(entry.label)[:18]
+        lines = [line for page in exported.pages[:start] for line in page.splitlines()]
+        [line] = [line for line in lines if squeeze(line).startswith(wanted)]
+        match = re.search(r"(\d+)\s*$", line)
+        assert match is not None, line
+        page = first_page_with(exported.pages, entry.label, start)
+        assert int(match.group(1)) == page + 1, entry.label
+        listed += 1
+    assert listed > 20
+
+
+def test_requirement_keys_and_chinese_come_back_as_written(
+    sample_pdf: dict[str, Exported],
+) -> None:
+    exported = sample_pdf["zh"]
+    text = "\n".join(exported.pages)
+    keys = [
+        b.anchor.removeprefix("req:")
+        for b in exported.document.blocks
+        if isinstance(b, Heading) and b.anchor
+    ]
+    assert len(keys) > 30
+    for key in keys:
+        assert re.search(rf"\b{re.escape(key)}\b", text), key
+    # Radicals share glyphs with everyday characters in CJK fonts: the text map says which.
+    assert not RADICALS.findall(text)
+    for words in ("客户 360° 视图", "第 2 页", "产品需求文档", "验收标准"):
+        assert words in text
+    assert "CRM-37 自定义报表设计器" in text
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_fonts_are_embedded(sample_pdf: dict[str, Exported], lang: str) -> None:
+    listing = subprocess.run(
+        ["pdffonts", str(sample_pdf[lang].pdf)], capture_output=True, check=True, text=True
+    ).stdout.splitlines()[2:]
+    assert listing
+    for line in listing:
+        emb = line.split()[-5]
+        assert emb == "yes", line
+    if lang == "zh":
+        assert any("CJK" in line or "YaHei" in line or "PingFang" in line for line in listing)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_pages_header_and_footer(sample_pdf: dict[str, Exported], lang: str) -> None:
+    pages = sample_pdf[lang].pages
+    assert 15 <= len(pages) <= 80
+    total = len(pages)
+    label = "第 {page} 页，共 {pages} 页" if lang == "zh" else "Page {page} of {pages}"
+    assert label.format(page=1, pages=total) not in pages[0]  # the cover is bare
+    assert "CRM 1.0" not in pages[0].splitlines()[0]
+    for number, page in enumerate(pages[1:], start=2):
+        assert label.format(page=number, pages=total) in page
+        assert page.lstrip().startswith("云帆 CRM 1.0" if lang == "zh" else "Yunfan CRM 1.0")
+
+
+def test_cover_holds_title_and_facts(sample_pdf: dict[str, Exported]) -> None:
+    cover = sample_pdf["zh"].pages[0]
+    assert "产品需求文档" in cover
+    for label in ("产品", "版本", "日期", "作者"):
+        assert re.search(rf"^\s*{label}\s+\S", cover, re.MULTILINE), label
+
+
+def test_a_wide_roadmap_gets_a_sideways_page_with_its_heading(tmp_path: Path) -> None:
+    project = make_project(
+        tmp_path / "p.pmdesk",
+        {
+            "pmdesk_snapshot": 1,
+            "project": {"title": "宽路线图", "key_prefix": "REQ"},
+            "requirements": [{"title": "需求"}],
+        },
+    )
+    wide = Image(make_png(3000, 900), 3000, 900, "路线图", "roadmap", wide=True)
+    out = tmp_path / "p.pdf"
+    store = open_readonly(project)
+    with store.engine.connect() as conn:
+        export_prd(conn, "pdf", out, ExportOptions(roadmap=lambda conn, lang: wide))
+    store.dispose()
+    info = subprocess.run(
+        ["pdfinfo", "-f", "1", "-l", "99", str(out)], capture_output=True, check=True, text=True
+    ).stdout
+    sizes = re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", info)
+    turned = [n for n, (w, h) in enumerate(sizes) if float(w) > float(h)]
+    assert len(turned) == 1 and 0 < turned[0] < len(sizes) - 1
+    page = pages_of(out)[turned[0]]
+    assert re.search(r"^\s*\d+\s+路线图", page, re.MULTILINE)  # the heading came along
+    assert "路线图" in page.splitlines()[-1] or "路线图" in page
+
+
+def test_empty_project_exports(tmp_path: Path) -> None:
+    project = tmp_path / "empty.pmdesk"
+    assert main(["new", str(project)]) == 0
+    out = tmp_path / "empty.pdf"
+    assert main(["export", str(project), "--format", "pdf", "-o", str(out), "--lang", "en"]) == 0
+    assert out.read_bytes().startswith(b"%PDF")
+    assert "Contents" in "\n".join(pages_of(out))
