@@ -34,6 +34,7 @@ from PySide6.QtGui import (
     QPainter,
     QPdfWriter,
     QPen,
+    QTextBlock,
     QTextBlockFormat,
     QTextCursor,
     QTextDocument,
@@ -64,6 +65,7 @@ HEADER_MM = 13.0  # header baseline, from the top edge
 FOOTER_MM = 12.0  # footer baseline, from the bottom edge
 FURNITURE_PT = 8.5
 MAX_PASSES = 4
+KEEP_TOGETHER_ROWS = 12  # a table this short follows its heading to the next page whole
 BIGGER_SIDEWAYS = 1.15  # a picture gets a sideways page when it prints this much larger
 
 
@@ -218,9 +220,14 @@ class _Renderer:
 
     def _keep_headings_with_text(self, run: _Run) -> None:
         """A heading whose text starts on the next page moves there too (Qt has no
-        keep-with-next). Every such heading of a full layout moves at once (one
-        relayout, not one per heading); moves push later text down, so the check
-        runs again on the new layout, a few times at most."""
+        keep-with-next), with the headings right above it on its page.
+
+        One pass from the top while Qt lays the text out lazily: a move only
+        shifts what follows, and what follows is laid out again as far as Qt
+        had got (marked dirty, so tables below are paginated anew too). Moving
+        every such heading of a finished layout at once instead left pages with
+        a line on them: a heading at a page's foot before the first move is
+        often mid-page after it."""
         doc = run.doc
         assert doc is not None
         layout = doc.documentLayout()
@@ -228,35 +235,48 @@ class _Renderer:
         brk = QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore
         headings = []
         block = doc.begin()
-        while block.isValid():
+        while block.isValid():  # finding them needs no layout
             if block.blockFormat().headingLevel():
                 headings.append(block.position())
             block = block.next()
-        for _ in range(MAX_PASSES):
-            layout.documentSize()  # the whole text laid out, so every position is current
-            alone = []
-            for position in headings:
-                block = doc.findBlock(position)
-                after = block.next()
-                if not after.isValid() or block.blockFormat().pageBreakPolicy() & brk:
-                    continue
-                rect = layout.blockBoundingRect(block)
-                starts = int(rect.top() // page)
-                if rect.top() - starts * page < 1:
-                    continue  # already at the top of a page
-                next_top = layout.blockBoundingRect(after).top()
-                if int(next_top // page) > starts or int(rect.bottom() // page) > starts:
-                    alone.append(position)
-            if not alone:
-                return
-            fmt = QTextBlockFormat()
-            fmt.setPageBreakPolicy(brk)
-            cursor = QTextCursor(doc)
-            cursor.beginEditBlock()
-            for position in alone:
-                cursor.setPosition(position)
-                cursor.mergeBlockFormat(fmt)
-            cursor.endEditBlock()
+        fmt = QTextBlockFormat()
+        fmt.setPageBreakPolicy(brk)
+        for position in headings:
+            block = doc.findBlock(position)
+            if block.blockFormat().pageBreakPolicy() & brk:
+                continue
+            top = layout.blockBoundingRect(block).top()
+            starts = int(top // page)
+            if top - starts * page < 1 or not self._ends_page(doc, block, starts):
+                continue  # at the top of a page already, or its text follows it
+            first = block
+            while True:  # a chapter heading over its first section's goes along
+                before = first.previous()
+                if not before.isValid() or not before.blockFormat().headingLevel():
+                    break
+                if int(layout.blockBoundingRect(before).top() // page) != starts:
+                    break
+                first = before
+            QTextCursor(first).mergeBlockFormat(fmt)
+            doc.markContentsDirty(first.position(), doc.characterCount() - first.position() - 1)
+
+    @staticmethod
+    def _ends_page(doc: QTextDocument, heading: QTextBlock, page_index: int) -> bool:
+        """Whether what follows `heading` starts on a later page: its first lines, or
+        all of a short table (a requirement's facts) that would otherwise split."""
+        layout = doc.documentLayout()
+        page = doc.pageSize().height()
+        after = heading.next()
+        if not after.isValid():
+            return False
+        if int(layout.blockBoundingRect(heading).bottom() // page) > page_index:
+            return True
+        table = QTextCursor(after).currentTable()
+        if table is not None and table.firstPosition() <= after.position() + 1:
+            rows = table.rows()
+            row = rows - 1 if rows <= KEEP_TOGETHER_ROWS else min(1, rows - 1)
+            after = table.cellAt(row, 0).firstCursorPosition().block()
+        return int(layout.blockBoundingRect(after).bottom() // page) > page_index
 
     def _number_pages(self) -> None:
         """Each run's first page and page count, and the page of every heading."""
