@@ -18,7 +18,7 @@ from pmdesk.export.pdf_html import HeadingEntry, number_headings
 from pmdesk.export.prd_build import ExportOptions, build_document
 from pmdesk.export.prd_export import export_prd
 from tests.export.conftest import make_png
-from tests.export.prd_projects import make_project
+from tests.export.prd_projects import hostile_snapshot, make_project
 
 pytestmark = pytest.mark.skipif(
     shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) is not installed"
@@ -230,3 +230,19 @@ def test_empty_project_exports(tmp_path: Path) -> None:
     assert main(["export", str(project), "--format", "pdf", "-o", str(out), "--lang", "en"]) == 0
     assert out.read_bytes().startswith(b"%PDF")
     assert "Contents" in "\n".join(pages_of(out))
+
+
+def test_hostile_content_exports_and_reads_back(tmp_path: Path) -> None:
+    snapshot = hostile_snapshot()
+    snapshot["requirements"][1]["description"] = "一段很长的文字。" * 400  # pages, not hundreds
+    project = make_project(tmp_path / "hostile.pmdesk", snapshot, chain=30)
+    out = tmp_path / "hostile.pdf"
+    assert main(["export", str(project), "--format", "pdf", "-o", str(out)]) == 0
+    text = "\n".join(pages_of(out))
+    flat = squeeze(text)
+    assert squeeze("<script>alert('描述')</script>") in flat  # raw HTML shown as text
+    assert "\x1b" not in text and "\x00" not in text and "\u202e" not in text
+    assert "第 30 层" in text and "第 10 层" in text  # a deep chain, a deep list
+    assert "x|y" in text and "代码 <tag> & " in text
+    assert "Unknown filter field 'colour'" in text  # a broken block says why, in place
+    assert not RADICALS.findall(text)
