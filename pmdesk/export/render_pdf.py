@@ -257,8 +257,11 @@ class _Renderer:
                 if int(layout.blockBoundingRect(before).top() // page) != starts:
                     break
                 first = before
-            QTextCursor(first).mergeBlockFormat(fmt)
+            cursor = QTextCursor(first)
+            cursor.beginEditBlock()  # one relayout for both
+            cursor.mergeBlockFormat(fmt)
             doc.markContentsDirty(first.position(), doc.characterCount() - first.position() - 1)
+            cursor.endEditBlock()
 
     @staticmethod
     def _ends_page(doc: QTextDocument, heading: QTextBlock, page_index: int) -> bool:
