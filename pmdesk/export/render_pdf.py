@@ -48,6 +48,7 @@ from pmdesk.export.pdf_html import (
     CAPTION_ROOM_PX,
     HEADING_ROOM_PX,
     INK,
+    STYLESHEET,
     HeadingEntry,
     PdfHtml,
     number_headings,
@@ -197,7 +198,7 @@ class _Renderer:
         doc.setDefaultFont(self.body_font)
         doc.setDocumentMargin(0)
         doc.setUndoRedoEnabled(False)
-        doc.setDefaultStyleSheet(f"body {{ color: {INK}; }}")
+        doc.setDefaultStyleSheet(STYLESHEET)
         for name, data in images.items():
             image = QImage.fromData(QByteArray(data))
             doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
