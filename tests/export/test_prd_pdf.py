@@ -246,3 +246,20 @@ def test_hostile_content_exports_and_reads_back(tmp_path: Path) -> None:
     assert "x|y" in text and "代码 <tag> & " in text
     assert "Unknown filter field 'colour'" in text  # a broken block says why, in place
     assert not RADICALS.findall(text)
+
+
+def test_contents_and_requirement_links_jump_to_their_headings(
+    sample_pdf: dict[str, Exported],
+) -> None:
+    """Qt writes `#anchor` links as named destinations: each must name a heading."""
+    data = sample_pdf["zh"].pdf.read_bytes()
+    name = rb"\(\xfe\xff((?:\x00[\x20-\x7e])+)\)"
+    links = {m.group(1) for m in re.finditer(rb"/Dest " + name, data)}
+    tree = re.search(rb"/Dests (\d+) 0 R", data)
+    assert tree is not None
+    start = data.index(b"\n" + tree.group(1) + b" 0 obj")
+    names = {m.group(1) for m in re.finditer(name + rb" \d+ 0 R", data[start : start + 200_000])}
+    entries = headings_of(sample_pdf["zh"].document)
+    contents = [e for e in entries if e.level <= 3]
+    assert len(links) >= len(contents)  # each contents line, and requirement cross-links
+    assert links <= names
