@@ -46,16 +46,20 @@ def export_prd(
     """Write the PRD as `format` ("docx", "md" or "pdf") to `target`.
 
     Progress runs to 90 % while the document is built and the rest while it
-    is written. Raises `ExportCancelledError` (nothing written) or `PmdeskError`.
+    is written (for a PDF: to 40 %, then page by page as they are painted).
+    Raises `ExportCancelledError` (nothing written) or `PmdeskError`.
     """
     if format not in FORMATS:
         raise ValueError(f"unknown export format {format!r}")
     refuse_project_target(target)
     started = time.perf_counter()
 
+    # Building is most of the work, but for a PDF Qt's layout and painting are.
+    built = 40 if format == "pdf" else 90
+
     def building(done: int, total: int) -> None:
         if progress is not None:
-            progress(int(90 * done / max(total, 1)), 100)
+            progress(int(built * done / max(total, 1)), 100)
 
     pictures: list[Path] = []
     # Hundreds of thousands of small, acyclic objects: the cyclic collector would
@@ -70,8 +74,12 @@ def export_prd(
         elif format == "pdf":
             from pmdesk.export.render_pdf import render_pdf  # Qt: loaded only when asked
 
+            def painting(done: int, total: int) -> None:
+                if progress is not None:
+                    progress(built + int((100 - built) * done / max(total, 1)), 100)
+
             with replacing(target) as tmp:
-                render_pdf(document, tmp)
+                render_pdf(document, tmp, progress=painting, cancelled=cancelled)
         else:
             output = render_markdown(document, picture_stem=target.stem)
             if output.files:  # a place the .md cannot go is said of the .md, not a picture

@@ -53,6 +53,7 @@ from pmdesk.export.pdf_html import (
     PdfHtml,
     number_headings,
 )
+from pmdesk.export.prd_build import ExportCancelledError
 from pmdesk.export.roadmap_picture import ensure_gui
 
 Progress = Callable[[int, int], None]
@@ -83,10 +84,19 @@ class _Run:
     """Each heading with its 0-based page in the PDF."""
 
 
-def render_pdf(document: Document, target: Path, *, progress: Progress | None = None) -> None:
-    """Write `document` as an A4 PDF to `target`; `progress` hears of each page painted."""
+def render_pdf(
+    document: Document,
+    target: Path,
+    *,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> None:
+    """Write `document` as an A4 PDF to `target`; `progress` hears of each page painted.
+
+    Raises ExportCancelledError when `cancelled()` turns true (checked between
+    pages): the caller discards the half-written file."""
     ensure_gui()
-    _Renderer(document, progress).write(target)
+    _Renderer(document, progress, cancelled).write(target)
 
 
 def text_size_px(*, landscape: bool) -> tuple[float, float]:
@@ -129,9 +139,15 @@ def split_runs(blocks: Sequence[Block]) -> list[_Run]:
 
 
 class _Renderer:
-    def __init__(self, document: Document, progress: Progress | None) -> None:
+    def __init__(
+        self,
+        document: Document,
+        progress: Progress | None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> None:
         self.document = document
         self.progress = progress
+        self.cancelled = cancelled
         self.language = document.language
         self.entries = number_headings(document.blocks)
         self.runs = split_runs(document.blocks)
@@ -173,6 +189,8 @@ class _Renderer:
             n for n, run in enumerate(self.runs) if any(isinstance(b, Contents) for b in run.blocks)
         ]
         for run in self.runs:
+            if self.cancelled is not None and self.cancelled():
+                raise ExportCancelledError()
             html.width_px, html.height_px = text_size_px(landscape=run.landscape)
             run.doc = self._document(writer, run, html.html(run.blocks), html.images)
             html.images = {}
@@ -346,6 +364,8 @@ class _Renderer:
                         self.furniture(painter, number, chapter, landscape=run.landscape)
                     if self.progress is not None:
                         self.progress(number + 1, self.page_count)
+                    if self.cancelled is not None and self.cancelled():
+                        raise ExportCancelledError()
         finally:
             painter.end()
 

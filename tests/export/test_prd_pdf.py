@@ -15,7 +15,7 @@ from pmdesk.core.newproject.sample import write_sample
 from pmdesk.core.storage.projectfile import open_readonly
 from pmdesk.export.doc import Document, Heading, Image
 from pmdesk.export.pdf_html import HeadingEntry, number_headings
-from pmdesk.export.prd_build import ExportOptions, build_document
+from pmdesk.export.prd_build import ExportCancelledError, ExportOptions, build_document
 from pmdesk.export.prd_export import export_prd
 from tests.export.conftest import make_png
 from tests.export.prd_projects import hostile_snapshot, make_project
@@ -263,3 +263,27 @@ def test_contents_and_requirement_links_jump_to_their_headings(
     contents = [e for e in entries if e.level <= 3]
     assert len(links) >= len(contents)  # each contents line, and requirement cross-links
     assert links <= names
+
+
+def test_cancel_while_painting_leaves_the_old_file(tmp_path: Path) -> None:
+    project = tmp_path / "crm.pmdesk"
+    write_sample(project, "en")
+    out = tmp_path / "prd.pdf"
+    out.write_bytes(b"old")
+    seen: list[int] = []
+    store = open_readonly(project)
+    try:
+        with store.engine.connect() as conn, pytest.raises(ExportCancelledError):
+            export_prd(
+                conn,
+                "pdf",
+                out,
+                ExportOptions(language="en"),
+                progress=lambda done, total: seen.append(done),
+                cancelled=lambda: bool(seen) and seen[-1] > 50,  # some pages painted
+            )
+    finally:
+        store.dispose()
+    assert out.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["crm.pmdesk", "prd.pdf"]
+    assert 40 < max(seen) < 100
