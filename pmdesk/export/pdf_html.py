@@ -260,7 +260,8 @@ class PdfHtml:
             tag, kind = "ul", kinds[depth % 3]
         start = f' start="{block.start}"' if block.ordered and block.start != 1 else ""
         css = f"{self._breaking()}margin-top: 0px; margin-bottom: 6px; "
-        out = [f'<{tag}{start} style="{css}list-style-type: {kind}; -qt-list-indent: 1;">']
+        css += f"list-style-type: {kind}; -qt-list-indent: {min(depth, 5) + 1};"
+        out = [f'<{tag}{start} style="{css}">']
         spacing = 5 if block.loose else 2
         for item in block.items:
             inner = item.blocks or [Paragraph([])]

@@ -166,7 +166,7 @@ class _Renderer:
         writer.setPageLayout(self._page_layout(landscape=landscape))
         self.layout(writer)
         self.paint(writer)
-        del writer  # closes the file
+        del writer  # painter.end() finished the file; patch it once Qt lets go
         repair_text_map(target)
 
     @staticmethod

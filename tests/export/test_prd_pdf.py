@@ -287,3 +287,22 @@ def test_cancel_while_painting_leaves_the_old_file(tmp_path: Path) -> None:
     assert out.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["crm.pmdesk", "prd.pdf"]
     assert 40 < max(seen) < 100
+
+
+def test_nested_lists_step_in_and_tasks_show_their_boxes(tmp_path: Path) -> None:
+    from pmdesk.export.markdown_blocks import MarkdownReader
+    from pmdesk.export.render_pdf import render_pdf
+
+    markdown = "- 第一层\n  - 第二层\n    - 第三层\n- [x] 已完成\n- [ ] 未完成\n"
+    blocks = MarkdownReader().read(markdown)
+    out = tmp_path / "lists.pdf"
+    render_pdf(Document("清单", "zh", "产品 1.0", "第 {page} 页，共 {pages} 页", blocks), out)
+    lines = pages_of(out)[0].splitlines()
+
+    def indent(words: str) -> int:
+        [line] = [line for line in lines if words in line]
+        return len(line) - len(line.lstrip())
+
+    assert indent("第一层") < indent("第二层") < indent("第三层")
+    assert any("☑" in line and "已完成" in line for line in lines)
+    assert any("☐" in line and "未完成" in line for line in lines)
