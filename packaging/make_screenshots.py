@@ -8,7 +8,9 @@ conflicts-zh.png / conflicts-en.png: the conflict dialog for that save, showing
 two descriptions that differ at the end of a paragraph; roadmap-menu-zh.png /
 roadmap-menu-en.png: the roadmap's context menu on a release band;
 properties-*.png: Project ▸ Properties…; plan-*.png: the window with the Plan
-pane (releases, lanes, milestones) beside the tree; release-*.png: a release's form.
+pane (releases, lanes, milestones) beside the tree; release-*.png: a release's form;
+document-*.png: the window at 1280×800 with the document pane showing the preview
+only (section list collapsed) of the section holding the requirements table.
 """
 
 from __future__ import annotations
@@ -49,6 +51,7 @@ def shoot(app: QApplication, language: str, folder: Path) -> None:
     window.open_project(project, background=False)
     settle(1500)  # preview render and roadmap layout run on worker threads
     window.grab().save(str(OUT / f"main-{language}.png"))
+    shoot_document(window, language)
     shoot_roadmap(window, language, project)
     shoot_roadmap_menu(window, language)
     shoot_setup(window, language)
@@ -62,6 +65,23 @@ def shoot(app: QApplication, language: str, folder: Path) -> None:
     window.close()
     for translator in translators:
         app.removeTranslator(translator)
+
+
+def shoot_document(window: MainWindow, language: str) -> None:
+    """The document pane on a laptop screen: the preview alone, tables readable."""
+    assert window.workspace is not None
+    pane = window.workspace.document_pane
+    window.resize(1280, 800)
+    pane.sections.setCurrentRow(4)  # the overview, with the requirements table
+    pane.set_view("preview")
+    pane.show_sections(False)
+    settle(1200)
+    window.grab().save(str(OUT / f"document-{language}.png"))
+    pane.show_sections(True)
+    pane.set_view("both")
+    pane.sections.setCurrentRow(0)
+    window.resize(1600, 1000)
+    settle(1200)
 
 
 def shoot_roadmap(window: MainWindow, language: str, project: Path) -> None:

@@ -67,6 +67,14 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("DocumentPane", "Write this section in Markdown…"): "用 Markdown 撰写本章节…",
     ("DocumentPane", "(untitled)"): "（无标题）",
     ("DocumentPane", "New section"): "新章节",
+    ("DocumentPane", "Sections"): "章节",
+    ("DocumentPane", "Show or hide the list of sections"): "显示或隐藏章节列表",
+    ("DocumentPane", "Editor"): "编辑",
+    ("DocumentPane", "Show the editor only"): "只显示编辑器",
+    ("DocumentPane", "Side by side"): "并排",
+    ("DocumentPane", "Show the editor and the preview"): "并排显示编辑器和预览",
+    ("DocumentPane", "Preview"): "预览",
+    ("DocumentPane", "Show the preview only"): "只显示预览",
     ("LinksEditor", "No links yet"): "尚无关联",
     ("LinksEditor", "Remove the selected link"): "删除选中的关联",
     ("LinksEditor", "How this requirement relates to the other one"): "这条需求与另一条需求的关系",
@@ -86,11 +94,11 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("MainWindow", "&Open…"): "打开(&O)…",
     ("MainWindow", "&Save"): "保存(&S)",
     ("MainWindow", "Save &As…"): "另存为(&A)…",
-    ("MainWindow", "&Close project"): "关闭项目(&C)",
+    ("MainWindow", "&Close Project"): "关闭项目(&C)",
     ("MainWindow", "&Quit"): "退出(&Q)",
     ("MainWindow", "&Undo"): "撤销(&U)",
     ("MainWindow", "&Redo"): "重做(&R)",
-    ("MainWindow", "&Filter requirements"): "筛选需求(&F)",
+    ("MainWindow", "&Filter Requirements"): "筛选需求(&F)",
     ("MainWindow", "Change &Log…"): "变更日志(&L)…",
     ("DetailForm", "Fields"): "字段",
     ("DetailForm", "History"): "历史",
@@ -264,6 +272,11 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("ExportDialog", "Format:"): "格式：",
     ("ExportDialog", "Language:"): "语言：",
     ("ExportDialog", "Compare with baseline:"): "与基线比较：",
+    ("ExportDialog", "Show the changes as tracked changes in Word"): "在 Word 中以修订标记显示变更",
+    (
+        "ExportDialog",
+        "Reviewers see who changed what, and accept or reject it, in Word's Review pane.",
+    ): "评审人可在 Word 的“审阅”窗格中看到谁改了什么，并逐条接受或拒绝。",
     ("ExportDialog", "Kind"): "类型",
     ("ExportDialog", "Status"): "状态",
     ("ExportDialog", "Priority"): "优先级",
@@ -279,11 +292,19 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("ExportDialog", "Exporting to %1…"): "正在导出到 %1…",
     ("ExportDialog", "The export failed: %1"): "导出失败：%1",
     ("ExportDialog", "Cancelling…"): "正在取消…",
+    ("ExportProblemsDialog", "Problems in the Document"): "文档中有问题",
+    (
+        "ExportProblemsDialog",
+        "The document shows these problems as error text. Go back to fix them, or export anyway.",
+    ): "文档会把这些问题显示为错误文字。可以返回修改，也可以仍然导出。",
+    ("ExportProblemsDialog", "Go Back"): "返回修改",
+    ("ExportProblemsDialog", "Show Section"): "转到该章节",
+    ("ExportProblemsDialog", "Export Anyway"): "仍然导出",
     ("MainWindow", "&Export PRD…"): "导出 PRD(&E)…",
     ("MainWindow", "Exported %1 in %2 s."): "已导出 %1，用时 %2 秒。",
     ("Dialogs", "Export roadmap"): "导出路线图",
-    ("MainWindow", "Export roadmap as &PNG…"): "导出路线图为 &PNG…",
-    ("MainWindow", "Export roadmap as S&VG…"): "导出路线图为 S&VG…",
+    ("MainWindow", "Export Roadmap as &PNG…"): "导出路线图为 &PNG…",
+    ("MainWindow", "Export Roadmap as S&VG…"): "导出路线图为 S&VG…",
     ("MainWindow", "%1 could not be written (%2)."): "无法写入 %1（%2）。",
     ("MainWindow", "The roadmap is empty: no requirement, release or milestone has a date."): "路线图为空：没有任何需求、版本或里程碑设置了日期。",
     ("MainWindow", "Exported %1"): "已导出 %1",
@@ -674,6 +695,23 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("ProjectPropertiesDialog", "C&hoose…"): "选择(&H)…",
     ("ProjectPropertiesDialog", "R&emove"): "移除(&E)",
     ("ProjectPropertiesDialog", "No logo"): "无标志",
+    ("ProjectPropertiesDialog", "Document &status:"): "文档状态(&S)：",
+    ("ProjectPropertiesDialog", "Con&fidentiality:"): "密级(&F)：",
+    ("ProjectPropertiesDialog", "Document &number:"): "文档编号(&N)：",
+    ("ProjectPropertiesDialog", "Revie&wers:"): "评审人(&W)：",
+    ("ProjectPropertiesDialog", "Role"): "角色",
+    ("ProjectPropertiesDialog", "Name"): "姓名",
+    ("ProjectPropertiesDialog", "Add"): "添加",
+    ("ProjectPropertiesDialog", "Remove"): "删除",
+    (
+        "ProjectPropertiesDialog",
+        "Where the PRD stands (draft, in review, approved), on its cover",
+    ): "PRD 所处的阶段（草稿、评审中、已批准），显示在封面上",
+    ("ProjectPropertiesDialog", "Who may read the PRD (密级), on its cover"): "谁可以阅读这份 PRD（密级），显示在封面上",
+    (
+        "ProjectPropertiesDialog",
+        "Who signs the PRD off: a row each in its approval table",
+    ): "谁签批这份 PRD：每人一行，列入审批记录表",
     ("ProjectPropertiesDialog", "The document's title, on the PRD's cover"): "文档标题，显示在 PRD 封面上",
     ("ProjectPropertiesDialog", "The product's name, in the PRD's cover and header"): "产品名称，显示在 PRD 封面和页眉中",
     ("ProjectPropertiesDialog", "One author a line. F2 or double-click edits one."): "每行一位作者。按 F2 或双击可编辑。",
@@ -733,6 +771,8 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("PlanPane", "Released"): "已发布",
     ("PlanPane", "New Release…"): "新建版本…",
     ("PlanPane", "Edit Release…"): "编辑版本…",
+    ("PlanPane", "Show Release…"): "查看版本…",
+    ("PlanPane", "Show Milestone…"): "查看里程碑…",
     ("PlanPane", "Delete Release"): "删除版本",
     ("PlanPane", "New Lane"): "新建泳道",
     ("PlanPane", "New lane"): "新泳道",
@@ -790,6 +830,10 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("UndoLabel", "Set document language"): "设置文档语言",
     ("UndoLabel", "Set logo"): "设置标志",
     ("UndoLabel", "Remove logo"): "移除标志",
+    ("UndoLabel", "Set document status"): "设置文档状态",
+    ("UndoLabel", "Set confidentiality"): "设置密级",
+    ("UndoLabel", "Set document number"): "设置文档编号",
+    ("UndoLabel", "Set reviewers"): "设置评审人",
     ("UndoLabel", "Change key prefix to {prefix}"): "将编号前缀改为 {prefix}",
     ("UndoLabel", "Edit project properties"): "编辑项目属性",
     ("History", "picture, {kb} KB"): "图片，{kb} KB",
@@ -798,5 +842,94 @@ ZH_CN: dict[tuple[str, str], str] = {
     ),
     ("CoreError", "The requirements of a deleted release cannot move to that same release."): (
         "被删除版本的需求不能移到这个版本本身。"
+    ),
+    # A Kano survey's CSV file (core/analysis).
+    ("CoreError", "{path} is a folder, not a CSV survey."): "{path} 是文件夹，不是 CSV 问卷数据。",
+    (
+        "CoreError",
+        "{name} is an Excel workbook, not a CSV file: save it as CSV UTF-8 and import that.",
+    ): ("{name} 是 Excel 工作簿，不是 CSV 文件：请另存为“CSV UTF-8”后再导入。"),
+    (
+        "CoreError",
+        "{name} is empty: a survey needs a row of column titles and a row per respondent.",
+    ): ("{name} 是空文件：问卷数据需要一行列标题，每位受访者一行答案。"),
+    ("CoreError", "{name} is not a text file, so it is not a CSV survey."): (
+        "{name} 不是文本文件，因此不是 CSV 问卷数据。"
+    ),
+    ("CoreError", "{name} is not readable text: save it again as CSV UTF-8."): (
+        "{name} 不是可读的文本：请重新另存为“CSV UTF-8”。"
+    ),
+    (
+        "CoreError",
+        "{name} is neither UTF-8 nor GB18030 text (row {row}): save it again as CSV UTF-8.",
+    ): ("{name} 既不是 UTF-8 也不是 GB18030 编码的文本（第 {row} 行）：请重新另存为“CSV UTF-8”。"),
+    (
+        "CoreError",
+        "{name} is not a valid CSV file ({detail}).",
+    ): "{name} 不是有效的 CSV 文件（{detail}）。",
+    (
+        "CoreError",
+        "{name} holds no Kano questions: no column title names a requirement key with "
+        "“functional” or “dysfunctional” (功能型/正向, 反向/负向), and there are no "
+        "requirement, functional and dysfunctional columns.",
+    ): (
+        "{name} 中没有 Kano 问题：没有哪一列的标题同时写明需求编号和“正向”/“功能型”或"
+        "“反向”/“负向”，也没有“需求”“正向”“反向”这几列。"
+    ),
+    (
+        "CoreError",
+        "{name} holds no answers: no respondent answered both questions of a requirement.",
+    ): ("{name} 中没有可用的答案：没有受访者同时回答了某条需求的正向和反向问题。"),
+    ("CoreError", "{name}, column “{column}”: {key} is not a requirement of this project."): (
+        "{name}，“{column}”列：本项目中没有需求 {key}。"
+    ),
+    (
+        "CoreError",
+        "{name}, row {row}, column “{column}”: {key} is not a requirement of this project.",
+    ): ("{name}，第 {row} 行“{column}”列：本项目中没有需求 {key}。"),
+    ("CoreError", "{name}, row {row}, column “{column}”: “{value}” names no requirement key."): (
+        "{name}，第 {row} 行“{column}”列：“{value}”中没有需求编号。"
+    ),
+    (
+        "CoreError",
+        "{name}, column “{column}”: it names {key} but not whether it is the functional "
+        "or the dysfunctional question.",
+    ): "{name}，“{column}”列：写明了 {key}，但没有写明是正向问题还是反向问题。",
+    (
+        "CoreError",
+        "{name}: {key} has a functional question (column “{column}”) but no dysfunctional one.",
+    ): ("{name}：{key} 有正向问题（“{column}”列），但没有反向问题。"),
+    (
+        "CoreError",
+        "{name}: {key} has a dysfunctional question (column “{column}”) but no functional one.",
+    ): ("{name}：{key} 有反向问题（“{column}”列），但没有正向问题。"),
+    (
+        "CoreError",
+        "{name}: {key} has two functional questions, columns “{first}” and “{second}”.",
+    ): ("{name}：{key} 有两个正向问题，分别在“{first}”列和“{second}”列。"),
+    (
+        "CoreError",
+        "{name}: {key} has two dysfunctional questions, columns “{first}” and “{second}”.",
+    ): ("{name}：{key} 有两个反向问题，分别在“{first}”列和“{second}”列。"),
+    (
+        "CoreError",
+        "{name}, row {row}, column “{column}”: “{value}” is not a Kano answer (I like it, "
+        "It must be that way, I am neutral, I can live with it, I dislike it, or 1 to 5).",
+    ): (
+        "{name}，第 {row} 行“{column}”列：“{value}”不是 Kano 问卷的答案（应为我很喜欢、"
+        "理所当然、无所谓、能忍受、我很不喜欢，或 1 到 5）。"
+    ),
+    ("CoreError", "{name}, row {row}: it has more cells than the {count} column titles."): (
+        "{name}，第 {row} 行：单元格比 {count} 个列标题还多。"
+    ),
+    (
+        "CoreError",
+        "{name}, row {row}: respondent {respondent} answered {key} already, in row {first}.",
+    ): ("{name}，第 {row} 行：受访者 {respondent} 已在第 {first} 行回答过 {key}。"),
+    ("UndoLabel", "Set Kano category of {count} requirements from survey {name}"): (
+        "根据问卷 {name} 设置 {count} 条需求的 Kano 分类"
+    ),
+    ("UndoLabel", "Set Kano category of {key} from survey {name}"): (
+        "根据问卷 {name} 设置 {key} 的 Kano 分类"
     ),
 }

@@ -41,6 +41,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=Path, metavar="FILE")
     p.add_argument("--title", default="", help="project title")
     p.add_argument("--template", default="blank", help="blank (default), prd-zh or prd-en")
+    p.add_argument("--product", default="", help="the product's name")
+    p.add_argument("--prefix", help="the requirement keys' prefix (default: REQ)")
+    p.add_argument(
+        "--lang", choices=("zh", "en"), help="language of the PRD (default: the template's)"
+    )
 
     p = sub.add_parser("sample", help="write the bundled sample project")
     p.add_argument("file", type=Path, metavar="FILE")
@@ -60,6 +65,16 @@ def _parser() -> argparse.ArgumentParser:
         "--lang", choices=("zh", "en"), help="language of headings and labels (default: project's)"
     )
     p.add_argument("--baseline", metavar="NAME", help="add the changes since baseline NAME")
+    p.add_argument(
+        "--redline",
+        action="store_true",
+        help="docx: show the changes since --baseline as Word's tracked changes",
+    )
+    p.add_argument(
+        "--strict",
+        action="store_true",
+        help="write nothing and exit 1 if the document has problems (broken pmdesk blocks)",
+    )
 
     p = sub.add_parser("import", help="create a project from a JSON snapshot")
     p.add_argument("file", type=Path, metavar="FILE")

@@ -5,9 +5,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pmdesk.core.storage.fileformat import FILE_SUFFIX, read_header, refuse_project_target
+
+if TYPE_CHECKING:
+    from pmdesk.export.doc import Document
 
 EXIT_OK, EXIT_PROBLEM = 0, 1
 
@@ -32,21 +37,23 @@ def _project_target(path: Path) -> Path:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    from pmdesk.core.storage.projectfile import new_project
+    from pmdesk.core.domain.vocabulary import DEFAULT_KEY_PREFIX
+    from pmdesk.core.newproject.templates import TEMPLATE_NAMES, new_project
 
     target = _project_target(args.file)
     if target.exists():
         raise CommandError(f"{target} exists already; choose another name.")
-    if args.template not in ("blank", "prd-zh", "prd-en"):
-        raise CommandError(
-            f"There is no template {args.template!r}; the templates are blank, prd-zh and prd-en."
-        )
-    if args.template == "blank":
-        new_project(target, title=args.title)
-    else:
-        from pmdesk.core.newproject.templates import write_template
-
-        write_template(target, args.template, title=args.title)
+    if args.template not in TEMPLATE_NAMES:
+        names = ", ".join(TEMPLATE_NAMES[:-1]) + " and " + TEMPLATE_NAMES[-1]
+        raise CommandError(f"There is no template {args.template!r}; the templates are {names}.")
+    new_project(
+        target,
+        title=args.title,
+        product=args.product,
+        key_prefix=DEFAULT_KEY_PREFIX if args.prefix is None else args.prefix,
+        language=args.lang,
+        template=args.template,
+    )
     _say(f"Created {target}.")
     return EXIT_OK
 
@@ -116,11 +123,18 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    if args.redline and not args.baseline:
+        raise CommandError("--redline shows the changes since a baseline: add --baseline NAME.")
+    if args.redline and args.format != "docx":
+        raise CommandError(
+            f"--redline writes Word's tracked changes: use --format docx, not {args.format}."
+        )
     if args.format == "json":
         if args.baseline or args.lang:
             raise CommandError("--lang and --baseline apply to md, docx and pdf exports, not json.")
         return _export_json(args)
     from pmdesk.core.project import Project
+    from pmdesk.export.export_problems import ExportProblemsError
     from pmdesk.export.prd_build import ExportOptions
     from pmdesk.export.prd_export import export_prd
 
@@ -133,10 +147,35 @@ def cmd_export(args: argparse.Namespace) -> int:
     with Project.view(args.file) as project:
         language = args.lang or project.info().language
         options = ExportOptions(language=language, baseline=args.baseline)
-        result = project.read(lambda conn: export_prd(conn, args.format, out, options))
+        check = partial(_tell_problems, strict=args.strict)
+        try:
+            result = project.read(
+                lambda conn: export_prd(
+                    conn, args.format, out, options, check=check, redline=args.redline
+                )
+            )
+        except ExportProblemsError:
+            return EXIT_PROBLEM
     written = ", ".join(str(p) for p in (result.path, *result.pictures))
     _say(f"Exported the PRD to {written}.")
     return EXIT_OK
+
+
+def _tell_problems(document: Document, *, strict: bool) -> None:
+    """Each problem of the document on stderr, one line naming its section; with
+    `--strict` the export stops here, before anything is written."""
+    from pmdesk.export.export_problems import ExportProblemsError, problem_line
+
+    for problem in document.problems:
+        line = problem_line(problem, document.language).translate(_CONTROL)
+        print(f"pmdesk: {line}", file=sys.stderr)
+    if strict and document.problems:
+        count = len(document.problems)
+        problems = "a problem" if count == 1 else f"{count} problems"
+        print(
+            f"pmdesk: nothing was written: the document has {problems} (--strict).", file=sys.stderr
+        )
+        raise ExportProblemsError(document.problems)
 
 
 _KNOWN_SUFFIXES = {".docx": "docx", ".md": "md", ".json": "json", ".pdf": "pdf", ".html": "html"}

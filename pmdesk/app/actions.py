@@ -107,10 +107,10 @@ class WindowActions:
             translate("MainWindow", "&Export PRD…"), c.export_dialog, QKeySequence("Ctrl+E")
         )
         self.export_png = action(
-            translate("MainWindow", "Export roadmap as &PNG…"), lambda: c.export_roadmap(".png")
+            translate("MainWindow", "Export Roadmap as &PNG…"), lambda: c.export_roadmap(".png")
         )
         self.export_svg = action(
-            translate("MainWindow", "Export roadmap as S&VG…"), lambda: c.export_roadmap(".svg")
+            translate("MainWindow", "Export Roadmap as S&VG…"), lambda: c.export_roadmap(".svg")
         )
         self.merge_copy = action(translate("MainWindow", "&Merge a Copy…"), c.merge_copy)
         self.merge_copy.setToolTip(
@@ -119,14 +119,14 @@ class WindowActions:
                 "Merge a copy of this project that was edited elsewhere (e-mailed back)",
             )
         )
-        self.close = action(translate("MainWindow", "&Close project"), c.close_project, K.Close)
+        self.close = action(translate("MainWindow", "&Close Project"), c.close_project, K.Close)
         self.quit = action(translate("MainWindow", "&Quit"), c.close, K.Quit)
         self.undo = undo_group.createUndoAction(window, translate("MainWindow", "&Undo"))
         self.undo.setShortcuts(QKeySequence.keyBindings(K.Undo))
         self.redo = undo_group.createRedoAction(window, translate("MainWindow", "&Redo"))
         self.redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.filter = action(
-            translate("MainWindow", "&Filter requirements"), c.focus_filter, K.Find
+            translate("MainWindow", "&Filter Requirements"), c.focus_filter, K.Find
         )
         self.about = action(translate("MainWindow", "&About pmdesk"), c.about)
         self.baselines = action(translate("MainWindow", "&Baselines…"), c.baselines)

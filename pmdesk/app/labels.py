@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from PySide6.QtCore import QCoreApplication
 
 from pmdesk.core.domain.vocabulary import (
+    ENTITY_VALUE_TERMS,
     FIELD_TERMS,
     KANO_TERMS,
     KIND_TERMS,
@@ -61,6 +62,11 @@ def not_assessed_label() -> str:
 def release_status_label(status: str) -> str:
     """planned, in_progress, released as the UI says them."""
     return _said(RELEASE_STATUS_TERMS, status)
+
+
+def document_value_label(field: str, value: str) -> str:
+    """The PRD's own status (draft, in_review, approved) or confidentiality as the UI says it."""
+    return _said(ENTITY_VALUE_TERMS.get(("project", field), {}), value)
 
 
 def link_label(link_type: str, outgoing: bool = True) -> str:

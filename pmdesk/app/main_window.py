@@ -380,6 +380,7 @@ class MainWindow(QMainWindow):
         names = ws.session.project.baseline_names()
         dialog = ExportDialog(ws.session, self.tasks, self.settings, language, names, self)
         dialog.exported.connect(self._exported)
+        dialog.section_wanted.connect(ws.document_pane.select_section)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog

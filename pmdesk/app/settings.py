@@ -16,6 +16,7 @@ LANGUAGES = ("system", "zh_CN", "en")
 THEMES = ("system", "light", "dark")
 ROADMAP_COLOR_BY = ("status", "priority", "release")
 ROADMAP_SNAP = ("day", "week")
+DOCUMENT_VIEWS = ("both", "editor", "preview")
 
 
 class AppSettings:
@@ -113,6 +114,38 @@ class AppSettings:
 
     def sync(self) -> None:
         self._s.sync()
+
+    @property
+    def document_view(self) -> str:
+        """What the document pane shows: editor and preview side by side ("both"),
+        the editor only or the preview only."""
+        value = self._str("document/view", "both")
+        return value if value in DOCUMENT_VIEWS else "both"
+
+    @document_view.setter
+    def document_view(self, value: str) -> None:
+        self._s.setValue("document/view", value if value in DOCUMENT_VIEWS else "both")
+
+    @property
+    def document_sections_shown(self) -> bool:
+        """Whether the document pane's list of sections is open (not collapsed)."""
+        return self._str("document/sections_shown", "true") == "true"
+
+    @document_sections_shown.setter
+    def document_sections_shown(self, value: bool) -> None:
+        self._s.setValue("document/sections_shown", "true" if value else "false")
+
+    @property
+    def document_sizes(self) -> list[int] | None:
+        """Widths of the section list, the editor and the preview, as last left."""
+        parts = self._str("document/sizes", "").split(",")
+        if len(parts) != 3 or not all(p.strip().isdigit() for p in parts):
+            return None
+        return [int(p) for p in parts]
+
+    @document_sizes.setter
+    def document_sizes(self, sizes: list[int]) -> None:
+        self._s.setValue("document/sizes", ",".join(str(max(0, int(s))) for s in sizes[:3]))
 
     @property
     def export_folder(self) -> str:

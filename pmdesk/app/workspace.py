@@ -145,7 +145,9 @@ class Workspace(QObject):
         self.tree_pane = opening.tree_pane
         language = _language(self.session)
         self.detail_editor: DetailEditor = DetailEditor(self.session, tasks, parent)
-        self.document_pane: DocumentPane = DocumentPane(self.session, tasks, language, parent)
+        self.document_pane: DocumentPane = DocumentPane(
+            self.session, tasks, language, parent, settings=settings
+        )
         self.roadmap_pane: RoadmapPane = RoadmapPane(self.session, tasks, settings, parent)
         self.plan_pane: PlanPane = PlanPane(self.session, parent)
 

@@ -327,6 +327,80 @@ MESSAGES: dict[str, str] = {
     ),
     # Field-level problems, each with its JSON path: technical detail, kept in English.
     "snapshot.invalid": QT_TRANSLATE_NOOP("CoreError", "{text}"),
+    # A Kano survey's CSV file (core/analysis): the file, and where in it.
+    "survey.is_folder": QT_TRANSLATE_NOOP("CoreError", "{path} is a folder, not a CSV survey."),
+    "survey.workbook": QT_TRANSLATE_NOOP(
+        "CoreError",
+        "{name} is an Excel workbook, not a CSV file: save it as CSV UTF-8 and import that.",
+    ),
+    "survey.empty": QT_TRANSLATE_NOOP(
+        "CoreError",
+        "{name} is empty: a survey needs a row of column titles and a row per respondent.",
+    ),
+    "survey.not_text": QT_TRANSLATE_NOOP(
+        "CoreError", "{name} is not a text file, so it is not a CSV survey."
+    ),
+    "survey.encoding": QT_TRANSLATE_NOOP(
+        "CoreError", "{name} is not readable text: save it again as CSV UTF-8."
+    ),
+    "survey.encoding_at": QT_TRANSLATE_NOOP(
+        "CoreError",
+        "{name} is neither UTF-8 nor GB18030 text (row {row}): save it again as CSV UTF-8.",
+    ),
+    "survey.bad_csv": QT_TRANSLATE_NOOP("CoreError", "{name} is not a valid CSV file ({detail})."),
+    "survey.no_questions": QT_TRANSLATE_NOOP(
+        "CoreError",
+        "{name} holds no Kano questions: no column title names a requirement key with "
+        "“functional” or “dysfunctional” (功能型/正向, 反向/负向), and there are no "
+        "requirement, functional and dysfunctional columns.",
+    ),
+    "survey.no_answers": QT_TRANSLATE_NOOP(
+        "CoreError",
+        "{name} holds no answers: no respondent answered both questions of a requirement.",
+    ),
+    "survey.unknown_key_column": QT_TRANSLATE_NOOP(
+        "CoreError", "{name}, column “{column}”: {key} is not a requirement of this project."
+    ),
+    "survey.unknown_key_cell": QT_TRANSLATE_NOOP(
+        "CoreError",
+        "{name}, row {row}, column “{column}”: {key} is not a requirement of this project.",
+    ),
+    "survey.no_key_in_cell": QT_TRANSLATE_NOOP(
+        "CoreError", "{name}, row {row}, column “{column}”: “{value}” names no requirement key."
+    ),
+    "survey.no_direction": QT_TRANSLATE_NOOP(
+        "CoreError",
+        "{name}, column “{column}”: it names {key} but not whether it is the functional "
+        "or the dysfunctional question.",
+    ),
+    "survey.no_dysfunctional": QT_TRANSLATE_NOOP(
+        "CoreError",
+        "{name}: {key} has a functional question (column “{column}”) but no dysfunctional one.",
+    ),
+    "survey.no_functional": QT_TRANSLATE_NOOP(
+        "CoreError",
+        "{name}: {key} has a dysfunctional question (column “{column}”) but no functional one.",
+    ),
+    "survey.twice_functional": QT_TRANSLATE_NOOP(
+        "CoreError",
+        "{name}: {key} has two functional questions, columns “{first}” and “{second}”.",
+    ),
+    "survey.twice_dysfunctional": QT_TRANSLATE_NOOP(
+        "CoreError",
+        "{name}: {key} has two dysfunctional questions, columns “{first}” and “{second}”.",
+    ),
+    "survey.unknown_answer": QT_TRANSLATE_NOOP(
+        "CoreError",
+        "{name}, row {row}, column “{column}”: “{value}” is not a Kano answer (I like it, "
+        "It must be that way, I am neutral, I can live with it, I dislike it, or 1 to 5).",
+    ),
+    "survey.too_many_cells": QT_TRANSLATE_NOOP(
+        "CoreError", "{name}, row {row}: it has more cells than the {count} column titles."
+    ),
+    "survey.answered_twice": QT_TRANSLATE_NOOP(
+        "CoreError",
+        "{name}, row {row}: respondent {respondent} answered {key} already, in row {first}.",
+    ),
 }
 
 # Parameter values that are words of a sentence, not names or technical detail:
@@ -392,8 +466,19 @@ UNDO_TEXTS: dict[str, str] = {
     "project.language": QT_TRANSLATE_NOOP("UndoLabel", "Set document language"),
     "project.logo": QT_TRANSLATE_NOOP("UndoLabel", "Set logo"),
     "project.logo_removed": QT_TRANSLATE_NOOP("UndoLabel", "Remove logo"),
+    "project.doc_status": QT_TRANSLATE_NOOP("UndoLabel", "Set document status"),
+    "project.confidentiality": QT_TRANSLATE_NOOP("UndoLabel", "Set confidentiality"),
+    "project.doc_number": QT_TRANSLATE_NOOP("UndoLabel", "Set document number"),
+    "project.reviewers": QT_TRANSLATE_NOOP("UndoLabel", "Set reviewers"),
     "project.key_prefix": QT_TRANSLATE_NOOP("UndoLabel", "Change key prefix to {prefix}"),
     "project.edit": QT_TRANSLATE_NOOP("UndoLabel", "Edit project properties"),
+    # A Kano survey's result applied (core/analysis/kano_apply.py).
+    "kano.apply": QT_TRANSLATE_NOOP(
+        "UndoLabel", "Set Kano category of {count} requirements from survey {name}"
+    ),
+    "kano.apply_one": QT_TRANSLATE_NOOP(
+        "UndoLabel", "Set Kano category of {key} from survey {name}"
+    ),
 }
 
 

@@ -4,9 +4,9 @@
 Requirements come from `core.queries_content`, the same rows the exports use.
 A `roadmap` block shows the roadmap picture (`roadmap_picture`, the drawing the
 timeline pane and the exports use) as a PNG in a data: URL, which QTextBrowser
-decodes itself: no file and no network. Blocks whose feature does not exist
-yet (revision history, changes since a baseline) show a labelled placeholder
-saying so, never made-up content. A mistyped block shows one red sentence,
+decodes itself: no file and no network. The revision history and "changes
+since a baseline" are the tables the exports print (`prd_revisions`), read
+from the project as it is now. A mistyped block shows one red sentence,
 never raises.
 
 Value labels (statuses, priorities, Kano) come from `export.labels`, shared
@@ -16,6 +16,7 @@ with the document exports.
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import html
 from collections.abc import Mapping, Sequence
 
@@ -23,7 +24,6 @@ from sqlalchemy import Connection
 
 from pmdesk.core.domain.directives import (
     ChangesSinceDirective,
-    Directive,
     DirectiveError,
     MilestonesDirective,
     ReleasesDirective,
@@ -32,11 +32,20 @@ from pmdesk.core.domain.directives import (
     expand_fields,
     parse_directive,
 )
-from pmdesk.core.queries.content import RequirementRow, release_names, requirements_for
+from pmdesk.core.queries.content import (
+    RequirementRow,
+    edit_summary,
+    release_names,
+    requirements_for,
+)
 from pmdesk.core.queries.setup import field_values, project_info
-from pmdesk.export.labels import KANO_LABELS, PRIORITY_LABELS, STATUS_LABELS
+from pmdesk.core.snapshot.compare import compare, find_baseline, readable_baselines
+from pmdesk.core.snapshot.convert import export_from
+from pmdesk.export.doc import Block, Paragraph, Runs, Table
+from pmdesk.export.labels import KANO_LABELS, PRIORITY_LABELS, STATUS_LABELS, TEXT, join_names
 from pmdesk.export.markdown_html import error_html, render_html
 from pmdesk.export.prd_plan import PlanTable, milestone_table, plan_text, release_table
+from pmdesk.export.prd_revisions import changes_blocks, revision_table
 
 _TEXT: Mapping[str, Mapping[str, str]] = {
     "zh": {
@@ -55,9 +64,6 @@ _TEXT: Mapping[str, Mapping[str, str]] = {
         "no_release": "项目中没有名为「{name}」的版本（现有版本：{names}）。",
         "roadmap": "路线图",
         "roadmap_empty": "路线图为空：还没有设置日期的需求、版本或里程碑。",
-        "revision-history": "修订记录",
-        "changes-since": "自基线「{name}」以来的变更",
-        "pending": "此处将在该功能可用后显示{what}。",
     },
     "en": {
         "key": "Key",
@@ -75,9 +81,6 @@ _TEXT: Mapping[str, Mapping[str, str]] = {
         "no_release": "The project has no release named “{name}” (releases: {names}).",
         "roadmap": "Roadmap",
         "roadmap_empty": "The roadmap is empty: nothing has a date yet.",
-        "revision-history": "Revision history",
-        "changes-since": "Changes since baseline “{name}”",
-        "pending": "The {what} will appear here once that feature is available.",
     },
 }
 _TABLE = '<table border="1" cellpadding="4" cellspacing="0" width="100%">'
@@ -111,7 +114,7 @@ def render_directive_html(
     try:
         directive = parse_directive(body)
     except DirectiveError as e:
-        return error_html(str(e), language=lang)
+        return error_html(e.text(lang), language=lang)
     if isinstance(directive, RequirementsDirective):
         return _requirements(conn, directive, lang)
     if isinstance(directive, RoadmapDirective):
@@ -125,7 +128,9 @@ def render_directive_html(
         return _plan_html(milestone_table(conn, lang), lang)
     if isinstance(directive, ReleasesDirective):
         return _plan_html(release_table(conn, lang), lang)
-    return _placeholder(directive, lang)
+    if isinstance(directive, ChangesSinceDirective):
+        return _changes_since(conn, directive, lang)
+    return _revision_history(conn, lang)
 
 
 def _plan_html(plan: PlanTable, lang: str) -> str:
@@ -234,15 +239,56 @@ def _join(names: Sequence[str], lang: str) -> str:
     return ("、" if lang == "zh" else ", ").join(names) or "—"
 
 
-def _placeholder(directive: Directive, lang: str) -> str:
-    text = _TEXT[lang]
-    if isinstance(directive, ChangesSinceDirective):
-        title = text["changes-since"].format(name=directive.baseline)
-        what = title if lang == "zh" else title[0].lower() + title[1:]
-    else:
-        title = text["revision-history"]
-        what = title if lang == "zh" else title.lower()
-    return (
-        f'{_TABLE}<tr><td bgcolor="#f3f4f6"><b>{html.escape(title)}</b><br>'
-        f"{html.escape(text['pending'].format(what=what))}</td></tr></table>"
+def _revision_history(conn: Connection, lang: str) -> str:
+    """The revision table the exports print, as of now (baselines, then the edits since)."""
+    info = project_info(conn)
+    baselines, damaged = readable_baselines(conn)
+    since = baselines[-1].created_at if baselines else ""
+    table = revision_table(
+        baselines,
+        edit_summary(conn, since),
+        edit_summary(conn),
+        lambda: export_from(conn, frozen=True),
+        version=info.version,
+        authors=[a for a in info.authors if a.strip()],
+        today=dt.date.today(),
+        language=lang,
     )
+    notes = (TEXT[lang]["damaged_baseline"].format(name=d.name, detail=d.detail) for d in damaged)
+    return _blocks_html([table]) + "".join(error_html(n, language=lang) for n in notes)
+
+
+def _changes_since(conn: Connection, directive: ChangesSinceDirective, lang: str) -> str:
+    baselines, _ = readable_baselines(conn)
+    baseline = find_baseline(baselines, directive.baseline)
+    if baseline is None:
+        names = join_names([b.name for b in baselines], lang)
+        message = TEXT[lang]["no_baseline"].format(name=directive.baseline, names=names)
+        return error_html(message, language=lang)
+    comparison = compare(baseline.snapshot, export_from(conn, frozen=True))
+    return _blocks_html(changes_blocks(comparison, lang))
+
+
+def _blocks_html(blocks: list[Block]) -> str:
+    """The paragraphs and tables `prd_revisions` builds (plain or bold runs, line breaks)."""
+    out = []
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            tag = ("<b>", "</b>") if block.style == "label" else ("", "")
+            out.append(f"<p>{tag[0]}{_runs_html(block.runs)}{tag[1]}</p>")
+        elif isinstance(block, Table):
+            head = "".join(f"<th>{_runs_html(cell)}</th>" for cell in block.header)
+            rows = "".join(
+                "<tr>" + "".join(f"<td>{_runs_html(cell)}</td>" for cell in row) + "</tr>"
+                for row in block.rows
+            )
+            out.append(f"{_TABLE}<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>")
+    return "".join(out)
+
+
+def _runs_html(runs: Runs) -> str:
+    parts = []
+    for run in runs:
+        text = "<br>" if run.text == "\n" else html.escape(run.text, quote=False)
+        parts.append(f"<b>{text}</b>" if run.bold and run.text != "\n" else text)
+    return "".join(parts)

@@ -15,6 +15,18 @@ from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True, slots=True)
+class TrackedChange:
+    """A run inserted or deleted since a baseline (a redline): Word's `w:ins`/`w:del`."""
+
+    inserted: bool
+    author: str
+    date: str
+    """When, as UTC ISO 8601 with a Z (`2027-01-08T10:00:00Z`)."""
+    id: int
+    """Unique in the document; renderers derive the paragraph's and row's marks from it."""
+
+
+@dataclass(frozen=True, slots=True)
 class Run:
     """A piece of text with one look. `href` makes it a link: web, mail, `#anchor` or,
     from the author's Markdown, a relative path (each renderer keeps what it can show)."""
@@ -29,6 +41,8 @@ class Run:
     """A link's title (a tooltip)."""
     image: bool = False
     """The text is a picture's alt text: pictures are never loaded, `href` is its source."""
+    change: TrackedChange | None = None
+    """Set only in a redline (`export.redline`): what happened to this text since the baseline."""
 
 
 Runs = list[Run]
@@ -47,7 +61,8 @@ LINE_BREAK = Run("\n")
 class Paragraph:
     runs: Runs
     style: str = "body"
-    """`body`, `note` (small grey text) or `label` (a bold lead-in line)."""
+    """`body`, `note` (small grey text), `label` (a bold lead-in line), `error`, or
+    `caption` (a numbered table's "表 1　…" line, above the table)."""
 
 
 @dataclass(slots=True)
@@ -100,6 +115,8 @@ class Table:
     """Per column "left", "center" or "right" (Markdown tables can ask for it)."""
     kind: str = "data"
     """`data` (header row on top) or `facts` (label column on the left, no header)."""
+    caption: str = ""
+    """What the table shows ("修订记录"); `captions.number_captions` numbers it "表 3　…"."""
 
 
 @dataclass(slots=True)
@@ -160,6 +177,21 @@ Block = (
 )
 
 
+@dataclass(frozen=True, slots=True)
+class ExportProblem:
+    """Something the document shows as an error in place (a broken pmdesk block, a
+    baseline that cannot be read): listed before the file is written."""
+
+    section: str
+    """The section's title as exported; "" for the document's own parts."""
+    line: int
+    """The line in the section's Markdown where the block starts (1-based; 0: none)."""
+    message: str
+    """One sentence in the export's language."""
+    section_uid: str = field(default="", compare=False)
+    """The section's uid, so the window can show it ("" outside a section)."""
+
+
 @dataclass(slots=True)
 class Document:
     title: str
@@ -174,6 +206,8 @@ class Document:
     """Who the document is by (the project's authors), for the file's properties."""
     organisation: str = ""
     """Running footer text beside the page number (the project's organisation)."""
+    problems: list[ExportProblem] = field(default_factory=list)
+    """What the blocks show as errors, in document order, for the writer to list first."""
 
 
 def plain_text(runs: Runs) -> str:

@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from pmdesk.core.domain.vocabulary import (
+    CONFIDENTIALITY_TERMS,
+    DOCUMENT_STATUS_TERMS,
     FIELD_TERMS,
     KANO_TERMS,
     KIND_TERMS,
@@ -30,6 +32,8 @@ def _in_documents(terms: Mapping[str, Term]) -> Mapping[str, Mapping[str, str]]:
 
 
 STATUS_LABELS = _in_documents(STATUS_TERMS)
+DOCUMENT_STATUS_LABELS = _in_documents(DOCUMENT_STATUS_TERMS)
+CONFIDENTIALITY_LABELS = _in_documents(CONFIDENTIALITY_TERMS)
 KANO_LABELS = _in_documents(KANO_TERMS)
 KIND_LABELS = _in_documents(KIND_TERMS)
 PRIORITY_LABELS: Mapping[str, str] = {v: t.in_document("en") for v, t in PRIORITY_TERMS.items()}
@@ -83,6 +87,18 @@ TEXT: Mapping[str, Mapping[str, str]] = {
         "changes_since": "自基线「{name}」以来的变更",
         "index": "需求一览",
         "page": "第 {page} 页，共 {pages} 页",
+        "doc_number": "文档编号",
+        "doc_status": "文档状态",
+        "confidentiality": "密级",
+        "signoff": "审批记录",
+        "signoff_role": "角色",
+        "signoff_name": "姓名",
+        "signoff_signature": "签名",
+        "signoff_date": "日期",
+        "figure": "图 {n}\u3000{caption}",
+        "table": "表 {n}\u3000{caption}",
+        "requirement_list": "需求列表",
+        "releases": "发布计划",
         "rev_version": "版本",
         "rev_date": "日期",
         "rev_author": "修订人",
@@ -122,6 +138,18 @@ TEXT: Mapping[str, Mapping[str, str]] = {
         "changes_since": "Changes since baseline “{name}”",
         "index": "Requirement index",
         "page": "Page {page} of {pages}",
+        "doc_number": "Document number",
+        "doc_status": "Status",
+        "confidentiality": "Confidentiality",
+        "signoff": "Approval",
+        "signoff_role": "Role",
+        "signoff_name": "Name",
+        "signoff_signature": "Signature",
+        "signoff_date": "Date",
+        "figure": "Figure {n}. {caption}",
+        "table": "Table {n}. {caption}",
+        "requirement_list": "Requirements",
+        "releases": "Releases",
         "rev_version": "Version",
         "rev_date": "Date",
         "rev_author": "Author",

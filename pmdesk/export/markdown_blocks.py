@@ -22,6 +22,7 @@ from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import unescapeAll
+from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.tasklists import tasklists_plugin
@@ -52,6 +53,7 @@ _CJK = CJK_CHAR
 _COMMENT = re.compile(r"(?<!\\)<!--.*?-->", re.DOTALL)  # "\<!--" is text
 _ENCODED_UTF8 = re.compile(r"(?:%[C-Fc-f][0-9A-Fa-f](?:%[89ABab][0-9A-Fa-f])+)+")
 _MAY_HOLD_URL = re.compile(r"://|@|www\.", re.IGNORECASE)
+_GFM_AUTOLINK = re.compile(r"[a-z][a-z0-9+.-]*:|www\.|[^\s@]+@", re.IGNORECASE)
 _SOFT = "\x00"  # a soft line break until its neighbours are known (input has no NULs)
 
 
@@ -60,17 +62,46 @@ def new_parser(*, linkify: bool = True) -> MarkdownIt:
     options = {"html": False, "linkify": linkify, "maxNesting": _PARSER_NESTING}
     md = MarkdownIt("commonmark", options)
     md.enable(["table", "strikethrough", "linkify"])
-    # Only explicit URLs and e-mail addresses: "README.md" or "v1.2.js" are no links.
-    if md.linkify is not None:  # linkify-it-py, a dependency
-        md.linkify.set({"fuzzy_link": False})
     md.use(tasklists_plugin).use(footnote_plugin)
+    # GFM links explicit URLs, e-mail addresses and `www.` addresses; linkify-it's fuzzy
+    # links also take "README.md" or "v1.2.js" (valid TLDs), which are unlinked again.
+    md.core.ruler.after("linkify", "gfm_autolinks", gfm_autolinks_only)
     return md
+
+
+def gfm_autolinks_only(state: StateCore) -> None:
+    """Unlink what linkify-it's fuzzy links take but GFM does not (no scheme, no `www.`)."""
+    for block in state.tokens:
+        children = block.children
+        if block.type != "inline" or not children:
+            continue
+        kept: list[Token] = []
+        i = 0
+        while i < len(children):
+            token = children[i]
+            if (
+                token.type == "link_open"
+                and token.markup == "linkify"
+                and i + 2 < len(children)
+                and children[i + 2].type == "link_close"
+                and not _GFM_AUTOLINK.match(children[i + 1].content)
+            ):
+                kept.append(children[i + 1])  # the text stays, the link goes
+                i += 3  # link_open, text, link_close
+                continue
+            kept.append(token)
+            i += 1
+        block.children = kept
 
 
 class MarkdownReader:
     """Reads many Markdown texts with one parser. Not thread-safe: one reader per export."""
 
     def __init__(self) -> None:
+        self.fence_line = 0
+        """The 1-based line of the ```` ```pmdesk ```` block `expand` is called for."""
+        self.removed: list[tuple[int, int]] = []
+        """The comments the text being read lost (so lines still count the author's)."""
         self._md = new_parser()
         # Looking for bare URLs costs a fifth of a read: only texts that may hold one.
         self._no_urls = new_parser(linkify=False)
@@ -82,6 +113,7 @@ class MarkdownReader:
         heading_shift: int = 0,
         headings: bool = True,
         expand: ExpandDirective | None = None,
+        lines: list[int] | None = None,
     ) -> list[Block]:
         """Blocks of one Markdown text.
 
@@ -89,23 +121,33 @@ class MarkdownReader:
         section's own heading); with `headings=False` they become bold lines, for
         descriptions that must not add entries to the contents. ```` ```pmdesk ````
         blocks become `expand(body)`, or code in the language `pmdesk` when
-        `expand` is None.
+        `expand` is None. When `lines` is given, it receives the source line (from
+        0) each top-level block starts on, one per block returned (the preview
+        follows the editor's caret with them).
         """
         text = strip_illegal_chars(source)
         if not text.strip():
             return []
         text = _DEEP_QUOTES.sub(r"\1", text)
+        removed: list[tuple[int, int]] = []
         try:
             if "<!--" in text:
-                text = self._drop_comments(text)
+                text = self._drop_comments(text, removed)
             md = self._md if _MAY_HOLD_URL.search(text) else self._no_urls
             tokens = md.parse(text)
         except RecursionError:  # thousands of nested lists: keep the words
+            if lines is not None:
+                lines.append(0)
             return [CodeBlock(text)]
-        return _Builder(heading_shift, headings, expand).build(tokens)
+        self.removed = removed
+        blocks = _Builder(heading_shift, headings, expand, self, lines).build(tokens)
+        if lines is not None and removed:
+            lines[:] = [_source_line(line, removed) for line in lines]
+        return blocks
 
-    def _drop_comments(self, text: str) -> str:
-        """Remove `<!-- … -->` except where it starts inside a code block."""
+    def _drop_comments(self, text: str, removed: list[tuple[int, int]]) -> str:
+        """Remove `<!-- … -->` except where it starts inside a code block; `removed`
+        receives (line in the result, line breaks removed there) for each comment."""
         code_lines: set[int] = set()
         for token in self._md.parse(text):
             if token.type in ("fence", "code_block") and token.map:
@@ -114,11 +156,25 @@ class MarkdownReader:
         for line in text.split("\n"):
             starts.append(starts[-1] + len(line) + 1)
 
+        gone = 0
+
         def drop(match: re.Match[str]) -> str:
+            nonlocal gone
             line = bisect_right(starts, match.start()) - 1
-            return match[0] if line in code_lines else ""
+            if line in code_lines:
+                return match[0]
+            breaks = match[0].count("\n")
+            if breaks:
+                removed.append((line - gone, breaks))
+                gone += breaks
+            return ""
 
         return _COMMENT.sub(drop, text)
+
+
+def _source_line(line: int, removed: list[tuple[int, int]]) -> int:
+    """The line of the author's text that `line` of the text without comments was."""
+    return line + sum(breaks for at, breaks in removed if at < line)
 
 
 @dataclass
@@ -133,12 +189,22 @@ class _Frame:
 
 
 class _Builder:
-    def __init__(self, shift: int, headings: bool, expand: ExpandDirective | None) -> None:
+    def __init__(
+        self,
+        shift: int,
+        headings: bool,
+        expand: ExpandDirective | None,
+        reader: MarkdownReader | None = None,
+        lines: list[int] | None = None,
+    ) -> None:
+        self.reader = reader
         self.shift = shift
         self.headings = headings
         self.expand = expand
         self.stack = [_Frame("root")]
         self.depth = 0  # open quotes and lists
+        self.lines = lines
+        self.line = 0  # where the top-level block being read starts
 
     def build(self, tokens: list[Token]) -> list[Block]:
         i, count = 0, len(tokens)
@@ -151,11 +217,15 @@ class _Builder:
         return self.stack[-1]
 
     def add(self, *blocks: Block) -> None:
+        if self.lines is not None and len(self.stack) == 1:
+            self.lines.extend([self.line] * len(blocks))
         self.top.blocks.extend(blocks)
 
     def token(self, tokens: list[Token], i: int) -> int:
         token = tokens[i]
         kind = token.type
+        if len(self.stack) == 1 and token.map is not None:
+            self.line = token.map[0]
         if kind == "paragraph_open":
             frame = self._list_of_item()
             if frame is not None and not token.hidden:
@@ -242,6 +312,8 @@ class _Builder:
         info = unescapeAll(token.info).strip()
         language = info.split(maxsplit=1)[0] if info else ""
         if language == "pmdesk" and self.expand is not None:
+            if self.reader is not None and token.map:
+                self.reader.fence_line = _source_line(token.map[0], self.reader.removed) + 1
             return self.expand(token.content)
         return [CodeBlock(_code_text(token.content), language)]
 

@@ -13,12 +13,21 @@ here as HTML. Safety follows from writing every tag ourselves:
 
 Output sticks to the HTML4 subset QTextBrowser understands (`s` not `del`,
 `border`/`cellpadding` attributes on tables, ☐/☑ instead of checkboxes).
+
+The document pane's preview of a section (`section=`) shows the section's own
+heading and numbers the headings as the PRD does ("4.1 …", `heading_numbers`),
+with the exported anchors (`#41-…`) and the unnumbered ones (`#…`), so the
+author's in-page links work in the preview too. Each top-level block carries an
+anchor naming the source line it starts on (`LINE_ANCHOR`), so the preview can
+follow the editor's caret.
 """
 
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from pmdesk.core.domain.directives import DirectiveError
 from pmdesk.export.doc import (
@@ -33,12 +42,43 @@ from pmdesk.export.doc import (
     Table,
     heading_slug,
 )
+from pmdesk.export.heading_numbers import HeadingNumbers, Slugs, nested_levels, numbered
 from pmdesk.export.markdown_blocks import MarkdownReader
 from pmdesk.export.text_safety import safe_href, strip_illegal_chars
 
-__all__ = ["Expand", "error_html", "render_html", "safe_href", "strip_illegal_chars"]
+__all__ = [
+    "LINE_ANCHOR",
+    "Expand",
+    "PreviewSection",
+    "error_html",
+    "line_of_anchor",
+    "render_html",
+    "safe_href",
+    "strip_illegal_chars",
+]
 
 Expand = Callable[[str], str]
+
+LINE_ANCHOR = "pmdesk-line-"
+"""Anchor name prefix of a top-level block: `pmdesk-line-12` starts on source line 12
+(from 0)."""
+_FIRST_TEXT = re.compile(r"<(?:p|h[1-6]|td|th|li|pre)\b[^>]*>")
+
+
+@dataclass(frozen=True)
+class PreviewSection:
+    """The section a preview shows: its title and chapter number (None: an
+    appendix, unnumbered like all its headings)."""
+
+    title: str
+    number: int | None
+
+
+def line_of_anchor(name: str) -> int | None:
+    """The source line a block's anchor names, None for any other anchor."""
+    if name.startswith(LINE_ANCHOR) and name[len(LINE_ANCHOR) :].isdigit():
+        return int(name[len(LINE_ANCHOR) :])
+    return None
 
 
 def error_html(message: str, *, language: str = "zh") -> str:
@@ -48,14 +88,25 @@ def error_html(message: str, *, language: str = "zh") -> str:
     return f'<p><span style="color:#b00020"><b>{label}</b>{text}</span></p>'
 
 
-def render_html(markdown_text: str, expand: Expand | None, *, language: str = "zh") -> str:
-    """Render a section's Markdown; ```` ```pmdesk ```` blocks become `expand(body)`.
+def render_html(
+    markdown_text: str,
+    expand: Expand | None,
+    *,
+    language: str = "zh",
+    section: PreviewSection | None = None,
+) -> str:
+    """Render Markdown; ```` ```pmdesk ```` blocks become `expand(body)`.
 
     `expand` returns trusted HTML (pmdesk builds it and escapes the user's text);
-    with no `expand` the block is shown as code.
+    with no `expand` the block is shown as code. With `section`, the text is
+    that section's body: shown under its numbered heading, headings numbered
+    and every top-level block anchored to its source line.
     """
-    blocks = MarkdownReader().read(markdown_text)
-    return _HtmlWriter(expand, language).blocks(blocks)
+    if section is None:
+        return _HtmlWriter(expand, language).blocks(MarkdownReader().read(markdown_text))
+    lines: list[int] = []
+    blocks = MarkdownReader().read(markdown_text, lines=lines)
+    return _HtmlWriter(expand, language).section(section, blocks, lines)
 
 
 class _HtmlWriter:
@@ -69,6 +120,39 @@ class _HtmlWriter:
 
     def blocks(self, blocks: list[Block]) -> str:
         return "\n".join(self.block(b) for b in blocks)
+
+    def section(self, section: PreviewSection, blocks: list[Block], lines: list[int]) -> str:
+        """A section's body as the PRD numbers it, its blocks anchored to their lines."""
+        number = section.number
+        numbers = HeadingNumbers([number] if number is not None else [])
+        slugs = Slugs()
+        title = strip_illegal_chars(section.title).strip() or "—"
+        label = numbered(str(number) if number is not None else "", title)
+        # The section's heading a step smaller than QTextBrowser's h1 (xx-large).
+        smaller = ' style="font-size: x-large"'
+        out = [self.titled(1, label, title, html.escape(label, quote=False), slugs, smaller)]
+        headings = [b for b in blocks if isinstance(b, Heading)]
+        depths = iter(nested_levels([h.level for h in headings]))
+        for block, line in zip(blocks, lines, strict=True):
+            if isinstance(block, Heading):
+                level = 1 + next(depths)
+                prefix = numbers.next(level) if number is not None else ""
+                text = self.runs(block.runs) if block.runs else html.escape(block.text, quote=False)
+                shown = f"{prefix} {text}" if prefix else text
+                written = self.titled(level, numbered(prefix, block.text), block.text, shown, slugs)
+            else:
+                written = self.block(block)
+            out.append(_FIRST_TEXT.sub(rf'\g<0><a name="{LINE_ANCHOR}{line}"></a>', written, 1))
+        return "\n".join(out)
+
+    def titled(
+        self, level: int, label: str, text: str, shown: str, slugs: Slugs, style: str = ""
+    ) -> str:
+        """A numbered heading: anchored as exported (`#41-背景`) and by its text (`#背景`)."""
+        tag = f"h{min(max(level, 1), 6)}"
+        anchor = html.escape(slugs.anchor(label))
+        plain = html.escape(heading_slug(text))
+        return f'<{tag} id="{anchor}"{style}><a name="{plain}"></a>{shown}</{tag}>'
 
     def block(self, block: Block) -> str:
         if isinstance(block, Paragraph):

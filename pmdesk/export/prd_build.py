@@ -52,11 +52,13 @@ from pmdesk.core.snapshot.compare import (
     readable_baselines,
 )
 from pmdesk.core.snapshot.convert import export_from
+from pmdesk.export.captions import number_captions
 from pmdesk.export.doc import (
     Block,
     Contents,
     Cover,
     Document,
+    ExportProblem,
     Heading,
     Image,
     PageBreak,
@@ -65,7 +67,14 @@ from pmdesk.export.doc import (
     Runs,
     Table,
 )
-from pmdesk.export.labels import TEXT, join_names, language_of
+from pmdesk.export.heading_levels import nest_headings
+from pmdesk.export.labels import (
+    CONFIDENTIALITY_LABELS,
+    DOCUMENT_STATUS_LABELS,
+    TEXT,
+    join_names,
+    language_of,
+)
 from pmdesk.export.markdown_blocks import MarkdownReader
 from pmdesk.export.pictures import picture_size
 from pmdesk.export.prd_plan import PlanTable, milestone_table, release_table
@@ -140,6 +149,10 @@ class _Builder:
         self._damaged: list[DamagedBaseline] = []
         self._snapshot: Any = None
         self._roadmap: Image | Paragraph | bool | None = False  # False: not drawn yet
+        self.problems: list[ExportProblem] = []
+        self.section_title = ""  # where an error block goes, for the problem list
+        self.section_uid = ""
+        self.line = 0  # the line of the pmdesk block being expanded (0: none)
 
     # -- progress -------------------------------------------------------------
 
@@ -160,11 +173,12 @@ class _Builder:
         authors = [clean(a) for a in info.authors if a.strip()]
         organisation = clean(info.organisation)
         self.version, self.authors = version, authors
+        self.reviewers = [(clean(r.role), clean(r.name)) for r in info.reviewers]
         # A section's {{product}}, {{version}}… show the project's properties.
         self.fields = {k: clean(v) for k, v in field_values(info, self.lang).items()}
         rows = all_requirement_rows(conn)
         sections = conn.execute(
-            select(Section.title, Section.body).order_by(Section.rank, Section.uid)
+            select(Section.title, Section.body, Section.uid).order_by(Section.rank, Section.uid)
         ).all()
         self.total = len(rows) * 2 + len(sections) + 1
         wanted = included(rows, self.options.statuses)
@@ -178,32 +192,35 @@ class _Builder:
         )
         baseline = self._asked_baseline()
 
-        used = {type(d) for _, body in sections for d in _directives(body)}
+        used = {type(d) for _, body, _ in sections for d in _directives(body)}
         self.plan_shown = MilestonesDirective in used  # else the roadmap shows the milestones
         blocks: list[Block] = [self._cover(info)]
         if RevisionHistoryDirective not in used:
+            self.section_title = self.text["revision_history"]
             blocks += [
                 Heading(1, self.text["revision_history"], numbered=False),
                 self._revision_table(),
                 *self._damaged_notes(),
+                *self._signoff(heading=True),
             ]
         blocks += [Contents(self.text["contents"]), PageBreak()]
 
-        body = [(t, b) for t, b in sections if not _APPENDIX.match(t)]
-        back = [(t, b) for t, b in sections if _APPENDIX.match(t)]
-        for section_title, section_body in body:
-            blocks += self._section(section_title, section_body, numbered=True)
+        body = [s for s in sections if not _APPENDIX.match(s.title)]
+        back = [s for s in sections if _APPENDIX.match(s.title)]
+        for section in body:
+            blocks += self._section(*section, numbered=True)
         if self.rows:
             shown = with_ancestors(rows, wanted)
             blocks.append(Heading(1, self.text["requirements"]))
             blocks += requirement_chapter(rows, shown, wanted, self.ctx, self.tick)
         if RoadmapDirective not in used:
+            self.section_title = self.text["roadmap"]
             picture = self._roadmap_blocks()
             if isinstance(picture[0], Image):
                 blocks += [Heading(1, self.text["roadmap"]), *picture]
                 blocks += self._milestones_under_roadmap()
-        for section_title, section_body in back:
-            blocks += self._section(section_title, section_body, numbered=False)
+        for section in back:
+            blocks += self._section(*section, numbered=False)
         if baseline is not None:
             name = self.text["changes_since"].format(name=clean(baseline.name))
             blocks.append(Heading(1, name, numbered=False))
@@ -212,8 +229,11 @@ class _Builder:
             appendix = self.text["appendix"]
             index = self.text["index"]
             heading = f"{appendix}：{index}" if self.lang == "zh" else f"{appendix}: {index}"
-            blocks += [Heading(1, heading, numbered=False), index_table(self.rows, self.ctx)]
+            table = index_table(self.rows, self.ctx)
+            table.caption = index
+            blocks += [Heading(1, heading, numbered=False), table]
         blocks.append(Paragraph([Run(self.text["generated"].format(date=self.today))], "note"))
+        blocks = number_captions(blocks, self.lang)
         if self.progress is not None:
             self.progress(self.total, self.total)
         main, _ = self._titles(title, product)
@@ -226,6 +246,7 @@ class _Builder:
             blocks=blocks,
             author=join_names(authors, self.lang) if authors else "",
             organisation=organisation,
+            problems=self.problems,
         )
 
     def _titles(self, title: str, product: str) -> tuple[str, str]:
@@ -245,7 +266,13 @@ class _Builder:
         main, subtitle = self._titles(title, product)
         facts = [
             (text["product"], product if product != main else ""),
+            (text["doc_number"], clean(info.doc_number).strip()),
             (text["version"], clean(info.version)),
+            (text["doc_status"], DOCUMENT_STATUS_LABELS[self.lang].get(info.doc_status, "")),
+            (
+                text["confidentiality"],
+                CONFIDENTIALITY_LABELS[self.lang].get(info.confidentiality, ""),
+            ),
             (text["date"], _long_date(self.today, self.lang)),
             (text["authors"], join_names(authors, self.lang) if authors else ""),
         ]
@@ -257,12 +284,15 @@ class _Builder:
             logo=_logo(info.logo),
         )
 
-    def _section(self, title: str, body: str, *, numbered: bool) -> list[Block]:
+    def _section(self, title: str, body: str, uid: str, *, numbered: bool) -> list[Block]:
         self.tick()
-        title = expand_fields(title, self.fields, markdown=False)
-        blocks: list[Block] = [Heading(1, clean(title) or "—", numbered=numbered)]
+        title = clean(expand_fields(title, self.fields, markdown=False)) or "—"
+        self.section_title, self.section_uid = title, uid
+        blocks: list[Block] = [Heading(1, title, numbered=numbered)]
         body = expand_fields(body, self.fields)
         content = self.reader.read(body, heading_shift=1, expand=self._expand)
+        self.section_title, self.section_uid, self.line = "", "", 0
+        nest_headings(content, 1)
         if not numbered:  # an appendix numbers none of its headings
             for block in content:
                 if isinstance(block, Heading):
@@ -272,10 +302,11 @@ class _Builder:
     # -- pmdesk blocks --------------------------------------------------------
 
     def _expand(self, source: str) -> list[Block]:
+        self.line = self.reader.fence_line
         try:
             directive = parse_directive(source)
         except DirectiveError as e:
-            return [self._error(str(e))]
+            return [self._error(e.text(self.lang))]
         if isinstance(directive, RequirementsDirective):
             rows = select_rows(self.rows, directive)
             notes = self._unknown_releases(directive)
@@ -283,15 +314,17 @@ class _Builder:
                 return [*notes, Paragraph([Run(self.text["none"], italic=True)])]
             if directive.detailed:
                 return notes + detailed_blocks(rows, self.ctx)
-            return [*notes, requirements_table(rows, self.ctx)]
+            table = requirements_table(rows, self.ctx)
+            table.caption = self.text["requirement_list"]
+            return [*notes, table]
         if isinstance(directive, RoadmapDirective):
             return self._roadmap_blocks() + self._milestones_under_roadmap()
         if isinstance(directive, MilestonesDirective):
-            return self._plan(milestone_table(self.conn, self.lang))
+            return self._plan(milestone_table(self.conn, self.lang), plan_title(self.lang))
         if isinstance(directive, ReleasesDirective):
-            return self._plan(release_table(self.conn, self.lang))
+            return self._plan(release_table(self.conn, self.lang), self.text["releases"])
         if isinstance(directive, RevisionHistoryDirective):
-            return [self._revision_table(), *self._damaged_notes()]
+            return [self._revision_table(), *self._damaged_notes(), *self._signoff(heading=False)]
         assert isinstance(directive, ChangesSinceDirective)
         damaged = self._damaged_baseline(directive.baseline)
         if damaged is not None:
@@ -302,7 +335,7 @@ class _Builder:
             return [self._error(self._no_baseline(directive.baseline))]
         return changes_blocks(compare(baseline.snapshot, self._current()), self.lang)
 
-    def _plan(self, plan: PlanTable) -> list[Block]:
+    def _plan(self, plan: PlanTable, caption: str) -> list[Block]:
         """A milestones or releases table; a release's goal is a line of Markdown."""
         if not plan.rows:
             return [Paragraph([Run(plan.empty, italic=True)])]
@@ -316,7 +349,7 @@ class _Builder:
                     cells.append([Run(clean(value))] if value else [])
             rows.append(cells)
         header: list[Runs] = [[Run(h)] for h in plan.header]
-        return [Table(header, rows, widths=list(plan.widths))]
+        return [Table(header, rows, widths=list(plan.widths), caption=caption)]
 
     def _inline(self, markdown: str) -> Runs:
         """One line of Markdown as runs (bold, links…), else as plain text."""
@@ -334,9 +367,13 @@ class _Builder:
         if not plan.rows:
             return []
         title = plan_title(self.lang)
-        return [Paragraph([Run(title, bold=True)], "label"), *self._plan(plan)]
+        return [Paragraph([Run(title, bold=True)], "label"), *self._plan(plan, title)]
 
     def _error(self, message: str) -> Paragraph:
+        """The error shown in place, also listed in `Document.problems`."""
+        problem = ExportProblem(self.section_title, self.line, message, self.section_uid)
+        if problem not in self.problems:  # a damaged baseline is told once
+            self.problems.append(problem)
         return Paragraph([Run(self.text["block_error"], bold=True), Run(message)], "error")
 
     def _unknown_releases(self, directive: RequirementsDirective) -> list[Block]:
@@ -390,10 +427,27 @@ class _Builder:
             self._snapshot = export_from(self.conn, frozen=True)  # compared, as a baseline
         return self._snapshot
 
+    def _signoff(self, *, heading: bool) -> list[Block]:
+        """The approval table after the revision history: one row per reviewer of the
+        project, signature and date left empty to sign on paper (none: no table)."""
+        if not self.reviewers:
+            return []
+        text = self.text
+        keys = ("signoff_role", "signoff_name", "signoff_signature", "signoff_date")
+        header: list[Runs] = [[Run(text[k])] for k in keys]
+        rows: list[list[Runs]] = [
+            [[Run(role)] if role else [], [Run(name)] if name else [], [], []]
+            for role, name in self.reviewers
+        ]
+        table = Table(header, rows, widths=[1.6, 1.6, 2.2, 1.4], caption=text["signoff"])
+        if heading:
+            return [Heading(1, text["signoff"], numbered=False), table]
+        return [Paragraph([Run(text["signoff"], bold=True)], "label"), table]
+
     def _revision_table(self) -> Table:
         items = self._all_baselines()
         since = items[-1].created_at if items else ""
-        return revision_table(
+        table = revision_table(
             items,
             edit_summary(self.conn, since),
             edit_summary(self.conn),
@@ -403,6 +457,8 @@ class _Builder:
             today=self.today,
             language=self.lang,
         )
+        table.caption = self.text["revision_history"]
+        return table
 
     def _roadmap_blocks(self) -> list[Block]:
         """The roadmap picture (drawn once per export), or a line saying why there is none."""

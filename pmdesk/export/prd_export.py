@@ -18,7 +18,9 @@ from sqlalchemy import Connection
 
 from pmdesk.core.storage.fileformat import refuse_project_target
 from pmdesk.core.storage.sqlite_files import replacing, writable_place
+from pmdesk.export.doc import Document
 from pmdesk.export.prd_build import ExportOptions, Progress, build_document
+from pmdesk.export.redline import redline_document
 from pmdesk.export.render_docx import render_docx
 from pmdesk.export.render_markdown import render_markdown
 
@@ -42,12 +44,18 @@ def export_prd(
     *,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
+    redline: bool = False,
+    check: Callable[[Document], None] | None = None,
 ) -> ExportResult:
-    """Write the PRD as `format` ("docx", "md" or "pdf") to `target`.
+    """Write the PRD as `format` ("docx", "md" or "pdf") to `target`; `redline`
+    (docx, with `options.baseline`) marks the changes since the baseline as tracked
+    changes.
 
     Progress runs to 90 % while the document is built and the rest while it
     is written (for a PDF: to 40 %, then page by page as they are painted).
-    Raises `ExportCancelledError` (nothing written) or `PmdeskError`.
+    `check` sees the document before anything is written (its `problems`) and
+    may stop the export by raising. Raises `ExportCancelledError` (nothing
+    written) or `PmdeskError`.
     """
     if format not in FORMATS:
         raise ValueError(f"unknown export format {format!r}")
@@ -67,7 +75,12 @@ def export_prd(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        document = build_document(conn, options, progress=building, cancelled=cancelled)
+        if redline:
+            document = redline_document(conn, options, progress=building, cancelled=cancelled)
+        else:
+            document = build_document(conn, options, progress=building, cancelled=cancelled)
+        if check is not None:
+            check(document)
         if format == "docx":
             with replacing(target) as tmp:
                 render_docx(document, tmp)

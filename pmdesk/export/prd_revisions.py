@@ -47,7 +47,8 @@ def revision_table(
             summary = text["rev_counts"].format(n=_count(item.snapshot))
         else:
             summary = _since(compare(previous, item.snapshot), language)
-        rows.append([item.name, item.created_at[:10], item.created_by, summary])
+        who = item.created_by or join_names(authors, language)  # an imported baseline
+        rows.append([item.name, item.created_at[:10], who, summary])
         previous = item.snapshot
     if previous is None:
         last = all_edits.last_at

@@ -55,6 +55,7 @@ from pmdesk.export.doc import (
     heading_slug,
     plain_text,
 )
+from pmdesk.export.redline_xml import paragraph_mark, row_mark, tracked_run
 from pmdesk.export.table_widths import SAMPLED_ROWS, column_widths
 from pmdesk.export.text_safety import strip_illegal_chars, web_href
 from pmdesk.resources import resource_path
@@ -134,7 +135,9 @@ def render_docx(
     _write_with_body(package, xml, target)
 
 
-def _write_with_body(package: io.BytesIO, body_xml: str, target: Path | io.BytesIO) -> None:
+def _write_with_body(
+    package: io.BytesIO, body_xml: str | Sequence[str], target: Path | io.BytesIO
+) -> None:
     """Copy the saved package to `target` with `body_xml` spliced into word/document.xml.
 
     The body is written as text, not as lxml elements: parsing megabytes of it
@@ -149,12 +152,42 @@ def _write_with_body(package: io.BytesIO, body_xml: str, target: Path | io.Bytes
     ):
         for info in source.infolist():
             data = source.read(info)
-            if info.filename == "word/document.xml":
-                text = data.decode("utf-8")
-                at = text.index("<w:body>")
-                text = f"{text[:at]}<w:body {namespaces}>{body_xml}{text[at + 8 :]}"
-                data = text.encode("utf-8")
-            out.writestr(info.filename, data, zipfile.ZIP_DEFLATED)
+            if info.filename != "word/document.xml":
+                out.writestr(info.filename, data, zipfile.ZIP_DEFLATED)
+                continue
+            # Streamed into the zip a slice at a time: the whole document as one
+            # more string and its UTF-8 bytes were two copies of a body that runs
+            # to hundreds of megabytes (10,000 requirements: 250 MiB of the peak).
+            text = data.decode("utf-8")
+            at = text.index("<w:body>")
+            chars = len(body_xml) if isinstance(body_xml, str) else sum(map(len, body_xml))
+            large = chars * 3 >= zipfile.ZIP64_LIMIT  # UTF-8 takes up to 3 bytes a character
+            with out.open(info.filename, "w", force_zip64=large) as stream:
+                stream.write(f"{text[:at]}<w:body {namespaces}>".encode())
+                for piece in _slices(body_xml):
+                    stream.write(piece.encode("utf-8"))
+                stream.write(text[at + 8 :].encode("utf-8"))
+
+
+_SLICE = 1 << 20  # characters of the body encoded and compressed at a time
+
+
+def _slices(body_xml: str | Sequence[str]) -> Iterator[str]:
+    """The body a megabyte of text at a time, from one string or from its pieces
+    (pieces need never be joined into one string of the whole body)."""
+    if isinstance(body_xml, str):
+        for start in range(0, len(body_xml), _SLICE):
+            yield body_xml[start : start + _SLICE]
+        return
+    batch: list[str] = []
+    size = 0
+    for piece in body_xml:
+        batch.append(piece)
+        size += len(piece)
+        if size >= _SLICE:
+            yield "".join(batch)
+            batch, size = [], 0
+    yield "".join(batch)
 
 
 def _clean(text: str) -> str:
@@ -420,13 +453,14 @@ class _BodyWriter:
     def paragraph(self, runs: Runs, role: str = "body", extra: str = "") -> str:
         if role in ("body", "list", "quote"):
             extra += self.body_jc
+        extra += paragraph_mark(runs)  # a redline's whole inserted/deleted paragraph
         return f"<w:p>{self._ppr(role, extra)}{self.runs(runs)}</w:p>"
 
     def runs(self, runs: Runs, base: str = "") -> str:
         out = []
         for run in runs:
             if run.text == "\n":
-                out.append("<w:r><w:br/></w:r>")
+                out.append(tracked_run("<w:r><w:br/></w:r>", run.change))
                 continue
             text = run.text
             if run.image:  # pictures are never fetched: say what it is, link to it
@@ -448,7 +482,7 @@ class _BodyWriter:
             rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
             pieces = text.split("\n")
             body = "<w:br/>".join(_t(piece) for piece in pieces)
-            xml = f"<w:r>{rpr}{body}</w:r>"
+            xml = tracked_run(f"<w:r>{rpr}{body}</w:r>", run.change)
             tip = f' w:tooltip="{_attr(run.title)}"' if run.title and target else ""
             if target.startswith("#"):
                 xml = f'<w:hyperlink w:anchor="{target[1:]}"{tip}>{xml}</w:hyperlink>'
@@ -484,7 +518,8 @@ class _BodyWriter:
         )
         mark = len(entry.bookmark) and int(entry.bookmark[len(_TOC_PREFIX) :])
         return (
-            f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{numbering}</w:pPr>'
+            f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{numbering}'
+            f"{paragraph_mark(block.runs or [])}</w:pPr>"
             f'<w:bookmarkStart w:id="{mark}" w:name="{entry.bookmark}"/>'
             f"{self.runs(block.runs) if block.runs else f'<w:r>{_t(block.text)}</w:r>'}"
             f'<w:bookmarkEnd w:id="{mark}"/></w:p>'
@@ -606,7 +641,7 @@ class _BodyWriter:
         keep: bool = False,
     ) -> str:
         row_props = "<w:cantSplit/><w:tblHeader/>" if header else "<w:cantSplit/>"
-        out = [f"<w:tr><w:trPr>{row_props}</w:trPr>"]
+        out = [f"<w:tr><w:trPr>{row_props}{row_mark(cells)}</w:trPr>"]
         for index, (runs, width) in enumerate(zip(cells, widths, strict=False)):
             shade = ""
             base = ""

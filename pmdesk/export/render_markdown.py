@@ -35,6 +35,7 @@ from pmdesk.export.doc import (
     Table,
     heading_slug,
 )
+from pmdesk.export.heading_numbers import DEPTH, HeadingNumbers, Slugs, numbered
 from pmdesk.export.markdown_inline import (
     escape,
     fix_flanking,
@@ -107,26 +108,17 @@ class _Writer:
         self.anchors.update({e.name: e.anchor for e in self.entries if e.name})
 
     def _headings(self, blocks: list[Block]) -> list[_Entry]:
-        counters = [0] * 9
-        seen: dict[str, int] = {}
+        numbers = HeadingNumbers()
+        slugs = Slugs()
         entries = []
         for block in blocks:
             if not isinstance(block, Heading):
                 continue
-            level = min(max(block.level, 1), 9)
-            number = ""
-            if block.numbered:
-                counters[level - 1] += 1
-                for deeper in range(level, 9):
-                    counters[deeper] = 0
-                number = ".".join(str(max(c, 1)) for c in counters[:level])
+            level = min(max(block.level, 1), DEPTH)
+            number = numbers.next(level) if block.numbered else ""
             text = _clean(block.text)
-            label = f"{number} {text}" if number else text
-            anchor = heading_slug(label)
-            count = seen.get(anchor, 0)
-            seen[anchor] = count + 1
-            slug = f"{anchor}-{count}" if count else anchor
-            entries.append(_Entry(level, label, slug, block.anchor, number, text))
+            label = numbered(number, text)
+            entries.append(_Entry(level, label, slugs.anchor(label), block.anchor, number, text))
         return entries
 
     def render(self) -> str:
@@ -174,7 +166,7 @@ class _Writer:
     def block(self, block: Block, alternate: bool = False) -> str:
         if isinstance(block, Paragraph):
             text = inline(block.runs, self.anchors, line_breaks=block.style == "body")
-            if block.style == "note":
+            if block.style in ("note", "caption"):
                 return fix_flanking(wrap(text, "*"))
             if block.style == "label" and not all(r.bold or not r.text.strip() for r in block.runs):
                 # A lead-in line pmdesk made (not the author's **bold**): bold as a whole.
@@ -197,8 +189,9 @@ class _Writer:
             return "\n".join(f"> {line}" if line else ">" for line in inner.split("\n"))
         if isinstance(block, Table):
             return _table(block, self.anchors)
-        if isinstance(block, Image):
-            return self.picture(block)
+        if isinstance(block, Image):  # the caption ("图 1　路线图") under the picture
+            caption = f"\n\n*{escape(_clean(block.caption))}*" if block.caption else ""
+            return self.picture(block) + caption
         if isinstance(block, Rule):
             return "---"
         if isinstance(block, PageBreak):
@@ -257,7 +250,9 @@ class _Writer:
         parts = [self.picture(block.logo)] if block.logo is not None else []
         if block.organisation.strip():
             parts.append(escape(_clean(block.organisation)))
-        parts += [f"# {escape(_clean(block.title))}", f"*{escape(block.subtitle)}*"]
+        parts.append(f"# {escape(_clean(block.title))}")
+        if block.subtitle.strip():  # "**" alone would be a stray pair of stars
+            parts.append(f"*{escape(block.subtitle)}*")
         if facts:
             parts.append(facts)
         return "\n\n".join(parts)

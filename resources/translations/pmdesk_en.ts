@@ -702,6 +702,86 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <translation>The requirements of a deleted release cannot move to that same release.</translation>
     </message>
     <message>
+        <source>{path} is a folder, not a CSV survey.</source>
+        <translation>{path} is a folder, not a CSV survey.</translation>
+    </message>
+    <message>
+        <source>{name} is an Excel workbook, not a CSV file: save it as CSV UTF-8 and import that.</source>
+        <translation>{name} is an Excel workbook, not a CSV file: save it as CSV UTF-8 and import that.</translation>
+    </message>
+    <message>
+        <source>{name} is empty: a survey needs a row of column titles and a row per respondent.</source>
+        <translation>{name} is empty: a survey needs a row of column titles and a row per respondent.</translation>
+    </message>
+    <message>
+        <source>{name} is not a text file, so it is not a CSV survey.</source>
+        <translation>{name} is not a text file, so it is not a CSV survey.</translation>
+    </message>
+    <message>
+        <source>{name} is not readable text: save it again as CSV UTF-8.</source>
+        <translation>{name} is not readable text: save it again as CSV UTF-8.</translation>
+    </message>
+    <message>
+        <source>{name} is neither UTF-8 nor GB18030 text (row {row}): save it again as CSV UTF-8.</source>
+        <translation>{name} is neither UTF-8 nor GB18030 text (row {row}): save it again as CSV UTF-8.</translation>
+    </message>
+    <message>
+        <source>{name} is not a valid CSV file ({detail}).</source>
+        <translation>{name} is not a valid CSV file ({detail}).</translation>
+    </message>
+    <message>
+        <source>{name} holds no Kano questions: no column title names a requirement key with “functional” or “dysfunctional” (功能型/正向, 反向/负向), and there are no requirement, functional and dysfunctional columns.</source>
+        <translation>{name} holds no Kano questions: no column title names a requirement key with “functional” or “dysfunctional” (功能型/正向, 反向/负向), and there are no requirement, functional and dysfunctional columns.</translation>
+    </message>
+    <message>
+        <source>{name} holds no answers: no respondent answered both questions of a requirement.</source>
+        <translation>{name} holds no answers: no respondent answered both questions of a requirement.</translation>
+    </message>
+    <message>
+        <source>{name}, column “{column}”: {key} is not a requirement of this project.</source>
+        <translation>{name}, column “{column}”: {key} is not a requirement of this project.</translation>
+    </message>
+    <message>
+        <source>{name}, row {row}, column “{column}”: {key} is not a requirement of this project.</source>
+        <translation>{name}, row {row}, column “{column}”: {key} is not a requirement of this project.</translation>
+    </message>
+    <message>
+        <source>{name}, row {row}, column “{column}”: “{value}” names no requirement key.</source>
+        <translation>{name}, row {row}, column “{column}”: “{value}” names no requirement key.</translation>
+    </message>
+    <message>
+        <source>{name}, column “{column}”: it names {key} but not whether it is the functional or the dysfunctional question.</source>
+        <translation>{name}, column “{column}”: it names {key} but not whether it is the functional or the dysfunctional question.</translation>
+    </message>
+    <message>
+        <source>{name}: {key} has a functional question (column “{column}”) but no dysfunctional one.</source>
+        <translation>{name}: {key} has a functional question (column “{column}”) but no dysfunctional one.</translation>
+    </message>
+    <message>
+        <source>{name}: {key} has a dysfunctional question (column “{column}”) but no functional one.</source>
+        <translation>{name}: {key} has a dysfunctional question (column “{column}”) but no functional one.</translation>
+    </message>
+    <message>
+        <source>{name}: {key} has two functional questions, columns “{first}” and “{second}”.</source>
+        <translation>{name}: {key} has two functional questions, columns “{first}” and “{second}”.</translation>
+    </message>
+    <message>
+        <source>{name}: {key} has two dysfunctional questions, columns “{first}” and “{second}”.</source>
+        <translation>{name}: {key} has two dysfunctional questions, columns “{first}” and “{second}”.</translation>
+    </message>
+    <message>
+        <source>{name}, row {row}, column “{column}”: “{value}” is not a Kano answer (I like it, It must be that way, I am neutral, I can live with it, I dislike it, or 1 to 5).</source>
+        <translation>{name}, row {row}, column “{column}”: “{value}” is not a Kano answer (I like it, It must be that way, I am neutral, I can live with it, I dislike it, or 1 to 5).</translation>
+    </message>
+    <message>
+        <source>{name}, row {row}: it has more cells than the {count} column titles.</source>
+        <translation>{name}, row {row}: it has more cells than the {count} column titles.</translation>
+    </message>
+    <message>
+        <source>{name}, row {row}: respondent {respondent} answered {key} already, in row {first}.</source>
+        <translation>{name}, row {row}: respondent {respondent} answered {key} already, in row {first}.</translation>
+    </message>
+    <message>
         <source>the disk is full</source>
         <translation>the disk is full</translation>
     </message>
@@ -1245,6 +1325,38 @@ Name:</translation>
         <translation>Write this section in Markdown…</translation>
     </message>
     <message>
+        <source>Sections</source>
+        <translation>Sections</translation>
+    </message>
+    <message>
+        <source>Show or hide the list of sections</source>
+        <translation>Show or hide the list of sections</translation>
+    </message>
+    <message>
+        <source>Editor</source>
+        <translation>Editor</translation>
+    </message>
+    <message>
+        <source>Show the editor only</source>
+        <translation>Show the editor only</translation>
+    </message>
+    <message>
+        <source>Side by side</source>
+        <translation>Side by side</translation>
+    </message>
+    <message>
+        <source>Show the editor and the preview</source>
+        <translation>Show the editor and the preview</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>Show the preview only</source>
+        <translation>Show the preview only</translation>
+    </message>
+    <message>
         <source>(untitled)</source>
         <translation>(untitled)</translation>
     </message>
@@ -1278,6 +1390,14 @@ Name:</translation>
     <message>
         <source>Adds a chapter listing what changed since the baseline.</source>
         <translation>Adds a chapter listing what changed since the baseline.</translation>
+    </message>
+    <message>
+        <source>Show the changes as tracked changes in Word</source>
+        <translation>Show the changes as tracked changes in Word</translation>
+    </message>
+    <message>
+        <source>Reviewers see who changed what, and accept or reject it, in Word's Review pane.</source>
+        <translation>Reviewers see who changed what, and accept or reject it, in Word's Review pane.</translation>
     </message>
     <message>
         <source>Requirements with status</source>
@@ -1366,6 +1486,29 @@ Name:</translation>
     <message>
         <source>Cancelling…</source>
         <translation>Cancelling…</translation>
+    </message>
+</context>
+<context>
+    <name>ExportProblemsDialog</name>
+    <message>
+        <source>Problems in the Document</source>
+        <translation>Problems in the Document</translation>
+    </message>
+    <message>
+        <source>The document shows these problems as error text. Go back to fix them, or export anyway.</source>
+        <translation>The document shows these problems as error text. Go back to fix them, or export anyway.</translation>
+    </message>
+    <message>
+        <source>Go Back</source>
+        <translation>Go Back</translation>
+    </message>
+    <message>
+        <source>Show Section</source>
+        <translation>Show Section</translation>
+    </message>
+    <message>
+        <source>Export Anyway</source>
+        <translation>Export Anyway</translation>
     </message>
 </context>
 <context>
@@ -1573,6 +1716,22 @@ Name:</translation>
         <translation>Released</translation>
     </message>
     <message>
+        <source>Public</source>
+        <translation>Public</translation>
+    </message>
+    <message>
+        <source>Internal</source>
+        <translation>Internal</translation>
+    </message>
+    <message>
+        <source>Confidential</source>
+        <translation>Confidential</translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation>Secret</translation>
+    </message>
+    <message>
         <source>Not assessed</source>
         <translation>Not assessed</translation>
     </message>
@@ -1603,6 +1762,22 @@ Name:</translation>
     <message>
         <source>Logo</source>
         <translation>Logo</translation>
+    </message>
+    <message>
+        <source>Document status</source>
+        <translation>Document status</translation>
+    </message>
+    <message>
+        <source>Confidentiality</source>
+        <translation>Confidentiality</translation>
+    </message>
+    <message>
+        <source>Document number</source>
+        <translation>Document number</translation>
+    </message>
+    <message>
+        <source>Reviewers</source>
+        <translation>Reviewers</translation>
     </message>
     <message>
         <source>Goal</source>
@@ -1835,24 +2010,12 @@ Name:</translation>
         <translation>&amp;Export PRD…</translation>
     </message>
     <message>
-        <source>Export roadmap as &amp;PNG…</source>
-        <translation>Export roadmap as &amp;PNG…</translation>
-    </message>
-    <message>
-        <source>Export roadmap as S&amp;VG…</source>
-        <translation>Export roadmap as S&amp;VG…</translation>
-    </message>
-    <message>
         <source>&amp;Merge a Copy…</source>
         <translation>&amp;Merge a Copy…</translation>
     </message>
     <message>
         <source>Merge a copy of this project that was edited elsewhere (e-mailed back)</source>
         <translation>Merge a copy of this project that was edited elsewhere (e-mailed back)</translation>
-    </message>
-    <message>
-        <source>&amp;Close project</source>
-        <translation>&amp;Close project</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -1867,8 +2030,20 @@ Name:</translation>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <source>&amp;Filter requirements</source>
-        <translation>&amp;Filter requirements</translation>
+        <source>Export Roadmap as &amp;PNG…</source>
+        <translation>Export Roadmap as &amp;PNG…</translation>
+    </message>
+    <message>
+        <source>Export Roadmap as S&amp;VG…</source>
+        <translation>Export Roadmap as S&amp;VG…</translation>
+    </message>
+    <message>
+        <source>&amp;Close Project</source>
+        <translation>&amp;Close Project</translation>
+    </message>
+    <message>
+        <source>&amp;Filter Requirements</source>
+        <translation>&amp;Filter Requirements</translation>
     </message>
     <message>
         <source>&amp;About pmdesk</source>
@@ -2278,6 +2453,14 @@ Name:</translation>
         <translation>&amp;Milestones</translation>
     </message>
     <message>
+        <source>Show Release…</source>
+        <translation>Show Release…</translation>
+    </message>
+    <message>
+        <source>Show Milestone…</source>
+        <translation>Show Milestone…</translation>
+    </message>
+    <message>
         <source>New lane</source>
         <translation>New lane</translation>
     </message>
@@ -2434,6 +2617,50 @@ Name:</translation>
     <message>
         <source>R&amp;emove</source>
         <translation>R&amp;emove</translation>
+    </message>
+    <message>
+        <source>Document &amp;status:</source>
+        <translation>Document &amp;status:</translation>
+    </message>
+    <message>
+        <source>Where the PRD stands (draft, in review, approved), on its cover</source>
+        <translation>Where the PRD stands (draft, in review, approved), on its cover</translation>
+    </message>
+    <message>
+        <source>Con&amp;fidentiality:</source>
+        <translation>Con&amp;fidentiality:</translation>
+    </message>
+    <message>
+        <source>Who may read the PRD (密级), on its cover</source>
+        <translation>Who may read the PRD (密级), on its cover</translation>
+    </message>
+    <message>
+        <source>Document &amp;number:</source>
+        <translation>Document &amp;number:</translation>
+    </message>
+    <message>
+        <source>Revie&amp;wers:</source>
+        <translation>Revie&amp;wers:</translation>
+    </message>
+    <message>
+        <source>Who signs the PRD off: a row each in its approval table</source>
+        <translation>Who signs the PRD off: a row each in its approval table</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
     </message>
 </context>
 <context>
@@ -3324,12 +3551,36 @@ Name:</translation>
         <translation>Remove logo</translation>
     </message>
     <message>
+        <source>Set document status</source>
+        <translation>Set document status</translation>
+    </message>
+    <message>
+        <source>Set confidentiality</source>
+        <translation>Set confidentiality</translation>
+    </message>
+    <message>
+        <source>Set document number</source>
+        <translation>Set document number</translation>
+    </message>
+    <message>
+        <source>Set reviewers</source>
+        <translation>Set reviewers</translation>
+    </message>
+    <message>
         <source>Change key prefix to {prefix}</source>
         <translation>Change key prefix to {prefix}</translation>
     </message>
     <message>
         <source>Edit project properties</source>
         <translation>Edit project properties</translation>
+    </message>
+    <message>
+        <source>Set Kano category of {count} requirements from survey {name}</source>
+        <translation>Set Kano category of {count} requirements from survey {name}</translation>
+    </message>
+    <message>
+        <source>Set Kano category of {key} from survey {name}</source>
+        <translation>Set Kano category of {key} from survey {name}</translation>
     </message>
 </context>
 </TS>

@@ -701,6 +701,86 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <translation>被删除版本的需求不能移到这个版本本身。</translation>
     </message>
     <message>
+        <source>{path} is a folder, not a CSV survey.</source>
+        <translation>{path} 是文件夹，不是 CSV 问卷数据。</translation>
+    </message>
+    <message>
+        <source>{name} is an Excel workbook, not a CSV file: save it as CSV UTF-8 and import that.</source>
+        <translation>{name} 是 Excel 工作簿，不是 CSV 文件：请另存为“CSV UTF-8”后再导入。</translation>
+    </message>
+    <message>
+        <source>{name} is empty: a survey needs a row of column titles and a row per respondent.</source>
+        <translation>{name} 是空文件：问卷数据需要一行列标题，每位受访者一行答案。</translation>
+    </message>
+    <message>
+        <source>{name} is not a text file, so it is not a CSV survey.</source>
+        <translation>{name} 不是文本文件，因此不是 CSV 问卷数据。</translation>
+    </message>
+    <message>
+        <source>{name} is not readable text: save it again as CSV UTF-8.</source>
+        <translation>{name} 不是可读的文本：请重新另存为“CSV UTF-8”。</translation>
+    </message>
+    <message>
+        <source>{name} is neither UTF-8 nor GB18030 text (row {row}): save it again as CSV UTF-8.</source>
+        <translation>{name} 既不是 UTF-8 也不是 GB18030 编码的文本（第 {row} 行）：请重新另存为“CSV UTF-8”。</translation>
+    </message>
+    <message>
+        <source>{name} is not a valid CSV file ({detail}).</source>
+        <translation>{name} 不是有效的 CSV 文件（{detail}）。</translation>
+    </message>
+    <message>
+        <source>{name} holds no Kano questions: no column title names a requirement key with “functional” or “dysfunctional” (功能型/正向, 反向/负向), and there are no requirement, functional and dysfunctional columns.</source>
+        <translation>{name} 中没有 Kano 问题：没有哪一列的标题同时写明需求编号和“正向”/“功能型”或“反向”/“负向”，也没有“需求”“正向”“反向”这几列。</translation>
+    </message>
+    <message>
+        <source>{name} holds no answers: no respondent answered both questions of a requirement.</source>
+        <translation>{name} 中没有可用的答案：没有受访者同时回答了某条需求的正向和反向问题。</translation>
+    </message>
+    <message>
+        <source>{name}, column “{column}”: {key} is not a requirement of this project.</source>
+        <translation>{name}，“{column}”列：本项目中没有需求 {key}。</translation>
+    </message>
+    <message>
+        <source>{name}, row {row}, column “{column}”: {key} is not a requirement of this project.</source>
+        <translation>{name}，第 {row} 行“{column}”列：本项目中没有需求 {key}。</translation>
+    </message>
+    <message>
+        <source>{name}, row {row}, column “{column}”: “{value}” names no requirement key.</source>
+        <translation>{name}，第 {row} 行“{column}”列：“{value}”中没有需求编号。</translation>
+    </message>
+    <message>
+        <source>{name}, column “{column}”: it names {key} but not whether it is the functional or the dysfunctional question.</source>
+        <translation>{name}，“{column}”列：写明了 {key}，但没有写明是正向问题还是反向问题。</translation>
+    </message>
+    <message>
+        <source>{name}: {key} has a functional question (column “{column}”) but no dysfunctional one.</source>
+        <translation>{name}：{key} 有正向问题（“{column}”列），但没有反向问题。</translation>
+    </message>
+    <message>
+        <source>{name}: {key} has a dysfunctional question (column “{column}”) but no functional one.</source>
+        <translation>{name}：{key} 有反向问题（“{column}”列），但没有正向问题。</translation>
+    </message>
+    <message>
+        <source>{name}: {key} has two functional questions, columns “{first}” and “{second}”.</source>
+        <translation>{name}：{key} 有两个正向问题，分别在“{first}”列和“{second}”列。</translation>
+    </message>
+    <message>
+        <source>{name}: {key} has two dysfunctional questions, columns “{first}” and “{second}”.</source>
+        <translation>{name}：{key} 有两个反向问题，分别在“{first}”列和“{second}”列。</translation>
+    </message>
+    <message>
+        <source>{name}, row {row}, column “{column}”: “{value}” is not a Kano answer (I like it, It must be that way, I am neutral, I can live with it, I dislike it, or 1 to 5).</source>
+        <translation>{name}，第 {row} 行“{column}”列：“{value}”不是 Kano 问卷的答案（应为我很喜欢、理所当然、无所谓、能忍受、我很不喜欢，或 1 到 5）。</translation>
+    </message>
+    <message>
+        <source>{name}, row {row}: it has more cells than the {count} column titles.</source>
+        <translation>{name}，第 {row} 行：单元格比 {count} 个列标题还多。</translation>
+    </message>
+    <message>
+        <source>{name}, row {row}: respondent {respondent} answered {key} already, in row {first}.</source>
+        <translation>{name}，第 {row} 行：受访者 {respondent} 已在第 {first} 行回答过 {key}。</translation>
+    </message>
+    <message>
         <source>the disk is full</source>
         <translation>磁盘已满</translation>
     </message>
@@ -1244,6 +1324,38 @@ Name:</source>
         <translation>用 Markdown 撰写本章节…</translation>
     </message>
     <message>
+        <source>Sections</source>
+        <translation>章节</translation>
+    </message>
+    <message>
+        <source>Show or hide the list of sections</source>
+        <translation>显示或隐藏章节列表</translation>
+    </message>
+    <message>
+        <source>Editor</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Show the editor only</source>
+        <translation>只显示编辑器</translation>
+    </message>
+    <message>
+        <source>Side by side</source>
+        <translation>并排</translation>
+    </message>
+    <message>
+        <source>Show the editor and the preview</source>
+        <translation>并排显示编辑器和预览</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Show the preview only</source>
+        <translation>只显示预览</translation>
+    </message>
+    <message>
         <source>(untitled)</source>
         <translation>（无标题）</translation>
     </message>
@@ -1277,6 +1389,14 @@ Name:</source>
     <message>
         <source>Adds a chapter listing what changed since the baseline.</source>
         <translation>增加一章，列出自该基线以来的变更。</translation>
+    </message>
+    <message>
+        <source>Show the changes as tracked changes in Word</source>
+        <translation>在 Word 中以修订标记显示变更</translation>
+    </message>
+    <message>
+        <source>Reviewers see who changed what, and accept or reject it, in Word's Review pane.</source>
+        <translation>评审人可在 Word 的“审阅”窗格中看到谁改了什么，并逐条接受或拒绝。</translation>
     </message>
     <message>
         <source>Requirements with status</source>
@@ -1365,6 +1485,29 @@ Name:</source>
     <message>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
+    </message>
+</context>
+<context>
+    <name>ExportProblemsDialog</name>
+    <message>
+        <source>Problems in the Document</source>
+        <translation>文档中有问题</translation>
+    </message>
+    <message>
+        <source>The document shows these problems as error text. Go back to fix them, or export anyway.</source>
+        <translation>文档会把这些问题显示为错误文字。可以返回修改，也可以仍然导出。</translation>
+    </message>
+    <message>
+        <source>Go Back</source>
+        <translation>返回修改</translation>
+    </message>
+    <message>
+        <source>Show Section</source>
+        <translation>转到该章节</translation>
+    </message>
+    <message>
+        <source>Export Anyway</source>
+        <translation>仍然导出</translation>
     </message>
 </context>
 <context>
@@ -1572,6 +1715,22 @@ Name:</source>
         <translation>已发布</translation>
     </message>
     <message>
+        <source>Public</source>
+        <translation>公开</translation>
+    </message>
+    <message>
+        <source>Internal</source>
+        <translation>内部</translation>
+    </message>
+    <message>
+        <source>Confidential</source>
+        <translation>秘密</translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation>机密</translation>
+    </message>
+    <message>
         <source>Not assessed</source>
         <translation>未评估</translation>
     </message>
@@ -1602,6 +1761,22 @@ Name:</source>
     <message>
         <source>Logo</source>
         <translation>标志</translation>
+    </message>
+    <message>
+        <source>Document status</source>
+        <translation>文档状态</translation>
+    </message>
+    <message>
+        <source>Confidentiality</source>
+        <translation>密级</translation>
+    </message>
+    <message>
+        <source>Document number</source>
+        <translation>文档编号</translation>
+    </message>
+    <message>
+        <source>Reviewers</source>
+        <translation>评审人</translation>
     </message>
     <message>
         <source>Goal</source>
@@ -1834,24 +2009,12 @@ Name:</source>
         <translation>导出 PRD(&amp;E)…</translation>
     </message>
     <message>
-        <source>Export roadmap as &amp;PNG…</source>
-        <translation>导出路线图为 &amp;PNG…</translation>
-    </message>
-    <message>
-        <source>Export roadmap as S&amp;VG…</source>
-        <translation>导出路线图为 S&amp;VG…</translation>
-    </message>
-    <message>
         <source>&amp;Merge a Copy…</source>
         <translation>合并副本(&amp;M)…</translation>
     </message>
     <message>
         <source>Merge a copy of this project that was edited elsewhere (e-mailed back)</source>
         <translation>合并在别处编辑过的本项目副本（例如通过邮件发回的副本）</translation>
-    </message>
-    <message>
-        <source>&amp;Close project</source>
-        <translation>关闭项目(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -1866,7 +2029,19 @@ Name:</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <source>&amp;Filter requirements</source>
+        <source>Export Roadmap as &amp;PNG…</source>
+        <translation>导出路线图为 &amp;PNG…</translation>
+    </message>
+    <message>
+        <source>Export Roadmap as S&amp;VG…</source>
+        <translation>导出路线图为 S&amp;VG…</translation>
+    </message>
+    <message>
+        <source>&amp;Close Project</source>
+        <translation>关闭项目(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Filter Requirements</source>
         <translation>筛选需求(&amp;F)</translation>
     </message>
     <message>
@@ -2276,6 +2451,14 @@ Name:</source>
         <translation>里程碑(&amp;M)</translation>
     </message>
     <message>
+        <source>Show Release…</source>
+        <translation>查看版本…</translation>
+    </message>
+    <message>
+        <source>Show Milestone…</source>
+        <translation>查看里程碑…</translation>
+    </message>
+    <message>
         <source>New lane</source>
         <translation>新泳道</translation>
     </message>
@@ -2432,6 +2615,50 @@ Name:</source>
     <message>
         <source>R&amp;emove</source>
         <translation>移除(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Document &amp;status:</source>
+        <translation>文档状态(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Where the PRD stands (draft, in review, approved), on its cover</source>
+        <translation>PRD 所处的阶段（草稿、评审中、已批准），显示在封面上</translation>
+    </message>
+    <message>
+        <source>Con&amp;fidentiality:</source>
+        <translation>密级(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Who may read the PRD (密级), on its cover</source>
+        <translation>谁可以阅读这份 PRD（密级），显示在封面上</translation>
+    </message>
+    <message>
+        <source>Document &amp;number:</source>
+        <translation>文档编号(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Revie&amp;wers:</source>
+        <translation>评审人(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Who signs the PRD off: a row each in its approval table</source>
+        <translation>谁签批这份 PRD：每人一行，列入审批记录表</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
     </message>
 </context>
 <context>
@@ -3321,12 +3548,36 @@ Name:</source>
         <translation>移除标志</translation>
     </message>
     <message>
+        <source>Set document status</source>
+        <translation>设置文档状态</translation>
+    </message>
+    <message>
+        <source>Set confidentiality</source>
+        <translation>设置密级</translation>
+    </message>
+    <message>
+        <source>Set document number</source>
+        <translation>设置文档编号</translation>
+    </message>
+    <message>
+        <source>Set reviewers</source>
+        <translation>设置评审人</translation>
+    </message>
+    <message>
         <source>Change key prefix to {prefix}</source>
         <translation>将编号前缀改为 {prefix}</translation>
     </message>
     <message>
         <source>Edit project properties</source>
         <translation>编辑项目属性</translation>
+    </message>
+    <message>
+        <source>Set Kano category of {count} requirements from survey {name}</source>
+        <translation>根据问卷 {name} 设置 {count} 条需求的 Kano 分类</translation>
+    </message>
+    <message>
+        <source>Set Kano category of {key} from survey {name}</source>
+        <translation>根据问卷 {name} 设置 {key} 的 Kano 分类</translation>
     </message>
 </context>
 </TS>

@@ -31,3 +31,11 @@ def test_a_logo_is_said_as_a_picture_and_its_size_never_as_bytes(qtbot: QtBot) -
 def test_a_milestone_release_is_said_by_its_name(qtbot: QtBot) -> None:
     assert readable("milestone", "release_uid", "r1", TABLES) == "v1.0"
     assert readable("milestone", "release_uid", None, TABLES) == "No release"
+
+
+def test_the_prds_own_fields_are_said_by_their_names(qtbot: QtBot) -> None:
+    assert readable("project", "doc_status", "in_review", TABLES) == "In review"
+    assert readable("project", "confidentiality", "secret", TABLES) == "Secret"
+    stored = '[{"role": "产品负责人", "name": "张伟"}, {"role": "QA", "name": ""}]'
+    assert readable("project", "reviewers", stored, TABLES) == "产品负责人 张伟; QA"
+    assert readable("project", "reviewers", "[]", TABLES) == "(empty)"

@@ -241,9 +241,21 @@ def test_dates_can_be_cleared_and_set(qtbot: QtBot, setup: Setup) -> None:
     QTest.mouseClick(end.check, Qt.MouseButton.LeftButton)
     stored = setup.values()["end"]
     assert stored is not None and stored >= "2027-01-18"  # never before the start
-    retype(qtbot, end.edit, "2027-03-31")
-    assert setup.values()["end"] == "2027-03-31"
+    retype(qtbot, end.edit, "2027-03-20")
+    assert setup.values()["end"] == "2027-03-20"
     assert setup.steps == 3
+
+
+def test_a_newly_ticked_date_starts_from_the_release(setup: Setup) -> None:
+    form = setup.editor.form
+    [release] = [r for r in setup.session.project.releases() if r.uid == setup.values()["release"]]
+    assert release.start and release.end
+    QTest.mouseClick(form.end.check, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(form.start.check, Qt.MouseButton.LeftButton)
+    assert (setup.values()["start"], setup.values()["end"]) == (None, None)
+    QTest.mouseClick(form.start.check, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(form.end.check, Qt.MouseButton.LeftButton)
+    assert (setup.values()["start"], setup.values()["end"]) == (release.start, release.end)
 
 
 def test_end_before_start_is_refused_and_shows_the_stored_date(qtbot: QtBot, setup: Setup) -> None:

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from pmdesk.app.main_window import MainWindow
 from pmdesk.app.settings import AppSettings
+from pmdesk.app.tree.maps import PRIORITY
 from pmdesk.app.tree.model import Column
 from pmdesk.core.snapshot.convert import Json, export_snapshot
 from pmdesk.core.storage.projectfile import open_readonly
@@ -154,6 +155,23 @@ def test_filter_keeps_ancestors(qtbot: QtBot, window: MainWindow, sample: Path) 
     pane.search.clear()
     pane.apply_filter()
     assert model.rowCount() == 6
+
+
+def test_priority_filter_finds_what_is_not_assessed(window: MainWindow, sample: Path) -> None:
+    open_sync(window, sample)
+    pane = ws(window).tree_pane
+    pane.view.new_sibling()  # a new requirement starts not assessed
+    new_uid = pane.view.current_uid()
+    combo = pane.priority
+    choice = combo.findText("Not assessed")
+    assert choice > 0
+    combo.setCurrentIndex(choice)
+    model = pane.model
+    shown = model.matching(priority=combo.currentData())
+    assert shown is not None and new_uid in shown
+    assert model.index_of(new_uid).row() >= 0  # shown in the tree
+    assessed = [u for u in shown if model.row_values(u)[PRIORITY] is not None]
+    assert all(model.children_of(u) for u in assessed)  # only as ancestors of a match
 
 
 def test_close_with_changes_asks_and_cancel_keeps_window(

@@ -370,6 +370,9 @@ def test_read_only_the_plan_is_shown_and_refuses_every_change(
     assert not window.commands.new_milestone.isEnabled()
     for action in (pane.new_release_action, pane.delete_lane_action, pane.new_milestone_action):
         assert not action.isEnabled()
+    # What can only be looked at says so.
+    assert pane.edit_release_action.text() == "Show Release…"
+    assert pane.edit_milestone_action.text() == "Show Milestone…"
     pane.releases.setFocus()
     pane.releases.select_uid(uid_named(pane.releases, "v1.0"))
     QTest.keyClick(pane.releases, Qt.Key.Key_F2)

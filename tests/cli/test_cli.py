@@ -13,6 +13,7 @@ import pytest
 
 from pmdesk import __version__
 from pmdesk.cli import main
+from pmdesk.core.project import Project
 from pmdesk.core.storage.fileformat import SCHEMA_VERSION
 
 
@@ -55,6 +56,25 @@ def test_new_info_check(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     )
     code, out, _ = run(capsys, "check", path)
     assert (code, out.strip()) == (0, "p.pmdesk: ok")
+
+
+def test_new_with_product_prefix_and_language(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "p.pmdesk"
+    code, _, err = run(
+        capsys, "new", path, "--title", "CRM PRD", "--product", "Acme CRM",
+        "--prefix", "CRM", "--lang", "en", "--template", "prd-zh",
+    )  # fmt: skip
+    assert (code, err) == (0, "")
+    with Project.view(path) as view:
+        info = view.info()
+    assert (info.title, info.product, info.key_prefix, info.language) == (
+        "CRM PRD", "Acme CRM", "CRM", "en",
+    )  # fmt: skip
+    code, _, err = run(capsys, "new", tmp_path / "q.pmdesk", "--prefix", "需 求")
+    assert code == 2 and "需 求" in err and "Traceback" not in err
+    assert not (tmp_path / "q.pmdesk").exists()
 
 
 def test_version_and_help(capsys: pytest.CaptureFixture[str]) -> None:

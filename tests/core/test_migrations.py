@@ -108,9 +108,16 @@ def test_new_files_have_exactly_the_migrated_schema(tmp_path: Path) -> None:
     assert _shape(fresh) == _shape(migrated)
 
 
-# What schema 4 added, with the value every older row gets.
+# What schemas 4 and 5 added, with the value every older row gets.
 SCHEMA4_DEFAULTS: dict[str, dict[str, object]] = {
-    "project": {"organisation": "", "logo": None},
+    "project": {
+        "organisation": "",
+        "logo": None,
+        "doc_status": "draft",
+        "confidentiality": "internal",
+        "doc_number": "",
+        "reviewers": [],
+    },
     "releases": {"goal": "", "status": "planned", "capacity": None},
     "milestones": {"release": None},
     "lanes": {"colour": None},

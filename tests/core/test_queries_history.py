@@ -234,3 +234,16 @@ def test_pages_keep_one_action_together(team: Team) -> None:
     ]
     last = change_log(team.conn, before=min(c.seq for c in rest), limit=2)
     assert [(c.title, c.field) for c in last] == [("v1.0", "created")]
+
+
+def test_the_prds_own_fields_read_as_names(team: Team) -> None:
+    project = team.conn.exec_driver_sql("SELECT uid FROM project").scalar_one()
+    reviewers = [{"role": "产品负责人", "name": "张伟"}, {"role": "QA", "name": "Li Lei"}]
+    changes = {"doc_status": "approved", "confidentiality": "secret", "reviewers": reviewers}
+    team.by(team.li, "2027-01-07T09:00:00", Update("project", project, changes))
+    log = {c.field: (c.old, c.new) for c in change_log(team.conn, wording=WORDING)[:3]}
+    assert log == {
+        "doc_status": ("<doc_status:draft>", "<doc_status:approved>"),
+        "confidentiality": ("<confidentiality:internal>", "<confidentiality:secret>"),
+        "reviewers": ("", "产品负责人 张伟 / QA Li Lei"),
+    }

@@ -31,7 +31,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.tasklists import tasklists_plugin
 
 from pmdesk.export.doc import Block, Document, Paragraph, Run
-from pmdesk.export.markdown_blocks import MarkdownReader
+from pmdesk.export.markdown_blocks import MarkdownReader, gfm_autolinks_only
 from pmdesk.export.render_docx import render_docx
 from pmdesk.export.render_markdown import render_markdown
 
@@ -43,8 +43,8 @@ WORDS_GOAL = 0.99
 def _reference(*, raw_html: bool) -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": raw_html, "linkify": True})
     md.enable(["table", "strikethrough", "linkify"])
-    assert md.linkify is not None
-    md.linkify.set({"fuzzy_link": False})
+    # GFM's autolinks: a scheme, an e-mail address or `www.` (its extended autolinks).
+    md.core.ruler.after("linkify", "gfm_autolinks", gfm_autolinks_only)
     return md.use(tasklists_plugin).use(footnote_plugin)
 
 

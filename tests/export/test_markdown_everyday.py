@@ -253,6 +253,16 @@ def test_bare_urls_keep_underscores_and_stars() -> None:
     assert link.address == url
 
 
+def test_www_addresses_are_links_as_on_github() -> None:
+    shown = through("官网 www.example.com/a_b 或 见 README.md 与 v1.2.js，邮件 pm@example.com")
+    assert '<a href="http://www.example.com/a_b">www.example.com/a_b</a>' in shown.html
+    assert '<a href="http://www.example.com/a_b">www.example.com/a_b</a>' in shown.md_html
+    addresses = [link.address for link in shown.word.paragraphs[-1].hyperlinks]
+    assert addresses == ["http://www.example.com/a_b", "mailto:pm@example.com"]
+    assert "README.md" in shown.word_text and "README.md</a>" not in shown.html
+    assert "v1.2.js</a>" not in shown.html
+
+
 def test_links_to_headings_keep_working() -> None:
     before = [Heading(1, "背景"), Heading(1, "目标"), Heading(1, "范围"), Heading(1, "需求列表")]
     shown = through("详见[需求列表](#4-需求列表)和[背景](#背景)。", before=before)

@@ -182,5 +182,5 @@ def test_a_roadmap_taller_than_a_page_is_summarised_to_the_top_levels(tmp_path: 
         },
     )
     [picture] = [b for b in build(project).blocks if isinstance(b, Image)]
-    assert picture.caption == "路线图（概览：只画出上层需求，另有 60 项需求未画出）"
+    assert picture.caption == "图 1\u3000路线图（概览：只画出上层需求，另有 60 项需求未画出）"
     assert picture.height < 600  # one epic row, not sixty story rows

@@ -94,7 +94,7 @@ def test_the_roadmap_section_shows_the_roadmap_picture(sample_docx: dict[str, Pa
     assert image.content_type == "image/png" and len(image.blob) > 20_000
     paragraphs = document.paragraphs
     holder = next(i for i, p in enumerate(paragraphs) if p._p.xpath(".//w:drawing"))
-    assert paragraphs[holder + 1].text == "路线图"  # the caption under it
+    assert paragraphs[holder + 1].text == "图 1\u3000路线图"  # the numbered caption under it
     heading = max(i for i, p in enumerate(paragraphs[:holder]) if style_name(p) == "Heading 1")
     assert paragraphs[heading].text == "路线图"  # inside the sample's own roadmap section
 
@@ -219,7 +219,7 @@ def test_hostile_content_exports_and_reads_back(tmp_path: Path) -> None:
     assert "控制字符 已去掉" in text and "\x1b" not in text and "\x00" not in text
     assert "第 50 层" in text and "第 10 层" in text
     assert text.count("一段很长的文字。") >= 16 * 4000  # the 1 MB description, whole
-    assert "Unknown filter field 'colour'" in text  # a broken block says why, in place
+    assert "没有筛选字段「colour」" in text  # a broken block says why, in place
     assert any("x|y" in cell.text for t in document.tables for row in t.rows for cell in row.cells)
     with zipfile.ZipFile(out) as package:
         assert package.testzip() is None

@@ -316,13 +316,19 @@ class DetailEditor(QWidget):
         return self._session.project.find_requirements(text, 20)
 
     def _suggest_date(self, which: str) -> QDate:
-        """Where a newly ticked date starts: today, kept on the right side of the other date."""
-        today = QDate.currentDate()
+        """Where a newly ticked date starts: the release's own start or end (else today),
+        kept on the right side of the other date."""
+        suggested = QDate.currentDate()
+        release = self._fields["release"].read()
+        for record in self._session.project.releases() if release else ():
+            planned = record.start if which == "start" else record.end
+            if record.uid == release and planned:
+                suggested = QDate.fromString(planned, Qt.DateFormat.ISODate)
         other = self._fields["end" if which == "start" else "start"].read()
         if not other:
-            return today
+            return suggested
         date = QDate.fromString(other, Qt.DateFormat.ISODate)
-        return min(today, date) if which == "start" else max(today, date)
+        return min(suggested, date) if which == "start" else max(suggested, date)
 
     # -- editing -------------------------------------------------------------------
     def _commit(self, name: str) -> None:

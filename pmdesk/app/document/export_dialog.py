@@ -1,5 +1,8 @@
 """File ▸ Export PRD: options, then a file name, then progress with Cancel.
 
+When the document has problems (a broken pmdesk block), nothing is written
+until the user has seen them: go back (to the section) or export anyway.
+
 The export runs on a worker thread with its own connection to the working
 copy (`export.prd_export`), so the window never freezes; progress comes back
 through a queued signal. Cancelling stops the worker at its next check and
@@ -11,6 +14,7 @@ from __future__ import annotations
 import threading
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
@@ -37,15 +41,24 @@ from pmdesk.app.settings import AppSettings
 from pmdesk.app.tasks import TaskRunner
 from pmdesk.core.domain import vocabulary
 
+if TYPE_CHECKING:
+    from pmdesk.app.document.export_problems_dialog import ExportProblemsDialog
+    from pmdesk.export.doc import Document
+    from pmdesk.export.export_problems import ExportProblemsError
+
 
 class _Progress(QObject):
     changed = Signal(int)
 
 
 class ExportDialog(QDialog):
-    """Asks how to export, then exports; `exported` reports the file and the seconds taken."""
+    """Asks how to export, then exports; `exported` reports the file and the seconds taken.
+
+    `section_wanted(uid)`: the user went back to fix a problem in that section.
+    """
 
     exported = Signal(Path, float)
+    section_wanted = Signal(str)
 
     def __init__(
         self,
@@ -64,6 +77,8 @@ class ExportDialog(QDialog):
         self._tasks = tasks  # the window's one runner (exports off the GUI thread)
         self._cancel = threading.Event()
         self._running = False
+        self._target = Path()
+        self.problems: ExportProblemsDialog | None = None
         self.setWindowTitle(self.tr("Export PRD"))
         self.setMinimumWidth(460)
 
@@ -87,6 +102,15 @@ class ExportDialog(QDialog):
             self.baseline.addItem(name, name)
         self.baseline.setEnabled(bool(baselines))
         self.baseline.setToolTip(self.tr("Adds a chapter listing what changed since the baseline."))
+        # A redline: Word's tracked changes since the chosen baseline (Word only).
+        self.redline = QCheckBox(self.tr("Show the changes as tracked changes in Word"), self)
+        self.redline.setToolTip(
+            self.tr(
+                "Reviewers see who changed what, and accept or reject it, in Word's Review pane."
+            )
+        )
+        self.baseline.currentIndexChanged.connect(self._show_redline)
+        self.docx.toggled.connect(self._show_redline)
 
         self.statuses: dict[str, QCheckBox] = {}
         status_box = QGroupBox(self.tr("Requirements with status"), self)
@@ -134,6 +158,8 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("Format:"), format_row)
         form.addRow(self.tr("Language:"), self.language)
         form.addRow(self.tr("Compare with baseline:"), self.baseline)
+        form.addRow("", self.redline)
+        self._show_redline()
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(status_box)
@@ -143,6 +169,7 @@ class ExportDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
         self._options = [format_row, self.language, self.baseline, status_box, field_box]
+        self._options.append(self.redline)
         self._options.append(self.open_after)
 
     def _field_labels(self) -> dict[str, str]:
@@ -169,6 +196,15 @@ class ExportDialog(QDialog):
             return "pdf"
         return "md" if self.markdown.isChecked() else "docx"
 
+    def _show_redline(self) -> None:
+        self.redline.setVisible(self.format == "docx" and bool(self.baseline.currentData()))
+
+    @property
+    def tracked_changes(self) -> bool:
+        """A redline is asked for: Word, a baseline, the box ticked."""
+        wanted = self.redline.isChecked() and bool(self.baseline.currentData())
+        return wanted and self.format == "docx"
+
     def options(self) -> object:
         from pmdesk.export.prd_build import ExportOptions
 
@@ -192,17 +228,27 @@ class ExportDialog(QDialog):
             return
         self.start(target)
 
-    def start(self, target: Path) -> None:
-        """Export to `target` on a worker thread (tests call this directly)."""
+    def start(self, target: Path, *, anyway: bool = False) -> None:
+        """Export to `target` on a worker thread (tests call this directly).
+
+        The document's problems stop the export before writing, unless `anyway`.
+        """
+        from pmdesk.export.export_problems import ExportProblemsError
         from pmdesk.export.prd_export import export_prd
 
         self.settings.export_folder = str(target.parent)
         self.settings.export_format = self.format
         self.settings.export_open_after = self.open_after.isChecked()
         options, fmt, project = self.options(), self.format, self.session.project
+        redline = self.tracked_changes
         progress = _Progress(self)
         progress.changed.connect(self.progress.setValue)
         cancel = self._cancel
+        self._target = target
+
+        def check(document: Document) -> None:  # on the worker, before writing
+            if document.problems and not anyway:
+                raise ExportProblemsError(document.problems)
 
         def work() -> object:
             return project.read(
@@ -213,6 +259,8 @@ class ExportDialog(QDialog):
                     options=options,  # type: ignore[arg-type]
                     progress=lambda done, total: progress.changed.emit(int(100 * done / total)),
                     cancelled=cancel.is_set,
+                    redline=redline,
+                    check=check,
                 )
             )
 
@@ -239,10 +287,17 @@ class ExportDialog(QDialog):
     def _failed(self, error: BaseException) -> None:
         from pmdesk.app.error_text import error_text
         from pmdesk.core.errors import PmdeskError
+        from pmdesk.export.export_problems import ExportProblemsError
         from pmdesk.export.prd_build import ExportCancelledError
 
         self._running = False
         if isinstance(error, ExportCancelledError):
+            super().reject()
+            return
+        if isinstance(error, ExportProblemsError) and not self._cancel.is_set():
+            self._show_problems(error)
+            return
+        if isinstance(error, ExportProblemsError):
             super().reject()
             return
         if isinstance(error, PmdeskError):
@@ -251,11 +306,29 @@ class ExportDialog(QDialog):
             detail = f"{type(error).__name__}: {error}"
             message = self.tr("The export failed: %1").replace("%1", detail)
         dialogs.error(self, message)
+        self._ready_again()
+
+    def _ready_again(self) -> None:
         for widget in self._options:
             widget.setEnabled(True)
         self.export_button.setEnabled(True)
         self.progress.setVisible(False)
         self.status.setVisible(False)
+
+    def _show_problems(self, error: ExportProblemsError) -> None:
+        """Before writing: the problems, to go back (to a section) or export anyway."""
+        from pmdesk.app.document.export_problems_dialog import ExportProblemsDialog
+
+        self.problems = ExportProblemsDialog(error.problems, self.language.currentData(), self)
+        self.problems.accepted.connect(lambda: self.start(self._target, anyway=True))
+        self.problems.rejected.connect(self._ready_again)
+        self.problems.section_wanted.connect(self._go_to_section)
+        self.problems.finished.connect(self.problems.deleteLater)
+        self.problems.open()
+
+    def _go_to_section(self, uid: str) -> None:
+        self.section_wanted.emit(uid)
+        super().reject()
 
     def reject(self) -> None:
         """Cancel: before the export, close; during it, stop the worker and then close."""

@@ -17,9 +17,9 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog,
     QDialogButtonBox, QFormLayout, QFrame, QHBoxLayout,
-    QLabel, QLineEdit, QListWidget, QListWidgetItem,
-    QPushButton, QSizePolicy, QSpacerItem, QVBoxLayout,
-    QWidget)
+    QHeaderView, QLabel, QLineEdit, QListWidget,
+    QListWidgetItem, QPushButton, QSizePolicy, QSpacerItem,
+    QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 class Ui_ProjectPropertiesDialog(object):
     def setupUi(self, ProjectPropertiesDialog):
@@ -183,11 +183,87 @@ class Ui_ProjectPropertiesDialog(object):
 
         self.form.setWidget(10, QFormLayout.ItemRole.FieldRole, self.logo_note)
 
+        self.doc_status_label = QLabel(ProjectPropertiesDialog)
+        self.doc_status_label.setObjectName(u"doc_status_label")
+
+        self.form.setWidget(11, QFormLayout.ItemRole.LabelRole, self.doc_status_label)
+
+        self.doc_status = QComboBox(ProjectPropertiesDialog)
+        self.doc_status.setObjectName(u"doc_status")
+
+        self.form.setWidget(11, QFormLayout.ItemRole.FieldRole, self.doc_status)
+
+        self.confidentiality_label = QLabel(ProjectPropertiesDialog)
+        self.confidentiality_label.setObjectName(u"confidentiality_label")
+
+        self.form.setWidget(12, QFormLayout.ItemRole.LabelRole, self.confidentiality_label)
+
+        self.confidentiality = QComboBox(ProjectPropertiesDialog)
+        self.confidentiality.setObjectName(u"confidentiality")
+
+        self.form.setWidget(12, QFormLayout.ItemRole.FieldRole, self.confidentiality)
+
+        self.doc_number_label = QLabel(ProjectPropertiesDialog)
+        self.doc_number_label.setObjectName(u"doc_number_label")
+
+        self.form.setWidget(13, QFormLayout.ItemRole.LabelRole, self.doc_number_label)
+
+        self.doc_number = QLineEdit(ProjectPropertiesDialog)
+        self.doc_number.setObjectName(u"doc_number")
+        self.doc_number.setPlaceholderText(u"PRD-2027-001")
+
+        self.form.setWidget(13, QFormLayout.ItemRole.FieldRole, self.doc_number)
+
+        self.reviewers_label = QLabel(ProjectPropertiesDialog)
+        self.reviewers_label.setObjectName(u"reviewers_label")
+
+        self.form.setWidget(14, QFormLayout.ItemRole.LabelRole, self.reviewers_label)
+
+        self.reviewers_row = QHBoxLayout()
+        self.reviewers_row.setObjectName(u"reviewers_row")
+        self.reviewers = QTableWidget(ProjectPropertiesDialog)
+        if (self.reviewers.columnCount() < 2):
+            self.reviewers.setColumnCount(2)
+        __qtablewidgetitem = QTableWidgetItem()
+        self.reviewers.setHorizontalHeaderItem(0, __qtablewidgetitem)
+        __qtablewidgetitem1 = QTableWidgetItem()
+        self.reviewers.setHorizontalHeaderItem(1, __qtablewidgetitem1)
+        self.reviewers.setObjectName(u"reviewers")
+        self.reviewers.setMinimumSize(QSize(0, 120))
+        self.reviewers.setMaximumSize(QSize(16777215, 150))
+        self.reviewers.setColumnCount(2)
+        self.reviewers.horizontalHeader().setStretchLastSection(True)
+        self.reviewers.verticalHeader().setVisible(False)
+
+        self.reviewers_row.addWidget(self.reviewers)
+
+        self.reviewers_buttons = QVBoxLayout()
+        self.reviewers_buttons.setObjectName(u"reviewers_buttons")
+        self.add_reviewer = QPushButton(ProjectPropertiesDialog)
+        self.add_reviewer.setObjectName(u"add_reviewer")
+
+        self.reviewers_buttons.addWidget(self.add_reviewer)
+
+        self.remove_reviewer = QPushButton(ProjectPropertiesDialog)
+        self.remove_reviewer.setObjectName(u"remove_reviewer")
+
+        self.reviewers_buttons.addWidget(self.remove_reviewer)
+
+        self.reviewers_buttons_stretch = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+
+        self.reviewers_buttons.addItem(self.reviewers_buttons_stretch)
+
+
+        self.reviewers_row.addLayout(self.reviewers_buttons)
+
+
+        self.form.setLayout(14, QFormLayout.ItemRole.FieldRole, self.reviewers_row)
+
         self.buttons = QDialogButtonBox(ProjectPropertiesDialog)
         self.buttons.setObjectName(u"buttons")
         self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Cancel|QDialogButtonBox.StandardButton.Ok)
 
-        self.form.setWidget(11, QFormLayout.ItemRole.SpanningRole, self.buttons)
+        self.form.setWidget(15, QFormLayout.ItemRole.SpanningRole, self.buttons)
 
 #if QT_CONFIG(shortcut)
         self.title_label.setBuddy(self.title)
@@ -198,6 +274,10 @@ class Ui_ProjectPropertiesDialog(object):
         self.key_prefix_label.setBuddy(self.key_prefix)
         self.language_label.setBuddy(self.language)
         self.logo_label.setBuddy(self.choose_logo)
+        self.doc_status_label.setBuddy(self.doc_status)
+        self.confidentiality_label.setBuddy(self.confidentiality)
+        self.doc_number_label.setBuddy(self.doc_number)
+        self.reviewers_label.setBuddy(self.reviewers)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.title, self.product)
         QWidget.setTabOrder(self.product, self.version)
@@ -209,7 +289,13 @@ class Ui_ProjectPropertiesDialog(object):
         QWidget.setTabOrder(self.key_prefix, self.language)
         QWidget.setTabOrder(self.language, self.choose_logo)
         QWidget.setTabOrder(self.choose_logo, self.remove_logo)
-        QWidget.setTabOrder(self.remove_logo, self.buttons)
+        QWidget.setTabOrder(self.remove_logo, self.doc_status)
+        QWidget.setTabOrder(self.doc_status, self.confidentiality)
+        QWidget.setTabOrder(self.confidentiality, self.doc_number)
+        QWidget.setTabOrder(self.doc_number, self.reviewers)
+        QWidget.setTabOrder(self.reviewers, self.add_reviewer)
+        QWidget.setTabOrder(self.add_reviewer, self.remove_reviewer)
+        QWidget.setTabOrder(self.remove_reviewer, self.buttons)
 
         self.retranslateUi(ProjectPropertiesDialog)
         self.buttons.accepted.connect(ProjectPropertiesDialog.accept)
@@ -251,5 +337,24 @@ class Ui_ProjectPropertiesDialog(object):
         self.choose_logo.setToolTip(QCoreApplication.translate("ProjectPropertiesDialog", u"A PNG or JPEG picture of at most 1 MB, for the PRD's cover", None))
 #endif // QT_CONFIG(tooltip)
         self.remove_logo.setText(QCoreApplication.translate("ProjectPropertiesDialog", u"R&emove", None))
+        self.doc_status_label.setText(QCoreApplication.translate("ProjectPropertiesDialog", u"Document &status:", None))
+#if QT_CONFIG(tooltip)
+        self.doc_status.setToolTip(QCoreApplication.translate("ProjectPropertiesDialog", u"Where the PRD stands (draft, in review, approved), on its cover", None))
+#endif // QT_CONFIG(tooltip)
+        self.confidentiality_label.setText(QCoreApplication.translate("ProjectPropertiesDialog", u"Con&fidentiality:", None))
+#if QT_CONFIG(tooltip)
+        self.confidentiality.setToolTip(QCoreApplication.translate("ProjectPropertiesDialog", u"Who may read the PRD (\u5bc6\u7ea7), on its cover", None))
+#endif // QT_CONFIG(tooltip)
+        self.doc_number_label.setText(QCoreApplication.translate("ProjectPropertiesDialog", u"Document &number:", None))
+        self.reviewers_label.setText(QCoreApplication.translate("ProjectPropertiesDialog", u"Revie&wers:", None))
+        ___qtablewidgetitem = self.reviewers.horizontalHeaderItem(0)
+        ___qtablewidgetitem.setText(QCoreApplication.translate("ProjectPropertiesDialog", u"Role", None))
+        ___qtablewidgetitem1 = self.reviewers.horizontalHeaderItem(1)
+        ___qtablewidgetitem1.setText(QCoreApplication.translate("ProjectPropertiesDialog", u"Name", None))
+#if QT_CONFIG(tooltip)
+        self.reviewers.setToolTip(QCoreApplication.translate("ProjectPropertiesDialog", u"Who signs the PRD off: a row each in its approval table", None))
+#endif // QT_CONFIG(tooltip)
+        self.add_reviewer.setText(QCoreApplication.translate("ProjectPropertiesDialog", u"Add", None))
+        self.remove_reviewer.setText(QCoreApplication.translate("ProjectPropertiesDialog", u"Remove", None))
     # retranslateUi
 

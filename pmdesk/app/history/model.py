@@ -27,6 +27,7 @@ from PySide6.QtGui import QBrush, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
 from pmdesk.app.labels import (
+    document_value_label,
     field_label,
     kano_label,
     kind_label,
@@ -67,6 +68,8 @@ def _vocabulary(field: str, code: str) -> str:
         "link": link_label,
         "release_status": release_status_label,
     }.get(field)
+    if field in ("doc_status", "confidentiality"):  # the PRD's own
+        return document_value_label(field, code)
     return label(code) if label is not None else code
 
 

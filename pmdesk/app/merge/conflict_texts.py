@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from pmdesk.app.labels import (
+    document_value_label,
     field_label,
     kano_label,
     kind_label,
@@ -150,6 +151,10 @@ def readable(entity: str, field: str, value: Any, tables: Tables) -> str:
         return str(row["name"])
     if entity == "release" and field == "status" and isinstance(value, str):
         return release_status_label(value)
+    if entity == "project" and field in ("doc_status", "confidentiality") and value:
+        return document_value_label(field, str(value))
+    if field == "reviewers" and isinstance(value, str):
+        return _reviewers_text(value)
     if field in ("priority", "kano") and value is None:
         return not_assessed_label()
     if field in _VOCABULARY and isinstance(value, str):
@@ -168,6 +173,16 @@ def readable(entity: str, field: str, value: Any, tables: Tables) -> str:
     if isinstance(value, float):
         return number_text(value)
     return str(value)
+
+
+def _reviewers_text(stored: str) -> str:
+    """[{"role", "name"}] as JSON → "产品负责人 张伟; QA Li Na"."""
+    try:
+        rows = json.loads(stored)
+        text = "; ".join(f"{r['role']} {r['name']}".strip() for r in rows)
+    except (ValueError, TypeError, KeyError):
+        return stored
+    return text or translate("Conflicts", "(empty)")
 
 
 def dates_text(start: str | None, end: str | None) -> str:

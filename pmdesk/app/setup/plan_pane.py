@@ -268,6 +268,8 @@ class PlanPane(QWidget):
             self.delete_milestone_action,
         ):
             action.setEnabled(False)
+        self.edit_release_action.setText(translate("PlanPane", "Show Release…"))
+        self.edit_milestone_action.setText(translate("PlanPane", "Show Milestone…"))
 
     # -- releases ------------------------------------------------------------------------
     def new_release(self, defaults: Mapping[str, Any] | None = None) -> bool:

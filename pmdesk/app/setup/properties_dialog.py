@@ -1,5 +1,7 @@
 """Project ▸ Properties…: the title, product, version, authors, organisation, key
-prefix, document language and logo that the PRD's cover, header and footer show.
+prefix, document language and logo that the PRD's cover, header and footer show,
+and what the PRD states about itself: its status, confidentiality (密级), number
+and reviewers (the rows of its approval table).
 
 The form is drawn in Qt Designer (ui/project_properties.ui). OK is one undo step,
 "Change project properties": the changed fields as an `Update` of the project
@@ -26,17 +28,25 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
     QWidget,
 )
 
 from pmdesk.app.forms.ui_project_properties import Ui_ProjectPropertiesDialog
 from pmdesk.app.setup import questions
 from pmdesk.core.domain.fields import FieldError, spec
+from pmdesk.core.domain.vocabulary import (
+    CONFIDENTIALITY_TERMS,
+    DOCUMENT_STATUS_TERMS,
+    LABELS,
+)
 
 if TYPE_CHECKING:
     from pmdesk.app.session import ProjectSession
@@ -129,9 +139,23 @@ class ProjectPropertiesDialog(QDialog):
         self.remove_logo: QPushButton = form.remove_logo
         self.logo_note: QLabel = form.logo_note
         self.read_only_note: QLabel = form.read_only_note
+        self.doc_status: QComboBox = form.doc_status
+        self.confidentiality: QComboBox = form.confidentiality
+        self.doc_number: QLineEdit = form.doc_number
+        self.reviewers: QTableWidget = form.reviewers
+        self.add_reviewer: QPushButton = form.add_reviewer
+        self.remove_reviewer: QPushButton = form.remove_reviewer
         self.buttons: QDialogButtonBox = form.buttons
+        self.reviewers.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.reviewers.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         for index, code in enumerate(LANGUAGES):
             self.language.setItemData(index, code)
+        for combo, terms in (
+            (self.doc_status, DOCUMENT_STATUS_TERMS),
+            (self.confidentiality, CONFIDENTIALITY_TERMS),
+        ):
+            for code, term in terms.items():
+                combo.addItem(translate(LABELS, term.en), code)
 
         info = session.project.info()
         self._uid = info.uid
@@ -143,6 +167,10 @@ class ProjectPropertiesDialog(QDialog):
             "organisation": info.organisation,
             "language": info.language,
             "logo": info.logo,
+            "doc_status": info.doc_status,
+            "confidentiality": info.confidentiality,
+            "doc_number": info.doc_number,
+            "reviewers": [{"role": r.role, "name": r.name} for r in info.reviewers],
         }
         self._prefix = info.key_prefix
         self.title.setText(info.title)
@@ -155,6 +183,13 @@ class ProjectPropertiesDialog(QDialog):
         self.language.setCurrentIndex(max(0, self.language.findData(info.language)))
         self.logo: bytes | None = info.logo
         self._show_logo()
+        self.doc_status.setCurrentIndex(max(0, self.doc_status.findData(info.doc_status)))
+        self.confidentiality.setCurrentIndex(
+            max(0, self.confidentiality.findData(info.confidentiality))
+        )
+        self.doc_number.setText(info.doc_number)
+        for reviewer in info.reviewers:
+            self._add_reviewer_row(reviewer.role, reviewer.name)
         self._prefix_changed(info.key_prefix)
 
         self.add_author.clicked.connect(self._new_author)
@@ -162,6 +197,8 @@ class ProjectPropertiesDialog(QDialog):
         delete = QShortcut(QKeySequence.StandardKey.Delete, self.authors)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete.activated.connect(self._remove_author)
+        self.add_reviewer.clicked.connect(self._new_reviewer)
+        self.remove_reviewer.clicked.connect(self._remove_reviewer)
         self.choose_logo.clicked.connect(self._choose_logo)
         self.remove_logo.clicked.connect(self._remove_logo)
         self.key_prefix.textEdited.connect(self._prefix_changed)
@@ -187,6 +224,36 @@ class ProjectPropertiesDialog(QDialog):
     def author_names(self) -> list[str]:
         names = (self.authors.item(i).text().strip() for i in range(self.authors.count()))
         return [name for name in names if name]
+
+    # -- reviewers -----------------------------------------------------------------
+    def _add_reviewer_row(self, role: str, name: str) -> int:
+        row = self.reviewers.rowCount()
+        self.reviewers.insertRow(row)
+        self.reviewers.setItem(row, 0, QTableWidgetItem(role))
+        self.reviewers.setItem(row, 1, QTableWidgetItem(name))
+        return row
+
+    def _new_reviewer(self) -> None:
+        row = self._add_reviewer_row("", "")
+        self.reviewers.setCurrentCell(row, 0)
+        item = self.reviewers.item(row, 0)
+        if item is not None:
+            self.reviewers.editItem(item)
+
+    def _remove_reviewer(self) -> None:
+        row = self.reviewers.currentRow()
+        if row >= 0:
+            self.reviewers.removeRow(row)
+
+    def reviewer_rows(self) -> list[dict[str, str]]:
+        """The reviewers as the table has them; rows with neither role nor name are left out."""
+        rows = []
+        for row in range(self.reviewers.rowCount()):
+            cells = [self.reviewers.item(row, column) for column in (0, 1)]
+            role, name = (c.text().strip() if c is not None else "" for c in cells)
+            if role or name:
+                rows.append({"role": role, "name": name})
+        return rows
 
     # -- key prefix ------------------------------------------------------------------
     def _prefix_problem(self, text: str) -> str | None:
@@ -271,9 +338,21 @@ class ProjectPropertiesDialog(QDialog):
     # -- read-only -------------------------------------------------------------------
     def _lock(self) -> None:
         # The texts stay readable (not greyed) and can be selected and copied.
-        for field in (self.title, self.product, self.version, self.organisation, self.key_prefix):
+        for field in (
+            self.title,
+            self.product,
+            self.version,
+            self.organisation,
+            self.key_prefix,
+            self.doc_number,
+        ):
             field.setReadOnly(True)
+        self.reviewers.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         for widget in (
+            self.doc_status,
+            self.confidentiality,
+            self.add_reviewer,
+            self.remove_reviewer,
             self.authors,
             self.add_author,
             self.remove_author,
@@ -302,6 +381,10 @@ class ProjectPropertiesDialog(QDialog):
             "organisation": self.organisation.text().strip(),
             "language": self.language.currentData(),
             "logo": self.logo,
+            "doc_status": self.doc_status.currentData(),
+            "confidentiality": self.confidentiality.currentData(),
+            "doc_number": self.doc_number.text().strip(),
+            "reviewers": self.reviewer_rows(),
         }
 
     def operation(self) -> Operation | None:

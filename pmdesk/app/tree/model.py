@@ -58,6 +58,8 @@ if TYPE_CHECKING:
     from pmdesk.core.ops import Effect
 
 MIME = "application/x-pmdesk-requirements"
+NOT_ASSESSED = "-"
+"""The filter value for "no priority yet" (None already means "any priority")."""
 # The requirement fields a row shows, by their place in the row (tree_maps).
 _SHOWN = {
     "title": TITLE,
@@ -222,7 +224,7 @@ class RequirementTreeModel(QAbstractItemModel):
             row = rows[uid]
             if (
                 (status and row[STATUS] != status)
-                or (priority and row[PRIORITY] != priority)
+                or (priority and row[PRIORITY] != (None if priority == NOT_ASSESSED else priority))
                 or (owner and row[OWNER] != owner)
                 or (release and row[RELEASE] != release)
             ):

@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
-from pmdesk.app.labels import priority_label, status_label
+from pmdesk.app.labels import not_assessed_label, priority_label, status_label
 from pmdesk.app.session import ProjectSession
 from pmdesk.app.tree.maps import TreeMaps
-from pmdesk.app.tree.model import RequirementTreeModel
+from pmdesk.app.tree.model import NOT_ASSESSED, RequirementTreeModel
 from pmdesk.app.tree.view import RequirementTreeView
 from pmdesk.core.domain import vocabulary
 
@@ -42,7 +42,9 @@ class TreePane(QWidget):
             self.tr("Status"), [(status_label(s), s) for s in vocabulary.STATUSES]
         )
         self.priority = self._combo(
-            self.tr("Priority"), [(priority_label(p), p) for p in vocabulary.PRIORITIES]
+            self.tr("Priority"),
+            [(priority_label(p), p) for p in vocabulary.PRIORITIES]
+            + [(not_assessed_label(), NOT_ASSESSED)],
         )
         self.owner = self._combo(self.tr("Owner"), [])
         self.release = self._combo(self.tr("Release"), [])

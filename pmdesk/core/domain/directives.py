@@ -57,7 +57,17 @@ _HEAD = re.compile(r"([a-z][a-z-]*)(?:\s*:\s*|\s+|$)(.*)", re.IGNORECASE)
 
 
 class DirectiveError(ValueError):
-    """A pmdesk block cannot be understood; the message is one sentence for the user."""
+    """A pmdesk block cannot be understood; the message is one sentence for the user.
+
+    `str()` is the English sentence; `text("zh")` the Chinese one, for a Chinese PRD.
+    """
+
+    def __init__(self, english: str, chinese: str = "") -> None:
+        super().__init__(english)
+        self.chinese = chinese or english
+
+    def text(self, language: str) -> str:
+        return self.chinese if language == "zh" else str(self)
 
 
 @dataclass(frozen=True)
@@ -129,21 +139,33 @@ def parse_directive(body: str) -> Directive:
     """Parse a block body: `KIND` or `KIND: ARGUMENTS`, arguments may span lines."""
     text = " ".join(body.split())  # lines and runs of blanks are all one separator
     if not text:
-        raise DirectiveError(f"The pmdesk block is empty; start it with one of {_list(KINDS)}.")
+        raise DirectiveError(
+            f"The pmdesk block is empty; start it with one of {_list(KINDS)}.",
+            f"pmdesk 内容块是空的；请以其中之一开头：{_list(KINDS)}。",
+        )
     head = _HEAD.match(text)
     kind, rest = (head[1].lower(), head[2]) if head else ("", text)
     if kind not in KINDS:
         name = kind or text.split()[0]
-        raise DirectiveError(f"Unknown pmdesk block {name!r}; use one of {_list(KINDS)}.")
+        raise DirectiveError(
+            f"Unknown pmdesk block {name!r}; use one of {_list(KINDS)}.",
+            f"没有名为「{name}」的 pmdesk 内容块；可用：{_list(KINDS)}。",
+        )
     if kind == "requirements":
         return _parse_requirements(rest)
     if kind == "changes-since":
         name = _unquote_whole(rest)
         if not name:
-            raise DirectiveError("changes-since needs a baseline name, e.g. changes-since: v1.0.")
+            raise DirectiveError(
+                "changes-since needs a baseline name, e.g. changes-since: v1.0.",
+                "changes-since 需要一个基线名称，例如 changes-since: v1.0。",
+            )
         return ChangesSinceDirective(name)
     if rest:
-        raise DirectiveError(f"{kind} takes no options, but got {rest!r}.")
+        raise DirectiveError(
+            f"{kind} takes no options, but got {rest!r}.",
+            f"{kind} 不接受选项，但写了「{rest}」。",
+        )
     plain: dict[str, Directive] = {
         "roadmap": RoadmapDirective(),
         "milestones": MilestonesDirective(),
@@ -156,14 +178,20 @@ def parse_filter(text: str) -> Filter:
     """Parse filter terms alone (view words such as `detailed` are refused here)."""
     terms, views = _scan(text)
     if views:
-        raise DirectiveError(f"{views[0]!r} is not a filter term; write field=value.")
+        raise DirectiveError(
+            f"{views[0]!r} is not a filter term; write field=value.",
+            f"「{views[0]}」不是筛选条件；请写成 字段=值。",
+        )
     return Filter(terms)
 
 
 def _parse_requirements(rest: str) -> RequirementsDirective:
     terms, views = _scan(rest)
     if len(set(views)) > 1:
-        raise DirectiveError("Choose either table or detailed, not both.")
+        raise DirectiveError(
+            "Choose either table or detailed, not both.",
+            "table 与 detailed 只能选一个。",
+        )
     return RequirementsDirective(Filter(terms), detailed="detailed" in views)
 
 
@@ -184,16 +212,23 @@ def _scan(text: str) -> tuple[tuple[Term, ...], list[str]]:
             if name not in VIEWS:
                 raise DirectiveError(
                     f"{name!r} is not a filter term; write field=value "
-                    f"(fields: {_list(FILTER_FIELDS)})."
+                    f"(fields: {_list(FILTER_FIELDS)}).",
+                    f"「{name}」不是筛选条件；请写成 字段=值（字段：{_list(FILTER_FIELDS)}）。",
                 )
             views.append(name)
             continue
         negated = text.startswith("!=", i)
         if not negated and text[i] != "=":
-            raise DirectiveError(f"Unexpected {text[i]!r} in {text[start:].split()[0]!r}.")
+            word = text[start:].split()[0]
+            raise DirectiveError(
+                f"Unexpected {text[i]!r} in {word!r}.", f"「{word}」中有多余的「{text[i]}」。"
+            )
         i += 2 if negated else 1
         if not name:
-            raise DirectiveError(f"{text[start:].split()[0]!r} has no field name before '='.")
+            word = text[start:].split()[0]
+            raise DirectiveError(
+                f"{word!r} has no field name before '='.", f"「{word}」的“=”前缺少字段名。"
+            )
         value, i = _value(text, i, name)
         terms.append(_term(name, value, negated))
     return tuple(terms), views
@@ -206,27 +241,45 @@ def _value(text: str, i: int, name: str) -> tuple[str, int]:
         close = _CLOSING_QUOTE[text[i]]
         end = text.find(close, i + 1)
         if end < 0:
-            raise DirectiveError(f"The quoted value of {name} is missing its closing quote.")
+            raise DirectiveError(
+                f"The quoted value of {name} is missing its closing quote.",
+                f"{name} 的值缺少结尾的引号。",
+            )
         after = end + 1
         if after < n and not text[after].isspace():
-            raise DirectiveError(f"Put a space after the quoted value of {name}.")
+            raise DirectiveError(
+                f"Put a space after the quoted value of {name}.",
+                f"{name} 带引号的值后面要留一个空格。",
+            )
         return text[i + 1 : end], after
     start = i
     while i < n and not text[i].isspace():
         if text[i] in '"“”':
-            raise DirectiveError(f'Quote the whole value of {name}, e.g. {name}="v1.0 beta".')
+            raise DirectiveError(
+                f'Quote the whole value of {name}, e.g. {name}="v1.0 beta".',
+                f'请给 {name} 的整个值加引号，例如 {name}="v1.0 beta"。',
+            )
         i += 1
     if i == start:
-        raise DirectiveError(f'{name} has no value; write {name}=value or {name}="".')
+        raise DirectiveError(
+            f'{name} has no value; write {name}=value or {name}="".',
+            f'{name} 没有值；请写成 {name}=值 或 {name}=""。',
+        )
     return text[start:i], i
 
 
 def _term(name: str, value: str, negated: bool) -> Term:
     if name not in FILTER_FIELDS:
-        raise DirectiveError(f"Unknown filter field {name!r}; use one of {_list(FILTER_FIELDS)}.")
+        raise DirectiveError(
+            f"Unknown filter field {name!r}; use one of {_list(FILTER_FIELDS)}.",
+            f"没有筛选字段「{name}」；可用：{_list(FILTER_FIELDS)}。",
+        )
     allowed = CHOICE_FIELDS.get(name)
     if allowed is not None and value not in allowed:
-        raise DirectiveError(f"{value!r} is not a {name}; use one of {_list(allowed)}.")
+        raise DirectiveError(
+            f"{value!r} is not a {name}; use one of {_list(allowed)}.",
+            f"「{value}」不是有效的 {name}；可用：{_list(allowed)}。",
+        )
     return Term(name, value, negated)
 
 
@@ -234,7 +287,10 @@ def _unquote_whole(text: str) -> str:
     if text[:1] in _CLOSING_QUOTE:
         close = _CLOSING_QUOTE[text[0]]
         if len(text) < 2 or not text.endswith(close):
-            raise DirectiveError("The quoted baseline name is missing its closing quote.")
+            raise DirectiveError(
+                "The quoted baseline name is missing its closing quote.",
+                "基线名称缺少结尾的引号。",
+            )
         return text[1:-1].strip()
     return text
 

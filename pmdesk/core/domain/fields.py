@@ -149,6 +149,17 @@ def _text_list(value: Value) -> list[str]:
     return list(value)
 
 
+def _reviewers(value: Value) -> list[dict[str, str]]:
+    """The sign-off table's rows: [{"role": "产品负责人", "name": "张伟"}, …]."""
+    keys = set(vocabulary.REVIEWER_KEYS)
+    if not isinstance(value, list) or not all(
+        isinstance(v, dict) and set(v) == keys and all(isinstance(t, str) for t in v.values())
+        for v in value
+    ):
+        raise FieldError(f'{shown(value)} is not a list of {{"role", "name"}} objects')
+    return [{"role": v["role"], "name": v["name"]} for v in value]
+
+
 def _number(value: Value) -> float | None:
     if value is None:
         return None
@@ -196,7 +207,7 @@ def _key_prefix(value: Value) -> str:
     return text
 
 
-def _json_list(value: list[str]) -> str:
+def _json_list(value: list[Any]) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
@@ -248,6 +259,18 @@ FIELDS: Mapping[str, tuple[FieldSpec, ...]] = {
         _spec("language", _one_of(vocabulary.LANGUAGES), "zh"),
         _spec("organisation", _text, ""),
         _spec("logo", _logo, None),
+        _spec(
+            "doc_status",
+            _one_of(vocabulary.DOCUMENT_STATUSES),
+            vocabulary.DEFAULT_DOCUMENT_STATUS,
+        ),
+        _spec(
+            "confidentiality",
+            _one_of(vocabulary.CONFIDENTIALITY),
+            vocabulary.DEFAULT_CONFIDENTIALITY,
+        ),
+        _spec("doc_number", _text, ""),
+        _spec("reviewers", _reviewers, [], stored_as_json=True),
     ),
     "requirement": REQUIREMENT_FIELDS,
     "release": (

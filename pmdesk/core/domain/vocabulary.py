@@ -22,6 +22,12 @@ KANO = ("basic", "performance", "delighter", "indifferent", "reverse")
 LINK_TYPES = ("depends_on", "blocks", "relates_to", "duplicates", "derived_from")
 LANGUAGES = ("zh", "en")
 RELEASE_STATUSES = ("planned", "in_progress", "released")
+DOCUMENT_STATUSES = ("draft", "in_review", "approved")
+"""The PRD's own status (草稿/评审中/已批准), shown on its cover."""
+CONFIDENTIALITY = ("public", "internal", "confidential", "secret")
+"""The PRD's 密级 (公开/内部/秘密/机密), shown on its cover."""
+REVIEWER_KEYS = ("role", "name")
+"""A reviewer of the PRD (a row of its sign-off table) is {"role": …, "name": …}."""
 
 DEFAULT_KIND = "requirement"
 DEFAULT_STATUS = "draft"
@@ -30,6 +36,8 @@ DEFAULT_STATUS = "draft"
 DEFAULT_PRIORITY: str | None = None
 DEFAULT_KANO: str | None = None
 DEFAULT_RELEASE_STATUS = "planned"
+DEFAULT_DOCUMENT_STATUS = "draft"
+DEFAULT_CONFIDENTIALITY = "internal"
 DEFAULT_KEY_PREFIX = "REQ"
 
 RICE_FIELDS = ("reach", "impact", "confidence", "effort")
@@ -108,6 +116,17 @@ RELEASE_STATUS_TERMS: Mapping[str, Term] = {
     "in_progress": _t(QT_TRANSLATE_NOOP("Labels", "In progress"), "开发中"),
     "released": _t(QT_TRANSLATE_NOOP("Labels", "Released"), "已发布"),
 }
+DOCUMENT_STATUS_TERMS: Mapping[str, Term] = {
+    "draft": _t(QT_TRANSLATE_NOOP("Labels", "Draft"), "草稿"),
+    "in_review": _t(QT_TRANSLATE_NOOP("Labels", "In review"), "评审中"),
+    "approved": _t(QT_TRANSLATE_NOOP("Labels", "Approved"), "已批准"),
+}
+CONFIDENTIALITY_TERMS: Mapping[str, Term] = {
+    "public": _t(QT_TRANSLATE_NOOP("Labels", "Public"), "公开"),
+    "internal": _t(QT_TRANSLATE_NOOP("Labels", "Internal"), "内部"),
+    "confidential": _t(QT_TRANSLATE_NOOP("Labels", "Confidential"), "秘密"),
+    "secret": _t(QT_TRANSLATE_NOOP("Labels", "Secret"), "机密"),
+}
 # The choice for a priority or Kano category nobody has decided yet (None):
 # the details offer it by this name; the tree, filters and documents show nothing.
 NOT_ASSESSED = _t(QT_TRANSLATE_NOOP("Labels", "Not assessed"), "未评估")
@@ -179,6 +198,10 @@ FIELD_TERMS: Mapping[str, Term] = {
     "language": _t(QT_TRANSLATE_NOOP("Labels", "Language"), "语言"),
     "organisation": _t(QT_TRANSLATE_NOOP("Labels", "Organisation"), "组织"),
     "logo": _t(QT_TRANSLATE_NOOP("Labels", "Logo"), "标志"),
+    "doc_status": _t(QT_TRANSLATE_NOOP("Labels", "Document status"), "文档状态"),
+    "confidentiality": _t(QT_TRANSLATE_NOOP("Labels", "Confidentiality"), "密级"),
+    "doc_number": _t(QT_TRANSLATE_NOOP("Labels", "Document number"), "文档编号"),
+    "reviewers": _t(QT_TRANSLATE_NOOP("Labels", "Reviewers"), "评审人"),
     "goal": _t(QT_TRANSLATE_NOOP("Labels", "Goal"), "目标"),
     "capacity": _t(QT_TRANSLATE_NOOP("Labels", "Capacity"), "容量"),
     "colour": _t(QT_TRANSLATE_NOOP("Labels", "Colour"), "颜色"),
@@ -194,6 +217,8 @@ VALUE_TERMS: Mapping[str, Mapping[str, Term]] = {
 # "status" as a requirement's: looked up per entity.
 ENTITY_VALUE_TERMS: Mapping[tuple[str, str], Mapping[str, Term]] = {
     ("release", "status"): RELEASE_STATUS_TERMS,
+    ("project", "doc_status"): DOCUMENT_STATUS_TERMS,
+    ("project", "confidentiality"): CONFIDENTIALITY_TERMS,
 }
 
 

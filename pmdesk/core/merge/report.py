@@ -61,6 +61,12 @@ def plain_value(
             f"{k.removeprefix('rice_')} {number_text(v)}" for k, v in value.items() if v is not None
         ]
         return ", ".join(parts) or "—"
+    if field == "reviewers" and isinstance(value, str):  # [{"role", "name"}] as JSON
+        try:
+            rows = json.loads(value)
+            return "; ".join(f"{r['role']} {r['name']}".strip() for r in rows) or "—"
+        except (ValueError, TypeError, KeyError):
+            return shorten(value)
     if field in ("acceptance", "tags", "authors") and isinstance(value, str):
         try:
             items = json.loads(value)

@@ -16,7 +16,19 @@ from pmdesk.core.ops.base import Label, Transaction, Verb
 NAMED = frozenset({"release", "lane", "milestone"})
 # A project property → its own sentence when it is the only one set.
 _PROJECT_FIELDS = frozenset(
-    {"title", "product", "version", "authors", "organisation", "language", "logo"}
+    {
+        "title",
+        "product",
+        "version",
+        "authors",
+        "organisation",
+        "language",
+        "logo",
+        "doc_status",
+        "confidentiality",
+        "doc_number",
+        "reviewers",
+    }
 )
 # A release field → its sentence when it is the only one set (dates together).
 _RELEASE_FIELDS = {"goal": "goal", "status": "status", "capacity": "capacity"}

@@ -381,6 +381,14 @@ class _Reader:
         w = self.wording
         if entity == "release" and name == "status":  # planned, in progress, released
             return w.value("release_status", str(value))
+        if entity == "project" and name in ("doc_status", "confidentiality"):
+            return w.value(name, str(value))
+        if name == "reviewers" and isinstance(value, list):  # [{"role", "name"}]
+            return w.separator.join(
+                f"{r.get('role', '')} {r.get('name', '')}".strip()
+                for r in value
+                if isinstance(r, dict)
+            )
         if name == "logo" and isinstance(value, dict):
             return w.picture.format(kb=max(1, round(int(value.get("bytes", 0)) / 1024)))
         if name in ("status", "priority", "kano", "kind", "type"):

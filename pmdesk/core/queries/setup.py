@@ -29,6 +29,17 @@ class ProjectInfo:
     authors: tuple[str, ...] = ()
     organisation: str = ""
     logo: bytes | None = None  # PNG or JPEG
+    doc_status: str = "draft"  # draft, in_review, approved
+    confidentiality: str = "internal"  # public, internal, confidential, secret
+    doc_number: str = ""
+    reviewers: tuple[Reviewer, ...] = ()
+    """The sign-off table's rows, in order."""
+
+
+@dataclass(frozen=True)
+class Reviewer:
+    role: str
+    name: str
 
 
 @dataclass(frozen=True)
@@ -84,6 +95,10 @@ def project_info(conn: Connection) -> ProjectInfo:
         tuple(json.loads(p.authors or "[]")),
         p.organisation,
         p.logo,
+        p.doc_status,
+        p.confidentiality,
+        p.doc_number,
+        tuple(Reviewer(r["role"], r["name"]) for r in json.loads(p.reviewers or "[]")),
     )
 
 

@@ -76,6 +76,13 @@ class Project(Base):
     created_at: Mapped[str] = mapped_column(String(19), default="")
     organisation: Mapped[str] = mapped_column(Text, default="", server_default="")
     logo: Mapped[bytes | None] = mapped_column(LargeBinary)  # PNG or JPEG, for the PRD cover
+    # What the PRD states about itself (schema 5): on its cover and sign-off table.
+    doc_status: Mapped[str] = mapped_column(String(16), default="draft", server_default="draft")
+    confidentiality: Mapped[str] = mapped_column(
+        String(16), default="internal", server_default="internal"
+    )
+    doc_number: Mapped[str] = mapped_column(Text, default="", server_default="")
+    reviewers: Mapped[str] = mapped_column(Text, default="[]", server_default="[]")  # JSON
 
 
 class Release(Base):
