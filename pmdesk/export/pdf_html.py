@@ -57,6 +57,8 @@ CAPTION_ROOM_PX = 40.0
 """Under a picture: its caption line."""
 HEADING_ROOM_PX = 60.0
 """Above a picture on its sideways page: the chapter heading."""
+KEEP_ANCHOR = "keep-"
+"""Anchors starting so mark a paragraph that stays on the page of what follows it."""
 
 
 _CELL = f"border: 1px solid {BORDER}; font-size: {TABLE_PT}pt;"
@@ -135,6 +137,7 @@ class PdfHtml:
             self.anchors.setdefault(heading_slug(entry.text), entry.name)
         self.anchors.update({e.anchor: e.name for e in entries.values() if e.anchor})
         self._break = False
+        self.kept = 0
 
     def html(self, blocks: Sequence[Block], pages: Mapping[str, int] | None = None) -> str:
         """The blocks of one run of pages; `pages` gives each heading anchor's page
@@ -192,6 +195,12 @@ class PdfHtml:
             css += "font-weight: bold; margin-top: 6px; margin-bottom: 4px; "
         elif style == "error":
             css += f"color: {ERROR_INK}; "
+        keep = ""
+        if style == "caption":  # a table's number and name, above it and kept with it
+            css += f"color: {GREY}; font-size: 9pt; margin-top: 6px; margin-bottom: 4px; "
+            self.kept += 1
+            keep = f'<a name="{KEEP_ANCHOR}{self.kept}"></a>'
+            return f'<p align="center" style="{css}">{keep}{self.runs(runs)}</p>'
         if not self.zh and style == "body":
             css += "text-align: left; "
         body = self.runs(runs) if runs else _text(text)

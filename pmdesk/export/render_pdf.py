@@ -48,6 +48,7 @@ from pmdesk.export.pdf_html import (
     CAPTION_ROOM_PX,
     HEADING_ROOM_PX,
     INK,
+    KEEP_ANCHOR,
     STYLESHEET,
     HeadingEntry,
     PdfHtml,
@@ -136,6 +137,17 @@ def split_runs(blocks: Sequence[Block]) -> list[_Run]:
         else:
             runs[-1].blocks.append(block)
     return [run for run in runs if run.blocks]
+
+
+def _leads_in(block: QTextBlock) -> bool:
+    """A heading, or a caption: text that belongs on the page of what follows it."""
+    if block.blockFormat().headingLevel():
+        return True
+    start = block.begin()
+    if start.atEnd():  # an empty block: fragment() would read past the end
+        return False
+    names = start.fragment().charFormat().anchorNames()
+    return any(name.startswith(KEEP_ANCHOR) for name in names)
 
 
 class _Renderer:
@@ -239,7 +251,8 @@ class _Renderer:
 
     def _keep_headings_with_text(self, run: _Run) -> None:
         """A heading whose text starts on the next page moves there too (Qt has no
-        keep-with-next), with the headings right above it on its page.
+        keep-with-next), with the headings right above it on its page; so does
+        a table's caption.
 
         One pass from the top while Qt lays the text out lazily: a move only
         shifts what follows, and what follows is laid out again as far as Qt
@@ -255,7 +268,7 @@ class _Renderer:
         headings = []
         block = doc.begin()
         while block.isValid():  # finding them needs no layout
-            if block.blockFormat().headingLevel():
+            if _leads_in(block):
                 headings.append(block.position())
             block = block.next()
         fmt = QTextBlockFormat()
@@ -271,7 +284,7 @@ class _Renderer:
             first = block
             while True:  # a chapter heading over its first section's goes along
                 before = first.previous()
-                if not before.isValid() or not before.blockFormat().headingLevel():
+                if not before.isValid() or not _leads_in(before):
                     break
                 if int(layout.blockBoundingRect(before).top() // page) != starts:
                     break

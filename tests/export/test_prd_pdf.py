@@ -244,7 +244,7 @@ def test_hostile_content_exports_and_reads_back(tmp_path: Path) -> None:
     assert "\x1b" not in text and "\x00" not in text and "\u202e" not in text
     assert "第 30 层" in text and "第 10 层" in text  # a deep chain, a deep list
     assert "x|y" in text and "代码 <tag> & " in text
-    assert "Unknown filter field 'colour'" in text  # a broken block says why, in place
+    assert "没有筛选字段「colour」" in text  # a broken block says why, in place
     assert not RADICALS.findall(text)
 
 
