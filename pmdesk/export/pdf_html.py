@@ -36,6 +36,7 @@ from pmdesk.export.doc import (
     heading_slug,
     plain_text,
 )
+from pmdesk.export.heading_numbers import DEPTH, HeadingNumbers, numbered
 from pmdesk.export.pdf_fonts import css_families, families
 from pmdesk.export.table_widths import SAMPLED_ROWS, column_widths
 from pmdesk.export.text_safety import strip_illegal_chars, web_href
@@ -83,23 +84,18 @@ class HeadingEntry:
 
     @property
     def label(self) -> str:
-        return f"{self.number} {self.text}" if self.number else self.text
+        return numbered(self.number, self.text)
 
 
 def number_headings(blocks: Sequence[Block]) -> dict[int, HeadingEntry]:
-    """Top-level headings by `id(block)`, numbered as the Word export numbers them."""
-    counters = [0] * 9
+    """Top-level headings by `id(block)`, numbered as the other exports number them."""
+    numbers = HeadingNumbers()
     entries: dict[int, HeadingEntry] = {}
     for index, block in enumerate(blocks):
         if not isinstance(block, Heading):
             continue
-        level = min(max(block.level, 1), 9)
-        number = ""
-        if block.numbered:
-            counters[level - 1] += 1
-            for deeper in range(level, 9):
-                counters[deeper] = 0
-            number = ".".join(str(max(c, 1)) for c in counters[:level])
+        level = min(max(block.level, 1), DEPTH)
+        number = numbers.next(level) if block.numbered else ""
         text = strip_illegal_chars(block.text)
         entries[id(block)] = HeadingEntry(level, number, text, f"h{index}", block.anchor)
     return entries

@@ -306,3 +306,16 @@ def test_nested_lists_step_in_and_tasks_show_their_boxes(tmp_path: Path) -> None
     assert indent("第一层") < indent("第二层") < indent("第三层")
     assert any("☑" in line and "已完成" in line for line in lines)
     assert any("☐" in line and "未完成" in line for line in lines)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_heading_numbers_are_the_markdown_exports(
+    sample_pdf: dict[str, Exported], lang: str
+) -> None:
+    from pmdesk.export.render_markdown import render_markdown
+
+    exported = sample_pdf[lang]
+    markdown = render_markdown(exported.document).text
+    in_markdown = [m.group(1) for m in re.finditer(r"^#{2,} (\d+(?:\.\d+)* .+)$", markdown, re.M)]
+    in_pdf = [e.label for e in headings_of(exported.document) if e.number]
+    assert [squeeze(t) for t in in_pdf] == [squeeze(t) for t in in_markdown]
