@@ -58,6 +58,8 @@ CAPTION_ROOM_PX = 40.0
 """Under a picture: its caption line."""
 HEADING_ROOM_PX = 60.0
 """Above a picture on its sideways page: the chapter heading."""
+CONTENTS_ANCHOR = "contents"
+"""The contents' title: the running header names it over the contents' pages."""
 KEEP_ANCHOR = "keep-"
 """Anchors starting so mark a paragraph that stays on the page of what follows it."""
 
@@ -433,7 +435,7 @@ class PdfHtml:
         out = [
             f'<p style="{self._breaking()}font-size: {HEADING_PT[1]}pt; font-weight: bold; '
             f'color: {HEADING_INK}; margin-top: 0px; margin-bottom: 12px;">'
-            f"{_text(block.title)}</p>",
+            f'<a name="{CONTENTS_ANCHOR}"></a>{_text(block.title)}</p>',
             '<table width="100%" cellspacing="0" cellpadding="1" '
             'style="border-collapse: collapse; margin-bottom: 8px;">',
         ]

@@ -46,6 +46,7 @@ from pmdesk.export.pdf_fonts import font, repair_text_map
 from pmdesk.export.pdf_html import (
     BODY_PT,
     CAPTION_ROOM_PX,
+    CONTENTS_ANCHOR,
     HEADING_ROOM_PX,
     INK,
     KEEP_ANCHOR,
@@ -330,8 +331,25 @@ class _Renderer:
                 if entry is None:
                     break
                 run.headings.append((entry, at + int(top // height)))
+            contents = next((b for b in run.blocks if isinstance(b, Contents)), None)
+            if contents is not None:  # the running header says 目录 over the contents
+                title_top = self._anchor_top(doc, CONTENTS_ANCHOR)
+                if title_top is not None:
+                    entry = HeadingEntry(1, "", contents.title, CONTENTS_ANCHOR, None)
+                    run.headings.append((entry, at + int(title_top // height)))
             at += run.pages
         self.page_count = at
+
+    @staticmethod
+    def _anchor_top(doc: QTextDocument, name: str) -> float | None:
+        """Where the block starting with anchor `name` is laid out."""
+        block = doc.begin()
+        while block.isValid():
+            start = block.begin()
+            if not start.atEnd() and name in start.fragment().charFormat().anchorNames():
+                return doc.documentLayout().blockBoundingRect(block).top()
+            block = block.next()
+        return None
 
     # -- painting -----------------------------------------------------------------
 

@@ -319,3 +319,25 @@ def test_heading_numbers_are_the_markdown_exports(
     in_markdown = [m.group(1) for m in re.finditer(r"^#{2,} (\d+(?:\.\d+)* .+)$", markdown, re.M)]
     in_pdf = [e.label for e in headings_of(exported.document) if e.number]
     assert [squeeze(t) for t in in_pdf] == [squeeze(t) for t in in_markdown]
+
+
+def test_the_running_header_names_the_contents_over_them(tmp_path: Path) -> None:
+    """A project without a revision-history block opens with 修订记录, then the contents."""
+    project = make_project(
+        tmp_path / "p.pmdesk",
+        {
+            "pmdesk_snapshot": 1,
+            "project": {"title": "目录页眉", "product": "产品", "key_prefix": "REQ"},
+            "requirements": [{"title": f"需求 {n}"} for n in range(60)],
+        },
+    )
+    out = tmp_path / "p.pdf"
+    assert main(["export", str(project), "--format", "pdf", "-o", str(out)]) == 0
+    pages = pages_of(out)
+    over_contents = [
+        page.splitlines()[0].split()[-1]
+        for page in pages[1:]
+        if re.search(r"^\s*[\d.]+ REQ-\d+ 需求 \d+\s+\d+$", page, re.M)  # a contents line
+    ]
+    assert over_contents and set(over_contents) <= {"修订记录", "目录"}
+    assert over_contents[-1] == "目录"
