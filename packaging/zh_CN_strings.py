@@ -932,4 +932,45 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("UndoLabel", "Set Kano category of {key} from survey {name}"): (
         "根据问卷 {name} 设置 {key} 的 Kano 分类"
     ),
+    # Project ▸ Kano Survey… (app/analysis).
+    ("MainWindow", "&Kano Survey…"): "&Kano 问卷分析…",
+    ("MainWindow", "Evaluate a Kano survey's answers (CSV) and set the categories it gives"): (
+        "计算 Kano 问卷（CSV）的回答，并设置由此得出的 Kano 分类"
+    ),
+    ("Dialogs", "Open a Kano survey"): "打开 Kano 问卷",
+    ("Dialogs", "Survey answers (*.csv *.txt)"): "问卷答案 (*.csv *.txt)",
+    ("KanoScatter", "Better–Worse picture"): "Better–Worse 系数图",
+    ("KanoTable", "Respondents"): "人数",
+    ("KanoTable", "Survey result"): "问卷结果",
+    ("KanoTable", "Kano now"): "当前分类",
+    ("KanoTable", "Apply changes its Kano category from %1 to %2."): (
+        "应用后其 Kano 分类将由%1改为%2。"
+    ),
+    ("KanoTable", "Satisfaction: (A + O) / (A + O + M + I)"): "满意系数：(A + O) / (A + O + M + I)",
+    ("KanoTable", "Dissatisfaction: −(O + M) / (A + O + M + I)"): (
+        "不满意系数：−(O + M) / (A + O + M + I)"
+    ),
+    ("KanoTable", "The most frequent category (ties: Must-be, One-dimensional, Attractive, Indifferent)"): (
+        "出现最多的分类（并列时依次取必备、期望、魅力、无差异）"
+    ),
+    ("KanoWindow", "Kano Survey — %1"): "Kano 问卷分析 — %1",
+    ("KanoWindow", "&Apply"): "应用(&A)",
+    ("KanoWindow", "Set the Kano category of the marked requirements (one undo step)"): (
+        "设置标记需求的 Kano 分类（可一步撤销）"
+    ),
+    ("KanoWindow", "%1: answers of up to %2 respondents on %3 requirements."): (
+        "%1：%2 位受访者对 %3 条需求的回答。"
+    ),
+    ("KanoWindow", "Apply changes the Kano category of %n marked requirement(s)."): (
+        "应用后将改变 %n 条标记需求的 Kano 分类。"
+    ),
+    ("KanoWindow", "Every requirement already has the category the survey gives."): (
+        "每条需求的 Kano 分类都已与问卷结果一致。"
+    ),
+    ("KanoWindow", "The project is open read-only: the categories cannot be set."): (
+        "项目以只读方式打开：不能设置分类。"
+    ),
+    ("KanoWindow", "Reading %1…"): "正在读取 %1…",
+    ("KanoWindow", "Dissatisfaction |Worse|"): "不满意系数 |Worse|",
+    ("KanoWindow", "Satisfaction (Better)"): "满意系数 Better",
 }

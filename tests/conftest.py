@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from sqlalchemy import Connection
 
 from pmdesk.core.newproject.sample import write_sample
@@ -22,6 +23,13 @@ from pmdesk.core.storage.projectfile import new_project, open_readonly
 from pmdesk.core.storage.workingcopy import WorkingCopy
 
 REPO = Path(__file__).resolve().parent.parent
+
+# CI (CI=true) draws the same examples on every run, so a red build means a change
+# broke something; runs at a desk keep exploring and keep what they find in
+# tests/.hypothesis, replayed first next time.
+settings.register_profile("ci", derandomize=True, database=None)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 _QAPP: object = None
 
 

@@ -34,6 +34,7 @@ class Handlers(Protocol):
     def baselines(self) -> None: ...
     def project_properties(self) -> object: ...
     def show_plan(self) -> None: ...
+    def kano_survey(self) -> None: ...
     def new_release(self) -> None: ...
     def new_milestone(self) -> None: ...
     def change_log(self) -> None: ...
@@ -148,6 +149,13 @@ class WindowActions:
             c.new_milestone,
             QKeySequence("Ctrl+Shift+M"),
         )
+        self.kano_survey = action(translate("MainWindow", "&Kano Survey…"), c.kano_survey)
+        self.kano_survey.setToolTip(
+            translate(
+                "MainWindow",
+                "Evaluate a Kano survey's answers (CSV) and set the categories it gives",
+            )
+        )
         self.change_log = action(
             translate("MainWindow", "Change &Log…"), c.change_log, QKeySequence("Ctrl+Shift+H")
         )
@@ -183,6 +191,8 @@ class WindowActions:
         project_menu.addActions([self.plan, self.new_release, self.new_milestone])
         project_menu.addSeparator()
         project_menu.addAction(self.baselines)
+        project_menu.addSeparator()
+        project_menu.addAction(self.kano_survey)
         view_menu = bar.addMenu(translate("MainWindow", "&View"))
         view_menu.addActions([dock.toggleViewAction() for dock in docks])
         view_menu.addSeparator()
@@ -238,6 +248,7 @@ class WindowActions:
             self.change_log,
             self.properties,  # read-only, it shows them unchangeable
             self.plan,
+            self.kano_survey,  # read-only, it shows the result (Apply is off)
         ):
             act.setEnabled(ready)
         for act in (self.new_release, self.new_milestone):

@@ -211,6 +211,17 @@ def open_path(parent: QWidget, folder: str) -> Path | None:
     return Path(name) if name else None
 
 
+def survey_path(parent: QWidget, folder: str) -> Path | None:
+    """A Kano survey's CSV file to read (Project ▸ Kano Survey…)."""
+    name, _ = QFileDialog.getOpenFileName(
+        parent,
+        translate("Dialogs", "Open a Kano survey"),
+        folder,
+        translate("Dialogs", "Survey answers (*.csv *.txt)"),
+    )
+    return Path(name) if name else None
+
+
 def copy_path(parent: QWidget, folder: str) -> Path | None:
     """The copy of the open project to merge in (File ▸ Merge a Copy)."""
     name, _ = QFileDialog.getOpenFileName(

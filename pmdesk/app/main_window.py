@@ -414,6 +414,22 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def kano_survey(self) -> None:
+        """Project ▸ Kano Survey…: a survey's result (app/analysis/kano_window.py)."""
+        from pmdesk.app.analysis.kano_window import open_kano_survey
+
+        ws = self.workspace
+        if ws is not None:
+            open_kano_survey(
+                self,
+                ws.session,
+                self.tasks,
+                self.settings,
+                self.show_details,
+                busy=self.busy,
+                idle=self.idle,
+            )
+
     def show_plan(self) -> None:
         """Project ▸ Releases, Lanes and Milestones: the Plan pane, forward."""
         self.plan_dock.show()

@@ -170,3 +170,12 @@ class AppSettings:
     @export_open_after.setter
     def export_open_after(self, value: bool) -> None:
         self._s.setValue("export/open_after", "true" if value else "false")
+
+    @property
+    def survey_folder(self) -> str:
+        """Where Project ▸ Kano Survey… found the last survey."""
+        return self._str("analysis/survey_folder", "")
+
+    @survey_folder.setter
+    def survey_folder(self, folder: str) -> None:
+        self._s.setValue("analysis/survey_folder", folder)

@@ -25,6 +25,7 @@ from sqlalchemy import Connection
 from pmdesk.core.domain.directives import (
     ChangesSinceDirective,
     DirectiveError,
+    KanoDirective,
     MilestonesDirective,
     ReleasesDirective,
     RequirementsDirective,
@@ -128,6 +129,10 @@ def render_directive_html(
         return _plan_html(milestone_table(conn, lang), lang)
     if isinstance(directive, ReleasesDirective):
         return _plan_html(release_table(conn, lang), lang)
+    if isinstance(directive, KanoDirective):
+        from pmdesk.export.kano_blocks import kano_html
+
+        return kano_html(conn, directive, lang, image_width)
     if isinstance(directive, ChangesSinceDirective):
         return _changes_since(conn, directive, lang)
     return _revision_history(conn, lang)

@@ -12,18 +12,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from pmdesk.export.doc import Block, Heading
+from pmdesk.export.heading_numbers import nested_levels
 
 
 def nest_headings(blocks: Sequence[Block], parent_level: int) -> None:
-    """Renumber the levels of the top-level headings in `blocks` in place.
+    """Renumber the levels of the top-level headings in `blocks` in place (the
+    preview numbers them by the same rule, `heading_numbers.nested_levels`).
 
     Headings inside quotes and lists are not in the contents and keep theirs.
     """
-    typed: list[int] = []  # the typed levels of the open headings, shallowest first
-    for block in blocks:
-        if not isinstance(block, Heading):
-            continue
-        while typed and typed[-1] >= block.level:
-            typed.pop()
-        typed.append(block.level)
-        block.level = parent_level + len(typed)
+    headings = [block for block in blocks if isinstance(block, Heading)]
+    for heading, depth in zip(headings, nested_levels([h.level for h in headings]), strict=True):
+        heading.level = parent_level + depth

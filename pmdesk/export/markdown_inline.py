@@ -290,10 +290,29 @@ def fix_flanking(text: str, *, line_breaks: bool = False) -> str:
             span = f"{front}{marks}{inner}{marks}{back}"
         elif line_breaks and (broken := _with_line_breaks(whole, marks, prev, nxt)):
             span = broken
+        elif (bare := _bare_links(whole)) != whole:
+            # `*… <pm@example.com>*需求` cannot close after `>`; a bare address is
+            # still a link (GFM) and ends in a letter, beside which the mark closes.
+            text = before + text[start : mid + 1] + bare + text[end:close] + _CLOSE + after
+            continue
         else:
             span = front + inner + back
         text = before + span + after
     return text
+
+
+_BARE_LINKS = re.compile(
+    r"(?<!\\)<([^\s<>:@\\]+@[^\s<>@\\]+)>"  # <pm@example.com>
+    r"|(?<!\\)<([a-z][a-z0-9+.-]*://[^\s<>*_~\\]*[a-z0-9/])>"  # <https://…>
+    r"|(?<!\\)\[(www\.[^\s\[\]<>*_~\\]*[a-z0-9/])\]\(<http://\3>\)",  # [www.…](<http://www.…>)
+    re.IGNORECASE,
+)
+
+
+def _bare_links(text: str) -> str:
+    """Autolinks written bare, as GFM still links them (only those that end in a
+    letter, digit or `/` and hold no emphasis character, which read back the same)."""
+    return _BARE_LINKS.sub(lambda m: m.group(1) or m.group(2) or m.group(3), text)
 
 
 def _with_line_breaks(inner: str, marks: str, prev: str, nxt: str) -> str | None:

@@ -25,6 +25,7 @@ from sqlalchemy import Connection, select
 from pmdesk.core.domain.directives import (
     ChangesSinceDirective,
     DirectiveError,
+    KanoDirective,
     MilestonesDirective,
     ReleasesDirective,
     RequirementsDirective,
@@ -68,6 +69,7 @@ from pmdesk.export.doc import (
     Table,
 )
 from pmdesk.export.heading_levels import nest_headings
+from pmdesk.export.heading_numbers import APPENDIX
 from pmdesk.export.labels import (
     CONFIDENTIALITY_LABELS,
     DOCUMENT_STATUS_LABELS,
@@ -94,7 +96,6 @@ from pmdesk.export.prd_revisions import changes_blocks, revision_table
 Progress = Callable[[int, int], None]
 RoadmapPicture = Callable[[Connection, str], Image | None]
 
-_APPENDIX = re.compile(r"\s*(附录|appendix)", re.IGNORECASE)
 _PMDESK_FENCE = re.compile(r"^\s*(`{3,}|~{3,})\s*pmdesk\b(.*?)^\s*\1", re.MULTILINE | re.DOTALL)
 
 
@@ -205,8 +206,8 @@ class _Builder:
             ]
         blocks += [Contents(self.text["contents"]), PageBreak()]
 
-        body = [s for s in sections if not _APPENDIX.match(s.title)]
-        back = [s for s in sections if _APPENDIX.match(s.title)]
+        body = [s for s in sections if not APPENDIX.match(s.title)]
+        back = [s for s in sections if APPENDIX.match(s.title)]
         for section in body:
             blocks += self._section(*section, numbered=True)
         if self.rows:
@@ -325,6 +326,10 @@ class _Builder:
             return self._plan(release_table(self.conn, self.lang), self.text["releases"])
         if isinstance(directive, RevisionHistoryDirective):
             return [self._revision_table(), *self._damaged_notes(), *self._signoff(heading=False)]
+        if isinstance(directive, KanoDirective):
+            from pmdesk.export.kano_blocks import kano_blocks
+
+            return kano_blocks(self.conn, directive, self.lang, self._error)
         assert isinstance(directive, ChangesSinceDirective)
         damaged = self._damaged_baseline(directive.baseline)
         if damaged is not None:

@@ -71,8 +71,12 @@ def milestone_table(conn: Connection, language: str) -> PlanTable:
     text = plan_text(language)
     names = {r.uid: r.name for r in releases(conn)}
     rows = tuple((m.name, m.date or "", names.get(m.release or "", "")) for m in milestones(conn))
-    header = (text["milestone"], text["date"], text["release"])
-    return PlanTable(header, rows, (3.0, 1.4, 1.6), empty=text["no_milestones"])
+    header: tuple[str, ...] = (text["milestone"], text["date"], text["release"])
+    widths: tuple[float, ...] = (3.0, 1.4, 1.6)
+    if not any(release for _, _, release in rows):  # none belongs to a release: no empty column
+        header, widths = header[:2], widths[:2]
+        return PlanTable(header, tuple(r[:2] for r in rows), widths, empty=text["no_milestones"])
+    return PlanTable(header, rows, widths, empty=text["no_milestones"])
 
 
 def release_table(conn: Connection, language: str) -> PlanTable:

@@ -11,9 +11,11 @@ the same names restyles the export; a name the template lacks falls back to
 the template's default paragraph style instead of failing.
 
 What python-docx has no API for is written here by hand: the table of
-contents field (pre-filled with the headings and PAGEREF page numbers, and
-updated by Word on open), PAGE/NUMPAGES in the footer, list numbering that
-restarts per list, hyperlinks and pictures.
+contents field (pre-filled with the headings; the reader's F9 adds page numbers,
+as `w:updateFields` would make Word ask a question on every open), PAGE/NUMPAGES
+in the footer, list numbering that restarts per list, hyperlinks and pictures.
+Property elements go through `wordml_order` so the file is schema-valid; a wide
+picture gets landscape pages (`docx_pages`, `picture_pages`).
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ import re
 import zipfile
 from collections.abc import Callable, Iterator, Sequence
 from copy import deepcopy
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -53,11 +55,21 @@ from pmdesk.export.doc import (
     Runs,
     Table,
     heading_slug,
-    plain_text,
 )
+from pmdesk.export.docx_facts import facts_rows
+from pmdesk.export.docx_pages import contents_depth, furniture_for_width
+from pmdesk.export.picture_pages import page_parts
 from pmdesk.export.redline_xml import paragraph_mark, row_mark, tracked_run
-from pmdesk.export.table_widths import SAMPLED_ROWS, column_widths
+from pmdesk.export.table_widths import (
+    CELL_PADDING,
+    SAMPLED_ROWS,
+    TWIPS_PER_UNIT,
+    column_widths,
+    display_units,
+    unbreakable_units,
+)
 from pmdesk.export.text_safety import strip_illegal_chars, web_href
+from pmdesk.export.wordml_order import paragraph_properties, run_properties
 from pmdesk.resources import resource_path
 
 STYLE_NAMES = {
@@ -223,6 +235,7 @@ class _BodyWriter:
         self.next_num_id = self._max_num_id() + 1
         self.abstract_ids = self._add_abstract_lists()
         self.bullet_num = self._new_num(self.abstract_ids["bullet"])
+        self.plain_num = self._new_num(self.abstract_ids["plain"])
         self.task_nums = {
             False: self._new_num(self.abstract_ids["todo"]),
             True: self._new_num(self.abstract_ids["done"]),
@@ -241,6 +254,10 @@ class _BodyWriter:
         self.wide_width = self.width + int((page_h - page_w) / EMU_PER_DXA)
         self.wide_height = self.height - int((page_h - page_w) / EMU_PER_DXA)
         self.breaks = 0
+        self.sideways = False  # inside a landscape section: tables take its width
+        self.follow_room: dict[int, int] = {}  # id of a wide picture → twips of what follows
+        self._parts: dict[int, list[tuple[bytes, int, int]]] = {}
+        self.wide_furniture: dict[str, str] | None = None  # header/footer rId → wide copy
         self.headings = self._number_headings(document.blocks)
         self.heading_iter: Iterator[_HeadingEntry] = iter(self.headings)
         self.anchors: dict[str, str] = {}
@@ -300,6 +317,19 @@ class _BodyWriter:
                 f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{ids[name]}">'
                 f'<w:multiLevelType w:val="hybridMultilevel"/>{"".join(lvls)}</w:abstractNum>'
             )
+        # Unnumbered headings (front and back matter) leave the heading list through a
+        # list that prints nothing: `numId 0` would do it too, but validators flag it.
+        plain = "".join(
+            f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="none"/>'
+            '<w:suff w:val="nothing"/><w:lvlText w:val=""/><w:lvlJc w:val="left"/>'
+            '<w:pPr><w:ind w:left="0" w:firstLine="0"/></w:pPr></w:lvl>'
+            for i in range(9)
+        )
+        ids["plain"] = first + 4
+        elements.append(
+            f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{ids["plain"]}">'
+            f'<w:multiLevelType w:val="multilevel"/>{plain}</w:abstractNum>'
+        )
         # abstractNum elements must precede every w:num in numbering.xml.
         first_num = numbering.find(qn("w:num"))
         for xml in elements:
@@ -353,20 +383,27 @@ class _BodyWriter:
     def body(self, blocks: Sequence[Block], progress: Progress | None) -> str:
         out: list[str] = []
         total = len(blocks)
+        self.follow_room = _follow_room(blocks)
         turned = False  # a landscape section is open (its heading went ahead)
         for done, block in enumerate(blocks, start=1):
             after = blocks[done] if done < total else None
             wide = isinstance(block, Image) and self.landscape(block)
             if isinstance(after, Image) and self.landscape(after) and isinstance(block, Heading):
-                out.append(self.section_break(landscape=False))  # the heading goes along
+                if not self.sideways:
+                    out.append(self.section_break(landscape=False))  # the heading goes along
                 turned = True
-            elif wide and not turned:
+            elif wide and not turned and not self.sideways:
                 out.append(self.section_break(landscape=False))
             if wide:
                 turned = False
+                self.sideways = True
             self.block(block, out, quote=False, top=True)
-            if wide:
+            # The short tables right after the picture (the milestones under the roadmap)
+            # stay on the sideways page; text turns the pages upright again.
+            keeps = _table_follows(blocks, done)
+            if self.sideways and not turned and not keeps:
                 out.append(self.section_break(landscape=True))
+                self.sideways = False
             if progress is not None and done % 200 == 0:
                 progress(done, total)
         return "".join(out)
@@ -379,9 +416,36 @@ class _BodyWriter:
             return False
         room = CAPTION_ROOM_DXA + HEADING_ROOM_DXA
         dpx = EMU_PER_PX / EMU_PER_DXA  # twips per pixel at full size; never enlarge
+        if len(self.parts(block)) > 1:  # cut into pages: only the width limits its size
+            return min(dpx, self.wide_width / block.width) > 1.15 * min(
+                dpx, self.width / block.width
+            )
         upright = min(dpx, self.width / block.width, (self.height - room) / block.height)
         sideways = min(dpx, self.wide_width / block.width, (self.wide_height - room) / block.height)
         return sideways > 1.15 * upright
+
+    def parts(self, block: Image) -> list[tuple[bytes, int, int]]:
+        """A wide picture too tall for a sideways page at its width, cut into parts that
+        fit one page each (`picture_pages`): [(png, width, height)], once per picture."""
+        found = self._parts.get(id(block))
+        if found is None:
+            whole = [(block.png, block.width, block.height)]
+            found = whole
+            if block.wide and block.width > 0:
+                dpx = EMU_PER_PX / EMU_PER_DXA
+                scale = min(dpx, self.wide_width / block.width)  # twips per pixel
+                first = int((self.wide_height - HEADING_ROOM_DXA) / scale)
+                later = int(self.wide_height / scale)
+                tail = int(CAPTION_ROOM_DXA / scale)  # under the last part only
+                found = page_parts(block.png, first, later, tail)
+                # Room under the last part for what follows (the milestones), when
+                # that takes no more parts: the parts are then evened out around it.
+                follow = int(self.follow_room.get(id(block), 0) / scale)
+                if follow and len(found) > 1:
+                    roomier = page_parts(block.png, first, later, tail + follow)
+                    found = roomier if len(roomier) == len(found) else found
+            self._parts[id(block)] = found
+        return found
 
     def section_break(self, *, landscape: bool) -> str:
         """A paragraph ending the current section: portrait before a wide picture,
@@ -401,6 +465,18 @@ class _BodyWriter:
             size.set(qn("w:w"), height or "")
             size.set(qn("w:h"), width or "")
             size.set(qn("w:orient"), "landscape")
+            # Its own header and footer, the right tab on its own right margin.
+            if self.wide_furniture is None:
+                self.wide_furniture = furniture_for_width(
+                    self.word, template, self.width, self.wide_width
+                )
+            for ref in (
+                *section.findall(qn("w:headerReference")),
+                *section.findall(qn("w:footerReference")),
+            ):
+                rid = ref.get(qn("r:id"))
+                if rid in self.wide_furniture:
+                    ref.set(qn("r:id"), self.wide_furniture[rid])
         kind = parse_xml(f'<w:type {nsdecls("w")} w:val="nextPage"/>')
         if size is not None:
             size.addprevious(kind)
@@ -448,7 +524,8 @@ class _BodyWriter:
             out.append(self.cover(block))
 
     def _ppr(self, role: str, extra: str = "") -> str:
-        return f'<w:pPr><w:pStyle w:val="{self.styles[role]}"/>{extra}</w:pPr>'
+        inner = f'<w:pStyle w:val="{self.styles[role]}"/>{extra}'
+        return f"<w:pPr>{paragraph_properties(inner) if extra else inner}</w:pPr>"
 
     def paragraph(self, runs: Runs, role: str = "body", extra: str = "") -> str:
         if role in ("body", "list", "quote"):
@@ -479,7 +556,7 @@ class _BodyWriter:
                 props += "<w:i/><w:iCs/>"
             if run.strike:
                 props += "<w:strike/>"
-            rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
+            rpr = f"<w:rPr>{run_properties(props)}</w:rPr>" if props else ""
             pieces = text.split("\n")
             body = "<w:br/>".join(_t(piece) for piece in pieces)
             xml = tracked_run(f"<w:r>{rpr}{body}</w:r>", run.change)
@@ -514,7 +591,10 @@ class _BodyWriter:
         entry = next(self.heading_iter)
         style = self.styles[f"h{entry.level}"]
         numbering = (
-            "" if block.numbered else '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="0"/></w:numPr>'
+            ""
+            if block.numbered
+            else f'<w:numPr><w:ilvl w:val="{entry.level - 1}"/>'
+            f'<w:numId w:val="{self.plain_num}"/></w:numPr>'
         )
         mark = len(entry.bookmark) and int(entry.bookmark[len(_TOC_PREFIX) :])
         return (
@@ -561,13 +641,37 @@ class _BodyWriter:
         return f"<w:p>{self._ppr('code')}<w:r>{''.join(runs)}</w:r></w:p>"
 
     def image(self, block: Image) -> str:
-        rid, _ = self.part.get_or_add_image(io.BytesIO(block.png))
         turned = self.landscape(block)
+        parts = self.parts(block) if turned else [(block.png, block.width, block.height)]
+        # Parts were cut to fit their pages: only a whole picture keeps room for the
+        # caption (and the heading sharing a sideways page).
+        room = CAPTION_ROOM_DXA + (HEADING_ROOM_DXA if turned else 0) if len(parts) == 1 else 0
+        # Only the last part keeps with the caption: a chain of keep-with-next taller
+        # than a page makes Word move it whole.
+        last = len(parts) - 1
+        pictures = "".join(
+            self.picture(*part, block=block, turned=turned, room=room, keep=n == last)
+            for n, part in enumerate(parts)
+        )
+        caption = self.paragraph([Run(block.caption)], "caption") if block.caption else ""
+        return pictures + caption
+
+    def picture(
+        self,
+        png: bytes,
+        width: int,
+        height: int,
+        *,
+        block: Image,
+        turned: bool,
+        room: int,
+        keep: bool = True,
+    ) -> str:
+        rid, _ = self.part.get_or_add_image(io.BytesIO(png))
         across, down = (self.wide_width, self.wide_height) if turned else (self.width, self.height)
-        # Fit the text width, and the page height less a caption (and the heading that
-        # shares a sideways page): Word clips a picture taller than the page.
-        room = CAPTION_ROOM_DXA + (HEADING_ROOM_DXA if turned else 0)
-        cx, cy = block.width * EMU_PER_PX, block.height * EMU_PER_PX
+        # Fit the text width, and the page height less `room`: Word clips a picture
+        # taller than the page.
+        cx, cy = width * EMU_PER_PX, height * EMU_PER_PX
         scale = min(1.0, across * EMU_PER_DXA / cx, (down - room) * EMU_PER_DXA / cy)
         cx, cy = int(cx * scale), int(cy * scale)
         self.drawing_id += 1
@@ -587,9 +691,11 @@ class _BodyWriter:
             '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic>'
             "</a:graphicData></a:graphic></wp:inline>"
         )
-        picture = f"<w:p>{self._ppr('caption')}<w:r><w:drawing>{inline}</w:drawing></w:r></w:p>"
-        caption = self.paragraph([Run(block.caption)], "caption") if block.caption else ""
-        return picture + caption
+        # Tight spacing: the parts of a cut picture follow each other like one picture.
+        # Single line spacing: "auto" spacing multiplies the picture's height too.
+        tight = '<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>'
+        tight = "<w:keepNext/>" + tight if keep else tight
+        return f"<w:p>{self._ppr('caption', tight)}<w:r><w:drawing>{inline}</w:drawing></w:r></w:p>"
 
     # -- tables -----------------------------------------------------------------
 
@@ -616,12 +722,16 @@ class _BodyWriter:
         if block.header and any(block.header):
             out.append(self._row(block.header, widths, align, header=True, keep=True))
         facts = block.kind == "facts"
+        rows = block.rows
+        if facts and columns == 4:
+            rows = facts_rows(rows, lambda text: self._fits(text, widths[1]))
         # A short table moves to the next page whole instead of splitting (keep-with-next
         # on every row but the last); a long one splits and repeats its header row.
-        keep = len(block.rows) <= KEEP_TOGETHER_ROWS
-        for n, row in enumerate(block.rows):
-            cells = row + [[] for _ in range(columns - len(row))]
-            last = n == len(block.rows) - 1
+        keep = len(rows) <= KEEP_TOGETHER_ROWS
+        for n, row in enumerate(rows):
+            # A facts row of one pair: its value spans the other pair's columns.
+            cells = row if facts else row + [[] for _ in range(columns - len(row))]
+            last = n == len(rows) - 1
             out.append(
                 self._row(cells, widths, align, header=False, facts=facts, keep=keep and not last)
             )
@@ -643,6 +753,11 @@ class _BodyWriter:
         row_props = "<w:cantSplit/><w:tblHeader/>" if header else "<w:cantSplit/>"
         out = [f"<w:tr><w:trPr>{row_props}{row_mark(cells)}</w:trPr>"]
         for index, (runs, width) in enumerate(zip(cells, widths, strict=False)):
+            span = ""
+            if index == len(cells) - 1 and len(cells) < len(widths):
+                width = sum(widths[index:])  # the last cell spans the columns left
+                span = f'<w:gridSpan w:val="{len(widths) - index}"/>'
+            runs, indent = _lead_indent(runs)
             shade = ""
             base = ""
             if header:
@@ -656,8 +771,9 @@ class _BodyWriter:
             jc = align[index] if index < len(align) else "left"
             justify = "<w:keepNext/>" if keep else ""
             justify += f'<w:jc w:val="{jc}"/>' if jc in ("center", "right") else ""
+            justify += f'<w:ind w:left="{indent}"/>' if indent else ""
             out.append(
-                f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{shade}'
+                f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{span}{shade}'
                 '<w:vAlign w:val="center"/></w:tcPr>'
                 f"<w:p>{self._ppr('table', justify)}{self.runs(runs, base)}</w:p></w:tc>"
             )
@@ -666,8 +782,15 @@ class _BodyWriter:
 
     def _widths(self, block: Table, columns: int) -> list[int]:
         sample = (block.header, *block.rows[: SAMPLED_ROWS - 1])
-        cells = [[plain_text(runs) for runs in row] for row in sample]
-        return column_widths(cells, block.widths, self.width)
+        cells = [[_measured_text(runs) for runs in row] for row in sample]
+        across = self.wide_width if self.sideways else self.width
+        return column_widths(cells, block.widths, across, bold_first_row=bool(block.header))
+
+    @staticmethod
+    def _fits(text: str, width: int) -> bool:
+        """Whether `text` fits a cell `width` twips wide in two lines, words whole."""
+        room = (width - CELL_PADDING) / TWIPS_PER_UNIT
+        return unbreakable_units(text) <= room and display_units(text) <= 1.8 * room
 
     # -- front matter -----------------------------------------------------------
 
@@ -755,11 +878,13 @@ class _BodyWriter:
 
     def contents(self, block: Contents) -> str:
         out = [self.paragraph([Run(block.title)], "contents")]
-        entries = [e for e in self.headings if e.level <= block.depth]
+        levels = [e.level for e in self.headings]
+        depth = contents_depth(levels, block.depth, self.height)
+        entries = [e for e in self.headings if e.level <= depth]
         field_begin = (
             '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
             '<w:r><w:instrText xml:space="preserve"> TOC \\o "1-'
-            f'{block.depth}" \\h \\z \\u </w:instrText></w:r>'
+            f'{depth}" \\h \\z \\u </w:instrText></w:r>'
             '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
         )
         if not entries:
@@ -778,6 +903,66 @@ class _BodyWriter:
             end = '<w:r><w:fldChar w:fldCharType="end"/></w:r>' if n == len(entries) - 1 else ""
             out.append(f"<w:p>{self._ppr(f'toc{entry.level}')}{begin}{link}{end}</w:p>")
         return "".join(out)
+
+
+TABLE_ROW_DXA = 350  # a one-line row of table text with its cell margins
+LABEL_DXA = 500  # a label line with its spacing
+_TABLE_LEADS = ("label", "caption")  # the line above a table ("表 2　里程碑"), kept with it
+
+
+def _table_follows(blocks: Sequence[Block], at: int) -> bool:
+    """Is `blocks[at]` a table, or the lines leading into one (label, caption)?"""
+    for block in blocks[at:]:
+        if isinstance(block, Table):
+            return True
+        if not (isinstance(block, Paragraph) and block.style in _TABLE_LEADS):
+            return False
+    return False
+
+
+def _follow_room(blocks: Sequence[Block]) -> dict[int, int]:
+    """For each wide picture, about how tall the short tables (and their labels) right
+    after it are: the milestones that should share the picture's last page."""
+    room: dict[int, int] = {}
+    for at, block in enumerate(blocks):
+        if not (isinstance(block, Image) and block.wide):
+            continue
+        height = 0
+        for n, after in enumerate(blocks[at + 1 :], start=at + 1):
+            if isinstance(after, Table) and len(after.rows) <= KEEP_TOGETHER_ROWS:
+                height += (len(after.rows) + 1) * TABLE_ROW_DXA + LABEL_DXA // 2
+            elif isinstance(after, Paragraph) and after.style in _TABLE_LEADS:
+                if not _table_follows(blocks, n):
+                    break
+                height += LABEL_DXA
+            else:
+                break
+        room[id(block)] = height
+    return room
+
+
+_MONO = re.compile(r"[^\s\u2e80-\uffff]")
+
+
+def _measured_text(runs: Runs) -> str:
+    """A cell's text for width estimates: code letters as "0", the width of a
+    monospaced letter (an identifier is wider in code than in the text font)."""
+    return "".join(_MONO.sub("0", run.text) if run.code else run.text for run in runs)
+
+
+_NBSP_INDENT = 70  # twips per leading no-break space: three make one level (220 twips)
+
+
+def _lead_indent(runs: Runs) -> tuple[Runs, int]:
+    """Leading no-break spaces (a title indented under its parent) as a paragraph
+    indent, so the wrapped lines of a long title line up under its first line."""
+    if not runs or not runs[0].text.startswith("\u00a0"):
+        return runs, 0
+    first = runs[0]
+    text = first.text.lstrip("\u00a0")
+    count = len(first.text) - len(text)
+    rest = [replace(first, text=text), *runs[1:]] if text else list(runs[1:])
+    return rest, count * _NBSP_INDENT
 
 
 def _field(instruction: str) -> str:
@@ -802,7 +987,12 @@ def _page_furniture(word: WordDocument, document: Document, writer: _BodyWriter)
     # LibreOffice ignores Word's margin-relative tab (w:ptab), so the sideways
     # roadmap page, which shares this header, has the title mid-page.
     stop = f'<w:tab w:val="right" w:pos="{writer.width}"/>'
-    tabs = f'<w:tabs><w:tab w:val="clear" w:pos="9638"/>{stop}</w:tabs>'
+    clear = "".join(
+        f'<w:tab w:val="clear" w:pos="{pos}"/>'
+        for pos in _style_tabs(word, writer.styles["header"])
+        if pos != str(writer.width)
+    )
+    tabs = f"<w:tabs>{clear}{stop}</w:tabs>"
     tab = "<w:r><w:tab/></w:r>"
     head = f"<w:r>{_t(document.header)}</w:r>{tab}<w:r>{_t(document.title)}</w:r>"
     _fill(section.header, writer.styles["header"], head, tabs)
@@ -819,6 +1009,13 @@ def _page_furniture(word: WordDocument, document: Document, writer: _BodyWriter)
         _fill(section.footer, writer.styles["footer"], footer, f"<w:tabs>{stop}</w:tabs>", "left")
     else:
         _fill(section.footer, writer.styles["footer"], "".join(parts))
+
+
+def _style_tabs(word: WordDocument, style_id: str) -> list[str]:
+    """The tab stop positions a paragraph style sets (a template's may lie past the margin)."""
+    styles = word.styles.element
+    found = styles.xpath(f"w:style[@w:styleId='{style_id}']/w:pPr/w:tabs/w:tab/@w:pos")
+    return [str(pos) for pos in found]
 
 
 def _fill(
@@ -844,16 +1041,10 @@ def _run_elements(xml: str) -> list[object]:
 
 
 def _settings(word: WordDocument) -> None:
-    """Ask Word to refresh the contents and page fields when the file is opened."""
+    """Chinese theme fonts, and no `w:updateFields`: it makes Word ask a question on
+    every open (PITFALLS.md). The contents are pre-filled instead; their page numbers
+    come when the reader updates the field (F9 in Word, Tools ▸ Update in LibreOffice)."""
     settings = word.settings.element
-    if settings.find(qn("w:updateFields")) is None:
-        update = parse_xml(f'<w:updateFields {nsdecls("w")} w:val="true"/>')
-        # updateFields belongs early in CT_Settings; after w:zoom is a valid place.
-        zoom = settings.find(qn("w:zoom"))
-        if zoom is not None:
-            zoom.addnext(update)
-        else:
-            settings.insert(0, update)
     lang = settings.find(qn("w:themeFontLang"))
     if lang is not None:
         lang.set(qn("w:eastAsia"), "zh-CN")

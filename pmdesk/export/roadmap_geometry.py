@@ -60,6 +60,9 @@ class Geometry:
         self.release_metrics = QFontMetricsF(self.release_font)
         self._bar_metrics = QFontMetricsF(self.bar_font)
         self._labels: dict[tuple[str, int], QStaticText | None] = {}
+        self.labels_beside = False
+        """A printed picture: a label too long for its bar goes whole beside it
+        (`roadmap_labels` made the room), not elided inside."""
         self._ticks: dict[Unit, list[Tick]] = {}
         self._tick_xs: dict[Unit, list[float]] = {}
 
@@ -179,6 +182,10 @@ class Geometry:
             label.prepare(QTransform(), self.bar_font)
         self._labels[key] = label
         return label
+
+    def label_width(self, bar: Bar) -> float:
+        """The width of a bar's whole label `KEY  title`."""
+        return self._bar_metrics.horizontalAdvance(f"{bar.key}  {bar.title}")
 
     def restyle(self, layout: RoadmapLayout, uids: Collection[str]) -> None:
         """Show `layout`, whose bars are where those shown are and differ only in what

@@ -231,7 +231,13 @@ def paint_bar(
         p.setBrush(Qt.BrushStyle.NoBrush)
         p.setPen(_selection_pen(palette))
         p.drawRoundedRect(rect.adjusted(-2.5, -2.5, 2.5, 2.5), radius + 2, radius + 2)
-    if detail and rect.width() > 24:
+    if detail and geo.labels_beside and geo.label_width(bar) > rect.width() - 12:
+        p.setPen(QColor(palette.ink))  # beside the bar, on the lane's light ground
+        label = geo.label(bar, geo.label_width(bar) + 4)
+        if label is not None:
+            top = rect.top() + (rect.height() - label.size().height()) / 2
+            p.drawStaticText(QPointF(rect.right() + 5, top), label)
+    elif detail and rect.width() > 24:
         label = geo.label(bar, rect.width() - 10)
         if label is not None:
             p.setPen(ink)

@@ -30,7 +30,9 @@ from sqlalchemy import Connection
 from pmdesk.core.queries.roadmap import roadmap_data
 from pmdesk.core.roadmap.layout import RoadmapLayout, layout_roadmap
 from pmdesk.export import roadmap_paint as paint
+from pmdesk.export.picture_pages import Cuts, boundaries, mark
 from pmdesk.export.roadmap_geometry import ROW_HEIGHT, Geometry
+from pmdesk.export.roadmap_labels import repack_for_labels
 from pmdesk.export.roadmap_style import (
     LIGHT,
     ColorBy,
@@ -79,13 +81,23 @@ class Picture:
         width: int,
         color_by: ColorBy = "status",
         release_names: dict[str, str] | None = None,
+        *,
+        printed: bool = False,
+        pixel_ratio: float = 1.0,
     ) -> None:
-        self.layout = layout
+        """`width` in drawing units; the PNG has `pixel_ratio` pixels per unit. A
+        `printed` picture writes short bars' labels whole beside them."""
         self.color_by = color_by
+        self.pixel_ratio = pixel_ratio
         # The gutter depends on the lane names, not the zoom: measure it first.
         probe = Geometry(layout, 1.0, texts)
         body_width = max(width - 2 * MARGIN - probe.gutter, 50.0)
-        self.geo = Geometry(layout, body_width / max(layout.days, 1), texts, PICTURE_TICK_PX)
+        ppd = body_width / max(layout.days, 1)
+        if printed:
+            layout = repack_for_labels(layout, ppd, probe.label_width)
+        self.layout = layout
+        self.geo = Geometry(layout, ppd, texts, PICTURE_TICK_PX)
+        self.geo.labels_beside = printed
         names = release_names or {b.uid: b.name for b in layout.bands}
         self.legend = legend_entries(layout, color_by, texts, names)
         self.width = width
@@ -128,7 +140,8 @@ class Picture:
                 geo.texts.more_rows.format(n=self.hidden_rows),
             )
             legend_top += paint.LEGEND_HEIGHT
-        legend_at = QPointF(MARGIN + geo.gutter, legend_top)
+        # A printed picture is narrow: its legend starts under the lane names.
+        legend_at = QPointF(MARGIN + (0 if geo.labels_beside else geo.gutter), legend_top)
         paint.paint_legend(p, geo, self.legend, legend_at, PALETTE)
 
     def _paint_on(self, device: QPaintDevice) -> None:
@@ -140,9 +153,13 @@ class Picture:
             p.end()
 
     def png(self) -> bytes:
-        image = QImage(self.width, self.height, QImage.Format.Format_ARGB32_Premultiplied)
+        ratio = self.pixel_ratio
+        size = (round(self.width * ratio), round(self.height * ratio))
+        image = QImage(*size, QImage.Format.Format_ARGB32_Premultiplied)
+        image.setDevicePixelRatio(ratio)
         image.fill(QColor(PALETTE.background))
         self._paint_on(image)
+        mark(image, self.cuts())
         data = QByteArray()
         buffer = QBuffer(data)
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -151,6 +168,15 @@ class Picture:
             raise OSError("The roadmap picture could not be encoded as PNG.")
         buffer.close()
         return bytes(data.data())
+
+    def cuts(self) -> Cuts:
+        """Where a paged document may cut this picture (`picture_pages`)."""
+        r = self.pixel_ratio
+        top = MARGIN + self.geo.header_height
+        body = round((top + self.body_height) * r)
+        lanes = tuple(y for y in boundaries(self.geo.lane_tops, top, r) if y <= body)
+        rows = tuple(y for y in boundaries(self.geo.row_tops, top, r) if y <= body)
+        return Cuts(round(top * r), body, lanes, rows, round((MARGIN + self.geo.gutter) * r))
 
     def svg(self, title: str = "Roadmap") -> bytes:
         data = QByteArray()
@@ -185,6 +211,8 @@ def roadmap_picture(
     return Picture(layout, texts or texts_for(language), width, color_by, names)
 
 
+DOCUMENT_UNITS = 960.0
+"""A printed roadmap's width in drawing units (12-unit labels): 25 cm at 96 per inch."""
 DOCUMENT_ROWS = 40
 """About the rows a printed page shows legibly; a PRD's roadmap summarises beyond that."""
 SUMMARY_LEVELS = (("epic", "feature"), ("epic",))
@@ -215,7 +243,18 @@ def document_roadmap_png(
         shown = replace(data, items=items)
         layout = layout_roadmap(shown, day)
     names = {r.uid: r.name for r in data.releases}
-    picture = Picture(layout, texts_for(language), width, "status", names)
+    # Drawn DOCUMENT_UNITS across and scaled to `width` pixels: on a landscape page
+    # (about 25 cm of text) the labels print at about 9 points.
+    units = min(float(width), DOCUMENT_UNITS)
+    picture = Picture(
+        layout,
+        texts_for(language),
+        int(units),
+        "status",
+        names,
+        printed=True,
+        pixel_ratio=width / units,
+    )
     return picture.png(), len(data.items) - len(shown.items)
 
 

@@ -1,39 +1,74 @@
 """Column widths for Word tables: share the text width, never split a word.
 
 Word with a fixed table layout breaks text wherever a column ends, so a
-narrow column prints "Likeli/hood" or "负/责/人". Each column therefore gets
-at least the width of its longest unbreakable piece (a Latin word or number,
-or a short Chinese term), and the rest of the width goes by the given shares
-or by how much text each column holds. The total never exceeds the text
-width: when even the minimums do not fit, they shrink together.
+narrow column prints "Likeli/hood", "Approve/d" or "负/责/人". Each column
+therefore gets at least the width of its longest unbreakable piece (a Latin word
+or number, an identifier, or a short Chinese term); a column whose longest text
+is short ("In progress", "v1.0") gets its whole text on one line when the table
+has the room; the rest of the width goes by the given shares or by how much text
+each column holds. The total never exceeds the text width: when even the
+minimums do not fit, they shrink together.
 
-Widths are estimated from character counts (a Chinese character counts two
-units, a Latin one): pmdesk cannot measure fonts it does not render.
+Widths are estimated from per-letter advance widths, not measured: pmdesk cannot
+know the reader's fonts. The letters are DejaVu Sans's, the widest of the fonts a
+missing Arial falls back to (Arial, Liberation Sans and Arimo are narrower), so
+a word that fits here fits on every platform.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
-TWIPS_PER_UNIT = 100
-"""About one Latin letter of 9-point table text (half a Chinese character)."""
+TWIPS_PER_UNIT = 90
+"""Half an em of 9-point table text: a unit is about one lower-case letter, and a
+Chinese character is two."""
 CELL_PADDING = 260
 """Left and right cell margins (2 × 100 twips) and a little air."""
-LONGEST_WORD = 24
-"""Longer Latin runs (URLs, identifiers) may break: they would take the whole table."""
+BOLD = 1.1
+"""Bold header text is about a tenth wider."""
+LONGEST_WORD = 36
+"""Longer Latin runs (URLs) may break: they would take the whole table."""
 CJK_TERM = 4
 """Chinese breaks between any characters, but a term of up to four stays whole."""
+SHORT_TEXT = 0.2
+"""A column whose longest text takes at most this share of the width stays on one line."""
 SAMPLED_ROWS = 500
 
 _CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+")
+# Half-em units per letter (DejaVu Sans advance widths × 2, rounded up).
+_NARROW = dict.fromkeys("ijlI.,:;'|!`", 0.6)
+_WIDTHS: dict[str, float] = {
+    **dict.fromkeys("abdeghnopqu0123456789", 1.28),
+    **dict.fromkeys("cksvxyz", 1.2),
+    **dict.fromkeys("ft", 0.8),
+    "r": 0.84,
+    "m": 1.96,
+    "w": 1.64,
+    " ": 0.64,
+    "-": 0.74,
+    "_": 1.0,
+    "/": 0.68,
+    **dict.fromkeys("ABCDEFGHJKLNOPQRSTUVXYZ", 1.56),
+    "M": 1.74,
+    "W": 1.98,
+    **_NARROW,
+}
 
 
+_ASCII = [_WIDTHS.get(chr(n), 1.3) for n in range(128)]
+
+
+@lru_cache(maxsize=65536)  # cell texts repeat (statuses, owners, labels): 10,000 tables
 def display_units(text: str) -> float:
-    """Width in units: Chinese and full-width characters count two."""
-    return sum(2.0 if ord(ch) > 0x2E80 else 1.0 for ch in text)
+    """Width in half-em units: a Chinese or full-width character counts two."""
+    if text.isascii():
+        return sum(_ASCII[ord(ch)] for ch in text)
+    return sum(2.0 if ord(ch) > 0x2E80 else _WIDTHS.get(ch, 1.3) for ch in text)
 
 
+@lru_cache(maxsize=65536)
 def unbreakable_units(text: str) -> float:
     """The widest piece of `text` that should not be split across lines."""
     widest = 0.0
@@ -41,12 +76,16 @@ def unbreakable_units(text: str) -> float:
         for cjk in _CJK.findall(token):
             widest = max(widest, 2.0 * min(len(cjk), CJK_TERM))
         for latin in _CJK.split(token):
-            widest = max(widest, float(min(len(latin), LONGEST_WORD)))
+            widest = max(widest, min(display_units(latin), LONGEST_WORD * 1.3))
     return widest
 
 
 def column_widths(
-    cells: Sequence[Sequence[str]], shares: Sequence[float] | None, available: int
+    cells: Sequence[Sequence[str]],
+    shares: Sequence[float] | None,
+    available: int,
+    *,
+    bold_first_row: bool = True,
 ) -> list[int]:
     """Twips per column for rows of cell texts (header first), summing to `available`."""
     columns = max((len(row) for row in cells), default=0)
@@ -54,13 +93,33 @@ def column_widths(
         return []
     content = [4.0] * columns
     need = [0.0] * columns
-    for row in cells[:SAMPLED_ROWS]:
+    whole = [0.0] * columns  # the longest cell, on one line
+    for n, row in enumerate(cells[:SAMPLED_ROWS]):
+        factor = BOLD if n == 0 and bold_first_row else 1.0
         for index, text in enumerate(row[:columns]):
-            content[index] = max(content[index], min(display_units(text), 60.0))
-            need[index] = max(need[index], unbreakable_units(text))
+            units = display_units(text) * factor
+            content[index] = max(content[index], min(units, 120.0))
+            need[index] = max(need[index], unbreakable_units(text) * factor)
+            whole[index] = max(whole[index], units)
     weights = list(shares) if shares and len(shares) == columns else content
-    minimums = [int(units * TWIPS_PER_UNIT) + CELL_PADDING for units in need]
+    minimums = [_twips(units) for units in need]
+    # Short columns get their longest text whole while the table has room left for
+    # the others (four fifths of the width at most), the cheapest first.
+    minimums = list(minimums)
+    wishes = sorted(
+        (_twips(units) - minimums[i], i)
+        for i, units in enumerate(whole)
+        if minimums[i] < _twips(units) <= SHORT_TEXT * available
+    )
+    for extra, i in wishes:
+        if sum(minimums) + extra > 0.8 * available:
+            break
+        minimums[i] += extra
     return fit(weights, minimums, available)
+
+
+def _twips(units: float) -> int:
+    return int(units * TWIPS_PER_UNIT) + CELL_PADDING
 
 
 def fit(weights: Sequence[float], minimums: Sequence[int], available: int) -> list[int]:

@@ -1274,6 +1274,14 @@ Name:</translation>
         <translation>Open project</translation>
     </message>
     <message>
+        <source>Open a Kano survey</source>
+        <translation>Open a Kano survey</translation>
+    </message>
+    <message>
+        <source>Survey answers (*.csv *.txt)</source>
+        <translation>Survey answers (*.csv *.txt)</translation>
+    </message>
+    <message>
         <source>Merge a copy of this project</source>
         <translation>Merge a copy of this project</translation>
     </message>
@@ -1619,6 +1627,117 @@ Name:</translation>
     <message>
         <source>No changes recorded yet.</source>
         <translation>No changes recorded yet.</translation>
+    </message>
+</context>
+<context>
+    <name>KanoCategory</name>
+    <message>
+        <source>Attractive</source>
+        <translation>Attractive</translation>
+    </message>
+    <message>
+        <source>One-dimensional</source>
+        <translation>One-dimensional</translation>
+    </message>
+    <message>
+        <source>Must-be</source>
+        <translation>Must-be</translation>
+    </message>
+    <message>
+        <source>Indifferent</source>
+        <translation>Indifferent</translation>
+    </message>
+    <message>
+        <source>Reverse</source>
+        <translation>Reverse</translation>
+    </message>
+    <message>
+        <source>Questionable</source>
+        <translation>Questionable</translation>
+    </message>
+</context>
+<context>
+    <name>KanoScatter</name>
+    <message>
+        <source>Better–Worse picture</source>
+        <translation>Better–Worse picture</translation>
+    </message>
+</context>
+<context>
+    <name>KanoTable</name>
+    <message>
+        <source>Respondents</source>
+        <translation>Respondents</translation>
+    </message>
+    <message>
+        <source>Survey result</source>
+        <translation>Survey result</translation>
+    </message>
+    <message>
+        <source>Kano now</source>
+        <translation>Kano now</translation>
+    </message>
+    <message>
+        <source>Apply changes its Kano category from %1 to %2.</source>
+        <translation>Apply changes its Kano category from %1 to %2.</translation>
+    </message>
+    <message>
+        <source>Satisfaction: (A + O) / (A + O + M + I)</source>
+        <translation>Satisfaction: (A + O) / (A + O + M + I)</translation>
+    </message>
+    <message>
+        <source>Dissatisfaction: −(O + M) / (A + O + M + I)</source>
+        <translation>Dissatisfaction: −(O + M) / (A + O + M + I)</translation>
+    </message>
+    <message>
+        <source>The most frequent category (ties: Must-be, One-dimensional, Attractive, Indifferent)</source>
+        <translation>The most frequent category (ties: Must-be, One-dimensional, Attractive, Indifferent)</translation>
+    </message>
+</context>
+<context>
+    <name>KanoWindow</name>
+    <message>
+        <source>Kano Survey — %1</source>
+        <translation>Kano Survey — %1</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Apply</translation>
+    </message>
+    <message>
+        <source>Set the Kano category of the marked requirements (one undo step)</source>
+        <translation>Set the Kano category of the marked requirements (one undo step)</translation>
+    </message>
+    <message>
+        <source>%1: answers of up to %2 respondents on %3 requirements.</source>
+        <translation>%1: answers of up to %2 respondents on %3 requirements.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Apply changes the Kano category of %n marked requirement(s).</source>
+        <translation>
+            <numerusform>Apply changes the Kano category of %n marked requirement.</numerusform>
+            <numerusform>Apply changes the Kano category of %n marked requirements.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every requirement already has the category the survey gives.</source>
+        <translation>Every requirement already has the category the survey gives.</translation>
+    </message>
+    <message>
+        <source>The project is open read-only: the categories cannot be set.</source>
+        <translation>The project is open read-only: the categories cannot be set.</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Reading %1…</translation>
+    </message>
+    <message>
+        <source>Dissatisfaction |Worse|</source>
+        <translation>Dissatisfaction |Worse|</translation>
+    </message>
+    <message>
+        <source>Satisfaction (Better)</source>
+        <translation>Satisfaction (Better)</translation>
     </message>
 </context>
 <context>
@@ -2068,6 +2187,14 @@ Name:</translation>
     <message>
         <source>New &amp;Milestone…</source>
         <translation>New &amp;Milestone…</translation>
+    </message>
+    <message>
+        <source>&amp;Kano Survey…</source>
+        <translation>&amp;Kano Survey…</translation>
+    </message>
+    <message>
+        <source>Evaluate a Kano survey's answers (CSV) and set the categories it gives</source>
+        <translation>Evaluate a Kano survey's answers (CSV) and set the categories it gives</translation>
     </message>
     <message>
         <source>Change &amp;Log…</source>

@@ -1273,6 +1273,14 @@ Name:</source>
         <translation>打开项目</translation>
     </message>
     <message>
+        <source>Open a Kano survey</source>
+        <translation>打开 Kano 问卷</translation>
+    </message>
+    <message>
+        <source>Survey answers (*.csv *.txt)</source>
+        <translation>问卷答案 (*.csv *.txt)</translation>
+    </message>
+    <message>
         <source>Merge a copy of this project</source>
         <translation>合并本项目的副本</translation>
     </message>
@@ -1618,6 +1626,116 @@ Name:</source>
     <message>
         <source>No changes recorded yet.</source>
         <translation>尚无变更记录。</translation>
+    </message>
+</context>
+<context>
+    <name>KanoCategory</name>
+    <message>
+        <source>Attractive</source>
+        <translation>魅力</translation>
+    </message>
+    <message>
+        <source>One-dimensional</source>
+        <translation>期望</translation>
+    </message>
+    <message>
+        <source>Must-be</source>
+        <translation>必备</translation>
+    </message>
+    <message>
+        <source>Indifferent</source>
+        <translation>无差异</translation>
+    </message>
+    <message>
+        <source>Reverse</source>
+        <translation>反向</translation>
+    </message>
+    <message>
+        <source>Questionable</source>
+        <translation>可疑</translation>
+    </message>
+</context>
+<context>
+    <name>KanoScatter</name>
+    <message>
+        <source>Better–Worse picture</source>
+        <translation>Better–Worse 系数图</translation>
+    </message>
+</context>
+<context>
+    <name>KanoTable</name>
+    <message>
+        <source>Respondents</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>Survey result</source>
+        <translation>问卷结果</translation>
+    </message>
+    <message>
+        <source>Kano now</source>
+        <translation>当前分类</translation>
+    </message>
+    <message>
+        <source>Apply changes its Kano category from %1 to %2.</source>
+        <translation>应用后其 Kano 分类将由%1改为%2。</translation>
+    </message>
+    <message>
+        <source>Satisfaction: (A + O) / (A + O + M + I)</source>
+        <translation>满意系数：(A + O) / (A + O + M + I)</translation>
+    </message>
+    <message>
+        <source>Dissatisfaction: −(O + M) / (A + O + M + I)</source>
+        <translation>不满意系数：−(O + M) / (A + O + M + I)</translation>
+    </message>
+    <message>
+        <source>The most frequent category (ties: Must-be, One-dimensional, Attractive, Indifferent)</source>
+        <translation>出现最多的分类（并列时依次取必备、期望、魅力、无差异）</translation>
+    </message>
+</context>
+<context>
+    <name>KanoWindow</name>
+    <message>
+        <source>Kano Survey — %1</source>
+        <translation>Kano 问卷分析 — %1</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>应用(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Set the Kano category of the marked requirements (one undo step)</source>
+        <translation>设置标记需求的 Kano 分类（可一步撤销）</translation>
+    </message>
+    <message>
+        <source>%1: answers of up to %2 respondents on %3 requirements.</source>
+        <translation>%1：%2 位受访者对 %3 条需求的回答。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Apply changes the Kano category of %n marked requirement(s).</source>
+        <translation>
+            <numerusform>应用后将改变 %n 条标记需求的 Kano 分类。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every requirement already has the category the survey gives.</source>
+        <translation>每条需求的 Kano 分类都已与问卷结果一致。</translation>
+    </message>
+    <message>
+        <source>The project is open read-only: the categories cannot be set.</source>
+        <translation>项目以只读方式打开：不能设置分类。</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <source>Dissatisfaction |Worse|</source>
+        <translation>不满意系数 |Worse|</translation>
+    </message>
+    <message>
+        <source>Satisfaction (Better)</source>
+        <translation>满意系数 Better</translation>
     </message>
 </context>
 <context>
@@ -2067,6 +2185,14 @@ Name:</source>
     <message>
         <source>New &amp;Milestone…</source>
         <translation>新建里程碑(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>&amp;Kano Survey…</source>
+        <translation>&amp;Kano 问卷分析…</translation>
+    </message>
+    <message>
+        <source>Evaluate a Kano survey's answers (CSV) and set the categories it gives</source>
+        <translation>计算 Kano 问卷（CSV）的回答，并设置由此得出的 Kano 分类</translation>
     </message>
     <message>
         <source>Change &amp;Log…</source>

@@ -330,3 +330,18 @@ def test_a_chinese_prd_snippet_in_the_preview_and_word() -> None:
         (0, "支持导出，格式见下表："),
         (0, "导入失败时提示："),
     ]
+
+
+def test_emphasis_ending_in_an_email_address_before_chinese_stays() -> None:
+    # Found by the round-trip property: `*…<pm@example.com>*需求` cannot close after `>`.
+    shown = through("联系*产品经理 pm@example.com*确认")
+    assert "*产品经理 pm@example.com*确认" in shown.md
+    again = MarkdownReader().read(shown.md)
+    [paragraph] = again
+    assert isinstance(paragraph, Paragraph)
+    assert [(r.text, r.italic, r.href) for r in paragraph.runs] == [
+        ("联系", False, None),
+        ("产品经理 ", True, None),
+        ("pm@example.com", True, "mailto:pm@example.com"),
+        ("确认", False, None),
+    ]

@@ -9,7 +9,7 @@ import unicodedata
 from dataclasses import fields, is_dataclass, replace
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from pmdesk.export.doc import Document, Heading, Run
@@ -109,8 +109,8 @@ def _meaning(node: object, numbered: bool = False) -> object:
     if isinstance(node, Heading):  # the .md numbers headings, a level below its title
         runs = list(node.runs or [])
         text = node.text
-        if numbered:
-            text = _NUMBER.sub("", text)
+        if numbered:  # "1 ` 需求`": the code's own space follows the number's
+            text = _NUMBER.sub("", text).strip()
             if runs and not any(r.bold or r.italic or r.code or r.strike for r in runs[:1]):
                 first = runs[0]
                 runs[0] = Run(_NUMBER.sub("", first.text), href=first.href, title=first.title)
@@ -145,6 +145,9 @@ def _edges_apart(run: Run) -> list[Run]:
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(DOCUMENTS)
+@example("需求\n\n需求*需求 pm@example.com*需求*")  # found: emphasis closing after `>`
+@example("需求\n\n需求*需求 www.example.com*需求*")
+@example("# ` 需求`")  # found: the code's space beside the heading number
 def test_the_md_export_reads_back_as_the_same_document(source: str) -> None:
     reader = MarkdownReader()
     blocks = reader.read(source)

@@ -19,6 +19,7 @@ from pmdesk.core.domain.directives import (
     parse_directive,
 )
 from pmdesk.core.errors import PmdeskError
+from pmdesk.core.newproject.sample import write_sample
 from pmdesk.core.newproject.templates import new_project, new_project_values
 from pmdesk.core.ops import Create, Update
 from pmdesk.core.project import Project
@@ -251,3 +252,29 @@ def test_the_markdown_cover_has_the_logo_and_the_organisation(
     assert (out.parent / logo).read_bytes().startswith(b"\x89PNG")
     organisation = "星帆科技" if language == "zh" else "Orbit Labs"
     assert cover.index(logo) < cover.index(organisation) < cover.index("# ")
+
+
+def test_the_samples_milestones_name_their_release(tmp_path: Path) -> None:
+    path = tmp_path / "crm.pmdesk"
+    write_sample(path, "en")
+    document = docx.Document(str(export(path, "docx")))
+    rows = [[c.text for c in row.cells] for table in document.tables for row in table.rows]
+    assert ["Beta start", "2027-03-01", "v1.0"] in rows
+    assert ["v2.0 release", "2027-09-30", "v2.0"] in rows
+
+
+def test_milestones_of_no_release_leave_out_the_release_column(tmp_path: Path) -> None:
+    path = tmp_path / "p.pmdesk"
+    new_project(path, title="T", language="en")
+    project = Project.open(path, data_dir=tmp_path / "data")
+    try:
+        milestone = Create(
+            "milestone", str(uuid.uuid4()), {"name": "Kick-off", "date": "2027-01-04"}
+        )
+        project.apply(milestone)
+        project.save()
+    finally:
+        project.close()
+    document = docx.Document(str(export(path, "docx")))
+    rows = [[c.text for c in row.cells] for table in document.tables for row in table.rows]
+    assert ["Milestone", "Date"] in rows and ["Kick-off", "2027-01-04"] in rows

@@ -72,12 +72,6 @@ def test_heading_numbers_count_like_an_outline() -> None:
 
 
 DEEPER = "\n\n## 细节 A\n\n#### 更深\n\n### Next & more\n\n## 细节 B\n"
-NESTED_IN_EXPORT = pytest.mark.xfail(
-    strict=True,
-    reason="the export still numbers a section's first ## as 2.1.1 (issue 14: headings "
-    "nest directly under their section, being fixed in prd_build); the preview already "
-    "numbers it 2.1 — remove this mark when the fix lands",
-)
 
 
 @pytest.mark.parametrize("language", ["zh", "en"])
@@ -85,7 +79,7 @@ NESTED_IN_EXPORT = pytest.mark.xfail(
     "added",
     [
         pytest.param("", id="sample"),
-        pytest.param(DEEPER, marks=NESTED_IN_EXPORT, id="deeper_headings"),
+        pytest.param(DEEPER, id="deeper_headings"),
     ],
 )
 def test_preview_headings_are_the_exported_headings(

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from pmdesk.export.table_widths import CELL_PADDING, TWIPS_PER_UNIT, column_widths, fit
+from pmdesk.export.table_widths import (
+    CELL_PADDING,
+    TWIPS_PER_UNIT,
+    column_widths,
+    display_units,
+    fit,
+)
 
 WIDTH = 9400
 
@@ -47,3 +53,15 @@ def test_too_many_columns_shrink_together_and_never_overflow() -> None:
 
 def test_fit_gives_the_minimum_and_shares_the_rest() -> None:
     assert fit([1, 1, 1], [2000, 100, 100], 3000) == [2000, 500, 500]
+
+
+def test_short_columns_stay_on_one_line_while_the_long_one_keeps_most_room() -> None:
+    rows = [
+        ["Key", "Title", "Status", "Priority", "Owner", "Release"],
+        ["CRM-12", "需求标题" * 3, "In progress", "Should", "王强", "v1.0"],
+    ]
+    widths = column_widths(rows, [1.0, 3.6, 0.9, 0.8, 0.9, 0.8], WIDTH)
+    status = int(display_units("In progress") * TWIPS_PER_UNIT) + CELL_PADDING  # one line
+    release = int(display_units("Release") * 1.1 * TWIPS_PER_UNIT) + CELL_PADDING  # bold
+    assert widths[2] >= status and widths[5] >= release
+    assert widths[1] == max(widths) and widths[1] > WIDTH / 3

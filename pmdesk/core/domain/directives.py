@@ -9,6 +9,8 @@ A block embeds live project content in the document (DESIGN.md, "Document"):
     releases
     revision-history
     changes-since: v1.0 评审版
+    kano survey=kano_survey_zh.csv
+    kano
 
 Inline fields name the project's properties anywhere in a section's text:
 `{{product}}`, `{{version}}`, `{{title}}`, `{{organisation}}`, `{{authors}}`
@@ -49,6 +51,7 @@ KINDS = (
     "releases",
     "revision-history",
     "changes-since",
+    "kano",
 )
 
 # Chinese input methods type full-width quotes; accept them as well as ASCII ones.
@@ -125,6 +128,15 @@ class ChangesSinceDirective:
     baseline: str
 
 
+@dataclass(frozen=True)
+class KanoDirective:
+    """A Kano survey's result (a table and the Better–Worse picture), `survey`
+    a CSV file's path, relative to the project file's folder; None: the Kano
+    categories the requirements have now."""
+
+    survey: str | None = None
+
+
 Directive = (
     RequirementsDirective
     | RoadmapDirective
@@ -132,6 +144,7 @@ Directive = (
     | ReleasesDirective
     | RevisionHistoryDirective
     | ChangesSinceDirective
+    | KanoDirective
 )
 
 
@@ -161,6 +174,8 @@ def parse_directive(body: str) -> Directive:
                 "changes-since 需要一个基线名称，例如 changes-since: v1.0。",
             )
         return ChangesSinceDirective(name)
+    if kind == "kano":
+        return _parse_kano(rest)
     if rest:
         raise DirectiveError(
             f"{kind} takes no options, but got {rest!r}.",
@@ -193,6 +208,25 @@ def _parse_requirements(rest: str) -> RequirementsDirective:
             "table 与 detailed 只能选一个。",
         )
     return RequirementsDirective(Filter(terms), detailed="detailed" in views)
+
+
+def _parse_kano(rest: str) -> KanoDirective:
+    if not rest:
+        return KanoDirective()
+    name, equals, _ = rest.partition("=")
+    if not equals or name.strip() != "survey":
+        raise DirectiveError("kano takes only survey=FILE, e.g. kano survey=kano_survey_zh.csv.")
+    start = len(name) + 1
+    while start < len(rest) and rest[start].isspace():
+        start += 1
+    value, end = _value(rest, start, "survey")
+    if rest[end:].strip():
+        raise DirectiveError(
+            f"kano takes one survey file, but got {rest[end:].strip()!r} after it."
+        )
+    if not value.strip():
+        raise DirectiveError("survey needs a CSV file, e.g. kano survey=kano_survey_zh.csv.")
+    return KanoDirective(value.strip())
 
 
 def _scan(text: str) -> tuple[tuple[Term, ...], list[str]]:

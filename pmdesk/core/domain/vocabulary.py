@@ -111,6 +111,18 @@ KANO_TERMS: Mapping[str, Term] = {
     "indifferent": _t(QT_TRANSLATE_NOOP("Labels", "Indifferent"), "无差异"),
     "reverse": _t(QT_TRANSLATE_NOOP("Labels", "Reverse"), "反向型", doc_zh="反向"),
 }
+# The six categories of the Kano evaluation table (core.analysis.kano), by their
+# letters. Their own translation context: "Reverse" names a requirement's
+# category (KANO_TERMS, 反向型) too, and Qt gives one source text one translation.
+KANO_CATEGORY = "KanoCategory"
+KANO_CATEGORY_TERMS: Mapping[str, Term] = {
+    "A": _t(QT_TRANSLATE_NOOP("KanoCategory", "Attractive"), "魅力"),
+    "O": _t(QT_TRANSLATE_NOOP("KanoCategory", "One-dimensional"), "期望"),
+    "M": _t(QT_TRANSLATE_NOOP("KanoCategory", "Must-be"), "必备"),
+    "I": _t(QT_TRANSLATE_NOOP("KanoCategory", "Indifferent"), "无差异"),
+    "R": _t(QT_TRANSLATE_NOOP("KanoCategory", "Reverse"), "反向"),
+    "Q": _t(QT_TRANSLATE_NOOP("KanoCategory", "Questionable"), "可疑"),
+}
 RELEASE_STATUS_TERMS: Mapping[str, Term] = {
     "planned": _t(QT_TRANSLATE_NOOP("Labels", "Planned"), "计划中"),
     "in_progress": _t(QT_TRANSLATE_NOOP("Labels", "In progress"), "开发中"),

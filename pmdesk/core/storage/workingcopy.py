@@ -75,6 +75,17 @@ def _read_state(slot: Path) -> dict[str, Any] | None:
     return state if isinstance(state, dict) else None
 
 
+def project_file_of(database: Path) -> Path:
+    """The project file a database stands for: a working copy (or its base)
+    publishes to its target; any other file is the project itself. What a
+    document's paths (a Kano survey's CSV) are relative to is its folder."""
+    if database.name in (WORK, BASE):
+        state = _read_state(database.parent)
+        if state is not None and isinstance(state.get("target"), str):
+            return Path(state["target"])
+    return database
+
+
 def _settled(slot: Path, state: dict[str, Any]) -> tuple[dict[str, Any], bool | None]:
     """The state with an interrupted save resolved, and whether that save was
     published (None: no save was interrupted).
