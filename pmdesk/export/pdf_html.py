@@ -187,13 +187,15 @@ class PdfHtml:
 
     def paragraph(self, runs: Runs, style: str = "body", *, text: str = "") -> str:
         css = self._breaking() + "margin-top: 0px; margin-bottom: 7px; "
+        keep = ""
         if style == "note":
             css += f"color: {GREY}; font-size: 9pt; "
-        elif style == "label":
+        elif style == "label":  # a bold lead-in ("验收标准"): kept with what it introduces
             css += "font-weight: bold; margin-top: 6px; margin-bottom: 4px; "
+            self.kept += 1
+            keep = f'<a name="{KEEP_ANCHOR}{self.kept}"></a>'
         elif style == "error":
             css += f"color: {ERROR_INK}; "
-        keep = ""
         if style == "caption":  # a table's number and name, above it and kept with it
             css += f"color: {GREY}; font-size: 9pt; margin-top: 6px; margin-bottom: 4px; "
             self.kept += 1
@@ -202,7 +204,7 @@ class PdfHtml:
         if not self.zh and style == "body":
             css += "text-align: left; "
         body = self.runs(runs) if runs else _text(text)
-        return f'<p style="{css}">{body}</p>'
+        return f'<p style="{css}">{keep}{body}</p>'
 
     def heading(self, block: Heading, entry: HeadingEntry) -> str:
         level = min(entry.level, 6)
