@@ -255,10 +255,12 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("MainWindow", "Redo"): "重做",
     ("Dialogs", "Word document (*.docx)"): "Word 文档 (*.docx)",
     ("Dialogs", "Markdown (*.md)"): "Markdown (*.md)",
+    ("Dialogs", "PDF document (*.pdf)"): "PDF 文档 (*.pdf)",
     ("Dialogs", "Export PRD"): "导出 PRD",
     ("ExportDialog", "Export PRD"): "导出 PRD",
     ("ExportDialog", "Word document (.docx)"): "Word 文档（.docx）",
     ("ExportDialog", "Markdown (.md)"): "Markdown（.md）",
+    ("ExportDialog", "PDF (.pdf)"): "PDF（.pdf）",
     ("ExportDialog", "None"): "不比较",
     ("ExportDialog", "Adds a chapter listing what changed since the baseline."): (
         "增加一章，列出自该基线以来的变更。"

@@ -1502,6 +1502,10 @@ Name:</translation>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
+    </message>
+    <message>
         <source>Export roadmap</source>
         <translation>Export roadmap</translation>
     </message>
@@ -1582,6 +1586,10 @@ Name:</translation>
     <message>
         <source>Markdown (.md)</source>
         <translation>Markdown (.md)</translation>
+    </message>
+    <message>
+        <source>PDF (.pdf)</source>
+        <translation>PDF (.pdf)</translation>
     </message>
     <message>
         <source>None</source>
@@ -1907,7 +1915,9 @@ Name:</translation>
     <message numerus="yes">
         <source>Apply changes the Kano category of %n marked requirement(s).</source>
         <translation>
-            <numerusform>Apply changes the Kano category of %n marked requirement.</numerusform><numerusform>Apply changes the Kano category of %n marked requirements.</numerusform></translation>
+            <numerusform>Apply changes the Kano category of %n marked requirement.</numerusform>
+            <numerusform>Apply changes the Kano category of %n marked requirements.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Every requirement already has the category the survey gives.</source>

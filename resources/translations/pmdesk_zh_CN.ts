@@ -1497,6 +1497,10 @@ Name:</source>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
         <source>Export roadmap</source>
         <translation>导出路线图</translation>
     </message>
@@ -1577,6 +1581,10 @@ Name:</source>
     <message>
         <source>Markdown (.md)</source>
         <translation>Markdown（.md）</translation>
+    </message>
+    <message>
+        <source>PDF (.pdf)</source>
+        <translation>PDF（.pdf）</translation>
     </message>
     <message>
         <source>None</source>
@@ -1902,7 +1910,8 @@ Name:</source>
     <message numerus="yes">
         <source>Apply changes the Kano category of %n marked requirement(s).</source>
         <translation>
-            <numerusform>应用后将改变 %n 条标记需求的 Kano 分类。</numerusform></translation>
+            <numerusform>应用后将改变 %n 条标记需求的 Kano 分类。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Every requirement already has the category the survey gives.</source>
