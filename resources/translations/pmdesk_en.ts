@@ -987,6 +987,29 @@ A baseline keeps the project as it is at a moment you name, such as the version 
     </message>
 </context>
 <context>
+    <name>CriteriaInputs</name>
+    <message>
+        <source>No criteria yet: add them in Project ▸ Properties.</source>
+        <translation>No criteria yet: add them in Project ▸ Properties.</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Weight %1</source>
+        <translation>Weight %1</translation>
+    </message>
+    <message>
+        <source>Σ weight × value ÷ scale, as a share of all weights</source>
+        <translation>Σ weight × value ÷ scale, as a share of all weights</translation>
+    </message>
+    <message>
+        <source>Score every criterion to get a score</source>
+        <translation>Score every criterion to get a score</translation>
+    </message>
+</context>
+<context>
     <name>DescriptionEditor</name>
     <message>
         <source>Describe the requirement (Markdown)…</source>
@@ -1143,6 +1166,26 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <translation>Score</translation>
     </message>
     <message>
+        <source>Ease</source>
+        <translation>Ease</translation>
+    </message>
+    <message>
+        <source>Business value</source>
+        <translation>Business value</translation>
+    </message>
+    <message>
+        <source>Time criticality</source>
+        <translation>Time criticality</translation>
+    </message>
+    <message>
+        <source>Risk reduction</source>
+        <translation>Risk reduction</translation>
+    </message>
+    <message>
+        <source>Job size</source>
+        <translation>Job size</translation>
+    </message>
+    <message>
         <source>Description</source>
         <translation>Description</translation>
     </message>
@@ -1153,6 +1196,18 @@ A baseline keeps the project as it is at a moment you name, such as the version 
     <message>
         <source>Links</source>
         <translation>Links</translation>
+    </message>
+    <message>
+        <source>ICE score</source>
+        <translation>ICE score</translation>
+    </message>
+    <message>
+        <source>WSJF score</source>
+        <translation>WSJF score</translation>
+    </message>
+    <message>
+        <source>Weighted score</source>
+        <translation>Weighted score</translation>
     </message>
 </context>
 <context>
@@ -1867,6 +1922,86 @@ Name:</translation>
         <translation>derived from</translation>
     </message>
     <message>
+        <source>ICE</source>
+        <translation>ICE</translation>
+    </message>
+    <message>
+        <source>WSJF</source>
+        <translation>WSJF</translation>
+    </message>
+    <message>
+        <source>Weighted criteria</source>
+        <translation>Weighted criteria</translation>
+    </message>
+    <message>
+        <source>Reach</source>
+        <translation>Reach</translation>
+    </message>
+    <message>
+        <source>Impact</source>
+        <translation>Impact</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Confidence</translation>
+    </message>
+    <message>
+        <source>Effort</source>
+        <translation>Effort</translation>
+    </message>
+    <message>
+        <source>Ease</source>
+        <translation>Ease</translation>
+    </message>
+    <message>
+        <source>Business value</source>
+        <translation>Business value</translation>
+    </message>
+    <message>
+        <source>Time criticality</source>
+        <translation>Time criticality</translation>
+    </message>
+    <message>
+        <source>Risk reduction / opportunity</source>
+        <translation>Risk reduction / opportunity</translation>
+    </message>
+    <message>
+        <source>Job size</source>
+        <translation>Job size</translation>
+    </message>
+    <message>
+        <source>Criteria scores</source>
+        <translation>Criteria scores</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <source>Inputs</source>
+        <translation>Inputs</translation>
+    </message>
+    <message>
+        <source>Scoring model</source>
+        <translation>Scoring model</translation>
+    </message>
+    <message>
+        <source>Scoring criteria</source>
+        <translation>Scoring criteria</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Weight</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>Scale</translation>
+    </message>
+    <message>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
@@ -2393,6 +2528,53 @@ Name:</translation>
     <message>
         <source>The release this milestone belongs to</source>
         <translation>The release this milestone belongs to</translation>
+    </message>
+</context>
+<context>
+    <name>ModelInputs</name>
+    <message>
+        <source>How much it moves the goal, 1–10</source>
+        <translation>How much it moves the goal, 1–10</translation>
+    </message>
+    <message>
+        <source>How sure you are of the impact, 1–10</source>
+        <translation>How sure you are of the impact, 1–10</translation>
+    </message>
+    <message>
+        <source>How easy it is to build, 1–10</source>
+        <translation>How easy it is to build, 1–10</translation>
+    </message>
+    <message>
+        <source>Value to users and the business, 1–20</source>
+        <translation>Value to users and the business, 1–20</translation>
+    </message>
+    <message>
+        <source>How fast the value decays if it waits, 1–20</source>
+        <translation>How fast the value decays if it waits, 1–20</translation>
+    </message>
+    <message>
+        <source>Risk it removes or opportunity it opens, 1–20</source>
+        <translation>Risk it removes or opportunity it opens, 1–20</translation>
+    </message>
+    <message>
+        <source>Size of the work, 1–20 (1, 2, 3, 5, 8, 13, 20)</source>
+        <translation>Size of the work, 1–20 (1, 2, 3, 5, 8, 13, 20)</translation>
+    </message>
+    <message>
+        <source>Impact × Confidence × Ease</source>
+        <translation>Impact × Confidence × Ease</translation>
+    </message>
+    <message>
+        <source>Fill in all three inputs to get a score</source>
+        <translation>Fill in all three inputs to get a score</translation>
+    </message>
+    <message>
+        <source>(Business value + Time criticality + Risk reduction) ÷ Job size</source>
+        <translation>(Business value + Time criticality + Risk reduction) ÷ Job size</translation>
+    </message>
+    <message>
+        <source>Fill in all four inputs to get a score</source>
+        <translation>Fill in all four inputs to get a score</translation>
     </message>
 </context>
 <context>
@@ -3684,6 +3866,14 @@ Name:</translation>
     <message>
         <source>Set reviewers</source>
         <translation>Set reviewers</translation>
+    </message>
+    <message>
+        <source>Set scoring model</source>
+        <translation>Set scoring model</translation>
+    </message>
+    <message>
+        <source>Set scoring criteria</source>
+        <translation>Set scoring criteria</translation>
     </message>
     <message>
         <source>Change key prefix to {prefix}</source>

@@ -399,6 +399,18 @@ class _Reader:
             return self.key(value)
         if name == "rice":
             return _rice(value)
+        if name in ("ice", "wsjf") and isinstance(value, dict):  # {input: number or None}
+            return " · ".join(
+                f"{k.replace('_', ' ')} {_number(v) or '?'}" for k, v in value.items()
+            )
+        if name == "scores" and isinstance(value, dict):  # {criterion id: number}
+            return w.separator.join(f"{k} {_number(v)}" for k, v in value.items())
+        if name == "criteria" and isinstance(value, list):  # [{"id", "name", "weight", "scale"}]
+            return w.separator.join(
+                f"{c.get('name', '')} ×{_number(c.get('weight'))} /{_number(c.get('scale'))}"
+                for c in value
+                if isinstance(c, dict)
+            )
         if name == "acceptance" and isinstance(value, list):
             return "\n".join(f"• {item}" for item in value)
         if isinstance(value, list):
