@@ -760,6 +760,23 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("ProjectPropertiesDialog", "%1 could not be read (%2)."): "无法读取 %1（%2）。",
     ("ProjectPropertiesDialog", "%1 is open read-only: its properties cannot be changed here."): "%1 以只读方式打开，无法在此修改项目属性。",
     ("ProjectPropertiesDialog", "Change project properties"): "修改项目属性",
+    ("ProjectPropertiesDialog", "Scor&ing model:"): "评分模型(&I)：",
+    ("ProjectPropertiesDialog", "Criteria:"): "评分项：",
+    ("ProjectPropertiesDialog", "Criterion"): "评分项",
+    ("ProjectPropertiesDialog", "Weight"): "权重",
+    ("ProjectPropertiesDialog", "Scale"): "满分",
+    (
+        "ProjectPropertiesDialog",
+        "How requirements are scored and ranked: in the details, the ranking and the PRD",
+    ): "需求如何评分和排序：用于详情、排名和 PRD",
+    (
+        "ProjectPropertiesDialog",
+        "The weighted model's criteria: each requirement gets a value from 0 to the scale on each",
+    ): "加权模型的评分项：每个需求在每一项上得 0 到满分之间的分值",
+    (
+        "ProjectPropertiesDialog",
+        "%1 needs a weight of 0 or more and a scale above 0.",
+    ): "%1 的权重须不小于 0，满分须大于 0。",
     ("ReleaseDialog", "Release"): "版本",
     ("ReleaseDialog", "New Release"): "新建版本",
     ("ReleaseDialog", "Release “%1”"): "版本“%1”",

@@ -2816,6 +2816,10 @@ Name:</translation>
         <translation>%1 is not a PNG or JPEG picture.</translation>
     </message>
     <message>
+        <source>%1 needs a weight of 0 or more and a scale above 0.</source>
+        <translation>%1 needs a weight of 0 or more and a scale above 0.</translation>
+    </message>
+    <message>
         <source>A key prefix is 1–10 letters or digits and starts with a letter.</source>
         <translation>A key prefix is 1–10 letters or digits and starts with a letter.</translation>
     </message>
@@ -2962,6 +2966,34 @@ Name:</translation>
     <message>
         <source>Remove</source>
         <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Scor&amp;ing model:</source>
+        <translation>Scor&amp;ing model:</translation>
+    </message>
+    <message>
+        <source>Criteria:</source>
+        <translation>Criteria:</translation>
+    </message>
+    <message>
+        <source>How requirements are scored and ranked: in the details, the ranking and the PRD</source>
+        <translation>How requirements are scored and ranked: in the details, the ranking and the PRD</translation>
+    </message>
+    <message>
+        <source>The weighted model's criteria: each requirement gets a value from 0 to the scale on each</source>
+        <translation>The weighted model's criteria: each requirement gets a value from 0 to the scale on each</translation>
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation>Criterion</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Weight</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>Scale</translation>
     </message>
 </context>
 <context>

@@ -2813,6 +2813,10 @@ Name:</source>
         <translation>%1 不是 PNG 或 JPEG 图片。</translation>
     </message>
     <message>
+        <source>%1 needs a weight of 0 or more and a scale above 0.</source>
+        <translation>%1 的权重须不小于 0，满分须大于 0。</translation>
+    </message>
+    <message>
         <source>A key prefix is 1–10 letters or digits and starts with a letter.</source>
         <translation>编号前缀由 1–10 个字母或数字组成，并以字母开头。</translation>
     </message>
@@ -2959,6 +2963,34 @@ Name:</source>
     <message>
         <source>Remove</source>
         <translation>删除</translation>
+    </message>
+    <message>
+        <source>Scor&amp;ing model:</source>
+        <translation>评分模型(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Criteria:</source>
+        <translation>评分项：</translation>
+    </message>
+    <message>
+        <source>How requirements are scored and ranked: in the details, the ranking and the PRD</source>
+        <translation>需求如何评分和排序：用于详情、排名和 PRD</translation>
+    </message>
+    <message>
+        <source>The weighted model's criteria: each requirement gets a value from 0 to the scale on each</source>
+        <translation>加权模型的评分项：每个需求在每一项上得 0 到满分之间的分值</translation>
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation>评分项</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>满分</translation>
     </message>
 </context>
 <context>
