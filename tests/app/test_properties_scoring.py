@@ -84,9 +84,10 @@ def test_the_scoring_model_and_criteria_are_saved_and_reopened(
     dialog = open_properties(qtbot, window)
     assert dialog.scoring.currentData() == "weighted"
     assert dialog.criteria.rowCount() == 2
-    assert dialog.criteria.item(1, 0).text() == "收入"
-    assert dialog.criteria.item(1, 2).text() == "10"
-    dialog.criteria.item(1, 0).setText("Revenue")
+    name, scale = dialog.criteria.item(1, 0), dialog.criteria.item(1, 2)
+    assert name is not None and scale is not None
+    assert (name.text(), scale.text()) == ("收入", "10")
+    name.setText("Revenue")
     press_ok(dialog)
     renamed = ws(window).session.project.info().criteria
     assert renamed[1] == Criterion(info.criteria[1].id, "Revenue", 1, 10)
