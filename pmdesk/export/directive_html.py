@@ -27,6 +27,7 @@ from pmdesk.core.domain.directives import (
     DirectiveError,
     KanoDirective,
     MilestonesDirective,
+    RankingDirective,
     ReleasesDirective,
     RequirementsDirective,
     RoadmapDirective,
@@ -133,6 +134,10 @@ def render_directive_html(
         from pmdesk.export.kano_blocks import kano_html
 
         return kano_html(conn, directive, lang, image_width)
+    if isinstance(directive, RankingDirective):
+        from pmdesk.export.ranking_blocks import ranking_html
+
+        return ranking_html(conn, directive, lang)
     if isinstance(directive, ChangesSinceDirective):
         return _changes_since(conn, directive, lang)
     return _revision_history(conn, lang)
