@@ -189,3 +189,22 @@ def test_the_preview_shows_the_same_table(tmp_path: Path) -> None:
     assert "<th>Rank</th><th>Key</th><th>Title</th><th>Reach</th>" in html
     assert html.count('<tr><td align="right">') == 3  # three ranked rows
     assert "No requirement has every WSJF input yet, so none can be ranked." in html
+
+
+def test_the_preview_of_a_detailed_list_shows_the_projects_score(tmp_path: Path) -> None:
+    path = project_with(tmp_path, "en", "")
+    with Project.view(path) as project:
+        uid = next(u for u, key, _ in project.find_requirements("CRM-2", 5) if key == "CRM-2")
+        puid = project.info().uid
+    body = block("requirements: tag=Web detailed")
+    wsjf = {"business_value": 8, "time_criticality": 5, "risk_reduction": 3, "job_size": 5}
+    project = Project.open(path, data_dir=tmp_path / "data")
+    try:
+        before = project.read(lambda conn: render_section_html(conn, body, language="en"))
+        project.apply(Update("project", puid, {"scoring": "wsjf"}))
+        project.apply(Update("requirement", uid, {"wsjf": wsjf}))
+        after = project.read(lambda conn: render_section_html(conn, body, language="en"))
+    finally:
+        project.close()
+    assert "RICE: 20266.7" in before
+    assert "RICE:" not in after and "WSJF: 3.2" in after  # (8 + 5 + 3) ÷ 5
