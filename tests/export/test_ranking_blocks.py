@@ -193,9 +193,9 @@ def test_the_preview_shows_the_same_table(tmp_path: Path) -> None:
 
 def test_the_preview_of_a_detailed_list_shows_the_projects_score(tmp_path: Path) -> None:
     path = project_with(tmp_path, "en", "")
-    with Project.view(path) as project:
-        uid = next(u for u, key, _ in project.find_requirements("CRM-2", 5) if key == "CRM-2")
-        puid = project.info().uid
+    with Project.view(path) as view:
+        uid = next(u for u, key, _ in view.find_requirements("CRM-2", 5) if key == "CRM-2")
+        puid = view.info().uid
     body = block("requirements: tag=Web detailed")
     wsjf = {"business_value": 8, "time_criticality": 5, "risk_reduction": 3, "job_size": 5}
     project = Project.open(path, data_dir=tmp_path / "data")
