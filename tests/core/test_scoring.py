@@ -18,6 +18,7 @@ from pmdesk.core.newproject.from_snapshot import import_snapshot_file
 from pmdesk.core.newproject.sample import write_sample
 from pmdesk.core.ops import Update
 from pmdesk.core.project import Project
+from pmdesk.core.queries.history import Wording
 from pmdesk.core.snapshot.convert import dumps, export_snapshot, loads
 from pmdesk.core.storage.projectfile import open_readonly
 from pmdesk.core.storage.workingcopy import WorkingCopy
@@ -259,3 +260,34 @@ def test_the_ranking_orders_by_score_filters_and_cuts(tmp_path: Path) -> None:
         "rice.confidence",
         "rice.effort",
     ]
+
+
+# -- history -----------------------------------------------------------------------------
+
+
+def test_the_history_names_the_model_and_the_criteria(tmp_path: Path) -> None:
+    path = tmp_path / "p.pmdesk"
+    write_sample(path, "zh")
+    uid = next(r["uid"] for r in by_key(path).values())
+    with Project.view(path) as project:
+        puid = project.info().uid
+    edit(
+        path,
+        "PM",
+        Update("project", puid, {"scoring": "weighted", "criteria": CRITERIA}),
+        Update("requirement", uid, {"scores": {"fit": 4, "rev": 5.5}}),
+    )
+    wording = Wording(
+        value=lambda field, code: f"<{field}:{code}>",
+        link=lambda kind, outgoing: kind,
+        separator=" / ",
+        top_level="TOP",
+        reordered="REORDERED",
+    )
+    with Project.view(path) as project:
+        log = {c.field: (c.old, c.new) for c in project.change_log(wording=wording)[:3]}
+    assert log == {
+        "scoring": ("<scoring:rice>", "<scoring:weighted>"),
+        "criteria": ("", "战略匹配 ×3 /5 / Revenue ×1 /10"),
+        "scores": ("", "战略匹配 4 / Revenue 5.5"),
+    }
