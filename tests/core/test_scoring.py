@@ -23,6 +23,7 @@ from pmdesk.core.snapshot.convert import dumps, export_snapshot, loads
 from pmdesk.core.storage.projectfile import open_readonly
 from pmdesk.core.storage.workingcopy import WorkingCopy
 from tests.core.merge_helpers import by_key, copies, edit
+from tests.core.test_roadmap_update import fresh
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 CRITERIA = [
@@ -291,3 +292,26 @@ def test_the_history_names_the_model_and_the_criteria(tmp_path: Path) -> None:
         "criteria": ("", "战略匹配 ×3 /5 / Revenue ×1 /10"),
         "scores": ("", "战略匹配 4 / Revenue 5.5"),
     }
+
+
+# -- the roadmap -------------------------------------------------------------------------
+
+
+def test_scoring_inputs_leave_the_roadmap_as_it_is(tmp_path: Path, data_dir: Path) -> None:
+    # A bar shows no score: typing ICE, WSJF or criterion values never lays the roadmap out again.
+    path = tmp_path / "crm.pmdesk"
+    write_sample(path, "en")
+    wc = WorkingCopy.open(path, data_dir=data_dir)
+    try:
+        state = fresh(wc)
+        bar = state.layout.bars[0].uid
+        for values in (
+            {"ice": {"impact": 5, "confidence": 8, "ease": 3}},
+            {"wsjf": {"business_value": 8, "time_criticality": None, "risk_reduction": 3}},
+            {"scores": {"fit": 4}},
+        ):
+            applied = wc.apply(Update("requirement", bar, values))
+            quick = state.updated(applied.effects)
+            assert quick is not None and quick.layout is state.layout, values
+    finally:
+        wc.close(discard=True)
