@@ -151,3 +151,11 @@ def test_weighted_criteria_typed_keep_other_values_and_undo(qtbot: QtBot, setup:
     renamed = [{**CRITERIA[0], "name": "Fit"}, CRITERIA[1]]
     choose(setup, criteria=renamed)
     assert criteria.spins["fit"].value() == 4
+
+
+def test_read_only_the_criteria_made_later_are_locked_too(setup: Setup) -> None:
+    setup.editor.lock_editing()  # a read-only window locks the form when it opens
+    choose(setup, scoring="weighted", criteria=CRITERIA)
+    spins = list(setup.editor.form.criteria.spins.values())
+    assert len(spins) == 2 and all(s.isReadOnly() for s in spins)
+    assert all(s.isReadOnly() for s in setup.editor.form.ice.spins.values())

@@ -100,6 +100,7 @@ class DetailEditor(QWidget):
         self._committing: str | None = None
         self._pushing = False
         self._owners_stale = True
+        self._locked = False  # read-only: inputs made later are locked as they come
 
         self.form = form = DetailForm(self._suggest_date, self._find, tasks, self)
         layout = QVBoxLayout(self)
@@ -145,6 +146,7 @@ class DetailEditor(QWidget):
 
     def lock_editing(self) -> None:
         """Read-only: the form shows, nothing in it edits."""
+        self._locked = True
         lock_editing(self.form)
 
     def commit_pending(self) -> None:
@@ -299,6 +301,9 @@ class DetailEditor(QWidget):
         """Show the inputs of the project's scoring model (it may have changed)."""
         chosen = self._session.project.scoring()
         self.form.show_model(chosen.model, chosen.criteria)
+        if self._locked:  # the criteria's spin boxes are made anew when the criteria change
+            for box in self.form.criteria.widgets():
+                lock_editing(box)
 
     def _fill_named_combos(self) -> None:
         releases, lanes = self._session.project.releases_and_lanes()
