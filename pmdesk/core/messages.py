@@ -470,6 +470,8 @@ UNDO_TEXTS: dict[str, str] = {
     "project.confidentiality": QT_TRANSLATE_NOOP("UndoLabel", "Set confidentiality"),
     "project.doc_number": QT_TRANSLATE_NOOP("UndoLabel", "Set document number"),
     "project.reviewers": QT_TRANSLATE_NOOP("UndoLabel", "Set reviewers"),
+    "project.scoring": QT_TRANSLATE_NOOP("UndoLabel", "Set scoring model"),
+    "project.criteria": QT_TRANSLATE_NOOP("UndoLabel", "Set scoring criteria"),
     "project.key_prefix": QT_TRANSLATE_NOOP("UndoLabel", "Change key prefix to {prefix}"),
     "project.edit": QT_TRANSLATE_NOOP("UndoLabel", "Edit project properties"),
     # A Kano survey's result applied (core/analysis/kano_apply.py).

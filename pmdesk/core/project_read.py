@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 if TYPE_CHECKING:
     from sqlalchemy import Connection
 
+    from pmdesk.core.analysis.scoring import Ranking, Scoring
     from pmdesk.core.queries.backlog import BacklogRow
     from pmdesk.core.queries.history import Change, LogFilter, Wording
     from pmdesk.core.queries.requirements import (
@@ -127,6 +128,27 @@ class ProjectReads:
 
         with self._connect() as conn:
             return requirement_detail(conn, uid)
+
+    def scoring(self) -> Scoring:
+        """The project's scoring model and the weighted model's criteria."""
+        from pmdesk.core.analysis.scoring import project_scoring
+
+        with self._connect() as conn:
+            return project_scoring(conn)
+
+    def ranking(
+        self,
+        *,
+        model: str | None = None,
+        kinds: tuple[str, ...] = (),
+        releases: tuple[str, ...] = (),
+        top: int | None = None,
+    ) -> Ranking:
+        """Requirements by score, highest first (see core.analysis.scoring.ranking)."""
+        from pmdesk.core.analysis.scoring import ranking
+
+        with self._connect() as conn:
+            return ranking(conn, model=model, kinds=kinds, releases=releases, top=top)
 
     def links_of(self, uid: str) -> list[LinkRow]:
         from pmdesk.core.queries.requirements import links_of

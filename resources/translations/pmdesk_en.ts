@@ -1187,6 +1187,29 @@ A baseline keeps the project as it is at a moment you name, such as the version 
     </message>
 </context>
 <context>
+    <name>CriteriaInputs</name>
+    <message>
+        <source>No criteria yet: add them in Project ▸ Properties.</source>
+        <translation>No criteria yet: add them in Project ▸ Properties.</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Weight %1</source>
+        <translation>Weight %1</translation>
+    </message>
+    <message>
+        <source>Σ weight × value ÷ scale, as a share of all weights</source>
+        <translation>Σ weight × value ÷ scale, as a share of all weights</translation>
+    </message>
+    <message>
+        <source>Score every criterion to get a score</source>
+        <translation>Score every criterion to get a score</translation>
+    </message>
+</context>
+<context>
     <name>DescriptionEditor</name>
     <message>
         <source>Describe the requirement (Markdown)…</source>
@@ -1343,6 +1366,26 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <translation>Score</translation>
     </message>
     <message>
+        <source>Ease</source>
+        <translation>Ease</translation>
+    </message>
+    <message>
+        <source>Business value</source>
+        <translation>Business value</translation>
+    </message>
+    <message>
+        <source>Time criticality</source>
+        <translation>Time criticality</translation>
+    </message>
+    <message>
+        <source>Risk reduction</source>
+        <translation>Risk reduction</translation>
+    </message>
+    <message>
+        <source>Job size</source>
+        <translation>Job size</translation>
+    </message>
+    <message>
         <source>Description</source>
         <translation>Description</translation>
     </message>
@@ -1353,6 +1396,18 @@ A baseline keeps the project as it is at a moment you name, such as the version 
     <message>
         <source>Links</source>
         <translation>Links</translation>
+    </message>
+    <message>
+        <source>ICE score</source>
+        <translation>ICE score</translation>
+    </message>
+    <message>
+        <source>WSJF score</source>
+        <translation>WSJF score</translation>
+    </message>
+    <message>
+        <source>Weighted score</source>
+        <translation>Weighted score</translation>
     </message>
 </context>
 <context>
@@ -2075,6 +2130,86 @@ Name:</translation>
         <translation>derived from</translation>
     </message>
     <message>
+        <source>ICE</source>
+        <translation>ICE</translation>
+    </message>
+    <message>
+        <source>WSJF</source>
+        <translation>WSJF</translation>
+    </message>
+    <message>
+        <source>Weighted criteria</source>
+        <translation>Weighted criteria</translation>
+    </message>
+    <message>
+        <source>Reach</source>
+        <translation>Reach</translation>
+    </message>
+    <message>
+        <source>Impact</source>
+        <translation>Impact</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Confidence</translation>
+    </message>
+    <message>
+        <source>Effort</source>
+        <translation>Effort</translation>
+    </message>
+    <message>
+        <source>Ease</source>
+        <translation>Ease</translation>
+    </message>
+    <message>
+        <source>Business value</source>
+        <translation>Business value</translation>
+    </message>
+    <message>
+        <source>Time criticality</source>
+        <translation>Time criticality</translation>
+    </message>
+    <message>
+        <source>Risk reduction / opportunity</source>
+        <translation>Risk reduction / opportunity</translation>
+    </message>
+    <message>
+        <source>Job size</source>
+        <translation>Job size</translation>
+    </message>
+    <message>
+        <source>Criteria scores</source>
+        <translation>Criteria scores</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <source>Inputs</source>
+        <translation>Inputs</translation>
+    </message>
+    <message>
+        <source>Scoring model</source>
+        <translation>Scoring model</translation>
+    </message>
+    <message>
+        <source>Scoring criteria</source>
+        <translation>Scoring criteria</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Weight</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>Scale</translation>
+    </message>
+    <message>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
@@ -2616,6 +2751,53 @@ Name:</translation>
     </message>
 </context>
 <context>
+    <name>ModelInputs</name>
+    <message>
+        <source>How much it moves the goal, 1–10</source>
+        <translation>How much it moves the goal, 1–10</translation>
+    </message>
+    <message>
+        <source>How sure you are of the impact, 1–10</source>
+        <translation>How sure you are of the impact, 1–10</translation>
+    </message>
+    <message>
+        <source>How easy it is to build, 1–10</source>
+        <translation>How easy it is to build, 1–10</translation>
+    </message>
+    <message>
+        <source>Value to users and the business, 1–20</source>
+        <translation>Value to users and the business, 1–20</translation>
+    </message>
+    <message>
+        <source>How fast the value decays if it waits, 1–20</source>
+        <translation>How fast the value decays if it waits, 1–20</translation>
+    </message>
+    <message>
+        <source>Risk it removes or opportunity it opens, 1–20</source>
+        <translation>Risk it removes or opportunity it opens, 1–20</translation>
+    </message>
+    <message>
+        <source>Size of the work, 1–20 (1, 2, 3, 5, 8, 13, 20)</source>
+        <translation>Size of the work, 1–20 (1, 2, 3, 5, 8, 13, 20)</translation>
+    </message>
+    <message>
+        <source>Impact × Confidence × Ease</source>
+        <translation>Impact × Confidence × Ease</translation>
+    </message>
+    <message>
+        <source>Fill in all three inputs to get a score</source>
+        <translation>Fill in all three inputs to get a score</translation>
+    </message>
+    <message>
+        <source>(Business value + Time criticality + Risk reduction) ÷ Job size</source>
+        <translation>(Business value + Time criticality + Risk reduction) ÷ Job size</translation>
+    </message>
+    <message>
+        <source>Fill in all four inputs to get a score</source>
+        <translation>Fill in all four inputs to get a score</translation>
+    </message>
+</context>
+<context>
     <name>NewProjectDialog</name>
     <message>
         <source>A key prefix is 1–10 letters or digits and starts with a letter.</source>
@@ -2854,6 +3036,10 @@ Name:</translation>
         <translation>%1 is not a PNG or JPEG picture.</translation>
     </message>
     <message>
+        <source>%1 needs a weight of 0 or more and a scale above 0.</source>
+        <translation>%1 needs a weight of 0 or more and a scale above 0.</translation>
+    </message>
+    <message>
         <source>A key prefix is 1–10 letters or digits and starts with a letter.</source>
         <translation>A key prefix is 1–10 letters or digits and starts with a letter.</translation>
     </message>
@@ -3000,6 +3186,34 @@ Name:</translation>
     <message>
         <source>Remove</source>
         <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Scor&amp;ing model:</source>
+        <translation>Scor&amp;ing model:</translation>
+    </message>
+    <message>
+        <source>Criteria:</source>
+        <translation>Criteria:</translation>
+    </message>
+    <message>
+        <source>How requirements are scored and ranked: in the details, the ranking and the PRD</source>
+        <translation>How requirements are scored and ranked: in the details, the ranking and the PRD</translation>
+    </message>
+    <message>
+        <source>The weighted model's criteria: each requirement gets a value from 0 to the scale on each</source>
+        <translation>The weighted model's criteria: each requirement gets a value from 0 to the scale on each</translation>
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation>Criterion</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Weight</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>Scale</translation>
     </message>
 </context>
 <context>
@@ -3904,6 +4118,14 @@ Name:</translation>
     <message>
         <source>Set reviewers</source>
         <translation>Set reviewers</translation>
+    </message>
+    <message>
+        <source>Set scoring model</source>
+        <translation>Set scoring model</translation>
+    </message>
+    <message>
+        <source>Set scoring criteria</source>
+        <translation>Set scoring criteria</translation>
     </message>
     <message>
         <source>Change key prefix to {prefix}</source>

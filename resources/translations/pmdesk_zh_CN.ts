@@ -1182,6 +1182,29 @@ A baseline keeps the project as it is at a moment you name, such as the version 
     </message>
 </context>
 <context>
+    <name>CriteriaInputs</name>
+    <message>
+        <source>No criteria yet: add them in Project ▸ Properties.</source>
+        <translation>还没有评分项：请在“项目 ▸ 属性”中添加。</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Weight %1</source>
+        <translation>权重 %1</translation>
+    </message>
+    <message>
+        <source>Σ weight × value ÷ scale, as a share of all weights</source>
+        <translation>Σ 权重 × 得分 ÷ 满分，占全部权重的百分比</translation>
+    </message>
+    <message>
+        <source>Score every criterion to get a score</source>
+        <translation>为每个评分项打分后即可得出总分</translation>
+    </message>
+</context>
+<context>
     <name>DescriptionEditor</name>
     <message>
         <source>Describe the requirement (Markdown)…</source>
@@ -1338,6 +1361,26 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <translation>得分</translation>
     </message>
     <message>
+        <source>Ease</source>
+        <translation>易实现度</translation>
+    </message>
+    <message>
+        <source>Business value</source>
+        <translation>业务价值</translation>
+    </message>
+    <message>
+        <source>Time criticality</source>
+        <translation>时间紧迫性</translation>
+    </message>
+    <message>
+        <source>Risk reduction</source>
+        <translation>降低风险/机会</translation>
+    </message>
+    <message>
+        <source>Job size</source>
+        <translation>工作规模</translation>
+    </message>
+    <message>
         <source>Description</source>
         <translation>描述</translation>
     </message>
@@ -1348,6 +1391,18 @@ A baseline keeps the project as it is at a moment you name, such as the version 
     <message>
         <source>Links</source>
         <translation>关联</translation>
+    </message>
+    <message>
+        <source>ICE score</source>
+        <translation>ICE 得分</translation>
+    </message>
+    <message>
+        <source>WSJF score</source>
+        <translation>WSJF 得分</translation>
+    </message>
+    <message>
+        <source>Weighted score</source>
+        <translation>加权得分</translation>
     </message>
 </context>
 <context>
@@ -2069,6 +2124,86 @@ Name:</source>
         <translation>派生自</translation>
     </message>
     <message>
+        <source>ICE</source>
+        <translation>ICE</translation>
+    </message>
+    <message>
+        <source>WSJF</source>
+        <translation>WSJF</translation>
+    </message>
+    <message>
+        <source>Weighted criteria</source>
+        <translation>加权评分</translation>
+    </message>
+    <message>
+        <source>Reach</source>
+        <translation>覆盖面</translation>
+    </message>
+    <message>
+        <source>Impact</source>
+        <translation>影响力</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>信心</translation>
+    </message>
+    <message>
+        <source>Effort</source>
+        <translation>投入</translation>
+    </message>
+    <message>
+        <source>Ease</source>
+        <translation>易实现度</translation>
+    </message>
+    <message>
+        <source>Business value</source>
+        <translation>业务价值</translation>
+    </message>
+    <message>
+        <source>Time criticality</source>
+        <translation>时间紧迫性</translation>
+    </message>
+    <message>
+        <source>Risk reduction / opportunity</source>
+        <translation>降低风险/机会</translation>
+    </message>
+    <message>
+        <source>Job size</source>
+        <translation>工作规模</translation>
+    </message>
+    <message>
+        <source>Criteria scores</source>
+        <translation>评分项得分</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <source>Inputs</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>Scoring model</source>
+        <translation>评分模型</translation>
+    </message>
+    <message>
+        <source>Scoring criteria</source>
+        <translation>评分项</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>满分</translation>
+    </message>
+    <message>
         <source>Organisation</source>
         <translation>组织</translation>
     </message>
@@ -2609,6 +2744,53 @@ Name:</source>
     </message>
 </context>
 <context>
+    <name>ModelInputs</name>
+    <message>
+        <source>How much it moves the goal, 1–10</source>
+        <translation>对目标的推动有多大，1–10</translation>
+    </message>
+    <message>
+        <source>How sure you are of the impact, 1–10</source>
+        <translation>对影响力有多大把握，1–10</translation>
+    </message>
+    <message>
+        <source>How easy it is to build, 1–10</source>
+        <translation>实现起来有多容易，1–10</translation>
+    </message>
+    <message>
+        <source>Value to users and the business, 1–20</source>
+        <translation>对用户和业务的价值，1–20</translation>
+    </message>
+    <message>
+        <source>How fast the value decays if it waits, 1–20</source>
+        <translation>推迟时价值流失有多快，1–20</translation>
+    </message>
+    <message>
+        <source>Risk it removes or opportunity it opens, 1–20</source>
+        <translation>降低的风险或带来的机会，1–20</translation>
+    </message>
+    <message>
+        <source>Size of the work, 1–20 (1, 2, 3, 5, 8, 13, 20)</source>
+        <translation>工作规模，1–20（1、2、3、5、8、13、20）</translation>
+    </message>
+    <message>
+        <source>Impact × Confidence × Ease</source>
+        <translation>影响力 × 信心 × 易实现度</translation>
+    </message>
+    <message>
+        <source>Fill in all three inputs to get a score</source>
+        <translation>填写全部三项即可得出分数</translation>
+    </message>
+    <message>
+        <source>(Business value + Time criticality + Risk reduction) ÷ Job size</source>
+        <translation>（业务价值 + 时间紧迫性 + 降低风险）÷ 工作规模</translation>
+    </message>
+    <message>
+        <source>Fill in all four inputs to get a score</source>
+        <translation>填写全部四项即可得出分数</translation>
+    </message>
+</context>
+<context>
     <name>NewProjectDialog</name>
     <message>
         <source>A key prefix is 1–10 letters or digits and starts with a letter.</source>
@@ -2847,6 +3029,10 @@ Name:</source>
         <translation>%1 不是 PNG 或 JPEG 图片。</translation>
     </message>
     <message>
+        <source>%1 needs a weight of 0 or more and a scale above 0.</source>
+        <translation>%1 的权重须不小于 0，满分须大于 0。</translation>
+    </message>
+    <message>
         <source>A key prefix is 1–10 letters or digits and starts with a letter.</source>
         <translation>编号前缀由 1–10 个字母或数字组成，并以字母开头。</translation>
     </message>
@@ -2993,6 +3179,34 @@ Name:</source>
     <message>
         <source>Remove</source>
         <translation>删除</translation>
+    </message>
+    <message>
+        <source>Scor&amp;ing model:</source>
+        <translation>评分模型(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Criteria:</source>
+        <translation>评分项：</translation>
+    </message>
+    <message>
+        <source>How requirements are scored and ranked: in the details, the ranking and the PRD</source>
+        <translation>需求如何评分和排序：用于详情、排名和 PRD</translation>
+    </message>
+    <message>
+        <source>The weighted model's criteria: each requirement gets a value from 0 to the scale on each</source>
+        <translation>加权模型的评分项：每个需求在每一项上得 0 到满分之间的分值</translation>
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation>评分项</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>满分</translation>
     </message>
 </context>
 <context>
@@ -3896,6 +4110,14 @@ Name:</source>
     <message>
         <source>Set reviewers</source>
         <translation>设置评审人</translation>
+    </message>
+    <message>
+        <source>Set scoring model</source>
+        <translation>设置评分模型</translation>
+    </message>
+    <message>
+        <source>Set scoring criteria</source>
+        <translation>设置评分项</translation>
     </message>
     <message>
         <source>Change key prefix to {prefix}</source>
