@@ -131,3 +131,30 @@ def test_a_merge_that_cannot_record_itself_says_not_saved(
     assert check(target) == []
     anna.close()
     assert find_recoverable(tmp_path / "anna") == []
+
+
+def test_closing_on_a_full_data_disk_keeps_the_edits_for_the_next_open(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Save fails on a full data disk, the user closes anyway (its record cannot
+    be written either): the next open offers every edit back, and saves it."""
+    target = sample(tmp_path)
+    with tmpfs(tmp_path / "data", "8m") as data:
+        wc = WorkingCopy.open(target, data_dir=data, user="Anna")
+        add(wc, "first")
+        add(wc, "second")
+        filler = leave_free(data, 0)
+        with pytest.raises(PmdeskError) as caught:
+            wc.save()
+        assert caught.value.code == "save.data_folder_full"
+        with state_file_full(monkeypatch) as failed:
+            wc.close()
+        assert failed
+        filler.unlink()
+        [item] = find_recoverable(data)
+        assert item.target == target and item.unsaved_edits == 2
+        again = WorkingCopy.recover(item, user="Anna")
+        save_merging(again)
+        assert {"first", "second"} <= titles(target)
+        again.close()
+        assert find_recoverable(data) == []
