@@ -31,6 +31,7 @@ from pmdesk.export.doc import (
     LINE_BREAK,
     Block,
     CodeBlock,
+    Footnote,
     Heading,
     ListBlock,
     ListItem,
@@ -105,6 +106,9 @@ class MarkdownReader:
         self._md = new_parser()
         # Looking for bare URLs costs a fifth of a read: only texts that may hold one.
         self._no_urls = new_parser(linkify=False)
+        self.footnotes = 0
+        """Footnotes given labels so far: each text's notes are labelled after them, so
+        two texts' `[^1]` (two sections) are two notes with two labels."""
 
     def read(
         self,
@@ -140,7 +144,13 @@ class MarkdownReader:
                 lines.append(0)
             return [CodeBlock(text)]
         self.removed = removed
-        blocks = _Builder(heading_shift, headings, expand, self, lines).build(tokens)
+        builder = _Builder(heading_shift, headings, expand, self, lines)
+        if "[^" in text:
+            # Labels are taken before building: a pmdesk block read inside (a
+            # requirement's description) labels its notes after this text's.
+            builder.footnotes = self.footnotes
+            self.footnotes += sum(t.type == "footnote_open" for t in tokens)
+        blocks = builder.build(tokens)
         if lines is not None and removed:
             lines[:] = [_source_line(line, removed) for line in lines]
         return blocks
@@ -179,13 +189,16 @@ def _source_line(line: int, removed: list[tuple[int, int]]) -> int:
 
 @dataclass
 class _Frame:
-    kind: str  # root, quote, list, item, footnotes, flat (a container deeper than the cap)
+    kind: (
+        str  # root, quote, list, item, footnotes, footnote, flat (a container deeper than the cap)
+    )
     blocks: list[Block] = field(default_factory=list)
     items: list[ListItem] = field(default_factory=list)
     ordered: bool = False
     start: int = 1
     loose: bool = False
     checked: bool | None = None
+    label: str = ""  # a footnote's
 
 
 class _Builder:
@@ -205,6 +218,7 @@ class _Builder:
         self.depth = 0  # open quotes and lists
         self.lines = lines
         self.line = 0  # where the top-level block being read starts
+        self.footnotes = 0  # labels of this text's footnotes start after this
 
     def build(self, tokens: list[Token]) -> list[Block]:
         i, count = 0, len(tokens)
@@ -230,14 +244,14 @@ class _Builder:
             frame = self._list_of_item()
             if frame is not None and not token.hidden:
                 frame.loose = True
-            runs = _inline(tokens[i + 1])
+            runs = _inline(tokens[i + 1], self.footnotes)
             if self.top.checked is not None and not self.top.blocks:
                 runs = _lstrip(runs)
             if _has_text(runs):
                 self.add(Paragraph(runs, "label" if _is_lead_in(runs) else "body"))
             return i + 3
         if kind == "heading_open":
-            runs = _inline(tokens[i + 1])
+            runs = _inline(tokens[i + 1], self.footnotes)
             if not self.headings:
                 self.add(Paragraph([_styled(r, bold=True) for r in runs]))
             else:
@@ -272,13 +286,13 @@ class _Builder:
         elif kind == "footnote_block_open":
             self.stack.append(_Frame("footnotes"))
         elif kind == "footnote_block_close":
-            notes = self.stack.pop()
-            self.add(Rule(), ListBlock(True, notes.items, loose=notes.loose))
+            self.add(*self.stack.pop().blocks)  # the notes, after the text's blocks
         elif kind == "footnote_open":
-            self.stack.append(_Frame("item"))
+            label = str(self.footnotes + int(token.meta.get("id", 0)) + 1)
+            self.stack.append(_Frame("footnote", label=label))
         elif kind == "footnote_close":
-            item = self.stack.pop()
-            self.top.items.append(ListItem(item.blocks))
+            note = self.stack.pop()
+            self.top.blocks.append(Footnote(note.label, note.blocks))
         return i + 1
 
     def _list_of_item(self) -> _Frame | None:
@@ -327,7 +341,7 @@ class _Builder:
             if token.type == "tr_open":
                 row = []
             elif token.type in ("th_open", "td_open"):
-                row.append(_inline(tokens[i + 1]))
+                row.append(_inline(tokens[i + 1], self.footnotes))
                 if token.type == "th_open":
                     style = str(token.attrGet("style") or "")
                     align.append(style.removeprefix("text-align:"))
@@ -372,8 +386,9 @@ class _Look:
         )
 
 
-def _inline(token: Token) -> Runs:
-    """The runs of one `inline` token (a paragraph, heading or table cell)."""
+def _inline(token: Token, footnotes: int = 0) -> Runs:
+    """The runs of one `inline` token (a paragraph, heading or table cell); footnote
+    labels start after `footnotes`."""
     look = _Look()
     runs: Runs = []
     opened = 0
@@ -417,8 +432,9 @@ def _inline(token: Token) -> Runs:
                 look.links.pop()
         elif kind == "image":
             runs.append(_image(child, look))
-        elif kind == "footnote_ref":
-            runs.append(look.run(f"[{child.meta.get('label', child.meta.get('id', 0) + 1)}]"))
+        elif kind == "footnote_ref":  # the marker the author sees: the text's own number
+            number = int(child.meta.get("id", 0)) + 1
+            runs.append(Run(str(number), footnote=str(footnotes + number)))
         elif kind == "html_inline":  # only the task-list plugin makes these (html=False)
             continue
     return _merge(_soften(runs))
@@ -490,6 +506,7 @@ def _styled(run: Run, *, text: str | None = None, bold: bool | None = None) -> R
         run.href,
         run.title,
         run.image,
+        footnote=run.footnote,
     )
 
 
@@ -503,7 +520,7 @@ def _merge(runs: Runs) -> Runs:
         if (
             last is not None
             and "\n" not in (run.text, last.text)
-            and not (run.image or last.image)
+            and not (run.image or last.image or run.footnote or last.footnote)
             and _same_look(last, run)
         ):
             merged[-1] = _styled(last, text=last.text + run.text)
@@ -513,7 +530,15 @@ def _merge(runs: Runs) -> Runs:
 
 
 def _looks(run: Run) -> bool:
-    return run.bold or run.italic or run.code or run.strike or run.href is not None or run.image
+    return (
+        run.bold
+        or run.italic
+        or run.code
+        or run.strike
+        or run.href is not None
+        or run.image
+        or run.footnote is not None
+    )
 
 
 def _same_look(a: Run, b: Run) -> bool:

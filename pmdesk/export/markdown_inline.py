@@ -79,11 +79,20 @@ def _guard(match: re.Match[str]) -> str:
 
 
 def inline(
-    runs: Runs, anchors: Mapping[str, str], *, in_table: bool = False, line_breaks: bool = False
+    runs: Runs,
+    anchors: Mapping[str, str],
+    *,
+    in_table: bool = False,
+    line_breaks: bool = False,
+    footnotes: Mapping[str, int] | None = None,
 ) -> str:
     """Runs as Markdown: emphasis nested as the runs share it, links around their text.
     `line_breaks`: the text may go over several lines (a paragraph, not a heading or a
-    table cell), which lets emphasis between two Chinese characters be written."""
+    table cell), which lets emphasis between two Chinese characters be written.
+    A footnote reference is written `[^n]`, n being `footnotes[label]` (its marker
+    without `footnotes`)."""
+    if any(run.footnote is not None for run in runs):
+        return _with_footnotes(runs, anchors, in_table, line_breaks, footnotes)
     if len(runs) == 1 and runs[0].href is None:  # most table cells, many paragraphs
         run = runs[0]
         text = _plain_run(run, in_table)
@@ -109,6 +118,35 @@ def inline(
             atoms.append([run])
     text = _emphasis(atoms, _Context(anchors, in_table), frozenset())
     return fix_flanking(text, line_breaks=line_breaks).strip(" ")
+
+
+def _with_footnotes(
+    runs: Runs,
+    anchors: Mapping[str, str],
+    in_table: bool,
+    line_breaks: bool,
+    footnotes: Mapping[str, int] | None,
+) -> str:
+    """The text between references written as usual, each reference as `[^n]`."""
+    out: list[str] = []
+    piece: Runs = []
+    for run in [*runs, None]:
+        if run is not None and run.footnote is None:
+            piece.append(run)
+            continue
+        if piece:
+            written = inline(piece, anchors, in_table=in_table, line_breaks=line_breaks)
+            # inline() trims blanks at the ends: keep those next to a reference
+            lead = " " if out and piece[0].text[:1] == " " and written else ""
+            trail = " " if run is not None and piece[-1].text[-1:] == " " and written else ""
+            if out and not lead and written[:1] in ("(", ":"):
+                written = "\\" + written  # `[^1](x)` is a link, `[^1]:` a definition
+            out.append(lead + written + trail)
+            piece = []
+        if run is not None and run.footnote is not None:
+            label = footnotes[run.footnote] if footnotes is not None else run.text
+            out.append(f"[^{label}]")
+    return "".join(out).strip(" ")
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,148 @@
+"""Footnotes come through as footnotes: GFM `[^n]` in the .md, real Word footnotes in
+the .docx (at the page bottom), superscript links in the preview. Two sections that
+both write `[^1]` have two notes, numbered in document order."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from lxml import etree  # type: ignore[import-untyped]
+from markdown_it import MarkdownIt
+from mdit_py_plugins.footnote import footnote_plugin
+
+from pmdesk.cli import main
+from pmdesk.export.doc import Document, Footnote, Heading, Paragraph
+from pmdesk.export.markdown_blocks import MarkdownReader
+from pmdesk.export.markdown_html import PreviewSection, render_html
+from pmdesk.export.render_docx import render_docx
+from pmdesk.export.render_markdown import render_markdown
+from tests.export.footnote_projects import footnote_project
+from tests.export.test_docx_schema import audit
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+NOTES = [  # in document order: section 1's three, then section 2's own [^1] and [^2]
+    "数据来自 2026 年第三季度的内部调研，见调研报告。",
+    "Sales team interview, March 2026.",
+    "Measured as accounts lost per quarter; see churn_rate.",
+    "第二节自己的脚注，与第一节的不同。",
+    "Retention counted over 12 months.",
+]
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("footnotes")
+    project = footnote_project(folder / "notes.pmdesk")
+    out = {}
+    for fmt in ("md", "docx"):
+        out[fmt] = folder / f"notes.{fmt}"
+        assert main(["export", str(project), "--format", fmt, "-o", str(out[fmt])]) == 0
+    return out
+
+
+def test_the_md_has_gfm_footnotes_numbered_in_document_order(exported: dict[str, Path]) -> None:
+    text = exported["md"].read_text(encoding="utf-8")
+    assert "[^1]: 数据来自" in text and "[^4]: 第二节自己的脚注" in text
+    assert "第二节也用了一号脚注[^4]" in text  # section 2's [^1] does not clash
+    md = MarkdownIt("commonmark").enable("table").use(footnote_plugin)
+    html = md.render(text)
+    items = re.findall(r'<li id="fn(\d+)" class="footnote-item">(.*?)</li>', html, re.DOTALL)
+    assert [n for n, _ in items] == ["1", "2", "3", "4", "5"]
+    for (_, body), note in zip(items, NOTES, strict=True):
+        assert note in re.sub(r"<[^>]+>|\s*↩︎", "", body).strip()
+    refs = re.findall(r'<sup class="footnote-ref"><a href="#fn(\d+)"', html)
+    assert refs == ["1", "2", "3", "1", "4", "5"]  # the annual report cites note 1 again
+    assert '<a href="https://example.com/survey">调研报告</a>' in html  # a link in a note
+
+
+def test_the_docx_has_word_footnotes(exported: dict[str, Path]) -> None:
+    word = docx.Document(str(exported["docx"]))
+    with zipfile.ZipFile(exported["docx"]) as package:
+        notes = etree.fromstring(package.read("word/footnotes.xml"))
+        body = etree.fromstring(package.read("word/document.xml"))
+        types = package.read("[Content_Types].xml").decode()
+        rels = package.read("word/_rels/document.xml.rels").decode()
+        note_rels = package.read("word/_rels/footnotes.xml.rels").decode()
+    assert "footnotes+xml" in types and "relationships/footnotes" in rels
+    assert "https://example.com/survey" in note_rels  # the note's link is the note part's
+    ns = {"w": W}
+    kinds = [n.get(f"{{{W}}}type") for n in notes.findall("w:footnote", ns)]
+    assert kinds[:2] == ["separator", "continuationSeparator"]
+    texts = [
+        "".join(n.itertext()).strip()
+        for n in notes.findall("w:footnote", ns)
+        if n.get(f"{{{W}}}type") is None
+    ]
+    assert texts == NOTES
+    styles = {s.get(f"{{{W}}}val") for s in notes.iterfind(".//w:pStyle", ns)}
+    assert styles == {"FootnoteText"}
+    ids = [r.get(f"{{{W}}}id") for r in body.iterfind(".//w:footnoteReference", ns)]
+    assert ids == ["1", "2", "3", "4", "5"]
+    first = next(body.iterfind(".//w:footnoteReference", ns)).getparent()
+    assert first.find("w:rPr/w:rStyle", ns).get(f"{{{W}}}val") == "FootnoteReference"
+    paragraph = next(p for p in word.paragraphs if p.text.startswith("第二节也用了"))
+    assert paragraph._p.xpath(".//w:footnoteReference/@w:id") == ["4"]
+    assert {"footnote text", "footnote reference"} <= {s.name for s in word.styles}
+    assert audit(exported["docx"]) == []
+
+
+def test_libreoffice_prints_the_notes_at_the_page_bottom(
+    exported: dict[str, Path], tmp_path: Path
+) -> None:
+    from tests.export.test_prd_libreoffice import PDFTOTEXT, SOFFICE, to_pdf_text
+
+    if not (SOFFICE and PDFTOTEXT):
+        pytest.skip("LibreOffice or pdftotext is not installed")
+    text = to_pdf_text(exported["docx"], tmp_path)
+    page = next(p for p in text.split("\f") if "第二节也用了" in p)
+    lines = [line.strip() for line in page.splitlines() if line.strip()]
+    generated = next(n for n, line in enumerate(lines) if line.startswith("本文档由 pmdesk"))
+    at = [next(n for n, line in enumerate(lines) if note in line) for note in NOTES]
+    assert sorted(at) == at and at[0] > generated  # under the page's last text, in order
+    assert "一号脚注4" in page.replace(" ", "")  # the reference's number in the text
+
+
+def test_two_texts_read_by_one_reader_have_distinct_notes() -> None:
+    reader = MarkdownReader()
+    first = reader.read("甲[^1]\n\n[^1]: 一")
+    second = reader.read("乙[^1]\n\n[^1]: 二")
+    notes = [b for b in first + second if isinstance(b, Footnote)]
+    assert [n.label for n in notes] == ["1", "2"]
+    refs = [r for b in first + second if isinstance(b, Paragraph) for r in b.runs if r.footnote]
+    assert [(r.text, r.footnote) for r in refs] == [("1", "1"), ("1", "2")]
+    blocks = [Heading(1, "A"), *first, Heading(1, "B"), *second]
+    written = render_markdown(Document("PRD", "zh", "", "{page}", blocks)).text
+    assert "甲[^1]" in written and "乙[^2]" in written
+    assert written.index("[^1]: 一") < written.index("## 2 B") < written.index("[^2]: 二")
+    buffer = io.BytesIO()
+    render_docx(Document("PRD", "zh", "", "{page}", blocks), buffer)
+    with zipfile.ZipFile(buffer) as package:
+        notes_xml = package.read("word/footnotes.xml").decode()
+    assert notes_xml.index("一") < notes_xml.index("二")
+
+
+def test_text_like_a_footnote_after_a_reference_stays_text() -> None:
+    reader = MarkdownReader()
+    blocks = reader.read("注[^a]\\(不是链接) 与 [^b]\\: 不是定义\n\n[^a]: A\n[^b]: B")
+    written = render_markdown(Document("PRD", "en", "", "{page}", blocks)).text
+    again = MarkdownReader().read(written)
+    text = "".join(r.text for b in again if isinstance(b, Paragraph) for r in b.runs)
+    assert text == "注1(不是链接) 与 2: 不是定义", written
+
+
+def test_the_preview_shows_superscript_links_and_the_notes_under_the_section() -> None:
+    html = render_html(
+        "背景[^x]和 English[^y]。\n\n[^x]: 中文注释\n[^y]: An English note",
+        None,
+        section=PreviewSection("背景", 1),
+    )
+    assert '<sup><a name="fnref-1"></a><a href="#fn-1">1</a></sup>' in html
+    assert '<a href="#fn-2">2</a></sup>' in html
+    notes = html[html.index("<ol") :]
+    assert notes.index("中文注释") < notes.index("An English note")
+    assert '<a name="fn-1"></a>' in notes and '<a href="#fnref-1">' in notes
