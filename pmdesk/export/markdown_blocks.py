@@ -256,7 +256,7 @@ class _Builder:
                 self.add(Paragraph([_styled(r, bold=True) for r in runs]))
             else:
                 level = int(token.tag[1]) + self.shift
-                text = "".join(r.text for r in runs).strip()
+                text = "".join(r.text for r in runs if r.footnote is None).strip()
                 styled = runs if any(_looks(r) for r in runs) else None
                 self.add(Heading(level, text, runs=styled))
             return i + 3

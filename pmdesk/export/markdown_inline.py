@@ -137,8 +137,9 @@ def _with_footnotes(
         if piece:
             written = inline(piece, anchors, in_table=in_table, line_breaks=line_breaks)
             # inline() trims blanks at the ends: keep those next to a reference
-            lead = " " if out and piece[0].text[:1] == " " and written else ""
-            trail = " " if run is not None and piece[-1].text[-1:] == " " and written else ""
+            first, last = piece[0], piece[-1]
+            lead = " " if out and first.text[:1] == " " and not first.code and written else ""
+            trail = " " if run and last.text[-1:] == " " and not last.code and written else ""
             if out and not lead and written[:1] in ("(", ":"):
                 written = "\\" + written  # `[^1](x)` is a link, `[^1]:` a definition
             out.append(lead + written + trail)

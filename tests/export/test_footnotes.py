@@ -146,3 +146,11 @@ def test_the_preview_shows_superscript_links_and_the_notes_under_the_section() -
     notes = html[html.index("<ol") :]
     assert notes.index("中文注释") < notes.index("An English note")
     assert '<a name="fn-1"></a>' in notes and '<a href="#fnref-1">' in notes
+
+
+def test_a_heading_with_a_note_keeps_its_words_for_the_contents() -> None:
+    blocks = MarkdownReader().read("# 范围[^1]\n\n[^1]: 只含一期")
+    heading = blocks[0]
+    assert isinstance(heading, Heading) and heading.text == "范围"
+    written = render_markdown(Document("PRD", "zh", "", "{page}", blocks)).text
+    assert "## 1 范围[^1]" in written and "[^1]: 只含一期" in written
