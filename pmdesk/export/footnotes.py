@@ -7,7 +7,7 @@ references in the order a reader meets them, as GitHub and Word do.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from pmdesk.export.doc import Block, Footnote, Heading, ListBlock, Paragraph, Quote, Table
 
@@ -31,9 +31,16 @@ def gather_footnotes(blocks: Iterable[Block]) -> dict[str, Footnote]:
 
 
 class FootnoteNumbers(dict[str, int]):
-    """Label → the number a reader sees, given in the order references are written."""
+    """Label → the number a reader sees, given in the order references are written.
+    A label not among `known` (a note the document lacks) raises KeyError."""
+
+    def __init__(self, known: Collection[str] | None = None) -> None:
+        super().__init__()
+        self.known = known
 
     def __missing__(self, label: str) -> int:
+        if self.known is not None and label not in self.known:
+            raise KeyError(label)
         number = len(self) + 1
         self[label] = number
         return number

@@ -118,7 +118,7 @@ class _HtmlWriter:
     def __init__(self, expand: Expand | None, language: str, blocks: list[Block]) -> None:
         self.expand = expand
         self.footnotes = gather_footnotes(blocks)
-        self.numbers = FootnoteNumbers()  # as the references are written
+        self.numbers = FootnoteNumbers(self.footnotes)  # as the references are written
         self.language = language
         zh = language == "zh"
         self.image_label = "[图片：{}]" if zh else "[image: {}]"
@@ -267,6 +267,9 @@ class _HtmlWriter:
                 out.append("<br>")
                 continue
             if run.footnote is not None:
+                if run.footnote not in self.footnotes:  # its note is not in the text
+                    out.append(f"<sup>{html.escape(run.text)}</sup>")
+                    continue
                 number = self.numbers[run.footnote]
                 out.append(
                     f'<sup><a name="fnref-{number}"></a><a href="#fn-{number}">{number}</a></sup>'

@@ -145,7 +145,10 @@ def _with_footnotes(
             out.append(lead + written + trail)
             piece = []
         if run is not None and run.footnote is not None:
-            label = footnotes[run.footnote] if footnotes is not None else run.text
+            try:
+                label = str(footnotes[run.footnote]) if footnotes is not None else run.text
+            except KeyError:  # its note is not in the document: no reference to write
+                continue
             out.append(f"[^{label}]")
     return "".join(out).strip(" ")
 

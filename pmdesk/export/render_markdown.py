@@ -110,7 +110,7 @@ class _Writer:
         self.anchors.update({e.name: e.anchor for e in self.entries if e.name})
         # GFM footnotes numbered as written: two sections' `[^1]` become [^1] and [^2].
         self.notes = gather_footnotes(document.blocks)
-        self.numbers = FootnoteNumbers()
+        self.numbers = FootnoteNumbers(self.notes)
         self.defined = 0  # the notes numbered up to this one have their definitions out
 
     def _headings(self, blocks: list[Block]) -> list[_Entry]:

@@ -16,7 +16,7 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.footnote import footnote_plugin
 
 from pmdesk.cli import main
-from pmdesk.export.doc import Document, Footnote, Heading, Paragraph
+from pmdesk.export.doc import Block, Document, Footnote, Heading, Paragraph, Run
 from pmdesk.export.markdown_blocks import MarkdownReader
 from pmdesk.export.markdown_html import PreviewSection, render_html
 from pmdesk.export.render_docx import render_docx
@@ -154,3 +154,16 @@ def test_a_heading_with_a_note_keeps_its_words_for_the_contents() -> None:
     assert isinstance(heading, Heading) and heading.text == "范围"
     written = render_markdown(Document("PRD", "zh", "", "{page}", blocks)).text
     assert "## 1 范围[^1]" in written and "[^1]: 只含一期" in written
+
+
+def test_a_reference_to_a_note_the_document_lacks_is_no_broken_footnote() -> None:
+    """A redline keeps a deleted reference whose note is gone: Word must not get a
+    reference to a missing note, nor the .md a `[^n]` without a definition."""
+    blocks: list[Block] = [Paragraph([Run("需求"), Run("1", footnote="gone"), Run("。")])]
+    document = Document("PRD", "zh", "", "{page}", blocks)
+    assert "[^" not in render_markdown(document).text
+    buffer = io.BytesIO()
+    render_docx(document, buffer)
+    with zipfile.ZipFile(buffer) as package:
+        assert b"footnoteReference" not in package.read("word/document.xml")
+        assert "word/footnotes.xml" not in package.namelist()
