@@ -44,8 +44,9 @@ class Run:
     change: TrackedChange | None = None
     """Set only in a redline (`export.redline`): what happened to this text since the baseline."""
     footnote: str | None = None
-    """A footnote reference: the `Footnote.label` it points at; `text` is the marker the
-    author's section shows. Renderers number references in document order themselves."""
+    """A footnote reference: the `Footnote.label` it points at; `text` is the author's
+    marker (`src` of `[^src]`). Renderers number references in document order
+    (`footnotes.FootnoteNumbers`), as GitHub and Word do, and show that number."""
 
 
 Runs = list[Run]

@@ -11,6 +11,7 @@ the footnotes part, not of the document.
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol
+from xml.sax.saxutils import escape
 
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -21,6 +22,7 @@ from docx.oxml.ns import nsdecls
 
 from pmdesk.export.doc import Block, Paragraph, Run, Runs
 from pmdesk.export.footnotes import gather_footnotes
+from pmdesk.export.text_safety import strip_illegal_chars as clean
 from pmdesk.export.wordml_order import run_properties
 
 if TYPE_CHECKING:
@@ -65,9 +67,10 @@ class DocxFootnotes:
         """The run of a reference: a real footnote reference the first time."""
         label = run.footnote or ""
         props = self._marker_props()
-        if label not in self.notes or self.in_notes or label in self.ids:
+        deleted = run.change is not None and not run.change.inserted  # a redline's
+        if label not in self.notes or self.in_notes or label in self.ids or deleted:
             shown = str(self.ids.get(label, "")) or run.text
-            return f'<w:r>{props}<w:t xml:space="preserve">{shown}</w:t></w:r>'
+            return f'<w:r>{props}<w:t xml:space="preserve">{escape(clean(shown))}</w:t></w:r>'
         self.ids[label] = len(self.ids) + 1
         return f'<w:r>{props}<w:footnoteReference w:id="{self.ids[label]}"/></w:r>'
 

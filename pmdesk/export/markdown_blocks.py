@@ -106,9 +106,10 @@ class MarkdownReader:
         self._md = new_parser()
         # Looking for bare URLs costs a fifth of a read: only texts that may hold one.
         self._no_urls = new_parser(linkify=False)
-        self.footnotes = 0
-        """Footnotes given labels so far: each text's notes are labelled after them, so
-        two texts' `[^1]` (two sections) are two notes with two labels."""
+        self.noted = 0
+        """Texts read so far that have footnotes. A note's label is the text's number and
+        the author's label (`2:src`), so two sections' `[^1]` are two notes, and a note
+        keeps its label when others are added (a redline compares like with like)."""
 
     def read(
         self,
@@ -145,11 +146,11 @@ class MarkdownReader:
             return [CodeBlock(text)]
         self.removed = removed
         builder = _Builder(heading_shift, headings, expand, self, lines)
-        if "[^" in text:
-            # Labels are taken before building: a pmdesk block read inside (a
-            # requirement's description) labels its notes after this text's.
-            builder.footnotes = self.footnotes
-            self.footnotes += sum(t.type == "footnote_open" for t in tokens)
+        if ("[^" in text or "^[" in text) and any(t.type == "footnote_open" for t in tokens):
+            # Taken before building: a pmdesk block read inside (a requirement's
+            # description) is a text of its own.
+            self.noted += 1
+            builder.notes = f"{self.noted}:"
         blocks = builder.build(tokens)
         if lines is not None and removed:
             lines[:] = [_source_line(line, removed) for line in lines]
@@ -189,9 +190,7 @@ def _source_line(line: int, removed: list[tuple[int, int]]) -> int:
 
 @dataclass
 class _Frame:
-    kind: (
-        str  # root, quote, list, item, footnotes, footnote, flat (a container deeper than the cap)
-    )
+    kind: str  # root, quote, list, item, footnotes, footnote, flat (deeper than the cap)
     blocks: list[Block] = field(default_factory=list)
     items: list[ListItem] = field(default_factory=list)
     ordered: bool = False
@@ -218,7 +217,7 @@ class _Builder:
         self.depth = 0  # open quotes and lists
         self.lines = lines
         self.line = 0  # where the top-level block being read starts
-        self.footnotes = 0  # labels of this text's footnotes start after this
+        self.notes = ""  # what this text's footnote labels start with
 
     def build(self, tokens: list[Token]) -> list[Block]:
         i, count = 0, len(tokens)
@@ -244,14 +243,14 @@ class _Builder:
             frame = self._list_of_item()
             if frame is not None and not token.hidden:
                 frame.loose = True
-            runs = _inline(tokens[i + 1], self.footnotes)
+            runs = _inline(tokens[i + 1], self.notes)
             if self.top.checked is not None and not self.top.blocks:
                 runs = _lstrip(runs)
             if _has_text(runs):
                 self.add(Paragraph(runs, "label" if _is_lead_in(runs) else "body"))
             return i + 3
         if kind == "heading_open":
-            runs = _inline(tokens[i + 1], self.footnotes)
+            runs = _inline(tokens[i + 1], self.notes)
             if not self.headings:
                 self.add(Paragraph([_styled(r, bold=True) for r in runs]))
             else:
@@ -288,7 +287,7 @@ class _Builder:
         elif kind == "footnote_block_close":
             self.add(*self.stack.pop().blocks)  # the notes, after the text's blocks
         elif kind == "footnote_open":
-            label = str(self.footnotes + int(token.meta.get("id", 0)) + 1)
+            label = self.notes + _note_label(token.meta)
             self.stack.append(_Frame("footnote", label=label))
         elif kind == "footnote_close":
             note = self.stack.pop()
@@ -341,7 +340,7 @@ class _Builder:
             if token.type == "tr_open":
                 row = []
             elif token.type in ("th_open", "td_open"):
-                row.append(_inline(tokens[i + 1], self.footnotes))
+                row.append(_inline(tokens[i + 1], self.notes))
                 if token.type == "th_open":
                     style = str(token.attrGet("style") or "")
                     align.append(style.removeprefix("text-align:"))
@@ -386,9 +385,15 @@ class _Look:
         )
 
 
-def _inline(token: Token, footnotes: int = 0) -> Runs:
+def _note_label(meta: dict[str, object]) -> str:
+    """The author's label of a note (`src` of `[^src]`); an inline note (`^[…]`) has none."""
+    label = meta.get("label")
+    return str(label) if label is not None else f"^{meta.get('id', 0)}"
+
+
+def _inline(token: Token, notes: str = "") -> Runs:
     """The runs of one `inline` token (a paragraph, heading or table cell); footnote
-    labels start after `footnotes`."""
+    labels start with `notes`."""
     look = _Look()
     runs: Runs = []
     opened = 0
@@ -432,9 +437,11 @@ def _inline(token: Token, footnotes: int = 0) -> Runs:
                 look.links.pop()
         elif kind == "image":
             runs.append(_image(child, look))
-        elif kind == "footnote_ref":  # the marker the author sees: the text's own number
-            number = int(child.meta.get("id", 0)) + 1
-            runs.append(Run(str(number), footnote=str(footnotes + number)))
+        elif kind == "footnote_ref":  # the marker is the author's label, numbered by renderers
+            label = _note_label(child.meta)
+            inline_number = str(int(child.meta.get("id", 0)) + 1)
+            marker = str(child.meta["label"]) if "label" in child.meta else inline_number
+            runs.append(Run(marker, footnote=notes + label))
         elif kind == "html_inline":  # only the task-list plugin makes these (html=False)
             continue
     return _merge(_soften(runs))

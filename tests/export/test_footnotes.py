@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import re
+import sqlite3
 import zipfile
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from pmdesk.export.markdown_html import PreviewSection, render_html
 from pmdesk.export.render_docx import render_docx
 from pmdesk.export.render_markdown import render_markdown
 from tests.export.footnote_projects import footnote_project
+from tests.export.prd_projects import add_baseline
 from tests.export.test_docx_schema import audit
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -112,9 +114,9 @@ def test_two_texts_read_by_one_reader_have_distinct_notes() -> None:
     first = reader.read("甲[^1]\n\n[^1]: 一")
     second = reader.read("乙[^1]\n\n[^1]: 二")
     notes = [b for b in first + second if isinstance(b, Footnote)]
-    assert [n.label for n in notes] == ["1", "2"]
+    assert [n.label for n in notes] == ["1:1", "2:1"]
     refs = [r for b in first + second if isinstance(b, Paragraph) for r in b.runs if r.footnote]
-    assert [(r.text, r.footnote) for r in refs] == [("1", "1"), ("1", "2")]
+    assert [(r.text, r.footnote) for r in refs] == [("1", "1:1"), ("1", "2:1")]
     blocks = [Heading(1, "A"), *first, Heading(1, "B"), *second]
     written = render_markdown(Document("PRD", "zh", "", "{page}", blocks)).text
     assert "甲[^1]" in written and "乙[^2]" in written
@@ -167,3 +169,34 @@ def test_a_reference_to_a_note_the_document_lacks_is_no_broken_footnote() -> Non
     with zipfile.ZipFile(buffer) as package:
         assert b"footnoteReference" not in package.read("word/document.xml")
         assert "word/footnotes.xml" not in package.namelist()
+
+
+def test_a_redline_marks_only_the_note_added(tmp_path: Path) -> None:
+    """A note added before others leaves their references unmarked: a note's label is
+    the author's, not its position. A deleted reference is deleted text, never a
+    reference inside a deletion."""
+    project = footnote_project(tmp_path / "notes.pmdesk")
+    add_baseline(project, "v1")
+    with sqlite3.connect(project) as conn:
+        (body,) = conn.execute("SELECT body FROM section WHERE title = '背景'").fetchone()
+        body = body.replace("两天整理[^src]", "两天整理[^new][^src]").replace("year[^en]", "year")
+        body = body.replace("[^src]: Sales", "[^new]: 新增的脚注。\n[^src]: Sales")
+        conn.execute("UPDATE section SET body = ? WHERE title = '背景'", (body,))
+    conn.close()
+    out = tmp_path / "red.docx"
+    args = ["export", str(project), "--format", "docx", "-o", str(out)]
+    assert main([*args, "--baseline", "v1", "--redline"]) == 0
+    with zipfile.ZipFile(out) as package:
+        body_xml = etree.fromstring(package.read("word/document.xml"))
+    ns = {"w": W}
+    inserted = body_xml.xpath(".//w:ins//w:footnoteReference/@w:id", namespaces=ns)
+    assert inserted == ["2"]  # the new note, and no other reference marked
+    assert body_xml.xpath(".//w:del//w:footnoteReference", namespaces=ns) == []
+    assert body_xml.xpath(".//w:footnoteReference/@w:id", namespaces=ns) == [
+        "1",
+        "2",
+        "3",
+        "4",
+        "5",
+    ]
+    assert audit(out) == []

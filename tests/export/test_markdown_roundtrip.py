@@ -94,9 +94,9 @@ def _meaning(node: object, numbered: bool = False) -> object:
     (pmdesk never loads a picture), headings are compared without their number and
     level, and neighbouring runs that look the same, two
     links to one address included, are one."""
-    if isinstance(node, Run):  # a footnote reference by its marker (labels are the reader's)
+    if isinstance(node, Run):  # a footnote reference is one (the .md numbers them)
         looks = (node.bold, node.italic, node.code, node.strike, node.href, node.title)
-        return (node.text, *looks, node.footnote is not None)
+        return ("^" if node.footnote else node.text, *looks, node.footnote is not None)
     if isinstance(node, list):
         if node and all(isinstance(item, Run) for item in node):
             node = [part for run in node for part in _edges_apart(run)]
