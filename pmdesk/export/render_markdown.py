@@ -132,6 +132,8 @@ class _Writer:
         headings = iter(self.entries)
         previous: Block | None = None
         for block in self.document.blocks:
+            if isinstance(block, Footnote):  # written at the end of its section
+                continue
             if isinstance(block, Heading):
                 if block.level <= 1:  # a section's notes end it
                     out += self.definitions()

@@ -200,3 +200,11 @@ def test_a_redline_marks_only_the_note_added(tmp_path: Path) -> None:
         "5",
     ]
     assert audit(out) == []
+
+
+def test_two_lists_apart_only_by_a_note_stay_two_lists() -> None:
+    reader = MarkdownReader()
+    blocks = [*reader.read("- 甲[^1]\n\n[^1]: 注"), *reader.read("- 乙")]
+    written = render_markdown(Document("PRD", "zh", "", "{page}", blocks)).text
+    lists = [b for b in MarkdownReader().read(written) if not isinstance(b, Footnote)]
+    assert len(lists) == 2, written
