@@ -25,6 +25,7 @@ from pmdesk.export.render_markdown import render_markdown
 from tests.export.footnote_projects import footnote_project
 from tests.export.prd_projects import add_baseline
 from tests.export.test_docx_schema import audit
+from tests.export.test_markdown_conformance import Example, same_blocks
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NOTES = [  # in document order: section 1's three, then section 2's own [^1] and [^2]
@@ -208,3 +209,29 @@ def test_two_lists_apart_only_by_a_note_stay_two_lists() -> None:
     written = render_markdown(Document("PRD", "zh", "", "{page}", blocks)).text
     lists = [b for b in MarkdownReader().read(written) if not isinstance(b, Footnote)]
     assert len(lists) == 2, written
+
+
+FOOTNOTE_EXAMPLES = [
+    "Here is a footnote reference,[^1] and another.[^longnote]\n\n[^1]: Here is the footnote."
+    "\n\n[^longnote]: Here's one with multiple blocks.\n\n    Subsequent paragraphs are "
+    "indented to show that they\nbelong to the previous footnote.\n",
+    "A[^a] B[^a]\n\n[^a]: twice\n",
+    "[^x]: defined first\n\ntext[^x]\n",
+    "unused[^nope]\n",
+    "> quoted[^q]\n\n[^q]: a *note*\n",
+    "- item[^i]\n- two\n\n[^i]: in a list\n",
+    "| a | b |\n|---|---|\n| c[^t] | d |\n\n[^t]: cell\n",
+    "inline^[an inline note] here\n",
+    "[^1]: - a list\n    - in a note\n\nx[^1]\n",
+    "x[^1]\n\n[^1]: code:\n\n        fenced = 1\n",
+    "中文[^注]。\n\n[^注]: 中文标签\n",
+    "x[^1][^2]\n\n[^1]: a\n[^2]: b\n",
+    "a[^1]\n\n[^1]: note with ref[^2]\n[^2]: nested\n",
+]
+
+
+@pytest.mark.parametrize("markdown", FOOTNOTE_EXAMPLES)
+def test_footnote_examples_render_the_same_through_the_md(markdown: str) -> None:
+    """As the spec examples (test_markdown_conformance): markdown-it with the footnote
+    plugin renders the exported .md as it renders what the author wrote."""
+    assert same_blocks(Example("footnotes", 0, "Footnotes", markdown), MarkdownReader())
