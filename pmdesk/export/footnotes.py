@@ -37,12 +37,15 @@ class FootnoteNumbers(dict[str, int]):
     def __init__(self, known: Collection[str] | None = None) -> None:
         super().__init__()
         self.known = known
+        self.order: list[str] = []
+        """The labels by number (`order[n - 1]` is numbered n)."""
 
     def __missing__(self, label: str) -> int:
         if self.known is not None and label not in self.known:
             raise KeyError(label)
         number = len(self) + 1
         self[label] = number
+        self.order.append(label)
         return number
 
 

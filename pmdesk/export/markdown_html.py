@@ -136,7 +136,7 @@ class _HtmlWriter:
         done = 0
         while done < len(self.numbers):  # a note's text may reference another note
             done += 1
-            label = next(k for k, n in self.numbers.items() if n == done)
+            label = self.numbers.order[done - 1]
             note = self.footnotes.get(label)
             body = self.blocks(note.blocks) if note is not None else ""
             back = f' <a href="#fnref-{done}">↩</a>'

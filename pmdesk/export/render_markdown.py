@@ -151,15 +151,13 @@ class _Writer:
         """`[^n]: …` for the notes referenced since the last ones (a note's own
         references included), in their numbers' order."""
         out: list[str] = []
-        by_number = {n: label for label, n in self.numbers.items()}
-        while self.defined < len(self.numbers):
+        while self.defined < len(self.numbers):  # writing a note may number another
             self.defined += 1
-            note = self.notes.get(by_number.get(self.defined, ""))
-            body = self.blocks(note.blocks) if note is not None else ""
-            by_number = {n: label for label, n in self.numbers.items()}
+            note = self.notes.get(self.numbers.order[self.defined - 1])
+            first, *rest = (self.blocks(note.blocks) if note is not None else "").split("\n")
             # Continuation lines indent by four columns (GFM's footnote content).
-            lines = [f"[^{self.defined}]: {body.split(chr(10))[0]}".rstrip()]
-            lines += [("    " + line) if line else "" for line in body.split("\n")[1:]]
+            lines = [f"[^{self.defined}]: {first}".rstrip()]
+            lines += [("    " + line) if line else "" for line in rest]
             out.append("\n".join(lines))
         return out
 
