@@ -91,9 +91,7 @@ def inline(
     table cell), which lets emphasis between two Chinese characters be written.
     A footnote reference is written `[^n]`, n being `footnotes[label]` (its marker
     without `footnotes`)."""
-    if any(run.footnote is not None for run in runs):
-        return _with_footnotes(runs, anchors, in_table, line_breaks, footnotes)
-    if len(runs) == 1 and runs[0].href is None:  # most table cells, many paragraphs
+    if len(runs) == 1 and runs[0].href is None and runs[0].footnote is None:  # most cells
         run = runs[0]
         text = _plain_run(run, in_table)
         if not (run.bold or run.italic or run.strike):
@@ -102,6 +100,8 @@ def inline(
             if getattr(run, flag):
                 text = wrap(text, _MARKS[flag])
         return fix_flanking(text, line_breaks=line_breaks).strip(" ")
+    if any(run.footnote is not None for run in runs):
+        return _with_footnotes(runs, anchors, in_table, line_breaks, footnotes)
     if not any(r.bold or r.italic or r.strike or r.href is not None for r in runs):
         return "".join([_plain_run(r, in_table) for r in runs]).strip(" ")
     atoms: list[Runs] = []
