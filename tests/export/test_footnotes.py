@@ -15,6 +15,7 @@ import pytest
 from lxml import etree  # type: ignore[import-untyped]
 from markdown_it import MarkdownIt
 from mdit_py_plugins.footnote import footnote_plugin
+from pytestqt.qtbot import QtBot
 
 from pmdesk.cli import main
 from pmdesk.export.doc import Block, Document, Footnote, Heading, Paragraph, Run
@@ -235,3 +236,16 @@ def test_footnote_examples_render_the_same_through_the_md(markdown: str) -> None
     """As the spec examples (test_markdown_conformance): markdown-it with the footnote
     plugin renders the exported .md as it renders what the author wrote."""
     assert same_blocks(Example("footnotes", 0, "Footnotes", markdown), MarkdownReader())
+
+
+def test_the_preview_can_scroll_to_a_note_and_back(qtbot: QtBot) -> None:
+    """The document pane follows in-page links it finds among the preview's anchors."""
+    from PySide6.QtWidgets import QTextBrowser
+
+    from pmdesk.app.document.preview_places import PreviewPlaces
+
+    browser = QTextBrowser()
+    qtbot.addWidget(browser)
+    browser.setHtml(render_html("甲[^1]乙[^2]\n\n[^1]: 一\n[^2]: 二", None, section=None))
+    anchors = PreviewPlaces.read(browser).anchors
+    assert {"fn-1", "fn-2", "fnref-1", "fnref-2"} <= anchors
