@@ -56,6 +56,8 @@ class DocxFootnotes:
         # A template without the styles resolves them to its body style: not for a run.
         self.known = {self.reference_style} - {styles.get("body", "")}
         self.in_notes = False
+        self.nested: dict[str, int] = {}  # a note only a note refers to → its number
+        self.pending: list[str] = []  # such notes to write under the note being written
 
     def _marker_props(self) -> str:
         style = self.reference_style
@@ -68,11 +70,28 @@ class DocxFootnotes:
         label = run.footnote or ""
         props = self._marker_props()
         deleted = run.change is not None and not run.change.inserted  # a redline's
+        if self.in_notes and label in self.notes and label not in self.ids | self.nested:
+            # Word has no reference inside a note: the note it cites goes under this one.
+            self.nested[label] = len(self.ids) + len(self.nested) + 1
+            self.pending.append(label)
         if label not in self.notes or self.in_notes or label in self.ids or deleted:
-            shown = str(self.ids.get(label, "")) or run.text
+            shown = str(self.ids.get(label) or self.nested.get(label) or run.text)
             return f'<w:r>{props}<w:t xml:space="preserve">{escape(clean(shown))}</w:t></w:r>'
         self.ids[label] = len(self.ids) + 1
         return f'<w:r>{props}<w:footnoteReference w:id="{self.ids[label]}"/></w:r>'
+
+    def _text(self, label: str, writer: BlockWriter, mark: str) -> list[str]:
+        """A note's text as paragraphs, `mark` (its number) leading the first."""
+        out: list[str] = []
+        for block in self.notes[label].blocks:
+            if isinstance(block, Paragraph):
+                out.append(writer.paragraph(block.runs, "footnote_text"))
+            else:
+                writer.block(block, out, quote=False)
+        if not out or not out[0].startswith("<w:p>"):
+            out.insert(0, writer.paragraph([], "footnote_text"))
+        out[0] = out[0].replace("</w:pPr>", "</w:pPr>" + mark, 1)
+        return out
 
     def part_xml(self, writer: BlockWriter) -> str:
         """`word/footnotes.xml`: each note's text in the "footnote text" style, its
@@ -82,15 +101,11 @@ class DocxFootnotes:
         mark = f"<w:r>{self._marker_props()}<w:footnoteRef/></w:r>"
         mark += '<w:r><w:t xml:space="preserve"> </w:t></w:r>'
         for label, number in self.ids.items():
-            out: list[str] = []
-            for block in self.notes[label].blocks:
-                if isinstance(block, Paragraph):
-                    out.append(writer.paragraph(block.runs, "footnote_text"))
-                else:
-                    writer.block(block, out, quote=False)
-            if not out or not out[0].startswith("<w:p>"):
-                out.insert(0, writer.paragraph([], "footnote_text"))
-            out[0] = out[0].replace("</w:pPr>", "</w:pPr>" + mark, 1)
+            out = self._text(label, writer, mark)
+            while self.pending:  # the notes only this one refers to, numbered after all
+                cited = self.pending.pop(0)
+                shown = f'<w:t xml:space="preserve">{self.nested[cited]} </w:t>'
+                out += self._text(cited, writer, f"<w:r>{self._marker_props()}{shown}</w:r>")
             notes.append(f'<w:footnote w:id="{number}">{"".join(out)}</w:footnote>')
         self.in_notes = False
         return (

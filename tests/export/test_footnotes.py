@@ -249,3 +249,23 @@ def test_the_preview_can_scroll_to_a_note_and_back(qtbot: QtBot) -> None:
     browser.setHtml(render_html("甲[^1]乙[^2]\n\n[^1]: 一\n[^2]: 二", None, section=None))
     anchors = PreviewPlaces.read(browser).anchors
     assert {"fn-1", "fn-2", "fnref-1", "fnref-2"} <= anchors
+
+
+def test_a_note_cited_only_by_a_note_is_printed_under_it_in_word(tmp_path: Path) -> None:
+    """Word has no reference inside a footnote: the cited note's text goes under the
+    note citing it, numbered after the others, and is not lost."""
+    blocks = MarkdownReader().read("甲[^1]乙[^3]\n\n[^1]: 见[^2]\n[^2]: 被引用的注\n[^3]: 三")
+    buffer = io.BytesIO()
+    render_docx(Document("PRD", "zh", "", "{page}", blocks), buffer)
+    with zipfile.ZipFile(buffer) as package:
+        notes = etree.fromstring(package.read("word/footnotes.xml"))
+    ns = {"w": W}
+    texts = {
+        n.get(f"{{{W}}}id"): "".join(n.itertext())
+        for n in notes.findall("w:footnote", ns)
+        if n.get(f"{{{W}}}type") is None
+    }
+    assert texts == {"1": " 见33 被引用的注", "2": " 三"}
+    target = tmp_path / "nested.docx"
+    target.write_bytes(buffer.getvalue())
+    assert audit(target) == []
