@@ -19,9 +19,10 @@ from pytestqt.qtbot import QtBot
 
 from pmdesk.cli import main
 from pmdesk.export.doc import Block, Document, Footnote, Heading, Paragraph, Run
+from pmdesk.export.docx_footnotes import footnotes_part, set_blob
 from pmdesk.export.markdown_blocks import MarkdownReader
 from pmdesk.export.markdown_html import PreviewSection, render_html
-from pmdesk.export.render_docx import render_docx
+from pmdesk.export.render_docx import render_docx, template_path
 from pmdesk.export.render_markdown import render_markdown
 from tests.export.footnote_projects import footnote_project
 from tests.export.prd_projects import add_baseline
@@ -269,3 +270,33 @@ def test_a_note_cited_only_by_a_note_is_printed_under_it_in_word(tmp_path: Path)
     target = tmp_path / "nested.docx"
     target.write_bytes(buffer.getvalue())
     assert audit(target) == []
+
+
+def test_a_company_template_with_or_without_footnotes_gets_the_notes(tmp_path: Path) -> None:
+    """A template lacking the footnote styles still gives superscript references; one
+    that has a footnotes part (any Word document) has it replaced, not doubled."""
+    bare = Path(docx.__file__).parent / "templates" / "default.docx"
+    first = tmp_path / "first.docx"
+    blocks = MarkdownReader().read("甲[^1]\n\n[^1]: 甲的注")
+    render_docx(Document("PRD", "zh", "", "{page}", blocks), first, template=bare)
+    noted = docx.Document(str(template_path()))  # a template with a note of its own
+    own = "<w:p><w:r><w:t>模板的注</w:t></w:r></w:p>"
+    xml = f'<w:footnotes xmlns:w="{W}"><w:footnote w:id="1">{own}</w:footnote></w:footnotes>'
+    set_blob(footnotes_part(noted), xml)
+    noted.save(str(tmp_path / "noted.docx"))
+    second = tmp_path / "second.docx"
+    blocks = MarkdownReader().read("乙[^1]\n\n[^1]: 第二份")
+    render_docx(
+        Document("PRD", "zh", "", "{page}", blocks), second, template=tmp_path / "noted.docx"
+    )
+    for path, note in ((first, "甲的注"), (second, "第二份")):
+        with zipfile.ZipFile(path) as package:
+            parts = [n for n in package.namelist() if n.startswith("word/footnotes")]
+            body = package.read("word/document.xml").decode()
+            notes = package.read("word/footnotes.xml").decode()
+        assert parts == ["word/footnotes.xml"]
+        assert '<w:footnoteReference w:id="1"/>' in body
+        assert note in notes and notes.count('<w:footnote w:id="1">') == 1
+        assert "模板的注" not in notes
+    with zipfile.ZipFile(first) as package:  # no styles for it: superscript all the same
+        assert '<w:vertAlign w:val="superscript"/>' in package.read("word/document.xml").decode()
