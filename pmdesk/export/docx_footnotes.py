@@ -52,7 +52,6 @@ class DocxFootnotes:
         self.notes = gather_footnotes(blocks)
         self.ids: dict[str, int] = {}  # label → w:id, in the order of first references
         self.reference_style = styles.get("footnote_reference", "")
-        self.text_style = styles.get("footnote_text", "")
         # A template without the styles resolves them to its body style: not for a run.
         self.known = {self.reference_style} - {styles.get("body", "")}
         self.in_notes = False
