@@ -57,6 +57,7 @@ from pmdesk.export.doc import (
     heading_slug,
 )
 from pmdesk.export.docx_facts import facts_rows
+from pmdesk.export.docx_footnotes import DocxFootnotes, footnotes_part, set_blob
 from pmdesk.export.docx_pages import contents_depth, furniture_for_width
 from pmdesk.export.picture_pages import page_parts
 from pmdesk.export.redline_xml import paragraph_mark, row_mark, tracked_run
@@ -90,6 +91,8 @@ STYLE_NAMES = {
     "footer": "Footer",
     "link": "Hyperlink",
     "inline_code": "Inline Code",
+    "footnote_text": "footnote text",
+    "footnote_reference": "footnote reference",
     **{f"h{n}": f"Heading {n}" for n in range(1, 10)},
     **{f"toc{n}": f"toc {n}" for n in range(1, 10)},
 }
@@ -126,6 +129,7 @@ def render_docx(
     _page_furniture(word, document, writer)  # first: section breaks copy its header links
     _settings(word)
     xml = writer.body(document.blocks, progress)
+    _write_footnotes(word, writer)
     writer.finish_numbering()
     writer.finish_sections()
     properties = word.core_properties
@@ -145,6 +149,22 @@ def render_docx(
     package = io.BytesIO()
     word.save(package)
     _write_with_body(package, xml, target)
+
+
+def _write_footnotes(word: WordDocument, writer: _BodyWriter) -> None:
+    """`word/footnotes.xml` for the notes the body referenced; a note's links are
+    relationships of that part, so the writer relates them there meanwhile."""
+    notes = writer.footnotes
+    if not notes.ids:
+        return
+    part = footnotes_part(word)
+    saved = writer.part, writer.links
+    writer.part, writer.links = part, {}  # type: ignore[assignment]
+    try:
+        xml = notes.part_xml(writer)
+    finally:
+        writer.part, writer.links = saved
+    set_blob(part, xml)
 
 
 def _write_with_body(
@@ -266,6 +286,7 @@ class _BodyWriter:
             self.anchors.setdefault(heading_slug(label), e.bookmark)
             self.anchors.setdefault(heading_slug(e.text), e.bookmark)
         self.anchors.update({e.anchor: e.bookmark for e in self.headings if e.anchor})
+        self.footnotes = DocxFootnotes(list(document.blocks), self.styles)
 
     # -- setup ------------------------------------------------------------------
 
@@ -538,6 +559,9 @@ class _BodyWriter:
         for run in runs:
             if run.text == "\n":
                 out.append(tracked_run("<w:r><w:br/></w:r>", run.change))
+                continue
+            if run.footnote is not None:
+                out.append(tracked_run(self.footnotes.reference(run), run.change))
                 continue
             text = run.text
             if run.image:  # pictures are never fetched: say what it is, link to it
