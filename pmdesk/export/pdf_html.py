@@ -24,6 +24,7 @@ from pmdesk.export.doc import (
     Contents,
     Cover,
     Document,
+    Footnote,
     Heading,
     Image,
     ListBlock,
@@ -31,11 +32,13 @@ from pmdesk.export.doc import (
     Paragraph,
     Quote,
     Rule,
+    Run,
     Runs,
     Table,
     heading_slug,
     plain_text,
 )
+from pmdesk.export.footnotes import FootnoteNumbers, gather_footnotes
 from pmdesk.export.heading_numbers import DEPTH, HeadingNumbers, numbered
 from pmdesk.export.pdf_fonts import css_families, families
 from pmdesk.export.table_widths import SAMPLED_ROWS, column_widths
@@ -136,16 +139,47 @@ class PdfHtml:
         self.anchors.update({e.anchor: e.name for e in entries.values() if e.anchor})
         self._break = False
         self.kept = 0
+        self.notes = gather_footnotes(document.blocks)
+        self.numbers = FootnoteNumbers(self.notes)
+        self._noted = 0  # how many notes are written (under their chapter)
 
     def html(self, blocks: Sequence[Block], pages: Mapping[str, int] | None = None) -> str:
         """The blocks of one run of pages; `pages` gives each heading anchor's page
         number for the contents (blank while they are not known yet)."""
         self.pages = pages or {}
         self._break = False
+        self.numbers = FootnoteNumbers(self.notes)
+        self._noted = 0
         out: list[str] = []
         for block in blocks:
+            if isinstance(block, Heading) and block.level == 1:
+                self.footnotes(out)  # a chapter's notes close it
             self.block(block, out, top=True)
+        self.footnotes(out)
         return "".join(out)
+
+    def footnotes(self, out: list[str]) -> None:
+        """The notes referenced since the last ones, numbered in reading order, in
+        small type (writing a note can number another: a note citing a note)."""
+        if self._noted == len(self.numbers.order):
+            return
+        out.append(f'<hr style="border-color: {BORDER}; margin-top: 6px;" width="30%" />')
+        while self._noted < len(self.numbers.order):
+            label = self.numbers.order[self._noted]
+            self._noted += 1
+            number = self.numbers[label]
+            mark = f'<a name="fn-{number}"></a><sup>{number}</sup>\u2002'
+            css = f"color: {GREY}; font-size: 9pt; margin-top: 0px; margin-bottom: 3px; "
+            note: list[str] = []
+            for block in self.notes[label].blocks:
+                if isinstance(block, Paragraph):
+                    note.append(f'<p style="{css}">{mark}{self.runs(block.runs)}</p>')
+                else:
+                    if mark:
+                        note.append(f'<p style="{css}">{mark}</p>')
+                    self.block(block, note)
+                mark = ""
+            out.extend(note or [f'<p style="{css}">{mark}</p>'])
 
     # -- blocks -----------------------------------------------------------------
 
@@ -184,6 +218,8 @@ class PdfHtml:
             out.append(self.contents(block))
         elif isinstance(block, Cover):
             out.append(self.cover(block))
+        elif isinstance(block, Footnote):
+            pass  # written under its chapter, where `footnotes` gathers them
 
     def paragraph(self, runs: Runs, style: str = "body", *, text: str = "") -> str:
         css = self._breaking() + "margin-top: 0px; margin-bottom: 7px; "
@@ -225,6 +261,9 @@ class PdfHtml:
             if run.text == "\n":
                 out.append("<br />")
                 continue
+            if run.footnote is not None:
+                out.append(self.reference(run))
+                continue
             text = run.text
             if run.image:  # pictures are never fetched: say what it is
                 alt = text.strip()
@@ -249,6 +288,15 @@ class PdfHtml:
                 html = f'<a href="{_attr(target)}"{tip}{colour}>{html}</a>'
             out.append(html)
         return "".join(out)
+
+    def reference(self, run: Run) -> str:
+        """A footnote's number, superscript, linked to the note; nothing for a note
+        the document lacks (a redline's deleted reference)."""
+        if run.footnote not in self.notes:
+            return ""
+        number = self.numbers[run.footnote]
+        link = f'<a href="#fn-{number}" style="color: {LINK}; text-decoration: none;">{number}</a>'
+        return f"<sup>{link}</sup>"
 
     def _target(self, href: str | None) -> str:
         """A web or mail address, or `#` + a heading of this document; relative

@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import re
 import sqlite3
+import subprocess
 import zipfile
 from pathlib import Path
 
@@ -44,7 +45,7 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("footnotes")
     project = footnote_project(folder / "notes.pmdesk")
     out = {}
-    for fmt in ("md", "docx"):
+    for fmt in ("md", "docx", "pdf"):
         out[fmt] = folder / f"notes.{fmt}"
         assert main(["export", str(project), "--format", fmt, "-o", str(out[fmt])]) == 0
     return out
@@ -110,6 +111,25 @@ def test_libreoffice_prints_the_notes_at_the_page_bottom(
     at = [next(n for n, line in enumerate(lines) if note in line) for note in NOTES]
     assert sorted(at) == at and at[0] > generated  # under the page's last text, in order
     assert "一号脚注4" in page.replace(" ", "")  # the reference's number in the text
+
+
+def test_the_pdf_numbers_the_notes_and_prints_them_under_their_chapter(
+    exported: dict[str, Path],
+) -> None:
+    from tests.export.test_prd_libreoffice import PDFTOTEXT
+
+    if not PDFTOTEXT:
+        pytest.skip("pdftotext is not installed")
+    text = subprocess.run(
+        [PDFTOTEXT, str(exported["pdf"]), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    flat = re.sub(r"\s+", "", text)
+    assert "两天整理2。" in flat and "[^" not in flat and "整理src" not in flat  # numbers only
+    assert "第二节也用了一号脚注4" in flat
+    at = [flat.index(re.sub(r"\s+", "", note)) for note in NOTES]
+    assert sorted(at) == at  # in reading order
+    second = flat.index("第二节也用了")
+    assert at[2] < second < at[3]  # chapter 1's notes close chapter 1
 
 
 def test_two_texts_read_by_one_reader_have_distinct_notes() -> None:
