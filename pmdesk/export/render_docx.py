@@ -515,7 +515,10 @@ class _BodyWriter:
     def block(self, block: Block, out: list[str], *, quote: bool, top: bool = False) -> None:
         if isinstance(block, Paragraph):
             role = "quote" if quote and block.style == "body" else block.style
-            out.append(self.paragraph(block.runs, role))
+            # A caption block names the table under it ("表 5　需求列表"): close to it,
+            # never left alone at the foot of a page.
+            extra = TABLE_CAPTION if role == "caption" else ""
+            out.append(self.paragraph(block.runs, role, extra))
         elif isinstance(block, Heading):
             if top:
                 out.append(self.heading(block))
@@ -931,6 +934,7 @@ class _BodyWriter:
 
 TABLE_ROW_DXA = 350  # a one-line row of table text with its cell margins
 LABEL_DXA = 500  # a label line with its spacing
+TABLE_CAPTION = '<w:keepNext/><w:spacing w:before="200" w:after="80"/>'
 _TABLE_LEADS = ("label", "caption")  # the line above a table ("表 2　里程碑"), kept with it
 
 

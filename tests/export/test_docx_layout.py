@@ -165,3 +165,20 @@ def test_lists_deeper_than_nine_levels_keep_a_marker(tmp_path: Path) -> None:
             levels[text] = int(level.get(w("val")))
     assert levels["第 1 层"] == 0 and levels["第 9 层"] == 8
     assert levels["第 10 层"] == 8  # flattened onto Word's last level, marker and all
+
+
+def test_a_tables_caption_stays_on_the_page_of_its_table(exports: dict[str, Path]) -> None:
+    """ "表 5　需求列表" was left alone at the foot of a page, its table on the next."""
+    body = part(exports["zh"], "word/document.xml").find("w:body", NS)
+    children = list(body)
+    captions = 0
+    for at, child in enumerate(children[:-1]):
+        style = child.find("w:pPr/w:pStyle", NS)
+        if child.tag == w("p") and style is not None and style.get(w("val")) == "Caption":
+            if children[at + 1].tag != w("tbl"):
+                continue  # a picture's caption, under it
+            captions += 1
+            assert child.find("w:pPr/w:keepNext", NS) is not None
+            after = child.find("w:pPr/w:spacing", NS)
+            assert after is not None and int(after.get(w("after"))) <= 120  # close to it
+    assert captions >= 5
