@@ -31,6 +31,7 @@ class Handlers(Protocol):
     def close_project(self) -> bool: ...
     def close(self) -> bool: ...
     def focus_filter(self) -> None: ...
+    def show_board(self) -> None: ...
     def baselines(self) -> None: ...
     def project_properties(self) -> object: ...
     def show_plan(self) -> None: ...
@@ -159,6 +160,12 @@ class WindowActions:
         self.change_log = action(
             translate("MainWindow", "Change &Log…"), c.change_log, QKeySequence("Ctrl+Shift+H")
         )
+        self.board = action(
+            translate("MainWindow", "MoSCoW &Board"), c.show_board, QKeySequence("Ctrl+Shift+O")
+        )
+        self.board.setToolTip(
+            translate("MainWindow", "Each release's requirements by priority, against its capacity")
+        )
         self.preferences = action(
             translate("MainWindow", "&Preferences…"), c.preferences, K.Preferences
         )
@@ -194,6 +201,8 @@ class WindowActions:
         project_menu.addSeparator()
         project_menu.addAction(self.kano_survey)
         view_menu = bar.addMenu(translate("MainWindow", "&View"))
+        view_menu.addAction(self.board)
+        view_menu.addSeparator()
         view_menu.addActions([dock.toggleViewAction() for dock in docks])
         view_menu.addSeparator()
         view_menu.addAction(self.change_log)
@@ -246,6 +255,7 @@ class WindowActions:
             self.export_png,
             self.export_svg,
             self.change_log,
+            self.board,
             self.properties,  # read-only, it shows them unchangeable
             self.plan,
             self.kano_survey,  # read-only, it shows the result (Apply is off)

@@ -70,6 +70,14 @@ class MainWindow(QMainWindow):
         self.plan_dock.setWidget(self.plan_placeholder)
         self.roadmap_placeholder = self._placeholder(self.tr("No project is open."))
         self.roadmap_dock.setWidget(self.roadmap_placeholder)
+        # The MoSCoW board is a tab beside the roadmap: five columns need the width.
+        self.board_dock = self._dock(
+            "boardDock", self.tr("MoSCoW Board"), area.BottomDockWidgetArea
+        )
+        self.tabifyDockWidget(self.roadmap_dock, self.board_dock)
+        self.roadmap_dock.raise_()
+        self.board_placeholder = self._placeholder(self.tr("No project is open."))
+        self.board_dock.setWidget(self.board_placeholder)
         self.central = QStackedWidget(self)
         self.central.addWidget(self._placeholder(self.tr("No project is open.")))
         # The notice of a colleague's save sits above the document (app/sharing.py).
@@ -89,6 +97,7 @@ class MainWindow(QMainWindow):
         self.notice_bar.redo_requested.connect(self.undo_group.redo)
         self.notice_bar.save_requested.connect(self.save)
         docks = [self.tree_dock, self.plan_dock, self.detail_dock, self.roadmap_dock]
+        docks.append(self.board_dock)
         self.commands = WindowActions(self, self, self.undo_group, docks, self._fill_recent)
         self._build_status_bar()
         # The bottom area (the timeline) spans the window: a roadmap needs width.
@@ -173,6 +182,10 @@ class MainWindow(QMainWindow):
         self.plan_placeholder.hide()
         self.plan_placeholder.setParent(self)
         self.plan_dock.setWidget(workspace.plan_pane)
+        self.board_placeholder.hide()
+        self.board_placeholder.setParent(self)
+        self.board_dock.setWidget(workspace.board_pane)
+        workspace.board_pane.details_requested.connect(self.show_details)
         self.central.addWidget(workspace.document_pane)
         self.central.setCurrentWidget(workspace.document_pane)
         workspace.roadmap_pane.details_requested.connect(self.show_details)
@@ -191,6 +204,8 @@ class MainWindow(QMainWindow):
         self.roadmap_placeholder.show()
         self.plan_dock.setWidget(self.plan_placeholder)
         self.plan_placeholder.show()
+        self.board_dock.setWidget(self.board_placeholder)
+        self.board_placeholder.show()
 
     def busy(self, message: str) -> None:
         self.progress.show()
@@ -340,6 +355,14 @@ class MainWindow(QMainWindow):
             self.workspace.selection.set(uid)
         self.detail_dock.show()
         self.detail_dock.raise_()
+
+    def show_board(self) -> None:
+        """View ▸ MoSCoW Board: the board's tab, forward, with the focus."""
+        self.board_dock.show()
+        self.board_dock.raise_()
+        if self.workspace is not None:
+            self.workspace.board_pane.ensure_loaded()
+            self.workspace.board_pane.view.setFocus()
 
     def focus_filter(self) -> None:
         if self.workspace is not None:

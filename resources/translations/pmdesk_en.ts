@@ -136,6 +136,60 @@ A baseline keeps the project as it is at a moment you name, such as the version 
     </message>
 </context>
 <context>
+    <name>BoardPane</name>
+    <message>
+        <source>Releases</source>
+        <translation>Releases</translation>
+    </message>
+    <message>
+        <source>Drop cards on a release to move them into it</source>
+        <translation>Drop cards on a release to move them into it</translation>
+    </message>
+    <message>
+        <source>No release</source>
+        <translation>No release</translation>
+    </message>
+    <message>
+        <source>The Musts alone exceed this release's capacity</source>
+        <translation>The Musts alone exceed this release's capacity</translation>
+    </message>
+    <message>
+        <source>%1 requirements not planned</source>
+        <translation>%1 requirements not planned</translation>
+    </message>
+    <message>
+        <source>⚠ The Musts alone need %1 person-days: more than the capacity of %2.</source>
+        <translation>⚠ The Musts alone need %1 person-days: more than the capacity of %2.</translation>
+    </message>
+    <message>
+        <source>%1 person-days planned · capacity not set</source>
+        <translation>%1 person-days planned · capacity not set</translation>
+    </message>
+    <message>
+        <source>%1 of %2 person-days planned · Musts %3</source>
+        <translation>%1 of %2 person-days planned · Musts %3</translation>
+    </message>
+    <message>
+        <source> · %1 without effort</source>
+        <translation> · %1 without effort</translation>
+    </message>
+</context>
+<context>
+    <name>BoardView</name>
+    <message>
+        <source>%1 pm</source>
+        <translation>%1 pm</translation>
+    </message>
+    <message>
+        <source>MoSCoW board</source>
+        <translation>MoSCoW board</translation>
+    </message>
+    <message>
+        <source>%1 cards · %2 person-days</source>
+        <translation>%1 cards · %2 person-days</translation>
+    </message>
+</context>
+<context>
     <name>ChangeLogDialog</name>
     <message>
         <source>Change Log</source>
@@ -2193,6 +2247,14 @@ Name:</translation>
         <translation>Change &amp;Log…</translation>
     </message>
     <message>
+        <source>MoSCoW &amp;Board</source>
+        <translation>MoSCoW &amp;Board</translation>
+    </message>
+    <message>
+        <source>Each release's requirements by priority, against its capacity</source>
+        <translation>Each release's requirements by priority, against its capacity</translation>
+    </message>
+    <message>
         <source>&amp;Preferences…</source>
         <translation>&amp;Preferences…</translation>
     </message>
@@ -2322,6 +2384,10 @@ Name:</translation>
     <message>
         <source>Plan</source>
         <translation>Plan</translation>
+    </message>
+    <message>
+        <source>MoSCoW Board</source>
+        <translation>MoSCoW Board</translation>
     </message>
     <message>
         <source>Untitled</source>
@@ -3700,6 +3766,30 @@ Name:</translation>
     <message>
         <source>Set Kano category of {key} from survey {name}</source>
         <translation>Set Kano category of {key} from survey {name}</translation>
+    </message>
+    <message>
+        <source>Set priority of {key} to {priority}</source>
+        <translation>Set priority of {key} to {priority}</translation>
+    </message>
+    <message>
+        <source>Set priority of {count} requirements to {priority}</source>
+        <translation>Set priority of {count} requirements to {priority}</translation>
+    </message>
+    <message>
+        <source>Move {key} to release {release}</source>
+        <translation>Move {key} to release {release}</translation>
+    </message>
+    <message>
+        <source>Move {count} requirements to release {release}</source>
+        <translation>Move {count} requirements to release {release}</translation>
+    </message>
+    <message>
+        <source>Take {key} out of its release</source>
+        <translation>Take {key} out of its release</translation>
+    </message>
+    <message>
+        <source>Take {count} requirements out of their release</source>
+        <translation>Take {count} requirements out of their release</translation>
     </message>
 </context>
 </TS>
