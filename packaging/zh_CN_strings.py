@@ -991,14 +991,14 @@ ZH_CN: dict[tuple[str, str], str] = {
     ),
     ("BoardView", "%1 pm"): "%1 人月",
     ("BoardView", "MoSCoW board"): "MoSCoW 看板",
-    ("BoardView", "%1 cards · %2 person-days"): "%1 张卡片 · %2 人天",
+    ("BoardView", "%n card(s) · %1 person-days"): "%n 张卡片 · %1 人天",
     ("BoardPane", "Releases"): "版本",
     ("BoardPane", "Drop cards on a release to move them into it"): "把卡片拖到某个版本上即可移入该版本",
     ("BoardPane", "No release"): "无版本",
     ("BoardPane", "The Musts alone exceed this release's capacity"): (
         "仅 Must 需求的工作量就已超出该版本的容量"
     ),
-    ("BoardPane", "%1 requirements not planned"): "%1 条需求未排入版本",
+    ("BoardPane", "%n requirement(s) not planned"): "%n 条需求未排入版本",
     ("BoardPane", "⚠ The Musts alone need %1 person-days: more than the capacity of %2."): (
         "⚠ 仅 Must 需求就需要 %1 人天，超出容量 %2 人天。"
     ),

@@ -153,9 +153,10 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <source>The Musts alone exceed this release's capacity</source>
         <translation>The Musts alone exceed this release's capacity</translation>
     </message>
-    <message>
-        <source>%1 requirements not planned</source>
-        <translation>%1 requirements not planned</translation>
+    <message numerus="yes">
+        <source>%n requirement(s) not planned</source>
+        <translation>
+            <numerusform>%n requirement not planned</numerusform><numerusform>%n requirements not planned</numerusform></translation>
     </message>
     <message>
         <source>⚠ The Musts alone need %1 person-days: more than the capacity of %2.</source>
@@ -184,9 +185,10 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <source>MoSCoW board</source>
         <translation>MoSCoW board</translation>
     </message>
-    <message>
-        <source>%1 cards · %2 person-days</source>
-        <translation>%1 cards · %2 person-days</translation>
+    <message numerus="yes">
+        <source>%n card(s) · %1 person-days</source>
+        <translation>
+            <numerusform>%n card · %1 person-days</numerusform><numerusform>%n cards · %1 person-days</numerusform></translation>
     </message>
 </context>
 <context>

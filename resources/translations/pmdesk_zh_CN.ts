@@ -153,9 +153,10 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <source>The Musts alone exceed this release's capacity</source>
         <translation>仅 Must 需求的工作量就已超出该版本的容量</translation>
     </message>
-    <message>
-        <source>%1 requirements not planned</source>
-        <translation>%1 条需求未排入版本</translation>
+    <message numerus="yes">
+        <source>%n requirement(s) not planned</source>
+        <translation>
+            <numerusform>%n 条需求未排入版本</numerusform></translation>
     </message>
     <message>
         <source>⚠ The Musts alone need %1 person-days: more than the capacity of %2.</source>
@@ -184,9 +185,10 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <source>MoSCoW board</source>
         <translation>MoSCoW 看板</translation>
     </message>
-    <message>
-        <source>%1 cards · %2 person-days</source>
-        <translation>%1 张卡片 · %2 人天</translation>
+    <message numerus="yes">
+        <source>%n card(s) · %1 person-days</source>
+        <translation>
+            <numerusform>%n 张卡片 · %1 人天</numerusform></translation>
     </message>
 </context>
 <context>

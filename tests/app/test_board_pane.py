@@ -5,6 +5,7 @@ capacity warning and a read-only project."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
@@ -15,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from pmdesk.app.board.model import COLUMNS
 from pmdesk.app.board.pane import RELEASE_ROLE, BoardPane
 from pmdesk.app.main_window import MainWindow
-from pmdesk.core.analysis.moscow import moscow_board
+from pmdesk.core.analysis.moscow import moscow_board, over_capacity_releases
 from pmdesk.core.ops import Update
 from pmdesk.core.project import Project
 from tests.app.conftest import Answers, open_sync, ws
@@ -249,3 +250,48 @@ def test_read_only_board_shows_and_refuses_drops(
     assert ws(window).undo_stack.count() == 0
     assert window.close_project()
     assert sample.read_bytes() == before
+
+
+def test_the_board_follows_edits_made_elsewhere(window: MainWindow, pane: BoardPane) -> None:
+    session = ws(window).session
+    uid = uid_of(pane, "CRM-33")
+    reads: list[object] = []
+    original = session.project.read
+
+    def counting(query: Any) -> Any:
+        reads.append(query)
+        return original(query)
+
+    session.project.read = counting  # type: ignore[method-assign]
+    try:
+        edit: dict[str, object] = {"title": "Playbooks", "owner": "Liu Yang"}
+        edit["priority"] = "should"
+        edit["rice"] = {"reach": 10.0, "impact": 1.0, "confidence": 0.5, "effort": 0.5}
+        assert session.push(Update("requirement", uid, edit))
+        # The board updates the card from the effect's values; only the roadmap's
+        # one aggregate query of over-capacity releases reads.
+        assert reads == [over_capacity_releases]
+    finally:
+        del session.project.read
+    card = pane.model.cards[uid]
+    assert (card.title, card.owner, card.priority, card.effort) == (
+        "Playbooks",
+        "Liu Yang",
+        "should",
+        0.5,
+    )
+    assert column_of(pane, "CRM-33") == "should"
+    assert session.push(Update("requirement", uid, {"status": "rejected"}))
+    assert uid not in pane.model.cards  # a rejected requirement leaves the board
+    ws(window).undo_stack.undo()
+    assert column_of(pane, "CRM-33") == "should"
+
+
+def test_view_menu_brings_the_board_forward(window: MainWindow, sample: Path) -> None:
+    open_sync(window, sample)
+    window.roadmap_dock.raise_()
+    assert window.commands.board.shortcut().toString() == "Ctrl+Shift+O"
+    window.commands.board.trigger()
+    pane = ws(window).board_pane
+    assert pane.isVisible() and pane.model.loaded
+    assert pane.view.hasFocus() or pane.view.isVisible()

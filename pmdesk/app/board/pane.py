@@ -111,6 +111,8 @@ class BoardPane(QWidget):
 
         self.releases = QListWidget(self)
         self.releases.setAccessibleName(self.tr("Releases"))
+        self.releases.setSpacing(2)
+        self.releases.setIconSize(QSize(16, 16))
         self.releases.setToolTip(self.tr("Drop cards on a release to move them into it"))
         self.releases.currentItemChanged.connect(self._release_chosen)
 
@@ -224,7 +226,7 @@ class BoardPane(QWidget):
             self.bar.show_load(None)
             self.bar.hide()
             count = self.model.count(None)
-            self.figures.setText(self.tr("%1 requirements not planned").replace("%1", str(count)))
+            self.figures.setText(self.tr("%n requirement(s) not planned", "", count))
             self.warning.hide()
             return
         load = self.model.load(release.uid)

@@ -373,8 +373,8 @@ class BoardView(QWidget):
             column_title(priority),
         )
         days = sum(effort_days(c.effort) for c in cards)
-        figures = self.tr("%1 cards · %2 person-days").replace("%1", str(len(cards)))
-        figures = figures.replace("%2", f"{days:g}")
+        figures = self.tr("%n card(s) · %1 person-days", "", len(cards))
+        figures = figures.replace("%1", f"{days:g}")
         p.setFont(self.small_font)
         p.setPen(pal.color(QPalette.ColorRole.PlaceholderText))
         p.drawText(
