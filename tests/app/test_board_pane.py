@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from pmdesk.app.board.model import COLUMNS
 from pmdesk.app.board.pane import RELEASE_ROLE, BoardPane
 from pmdesk.app.main_window import MainWindow
-from pmdesk.core.analysis.moscow import moscow_board, over_capacity_releases
+from pmdesk.core.analysis.moscow import moscow_board
 from pmdesk.core.ops import Update
 from pmdesk.core.project import Project
 from tests.app.conftest import Answers, open_sync, ws
@@ -268,9 +268,9 @@ def test_the_board_follows_edits_made_elsewhere(window: MainWindow, pane: BoardP
         edit["priority"] = "should"
         edit["rice"] = {"reach": 10.0, "impact": 1.0, "confidence": 0.5, "effort": 0.5}
         assert session.push(Update("requirement", uid, edit))
-        # The board updates the card from the effect's values; only the roadmap's
-        # one aggregate query of over-capacity releases reads.
-        assert reads == [over_capacity_releases]
+        # The board updates the card from the effect's values, and the roadmap
+        # asks for over-capacity releases only once a release has a capacity.
+        assert reads == []
     finally:
         del session.project.read
     card = pane.model.cards[uid]
@@ -295,3 +295,19 @@ def test_view_menu_brings_the_board_forward(window: MainWindow, sample: Path) ->
     pane = ws(window).board_pane
     assert pane.isVisible() and pane.model.loaded
     assert pane.view.hasFocus() or pane.view.isVisible()
+
+
+def test_a_renamed_or_removed_release_shows_at_once(window: MainWindow, pane: BoardPane) -> None:
+    from pmdesk.core.ops import RemoveRelease
+
+    session = ws(window).session
+    v11 = release_uid(pane, "v1.1")
+    assert session.push(Update("release", v11, {"name": "v1.1 beta"}))
+    assert pane.title.text() == "v1.1 beta"
+    assert release_item(pane, v11).text() == "v1.1 beta  (8)"
+    before = pane.model.count(None)
+    assert session.push(RemoveRelease(v11))
+    assert pane.model.count(None) == before + 8  # its cards have no release now
+    assert release_item(pane, None).text() == f"No release  ({before + 8})"
+    ws(window).undo_stack.undo()
+    assert pane.model.count(v11) == 8

@@ -21,6 +21,7 @@ from pmdesk.core.analysis.moscow import (
     MoscowBoard,
     ReleaseLoad,
     board_card,
+    board_releases,
     moscow_board,
 )
 from pmdesk.core.ops import Effect
@@ -73,6 +74,9 @@ class BoardModel(QObject):
     def _follow(self, effects: tuple[Effect, ...]) -> None:
         if not self.loaded:
             return
+        if any(e.action == "reloaded" for e in effects):  # a merge: anything may differ
+            self.reload()
+            return
         touched = False
         releases = False
         for effect in effects:
@@ -80,19 +84,16 @@ class BoardModel(QObject):
                 releases = True
             elif effect.entity != "requirement":
                 continue
-            elif effect.action == "reloaded":
-                self.reload()
-                return
             elif effect.action == "removed":
                 touched |= self.cards.pop(effect.uid, None) is not None
-            elif effect.action == "inserted" or (
-                effect.action == "updated" and "status" in effect.values
-            ):
+            elif effect.action == "inserted":
                 touched |= self._read_card(effect.uid)
+            elif effect.action == "updated" and "status" in effect.values:
+                touched |= self._status_changed(effect)
             elif effect.action == "updated" and _CARD_FIELDS & set(effect.fields):
                 touched |= self._update_card(effect)
         if releases:
-            self.releases = self.session.project.read(moscow_board).releases
+            self.releases = self.session.project.read(board_releases)
             # A release removed took its cards out of it (the store cleared them).
             known = {r.uid for r in self.releases}
             for uid, card in list(self.cards.items()):
@@ -107,6 +108,14 @@ class BoardModel(QObject):
             return self.cards.pop(uid, None) is not None
         self.cards[uid] = card
         return True
+
+    def _status_changed(self, effect: Effect) -> bool:
+        """Rejected leaves the board; taken back from rejected, the card is read."""
+        if effect.values["status"] == "rejected":
+            return self.cards.pop(effect.uid, None) is not None
+        if effect.uid not in self.cards:
+            return self._read_card(effect.uid)
+        return self._update_card(effect)
 
     def _update_card(self, effect: Effect) -> bool:
         card = self.cards.get(effect.uid)

@@ -117,20 +117,24 @@ _CARD_COLUMNS = (
 )
 
 
+def board_releases(conn: Connection) -> tuple[BoardRelease, ...]:
+    """Every release, in order, with its capacity."""
+    rows = conn.execute(
+        select(Release.uid, Release.name, Release.capacity).order_by(Release.rank, Release.uid)
+    )
+    return tuple(BoardRelease(*r) for r in rows)
+
+
 def moscow_board(conn: Connection) -> MoscowBoard:
     """Every release and every requirement not rejected, as cards (run with
     `Project.read`)."""
-    releases = conn.execute(
-        select(Release.uid, Release.name, Release.capacity).order_by(Release.rank, Release.uid)
-    )
+    releases = board_releases(conn)
     cards = conn.execute(
         select(*_CARD_COLUMNS)
         .where(Requirement.status != "rejected")
         .order_by(Requirement.number, Requirement.uid)
     )
-    return MoscowBoard(
-        tuple(BoardRelease(*r) for r in releases), tuple(BoardCard(*r) for r in cards)
-    )
+    return MoscowBoard(releases, tuple(BoardCard(*r) for r in cards))
 
 
 def board_card(conn: Connection, uid: str) -> BoardCard | None:
