@@ -117,7 +117,13 @@ def test_a_card_dropped_on_another_release_moves_there(
     item = release_item(pane, v20)
     target = pane.releases.visualItemRect(item).center()
     end = pane.view.mapFromGlobal(pane.releases.viewport().mapToGlobal(target))
-    drag(pane, "CRM-22", end)
+    start = pane.view.card_center(uid_of(pane, "CRM-22"))
+    QTest.mousePress(pane.view, LEFT, NONE, start)
+    for i in range(1, 7):
+        QTest.mouseMove(pane.view, start + (end - start) * i / 6)
+    assert pane.drop_target is item and item.font().underline()  # where it would go
+    QTest.mouseRelease(pane.view, LEFT, NONE, end)
+    assert pane.drop_target is None
     assert pane.model.cards[uid_of(pane, "CRM-22")].release == v20
     assert pane.model.count(v20) == before + 1
     assert pane.view.place_of(uid_of(pane, "CRM-22")) is None  # gone from v1.1's board

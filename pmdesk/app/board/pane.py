@@ -108,6 +108,7 @@ class BoardPane(QWidget):
         self.session = session
         self.model = BoardModel(session, self)
         self.locked = False
+        self.drop_target: QListWidgetItem | None = None  # the release a drag is over
 
         self.releases = QListWidget(self)
         self.releases.setAccessibleName(self.tr("Releases"))
@@ -164,7 +165,7 @@ class BoardPane(QWidget):
         self.view.details_requested.connect(self.details_requested)
         self.view.priority_wanted.connect(self.set_priority)
         self.view.dropped_outside.connect(self._dropped_outside)
-        self.view.dragging_outside.connect(self._dragging_outside)
+        self.view.drag_moved.connect(self._dragging)
         self.model.changed.connect(self._model_changed)
 
     # -- loading -------------------------------------------------------------------
@@ -182,6 +183,7 @@ class BoardPane(QWidget):
         first = self.releases.currentItem() is None  # the first load: the first release
         chosen = self.chosen_release()
         self.releases.blockSignals(True)
+        self.drop_target = None
         self.releases.clear()
         entries: list[tuple[str, str]] = [(r.uid, r.name) for r in self.model.releases]
         entries.append((NO_RELEASE, self.tr("No release")))
@@ -292,19 +294,21 @@ class BoardPane(QWidget):
         return self.releases.itemAt(pos)
 
     def _dropped_outside(self, uids: list[str], global_pos: QPoint) -> None:
-        self._dragging_outside(None)
         item = self.release_item_at(global_pos)
         if item is not None:
             self.set_release(uids, str(item.data(RELEASE_ROLE)) or None)
 
-    def _dragging_outside(self, global_pos: QPoint | None) -> None:
-        """Show which release a drag would drop on."""
+    def _dragging(self, global_pos: QPoint | None) -> None:
+        """Show which release a drag would drop on (None: the drag ended)."""
         hovered = self.release_item_at(global_pos) if global_pos is not None else None
-        for row in range(self.releases.count()):
-            item = self.releases.item(row)
-            font = item.font()
-            font.setUnderline(item is hovered)
-            item.setFont(font)
+        if hovered is self.drop_target:
+            return
+        for item in (self.drop_target, hovered):
+            if item is not None:
+                font = item.font()
+                font.setUnderline(item is hovered)
+                item.setFont(font)
+        self.drop_target = hovered
 
     def lock_editing(self) -> None:
         """Read-only: the board shows; a drop is refused by the session with its sentence."""

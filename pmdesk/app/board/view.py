@@ -76,7 +76,7 @@ class BoardView(QWidget):
     details_requested = Signal(str)  # Enter or a double-click on a card
     priority_wanted = Signal(list, object)  # uids, the priority of the column they go to
     dropped_outside = Signal(list, QPoint)  # uids, the global point they were dropped at
-    dragging_outside = Signal(QPoint)  # a drag left the board: the global point
+    drag_moved = Signal(object)  # a drag is at this global point; None: it ended
 
     def __init__(self, model: BoardModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -230,8 +230,7 @@ class BoardView(QWidget):
             drag.started = True
             self.setCursor(Qt.CursorShape.ClosedHandCursor)
         drag.at = pos
-        if not self.rect().contains(pos):
-            self.dragging_outside.emit(self.mapToGlobal(pos))
+        self.drag_moved.emit(self.mapToGlobal(pos))
         self.update()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
@@ -244,6 +243,7 @@ class BoardView(QWidget):
             return
         pos = event.position().toPoint()
         self.update()
+        self.drag_moved.emit(None)
         if not self.rect().contains(pos):
             self.dropped_outside.emit(drag.uids, self.mapToGlobal(pos))
             return
