@@ -296,10 +296,14 @@ def test_the_board_follows_edits_made_elsewhere(window: MainWindow, pane: BoardP
 def test_view_menu_brings_the_board_forward(window: MainWindow, sample: Path) -> None:
     open_sync(window, sample)
     window.roadmap_dock.raise_()
+    found = ws(window).session.project.find_requirements("CRM-24", 50)
+    ws(window).selection.set(next(r[0] for r in found if r[1] == "CRM-24"))
     assert window.commands.board.shortcut().toString() == "Ctrl+Shift+O"
     window.commands.board.trigger()
     pane = ws(window).board_pane
     assert pane.isVisible() and pane.model.loaded
+    assert pane.title.text() == "v2.0"  # the release of the requirement selected before
+    assert pane.view.picked == [uid_of(pane, "CRM-24")]
     assert pane.view.hasFocus() or pane.view.isVisible()
 
 

@@ -109,6 +109,7 @@ class BoardPane(QWidget):
         self.model = BoardModel(session, self)
         self.locked = False
         self.drop_target: QListWidgetItem | None = None  # the release a drag is over
+        self.wanted: str | None = None  # the shared selection's requirement
 
         self.releases = QListWidget(self)
         self.releases.setAccessibleName(self.tr("Releases"))
@@ -178,6 +179,7 @@ class BoardPane(QWidget):
             self.model.reload()
             if self.releases.currentItem() is None and self.releases.count():
                 self.releases.setCurrentRow(0)
+            self.select_uid(self.wanted)
 
     def _model_changed(self) -> None:
         first = self.releases.currentItem() is None  # the first load: the first release
@@ -259,8 +261,9 @@ class BoardPane(QWidget):
     # -- the shared selection ---------------------------------------------------------------
     def select_uid(self, uid: str | None) -> None:
         """Follow the selection: a card of another release shows that release's board."""
+        self.wanted = uid
         if not self.model.loaded:
-            return
+            return  # shown once the board is first read
         card = self.model.cards.get(uid) if uid is not None else None
         if card is not None and card.release != self.view.release:
             self.choose_release(card.release)
