@@ -321,3 +321,17 @@ def test_a_renamed_or_removed_release_shows_at_once(window: MainWindow, pane: Bo
     assert release_item(pane, None).text() == f"No release  ({before + 8})"
     ws(window).undo_stack.undo()
     assert pane.model.count(v11) == 8
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")
+def test_a_cards_tooltip_gives_its_whole_title(pane: BoardPane) -> None:
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    view = pane.view
+    at = view.card_center(uid_of(pane, "CRM-26"))
+    QApplication.sendEvent(view, QHelpEvent(QEvent.Type.ToolTip, at, view.mapToGlobal(at)))
+    card = pane.model.cards[uid_of(pane, "CRM-26")]
+    assert QToolTip.text() == f"CRM-26  {card.title}\n{card.owner}\n1.5 pm"
+    QToolTip.hideText()

@@ -14,12 +14,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFocusEvent,
     QFont,
     QFontMetrics,
+    QHelpEvent,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -27,7 +28,7 @@ from PySide6.QtGui import (
     QPalette,
     QPen,
 )
-from PySide6.QtWidgets import QApplication, QSizePolicy, QWidget
+from PySide6.QtWidgets import QApplication, QSizePolicy, QToolTip, QWidget
 
 from pmdesk.app.board.model import COLUMNS, BoardModel
 from pmdesk.app.labels import not_assessed_label, priority_label
@@ -255,6 +256,17 @@ class BoardView(QWidget):
         card = self.card_at(event.position())
         if card is not None:
             self.details_requested.emit(card.uid)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            card = self.card_at(QPointF(event.pos()))
+            if card is None:
+                QToolTip.hideText()
+            else:  # the whole title, which the card may cut short
+                lines = [f"{card.key}  {card.title}", card.owner, effort_text(card.effort)]
+                QToolTip.showText(event.globalPos(), "\n".join(t for t in lines if t), self)
+            return True
+        return super().event(event)
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
