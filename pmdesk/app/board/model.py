@@ -9,8 +9,8 @@ changes. Anything the effects cannot say (a merge, a reload) reads everything.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import replace
+from operator import attrgetter
 
 from PySide6.QtCore import QObject, Signal
 
@@ -18,11 +18,11 @@ from pmdesk.app.session import ProjectSession
 from pmdesk.core.analysis.moscow import (
     BoardCard,
     BoardRelease,
-    MoscowBoard,
     ReleaseLoad,
     board_card,
     board_releases,
     moscow_board,
+    release_load,
 )
 from pmdesk.core.ops import Effect
 
@@ -42,6 +42,12 @@ class BoardModel(QObject):
         self.cards: dict[str, BoardCard] = {}
         self.releases: tuple[BoardRelease, ...] = ()
         self.loaded = False
+        # The cards of each release in key order, grouped once per change (a paint,
+        # a click and the list of releases all ask; a project may hold 100,000).
+        self._grouped: dict[str | None, list[BoardCard]] | None = None
+        self._columns: dict[tuple[str | None, str | None], list[BoardCard]] = {}
+        self._loads: dict[str, ReleaseLoad] = {}
+        self.changed.connect(self._forget)
         session.changed.connect(self._follow)
 
     def reload(self) -> None:
@@ -52,23 +58,40 @@ class BoardModel(QObject):
         self.changed.emit()
 
     # -- reading -------------------------------------------------------------------
-    def board(self) -> MoscowBoard:
-        return MoscowBoard(self.releases, tuple(sorted(self.cards.values(), key=_order)))
+    def _forget(self) -> None:
+        self._grouped = None
+        self._columns.clear()
+        self._loads.clear()
+
+    def cards_of(self, release: str | None) -> list[BoardCard]:
+        """The cards of a release (None: of no release), in key order."""
+        if self._grouped is None:
+            grouped: dict[str | None, list[BoardCard]] = {}
+            for card in sorted(self.cards.values(), key=attrgetter("number")):
+                grouped.setdefault(card.release, []).append(card)
+            self._grouped = grouped
+        return self._grouped.get(release, [])
 
     def release(self, uid: str | None) -> BoardRelease | None:
         return next((r for r in self.releases if r.uid == uid), None)
 
     def column_cards(self, release: str | None, priority: str | None) -> list[BoardCard]:
-        return sorted(
-            (c for c in self.cards.values() if c.release == release and c.priority == priority),
-            key=_order,
-        )
+        found = self._columns.get((release, priority))
+        if found is None:
+            found = [c for c in self.cards_of(release) if c.priority == priority]
+            self._columns[(release, priority)] = found
+        return found
 
     def load(self, release: str) -> ReleaseLoad:
-        return self.board().load(release)
+        load = self._loads.get(release)
+        if load is None:
+            found = self.release(release)
+            load = release_load(self.cards_of(release), found.capacity if found else None)
+            self._loads[release] = load
+        return load
 
     def count(self, release: str | None) -> int:
-        return sum(1 for c in self.cards.values() if c.release == release)
+        return len(self.cards_of(release))
 
     # -- following edits -------------------------------------------------------------
     def _follow(self, effects: tuple[Effect, ...]) -> None:
@@ -131,11 +154,3 @@ class BoardModel(QObject):
             changes["effort"] = rice.get("effort") if rice else None
         self.cards[effect.uid] = replace(card, **changes)  # type: ignore[arg-type]
         return True
-
-
-def _order(card: BoardCard) -> tuple[int, str]:
-    return (card.number, card.uid)
-
-
-def uids_in(cards: Iterable[BoardCard]) -> list[str]:
-    return [c.uid for c in cards]

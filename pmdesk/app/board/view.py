@@ -123,9 +123,11 @@ class BoardView(QWidget):
         column = self.column_at(pos)
         if column is None:
             return None
-        for row, card in enumerate(self.columns()[column]):
-            if self.card_rect(column, row).contains(pos):
-                return card
+        cards = self.model.column_cards(self.release, COLUMNS[column])
+        top = self.column_rect(column).top() + HEADER
+        row = int((pos.y() - top) // (CARD + CARD_GAP))
+        if 0 <= row < len(cards) and self.card_rect(column, row).contains(pos):
+            return cards[row]
         return None
 
     def place_of(self, uid: str) -> tuple[int, int] | None:
@@ -332,8 +334,9 @@ class BoardView(QWidget):
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         pal = self.palette()
         target = self._drop_column()
+        exposed = QRectF(event.rect())
         for i, (priority, cards) in enumerate(zip(COLUMNS, self.columns(), strict=True)):
-            self._paint_column(p, pal, i, priority, cards, i == target)
+            self._paint_column(p, pal, i, priority, cards, i == target, exposed)
         drag = self._drag
         if drag is not None and drag.started and drag.at is not None:
             card = self.model.cards.get(drag.uid)
@@ -363,6 +366,7 @@ class BoardView(QWidget):
         priority: str | None,
         cards: list[BoardCard],
         target: bool,
+        exposed: QRectF,
     ) -> None:
         rect = self.column_rect(index)
         base = pal.color(QPalette.ColorRole.AlternateBase)
@@ -394,7 +398,11 @@ class BoardView(QWidget):
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
             figures,
         )
-        for row, card in enumerate(cards):
+        # Only the cards in the exposed strip: a release may hold thousands.
+        first = max(int((exposed.top() - rect.top() - HEADER) // (CARD + CARD_GAP)), 0)
+        last = int((exposed.bottom() - rect.top() - HEADER) // (CARD + CARD_GAP)) + 1
+        for row in range(first, min(last + 1, len(cards))):
+            card = cards[row]
             self._paint_card(
                 p,
                 pal,
