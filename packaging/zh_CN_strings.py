@@ -1007,4 +1007,7 @@ ZH_CN: dict[tuple[str, str], str] = {
         "已排 %1 / %2 人天 · Must %3 人天"
     ),
     ("BoardPane", " · %1 without effort"): " · %1 条未估工作量",
+    ("BoardPane", "&Priority"): "优先级(&P)",
+    ("BoardPane", "Move to &Release"): "移到版本(&R)",
+    ("BoardPane", "Show &Details"): "显示详情(&D)",
 }

@@ -156,7 +156,9 @@ A baseline keeps the project as it is at a moment you name, such as the version 
     <message numerus="yes">
         <source>%n requirement(s) not planned</source>
         <translation>
-            <numerusform>%n requirement not planned</numerusform><numerusform>%n requirements not planned</numerusform></translation>
+            <numerusform>%n requirement not planned</numerusform>
+            <numerusform>%n requirements not planned</numerusform>
+        </translation>
     </message>
     <message>
         <source>⚠ The Musts alone need %1 person-days: more than the capacity of %2.</source>
@@ -174,6 +176,18 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <source> · %1 without effort</source>
         <translation> · %1 without effort</translation>
     </message>
+    <message>
+        <source>&amp;Priority</source>
+        <translation>&amp;Priority</translation>
+    </message>
+    <message>
+        <source>Move to &amp;Release</source>
+        <translation>Move to &amp;Release</translation>
+    </message>
+    <message>
+        <source>Show &amp;Details</source>
+        <translation>Show &amp;Details</translation>
+    </message>
 </context>
 <context>
     <name>BoardView</name>
@@ -188,7 +202,9 @@ A baseline keeps the project as it is at a moment you name, such as the version 
     <message numerus="yes">
         <source>%n card(s) · %1 person-days</source>
         <translation>
-            <numerusform>%n card · %1 person-days</numerusform><numerusform>%n cards · %1 person-days</numerusform></translation>
+            <numerusform>%n card · %1 person-days</numerusform>
+            <numerusform>%n cards · %1 person-days</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -156,7 +156,8 @@ A baseline keeps the project as it is at a moment you name, such as the version 
     <message numerus="yes">
         <source>%n requirement(s) not planned</source>
         <translation>
-            <numerusform>%n 条需求未排入版本</numerusform></translation>
+            <numerusform>%n 条需求未排入版本</numerusform>
+        </translation>
     </message>
     <message>
         <source>⚠ The Musts alone need %1 person-days: more than the capacity of %2.</source>
@@ -174,6 +175,18 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <source> · %1 without effort</source>
         <translation> · %1 条未估工作量</translation>
     </message>
+    <message>
+        <source>&amp;Priority</source>
+        <translation>优先级(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Move to &amp;Release</source>
+        <translation>移到版本(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Show &amp;Details</source>
+        <translation>显示详情(&amp;D)</translation>
+    </message>
 </context>
 <context>
     <name>BoardView</name>
@@ -188,7 +201,8 @@ A baseline keeps the project as it is at a moment you name, such as the version 
     <message numerus="yes">
         <source>%n card(s) · %1 person-days</source>
         <translation>
-            <numerusform>%n 张卡片 · %1 人天</numerusform></translation>
+            <numerusform>%n 张卡片 · %1 人天</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -9,8 +9,9 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QListWidgetItem
+from PySide6.QtWidgets import QApplication, QListWidgetItem, QMenu
 from pytestqt.qtbot import QtBot
 
 from pmdesk.app.board.model import COLUMNS
@@ -335,3 +336,38 @@ def test_a_cards_tooltip_gives_its_whole_title(pane: BoardPane) -> None:
     card = pane.model.cards[uid_of(pane, "CRM-26")]
     assert QToolTip.text() == f"CRM-26  {card.title}\n{card.owner}\n1.5 pm"
     QToolTip.hideText()
+
+
+def menu_entry(menu: QMenu, *path: str) -> QAction:
+    for text in path[:-1]:
+        sub = next(a.menu() for a in menu.actions() if a.text() == text)
+        assert isinstance(sub, QMenu)
+        menu = sub
+    found = next((a for a in menu.actions() if a.text() == path[-1]), None)
+    assert found is not None, f"no {path[-1]!r} in {[a.text() for a in menu.actions()]}"
+    return found
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing)")
+def test_the_menu_key_moves_picked_cards_to_a_release(window: MainWindow, pane: BoardPane) -> None:
+    from PySide6.QtGui import QContextMenuEvent
+
+    click(pane, "CRM-22")
+    click(pane, "CRM-26", CTRL)
+    at = pane.view.card_center(uid_of(pane, "CRM-26"))
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, at, pane.view.mapToGlobal(at))
+    QApplication.sendEvent(pane.view, event)
+    assert pane.menu is not None
+    menu_entry(pane.menu, "Move to &Release", "v2.0").trigger()
+    v20 = release_uid(pane, "v2.0")
+    assert {pane.model.cards[uid_of(pane, k)].release for k in ("CRM-22", "CRM-26")} == {v20}
+    assert ws(window).undo_stack.undoText() == "Move 2 requirements to release v2.0"
+    ws(window).undo_stack.undo()
+    click(pane, "CRM-29")
+    at = pane.view.card_center(uid_of(pane, "CRM-29"))
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, at, pane.view.mapToGlobal(at))
+    QApplication.sendEvent(pane.view, event)
+    menu_entry(pane.menu, "&Priority", "Not assessed").trigger()
+    assert column_of(pane, "CRM-29") is None
+    assert ws(window).undo_stack.undoText() == "Set priority of CRM-29 to Not assessed"
+    pane.menu.close()

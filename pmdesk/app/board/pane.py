@@ -11,6 +11,8 @@ session's effects (`BoardModel`).
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import QPoint, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QShowEvent
 from PySide6.QtWidgets import (
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QScrollArea,
     QSplitter,
     QStyle,
@@ -25,8 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pmdesk.app.board.model import BoardModel
-from pmdesk.app.board.view import COLUMN_COLOURS, BoardView
+from pmdesk.app.board.model import COLUMNS, BoardModel
+from pmdesk.app.board.view import COLUMN_COLOURS, BoardView, column_title
 from pmdesk.app.session import ProjectSession
 from pmdesk.core.analysis.moscow import (
     BoardCard,
@@ -167,6 +170,8 @@ class BoardPane(QWidget):
         self.view.priority_wanted.connect(self.set_priority)
         self.view.dropped_outside.connect(self._dropped_outside)
         self.view.drag_moved.connect(self._dragging)
+        self.view.menu_requested.connect(self._menu)
+        self.menu: QMenu | None = None  # the context menu shown last (tests click in it)
         self.model.changed.connect(self._model_changed)
 
     # -- loading -------------------------------------------------------------------
@@ -312,6 +317,28 @@ class BoardPane(QWidget):
                 font.setUnderline(item is hovered)
                 item.setFont(font)
         self.drop_target = hovered
+
+    def _menu(self, uids: list[str], where: QPoint) -> None:
+        """Priority ▸ and Move to Release ▸ for the picked cards: what a drag does,
+        from the keyboard too (the menu key)."""
+        if self.menu is not None:
+            self.menu.close()
+            self.menu.deleteLater()
+        menu = self.menu = QMenu(self)
+        priorities = menu.addMenu(self.tr("&Priority"))
+        for priority in COLUMNS:
+            act = priorities.addAction(column_title(priority))
+            act.triggered.connect(partial(self.set_priority, uids, priority))
+        releases = menu.addMenu(self.tr("Move to &Release"))
+        for release in self.model.releases:
+            act = releases.addAction(release.name)
+            act.triggered.connect(partial(self.set_release, uids, release.uid))
+        act = releases.addAction(self.tr("No release"))
+        act.triggered.connect(partial(self.set_release, uids, None))
+        menu.addSeparator()
+        details = menu.addAction(self.tr("Show &Details"))
+        details.triggered.connect(partial(self.details_requested.emit, uids[0]))
+        menu.popup(where)
 
     def lock_editing(self) -> None:
         """Read-only: the board shows; a drop is refused by the session with its sentence."""

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
+    QContextMenuEvent,
     QFocusEvent,
     QFont,
     QFontMetrics,
@@ -78,6 +79,7 @@ class BoardView(QWidget):
     priority_wanted = Signal(list, object)  # uids, the priority of the column they go to
     dropped_outside = Signal(list, QPoint)  # uids, the global point they were dropped at
     drag_moved = Signal(object)  # a drag is at this global point; None: it ended
+    menu_requested = Signal(list, QPoint)  # the picked cards' uids, where (global)
 
     def __init__(self, model: BoardModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -253,6 +255,26 @@ class BoardView(QWidget):
         column = self.column_at(QPointF(pos))
         if column is not None:
             self.priority_wanted.emit(drag.uids, COLUMNS[column])
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        """A right-click picks the card under it (unless it is picked already);
+        the menu key acts on the picked cards."""
+        if event.reason() == QContextMenuEvent.Reason.Mouse:
+            card = self.card_at(QPointF(event.pos()))
+            if card is None:
+                return
+            if card.uid not in self.picked:
+                self.picked = [card.uid]
+            self._set_current(card.uid)
+            where = event.globalPos()
+        else:
+            place = self.place_of(self.current) if self.current else None
+            if place is None:
+                return
+            where = self.mapToGlobal(self.card_rect(*place).center().toPoint())
+        uids = self.picked or ([self.current] if self.current else [])
+        if uids:
+            self.menu_requested.emit(list(uids), where)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         card = self.card_at(event.position())
