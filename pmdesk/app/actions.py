@@ -32,6 +32,7 @@ class Handlers(Protocol):
     def close(self) -> bool: ...
     def focus_filter(self) -> None: ...
     def show_board(self) -> None: ...
+    def show_backlog(self) -> None: ...
     def baselines(self) -> None: ...
     def project_properties(self) -> object: ...
     def show_plan(self) -> None: ...
@@ -166,6 +167,12 @@ class WindowActions:
         self.board.setToolTip(
             translate("MainWindow", "Each release's requirements by priority, against its capacity")
         )
+        self.backlog = action(
+            translate("MainWindow", "Backlog &Table"), c.show_backlog, QKeySequence("Ctrl+Shift+B")
+        )
+        self.backlog.setToolTip(
+            translate("MainWindow", "Every requirement in a table: sort, group, edit many at once")
+        )
         self.preferences = action(
             translate("MainWindow", "&Preferences…"), c.preferences, K.Preferences
         )
@@ -201,6 +208,7 @@ class WindowActions:
         project_menu.addSeparator()
         project_menu.addAction(self.kano_survey)
         view_menu = bar.addMenu(translate("MainWindow", "&View"))
+        view_menu.addAction(self.backlog)
         view_menu.addAction(self.board)
         view_menu.addSeparator()
         view_menu.addActions([dock.toggleViewAction() for dock in docks])
@@ -256,6 +264,7 @@ class WindowActions:
             self.export_svg,
             self.change_log,
             self.board,
+            self.backlog,
             self.properties,  # read-only, it shows them unchangeable
             self.plan,
             self.kano_survey,  # read-only, it shows the result (Apply is off)

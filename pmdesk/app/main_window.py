@@ -78,6 +78,13 @@ class MainWindow(QMainWindow):
         self.roadmap_dock.raise_()
         self.board_placeholder = self._placeholder(self.tr("No project is open."))
         self.board_dock.setWidget(self.board_placeholder)
+        # The backlog table is a tab beside the roadmap: the bottom area spans the
+        # window, the most width a table of many columns can get.
+        self.backlog_dock = self._dock("backlogDock", self.tr("Backlog"), area.BottomDockWidgetArea)
+        self.tabifyDockWidget(self.roadmap_dock, self.backlog_dock)
+        self.roadmap_dock.raise_()
+        self.backlog_placeholder = self._placeholder(self.tr("No project is open."))
+        self.backlog_dock.setWidget(self.backlog_placeholder)
         self.central = QStackedWidget(self)
         self.central.addWidget(self._placeholder(self.tr("No project is open.")))
         # The notice of a colleague's save sits above the document (app/sharing.py).
@@ -98,6 +105,7 @@ class MainWindow(QMainWindow):
         self.notice_bar.save_requested.connect(self.save)
         docks = [self.tree_dock, self.plan_dock, self.detail_dock, self.roadmap_dock]
         docks.append(self.board_dock)
+        docks.append(self.backlog_dock)
         self.commands = WindowActions(self, self, self.undo_group, docks, self._fill_recent)
         self._build_status_bar()
         # The bottom area (the timeline) spans the window: a roadmap needs width.
@@ -110,7 +118,7 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
         else:  # first start
             self.resizeDocks(
-                [self.tree_dock, self.detail_dock], [480, 400], Qt.Orientation.Horizontal
+                [self.tree_dock, self.detail_dock], [340, 380], Qt.Orientation.Horizontal
             )
             self.resizeDocks([self.roadmap_dock], [340], Qt.Orientation.Vertical)
         self.undo_group.cleanChanged.connect(self.state_changed)
@@ -186,6 +194,9 @@ class MainWindow(QMainWindow):
         self.board_placeholder.setParent(self)
         self.board_dock.setWidget(workspace.board_pane)
         workspace.board_pane.details_requested.connect(self.show_details)
+        self.backlog_placeholder.hide()
+        self.backlog_placeholder.setParent(self)
+        self.backlog_dock.setWidget(workspace.backlog_pane)
         self.central.addWidget(workspace.document_pane)
         self.central.setCurrentWidget(workspace.document_pane)
         workspace.roadmap_pane.details_requested.connect(self.show_details)
@@ -206,6 +217,8 @@ class MainWindow(QMainWindow):
         self.plan_placeholder.show()
         self.board_dock.setWidget(self.board_placeholder)
         self.board_placeholder.show()
+        self.backlog_dock.setWidget(self.backlog_placeholder)
+        self.backlog_placeholder.show()
 
     def busy(self, message: str) -> None:
         self.progress.show()
@@ -363,6 +376,13 @@ class MainWindow(QMainWindow):
         if self.workspace is not None:
             self.workspace.board_pane.ensure_loaded()
             self.workspace.board_pane.view.setFocus()
+
+    def show_backlog(self) -> None:
+        """View ▸ Backlog Table: the backlog's tab, forward, with the focus."""
+        self.backlog_dock.show()
+        self.backlog_dock.raise_()
+        if self.workspace is not None:
+            self.workspace.backlog_pane.view.setFocus()
 
     def focus_filter(self) -> None:
         if self.workspace is not None:

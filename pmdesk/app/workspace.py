@@ -29,6 +29,7 @@ from pmdesk.core.storage.lockfile import lock_path
 
 # The tree paints before the database layer loads; the other panes need it.
 if TYPE_CHECKING:
+    from pmdesk.app.backlog.pane import BacklogPane
     from pmdesk.app.board.pane import BoardPane
     from pmdesk.app.details.editor import DetailEditor
     from pmdesk.app.document.pane import DocumentPane
@@ -125,6 +126,7 @@ class Workspace(QObject):
         settings: AppSettings,
         tasks: TaskRunner,
     ) -> None:
+        from pmdesk.app.backlog.pane import BacklogPane
         from pmdesk.app.board.pane import BoardPane
         from pmdesk.app.details.editor import DetailEditor
         from pmdesk.app.document.pane import DocumentPane
@@ -152,10 +154,12 @@ class Workspace(QObject):
         )
         self.roadmap_pane: RoadmapPane = RoadmapPane(self.session, tasks, settings, parent)
         self.plan_pane: PlanPane = PlanPane(self.session, parent)
+        self.backlog_pane: BacklogPane = BacklogPane(self.session, self.tree_pane, settings, parent)
         self.board_pane: BoardPane = BoardPane(self.session, parent)
 
         self.tree_pane.selection_changed.connect(self.selection.set)
         self.roadmap_pane.selection_changed.connect(self.selection.set)
+        self.backlog_pane.selection_changed.connect(self.selection.set)
         self.board_pane.selection_changed.connect(self.selection.set)
         self.detail_editor.requirement_activated.connect(self.selection.set)
         self.selection.changed.connect(self._follow)
@@ -191,6 +195,7 @@ class Workspace(QObject):
         self.detail_editor.show_requirement(uid)
         self.roadmap_pane.select_uid(uid)
         self.board_pane.select_uid(uid)
+        self.backlog_pane.select_uid(uid)
 
     def _project_changed(self, effects: tuple[Effect, ...]) -> None:
         """A new document language (Project ▸ Properties…): the preview speaks it."""
@@ -208,6 +213,7 @@ class Workspace(QObject):
         self.roadmap_pane.lock_editing()
         self.plan_pane.lock_editing()
         self.board_pane.lock_editing()
+        self.backlog_pane.lock_editing()
 
     def flush(self) -> None:
         """Commit typing not yet committed (before a save, a merge or a close)."""
@@ -297,6 +303,8 @@ class Workspace(QObject):
         """Take the panes down and close the working copy (`discard`: nothing in
         it is kept for recovery; an untitled project's file goes too)."""
         self.stop_watching()
+        if self.backlog_pane.model.loaded:
+            self.backlog_pane.save_state()
         self.document_pane.shutdown()
         self.roadmap_pane.shutdown()
         self.tasks.wait()
@@ -322,6 +330,7 @@ class Workspace(QObject):
             self.roadmap_pane,
             self.plan_pane,
             self.board_pane,
+            self.backlog_pane,
         )
 
 

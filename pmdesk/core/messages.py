@@ -492,6 +492,27 @@ UNDO_TEXTS: dict[str, str] = {
     "moscow.no_releases": QT_TRANSLATE_NOOP(
         "UndoLabel", "Take {count} requirements out of their release"
     ),
+    # The backlog's bulk edits (core.ops.bulk): many requirements, or one by its key.
+    "bulk.release": QT_TRANSLATE_NOOP("UndoLabel", "Set release of {count} requirements"),
+    "bulk.release.one": QT_TRANSLATE_NOOP("UndoLabel", "Set release of {key}"),
+    "bulk.priority": QT_TRANSLATE_NOOP("UndoLabel", "Set priority of {count} requirements"),
+    "bulk.priority.one": QT_TRANSLATE_NOOP("UndoLabel", "Set priority of {key}"),
+    "bulk.status": QT_TRANSLATE_NOOP("UndoLabel", "Set status of {count} requirements"),
+    "bulk.status.one": QT_TRANSLATE_NOOP("UndoLabel", "Set status of {key}"),
+    "bulk.owner": QT_TRANSLATE_NOOP("UndoLabel", "Set owner of {count} requirements"),
+    "bulk.owner.one": QT_TRANSLATE_NOOP("UndoLabel", "Set owner of {key}"),
+    "bulk.lane": QT_TRANSLATE_NOOP("UndoLabel", "Set lane of {count} requirements"),
+    "bulk.lane.one": QT_TRANSLATE_NOOP("UndoLabel", "Set lane of {key}"),
+    "bulk.kind": QT_TRANSLATE_NOOP("UndoLabel", "Set kind of {count} requirements"),
+    "bulk.kind.one": QT_TRANSLATE_NOOP("UndoLabel", "Set kind of {key}"),
+    "bulk.kano": QT_TRANSLATE_NOOP("UndoLabel", "Set Kano category of {count} requirements"),
+    "bulk.kano.one": QT_TRANSLATE_NOOP("UndoLabel", "Set Kano category of {key}"),
+    "bulk.tags_add": QT_TRANSLATE_NOOP("UndoLabel", "Add tags to {count} requirements"),
+    "bulk.tags_add.one": QT_TRANSLATE_NOOP("UndoLabel", "Add tags to {key}"),
+    "bulk.tags_remove": QT_TRANSLATE_NOOP("UndoLabel", "Remove tags from {count} requirements"),
+    "bulk.tags_remove.one": QT_TRANSLATE_NOOP("UndoLabel", "Remove tags from {key}"),
+    "bulk.edit": QT_TRANSLATE_NOOP("UndoLabel", "Edit {count} requirements"),
+    "bulk.edit.one": QT_TRANSLATE_NOOP("UndoLabel", "Edit {key}"),
 }
 
 

@@ -8,13 +8,14 @@ the first query (opening a project and painting its tree need none of it).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection
 
+    from pmdesk.core.queries.backlog import BacklogRow
     from pmdesk.core.queries.history import Change, LogFilter, Wording
     from pmdesk.core.queries.requirements import (
         Counts,
@@ -106,6 +107,14 @@ class ProjectReads:
             if rows and rows[0][0] == uid:  # columns: uid, parent_uid, …
                 parent = rows[0][1]
             return rows, child_order(conn, parent) if rows else []
+
+    def backlog_rows(self, uids: Iterable[str] | None = None) -> list[BacklogRow]:
+        """The backlog table's rows (queries.backlog.BACKLOG_COLUMNS) of `uids`
+        (None: every requirement)."""
+        from pmdesk.core.queries.backlog import backlog_rows
+
+        with self._connect() as conn:
+            return backlog_rows(conn, uids)
 
     def child_order(self, parent: str | None) -> list[str]:
         from pmdesk.core.queries.requirements import child_order

@@ -25,6 +25,152 @@
     </message>
 </context>
 <context>
+    <name>Backlog</name>
+    <message>
+        <source>QT_COLLATION_LOCALE</source>
+        <translation>QT_COLLATION_LOCALE</translation>
+    </message>
+    <message>
+        <source>Top level</source>
+        <translation>Top level</translation>
+    </message>
+    <message>
+        <source>No release</source>
+        <translation>No release</translation>
+    </message>
+    <message>
+        <source>No lane</source>
+        <translation>No lane</translation>
+    </message>
+    <message>
+        <source>No owner</source>
+        <translation>No owner</translation>
+    </message>
+    <message>
+        <source>Reach</source>
+        <translation>Reach</translation>
+    </message>
+    <message>
+        <source>Impact</source>
+        <translation>Impact</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Confidence</translation>
+    </message>
+    <message>
+        <source>Effort</source>
+        <translation>Effort</translation>
+    </message>
+    <message>
+        <source>RICE score</source>
+        <translation>RICE score</translation>
+    </message>
+</context>
+<context>
+    <name>BacklogPane</name>
+    <message>
+        <source>No grouping</source>
+        <translation>No grouping</translation>
+    </message>
+    <message>
+        <source>By parent</source>
+        <translation>By parent</translation>
+    </message>
+    <message>
+        <source>By release</source>
+        <translation>By release</translation>
+    </message>
+    <message>
+        <source>By lane</source>
+        <translation>By lane</translation>
+    </message>
+    <message>
+        <source>By owner</source>
+        <translation>By owner</translation>
+    </message>
+    <message>
+        <source>By status</source>
+        <translation>By status</translation>
+    </message>
+    <message>
+        <source>By priority</source>
+        <translation>By priority</translation>
+    </message>
+    <message>
+        <source>Group the rows by a field</source>
+        <translation>Group the rows by a field</translation>
+    </message>
+    <message>
+        <source>Edit Selected…</source>
+        <translation>Edit Selected…</translation>
+    </message>
+    <message>
+        <source>Set the release, priority, status, owner, lane or tags of every selected row</source>
+        <translation>Set the release, priority, status, owner, lane or tags of every selected row</translation>
+    </message>
+    <message>
+        <source>Group:</source>
+        <translation>Group:</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Selected Requirements…</source>
+        <translation>&amp;Edit Selected Requirements…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n requirement(s)</source>
+        <translation>
+            <numerusform>%n requirement</numerusform>
+            <numerusform>%n requirements</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n requirement(s)</source>
+        <translation>
+            <numerusform>%1 of %n requirement</numerusform>
+            <numerusform>%1 of %n requirements</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected</source>
+        <translation>
+            <numerusform>%n selected</numerusform>
+            <numerusform>%n selected</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Set &amp;Priority</source>
+        <translation>Set &amp;Priority</translation>
+    </message>
+    <message>
+        <source>Set &amp;Status</source>
+        <translation>Set &amp;Status</translation>
+    </message>
+    <message>
+        <source>Set &amp;Release</source>
+        <translation>Set &amp;Release</translation>
+    </message>
+    <message>
+        <source>Set &amp;Lane</source>
+        <translation>Set &amp;Lane</translation>
+    </message>
+</context>
+<context>
+    <name>BacklogView</name>
+    <message>
+        <source>Original Order</source>
+        <translation>Original Order</translation>
+    </message>
+    <message>
+        <source>Rows in the tree's order, not sorted</source>
+        <translation>Rows in the tree's order, not sorted</translation>
+    </message>
+    <message>
+        <source>Default Columns</source>
+        <translation>Default Columns</translation>
+    </message>
+</context>
+<context>
     <name>BaselinesDialog</name>
     <message>
         <source>Baselines</source>
@@ -156,9 +302,7 @@ A baseline keeps the project as it is at a moment you name, such as the version 
     <message numerus="yes">
         <source>%n requirement(s) not planned</source>
         <translation>
-            <numerusform>%n requirement not planned</numerusform>
-            <numerusform>%n requirements not planned</numerusform>
-        </translation>
+            <numerusform>%n requirement not planned</numerusform><numerusform>%n requirements not planned</numerusform></translation>
     </message>
     <message>
         <source>⚠ The Musts alone need %1 person-days: more than the capacity of %2.</source>
@@ -202,9 +346,61 @@ A baseline keeps the project as it is at a moment you name, such as the version 
     <message numerus="yes">
         <source>%n card(s) · %1 person-days</source>
         <translation>
-            <numerusform>%n card · %1 person-days</numerusform>
-            <numerusform>%n cards · %1 person-days</numerusform>
+            <numerusform>%n card · %1 person-days</numerusform><numerusform>%n cards · %1 person-days</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>BulkEditDialog</name>
+    <message>
+        <source>Edit Selected Requirements</source>
+        <translation>Edit Selected Requirements</translation>
+    </message>
+    <message numerus="yes">
+        <source>Change %n selected requirement(s):</source>
+        <translation>
+            <numerusform>Change %n selected requirement:</numerusform>
+            <numerusform>Change %n selected requirements:</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&amp;Field:</source>
+        <translation>&amp;Field:</translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation>Release</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Lane</source>
+        <translation>Lane</translation>
+    </message>
+    <message>
+        <source>Add tags</source>
+        <translation>Add tags</translation>
+    </message>
+    <message>
+        <source>Remove tags</source>
+        <translation>Remove tags</translation>
+    </message>
+    <message>
+        <source>&amp;Value:</source>
+        <translation>&amp;Value:</translation>
+    </message>
+    <message>
+        <source>Comma-separated, e.g. mobile, MVP</source>
+        <translation>Comma-separated, e.g. mobile, MVP</translation>
     </message>
 </context>
 <context>
@@ -1374,6 +1570,10 @@ Name:</translation>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
+    </message>
+    <message>
         <source>Export roadmap</source>
         <translation>Export roadmap</translation>
     </message>
@@ -1454,6 +1654,10 @@ Name:</translation>
     <message>
         <source>Markdown (.md)</source>
         <translation>Markdown (.md)</translation>
+    </message>
+    <message>
+        <source>PDF (.pdf)</source>
+        <translation>PDF (.pdf)</translation>
     </message>
     <message>
         <source>None</source>
@@ -2273,6 +2477,14 @@ Name:</translation>
         <translation>Each release's requirements by priority, against its capacity</translation>
     </message>
     <message>
+        <source>Backlog &amp;Table</source>
+        <translation>Backlog &amp;Table</translation>
+    </message>
+    <message>
+        <source>Every requirement in a table: sort, group, edit many at once</source>
+        <translation>Every requirement in a table: sort, group, edit many at once</translation>
+    </message>
+    <message>
         <source>&amp;Preferences…</source>
         <translation>&amp;Preferences…</translation>
     </message>
@@ -2406,6 +2618,10 @@ Name:</translation>
     <message>
         <source>MoSCoW Board</source>
         <translation>MoSCoW Board</translation>
+    </message>
+    <message>
+        <source>Backlog</source>
+        <translation>Backlog</translation>
     </message>
     <message>
         <source>Untitled</source>
@@ -3808,6 +4024,86 @@ Name:</translation>
     <message>
         <source>Take {count} requirements out of their release</source>
         <translation>Take {count} requirements out of their release</translation>
+    </message>
+    <message>
+        <source>Set release of {count} requirements</source>
+        <translation>Set release of {count} requirements</translation>
+    </message>
+    <message>
+        <source>Set release of {key}</source>
+        <translation>Set release of {key}</translation>
+    </message>
+    <message>
+        <source>Set priority of {count} requirements</source>
+        <translation>Set priority of {count} requirements</translation>
+    </message>
+    <message>
+        <source>Set priority of {key}</source>
+        <translation>Set priority of {key}</translation>
+    </message>
+    <message>
+        <source>Set status of {count} requirements</source>
+        <translation>Set status of {count} requirements</translation>
+    </message>
+    <message>
+        <source>Set status of {key}</source>
+        <translation>Set status of {key}</translation>
+    </message>
+    <message>
+        <source>Set owner of {count} requirements</source>
+        <translation>Set owner of {count} requirements</translation>
+    </message>
+    <message>
+        <source>Set owner of {key}</source>
+        <translation>Set owner of {key}</translation>
+    </message>
+    <message>
+        <source>Set lane of {count} requirements</source>
+        <translation>Set lane of {count} requirements</translation>
+    </message>
+    <message>
+        <source>Set lane of {key}</source>
+        <translation>Set lane of {key}</translation>
+    </message>
+    <message>
+        <source>Set kind of {count} requirements</source>
+        <translation>Set kind of {count} requirements</translation>
+    </message>
+    <message>
+        <source>Set kind of {key}</source>
+        <translation>Set kind of {key}</translation>
+    </message>
+    <message>
+        <source>Set Kano category of {count} requirements</source>
+        <translation>Set Kano category of {count} requirements</translation>
+    </message>
+    <message>
+        <source>Set Kano category of {key}</source>
+        <translation>Set Kano category of {key}</translation>
+    </message>
+    <message>
+        <source>Add tags to {count} requirements</source>
+        <translation>Add tags to {count} requirements</translation>
+    </message>
+    <message>
+        <source>Add tags to {key}</source>
+        <translation>Add tags to {key}</translation>
+    </message>
+    <message>
+        <source>Remove tags from {count} requirements</source>
+        <translation>Remove tags from {count} requirements</translation>
+    </message>
+    <message>
+        <source>Remove tags from {key}</source>
+        <translation>Remove tags from {key}</translation>
+    </message>
+    <message>
+        <source>Edit {count} requirements</source>
+        <translation>Edit {count} requirements</translation>
+    </message>
+    <message>
+        <source>Edit {key}</source>
+        <translation>Edit {key}</translation>
     </message>
 </context>
 </TS>

@@ -25,6 +25,149 @@
     </message>
 </context>
 <context>
+    <name>Backlog</name>
+    <message>
+        <source>QT_COLLATION_LOCALE</source>
+        <translation>zh_CN</translation>
+    </message>
+    <message>
+        <source>Top level</source>
+        <translation>顶层需求</translation>
+    </message>
+    <message>
+        <source>No release</source>
+        <translation>未分配版本</translation>
+    </message>
+    <message>
+        <source>No lane</source>
+        <translation>未分配泳道</translation>
+    </message>
+    <message>
+        <source>No owner</source>
+        <translation>未指定负责人</translation>
+    </message>
+    <message>
+        <source>Reach</source>
+        <translation>覆盖面</translation>
+    </message>
+    <message>
+        <source>Impact</source>
+        <translation>影响力</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>信心</translation>
+    </message>
+    <message>
+        <source>Effort</source>
+        <translation>投入</translation>
+    </message>
+    <message>
+        <source>RICE score</source>
+        <translation>RICE 得分</translation>
+    </message>
+</context>
+<context>
+    <name>BacklogPane</name>
+    <message>
+        <source>No grouping</source>
+        <translation>不分组</translation>
+    </message>
+    <message>
+        <source>By parent</source>
+        <translation>按上级需求</translation>
+    </message>
+    <message>
+        <source>By release</source>
+        <translation>按版本</translation>
+    </message>
+    <message>
+        <source>By lane</source>
+        <translation>按泳道</translation>
+    </message>
+    <message>
+        <source>By owner</source>
+        <translation>按负责人</translation>
+    </message>
+    <message>
+        <source>By status</source>
+        <translation>按状态</translation>
+    </message>
+    <message>
+        <source>By priority</source>
+        <translation>按优先级</translation>
+    </message>
+    <message>
+        <source>Group the rows by a field</source>
+        <translation>按某个字段对行分组</translation>
+    </message>
+    <message>
+        <source>Edit Selected…</source>
+        <translation>批量编辑…</translation>
+    </message>
+    <message>
+        <source>Set the release, priority, status, owner, lane or tags of every selected row</source>
+        <translation>设置所有选中行的版本、优先级、状态、负责人、泳道或标签</translation>
+    </message>
+    <message>
+        <source>Group:</source>
+        <translation>分组：</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Selected Requirements…</source>
+        <translation>批量编辑选中的需求(&amp;E)…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n requirement(s)</source>
+        <translation>
+            <numerusform>%n 条需求</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n requirement(s)</source>
+        <translation>
+            <numerusform>%1 / %n 条需求</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected</source>
+        <translation>
+            <numerusform>已选 %n 条</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Set &amp;Priority</source>
+        <translation>设置优先级(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Set &amp;Status</source>
+        <translation>设置状态(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Set &amp;Release</source>
+        <translation>设置版本(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Set &amp;Lane</source>
+        <translation>设置泳道(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>BacklogView</name>
+    <message>
+        <source>Original Order</source>
+        <translation>原始顺序</translation>
+    </message>
+    <message>
+        <source>Rows in the tree's order, not sorted</source>
+        <translation>按需求树中的顺序排列，不排序</translation>
+    </message>
+    <message>
+        <source>Default Columns</source>
+        <translation>默认列</translation>
+    </message>
+</context>
+<context>
     <name>BaselinesDialog</name>
     <message>
         <source>Baselines</source>
@@ -156,8 +299,7 @@ A baseline keeps the project as it is at a moment you name, such as the version 
     <message numerus="yes">
         <source>%n requirement(s) not planned</source>
         <translation>
-            <numerusform>%n 条需求未排入版本</numerusform>
-        </translation>
+            <numerusform>%n 条需求未排入版本</numerusform></translation>
     </message>
     <message>
         <source>⚠ The Musts alone need %1 person-days: more than the capacity of %2.</source>
@@ -201,8 +343,60 @@ A baseline keeps the project as it is at a moment you name, such as the version 
     <message numerus="yes">
         <source>%n card(s) · %1 person-days</source>
         <translation>
-            <numerusform>%n 张卡片 · %1 人天</numerusform>
+            <numerusform>%n 张卡片 · %1 人天</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>BulkEditDialog</name>
+    <message>
+        <source>Edit Selected Requirements</source>
+        <translation>批量编辑需求</translation>
+    </message>
+    <message numerus="yes">
+        <source>Change %n selected requirement(s):</source>
+        <translation>
+            <numerusform>修改选中的 %n 条需求：</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&amp;Field:</source>
+        <translation>字段(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Lane</source>
+        <translation>泳道</translation>
+    </message>
+    <message>
+        <source>Add tags</source>
+        <translation>添加标签</translation>
+    </message>
+    <message>
+        <source>Remove tags</source>
+        <translation>移除标签</translation>
+    </message>
+    <message>
+        <source>&amp;Value:</source>
+        <translation>新值(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>Comma-separated, e.g. mobile, MVP</source>
+        <translation>用逗号分隔，例如：移动端, MVP</translation>
     </message>
 </context>
 <context>
@@ -1371,6 +1565,10 @@ Name:</source>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
         <source>Export roadmap</source>
         <translation>导出路线图</translation>
     </message>
@@ -1451,6 +1649,10 @@ Name:</source>
     <message>
         <source>Markdown (.md)</source>
         <translation>Markdown（.md）</translation>
+    </message>
+    <message>
+        <source>PDF (.pdf)</source>
+        <translation>PDF（.pdf）</translation>
     </message>
     <message>
         <source>None</source>
@@ -2269,6 +2471,14 @@ Name:</source>
         <translation>按优先级查看每个版本的需求，并对照版本容量</translation>
     </message>
     <message>
+        <source>Backlog &amp;Table</source>
+        <translation>需求列表(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Every requirement in a table: sort, group, edit many at once</source>
+        <translation>以表格列出所有需求：排序、分组、批量编辑</translation>
+    </message>
+    <message>
         <source>&amp;Preferences…</source>
         <translation>偏好设置(&amp;P)…</translation>
     </message>
@@ -2401,6 +2611,10 @@ Name:</source>
     <message>
         <source>MoSCoW Board</source>
         <translation>MoSCoW 看板</translation>
+    </message>
+    <message>
+        <source>Backlog</source>
+        <translation>需求列表</translation>
     </message>
     <message>
         <source>Untitled</source>
@@ -3802,6 +4016,86 @@ Name:</source>
     <message>
         <source>Take {count} requirements out of their release</source>
         <translation>将 {count} 条需求移出所在版本</translation>
+    </message>
+    <message>
+        <source>Set release of {count} requirements</source>
+        <translation>设置 {count} 个需求的版本</translation>
+    </message>
+    <message>
+        <source>Set release of {key}</source>
+        <translation>设置 {key} 的版本</translation>
+    </message>
+    <message>
+        <source>Set priority of {count} requirements</source>
+        <translation>设置 {count} 个需求的优先级</translation>
+    </message>
+    <message>
+        <source>Set priority of {key}</source>
+        <translation>设置 {key} 的优先级</translation>
+    </message>
+    <message>
+        <source>Set status of {count} requirements</source>
+        <translation>设置 {count} 个需求的状态</translation>
+    </message>
+    <message>
+        <source>Set status of {key}</source>
+        <translation>设置 {key} 的状态</translation>
+    </message>
+    <message>
+        <source>Set owner of {count} requirements</source>
+        <translation>设置 {count} 个需求的负责人</translation>
+    </message>
+    <message>
+        <source>Set owner of {key}</source>
+        <translation>设置 {key} 的负责人</translation>
+    </message>
+    <message>
+        <source>Set lane of {count} requirements</source>
+        <translation>设置 {count} 个需求的泳道</translation>
+    </message>
+    <message>
+        <source>Set lane of {key}</source>
+        <translation>设置 {key} 的泳道</translation>
+    </message>
+    <message>
+        <source>Set kind of {count} requirements</source>
+        <translation>设置 {count} 个需求的类型</translation>
+    </message>
+    <message>
+        <source>Set kind of {key}</source>
+        <translation>设置 {key} 的类型</translation>
+    </message>
+    <message>
+        <source>Set Kano category of {count} requirements</source>
+        <translation>设置 {count} 个需求的 Kano 分类</translation>
+    </message>
+    <message>
+        <source>Set Kano category of {key}</source>
+        <translation>设置 {key} 的 Kano 分类</translation>
+    </message>
+    <message>
+        <source>Add tags to {count} requirements</source>
+        <translation>为 {count} 个需求添加标签</translation>
+    </message>
+    <message>
+        <source>Add tags to {key}</source>
+        <translation>为 {key} 添加标签</translation>
+    </message>
+    <message>
+        <source>Remove tags from {count} requirements</source>
+        <translation>移除 {count} 个需求的标签</translation>
+    </message>
+    <message>
+        <source>Remove tags from {key}</source>
+        <translation>移除 {key} 的标签</translation>
+    </message>
+    <message>
+        <source>Edit {count} requirements</source>
+        <translation>编辑 {count} 个需求</translation>
+    </message>
+    <message>
+        <source>Edit {key}</source>
+        <translation>编辑 {key}</translation>
     </message>
 </context>
 </TS>

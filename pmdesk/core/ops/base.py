@@ -67,7 +67,7 @@ class Label:
     params: tuple[tuple[str, str], ...] = ()
 
     def __str__(self) -> str:
-        if self.text:
+        if self.text:  # its own sentence, for one or (bulk edits) many
             params = dict(self.params)
             if "status" in params:
                 params["status"] = RELEASE_STATUS_TERMS[params["status"]].en
