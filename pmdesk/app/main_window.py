@@ -70,6 +70,13 @@ class MainWindow(QMainWindow):
         self.plan_dock.setWidget(self.plan_placeholder)
         self.roadmap_placeholder = self._placeholder(self.tr("No project is open."))
         self.roadmap_dock.setWidget(self.roadmap_placeholder)
+        # The backlog table is a tab beside the roadmap: the bottom area spans the
+        # window, the most width a table of many columns can get.
+        self.backlog_dock = self._dock("backlogDock", self.tr("Backlog"), area.BottomDockWidgetArea)
+        self.tabifyDockWidget(self.roadmap_dock, self.backlog_dock)
+        self.roadmap_dock.raise_()
+        self.backlog_placeholder = self._placeholder(self.tr("No project is open."))
+        self.backlog_dock.setWidget(self.backlog_placeholder)
         # The MoSCoW board is a tab beside the roadmap: five columns need the width.
         self.board_dock = self._dock(
             "boardDock", self.tr("MoSCoW Board"), area.BottomDockWidgetArea
@@ -78,13 +85,6 @@ class MainWindow(QMainWindow):
         self.roadmap_dock.raise_()
         self.board_placeholder = self._placeholder(self.tr("No project is open."))
         self.board_dock.setWidget(self.board_placeholder)
-        # The backlog table is a tab beside the roadmap: the bottom area spans the
-        # window, the most width a table of many columns can get.
-        self.backlog_dock = self._dock("backlogDock", self.tr("Backlog"), area.BottomDockWidgetArea)
-        self.tabifyDockWidget(self.roadmap_dock, self.backlog_dock)
-        self.roadmap_dock.raise_()
-        self.backlog_placeholder = self._placeholder(self.tr("No project is open."))
-        self.backlog_dock.setWidget(self.backlog_placeholder)
         self.central = QStackedWidget(self)
         self.central.addWidget(self._placeholder(self.tr("No project is open.")))
         # The notice of a colleague's save sits above the document (app/sharing.py).
@@ -104,8 +104,8 @@ class MainWindow(QMainWindow):
         self.notice_bar.redo_requested.connect(self.undo_group.redo)
         self.notice_bar.save_requested.connect(self.save)
         docks = [self.tree_dock, self.plan_dock, self.detail_dock, self.roadmap_dock]
-        docks.append(self.board_dock)
         docks.append(self.backlog_dock)
+        docks.append(self.board_dock)
         self.commands = WindowActions(self, self, self.undo_group, docks, self._fill_recent)
         self._build_status_bar()
         # The bottom area (the timeline) spans the window: a roadmap needs width.
