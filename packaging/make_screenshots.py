@@ -11,7 +11,9 @@ properties-*.png: Project ▸ Properties…; plan-*.png: the window with the Pla
 pane (releases, lanes, milestones) beside the tree; release-*.png: a release's form;
 document-*.png: the window at 1280×800 with the document pane showing the preview
 only (section list collapsed) of the section holding the requirements table;
-kano-*.png: Project ▸ Kano Survey… on the sample survey.
+kano-*.png: Project ▸ Kano Survey… on the sample survey; board-*.png: the window
+at 1280×800 with View ▸ MoSCoW Board on release v1.1, given a capacity its Musts
+exceed (the warning shows; the edits are undone after the shot).
 """
 
 from __future__ import annotations
@@ -57,6 +59,7 @@ def shoot(app: QApplication, language: str, folder: Path) -> None:
     shoot_roadmap_menu(window, language)
     shoot_setup(window, language)
     shoot_kano(window, language)
+    shoot_board(window, language)
     if language == "en":
         apply_theme(app, "dark")
         settle(800)
@@ -124,6 +127,8 @@ def shoot_roadmap_menu(window: MainWindow, language: str) -> None:
     shot.save(str(OUT / f"roadmap-menu-{language}.png"))
     menu.close()
     pane.view.margins.select(None)
+
+
 def logo_picture(language: str) -> bytes:
     """A made-up company logo for the properties dialog's screenshot."""
     from PySide6.QtCore import QRectF, Qt
@@ -163,7 +168,9 @@ def shoot_setup(window: MainWindow, language: str) -> None:
     workspace = window.workspace
     assert workspace is not None
     dialog = ProjectPropertiesDialog(workspace.session, window)
-    dialog.organisation.setText("云帆科技有限公司" if language == "zh" else "Yunfan Technology Ltd.")
+    dialog.organisation.setText(
+        "云帆科技有限公司" if language == "zh" else "Yunfan Technology Ltd."
+    )
     dialog.logo = logo_picture(language)
     dialog._show_logo()
     dialog.show()
@@ -211,6 +218,33 @@ def shoot_kano(window: MainWindow, language: str) -> None:
     settle(300)
     kano.grab().save(str(OUT / f"kano-{language}.png"))
     kano.close()
+
+
+def shoot_board(window: MainWindow, language: str) -> None:
+    """The MoSCoW board of v1.1 on a laptop screen, its Musts over its capacity."""
+    from PySide6.QtCore import Qt
+
+    from pmdesk.core.ops import Update
+
+    workspace = window.workspace
+    assert workspace is not None
+    window.resize(1280, 800)
+    window.show_board()
+    window.resizeDocks([window.board_dock], [440], Qt.Orientation.Vertical)
+    pane = workspace.board_pane
+    releases = {r.name: r.uid for r in pane.model.releases}
+    workspace.session.push(Update("release", releases["v1.0"], {"capacity": 800.0}))
+    workspace.session.push(Update("release", releases["v1.1"], {"capacity": 60.0}))
+    pane.choose_release(releases["v1.1"])
+    card = next(c for c in pane.model.cards.values() if c.key == "CRM-22")
+    workspace.selection.set(card.uid)
+    settle(600)
+    window.grab().save(str(OUT / f"board-{language}.png"))
+    workspace.undo_stack.undo()
+    workspace.undo_stack.undo()
+    window.roadmap_dock.raise_()
+    window.resize(1600, 1000)
+    settle(600)
 
 
 def shoot_sharing(window: MainWindow, language: str, project: Path, folder: Path) -> None:

@@ -1028,6 +1028,45 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("KanoWindow", "Reading %1…"): "正在读取 %1…",
     ("KanoWindow", "Dissatisfaction |Worse|"): "不满意系数 |Worse|",
     ("KanoWindow", "Satisfaction (Better)"): "满意系数 Better",
+    # The MoSCoW board (app/board) and its undo steps (core/analysis/moscow.py).
+    ("UndoLabel", "Set priority of {key} to {priority}"): "将 {key} 的优先级设为 {priority}",
+    ("UndoLabel", "Set priority of {count} requirements to {priority}"): (
+        "将 {count} 条需求的优先级设为 {priority}"
+    ),
+    ("UndoLabel", "Move {key} to release {release}"): "将 {key} 移到版本 {release}",
+    ("UndoLabel", "Move {count} requirements to release {release}"): (
+        "将 {count} 条需求移到版本 {release}"
+    ),
+    ("UndoLabel", "Take {key} out of its release"): "将 {key} 移出所在版本",
+    ("UndoLabel", "Take {count} requirements out of their release"): (
+        "将 {count} 条需求移出所在版本"
+    ),
+    ("MainWindow", "MoSCoW Board"): "MoSCoW 看板",
+    ("MainWindow", "MoSCoW &Board"): "MoSCoW 看板(&B)",
+    ("MainWindow", "Each release's requirements by priority, against its capacity"): (
+        "按优先级查看每个版本的需求，并对照版本容量"
+    ),
+    ("BoardView", "%1 pm"): "%1 人月",
+    ("BoardView", "MoSCoW board"): "MoSCoW 看板",
+    ("BoardView", "%n card(s) · %1 person-days"): "%n 张卡片 · %1 人天",
+    ("BoardPane", "Releases"): "版本",
+    ("BoardPane", "Drop cards on a release to move them into it"): "把卡片拖到某个版本上即可移入该版本",
+    ("BoardPane", "No release"): "无版本",
+    ("BoardPane", "The Musts alone exceed this release's capacity"): (
+        "仅 Must 需求的工作量就已超出该版本的容量"
+    ),
+    ("BoardPane", "%n requirement(s) not planned"): "%n 条需求未排入版本",
+    ("BoardPane", "⚠ The Musts alone need %1 person-days: more than the capacity of %2."): (
+        "⚠ 仅 Must 需求就需要 %1 人天，超出容量 %2 人天。"
+    ),
+    ("BoardPane", "%1 person-days planned · capacity not set"): "已排 %1 人天 · 未设置容量",
+    ("BoardPane", "%1 of %2 person-days planned · Musts %3"): (
+        "已排 %1 / %2 人天 · Must %3 人天"
+    ),
+    ("BoardPane", " · %1 without effort"): " · %1 条未估工作量",
+    ("BoardPane", "&Priority"): "优先级(&P)",
+    ("BoardPane", "Move to &Release"): "移到版本(&R)",
+    ("BoardPane", "Show &Details"): "显示详情(&D)",
     # The backlog table (pmdesk/app/backlog/).
     ("Backlog", "QT_COLLATION_LOCALE"): "zh_CN",
     ("Backlog", "Reach"): "覆盖面",

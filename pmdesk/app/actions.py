@@ -31,6 +31,7 @@ class Handlers(Protocol):
     def close_project(self) -> bool: ...
     def close(self) -> bool: ...
     def focus_filter(self) -> None: ...
+    def show_board(self) -> None: ...
     def show_backlog(self) -> None: ...
     def baselines(self) -> None: ...
     def project_properties(self) -> object: ...
@@ -160,6 +161,12 @@ class WindowActions:
         self.change_log = action(
             translate("MainWindow", "Change &Log…"), c.change_log, QKeySequence("Ctrl+Shift+H")
         )
+        self.board = action(
+            translate("MainWindow", "MoSCoW &Board"), c.show_board, QKeySequence("Ctrl+Shift+O")
+        )
+        self.board.setToolTip(
+            translate("MainWindow", "Each release's requirements by priority, against its capacity")
+        )
         self.backlog = action(
             translate("MainWindow", "Backlog &Table"), c.show_backlog, QKeySequence("Ctrl+Shift+B")
         )
@@ -202,6 +209,7 @@ class WindowActions:
         project_menu.addAction(self.kano_survey)
         view_menu = bar.addMenu(translate("MainWindow", "&View"))
         view_menu.addAction(self.backlog)
+        view_menu.addAction(self.board)
         view_menu.addSeparator()
         view_menu.addActions([dock.toggleViewAction() for dock in docks])
         view_menu.addSeparator()
@@ -255,6 +263,7 @@ class WindowActions:
             self.export_png,
             self.export_svg,
             self.change_log,
+            self.board,
             self.backlog,
             self.properties,  # read-only, it shows them unchangeable
             self.plan,

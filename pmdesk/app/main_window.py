@@ -77,6 +77,14 @@ class MainWindow(QMainWindow):
         self.roadmap_dock.raise_()
         self.backlog_placeholder = self._placeholder(self.tr("No project is open."))
         self.backlog_dock.setWidget(self.backlog_placeholder)
+        # The MoSCoW board is a tab beside the roadmap: five columns need the width.
+        self.board_dock = self._dock(
+            "boardDock", self.tr("MoSCoW Board"), area.BottomDockWidgetArea
+        )
+        self.tabifyDockWidget(self.roadmap_dock, self.board_dock)
+        self.roadmap_dock.raise_()
+        self.board_placeholder = self._placeholder(self.tr("No project is open."))
+        self.board_dock.setWidget(self.board_placeholder)
         self.central = QStackedWidget(self)
         self.central.addWidget(self._placeholder(self.tr("No project is open.")))
         # The notice of a colleague's save sits above the document (app/sharing.py).
@@ -97,6 +105,7 @@ class MainWindow(QMainWindow):
         self.notice_bar.save_requested.connect(self.save)
         docks = [self.tree_dock, self.plan_dock, self.detail_dock, self.roadmap_dock]
         docks.append(self.backlog_dock)
+        docks.append(self.board_dock)
         self.commands = WindowActions(self, self, self.undo_group, docks, self._fill_recent)
         self._build_status_bar()
         # The bottom area (the timeline) spans the window: a roadmap needs width.
@@ -181,6 +190,10 @@ class MainWindow(QMainWindow):
         self.plan_placeholder.hide()
         self.plan_placeholder.setParent(self)
         self.plan_dock.setWidget(workspace.plan_pane)
+        self.board_placeholder.hide()
+        self.board_placeholder.setParent(self)
+        self.board_dock.setWidget(workspace.board_pane)
+        workspace.board_pane.details_requested.connect(self.show_details)
         self.backlog_placeholder.hide()
         self.backlog_placeholder.setParent(self)
         self.backlog_dock.setWidget(workspace.backlog_pane)
@@ -202,6 +215,8 @@ class MainWindow(QMainWindow):
         self.roadmap_placeholder.show()
         self.plan_dock.setWidget(self.plan_placeholder)
         self.plan_placeholder.show()
+        self.board_dock.setWidget(self.board_placeholder)
+        self.board_placeholder.show()
         self.backlog_dock.setWidget(self.backlog_placeholder)
         self.backlog_placeholder.show()
 
@@ -353,6 +368,14 @@ class MainWindow(QMainWindow):
             self.workspace.selection.set(uid)
         self.detail_dock.show()
         self.detail_dock.raise_()
+
+    def show_board(self) -> None:
+        """View ▸ MoSCoW Board: the board's tab, forward, with the focus."""
+        self.board_dock.show()
+        self.board_dock.raise_()
+        if self.workspace is not None:
+            self.workspace.board_pane.ensure_loaded()
+            self.workspace.board_pane.view.setFocus()
 
     def show_backlog(self) -> None:
         """View ▸ Backlog Table: the backlog's tab, forward, with the focus."""

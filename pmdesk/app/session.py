@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from pmdesk.app.error_text import error_text
-from pmdesk.app.labels import release_status_label
+from pmdesk.app.labels import not_assessed_label, priority_label, release_status_label
 from pmdesk.core.errors import OperationError, PmdeskError
 from pmdesk.core.messages import UNDO_TEXTS
 from pmdesk.core.project import Project
@@ -40,6 +40,9 @@ def label_text(label: Label) -> str:
         params = dict(label.params)
         if "status" in params:
             params["status"] = release_status_label(params["status"])
+        if "priority" in params:
+            value = params["priority"]  # "none": not assessed
+            params["priority"] = not_assessed_label() if value == "none" else priority_label(value)
         return translate("UndoLabel", UNDO_TEXTS[label.text]).format(**params)
     if label.count > 1:
         if label.entity == "requirement":

@@ -30,6 +30,7 @@ from pmdesk.core.storage.lockfile import lock_path
 # The tree paints before the database layer loads; the other panes need it.
 if TYPE_CHECKING:
     from pmdesk.app.backlog.pane import BacklogPane
+    from pmdesk.app.board.pane import BoardPane
     from pmdesk.app.details.editor import DetailEditor
     from pmdesk.app.document.pane import DocumentPane
     from pmdesk.app.opening import OpenedProject
@@ -126,6 +127,7 @@ class Workspace(QObject):
         tasks: TaskRunner,
     ) -> None:
         from pmdesk.app.backlog.pane import BacklogPane
+        from pmdesk.app.board.pane import BoardPane
         from pmdesk.app.details.editor import DetailEditor
         from pmdesk.app.document.pane import DocumentPane
         from pmdesk.app.roadmap.pane import RoadmapPane
@@ -153,10 +155,12 @@ class Workspace(QObject):
         self.roadmap_pane: RoadmapPane = RoadmapPane(self.session, tasks, settings, parent)
         self.plan_pane: PlanPane = PlanPane(self.session, parent)
         self.backlog_pane: BacklogPane = BacklogPane(self.session, self.tree_pane, settings, parent)
+        self.board_pane: BoardPane = BoardPane(self.session, parent)
 
         self.tree_pane.selection_changed.connect(self.selection.set)
         self.roadmap_pane.selection_changed.connect(self.selection.set)
         self.backlog_pane.selection_changed.connect(self.selection.set)
+        self.board_pane.selection_changed.connect(self.selection.set)
         self.detail_editor.requirement_activated.connect(self.selection.set)
         self.selection.changed.connect(self._follow)
         self.session.changed.connect(self._project_changed)
@@ -190,6 +194,7 @@ class Workspace(QObject):
             self.tree_pane.view.select_uid(uid)
         self.detail_editor.show_requirement(uid)
         self.roadmap_pane.select_uid(uid)
+        self.board_pane.select_uid(uid)
         self.backlog_pane.select_uid(uid)
 
     def _project_changed(self, effects: tuple[Effect, ...]) -> None:
@@ -207,6 +212,7 @@ class Workspace(QObject):
         self.document_pane.lock_editing()
         self.roadmap_pane.lock_editing()
         self.plan_pane.lock_editing()
+        self.board_pane.lock_editing()
         self.backlog_pane.lock_editing()
 
     def flush(self) -> None:
@@ -323,6 +329,7 @@ class Workspace(QObject):
             self.document_pane,
             self.roadmap_pane,
             self.plan_pane,
+            self.board_pane,
             self.backlog_pane,
         )
 

@@ -481,6 +481,19 @@ UNDO_TEXTS: dict[str, str] = {
     "kano.apply_one": QT_TRANSLATE_NOOP(
         "UndoLabel", "Set Kano category of {key} from survey {name}"
     ),
+    # A drop on the MoSCoW board (core/analysis/moscow.py).
+    "moscow.priority": QT_TRANSLATE_NOOP("UndoLabel", "Set priority of {key} to {priority}"),
+    "moscow.prioritys": QT_TRANSLATE_NOOP(
+        "UndoLabel", "Set priority of {count} requirements to {priority}"
+    ),
+    "moscow.release": QT_TRANSLATE_NOOP("UndoLabel", "Move {key} to release {release}"),
+    "moscow.releases": QT_TRANSLATE_NOOP(
+        "UndoLabel", "Move {count} requirements to release {release}"
+    ),
+    "moscow.no_release": QT_TRANSLATE_NOOP("UndoLabel", "Take {key} out of its release"),
+    "moscow.no_releases": QT_TRANSLATE_NOOP(
+        "UndoLabel", "Take {count} requirements out of their release"
+    ),
     # The backlog's bulk edits (core.ops.bulk): many requirements, or one by its key.
     "bulk.release": QT_TRANSLATE_NOOP("UndoLabel", "Set release of {count} requirements"),
     "bulk.release.one": QT_TRANSLATE_NOOP("UndoLabel", "Set release of {key}"),

@@ -14,7 +14,7 @@ culling by the exposed rectangle keep a 2,000-bar roadmap smooth.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from functools import cache
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
@@ -282,9 +282,11 @@ def paint_header(
     width: float,
     release_colors: dict[str, str],
     palette: Palette = LIGHT,
+    over_capacity: Collection[str] = (),
 ) -> None:
     """The time axis, release bands and milestones for body x in [left, left + width),
-    painted at header x = body x - left."""
+    painted at header x = body x - left; a release in `over_capacity` (its Musts
+    alone exceed its capacity) carries a warning mark."""
     texts = geo.texts
     p.save()
     p.translate(-left, 0)
@@ -301,7 +303,7 @@ def paint_header(
     p.drawLine(QLineF(left, y - 0.5, left + width, y - 0.5))
     p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     if geo.release_height:
-        _paint_releases(p, geo, visible, release_colors, palette)
+        _paint_releases(p, geo, visible, release_colors, palette, over_capacity)
         y += geo.release_height
     if geo.milestone_height:
         _paint_milestones(p, geo, visible, release_colors, palette)
@@ -354,6 +356,7 @@ def _paint_releases(
     visible: QRectF,
     colors: dict[str, str],
     palette: Palette,
+    over_capacity: Collection[str] = (),
 ) -> None:
     p.setFont(geo.release_font)
     metrics = geo.release_metrics
@@ -364,13 +367,35 @@ def _paint_releases(
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(QColor(colors.get(band.uid, style.NO_RELEASE_COLOR)))
         p.drawRoundedRect(rect, 4, 4)
-        text = metrics.elidedText(band.name, Qt.TextElideMode.ElideRight, rect.width() - 12)
+        mark = band.uid in over_capacity and rect.width() > 24
+        room = rect.width() - (30 if mark else 12)
+        text = metrics.elidedText(band.name, Qt.TextElideMode.ElideRight, room)
         p.setPen(QColor(palette.on_fill_ink))
         p.drawText(
             rect.adjusted(8, 0, -4, 0),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
             text,
         )
+        if mark:
+            _paint_over_capacity(p, rect, palette)
+
+
+def _paint_over_capacity(p: QPainter, band: QRectF, palette: Palette) -> None:
+    """A warning triangle at the band's right end: its Musts exceed its capacity."""
+    h = min(band.height() - 4, 14.0)
+    right, mid = band.right() - 5, band.center().y()
+    triangle = QPolygonF(
+        [
+            QPointF(right - h / 2, mid - h / 2),
+            QPointF(right, mid + h / 2),
+            QPointF(right - h, mid + h / 2),
+        ]
+    )
+    p.setPen(QPen(QColor(palette.background), 1))
+    p.setBrush(QColor(palette.conflict))
+    p.drawPolygon(triangle)
+    p.setPen(QColor("#ffffff"))
+    p.drawText(QRectF(right - h, mid - h / 2 + 2, h, h), Qt.AlignmentFlag.AlignCenter, "!")
 
 
 def _paint_milestones(

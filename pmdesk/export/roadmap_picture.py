@@ -27,6 +27,7 @@ from PySide6.QtGui import (
 from PySide6.QtSvg import QSvgGenerator
 from sqlalchemy import Connection
 
+from pmdesk.core.analysis.moscow import over_capacity_releases
 from pmdesk.core.queries.roadmap import roadmap_data
 from pmdesk.core.roadmap.layout import RoadmapLayout, layout_roadmap
 from pmdesk.export import roadmap_paint as paint
@@ -84,11 +85,13 @@ class Picture:
         *,
         printed: bool = False,
         pixel_ratio: float = 1.0,
+        over_capacity: frozenset[str] = frozenset(),
     ) -> None:
         """`width` in drawing units; the PNG has `pixel_ratio` pixels per unit. A
         `printed` picture writes short bars' labels whole beside them."""
         self.color_by = color_by
         self.pixel_ratio = pixel_ratio
+        self.over_capacity = over_capacity  # releases whose band carries a warning mark
         # The gutter depends on the lane names, not the zoom: measure it first.
         probe = Geometry(layout, 1.0, texts)
         body_width = max(width - 2 * MARGIN - probe.gutter, 50.0)
@@ -116,7 +119,8 @@ class Picture:
         p.fillRect(QRectF(0, 0, self.width, self.height), QColor(PALETTE.background))
         p.save()
         p.translate(MARGIN + geo.gutter, MARGIN)
-        paint.paint_header(p, geo, 0.0, geo.width, release_colors(self.layout), PALETTE)
+        bands = release_colors(self.layout)
+        paint.paint_header(p, geo, 0.0, geo.width, bands, PALETTE, self.over_capacity)
         p.restore()
         p.save()
         p.translate(MARGIN, MARGIN + geo.header_height)
@@ -208,7 +212,8 @@ def roadmap_picture(
     if layout.empty:
         return None
     names = {r.uid: r.name for r in data.releases}
-    return Picture(layout, texts or texts_for(language), width, color_by, names)
+    over = over_capacity_releases(conn)
+    return Picture(layout, texts or texts_for(language), width, color_by, names, over_capacity=over)
 
 
 DOCUMENT_UNITS = 960.0
@@ -254,6 +259,7 @@ def document_roadmap_png(
         names,
         printed=True,
         pixel_ratio=width / units,
+        over_capacity=over_capacity_releases(conn),
     )
     return picture.png(), len(data.items) - len(shown.items)
 

@@ -282,6 +282,78 @@ A baseline keeps the project as it is at a moment you name, such as the version 
     </message>
 </context>
 <context>
+    <name>BoardPane</name>
+    <message>
+        <source>Releases</source>
+        <translation>Releases</translation>
+    </message>
+    <message>
+        <source>Drop cards on a release to move them into it</source>
+        <translation>Drop cards on a release to move them into it</translation>
+    </message>
+    <message>
+        <source>No release</source>
+        <translation>No release</translation>
+    </message>
+    <message>
+        <source>The Musts alone exceed this release's capacity</source>
+        <translation>The Musts alone exceed this release's capacity</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n requirement(s) not planned</source>
+        <translation>
+            <numerusform>%n requirement not planned</numerusform>
+            <numerusform>%n requirements not planned</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>⚠ The Musts alone need %1 person-days: more than the capacity of %2.</source>
+        <translation>⚠ The Musts alone need %1 person-days: more than the capacity of %2.</translation>
+    </message>
+    <message>
+        <source>%1 person-days planned · capacity not set</source>
+        <translation>%1 person-days planned · capacity not set</translation>
+    </message>
+    <message>
+        <source>%1 of %2 person-days planned · Musts %3</source>
+        <translation>%1 of %2 person-days planned · Musts %3</translation>
+    </message>
+    <message>
+        <source> · %1 without effort</source>
+        <translation> · %1 without effort</translation>
+    </message>
+    <message>
+        <source>&amp;Priority</source>
+        <translation>&amp;Priority</translation>
+    </message>
+    <message>
+        <source>Move to &amp;Release</source>
+        <translation>Move to &amp;Release</translation>
+    </message>
+    <message>
+        <source>Show &amp;Details</source>
+        <translation>Show &amp;Details</translation>
+    </message>
+</context>
+<context>
+    <name>BoardView</name>
+    <message>
+        <source>%1 pm</source>
+        <translation>%1 pm</translation>
+    </message>
+    <message>
+        <source>MoSCoW board</source>
+        <translation>MoSCoW board</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n card(s) · %1 person-days</source>
+        <translation>
+            <numerusform>%n card · %1 person-days</numerusform>
+            <numerusform>%n cards · %1 person-days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BulkEditDialog</name>
     <message>
         <source>Edit Selected Requirements</source>
@@ -2536,6 +2608,14 @@ Name:</translation>
         <translation>Change &amp;Log…</translation>
     </message>
     <message>
+        <source>MoSCoW &amp;Board</source>
+        <translation>MoSCoW &amp;Board</translation>
+    </message>
+    <message>
+        <source>Each release's requirements by priority, against its capacity</source>
+        <translation>Each release's requirements by priority, against its capacity</translation>
+    </message>
+    <message>
         <source>Backlog &amp;Table</source>
         <translation>Backlog &amp;Table</translation>
     </message>
@@ -2673,6 +2753,10 @@ Name:</translation>
     <message>
         <source>Plan</source>
         <translation>Plan</translation>
+    </message>
+    <message>
+        <source>MoSCoW Board</source>
+        <translation>MoSCoW Board</translation>
     </message>
     <message>
         <source>Backlog</source>
@@ -4142,6 +4226,30 @@ Name:</translation>
     <message>
         <source>Set Kano category of {key} from survey {name}</source>
         <translation>Set Kano category of {key} from survey {name}</translation>
+    </message>
+    <message>
+        <source>Set priority of {key} to {priority}</source>
+        <translation>Set priority of {key} to {priority}</translation>
+    </message>
+    <message>
+        <source>Set priority of {count} requirements to {priority}</source>
+        <translation>Set priority of {count} requirements to {priority}</translation>
+    </message>
+    <message>
+        <source>Move {key} to release {release}</source>
+        <translation>Move {key} to release {release}</translation>
+    </message>
+    <message>
+        <source>Move {count} requirements to release {release}</source>
+        <translation>Move {count} requirements to release {release}</translation>
+    </message>
+    <message>
+        <source>Take {key} out of its release</source>
+        <translation>Take {key} out of its release</translation>
+    </message>
+    <message>
+        <source>Take {count} requirements out of their release</source>
+        <translation>Take {count} requirements out of their release</translation>
     </message>
     <message>
         <source>Set release of {count} requirements</source>

@@ -279,6 +279,76 @@ A baseline keeps the project as it is at a moment you name, such as the version 
     </message>
 </context>
 <context>
+    <name>BoardPane</name>
+    <message>
+        <source>Releases</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Drop cards on a release to move them into it</source>
+        <translation>把卡片拖到某个版本上即可移入该版本</translation>
+    </message>
+    <message>
+        <source>No release</source>
+        <translation>无版本</translation>
+    </message>
+    <message>
+        <source>The Musts alone exceed this release's capacity</source>
+        <translation>仅 Must 需求的工作量就已超出该版本的容量</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n requirement(s) not planned</source>
+        <translation>
+            <numerusform>%n 条需求未排入版本</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>⚠ The Musts alone need %1 person-days: more than the capacity of %2.</source>
+        <translation>⚠ 仅 Must 需求就需要 %1 人天，超出容量 %2 人天。</translation>
+    </message>
+    <message>
+        <source>%1 person-days planned · capacity not set</source>
+        <translation>已排 %1 人天 · 未设置容量</translation>
+    </message>
+    <message>
+        <source>%1 of %2 person-days planned · Musts %3</source>
+        <translation>已排 %1 / %2 人天 · Must %3 人天</translation>
+    </message>
+    <message>
+        <source> · %1 without effort</source>
+        <translation> · %1 条未估工作量</translation>
+    </message>
+    <message>
+        <source>&amp;Priority</source>
+        <translation>优先级(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Move to &amp;Release</source>
+        <translation>移到版本(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Show &amp;Details</source>
+        <translation>显示详情(&amp;D)</translation>
+    </message>
+</context>
+<context>
+    <name>BoardView</name>
+    <message>
+        <source>%1 pm</source>
+        <translation>%1 人月</translation>
+    </message>
+    <message>
+        <source>MoSCoW board</source>
+        <translation>MoSCoW 看板</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n card(s) · %1 person-days</source>
+        <translation>
+            <numerusform>%n 张卡片 · %1 人天</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BulkEditDialog</name>
     <message>
         <source>Edit Selected Requirements</source>
@@ -2530,6 +2600,14 @@ Name:</source>
         <translation>变更日志(&amp;L)…</translation>
     </message>
     <message>
+        <source>MoSCoW &amp;Board</source>
+        <translation>MoSCoW 看板(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Each release's requirements by priority, against its capacity</source>
+        <translation>按优先级查看每个版本的需求，并对照版本容量</translation>
+    </message>
+    <message>
         <source>Backlog &amp;Table</source>
         <translation>需求列表(&amp;T)</translation>
     </message>
@@ -2666,6 +2744,10 @@ Name:</source>
     <message>
         <source>Plan</source>
         <translation>规划</translation>
+    </message>
+    <message>
+        <source>MoSCoW Board</source>
+        <translation>MoSCoW 看板</translation>
     </message>
     <message>
         <source>Backlog</source>
@@ -4134,6 +4216,30 @@ Name:</source>
     <message>
         <source>Set Kano category of {key} from survey {name}</source>
         <translation>根据问卷 {name} 设置 {key} 的 Kano 分类</translation>
+    </message>
+    <message>
+        <source>Set priority of {key} to {priority}</source>
+        <translation>将 {key} 的优先级设为 {priority}</translation>
+    </message>
+    <message>
+        <source>Set priority of {count} requirements to {priority}</source>
+        <translation>将 {count} 条需求的优先级设为 {priority}</translation>
+    </message>
+    <message>
+        <source>Move {key} to release {release}</source>
+        <translation>将 {key} 移到版本 {release}</translation>
+    </message>
+    <message>
+        <source>Move {count} requirements to release {release}</source>
+        <translation>将 {count} 条需求移到版本 {release}</translation>
+    </message>
+    <message>
+        <source>Take {key} out of its release</source>
+        <translation>将 {key} 移出所在版本</translation>
+    </message>
+    <message>
+        <source>Take {count} requirements out of their release</source>
+        <translation>将 {count} 条需求移出所在版本</translation>
     </message>
     <message>
         <source>Set release of {count} requirements</source>

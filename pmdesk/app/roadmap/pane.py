@@ -45,6 +45,7 @@ from pmdesk.app.roadmap.view import RoadmapView
 from pmdesk.app.session import ProjectSession
 from pmdesk.app.settings import AppSettings
 from pmdesk.app.tasks import TaskRunner
+from pmdesk.core.analysis.moscow import board_releases, over_capacity_releases, touches_load
 from pmdesk.core.ops import Effect, Operation, Update
 from pmdesk.core.queries.roadmap import roadmap_data
 from pmdesk.core.roadmap.layout import Bar, Conflict, RoadmapLayout
@@ -209,6 +210,9 @@ class RoadmapPane(QWidget):
         self.view.bar_activated.connect(self.details_requested)
         self.view.bar_dragged.connect(self._dragged)
         session.changed.connect(self._project_changed)
+        session.changed.connect(self._mark_over_capacity)
+        self._capacities = False  # a release has a capacity: edits may pass it
+        self._mark_over_capacity(None)
         self.pushing = False  # an edit of this pane's is being pushed
         self.editing = RoadmapEditing(self, self)  # releases, milestones and lanes on the roadmap
         self._follow_theme()
@@ -274,6 +278,19 @@ class RoadmapPane(QWidget):
         self._show_legend()
         self._show_conflicts(layout.conflicts)
         self.refreshed.emit()
+
+    def _mark_over_capacity(self, effects: tuple[Effect, ...] | None) -> None:
+        """Mark the bands of releases whose Musts alone exceed their capacity (a
+        project whose releases have no capacity pays no query for its edits)."""
+        if effects is not None and not touches_load(effects):
+            return
+        read = self.session.project.read
+        if effects is None or any(e.entity == "release" or e.action == "reloaded" for e in effects):
+            self._capacities = any(r.capacity is not None for r in read(board_releases))
+        over = read(over_capacity_releases) if self._capacities else frozenset()
+        if over != self.view.over_capacity:
+            self.view.over_capacity = over
+            self.view.header.update()
 
     def _project_changed(self, effects: tuple[Effect, ...]) -> None:
         relevant = tuple(

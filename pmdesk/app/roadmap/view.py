@@ -98,6 +98,7 @@ class RoadmapView(QGraphicsView):
         self.geo: Geometry | None = None
         self.texts: RoadmapTexts | None = None
         self.release_colors: dict[str, str] = {}
+        self.over_capacity: frozenset[str] = frozenset()  # releases marked on their band
         self.snap: Snap = "day"
         self.chart_palette: Palette = LIGHT
         self.read_only = False  # a read-only project: bars are selected, never dragged
@@ -660,7 +661,15 @@ class RoadmapView(QGraphicsView):
         p.setClipRect(QRectF(0, 0, self.viewport().width(), self.geo.header_height))
         left = self.horizontalScrollBar().value()
         width = self.viewport().width()
-        paint.paint_header(p, self.geo, left, width, self.release_colors, self.chart_palette)
+        paint.paint_header(
+            p,
+            self.geo,
+            left,
+            width,
+            self.release_colors,
+            self.chart_palette,
+            over_capacity=self.over_capacity,
+        )
         self.margins.paint_header(p, left)
 
     def _paint_gutter(self, p: QPainter) -> None:

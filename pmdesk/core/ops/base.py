@@ -14,7 +14,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from pmdesk.core.domain.ranks import new_salt
-from pmdesk.core.domain.vocabulary import RELEASE_STATUS_TERMS
+from pmdesk.core.domain.vocabulary import NOT_ASSESSED, PRIORITY_TERMS, RELEASE_STATUS_TERMS
 from pmdesk.core.messages import UNDO_TEXTS
 from pmdesk.core.schema import tables
 from pmdesk.core.schema.tables import TABLES, encode
@@ -71,6 +71,9 @@ class Label:
             params = dict(self.params)
             if "status" in params:
                 params["status"] = RELEASE_STATUS_TERMS[params["status"]].en
+            if "priority" in params:
+                term = PRIORITY_TERMS.get(params["priority"], NOT_ASSESSED)
+                params["priority"] = term.en
             return UNDO_TEXTS[self.text].format(**params)
         noun = self.entity if self.count == 1 else f"{self.count} {self.entity}s"
         subject = self.subject if self.count == 1 else noun
