@@ -912,7 +912,8 @@ _TABLE_LEADS = ("label", "caption")  # the line above a table ("表 2　里程�
 
 def _table_follows(blocks: Sequence[Block], at: int) -> bool:
     """Is `blocks[at]` a table, or the lines leading into one (label, caption)?"""
-    for block in blocks[at:]:
+    for n in range(at, len(blocks)):  # not `blocks[at:]`: a copy per block was quadratic
+        block = blocks[n]
         if isinstance(block, Table):
             return True
         if not (isinstance(block, Paragraph) and block.style in _TABLE_LEADS):
