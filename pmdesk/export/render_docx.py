@@ -23,8 +23,9 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+import time
 import zipfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from copy import deepcopy
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -121,13 +122,31 @@ def render_docx(
     progress: Progress | None = None,
 ) -> None:
     """Write `document` as .docx to `target` (a path or a writable buffer)."""
+    try:
+        _render(document, target, template, progress, large=False)
+    except _Zip64NeededError:  # past 2 GiB of XML (about 80,000 requirements): once more, ZIP64
+        if isinstance(target, io.BytesIO):
+            target.seek(0)
+            target.truncate()
+        _render(document, target, template, progress, large=True)
+
+
+class _Zip64NeededError(Exception):
+    """word/document.xml outgrew a plain zip entry while it was being written."""
+
+
+def _render(
+    document: Document,
+    target: Path | io.BytesIO,
+    template: Path | None,
+    progress: Progress | None,
+    *,
+    large: bool,
+) -> None:
     word = docx.Document(str(template or template_path()))
     writer = _BodyWriter(word, document)
     _page_furniture(word, document, writer)  # first: section breaks copy its header links
     _settings(word)
-    xml = writer.body(document.blocks, progress)
-    writer.finish_numbering()
-    writer.finish_sections()
     properties = word.core_properties
     properties.title = _clean(document.title)[:255]
     properties.subject = _clean(document.header)[:255]
@@ -142,55 +161,100 @@ def render_docx(
     for child in list(body):
         if child.tag != qn("w:sectPr"):
             body.remove(child)
-    package = io.BytesIO()
-    word.save(package)
-    _write_with_body(package, xml, target)
+
+    def finish() -> io.BytesIO:
+        """The package without the body, once the body has added its lists, links,
+        pictures and sections."""
+        writer.finish_numbering()
+        writer.finish_sections()
+        package = io.BytesIO()
+        word.save(package)
+        return package
+
+    blocks = writer.body(document.blocks, progress)
+    first = _leading_parts(word)
+    _write_with_body(word.part.blob, blocks, finish, target, first=first, large=large)
+
+
+def _leading_parts(word: WordDocument) -> dict[str, bytes]:
+    """Small parts the body does not change, to write ahead of word/document.xml:
+    the package's relationships and the settings and font table (when the template
+    has them). Type sniffers (`file`, libmagic) look at the first three entries and
+    call a .docx "Microsoft Word 2007+" only when they are small ones like these."""
+    rels: str | bytes = word.part.package.rels.xml  # bytes, although typed as text
+    first = {"_rels/.rels": rels if isinstance(rels, bytes) else rels.encode()}
+    for kind in (RT.SETTINGS, RT.FONT_TABLE):
+        try:
+            part = word.part.part_related_by(kind)
+        except KeyError:
+            continue
+        first[part.partname.membername] = part.blob
+    return first
 
 
 def _write_with_body(
-    package: io.BytesIO, body_xml: str | Sequence[str], target: Path | io.BytesIO
+    document_xml: bytes,
+    body_xml: Iterable[str],
+    finish: Callable[[], io.BytesIO],
+    target: Path | io.BytesIO,
+    *,
+    first: dict[str, bytes],
+    large: bool,
 ) -> None:
-    """Copy the saved package to `target` with `body_xml` spliced into word/document.xml.
+    """Write the package to `target`, word/document.xml with `body_xml` in its body.
 
     The body is written as text, not as lxml elements: parsing megabytes of it
     into python-docx's tree and serialising them again doubled the export time,
     and moving parsed elements between trees cost seconds of namespace fix-ups.
     Tests reopen every export with python-docx and LibreOffice to keep it valid.
+
+    `body_xml` is consumed as it is written, a slice at a time, so the body never
+    exists whole (at 10,000 requirements it is 100 million characters: its pieces
+    and the joined string were 390 MiB of the peak). The rest of the package
+    depends on the body (numbering, links, pictures), so `finish` makes it
+    afterwards and its parts follow document.xml in the zip; `first`, parts the
+    body does not change, come before it (`_leading_parts`).
     """
     namespaces = nsdecls("r", "wp", "a", "pic")
-    with (
-        zipfile.ZipFile(package) as source,
-        zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out,
-    ):
-        for info in source.infolist():
-            data = source.read(info)
-            if info.filename != "word/document.xml":
-                out.writestr(info.filename, data, zipfile.ZIP_DEFLATED)
-                continue
-            # Streamed into the zip a slice at a time: the whole document as one
-            # more string and its UTF-8 bytes were two copies of a body that runs
-            # to hundreds of megabytes (10,000 requirements: 250 MiB of the peak).
-            text = data.decode("utf-8")
+    name = "word/document.xml"
+    head = document_xml.decode("utf-8")
+    head = head[: head.index("<w:body>")]
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
+        for part, data in first.items():
+            out.writestr(part, data, zipfile.ZIP_DEFLATED)
+        entry = zipfile.ZipInfo(name, time.localtime()[:6])  # as `writestr` dates them
+        entry.compress_type = zipfile.ZIP_DEFLATED
+        with out.open(entry, "w", force_zip64=large) as stream:
+            opening = f"{head}<w:body {namespaces}>".encode()
+            stream.write(opening)
+            written = len(opening)
+            for piece in _slices(body_xml):
+                data = piece.encode("utf-8")
+                written += len(data)
+                if not large and written > zipfile.ZIP64_LIMIT - _SLICE:
+                    raise _Zip64NeededError  # with room for the end, before zipfile refuses it
+                stream.write(data)
+            package = finish()
+            with zipfile.ZipFile(package) as source:
+                text = source.read(name).decode("utf-8")
             at = text.index("<w:body>")
-            chars = len(body_xml) if isinstance(body_xml, str) else sum(map(len, body_xml))
-            large = chars * 3 >= zipfile.ZIP64_LIMIT  # UTF-8 takes up to 3 bytes a character
-            with out.open(info.filename, "w", force_zip64=large) as stream:
-                stream.write(f"{text[:at]}<w:body {namespaces}>".encode())
-                for piece in _slices(body_xml):
-                    stream.write(piece.encode("utf-8"))
-                stream.write(text[at + 8 :].encode("utf-8"))
+            if text[:at] != head:  # the body's writer must not touch the root element
+                raise RuntimeError("word/document.xml changed while its body was written")
+            stream.write(text[at + 8 :].encode("utf-8"))
+        with zipfile.ZipFile(package) as source:
+            for part, data in first.items():
+                if source.read(part) != data:
+                    raise RuntimeError(f"{part} changed while the body was written")
+            for info in source.infolist():
+                if info.filename != name and info.filename not in first:
+                    out.writestr(info.filename, source.read(info), zipfile.ZIP_DEFLATED)
 
 
 _SLICE = 1 << 20  # characters of the body encoded and compressed at a time
 
 
-def _slices(body_xml: str | Sequence[str]) -> Iterator[str]:
-    """The body a megabyte of text at a time, from one string or from its pieces
-    (pieces need never be joined into one string of the whole body)."""
-    if isinstance(body_xml, str):
-        for start in range(0, len(body_xml), _SLICE):
-            yield body_xml[start : start + _SLICE]
-        return
+def _slices(body_xml: Iterable[str]) -> Iterator[str]:
+    """The body about a megabyte of text at a time, from its pieces as they come."""
     batch: list[str] = []
     size = 0
     for piece in body_xml:
@@ -380,7 +444,8 @@ class _BodyWriter:
 
     # -- blocks -----------------------------------------------------------------
 
-    def body(self, blocks: Sequence[Block], progress: Progress | None) -> str:
+    def body(self, blocks: Sequence[Block], progress: Progress | None) -> Iterator[str]:
+        """The body's XML in pieces, made as they are taken: a block at a time."""
         out: list[str] = []
         total = len(blocks)
         self.follow_room = _follow_room(blocks)
@@ -406,7 +471,8 @@ class _BodyWriter:
                 self.sideways = False
             if progress is not None and done % 200 == 0:
                 progress(done, total)
-        return "".join(out)
+            yield from out
+            out.clear()
 
     # -- sections ---------------------------------------------------------------
 
