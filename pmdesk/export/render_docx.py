@@ -254,10 +254,17 @@ _SLICE = 1 << 20  # characters of the body encoded and compressed at a time
 
 
 def _slices(body_xml: Iterable[str]) -> Iterator[str]:
-    """The body about a megabyte of text at a time, from its pieces as they come."""
+    """The body about a megabyte of text at a time, from its pieces as they come
+    (a long piece cut, not copied whole into one more string)."""
     batch: list[str] = []
     size = 0
     for piece in body_xml:
+        if len(piece) >= _SLICE:
+            yield "".join(batch)
+            batch, size = [], 0
+            for start in range(0, len(piece), _SLICE):
+                yield piece[start : start + _SLICE]
+            continue
         batch.append(piece)
         size += len(piece)
         if size >= _SLICE:
@@ -462,7 +469,12 @@ class _BodyWriter:
             if wide:
                 turned = False
                 self.sideways = True
-            self.block(block, out, quote=False, top=True)
+            if isinstance(block, Table):  # a row at a time, not a whole long table
+                yield from out
+                out.clear()
+                yield from self.table(block)
+            else:
+                self.block(block, out, quote=False, top=True)
             # The short tables right after the picture (the milestones under the roadmap)
             # stay on the sideways page; text turns the pages upright again.
             keeps = _table_follows(blocks, done)
@@ -569,7 +581,7 @@ class _BodyWriter:
         elif isinstance(block, ListBlock):
             self.list_block(block, out, level=0, quote=quote)
         elif isinstance(block, Table):
-            out.append(self.table(block))
+            out.extend(self.table(block))
         elif isinstance(block, CodeBlock):
             out.append(self.code(block))
         elif isinstance(block, Quote):
@@ -765,17 +777,19 @@ class _BodyWriter:
 
     # -- tables -----------------------------------------------------------------
 
-    def table(self, block: Table) -> str:
+    def table(self, block: Table) -> Iterator[str]:
+        """The table's XML a row at a time (the index of 10,000 requirements is
+        tens of megabytes as one string)."""
         columns = max([len(block.header), *(len(r) for r in block.rows)], default=0)
         if columns == 0:
-            return ""
+            return
         widths = self._widths(block, columns)
         border = '<w:{0} w:val="single" w:sz="4" w:space="0" w:color="C9D1DC"/>'
         borders = "".join(
             border.format(side) for side in ("top", "left", "bottom", "right", "insideH", "insideV")
         )
         grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
-        out = [
+        yield (
             f'<w:tbl><w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/>'
             f'<w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type="fixed"/>'
             '<w:tblCellMar><w:top w:w="45" w:type="dxa"/><w:left w:w="100" w:type="dxa"/>'
@@ -783,10 +797,10 @@ class _BodyWriter:
             '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" '
             'w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr>'
             f"<w:tblGrid>{grid}</w:tblGrid>"
-        ]
+        )
         align = block.align or []
         if block.header and any(block.header):
-            out.append(self._row(block.header, widths, align, header=True, keep=True))
+            yield self._row(block.header, widths, align, header=True, keep=True)
         facts = block.kind == "facts"
         rows = block.rows
         if facts and columns == 4:
@@ -798,13 +812,10 @@ class _BodyWriter:
             # A facts row of one pair: its value spans the other pair's columns.
             cells = row if facts else row + [[] for _ in range(columns - len(row))]
             last = n == len(rows) - 1
-            out.append(
-                self._row(cells, widths, align, header=False, facts=facts, keep=keep and not last)
-            )
-        out.append("</w:tbl>")
+            yield self._row(cells, widths, align, header=False, facts=facts, keep=keep and not last)
+        yield "</w:tbl>"
         # Word needs a paragraph between two tables, and spacing after one reads better.
-        out.append(f"<w:p>{self._ppr('table')}</w:p>")
-        return "".join(out)
+        yield f"<w:p>{self._ppr('table')}</w:p>"
 
     def _row(
         self,
