@@ -104,6 +104,7 @@ EMU_PER_DXA = 635
 EMU_PER_PX = 9525  # at 96 dpi
 MAX_LIST_LEVEL = 8
 KEEP_TOGETHER_ROWS = 12
+_CELLS_KEPT = 8192  # table cells' XML remembered for reuse (a few MiB)
 _BULLETS = ("•", "◦", "▪")
 _TOC_PREFIX = "_Toc"
 
@@ -332,6 +333,7 @@ class _BodyWriter:
         self.headings = self._number_headings(document.blocks)
         self.heading_iter: Iterator[_HeadingEntry] = iter(self.headings)
         self.anchors: dict[str, str] = {}
+        self._cells: dict[tuple[object, ...], str] = {}  # see `_row`
         for e in self.headings:  # "#4-需求列表" or "#需求列表", as GitHub names headings
             label = f"{e.number} {e.text}" if e.number else e.text
             self.anchors.setdefault(heading_slug(label), e.bookmark)
@@ -834,6 +836,16 @@ class _BodyWriter:
             if index == len(cells) - 1 and len(cells) < len(widths):
                 width = sum(widths[index:])  # the last cell spans the columns left
                 span = f'<w:gridSpan w:val="{len(widths) - index}"/>'
+            jc = align[index] if index < len(align) else "left"
+            # Cells repeat (the facts tables' labels, statuses, owners, releases): one
+            # plain run's cell is made once (`runs` has no links or changes to track).
+            key = None
+            if len(runs) <= 1 and (not runs or (runs[0].href is None and runs[0].change is None)):
+                key = (*runs, width, span, header, facts and index % 2 == 0, jc, keep)
+                made = self._cells.get(key)
+                if made is not None:
+                    out.append(made)
+                    continue
             runs, indent = _lead_indent(runs)
             shade = ""
             base = ""
@@ -845,15 +857,17 @@ class _BodyWriter:
             elif facts and index % 2 == 0:
                 shade = '<w:shd w:val="clear" w:color="auto" w:fill="F3F5F8"/>'
                 base = '<w:color w:val="4B5563"/>'
-            jc = align[index] if index < len(align) else "left"
             justify = "<w:keepNext/>" if keep else ""
             justify += f'<w:jc w:val="{jc}"/>' if jc in ("center", "right") else ""
             justify += f'<w:ind w:left="{indent}"/>' if indent else ""
-            out.append(
+            made = (
                 f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{span}{shade}'
                 '<w:vAlign w:val="center"/></w:tcPr>'
                 f"<w:p>{self._ppr('table', justify)}{self.runs(runs, base)}</w:p></w:tc>"
             )
+            if key is not None and len(self._cells) < _CELLS_KEPT:
+                self._cells[key] = made
+            out.append(made)
         out.append("</w:tr>")
         return "".join(out)
 
