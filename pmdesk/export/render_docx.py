@@ -1039,6 +1039,8 @@ _MONO = re.compile(r"[^\s\u2e80-\uffff]")
 def _measured_text(runs: Runs) -> str:
     """A cell's text for width estimates: code letters as "0", the width of a
     monospaced letter (an identifier is wider in code than in the text font)."""
+    if len(runs) == 1 and not runs[0].code:  # most cells
+        return runs[0].text
     return "".join(_MONO.sub("0", run.text) if run.code else run.text for run in runs)
 
 
