@@ -333,7 +333,7 @@ class _BodyWriter:
         self.headings = self._number_headings(document.blocks)
         self.heading_iter: Iterator[_HeadingEntry] = iter(self.headings)
         self.anchors: dict[str, str] = {}
-        self._cells: dict[tuple[object, ...], str] = {}  # see `_row`
+        self._cells: dict[tuple[int | str | bool, ...], str] = {}  # see `_row`
         for e in self.headings:  # "#4-需求列表" or "#需求列表", as GitHub names headings
             label = f"{e.number} {e.text}" if e.number else e.text
             self.anchors.setdefault(heading_slug(label), e.bookmark)
@@ -837,11 +837,20 @@ class _BodyWriter:
                 width = sum(widths[index:])  # the last cell spans the columns left
                 span = f'<w:gridSpan w:val="{len(widths) - index}"/>'
             jc = align[index] if index < len(align) else "left"
-            # Cells repeat (the facts tables' labels, statuses, owners, releases): one
-            # plain run's cell is made once (`runs` has no links or changes to track).
+            # Cells repeat (the facts tables' labels, statuses, owners, releases share
+            # their Run objects): one plain run's cell is made once. Known by the run's
+            # id, cheaper than its hash: the document, and so every run, outlives this.
             key = None
             if len(runs) <= 1 and (not runs or (runs[0].href is None and runs[0].change is None)):
-                key = (*runs, width, span, header, facts and index % 2 == 0, jc, keep)
+                key = (
+                    id(runs[0]) if runs else 0,
+                    width,
+                    span,
+                    header,
+                    facts and index % 2 == 0,
+                    jc,
+                    keep,
+                )
                 made = self._cells.get(key)
                 if made is not None:
                     out.append(made)
