@@ -15,7 +15,7 @@ import docx
 import pytest
 
 from pmdesk.export import render_docx as renderer
-from pmdesk.export.doc import Block, Document, Heading, Paragraph, Run
+from pmdesk.export.doc import Block, Document, Heading, Paragraph, Run, Table
 
 
 def document_xml(data: bytes) -> str:
@@ -98,3 +98,37 @@ def test_the_package_is_told_a_word_file(tmp_path: Path) -> None:
         pytest.skip("no `file` command here")
     told = subprocess.run(["file", "-b", str(target)], capture_output=True, text=True, check=True)
     assert told.stdout.startswith("Microsoft Word 2007+")
+
+
+def test_table_cells_shared_or_not_write_the_same_document() -> None:
+    """Cells of one plain run are made once per run object and reused: a table whose
+    cells share their Run objects (as the PRD's facts tables do) reads exactly like
+    one with a fresh Run in every cell, wherever the shared run sits (label or value
+    column, header, the last row of a short table, a cell spanning the rest)."""
+    done, owner, key = Run("已完成"), Run("王芳"), Run("CRM-1")
+
+    def tables(fresh: bool) -> list[Block]:
+        def cell(run: Run) -> list[Run]:
+            return [Run(run.text, bold=run.bold)] if fresh else [run]
+
+        facts = [[cell(key), cell(done), cell(done), cell(owner)] for _ in range(3)]
+        facts.append([cell(owner), cell(done), [], []])
+        data = [[cell(done), cell(owner), cell(key)] for _ in range(15)] + [[cell(done)]]
+        return [
+            Table([], facts, widths=[1.1, 2.4, 1.1, 2.4], kind="facts"),
+            Table([cell(done), cell(owner), cell(key)], data, align=["left", "center", "right"]),
+            # A header and a kept row of the same run; a kept row and the last one.
+            Table([cell(owner)], [[cell(owner)], [cell(done)], [cell(done)]]),
+            # Equal columns: a label (shaded) and a value of the same run.
+            Table([], [[cell(done) for _ in range(4)]], widths=[1.0] * 4, kind="facts"),
+            # Equal columns aligned differently.
+            Table([], [[cell(done) for _ in range(4)]], widths=[1.0] * 4, align=["left", "right"]),
+        ]
+
+    xml = []
+    for fresh in (False, True):
+        target = io.BytesIO()
+        renderer.render_docx(Document("T", "zh", "", "", blocks=tables(fresh)), target)
+        xml.append(document_xml(target.getvalue()))
+    assert xml[0] == xml[1]
+    assert xml[0].count("已完成") == 3 * 2 + 1 + 1 + 15 + 1 + 2 + 4 + 4
