@@ -217,6 +217,23 @@ STYLES: list[tuple[str, str, str, str | None, str, str]] = [
         run_props(8.5, color=MUTED),
     ),
     (
+        "paragraph",
+        "FootnoteText",
+        "footnote text",
+        "Normal",
+        '<w:spacing w:before="0" w:after="40" w:line="264" w:lineRule="auto"/>'
+        '<w:jc w:val="left"/>',
+        run_props(9),
+    ),
+    (
+        "character",
+        "FootnoteReference",
+        "footnote reference",
+        "DefaultParagraphFont",
+        "",
+        '<w:rPr><w:vertAlign w:val="superscript"/></w:rPr>',
+    ),
+    (
         "character",
         "Hyperlink",
         "Hyperlink",

@@ -10,7 +10,8 @@ roadmap-menu-en.png: the roadmap's context menu on a release band;
 properties-*.png: Project ▸ Properties…; plan-*.png: the window with the Plan
 pane (releases, lanes, milestones) beside the tree; release-*.png: a release's form;
 document-*.png: the window at 1280×800 with the document pane showing the preview
-only (section list collapsed) of the section holding the requirements table.
+only (section list collapsed) of the section holding the requirements table;
+kano-*.png: Project ▸ Kano Survey… on the sample survey.
 """
 
 from __future__ import annotations
@@ -55,6 +56,7 @@ def shoot(app: QApplication, language: str, folder: Path) -> None:
     shoot_roadmap(window, language, project)
     shoot_roadmap_menu(window, language)
     shoot_setup(window, language)
+    shoot_kano(window, language)
     if language == "en":
         apply_theme(app, "dark")
         settle(800)
@@ -190,6 +192,25 @@ def shoot_setup(window: MainWindow, language: str) -> None:
     form.grab().save(str(OUT / f"release-{language}.png"))
     form.reject()
     window.tree_dock.raise_()
+
+
+def shoot_kano(window: MainWindow, language: str) -> None:
+    """Project ▸ Kano Survey… on the sample survey of the language."""
+    from pmdesk.app import dialogs
+    from pmdesk.app.analysis.kano_window import KanoWindow
+    from pmdesk.core.analysis.kano_survey import sample_survey_path
+
+    asked = dialogs.survey_path
+    dialogs.survey_path = lambda *_: sample_survey_path(language)  # type: ignore[assignment]
+    try:
+        window.kano_survey()
+    finally:
+        dialogs.survey_path = asked  # type: ignore[assignment]
+    kano = window.findChildren(KanoWindow)[-1]
+    kano.resize(1280, 470)
+    settle(300)
+    kano.grab().save(str(OUT / f"kano-{language}.png"))
+    kano.close()
 
 
 def shoot_sharing(window: MainWindow, language: str, project: Path, folder: Path) -> None:

@@ -67,10 +67,16 @@ def fill(ts: Path, language: str) -> list[str]:
     sys.path.insert(0, str(ROOT))
     from zh_CN_strings import ZH_CN
 
-    from pmdesk.core.domain.vocabulary import LABELS, all_terms
+    from pmdesk.core.domain.vocabulary import (
+        KANO_CATEGORY,
+        KANO_CATEGORY_TERMS,
+        LABELS,
+        all_terms,
+    )
 
     # The vocabulary's names carry their Chinese with them (pmdesk.core.domain.vocabulary).
     chinese = {(LABELS, term.en): term.zh for term in all_terms()} | ZH_CN
+    chinese |= {(KANO_CATEGORY, term.en): term.zh for term in KANO_CATEGORY_TERMS.values()}
 
     tree = ET.parse(ts)
     missing = []

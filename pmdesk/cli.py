@@ -57,9 +57,9 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("check", help="integrity and schema check")
     p.add_argument("file", type=Path, metavar="FILE")
 
-    p = sub.add_parser("export", help="export the PRD (docx, md) or a JSON snapshot")
+    p = sub.add_parser("export", help="export the PRD (docx, md, pdf) or a JSON snapshot")
     p.add_argument("file", type=Path, metavar="FILE")
-    p.add_argument("--format", required=True, choices=("md", "docx", "json"))
+    p.add_argument("--format", required=True, choices=("md", "docx", "pdf", "json"))
     p.add_argument("-o", "--output", required=True, type=Path, metavar="OUT")
     p.add_argument(
         "--lang", choices=("zh", "en"), help="language of headings and labels (default: project's)"

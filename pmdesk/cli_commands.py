@@ -131,7 +131,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         )
     if args.format == "json":
         if args.baseline or args.lang:
-            raise CommandError("--lang and --baseline apply to md and docx exports, not json.")
+            raise CommandError("--lang and --baseline apply to md, docx and pdf exports, not json.")
         return _export_json(args)
     from pmdesk.core.project import Project
     from pmdesk.export.export_problems import ExportProblemsError

@@ -31,9 +31,11 @@ class Handlers(Protocol):
     def close_project(self) -> bool: ...
     def close(self) -> bool: ...
     def focus_filter(self) -> None: ...
+    def show_backlog(self) -> None: ...
     def baselines(self) -> None: ...
     def project_properties(self) -> object: ...
     def show_plan(self) -> None: ...
+    def kano_survey(self) -> None: ...
     def new_release(self) -> None: ...
     def new_milestone(self) -> None: ...
     def change_log(self) -> None: ...
@@ -148,8 +150,21 @@ class WindowActions:
             c.new_milestone,
             QKeySequence("Ctrl+Shift+M"),
         )
+        self.kano_survey = action(translate("MainWindow", "&Kano Survey…"), c.kano_survey)
+        self.kano_survey.setToolTip(
+            translate(
+                "MainWindow",
+                "Evaluate a Kano survey's answers (CSV) and set the categories it gives",
+            )
+        )
         self.change_log = action(
             translate("MainWindow", "Change &Log…"), c.change_log, QKeySequence("Ctrl+Shift+H")
+        )
+        self.backlog = action(
+            translate("MainWindow", "Backlog &Table"), c.show_backlog, QKeySequence("Ctrl+Shift+B")
+        )
+        self.backlog.setToolTip(
+            translate("MainWindow", "Every requirement in a table: sort, group, edit many at once")
         )
         self.preferences = action(
             translate("MainWindow", "&Preferences…"), c.preferences, K.Preferences
@@ -183,7 +198,11 @@ class WindowActions:
         project_menu.addActions([self.plan, self.new_release, self.new_milestone])
         project_menu.addSeparator()
         project_menu.addAction(self.baselines)
+        project_menu.addSeparator()
+        project_menu.addAction(self.kano_survey)
         view_menu = bar.addMenu(translate("MainWindow", "&View"))
+        view_menu.addAction(self.backlog)
+        view_menu.addSeparator()
         view_menu.addActions([dock.toggleViewAction() for dock in docks])
         view_menu.addSeparator()
         view_menu.addAction(self.change_log)
@@ -236,8 +255,10 @@ class WindowActions:
             self.export_png,
             self.export_svg,
             self.change_log,
+            self.backlog,
             self.properties,  # read-only, it shows them unchangeable
             self.plan,
+            self.kano_survey,  # read-only, it shows the result (Apply is off)
         ):
             act.setEnabled(ready)
         for act in (self.new_release, self.new_milestone):

@@ -211,6 +211,17 @@ def open_path(parent: QWidget, folder: str) -> Path | None:
     return Path(name) if name else None
 
 
+def survey_path(parent: QWidget, folder: str) -> Path | None:
+    """A Kano survey's CSV file to read (Project ▸ Kano Survey…)."""
+    name, _ = QFileDialog.getOpenFileName(
+        parent,
+        translate("Dialogs", "Open a Kano survey"),
+        folder,
+        translate("Dialogs", "Survey answers (*.csv *.txt)"),
+    )
+    return Path(name) if name else None
+
+
 def copy_path(parent: QWidget, folder: str) -> Path | None:
     """The copy of the open project to merge in (File ▸ Merge a Copy)."""
     name, _ = QFileDialog.getOpenFileName(
@@ -253,13 +264,18 @@ _EXPORT_KINDS: dict[
         QT_TRANSLATE_NOOP("Dialogs", "Export PRD"),
         QT_TRANSLATE_NOOP("Dialogs", "Markdown (*.md)"),
     ),
+    ".pdf": (
+        QT_TRANSLATE_NOOP("Dialogs", "Export PRD"),
+        QT_TRANSLATE_NOOP("Dialogs", "PDF document (*.pdf)"),
+    ),
     ".png": (QT_TRANSLATE_NOOP("Dialogs", "Export roadmap"), "PNG (*.png)"),
     ".svg": (QT_TRANSLATE_NOOP("Dialogs", "Export roadmap"), "SVG (*.svg)"),
 }
 
 
 def export_path(parent: QWidget, suggestion: str | Path, suffix: str) -> Path | None:
-    """Where to write an export (".docx", ".md", ".png", ".svg"); the suffix is added if missing."""
+    """Where to write an export (".docx", ".md", ".pdf", ".png", ".svg"); the suffix is added
+    if missing."""
     title, kind = (str(text) for text in _EXPORT_KINDS[suffix])
     name, _ = QFileDialog.getSaveFileName(
         parent, translate("Dialogs", title), str(suggestion), translate("Dialogs", kind)

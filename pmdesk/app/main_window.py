@@ -70,6 +70,13 @@ class MainWindow(QMainWindow):
         self.plan_dock.setWidget(self.plan_placeholder)
         self.roadmap_placeholder = self._placeholder(self.tr("No project is open."))
         self.roadmap_dock.setWidget(self.roadmap_placeholder)
+        # The backlog table is a tab beside the roadmap: the bottom area spans the
+        # window, the most width a table of many columns can get.
+        self.backlog_dock = self._dock("backlogDock", self.tr("Backlog"), area.BottomDockWidgetArea)
+        self.tabifyDockWidget(self.roadmap_dock, self.backlog_dock)
+        self.roadmap_dock.raise_()
+        self.backlog_placeholder = self._placeholder(self.tr("No project is open."))
+        self.backlog_dock.setWidget(self.backlog_placeholder)
         self.central = QStackedWidget(self)
         self.central.addWidget(self._placeholder(self.tr("No project is open.")))
         # The notice of a colleague's save sits above the document (app/sharing.py).
@@ -89,6 +96,7 @@ class MainWindow(QMainWindow):
         self.notice_bar.redo_requested.connect(self.undo_group.redo)
         self.notice_bar.save_requested.connect(self.save)
         docks = [self.tree_dock, self.plan_dock, self.detail_dock, self.roadmap_dock]
+        docks.append(self.backlog_dock)
         self.commands = WindowActions(self, self, self.undo_group, docks, self._fill_recent)
         self._build_status_bar()
         # The bottom area (the timeline) spans the window: a roadmap needs width.
@@ -101,7 +109,7 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
         else:  # first start
             self.resizeDocks(
-                [self.tree_dock, self.detail_dock], [480, 400], Qt.Orientation.Horizontal
+                [self.tree_dock, self.detail_dock], [340, 380], Qt.Orientation.Horizontal
             )
             self.resizeDocks([self.roadmap_dock], [340], Qt.Orientation.Vertical)
         self.undo_group.cleanChanged.connect(self.state_changed)
@@ -173,6 +181,9 @@ class MainWindow(QMainWindow):
         self.plan_placeholder.hide()
         self.plan_placeholder.setParent(self)
         self.plan_dock.setWidget(workspace.plan_pane)
+        self.backlog_placeholder.hide()
+        self.backlog_placeholder.setParent(self)
+        self.backlog_dock.setWidget(workspace.backlog_pane)
         self.central.addWidget(workspace.document_pane)
         self.central.setCurrentWidget(workspace.document_pane)
         workspace.roadmap_pane.details_requested.connect(self.show_details)
@@ -191,6 +202,8 @@ class MainWindow(QMainWindow):
         self.roadmap_placeholder.show()
         self.plan_dock.setWidget(self.plan_placeholder)
         self.plan_placeholder.show()
+        self.backlog_dock.setWidget(self.backlog_placeholder)
+        self.backlog_placeholder.show()
 
     def busy(self, message: str) -> None:
         self.progress.show()
@@ -341,6 +354,13 @@ class MainWindow(QMainWindow):
         self.detail_dock.show()
         self.detail_dock.raise_()
 
+    def show_backlog(self) -> None:
+        """View ▸ Backlog Table: the backlog's tab, forward, with the focus."""
+        self.backlog_dock.show()
+        self.backlog_dock.raise_()
+        if self.workspace is not None:
+            self.workspace.backlog_pane.view.setFocus()
+
     def focus_filter(self) -> None:
         if self.workspace is not None:
             self.tree_dock.show()
@@ -413,6 +433,22 @@ class MainWindow(QMainWindow):
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog
+
+    def kano_survey(self) -> None:
+        """Project ▸ Kano Survey…: a survey's result (app/analysis/kano_window.py)."""
+        from pmdesk.app.analysis.kano_window import open_kano_survey
+
+        ws = self.workspace
+        if ws is not None:
+            open_kano_survey(
+                self,
+                ws.session,
+                self.tasks,
+                self.settings,
+                self.show_details,
+                busy=self.busy,
+                idle=self.idle,
+            )
 
     def show_plan(self) -> None:
         """Project ▸ Releases, Lanes and Milestones: the Plan pane, forward."""

@@ -36,7 +36,7 @@ translate = QCoreApplication.translate
 def label_text(label: Label) -> str:
     """A translated, readable command text: "Rename REQ-12", "Move 3 requirements",
     "Move release v1.1 to 2027-04-05 – 2027-06-30" (the core names the sentence)."""
-    if label.text and label.count == 1:
+    if label.text:  # its own sentence, for one or (bulk edits) many
         params = dict(label.params)
         if "status" in params:
             params["status"] = release_status_label(params["status"])

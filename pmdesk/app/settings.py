@@ -5,7 +5,10 @@ Only UI state lives here; project-level settings live in the project file.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -112,6 +115,18 @@ class AppSettings:
     def save_header_state(self, state: QByteArray) -> None:
         self._s.setValue("tree/header", state)
 
+    def backlog_state(self, project: Path) -> dict[str, Any]:
+        """The backlog table's columns, widths, grouping and sort for `project`."""
+        value = self._s.value(_project_key("backlog", project))
+        try:
+            state = json.loads(value) if isinstance(value, str) else {}
+        except ValueError:
+            return {}
+        return state if isinstance(state, dict) else {}
+
+    def save_backlog_state(self, project: Path, state: dict[str, Any]) -> None:
+        self._s.setValue(_project_key("backlog", project), json.dumps(state))
+
     def sync(self) -> None:
         self._s.sync()
 
@@ -170,3 +185,20 @@ class AppSettings:
     @export_open_after.setter
     def export_open_after(self, value: bool) -> None:
         self._s.setValue("export/open_after", "true" if value else "false")
+
+    @property
+    def survey_folder(self) -> str:
+        """Where Project ▸ Kano Survey… found the last survey."""
+        return self._str("analysis/survey_folder", "")
+
+    @survey_folder.setter
+    def survey_folder(self, folder: str) -> None:
+        self._s.setValue("analysis/survey_folder", folder)
+
+
+def _project_key(group: str, project: Path) -> str:
+    """A settings key of one project file (its resolved path, hashed: any characters)."""
+    from pmdesk.core.storage.places import resolved
+
+    path = resolved(project) or project.absolute()
+    return f"{group}/{hashlib.sha1(str(path).encode()).hexdigest()[:16]}"

@@ -29,6 +29,7 @@ from pmdesk.core.storage.lockfile import lock_path
 
 # The tree paints before the database layer loads; the other panes need it.
 if TYPE_CHECKING:
+    from pmdesk.app.backlog.pane import BacklogPane
     from pmdesk.app.details.editor import DetailEditor
     from pmdesk.app.document.pane import DocumentPane
     from pmdesk.app.opening import OpenedProject
@@ -124,6 +125,7 @@ class Workspace(QObject):
         settings: AppSettings,
         tasks: TaskRunner,
     ) -> None:
+        from pmdesk.app.backlog.pane import BacklogPane
         from pmdesk.app.details.editor import DetailEditor
         from pmdesk.app.document.pane import DocumentPane
         from pmdesk.app.roadmap.pane import RoadmapPane
@@ -150,9 +152,11 @@ class Workspace(QObject):
         )
         self.roadmap_pane: RoadmapPane = RoadmapPane(self.session, tasks, settings, parent)
         self.plan_pane: PlanPane = PlanPane(self.session, parent)
+        self.backlog_pane: BacklogPane = BacklogPane(self.session, self.tree_pane, settings, parent)
 
         self.tree_pane.selection_changed.connect(self.selection.set)
         self.roadmap_pane.selection_changed.connect(self.selection.set)
+        self.backlog_pane.selection_changed.connect(self.selection.set)
         self.detail_editor.requirement_activated.connect(self.selection.set)
         self.selection.changed.connect(self._follow)
         self.session.changed.connect(self._project_changed)
@@ -186,6 +190,7 @@ class Workspace(QObject):
             self.tree_pane.view.select_uid(uid)
         self.detail_editor.show_requirement(uid)
         self.roadmap_pane.select_uid(uid)
+        self.backlog_pane.select_uid(uid)
 
     def _project_changed(self, effects: tuple[Effect, ...]) -> None:
         """A new document language (Project ▸ Properties…): the preview speaks it."""
@@ -202,6 +207,7 @@ class Workspace(QObject):
         self.document_pane.lock_editing()
         self.roadmap_pane.lock_editing()
         self.plan_pane.lock_editing()
+        self.backlog_pane.lock_editing()
 
     def flush(self) -> None:
         """Commit typing not yet committed (before a save, a merge or a close)."""
@@ -291,6 +297,8 @@ class Workspace(QObject):
         """Take the panes down and close the working copy (`discard`: nothing in
         it is kept for recovery; an untitled project's file goes too)."""
         self.stop_watching()
+        if self.backlog_pane.model.loaded:
+            self.backlog_pane.save_state()
         self.document_pane.shutdown()
         self.roadmap_pane.shutdown()
         self.tasks.wait()
@@ -315,6 +323,7 @@ class Workspace(QObject):
             self.document_pane,
             self.roadmap_pane,
             self.plan_pane,
+            self.backlog_pane,
         )
 
 

@@ -470,6 +470,8 @@ UNDO_TEXTS: dict[str, str] = {
     "project.confidentiality": QT_TRANSLATE_NOOP("UndoLabel", "Set confidentiality"),
     "project.doc_number": QT_TRANSLATE_NOOP("UndoLabel", "Set document number"),
     "project.reviewers": QT_TRANSLATE_NOOP("UndoLabel", "Set reviewers"),
+    "project.scoring": QT_TRANSLATE_NOOP("UndoLabel", "Set scoring model"),
+    "project.criteria": QT_TRANSLATE_NOOP("UndoLabel", "Set scoring criteria"),
     "project.key_prefix": QT_TRANSLATE_NOOP("UndoLabel", "Change key prefix to {prefix}"),
     "project.edit": QT_TRANSLATE_NOOP("UndoLabel", "Edit project properties"),
     # A Kano survey's result applied (core/analysis/kano_apply.py).
@@ -479,6 +481,27 @@ UNDO_TEXTS: dict[str, str] = {
     "kano.apply_one": QT_TRANSLATE_NOOP(
         "UndoLabel", "Set Kano category of {key} from survey {name}"
     ),
+    # The backlog's bulk edits (core.ops.bulk): many requirements, or one by its key.
+    "bulk.release": QT_TRANSLATE_NOOP("UndoLabel", "Set release of {count} requirements"),
+    "bulk.release.one": QT_TRANSLATE_NOOP("UndoLabel", "Set release of {key}"),
+    "bulk.priority": QT_TRANSLATE_NOOP("UndoLabel", "Set priority of {count} requirements"),
+    "bulk.priority.one": QT_TRANSLATE_NOOP("UndoLabel", "Set priority of {key}"),
+    "bulk.status": QT_TRANSLATE_NOOP("UndoLabel", "Set status of {count} requirements"),
+    "bulk.status.one": QT_TRANSLATE_NOOP("UndoLabel", "Set status of {key}"),
+    "bulk.owner": QT_TRANSLATE_NOOP("UndoLabel", "Set owner of {count} requirements"),
+    "bulk.owner.one": QT_TRANSLATE_NOOP("UndoLabel", "Set owner of {key}"),
+    "bulk.lane": QT_TRANSLATE_NOOP("UndoLabel", "Set lane of {count} requirements"),
+    "bulk.lane.one": QT_TRANSLATE_NOOP("UndoLabel", "Set lane of {key}"),
+    "bulk.kind": QT_TRANSLATE_NOOP("UndoLabel", "Set kind of {count} requirements"),
+    "bulk.kind.one": QT_TRANSLATE_NOOP("UndoLabel", "Set kind of {key}"),
+    "bulk.kano": QT_TRANSLATE_NOOP("UndoLabel", "Set Kano category of {count} requirements"),
+    "bulk.kano.one": QT_TRANSLATE_NOOP("UndoLabel", "Set Kano category of {key}"),
+    "bulk.tags_add": QT_TRANSLATE_NOOP("UndoLabel", "Add tags to {count} requirements"),
+    "bulk.tags_add.one": QT_TRANSLATE_NOOP("UndoLabel", "Add tags to {key}"),
+    "bulk.tags_remove": QT_TRANSLATE_NOOP("UndoLabel", "Remove tags from {count} requirements"),
+    "bulk.tags_remove.one": QT_TRANSLATE_NOOP("UndoLabel", "Remove tags from {key}"),
+    "bulk.edit": QT_TRANSLATE_NOOP("UndoLabel", "Edit {count} requirements"),
+    "bulk.edit.one": QT_TRANSLATE_NOOP("UndoLabel", "Edit {key}"),
 }
 
 

@@ -8,13 +8,15 @@ the first query (opening a project and painting its tree need none of it).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection
 
+    from pmdesk.core.analysis.scoring import Ranking, Scoring
+    from pmdesk.core.queries.backlog import BacklogRow
     from pmdesk.core.queries.history import Change, LogFilter, Wording
     from pmdesk.core.queries.requirements import (
         Counts,
@@ -107,6 +109,14 @@ class ProjectReads:
                 parent = rows[0][1]
             return rows, child_order(conn, parent) if rows else []
 
+    def backlog_rows(self, uids: Iterable[str] | None = None) -> list[BacklogRow]:
+        """The backlog table's rows (queries.backlog.BACKLOG_COLUMNS) of `uids`
+        (None: every requirement)."""
+        from pmdesk.core.queries.backlog import backlog_rows
+
+        with self._connect() as conn:
+            return backlog_rows(conn, uids)
+
     def child_order(self, parent: str | None) -> list[str]:
         from pmdesk.core.queries.requirements import child_order
 
@@ -118,6 +128,27 @@ class ProjectReads:
 
         with self._connect() as conn:
             return requirement_detail(conn, uid)
+
+    def scoring(self) -> Scoring:
+        """The project's scoring model and the weighted model's criteria."""
+        from pmdesk.core.analysis.scoring import project_scoring
+
+        with self._connect() as conn:
+            return project_scoring(conn)
+
+    def ranking(
+        self,
+        *,
+        model: str | None = None,
+        kinds: tuple[str, ...] = (),
+        releases: tuple[str, ...] = (),
+        top: int | None = None,
+    ) -> Ranking:
+        """Requirements by score, highest first (see core.analysis.scoring.ranking)."""
+        from pmdesk.core.analysis.scoring import ranking
+
+        with self._connect() as conn:
+            return ranking(conn, model=model, kinds=kinds, releases=releases, top=top)
 
     def links_of(self, uid: str) -> list[LinkRow]:
         from pmdesk.core.queries.requirements import links_of

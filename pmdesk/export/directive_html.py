@@ -25,7 +25,9 @@ from sqlalchemy import Connection
 from pmdesk.core.domain.directives import (
     ChangesSinceDirective,
     DirectiveError,
+    KanoDirective,
     MilestonesDirective,
+    RankingDirective,
     ReleasesDirective,
     RequirementsDirective,
     RoadmapDirective,
@@ -128,6 +130,14 @@ def render_directive_html(
         return _plan_html(milestone_table(conn, lang), lang)
     if isinstance(directive, ReleasesDirective):
         return _plan_html(release_table(conn, lang), lang)
+    if isinstance(directive, KanoDirective):
+        from pmdesk.export.kano_blocks import kano_html
+
+        return kano_html(conn, directive, lang, image_width)
+    if isinstance(directive, RankingDirective):
+        from pmdesk.export.ranking_blocks import ranking_html
+
+        return ranking_html(conn, directive, lang)
     if isinstance(directive, ChangesSinceDirective):
         return _changes_since(conn, directive, lang)
     return _revision_history(conn, lang)
@@ -172,7 +182,8 @@ def _requirements(conn: Connection, directive: RequirementsDirective, lang: str)
     if not rows:
         return warnings + f"<p><i>{text['none']}</i></p>"
     if directive.detailed:
-        return warnings + "".join(_detailed(row, lang) for row in rows)
+        score = _score_of(conn, lang)
+        return warnings + "".join(_detailed(row, lang, score) for row in rows)
     columns = ("key", "title", "status", "priority", "owner", "release")
     head = "".join(f"<th>{text[c]}</th>" for c in columns)
     top = min(row.depth for row in rows)
@@ -194,8 +205,24 @@ def _table_row(row: RequirementRow, indent: int, lang: str) -> str:
     return "<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
 
 
-def _detailed(row: RequirementRow, lang: str) -> str:
+ScoreOf = tuple[str, Mapping[str, float | None] | None]  # its name; scores (None: RICE's)
+
+
+def _score_of(conn: Connection, lang: str) -> ScoreOf:
+    """The project's scoring model's name, and its scores when it is not RICE."""
+    from pmdesk.core.analysis.scoring import project_scoring, scores_by_uid
+    from pmdesk.core.domain.vocabulary import SCORING_TERMS
+
+    model = project_scoring(conn).model
+    if model == "rice":  # in the rows already
+        return _TEXT[lang]["rice"], None
+    return SCORING_TERMS[model].in_document(lang), scores_by_uid(conn)[1]
+
+
+def _detailed(row: RequirementRow, lang: str, score_of: ScoreOf | None = None) -> str:
     text = _TEXT[lang]
+    name, scores = score_of or (text["rice"], None)
+    score = row.rice_score if scores is None else scores.get(row.uid)
     facts = [
         (text["status"], STATUS_LABELS[lang][row.status]),
         (text["priority"], PRIORITY_LABELS.get(row.priority or "", "")),
@@ -203,7 +230,7 @@ def _detailed(row: RequirementRow, lang: str) -> str:
         (text["release"], html.escape(row.release or "")),
         (text["lane"], html.escape(row.lane or "")),
         (text["kano"], KANO_LABELS[lang].get(row.kano or "", "")),
-        (text["rice"], "" if row.rice_score is None else f"{row.rice_score:g}"),
+        (name, "" if score is None else f"{score:g}"),
         (text["dates"], f"{row.start or ''} – {row.end or ''}" if row.start or row.end else ""),
     ]
     shown = " · ".join(f"{name}: {value}" for name, value in facts if value)

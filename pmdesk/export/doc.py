@@ -43,6 +43,10 @@ class Run:
     """The text is a picture's alt text: pictures are never loaded, `href` is its source."""
     change: TrackedChange | None = None
     """Set only in a redline (`export.redline`): what happened to this text since the baseline."""
+    footnote: str | None = None
+    """A footnote reference: the `Footnote.label` it points at; `text` is the author's
+    marker (`src` of `[^src]`). Renderers number references in document order
+    (`footnotes.FootnoteNumbers`), as GitHub and Word do, and show that number."""
 
 
 Runs = list[Run]
@@ -133,6 +137,16 @@ class Image:
 
 
 @dataclass(slots=True)
+class Footnote:
+    """A footnote's text, referenced by runs whose `footnote` is `label`. The reader puts
+    a text's notes after its blocks; labels are unique in the document (two sections'
+    `[^1]` are two labels), so renderers may gather the notes wherever they lie."""
+
+    label: str
+    blocks: list[Block]
+
+
+@dataclass(slots=True)
 class Rule:
     pass
 
@@ -174,6 +188,7 @@ Block = (
     | PageBreak
     | Contents
     | Cover
+    | Footnote
 )
 
 

@@ -31,6 +31,7 @@ from pmdesk.export.doc import (
     LINE_BREAK,
     Block,
     CodeBlock,
+    Footnote,
     Heading,
     ListBlock,
     ListItem,
@@ -105,6 +106,10 @@ class MarkdownReader:
         self._md = new_parser()
         # Looking for bare URLs costs a fifth of a read: only texts that may hold one.
         self._no_urls = new_parser(linkify=False)
+        self.noted = 0
+        """Texts read so far that have footnotes. A note's label is the text's number and
+        the author's label (`2:src`), so two sections' `[^1]` are two notes, and a note
+        keeps its label when others are added (a redline compares like with like)."""
 
     def read(
         self,
@@ -140,7 +145,13 @@ class MarkdownReader:
                 lines.append(0)
             return [CodeBlock(text)]
         self.removed = removed
-        blocks = _Builder(heading_shift, headings, expand, self, lines).build(tokens)
+        builder = _Builder(heading_shift, headings, expand, self, lines)
+        if ("[^" in text or "^[" in text) and any(t.type == "footnote_open" for t in tokens):
+            # Taken before building: a pmdesk block read inside (a requirement's
+            # description) is a text of its own.
+            self.noted += 1
+            builder.notes = f"{self.noted}:"
+        blocks = builder.build(tokens)
         if lines is not None and removed:
             lines[:] = [_source_line(line, removed) for line in lines]
         return blocks
@@ -179,13 +190,14 @@ def _source_line(line: int, removed: list[tuple[int, int]]) -> int:
 
 @dataclass
 class _Frame:
-    kind: str  # root, quote, list, item, footnotes, flat (a container deeper than the cap)
+    kind: str  # root, quote, list, item, footnotes, footnote, flat (deeper than the cap)
     blocks: list[Block] = field(default_factory=list)
     items: list[ListItem] = field(default_factory=list)
     ordered: bool = False
     start: int = 1
     loose: bool = False
     checked: bool | None = None
+    label: str = ""  # a footnote's
 
 
 class _Builder:
@@ -205,6 +217,7 @@ class _Builder:
         self.depth = 0  # open quotes and lists
         self.lines = lines
         self.line = 0  # where the top-level block being read starts
+        self.notes = ""  # what this text's footnote labels start with
 
     def build(self, tokens: list[Token]) -> list[Block]:
         i, count = 0, len(tokens)
@@ -230,19 +243,19 @@ class _Builder:
             frame = self._list_of_item()
             if frame is not None and not token.hidden:
                 frame.loose = True
-            runs = _inline(tokens[i + 1])
+            runs = _inline(tokens[i + 1], self.notes)
             if self.top.checked is not None and not self.top.blocks:
                 runs = _lstrip(runs)
             if _has_text(runs):
                 self.add(Paragraph(runs, "label" if _is_lead_in(runs) else "body"))
             return i + 3
         if kind == "heading_open":
-            runs = _inline(tokens[i + 1])
+            runs = _inline(tokens[i + 1], self.notes)
             if not self.headings:
                 self.add(Paragraph([_styled(r, bold=True) for r in runs]))
             else:
                 level = int(token.tag[1]) + self.shift
-                text = "".join(r.text for r in runs).strip()
+                text = "".join(r.text for r in runs if r.footnote is None).strip()
                 styled = runs if any(_looks(r) for r in runs) else None
                 self.add(Heading(level, text, runs=styled))
             return i + 3
@@ -272,13 +285,13 @@ class _Builder:
         elif kind == "footnote_block_open":
             self.stack.append(_Frame("footnotes"))
         elif kind == "footnote_block_close":
-            notes = self.stack.pop()
-            self.add(Rule(), ListBlock(True, notes.items, loose=notes.loose))
+            self.add(*self.stack.pop().blocks)  # the notes, after the text's blocks
         elif kind == "footnote_open":
-            self.stack.append(_Frame("item"))
+            label = self.notes + _note_label(token.meta)
+            self.stack.append(_Frame("footnote", label=label))
         elif kind == "footnote_close":
-            item = self.stack.pop()
-            self.top.items.append(ListItem(item.blocks))
+            note = self.stack.pop()
+            self.top.blocks.append(Footnote(note.label, note.blocks))
         return i + 1
 
     def _list_of_item(self) -> _Frame | None:
@@ -327,7 +340,7 @@ class _Builder:
             if token.type == "tr_open":
                 row = []
             elif token.type in ("th_open", "td_open"):
-                row.append(_inline(tokens[i + 1]))
+                row.append(_inline(tokens[i + 1], self.notes))
                 if token.type == "th_open":
                     style = str(token.attrGet("style") or "")
                     align.append(style.removeprefix("text-align:"))
@@ -372,8 +385,15 @@ class _Look:
         )
 
 
-def _inline(token: Token) -> Runs:
-    """The runs of one `inline` token (a paragraph, heading or table cell)."""
+def _note_label(meta: dict[str, object]) -> str:
+    """The author's label of a note (`src` of `[^src]`); an inline note (`^[…]`) has none."""
+    label = meta.get("label")
+    return str(label) if label is not None else f"^{meta.get('id', 0)}"
+
+
+def _inline(token: Token, notes: str = "") -> Runs:
+    """The runs of one `inline` token (a paragraph, heading or table cell); footnote
+    labels start with `notes`."""
     look = _Look()
     runs: Runs = []
     opened = 0
@@ -417,8 +437,11 @@ def _inline(token: Token) -> Runs:
                 look.links.pop()
         elif kind == "image":
             runs.append(_image(child, look))
-        elif kind == "footnote_ref":
-            runs.append(look.run(f"[{child.meta.get('label', child.meta.get('id', 0) + 1)}]"))
+        elif kind == "footnote_ref":  # the marker is the author's label, numbered by renderers
+            label = _note_label(child.meta)
+            inline_number = str(int(child.meta.get("id", 0)) + 1)
+            marker = str(child.meta["label"]) if "label" in child.meta else inline_number
+            runs.append(Run(marker, footnote=notes + label))
         elif kind == "html_inline":  # only the task-list plugin makes these (html=False)
             continue
     return _merge(_soften(runs))
@@ -490,6 +513,7 @@ def _styled(run: Run, *, text: str | None = None, bold: bool | None = None) -> R
         run.href,
         run.title,
         run.image,
+        footnote=run.footnote,
     )
 
 
@@ -503,7 +527,7 @@ def _merge(runs: Runs) -> Runs:
         if (
             last is not None
             and "\n" not in (run.text, last.text)
-            and not (run.image or last.image)
+            and not (run.image or last.image or run.footnote or last.footnote)
             and _same_look(last, run)
         ):
             merged[-1] = _styled(last, text=last.text + run.text)
@@ -513,7 +537,15 @@ def _merge(runs: Runs) -> Runs:
 
 
 def _looks(run: Run) -> bool:
-    return run.bold or run.italic or run.code or run.strike or run.href is not None or run.image
+    return (
+        run.bold
+        or run.italic
+        or run.code
+        or run.strike
+        or run.href is not None
+        or run.image
+        or run.footnote is not None
+    )
 
 
 def _same_look(a: Run, b: Run) -> bool:

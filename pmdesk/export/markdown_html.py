@@ -33,6 +33,7 @@ from pmdesk.core.domain.directives import DirectiveError
 from pmdesk.export.doc import (
     Block,
     CodeBlock,
+    Footnote,
     Heading,
     ListBlock,
     Paragraph,
@@ -42,6 +43,7 @@ from pmdesk.export.doc import (
     Table,
     heading_slug,
 )
+from pmdesk.export.footnotes import FootnoteNumbers, gather_footnotes
 from pmdesk.export.heading_numbers import HeadingNumbers, Slugs, nested_levels, numbered
 from pmdesk.export.markdown_blocks import MarkdownReader
 from pmdesk.export.text_safety import safe_href, strip_illegal_chars
@@ -103,15 +105,20 @@ def render_html(
     and every top-level block anchored to its source line.
     """
     if section is None:
-        return _HtmlWriter(expand, language).blocks(MarkdownReader().read(markdown_text))
+        blocks = MarkdownReader().read(markdown_text)
+        writer = _HtmlWriter(expand, language, blocks)
+        return writer.blocks(blocks) + writer.notes()
     lines: list[int] = []
     blocks = MarkdownReader().read(markdown_text, lines=lines)
-    return _HtmlWriter(expand, language).section(section, blocks, lines)
+    writer = _HtmlWriter(expand, language, blocks)
+    return writer.section(section, blocks, lines) + writer.notes()
 
 
 class _HtmlWriter:
-    def __init__(self, expand: Expand | None, language: str) -> None:
+    def __init__(self, expand: Expand | None, language: str, blocks: list[Block]) -> None:
         self.expand = expand
+        self.footnotes = gather_footnotes(blocks)
+        self.numbers = FootnoteNumbers(self.footnotes)  # as the references are written
         self.language = language
         zh = language == "zh"
         self.image_label = "[图片：{}]" if zh else "[image: {}]"
@@ -119,7 +126,26 @@ class _HtmlWriter:
         self.slugs: dict[str, int] = {}
 
     def blocks(self, blocks: list[Block]) -> str:
-        return "\n".join(self.block(b) for b in blocks)
+        return "\n".join(self.block(b) for b in blocks if not isinstance(b, Footnote))
+
+    def notes(self) -> str:
+        """The footnotes under the text, numbered as referenced, each linked back."""
+        if not self.numbers:
+            return ""
+        items: list[str] = []
+        done = 0
+        while done < len(self.numbers):  # a note's text may reference another note
+            done += 1
+            label = self.numbers.order[done - 1]
+            note = self.footnotes.get(label)
+            body = self.blocks(note.blocks) if note is not None else ""
+            back = f' <a href="#fnref-{done}">↩</a>'
+            if body.endswith("</p>"):
+                body = body[: -len("</p>")] + back + "</p>"
+            else:
+                body += back
+            items.append(f'<li><a name="fn-{done}"></a>{body}</li>')
+        return '\n<hr>\n<ol style="font-size: small">\n' + "\n".join(items) + "\n</ol>"
 
     def section(self, section: PreviewSection, blocks: list[Block], lines: list[int]) -> str:
         """A section's body as the PRD numbers it, its blocks anchored to their lines."""
@@ -134,6 +160,8 @@ class _HtmlWriter:
         headings = [b for b in blocks if isinstance(b, Heading)]
         depths = iter(nested_levels([h.level for h in headings]))
         for block, line in zip(blocks, lines, strict=True):
+            if isinstance(block, Footnote):
+                continue
             if isinstance(block, Heading):
                 level = 1 + next(depths)
                 prefix = numbers.next(level) if number is not None else ""
@@ -169,6 +197,8 @@ class _HtmlWriter:
             return self.table(block)
         if isinstance(block, Rule):
             return "<hr>"
+        if isinstance(block, Footnote):  # under the text (`notes`)
+            return ""
         return ""  # pictures, page breaks and front matter come only from the exports
 
     def heading(self, block: Heading) -> str:
@@ -235,6 +265,15 @@ class _HtmlWriter:
         for run in runs:
             if run.text == "\n":
                 out.append("<br>")
+                continue
+            if run.footnote is not None:
+                if run.footnote not in self.footnotes:  # its note is not in the text
+                    out.append(f"<sup>{html.escape(run.text)}</sup>")
+                    continue
+                number = self.numbers[run.footnote]
+                out.append(
+                    f'<sup><a name="fnref-{number}"></a><a href="#fn-{number}">{number}</a></sup>'
+                )
                 continue
             if run.image:
                 alt = run.text.strip()

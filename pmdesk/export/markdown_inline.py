@@ -79,12 +79,19 @@ def _guard(match: re.Match[str]) -> str:
 
 
 def inline(
-    runs: Runs, anchors: Mapping[str, str], *, in_table: bool = False, line_breaks: bool = False
+    runs: Runs,
+    anchors: Mapping[str, str],
+    *,
+    in_table: bool = False,
+    line_breaks: bool = False,
+    footnotes: Mapping[str, int] | None = None,
 ) -> str:
     """Runs as Markdown: emphasis nested as the runs share it, links around their text.
     `line_breaks`: the text may go over several lines (a paragraph, not a heading or a
-    table cell), which lets emphasis between two Chinese characters be written."""
-    if len(runs) == 1 and runs[0].href is None:  # most table cells, many paragraphs
+    table cell), which lets emphasis between two Chinese characters be written.
+    A footnote reference is written `[^n]`, n being `footnotes[label]` (its marker
+    without `footnotes`)."""
+    if len(runs) == 1 and runs[0].href is None and runs[0].footnote is None:  # most cells
         run = runs[0]
         text = _plain_run(run, in_table)
         if not (run.bold or run.italic or run.strike):
@@ -93,6 +100,8 @@ def inline(
             if getattr(run, flag):
                 text = wrap(text, _MARKS[flag])
         return fix_flanking(text, line_breaks=line_breaks).strip(" ")
+    if any(run.footnote is not None for run in runs):
+        return _with_footnotes(runs, anchors, in_table, line_breaks, footnotes)
     if not any(r.bold or r.italic or r.strike or r.href is not None for r in runs):
         return "".join([_plain_run(r, in_table) for r in runs]).strip(" ")
     atoms: list[Runs] = []
@@ -109,6 +118,39 @@ def inline(
             atoms.append([run])
     text = _emphasis(atoms, _Context(anchors, in_table), frozenset())
     return fix_flanking(text, line_breaks=line_breaks).strip(" ")
+
+
+def _with_footnotes(
+    runs: Runs,
+    anchors: Mapping[str, str],
+    in_table: bool,
+    line_breaks: bool,
+    footnotes: Mapping[str, int] | None,
+) -> str:
+    """The text between references written as usual, each reference as `[^n]`."""
+    out: list[str] = []
+    piece: Runs = []
+    for run in [*runs, None]:
+        if run is not None and run.footnote is None:
+            piece.append(run)
+            continue
+        if piece:
+            written = inline(piece, anchors, in_table=in_table, line_breaks=line_breaks)
+            # inline() trims blanks at the ends: keep those next to a reference
+            first, last = piece[0], piece[-1]
+            lead = " " if out and first.text[:1] == " " and not first.code and written else ""
+            trail = " " if run and last.text[-1:] == " " and not last.code and written else ""
+            if out and not lead and written[:1] in ("(", ":"):
+                written = "\\" + written  # `[^1](x)` is a link, `[^1]:` a definition
+            out.append(lead + written + trail)
+            piece = []
+        if run is not None and run.footnote is not None:
+            try:
+                label = str(footnotes[run.footnote]) if footnotes is not None else run.text
+            except KeyError:  # its note is not in the document: no reference to write
+                continue
+            out.append(f"[^{label}]")
+    return "".join(out).strip(" ")
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,9 @@ from sqlalchemy import Connection, select
 from pmdesk.core.domain.directives import (
     ChangesSinceDirective,
     DirectiveError,
+    KanoDirective,
     MilestonesDirective,
+    RankingDirective,
     ReleasesDirective,
     RequirementsDirective,
     RevisionHistoryDirective,
@@ -183,12 +185,19 @@ class _Builder:
         self.total = len(rows) * 2 + len(sections) + 1
         wanted = included(rows, self.options.statuses)
         self.rows = [r for r in rows if r.uid in wanted]
+        from pmdesk.core.analysis.scoring import project_scoring, scores_by_uid
+
+        # The facts tables' score is the project's model; RICE's is in the rows already.
+        model = project_scoring(conn).model
+        scores = scores_by_uid(conn)[1] if model != "rice" and "rice" in self.options.fields else {}
         self.ctx = RequirementContext(
             self.lang,
             self.options.fields,
             links_by_requirement(conn),
             self.reader,
             {row.uid: row.parent_uid for row in rows},
+            model,
+            scores,
         )
         baseline = self._asked_baseline()
 
@@ -325,6 +334,14 @@ class _Builder:
             return self._plan(release_table(self.conn, self.lang), self.text["releases"])
         if isinstance(directive, RevisionHistoryDirective):
             return [self._revision_table(), *self._damaged_notes(), *self._signoff(heading=False)]
+        if isinstance(directive, KanoDirective):
+            from pmdesk.export.kano_blocks import kano_blocks
+
+            return kano_blocks(self.conn, directive, self.lang, self._error)
+        if isinstance(directive, RankingDirective):
+            from pmdesk.export.ranking_blocks import ranking_blocks
+
+            return ranking_blocks(self.conn, directive, self.lang)
         assert isinstance(directive, ChangesSinceDirective)
         damaged = self._damaged_baseline(directive.baseline)
         if damaged is not None:

@@ -24,8 +24,8 @@ from pmdesk.export.redline import redline_document
 from pmdesk.export.render_docx import render_docx
 from pmdesk.export.render_markdown import render_markdown
 
-FORMATS = ("docx", "md")
-SUFFIXES = {"docx": ".docx", "md": ".md"}
+FORMATS = ("docx", "md", "pdf")
+SUFFIXES = {"docx": ".docx", "md": ".md", "pdf": ".pdf"}
 
 
 @dataclass(frozen=True)
@@ -47,22 +47,27 @@ def export_prd(
     redline: bool = False,
     check: Callable[[Document], None] | None = None,
 ) -> ExportResult:
-    """Write the PRD as `format` ("docx" or "md") to `target`; `redline` (docx,
-    with `options.baseline`) marks the changes since the baseline as tracked changes.
+    """Write the PRD as `format` ("docx", "md" or "pdf") to `target`; `redline`
+    (docx, with `options.baseline`) marks the changes since the baseline as tracked
+    changes.
 
     Progress runs to 90 % while the document is built and the rest while it
-    is written. `check` sees the document before anything is written (its
-    `problems`) and may stop the export by raising. Raises `ExportCancelledError`
-    (nothing written) or `PmdeskError`.
+    is written (for a PDF: to 40 %, then page by page as they are painted).
+    `check` sees the document before anything is written (its `problems`) and
+    may stop the export by raising. Raises `ExportCancelledError` (nothing
+    written) or `PmdeskError`.
     """
     if format not in FORMATS:
         raise ValueError(f"unknown export format {format!r}")
     refuse_project_target(target)
     started = time.perf_counter()
 
+    # Building is most of the work, but for a PDF Qt's layout and painting are.
+    built = 40 if format == "pdf" else 90
+
     def building(done: int, total: int) -> None:
         if progress is not None:
-            progress(int(90 * done / max(total, 1)), 100)
+            progress(int(built * done / max(total, 1)), 100)
 
     pictures: list[Path] = []
     # Hundreds of thousands of small, acyclic objects: the cyclic collector would
@@ -79,6 +84,15 @@ def export_prd(
         if format == "docx":
             with replacing(target) as tmp:
                 render_docx(document, tmp)
+        elif format == "pdf":
+            from pmdesk.export.render_pdf import render_pdf  # Qt: loaded only when asked
+
+            def painting(done: int, total: int) -> None:
+                if progress is not None:
+                    progress(built + int((100 - built) * done / max(total, 1)), 100)
+
+            with replacing(target) as tmp:
+                render_pdf(document, tmp, progress=painting, cancelled=cancelled)
         else:
             output = render_markdown(document, picture_stem=target.stem)
             if output.files:  # a place the .md cannot go is said of the .md, not a picture

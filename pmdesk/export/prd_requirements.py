@@ -6,10 +6,12 @@ live preview shows, so the document and the window never disagree.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import dataclasses
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from pmdesk.core.domain.vocabulary import FIELD_TERMS
 from pmdesk.core.queries.content import LinkEnd, RequirementRow
 from pmdesk.export.doc import (
     Block,
@@ -66,6 +68,10 @@ class RequirementContext:
     reader: MarkdownReader
     parents: dict[str, str | None]
     """Every requirement's parent, for indenting filtered tables by their shown ancestors."""
+    scoring: str = "rice"
+    """The project's scoring model: the "rice" field shows its score (RICE, ICE, WSJF, weighted)."""
+    scores: Mapping[str, float | None] = dataclasses.field(default_factory=dict)
+    """Every requirement's score under `scoring`, when it is not RICE (core.analysis.scoring)."""
 
 
 def clean(text: str) -> str:
@@ -80,7 +86,8 @@ def value_text(row: RequirementRow, field: str, ctx: RequirementContext) -> str:
     if field in ("kind", "status", "priority", "kano"):
         return value_label(field, getattr(row, field), lang)
     if field == "rice":
-        return "" if row.rice_score is None else format_score(row.rice_score)
+        score = row.rice_score if ctx.scoring == "rice" else ctx.scores.get(row.uid)
+        return "" if score is None else format_score(score)
     if field == "dates":
         if not (row.start or row.end):
             return ""
@@ -94,9 +101,15 @@ def value_text(row: RequirementRow, field: str, ctx: RequirementContext) -> str:
     raise ValueError(f"unknown field {field!r}")
 
 
+# The field whose name and value a facts table shows for the project's scoring model.
+_SCORE_FIELDS = {"rice": "rice", "ice": "ice", "wsjf": "wsjf", "weighted": "scores"}
+
+
 def facts_table(row: RequirementRow, ctx: RequirementContext) -> Table | None:
     """The compact attribute table: two label/value pairs per row."""
-    labels = FIELD_LABELS[ctx.language]
+    labels = dict(FIELD_LABELS[ctx.language])
+    score_field = _SCORE_FIELDS.get(ctx.scoring, "rice")
+    labels["rice"] = FIELD_TERMS[score_field].in_document(ctx.language)
     pairs: list[tuple[str, Runs]] = []
     for field in ("key", *ctx.fields):
         value = _link_runs(row, ctx) if field == "links" else _runs(value_text(row, field, ctx))

@@ -57,6 +57,7 @@ from pmdesk.export.doc import (
     heading_slug,
 )
 from pmdesk.export.docx_facts import facts_rows
+from pmdesk.export.docx_footnotes import DocxFootnotes, footnotes_part, set_blob
 from pmdesk.export.docx_pages import contents_depth, furniture_for_width
 from pmdesk.export.picture_pages import page_parts
 from pmdesk.export.redline_xml import paragraph_mark, row_mark, tracked_run
@@ -90,6 +91,8 @@ STYLE_NAMES = {
     "footer": "Footer",
     "link": "Hyperlink",
     "inline_code": "Inline Code",
+    "footnote_text": "footnote text",
+    "footnote_reference": "footnote reference",
     **{f"h{n}": f"Heading {n}" for n in range(1, 10)},
     **{f"toc{n}": f"toc {n}" for n in range(1, 10)},
 }
@@ -164,7 +167,8 @@ def _render(
 
     def finish() -> io.BytesIO:
         """The package without the body, once the body has added its lists, links,
-        pictures and sections."""
+        pictures, sections and the footnotes it referenced."""
+        _write_footnotes(word, writer)
         writer.finish_numbering()
         writer.finish_sections()
         package = io.BytesIO()
@@ -190,6 +194,22 @@ def _leading_parts(word: WordDocument) -> dict[str, bytes]:
             continue
         first[part.partname.membername] = part.blob
     return first
+
+
+def _write_footnotes(word: WordDocument, writer: _BodyWriter) -> None:
+    """`word/footnotes.xml` for the notes the body referenced; a note's links are
+    relationships of that part, so the writer relates them there meanwhile."""
+    notes = writer.footnotes
+    if not notes.ids:
+        return
+    part = footnotes_part(word)
+    saved = writer.part, writer.links
+    writer.part, writer.links = part, {}  # type: ignore[assignment]
+    try:
+        xml = notes.part_xml(writer)
+    finally:
+        writer.part, writer.links = saved
+    set_blob(part, xml)
 
 
 def _write_with_body(
@@ -339,6 +359,7 @@ class _BodyWriter:
             self.anchors.setdefault(heading_slug(label), e.bookmark)
             self.anchors.setdefault(heading_slug(e.text), e.bookmark)
         self.anchors.update({e.anchor: e.bookmark for e in self.headings if e.anchor})
+        self.footnotes = DocxFootnotes(list(document.blocks), self.styles)
 
     # -- setup ------------------------------------------------------------------
 
@@ -618,6 +639,9 @@ class _BodyWriter:
         for run in runs:
             if run.text == "\n":
                 out.append(tracked_run("<w:r><w:br/></w:r>", run.change))
+                continue
+            if run.footnote is not None:
+                out.append(tracked_run(self.footnotes.reference(run), run.change))
                 continue
             text = run.text
             if run.image:  # pictures are never fetched: say what it is, link to it

@@ -23,6 +23,7 @@ from pmdesk.export.doc import (
     Contents,
     Cover,
     Document,
+    Footnote,
     Heading,
     Image,
     ListBlock,
@@ -35,6 +36,7 @@ from pmdesk.export.doc import (
     Table,
     heading_slug,
 )
+from pmdesk.export.footnotes import FootnoteNumbers, gather_footnotes
 from pmdesk.export.heading_numbers import DEPTH, HeadingNumbers, Slugs, numbered
 from pmdesk.export.markdown_inline import (
     escape,
@@ -106,6 +108,10 @@ class _Writer:
             self.anchors.setdefault(entry.anchor, entry.anchor)
             self.anchors.setdefault(heading_slug(entry.text), entry.anchor)
         self.anchors.update({e.name: e.anchor for e in self.entries if e.name})
+        # GFM footnotes numbered as written: two sections' `[^1]` become [^1] and [^2].
+        self.notes = gather_footnotes(document.blocks)
+        self.numbers = FootnoteNumbers(self.notes)
+        self.defined = 0  # the notes numbered up to this one have their definitions out
 
     def _headings(self, blocks: list[Block]) -> list[_Entry]:
         numbers = HeadingNumbers()
@@ -126,7 +132,11 @@ class _Writer:
         headings = iter(self.entries)
         previous: Block | None = None
         for block in self.document.blocks:
+            if isinstance(block, Footnote):  # written at the end of its section
+                continue
             if isinstance(block, Heading):
+                if block.level <= 1:  # a section's notes end it
+                    out += self.definitions()
                 entry = next(headings)
                 out.append(self.heading(block, entry.level + 1, entry.number))
             else:
@@ -134,12 +144,27 @@ class _Writer:
                 if text:
                     out.append(text)
             previous = block
+        out += self.definitions()
         return "\n\n".join(out).rstrip() + "\n"
+
+    def definitions(self) -> list[str]:
+        """`[^n]: …` for the notes referenced since the last ones (a note's own
+        references included), in their numbers' order."""
+        out: list[str] = []
+        while self.defined < len(self.numbers):  # writing a note may number another
+            self.defined += 1
+            note = self.notes.get(self.numbers.order[self.defined - 1])
+            first, *rest = (self.blocks(note.blocks) if note is not None else "").split("\n")
+            # Continuation lines indent by four columns (GFM's footnote content).
+            lines = [f"[^{self.defined}]: {first}".rstrip()]
+            lines += [("    " + line) if line else "" for line in rest]
+            out.append("\n".join(lines))
+        return out
 
     def heading(self, block: Heading, level: int, number: str = "") -> str:
         marks = "#" * min(max(level, 1), 6)
         if block.runs:
-            text = inline(block.runs, self.anchors)
+            text = inline(block.runs, self.anchors, footnotes=self.numbers)
         else:
             text = escape(_clean(block.text).strip())
         if text.endswith("#"):  # a closing sequence of the heading otherwise
@@ -165,16 +190,29 @@ class _Writer:
 
     def block(self, block: Block, alternate: bool = False) -> str:
         if isinstance(block, Paragraph):
-            text = inline(block.runs, self.anchors, line_breaks=block.style == "body")
+            text = inline(
+                block.runs, self.anchors, line_breaks=block.style == "body", footnotes=self.numbers
+            )
             if block.style in ("note", "caption"):
                 return fix_flanking(wrap(text, "*"))
             if block.style == "label" and not all(r.bold or not r.text.strip() for r in block.runs):
                 # A lead-in line pmdesk made (not the author's **bold**): bold as a whole.
                 plain = [
-                    Run(r.text, False, r.italic, r.code, r.strike, r.href, r.title, r.image)
+                    Run(
+                        r.text,
+                        False,
+                        r.italic,
+                        r.code,
+                        r.strike,
+                        r.href,
+                        r.title,
+                        r.image,
+                        footnote=r.footnote,
+                    )
                     for r in block.runs
                 ]
-                return guard_line_start(fix_flanking(wrap(inline(plain, self.anchors), "**")))
+                written = inline(plain, self.anchors, footnotes=self.numbers)
+                return guard_line_start(fix_flanking(wrap(written, "**")))
             if block.style == "error":
                 return f"> {text}"
             return guard_line_start(text)
@@ -188,7 +226,9 @@ class _Writer:
             inner = self.blocks(block.blocks)
             return "\n".join(f"> {line}" if line else ">" for line in inner.split("\n"))
         if isinstance(block, Table):
-            return _table(block, self.anchors)
+            return _table(block, self.anchors, self.numbers)
+        if isinstance(block, Footnote):  # written at the end of its section
+            return ""
         if isinstance(block, Image):  # the caption ("图 1　路线图") under the picture
             caption = f"\n\n*{escape(_clean(block.caption))}*" if block.caption else ""
             return self.picture(block) + caption
@@ -274,7 +314,7 @@ def _fence(block: CodeBlock) -> str:
     return f"{fence}{language}\n{body}{fence}"
 
 
-def _table(block: Table, anchors: Mapping[str, str]) -> str:
+def _table(block: Table, anchors: Mapping[str, str], footnotes: Mapping[str, int]) -> str:
     columns = max([len(block.header), *(len(r) for r in block.rows)], default=0)
     if columns == 0:
         return ""
@@ -288,11 +328,11 @@ def _table(block: Table, anchors: Mapping[str, str]) -> str:
     for index in range(columns):
         kind = align[index] if index < len(align) else ""
         rule.append({"center": ":---:", "right": "---:", "left": ":---"}.get(kind, "---"))
-    lines = [_row(header, anchors), "| " + " | ".join(rule) + " |"]
-    lines += [_row(row, anchors) for row in rows]
+    lines = [_row(header, anchors, footnotes), "| " + " | ".join(rule) + " |"]
+    lines += [_row(row, anchors, footnotes) for row in rows]
     return "\n".join(lines)
 
 
-def _row(cells: list[Runs], anchors: Mapping[str, str]) -> str:
-    texts = [inline(cell, anchors, in_table=True) for cell in cells]
+def _row(cells: list[Runs], anchors: Mapping[str, str], footnotes: Mapping[str, int]) -> str:
+    texts = [inline(cell, anchors, in_table=True, footnotes=footnotes) for cell in cells]
     return "| " + " | ".join(text or " " for text in texts) + " |"

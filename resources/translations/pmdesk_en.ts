@@ -25,6 +25,152 @@
     </message>
 </context>
 <context>
+    <name>Backlog</name>
+    <message>
+        <source>QT_COLLATION_LOCALE</source>
+        <translation>QT_COLLATION_LOCALE</translation>
+    </message>
+    <message>
+        <source>Top level</source>
+        <translation>Top level</translation>
+    </message>
+    <message>
+        <source>No release</source>
+        <translation>No release</translation>
+    </message>
+    <message>
+        <source>No lane</source>
+        <translation>No lane</translation>
+    </message>
+    <message>
+        <source>No owner</source>
+        <translation>No owner</translation>
+    </message>
+    <message>
+        <source>Reach</source>
+        <translation>Reach</translation>
+    </message>
+    <message>
+        <source>Impact</source>
+        <translation>Impact</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Confidence</translation>
+    </message>
+    <message>
+        <source>Effort</source>
+        <translation>Effort</translation>
+    </message>
+    <message>
+        <source>RICE score</source>
+        <translation>RICE score</translation>
+    </message>
+</context>
+<context>
+    <name>BacklogPane</name>
+    <message>
+        <source>No grouping</source>
+        <translation>No grouping</translation>
+    </message>
+    <message>
+        <source>By parent</source>
+        <translation>By parent</translation>
+    </message>
+    <message>
+        <source>By release</source>
+        <translation>By release</translation>
+    </message>
+    <message>
+        <source>By lane</source>
+        <translation>By lane</translation>
+    </message>
+    <message>
+        <source>By owner</source>
+        <translation>By owner</translation>
+    </message>
+    <message>
+        <source>By status</source>
+        <translation>By status</translation>
+    </message>
+    <message>
+        <source>By priority</source>
+        <translation>By priority</translation>
+    </message>
+    <message>
+        <source>Group the rows by a field</source>
+        <translation>Group the rows by a field</translation>
+    </message>
+    <message>
+        <source>Edit Selected…</source>
+        <translation>Edit Selected…</translation>
+    </message>
+    <message>
+        <source>Set the release, priority, status, owner, lane or tags of every selected row</source>
+        <translation>Set the release, priority, status, owner, lane or tags of every selected row</translation>
+    </message>
+    <message>
+        <source>Group:</source>
+        <translation>Group:</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Selected Requirements…</source>
+        <translation>&amp;Edit Selected Requirements…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n requirement(s)</source>
+        <translation>
+            <numerusform>%n requirement</numerusform>
+            <numerusform>%n requirements</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n requirement(s)</source>
+        <translation>
+            <numerusform>%1 of %n requirement</numerusform>
+            <numerusform>%1 of %n requirements</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected</source>
+        <translation>
+            <numerusform>%n selected</numerusform>
+            <numerusform>%n selected</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Set &amp;Priority</source>
+        <translation>Set &amp;Priority</translation>
+    </message>
+    <message>
+        <source>Set &amp;Status</source>
+        <translation>Set &amp;Status</translation>
+    </message>
+    <message>
+        <source>Set &amp;Release</source>
+        <translation>Set &amp;Release</translation>
+    </message>
+    <message>
+        <source>Set &amp;Lane</source>
+        <translation>Set &amp;Lane</translation>
+    </message>
+</context>
+<context>
+    <name>BacklogView</name>
+    <message>
+        <source>Original Order</source>
+        <translation>Original Order</translation>
+    </message>
+    <message>
+        <source>Rows in the tree's order, not sorted</source>
+        <translation>Rows in the tree's order, not sorted</translation>
+    </message>
+    <message>
+        <source>Default Columns</source>
+        <translation>Default Columns</translation>
+    </message>
+</context>
+<context>
     <name>BaselinesDialog</name>
     <message>
         <source>Baselines</source>
@@ -133,6 +279,60 @@ A baseline keeps the project as it is at a moment you name, such as the version 
     <message>
         <source>(top level)</source>
         <translation>(top level)</translation>
+    </message>
+</context>
+<context>
+    <name>BulkEditDialog</name>
+    <message>
+        <source>Edit Selected Requirements</source>
+        <translation>Edit Selected Requirements</translation>
+    </message>
+    <message numerus="yes">
+        <source>Change %n selected requirement(s):</source>
+        <translation>
+            <numerusform>Change %n selected requirement:</numerusform>
+            <numerusform>Change %n selected requirements:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Field:</source>
+        <translation>&amp;Field:</translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation>Release</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Lane</source>
+        <translation>Lane</translation>
+    </message>
+    <message>
+        <source>Add tags</source>
+        <translation>Add tags</translation>
+    </message>
+    <message>
+        <source>Remove tags</source>
+        <translation>Remove tags</translation>
+    </message>
+    <message>
+        <source>&amp;Value:</source>
+        <translation>&amp;Value:</translation>
+    </message>
+    <message>
+        <source>Comma-separated, e.g. mobile, MVP</source>
+        <translation>Comma-separated, e.g. mobile, MVP</translation>
     </message>
 </context>
 <context>
@@ -987,6 +1187,29 @@ A baseline keeps the project as it is at a moment you name, such as the version 
     </message>
 </context>
 <context>
+    <name>CriteriaInputs</name>
+    <message>
+        <source>No criteria yet: add them in Project ▸ Properties.</source>
+        <translation>No criteria yet: add them in Project ▸ Properties.</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Weight %1</source>
+        <translation>Weight %1</translation>
+    </message>
+    <message>
+        <source>Σ weight × value ÷ scale, as a share of all weights</source>
+        <translation>Σ weight × value ÷ scale, as a share of all weights</translation>
+    </message>
+    <message>
+        <source>Score every criterion to get a score</source>
+        <translation>Score every criterion to get a score</translation>
+    </message>
+</context>
+<context>
     <name>DescriptionEditor</name>
     <message>
         <source>Describe the requirement (Markdown)…</source>
@@ -1143,6 +1366,26 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <translation>Score</translation>
     </message>
     <message>
+        <source>Ease</source>
+        <translation>Ease</translation>
+    </message>
+    <message>
+        <source>Business value</source>
+        <translation>Business value</translation>
+    </message>
+    <message>
+        <source>Time criticality</source>
+        <translation>Time criticality</translation>
+    </message>
+    <message>
+        <source>Risk reduction</source>
+        <translation>Risk reduction</translation>
+    </message>
+    <message>
+        <source>Job size</source>
+        <translation>Job size</translation>
+    </message>
+    <message>
         <source>Description</source>
         <translation>Description</translation>
     </message>
@@ -1153,6 +1396,18 @@ A baseline keeps the project as it is at a moment you name, such as the version 
     <message>
         <source>Links</source>
         <translation>Links</translation>
+    </message>
+    <message>
+        <source>ICE score</source>
+        <translation>ICE score</translation>
+    </message>
+    <message>
+        <source>WSJF score</source>
+        <translation>WSJF score</translation>
+    </message>
+    <message>
+        <source>Weighted score</source>
+        <translation>Weighted score</translation>
     </message>
 </context>
 <context>
@@ -1274,6 +1529,14 @@ Name:</translation>
         <translation>Open project</translation>
     </message>
     <message>
+        <source>Open a Kano survey</source>
+        <translation>Open a Kano survey</translation>
+    </message>
+    <message>
+        <source>Survey answers (*.csv *.txt)</source>
+        <translation>Survey answers (*.csv *.txt)</translation>
+    </message>
+    <message>
         <source>Merge a copy of this project</source>
         <translation>Merge a copy of this project</translation>
     </message>
@@ -1292,6 +1555,10 @@ Name:</translation>
     <message>
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
     </message>
     <message>
         <source>Export roadmap</source>
@@ -1374,6 +1641,10 @@ Name:</translation>
     <message>
         <source>Markdown (.md)</source>
         <translation>Markdown (.md)</translation>
+    </message>
+    <message>
+        <source>PDF (.pdf)</source>
+        <translation>PDF (.pdf)</translation>
     </message>
     <message>
         <source>None</source>
@@ -1614,6 +1885,117 @@ Name:</translation>
     </message>
 </context>
 <context>
+    <name>KanoCategory</name>
+    <message>
+        <source>Attractive</source>
+        <translation>Attractive</translation>
+    </message>
+    <message>
+        <source>One-dimensional</source>
+        <translation>One-dimensional</translation>
+    </message>
+    <message>
+        <source>Must-be</source>
+        <translation>Must-be</translation>
+    </message>
+    <message>
+        <source>Indifferent</source>
+        <translation>Indifferent</translation>
+    </message>
+    <message>
+        <source>Reverse</source>
+        <translation>Reverse</translation>
+    </message>
+    <message>
+        <source>Questionable</source>
+        <translation>Questionable</translation>
+    </message>
+</context>
+<context>
+    <name>KanoScatter</name>
+    <message>
+        <source>Better–Worse picture</source>
+        <translation>Better–Worse picture</translation>
+    </message>
+</context>
+<context>
+    <name>KanoTable</name>
+    <message>
+        <source>Respondents</source>
+        <translation>Respondents</translation>
+    </message>
+    <message>
+        <source>Survey result</source>
+        <translation>Survey result</translation>
+    </message>
+    <message>
+        <source>Kano now</source>
+        <translation>Kano now</translation>
+    </message>
+    <message>
+        <source>Apply changes its Kano category from %1 to %2.</source>
+        <translation>Apply changes its Kano category from %1 to %2.</translation>
+    </message>
+    <message>
+        <source>Satisfaction: (A + O) / (A + O + M + I)</source>
+        <translation>Satisfaction: (A + O) / (A + O + M + I)</translation>
+    </message>
+    <message>
+        <source>Dissatisfaction: −(O + M) / (A + O + M + I)</source>
+        <translation>Dissatisfaction: −(O + M) / (A + O + M + I)</translation>
+    </message>
+    <message>
+        <source>The most frequent category (ties: Must-be, One-dimensional, Attractive, Indifferent)</source>
+        <translation>The most frequent category (ties: Must-be, One-dimensional, Attractive, Indifferent)</translation>
+    </message>
+</context>
+<context>
+    <name>KanoWindow</name>
+    <message>
+        <source>Kano Survey — %1</source>
+        <translation>Kano Survey — %1</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Apply</translation>
+    </message>
+    <message>
+        <source>Set the Kano category of the marked requirements (one undo step)</source>
+        <translation>Set the Kano category of the marked requirements (one undo step)</translation>
+    </message>
+    <message>
+        <source>%1: answers of up to %2 respondents on %3 requirements.</source>
+        <translation>%1: answers of up to %2 respondents on %3 requirements.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Apply changes the Kano category of %n marked requirement(s).</source>
+        <translation>
+            <numerusform>Apply changes the Kano category of %n marked requirement.</numerusform>
+            <numerusform>Apply changes the Kano category of %n marked requirements.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every requirement already has the category the survey gives.</source>
+        <translation>Every requirement already has the category the survey gives.</translation>
+    </message>
+    <message>
+        <source>The project is open read-only: the categories cannot be set.</source>
+        <translation>The project is open read-only: the categories cannot be set.</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Reading %1…</translation>
+    </message>
+    <message>
+        <source>Dissatisfaction |Worse|</source>
+        <translation>Dissatisfaction |Worse|</translation>
+    </message>
+    <message>
+        <source>Satisfaction (Better)</source>
+        <translation>Satisfaction (Better)</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Epic</source>
@@ -1746,6 +2128,86 @@ Name:</translation>
     <message>
         <source>derived from</source>
         <translation>derived from</translation>
+    </message>
+    <message>
+        <source>ICE</source>
+        <translation>ICE</translation>
+    </message>
+    <message>
+        <source>WSJF</source>
+        <translation>WSJF</translation>
+    </message>
+    <message>
+        <source>Weighted criteria</source>
+        <translation>Weighted criteria</translation>
+    </message>
+    <message>
+        <source>Reach</source>
+        <translation>Reach</translation>
+    </message>
+    <message>
+        <source>Impact</source>
+        <translation>Impact</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Confidence</translation>
+    </message>
+    <message>
+        <source>Effort</source>
+        <translation>Effort</translation>
+    </message>
+    <message>
+        <source>Ease</source>
+        <translation>Ease</translation>
+    </message>
+    <message>
+        <source>Business value</source>
+        <translation>Business value</translation>
+    </message>
+    <message>
+        <source>Time criticality</source>
+        <translation>Time criticality</translation>
+    </message>
+    <message>
+        <source>Risk reduction / opportunity</source>
+        <translation>Risk reduction / opportunity</translation>
+    </message>
+    <message>
+        <source>Job size</source>
+        <translation>Job size</translation>
+    </message>
+    <message>
+        <source>Criteria scores</source>
+        <translation>Criteria scores</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <source>Inputs</source>
+        <translation>Inputs</translation>
+    </message>
+    <message>
+        <source>Scoring model</source>
+        <translation>Scoring model</translation>
+    </message>
+    <message>
+        <source>Scoring criteria</source>
+        <translation>Scoring criteria</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Weight</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>Scale</translation>
     </message>
     <message>
         <source>Organisation</source>
@@ -2062,8 +2524,24 @@ Name:</translation>
         <translation>New &amp;Milestone…</translation>
     </message>
     <message>
+        <source>&amp;Kano Survey…</source>
+        <translation>&amp;Kano Survey…</translation>
+    </message>
+    <message>
+        <source>Evaluate a Kano survey's answers (CSV) and set the categories it gives</source>
+        <translation>Evaluate a Kano survey's answers (CSV) and set the categories it gives</translation>
+    </message>
+    <message>
         <source>Change &amp;Log…</source>
         <translation>Change &amp;Log…</translation>
+    </message>
+    <message>
+        <source>Backlog &amp;Table</source>
+        <translation>Backlog &amp;Table</translation>
+    </message>
+    <message>
+        <source>Every requirement in a table: sort, group, edit many at once</source>
+        <translation>Every requirement in a table: sort, group, edit many at once</translation>
     </message>
     <message>
         <source>&amp;Preferences…</source>
@@ -2197,6 +2675,10 @@ Name:</translation>
         <translation>Plan</translation>
     </message>
     <message>
+        <source>Backlog</source>
+        <translation>Backlog</translation>
+    </message>
+    <message>
         <source>Untitled</source>
         <translation>Untitled</translation>
     </message>
@@ -2266,6 +2748,53 @@ Name:</translation>
     <message>
         <source>The release this milestone belongs to</source>
         <translation>The release this milestone belongs to</translation>
+    </message>
+</context>
+<context>
+    <name>ModelInputs</name>
+    <message>
+        <source>How much it moves the goal, 1–10</source>
+        <translation>How much it moves the goal, 1–10</translation>
+    </message>
+    <message>
+        <source>How sure you are of the impact, 1–10</source>
+        <translation>How sure you are of the impact, 1–10</translation>
+    </message>
+    <message>
+        <source>How easy it is to build, 1–10</source>
+        <translation>How easy it is to build, 1–10</translation>
+    </message>
+    <message>
+        <source>Value to users and the business, 1–20</source>
+        <translation>Value to users and the business, 1–20</translation>
+    </message>
+    <message>
+        <source>How fast the value decays if it waits, 1–20</source>
+        <translation>How fast the value decays if it waits, 1–20</translation>
+    </message>
+    <message>
+        <source>Risk it removes or opportunity it opens, 1–20</source>
+        <translation>Risk it removes or opportunity it opens, 1–20</translation>
+    </message>
+    <message>
+        <source>Size of the work, 1–20 (1, 2, 3, 5, 8, 13, 20)</source>
+        <translation>Size of the work, 1–20 (1, 2, 3, 5, 8, 13, 20)</translation>
+    </message>
+    <message>
+        <source>Impact × Confidence × Ease</source>
+        <translation>Impact × Confidence × Ease</translation>
+    </message>
+    <message>
+        <source>Fill in all three inputs to get a score</source>
+        <translation>Fill in all three inputs to get a score</translation>
+    </message>
+    <message>
+        <source>(Business value + Time criticality + Risk reduction) ÷ Job size</source>
+        <translation>(Business value + Time criticality + Risk reduction) ÷ Job size</translation>
+    </message>
+    <message>
+        <source>Fill in all four inputs to get a score</source>
+        <translation>Fill in all four inputs to get a score</translation>
     </message>
 </context>
 <context>
@@ -2507,6 +3036,10 @@ Name:</translation>
         <translation>%1 is not a PNG or JPEG picture.</translation>
     </message>
     <message>
+        <source>%1 needs a weight of 0 or more and a scale above 0.</source>
+        <translation>%1 needs a weight of 0 or more and a scale above 0.</translation>
+    </message>
+    <message>
         <source>A key prefix is 1–10 letters or digits and starts with a letter.</source>
         <translation>A key prefix is 1–10 letters or digits and starts with a letter.</translation>
     </message>
@@ -2653,6 +3186,34 @@ Name:</translation>
     <message>
         <source>Remove</source>
         <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Scor&amp;ing model:</source>
+        <translation>Scor&amp;ing model:</translation>
+    </message>
+    <message>
+        <source>Criteria:</source>
+        <translation>Criteria:</translation>
+    </message>
+    <message>
+        <source>How requirements are scored and ranked: in the details, the ranking and the PRD</source>
+        <translation>How requirements are scored and ranked: in the details, the ranking and the PRD</translation>
+    </message>
+    <message>
+        <source>The weighted model's criteria: each requirement gets a value from 0 to the scale on each</source>
+        <translation>The weighted model's criteria: each requirement gets a value from 0 to the scale on each</translation>
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation>Criterion</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Weight</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>Scale</translation>
     </message>
 </context>
 <context>
@@ -3559,6 +4120,14 @@ Name:</translation>
         <translation>Set reviewers</translation>
     </message>
     <message>
+        <source>Set scoring model</source>
+        <translation>Set scoring model</translation>
+    </message>
+    <message>
+        <source>Set scoring criteria</source>
+        <translation>Set scoring criteria</translation>
+    </message>
+    <message>
         <source>Change key prefix to {prefix}</source>
         <translation>Change key prefix to {prefix}</translation>
     </message>
@@ -3573,6 +4142,86 @@ Name:</translation>
     <message>
         <source>Set Kano category of {key} from survey {name}</source>
         <translation>Set Kano category of {key} from survey {name}</translation>
+    </message>
+    <message>
+        <source>Set release of {count} requirements</source>
+        <translation>Set release of {count} requirements</translation>
+    </message>
+    <message>
+        <source>Set release of {key}</source>
+        <translation>Set release of {key}</translation>
+    </message>
+    <message>
+        <source>Set priority of {count} requirements</source>
+        <translation>Set priority of {count} requirements</translation>
+    </message>
+    <message>
+        <source>Set priority of {key}</source>
+        <translation>Set priority of {key}</translation>
+    </message>
+    <message>
+        <source>Set status of {count} requirements</source>
+        <translation>Set status of {count} requirements</translation>
+    </message>
+    <message>
+        <source>Set status of {key}</source>
+        <translation>Set status of {key}</translation>
+    </message>
+    <message>
+        <source>Set owner of {count} requirements</source>
+        <translation>Set owner of {count} requirements</translation>
+    </message>
+    <message>
+        <source>Set owner of {key}</source>
+        <translation>Set owner of {key}</translation>
+    </message>
+    <message>
+        <source>Set lane of {count} requirements</source>
+        <translation>Set lane of {count} requirements</translation>
+    </message>
+    <message>
+        <source>Set lane of {key}</source>
+        <translation>Set lane of {key}</translation>
+    </message>
+    <message>
+        <source>Set kind of {count} requirements</source>
+        <translation>Set kind of {count} requirements</translation>
+    </message>
+    <message>
+        <source>Set kind of {key}</source>
+        <translation>Set kind of {key}</translation>
+    </message>
+    <message>
+        <source>Set Kano category of {count} requirements</source>
+        <translation>Set Kano category of {count} requirements</translation>
+    </message>
+    <message>
+        <source>Set Kano category of {key}</source>
+        <translation>Set Kano category of {key}</translation>
+    </message>
+    <message>
+        <source>Add tags to {count} requirements</source>
+        <translation>Add tags to {count} requirements</translation>
+    </message>
+    <message>
+        <source>Add tags to {key}</source>
+        <translation>Add tags to {key}</translation>
+    </message>
+    <message>
+        <source>Remove tags from {count} requirements</source>
+        <translation>Remove tags from {count} requirements</translation>
+    </message>
+    <message>
+        <source>Remove tags from {key}</source>
+        <translation>Remove tags from {key}</translation>
+    </message>
+    <message>
+        <source>Edit {count} requirements</source>
+        <translation>Edit {count} requirements</translation>
+    </message>
+    <message>
+        <source>Edit {key}</source>
+        <translation>Edit {key}</translation>
     </message>
 </context>
 </TS>

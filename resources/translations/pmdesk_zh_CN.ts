@@ -25,6 +25,149 @@
     </message>
 </context>
 <context>
+    <name>Backlog</name>
+    <message>
+        <source>QT_COLLATION_LOCALE</source>
+        <translation>zh_CN</translation>
+    </message>
+    <message>
+        <source>Top level</source>
+        <translation>顶层需求</translation>
+    </message>
+    <message>
+        <source>No release</source>
+        <translation>未分配版本</translation>
+    </message>
+    <message>
+        <source>No lane</source>
+        <translation>未分配泳道</translation>
+    </message>
+    <message>
+        <source>No owner</source>
+        <translation>未指定负责人</translation>
+    </message>
+    <message>
+        <source>Reach</source>
+        <translation>覆盖面</translation>
+    </message>
+    <message>
+        <source>Impact</source>
+        <translation>影响力</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>信心</translation>
+    </message>
+    <message>
+        <source>Effort</source>
+        <translation>投入</translation>
+    </message>
+    <message>
+        <source>RICE score</source>
+        <translation>RICE 得分</translation>
+    </message>
+</context>
+<context>
+    <name>BacklogPane</name>
+    <message>
+        <source>No grouping</source>
+        <translation>不分组</translation>
+    </message>
+    <message>
+        <source>By parent</source>
+        <translation>按上级需求</translation>
+    </message>
+    <message>
+        <source>By release</source>
+        <translation>按版本</translation>
+    </message>
+    <message>
+        <source>By lane</source>
+        <translation>按泳道</translation>
+    </message>
+    <message>
+        <source>By owner</source>
+        <translation>按负责人</translation>
+    </message>
+    <message>
+        <source>By status</source>
+        <translation>按状态</translation>
+    </message>
+    <message>
+        <source>By priority</source>
+        <translation>按优先级</translation>
+    </message>
+    <message>
+        <source>Group the rows by a field</source>
+        <translation>按某个字段对行分组</translation>
+    </message>
+    <message>
+        <source>Edit Selected…</source>
+        <translation>批量编辑…</translation>
+    </message>
+    <message>
+        <source>Set the release, priority, status, owner, lane or tags of every selected row</source>
+        <translation>设置所有选中行的版本、优先级、状态、负责人、泳道或标签</translation>
+    </message>
+    <message>
+        <source>Group:</source>
+        <translation>分组：</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Selected Requirements…</source>
+        <translation>批量编辑选中的需求(&amp;E)…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n requirement(s)</source>
+        <translation>
+            <numerusform>%n 条需求</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n requirement(s)</source>
+        <translation>
+            <numerusform>%1 / %n 条需求</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected</source>
+        <translation>
+            <numerusform>已选 %n 条</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Set &amp;Priority</source>
+        <translation>设置优先级(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Set &amp;Status</source>
+        <translation>设置状态(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Set &amp;Release</source>
+        <translation>设置版本(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Set &amp;Lane</source>
+        <translation>设置泳道(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>BacklogView</name>
+    <message>
+        <source>Original Order</source>
+        <translation>原始顺序</translation>
+    </message>
+    <message>
+        <source>Rows in the tree's order, not sorted</source>
+        <translation>按需求树中的顺序排列，不排序</translation>
+    </message>
+    <message>
+        <source>Default Columns</source>
+        <translation>默认列</translation>
+    </message>
+</context>
+<context>
     <name>BaselinesDialog</name>
     <message>
         <source>Baselines</source>
@@ -133,6 +276,59 @@ A baseline keeps the project as it is at a moment you name, such as the version 
     <message>
         <source>(top level)</source>
         <translation>（顶层）</translation>
+    </message>
+</context>
+<context>
+    <name>BulkEditDialog</name>
+    <message>
+        <source>Edit Selected Requirements</source>
+        <translation>批量编辑需求</translation>
+    </message>
+    <message numerus="yes">
+        <source>Change %n selected requirement(s):</source>
+        <translation>
+            <numerusform>修改选中的 %n 条需求：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Field:</source>
+        <translation>字段(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Lane</source>
+        <translation>泳道</translation>
+    </message>
+    <message>
+        <source>Add tags</source>
+        <translation>添加标签</translation>
+    </message>
+    <message>
+        <source>Remove tags</source>
+        <translation>移除标签</translation>
+    </message>
+    <message>
+        <source>&amp;Value:</source>
+        <translation>新值(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>Comma-separated, e.g. mobile, MVP</source>
+        <translation>用逗号分隔，例如：移动端, MVP</translation>
     </message>
 </context>
 <context>
@@ -986,6 +1182,29 @@ A baseline keeps the project as it is at a moment you name, such as the version 
     </message>
 </context>
 <context>
+    <name>CriteriaInputs</name>
+    <message>
+        <source>No criteria yet: add them in Project ▸ Properties.</source>
+        <translation>还没有评分项：请在“项目 ▸ 属性”中添加。</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Weight %1</source>
+        <translation>权重 %1</translation>
+    </message>
+    <message>
+        <source>Σ weight × value ÷ scale, as a share of all weights</source>
+        <translation>Σ 权重 × 得分 ÷ 满分，占全部权重的百分比</translation>
+    </message>
+    <message>
+        <source>Score every criterion to get a score</source>
+        <translation>为每个评分项打分后即可得出总分</translation>
+    </message>
+</context>
+<context>
     <name>DescriptionEditor</name>
     <message>
         <source>Describe the requirement (Markdown)…</source>
@@ -1142,6 +1361,26 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <translation>得分</translation>
     </message>
     <message>
+        <source>Ease</source>
+        <translation>易实现度</translation>
+    </message>
+    <message>
+        <source>Business value</source>
+        <translation>业务价值</translation>
+    </message>
+    <message>
+        <source>Time criticality</source>
+        <translation>时间紧迫性</translation>
+    </message>
+    <message>
+        <source>Risk reduction</source>
+        <translation>降低风险/机会</translation>
+    </message>
+    <message>
+        <source>Job size</source>
+        <translation>工作规模</translation>
+    </message>
+    <message>
         <source>Description</source>
         <translation>描述</translation>
     </message>
@@ -1152,6 +1391,18 @@ A baseline keeps the project as it is at a moment you name, such as the version 
     <message>
         <source>Links</source>
         <translation>关联</translation>
+    </message>
+    <message>
+        <source>ICE score</source>
+        <translation>ICE 得分</translation>
+    </message>
+    <message>
+        <source>WSJF score</source>
+        <translation>WSJF 得分</translation>
+    </message>
+    <message>
+        <source>Weighted score</source>
+        <translation>加权得分</translation>
     </message>
 </context>
 <context>
@@ -1273,6 +1524,14 @@ Name:</source>
         <translation>打开项目</translation>
     </message>
     <message>
+        <source>Open a Kano survey</source>
+        <translation>打开 Kano 问卷</translation>
+    </message>
+    <message>
+        <source>Survey answers (*.csv *.txt)</source>
+        <translation>问卷答案 (*.csv *.txt)</translation>
+    </message>
+    <message>
         <source>Merge a copy of this project</source>
         <translation>合并本项目的副本</translation>
     </message>
@@ -1291,6 +1550,10 @@ Name:</source>
     <message>
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
         <source>Export roadmap</source>
@@ -1373,6 +1636,10 @@ Name:</source>
     <message>
         <source>Markdown (.md)</source>
         <translation>Markdown（.md）</translation>
+    </message>
+    <message>
+        <source>PDF (.pdf)</source>
+        <translation>PDF（.pdf）</translation>
     </message>
     <message>
         <source>None</source>
@@ -1613,6 +1880,116 @@ Name:</source>
     </message>
 </context>
 <context>
+    <name>KanoCategory</name>
+    <message>
+        <source>Attractive</source>
+        <translation>魅力</translation>
+    </message>
+    <message>
+        <source>One-dimensional</source>
+        <translation>期望</translation>
+    </message>
+    <message>
+        <source>Must-be</source>
+        <translation>必备</translation>
+    </message>
+    <message>
+        <source>Indifferent</source>
+        <translation>无差异</translation>
+    </message>
+    <message>
+        <source>Reverse</source>
+        <translation>反向</translation>
+    </message>
+    <message>
+        <source>Questionable</source>
+        <translation>可疑</translation>
+    </message>
+</context>
+<context>
+    <name>KanoScatter</name>
+    <message>
+        <source>Better–Worse picture</source>
+        <translation>Better–Worse 系数图</translation>
+    </message>
+</context>
+<context>
+    <name>KanoTable</name>
+    <message>
+        <source>Respondents</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>Survey result</source>
+        <translation>问卷结果</translation>
+    </message>
+    <message>
+        <source>Kano now</source>
+        <translation>当前分类</translation>
+    </message>
+    <message>
+        <source>Apply changes its Kano category from %1 to %2.</source>
+        <translation>应用后其 Kano 分类将由%1改为%2。</translation>
+    </message>
+    <message>
+        <source>Satisfaction: (A + O) / (A + O + M + I)</source>
+        <translation>满意系数：(A + O) / (A + O + M + I)</translation>
+    </message>
+    <message>
+        <source>Dissatisfaction: −(O + M) / (A + O + M + I)</source>
+        <translation>不满意系数：−(O + M) / (A + O + M + I)</translation>
+    </message>
+    <message>
+        <source>The most frequent category (ties: Must-be, One-dimensional, Attractive, Indifferent)</source>
+        <translation>出现最多的分类（并列时依次取必备、期望、魅力、无差异）</translation>
+    </message>
+</context>
+<context>
+    <name>KanoWindow</name>
+    <message>
+        <source>Kano Survey — %1</source>
+        <translation>Kano 问卷分析 — %1</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>应用(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Set the Kano category of the marked requirements (one undo step)</source>
+        <translation>设置标记需求的 Kano 分类（可一步撤销）</translation>
+    </message>
+    <message>
+        <source>%1: answers of up to %2 respondents on %3 requirements.</source>
+        <translation>%1：%2 位受访者对 %3 条需求的回答。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Apply changes the Kano category of %n marked requirement(s).</source>
+        <translation>
+            <numerusform>应用后将改变 %n 条标记需求的 Kano 分类。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every requirement already has the category the survey gives.</source>
+        <translation>每条需求的 Kano 分类都已与问卷结果一致。</translation>
+    </message>
+    <message>
+        <source>The project is open read-only: the categories cannot be set.</source>
+        <translation>项目以只读方式打开：不能设置分类。</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <source>Dissatisfaction |Worse|</source>
+        <translation>不满意系数 |Worse|</translation>
+    </message>
+    <message>
+        <source>Satisfaction (Better)</source>
+        <translation>满意系数 Better</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Epic</source>
@@ -1745,6 +2122,86 @@ Name:</source>
     <message>
         <source>derived from</source>
         <translation>派生自</translation>
+    </message>
+    <message>
+        <source>ICE</source>
+        <translation>ICE</translation>
+    </message>
+    <message>
+        <source>WSJF</source>
+        <translation>WSJF</translation>
+    </message>
+    <message>
+        <source>Weighted criteria</source>
+        <translation>加权评分</translation>
+    </message>
+    <message>
+        <source>Reach</source>
+        <translation>覆盖面</translation>
+    </message>
+    <message>
+        <source>Impact</source>
+        <translation>影响力</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>信心</translation>
+    </message>
+    <message>
+        <source>Effort</source>
+        <translation>投入</translation>
+    </message>
+    <message>
+        <source>Ease</source>
+        <translation>易实现度</translation>
+    </message>
+    <message>
+        <source>Business value</source>
+        <translation>业务价值</translation>
+    </message>
+    <message>
+        <source>Time criticality</source>
+        <translation>时间紧迫性</translation>
+    </message>
+    <message>
+        <source>Risk reduction / opportunity</source>
+        <translation>降低风险/机会</translation>
+    </message>
+    <message>
+        <source>Job size</source>
+        <translation>工作规模</translation>
+    </message>
+    <message>
+        <source>Criteria scores</source>
+        <translation>评分项得分</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <source>Inputs</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>Scoring model</source>
+        <translation>评分模型</translation>
+    </message>
+    <message>
+        <source>Scoring criteria</source>
+        <translation>评分项</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>满分</translation>
     </message>
     <message>
         <source>Organisation</source>
@@ -2061,8 +2518,24 @@ Name:</source>
         <translation>新建里程碑(&amp;M)…</translation>
     </message>
     <message>
+        <source>&amp;Kano Survey…</source>
+        <translation>&amp;Kano 问卷分析…</translation>
+    </message>
+    <message>
+        <source>Evaluate a Kano survey's answers (CSV) and set the categories it gives</source>
+        <translation>计算 Kano 问卷（CSV）的回答，并设置由此得出的 Kano 分类</translation>
+    </message>
+    <message>
         <source>Change &amp;Log…</source>
         <translation>变更日志(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Backlog &amp;Table</source>
+        <translation>需求列表(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Every requirement in a table: sort, group, edit many at once</source>
+        <translation>以表格列出所有需求：排序、分组、批量编辑</translation>
     </message>
     <message>
         <source>&amp;Preferences…</source>
@@ -2195,6 +2668,10 @@ Name:</source>
         <translation>规划</translation>
     </message>
     <message>
+        <source>Backlog</source>
+        <translation>需求列表</translation>
+    </message>
+    <message>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
@@ -2264,6 +2741,53 @@ Name:</source>
     <message>
         <source>The release this milestone belongs to</source>
         <translation>这个里程碑所属的版本</translation>
+    </message>
+</context>
+<context>
+    <name>ModelInputs</name>
+    <message>
+        <source>How much it moves the goal, 1–10</source>
+        <translation>对目标的推动有多大，1–10</translation>
+    </message>
+    <message>
+        <source>How sure you are of the impact, 1–10</source>
+        <translation>对影响力有多大把握，1–10</translation>
+    </message>
+    <message>
+        <source>How easy it is to build, 1–10</source>
+        <translation>实现起来有多容易，1–10</translation>
+    </message>
+    <message>
+        <source>Value to users and the business, 1–20</source>
+        <translation>对用户和业务的价值，1–20</translation>
+    </message>
+    <message>
+        <source>How fast the value decays if it waits, 1–20</source>
+        <translation>推迟时价值流失有多快，1–20</translation>
+    </message>
+    <message>
+        <source>Risk it removes or opportunity it opens, 1–20</source>
+        <translation>降低的风险或带来的机会，1–20</translation>
+    </message>
+    <message>
+        <source>Size of the work, 1–20 (1, 2, 3, 5, 8, 13, 20)</source>
+        <translation>工作规模，1–20（1、2、3、5、8、13、20）</translation>
+    </message>
+    <message>
+        <source>Impact × Confidence × Ease</source>
+        <translation>影响力 × 信心 × 易实现度</translation>
+    </message>
+    <message>
+        <source>Fill in all three inputs to get a score</source>
+        <translation>填写全部三项即可得出分数</translation>
+    </message>
+    <message>
+        <source>(Business value + Time criticality + Risk reduction) ÷ Job size</source>
+        <translation>（业务价值 + 时间紧迫性 + 降低风险）÷ 工作规模</translation>
+    </message>
+    <message>
+        <source>Fill in all four inputs to get a score</source>
+        <translation>填写全部四项即可得出分数</translation>
     </message>
 </context>
 <context>
@@ -2505,6 +3029,10 @@ Name:</source>
         <translation>%1 不是 PNG 或 JPEG 图片。</translation>
     </message>
     <message>
+        <source>%1 needs a weight of 0 or more and a scale above 0.</source>
+        <translation>%1 的权重须不小于 0，满分须大于 0。</translation>
+    </message>
+    <message>
         <source>A key prefix is 1–10 letters or digits and starts with a letter.</source>
         <translation>编号前缀由 1–10 个字母或数字组成，并以字母开头。</translation>
     </message>
@@ -2651,6 +3179,34 @@ Name:</source>
     <message>
         <source>Remove</source>
         <translation>删除</translation>
+    </message>
+    <message>
+        <source>Scor&amp;ing model:</source>
+        <translation>评分模型(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Criteria:</source>
+        <translation>评分项：</translation>
+    </message>
+    <message>
+        <source>How requirements are scored and ranked: in the details, the ranking and the PRD</source>
+        <translation>需求如何评分和排序：用于详情、排名和 PRD</translation>
+    </message>
+    <message>
+        <source>The weighted model's criteria: each requirement gets a value from 0 to the scale on each</source>
+        <translation>加权模型的评分项：每个需求在每一项上得 0 到满分之间的分值</translation>
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation>评分项</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>满分</translation>
     </message>
 </context>
 <context>
@@ -3556,6 +4112,14 @@ Name:</source>
         <translation>设置评审人</translation>
     </message>
     <message>
+        <source>Set scoring model</source>
+        <translation>设置评分模型</translation>
+    </message>
+    <message>
+        <source>Set scoring criteria</source>
+        <translation>设置评分项</translation>
+    </message>
+    <message>
         <source>Change key prefix to {prefix}</source>
         <translation>将编号前缀改为 {prefix}</translation>
     </message>
@@ -3570,6 +4134,86 @@ Name:</source>
     <message>
         <source>Set Kano category of {key} from survey {name}</source>
         <translation>根据问卷 {name} 设置 {key} 的 Kano 分类</translation>
+    </message>
+    <message>
+        <source>Set release of {count} requirements</source>
+        <translation>设置 {count} 个需求的版本</translation>
+    </message>
+    <message>
+        <source>Set release of {key}</source>
+        <translation>设置 {key} 的版本</translation>
+    </message>
+    <message>
+        <source>Set priority of {count} requirements</source>
+        <translation>设置 {count} 个需求的优先级</translation>
+    </message>
+    <message>
+        <source>Set priority of {key}</source>
+        <translation>设置 {key} 的优先级</translation>
+    </message>
+    <message>
+        <source>Set status of {count} requirements</source>
+        <translation>设置 {count} 个需求的状态</translation>
+    </message>
+    <message>
+        <source>Set status of {key}</source>
+        <translation>设置 {key} 的状态</translation>
+    </message>
+    <message>
+        <source>Set owner of {count} requirements</source>
+        <translation>设置 {count} 个需求的负责人</translation>
+    </message>
+    <message>
+        <source>Set owner of {key}</source>
+        <translation>设置 {key} 的负责人</translation>
+    </message>
+    <message>
+        <source>Set lane of {count} requirements</source>
+        <translation>设置 {count} 个需求的泳道</translation>
+    </message>
+    <message>
+        <source>Set lane of {key}</source>
+        <translation>设置 {key} 的泳道</translation>
+    </message>
+    <message>
+        <source>Set kind of {count} requirements</source>
+        <translation>设置 {count} 个需求的类型</translation>
+    </message>
+    <message>
+        <source>Set kind of {key}</source>
+        <translation>设置 {key} 的类型</translation>
+    </message>
+    <message>
+        <source>Set Kano category of {count} requirements</source>
+        <translation>设置 {count} 个需求的 Kano 分类</translation>
+    </message>
+    <message>
+        <source>Set Kano category of {key}</source>
+        <translation>设置 {key} 的 Kano 分类</translation>
+    </message>
+    <message>
+        <source>Add tags to {count} requirements</source>
+        <translation>为 {count} 个需求添加标签</translation>
+    </message>
+    <message>
+        <source>Add tags to {key}</source>
+        <translation>为 {key} 添加标签</translation>
+    </message>
+    <message>
+        <source>Remove tags from {count} requirements</source>
+        <translation>移除 {count} 个需求的标签</translation>
+    </message>
+    <message>
+        <source>Remove tags from {key}</source>
+        <translation>移除 {key} 的标签</translation>
+    </message>
+    <message>
+        <source>Edit {count} requirements</source>
+        <translation>编辑 {count} 个需求</translation>
+    </message>
+    <message>
+        <source>Edit {key}</source>
+        <translation>编辑 {key}</translation>
     </message>
 </context>
 </TS>

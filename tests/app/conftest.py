@@ -37,6 +37,8 @@ class Answers:
         self.save_path: Path | None = None
         self.open_path: Path | None = None
         self.copy_path: Path | None = None
+        self.survey_path: Path | None = None  # Project ▸ Kano Survey…'s CSV
+        self.survey_folders: list[str] = []  # the folders it started in
         self.errors: list[str] = []
         self.asked: list[str] = []
         self.suggested: list[str] = []  # what the save dialog offered as the file name
@@ -70,6 +72,12 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> Answers:
     monkeypatch.setattr(dialogs, "save_path", save_path)
     monkeypatch.setattr(dialogs, "open_path", lambda *_: record("open_path", a.open_path))
     monkeypatch.setattr(dialogs, "copy_path", lambda *_: record("copy_path", a.copy_path))
+
+    def survey_path(_parent: object, folder: str) -> Path | None:
+        a.survey_folders.append(folder)
+        return record("survey_path", a.survey_path)
+
+    monkeypatch.setattr(dialogs, "survey_path", survey_path)
     monkeypatch.setattr(dialogs, "error", lambda _parent, message: a.errors.append(message))
     return a
 

@@ -94,7 +94,7 @@ def test_applying_is_one_undo_step_saved_and_undone_on_disk(sample: Path, tmp_pa
         assert str(applied.label) == (
             "Set Kano category of 5 requirements from survey kano_survey_zh.csv"
         )
-        assert applied.label.text == "kano.apply"
+        assert applied.label.text == "kano.apply" and applied.label.count == 5
         assert dict(applied.label.params) == {"count": "5", "name": "kano_survey_zh.csv"}
         assert sorted(e.values["kano"] for e in applied.effects) == sorted(CHANGED.values())
         rows = project.read(requirement_kanos)

@@ -108,7 +108,7 @@ def test_new_files_have_exactly_the_migrated_schema(tmp_path: Path) -> None:
     assert _shape(fresh) == _shape(migrated)
 
 
-# What schemas 4 and 5 added, with the value every older row gets.
+# What schemas 4, 5 and 6 added, with the value every older row gets.
 SCHEMA4_DEFAULTS: dict[str, dict[str, object]] = {
     "project": {
         "organisation": "",
@@ -117,7 +117,10 @@ SCHEMA4_DEFAULTS: dict[str, dict[str, object]] = {
         "confidentiality": "internal",
         "doc_number": "",
         "reviewers": [],
+        "scoring": "rice",
+        "criteria": [],
     },
+    "requirements": {"ice": None, "wsjf": None, "scores": {}},
     "releases": {"goal": "", "status": "planned", "capacity": None},
     "milestones": {"release": None},
     "lanes": {"colour": None},
@@ -126,10 +129,20 @@ SCHEMA4_DEFAULTS: dict[str, dict[str, object]] = {
 
 def as_older_schema(text: str) -> str:
     """A snapshot of an upgraded file, as the older file's snapshot read: the
-    fields schema 4 added left out, after checking they hold their defaults."""
+    fields schema 4 and later added left out, after checking they hold their defaults."""
     snapshot = json.loads(text)
+
+    def tree(nodes: list[dict[str, object]]) -> list[dict[str, object]]:
+        return [m for n in nodes for m in (n, *tree(n["children"]))]  # type: ignore[arg-type]
+
     for part, defaults in SCHEMA4_DEFAULTS.items():
-        items = [snapshot[part]] if part == "project" else snapshot[part]
+        items = (
+            [snapshot[part]]
+            if part == "project"
+            else tree(snapshot[part])
+            if part == "requirements"
+            else snapshot[part]
+        )
         for item in items:
             for name, default in defaults.items():
                 assert item.pop(name) == default, (part, name)

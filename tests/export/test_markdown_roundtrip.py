@@ -12,7 +12,7 @@ from typing import Any
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from pmdesk.export.doc import Document, Heading, Run
+from pmdesk.export.doc import Document, Footnote, Heading, Run
 from pmdesk.export.markdown_blocks import MarkdownReader
 from pmdesk.export.render_markdown import render_markdown
 
@@ -33,7 +33,9 @@ def inline(draw: st.DrawFn) -> str:
     pieces = []
     for _ in range(draw(st.integers(1, 4))):
         word = draw(st.one_of(TEXT, SPACED))
-        kind = draw(st.sampled_from(["plain", "bold", "em", "code", "strike", "link", "img"]))
+        kind = draw(
+            st.sampled_from(["plain", "bold", "em", "code", "strike", "link", "img", "note"])
+        )
         wrapped = {
             "plain": word,
             "bold": f"**{word}**",
@@ -42,6 +44,7 @@ def inline(draw: st.DrawFn) -> str:
             "strike": f"~~{word}~~",
             "link": f"[{word}](https://example.com/p_q)",
             "img": f"![{word}](https://example.com/i.png)",
+            "note": f"{word}[^{draw(st.sampled_from(['1', 'b']))}]",
         }[kind]
         pieces.append(wrapped)
     return draw(st.sampled_from(["", " ", "\n", "\\\n"])).join(pieces)
@@ -79,7 +82,8 @@ def block(draw: st.DrawFn) -> str:
     return "```\n" + draw(SPACED) + "\n```"
 
 
-DOCUMENTS = st.lists(block(), min_size=1, max_size=4).map(lambda bs: "\n\n".join(bs))
+NOTES = "\n\n[^1]: 注释 **一**\n[^b]: A note with [a link](https://example.com/n_1)\n"
+DOCUMENTS = st.lists(block(), min_size=1, max_size=4).map(lambda bs: "\n\n".join(bs) + NOTES)
 
 
 _NUMBER = re.compile(r"^\d+(?:\.\d+)*(?: |$)")
@@ -90,8 +94,9 @@ def _meaning(node: object, numbered: bool = False) -> object:
     (pmdesk never loads a picture), headings are compared without their number and
     level, and neighbouring runs that look the same, two
     links to one address included, are one."""
-    if isinstance(node, Run):
-        return (node.text, node.bold, node.italic, node.code, node.strike, node.href, node.title)
+    if isinstance(node, Run):  # a footnote reference is one (the .md numbers them)
+        looks = (node.bold, node.italic, node.code, node.strike, node.href, node.title)
+        return ("^" if node.footnote else node.text, *looks, node.footnote is not None)
     if isinstance(node, list):
         if node and all(isinstance(item, Run) for item in node):
             node = [part for run in node for part in _edges_apart(run)]
@@ -100,7 +105,12 @@ def _meaning(node: object, numbered: bool = False) -> object:
             merged: list[Any] = []
             for item in items:
                 assert isinstance(item, tuple)
-                if merged and merged[-1][1:] == item[1:] and "\n" not in (item[0], merged[-1][0]):
+                if (
+                    merged
+                    and merged[-1][1:] == item[1:]
+                    and not item[-1]  # references stay apart
+                    and "\n" not in (item[0], merged[-1][0])
+                ):
                     merged[-1] = (merged[-1][0] + item[0], *item[1:])
                 else:
                     merged.append(item)
@@ -115,6 +125,8 @@ def _meaning(node: object, numbered: bool = False) -> object:
                 first = runs[0]
                 runs[0] = Run(_NUMBER.sub("", first.text), href=first.href, title=first.title)
         return ("Heading", text, _meaning([r for r in runs if r.text]))
+    if isinstance(node, Footnote):
+        return ("Footnote", _meaning(node.blocks, numbered))
     if is_dataclass(node):
         values = [_meaning(getattr(node, f.name), numbered) for f in fields(node)]
         return (type(node).__name__, values)

@@ -50,10 +50,13 @@ class _Field:
     read: Callable[[], Any]
     write: Callable[[Any], None]
     widgets: tuple[QWidget, ...]
+    more: Callable[[], tuple[QWidget, ...]] = tuple  # widgets made later (criteria)
 
     def has_focus(self) -> bool:
         focus = QApplication.focusWidget()
-        return focus is not None and any(w is focus or w.isAncestorOf(focus) for w in self.widgets)
+        return focus is not None and any(
+            w is focus or w.isAncestorOf(focus) for w in (*self.widgets, *self.more())
+        )
 
 
 def split_tags(text: str) -> list[str]:
@@ -97,6 +100,7 @@ class DetailEditor(QWidget):
         self._committing: str | None = None
         self._pushing = False
         self._owners_stale = True
+        self._locked = False  # read-only: inputs made later are locked as they come
 
         self.form = form = DetailForm(self._suggest_date, self._find, tasks, self)
         layout = QVBoxLayout(self)
@@ -134,6 +138,7 @@ class DetailEditor(QWidget):
         if self._owners_stale:
             self._fill_owners()
         self._fill_named_combos()
+        self._show_model()
         if self._reload(set(self._fields), force=not again):
             self._load_links()
             self._load_history()
@@ -141,6 +146,7 @@ class DetailEditor(QWidget):
 
     def lock_editing(self) -> None:
         """Read-only: the form shows, nothing in it edits."""
+        self._locked = True
         lock_editing(self.form)
 
     def commit_pending(self) -> None:
@@ -190,6 +196,15 @@ class DetailEditor(QWidget):
             "start": _Field(form.start.value, form.start.set_value, (form.start,)),
             "end": _Field(form.end.value, form.end.set_value, (form.end,)),
             "rice": _Field(rice.value, rice.set_value, rice.widgets()),
+            "ice": _Field(form.ice.value, form.ice.set_value, form.ice.widgets()),
+            "wsjf": _Field(form.wsjf.value, form.wsjf.set_value, form.wsjf.widgets()),
+            # The criteria's spin boxes change with the project's criteria: looked up late.
+            "scores": _Field(
+                form.criteria.value,
+                form.criteria.set_value,
+                (form.criteria.empty,),
+                form.criteria.widgets,
+            ),
             "description": _Field(description.value, description.set_value, (description,)),
             "acceptance": _Field(acceptance.value, acceptance.set_value, (acceptance,)),
         }
@@ -210,6 +225,9 @@ class DetailEditor(QWidget):
         form.start.committed.connect(commit("start"))
         form.end.committed.connect(commit("end"))
         form.rice.committed.connect(commit("rice"))
+        form.ice.committed.connect(commit("ice"))
+        form.wsjf.committed.connect(commit("wsjf"))
+        form.criteria.committed.connect(commit("scores"))
         form.description.committed.connect(commit("description"))
         form.acceptance.committed.connect(commit("acceptance"))
         form.links.add_requested.connect(self._add_link)
@@ -278,6 +296,14 @@ class DetailEditor(QWidget):
             else self.tr("Updated %1")
         ).replace("%1", _stamp(detail.updated_at))
         self.form.footer.setText(f"{created}  ·  {updated}")
+
+    def _show_model(self) -> None:
+        """Show the inputs of the project's scoring model (it may have changed)."""
+        chosen = self._session.project.scoring()
+        self.form.show_model(chosen.model, chosen.criteria)
+        if self._locked:  # the criteria's spin boxes are made anew when the criteria change
+            for box in self.form.criteria.widgets():
+                lock_editing(box)
 
     def _fill_named_combos(self) -> None:
         releases, lanes = self._session.project.releases_and_lanes()
@@ -412,6 +438,9 @@ class DetailEditor(QWidget):
             return
         if lists:
             self._fill_named_combos()
+        if any(e.entity == "project" or e.action == "reloaded" for e in effects):
+            self._show_model()
+            names.add("scores")  # the criteria's spin boxes were made again: fill them
         if touched and not self._reload(names, effects=() if read else effects):
             return
         if links:

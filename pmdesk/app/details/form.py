@@ -29,8 +29,10 @@ from PySide6.QtWidgets import (
 from pmdesk.app.details.description import DescriptionEditor
 from pmdesk.app.details.inputs import OptionalDateEdit, RiceInputs, fixed_width
 from pmdesk.app.details.lists import AcceptanceEditor, Find, LinksEditor
+from pmdesk.app.details.scoring import CriteriaInputs, ModelInputs
 from pmdesk.app.history.detail_tab import HistoryView
 from pmdesk.app.tasks import TaskRunner
+from pmdesk.core.queries.setup import Criterion
 
 MARGIN = 16
 ICON = 22
@@ -199,6 +201,9 @@ class DetailForm(QWidget):
         self.start = OptionalDateEdit(lambda: suggest_date("start"))
         self.end = OptionalDateEdit(lambda: suggest_date("end"))
         self.rice = RiceInputs(self)
+        self.ice, self.wsjf = ModelInputs("ice", self), ModelInputs("wsjf", self)
+        self.criteria = CriteriaInputs(self)
+        self.model = "rice"
 
         form.addRow(self._heading(self.tr("Properties")))
         form.addRow(self.tr("Kind"), self.kind)
@@ -213,12 +218,31 @@ class DetailForm(QWidget):
         form.addRow(self.tr("Lane"), self.lane)
         form.addRow(self.tr("Start"), self.start)
         form.addRow(self.tr("End"), self.end)
-        form.addRow(self._heading(self.tr("RICE score")))
+        self.score_heading = self._heading(self.tr("RICE score"))
+        form.addRow(self.score_heading)
+        self._form = form
+        # The rows of each model; only the project's model shows (show_model).
+        self._model_rows: dict[str, list[QWidget]] = {
+            "rice": [*self.rice.widgets(), self.rice.score],
+            "ice": [*self.ice.widgets(), self.ice.score],
+            "wsjf": [*self.wsjf.widgets(), self.wsjf.score],
+        }
         form.addRow(self.tr("Reach"), self.rice.reach)
         form.addRow(self.tr("Impact"), self.rice.impact)
         form.addRow(self.tr("Confidence"), self.rice.confidence)
         form.addRow(self.tr("Effort"), self.rice.effort)
         form.addRow(self.tr("Score"), self.rice.score)
+        form.addRow(self.tr("Impact"), self.ice.spins["impact"])
+        form.addRow(self.tr("Confidence"), self.ice.spins["confidence"])
+        form.addRow(self.tr("Ease"), self.ice.spins["ease"])
+        form.addRow(self.tr("Score"), self.ice.score)
+        form.addRow(self.tr("Business value"), self.wsjf.spins["business_value"])
+        form.addRow(self.tr("Time criticality"), self.wsjf.spins["time_criticality"])
+        form.addRow(self.tr("Risk reduction"), self.wsjf.spins["risk_reduction"])
+        form.addRow(self.tr("Job size"), self.wsjf.spins["job_size"])
+        form.addRow(self.tr("Score"), self.wsjf.score)
+        self.criteria.attach(form)
+        self.show_model("rice", ())
 
         self.description = DescriptionEditor(self._tasks)
         form.addRow(self._heading(self.tr("Description"), self.description.switch))
@@ -235,6 +259,7 @@ class DetailForm(QWidget):
 
         short: tuple[QWidget, ...] = (self.kind, self.status, self.priority, self.kano)
         short += (self.owner, self.release, self.lane, self.start, self.end, *self.rice.widgets())
+        short += (*self.ice.widgets(), *self.wsjf.widgets())
         width = max(220, *(w.sizeHint().width() for w in short))
         self._wheel_guard = _WheelGuard(self)
         for widget in short:
@@ -242,11 +267,38 @@ class DetailForm(QWidget):
         for widget in (*short, self.start.edit, self.end.edit, self.links.type_combo):
             widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             widget.installEventFilter(self._wheel_guard)
+
+        def styled(box: QWidget) -> None:
+            fixed_width(box, width)
+            box.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            box.installEventFilter(self._wheel_guard)
+
+        self.criteria.styled = styled
         self.release.setMaximumWidth(width)
         self.lane.setMaximumWidth(width)
         self.footer.setContentsMargins(0, 8, 0, 0)
         content.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         return content
+
+    def show_model(self, model: str, criteria: tuple[Criterion, ...]) -> None:
+        """Show the inputs of the project's scoring model, and only those."""
+        self.criteria.set_criteria(criteria)
+        titles = {
+            "rice": self.tr("RICE score"),
+            "ice": self.tr("ICE score"),
+            "wsjf": self.tr("WSJF score"),
+            "weighted": self.tr("Weighted score"),
+        }
+        label = self.score_heading.findChild(QLabel)
+        assert label is not None
+        label.setText(titles.get(model, titles["rice"]))
+        for name, widgets in self._model_rows.items():
+            for widget in widgets:
+                self._form.setRowVisible(widget, name == model)
+        self._form.setRowVisible(self.criteria.empty, model == "weighted" and not criteria)
+        for widget in (*self.criteria.widgets(), self.criteria.score):
+            self._form.setRowVisible(widget, model == "weighted")
+        self.model = model
 
     def _heading(self, text: str, *extras: QWidget) -> QWidget:
         heading = QWidget()

@@ -84,10 +84,12 @@ class ExportDialog(QDialog):
 
         self.docx = QRadioButton(self.tr("Word document (.docx)"), self)
         self.markdown = QRadioButton(self.tr("Markdown (.md)"), self)
+        self.pdf = QRadioButton(self.tr("PDF (.pdf)"), self)
         formats = QButtonGroup(self)
-        formats.addButton(self.docx)
-        formats.addButton(self.markdown)
-        (self.markdown if settings.export_format == "md" else self.docx).setChecked(True)
+        for button in (self.docx, self.markdown, self.pdf):
+            formats.addButton(button)
+        chosen = {"md": self.markdown, "pdf": self.pdf}.get(settings.export_format, self.docx)
+        chosen.setChecked(True)
 
         self.language = QComboBox(self)
         self.language.addItem("中文", "zh")
@@ -152,6 +154,7 @@ class ExportDialog(QDialog):
         format_layout.setContentsMargins(0, 0, 0, 0)
         format_layout.addWidget(self.docx)
         format_layout.addWidget(self.markdown)
+        format_layout.addWidget(self.pdf)
         form.addRow(self.tr("Format:"), format_row)
         form.addRow(self.tr("Language:"), self.language)
         form.addRow(self.tr("Compare with baseline:"), self.baseline)
@@ -189,6 +192,8 @@ class ExportDialog(QDialog):
 
     @property
     def format(self) -> str:
+        if self.pdf.isChecked():
+            return "pdf"
         return "md" if self.markdown.isChecked() else "docx"
 
     def _show_redline(self) -> None:

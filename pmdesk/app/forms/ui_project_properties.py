@@ -259,11 +259,73 @@ class Ui_ProjectPropertiesDialog(object):
 
         self.form.setLayout(14, QFormLayout.ItemRole.FieldRole, self.reviewers_row)
 
+        self.scoring_label = QLabel(ProjectPropertiesDialog)
+        self.scoring_label.setObjectName(u"scoring_label")
+
+        self.form.setWidget(15, QFormLayout.ItemRole.LabelRole, self.scoring_label)
+
+        self.scoring = QComboBox(ProjectPropertiesDialog)
+        self.scoring.setObjectName(u"scoring")
+
+        self.form.setWidget(15, QFormLayout.ItemRole.FieldRole, self.scoring)
+
+        self.criteria_label = QLabel(ProjectPropertiesDialog)
+        self.criteria_label.setObjectName(u"criteria_label")
+
+        self.form.setWidget(16, QFormLayout.ItemRole.LabelRole, self.criteria_label)
+
+        self.criteria_row = QHBoxLayout()
+        self.criteria_row.setObjectName(u"criteria_row")
+        self.criteria = QTableWidget(ProjectPropertiesDialog)
+        if (self.criteria.columnCount() < 3):
+            self.criteria.setColumnCount(3)
+        __qtablewidgetitem2 = QTableWidgetItem()
+        self.criteria.setHorizontalHeaderItem(0, __qtablewidgetitem2)
+        __qtablewidgetitem3 = QTableWidgetItem()
+        self.criteria.setHorizontalHeaderItem(1, __qtablewidgetitem3)
+        __qtablewidgetitem4 = QTableWidgetItem()
+        self.criteria.setHorizontalHeaderItem(2, __qtablewidgetitem4)
+        self.criteria.setObjectName(u"criteria")
+        self.criteria.setMinimumSize(QSize(0, 120))
+        self.criteria.setMaximumSize(QSize(16777215, 150))
+        self.criteria.setColumnCount(3)
+        self.criteria.verticalHeader().setVisible(False)
+
+        self.criteria_row.addWidget(self.criteria)
+
+        self.criteria_buttons = QVBoxLayout()
+        self.criteria_buttons.setObjectName(u"criteria_buttons")
+        self.add_criterion = QPushButton(ProjectPropertiesDialog)
+        self.add_criterion.setObjectName(u"add_criterion")
+
+        self.criteria_buttons.addWidget(self.add_criterion)
+
+        self.remove_criterion = QPushButton(ProjectPropertiesDialog)
+        self.remove_criterion.setObjectName(u"remove_criterion")
+
+        self.criteria_buttons.addWidget(self.remove_criterion)
+
+        self.criteria_buttons_stretch = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+
+        self.criteria_buttons.addItem(self.criteria_buttons_stretch)
+
+
+        self.criteria_row.addLayout(self.criteria_buttons)
+
+
+        self.form.setLayout(16, QFormLayout.ItemRole.FieldRole, self.criteria_row)
+
+        self.criteria_note = QLabel(ProjectPropertiesDialog)
+        self.criteria_note.setObjectName(u"criteria_note")
+        self.criteria_note.setWordWrap(True)
+
+        self.form.setWidget(17, QFormLayout.ItemRole.FieldRole, self.criteria_note)
+
         self.buttons = QDialogButtonBox(ProjectPropertiesDialog)
         self.buttons.setObjectName(u"buttons")
         self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Cancel|QDialogButtonBox.StandardButton.Ok)
 
-        self.form.setWidget(15, QFormLayout.ItemRole.SpanningRole, self.buttons)
+        self.form.setWidget(18, QFormLayout.ItemRole.SpanningRole, self.buttons)
 
 #if QT_CONFIG(shortcut)
         self.title_label.setBuddy(self.title)
@@ -278,6 +340,8 @@ class Ui_ProjectPropertiesDialog(object):
         self.confidentiality_label.setBuddy(self.confidentiality)
         self.doc_number_label.setBuddy(self.doc_number)
         self.reviewers_label.setBuddy(self.reviewers)
+        self.scoring_label.setBuddy(self.scoring)
+        self.criteria_label.setBuddy(self.criteria)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.title, self.product)
         QWidget.setTabOrder(self.product, self.version)
@@ -295,7 +359,11 @@ class Ui_ProjectPropertiesDialog(object):
         QWidget.setTabOrder(self.doc_number, self.reviewers)
         QWidget.setTabOrder(self.reviewers, self.add_reviewer)
         QWidget.setTabOrder(self.add_reviewer, self.remove_reviewer)
-        QWidget.setTabOrder(self.remove_reviewer, self.buttons)
+        QWidget.setTabOrder(self.remove_reviewer, self.scoring)
+        QWidget.setTabOrder(self.scoring, self.criteria)
+        QWidget.setTabOrder(self.criteria, self.add_criterion)
+        QWidget.setTabOrder(self.add_criterion, self.remove_criterion)
+        QWidget.setTabOrder(self.remove_criterion, self.buttons)
 
         self.retranslateUi(ProjectPropertiesDialog)
         self.buttons.accepted.connect(ProjectPropertiesDialog.accept)
@@ -356,5 +424,21 @@ class Ui_ProjectPropertiesDialog(object):
 #endif // QT_CONFIG(tooltip)
         self.add_reviewer.setText(QCoreApplication.translate("ProjectPropertiesDialog", u"Add", None))
         self.remove_reviewer.setText(QCoreApplication.translate("ProjectPropertiesDialog", u"Remove", None))
+        self.scoring_label.setText(QCoreApplication.translate("ProjectPropertiesDialog", u"Scor&ing model:", None))
+#if QT_CONFIG(tooltip)
+        self.scoring.setToolTip(QCoreApplication.translate("ProjectPropertiesDialog", u"How requirements are scored and ranked: in the details, the ranking and the PRD", None))
+#endif // QT_CONFIG(tooltip)
+        self.criteria_label.setText(QCoreApplication.translate("ProjectPropertiesDialog", u"Criteria:", None))
+        ___qtablewidgetitem2 = self.criteria.horizontalHeaderItem(0)
+        ___qtablewidgetitem2.setText(QCoreApplication.translate("ProjectPropertiesDialog", u"Criterion", None))
+        ___qtablewidgetitem3 = self.criteria.horizontalHeaderItem(1)
+        ___qtablewidgetitem3.setText(QCoreApplication.translate("ProjectPropertiesDialog", u"Weight", None))
+        ___qtablewidgetitem4 = self.criteria.horizontalHeaderItem(2)
+        ___qtablewidgetitem4.setText(QCoreApplication.translate("ProjectPropertiesDialog", u"Scale", None))
+#if QT_CONFIG(tooltip)
+        self.criteria.setToolTip(QCoreApplication.translate("ProjectPropertiesDialog", u"The weighted model's criteria: each requirement gets a value from 0 to the scale on each", None))
+#endif // QT_CONFIG(tooltip)
+        self.add_criterion.setText(QCoreApplication.translate("ProjectPropertiesDialog", u"Add", None))
+        self.remove_criterion.setText(QCoreApplication.translate("ProjectPropertiesDialog", u"Remove", None))
     # retranslateUi
 

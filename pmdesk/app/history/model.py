@@ -36,6 +36,7 @@ from pmdesk.app.labels import (
     release_status_label,
     status_label,
 )
+from pmdesk.core.domain.vocabulary import LABELS, SCORING_TERMS
 from pmdesk.core.queries.history import Change, Wording
 
 translate = QCoreApplication.translate
@@ -70,6 +71,8 @@ def _vocabulary(field: str, code: str) -> str:
     }.get(field)
     if field in ("doc_status", "confidentiality"):  # the PRD's own
         return document_value_label(field, code)
+    if field == "scoring" and code in SCORING_TERMS:  # RICE, ICE, WSJF, weighted criteria
+        return translate(LABELS, SCORING_TERMS[code].en)
     return label(code) if label is not None else code
 
 

@@ -25,6 +25,7 @@ from pmdesk.app.labels import (
     release_status_label,
     status_label,
 )
+from pmdesk.core.domain.vocabulary import INPUT_TERMS, LABELS, SCORING_TERMS
 from pmdesk.core.merge.report import number_text
 from pmdesk.core.merge.three_way import DELETED, Conflict, fields_of
 from pmdesk.core.schema.rows import Tables
@@ -76,6 +77,9 @@ def field_name(field: str) -> str:
     }
     if field in extra:
         return extra[field]
+    model, _, part = field.partition("_")  # "ice_ease": one input of a model, on its own
+    if model in ("ice", "wsjf") and f"{model}.{part}" in INPUT_TERMS:
+        return f"{model.upper()} {translate(LABELS, INPUT_TERMS[f'{model}.{part}'].en)}"
     return field_label(field.removesuffix("_uid"))
 
 
@@ -155,6 +159,10 @@ def readable(entity: str, field: str, value: Any, tables: Tables) -> str:
         return document_value_label(field, str(value))
     if field == "reviewers" and isinstance(value, str):
         return _reviewers_text(value)
+    if entity == "project" and field == "scoring" and value in SCORING_TERMS:
+        return translate(LABELS, SCORING_TERMS[str(value)].en)
+    if field in ("criteria", "scores") and isinstance(value, str):
+        return _scoring_text(field, value, tables)
     if field in ("priority", "kano") and value is None:
         return not_assessed_label()
     if field in _VOCABULARY and isinstance(value, str):
@@ -173,6 +181,27 @@ def readable(entity: str, field: str, value: Any, tables: Tables) -> str:
     if isinstance(value, float):
         return number_text(value)
     return str(value)
+
+
+def _scoring_text(field: str, stored: str, tables: Tables) -> str:
+    """Criteria as "战略匹配 ×3 /5; 收入 ×1 /10"; a requirement's values by criterion name."""
+    try:
+        data = json.loads(stored)
+        if field == "criteria":
+            parts = [
+                f"{c['name']} ×{number_text(float(c['weight']))} /{number_text(float(c['scale']))}"
+                for c in data
+            ]
+        else:
+            names = {
+                c["id"]: c["name"]
+                for row in tables.get("project", {}).values()
+                for c in json.loads(row.get("criteria") or "[]")
+            }
+            parts = [f"{names.get(k, k)} {number_text(float(v))}" for k, v in data.items()]
+    except (ValueError, TypeError, KeyError, AttributeError):
+        return stored
+    return "; ".join(parts) or translate("Conflicts", "(empty)")
 
 
 def _reviewers_text(stored: str) -> str:

@@ -1,7 +1,9 @@
 """Project ▸ Properties…: the title, product, version, authors, organisation, key
 prefix, document language and logo that the PRD's cover, header and footer show,
 and what the PRD states about itself: its status, confidentiality (密级), number
-and reviewers (the rows of its approval table).
+and reviewers (the rows of its approval table); how requirements are scored
+(RICE, ICE, WSJF or the project's own weighted criteria, each a name, a weight
+and a scale).
 
 The form is drawn in Qt Designer (ui/project_properties.ui). OK is one undo step,
 "Change project properties": the changed fields as an `Update` of the project
@@ -12,6 +14,7 @@ and says why nothing can be changed.
 
 from __future__ import annotations
 
+import uuid
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QSize, Qt
@@ -46,6 +49,7 @@ from pmdesk.core.domain.vocabulary import (
     CONFIDENTIALITY_TERMS,
     DOCUMENT_STATUS_TERMS,
     LABELS,
+    SCORING_TERMS,
 )
 
 if TYPE_CHECKING:
@@ -145,7 +149,20 @@ class ProjectPropertiesDialog(QDialog):
         self.reviewers: QTableWidget = form.reviewers
         self.add_reviewer: QPushButton = form.add_reviewer
         self.remove_reviewer: QPushButton = form.remove_reviewer
+        self.scoring: QComboBox = form.scoring
+        self.criteria: QTableWidget = form.criteria
+        self.add_criterion: QPushButton = form.add_criterion
+        self.remove_criterion: QPushButton = form.remove_criterion
+        self.criteria_note: QLabel = form.criteria_note
+        self._layout = form.form
+        self._criteria_label: QLabel = form.criteria_label
         self.buttons: QDialogButtonBox = form.buttons
+        header = self.criteria.horizontalHeader()
+        header.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("0000") + 24)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.criteria.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.reviewers.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.reviewers.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         for index, code in enumerate(LANGUAGES):
@@ -156,6 +173,8 @@ class ProjectPropertiesDialog(QDialog):
         ):
             for code, term in terms.items():
                 combo.addItem(translate(LABELS, term.en), code)
+        for code, term in SCORING_TERMS.items():
+            self.scoring.addItem(translate(LABELS, term.en), code)
 
         info = session.project.info()
         self._uid = info.uid
@@ -171,6 +190,8 @@ class ProjectPropertiesDialog(QDialog):
             "confidentiality": info.confidentiality,
             "doc_number": info.doc_number,
             "reviewers": [{"role": r.role, "name": r.name} for r in info.reviewers],
+            "scoring": info.scoring,
+            "criteria": [c.as_json() for c in info.criteria],
         }
         self._prefix = info.key_prefix
         self.title.setText(info.title)
@@ -190,6 +211,10 @@ class ProjectPropertiesDialog(QDialog):
         self.doc_number.setText(info.doc_number)
         for reviewer in info.reviewers:
             self._add_reviewer_row(reviewer.role, reviewer.name)
+        self.scoring.setCurrentIndex(max(0, self.scoring.findData(info.scoring)))
+        for criterion in info.criteria:
+            self._add_criterion_row(criterion.id, criterion.name, criterion.weight, criterion.scale)
+        self._scoring_changed()
         self._prefix_changed(info.key_prefix)
 
         self.add_author.clicked.connect(self._new_author)
@@ -199,6 +224,9 @@ class ProjectPropertiesDialog(QDialog):
         delete.activated.connect(self._remove_author)
         self.add_reviewer.clicked.connect(self._new_reviewer)
         self.remove_reviewer.clicked.connect(self._remove_reviewer)
+        self.scoring.currentIndexChanged.connect(self._scoring_changed)
+        self.add_criterion.clicked.connect(self._new_criterion)
+        self.remove_criterion.clicked.connect(self._remove_criterion)
         self.choose_logo.clicked.connect(self._choose_logo)
         self.remove_logo.clicked.connect(self._remove_logo)
         self.key_prefix.textEdited.connect(self._prefix_changed)
@@ -254,6 +282,69 @@ class ProjectPropertiesDialog(QDialog):
             if role or name:
                 rows.append({"role": role, "name": name})
         return rows
+
+    # -- scoring ---------------------------------------------------------------------
+    def _scoring_changed(self, *_args: object) -> None:
+        """The criteria table belongs to the weighted model: shown only with it."""
+        weighted = self.scoring.currentData() == "weighted"
+        self._layout.setRowVisible(self._criteria_label, weighted)
+        self._layout.setRowVisible(self.criteria_note, weighted)
+        self.adjustSize()
+
+    def _add_criterion_row(self, uid: str, name: str, weight: float, scale: float) -> int:
+        row = self.criteria.rowCount()
+        self.criteria.insertRow(row)
+        item = QTableWidgetItem(name)
+        item.setData(Qt.ItemDataRole.UserRole, uid)  # values are stored by it: renaming keeps them
+        self.criteria.setItem(row, 0, item)
+        for column, number in ((1, weight), (2, scale)):
+            cell = QTableWidgetItem(f"{number:g}")
+            cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.criteria.setItem(row, column, cell)
+        return row
+
+    def _new_criterion(self) -> None:
+        row = self._add_criterion_row(uuid.uuid4().hex[:8], "", 1, 5)
+        self.criteria.setCurrentCell(row, 0)
+        item = self.criteria.item(row, 0)
+        if item is not None:
+            self.criteria.editItem(item)
+
+    def _remove_criterion(self) -> None:
+        row = self.criteria.currentRow()
+        if row >= 0:
+            self.criteria.removeRow(row)
+
+    def criterion_rows(self) -> tuple[list[dict[str, Any]], str | None]:
+        """The criteria as the table has them (rows without a name left out), and
+        what is wrong with them (one sentence) or None."""
+        rows: list[dict[str, Any]] = []
+        for row in range(self.criteria.rowCount()):
+            cells = [self.criteria.item(row, column) for column in (0, 1, 2)]
+            name, weight, scale = (c.text().strip() if c is not None else "" for c in cells)
+            if not name:
+                continue
+            try:
+                numbers = float(weight.replace(",", ".")), float(scale.replace(",", "."))
+            except ValueError:
+                numbers = (-1.0, -1.0)
+            if numbers[0] < 0 or numbers[1] <= 0:
+                problem = translate(
+                    "ProjectPropertiesDialog",
+                    "%1 needs a weight of 0 or more and a scale above 0.",
+                ).replace("%1", name)
+                return rows, problem
+            first = cells[0]
+            uid = first.data(Qt.ItemDataRole.UserRole) if first is not None else None
+            rows.append(
+                {
+                    "id": str(uid or uuid.uuid4().hex[:8]),
+                    "name": name,
+                    "weight": numbers[0],
+                    "scale": numbers[1],
+                }
+            )
+        return rows, None
 
     # -- key prefix ------------------------------------------------------------------
     def _prefix_problem(self, text: str) -> str | None:
@@ -348,7 +439,11 @@ class ProjectPropertiesDialog(QDialog):
         ):
             field.setReadOnly(True)
         self.reviewers.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.criteria.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         for widget in (
+            self.scoring,
+            self.add_criterion,
+            self.remove_criterion,
             self.doc_status,
             self.confidentiality,
             self.add_reviewer,
@@ -385,6 +480,8 @@ class ProjectPropertiesDialog(QDialog):
             "confidentiality": self.confidentiality.currentData(),
             "doc_number": self.doc_number.text().strip(),
             "reviewers": self.reviewer_rows(),
+            "scoring": self.scoring.currentData(),
+            "criteria": self.criterion_rows()[0],
         }
 
     def operation(self) -> Operation | None:
@@ -413,6 +510,12 @@ class ProjectPropertiesDialog(QDialog):
         problem = self._prefix_problem(self.key_prefix.text().strip())
         if problem is not None:
             self.key_prefix.setFocus()
+            return
+        problem = self.criterion_rows()[1]
+        self.criteria_note.setStyleSheet(ERROR_STYLE if problem else "")
+        self.criteria_note.setText(problem or "")
+        if problem is not None:
+            self.criteria.setFocus()
             return
         op = self.operation()
         if op is None:

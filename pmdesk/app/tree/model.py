@@ -106,7 +106,7 @@ _TITLE_FLAGS = _ROW_FLAGS | Qt.ItemFlag.ItemIsEditable
 
 
 class RequirementTreeModel(QAbstractItemModel):
-    appearance_changed = Signal()  # release names changed: repaint, no structure change
+    appearance_changed = Signal()  # release names changed, a bulk edit: repaint, same rows
 
     def __init__(self, session: ProjectSession, tree: TreeMaps | None = None) -> None:
         super().__init__(session)
@@ -212,8 +212,10 @@ class RequirementTreeModel(QAbstractItemModel):
         priority: str | None = None,
         owner: str | None = None,
         release: str | None = None,
+        ancestors: bool = True,
     ) -> set[str] | None:
-        """Uids to show for a filter: the matches and all their ancestors (None: all)."""
+        """Uids to show for a filter: the matches and all their ancestors (None: all);
+        only the matches with `ancestors=False` (the backlog table)."""
         text = text.strip().casefold()
         if not (text or status or priority or owner or release):
             return None
@@ -228,6 +230,9 @@ class RequirementTreeModel(QAbstractItemModel):
                 or (owner and row[OWNER] != owner)
                 or (release and row[RELEASE] != release)
             ):
+                continue
+            if not ancestors:
+                visible.add(uid)
                 continue
             cursor: str | None = uid
             while cursor is not None and cursor not in visible:
@@ -465,6 +470,15 @@ class RequirementTreeModel(QAbstractItemModel):
             self._apply(effects)
             return
         self._search = None
+        if self._visible is None and _many_updates(effects):
+            # A bulk edit (the backlog's): no signal per row, one repaint.
+            self._quiet = True
+            try:
+                self._apply(effects)
+            finally:
+                self._quiet = False
+            self.appearance_changed.emit()
+            return
         if self._visible is None:
             self._apply(effects)
             return
@@ -634,3 +648,12 @@ def _columns_showing(fields: list[str], old_status: str, new_status: str) -> lis
     if (old_status == "rejected") != (new_status == "rejected"):
         return [0, len(Column) - 1]
     return [int(c) for name in fields for c in _CELLS[name]]
+
+
+MANY_UPDATES = 64  # more edited rows than this repaint the view at once
+
+
+def _many_updates(effects: tuple[Effect, ...]) -> bool:
+    """Whether `effects` only update many requirements (no row comes, goes or moves)."""
+    rows = [e for e in effects if e.entity == "requirement"]
+    return len(rows) > MANY_UPDATES and all(e.action == "updated" for e in rows)

@@ -22,6 +22,7 @@ AUTO_EXPAND_LIMIT = 2000  # expanding more rows than this would cost more than i
 
 class TreePane(QWidget):
     selection_changed = Signal(object)  # the current requirement uid, or None
+    filter_applied = Signal()  # the filter changed (the backlog table follows it)
 
     def __init__(
         self,
@@ -137,14 +138,26 @@ class TreePane(QWidget):
             if index.isValid():
                 self.view.expand(index)
 
+    def filter_values(self) -> dict[str, str | None]:
+        """The filter as `RequirementTreeModel.matching` takes it (text, status, …)."""
+        return {
+            "text": self.search.text(),
+            "status": self.status.currentData(),
+            "priority": self.priority.currentData(),
+            "owner": self.owner.currentData(),
+            "release": self.release.currentData(),
+        }
+
     def apply_filter(self) -> None:
+        values = self.filter_values()
         visible = self.model.matching(
-            self.search.text(),
-            status=self.status.currentData(),
-            priority=self.priority.currentData(),
-            owner=self.owner.currentData(),
-            release=self.release.currentData(),
+            values.pop("text") or "",
+            status=values["status"],
+            priority=values["priority"],
+            owner=values["owner"],
+            release=values["release"],
         )
+        self.filter_applied.emit()
         if visible is None and not self.model.filtering:
             return  # nothing to undo: keep what the user expanded
         current = self.view.current_uid()

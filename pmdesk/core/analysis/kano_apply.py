@@ -38,6 +38,14 @@ def requirement_kanos(conn: Connection) -> dict[str, RequirementKano]:
     return {key: RequirementKano(key, uid, kano) for key, uid, kano in rows}
 
 
+def requirement_titles(conn: Connection) -> dict[str, str]:
+    """Every requirement's title, by key, in key order (run with `Project.read`)."""
+    rows = conn.execute(
+        select(Requirement.key, Requirement.title).order_by(Requirement.number, Requirement.uid)
+    )
+    return {key: title for key, title in rows}
+
+
 @dataclass(frozen=True)
 class KanoChange:
     key: str
@@ -71,12 +79,11 @@ def set_kano_operation(changes: Iterable[KanoChange], survey: str) -> Batch | No
         text, params = "kano.apply_one", {"key": changes[0].key, "name": survey}
     else:
         text, params = "kano.apply", {"count": str(len(changes)), "name": survey}
-    # count stays 1: a Label says its own sentence (`text`) only for one subject
-    # (core.ops.base.Label, app.session.label_text); the sentence holds the count.
     label = Label(
         "edit",
         "requirement",
         changes[0].key if len(changes) == 1 else survey,
+        len(changes),
         text=text,
         params=tuple(sorted(params.items())),
     )

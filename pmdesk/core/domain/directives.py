@@ -9,6 +9,9 @@ A block embeds live project content in the document (DESIGN.md, "Document"):
     releases
     revision-history
     changes-since: v1.0 评审版
+    kano survey=kano_survey_zh.csv
+    kano
+    ranking by=rice top=20 release=v1.0
 
 Inline fields name the project's properties anywhere in a section's text:
 `{{product}}`, `{{version}}`, `{{title}}`, `{{organisation}}`, `{{authors}}`
@@ -49,6 +52,8 @@ KINDS = (
     "releases",
     "revision-history",
     "changes-since",
+    "kano",
+    "ranking",
 )
 
 # Chinese input methods type full-width quotes; accept them as well as ASCII ones.
@@ -125,6 +130,26 @@ class ChangesSinceDirective:
     baseline: str
 
 
+@dataclass(frozen=True)
+class KanoDirective:
+    """A Kano survey's result (a table and the Better–Worse picture), `survey`
+    a CSV file's path, relative to the project file's folder; None: the Kano
+    categories the requirements have now."""
+
+    survey: str | None = None
+
+
+@dataclass(frozen=True)
+class RankingDirective:
+    """Requirements ranked by score: `model` one of vocabulary.SCORING_MODELS
+    (None: the project's own), at most `top` (None: all scored), filtered by the
+    usual terms (`release=v1.0 kind=feature status!=rejected`)."""
+
+    model: str | None = None
+    top: int | None = None
+    filter: Filter = field(default_factory=Filter)
+
+
 Directive = (
     RequirementsDirective
     | RoadmapDirective
@@ -132,6 +157,8 @@ Directive = (
     | ReleasesDirective
     | RevisionHistoryDirective
     | ChangesSinceDirective
+    | KanoDirective
+    | RankingDirective
 )
 
 
@@ -161,6 +188,10 @@ def parse_directive(body: str) -> Directive:
                 "changes-since 需要一个基线名称，例如 changes-since: v1.0。",
             )
         return ChangesSinceDirective(name)
+    if kind == "kano":
+        return _parse_kano(rest)
+    if kind == "ranking":
+        return _parse_ranking(rest)
     if rest:
         raise DirectiveError(
             f"{kind} takes no options, but got {rest!r}.",
@@ -193,6 +224,63 @@ def _parse_requirements(rest: str) -> RequirementsDirective:
             "table 与 detailed 只能选一个。",
         )
     return RequirementsDirective(Filter(terms), detailed="detailed" in views)
+
+
+def _parse_kano(rest: str) -> KanoDirective:
+    if not rest:
+        return KanoDirective()
+    name, equals, _ = rest.partition("=")
+    if not equals or name.strip() != "survey":
+        raise DirectiveError("kano takes only survey=FILE, e.g. kano survey=kano_survey_zh.csv.")
+    start = len(name) + 1
+    while start < len(rest) and rest[start].isspace():
+        start += 1
+    value, end = _value(rest, start, "survey")
+    if rest[end:].strip():
+        raise DirectiveError(
+            f"kano takes one survey file, but got {rest[end:].strip()!r} after it."
+        )
+    if not value.strip():
+        raise DirectiveError("survey needs a CSV file, e.g. kano survey=kano_survey_zh.csv.")
+    return KanoDirective(value.strip())
+
+
+_RANKING_OPTION = re.compile(r"(?:^|(?<=\s))(by|top)\s*=\s*(\S*)", re.IGNORECASE)
+
+
+def _parse_ranking(rest: str) -> RankingDirective:
+    """`by=MODEL` and `top=N` (each at most once), then filter terms."""
+    options: dict[str, str] = {}
+    for match in _RANKING_OPTION.finditer(rest):
+        name, value = match[1].lower(), match[2]
+        if name in options:
+            raise DirectiveError(
+                f"ranking takes {name}= once, but got it twice.",
+                f"ranking 的 {name}= 只能写一次。",
+            )
+        options[name] = value
+    model = options.get("by")
+    models = vocabulary.SCORING_MODELS
+    if model is not None and model.lower() not in models:
+        raise DirectiveError(
+            f"{model!r} is not a scoring model; use by= one of {_list(models)}.",
+            f"「{model}」不是评分模型；by= 可用：{_list(models)}。",
+        )
+    top = options.get("top")
+    if top is not None and not (top.isascii() and top.isdigit() and 0 < int(top) <= 10_000):
+        raise DirectiveError(
+            f"top needs a whole number of requirements, e.g. top=20, not {top!r}.",
+            f"top 需要一个正整数，例如 top=20，而不是「{top}」。",
+        )
+    terms, views = _scan(_RANKING_OPTION.sub(" ", rest))
+    if views:
+        raise DirectiveError(
+            f"{views[0]!r} is not a ranking option; write by=rice, top=20 or field=value.",
+            f"「{views[0]}」不是 ranking 的选项；请写 by=rice、top=20 或 字段=值。",
+        )
+    return RankingDirective(
+        model.lower() if model else None, int(top) if top else None, Filter(terms)
+    )
 
 
 def _scan(text: str) -> tuple[tuple[Term, ...], list[str]]:

@@ -190,6 +190,66 @@ def _rice(value: Value) -> dict[str, float | None] | None:
     return rice
 
 
+def _inputs(model: str, low: float, high: float) -> Callable[[Value], Value]:
+    """A model's inputs ({input: number or None}), each within [low, high]."""
+    names = vocabulary.SCORE_INPUTS[model]
+
+    def check(value: Value) -> dict[str, float | None] | None:
+        if value is None:
+            return None
+        if not isinstance(value, dict):
+            raise FieldError(f"{shown(value)} is not an object with {', '.join(names)}")
+        unknown = set(value) - set(names)
+        if unknown:
+            raise FieldError(f"unknown {model.upper()} input {shown(sorted(unknown)[0])}")
+        inputs = {name: _number(value.get(name)) for name in names}
+        for name, n in inputs.items():
+            if n is not None and not low <= n <= high:
+                raise FieldError(f"{name} {n:g} is not between {low:g} and {high:g}")
+        return inputs
+
+    return check
+
+
+def _criteria(value: Value) -> list[dict[str, Any]]:
+    """The weighted model's criteria: [{"id", "name", "weight" ≥ 0, "scale" > 0}, …]."""
+    if not isinstance(value, list):
+        raise FieldError(f"{shown(value)} is not a list of criteria")
+    out: list[dict[str, Any]] = []
+    for item in value:
+        if not isinstance(item, dict) or set(item) != set(vocabulary.CRITERION_KEYS):
+            raise FieldError(f'{shown(item)} is not a {{"id", "name", "weight", "scale"}} object')
+        ident, name = item["id"], item["name"]
+        if not isinstance(ident, str) or not ident:
+            raise FieldError(f"criterion id {shown(ident)} is not a non-empty text")
+        if not isinstance(name, str) or not name.strip():
+            raise FieldError(f"criterion name {shown(name)} is not a non-empty text")
+        weight, scale = _number(item["weight"]), _number(item["scale"])
+        if weight is None or weight < 0:
+            raise FieldError(f"the weight of {name} is not a number of 0 or more")
+        if scale is None or scale <= 0:
+            raise FieldError(f"the scale of {name} is not a number above 0")
+        if any(c["id"] == ident for c in out):
+            raise FieldError(f"criterion id {shown(ident)} is used twice")
+        out.append({"id": ident, "name": name, "weight": weight, "scale": scale})
+    return out
+
+
+def _scores(value: Value) -> dict[str, float]:
+    """A requirement's values of the weighted criteria: {criterion id: number ≥ 0}."""
+    if not isinstance(value, dict):
+        raise FieldError(f"{shown(value)} is not an object of criterion scores")
+    out: dict[str, float] = {}
+    for ident, raw in value.items():
+        n = _number(raw)
+        if n is None or n < 0:
+            raise FieldError(
+                f"the score {shown(raw)} of {shown(ident)} is not a number of 0 or more"
+            )
+        out[str(ident)] = n
+    return out
+
+
 def _reference(value: Value) -> str | None:
     if value is None:
         return None
@@ -207,7 +267,7 @@ def _key_prefix(value: Value) -> str:
     return text
 
 
-def _json_list(value: list[Any]) -> str:
+def _json_list(value: list[Any] | dict[str, Any]) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
@@ -240,6 +300,9 @@ REQUIREMENT_FIELDS = (
     _spec("priority", _one_of_or_none(vocabulary.PRIORITIES), vocabulary.DEFAULT_PRIORITY),
     _spec("kano", _one_of_or_none(vocabulary.KANO), vocabulary.DEFAULT_KANO),
     _spec("rice", _rice, None),
+    _spec("ice", _inputs("ice", *vocabulary.ICE_RANGE), None),
+    _spec("wsjf", _inputs("wsjf", *vocabulary.WSJF_RANGE), None),
+    _spec("scores", _scores, {}, stored_as_json=True),
     _spec("owner", _text, ""),
     _spec("tags", _text_list, [], stored_as_json=True),
     _spec("source", _text, ""),
@@ -271,6 +334,8 @@ FIELDS: Mapping[str, tuple[FieldSpec, ...]] = {
         ),
         _spec("doc_number", _text, ""),
         _spec("reviewers", _reviewers, [], stored_as_json=True),
+        _spec("scoring", _one_of(vocabulary.SCORING_MODELS), vocabulary.DEFAULT_SCORING),
+        _spec("criteria", _criteria, [], stored_as_json=True),
     ),
     "requirement": REQUIREMENT_FIELDS,
     "release": (
@@ -312,10 +377,10 @@ def to_columns(entity: str, values: Mapping[str, Value]) -> dict[str, Value]:
     columns: dict[str, Value] = {}
     for name, value in values.items():
         field = spec(entity, name)
-        if name == "rice":
-            rice = value or {}
-            for part in vocabulary.RICE_FIELDS:
-                columns[f"rice_{part}"] = rice.get(part)
+        if name in vocabulary.SCORE_INPUTS:
+            inputs = value or {}
+            for part in vocabulary.SCORE_INPUTS[name]:
+                columns[f"{name}_{part}"] = inputs.get(part)
         elif field.stored_as_json:
             columns[field.db_column] = _json_list(value)
         else:
@@ -327,9 +392,10 @@ def from_columns(entity: str, row: Mapping[str, Value]) -> dict[str, Value]:
     """Column values of one row to domain values, for every field of the entity."""
     values: dict[str, Value] = {}
     for field in FIELDS[entity]:
-        if field.name == "rice":
-            rice = {part: row[f"rice_{part}"] for part in vocabulary.RICE_FIELDS}
-            values["rice"] = None if all(v is None for v in rice.values()) else rice
+        if field.name in vocabulary.SCORE_INPUTS:
+            parts = vocabulary.SCORE_INPUTS[field.name]
+            inputs = {part: row[f"{field.name}_{part}"] for part in parts}
+            values[field.name] = None if all(v is None for v in inputs.values()) else inputs
         elif field.stored_as_json:
             values[field.name] = json.loads(row[field.db_column])
         else:

@@ -28,6 +28,10 @@ CONFIDENTIALITY = ("public", "internal", "confidential", "secret")
 """The PRD's 密级 (公开/内部/秘密/机密), shown on its cover."""
 REVIEWER_KEYS = ("role", "name")
 """A reviewer of the PRD (a row of its sign-off table) is {"role": …, "name": …}."""
+SCORING_MODELS = ("rice", "ice", "wsjf", "weighted")
+"""How a project scores its requirements (schema 6); RICE unless it chose another."""
+CRITERION_KEYS = ("id", "name", "weight", "scale")
+"""A criterion of the weighted model: {"id", "name", "weight" ≥ 0, "scale" (its maximum) > 0}."""
 
 DEFAULT_KIND = "requirement"
 DEFAULT_STATUS = "draft"
@@ -39,8 +43,20 @@ DEFAULT_RELEASE_STATUS = "planned"
 DEFAULT_DOCUMENT_STATUS = "draft"
 DEFAULT_CONFIDENTIALITY = "internal"
 DEFAULT_KEY_PREFIX = "REQ"
+DEFAULT_SCORING = "rice"
 
 RICE_FIELDS = ("reach", "impact", "confidence", "effort")
+ICE_FIELDS = ("impact", "confidence", "ease")
+ICE_RANGE = (1.0, 10.0)
+WSJF_FIELDS = ("business_value", "time_criticality", "risk_reduction", "job_size")
+WSJF_RANGE = (1.0, 20.0)  # the Fibonacci-like 1, 2, 3, 5, 8, 13, 20 of SAFe
+# A requirement's model inputs as one snapshot object each, one column per input
+# (`<model>_<input>`), so two people who set different inputs merge cleanly.
+SCORE_INPUTS: Mapping[str, tuple[str, ...]] = {
+    "rice": RICE_FIELDS,
+    "ice": ICE_FIELDS,
+    "wsjf": WSJF_FIELDS,
+}
 
 
 def rice_score(
@@ -111,6 +127,18 @@ KANO_TERMS: Mapping[str, Term] = {
     "indifferent": _t(QT_TRANSLATE_NOOP("Labels", "Indifferent"), "无差异"),
     "reverse": _t(QT_TRANSLATE_NOOP("Labels", "Reverse"), "反向型", doc_zh="反向"),
 }
+# The six categories of the Kano evaluation table (core.analysis.kano), by their
+# letters. Their own translation context: "Reverse" names a requirement's
+# category (KANO_TERMS, 反向型) too, and Qt gives one source text one translation.
+KANO_CATEGORY = "KanoCategory"
+KANO_CATEGORY_TERMS: Mapping[str, Term] = {
+    "A": _t(QT_TRANSLATE_NOOP("KanoCategory", "Attractive"), "魅力"),
+    "O": _t(QT_TRANSLATE_NOOP("KanoCategory", "One-dimensional"), "期望"),
+    "M": _t(QT_TRANSLATE_NOOP("KanoCategory", "Must-be"), "必备"),
+    "I": _t(QT_TRANSLATE_NOOP("KanoCategory", "Indifferent"), "无差异"),
+    "R": _t(QT_TRANSLATE_NOOP("KanoCategory", "Reverse"), "反向"),
+    "Q": _t(QT_TRANSLATE_NOOP("KanoCategory", "Questionable"), "可疑"),
+}
 RELEASE_STATUS_TERMS: Mapping[str, Term] = {
     "planned": _t(QT_TRANSLATE_NOOP("Labels", "Planned"), "计划中"),
     "in_progress": _t(QT_TRANSLATE_NOOP("Labels", "In progress"), "开发中"),
@@ -165,6 +193,28 @@ LINK_TERMS: Mapping[tuple[str, bool], Term] = {
 }
 # Fields as the details, the lists of changes (history, baselines, merge
 # conflicts) and the documents' requirement tables name them.
+SCORING_TERMS: Mapping[str, Term] = {
+    "rice": _t(QT_TRANSLATE_NOOP("Labels", "RICE"), "RICE"),
+    "ice": _t(QT_TRANSLATE_NOOP("Labels", "ICE"), "ICE"),
+    "wsjf": _t(QT_TRANSLATE_NOOP("Labels", "WSJF"), "WSJF"),
+    "weighted": _t(QT_TRANSLATE_NOOP("Labels", "Weighted criteria"), "加权评分"),
+}
+# The inputs of every model, by "<model>.<input>" (RICE's own by their RICE names).
+INPUT_TERMS: Mapping[str, Term] = {
+    "rice.reach": _t(QT_TRANSLATE_NOOP("Labels", "Reach"), "覆盖面"),
+    "rice.impact": _t(QT_TRANSLATE_NOOP("Labels", "Impact"), "影响力"),
+    "rice.confidence": _t(QT_TRANSLATE_NOOP("Labels", "Confidence"), "信心"),
+    "rice.effort": _t(QT_TRANSLATE_NOOP("Labels", "Effort"), "投入"),
+    "ice.impact": _t(QT_TRANSLATE_NOOP("Labels", "Impact"), "影响力"),
+    "ice.confidence": _t(QT_TRANSLATE_NOOP("Labels", "Confidence"), "信心"),
+    "ice.ease": _t(QT_TRANSLATE_NOOP("Labels", "Ease"), "易实现度"),
+    "wsjf.business_value": _t(QT_TRANSLATE_NOOP("Labels", "Business value"), "业务价值"),
+    "wsjf.time_criticality": _t(QT_TRANSLATE_NOOP("Labels", "Time criticality"), "时间紧迫性"),
+    "wsjf.risk_reduction": _t(
+        QT_TRANSLATE_NOOP("Labels", "Risk reduction / opportunity"), "降低风险/机会"
+    ),
+    "wsjf.job_size": _t(QT_TRANSLATE_NOOP("Labels", "Job size"), "工作规模"),
+}
 FIELD_TERMS: Mapping[str, Term] = {
     "key": _t(QT_TRANSLATE_NOOP("Labels", "Key"), "编号"),
     "title": _t(QT_TRANSLATE_NOOP("Labels", "Title"), "标题"),
@@ -173,6 +223,18 @@ FIELD_TERMS: Mapping[str, Term] = {
     "priority": _t(QT_TRANSLATE_NOOP("Labels", "Priority"), "优先级"),
     "kano": _t(QT_TRANSLATE_NOOP("Labels", "Kano"), "Kano", doc_zh="Kano 分类"),
     "rice": _t(QT_TRANSLATE_NOOP("Labels", "RICE"), "RICE", "RICE score", "RICE 得分"),
+    "ice": _t(QT_TRANSLATE_NOOP("Labels", "ICE"), "ICE", "ICE score", "ICE 得分"),
+    "wsjf": _t(QT_TRANSLATE_NOOP("Labels", "WSJF"), "WSJF", "WSJF score", "WSJF 得分"),
+    "scores": _t(
+        QT_TRANSLATE_NOOP("Labels", "Criteria scores"), "评分项得分", "Weighted score", "加权得分"
+    ),
+    "score": _t(QT_TRANSLATE_NOOP("Labels", "Score"), "得分"),
+    "rank": _t(QT_TRANSLATE_NOOP("Labels", "Rank"), "排名"),
+    "inputs": _t(QT_TRANSLATE_NOOP("Labels", "Inputs"), "输入"),
+    "scoring": _t(QT_TRANSLATE_NOOP("Labels", "Scoring model"), "评分模型"),
+    "criteria": _t(QT_TRANSLATE_NOOP("Labels", "Scoring criteria"), "评分项"),
+    "weight": _t(QT_TRANSLATE_NOOP("Labels", "Weight"), "权重"),
+    "scale": _t(QT_TRANSLATE_NOOP("Labels", "Scale"), "满分"),
     "owner": _t(QT_TRANSLATE_NOOP("Labels", "Owner"), "负责人"),
     "release": _t(QT_TRANSLATE_NOOP("Labels", "Release"), "版本"),
     "lane": _t(QT_TRANSLATE_NOOP("Labels", "Lane"), "泳道"),
@@ -217,6 +279,7 @@ VALUE_TERMS: Mapping[str, Mapping[str, Term]] = {
 # "status" as a requirement's: looked up per entity.
 ENTITY_VALUE_TERMS: Mapping[tuple[str, str], Mapping[str, Term]] = {
     ("release", "status"): RELEASE_STATUS_TERMS,
+    ("project", "scoring"): SCORING_TERMS,
     ("project", "doc_status"): DOCUMENT_STATUS_TERMS,
     ("project", "confidentiality"): CONFIDENTIALITY_TERMS,
 }
@@ -226,4 +289,10 @@ def all_terms() -> list[Term]:
     """Every name of the vocabulary (for the translation files and their check)."""
     values = [term for group in VALUE_TERMS.values() for term in group.values()]
     values += [term for group in ENTITY_VALUE_TERMS.values() for term in group.values()]
-    return [*values, NOT_ASSESSED, *LINK_TERMS.values(), *FIELD_TERMS.values()]
+    return [
+        *values,
+        NOT_ASSESSED,
+        *LINK_TERMS.values(),
+        *FIELD_TERMS.values(),
+        *INPUT_TERMS.values(),
+    ]

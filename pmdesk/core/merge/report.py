@@ -67,6 +67,8 @@ def plain_value(
             return "; ".join(f"{r['role']} {r['name']}".strip() for r in rows) or "—"
         except (ValueError, TypeError, KeyError):
             return shorten(value)
+    if field in ("scores", "criteria") and isinstance(value, str):  # JSON of the weighted model
+        return _scoring_json(field, value, tables)
     if field in ("acceptance", "tags", "authors") and isinstance(value, str):
         try:
             items = json.loads(value)
@@ -80,6 +82,30 @@ def plain_value(
     if isinstance(value, float):
         return number_text(value)
     return f"“{shorten(str(value))}”" if isinstance(value, str) else str(value)
+
+
+def _scoring_json(field: str, value: str, tables: Tables) -> str:
+    """Criteria as "name ×weight /scale"; scores by the criterion's name."""
+    try:
+        data = json.loads(value)
+        if field == "criteria":
+            return (
+                "; ".join(
+                    f"{c['name']} ×{number_text(c['weight'])} /{number_text(c['scale'])}"
+                    for c in data
+                )
+                or "—"
+            )
+        names = {
+            c["id"]: c["name"]
+            for p in tables.get("project", {}).values()
+            for c in json.loads(p.get("criteria") or "[]")
+        }
+        return (
+            "; ".join(f"{names.get(k, k)} {number_text(float(v))}" for k, v in data.items()) or "—"
+        )
+    except (ValueError, TypeError, KeyError):
+        return shorten(value)
 
 
 def number_text(value: Any) -> str:

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from pmdesk.core.domain import vocabulary
+from pmdesk.core.merge.keyed import merge_keyed
 from pmdesk.core.merge.text import merge_text
 from pmdesk.core.schema.rows import ENTITIES, Row, Tables
 
@@ -114,6 +115,8 @@ STAMPS: dict[str, tuple[str, ...]] = {
 _ORDER_FIELDS = frozenset({"position", "rank"})
 # Long Markdown fields: edits to different lines on the two sides combine.
 TEXTS = {("requirement", "description"), ("section", "body")}
+# JSON objects whose keys merge one by one (a requirement's weighted-criteria scores).
+KEYED = {("requirement", "scores")}
 
 
 def fields_of(entity: str, row: Row) -> dict[str, tuple[str, ...]]:
@@ -278,6 +281,11 @@ class _Merger:
                     self.result.notes.append(
                         Note("text_merged", entity, uid, label_of(entity, merged), name)
                     )
+                    continue
+            if (entity, name) in KEYED and isinstance(mv, str) and isinstance(tv, str):
+                keyed = merge_keyed(bv if isinstance(bv, str) else None, mv, tv)
+                if keyed is not None:
+                    merged[name] = keyed
                     continue
             conflict = Conflict(
                 entity,

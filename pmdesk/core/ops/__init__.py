@@ -2,6 +2,7 @@
 
 from pmdesk.core.ops.base import Applied, Effect, Label, Operation, Transaction
 from pmdesk.core.ops.baselines import CreateBaseline, DeleteBaseline, RenameBaseline
+from pmdesk.core.ops.bulk import EditTags, UpdateMany
 from pmdesk.core.ops.edits import Batch, Create, Insert, Move, MoveBlock, Remove, Update
 from pmdesk.core.ops.setup import RemoveRelease, RenumberKeys
 
@@ -11,6 +12,7 @@ __all__ = [
     "Create",
     "CreateBaseline",
     "DeleteBaseline",
+    "EditTags",
     "Effect",
     "Insert",
     "Label",
@@ -23,4 +25,5 @@ __all__ = [
     "RenumberKeys",
     "Transaction",
     "Update",
+    "UpdateMany",
 ]

@@ -54,7 +54,9 @@ class Label:
     An edit of a release, lane, milestone or the project's properties also
     names the sentence that says exactly what happened (`text`, a key of
     messages.UNDO_TEXTS, with its `params`): "Move release v1.1 to 2027-04-05 –
-    2027-06-30". The app says it in the UI's language (app/session.label_text).
+    2027-06-30". The sentence wins whenever it is given, whatever `count`
+    (it says the count itself: "Set Kano category of 5 requirements …").
+    The app says it in the UI's language (app/session.label_text).
     """
 
     verb: Verb
@@ -65,7 +67,7 @@ class Label:
     params: tuple[tuple[str, str], ...] = ()
 
     def __str__(self) -> str:
-        if self.text and self.count == 1:
+        if self.text:  # its own sentence, for one or (bulk edits) many
             params = dict(self.params)
             if "status" in params:
                 params["status"] = RELEASE_STATUS_TERMS[params["status"]].en

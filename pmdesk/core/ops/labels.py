@@ -28,6 +28,8 @@ _PROJECT_FIELDS = frozenset(
         "confidentiality",
         "doc_number",
         "reviewers",
+        "scoring",
+        "criteria",
     }
 )
 # A release field → its sentence when it is the only one set (dates together).

@@ -309,6 +309,10 @@ def _load_names(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> _Names:
         for uid, source, target, kind in link_rows:
             names.links[uid] = (source, target, kind)
             names.present.add(uid)
+    if any(row["field"] == "scores" for row in rows):  # by criterion id: named as now
+        for (criteria,) in conn.execute(select(Project.criteria)):
+            for criterion in orjson.loads(criteria or "[]"):
+                names.names[f"criterion:{criterion['id']}"] = criterion["name"]
     missing = {uid for uids in wanted.values() for uid in uids} - names.present
     _remembered(conn, missing, names)
     return names
@@ -381,7 +385,7 @@ class _Reader:
         w = self.wording
         if entity == "release" and name == "status":  # planned, in progress, released
             return w.value("release_status", str(value))
-        if entity == "project" and name in ("doc_status", "confidentiality"):
+        if entity == "project" and name in ("doc_status", "confidentiality", "scoring"):
             return w.value(name, str(value))
         if name == "reviewers" and isinstance(value, list):  # [{"role", "name"}]
             return w.separator.join(
@@ -399,6 +403,21 @@ class _Reader:
             return self.key(value)
         if name == "rice":
             return _rice(value)
+        if name in ("ice", "wsjf") and isinstance(value, dict):  # {input: number or None}
+            return " · ".join(
+                f"{k.replace('_', ' ')} {_number(v) or '?'}" for k, v in value.items()
+            )
+        if name == "scores" and isinstance(value, dict):  # {criterion id: number}
+            named = self.names.names
+            return w.separator.join(
+                f"{named.get(f'criterion:{k}', k)} {_number(v)}" for k, v in value.items()
+            )
+        if name == "criteria" and isinstance(value, list):  # [{"id", "name", "weight", "scale"}]
+            return w.separator.join(
+                f"{c.get('name', '')} ×{_number(c.get('weight'))} /{_number(c.get('scale'))}"
+                for c in value
+                if isinstance(c, dict)
+            )
         if name == "acceptance" and isinstance(value, list):
             return "\n".join(f"• {item}" for item in value)
         if isinstance(value, list):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Connection, select
 
@@ -34,6 +35,29 @@ class ProjectInfo:
     doc_number: str = ""
     reviewers: tuple[Reviewer, ...] = ()
     """The sign-off table's rows, in order."""
+    scoring: str = "rice"  # rice, ice, wsjf, weighted
+    criteria: tuple[Criterion, ...] = ()
+    """The weighted model's criteria, in order."""
+
+
+@dataclass(frozen=True)
+class Criterion:
+    """A criterion of the weighted scoring model."""
+
+    id: str
+    name: str
+    weight: float
+    scale: float  # the highest value a requirement can get on it
+
+    def as_json(self) -> dict[str, object]:
+        return {"id": self.id, "name": self.name, "weight": self.weight, "scale": self.scale}
+
+
+def criteria_from(data: Any) -> tuple[Criterion, ...]:
+    """Criteria from their JSON form (the `criteria` field's value)."""
+    return tuple(
+        Criterion(str(c["id"]), str(c["name"]), float(c["weight"]), float(c["scale"])) for c in data
+    )
 
 
 @dataclass(frozen=True)
@@ -99,6 +123,8 @@ def project_info(conn: Connection) -> ProjectInfo:
         p.confidentiality,
         p.doc_number,
         tuple(Reviewer(r["role"], r["name"]) for r in json.loads(p.reviewers or "[]")),
+        p.scoring,
+        criteria_from(json.loads(p.criteria or "[]")),
     )
 
 

@@ -207,7 +207,8 @@ def with_unassigned(layout: RoadmapLayout) -> RoadmapLayout:
 # field the roadmap does not show) moves nothing, so the layout can stay.
 BAR_SHOWS = ("title", "kind", "status", "priority")
 UNPLACED = frozenset(
-    {*BAR_SHOWS, "description", "acceptance", "kano", "rice", "owner", "tags", "source"}
+    {*BAR_SHOWS, "description", "acceptance", "kano", "owner", "tags", "source"}
+    | {"rice", "ice", "wsjf", "scores"}  # scores: a bar shows none
 )
 # A release's fields that move nothing on the roadmap: its band shows only its name.
 RELEASE_UNPLACED = frozenset({"name", "goal", "status", "capacity"})  # rank: its colour

@@ -83,6 +83,9 @@ class Project(Base):
     )
     doc_number: Mapped[str] = mapped_column(Text, default="", server_default="")
     reviewers: Mapped[str] = mapped_column(Text, default="[]", server_default="[]")  # JSON
+    # How requirements are scored (schema 6), and the weighted model's criteria (JSON).
+    scoring: Mapped[str] = mapped_column(String(16), default="rice", server_default="rice")
+    criteria: Mapped[str] = mapped_column(Text, default="[]", server_default="[]")
 
 
 class Release(Base):
@@ -187,6 +190,15 @@ class Requirement(Base):
     created_by: Mapped[str] = mapped_column(Text, default="")
     updated_at: Mapped[str] = mapped_column(String(19), default="")
     updated_by: Mapped[str] = mapped_column(Text, default="")
+    # Scoring inputs besides RICE (schema 6): one column each, so they merge one by one.
+    ice_impact: Mapped[float | None] = mapped_column(Float)
+    ice_confidence: Mapped[float | None] = mapped_column(Float)
+    ice_ease: Mapped[float | None] = mapped_column(Float)
+    wsjf_business_value: Mapped[float | None] = mapped_column(Float)
+    wsjf_time_criticality: Mapped[float | None] = mapped_column(Float)
+    wsjf_risk_reduction: Mapped[float | None] = mapped_column(Float)
+    wsjf_job_size: Mapped[float | None] = mapped_column(Float)
+    scores: Mapped[str] = mapped_column(Text, default="{}", server_default="{}")  # JSON
 
 
 class Link(Base):

@@ -127,7 +127,13 @@ class _Checker:
         for name, shape, allowed_values, spec in _PLANS[entity]:
             if name not in item:
                 default = spec.default
-                out[name] = list(default) if isinstance(default, list) else default
+                out[name] = (
+                    list(default)
+                    if isinstance(default, list)
+                    else dict(default)
+                    if isinstance(default, dict)
+                    else default
+                )
                 continue
             value = item[name]
             if (

@@ -18,6 +18,7 @@ from sqlalchemy import Connection, Engine, insert, select
 
 from pmdesk.core.domain.fields import FIELDS, from_columns, to_columns
 from pmdesk.core.domain.ranks import evenly_spaced
+from pmdesk.core.domain.vocabulary import ICE_FIELDS, SCORE_INPUTS, WSJF_FIELDS
 from pmdesk.core.schema.tables import TABLES, TREE_INDEX, Baseline, HistoryEntry, encode, table_of
 from pmdesk.core.snapshot.baselines import read_frozen
 from pmdesk.core.snapshot.check import checked_snapshot
@@ -56,8 +57,16 @@ def _clean(entity: str, row: Any) -> Json:
     values = from_columns(entity, row)
     if values.get("logo") is not None:  # PNG or JPEG bytes, as base64 text
         values["logo"] = base64.b64encode(values["logo"]).decode("ascii")
-    if values.get("rice"):
-        values["rice"] = {k: _plain_number(v) for k, v in values["rice"].items()}
+    for model in SCORE_INPUTS:
+        if values.get(model):
+            values[model] = {k: _plain_number(v) for k, v in values[model].items()}
+    if values.get("scores"):
+        values["scores"] = {k: _plain_number(v) for k, v in values["scores"].items()}
+    if values.get("criteria"):
+        values["criteria"] = [
+            {**c, "weight": _plain_number(c["weight"]), "scale": _plain_number(c["scale"])}
+            for c in values["criteria"]
+        ]
     return values
 
 
@@ -254,6 +263,8 @@ _REQUIREMENT_COLUMNS = (
     "created_by",
     "updated_at",
     "updated_by",
+    *(f"{model}_{part}" for model in ("ice", "wsjf") for part in SCORE_INPUTS[model]),
+    "scores",
 )
 _INSERT_REQUIREMENT = "INSERT INTO requirement ({}) VALUES ({})".format(
     ", ".join(f'"{c}"' for c in _REQUIREMENT_COLUMNS), ", ".join("?" for _ in _REQUIREMENT_COLUMNS)
@@ -299,7 +310,7 @@ def _write_requirements(conn: Connection, roots: list[Json]) -> None:
     def walk(nodes: list[Json], parent: str | None) -> None:
         nonlocal rows
         for rank, n in zip(evenly_spaced(len(nodes)), nodes, strict=True):
-            rice = n["rice"] or {}
+            rice, ice, wsjf = n["rice"] or {}, n["ice"] or {}, n["wsjf"] or {}
             created, updated = n["created"], n["updated"]
             rows.append(
                 (
@@ -330,6 +341,9 @@ def _write_requirements(conn: Connection, roots: list[Json]) -> None:
                     created["by"],
                     updated["at"],
                     updated["by"],
+                    *(ice.get(part) for part in ICE_FIELDS),
+                    *(wsjf.get(part) for part in WSJF_FIELDS),
+                    dump(n["scores"]),
                 )
             )
             if len(rows) >= _CHUNK:

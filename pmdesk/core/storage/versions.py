@@ -8,7 +8,9 @@ base replaces it, the old one is kept here (a hard link: no copying), in
 both sides' history, so the newest kept version whose history both copies
 contain is the version both started from.
 
-At most KEEP versions and BUDGET bytes are kept per project, newest first.
+At most KEEP versions and BUDGET bytes are kept per project, newest first,
+and only out of room to spare: they never take the space a save needs (see
+`make_room`).
 """
 
 from __future__ import annotations
@@ -23,6 +25,11 @@ from pathlib import Path
 VERSIONS = "versions"
 KEEP = 20
 BUDGET = 2 * 1024**3  # bytes per project; a 100,000-requirement file is ~230 MB
+# Free space on the data disk that kept versions leave, in copies of the
+# project: a save writes the next base and its record there, a merge a copy of
+# the colleague's file, edits grow the working copy's WAL.
+SPARE_COPIES = 4
+SPARE_BYTES = 1024**2
 
 
 def _read(path: Path, sql: str) -> list[tuple[object, ...]]:
@@ -76,6 +83,27 @@ def remember(data_dir: Path, base: Path) -> None:
         except OSError:
             shutil.copyfile(base, target)
         _prune(folder)
+        make_room(data_dir, SPARE_COPIES * base.stat().st_size + SPARE_BYTES)
+
+
+def make_room(data_dir: Path, free: int) -> bool:
+    """Remove kept versions, oldest first, until the data disk has `free` bytes
+    free. The newest of each project stays (it is the base itself, a hard link
+    that takes no room of its own). True if any was removed. Never fails.
+
+    Kept versions are a convenience; unsaved edits are not. Left to pile up on
+    a small disk they made every save fail with "the disk is full, your edits
+    are kept, free some space", the space taken by pmdesk itself."""
+    removed = False
+    with contextlib.suppress(OSError):
+        root = data_dir / VERSIONS
+        older = [p for f in root.iterdir() if f.is_dir() for p in kept(data_dir, f.name)[1:]]
+        for path in sorted(older, key=lambda p: p.name):  # names sort in time order
+            if shutil.disk_usage(data_dir).free >= free:
+                break
+            path.unlink(missing_ok=True)
+            removed = True
+    return removed
 
 
 def kept(data_dir: Path, project: str) -> list[Path]:

@@ -75,6 +75,17 @@ def _read_state(slot: Path) -> dict[str, Any] | None:
     return state if isinstance(state, dict) else None
 
 
+def project_file_of(database: Path) -> Path:
+    """The project file a database stands for: a working copy (or its base)
+    publishes to its target; any other file is the project itself. What a
+    document's paths (a Kano survey's CSV) are relative to is its folder."""
+    if database.name in (WORK, BASE):
+        state = _read_state(database.parent)
+        if state is not None and isinstance(state.get("target"), str):
+            return Path(state["target"])
+    return database
+
+
 def _settled(slot: Path, state: dict[str, Any]) -> tuple[dict[str, Any], bool | None]:
     """The state with an interrupted save resolved, and whether that save was
     published (None: no save was interrupted).
@@ -524,7 +535,13 @@ class WorkingCopy:
         self._state["target_fingerprint"] = dict(seen)
         if unsaved is not None:
             self._state["saved_seq"] = self._last_seq_live() - unsaved
-        _write_state(self.slot, self._state)
+        try:
+            _write_state(self.slot, self._state)
+        except PmdeskError as e:
+            # A full data disk: say so of the data folder, not of state.json.
+            # The merge is in the working copy and the state here says so; on
+            # disk the old record only counts the merge among the unsaved edits.
+            raise _data_folder_error(self.slot, self.target, e) from None
 
     # -- saving --------------------------------------------------------------
     def save(
@@ -637,12 +654,17 @@ class WorkingCopy:
             if not self._settle_base():  # BASE_NEXT is the base still: keep it
                 error = OSError(errno.EIO, os.strerror(errno.EIO))
                 raise _data_folder_error(self.slot, target, error)
-            try:
-                _copy_durably(tmp, next_base)
-                _write_state(self.slot, {**self._state, "pending": pending})
-            except (OSError, PmdeskError) as e:
-                next_base.unlink(missing_ok=True)
-                raise _data_folder_error(self.slot, target, e) from None
+            for attempt in range(2):
+                try:
+                    _copy_durably(tmp, next_base)
+                    _write_state(self.slot, {**self._state, "pending": pending})
+                    break
+                except (OSError, PmdeskError) as e:
+                    next_base.unlink(missing_ok=True)
+                    # A full disk: the versions pmdesk keeps there give their
+                    # room back first (versions.make_room), then one more try.
+                    if attempt or not self._room_for(published["size"], e):
+                        raise _data_folder_error(self.slot, target, e) from None
 
         try:
             publish(self.work_path, target, before_replace=note_pending)
@@ -668,6 +690,15 @@ class WorkingCopy:
             # If even this small file cannot be written (a full disk), the note
             # written before the rename tells the next start what happened.
             _write_state(self.slot, self._state)
+
+    def _room_for(self, size: int, error: BaseException) -> bool:
+        """After `error`, a full data disk: make room for a save of `size`
+        bytes by removing kept versions. True if any was removed."""
+        from pmdesk.core.storage.disk_space import is_disk_full
+
+        if not is_disk_full(error):
+            return False
+        return versions.make_room(self.slot.parent.parent, 2 * size + versions.SPARE_BYTES)
 
     def _settle_base(self) -> bool:
         """Make the last published file the base, if its save could not; False

@@ -1,0 +1,260 @@
+"""Sorting and grouping the backlog's rows, on keys computed once per column.
+
+A column's sort keys are kept per uid (`SortKeys`) and updated row by row as
+edits come in, so a sort is Python's `sort` over ready keys: about 40 ms for
+100,000 rows. Texts sort by the UI language's collation (QCollator: Chinese
+by pinyin, numbers in text by value) through a rank per distinct text; the
+ranks are computed the first time a text column is sorted.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QCollator, QCoreApplication, QLocale
+
+from pmdesk.app.backlog.columns import BY_NAME, Names
+from pmdesk.core.domain import vocabulary
+from pmdesk.core.queries.backlog import (
+    LANE,
+    OWNER,
+    PARENT,
+    PRIORITY,
+    RELEASE,
+    STATUS,
+    BacklogRow,
+)
+
+SortKey = tuple[str, bool]  # (column name, ascending)
+GROUPINGS = ("none", "parent", "release", "lane", "owner", "status", "priority")
+_GROUP_POSITION = {
+    "parent": PARENT,
+    "release": RELEASE,
+    "lane": LANE,
+    "owner": OWNER,
+    "status": STATUS,
+    "priority": PRIORITY,
+}
+
+
+def ui_locale() -> QLocale:
+    """The locale of the UI's language, for collation: the Chinese translation names
+    zh_CN here (as Qt's own QT_LAYOUT_DIRECTION does for the layout); else the system's."""
+    name = QCoreApplication.translate("Backlog", "QT_COLLATION_LOCALE")
+    return QLocale() if name == "QT_COLLATION_LOCALE" else QLocale(name)
+
+
+class Collation:
+    """A rank per distinct text in the UI language's order (equal texts, equal
+    ranks); a new text gets a rank between its neighbours without re-sorting."""
+
+    def __init__(self, locale: QLocale | None = None) -> None:
+        self._collator = QCollator(locale or ui_locale())
+        self._collator.setNumericMode(True)
+        self._collator.setCaseSensitivity(QCollator().caseSensitivity())
+        self._sorted: list[str] = []
+        self._rank: dict[str, float] = {}
+        self.generation = 0  # counts renumberings: ranks handed out before are stale
+
+    def prepare(self, texts: Iterable[str]) -> None:
+        """Rank every text of `texts` (many new ones: one sort of them all)."""
+        new = set(texts).difference(self._rank)
+        if not new:
+            return
+        if len(new) < 64 and self._sorted:
+            for text in new:
+                self.rank(text)
+            return
+        self._sorted = sorted(
+            new.union(self._sorted), key=functools.cmp_to_key(self._collator.compare)
+        )
+        self._renumber()
+
+    def rank(self, text: str) -> float:
+        found = self._rank.get(text)
+        if found is not None:
+            return found
+        compare, ordered = self._collator.compare, self._sorted
+        lo, hi = 0, len(ordered)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if compare(ordered[mid], text) < 0:
+                lo = mid + 1
+            else:
+                hi = mid
+        below = self._rank[ordered[lo - 1]] if lo > 0 else -1.0
+        above = self._rank[ordered[lo]] if lo < len(ordered) else below + 2.0
+        rank = (below + above) / 2
+        ordered.insert(lo, text)
+        if not below < rank < above:  # the gap is used up: number them all again
+            self._renumber()
+            return self._rank[text]
+        self._rank[text] = rank
+        return rank
+
+    def _renumber(self) -> None:
+        self._rank = {text: float(i) for i, text in enumerate(self._sorted)}
+        self.generation += 1
+
+
+@dataclass
+class SortKeys:
+    """Each column's sort key of every row, computed when the column is first sorted."""
+
+    names: Names
+    collation: Collation = field(default_factory=Collation)
+    _keys: dict[str, dict[str, Any]] = field(default_factory=dict)
+    _generation: int = 0
+    # Every row sorted by one column, either way: a header click sorts nothing when
+    # nothing in that column changed since (dropped with the column's keys).
+    _sorted: dict[SortKey, list[str]] = field(default_factory=dict)
+
+    def of(self, column: str, rows: Mapping[str, BacklogRow]) -> dict[str, Any]:
+        if self._generation != self.collation.generation:
+            self._drop_texts()
+        keys = self._keys.get(column)
+        if keys is None:
+            spec = BY_NAME[column]
+            values = {uid: spec.sort_value(row, self.names) for uid, row in rows.items()}
+            if spec.sorting == "text":
+                self.collation.prepare(v for v in values.values() if v is not None)
+                rank = self.collation.rank
+                values = {u: None if v is None else rank(v) for u, v in values.items()}
+            keys = self._keys[column] = values
+            self._generation = self.collation.generation
+        return keys
+
+    def update(self, uid: str, row: BacklogRow | None) -> None:
+        """A row changed (None: it is gone)."""
+        for column, keys in self._keys.items():
+            if row is None:
+                keys.pop(uid, None)
+                self._drop_sorted(column)
+                continue
+            spec = BY_NAME[column]
+            value = spec.sort_value(row, self.names)
+            if spec.sorting == "text" and value is not None:
+                value = self.collation.rank(value)
+            if keys.get(uid, value) != value or uid not in keys:
+                self._drop_sorted(column)
+            keys[uid] = value
+        if self._generation != self.collation.generation:
+            self._drop_texts()
+
+    def forget(self, *columns: str) -> None:
+        """Names or orders changed (releases, lanes): compute these again."""
+        for column in columns:
+            self._keys.pop(column, None)
+            self._drop_sorted(column)
+
+    def order_changed(self) -> None:
+        """The rows' own order (the tree's) changed: sorted orders are stale."""
+        self._sorted.clear()
+
+    def sorted_all(
+        self, column: str, ascending: bool, base: list[str], rows: Mapping[str, BacklogRow]
+    ) -> list[str]:
+        """Every row of `base` (the tree's order) sorted by `column`, kept."""
+        found = self._sorted.get((column, ascending))
+        if found is None:
+            found = sort_uids(base, lambda c: self.of(c, rows), [(column, ascending)])
+            self._sorted[(column, ascending)] = found
+        return found
+
+    def _drop_sorted(self, column: str) -> None:
+        self._sorted.pop((column, True), None)
+        self._sorted.pop((column, False), None)
+
+    def _drop_texts(self) -> None:
+        for column in [c for c in self._keys if BY_NAME[c].sorting == "text"]:
+            del self._keys[column]
+            self._drop_sorted(column)
+        self._generation = self.collation.generation
+
+
+def sort_uids(
+    uids: list[str], keys: Callable[[str], dict[str, Any]], order: Iterable[SortKey]
+) -> list[str]:
+    """`uids` sorted by each key of `order` (the first decides), stably, with
+    empty values last whichever the direction."""
+    result = uids
+    for column, ascending in reversed(list(order)):
+        found = keys(column)
+        if len(set(found.values())) <= _BUCKETS:
+            result = _by_buckets(result, found, ascending)
+            continue
+        get = found.__getitem__
+        filled = [u for u in result if found[u] is not None]
+        if len(filled) == len(result):
+            result = sorted(result, key=get, reverse=not ascending)
+            continue
+        empty = [u for u in result if found[u] is None]
+        filled.sort(key=get, reverse=not ascending)
+        result = filled + empty
+    return result
+
+
+_BUCKETS = 256  # a column with at most this many values sorts by distributing
+
+
+def _by_buckets(uids: list[str], found: Mapping[str, Any], ascending: bool) -> list[str]:
+    """A stable sort in one pass for a column of few values (priority, status,
+    release): each row into its value's list, the lists in order, empty last."""
+    buckets: dict[Any, list[str]] = {}
+    for uid in uids:
+        value = found[uid]
+        bucket = buckets.get(value)
+        if bucket is None:
+            buckets[value] = [uid]
+        else:
+            bucket.append(uid)
+    ordered = sorted((v for v in buckets if v is not None), reverse=not ascending)
+    result = [uid for value in ordered for uid in buckets[value]]
+    return result + buckets.get(None, [])
+
+
+@dataclass
+class Group:
+    """A group of rows under a heading: one value of the grouping field."""
+
+    value: Any  # the field's value (None: not set)
+    uids: list[str]
+
+
+def group_uids(
+    uids: list[str],
+    rows: Mapping[str, BacklogRow],
+    by: str,
+    names: Names,
+    collation: Collation,
+    tree_position: Mapping[str, int],
+) -> list[Group]:
+    """`uids` (in their order) grouped by field `by`; groups in the field's own
+    order (releases and lanes as planned, statuses as the workflow goes, parents
+    as in the tree, owners by name), the group without a value last."""
+    position = _GROUP_POSITION[by]
+    found: dict[Any, list[str]] = {}
+    for uid in uids:
+        value = rows[uid][position] or None
+        members = found.get(value)
+        if members is None:
+            found[value] = [uid]
+        else:
+            members.append(uid)
+    if by == "owner":
+        collation.prepare(v for v in found if v is not None)
+    order: dict[str, Callable[[Any], Any]] = {
+        "parent": lambda v: tree_position.get(v, 0),
+        "release": lambda v: names.release_order.get(v, len(names.release_order)),
+        "lane": lambda v: names.lane_order.get(v, len(names.lane_order)),
+        "owner": collation.rank,
+        "status": vocabulary.STATUSES.index,
+        "priority": vocabulary.PRIORITIES.index,
+    }
+    ranked = sorted((v for v in found if v is not None), key=order[by])
+    if None in found:
+        ranked.append(None)
+    return [Group(value, found[value]) for value in ranked]

@@ -1,0 +1,500 @@
+"""The backlog table as a table model over plain rows, flat or grouped.
+
+Rows are the core's backlog tuples by uid, read once; edits are followed from
+the effects the session announces (their values, without reading again), so
+an edit repaints its cells and a bulk edit of 1,000 rows costs 1,000 dictionary
+updates. Structure (the tree's order, for the unsorted order and the parent
+groups) comes from the tree model, which follows the same effects first.
+
+Each row of the table is a requirement's uid or, grouped, a group's heading
+(a `Group`) followed by its rows: one flat list, so the view (a QTableView) asks
+only for the rows it paints, and a sort is one list replaced.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from pmdesk.app import look
+from pmdesk.app.backlog.arrange import (
+    Collation,
+    Group,
+    SortKey,
+    SortKeys,
+    group_uids,
+    sort_uids,
+)
+from pmdesk.app.backlog.columns import COLUMNS, RICE_INPUTS, Names
+from pmdesk.app.labels import not_assessed_label, priority_label, status_label
+from pmdesk.app.session import ProjectSession
+from pmdesk.app.tree.model import RequirementTreeModel
+from pmdesk.core.queries.backlog import (
+    FIELD_POSITIONS,
+    KEY,
+    KIND,
+    PARENT,
+    STATUS,
+    TITLE,
+    UID,
+    BacklogRow,
+)
+
+if TYPE_CHECKING:
+    from pmdesk.core.ops import Effect
+
+Index = QModelIndex | QPersistentModelIndex
+translate = QCoreApplication.translate
+
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_EDIT = int(Qt.ItemDataRole.EditRole)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_FONT = int(Qt.ItemDataRole.FontRole)
+_ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
+_HEADING = QBrush(QColor(0x88, 0x99, 0xAA, 72))  # a group's heading: a light band
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_EDIT_FLAGS = _ROW_FLAGS | Qt.ItemFlag.ItemIsEditable
+_GROUP_FLAGS = Qt.ItemFlag.ItemIsEnabled
+# The layout signals' overload that carries a hint (PySide picks it by signature).
+_LAYOUT_ARGS = ("QList<QPersistentModelIndex>", "QAbstractItemModel::LayoutChangeHint")
+# The fields whose change moves rows: resort or regroup when they are the keys.
+_SORT_FIELDS = {c.name: c.name for c in COLUMNS} | {"score": "rice"}
+
+
+class BacklogModel(QAbstractItemModel):
+    arranged = Signal()  # the rows were sorted, grouped or filtered again
+
+    def __init__(self, session: ProjectSession, tree: RequirementTreeModel) -> None:
+        super().__init__(session)
+        self._session = session
+        self._tree = tree
+        self._rows: dict[str, BacklogRow] = {}
+        self.names = Names()
+        self.collation = Collation()
+        self._keys = SortKeys(self.names, self.collation)
+        self._tree_order: list[str] | None = None  # None: read it again from the tree
+        self._tree_position: dict[str, int] = {}
+        self.sort_order: list[SortKey] = []
+        self.grouping = "none"
+        self._visible: set[str] | None = None  # the tree's filter (None: every row)
+        self._entries: list[str | Group] = []  # what each row shows: a uid or a heading
+        self._groups: list[Group] = []
+        self._heads: list[int] = []  # the rows of the groups' headings
+        self._where: dict[str, int] | None = None  # row of each uid shown (built on demand)
+        self._lookups = 0  # rows looked up since the rows were arranged
+        self._editable = True
+        self.loaded = False
+        self.pushing = False
+        self._pending = QTimer(self, singleShot=True, interval=0)  # one arrange per burst
+        self._pending.timeout.connect(self.arrange)
+        session.changed.connect(self._follow)
+
+    # -- loading -------------------------------------------------------------------
+    def load(self) -> None:
+        """Read every row (once the table is first shown) and arrange them."""
+        project = self._session.project
+        releases, lanes = project.releases_and_lanes()
+        self.names.set([(r.uid, r.name) for r in releases], [(x.uid, x.name) for x in lanes])
+        self._rows = {row[UID]: row for row in project.backlog_rows()}
+        self._keys = SortKeys(self.names, self.collation)
+        self._tree_order = None
+        self.loaded = True
+        self.arrange(reset=True)
+
+    # -- what the view asks ----------------------------------------------------------
+    def uid_at(self, index: Index) -> str | None:
+        if not index.isValid():
+            return None
+        entry = self._entries[index.row()]
+        return entry if isinstance(entry, str) else None
+
+    def group_at(self, index: Index) -> Group | None:
+        if not index.isValid():
+            return None
+        entry = self._entries[index.row()]
+        return entry if isinstance(entry, Group) else None
+
+    def group_rows(self) -> list[int]:
+        """The rows that are a group's heading."""
+        return list(self._heads)
+
+    def index_of(self, uid: str | None, column: int = 0) -> QModelIndex:
+        """The index showing `uid` (invalid when the filter hides it)."""
+        if uid is None:
+            return QModelIndex()
+        row: int | None
+        if self._where is not None:
+            row = self._where.get(uid)
+        elif self._lookups < 16:  # a few (the current row after a sort): a scan in C each
+            self._lookups += 1
+            try:
+                row = self._entries.index(uid)
+            except ValueError:
+                row = None
+        else:  # many: a map of every row, until the rows are arranged again
+            self._where = {e: i for i, e in enumerate(self._entries) if e.__class__ is str}
+            row = self._where.get(uid)
+        return QModelIndex() if row is None else self.createIndex(row, column)
+
+    def row_of(self, uid: str) -> BacklogRow:
+        return self._rows[uid]
+
+    def shown_uids(self) -> list[str]:
+        """Every row shown, top to bottom."""
+        return [e for e in self._entries if isinstance(e, str)]
+
+    def count(self) -> int:
+        return len(self._rows)
+
+    def shown_count(self) -> int:
+        return len(self._entries) - len(self._groups)
+
+    def group_title(self, group: Group) -> str:
+        value = group.value
+        if self.grouping == "parent":
+            if value is None:
+                return translate("Backlog", "Top level")
+            row = self._rows.get(value)
+            return f"{row[KEY]}  {row[TITLE]}" if row else ""
+        if self.grouping == "release":
+            if not value:
+                return translate("Backlog", "No release")
+            return self.names.releases.get(value, "")
+        if self.grouping == "lane":
+            return self.names.lanes.get(value, "") if value else translate("Backlog", "No lane")
+        if self.grouping == "owner":
+            return str(value) if value else translate("Backlog", "No owner")
+        if self.grouping == "status":
+            return status_label(value)
+        return priority_label(value) if value else not_assessed_label()
+
+    def set_editable(self, editable: bool) -> None:
+        self._editable = editable
+
+    # -- arranging ---------------------------------------------------------------------
+    def set_sort(self, order: Iterable[SortKey]) -> None:
+        self.sort_order = list(order)
+        self.arrange()
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+
+    def set_grouping(self, grouping: str) -> None:
+        if grouping != self.grouping:
+            self.grouping = grouping
+            self.arrange(reset=True)
+
+    def set_visible(self, visible: set[str] | None) -> None:
+        self._visible = visible
+        self.arrange()
+
+    def arrange(self, *, reset: bool = False) -> None:
+        """Filter, sort and group again; the selection and current row stay."""
+        self._pending.stop()
+        if not self.loaded:
+            return
+        order = self._order()
+        if self.sort_order:  # every row sorted by the last key is kept: sort the rest
+            column, ascending = self.sort_order[-1]
+            order = self._keys.sorted_all(column, ascending, order, self._rows)
+        if self._visible is not None:
+            visible = self._visible
+            order = [u for u in order if u in visible]
+        if len(self.sort_order) > 1:
+            keys = self.sort_order[:-1]
+            order = sort_uids(order, lambda c: self._keys.of(c, self._rows), keys)
+        if self.grouping == "none":
+            groups: list[Group] = []
+        else:
+            groups = group_uids(
+                order, self._rows, self.grouping, self.names, self.collation, self._tree_position
+            )
+        entries: list[str | Group] = list(order) if not groups else []
+        heads: list[int] = []
+        for group in groups:
+            heads.append(len(entries))
+            entries.append(group)
+            entries += group.uids
+        if reset:
+            self.beginResetModel()
+            self._set_entries(entries, groups, heads)
+            self.endResetModel()
+        else:
+            # Rows move as a whole: the selection keeps one index per row, not per cell.
+            hint = QAbstractItemModel.LayoutChangeHint.VerticalSortHint
+            self.layoutAboutToBeChanged[_LAYOUT_ARGS].emit([], hint)  # type: ignore[index]
+            persistent = self.persistentIndexList()
+            before = [(self.uid_at(p), self.group_at(p)) for p in persistent]
+            self._set_entries(entries, groups, heads)
+            values = {entries[i].value: i for i in heads}  # type: ignore[union-attr]
+            after = [
+                self.index_of(uid, p.column())
+                if uid is not None
+                else self.createIndex(values[group.value], p.column())
+                if group is not None and group.value in values
+                else QModelIndex()
+                for p, (uid, group) in zip(persistent, before, strict=True)
+            ]
+            self.changePersistentIndexList(persistent, after)
+            self.layoutChanged[_LAYOUT_ARGS].emit([], hint)  # type: ignore[index]
+        self.arranged.emit()
+
+    def _set_entries(
+        self, entries: list[str | Group], groups: list[Group], heads: list[int]
+    ) -> None:
+        self._entries, self._groups, self._heads = entries, groups, heads
+        self._where, self._lookups = None, 0
+
+    def _order(self) -> list[str]:
+        """Every row in the tree's order (parents before their children)."""
+        if self._tree_order is None:
+            rows = self._rows
+            self._tree_order = [u for u in self._tree_walk() if u in rows]
+            self._keys.order_changed()
+            self._tree_position = {u: i for i, u in enumerate(self._tree_order)}
+        return self._tree_order
+
+    def _tree_walk(self) -> list[str]:
+        """Every requirement of the tree model, parents before children."""
+        order: list[str] = []
+        children_of = self._tree.children_of
+        stack = list(reversed(children_of(None)))
+        while stack:
+            uid = stack.pop()
+            order.append(uid)
+            kids = children_of(uid)
+            if kids:
+                stack.extend(reversed(kids))
+        return order
+
+    # -- QAbstractItemModel --------------------------------------------------------
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:
+        if parent.isValid() or not (0 <= column < len(COLUMNS) and 0 <= row < len(self._entries)):
+            return QModelIndex()
+        return self.createIndex(row, column)
+
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]
+        return QModelIndex()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._entries)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        role = int(role)
+        uid = self.uid_at(index)
+        if uid is None:
+            group = self.group_at(index)
+            if group is None or index.column() != 0:
+                return None
+            if role == _DISPLAY:
+                return f"{self.group_title(group)}  ({len(group.uids)})"
+            if role == _FONT:
+                font = QFont()
+                font.setBold(True)
+                return font
+            if role == _BACKGROUND:
+                return _HEADING
+            return None
+        row = self._rows[uid]
+        column = COLUMNS[index.column()]
+        if role in (_DISPLAY, _TOOLTIP):
+            return column.show(row, self.names)
+        if role == _EDIT:
+            return self.edit_value(row, column.name)
+        if role == _DECORATION:
+            if column.name == "key":
+                return look.kind_icon(row[KIND])
+            return look.status_dot(row[STATUS]) if column.name == "status" else None
+        if role == _FOREGROUND:
+            return QBrush(look.status_color(row[STATUS])) if column.name == "status" else None
+        if role == _FONT:
+            return look.struck_font() if row[STATUS] == "rejected" else None
+        if role == _ALIGN:
+            return _RIGHT if column.numeric else None
+        return None
+
+    @staticmethod
+    def edit_value(row: BacklogRow, name: str) -> Any:
+        """The domain value an editor starts from."""
+        if name in FIELD_POSITIONS:
+            value = row[FIELD_POSITIONS[name]]
+            return list(value) if name == "tags" else value
+        if name in RICE_INPUTS:
+            return row[RICE_INPUTS[name]]
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == _DISPLAY:
+            column = COLUMNS[section]
+            text = column.title()
+            for place, (name, ascending) in enumerate(self.sort_order):
+                if name == column.name:
+                    arrow = "▲" if ascending else "▼"
+                    text += f" {arrow}" if len(self.sort_order) == 1 else f" {arrow}{place + 1}"
+            return text
+        if role == _ALIGN and COLUMNS[section].numeric:
+            return _RIGHT
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        if self.uid_at(index) is None:
+            return _GROUP_FLAGS
+        editable = self._editable and COLUMNS[index.column()].editor is not None
+        return _EDIT_FLAGS if editable else _ROW_FLAGS
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        from pmdesk.core.ops import Update
+
+        uid = self.uid_at(index)
+        if uid is None or role != Qt.ItemDataRole.EditRole:
+            return False
+        name = COLUMNS[index.column()].name
+        row = self._rows[uid]
+        if name in RICE_INPUTS:
+            rice = {part: row[position] for part, position in RICE_INPUTS.items()}
+            rice[name] = value
+            if rice == {part: row[position] for part, position in RICE_INPUTS.items()}:
+                return False
+            values: dict[str, Any] = {
+                "rice": rice if any(v is not None for v in rice.values()) else None
+            }
+        else:
+            if value == self.edit_value(row, name):
+                return False
+            values = {name: value}
+        self.pushing = True  # a refusal is said beside the table (BacklogPane)
+        try:
+            return self._session.push(Update("requirement", uid, values))
+        finally:
+            self.pushing = False
+
+    # -- following the project -------------------------------------------------------
+    def _follow(self, effects: tuple[Effect, ...]) -> None:
+        if not self.loaded:
+            return
+        if any(e.action == "reloaded" for e in effects):
+            self.load()
+            return
+        reread: set[str] = set()
+        inserted: list[str] = []
+        structure = names = False
+        moved_fields: set[str] = set()
+        for effect in effects:
+            if effect.entity in ("release", "lane"):
+                names = True
+            elif effect.entity == "project":
+                reread.update(self._rows)  # a new key prefix renames every key
+            elif effect.entity != "requirement":
+                continue
+            elif effect.action == "inserted":
+                inserted.append(effect.uid)
+                structure = True
+            elif effect.action in ("removed", "moved"):
+                structure = True
+                if effect.action == "moved" and effect.uid in self._rows:
+                    row = self._rows[effect.uid]
+                    self._set_row(effect.uid, (*row[:PARENT], effect.parent, *row[PARENT + 1 :]))
+                    moved_fields.add("parent")
+            elif effect.uid in self._rows:
+                if not self._updated(effect):
+                    reread.add(effect.uid)
+                moved_fields.update(effect.fields)
+        if structure:
+            self._tree_order = None
+            inserted_rows = set(inserted)
+            for uid in inserted:
+                inserted_rows.update(self._descendants(uid))
+            reread |= inserted_rows
+            alive = set(self._tree_walk())
+            for uid in [u for u in self._rows if u not in alive]:
+                del self._rows[uid]
+                self._keys.update(uid, None)
+        if names:
+            self._names_changed()
+        if reread:
+            for row in self._session.project.backlog_rows(reread):
+                self._set_row(row[UID], row)
+            moved_fields.update(FIELD_POSITIONS)
+        if structure or names or self._moves_rows(moved_fields):
+            self._pending.start()  # once, after every effect of this burst
+        elif not structure:
+            self._repaint(effects)
+
+    def _descendants(self, uid: str) -> list[str]:
+        found, stack = [], [uid]
+        while stack:
+            current = stack.pop()
+            found.append(current)
+            stack.extend(self._tree.children_of(current))
+        return found
+
+    def _updated(self, effect: Effect) -> bool:
+        """Apply an update from the values it carries; False if they do not tell."""
+        if not set(effect.fields) <= set(effect.values):
+            return False
+        row = list(self._rows[effect.uid])
+        for name in effect.fields:
+            value = effect.values[name]
+            if name == "rice":
+                rice = value or {}
+                for part, position in RICE_INPUTS.items():
+                    row[position] = rice.get(part)
+            elif name == "tags":
+                row[FIELD_POSITIONS[name]] = tuple(value)
+            elif name in FIELD_POSITIONS:
+                row[FIELD_POSITIONS[name]] = value
+            # other fields (description, acceptance, source) are not columns
+        self._set_row(effect.uid, tuple(row))
+        return True
+
+    def _set_row(self, uid: str, row: BacklogRow) -> None:
+        self._rows[uid] = row
+        self._keys.update(uid, row)
+
+    def _names_changed(self) -> None:
+        releases, lanes = self._session.project.releases_and_lanes()
+        self.names.set([(r.uid, r.name) for r in releases], [(x.uid, x.name) for x in lanes])
+        self._keys.forget("release", "lane")
+
+    def _moves_rows(self, fields: set[str]) -> bool:
+        """Whether a change of `fields` can move rows: they sort or group them."""
+        keys = {_SORT_FIELDS[name] for name, _ in self.sort_order}
+        if "score" in {name for name, _ in self.sort_order}:
+            keys.add("rice")
+        if self.grouping != "none":
+            keys.add("parent" if self.grouping == "parent" else self.grouping)
+        return bool(keys & fields)
+
+    def _repaint(self, effects: tuple[Effect, ...]) -> None:
+        """Only the rows that changed; a bulk edit's rows as one span when they are many."""
+        last = len(COLUMNS) - 1
+        uids = [e.uid for e in effects if e.entity == "requirement"]
+        if len(uids) > 64:
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, last))
+            return
+        for uid in uids:
+            index = self.index_of(uid)
+            if index.isValid():
+                self.dataChanged.emit(index, index.siblingAtColumn(last))

@@ -1,0 +1,133 @@
+"""Bulk edit in the backlog table: rows chosen with clicks, Shift/Ctrl+click and
+Ctrl+A, set in one undo step named for what it did, saved to the file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QLineEdit, QMenu
+from pytestqt.qtbot import QtBot
+
+from pmdesk.app.backlog.bulk_dialog import BulkEditDialog
+from pmdesk.app.main_window import MainWindow
+from pmdesk.core.queries.backlog import KEY, PRIORITY, RELEASE, STATUS, TAGS
+from tests.app.backlog_helpers import click_row, open_backlog, saved_rows
+from tests.app.conftest import ws
+from tests.app.keyboard import type_text
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+
+
+def bulk_dialog(qtbot: QtBot, window: MainWindow) -> BulkEditDialog:
+    pane = ws(window).backlog_pane
+    QTest.mouseClick(pane.bulk_button, Qt.MouseButton.LeftButton)
+    dialog = pane.findChild(BulkEditDialog)
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def choose(combo: QComboBox, data: object) -> None:
+    """Pick an item the way a keyboard user does (the combo has the focus)."""
+    combo.setFocus()
+    target = combo.findData(data)
+    assert target >= 0
+    while combo.currentIndex() != target:
+        key = Qt.Key.Key_Down if combo.currentIndex() < target else Qt.Key.Key_Up
+        QTest.keyClick(combo, key)
+
+
+def test_shift_and_ctrl_click_then_set_priority_is_one_undo_step(
+    qtbot: QtBot, window: MainWindow, sample: Path
+) -> None:
+    pane = open_backlog(qtbot, window, sample)
+    model = pane.model
+    uids = model.shown_uids()
+    click_row(qtbot, pane, uids[2])
+    click_row(qtbot, pane, uids[12], SHIFT)  # rows 2…12
+    click_row(qtbot, pane, uids[20], CTRL)  # and one more
+    chosen = [*uids[2:13], uids[20]]
+    assert pane.view.selected_uids() == chosen
+    assert pane.count.text().endswith("12 selected")
+    before = {model.row_of(u)[KEY]: model.row_of(u)[PRIORITY] for u in uids}
+
+    dialog = bulk_dialog(qtbot, window)
+    choose(dialog.field, "priority")
+    value = dialog.input("priority")
+    assert isinstance(value, QComboBox)
+    choose(value, "could")
+    QTest.mouseClick(
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
+    )
+
+    stack = ws(window).undo_stack
+    assert stack.count() == 1
+    assert stack.undoText() == "Set priority of 12 requirements"
+    assert {model.row_of(u)[PRIORITY] for u in chosen} == {"could"}  # the table shows it
+    tree = ws(window).tree_pane.model
+    assert {tree.row_values(u)[6] for u in chosen} == {"could"}  # and the tree
+    keys = {model.row_of(u)[KEY] for u in chosen}
+    assert window.save()
+    saved = saved_rows(sample)
+    assert {k for k, r in saved.items() if r[PRIORITY] == "could"} >= keys
+    assert all(saved[k][PRIORITY] == before[k] for k in before if k not in keys)
+
+    QTest.keySequence(window, "Ctrl+Z")
+    assert {model.row_of(u)[KEY]: model.row_of(u)[PRIORITY] for u in uids} == before
+    assert window.save()
+    assert {k: r[PRIORITY] for k, r in saved_rows(sample).items()} == before
+
+
+def test_ctrl_a_then_add_a_tag_to_every_requirement_in_chinese(
+    qtbot: QtBot, window: MainWindow, sample: Path, chinese: None
+) -> None:
+    pane = open_backlog(qtbot, window, sample)
+    click_row(qtbot, pane, pane.model.shown_uids()[0])
+    QTest.keySequence(pane.view, "Ctrl+A")
+    count = pane.model.count()
+    assert len(pane.view.selected_uids()) == count
+    dialog = bulk_dialog(qtbot, window)
+    choose(dialog.field, "tags_add")
+    edit = dialog.input("tags_add")
+    assert isinstance(edit, QLineEdit)
+    edit.setFocus()
+    type_text(qtbot, edit, "评审")
+    QTest.keyClicks(edit, ", v2")
+    QTest.keyClick(edit, Qt.Key.Key_Return)  # the dialog's default button: OK
+    assert ws(window).undo_stack.undoText() == f"为 {count} 个需求添加标签"
+    assert window.save()
+    saved = saved_rows(sample)
+    assert len(saved) == count
+    assert all(r[TAGS][-2:] == ("评审", "v2") for r in saved.values())
+
+
+def test_row_menu_sets_status_and_release_of_the_selected_rows(
+    qtbot: QtBot, window: MainWindow, sample: Path
+) -> None:
+    pane = open_backlog(qtbot, window, sample)
+    model = pane.model
+    uids = model.shown_uids()
+    click_row(qtbot, pane, uids[5])
+    click_row(qtbot, pane, uids[8], SHIFT)
+    menu = pane.row_menu()
+    status_menu = menu.findChild(QMenu, "set_status")
+    assert status_menu is not None
+    done = next(a for a in status_menu.actions() if a.text() == "Done")
+    done.trigger()
+    release_menu = menu.findChild(QMenu, "set_release")
+    assert release_menu is not None
+    none = next(a for a in release_menu.actions() if a.text() == "—")
+    none.trigger()
+    stack = ws(window).undo_stack
+    assert [stack.text(i) for i in range(stack.count())] == [
+        "Set status of 4 requirements",
+        "Set release of 4 requirements",
+    ]
+    keys = {model.row_of(u)[KEY] for u in uids[5:9]}
+    assert window.save()
+    saved = saved_rows(sample)
+    assert all(saved[k][STATUS] == "done" and saved[k][RELEASE] is None for k in keys)
+    QApplication.processEvents()

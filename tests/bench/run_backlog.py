@@ -1,0 +1,192 @@
+"""Backlog table benchmark: load, sort, group and bulk edit at 100,000 requirements.
+
+Run from the repository root:
+
+    python -m tests.bench.run_backlog                 # 100,000 requirements
+    python -m tests.bench.run_backlog --size 10000    # another size
+    python -m tests.bench.run_backlog --workdir /tmp/b  # keep (and reuse) the project file
+
+One process on Qt's offscreen platform, in a temporary folder (PMDESK_DATA_DIR and
+the settings point into it). Every step is timed from the user's action (a
+header click, a grouping chosen, a bulk edit pushed) until the table's viewport
+has repainted (`viewport().repaint()` after the events are processed). The
+Markdown table goes to stdout, progress to stderr. See README.md beside this file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import os
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+SORT_GOAL = 0.100
+BULK_GOAL = 0.200
+BULK_ROWS = 1000
+
+
+def log(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
+
+
+def prepare(target: Path, size: int) -> None:
+    from pmdesk.core.newproject.from_snapshot import import_snapshot_file
+    from pmdesk.core.snapshot.convert import dumps
+    from tests.bench.synth import generate
+
+    if target.exists():
+        return
+    log(f"generating {size:,} requirements…")
+    snapshot = target.with_suffix(".json")
+    snapshot.write_text(dumps(generate(size)), encoding="utf-8")
+    import_snapshot_file(snapshot, target, replace=True)
+    snapshot.unlink()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", type=int, default=100_000)
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--workdir", default="")
+    parser.add_argument("--lang", choices=("zh", "en"), default="zh")
+    args = parser.parse_args()
+    folder = Path(args.workdir or tempfile.mkdtemp(prefix="pmdesk-backlog-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    os.environ["PMDESK_DATA_DIR"] = str(folder / "data")
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    target = folder / f"backlog-{args.size}.pmdesk"
+    prepare(target, args.size)
+    rows = measure(target, folder, args)
+    print(f"\n### Backlog table, {args.size:,} requirements ({args.lang})\n")
+    print("| step | median | best | goal |")
+    print("| --- | ---: | ---: | --- |")
+    for name, times, goal in rows:
+        verdict = "" if goal is None else ("✓ " if statistics.median(times) < goal else "✗ ")
+        goal_text = "" if goal is None else f"{verdict}< {goal * 1000:.0f} ms"
+        print(
+            f"| {name} | {statistics.median(times) * 1000:.0f} ms "
+            f"| {min(times) * 1000:.0f} ms | {goal_text} |"
+        )
+
+
+def measure(target: Path, folder: Path, args: argparse.Namespace) -> list[Any]:
+    from PySide6.QtCore import QItemSelection, QItemSelectionModel
+    from PySide6.QtWidgets import QApplication
+
+    from pmdesk.app.i18n import install_translators
+    from pmdesk.app.main_window import MainWindow
+    from pmdesk.app.settings import AppSettings
+
+    app = QApplication(["pmdesk-bench"])
+    install_translators(app, "zh_CN" if args.lang == "zh" else "en")
+    window = MainWindow(AppSettings.at(folder / "settings.ini"), folder / "data")
+    window.resize(1280, 800)
+    window.show()
+    log("opening…")
+    window.open_project(target, background=False)
+    workspace = window.workspace
+    assert workspace is not None
+    pane = workspace.backlog_pane
+    view, model = pane.view, pane.model
+
+    def repainted() -> None:
+        app.processEvents()
+        view.viewport().repaint()
+
+    def timed(step: Callable[[], object]) -> float:
+        start = time.perf_counter()
+        step()
+        repainted()
+        return time.perf_counter() - start
+
+    results: list[Any] = []
+    load = timed(window.show_backlog)
+    assert model.count() == args.size, model.count()
+    results.append(("first show (read every row, arrange, paint)", [load], None))
+
+    def repeat(
+        name: str, step: Callable[[], object], goal: float | None, first: bool = False
+    ) -> None:
+        times = []
+        if first:
+            results.append((name + ", first (collation ranks)", [timed(step)], None))
+        for _ in range(args.repeats):
+            pane.set_sort([])
+            repainted()
+            times.append(timed(step))
+        results.append((name, times, goal))
+        log(f"{name}: {statistics.median(times) * 1000:.0f} ms")
+
+    repeat("sort by key (header click)", lambda: pane.sort_by("key"), SORT_GOAL)
+    repeat("sort by title, Chinese by pinyin", lambda: pane.sort_by("title"), SORT_GOAL, True)
+    repeat("sort by priority", lambda: pane.sort_by("priority"), SORT_GOAL)
+    repeat("sort by RICE score", lambda: pane.sort_by("score"), SORT_GOAL)
+
+    def two_keys() -> None:
+        pane.sort_by("priority")
+        pane.sort_by("score", True)
+
+    repeat("sort by priority, then score (Shift+click)", two_keys, SORT_GOAL)
+    pane.set_sort([("priority", True), ("score", False)])
+    for grouping in ("release", "parent", "owner", "none"):
+        times = []
+        for _ in range(args.repeats):
+            pane.set_grouping("none")
+            repainted()
+            times.append(timed(functools.partial(pane.set_grouping, grouping)))
+        results.append((f"group by {grouping} (sorted by priority, score)", times, None))
+        log(f"group {grouping}: {statistics.median(times) * 1000:.0f} ms")
+
+    def select_rows(first: int) -> None:
+        selection = QItemSelection(model.index(first, 0), model.index(first + BULK_ROWS - 1, 0))
+        view.selectionModel().select(
+            selection,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+
+    for label, grouping, sort in (
+        ("bulk edit of 1,000 rows: set priority (sorted by key)", "none", [("key", True)]),
+        (
+            "bulk edit of 1,000 rows: set priority (sorted by priority: rows move)",
+            "none",
+            [("priority", True)],
+        ),
+        ("bulk edit of 1,000 rows: set priority (grouped by priority)", "priority", []),
+    ):
+        pane.set_grouping(grouping)
+        pane.set_sort(sort)
+        repainted()
+        times, undo = [], []
+        for i in range(args.repeats):
+            if grouping == "none":
+                select_rows(2000 + i * BULK_ROWS)
+            else:
+                view.selectionModel().clearSelection()
+                uids = model.shown_uids()[2000 : 2000 + BULK_ROWS]
+                for uid in uids:
+                    view.selectionModel().select(
+                        model.index_of(uid),
+                        QItemSelectionModel.SelectionFlag.Select
+                        | QItemSelectionModel.SelectionFlag.Rows,
+                    )
+            value = ("must", "could", "should")[i % 3]
+            assert len(view.selected_uids()) == BULK_ROWS
+            times.append(timed(functools.partial(pane.set_field, "priority", value)))
+            undo.append(timed(workspace.undo_stack.undo))
+        results.append((label, times, BULK_GOAL))
+        results.append(("… and its undo (Ctrl+Z)", undo, BULK_GOAL))
+        log(f"{label}: {statistics.median(times) * 1000:.0f} ms")
+    workspace.session.blockSignals(False)
+    window.close_project()
+    return results
+
+
+if __name__ == "__main__":
+    main()
