@@ -22,9 +22,14 @@ def pairs_of(rows: Sequence[Sequence[Runs]]) -> list[Pair]:
     for row in rows:
         for at in range(0, len(row) - 1, 2):
             label, value = row[at], row[at + 1]
-            if plain_text(label).strip() or plain_text(value).strip():
+            if _text(label).strip() or _text(value).strip():
                 pairs.append((label, value))
     return pairs
+
+
+def _text(runs: Runs) -> str:
+    """`plain_text`, without its join for a cell of one run (most are)."""
+    return runs[0].text if len(runs) == 1 else plain_text(runs)
 
 
 def facts_rows(rows: Sequence[Sequence[Runs]], fits: Callable[[str], bool]) -> list[list[Runs]]:
@@ -37,7 +42,7 @@ def facts_rows(rows: Sequence[Sequence[Runs]], fits: Callable[[str], bool]) -> l
     short: list[Pair] = []
     long: list[Pair] = []
     for label, value in pairs_of(rows):
-        (short if fits(plain_text(value)) else long).append((label, value))
+        (short if fits(_text(value)) else long).append((label, value))
     out: list[list[Runs]] = []
     for at in range(0, len(short), 2):
         row = [cell for pair in short[at : at + 2] for cell in pair]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pmdesk.core.domain.vocabulary import FIELD_TERMS
 from pmdesk.core.queries.content import LinkEnd, RequirementRow
@@ -120,7 +121,7 @@ def facts_table(row: RequirementRow, ctx: RequirementContext) -> Table | None:
     for i in range(0, len(pairs), 2):
         cells: list[Runs] = []
         for label, value in pairs[i : i + 2]:
-            cells += [[Run(label, bold=True)], value]
+            cells += [[shared_run(label, bold=True)], value]
         while len(cells) < 4:
             cells.append([])
         rows.append(cells)
@@ -128,7 +129,15 @@ def facts_table(row: RequirementRow, ctx: RequirementContext) -> Table | None:
 
 
 def _runs(text: str) -> Runs:
-    return [Run(text)] if text else []
+    return [shared_run(text)] if text else []
+
+
+@lru_cache(maxsize=4096)
+def shared_run(text: str, bold: bool = False) -> Run:
+    """One `Run` object for a value that repeats in every requirement's table (a
+    label, a status, an owner, a release): 10,000 requirements hold some 300,000
+    table cells but a few thousand values (`Run` is frozen, so sharing is safe)."""
+    return Run(text, bold=bold)
 
 
 def _link_runs(row: RequirementRow, ctx: RequirementContext) -> Runs:
@@ -157,7 +166,9 @@ def body_blocks(row: RequirementRow, ctx: RequirementContext) -> list[Block]:
         blocks += ctx.reader.read(row.description, headings=False)
     criteria = [clean(a) for a in row.acceptance if a.strip()]
     if criteria:
-        blocks.append(Paragraph([Run(FIELD_LABELS[ctx.language]["acceptance"])], style="label"))
+        blocks.append(
+            Paragraph([shared_run(FIELD_LABELS[ctx.language]["acceptance"])], style="label")
+        )
         items = [ListItem([Paragraph([Run(text)])], checked=False) for text in criteria]
         blocks.append(ListBlock(False, items))
     return blocks
@@ -225,7 +236,7 @@ def requirements_table(rows: Sequence[RequirementRow], ctx: RequirementContext) 
         # must not look like the child of the row above it.
         indent = "\u00a0\u00a0\u00a0" * min(_shown_ancestors(row, shown, ctx.parents), 8)
         cells: list[Runs] = [[Run(row.key)], [Run(indent + clean(row.title))]]
-        cells += [[Run(value_text(row, f, ctx))] for f in columns[2:]]
+        cells += [[shared_run(value_text(row, f, ctx))] for f in columns[2:]]
         body.append(cells)
     header = [[Run(labels[c])] for c in columns]
     return Table(header, body, widths=[1.0, 3.6, 0.9, 0.8, 0.9, 0.8])
@@ -257,7 +268,7 @@ def index_table(rows: Sequence[RequirementRow], ctx: RequirementContext) -> Tabl
     columns = ("key", "title", "kind", "status", "priority", "owner", "release")
     body = [
         [[Run(row.key, href="#" + requirement_anchor(row.key))], [Run(clean(row.title))]]
-        + [[Run(value_text(row, f, ctx))] for f in columns[2:]]
+        + [[shared_run(value_text(row, f, ctx))] for f in columns[2:]]
         for row in rows
     ]
     return Table(

@@ -97,10 +97,15 @@ def column_widths(
     for n, row in enumerate(cells[:SAMPLED_ROWS]):
         factor = BOLD if n == 0 and bold_first_row else 1.0
         for index, text in enumerate(row[:columns]):
+            if not text:  # nothing to measure (and 10,000 tables: the loop is hot)
+                continue
             units = display_units(text) * factor
-            content[index] = max(content[index], min(units, 120.0))
-            need[index] = max(need[index], unbreakable_units(text) * factor)
-            whole[index] = max(whole[index], units)
+            if units > whole[index]:
+                whole[index] = units
+                content[index] = max(content[index], min(units, 120.0))
+            widest = unbreakable_units(text) * factor
+            if widest > need[index]:
+                need[index] = widest
     weights = list(shares) if shares and len(shares) == columns else content
     minimums = [_twips(units) for units in need]
     # Short columns get their longest text whole while the table has room left for
