@@ -35,6 +35,7 @@ from pmdesk.core.errors import PmdeskError
 from pmdesk.core.messages import CONTEXT, MESSAGES
 from pmdesk.core.storage.workingcopy import project_file_of
 from pmdesk.export.doc import Block, Image, Paragraph, Run, Runs, Table
+from pmdesk.export.html_tables import values_table_html
 from pmdesk.export.kano_picture import KanoPoint, kano_png, points_of
 from pmdesk.export.labels import KANO_LABELS
 from pmdesk.resources import resource_path
@@ -70,7 +71,6 @@ _TEXT: Mapping[str, Mapping[str, str]] = {
 # The picture's size in a document (pixels at 96 dpi: about 13 cm, so it fits a
 # page with room for its caption beside the table); drawn at twice that.
 PICTURE_WIDTH = 500
-_TABLE = '<table border="1" cellpadding="4" cellspacing="0" width="100%">'
 
 
 @dataclass
@@ -239,17 +239,8 @@ def kano_html(
         return error_html(content.problem, language=lang)
     if not content.rows:
         return f"<p><i>{html.escape(content.empty)}</i></p>"
-    head = "".join(f"<th>{html.escape(h)}</th>" for h in content.header)
-    body = []
-    for row in content.rows:
-        cells = [
-            f'<td align="right">{html.escape(v)}</td>'
-            if n in content.right
-            else f"<td>{html.escape(v)}</td>"
-            for n, v in enumerate(row)
-        ]
-        body.append("<tr>" + "".join(cells) + "</tr>")
-    out = f"{_TABLE}<tr>{head}</tr>{''.join(body)}</table>"
+    table = values_table_html(content.header, content.rows, content.right)
+    out = table
     if content.points:
         png, _, _ = _picture(content.points, lang)
         shown = min(image_width or PICTURE_WIDTH, PICTURE_WIDTH)  # QTextBrowser: as given

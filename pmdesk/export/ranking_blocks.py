@@ -23,6 +23,7 @@ from pmdesk.core.domain.directives import RankingDirective
 from pmdesk.core.domain.vocabulary import INPUT_TERMS, SCORING_TERMS
 from pmdesk.core.queries.content import requirements_for
 from pmdesk.export.doc import Block, Paragraph, Run, Runs, Table
+from pmdesk.export.html_tables import values_table_html
 from pmdesk.export.labels import format_score
 from pmdesk.export.text_safety import strip_illegal_chars
 
@@ -48,7 +49,6 @@ _TEXT: Mapping[str, Mapping[str, str]] = {
         "unscored": "{count} more requirements lack a {model} input and are not ranked.",
     },
 }
-_TABLE = '<table border="1" cellpadding="4" cellspacing="0" width="100%">'
 
 
 @dataclass
@@ -145,18 +145,9 @@ def ranking_html(conn: Connection, directive: RankingDirective, language: str) -
     content = ranking_content(conn, directive, language)
     if not content.rows:
         return f"<p><i>{html.escape(content.empty)}</i></p>"
-    head = "".join(f"<th>{html.escape(h)}</th>" for h in content.header)
-    body = []
-    for row in content.rows:
-        cells = [
-            f'<td align="right">{html.escape(v)}</td>'
-            if n in content.right
-            else f"<td>{html.escape(v)}</td>"
-            for n, v in enumerate(row)
-        ]
-        body.append("<tr>" + "".join(cells) + "</tr>")
+    table = values_table_html(content.header, content.rows, content.right)
     out = f"<p><b>{html.escape(content.caption)}</b></p>"
-    out += f"{_TABLE}<tr>{head}</tr>{''.join(body)}</table>"
+    out += table
     if content.note:
         out += f"<p><i>{html.escape(content.note)}</i></p>"
     return out
