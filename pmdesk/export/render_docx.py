@@ -238,7 +238,7 @@ def _write_with_body(
     namespaces = nsdecls("r", "wp", "a", "pic")
     name = "word/document.xml"
     head = document_xml.decode("utf-8")
-    head = head[: head.index("<w:body>")]
+    head = head[: _body_open(head).start()]
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=_DEFLATE_LEVEL) as out:
         for part, data in first.items():
             out.writestr(part, data, zipfile.ZIP_DEFLATED)
@@ -255,10 +255,10 @@ def _write_with_body(
             package = finish()
             with zipfile.ZipFile(package) as source:
                 text = source.read(name).decode("utf-8")
-            at = text.index("<w:body>")
-            if text[:at] != head:  # the body's writer must not touch the root element
+            body = _body_open(text)
+            if text[: body.start()] != head:  # the body's writer must not touch the root
                 raise RuntimeError("word/document.xml changed while its body was written")
-            stream.write(text[at + 8 :].encode("utf-8"))
+            stream.write(text[body.end() :].encode("utf-8"))
         with zipfile.ZipFile(package) as source:
             for part, data in first.items():
                 if source.read(part) != data:
@@ -269,6 +269,18 @@ def _write_with_body(
 
 
 _SLICE = 1 << 20  # characters of the body encoded and compressed at a time
+# A template saved by pmdesk or python-docx declares namespaces on its body element;
+# the body written in its place declares the ones it uses itself.
+_BODY_OPEN = re.compile(r"<w:body(?:\s[^>]*)?>")
+
+
+def _body_open(xml: str) -> re.Match[str]:
+    found = _BODY_OPEN.search(xml)
+    if found is None:
+        raise ValueError("word/document.xml of the template has no body")
+    return found
+
+
 _DEFLATE_LEVEL = 6
 """zlib's default. Level 3 halves the deflate time (10,000 requirements: 0.28 s instead of
 0.56 s) but makes the file a third larger (5.8 MB, not 4.3): a PRD is sent by e-mail."""

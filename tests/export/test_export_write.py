@@ -132,3 +132,16 @@ def test_table_cells_shared_or_not_write_the_same_document() -> None:
         xml.append(document_xml(target.getvalue()))
     assert xml[0] == xml[1]
     assert xml[0].count("已完成") == 3 * 2 + 1 + 1 + 15 + 1 + 2 + 4 + 4
+
+
+def test_an_exported_prd_serves_as_the_next_ones_template(tmp_path: Path) -> None:
+    """A company template saved by pmdesk (or python-docx) declares namespaces on its
+    body element: the export used to stop at `<w:body>` with "substring not found"."""
+    first = tmp_path / "first.docx"
+    document = Document("T", "en", "T", "{page}", [Paragraph([Run("the first")])])
+    renderer.render_docx(document, first)
+    again = tmp_path / "again.docx"
+    document = Document("T", "en", "T", "{page}", [Paragraph([Run("the second")])])
+    renderer.render_docx(document, again, template=first)
+    texts = [p.text for p in docx.Document(str(again)).paragraphs]
+    assert "the second" in texts and "the first" not in texts
