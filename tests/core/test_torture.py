@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 import random
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -38,7 +39,7 @@ _results: dict[str, Result] = {}
 def scenario(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Result]:
     def run(name: str) -> Result:
         if name not in _results:
-            seed = int(os.environ.get("PMDESK_TORTURE_SEED") or random.randrange(1 << 32))
+            seed = int(os.environ.get("PMDESK_TORTURE_SEED") or _default_seed())
             print(f"\ntorture {name}: seed {seed} (PMDESK_TORTURE_SEED={seed} replays it)")
             result = torture.run(
                 name, tmp_path_factory.mktemp(name), seed, kills=KILLS, rounds=ROUNDS
@@ -53,6 +54,14 @@ def scenario(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Result
 
     return run
 
+
+def _default_seed() -> int:
+    """CI replays one seed, so that a red build means a change broke something (as
+    Hypothesis runs derandomized there); a run at a desk draws a new one each time."""
+    return CI_SEED if os.environ.get("CI") else random.randrange(1 << 32)
+
+
+CI_SEED = 1205
 
 COUNTS: dict[str, Callable[[Result], list[str]]] = {
     "damaged": lambda r: r.damaged,
@@ -109,3 +118,15 @@ def test_the_table_names_every_count() -> None:
     header, _rule, kills, disk = text.splitlines()
     assert header.count("|") == kills.count("|") == disk.count("|")
     assert "| kills | 1 | 3 |" in kills and "skipped: no mount" in disk
+
+
+@pytest.mark.xfail(
+    strict=False,
+    reason="found 2026-12-06 by a random seed, on the code of 2026-12-05 too: in the sync "
+    "scenario two of anna's unsaved edits are missing from the final file (a description "
+    "back to an older text, a created row gone); not yet explained — drop this mark with "
+    "the fix",
+)
+def test_sync_seed_705685390_loses_no_unsaved_edit(tmp_path: Path) -> None:
+    result = torture.run("sync", tmp_path, 705685390, kills=KILLS, rounds=ROUNDS)
+    _zero(result, "lost_unsaved")
