@@ -1089,6 +1089,14 @@ def _restore(target: Path, good: Path) -> None:
     _sync_replace(target, lambda tmp: shutil.copyfile(good, tmp))
 
 
+def _write_protected(path: Path) -> bool:
+    """No write permission bit set (`os.access` says yes to root regardless)."""
+    try:
+        return path.is_file() and not path.stat().st_mode & 0o222
+    except OSError:
+        return False
+
+
 def _project_uid(path: Path) -> str | None:
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
@@ -1146,8 +1154,12 @@ def run_sync(workdir: Path, seed: int, rounds: int) -> Result:
             if saved and (problem or _project_uid(target) != uid):
                 result.damaged.append(f"round {r}: saved over {kind}: {problem or 'not ours'}")
             result.notes.append(f"round {r}: {kind} → anna's save {'ok' if saved else 'refused'}")
-            if problem or _project_uid(target) != uid:
-                _restore(target, good)  # the sync tool comes back to its senses
+            # The sync tool comes back to its senses: a damaged or foreign file is
+            # replaced by the last good copy, a write-protected one made writable
+            # again (pmdesk rightly refuses to save over it and keeps the edits in
+            # the working copy, which the final rows alone cannot see).
+            if problem or _project_uid(target) != uid or _write_protected(target):
+                _restore(target, good)
             keep_version()
         _finish(workers)
     result.collect(_logs(users), target)

@@ -20,7 +20,7 @@ from pmdesk.core.newproject.sample import write_sample
 from pmdesk.core.ops import Create
 from pmdesk.core.project_save import Notice, save_merging
 from pmdesk.core.storage.projectfile import check
-from pmdesk.core.storage.workingcopy import WorkingCopy
+from pmdesk.core.storage.workingcopy import WorkingCopy, find_recoverable
 from tests.core.merge_helpers import by_key, requirements
 from tests.core.test_save_full_disk import leave_free, tmpfs
 
@@ -390,3 +390,28 @@ def test_a_row_deleted_by_one_side_and_only_renumbered_by_the_other_is_deleted(
     assert "doomed" not in titles(target) and "by Bo" in titles(target)
     anna.close()
     bo.close()
+
+
+def test_a_sync_tool_write_protects_the_file_the_edits_wait_in_the_working_copy(
+    tmp_path: Path,
+) -> None:
+    """The torture run's seed 705685390: the sync tool leaves the shared file
+    read-only at the end; Save is refused, and the edits are not in the file, but
+    they are not lost: the next start recovers them and saves once writable."""
+    wc = opened(tmp_path)
+    add(wc, "Kept while read-only")
+    target = wc.target
+    target.chmod(0o444)
+    with pytest.raises(PmdeskError) as refused:
+        save_merging(wc)
+    assert refused.value.code == "write.protected"
+    wc.close()
+    assert "Kept while read-only" not in titles(target)
+
+    target.chmod(0o644)
+    mine = [r for r in find_recoverable(tmp_path / "Anna") if r.target == target]
+    assert len(mine) == 1
+    again = WorkingCopy.recover(mine[0], user="Anna")
+    save_merging(again)
+    again.close()
+    assert "Kept while read-only" in titles(target)

@@ -120,13 +120,10 @@ def test_the_table_names_every_count() -> None:
     assert "| kills | 1 | 3 |" in kills and "skipped: no mount" in disk
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="found 2026-12-06 by a random seed, on the code of 2026-12-05 too: in the sync "
-    "scenario two of anna's unsaved edits are missing from the final file (a description "
-    "back to an older text, a created row gone); not yet explained — drop this mark with "
-    "the fix",
-)
 def test_sync_seed_705685390_loses_no_unsaved_edit(tmp_path: Path) -> None:
+    """This seed ends with the file write-protected by the sync tool: Save is
+    refused and the edits wait in the working copy (see
+    test_a_sync_tool_write_protects_the_file_the_edits_wait_in_the_working_copy);
+    the run's sync tool makes the file writable again, as it repairs damage."""
     result = torture.run("sync", tmp_path, 705685390, kills=KILLS, rounds=ROUNDS)
     _zero(result, "lost_unsaved")
