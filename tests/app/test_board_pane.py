@@ -294,6 +294,36 @@ def test_the_board_follows_edits_made_elsewhere(window: MainWindow, pane: BoardP
     assert column_of(pane, "CRM-33") == "should"
 
 
+def test_edits_made_while_the_board_is_hidden_show_when_it_comes_back(
+    window: MainWindow, pane: BoardPane
+) -> None:
+    """Hidden, the board does not regroup on every edit (a table of 100,000 rows
+    would wait for it); shown again, it is current: columns, counts and load."""
+    session = ws(window).session
+    v11, v10 = release_uid(pane, "v1.1"), release_uid(pane, "v1.0")
+    uid = uid_of(pane, "CRM-33")
+    before = pane.model.load(v11)
+    count_v10 = pane.model.count(v10)
+    window.board_dock.hide()
+    assert not pane.isVisible()
+    effort = {"reach": 10.0, "impact": 1.0, "confidence": 0.5, "effort": 2.0}
+    assert session.push(Update("requirement", uid, {"priority": "must", "rice": effort}))
+    window.show_board()
+    assert pane.isVisible()
+    assert column_of(pane, "CRM-33") == "must"
+    after = pane.model.load(v11)
+    assert after.musts > before.musts
+    assert pane.figures.text() != ""
+    window.board_dock.hide()
+    assert session.push(Update("requirement", uid, {"release": v10}))
+    window.show_board()
+    pane.choose_release(v10)
+    assert column_of(pane, "CRM-33") == "must"
+    assert pane.model.count(v10) == count_v10 + 1
+    assert release_item(pane, v10).text().endswith(f"({count_v10 + 1})")
+    assert pane.model.load(v11).musts < after.musts
+
+
 def test_view_menu_brings_the_board_forward(window: MainWindow, sample: Path) -> None:
     open_sync(window, sample)
     window.roadmap_dock.raise_()

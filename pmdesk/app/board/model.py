@@ -42,11 +42,16 @@ class BoardModel(QObject):
         self.cards: dict[str, BoardCard] = {}
         self.releases: tuple[BoardRelease, ...] = ()
         self.loaded = False
-        # The cards of each release in key order, grouped once per change (a paint,
-        # a click and the list of releases all ask; a project may hold 100,000).
-        self._grouped: dict[str | None, list[BoardCard]] | None = None
+        # The uids of each release in key order, grouped again only when cards come,
+        # go or change release (a paint, a click and the list of releases all ask; a
+        # project may hold 100,000); the cards, columns and loads of a release are
+        # worked out again only for the releases an edit touched.
+        self._grouped: dict[str | None, list[str]] | None = None
+        self._cards_of: dict[str | None, list[BoardCard]] = {}
         self._columns: dict[tuple[str | None, str | None], list[BoardCard]] = {}
         self._loads: dict[str, ReleaseLoad] = {}
+        self._regroup = True  # what the next `changed` invalidates: everything…
+        self._touched: set[str | None] = set()  # …or the caches of these releases
         self.changed.connect(self._forget)
         session.changed.connect(self._follow)
 
@@ -59,18 +64,33 @@ class BoardModel(QObject):
 
     # -- reading -------------------------------------------------------------------
     def _forget(self) -> None:
-        self._grouped = None
-        self._columns.clear()
-        self._loads.clear()
+        if self._regroup:
+            self._grouped = None
+            self._cards_of.clear()
+            self._columns.clear()
+            self._loads.clear()
+        else:
+            for release in self._touched:
+                self._cards_of.pop(release, None)
+                if release is not None:
+                    self._loads.pop(release, None)
+                for priority in COLUMNS:
+                    self._columns.pop((release, priority), None)
+        self._regroup, self._touched = True, set()
 
     def cards_of(self, release: str | None) -> list[BoardCard]:
         """The cards of a release (None: of no release), in key order."""
-        if self._grouped is None:
-            grouped: dict[str | None, list[BoardCard]] = {}
-            for card in sorted(self.cards.values(), key=attrgetter("number")):
-                grouped.setdefault(card.release, []).append(card)
-            self._grouped = grouped
-        return self._grouped.get(release, [])
+        found = self._cards_of.get(release)
+        if found is None:
+            if self._grouped is None:
+                grouped: dict[str | None, list[str]] = {}
+                for card in sorted(self.cards.values(), key=attrgetter("number")):
+                    grouped.setdefault(card.release, []).append(card.uid)
+                self._grouped = grouped
+            cards = self.cards
+            found = [cards[uid] for uid in self._grouped.get(release, ())]
+            self._cards_of[release] = found
+        return found
 
     def release(self, uid: str | None) -> BoardRelease | None:
         return next((r for r in self.releases if r.uid == uid), None)
@@ -102,18 +122,24 @@ class BoardModel(QObject):
             return
         touched = False
         releases = False
+        regroup = False
         for effect in effects:
             if effect.entity == "release":
                 releases = True
             elif effect.entity != "requirement":
                 continue
             elif effect.action == "removed":
-                touched |= self.cards.pop(effect.uid, None) is not None
+                regroup |= self.cards.pop(effect.uid, None) is not None
             elif effect.action == "inserted":
-                touched |= self._read_card(effect.uid)
+                regroup |= self._read_card(effect.uid)
             elif effect.action == "updated" and "status" in effect.values:
-                touched |= self._status_changed(effect)
+                regroup |= self._status_changed(effect)
             elif effect.action == "updated" and _CARD_FIELDS & set(effect.fields):
+                card = self.cards.get(effect.uid)
+                moved = card is not None and effect.values.get("release", card.release) != (
+                    card.release
+                )
+                regroup |= moved
                 touched |= self._update_card(effect)
         if releases:
             self.releases = self.session.project.read(board_releases)
@@ -122,7 +148,8 @@ class BoardModel(QObject):
             for uid, card in list(self.cards.items()):
                 if card.release is not None and card.release not in known:
                     self.cards[uid] = replace(card, release=None)
-        if touched or releases:
+        if touched or releases or regroup:
+            self._regroup = regroup or releases
             self.changed.emit()
 
     def _read_card(self, uid: str) -> bool:
@@ -153,4 +180,5 @@ class BoardModel(QObject):
             rice = values["rice"]
             changes["effort"] = rice.get("effort") if rice else None
         self.cards[effect.uid] = replace(card, **changes)  # type: ignore[arg-type]
+        self._touched.add(card.release)
         return True

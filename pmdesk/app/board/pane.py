@@ -172,12 +172,15 @@ class BoardPane(QWidget):
         self.view.drag_moved.connect(self._dragging)
         self.view.menu_requested.connect(self._menu)
         self.menu: QMenu | None = None  # the context menu shown last (tests click in it)
+        self._stale = False
         self.model.changed.connect(self._model_changed)
 
     # -- loading -------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.ensure_loaded()
+        if self._stale:
+            self._model_changed()
 
     def ensure_loaded(self) -> None:
         if not self.model.loaded:
@@ -187,6 +190,11 @@ class BoardPane(QWidget):
             self.select_uid(self.wanted)
 
     def _model_changed(self) -> None:
+        # Hidden (another tab, a closed dock), the board waits until shown: grouping
+        # 100,000 cards on every edit would slow the table the user is looking at.
+        self._stale = not self.isVisible()
+        if self._stale:
+            return
         first = self.releases.currentItem() is None  # the first load: the first release
         chosen = self.chosen_release()
         self.releases.blockSignals(True)

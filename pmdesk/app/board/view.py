@@ -167,6 +167,8 @@ class BoardView(QWidget):
         return card is not None and card.release == self.release
 
     def _model_changed(self) -> None:
+        if not self.isVisible():  # the pane brings it up to date when shown
+            return
         self.picked = [u for u in self.picked if self._on_board(u)]
         self.updateGeometry()
         self.setMinimumHeight(self.minimumSizeHint().height())
