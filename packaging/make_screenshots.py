@@ -13,7 +13,8 @@ document-*.png: the window at 1280×800 with the document pane showing the previ
 only (section list collapsed) of the section holding the requirements table;
 kano-*.png: Project ▸ Kano Survey… on the sample survey; board-*.png: the window
 at 1280×800 with View ▸ MoSCoW Board on release v1.1, given a capacity its Musts
-exceed (the warning shows; the edits are undone after the shot).
+exceed (the warning shows; the edits are undone after the shot); backlog-*.png:
+the backlog table at 1280×800, grouped by release, sorted by priority then score.
 """
 
 from __future__ import annotations
@@ -60,6 +61,7 @@ def shoot(app: QApplication, language: str, folder: Path) -> None:
     shoot_setup(window, language)
     shoot_kano(window, language)
     shoot_board(window, language)
+    shoot_backlog(window, language)
     if language == "en":
         apply_theme(app, "dark")
         settle(800)
@@ -245,6 +247,37 @@ def shoot_board(window: MainWindow, language: str) -> None:
     window.roadmap_dock.raise_()
     window.resize(1600, 1000)
     settle(600)
+
+
+def shoot_backlog(window: MainWindow, language: str) -> None:
+    """The backlog table on a laptop screen, grouped by release, sorted by priority
+    then RICE score, with a few rows picked for a bulk edit."""
+    from PySide6.QtCore import QItemSelectionModel, Qt
+
+    workspace = window.workspace
+    assert workspace is not None
+    window.resize(1280, 800)
+    window.show_backlog()
+    window.resizeDocks([window.backlog_dock], [520], Qt.Orientation.Vertical)
+    pane = workspace.backlog_pane
+    pane.set_grouping("release")
+    pane.set_sort([("priority", True), ("score", False)])
+    view, model = pane.view, pane.model
+    picked = view.selectionModel()
+    for row in (2, 3, 5):
+        index = model.index(row, 0)
+        picked.select(
+            index, QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        )
+    view.setFocus()
+    view.scrollToTop()
+    settle(600)
+    window.grab().save(str(OUT / f"backlog-{language}.png"))
+    pane.set_grouping("none")
+    pane.set_sort([])
+    window.roadmap_dock.raise_()
+    window.resize(1600, 1000)
+    settle(400)
 
 
 def shoot_sharing(window: MainWindow, language: str, project: Path, folder: Path) -> None:
