@@ -31,6 +31,8 @@ if TYPE_CHECKING:
         ProjectInfo,
         ReleaseRecord,
     )
+    from pmdesk.core.search.matching import Results
+    from pmdesk.core.search.sources import Fetch
     from pmdesk.core.snapshot.baselines import BaselineEntry
     from pmdesk.core.snapshot.compare import Comparison
     from pmdesk.core.snapshot.convert import Json
@@ -162,6 +164,15 @@ class ProjectReads:
         with self._connect() as conn:
             return find_requirements(conn, text, limit)
 
+    def search(self, query: str, limit: int = 100) -> Results:
+        """Full-text search (core.search): matches best first, each with the
+        field it matched in and a snippet. Read in place, the project is scanned;
+        an open Project answers from its index."""
+        from pmdesk.core.search.index import ScanIndex
+
+        with self._connect() as conn:
+            return ScanIndex(fetch_on(conn)).search(query, limit)
+
     def owner_names(self) -> list[str]:
         from pmdesk.core.queries.requirements import owner_names
 
@@ -279,3 +290,8 @@ class ProjectReads:
                 return None
             now = frozen_project(conn)
         return compare(before, now)
+
+
+def fetch_on(conn: Connection) -> Fetch:
+    """Plain SQL rows on `conn`, for core.search."""
+    return lambda sql, params: conn.exec_driver_sql(sql, tuple(params)).all()

@@ -1,0 +1,89 @@
+"""The searchable text of a project, read with plain SQL (any database).
+
+Each `Source` names an entity, the SELECT that reads its rows and how a row
+becomes a `Doc`. Adding an entity to search (personas, with schema 7) is one
+more Source here and its entity in `SEARCHED`; the indexes need no change.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from pmdesk.core.search.matching import Doc
+
+Fetch = Callable[[str, Sequence[Any]], Iterable[Sequence[Any]]]  # (sql, params) → rows
+
+
+def _list_text(value: object, sep: str) -> str:
+    try:
+        items = json.loads(str(value or "[]"))
+    except ValueError:
+        return str(value or "")
+    return sep.join(str(i) for i in items) if isinstance(items, list) else str(items)
+
+
+@dataclass(frozen=True)
+class Source:
+    entity: str
+    select: str  # columns: uid first; `WHERE uid IN (…)` may be appended
+    to_doc: Callable[[Sequence[Any]], Doc]
+
+
+def _requirement(row: Sequence[Any]) -> Doc:
+    uid, key, title, description, acceptance, owner, tags, source, number = row
+    fields = {
+        "key": str(key or ""),
+        "title": str(title or ""),
+        "tags": _list_text(tags, " "),
+        "owner": str(owner or ""),
+        "source": str(source or ""),
+        "acceptance": _list_text(acceptance, "\n"),
+        "description": str(description or ""),
+    }
+    return Doc("requirement", str(uid), fields, int(number or 0))
+
+
+def _section(row: Sequence[Any]) -> Doc:
+    uid, title, body = row
+    return Doc(
+        "section", str(uid), {"title": str(title or ""), "description": str(body or "")}, 10**9
+    )
+
+
+SOURCES: tuple[Source, ...] = (
+    Source(
+        "requirement",
+        "SELECT uid, key, title, description, acceptance, owner, tags, source, number"
+        " FROM requirement",
+        _requirement,
+    ),
+    Source("section", "SELECT uid, title, body FROM section", _section),
+)
+SEARCHED = frozenset(s.entity for s in SOURCES)
+_BATCH = 500  # uids per IN (…): well under SQLite's variable limit
+
+
+def read_docs(fetch: Fetch, uids: dict[str, set[str]] | None = None) -> Iterator[Doc]:
+    """Every searchable doc, or only those of `uids` (entity → uids)."""
+    for source in SOURCES:
+        if uids is None:
+            for row in fetch(source.select, ()):
+                yield source.to_doc(row)
+            continue
+        wanted = sorted(uids.get(source.entity, ()))
+        for i in range(0, len(wanted), _BATCH):
+            chunk = wanted[i : i + _BATCH]
+            marks = ", ".join("?" * len(chunk))
+            for row in fetch(f"{source.select} WHERE uid IN ({marks})", chunk):
+                yield source.to_doc(row)
+
+
+def signature(doc: Doc) -> int:
+    """A 63-bit hash of the doc's text: tells an index which docs changed."""
+    text = "\x1f".join(f"{k}\x1e{v}" for k, v in sorted(doc.fields.items()))
+    digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).digest()
+    return int.from_bytes(digest, "big") >> 1
