@@ -31,6 +31,7 @@ class Handlers(Protocol):
     def close_project(self) -> bool: ...
     def close(self) -> bool: ...
     def focus_filter(self) -> None: ...
+    def find_in_project(self) -> None: ...
     def show_board(self) -> None: ...
     def show_backlog(self) -> None: ...
     def baselines(self) -> None: ...
@@ -131,6 +132,14 @@ class WindowActions:
         self.filter = action(
             translate("MainWindow", "&Filter Requirements"), c.focus_filter, K.Find
         )
+        self.find = action(
+            translate("MainWindow", "Find in &Project…"),
+            c.find_in_project,
+            QKeySequence("Ctrl+Shift+F"),
+        )
+        self.find.setToolTip(
+            translate("MainWindow", "Search every requirement's text and the PRD's sections")
+        )
         self.about = action(translate("MainWindow", "&About pmdesk"), c.about)
         self.baselines = action(translate("MainWindow", "&Baselines…"), c.baselines)
         self.properties = action(
@@ -196,6 +205,7 @@ class WindowActions:
         self.edit_menu.addSeparator()
         self._tree_anchor = self.edit_menu.addSeparator()
         self.edit_menu.addAction(self.filter)
+        self.edit_menu.addAction(self.find)
         self.edit_menu.addSeparator()
         self.edit_menu.addAction(self.preferences)
 
@@ -258,6 +268,7 @@ class WindowActions:
             self.save_as,
             self.close,
             self.filter,
+            self.find,
             self.baselines,
             self.export,
             self.export_png,

@@ -389,6 +389,25 @@ class MainWindow(QMainWindow):
             self.tree_dock.show()
             self.workspace.tree_pane.focus_filter()
 
+    def find_in_project(self) -> None:
+        """Edit ▸ Find in Project (Ctrl+Shift+F): the search dock (app/search/)."""
+        from pmdesk.app.search.panel import show_search
+
+        ws = self.workspace
+        if ws is not None:
+            show_search(
+                self,
+                ws.session,
+                self.tasks,
+                self.show_details,
+                self._show_section,
+                self.detail_dock,
+            )
+
+    def _show_section(self, uid: str) -> None:
+        if self.workspace is not None:
+            self.workspace.document_pane.select_section(uid)
+
     def export_roadmap(self, suffix: str) -> None:
         ws = self.workspace
         if ws is None:

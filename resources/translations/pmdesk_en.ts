@@ -2572,6 +2572,14 @@ Name:</translation>
         <translation>&amp;Filter Requirements</translation>
     </message>
     <message>
+        <source>Find in &amp;Project…</source>
+        <translation>Find in &amp;Project…</translation>
+    </message>
+    <message>
+        <source>Search every requirement's text and the PRD's sections</source>
+        <translation>Search every requirement's text and the PRD's sections</translation>
+    </message>
+    <message>
         <source>&amp;About pmdesk</source>
         <translation>&amp;About pmdesk</translation>
     </message>
@@ -3742,6 +3750,84 @@ Name:</translation>
     <message>
         <source>W{n}</source>
         <translation>W{n}</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <source>Search keys, titles, descriptions, owners, tags, PRD sections…</source>
+        <translation>Search keys, titles, descriptions, owners, tags, PRD sections…</translation>
+    </message>
+    <message>
+        <source>Open a project to search it.</source>
+        <translation>Open a project to search it.</translation>
+    </message>
+    <message>
+        <source>Indexing the project for search…</source>
+        <translation>Indexing the project for search…</translation>
+    </message>
+    <message>
+        <source>No matches for “%1”.</source>
+        <translation>No matches for “%1”.</translation>
+    </message>
+    <message>
+        <source>The best %1 matches (refine the search to see others).</source>
+        <translation>The best %1 matches (refine the search to see others).</translation>
+    </message>
+    <message>
+        <source>1 match</source>
+        <translation>1 match</translation>
+    </message>
+    <message>
+        <source>%1 matches</source>
+        <translation>%1 matches</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Search</translation>
+    </message>
+</context>
+<context>
+    <name>SearchResults</name>
+    <message>
+        <source>Key</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Persona</source>
+        <translation>Persona</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Acceptance criteria</source>
+        <translation>Acceptance criteria</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>PRD section</source>
+        <translation>PRD section</translation>
+    </message>
+    <message>
+        <source>PRD section text</source>
+        <translation>PRD section text</translation>
     </message>
 </context>
 <context>

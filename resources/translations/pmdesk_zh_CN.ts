@@ -2564,6 +2564,14 @@ Name:</source>
         <translation>筛选需求(&amp;F)</translation>
     </message>
     <message>
+        <source>Find in &amp;Project…</source>
+        <translation>在项目中搜索(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Search every requirement's text and the PRD's sections</source>
+        <translation>搜索所有需求的文字和 PRD 章节</translation>
+    </message>
+    <message>
         <source>&amp;About pmdesk</source>
         <translation>关于 pmdesk(&amp;A)</translation>
     </message>
@@ -3732,6 +3740,84 @@ Name:</source>
     <message>
         <source>W{n}</source>
         <translation>W{n}</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <source>Search keys, titles, descriptions, owners, tags, PRD sections…</source>
+        <translation>搜索编号、标题、描述、负责人、标签、PRD 章节…</translation>
+    </message>
+    <message>
+        <source>Open a project to search it.</source>
+        <translation>打开一个项目即可搜索。</translation>
+    </message>
+    <message>
+        <source>Indexing the project for search…</source>
+        <translation>正在为搜索建立索引…</translation>
+    </message>
+    <message>
+        <source>No matches for “%1”.</source>
+        <translation>没有与“%1”匹配的结果。</translation>
+    </message>
+    <message>
+        <source>The best %1 matches (refine the search to see others).</source>
+        <translation>最相关的 %1 条结果（细化搜索词可查看其他结果）。</translation>
+    </message>
+    <message>
+        <source>1 match</source>
+        <translation>1 条结果</translation>
+    </message>
+    <message>
+        <source>%1 matches</source>
+        <translation>%1 条结果</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+</context>
+<context>
+    <name>SearchResults</name>
+    <message>
+        <source>Key</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Persona</source>
+        <translation>用户画像</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Acceptance criteria</source>
+        <translation>验收标准</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>PRD section</source>
+        <translation>PRD 章节</translation>
+    </message>
+    <message>
+        <source>PRD section text</source>
+        <translation>PRD 章节正文</translation>
     </message>
 </context>
 <context>

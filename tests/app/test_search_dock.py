@@ -1,0 +1,92 @@
+"""Edit ▸ Find in Project (Ctrl+Shift+F): the results dock, driven by keys and
+clicks in the real window."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QDockWidget
+from pytestqt.qtbot import QtBot
+
+from pmdesk.app.main_window import MainWindow
+from pmdesk.app.search.panel import SearchPanel
+from pmdesk.core.ops import Update
+from tests.app.conftest import open_sync, ws
+
+
+def search_panel(window: MainWindow) -> SearchPanel:
+    dock = window.findChild(QDockWidget, "searchDock")
+    assert dock is not None and dock.isVisible(), "the search dock is not shown"
+    panel = dock.widget()
+    assert isinstance(panel, SearchPanel)
+    return panel
+
+
+def type_query(qtbot: QtBot, panel: SearchPanel, text: str) -> None:
+    panel.field.selectAll()
+    panel.field.insert(text)  # as typed (an input method commits Chinese words whole)
+    qtbot.waitUntil(lambda: panel.shown_query == text, timeout=10_000)
+
+
+def rows(panel: SearchPanel) -> list[str]:
+    return [m.key or m.title for m in panel.model.matches]
+
+
+def test_ctrl_shift_f_searches_as_you_type_and_enter_selects(
+    qtbot: QtBot, window: MainWindow, sample: Path
+) -> None:
+    open_sync(window, sample)
+    QTest.keyClick(
+        window,
+        Qt.Key.Key_F,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    panel = search_panel(window)
+    assert QApplication.focusWidget() is panel.field
+    type_query(qtbot, panel, "登录")
+    assert rows(panel) == ["CRM-26", "CRM-44", "非功能需求"]
+    assert panel.status.text() == "3 matches"
+    first = panel.model.matches[0]
+    assert first.field == "acceptance" and first.marked().count("[登录]") == 1
+    QTest.keyClick(panel.field, Qt.Key.Key_Return)  # the first result
+    assert ws(window).selection.uid == first.uid
+    assert ws(window).tree_pane.view.current_uid() == first.uid
+    # Down into the list, to the next one, Enter
+    QTest.keyClick(panel.field, Qt.Key.Key_Down)
+    QTest.keyClick(panel.list, Qt.Key.Key_Down)
+    QTest.keyClick(panel.list, Qt.Key.Key_Return)
+    assert ws(window).selection.uid == panel.model.matches[1].uid
+    type_query(qtbot, panel, "量子计算")
+    assert rows(panel) == []
+    assert panel.status.text() == "No matches for “量子计算”."
+
+
+def test_the_results_follow_an_edit_and_its_undo(
+    qtbot: QtBot, window: MainWindow, sample: Path
+) -> None:
+    open_sync(window, sample)
+    window.commands.find.trigger()
+    panel = search_panel(window)
+    type_query(qtbot, panel, "区块链")
+    assert rows(panel) == []
+    session = ws(window).session
+    uid = session.project.search("CRM-4").matches[0].uid
+    session.push(Update("requirement", uid, {"title": "区块链时间线"}))
+    qtbot.waitUntil(lambda: rows(panel) == ["CRM-4"], timeout=10_000)
+    item = panel.list.visualRect(panel.model.index(0, 0)).center()
+    QTest.mouseClick(panel.list.viewport(), Qt.MouseButton.LeftButton, pos=item)
+    assert ws(window).selection.uid == uid
+    ws(window).undo_stack.undo()
+    qtbot.waitUntil(lambda: rows(panel) == [], timeout=10_000)
+
+
+def test_in_chinese(qtbot: QtBot, window: MainWindow, sample: Path, chinese: None) -> None:
+    open_sync(window, sample)
+    window.commands.find.trigger()
+    panel = search_panel(window)
+    type_query(qtbot, panel, "王强")
+    assert panel.status.text().endswith("条结果")
+    type_query(qtbot, panel, "量子")
+    assert panel.status.text() == "没有与“量子”匹配的结果。"
