@@ -10,9 +10,10 @@ Queries: a word of 3+ characters is the AND of its trigrams; a word of 1 or 2
 characters (登录) is the OR of the indexed trigrams that start with it, found
 in the index's vocabulary (every field is stored with two trailing spaces, so
 a word at a field's end starts a trigram too). `LIKE` on the trigram table is
-not used: SQLite 3.40 answered it wrongly. Candidates are fetched field by
-field, best field first, and checked by `matching.match_doc`, which ranks and
-marks them. A word too common for the vocabulary (one Latin letter) is checked
+not used: SQLite 3.40 answered it wrongly. Candidates are fetched from the
+short fields' index column by column (key, title, tags, owner, persona,
+source), then from the index of all the text, and checked by
+`matching.match_doc`, which ranks and marks them; fetching stops at the limit. A word too common for the vocabulary (one Latin letter) is checked
 on the candidates only; a query of only such words scans titles first.
 """
 
@@ -33,20 +34,27 @@ from pmdesk.core.search.sources import SEARCHED, Fetch, read_docs, signature
 if TYPE_CHECKING:
     from pmdesk.core.ops.base import Effect
 
-FORMAT = "1"
+FORMAT = "2"
 PAD = "  "  # so the last one or two characters of a field start a trigram
 MAX_EXPANSION = 400  # trigrams a short word may stand for; more: checked only
 _PAGE = 200  # candidate ids fetched at a time
+SHORT = FIELDS[: FIELDS.index("acceptance")]  # key … source: a few words each
 _COLS = ", ".join(FIELDS)
+_SHORT_COLS = ", ".join(SHORT)
+# Two indexes: the short fields column by column (small, so "in a title" is
+# quick to ask), and every field in one text (a word anywhere, or words in
+# different fields). Both hold the trigrams of the padded text.
 _SCHEMA = f"""
 CREATE TABLE meta(name TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE doc(id INTEGER PRIMARY KEY, entity TEXT NOT NULL, uid TEXT NOT NULL UNIQUE,
                  sig INTEGER NOT NULL, ord INTEGER NOT NULL, {_COLS});
-CREATE VIRTUAL TABLE fts USING fts5({_COLS}, content='doc', content_rowid='id',
-                                    tokenize='trigram', detail='column');
-CREATE VIRTUAL TABLE vocab USING fts5vocab(fts, 'row');
+CREATE VIRTUAL TABLE short USING fts5({_SHORT_COLS}, content='doc', content_rowid='id',
+                                      tokenize='trigram', detail='column');
+CREATE VIRTUAL TABLE whole USING fts5(body, content='', tokenize='trigram', detail='none');
+CREATE VIRTUAL TABLE vocab USING fts5vocab(whole, 'row');
 """
-_PADDED = ", ".join(f"{c} || '{PAD}'" for c in FIELDS)
+_SHORT_PADDED = ", ".join(f"{c} || '{PAD}'" for c in SHORT)
+_WHOLE = " || ".join(f"{c} || '{PAD}'" for c in FIELDS)
 
 Reader = Callable[[], AbstractContextManager[Fetch]]
 
@@ -174,7 +182,12 @@ class FtsIndex:
     def _remove(self, ids: Sequence[int]) -> None:
         for i in ids:
             self._db.execute(
-                f"INSERT INTO fts(fts, rowid, {_COLS}) SELECT 'delete', id, {_PADDED}"
+                f"INSERT INTO short(short, rowid, {_SHORT_COLS})"
+                f" SELECT 'delete', id, {_SHORT_PADDED} FROM doc WHERE id = ?",
+                (i,),
+            )
+            self._db.execute(
+                f"INSERT INTO whole(whole, rowid, body) SELECT 'delete', id, {_WHOLE}"
                 " FROM doc WHERE id = ?",
                 (i,),
             )
@@ -193,7 +206,12 @@ class FtsIndex:
             ),
         )
         self._db.execute(
-            f"INSERT INTO fts(rowid, {_COLS}) SELECT id, {_PADDED} FROM doc WHERE id >= ?",
+            f"INSERT INTO short(rowid, {_SHORT_COLS}) SELECT id, {_SHORT_PADDED}"
+            " FROM doc WHERE id >= ?",
+            (first,),
+        )
+        self._db.execute(
+            f"INSERT INTO whole(rowid, body) SELECT id, {_WHOLE} FROM doc WHERE id >= ?",
             (first,),
         )
 
@@ -215,9 +233,13 @@ class FtsIndex:
         terms = [t for t in (self._term(w) for w in words) if t is not None]
         if terms:
             every = " AND ".join(f"({t})" for t in terms)
-            for column in (*FIELDS, None):
+            for column in (*SHORT, None):  # in a key, a title …, then anywhere
+                table = "whole" if column is None else "short"
                 expr = every if column is None else f"{{{column}}} : ({every})"
-                sql = "SELECT rowid FROM fts WHERE fts MATCH ? ORDER BY rowid LIMIT ? OFFSET ?"
+                sql = (
+                    f"SELECT rowid FROM {table} WHERE {table} MATCH ?"
+                    " ORDER BY rowid LIMIT ? OFFSET ?"
+                )
                 self._fill(found, words, wanted, sql, (expr,))
                 if len(found) >= wanted:
                     break
