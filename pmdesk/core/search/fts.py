@@ -13,8 +13,9 @@ a word at a field's end starts a trigram too). `LIKE` on the trigram table is
 not used: SQLite 3.40 answered it wrongly. Candidates are fetched from the
 short fields' index column by column (key, title, tags, owner, persona,
 source), then from the index of all the text, and checked by
-`matching.match_doc`, which ranks and marks them; fetching stops at the limit. A word too common for the vocabulary (one Latin letter) is checked
-on the candidates only; a query of only such words scans titles first.
+`matching.match_doc`, which ranks and marks them; fetching stops at the
+limit. A word too common for the vocabulary (one Latin letter) is checked on
+the candidates only; a query of only such words scans the text, keys first.
 """
 
 from __future__ import annotations
