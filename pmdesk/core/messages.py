@@ -457,6 +457,8 @@ UNDO_TEXTS: dict[str, str] = {
     "persona.rename": QT_TRANSLATE_NOOP("UndoLabel", "Rename persona {name} to {new}"),
     "persona.reorder": QT_TRANSLATE_NOOP("UndoLabel", "Reorder persona {name}"),
     "persona.edit": QT_TRANSLATE_NOOP("UndoLabel", "Edit persona {name}"),
+    "persona.photo": QT_TRANSLATE_NOOP("UndoLabel", "Set the photo of persona {name}"),
+    "persona.photo_removed": QT_TRANSLATE_NOOP("UndoLabel", "Remove the photo of persona {name}"),
     "milestone.create": QT_TRANSLATE_NOOP("UndoLabel", "Create milestone {name}"),
     "milestone.delete": QT_TRANSLATE_NOOP("UndoLabel", "Delete milestone {name}"),
     "milestone.restore": QT_TRANSLATE_NOOP("UndoLabel", "Restore milestone {name}"),

@@ -76,6 +76,9 @@ def updated(
         if field == "status":
             return _label("edit", entity, name, "release.status", name=name, status=changed[field])
         return _label("edit", entity, name, f"release.{field}", name=name)
+    if entity == "persona" and fields == {"photo"}:
+        text = "persona.photo" if changed["photo"] is not None else "persona.photo_removed"
+        return _label("edit", entity, name, text, name=name)
     if entity == "lane" and fields == {"colour"}:
         return _label("edit", entity, name, "lane.colour", name=name)
     if entity == "milestone" and fields == {"date"}:
