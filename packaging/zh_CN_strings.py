@@ -156,6 +156,8 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("SearchResults", "Description"): "描述",
     ("SearchResults", "PRD section"): "PRD 章节",
     ("SearchResults", "PRD section text"): "PRD 章节正文",
+    ("SearchResults", "Persona's role"): "用户画像的角色",
+    ("SearchResults", "Persona's goals and scenarios"): "用户画像的目标与场景",
     ("DetailForm", "Fields"): "字段",
     ("DetailForm", "History"): "历史",
     ("HistoryView", "No changes recorded yet."): "尚无变更记录。",

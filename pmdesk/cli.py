@@ -96,7 +96,7 @@ def _parser() -> argparse.ArgumentParser:
         "search",
         help="full-text search: matches best first, exit 1 when none",
         description="Search keys, titles, descriptions, acceptance criteria, owners, tags, "
-        "sources and PRD sections for QUERY (every word, any case, Chinese or English).",
+        "sources, personas and PRD sections for QUERY (every word, any case, Chinese or English).",
     )
     p.add_argument("file", type=Path, metavar="FILE")
     p.add_argument("query", metavar="QUERY")

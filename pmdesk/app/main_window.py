@@ -401,12 +401,19 @@ class MainWindow(QMainWindow):
                 self.tasks,
                 self.show_details,
                 self._show_section,
+                self._show_persona,
                 self.detail_dock,
             )
 
     def _show_section(self, uid: str) -> None:
         if self.workspace is not None:
             self.workspace.document_pane.select_section(uid)
+
+    def _show_persona(self, uid: str) -> None:
+        from pmdesk.app.personas.window import show_personas
+
+        if self.workspace is not None:
+            show_personas(self, self.workspace.session, self.show_details).cards.select_uid(uid)
 
     def export_roadmap(self, suffix: str) -> None:
         ws = self.workspace

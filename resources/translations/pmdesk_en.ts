@@ -4042,6 +4042,14 @@ Name:</translation>
         <source>PRD section text</source>
         <translation>PRD section text</translation>
     </message>
+    <message>
+        <source>Persona's role</source>
+        <translation>Persona's role</translation>
+    </message>
+    <message>
+        <source>Persona's goals and scenarios</source>
+        <translation>Persona's goals and scenarios</translation>
+    </message>
 </context>
 <context>
     <name>Setup</name>

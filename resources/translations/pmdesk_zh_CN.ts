@@ -4030,6 +4030,14 @@ Name:</source>
         <source>PRD section text</source>
         <translation>PRD 章节正文</translation>
     </message>
+    <message>
+        <source>Persona's role</source>
+        <translation>用户画像的角色</translation>
+    </message>
+    <message>
+        <source>Persona's goals and scenarios</source>
+        <translation>用户画像的目标与场景</translation>
+    </message>
 </context>
 <context>
     <name>Setup</name>

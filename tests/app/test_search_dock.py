@@ -11,8 +11,9 @@ from PySide6.QtWidgets import QApplication, QDockWidget
 from pytestqt.qtbot import QtBot
 
 from pmdesk.app.main_window import MainWindow
+from pmdesk.app.personas.window import PersonasWindow
 from pmdesk.app.search.panel import SearchPanel
-from pmdesk.core.ops import Update
+from pmdesk.core.ops import Create, Update
 from tests.app.conftest import open_sync, ws
 
 
@@ -90,3 +91,25 @@ def test_in_chinese(qtbot: QtBot, window: MainWindow, sample: Path, chinese: Non
     assert panel.status.text().endswith("条结果")
     type_query(qtbot, panel, "量子")
     assert panel.status.text() == "没有与“量子”匹配的结果。"
+
+
+def test_a_section_opens_in_the_document_and_a_persona_in_its_window(
+    qtbot: QtBot, window: MainWindow, sample: Path
+) -> None:
+    open_sync(window, sample)
+    session = ws(window).session
+    session.push(Create("persona", "p-zhou", {"name": "运营专员小周", "role": "运营"}))
+    window.commands.find.trigger()
+    panel = search_panel(window)
+    type_query(qtbot, panel, "二次验证")
+    (section,) = panel.model.matches
+    assert section.entity == "section" and section.field == "section_body"
+    QTest.keyClick(panel.field, Qt.Key.Key_Return)
+    document = ws(window).document_pane
+    assert document.section_uids()[document.sections.currentRow()] == section.uid
+    type_query(qtbot, panel, "小周")
+    assert [m.entity for m in panel.model.matches] == ["persona"]
+    QTest.keyClick(panel.field, Qt.Key.Key_Return)
+    personas = window.findChild(PersonasWindow)
+    assert personas is not None and personas.isVisible()
+    assert personas.cards.current_uid() == "p-zhou"

@@ -40,6 +40,17 @@ SNAPSHOT: dict[str, Any] = {
         ),
         req("REQ-4", "审计日志", description="记录异常登录", owner="李娜"),
         req("REQ-5", "登录", description="单点登录 SSO"),
+        req("REQ-6", "Bulk edit", persona="p-ops"),
+    ],
+    "personas": [
+        {
+            "uid": "p-ops",
+            "name": "运营专员小周",
+            "role": "Ops specialist",
+            "goals": "每天导出线索报表",
+            "pain_points": "",
+            "scenarios": "",
+        }
     ],
     "sections": [{"title": "非功能需求", "body": "登录支持企业 SSO 与二次验证。"}],
 }
@@ -79,6 +90,9 @@ CASES = [
     ("中文", ["REQ-3"]),
     ("李娜", ["REQ-4"]),
     ("登出", []),
+    ("小周", ["§运营专员小周", "REQ-6"]),  # the persona, then a story of theirs
+    ("ops specialist", ["§运营专员小周"]),
+    ("线索报表", ["§运营专员小周"]),
     ("登录 CSV", []),  # every word must occur
     ("   ", []),
 ]
@@ -105,6 +119,20 @@ def test_where_it_matched_and_the_snippet_marks_it(project: Project) -> None:
     assert csv.marked() == "The CSV opens in Excel without [garbled] [中文]"
     (long,) = project.search("funnel").matches
     assert long.marked() == "Sales reps export the [funnel] (P95 ≤ 2s)."
+
+
+def test_persona_fields_are_named_and_a_rename_reaches_its_stories(project: Project) -> None:
+    person, story = sorted(project.search("小周").matches, key=lambda m: m.entity)
+    assert (person.entity, person.field, person.marked()) == (
+        "persona",
+        "persona_name",
+        "运营专员[小周]",
+    )
+    assert (story.entity, story.field, story.key) == ("requirement", "persona", "REQ-6")
+    assert project.search("线索").matches[0].field == "persona_text"
+    project.apply(Update("persona", "p-ops", {"name": "销售助理阿美"}))
+    assert keys(project.search("小周")) == []
+    assert keys(project.search("阿美")) == ["§销售助理阿美", "REQ-6"]
 
 
 def test_results_are_cut_at_the_limit_and_say_so(project: Project) -> None:

@@ -4,7 +4,7 @@ Queries run on the task runner (the index is built there on the first one, so
 typing never waits); a newer query's answer replaces an older one, and a late
 answer to an old query is dropped. The list follows edits while a query is
 shown. Enter or a click on a result selects the requirement in every pane (the
-shared Selection) or opens the PRD section.
+shared Selection), or opens the PRD section or the persona.
 """
 
 from __future__ import annotations
@@ -84,6 +84,7 @@ class SearchPanel(QWidget):
         self._tasks: TaskRunner | None = None
         self._select: Callable[[str], None] = lambda _uid: None
         self._show_section: Callable[[str], None] = lambda _uid: None
+        self._show_persona: Callable[[str], None] = lambda _uid: None
         self._asked = 0  # the newest query's number: older answers are dropped
         self.shown_query = ""
 
@@ -94,13 +95,16 @@ class SearchPanel(QWidget):
         tasks: TaskRunner,
         select: Callable[[str], None],
         show_section: Callable[[str], None],
+        show_persona: Callable[[str], None],
     ) -> None:
-        """Search `session`'s project; results go to `select` / `show_section`."""
+        """Search `session`'s project; a chosen result goes to `select` (a
+        requirement), `show_section` or `show_persona`."""
         if session is self._session:
             return
         self.unbind()
         self._session, self._tasks = session, tasks
         self._select, self._show_section = select, show_section
+        self._show_persona = show_persona
         self._index = session.project.search_index()
         session.changed.connect(self._project_changed)
         session.destroyed.connect(self.unbind)
@@ -176,6 +180,8 @@ class SearchPanel(QWidget):
             return
         if match.entity == "section":
             self._show_section(match.uid)
+        elif match.entity == "persona":
+            self._show_persona(match.uid)
         else:
             self._select(match.uid)
 
@@ -186,6 +192,7 @@ def show_search(
     tasks: TaskRunner,
     select: Callable[[str], None],
     show_section: Callable[[str], None],
+    show_persona: Callable[[str], None],
     beside: QDockWidget | None = None,
 ) -> SearchPanel:
     """Edit ▸ Find in Project: the search dock (made on first use, tabbed
@@ -200,7 +207,7 @@ def show_search(
             window.tabifyDockWidget(beside, dock)
     panel = dock.widget()
     assert isinstance(panel, SearchPanel)
-    panel.bind(session, tasks, select, show_section)
+    panel.bind(session, tasks, select, show_section, show_persona)
     dock.show()
     dock.raise_()
     panel.field.setFocus()

@@ -44,6 +44,11 @@ def field_name(field: str) -> str:
         "description": QCoreApplication.translate("SearchResults", "Description"),
         "section_title": QCoreApplication.translate("SearchResults", "PRD section"),
         "section_body": QCoreApplication.translate("SearchResults", "PRD section text"),
+        "persona_name": QCoreApplication.translate("SearchResults", "Persona"),
+        "persona_role": QCoreApplication.translate("SearchResults", "Persona's role"),
+        "persona_text": QCoreApplication.translate(
+            "SearchResults", "Persona's goals and scenarios"
+        ),
     }
     return names.get(field, field)
 

@@ -1,5 +1,5 @@
 """Full-text search over a project: requirements (key, title, description,
-acceptance criteria, owner, tags, source, persona) and PRD sections.
+acceptance criteria, owner, tags, source, persona), PRD sections and personas.
 
 `matching` parses a query and ranks and marks what matched (pure Python, the
 same for every index); `sources` reads the searchable text out of a project;

@@ -30,7 +30,13 @@ from typing import TYPE_CHECKING, Any
 
 from pmdesk.core.search.index import DEFAULT_LIMIT
 from pmdesk.core.search.matching import FIELDS, Doc, Match, Results, match_doc, query_words, rank
-from pmdesk.core.search.sources import SEARCHED, Fetch, read_docs, signature
+from pmdesk.core.search.sources import (
+    SEARCHED,
+    Fetch,
+    read_docs,
+    signature,
+    with_dependents,
+)
 
 if TYPE_CHECKING:
     from pmdesk.core.ops.base import Effect
@@ -120,7 +126,9 @@ class FtsIndex:
     def follow(self, effects: Iterable[Effect]) -> None:
         wanted: dict[str, set[str]] = {}
         for effect in effects:
-            if effect.action == "reloaded":
+            if effect.action == "reloaded" or (
+                effect.entity == "persona" and effect.action == "removed"
+            ):  # a persona's requirements lost it without an effect of their own
                 self._stale = True
             elif effect.entity in SEARCHED:
                 wanted.setdefault(effect.entity, set()).add(effect.uid)
@@ -167,6 +175,7 @@ class FtsIndex:
 
     def _update(self, wanted: dict[str, set[str]]) -> None:
         with self._reader() as fetch:
+            wanted = with_dependents(fetch, wanted)
             docs = list(read_docs(fetch, wanted))
         with self._db:
             self._remove(self._ids(uid for uids in wanted.values() for uid in uids))

@@ -24,7 +24,11 @@ FIELDS: tuple[str, ...] = (
     "acceptance",
     "description",
 )
-SECTION_FIELDS = {"title": "section_title", "description": "section_body"}
+# What a field is called in the results of an entity other than a requirement.
+ENTITY_FIELDS = {
+    "section": {"title": "section_title", "description": "section_body"},
+    "persona": {"title": "persona_name", "tags": "persona_role", "description": "persona_text"},
+}
 _WEIGHT = {name: len(FIELDS) - i for i, name in enumerate(FIELDS)}
 SNIPPET_CHARS = 60  # around the first match; the whole field when shorter
 MARK_OPEN, MARK_CLOSE = "[", "]"  # marks in plain text (the command line)
@@ -43,9 +47,9 @@ class Match:
     """One requirement or PRD section that matched, with where and a snippet.
 
     `marks` are (start, end) spans of `snippet` to highlight; `field` is one of
-    FIELDS, or "section_title"/"section_body" for a PRD section (`key` empty)."""
+    FIELDS, or for a PRD section or a persona (`key` empty) one of ENTITY_FIELDS."""
 
-    entity: str  # "requirement" | "section" (| "persona", once indexed)
+    entity: str  # "requirement" | "section" | "persona"
     uid: str
     key: str
     title: str
@@ -105,7 +109,7 @@ def match_doc(doc: Doc, words: Sequence[str]) -> Match | None:
         score += weight * 20
     score += weight * 10.0 * len(whole) / max(len(best_text), 1)
     snippet, marks = _snippet(doc.fields[best], best_text, words)
-    name = SECTION_FIELDS.get(best, best) if doc.entity == "section" else best
+    name = ENTITY_FIELDS.get(doc.entity, {}).get(best, best)
     return Match(
         doc.entity,
         doc.uid,

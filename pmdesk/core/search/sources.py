@@ -1,8 +1,10 @@
 """The searchable text of a project, read with plain SQL (any database).
 
 Each `Source` names an entity, the SELECT that reads its rows and how a row
-becomes a `Doc`. Adding an entity to search (personas, with schema 7) is one
-more Source here and its entity in `SEARCHED`; the indexes need no change.
+becomes a `Doc`. Adding an entity to search is one more Source here (and its
+fields' names in matching.ENTITY_FIELDS); the indexes need no change.
+A requirement's text holds its persona's name, so a persona's rename also
+re-reads the requirements of that persona (`dependents`).
 """
 
 from __future__ import annotations
@@ -29,22 +31,33 @@ def _list_text(value: object, sep: str) -> str:
 @dataclass(frozen=True)
 class Source:
     entity: str
-    select: str  # columns: uid first; `WHERE uid IN (…)` may be appended
+    select: str  # columns: uid first; `WHERE {uid_column} IN (…)` may be appended
     to_doc: Callable[[Sequence[Any]], Doc]
+    uid_column: str = "uid"
+    # (entity, SELECT of its uids whose text holds ours; `IN (…)` appended)
+    dependents: tuple[str, str] | None = None
 
 
 def _requirement(row: Sequence[Any]) -> Doc:
-    uid, key, title, description, acceptance, owner, tags, source, number = row
+    uid, key, title, description, acceptance, owner, tags, source, number, persona = row
     fields = {
         "key": str(key or ""),
         "title": str(title or ""),
         "tags": _list_text(tags, " "),
         "owner": str(owner or ""),
+        "persona": str(persona or ""),
         "source": str(source or ""),
         "acceptance": _list_text(acceptance, "\n"),
         "description": str(description or ""),
     }
     return Doc("requirement", str(uid), fields, int(number or 0))
+
+
+def _persona(row: Sequence[Any]) -> Doc:
+    uid, name, role, goals, pain_points, scenarios = row
+    text = "\n".join(str(t) for t in (goals, pain_points, scenarios) if t)
+    fields = {"title": str(name or ""), "tags": str(role or ""), "description": text}
+    return Doc("persona", str(uid), fields, 2 * 10**9)
 
 
 def _section(row: Sequence[Any]) -> Doc:
@@ -57,11 +70,19 @@ def _section(row: Sequence[Any]) -> Doc:
 SOURCES: tuple[Source, ...] = (
     Source(
         "requirement",
-        "SELECT uid, key, title, description, acceptance, owner, tags, source, number"
-        " FROM requirement",
+        "SELECT r.uid, r.key, r.title, r.description, r.acceptance, r.owner, r.tags,"
+        " r.source, r.number, p.name FROM requirement r LEFT JOIN persona p"
+        " ON p.uid = r.persona_uid",
         _requirement,
+        uid_column="r.uid",
     ),
     Source("section", "SELECT uid, title, body FROM section", _section),
+    Source(
+        "persona",
+        "SELECT uid, name, role, goals, pain_points, scenarios FROM persona",
+        _persona,
+        dependents=("requirement", "SELECT uid FROM requirement WHERE persona_uid"),
+    ),
 )
 SEARCHED = frozenset(s.entity for s in SOURCES)
 _BATCH = 500  # uids per IN (…): well under SQLite's variable limit
@@ -78,8 +99,24 @@ def read_docs(fetch: Fetch, uids: dict[str, set[str]] | None = None) -> Iterator
         for i in range(0, len(wanted), _BATCH):
             chunk = wanted[i : i + _BATCH]
             marks = ", ".join("?" * len(chunk))
-            for row in fetch(f"{source.select} WHERE uid IN ({marks})", chunk):
+            for row in fetch(f"{source.select} WHERE {source.uid_column} IN ({marks})", chunk):
                 yield source.to_doc(row)
+
+
+def with_dependents(fetch: Fetch, uids: dict[str, set[str]]) -> dict[str, set[str]]:
+    """`uids` and the docs whose text holds theirs (a persona's requirements)."""
+    out = {entity: set(found) for entity, found in uids.items()}
+    for source in SOURCES:
+        wanted = sorted(uids.get(source.entity, ()))
+        if source.dependents is None or not wanted:
+            continue
+        entity, select = source.dependents
+        for i in range(0, len(wanted), _BATCH):
+            chunk = wanted[i : i + _BATCH]
+            marks = ", ".join("?" * len(chunk))
+            for (uid,) in fetch(f"{select} IN ({marks})", chunk):
+                out.setdefault(entity, set()).add(str(uid))
+    return out
 
 
 def signature(doc: Doc) -> int:
