@@ -402,6 +402,7 @@ class MainWindow(QMainWindow):
                 self.show_details,
                 self._show_section,
                 self._show_persona,
+                ws.tree_pane.highlight.set_query,
                 self.detail_dock,
             )
 

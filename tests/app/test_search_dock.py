@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDockWidget
 from pytestqt.qtbot import QtBot
@@ -13,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from pmdesk.app.main_window import MainWindow
 from pmdesk.app.personas.window import PersonasWindow
 from pmdesk.app.search.panel import SearchPanel
+from pmdesk.app.search.results import HIGHLIGHT
 from pmdesk.core.ops import Create, Update
 from tests.app.conftest import open_sync, ws
 
@@ -113,3 +115,35 @@ def test_a_section_opens_in_the_document_and_a_persona_in_its_window(
     personas = window.findChild(PersonasWindow)
     assert personas is not None and personas.isVisible()
     assert personas.cards.current_uid() == "p-zhou"
+
+
+def highlighted_pixels(window: MainWindow) -> int:
+    view = ws(window).tree_pane.view
+    QApplication.processEvents()
+    image = view.viewport().grab().toImage()
+    wanted = QColor(HIGHLIGHT).rgb()
+    return sum(
+        image.pixel(x, y) == wanted
+        for y in range(0, image.height(), 2)
+        for x in range(0, image.width(), 2)
+    )
+
+
+def test_the_words_searched_for_are_highlighted_in_the_tree_titles(
+    qtbot: QtBot, window: MainWindow, sample: Path
+) -> None:
+    open_sync(window, sample)
+    assert highlighted_pixels(window) == 0
+    window.commands.find.trigger()
+    panel = search_panel(window)
+    type_query(qtbot, panel, "客户")
+    assert highlighted_pixels(window) > 50
+    type_query(qtbot, panel, "量子")  # no matches: nothing highlighted
+    assert highlighted_pixels(window) == 0
+    pane = ws(window).tree_pane
+    pane.search.setText("档案")  # the filter box's words too
+    pane.apply_filter()
+    assert highlighted_pixels(window) > 20
+    pane.search.clear()
+    pane.apply_filter()
+    assert highlighted_pixels(window) == 0

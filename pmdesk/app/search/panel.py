@@ -85,6 +85,7 @@ class SearchPanel(QWidget):
         self._select: Callable[[str], None] = lambda _uid: None
         self._show_section: Callable[[str], None] = lambda _uid: None
         self._show_persona: Callable[[str], None] = lambda _uid: None
+        self._highlight: Callable[[str], None] = lambda _query: None
         self._asked = 0  # the newest query's number: older answers are dropped
         self.shown_query = ""
 
@@ -96,15 +97,17 @@ class SearchPanel(QWidget):
         select: Callable[[str], None],
         show_section: Callable[[str], None],
         show_persona: Callable[[str], None],
+        highlight: Callable[[str], None] = lambda _query: None,
     ) -> None:
         """Search `session`'s project; a chosen result goes to `select` (a
-        requirement), `show_section` or `show_persona`."""
+        requirement), `show_section` or `show_persona`; the query shown goes to
+        `highlight` (the tree's titles)."""
         if session is self._session:
             return
         self.unbind()
         self._session, self._tasks = session, tasks
         self._select, self._show_section = select, show_section
-        self._show_persona = show_persona
+        self._show_persona, self._highlight = show_persona, highlight
         self._index = session.project.search_index()
         session.changed.connect(self._project_changed)
         session.destroyed.connect(self.unbind)
@@ -139,6 +142,7 @@ class SearchPanel(QWidget):
             self.model.show([])
             self.status.setText("")
             self.shown_query = ""
+            self._highlight("")
             return
         if not index.ready:
             self.status.setText(self.tr("Indexing the project for search…"))
@@ -152,6 +156,7 @@ class SearchPanel(QWidget):
         if asked != self._asked:
             return
         self.shown_query = results.query
+        self._highlight(results.query if results.matches else "")
         self.model.show(list(results.matches))
         count = len(results.matches)
         if count == 0:
@@ -193,6 +198,7 @@ def show_search(
     select: Callable[[str], None],
     show_section: Callable[[str], None],
     show_persona: Callable[[str], None],
+    highlight: Callable[[str], None],
     beside: QDockWidget | None = None,
 ) -> SearchPanel:
     """Edit ▸ Find in Project: the search dock (made on first use, tabbed
@@ -207,7 +213,7 @@ def show_search(
             window.tabifyDockWidget(beside, dock)
     panel = dock.widget()
     assert isinstance(panel, SearchPanel)
-    panel.bind(session, tasks, select, show_section, show_persona)
+    panel.bind(session, tasks, select, show_section, show_persona, highlight)
     dock.show()
     dock.raise_()
     panel.field.setFocus()

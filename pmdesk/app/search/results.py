@@ -24,6 +24,7 @@ from pmdesk.core.search.matching import Match
 
 Index = QModelIndex | QPersistentModelIndex
 HIGHLIGHT = "#ffe08a"  # the matching words' background, light and dark themes alike
+_MUTED = ' style="color:gray"'  # where it matched: quieter than the snippet
 
 
 class Role(IntEnum):
@@ -61,7 +62,7 @@ def match_html(match: Match) -> str:
     head = html.escape(match.key) + "&nbsp;&nbsp;" if match.key else "§&nbsp;"
     return (
         f"<b>{head}</b>{html.escape(match.title)}<br>"
-        f'<span style="color:gray">{html.escape(field_name(match.field))}:</span> {marked}'
+        f"<span{_MUTED}>{html.escape(field_name(match.field))}:</span> {marked}"
     )
 
 
@@ -100,7 +101,10 @@ class ResultDelegate(QStyledItemDelegate):
         doc = QTextDocument()
         doc.setDefaultFont(option.font)
         doc.setDocumentMargin(4)
-        doc.setHtml(str(index.data(Role.HTML) or ""))
+        text = str(index.data(Role.HTML) or "")
+        if option.state & QStyle.StateFlag.State_Selected:  # grey on the selection is unreadable
+            text = text.replace(_MUTED, "")
+        doc.setHtml(text)
         doc.setTextWidth(max(option.rect.width(), 200))
         return doc
 
