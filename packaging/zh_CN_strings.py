@@ -145,6 +145,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("SearchPanel", "No matches for “%1”."): "没有与“%1”匹配的结果。",
     ("SearchPanel", "The best %1 matches (refine the search to see others)."): "最相关的 %1 条结果（细化搜索词可查看其他结果）。",
     ("SearchPanel", "1 match"): "1 条结果",
+    ("SearchPanel", "Search is not available now: %1"): "暂时无法搜索：%1",
     ("SearchPanel", "%1 matches"): "%1 条结果",
     ("SearchResults", "Key"): "编号",
     ("SearchResults", "Title"): "标题",

@@ -296,8 +296,14 @@ class Project(ProjectReads):
     # -- search ---------------------------------------------------------------------
     def search(self, query: str, limit: int = 100) -> Results:
         """Full-text search from the project's index (built on the first call,
-        then kept in step with every edit, undo and merge; see core.search)."""
-        return self.search_index().search(query, limit)
+        then kept in step with every edit, undo and merge; see core.search).
+        An index that cannot be written (a full disk) is not needed: the
+        project is then read instead."""
+        try:
+            return self.search_index().search(query, limit)
+        except (OSError, sqlite3.Error):
+            self._close_search()
+            return super().search(query, limit)
 
     def search_index(self) -> FtsIndex:
         """The index behind `search`: `ready` once built, `sync()` builds it

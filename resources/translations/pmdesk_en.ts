@@ -3980,6 +3980,10 @@ Name:</translation>
         <translation>Indexing the project for search…</translation>
     </message>
     <message>
+        <source>Search is not available now: %1</source>
+        <translation>Search is not available now: %1</translation>
+    </message>
+    <message>
         <source>No matches for “%1”.</source>
         <translation>No matches for “%1”.</translation>
     </message>

@@ -3968,6 +3968,10 @@ Name:</source>
         <translation>正在为搜索建立索引…</translation>
     </message>
     <message>
+        <source>Search is not available now: %1</source>
+        <translation>暂时无法搜索：%1</translation>
+    </message>
+    <message>
         <source>No matches for “%1”.</source>
         <translation>没有与“%1”匹配的结果。</translation>
     </message>

@@ -227,3 +227,18 @@ def test_an_imported_snapshot_is_searchable_and_a_broken_index_is_rebuilt(
         assert keys(imported.search("导入的")) == ["REQ-1"]
     finally:
         imported.close(discard=True)
+
+
+def test_an_index_that_cannot_be_written_falls_back_to_reading_the_project(
+    project: Project,
+) -> None:
+    assert keys(project.search("审计")) == ["REQ-4"]
+    index = project.search_index().path
+    project.search_index().close()
+    project._search = None
+    index.unlink()
+    index.mkdir()  # in its place something SQLite cannot open (like a full disk)
+    assert keys(project.search("审计")) == ["REQ-4"]
+    uid = project.search("REQ-4").matches[0].uid
+    project.apply(Update("requirement", uid, {"title": "付款日志"}))
+    assert keys(project.search("付款")) == ["REQ-4"]

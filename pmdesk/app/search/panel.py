@@ -149,8 +149,14 @@ class SearchPanel(QWidget):
         tasks.run(
             lambda: index.search(query, LIMIT),
             lambda results: self._answer(asked, results),
-            lambda _error: None,  # the project closed meanwhile
+            lambda error: self._failed(asked, error),
         )
+
+    def _failed(self, asked: int, error: BaseException) -> None:
+        if asked != self._asked or self._session is None:
+            return  # the project closed meanwhile, or a newer query is on its way
+        self.model.show([])
+        self.status.setText(self.tr("Search is not available now: %1").replace("%1", str(error)))
 
     def _answer(self, asked: int, results: Results) -> None:
         if asked != self._asked:
