@@ -84,6 +84,8 @@ class FtsIndex:
         self._queue_lock = threading.Lock()  # what arrived during a build
         self._queued: dict[str, set[str]] = {}
         self._stale = True  # in step with the project? Not until a first sync
+        self._closing = False
+        self._building = False
         self._db = self._open()
 
     # -- the file ---------------------------------------------------------------
@@ -111,13 +113,16 @@ class FtsIndex:
         return db
 
     def close(self) -> None:
+        """Close the file; a build under way stops (a project closes at once)."""
+        self._closing = True
+        self._db.interrupt()  # thread-safe: ends the statement another thread runs
         with self._lock:
             self._db.close()
 
     @property
     def ready(self) -> bool:
         """In step with the project: a search answers without building first."""
-        return not self._stale
+        return not self._stale and not self._building
 
     def mark_stale(self) -> None:
         """The project changed by more than its effects say (a merge, a recovery)."""
@@ -149,31 +154,41 @@ class FtsIndex:
         """Bring the whole index in step with the project (builds it when empty)."""
         with self._lock:
             self._stale = False  # edits from now on are followed or queued
-            with self._reader() as fetch:
-                docs = list(read_docs(fetch))
-            known = {
-                uid: (i, sig) for i, uid, sig in self._db.execute("SELECT id, uid, sig FROM doc")
-            }
-            fresh, changed = [], []
-            for doc in docs:
-                had = known.pop(doc.uid, None)
-                sig = signature(doc)
-                if had is None:
-                    fresh.append((doc, sig))
-                elif had[1] != sig:
-                    changed.append((doc, sig))
-            # A large cache while building: the trigram index of 100,000
-            # requirements builds in half the time (its pages stay in memory).
-            self._db.execute(f"PRAGMA cache_size = -{BUILD_CACHE_KIB}")
+            self._building = True
             try:
-                with self._db:
-                    self._remove([i for i, _ in known.values()])
-                    self._remove(self._ids(d.uid for d, _ in changed))
-                    self._insert(fresh + changed)
+                self._sync()
+            except BaseException:
+                self._stale = True  # interrupted (closed), or failed: next time
+                raise
             finally:
-                self._db.execute("PRAGMA cache_size = -2000")  # SQLite's default
-                self._db.execute("PRAGMA shrink_memory")
+                self._building = False
             self._drain()
+
+    def _sync(self) -> None:
+        with self._reader() as fetch:
+            docs = list(read_docs(fetch))
+        if self._closing:
+            raise sqlite3.OperationalError("the search index was closed")
+        known = {uid: (i, sig) for i, uid, sig in self._db.execute("SELECT id, uid, sig FROM doc")}
+        fresh, changed = [], []
+        for doc in docs:
+            had = known.pop(doc.uid, None)
+            sig = signature(doc)
+            if had is None:
+                fresh.append((doc, sig))
+            elif had[1] != sig:
+                changed.append((doc, sig))
+        # A large cache while building: the trigram index of 100,000
+        # requirements builds in half the time (its pages stay in memory).
+        self._db.execute(f"PRAGMA cache_size = -{BUILD_CACHE_KIB}")
+        try:
+            with self._db:
+                self._remove([i for i, _ in known.values()])
+                self._remove(self._ids(d.uid for d, _ in changed))
+                self._insert(fresh + changed)
+        finally:
+            self._db.execute("PRAGMA cache_size = -2000")  # SQLite's default
+            self._db.execute("PRAGMA shrink_memory")
 
     def _drain(self) -> None:
         with self._queue_lock:
