@@ -86,7 +86,13 @@ class HighlightDelegate(QStyledItemDelegate):
         if foreground is not None and not selected:
             pen = foreground.color() if hasattr(foreground, "color") else QColor(foreground)
         painter.setPen(pen)
-        painter.drawText(
-            area, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), shown
-        )
+        align = int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
+        painter.drawText(area, align, shown)
+        if selected:  # the selection's light text is unreadable on the highlight
+            painter.setPen(QColor("black"))
+            for start, end in marks:
+                if start >= len(shown):
+                    break
+                left = metrics.horizontalAdvance(shown[:start])
+                painter.drawText(area.adjusted(left, 0, 0, 0), align, shown[start:end])
         painter.restore()
