@@ -12,6 +12,7 @@ the caller: the window asks the user, the command line follows its flags.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -69,6 +70,7 @@ class Project(ProjectReads):
     def __init__(self, working_copy: WorkingCopy) -> None:
         self._wc = working_copy
         self._search: FtsIndex | None = None  # opened on the first search
+        self._search_failed = False  # its file failed: search by reading the project
 
     @contextmanager
     def _connect(self) -> Iterator[Connection]:
@@ -297,13 +299,16 @@ class Project(ProjectReads):
     def search(self, query: str, limit: int = 100) -> Results:
         """Full-text search from the project's index (built on the first call,
         then kept in step with every edit, undo and merge; see core.search).
-        An index that cannot be written (a full disk) is not needed: the
-        project is then read instead."""
-        try:
-            return self.search_index().search(query, limit)
-        except (OSError, sqlite3.Error):
-            self._close_search()
-            return super().search(query, limit)
+        An index that cannot be written or read (a full disk, a damaged file)
+        is not needed: the project is read instead for the rest of the
+        session, and the index file removed (the next session builds it)."""
+        if not self._search_failed:
+            try:
+                return self.search_index().search(query, limit)
+            except (OSError, sqlite3.Error):
+                self._search_failed = True
+                self._close_search(remove=True)
+        return super().search(query, limit)
 
     def search_index(self) -> FtsIndex:
         """The index behind `search`: `ready` once built, `sync()` builds it
@@ -331,10 +336,15 @@ class Project(ProjectReads):
         if self._search is not None:
             self._search.mark_stale()
 
-    def _close_search(self) -> None:
+    def _close_search(self, *, remove: bool = False) -> None:
         if self._search is not None:
-            self._search.close()
+            with contextlib.suppress(sqlite3.Error):
+                self._search.close()
             self._search = None
+        if remove:
+            for side in ("", "-wal", "-shm", "-journal"):
+                with contextlib.suppress(OSError):
+                    (self._wc.slot / f"{SEARCH_INDEX}{side}").unlink(missing_ok=True)
 
 
 SEARCH_INDEX = "search.sqlite"  # in the working copy's folder: never published

@@ -242,3 +242,22 @@ def test_an_index_that_cannot_be_written_falls_back_to_reading_the_project(
     uid = project.search("REQ-4").matches[0].uid
     project.apply(Update("requirement", uid, {"title": "付款日志"}))
     assert keys(project.search("付款")) == ["REQ-4"]
+
+
+def test_a_damaged_index_file_is_built_again(project: Project) -> None:
+    assert keys(project.search("审计")) == ["REQ-4"]
+    index = project.search_index().path
+    project.search_index().close()
+    project._search = None
+    db = sqlite3.connect(index)
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # everything in the file itself
+    db.close()
+    size = index.stat().st_size
+    with index.open("r+b") as f:  # the index's pages overwritten; the schema and
+        f.seek(2 * 4096)  # its format (pages 1 and 2) still read
+        f.write(b"\xff" * (size - 2 * 4096))
+    assert keys(project.search("审计日志")) == ["REQ-4"]
+    db = sqlite3.connect(index)
+    assert db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    assert db.execute("SELECT count(*) FROM doc").fetchone() == (8,)  # 6 + section + persona
+    db.close()

@@ -34,10 +34,12 @@ def spans(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
 
 
 class HighlightDelegate(QStyledItemDelegate):
-    """Paints the words of `set_query` on a highlight; other cells as usual."""
+    """Paints the words of `set_query` on a highlight in `column`; every other
+    cell, and editing, as QStyledItemDelegate does."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, column: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.column = column
         self.words: tuple[str, ...] = ()
 
     def set_query(self, query: str) -> None:
@@ -53,7 +55,7 @@ class HighlightDelegate(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        marks = spans(text, self.words) if self.words else []
+        marks = spans(text, self.words) if self.words and index.column() == self.column else []
         if not marks:
             super().paint(painter, option, index)
             return

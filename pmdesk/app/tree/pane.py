@@ -64,8 +64,10 @@ class TreePane(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.view, 1)
         # The words looked for, highlighted in the titles (app/search/highlight.py).
-        self.highlight = HighlightDelegate(self.view)
-        self.view.setItemDelegateForColumn(Column.TITLE, self.highlight)
+        # The view's one delegate: a column's own would keep watching an inline
+        # editor the view drops when the filter resets the model (Qt warns).
+        self.highlight = HighlightDelegate(Column.TITLE, self.view)
+        self.view.setItemDelegate(self.highlight)
 
         self._timer = QTimer(self, singleShot=True, interval=150)
         self._timer.timeout.connect(self.apply_filter)

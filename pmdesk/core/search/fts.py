@@ -115,7 +115,8 @@ class FtsIndex:
     def close(self) -> None:
         """Close the file; a build under way stops (a project closes at once)."""
         self._closing = True
-        self._db.interrupt()  # thread-safe: ends the statement another thread runs
+        if self._building:
+            self._db.interrupt()  # thread-safe: ends the statement another thread runs
         with self._lock:
             self._db.close()
 
