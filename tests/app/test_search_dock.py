@@ -16,7 +16,8 @@ from pmdesk.app.personas.window import PersonasWindow
 from pmdesk.app.search.panel import SearchPanel
 from pmdesk.app.search.results import HIGHLIGHT
 from pmdesk.core.ops import Create, Update
-from tests.app.conftest import open_sync, ws
+from tests.app.conftest import open_sync, watcher, ws
+from tests.app.test_sharing_window import colleague_saves
 
 
 def search_panel(window: MainWindow) -> SearchPanel:
@@ -147,3 +148,19 @@ def test_the_words_searched_for_are_highlighted_in_the_tree_titles(
     pane.search.clear()
     pane.apply_filter()
     assert highlighted_pixels(window) == 0
+
+
+def test_the_results_follow_a_colleagues_save_merged_in_and_its_undo(
+    qtbot: QtBot, window: MainWindow, sample: Path, tmp_path: Path
+) -> None:
+    open_sync(window, sample)
+    window.commands.find.trigger()
+    panel = search_panel(window)
+    type_query(qtbot, panel, "区块链")
+    assert rows(panel) == []
+    colleague_saves(sample, tmp_path, "CRM-4", {"title": "区块链时间线"})
+    assert watcher(window).check()
+    assert window.merge_now()
+    qtbot.waitUntil(lambda: rows(panel) == ["CRM-4"], timeout=10_000)
+    QTest.keyClick(ws(window).tree_pane.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: rows(panel) == [], timeout=10_000)
