@@ -41,7 +41,7 @@ from pmdesk.core.search.sources import (
 if TYPE_CHECKING:
     from pmdesk.core.ops.base import Effect
 
-FORMAT = "2"
+FORMAT = "3"
 PAD = "  "  # so the last one or two characters of a field start a trigram
 MAX_EXPANSION = 400  # trigrams a short word may stand for; more: checked only
 _PAGE = 200  # candidate ids fetched at a time
@@ -51,14 +51,16 @@ _COLS = ", ".join(FIELDS)
 _SHORT_COLS = ", ".join(SHORT)
 # Two indexes: the short fields column by column (small, so "in a title" is
 # quick to ask), and every field in one text (a word anywhere, or words in
-# different fields). Both hold the trigrams of the padded text.
+# different fields). Both hold the trigrams of the padded text; the second
+# keeps no sizes (only ranking functions read them; matching ranks itself).
 _SCHEMA = f"""
 CREATE TABLE meta(name TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE doc(id INTEGER PRIMARY KEY, entity TEXT NOT NULL, uid TEXT NOT NULL UNIQUE,
                  sig INTEGER NOT NULL, ord INTEGER NOT NULL, {_COLS});
 CREATE VIRTUAL TABLE short USING fts5({_SHORT_COLS}, content='doc', content_rowid='id',
                                       tokenize='trigram', detail='column');
-CREATE VIRTUAL TABLE whole USING fts5(body, content='', tokenize='trigram', detail='none');
+CREATE VIRTUAL TABLE whole USING fts5(body, content='', tokenize='trigram', detail='none',
+                                      columnsize=0);
 CREATE VIRTUAL TABLE vocab USING fts5vocab(whole, 'row');
 """
 _SHORT_PADDED = ", ".join(f"{c} || '{PAD}'" for c in SHORT)
