@@ -15,7 +15,7 @@ from pathlib import Path
 
 from pmdesk import __version__
 
-COMMANDS = ("new", "sample", "info", "check", "export", "import", "baseline", "merge")
+COMMANDS = ("new", "sample", "info", "check", "export", "import", "baseline", "merge", "search")
 EXIT_OK, EXIT_PROBLEM, EXIT_BAD_INPUT = 0, 1, 2
 
 
@@ -91,6 +91,18 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=Path, metavar="FILE")
     p.add_argument("name", nargs="?", metavar="NAME", help="the new baseline's name")
     p.add_argument("--list", action="store_true", help="list the baselines instead")
+
+    p = sub.add_parser(
+        "search",
+        help="full-text search: matches best first, exit 1 when none",
+        description="Search keys, titles, descriptions, acceptance criteria, owners, tags, "
+        "sources, personas and PRD sections for QUERY (every word, any case, Chinese or English).",
+    )
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("query", metavar="QUERY")
+    p.add_argument(
+        "--json", action="store_true", help='print [{"key", "uid", "title", "field", "snippet"}]'
+    )
 
     p = sub.add_parser(
         "merge",

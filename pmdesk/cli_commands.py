@@ -310,3 +310,33 @@ def cmd_merge(args: argparse.Namespace) -> int:
         _say(f"note: {note_line(note)}")
     _say(f"Merged {mine} and {theirs} into {out} ({result.items_changed} items of {mine} changed).")
     return EXIT_OK
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    """Matches best first: key, title, the field it matched in and a snippet
+    with the match in [brackets]; --json gives them as a list. Exit 1: none."""
+    import json
+
+    from pmdesk.core.project import Project
+
+    if not args.query.split():
+        raise CommandError("The query is empty: give a word to search for.")
+    read_header(args.file)
+    with Project.view(args.file) as project:
+        results = project.search(args.query, limit=sys.maxsize)
+    matches = results.matches
+    if args.json:
+        rows = [
+            {"key": m.key, "uid": m.uid, "title": m.title, "field": m.field, "snippet": m.marked()}
+            for m in matches
+        ]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    elif matches:
+        width = max(_width(m.key) for m in matches)
+        for m in matches:
+            key = m.key or "§"  # a PRD section
+            _say(f"{key}{' ' * (width - _width(key))}  {m.title}")
+            _say(f"{' ' * width}  {m.field}: {m.marked()}")
+    else:
+        print(f"pmdesk: no matches for “{args.query}” in {args.file.name}.", file=sys.stderr)
+    return EXIT_OK if matches else EXIT_PROBLEM

@@ -31,12 +31,14 @@ class Handlers(Protocol):
     def close_project(self) -> bool: ...
     def close(self) -> bool: ...
     def focus_filter(self) -> None: ...
+    def find_in_project(self) -> None: ...
     def show_board(self) -> None: ...
     def show_backlog(self) -> None: ...
     def baselines(self) -> None: ...
     def project_properties(self) -> object: ...
     def show_plan(self) -> None: ...
     def kano_survey(self) -> None: ...
+    def personas(self) -> None: ...
     def new_release(self) -> None: ...
     def new_milestone(self) -> None: ...
     def change_log(self) -> None: ...
@@ -131,6 +133,14 @@ class WindowActions:
         self.filter = action(
             translate("MainWindow", "&Filter Requirements"), c.focus_filter, K.Find
         )
+        self.find = action(
+            translate("MainWindow", "Find in &Project…"),
+            c.find_in_project,
+            QKeySequence("Ctrl+Shift+F"),
+        )
+        self.find.setToolTip(
+            translate("MainWindow", "Search every requirement's text and the PRD's sections")
+        )
         self.about = action(translate("MainWindow", "&About pmdesk"), c.about)
         self.baselines = action(translate("MainWindow", "&Baselines…"), c.baselines)
         self.properties = action(
@@ -157,6 +167,12 @@ class WindowActions:
                 "MainWindow",
                 "Evaluate a Kano survey's answers (CSV) and set the categories it gives",
             )
+        )
+        self.personas = action(
+            translate("MainWindow", "Person&as…"), c.personas, QKeySequence("Ctrl+Shift+U")
+        )
+        self.personas.setToolTip(
+            translate("MainWindow", "Who the product is for: the personas user stories name")
         )
         self.change_log = action(
             translate("MainWindow", "Change &Log…"), c.change_log, QKeySequence("Ctrl+Shift+H")
@@ -196,6 +212,7 @@ class WindowActions:
         self.edit_menu.addSeparator()
         self._tree_anchor = self.edit_menu.addSeparator()
         self.edit_menu.addAction(self.filter)
+        self.edit_menu.addAction(self.find)
         self.edit_menu.addSeparator()
         self.edit_menu.addAction(self.preferences)
 
@@ -206,6 +223,7 @@ class WindowActions:
         project_menu.addSeparator()
         project_menu.addAction(self.baselines)
         project_menu.addSeparator()
+        project_menu.addAction(self.personas)
         project_menu.addAction(self.kano_survey)
         view_menu = bar.addMenu(translate("MainWindow", "&View"))
         view_menu.addAction(self.backlog)
@@ -258,6 +276,7 @@ class WindowActions:
             self.save_as,
             self.close,
             self.filter,
+            self.find,
             self.baselines,
             self.export,
             self.export_png,
@@ -268,6 +287,7 @@ class WindowActions:
             self.properties,  # read-only, it shows them unchangeable
             self.plan,
             self.kano_survey,  # read-only, it shows the result (Apply is off)
+            self.personas,  # read-only, it shows them unchangeable
         ):
             act.setEnabled(ready)
         for act in (self.new_release, self.new_milestone):

@@ -389,6 +389,33 @@ class MainWindow(QMainWindow):
             self.tree_dock.show()
             self.workspace.tree_pane.focus_filter()
 
+    def find_in_project(self) -> None:
+        """Edit ▸ Find in Project (Ctrl+Shift+F): the search dock (app/search/)."""
+        from pmdesk.app.search.panel import show_search
+
+        ws = self.workspace
+        if ws is not None:
+            show_search(
+                self,
+                ws.session,
+                self.tasks,
+                self.show_details,
+                self._show_section,
+                self._show_persona,
+                ws.tree_pane.highlight.set_query,
+                self.detail_dock,
+            )
+
+    def _show_section(self, uid: str) -> None:
+        if self.workspace is not None:
+            self.workspace.document_pane.select_section(uid)
+
+    def _show_persona(self, uid: str) -> None:
+        from pmdesk.app.personas.window import show_personas
+
+        if self.workspace is not None:
+            show_personas(self, self.workspace.session, self.show_details).cards.select_uid(uid)
+
     def export_roadmap(self, suffix: str) -> None:
         ws = self.workspace
         if ws is None:
@@ -472,6 +499,13 @@ class MainWindow(QMainWindow):
                 busy=self.busy,
                 idle=self.idle,
             )
+
+    def personas(self) -> None:
+        """Project ▸ Personas…: the personas window (app/personas/window.py)."""
+        from pmdesk.app.personas.window import show_personas
+
+        if self.workspace is not None:
+            show_personas(self, self.workspace.session, self.show_details)
 
     def show_plan(self) -> None:
         """Project ▸ Releases, Lanes and Milestones: the Plan pane, forward."""

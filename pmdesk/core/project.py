@@ -12,13 +12,15 @@ the caller: the window asks the user, the command line follows its flags.
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from pmdesk.core.errors import OperationError
-from pmdesk.core.project_read import ProjectReads
+from pmdesk.core.project_read import ProjectReads, fetch_on
 from pmdesk.core.project_save import (
     Merged,
     Record,
@@ -37,6 +39,9 @@ if TYPE_CHECKING:
     from sqlalchemy import Connection
 
     from pmdesk.core.ops import Applied, Operation
+    from pmdesk.core.search.fts import FtsIndex
+    from pmdesk.core.search.matching import Results
+    from pmdesk.core.search.sources import Fetch
     from pmdesk.core.storage.lockfile import Access, Claim
     from pmdesk.core.storage.store import ProjectStore
 
@@ -64,6 +69,8 @@ class Project(ProjectReads):
 
     def __init__(self, working_copy: WorkingCopy) -> None:
         self._wc = working_copy
+        self._search: FtsIndex | None = None  # opened on the first search
+        self._search_failed = False  # its file failed: search by reading the project
 
     @contextmanager
     def _connect(self) -> Iterator[Connection]:
@@ -111,6 +118,7 @@ class Project(ProjectReads):
     def close(self, *, discard: bool = False) -> None:
         """Close the project and give back its lock. Unsaved edits stay
         recoverable (the next start offers them) unless `discard`."""
+        self._close_search()
         self._wc.close(discard=discard)
 
     # -- what it is --------------------------------------------------------------
@@ -190,13 +198,13 @@ class Project(ProjectReads):
         in a read-only project)."""
         if self.read_only:
             raise OperationError("edit.read_only", name=self.name)
-        return self._wc.apply(op)
+        return self._followed(self._wc.apply(op))
 
     def take_in(self, op: Operation) -> Applied:
         """Apply `op` even in a read-only project: a newer version of the file
         taken in (there is nothing of ours to merge). Only merges of the project
         file's own newer version come here; they are never published."""
-        return self._wc.take_in(op)
+        return self._followed(self._wc.take_in(op))
 
     # -- baselines -----------------------------------------------------------------
     def create_baseline(self, name: str, uid: str | None = None) -> Applied:
@@ -234,7 +242,10 @@ class Project(ProjectReads):
         project is never saved (`edit.read_only`)."""
         if self.read_only:
             raise OperationError("edit.read_only", name=self.name)
-        return save_project(self._wc, resolve=resolve, record=record, wait=wait)
+        saved = save_project(self._wc, resolve=resolve, record=record, wait=wait)
+        if saved.merged is not None:
+            self._search_stale()
+        return saved
 
     def save_over(
         self,
@@ -260,7 +271,9 @@ class Project(ProjectReads):
         """Take a colleague's save of the project file in now, without saving
         (read-only: their version is shown). `Merged.older`: the file holds an
         older copy of ours, nothing was merged (Save puts ours back)."""
-        return merge_target(self._wc, resolve=resolve, record=record, wait=wait)
+        merged = merge_target(self._wc, resolve=resolve, record=record, wait=wait)
+        self._search_stale()
+        return merged
 
     def merge_copy(
         self,
@@ -272,9 +285,66 @@ class Project(ProjectReads):
     ) -> Merged:
         """Merge `copy`, this project edited elsewhere (e-mailed back), into the
         open project; the project file changes with the next save."""
-        return merge_copy(self._wc, copy, resolve=resolve, record=record, wait=wait)
+        merged = merge_copy(self._wc, copy, resolve=resolve, record=record, wait=wait)
+        self._search_stale()
+        return merged
 
     def save_as(self, target: Path) -> None:
         """Publish to `target` and edit that file from now on (its lock is taken;
         a read-only project becomes an editable copy)."""
+        self._close_search()  # its file moves with the working copy's folder
         self._wc.save_as(target)
+
+    # -- search ---------------------------------------------------------------------
+    def search(self, query: str, limit: int = 100) -> Results:
+        """Full-text search from the project's index (built on the first call,
+        then kept in step with every edit, undo and merge; see core.search).
+        An index that cannot be written or read (a full disk, a damaged file)
+        is not needed: the project is read instead for the rest of the
+        session, and the index file removed (the next session builds it)."""
+        if not self._search_failed:
+            try:
+                return self.search_index().search(query, limit)
+            except (OSError, sqlite3.Error):
+                self._search_failed = True
+                self._close_search(remove=True)
+        return super().search(query, limit)
+
+    def search_index(self) -> FtsIndex:
+        """The index behind `search`: `ready` once built, `sync()` builds it
+        (the window does that on its task runner). Thread-safe."""
+        if self._search is None:
+            from pmdesk.core.search.fts import FtsIndex
+
+            self._search = FtsIndex(self._wc.slot / SEARCH_INDEX, self._fetching)
+        return self._search
+
+    @contextmanager
+    def _fetching(self) -> Iterator[Fetch]:
+        with self._connect() as conn:
+            yield fetch_on(conn)
+
+    def _followed(self, applied: Applied) -> Applied:
+        if self._search is not None:
+            try:
+                self._search.follow(applied.effects)
+            except (OSError, sqlite3.Error):  # derived data: never fail an edit for it
+                self._search.mark_stale()
+        return applied
+
+    def _search_stale(self) -> None:
+        if self._search is not None:
+            self._search.mark_stale()
+
+    def _close_search(self, *, remove: bool = False) -> None:
+        if self._search is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._search.close()
+            self._search = None
+        if remove:
+            for side in ("", "-wal", "-shm", "-journal"):
+                with contextlib.suppress(OSError):
+                    (self._wc.slot / f"{SEARCH_INDEX}{side}").unlink(missing_ok=True)
+
+
+SEARCH_INDEX = "search.sqlite"  # in the working copy's folder: never published

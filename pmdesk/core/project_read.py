@@ -28,9 +28,12 @@ if TYPE_CHECKING:
     from pmdesk.core.queries.setup import (
         LaneRecord,
         MilestoneRecord,
+        PersonaRecord,
         ProjectInfo,
         ReleaseRecord,
     )
+    from pmdesk.core.search.matching import Results
+    from pmdesk.core.search.sources import Fetch
     from pmdesk.core.snapshot.baselines import BaselineEntry
     from pmdesk.core.snapshot.compare import Comparison
     from pmdesk.core.snapshot.convert import Json
@@ -162,6 +165,15 @@ class ProjectReads:
         with self._connect() as conn:
             return find_requirements(conn, text, limit)
 
+    def search(self, query: str, limit: int = 100) -> Results:
+        """Full-text search (core.search): matches best first, each with the
+        field it matched in and a snippet. Read in place, the project is scanned;
+        an open Project answers from its index."""
+        from pmdesk.core.search.index import ScanIndex
+
+        with self._connect() as conn:
+            return ScanIndex(fetch_on(conn)).search(query, limit)
+
     def owner_names(self) -> list[str]:
         from pmdesk.core.queries.requirements import owner_names
 
@@ -182,6 +194,21 @@ class ProjectReads:
 
         with self._connect() as conn:
             return lanes(conn)
+
+    def personas(self) -> list[PersonaRecord]:
+        """Every persona with all its fields and the number of requirements
+        naming it, in the list's order (rank)."""
+        from pmdesk.core.queries.setup import personas
+
+        with self._connect() as conn:
+            return personas(conn)
+
+    def persona_requirements(self) -> dict[str, str]:
+        """requirement uid → persona uid, for every requirement that names one."""
+        from pmdesk.core.queries.requirements import persona_of_requirements
+
+        with self._connect() as conn:
+            return persona_of_requirements(conn)
 
     def milestones(self) -> list[MilestoneRecord]:
         """Every milestone with its date and release, by date."""
@@ -279,3 +306,8 @@ class ProjectReads:
                 return None
             now = frozen_project(conn)
         return compare(before, now)
+
+
+def fetch_on(conn: Connection) -> Fetch:
+    """Plain SQL rows on `conn`, for core.search."""
+    return lambda sql, params: conn.exec_driver_sql(sql, tuple(params)).all()

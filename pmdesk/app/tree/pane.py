@@ -8,9 +8,10 @@ from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from pmdesk.app.labels import not_assessed_label, priority_label, status_label
+from pmdesk.app.search.highlight import HighlightDelegate
 from pmdesk.app.session import ProjectSession
 from pmdesk.app.tree.maps import TreeMaps
-from pmdesk.app.tree.model import NOT_ASSESSED, RequirementTreeModel
+from pmdesk.app.tree.model import NOT_ASSESSED, Column, RequirementTreeModel
 from pmdesk.app.tree.view import RequirementTreeView
 from pmdesk.core.domain import vocabulary
 
@@ -62,6 +63,11 @@ class TreePane(QWidget):
         layout.addWidget(self.search)
         layout.addLayout(filters)
         layout.addWidget(self.view, 1)
+        # The words looked for, highlighted in the titles (app/search/highlight.py).
+        # The view's one delegate: a column's own would keep watching an inline
+        # editor the view drops when the filter resets the model (Qt warns).
+        self.highlight = HighlightDelegate(Column.TITLE, self.view)
+        self.view.setItemDelegate(self.highlight)
 
         self._timer = QTimer(self, singleShot=True, interval=150)
         self._timer.timeout.connect(self.apply_filter)
@@ -150,6 +156,7 @@ class TreePane(QWidget):
 
     def apply_filter(self) -> None:
         values = self.filter_values()
+        self.highlight.set_query(values["text"] or "")
         visible = self.model.matching(
             values.pop("text") or "",
             status=values["status"],

@@ -1,0 +1,1 @@
+"""Edit ▸ Find in Project (Ctrl+Shift+F): full-text search results in a dock."""

@@ -1,0 +1,143 @@
+"""Search benchmark: index build against import, and query latency, at 100,000 requirements.
+
+Run from the repository root:
+
+    python -m tests.bench.run_search                  # 100,000 requirements
+    python -m tests.bench.run_search --size 10000     # quicker
+
+Everything is written to a temporary folder (PMDESK_DATA_DIR points into it).
+Reports: the import of the snapshot (`import_snapshot_file`, as `pmdesk import`),
+the index build on the opened project (`Project.search_index().sync()`, what the
+window runs on its task runner after opening) and its share of the import; the
+index file's size; latency of `Project.search` (p50/p95/max over every query of a
+class, each run `--repeats` times, limit 100) for 1-character, 2-character and
+longer queries, Chinese and English; "typing" (each prefix of a few words, as
+search-as-you-type sends them); an edit followed into the index; and the scan
+that `pmdesk search` does on a file read in place. Goals: p95 < 50 ms for 2+
+characters; build < 20 % of the import.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+ONE = ("客", "登", "单", "王", "a", "e", "x", "9")
+TWO = ("客户", "登录", "审批", "权限", "报表", "合同", "日志", "UX", "ap", "p9", "无权", "漏斗")
+LONGER = (
+    "客户列表",
+    "销售漏斗报表",
+    "审计日志",
+    "无权限",
+    "Excel",
+    "audit log",
+    "customer visit",
+    "P95",
+    "审批 Excel",
+    "客户 API",
+    "企业微信消息通知",
+    "duplicates",
+    "没有这个词",
+    "nothingmatches",
+)
+TYPED = ("客户画像标签", "audit log search", "合同审批流程")
+
+
+def _percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def _stats(values: list[float]) -> dict[str, float]:
+    ms = [v * 1000 for v in values]
+    return {
+        "p50_ms": round(statistics.median(ms), 2),
+        "p95_ms": round(_percentile(ms, 0.95), 2),
+        "max_ms": round(max(ms), 2),
+    }
+
+
+def _timed(fn: Callable[[], Any]) -> tuple[float, Any]:
+    start = time.perf_counter()
+    value = fn()
+    return time.perf_counter() - start, value
+
+
+def run(size: int, repeats: int, folder: Path) -> dict[str, Any]:
+    os.environ["PMDESK_DATA_DIR"] = str(folder / "data")
+    from pmdesk.core.newproject.from_snapshot import import_snapshot_file
+    from pmdesk.core.ops import Update
+    from pmdesk.core.project import Project
+    from pmdesk.core.snapshot.convert import dumps
+    from tests.bench.synth import generate
+
+    source, target = folder / "snapshot.json", folder / "bench.pmdesk"
+    source.write_text(dumps(generate(size)), encoding="utf-8")
+    import_seconds, _ = _timed(lambda: import_snapshot_file(source, target, replace=True))
+    project = Project.open(target, data_dir=folder / "data")
+    try:
+        index = project.search_index()
+        build_seconds, _ = _timed(index.sync)
+        report: dict[str, Any] = {
+            "size": size,
+            "import_s": round(import_seconds, 2),
+            "index_build_s": round(build_seconds, 2),
+            "build_share_of_import_pct": round(100 * build_seconds / import_seconds, 1),
+            "index_mb": round(index.path.stat().st_size / 1e6, 1),
+            "project_mb": round(target.stat().st_size / 1e6, 1),
+        }
+        counts: dict[str, int] = {}
+        for name, queries in (("1 char", ONE), ("2 chars", TWO), ("3+ chars", LONGER)):
+            times = []
+            for query in queries:
+                for _ in range(repeats):
+                    seconds, results = _timed(partial(project.search, query))
+                    times.append(seconds)
+                counts[query] = len(results.matches)
+            report[name] = _stats(times)
+        typing = []
+        for words in TYPED:
+            for end in range(1, len(words) + 1):
+                seconds, _ = _timed(partial(project.search, words[:end]))
+                typing.append(seconds)
+        report["typing (every prefix)"] = _stats(typing)
+        uid = project.search("客户列表").matches[0].uid
+        edits = []
+        for n in range(repeats):
+            edit = Update("requirement", uid, {"title": f"检索测试{n}"})
+            seconds, _ = _timed(partial(project.apply, edit))
+            edits.append(seconds)
+        report["edit incl. index follow"] = _stats(edits)
+        assert project.search("检索测试").matches[0].uid == uid
+        report["matches (limit 100)"] = counts
+    finally:
+        project.close(discard=True)
+    with Project.view(target) as view:
+        scan, _ = _timed(lambda: view.search("登录"))
+    report["scan (pmdesk search, in place)_s"] = round(scan, 2)
+    return report
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--size", type=int, default=100_000)
+    parser.add_argument("--repeats", type=int, default=5)
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="pmdesk-bench-search-") as tmp:
+        report = run(args.size, args.repeats, Path(tmp))
+    json.dump(report, sys.stdout, ensure_ascii=False, indent=2)
+    print()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

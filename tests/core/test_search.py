@@ -1,0 +1,263 @@
+"""Full-text search (core.search): Chinese and English text, 2-character Chinese
+words, mixed 中英 words and punctuation; the index follows edits, undo, a
+colleague's save merged in, recovery and imports; the published file never
+holds it."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from pmdesk.core.newproject.from_snapshot import import_snapshot
+from pmdesk.core.ops import Create, Update
+from pmdesk.core.project import SEARCH_INDEX, Project
+from pmdesk.core.search.matching import Results
+from pmdesk.core.snapshot.convert import loads
+from pmdesk.core.storage.projectfile import check
+from pmdesk.core.storage.workingcopy import find_recoverable
+
+
+def req(key: str, title: str, **more: Any) -> dict[str, Any]:
+    return {"key": key, "title": title, "kind": "story", "status": "draft", **more}
+
+
+SNAPSHOT: dict[str, Any] = {
+    "pmdesk_snapshot": 1,
+    "project": {"title": "搜索测试", "key_prefix": "REQ", "language": "zh"},
+    "requirements": [
+        req("REQ-1", "用户登录页面", description="支持**微信扫码**登录与短信验证码。"),
+        req("REQ-2", "Excel导入客户", owner="Wang Qiang", tags=["权限", "API"]),
+        req(
+            "REQ-3",
+            "Export to CSV",
+            description="Sales reps export the funnel (P95 ≤ 2s).",
+            acceptance=["The CSV opens in Excel without garbled 中文"],
+            source="Sales kickoff",
+        ),
+        req("REQ-4", "审计日志", description="记录异常登录", owner="李娜"),
+        req("REQ-5", "登录", description="单点登录 SSO"),
+        req("REQ-6", "Bulk edit", persona="p-ops"),
+    ],
+    "personas": [
+        {
+            "uid": "p-ops",
+            "name": "运营专员小周",
+            "role": "Ops specialist",
+            "goals": "每天导出线索报表",
+            "pain_points": "",
+            "scenarios": "",
+        }
+    ],
+    "sections": [{"title": "非功能需求", "body": "登录支持企业 SSO 与二次验证。"}],
+}
+
+
+@pytest.fixture
+def plan(tmp_path: Path) -> Path:
+    path = tmp_path / "plan.pmdesk"
+    import_snapshot(loads(json.dumps(SNAPSHOT), name="s.json"), path)
+    return path
+
+
+@pytest.fixture
+def project(plan: Path, data_dir: Path) -> Any:
+    p = Project.open(plan, data_dir=data_dir)
+    yield p
+    p.close(discard=True)
+
+
+def keys(results: Results) -> list[str]:
+    return [m.key or f"§{m.title}" for m in results.matches]
+
+
+CASES = [
+    # a 2-character Chinese word: titles first (all of it, then part), then a
+    # text that starts with it, then one that says it further on
+    ("登录", ["REQ-5", "REQ-1", "§非功能需求", "REQ-4"]),
+    ("登", ["REQ-5", "REQ-1", "§非功能需求", "REQ-4"]),
+    ("Excel导入", ["REQ-2"]),  # mixed 中英 in one word
+    ("excel", ["REQ-2", "REQ-3"]),  # any case; the title before acceptance criteria
+    ("wang qiang", ["REQ-2"]),  # several words: all of them
+    ("(P95 ≤ 2s)", ["REQ-3"]),  # punctuation as typed
+    ("P95", ["REQ-3"]),
+    ("req-3", ["REQ-3"]),
+    ("权限 API", ["REQ-2"]),  # tags
+    ("kickoff", ["REQ-3"]),  # source
+    ("中文", ["REQ-3"]),
+    ("李娜", ["REQ-4"]),
+    ("登出", []),
+    ("小周", ["§运营专员小周", "REQ-6"]),  # the persona, then a story of theirs
+    ("ops specialist", ["§运营专员小周"]),
+    ("线索报表", ["§运营专员小周"]),
+    ("登录 CSV", []),  # every word must occur
+    ("   ", []),
+]
+
+
+@pytest.mark.parametrize(("query", "expected"), CASES)
+def test_chinese_english_mixed_and_punctuation_from_index_and_scan(
+    project: Project, plan: Path, query: str, expected: list[str]
+) -> None:
+    assert keys(project.search(query)) == expected
+    with Project.view(plan) as view:  # the scan `pmdesk search` uses agrees
+        assert keys(view.search(query)) == expected
+
+
+def test_where_it_matched_and_the_snippet_marks_it(project: Project) -> None:
+    first, second, section, third = project.search("登录").matches
+    assert (first.field, first.marked()) == ("title", "[登录]")
+    assert (second.field, second.marked()) == ("title", "用户[登录]页面")
+    assert (third.field, third.marked()) == ("description", "记录异常[登录]")
+    assert (section.entity, section.field) == ("section", "section_body")
+    assert section.marked().startswith("[登录]支持企业 SSO")
+    (csv,) = project.search("GARBLED 中文").matches
+    assert csv.field == "acceptance"
+    assert csv.marked() == "The CSV opens in Excel without [garbled] [中文]"
+    (long,) = project.search("funnel").matches
+    assert long.marked() == "Sales reps export the [funnel] (P95 ≤ 2s)."
+
+
+def test_persona_fields_are_named_and_a_rename_reaches_its_stories(project: Project) -> None:
+    person, story = sorted(project.search("小周").matches, key=lambda m: m.entity)
+    assert (person.entity, person.field, person.marked()) == (
+        "persona",
+        "persona_name",
+        "运营专员[小周]",
+    )
+    assert (story.entity, story.field, story.key) == ("requirement", "persona", "REQ-6")
+    assert project.search("线索").matches[0].field == "persona_text"
+    project.apply(Update("persona", "p-ops", {"name": "销售助理阿美"}))
+    assert keys(project.search("小周")) == []
+    assert keys(project.search("阿美")) == ["§销售助理阿美", "REQ-6"]
+
+
+def test_results_are_cut_at_the_limit_and_say_so(project: Project) -> None:
+    results = project.search("登录", limit=2)
+    assert keys(results) == ["REQ-5", "REQ-1"] and results.more
+
+
+def test_the_index_follows_edits_and_undo(project: Project) -> None:
+    assert keys(project.search("付款")) == []
+    uid = project.search("REQ-4").matches[0].uid
+    applied = project.apply(Update("requirement", uid, {"title": "付款审计"}))
+    assert keys(project.search("付款")) == ["REQ-4"]
+    assert keys(project.search("审计日志")) == []
+    project.apply(applied.inverse)  # undo
+    assert keys(project.search("付款")) == []
+    assert keys(project.search("审计日志")) == ["REQ-4"]
+    created = project.apply(
+        Create("requirement", "new-付款", {"title": "付款提醒", "kind": "story"})
+    )
+    assert [m.uid for m in project.search("付款").matches] == ["new-付款"]
+    project.apply(created.inverse)  # undo the creation: gone from the results
+    assert keys(project.search("付款")) == []
+    section = project.search("非功能").matches[0].uid
+    project.apply(Update("section", section, {"body": "付款安全"}))
+    assert keys(project.search("付款")) == ["§非功能需求"]
+
+
+def table_names(path: Path) -> set[str]:
+    with sqlite3.connect(path) as db:
+        return {r[0] for r in db.execute("SELECT name FROM sqlite_master")}
+
+
+def test_a_colleagues_save_merged_in_is_searchable_and_the_file_holds_no_index(
+    plan: Path, tmp_path: Path
+) -> None:
+    before = table_names(plan)
+    mine = Project.open(plan, data_dir=tmp_path / "li", user="Li", access="edit_anyway")
+    theirs = Project.open(plan, data_dir=tmp_path / "wang", user="Wang", access="edit_anyway")
+    try:
+        assert keys(mine.search("发票")) == []  # index built now
+        uid = mine.search("REQ-2").matches[0].uid
+        theirs.apply(Update("requirement", uid, {"description": "同步发票状态"}))
+        theirs.save()
+        mine.apply(Update("requirement", uid, {"owner": "Li Na"}))
+        assert keys(mine.search("发票")) == []
+        saved = mine.save()  # merges Wang's save first
+        assert saved.saved and saved.merged is not None
+        assert keys(mine.search("发票")) == ["REQ-2"]
+        assert keys(mine.search("li na")) == ["REQ-2"]
+        # The shared file is a project file like any other: no search tables.
+        assert table_names(plan) == before
+        assert check(plan) == []
+        assert (tmp_path / "li").rglob(SEARCH_INDEX)  # the index sits in the data folder
+        theirs.merge_saved()  # and Wang takes Li's save in, without saving
+        assert keys(theirs.search("li na")) == ["REQ-2"]
+    finally:
+        mine.close(discard=True)
+        theirs.close(discard=True)
+
+
+def test_recovered_work_is_searchable_though_the_index_missed_it(
+    plan: Path, data_dir: Path
+) -> None:
+    project = Project.open(plan, data_dir=data_dir)
+    assert keys(project.search("回款")) == []
+    uid = project.search("REQ-1").matches[0].uid
+    # An edit the index was not told of (written below the Project), then a crash.
+    project.working_copy.apply(Update("requirement", uid, {"title": "回款登录"}))
+    project.close()  # unsaved: the working copy (and its index file) stay
+    (item,) = find_recoverable(data_dir)
+    recovered = Project.recover(item)
+    try:
+        assert keys(recovered.search("回款")) == ["REQ-1"]
+    finally:
+        recovered.close(discard=True)
+
+
+def test_an_imported_snapshot_is_searchable_and_a_broken_index_is_rebuilt(
+    project: Project, tmp_path: Path, data_dir: Path
+) -> None:
+    snapshot = project.snapshot()
+    snapshot["requirements"][0]["title"] = "导入的 Roadmap 需求"
+    copy = tmp_path / "imported.pmdesk"
+    import_snapshot(loads(json.dumps(snapshot), name="x.json"), copy)
+    imported = Project.open(copy, data_dir=data_dir)
+    try:
+        assert keys(imported.search("roadmap")) == ["REQ-1"]
+        index = imported.search_index().path
+        imported.search_index().close()
+        index.write_bytes(b"not a database")  # damaged derived data
+        imported._search = None
+        assert keys(imported.search("导入的")) == ["REQ-1"]
+    finally:
+        imported.close(discard=True)
+
+
+def test_an_index_that_cannot_be_written_falls_back_to_reading_the_project(
+    project: Project,
+) -> None:
+    assert keys(project.search("审计")) == ["REQ-4"]
+    index = project.search_index().path
+    project.search_index().close()
+    project._search = None
+    index.unlink()
+    index.mkdir()  # in its place something SQLite cannot open (like a full disk)
+    assert keys(project.search("审计")) == ["REQ-4"]
+    uid = project.search("REQ-4").matches[0].uid
+    project.apply(Update("requirement", uid, {"title": "付款日志"}))
+    assert keys(project.search("付款")) == ["REQ-4"]
+
+
+def test_a_damaged_index_file_is_built_again(project: Project) -> None:
+    assert keys(project.search("审计")) == ["REQ-4"]
+    index = project.search_index().path
+    project.search_index().close()
+    project._search = None
+    db = sqlite3.connect(index)
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # everything in the file itself
+    db.close()
+    size = index.stat().st_size
+    with index.open("r+b") as f:  # the index's pages overwritten; the schema and
+        f.seek(2 * 4096)  # its format (pages 1 and 2) still read
+        f.write(b"\xff" * (size - 2 * 4096))
+    assert keys(project.search("审计日志")) == ["REQ-4"]
+    db = sqlite3.connect(index)
+    assert db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    assert db.execute("SELECT count(*) FROM doc").fetchone() == (8,)  # 6 + section + persona
+    db.close()
