@@ -1,0 +1,246 @@
+"""Now / Next / Later: each open requirement's horizon, for PMs who plan without dates.
+
+A requirement's horizon is its own `horizon` field when set (schema 7: 'now',
+'next', 'later'); when unset (None) it is derived, as a PM reads a roadmap:
+
+1. Work under way is Now: a requirement `in_progress` is Now whatever its release.
+2. Otherwise its release decides. Releases are taken in the project's order
+   (rank, as the timeline's bands):
+   - a release *under way* is Now: status `in_progress`, or `released` (a
+     requirement still open in a shipped release has slipped: it is today's
+     work), or a planned release that has started (its start, or its end when
+     it has no start, is on or before today; an overdue release stays Now);
+   - of the releases not under way, the *next* ones are Next: those with the
+     earliest start after today (several sharing that start are all Next), or,
+     when none has a date, the first in order; a project with no release
+     under way still has a Next;
+   - every later release, and an undated release after a dated one, is Later.
+3. A requirement without a release (or of a release that is gone) is Later.
+
+Done and rejected requirements have left the roadmap: they are not cards (a
+horizon roadmap says what is planned, not what is finished), but an explicit
+horizon they had is kept in the file. `today` is always passed in (the
+caller's clock), so a test fixes the date.
+
+Cards are grouped by lane (rows, in lane order, "no lane" last) and horizon
+(columns); within a cell by priority (Must first, not assessed last), then by
+key number, so the most important work reads first.
+
+    board = project.read(partial(horizon_board, today=dt.date.today()))
+    board.cell(lane_uid, "next")        # the cards of one lane in Next
+    op = set_horizon_operation(card, "next")   # "Move CRM-12 to Next"
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from sqlalchemy import Connection, null, select
+
+from pmdesk.core.ops.edits import Update
+from pmdesk.core.schema.tables import Lane, Release, Requirement
+
+Horizon = Literal["now", "next", "later"]
+HORIZONS: tuple[Horizon, ...] = ("now", "next", "later")
+CLOSED_STATUSES = frozenset({"done", "rejected"})
+_PRIORITY_ORDER = {"must": 0, "should": 1, "could": 2, "wont": 3}
+
+
+@dataclass(frozen=True)
+class HorizonRelease:
+    uid: str
+    name: str
+    start: str | None  # ISO dates
+    end: str | None
+    status: str = "planned"  # planned, in_progress, released
+
+
+@dataclass(frozen=True)
+class HorizonLane:
+    uid: str
+    name: str
+    colour: str | None = None
+
+
+@dataclass(frozen=True)
+class HorizonCard:
+    """An open requirement on the Now / Next / Later roadmap."""
+
+    uid: str
+    key: str
+    title: str
+    kind: str
+    status: str
+    priority: str | None
+    release_uid: str | None
+    lane_uid: str | None  # None: no lane (or a lane that is gone)
+    own: Horizon | None  # the requirement's own horizon; None: derived
+    horizon: Horizon  # what it shows: its own, else derived
+    number: int = 0
+
+    @property
+    def derived(self) -> bool:
+        return self.own is None
+
+
+@dataclass(frozen=True)
+class HorizonBoard:
+    lanes: tuple[HorizonLane, ...]  # in order; cards of no lane go to a last row
+    releases: tuple[HorizonRelease, ...]
+    release_horizons: Mapping[str, Horizon]
+    cards: tuple[HorizonCard, ...]  # by key number
+    _cells: dict[tuple[str | None, Horizon], list[HorizonCard]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+
+    def __post_init__(self) -> None:
+        known = {lane.uid for lane in self.lanes}
+        for card in sorted(self.cards, key=card_order):
+            lane = card.lane_uid if card.lane_uid in known else None
+            self._cells.setdefault((lane, card.horizon), []).append(card)
+
+    def rows(self) -> list[str | None]:
+        """The lanes shown as rows: every lane, then None ("no lane") when used."""
+        rows: list[str | None] = [lane.uid for lane in self.lanes]
+        if any(lane is None for lane, _ in self._cells):
+            rows.append(None)
+        return rows
+
+    def cell(self, lane: str | None, horizon: Horizon) -> list[HorizonCard]:
+        return self._cells.get((lane, horizon), [])
+
+    def count(self, horizon: Horizon) -> int:
+        return sum(len(cards) for (_, h), cards in self._cells.items() if h == horizon)
+
+    def card(self, uid: str) -> HorizonCard | None:
+        return next((c for c in self.cards if c.uid == uid), None)
+
+
+def card_order(card: HorizonCard) -> tuple[int, int]:
+    return (_PRIORITY_ORDER.get(card.priority or "", 4), card.number)
+
+
+def release_horizons(releases: Sequence[HorizonRelease], today: dt.date) -> dict[str, Horizon]:
+    """Each release's horizon (see the module's rules), releases in project order."""
+    result: dict[str, Horizon] = {}
+    ahead: list[tuple[int, HorizonRelease]] = []
+    for index, release in enumerate(releases):
+        if _under_way(release, today):
+            result[release.uid] = "now"
+        else:
+            ahead.append((index, release))
+    starts = [_date(r.start) for _, r in ahead]
+    dated = [d for d in starts if d is not None]
+    first = min(dated) if dated else None
+    for position, ((_, release), start) in enumerate(zip(ahead, starts, strict=True)):
+        if first is not None:
+            result[release.uid] = "next" if start == first else "later"
+        else:
+            result[release.uid] = "next" if position == 0 else "later"
+    return result
+
+
+def _under_way(release: HorizonRelease, today: dt.date) -> bool:
+    if release.status in ("in_progress", "released"):
+        return True
+    began = _date(release.start) or _date(release.end)
+    return began is not None and began <= today
+
+
+def _date(text: str | None) -> dt.date | None:
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def derive_horizon(
+    status: str, release_uid: str | None, releases: Mapping[str, Horizon]
+) -> Horizon:
+    """The horizon of a requirement without its own (rules 1 to 3)."""
+    if status == "in_progress":
+        return "now"
+    if release_uid is None:
+        return "later"
+    return releases.get(release_uid, "later")
+
+
+def as_horizon(value: object) -> Horizon | None:
+    """A stored value as a horizon (anything else counts as unset)."""
+    for horizon in HORIZONS:
+        if value == horizon:
+            return horizon
+    return None
+
+
+def horizon_board(conn: Connection, *, today: dt.date) -> HorizonBoard:
+    """Every open requirement as a card, with lanes and releases (run with
+    `Project.read`)."""
+    releases = tuple(
+        HorizonRelease(*r)
+        for r in conn.execute(
+            select(Release.uid, Release.name, Release.start, Release.end, Release.status).order_by(
+                Release.rank, Release.uid
+            )
+        )
+    )
+    lanes = tuple(
+        HorizonLane(*r)
+        for r in conn.execute(
+            select(Lane.uid, Lane.name, Lane.colour).order_by(Lane.rank, Lane.uid)
+        )
+    )
+    by_release = release_horizons(releases, today)
+    rows = conn.execute(
+        select(
+            Requirement.uid,
+            Requirement.key,
+            Requirement.title,
+            Requirement.kind,
+            Requirement.status,
+            Requirement.priority,
+            Requirement.release_uid,
+            Requirement.lane_uid,
+            _horizon_column(),
+            Requirement.number,
+        )
+        .where(Requirement.status.not_in(CLOSED_STATUSES))
+        .order_by(Requirement.number, Requirement.uid)
+    )
+    return HorizonBoard(lanes, releases, by_release, tuple(_card(r, by_release) for r in rows))
+
+
+def _horizon_column() -> Any:
+    column = getattr(Requirement, "horizon", None)  # schema 7
+    return column if column is not None else null()
+
+
+def _card(row: object, releases: Mapping[str, Horizon]) -> HorizonCard:
+    uid, key, title, kind, status, priority, release, lane, own, number = row  # type: ignore[misc]
+    mine = as_horizon(own)
+    shown = mine or derive_horizon(status, release, releases)
+    return HorizonCard(uid, key, title, kind, status, priority, release, lane, mine, shown, number)
+
+
+def cards_in(board: HorizonBoard, uids: Iterable[str] | None) -> HorizonBoard:
+    """The board with only the cards of `uids` (None: all of them), for a filter."""
+    if uids is None:
+        return board
+    wanted = set(uids)
+    cards = tuple(c for c in board.cards if c.uid in wanted)
+    return HorizonBoard(board.lanes, board.releases, board.release_horizons, cards)
+
+
+def set_horizon_operation(card: HorizonCard, horizon: Horizon | None) -> Update | None:
+    """The edit a drop makes (`horizon` None: "Use release's horizon", the card's
+    own horizon cleared); None when nothing would change: the card dropped where
+    it is already shown, or no own horizon to clear. The caller names the undo
+    step ("Move CRM-12 to Next")."""
+    if horizon == card.own or (card.own is None and horizon == card.horizon):
+        return None
+    return Update("requirement", card.uid, {"horizon": horizon})
