@@ -14,6 +14,7 @@ from pmdesk.core.newproject.sample import write_sample
 from pmdesk.core.ops import Update
 from pmdesk.core.project import Project
 from pmdesk.core.roadmap.horizons import (
+    Horizon,
     HorizonCard,
     HorizonRelease,
     derive_horizon,
@@ -72,7 +73,7 @@ def test_undated_releases_take_their_order() -> None:
 
 
 def test_a_requirement_without_its_own_horizon() -> None:
-    by_release = {"r1": "now", "r2": "next"}
+    by_release: dict[str, Horizon] = {"r1": "now", "r2": "next"}
     assert derive_horizon("draft", "r2", by_release) == "next"
     assert derive_horizon("in_progress", "r2", by_release) == "now"  # work under way
     assert derive_horizon("in_progress", None, by_release) == "now"

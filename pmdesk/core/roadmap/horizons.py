@@ -220,8 +220,8 @@ def _horizon_column() -> Any:
     return column if column is not None else null()
 
 
-def _card(row: object, releases: Mapping[str, Horizon]) -> HorizonCard:
-    uid, key, title, kind, status, priority, release, lane, own, number = row  # type: ignore[misc]
+def _card(row: Sequence[Any], releases: Mapping[str, Horizon]) -> HorizonCard:
+    uid, key, title, kind, status, priority, release, lane, own, number = row
     mine = as_horizon(own)
     shown = mine or derive_horizon(status, release, releases)
     return HorizonCard(uid, key, title, kind, status, priority, release, lane, mine, shown, number)
