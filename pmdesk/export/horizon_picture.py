@@ -1,0 +1,452 @@
+"""The Now / Next / Later roadmap drawn: three columns of cards, one row per lane.
+
+One geometry and one painter for the roadmap pane's horizons mode (app/roadmap)
+and the documents (a PRD's `roadmap view=horizons` block): QtGui only, so it
+paints into a widget, or a QImage off the GUI thread for an export.
+
+A card is the requirement's key and title, tinted by its priority (a strip
+and a light wash of the MoSCoW colour; not assessed is grey). A card whose
+horizon comes from its release has a dashed edge and names that release; one
+the PM placed by hand has a solid edge. Under each column's name: the
+releases that feed it, so the reader sees what "Next" means here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QImageWriter, QPainter, QPen
+
+from pmdesk.core.roadmap.horizons import HORIZONS, Horizon, HorizonBoard, HorizonCard
+from pmdesk.export.labels import PRIORITY_LABELS
+from pmdesk.export.roadmap_style import LIGHT, PRIORITY_COLORS, Palette
+
+PAD = 8.0  # around the drawing
+GAP = 8.0  # between columns
+LANE_WIDTH = 118.0  # the lanes' names, left
+COMPACT_LANE_WIDTH = 96.0
+HEADER = 44.0  # a column's name, count and releases
+CELL_PAD = 6.0
+CARD = 40.0  # a card's height: key, then title
+COMPACT_CARD = 22.0  # key and title on one line (documents)
+CARD_GAP = 5.0
+LEGEND = 24.0
+NOT_ASSESSED_COLOR = "#C9CED6"
+# A column's accent: under way, coming, later (calm, distinct in grey print too).
+HORIZON_COLORS: Mapping[Horizon, str] = {"now": "#3A78D8", "next": "#1FA297", "later": "#8190A8"}
+
+
+@dataclass(frozen=True)
+class HorizonTexts:
+    """Every word the drawing shows, in one language."""
+
+    names: Mapping[Horizon, str]
+    no_lane: str
+    no_release: str
+    in_progress: str  # what feeds Now when no release is under way
+    more: str  # "+{n} more"
+    derived: str  # the legend's words for a dashed card
+    not_assessed: str
+    empty: str  # said in an empty board's place
+    priority: Mapping[str, str]
+
+
+_EN = HorizonTexts(
+    names={"now": "Now", "next": "Next", "later": "Later"},
+    no_lane="No lane",
+    no_release="no release",
+    in_progress="work in progress",
+    more="+{n} more",
+    derived="Dashed: horizon from its release",
+    not_assessed="Not assessed",
+    empty="No open requirement to place.",
+    priority=PRIORITY_LABELS,
+)
+_ZH = HorizonTexts(
+    names={"now": "现在", "next": "接下来", "later": "以后"},
+    no_lane="未分配泳道",
+    no_release="未排版本",
+    in_progress="进行中的需求",
+    more="另有 {n} 项",
+    derived="虚线：阶段取自所属版本",
+    not_assessed="未评估",
+    empty="没有待规划的需求。",
+    # MoSCoW words stay English in Chinese PRDs too (see export.labels).
+    priority=PRIORITY_LABELS,
+)
+
+
+def horizon_texts(language: str) -> HorizonTexts:
+    return _ZH if language == "zh" else _EN
+
+
+def priority_color(priority: str | None) -> str:
+    return PRIORITY_COLORS.get(priority or "", NOT_ASSESSED_COLOR)
+
+
+@dataclass(frozen=True)
+class RowPlace:
+    lane: str | None
+    name: str
+    top: float
+    height: float
+
+
+class HorizonGeometry:
+    """Where everything goes for a board drawn `width` wide; `cap` limits the cards
+    drawn per cell (the rest counted in a "+N more" line), None draws them all."""
+
+    def __init__(
+        self,
+        board: HorizonBoard,
+        width: float,
+        texts: HorizonTexts,
+        *,
+        cap: int | None = None,
+        legend: bool = False,
+        compact: bool = False,
+    ) -> None:
+        self.board, self.width, self.texts, self.cap = board, width, texts, cap
+        self.compact = compact
+        self.card = COMPACT_CARD if compact else CARD
+        names = {lane.uid: lane.name for lane in board.lanes}
+        lanes = board.rows()
+        self.lane_width = (
+            (COMPACT_LANE_WIDTH if compact else LANE_WIDTH) if lanes != [None] else 0.0
+        )
+        self.column_width = max((width - 2 * PAD - self.lane_width - 2 * GAP) / 3, 90.0)
+        rows: list[RowPlace] = []
+        top = PAD + HEADER
+        for lane in lanes:
+            tallest = max(self.slots(lane, h) for h in HORIZONS)
+            height = 2 * CELL_PAD + max(tallest, 1) * (self.card + CARD_GAP) - CARD_GAP
+            name = names.get(lane, texts.no_lane) if lane is not None else texts.no_lane
+            rows.append(RowPlace(lane, name, top, height))
+            top += height
+        self.rows = rows
+        self.legend_top = top + 4 if legend else None
+        self.height = top + (LEGEND + 4 if legend else 0.0) + PAD
+
+    def shown(self, lane: str | None, horizon: Horizon) -> tuple[list[HorizonCard], int]:
+        """The cards drawn in a cell and how many more there are."""
+        cards = self.board.cell(lane, horizon)
+        if self.cap is None or len(cards) <= self.cap:
+            return cards, 0
+        return cards[: self.cap - 1], len(cards) - (self.cap - 1)
+
+    def slots(self, lane: str | None, horizon: Horizon) -> int:
+        cards, more = self.shown(lane, horizon)
+        return len(cards) + (1 if more else 0)
+
+    def column_rect(self, index: int) -> QRectF:
+        left = PAD + self.lane_width + index * (self.column_width + GAP)
+        return QRectF(left, PAD, self.column_width, self.rows_bottom - PAD)
+
+    @property
+    def rows_bottom(self) -> float:
+        return self.rows[-1].top + self.rows[-1].height if self.rows else PAD + HEADER
+
+    def card_rect(self, row: int, column: int, index: int) -> QRectF:
+        c = self.column_rect(column)
+        top = self.rows[row].top + CELL_PAD + index * (self.card + CARD_GAP)
+        return QRectF(c.left() + CELL_PAD, top, c.width() - 2 * CELL_PAD, self.card)
+
+    def column_at(self, pos: QPointF) -> Horizon | None:
+        for i, horizon in enumerate(HORIZONS):
+            r = self.column_rect(i)
+            if r.left() - GAP / 2 <= pos.x() <= r.right() + GAP / 2:
+                return horizon
+        return None
+
+    def row_at(self, y: float) -> int | None:
+        for i, row in enumerate(self.rows):
+            if row.top <= y < row.top + row.height:
+                return i
+        return None
+
+    def card_at(self, pos: QPointF) -> HorizonCard | None:
+        horizon, row = self.column_at(pos), self.row_at(pos.y())
+        if horizon is None or row is None:
+            return None
+        column = HORIZONS.index(horizon)
+        cards, _ = self.shown(self.rows[row].lane, horizon)
+        index = int((pos.y() - self.rows[row].top - CELL_PAD) // (self.card + CARD_GAP))
+        if 0 <= index < len(cards) and self.card_rect(row, column, index).contains(pos):
+            return cards[index]
+        return None
+
+    def place_of(self, uid: str) -> tuple[int, int, int] | None:
+        """(row, column, index) of a card drawn."""
+        for r, row in enumerate(self.rows):
+            for c, horizon in enumerate(HORIZONS):
+                cards, _ = self.shown(row.lane, horizon)
+                for i, card in enumerate(cards):
+                    if card.uid == uid:
+                        return r, c, i
+        return None
+
+
+@dataclass(frozen=True)
+class Marks:
+    """What the screen adds: the picked cards, the one with the focus, the column
+    a drag would drop in, and the strip of the drawing to paint."""
+
+    picked: Collection[str] = ()
+    current: str | None = None
+    drop: Horizon | None = None
+    exposed: QRectF | None = None
+
+
+def paint_horizons(
+    p: QPainter,
+    geo: HorizonGeometry,
+    palette: Palette = LIGHT,
+    marks: Marks | None = None,
+) -> None:
+    marks = marks or Marks()
+    p.save()
+    p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    p.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+    base = QFont(p.font())
+    bold = QFont(base)
+    bold.setBold(True)
+    small = QFont(base)
+    small.setPointSizeF(max(base.pointSizeF() - 1.0, 6.5))
+    fonts = (base, bold, small)
+    exposed = marks.exposed
+    for r, row in enumerate(geo.rows):
+        if exposed is not None and not exposed.intersects(
+            QRectF(0, row.top, geo.width, row.height)
+        ):
+            continue
+        fill = palette.lane_fills[r % 2]
+        p.fillRect(QRectF(PAD, row.top, geo.width - 2 * PAD, row.height), QColor(fill))
+        if geo.lane_width:
+            p.setFont(bold)
+            p.setPen(QColor(palette.ink))
+            text_rect = QRectF(PAD + 6, row.top + CELL_PAD, geo.lane_width - 12, row.height)
+            p.drawText(
+                text_rect,
+                int(
+                    Qt.AlignmentFlag.AlignLeft
+                    | Qt.AlignmentFlag.AlignTop
+                    | Qt.TextFlag.TextWordWrap
+                ),
+                row.name,
+            )
+        p.setPen(QPen(QColor(palette.grid), 1.0))
+        p.drawLine(
+            QPointF(PAD, row.top + row.height - 0.5),
+            QPointF(geo.width - PAD, row.top + row.height - 0.5),
+        )
+    for c, horizon in enumerate(HORIZONS):
+        _paint_column(p, geo, c, horizon, palette, fonts, marks)
+    if geo.legend_top is not None:
+        _paint_legend(p, geo, palette, fonts)
+    p.restore()
+
+
+def _paint_column(
+    p: QPainter,
+    geo: HorizonGeometry,
+    c: int,
+    horizon: Horizon,
+    palette: Palette,
+    fonts: tuple[QFont, QFont, QFont],
+    marks: Marks,
+) -> None:
+    _, bold, small = fonts
+    rect = geo.column_rect(c)
+    accent = QColor(HORIZON_COLORS[horizon])
+    drop = marks.drop == horizon
+    p.setPen(QPen(QColor(palette.selection), 2.0) if drop else QPen(QColor(palette.grid), 1.0))
+    if drop:
+        p.setBrush(QColor(palette.drop_target))
+    else:
+        p.setBrush(Qt.BrushStyle.NoBrush)
+    p.drawRoundedRect(rect.adjusted(0.5, 0.5, -0.5, -0.5), 6, 6)
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(accent)
+    p.drawRoundedRect(QRectF(rect.left() + 1, rect.top() + 1, rect.width() - 2, 4), 2, 2)
+    p.setFont(bold)
+    p.setPen(QColor(palette.ink))
+    title = f"{geo.texts.names[horizon]}  ·  {geo.board.count(horizon)}"
+    p.drawText(
+        QRectF(rect.left() + 10, rect.top() + 8, rect.width() - 20, 18),
+        int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+        title,
+    )
+    p.setFont(small)
+    p.setPen(QColor(palette.muted_ink))
+    feeds = _feeding(geo.board, horizon, geo.texts)
+    line = QRectF(rect.left() + 10, rect.top() + 26, rect.width() - 20, 15)
+    p.drawText(
+        line,
+        int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+        QFontMetricsF(small).elidedText(feeds, Qt.TextElideMode.ElideRight, line.width()),
+    )
+    for r, row in enumerate(geo.rows):
+        if marks.exposed is not None and not marks.exposed.intersects(
+            QRectF(rect.left(), row.top, rect.width(), row.height)
+        ):
+            continue
+        cards, more = geo.shown(row.lane, horizon)
+        for i, card in enumerate(cards):
+            box = geo.card_rect(r, c, i)
+            if marks.exposed is not None and not marks.exposed.intersects(box):
+                continue
+            paint_card(
+                p,
+                box,
+                card,
+                geo,
+                palette,
+                fonts,
+                picked=card.uid in marks.picked,
+                current=card.uid == marks.current,
+            )
+        if more:
+            box = geo.card_rect(r, c, len(cards))
+            p.setFont(small)
+            p.setPen(QColor(palette.muted_ink))
+            p.drawText(box, int(Qt.AlignmentFlag.AlignCenter), geo.texts.more.format(n=more))
+
+
+def _feeding(board: HorizonBoard, horizon: Horizon, texts: HorizonTexts) -> str:
+    """The releases whose requirements fall in a column (no release: Later)."""
+    names = [r.name for r in board.releases if board.release_horizons.get(r.uid) == horizon]
+    if horizon == "later":
+        names.append(texts.no_release)
+    if horizon == "now" and not names:
+        names.append(texts.in_progress)
+    return " · ".join(names)
+
+
+def paint_card(
+    p: QPainter,
+    box: QRectF,
+    card: HorizonCard,
+    geo: HorizonGeometry,
+    palette: Palette,
+    fonts: tuple[QFont, QFont, QFont],
+    *,
+    picked: bool = False,
+    current: bool = False,
+) -> None:
+    base, bold, small = fonts
+    tint = QColor(priority_color(card.priority))
+    wash = QColor(palette.background)
+    # A light wash of the priority's colour over the ground: readable text on top.
+    mix = 0.13
+    fill = QColor.fromRgbF(
+        wash.redF() * (1 - mix) + tint.redF() * mix,
+        wash.greenF() * (1 - mix) + tint.greenF() * mix,
+        wash.blueF() * (1 - mix) + tint.blueF() * mix,
+    )
+    edge = QPen(QColor(palette.grid_strong), 1.0)
+    if card.derived:
+        edge.setStyle(Qt.PenStyle.DashLine)
+    if picked:
+        edge = QPen(QColor(palette.selection), 2.0)
+    p.setPen(edge)
+    p.setBrush(fill)
+    p.drawRoundedRect(box.adjusted(0.5, 0.5, -0.5, -0.5), 4, 4)
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(tint)
+    p.drawRoundedRect(QRectF(box.left() + 2, box.top() + 4, 3.5, box.height() - 8), 1.5, 1.5)
+    if current:
+        p.setPen(QPen(QColor(palette.selection), 1.0, Qt.PenStyle.DotLine))
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.drawRoundedRect(box.adjusted(3, 3, -3, -3), 3, 3)
+    inner = box.adjusted(10, 3, -6, -3)
+    top = QRectF(
+        inner.left(), inner.top(), inner.width(), inner.height() / (1 if geo.compact else 2)
+    )
+    p.setFont(bold)
+    p.setPen(QColor(palette.ink))
+    p.drawText(top, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), card.key)
+    key_width = QFontMetricsF(bold).horizontalAdvance(card.key) + 6
+    release_width = 0.0
+    if card.derived and card.release_uid is not None and not geo.compact:
+        release = next((r.name for r in geo.board.releases if r.uid == card.release_uid), "")
+        p.setFont(small)
+        p.setPen(QColor(palette.muted_ink))
+        room = max(top.width() - key_width, 0.0)
+        text = QFontMetricsF(small).elidedText(release, Qt.TextElideMode.ElideRight, room)
+        p.drawText(top, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), text)
+        release_width = QFontMetricsF(small).horizontalAdvance(text) + 6 if text else 0.0
+    p.setFont(base)
+    p.setPen(QColor(palette.ink))
+    if geo.compact:
+        line = top.adjusted(key_width, 0, -release_width, 0)
+    else:
+        line = top.translated(0, top.height())
+    title = QFontMetricsF(base).elidedText(card.title, Qt.TextElideMode.ElideRight, line.width())
+    p.drawText(line, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), title)
+
+
+def _paint_legend(
+    p: QPainter, geo: HorizonGeometry, palette: Palette, fonts: tuple[QFont, QFont, QFont]
+) -> None:
+    _, _, small = fonts
+    assert geo.legend_top is not None
+    metrics = QFontMetricsF(small)
+    p.setFont(small)
+    x, y = PAD + 2, geo.legend_top + LEGEND / 2
+    entries = [
+        (geo.texts.priority[v], priority_color(v)) for v in ("must", "should", "could", "wont")
+    ]
+    entries.append((geo.texts.not_assessed, NOT_ASSESSED_COLOR))
+    for name, colour in entries:
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(QColor(colour))
+        p.drawRoundedRect(QRectF(x, y - 6, 12, 12), 2, 2)
+        p.setPen(QColor(palette.muted_ink))
+        p.drawText(QPointF(x + 16, y + metrics.ascent() / 2 - 1), name)
+        x += 16 + metrics.horizontalAdvance(name) + 14
+    x += 6
+    pen = QPen(QColor(palette.grid_strong), 1.0, Qt.PenStyle.DashLine)
+    p.setPen(pen)
+    p.setBrush(Qt.BrushStyle.NoBrush)
+    p.drawRoundedRect(QRectF(x, y - 7, 22, 14), 3, 3)
+    p.setPen(QColor(palette.muted_ink))
+    p.drawText(QPointF(x + 28, y + metrics.ascent() / 2 - 1), geo.texts.derived)
+
+
+def horizons_png(
+    board: HorizonBoard,
+    language: str,
+    width: int = 900,
+    scale: float = 2.0,
+    cap: int | None = 8,
+    font_size: float = 8.0,
+    compact: bool = True,
+) -> tuple[bytes, int, int]:
+    """The drawing as PNG bytes and the size it is laid out at (`width` wide), its
+    pixels `scale` times that, sharp in print; at most `cap` cards per cell. Needs a
+    QGuiApplication (export.roadmap_picture.ensure_gui)."""
+    texts = horizon_texts(language)
+    font = QFont()  # the application's font, sized for print
+    font.setPointSizeF(font_size)
+    geo = HorizonGeometry(board, width, texts, cap=cap, legend=True, compact=compact)
+    height = int(geo.height + 0.5)
+    image = QImage(
+        int(width * scale), int(height * scale), QImage.Format.Format_ARGB32_Premultiplied
+    )
+    image.fill(QColor(LIGHT.background))
+    painter = QPainter(image)
+    try:
+        painter.scale(scale, scale)
+        painter.setFont(font)
+        paint_horizons(painter, geo, LIGHT)
+    finally:
+        painter.end()
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not QImageWriter(buffer, QByteArray(b"png")).write(image):
+        raise OSError("The Now / Next / Later picture could not be encoded as PNG.")
+    buffer.close()
+    return bytes(data.data()), width, height
