@@ -16,8 +16,9 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QImageWriter, QPainter, QPen
+from PySide6.QtSvg import QSvgGenerator
 
 from pmdesk.core.roadmap.horizons import HORIZONS, Horizon, HorizonBoard, HorizonCard
 from pmdesk.export.labels import PRIORITY_LABELS
@@ -199,6 +200,19 @@ class Marks:
     exposed: QRectF | None = None
 
 
+Fonts = tuple[QFont, QFont, QFont]
+
+
+def card_fonts(font: QFont) -> Fonts:
+    """The drawing's fonts from the painter's: text, bold (keys, names), small."""
+    base = QFont(font)
+    bold = QFont(base)
+    bold.setBold(True)
+    small = QFont(base)
+    small.setPointSizeF(max(base.pointSizeF() - 1.0, 6.5))
+    return base, bold, small
+
+
 def paint_horizons(
     p: QPainter,
     geo: HorizonGeometry,
@@ -209,12 +223,8 @@ def paint_horizons(
     p.save()
     p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     p.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
-    base = QFont(p.font())
-    bold = QFont(base)
-    bold.setBold(True)
-    small = QFont(base)
-    small.setPointSizeF(max(base.pointSizeF() - 1.0, 6.5))
-    fonts = (base, bold, small)
+    fonts = card_fonts(p.font())
+    bold = fonts[1]
     exposed = marks.exposed
     for r, row in enumerate(geo.rows):
         if exposed is not None and not exposed.intersects(
@@ -254,7 +264,7 @@ def _paint_column(
     c: int,
     horizon: Horizon,
     palette: Palette,
-    fonts: tuple[QFont, QFont, QFont],
+    fonts: Fonts,
     marks: Marks,
 ) -> None:
     _, bold, small = fonts
@@ -330,7 +340,7 @@ def paint_card(
     card: HorizonCard,
     geo: HorizonGeometry,
     palette: Palette,
-    fonts: tuple[QFont, QFont, QFont],
+    fonts: Fonts,
     *,
     picked: bool = False,
     current: bool = False,
@@ -387,9 +397,7 @@ def paint_card(
     p.drawText(line, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), title)
 
 
-def _paint_legend(
-    p: QPainter, geo: HorizonGeometry, palette: Palette, fonts: tuple[QFont, QFont, QFont]
-) -> None:
+def _paint_legend(p: QPainter, geo: HorizonGeometry, palette: Palette, fonts: Fonts) -> None:
     _, _, small = fonts
     assert geo.legend_top is not None
     metrics = QFontMetricsF(small)
@@ -417,7 +425,7 @@ def _paint_legend(
 
 def horizons_png(
     board: HorizonBoard,
-    language: str,
+    language: str | HorizonTexts,
     width: int = 900,
     scale: float = 2.0,
     cap: int | None = 8,
@@ -427,7 +435,7 @@ def horizons_png(
     """The drawing as PNG bytes and the size it is laid out at (`width` wide), its
     pixels `scale` times that, sharp in print; at most `cap` cards per cell. Needs a
     QGuiApplication (export.roadmap_picture.ensure_gui)."""
-    texts = horizon_texts(language)
+    texts = horizon_texts(language) if isinstance(language, str) else language
     font = QFont()  # the application's font, sized for print
     font.setPointSizeF(font_size)
     geo = HorizonGeometry(board, width, texts, cap=cap, legend=True, compact=compact)
@@ -450,3 +458,36 @@ def horizons_png(
         raise OSError("The Now / Next / Later picture could not be encoded as PNG.")
     buffer.close()
     return bytes(data.data()), width, height
+
+
+def horizons_svg(
+    board: HorizonBoard,
+    language: str | HorizonTexts,
+    width: int = 900,
+    font_size: float = 9.0,
+    compact: bool = False,
+) -> bytes:
+    """The drawing as SVG (every card, the window's full cards unless `compact`);
+    `language` a document language or the window's texts."""
+    texts = horizon_texts(language) if isinstance(language, str) else language
+    geo = HorizonGeometry(board, width, texts, legend=True, compact=compact)
+    height = int(geo.height + 0.5)
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    generator = QSvgGenerator()
+    generator.setOutputDevice(buffer)
+    generator.setSize(QSize(width, height))
+    generator.setViewBox(QRectF(0, 0, width, height))
+    generator.setTitle(" / ".join(texts.names[h] for h in HORIZONS))
+    painter = QPainter(generator)
+    try:
+        font = QFont()
+        font.setPointSizeF(font_size)
+        painter.setFont(font)
+        painter.fillRect(QRectF(0, 0, width, height), QColor(LIGHT.background))
+        paint_horizons(painter, geo, LIGHT)
+    finally:
+        painter.end()
+    buffer.close()
+    return bytes(data.data())
