@@ -1182,4 +1182,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("PersonasWindow", "Choose a photo"): "选择照片",
     ("PersonasWindow", "%1 could not be read (%2)."): "无法读取 %1（%2）。",
     ("PersonasWindow", "%1 was made smaller to fit in 1 MB."): "%1 已缩小，以便不超过 1 MB。",
+    ("DetailForm", "Persona"): "用户画像",
+    ("DetailForm", "The persona this requirement is for (Project ▸ Personas…)"): "这条需求面向的用户画像（项目 ▸ 用户画像…）",
+    ("DetailForm", "Insert the user story template"): "插入用户故事模板",
 }

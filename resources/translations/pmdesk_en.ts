@@ -1374,6 +1374,10 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <translation>Who asked for it</translation>
     </message>
     <message>
+        <source>The persona this requirement is for (Project ▸ Personas…)</source>
+        <translation>The persona this requirement is for (Project ▸ Personas…)</translation>
+    </message>
+    <message>
         <source>Properties</source>
         <translation>Properties</translation>
     </message>
@@ -1392,6 +1396,10 @@ A baseline keeps the project as it is at a moment you name, such as the version 
     <message>
         <source>Kano</source>
         <translation>Kano</translation>
+    </message>
+    <message>
+        <source>Persona</source>
+        <translation>Persona</translation>
     </message>
     <message>
         <source>Owner</source>
@@ -1472,6 +1480,10 @@ A baseline keeps the project as it is at a moment you name, such as the version 
     <message>
         <source>Description</source>
         <translation>Description</translation>
+    </message>
+    <message>
+        <source>Insert the user story template</source>
+        <translation>Insert the user story template</translation>
     </message>
     <message>
         <source>Acceptance criteria</source>

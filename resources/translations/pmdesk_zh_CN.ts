@@ -1367,6 +1367,10 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <translation>需求提出方</translation>
     </message>
     <message>
+        <source>The persona this requirement is for (Project ▸ Personas…)</source>
+        <translation>这条需求面向的用户画像（项目 ▸ 用户画像…）</translation>
+    </message>
+    <message>
         <source>Properties</source>
         <translation>属性</translation>
     </message>
@@ -1385,6 +1389,10 @@ A baseline keeps the project as it is at a moment you name, such as the version 
     <message>
         <source>Kano</source>
         <translation>Kano</translation>
+    </message>
+    <message>
+        <source>Persona</source>
+        <translation>用户画像</translation>
     </message>
     <message>
         <source>Owner</source>
@@ -1465,6 +1473,10 @@ A baseline keeps the project as it is at a moment you name, such as the version 
     <message>
         <source>Description</source>
         <translation>描述</translation>
+    </message>
+    <message>
+        <source>Insert the user story template</source>
+        <translation>插入用户故事模板</translation>
     </message>
     <message>
         <source>Acceptance criteria</source>
@@ -3127,7 +3139,8 @@ Name:</source>
     <message numerus="yes">
         <source>%n requirement(s) name this persona.</source>
         <translation>
-            <numerusform>%n 条需求指向这个用户画像。</numerusform></translation>
+            <numerusform>%n 条需求指向这个用户画像。</numerusform>
+        </translation>
     </message>
     <message>
         <source>New persona</source>
@@ -3140,7 +3153,8 @@ Name:</source>
     <message numerus="yes">
         <source>%n requirement(s) will lose it and have no persona.</source>
         <translation>
-            <numerusform>%n 条需求将失去它，不再有用户画像。</numerusform></translation>
+            <numerusform>%n 条需求将失去它，不再有用户画像。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Undo brings it back.</source>
