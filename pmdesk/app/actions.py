@@ -37,6 +37,7 @@ class Handlers(Protocol):
     def project_properties(self) -> object: ...
     def show_plan(self) -> None: ...
     def kano_survey(self) -> None: ...
+    def personas(self) -> None: ...
     def new_release(self) -> None: ...
     def new_milestone(self) -> None: ...
     def change_log(self) -> None: ...
@@ -158,6 +159,12 @@ class WindowActions:
                 "Evaluate a Kano survey's answers (CSV) and set the categories it gives",
             )
         )
+        self.personas = action(
+            translate("MainWindow", "Person&as…"), c.personas, QKeySequence("Ctrl+Shift+U")
+        )
+        self.personas.setToolTip(
+            translate("MainWindow", "Who the product is for: the personas user stories name")
+        )
         self.change_log = action(
             translate("MainWindow", "Change &Log…"), c.change_log, QKeySequence("Ctrl+Shift+H")
         )
@@ -206,6 +213,7 @@ class WindowActions:
         project_menu.addSeparator()
         project_menu.addAction(self.baselines)
         project_menu.addSeparator()
+        project_menu.addAction(self.personas)
         project_menu.addAction(self.kano_survey)
         view_menu = bar.addMenu(translate("MainWindow", "&View"))
         view_menu.addAction(self.backlog)
@@ -268,6 +276,7 @@ class WindowActions:
             self.properties,  # read-only, it shows them unchangeable
             self.plan,
             self.kano_survey,  # read-only, it shows the result (Apply is off)
+            self.personas,  # read-only, it shows them unchangeable
         ):
             act.setEnabled(ready)
         for act in (self.new_release, self.new_milestone):

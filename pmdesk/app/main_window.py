@@ -473,6 +473,13 @@ class MainWindow(QMainWindow):
                 idle=self.idle,
             )
 
+    def personas(self) -> None:
+        """Project ▸ Personas…: the personas window (app/personas/window.py)."""
+        from pmdesk.app.personas.window import show_personas
+
+        if self.workspace is not None:
+            show_personas(self, self.workspace.session, self.show_details)
+
     def show_plan(self) -> None:
         """Project ▸ Releases, Lanes and Milestones: the Plan pane, forward."""
         self.plan_dock.show()

@@ -495,6 +495,10 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <translation>Lane</translation>
     </message>
     <message>
+        <source>Persona</source>
+        <translation>Persona</translation>
+    </message>
+    <message>
         <source>Section</source>
         <translation>Section</translation>
     </message>
@@ -521,6 +525,10 @@ A baseline keeps the project as it is at a moment you name, such as the version 
     <message>
         <source>No release</source>
         <translation>No release</translation>
+    </message>
+    <message>
+        <source>No persona</source>
+        <translation>No persona</translation>
     </message>
     <message>
         <source>No lane</source>
@@ -1054,6 +1062,10 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <translation>{name}, row {row}: respondent {respondent} answered {key} already, in row {first}.</translation>
     </message>
     <message>
+        <source>persona</source>
+        <translation>persona</translation>
+    </message>
+    <message>
         <source>the disk is full</source>
         <translation>the disk is full</translation>
     </message>
@@ -1362,6 +1374,10 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <translation>Who asked for it</translation>
     </message>
     <message>
+        <source>The persona this requirement is for (Project ▸ Personas…)</source>
+        <translation>The persona this requirement is for (Project ▸ Personas…)</translation>
+    </message>
+    <message>
         <source>Properties</source>
         <translation>Properties</translation>
     </message>
@@ -1380,6 +1396,10 @@ A baseline keeps the project as it is at a moment you name, such as the version 
     <message>
         <source>Kano</source>
         <translation>Kano</translation>
+    </message>
+    <message>
+        <source>Persona</source>
+        <translation>Persona</translation>
     </message>
     <message>
         <source>Owner</source>
@@ -1460,6 +1480,10 @@ A baseline keeps the project as it is at a moment you name, such as the version 
     <message>
         <source>Description</source>
         <translation>Description</translation>
+    </message>
+    <message>
+        <source>Insert the user story template</source>
+        <translation>Insert the user story template</translation>
     </message>
     <message>
         <source>Acceptance criteria</source>
@@ -1897,6 +1921,14 @@ Name:</translation>
         <translation>Lane “%1”</translation>
     </message>
     <message>
+        <source>Persona</source>
+        <translation>Persona</translation>
+    </message>
+    <message>
+        <source>Persona “%1”</source>
+        <translation>Persona “%1”</translation>
+    </message>
+    <message>
         <source>Section</source>
         <translation>Section</translation>
     </message>
@@ -2178,6 +2210,18 @@ Name:</translation>
         <translation>Secret</translation>
     </message>
     <message>
+        <source>Now</source>
+        <translation>Now</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Later</translation>
+    </message>
+    <message>
         <source>Not assessed</source>
         <translation>Not assessed</translation>
     </message>
@@ -2320,6 +2364,46 @@ Name:</translation>
     <message>
         <source>Milestone</source>
         <translation>Milestone</translation>
+    </message>
+    <message>
+        <source>Persona</source>
+        <translation>Persona</translation>
+    </message>
+    <message>
+        <source>Personas</source>
+        <translation>Personas</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Goals</source>
+        <translation>Goals</translation>
+    </message>
+    <message>
+        <source>Pain points</source>
+        <translation>Pain points</translation>
+    </message>
+    <message>
+        <source>Scenarios</source>
+        <translation>Scenarios</translation>
+    </message>
+    <message>
+        <source>Share of users</source>
+        <translation>Share of users</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Horizon</source>
+        <translation>Horizon</translation>
     </message>
     <message>
         <source>is needed by</source>
@@ -2602,6 +2686,14 @@ Name:</translation>
     <message>
         <source>Evaluate a Kano survey's answers (CSV) and set the categories it gives</source>
         <translation>Evaluate a Kano survey's answers (CSV) and set the categories it gives</translation>
+    </message>
+    <message>
+        <source>Person&amp;as…</source>
+        <translation>Person&amp;as…</translation>
+    </message>
+    <message>
+        <source>Who the product is for: the personas user stories name</source>
+        <translation>Who the product is for: the personas user stories name</translation>
     </message>
     <message>
         <source>Change &amp;Log…</source>
@@ -2961,6 +3053,139 @@ Name:</translation>
     <message>
         <source>No date</source>
         <translation>No date</translation>
+    </message>
+</context>
+<context>
+    <name>PersonasWindow</name>
+    <message>
+        <source>Personas</source>
+        <translation>Personas</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Add a persona (Ctrl+N)</source>
+        <translation>Add a persona (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Delete the chosen persona (Delete)</source>
+        <translation>Delete the chosen persona (Delete)</translation>
+    </message>
+    <message>
+        <source>Move up (Alt+Up)</source>
+        <translation>Move up (Alt+Up)</translation>
+    </message>
+    <message>
+        <source>Move down (Alt+Down)</source>
+        <translation>Move down (Alt+Down)</translation>
+    </message>
+    <message>
+        <source>No personas yet. Add one: who uses the product, and why?</source>
+        <translation>No personas yet. Add one: who uses the product, and why?</translation>
+    </message>
+    <message>
+        <source>Choose Photo…</source>
+        <translation>Choose Photo…</translation>
+    </message>
+    <message>
+        <source>Remove Photo</source>
+        <translation>Remove Photo</translation>
+    </message>
+    <message>
+        <source>For example: Li Na, store manager</source>
+        <translation>For example: Li Na, store manager</translation>
+    </message>
+    <message>
+        <source>Job or part they play, e.g. Store manager</source>
+        <translation>Job or part they play, e.g. Store manager</translation>
+    </message>
+    <message>
+        <source>Not known</source>
+        <translation>Not known</translation>
+    </message>
+    <message>
+        <source>How many of the product's users this persona stands for</source>
+        <translation>How many of the product's users this persona stands for</translation>
+    </message>
+    <message>
+        <source>What they want to achieve (Markdown)</source>
+        <translation>What they want to achieve (Markdown)</translation>
+    </message>
+    <message>
+        <source>What gets in their way today (Markdown)</source>
+        <translation>What gets in their way today (Markdown)</translation>
+    </message>
+    <message>
+        <source>When and where they use the product (Markdown)</source>
+        <translation>When and where they use the product (Markdown)</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Role:</translation>
+    </message>
+    <message>
+        <source>&amp;Share of users:</source>
+        <translation>&amp;Share of users:</translation>
+    </message>
+    <message>
+        <source>No role yet</source>
+        <translation>No role yet</translation>
+    </message>
+    <message>
+        <source>No requirement names this persona yet.</source>
+        <translation>No requirement names this persona yet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n requirement(s) name this persona.</source>
+        <translation>
+            <numerusform>%n requirement name this persona.</numerusform>
+            <numerusform>%n requirements name this persona.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New persona</source>
+        <translation>New persona</translation>
+    </message>
+    <message>
+        <source>Delete the persona “%1”?</source>
+        <translation>Delete the persona “%1”?</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n requirement(s) will lose it and have no persona.</source>
+        <translation>
+            <numerusform>%n requirement will lose it and have no persona.</numerusform>
+            <numerusform>%n requirements will lose it and have no persona.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Undo brings it back.</source>
+        <translation>Undo brings it back.</translation>
+    </message>
+    <message>
+        <source>Delete Persona</source>
+        <translation>Delete Persona</translation>
+    </message>
+    <message>
+        <source>Choose a photo</source>
+        <translation>Choose a photo</translation>
+    </message>
+    <message>
+        <source>%1 could not be read (%2).</source>
+        <translation>%1 could not be read (%2).</translation>
+    </message>
+    <message>
+        <source>%1 was made smaller to fit in 1 MB.</source>
+        <translation>%1 was made smaller to fit in 1 MB.</translation>
     </message>
 </context>
 <context>
@@ -4122,6 +4347,38 @@ Name:</translation>
     <message>
         <source>Edit lane {name}</source>
         <translation>Edit lane {name}</translation>
+    </message>
+    <message>
+        <source>Create persona {name}</source>
+        <translation>Create persona {name}</translation>
+    </message>
+    <message>
+        <source>Delete persona {name}</source>
+        <translation>Delete persona {name}</translation>
+    </message>
+    <message>
+        <source>Restore persona {name}</source>
+        <translation>Restore persona {name}</translation>
+    </message>
+    <message>
+        <source>Rename persona {name} to {new}</source>
+        <translation>Rename persona {name} to {new}</translation>
+    </message>
+    <message>
+        <source>Reorder persona {name}</source>
+        <translation>Reorder persona {name}</translation>
+    </message>
+    <message>
+        <source>Edit persona {name}</source>
+        <translation>Edit persona {name}</translation>
+    </message>
+    <message>
+        <source>Set the photo of persona {name}</source>
+        <translation>Set the photo of persona {name}</translation>
+    </message>
+    <message>
+        <source>Remove the photo of persona {name}</source>
+        <translation>Remove the photo of persona {name}</translation>
     </message>
     <message>
         <source>Create milestone {name}</source>

@@ -488,6 +488,10 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <translation>泳道</translation>
     </message>
     <message>
+        <source>Persona</source>
+        <translation>用户画像</translation>
+    </message>
+    <message>
         <source>Section</source>
         <translation>章节</translation>
     </message>
@@ -514,6 +518,10 @@ A baseline keeps the project as it is at a moment you name, such as the version 
     <message>
         <source>No release</source>
         <translation>无版本</translation>
+    </message>
+    <message>
+        <source>No persona</source>
+        <translation>无用户画像</translation>
     </message>
     <message>
         <source>No lane</source>
@@ -1047,6 +1055,10 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <translation>{name}，第 {row} 行：受访者 {respondent} 已在第 {first} 行回答过 {key}。</translation>
     </message>
     <message>
+        <source>persona</source>
+        <translation>用户画像</translation>
+    </message>
+    <message>
         <source>the disk is full</source>
         <translation>磁盘已满</translation>
     </message>
@@ -1355,6 +1367,10 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <translation>需求提出方</translation>
     </message>
     <message>
+        <source>The persona this requirement is for (Project ▸ Personas…)</source>
+        <translation>这条需求面向的用户画像（项目 ▸ 用户画像…）</translation>
+    </message>
+    <message>
         <source>Properties</source>
         <translation>属性</translation>
     </message>
@@ -1373,6 +1389,10 @@ A baseline keeps the project as it is at a moment you name, such as the version 
     <message>
         <source>Kano</source>
         <translation>Kano</translation>
+    </message>
+    <message>
+        <source>Persona</source>
+        <translation>用户画像</translation>
     </message>
     <message>
         <source>Owner</source>
@@ -1453,6 +1473,10 @@ A baseline keeps the project as it is at a moment you name, such as the version 
     <message>
         <source>Description</source>
         <translation>描述</translation>
+    </message>
+    <message>
+        <source>Insert the user story template</source>
+        <translation>插入用户故事模板</translation>
     </message>
     <message>
         <source>Acceptance criteria</source>
@@ -1890,6 +1914,14 @@ Name:</source>
         <translation>泳道「%1」</translation>
     </message>
     <message>
+        <source>Persona</source>
+        <translation>用户画像</translation>
+    </message>
+    <message>
+        <source>Persona “%1”</source>
+        <translation>用户画像「%1」</translation>
+    </message>
+    <message>
         <source>Section</source>
         <translation>章节</translation>
     </message>
@@ -2170,6 +2202,18 @@ Name:</source>
         <translation>机密</translation>
     </message>
     <message>
+        <source>Now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>接下来</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>以后</translation>
+    </message>
+    <message>
         <source>Not assessed</source>
         <translation>未评估</translation>
     </message>
@@ -2312,6 +2356,46 @@ Name:</source>
     <message>
         <source>Milestone</source>
         <translation>里程碑</translation>
+    </message>
+    <message>
+        <source>Persona</source>
+        <translation>用户画像</translation>
+    </message>
+    <message>
+        <source>Personas</source>
+        <translation>用户画像</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Goals</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Pain points</source>
+        <translation>痛点</translation>
+    </message>
+    <message>
+        <source>Scenarios</source>
+        <translation>使用场景</translation>
+    </message>
+    <message>
+        <source>Share of users</source>
+        <translation>用户占比</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>价值</translation>
+    </message>
+    <message>
+        <source>Horizon</source>
+        <translation>规划时段</translation>
     </message>
     <message>
         <source>is needed by</source>
@@ -2594,6 +2678,14 @@ Name:</source>
     <message>
         <source>Evaluate a Kano survey's answers (CSV) and set the categories it gives</source>
         <translation>计算 Kano 问卷（CSV）的回答，并设置由此得出的 Kano 分类</translation>
+    </message>
+    <message>
+        <source>Person&amp;as…</source>
+        <translation>用户画像(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Who the product is for: the personas user stories name</source>
+        <translation>产品为谁而做：用户故事所指向的用户画像</translation>
     </message>
     <message>
         <source>Change &amp;Log…</source>
@@ -2952,6 +3044,137 @@ Name:</source>
     <message>
         <source>No date</source>
         <translation>无日期</translation>
+    </message>
+</context>
+<context>
+    <name>PersonasWindow</name>
+    <message>
+        <source>Personas</source>
+        <translation>用户画像</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Add a persona (Ctrl+N)</source>
+        <translation>添加一个用户画像（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Delete the chosen persona (Delete)</source>
+        <translation>删除选中的用户画像（Delete）</translation>
+    </message>
+    <message>
+        <source>Move up (Alt+Up)</source>
+        <translation>上移（Alt+↑）</translation>
+    </message>
+    <message>
+        <source>Move down (Alt+Down)</source>
+        <translation>下移（Alt+↓）</translation>
+    </message>
+    <message>
+        <source>No personas yet. Add one: who uses the product, and why?</source>
+        <translation>尚无用户画像。添加一个：谁在使用产品，为什么？</translation>
+    </message>
+    <message>
+        <source>Choose Photo…</source>
+        <translation>选择照片…</translation>
+    </message>
+    <message>
+        <source>Remove Photo</source>
+        <translation>移除照片</translation>
+    </message>
+    <message>
+        <source>For example: Li Na, store manager</source>
+        <translation>例如：李娜，门店店长</translation>
+    </message>
+    <message>
+        <source>Job or part they play, e.g. Store manager</source>
+        <translation>职位或角色，例如：门店店长</translation>
+    </message>
+    <message>
+        <source>Not known</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>How many of the product's users this persona stands for</source>
+        <translation>这个画像代表的用户占产品全部用户的比例</translation>
+    </message>
+    <message>
+        <source>What they want to achieve (Markdown)</source>
+        <translation>他们想达成什么（支持 Markdown）</translation>
+    </message>
+    <message>
+        <source>What gets in their way today (Markdown)</source>
+        <translation>他们现在遇到了什么阻碍（支持 Markdown）</translation>
+    </message>
+    <message>
+        <source>When and where they use the product (Markdown)</source>
+        <translation>他们在何时何地使用产品（支持 Markdown）</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>角色(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Share of users:</source>
+        <translation>用户占比(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>No role yet</source>
+        <translation>尚未填写角色</translation>
+    </message>
+    <message>
+        <source>No requirement names this persona yet.</source>
+        <translation>尚无需求指向这个用户画像。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n requirement(s) name this persona.</source>
+        <translation>
+            <numerusform>%n 条需求指向这个用户画像。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New persona</source>
+        <translation>新用户画像</translation>
+    </message>
+    <message>
+        <source>Delete the persona “%1”?</source>
+        <translation>删除用户画像「%1」？</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n requirement(s) will lose it and have no persona.</source>
+        <translation>
+            <numerusform>%n 条需求将失去它，不再有用户画像。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Undo brings it back.</source>
+        <translation>可以撤销恢复。</translation>
+    </message>
+    <message>
+        <source>Delete Persona</source>
+        <translation>删除用户画像</translation>
+    </message>
+    <message>
+        <source>Choose a photo</source>
+        <translation>选择照片</translation>
+    </message>
+    <message>
+        <source>%1 could not be read (%2).</source>
+        <translation>无法读取 %1（%2）。</translation>
+    </message>
+    <message>
+        <source>%1 was made smaller to fit in 1 MB.</source>
+        <translation>%1 已缩小，以便不超过 1 MB。</translation>
     </message>
 </context>
 <context>
@@ -4112,6 +4335,38 @@ Name:</source>
     <message>
         <source>Edit lane {name}</source>
         <translation>编辑泳道 {name}</translation>
+    </message>
+    <message>
+        <source>Create persona {name}</source>
+        <translation>新建用户画像 {name}</translation>
+    </message>
+    <message>
+        <source>Delete persona {name}</source>
+        <translation>删除用户画像 {name}</translation>
+    </message>
+    <message>
+        <source>Restore persona {name}</source>
+        <translation>恢复用户画像 {name}</translation>
+    </message>
+    <message>
+        <source>Rename persona {name} to {new}</source>
+        <translation>将用户画像 {name} 重命名为 {new}</translation>
+    </message>
+    <message>
+        <source>Reorder persona {name}</source>
+        <translation>调整用户画像 {name} 的顺序</translation>
+    </message>
+    <message>
+        <source>Edit persona {name}</source>
+        <translation>编辑用户画像 {name}</translation>
+    </message>
+    <message>
+        <source>Set the photo of persona {name}</source>
+        <translation>设置用户画像 {name} 的照片</translation>
+    </message>
+    <message>
+        <source>Remove the photo of persona {name}</source>
+        <translation>移除用户画像 {name} 的照片</translation>
     </message>
     <message>
         <source>Create milestone {name}</source>

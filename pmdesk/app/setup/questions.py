@@ -80,11 +80,11 @@ def choose_colour(parent: QWidget, current: str | None) -> str | None:
     return colour.name() if colour.isValid() else None
 
 
-def choose_image(parent: QWidget) -> Path | None:
-    """A picture file for the logo, or None (cancelled)."""
+def choose_image(parent: QWidget, title: str = "") -> Path | None:
+    """A picture file for the logo (or, titled so, a persona's photo), or None (cancelled)."""
     path, _ = QFileDialog.getOpenFileName(
         parent,
-        translate("Setup", "Choose a logo"),
+        title or translate("Setup", "Choose a logo"),
         "",
         translate("Setup", "Pictures (*.png *.jpg *.jpeg)"),
     )

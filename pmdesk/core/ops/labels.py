@@ -13,7 +13,7 @@ from typing import Any
 
 from pmdesk.core.ops.base import Label, Transaction, Verb
 
-NAMED = frozenset({"release", "lane", "milestone"})
+NAMED = frozenset({"release", "lane", "milestone", "persona"})
 # A project property → its own sentence when it is the only one set.
 _PROJECT_FIELDS = frozenset(
     {
@@ -76,6 +76,9 @@ def updated(
         if field == "status":
             return _label("edit", entity, name, "release.status", name=name, status=changed[field])
         return _label("edit", entity, name, f"release.{field}", name=name)
+    if entity == "persona" and fields == {"photo"}:
+        text = "persona.photo" if changed["photo"] is not None else "persona.photo_removed"
+        return _label("edit", entity, name, text, name=name)
     if entity == "lane" and fields == {"colour"}:
         return _label("edit", entity, name, "lane.colour", name=name)
     if entity == "milestone" and fields == {"date"}:
