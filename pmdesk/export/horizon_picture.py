@@ -20,6 +20,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSiz
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QImageWriter, QPainter, QPen
 from PySide6.QtSvg import QSvgGenerator
 
+from pmdesk.core.domain.vocabulary import HORIZON_TERMS
 from pmdesk.core.roadmap.horizons import HORIZONS, Horizon, HorizonBoard, HorizonCard
 from pmdesk.export.labels import PRIORITY_LABELS
 from pmdesk.export.roadmap_style import LIGHT, PRIORITY_COLORS, Palette
@@ -55,7 +56,7 @@ class HorizonTexts:
 
 
 _EN = HorizonTexts(
-    names={"now": "Now", "next": "Next", "later": "Later"},
+    names={h: HORIZON_TERMS[h].in_document("en") for h in HORIZONS},
     no_lane="No lane",
     no_release="no release",
     in_progress="work in progress",
@@ -66,12 +67,12 @@ _EN = HorizonTexts(
     priority=PRIORITY_LABELS,
 )
 _ZH = HorizonTexts(
-    names={"now": "现在", "next": "接下来", "later": "以后"},
+    names={h: HORIZON_TERMS[h].in_document("zh") for h in HORIZONS},
     no_lane="未分配泳道",
     no_release="未排版本",
     in_progress="进行中的需求",
     more="另有 {n} 项",
-    derived="虚线：阶段取自所属版本",
+    derived="虚线：时段取自所属版本",
     not_assessed="未评估",
     empty="没有待规划的需求。",
     # MoSCoW words stay English in Chinese PRDs too (see export.labels).

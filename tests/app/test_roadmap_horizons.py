@@ -123,9 +123,11 @@ def test_a_card_dragged_to_now_is_one_undo_step_and_saved(
     stack = ws(window).undo_stack
     assert stack.count() == 1 and stack.undoText() == "Move CRM-22 to Now"
     assert window.commands.undo.text().endswith("Move CRM-22 to Now")
-    stack.undo()
+    with qtbot.waitSignal(panel.refreshed, timeout=3000):
+        stack.undo()
     assert card(panel, "CRM-22").derived and card(panel, "CRM-22").horizon == "next"
-    stack.redo()
+    with qtbot.waitSignal(panel.refreshed, timeout=3000):
+        stack.redo()
     assert card(panel, "CRM-22").own == "now"
     assert window.save()
     saved = on_disk(sample, "CRM-22")

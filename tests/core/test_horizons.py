@@ -10,10 +10,12 @@ from pathlib import Path
 
 import pytest
 
+from pmdesk.core.domain import vocabulary
 from pmdesk.core.newproject.sample import write_sample
 from pmdesk.core.ops import Update
 from pmdesk.core.project import Project
 from pmdesk.core.roadmap.horizons import (
+    HORIZONS,
     Horizon,
     HorizonCard,
     HorizonRelease,
@@ -129,5 +131,38 @@ def test_the_sample_on_a_fixed_date(sample: Path, tmp_path: Path) -> None:
                 ranks = [("must", "should", "could", "wont", None).index(c.priority) for c in cards]
                 assert ranks == sorted(ranks)
         assert sum(board.count(h) for h in ("now", "next", "later")) == len(board.cards)
+    finally:
+        project.close(discard=True)
+
+
+def test_the_horizons_are_the_vocabulary_s() -> None:
+    assert HORIZONS == vocabulary.HORIZONS
+
+
+def test_an_own_horizon_wins_and_is_kept_in_the_file(sample: Path, tmp_path: Path) -> None:
+    """Schema 7's `horizon`: set, it wins over the release; cleared, the release
+    decides again; a done requirement keeps it in the file but leaves the board."""
+    project = Project.open(sample, data_dir=tmp_path / "data", user="Li")
+    read = partial(horizon_board, today=dt.date(2027, 2, 15))
+    try:
+        board = project.read(read)
+        crm9 = next(c for c in board.cards if c.key == "CRM-9")
+        assert (crm9.horizon, crm9.derived) == ("later", True)  # v2.0
+        op = set_horizon_operation(crm9, "now")
+        assert op is not None
+        project.apply(op)
+        project.save()
+    finally:
+        project.close()
+    with Project.view(sample) as view:
+        crm9 = next(c for c in view.read(read).cards if c.key == "CRM-9")
+    assert (crm9.horizon, crm9.own, crm9.derived) == ("now", "now", False)
+    project = Project.open(sample, data_dir=tmp_path / "data", user="Li")
+    try:
+        project.apply(Update("requirement", crm9.uid, {"status": "done"}))
+        assert "CRM-9" not in {c.key for c in project.read(read).cards}
+        project.apply(Update("requirement", crm9.uid, {"status": "draft", "horizon": None}))
+        again = next(c for c in project.read(read).cards if c.key == "CRM-9")
+        assert (again.horizon, again.derived) == ("later", True)
     finally:
         project.close(discard=True)

@@ -52,6 +52,7 @@ class HorizonsPanel(QWidget):
         self.board: HorizonBoard | None = None  # what the filter lets through
         self._visible: frozenset[str] | None = None
         self._stale = True
+        self._pushing = False
         self.view = HorizonsView(ui_horizon_texts(), self)
         self.view.setObjectName("horizonsView")
         self.area = QScrollArea(self)
@@ -109,8 +110,10 @@ class HorizonsPanel(QWidget):
     def _project_changed(self, effects: tuple[Effect, ...]) -> None:
         if any(e.entity in HORIZON_ENTITIES or e.action == "reloaded" for e in effects):
             self._stale = True
-            if self.isVisible():
-                self._timer.start()
+            if self._pushing and self.isVisible():
+                self.reload()  # the user's own drop: shown before the mouse moves on
+            elif self.isVisible():
+                self._timer.start()  # edits elsewhere: once they pause
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -150,7 +153,11 @@ class HorizonsPanel(QWidget):
             text = fill(self.tr("Use the release's horizon for %1"), card.key)
         else:
             text = fill(self.tr("Move %1 to %2"), card.key, horizon_name(horizon))
-        return self._push(op, text)
+        self._pushing = True
+        try:
+            return self._push(op, text)
+        finally:
+            self._pushing = False
 
     def card_menu(self, uid: str) -> QMenu:
         """The menu of a card: move it to another horizon, or back to its release's."""

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
+    QColor,
     QContextMenuEvent,
     QFocusEvent,
     QHelpEvent,
@@ -287,7 +288,7 @@ class HorizonsView(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         geo = self.geo
         p = QPainter(self)
-        p.fillRect(event.rect(), self.palette().color(self.backgroundRole()))
+        p.fillRect(event.rect(), QColor(self.chart_palette.background))
         if geo is None:
             p.end()
             return

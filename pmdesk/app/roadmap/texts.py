@@ -10,7 +10,7 @@ import re
 
 from PySide6.QtCore import QCoreApplication
 
-from pmdesk.app.labels import not_assessed_label, priority_label, status_label
+from pmdesk.app.labels import horizon_label, not_assessed_label, priority_label, status_label
 from pmdesk.core.domain import vocabulary
 from pmdesk.core.roadmap.horizons import HORIZONS
 from pmdesk.export.horizon_picture import HorizonTexts
@@ -61,12 +61,7 @@ def ui_texts() -> RoadmapTexts:
 
 def horizon_name(horizon: str) -> str:
     """Now, Next or Later as the UI says them."""
-    names = {
-        "now": translate("HorizonTexts", "Now"),
-        "next": translate("HorizonTexts", "Next"),
-        "later": translate("HorizonTexts", "Later"),
-    }
-    return names[horizon]
+    return horizon_label(horizon)
 
 
 def ui_horizon_texts() -> HorizonTexts:

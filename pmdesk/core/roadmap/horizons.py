@@ -38,13 +38,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from sqlalchemy import Connection, null, select
+from sqlalchemy import Connection, select
 
 from pmdesk.core.ops.edits import Update
 from pmdesk.core.schema.tables import Lane, Release, Requirement
 
 Horizon = Literal["now", "next", "later"]
-HORIZONS: tuple[Horizon, ...] = ("now", "next", "later")
+HORIZONS: tuple[Horizon, ...] = ("now", "next", "later")  # = vocabulary.HORIZONS, typed
 CLOSED_STATUSES = frozenset({"done", "rejected"})
 _PRIORITY_ORDER = {"must": 0, "should": 1, "could": 2, "wont": 3}
 
@@ -206,18 +206,13 @@ def horizon_board(conn: Connection, *, today: dt.date) -> HorizonBoard:
             Requirement.priority,
             Requirement.release_uid,
             Requirement.lane_uid,
-            _horizon_column(),
+            Requirement.horizon,
             Requirement.number,
         )
         .where(Requirement.status.not_in(CLOSED_STATUSES))
         .order_by(Requirement.number, Requirement.uid)
     )
     return HorizonBoard(lanes, releases, by_release, tuple(_card(r, by_release) for r in rows))
-
-
-def _horizon_column() -> Any:
-    column = getattr(Requirement, "horizon", None)  # schema 7
-    return column if column is not None else null()
 
 
 def _card(row: Sequence[Any], releases: Mapping[str, Horizon]) -> HorizonCard:
