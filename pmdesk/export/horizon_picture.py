@@ -109,9 +109,13 @@ class HorizonGeometry:
         cap: int | None = None,
         legend: bool = False,
         compact: bool = False,
+        header: bool = True,
     ) -> None:
         self.board, self.width, self.texts, self.cap = board, width, texts, cap
         self.compact = compact
+        # Without the header the columns' names are painted apart (`paint_heads`):
+        # the window keeps them in sight above its scrolled board.
+        self.header = HEADER if header else 0.0
         self.card = COMPACT_CARD if compact else CARD
         names = {lane.uid: lane.name for lane in board.lanes}
         lanes = board.rows()
@@ -120,7 +124,7 @@ class HorizonGeometry:
         )
         self.column_width = max((width - 2 * PAD - self.lane_width - 2 * GAP) / 3, 90.0)
         rows: list[RowPlace] = []
-        top = PAD + HEADER
+        top = PAD + self.header
         for lane in lanes:
             tallest = max(self.slots(lane, h) for h in HORIZONS)
             height = 2 * CELL_PAD + max(tallest, 1) * (self.card + CARD_GAP) - CARD_GAP
@@ -148,7 +152,7 @@ class HorizonGeometry:
 
     @property
     def rows_bottom(self) -> float:
-        return self.rows[-1].top + self.rows[-1].height if self.rows else PAD + HEADER
+        return self.rows[-1].top + self.rows[-1].height if self.rows else PAD + self.header
 
     def card_rect(self, row: int, column: int, index: int) -> QRectF:
         c = self.column_rect(column)
@@ -268,9 +272,8 @@ def _paint_column(
     fonts: Fonts,
     marks: Marks,
 ) -> None:
-    _, bold, small = fonts
+    small = fonts[2]
     rect = geo.column_rect(c)
-    accent = QColor(HORIZON_COLORS[horizon])
     drop = marks.drop == horizon
     p.setPen(QPen(QColor(palette.selection), 2.0) if drop else QPen(QColor(palette.grid), 1.0))
     if drop:
@@ -278,26 +281,8 @@ def _paint_column(
     else:
         p.setBrush(Qt.BrushStyle.NoBrush)
     p.drawRoundedRect(rect.adjusted(0.5, 0.5, -0.5, -0.5), 6, 6)
-    p.setPen(Qt.PenStyle.NoPen)
-    p.setBrush(accent)
-    p.drawRoundedRect(QRectF(rect.left() + 1, rect.top() + 1, rect.width() - 2, 4), 2, 2)
-    p.setFont(bold)
-    p.setPen(QColor(palette.ink))
-    title = f"{geo.texts.names[horizon]}  ·  {geo.board.count(horizon)}"
-    p.drawText(
-        QRectF(rect.left() + 10, rect.top() + 8, rect.width() - 20, 18),
-        int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-        title,
-    )
-    p.setFont(small)
-    p.setPen(QColor(palette.muted_ink))
-    feeds = _feeding(geo.board, horizon, geo.texts)
-    line = QRectF(rect.left() + 10, rect.top() + 26, rect.width() - 20, 15)
-    p.drawText(
-        line,
-        int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-        QFontMetricsF(small).elidedText(feeds, Qt.TextElideMode.ElideRight, line.width()),
-    )
+    if geo.header:
+        paint_head(p, geo, c, horizon, palette, fonts, rect.top())
     for r, row in enumerate(geo.rows):
         if marks.exposed is not None and not marks.exposed.intersects(
             QRectF(rect.left(), row.top, rect.width(), row.height)
@@ -323,6 +308,53 @@ def _paint_column(
             p.setFont(small)
             p.setPen(QColor(palette.muted_ink))
             p.drawText(box, int(Qt.AlignmentFlag.AlignCenter), geo.texts.more.format(n=more))
+
+
+def paint_head(
+    p: QPainter,
+    geo: HorizonGeometry,
+    c: int,
+    horizon: Horizon,
+    palette: Palette,
+    fonts: Fonts,
+    top: float,
+) -> None:
+    """A column's head at `top`: its accent, name, count and the releases feeding it."""
+    _, bold, small = fonts
+    column = geo.column_rect(c)
+    rect = QRectF(column.left(), top, column.width(), HEADER)
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(QColor(HORIZON_COLORS[horizon]))
+    p.drawRoundedRect(QRectF(rect.left() + 1, rect.top() + 1, rect.width() - 2, 4), 2, 2)
+    p.setFont(bold)
+    p.setPen(QColor(palette.ink))
+    title = f"{geo.texts.names[horizon]}  ·  {geo.board.count(horizon)}"
+    p.drawText(
+        QRectF(rect.left() + 10, rect.top() + 8, rect.width() - 20, 18),
+        int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+        title,
+    )
+    p.setFont(small)
+    p.setPen(QColor(palette.muted_ink))
+    feeds = _feeding(geo.board, horizon, geo.texts)
+    line = QRectF(rect.left() + 10, rect.top() + 26, rect.width() - 20, 15)
+    p.drawText(
+        line,
+        int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+        QFontMetricsF(small).elidedText(feeds, Qt.TextElideMode.ElideRight, line.width()),
+    )
+
+
+def paint_heads(p: QPainter, geo: HorizonGeometry, palette: Palette, top: float = 0.0) -> None:
+    """Every column's head in a strip of height HEADER at `top` (the window's
+    heads above the scrolled board)."""
+    p.save()
+    p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    p.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+    fonts = card_fonts(p.font())
+    for c, horizon in enumerate(HORIZONS):
+        paint_head(p, geo, c, horizon, palette, fonts, top)
+    p.restore()
 
 
 def _feeding(board: HorizonBoard, horizon: Horizon, texts: HorizonTexts) -> str:

@@ -224,3 +224,24 @@ def test_in_chinese(qtbot: QtBot, chinese: None, window: MainWindow, sample: Pat
     assert panel.view.texts.names["next"] == "接下来"
     drag(panel, "CRM-22", "later")
     assert ws(window).undo_stack.undoText() == "将 CRM-22 移到“以后”"
+
+
+def test_the_column_heads_stay_in_sight_when_the_board_scrolls(
+    window: MainWindow, panel: HorizonsPanel
+) -> None:
+    from pmdesk.export.horizon_picture import HORIZON_COLORS
+
+    area = panel.area
+    bar = area.verticalScrollBar()
+    assert bar.maximum() > 0  # the sample's board is taller than the pane
+    bar.setValue(bar.maximum())
+    heads = area.heads
+    assert heads.isVisible() and heads.geometry().bottom() < area.viewport().geometry().top()
+    image = heads.grab().toImage()
+    geo = panel.view.geo
+    assert geo is not None
+    for column, horizon in enumerate(HORIZONS):
+        rect = geo.column_rect(column)
+        x = int(rect.center().x() * image.devicePixelRatio())
+        accent = image.pixelColor(x, int(4 * image.devicePixelRatio()))
+        assert accent.name() == HORIZON_COLORS[horizon].lower(), horizon

@@ -17,9 +17,9 @@ from functools import partial
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QShowEvent
-from PySide6.QtWidgets import QLabel, QMenu, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMenu, QVBoxLayout, QWidget
 
-from pmdesk.app.roadmap.horizons_view import HorizonsView
+from pmdesk.app.roadmap.horizons_view import HorizonsArea, HorizonsView
 from pmdesk.app.roadmap.texts import fill, horizon_name, ui_horizon_texts
 from pmdesk.app.session import ProjectSession
 from pmdesk.core.ops import Effect, Operation
@@ -55,10 +55,7 @@ class HorizonsPanel(QWidget):
         self._pushing = False
         self.view = HorizonsView(ui_horizon_texts(), self)
         self.view.setObjectName("horizonsView")
-        self.area = QScrollArea(self)
-        self.area.setWidget(self.view)
-        self.area.setWidgetResizable(True)
-        self.area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.area = HorizonsArea(self.view, self)
         self.empty = QLabel(self)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
@@ -129,8 +126,7 @@ class HorizonsPanel(QWidget):
         self.view.select_uid(uid)
         rect = self.view.card_rect(uid) if uid is not None else None
         if rect is not None:
-            centre = rect.center().toPoint()
-            self.area.ensureVisible(centre.x(), centre.y(), 0, int(rect.height()))
+            self.view.scroll_requested(rect)
 
     def lock_editing(self) -> None:
         """Read-only: cards are picked, never moved."""

@@ -25,16 +25,18 @@ from PySide6.QtGui import (
     QPaintEvent,
     QResizeEvent,
 )
-from PySide6.QtWidgets import QApplication, QSizePolicy, QToolTip, QWidget
+from PySide6.QtWidgets import QApplication, QScrollArea, QSizePolicy, QToolTip, QWidget
 
 from pmdesk.app.labels import not_assessed_label, priority_label
 from pmdesk.core.roadmap.horizons import HORIZONS, Horizon, HorizonBoard, HorizonCard
 from pmdesk.export.horizon_picture import (
+    HEADER,
     HorizonGeometry,
     HorizonTexts,
     Marks,
     card_fonts,
     paint_card,
+    paint_heads,
     paint_horizons,
 )
 from pmdesk.export.roadmap_style import LIGHT, Palette
@@ -55,6 +57,7 @@ class HorizonsView(QWidget):
     details_requested = Signal(str)  # Enter or a double-click on a card
     horizon_wanted = Signal(str, str)  # uid, the horizon of the column it was dropped on
     menu_requested = Signal(str, QPoint)  # uid, where (global)
+    laid_out = Signal()  # a new geometry: the heads above follow
 
     def __init__(self, texts: HorizonTexts, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -80,7 +83,9 @@ class HorizonsView(QWidget):
         if self.board is None:
             self.geo = None
             return
-        self.geo = HorizonGeometry(self.board, max(self.width(), MIN_WIDTH), self.texts)
+        width = max(self.width(), MIN_WIDTH)
+        self.geo = HorizonGeometry(self.board, width, self.texts, header=False)
+        self.laid_out.emit()
         self.setMinimumHeight(int(self.geo.height + 0.5))
         self.updateGeometry()
         self.update()
@@ -276,13 +281,12 @@ class HorizonsView(QWidget):
             self.scroll_requested(rect)
 
     def scroll_requested(self, rect: QRectF) -> None:
-        """Bring a card into sight (the panel's scroll area does it)."""
+        """Bring a card into sight (in the scroll area it is shown in)."""
         parent = self.parentWidget()
         area = parent.parentWidget() if parent is not None else None
-        ensure = getattr(area, "ensureVisible", None)
-        if ensure is not None:
+        if isinstance(area, QScrollArea):
             centre = rect.center().toPoint()
-            ensure(centre.x(), centre.y(), 0, int(rect.height()))
+            area.ensureVisible(centre.x(), centre.y(), 0, int(rect.height() / 2) + 8)
 
     # -- painting ----------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -310,4 +314,38 @@ class HorizonsView(QWidget):
                 fonts = card_fonts(p.font())
                 paint_card(p, ghost, card, geo, self.chart_palette, fonts, picked=True)
                 p.setOpacity(1.0)
+        p.end()
+
+
+class HorizonsArea(QScrollArea):
+    """The scrolled board with the columns' heads kept in sight above it (drawn
+    by the documents' painter on the board's own geometry, so they line up)."""
+
+    def __init__(self, view: HorizonsView, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.board_view = view
+        self.setWidget(view)
+        self.setWidgetResizable(True)
+        self.heads = _Heads(view, self)
+        self.setViewportMargins(0, int(HEADER), 0, 0)
+        view.laid_out.connect(self.heads.update)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        viewport = self.viewport().geometry()
+        self.heads.setGeometry(
+            viewport.left(), viewport.top() - int(HEADER), viewport.width(), int(HEADER)
+        )
+
+
+class _Heads(QWidget):
+    def __init__(self, view: HorizonsView, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.view = view
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        p = QPainter(self)
+        p.fillRect(self.rect(), QColor(self.view.chart_palette.background))
+        if self.view.geo is not None:
+            paint_heads(p, self.view.geo, self.view.chart_palette, top=2.0)
         p.end()
