@@ -289,10 +289,14 @@ def _paint_column(
         ):
             continue
         cards, more = geo.shown(row.lane, horizon)
-        for i, card in enumerate(cards):
+        first, last = 0, len(cards)
+        if marks.exposed is not None:  # only the cards in the strip: a cell may hold thousands
+            step = geo.card + CARD_GAP
+            first = max(int((marks.exposed.top() - row.top - CELL_PAD) // step), 0)
+            last = min(int((marks.exposed.bottom() - row.top - CELL_PAD) // step) + 1, len(cards))
+        for i in range(first, last):
+            card = cards[i]
             box = geo.card_rect(r, c, i)
-            if marks.exposed is not None and not marks.exposed.intersects(box):
-                continue
             paint_card(
                 p,
                 box,

@@ -5,6 +5,8 @@ the cards' order within a lane."""
 from __future__ import annotations
 
 import datetime as dt
+import uuid
+from collections.abc import Mapping
 from functools import partial
 from pathlib import Path
 
@@ -12,15 +14,18 @@ import pytest
 
 from pmdesk.core.domain import vocabulary
 from pmdesk.core.newproject.sample import write_sample
-from pmdesk.core.ops import Update
+from pmdesk.core.ops import Create, Remove, Update
 from pmdesk.core.project import Project
+from pmdesk.core.roadmap.horizon_update import board_after, needs_full_read
 from pmdesk.core.roadmap.horizons import (
     HORIZONS,
     Horizon,
+    HorizonBoard,
     HorizonCard,
     HorizonRelease,
     derive_horizon,
     horizon_board,
+    horizon_card,
     release_horizons,
     set_horizon_operation,
 )
@@ -164,5 +169,66 @@ def test_an_own_horizon_wins_and_is_kept_in_the_file(sample: Path, tmp_path: Pat
         project.apply(Update("requirement", crm9.uid, {"status": "draft", "horizon": None}))
         again = next(c for c in project.read(read).cards if c.key == "CRM-9")
         assert (again.horizon, again.derived) == ("later", True)
+    finally:
+        project.close(discard=True)
+
+
+def cells(board: HorizonBoard) -> dict[tuple[str | None, str], list[str]]:
+    return {
+        (lane, h): [c.key for c in board.cell(lane, h)]
+        for lane in board.rows()
+        for h in HORIZONS
+        if board.cell(lane, h)
+    }
+
+
+def read_card(project: Project, releases: Mapping[str, Horizon], uid: str) -> HorizonCard | None:
+    return project.read(partial(horizon_card, uid=uid, releases=releases))
+
+
+def test_an_edit_s_effects_give_the_board_a_full_read_gives(sample: Path, tmp_path: Path) -> None:
+    """Each edit's effects applied to the board (`board_after`) give what reading
+    the whole board again gives: same cards in the same cells, in the same order."""
+    project = Project.open(sample, data_dir=tmp_path / "data", user="Li")
+    read = partial(horizon_board, today=dt.date(2027, 2, 15))
+    try:
+        board = project.read(read)
+        uid = {c.key: c.uid for c in board.cards}
+        lanes = [lane.uid for lane in board.lanes]
+        v20 = next(r.uid for r in board.releases if r.name == "v2.0")
+        new = str(uuid.uuid4())
+        edits = [
+            Update("requirement", uid["CRM-22"], {"horizon": "now"}),
+            Update("requirement", uid["CRM-22"], {"priority": "must", "title": "Renamed"}),
+            Update("requirement", uid["CRM-23"], {"lane": lanes[0], "release": v20}),
+            Update("requirement", uid["CRM-24"], {"status": "in_progress"}),
+            Update("requirement", uid["CRM-25"], {"status": "done"}),
+            Update("requirement", uid["CRM-25"], {"status": "review"}),  # back again
+            Update("requirement", uid["CRM-26"], {"lane": None, "horizon": "later"}),
+            Update("requirement", uid["CRM-26"], {"horizon": None}),
+            Update("requirement", uid["CRM-27"], {"description": "Only the text"}),
+        ]
+        for op in edits:
+            effects = project.apply(op).effects
+            assert not needs_full_read(effects)
+            releases = board.release_horizons
+            after = board_after(
+                board,
+                effects,
+                partial(read_card, project, releases),
+            )
+            full = project.read(read)
+            assert cells(after) == cells(full), op
+            assert after.cards == full.cards
+            board = after
+        # Requirements created or deleted (a subtree: its root's effect alone) are
+        # read again whole, as releases and lanes are.
+        created = project.apply(Create("requirement", new, {"title": "New", "release": v20}))
+        removed = project.apply(Remove((("requirement", uid["CRM-20"]),)))
+        assert needs_full_read(created.effects) and needs_full_read(removed.effects)
+        unchanged = project.apply(Update("requirement", uid["CRM-27"], {"source": "x"}))
+        assert board_after(board, unchanged.effects, lambda u: None) is board
+        release_edit = project.apply(Update("release", v20, {"status": "in_progress"}))
+        assert needs_full_read(release_edit.effects)
     finally:
         project.close(discard=True)

@@ -1,12 +1,14 @@
 """The roadmap pane's Now / Next / Later mode: the board of horizons, kept current.
 
 It reads the board through core (`core/roadmap/horizons.py`: the horizons derived
-from the releases on today's date, a requirement's own winning) when it shows
-and after edits of requirements, releases or lanes (while hidden it only notes
-that it is out of date). It follows the shared selection and the tree pane's
-filter (the matches only, as the backlog table does). A drop or a menu choice
-becomes one `Update` of the requirement's horizon through the session: one undo
-step, "Move CRM-12 to Next"; "Use release's horizon" clears the card's own.
+from the releases on today's date, a requirement's own winning) on the task
+thread when it shows (while hidden it only notes that it is out of date); an
+edit of requirements updates their cards from its values
+(`core/roadmap/horizon_update.py`), one of releases or lanes reads the board
+again. It follows the shared selection and the tree pane's filter (the matches
+only, as the backlog table does). A drop or a menu choice becomes one `Update`
+of the requirement's horizon through the session: one undo step, "Move CRM-12
+to Next"; "Use release's horizon" clears the card's own.
 """
 
 from __future__ import annotations
@@ -22,14 +24,18 @@ from PySide6.QtWidgets import QLabel, QMenu, QVBoxLayout, QWidget
 from pmdesk.app.roadmap.horizons_view import HorizonsArea, HorizonsView
 from pmdesk.app.roadmap.texts import fill, horizon_name, ui_horizon_texts
 from pmdesk.app.session import ProjectSession
+from pmdesk.app.tasks import TaskRunner
 from pmdesk.core.ops import Effect, Operation
+from pmdesk.core.roadmap.horizon_update import board_after, needs_full_read
 from pmdesk.core.roadmap.horizons import (
     HORIZONS,
     Horizon,
     HorizonBoard,
+    HorizonCard,
     as_horizon,
     cards_in,
     horizon_board,
+    horizon_card,
     set_horizon_operation,
 )
 
@@ -42,17 +48,25 @@ class HorizonsPanel(QWidget):
     details_requested = Signal(str)  # a card was double-clicked or Enter pressed
     refreshed = Signal()  # the board shows the project as it is now (tests wait on it)
 
-    def __init__(self, session: ProjectSession, push: Push, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: ProjectSession,
+        push: Push,
+        tasks: TaskRunner | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.session = session
         self._push = push
+        self._tasks = tasks  # reads the whole board off the GUI thread (None: on it)
+        self._generation = 0  # of the read whose board is wanted
+        self.closed = False
         self.today: Callable[[], dt.date] = dt.date.today  # the clock the horizons use
         self.read_only = False
         self.full: HorizonBoard | None = None  # every open requirement
         self.board: HorizonBoard | None = None  # what the filter lets through
         self._visible: frozenset[str] | None = None
         self._stale = True
-        self._pushing = False
         self.view = HorizonsView(ui_horizon_texts(), self)
         self.view.setObjectName("horizonsView")
         self.area = HorizonsArea(self.view, self)
@@ -65,7 +79,7 @@ class HorizonsPanel(QWidget):
         layout.addWidget(self.area, 1)
         layout.addWidget(self.empty, 1)
         self._timer = QTimer(self, singleShot=True, interval=0)
-        self._timer.timeout.connect(self.reload)
+        self._timer.timeout.connect(self.refresh)
         self.view.current_changed.connect(self.selection_changed)
         self.view.details_requested.connect(self.details_requested)
         self.view.horizon_wanted.connect(self._horizon_wanted)
@@ -74,19 +88,53 @@ class HorizonsPanel(QWidget):
 
     # -- data ------------------------------------------------------------------------
     def reload(self) -> None:
-        """Read the board again (one query) and show it, keeping the current card."""
+        """Read the whole board now and show it, keeping the current card."""
         self._timer.stop()
+        self._generation += 1
         self._stale = False
         self.full = self.session.project.read(partial(horizon_board, today=self.today()))
         self._show()
+
+    def refresh(self) -> None:
+        """Read the whole board on the task thread (100,000 requirements take
+        seconds), then show it; a read overtaken by an edit is dropped."""
+        self._timer.stop()
+        if self._tasks is None:
+            self.reload()
+            return
+        if self.closed:
+            return
+        self._generation += 1
+        generation, project, today = self._generation, self.session.project, self.today()
+
+        def done(board: HorizonBoard) -> None:
+            if generation == self._generation and not self.closed:
+                self._stale = False
+                self.full = board
+                self._show()
+
+        def failed(error: BaseException) -> None:
+            if generation == self._generation and not self.closed:
+                self.empty.setText(
+                    self.tr("The roadmap could not be read: %1").replace("%1", str(error))
+                )
+                self.empty.show()
+                self.area.hide()
+
+        self._tasks.run(lambda: project.read(partial(horizon_board, today=today)), done, failed)
 
     def _show(self) -> None:
         if self.full is None:
             return
         self.board = cards_in(self.full, self._visible)
+        self._show_board()
+
+    def _show_board(self) -> None:
+        assert self.board is not None
+        assert self.full is not None
         self.view.show_board(self.board)
-        if not self.board.cards:
-            if self.full.cards:
+        if not self.board.size:
+            if self.full.size:
                 text = self.tr("No requirement matches the filter.")
             else:
                 text = self.tr(
@@ -94,8 +142,8 @@ class HorizonsPanel(QWidget):
                     "rejected are left out."
                 )
             self.empty.setText(text)
-        self.empty.setVisible(not self.board.cards)
-        self.area.setVisible(bool(self.board.cards))
+        self.empty.setVisible(not self.board.size)
+        self.area.setVisible(bool(self.board.size))
         self.refreshed.emit()
 
     def set_visible(self, uids: Iterable[str] | None) -> None:
@@ -105,12 +153,34 @@ class HorizonsPanel(QWidget):
             self._show()
 
     def _project_changed(self, effects: tuple[Effect, ...]) -> None:
-        if any(e.entity in HORIZON_ENTITIES or e.action == "reloaded" for e in effects):
+        """An edit of requirements: their cards updated from its values; of releases
+        or lanes (or a merge): the whole board read again, once edits pause."""
+        if not any(e.entity in HORIZON_ENTITIES or e.action == "reloaded" for e in effects):
+            return
+        full = self.full
+        if full is None or self._stale or needs_full_read(effects):
             self._stale = True
-            if self._pushing and self.isVisible():
-                self.reload()  # the user's own drop: shown before the mouse moves on
-            elif self.isVisible():
-                self._timer.start()  # edits elsewhere: once they pause
+            self._generation += 1  # a read under way no longer shows the project
+            if self.isVisible():
+                self._timer.start()
+            return
+        releases = full.release_horizons
+
+        def read_card(uid: str) -> HorizonCard | None:
+            return self.session.project.read(partial(horizon_card, uid=uid, releases=releases))
+
+        new = board_after(full, effects, read_card)
+        if new is full:
+            return
+        self.full = new
+        if self._visible is None or self.board is None:
+            self.board = new
+        else:
+            visible = self._visible
+            self.board = board_after(
+                self.board, effects, lambda uid: new.card(uid) if uid in visible else None
+            )
+        self._show_board()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -149,11 +219,7 @@ class HorizonsPanel(QWidget):
             text = fill(self.tr("Use the release's horizon for %1"), card.key)
         else:
             text = fill(self.tr("Move %1 to %2"), card.key, horizon_name(horizon))
-        self._pushing = True
-        try:
-            return self._push(op, text)
-        finally:
-            self._pushing = False
+        return self._push(op, text)
 
     def card_menu(self, uid: str) -> QMenu:
         """The menu of a card: move it to another horizon, or back to its release's."""

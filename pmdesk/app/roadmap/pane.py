@@ -226,7 +226,7 @@ class RoadmapPane(QWidget):
         self.conflicts.setMinimumHeight(40)
         splitter.setSizes([400, 90])
 
-        self.horizons = HorizonsPanel(session, lambda op, text: self.push(op, text), self)
+        self.horizons = HorizonsPanel(session, lambda op, text: self.push(op, text), tasks, self)
         self.horizons.setObjectName("roadmapHorizons")
         self.horizons.selection_changed.connect(self.selection_changed)
         self.horizons.details_requested.connect(self.details_requested)
@@ -539,6 +539,7 @@ class RoadmapPane(QWidget):
     def shutdown(self) -> None:
         """The project is closing: never read it again (a show or a timer may still come)."""
         self._closed = True
+        self.horizons.closed = True
         self._timer.stop()
         self._settle_timer.stop()
         self._tasks.wait()

@@ -33,9 +33,10 @@ key number, so the most important work reads first.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Literal
 
 from sqlalchemy import Connection, select
@@ -86,26 +87,43 @@ class HorizonCard:
         return self.own is None
 
 
-@dataclass(frozen=True)
 class HorizonBoard:
-    lanes: tuple[HorizonLane, ...]  # in order; cards of no lane go to a last row
-    releases: tuple[HorizonRelease, ...]
-    release_horizons: Mapping[str, Horizon]
-    cards: tuple[HorizonCard, ...]  # by key number
-    _cells: dict[tuple[str | None, Horizon], list[HorizonCard]] = field(
-        default_factory=dict, compare=False, repr=False
-    )
+    """The cards in cells (lane, horizon), each cell in `card_order`; lanes and
+    releases in order. `replaced` makes the board after a few cards changed
+    without sorting them all again (a project may hold 100,000)."""
 
-    def __post_init__(self) -> None:
-        known = {lane.uid for lane in self.lanes}
-        for card in sorted(self.cards, key=card_order):
-            lane = card.lane_uid if card.lane_uid in known else None
-            self._cells.setdefault((lane, card.horizon), []).append(card)
+    def __init__(
+        self,
+        lanes: Iterable[HorizonLane],
+        releases: Iterable[HorizonRelease],
+        release_horizons: Mapping[str, Horizon],
+        cards: Iterable[HorizonCard] = (),
+    ) -> None:
+        self.lanes = tuple(lanes)  # cards of no (known) lane go to a last row
+        self.releases = tuple(releases)
+        self.release_horizons: Mapping[str, Horizon] = dict(release_horizons)
+        self._known = frozenset(lane.uid for lane in self.lanes)
+        self._by_uid = {c.uid: c for c in cards}
+        self._cells: dict[tuple[str | None, Horizon], list[HorizonCard]] = {}
+        for card in sorted(self._by_uid.values(), key=card_order):
+            self._cells.setdefault(self._place(card), []).append(card)
+
+    def _place(self, card: HorizonCard) -> tuple[str | None, Horizon]:
+        return (card.lane_uid if card.lane_uid in self._known else None, card.horizon)
+
+    @property
+    def cards(self) -> tuple[HorizonCard, ...]:
+        """Every card, by key number."""
+        return tuple(sorted(self._by_uid.values(), key=lambda c: c.number))
+
+    @property
+    def size(self) -> int:
+        return len(self._by_uid)
 
     def rows(self) -> list[str | None]:
         """The lanes shown as rows: every lane, then None ("no lane") when used."""
         rows: list[str | None] = [lane.uid for lane in self.lanes]
-        if any(lane is None for lane, _ in self._cells):
+        if any(lane is None and cards for (lane, _), cards in self._cells.items()):
             rows.append(None)
         return rows
 
@@ -116,7 +134,36 @@ class HorizonBoard:
         return sum(len(cards) for (_, h), cards in self._cells.items() if h == horizon)
 
     def card(self, uid: str) -> HorizonCard | None:
-        return next((c for c in self.cards if c.uid == uid), None)
+        return self._by_uid.get(uid)
+
+    def replaced(self, changes: Mapping[str, HorizonCard | None]) -> HorizonBoard:
+        """The board with these cards put in (None: taken out), the rest shared."""
+        board = object.__new__(HorizonBoard)
+        board.lanes, board.releases = self.lanes, self.releases
+        board.release_horizons, board._known = self.release_horizons, self._known
+        board._by_uid = dict(self._by_uid)
+        board._cells = dict(self._cells)  # the lists of the cells changed are copied
+        copied: set[tuple[str | None, Horizon]] = set()
+
+        def cell(place: tuple[str | None, Horizon]) -> list[HorizonCard]:
+            if place not in copied:
+                copied.add(place)
+                board._cells[place] = list(board._cells.get(place, ()))
+            return board._cells[place]
+
+        for uid, new in changes.items():
+            old = board._by_uid.pop(uid, None)
+            if old is not None:
+                cards = cell(board._place(old))
+                at = bisect.bisect_left(cards, card_order(old), key=card_order)
+                while at < len(cards) and cards[at].uid != uid:
+                    at += 1
+                if at < len(cards):
+                    del cards[at]
+            if new is not None:
+                board._by_uid[uid] = new
+                bisect.insort(cell(board._place(new)), new, key=card_order)
+        return board
 
 
 def card_order(card: HorizonCard) -> tuple[int, int]:
@@ -170,12 +217,26 @@ def derive_horizon(
     return releases.get(release_uid, "later")
 
 
+_AS_HORIZON: dict[object, Horizon] = {h: h for h in HORIZONS}
+
+
 def as_horizon(value: object) -> Horizon | None:
     """A stored value as a horizon (anything else counts as unset)."""
-    for horizon in HORIZONS:
-        if value == horizon:
-            return horizon
-    return None
+    return _AS_HORIZON.get(value)
+
+
+_CARD_COLUMNS = (
+    Requirement.uid,
+    Requirement.key,
+    Requirement.title,
+    Requirement.kind,
+    Requirement.status,
+    Requirement.priority,
+    Requirement.release_uid,
+    Requirement.lane_uid,
+    Requirement.horizon,
+    Requirement.number,
+)
 
 
 def horizon_board(conn: Connection, *, today: dt.date) -> HorizonBoard:
@@ -197,22 +258,21 @@ def horizon_board(conn: Connection, *, today: dt.date) -> HorizonBoard:
     )
     by_release = release_horizons(releases, today)
     rows = conn.execute(
-        select(
-            Requirement.uid,
-            Requirement.key,
-            Requirement.title,
-            Requirement.kind,
-            Requirement.status,
-            Requirement.priority,
-            Requirement.release_uid,
-            Requirement.lane_uid,
-            Requirement.horizon,
-            Requirement.number,
-        )
+        select(*_CARD_COLUMNS)
         .where(Requirement.status.not_in(CLOSED_STATUSES))
         .order_by(Requirement.number, Requirement.uid)
     )
-    return HorizonBoard(lanes, releases, by_release, tuple(_card(r, by_release) for r in rows))
+    return HorizonBoard(lanes, releases, by_release, (_card(r, by_release) for r in rows))
+
+
+def horizon_card(conn: Connection, uid: str, releases: Mapping[str, Horizon]) -> HorizonCard | None:
+    """One requirement as a card (None: gone, done or rejected)."""
+    row = conn.execute(
+        select(*_CARD_COLUMNS).where(
+            Requirement.uid == uid, Requirement.status.not_in(CLOSED_STATUSES)
+        )
+    ).first()
+    return _card(row, releases) if row is not None else None
 
 
 def _card(row: Sequence[Any], releases: Mapping[str, Horizon]) -> HorizonCard:
@@ -227,7 +287,7 @@ def cards_in(board: HorizonBoard, uids: Iterable[str] | None) -> HorizonBoard:
     if uids is None:
         return board
     wanted = set(uids)
-    cards = tuple(c for c in board.cards if c.uid in wanted)
+    cards = [c for c in board.cards if c.uid in wanted]
     return HorizonBoard(board.lanes, board.releases, board.release_horizons, cards)
 
 
