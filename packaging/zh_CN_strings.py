@@ -368,6 +368,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("HorizonsPanel", "Use release's horizon"): "改用所属版本的时段",
     ("HorizonsPanel", "Forget the horizon set by hand: the release decides again"): "取消手动设置的时段，重新由所属版本决定",
     ("HorizonsPanel", "Show in Details"): "在详情中显示",
+    ("HorizonsPanel", "The roadmap could not be read: %1"): "无法读取路线图：%1",
     ("HorizonTexts", "No lane"): "未分配泳道",
     ("HorizonTexts", "no release"): "未排版本",
     ("HorizonTexts", "work in progress"): "进行中的需求",

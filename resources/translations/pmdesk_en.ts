@@ -2018,6 +2018,10 @@ Name:</translation>
 <context>
     <name>HorizonsPanel</name>
     <message>
+        <source>The roadmap could not be read: %1</source>
+        <translation>The roadmap could not be read: %1</translation>
+    </message>
+    <message>
         <source>No requirement matches the filter.</source>
         <translation>No requirement matches the filter.</translation>
     </message>

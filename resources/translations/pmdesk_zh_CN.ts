@@ -2011,6 +2011,10 @@ Name:</source>
 <context>
     <name>HorizonsPanel</name>
     <message>
+        <source>The roadmap could not be read: %1</source>
+        <translation>无法读取路线图：%1</translation>
+    </message>
+    <message>
         <source>No requirement matches the filter.</source>
         <translation>没有需求符合筛选条件。</translation>
     </message>
