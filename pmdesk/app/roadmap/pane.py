@@ -202,7 +202,7 @@ class RoadmapPane(QWidget):
         self.horizons_hint.setText(
             self.tr("Drag a card to another column to set its horizon. Dashed: from its release.")
         )
-        self.horizons_hint.setEnabled(False)  # greyed: a hint, not a value
+        self.horizons_hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)  # a hint
         tools.addWidget(self.horizons_hint, 1)
 
         self.conflicts = QListWidget(self)
