@@ -22,7 +22,8 @@ from pmdesk.core.domain.directives import HorizonsDirective
 from pmdesk.core.queries.content import requirements_for
 from pmdesk.core.roadmap.horizons import HorizonBoard, cards_in, horizon_board
 from pmdesk.export.doc import Block, Image, Paragraph, Run
-from pmdesk.export.horizon_picture import horizon_texts, horizons_png
+from pmdesk.export.horizon_geometry import horizon_texts
+from pmdesk.export.horizon_picture import horizons_png
 
 _CAPTION: Mapping[str, str] = {
     "zh": "路线图：现在 / 接下来 / 以后（截至 {date}）",

@@ -28,12 +28,8 @@ from pmdesk.core.project import Project
 from pmdesk.core.roadmap.horizons import HORIZONS, horizon_board
 from pmdesk.export.directive_html import render_section_html
 from pmdesk.export.horizon_blocks import horizons_board
-from pmdesk.export.horizon_picture import (
-    HorizonGeometry,
-    horizon_texts,
-    horizons_png,
-    priority_color,
-)
+from pmdesk.export.horizon_geometry import HorizonGeometry, horizon_texts
+from pmdesk.export.horizon_picture import horizons_png, priority_color
 from pmdesk.export.roadmap_picture import ensure_gui
 
 CAPTION = {"zh": "路线图：现在 / 接下来 / 以后", "en": "Roadmap: Now / Next / Later"}

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 from functools import partial
+from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QShowEvent
@@ -25,6 +26,7 @@ from pmdesk.app.roadmap.horizons_view import HorizonsArea, HorizonsView
 from pmdesk.app.roadmap.texts import fill, horizon_name, ui_horizon_texts
 from pmdesk.app.session import ProjectSession
 from pmdesk.app.tasks import TaskRunner
+from pmdesk.app.tree.pane import TreePane
 from pmdesk.core.ops import Effect, Operation
 from pmdesk.core.roadmap.horizon_update import board_after, needs_full_read
 from pmdesk.core.roadmap.horizons import (
@@ -61,6 +63,7 @@ class HorizonsPanel(QWidget):
         self._tasks = tasks  # reads the whole board off the GUI thread (None: on it)
         self._generation = 0  # of the read whose board is wanted
         self.closed = False
+        self._tree_pane: TreePane | None = None  # whose filter the board follows
         self.today: Callable[[], dt.date] = dt.date.today  # the clock the horizons use
         self.read_only = False
         self.full: HorizonBoard | None = None  # every open requirement
@@ -250,3 +253,43 @@ class HorizonsPanel(QWidget):
 
     def _menu_requested(self, uid: str, where: QPoint) -> None:
         self.card_menu(uid).exec(where)
+
+    # -- the tree's filter ----------------------------------------------------------
+    def follow_tree(self, tree_pane: TreePane) -> None:
+        """Follow the tree pane's filter (its matches only, without their ancestors,
+        as the backlog table shows them)."""
+        self._tree_pane = tree_pane
+        tree_pane.filter_applied.connect(self._follow_filter)
+        self._follow_filter()
+
+    def _follow_filter(self) -> None:
+        tree = self._tree_pane
+        if tree is None:
+            return
+        values = tree.filter_values()
+        visible = tree.model.matching(
+            values.pop("text") or "",
+            status=values["status"],
+            priority=values["priority"],
+            owner=values["owner"],
+            release=values["release"],
+            ancestors=False,
+        )
+        self.set_visible(visible)
+
+    # -- export --------------------------------------------------------------------
+    def export_picture(self, path: Path, language: str) -> bool:
+        """Write the board as shown (filtered) as PNG or SVG, by the suffix, in the
+        document language; False when there is no card to draw."""
+        from pmdesk.export.horizon_picture import horizons_png, horizons_svg
+
+        self.ensure_current()
+        board = self.board
+        if board is None or not board.size:
+            return False
+        if path.suffix.lower() == ".svg":
+            data = horizons_svg(board, language, 1100)
+        else:
+            data = horizons_png(board, language, 1100, cap=None, compact=False)[0]
+        path.write_bytes(data)
+        return True

@@ -29,10 +29,8 @@ from PySide6.QtWidgets import QApplication, QScrollArea, QSizePolicy, QToolTip, 
 
 from pmdesk.app.labels import not_assessed_label, priority_label
 from pmdesk.core.roadmap.horizons import HORIZONS, Horizon, HorizonBoard, HorizonCard
+from pmdesk.export.horizon_geometry import HEADER, HorizonGeometry, HorizonTexts
 from pmdesk.export.horizon_picture import (
-    HEADER,
-    HorizonGeometry,
-    HorizonTexts,
     Marks,
     card_fonts,
     paint_card,

@@ -255,7 +255,6 @@ class RoadmapPane(QWidget):
         self._capacities = False  # a release has a capacity: edits may pass it
         self._mark_over_capacity(None)
         self.pushing = False  # an edit of this pane's is being pushed
-        self._tree_pane: TreePane | None = None  # whose filter the horizons follow
         self.editing = RoadmapEditing(self, self)  # releases, milestones and lanes on the roadmap
         self._follow_theme()
         remembered = settings.roadmap_mode(session.path) if settings is not None else "timeline"
@@ -324,26 +323,8 @@ class RoadmapPane(QWidget):
             self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def follow_tree(self, tree_pane: TreePane) -> None:
-        """Follow the tree pane's filter on the Now / Next / Later board (its matches
-        only, without their ancestors, as the backlog table shows them)."""
-        self._tree_pane = tree_pane
-        tree_pane.filter_applied.connect(self._follow_filter)
-        self._follow_filter()
-
-    def _follow_filter(self) -> None:
-        tree = self._tree_pane
-        if tree is None:
-            return
-        values = tree.filter_values()
-        visible = tree.model.matching(
-            values.pop("text") or "",
-            status=values["status"],
-            priority=values["priority"],
-            owner=values["owner"],
-            release=values["release"],
-            ancestors=False,
-        )
-        self.horizons.set_visible(visible)
+        """The Now / Next / Later board follows the tree pane's filter."""
+        self.horizons.follow_tree(tree_pane)
 
     def _button(self, text: str, tip: str, slot: Any, *keys: str) -> QToolButton:
         button = QToolButton(self)
@@ -678,7 +659,7 @@ class RoadmapPane(QWidget):
         from pmdesk.export.roadmap_picture import roadmap_picture
 
         if self.mode == "horizons":
-            return self._export_horizons(path, language)
+            return self.horizons.export_picture(path, language)
 
         picture = self.session.project.read(
             partial(roadmap_picture, language=language, color_by=self.color_mode)
@@ -686,19 +667,5 @@ class RoadmapPane(QWidget):
         if picture is None:
             return False
         data = picture.svg() if path.suffix.lower() == ".svg" else picture.png()
-        path.write_bytes(data)
-        return True
-
-    def _export_horizons(self, path: Path, language: str) -> bool:
-        from pmdesk.export.horizon_picture import horizons_png, horizons_svg
-
-        self.horizons.ensure_current()
-        board = self.horizons.board
-        if board is None or not board.cards:
-            return False
-        if path.suffix.lower() == ".svg":
-            data = horizons_svg(board, language, 1100)
-        else:
-            data = horizons_png(board, language, 1100, cap=None, compact=False)[0]
         path.write_bytes(data)
         return True

@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication
 from pmdesk.app.labels import horizon_label, not_assessed_label, priority_label, status_label
 from pmdesk.core.domain import vocabulary
 from pmdesk.core.roadmap.horizons import HORIZONS
-from pmdesk.export.horizon_picture import HorizonTexts
+from pmdesk.export.horizon_geometry import HorizonTexts
 from pmdesk.export.roadmap_style import RoadmapTexts
 
 translate = QCoreApplication.translate
