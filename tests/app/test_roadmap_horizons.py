@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QToolButton
 from pytestqt.qtbot import QtBot
@@ -245,3 +245,30 @@ def test_the_column_heads_stay_in_sight_when_the_board_scrolls(
         x = int(rect.center().x() * image.devicePixelRatio())
         accent = image.pixelColor(x, int(4 * image.devicePixelRatio()))
         assert accent.name() == HORIZON_COLORS[horizon].lower(), horizon
+
+
+def test_file_export_roadmap_writes_the_board_shown(
+    qtbot: QtBot,
+    window: MainWindow,
+    panel: HorizonsPanel,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """File ▸ Export Roadmap as PNG / SVG in Now / Next / Later mode writes that
+    board, filtered as shown, in the project's language."""
+    from pmdesk.app import dialogs
+
+    out = {".png": tmp_path / "board.png", ".svg": tmp_path / "board.svg"}
+    monkeypatch.setattr(dialogs, "export_path", lambda _w, _s, suffix: out[suffix])
+    ws(window).tree_pane.search.setText("流失")  # churn: a few cards
+    qtbot.waitUntil(lambda: panel.board is not None and panel.board.size < 10)
+    window.export_roadmap(".png")
+    window.export_roadmap(".svg")
+    image = QImage(str(out[".png"]))
+    assert image.width() == 2 * 1100 and image.height() > 200
+    svg = out[".svg"].read_text(encoding="utf-8")
+    assert "现在" in svg and "接下来" in svg
+    assert panel.board is not None
+    keys = {c.key for c in panel.board.cards}
+    assert keys and all(key in svg for key in keys)
+    assert "CRM-9" not in keys and "CRM-9<" not in svg  # filtered out as on screen
