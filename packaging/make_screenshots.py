@@ -14,7 +14,9 @@ only (section list collapsed) of the section holding the requirements table;
 kano-*.png: Project ▸ Kano Survey… on the sample survey; board-*.png: the window
 at 1280×800 with View ▸ MoSCoW Board on release v1.1, given a capacity its Musts
 exceed (the warning shows; the edits are undone after the shot); backlog-*.png:
-the backlog table at 1280×800, grouped by release, sorted by priority then score.
+the backlog table at 1280×800, grouped by release, sorted by priority then score; horizons-*.png:
+the roadmap as Now / Next / Later on 2027-02-15 (v1.0 under way), CRM-22 moved
+to Now by hand and selected (undone after the shot).
 """
 
 from __future__ import annotations
@@ -62,6 +64,7 @@ def shoot(app: QApplication, language: str, folder: Path) -> None:
     shoot_kano(window, language)
     shoot_board(window, language)
     shoot_backlog(window, language)
+    shoot_horizons(window, language)
     if language == "en":
         apply_theme(app, "dark")
         settle(800)
@@ -278,6 +281,34 @@ def shoot_backlog(window: MainWindow, language: str) -> None:
     window.roadmap_dock.raise_()
     window.resize(1600, 1000)
     settle(400)
+
+
+def shoot_horizons(window: MainWindow, language: str) -> None:
+    """The roadmap as Now / Next / Later on a laptop screen, one card placed by hand."""
+    import datetime as dt
+
+    from PySide6.QtCore import Qt
+
+    workspace = window.workspace
+    assert workspace is not None
+    window.resize(1280, 800)
+    window.roadmap_dock.raise_()
+    window.resizeDocks([window.roadmap_dock], [470], Qt.Orientation.Vertical)
+    pane = workspace.roadmap_pane
+    pane.set_mode("horizons")
+    panel = pane.horizons
+    panel.today = lambda: dt.date(2027, 2, 15)  # the sample's v1.0 under way
+    panel.reload()
+    assert panel.board is not None
+    card = next(c for c in panel.board.cards if c.key == "CRM-22")
+    panel.set_horizon(card.uid, "now")
+    workspace.selection.set(card.uid)
+    settle(600)
+    window.grab().save(str(OUT / f"horizons-{language}.png"))
+    workspace.undo_stack.undo()
+    pane.set_mode("timeline")
+    window.resize(1600, 1000)
+    settle(600)
 
 
 def shoot_sharing(window: MainWindow, language: str, project: Path, folder: Path) -> None:

@@ -127,6 +127,14 @@ class AppSettings:
     def save_backlog_state(self, project: Path, state: dict[str, Any]) -> None:
         self._s.setValue(_project_key("backlog", project), json.dumps(state))
 
+    def roadmap_mode(self, project: Path) -> str:
+        """How the roadmap pane shows `project`: "timeline" or "horizons"."""
+        value = self._s.value(_project_key("roadmap_mode", project))
+        return value if value in ("timeline", "horizons") else "timeline"
+
+    def save_roadmap_mode(self, project: Path, mode: str) -> None:
+        self._s.setValue(_project_key("roadmap_mode", project), mode)
+
     def sync(self) -> None:
         self._s.sync()
 

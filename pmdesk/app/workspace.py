@@ -159,6 +159,7 @@ class Workspace(QObject):
 
         self.tree_pane.selection_changed.connect(self.selection.set)
         self.roadmap_pane.selection_changed.connect(self.selection.set)
+        self.roadmap_pane.follow_tree(self.tree_pane)  # Now / Next / Later follows the filter
         self.backlog_pane.selection_changed.connect(self.selection.set)
         self.board_pane.selection_changed.connect(self.selection.set)
         self.detail_editor.requirement_activated.connect(self.selection.set)

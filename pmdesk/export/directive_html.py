@@ -25,6 +25,7 @@ from sqlalchemy import Connection
 from pmdesk.core.domain.directives import (
     ChangesSinceDirective,
     DirectiveError,
+    HorizonsDirective,
     KanoDirective,
     MilestonesDirective,
     RankingDirective,
@@ -134,6 +135,10 @@ def render_directive_html(
         from pmdesk.export.kano_blocks import kano_html
 
         return kano_html(conn, directive, lang, image_width)
+    if isinstance(directive, HorizonsDirective):
+        from pmdesk.export.horizon_blocks import horizon_html
+
+        return horizon_html(conn, directive, lang, image_width)
     if isinstance(directive, RankingDirective):
         from pmdesk.export.ranking_blocks import ranking_html
 

@@ -72,6 +72,8 @@ def avatar_image(name: str, uid: str, photo: bytes | None, size: int) -> QImage:
     else:
         painter.fillPath(circle, QBrush(QColor(avatar_colour(uid))))
         text = initials(name)
+        if size < 24:  # an icon: one letter reads, two do not
+            text = text[:1]
         font = QFont()
         font.setBold(True)
         font.setPixelSize(max(6, int(size * (0.34 if len(text) > 1 else 0.42))))

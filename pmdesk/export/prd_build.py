@@ -25,6 +25,7 @@ from sqlalchemy import Connection, select
 from pmdesk.core.domain.directives import (
     ChangesSinceDirective,
     DirectiveError,
+    HorizonsDirective,
     KanoDirective,
     MilestonesDirective,
     RankingDirective,
@@ -338,6 +339,10 @@ class _Builder:
             from pmdesk.export.kano_blocks import kano_blocks
 
             return kano_blocks(self.conn, directive, self.lang, self._error)
+        if isinstance(directive, HorizonsDirective):
+            from pmdesk.export.horizon_blocks import horizon_blocks
+
+            return horizon_blocks(self.conn, directive, self.lang, self.today)
         if isinstance(directive, RankingDirective):
             from pmdesk.export.ranking_blocks import ranking_blocks
 

@@ -1374,6 +1374,10 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <translation>Who asked for it</translation>
     </message>
     <message>
+        <source>The persona this requirement is for (Project ▸ Personas…)</source>
+        <translation>The persona this requirement is for (Project ▸ Personas…)</translation>
+    </message>
+    <message>
         <source>Properties</source>
         <translation>Properties</translation>
     </message>
@@ -1392,6 +1396,10 @@ A baseline keeps the project as it is at a moment you name, such as the version 
     <message>
         <source>Kano</source>
         <translation>Kano</translation>
+    </message>
+    <message>
+        <source>Persona</source>
+        <translation>Persona</translation>
     </message>
     <message>
         <source>Owner</source>
@@ -1472,6 +1480,10 @@ A baseline keeps the project as it is at a moment you name, such as the version 
     <message>
         <source>Description</source>
         <translation>Description</translation>
+    </message>
+    <message>
+        <source>Insert the user story template</source>
+        <translation>Insert the user story template</translation>
     </message>
     <message>
         <source>Acceptance criteria</source>
@@ -1974,6 +1986,95 @@ Name:</translation>
     <message>
         <source>No changes recorded yet.</source>
         <translation>No changes recorded yet.</translation>
+    </message>
+</context>
+<context>
+    <name>HorizonTexts</name>
+    <message>
+        <source>No lane</source>
+        <translation>No lane</translation>
+    </message>
+    <message>
+        <source>no release</source>
+        <translation>no release</translation>
+    </message>
+    <message>
+        <source>work in progress</source>
+        <translation>work in progress</translation>
+    </message>
+    <message>
+        <source>+{n} more</source>
+        <translation>+{n} more</translation>
+    </message>
+    <message>
+        <source>Dashed: horizon from its release</source>
+        <translation>Dashed: horizon from its release</translation>
+    </message>
+    <message>
+        <source>No open requirement to place.</source>
+        <translation>No open requirement to place.</translation>
+    </message>
+</context>
+<context>
+    <name>HorizonsPanel</name>
+    <message>
+        <source>The roadmap could not be read: %1</source>
+        <translation>The roadmap could not be read: %1</translation>
+    </message>
+    <message>
+        <source>No requirement matches the filter.</source>
+        <translation>No requirement matches the filter.</translation>
+    </message>
+    <message>
+        <source>No open requirement to place. Requirements that are done or rejected are left out.</source>
+        <translation>No open requirement to place. Requirements that are done or rejected are left out.</translation>
+    </message>
+    <message>
+        <source>Use the release's horizon for %1</source>
+        <translation>Use the release's horizon for %1</translation>
+    </message>
+    <message>
+        <source>Move %1 to %2</source>
+        <translation>Move %1 to %2</translation>
+    </message>
+    <message>
+        <source>Move to %1</source>
+        <translation>Move to %1</translation>
+    </message>
+    <message>
+        <source>Use release's horizon</source>
+        <translation>Use release's horizon</translation>
+    </message>
+    <message>
+        <source>Forget the horizon set by hand: the release decides again</source>
+        <translation>Forget the horizon set by hand: the release decides again</translation>
+    </message>
+    <message>
+        <source>Show in Details</source>
+        <translation>Show in Details</translation>
+    </message>
+</context>
+<context>
+    <name>HorizonsView</name>
+    <message>
+        <source>Now / Next / Later</source>
+        <translation>Now / Next / Later</translation>
+    </message>
+    <message>
+        <source>Now: work in progress</source>
+        <translation>Now: work in progress</translation>
+    </message>
+    <message>
+        <source>Horizon from release %1</source>
+        <translation>Horizon from release %1</translation>
+    </message>
+    <message>
+        <source>Later: no release</source>
+        <translation>Later: no release</translation>
+    </message>
+    <message>
+        <source>Placed here by hand</source>
+        <translation>Placed here by hand</translation>
     </message>
 </context>
 <context>
@@ -3814,6 +3915,26 @@ Name:</translation>
     <message>
         <source>Where dragged bars and ends land</source>
         <translation>Where dragged bars and ends land</translation>
+    </message>
+    <message>
+        <source>Drag a card to another column to set its horizon. Dashed: from its release.</source>
+        <translation>Drag a card to another column to set its horizon. Dashed: from its release.</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <source>The roadmap on a time axis (%1)</source>
+        <translation>The roadmap on a time axis (%1)</translation>
+    </message>
+    <message>
+        <source>Now / Next / Later</source>
+        <translation>Now / Next / Later</translation>
+    </message>
+    <message>
+        <source>The roadmap by horizon, without dates (%1)</source>
+        <translation>The roadmap by horizon, without dates (%1)</translation>
     </message>
     <message>
         <source>The roadmap could not be read: %1</source>

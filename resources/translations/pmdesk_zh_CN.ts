@@ -1367,6 +1367,10 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <translation>需求提出方</translation>
     </message>
     <message>
+        <source>The persona this requirement is for (Project ▸ Personas…)</source>
+        <translation>这条需求面向的用户画像（项目 ▸ 用户画像…）</translation>
+    </message>
+    <message>
         <source>Properties</source>
         <translation>属性</translation>
     </message>
@@ -1385,6 +1389,10 @@ A baseline keeps the project as it is at a moment you name, such as the version 
     <message>
         <source>Kano</source>
         <translation>Kano</translation>
+    </message>
+    <message>
+        <source>Persona</source>
+        <translation>用户画像</translation>
     </message>
     <message>
         <source>Owner</source>
@@ -1465,6 +1473,10 @@ A baseline keeps the project as it is at a moment you name, such as the version 
     <message>
         <source>Description</source>
         <translation>描述</translation>
+    </message>
+    <message>
+        <source>Insert the user story template</source>
+        <translation>插入用户故事模板</translation>
     </message>
     <message>
         <source>Acceptance criteria</source>
@@ -1967,6 +1979,95 @@ Name:</source>
     <message>
         <source>No changes recorded yet.</source>
         <translation>尚无变更记录。</translation>
+    </message>
+</context>
+<context>
+    <name>HorizonTexts</name>
+    <message>
+        <source>No lane</source>
+        <translation>未分配泳道</translation>
+    </message>
+    <message>
+        <source>no release</source>
+        <translation>未排版本</translation>
+    </message>
+    <message>
+        <source>work in progress</source>
+        <translation>进行中的需求</translation>
+    </message>
+    <message>
+        <source>+{n} more</source>
+        <translation>另有 {n} 项</translation>
+    </message>
+    <message>
+        <source>Dashed: horizon from its release</source>
+        <translation>虚线：时段取自所属版本</translation>
+    </message>
+    <message>
+        <source>No open requirement to place.</source>
+        <translation>没有待规划的需求。</translation>
+    </message>
+</context>
+<context>
+    <name>HorizonsPanel</name>
+    <message>
+        <source>The roadmap could not be read: %1</source>
+        <translation>无法读取路线图：%1</translation>
+    </message>
+    <message>
+        <source>No requirement matches the filter.</source>
+        <translation>没有需求符合筛选条件。</translation>
+    </message>
+    <message>
+        <source>No open requirement to place. Requirements that are done or rejected are left out.</source>
+        <translation>没有待规划的需求。已完成或已拒绝的需求不在此显示。</translation>
+    </message>
+    <message>
+        <source>Use the release's horizon for %1</source>
+        <translation>%1 改用所属版本的规划时段</translation>
+    </message>
+    <message>
+        <source>Move %1 to %2</source>
+        <translation>将 %1 移到“%2”</translation>
+    </message>
+    <message>
+        <source>Move to %1</source>
+        <translation>移到“%1”</translation>
+    </message>
+    <message>
+        <source>Use release's horizon</source>
+        <translation>改用所属版本的时段</translation>
+    </message>
+    <message>
+        <source>Forget the horizon set by hand: the release decides again</source>
+        <translation>取消手动设置的时段，重新由所属版本决定</translation>
+    </message>
+    <message>
+        <source>Show in Details</source>
+        <translation>在详情中显示</translation>
+    </message>
+</context>
+<context>
+    <name>HorizonsView</name>
+    <message>
+        <source>Now / Next / Later</source>
+        <translation>现在 / 接下来 / 以后</translation>
+    </message>
+    <message>
+        <source>Now: work in progress</source>
+        <translation>现在：正在进行</translation>
+    </message>
+    <message>
+        <source>Horizon from release %1</source>
+        <translation>时段取自版本 %1</translation>
+    </message>
+    <message>
+        <source>Later: no release</source>
+        <translation>以后：未排版本</translation>
+    </message>
+    <message>
+        <source>Placed here by hand</source>
+        <translation>手动放入此列</translation>
     </message>
 </context>
 <context>
@@ -3803,6 +3904,26 @@ Name:</source>
     <message>
         <source>Where dragged bars and ends land</source>
         <translation>拖动条形或其两端时日期对齐到的单位</translation>
+    </message>
+    <message>
+        <source>Drag a card to another column to set its horizon. Dashed: from its release.</source>
+        <translation>把卡片拖到另一列即可设置规划时段；虚线卡片的时段取自所属版本。</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <source>The roadmap on a time axis (%1)</source>
+        <translation>按时间轴显示路线图（%1）</translation>
+    </message>
+    <message>
+        <source>Now / Next / Later</source>
+        <translation>现在 / 接下来 / 以后</translation>
+    </message>
+    <message>
+        <source>The roadmap by horizon, without dates (%1)</source>
+        <translation>按规划时段显示路线图，不看日期（%1）</translation>
     </message>
     <message>
         <source>The roadmap could not be read: %1</source>

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, Qt, QTimer, QTimeZone, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QIcon, QKeyEvent, QPixmap, QTextCursor
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QVBoxLayout, QWidget
 
 from pmdesk.app.details.form import DetailForm
@@ -37,10 +37,13 @@ from pmdesk.app.tasks import TaskRunner
 from pmdesk.core.domain import vocabulary
 from pmdesk.core.ops import Create, Effect, Operation, Remove, Update
 from pmdesk.core.queries.requirements import RequirementDetail, detail_after
+from pmdesk.core.queries.setup import PersonaRecord
+from pmdesk.export.persona_avatar import avatar_image
 
 __all__ = ["DetailEditor"]
 
 MESSAGE_MS = 10_000  # how long a refusal stays on screen
+AVATAR = 16  # pixels of a persona's avatar in its choice
 
 
 @dataclass(frozen=True)
@@ -101,6 +104,8 @@ class DetailEditor(QWidget):
         self._pushing = False
         self._owners_stale = True
         self._locked = False  # read-only: inputs made later are locked as they come
+        self._personas: dict[str, PersonaRecord] = {}
+        self._personas_stale = True
 
         self.form = form = DetailForm(self._suggest_date, self._find, tasks, self)
         layout = QVBoxLayout(self)
@@ -193,6 +198,7 @@ class DetailEditor(QWidget):
             "source": line(form.source),
             "release": combo(form.release),
             "lane": combo(form.lane),
+            "persona": combo(form.persona),
             "start": _Field(form.start.value, form.start.set_value, (form.start,)),
             "end": _Field(form.end.value, form.end.set_value, (form.end,)),
             "rice": _Field(rice.value, rice.set_value, rice.widgets()),
@@ -215,6 +221,7 @@ class DetailEditor(QWidget):
 
         choices = {"kind": form.kind, "status": form.status, "priority": form.priority}
         choices |= {"kano": form.kano, "release": form.release, "lane": form.lane}
+        choices |= {"persona": form.persona}
         for name, box in choices.items():
             box.currentIndexChanged.connect(commit(name))
         for name, edit in (("title", form.title), ("tags", form.tags), ("source", form.source)):
@@ -230,6 +237,8 @@ class DetailEditor(QWidget):
         form.criteria.committed.connect(commit("scores"))
         form.description.committed.connect(commit("description"))
         form.acceptance.committed.connect(commit("acceptance"))
+        form.story_template.clicked.connect(self.insert_story_template)
+        form.description.text.textChanged.connect(self._offer_story_template)
         form.links.add_requested.connect(self._add_link)
         form.links.remove_requested.connect(self._remove_link)
         form.links.problem.connect(self._show_message)
@@ -272,6 +281,7 @@ class DetailEditor(QWidget):
             self._show_header(detail)
         finally:
             self._populating = False
+        self._offer_story_template()
         return True
 
     def _show_field(self, name: str, value: Any, *, force: bool) -> None:
@@ -311,6 +321,20 @@ class DetailEditor(QWidget):
         lane_items = [("—", None), *((lane.name, lane.uid) for lane in lanes)]
         fill_combo(self.form.release, release_items)
         fill_combo(self.form.lane, lane_items)
+        if self._personas_stale:
+            self._fill_personas()
+
+    def _fill_personas(self) -> None:
+        """The persona choice, each with its avatar (read again only after a
+        persona changed: the photos need not be read at every selection)."""
+        self._personas_stale = False
+        self._personas = {p.uid: p for p in self._session.project.personas()}
+        avatars = {
+            p.uid: QIcon(QPixmap.fromImage(avatar_image(p.name, p.uid, p.photo, AVATAR)))
+            for p in self._personas.values()
+        }
+        persona_items = [("—", None), *((p.name, p.uid) for p in self._personas.values())]
+        fill_combo(self.form.persona, persona_items, avatars.__getitem__)
 
     def _fill_owners(self) -> None:
         names = self._session.project.owner_names()
@@ -366,6 +390,41 @@ class DetailEditor(QWidget):
         merge = ("requirement", self._uid, name) if name == "description" else None
         self._push(Update("requirement", self._uid, {name: value}), merge, name)
 
+    # -- the user story template -------------------------------------------------------
+    def _offer_story_template(self) -> None:
+        """Offer the template to a user story whose description is still empty."""
+        story = self._fields["kind"].read() == "story"
+        empty = not self.form.description.value().strip()
+        offered = story and empty and not self._locked
+        self.form.show_story_template(offered)
+        if offered:
+            self.form.story_template.setToolTip(self.story_template())
+
+    def story_template(self) -> str:
+        """ "As a <persona>, I want …, so that …." in the project's language, with
+        the story's persona when it has one ("As Ann, I want …")."""
+        chosen = self._personas.get(self._fields["persona"].read() or "")
+        if self._session.project.info().language == "zh":
+            return f"作为{chosen.name if chosen else '<用户画像>'}，我希望…，以便…。"
+        who = chosen.name if chosen else "a <persona>"  # "As Ann, …": a name needs no article
+        return f"As {who}, I want …, so that …."
+
+    def insert_story_template(self) -> None:
+        """One click: the template becomes the description (one undo step), and the
+        first "…" is selected, ready to type over."""
+        if self._uid is None or self._locked:
+            return
+        text = self.story_template()
+        editor = self.form.description
+        editor.set_value(text)
+        self._commit("description")
+        editor.text.setFocus()
+        cursor = editor.text.textCursor()
+        start = text.index("…")
+        cursor.setPosition(start)
+        cursor.setPosition(start + 1, QTextCursor.MoveMode.KeepAnchor)
+        editor.text.setTextCursor(cursor)
+
     def _add_link(self, link_type: str, other: str) -> None:
         if self._uid is None:
             return
@@ -416,10 +475,12 @@ class DetailEditor(QWidget):
         read = False  # the requirement shown must be read again: its effects do not tell
         if any(e.action == "reloaded" for e in effects):  # a merge: anything may differ
             self._owners_stale = touched = lists = links = read = True
+            self._personas_stale = True
             names = set(self._fields)
         for effect in effects:
-            if effect.entity in ("release", "lane"):
+            if effect.entity in ("release", "lane", "persona"):
                 lists = True
+                self._personas_stale |= effect.entity == "persona"
             elif effect.entity == "project":  # a new key prefix renames every key
                 touched = links = read = True
             elif effect.entity == "link":

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QScrollArea,
     QSizePolicy,
     QStackedWidget,
@@ -193,7 +194,11 @@ class DetailForm(QWidget):
         self.source = QLineEdit()
         self.source.setPlaceholderText(self.tr("Who asked for it"))
         self.release, self.lane = QComboBox(), QComboBox()
-        for box in (self.release, self.lane):
+        self.persona = QComboBox()  # schema 7: who a story is for
+        self.persona.setToolTip(
+            self.tr("The persona this requirement is for (Project ▸ Personas…)")
+        )
+        for box in (self.release, self.lane, self.persona):
             box.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
@@ -210,6 +215,7 @@ class DetailForm(QWidget):
         form.addRow(self.tr("Status"), self.status)
         form.addRow(self.tr("Priority"), self.priority)
         form.addRow(self.tr("Kano"), self.kano)
+        form.addRow(self.tr("Persona"), self.persona)
         form.addRow(self.tr("Owner"), self.owner)
         form.addRow(self.tr("Tags"), self.tags)
         form.addRow(self.tr("Source"), self.source)
@@ -246,6 +252,13 @@ class DetailForm(QWidget):
 
         self.description = DescriptionEditor(self._tasks)
         form.addRow(self._heading(self.tr("Description"), self.description.switch))
+        # A user story with no description yet: its template, one click away.
+        self.story_template = QPushButton(self.tr("Insert the user story template"))
+        self.story_template.setObjectName("storyTemplate")
+        self.story_template.setFlat(True)
+        self.story_template.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.story_template.setStyleSheet("text-align: left; color: palette(link);")
+        form.addRow(self.story_template)
         form.addRow(self.description)
         self.acceptance = AcceptanceEditor()
         form.addRow(self._heading(self.tr("Acceptance criteria"), *self.acceptance.buttons()))
@@ -258,7 +271,8 @@ class DetailForm(QWidget):
         form.addRow(self.footer)
 
         short: tuple[QWidget, ...] = (self.kind, self.status, self.priority, self.kano)
-        short += (self.owner, self.release, self.lane, self.start, self.end, *self.rice.widgets())
+        short += (self.owner, self.release, self.lane, self.persona, self.start, self.end)
+        short += tuple(self.rice.widgets())
         short += (*self.ice.widgets(), *self.wsjf.widgets())
         width = max(220, *(w.sizeHint().width() for w in short))
         self._wheel_guard = _WheelGuard(self)
@@ -276,9 +290,14 @@ class DetailForm(QWidget):
         self.criteria.styled = styled
         self.release.setMaximumWidth(width)
         self.lane.setMaximumWidth(width)
+        self.persona.setMaximumWidth(width)
         self.footer.setContentsMargins(0, 8, 0, 0)
         content.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         return content
+
+    def show_story_template(self, visible: bool) -> None:
+        """Offer the user story template (a story without a description) or not."""
+        self._form.setRowVisible(self.story_template, visible)
 
     def show_model(self, model: str, criteria: tuple[Criterion, ...]) -> None:
         """Show the inputs of the project's scoring model, and only those."""

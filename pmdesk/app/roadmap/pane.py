@@ -11,7 +11,9 @@ the task thread once edits pause); anything else by reading and laying out the
 whole roadmap.
 Releases, milestones and lanes are edited on the timeline too (`editing`: its
 context menus, and the operations its margins' drags and keys become).
-The colouring and snapping chosen are kept in the settings; the drawing follows
+A switch in the tools shows the roadmap as Now / Next / Later instead of dates
+(`horizons_panel`; Ctrl+Shift+N toggles), remembered per project file. The
+colouring and snapping chosen are kept in the settings; the drawing follows
 the app's light or dark theme. While the pane is hidden (a tab behind Details)
 it only notes that it is out of date, so edits elsewhere never pay for a
 roadmap nobody looks at.
@@ -26,7 +28,15 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QPointF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QPainter, QPaintEvent, QPalette, QShowEvent
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QKeySequence,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -34,17 +44,20 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QSplitter,
+    QStackedWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from pmdesk.app.roadmap.editing import RoadmapEditing
+from pmdesk.app.roadmap.horizons_panel import HorizonsPanel
 from pmdesk.app.roadmap.texts import fill, ui_texts
 from pmdesk.app.roadmap.view import RoadmapView
 from pmdesk.app.session import ProjectSession
 from pmdesk.app.settings import AppSettings
 from pmdesk.app.tasks import TaskRunner
+from pmdesk.app.tree.pane import TreePane
 from pmdesk.core.analysis.moscow import board_releases, over_capacity_releases, touches_load
 from pmdesk.core.ops import Effect, Operation, Update
 from pmdesk.core.queries.roadmap import roadmap_data
@@ -71,6 +84,8 @@ LEGEND_FIELD: dict[ColorBy, str] = {
 }
 SETTLE_MS = 300  # after the last edit that left a lane unpacked: pack it (`_settle`)
 ROADMAP_ENTITIES = frozenset({"requirement", "release", "milestone", "lane", "link"})
+MODES = ("timeline", "horizons")  # the roadmap by dates, or as Now / Next / Later
+MODE_KEY = "Ctrl+Shift+N"
 
 
 class LegendBar(QWidget):
@@ -164,6 +179,7 @@ class RoadmapPane(QWidget):
         tools = QHBoxLayout()
         tools.setContentsMargins(6, 4, 6, 0)
         tools.setSpacing(4)
+        self._build_mode_switch(tools)
         for widget in (self.zoom_out, self.zoom_in, self.fit, self.today):
             tools.addWidget(widget)
         tools.addSpacing(12)
@@ -172,6 +188,22 @@ class RoadmapPane(QWidget):
         tools.addSpacing(12)
         self.legend = LegendBar(self)
         tools.addWidget(self.legend, 1)
+        self.timeline_tools: tuple[QWidget, ...] = (
+            self.zoom_out,
+            self.zoom_in,
+            self.fit,
+            self.today,
+            self.color_by,
+            self.snap,
+            self.legend,
+        )
+        self.horizons_hint = QLabel(self)
+        self.horizons_hint.setObjectName("horizonsHint")
+        self.horizons_hint.setText(
+            self.tr("Drag a card to another column to set its horizon. Dashed: from its release.")
+        )
+        self.horizons_hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)  # a hint
+        tools.addWidget(self.horizons_hint, 1)
 
         self.conflicts = QListWidget(self)
         self.conflicts.setObjectName("roadmapConflicts")
@@ -194,11 +226,20 @@ class RoadmapPane(QWidget):
         self.conflicts.setMinimumHeight(40)
         splitter.setSizes([400, 90])
 
+        self.horizons = HorizonsPanel(session, lambda op, text: self.push(op, text), tasks, self)
+        self.horizons.setObjectName("roadmapHorizons")
+        self.horizons.selection_changed.connect(self.selection_changed)
+        self.horizons.details_requested.connect(self.details_requested)
+        self.stack = QStackedWidget(self)
+        self.timeline_box = splitter
+        self.stack.addWidget(splitter)
+        self.stack.addWidget(self.horizons)
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addLayout(tools)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.stack, 1)
 
         self._timer = QTimer(self, singleShot=True, interval=0)
         self._timer.timeout.connect(self.refresh)
@@ -216,6 +257,74 @@ class RoadmapPane(QWidget):
         self.pushing = False  # an edit of this pane's is being pushed
         self.editing = RoadmapEditing(self, self)  # releases, milestones and lanes on the roadmap
         self._follow_theme()
+        remembered = settings.roadmap_mode(session.path) if settings is not None else "timeline"
+        self.set_mode(remembered)
+
+    # -- the mode: timeline or Now / Next / Later -------------------------------------
+    def _build_mode_switch(self, tools: QHBoxLayout) -> None:
+        """Two tool buttons, one checked: the roadmap by dates or by horizon."""
+        group = QActionGroup(self)
+        group.setExclusive(True)
+        key = QKeySequence(MODE_KEY).toString(QKeySequence.SequenceFormat.NativeText)
+        self.mode_actions: dict[str, QAction] = {}
+        texts = {
+            "timeline": (self.tr("Timeline"), self.tr("The roadmap on a time axis (%1)")),
+            "horizons": (
+                self.tr("Now / Next / Later"),
+                self.tr("The roadmap by horizon, without dates (%1)"),
+            ),
+        }
+        for mode in MODES:
+            text, tip = texts[mode]
+            action = QAction(text, self)
+            action.setObjectName(f"roadmapMode_{mode}")
+            action.setCheckable(True)
+            action.setToolTip(tip.replace("%1", key))
+            action.triggered.connect(lambda _=False, m=mode: self.set_mode(m))
+            group.addAction(action)
+            self.mode_actions[mode] = action
+            button = QToolButton(self)
+            button.setDefaultAction(action)
+            button.setAutoRaise(True)
+            button.setObjectName(f"roadmapModeButton_{mode}")
+            tools.addWidget(button)
+        toggle = QAction(self)
+        toggle.setObjectName("roadmapModeToggle")
+        toggle.setShortcut(QKeySequence(MODE_KEY))
+        toggle.triggered.connect(self.toggle_mode)
+        self.addAction(toggle)  # anywhere in the window, like the document pane's views
+        self.mode_toggle = toggle
+        tools.addSpacing(12)
+
+    @property
+    def mode(self) -> str:
+        return "horizons" if self.stack.currentWidget() is self.horizons else "timeline"
+
+    def set_mode(self, mode: str) -> None:
+        """Show the timeline or the Now / Next / Later board (remembered per project)."""
+        if mode not in MODES:
+            mode = "timeline"
+        self.mode_actions[mode].setChecked(True)
+        horizons = mode == "horizons"
+        self.stack.setCurrentWidget(self.horizons if horizons else self.timeline_box)
+        for widget in self.timeline_tools:
+            widget.setVisible(not horizons)
+        self.horizons_hint.setVisible(horizons)
+        if self.settings is not None:
+            self.settings.save_roadmap_mode(self.session.path, mode)
+        if not horizons and self._stale and self.isVisible() and not self._closed:
+            self._timer.start()  # edits made meanwhile: the timeline catches up
+
+    def toggle_mode(self) -> None:
+        self.set_mode("timeline" if self.mode == "horizons" else "horizons")
+        if self.mode == "horizons":
+            self.horizons.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        else:
+            self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def follow_tree(self, tree_pane: TreePane) -> None:
+        """The Now / Next / Later board follows the tree pane's filter."""
+        self.horizons.follow_tree(tree_pane)
 
     def _button(self, text: str, tip: str, slot: Any, *keys: str) -> QToolButton:
         button = QToolButton(self)
@@ -303,7 +412,7 @@ class RoadmapPane(QWidget):
             if not self.pushing:  # an undo or an edit elsewhere: keys wait for the new layout
                 self.view.current = False
             self._stale = True
-            if self.isVisible():
+            if self.isVisible() and self.mode == "timeline":
                 self._timer.start()
 
     def _restyle(self, effects: tuple[Effect, ...]) -> bool:
@@ -400,16 +509,18 @@ class RoadmapPane(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._stale and not self._closed:
+        if self._stale and not self._closed and self.mode == "timeline":
             self._timer.start()
 
     def lock_editing(self) -> None:
-        """Read-only: bars are selected, never dragged."""
+        """Read-only: bars and cards are selected, never dragged."""
         self.view.read_only = True
+        self.horizons.lock_editing()
 
     def shutdown(self) -> None:
         """The project is closing: never read it again (a show or a timer may still come)."""
         self._closed = True
+        self.horizons.closed = True
         self._timer.stop()
         self._settle_timer.stop()
         self._tasks.wait()
@@ -427,6 +538,8 @@ class RoadmapPane(QWidget):
             self.view.set_chart_palette(palette)
             self.legend.chart_palette = palette
             self.legend.update()
+            self.horizons.view.chart_palette = palette
+            self.horizons.view.update()
 
     def _recolor(self) -> None:
         if self.settings is not None:
@@ -464,6 +577,7 @@ class RoadmapPane(QWidget):
     def select_uid(self, uid: str | None) -> None:
         """Show the tree's selection (the view ignores a requirement it does not show)."""
         self.view.select(uid)
+        self.horizons.select_uid(uid)
 
     def _dragged(self, uid: str, values: dict[str, Any]) -> None:
         """A bar dragged or moved by a key: one undo step, named for what changed."""
@@ -540,8 +654,12 @@ class RoadmapPane(QWidget):
     # -- export ----------------------------------------------------------------------
     def export_picture(self, path: Path, language: str) -> bool:
         """Write the roadmap as PNG or SVG (by the suffix) in the document language,
-        coloured as on screen. False when there is nothing to draw."""
+        coloured as on screen (in Now / Next / Later mode: that board, filtered as
+        shown). False when there is nothing to draw."""
         from pmdesk.export.roadmap_picture import roadmap_picture
+
+        if self.mode == "horizons":
+            return self.horizons.export_picture(path, language)
 
         picture = self.session.project.read(
             partial(roadmap_picture, language=language, color_by=self.color_mode)

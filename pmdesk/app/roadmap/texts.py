@@ -10,8 +10,10 @@ import re
 
 from PySide6.QtCore import QCoreApplication
 
-from pmdesk.app.labels import not_assessed_label, priority_label, status_label
+from pmdesk.app.labels import horizon_label, not_assessed_label, priority_label, status_label
 from pmdesk.core.domain import vocabulary
+from pmdesk.core.roadmap.horizons import HORIZONS
+from pmdesk.export.horizon_geometry import HorizonTexts
 from pmdesk.export.roadmap_style import RoadmapTexts
 
 translate = QCoreApplication.translate
@@ -54,4 +56,25 @@ def ui_texts() -> RoadmapTexts:
         status={s: status_label(s) for s in vocabulary.STATUSES},
         priority={p: priority_label(p) for p in vocabulary.PRIORITIES},
         not_assessed=not_assessed_label(),
+    )
+
+
+def horizon_name(horizon: str) -> str:
+    """Now, Next or Later as the UI says them."""
+    return horizon_label(horizon)
+
+
+def ui_horizon_texts() -> HorizonTexts:
+    """The Now / Next / Later drawing's words in the UI language."""
+    return HorizonTexts(
+        names={h: horizon_name(h) for h in HORIZONS},
+        no_lane=translate("HorizonTexts", "No lane"),
+        no_release=translate("HorizonTexts", "no release"),
+        in_progress=translate("HorizonTexts", "work in progress"),
+        # {n} is filled in; keep the braces.
+        more=translate("HorizonTexts", "+{n} more"),
+        derived=translate("HorizonTexts", "Dashed: horizon from its release"),
+        not_assessed=not_assessed_label(),
+        empty=translate("HorizonTexts", "No open requirement to place."),
+        priority={p: priority_label(p) for p in vocabulary.PRIORITIES},
     )

@@ -5,6 +5,7 @@ A block embeds live project content in the document (DESIGN.md, "Document"):
     requirements: release="v1.0" status!=rejected
     requirements: owner=张伟 detailed
     roadmap
+    roadmap view=horizons kind=feature
     milestones
     releases
     revision-history
@@ -111,6 +112,14 @@ class RoadmapDirective:
 
 
 @dataclass(frozen=True)
+class HorizonsDirective:
+    """The roadmap as Now / Next / Later (`roadmap view=horizons`), its cards
+    filtered by the usual terms (`kind=feature lane="Mobile"`)."""
+
+    filter: Filter = field(default_factory=Filter)
+
+
+@dataclass(frozen=True)
 class MilestonesDirective:
     """A table of the milestones: name, date and release."""
 
@@ -159,6 +168,7 @@ Directive = (
     | ChangesSinceDirective
     | KanoDirective
     | RankingDirective
+    | HorizonsDirective
 )
 
 
@@ -192,6 +202,8 @@ def parse_directive(body: str) -> Directive:
         return _parse_kano(rest)
     if kind == "ranking":
         return _parse_ranking(rest)
+    if kind == "roadmap" and rest:
+        return _parse_roadmap_view(rest)
     if rest:
         raise DirectiveError(
             f"{kind} takes no options, but got {rest!r}.",
@@ -243,6 +255,36 @@ def _parse_kano(rest: str) -> KanoDirective:
     if not value.strip():
         raise DirectiveError("survey needs a CSV file, e.g. kano survey=kano_survey_zh.csv.")
     return KanoDirective(value.strip())
+
+
+_ROADMAP_VIEW = re.compile(r"(?:^|(?<=\s))view\s*=\s*(\S*)", re.IGNORECASE)
+ROADMAP_VIEWS = ("timeline", "horizons")
+
+
+def _parse_roadmap_view(rest: str) -> RoadmapDirective | HorizonsDirective:
+    """`roadmap view=horizons` and filter terms (`view=timeline` is the plain roadmap)."""
+    views = _ROADMAP_VIEW.findall(rest)
+    if len(views) != 1 or views[0].lower() not in ROADMAP_VIEWS:
+        raise DirectiveError(
+            "roadmap takes no options but view=horizons (Now / Next / Later) "
+            f"with filter terms, but got {rest!r}.",
+            "roadmap 不接受选项，除了 view=horizons（现在 / 接下来 / 以后）及其筛选条件，"
+            f"但写了「{rest}」。",
+        )
+    terms, words = _scan(_ROADMAP_VIEW.sub(" ", rest))
+    if words:
+        raise DirectiveError(
+            f"{words[0]!r} is not a roadmap option; write view=horizons or field=value.",
+            f"「{words[0]}」不是 roadmap 的选项；请写 view=horizons 或 字段=值。",
+        )
+    if views[0].lower() == "timeline":
+        if terms:
+            raise DirectiveError(
+                "The timeline roadmap takes no filter terms; they go with view=horizons.",
+                "时间线路线图不接受筛选条件；筛选条件用于 view=horizons。",
+            )
+        return RoadmapDirective()
+    return HorizonsDirective(Filter(terms))
 
 
 _RANKING_OPTION = re.compile(r"(?:^|(?<=\s))(by|top)\s*=\s*(\S*)", re.IGNORECASE)
