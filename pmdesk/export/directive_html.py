@@ -27,6 +27,7 @@ from pmdesk.core.domain.directives import (
     DirectiveError,
     KanoDirective,
     MilestonesDirective,
+    MoscowDirective,
     RankingDirective,
     ReleasesDirective,
     RequirementsDirective,
@@ -138,6 +139,10 @@ def render_directive_html(
         from pmdesk.export.ranking_blocks import ranking_html
 
         return ranking_html(conn, directive, lang)
+    if isinstance(directive, MoscowDirective):
+        from pmdesk.export.moscow_blocks import moscow_html
+
+        return moscow_html(conn, directive, lang)
     if isinstance(directive, ChangesSinceDirective):
         return _changes_since(conn, directive, lang)
     return _revision_history(conn, lang)

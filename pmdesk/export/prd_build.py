@@ -27,6 +27,7 @@ from pmdesk.core.domain.directives import (
     DirectiveError,
     KanoDirective,
     MilestonesDirective,
+    MoscowDirective,
     RankingDirective,
     ReleasesDirective,
     RequirementsDirective,
@@ -342,6 +343,10 @@ class _Builder:
             from pmdesk.export.ranking_blocks import ranking_blocks
 
             return ranking_blocks(self.conn, directive, self.lang)
+        if isinstance(directive, MoscowDirective):
+            from pmdesk.export.moscow_blocks import moscow_blocks
+
+            return moscow_blocks(self.conn, directive, self.lang)
         assert isinstance(directive, ChangesSinceDirective)
         damaged = self._damaged_baseline(directive.baseline)
         if damaged is not None:
