@@ -1135,4 +1135,16 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("UndoLabel", "Remove tags from {key}"): "移除 {key} 的标签",
     ("UndoLabel", "Edit {count} requirements"): "编辑 {count} 个需求",
     ("UndoLabel", "Edit {key}"): "编辑 {key}",
+    # Schema 7: personas (issue 15).
+    ("CoreError", "persona"): "用户画像",
+    ("UndoLabel", "Create persona {name}"): "新建用户画像 {name}",
+    ("UndoLabel", "Delete persona {name}"): "删除用户画像 {name}",
+    ("UndoLabel", "Restore persona {name}"): "恢复用户画像 {name}",
+    ("UndoLabel", "Rename persona {name} to {new}"): "将用户画像 {name} 重命名为 {new}",
+    ("UndoLabel", "Reorder persona {name}"): "调整用户画像 {name} 的顺序",
+    ("UndoLabel", "Edit persona {name}"): "编辑用户画像 {name}",
+    ("History", "Persona"): "用户画像",
+    ("History", "Persona “%1”"): "用户画像「%1」",
+    ("Conflicts", "Persona"): "用户画像",
+    ("Conflicts", "No persona"): "无用户画像",
 }

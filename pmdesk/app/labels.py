@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication
 from pmdesk.core.domain.vocabulary import (
     ENTITY_VALUE_TERMS,
     FIELD_TERMS,
+    HORIZON_TERMS,
     KANO_TERMS,
     KIND_TERMS,
     LABELS,
@@ -52,6 +53,11 @@ def priority_label(priority: str | None) -> str:
 def kano_label(kano: str | None) -> str:
     """A Kano category; nothing when not assessed (None)."""
     return "" if kano is None else _said(KANO_TERMS, kano)
+
+
+def horizon_label(horizon: str | None) -> str:
+    """Now, Next or Later; nothing when derived from the release (None)."""
+    return "" if horizon is None else _said(HORIZON_TERMS, horizon)
 
 
 def not_assessed_label() -> str:

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from pmdesk.core.queries.setup import (
         LaneRecord,
         MilestoneRecord,
+        PersonaRecord,
         ProjectInfo,
         ReleaseRecord,
     )
@@ -182,6 +183,21 @@ class ProjectReads:
 
         with self._connect() as conn:
             return lanes(conn)
+
+    def personas(self) -> list[PersonaRecord]:
+        """Every persona with all its fields and the number of requirements
+        naming it, in the list's order (rank)."""
+        from pmdesk.core.queries.setup import personas
+
+        with self._connect() as conn:
+            return personas(conn)
+
+    def persona_requirements(self) -> dict[str, str]:
+        """requirement uid → persona uid, for every requirement that names one."""
+        from pmdesk.core.queries.requirements import persona_of_requirements
+
+        with self._connect() as conn:
+            return persona_of_requirements(conn)
 
     def milestones(self) -> list[MilestoneRecord]:
         """Every milestone with its date and release, by date."""

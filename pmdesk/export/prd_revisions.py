@@ -119,8 +119,10 @@ def _values(change: FieldChange, language: str) -> tuple[Runs, Runs]:
 def _value(field: str, value: Any, language: str) -> str:
     if value is None or value == "":
         return ""
-    if field in ("status", "kano", "kind", "priority"):
+    if field in ("status", "kano", "kind", "priority", "horizon"):
         return value_label(field, str(value), language)
+    if field == "value" and isinstance(value, int | float):
+        return f"{value:g}"
     if field == "rice" and isinstance(value, int | float):
         return format_score(value)
     return str(value)

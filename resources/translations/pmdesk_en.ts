@@ -495,6 +495,10 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <translation>Lane</translation>
     </message>
     <message>
+        <source>Persona</source>
+        <translation>Persona</translation>
+    </message>
+    <message>
         <source>Section</source>
         <translation>Section</translation>
     </message>
@@ -521,6 +525,10 @@ A baseline keeps the project as it is at a moment you name, such as the version 
     <message>
         <source>No release</source>
         <translation>No release</translation>
+    </message>
+    <message>
+        <source>No persona</source>
+        <translation>No persona</translation>
     </message>
     <message>
         <source>No lane</source>
@@ -1052,6 +1060,10 @@ A baseline keeps the project as it is at a moment you name, such as the version 
     <message>
         <source>{name}, row {row}: respondent {respondent} answered {key} already, in row {first}.</source>
         <translation>{name}, row {row}: respondent {respondent} answered {key} already, in row {first}.</translation>
+    </message>
+    <message>
+        <source>persona</source>
+        <translation>persona</translation>
     </message>
     <message>
         <source>the disk is full</source>
@@ -1897,6 +1909,14 @@ Name:</translation>
         <translation>Lane “%1”</translation>
     </message>
     <message>
+        <source>Persona</source>
+        <translation>Persona</translation>
+    </message>
+    <message>
+        <source>Persona “%1”</source>
+        <translation>Persona “%1”</translation>
+    </message>
+    <message>
         <source>Section</source>
         <translation>Section</translation>
     </message>
@@ -2178,6 +2198,18 @@ Name:</translation>
         <translation>Secret</translation>
     </message>
     <message>
+        <source>Now</source>
+        <translation>Now</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Later</translation>
+    </message>
+    <message>
         <source>Not assessed</source>
         <translation>Not assessed</translation>
     </message>
@@ -2320,6 +2352,46 @@ Name:</translation>
     <message>
         <source>Milestone</source>
         <translation>Milestone</translation>
+    </message>
+    <message>
+        <source>Persona</source>
+        <translation>Persona</translation>
+    </message>
+    <message>
+        <source>Personas</source>
+        <translation>Personas</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Goals</source>
+        <translation>Goals</translation>
+    </message>
+    <message>
+        <source>Pain points</source>
+        <translation>Pain points</translation>
+    </message>
+    <message>
+        <source>Scenarios</source>
+        <translation>Scenarios</translation>
+    </message>
+    <message>
+        <source>Share of users</source>
+        <translation>Share of users</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Horizon</source>
+        <translation>Horizon</translation>
     </message>
     <message>
         <source>is needed by</source>
@@ -4122,6 +4194,30 @@ Name:</translation>
     <message>
         <source>Edit lane {name}</source>
         <translation>Edit lane {name}</translation>
+    </message>
+    <message>
+        <source>Create persona {name}</source>
+        <translation>Create persona {name}</translation>
+    </message>
+    <message>
+        <source>Delete persona {name}</source>
+        <translation>Delete persona {name}</translation>
+    </message>
+    <message>
+        <source>Restore persona {name}</source>
+        <translation>Restore persona {name}</translation>
+    </message>
+    <message>
+        <source>Rename persona {name} to {new}</source>
+        <translation>Rename persona {name} to {new}</translation>
+    </message>
+    <message>
+        <source>Reorder persona {name}</source>
+        <translation>Reorder persona {name}</translation>
+    </message>
+    <message>
+        <source>Edit persona {name}</source>
+        <translation>Edit persona {name}</translation>
     </message>
     <message>
         <source>Create milestone {name}</source>

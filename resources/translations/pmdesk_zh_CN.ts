@@ -488,6 +488,10 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <translation>泳道</translation>
     </message>
     <message>
+        <source>Persona</source>
+        <translation>用户画像</translation>
+    </message>
+    <message>
         <source>Section</source>
         <translation>章节</translation>
     </message>
@@ -514,6 +518,10 @@ A baseline keeps the project as it is at a moment you name, such as the version 
     <message>
         <source>No release</source>
         <translation>无版本</translation>
+    </message>
+    <message>
+        <source>No persona</source>
+        <translation>无用户画像</translation>
     </message>
     <message>
         <source>No lane</source>
@@ -1045,6 +1053,10 @@ A baseline keeps the project as it is at a moment you name, such as the version 
     <message>
         <source>{name}, row {row}: respondent {respondent} answered {key} already, in row {first}.</source>
         <translation>{name}，第 {row} 行：受访者 {respondent} 已在第 {first} 行回答过 {key}。</translation>
+    </message>
+    <message>
+        <source>persona</source>
+        <translation>用户画像</translation>
     </message>
     <message>
         <source>the disk is full</source>
@@ -1890,6 +1902,14 @@ Name:</source>
         <translation>泳道「%1」</translation>
     </message>
     <message>
+        <source>Persona</source>
+        <translation>用户画像</translation>
+    </message>
+    <message>
+        <source>Persona “%1”</source>
+        <translation>用户画像「%1」</translation>
+    </message>
+    <message>
         <source>Section</source>
         <translation>章节</translation>
     </message>
@@ -2170,6 +2190,18 @@ Name:</source>
         <translation>机密</translation>
     </message>
     <message>
+        <source>Now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>接下来</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>以后</translation>
+    </message>
+    <message>
         <source>Not assessed</source>
         <translation>未评估</translation>
     </message>
@@ -2312,6 +2344,46 @@ Name:</source>
     <message>
         <source>Milestone</source>
         <translation>里程碑</translation>
+    </message>
+    <message>
+        <source>Persona</source>
+        <translation>用户画像</translation>
+    </message>
+    <message>
+        <source>Personas</source>
+        <translation>用户画像</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Goals</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Pain points</source>
+        <translation>痛点</translation>
+    </message>
+    <message>
+        <source>Scenarios</source>
+        <translation>使用场景</translation>
+    </message>
+    <message>
+        <source>Share of users</source>
+        <translation>用户占比</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>价值</translation>
+    </message>
+    <message>
+        <source>Horizon</source>
+        <translation>规划时段</translation>
     </message>
     <message>
         <source>is needed by</source>
@@ -4112,6 +4184,30 @@ Name:</source>
     <message>
         <source>Edit lane {name}</source>
         <translation>编辑泳道 {name}</translation>
+    </message>
+    <message>
+        <source>Create persona {name}</source>
+        <translation>新建用户画像 {name}</translation>
+    </message>
+    <message>
+        <source>Delete persona {name}</source>
+        <translation>删除用户画像 {name}</translation>
+    </message>
+    <message>
+        <source>Restore persona {name}</source>
+        <translation>恢复用户画像 {name}</translation>
+    </message>
+    <message>
+        <source>Rename persona {name} to {new}</source>
+        <translation>将用户画像 {name} 重命名为 {new}</translation>
+    </message>
+    <message>
+        <source>Reorder persona {name}</source>
+        <translation>调整用户画像 {name} 的顺序</translation>
+    </message>
+    <message>
+        <source>Edit persona {name}</source>
+        <translation>编辑用户画像 {name}</translation>
     </message>
     <message>
         <source>Create milestone {name}</source>

@@ -108,7 +108,7 @@ def test_new_files_have_exactly_the_migrated_schema(tmp_path: Path) -> None:
     assert _shape(fresh) == _shape(migrated)
 
 
-# What schemas 4, 5 and 6 added, with the value every older row gets.
+# What schemas 4 to 7 added, with the value every older row gets.
 SCHEMA4_DEFAULTS: dict[str, dict[str, object]] = {
     "project": {
         "organisation": "",
@@ -120,7 +120,14 @@ SCHEMA4_DEFAULTS: dict[str, dict[str, object]] = {
         "scoring": "rice",
         "criteria": [],
     },
-    "requirements": {"ice": None, "wsjf": None, "scores": {}},
+    "requirements": {
+        "ice": None,
+        "wsjf": None,
+        "scores": {},
+        "persona": None,
+        "value": None,
+        "horizon": None,
+    },
     "releases": {"goal": "", "status": "planned", "capacity": None},
     "milestones": {"release": None},
     "lanes": {"colour": None},
@@ -131,6 +138,7 @@ def as_older_schema(text: str) -> str:
     """A snapshot of an upgraded file, as the older file's snapshot read: the
     fields schema 4 and later added left out, after checking they hold their defaults."""
     snapshot = json.loads(text)
+    assert snapshot.pop("personas") == []  # schema 7
 
     def tree(nodes: list[dict[str, object]]) -> list[dict[str, object]]:
         return [m for n in nodes for m in (n, *tree(n["children"]))]  # type: ignore[arg-type]

@@ -33,6 +33,7 @@ from pmdesk.app import dialogs
 from pmdesk.app.error_text import error_text
 from pmdesk.app.labels import (
     field_label,
+    horizon_label,
     kano_label,
     kind_label,
     link_label,
@@ -400,9 +401,12 @@ def _value(field: str, value: Any) -> str:
         "priority": priority_label,
         "kind": kind_label,
         "kano": kano_label,
+        "horizon": horizon_label,
     }.get(field)
     if label is not None:
         return label(str(value))
+    if field == "value" and isinstance(value, int | float):
+        return f"{value:g}"
     if field == "rice" and isinstance(value, int | float):
         return format_score(value)
     return str(value)

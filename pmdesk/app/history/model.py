@@ -29,6 +29,7 @@ from PySide6.QtWidgets import QApplication
 from pmdesk.app.labels import (
     document_value_label,
     field_label,
+    horizon_label,
     kano_label,
     kind_label,
     link_label,
@@ -68,6 +69,7 @@ def _vocabulary(field: str, code: str) -> str:
         "kano": kano_label,
         "link": link_label,
         "release_status": release_status_label,
+        "horizon": horizon_label,
     }.get(field)
     if field in ("doc_status", "confidentiality"):  # the PRD's own
         return document_value_label(field, code)
@@ -101,6 +103,7 @@ def subject_text(change: Change) -> str:
             translate("History", "Milestone “%1”"),
         ),
         "lane": (translate("History", "Lane"), translate("History", "Lane “%1”")),
+        "persona": (translate("History", "Persona"), translate("History", "Persona “%1”")),
         "section": (translate("History", "Section"), translate("History", "Section “%1”")),
         "project": (translate("History", "Project"), translate("History", "Project “%1”")),
     }.get(change.entity)

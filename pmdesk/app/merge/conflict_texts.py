@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication
 from pmdesk.app.labels import (
     document_value_label,
     field_label,
+    horizon_label,
     kano_label,
     kind_label,
     link_label,
@@ -48,13 +49,17 @@ EDITABLE = {
     ("project", "version"),
 }
 MULTILINE = {("requirement", "description"), ("section", "body")}
-REQUIRED = {("requirement", "title"), *((e, "name") for e in ("release", "lane", "milestone"))}
+REQUIRED = {
+    ("requirement", "title"),
+    *((e, "name") for e in ("release", "lane", "milestone", "persona")),
+}
 
 _VOCABULARY = {
     "status": status_label,
     "priority": priority_label,
     "kano": kano_label,
     "kind": kind_label,
+    "horizon": horizon_label,
 }
 _LIST_FIELDS = ("acceptance", "tags", "authors")
 
@@ -101,6 +106,7 @@ def group_title(entity: str, uid: str, mine: Tables, theirs: Tables) -> tuple[st
         "release": translate("Conflicts", "Release"),
         "milestone": translate("Conflicts", "Milestone"),
         "lane": translate("Conflicts", "Lane"),
+        "persona": translate("Conflicts", "Persona"),
         "section": translate("Conflicts", "Section"),
         "project": translate("Conflicts", "Project"),
         "baseline": translate("Conflicts", "Baseline"),
@@ -127,7 +133,11 @@ def base_text(conflict: Conflict, mine: Tables, theirs: Tables) -> str | None:
     if conflict.field == DELETED:
         return None
     tables = mine
-    if conflict.field in ("release_uid", "lane_uid"):  # the base's row may be gone on one side
+    if conflict.field in (
+        "release_uid",
+        "lane_uid",
+        "persona_uid",
+    ):  # the base's row may be gone on one side
         entity = conflict.field.removesuffix("_uid")
         if conflict.base not in mine.get(entity, {}):
             tables = theirs
@@ -146,11 +156,13 @@ def readable(entity: str, field: str, value: Any, tables: Tables) -> str:
         return _link_text(value, tables, tables)
     if isinstance(value, dict) and field == "key":
         return str(value.get("key", ""))
-    if field in ("release_uid", "lane_uid"):
+    if field in ("release_uid", "lane_uid", "persona_uid"):
         row = tables.get(field.removesuffix("_uid"), {}).get(value or "")
         if row is None:
             if field == "release_uid":
                 return translate("Conflicts", "No release")
+            if field == "persona_uid":
+                return translate("Conflicts", "No persona")
             return translate("Conflicts", "No lane")
         return str(row["name"])
     if entity == "release" and field == "status" and isinstance(value, str):
@@ -167,7 +179,7 @@ def readable(entity: str, field: str, value: Any, tables: Tables) -> str:
         return not_assessed_label()
     if field in _VOCABULARY and isinstance(value, str):
         return _VOCABULARY[field](value)
-    if field == "logo":  # the picture's bytes mean nothing to a reader: say its size
+    if field in ("logo", "photo"):  # the picture's bytes mean nothing to a reader: say its size
         if not value:
             return translate("Conflicts", "No picture")
         kilobytes = max(1, round(len(value) / 1024))

@@ -129,6 +129,36 @@ def _logo(value: Value) -> bytes | None:
     return value
 
 
+def _photo(value: Value) -> bytes | None:
+    """A persona's photo: PNG or JPEG bytes of at most LOGO_LIMIT (base64 in the snapshot)."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        try:
+            value = base64.b64decode(value.encode("ascii"), validate=True)
+        except (binascii.Error, UnicodeEncodeError):
+            raise FieldError("the photo is not base64 text") from None
+    if not isinstance(value, bytes):
+        raise FieldError(f"{shown(value)} is not a picture")
+    if logo_format(value) is None:
+        raise FieldError("the photo is not a PNG or JPEG picture")
+    if len(value) > LOGO_LIMIT:
+        raise FieldError(f"the photo is {len(value) // 1024} KB; at most 1024 KB fit")
+    return value
+
+
+def _within(name: str, low: float, high: float) -> Callable[[Value], float | None]:
+    """A number in [low, high], or None (not assessed)."""
+
+    def check(value: Value) -> float | None:
+        number = _number(value)
+        if number is not None and not low <= number <= high:
+            raise FieldError(f"{name} {number:g} is not between {low:g} and {high:g}")
+        return number
+
+    return check
+
+
 def _date(value: Value) -> str | None:
     if value is None:
         return None
@@ -310,6 +340,20 @@ REQUIREMENT_FIELDS = (
     _spec("lane", _reference, None, column="lane_uid", references="lane"),
     _spec("start", _date, None),
     _spec("end", _date, None),
+    # Schema 7: the persona of a story, business value (0–10) and roadmap horizon.
+    _spec("persona", _reference, None, column="persona_uid", references="persona"),
+    _spec("value", _within("value", *vocabulary.VALUE_RANGE), None),
+    _spec("horizon", _one_of_or_none(vocabulary.HORIZONS), None),
+)
+
+PERSONA_FIELDS = (
+    _spec("name", _name, ""),
+    _spec("role", _text, ""),
+    _spec("goals", _text, ""),
+    _spec("pain_points", _text, ""),
+    _spec("scenarios", _text, ""),
+    _spec("share", _within("share", *vocabulary.SHARE_RANGE), None),
+    _spec("photo", _photo, None),
 )
 
 FIELDS: Mapping[str, tuple[FieldSpec, ...]] = {
@@ -357,6 +401,7 @@ FIELDS: Mapping[str, tuple[FieldSpec, ...]] = {
     ),
     "lane": (_spec("name", _name, ""), _spec("colour", _colour, None)),
     "section": (_spec("title", _text, ""), _spec("body", _text, "")),
+    "persona": PERSONA_FIELDS,
     "link": (
         _spec("from", _reference, None, column="from_uid", references="requirement"),
         _spec("to", _reference, None, column="to_uid", references="requirement"),

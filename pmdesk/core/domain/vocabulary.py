@@ -32,6 +32,14 @@ SCORING_MODELS = ("rice", "ice", "wsjf", "weighted")
 """How a project scores its requirements (schema 6); RICE unless it chose another."""
 CRITERION_KEYS = ("id", "name", "weight", "scale")
 """A criterion of the weighted model: {"id", "name", "weight" ≥ 0, "scale" (its maximum) > 0}."""
+HORIZONS = ("now", "next", "later")
+"""A requirement's roadmap horizon (schema 7); None: derived from its release."""
+VALUE_RANGE = (0.0, 10.0)
+"""A requirement's business value (schema 7), the value-vs-effort matrix's vertical axis."""
+SHARE_RANGE = (0.0, 100.0)
+"""A persona's share of the users, in per cent (schema 7)."""
+PERSONA_TEXTS = ("goals", "pain_points", "scenarios")
+"""A persona's Markdown texts, in the order the editor and the PRD show them."""
 
 DEFAULT_KIND = "requirement"
 DEFAULT_STATUS = "draft"
@@ -155,6 +163,11 @@ CONFIDENTIALITY_TERMS: Mapping[str, Term] = {
     "confidential": _t(QT_TRANSLATE_NOOP("Labels", "Confidential"), "秘密"),
     "secret": _t(QT_TRANSLATE_NOOP("Labels", "Secret"), "机密"),
 }
+HORIZON_TERMS: Mapping[str, Term] = {
+    "now": _t(QT_TRANSLATE_NOOP("Labels", "Now"), "现在"),
+    "next": _t(QT_TRANSLATE_NOOP("Labels", "Next"), "接下来"),
+    "later": _t(QT_TRANSLATE_NOOP("Labels", "Later"), "以后"),
+}
 # The choice for a priority or Kano category nobody has decided yet (None):
 # the details offer it by this name; the tree, filters and documents show nothing.
 NOT_ASSESSED = _t(QT_TRANSLATE_NOOP("Labels", "Not assessed"), "未评估")
@@ -276,12 +289,24 @@ FIELD_TERMS: Mapping[str, Term] = {
     "capacity": _t(QT_TRANSLATE_NOOP("Labels", "Capacity"), "容量"),
     "colour": _t(QT_TRANSLATE_NOOP("Labels", "Colour"), "颜色"),
     "milestone": _t(QT_TRANSLATE_NOOP("Labels", "Milestone"), "里程碑"),
+    # Schema 7: personas, and a requirement's persona, business value and horizon.
+    "persona": _t(QT_TRANSLATE_NOOP("Labels", "Persona"), "用户画像"),
+    "personas": _t(QT_TRANSLATE_NOOP("Labels", "Personas"), "用户画像"),
+    "role": _t(QT_TRANSLATE_NOOP("Labels", "Role"), "角色"),
+    "goals": _t(QT_TRANSLATE_NOOP("Labels", "Goals"), "目标"),
+    "pain_points": _t(QT_TRANSLATE_NOOP("Labels", "Pain points"), "痛点"),
+    "scenarios": _t(QT_TRANSLATE_NOOP("Labels", "Scenarios"), "使用场景"),
+    "share": _t(QT_TRANSLATE_NOOP("Labels", "Share of users"), "用户占比"),
+    "photo": _t(QT_TRANSLATE_NOOP("Labels", "Photo"), "照片"),
+    "value": _t(QT_TRANSLATE_NOOP("Labels", "Value"), "价值", "Business value", "业务价值"),
+    "horizon": _t(QT_TRANSLATE_NOOP("Labels", "Horizon"), "规划时段"),
 }
 VALUE_TERMS: Mapping[str, Mapping[str, Term]] = {
     "kind": KIND_TERMS,
     "status": STATUS_TERMS,
     "priority": PRIORITY_TERMS,
     "kano": KANO_TERMS,
+    "horizon": HORIZON_TERMS,
 }
 # The release's own status (planned, in progress, released) by the same name
 # "status" as a requirement's: looked up per entity.

@@ -18,6 +18,7 @@ FIELD_NAMES = {
     "parent_uid": "parent",
     "release_uid": "release",
     "lane_uid": "lane",
+    "persona_uid": "persona",
     "position": "place in the tree",
     "rank": "order",
     "ends": "link",
@@ -34,7 +35,7 @@ def shorten(text: str, limit: int = 70) -> str:
 
 
 Labeler = Callable[[str, str], str]  # (field, stored value) → what readers see
-VOCABULARY = frozenset({"status", "priority", "kano", "kind"})
+VOCABULARY = frozenset({"status", "priority", "kano", "kind", "horizon"})
 
 
 def plain_value(
@@ -43,7 +44,7 @@ def plain_value(
     """One side's value of a field, readable (vocabulary values through `label`)."""
     if label is not None and field in VOCABULARY and isinstance(value, str):
         return label(field, value)
-    if isinstance(value, bytes):  # a logo
+    if isinstance(value, bytes):  # a logo or a photo
         return f"picture, {max(1, round(len(value) / 1024))} KB"
     if field == "position" and isinstance(value, dict):
         parent = value.get("parent_uid")
@@ -51,7 +52,7 @@ def plain_value(
             return "at the top level"
         row = tables.get("requirement", {}).get(parent)
         return f"under {row['key'] if row else parent[:8]}"
-    if field in ("release_uid", "lane_uid"):
+    if field in ("release_uid", "lane_uid", "persona_uid"):
         row = tables.get(field.removesuffix("_uid"), {}).get(value or "")
         return row["name"] if row else "—"
     if field == "dates" and isinstance(value, dict):

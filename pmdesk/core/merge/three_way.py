@@ -115,6 +115,9 @@ STAMPS: dict[str, tuple[str, ...]] = {
 _ORDER_FIELDS = frozenset({"position", "rank"})
 # Long Markdown fields: edits to different lines on the two sides combine.
 TEXTS = {("requirement", "description"), ("section", "body")}
+# What requirements belong to by a `<entity>_uid` column: a deleted one is
+# cleared from them, unless the other side chose it again (then a conflict).
+_GROUPING = ("release", "lane", "persona")
 # JSON objects whose keys merge one by one (a requirement's weighted-criteria scores).
 KEYED = {("requirement", "scores")}
 
@@ -363,7 +366,7 @@ class _Merger:
                 if entity == "requirement" and self._only_kept_children(uid):
                     for child in self._children_in_out(uid):
                         self._move_up(child, uid)
-                elif entity in ("release", "lane") and self._only_kept_members(entity, uid):
+                elif entity in _GROUPING and self._only_kept_members(entity, uid):
                     self._cascade(entity, uid)  # clears the kept rows' reference
                 else:
                     self._settle_dangling(entity, uid)
@@ -377,7 +380,7 @@ class _Merger:
                 row["release_uid"] = None
 
     def _only_kept_members(self, entity: str, uid: str) -> bool:
-        """Is a deleted release or lane referred to only by requirements that
+        """Is a deleted release, lane or persona referred to only by requirements that
         were in it all along, kept against their own deletion? Then nobody
         chose it again: its deletion stands, and they leave it, as the
         requirements the deleting side kept did."""
@@ -458,6 +461,7 @@ class _Merger:
                 ("parent_uid", "requirement"),
                 ("release_uid", "release"),
                 ("lane_uid", "lane"),
+                ("persona_uid", "persona"),
             ):
                 target = row.get(column)
                 if target is not None and target not in self.out[entity]:
@@ -494,9 +498,9 @@ class _Merger:
 
     def _referring(self, entity: str, uid: str) -> tuple[str, ...]:
         """The requirements that point at a row: its children, the other end of
-        its links, or, for a release or lane, the requirements in it."""
+        its links, or, for a release, lane or persona, the requirements in it."""
         reqs = self.out["requirement"]
-        if entity in ("release", "lane"):
+        if entity in _GROUPING:
             found = [r for r in reqs.values() if r[f"{entity}_uid"] == uid]
         else:
             others = {
@@ -508,15 +512,15 @@ class _Merger:
         return tuple(sorted(f"{r['key']} {r['title']}".strip() for r in found))
 
     def _cascade(self, entity: str, uid: str, deleter: Side | None = None) -> None:
-        """What a deletion takes along: a subtree with its links, a release or lane
-        reference (cleared), as the database would on the deleting side.
+        """What a deletion takes along: a subtree with its links, a release, lane
+        or persona reference (cleared), as the database would on the deleting side.
 
         A requirement the other side moved under the deleted one, but which the
         deleting side still has, is not deleted: it goes back to its place there
         (a `moved_back` note). One kept against the deletion by the user's choice
         moves up to the deleted one's place (a `moved_up` note). Only what the
         deleting side has not got and nobody chose to keep goes."""
-        if entity in ("release", "lane"):
+        if entity in _GROUPING:
             column = f"{entity}_uid"
             for row in self.out["requirement"].values():
                 if row[column] == uid:

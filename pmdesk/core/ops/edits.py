@@ -38,13 +38,14 @@ from pmdesk.core.ops.base import (
 from pmdesk.core.ops.order import ancestors, rank_for_index, ranks_for_block, subtree
 from pmdesk.core.schema.tables import TABLES
 
-# Who points at a release or a lane (entity, column): the foreign key clears
+# Who points at a release, a lane or a persona (entity, column): the foreign key clears
 # those references when it goes, and undoing the removal puts them back.
 _REFERRED_BY = {
     "release": (("requirement", "release_uid"), ("milestone", "release_uid")),
     "lane": (("requirement", "lane_uid"),),
+    "persona": (("requirement", "persona_uid"),),
 }
-_FIELD_OF = {"release_uid": "release", "lane_uid": "lane"}
+_FIELD_OF = {"release_uid": "release", "lane_uid": "lane", "persona_uid": "persona"}
 
 
 def _checked(entity: str, values: Mapping[str, Any]) -> dict[str, Any]:
@@ -414,7 +415,7 @@ def _restored_values(found: tuple[str, Mapping[str, Any]] | None) -> Mapping[str
 
 
 def _cleared(entity: str) -> Mapping[str, Any]:
-    """A requirement's field that pointed at a removed release or lane, now empty."""
+    """A requirement's field that pointed at a removed release, lane or persona, now empty."""
     return MappingProxyType({entity: None})
 
 

@@ -35,6 +35,9 @@ BACKLOG_COLUMNS = (
     Requirement.rice_impact,
     Requirement.rice_confidence,
     Requirement.rice_effort,
+    Requirement.persona_uid,  # schema 7
+    Requirement.value,
+    Requirement.horizon,
 )
 # Positions inside a backlog row; the fields an Effect names map onto them.
 (
@@ -57,6 +60,9 @@ BACKLOG_COLUMNS = (
     IMPACT,
     CONFIDENCE,
     EFFORT,
+    PERSONA,
+    VALUE,
+    HORIZON,
 ) = range(len(BACKLOG_COLUMNS))
 FIELD_POSITIONS = {
     "title": TITLE,
@@ -70,6 +76,9 @@ FIELD_POSITIONS = {
     "start": START,
     "end": END,
     "tags": TAGS,
+    "persona": PERSONA,
+    "value": VALUE,
+    "horizon": HORIZON,
 }
 RICE_POSITIONS = {"reach": REACH, "impact": IMPACT, "confidence": CONFIDENCE, "effort": EFFORT}
 BacklogRow = tuple[Any, ...]

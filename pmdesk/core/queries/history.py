@@ -32,6 +32,7 @@ from pmdesk.core.schema.tables import (
     Lane,
     Link,
     Milestone,
+    Persona,
     Project,
     Release,
     Requirement,
@@ -248,6 +249,7 @@ class _Names:
 _NAMED = {
     "release": (Release.uid, Release.name),
     "lane": (Lane.uid, Lane.name),
+    "persona": (Persona.uid, Persona.name),
     "milestone": (Milestone.uid, Milestone.name),
     "section": (SectionRow.uid, SectionRow.title),
     "project": (Project.uid, Project.title),
@@ -274,7 +276,7 @@ def _load_names(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> _Names:
 
     for row in rows:
         want(row["entity"], row["entity_uid"])
-        if row["field"] in ("release", "lane"):
+        if row["field"] in ("release", "lane", "persona"):
             want(row["field"], row["old"])
             want(row["field"], row["new"])
         elif row["field"] == "position":
@@ -393,11 +395,11 @@ class _Reader:
                 for r in value
                 if isinstance(r, dict)
             )
-        if name == "logo" and isinstance(value, dict):
+        if name in ("logo", "photo") and isinstance(value, dict):
             return w.picture.format(kb=max(1, round(int(value.get("bytes", 0)) / 1024)))
-        if name in ("status", "priority", "kano", "kind", "type"):
+        if name in ("status", "priority", "kano", "kind", "type", "horizon"):
             return w.value("link" if entity == "link" else name, str(value))
-        if name in ("release", "lane"):
+        if name in ("release", "lane", "persona"):
             return self.names.names.get(str(value), "")
         if name in ("from", "to"):
             return self.key(value)

@@ -225,6 +225,15 @@ def child_order(conn: Connection, parent: str | None) -> list[str]:
     return list(rows.scalars())
 
 
+def persona_of_requirements(conn: Connection) -> dict[str, str]:
+    """requirement uid → persona uid, for the requirements that name a persona
+    (an index covers the read: the tree's filter and grouping ask it)."""
+    found = conn.execute(
+        select(Requirement.uid, Requirement.persona_uid).where(Requirement.persona_uid.is_not(None))
+    )
+    return {uid: str(persona) for uid, persona in found}
+
+
 def owner_names(conn: Connection) -> list[str]:
     """Everyone who owns a requirement, for the owner field's suggestions."""
     rows = conn.execute(

@@ -1,4 +1,4 @@
-"""The project's own properties, its releases, lanes and milestones, as plain records.
+"""The project's own properties, its releases, lanes, personas and milestones, as plain records.
 
 What the properties, release and milestone dialogs, the roadmap and the PRD's
 cover read (issue 13). Each record carries every field the snapshot holds, so a
@@ -12,9 +12,17 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, func, select
 
-from pmdesk.core.schema.tables import Lane, Milestone, Project, Release, table_of
+from pmdesk.core.schema.tables import (
+    Lane,
+    Milestone,
+    Persona,
+    Project,
+    Release,
+    Requirement,
+    table_of,
+)
 
 
 @dataclass(frozen=True)
@@ -87,6 +95,22 @@ class LaneRecord:
 
 
 @dataclass(frozen=True)
+class PersonaRecord:
+    """A persona (schema 7) with every field, and how many requirements name it."""
+
+    uid: str
+    name: str
+    role: str = ""
+    goals: str = ""  # Markdown
+    pain_points: str = ""  # Markdown
+    scenarios: str = ""  # Markdown
+    share: float | None = None  # % of the users
+    photo: bytes | None = None  # PNG or JPEG; None: initials are drawn
+    rank: str = ""
+    stories: int = 0  # requirements whose persona it is
+
+
+@dataclass(frozen=True)
 class MilestoneRecord:
     uid: str
     name: str
@@ -149,6 +173,31 @@ def lanes(conn: Connection) -> list[LaneRecord]:
         select(Lane.uid, Lane.name, Lane.colour, Lane.rank).order_by(Lane.rank, Lane.uid)
     )
     return [LaneRecord(*r) for r in rows]
+
+
+def personas(conn: Connection) -> list[PersonaRecord]:
+    """Every persona in the list's order, with the number of requirements naming it."""
+    used = dict(
+        conn.execute(
+            select(Requirement.persona_uid, func.count())
+            .where(Requirement.persona_uid.is_not(None))
+            .group_by(Requirement.persona_uid)
+        ).all()
+    )
+    rows = conn.execute(
+        select(
+            Persona.uid,
+            Persona.name,
+            Persona.role,
+            Persona.goals,
+            Persona.pain_points,
+            Persona.scenarios,
+            Persona.share,
+            Persona.photo,
+            Persona.rank,
+        ).order_by(Persona.rank, Persona.uid)
+    )
+    return [PersonaRecord(*r, stories=int(used.get(r[0], 0))) for r in rows]
 
 
 def milestones(conn: Connection) -> list[MilestoneRecord]:

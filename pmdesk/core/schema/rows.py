@@ -28,7 +28,7 @@ BASELINE = model.table_of(model.Baseline)
 # Every table the merge reads, in the order rows can be inserted (what a row
 # refers to comes first). The history is append-only: merged as a union.
 MERGED_TABLES: dict[str, Table] = {
-    **{name: TABLES[name] for name in ("project", "release", "milestone", "lane")},
+    **{name: TABLES[name] for name in ("project", "release", "milestone", "lane", "persona")},
     "requirement": TABLES["requirement"],
     "link": TABLES["link"],
     "section": TABLES["section"],

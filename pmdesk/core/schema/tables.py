@@ -29,6 +29,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from pmdesk.core.domain.vocabulary import (
+    HORIZONS,
     KANO,
     KINDS,
     LANGUAGES,
@@ -126,6 +127,22 @@ class Lane(Base):
     colour: Mapped[str | None] = mapped_column(String(7))  # "#rrggbb"; None: the default
 
 
+class Persona(Base):
+    """A user persona (用户画像, schema 7): who a story is for. Ordered by rank."""
+
+    __tablename__ = "persona"
+
+    uid: Mapped[str] = mapped_column(UID, primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    role: Mapped[str] = mapped_column(Text, default="", server_default="")
+    goals: Mapped[str] = mapped_column(Text, default="", server_default="")  # Markdown
+    pain_points: Mapped[str] = mapped_column(Text, default="", server_default="")  # Markdown
+    scenarios: Mapped[str] = mapped_column(Text, default="", server_default="")  # Markdown
+    share: Mapped[float | None] = mapped_column(Float)  # % of the users, 0–100
+    photo: Mapped[bytes | None] = mapped_column(LargeBinary)  # PNG or JPEG; None: initials
+    rank: Mapped[str] = mapped_column(String(255))
+
+
 TREE_INDEX = "ix_requirement_tree"  # covers the tree query (see Requirement)
 
 
@@ -138,7 +155,9 @@ class Requirement(Base):
         CheckConstraint(_one_of("status", STATUSES), name="status"),
         CheckConstraint(_one_of("priority", PRIORITIES), name="priority"),
         CheckConstraint(_one_of("kano", KANO), name="kano"),
+        CheckConstraint(_one_of("horizon", HORIZONS), name="horizon"),
         Index("ix_requirement_parent_rank", "parent_uid", "rank"),
+        Index("ix_requirement_persona", "persona_uid"),
         Index("ix_requirement_release", "release_uid"),
         Index("ix_requirement_lane", "lane_uid"),
         Index("ix_requirement_owner", "owner"),
@@ -199,6 +218,12 @@ class Requirement(Base):
     wsjf_risk_reduction: Mapped[float | None] = mapped_column(Float)
     wsjf_job_size: Mapped[float | None] = mapped_column(Float)
     scores: Mapped[str] = mapped_column(Text, default="{}", server_default="{}")  # JSON
+    # Schema 7 (added columns: ALTER TABLE, no copy of a large table).
+    persona_uid: Mapped[str | None] = mapped_column(
+        UID, ForeignKey("persona.uid", ondelete="SET NULL")
+    )
+    value: Mapped[float | None] = mapped_column(Float)  # business value, 0–10
+    horizon: Mapped[str | None] = mapped_column(String(8))  # now/next/later; None: derived
 
 
 class Link(Base):
@@ -271,13 +296,14 @@ TABLES: dict[str, Table] = {
     "release": table_of(Release),
     "milestone": table_of(Milestone),
     "lane": table_of(Lane),
+    "persona": table_of(Persona),
     "link": table_of(Link),
     "section": table_of(Section),
 }
 
 
 def _picture(value: Any) -> Any:
-    # A logo in the history is named by size and digest: the bytes stay in the
+    # A logo or photo in the history is named by size and digest: the bytes stay in the
     # project row (and in the inverse operation), not twice in every change.
     if isinstance(value, bytes):
         return {"bytes": len(value), "sha256": hashlib.sha256(value).hexdigest()[:16]}

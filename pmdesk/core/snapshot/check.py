@@ -325,6 +325,7 @@ def _check_parts(c: _Checker, data: Json, *, frozen: bool) -> Json:
         "releases",
         "milestones",
         "lanes",
+        "personas",
         "requirements",
         "links",
         "sections",
@@ -354,9 +355,11 @@ def _check_parts(c: _Checker, data: Json, *, frozen: bool) -> Json:
     releases = simple("releases", "release")
     milestones = simple("milestones", "milestone")
     lanes = simple("lanes", "lane")
+    personas = simple("personas", "persona")  # schema 7: absent from older snapshots
     sections = simple("sections", "section")
     release_uids = {r["uid"] for r in releases}
     lane_uids = {r["uid"] for r in lanes}
+    persona_uids = {r["uid"] for r in personas}
     for i, milestone in enumerate(milestones):
         if milestone["release"] is not None and milestone["release"] not in release_uids:
             c.problem(
@@ -386,6 +389,8 @@ def _check_parts(c: _Checker, data: Json, *, frozen: bool) -> Json:
                 c.problem(f"{item_path}.release", f"{shown(node['release'])} is not a release uid")
             if node["lane"] is not None and node["lane"] not in lane_uids:
                 c.problem(f"{item_path}.lane", f"{shown(node['lane'])} is not a lane uid")
+            if node["persona"] is not None and node["persona"] not in persona_uids:
+                c.problem(f"{item_path}.persona", f"{shown(node['persona'])} is not a persona uid")
             key = item.get("key")
             if key is None:
                 unnumbered.append(node)
@@ -482,6 +487,7 @@ def _check_parts(c: _Checker, data: Json, *, frozen: bool) -> Json:
         "releases": releases,
         "milestones": milestones,
         "lanes": lanes,
+        "personas": personas,
         "requirements": requirements,
         "links": links,
         "sections": sections,

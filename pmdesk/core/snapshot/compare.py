@@ -30,6 +30,9 @@ COMPARED_FIELDS = (
     "owner",
     "release",
     "lane",
+    "persona",
+    "value",
+    "horizon",
     "start",
     "end",
     "tags",
@@ -157,13 +160,14 @@ def compare(before: Json, after: Json) -> Comparison:
 
 
 def _flatten(snapshot: Json) -> dict[str, dict[str, Any]]:
-    """uid → comparable values, in tree order; parent by key, release and lane by name.
+    """uid → comparable values, in tree order; parent by key, release, lane and persona by name.
 
     Links are (type, outgoing, other key) tuples, so a new "blocks" link shows on
     both of its requirements.
     """
     releases = {r["uid"]: r["name"] for r in snapshot.get("releases", [])}
     lanes = {r["uid"]: r["name"] for r in snapshot.get("lanes", [])}
+    personas = {r["uid"]: r["name"] for r in snapshot.get("personas", [])}
     nodes = list(_walk(snapshot.get("requirements", [])))
     keys = {node["uid"]: node.get("key", "") for node, _ in nodes}
     links: dict[str, list[tuple[str, bool, str]]] = {}
@@ -187,6 +191,9 @@ def _flatten(snapshot: Json) -> dict[str, dict[str, Any]]:
             "owner": node.get("owner", ""),
             "release": releases.get(node.get("release") or ""),
             "lane": lanes.get(node.get("lane") or ""),
+            "persona": personas.get(node.get("persona") or ""),
+            "value": node.get("value"),
+            "horizon": node.get("horizon"),
             "start": node.get("start"),
             "end": node.get("end"),
             "tags": list(node.get("tags", [])),

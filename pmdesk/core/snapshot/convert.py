@@ -55,8 +55,13 @@ def _plain_number(value: float | None) -> float | int | None:
 
 def _clean(entity: str, row: Any) -> Json:
     values = from_columns(entity, row)
-    if values.get("logo") is not None:  # PNG or JPEG bytes, as base64 text
-        values["logo"] = base64.b64encode(values["logo"]).decode("ascii")
+    for picture in ("logo", "photo"):  # PNG or JPEG bytes, as base64 text
+        if values.get(picture) is not None:
+            values[picture] = base64.b64encode(values[picture]).decode("ascii")
+    if values.get("value") is not None:
+        values["value"] = _plain_number(values["value"])
+    if values.get("share") is not None:
+        values["share"] = _plain_number(values["share"])
     for model in SCORE_INPUTS:
         if values.get(model):
             values[model] = {k: _plain_number(v) for k, v in values[model].items()}
@@ -116,6 +121,9 @@ def export_from(conn: Connection, *, frozen: bool = False) -> Json:
             nodes.append(node)
         return nodes
 
+    personas = simple("persona", "rank")
+    if frozen:  # as the logo: a baseline need not carry every photo again
+        personas = [{**p, "photo": None} for p in personas]
     links = [
         {"uid": r["uid"], "from": r["from_uid"], "to": r["to_uid"], "type": r["type"]}
         for r in rows("link", "from_uid", "to_uid", "type", "uid")
@@ -126,6 +134,7 @@ def export_from(conn: Connection, *, frozen: bool = False) -> Json:
         "releases": simple("release", "rank"),
         "milestones": simple("milestone", "date", "name"),
         "lanes": simple("lane", "rank"),
+        "personas": personas,
         "requirements": tree(None),
         "links": links,
         "sections": simple("section", "rank"),
@@ -194,6 +203,7 @@ def load_snapshot(conn: Connection, snapshot: Json) -> None:
     simple("release", snapshot["releases"], ordered=True)
     simple("milestone", snapshot["milestones"])
     simple("lane", snapshot["lanes"], ordered=True)
+    simple("persona", snapshot["personas"], ordered=True)
     simple("section", snapshot["sections"], ordered=True)
 
     _insert_requirements(conn, snapshot["requirements"])
@@ -265,6 +275,9 @@ _REQUIREMENT_COLUMNS = (
     "updated_by",
     *(f"{model}_{part}" for model in ("ice", "wsjf") for part in SCORE_INPUTS[model]),
     "scores",
+    "persona_uid",
+    "value",
+    "horizon",
 )
 _INSERT_REQUIREMENT = "INSERT INTO requirement ({}) VALUES ({})".format(
     ", ".join(f'"{c}"' for c in _REQUIREMENT_COLUMNS), ", ".join("?" for _ in _REQUIREMENT_COLUMNS)
@@ -344,6 +357,9 @@ def _write_requirements(conn: Connection, roots: list[Json]) -> None:
                     *(ice.get(part) for part in ICE_FIELDS),
                     *(wsjf.get(part) for part in WSJF_FIELDS),
                     dump(n["scores"]),
+                    n["persona"],
+                    n["value"],
+                    n["horizon"],
                 )
             )
             if len(rows) >= _CHUNK:

@@ -17,7 +17,7 @@ from pathlib import Path
 from pmdesk.core.errors import ProjectFileError
 
 APPLICATION_ID = 0x504D444B  # "PMDK"
-SCHEMA_VERSION = 6  # PRAGMA user_version written by this pmdesk; equals the Alembic head
+SCHEMA_VERSION = 7  # PRAGMA user_version written by this pmdesk; equals the Alembic head
 HEAD_REVISION = f"{SCHEMA_VERSION:04d}"  # Alembic revision ids are the zero-padded version
 SQLITE_MAGIC = b"SQLite format 3\x00"
 FILE_SUFFIX = ".pmdesk"
@@ -118,7 +118,17 @@ def refuse_project_target(target: Path) -> None:
         raise ProjectFileError("export.database", path=target)
 
 
-def missing_table(tables: set[str]) -> str | None:
+# Tables a later schema added: required in files of that version and newer.
+TABLES_SINCE = {"persona": 7}
+
+
+def required_tables(schema_version: int) -> frozenset[str]:
+    """The tables a file of `schema_version` (its PRAGMA user_version) must hold."""
+    later = {name for name, since in TABLES_SINCE.items() if schema_version >= since}
+    return REQUIRED_TABLES | later
+
+
+def missing_table(tables: set[str], schema_version: int = 0) -> str | None:
     """The first of pmdesk's tables that is not among `tables` (None: all there)."""
-    missing = sorted(REQUIRED_TABLES - tables)
+    missing = sorted(required_tables(schema_version) - tables)
     return missing[0] if missing else None

@@ -23,10 +23,10 @@ from pmdesk.core.schema.tables import Base, Project, table_of
 from pmdesk.core.storage.fileformat import (
     APPLICATION_ID,
     HEAD_REVISION,
-    REQUIRED_TABLES,
     SCHEMA_VERSION,
     missing_table,
     read_header,
+    required_tables,
 )
 from pmdesk.core.storage.sqlite_files import (
     build,
@@ -195,12 +195,13 @@ def required_indexes() -> set[str]:
 
 def require_tables(conn: sqlite3.Connection, path: Path) -> None:
     """Refuse a project file that lacks one of pmdesk's tables (every schema
-    version has them all), before a query stumbles over it."""
+    version has them, the later ones since their version), before a query stumbles over it."""
     try:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
     except sqlite3.DatabaseError as e:
         raise _damaged(path, e) from None
-    missing = missing_table(tables)
+    missing = missing_table(tables, version)
     if missing is not None:
         raise ProjectFileError("file.missing_table", name=path.name, table=missing)
 
@@ -274,7 +275,9 @@ def _problems(conn: sqlite3.Connection, *, current: bool) -> list[str]:
     names = {(r[0], r[1]) for r in conn.execute("SELECT type, name FROM sqlite_master")}
     tables = {name for kind, name in names if kind == "table"}
     indexes = {name for kind, name in names if kind == "index"}
-    problems = [f"table {name} is missing" for name in sorted(REQUIRED_TABLES - tables)]
+    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    required = required_tables(version)
+    problems = [f"table {name} is missing" for name in sorted(required - tables)]
     problems += integrity_problems(conn)
     if current:  # an older file gets the newer indexes when it is upgraded
         problems += [f"index {name} is missing" for name in sorted(required_indexes() - indexes)]

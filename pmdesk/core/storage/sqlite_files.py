@@ -392,11 +392,12 @@ def _require_tables(copy: Path, name: str) -> None:
     conn = sqlite3.connect(_uri(copy, "ro"), uri=True)
     try:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
     except sqlite3.DatabaseError:
         raise ProjectFileError("file.damaged", name=name) from None
     finally:
         conn.close()
-    missing = missing_table(tables)
+    missing = missing_table(tables, version)
     if missing is not None:
         raise ProjectFileError("file.missing_table", name=name, table=missing)
 
