@@ -26,6 +26,7 @@ from pmdesk.core.domain.directives import (
     ChangesSinceDirective,
     DirectiveError,
     KanoDirective,
+    MatrixDirective,
     MilestonesDirective,
     MoscowDirective,
     RankingDirective,
@@ -139,6 +140,10 @@ def render_directive_html(
         from pmdesk.export.ranking_blocks import ranking_html
 
         return ranking_html(conn, directive, lang)
+    if isinstance(directive, MatrixDirective):
+        from pmdesk.export.matrix_blocks import matrix_html
+
+        return matrix_html(conn, directive, lang, image_width)
     if isinstance(directive, MoscowDirective):
         from pmdesk.export.moscow_blocks import moscow_html
 

@@ -26,6 +26,7 @@ from pmdesk.core.domain.directives import (
     ChangesSinceDirective,
     DirectiveError,
     KanoDirective,
+    MatrixDirective,
     MilestonesDirective,
     MoscowDirective,
     RankingDirective,
@@ -343,6 +344,10 @@ class _Builder:
             from pmdesk.export.ranking_blocks import ranking_blocks
 
             return ranking_blocks(self.conn, directive, self.lang)
+        if isinstance(directive, MatrixDirective):
+            from pmdesk.export.matrix_blocks import matrix_blocks
+
+            return matrix_blocks(self.conn, directive, self.lang)
         if isinstance(directive, MoscowDirective):
             from pmdesk.export.moscow_blocks import moscow_blocks
 
