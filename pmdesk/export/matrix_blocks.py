@@ -134,7 +134,7 @@ def matrix_blocks(conn: Connection, directive: MatrixDirective, language: str) -
     table = Table(
         header,
         rows,
-        widths=[1.3, 1.2, 3.4, 0.8, 1.3],
+        widths=[1.3, 1.1, 3.1, 0.8, 1.7],
         align=["left", "left", "left", "right", "right"],
         caption=content.table_caption,
     )

@@ -38,8 +38,9 @@ _TEXT: Mapping[str, Mapping[str, str]] = {
         "caption": "版本 {release} 的 MoSCoW 优先级",
         "no_release": "未分配版本",
         "caption_none": "未分配版本的需求的 MoSCoW 优先级",
-        "capacity": "容量 {capacity} 人天；计划投入 {effort} 人天，其中 Must {musts} 人天。",
-        "no_capacity": "未设容量；计划投入 {effort} 人天，其中 Must {musts} 人天。",
+        "capacity": "版本 {release}：容量 {capacity} 人天；"
+        "计划投入 {effort} 人天，其中 Must {musts} 人天。",
+        "no_capacity": "版本 {release}：未设容量；计划投入 {effort} 人天，其中 Must {musts} 人天。",
         "unestimated": "另有 {count} 项需求未估算投入，未计入。",
         "over": "⚠ 仅 Must 需求就需要 {musts} 人天，超出版本容量 {capacity} 人天。",
         "empty": "版本 {release} 中没有符合条件的需求。",
@@ -54,9 +55,9 @@ _TEXT: Mapping[str, Mapping[str, str]] = {
         "caption": "MoSCoW priorities of release {release}",
         "no_release": "No release",
         "caption_none": "MoSCoW priorities of the requirements in no release",
-        "capacity": "Capacity {capacity} person-days; planned effort {effort} person-days, "
-        "of which Musts {musts}.",
-        "no_capacity": "No capacity set; planned effort {effort} person-days, "
+        "capacity": "Release {release}: capacity {capacity} person-days; "
+        "planned effort {effort} person-days, of which Musts {musts}.",
+        "no_capacity": "Release {release}: no capacity set; planned effort {effort} person-days, "
         "of which Musts {musts}.",
         "unestimated": "{count} more requirements have no effort estimate and are not counted.",
         "over": "⚠ The Musts alone need {musts} person-days, more than the release's capacity "
@@ -102,7 +103,12 @@ def _priority(priority: str | None, lang: str) -> str:
 
 
 def _release_part(
-    cards: list[BoardCard], load: ReleaseLoad | None, caption: str, lang: str, empty: str
+    cards: list[BoardCard],
+    load: ReleaseLoad | None,
+    caption: str,
+    lang: str,
+    empty: str,
+    release: str = "",
 ) -> ReleaseMoscow:
     """A release's rows, grouped by priority, and its load (None: no release,
     no capacity to weigh it against)."""
@@ -118,7 +124,7 @@ def _release_part(
         part.empty = empty
     if load is None:
         return part
-    figures = {"effort": _days(load.effort), "musts": _days(load.musts)}
+    figures = {"effort": _days(load.effort), "musts": _days(load.musts), "release": release}
     if load.capacity is None:
         part.load = text["no_capacity"].format(**figures)
     else:
@@ -160,6 +166,7 @@ def moscow_content(conn: Connection, directive: MoscowDirective, language: str) 
                 text["caption"].format(release=name),
                 lang,
                 text["empty"].format(release=name),
+                name,
             )
         )
     loose = [c for c in kept if c.release is None]
@@ -188,6 +195,11 @@ def moscow_blocks(conn: Connection, directive: MoscowDirective, language: str) -
         return [*blocks, Paragraph([Run(content.empty, italic=True)])]
     header: list[Runs] = [[Run(h)] for h in content.header]
     for part in content.releases:
+        # What the release can take comes first: the warning is what a reader must see.
+        if part.load:
+            blocks.append(Paragraph([Run(part.load)]))
+        if part.over:
+            blocks.append(Paragraph([Run(part.over, bold=True)]))
         if part.rows:
             rows: list[list[Runs]] = [
                 [
@@ -199,14 +211,10 @@ def moscow_blocks(conn: Connection, directive: MoscowDirective, language: str) -
                 for row in part.rows
             ]
             align = ["left", "left", "left", "right"]
-            widths = [1.2, 1.2, 3.6, 1.2]
+            widths = [1.1, 1.1, 3.4, 1.7]
             blocks.append(Table(header, rows, widths=widths, align=align, caption=part.caption))
         else:
             blocks.append(Paragraph([Run(part.empty, italic=True)]))
-        if part.load:
-            blocks.append(Paragraph([Run(part.load)]))
-        if part.over:
-            blocks.append(Paragraph([Run(part.over, bold=True)]))
     return blocks
 
 
@@ -220,13 +228,13 @@ def moscow_html(conn: Connection, directive: MoscowDirective, language: str) -> 
     if not content.releases:
         return out + f"<p><i>{html.escape(content.empty)}</i></p>"
     for part in content.releases:
+        if part.load:
+            out += f"<p>{html.escape(part.load)}</p>"
+        if part.over:
+            out += f'<p style="color:#b00020"><b>{html.escape(part.over)}</b></p>'
         out += f"<p><b>{html.escape(part.caption)}</b></p>"
         if part.rows:
             out += values_table_html(content.header, part.rows, frozenset({3}))
         else:
             out += f"<p><i>{html.escape(part.empty)}</i></p>"
-        if part.load:
-            out += f"<p>{html.escape(part.load)}</p>"
-        if part.over:
-            out += f'<p style="color:#b00020"><b>{html.escape(part.over)}</b></p>'
     return out

@@ -123,7 +123,7 @@ def test_an_over_capacity_release_in_the_word_export(tmp_path: Path, language: s
     text = "\n".join(p.text for p in document.paragraphs)
     section = text.split("Before.")[1].split("After.")[0]
     assert "v1.0" in section  # the table's caption
-    capacity = "容量 100 人天" if language == "zh" else "Capacity 100 person-days"
+    capacity = "版本 v1.0：容量 100 人天" if language == "zh" else "v1.0: capacity 100 person-days"
     assert capacity in section
     assert WARNING[language] in section
     [warning] = [p for p in document.paragraphs if p.text.startswith(WARNING[language])]
@@ -140,7 +140,7 @@ def test_a_release_within_capacity_has_no_warning(tmp_path: Path) -> None:
     cells = [[c.strip() for c in line.strip("|").split("|")] for line in lines]
     assert cells[0] == HEADER["en"]
     assert [c[1] for c in cells[2:]] == expected(snap, v2)["could"]
-    assert "Capacity 1,000 person-days" in section
+    assert "Release v2.0: capacity 1,000 person-days" in section
     assert WARNING["en"] not in section
 
 
@@ -166,3 +166,5 @@ def test_the_preview(tmp_path: Path) -> None:
     assert "<b>MoSCoW priorities of release v1.0</b>" in html
     assert "<th>MoSCoW</th><th>Key</th><th>Title</th>" in html
     assert 'style="color:#b00020"><b>⚠ The Musts alone need' in html
+    # The warning comes before the table, where a reader starts.
+    assert html.index("⚠") < html.index("<b>MoSCoW priorities of release v1.0</b>")
