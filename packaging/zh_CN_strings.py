@@ -1163,9 +1163,12 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("MatrixWindow", "Release %1"): "版本 %1",
     ("MatrixWindow", "No release"): "未分配版本",
     ("MatrixWindow", "Not assessed (%1)"): "未评估（%1）",
-    ("MatrixWindow", "No value and no effort yet"): "尚未评估价值，也未估算投入",
-    ("MatrixWindow", "No value yet"): "尚未评估价值",
-    ("MatrixWindow", "No effort yet"): "尚未估算投入",
+    ("UnassessedList", "No value and no effort yet"): "尚未评估价值，也未估算投入",
+    ("UnassessedList", "No value yet"): "尚未评估价值",
+    ("UnassessedList", "No effort yet"): "尚未估算投入",
+    ("UnassessedList", "Drag it onto the matrix to give it a value and an effort."): (
+        "把它拖到矩阵上，即可设置它的价值和投入。"
+    ),
     ("MatrixWindow", "%n requirement(s) on the matrix"): "矩阵中有 %n 条需求",
     ("MatrixWindow", "; effort is low up to %1 person-months (their median)."): (
         "；投入不超过 %1 人月（它们的中位数）即为低投入。"

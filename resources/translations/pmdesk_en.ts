@@ -2939,7 +2939,9 @@ Name:</translation>
     <message numerus="yes">
         <source>The %n requirement(s) picked in the tree</source>
         <translation>
-            <numerusform>The %n requirement picked in the tree</numerusform><numerusform>The %n requirements picked in the tree</numerusform></translation>
+            <numerusform>The %n requirement picked in the tree</numerusform>
+            <numerusform>The %n requirements picked in the tree</numerusform>
+        </translation>
     </message>
     <message>
         <source>All releases</source>
@@ -2957,22 +2959,12 @@ Name:</translation>
         <source>Not assessed (%1)</source>
         <translation>Not assessed (%1)</translation>
     </message>
-    <message>
-        <source>No value and no effort yet</source>
-        <translation>No value and no effort yet</translation>
-    </message>
-    <message>
-        <source>No value yet</source>
-        <translation>No value yet</translation>
-    </message>
-    <message>
-        <source>No effort yet</source>
-        <translation>No effort yet</translation>
-    </message>
     <message numerus="yes">
         <source>%n requirement(s) on the matrix</source>
         <translation>
-            <numerusform>%n requirement on the matrix</numerusform><numerusform>%n requirements on the matrix</numerusform></translation>
+            <numerusform>%n requirement on the matrix</numerusform>
+            <numerusform>%n requirements on the matrix</numerusform>
+        </translation>
     </message>
     <message>
         <source>; effort is low up to %1 person-months (their median).</source>
@@ -4131,6 +4123,25 @@ Name:</translation>
     <message>
         <source>Release</source>
         <translation>Release</translation>
+    </message>
+</context>
+<context>
+    <name>UnassessedList</name>
+    <message>
+        <source>No value and no effort yet</source>
+        <translation>No value and no effort yet</translation>
+    </message>
+    <message>
+        <source>No value yet</source>
+        <translation>No value yet</translation>
+    </message>
+    <message>
+        <source>No effort yet</source>
+        <translation>No effort yet</translation>
+    </message>
+    <message>
+        <source>Drag it onto the matrix to give it a value and an effort.</source>
+        <translation>Drag it onto the matrix to give it a value and an effort.</translation>
     </message>
 </context>
 <context>

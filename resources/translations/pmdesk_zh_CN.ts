@@ -2930,7 +2930,8 @@ Name:</source>
     <message numerus="yes">
         <source>The %n requirement(s) picked in the tree</source>
         <translation>
-            <numerusform>需求树中选中的 %n 条需求</numerusform></translation>
+            <numerusform>需求树中选中的 %n 条需求</numerusform>
+        </translation>
     </message>
     <message>
         <source>All releases</source>
@@ -2948,22 +2949,11 @@ Name:</source>
         <source>Not assessed (%1)</source>
         <translation>未评估（%1）</translation>
     </message>
-    <message>
-        <source>No value and no effort yet</source>
-        <translation>尚未评估价值，也未估算投入</translation>
-    </message>
-    <message>
-        <source>No value yet</source>
-        <translation>尚未评估价值</translation>
-    </message>
-    <message>
-        <source>No effort yet</source>
-        <translation>尚未估算投入</translation>
-    </message>
     <message numerus="yes">
         <source>%n requirement(s) on the matrix</source>
         <translation>
-            <numerusform>矩阵中有 %n 条需求</numerusform></translation>
+            <numerusform>矩阵中有 %n 条需求</numerusform>
+        </translation>
     </message>
     <message>
         <source>; effort is low up to %1 person-months (their median).</source>
@@ -4121,6 +4111,25 @@ Name:</source>
     <message>
         <source>Release</source>
         <translation>版本</translation>
+    </message>
+</context>
+<context>
+    <name>UnassessedList</name>
+    <message>
+        <source>No value and no effort yet</source>
+        <translation>尚未评估价值，也未估算投入</translation>
+    </message>
+    <message>
+        <source>No value yet</source>
+        <translation>尚未评估价值</translation>
+    </message>
+    <message>
+        <source>No effort yet</source>
+        <translation>尚未估算投入</translation>
+    </message>
+    <message>
+        <source>Drag it onto the matrix to give it a value and an effort.</source>
+        <translation>把它拖到矩阵上，即可设置它的价值和投入。</translation>
     </message>
 </context>
 <context>

@@ -216,3 +216,37 @@ def test_overlapping_dots_stay_apart(qtbot: QtBot, window: MainWindow, sample: P
     for point in mw.canvas.matrix.points:
         assert plot.point_at(QPointF(plot.places[point.uid])) == point
     QApplication.processEvents()
+
+
+def test_a_listed_requirement_carried_onto_the_matrix(
+    qtbot: QtBot, window: MainWindow, sample: Path
+) -> None:
+    """CRM-5 has an effort but no value: carried from the list onto the picture,
+    it gets the value and effort of the place it is let go, as one undo step."""
+    uids = assess(sample)
+    open_sync(window, sample)
+    mw = open_matrix(qtbot, window)
+    listed = mw.unassessed
+    row = next(n for n in range(listed.count()) if listed.item(n).text().startswith("CRM-5 "))
+    start = listed.visualItemRect(listed.item(row)).center()
+    target = mw.canvas.plot().at(1.0, 7.0).toPoint()
+    end = listed.viewport().mapFromGlobal(mw.canvas.mapToGlobal(target))
+    left, none = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    QTest.mousePress(listed.viewport(), left, none, start)
+    for i in range(1, 7):
+        QTest.mouseMove(listed.viewport(), start + (end - start) * (i / 6))
+    # While carried, the picture shows where it would land.
+    assert mw.canvas.dragged is not None
+    assert mw.canvas.dragged[1:] == (7.0, 1.0)
+    assert uids["CRM-5"] in mw.canvas.plot().places
+    QTest.mouseRelease(listed.viewport(), left, none, end)
+    stack = ws(window).undo_stack
+    assert stack.count() == 1
+    assert stack.text(0) == "Set value and effort of CRM-5"
+    assert "CRM-5" in {p.key for p in mw.canvas.matrix.points}
+    assert all(not listed.item(n).text().startswith("CRM-5 ") for n in range(listed.count()))
+    assert window.save()
+    assert on_disk(sample, uids["CRM-5"]) == (7.0, 1.0)
+    stack.undo()
+    assert window.save()
+    assert on_disk(sample, uids["CRM-5"]) == (None, 2.5)

@@ -83,6 +83,8 @@ class MatrixCanvas(QWidget):
         point, value, effort = self.dragged
         moved = dataclasses.replace(point, value=value, effort=effort)
         points = [moved if p.uid == point.uid else p for p in self.matrix.points]
+        if point.uid not in {p.uid for p in self.matrix.points}:
+            points.append(moved)  # carried in from the list of the unassessed
         return matrix_of(points, split=self._frozen.matrix.split)
 
     def plot(self) -> MatrixPlot:
@@ -106,6 +108,28 @@ class MatrixCanvas(QWidget):
             )
         finally:
             painter.end()
+
+    # -- a requirement carried in from the list beside -------------------------------
+    def carry_to(self, point: MatrixPoint, where: QPointF) -> bool:
+        """Show `point` where the hand is (widget coordinates) while it is carried
+        in; False (and nothing shown) when that is outside the plot."""
+        frozen = self._frozen or MatrixPlot(QRectF(self.rect()), self.matrix)
+        if not frozen.plot.contains(where):
+            self.end_carry()
+            return False
+        self._frozen = frozen
+        effort, value = frozen.values_at(where)
+        self.dragged = (point, snap_value(value), snap_effort(effort))
+        self.update()
+        return True
+
+    def end_carry(self) -> tuple[MatrixPoint, float, float] | None:
+        """Stop showing a carried point; returns where it was (point, value, effort)."""
+        carried = self.dragged
+        self.dragged = None
+        self._frozen = None
+        self.update()
+        return carried
 
     # -- the mouse ------------------------------------------------------------------
     def mousePressEvent(self, event: QMouseEvent) -> None:

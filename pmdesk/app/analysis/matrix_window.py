@@ -14,14 +14,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QListWidgetItem,
     QSplitter,
     QVBoxLayout,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from pmdesk.app.analysis.matrix_canvas import MatrixCanvas
+from pmdesk.app.analysis.matrix_list import UnassessedList
 from pmdesk.app.session import ProjectSession
 from pmdesk.core.analysis.moscow import BoardRelease, board_releases
 from pmdesk.core.analysis.value_effort import (
@@ -76,8 +76,7 @@ class MatrixWindow(QDialog):
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.canvas = MatrixCanvas(self)
-        self.unassessed = QListWidget(self)
-        self.unassessed.setObjectName("matrixUnassessed")
+        self.unassessed = UnassessedList(self)
         self.unassessed.setToolTip(
             self.tr("Requirements without a value or an effort: not on the matrix")
         )
@@ -115,6 +114,8 @@ class MatrixWindow(QDialog):
         self.canvas.refused.connect(session.refuse_if_read_only)
         self.unassessed.itemClicked.connect(self._listed_chosen)
         self.unassessed.itemActivated.connect(self._listed_chosen)
+        self.unassessed.carried.connect(self._carried)
+        self.unassessed.dropped.connect(self._dropped)
         session.changed.connect(self._project_changed)
         # Undo and redo here as in the main window: a drag is undone where it was made.
         stack = session.undo_stack
@@ -165,19 +166,8 @@ class MatrixWindow(QDialog):
 
     def _show_list(self, points: tuple[MatrixPoint, ...]) -> None:
         self.unassessed_title.setText(self.tr("Not assessed (%1)").replace("%1", str(len(points))))
-        self.unassessed.clear()
-        for point in points:
-            item = QListWidgetItem(f"{point.key}  {point.title}")
-            item.setData(Qt.ItemDataRole.UserRole, point.uid)
-            item.setToolTip(self._missing(point))
-            self.unassessed.addItem(item)
-
-    def _missing(self, point: MatrixPoint) -> str:
-        if point.value is None and point.effort is None:
-            return self.tr("No value and no effort yet")
-        if point.value is None:
-            return self.tr("No value yet")
-        return self.tr("No effort yet")
+        self.unassessed.editable = not self._session.read_only
+        self.unassessed.show_points(points)
 
     def _show_state(self) -> None:
         assert self.matrix is not None
@@ -230,6 +220,30 @@ class MatrixWindow(QDialog):
 
     def _listed_chosen(self, item: QListWidgetItem) -> None:
         self.requirement_chosen.emit(str(item.data(Qt.ItemDataRole.UserRole)))
+
+    def _unassessed(self, uid: str) -> MatrixPoint | None:
+        assert self.matrix is not None
+        return next((p for p in self.matrix.unassessed if p.uid == uid), None)
+
+    def _carried(self, uid: str, where: QPoint) -> None:
+        """A listed requirement carried over the picture: show where it would land."""
+        point = self._unassessed(uid)
+        if point is None or not self.canvas.editable:
+            return
+        self.canvas.carry_to(point, QPointF(self.canvas.mapFromGlobal(where)))
+
+    def _dropped(self, uid: str, where: QPoint) -> None:
+        """…and let go: on the picture, it gets the value and effort of that place."""
+        point = self._unassessed(uid)
+        if point is None:
+            return
+        inside = self.canvas.carry_to(point, QPointF(self.canvas.mapFromGlobal(where)))
+        carried = self.canvas.end_carry()
+        if not inside or carried is None:
+            return
+        if self._session.refuse_if_read_only():
+            return
+        self.set_value_effort(*carried)
 
 
 def tree_selection(view: RequirementTreeView) -> list[str]:
