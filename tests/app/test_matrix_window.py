@@ -250,3 +250,34 @@ def test_a_listed_requirement_carried_onto_the_matrix(
     stack.undo()
     assert window.save()
     assert on_disk(sample, uids["CRM-5"]) == (None, 2.5)
+
+
+def test_the_keys_walk_and_move_the_dots(qtbot: QtBot, window: MainWindow, sample: Path) -> None:
+    uids = assess(sample)
+    open_sync(window, sample)
+    mw = open_matrix(qtbot, window)
+    canvas = mw.canvas
+    mw.activateWindow()
+    qtbot.waitUntil(mw.isActiveWindow)
+    QTest.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=place(canvas, "CRM-12"))
+    qtbot.waitUntil(canvas.hasFocus)
+    # Tab walks the dots in key order (CRM-2, CRM-3, CRM-4, CRM-12, CRM-13), picking each.
+    QTest.keyClick(canvas, Qt.Key.Key_Tab)
+    assert ws(window).selection.uid == uids["CRM-13"]
+    QTest.keyClick(canvas, Qt.Key.Key_Backtab)
+    assert ws(window).selection.uid == uids["CRM-12"] == canvas.current
+    # Up, up, right: value 9 → 10, effort 0.5 → 0.75, a step each.
+    for key in (Qt.Key.Key_Up, Qt.Key.Key_Up, Qt.Key.Key_Right):
+        QTest.keyClick(canvas, key)
+    stack = ws(window).undo_stack
+    assert stack.count() == 3
+    assert {stack.text(n) for n in range(3)} == {"Set value and effort of CRM-12"}
+    assert window.save()
+    assert on_disk(sample, uids["CRM-12"]) == (10.0, 0.75)
+    QTest.keyClick(canvas, Qt.Key.Key_Up)  # at the top of the scale: nothing to do, no step
+    assert stack.count() == 3
+    for _ in range(3):
+        QTest.keyClick(canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert stack.index() == 0
+    assert window.save()
+    assert on_disk(sample, uids["CRM-12"]) == (9.0, 0.5)

@@ -11,10 +11,12 @@ from __future__ import annotations
 import dataclasses
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 
 from pmdesk.core.analysis.value_effort import (
+    EFFORT_STEP,
+    VALUE_STEP,
     MatrixPoint,
     ValueEffortMatrix,
     matrix_of,
@@ -25,6 +27,7 @@ from pmdesk.core.domain.vocabulary import LABELS, QUADRANT_TERMS, QUADRANTS
 from pmdesk.export.matrix_picture import MatrixPlot, PictureTexts, paint_matrix
 
 translate = QCoreApplication.translate
+WEEK = 5 * EFFORT_STEP  # an arrow key moves a dot a person-week of effort
 
 
 def quadrant_label(quadrant: str) -> str:
@@ -47,6 +50,7 @@ class MatrixCanvas(QWidget):
     clicked = Signal(str)  # a dot clicked: its requirement's uid
     moved = Signal(object, float, float)  # a dot dropped: the point, its new value and effort
     refused = Signal()  # a drag tried where nothing can be edited (read-only)
+    nudged = Signal(object, float, float)  # the ringed dot moved by a key: point, value, effort
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -60,6 +64,7 @@ class MatrixCanvas(QWidget):
         self._frozen: MatrixPlot | None = None  # the layout a drag started on
         self.dragged: tuple[MatrixPoint, float, float] | None = None  # point, value, effort
         self.setMouseTracking(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMinimumSize(420, 320)
         self.setAccessibleName(self.tr("Value vs effort picture"))
 
@@ -133,6 +138,7 @@ class MatrixCanvas(QWidget):
 
     # -- the mouse ------------------------------------------------------------------
     def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.setFocus(Qt.FocusReason.MouseFocusReason)
         if event.button() != Qt.MouseButton.LeftButton:
             super().mousePressEvent(event)
             return
@@ -178,6 +184,39 @@ class MatrixCanvas(QWidget):
             self.update()
         elif pressed is not None:
             self.clicked.emit(pressed.uid)
+
+    # -- the keys -------------------------------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Tab / Shift+Tab: the next / previous dot; the arrows move the ringed dot
+        (up and down half a point of value, left and right a person-week)."""
+        points = list(self.matrix.points)
+        key = event.key()
+        if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and points:
+            uids = [p.uid for p in points]
+            step = -1 if key == Qt.Key.Key_Backtab else 1
+            at = uids.index(self.current) + step if self.current in uids else 0
+            self.clicked.emit(uids[at % len(uids)])
+            return
+        moves = {
+            Qt.Key.Key_Up: (VALUE_STEP, 0.0),
+            Qt.Key.Key_Down: (-VALUE_STEP, 0.0),
+            Qt.Key.Key_Right: (0.0, WEEK),
+            Qt.Key.Key_Left: (0.0, -WEEK),
+        }
+        point = next((p for p in points if p.uid == self.current), None)
+        if key not in moves or point is None:
+            super().keyPressEvent(event)
+            return
+        if not self.editable:
+            self.refused.emit()
+            return
+        assert point.value is not None
+        assert point.effort is not None
+        dv, de = moves[Qt.Key(key)]
+        self.nudged.emit(point, snap_value(point.value + dv), snap_effort(point.effort + de))
+
+    def focusNextPrevChild(self, _next: bool) -> bool:
+        return False  # Tab walks the dots (keyPressEvent), not out of the picture
 
     def _hover(self, event: QMouseEvent) -> None:
         point = self.plot().point_at(event.position())

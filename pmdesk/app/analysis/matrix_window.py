@@ -111,6 +111,7 @@ class MatrixWindow(QDialog):
         self.scope.currentIndexChanged.connect(lambda _index: self.refresh())
         self.canvas.clicked.connect(self.requirement_chosen)
         self.canvas.moved.connect(self.set_value_effort)
+        self.canvas.nudged.connect(self._nudged)
         self.canvas.refused.connect(session.refuse_if_read_only)
         self.unassessed.itemClicked.connect(self._listed_chosen)
         self.unassessed.itemActivated.connect(self._listed_chosen)
@@ -207,6 +208,14 @@ class MatrixWindow(QDialog):
         else:
             self.refresh()  # refused: the dot goes back
         return done
+
+    def _nudged(self, point: MatrixPoint, value: float, effort: float) -> None:
+        """An arrow key: one undo step per press. (Not joined into one step: the
+        undo stack joins Updates keeping the first one's inverse, which would
+        miss the effort when the first press changed only the value.)"""
+        op = set_value_effort_operation(point, value, effort)
+        if op is not None:
+            self._session.push(op)
 
     def _project_changed(self, effects: tuple[Effect, ...]) -> None:
         if not effects or any(e.action == "reloaded" for e in effects):
