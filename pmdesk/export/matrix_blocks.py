@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import base64
 import html
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from sqlalchemy import Connection
@@ -25,6 +25,7 @@ from pmdesk.core.domain.directives import MatrixDirective
 from pmdesk.core.domain.vocabulary import QUADRANT_TERMS
 from pmdesk.export.doc import Block, Image, Paragraph, Run, Runs, Table
 from pmdesk.export.html_tables import values_table_html
+from pmdesk.export.moscow_blocks import unknown_releases
 from pmdesk.export.text_safety import strip_illegal_chars
 
 _TEXT: Mapping[str, Mapping[str, str]] = {
@@ -118,13 +119,20 @@ def _picture(matrix: ValueEffortMatrix, language: str) -> tuple[bytes, int, int]
 # -- the exports ----------------------------------------------------------------
 
 
-def matrix_blocks(conn: Connection, directive: MatrixDirective, language: str) -> list[Block]:
+def matrix_blocks(
+    conn: Connection,
+    directive: MatrixDirective,
+    language: str,
+    error: Callable[[str], Block],
+) -> list[Block]:
     """The block in a document: the picture (numbered "图 n"), the table of the
-    quadrants (numbered "表 n") and the line naming the unassessed."""
+    quadrants (numbered "表 n") and the line naming the unassessed; `error`
+    makes the builder's problem line (a release the project does not have)."""
+    problems = [error(p) for p in unknown_releases(conn, directive.filter, language)]
     content = matrix_content(conn, directive, language)
     note = [Paragraph([Run(content.unassessed, italic=True)])] if content.unassessed else []
     if content.matrix is None:
-        return [Paragraph([Run(content.empty, italic=True)]), *note]
+        return [*problems, Paragraph([Run(content.empty, italic=True)]), *note]
     png, width, height = _picture(content.matrix, language)
     header: list[Runs] = [[Run(h)] for h in content.header]
     rows: list[list[Runs]] = [
@@ -139,7 +147,7 @@ def matrix_blocks(conn: Connection, directive: MatrixDirective, language: str) -
         caption=content.table_caption,
     )
     image = Image(png, width, height, caption=content.caption, name="matrix")
-    return [image, table, *note]
+    return [*problems, image, table, *note]
 
 
 # -- the preview ----------------------------------------------------------------
@@ -149,15 +157,20 @@ def matrix_html(
     conn: Connection, directive: MatrixDirective, language: str, image_width: int | None = None
 ) -> str:
     """The block in the preview: the same picture, table and line as HTML."""
+    from pmdesk.export.markdown_html import error_html
+
+    lang = language if language in _TEXT else "en"
+    problems = unknown_releases(conn, directive.filter, lang)
+    head = "".join(error_html(p, language=lang) for p in problems)
     content = matrix_content(conn, directive, language)
     note = f"<p><i>{html.escape(content.unassessed)}</i></p>" if content.unassessed else ""
     if content.matrix is None:
-        return f"<p><i>{html.escape(content.empty)}</i></p>{note}"
+        return f"{head}<p><i>{html.escape(content.empty)}</i></p>{note}"
     png, _, _ = _picture(content.matrix, language)
     shown = min(image_width or PICTURE_WIDTH, PICTURE_WIDTH)  # QTextBrowser: as given
     data = base64.b64encode(png).decode("ascii")
     alt = html.escape(content.caption)
-    out = f'<p><img src="data:image/png;base64,{data}" width="{shown}" alt="{alt}"><br>'
+    out = head + f'<p><img src="data:image/png;base64,{data}" width="{shown}" alt="{alt}"><br>'
     out += f"<i>{alt}</i></p>"
     out += values_table_html(content.header, content.rows, frozenset({3, 4}))
     return out + note

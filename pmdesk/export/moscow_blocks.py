@@ -15,15 +15,15 @@ release's; rejected requirements are left out, like on the board.
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from sqlalchemy import Connection
 
 from pmdesk.core.analysis.moscow import BoardCard, MoscowBoard, ReleaseLoad, moscow_board
-from pmdesk.core.domain.directives import MoscowDirective
+from pmdesk.core.domain.directives import Filter, MoscowDirective
 from pmdesk.core.domain.vocabulary import NOT_ASSESSED, PRIORITIES, PRIORITY_TERMS
-from pmdesk.core.queries.content import requirements_for
+from pmdesk.core.queries.content import release_names, requirements_for
 from pmdesk.export.doc import Block, Paragraph, Run, Runs, Table
 from pmdesk.export.html_tables import values_table_html
 from pmdesk.export.labels import join_names
@@ -149,10 +149,7 @@ def moscow_content(conn: Connection, directive: MoscowDirective, language: str) 
         kept = tuple(c for c in board.cards if c.uid in wanted)
     named = [v for v in directive.filter.values_of("release") if v]
     known = {_fold(r.name): r for r in board.releases}
-    for name in named:
-        if _fold(name) not in known:
-            names = join_names([r.name for r in board.releases], lang)
-            content.problems.append(text["unknown"].format(name=name, names=names))
+    content.problems = unknown_releases(conn, directive.filter, lang)
     asked = {known[_fold(n)].uid for n in named if _fold(n) in known}
     for release in board.releases:
         cards = [c for c in kept if c.release == release.uid]
@@ -181,16 +178,33 @@ def _fold(name: str) -> str:
     return " ".join(name.split()).casefold()
 
 
+def unknown_releases(conn: Connection, terms: Filter, language: str) -> list[str]:
+    """A sentence for each release a block's filter names that the project does
+    not have (the `requirements` block's words): a typo, not an empty table."""
+    asked = [v for v in terms.values_of("release") if v]
+    if not asked:
+        return []
+    known = release_names(conn)
+    folded = {_fold(n) for n in known}
+    text = _TEXT[language if language in _TEXT else "en"]["unknown"]
+    names = join_names(known, language)
+    return [text.format(name=n, names=names) for n in asked if _fold(n) not in folded]
+
+
 # -- the exports ----------------------------------------------------------------
 
 
-def moscow_blocks(conn: Connection, directive: MoscowDirective, language: str) -> list[Block]:
-    """The block in a document: per release a table (its caption numbered by
-    the document), the load line and the warning in bold."""
+def moscow_blocks(
+    conn: Connection,
+    directive: MoscowDirective,
+    language: str,
+    error: Callable[[str], Block],
+) -> list[Block]:
+    """The block in a document: per release the load line, the warning in bold
+    and a table (its caption numbered by the document); `error(sentence)` makes
+    the builder's problem line (a release the project does not have)."""
     content = moscow_content(conn, directive, language)
-    blocks: list[Block] = []
-    for problem in content.problems:
-        blocks.append(Paragraph([Run(problem, italic=True)]))
+    blocks: list[Block] = [error(problem) for problem in content.problems]
     if not content.releases:
         return [*blocks, Paragraph([Run(content.empty, italic=True)])]
     header: list[Runs] = [[Run(h)] for h in content.header]
@@ -223,8 +237,11 @@ def moscow_blocks(conn: Connection, directive: MoscowDirective, language: str) -
 
 def moscow_html(conn: Connection, directive: MoscowDirective, language: str) -> str:
     """The block in the preview: the same tables and lines as HTML."""
+    from pmdesk.export.markdown_html import error_html
+
     content = moscow_content(conn, directive, language)
-    out = "".join(f"<p><i>{html.escape(p)}</i></p>" for p in content.problems)
+    lang = language if language in _TEXT else "en"
+    out = "".join(error_html(p, language=lang) for p in content.problems)
     if not content.releases:
         return out + f"<p><i>{html.escape(content.empty)}</i></p>"
     for part in content.releases:

@@ -347,11 +347,11 @@ class _Builder:
         if isinstance(directive, MatrixDirective):
             from pmdesk.export.matrix_blocks import matrix_blocks
 
-            return matrix_blocks(self.conn, directive, self.lang)
+            return matrix_blocks(self.conn, directive, self.lang, self._error)
         if isinstance(directive, MoscowDirective):
             from pmdesk.export.moscow_blocks import moscow_blocks
 
-            return moscow_blocks(self.conn, directive, self.lang)
+            return moscow_blocks(self.conn, directive, self.lang, self._error)
         assert isinstance(directive, ChangesSinceDirective)
         damaged = self._damaged_baseline(directive.baseline)
         if damaged is not None:

@@ -133,14 +133,18 @@ def test_the_matrix_in_the_markdown_export_and_preview(tmp_path: Path) -> None:
     assert "Without a value or an effort (not on the matrix): CRM-1," in html
 
 
-def test_nothing_assessed_says_so(tmp_path: Path) -> None:
+def test_nothing_assessed_says_so_and_an_unknown_release_is_a_problem(tmp_path: Path) -> None:
     path = project_with(tmp_path, "zh", "")
     with Project.view(path) as project:
         html = project.read(
             lambda conn: render_section_html(conn, block("matrix release=v2.0"), language="zh")
         )
+        typo = project.read(
+            lambda conn: render_section_html(conn, block("matrix release=v9"), language="zh")
+        )
     assert "符合条件的需求都还没有同时评估价值和投入。" in html
     assert "<img" not in html
+    assert "pmdesk 内容块有误：</b>项目中没有名为「v9」的版本" in typo
 
 
 def test_each_dot_is_where_its_figures_say() -> None:

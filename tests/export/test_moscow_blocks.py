@@ -144,15 +144,23 @@ def test_a_release_within_capacity_has_no_warning(tmp_path: Path) -> None:
     assert WARNING["en"] not in section
 
 
-def test_every_release_and_an_unknown_one(tmp_path: Path) -> None:
+def test_every_release_and_an_unknown_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path, snap = sample(tmp_path, "zh")
     with_section(path, block("moscow") + block("moscow release=v9"))
     document = docx.Document(str(export(path, "docx")))
     tables = moscow_tables(document, "zh")
     assert len(tables) == len(snap["releases"])  # every release has requirements
     text = "\n".join(p.text for p in document.paragraphs)
-    assert "项目中没有名为「v9」的版本" in text
+    assert "pmdesk 内容块有误" in text  # a typo is a problem line, not an empty table
+    assert "项目中没有名为「v9」的版本（现有版本：v1.0、v1.1、v2.0）" in text
     assert "未设容量" in text
+    # Listed before anything is written: --strict writes nothing.
+    out = path.parent / "strict.docx"
+    assert main(["export", str(path), "--format", "docx", "-o", str(out), "--strict"]) != 0
+    assert not out.exists()
+    assert "v9" in capsys.readouterr().err
 
 
 def test_the_preview(tmp_path: Path) -> None:
