@@ -192,9 +192,6 @@ class MatrixWindow(QDialog):
         """The shared selection moved: ring its dot."""
         self.canvas.set_current(uid)
 
-    def lock_editing(self) -> None:
-        self._show_state()
-
     # -- edits ------------------------------------------------------------------------
     def set_value_effort(self, point: MatrixPoint, value: float, effort: float) -> bool:
         """A dot dropped: its value and effort as one undo step."""
