@@ -31,6 +31,7 @@ MARGIN_BOTTOM = 60.0
 MARGIN_TOP = 16.0
 MARGIN_RIGHT = 20.0
 DOT = 5.0  # radius
+MAX_LABELLED = 400  # more dots than this are drawn without their keys
 
 TINTS = {"quick_win": "#eaf4ea", "big_bet": "#e8f0fb", "fill_in": "#f3f3f3", "time_sink": "#fbeeee"}
 DOTS = {"quick_win": "#2e7d32", "big_bet": "#1565c0", "fill_in": "#616161", "time_sink": "#c62828"}
@@ -133,12 +134,22 @@ class MatrixPlot:
                 places[members[0].uid] = place
                 continue
             radius = DOT * 1.15 / math.sin(math.pi / n)
+            place = self._within(place, radius)  # a crowd at an edge spreads inwards
             for i, member in enumerate(members):
                 angle = -math.pi / 2 + 2 * math.pi * i / n
-                places[member.uid] = QPointF(
+                spot = QPointF(
                     place.x() + radius * math.cos(angle), place.y() + radius * math.sin(angle)
                 )
+                places[member.uid] = self._within(spot, 0.0)
         return places
+
+    def _within(self, spot: QPointF, radius: float) -> QPointF:
+        """`spot` moved inside the plot far enough for a ring of `radius` around
+        it (and a dot on the ring) to stay on it, as far as the plot allows."""
+        room = radius + DOT
+        x = min(max(spot.x(), self.plot.left() + room), self.plot.right() - room)
+        y = min(max(spot.y(), self.plot.top() + room), self.plot.bottom() - room)
+        return QPointF(x, y)
 
     def point_at(self, where: QPointF) -> MatrixPoint | None:
         """The dot under `where` (a hover, a click), the nearest when several are."""
@@ -162,10 +173,12 @@ def paint_matrix(
     *,
     axis_max: float | None = None,
     current: str | None = None,
+    layout: MatrixPlot | None = None,
 ) -> MatrixPlot:
     """Paint the picture into `rect`; returns its layout (where the dots went).
-    `current` (a uid) gets a ring."""
-    layout = MatrixPlot(rect, matrix, axis_max)
+    `current` (a uid) gets a ring; `layout` given (a window keeps it between
+    paints) is drawn as it is."""
+    layout = layout or MatrixPlot(rect, matrix, axis_max)
     plot = layout.plot
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -180,6 +193,7 @@ def paint_matrix(
     painter.drawRect(plot)
     _paint_axes(painter, layout, texts, middle)
     _paint_dots(painter, layout, names, current)
+    _paint_names(painter, names, texts)
     painter.restore()
     return layout
 
@@ -187,8 +201,8 @@ def paint_matrix(
 def _paint_quadrants(
     painter: QPainter, layout: MatrixPlot, middle: QPointF, texts: PictureTexts
 ) -> list[QRectF]:
-    """The tints and, in each quadrant's outer corner, its name (where dots are
-    fewest); returns where the names went, for the labels to keep off."""
+    """The tints; returns where each quadrant's name goes (its outer corner,
+    where dots are fewest), for the labels to keep off and `_paint_names`."""
     plot = layout.plot
     align = Qt.AlignmentFlag
     corners = {
@@ -219,9 +233,24 @@ def _paint_quadrants(
         else:
             box = QRectF(plot.left() + 6, area.top() + 4, area.right() - plot.left() - 12,
                          area.height() - 8)  # fmt: skip
-        names.append(painter.drawText(box, int(flags), texts.quadrants[name]))
+        names.append(painter.boundingRect(box, int(flags), texts.quadrants[name]))
     painter.restore()
     return names
+
+
+def _paint_names(painter: QPainter, names: list[QRectF], texts: PictureTexts) -> None:
+    """The quadrants' names over the dots, on their tint: a crowd does not hide them."""
+    painter.save()
+    font = QFont(painter.font())
+    font.setBold(True)
+    painter.setFont(font)
+    for name, box in zip(QUADRANTS, names, strict=True):
+        tint = QColor(TINTS[name])
+        tint.setAlpha(225)
+        painter.fillRect(box.adjusted(-3, -1, 3, 1), tint)
+        painter.setPen(QColor(DOTS[name]))
+        painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), texts.quadrants[name])
+    painter.restore()
 
 
 def _paint_axes(
@@ -265,25 +294,34 @@ def _paint_axes(
 def _paint_dots(
     painter: QPainter, layout: MatrixPlot, names: list[QRectF], current: str | None
 ) -> None:
+    """The dots, then their keys: a key goes where it covers no other key, dot or
+    quadrant name, and is left out where there is no such place (a crowd: the
+    window's hover and the document's table name every one); the ringed dot's
+    key always shows."""
     metrics = QFontMetricsF(painter.font())
     points = layout.matrix.points
-    # Every dot is a place a label must not cover; the quadrants' names too.
-    dots = [
-        QRectF(c.x() - DOT, c.y() - DOT, 2 * DOT, 2 * DOT)
-        for c in (layout.places[p.uid] for p in points)
-    ]
-    taken = list(names)
     for point in points:
         centre = layout.places[point.uid]
-        colour = QColor(DOTS[layout.matrix.quadrant(point)])
         if point.uid == current:
             painter.setPen(QPen(QColor(CURRENT), 3.0))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawEllipse(centre, DOT + 3, DOT + 3)
         painter.setPen(QPen(QColor("white"), 1.2))
-        painter.setBrush(colour)
+        painter.setBrush(QColor(DOTS[layout.matrix.quadrant(point)]))
         painter.drawEllipse(centre, DOT, DOT)
-        label = _label_place(layout, centre, metrics, point.key, taken, dots)
+    if len(points) > MAX_LABELLED:
+        return  # too many to look for room: dots only (a label search is quadratic)
+    dots = [
+        QRectF(c.x() - DOT, c.y() - DOT, 2 * DOT, 2 * DOT)
+        for c in (layout.places[p.uid] for p in points)
+    ]
+    taken = list(names)
+    ordered = sorted(points, key=lambda p: p.uid != current)  # the ringed one first
+    for point in ordered:
+        centre = layout.places[point.uid]
+        label = _label_place(layout, centre, metrics, point.key, taken, dots, point.uid == current)
+        if label is None:
+            continue
         taken.append(label)
         if _distance(label.center(), centre) > DOT + 3 + metrics.height() + label.width() / 2:
             painter.setPen(QPen(QColor(GRID), 0.8))  # a label set further out points home
@@ -299,10 +337,12 @@ def _label_place(
     key: str,
     taken: list[QRectF],
     dots: list[QRectF],
-) -> QRectF:
+    needed: bool = False,
+) -> QRectF | None:
     """Beside the dot where no other label, name or dot is: right, left,
     above, below, then the diagonals, then the same a line further out (a
-    crowd of dots); inside the plot if it can be."""
+    crowd of dots); inside the plot if it can be. None: no room (`needed`:
+    the best place anyway)."""
     width, height = metrics.horizontalAdvance(key) + 2, metrics.height()
     x, y = centre.x(), centre.y()
     candidates: list[QRectF] = []
@@ -325,7 +365,9 @@ def _label_place(
     )
     free = [c for c in inside if not any(c.intersects(t) for t in taken)]
     clear = [c for c in free if not any(c.intersects(d) for d in dots)]
-    return (clear or free or inside)[0]
+    if clear:
+        return clear[0]
+    return (free or inside)[0] if needed else None
 
 
 def _nearest_edge(box: QRectF, towards: QPointF) -> QPointF:

@@ -171,3 +171,20 @@ def test_each_dot_is_where_its_figures_say() -> None:
         )
         pixel = QColor(image.pixel(int(centre.x()), int(centre.y())))
         assert pixel.name() == QColor(DOTS[matrix.quadrant(point)]).name()
+
+
+def test_a_crowd_at_a_corner_stays_on_the_plot_and_apart() -> None:
+    """Twelve requirements of value 10 and the least effort: spread around their
+    place, kept inside the frame, each its own dot to hover or click."""
+    ensure_gui()
+    crowd = [MatrixPoint(f"u{n}", f"R-{n}", "", 10.0, 0.05) for n in range(12)]
+    matrix = matrix_of([*crowd, MatrixPoint("far", "R-99", "", 1.0, 4.0)])
+    plot = MatrixPlot(QRectF(0, 0, 600, 430), matrix)
+    places = [plot.places[p.uid] for p in crowd]
+    for place in places:
+        assert plot.plot.contains(place)
+    assert len({(round(p.x()), round(p.y())) for p in places}) == 12
+    for point in crowd:
+        assert plot.point_at(plot.places[point.uid]) == point
+    png, _, _ = matrix_png(matrix, "zh", 600, scale=1.0)  # paints without a failure
+    assert QImage.fromData(png).width() == 600

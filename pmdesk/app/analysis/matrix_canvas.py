@@ -63,6 +63,8 @@ class MatrixCanvas(QWidget):
         self._dragging = False
         self._frozen: MatrixPlot | None = None  # the layout a drag started on
         self.dragged: tuple[MatrixPoint, float, float] | None = None  # point, value, effort
+        self._cache: tuple[object, MatrixPlot] | None = None
+        self._version = 0  # counts the matrices shown: the layout cache's key
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMinimumSize(420, 320)
@@ -73,6 +75,7 @@ class MatrixCanvas(QWidget):
 
     def set_matrix(self, matrix: ValueEffortMatrix) -> None:
         self.matrix = matrix
+        self._version += 1
         self.update()
 
     def set_current(self, uid: str | None) -> None:
@@ -93,23 +96,27 @@ class MatrixCanvas(QWidget):
         return matrix_of(points, split=self._frozen.matrix.split)
 
     def plot(self) -> MatrixPlot:
-        """Where everything is drawn now (the dots' places, the axes)."""
+        """Where everything is drawn now (the dots' places, the axes), laid out
+        once per matrix, size and dragged place: hovering asks at every move."""
         axis = self._frozen.axis_max if self._frozen is not None else None
-        return MatrixPlot(QRectF(self.rect()), self.shown(), axis)
+        key = (self._version, self.width(), self.height(), self.dragged, axis)
+        if self._cache is None or self._cache[0] != key:
+            self._cache = (key, MatrixPlot(QRectF(self.rect()), self.shown(), axis))
+        return self._cache[1]
 
     def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
         try:
             # Always on white: the quadrant tints and dot colours are for paper.
             painter.fillRect(self.rect(), QColor("white"))
-            axis = self._frozen.axis_max if self._frozen is not None else None
+            layout = self.plot()
             paint_matrix(
                 painter,
                 QRectF(self.rect()),
-                self.shown(),
+                layout.matrix,
                 self._texts,
-                axis_max=axis,
                 current=self.current,
+                layout=layout,
             )
         finally:
             painter.end()
