@@ -16,7 +16,8 @@ at 1280×800 with View ▸ MoSCoW Board on release v1.1, given a capacity its Mu
 exceed (the warning shows; the edits are undone after the shot); backlog-*.png:
 the backlog table at 1280×800, grouped by release, sorted by priority then score; horizons-*.png:
 the roadmap as Now / Next / Later on 2027-02-15 (v1.0 under way), CRM-22 moved
-to Now by hand and selected (undone after the shot).
+to Now by hand and selected (undone after the shot); matrix-*.png:
+View ▸ Value vs Effort on release v1.0, given business values (undone after the shot).
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
+from PySide6.QtCore import QEventLoop, Qt, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from pmdesk.app.i18n import install_translators  # noqa: E402
@@ -65,6 +66,7 @@ def shoot(app: QApplication, language: str, folder: Path) -> None:
     shoot_board(window, language)
     shoot_backlog(window, language)
     shoot_horizons(window, language)
+    shoot_matrix(window, language)
     if language == "en":
         apply_theme(app, "dark")
         settle(800)
@@ -223,6 +225,39 @@ def shoot_kano(window: MainWindow, language: str) -> None:
     settle(300)
     kano.grab().save(str(OUT / f"kano-{language}.png"))
     kano.close()
+
+
+# Business values for the matrix's shot (the sample has none): key → 0–10.
+MATRIX_VALUES = {
+    **{"CRM-2": 8.0, "CRM-3": 3.0, "CRM-4": 6.0, "CRM-5": 7.5, "CRM-6": 9.0, "CRM-7": 4.0},
+    **{"CRM-8": 6.5, "CRM-11": 5.0, "CRM-12": 9.0, "CRM-13": 2.0, "CRM-14": 7.0},
+    **{"CRM-15": 5.5, "CRM-16": 3.5, "CRM-18": 8.5, "CRM-19": 2.5, "CRM-20": 6.0},
+    **{"CRM-21": 4.5, "CRM-23": 7.0, "CRM-25": 3.0, "CRM-28": 9.5, "CRM-35": 1.5},
+}
+
+
+def shoot_matrix(window: MainWindow, language: str) -> None:
+    """View ▸ Value vs Effort on release v1.0, CRM-12 picked."""
+    from pmdesk.app.analysis.matrix_window import MatrixWindow
+    from pmdesk.core.ops import Update
+
+    workspace = window.workspace
+    assert workspace is not None
+    session = workspace.session
+    uids = {key: uid for uid, key, _ in session.project.find_requirements("CRM-", 100)}
+    done = 0
+    for key, value in MATRIX_VALUES.items():
+        done += session.push(Update("requirement", uids[key], {"value": value}))
+    window.value_effort()
+    matrix = window.findChildren(MatrixWindow)[-1]
+    matrix.scope.setCurrentIndex(matrix.scope.findText("v1.0", Qt.MatchFlag.MatchContains))
+    workspace.selection.set(uids["CRM-12"])
+    matrix.resize(1180, 680)
+    settle(300)
+    matrix.grab().save(str(OUT / f"matrix-{language}.png"))
+    matrix.close()
+    for _ in range(done):
+        session.undo_stack.undo()
 
 
 def shoot_board(window: MainWindow, language: str) -> None:

@@ -1234,4 +1234,41 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("DetailForm", "Persona"): "用户画像",
     ("DetailForm", "The persona this requirement is for (Project ▸ Personas…)"): "这条需求面向的用户画像（项目 ▸ 用户画像…）",
     ("DetailForm", "Insert the user story template"): "插入用户故事模板",
+    # The value vs effort matrix (app/analysis/matrix_window.py, matrix_canvas.py).
+    ("MainWindow", "&Value vs Effort"): "价值与投入矩阵(&V)",
+    ("MainWindow", "Quick wins, big bets, fill-ins and time sinks: drag to assess"): (
+        "快速见效、重大投入、顺手可做与费力不讨好：拖动圆点即可评估"
+    ),
+    ("MatrixWindow", "Value vs Effort"): "价值与投入矩阵",
+    ("MatrixWindow", "Which requirements the matrix shows"): "矩阵显示哪些需求",
+    ("MatrixWindow", "Requirements without a value or an effort: not on the matrix"): (
+        "尚未评估价值或投入的需求：不在矩阵中"
+    ),
+    ("MatrixWindow", "&Show:"): "显示(&S)：",
+    ("MatrixWindow", "The %n requirement(s) picked in the tree"): "需求树中选中的 %n 条需求",
+    ("MatrixWindow", "All releases"): "全部版本",
+    ("MatrixWindow", "Release %1"): "版本 %1",
+    ("MatrixWindow", "No release"): "未分配版本",
+    ("MatrixWindow", "Not assessed (%1)"): "未评估（%1）",
+    ("UnassessedList", "No value and no effort yet"): "尚未评估价值，也未估算投入",
+    ("UnassessedList", "No value yet"): "尚未评估价值",
+    ("UnassessedList", "No effort yet"): "尚未估算投入",
+    ("UnassessedList", "Drag it onto the matrix to give it a value and an effort."): (
+        "把它拖到矩阵上，即可设置它的价值和投入。"
+    ),
+    ("MatrixWindow", "%n requirement(s) on the matrix"): "矩阵中有 %n 条需求",
+    ("MatrixWindow", "; effort is low up to %1 person-months (their median)."): (
+        "；投入不超过 %1 人月（它们的中位数）即为低投入。"
+    ),
+    ("MatrixWindow", "Drag a dot to set its value and effort."): "拖动圆点即可设置它的价值和投入。",
+    ("MatrixWindow", "The project is open read-only: values and efforts cannot be set."): (
+        "项目以只读方式打开：不能设置价值和投入。"
+    ),
+    ("MatrixWindow", "Effort (person-months)"): "投入（人月）",
+    ("MatrixWindow", "Value (0–10)"): "价值（0–10）",
+    ("MatrixWindow", "median {effort}"): "中位数 {effort}",
+    ("MatrixCanvas", "Value vs effort picture"): "价值与投入矩阵图",
+    ("MatrixCanvas", "Value %1 · effort %2 person-months · %3"): "价值 %1 · 投入 %2 人月 · %3",
+    ("MatrixCanvas", "%1: value %2, effort %3 person-months"): "%1：价值 %2，投入 %3 人月",
+    ("UndoLabel", "Set value and effort of {key}"): "设置 {key} 的价值和投入",
 }

@@ -34,6 +34,7 @@ class Handlers(Protocol):
     def find_in_project(self) -> None: ...
     def show_board(self) -> None: ...
     def show_backlog(self) -> None: ...
+    def value_effort(self) -> None: ...
     def baselines(self) -> None: ...
     def project_properties(self) -> object: ...
     def show_plan(self) -> None: ...
@@ -189,6 +190,14 @@ class WindowActions:
         self.backlog.setToolTip(
             translate("MainWindow", "Every requirement in a table: sort, group, edit many at once")
         )
+        self.matrix = action(
+            translate("MainWindow", "&Value vs Effort"),
+            c.value_effort,
+            QKeySequence("Ctrl+Shift+X"),
+        )
+        self.matrix.setToolTip(
+            translate("MainWindow", "Quick wins, big bets, fill-ins and time sinks: drag to assess")
+        )
         self.preferences = action(
             translate("MainWindow", "&Preferences…"), c.preferences, K.Preferences
         )
@@ -228,6 +237,7 @@ class WindowActions:
         view_menu = bar.addMenu(translate("MainWindow", "&View"))
         view_menu.addAction(self.backlog)
         view_menu.addAction(self.board)
+        view_menu.addAction(self.matrix)
         view_menu.addSeparator()
         view_menu.addActions([dock.toggleViewAction() for dock in docks])
         view_menu.addSeparator()
@@ -284,6 +294,7 @@ class WindowActions:
             self.change_log,
             self.board,
             self.backlog,
+            self.matrix,  # read-only, it shows the matrix (dots do not move)
             self.properties,  # read-only, it shows them unchangeable
             self.plan,
             self.kano_survey,  # read-only, it shows the result (Apply is off)

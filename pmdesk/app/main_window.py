@@ -507,6 +507,15 @@ class MainWindow(QMainWindow):
         if self.workspace is not None:
             show_personas(self, self.workspace.session, self.show_details)
 
+    def value_effort(self) -> None:
+        """View ▸ Value vs Effort: the matrix window (app/analysis/matrix_window.py)
+        of the requirements picked in the tree, or of all."""
+        from pmdesk.app.analysis.matrix_window import open_matrix, tree_selection
+
+        ws = self.workspace
+        if ws is not None:
+            open_matrix(self, ws.session, ws.selection, tree_selection(ws.tree_pane.view))
+
     def show_plan(self) -> None:
         """Project ▸ Releases, Lanes and Milestones: the Plan pane, forward."""
         self.plan_dock.show()

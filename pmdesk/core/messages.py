@@ -503,6 +503,8 @@ UNDO_TEXTS: dict[str, str] = {
     "moscow.no_releases": QT_TRANSLATE_NOOP(
         "UndoLabel", "Take {count} requirements out of their release"
     ),
+    # A dot dragged on the value vs effort matrix (core/analysis/value_effort.py).
+    "matrix.value_effort": QT_TRANSLATE_NOOP("UndoLabel", "Set value and effort of {key}"),
     # The backlog's bulk edits (core.ops.bulk): many requirements, or one by its key.
     "bulk.release": QT_TRANSLATE_NOOP("UndoLabel", "Set release of {count} requirements"),
     "bulk.release.one": QT_TRANSLATE_NOOP("UndoLabel", "Set release of {key}"),

@@ -27,7 +27,9 @@ from pmdesk.core.domain.directives import (
     DirectiveError,
     HorizonsDirective,
     KanoDirective,
+    MatrixDirective,
     MilestonesDirective,
+    MoscowDirective,
     RankingDirective,
     ReleasesDirective,
     RequirementsDirective,
@@ -143,6 +145,14 @@ def render_directive_html(
         from pmdesk.export.ranking_blocks import ranking_html
 
         return ranking_html(conn, directive, lang)
+    if isinstance(directive, MatrixDirective):
+        from pmdesk.export.matrix_blocks import matrix_html
+
+        return matrix_html(conn, directive, lang, image_width)
+    if isinstance(directive, MoscowDirective):
+        from pmdesk.export.moscow_blocks import moscow_html
+
+        return moscow_html(conn, directive, lang)
     if isinstance(directive, ChangesSinceDirective):
         return _changes_since(conn, directive, lang)
     return _revision_history(conn, lang)

@@ -27,7 +27,9 @@ from pmdesk.core.domain.directives import (
     DirectiveError,
     HorizonsDirective,
     KanoDirective,
+    MatrixDirective,
     MilestonesDirective,
+    MoscowDirective,
     RankingDirective,
     ReleasesDirective,
     RequirementsDirective,
@@ -347,6 +349,14 @@ class _Builder:
             from pmdesk.export.ranking_blocks import ranking_blocks
 
             return ranking_blocks(self.conn, directive, self.lang)
+        if isinstance(directive, MatrixDirective):
+            from pmdesk.export.matrix_blocks import matrix_blocks
+
+            return matrix_blocks(self.conn, directive, self.lang, self._error)
+        if isinstance(directive, MoscowDirective):
+            from pmdesk.export.moscow_blocks import moscow_blocks
+
+            return moscow_blocks(self.conn, directive, self.lang, self._error)
         assert isinstance(directive, ChangesSinceDirective)
         damaged = self._damaged_baseline(directive.baseline)
         if damaged is not None:

@@ -2335,6 +2335,22 @@ Name:</translation>
         <translation>derived from</translation>
     </message>
     <message>
+        <source>Quick wins</source>
+        <translation>Quick wins</translation>
+    </message>
+    <message>
+        <source>Big bets</source>
+        <translation>Big bets</translation>
+    </message>
+    <message>
+        <source>Fill-ins</source>
+        <translation>Fill-ins</translation>
+    </message>
+    <message>
+        <source>Time sinks</source>
+        <translation>Time sinks</translation>
+    </message>
+    <message>
         <source>ICE</source>
         <translation>ICE</translation>
     </message>
@@ -2813,6 +2829,14 @@ Name:</translation>
         <translation>Every requirement in a table: sort, group, edit many at once</translation>
     </message>
     <message>
+        <source>&amp;Value vs Effort</source>
+        <translation>&amp;Value vs Effort</translation>
+    </message>
+    <message>
+        <source>Quick wins, big bets, fill-ins and time sinks: drag to assess</source>
+        <translation>Quick wins, big bets, fill-ins and time sinks: drag to assess</translation>
+    </message>
+    <message>
         <source>&amp;Preferences…</source>
         <translation>&amp;Preferences…</translation>
     </message>
@@ -2982,6 +3006,94 @@ Name:</translation>
     <message>
         <source>Exported %1 in %2 s.</source>
         <translation>Exported %1 in %2 s.</translation>
+    </message>
+</context>
+<context>
+    <name>MatrixCanvas</name>
+    <message>
+        <source>Value vs effort picture</source>
+        <translation>Value vs effort picture</translation>
+    </message>
+    <message>
+        <source>Value %1 · effort %2 person-months · %3</source>
+        <translation>Value %1 · effort %2 person-months · %3</translation>
+    </message>
+    <message>
+        <source>%1: value %2, effort %3 person-months</source>
+        <translation>%1: value %2, effort %3 person-months</translation>
+    </message>
+</context>
+<context>
+    <name>MatrixWindow</name>
+    <message>
+        <source>Effort (person-months)</source>
+        <translation>Effort (person-months)</translation>
+    </message>
+    <message>
+        <source>Value (0–10)</source>
+        <translation>Value (0–10)</translation>
+    </message>
+    <message>
+        <source>median {effort}</source>
+        <translation>median {effort}</translation>
+    </message>
+    <message>
+        <source>Value vs Effort</source>
+        <translation>Value vs Effort</translation>
+    </message>
+    <message>
+        <source>Which requirements the matrix shows</source>
+        <translation>Which requirements the matrix shows</translation>
+    </message>
+    <message>
+        <source>Requirements without a value or an effort: not on the matrix</source>
+        <translation>Requirements without a value or an effort: not on the matrix</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>&amp;Show:</translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n requirement(s) picked in the tree</source>
+        <translation>
+            <numerusform>The %n requirement picked in the tree</numerusform>
+            <numerusform>The %n requirements picked in the tree</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All releases</source>
+        <translation>All releases</translation>
+    </message>
+    <message>
+        <source>Release %1</source>
+        <translation>Release %1</translation>
+    </message>
+    <message>
+        <source>No release</source>
+        <translation>No release</translation>
+    </message>
+    <message>
+        <source>Not assessed (%1)</source>
+        <translation>Not assessed (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n requirement(s) on the matrix</source>
+        <translation>
+            <numerusform>%n requirement on the matrix</numerusform>
+            <numerusform>%n requirements on the matrix</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>; effort is low up to %1 person-months (their median).</source>
+        <translation>; effort is low up to %1 person-months (their median).</translation>
+    </message>
+    <message>
+        <source>Drag a dot to set its value and effort.</source>
+        <translation>Drag a dot to set its value and effort.</translation>
+    </message>
+    <message>
+        <source>The project is open read-only: values and efforts cannot be set.</source>
+        <translation>The project is open read-only: values and efforts cannot be set.</translation>
     </message>
 </context>
 <context>
@@ -4374,6 +4486,25 @@ Name:</translation>
     </message>
 </context>
 <context>
+    <name>UnassessedList</name>
+    <message>
+        <source>No value and no effort yet</source>
+        <translation>No value and no effort yet</translation>
+    </message>
+    <message>
+        <source>No value yet</source>
+        <translation>No value yet</translation>
+    </message>
+    <message>
+        <source>No effort yet</source>
+        <translation>No effort yet</translation>
+    </message>
+    <message>
+        <source>Drag it onto the matrix to give it a value and an effort.</source>
+        <translation>Drag it onto the matrix to give it a value and an effort.</translation>
+    </message>
+</context>
+<context>
     <name>UndoLabel</name>
     <message>
         <source>Create %1 requirements</source>
@@ -4714,6 +4845,10 @@ Name:</translation>
     <message>
         <source>Take {count} requirements out of their release</source>
         <translation>Take {count} requirements out of their release</translation>
+    </message>
+    <message>
+        <source>Set value and effort of {key}</source>
+        <translation>Set value and effort of {key}</translation>
     </message>
     <message>
         <source>Set release of {count} requirements</source>

@@ -2327,6 +2327,22 @@ Name:</source>
         <translation>派生自</translation>
     </message>
     <message>
+        <source>Quick wins</source>
+        <translation>快速见效</translation>
+    </message>
+    <message>
+        <source>Big bets</source>
+        <translation>重大投入</translation>
+    </message>
+    <message>
+        <source>Fill-ins</source>
+        <translation>顺手可做</translation>
+    </message>
+    <message>
+        <source>Time sinks</source>
+        <translation>费力不讨好</translation>
+    </message>
+    <message>
         <source>ICE</source>
         <translation>ICE</translation>
     </message>
@@ -2805,6 +2821,14 @@ Name:</source>
         <translation>以表格列出所有需求：排序、分组、批量编辑</translation>
     </message>
     <message>
+        <source>&amp;Value vs Effort</source>
+        <translation>价值与投入矩阵(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Quick wins, big bets, fill-ins and time sinks: drag to assess</source>
+        <translation>快速见效、重大投入、顺手可做与费力不讨好：拖动圆点即可评估</translation>
+    </message>
+    <message>
         <source>&amp;Preferences…</source>
         <translation>偏好设置(&amp;P)…</translation>
     </message>
@@ -2973,6 +2997,92 @@ Name:</source>
     <message>
         <source>Exported %1 in %2 s.</source>
         <translation>已导出 %1，用时 %2 秒。</translation>
+    </message>
+</context>
+<context>
+    <name>MatrixCanvas</name>
+    <message>
+        <source>Value vs effort picture</source>
+        <translation>价值与投入矩阵图</translation>
+    </message>
+    <message>
+        <source>Value %1 · effort %2 person-months · %3</source>
+        <translation>价值 %1 · 投入 %2 人月 · %3</translation>
+    </message>
+    <message>
+        <source>%1: value %2, effort %3 person-months</source>
+        <translation>%1：价值 %2，投入 %3 人月</translation>
+    </message>
+</context>
+<context>
+    <name>MatrixWindow</name>
+    <message>
+        <source>Effort (person-months)</source>
+        <translation>投入（人月）</translation>
+    </message>
+    <message>
+        <source>Value (0–10)</source>
+        <translation>价值（0–10）</translation>
+    </message>
+    <message>
+        <source>median {effort}</source>
+        <translation>中位数 {effort}</translation>
+    </message>
+    <message>
+        <source>Value vs Effort</source>
+        <translation>价值与投入矩阵</translation>
+    </message>
+    <message>
+        <source>Which requirements the matrix shows</source>
+        <translation>矩阵显示哪些需求</translation>
+    </message>
+    <message>
+        <source>Requirements without a value or an effort: not on the matrix</source>
+        <translation>尚未评估价值或投入的需求：不在矩阵中</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>显示(&amp;S)：</translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n requirement(s) picked in the tree</source>
+        <translation>
+            <numerusform>需求树中选中的 %n 条需求</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All releases</source>
+        <translation>全部版本</translation>
+    </message>
+    <message>
+        <source>Release %1</source>
+        <translation>版本 %1</translation>
+    </message>
+    <message>
+        <source>No release</source>
+        <translation>未分配版本</translation>
+    </message>
+    <message>
+        <source>Not assessed (%1)</source>
+        <translation>未评估（%1）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n requirement(s) on the matrix</source>
+        <translation>
+            <numerusform>矩阵中有 %n 条需求</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>; effort is low up to %1 person-months (their median).</source>
+        <translation>；投入不超过 %1 人月（它们的中位数）即为低投入。</translation>
+    </message>
+    <message>
+        <source>Drag a dot to set its value and effort.</source>
+        <translation>拖动圆点即可设置它的价值和投入。</translation>
+    </message>
+    <message>
+        <source>The project is open read-only: values and efforts cannot be set.</source>
+        <translation>项目以只读方式打开：不能设置价值和投入。</translation>
     </message>
 </context>
 <context>
@@ -4362,6 +4472,25 @@ Name:</source>
     </message>
 </context>
 <context>
+    <name>UnassessedList</name>
+    <message>
+        <source>No value and no effort yet</source>
+        <translation>尚未评估价值，也未估算投入</translation>
+    </message>
+    <message>
+        <source>No value yet</source>
+        <translation>尚未评估价值</translation>
+    </message>
+    <message>
+        <source>No effort yet</source>
+        <translation>尚未估算投入</translation>
+    </message>
+    <message>
+        <source>Drag it onto the matrix to give it a value and an effort.</source>
+        <translation>把它拖到矩阵上，即可设置它的价值和投入。</translation>
+    </message>
+</context>
+<context>
     <name>UndoLabel</name>
     <message>
         <source>Create %1 requirements</source>
@@ -4702,6 +4831,10 @@ Name:</source>
     <message>
         <source>Take {count} requirements out of their release</source>
         <translation>将 {count} 条需求移出所在版本</translation>
+    </message>
+    <message>
+        <source>Set value and effort of {key}</source>
+        <translation>设置 {key} 的价值和投入</translation>
     </message>
     <message>
         <source>Set release of {count} requirements</source>

@@ -13,6 +13,8 @@ A block embeds live project content in the document (DESIGN.md, "Document"):
     kano survey=kano_survey_zh.csv
     kano
     ranking by=rice top=20 release=v1.0
+    matrix release="v1.0"
+    moscow release="v1.0"
 
 Inline fields name the project's properties anywhere in a section's text:
 `{{product}}`, `{{version}}`, `{{title}}`, `{{organisation}}`, `{{authors}}`
@@ -55,6 +57,8 @@ KINDS = (
     "changes-since",
     "kano",
     "ranking",
+    "matrix",
+    "moscow",
 )
 
 # Chinese input methods type full-width quotes; accept them as well as ASCII ones.
@@ -159,6 +163,22 @@ class RankingDirective:
     filter: Filter = field(default_factory=Filter)
 
 
+@dataclass(frozen=True)
+class MatrixDirective:
+    """The value vs effort picture of the requirements the filter keeps, with a
+    table of each quadrant's requirements (core.analysis.value_effort)."""
+
+    filter: Filter = field(default_factory=Filter)
+
+
+@dataclass(frozen=True)
+class MoscowDirective:
+    """Per release, its requirements by MoSCoW priority against its capacity
+    (core.analysis.moscow), of the requirements the filter keeps."""
+
+    filter: Filter = field(default_factory=Filter)
+
+
 Directive = (
     RequirementsDirective
     | RoadmapDirective
@@ -169,6 +189,8 @@ Directive = (
     | KanoDirective
     | RankingDirective
     | HorizonsDirective
+    | MatrixDirective
+    | MoscowDirective
 )
 
 
@@ -204,6 +226,8 @@ def parse_directive(body: str) -> Directive:
         return _parse_ranking(rest)
     if kind == "roadmap" and rest:
         return _parse_roadmap_view(rest)
+    if kind in ("matrix", "moscow"):
+        return _parse_filtered(kind, rest)
     if rest:
         raise DirectiveError(
             f"{kind} takes no options, but got {rest!r}.",
@@ -323,6 +347,19 @@ def _parse_ranking(rest: str) -> RankingDirective:
     return RankingDirective(
         model.lower() if model else None, int(top) if top else None, Filter(terms)
     )
+
+
+def _parse_filtered(kind: str, rest: str) -> MatrixDirective | MoscowDirective:
+    """`matrix` and `moscow`: filter terms only."""
+    terms, views = _scan(rest)
+    if views:
+        raise DirectiveError(
+            f"{views[0]!r} is not a {kind} option; write field=value, e.g. release=v1.0.",
+            f"「{views[0]}」不是 {kind} 的选项；请写成 字段=值，例如 release=v1.0。",
+        )
+    if kind == "matrix":
+        return MatrixDirective(Filter(terms))
+    return MoscowDirective(Filter(terms))
 
 
 def _scan(text: str) -> tuple[tuple[Term, ...], list[str]]:

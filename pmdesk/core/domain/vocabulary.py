@@ -204,6 +204,14 @@ LINK_TERMS: Mapping[tuple[str, bool], Term] = {
         QT_TRANSLATE_NOOP("Labels", "is the source of"), "派生出", "Source of", "派生出"
     ),
 }
+# The four quadrants of the value vs effort matrix (core/analysis/value_effort.py).
+QUADRANTS = ("quick_win", "big_bet", "fill_in", "time_sink")
+QUADRANT_TERMS: Mapping[str, Term] = {
+    "quick_win": _t(QT_TRANSLATE_NOOP("Labels", "Quick wins"), "快速见效"),
+    "big_bet": _t(QT_TRANSLATE_NOOP("Labels", "Big bets"), "重大投入"),
+    "fill_in": _t(QT_TRANSLATE_NOOP("Labels", "Fill-ins"), "顺手可做"),
+    "time_sink": _t(QT_TRANSLATE_NOOP("Labels", "Time sinks"), "费力不讨好"),
+}
 # Fields as the details, the lists of changes (history, baselines, merge
 # conflicts) and the documents' requirement tables name them.
 SCORING_TERMS: Mapping[str, Term] = {
@@ -320,4 +328,5 @@ def all_terms() -> list[Term]:
         *LINK_TERMS.values(),
         *FIELD_TERMS.values(),
         *INPUT_TERMS.values(),
+        *QUADRANT_TERMS.values(),
     ]
