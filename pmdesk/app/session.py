@@ -163,6 +163,8 @@ class OperationCommand(QUndoCommand):
             return False
         if not (isinstance(self._op, Update) and isinstance(other._op, Update)):
             return False
+        if not set(other._op.values) <= set(self._op.values):
+            return False  # the first inverse would not restore the fields added later
         # Keep the first inverse (the value before the burst), take the latest value.
         self._op = other._op
         self._at = other._at
