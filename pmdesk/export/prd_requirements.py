@@ -72,6 +72,10 @@ class RequirementContext:
     """The project's scoring model: the "rice" field shows its score (RICE, ICE, WSJF, weighted)."""
     scores: Mapping[str, float | None] = dataclasses.field(default_factory=dict)
     """Every requirement's score under `scoring`, when it is not RICE (core.analysis.scoring)."""
+    checklists: dict[tuple[str, ...], tuple[Paragraph, ListBlock]] = dataclasses.field(
+        default_factory=dict
+    )
+    """The acceptance criteria's blocks by their texts, made once per export."""
 
 
 def clean(text: str) -> str:
@@ -164,13 +168,16 @@ def body_blocks(row: RequirementRow, ctx: RequirementContext) -> list[Block]:
     blocks: list[Block] = []
     if row.description.strip():
         blocks += ctx.reader.read(row.description, headings=False)
-    criteria = [clean(a) for a in row.acceptance if a.strip()]
+    criteria = tuple(clean(a) for a in row.acceptance if a.strip())
     if criteria:
-        blocks.append(
-            Paragraph([shared_run(FIELD_LABELS[ctx.language]["acceptance"])], style="label")
-        )
-        items = [ListItem([Paragraph([Run(text)])], checked=False) for text in criteria]
-        blocks.append(ListBlock(False, items))
+        # One pair of blocks for each distinct list (requirements often share theirs),
+        # so renderers can write it once.
+        shared = ctx.checklists.get(criteria)
+        if shared is None:
+            label = Paragraph([shared_run(FIELD_LABELS[ctx.language]["acceptance"])], "label")
+            items = [ListItem([Paragraph([Run(text)])], checked=False) for text in criteria]
+            shared = ctx.checklists[criteria] = (label, ListBlock(False, items))
+        blocks += shared
     return blocks
 
 

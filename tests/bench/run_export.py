@@ -3,6 +3,7 @@
 
     python -m tests.bench.run_export                 # 1,000 and 10,000 requirements
     python -m tests.bench.run_export --sizes 1000    # choose the sizes
+    python -m tests.bench.run_export --formats md,docx  # choose the formats
     python -m tests.bench.run_export --profile DIR   # also cProfile each pmdesk export
     python -m tests.bench.run_export --pandoc        # also pandoc on pmdesk's .md
 
@@ -37,11 +38,12 @@ GOALS = {
 MIB = 1024 * 1024
 
 
-def formats() -> list[str]:
-    """What `export_prd` writes: .md and .docx, and .pdf once a PDF renderer is in."""
+def formats(wanted: str | None = None) -> list[str]:
+    """What `export_prd` writes (.md, .docx, .pdf), or those of `wanted` ("md,docx")."""
     from pmdesk.export import prd_export
 
-    return [f for f in ("md", "docx", "pdf") if f in prd_export.FORMATS]
+    chosen = wanted.split(",") if wanted else ["md", "docx", "pdf"]
+    return [f for f in chosen if f in prd_export.FORMATS]
 
 
 def child(fmt: str, project: Path, target: Path, profile: Path | None) -> dict[str, float]:
@@ -91,7 +93,12 @@ def run_child(fmt: str, project: Path, target: Path, profile: Path | None) -> di
 
 
 def measure(
-    size: int, folder: Path, repeats: int, profile: Path | None, pandoc: bool
+    size: int,
+    folder: Path,
+    repeats: int,
+    profile: Path | None,
+    pandoc: bool,
+    wanted: str | None = None,
 ) -> dict[str, float]:
     """Each format `repeats` times, every run in a fresh interpreter: the best time,
     the highest peak memory of those runs."""
@@ -104,7 +111,7 @@ def measure(
     if not project.exists():
         import_snapshot(loads(dumps(generate(size))), project)
     results: dict[str, float] = {}
-    for fmt in formats():
+    for fmt in formats(wanted):
         target = folder / f"bench-{size}.{fmt}"
         runs = []
         for n in range(repeats):
@@ -170,6 +177,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     p = argparse.ArgumentParser(prog="python -m tests.bench.run_export")
     p.add_argument("--sizes", default="1000,10000")
     p.add_argument("--repeats", type=int, default=3)
+    p.add_argument("--formats", help="only these, comma-separated (md,docx,pdf)")
     p.add_argument("--workdir", type=Path, help="keep the projects and exports here")
     p.add_argument("--profile", type=Path, help="write cProfile stats of each export here")
     p.add_argument("--json", type=Path, help="write the raw figures here")
@@ -194,7 +202,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.profile is not None:
             args.profile.mkdir(parents=True, exist_ok=True)
         results = {
-            size: measure(size, folder, args.repeats, args.profile, args.pandoc) for size in sizes
+            size: measure(size, folder, args.repeats, args.profile, args.pandoc, args.formats)
+            for size in sizes
         }
     print(report(results))
     if args.json is not None:
