@@ -111,10 +111,8 @@ _SCORE_FIELDS = {"rice": "rice", "ice": "ice", "wsjf": "wsjf", "weighted": "scor
 
 def facts_table(row: RequirementRow, ctx: RequirementContext) -> Table | None:
     """The compact attribute table: two label/value pairs per row."""
-    labels = dict(FIELD_LABELS[ctx.language])
-    score_field = _SCORE_FIELDS.get(ctx.scoring, "rice")
-    labels["rice"] = FIELD_TERMS[score_field].in_document(ctx.language)
-    pairs: list[tuple[str, Runs]] = []
+    labels = _fact_labels(ctx.language, ctx.scoring)
+    pairs: list[tuple[Runs, Runs]] = []
     for field in ("key", *ctx.fields):
         value = _link_runs(row, ctx) if field == "links" else _runs(value_text(row, field, ctx))
         if value:
@@ -125,11 +123,19 @@ def facts_table(row: RequirementRow, ctx: RequirementContext) -> Table | None:
     for i in range(0, len(pairs), 2):
         cells: list[Runs] = []
         for label, value in pairs[i : i + 2]:
-            cells += [[shared_run(label, bold=True)], value]
+            cells += [label, value]
         while len(cells) < 4:
             cells.append([])
         rows.append(cells)
     return Table([], rows, widths=[1.1, 2.4, 1.1, 2.4], kind="facts")
+
+
+@lru_cache(maxsize=64)
+def _fact_labels(language: str, scoring: str) -> dict[str, Runs]:
+    """Each field's label cell in a facts table, bold (the same Run in every table)."""
+    labels = dict(FIELD_LABELS[language])
+    labels["rice"] = FIELD_TERMS[_SCORE_FIELDS.get(scoring, "rice")].in_document(language)
+    return {field: [shared_run(label, bold=True)] for field, label in labels.items()}
 
 
 def _runs(text: str) -> Runs:

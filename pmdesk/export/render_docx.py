@@ -382,6 +382,7 @@ class _BodyWriter:
         self.anchors: dict[str, str] = {}
         self._cells: dict[tuple[int | str | bool, ...], str] = {}  # see `_row`
         self._lists: dict[tuple[int, int, bool], list[str]] = {}  # see `block`
+        self._rows: dict[tuple[tuple[int, ...], tuple[int, ...], bool], str] = {}  # see `_row`
         for e in self.headings:  # "#4-需求列表" or "#需求列表", as GitHub names headings
             label = f"{e.number} {e.text}" if e.number else e.text
             self.anchors.setdefault(heading_slug(label), e.bookmark)
@@ -893,6 +894,15 @@ class _BodyWriter:
         facts: bool = False,
         keep: bool = False,
     ) -> str:
+        # A facts row of plain runs repeats whole ("状态 | 已批准 | 优先级 | Must"): made once.
+        row_key = None
+        if facts and all(
+            len(c) <= 1 and (not c or (c[0].href is None and c[0].change is None)) for c in cells
+        ):
+            row_key = (tuple([id(c[0]) if c else 0 for c in cells]), tuple(widths), keep)
+            made_row = self._rows.get(row_key)
+            if made_row is not None:
+                return made_row
         row_props = "<w:cantSplit/><w:tblHeader/>" if header else "<w:cantSplit/>"
         out = [f"<w:tr><w:trPr>{row_props}{row_mark(cells)}</w:trPr>"]
         for index, (runs, width) in enumerate(zip(cells, widths, strict=False)):
@@ -942,7 +952,10 @@ class _BodyWriter:
                 self._cells[key] = made
             out.append(made)
         out.append("</w:tr>")
-        return "".join(out)
+        row = "".join(out)
+        if row_key is not None and len(self._rows) < _CELLS_KEPT:
+            self._rows[row_key] = row
+        return row
 
     def _widths(self, block: Table, columns: int) -> list[int]:
         sample = (block.header, *block.rows[: SAMPLED_ROWS - 1])
