@@ -382,7 +382,6 @@ class _BodyWriter:
         self.anchors: dict[str, str] = {}
         self._cells: dict[tuple[int | str | bool, ...], str] = {}  # see `_row`
         self._lists: dict[tuple[int, int, bool], list[str]] = {}  # see `block`
-        self._rows: dict[tuple[tuple[int, ...], tuple[int, ...], bool], str] = {}  # see `_row`
         for e in self.headings:  # "#4-需求列表" or "#需求列表", as GitHub names headings
             label = f"{e.number} {e.text}" if e.number else e.text
             self.anchors.setdefault(heading_slug(label), e.bookmark)
@@ -677,7 +676,21 @@ class _BodyWriter:
 
     def runs(self, runs: Runs, base: str = "") -> str:
         out = []
+        plain = f"<w:r><w:rPr>{run_properties(base)}</w:rPr>" if base else "<w:r>"
         for run in runs:
+            if not (
+                run.href
+                or run.code
+                or run.bold
+                or run.italic
+                or run.strike
+                or run.image
+                or run.change
+                or run.footnote is not None
+                or "\n" in run.text
+            ):  # most runs: text in the paragraph's look
+                out.append(f"{plain}{_t(run.text)}</w:r>")
+                continue
             if run.text == "\n":
                 out.append(tracked_run("<w:r><w:br/></w:r>", run.change))
                 continue
@@ -894,15 +907,6 @@ class _BodyWriter:
         facts: bool = False,
         keep: bool = False,
     ) -> str:
-        # A facts row of plain runs repeats whole ("状态 | 已批准 | 优先级 | Must"): made once.
-        row_key = None
-        if facts and all(
-            len(c) <= 1 and (not c or (c[0].href is None and c[0].change is None)) for c in cells
-        ):
-            row_key = (tuple([id(c[0]) if c else 0 for c in cells]), tuple(widths), keep)
-            made_row = self._rows.get(row_key)
-            if made_row is not None:
-                return made_row
         row_props = "<w:cantSplit/><w:tblHeader/>" if header else "<w:cantSplit/>"
         out = [f"<w:tr><w:trPr>{row_props}{row_mark(cells)}</w:trPr>"]
         for index, (runs, width) in enumerate(zip(cells, widths, strict=False)):
@@ -952,10 +956,7 @@ class _BodyWriter:
                 self._cells[key] = made
             out.append(made)
         out.append("</w:tr>")
-        row = "".join(out)
-        if row_key is not None and len(self._rows) < _CELLS_KEPT:
-            self._rows[row_key] = row
-        return row
+        return "".join(out)
 
     def _widths(self, block: Table, columns: int) -> list[int]:
         sample = (block.header, *block.rows[: SAMPLED_ROWS - 1])
