@@ -56,6 +56,16 @@ _ENCODED_UTF8 = re.compile(r"(?:%[C-Fc-f][0-9A-Fa-f](?:%[89ABab][0-9A-Fa-f])+)+"
 _MAY_HOLD_URL = re.compile(r"://|@|www\.", re.IGNORECASE)
 _GFM_AUTOLINK = re.compile(r"[a-z][a-z0-9+.-]*:|www\.|[^\s@]+@", re.IGNORECASE)
 _SOFT = "\x00"  # a soft line break until its neighbours are known (input has no NULs)
+# What makes one stretch of a text depend on another across a blank line: a fence or an
+# indented line (code and list items go on over blank lines), a link reference definition
+# or a footnote (used anywhere in the text), a comment, a carriage return (not a line end).
+_SPANS_BLANK_LINES = re.compile(r"```|~~~|\]:|\[\^|\^\[|<!--|\r|^[ \t]", re.MULTILINE)
+_LIST_ITEM = re.compile(r"^(?:[-+*]|[0-9]{1,9}[.)])(?:[ \t]|$)", re.MULTILINE)
+_BLANK_LINES = re.compile(r"\n{2,}")
+# A paragraph without any of these is one run of text: no inline syntax, no URL.
+_INLINE_SYNTAX = re.compile(r"[\\`*_\[\]<>!&~|^$]|://|@|www\.", re.IGNORECASE)
+_BLOCK_START = frozenset("-+*=#>|:~`_")  # a line starting so may be a list, heading, table…
+_PIECES_KEPT = 8192
 
 
 def new_parser(*, linkify: bool = True) -> MarkdownIt:
@@ -98,7 +108,11 @@ def gfm_autolinks_only(state: StateCore) -> None:
 class MarkdownReader:
     """Reads many Markdown texts with one parser. Not thread-safe: one reader per export."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, shortcuts: bool = True) -> None:
+        self.shortcuts = shortcuts
+        """Read a description piece by piece (see `_pieces`), each distinct piece once, and a
+        piece without Markdown syntax without the parser: the blocks are the same."""
+        self._pieces: dict[tuple[str, int, bool], list[Block]] = {}
         self.fence_line = 0
         """The 1-based line of the ```` ```pmdesk ```` block `expand` is called for."""
         self.removed: list[tuple[int, int]] = []
@@ -134,6 +148,11 @@ class MarkdownReader:
         if not text.strip():
             return []
         text = _DEEP_QUOTES.sub(r"\1", text)
+        if self.shortcuts and expand is None and lines is None:
+            pieces = _pieces(text)
+            read = None if pieces is None else self._read_pieces(pieces, heading_shift, headings)
+            if read is not None:
+                return read
         removed: list[tuple[int, int]] = []
         try:
             if "<!--" in text:
@@ -154,6 +173,31 @@ class MarkdownReader:
         blocks = builder.build(tokens)
         if lines is not None and removed:
             lines[:] = [_source_line(line, removed) for line in lines]
+        return blocks
+
+    def _read_pieces(self, pieces: list[str], shift: int, headings: bool) -> list[Block] | None:
+        """The blocks of a text's independent pieces, each distinct piece read once
+        (10,000 requirements repeat many bullet lists and sentences); None when a
+        piece is too deeply nested to parse (the whole text is read as usual)."""
+        blocks: list[Block] = []
+        for piece in pieces:
+            key = (piece, shift, headings)
+            found = self._pieces.get(key)
+            if found is None:
+                plain = _plain_paragraph(piece)
+                if plain is not None:
+                    found = [plain]
+                else:
+                    md = self._md if _MAY_HOLD_URL.search(piece) else self._no_urls
+                    try:
+                        tokens = md.parse(piece)
+                    except RecursionError:
+                        return None
+                    self.removed = []
+                    found = _Builder(shift, headings, None, self).build(tokens)
+                if len(self._pieces) < _PIECES_KEPT:
+                    self._pieces[key] = found
+            blocks += found
         return blocks
 
     def _drop_comments(self, text: str, removed: list[tuple[int, int]]) -> str:
@@ -181,6 +225,46 @@ class MarkdownReader:
             return ""
 
         return _COMMENT.sub(drop, text)
+
+
+def _pieces(text: str) -> list[str] | None:
+    """The text cut at blank lines into pieces that CommonMark reads alone as it reads
+    them in the whole text, or None when it cannot be cut safely.
+
+    Cut only where nothing goes on over a blank line: no line is indented (code, an
+    item's second paragraph), no fence, no link reference definition, footnote or
+    comment; and a piece that starts a list item stays with the piece before when
+    that holds a list (the list would go on, and be loose)."""
+    if _SPANS_BLANK_LINES.search(text):
+        return None
+    pieces: list[str] = []
+    listed = False  # the last piece holds a list item
+    for chunk in _BLANK_LINES.split(text.strip("\n")):
+        starts_item = _LIST_ITEM.match(chunk) is not None
+        if pieces and starts_item and listed:
+            pieces[-1] += "\n\n" + chunk
+        else:
+            pieces.append(chunk)
+            listed = False
+        listed = listed or starts_item or _LIST_ITEM.search(chunk) is not None
+    return pieces
+
+
+def _plain_paragraph(piece: str) -> Paragraph | None:
+    """The paragraph a piece is when it holds no Markdown at all (lines of words
+    without markup, URLs or a line start that could open a block), else None. Its
+    lines join as a soft line break joins them (`_soften`)."""
+    if _INLINE_SYNTAX.search(piece):
+        return None
+    lines = piece.split("\n")
+    for line in lines:
+        if not line or line != line.strip() or line[0] in _BLOCK_START or line[0].isdigit():
+            return None
+    text = lines[0]
+    for line in lines[1:]:
+        joined = "" if _CJK.match(text[-1]) and _CJK.match(line[0]) else " "
+        text += joined + line
+    return Paragraph([Run(text)], "body")
 
 
 def _source_line(line: int, removed: list[tuple[int, int]]) -> int:

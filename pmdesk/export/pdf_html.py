@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from html import escape
 
 from pmdesk.export.doc import (
@@ -41,6 +42,7 @@ from pmdesk.export.doc import (
 from pmdesk.export.footnotes import FootnoteNumbers, gather_footnotes
 from pmdesk.export.heading_numbers import DEPTH, HeadingNumbers, numbered
 from pmdesk.export.pdf_fonts import css_families, families
+from pmdesk.export.picture_pages import page_parts
 from pmdesk.export.table_widths import SAMPLED_ROWS, column_widths
 from pmdesk.export.text_safety import strip_illegal_chars, web_href
 
@@ -106,12 +108,38 @@ def number_headings(blocks: Sequence[Block]) -> dict[int, HeadingEntry]:
     return entries
 
 
+PART_ROOM_PX = 14.0
+"""Below each part of a cut picture: its paragraph's spacing and the line's descent."""
+
+
+def picture_parts(block: Image, width_px: float, height_px: float) -> list[tuple[bytes, int, int]]:
+    """A wide picture too tall for a page of `width_px` × `height_px` at its width, as
+    parts that each fill at most a page (`picture_pages`, as the Word export cuts it):
+    the first leaves room for the heading above it, the last for the caption under
+    it. [(png, width, height)] in the picture's pixels; one that fits comes back whole."""
+    if not block.wide or block.width <= 0 or block.height <= 0:
+        return [(block.png, block.width, block.height)]
+    scale = min(1.0, width_px / block.width)  # CSS pixels per picture pixel
+    first = int((height_px - HEADING_ROOM_PX - PART_ROOM_PX) / scale)
+    later = int((height_px - PART_ROOM_PX) / scale)
+    return list(_parts(block.png, first, later, int(CAPTION_ROOM_PX / scale)))
+
+
+@lru_cache(maxsize=8)  # asked when choosing the page's orientation, then to write it
+def _parts(png: bytes, first: int, later: int, tail: int) -> tuple[tuple[bytes, int, int], ...]:
+    return tuple(page_parts(png, first, later, tail))
+
+
 def _text(text: str) -> str:
     return escape(strip_illegal_chars(text), quote=False)
 
 
 def _attr(text: str) -> str:
     return escape(strip_illegal_chars(text), quote=True)
+
+
+NoteState = tuple[dict[str, int], tuple[str, ...], int]
+"""Footnotes numbered so far (label → number, labels in order) and how many are written."""
 
 
 class PdfHtml:
@@ -143,13 +171,25 @@ class PdfHtml:
         self.numbers = FootnoteNumbers(self.notes)
         self._noted = 0  # how many notes are written (under their chapter)
 
-    def html(self, blocks: Sequence[Block], pages: Mapping[str, int] | None = None) -> str:
+    def html(
+        self,
+        blocks: Sequence[Block],
+        pages: Mapping[str, int] | None = None,
+        *,
+        notes: NoteState | None = None,
+    ) -> str:
         """The blocks of one run of pages; `pages` gives each heading anchor's page
-        number for the contents (blank while they are not known yet)."""
+        number for the contents (blank while they are not known yet). Footnotes are
+        numbered from `notes` (`note_state()` before the run was first written: the
+        numbers go on from run to run), else from 1."""
         self.pages = pages or {}
         self._break = False
         self.numbers = FootnoteNumbers(self.notes)
         self._noted = 0
+        if notes is not None:
+            numbered, order, self._noted = notes
+            self.numbers.update(numbered)
+            self.numbers.order = list(order)
         out: list[str] = []
         for block in blocks:
             if isinstance(block, Heading) and block.level == 1:
@@ -157,6 +197,10 @@ class PdfHtml:
             self.block(block, out, top=True)
         self.footnotes(out)
         return "".join(out)
+
+    def note_state(self) -> NoteState:
+        """Where the footnote numbering stands, for the next run to go on from."""
+        return dict(self.numbers), tuple(self.numbers.order), self._noted
 
     def footnotes(self, out: list[str]) -> None:
         """The notes referenced since the last ones, numbered in reading order, in
@@ -377,19 +421,27 @@ class PdfHtml:
         )
 
     def image(self, block: Image) -> str:
-        name = f"img:{len(self.images)}"
-        self.images[name] = block.png
-        room = CAPTION_ROOM_PX + HEADING_ROOM_PX if block.wide else CAPTION_ROOM_PX
-        scale = min(
-            1.0,
-            self.width_px / max(block.width, 1),
-            (self.height_px - room) / max(block.height, 1),
-        )
-        width, height = block.width * scale, block.height * scale
-        out = [
-            f'<p align="center" style="{self._breaking()}margin-top: 4px; margin-bottom: 4px;">'
-            f'<img src="{name}" width="{width:.1f}" height="{height:.1f}" /></p>'
-        ]
+        parts = picture_parts(block, self.width_px, self.height_px)
+        if len(parts) > 1:  # each part fills a page at the picture's width: labels stay big
+            scale = min(1.0, self.width_px / block.width)
+            margins = "margin-top: 0px; margin-bottom: 0px;"
+        else:
+            room = CAPTION_ROOM_PX + HEADING_ROOM_PX if block.wide else CAPTION_ROOM_PX
+            scale = min(
+                1.0,
+                self.width_px / max(block.width, 1),
+                (self.height_px - room) / max(block.height, 1),
+            )
+            margins = "margin-top: 4px; margin-bottom: 4px;"
+        out = []
+        for png, width, height in parts:
+            name = f"img:{len(self.images)}"
+            self.images[name] = png
+            out.append(
+                f'<p align="center" style="{self._breaking()}{margins}">'
+                f'<img src="{name}" width="{width * scale:.1f}" height="{height * scale:.1f}" />'
+                "</p>"
+            )
         if block.caption:
             out.append(
                 f'<p align="center" style="color: {GREY}; font-size: 9pt; margin-top: 0px; '

@@ -72,6 +72,10 @@ class RequirementContext:
     """The project's scoring model: the "rice" field shows its score (RICE, ICE, WSJF, weighted)."""
     scores: Mapping[str, float | None] = dataclasses.field(default_factory=dict)
     """Every requirement's score under `scoring`, when it is not RICE (core.analysis.scoring)."""
+    checklists: dict[tuple[str, ...], tuple[Paragraph, ListBlock]] = dataclasses.field(
+        default_factory=dict
+    )
+    """The acceptance criteria's blocks by their texts, made once per export."""
 
 
 def clean(text: str) -> str:
@@ -107,10 +111,8 @@ _SCORE_FIELDS = {"rice": "rice", "ice": "ice", "wsjf": "wsjf", "weighted": "scor
 
 def facts_table(row: RequirementRow, ctx: RequirementContext) -> Table | None:
     """The compact attribute table: two label/value pairs per row."""
-    labels = dict(FIELD_LABELS[ctx.language])
-    score_field = _SCORE_FIELDS.get(ctx.scoring, "rice")
-    labels["rice"] = FIELD_TERMS[score_field].in_document(ctx.language)
-    pairs: list[tuple[str, Runs]] = []
+    labels = _fact_labels(ctx.language, ctx.scoring)
+    pairs: list[tuple[Runs, Runs]] = []
     for field in ("key", *ctx.fields):
         value = _link_runs(row, ctx) if field == "links" else _runs(value_text(row, field, ctx))
         if value:
@@ -121,11 +123,19 @@ def facts_table(row: RequirementRow, ctx: RequirementContext) -> Table | None:
     for i in range(0, len(pairs), 2):
         cells: list[Runs] = []
         for label, value in pairs[i : i + 2]:
-            cells += [[shared_run(label, bold=True)], value]
+            cells += [label, value]
         while len(cells) < 4:
             cells.append([])
         rows.append(cells)
     return Table([], rows, widths=[1.1, 2.4, 1.1, 2.4], kind="facts")
+
+
+@lru_cache(maxsize=64)
+def _fact_labels(language: str, scoring: str) -> dict[str, Runs]:
+    """Each field's label cell in a facts table, bold (the same Run in every table)."""
+    labels = dict(FIELD_LABELS[language])
+    labels["rice"] = FIELD_TERMS[_SCORE_FIELDS.get(scoring, "rice")].in_document(language)
+    return {field: [shared_run(label, bold=True)] for field, label in labels.items()}
 
 
 def _runs(text: str) -> Runs:
@@ -164,13 +174,16 @@ def body_blocks(row: RequirementRow, ctx: RequirementContext) -> list[Block]:
     blocks: list[Block] = []
     if row.description.strip():
         blocks += ctx.reader.read(row.description, headings=False)
-    criteria = [clean(a) for a in row.acceptance if a.strip()]
+    criteria = tuple(clean(a) for a in row.acceptance if a.strip())
     if criteria:
-        blocks.append(
-            Paragraph([shared_run(FIELD_LABELS[ctx.language]["acceptance"])], style="label")
-        )
-        items = [ListItem([Paragraph([Run(text)])], checked=False) for text in criteria]
-        blocks.append(ListBlock(False, items))
+        # One pair of blocks for each distinct list (requirements often share theirs),
+        # so renderers can write it once.
+        shared = ctx.checklists.get(criteria)
+        if shared is None:
+            label = Paragraph([shared_run(FIELD_LABELS[ctx.language]["acceptance"])], "label")
+            items = [ListItem([Paragraph([Run(text)])], checked=False) for text in criteria]
+            shared = ctx.checklists[criteria] = (label, ListBlock(False, items))
+        blocks += shared
     return blocks
 
 

@@ -310,6 +310,21 @@ def _clean(text: str) -> str:
     return strip_illegal_chars(text)
 
 
+def _reusable(block: ListBlock) -> bool:
+    """Whether the list's XML is the same wherever it stands: a bullet (or task) list of
+    paragraphs, no numbering of its own (an ordered list starts a `w:num`), no footnote
+    (numbered where it is first referenced), no tracked change (ids are unique)."""
+    if block.ordered:
+        return False
+    for item in block.items:
+        for inner in item.blocks:
+            if not isinstance(inner, Paragraph):
+                return False
+            if any(r.footnote is not None or r.change is not None for r in inner.runs):
+                return False
+    return True
+
+
 def _attr(text: str) -> str:
     return escape(strip_illegal_chars(text), {'"': "&quot;"})
 
@@ -366,6 +381,7 @@ class _BodyWriter:
         self.heading_iter: Iterator[_HeadingEntry] = iter(self.headings)
         self.anchors: dict[str, str] = {}
         self._cells: dict[tuple[int | str | bool, ...], str] = {}  # see `_row`
+        self._lists: dict[tuple[int, int, bool], list[str]] = {}  # see `block`
         for e in self.headings:  # "#4-需求列表" or "#需求列表", as GitHub names headings
             label = f"{e.number} {e.text}" if e.number else e.text
             self.anchors.setdefault(heading_slug(label), e.bookmark)
@@ -617,7 +633,16 @@ class _BodyWriter:
             else:
                 out.append(self.paragraph([Run(block.text, bold=True)], "label"))
         elif isinstance(block, ListBlock):
-            self.list_block(block, out, level=0, quote=quote)
+            # Descriptions share the lists they have in common (and requirements their
+            # acceptance criteria): a bullet list of plain paragraphs is written once.
+            key = (id(block), 0, quote)
+            made = self._lists.get(key)
+            if made is None:
+                made = []
+                self.list_block(block, made, level=0, quote=quote)
+                if _reusable(block) and len(self._lists) < _CELLS_KEPT:
+                    self._lists[key] = made
+            out.extend(made)
         elif isinstance(block, Table):
             out.extend(self.table(block))
         elif isinstance(block, CodeBlock):
@@ -651,7 +676,21 @@ class _BodyWriter:
 
     def runs(self, runs: Runs, base: str = "") -> str:
         out = []
+        plain = f"<w:r><w:rPr>{run_properties(base)}</w:rPr>" if base else "<w:r>"
         for run in runs:
+            if not (
+                run.href
+                or run.code
+                or run.bold
+                or run.italic
+                or run.strike
+                or run.image
+                or run.change
+                or run.footnote is not None
+                or "\n" in run.text
+            ):  # most runs: text in the paragraph's look
+                out.append(f"{plain}{_t(run.text)}</w:r>")
+                continue
             if run.text == "\n":
                 out.append(tracked_run("<w:r><w:br/></w:r>", run.change))
                 continue

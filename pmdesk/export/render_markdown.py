@@ -112,6 +112,11 @@ class _Writer:
         self.notes = gather_footnotes(document.blocks)
         self.numbers = FootnoteNumbers(self.notes)
         self.defined = 0  # the notes numbered up to this one have their definitions out
+        # Table cells of one plain run, by the run's id: the facts tables' labels and values
+        # share their Run objects (prd_requirements.shared_run), 300,000 cells in 10,000
+        # requirements. The document, and so every run, outlives the writer.
+        self.cells: dict[int, str] = {}
+        self.lists: dict[tuple[int, bool], str] = {}
 
     def _headings(self, blocks: list[Block]) -> list[_Entry]:
         numbers = HeadingNumbers()
@@ -219,14 +224,21 @@ class _Writer:
         if isinstance(block, Heading):  # inside a quote or a list: not in the contents
             return self.heading(block, block.level + 1)
         if isinstance(block, ListBlock):
-            return self.list_block(block, alternate)
+            if self.notes:  # a note is numbered where it is first referenced: write each time
+                return self.list_block(block, alternate)
+            # Descriptions share the lists they have in common (MarkdownReader): one writing.
+            key = (id(block), alternate)
+            shared = self.lists.get(key)
+            if shared is None:
+                shared = self.lists[key] = self.list_block(block, alternate)
+            return shared
         if isinstance(block, CodeBlock):
             return _fence(block)
         if isinstance(block, Quote):
             inner = self.blocks(block.blocks)
             return "\n".join(f"> {line}" if line else ">" for line in inner.split("\n"))
         if isinstance(block, Table):
-            return _table(block, self.anchors, self.numbers)
+            return _table(block, self.anchors, self.numbers, self.cells)
         if isinstance(block, Footnote):  # written at the end of its section
             return ""
         if isinstance(block, Image):  # the caption ("图 1　路线图") under the picture
@@ -314,7 +326,12 @@ def _fence(block: CodeBlock) -> str:
     return f"{fence}{language}\n{body}{fence}"
 
 
-def _table(block: Table, anchors: Mapping[str, str], footnotes: Mapping[str, int]) -> str:
+_CELLS_KEPT = 20_000
+
+
+def _table(
+    block: Table, anchors: Mapping[str, str], footnotes: Mapping[str, int], made: dict[int, str]
+) -> str:
     columns = max([len(block.header), *(len(r) for r in block.rows)], default=0)
     if columns == 0:
         return ""
@@ -328,11 +345,26 @@ def _table(block: Table, anchors: Mapping[str, str], footnotes: Mapping[str, int
     for index in range(columns):
         kind = align[index] if index < len(align) else ""
         rule.append({"center": ":---:", "right": "---:", "left": ":---"}.get(kind, "---"))
-    lines = [_row(header, anchors, footnotes), "| " + " | ".join(rule) + " |"]
-    lines += [_row(row, anchors, footnotes) for row in rows]
+    lines = [_row(header, anchors, footnotes, made), "| " + " | ".join(rule) + " |"]
+    lines += [_row(row, anchors, footnotes, made) for row in rows]
     return "\n".join(lines)
 
 
-def _row(cells: list[Runs], anchors: Mapping[str, str], footnotes: Mapping[str, int]) -> str:
-    texts = [inline(cell, anchors, in_table=True, footnotes=footnotes) for cell in cells]
+def _row(
+    cells: list[Runs],
+    anchors: Mapping[str, str],
+    footnotes: Mapping[str, int],
+    made: dict[int, str],
+) -> str:
+    texts = []
+    for cell in cells:
+        if len(cell) != 1 or cell[0].href is not None or cell[0].footnote is not None:
+            texts.append(inline(cell, anchors, in_table=True, footnotes=footnotes))
+            continue
+        text = made.get(id(cell[0]))
+        if text is None:
+            text = inline(cell, anchors, in_table=True)
+            if len(made) < _CELLS_KEPT:
+                made[id(cell[0])] = text
+        texts.append(text)
     return "| " + " | ".join(text or " " for text in texts) + " |"

@@ -1,7 +1,9 @@
 """The neutral document → a PDF, by Qt alone (no LibreOffice, no Word).
 
-The blocks become Qt rich-text HTML (`pdf_html`), which a QTextDocument lays
-out on A4 pages; a QPainter on a QPdfWriter then draws page after page, with
+The blocks become Qt rich-text HTML (`pdf_html`) a run of pages at a time
+(`pdf_runs`: each chapter starts a page, a long chapter goes on in pieces);
+a QTextDocument lays each run out on A4 pages, and a QPainter on a QPdfWriter
+then draws page after page, with
 the running header (the product left, the chapter right) and footer (the
 organisation, "page X of Y") on every page but the cover. Fonts are embedded
 as subsets by Qt; Chinese comes from the first CJK family installed
@@ -10,8 +12,11 @@ as subsets by Qt; Chinese comes from the first CJK family installed
 Because the pages are known, the contents carry real page numbers: the text is
 laid out once with the numbers blank, the page of each heading is read off the
 layout, and the contents are written again with them (again, should the
-numbers have moved a line). A wide picture (the roadmap) gets a page turned
-sideways with its heading, as in the Word export.
+numbers have moved a line). A wide picture (the roadmap) gets pages turned
+sideways with its heading, cut into page-sized parts when it is tall, as in the
+Word export. Measuring needs every run laid out before the first page is drawn;
+past `KEPT_CHARACTERS` a run's layout is let go once measured and made again
+(the same) to be painted, so memory stays flat however long the document.
 
 Runs on any thread once a QGuiApplication exists (`ensure_gui` makes one,
 offscreen when there is no display): QTextDocument, QPdfWriter and QPainter on
@@ -20,8 +25,7 @@ a PDF need no widgets.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
@@ -41,13 +45,12 @@ from PySide6.QtGui import (
     QTextFormat,
 )
 
-from pmdesk.export.doc import Block, Contents, Document, Heading, Image, PageBreak
+from pmdesk.export.doc import Contents, Document
+from pmdesk.export.footnotes import gather_footnotes
 from pmdesk.export.pdf_fonts import font, repair_text_map
 from pmdesk.export.pdf_html import (
     BODY_PT,
-    CAPTION_ROOM_PX,
     CONTENTS_ANCHOR,
-    HEADING_ROOM_PX,
     INK,
     KEEP_ANCHOR,
     STYLESHEET,
@@ -55,35 +58,31 @@ from pmdesk.export.pdf_html import (
     PdfHtml,
     number_headings,
 )
+from pmdesk.export.pdf_runs import (
+    CSS_DPI,
+    MARGIN_MM,
+    PAGE_MM,
+    PageRun,
+    sideways,
+    split_runs,
+    text_size_px,
+)
 from pmdesk.export.prd_build import ExportCancelledError
 from pmdesk.export.roadmap_picture import ensure_gui
 
 Progress = Callable[[int, int], None]
 
 DPI = 1200  # QPdfWriter's resolution: device units per inch
-CSS_DPI = 96  # HTML lengths are pixels at 96 dpi
 MM = DPI / 25.4
-PAGE_MM = (210.0, 297.0)  # A4
-MARGIN_MM = {"left": 22.0, "right": 22.0, "top": 25.0, "bottom": 22.0}
 HEADER_MM = 13.0  # header baseline, from the top edge
 FOOTER_MM = 12.0  # footer baseline, from the bottom edge
 FURNITURE_PT = 8.5
 MAX_PASSES = 4
 KEEP_TOGETHER_ROWS = 12  # a table this short follows its heading to the next page whole
-BIGGER_SIDEWAYS = 1.15  # a picture gets a sideways page when it prints this much larger
-
-
-@dataclass
-class _Run:
-    """Consecutive blocks laid out on pages of one orientation."""
-
-    blocks: list[Block]
-    landscape: bool = False
-    doc: QTextDocument | None = None
-    first_page: int = 0  # 0-based page of the whole PDF
-    pages: int = 0
-    headings: list[tuple[HeadingEntry, int]] = field(default_factory=list)
-    """Each heading with its 0-based page in the PDF."""
+KEPT_CHARACTERS = 600_000
+"""Laid-out text kept from layout to painting (about 1,000 requirements, some 150 MiB);
+the runs after it are laid out again to be painted, one at a time, and let go."""
+__all__ = ["render_pdf", "sideways", "text_size_px"]
 
 
 def render_pdf(
@@ -99,45 +98,6 @@ def render_pdf(
     pages): the caller discards the half-written file."""
     ensure_gui()
     _Renderer(document, progress, cancelled).write(target)
-
-
-def text_size_px(*, landscape: bool) -> tuple[float, float]:
-    """The text area of a page in CSS pixels."""
-    width, height = PAGE_MM[::-1] if landscape else PAGE_MM
-    across = width - MARGIN_MM["left"] - MARGIN_MM["right"]
-    down = height - MARGIN_MM["top"] - MARGIN_MM["bottom"]
-    return across / 25.4 * CSS_DPI, down / 25.4 * CSS_DPI
-
-
-def sideways(block: Image) -> bool:
-    """Whether a wide picture prints clearly larger on a page turned sideways."""
-    if not block.wide or block.width <= 0 or block.height <= 0:
-        return False
-    room = CAPTION_ROOM_PX + HEADING_ROOM_PX
-
-    def scale(landscape: bool) -> float:
-        across, down = text_size_px(landscape=landscape)
-        return min(1.0, across / block.width, (down - room) / block.height)
-
-    return scale(True) > BIGGER_SIDEWAYS * scale(False)
-
-
-def split_runs(blocks: Sequence[Block]) -> list[_Run]:
-    """Portrait runs split at page breaks (so the contents, in the first, are laid
-    out again alone), and a sideways run for each wide picture (with the heading
-    right before it, so the chapter does not end a page on its own)."""
-    runs = [_Run([])]
-    for block in blocks:
-        if isinstance(block, PageBreak):  # a run starts a page: the front matter is one
-            runs.append(_Run([]))
-        elif isinstance(block, Image) and sideways(block):
-            current = runs[-1].blocks
-            heading = [current.pop()] if current and isinstance(current[-1], Heading) else []
-            runs.append(_Run([*heading, block], landscape=True))
-            runs.append(_Run([]))
-        else:
-            runs[-1].blocks.append(block)
-    return [run for run in runs if run.blocks]
 
 
 def _leads_in(block: QTextBlock) -> bool:
@@ -163,7 +123,10 @@ class _Renderer:
         self.cancelled = cancelled
         self.language = document.language
         self.entries = number_headings(document.blocks)
-        self.runs = split_runs(document.blocks)
+        # Runs that go on mid-page number their footnotes apart: cut only without notes.
+        self.runs = split_runs(document.blocks, pieces=not gather_footnotes(document.blocks))
+        self.html = PdfHtml(document, self.entries, width_px=0, height_px=0)
+        self.pages: dict[str, int] = {}
         self.body_font = font(self.language, BODY_PT)
 
     # -- layout -------------------------------------------------------------------
@@ -195,34 +158,63 @@ class _Renderer:
         )
 
     def layout(self, writer: QPdfWriter) -> None:
-        """Lay every run out; write the contents with page numbers once they are known."""
-        html = PdfHtml(self.document, self.entries, width_px=0, height_px=0)
-        pages: dict[str, int] = {}
+        """Lay every run out and measure it; write the contents with page numbers once
+        they are known. Past `KEPT_CHARACTERS`, a run's layout is let go once measured."""
         with_contents = [
             n for n, run in enumerate(self.runs) if any(isinstance(b, Contents) for b in run.blocks)
         ]
-        for run in self.runs:
+        kept = 0
+        previous: PageRun | None = None
+        for index, run in enumerate(self.runs):
             if self.cancelled is not None and self.cancelled():
                 raise ExportCancelledError()
-            html.width_px, html.height_px = text_size_px(landscape=run.landscape)
-            run.doc = self._document(writer, run, html.html(run.blocks), html.images)
-            html.images = {}
-            self._keep_headings_with_text(run)
+            run.notes = self.html.note_state()
+            if run.continued and previous is not None:
+                run.top = previous.end
+            doc = self._lay_out(writer, run)
+            self._measure(run, doc)
+            kept += doc.characterCount()
+            run.doc = doc if kept <= KEPT_CHARACTERS or index in with_contents else None
+            previous = run
         for _ in range(MAX_PASSES):
             self._number_pages()
             found = {entry.name: page + 1 for run in self.runs for entry, page in run.headings}
-            if found == pages or not with_contents:
+            if found == self.pages or not with_contents:
                 break
-            pages = found
+            self.pages = found
             for index in with_contents:
                 run = self.runs[index]
-                html.width_px, html.height_px = text_size_px(landscape=run.landscape)
-                run.doc = self._document(writer, run, html.html(run.blocks, pages), html.images)
-                html.images = {}
-                self._keep_headings_with_text(run)
+                run.doc = self._lay_out(writer, run)
+                self._measure(run, run.doc)
+
+    def _lay_out(self, writer: QPdfWriter, run: PageRun) -> QTextDocument:
+        """The run's text laid out on its pages (again the same way when painting)."""
+        html = self.html
+        html.width_px, html.height_px = text_size_px(landscape=run.landscape)
+        text = html.html(run.blocks, self.pages, notes=run.notes)
+        doc = self._document(writer, run, text, html.images)
+        html.images = {}
+        self._keep_headings_with_text(doc)
+        return doc
+
+    def _measure(self, run: PageRun, doc: QTextDocument) -> None:
+        """The run's pages, where its headings (and the contents' title) fall, and where
+        its text ends on its last page (a continued run starts there)."""
+        height = doc.pageSize().height()
+        run.pages = max(doc.pageCount(), 1)
+        run.heading_pages = [int(top // height) for _, top, _ in self._heading_blocks(doc)]
+        run.contents_page = None
+        if any(isinstance(b, Contents) for b in run.blocks):
+            title_top = self._anchor_top(doc, CONTENTS_ANCHOR)
+            if title_top is not None:
+                run.contents_page = int(title_top // height)
+        last = doc.lastBlock()
+        rect = doc.documentLayout().blockBoundingRect(last)
+        bottom = rect.bottom() if last.length() > 1 else rect.top()
+        run.end = bottom - (run.pages - 1) * height
 
     def _document(
-        self, writer: QPdfWriter, run: _Run, text: str, images: dict[str, bytes]
+        self, writer: QPdfWriter, run: PageRun, text: str, images: dict[str, bytes]
     ) -> QTextDocument:
         doc = QTextDocument()
         doc.documentLayout().setPaintDevice(writer)
@@ -236,6 +228,13 @@ class _Renderer:
         across, down = text_size_px(landscape=run.landscape)
         doc.setPageSize(QSizeF(across / CSS_DPI * DPI, down / CSS_DPI * DPI))
         doc.setHtml(f'<body style="color: {INK};">{text}</body>')
+        if run.top > 0:  # a continued run: an empty line as tall as the text above it
+            cursor = QTextCursor(doc)
+            cursor.insertBlock()
+            spacer = QTextBlockFormat()
+            fixed = QTextBlockFormat.LineHeightTypes.FixedHeight.value
+            spacer.setLineHeight(run.top * CSS_DPI / DPI, fixed)  # Qt reads it in CSS pixels
+            QTextCursor(doc.firstBlock()).setBlockFormat(spacer)
         return doc
 
     def _heading_blocks(self, doc: QTextDocument) -> list[tuple[int, float, float]]:
@@ -250,7 +249,7 @@ class _Renderer:
             block = block.next()
         return found
 
-    def _keep_headings_with_text(self, run: _Run) -> None:
+    def _keep_headings_with_text(self, doc: QTextDocument) -> None:
         """A heading whose text starts on the next page moves there too (Qt has no
         keep-with-next), with the headings right above it on its page; so does
         a table's caption.
@@ -261,8 +260,6 @@ class _Renderer:
         every such heading of a finished layout at once instead left pages with
         a line on them: a heading at a page's foot before the first move is
         often mid-page after it."""
-        doc = run.doc
-        assert doc is not None
         layout = doc.documentLayout()
         page = doc.pageSize().height()
         brk = QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore
@@ -315,28 +312,25 @@ class _Renderer:
         return int(layout.blockBoundingRect(after).bottom() // page) > page_index
 
     def _number_pages(self) -> None:
-        """Each run's first page and page count, and the page of every heading."""
+        """Each run's first page, and the page of every heading, from the measures."""
         at = 0
         order = [self.entries[id(b)] for b in self.document.blocks if id(b) in self.entries]
         headings = iter(order)
         for run in self.runs:
-            doc = run.doc
-            assert doc is not None
+            if run.continued and at > 0:
+                at -= 1  # it starts on the last page of the run before
             run.first_page = at
-            run.pages = max(doc.pageCount(), 1)
-            height = doc.pageSize().height()
             run.headings = []
-            for _, top, _ in self._heading_blocks(doc):
+            for page in run.heading_pages:
                 entry = next(headings, None)
                 if entry is None:
                     break
-                run.headings.append((entry, at + int(top // height)))
+                run.headings.append((entry, at + page))
             contents = next((b for b in run.blocks if isinstance(b, Contents)), None)
-            if contents is not None:  # the running header says 目录 over the contents
-                title_top = self._anchor_top(doc, CONTENTS_ANCHOR)
-                if title_top is not None:
-                    entry = HeadingEntry(1, "", contents.title, CONTENTS_ANCHOR, None)
-                    run.headings.append((entry, at + int(title_top // height)))
+            if contents is not None and run.contents_page is not None:
+                # the running header says 目录 over the contents
+                entry = HeadingEntry(1, "", contents.title, CONTENTS_ANCHOR, None)
+                run.headings.append((entry, at + run.contents_page))
             at += run.pages
         self.page_count = at
 
@@ -372,25 +366,30 @@ class _Renderer:
                 if entry.level == 1
             }
             for run in self.runs:
-                doc = run.doc
-                assert doc is not None
+                # A run whose layout was let go is laid out again, the same way.
+                doc = run.doc if run.doc is not None else self._lay_out(writer, run)
+                run.doc = None  # painted, then let go
                 layout = self._page_layout(landscape=run.landscape)
                 height = doc.pageSize().height()
                 width = doc.pageSize().width()
                 for page in range(run.pages):
                     number = run.first_page + page
-                    if not first:
-                        writer.setPageLayout(layout)
-                        writer.newPage()
-                    first = False
-                    # The header names the first chapter starting on the page, else
-                    # the chapter still running from earlier pages (Word's STYLEREF).
-                    chapter = level_one.get(number, running)
-                    running = last_one.get(number, running)
+                    shared = run.continued and page == 0 and not first  # the page is begun
+                    if not shared:
+                        if not first:
+                            writer.setPageLayout(layout)
+                            writer.newPage()
+                        first = False
+                        # The header names the first chapter starting on the page, else
+                        # the chapter still running from earlier pages (Word's STYLEREF).
+                        chapter = level_one.get(number, running)
+                        running = last_one.get(number, running)
                     painter.save()
                     painter.translate(MARGIN_MM["left"] * MM, MARGIN_MM["top"] * MM - page * height)
                     doc.drawContents(painter, QRectF(0, page * height, width, height))
                     painter.restore()
+                    if shared:
+                        continue
                     if number > 0:
                         self.furniture(painter, number, chapter, landscape=run.landscape)
                     if self.progress is not None:

@@ -80,6 +80,12 @@ def unbreakable_units(text: str) -> float:
     return widest
 
 
+@lru_cache(maxsize=65536)
+def _measures(text: str) -> tuple[float, float]:
+    """`display_units` and `unbreakable_units` of a cell text, in one look-up."""
+    return display_units(text), unbreakable_units(text)
+
+
 def column_widths(
     cells: Sequence[Sequence[str]],
     shares: Sequence[float] | None,
@@ -99,11 +105,11 @@ def column_widths(
         for index, text in enumerate(row[:columns]):
             if not text:  # nothing to measure (and 10,000 tables: the loop is hot)
                 continue
-            units = display_units(text) * factor
+            units, widest = _measures(text)
+            units, widest = units * factor, widest * factor
             if units > whole[index]:
                 whole[index] = units
                 content[index] = max(content[index], min(units, 120.0))
-            widest = unbreakable_units(text) * factor
             if widest > need[index]:
                 need[index] = widest
     weights = list(shares) if shares and len(shares) == columns else content
