@@ -1185,4 +1185,8 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("DetailForm", "Persona"): "用户画像",
     ("DetailForm", "The persona this requirement is for (Project ▸ Personas…)"): "这条需求面向的用户画像（项目 ▸ 用户画像…）",
     ("DetailForm", "Insert the user story template"): "插入用户故事模板",
+    ("Backlog", "No persona"): "无用户画像",
+    ("BacklogPane", "By persona"): "按用户画像",
+    ("TreePane", "Persona"): "用户画像",
+    ("TreePane", "No persona"): "无用户画像",
 }

@@ -147,6 +147,7 @@ class Workspace(QObject):
         self.watcher: sharing.TargetWatcher | None = None
         self.selection = Selection(self)
         self.tree_pane = opening.tree_pane
+        self.tree_pane.refill_choices()  # now with what only the working copy tells (personas)
         language = _language(self.session)
         self.detail_editor: DetailEditor = DetailEditor(self.session, tasks, parent)
         self.document_pane: DocumentPane = DocumentPane(

@@ -47,6 +47,10 @@
         <translation>No owner</translation>
     </message>
     <message>
+        <source>No persona</source>
+        <translation>No persona</translation>
+    </message>
+    <message>
         <source>Reach</source>
         <translation>Reach</translation>
     </message>
@@ -96,6 +100,10 @@
     <message>
         <source>By priority</source>
         <translation>By priority</translation>
+    </message>
+    <message>
+        <source>By persona</source>
+        <translation>By persona</translation>
     </message>
     <message>
         <source>Group the rows by a field</source>
@@ -4164,6 +4172,14 @@ Name:</translation>
     <message>
         <source>Release</source>
         <translation>Release</translation>
+    </message>
+    <message>
+        <source>Persona</source>
+        <translation>Persona</translation>
+    </message>
+    <message>
+        <source>No persona</source>
+        <translation>No persona</translation>
     </message>
 </context>
 <context>

@@ -47,6 +47,10 @@
         <translation>未指定负责人</translation>
     </message>
     <message>
+        <source>No persona</source>
+        <translation>无用户画像</translation>
+    </message>
+    <message>
         <source>Reach</source>
         <translation>覆盖面</translation>
     </message>
@@ -96,6 +100,10 @@
     <message>
         <source>By priority</source>
         <translation>按优先级</translation>
+    </message>
+    <message>
+        <source>By persona</source>
+        <translation>按用户画像</translation>
     </message>
     <message>
         <source>Group the rows by a field</source>
@@ -4152,6 +4160,14 @@ Name:</source>
     <message>
         <source>Release</source>
         <translation>版本</translation>
+    </message>
+    <message>
+        <source>Persona</source>
+        <translation>用户画像</translation>
+    </message>
+    <message>
+        <source>No persona</source>
+        <translation>无用户画像</translation>
     </message>
 </context>
 <context>
