@@ -27,6 +27,7 @@ from pmdesk.core.domain.directives import (
     DirectiveError,
     KanoDirective,
     MilestonesDirective,
+    PersonasDirective,
     RankingDirective,
     ReleasesDirective,
     RequirementsDirective,
@@ -79,6 +80,7 @@ from pmdesk.export.labels import (
     language_of,
 )
 from pmdesk.export.markdown_blocks import MarkdownReader
+from pmdesk.export.persona_blocks import persona_blocks
 from pmdesk.export.pictures import picture_size
 from pmdesk.export.prd_plan import PlanTable, milestone_table, release_table
 from pmdesk.export.prd_requirements import (
@@ -334,6 +336,8 @@ class _Builder:
             return self._plan(release_table(self.conn, self.lang), self.text["releases"])
         if isinstance(directive, RevisionHistoryDirective):
             return [self._revision_table(), *self._damaged_notes(), *self._signoff(heading=False)]
+        if isinstance(directive, PersonasDirective):
+            return persona_blocks(self.conn, directive, self.lang)
         if isinstance(directive, KanoDirective):
             from pmdesk.export.kano_blocks import kano_blocks
 
