@@ -157,3 +157,21 @@ def test_markdown_texts_become_lines_of_a_cell() -> None:
     text = "".join(r.text for r in runs)
     assert text == "Lead bold line\n1. first\n2. second\n    • inner"
     assert any(r.bold and r.text == "bold" for r in runs)
+
+
+def test_requirements_blocks_filter_by_persona_name(tmp_path: Path) -> None:
+    path = sample(tmp_path, "zh")
+    body = (
+        "```pmdesk\nrequirements: persona=小陈 release=v1.0\n```\n\n"
+        '```pmdesk\nrequirements: kind=story persona=""\n```\n'
+    )
+    with Project.view(path) as view:
+        html = view.read(lambda conn: render_section_html(conn, body, language="zh"))
+    tables = html.split("<table")[1:]
+    assert [k for k in ("CRM-3", "CRM-4", "CRM-6", "CRM-21", "CRM-24") if k in tables[0]] == [
+        "CRM-3",
+        "CRM-4",
+        "CRM-6",
+        "CRM-21",
+    ]
+    assert "CRM-40" in tables[1] and "CRM-3<" not in tables[1]

@@ -42,7 +42,7 @@ CHOICE_FIELDS: Mapping[str, tuple[str, ...]] = {
 }
 """Fields whose value must be one of the vocabulary (a typo is an error, not an empty table)."""
 
-TEXT_FIELDS = ("owner", "release", "lane", "tag")
+TEXT_FIELDS = ("owner", "release", "lane", "tag", "persona")
 """Free-text fields, compared case-insensitively; `""` means "none set"."""
 
 FILTER_FIELDS = (*CHOICE_FIELDS, *TEXT_FIELDS)
@@ -429,8 +429,9 @@ def matches(
     """Whether one requirement passes the filter.
 
     `requirement_values` holds domain values as `fields.from_columns` returns them
-    (`status`, `priority`, `kind`, `kano`, `owner`, `tags`); release and lane are
-    given by name because that is how the user writes them.
+    (`status`, `priority`, `kind`, `kano`, `owner`, `tags`) and the persona's name
+    (`persona`); release and lane are given by name because that is how the user
+    writes them.
     """
     by_field: dict[str, list[Term]] = {}
     for term in directive_filter.terms:
