@@ -1189,4 +1189,6 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("BacklogPane", "By persona"): "按用户画像",
     ("TreePane", "Persona"): "用户画像",
     ("TreePane", "No persona"): "无用户画像",
+    ("PersonasWindow", "The shares add up to %1%: more than all the users."): "用户占比合计 %1%，超过了全部用户。",
+    ("PersonasWindow", "Together %1% of the users."): "合计占全部用户的 %1%。",
 }

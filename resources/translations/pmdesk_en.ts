@@ -3150,6 +3150,14 @@ Name:</translation>
         <translation>No role yet</translation>
     </message>
     <message>
+        <source>The shares add up to %1%: more than all the users.</source>
+        <translation>The shares add up to %1%: more than all the users.</translation>
+    </message>
+    <message>
+        <source>Together %1% of the users.</source>
+        <translation>Together %1% of the users.</translation>
+    </message>
+    <message>
         <source>No requirement names this persona yet.</source>
         <translation>No requirement names this persona yet.</translation>
     </message>

@@ -3141,6 +3141,14 @@ Name:</source>
         <translation>尚未填写角色</translation>
     </message>
     <message>
+        <source>The shares add up to %1%: more than all the users.</source>
+        <translation>用户占比合计 %1%，超过了全部用户。</translation>
+    </message>
+    <message>
+        <source>Together %1% of the users.</source>
+        <translation>合计占全部用户的 %1%。</translation>
+    </message>
+    <message>
         <source>No requirement names this persona yet.</source>
         <translation>尚无需求指向这个用户画像。</translation>
     </message>

@@ -83,6 +83,10 @@ def test_a_persona_added_named_described_and_saved(
     pw.share.lineEdit().selectAll()
     QTest.keyClicks(pw.share, "35")
     QTest.keyClick(pw.share, Qt.Key.Key_Tab)
+    # The sample's four personas stand for 98% of the users: 35% more is too many.
+    qtbot.waitUntil(
+        lambda: pw.total.text() == "The shares add up to 133%: more than all the users."
+    )
     goals = pw.texts["goals"]
     goals.setFocus()
     QTest.keyClicks(goals, "- close the day in **5 minutes**")

@@ -74,6 +74,8 @@ class PersonasWindow(QWidget):
         self.empty = QLabel(self.tr("No personas yet. Add one: who uses the product, and why?"))
         self.empty.setWordWrap(True)
         self.empty.setEnabled(False)
+        self.total = QLabel()  # the shares added up: more than 100% is a mistake
+        self.total.setWordWrap(True)
 
         self.photo = QLabel()
         self.photo.setFixedSize(PHOTO, PHOTO)
@@ -147,6 +149,7 @@ class PersonasWindow(QWidget):
         left_layout.addLayout(tools)
         left_layout.addWidget(self.cards, 1)
         left_layout.addWidget(self.empty)
+        left_layout.addWidget(self.total)
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(scroll)
@@ -221,7 +224,20 @@ class PersonasWindow(QWidget):
         self.records = {p.uid: p for p in records}
         self.cards.fill(records, self.tr("No role yet"))
         self.empty.setVisible(not records)
+        self._show_total(records)
         self._show_current()
+
+    def _show_total(self, records: list[PersonaRecord]) -> None:
+        shares = [p.share for p in records if p.share is not None]
+        total = round(sum(shares), 1)
+        if not shares:
+            self.total.clear()
+        elif total > 100:
+            text = self.tr("The shares add up to %1%: more than all the users.")
+            self.total.setText(text.replace("%1", f"{total:g}"))
+        else:
+            self.total.setText(self.tr("Together %1% of the users.").replace("%1", f"{total:g}"))
+        self.total.setStyleSheet(ERROR_STYLE if total > 100 else "")
 
     def _follow(self, effects: tuple[Effect, ...]) -> None:
         if any(

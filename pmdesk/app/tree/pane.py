@@ -52,6 +52,7 @@ class TreePane(QWidget):
         # Shown once the project has personas (schema 7); "none" finds stories without.
         self.persona = self._combo(self.tr("Persona"), [])
         self.persona.setObjectName("treePersona")
+        self._persona_items: list[tuple[str, str]] | None = None  # None: read them again
         self.refill_choices()
 
         filters = QHBoxLayout()
@@ -90,11 +91,13 @@ class TreePane(QWidget):
 
     def refill_choices(self) -> None:
         """The filter's lists of owners, releases and personas, read again."""
-        personas = self.session.project.personas() if self.session.ready else []
-        persona_items = [(p.name, p.uid) for p in personas]
-        if personas:
-            persona_items.append((self.tr("No persona"), NOT_ASSESSED))
-        self.persona.setVisible(bool(personas))
+        if self._persona_items is None and self.session.ready:  # read again after a change
+            personas = self.session.project.personas()
+            self._persona_items = [(p.name, p.uid) for p in personas]
+            if personas:
+                self._persona_items.append((self.tr("No persona"), NOT_ASSESSED))
+        persona_items = self._persona_items or []
+        self.persona.setVisible(bool(persona_items))
         for combo, items in (
             (self.owner, [(o, o) for o in self.model.owners()]),
             (self.release, [(name, uid) for uid, name in self.model.releases()]),
@@ -111,6 +114,8 @@ class TreePane(QWidget):
             combo.blockSignals(False)
 
     def _project_changed(self, effects: tuple[Effect, ...]) -> None:
+        if any(e.entity == "persona" or e.action == "reloaded" for e in effects):
+            self._persona_items = None
         if any(_changes_choices(e) for e in effects):
             self.refill_choices()  # a walk over every row: only when it can differ
         if any(e.action == "reloaded" for e in effects):
