@@ -127,7 +127,7 @@ class PersonaCards(QListWidget):
                 Qt.ItemDataRole.DecorationRole,
                 QPixmap.fromImage(avatar_image(p.name, p.uid, p.photo, AVATAR)),
             )
-            item.setToolTip(p.name)
+            item.setToolTip("\n".join(t for t in (p.name, p.role) if t))  # a long role is cut
             self.addItem(item)
         self.blockSignals(False)
         self.select_uid(current if current in self.uids() else None)
