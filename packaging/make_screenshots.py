@@ -12,8 +12,9 @@ pane (releases, lanes, milestones) beside the tree; release-*.png: a release's f
 document-*.png: the window at 1280×800 with the document pane showing the preview
 only (section list collapsed) of the section holding the requirements table;
 personas-*.png: Project ▸ Personas…; kano-*.png: Project ▸ Kano Survey… on the
-sample survey; board-*.png: the window at 1280×800 with View ▸ MoSCoW Board on release v1.1, given a capacity its Musts
-exceed (the warning shows; the edits are undone after the shot).
+sample survey; board-*.png: the window at 1280×800 with View ▸ MoSCoW Board on
+release v1.1, given a capacity its Musts exceed (the warning shows; the edits
+are undone after the shot).
 """
 
 from __future__ import annotations
