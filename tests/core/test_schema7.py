@@ -295,7 +295,11 @@ def test_a_baseline_compares_persona_and_keeps_no_photos(tmp_path: Path) -> None
         [baseline] = project.snapshot()["baselines"]
         [kept] = [p for p in baseline["snapshot"]["personas"] if p["uid"] == persona]
         assert kept["photo"] is None and kept["name"] == "Ann"
-        story = _story(path)
+        story = next(  # a story that names no persona yet (the sample's name some)
+            u
+            for u, r in requirements(path).items()
+            if r["kind"] == "story" and not r["persona_uid"]
+        )
         project.apply(Update("requirement", story, {"persona": persona, "horizon": "now"}))
         comparison = project.compare_baseline(baseline["uid"])
         assert comparison is not None and made is not None
