@@ -220,6 +220,9 @@ class Workspace(QObject):
         """Commit typing not yet committed (before a save, a merge or a close)."""
         self.document_pane.commit_body()
         self.detail_editor.commit_pending()
+        from pmdesk.app.personas.window import commit_typing  # the personas window, if open
+
+        commit_typing(self.parent(), self.session)
 
     # -- the project file ------------------------------------------------------------
     def watch_target(self) -> None:

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt
 from PySide6.QtGui import QDropEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from pmdesk.app import dialogs
@@ -23,7 +23,7 @@ from pmdesk.app.setup import questions
 from pmdesk.core.newproject.sample import write_sample
 from pmdesk.core.ops import Create, Update
 from pmdesk.core.project import Project
-from tests.app.conftest import open_sync, ws
+from tests.app.conftest import Answers, open_sync, ws
 from tests.core.test_schema4 import png
 
 
@@ -233,3 +233,21 @@ def test_a_card_dropped_below_another_moves_there(
     )
     cards.dropEvent(elsewhere)
     assert cards.uids()[:3] == [second, third, first]
+
+
+def test_typing_then_closing_the_project_asks_and_saves_it(
+    qtbot: QtBot, window: MainWindow, english: Path, answers: Answers
+) -> None:
+    open_sync(window, english)
+    pw = personas_window(qtbot, window)
+    goals = pw.texts["goals"]
+    goals.setFocus()
+    goals.selectAll()
+    QTest.keyClicks(goals, "Typed just before closing")
+    answers.save_changes = QMessageBox.StandardButton.Save
+    assert window.close_project()  # asks (the typing counts as a change), saves
+    assert answers.asked == ["save"]
+    qtbot.waitUntil(lambda: not window.findChildren(PersonasWindow))
+    assert window.workspace is None
+    with Project.view(english) as project:
+        assert project.personas()[0].goals == "Typed just before closing"

@@ -14,6 +14,7 @@ import pytest
 
 from pmdesk.core.errors import OperationError, SnapshotError
 from pmdesk.core.merge.files import merge_files
+from pmdesk.core.merge.report import report
 from pmdesk.core.newproject.from_snapshot import import_snapshot_file
 from pmdesk.core.newproject.sample import write_sample
 from pmdesk.core.ops import Create, Move, Remove, Update
@@ -227,8 +228,10 @@ def test_value_horizon_and_persona_of_one_story_merge_field_by_field(base: Path)
     edit(mine, "Li", Update("requirement", story, {"persona": ann, "value": 6}))
     edit(theirs, "Wang", Update("requirement", story, {"persona": ben, "horizon": "later"}))
     out = base.with_name("out.pmdesk")
-    _, result = merge_files(base, mine, theirs, out)
+    pending, result = merge_files(base, mine, theirs, out)
     assert [(c.entity, c.field) for c in result.conflicts] == [("requirement", "persona_uid")]
+    said = report(result, pending.mine, pending.theirs).splitlines()  # `pmdesk merge`'s words
+    assert said[1:] == ["    mine:   Ann", "    theirs: Ben"] and said[0].endswith(": persona")
     merge_files(base, mine, theirs, out, prefer="theirs")
     row = requirements(out)[story]
     assert (row["persona_uid"], row["value"], row["horizon"]) == (ben, 6, "later")
