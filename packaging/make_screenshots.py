@@ -11,7 +11,7 @@ properties-*.png: Project ▸ Properties…; plan-*.png: the window with the Pla
 pane (releases, lanes, milestones) beside the tree; release-*.png: a release's form;
 document-*.png: the window at 1280×800 with the document pane showing the preview
 only (section list collapsed) of the section holding the requirements table;
-kano-*.png: Project ▸ Kano Survey… on the sample survey; board-*.png: the window
+personas-*.png: Project ▸ Personas…; kano-*.png: Project ▸ Kano Survey… on the sample survey; board-*.png: the window
 at 1280×800 with View ▸ MoSCoW Board on release v1.1, given a capacity its Musts
 exceed (the warning shows; the edits are undone after the shot); backlog-*.png:
 the backlog table at 1280×800, grouped by release, sorted by priority then score; horizons-*.png:
@@ -62,6 +62,7 @@ def shoot(app: QApplication, language: str, folder: Path) -> None:
     shoot_roadmap(window, language, project)
     shoot_roadmap_menu(window, language)
     shoot_setup(window, language)
+    shoot_personas(window, language)
     shoot_kano(window, language)
     shoot_board(window, language)
     shoot_backlog(window, language)
@@ -206,6 +207,18 @@ def shoot_setup(window: MainWindow, language: str) -> None:
     form.grab().save(str(OUT / f"release-{language}.png"))
     form.reject()
     window.tree_dock.raise_()
+
+
+def shoot_personas(window: MainWindow, language: str) -> None:
+    """Project ▸ Personas… on the sample's personas, the first one chosen."""
+    from pmdesk.app.personas.window import PersonasWindow
+
+    window.personas()
+    personas = window.findChildren(PersonasWindow)[-1]
+    personas.resize(900, 620)
+    settle(300)
+    personas.grab().save(str(OUT / f"personas-{language}.png"))
+    personas.close()
 
 
 def shoot_kano(window: MainWindow, language: str) -> None:

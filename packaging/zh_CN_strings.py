@@ -1271,4 +1271,10 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("MatrixCanvas", "Value %1 · effort %2 person-months · %3"): "价值 %1 · 投入 %2 人月 · %3",
     ("MatrixCanvas", "%1: value %2, effort %3 person-months"): "%1：价值 %2，投入 %3 人月",
     ("UndoLabel", "Set value and effort of {key}"): "设置 {key} 的价值和投入",
+    ("Backlog", "No persona"): "无用户画像",
+    ("BacklogPane", "By persona"): "按用户画像",
+    ("TreePane", "Persona"): "用户画像",
+    ("TreePane", "No persona"): "无用户画像",
+    ("PersonasWindow", "The shares add up to %1%: more than all the users."): "用户占比合计 %1%，超过了全部用户。",
+    ("PersonasWindow", "Together %1% of the users."): "合计占全部用户的 %1%。",
 }

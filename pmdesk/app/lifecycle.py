@@ -384,6 +384,9 @@ class Lifecycle(QObject):
         from pmdesk.app.history.baselines_dialog import close_baselines
 
         close_baselines(self._window)  # it reads the project that is closing
+        from pmdesk.app.personas.window import close_personas
+
+        close_personas(self._window)  # so does it
         self.settings.save_header_state(ws.tree_pane.view.header().saveState())
         self._frame.uninstall(ws)
         self.workspace = None

@@ -147,6 +147,7 @@ class Workspace(QObject):
         self.watcher: sharing.TargetWatcher | None = None
         self.selection = Selection(self)
         self.tree_pane = opening.tree_pane
+        self.tree_pane.refill_choices()  # now with what only the working copy tells (personas)
         language = _language(self.session)
         self.detail_editor: DetailEditor = DetailEditor(self.session, tasks, parent)
         self.document_pane: DocumentPane = DocumentPane(
@@ -220,6 +221,9 @@ class Workspace(QObject):
         """Commit typing not yet committed (before a save, a merge or a close)."""
         self.document_pane.commit_body()
         self.detail_editor.commit_pending()
+        from pmdesk.app.personas.window import commit_typing  # the personas window, if open
+
+        commit_typing(self.parent(), self.session)
 
     # -- the project file ------------------------------------------------------------
     def watch_target(self) -> None:

@@ -30,6 +30,7 @@ from pmdesk.core.domain.directives import (
     MatrixDirective,
     MilestonesDirective,
     MoscowDirective,
+    PersonasDirective,
     RankingDirective,
     ReleasesDirective,
     RequirementsDirective,
@@ -49,6 +50,7 @@ from pmdesk.core.snapshot.convert import export_from
 from pmdesk.export.doc import Block, Paragraph, Runs, Table
 from pmdesk.export.labels import KANO_LABELS, PRIORITY_LABELS, STATUS_LABELS, TEXT, join_names
 from pmdesk.export.markdown_html import error_html, render_html
+from pmdesk.export.persona_blocks import persona_html
 from pmdesk.export.prd_plan import PlanTable, milestone_table, plan_text, release_table
 from pmdesk.export.prd_revisions import changes_blocks, revision_table
 
@@ -133,6 +135,8 @@ def render_directive_html(
         return _plan_html(milestone_table(conn, lang), lang)
     if isinstance(directive, ReleasesDirective):
         return _plan_html(release_table(conn, lang), lang)
+    if isinstance(directive, PersonasDirective):
+        return persona_html(conn, directive, lang)
     if isinstance(directive, KanoDirective):
         from pmdesk.export.kano_blocks import kano_html
 

@@ -51,7 +51,11 @@ def avatar_colour(uid: str) -> str:
 
 def avatar_image(name: str, uid: str, photo: bytes | None, size: int) -> QImage:
     """A `size` × `size` picture with a transparent background: the photo cut to a
-    circle (centred, filling it), or the initials in a coloured circle."""
+    circle (centred, filling it), or the initials in a coloured circle. Makes a
+    Qt GUI application first when there is none (the command line's export)."""
+    from pmdesk.export.roadmap_picture import ensure_gui
+
+    ensure_gui()
     image = QImage(size, size, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(Qt.GlobalColor.transparent)
     painter = QPainter(image)
@@ -84,11 +88,21 @@ def avatar_image(name: str, uid: str, photo: bytes | None, size: int) -> QImage:
     return image
 
 
-def avatar_png(name: str, uid: str, photo: bytes | None, size: int) -> bytes:
-    """`avatar_image` as PNG bytes (for a document)."""
+def avatar_png(name: str, uid: str, photo: bytes | None, size: int, width: int = 0) -> bytes:
+    """`avatar_image` as PNG bytes (for a document); with `width`, at the left end
+    of a transparent strip that wide: documents centre a picture, and a card's
+    avatar belongs above the start of its name."""
+    image = avatar_image(name, uid, photo, size)
+    if width > size:
+        strip = QImage(width, size, QImage.Format.Format_ARGB32_Premultiplied)
+        strip.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(strip)
+        painter.drawImage(0, 0, image)
+        painter.end()
+        image = strip
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    QImageWriter(buffer, QByteArray(b"png")).write(avatar_image(name, uid, photo, size))
+    QImageWriter(buffer, QByteArray(b"png")).write(image)
     buffer.close()
     return bytes(data.data())

@@ -30,6 +30,7 @@ from pmdesk.core.domain.directives import (
     MatrixDirective,
     MilestonesDirective,
     MoscowDirective,
+    PersonasDirective,
     RankingDirective,
     ReleasesDirective,
     RequirementsDirective,
@@ -82,6 +83,7 @@ from pmdesk.export.labels import (
     language_of,
 )
 from pmdesk.export.markdown_blocks import MarkdownReader
+from pmdesk.export.persona_blocks import persona_blocks
 from pmdesk.export.pictures import picture_size
 from pmdesk.export.prd_plan import PlanTable, milestone_table, release_table
 from pmdesk.export.prd_requirements import (
@@ -337,6 +339,8 @@ class _Builder:
             return self._plan(release_table(self.conn, self.lang), self.text["releases"])
         if isinstance(directive, RevisionHistoryDirective):
             return [self._revision_table(), *self._damaged_notes(), *self._signoff(heading=False)]
+        if isinstance(directive, PersonasDirective):
+            return persona_blocks(self.conn, directive, self.lang)
         if isinstance(directive, KanoDirective):
             from pmdesk.export.kano_blocks import kano_blocks
 

@@ -47,6 +47,10 @@
         <translation>No owner</translation>
     </message>
     <message>
+        <source>No persona</source>
+        <translation>No persona</translation>
+    </message>
+    <message>
         <source>Reach</source>
         <translation>Reach</translation>
     </message>
@@ -96,6 +100,10 @@
     <message>
         <source>By priority</source>
         <translation>By priority</translation>
+    </message>
+    <message>
+        <source>By persona</source>
+        <translation>By persona</translation>
     </message>
     <message>
         <source>Group the rows by a field</source>
@@ -3351,6 +3359,14 @@ Name:</translation>
         <translation>No role yet</translation>
     </message>
     <message>
+        <source>The shares add up to %1%: more than all the users.</source>
+        <translation>The shares add up to %1%: more than all the users.</translation>
+    </message>
+    <message>
+        <source>Together %1% of the users.</source>
+        <translation>Together %1% of the users.</translation>
+    </message>
+    <message>
         <source>No requirement names this persona yet.</source>
         <translation>No requirement names this persona yet.</translation>
     </message>
@@ -4483,6 +4499,14 @@ Name:</translation>
     <message>
         <source>Release</source>
         <translation>Release</translation>
+    </message>
+    <message>
+        <source>Persona</source>
+        <translation>Persona</translation>
+    </message>
+    <message>
+        <source>No persona</source>
+        <translation>No persona</translation>
     </message>
 </context>
 <context>

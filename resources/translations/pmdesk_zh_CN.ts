@@ -47,6 +47,10 @@
         <translation>未指定负责人</translation>
     </message>
     <message>
+        <source>No persona</source>
+        <translation>无用户画像</translation>
+    </message>
+    <message>
         <source>Reach</source>
         <translation>覆盖面</translation>
     </message>
@@ -96,6 +100,10 @@
     <message>
         <source>By priority</source>
         <translation>按优先级</translation>
+    </message>
+    <message>
+        <source>By persona</source>
+        <translation>按用户画像</translation>
     </message>
     <message>
         <source>Group the rows by a field</source>
@@ -3340,6 +3348,14 @@ Name:</source>
         <translation>尚未填写角色</translation>
     </message>
     <message>
+        <source>The shares add up to %1%: more than all the users.</source>
+        <translation>用户占比合计 %1%，超过了全部用户。</translation>
+    </message>
+    <message>
+        <source>Together %1% of the users.</source>
+        <translation>合计占全部用户的 %1%。</translation>
+    </message>
+    <message>
         <source>No requirement names this persona yet.</source>
         <translation>尚无需求指向这个用户画像。</translation>
     </message>
@@ -4469,6 +4485,14 @@ Name:</source>
     <message>
         <source>Release</source>
         <translation>版本</translation>
+    </message>
+    <message>
+        <source>Persona</source>
+        <translation>用户画像</translation>
+    </message>
+    <message>
+        <source>No persona</source>
+        <translation>无用户画像</translation>
     </message>
 </context>
 <context>

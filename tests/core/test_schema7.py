@@ -14,6 +14,7 @@ import pytest
 
 from pmdesk.core.errors import OperationError, SnapshotError
 from pmdesk.core.merge.files import merge_files
+from pmdesk.core.merge.report import report
 from pmdesk.core.newproject.from_snapshot import import_snapshot_file
 from pmdesk.core.newproject.sample import write_sample
 from pmdesk.core.ops import Create, Move, Remove, Update
@@ -227,8 +228,10 @@ def test_value_horizon_and_persona_of_one_story_merge_field_by_field(base: Path)
     edit(mine, "Li", Update("requirement", story, {"persona": ann, "value": 6}))
     edit(theirs, "Wang", Update("requirement", story, {"persona": ben, "horizon": "later"}))
     out = base.with_name("out.pmdesk")
-    _, result = merge_files(base, mine, theirs, out)
+    pending, result = merge_files(base, mine, theirs, out)
     assert [(c.entity, c.field) for c in result.conflicts] == [("requirement", "persona_uid")]
+    said = report(result, pending.mine, pending.theirs).splitlines()  # `pmdesk merge`'s words
+    assert said[1:] == ["    mine:   Ann", "    theirs: Ben"] and said[0].endswith(": persona")
     merge_files(base, mine, theirs, out, prefer="theirs")
     row = requirements(out)[story]
     assert (row["persona_uid"], row["value"], row["horizon"]) == (ben, 6, "later")
@@ -295,7 +298,11 @@ def test_a_baseline_compares_persona_and_keeps_no_photos(tmp_path: Path) -> None
         [baseline] = project.snapshot()["baselines"]
         [kept] = [p for p in baseline["snapshot"]["personas"] if p["uid"] == persona]
         assert kept["photo"] is None and kept["name"] == "Ann"
-        story = _story(path)
+        story = next(  # a story that names no persona yet (the sample's name some)
+            u
+            for u, r in requirements(path).items()
+            if r["kind"] == "story" and not r["persona_uid"]
+        )
         project.apply(Update("requirement", story, {"persona": persona, "horizon": "now"}))
         comparison = project.compare_baseline(baseline["uid"])
         assert comparison is not None and made is not None

@@ -40,7 +40,8 @@ def test_the_document_lists_each_broken_block_with_its_section_and_line(tmp_path
             "Scope",
             7,
             "Unknown pmdesk block 'gantt'; use one of requirements, roadmap, milestones, "
-            "releases, revision-history, changes-since, kano, ranking, matrix, moscow.",
+            "releases, revision-history, changes-since, personas, kano, ranking, matrix, "
+            "moscow.",
         ),
     ]
     chinese = build(project, ExportOptions(language="zh")).problems
@@ -88,8 +89,8 @@ def test_cli_export_names_each_problem_on_stderr_and_still_exports(
         "pmdesk: Section “Scope”, line 3: 'urgent' is not a priority; "
         "use one of must, should, could, wont.",
         "pmdesk: Section “Scope”, line 7: Unknown pmdesk block 'gantt'; use one of "
-        "requirements, roadmap, milestones, releases, revision-history, changes-since, kano, "
-        "ranking, matrix, moscow.",
+        "requirements, roadmap, milestones, releases, revision-history, changes-since, personas, "
+        "kano, ranking, matrix, moscow.",
     ]
     assert out.exists()
 

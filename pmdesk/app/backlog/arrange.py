@@ -22,6 +22,7 @@ from pmdesk.core.queries.backlog import (
     LANE,
     OWNER,
     PARENT,
+    PERSONA,
     PRIORITY,
     RELEASE,
     STATUS,
@@ -29,7 +30,7 @@ from pmdesk.core.queries.backlog import (
 )
 
 SortKey = tuple[str, bool]  # (column name, ascending)
-GROUPINGS = ("none", "parent", "release", "lane", "owner", "status", "priority")
+GROUPINGS = ("none", "parent", "release", "lane", "owner", "status", "priority", "persona")
 _GROUP_POSITION = {
     "parent": PARENT,
     "release": RELEASE,
@@ -37,6 +38,7 @@ _GROUP_POSITION = {
     "owner": OWNER,
     "status": STATUS,
     "priority": PRIORITY,
+    "persona": PERSONA,
 }
 
 
@@ -253,6 +255,7 @@ def group_uids(
         "owner": collation.rank,
         "status": vocabulary.STATUSES.index,
         "priority": vocabulary.PRIORITIES.index,
+        "persona": lambda v: names.persona_order.get(v, len(names.persona_order)),
     }
     ranked = sorted((v for v in found if v is not None), key=order[by])
     if None in found:

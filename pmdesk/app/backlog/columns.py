@@ -26,6 +26,7 @@ from pmdesk.core.queries.backlog import (
     LANE,
     NUMBER,
     OWNER,
+    PERSONA,
     PRIORITY,
     REACH,
     RELEASE,
@@ -52,11 +53,17 @@ class Names:
     lanes: dict[str, str] = field(default_factory=dict)
     release_order: dict[str, int] = field(default_factory=dict)
     lane_order: dict[str, int] = field(default_factory=dict)
+    personas: dict[str, str] = field(default_factory=dict)  # schema 7, in the list's order
+    persona_order: dict[str, int] = field(default_factory=dict)
 
     def set(self, releases: list[tuple[str, str]], lanes: list[tuple[str, str]]) -> None:
         self.releases, self.lanes = dict(releases), dict(lanes)
         self.release_order = {uid: i for i, (uid, _) in enumerate(releases)}
         self.lane_order = {uid: i for i, (uid, _) in enumerate(lanes)}
+
+    def set_personas(self, personas: list[tuple[str, str]]) -> None:
+        self.personas = dict(personas)
+        self.persona_order = {uid: i for i, (uid, _) in enumerate(personas)}
 
 
 def rice_of(row: BacklogRow) -> float | None:
@@ -87,6 +94,8 @@ class Column:
                 return names.release_order.get(value) if value else None
             if self.name == "lane":
                 return names.lane_order.get(value) if value else None
+            if self.name == "persona":
+                return names.persona_order.get(value) if value else None
             return self.choices.index(value) if value in self.choices else None
         if self.sorting == "text":
             text = ", ".join(value) if isinstance(value, tuple) else value
@@ -171,6 +180,14 @@ COLUMNS: tuple[Column, ...] = (
         lambda r, n: n.lanes.get(r[LANE] or "", ""),
         "choice",
         LANE,
+        editor="choice",
+    ),
+    Column(
+        "persona",
+        _title("persona"),
+        lambda r, n: n.personas.get(r[PERSONA] or "", ""),
+        "choice",
+        PERSONA,
         editor="choice",
     ),
     Column("start", _title("start"), lambda r, n: r[START] or "", "value", START, editor="date"),

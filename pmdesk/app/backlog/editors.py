@@ -49,6 +49,8 @@ def choices(name: str, names: Names) -> list[tuple[str, Any]]:
         return [("—", None), *((n, uid) for uid, n in names.releases.items())]
     if name == "lane":
         return [("—", None), *((n, uid) for uid, n in names.lanes.items())]
+    if name == "persona":
+        return [("—", None), *((n, uid) for uid, n in names.personas.items())]
     raise KeyError(name)
 
 

@@ -110,6 +110,7 @@ class BacklogModel(QAbstractItemModel):
         project = self._session.project
         releases, lanes = project.releases_and_lanes()
         self.names.set([(r.uid, r.name) for r in releases], [(x.uid, x.name) for x in lanes])
+        self.names.set_personas([(p.uid, p.name) for p in project.personas()])
         self._rows = {row[UID]: row for row in project.backlog_rows()}
         self._keys = SortKeys(self.names, self.collation)
         self._tree_order = None
@@ -179,6 +180,10 @@ class BacklogModel(QAbstractItemModel):
             return self.names.lanes.get(value, "") if value else translate("Backlog", "No lane")
         if self.grouping == "owner":
             return str(value) if value else translate("Backlog", "No owner")
+        if self.grouping == "persona":
+            return (
+                self.names.personas.get(value, "") if value else translate("Backlog", "No persona")
+            )
         if self.grouping == "status":
             return status_label(value)
         return priority_label(value) if value else not_assessed_label()
@@ -402,7 +407,7 @@ class BacklogModel(QAbstractItemModel):
         structure = names = False
         moved_fields: set[str] = set()
         for effect in effects:
-            if effect.entity in ("release", "lane"):
+            if effect.entity in ("release", "lane", "persona"):
                 names = True
             elif effect.entity == "project":
                 reread.update(self._rows)  # a new key prefix renames every key
@@ -476,7 +481,8 @@ class BacklogModel(QAbstractItemModel):
     def _names_changed(self) -> None:
         releases, lanes = self._session.project.releases_and_lanes()
         self.names.set([(r.uid, r.name) for r in releases], [(x.uid, x.name) for x in lanes])
-        self._keys.forget("release", "lane")
+        self.names.set_personas([(p.uid, p.name) for p in self._session.project.personas()])
+        self._keys.forget("release", "lane", "persona")
 
     def _moves_rows(self, fields: set[str]) -> bool:
         """Whether a change of `fields` can move rows: they sort or group them."""

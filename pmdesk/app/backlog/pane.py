@@ -73,6 +73,7 @@ class BacklogPane(QWidget):
             "owner": self.tr("By owner"),
             "status": self.tr("By status"),
             "priority": self.tr("By priority"),
+            "persona": self.tr("By persona"),
         }
         for name in GROUPINGS:
             self.group.addItem(texts[name], name)
@@ -184,6 +185,8 @@ class BacklogPane(QWidget):
             owner=values["owner"],
             release=values["release"],
             ancestors=False,
+            persona=values["persona"],
+            persona_of=self.session.project.persona_requirements() if values["persona"] else None,
         )
         self.model.set_visible(visible)
 

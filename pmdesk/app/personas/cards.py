@@ -8,7 +8,9 @@ the window refills them from the project.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from collections.abc import Sequence
+
+from PySide6.QtCore import QMimeData, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QDropEvent, QFont, QKeyEvent, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
 from pmdesk.core.queries.setup import PersonaRecord
 from pmdesk.export.persona_avatar import avatar_image
 
+ROW_MIME = "application/x-pmdesk-persona"  # the uid of a dragged card
 UID_ROLE = Qt.ItemDataRole.UserRole
 LINE_ROLE = Qt.ItemDataRole.UserRole + 1  # the card's second line: role · share
 AVATAR = 44  # pixels
@@ -124,7 +127,7 @@ class PersonaCards(QListWidget):
                 Qt.ItemDataRole.DecorationRole,
                 QPixmap.fromImage(avatar_image(p.name, p.uid, p.photo, AVATAR)),
             )
-            item.setToolTip(p.name)
+            item.setToolTip("\n".join(t for t in (p.name, p.role) if t))  # a long role is cut
             self.addItem(item)
         self.blockSignals(False)
         self.select_uid(current if current in self.uids() else None)
@@ -171,13 +174,21 @@ class PersonaCards(QListWidget):
             return
         super().keyPressEvent(event)
 
+    def mimeData(self, items: Sequence[QListWidgetItem]) -> QMimeData:
+        """A dragged card says which persona it is (a drop from elsewhere carries
+        no such thing and is ignored)."""
+        mime = super().mimeData(items)
+        if items:
+            mime.setData(ROW_MIME, str(items[0].data(UID_ROLE)).encode())
+        return mime
+
     def dropEvent(self, event: QDropEvent) -> None:
         """A card dropped elsewhere in the list: one move, pushed as an operation;
         the list is refilled from the project, not rearranged by Qt."""
-        uid = self.current_uid()
         event.setDropAction(Qt.DropAction.IgnoreAction)
         event.accept()
-        if uid is None or event.source() is not self:
+        uid = bytes(event.mimeData().data(ROW_MIME).data()).decode()
+        if self._locked or uid not in self.uids():
             return
         target = self.itemAt(event.position().toPoint())
         uids = self.uids()

@@ -15,6 +15,7 @@ import uuid
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
@@ -74,6 +75,8 @@ class PersonasWindow(QWidget):
         self.empty = QLabel(self.tr("No personas yet. Add one: who uses the product, and why?"))
         self.empty.setWordWrap(True)
         self.empty.setEnabled(False)
+        self.total = QLabel()  # the shares added up: more than 100% is a mistake
+        self.total.setWordWrap(True)
 
         self.photo = QLabel()
         self.photo.setFixedSize(PHOTO, PHOTO)
@@ -147,6 +150,7 @@ class PersonasWindow(QWidget):
         left_layout.addLayout(tools)
         left_layout.addWidget(self.cards, 1)
         left_layout.addWidget(self.empty)
+        left_layout.addWidget(self.total)
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(scroll)
@@ -221,7 +225,20 @@ class PersonasWindow(QWidget):
         self.records = {p.uid: p for p in records}
         self.cards.fill(records, self.tr("No role yet"))
         self.empty.setVisible(not records)
+        self._show_total(records)
         self._show_current()
+
+    def _show_total(self, records: list[PersonaRecord]) -> None:
+        shares = [p.share for p in records if p.share is not None]
+        total = round(sum(shares), 1)
+        if not shares:
+            self.total.clear()
+        elif total > 100:
+            text = self.tr("The shares add up to %1%: more than all the users.")
+            self.total.setText(text.replace("%1", f"{total:g}"))
+        else:
+            self.total.setText(self.tr("Together %1% of the users.").replace("%1", f"{total:g}"))
+        self.total.setStyleSheet(ERROR_STYLE if total > 100 else "")
 
     def _follow(self, effects: tuple[Effect, ...]) -> None:
         if any(
@@ -349,8 +366,8 @@ class PersonasWindow(QWidget):
         self._idle.stop()
         uid = self._shown
         record = self.records.get(uid) if uid else None
-        if record is None or self._session.read_only:
-            return
+        if record is None or not shiboken6.isValid(self._session) or self._session.read_only:
+            return  # nothing shown, or the project closed (its typing was committed before)
         for name, edit in self.texts.items():
             value = edit.toPlainText()
             if value != getattr(record, name):
@@ -363,6 +380,9 @@ class PersonasWindow(QWidget):
 
     def closeEvent(self, event: Any) -> None:
         self.commit_texts()
+        self._stale.stop()  # the project may be closing: read nothing more of it
+        if shiboken6.isValid(self._session):
+            self._session.changed.disconnect(self._follow)
         super().closeEvent(event)
 
     # -- the photo ----------------------------------------------------------------------
@@ -415,6 +435,20 @@ class PersonasWindow(QWidget):
     def _photo_said(self, text: str, *, error: bool = False) -> None:
         self.photo_note.setStyleSheet(ERROR_STYLE if error else "")
         self.photo_note.setText(text)
+
+
+def commit_typing(parent: QObject | None, session: ProjectSession) -> None:
+    """Commit what was typed in the personas window of `session` and not yet
+    committed (the workspace asks before a save, a merge or a close)."""
+    for window in parent.findChildren(PersonasWindow) if parent is not None else ():
+        if window._session is session:
+            window.commit_texts()
+
+
+def close_personas(parent: QWidget) -> None:
+    """Close the personas windows (before their project closes: they read it)."""
+    for window in parent.findChildren(PersonasWindow):
+        window.close()
 
 
 def show_personas(

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import itertools
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from enum import IntEnum
 from typing import TYPE_CHECKING, Any
 
@@ -213,12 +213,18 @@ class RequirementTreeModel(QAbstractItemModel):
         owner: str | None = None,
         release: str | None = None,
         ancestors: bool = True,
+        persona: str | None = None,
+        persona_of: Mapping[str, str] | None = None,
     ) -> set[str] | None:
         """Uids to show for a filter: the matches and all their ancestors (None: all);
-        only the matches with `ancestors=False` (the backlog table)."""
+        only the matches with `ancestors=False` (the backlog table). A `persona`
+        (NOT_ASSESSED: none) is looked up in `persona_of` (requirement → persona
+        uid): the tree's rows do not hold it."""
         text = text.strip().casefold()
-        if not (text or status or priority or owner or release):
+        if not (text or status or priority or owner or release or persona):
             return None
+        personas = persona_of or {}
+        wanted_persona = None if persona == NOT_ASSESSED else persona
         rows = self._rows
         candidates = self.prepare_search().find(text) if text else list(rows)
         visible: set[str] = set()
@@ -229,6 +235,7 @@ class RequirementTreeModel(QAbstractItemModel):
                 or (priority and row[PRIORITY] != (None if priority == NOT_ASSESSED else priority))
                 or (owner and row[OWNER] != owner)
                 or (release and row[RELEASE] != release)
+                or (persona and personas.get(uid) != wanted_persona)
             ):
                 continue
             if not ancestors:

@@ -50,12 +50,16 @@ class TreePane(QWidget):
         )
         self.owner = self._combo(self.tr("Owner"), [])
         self.release = self._combo(self.tr("Release"), [])
-        self._refill_choices()
+        # Shown once the project has personas (schema 7); "none" finds stories without.
+        self.persona = self._combo(self.tr("Persona"), [])
+        self.persona.setObjectName("treePersona")
+        self._persona_items: list[tuple[str, str]] | None = None  # None: read them again
+        self.refill_choices()
 
         filters = QHBoxLayout()
         filters.setContentsMargins(0, 0, 0, 0)
         filters.setSpacing(4)
-        for combo in (self.status, self.priority, self.owner, self.release):
+        for combo in (self.status, self.priority, self.owner, self.release, self.persona):
             filters.addWidget(combo, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -73,7 +77,7 @@ class TreePane(QWidget):
         self._timer.timeout.connect(self.apply_filter)
         self.search.textChanged.connect(self._timer.start)
         self.search.installEventFilter(self)
-        for combo in (self.status, self.priority, self.owner, self.release):
+        for combo in (self.status, self.priority, self.owner, self.release, self.persona):
             combo.currentIndexChanged.connect(self.apply_filter)
         self._last_current: str | None = None
         self._expanded: list[str] = []  # open rows, kept across a merge's re-read
@@ -91,10 +95,19 @@ class TreePane(QWidget):
         combo.setMinimumContentsLength(4)
         return combo
 
-    def _refill_choices(self) -> None:
+    def refill_choices(self) -> None:
+        """The filter's lists of owners, releases and personas, read again."""
+        if self._persona_items is None and self.session.ready:  # read again after a change
+            personas = self.session.project.personas()
+            self._persona_items = [(p.name, p.uid) for p in personas]
+            if personas:
+                self._persona_items.append((self.tr("No persona"), NOT_ASSESSED))
+        persona_items = self._persona_items or []
+        self.persona.setVisible(bool(persona_items))
         for combo, items in (
             (self.owner, [(o, o) for o in self.model.owners()]),
             (self.release, [(name, uid) for uid, name in self.model.releases()]),
+            (self.persona, persona_items),
         ):
             chosen = combo.currentData()
             combo.blockSignals(True)
@@ -107,8 +120,10 @@ class TreePane(QWidget):
             combo.blockSignals(False)
 
     def _project_changed(self, effects: tuple[Effect, ...]) -> None:
+        if any(e.entity == "persona" or e.action == "reloaded" for e in effects):
+            self._persona_items = None
         if any(_changes_choices(e) for e in effects):
-            self._refill_choices()  # a walk over every row: only when it can differ
+            self.refill_choices()  # a walk over every row: only when it can differ
         if any(e.action == "reloaded" for e in effects):
             # The model was read again (a merge): filter it as before and keep the
             # requirement the user was on, if it is still there.
@@ -152,17 +167,21 @@ class TreePane(QWidget):
             "priority": self.priority.currentData(),
             "owner": self.owner.currentData(),
             "release": self.release.currentData(),
+            "persona": self.persona.currentData(),
         }
 
     def apply_filter(self) -> None:
         values = self.filter_values()
         self.highlight.set_query(values["text"] or "")
+        persona = values["persona"]
         visible = self.model.matching(
             values.pop("text") or "",
             status=values["status"],
             priority=values["priority"],
             owner=values["owner"],
             release=values["release"],
+            persona=persona,
+            persona_of=self.session.project.persona_requirements() if persona else None,
         )
         self.filter_applied.emit()
         if visible is None and not self.model.filtering:
@@ -197,8 +216,8 @@ class TreePane(QWidget):
 
 
 def _changes_choices(effect: Effect) -> bool:
-    """Whether `effect` can change the filter's lists of owners and releases."""
-    if effect.action == "reloaded" or effect.entity == "release":
+    """Whether `effect` can change the filter's lists of owners, releases and personas."""
+    if effect.action == "reloaded" or effect.entity in ("release", "persona"):
         return True
     if effect.entity != "requirement":
         return False

@@ -10,6 +10,8 @@ A block embeds live project content in the document (DESIGN.md, "Document"):
     releases
     revision-history
     changes-since: v1.0 评审版
+    personas
+    personas stories release=v1.0
     kano survey=kano_survey_zh.csv
     kano
     ranking by=rice top=20 release=v1.0
@@ -43,7 +45,7 @@ CHOICE_FIELDS: Mapping[str, tuple[str, ...]] = {
 }
 """Fields whose value must be one of the vocabulary (a typo is an error, not an empty table)."""
 
-TEXT_FIELDS = ("owner", "release", "lane", "tag")
+TEXT_FIELDS = ("owner", "release", "lane", "tag", "persona")
 """Free-text fields, compared case-insensitively; `""` means "none set"."""
 
 FILTER_FIELDS = (*CHOICE_FIELDS, *TEXT_FIELDS)
@@ -55,6 +57,7 @@ KINDS = (
     "releases",
     "revision-history",
     "changes-since",
+    "personas",
     "kano",
     "ranking",
     "matrix",
@@ -144,6 +147,15 @@ class ChangesSinceDirective:
 
 
 @dataclass(frozen=True)
+class PersonasDirective:
+    """The project's personas: as cards (`personas`), or the requirements that
+    name each persona (`personas stories`, filtered by the usual terms)."""
+
+    stories: bool = False
+    filter: Filter = field(default_factory=Filter)
+
+
+@dataclass(frozen=True)
 class KanoDirective:
     """A Kano survey's result (a table and the Better–Worse picture), `survey`
     a CSV file's path, relative to the project file's folder; None: the Kano
@@ -186,6 +198,7 @@ Directive = (
     | ReleasesDirective
     | RevisionHistoryDirective
     | ChangesSinceDirective
+    | PersonasDirective
     | KanoDirective
     | RankingDirective
     | HorizonsDirective
@@ -220,6 +233,8 @@ def parse_directive(body: str) -> Directive:
                 "changes-since 需要一个基线名称，例如 changes-since: v1.0。",
             )
         return ChangesSinceDirective(name)
+    if kind == "personas":
+        return _parse_personas(rest)
     if kind == "kano":
         return _parse_kano(rest)
     if kind == "ranking":
@@ -260,6 +275,24 @@ def _parse_requirements(rest: str) -> RequirementsDirective:
             "table 与 detailed 只能选一个。",
         )
     return RequirementsDirective(Filter(terms), detailed="detailed" in views)
+
+
+def _parse_personas(rest: str) -> PersonasDirective:
+    """`personas` (cards), or `personas stories` and filter terms for the stories."""
+    words = rest.split(maxsplit=1)
+    view = words[0].lower() if words and "=" not in words[0] else ""
+    if view not in ("", "cards", "stories"):
+        raise DirectiveError(
+            f"{words[0]!r} is not a personas view; write personas or personas stories.",
+            f"「{words[0]}」不是 personas 的写法；请写 personas 或 personas stories。",
+        )
+    tail = words[1] if view and len(words) > 1 else "" if view else rest
+    if tail.strip() and view != "stories":
+        raise DirectiveError(
+            "Only personas stories takes filter terms, e.g. personas stories release=v1.0.",
+            "只有 personas stories 可以带筛选条件，例如 personas stories release=v1.0。",
+        )
+    return PersonasDirective(view == "stories", parse_filter(tail) if tail.strip() else Filter())
 
 
 def _parse_kano(rest: str) -> KanoDirective:
@@ -475,8 +508,9 @@ def matches(
     """Whether one requirement passes the filter.
 
     `requirement_values` holds domain values as `fields.from_columns` returns them
-    (`status`, `priority`, `kind`, `kano`, `owner`, `tags`); release and lane are
-    given by name because that is how the user writes them.
+    (`status`, `priority`, `kind`, `kano`, `owner`, `tags`) and the persona's name
+    (`persona`); release and lane are given by name because that is how the user
+    writes them.
     """
     by_field: dict[str, list[Term]] = {}
     for term in directive_filter.terms:

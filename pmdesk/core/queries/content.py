@@ -15,7 +15,15 @@ from sqlalchemy import Connection, func, select
 from pmdesk.core.domain import vocabulary
 from pmdesk.core.domain.directives import Filter, RequirementsDirective, matches
 from pmdesk.core.domain.fields import from_columns
-from pmdesk.core.schema.tables import HistoryEntry, Lane, Link, Release, Requirement, table_of
+from pmdesk.core.schema.tables import (
+    HistoryEntry,
+    Lane,
+    Link,
+    Persona,
+    Release,
+    Requirement,
+    table_of,
+)
 
 Row = Mapping[str, Any]
 
@@ -43,6 +51,7 @@ class RequirementRow:
     acceptance: tuple[str, ...]
     tags: tuple[str, ...]
     source: str
+    persona: str | None = None  # the persona's name (schema 7)
 
 
 def requirements_for(
@@ -60,13 +69,15 @@ def all_requirement_rows(conn: Connection) -> list[RequirementRow]:
     """Every requirement, depth-first in tree order."""
     releases = _names(conn, Release.uid, Release.name)
     lanes = _names(conn, Lane.uid, Lane.name)
+    personas = _names(conn, Persona.uid, Persona.name)
     rows = [dict(r) for r in conn.execute(select(table_of(Requirement))).mappings()]
     result: list[RequirementRow] = []
     for depth, row in _tree_order(rows):
         values = from_columns("requirement", row)
         release = releases.get(row["release_uid"])
         lane = lanes.get(row["lane_uid"])
-        result.append(_row(row, values, release, lane, depth))
+        persona = personas.get(row["persona_uid"])
+        result.append(_row(row, values, release, lane, depth, persona))
     return result
 
 
@@ -88,6 +99,7 @@ def _match_values(row: RequirementRow) -> dict[str, object]:
         "kano": row.kano,
         "owner": row.owner,
         "tags": row.tags,
+        "persona": row.persona,
     }
 
 
@@ -121,6 +133,7 @@ def _row(
     release: str | None,
     lane: str | None,
     depth: int,
+    persona: str | None = None,
 ) -> RequirementRow:
     rice = values["rice"]
     score = vocabulary.rice_score(**rice) if rice else None
@@ -144,6 +157,7 @@ def _row(
         acceptance=tuple(values["acceptance"]),
         tags=tuple(values["tags"]),
         source=values["source"],
+        persona=persona,
     )
 
 
