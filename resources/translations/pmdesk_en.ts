@@ -1323,6 +1323,10 @@ A baseline keeps the project as it is at a moment you name, such as the version 
 <context>
     <name>DetailEditor</name>
     <message>
+        <source>From its release</source>
+        <translation>From its release</translation>
+    </message>
+    <message>
         <source>Created %1 by %2</source>
         <translation>Created %1 by %2</translation>
     </message>
@@ -1386,6 +1390,10 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <translation>The persona this requirement is for (Project ▸ Personas…)</translation>
     </message>
     <message>
+        <source>Now, Next or Later on the roadmap; by default its release decides</source>
+        <translation>Now, Next or Later on the roadmap; by default its release decides</translation>
+    </message>
+    <message>
         <source>Properties</source>
         <translation>Properties</translation>
     </message>
@@ -1404,6 +1412,10 @@ A baseline keeps the project as it is at a moment you name, such as the version 
     <message>
         <source>Kano</source>
         <translation>Kano</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
     </message>
     <message>
         <source>Persona</source>
@@ -1432,6 +1444,10 @@ A baseline keeps the project as it is at a moment you name, such as the version 
     <message>
         <source>Lane</source>
         <translation>Lane</translation>
+    </message>
+    <message>
+        <source>Horizon</source>
+        <translation>Horizon</translation>
     </message>
     <message>
         <source>Start</source>
@@ -4953,6 +4969,13 @@ Name:</translation>
     <message>
         <source>Edit {key}</source>
         <translation>Edit {key}</translation>
+    </message>
+</context>
+<context>
+    <name>ValueInput</name>
+    <message>
+        <source>Business value from 0 to 10: the height in View ▸ Value vs Effort</source>
+        <translation>Business value from 0 to 10: the height in View ▸ Value vs Effort</translation>
     </message>
 </context>
 </TS>

@@ -1316,6 +1316,10 @@ A baseline keeps the project as it is at a moment you name, such as the version 
 <context>
     <name>DetailEditor</name>
     <message>
+        <source>From its release</source>
+        <translation>随所属版本</translation>
+    </message>
+    <message>
         <source>Created %1 by %2</source>
         <translation>%2 创建于 %1</translation>
     </message>
@@ -1379,6 +1383,10 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <translation>这条需求面向的用户画像（项目 ▸ 用户画像…）</translation>
     </message>
     <message>
+        <source>Now, Next or Later on the roadmap; by default its release decides</source>
+        <translation>路线图上的现在、接下来或以后；默认由所属版本决定</translation>
+    </message>
+    <message>
         <source>Properties</source>
         <translation>属性</translation>
     </message>
@@ -1397,6 +1405,10 @@ A baseline keeps the project as it is at a moment you name, such as the version 
     <message>
         <source>Kano</source>
         <translation>Kano</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>价值</translation>
     </message>
     <message>
         <source>Persona</source>
@@ -1425,6 +1437,10 @@ A baseline keeps the project as it is at a moment you name, such as the version 
     <message>
         <source>Lane</source>
         <translation>泳道</translation>
+    </message>
+    <message>
+        <source>Horizon</source>
+        <translation>规划时段</translation>
     </message>
     <message>
         <source>Start</source>
@@ -4939,6 +4955,13 @@ Name:</source>
     <message>
         <source>Edit {key}</source>
         <translation>编辑 {key}</translation>
+    </message>
+</context>
+<context>
+    <name>ValueInput</name>
+    <message>
+        <source>Business value from 0 to 10: the height in View ▸ Value vs Effort</source>
+        <translation>业务价值，0 到 10：即“视图 ▸ 价值与投入”中的高度</translation>
     </message>
 </context>
 </TS>

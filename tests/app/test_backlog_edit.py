@@ -13,7 +13,17 @@ from pytestqt.qtbot import QtBot
 from pmdesk.app.backlog.pane import BacklogPane
 from pmdesk.app.main_window import MainWindow
 from pmdesk.app.settings import AppSettings
-from pmdesk.core.queries.backlog import EFFORT, END, KEY, OWNER, PRIORITY, START, TITLE
+from pmdesk.core.queries.backlog import (
+    EFFORT,
+    END,
+    HORIZON,
+    KEY,
+    OWNER,
+    PRIORITY,
+    START,
+    TITLE,
+    VALUE,
+)
 from tests.app.backlog_helpers import NAMES, click_header, click_row, open_backlog, saved_rows
 from tests.app.conftest import ws
 from tests.app.keyboard import type_text
@@ -158,3 +168,32 @@ def test_columns_grouping_and_sort_are_remembered_per_project(
     assert view.columnWidth(NAMES.index("title")) == 411
     assert pane.group.currentData() == "owner" and pane.model.grouping == "owner"
     assert pane.model.sort_order == [("status", True), ("key", True)]
+
+
+def test_value_and_horizon_columns_edit_in_place(
+    qtbot: QtBot, window: MainWindow, sample: Path
+) -> None:
+    """Schema 7's value (the matrix's height) and horizon (Now / Next / Later)
+    are columns like the rest: typed and chosen in the cell, saved."""
+    pane = open_backlog(qtbot, window, sample)
+    model = pane.model
+    uid = model.shown_uids()[2]
+    key = model.row_of(uid)[KEY]
+    editor = edit_cell(qtbot, pane, uid, "value")
+    assert isinstance(editor, QLineEdit)
+    editor.selectAll()
+    type_text(qtbot, editor, "8.5\n")
+    qtbot.waitUntil(lambda: model.row_of(uid)[VALUE] == 8.5)
+    editor = edit_cell(qtbot, pane, uid, "value")
+    editor.selectAll()  # type: ignore[union-attr]
+    QTest.keyClicks(editor, "11")
+    QTest.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(pane.message.isVisible)  # refused: the scale ends at 10
+    assert model.row_of(uid)[VALUE] == 8.5
+    editor = edit_cell(qtbot, pane, uid, "horizon")
+    assert isinstance(editor, QComboBox)
+    QTest.keyClick(editor, Qt.Key.Key_End)  # Later: a choice commits at once
+    qtbot.waitUntil(lambda: model.row_of(uid)[HORIZON] == "later")
+    assert window.save()
+    saved = saved_rows(sample)
+    assert (saved[key][VALUE], saved[key][HORIZON]) == (8.5, "later")

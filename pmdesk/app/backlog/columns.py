@@ -12,13 +12,21 @@ from typing import Any, Literal
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from pmdesk.app.labels import field_label, kano_label, kind_label, priority_label, status_label
+from pmdesk.app.labels import (
+    field_label,
+    horizon_label,
+    kano_label,
+    kind_label,
+    priority_label,
+    status_label,
+)
 from pmdesk.core.domain import vocabulary
 from pmdesk.core.messages import QT_TRANSLATE_NOOP
 from pmdesk.core.queries.backlog import (
     CONFIDENCE,
     EFFORT,
     END,
+    HORIZON,
     IMPACT,
     KANO,
     KEY,
@@ -34,6 +42,7 @@ from pmdesk.core.queries.backlog import (
     STATUS,
     TAGS,
     TITLE,
+    VALUE,
     BacklogRow,
 )
 
@@ -236,6 +245,25 @@ COLUMNS: tuple[Column, ...] = (
         "number",
         number=rice_of,
         numeric=True,
+    ),
+    # Schema 7 (appended: a header state saved before keeps its columns).
+    Column(
+        "value",
+        _title("value"),
+        lambda r, n: _plain(r[VALUE]),
+        "value",
+        VALUE,
+        editor="number",
+        numeric=True,
+    ),
+    Column(
+        "horizon",
+        _title("horizon"),
+        lambda r, n: horizon_label(r[HORIZON]),
+        "choice",
+        HORIZON,
+        vocabulary.HORIZONS,
+        editor="choice",
     ),
 )
 BY_NAME = {c.name: c for c in COLUMNS}

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from pmdesk.app.backlog.columns import BY_NAME, COLUMNS, Names
 from pmdesk.app.details.editor import split_tags
 from pmdesk.app.labels import (
+    horizon_label,
     kano_label,
     kind_label,
     not_assessed_label,
@@ -51,6 +52,8 @@ def choices(name: str, names: Names) -> list[tuple[str, Any]]:
         return [("—", None), *((n, uid) for uid, n in names.lanes.items())]
     if name == "persona":
         return [("—", None), *((n, uid) for uid, n in names.personas.items())]
+    if name == "horizon":
+        return [("—", None), *((horizon_label(h), h) for h in vocabulary.HORIZONS)]
     raise KeyError(name)
 
 

@@ -24,6 +24,7 @@ from pmdesk.app.details.form import DetailForm
 from pmdesk.app.details.inputs import fill_combo, select_data
 from pmdesk.app.history.model import ui_wording
 from pmdesk.app.labels import (
+    horizon_label,
     kano_label,
     kind_label,
     not_assessed_label,
@@ -186,6 +187,8 @@ class DetailEditor(QWidget):
         priorities = ((priority_label(p), p) for p in vocabulary.PRIORITIES)
         fill_combo(form.priority, [unassessed, *priorities])
         fill_combo(form.kano, [unassessed, *((kano_label(k), k) for k in vocabulary.KANO)])
+        horizons = ((horizon_label(h), h) for h in vocabulary.HORIZONS)
+        fill_combo(form.horizon, [(self.tr("From its release"), None), *horizons])
         rice, description, acceptance = form.rice, form.description, form.acceptance
         return {
             "title": line(form.title),
@@ -199,6 +202,8 @@ class DetailEditor(QWidget):
             "release": combo(form.release),
             "lane": combo(form.lane),
             "persona": combo(form.persona),
+            "value": _Field(form.value.current, form.value.show_value, (form.value,)),
+            "horizon": combo(form.horizon),
             "start": _Field(form.start.value, form.start.set_value, (form.start,)),
             "end": _Field(form.end.value, form.end.set_value, (form.end,)),
             "rice": _Field(rice.value, rice.set_value, rice.widgets()),
@@ -221,7 +226,7 @@ class DetailEditor(QWidget):
 
         choices = {"kind": form.kind, "status": form.status, "priority": form.priority}
         choices |= {"kano": form.kano, "release": form.release, "lane": form.lane}
-        choices |= {"persona": form.persona}
+        choices |= {"persona": form.persona, "horizon": form.horizon}
         for name, box in choices.items():
             box.currentIndexChanged.connect(commit(name))
         for name, edit in (("title", form.title), ("tags", form.tags), ("source", form.source)):
@@ -229,6 +234,7 @@ class DetailEditor(QWidget):
         owner_edit = form.owner_edit
         owner_edit.editingFinished.connect(commit("owner"))
         form.owner.activated.connect(commit("owner"))
+        form.value.committed.connect(commit("value"))
         form.start.committed.connect(commit("start"))
         form.end.committed.connect(commit("end"))
         form.rice.committed.connect(commit("rice"))

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from pmdesk.app.details.description import DescriptionEditor
-from pmdesk.app.details.inputs import OptionalDateEdit, RiceInputs, fixed_width
+from pmdesk.app.details.inputs import OptionalDateEdit, RiceInputs, ValueInput, fixed_width
 from pmdesk.app.details.lists import AcceptanceEditor, Find, LinksEditor
 from pmdesk.app.details.scoring import CriteriaInputs, ModelInputs
 from pmdesk.app.history.detail_tab import HistoryView
@@ -198,6 +198,11 @@ class DetailForm(QWidget):
         self.persona.setToolTip(
             self.tr("The persona this requirement is for (Project ▸ Personas…)")
         )
+        self.value = ValueInput()  # schema 7: the matrix's value
+        self.horizon = QComboBox()  # schema 7: Now / Next / Later, or the release's
+        self.horizon.setToolTip(
+            self.tr("Now, Next or Later on the roadmap; by default its release decides")
+        )
         for box in (self.release, self.lane, self.persona):
             box.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -215,6 +220,7 @@ class DetailForm(QWidget):
         form.addRow(self.tr("Status"), self.status)
         form.addRow(self.tr("Priority"), self.priority)
         form.addRow(self.tr("Kano"), self.kano)
+        form.addRow(self.tr("Value"), self.value)
         form.addRow(self.tr("Persona"), self.persona)
         form.addRow(self.tr("Owner"), self.owner)
         form.addRow(self.tr("Tags"), self.tags)
@@ -222,6 +228,7 @@ class DetailForm(QWidget):
         form.addRow(self._heading(self.tr("Schedule")))
         form.addRow(self.tr("Release"), self.release)
         form.addRow(self.tr("Lane"), self.lane)
+        form.addRow(self.tr("Horizon"), self.horizon)
         form.addRow(self.tr("Start"), self.start)
         form.addRow(self.tr("End"), self.end)
         self.score_heading = self._heading(self.tr("RICE score"))
@@ -271,6 +278,7 @@ class DetailForm(QWidget):
         form.addRow(self.footer)
 
         short: tuple[QWidget, ...] = (self.kind, self.status, self.priority, self.kano)
+        short += (self.value, self.horizon)
         short += (self.owner, self.release, self.lane, self.persona, self.start, self.end)
         short += tuple(self.rice.widgets())
         short += (*self.ice.widgets(), *self.wsjf.widgets())

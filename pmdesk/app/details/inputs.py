@@ -272,3 +272,39 @@ class RiceInputs(QObject):
         else:
             self.score.setText(QLocale().toString(score, "f", 2))
             self.score.setToolTip(self.tr("Reach × Impact × Confidence ÷ Effort"))
+
+
+class ValueInput(QDoubleSpinBox):
+    """Business value, 0–10 in half points (the matrix's vertical axis); "—" (the
+    lowest step) is not assessed. A stored value the user did not touch is kept
+    exactly (a value of 7.25 set by a drag is not rounded by showing it)."""
+
+    committed = Signal()
+    NONE = -0.5
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setRange(self.NONE, 10.0)
+        self.setDecimals(1)
+        self.setSingleStep(0.5)
+        self.setSpecialValueText("—")
+        self.setToolTip(
+            self.tr("Business value from 0 to 10: the height in View ▸ Value vs Effort")
+        )
+        self._stored: float | None = None
+        self._shown: float | None = None
+        self.editingFinished.connect(self.committed)
+
+    def _read(self) -> float | None:
+        value = self.value()
+        return None if value <= self.NONE else value
+
+    def current(self) -> float | None:
+        shown = self._read()
+        return self._stored if shown == self._shown else shown
+
+    def show_value(self, value: float | None) -> None:
+        with QSignalBlocker(self):
+            self.setValue(self.NONE if value is None else float(value))
+        self._stored = value
+        self._shown = self._read()
