@@ -17,7 +17,7 @@ exceed (the warning shows; the edits are undone after the shot); backlog-*.png:
 the backlog table at 1280×800, grouped by release, sorted by priority then score; horizons-*.png:
 the roadmap as Now / Next / Later on 2027-02-15 (v1.0 under way), CRM-22 moved
 to Now by hand and selected (undone after the shot); matrix-*.png:
-View ▸ Value vs Effort on release v1.0, given business values (undone after the shot).
+View ▸ Value vs Effort on release v1.0 (the sample's business values).
 """
 
 from __future__ import annotations
@@ -241,27 +241,15 @@ def shoot_kano(window: MainWindow, language: str) -> None:
 
 
 # Business values for the matrix's shot (the sample has none): key → 0–10.
-MATRIX_VALUES = {
-    **{"CRM-2": 8.0, "CRM-3": 3.0, "CRM-4": 6.0, "CRM-5": 7.5, "CRM-6": 9.0, "CRM-7": 4.0},
-    **{"CRM-8": 6.5, "CRM-11": 5.0, "CRM-12": 9.0, "CRM-13": 2.0, "CRM-14": 7.0},
-    **{"CRM-15": 5.5, "CRM-16": 3.5, "CRM-18": 8.5, "CRM-19": 2.5, "CRM-20": 6.0},
-    **{"CRM-21": 4.5, "CRM-23": 7.0, "CRM-25": 3.0, "CRM-28": 9.5, "CRM-35": 1.5},
-}
-
-
 def shoot_matrix(window: MainWindow, language: str) -> None:
     """View ▸ Value vs Effort on release v1.0, CRM-12 picked."""
     from pmdesk.app.analysis.matrix_window import MatrixWindow
-    from pmdesk.core.ops import Update
 
     workspace = window.workspace
     assert workspace is not None
-    session = workspace.session
-    uids = {key: uid for uid, key, _ in session.project.find_requirements("CRM-", 100)}
-    done = 0
-    for key, value in MATRIX_VALUES.items():
-        done += session.push(Update("requirement", uids[key], {"value": value}))
-    window.value_effort()
+    found = workspace.session.project.find_requirements("CRM-", 100)
+    uids = {key: uid for uid, key, _ in found}
+    window.value_effort()  # the sample's values
     matrix = window.findChildren(MatrixWindow)[-1]
     matrix.scope.setCurrentIndex(matrix.scope.findText("v1.0", Qt.MatchFlag.MatchContains))
     workspace.selection.set(uids["CRM-12"])
@@ -269,8 +257,6 @@ def shoot_matrix(window: MainWindow, language: str) -> None:
     settle(300)
     matrix.grab().save(str(OUT / f"matrix-{language}.png"))
     matrix.close()
-    for _ in range(done):
-        session.undo_stack.undo()
 
 
 def shoot_board(window: MainWindow, language: str) -> None:

@@ -16,25 +16,22 @@ from pytestqt.qtbot import QtBot
 from pmdesk.app.analysis.matrix_canvas import MatrixCanvas
 from pmdesk.app.analysis.matrix_window import MatrixWindow
 from pmdesk.app.main_window import MainWindow
-from pmdesk.core.ops import Update
 from pmdesk.core.project import Project
 from pmdesk.export.matrix_picture import DOTS
 from tests.app.conftest import Answers, open_sync, ws
 from tests.app.test_read_only import REFUSED, lock_by_colleague
+from tests.core.value_helpers import keep_only_values
 
 # Values given to the sample before it opens (its efforts are the sample's own:
 # CRM-2 3.0, CRM-3 1.0, CRM-4 1.5, CRM-12 0.5, CRM-13 1.5).
 VALUES = {"CRM-2": 8.0, "CRM-3": 3.0, "CRM-4": 6.0, "CRM-12": 9.0, "CRM-13": 2.0}
 
 
-def assess(path: Path) -> dict[str, str]:
-    """Give the sample's requirements their values; returns key → uid."""
-    with Project.view(path) as view:
-        uids = {key: uid for uid, key, _ in view.find_requirements("CRM-", 100)}
+def assess(path: Path, values: dict[str, float] = VALUES) -> dict[str, str]:
+    """Give the sample's requirements these values alone; returns key → uid."""
     project = Project.open(path, data_dir=path.parent / "assess")
     try:
-        for key, value in VALUES.items():
-            project.apply(Update("requirement", uids[key], {"value": value}))
+        uids = keep_only_values(project, values)
         project.save()
     finally:
         project.close()
@@ -196,15 +193,7 @@ def test_read_only_refuses_the_drag(
 
 def test_overlapping_dots_stay_apart(qtbot: QtBot, window: MainWindow, sample: Path) -> None:
     """Five requirements at the same value and effort: five dots, each clickable."""
-    with Project.view(sample) as view:
-        uids = {key: uid for uid, key, _ in view.find_requirements("CRM-", 100)}
-    project = Project.open(sample, data_dir=sample.parent / "same")
-    try:
-        for key in ("CRM-3", "CRM-6", "CRM-14", "CRM-15", "CRM-19"):  # all of effort 1.0
-            project.apply(Update("requirement", uids[key], {"value": 7.0}))
-        project.save()
-    finally:
-        project.close()
+    assess(sample, dict.fromkeys(("CRM-3", "CRM-6", "CRM-14", "CRM-15", "CRM-19"), 7.0))
     open_sync(window, sample)
     mw = open_matrix(qtbot, window)
     plot = mw.canvas.plot()

@@ -23,8 +23,8 @@ from pmdesk.core.analysis.value_effort import (
 )
 from pmdesk.core.domain.directives import parse_filter
 from pmdesk.core.newproject.sample import write_sample
-from pmdesk.core.ops import Update
 from pmdesk.core.project import Project
+from tests.core.value_helpers import keep_only_values
 
 
 def point(key: str, value: float | None, effort: float | None) -> MatrixPoint:
@@ -95,8 +95,7 @@ def test_the_matrix_of_a_project_file_and_the_drag_saved_and_undone(tmp_path: Pa
     uids = uids_of(path)
     project = Project.open(path, data_dir=tmp_path / "data")
     try:
-        for key, value in (("CRM-2", 8.0), ("CRM-3", 3.0), ("CRM-12", 9.0)):
-            project.apply(Update("requirement", uids[key], {"value": value}))
+        keep_only_values(project, {"CRM-2": 8.0, "CRM-3": 3.0, "CRM-12": 9.0})
         matrix = project.read(lambda c: value_effort_matrix(c, keep=list(uids.values())))
         assert [p.key for p in matrix.points] == ["CRM-2", "CRM-3", "CRM-12"]
         assert matrix.split == 1.0  # median of 3.0, 1.0, 0.5
@@ -162,11 +161,9 @@ def test_nothing_changes_no_step() -> None:
 )
 def test_a_directives_filter(tmp_path: Path, terms: str, keys: list[str]) -> None:
     path = sample(tmp_path)
-    uids = uids_of(path)
     project = Project.open(path, data_dir=tmp_path / "data")
     try:
-        for key in ("CRM-3", "CRM-22", "CRM-26", "CRM-28"):
-            project.apply(Update("requirement", uids[key], {"value": 7.0}))
+        keep_only_values(project, dict.fromkeys(("CRM-3", "CRM-22", "CRM-26", "CRM-28"), 7.0))
         matrix = project.read(lambda c: filtered_matrix(c, parse_filter(terms)))
     finally:
         project.close(discard=True)

@@ -22,11 +22,12 @@ from pmdesk.core.domain.directives import (
     parse_directive,
 )
 from pmdesk.core.newproject.sample import write_sample
-from pmdesk.core.ops import Create, Update
+from pmdesk.core.ops import Create
 from pmdesk.core.project import Project
 from pmdesk.export.directive_html import render_section_html
 from pmdesk.export.matrix_picture import DOTS, MatrixPlot, effort_axis_max, matrix_png
 from pmdesk.export.roadmap_picture import ensure_gui
+from tests.core.value_helpers import keep_only_values
 
 # Values given to requirements of release v1.0 (efforts are the sample's own).
 VALUES = {"CRM-2": 8.0, "CRM-3": 3.0, "CRM-4": 6.0, "CRM-12": 9.0, "CRM-13": 2.0}
@@ -61,12 +62,9 @@ def block(body: str) -> str:
 def project_with(tmp_path: Path, language: str, body: str) -> Path:
     path = tmp_path / "crm.pmdesk"
     write_sample(path, language)
-    with Project.view(path) as view:
-        uids = {key: uid for uid, key, _ in view.find_requirements("CRM-", 100)}
     project = Project.open(path, data_dir=tmp_path / "data")
     try:
-        for key, value in VALUES.items():
-            project.apply(Update("requirement", uids[key], {"value": value}))
+        keep_only_values(project, VALUES)
         project.apply(Create("section", str(uuid.uuid4()), {"title": "Matrix", "body": body}))
         project.save()
     finally:
