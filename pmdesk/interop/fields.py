@@ -352,7 +352,7 @@ def _date(name: str, cell: Any, text: str) -> str | None:
         return cell.isoformat()
     if not text:
         return None
-    head = text.split(" ")[0] if re.match(r"\d{4}-\d", text) else text
+    head = text[:10] if re.match(r"\d{4}-\d\d-\d\d", text) else text
     if re.match(r"\d{1,2}/\w{3}/\d{2,4} ", text):  # Jira: 04/Jan/27 10:00 AM
         head = text.split(" ")[0]
     for pattern in _DATE_FORMATS:
