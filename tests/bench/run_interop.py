@@ -20,6 +20,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -90,6 +91,12 @@ def _jira_csv(snapshot: Json, path: Path) -> None:
         csv.writer(f).writerows([headers, *rows])
 
 
+def _import(source: Path, target: Path, fmt: str | None = None) -> None:
+    from pmdesk.interop.run import import_new, read_source
+
+    import_new(read_source(source, fmt), target)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -105,7 +112,7 @@ def _run(folder: Path, size: int) -> int:
     from pmdesk.core.newproject.from_snapshot import import_snapshot
     from pmdesk.core.project import Project
     from pmdesk.core.snapshot.check import check_snapshot
-    from pmdesk.interop.run import export_project, import_new, read_source
+    from pmdesk.interop.run import export_project
     from tests.bench.synth import generate
 
     project_file = folder / "bench.pmdesk"
@@ -124,19 +131,17 @@ def _run(folder: Path, size: int) -> int:
         results.append(
             (
                 f"export {suffix[1:]}",
-                _timed(lambda: export_project(snapshot, fmt, out, "zh", zipped=zipped)),
+                _timed(partial(export_project, snapshot, fmt, out, "zh", zipped=zipped)),
             )
         )
         target = folder / f"in-{suffix[1:]}.pmdesk"
-        results.append(
-            (f"import {suffix[1:]}", _timed(lambda: import_new(read_source(out), target)))
-        )
+        results.append((f"import {suffix[1:]}", _timed(partial(_import, out, target))))
     jira = folder / "jira.csv"
     _jira_csv(snapshot, jira)
     results.append(
         (
             "import jira",
-            _timed(lambda: import_new(read_source(jira, "jira"), folder / "in-jira.pmdesk")),
+            _timed(partial(_import, jira, folder / "in-jira.pmdesk", "jira")),
         )
     )
     failed = 0
