@@ -78,6 +78,21 @@ def read_csv(path: Path, *, data: bytes | None = None) -> Table:
     return Table(path.name, headers or [], rows, numbers)
 
 
+def peek_headers(path: Path) -> list[str]:
+    """The header row of a CSV from its first bytes ([] if they cannot be read)."""
+    with open(path, "rb") as f:
+        head = f.read(65536)
+    for cut in (head, head[: head.rfind(b"\n")]):  # the read may end inside a character
+        try:
+            text = decode(cut, path.name)
+        except (InteropError, UnicodeDecodeError):
+            continue
+        lines = text.splitlines()
+        if lines:
+            return [c.strip() for c in next(csv.reader([lines[0]], delimiter=_sniff(text)), [])]
+    return []
+
+
 def _sniff(text: str) -> str:
     head = "\n".join(text.splitlines()[:20])
     try:

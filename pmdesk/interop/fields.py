@@ -287,6 +287,8 @@ _DATE_FORMATS = (
 
 def as_text(cell: Any) -> str:
     """A cell as text: numbers without a spurious `.0`, dates as ISO dates."""
+    if type(cell) is str:
+        return cell.strip()
     if cell is None:
         return ""
     if isinstance(cell, float) and cell.is_integer():
@@ -331,6 +333,8 @@ def convert(name: str, cell: Any, values: Mapping[str, str] | None = None) -> An
     if name in RICE_TARGETS:
         return _number(name, text)
     if name == "level":
+        if not text:
+            return None
         number = _number(name, text)
         if number is None or number < 1 or not float(number).is_integer():
             raise ValueProblemError(

@@ -15,6 +15,7 @@ from pmdesk.interop.fields import CUSTOM, TARGETS, ValueProblemError, as_text, c
 from pmdesk.interop.incoming import Incoming, InteropError, Problem, Record, Table
 
 LIST_FIELDS = frozenset({"tags", "acceptance"})
+_UNIQUE = frozenset({"title", "description", "uid", "key"})  # not worth remembering
 
 
 @dataclass
@@ -128,6 +129,32 @@ def records_from_table(table: Table, mapping: Mapping) -> Incoming:
             incoming.not_imported.append(header)
             seen.add(header)
     width = len(table.headers)
+    values = mapping.values
+    mapped = [(i, t) for i, t in enumerate(targets) if t and not t.startswith(CUSTOM)]
+    skipped = [
+        (i, h, t)
+        for i, (h, t) in enumerate(zip(table.headers, targets, strict=True))
+        if not t or t.startswith(CUSTOM)
+    ]
+    wanted = list(dict.fromkeys(t for _, t in mapped))
+    empty = {t: convert(t, None, values.get(t)) for t in wanted}
+    memo: dict[tuple[str, Any], Any] = {}
+
+    def converted(target: str, cell: Any) -> Any:
+        """convert(), remembered: a column's values repeat (statuses, releases, dates)."""
+        if target in _UNIQUE or type(cell) is not str:
+            return convert(target, cell, values.get(target))
+        key = (target, cell)
+        if key not in memo:
+            try:
+                memo[key] = convert(target, cell, values.get(target))
+            except ValueProblemError as e:
+                memo[key] = e
+        found = memo[key]
+        if isinstance(found, ValueProblemError):
+            raise found
+        return found
+
     for index, (cells, number) in enumerate(zip(table.rows, table.numbers, strict=True)):
         where = f"row {number}"
         record = Record(where, {})
@@ -142,28 +169,26 @@ def records_from_table(table: Table, mapping: Mapping) -> Incoming:
                 )
             )
         raw: dict[str, list[Any]] = {}
-        for header, target, cell in zip(table.headers, targets, cells, strict=False):
-            if not target or target.startswith(CUSTOM):
-                if as_text(cell):
-                    record.skipped[header] = as_text(cell)
-                continue
-            raw.setdefault(target, []).append(cell)
-        for target, found in raw.items():
-            cells_given = [c for c in found if as_text(c)]
+        for column, header, _ in skipped:
+            if column < len(cells) and (text := as_text(cells[column])):
+                record.skipped[header] = text
+        for column, target in mapped:
+            cell = cells[column] if column < len(cells) else None
+            if cell is not None and (type(cell) is not str or cell.strip()):
+                raw.setdefault(target, []).append(cell)
+        for target in wanted:
+            cells_given = raw.get(target)
             try:
-                if target in LIST_FIELDS:
-                    value: Any = [
-                        v
-                        for c in cells_given
-                        for v in convert(target, c, mapping.values.get(target))
-                    ]
+                if cells_given is None:
+                    value: Any = empty[target]
+                elif target in LIST_FIELDS:
+                    value = [v for c in cells_given for v in convert(target, c, values.get(target))]
                 else:
-                    first = cells_given[0] if cells_given else None
-                    value = convert(target, first, mapping.values.get(target))
+                    value = converted(target, cells_given[0])
             except ValueProblemError as e:
                 incoming.problems.append(Problem(where, e.code, e.params, index))
                 continue
-            if value is None and target in ("kind", "status"):
+            if value is None and target in ("kind", "status", "level"):
                 continue  # left to the default, or as the project has it
             record.values[target] = value
         incoming.records.append(record)

@@ -3,6 +3,7 @@ paragraphs, emphasis, lists, tables, code and links kept."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from lxml import etree  # type: ignore[import-untyped]
@@ -37,6 +38,8 @@ def _parser() -> Any:
 
 
 _MD: Any = None
+# Every "<" markdown-it writes opens a tag (text is escaped, raw HTML is off).
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)")
 
 
 def markdown_to_xhtml(text: str) -> etree._Element:
@@ -45,8 +48,8 @@ def markdown_to_xhtml(text: str) -> etree._Element:
     global _MD
     if _MD is None:
         _MD = _parser()
-    html = _MD.render(text) if text else ""
-    div = etree.fromstring(f'<div xmlns="{XHTML_NS}">{html}</div>'.encode())
+    html = _TAG.sub(r"<\1xhtml:\2", _MD.render(text)) if text else ""
+    div = etree.fromstring(f'<xhtml:div xmlns:xhtml="{XHTML_NS}">{html}</xhtml:div>'.encode())
     for img in list(div.iter(f"{_X}img")):
         link = etree.Element(f"{_X}a", href=img.get("src", ""))
         link.text = img.get("alt", "")
@@ -58,8 +61,14 @@ def markdown_to_xhtml(text: str) -> etree._Element:
     return div
 
 
+def xhtml_text(element: etree._Element) -> str:
+    """The fragment as `xhtml:` markup for a document that declares the prefix."""
+    text: str = etree.tostring(element, encoding="unicode")
+    return text.replace(f' xmlns:xhtml="{XHTML_NS}"', "", 1)
+
+
 def list_to_xhtml(items: list[str]) -> etree._Element:
-    div = etree.Element(f"{_X}div", nsmap={None: XHTML_NS})
+    div = etree.Element(f"{_X}div", nsmap={"xhtml": XHTML_NS})
     ul = etree.SubElement(div, f"{_X}ul")
     for item in items:
         etree.SubElement(ul, f"{_X}li").text = item
@@ -184,3 +193,16 @@ def _inline(element: Any, flat: bool = False) -> list[str]:
     if name in _BLOCKS and not flat:
         return [text + "\n"]
     return [text]
+
+
+def shape_digest(element: Any) -> str:
+    """A fingerprint of an XHTML fragment's elements and text (whitespace between
+    blocks aside): pmdesk's export stores it beside the Markdown it rendered, so an
+    import knows whether another tool changed the text since."""
+    import hashlib
+
+    parts = []
+    for node in element.iter():
+        if isinstance(node.tag, str):
+            parts.append(f"<{_local(node)}>{(node.text or '').strip()}|{(node.tail or '').strip()}")
+    return hashlib.sha1("".join(parts[1:]).encode("utf-8")).hexdigest()

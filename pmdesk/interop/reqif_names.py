@@ -14,6 +14,7 @@ ATTRIBUTES = {
     "key": "ReqIF.ForeignID",
     "title": "ReqIF.Name",
     "description": "ReqIF.Text",
+    "digest": "pmdesk.TextDigest",  # ReqIF.Text's fingerprint as pmdesk wrote it
     "markdown": "pmdesk.Markdown",  # the description as written, kept while ReqIF.Text is unchanged
     "kind": "Kind",
     "status": "Status",

@@ -17,7 +17,7 @@ from lxml import etree  # type: ignore[import-untyped]
 from pmdesk.core.domain import vocabulary
 from pmdesk.interop.fields import ValueProblemError, convert
 from pmdesk.interop.incoming import Incoming, InteropError, LinkRecord, Problem, Record
-from pmdesk.interop.markdown_xhtml import markdown_to_xhtml, xhtml_items, xhtml_to_markdown
+from pmdesk.interop.markdown_xhtml import shape_digest, xhtml_items, xhtml_to_markdown
 from pmdesk.interop.reqif_names import ALIASES, ATTRIBUTES
 
 _BY_NAME = {name.casefold(): field for field, name in ATTRIBUTES.items()} | ALIASES
@@ -29,19 +29,23 @@ def _local(element: Any) -> str:
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
 
+def _ns(element: Any) -> str:
+    """The element's namespace as a tag prefix ("{…}", or "" when it has none): ReqIF's
+    own elements share it, whichever prefix or default the file declares."""
+    tag = element.tag
+    return tag[: tag.index("}") + 1] if tag.startswith("{") else ""
+
+
 def _children(element: Any, name: str) -> list[Any]:
-    return [c for c in element if _local(c) == name]
+    return list(element.iterchildren(_ns(element) + name))
 
 
 def _child(element: Any, name: str) -> Any:
-    for c in element:
-        if _local(c) == name:
-            return c
-    return None
+    return element.find(_ns(element) + name)
 
 
 def _descendants(element: Any, name: str) -> list[Any]:
-    return [c for c in element.iter() if _local(c) == name]
+    return list(element.iter(_ns(element) + name))
 
 
 def _ref_text(element: Any, wrapper: str) -> str:
@@ -112,6 +116,7 @@ class _Reader:
         self.definition_types: dict[str, str] = {}  # attribute definition id → datatype id
         self.uids: dict[str, str] = {}  # SPEC-OBJECT identifier → record uid
         self.incoming = Incoming(name, [])
+        self.memo: dict[tuple[str, str], Any] = {}
 
     def fail(self, element: Any, what: str) -> InteropError:
         return InteropError(f"{self.name}: {_describe(element)} {what}.")
@@ -141,7 +146,8 @@ class _Reader:
             self.datatypes[ident] = (kind, values)
 
     def _definitions(self) -> None:
-        for element in self.content.iter():
+        spec_types = _child(self.content, "SPEC-TYPES")
+        for element in spec_types.iter() if spec_types is not None else ():
             name = _local(element)
             if not name.startswith("ATTRIBUTE-DEFINITION-") or name.endswith("-REF"):
                 continue
@@ -159,6 +165,8 @@ class _Reader:
         records: dict[str, Record] = {}
         holder = _child(self.content, "SPEC-OBJECTS")
         left_out: dict[str, None] = {}
+        ns = _ns(self.content)
+        values_tag, definition_path = f"{ns}VALUES", f"{ns}DEFINITION/*"
         for element in _children(holder, "SPEC-OBJECT") if holder is not None else []:
             ident = element.get("IDENTIFIER")
             if not ident:
@@ -166,18 +174,19 @@ class _Reader:
             where = f"SPEC-OBJECT {ident!r}"
             record = Record(where, {})
             texts: dict[str, Any] = {}
-            for value in _child(element, "VALUES") if _child(element, "VALUES") is not None else []:
+            found = element.find(values_tag)
+            for value in found if found is not None else ():
                 kind = _local(value)
                 if not kind.startswith("ATTRIBUTE-VALUE-"):
                     continue
-                definition = _ref_text(value, "DEFINITION")
+                definition = (value.findtext(definition_path) or "").strip()
                 if definition not in self.definitions:
                     raise InteropError(
                         f"{self.name}: {where} has an {kind} of attribute definition "
                         f"{definition!r}, which is not defined."
                     )
                 field, label = self.definitions[definition]
-                raw = self._value(value, kind)
+                raw = self._value(value, kind, definition)
                 if raw is None:
                     continue
                 if not field:
@@ -193,14 +202,29 @@ class _Reader:
         self.incoming.not_imported = list(left_out)
         return records
 
-    def _value(self, value: Any, kind: str) -> Any:
+    def _convert(self, field: str, text: str) -> Any:
+        """convert(), remembered for values that repeat (enumerations, dates, names)."""
+        if field in ("title", "key"):
+            return convert(field, text)
+        key = (field, text)
+        if key not in self.memo:
+            try:
+                self.memo[key] = convert(field, text)
+            except ValueProblemError as e:
+                self.memo[key] = e
+        found = self.memo[key]
+        if isinstance(found, ValueProblemError):
+            raise found
+        return found
+
+    def _value(self, value: Any, kind: str, definition: str) -> Any:
         if kind == "ATTRIBUTE-VALUE-XHTML":
             the_value = _child(value, "THE-VALUE")
             if the_value is None:
                 return None
             return the_value
         if kind == "ATTRIBUTE-VALUE-ENUMERATION":
-            datatype = self.datatypes.get(self._datatype_of(value), ("", {}))[1]
+            datatype = self.datatypes.get(self.definition_types.get(definition, ""), ("", {}))[1]
             refs = [r.text.strip() for r in _descendants(value, "ENUM-VALUE-REF") if r.text]
             return [datatype.get(r, r) for r in refs]
         found = value.get("THE-VALUE")
@@ -209,11 +233,9 @@ class _Reader:
             found = found_el.text if found_el is not None else None
         return found
 
-    def _datatype_of(self, value: Any) -> str:
-        return self.definition_types.get(_ref_text(value, "DEFINITION"), "")
-
     def _fields(self, record: Record, texts: dict[str, Any], element: Any) -> None:
         markdown = texts.pop("markdown", None)
+        digest = texts.pop("digest", None)
         for field, raw in texts.items():
             try:
                 if field == "description":
@@ -221,9 +243,8 @@ class _Reader:
                         record.values[field] = raw
                         continue
                     fragment = _only_child(raw)
-                    kept = isinstance(markdown, str) and _same(
-                        markdown_to_xhtml(markdown), fragment
-                    )
+                    # pmdesk's own Markdown, unless another tool changed the text since
+                    kept = isinstance(markdown, str) and digest == shape_digest(fragment)
                     record.values[field] = markdown if kept else xhtml_to_markdown(fragment)
                 elif field == "acceptance":
                     record.values[field] = (
@@ -237,11 +258,11 @@ class _Reader:
                     )
                 elif isinstance(raw, list):
                     if raw:
-                        value = convert(field, raw[0])
+                        value = self._convert(field, raw[0])
                         if value is not None or field in ("priority", "kano"):
                             record.values[field] = value
                 else:
-                    value = convert(field, _plain(raw))
+                    value = self._convert(field, _plain(raw))
                     if value is not None or field not in ("kind", "status"):
                         record.values[field] = value
             except ValueProblemError as e:
@@ -373,14 +394,3 @@ def _plain(raw: Any) -> str:
     if isinstance(raw, str):
         return raw
     return "".join(raw.itertext()).strip()
-
-
-def _same(a: Any, b: Any) -> bool:
-    def shape(element: Any) -> list[tuple[str, str, str]]:
-        return [
-            (_local(e), (e.text or "").strip(), (e.tail or "").strip())
-            for e in element.iter()
-            if isinstance(e.tag, str)
-        ][1:]
-
-    return shape(a) == shape(b)

@@ -6,18 +6,27 @@ links. Reads back into the same requirements (reqif_read)."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 import uuid
 import zipfile
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import quoteattr
 
 from lxml import etree  # type: ignore[import-untyped]
 
 from pmdesk.core.domain import vocabulary
-from pmdesk.interop.markdown_xhtml import list_to_xhtml, markdown_to_xhtml
+from pmdesk.interop.markdown_xhtml import (
+    list_to_xhtml,
+    markdown_to_xhtml,
+    shape_digest,
+    xhtml_text,
+)
 from pmdesk.interop.reqif_names import ATTRIBUTES, ENUMS, NS, REAL, XHTML, XHTML_NS
 
 Json = dict[str, Any]
+_OBJECTS = "pmdesk: the SPEC-OBJECTS"
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # characters XML cannot hold
 _R = f"{{{NS}}}"
 
 
@@ -122,18 +131,19 @@ def write_reqif(snapshot: Json, out: Path, *, zipped: bool = False) -> int:
     _el(spec_types, "SPECIFICATION-TYPE", IDENTIFIER="spt-document", LONG_NAME="Document", **stamp)
 
     objects = _el(content, "SPEC-OBJECTS")
+    objects.append(etree.Comment(_OBJECTS))  # filled in as text below
     releases = {r["uid"]: r["name"] for r in snapshot.get("releases", [])}
     lanes = {r["uid"]: r["name"] for r in snapshot.get("lanes", [])}
-    count = 0
+    written: list[str] = []
 
     def write_objects(nodes: list[Json]) -> None:
-        nonlocal count
         for node in nodes:
-            count += 1
-            _spec_object(objects, node, releases, lanes, node.get("updated", {}).get("at") or now)
+            changed = node.get("updated", {}).get("at") or now
+            written.append(_spec_object(node, releases, lanes, changed))
             write_objects(node.get("children", []))
 
     write_objects(snapshot.get("requirements", []))
+    count = len(written)
     relations = _el(content, "SPEC-RELATIONS")
     for link in snapshot.get("links", []):
         relation = _el(relations, "SPEC-RELATION", IDENTIFIER=_id(link["uid"]), **stamp)
@@ -160,7 +170,9 @@ def write_reqif(snapshot: Json, out: Path, *, zipped: bool = False) -> int:
             _ref(item, "OBJECT", "SPEC-OBJECT-REF", _id(node["uid"]))
 
     hierarchy(spec, snapshot.get("requirements", []))
-    data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    skeleton = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    head, tail = skeleton.split(f"<!--{_OBJECTS}-->".encode(), 1)
+    data = head + "".join(written).encode("utf-8") + tail
     if zipped:
         with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
             archive.writestr("requirements.reqif", data)
@@ -179,17 +191,21 @@ def _kind_of(field: str) -> str:
     return "STRING"
 
 
-def _spec_object(
-    parent: Any, node: Json, releases: dict[str, str], lanes: dict[str, str], changed: str
-) -> None:
-    item = _el(parent, "SPEC-OBJECT", IDENTIFIER=_id(node["uid"]), LAST_CHANGE=changed)
-    values = _el(item, "VALUES")
+def _spec_object(node: Json, releases: dict[str, str], lanes: dict[str, str], changed: str) -> str:
+    """One SPEC-OBJECT as text: 10,000 of them are a third of the time as lxml elements."""
     rice = node.get("rice") or {}
+    description = node.get("description") or ""
+    rendered = markdown_to_xhtml(description) if description else None
+    out = [
+        f"<SPEC-OBJECT IDENTIFIER={_attr(_id(node['uid']))} LAST-CHANGE={_attr(changed)}><VALUES>"
+    ]
     for field in ATTRIBUTES:
         kind = _kind_of(field)
         value: Any
         if field == "markdown":
-            value = node.get("description") or ""
+            value = description
+        elif field == "digest":
+            value = shape_digest(rendered) if rendered is not None else ""
         elif field in REAL:
             value = rice.get(field)
         elif field == "release":
@@ -202,20 +218,29 @@ def _spec_object(
             value = node.get(field)
         if value is None or value == "" or value == []:
             continue
-        definition_ref = f"ATTRIBUTE-DEFINITION-{kind}-REF"
+        ref = f"ATTRIBUTE-DEFINITION-{kind}-REF"
+        definition = f"<DEFINITION><{ref}>ad-{field}</{ref}></DEFINITION>"
         if kind == "XHTML":
-            holder = _el(values, "ATTRIBUTE-VALUE-XHTML")
-            _ref(holder, "DEFINITION", definition_ref, f"ad-{field}")
-            the_value = _el(holder, "THE-VALUE")
-            the_value.append(
-                list_to_xhtml(value) if field == "acceptance" else markdown_to_xhtml(value)
+            element = list_to_xhtml(value) if field == "acceptance" else rendered
+            out.append(
+                f"<ATTRIBUTE-VALUE-XHTML>{definition}<THE-VALUE>{xhtml_text(element)}"
+                "</THE-VALUE></ATTRIBUTE-VALUE-XHTML>"
             )
         elif kind == "ENUMERATION":
-            holder = _el(values, "ATTRIBUTE-VALUE-ENUMERATION")
-            _ref(holder, "DEFINITION", definition_ref, f"ad-{field}")
-            _ref(holder, "VALUES", "ENUM-VALUE-REF", f"ev-{field}-{value}")
+            out.append(
+                f"<ATTRIBUTE-VALUE-ENUMERATION>{definition}<VALUES><ENUM-VALUE-REF>"
+                f"ev-{field}-{value}</ENUM-VALUE-REF></VALUES></ATTRIBUTE-VALUE-ENUMERATION>"
+            )
         else:
             text = repr(float(value)) if kind == "REAL" else str(value)
-            holder = _el(values, f"ATTRIBUTE-VALUE-{kind}", THE_VALUE=text)
-            _ref(holder, "DEFINITION", definition_ref, f"ad-{field}")
-    _ref(item, "TYPE", "SPEC-OBJECT-TYPE-REF", "st-requirement")
+            out.append(
+                f"<ATTRIBUTE-VALUE-{kind} THE-VALUE={_attr(text)}>{definition}"
+                f"</ATTRIBUTE-VALUE-{kind}>"
+            )
+    out.append("</VALUES><TYPE><SPEC-OBJECT-TYPE-REF>st-requirement</SPEC-OBJECT-TYPE-REF></TYPE>")
+    out.append("</SPEC-OBJECT>\n")
+    return "".join(out)
+
+
+def _attr(text: str) -> str:
+    return quoteattr(_ILLEGAL.sub("", text))

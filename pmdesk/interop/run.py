@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from pmdesk.core.domain import vocabulary
-from pmdesk.interop.csv_files import read_csv, write_csv
+from pmdesk.interop.csv_files import peek_headers, read_csv, write_csv
 from pmdesk.interop.fields import as_text
 from pmdesk.interop.incoming import Incoming, InteropError, LinkRecord, ReleaseRecord, Table
 from pmdesk.interop.mapping import Mapping, guess_mapping, records_from_table
@@ -43,13 +43,8 @@ def guess_format(path: Path, given: str | None = None) -> Format:
             f"{path.name}: cannot tell the format from the extension; "
             "add --format csv, xlsx, jira or reqif."
         )
-    if found == "csv":
-        try:
-            head = read_csv(path).headers
-        except InteropError:
-            return found
-        if {h.casefold() for h in head} >= _JIRA_HEADERS:
-            return "jira"
+    if found == "csv" and {h.casefold() for h in peek_headers(path)} >= _JIRA_HEADERS:
+        return "jira"
     return found
 
 
@@ -262,7 +257,7 @@ def export_project(
         sheet = requirement_sheet(snapshot, language)
         write_csv(out, sheet.headers, sheet.rows)
         return len(sheet.rows)
-    from pmdesk.interop.xlsx_files import write_workbook
+    from pmdesk.interop.xlsx_write import write_xlsx
 
     sheets = [
         requirement_sheet(snapshot, language, dates=True),
@@ -270,7 +265,7 @@ def export_project(
         link_sheet(snapshot, language),
     ]
     headers = sheets[0].headers
-    write_workbook(
+    write_xlsx(
         out,
         [(s.title, s.headers, s.rows, s.widths) for s in sheets],
         indent_column=headers.index("Title" if language != "zh" else "标题"),

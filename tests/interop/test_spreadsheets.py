@@ -160,6 +160,31 @@ def test_a_spreadsheet_saved_by_libreoffice_imports(
         timeout=180,
     )
     assert run(capsys, "import", tmp_path / "p.pmdesk", "--from", tmp_path / "backlog.xlsx")[0] == 0
+    # and LibreOffice reads pmdesk's own workbook back
+    assert (
+        run(
+            capsys, "export", tmp_path / "p.pmdesk", "--format", "xlsx", "-o", tmp_path / "out.xlsx"
+        )[0]
+        == 0
+    )
+    (tmp_path / "lo-out").mkdir()
+    subprocess.run(
+        [
+            soffice,
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/lo",
+            "--convert-to",
+            "csv:Text - txt - csv (StarCalc):44,34,76",
+            "--outdir",
+            str(tmp_path / "lo-out"),
+            str(tmp_path / "out.xlsx"),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    text = (tmp_path / "lo-out" / "out.csv").read_text(encoding="utf-8")
+    assert "Single sign-on" in text and "2027-04-15" in text
     found = by_title(snapshot_of(tmp_path / "p.pmdesk"))
     sso, parent = found["Single sign-on"]
     assert (parent, sso["priority"], sso["end"], sso["rice"]["effort"]) == (
