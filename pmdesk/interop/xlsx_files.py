@@ -1,10 +1,8 @@
-"""Excel workbooks (.xlsx) in and out, with openpyxl: one sheet per kind of
-entity (requirements, releases, links), a frozen bold header, sensible widths,
-titles indented by outline level."""
+"""Excel workbooks (.xlsx) in: every non-empty sheet as a table, its first non-empty
+row the header (xlsx_read.py parses the XML; xlsx_write.py writes pmdesk's workbooks)."""
 
 from __future__ import annotations
 
-import re
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -12,8 +10,6 @@ from typing import Any
 from lxml import etree  # type: ignore[import-untyped]
 
 from pmdesk.interop.incoming import InteropError, Table
-
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # characters XML cannot hold
 
 
 def read_workbook(path: Path) -> dict[str, Table]:
