@@ -174,7 +174,7 @@ def write_reqif(snapshot: Json, out: Path, *, zipped: bool = False) -> int:
     head, tail = skeleton.split(f"<!--{_OBJECTS}-->".encode(), 1)
     data = head + "".join(written).encode("utf-8") + tail
     if zipped:
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
             archive.writestr("requirements.reqif", data)
     else:
         out.write_bytes(data)
