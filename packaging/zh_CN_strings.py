@@ -1178,4 +1178,5 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("ImportDialog", "Load a mapping"): "载入映射",
     ("ImportDialog", "Export Requirements"): "导出需求",
     ("ImportDialog", "Import Requirements"): "导入需求",
+    ("ImportDialog", "%1 → new key"): "%1 → 新编号",
 }

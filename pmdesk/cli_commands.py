@@ -252,10 +252,12 @@ def _export_requirements(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from pmdesk.interop.run import guess_format
+    from pmdesk.interop.run import IMPORT_SUFFIXES, guess_format
 
     target = _project_target(args.file)
-    fmt = args.format or ("json" if args.source.suffix.lower() == ".json" else None)
+    fmt = args.format
+    if fmt is None and args.source.suffix.lower() not in IMPORT_SUFFIXES:
+        fmt = "json"  # the default before other formats came: any other name is a snapshot
     if fmt == "json":
         if args.update or args.map:
             raise CommandError(

@@ -49,6 +49,7 @@ class Existing:
     lanes: dict[str, str]
     links: set[tuple[str, str, str]]
     key_prefix: str
+    new_file: bool = False  # a new file keeps the file's keys; a project numbers new rows itself
 
     @staticmethod
     def of(snapshot: Json) -> Existing:
@@ -74,7 +75,7 @@ class Existing:
 
     @staticmethod
     def empty() -> Existing:
-        return Existing({}, {}, {}, {}, set(), vocabulary.DEFAULT_KEY_PREFIX)
+        return Existing({}, {}, {}, {}, set(), vocabulary.DEFAULT_KEY_PREFIX, new_file=True)
 
 
 @dataclass
@@ -89,6 +90,7 @@ class PlanRow:
     title: str
     values: Json  # the fields set (created) or changed (updated)
     parent: str | None  # the parent's uid
+    file_key: str = ""  # the key the file gives it
     moved: bool = False
     problems: list[Problem] = field(default_factory=list)
 
@@ -150,7 +152,7 @@ class Plan:
                 Create("link", str(uuid.uuid4()), {"from": source, "to": target, "type": kind})
             )
         count = self.created + self.updated
-        return Batch(tuple(ops), Label("change", "requirement", self.name, max(count, 2)))
+        return Batch(tuple(ops), Label("change", "requirement", self.name, count))
 
     def as_snapshot(self, language: str, title: str = "") -> Json:
         """A new project holding the plan (every row created), keys kept where they
@@ -237,8 +239,10 @@ def make_plan(incoming: Incoming, existing: Existing) -> Plan:
             file_refs[ref] = uid
         file_refs.setdefault(uid, uid)
         key = existing.requirements[uid]["key"] if action == "update" else key_given
+        if action == "create" and not existing.new_file:
+            key = ""  # the project gives it the next key of its own
         title = values.get("title", existing.requirements.get(uid, {}).get("title", ""))
-        rows.append(PlanRow(index, record.where, action, uid, key, str(title), {}, None))
+        rows.append(PlanRow(index, record.where, action, uid, key, str(title), {}, None, key_given))
 
     # 2. parents: a key or uid named in a parent column, else an outline level
     has_parent = any("parent" in r.values for r in incoming.records)

@@ -29,6 +29,7 @@ _SUFFIXES: dict[str, Format] = {
     ".reqif": "reqif",
     ".reqifz": "reqif",
 }
+IMPORT_SUFFIXES = frozenset(_SUFFIXES)
 _JIRA_HEADERS = {"issue key", "summary", "issue type"}
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 

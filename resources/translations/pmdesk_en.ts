@@ -2071,6 +2071,10 @@ Name:</translation>
         <translation>Unchanged</translation>
     </message>
     <message>
+        <source>%1 → new key</source>
+        <translation>%1 → new key</translation>
+    </message>
+    <message>
         <source>%1 new</source>
         <translation>%1 new</translation>
     </message>

@@ -2064,6 +2064,10 @@ Name:</source>
         <translation>无变化</translation>
     </message>
     <message>
+        <source>%1 → new key</source>
+        <translation>%1 → 新编号</translation>
+    </message>
+    <message>
         <source>%1 new</source>
         <translation>新建 %1 条</translation>
     </message>

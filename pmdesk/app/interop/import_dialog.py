@@ -120,7 +120,7 @@ class ImportDialog(QDialog):
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
         split.addWidget(right)
-        split.setSizes([360, 640])
+        split.setSizes([430, 570])
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(split, 1)
@@ -222,10 +222,15 @@ class ImportDialog(QDialog):
                 if item.moved:
                     names.append(field_name("parent", self.language))
                 detail = ", ".join(names)
-            cells = [number, words[item.action], item.key, item.title, detail]
+            key = item.key
+            if not key and item.file_key:  # the project numbers it: say so
+                key = self.tr("%1 → new key").replace("%1", item.file_key)
+            cells = [number, words[item.action], key, item.title, detail]
             colour = _PROBLEM if item.problems else _NEW if item.action == "create" else None
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
+                if column == 4 and text:
+                    cell.setToolTip(text)  # the whole sentence where the cell cuts it
                 if colour is not None:
                     cell.setBackground(QBrush(colour))
                 self.preview.setItem(row, column, cell)
