@@ -1179,4 +1179,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("ImportDialog", "Export Requirements"): "导出需求",
     ("ImportDialog", "Import Requirements"): "导入需求",
     ("ImportDialog", "%1 → new key"): "%1 → 新编号",
+    ("ImportDialog", "What does “%1” mean as %2?"): "“%1”作为%2是指什么？",
+    ("ImportDialog", "Map a value"): "映射取值",
+    ("ImportDialog", "Double-click or press Enter to say what this value means"): "双击或按回车，指定这个值的含义",
 }

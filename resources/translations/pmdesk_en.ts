@@ -1991,6 +1991,14 @@ Name:</translation>
         <translation>CSV, UTF-8</translation>
     </message>
     <message>
+        <source>What does “%1” mean as %2?</source>
+        <translation>What does “%1” mean as %2?</translation>
+    </message>
+    <message>
+        <source>Map a value</source>
+        <translation>Map a value</translation>
+    </message>
+    <message>
         <source>Import Requirements — %1</source>
         <translation>Import Requirements — %1</translation>
     </message>
@@ -2073,6 +2081,10 @@ Name:</translation>
     <message>
         <source>%1 → new key</source>
         <translation>%1 → new key</translation>
+    </message>
+    <message>
+        <source>Double-click or press Enter to say what this value means</source>
+        <translation>Double-click or press Enter to say what this value means</translation>
     </message>
     <message>
         <source>%1 new</source>

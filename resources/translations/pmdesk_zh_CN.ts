@@ -1984,6 +1984,14 @@ Name:</source>
         <translation>CSV（UTF-8）</translation>
     </message>
     <message>
+        <source>What does “%1” mean as %2?</source>
+        <translation>“%1”作为%2是指什么？</translation>
+    </message>
+    <message>
+        <source>Map a value</source>
+        <translation>映射取值</translation>
+    </message>
+    <message>
         <source>Import Requirements — %1</source>
         <translation>导入需求 — %1</translation>
     </message>
@@ -2066,6 +2074,10 @@ Name:</source>
     <message>
         <source>%1 → new key</source>
         <translation>%1 → 新编号</translation>
+    </message>
+    <message>
+        <source>Double-click or press Enter to say what this value means</source>
+        <translation>双击或按回车，指定这个值的含义</translation>
     </message>
     <message>
         <source>%1 new</source>

@@ -130,3 +130,28 @@ def test_screenshot_of_the_mapping_dialog(
     assert dialog.problems.count() == 1  # 紧急 is no priority
     folder = Path(SHOTS) if SHOTS else tmp_path
     assert dialog.grab().save(str(folder / f"import-mapping-{language}.png"))
+
+
+def test_a_value_pmdesk_does_not_know_is_mapped_from_the_problem_list(
+    qtbot: QtBot, window: MainWindow, sample: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    open_sync(window, sample)
+    source = tmp_path / "b.csv"
+    source.write_text("标题,优先级\n甲,紧急\n乙,紧急\n丙,高\n", encoding="utf-8")
+    window.import_requirements(source)
+    dialog = _dialog(window)
+    assert dialog.problems.count() == 2 and not dialog.import_button.isEnabled()
+    asked: list[str] = []
+
+    def choose(parent: object, field: str, value: str, choices: list[tuple[str, str]]) -> str:
+        asked.append(value)
+        assert ("must", "Must") in choices
+        return "must"
+
+    monkeypatch.setattr(files, "choose_value", choose)
+    dialog.problems.setCurrentRow(0)
+    QTest.keyClick(dialog.problems, Qt.Key.Key_Return)
+    assert asked == ["紧急"]
+    assert dialog.problems.count() == 0 and dialog.import_button.isEnabled()
+    assert dialog.source.mapping.values == {"priority": {"紧急": "must"}}
+    dialog.reject()

@@ -192,3 +192,51 @@ def test_wiki_markup_becomes_markdown() -> None:
     assert wiki_to_markdown(text) == (
         "# Title\n1. one\n1. two\n[docs](https://x.org) and ~~gone~~ *it*\n```java\nint a;\n```"
     )
+
+
+def test_a_later_jira_export_updates_the_same_issues(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "jira.csv"
+    _write(source, HEADERS, ROWS)
+    run(capsys, "import", tmp_path / "p.pmdesk", "--from", source)
+    later = [list(r) for r in ROWS]
+    later[1][5] = "Done"  # SHOP-2's status
+    later.append(
+        [
+            "Refunds",
+            "SHOP-4",
+            "10004",
+            "",
+            "Story",
+            "To Do",
+            "Low",
+            "",
+            "Bo",
+            "",
+            "",
+            "",
+            "2027.2",
+            "",
+            "",
+            "",
+            "",
+            "SHOP-1",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+        ]
+    )
+    _write(source, HEADERS, later)
+    code, out, err = run(capsys, "import", tmp_path / "p.pmdesk", "--from", source, "--update")
+    assert (code, err) == (0, "")
+    assert "1 requirements created, 1 updated" in out
+    snapshot = snapshot_of(tmp_path / "p.pmdesk")
+    found = by_title(snapshot)
+    assert len(found) == 4
+    assert found["Pay with Alipay"][0]["status"] == "done"
+    assert found["Refunds"][1] == "SHOP-1"
+    assert sorted(r["name"] for r in snapshot["releases"]) == ["2027.1", "2027.2"]

@@ -49,3 +49,20 @@ def export_path(parent: QWidget, suggestion: str) -> Path | None:
         ),
     )
     return Path(name) if name else None
+
+
+def choose_value(
+    parent: QWidget, field: str, value: str, choices: list[tuple[str, str]]
+) -> str | None:
+    """Which pmdesk value a source value means: (value, name) choices; None if cancelled."""
+    from PySide6.QtWidgets import QInputDialog
+
+    names = [name for _, name in choices]
+    label = translate("ImportDialog", "What does “%1” mean as %2?").replace("%1", value)
+    label = label.replace("%2", field)
+    name, ok = QInputDialog.getItem(
+        parent, translate("ImportDialog", "Map a value"), label, names, 0, False
+    )
+    if not ok:
+        return None
+    return next((v for v, n in choices if n == name), None)

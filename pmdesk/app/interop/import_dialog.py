@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QListWidget,
+    QListWidgetItem,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from pmdesk.app.interop import files
 from pmdesk.app.session import ProjectSession
+from pmdesk.core.domain import vocabulary
 from pmdesk.interop.fields import TARGETS, as_text
 from pmdesk.interop.incoming import InteropError
 from pmdesk.interop.mapping import Mapping, load_mapping
@@ -36,7 +38,13 @@ from pmdesk.interop.plan import Plan
 from pmdesk.interop.run import Source, plan_source, read_source, remap
 
 translate = QCoreApplication.translate
-PREVIEW_ROWS = 500  # the preview shows the first rows; counts and problems cover all
+PREVIEW_ROWS = 500
+_TERMS = {
+    "kind": vocabulary.KIND_TERMS,
+    "status": vocabulary.STATUS_TERMS,
+    "priority": vocabulary.PRIORITY_TERMS,
+    "kano": vocabulary.KANO_TERMS,
+}  # the preview shows the first rows; counts and problems cover all
 _PROBLEM = QColor("#fde2e1")
 _NEW = QColor("#e6f4ea")
 
@@ -85,6 +93,7 @@ class ImportDialog(QDialog):
         self.preview.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.problems = QListWidget()
         self.problems.setObjectName("problemList")
+        self.problems.itemActivated.connect(self._map_value)
 
         load = QPushButton(self.tr("Load Mapping…"))
         load.clicked.connect(self._load_mapping)
@@ -193,6 +202,27 @@ class ImportDialog(QDialog):
         self._fill_columns()
         self._refresh()
 
+    def _map_value(self, item: QListWidgetItem) -> None:
+        """A value the file uses that pmdesk does not know (紧急 as a priority): the user
+        says which pmdesk value it is, the mapping remembers it for every row."""
+        if self.plan is None or self.source.table is None:
+            return
+        problem = self.plan.problems[int(item.data(Qt.ItemDataRole.UserRole))]
+        if problem.code != "bad_value":
+            return
+        target, value = str(problem.params["field"]), str(problem.params["value"])
+        terms = _TERMS.get(target, {})
+        choices = [
+            (v, f"{term.zh if self.language == 'zh' else term.en}") for v, term in terms.items()
+        ]
+        chosen = files.choose_value(self, field_name(target, self.language), value, choices)
+        if chosen is None:
+            return
+        values = {k: dict(v) for k, v in self.source.mapping.values.items()}
+        values.setdefault(target, {})[value] = chosen
+        self.source = remap(self.source, Mapping(dict(self.source.mapping.columns), values))
+        self._refresh()
+
     def _save_mapping(self) -> None:
         path = files.mapping_path(
             self, saving=True, suggestion=str(self.source.path.with_suffix(".map.json"))
@@ -238,7 +268,14 @@ class ImportDialog(QDialog):
         self.preview.resizeColumnToContents(1)
         self.preview.resizeColumnToContents(2)
         self.problems.clear()
-        self.problems.addItems([p.line(self.language) for p in plan.problems])
+        for index, problem in enumerate(plan.problems):
+            entry = QListWidgetItem(problem.line(self.language))
+            entry.setData(Qt.ItemDataRole.UserRole, index)
+            if problem.code == "bad_value" and self.source.table is not None:
+                entry.setToolTip(
+                    self.tr("Double-click or press Enter to say what this value means")
+                )
+            self.problems.addItem(entry)
         self.problems.setVisible(bool(plan.problems))
         parts = [
             self.tr("%1 new").replace("%1", str(plan.created)),
