@@ -1182,4 +1182,5 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("ImportDialog", "What does “%1” mean as %2?"): "“%1”作为%2是指什么？",
     ("ImportDialog", "Map a value"): "映射取值",
     ("ImportDialog", "Double-click or press Enter to say what this value means"): "双击或按回车，指定这个值的含义",
+    ("ImportDialog", "Reading %1…"): "正在读取 %1…",
 }

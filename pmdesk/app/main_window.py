@@ -466,7 +466,15 @@ class MainWindow(QMainWindow):
         if ws is None:
             return None
         language = "zh" if choose_language(self.settings.language) == "zh_CN" else "en"
-        return open_import(self, ws.session, language, path)
+
+        def status(text: str | None) -> None:
+            if text is None:
+                self.idle()
+            else:
+                self.busy(text)
+
+        open_import(self, ws.session, language, path, self.tasks, status)
+        return None
 
     def export_requirements(self, path: Path | None = None) -> object:
         """File ▸ Export Requirements…: xlsx, csv or ReqIF (app/interop)."""

@@ -40,8 +40,7 @@ def refuse_other_formats(data: bytes, name: str, expected: str) -> None:
     """A file that is not what its extension says, named as what it is."""
     if data.startswith(_ZIP):
         raise InteropError(
-            f"{name} is a zip archive (an Excel workbook or a ReqIFz?), not {expected}: "
-            "give the right --format."
+            f"{name} is a zip archive (an Excel workbook or a ReqIFz?), not {expected}."
         )
     if data.startswith(_SQLITE):
         raise InteropError(f"{name} is a database (a pmdesk project?), not {expected}.")

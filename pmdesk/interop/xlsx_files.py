@@ -19,9 +19,7 @@ def read_workbook(path: Path) -> dict[str, Table]:
     if not zipfile.is_zipfile(path):
         head = path.read_bytes()[:64]
         what = "a CSV or text file" if head and b"\0" not in head else "not a workbook"
-        raise InteropError(
-            f"{path.name} is {what}, not an Excel workbook (.xlsx): give the right --format."
-        )
+        raise InteropError(f"{path.name} is {what}, not an Excel workbook (.xlsx).")
     try:
         with zipfile.ZipFile(path) as archive:
             if "xl/workbook.xml" not in archive.namelist():

@@ -2123,6 +2123,10 @@ Name:</translation>
         <translation>Import Requirements</translation>
     </message>
     <message>
+        <source>Reading %1…</source>
+        <translation>Reading %1…</translation>
+    </message>
+    <message>
         <source>Export Requirements</source>
         <translation>Export Requirements</translation>
     </message>

@@ -2116,6 +2116,10 @@ Name:</source>
         <translation>导入需求</translation>
     </message>
     <message>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
         <source>Export Requirements</source>
         <translation>导出需求</translation>
     </message>

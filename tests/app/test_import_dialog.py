@@ -28,7 +28,9 @@ ROWS = (
 SHOTS = os.environ.get("PMDESK_SCREENSHOTS", "")
 
 
-def _dialog(window: MainWindow) -> ImportDialog:
+def _dialog(window: MainWindow, qtbot: QtBot) -> ImportDialog:
+    """The dialog, once the file has been read on the task runner."""
+    qtbot.waitUntil(lambda: window.findChild(ImportDialog, "importDialog") is not None)
     found = window.findChild(ImportDialog, "importDialog")
     assert isinstance(found, ImportDialog)
     return found
@@ -48,7 +50,7 @@ def test_import_previews_then_applies_as_one_undo_step(
     monkeypatch.setattr(files, "import_path", lambda parent: source)
     before = len(ws(window).session.project.tree_rows())
     window.commands.import_requirements.trigger()
-    dialog = _dialog(window)
+    dialog = _dialog(window, qtbot)
     assert dialog.preview.rowCount() == 2
     assert [_text(dialog, r, 1) for r in range(2)] == ["New", "New"]
     assert "备注" in dialog.summary.text()  # named as not imported
@@ -77,7 +79,7 @@ def test_the_dialog_saves_the_mapping_it_was_given(
     source = tmp_path / "b.csv"
     source.write_text(ROWS, encoding="utf-8")
     window.import_requirements(source)
-    dialog = _dialog(window)
+    dialog = _dialog(window, qtbot)
     dialog.set_field("备注", "source")
     saved = tmp_path / "map.json"
     monkeypatch.setattr(files, "mapping_path", lambda parent, **kw: saved)
@@ -139,7 +141,7 @@ def test_a_value_pmdesk_does_not_know_is_mapped_from_the_problem_list(
     source = tmp_path / "b.csv"
     source.write_text("标题,优先级\n甲,紧急\n乙,紧急\n丙,高\n", encoding="utf-8")
     window.import_requirements(source)
-    dialog = _dialog(window)
+    dialog = _dialog(window, qtbot)
     assert dialog.problems.count() == 2 and not dialog.import_button.isEnabled()
     asked: list[str] = []
 
@@ -155,3 +157,19 @@ def test_a_value_pmdesk_does_not_know_is_mapped_from_the_problem_list(
     assert dialog.problems.count() == 0 and dialog.import_button.isEnabled()
     assert dialog.source.mapping.values == {"priority": {"紧急": "must"}}
     dialog.reject()
+
+
+def test_a_file_that_cannot_be_read_is_said_in_one_sentence(
+    qtbot: QtBot, window: MainWindow, sample: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    open_sync(window, sample)
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: said.append(text))
+    bad = tmp_path / "fake.xlsx"
+    bad.write_text("Title\nx\n", encoding="utf-8")
+    window.import_requirements(bad)
+    qtbot.waitUntil(lambda: bool(said))
+    assert said == ["fake.xlsx is a CSV or text file, not an Excel workbook (.xlsx)."]
+    assert window.findChild(ImportDialog, "importDialog") is None

@@ -4,8 +4,9 @@ the whole file as one undo step (pmdesk.interop)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -38,6 +39,9 @@ from pmdesk.interop.plan import Plan
 from pmdesk.interop.run import Source, plan_source, read_source, remap
 
 translate = QCoreApplication.translate
+if TYPE_CHECKING:
+    from pmdesk.app.tasks import TaskRunner
+
 PREVIEW_ROWS = 500
 _TERMS = {
     "kind": vocabulary.KIND_TERMS,
@@ -318,23 +322,44 @@ class ImportDialog(QDialog):
 
 
 def open_import(
-    parent: QWidget, session: ProjectSession, language: str, path: Path | None = None
-) -> ImportDialog | None:
-    """Ask for a file (unless given), read it and show the dialog; a file that
-    cannot be read is said in one sentence."""
+    parent: QWidget,
+    session: ProjectSession,
+    language: str,
+    path: Path | None = None,
+    tasks: TaskRunner | None = None,
+    status: Callable[[str | None], None] | None = None,
+) -> None:
+    """Ask for a file (unless given), read it on the task runner (a 10,000-row
+    workbook takes a few seconds) and show the dialog; a file that cannot be read
+    is said in one sentence. `status` shows a busy message (None: done)."""
     if path is None:
         path = files.import_path(parent)
         if path is None:
-            return None
-    try:
-        source = read_source(path)
-    except InteropError as e:
-        QMessageBox.warning(parent, translate("ImportDialog", "Import Requirements"), str(e))
-        return None
-    dialog = ImportDialog(session, source, language, parent)
-    dialog.finished.connect(dialog.deleteLater)
-    dialog.open()
-    return dialog
+            return
+    chosen = path
+
+    def show(source: Source) -> None:
+        if status is not None:
+            status(None)
+        dialog = ImportDialog(session, source, language, parent)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def failed(error: BaseException) -> None:
+        if status is not None:
+            status(None)
+        text = str(error) if isinstance(error, InteropError | OSError) else repr(error)
+        QMessageBox.warning(parent, translate("ImportDialog", "Import Requirements"), text)
+
+    if tasks is None:
+        try:
+            show(read_source(chosen))
+        except (InteropError, OSError) as e:
+            failed(e)
+        return
+    if status is not None:
+        status(translate("ImportDialog", "Reading %1…").replace("%1", chosen.name))
+    tasks.run(lambda: read_source(chosen), show, failed)
 
 
 def export_requirements(
