@@ -57,9 +57,15 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("check", help="integrity and schema check")
     p.add_argument("file", type=Path, metavar="FILE")
 
-    p = sub.add_parser("export", help="export the PRD (docx, md, pdf) or a JSON snapshot")
+    p = sub.add_parser(
+        "export",
+        help="export the PRD (docx, md, pdf), a JSON snapshot, or the requirements "
+        "(csv, xlsx, reqif)",
+    )
     p.add_argument("file", type=Path, metavar="FILE")
-    p.add_argument("--format", required=True, choices=("md", "docx", "pdf", "json"))
+    p.add_argument(
+        "--format", required=True, choices=("md", "docx", "pdf", "json", "csv", "xlsx", "reqif")
+    )
     p.add_argument("-o", "--output", required=True, type=Path, metavar="OUT")
     p.add_argument(
         "--lang", choices=("zh", "en"), help="language of headings and labels (default: project's)"
@@ -76,10 +82,25 @@ def _parser() -> argparse.ArgumentParser:
         help="write nothing and exit 1 if the document has problems (broken pmdesk blocks)",
     )
 
-    p = sub.add_parser("import", help="create a project from a JSON snapshot")
+    p = sub.add_parser(
+        "import",
+        help="create a project from a JSON snapshot, a spreadsheet, Jira or ReqIF",
+        description="Create FILE from IN, or with --update merge IN into FILE by key or uid. "
+        "Columns are guessed from their headers (Chinese or English); MAP.json says "
+        'otherwise: {"columns": {"<column>": "<field>"}, "values": {"<field>": '
+        '{"<source value>": "<pmdesk value>"}}}. Nothing is written if a row has a problem.',
+    )
     p.add_argument("file", type=Path, metavar="FILE")
     p.add_argument("--from", dest="source", required=True, type=Path, metavar="IN")
-    p.add_argument("--format", default="json", choices=("json",))
+    p.add_argument(
+        "--format",
+        choices=("json", "csv", "xlsx", "jira", "reqif"),
+        help="the format of IN (default: from its extension)",
+    )
+    p.add_argument("--map", type=Path, metavar="MAP.json", help="which column is which field")
+    p.add_argument(
+        "--update", action="store_true", help="merge IN into the existing FILE by key or uid"
+    )
     p.add_argument("--replace", action="store_true", help="overwrite FILE if it exists")
 
     p = sub.add_parser(

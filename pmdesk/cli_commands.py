@@ -133,6 +133,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         if args.baseline or args.lang:
             raise CommandError("--lang and --baseline apply to md, docx and pdf exports, not json.")
         return _export_json(args)
+    if args.format in ("csv", "xlsx", "reqif"):
+        return _export_requirements(args)
     from pmdesk.core.project import Project
     from pmdesk.export.export_problems import ExportProblemsError
     from pmdesk.export.prd_build import ExportOptions
@@ -178,7 +180,17 @@ def _tell_problems(document: Document, *, strict: bool) -> None:
         raise ExportProblemsError(document.problems)
 
 
-_KNOWN_SUFFIXES = {".docx": "docx", ".md": "md", ".json": "json", ".pdf": "pdf", ".html": "html"}
+_KNOWN_SUFFIXES = {
+    ".docx": "docx",
+    ".md": "md",
+    ".json": "json",
+    ".pdf": "pdf",
+    ".html": "html",
+    ".csv": "csv",
+    ".xlsx": "xlsx",
+    ".reqif": "reqif",
+    ".reqifz": "reqif",
+}
 
 
 def _check_suffix(out: Path, fmt: str) -> None:
@@ -209,14 +221,96 @@ def _export_json(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _export_requirements(args: argparse.Namespace) -> int:
+    """The requirements as a spreadsheet (csv, xlsx) or a ReqIF file."""
+    from pmdesk.core.project import Project
+    from pmdesk.core.storage.sqlite_files import replacing
+    from pmdesk.interop.incoming import InteropError
+    from pmdesk.interop.run import export_project
+
+    if args.baseline or args.redline or args.strict:
+        raise CommandError(
+            f"--baseline, --redline and --strict apply to PRD exports, not {args.format}."
+        )
+    out: Path = args.output
+    if str(out) == "-" or out.is_dir():
+        raise CommandError(f"A {args.format} export needs a file name after -o.")
+    if not (args.format == "reqif" and out.suffix.lower() == ".reqifz"):
+        _check_suffix(out, args.format)
+    refuse_project_target(out)
+    with Project.view(args.file) as project:
+        snapshot = project.snapshot()
+        language = args.lang or project.info().language
+    try:
+        with replacing(out) as tmp:
+            zipped = out.suffix.lower() == ".reqifz"
+            count = export_project(snapshot, args.format, tmp, language, zipped=zipped)
+    except InteropError as e:
+        raise CommandError(str(e)) from None
+    _say(f"Exported {count} requirements to {out}.")
+    return EXIT_OK
+
+
 def cmd_import(args: argparse.Namespace) -> int:
-    from pmdesk.core.newproject.from_snapshot import import_snapshot_file
+    from pmdesk.interop.run import IMPORT_SUFFIXES, guess_format
 
     target = _project_target(args.file)
+    fmt = args.format
+    if fmt is None and args.source.suffix.lower() not in IMPORT_SUFFIXES:
+        fmt = "json"  # the default before other formats came: any other name is a snapshot
+    if fmt == "json":
+        if args.update or args.map:
+            raise CommandError(
+                "A JSON snapshot makes a whole new project: --update and --map apply to "
+                "csv, xlsx, jira and reqif imports."
+            )
+        return _import_snapshot(args, target)
+    from pmdesk.interop.incoming import InteropError
+
+    try:
+        fmt = guess_format(args.source, fmt)
+        return _import_requirements(args, target, fmt)
+    except InteropError as e:
+        raise CommandError(str(e)) from None
+
+
+def _import_snapshot(args: argparse.Namespace, target: Path) -> int:
+    from pmdesk.core.newproject.from_snapshot import import_snapshot_file
+
     if args.replace:
         _refuse_write_protected(target)  # before the snapshot is read and checked
     count = import_snapshot_file(args.source, target, replace=args.replace)
     _say(f"Imported {count} requirements into {target}.")
+    return EXIT_OK
+
+
+def _import_requirements(args: argparse.Namespace, target: Path, fmt: str) -> int:
+    from pmdesk.core.errors import PmdeskError
+    from pmdesk.interop.mapping import load_mapping
+    from pmdesk.interop.run import import_new, import_update, read_source
+
+    if args.update and args.replace:
+        raise CommandError("--update merges into FILE and --replace overwrites it: choose one.")
+    if args.update and not target.exists():
+        raise CommandError(f"{target} does not exist: leave out --update to create it.")
+    if not args.update and target.exists() and not args.replace:
+        raise PmdeskError("import.exists", path=target)
+    if args.update or args.replace:
+        _refuse_write_protected(target)
+    mapping = load_mapping(args.map) if args.map else None
+    source = read_source(args.source, fmt, mapping)
+    if source.incoming.not_imported:
+        left = ", ".join(source.incoming.not_imported)
+        _say(f"Not imported (no pmdesk field; map them in MAP.json): {left}.")
+    if args.update:
+        plan = import_update(source, target)
+        _say(
+            f"Imported {args.source.name} into {target}: {plan.created} requirements created, "
+            f"{plan.updated} updated."
+        )
+    else:
+        plan = import_new(source, target, replace=args.replace)
+        _say(f"Imported {plan.created} requirements into {target}.")
     return EXIT_OK
 
 

@@ -27,6 +27,8 @@ class Handlers(Protocol):
     def save_as(self) -> bool: ...
     def merge_copy(self) -> bool: ...
     def export_dialog(self) -> object: ...
+    def import_requirements(self) -> object: ...
+    def export_requirements(self) -> object: ...
     def export_roadmap(self, suffix: str) -> None: ...
     def close_project(self) -> bool: ...
     def close(self) -> bool: ...
@@ -117,6 +119,18 @@ class WindowActions:
         )
         self.export_svg = action(
             translate("MainWindow", "Export Roadmap as S&VG…"), lambda: c.export_roadmap(".svg")
+        )
+        self.import_requirements = action(
+            translate("MainWindow", "&Import Requirements…"), c.import_requirements
+        )
+        self.import_requirements.setToolTip(
+            translate("MainWindow", "Requirements from Excel, CSV, a Jira export or ReqIF")
+        )
+        self.export_requirements = action(
+            translate("MainWindow", "Export Re&quirements…"), c.export_requirements
+        )
+        self.export_requirements.setToolTip(
+            translate("MainWindow", "The requirements as an Excel workbook, CSV or ReqIF")
         )
         self.merge_copy = action(translate("MainWindow", "&Merge a Copy…"), c.merge_copy)
         self.merge_copy.setToolTip(
@@ -214,6 +228,8 @@ class WindowActions:
         file_menu.addSeparator()
         file_menu.addActions([self.export, self.export_png, self.export_svg])
         file_menu.addSeparator()
+        file_menu.addActions([self.import_requirements, self.export_requirements])
+        file_menu.addSeparator()
         file_menu.addActions([self.close, self.quit])
 
         self.edit_menu = bar.addMenu(translate("MainWindow", "&Edit"))
@@ -299,8 +315,10 @@ class WindowActions:
             self.plan,
             self.kano_survey,  # read-only, it shows the result (Apply is off)
             self.personas,  # read-only, it shows them unchangeable
+            self.export_requirements,
         ):
             act.setEnabled(ready)
+        self.import_requirements.setEnabled(ready and not state.read_only)
         for act in (self.new_release, self.new_milestone):
             act.setEnabled(ready and not state.read_only)
         self.save.setEnabled(ready and not state.read_only)  # Save As makes an editable copy

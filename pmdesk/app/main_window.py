@@ -484,6 +484,34 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def import_requirements(self, path: Path | None = None) -> object:
+        """File ▸ Import Requirements…: the mapping dialog (app/interop)."""
+        from pmdesk.app.i18n import choose_language
+        from pmdesk.app.interop.import_dialog import open_import
+
+        ws = self.workspace
+        if ws is None:
+            return None
+        language = "zh" if choose_language(self.settings.language) == "zh_CN" else "en"
+
+        def status(text: str | None) -> None:
+            if text is None:
+                self.idle()
+            else:
+                self.busy(text)
+
+        open_import(self, ws.session, language, path, self.tasks, status)
+        return None
+
+    def export_requirements(self, path: Path | None = None) -> object:
+        """File ▸ Export Requirements…: xlsx, csv or ReqIF (app/interop)."""
+        from pmdesk.app.interop.import_dialog import export_requirements
+
+        ws = self.workspace
+        if ws is None:
+            return None
+        return export_requirements(self, ws.session, ws.session.project.info().language, path)
+
     def kano_survey(self) -> None:
         """Project ▸ Kano Survey…: a survey's result (app/analysis/kano_window.py)."""
         from pmdesk.app.analysis.kano_window import open_kano_survey

@@ -2102,6 +2102,181 @@ Name:</translation>
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import requirements</source>
+        <translation>Import requirements</translation>
+    </message>
+    <message>
+        <source>Spreadsheets, Jira CSV and ReqIF</source>
+        <translation>Spreadsheets, Jira CSV and ReqIF</translation>
+    </message>
+    <message>
+        <source>Save the mapping</source>
+        <translation>Save the mapping</translation>
+    </message>
+    <message>
+        <source>Load a mapping</source>
+        <translation>Load a mapping</translation>
+    </message>
+    <message>
+        <source>Mappings</source>
+        <translation>Mappings</translation>
+    </message>
+    <message>
+        <source>Export requirements</source>
+        <translation>Export requirements</translation>
+    </message>
+    <message>
+        <source>Excel workbook</source>
+        <translation>Excel workbook</translation>
+    </message>
+    <message>
+        <source>CSV, UTF-8</source>
+        <translation>CSV, UTF-8</translation>
+    </message>
+    <message>
+        <source>What does “%1” mean as %2?</source>
+        <translation>What does “%1” mean as %2?</translation>
+    </message>
+    <message>
+        <source>Map a value</source>
+        <translation>Map a value</translation>
+    </message>
+    <message>
+        <source>Import Requirements — %1</source>
+        <translation>Import Requirements — %1</translation>
+    </message>
+    <message>
+        <source>Column in the file</source>
+        <translation>Column in the file</translation>
+    </message>
+    <message>
+        <source>First value</source>
+        <translation>First value</translation>
+    </message>
+    <message>
+        <source>pmdesk field</source>
+        <translation>pmdesk field</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Changes or problems</source>
+        <translation>Changes or problems</translation>
+    </message>
+    <message>
+        <source>Load Mapping…</source>
+        <translation>Load Mapping…</translation>
+    </message>
+    <message>
+        <source>Save Mapping…</source>
+        <translation>Save Mapping…</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Columns&lt;/b&gt; (guessed from their headers)</source>
+        <translation>&lt;b&gt;Columns&lt;/b&gt; (guessed from their headers)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Preview&lt;/b&gt; (nothing is written until you import)</source>
+        <translation>&lt;b&gt;Preview&lt;/b&gt; (nothing is written until you import)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Problems&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Problems&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>— not imported —</source>
+        <translation>— not imported —</translation>
+    </message>
+    <message>
+        <source>Load Mapping</source>
+        <translation>Load Mapping</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>Update</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <source>%1 → new key</source>
+        <translation>%1 → new key</translation>
+    </message>
+    <message>
+        <source>Double-click or press Enter to say what this value means</source>
+        <translation>Double-click or press Enter to say what this value means</translation>
+    </message>
+    <message>
+        <source>%1 new</source>
+        <translation>%1 new</translation>
+    </message>
+    <message>
+        <source>%1 updated</source>
+        <translation>%1 updated</translation>
+    </message>
+    <message>
+        <source>%1 unchanged</source>
+        <translation>%1 unchanged</translation>
+    </message>
+    <message>
+        <source>new releases: %1</source>
+        <translation>new releases: %1</translation>
+    </message>
+    <message>
+        <source>%1 links</source>
+        <translation>%1 links</translation>
+    </message>
+    <message>
+        <source>%1 problems: fix the file or the mapping; nothing is imported while there are problems.</source>
+        <translation>%1 problems: fix the file or the mapping; nothing is imported while there are problems.</translation>
+    </message>
+    <message>
+        <source>Not imported (pmdesk has no field for them): %1</source>
+        <translation>Not imported (pmdesk has no field for them): %1</translation>
+    </message>
+    <message>
+        <source>Import %1</source>
+        <translation>Import %1</translation>
+    </message>
+    <message>
+        <source>Import Requirements</source>
+        <translation>Import Requirements</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Reading %1…</translation>
+    </message>
+    <message>
+        <source>Export Requirements</source>
+        <translation>Export Requirements</translation>
+    </message>
+</context>
+<context>
     <name>KanoCategory</name>
     <message>
         <source>Attractive</source>
@@ -2777,6 +2952,22 @@ Name:</translation>
         <translation>Export Roadmap as S&amp;VG…</translation>
     </message>
     <message>
+        <source>&amp;Import Requirements…</source>
+        <translation>&amp;Import Requirements…</translation>
+    </message>
+    <message>
+        <source>Requirements from Excel, CSV, a Jira export or ReqIF</source>
+        <translation>Requirements from Excel, CSV, a Jira export or ReqIF</translation>
+    </message>
+    <message>
+        <source>Export Re&amp;quirements…</source>
+        <translation>Export Re&amp;quirements…</translation>
+    </message>
+    <message>
+        <source>The requirements as an Excel workbook, CSV or ReqIF</source>
+        <translation>The requirements as an Excel workbook, CSV or ReqIF</translation>
+    </message>
+    <message>
         <source>&amp;Close Project</source>
         <translation>&amp;Close Project</translation>
     </message>
@@ -3080,9 +3271,7 @@ Name:</translation>
     <message numerus="yes">
         <source>The %n requirement(s) picked in the tree</source>
         <translation>
-            <numerusform>The %n requirement picked in the tree</numerusform>
-            <numerusform>The %n requirements picked in the tree</numerusform>
-        </translation>
+            <numerusform>The %n requirement picked in the tree</numerusform><numerusform>The %n requirements picked in the tree</numerusform></translation>
     </message>
     <message>
         <source>All releases</source>
@@ -3103,9 +3292,7 @@ Name:</translation>
     <message numerus="yes">
         <source>%n requirement(s) on the matrix</source>
         <translation>
-            <numerusform>%n requirement on the matrix</numerusform>
-            <numerusform>%n requirements on the matrix</numerusform>
-        </translation>
+            <numerusform>%n requirement on the matrix</numerusform><numerusform>%n requirements on the matrix</numerusform></translation>
     </message>
     <message>
         <source>; effort is low up to %1 person-months (their median).</source>
@@ -3389,9 +3576,7 @@ Name:</translation>
     <message numerus="yes">
         <source>%n requirement(s) name this persona.</source>
         <translation>
-            <numerusform>%n requirement name this persona.</numerusform>
-            <numerusform>%n requirements name this persona.</numerusform>
-        </translation>
+            <numerusform>%n requirement name this persona.</numerusform><numerusform>%n requirements name this persona.</numerusform></translation>
     </message>
     <message>
         <source>New persona</source>
@@ -3404,9 +3589,7 @@ Name:</translation>
     <message numerus="yes">
         <source>%n requirement(s) will lose it and have no persona.</source>
         <translation>
-            <numerusform>%n requirement will lose it and have no persona.</numerusform>
-            <numerusform>%n requirements will lose it and have no persona.</numerusform>
-        </translation>
+            <numerusform>%n requirement will lose it and have no persona.</numerusform><numerusform>%n requirements will lose it and have no persona.</numerusform></translation>
     </message>
     <message>
         <source>Undo brings it back.</source>

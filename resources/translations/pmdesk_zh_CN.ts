@@ -2095,6 +2095,181 @@ Name:</source>
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import requirements</source>
+        <translation>导入需求</translation>
+    </message>
+    <message>
+        <source>Spreadsheets, Jira CSV and ReqIF</source>
+        <translation>表格、Jira CSV 和 ReqIF</translation>
+    </message>
+    <message>
+        <source>Save the mapping</source>
+        <translation>保存映射</translation>
+    </message>
+    <message>
+        <source>Load a mapping</source>
+        <translation>载入映射</translation>
+    </message>
+    <message>
+        <source>Mappings</source>
+        <translation>映射</translation>
+    </message>
+    <message>
+        <source>Export requirements</source>
+        <translation>导出需求</translation>
+    </message>
+    <message>
+        <source>Excel workbook</source>
+        <translation>Excel 工作簿</translation>
+    </message>
+    <message>
+        <source>CSV, UTF-8</source>
+        <translation>CSV（UTF-8）</translation>
+    </message>
+    <message>
+        <source>What does “%1” mean as %2?</source>
+        <translation>“%1”作为%2是指什么？</translation>
+    </message>
+    <message>
+        <source>Map a value</source>
+        <translation>映射取值</translation>
+    </message>
+    <message>
+        <source>Import Requirements — %1</source>
+        <translation>导入需求 — %1</translation>
+    </message>
+    <message>
+        <source>Column in the file</source>
+        <translation>文件中的列</translation>
+    </message>
+    <message>
+        <source>First value</source>
+        <translation>首个值</translation>
+    </message>
+    <message>
+        <source>pmdesk field</source>
+        <translation>pmdesk 字段</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Changes or problems</source>
+        <translation>变更或问题</translation>
+    </message>
+    <message>
+        <source>Load Mapping…</source>
+        <translation>载入映射…</translation>
+    </message>
+    <message>
+        <source>Save Mapping…</source>
+        <translation>保存映射…</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Columns&lt;/b&gt; (guessed from their headers)</source>
+        <translation>&lt;b&gt;列&lt;/b&gt;（根据表头自动识别）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Preview&lt;/b&gt; (nothing is written until you import)</source>
+        <translation>&lt;b&gt;预览&lt;/b&gt;（点击导入前不会写入任何内容）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Problems&lt;/b&gt;</source>
+        <translation>&lt;b&gt;问题&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>— not imported —</source>
+        <translation>— 不导入 —</translation>
+    </message>
+    <message>
+        <source>Load Mapping</source>
+        <translation>载入映射</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>无变化</translation>
+    </message>
+    <message>
+        <source>%1 → new key</source>
+        <translation>%1 → 新编号</translation>
+    </message>
+    <message>
+        <source>Double-click or press Enter to say what this value means</source>
+        <translation>双击或按回车，指定这个值的含义</translation>
+    </message>
+    <message>
+        <source>%1 new</source>
+        <translation>新建 %1 条</translation>
+    </message>
+    <message>
+        <source>%1 updated</source>
+        <translation>更新 %1 条</translation>
+    </message>
+    <message>
+        <source>%1 unchanged</source>
+        <translation>%1 条无变化</translation>
+    </message>
+    <message>
+        <source>new releases: %1</source>
+        <translation>新版本：%1</translation>
+    </message>
+    <message>
+        <source>%1 links</source>
+        <translation>%1 个链接</translation>
+    </message>
+    <message>
+        <source>%1 problems: fix the file or the mapping; nothing is imported while there are problems.</source>
+        <translation>%1 个问题：请修改文件或映射；存在问题时不会导入任何内容。</translation>
+    </message>
+    <message>
+        <source>Not imported (pmdesk has no field for them): %1</source>
+        <translation>不导入（pmdesk 没有对应字段）：%1</translation>
+    </message>
+    <message>
+        <source>Import %1</source>
+        <translation>导入 %1</translation>
+    </message>
+    <message>
+        <source>Import Requirements</source>
+        <translation>导入需求</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <source>Export Requirements</source>
+        <translation>导出需求</translation>
+    </message>
+</context>
+<context>
     <name>KanoCategory</name>
     <message>
         <source>Attractive</source>
@@ -2769,6 +2944,22 @@ Name:</source>
         <translation>导出路线图为 S&amp;VG…</translation>
     </message>
     <message>
+        <source>&amp;Import Requirements…</source>
+        <translation>导入需求(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Requirements from Excel, CSV, a Jira export or ReqIF</source>
+        <translation>从 Excel、CSV、Jira 导出文件或 ReqIF 导入需求</translation>
+    </message>
+    <message>
+        <source>Export Re&amp;quirements…</source>
+        <translation>导出需求(&amp;Q)…</translation>
+    </message>
+    <message>
+        <source>The requirements as an Excel workbook, CSV or ReqIF</source>
+        <translation>将需求导出为 Excel 工作簿、CSV 或 ReqIF</translation>
+    </message>
+    <message>
         <source>&amp;Close Project</source>
         <translation>关闭项目(&amp;C)</translation>
     </message>
@@ -3071,8 +3262,7 @@ Name:</source>
     <message numerus="yes">
         <source>The %n requirement(s) picked in the tree</source>
         <translation>
-            <numerusform>需求树中选中的 %n 条需求</numerusform>
-        </translation>
+            <numerusform>需求树中选中的 %n 条需求</numerusform></translation>
     </message>
     <message>
         <source>All releases</source>
@@ -3093,8 +3283,7 @@ Name:</source>
     <message numerus="yes">
         <source>%n requirement(s) on the matrix</source>
         <translation>
-            <numerusform>矩阵中有 %n 条需求</numerusform>
-        </translation>
+            <numerusform>矩阵中有 %n 条需求</numerusform></translation>
     </message>
     <message>
         <source>; effort is low up to %1 person-months (their median).</source>
@@ -3378,8 +3567,7 @@ Name:</source>
     <message numerus="yes">
         <source>%n requirement(s) name this persona.</source>
         <translation>
-            <numerusform>%n 条需求指向这个用户画像。</numerusform>
-        </translation>
+            <numerusform>%n 条需求指向这个用户画像。</numerusform></translation>
     </message>
     <message>
         <source>New persona</source>
@@ -3392,8 +3580,7 @@ Name:</source>
     <message numerus="yes">
         <source>%n requirement(s) will lose it and have no persona.</source>
         <translation>
-            <numerusform>%n 条需求将失去它，不再有用户画像。</numerusform>
-        </translation>
+            <numerusform>%n 条需求将失去它，不再有用户画像。</numerusform></translation>
     </message>
     <message>
         <source>Undo brings it back.</source>
@@ -4961,7 +5148,7 @@ Name:</source>
     <name>ValueInput</name>
     <message>
         <source>Business value from 0 to 10: the height in View ▸ Value vs Effort</source>
-        <translation>业务价值，0 到 10：即“视图 ▸ 价值与投入”中的高度</translation>
+        <translation>业务价值，0 到 10：即“视图 ▸ 价值与投入矩阵”中的高度</translation>
     </message>
 </context>
 </TS>

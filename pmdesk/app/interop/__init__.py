@@ -1,0 +1,1 @@
+"""File ▸ Import Requirements (the mapping dialog) and Export Requirements."""
