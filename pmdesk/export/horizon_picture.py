@@ -18,7 +18,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QImageWriter, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtSvg import QSvgGenerator
 
 from pmdesk.core.roadmap.horizons import HORIZONS, Horizon, HorizonBoard, HorizonCard
@@ -32,6 +32,7 @@ from pmdesk.export.horizon_geometry import (
     HorizonTexts,
     horizon_texts,
 )
+from pmdesk.export.png import painted_png
 from pmdesk.export.roadmap_style import LIGHT, PRIORITY_COLORS, Palette
 
 NOT_ASSESSED_COLOR = "#C9CED6"
@@ -326,24 +327,13 @@ def horizons_png(
     font.setPointSizeF(font_size)
     geo = HorizonGeometry(board, width, texts, cap=cap, legend=True, compact=compact)
     height = int(geo.height + 0.5)
-    image = QImage(
-        int(width * scale), int(height * scale), QImage.Format.Format_ARGB32_Premultiplied
-    )
-    image.fill(QColor(LIGHT.background))
-    painter = QPainter(image)
-    try:
-        painter.scale(scale, scale)
+
+    def paint(painter: QPainter) -> None:
         painter.setFont(font)
         paint_horizons(painter, geo, LIGHT)
-    finally:
-        painter.end()
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not QImageWriter(buffer, QByteArray(b"png")).write(image):
-        raise OSError("The Now / Next / Later picture could not be encoded as PNG.")
-    buffer.close()
-    return bytes(data.data()), width, height
+
+    what = "The Now / Next / Later picture"
+    return painted_png(width, height, scale, QColor(LIGHT.background), paint, what), width, height
 
 
 def horizons_svg(

@@ -15,11 +15,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QImageWriter, QPainter, QPen
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
 from pmdesk.core.analysis.kano import KanoResult
 from pmdesk.core.domain.vocabulary import KANO_CATEGORY_TERMS
+from pmdesk.export.png import painted_png
 
 SPLIT = 0.5  # the quadrant lines, on both axes
 MARGIN_LEFT = 64.0  # room for the Better axis' numbers and name
@@ -226,23 +227,15 @@ def kano_png(
     (export.roadmap_picture.ensure_gui)."""
     # Tall enough for a square plot the full width: no blank sides.
     height = int(width - MARGIN_LEFT - MARGIN_RIGHT + MARGIN_TOP + MARGIN_BOTTOM)
-    image = QImage(
-        int(width * scale), int(height * scale), QImage.Format.Format_ARGB32_Premultiplied
-    )
-    image.fill(QColor("white"))
-    painter = QPainter(image)
-    try:
-        painter.scale(scale, scale)
+
+    def paint(painter: QPainter) -> None:
         font = QFont(painter.font())
         font.setPointSizeF(9.0)
         painter.setFont(font)
         paint_kano(painter, QRectF(0, 0, width, height), points, picture_texts(language))
-    finally:
-        painter.end()
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not QImageWriter(buffer, QByteArray(b"png")).write(image):
-        raise OSError("The Kano picture could not be encoded as PNG.")
-    buffer.close()
-    return bytes(data.data()), width, height
+
+    return (
+        painted_png(width, height, scale, QColor("white"), paint, "The Kano picture"),
+        width,
+        height,
+    )

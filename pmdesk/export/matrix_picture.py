@@ -15,8 +15,8 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QImageWriter, QPainter, QPen
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
 from pmdesk.core.analysis.value_effort import (
     VALUE_MAX,
@@ -25,6 +25,7 @@ from pmdesk.core.analysis.value_effort import (
     ValueEffortMatrix,
 )
 from pmdesk.core.domain.vocabulary import QUADRANT_TERMS, QUADRANTS
+from pmdesk.export.png import painted_png
 
 MARGIN_LEFT = 64.0  # room for the value axis' numbers and name
 MARGIN_BOTTOM = 60.0
@@ -384,23 +385,16 @@ def matrix_png(
     its pixels `scale` times that. Needs a QGuiApplication
     (export.roadmap_picture.ensure_gui)."""
     height = int(width * 0.72)
-    image = QImage(
-        int(width * scale), int(height * scale), QImage.Format.Format_ARGB32_Premultiplied
-    )
-    image.fill(QColor("white"))
-    painter = QPainter(image)
-    try:
-        painter.scale(scale, scale)
+
+    def paint(painter: QPainter) -> None:
         font = QFont(painter.font())
         font.setPointSizeF(9.0)
         painter.setFont(font)
         paint_matrix(painter, QRectF(0, 0, width, height), matrix, picture_texts(language))
-    finally:
-        painter.end()
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not QImageWriter(buffer, QByteArray(b"png")).write(image):
-        raise OSError("The value vs effort picture could not be encoded as PNG.")
-    buffer.close()
-    return bytes(data.data()), width, height
+
+    white = QColor("white")
+    return (
+        painted_png(width, height, scale, white, paint, "The value vs effort picture"),
+        width,
+        height,
+    )

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import zlib
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QImage, QImageWriter, QPainter, QPainterPath
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QImage, QPainter, QPainterPath
+
+from pmdesk.export.png import png_bytes
 
 # Calm, print-friendly colours that white initials read well on.
 PALETTE = (
@@ -100,9 +102,4 @@ def avatar_png(name: str, uid: str, photo: bytes | None, size: int, width: int =
         painter.drawImage(0, 0, image)
         painter.end()
         image = strip
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    QImageWriter(buffer, QByteArray(b"png")).write(image)
-    buffer.close()
-    return bytes(data.data())
+    return png_bytes(image, "The avatar")
