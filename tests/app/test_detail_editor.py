@@ -20,11 +20,10 @@ from pytestqt.qtbot import QtBot
 from pmdesk.app.details.description import IDLE_MS
 from pmdesk.app.details.editor import DetailEditor
 from pmdesk.app.session import ProjectSession
-from pmdesk.app.tasks import TaskRunner
 from pmdesk.core.newproject.sample import write_sample
 from pmdesk.core.ops import Create, Remove, Update
-from pmdesk.core.storage.workingcopy import WorkingCopy
 from pmdesk.export.markdown_html import Expand, render_html
+from tests.app.detail_helpers import shown_editor
 from tests.app.keyboard import type_text
 from tests.app.trees import top_item
 
@@ -57,22 +56,10 @@ class Setup:
 def setup(qtbot: QtBot, tmp_path: Path) -> Iterator[Setup]:
     path = tmp_path / "crm.pmdesk"
     write_sample(path, "zh")
-    wc = WorkingCopy.open(path, data_dir=tmp_path / "data")
-    session = ProjectSession(wc)
-    editor = DetailEditor(session, TaskRunner())
-    qtbot.addWidget(editor)
-    editor.resize(560, 1500)
-    editor.show()
-    qtbot.waitExposed(editor)
-    editor.activateWindow()
-    qtbot.waitUntil(editor.isActiveWindow)
-    s = Setup(session, editor, {})
-    editor.show_requirement(s.uid("CRM-2"))
-    try:
+    with shown_editor(qtbot, path, tmp_path / "data") as (session, editor):
+        s = Setup(session, editor, {})
+        editor.show_requirement(s.uid("CRM-2"))
         yield s
-    finally:
-        editor.close()
-        wc.close(discard=True)
 
 
 def select_all(qtbot: QtBot, widget: QWidget) -> None:

@@ -13,12 +13,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
-from pmdesk.app.details.editor import DetailEditor
-from pmdesk.app.session import ProjectSession
-from pmdesk.app.tasks import TaskRunner
 from pmdesk.core.newproject.sample import write_sample
 from pmdesk.core.ops import Update
-from pmdesk.core.storage.workingcopy import WorkingCopy
+from tests.app.detail_helpers import shown_editor
 from tests.app.test_detail_editor import Setup, retype
 
 CRITERIA = [
@@ -32,22 +29,10 @@ def setup(qtbot: QtBot, tmp_path: Path) -> Iterator[Setup]:
     """The sample project (Chinese) with CRM-2 shown, as test_detail_editor's."""
     path = tmp_path / "crm.pmdesk"
     write_sample(path, "zh")
-    wc = WorkingCopy.open(path, data_dir=tmp_path / "data")
-    session = ProjectSession(wc)
-    editor = DetailEditor(session, TaskRunner())
-    qtbot.addWidget(editor)
-    editor.resize(560, 1500)
-    editor.show()
-    qtbot.waitExposed(editor)
-    editor.activateWindow()
-    qtbot.waitUntil(editor.isActiveWindow)
-    s = Setup(session, editor, {})
-    editor.show_requirement(s.uid("CRM-2"))
-    try:
+    with shown_editor(qtbot, path, tmp_path / "data") as (session, editor):
+        s = Setup(session, editor, {})
+        editor.show_requirement(s.uid("CRM-2"))
         yield s
-    finally:
-        editor.close()
-        wc.close(discard=True)
 
 
 def choose(setup: Setup, **values: object) -> None:

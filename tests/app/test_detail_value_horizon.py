@@ -14,31 +14,18 @@ from pytestqt.qtbot import QtBot
 
 from pmdesk.app.details.editor import DetailEditor
 from pmdesk.app.session import ProjectSession
-from pmdesk.app.tasks import TaskRunner
 from pmdesk.core.newproject.sample import write_sample
 from pmdesk.core.ops import Update
 from pmdesk.core.project import Project
-from pmdesk.core.storage.workingcopy import WorkingCopy
+from tests.app.detail_helpers import shown_editor
 
 
 @pytest.fixture
 def opened(qtbot: QtBot, tmp_path: Path) -> Iterator[tuple[ProjectSession, DetailEditor, Path]]:
     path = tmp_path / "crm.pmdesk"
     write_sample(path, "en")
-    wc = WorkingCopy.open(path, data_dir=tmp_path / "data")
-    session = ProjectSession(wc)
-    editor = DetailEditor(session, TaskRunner())
-    qtbot.addWidget(editor)
-    editor.resize(560, 1500)
-    editor.show()
-    qtbot.waitExposed(editor)
-    editor.activateWindow()
-    qtbot.waitUntil(editor.isActiveWindow)
-    try:
+    with shown_editor(qtbot, path, tmp_path / "data") as (session, editor):
         yield session, editor, path
-    finally:
-        editor.close()
-        wc.close(discard=True)
 
 
 def uid_of(session: ProjectSession, key: str) -> str:
