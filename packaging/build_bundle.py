@@ -6,8 +6,10 @@
 PyInstaller builds the one-folder bundle from packaging/pmdesk.spec into DIR (a new
 temporary folder when not given; never the repository). On Linux the bundle is then
 packed with the desktop files and install.sh into DIR/pmdesk-VERSION-linux-ARCH.tar.gz;
-on Windows and macOS the bundle (DIR/dist/pmdesk, DIR/dist/pmdesk.app) is what the
-platform's installer tool takes (see the README). Prints the paths it made.
+on Windows, Inno Setup (`iscc`, when on PATH) makes DIR/pmdesk-VERSION-windows-setup.exe
+from packaging/windows/pmdesk.iss; on macOS, `hdiutil` puts DIR/dist/pmdesk.app into
+DIR/pmdesk-VERSION-macos.dmg. (Only the Linux steps are run and tested here: see the
+README.) Prints the paths it made.
 """
 
 from __future__ import annotations
@@ -99,6 +101,19 @@ def main() -> int:
         with tarfile.open(archive, "w:gz") as tar:
             tar.add(out / name, arcname=name)
         print(f"archive: {archive}")
+    elif sys.platform == "win32" and shutil.which("iscc"):
+        iss = PACKAGING / "windows" / "pmdesk.iss"
+        defines = [f"/DBundle={bundle}", f"/DVersion={version()}", f"/DOut={out}"]
+        subprocess.run(["iscc", *defines, str(iss)], check=True)
+        print(f"installer: {out / f'pmdesk-{version()}-windows-setup.exe'}")
+    elif sys.platform == "darwin":
+        dmg = out / f"pmdesk-{version()}-macos.dmg"
+        app = out / "dist" / "pmdesk.app"
+        subprocess.run(
+            ["hdiutil", "create", "-volname", "pmdesk", "-srcfolder", str(app), "-ov", str(dmg)],
+            check=True,
+        )
+        print(f"disk image: {dmg}")
     return 0
 
 
