@@ -10,8 +10,9 @@ the file there (asking to save the open project's changes, as File ▸ Open does
 A socket left behind by a pmdesk that crashed refuses connections: it is removed
 and the new pmdesk listens in its place. A short lock file keeps two pmdesks that
 start at the same moment from both deciding to be the first. Whatever goes wrong
-here (no socket can be made, the running pmdesk does not answer), pmdesk starts
-on its own rather than not at all.
+here (no socket can be made), pmdesk starts on its own rather than not at all; a
+running pmdesk that is busy gets the request all the same (it reads it when it
+can), and the new one leaves it to it rather than open the file beside it.
 
 macOS sends a double-clicked file as a `QFileOpenEvent` instead of an argument;
 `OpenRequests` takes those the same way.
@@ -23,7 +24,7 @@ import hashlib
 import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from PySide6.QtCore import QDir, QEvent, QLockFile, QObject, QTimer, Signal
 from PySide6.QtGui import QFileOpenEvent, QGuiApplication
@@ -38,6 +39,8 @@ if TYPE_CHECKING:
 CONNECT_MS = 500  # a running pmdesk accepts at once; nothing there fails at once
 ANSWER_MS = 5000  # how long a running pmdesk may take to say it took the file
 RETRY_MS = 250  # a request waits while a dialog is up or a project is opening
+
+HandOver = Literal["taken", "sent", "nobody"]
 
 
 def server_name(data_dir: Path) -> str:
@@ -63,22 +66,28 @@ def _parse(data: bytes) -> tuple[bool, Path | None]:
     return True, Path(value) if isinstance(value, str) and value else None
 
 
-def hand_over(name: str, path: Path | None) -> bool:
-    """Give `path` (None: only show the window) to the pmdesk listening on `name`;
-    True once it said it took it."""
+def hand_over(name: str, path: Path | None) -> HandOver:
+    """Give `path` (None: only show the window) to the pmdesk listening on `name`.
+
+    "taken": it answered; "sent": it is there (connected, the request written) but
+    busy past ANSWER_MS: it reads the request when it gets to it, so this process
+    must not open the file as well; "nobody": no pmdesk listens there."""
     socket = QLocalSocket()
     socket.connectToServer(name)
     if not socket.waitForConnected(CONNECT_MS):
-        return False
+        return "nobody"
     socket.write(_message(path))
     socket.flush()
-    answered = False
+    if socket.bytesToWrite() and not socket.waitForBytesWritten(CONNECT_MS):
+        return "nobody"
+    outcome: HandOver = "sent"
     while socket.waitForReadyRead(ANSWER_MS):
         if socket.canReadLine():
-            answered = bytes(socket.readLine().data()).strip() == b"ok"
+            if bytes(socket.readLine().data()).strip() == b"ok":
+                outcome = "taken"
             break
     socket.disconnectFromServer()
-    return answered
+    return outcome
 
 
 class Listener(QObject):
@@ -120,14 +129,20 @@ def claim(data_dir: Path, path: Path | None) -> Listener | None:
     guard.setStaleLockTime(10_000)  # held for milliseconds; a crash's is cleared by pid
     locked = guard.tryLock(3000)
     try:
-        if hand_over(name, path):
+        outcome = hand_over(name, path)
+        if outcome == "sent":
+            print(
+                "pmdesk: the pmdesk already running is busy; it opens the project next.",
+                file=sys.stderr,
+            )
+        if outcome != "nobody":
             return None
-        # Nobody answers: a socket left by a pmdesk that ended is only in the way.
+        # Nobody listens: a socket left by a pmdesk that ended is only in the way.
         QLocalServer.removeServer(name)
         server = QLocalServer()
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         if not server.listen(name):
-            return None if hand_over(name, path) else _alone()
+            return None if hand_over(name, path) != "nobody" else _alone()
         return Listener(server)
     finally:
         if locked:

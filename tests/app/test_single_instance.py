@@ -6,8 +6,10 @@ from the file's lock (`.~lock.NAME#` names the pid of the pmdesk editing it)."""
 
 from __future__ import annotations
 
+import json
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -20,8 +22,9 @@ from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from pmdesk.app import single_instance
 from pmdesk.app.main_window import MainWindow
-from pmdesk.app.single_instance import OpenRequests, server_name
+from pmdesk.app.single_instance import OpenRequests, claim, server_name
 from pmdesk.core.newproject.sample import write_sample
 from pmdesk.core.storage.lockfile import lock_path, read_lock
 from tests.app.conftest import open_sync, ws
@@ -136,6 +139,51 @@ def test_a_crashed_pmdesk_does_not_keep_the_next_from_starting(desk: Desk) -> No
     other = desk.start(str(third))
     assert other.wait(START_S) == 0, desk.logs()
     wait_for(lambda: holder(third) == started.pid, f"the new pmdesk to open it\n{desk.logs()}")
+
+
+unix_only = pytest.mark.skipif(sys.platform == "win32", reason="a Unix socket plays pmdesk")
+
+
+@unix_only
+def test_a_busy_pmdesk_keeps_the_request(
+    tmp_path: Path,
+    data_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A running pmdesk that does not answer in time (a long open, a modal wait) is
+    still there: it gets the file, and the new pmdesk does not open it beside it."""
+    monkeypatch.setattr(single_instance, "ANSWER_MS", 300)
+    address = Path(QDir.tempPath(), server_name(data_dir))
+    project = tmp_path / "plan.pmdesk"
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as busy:
+        busy.bind(str(address))
+        busy.listen(1)
+        try:
+            listener = claim(data_dir, project)
+            connection, _ = busy.accept()  # the busy pmdesk gets to it later
+            with connection:
+                request = connection.recv(4096)
+        finally:
+            address.unlink()
+    assert listener is None  # this process has nothing more to do
+    assert json.loads(request) == {"open": str(project)}
+    assert "busy" in capsys.readouterr().err
+
+
+@unix_only
+def test_a_dead_pmdesk_socket_does_not_block_the_start(data_dir: Path) -> None:
+    address = Path(QDir.tempPath(), server_name(data_dir))
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as dead:
+        dead.bind(str(address))  # the file stays when its process is gone
+    assert address.exists()
+    listener = claim(data_dir, None)
+    assert listener is not None
+    try:
+        assert listener.server.isListening()
+        assert Path(listener.server.fullServerName()) == address
+    finally:
+        listener.close()
 
 
 @pytest.fixture
