@@ -29,7 +29,11 @@ CLEAN=(env -i HOME="$H" PATH=/usr/bin:/bin LANG=C.UTF-8)  # an array, not a func
 clean() { "${CLEAN[@]}" "$@"; }  # run in the background, "${CLEAN[@]}" keeps its pid
 fail() { echo "check_bundle: $*" >&2; exit 1; }
 DISPLAY_PID=""
+STARTED=()  # every pmdesk started in the background: none outlives a failed check
 cleanup() {
+    for pid in "${STARTED[@]}" $(cat "$WORK/timed.pids" 2>/dev/null); do
+        kill "$pid" 2>/dev/null || true
+    done
     if [ -n "$DISPLAY_PID" ]; then kill "$DISPLAY_PID" 2>/dev/null || true; fi
 }
 trap cleanup EXIT
@@ -95,6 +99,7 @@ echo "== 4. the window offscreen; a second pmdesk hands over"
 cp "$WORK/crm.pmdesk" "$WORK/offscreen.pmdesk"
 "${CLEAN[@]}" QT_QPA_PLATFORM=offscreen "$APP" "$WORK/offscreen.pmdesk" >"$WORK/offscreen.log" 2>&1 &
 FIRST=$!
+STARTED+=("$FIRST")
 wait_for_holder "$WORK/offscreen.pmdesk" $FIRST 60 || {
     cat "$WORK/offscreen.log" >&2
     fail "the window did not open the project offscreen"
@@ -132,6 +137,7 @@ quit() {  # Ctrl+Q to window $1, then wait until its process $2 is gone
 clean DISPLAY="$DISPLAY" gio open "$WORK/crm.pmdesk" >"$WORK/gio.log" 2>&1 &
 window=$(shown crm.pmdesk) || { cat "$WORK/gio.log" >&2; fail "double-click did not open it"; }
 pid=$(xdotool getwindowpid "$window")
+STARTED+=("$pid")
 [ "$(readlink -f "/proc/$pid/exe")" = "$(readlink -f "$APP")" ] || fail "not the bundle's window"
 echo "double-click opened: $(xdotool getwindowname "$window") (pid $pid, the installed bundle)"
 quit "$window" "$pid"
@@ -141,6 +147,7 @@ time_to_sample() {  # the seconds from starting "$@" to the sample's window, the
     start=$(date +%s.%N)
     "$@" "$WORK/crm.pmdesk" >>"$WORK/timing.log" 2>&1 &
     local pid=$!
+    echo "$pid" >>"$WORK/timed.pids"  # (in $(…): the array would not reach cleanup)
     id=$(shown crm.pmdesk) || { cat "$WORK/timing.log" >&2; fail "no window: $*"; }
     end=$(date +%s.%N)
     quit "$id" "$pid"
