@@ -7,7 +7,8 @@
 #
 # 1. install.sh into a fresh home: program, menu entry, icons, file type land where
 #    the XDG specifications say; the menu entry validates;
-# 2. the command line offscreen: --version, sample, export --format docx (read back);
+# 2. the command line offscreen: --version, sample, export --format docx (read back),
+#    a schema 1 project exported (the migrations run in the bundle);
 # 3. the desktop knows .pmdesk (glob and magic: a renamed project too) and opens it
 #    with pmdesk (gio, as GNOME and xdg-mime ask);
 # 4. the window offscreen opens the sample; a second pmdesk hands over and exits;
@@ -70,6 +71,12 @@ body = zipfile.ZipFile(sys.argv[1]).read("word/document.xml").decode("utf-8")
 assert "云帆" in body, "the sample's title is not in the exported document"
 print(f"crm.docx: {len(body)} characters of document.xml, the sample's title in it")
 EOF
+
+# A project of schema 1 (tests/data): opening it runs every Alembic revision, which
+# the bundle carries as files.
+cp "$(dirname "$0")/../../tests/data/crm-schema1.pmdesk" "$WORK/old.pmdesk"
+run export "$WORK/old.pmdesk" --format md -o "$WORK/old.md"
+[ -s "$WORK/old.md" ] || fail "a schema 1 project did not export"
 
 echo "== 3. the desktop's file type and default application"
 cp "$WORK/crm.pmdesk" "$WORK/renamed.db"
