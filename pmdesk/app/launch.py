@@ -10,13 +10,16 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from pmdesk.app.i18n import choose_language, install_translators
 from pmdesk.app.main_window import MainWindow
 from pmdesk.app.settings import AppSettings
+from pmdesk.app.single_instance import OpenRequests, claim
 from pmdesk.app.theme import apply_theme
 from pmdesk.core.storage.places import default_data_dir
+from pmdesk.resources import resource_path
 
 
 def sample_project(data_dir: Path, language: str) -> Path:
@@ -43,11 +46,20 @@ def run_window(path: Path | None) -> int:
     assert isinstance(app, QApplication)
     app.setOrganizationName("pmdesk")
     app.setApplicationName("pmdesk")
+    # The desktop file's name: Wayland shells match the window to its icon by it.
+    app.setDesktopFileName("pmdesk")
+    data_dir = default_data_dir()
+    # A pmdesk of this user already runs: it opens `path` (app/single_instance.py).
+    listener = claim(data_dir, path)
+    if listener is None:
+        return 0
+    app.setWindowIcon(QIcon(str(resource_path("icons", "pmdesk.svg"))))
     settings = AppSettings(QSettings())
     install_translators(app, settings.language)
     language = choose_language(settings.language)
     apply_theme(app, settings.theme)
-    window = MainWindow(settings, default_data_dir())
+    window = MainWindow(settings, data_dir)
+    listener.file_requested.connect(OpenRequests(window).request)
     window.show()
     # Paint the empty window first: finding leftovers and opening load the
     # database layer, which takes longer than the whole first frame.
