@@ -19,6 +19,7 @@
 # Needs: Xvfb, xdotool, gio (libglib2.0-bin), python3; desktop-file-validate if present.
 set -euo pipefail
 ARCHIVE=$(realpath "$1")
+HERE=$(cd "$(dirname "$0")" && pwd)  # before the cd below: $0 may be relative
 COMPARE=${2:-}
 WORK=$(mktemp -d)
 H=$WORK/home
@@ -74,7 +75,7 @@ EOF
 
 # A project of schema 1 (tests/data): opening it runs every Alembic revision, which
 # the bundle carries as files.
-cp "$(dirname "$0")/../../tests/data/crm-schema1.pmdesk" "$WORK/old.pmdesk"
+cp "$HERE/../../tests/data/crm-schema1.pmdesk" "$WORK/old.pmdesk"
 run export "$WORK/old.pmdesk" --format md -o "$WORK/old.md"
 [ -s "$WORK/old.md" ] || fail "a schema 1 project did not export"
 
