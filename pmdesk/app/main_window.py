@@ -273,11 +273,14 @@ class MainWindow(QMainWindow):
     def _update_counts(self) -> None:
         ws, opening = self.workspace, self.lifecycle.opening
         pane = ws.tree_pane if ws is not None else opening.tree_pane if opening else None
-        n = pane.model.count() if pane is not None else None
-        text = "" if n is None else self.tr("%n requirement(s)", "", n)
-        matches = pane.matched_uids() if pane is not None and n is not None else None
+        if pane is None:
+            self.counts_label.setText("")
+            return
+        n = pane.model.count()
+        text = self.tr("%n requirement(s)", "", n)
+        matches = pane.matched_uids()
         if matches is not None:  # the filter's share of them
-            text = self.tr("%1 of %2 shown").replace("%1", str(len(matches))).replace("%2", text)
+            text = self.tr("%1 of %n requirement(s) shown", "", n).replace("%1", str(len(matches)))
         self.counts_label.setText(text)
 
     def _show_selection(self, uid: str | None) -> None:

@@ -102,6 +102,7 @@ class TreePane(QWidget):
             self._persona_items = [(p.name, p.uid) for p in personas]
             if personas:
                 self._persona_items.append((self.tr("No persona"), NONE))
+        if self.session.ready:  # a few names (their snapshots are not read)
             baselines = self.session.project.baselines()
             self.bar.set_baselines([(b.uid, b.name) for b in baselines])
         persona_items = self._persona_items or []
