@@ -26,6 +26,7 @@ from pmdesk.app.tree.choice_button import ChoiceButton
 from pmdesk.app.tree.criteria import Criteria, DateRange
 
 ISO = "yyyy-MM-dd"
+COLUMNS = 4  # buttons a row: "2 statuses" still fits a narrow tree pane
 
 
 class DatesButton(QToolButton):
@@ -148,9 +149,9 @@ class FilterBar(QWidget):
         grid.setSpacing(4)
         widgets: list[QWidget] = [*self.fields.values(), self.dates, self.baseline]
         for n, widget in enumerate(widgets):
-            grid.addWidget(widget, n // 6, n % 6)
-        grid.addWidget(self.needs_review, len(widgets) // 6, len(widgets) % 6)
-        for column in range(6):
+            grid.addWidget(widget, n // COLUMNS, n % COLUMNS)
+        grid.addWidget(self.needs_review, len(widgets) // COLUMNS, len(widgets) % COLUMNS)
+        for column in range(COLUMNS):
             grid.setColumnStretch(column, 1)
         for widget in widgets:
             widget.setMinimumWidth(20)
