@@ -191,3 +191,20 @@ def test_export_the_filtered_set(
         assert f"{key} " in text
     for key in ("CRM-5 ", "CRM-19 ", "CRM-45 "):  # (CRM-1 heads CRM-2's chapter)
         assert key not in text
+
+
+@OFFSCREEN_POPUP
+def test_an_edit_under_a_kano_filter_joins_or_leaves_it(
+    qtbot: QtBot, window: MainWindow, english: Path
+) -> None:
+    backlog = open_backlog(qtbot, window, english)
+    tree = ws(window).tree_pane
+    pick(qtbot, tree.fields["kano"], "Delighter")
+    keys = {"CRM-9", "CRM-24", "CRM-31", "CRM-33"}
+    assert {tree.model.key_of(u) for u in tree.matched_uids() or ()} == keys
+    crm5 = _uid(tree, "CRM-5")
+    ws(window).session.push(Update("requirement", crm5, {"kano": "delighter"}))
+    assert {tree.model.key_of(u) for u in tree.matched_uids() or ()} == keys | {"CRM-5"}
+    assert crm5 in backlog.model.shown_uids()
+    QTest.keySequence(window, "Ctrl+Z")
+    assert {tree.model.key_of(u) for u in tree.matched_uids() or ()} == keys
