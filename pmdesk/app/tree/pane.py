@@ -249,8 +249,7 @@ class TreePane(QWidget):
         the core's search index (only once built: building it takes half a
         minute at 100,000, so a large project waits for Find in Project to build it)."""
         project = self.session.project
-        index = project.search_index()
-        if not index.ready and self.model.count() > SMALL_PROJECT:
+        if not project.search_ready and self.model.count() > SMALL_PROJECT:
             return set()
         results = project.search(text, limit=TEXT_LIMIT)
         return {m.uid for m in results.matches if m.entity == "requirement"}
