@@ -19,8 +19,10 @@ from pmdesk.app.main_window import MainWindow
 from pmdesk.app.tree.model import RequirementTreeModel
 from pmdesk.app.tree.pane import TreePane
 from pmdesk.core.newproject.sample import write_sample
+from pmdesk.core.ops import CreateBaseline
 from pmdesk.core.ops.edits import Update
 from pmdesk.core.queries.backlog import KEY
+from pmdesk.core.snapshot.baselines import new_baseline_uid
 from tests.app.backlog_helpers import open_backlog
 from tests.app.conftest import ws
 from tests.app.filter_helpers import OFFSCREEN_POPUP, pick
@@ -137,10 +139,10 @@ def test_dates_and_changes_since_a_baseline(
     open_backlog(qtbot, window, english)
     tree = ws(window).tree_pane
     session = ws(window).session
-    session.project.create_baseline("v1.0")
+    assert not tree.bar.baseline.isVisibleTo(tree)  # no baseline yet
+    session.push(CreateBaseline(new_baseline_uid(), "v1.0"))  # as the Baselines window
     crm9 = _uid(tree, "CRM-9")
     session.push(Update("requirement", crm9, {"title": "Registry auto-fill"}))
-    tree.refill_choices()
     assert tree.bar.baseline.isVisibleTo(tree)
     tree.bar.baseline.setCurrentIndex(tree.bar.baseline.findText("Changed since v1.0"))
     assert {tree.model.key_of(u) for u in tree.matched_uids() or ()} == {"CRM-9"}

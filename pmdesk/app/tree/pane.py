@@ -314,8 +314,9 @@ class TreePane(QWidget):
 
 
 def _changes_choices(effect: Effect) -> bool:
-    """Whether `effect` can change the filter's lists of owners, releases and personas."""
-    if effect.action == "reloaded" or effect.entity in ("release", "persona"):
+    """Whether `effect` can change the filter's lists of owners, releases, personas
+    and baselines."""
+    if effect.action == "reloaded" or effect.entity in ("release", "persona", "baseline"):
         return True
     if effect.entity != "requirement":
         return False
