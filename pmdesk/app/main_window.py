@@ -202,6 +202,7 @@ class MainWindow(QMainWindow):
         workspace.roadmap_pane.details_requested.connect(self.show_details)
         workspace.selection.changed.connect(self._show_selection)
         workspace.session.changed.connect(self._project_changed)
+        workspace.tree_pane.filter_applied.connect(self._update_counts)
         self.undo_group.addStack(workspace.undo_stack)
         self.undo_group.setActiveStack(workspace.undo_stack)
         self.commands.attach_tree(workspace.tree_pane.view)
@@ -272,8 +273,15 @@ class MainWindow(QMainWindow):
     def _update_counts(self) -> None:
         ws, opening = self.workspace, self.lifecycle.opening
         pane = ws.tree_pane if ws is not None else opening.tree_pane if opening else None
-        n = pane.model.count() if pane is not None else None
-        self.counts_label.setText("" if n is None else self.tr("%n requirement(s)", "", n))
+        if pane is None:
+            self.counts_label.setText("")
+            return
+        n = pane.model.count()
+        text = self.tr("%n requirement(s)", "", n)
+        matches = pane.matched_uids()
+        if matches is not None:  # the filter's share of them
+            text = self.tr("%1 of %n requirement(s) shown", "", n).replace("%1", str(len(matches)))
+        self.counts_label.setText(text)
 
     def _show_selection(self, uid: str | None) -> None:
         ws = self.workspace
@@ -448,7 +456,10 @@ class MainWindow(QMainWindow):
             return None
         language = ws.session.project.info().language
         names = ws.session.project.baseline_names()
-        dialog = ExportDialog(ws.session, self.tasks, self.settings, language, names, self)
+        filtered = ws.tree_pane.matched_uids()  # the dialog offers the filtered set
+        dialog = ExportDialog(
+            ws.session, self.tasks, self.settings, language, names, self, filtered=filtered
+        )
         dialog.exported.connect(self._exported)
         dialog.section_wanted.connect(ws.document_pane.select_section)
         dialog.finished.connect(dialog.deleteLater)

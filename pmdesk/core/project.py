@@ -310,6 +310,12 @@ class Project(ProjectReads):
                 self._close_search(remove=True)
         return super().search(query, limit)
 
+    @property
+    def search_ready(self) -> bool:
+        """Whether `search` answers from a built index right away (never builds
+        or opens one: a view that only wants quick answers asks this first)."""
+        return self._search is not None and self._search.ready
+
     def search_index(self) -> FtsIndex:
         """The index behind `search`: `ready` once built, `sync()` builds it
         (the window does that on its task runner). Thread-safe."""

@@ -114,6 +114,8 @@ class ExportOptions:
     language: str = "zh"
     statuses: frozenset[str] | None = None
     """Requirement statuses the chapters and tables include; None for all."""
+    uids: frozenset[str] | None = None
+    """Only these requirements (the app's filtered set), with `statuses`; None for all."""
     fields: tuple[str, ...] = DEFAULT_FIELDS
     """Attributes shown in each requirement's table (see prd_requirements.ATTRIBUTE_FIELDS)."""
     baseline: str | None = None
@@ -189,6 +191,8 @@ class _Builder:
         ).all()
         self.total = len(rows) * 2 + len(sections) + 1
         wanted = included(rows, self.options.statuses)
+        if self.options.uids is not None:
+            wanted &= self.options.uids
         self.rows = [r for r in rows if r.uid in wanted]
         from pmdesk.core.analysis.scoring import project_scoring, scores_by_uid
 

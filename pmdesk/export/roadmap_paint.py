@@ -73,8 +73,10 @@ def paint_body(
     hidden: str | None = None,
     detail: bool = True,
     palette: Palette = LIGHT,
+    shown: Collection[str] | None = None,
 ) -> None:
-    """Lanes, grid, milestone and today lines, arrows and bars within `exposed`."""
+    """Lanes, grid, milestone and today lines, arrows and bars within `exposed`;
+    with `shown` (the app's filter), only those bars and the arrows between them."""
     layout = geo.layout
     left, right = max(exposed.left(), 0.0), min(exposed.right(), geo.width)
     for i in range(len(layout.lanes)):
@@ -91,8 +93,8 @@ def paint_body(
             p.drawLine(QLineF(left, y, right, y))
     _paint_milestone_lines(p, geo, exposed, palette)
     p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    _paint_arrows(p, geo, exposed, palette)
-    _paint_bars(p, geo, exposed, colors, selected, hidden, detail, palette)
+    _paint_arrows(p, geo, exposed, palette, shown)
+    _paint_bars(p, geo, exposed, colors, selected, hidden, detail, palette, shown)
     if layout.today is not None:
         x = geo.x(layout.today + 0.5)
         if left - 2 <= x <= right + 2:
@@ -163,10 +165,18 @@ def _arrow_meets(points: list[tuple[float, float]], exposed: QRectF) -> bool:
     )
 
 
-def _paint_arrows(p: QPainter, geo: Geometry, exposed: QRectF, palette: Palette) -> None:
+def _paint_arrows(
+    p: QPainter,
+    geo: Geometry,
+    exposed: QRectF,
+    palette: Palette,
+    shown: Collection[str] | None = None,
+) -> None:
     p.setBrush(Qt.BrushStyle.NoBrush)
     rows = geo.rows_between(exposed.top() - ROW_HEIGHT, exposed.bottom() + ROW_HEIGHT)
     for arrow in geo.layout.arrows_in_rows(rows.start - 1, rows.stop + 1):
+        if shown is not None and (arrow.before not in shown or arrow.after not in shown):
+            continue
         points = arrow_points(geo, arrow)
         if not _arrow_meets(points, exposed):
             continue  # every segment of it is elsewhere: nothing of it in this repaint
@@ -197,12 +207,13 @@ def _paint_bars(
     hidden: str | None,
     detail: bool,
     palette: Palette,
+    shown: Collection[str] | None = None,
 ) -> None:
     layout = geo.layout
     p.setFont(geo.bar_font)
     for row in geo.rows_between(exposed.top() - ROW_HEIGHT, exposed.bottom()):
         for bar in layout.bars_in_row(row):
-            if bar.uid == hidden:
+            if bar.uid == hidden or (shown is not None and bar.uid not in shown):
                 continue
             rect = geo.bar_rect(bar)
             if rect.right() < exposed.left() or rect.left() > exposed.right():

@@ -455,6 +455,13 @@ A baseline keeps the project as it is at a moment you name, such as the version 
     </message>
 </context>
 <context>
+    <name>ChoiceButton</name>
+    <message>
+        <source>Any</source>
+        <translation>Any</translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message numerus="yes">
         <source>%1 also changed %n thing(s) you changed. Choose which version to keep.</source>
@@ -1302,6 +1309,33 @@ A baseline keeps the project as it is at a moment you name, such as the version 
     </message>
 </context>
 <context>
+    <name>DatesButton</name>
+    <message>
+        <source>Filter by dates</source>
+        <translation>Filter by dates</translation>
+    </message>
+    <message>
+        <source>Start and end within</source>
+        <translation>Start and end within</translation>
+    </message>
+    <message>
+        <source>Overlapping the range</source>
+        <translation>Overlapping the range</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>From:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>To:</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Dates</translation>
+    </message>
+</context>
+<context>
     <name>DescriptionEditor</name>
     <message>
         <source>Describe the requirement (Markdown)…</source>
@@ -1787,6 +1821,14 @@ Name:</translation>
         <translation>Requirements with status</translation>
     </message>
     <message>
+        <source>All requirements</source>
+        <translation>All requirements</translation>
+    </message>
+    <message>
+        <source>The %1 requirements the filter shows</source>
+        <translation>The %1 requirements the filter shows</translation>
+    </message>
+    <message>
         <source>Fields in each requirement's table</source>
         <translation>Fields in each requirement's table</translation>
     </message>
@@ -1805,6 +1847,10 @@ Name:</translation>
     <message>
         <source>Language:</source>
         <translation>Language:</translation>
+    </message>
+    <message>
+        <source>Export:</source>
+        <translation>Export:</translation>
     </message>
     <message>
         <source>Compare with baseline:</source>
@@ -1892,6 +1938,105 @@ Name:</translation>
     <message>
         <source>Export Anyway</source>
         <translation>Export Anyway</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>Filter by key, title, description, owner, tag or source…</source>
+        <translation>Filter by key, title, description, owner, tag or source…</translation>
+    </message>
+    <message>
+        <source>Ctrl+F to filter, Escape to clear</source>
+        <translation>Ctrl+F to filter, Escape to clear</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>%1 statuses</source>
+        <translation>%1 statuses</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>%1 priorities</source>
+        <translation>%1 priorities</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>%1 owners</source>
+        <translation>%1 owners</translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation>Release</translation>
+    </message>
+    <message>
+        <source>%1 releases</source>
+        <translation>%1 releases</translation>
+    </message>
+    <message>
+        <source>Persona</source>
+        <translation>Persona</translation>
+    </message>
+    <message>
+        <source>%1 personas</source>
+        <translation>%1 personas</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>%1 kinds</source>
+        <translation>%1 kinds</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>%1 tags</source>
+        <translation>%1 tags</translation>
+    </message>
+    <message>
+        <source>Kano</source>
+        <translation>Kano</translation>
+    </message>
+    <message>
+        <source>%1 Kano types</source>
+        <translation>%1 Kano types</translation>
+    </message>
+    <message>
+        <source>Lane</source>
+        <translation>Lane</translation>
+    </message>
+    <message>
+        <source>%1 lanes</source>
+        <translation>%1 lanes</translation>
+    </message>
+    <message>
+        <source>Only requirements added or changed since a baseline</source>
+        <translation>Only requirements added or changed since a baseline</translation>
+    </message>
+    <message>
+        <source>Since baseline</source>
+        <translation>Since baseline</translation>
+    </message>
+    <message>
+        <source>Needs review</source>
+        <translation>Needs review</translation>
+    </message>
+    <message>
+        <source>Changed since %1</source>
+        <translation>Changed since %1</translation>
     </message>
 </context>
 <context>
@@ -3210,6 +3355,13 @@ Name:</translation>
         <source>Unsaved changes</source>
         <translation>Unsaved changes</translation>
     </message>
+    <message numerus="yes">
+        <source>%1 of %n requirement(s) shown</source>
+        <translation>
+            <numerusform>%1 of %n requirement shown</numerusform>
+            <numerusform>%1 of %n requirements shown</numerusform>
+        </translation>
+    </message>
     <message>
         <source>About pmdesk</source>
         <translation>About pmdesk</translation>
@@ -3271,7 +3423,9 @@ Name:</translation>
     <message numerus="yes">
         <source>The %n requirement(s) picked in the tree</source>
         <translation>
-            <numerusform>The %n requirement picked in the tree</numerusform><numerusform>The %n requirements picked in the tree</numerusform></translation>
+            <numerusform>The %n requirement picked in the tree</numerusform>
+            <numerusform>The %n requirements picked in the tree</numerusform>
+        </translation>
     </message>
     <message>
         <source>All releases</source>
@@ -3292,7 +3446,9 @@ Name:</translation>
     <message numerus="yes">
         <source>%n requirement(s) on the matrix</source>
         <translation>
-            <numerusform>%n requirement on the matrix</numerusform><numerusform>%n requirements on the matrix</numerusform></translation>
+            <numerusform>%n requirement on the matrix</numerusform>
+            <numerusform>%n requirements on the matrix</numerusform>
+        </translation>
     </message>
     <message>
         <source>; effort is low up to %1 person-months (their median).</source>
@@ -3576,7 +3732,9 @@ Name:</translation>
     <message numerus="yes">
         <source>%n requirement(s) name this persona.</source>
         <translation>
-            <numerusform>%n requirement name this persona.</numerusform><numerusform>%n requirements name this persona.</numerusform></translation>
+            <numerusform>%n requirement name this persona.</numerusform>
+            <numerusform>%n requirements name this persona.</numerusform>
+        </translation>
     </message>
     <message>
         <source>New persona</source>
@@ -3589,7 +3747,9 @@ Name:</translation>
     <message numerus="yes">
         <source>%n requirement(s) will lose it and have no persona.</source>
         <translation>
-            <numerusform>%n requirement will lose it and have no persona.</numerusform><numerusform>%n requirements will lose it and have no persona.</numerusform></translation>
+            <numerusform>%n requirement will lose it and have no persona.</numerusform>
+            <numerusform>%n requirements will lose it and have no persona.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Undo brings it back.</source>
@@ -4680,32 +4840,28 @@ Name:</translation>
 <context>
     <name>TreePane</name>
     <message>
-        <source>Filter by key or title…</source>
-        <translation>Filter by key or title…</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Priority</source>
-        <translation>Priority</translation>
-    </message>
-    <message>
-        <source>Owner</source>
-        <translation>Owner</translation>
-    </message>
-    <message>
-        <source>Release</source>
-        <translation>Release</translation>
-    </message>
-    <message>
-        <source>Persona</source>
-        <translation>Persona</translation>
+        <source>No requirements match</source>
+        <translation>No requirements match</translation>
     </message>
     <message>
         <source>No persona</source>
         <translation>No persona</translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <translation>Nobody</translation>
+    </message>
+    <message>
+        <source>No release</source>
+        <translation>No release</translation>
+    </message>
+    <message>
+        <source>No tags</source>
+        <translation>No tags</translation>
+    </message>
+    <message>
+        <source>No lane</source>
+        <translation>No lane</translation>
     </message>
 </context>
 <context>

@@ -449,6 +449,13 @@ A baseline keeps the project as it is at a moment you name, such as the version 
     </message>
 </context>
 <context>
+    <name>ChoiceButton</name>
+    <message>
+        <source>Any</source>
+        <translation>不限</translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message numerus="yes">
         <source>%1 also changed %n thing(s) you changed. Choose which version to keep.</source>
@@ -1295,6 +1302,33 @@ A baseline keeps the project as it is at a moment you name, such as the version 
     </message>
 </context>
 <context>
+    <name>DatesButton</name>
+    <message>
+        <source>Filter by dates</source>
+        <translation>按日期筛选</translation>
+    </message>
+    <message>
+        <source>Start and end within</source>
+        <translation>起止都在范围内</translation>
+    </message>
+    <message>
+        <source>Overlapping the range</source>
+        <translation>与范围有重叠</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>从：</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>到：</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>日期</translation>
+    </message>
+</context>
+<context>
     <name>DescriptionEditor</name>
     <message>
         <source>Describe the requirement (Markdown)…</source>
@@ -1780,6 +1814,14 @@ Name:</source>
         <translation>包含以下状态的需求</translation>
     </message>
     <message>
+        <source>All requirements</source>
+        <translation>全部需求</translation>
+    </message>
+    <message>
+        <source>The %1 requirements the filter shows</source>
+        <translation>筛选出的 %1 条需求</translation>
+    </message>
+    <message>
         <source>Fields in each requirement's table</source>
         <translation>需求属性表中的字段</translation>
     </message>
@@ -1798,6 +1840,10 @@ Name:</source>
     <message>
         <source>Language:</source>
         <translation>语言：</translation>
+    </message>
+    <message>
+        <source>Export:</source>
+        <translation>导出：</translation>
     </message>
     <message>
         <source>Compare with baseline:</source>
@@ -1885,6 +1931,105 @@ Name:</source>
     <message>
         <source>Export Anyway</source>
         <translation>仍然导出</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>Filter by key, title, description, owner, tag or source…</source>
+        <translation>按编号、标题、描述、负责人、标签或来源筛选…</translation>
+    </message>
+    <message>
+        <source>Ctrl+F to filter, Escape to clear</source>
+        <translation>Ctrl+F 筛选，Esc 清除</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>%1 statuses</source>
+        <translation>%1 种状态</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>%1 priorities</source>
+        <translation>%1 种优先级</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>%1 owners</source>
+        <translation>%1 位负责人</translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>%1 releases</source>
+        <translation>%1 个版本</translation>
+    </message>
+    <message>
+        <source>Persona</source>
+        <translation>用户画像</translation>
+    </message>
+    <message>
+        <source>%1 personas</source>
+        <translation>%1 个用户画像</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>%1 kinds</source>
+        <translation>%1 种类型</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>%1 tags</source>
+        <translation>%1 个标签</translation>
+    </message>
+    <message>
+        <source>Kano</source>
+        <translation>Kano</translation>
+    </message>
+    <message>
+        <source>%1 Kano types</source>
+        <translation>%1 种 Kano 分类</translation>
+    </message>
+    <message>
+        <source>Lane</source>
+        <translation>泳道</translation>
+    </message>
+    <message>
+        <source>%1 lanes</source>
+        <translation>%1 条泳道</translation>
+    </message>
+    <message>
+        <source>Only requirements added or changed since a baseline</source>
+        <translation>只看基线之后新增或修改的需求</translation>
+    </message>
+    <message>
+        <source>Since baseline</source>
+        <translation>基线以来</translation>
+    </message>
+    <message>
+        <source>Needs review</source>
+        <translation>待复核</translation>
+    </message>
+    <message>
+        <source>Changed since %1</source>
+        <translation>%1 以来有变化</translation>
     </message>
 </context>
 <context>
@@ -3201,6 +3346,11 @@ Name:</source>
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
+    <message numerus="yes">
+        <source>%1 of %n requirement(s) shown</source>
+        <translation>
+            <numerusform>显示 %1 / %n 条需求</numerusform></translation>
+    </message>
     <message>
         <source>About pmdesk</source>
         <translation>关于 pmdesk</translation>
@@ -3262,7 +3412,8 @@ Name:</source>
     <message numerus="yes">
         <source>The %n requirement(s) picked in the tree</source>
         <translation>
-            <numerusform>需求树中选中的 %n 条需求</numerusform></translation>
+            <numerusform>需求树中选中的 %n 条需求</numerusform>
+        </translation>
     </message>
     <message>
         <source>All releases</source>
@@ -3283,7 +3434,8 @@ Name:</source>
     <message numerus="yes">
         <source>%n requirement(s) on the matrix</source>
         <translation>
-            <numerusform>矩阵中有 %n 条需求</numerusform></translation>
+            <numerusform>矩阵中有 %n 条需求</numerusform>
+        </translation>
     </message>
     <message>
         <source>; effort is low up to %1 person-months (their median).</source>
@@ -3567,7 +3719,8 @@ Name:</source>
     <message numerus="yes">
         <source>%n requirement(s) name this persona.</source>
         <translation>
-            <numerusform>%n 条需求指向这个用户画像。</numerusform></translation>
+            <numerusform>%n 条需求指向这个用户画像。</numerusform>
+        </translation>
     </message>
     <message>
         <source>New persona</source>
@@ -3580,7 +3733,8 @@ Name:</source>
     <message numerus="yes">
         <source>%n requirement(s) will lose it and have no persona.</source>
         <translation>
-            <numerusform>%n 条需求将失去它，不再有用户画像。</numerusform></translation>
+            <numerusform>%n 条需求将失去它，不再有用户画像。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Undo brings it back.</source>
@@ -4670,32 +4824,28 @@ Name:</source>
 <context>
     <name>TreePane</name>
     <message>
-        <source>Filter by key or title…</source>
-        <translation>按编号或标题筛选…</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>Priority</source>
-        <translation>优先级</translation>
-    </message>
-    <message>
-        <source>Owner</source>
-        <translation>负责人</translation>
-    </message>
-    <message>
-        <source>Release</source>
-        <translation>版本</translation>
-    </message>
-    <message>
-        <source>Persona</source>
-        <translation>用户画像</translation>
+        <source>No requirements match</source>
+        <translation>没有符合条件的需求</translation>
     </message>
     <message>
         <source>No persona</source>
         <translation>无用户画像</translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <translation>未指定</translation>
+    </message>
+    <message>
+        <source>No release</source>
+        <translation>无版本</translation>
+    </message>
+    <message>
+        <source>No tags</source>
+        <translation>无标签</translation>
+    </message>
+    <message>
+        <source>No lane</source>
+        <translation>无泳道</translation>
     </message>
 </context>
 <context>

@@ -17,6 +17,7 @@ from pmdesk.app.tree.model import Column
 from pmdesk.core.snapshot.convert import Json, export_snapshot
 from pmdesk.core.storage.projectfile import open_readonly
 from tests.app.conftest import Answers, open_sync, ws
+from tests.app.filter_helpers import OFFSCREEN_POPUP, pick
 from tests.app.keyboard import type_text
 
 
@@ -145,7 +146,7 @@ def test_drag_and_drop_reparents_and_refuses_own_subtree(window: MainWindow, sam
 def test_filter_keeps_ancestors(qtbot: QtBot, window: MainWindow, sample: Path) -> None:
     open_sync(window, sample)
     pane = ws(window).tree_pane
-    pane.search.setText("健康度")
+    pane.search.setText("健康度趋势")  # in one title, nowhere else
     pane.apply_filter()
     model = pane.view.model()
     top = [model.index(r, 0) for r in range(model.rowCount())]
@@ -157,21 +158,22 @@ def test_filter_keeps_ancestors(qtbot: QtBot, window: MainWindow, sample: Path) 
     assert model.rowCount() == 6
 
 
-def test_priority_filter_finds_what_is_not_assessed(window: MainWindow, sample: Path) -> None:
+@OFFSCREEN_POPUP
+def test_priority_filter_finds_what_is_not_assessed(
+    qtbot: QtBot, window: MainWindow, sample: Path
+) -> None:
     open_sync(window, sample)
     pane = ws(window).tree_pane
     pane.view.new_sibling()  # a new requirement starts not assessed
     new_uid = pane.view.current_uid()
-    combo = pane.priority
-    choice = combo.findText("Not assessed")
-    assert choice > 0
-    combo.setCurrentIndex(choice)
+    pick(qtbot, pane.fields["priority"], "Not assessed")
     model = pane.model
-    shown = model.matching(priority=combo.currentData())
+    shown = pane.matched_uids()
     assert shown is not None and new_uid in shown
     assert model.index_of(new_uid).row() >= 0  # shown in the tree
-    assessed = [u for u in shown if model.row_values(u)[PRIORITY] is not None]
-    assert all(model.children_of(u) for u in assessed)  # only as ancestors of a match
+    assert all(model.row_values(u)[PRIORITY] is None for u in shown)
+    for uid in model.with_ancestors(shown) - shown:  # only as ancestors of a match: muted
+        assert model.children_of(uid) and model.is_context(uid)
 
 
 def test_close_with_changes_asks_and_cancel_keeps_window(
@@ -469,7 +471,7 @@ def test_ctrl_up_down_under_a_filter_moves_past_the_visible_neighbour(
     view.select_uid(could_9)
     QTest.keyClick(view, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
     assert model.children_of(epic) == [must_2, must_5, could_9, must_8]
-    pane.priority.setCurrentIndex(pane.priority.findData("must"))  # hides CRM-9
+    pane.fields["priority"].set_values({"must"})  # hides CRM-9
     assert model.shown_children_of(epic) == [must_2, must_5, must_8]
     view.setFocus()
     view.select_uid(must_8)

@@ -17,6 +17,7 @@ from pmdesk.core.project import Project
 from pmdesk.core.queries.backlog import KEY
 from tests.app.backlog_helpers import open_backlog
 from tests.app.conftest import ws
+from tests.app.filter_helpers import OFFSCREEN_POPUP, pick
 
 NAMES = [c.name for c in COLUMNS]
 # The sample's stories of Xiao Chen (the account manager), and of nobody.
@@ -44,22 +45,24 @@ def _shown(model: RequirementTreeModel) -> list[str]:
     return out
 
 
+@OFFSCREEN_POPUP
 def test_the_tree_filters_by_persona_and_the_backlog_follows(
     qtbot: QtBot, window: MainWindow, english: Path
 ) -> None:
     pane = open_backlog(qtbot, window, english)
     tree = ws(window).tree_pane
-    combo = tree.persona
-    assert combo.isVisible()
-    names = [combo.itemText(i) for i in range(combo.count())]
-    assert names == ["Persona", "Xiao Chen", "Lao Wang", "Sister Lin", "Xiao Li", "No persona"]
-    combo.setFocus()
-    combo.setCurrentIndex(names.index("Xiao Chen"))  # as a pick from the open list
+    button = tree.fields["persona"]
+    assert button.isVisible()
+    assert button.text() == "Persona"
+    names = [text for text, _ in button.items()]
+    assert names == ["Xiao Chen", "Lao Wang", "Sister Lin", "Xiao Li", "No persona"]
+    pick(qtbot, button, "Xiao Chen")
+    assert button.text() == "Xiao Chen"
     shown = {pane.model.row_of(u)[KEY] for u in pane.model.shown_uids()}
     assert shown == CHEN  # the table: the matches only
     keys = {tree.model.key_of(u) for u in _shown(tree.model)}
     assert keys > CHEN and "CRM-1" in keys  # the tree: the matches with their ancestors
-    combo.setCurrentIndex(names.index("No persona"))
+    pick(qtbot, button, "Xiao Chen", "No persona")  # Xiao Chen off, No persona on
     shown = {pane.model.row_of(u)[KEY] for u in pane.model.shown_uids()}
     assert "CRM-1" in shown and not shown & CHEN and "CRM-40" in shown
 

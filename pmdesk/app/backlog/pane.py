@@ -1,8 +1,8 @@
 """The backlog pane: the table of every requirement, its grouping, bulk edits.
 
 It shares the tree's selection (the current row is the workspace's selected
-requirement) and the tree pane's filter (the same text, status, priority,
-owner and release; matches only, without their ancestors). What the user made
+requirement) and the tree pane's filter (`TreePane.matched_uids`: the
+matches only, without their ancestors). What the user made
 of the table — columns, their order and widths, grouping and sort — is kept
 per project file in the settings.
 """
@@ -177,18 +177,7 @@ class BacklogPane(QWidget):
     def _follow_filter(self) -> None:
         if not self.model.loaded:
             return
-        values = self._tree_pane.filter_values()
-        visible = self._tree_pane.model.matching(
-            values.pop("text") or "",
-            status=values["status"],
-            priority=values["priority"],
-            owner=values["owner"],
-            release=values["release"],
-            ancestors=False,
-            persona=values["persona"],
-            persona_of=self.session.project.persona_requirements() if values["persona"] else None,
-        )
-        self.model.set_visible(visible)
+        self.model.set_visible(self._tree_pane.matched_uids())
 
     # -- sorting and grouping ------------------------------------------------------------
     def sort_by(self, column: str, add: bool = False) -> None:

@@ -68,7 +68,10 @@ class ExportDialog(QDialog):
         language: str,
         baselines: list[str],
         parent: QWidget | None = None,
+        filtered: set[str] | None = None,
     ) -> None:
+        """`filtered`: the requirements the tree's filter shows (None: no filter);
+        the dialog then asks whether to export those or everything."""
         super().__init__(parent)
         from pmdesk.export.prd_requirements import ATTRIBUTE_FIELDS, DEFAULT_FIELDS
 
@@ -121,6 +124,25 @@ class ExportDialog(QDialog):
             self.statuses[status] = box
             status_grid.addWidget(box, n // 4, n % 4)
 
+        # The tree's filter is on: export what it shows, or everything.
+        self._filtered = None if filtered is None else frozenset(filtered)
+        self.only_filtered = QRadioButton(self)
+        self.everything = QRadioButton(self.tr("All requirements"), self)
+        scope = QButtonGroup(self)
+        scope.addButton(self.only_filtered)
+        scope.addButton(self.everything)
+        count = len(self._filtered or ())
+        self.only_filtered.setText(
+            self.tr("The %1 requirements the filter shows").replace("%1", str(count))
+        )
+        self.only_filtered.setChecked(True)
+        scope_row = QWidget(self)
+        scope_layout = QVBoxLayout(scope_row)
+        scope_layout.setContentsMargins(0, 0, 0, 0)
+        scope_layout.addWidget(self.only_filtered)
+        scope_layout.addWidget(self.everything)
+        scope_row.setVisible(self._filtered is not None)
+
         self.fields: dict[str, QCheckBox] = {}
         field_box = QGroupBox(self.tr("Fields in each requirement's table"), self)
         field_grid = QGridLayout(field_box)
@@ -157,6 +179,8 @@ class ExportDialog(QDialog):
         format_layout.addWidget(self.pdf)
         form.addRow(self.tr("Format:"), format_row)
         form.addRow(self.tr("Language:"), self.language)
+        if self._filtered is not None:
+            form.addRow(self.tr("Export:"), scope_row)
         form.addRow(self.tr("Compare with baseline:"), self.baseline)
         form.addRow("", self.redline)
         self._show_redline()
@@ -169,6 +193,7 @@ class ExportDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
         self._options = [format_row, self.language, self.baseline, status_box, field_box]
+        self._options.append(scope_row)
         self._options.append(self.redline)
         self._options.append(self.open_after)
 
@@ -212,6 +237,7 @@ class ExportDialog(QDialog):
         return ExportOptions(
             language=self.language.currentData(),
             statuses=None if len(statuses) == len(self.statuses) else statuses,
+            uids=self._filtered if self.only_filtered.isChecked() else None,
             fields=tuple(f for f, box in self.fields.items() if box.isChecked()),
             baseline=self.baseline.currentData() or None,
         )

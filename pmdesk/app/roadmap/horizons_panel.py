@@ -266,16 +266,7 @@ class HorizonsPanel(QWidget):
         tree = self._tree_pane
         if tree is None:
             return
-        values = tree.filter_values()
-        visible = tree.model.matching(
-            values.pop("text") or "",
-            status=values["status"],
-            priority=values["priority"],
-            owner=values["owner"],
-            release=values["release"],
-            ancestors=False,
-        )
-        self.set_visible(visible)
+        self.set_visible(tree.matched_uids())
 
     # -- export --------------------------------------------------------------------
     def export_picture(self, path: Path, language: str) -> bool:

@@ -25,6 +25,7 @@ class BodyItem(QGraphicsItem):
         self.colors: Colors = lambda _bar: "#888888"
         self.selected: str | None = None
         self.hidden: str | None = None
+        self.shown: frozenset[str] | None = None  # the tree's filter: only these bars
         self.palette: Palette = LIGHT
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
 
@@ -52,6 +53,7 @@ class BodyItem(QGraphicsItem):
             hidden=self.hidden,
             detail=scale * ROW_HEIGHT >= LABEL_MIN_PX,
             palette=self.palette,
+            shown=self.shown,
         )
 
 

@@ -323,8 +323,15 @@ class RoadmapPane(QWidget):
             self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def follow_tree(self, tree_pane: TreePane) -> None:
-        """The Now / Next / Later board follows the tree pane's filter."""
+        """The timeline's bars and the Now / Next / Later board follow the tree
+        pane's filter (its matches, not their ancestors)."""
         self.horizons.follow_tree(tree_pane)
+        self._filter_of = tree_pane.matched_uids
+        tree_pane.filter_applied.connect(self._follow_filter)
+        self._follow_filter()
+
+    def _follow_filter(self) -> None:
+        self.view.set_shown(self._filter_of())
 
     def _button(self, text: str, tip: str, slot: Any, *keys: str) -> QToolButton:
         button = QToolButton(self)

@@ -236,6 +236,20 @@ class RoadmapView(QGraphicsView):
             self.header.update()
         return True
 
+    def set_shown(self, uids: Collection[str] | None) -> None:
+        """Draw only the bars of `uids` (the tree's filter); None: all of them."""
+        shown = None if uids is None else frozenset(uids)
+        if shown != self.body.shown:
+            self.body.shown = shown
+            self.body.update()
+
+    def shown_bars(self) -> list[Bar]:
+        """The bars drawn (the filter's), in layout order."""
+        layout, shown = self.layout_shown, self.body.shown
+        if layout is None:
+            return []
+        return [b for b in layout.bars if shown is None or b.uid in shown]
+
     def set_colors(self, colors: Colors, release_colors: dict[str, str]) -> None:
         self.body.colors, self.release_colors = colors, release_colors
         self.viewport().update()
@@ -313,6 +327,8 @@ class RoadmapView(QGraphicsView):
             )
             if bar is None:
                 return None
+        if self.body.shown is not None and bar.uid not in self.body.shown:
+            return None  # filtered out: not drawn, not grabbed
         rect = self.geo.bar_rect(bar)
         if rect.width() >= 3 * EDGE_PX:
             if abs(scene.x() - rect.left()) <= EDGE_PX:

@@ -30,7 +30,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush
+from PySide6.QtGui import QBrush, QGuiApplication, QPalette
 
 from pmdesk.app import look
 from pmdesk.app.labels import COLUMN_TITLES, kind_label, priority_label, status_label
@@ -117,6 +117,8 @@ class RequirementTreeModel(QAbstractItemModel):
         self._release_names: dict[str, str] = {}
         self._search: SearchText | None = None  # for the filter; None: rebuild
         self._visible: set[str] | None = None  # the filter: uids shown (None: all)
+        self._context: frozenset[str] = frozenset()  # shown only for a match below: muted
+        self._muted: QBrush | None = None
         # What the view sees: the full maps, or while filtering the visible part.
         self._shown_children, self._shown_pos = self._children, self._pos
         self._quiet = False  # applying edits inside a reset: no row signals
@@ -134,6 +136,7 @@ class RequirementTreeModel(QAbstractItemModel):
         self._set_releases(tree.releases)
         self._search = None
         self._visible = None
+        self._context = frozenset()
         self._refilter()
         self.endResetModel()
 
@@ -247,6 +250,21 @@ class RequirementTreeModel(QAbstractItemModel):
                 cursor = rows[cursor][PARENT]
         return visible
 
+    def rows(self) -> Mapping[str, Row]:
+        """Every row by uid (read only: the filter checks them)."""
+        return self._rows
+
+    def with_ancestors(self, uids: Iterable[str]) -> set[str]:
+        """`uids` and every ancestor of theirs (what the tree shows for matches)."""
+        rows = self._rows
+        visible: set[str] = set()
+        for uid in uids:
+            cursor: str | None = uid
+            while cursor is not None and cursor not in visible and cursor in rows:
+                visible.add(cursor)
+                cursor = rows[cursor][PARENT]
+        return visible
+
     def prepare_search(self) -> SearchText:
         """The rows' keys and titles, searchable; kept until a row changes (built
         when the filter box gets the focus, so typing finds it ready)."""
@@ -262,12 +280,21 @@ class RequirementTreeModel(QAbstractItemModel):
     def filtering(self) -> bool:
         return self._visible is not None
 
-    def set_visible(self, uids: set[str] | None) -> None:
-        """Show only `uids` (matches plus their ancestors, see matching); None: all."""
+    def set_visible(self, uids: set[str] | None, matches: set[str] | None = None) -> None:
+        """Show only `uids` (matches plus their ancestors, see matching); None: all.
+        With `matches`, the other rows shown (ancestors for context) are drawn muted."""
         self.beginResetModel()
         self._visible = None if uids is None else set(uids)
+        self._context = (
+            frozenset() if uids is None or matches is None else frozenset(uids - matches)
+        )
+        self._muted = None  # the theme may have changed meanwhile
         self._refilter()
         self.endResetModel()
+
+    def is_context(self, uid: str) -> bool:
+        """Whether the row is shown only because a match lies below it."""
+        return uid in self._context
 
     def reveal(self, uid: str) -> None:
         """Keep a row visible under the current filter (a row the user just made)."""
@@ -347,10 +374,19 @@ class RequirementTreeModel(QAbstractItemModel):
                 return look.kind_icon(row[KIND])
             return look.status_dot(row[STATUS]) if column == Column.STATUS else None
         if role == _FOREGROUND:
+            if uid in self._context:
+                return self._muted_brush()
             return QBrush(look.status_color(row[STATUS])) if column == Column.STATUS else None
         if role == _FONT:
             return look.struck_font() if row[STATUS] == "rejected" else None
         return uid  # Role.UID
+
+    def _muted_brush(self) -> QBrush:
+        if self._muted is None:
+            self._muted = QBrush(
+                QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText)
+            )
+        return self._muted
 
     def _display(self, row: Row, column: int) -> str:
         match column:

@@ -5,13 +5,22 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from pmdesk.app.labels import not_assessed_label, priority_label, status_label
+from pmdesk.app.labels import (
+    kano_label,
+    kind_label,
+    not_assessed_label,
+    priority_label,
+    status_label,
+)
 from pmdesk.app.search.highlight import HighlightDelegate
 from pmdesk.app.session import ProjectSession
+from pmdesk.app.tree.criteria import NONE, Criteria, find_matches
+from pmdesk.app.tree.filter_bar import FilterBar
 from pmdesk.app.tree.maps import TreeMaps
-from pmdesk.app.tree.model import NOT_ASSESSED, Column, RequirementTreeModel
+from pmdesk.app.tree.model import Column, RequirementTreeModel
 from pmdesk.app.tree.view import RequirementTreeView
 from pmdesk.core.domain import vocabulary
 
@@ -19,6 +28,10 @@ if TYPE_CHECKING:
     from pmdesk.core.ops import Effect
 
 AUTO_EXPAND_LIMIT = 2000  # expanding more rows than this would cost more than it shows
+SMALL_PROJECT = 5000  # requirements: building the search index on the first filter is quick
+# Matches beyond keys and titles taken from the search index: ranking each costs
+# ~40 µs, so 1,000 keep typing fluid (Find in Project lists every match).
+TEXT_LIMIT = 1000
 
 
 class TreePane(QWidget):
@@ -36,36 +49,36 @@ class TreePane(QWidget):
         self.model = RequirementTreeModel(session, tree)
         self.view = RequirementTreeView(session, self.model, self)
 
-        self.search = QLineEdit(self)
-        self.search.setObjectName("treeSearch")
-        self.search.setPlaceholderText(self.tr("Filter by key or title…"))
-        self.search.setClearButtonEnabled(True)
-        self.status = self._combo(
-            self.tr("Status"), [(status_label(s), s) for s in vocabulary.STATUSES]
+        self.bar = FilterBar(self)
+        self.search = self.bar.search
+        self.fields = self.bar.fields
+        self.fields["status"].set_items([(status_label(s), s) for s in vocabulary.STATUSES])
+        self.fields["priority"].set_items(
+            [(priority_label(p), p) for p in vocabulary.PRIORITIES] + [(not_assessed_label(), NONE)]
         )
-        self.priority = self._combo(
-            self.tr("Priority"),
-            [(priority_label(p), p) for p in vocabulary.PRIORITIES]
-            + [(not_assessed_label(), NOT_ASSESSED)],
+        self.fields["kind"].set_items([(kind_label(k), k) for k in vocabulary.KINDS])
+        self.fields["kano"].set_items(
+            [(kano_label(k), k) for k in vocabulary.KANO] + [(not_assessed_label(), NONE)]
         )
-        self.owner = self._combo(self.tr("Owner"), [])
-        self.release = self._combo(self.tr("Release"), [])
-        # Shown once the project has personas (schema 7); "none" finds stories without.
-        self.persona = self._combo(self.tr("Persona"), [])
-        self.persona.setObjectName("treePersona")
+        # Read when their list opens: tags need every requirement's row.
+        self.fields["tags"].menu_.aboutToShow.connect(self._fill_tags)
+        self.fields["lane"].menu_.aboutToShow.connect(self._fill_lanes)
+        self.empty = QLabel(self.tr("No requirements match"), self)
+        self.empty.setObjectName("treeNoMatch")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setVisible(False)
         self._persona_items: list[tuple[str, str]] | None = None  # None: read them again
+        self.matches: set[str] | None = None  # the filter's matches (None: no filter)
+        self._rows: dict[str, tuple[object, ...]] | None = None  # backlog rows, by uid
+        self._changed: dict[str, set[str]] = {}  # changed since a baseline, by its uid
+        self._unfiltered_open: list[str] | None = None  # expanded before the filter
         self.refill_choices()
 
-        filters = QHBoxLayout()
-        filters.setContentsMargins(0, 0, 0, 0)
-        filters.setSpacing(4)
-        for combo in (self.status, self.priority, self.owner, self.release, self.persona):
-            filters.addWidget(combo, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.setSpacing(4)
-        layout.addWidget(self.search)
-        layout.addLayout(filters)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.empty)
         layout.addWidget(self.view, 1)
         # The words looked for, highlighted in the titles (app/search/highlight.py).
         # The view's one delegate: a column's own would keep watching an inline
@@ -77,50 +90,86 @@ class TreePane(QWidget):
         self._timer.timeout.connect(self.apply_filter)
         self.search.textChanged.connect(self._timer.start)
         self.search.installEventFilter(self)
-        for combo in (self.status, self.priority, self.owner, self.release, self.persona):
-            combo.currentIndexChanged.connect(self.apply_filter)
+        self.bar.changed.connect(self.apply_filter)
         self._last_current: str | None = None
         self._expanded: list[str] = []  # open rows, kept across a merge's re-read
         self.model.modelAboutToBeReset.connect(self._remember_expanded)
         self.view.selectionModel().currentChanged.connect(self._current_changed)
         session.changed.connect(self._project_changed)
 
-    def _combo(self, any_text: str, items: list[tuple[str, str]]) -> QComboBox:
-        combo = QComboBox(self)
-        combo.addItem(any_text, None)  # the field's name stands for "any"
-        combo.setToolTip(any_text)
-        for text, value in items:
-            combo.addItem(text, value)
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(4)
-        return combo
-
     def refill_choices(self) -> None:
-        """The filter's lists of owners, releases and personas, read again."""
+        """The filter's lists of owners, releases, personas and baselines, read again."""
         if self._persona_items is None and self.session.ready:  # read again after a change
             personas = self.session.project.personas()
             self._persona_items = [(p.name, p.uid) for p in personas]
             if personas:
-                self._persona_items.append((self.tr("No persona"), NOT_ASSESSED))
+                self._persona_items.append((self.tr("No persona"), NONE))
+        if self.session.ready:  # a few names (their snapshots are not read)
+            baselines = self.session.project.baselines()
+            self.bar.set_baselines([(b.uid, b.name) for b in baselines])
         persona_items = self._persona_items or []
-        self.persona.setVisible(bool(persona_items))
-        for combo, items in (
-            (self.owner, [(o, o) for o in self.model.owners()]),
-            (self.release, [(name, uid) for uid, name in self.model.releases()]),
-            (self.persona, persona_items),
-        ):
-            chosen = combo.currentData()
-            combo.blockSignals(True)
-            while combo.count() > 1:
-                combo.removeItem(1)
-            for text, value in items:
-                combo.addItem(text, value)
-            found = combo.findData(chosen)
-            combo.setCurrentIndex(max(found, 0))
-            combo.blockSignals(False)
+        self.fields["persona"].setVisible(bool(persona_items))
+        self.fields["owner"].set_items(
+            [(o, o) for o in self.model.owners()] + [(self.tr("Nobody"), NONE)]
+        )
+        self.fields["release"].set_items(
+            [(name, uid) for uid, name in self.model.releases()] + [(self.tr("No release"), NONE)]
+        )
+        self.fields["persona"].set_items(persona_items)
+        review = self.needs_review_uids() is not None
+        self.bar.needs_review.setVisible(review)
+
+    def _fill_tags(self) -> None:
+        tags: set[str] = set()
+        from pmdesk.core.queries.backlog import TAGS
+
+        for row in self._backlog_rows().values():
+            tags.update(row[TAGS])  # type: ignore[arg-type]
+        self.fields["tags"].set_items([(t, t) for t in sorted(tags)] + [(self.tr("No tags"), NONE)])
+
+    def _fill_lanes(self) -> None:
+        lanes = self.session.project.lanes()
+        self.fields["lane"].set_items(
+            [(lane.name, lane.uid) for lane in lanes] + [(self.tr("No lane"), NONE)]
+        )
+
+    def _backlog_rows(self) -> dict[str, tuple[object, ...]]:
+        """Every requirement's backlog row (kano, lane, persona, tags, dates), kept
+        until the next edit."""
+        if self._rows is None:
+            self._rows = {row[0]: row for row in self.session.project.backlog_rows()}
+        return self._rows
+
+    def _follow_rows(self, effects: tuple[Effect, ...]) -> None:
+        """Keep the backlog rows in step: the edited requirements read again (a
+        whole read is 1-2 s at 100,000, too slow for each edit under a filter)."""
+        if self._rows is None:
+            return
+        if any(e.action == "reloaded" or e.entity in ("lane", "persona") for e in effects):
+            self._rows = None  # a merge, or a lane or persona gone from its requirements
+            return
+        edited = {e.uid for e in effects if e.entity == "requirement"}
+        for effect in effects:
+            if effect.entity == "requirement" and effect.action == "removed":
+                self._rows.pop(effect.uid, None)
+                edited.discard(effect.uid)
+        if edited:
+            for row in self.session.project.backlog_rows(edited):
+                self._rows[row[0]] = row
+
+    def needs_review_uids(self) -> set[str] | None:
+        """The requirements with a link to review, or None while the core has no
+        such read. The seam for suspect links (issue 16 part 6): a core
+        `Project.needs_review_uids() -> set[str]` shows the "Needs review" box."""
+        if not self.session.ready:
+            return None
+        read = getattr(self.session.project, "needs_review_uids", None)
+        return None if read is None else set(read())
 
     def _project_changed(self, effects: tuple[Effect, ...]) -> None:
-        if any(e.entity == "persona" or e.action == "reloaded" for e in effects):
+        self._follow_rows(effects)
+        self._changed = {}
+        if any(e.entity in ("persona", "baseline") or e.action == "reloaded" for e in effects):
             self._persona_items = None
         if any(_changes_choices(e) for e in effects):
             self.refill_choices()  # a walk over every row: only when it can differ
@@ -159,45 +208,94 @@ class TreePane(QWidget):
             if index.isValid():
                 self.view.expand(index)
 
-    def filter_values(self) -> dict[str, str | None]:
-        """The filter as `RequirementTreeModel.matching` takes it (text, status, …)."""
-        return {
-            "text": self.search.text(),
-            "status": self.status.currentData(),
-            "priority": self.priority.currentData(),
-            "owner": self.owner.currentData(),
-            "release": self.release.currentData(),
-            "persona": self.persona.currentData(),
-        }
+    def criteria(self) -> Criteria:
+        return self.bar.criteria()
+
+    def matched_uids(self) -> set[str] | None:
+        """The requirements the filter matches, without their ancestors (None: no
+        filter): what the backlog, the roadmap, the status bar and export follow."""
+        return self.matches
+
+    def _find(self, criteria: Criteria) -> set[str] | None:
+        if not criteria.active:
+            return None
+        project = self.session.project
+        found: set[str] | None = None
+        text = criteria.text.strip()
+        if text:
+            found = set(self.model.prepare_search().find(text))
+            found |= self._found_in_text(text)
+        changed = None
+        if criteria.baseline:
+            changed = self._changed.get(criteria.baseline)
+            if changed is None:
+                comparison = project.compare_baseline(criteria.baseline)
+                changed = set()
+                if comparison is not None:
+                    changed = {r.uid for r in comparison.added}
+                    changed |= {r.uid for r, _ in comparison.changed}
+                self._changed[criteria.baseline] = changed
+        return find_matches(
+            self.model.rows(),
+            criteria,
+            found=found,
+            rows=self._backlog_rows() if criteria.needs_rows else None,
+            changed=changed,
+            review=self.needs_review_uids() if criteria.needs_review else None,
+        )
+
+    def _found_in_text(self, text: str) -> set[str]:
+        """Requirements whose description, owner, tags, source… hold `text`, from
+        the core's search index (only once built: building it takes half a
+        minute at 100,000, so a large project waits for Find in Project to build it)."""
+        project = self.session.project
+        if not project.search_ready and self.model.count() > SMALL_PROJECT:
+            return set()
+        results = project.search(text, limit=TEXT_LIMIT)
+        return {m.uid for m in results.matches if m.entity == "requirement"}
 
     def apply_filter(self) -> None:
-        values = self.filter_values()
-        self.highlight.set_query(values["text"] or "")
-        persona = values["persona"]
-        visible = self.model.matching(
-            values.pop("text") or "",
-            status=values["status"],
-            priority=values["priority"],
-            owner=values["owner"],
-            release=values["release"],
-            persona=persona,
-            persona_of=self.session.project.persona_requirements() if persona else None,
-        )
-        self.filter_applied.emit()
+        criteria = self.bar.criteria()
+        self.highlight.set_query(criteria.text.strip())
+        matches = self._find(criteria)
+        self.matches = matches
+        self.empty.setVisible(matches is not None and not matches)
+        visible = None if matches is None else self.model.with_ancestors(matches)
         if visible is None and not self.model.filtering:
+            self.filter_applied.emit()
             return  # nothing to undo: keep what the user expanded
         current = self.view.current_uid()
+        if not self.model.filtering:
+            self._remember_expanded()
+            self._unfiltered_open = list(self._expanded)
         # The model resets: the view forgets what was expanded and lays out only
         # the top level (hundreds of expanded rows took seconds at 100,000).
-        self.model.set_visible(visible)
+        self.model.set_visible(visible, matches)
         if visible is not None and len(visible) <= AUTO_EXPAND_LIMIT:
             self.view.expandAll()
+        if visible is None and self._unfiltered_open is not None:
+            self._expanded, self._unfiltered_open = self._unfiltered_open, None
+            self._expand_again()  # as the user had it before filtering
         if current is not None and (visible is None or current in visible):
             self.view.select_uid(current)  # keep the user's place
+        self.filter_applied.emit()
+
+    def clear_filter(self) -> None:
+        self.bar.clear()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.search and event.type() == QEvent.Type.FocusIn:
             self.model.prepare_search()
+        if (
+            watched is self.search
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Escape
+            and self.bar.criteria().active
+        ):
+            self._timer.stop()
+            self.clear_filter()
+            return True
         return False
 
     def lock_editing(self) -> None:
@@ -216,8 +314,9 @@ class TreePane(QWidget):
 
 
 def _changes_choices(effect: Effect) -> bool:
-    """Whether `effect` can change the filter's lists of owners, releases and personas."""
-    if effect.action == "reloaded" or effect.entity in ("release", "persona"):
+    """Whether `effect` can change the filter's lists of owners, releases, personas
+    and baselines."""
+    if effect.action == "reloaded" or effect.entity in ("release", "persona", "baseline"):
         return True
     if effect.entity != "requirement":
         return False

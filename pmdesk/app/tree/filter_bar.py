@@ -1,0 +1,202 @@
+"""The tree's filter bar: the text box, a list of values per field, dates and
+"changed since a baseline". It says what is asked (`criteria()`); the pane
+finds the matches."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QGridLayout,
+    QLineEdit,
+    QMenu,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+    QWidgetAction,
+)
+
+from pmdesk.app.tree.choice_button import ChoiceButton
+from pmdesk.app.tree.criteria import Criteria, DateRange
+
+ISO = "yyyy-MM-dd"
+COLUMNS = 4  # buttons a row: "2 statuses" still fits a narrow tree pane
+
+
+class DatesButton(QToolButton):
+    """A date range in a drop-down: on or off, first and last day, and whether
+    requirements must lie within it or only overlap it."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        panel = QWidget(self)
+        form = QFormLayout(panel)
+        self.on = QCheckBox(self.tr("Filter by dates"), panel)
+        today = QDate.currentDate()
+        self.first = QDateEdit(today.addMonths(-1), panel)
+        self.last = QDateEdit(today.addMonths(2), panel)
+        for edit in (self.first, self.last):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat(ISO)
+        self.mode = QComboBox(panel)
+        self.mode.addItem(self.tr("Start and end within"), False)
+        self.mode.addItem(self.tr("Overlapping the range"), True)
+        form.addRow(self.on)
+        form.addRow(self.tr("From:"), self.first)
+        form.addRow(self.tr("To:"), self.last)
+        form.addRow(self.mode)
+        menu = QMenu(self)
+        holder = QWidgetAction(menu)
+        holder.setDefaultWidget(panel)
+        menu.addAction(holder)
+        self.setMenu(menu)
+        self.on.toggled.connect(self._changed)
+        for edit in (self.first, self.last):
+            edit.dateChanged.connect(self._changed_if_on)
+        self.mode.currentIndexChanged.connect(self._changed_if_on)
+        self._show()
+
+    def range(self) -> DateRange | None:
+        if not self.on.isChecked():
+            return None
+        first, last = self.first.date().toString(ISO), self.last.date().toString(ISO)
+        return DateRange(first, last, bool(self.mode.currentData()))
+
+    def set_range(self, dates: DateRange | None) -> None:
+        for widget in (self.on, self.first, self.last, self.mode):
+            widget.blockSignals(True)
+        self.on.setChecked(dates is not None)
+        if dates is not None:
+            self.first.setDate(QDate.fromString(dates.first, ISO))
+            self.last.setDate(QDate.fromString(dates.last, ISO))
+            self.mode.setCurrentIndex(1 if dates.overlapping else 0)
+        for widget in (self.on, self.first, self.last, self.mode):
+            widget.blockSignals(False)
+        self._changed()
+
+    def _changed_if_on(self) -> None:
+        if self.on.isChecked():
+            self._changed()
+
+    def _changed(self) -> None:
+        self._show()
+        self.changed.emit()
+
+    def _show(self) -> None:
+        dates = self.range()
+        self.setText(self.tr("Dates") if dates is None else f"{dates.first} – {dates.last}")
+        font = self.font()
+        font.setBold(dates is not None)
+        self.setFont(font)
+
+
+class FilterBar(QWidget):
+    changed = Signal()  # a list, dates or baseline changed (the text has textChanged)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.search = QLineEdit(self)
+        self.search.setObjectName("treeSearch")
+        self.search.setPlaceholderText(
+            self.tr("Filter by key, title, description, owner, tag or source…")
+        )
+        self.search.setClearButtonEnabled(True)
+        self.search.setToolTip(self.tr("Ctrl+F to filter, Escape to clear"))
+        self.fields: dict[str, ChoiceButton] = {}
+        named: list[tuple[str, str, Callable[[int], str]]] = [
+            ("status", self.tr("Status"), lambda n: self.tr("%1 statuses").replace("%1", str(n))),
+            (
+                "priority",
+                self.tr("Priority"),
+                lambda n: self.tr("%1 priorities").replace("%1", str(n)),
+            ),
+            ("owner", self.tr("Owner"), lambda n: self.tr("%1 owners").replace("%1", str(n))),
+            ("release", self.tr("Release"), lambda n: self.tr("%1 releases").replace("%1", str(n))),
+            ("persona", self.tr("Persona"), lambda n: self.tr("%1 personas").replace("%1", str(n))),
+            ("kind", self.tr("Kind"), lambda n: self.tr("%1 kinds").replace("%1", str(n))),
+            ("tags", self.tr("Tags"), lambda n: self.tr("%1 tags").replace("%1", str(n))),
+            ("kano", self.tr("Kano"), lambda n: self.tr("%1 Kano types").replace("%1", str(n))),
+            ("lane", self.tr("Lane"), lambda n: self.tr("%1 lanes").replace("%1", str(n))),
+        ]
+        for name, text, several in named:
+            button = ChoiceButton(text, several, self)
+            button.setObjectName(f"filter_{name}")
+            button.changed.connect(self.changed)
+            self.fields[name] = button
+        self.dates = DatesButton(self)
+        self.dates.changed.connect(self.changed)
+        self.baseline = QComboBox(self)
+        self.baseline.setToolTip(self.tr("Only requirements added or changed since a baseline"))
+        self.baseline.addItem(self.tr("Since baseline"), None)
+        self.baseline.currentIndexChanged.connect(self.changed)
+        # "Needs review" (suspect links) shows once the core can say which
+        # requirements need it: see TreePane.needs_review_uids.
+        self.needs_review = QCheckBox(self.tr("Needs review"), self)
+        self.needs_review.setVisible(False)
+        self.needs_review.toggled.connect(self.changed)
+
+        grid = QGridLayout()
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setSpacing(4)
+        widgets: list[QWidget] = [*self.fields.values(), self.dates, self.baseline]
+        for n, widget in enumerate(widgets):
+            grid.addWidget(widget, n // COLUMNS, n % COLUMNS)
+        grid.addWidget(self.needs_review, len(widgets) // COLUMNS, len(widgets) % COLUMNS)
+        for column in range(COLUMNS):
+            grid.setColumnStretch(column, 1)
+        for widget in widgets:
+            widget.setMinimumWidth(20)
+            # Narrow panes squeeze the buttons rather than growing the pane.
+            widget.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.search)
+        layout.addLayout(grid)
+
+    def set_baselines(self, named: list[tuple[str, str]]) -> None:
+        """The baselines to compare with, (uid, name) oldest first."""
+        chosen = self.baseline.currentData()
+        self.baseline.blockSignals(True)
+        while self.baseline.count() > 1:
+            self.baseline.removeItem(1)
+        for uid, name in named:
+            self.baseline.addItem(self.tr("Changed since %1").replace("%1", name), uid)
+        found = self.baseline.findData(chosen)
+        self.baseline.setCurrentIndex(max(found, 0))
+        self.baseline.setVisible(bool(named))
+        self.baseline.blockSignals(False)
+        if chosen is not None and found < 0:
+            self.changed.emit()
+
+    def criteria(self) -> Criteria:
+        return Criteria(
+            text=self.search.text(),
+            choices={name: b.values() for name, b in self.fields.items() if b.values()},
+            dates=self.dates.range(),
+            baseline=self.baseline.currentData(),
+            needs_review=self.needs_review.isVisible() and self.needs_review.isChecked(),
+        )
+
+    def clear(self) -> None:
+        """Everything back to "any" (one change signal per field that filtered)."""
+        self.blockSignals(True)
+        try:
+            self.search.clear()
+            for button in self.fields.values():
+                button.clear()
+            self.dates.set_range(None)
+            self.baseline.setCurrentIndex(0)
+            self.needs_review.setChecked(False)
+        finally:
+            self.blockSignals(False)
+        self.changed.emit()
