@@ -3349,7 +3349,8 @@ Name:</source>
     <message numerus="yes">
         <source>%1 of %n requirement(s) shown</source>
         <translation>
-            <numerusform>显示 %1 / %n 条需求</numerusform></translation>
+            <numerusform>显示 %1 / %n 条需求</numerusform>
+        </translation>
     </message>
     <message>
         <source>About pmdesk</source>
