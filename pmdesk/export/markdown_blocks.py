@@ -62,7 +62,10 @@ _SOFT = "\x00"  # a soft line break until its neighbours are known (input has no
 # What makes one stretch of a text depend on another across a blank line: a fence or an
 # indented line (code and list items go on over blank lines), a link reference definition
 # or a footnote (used anywhere in the text), a comment, a carriage return (not a line end).
-_SPANS_BLANK_LINES = re.compile(r"```|~~~|\]:|\[\^|\^\[|<!--|\r|^[ \t]", re.MULTILINE)
+# Substring tests, each a fast scan (one regex of alternatives tries each at every
+# character): 10,000 descriptions are asked.
+_SPANS_BLANK_LINES = ("```", "~~~", "]:", "[^", "^[", "<!--", "\r", "\n ", "\n\t")
+
 _LIST_ITEM = re.compile(r"^(?:[-+*]|[0-9]{1,9}[.)])(?:[ \t]|$)", re.MULTILINE)
 _BLANK_LINES = re.compile(r"\n{2,}")
 # A paragraph without any of these is one run of text: no inline syntax, no URL.
@@ -263,6 +266,10 @@ def _inside(spans: list[tuple[int, int]], at: int) -> bool:
     return index >= 0 and spans[index][0] <= at < spans[index][1]
 
 
+def _spans_blank_lines(text: str) -> bool:
+    return text.startswith((" ", "\t")) or any(mark in text for mark in _SPANS_BLANK_LINES)
+
+
 def _pieces(text: str) -> list[str] | None:
     """The text cut at blank lines into pieces that CommonMark reads alone as it reads
     them in the whole text, or None when it cannot be cut safely.
@@ -271,7 +278,7 @@ def _pieces(text: str) -> list[str] | None:
     item's second paragraph), no fence, no link reference definition, footnote or
     comment; and a piece that starts a list item stays with the piece before when
     that holds a list (the list would go on, and be loose)."""
-    if _SPANS_BLANK_LINES.search(text):
+    if _spans_blank_lines(text):
         return None
     pieces: list[str] = []
     listed = False  # the last piece holds a list item
