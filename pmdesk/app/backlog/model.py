@@ -289,8 +289,12 @@ class BacklogModel(QAbstractTableModel):
         return order
 
     # -- QAbstractItemModel --------------------------------------------------------
-    # index() and parent() are QAbstractTableModel's, in C++: a view asks for a
-    # parent per selection range and cell it paints (500 ranges after rows moved).
+    # parent() is QAbstractTableModel's, in C++: a view asks for a parent per
+    # selection range and cell it paints (500 ranges after rows moved).
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:
+        if parent.isValid() or not (0 <= column < len(COLUMNS) and 0 <= row < len(self._entries)):
+            return QModelIndex()
+        return self.createIndex(row, column)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._entries)
