@@ -15,6 +15,7 @@ keeps what it can show (the preview only web, mail and in-page links).
 from __future__ import annotations
 
 import re
+import sys
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -51,7 +52,9 @@ MAX_NESTING = 12
 _PARSER_NESTING = 60  # markdown-it drops what lies deeper; quotes are capped below it first
 _DEEP_QUOTES = re.compile(r"^((?:[ \t]*>){40})(?:[ \t]*>)+", re.MULTILINE)
 _CJK = CJK_CHAR
-_COMMENT = re.compile(r"(?<!\\)<!--.*?-->", re.DOTALL)  # "\<!--" is text
+_COMMENT_OPENER = re.compile(r"(?<!\\)<!--")  # "\<!--" is text
+_BACKTICKS = re.compile(r"(?<!\\)`+")  # "\`" is text; a code span starts at such a run
+_BACKTICK_RUN = re.compile(r"`+")  # inside a code span a backslash is text
 _ENCODED_UTF8 = re.compile(r"(?:%[C-Fc-f][0-9A-Fa-f](?:%[89ABab][0-9A-Fa-f])+)+")
 _MAY_HOLD_URL = re.compile(r"://|@|www\.", re.IGNORECASE)
 _GFM_AUTOLINK = re.compile(r"[a-z][a-z0-9+.-]*:|www\.|[^\s@]+@", re.IGNORECASE)
@@ -59,7 +62,10 @@ _SOFT = "\x00"  # a soft line break until its neighbours are known (input has no
 # What makes one stretch of a text depend on another across a blank line: a fence or an
 # indented line (code and list items go on over blank lines), a link reference definition
 # or a footnote (used anywhere in the text), a comment, a carriage return (not a line end).
-_SPANS_BLANK_LINES = re.compile(r"```|~~~|\]:|\[\^|\^\[|<!--|\r|^[ \t]", re.MULTILINE)
+# Substring tests, each a fast scan (one regex of alternatives tries each at every
+# character): 10,000 descriptions are asked.
+_SPANS_BLANK_LINES = ("```", "~~~", "]:", "[^", "^[", "<!--", "\r", "\n ", "\n\t")
+
 _LIST_ITEM = re.compile(r"^(?:[-+*]|[0-9]{1,9}[.)])(?:[ \t]|$)", re.MULTILINE)
 _BLANK_LINES = re.compile(r"\n{2,}")
 # A paragraph without any of these is one run of text: no inline syntax, no URL.
@@ -201,30 +207,67 @@ class MarkdownReader:
         return blocks
 
     def _drop_comments(self, text: str, removed: list[tuple[int, int]]) -> str:
-        """Remove `<!-- … -->` except where it starts inside a code block; `removed`
-        receives (line in the result, line breaks removed there) for each comment."""
+        """Remove `<!-- … -->` except where it starts inside code (a code block or
+        an inline code span: `` `<!--` `` shows the opener); `removed` receives
+        (line in the result, line breaks removed there) for each comment."""
         code_lines: set[int] = set()
         for token in self._md.parse(text):
             if token.type in ("fence", "code_block") and token.map:
                 code_lines.update(range(token.map[0], token.map[1]))
         starts = [0]
-        for line in text.split("\n"):
-            starts.append(starts[-1] + len(line) + 1)
-
+        for source_line in text.split("\n"):
+            starts.append(starts[-1] + len(source_line) + 1)
+        spans = _code_spans(text, starts, code_lines)
+        kept: list[str] = []
         gone = 0
-
-        def drop(match: re.Match[str]) -> str:
-            nonlocal gone
-            line = bisect_right(starts, match.start()) - 1
-            if line in code_lines:
-                return match[0]
-            breaks = match[0].count("\n")
+        at = 0
+        for opener in _COMMENT_OPENER.finditer(text):
+            begin = opener.start()
+            line = bisect_right(starts, begin) - 1
+            if begin < at or line in code_lines or _inside(spans, begin):
+                continue
+            end = text.find("-->", opener.end())
+            if end < 0:
+                break
+            end += 3
+            kept.append(text[at:begin])
+            breaks = text.count("\n", begin, end)
             if breaks:
                 removed.append((line - gone, breaks))
                 gone += breaks
-            return ""
+            at = end
+        kept.append(text[at:])
+        return "".join(kept)
 
-        return _COMMENT.sub(drop, text)
+
+def _code_spans(text: str, starts: list[int], code_lines: set[int]) -> list[tuple[int, int]]:
+    """Where inline code spans lie (start, end), in order: a run of backticks not
+    escaped up to the next run of the same length in its paragraph, outside code blocks."""
+    spans: list[tuple[int, int]] = []
+    at = 0
+    for run in _BACKTICKS.finditer(text):
+        begin = run.start()
+        if begin < at or bisect_right(starts, begin) - 1 in code_lines:
+            continue
+        ticks = run[0]
+        paragraph_end = text.find("\n\n", run.end())
+        limit = len(text) if paragraph_end < 0 else paragraph_end
+        for close in _BACKTICK_RUN.finditer(text, run.end(), limit):
+            if close[0] == ticks:
+                spans.append((begin, close.end()))
+                at = close.end()
+                break
+    return spans
+
+
+def _inside(spans: list[tuple[int, int]], at: int) -> bool:
+    """Whether `at` lies in one of the (start, end) spans, sorted and apart."""
+    index = bisect_right(spans, (at, sys.maxsize)) - 1
+    return index >= 0 and spans[index][0] <= at < spans[index][1]
+
+
+def _spans_blank_lines(text: str) -> bool:
+    return text.startswith((" ", "\t")) or any(mark in text for mark in _SPANS_BLANK_LINES)
 
 
 def _pieces(text: str) -> list[str] | None:
@@ -235,7 +278,7 @@ def _pieces(text: str) -> list[str] | None:
     item's second paragraph), no fence, no link reference definition, footnote or
     comment; and a piece that starts a list item stays with the piece before when
     that holds a list (the list would go on, and be loose)."""
-    if _SPANS_BLANK_LINES.search(text):
+    if _spans_blank_lines(text):
         return None
     pieces: list[str] = []
     listed = False  # the last piece holds a list item

@@ -909,27 +909,27 @@ class _BodyWriter:
     ) -> str:
         row_props = "<w:cantSplit/><w:tblHeader/>" if header else "<w:cantSplit/>"
         out = [f"<w:tr><w:trPr>{row_props}{row_mark(cells)}</w:trPr>"]
+        spanned = len(cells) - 1 if len(cells) < len(widths) else -1
+        aligned = len(align)
+        made_cells = self._cells
         for index, (runs, width) in enumerate(zip(cells, widths, strict=False)):
             span = ""
-            if index == len(cells) - 1 and len(cells) < len(widths):
+            if index == spanned:
                 width = sum(widths[index:])  # the last cell spans the columns left
                 span = f'<w:gridSpan w:val="{len(widths) - index}"/>'
-            jc = align[index] if index < len(align) else "left"
+            jc = align[index] if index < aligned else "left"
             # Cells repeat (the facts tables' labels, statuses, owners, releases share
             # their Run objects): one plain run's cell is made once. Known by the run's
             # id, cheaper than its hash: the document, and so every run, outlives this.
             key = None
-            if len(runs) <= 1 and (not runs or (runs[0].href is None and runs[0].change is None)):
-                key = (
-                    id(runs[0]) if runs else 0,
-                    width,
-                    span,
-                    header,
-                    facts and index % 2 == 0,
-                    jc,
-                    keep,
-                )
-                made = self._cells.get(key)
+            if not runs:
+                key = (0, width, span, header, facts and not index & 1, jc, keep)
+            elif len(runs) == 1:
+                first = runs[0]
+                if first.href is None and first.change is None:
+                    key = (id(first), width, span, header, facts and not index & 1, jc, keep)
+            if key is not None:
+                made = made_cells.get(key)
                 if made is not None:
                     out.append(made)
                     continue

@@ -116,6 +116,16 @@ def test_html_comments_are_dropped_but_code_keeps_them() -> None:
     assert CodeBlock("<!-- 示例 -->", "") in blocks
 
 
+def test_a_comment_opener_in_inline_code_is_code() -> None:
+    """`` `<!--` `` shows the opener; it hides nothing up to the next `-->`, and
+    a kept opener in a fence does not hide the inline code after the fence."""
+    [block] = read("输入 `<!--` 开始注释，`-->` 结束。")
+    assert [r.text for r in paragraph(block).runs if r.code] == ["<!--", "-->"]
+    blocks = read("```\n<!--\n```\n\n写 `<!--` 再写 -->。")
+    assert blocks[0] == CodeBlock("<!--", "")
+    assert plain_text(paragraph(blocks[1]).runs) == "写 <!-- 再写 -->。"
+
+
 def test_reference_links_resolve_and_bare_brackets_stay_text() -> None:
     [block] = read("见[文档][1]和 [x]\n\n[1]: https://example.com/doc")
     p = paragraph(block)

@@ -133,17 +133,22 @@ def _meaning(node: object, numbered: bool = False) -> object:
     return node
 
 
+def _edge(char: str) -> bool:
+    return char.isspace() or unicodedata.category(char).startswith("P")
+
+
 def _edges_apart(run: Run) -> list[Run]:
-    """Punctuation at the edge of emphasis, as plain text: the .md moves it outside
-    the marks where CommonMark would not close them (`**验收：**通过` is not bold,
-    `**验收**：通过` is), a difference a reader does not see."""
+    """Punctuation and spaces at the edge of emphasis, as plain text: the .md moves
+    them outside the marks where CommonMark would not close them (`**验收：**通过` is
+    not bold, `**验收**：通过` is; `* 需求*` is no emphasis), a difference a reader
+    does not see."""
     if not (run.bold or run.italic or run.strike) or run.code:
         return [run]
     text = run.text
     start, end = 0, len(text)
-    while start < end and unicodedata.category(text[start]).startswith("P"):
+    while start < end and _edge(text[start]):
         start += 1
-    while end > start and unicodedata.category(text[end - 1]).startswith("P"):
+    while end > start and _edge(text[end - 1]):
         end -= 1
     if (start, end) == (0, len(text)):
         return [run]
@@ -152,7 +157,7 @@ def _edges_apart(run: Run) -> list[Run]:
         return Run(part, href=run.href, title=run.title)
 
     middle = [replace(run, text=text[start:end])] if start < end else []
-    return [plain(text[:start]), *middle, plain(text[end:])]
+    return [part for part in (plain(text[:start]), *middle, plain(text[end:])) if part.text]
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -160,6 +165,10 @@ def _edges_apart(run: Run) -> list[Run]:
 @example("需求\n\n需求*需求 pm@example.com*需求*")  # found: emphasis closing after `>`
 @example("需求\n\n需求*需求 www.example.com*需求*")
 @example("# ` 需求`")  # found: the code's space beside the heading number
+@example("需求 *[^1] 需求 需求*" + NOTES)  # found: a reference leaves a space in emphasis
+@example(  # found: `<!--` in code after a fence read as a comment's start
+    "- 需求--><!--\n  ```\n  需求--><!--\n  ```\n- `<!--`-->需求\n- 需求\n\n需求\n\n需求`<!--`\n"
+)
 def test_the_md_export_reads_back_as_the_same_document(source: str) -> None:
     reader = MarkdownReader()
     blocks = reader.read(source)

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
+    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -76,7 +77,7 @@ _LAYOUT_ARGS = ("QList<QPersistentModelIndex>", "QAbstractItemModel::LayoutChang
 _SORT_FIELDS = {c.name: c.name for c in COLUMNS} | {"score": "rice"}
 
 
-class BacklogModel(QAbstractItemModel):
+class BacklogModel(QAbstractTableModel):
     arranged = Signal()  # the rows were sorted, grouped or filtered again
 
     def __init__(self, session: ProjectSession, tree: RequirementTreeModel) -> None:
@@ -244,6 +245,8 @@ class BacklogModel(QAbstractItemModel):
             persistent = self.persistentIndexList()
             before = [(self.uid_at(p), self.group_at(p)) for p in persistent]
             self._set_entries(entries, groups, heads)
+            if len(persistent) > 16:  # the selection's rows: one map, not a scan each
+                self._lookups = 16
             values = {entries[i].value: i for i in heads}  # type: ignore[union-attr]
             after = [
                 self.index_of(uid, p.column())
@@ -286,13 +289,12 @@ class BacklogModel(QAbstractItemModel):
         return order
 
     # -- QAbstractItemModel --------------------------------------------------------
+    # parent() is QAbstractTableModel's, in C++: a view asks for a parent per
+    # selection range and cell it paints (500 ranges after rows moved).
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:
         if parent.isValid() or not (0 <= column < len(COLUMNS) and 0 <= row < len(self._entries)):
             return QModelIndex()
         return self.createIndex(row, column)
-
-    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]
-        return QModelIndex()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._entries)

@@ -3,6 +3,7 @@ records history and returns what changed plus the operation that undoes it."""
 
 from __future__ import annotations
 
+import os
 import uuid
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Mapping
@@ -127,9 +128,17 @@ class Transaction:
         self, entity: str, field_name: str, changes: Iterable[tuple[str, Any, Any]]
     ) -> None:
         """Record one field of many entities at once: (uid, old, new) each."""
+        changes = list(changes)
+        # uuid4 each, from one read of the system's randomness (a system call per uid
+        # was a tenth of a 1,000-row bulk edit).
+        random = os.urandom(16 * len(changes))
+        uids = (
+            str(uuid.UUID(bytes=random[at : at + 16], version=4))
+            for at in range(0, len(random), 16)
+        )
         rows = [
             {
-                "uid": str(uuid.uuid4()),
+                "uid": next(uids),
                 "batch": self.batch,
                 "at": self.now,
                 "by": self.user,
