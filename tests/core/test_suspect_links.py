@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import uuid
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from sqlalchemy import select
 from pmdesk.core.merge.files import merge_files
 from pmdesk.core.merge.review_marks import merge_marks
 from pmdesk.core.newproject.from_snapshot import import_snapshot_file
-from pmdesk.core.ops import MarkReviewed, Update
+from pmdesk.core.ops import Create, MarkReviewed, Update
 from pmdesk.core.project import Project
 from pmdesk.core.schema.tables import Link
 from pmdesk.core.storage.fileformat import SCHEMA_VERSION, read_header
@@ -235,3 +236,34 @@ def _wait_a_second() -> None:
     start = int(time.time())
     while int(time.time()) == start:
         time.sleep(0.05)
+
+
+def test_impact_and_the_coverage_problems(sample: Path) -> None:
+    upgraded(sample)
+    crm = by_key(sample)
+
+    def uid(key: str) -> str:
+        return str(crm[key]["uid"])
+
+    # CRM-11 ← CRM-13 ← CRM-16, CRM-25 (depends on); then a cycle CRM-11 → CRM-25.
+    edit(
+        sample,
+        "Ann",
+        Create("link", str(uuid.uuid4()), {"from": uid("CRM-11"), "to": uid("CRM-25")}),
+        Update("requirement", uid("CRM-6"), {"status": "rejected"}),
+        Update("requirement", uid("CRM-9"), {"owner": ""}),
+    )
+    with Project.view(sample) as project:
+        assert [(i.key, i.depth, i.via) for i in project.impact(uid("CRM-11"))] == [
+            ("CRM-13", 1, "CRM-11"),
+            ("CRM-16", 2, "CRM-13"),
+            ("CRM-25", 2, "CRM-13"),
+        ]
+        found = project.problems()
+    cycles = [p.others for p in found if p.code == "dependency_cycle"]
+    assert cycles == [("CRM-11", "CRM-13", "CRM-25")]
+    rejected = [(p.key, p.others) for p in found if p.code == "link_to_rejected"]
+    assert rejected == [("CRM-7", ("CRM-6",)), ("CRM-8", ("CRM-6",))]
+    assert ("no_owner", "CRM-9") in {(p.code, p.key) for p in found}
+    # A rejected requirement needs no owner or release any more.
+    assert not {p.key for p in found if p.code in ("no_owner", "no_release")} & {"CRM-6"}

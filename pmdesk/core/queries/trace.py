@@ -309,7 +309,9 @@ def matrix(conn: Connection, row_kind: str, column_kind: str) -> Matrix:
             cells[(source, target)].add(kind)
         if target in row_uids and source in column_uids:
             cells[(target, source)].add(kind)
-    parents = dict(conn.execute(select(Requirement.uid, Requirement.parent_uid)).tuples().all())
+    parents: dict[str, str | None] = {
+        uid: parent for uid, parent in conn.execute(select(Requirement.uid, Requirement.parent_uid))
+    }
     for column in column_uids:
         parent = parents.get(column)
         while parent is not None:
