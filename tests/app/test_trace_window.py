@@ -81,7 +81,7 @@ def test_a_title_typed_marks_links_and_mark_reviewed_clears_one(
     assert item is not None and not item.icon(0).isNull()
     assert "Needs review: CRM-6 changed" in item.toolTip(0)
     steps = session.undo_stack.count()
-    qtbot.mouseClick(links.review_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(links.review_button, Qt.MouseButton.LeftButton)
     assert session.undo_stack.count() == steps + 1
     assert session.undo_stack.undoText() == "Mark link CRM-7 → CRM-6 reviewed"
     assert links.review_button.isHidden() and links.suspect_links() == []
@@ -147,8 +147,11 @@ def test_the_problems_panel_follows_edits_and_selects(
     assert child is not None
     rect = panel.list.visualItemRect(child)
     with qtbot.waitSignal(window.requirement_chosen) as chosen:
-        qtbot.mouseClick(
-            panel.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center() + QPoint(0, 0)
+        QTest.mouseClick(
+            panel.list.viewport(),
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+            rect.center() + QPoint(0, 0),
         )
     assert chosen.args == [uid_of(session, child.text(0))]
 
