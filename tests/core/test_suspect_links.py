@@ -267,3 +267,14 @@ def test_impact_and_the_coverage_problems(sample: Path) -> None:
     assert ("no_owner", "CRM-9") in {(p.code, p.key) for p in found}
     # A rejected requirement needs no owner or release any more.
     assert not {p.key for p in found if p.code in ("no_owner", "no_release")} & {"CRM-6"}
+
+
+def test_the_prd_says_which_links_need_review(sample: Path, tmp_path: Path) -> None:
+    from pmdesk.cli import main
+
+    upgraded(sample)
+    edit(sample, "Ann", Update("requirement", by_key(sample)["CRM-6"]["uid"], {"title": "Dedupe"}))
+    out = tmp_path / "prd.md"
+    assert main(["export", str(sample), "--format", "md", "-o", str(out)]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert text.count("（需复核）") + text.count(" (needs review)") == 4  # both ends of 2 links
