@@ -42,6 +42,8 @@ class Handlers(Protocol):
     def show_plan(self) -> None: ...
     def kano_survey(self) -> None: ...
     def personas(self) -> None: ...
+    def traceability(self) -> None: ...
+    def show_impact(self) -> None: ...
     def new_release(self) -> None: ...
     def new_milestone(self) -> None: ...
     def change_log(self) -> None: ...
@@ -212,6 +214,16 @@ class WindowActions:
         self.matrix.setToolTip(
             translate("MainWindow", "Quick wins, big bets, fill-ins and time sinks: drag to assess")
         )
+        self.traceability = action(
+            translate("MainWindow", "&Traceability…"), c.traceability, QKeySequence("Ctrl+Shift+T")
+        )
+        self.traceability.setToolTip(
+            translate("MainWindow", "Which requirements trace to which, and what coverage lacks")
+        )
+        self.impact = action(translate("MainWindow", "Show &Impact…"), c.show_impact)
+        self.impact.setToolTip(
+            translate("MainWindow", "Everything that depends on the selected requirement")
+        )
         self.preferences = action(
             translate("MainWindow", "&Preferences…"), c.preferences, K.Preferences
         )
@@ -254,6 +266,7 @@ class WindowActions:
         view_menu.addAction(self.backlog)
         view_menu.addAction(self.board)
         view_menu.addAction(self.matrix)
+        view_menu.addAction(self.traceability)
         view_menu.addSeparator()
         view_menu.addActions([dock.toggleViewAction() for dock in docks])
         view_menu.addSeparator()
@@ -311,6 +324,8 @@ class WindowActions:
             self.board,
             self.backlog,
             self.matrix,  # read-only, it shows the matrix (dots do not move)
+            self.traceability,
+            self.impact,
             self.properties,  # read-only, it shows them unchangeable
             self.plan,
             self.kano_survey,  # read-only, it shows the result (Apply is off)

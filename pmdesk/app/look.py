@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import cache
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
 KIND_STYLE = {  # letter on a rounded tile, colour by level of the hierarchy
@@ -58,6 +58,28 @@ def kind_icon(kind: str) -> QIcon:
         painter.drawText(QRectF(0, 0, size, size), Qt.AlignmentFlag.AlignCenter, letter)
 
     return _drawn_icon((16, 24, 32), QColor(color), tile)
+
+
+SUSPECT_COLOR = "#D9822B"  # amber: a link needs review (its target's text changed)
+
+
+@cache
+def suspect_icon() -> QIcon:
+    """A small amber triangle with "!": a link, or a requirement with a link, that needs review."""
+
+    def triangle(painter: QPainter, size: int) -> None:
+        s = float(size)
+        painter.drawPolygon(
+            [QPointF(s / 2, s * 0.08), QPointF(s * 0.96, s * 0.9), QPointF(s * 0.04, s * 0.9)]
+        )
+        font = QFont()
+        font.setBold(True)
+        font.setPixelSize(int(s * 0.6))
+        painter.setFont(font)
+        painter.setPen(QColor("white"))
+        painter.drawText(QRectF(0, s * 0.2, s, s * 0.7), Qt.AlignmentFlag.AlignCenter, "!")
+
+    return _drawn_icon((16, 24, 32), QColor(SUSPECT_COLOR), triangle)
 
 
 @cache

@@ -206,6 +206,8 @@ class MainWindow(QMainWindow):
         self.undo_group.addStack(workspace.undo_stack)
         self.undo_group.setActiveStack(workspace.undo_stack)
         self.commands.attach_tree(workspace.tree_pane.view)
+        workspace.tree_pane.view.extra_actions = [self.commands.impact]
+        workspace.detail_editor.impact_requested.connect(self.show_impact)
         self._show_selection(workspace.selection.uid)
 
     def uninstall(self, workspace: Workspace) -> None:
@@ -545,6 +547,22 @@ class MainWindow(QMainWindow):
 
         if self.workspace is not None:
             show_personas(self, self.workspace.session, self.show_details)
+
+    def traceability(self) -> None:
+        """View ▸ Traceability…: the matrix and the problems (app/trace/window.py)."""
+        from pmdesk.app.trace.window import show_traceability
+
+        if self.workspace is not None:
+            show_traceability(self, self.workspace.session, self.show_details)
+
+    def show_impact(self, uid: str | None = None) -> None:
+        """Show Impact… (tree or details menu): what depends on the requirement."""
+        from pmdesk.app.trace.impact import show_impact
+
+        ws = self.workspace
+        uid = uid or (ws.selection.uid if ws is not None else None)
+        if ws is not None and uid:
+            show_impact(self, ws.session, uid, self.show_details)
 
     def value_effort(self) -> None:
         """View ▸ Value vs Effort: the matrix window (app/analysis/matrix_window.py)

@@ -148,6 +148,7 @@ class Workspace(QObject):
         self.selection = Selection(self)
         self.tree_pane = opening.tree_pane
         self.tree_pane.refill_choices()  # now with what only the working copy tells (personas)
+        self.tree_pane.model.follow_suspect()  # and the links that need review
         language = _language(self.session)
         self.detail_editor: DetailEditor = DetailEditor(self.session, tasks, parent)
         self.document_pane: DocumentPane = DocumentPane(

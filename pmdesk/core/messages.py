@@ -431,6 +431,8 @@ WORDS: tuple[str, ...] = (
 # fields are str.format fields; `status` is a release status value, which the
 # app names in the UI's language.
 UNDO_TEXTS: dict[str, str] = {
+    "link.review": QT_TRANSLATE_NOOP("UndoLabel", "Mark link {name} reviewed"),
+    "link.review_many": QT_TRANSLATE_NOOP("UndoLabel", "Mark {count} links reviewed"),
     "release.create": QT_TRANSLATE_NOOP("UndoLabel", "Create release {name}"),
     "release.delete": QT_TRANSLATE_NOOP("UndoLabel", "Delete release {name}"),
     "release.delete_moving": QT_TRANSLATE_NOOP(

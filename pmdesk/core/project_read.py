@@ -32,6 +32,7 @@ if TYPE_CHECKING:
         ProjectInfo,
         ReleaseRecord,
     )
+    from pmdesk.core.queries.trace import Impacted, Matrix, Problem, ProblemCode, SuspectLink
     from pmdesk.core.search.matching import Results
     from pmdesk.core.search.sources import Fetch
     from pmdesk.core.snapshot.baselines import BaselineEntry
@@ -158,6 +159,41 @@ class ProjectReads:
 
         with self._connect() as conn:
             return links_of(conn, uid)
+
+    def suspect_links(self) -> list[SuspectLink]:
+        """Links that need review since their target's text changed (schema 8)."""
+        from pmdesk.core.queries.trace import suspect_links
+
+        with self._connect() as conn:
+            return suspect_links(conn)
+
+    def suspect_requirements(self) -> frozenset[str]:
+        """Uids of requirements at either end of a link that needs review."""
+        from pmdesk.core.queries.trace import suspect_requirements
+
+        with self._connect() as conn:
+            return suspect_requirements(conn)
+
+    def impact(self, uid: str) -> list[Impacted]:
+        """Everything that depends on requirement `uid`, transitively, nearest first."""
+        from pmdesk.core.queries.trace import impact
+
+        with self._connect() as conn:
+            return impact(conn, uid)
+
+    def problems(self, codes: tuple[ProblemCode, ...] | None = None) -> list[Problem]:
+        """Coverage problems (core.queries.trace.PROBLEM_CODES), all by default."""
+        from pmdesk.core.queries.trace import PROBLEM_CODES, problems
+
+        with self._connect() as conn:
+            return problems(conn, codes or PROBLEM_CODES)
+
+    def trace_matrix(self, row_kind: str, column_kind: str) -> Matrix:
+        """Requirements of one kind × another, cells by link type."""
+        from pmdesk.core.queries.trace import matrix
+
+        with self._connect() as conn:
+            return matrix(conn, row_kind, column_kind)
 
     def find_requirements(self, text: str, limit: int = 20) -> list[tuple[str, str, str]]:
         from pmdesk.core.queries.requirements import find_requirements

@@ -42,6 +42,10 @@ LINK_LABELS: Mapping[str, Mapping[tuple[str, bool], str]] = {
 }
 
 
+# After a linked key whose link needs review (its target's text changed).
+NEEDS_REVIEW = {"zh": "（需复核）", "en": " (needs review)"}
+
+
 def link_phrase(kind: str, outgoing: bool, keys: list[str], language: str) -> str:
     """ "依赖：CRM-3、CRM-5" or "Depends on CRM-3, CRM-5"."""
     label = LINK_LABELS[language].get((kind, outgoing), kind)

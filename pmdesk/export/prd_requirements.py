@@ -26,6 +26,7 @@ from pmdesk.export.doc import (
 )
 from pmdesk.export.labels import (
     FIELD_LABELS,
+    NEEDS_REVIEW,
     format_score,
     link_phrase,
     value_label,
@@ -153,8 +154,11 @@ def shared_run(text: str, bold: bool = False) -> Run:
 def _link_runs(row: RequirementRow, ctx: RequirementContext) -> Runs:
     """Each linked key is a link to that requirement's heading in the document."""
     grouped: dict[tuple[str, bool], list[str]] = {}
+    suspect = set()
     for end in ctx.links.get(row.uid, []):
         grouped.setdefault((end.type, end.outgoing), []).append(end.other_key)
+        if end.suspect:
+            suspect.add(end.other_key)
     runs: Runs = []
     for (kind, outgoing), keys in grouped.items():
         if runs:
@@ -164,6 +168,8 @@ def _link_runs(row: RequirementRow, ctx: RequirementContext) -> Runs:
         for key in keys:  # the phrase holds the keys in order; link each one
             at = phrase.index(key, cursor)
             runs += [Run(phrase[cursor:at]), Run(key, href="#" + requirement_anchor(key))]
+            if key in suspect:
+                runs.append(Run(NEEDS_REVIEW[ctx.language], bold=True))
             cursor = at + len(key)
         runs.append(Run(phrase[cursor:]))
     return [run for run in runs if run.text]

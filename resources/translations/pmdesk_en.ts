@@ -2070,6 +2070,14 @@ Name:</translation>
         <translation>picture, {kb} KB</translation>
     </message>
     <message>
+        <source>{link} (needs review)</source>
+        <translation>{link} (needs review)</translation>
+    </message>
+    <message>
+        <source>{link} (reviewed)</source>
+        <translation>{link} (reviewed)</translation>
+    </message>
+    <message>
         <source>Baseline “%1”</source>
         <translation>Baseline “%1”</translation>
     </message>
@@ -2244,6 +2252,41 @@ Name:</translation>
     <message>
         <source>Placed here by hand</source>
         <translation>Placed here by hand</translation>
+    </message>
+</context>
+<context>
+    <name>ImpactDialog</name>
+    <message>
+        <source>Requirement</source>
+        <translation>Requirement</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>Depends on</source>
+        <translation>Depends on</translation>
+    </message>
+    <message>
+        <source>Impact of %1</source>
+        <translation>Impact of %1</translation>
+    </message>
+    <message>
+        <source>Has a link that needs review</source>
+        <translation>Has a link that needs review</translation>
+    </message>
+    <message>
+        <source>%1 requirements depend on %2 (%3 directly): review them after a change.</source>
+        <translation>%1 requirements depend on %2 (%3 directly): review them after a change.</translation>
+    </message>
+    <message>
+        <source>Nothing depends on %1.</source>
+        <translation>Nothing depends on %1.</translation>
     </message>
 </context>
 <context>
@@ -3014,6 +3057,26 @@ Name:</translation>
         <translation>Add link</translation>
     </message>
     <message>
+        <source>Mark Reviewed</source>
+        <translation>Mark Reviewed</translation>
+    </message>
+    <message>
+        <source>The linked requirement's text changed: mark the link reviewed</source>
+        <translation>The linked requirement's text changed: mark the link reviewed</translation>
+    </message>
+    <message>
+        <source>this requirement</source>
+        <translation>this requirement</translation>
+    </message>
+    <message>
+        <source>Needs review: %1 changed on %2</source>
+        <translation>Needs review: %1 changed on %2</translation>
+    </message>
+    <message>
+        <source>Show Impact…</source>
+        <translation>Show Impact…</translation>
+    </message>
+    <message>
         <source>A requirement cannot be linked to itself.</source>
         <translation>A requirement cannot be linked to itself.</translation>
     </message>
@@ -3195,6 +3258,22 @@ Name:</translation>
     <message>
         <source>Quick wins, big bets, fill-ins and time sinks: drag to assess</source>
         <translation>Quick wins, big bets, fill-ins and time sinks: drag to assess</translation>
+    </message>
+    <message>
+        <source>&amp;Traceability…</source>
+        <translation>&amp;Traceability…</translation>
+    </message>
+    <message>
+        <source>Which requirements trace to which, and what coverage lacks</source>
+        <translation>Which requirements trace to which, and what coverage lacks</translation>
+    </message>
+    <message>
+        <source>Show &amp;Impact…</source>
+        <translation>Show &amp;Impact…</translation>
+    </message>
+    <message>
+        <source>Everything that depends on the selected requirement</source>
+        <translation>Everything that depends on the selected requirement</translation>
     </message>
     <message>
         <source>&amp;Preferences…</source>
@@ -3388,6 +3467,33 @@ Name:</translation>
     <message>
         <source>%1: value %2, effort %3 person-months</source>
         <translation>%1: value %2, effort %3 person-months</translation>
+    </message>
+</context>
+<context>
+    <name>MatrixPanel</name>
+    <message>
+        <source>Rows:</source>
+        <translation>Rows:</translation>
+    </message>
+    <message>
+        <source>Columns:</source>
+        <translation>Columns:</translation>
+    </message>
+    <message>
+        <source>contains</source>
+        <translation>contains</translation>
+    </message>
+    <message>
+        <source>A link needs review</source>
+        <translation>A link needs review</translation>
+    </message>
+    <message>
+        <source>%1 of %2 %3 traced (%4 %)</source>
+        <translation>%1 of %2 %3 traced (%4 %)</translation>
+    </message>
+    <message>
+        <source>Coverage: %1; %2.</source>
+        <translation>Coverage: %1; %2.</translation>
     </message>
 </context>
 <context>
@@ -3916,6 +4022,57 @@ Name:</translation>
     <message>
         <source>Theme:</source>
         <translation>Theme:</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsPanel</name>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <source>Stories without acceptance criteria</source>
+        <translation>Stories without acceptance criteria</translation>
+    </message>
+    <message>
+        <source>Features without stories</source>
+        <translation>Features without stories</translation>
+    </message>
+    <message>
+        <source>Requirements without a release</source>
+        <translation>Requirements without a release</translation>
+    </message>
+    <message>
+        <source>Requirements without an owner</source>
+        <translation>Requirements without an owner</translation>
+    </message>
+    <message>
+        <source>Links to rejected requirements</source>
+        <translation>Links to rejected requirements</translation>
+    </message>
+    <message>
+        <source>Dependency cycles</source>
+        <translation>Dependency cycles</translation>
+    </message>
+    <message>
+        <source>%1 problems found.</source>
+        <translation>%1 problems found.</translation>
+    </message>
+    <message>
+        <source>No problems found.</source>
+        <translation>No problems found.</translation>
+    </message>
+    <message>
+        <source>linked to %1 (rejected)</source>
+        <translation>linked to %1 (rejected)</translation>
     </message>
 </context>
 <context>
@@ -4838,6 +4995,21 @@ Name:</translation>
     </message>
 </context>
 <context>
+    <name>TraceWindow</name>
+    <message>
+        <source>Traceability</source>
+        <translation>Traceability</translation>
+    </message>
+    <message>
+        <source>Matrix</source>
+        <translation>Matrix</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Problems</translation>
+    </message>
+</context>
+<context>
     <name>TreePane</name>
     <message>
         <source>No requirements match</source>
@@ -4992,6 +5164,14 @@ Name:</translation>
     <message>
         <source>project</source>
         <translation>project</translation>
+    </message>
+    <message>
+        <source>Mark link {name} reviewed</source>
+        <translation>Mark link {name} reviewed</translation>
+    </message>
+    <message>
+        <source>Mark {count} links reviewed</source>
+        <translation>Mark {count} links reviewed</translation>
     </message>
     <message>
         <source>Create release {name}</source>

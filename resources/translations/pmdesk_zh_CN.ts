@@ -2063,6 +2063,14 @@ Name:</source>
         <translation>图片，{kb} KB</translation>
     </message>
     <message>
+        <source>{link} (needs review)</source>
+        <translation>{link}（需复核）</translation>
+    </message>
+    <message>
+        <source>{link} (reviewed)</source>
+        <translation>{link}（已复核）</translation>
+    </message>
+    <message>
         <source>Baseline “%1”</source>
         <translation>基线「%1」</translation>
     </message>
@@ -2237,6 +2245,41 @@ Name:</source>
     <message>
         <source>Placed here by hand</source>
         <translation>手动放入此列</translation>
+    </message>
+</context>
+<context>
+    <name>ImpactDialog</name>
+    <message>
+        <source>Requirement</source>
+        <translation>需求</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <source>Depends on</source>
+        <translation>依赖于</translation>
+    </message>
+    <message>
+        <source>Impact of %1</source>
+        <translation>%1 的影响范围</translation>
+    </message>
+    <message>
+        <source>Has a link that needs review</source>
+        <translation>有需复核的关联</translation>
+    </message>
+    <message>
+        <source>%1 requirements depend on %2 (%3 directly): review them after a change.</source>
+        <translation>%1 条需求依赖 %2（直接依赖 %3 条）：变更后请复核它们。</translation>
+    </message>
+    <message>
+        <source>Nothing depends on %1.</source>
+        <translation>没有需求依赖 %1。</translation>
     </message>
 </context>
 <context>
@@ -3006,6 +3049,26 @@ Name:</source>
         <translation>添加关联</translation>
     </message>
     <message>
+        <source>Mark Reviewed</source>
+        <translation>标记为已复核</translation>
+    </message>
+    <message>
+        <source>The linked requirement's text changed: mark the link reviewed</source>
+        <translation>关联需求的内容已变更：复核后标记此关联</translation>
+    </message>
+    <message>
+        <source>this requirement</source>
+        <translation>本需求</translation>
+    </message>
+    <message>
+        <source>Needs review: %1 changed on %2</source>
+        <translation>需复核：%1 已于 %2 变更</translation>
+    </message>
+    <message>
+        <source>Show Impact…</source>
+        <translation>查看影响范围…</translation>
+    </message>
+    <message>
         <source>A requirement cannot be linked to itself.</source>
         <translation>需求不能关联到自身。</translation>
     </message>
@@ -3187,6 +3250,22 @@ Name:</source>
     <message>
         <source>Quick wins, big bets, fill-ins and time sinks: drag to assess</source>
         <translation>快速见效、重大投入、顺手可做与费力不讨好：拖动圆点即可评估</translation>
+    </message>
+    <message>
+        <source>&amp;Traceability…</source>
+        <translation>追溯矩阵(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Which requirements trace to which, and what coverage lacks</source>
+        <translation>需求之间的追溯关系，以及覆盖上的缺口</translation>
+    </message>
+    <message>
+        <source>Show &amp;Impact…</source>
+        <translation>查看影响范围(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Everything that depends on the selected requirement</source>
+        <translation>所有依赖选中需求的需求</translation>
     </message>
     <message>
         <source>&amp;Preferences…</source>
@@ -3378,6 +3457,33 @@ Name:</source>
     <message>
         <source>%1: value %2, effort %3 person-months</source>
         <translation>%1：价值 %2，投入 %3 人月</translation>
+    </message>
+</context>
+<context>
+    <name>MatrixPanel</name>
+    <message>
+        <source>Rows:</source>
+        <translation>行：</translation>
+    </message>
+    <message>
+        <source>Columns:</source>
+        <translation>列：</translation>
+    </message>
+    <message>
+        <source>contains</source>
+        <translation>包含</translation>
+    </message>
+    <message>
+        <source>A link needs review</source>
+        <translation>有关联需复核</translation>
+    </message>
+    <message>
+        <source>%1 of %2 %3 traced (%4 %)</source>
+        <translation>%2 条%3中 %1 条已追溯（%4 %）</translation>
+    </message>
+    <message>
+        <source>Coverage: %1; %2.</source>
+        <translation>覆盖率：%1；%2。</translation>
     </message>
 </context>
 <context>
@@ -3902,6 +4008,57 @@ Name:</source>
     <message>
         <source>Theme:</source>
         <translation>主题：</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsPanel</name>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Stories without acceptance criteria</source>
+        <translation>没有验收标准的用户故事</translation>
+    </message>
+    <message>
+        <source>Features without stories</source>
+        <translation>没有用户故事的功能</translation>
+    </message>
+    <message>
+        <source>Requirements without a release</source>
+        <translation>未排入版本的需求</translation>
+    </message>
+    <message>
+        <source>Requirements without an owner</source>
+        <translation>没有负责人的需求</translation>
+    </message>
+    <message>
+        <source>Links to rejected requirements</source>
+        <translation>关联到已拒绝需求的关联</translation>
+    </message>
+    <message>
+        <source>Dependency cycles</source>
+        <translation>循环依赖</translation>
+    </message>
+    <message>
+        <source>%1 problems found.</source>
+        <translation>发现 %1 个问题。</translation>
+    </message>
+    <message>
+        <source>No problems found.</source>
+        <translation>未发现问题。</translation>
+    </message>
+    <message>
+        <source>linked to %1 (rejected)</source>
+        <translation>关联到 %1（已拒绝）</translation>
     </message>
 </context>
 <context>
@@ -4823,6 +4980,21 @@ Name:</source>
     </message>
 </context>
 <context>
+    <name>TraceWindow</name>
+    <message>
+        <source>Traceability</source>
+        <translation>追溯</translation>
+    </message>
+    <message>
+        <source>Matrix</source>
+        <translation>矩阵</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+</context>
+<context>
     <name>TreePane</name>
     <message>
         <source>No requirements match</source>
@@ -4977,6 +5149,14 @@ Name:</source>
     <message>
         <source>project</source>
         <translation>项目</translation>
+    </message>
+    <message>
+        <source>Mark link {name} reviewed</source>
+        <translation>标记关联 {name} 为已复核</translation>
+    </message>
+    <message>
+        <source>Mark {count} links reviewed</source>
+        <translation>标记 {count} 条关联为已复核</translation>
     </message>
     <message>
         <source>Create release {name}</source>

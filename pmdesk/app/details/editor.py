@@ -36,7 +36,7 @@ from pmdesk.app.read_only import lock_editing
 from pmdesk.app.session import ProjectSession
 from pmdesk.app.tasks import TaskRunner
 from pmdesk.core.domain import vocabulary
-from pmdesk.core.ops import Create, Effect, Operation, Remove, Update
+from pmdesk.core.ops import Create, Effect, MarkReviewed, Operation, Remove, Update
 from pmdesk.core.queries.requirements import RequirementDetail, detail_after
 from pmdesk.core.queries.setup import PersonaRecord
 from pmdesk.export.persona_avatar import avatar_image
@@ -90,6 +90,7 @@ class DetailEditor(QWidget):
     """Shows and edits one requirement; `show_requirement(None)` shows the empty state."""
 
     requirement_activated = Signal(str)  # the user asked to go to a linked requirement
+    impact_requested = Signal(str)  # Show Impact… from the links' menu
 
     def __init__(
         self, session: ProjectSession, tasks: TaskRunner, parent: QWidget | None = None
@@ -247,6 +248,8 @@ class DetailEditor(QWidget):
         form.description.text.textChanged.connect(self._offer_story_template)
         form.links.add_requested.connect(self._add_link)
         form.links.remove_requested.connect(self._remove_link)
+        form.links.review_requested.connect(self._review_links)
+        form.links.impact_requested.connect(self.impact_requested)
         form.links.problem.connect(self._show_message)
         form.links.requirement_activated.connect(self.requirement_activated)
         form.tabs.currentChanged.connect(self._load_history)
@@ -440,6 +443,9 @@ class DetailEditor(QWidget):
 
     def _remove_link(self, link_uid: str) -> None:
         self._push(Remove((("link", link_uid),)))
+
+    def _review_links(self, link_uids: list[str]) -> None:
+        self._push(MarkReviewed(tuple(link_uids)))
 
     def _push(self, op: Operation, merge_key: Any = None, field: str | None = None) -> bool:
         self._pushing, self._committing = True, field

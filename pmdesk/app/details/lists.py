@@ -12,6 +12,7 @@ from PySide6.QtCore import (
     QEvent,
     QModelIndex,
     QPersistentModelIndex,
+    QPoint,
     QRect,
     QSize,
     QStringListModel,
@@ -20,6 +21,8 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import (
+    QBrush,
+    QColor,
     QKeyEvent,
     QKeySequence,
     QPainter,
@@ -34,6 +37,7 @@ from PySide6.QtWidgets import (
     QCompleter,
     QHBoxLayout,
     QLineEdit,
+    QMenu,
     QPushButton,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -44,9 +48,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pmdesk.app import look
 from pmdesk.app.details.inputs import glyph_icon
 from pmdesk.app.labels import link_label
 from pmdesk.app.read_only import look_read_only
+from pmdesk.core.clock import local_minutes
 from pmdesk.core.domain.vocabulary import LINK_TYPES
 from pmdesk.core.queries.requirements import LinkRow
 
@@ -292,11 +298,14 @@ class LinksEditor(QWidget):
     remove_requested = Signal(str)
     problem = Signal(str)
     requirement_activated = Signal(str)  # the other end of a link, double-clicked
+    review_requested = Signal(list)  # link uids to mark reviewed
+    impact_requested = Signal(str)  # this requirement: show what depends on it
 
     def __init__(self, find: Find, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._find = find
         self._self_uid: str | None = None
+        self._suspect: list[str] = []  # links shown that need review
         self._choices: dict[str, str] = {}  # completion text → uid
         self._locked = False  # a read-only project: links are shown and followed only
         self.list = FitTree(2, self.tr("No links yet"))
@@ -318,6 +327,14 @@ class LinksEditor(QWidget):
         self.target.setCompleter(completer)
         self.add_button = QPushButton(self.tr("Add link"))
         self.add_button.setAutoDefault(False)
+        # Shown while a link needs review: marks the selected one, else all of them.
+        self.review_button = QPushButton(look.suspect_icon(), self.tr("Mark Reviewed"))
+        self.review_button.setAutoDefault(False)
+        self.review_button.setToolTip(
+            self.tr("The linked requirement's text changed: mark the link reviewed")
+        )
+        self.review_button.hide()
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
 
         row = QHBoxLayout()
         row.setSpacing(6)
@@ -328,7 +345,10 @@ class LinksEditor(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
         layout.addWidget(self.list)
+        layout.addWidget(self.review_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addLayout(row)
+        self.review_button.clicked.connect(self.review_current)
+        self.list.customContextMenuRequested.connect(self._context_menu)
 
         self.target.textEdited.connect(self._complete)
         self.target.returnPressed.connect(self.add_link)
@@ -342,6 +362,7 @@ class LinksEditor(QWidget):
     def set_links(self, self_uid: str | None, links: list[LinkRow]) -> None:
         selected = self.current_link()
         self._self_uid = self_uid
+        self._suspect = []
         self.list.clear()
         for link in links:
             item = QTreeWidgetItem(
@@ -351,12 +372,52 @@ class LinksEditor(QWidget):
             item.setData(1, UID_ROLE, link.other_uid)
             item.setForeground(0, self.palette().brush(QPalette.ColorRole.PlaceholderText))
             item.setToolTip(1, f"{link.other_key}  {link.other_title}")
+            if link.suspect_at is not None:
+                self._suspect.append(link.uid)
+                item.setIcon(0, look.suspect_icon())
+                item.setForeground(0, QBrush(QColor(look.SUSPECT_COLOR)))
+                item.setToolTip(0, self._needs_review_text(link))
             self.list.addTopLevelItem(item)
             if link.uid == selected:
                 self.list.setCurrentItem(item)
         self.list.resizeColumnToContents(0)
         self.list.setColumnWidth(0, self.list.columnWidth(0) + 12)
         self._update_buttons()
+
+    def _needs_review_text(self, link: LinkRow) -> str:
+        changed = link.other_key if link.outgoing else self.tr("this requirement")
+        return (
+            self.tr("Needs review: %1 changed on %2")
+            .replace("%1", changed)
+            .replace("%2", local_minutes(link.suspect_at or ""))
+        )
+
+    def suspect_links(self) -> list[str]:
+        """Uids of the shown links that need review."""
+        return list(self._suspect)
+
+    def review_current(self) -> None:
+        """Mark the selected link reviewed, or every shown one if none is selected."""
+        if self._locked or not self._suspect:
+            return
+        current = self.current_link()
+        chosen = [current] if current in self._suspect else self._suspect
+        self.review_requested.emit(list(chosen))
+
+    def _context_menu(self, pos: QPoint) -> None:
+        menu = QMenu(self)
+        item = self.list.itemAt(pos)
+        if item is not None:
+            self.list.setCurrentItem(item)
+        review = menu.addAction(look.suspect_icon(), self.tr("Mark Reviewed"))
+        review.setEnabled(
+            not self._locked and item is not None and self.current_link() in self._suspect
+        )
+        review.triggered.connect(self.review_current)
+        impact = menu.addAction(self.tr("Show Impact…"))
+        impact.setEnabled(self._self_uid is not None)
+        impact.triggered.connect(lambda: self.impact_requested.emit(self._self_uid or ""))
+        menu.exec(self.list.viewport().mapToGlobal(pos))
 
     def lock_editing(self) -> None:
         """A read-only project: links can still be read and followed (double-click)."""
@@ -425,3 +486,4 @@ class LinksEditor(QWidget):
 
     def _update_buttons(self) -> None:
         self.remove_button.setEnabled(not self._locked and self.list.currentItem() is not None)
+        self.review_button.setVisible(bool(self._suspect) and not self._locked)

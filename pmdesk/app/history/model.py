@@ -87,6 +87,8 @@ def ui_wording() -> Wording:
         top_level=translate("History", "(top level)"),
         reordered=translate("History", "(new place among its siblings)"),
         picture=translate("History", "picture, {kb} KB"),
+        needs_review=translate("History", "{link} (needs review)"),
+        reviewed=translate("History", "{link} (reviewed)"),
     )
 
 

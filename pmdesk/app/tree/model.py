@@ -122,6 +122,9 @@ class RequirementTreeModel(QAbstractItemModel):
         # What the view sees: the full maps, or while filtering the visible part.
         self._shown_children, self._shown_pos = self._children, self._pos
         self._quiet = False  # applying edits inside a reset: no row signals
+        # Requirements with a link that needs review (read once the working copy is
+        # ready: the first tree is painted from the file before that).
+        self._suspect: frozenset[str] = frozenset()
         session.changed.connect(self._follow)
         self.reload(tree)
 
@@ -134,6 +137,9 @@ class RequirementTreeModel(QAbstractItemModel):
         self._maps = tree
         self._rows, self._children, self._pos = tree.rows, tree.children, tree.pos
         self._set_releases(tree.releases)
+        self._suspect = (
+            self._session.project.suspect_requirements() if self._session.ready else frozenset()
+        )
         self._search = None
         self._visible = None
         self._context = frozenset()
@@ -372,6 +378,8 @@ class RequirementTreeModel(QAbstractItemModel):
         if role == _DECORATION:
             if column == Column.KEY:
                 return look.kind_icon(row[KIND])
+            if column == Column.TITLE:
+                return look.suspect_icon() if uid in self._suspect else None
             return look.status_dot(row[STATUS]) if column == Column.STATUS else None
         if role == _FOREGROUND:
             if uid in self._context:
@@ -509,6 +517,8 @@ class RequirementTreeModel(QAbstractItemModel):
         if any(e.action == "reloaded" for e in effects):
             self.reload()  # a merge changed rows all over the project (the pane refilters)
             return
+        if any(e.entity == "link" or e.action in ("inserted", "removed") for e in effects):
+            self.follow_suspect()
         if not any(e.entity == "requirement" for e in effects):
             self._apply(effects)
             return
@@ -535,6 +545,16 @@ class RequirementTreeModel(QAbstractItemModel):
         finally:
             self._quiet = False
             self.endResetModel()
+
+    def follow_suspect(self) -> None:
+        """Links marked or reviewed: repaint the rows whose review mark came or went."""
+        if not self._session.ready:
+            return
+        before, self._suspect = self._suspect, self._session.project.suspect_requirements()
+        for uid in before ^ self._suspect:
+            index = self.index_of(uid, Column.TITLE)
+            if index.isValid():
+                self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
 
     def _apply(self, effects: tuple[Effect, ...]) -> None:
         for effect in effects:

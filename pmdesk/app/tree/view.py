@@ -42,6 +42,7 @@ class RequirementTreeView(QTreeView):
         super().__init__(parent)
         self.session = session
         self.source = model
+        self.extra_actions: list[QAction] = []  # the window's commands on a row (Show Impact…)
         self.setModel(model)
         self.setObjectName("requirementTree")
         self.setUniformRowHeights(True)  # lets the view skip measuring 100,000 rows
@@ -333,6 +334,7 @@ class RequirementTreeView(QTreeView):
             self.move_down_action,
             None,
             self.delete_action,
+            *((None, *self.extra_actions) if self.extra_actions else ()),
         ):
             if act is None:
                 menu.addSeparator()

@@ -173,6 +173,19 @@ def _date(value: Value) -> str | None:
     return value
 
 
+def _instant(value: Value) -> str | None:
+    """A UTC instant as pmdesk stamps it: YYYY-MM-DDTHH:MM:SS (or None)."""
+    if value is None:
+        return None
+    if isinstance(value, str) and len(value) == 19:
+        try:
+            if dt.datetime.fromisoformat(value).isoformat() == value:
+                return value
+        except ValueError:
+            pass
+    raise FieldError(f"{shown(value)} is not an instant (YYYY-MM-DDTHH:MM:SS)")
+
+
 def _text_list(value: Value) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise FieldError(f"{shown(value)} is not a list of texts")
@@ -406,6 +419,9 @@ FIELDS: Mapping[str, tuple[FieldSpec, ...]] = {
         _spec("from", _reference, None, column="from_uid", references="requirement"),
         _spec("to", _reference, None, column="to_uid", references="requirement"),
         _spec("type", _one_of(vocabulary.LINK_TYPES), "depends_on"),
+        # Schema 8: suspect since (needs review) and last reviewed, UTC instants.
+        _spec("suspect_at", _instant, None),
+        _spec("reviewed_at", _instant, None),
     ),
 }
 

@@ -20,6 +20,10 @@ STATUSES = ("idea", "draft", "review", "approved", "in_progress", "done", "rejec
 PRIORITIES = ("must", "should", "could", "wont")
 KANO = ("basic", "performance", "delighter", "indifferent", "reverse")
 LINK_TYPES = ("depends_on", "blocks", "relates_to", "duplicates", "derived_from")
+# Links whose source rests on what it points at: they need review ("suspect")
+# when the target's text (TRACED_FIELDS) changes.
+DEPENDING_LINK_TYPES = ("depends_on", "derived_from")
+TRACED_FIELDS = frozenset({"title", "description", "acceptance"})
 LANGUAGES = ("zh", "en")
 RELEASE_STATUSES = ("planned", "in_progress", "released")
 DOCUMENT_STATUSES = ("draft", "in_review", "approved")

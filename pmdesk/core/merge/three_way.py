@@ -22,6 +22,7 @@ from typing import Any, Literal
 
 from pmdesk.core.domain import vocabulary
 from pmdesk.core.merge.keyed import merge_keyed
+from pmdesk.core.merge.review_marks import merge_marks
 from pmdesk.core.merge.text import merge_text
 from pmdesk.core.schema.rows import ENTITIES, Row, Tables
 
@@ -104,13 +105,15 @@ GROUPS: dict[str, dict[str, tuple[str, ...]]] = {
         "dates": ("start", "end"),
     },
     "release": {"dates": ("start", "end")},
-    "link": {"ends": ("from_uid", "to_uid", "type")},
+    "link": {"ends": ("from_uid", "to_uid", "type"), "review": ("suspect_at", "reviewed_at")},
 }
 # Bookkeeping, never a conflict: taken from the side whose edit is newer.
 STAMPS: dict[str, tuple[str, ...]] = {
     "requirement": ("created_at", "created_by", "updated_at", "updated_by"),
     "baseline": ("created_at", "created_by", "snapshot"),
 }
+# Review marks: a link deleted on one side and marked on the other goes (no question).
+_MARKS = {"link": ("suspect_at", "reviewed_at")}
 # A row's place among its siblings (requirements: with the parent).
 _ORDER_FIELDS = frozenset({"position", "rank"})
 # Long Markdown fields: edits to different lines on the two sides combine.
@@ -285,6 +288,9 @@ class _Merger:
                         Note("text_merged", entity, uid, label_of(entity, merged), name)
                     )
                     continue
+            if (entity, name) == ("link", "review"):
+                _put(merged, columns, merge_marks(mv, tv))  # settled by rule, never asked
+                continue
             if (entity, name) in KEYED and isinstance(mv, str) and isinstance(tv, str):
                 keyed = merge_keyed(bv if isinstance(bv, str) else None, mv, tv)
                 if keyed is not None:
@@ -693,7 +699,7 @@ def _put(row: Row, columns: tuple[str, ...], value: Any) -> None:
 
 def _content(entity: str, row: Row) -> dict[str, Any]:
     """A row without its bookkeeping columns: what a user changed."""
-    skip = {"uid", *STAMPS.get(entity, ())}
+    skip = {"uid", *STAMPS.get(entity, ()), *_MARKS.get(entity, ())}
     return {k: v for k, v in row.items() if k not in skip}
 
 

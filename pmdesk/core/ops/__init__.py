@@ -5,6 +5,7 @@ from pmdesk.core.ops.baselines import CreateBaseline, DeleteBaseline, RenameBase
 from pmdesk.core.ops.bulk import EditTags, UpdateMany
 from pmdesk.core.ops.edits import Batch, Create, Insert, Move, MoveBlock, Remove, Update
 from pmdesk.core.ops.setup import RemoveRelease, RenumberKeys
+from pmdesk.core.ops.suspect import MarkReviewed
 
 __all__ = [
     "Applied",
@@ -16,6 +17,7 @@ __all__ = [
     "Effect",
     "Insert",
     "Label",
+    "MarkReviewed",
     "Move",
     "MoveBlock",
     "Operation",

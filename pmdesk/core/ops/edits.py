@@ -36,6 +36,7 @@ from pmdesk.core.ops.base import (
     Verb,
 )
 from pmdesk.core.ops.order import ancestors, rank_for_index, ranks_for_block, subtree
+from pmdesk.core.ops.suspect import RestoreMarks, mark_links_into
 from pmdesk.core.schema.tables import TABLES
 
 # Who points at a release, a lane or a persona (entity, column): the foreign key clears
@@ -203,8 +204,7 @@ class Update(Operation):
         label = labels.updated(tx, self.entity, current, changed) if changed else None
         if label is None:  # named from the row as it is now (no query: it was read above)
             label = Label(verb, self.entity, tx.describe_row(self.entity, {**row, **columns}))
-        return Applied(
-            label,
+        effects: tuple[Effect, ...] = (
             (
                 Effect(
                     self.entity,
@@ -216,9 +216,18 @@ class Update(Operation):
                 ),
             )
             if changed
-            else (),
-            Update(self.entity, self.uid, MappingProxyType({k: current[k] for k in changed})),
+            else ()
         )
+        inverse: Operation = Update(
+            self.entity, self.uid, MappingProxyType({k: current[k] for k in changed})
+        )
+        if self.entity == "requirement" and not vocabulary.TRACED_FIELDS.isdisjoint(changed):
+            # The links resting on this text need review; undo puts their marks back.
+            marks, marked = mark_links_into(tx, self.uid)
+            if marks:
+                effects += marked
+                inverse = Batch((inverse, RestoreMarks(marks)), label)
+        return Applied(label, effects, inverse)
 
 
 @dataclass(frozen=True)

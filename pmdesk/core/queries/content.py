@@ -168,6 +168,7 @@ class LinkEnd:
     type: str
     outgoing: bool
     other_key: str
+    suspect: bool = False  # the link needs review (its target's text changed)
 
 
 def links_by_requirement(conn: Connection) -> dict[str, list[LinkEnd]]:
@@ -179,9 +180,12 @@ def links_by_requirement(conn: Connection) -> dict[str, list[LinkEnd]]:
         )
     }
     result: dict[str, list[LinkEnd]] = {}
-    for source, target, kind in conn.execute(select(Link.from_uid, Link.to_uid, Link.type)):
-        result.setdefault(source, []).append(LinkEnd(kind, True, keys[target][0]))
-        result.setdefault(target, []).append(LinkEnd(kind, False, keys[source][0]))
+    for source, target, kind, at in conn.execute(
+        select(Link.from_uid, Link.to_uid, Link.type, Link.suspect_at)
+    ):
+        suspect = at is not None
+        result.setdefault(source, []).append(LinkEnd(kind, True, keys[target][0], suspect))
+        result.setdefault(target, []).append(LinkEnd(kind, False, keys[source][0], suspect))
     order = {key: number for key, number in keys.values()}
     for ends in result.values():
         ends.sort(key=lambda e: (e.type, not e.outgoing, order.get(e.other_key, 0)))

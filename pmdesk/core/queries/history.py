@@ -77,6 +77,8 @@ class Wording:
     top_level: str = "(top level)"
     reordered: str = "(new place among its siblings)"
     picture: str = "picture, {kb} KB"  # a logo (the history keeps its size, not its bytes)
+    needs_review: str = "{link} (needs review)"  # a suspect link (schema 8)
+    reviewed: str = "{link} (reviewed)"
 
 
 @dataclass(frozen=True)
@@ -134,10 +136,15 @@ def requirement_history(
     own = _rows(conn, select(*_COLUMNS).where(h.entity_uid == uid).order_by(h.seq.desc()), limit)
     # Links are rows of their own; their ends are only in the recorded values.
     pattern = f'%"{uid}"%'
+    # A review mark records only instants: its link is found by uid.
+    its_links = select(Link.uid).where(or_(Link.from_uid == uid, Link.to_uid == uid))
     links = _rows(
         conn,
         select(*_COLUMNS)
-        .where(h.entity == "link", or_(h.old.like(pattern), h.new.like(pattern)))
+        .where(
+            h.entity == "link",
+            or_(h.old.like(pattern), h.new.like(pattern), h.entity_uid.in_(its_links)),
+        )
         .order_by(h.seq.desc()),
         limit,
     )
@@ -459,6 +466,14 @@ class _Reader:
             uid = row["entity_uid"]
             source, target, kind = self.names.links.get(uid, (None, None, ""))
             ends = {"from": source, "to": target, "type": kind}
+            if name in ("suspect_at", "reviewed_at"):
+                link = self.link(ends)
+                w = self.wording
+                before, after = (
+                    (w.needs_review if at is not None else w.reviewed).format(link=link)
+                    for at in (old, new)
+                )
+                return "links", before, after
             return "links", self.link({**ends, name: old}), self.link({**ends, name: new})
         if name == "position":
             before, after = self.place(old), self.place(new)

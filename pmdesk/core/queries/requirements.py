@@ -172,18 +172,19 @@ class LinkRow:
     other_uid: str
     other_key: str
     other_title: str
+    suspect_at: str | None = None  # "needs review" since (schema 8); None: not suspect
 
 
 def links_of(conn: Connection, uid: str) -> list[LinkRow]:
     other = aliased(Requirement)
     out = conn.execute(
-        select(Link.uid, Link.type, Link.to_uid, other.key, other.title)
+        select(Link.uid, Link.type, Link.to_uid, other.key, other.title, Link.suspect_at)
         .join(other, other.uid == Link.to_uid)
         .where(Link.from_uid == uid)
         .order_by(Link.type, other.number)
     )
     into = conn.execute(
-        select(Link.uid, Link.type, Link.from_uid, other.key, other.title)
+        select(Link.uid, Link.type, Link.from_uid, other.key, other.title, Link.suspect_at)
         .join(other, other.uid == Link.from_uid)
         .where(Link.to_uid == uid)
         .order_by(Link.type, other.number)

@@ -240,6 +240,10 @@ class Link(Base):
     from_uid: Mapped[str] = mapped_column(UID, ForeignKey("requirement.uid", ondelete="CASCADE"))
     to_uid: Mapped[str] = mapped_column(UID, ForeignKey("requirement.uid", ondelete="CASCADE"))
     type: Mapped[str] = mapped_column(String(16))
+    # Schema 8: "needs review" since the linked-to requirement's text changed
+    # (None: not suspect), and when someone last marked the link reviewed.
+    suspect_at: Mapped[str | None] = mapped_column(String(19))
+    reviewed_at: Mapped[str | None] = mapped_column(String(19))
 
 
 class Section(Base):

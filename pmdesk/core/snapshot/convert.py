@@ -126,6 +126,8 @@ def export_from(conn: Connection, *, frozen: bool = False) -> Json:
         personas = [{**p, "photo": None} for p in personas]
     links = [
         {"uid": r["uid"], "from": r["from_uid"], "to": r["to_uid"], "type": r["type"]}
+        # Schema 8's review marks only where set: older snapshots' bytes stay as they were.
+        | {k: r[k] for k in ("suspect_at", "reviewed_at") if r[k] is not None}
         for r in rows("link", "from_uid", "to_uid", "type", "uid")
     ]
     content = {
@@ -208,7 +210,14 @@ def load_snapshot(conn: Connection, snapshot: Json) -> None:
 
     _insert_requirements(conn, snapshot["requirements"])
     links = [
-        {"uid": ln["uid"], "from_uid": ln["from"], "to_uid": ln["to"], "type": ln["type"]}
+        {
+            "uid": ln["uid"],
+            "from_uid": ln["from"],
+            "to_uid": ln["to"],
+            "type": ln["type"],
+            "suspect_at": ln.get("suspect_at"),
+            "reviewed_at": ln.get("reviewed_at"),
+        }
         for ln in snapshot["links"]
     ]
     if links:

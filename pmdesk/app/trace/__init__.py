@@ -1,0 +1,1 @@
+"""Traceability: the impact of a change, the matrix and the coverage problems."""

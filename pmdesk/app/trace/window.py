@@ -1,0 +1,275 @@
+"""View ▸ Traceability…: the matrix (requirements of one kind × another, cells by
+link type, coverage counted) and the problems panel (coverage checks, each row
+selecting its requirement). One window per project; it follows every edit."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pmdesk.app import look
+from pmdesk.app.labels import kind_label, link_label
+from pmdesk.app.project_windows import show_project_window
+from pmdesk.app.session import ProjectSession
+from pmdesk.core.domain.vocabulary import KINDS
+from pmdesk.core.queries.trace import PROBLEM_CODES, Matrix, Problem
+
+UID_ROLE = int(Qt.ItemDataRole.UserRole)
+# One sign per link type in a cell (the tooltip says it in words).
+_SIGNS = {
+    "contains": "⊃",
+    "depends_on": "→",
+    "derived_from": "⇐",
+    "blocks": "⊣",
+    "relates_to": "~",
+    "duplicates": "=",
+}
+_COVERED = "#DCEBDD"  # a pale green: this pair is traced
+
+
+class ProblemsPanel(QWidget):
+    """The coverage checks, grouped, each group with its count."""
+
+    requirement_chosen = Signal(str)
+
+    def __init__(self, session: ProjectSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self.summary = QLabel()
+        self.list = QTreeWidget()
+        self.list.setHeaderLabels([self.tr("Problem"), self.tr("Title"), self.tr("Detail")])
+        self.list.setAlternatingRowColors(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.list, 1)
+        self.list.itemClicked.connect(self._chosen)
+        self.list.itemActivated.connect(self._chosen)
+
+    def headings(self) -> dict[str, str]:
+        return {
+            "story_no_acceptance": self.tr("Stories without acceptance criteria"),
+            "feature_no_stories": self.tr("Features without stories"),
+            "no_release": self.tr("Requirements without a release"),
+            "no_owner": self.tr("Requirements without an owner"),
+            "link_to_rejected": self.tr("Links to rejected requirements"),
+            "dependency_cycle": self.tr("Dependency cycles"),
+        }
+
+    def refresh(self) -> None:
+        found = self._session.project.problems()
+        headings = self.headings()
+        expanded = {str(group.data(0, UID_ROLE)) for group in self._groups() if group.isExpanded()}
+        self.list.clear()
+        by_code: dict[str, list[Problem]] = {code: [] for code in PROBLEM_CODES}
+        for problem in found:
+            by_code[problem.code].append(problem)
+        for code, problems in by_code.items():
+            group = QTreeWidgetItem([f"{headings[code]} ({len(problems)})"])
+            group.setData(0, UID_ROLE, code)
+            group.setFirstColumnSpanned(True)
+            font = group.font(0)
+            font.setBold(True)
+            group.setFont(0, font)
+            if not problems:
+                group.setForeground(0, QBrush(self.palette().placeholderText().color()))
+            for problem in problems:
+                item = QTreeWidgetItem([problem.key, problem.title, self._detail(problem)])
+                item.setData(0, UID_ROLE, problem.uid)
+                group.addChild(item)
+            self.list.addTopLevelItem(group)
+            group.setExpanded(bool(problems) and (not expanded or code in expanded))
+        self.list.resizeColumnToContents(0)
+        self.summary.setText(
+            self.tr("%1 problems found.").replace("%1", str(len(found)))
+            if found
+            else self.tr("No problems found.")
+        )
+
+    def _detail(self, problem: Problem) -> str:
+        if problem.code == "link_to_rejected":
+            return self.tr("linked to %1 (rejected)").replace("%1", ", ".join(problem.others))
+        if problem.code == "dependency_cycle":
+            return " → ".join((*problem.others, problem.others[0]))
+        return ""
+
+    def rows(self) -> list[tuple[str, str]]:
+        """(group code, key) of every listed problem, as shown."""
+        out = []
+        for group in self._groups():
+            for j in range(group.childCount()):
+                child = group.child(j)
+                if child is not None:
+                    out.append((str(group.data(0, UID_ROLE)), child.text(0)))
+        return out
+
+    def _groups(self) -> list[QTreeWidgetItem]:
+        items = (self.list.topLevelItem(i) for i in range(self.list.topLevelItemCount()))
+        return [item for item in items if item is not None]
+
+    def _chosen(self, item: QTreeWidgetItem, _column: int) -> None:
+        if item.parent() is not None:
+            self.requirement_chosen.emit(str(item.data(0, UID_ROLE)))
+
+
+class MatrixPanel(QWidget):
+    """Requirements of one kind (rows) × another (columns), cells by link type."""
+
+    requirement_chosen = Signal(str)
+
+    def __init__(self, session: ProjectSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self.row_kind = QComboBox()
+        self.column_kind = QComboBox()
+        for combo in (self.row_kind, self.column_kind):
+            for kind in KINDS:
+                combo.addItem(kind_label(kind), kind)
+        self.row_kind.setCurrentIndex(KINDS.index("feature"))
+        self.column_kind.setCurrentIndex(KINDS.index("story"))
+        self.table = QTableWidget()
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.coverage = QLabel()
+        self.coverage.setWordWrap(True)
+        legend = "   ".join(f"{sign} {self._type_text(kind)}" for kind, sign in _SIGNS.items())
+        self.legend = QLabel(legend)
+        self.legend.setWordWrap(True)
+        choose = QHBoxLayout()
+        choose.addWidget(QLabel(self.tr("Rows:")))
+        choose.addWidget(self.row_kind)
+        choose.addSpacing(12)
+        choose.addWidget(QLabel(self.tr("Columns:")))
+        choose.addWidget(self.column_kind)
+        choose.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(choose)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.coverage)
+        layout.addWidget(self.legend)
+        self.row_kind.currentIndexChanged.connect(self.refresh)
+        self.column_kind.currentIndexChanged.connect(self.refresh)
+        self.table.cellDoubleClicked.connect(self._cell_chosen)
+        self.matrix: Matrix = Matrix((), (), {})
+        self.table.verticalHeader().sectionClicked.connect(self._row_chosen)
+        self.table.horizontalHeader().sectionClicked.connect(self._column_chosen)
+
+    def _type_text(self, kind: str) -> str:
+        return self.tr("contains") if kind == "contains" else link_label(kind, True)
+
+    def refresh(self, *_args: object) -> None:
+        project = self._session.project
+        rows_kind, columns_kind = self.row_kind.currentData(), self.column_kind.currentData()
+        self.matrix = matrix = project.trace_matrix(rows_kind, columns_kind)
+        suspect = {(s.from_uid, s.to_uid) for s in project.suspect_links()}
+        table = self.table
+        table.clear()
+        table.setRowCount(len(matrix.rows))
+        table.setColumnCount(len(matrix.columns))
+        table.setVerticalHeaderLabels([f"{r.key}  {r.title}" for r in matrix.rows])
+        table.setHorizontalHeaderLabels([c.key for c in matrix.columns])
+        for j, column in enumerate(matrix.columns):
+            header = table.horizontalHeaderItem(j)
+            if header is not None:
+                header.setToolTip(f"{column.key}  {column.title}")
+        for i, row in enumerate(matrix.rows):
+            for j, column in enumerate(matrix.columns):
+                kinds = matrix.cells.get((row.uid, column.uid))
+                if not kinds:
+                    continue
+                item = QTableWidgetItem(" ".join(_SIGNS.get(k, "?") for k in kinds))
+                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                item.setBackground(QBrush(QColor(_COVERED)))
+                words = ", ".join(self._type_text(k) for k in kinds)
+                item.setToolTip(f"{row.key} · {column.key}: {words}")
+                if (row.uid, column.uid) in suspect or (column.uid, row.uid) in suspect:
+                    item.setIcon(look.suspect_icon())
+                    item.setToolTip(item.toolTip() + "\n" + self.tr("A link needs review"))
+                table.setItem(i, j, item)
+        table.resizeColumnsToContents()
+        self.coverage.setText(self._coverage_text(matrix, rows_kind, columns_kind))
+
+    def _coverage_text(self, matrix: Matrix, rows_kind: str, columns_kind: str) -> str:
+        def part(covered: int, total: int, kind: str) -> str:
+            share = round(100 * covered / total) if total else 0
+            return (
+                self.tr("%1 of %2 %3 traced (%4 %)")
+                .replace("%1", str(covered))
+                .replace("%2", str(total))
+                .replace("%3", kind_label(kind))
+                .replace("%4", str(share))
+            )
+
+        return (
+            self.tr("Coverage: %1; %2.")
+            .replace("%1", part(matrix.covered_rows(), len(matrix.rows), rows_kind))
+            .replace("%2", part(matrix.covered_columns(), len(matrix.columns), columns_kind))
+        )
+
+    def _cell_chosen(self, row: int, column: int) -> None:
+        self.requirement_chosen.emit(self.matrix.columns[column].uid)
+
+    def _row_chosen(self, index: int) -> None:
+        if 0 <= index < len(self.matrix.rows):
+            self.requirement_chosen.emit(self.matrix.rows[index].uid)
+
+    def _column_chosen(self, index: int) -> None:
+        if 0 <= index < len(self.matrix.columns):
+            self.requirement_chosen.emit(self.matrix.columns[index].uid)
+
+
+class TraceWindow(QWidget):
+    requirement_chosen = Signal(str)
+
+    def __init__(self, session: ProjectSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self._session = session
+        self.setWindowTitle(self.tr("Traceability"))
+        self.resize(900, 560)
+        self.tabs = QTabWidget()
+        self.matrix = MatrixPanel(session)
+        self.problems = ProblemsPanel(session)
+        self.tabs.addTab(self.matrix, self.tr("Matrix"))
+        self.tabs.addTab(self.problems, self.tr("Problems"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        self.matrix.requirement_chosen.connect(self.requirement_chosen)
+        self.problems.requirement_chosen.connect(self.requirement_chosen)
+        # Many edits arrive at once (a bulk edit, a merge): read again once after them.
+        self._later = QTimer(self)
+        self._later.setSingleShot(True)
+        self._later.setInterval(0)
+        self._later.timeout.connect(self.refresh)
+        session.changed.connect(self._soon)
+        self.refresh()
+
+    def _soon(self, *_effects: object) -> None:
+        self._later.start()
+
+    def refresh(self) -> None:
+        self.matrix.refresh()
+        self.problems.refresh()
+
+
+def show_traceability(
+    parent: QWidget, session: ProjectSession, select: Callable[[str], None], problems: bool = False
+) -> TraceWindow:
+    """Open or raise the project's traceability window (on its problems tab if asked)."""
+    window = show_project_window(
+        parent, TraceWindow, session, lambda: TraceWindow(session, parent), select
+    )
+    if problems:
+        window.tabs.setCurrentWidget(window.problems)
+    return window
