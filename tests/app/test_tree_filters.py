@@ -210,3 +210,22 @@ def test_an_edit_under_a_kano_filter_joins_or_leaves_it(
     assert crm5 in backlog.model.shown_uids()
     QTest.keySequence(window, "Ctrl+Z")
     assert {tree.model.key_of(u) for u in tree.matched_uids() or ()} == keys
+
+
+def test_needs_review_finds_both_ends_of_a_suspect_link(
+    qtbot: QtBot, window: MainWindow, english: Path
+) -> None:
+    """CRM-13 depends on CRM-11 in the sample: a new title for CRM-11 makes the
+    link suspect, and "Needs review" shows the two until it is marked reviewed."""
+    open_backlog(qtbot, window, english)
+    tree = ws(window).tree_pane
+    session = ws(window).session
+    assert tree.bar.needs_review.isVisibleTo(tree)
+    session.push(Update("requirement", _uid(tree, "CRM-11"), {"title": "Tier rules, again"}))
+    QTest.mouseClick(tree.bar.needs_review, Qt.MouseButton.LeftButton)
+    assert tree.bar.needs_review.isChecked()
+    assert {tree.model.key_of(u) for u in tree.matched_uids() or ()} == {"CRM-11", "CRM-13"}
+    session.undo_stack.undo()  # the edit and its marks go
+    tree.bar.needs_review.setChecked(False)
+    tree.bar.needs_review.setChecked(True)
+    assert {tree.model.key_of(u) for u in tree.matched_uids() or ()} == set()

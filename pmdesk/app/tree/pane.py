@@ -158,13 +158,11 @@ class TreePane(QWidget):
                 self._rows[row[0]] = row
 
     def needs_review_uids(self) -> set[str] | None:
-        """The requirements with a link to review, or None while the core has no
-        such read. The seam for suspect links (issue 16 part 6): a core
-        `Project.needs_review_uids() -> set[str]` shows the "Needs review" box."""
+        """The requirements at either end of a link to review (a suspect link:
+        core/queries/trace.py); None while the project is still opening."""
         if not self.session.ready:
             return None
-        read = getattr(self.session.project, "needs_review_uids", None)
-        return None if read is None else set(read())
+        return set(self.session.project.suspect_requirements())
 
     def _project_changed(self, effects: tuple[Effect, ...]) -> None:
         self._follow_rows(effects)
