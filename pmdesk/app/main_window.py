@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
             "boardDock", self.tr("MoSCoW Board"), area.BottomDockWidgetArea
         )
         self.tabifyDockWidget(self.roadmap_dock, self.board_dock)
+        self.board_dock.visibilityChanged.connect(self._board_in_sight)
         self.roadmap_dock.raise_()
         self.board_placeholder = self._placeholder(self.tr("No project is open."))
         self.board_dock.setWidget(self.board_placeholder)
@@ -193,6 +194,9 @@ class MainWindow(QMainWindow):
         self.board_placeholder.hide()
         self.board_placeholder.setParent(self)
         self.board_dock.setWidget(workspace.board_pane)
+        # A tab behind another has nothing on screen (no signal says so until a
+        # tab is chosen); before the window is shown, the first show tells.
+        workspace.board_pane.in_sight = not self.board_dock.visibleRegion().isEmpty()
         workspace.board_pane.details_requested.connect(self.show_details)
         self.backlog_placeholder.hide()
         self.backlog_placeholder.setParent(self)
@@ -572,6 +576,11 @@ class MainWindow(QMainWindow):
         ws = self.workspace
         if ws is not None:
             open_matrix(self, ws.session, ws.selection, tree_selection(ws.tree_pane.view))
+
+    def _board_in_sight(self, visible: bool) -> None:
+        """The board's tab chosen or left (a tab behind another is not hidden)."""
+        if self.workspace is not None:
+            self.workspace.board_pane.set_in_sight(visible)
 
     def show_plan(self) -> None:
         """Project ▸ Releases, Lanes and Milestones: the Plan pane, forward."""

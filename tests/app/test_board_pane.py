@@ -401,3 +401,20 @@ def test_the_menu_key_moves_picked_cards_to_a_release(window: MainWindow, pane: 
     assert column_of(pane, "CRM-29") is None
     assert ws(window).undo_stack.undoText() == "Set priority of CRM-29 to Not assessed"
     pane.menu.close()
+
+
+def test_behind_the_backlog_tab_the_board_waits_and_catches_up_when_chosen(
+    qtbot: QtBot, window: MainWindow, pane: BoardPane
+) -> None:
+    """A tab behind another stays "visible" to Qt with nothing on screen: the
+    board must not regroup then, and must be current once its tab is chosen."""
+    session = ws(window).session
+    uid = uid_of(pane, "CRM-33")
+    window.show_backlog()  # the backlog's tab in front of the board's
+    assert pane.isVisible()  # (to Qt: a tab behind another is not hidden)
+    assert pane.out_of_sight()
+    assert session.push(Update("requirement", uid, {"priority": "must"}))
+    assert pane._stale  # nothing regrouped behind the table
+    window.show_board()
+    assert not pane._stale
+    assert column_of(pane, "CRM-33") == "must"

@@ -133,6 +133,7 @@ class BoardPane(QWidget):
         self.warning.hide()
 
         self.view = BoardView(self.model, self)
+        self.view.stale = self.out_of_sight
         self.scroller = QScrollArea(self)
         self.scroller.setWidgetResizable(True)
         self.scroller.setWidget(self.view)
@@ -173,6 +174,7 @@ class BoardPane(QWidget):
         self.view.menu_requested.connect(self._menu)
         self.menu: QMenu | None = None  # the context menu shown last (tests click in it)
         self._stale = False
+        self.in_sight = True  # its dock's visibilityChanged (MainWindow) says otherwise
         self.model.changed.connect(self._model_changed)
 
     # -- loading -------------------------------------------------------------------
@@ -189,10 +191,22 @@ class BoardPane(QWidget):
                 self.releases.setCurrentRow(0)
             self.select_uid(self.wanted)
 
+    def out_of_sight(self) -> bool:
+        """Hidden, or its dock a tab behind another (a tabified dock stays
+        "visible" to Qt with nothing of it on screen: the window says so)."""
+        return not self.isVisible() or not self.in_sight
+
+    def set_in_sight(self, visible: bool) -> None:
+        """Its dock's tab was chosen (or another's): catch up with the edits
+        made meanwhile."""
+        self.in_sight = visible
+        if visible and self._stale and self.isVisible():
+            self._model_changed()
+
     def _model_changed(self) -> None:
-        # Hidden (another tab, a closed dock), the board waits until shown: grouping
-        # 100,000 cards on every edit would slow the table the user is looking at.
-        self._stale = not self.isVisible()
+        # Out of sight (another tab, a closed dock), the board waits until shown:
+        # grouping 100,000 cards on every edit would slow the table the user is on.
+        self._stale = self.out_of_sight()
         if self._stale:
             return
         first = self.releases.currentItem() is None  # the first load: the first release

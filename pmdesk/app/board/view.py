@@ -12,6 +12,7 @@ makes the operation.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, Signal
@@ -84,6 +85,8 @@ class BoardView(QWidget):
     def __init__(self, model: BoardModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = model
+        # Whether the board is out of sight (the pane knows: its dock's tab).
+        self.stale: Callable[[], bool] = lambda: False
         self.release: str | None = None
         self.current: str | None = None
         self.picked: list[str] = []  # the selected cards, in the order picked
@@ -167,8 +170,8 @@ class BoardView(QWidget):
         return card is not None and card.release == self.release
 
     def _model_changed(self) -> None:
-        if not self.isVisible():  # the pane brings it up to date when shown
-            return
+        if not self.isVisible() or self.stale():
+            return  # out of sight: the pane brings it up to date when shown
         self.picked = [u for u in self.picked if self._on_board(u)]
         self.updateGeometry()
         self.setMinimumHeight(self.minimumSizeHint().height())
