@@ -111,40 +111,31 @@ def logo_format(data: bytes) -> str | None:
     return None
 
 
-def _logo(value: Value) -> bytes | None:
-    """PNG or JPEG bytes of at most LOGO_LIMIT; the snapshot holds them as base64 text."""
-    if value is None:
-        return None
-    if isinstance(value, str):
-        try:
-            value = base64.b64decode(value.encode("ascii"), validate=True)
-        except (binascii.Error, UnicodeEncodeError):
-            raise FieldError("the logo is not base64 text") from None
-    if not isinstance(value, bytes):
-        raise FieldError(f"{shown(value)} is not a picture")
-    if logo_format(value) is None:
-        raise FieldError("the logo is not a PNG or JPEG picture")
-    if len(value) > LOGO_LIMIT:
-        raise FieldError(f"the logo is {len(value) // 1024} KB; at most 1024 KB fit")
-    return value
+def _picture(what: str) -> Callable[[Value], bytes | None]:
+    """PNG or JPEG bytes of at most LOGO_LIMIT (the snapshot holds them as base64
+    text): the project's logo, a persona's photo; `what` names it in refusals."""
+
+    def check(value: Value) -> bytes | None:
+        if value is None:
+            return None
+        if isinstance(value, str):
+            try:
+                value = base64.b64decode(value.encode("ascii"), validate=True)
+            except (binascii.Error, UnicodeEncodeError):
+                raise FieldError(f"the {what} is not base64 text") from None
+        if not isinstance(value, bytes):
+            raise FieldError(f"{shown(value)} is not a picture")
+        if logo_format(value) is None:
+            raise FieldError(f"the {what} is not a PNG or JPEG picture")
+        if len(value) > LOGO_LIMIT:
+            raise FieldError(f"the {what} is {len(value) // 1024} KB; at most 1024 KB fit")
+        return value
+
+    return check
 
 
-def _photo(value: Value) -> bytes | None:
-    """A persona's photo: PNG or JPEG bytes of at most LOGO_LIMIT (base64 in the snapshot)."""
-    if value is None:
-        return None
-    if isinstance(value, str):
-        try:
-            value = base64.b64decode(value.encode("ascii"), validate=True)
-        except (binascii.Error, UnicodeEncodeError):
-            raise FieldError("the photo is not base64 text") from None
-    if not isinstance(value, bytes):
-        raise FieldError(f"{shown(value)} is not a picture")
-    if logo_format(value) is None:
-        raise FieldError("the photo is not a PNG or JPEG picture")
-    if len(value) > LOGO_LIMIT:
-        raise FieldError(f"the photo is {len(value) // 1024} KB; at most 1024 KB fit")
-    return value
+_logo = _picture("logo")
+_photo = _picture("photo")
 
 
 def _within(name: str, low: float, high: float) -> Callable[[Value], float | None]:
