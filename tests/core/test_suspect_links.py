@@ -78,7 +78,7 @@ def test_a_schema7_file_opens_with_no_link_suspect_and_saves_as_schema8(sample: 
         project.save()
     finally:
         project.close()
-    assert read_header(sample).schema_version == SCHEMA_VERSION == 8
+    assert read_header(sample).schema_version == SCHEMA_VERSION
     assert check(sample) == []
     assert suspect(sample) == set() and len(marks(sample)) == 12
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from pmdesk.core.errors import ProjectFileError
 
 APPLICATION_ID = 0x504D444B  # "PMDK"
-SCHEMA_VERSION = 8  # PRAGMA user_version written by this pmdesk; equals the Alembic head
+SCHEMA_VERSION = 9  # PRAGMA user_version written by this pmdesk; equals the Alembic head
 HEAD_REVISION = f"{SCHEMA_VERSION:04d}"  # Alembic revision ids are the zero-padded version
 SQLITE_MAGIC = b"SQLite format 3\x00"
 FILE_SUFFIX = ".pmdesk"
