@@ -9,6 +9,7 @@ ranks are computed the first time a text column is sorted.
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -248,6 +249,23 @@ def group_uids(
             members.append(uid)
     if by == "owner":
         collation.prepare(v for v in found if v is not None)
+    ranked = sorted(
+        (v for v in found if v is not None), key=group_rank(by, names, collation, tree_position)
+    )
+    if None in found:
+        ranked.append(None)
+    return [Group(value, found[value]) for value in ranked]
+
+
+def group_value(row: BacklogRow, by: str) -> Any:
+    """The value of the grouping field `by` that puts `row` in its group."""
+    return row[_GROUP_POSITION[by]] or None
+
+
+def group_rank(
+    by: str, names: Names, collation: Collation, tree_position: Mapping[str, int]
+) -> Callable[[Any], Any]:
+    """Where a group (by its value, not None) stands among the groups of field `by`."""
     order: dict[str, Callable[[Any], Any]] = {
         "parent": lambda v: tree_position.get(v, 0),
         "release": lambda v: names.release_order.get(v, len(names.release_order)),
@@ -257,7 +275,66 @@ def group_uids(
         "priority": vocabulary.PRIORITIES.index,
         "persona": lambda v: names.persona_order.get(v, len(names.persona_order)),
     }
-    ranked = sorted((v for v in found if v is not None), key=order[by])
-    if None in found:
-        ranked.append(None)
-    return [Group(value, found[value]) for value in ranked]
+    return order[by]
+
+
+# -- placing a few changed rows without sorting them all again -------------------------
+Placement = Callable[[str], tuple[Any, ...]]
+_EMPTY = (1, 0)  # an empty value: after every filled one, whichever the direction
+
+
+class _Descending:
+    """A value that compares the other way round (for a descending key)."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Descending) and bool(self.value == other.value)
+
+    def __lt__(self, other: _Descending) -> bool:
+        return bool(other.value < self.value)
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+def placement(
+    keys: Callable[[str], Mapping[str, Any]],
+    order: Iterable[SortKey],
+    tree_position: Mapping[str, int],
+) -> Placement:
+    """A row's place as one comparable tuple: what `sort_uids` over the tree's
+    order gives (each key in its direction, empty last, then the tree's order)."""
+    parts = [(keys(column), ascending) for column, ascending in order]
+
+    def place(uid: str) -> tuple[Any, ...]:
+        out: list[Any] = []
+        for found, ascending in parts:
+            value = found[uid]
+            if value is None:
+                out.append(_EMPTY)
+            else:
+                out.append((0, value if ascending else _Descending(value)))
+        out.append(tree_position[uid])
+        return tuple(out)
+
+    return place
+
+
+def merge_placed(rest: list[str], moving: Iterable[str], place: Placement) -> list[str]:
+    """`rest` (in order of `place`) with the rows of `moving` put where they belong:
+    a search per moving row and one copy of the list, not a sort of it."""
+    ordered = sorted(moving, key=place)
+    if not ordered:
+        return rest
+    merged: list[str] = []
+    low = 0
+    for uid in ordered:
+        at = bisect.bisect_left(rest, place(uid), low, key=place)
+        merged += rest[low:at]
+        merged.append(uid)
+        low = at
+    merged += rest[low:]
+    return merged

@@ -14,6 +14,7 @@ only for the rows it paints, and a sort is one list replaced.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import filterfalse
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -34,7 +35,11 @@ from pmdesk.app.backlog.arrange import (
     Group,
     SortKey,
     SortKeys,
+    group_rank,
     group_uids,
+    group_value,
+    merge_placed,
+    placement,
     sort_uids,
 )
 from pmdesk.app.backlog.columns import COLUMNS, RICE_INPUTS, Names
@@ -101,8 +106,11 @@ class BacklogModel(QAbstractTableModel):
         self._editable = True
         self.loaded = False
         self.pushing = False
+        # Rows whose sort or group keys changed since the rows were arranged (None:
+        # more than that changed, arrange them all again).
+        self._changed: set[str] | None = set()
         self._pending = QTimer(self, singleShot=True, interval=0)  # one arrange per burst
-        self._pending.timeout.connect(self.arrange)
+        self._pending.timeout.connect(self._arrange_changes)
         session.changed.connect(self._follow)
 
     # -- loading -------------------------------------------------------------------
@@ -149,9 +157,18 @@ class BacklogModel(QAbstractTableModel):
             except ValueError:
                 row = None
         else:  # many: a map of every row, until the rows are arranged again
-            self._where = {e: i for i, e in enumerate(self._entries) if e.__class__ is str}
+            self._where = self._positions()
             row = self._where.get(uid)
         return QModelIndex() if row is None else self.createIndex(row, column)
+
+    def _positions(self) -> dict[str, int]:
+        """The row of every uid shown (built by zip in C: 100,000 rows in a few ms)."""
+        if not self._groups:
+            return dict(zip(self._entries, range(len(self._entries)), strict=True))  # type: ignore[arg-type]
+        where: dict[str, int] = {}
+        for group, head in zip(self._groups, self._heads, strict=True):
+            where.update(zip(group.uids, range(head + 1, head + 1 + len(group.uids)), strict=True))
+        return where
 
     def row_of(self, uid: str) -> BacklogRow:
         return self._rows[uid]
@@ -210,6 +227,7 @@ class BacklogModel(QAbstractTableModel):
     def arrange(self, *, reset: bool = False) -> None:
         """Filter, sort and group again; the selection and current row stay."""
         self._pending.stop()
+        self._changed = set()
         if not self.loaded:
             return
         order = self._order()
@@ -228,7 +246,47 @@ class BacklogModel(QAbstractTableModel):
             groups = group_uids(
                 order, self._rows, self.grouping, self.names, self.collation, self._tree_position
             )
-        entries: list[str | Group] = list(order) if not groups else []
+        self._publish(list(order) if not groups else [], groups, reset=reset)
+
+    def _arrange_changes(self) -> None:
+        """After edits: the changed rows put in their places when they are few (a
+        search each, where sorting 100,000 rows again takes a tenth of a second)."""
+        changed = self._changed
+        if not self.loaded or not changed or len(changed) > max(64, len(self._rows) // 8):
+            self.arrange()
+            return
+        self._changed = set()
+        rows, visible = self._rows, self._visible
+        moving = [u for u in changed if u in rows and (visible is None or u in visible)]
+        self._order()  # the tree's positions, the placement's last key
+        place = placement(lambda c: self._keys.of(c, rows), self.sort_order, self._tree_position)
+        if self.grouping == "none":
+            rest: list[str] = list(filterfalse(changed.__contains__, self._entries))  # type: ignore[arg-type]
+            self._publish([*merge_placed(rest, moving, place)], [])
+            return
+        by = self.grouping
+        groups = {g.value: g for g in self._groups}
+        arriving: dict[object, list[str]] = {}
+        for uid in moving:
+            arriving.setdefault(group_value(rows[uid], by), []).append(uid)
+        for group in self._groups:
+            group.uids = list(filterfalse(changed.__contains__, group.uids))
+        for value, uids in arriving.items():
+            target = groups.get(value)
+            if target is None:
+                target = groups[value] = Group(value, [])
+            target.uids = merge_placed(target.uids, uids, place)
+        rank = group_rank(by, self.names, self.collation, self._tree_position)
+        ranked = sorted((v for v, g in groups.items() if v is not None and g.uids), key=rank)
+        if None in groups and groups[None].uids:
+            ranked.append(None)
+        self._publish([], [groups[v] for v in ranked])
+
+    def _publish(
+        self, flat: list[str | Group], groups: list[Group], *, reset: bool = False
+    ) -> None:
+        """Show rows `flat` (ungrouped) or `groups` with their headings."""
+        entries: list[str | Group] = flat if not groups else []
         heads: list[int] = []
         for group in groups:
             heads.append(len(entries))
@@ -444,8 +502,16 @@ class BacklogModel(QAbstractTableModel):
             for row in self._session.project.backlog_rows(reread):
                 self._set_row(row[UID], row)
             moved_fields.update(FIELD_POSITIONS)
-        if structure or names or self._moves_rows(moved_fields):
+        if structure or names:
+            self._changed = None
             self._pending.start()  # once, after every effect of this burst
+        elif self._moves_rows(moved_fields):
+            if self._changed is not None:
+                self._changed.update(
+                    e.uid for e in effects if e.entity == "requirement" and e.uid in self._rows
+                )
+                self._changed |= reread
+            self._pending.start()
         elif not structure:
             self._repaint(effects)
 
