@@ -31,6 +31,7 @@ from pmdesk.core.domain.directives import (
     MilestonesDirective,
     MoscowDirective,
     PersonasDirective,
+    ProblemsDirective,
     RankingDirective,
     ReleasesDirective,
     RequirementsDirective,
@@ -157,6 +158,10 @@ def render_directive_html(
         from pmdesk.export.moscow_blocks import moscow_html
 
         return moscow_html(conn, directive, lang)
+    if isinstance(directive, ProblemsDirective):
+        from pmdesk.export.problem_blocks import problem_html
+
+        return problem_html(conn, directive, lang)
     if isinstance(directive, ChangesSinceDirective):
         return _changes_since(conn, directive, lang)
     return _revision_history(conn, lang)

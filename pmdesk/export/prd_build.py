@@ -31,6 +31,7 @@ from pmdesk.core.domain.directives import (
     MilestonesDirective,
     MoscowDirective,
     PersonasDirective,
+    ProblemsDirective,
     RankingDirective,
     ReleasesDirective,
     RequirementsDirective,
@@ -365,6 +366,11 @@ class _Builder:
             from pmdesk.export.moscow_blocks import moscow_blocks
 
             return moscow_blocks(self.conn, directive, self.lang, self._error)
+        if isinstance(directive, ProblemsDirective):
+            from pmdesk.export.problem_blocks import problem_blocks
+
+            keys = {r.key for r in self.rows}  # each has a heading to link to
+            return problem_blocks(self.conn, directive, self.lang, self._error, keys)
         assert isinstance(directive, ChangesSinceDirective)
         damaged = self._damaged_baseline(directive.baseline)
         if damaged is not None:
