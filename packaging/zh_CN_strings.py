@@ -1400,7 +1400,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("ProblemsPanel", "Features without stories"): "没有用户故事的功能",
     ("ProblemsPanel", "Requirements without a release"): "未排入版本的需求",
     ("ProblemsPanel", "Requirements without an owner"): "没有负责人的需求",
-    ("ProblemsPanel", "Links to rejected requirements"): "关联到已拒绝需求的关联",
+    ("ProblemsPanel", "Links to rejected requirements"): "指向已拒绝需求的关联",
     ("ProblemsPanel", "Dependency cycles"): "循环依赖",
     ("ProblemsPanel", "%1 problems found."): "发现 %1 个问题。",
     ("ProblemsPanel", "No problems found."): "未发现问题。",

@@ -4042,7 +4042,7 @@ Name:</source>
     </message>
     <message>
         <source>Links to rejected requirements</source>
-        <translation>关联到已拒绝需求的关联</translation>
+        <translation>指向已拒绝需求的关联</translation>
     </message>
     <message>
         <source>Dependency cycles</source>

@@ -28,16 +28,16 @@ from pmdesk.core.schema.tables import Requirement
 from pmdesk.export.directive_html import render_section_html
 
 HEADER = {
-    "zh": ["检查项", "编号", "标题", "说明"],
+    "zh": ["检查项", "编号", "标题", "详情"],
     "en": ["Check", "Key", "Title", "Detail"],
 }
 GROUPS = {
     "zh": {
         "story_no_acceptance": "没有验收标准的用户故事",
         "feature_no_stories": "没有用户故事的功能",
-        "no_release": "未分配版本的需求",
+        "no_release": "未排入版本的需求",
         "no_owner": "没有负责人的需求",
-        "link_to_rejected": "关联到已拒绝需求",
+        "link_to_rejected": "指向已拒绝需求的关联",
         "dependency_cycle": "循环依赖",
     },
     "en": {
@@ -61,9 +61,7 @@ def flawed_sample(tmp_path: Path, language: str, body: str) -> Path:
     path = tmp_path / "crm.pmdesk"
     write_sample(path, language)
     with Project.view(path) as view:
-        uids = dict(
-            view.read(lambda c: c.execute(select(Requirement.key, Requirement.uid)).all())
-        )
+        uids = dict(view.read(lambda c: c.execute(select(Requirement.key, Requirement.uid)).all()))
 
     def link(source: str, target: str) -> Operation:
         values = {"from": uids[source], "to": uids[target], "type": "depends_on"}
@@ -161,7 +159,7 @@ def test_every_check_in_the_word_export(tmp_path: Path, language: str) -> None:
     section = text.split("Before.")[1].split("After.")[0]
     if language == "zh":
         assert "6 项覆盖检查共发现 8 个问题。" in section
-        assert "未发现问题的检查：未分配版本的需求。" in section
+        assert "未发现问题的检查：未排入版本的需求。" in section
     else:
         assert "8 problems found by 6 coverage checks." in section
         assert "Checks that found no problem: Requirements without a release." in section
