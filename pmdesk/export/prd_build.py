@@ -509,7 +509,11 @@ class _Builder:
     def _roadmap_blocks(self) -> list[Block]:
         """The roadmap picture (drawn once per export), or a line saying why there is none."""
         if self._roadmap is False:
-            draw = self.options.roadmap or partial(_shared_roadmap_picture, today=self.today)
+            # An export of the tree's filter shows only those requirements on the roadmap too.
+            uids = self.options.uids
+            draw = self.options.roadmap or partial(
+                _shared_roadmap_picture, today=self.today, uids=uids
+            )
             try:
                 self._roadmap = draw(self.conn, self.lang)
             except Exception as e:  # the rest of the PRD is still worth having
@@ -521,14 +525,18 @@ class _Builder:
 
 
 def _shared_roadmap_picture(
-    conn: Connection, language: str, *, today: dt.date | None = None
+    conn: Connection,
+    language: str,
+    *,
+    today: dt.date | None = None,
+    uids: frozenset[str] | None = None,
 ) -> Image | None:
     """The roadmap drawing the window shows, as PNG (Qt's painting, not its widgets);
     summarised to epics and features when every bar would not fit a page."""
     from pmdesk.export.roadmap_picture import document_roadmap_png
 
     # 1,200 px across a 16.6 cm text column keeps the labels readable on paper (~180 dpi).
-    drawn = document_roadmap_png(conn, language=language, width=1200, today=today)
+    drawn = document_roadmap_png(conn, language=language, width=1200, today=today, uids=uids)
     if drawn is None:
         return None
     png, left_out = drawn
