@@ -392,6 +392,8 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("HorizonsPanel", "No open requirement to place. Requirements that are done or rejected are left out."): "没有待规划的需求。已完成或已拒绝的需求不在此显示。",
     ("HorizonsPanel", "Use the release's horizon for %1"): "%1 改用所属版本的规划时段",
     ("HorizonsPanel", "Move %1 to %2"): "将 %1 移到“%2”",
+    ("HorizonsPanel", "Move %1 requirements to %2"): "将 %1 项需求移到“%2”",
+    ("HorizonsPanel", "Use the release's horizon for %1 requirements"): "%1 项需求改用所属版本的规划时段",
     ("HorizonsPanel", "Move to %1"): "移到“%1”",
     ("HorizonsPanel", "Use release's horizon"): "改用所属版本的时段",
     ("HorizonsPanel", "Forget the horizon set by hand: the release decides again"): "取消手动设置的时段，重新由所属版本决定",

@@ -2207,6 +2207,14 @@ Name:</translation>
         <translation>No open requirement to place. Requirements that are done or rejected are left out.</translation>
     </message>
     <message>
+        <source>Use the release's horizon for %1 requirements</source>
+        <translation>Use the release's horizon for %1 requirements</translation>
+    </message>
+    <message>
+        <source>Move %1 requirements to %2</source>
+        <translation>Move %1 requirements to %2</translation>
+    </message>
+    <message>
         <source>Use the release's horizon for %1</source>
         <translation>Use the release's horizon for %1</translation>
     </message>

@@ -2200,6 +2200,14 @@ Name:</source>
         <translation>没有待规划的需求。已完成或已拒绝的需求不在此显示。</translation>
     </message>
     <message>
+        <source>Use the release's horizon for %1 requirements</source>
+        <translation>%1 项需求改用所属版本的规划时段</translation>
+    </message>
+    <message>
+        <source>Move %1 requirements to %2</source>
+        <translation>将 %1 项需求移到“%2”</translation>
+    </message>
+    <message>
         <source>Use the release's horizon for %1</source>
         <translation>%1 改用所属版本的规划时段</translation>
     </message>
