@@ -347,6 +347,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("ExportDialog", "Kano category"): "Kano 分类",
     ("ExportDialog", "RICE score"): "RICE 得分",
     ("ExportDialog", "Owner"): "负责人",
+    ("ExportDialog", "Persona"): "用户画像",
     ("ExportDialog", "Release"): "版本",
     ("ExportDialog", "Dates"): "计划日期",
     ("ExportDialog", "Lane"): "泳道",

@@ -1881,6 +1881,10 @@ Name:</translation>
         <translation>Owner</translation>
     </message>
     <message>
+        <source>Persona</source>
+        <translation>Persona</translation>
+    </message>
+    <message>
         <source>Release</source>
         <translation>Release</translation>
     </message>

@@ -1874,6 +1874,10 @@ Name:</source>
         <translation>负责人</translation>
     </message>
     <message>
+        <source>Persona</source>
+        <translation>用户画像</translation>
+    </message>
+    <message>
         <source>Release</source>
         <translation>版本</translation>
     </message>
