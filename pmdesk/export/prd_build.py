@@ -370,7 +370,9 @@ class _Builder:
             from pmdesk.export.problem_blocks import problem_blocks
 
             keys = {r.key for r in self.rows}  # each has a heading to link to
-            return problem_blocks(self.conn, directive, self.lang, self._error, keys)
+            # An export of the tree's filter lists the problems of those requirements.
+            only = {r.uid for r in self.rows} if self.options.uids is not None else None
+            return problem_blocks(self.conn, directive, self.lang, self._error, keys, only)
         assert isinstance(directive, ChangesSinceDirective)
         damaged = self._damaged_baseline(directive.baseline)
         if damaged is not None:

@@ -103,11 +103,17 @@ def _detail(problem: Problem, lang: str) -> str:
 
 
 def problems_content(
-    conn: Connection, directive: ProblemsDirective, language: str
+    conn: Connection,
+    directive: ProblemsDirective,
+    language: str,
+    only: Collection[str] | None = None,
 ) -> ProblemsContent:
+    """`only`: the problems of these requirements (an export of the tree's filter)."""
     lang = _lang(language)
     text = _TEXT[lang]
     found = problems(conn, cast(tuple[ProblemCode, ...], directive.checks))
+    if only is not None:
+        found = [p for p in found if p.uid in only]
     if directive.filter.terms:
         kept = {row.uid for row in requirements_for(conn, directive.filter)}
         found = [p for p in found if p.uid in kept]
@@ -148,11 +154,13 @@ def problem_blocks(
     language: str,
     error: Callable[[str], Block],
     linked: Collection[str] = (),
+    only: Collection[str] | None = None,
 ) -> list[Block]:
     """The block in a document: the summary, one table grouped by check (its
     caption numbered by the document), the checks that passed. A key in `linked`
-    (requirements the document has a heading for) links to that heading."""
-    content = problems_content(conn, directive, language)
+    (requirements the document has a heading for) links to that heading; `only`
+    keeps the problems of those requirements (uids)."""
+    content = problems_content(conn, directive, language, only)
     blocks: list[Block] = [error(note) for note in content.notes]
     blocks.append(Paragraph([Run(content.summary)]))
     if not content.groups:

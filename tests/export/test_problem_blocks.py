@@ -26,6 +26,7 @@ from pmdesk.core.project import Project
 from pmdesk.core.queries.trace import PROBLEM_CODES
 from pmdesk.core.schema.tables import Requirement
 from pmdesk.export.directive_html import render_section_html
+from pmdesk.export.doc import Table, plain_text
 
 HEADER = {
     "zh": ["检查项", "编号", "标题", "详情"],
@@ -207,3 +208,25 @@ def test_the_preview(tmp_path: Path) -> None:
     assert "<th>Check</th><th>Key</th><th>Title</th><th>Detail</th>" in html
     assert "<td>Dependency cycles (1)</td><td>CRM-24</td>" in html
     assert "CRM-24 → CRM-29 → CRM-24" in html
+
+
+def test_an_export_of_the_filter_lists_its_requirements_problems(tmp_path: Path) -> None:
+    from pmdesk.core.storage.projectfile import open_readonly
+    from pmdesk.export.prd_build import ExportOptions, build_document
+
+    path = flawed_sample(tmp_path, "en", block("problems"))
+    store = open_readonly(path)
+    try:
+        with store.engine.connect() as conn:
+            keys = ("CRM-9", "CRM-24", "CRM-29")  # the tree filtered to these
+            rows = conn.execute(select(Requirement.uid).where(Requirement.key.in_(keys)))
+            uids = frozenset(r[0] for r in rows)
+            document = build_document(conn, ExportOptions(language="en", uids=uids))
+    finally:
+        store.dispose()
+    [table] = [t for t in document.blocks if isinstance(t, Table) and t.caption.endswith("checks")]
+    shown = [[plain_text(cell) for cell in row[:2]] for row in table.rows]
+    assert shown == [
+        ["Features without stories (1)", "CRM-9"],
+        ["Dependency cycles (1)", "CRM-24"],
+    ]
