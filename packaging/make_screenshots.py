@@ -17,7 +17,14 @@ exceed (the warning shows; the edits are undone after the shot); backlog-*.png:
 the backlog table at 1280×800, grouped by release, sorted by priority then score; horizons-*.png:
 the roadmap as Now / Next / Later on 2027-02-15 (v1.0 under way), CRM-22 moved
 to Now by hand and selected (undone after the shot); matrix-*.png:
-View ▸ Value vs Effort on release v1.0 (the sample's business values).
+View ▸ Value vs Effort on release v1.0 (the sample's business values);
+search-*.png: Edit ▸ Find in Project on 客户 / "customer" at 1280×800, the words
+highlighted in the results and the tree; trace-matrix-*.png and trace-problems-*.png:
+View ▸ Traceability… (features × stories, then the Problems tab); impact-*.png: Show
+Impact… of CRM-28 after an edit of its description (the links resting on it need
+review; undone after the shot).
+
+`python packaging/make_screenshots.py search trace impact` shoots only those.
 """
 
 from __future__ import annotations
@@ -47,7 +54,8 @@ def settle(ms: int) -> None:
     loop.exec()
 
 
-def shoot(app: QApplication, language: str, folder: Path) -> None:
+def shoot(app: QApplication, language: str, folder: Path, only: frozenset[str]) -> None:
+    """Every screenshot of one language, or those named in `only` (empty: all)."""
     translators = install_translators(app, "zh_CN" if language == "zh" else "en")
     settings = AppSettings.at(folder / f"settings-{language}.ini")
     window = MainWindow(settings, folder / "data")
@@ -57,24 +65,29 @@ def shoot(app: QApplication, language: str, folder: Path) -> None:
     write_sample(project, language)
     window.open_project(project, background=False)
     settle(1500)  # preview render and roadmap layout run on worker threads
-    window.grab().save(str(OUT / f"main-{language}.png"))
-    shoot_document(window, language)
-    shoot_roadmap(window, language, project)
-    shoot_roadmap_menu(window, language)
-    shoot_setup(window, language)
-    shoot_personas(window, language)
-    shoot_kano(window, language)
-    shoot_board(window, language)
-    shoot_backlog(window, language)
-    shoot_horizons(window, language)
-    shoot_matrix(window, language)
-    if language == "en":
+    if not only:
+        window.grab().save(str(OUT / f"main-{language}.png"))
+        shoot_document(window, language)
+        shoot_roadmap(window, language, project)
+        shoot_roadmap_menu(window, language)
+        shoot_setup(window, language)
+        shoot_personas(window, language)
+        shoot_kano(window, language)
+        shoot_board(window, language)
+        shoot_backlog(window, language)
+        shoot_horizons(window, language)
+        shoot_matrix(window, language)
+    for name, shot in (("search", shoot_search), ("trace", shoot_trace), ("impact", shoot_impact)):
+        if not only or name in only:
+            shot(window, language)
+    if not only and language == "en":
         apply_theme(app, "dark")
         settle(800)
         window.grab().save(str(OUT / "roadmap-dark-en.png"))
         apply_theme(app, "light")
         settle(300)
-    shoot_sharing(window, language, project, folder)
+    if not only:
+        shoot_sharing(window, language, project, folder)
     window.close()
     for translator in translators:
         app.removeTranslator(translator)
@@ -345,6 +358,69 @@ def shoot_horizons(window: MainWindow, language: str) -> None:
     settle(600)
 
 
+def shoot_search(window: MainWindow, language: str) -> None:
+    """Edit ▸ Find in Project on a laptop screen: results with snippets, the
+    words highlighted there and in the tree."""
+    from PySide6.QtWidgets import QDockWidget
+
+    assert window.workspace is not None
+    window.resize(1280, 800)
+    window.workspace.tree_pane.view.expandAll()  # the highlighted words in the tree show
+    window.find_in_project()
+    dock = window.findChild(QDockWidget, "searchDock")
+    assert dock is not None
+    panel = dock.widget()
+    panel.field.setText("客户" if language == "zh" else "customer")  # type: ignore[attr-defined]
+    settle(1200)  # the query runs on a worker thread
+    window.grab().save(str(OUT / f"search-{language}.png"))
+    panel.field.clear()  # type: ignore[attr-defined]
+    window.detail_dock.raise_()
+    window.resize(1600, 1000)
+    settle(400)
+
+
+def shoot_trace(window: MainWindow, language: str) -> None:
+    """View ▸ Traceability…: the features × stories matrix, then the problems."""
+    from pmdesk.app.trace.window import TraceWindow
+
+    window.traceability()
+    trace = window.findChildren(TraceWindow)[-1]
+    trace.resize(1100, 640)
+    settle(400)
+    trace.grab().save(str(OUT / f"trace-matrix-{language}.png"))
+    trace.tabs.setCurrentWidget(trace.problems)
+    trace.resize(900, 360)
+    settle(300)
+    trace.grab().save(str(OUT / f"trace-problems-{language}.png"))
+    trace.close()
+
+
+def shoot_impact(window: MainWindow, language: str) -> None:
+    """Show Impact… of CRM-28 (health score) after its description changed: four
+    requirements rest on it, two directly, their links marked for review."""
+    from pmdesk.app.trace.impact import ImpactDialog
+    from pmdesk.core.ops import Update
+
+    workspace = window.workspace
+    assert workspace is not None
+    found = workspace.session.project.find_requirements("CRM-", 100)
+    uid = {key: uid for uid, key, _ in found}["CRM-28"]
+    detail = workspace.session.project.requirement(uid)
+    assert detail is not None
+    more = "权重按行业区分。" if language == "zh" else " Weights differ by industry."
+    text = str(detail.values["description"]).rstrip() + more
+    workspace.session.push(Update("requirement", uid, {"description": text}))
+    workspace.selection.set(uid)
+    window.show_impact(uid)
+    dialog = window.findChildren(ImpactDialog)[-1]
+    dialog.resize(720, 250)
+    settle(400)
+    dialog.grab().save(str(OUT / f"impact-{language}.png"))
+    dialog.close()
+    workspace.undo_stack.undo()
+    settle(200)
+
+
 def shoot_sharing(window: MainWindow, language: str, project: Path, folder: Path) -> None:
     """Both edit; the colleague saves first: the notice bar, then the conflict dialog."""
     from pmdesk.app.merge.conflict_dialog import ConflictDialog
@@ -420,7 +496,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["PMDESK_DATA_DIR"] = str(Path(tmp) / "data")
         for language in ("zh", "en"):
-            shoot(app, language, Path(tmp))
+            shoot(app, language, Path(tmp), frozenset(sys.argv[1:]))
     print(f"Wrote main, roadmap, setup, sharing and conflicts screenshots (zh, en) to {OUT}")
     return 0
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from pmdesk.core.storage.fileformat import FILE_SUFFIX, read_header, refuse_project_target
 
 if TYPE_CHECKING:
+    from pmdesk.core.queries.setup import ProjectInfo
     from pmdesk.export.doc import Document
 
 EXIT_OK, EXIT_PROBLEM = 0, 1
@@ -70,11 +71,13 @@ def cmd_sample(args: argparse.Namespace) -> int:
 
 
 def cmd_info(args: argparse.Namespace) -> int:
+    from pmdesk.core.domain.vocabulary import SCORING_TERMS
     from pmdesk.core.project import Project
 
     header = read_header(args.file)
     with Project.view(args.file) as project:
         info, n = project.info(), project.counts()
+    review = f" ({n.suspect_links} need review)" if n.suspect_links else ""
     lines = [
         f"file:          {args.file}",
         f"title:         {info.title}",
@@ -82,13 +85,16 @@ def cmd_info(args: argparse.Namespace) -> int:
         f"version:       {info.version}",
         f"language:      {info.language}",
         f"key prefix:    {info.key_prefix}",
+        f"document:      {_document_text(info)}",
+        f"scoring:       {SCORING_TERMS[info.scoring].en}",
         f"schema:        {header.schema_version}",
         f"size:          {header.file_size:,} bytes",
         f"requirements:  {n.requirements}",
         f"releases:      {n.releases}",
         f"milestones:    {n.milestones}",
         f"lanes:         {n.lanes}",
-        f"links:         {n.links}",
+        f"links:         {n.links}{review}",
+        f"personas:      {n.personas}",
         f"sections:      {n.sections}",
         f"baselines:     {n.baselines}",
         f"history:       {n.history} changes",
@@ -96,6 +102,16 @@ def cmd_info(args: argparse.Namespace) -> int:
     ]
     _say("\n".join(lines))
     return EXIT_OK
+
+
+def _document_text(info: ProjectInfo) -> str:
+    """The PRD's status, confidentiality and number (schema 5), in English."""
+    parts = [
+        info.doc_status.replace("_", " "),
+        info.confidentiality,
+        f"no. {info.doc_number}" if info.doc_number else "",
+    ]
+    return ", ".join(p for p in parts if p)
 
 
 def _lock_text(path: Path) -> str:

@@ -31,6 +31,7 @@ from pmdesk.core.domain.directives import (
     MilestonesDirective,
     MoscowDirective,
     PersonasDirective,
+    ProblemsDirective,
     RankingDirective,
     ReleasesDirective,
     RequirementsDirective,
@@ -61,6 +62,7 @@ _TEXT: Mapping[str, Mapping[str, str]] = {
         "status": "状态",
         "priority": "优先级",
         "owner": "负责人",
+        "persona": "用户画像",
         "release": "版本",
         "lane": "泳道",
         "kano": "Kano",
@@ -78,6 +80,7 @@ _TEXT: Mapping[str, Mapping[str, str]] = {
         "status": "Status",
         "priority": "Priority",
         "owner": "Owner",
+        "persona": "Persona",
         "release": "Release",
         "lane": "Lane",
         "kano": "Kano",
@@ -157,6 +160,10 @@ def render_directive_html(
         from pmdesk.export.moscow_blocks import moscow_html
 
         return moscow_html(conn, directive, lang)
+    if isinstance(directive, ProblemsDirective):
+        from pmdesk.export.problem_blocks import problem_html
+
+        return problem_html(conn, directive, lang)
     if isinstance(directive, ChangesSinceDirective):
         return _changes_since(conn, directive, lang)
     return _revision_history(conn, lang)
@@ -246,6 +253,7 @@ def _detailed(row: RequirementRow, lang: str, score_of: ScoreOf | None = None) -
         (text["status"], STATUS_LABELS[lang][row.status]),
         (text["priority"], PRIORITY_LABELS.get(row.priority or "", "")),
         (text["owner"], html.escape(row.owner)),
+        (text["persona"], html.escape(row.persona or "")),
         (text["release"], html.escape(row.release or "")),
         (text["lane"], html.escape(row.lane or "")),
         (text["kano"], KANO_LABELS[lang].get(row.kano or "", "")),

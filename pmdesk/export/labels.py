@@ -64,6 +64,7 @@ DOCUMENT_FIELDS = (
     "kano",
     "rice",
     "owner",
+    "persona",
     "release",
     "lane",
     "dates",

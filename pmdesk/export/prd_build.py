@@ -31,6 +31,7 @@ from pmdesk.core.domain.directives import (
     MilestonesDirective,
     MoscowDirective,
     PersonasDirective,
+    ProblemsDirective,
     RankingDirective,
     ReleasesDirective,
     RequirementsDirective,
@@ -365,6 +366,13 @@ class _Builder:
             from pmdesk.export.moscow_blocks import moscow_blocks
 
             return moscow_blocks(self.conn, directive, self.lang, self._error)
+        if isinstance(directive, ProblemsDirective):
+            from pmdesk.export.problem_blocks import problem_blocks
+
+            keys = {r.key for r in self.rows}  # each has a heading to link to
+            # An export of the tree's filter lists the problems of those requirements.
+            only = {r.uid for r in self.rows} if self.options.uids is not None else None
+            return problem_blocks(self.conn, directive, self.lang, self._error, keys, only)
         assert isinstance(directive, ChangesSinceDirective)
         damaged = self._damaged_baseline(directive.baseline)
         if damaged is not None:
@@ -503,7 +511,11 @@ class _Builder:
     def _roadmap_blocks(self) -> list[Block]:
         """The roadmap picture (drawn once per export), or a line saying why there is none."""
         if self._roadmap is False:
-            draw = self.options.roadmap or partial(_shared_roadmap_picture, today=self.today)
+            # An export of the tree's filter shows only those requirements on the roadmap too.
+            uids = self.options.uids
+            draw = self.options.roadmap or partial(
+                _shared_roadmap_picture, today=self.today, uids=uids
+            )
             try:
                 self._roadmap = draw(self.conn, self.lang)
             except Exception as e:  # the rest of the PRD is still worth having
@@ -515,14 +527,18 @@ class _Builder:
 
 
 def _shared_roadmap_picture(
-    conn: Connection, language: str, *, today: dt.date | None = None
+    conn: Connection,
+    language: str,
+    *,
+    today: dt.date | None = None,
+    uids: frozenset[str] | None = None,
 ) -> Image | None:
     """The roadmap drawing the window shows, as PNG (Qt's painting, not its widgets);
     summarised to epics and features when every bar would not fit a page."""
     from pmdesk.export.roadmap_picture import document_roadmap_png
 
     # 1,200 px across a 16.6 cm text column keeps the labels readable on paper (~180 dpi).
-    drawn = document_roadmap_png(conn, language=language, width=1200, today=today)
+    drawn = document_roadmap_png(conn, language=language, width=1200, today=today, uids=uids)
     if drawn is None:
         return None
     png, left_out = drawn

@@ -41,6 +41,7 @@ ATTRIBUTE_FIELDS = (
     "kano",
     "rice",
     "owner",
+    "persona",
     "release",
     "dates",
     "lane",
@@ -101,7 +102,7 @@ def value_text(row: RequirementRow, field: str, ctx: RequirementContext) -> str:
         return ("、" if lang == "zh" else ", ").join(row.tags)
     if field in ("owner", "source"):
         return clean(getattr(row, field))
-    if field in ("release", "lane"):
+    if field in ("release", "lane", "persona"):
         return clean(getattr(row, field) or "")
     raise ValueError(f"unknown field {field!r}")
 

@@ -13,6 +13,7 @@ import datetime as dt
 import os
 import sys
 import threading
+from collections.abc import Collection
 from dataclasses import replace
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSize, Qt
@@ -28,7 +29,7 @@ from PySide6.QtSvg import QSvgGenerator
 from sqlalchemy import Connection
 
 from pmdesk.core.analysis.moscow import over_capacity_releases
-from pmdesk.core.queries.roadmap import roadmap_data
+from pmdesk.core.queries.roadmap import RoadmapData, roadmap_data
 from pmdesk.core.roadmap.layout import RoadmapLayout, layout_roadmap
 from pmdesk.export import roadmap_paint as paint
 from pmdesk.export.picture_pages import Cuts, boundaries, mark
@@ -224,16 +225,41 @@ SUMMARY_LEVELS = (("epic", "feature"), ("epic",))
 
 
 def document_roadmap_png(
-    conn: Connection, *, language: str, width: int = 1200, today: dt.date | None = None
+    conn: Connection,
+    *,
+    language: str,
+    width: int = 1200,
+    today: dt.date | None = None,
+    uids: Collection[str] | None = None,
 ) -> tuple[bytes, int] | None:
     """The roadmap for a printed document: every bar while it fits about a page,
     else only epics and features, else only epics (a summary readers can take in).
+    `uids`: only these requirements (the export of a filtered tree); None: all.
 
     Returns the PNG and how many requirements the summary leaves out (0: none);
     None when there is nothing to put on a roadmap.
     """
+    drawn = document_roadmap(conn, language=language, width=width, today=today, uids=uids)
+    if drawn is None:
+        return None
+    picture, left_out = drawn
+    return picture.png(), left_out
+
+
+def document_roadmap(
+    conn: Connection,
+    *,
+    language: str,
+    width: int = 1200,
+    today: dt.date | None = None,
+    uids: Collection[str] | None = None,
+) -> tuple[Picture, int] | None:
+    """`document_roadmap_png`'s picture before it is painted (its layout says what
+    it shows) and how many requirements the summary leaves out."""
     ensure_gui()
     data = roadmap_data(conn)
+    if uids is not None:
+        data = only_requirements(data, uids)
     day = today or dt.date.today()
     layout = layout_roadmap(data, day)
     if layout.empty:
@@ -261,7 +287,22 @@ def document_roadmap_png(
         pixel_ratio=width / units,
         over_capacity=over_capacity_releases(conn),
     )
-    return picture.png(), len(data.items) - len(shown.items)
+    return picture, len(data.items) - len(shown.items)
+
+
+def only_requirements(data: RoadmapData, uids: Collection[str]) -> RoadmapData:
+    """`data` with only the requirements of `uids`, the links between them and the
+    lanes they are in (a page of empty lanes says nothing); releases and milestones
+    stay, the plan the requirements sit in."""
+    kept = frozenset(uids)
+    items = tuple(i for i in data.items if i.uid in kept)
+    lanes = {i.lane_uid for i in items}
+    return replace(
+        data,
+        items=items,
+        lanes=tuple(lane for lane in data.lanes if lane.uid in lanes),
+        links=tuple(k for k in data.links if k.from_uid in kept and k.to_uid in kept),
+    )
 
 
 def render_roadmap_png(

@@ -1881,6 +1881,10 @@ Name:</translation>
         <translation>Owner</translation>
     </message>
     <message>
+        <source>Persona</source>
+        <translation>Persona</translation>
+    </message>
+    <message>
         <source>Release</source>
         <translation>Release</translation>
     </message>
@@ -2205,6 +2209,14 @@ Name:</translation>
     <message>
         <source>No open requirement to place. Requirements that are done or rejected are left out.</source>
         <translation>No open requirement to place. Requirements that are done or rejected are left out.</translation>
+    </message>
+    <message>
+        <source>Use the release's horizon for %1 requirements</source>
+        <translation>Use the release's horizon for %1 requirements</translation>
+    </message>
+    <message>
+        <source>Move %1 requirements to %2</source>
+        <translation>Move %1 requirements to %2</translation>
     </message>
     <message>
         <source>Use the release's horizon for %1</source>

@@ -1874,6 +1874,10 @@ Name:</source>
         <translation>负责人</translation>
     </message>
     <message>
+        <source>Persona</source>
+        <translation>用户画像</translation>
+    </message>
+    <message>
         <source>Release</source>
         <translation>版本</translation>
     </message>
@@ -2198,6 +2202,14 @@ Name:</source>
     <message>
         <source>No open requirement to place. Requirements that are done or rejected are left out.</source>
         <translation>没有待规划的需求。已完成或已拒绝的需求不在此显示。</translation>
+    </message>
+    <message>
+        <source>Use the release's horizon for %1 requirements</source>
+        <translation>%1 项需求改用所属版本的规划时段</translation>
+    </message>
+    <message>
+        <source>Move %1 requirements to %2</source>
+        <translation>将 %1 项需求移到“%2”</translation>
     </message>
     <message>
         <source>Use the release's horizon for %1</source>
@@ -4042,7 +4054,7 @@ Name:</source>
     </message>
     <message>
         <source>Links to rejected requirements</source>
-        <translation>关联到已拒绝需求的关联</translation>
+        <translation>指向已拒绝需求的关联</translation>
     </message>
     <message>
         <source>Dependency cycles</source>

@@ -166,6 +166,15 @@ def test_keys_move_a_card_a_column_and_enter_opens_it(window: MainWindow, pane: 
     )
 
 
+def test_ctrl_click_takes_a_picked_card_away(window: MainWindow, pane: BoardPane) -> None:
+    click(pane, "CRM-22")
+    click(pane, "CRM-33", CTRL)
+    click(pane, "CRM-22", CTRL)  # taken away again: CRM-33 stays picked, and current
+    assert pane.view.picked == [uid_of(pane, "CRM-33")]
+    assert pane.view.current == uid_of(pane, "CRM-33")
+    assert ws(window).selection.uid == uid_of(pane, "CRM-33")
+
+
 def test_ctrl_and_shift_clicks_move_several_cards_as_one_step(
     window: MainWindow, pane: BoardPane, sample: Path
 ) -> None:

@@ -275,3 +275,87 @@ def test_file_export_roadmap_writes_the_board_shown(
     keys = {c.key for c in panel.board.cards}
     assert keys and all(key in svg for key in keys)
     assert "CRM-9" not in keys and "CRM-9<" not in svg  # filtered out as on screen
+
+
+def click(panel: HorizonsPanel, key: str, modifier: Qt.KeyboardModifier = NONE) -> None:
+    view = panel.view
+    QTest.mouseClick(view, LEFT, modifier, view.card_center(card(panel, key).uid))
+
+
+def test_picked_cards_dragged_together_are_one_undo_step_and_saved(
+    qtbot: QtBot, window: MainWindow, panel: HorizonsPanel, sample: Path
+) -> None:
+    # CRM-22 and CRM-26 are planned for v1.1 (Next), CRM-9 for v2.0 (Later).
+    keys = ("CRM-22", "CRM-26", "CRM-9")
+    click(panel, "CRM-22")
+    click(panel, "CRM-26", CTRL)
+    click(panel, "CRM-9", CTRL)
+    uids = [card(panel, k).uid for k in keys]
+    assert panel.view.picked == uids
+    drag(panel, "CRM-26", "now")  # a picked card carries the others along
+    assert [(card(panel, k).horizon, card(panel, k).own) for k in keys] == [("now", "now")] * 3
+    stack = ws(window).undo_stack
+    assert stack.count() == 1 and stack.undoText() == "Move 3 requirements to Now"
+    assert window.commands.undo.text().endswith("Move 3 requirements to Now")
+    assert panel.view.picked == uids  # still picked, for the next move
+    assert window.save()
+    assert [on_disk(sample, k).own for k in keys] == ["now"] * 3
+    with qtbot.waitSignal(panel.refreshed, timeout=3000):
+        stack.undo()  # one step takes all three back
+    assert all(card(panel, k).derived for k in keys)
+    assert card(panel, "CRM-9").horizon == "later"
+    assert window.save()
+    assert all(on_disk(sample, k).derived for k in keys)
+
+
+def test_ctrl_click_takes_a_card_away_and_a_plain_click_picks_one(
+    window: MainWindow, panel: HorizonsPanel
+) -> None:
+    click(panel, "CRM-22")
+    click(panel, "CRM-26", CTRL)
+    click(panel, "CRM-9", CTRL)
+    click(panel, "CRM-26", CTRL)  # taken away again
+    assert panel.view.picked == [card(panel, "CRM-22").uid, card(panel, "CRM-9").uid]
+    # Ctrl+Left moves the picked cards a column over from the current card's: the
+    # last one picked, CRM-9, in Later. CRM-22 is in Next already: CRM-9 alone moves.
+    QTest.keyClick(panel.view, Qt.Key.Key_Left, CTRL)
+    assert ws(window).undo_stack.undoText() == "Move CRM-9 to Next"
+    QTest.keyClick(panel.view, Qt.Key.Key_Left, CTRL)
+    assert card(panel, "CRM-22").own == "now" and card(panel, "CRM-9").own == "now"
+    assert card(panel, "CRM-26").derived  # not picked: left alone
+    assert ws(window).undo_stack.undoText() == "Move 2 requirements to Now"
+    # The menu of a picked card acts on every picked card.
+    menu = panel.card_menu(card(panel, "CRM-9").uid)
+    [back] = [a for a in menu.actions() if a.objectName() == "useReleaseHorizon"]
+    back.trigger()
+    assert card(panel, "CRM-22").derived and card(panel, "CRM-9").derived
+    assert ws(window).undo_stack.undoText() == "Use the release's horizon for 2 requirements"
+    click(panel, "CRM-9")  # a plain click on a picked card picks it alone
+    assert panel.view.picked == [card(panel, "CRM-9").uid]
+
+
+def test_shift_click_picks_a_run_in_a_cell(window: MainWindow, panel: HorizonsPanel) -> None:
+    view = panel.view
+    geo = view.geo
+    assert geo is not None
+    # The first cell with three cards or more.
+    run = next(
+        cards
+        for row in geo.rows
+        for horizon in HORIZONS
+        if len(cards := geo.shown(row.lane, horizon)[0]) >= 3
+    )
+    click(panel, run[0].key)
+    click(panel, run[2].key, Qt.KeyboardModifier.ShiftModifier)
+    assert view.picked == [c.uid for c in run[:3]]
+
+
+def test_picked_cards_dragged_in_chinese(
+    qtbot: QtBot, chinese: None, window: MainWindow, sample: Path
+) -> None:
+    open_sync(window, sample)
+    panel = horizons_of(window)
+    click(panel, "CRM-22")
+    click(panel, "CRM-26", CTRL)
+    drag(panel, "CRM-22", "later")
+    assert ws(window).undo_stack.undoText() == "将 2 项需求移到“以后”"

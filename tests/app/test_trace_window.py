@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 
 from pmdesk.app.details.editor import DetailEditor
@@ -174,3 +175,35 @@ def test_the_matrix_counts_coverage(
     )
     assert filled == len(shown.cells) > 0
     assert f"{shown.covered_rows()} of {len(shown.rows)} Feature" in matrix.coverage.text()
+
+
+def test_titles_are_shown_whole_in_the_problems_and_the_impact(
+    qtbot: QtBot, opened: tuple[ProjectSession, DetailEditor, Path]
+) -> None:
+    session, _editor, _path = opened
+    window = TraceWindow(session)
+    qtbot.addWidget(window)
+    window.resize(1100, 640)
+    window.show()
+    window.tabs.setCurrentWidget(window.problems)
+    problems = window.problems.list
+    dialog = ImpactDialog(session, uid_of(session, "CRM-28"))
+    qtbot.addWidget(dialog)
+    dialog.resize(720, 360)
+    dialog.show()
+    for tree in (problems, dialog.list):
+        rows = [
+            item
+            for top in range(tree.topLevelItemCount())
+            for item in (tree.topLevelItem(top), *_children(tree.topLevelItem(top)))
+            if item is not None and item.text(1)
+        ]
+        assert rows
+        for item in rows:  # the column holds the whole title, not "Churn-risk da…"
+            needed = tree.fontMetrics().horizontalAdvance(item.text(1))
+            assert tree.columnWidth(1) >= needed, item.text(1)
+
+
+def _children(item: QTreeWidgetItem | None) -> list[QTreeWidgetItem | None]:
+    assert item is not None
+    return [item.child(i) for i in range(item.childCount())]

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from pmdesk.cli import main
+from pmdesk.core.domain.directives import KINDS
 from pmdesk.export.doc import ExportProblem
 from pmdesk.export.prd_build import ExportOptions
 from tests.export.prd_projects import make_project
@@ -39,9 +40,7 @@ def test_the_document_lists_each_broken_block_with_its_section_and_line(tmp_path
         ExportProblem(
             "Scope",
             7,
-            "Unknown pmdesk block 'gantt'; use one of requirements, roadmap, milestones, "
-            "releases, revision-history, changes-since, personas, kano, ranking, matrix, "
-            "moscow.",
+            f"Unknown pmdesk block 'gantt'; use one of {', '.join(KINDS)}.",
         ),
     ]
     chinese = build(project, ExportOptions(language="zh")).problems
@@ -89,8 +88,7 @@ def test_cli_export_names_each_problem_on_stderr_and_still_exports(
         "pmdesk: Section “Scope”, line 3: 'urgent' is not a priority; "
         "use one of must, should, could, wont.",
         "pmdesk: Section “Scope”, line 7: Unknown pmdesk block 'gantt'; use one of "
-        "requirements, roadmap, milestones, releases, revision-history, changes-since, personas, "
-        "kano, ranking, matrix, moscow.",
+        f"{', '.join(KINDS)}.",
     ]
     assert out.exists()
 

@@ -213,6 +213,9 @@ class BoardView(QWidget):
             self.picked = self._run(self.current, card.uid)
         elif card.uid not in self.picked:
             self.picked = [card.uid]
+        if card.uid not in self.picked and self.picked:  # Ctrl+click took it away
+            self._set_current(self.picked[-1])
+            return
         carried = list(self.picked) if card.uid in self.picked else [card.uid]
         picking = bool(
             mods & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)

@@ -205,6 +205,7 @@ class ExportDialog(QDialog):
             "kano": self.tr("Kano category"),
             "rice": self.tr("RICE score"),
             "owner": self.tr("Owner"),
+            "persona": self.tr("Persona"),
             "release": self.tr("Release"),
             "dates": self.tr("Dates"),
             "lane": self.tr("Lane"),

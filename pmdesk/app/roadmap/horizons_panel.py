@@ -8,7 +8,8 @@ edit of requirements updates their cards from its values
 again. It follows the shared selection and the tree pane's filter (the matches
 only, as the backlog table does). A drop or a menu choice becomes one `Update`
 of the requirement's horizon through the session: one undo step, "Move CRM-12
-to Next"; "Use release's horizon" clears the card's own.
+to Next" (several picked cards: one `Batch`, "Move 3 requirements to Next");
+"Use release's horizon" clears the card's own.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from pmdesk.app.roadmap.texts import fill, horizon_name, ui_horizon_texts
 from pmdesk.app.session import ProjectSession
 from pmdesk.app.tasks import TaskRunner
 from pmdesk.app.tree.pane import TreePane
-from pmdesk.core.ops import Effect, Operation
+from pmdesk.core.ops import Batch, Effect, Operation
 from pmdesk.core.roadmap.horizon_update import board_after, needs_full_read
 from pmdesk.core.roadmap.horizons import (
     HORIZONS,
@@ -207,17 +208,30 @@ class HorizonsPanel(QWidget):
         self.view.read_only = True
 
     # -- edits -----------------------------------------------------------------------
-    def _horizon_wanted(self, uid: str, horizon: str) -> None:
-        self.set_horizon(uid, as_horizon(horizon))
+    def _horizon_wanted(self, uids: list[str], horizon: str) -> None:
+        self.set_horizons(uids, as_horizon(horizon))
 
     def set_horizon(self, uid: str, horizon: Horizon | None) -> bool:
         """Give a card its own horizon (None: its release's again) as one undo step."""
-        card = self.board.card(uid) if self.board is not None else None
-        if card is None:
+        return self.set_horizons([uid], horizon)
+
+    def set_horizons(self, uids: Iterable[str], horizon: Horizon | None) -> bool:
+        """Give the cards their own horizon (None: their releases' again) as one
+        undo step; the cards already there are left alone."""
+        board = self.board
+        cards = [c for u in uids if board is not None and (c := board.card(u)) is not None]
+        changed = [(c, u) for c in cards if (u := set_horizon_operation(c, horizon)) is not None]
+        if not changed:
             return False
-        op = set_horizon_operation(card, horizon)
-        if op is None:
-            return False
+        if len(changed) > 1:
+            count = str(len(changed))
+            batch = Batch(tuple(update for _, update in changed))
+            if horizon is None:
+                text = fill(self.tr("Use the release's horizon for %1 requirements"), count)
+            else:
+                text = fill(self.tr("Move %1 requirements to %2"), count, horizon_name(horizon))
+            return self._push(batch, text)
+        card, op = changed[0]
         if horizon is None:
             text = fill(self.tr("Use the release's horizon for %1"), card.key)
         else:
@@ -225,25 +239,31 @@ class HorizonsPanel(QWidget):
         return self._push(op, text)
 
     def card_menu(self, uid: str) -> QMenu:
-        """The menu of a card: move it to another horizon, or back to its release's."""
+        """The menu of a card (and the other picked cards, when it is one of them):
+        move them to another horizon, or back to their releases'."""
         menu = QMenu(self)
-        card = self.board.card(uid) if self.board is not None else None
-        if card is None:
+        board = self.board
+        card = board.card(uid) if board is not None else None
+        if board is None or card is None:
             return menu
+        picked = self.view.picked if uid in self.view.picked else [uid]
+        cards = [c for u in picked if (c := board.card(u)) is not None]
+        uids = [c.uid for c in cards]
         for horizon in HORIZONS:
             action = QAction(fill(self.tr("Move to %1"), horizon_name(horizon)), menu)
             action.setObjectName(f"moveTo_{horizon}")
             action.setCheckable(True)
-            action.setChecked(card.horizon == horizon)
-            action.setEnabled(not self.read_only and card.horizon != horizon)
-            action.triggered.connect(lambda _=False, h=horizon: self.set_horizon(uid, h))
+            there = all(c.horizon == horizon for c in cards)
+            action.setChecked(there)
+            action.setEnabled(not self.read_only and not there)
+            action.triggered.connect(lambda _=False, h=horizon: self.set_horizons(uids, h))
             menu.addAction(action)
         menu.addSeparator()
         clear = QAction(self.tr("Use release's horizon"), menu)
         clear.setObjectName("useReleaseHorizon")
         clear.setToolTip(self.tr("Forget the horizon set by hand: the release decides again"))
-        clear.setEnabled(not self.read_only and card.own is not None)
-        clear.triggered.connect(lambda: self.set_horizon(uid, None))
+        clear.setEnabled(not self.read_only and any(c.own is not None for c in cards))
+        clear.triggered.connect(lambda: self.set_horizons(uids, None))
         menu.addAction(clear)
         menu.addSeparator()
         details = QAction(self.tr("Show in Details"), menu)

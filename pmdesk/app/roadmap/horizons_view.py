@@ -2,11 +2,13 @@
 drawn by the documents' painter (export/horizon_picture.py) with the picks, the
 focus and a drag drawn over it.
 
-A card is picked with a click and dragged with the mouse; dropped on another
-column it asks for that horizon (`horizon_wanted`). The keys: arrows walk the
-cards, Ctrl+Left/Right move the current card a column, Enter opens it in the
-details, the menu key opens its menu. The view never edits: the panel makes the
-operation. Read-only: cards are picked, never dragged.
+A card is picked with a click (Ctrl+click adds or takes one away, Shift+click
+takes the run from the current card in that cell) and dragged with the mouse: a
+picked card carries every picked card along; dropped on another column they ask
+for that horizon (`horizon_wanted`). The keys: arrows walk the cards,
+Ctrl+Left/Right move the picked cards a column, Enter opens the current one in
+the details, the menu key opens the menu of the picked cards. The view never
+edits: the panel makes the operation. Read-only: cards are picked, never dragged.
 """
 
 from __future__ import annotations
@@ -18,11 +20,13 @@ from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
     QFocusEvent,
+    QFont,
     QHelpEvent,
     QKeyEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
+    QPalette,
     QResizeEvent,
 )
 from PySide6.QtWidgets import QApplication, QScrollArea, QSizePolicy, QToolTip, QWidget
@@ -44,8 +48,10 @@ MIN_WIDTH = 560
 
 @dataclass
 class _Drag:
-    uid: str
+    uid: str  # the card pressed (drawn under the pointer)
     start: QPoint
+    uids: list[str]  # the cards carried: the picked ones, or the pressed one alone
+    picking: bool = False  # pressed with Ctrl or Shift: the press changed the pick
     started: bool = False
     at: QPoint | None = None
 
@@ -53,7 +59,7 @@ class _Drag:
 class HorizonsView(QWidget):
     current_changed = Signal(str)  # the card the user is on
     details_requested = Signal(str)  # Enter or a double-click on a card
-    horizon_wanted = Signal(str, str)  # uid, the horizon of the column it was dropped on
+    horizon_wanted = Signal(list, str)  # the cards' uids, the horizon of the column
     menu_requested = Signal(str, QPoint)  # uid, where (global)
     laid_out = Signal()  # a new geometry: the heads above follow
 
@@ -63,6 +69,7 @@ class HorizonsView(QWidget):
         self.board: HorizonBoard | None = None
         self.geo: HorizonGeometry | None = None
         self.current: str | None = None
+        self.picked: list[str] = []  # the selected cards, in the order picked
         self.read_only = False
         self.chart_palette: Palette = LIGHT
         self._drag: _Drag | None = None
@@ -75,6 +82,7 @@ class HorizonsView(QWidget):
         self.board = board
         if self.current is not None and board.card(self.current) is None:
             self.current = None
+        self.picked = [u for u in self.picked if board.card(u) is not None]
         self._lay_out()
 
     def _lay_out(self) -> None:
@@ -119,12 +127,20 @@ class HorizonsView(QWidget):
         return QPointF(column.center().x(), row.top + row.height - 4).toPoint()
 
     def select_uid(self, uid: str | None) -> None:
-        """Follow the shared selection (a card not shown is no current card)."""
+        """Follow the shared selection: that card alone is picked (a card not shown
+        is no current card); the current card of a pick keeps the pick."""
         if uid is not None and self.board is not None and self.board.card(uid) is None:
             uid = None
-        if uid != self.current:
-            self.current = uid
+        if uid is not None and uid == self.current and uid in self.picked:
+            return
+        picked = [uid] if uid is not None else []
+        if uid != self.current or picked != self.picked:
+            self.current, self.picked = uid, picked
             self.update()
+
+    def carried(self) -> list[str]:
+        """The cards an edit acts on: the picked ones, else the current one."""
+        return list(self.picked) or ([self.current] if self.current else [])
 
     def _set_current(self, uid: str) -> None:
         if uid != self.current:
@@ -140,9 +156,38 @@ class HorizonsView(QWidget):
         card = self.geo.card_at(event.position())
         if card is None:
             return
+        mods = event.modifiers()
+        picking = bool(
+            mods & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+        )
+        if mods & Qt.KeyboardModifier.ControlModifier:
+            if card.uid in self.picked:
+                self.picked.remove(card.uid)
+            else:
+                self.picked.append(card.uid)
+        elif mods & Qt.KeyboardModifier.ShiftModifier and self.current is not None:
+            self.picked = self._run(self.current, card.uid)
+        elif card.uid not in self.picked:
+            self.picked = [card.uid]
+        if card.uid not in self.picked and self.picked:  # Ctrl+click took it away
+            self._set_current(self.picked[-1])
+            return
+        carried = list(self.picked) if card.uid in self.picked else [card.uid]
         self._set_current(card.uid)
         if not self.read_only:
-            self._drag = _Drag(card.uid, event.position().toPoint())
+            self._drag = _Drag(card.uid, event.position().toPoint(), carried, picking)
+
+    def _run(self, anchor: str, uid: str) -> list[str]:
+        """The cards from `anchor` to `uid` when both are in one cell (lane and
+        column), else the pick with `uid` added."""
+        geo = self.geo
+        a = geo.place_of(anchor) if geo is not None else None
+        b = geo.place_of(uid) if geo is not None else None
+        if geo is None or a is None or b is None or a[:2] != b[:2]:
+            return [*self.picked, uid] if uid not in self.picked else self.picked
+        cards = geo.shown(geo.rows[a[0]].lane, HORIZONS[a[1]])[0]
+        lo, hi = sorted((a[2], b[2]))
+        return [c.uid for c in cards[lo : hi + 1]]
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         drag = self._drag
@@ -161,6 +206,8 @@ class HorizonsView(QWidget):
         drag, self._drag = self._drag, None
         self.unsetCursor()
         self.update()
+        if drag is not None and not drag.started and not drag.picking:
+            self.picked = [drag.uid]  # a click on a picked card picks it alone
         if drag is None or not drag.started or self.geo is None:
             return
         pos = event.position()
@@ -168,7 +215,7 @@ class HorizonsView(QWidget):
             return  # dropped outside: nothing happens
         horizon = self.geo.column_at(pos)
         if horizon is not None:
-            self.horizon_wanted.emit(drag.uid, horizon)
+            self.horizon_wanted.emit(drag.uids, horizon)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         card = self.geo.card_at(event.position()) if self.geo is not None else None
@@ -182,6 +229,8 @@ class HorizonsView(QWidget):
             card = self.geo.card_at(QPointF(event.pos()))
             if card is None:
                 return
+            if card.uid not in self.picked:  # a right-click on a pick keeps it
+                self.picked = [card.uid]
             self._set_current(card.uid)
             self.menu_requested.emit(card.uid, event.globalPos())
         elif self.current is not None and (rect := self.card_rect(self.current)) is not None:
@@ -229,19 +278,20 @@ class HorizonsView(QWidget):
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.current is not None:
             self.details_requested.emit(self.current)
         elif ctrl and key in sideways:
-            self._move_current(sideways[Qt.Key(key)])
+            self._move_picked(sideways[Qt.Key(key)])
         elif key in sideways or key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
             self._walk(Qt.Key(key))
         else:
             super().keyPressEvent(event)
 
-    def _move_current(self, step: int) -> None:
+    def _move_picked(self, step: int) -> None:
+        """The picked cards a column over (the current card's column decides)."""
         card = self.board.card(self.current) if self.board and self.current else None
         if card is None or self.read_only:
             return
         target = HORIZONS.index(card.horizon) + step
         if 0 <= target < len(HORIZONS):
-            self.horizon_wanted.emit(card.uid, HORIZONS[target])
+            self.horizon_wanted.emit(self.carried(), HORIZONS[target])
 
     def _walk(self, key: Qt.Key) -> None:
         geo = self.geo
@@ -274,6 +324,7 @@ class HorizonsView(QWidget):
                 return
             i = min(i, len(cells[r][c]) - 1)
         uid = cells[r][c][i].uid
+        self.picked = [uid]
         self._set_current(uid)
         if (rect := self.card_rect(uid)) is not None:
             self.scroll_requested(rect)
@@ -300,8 +351,7 @@ class HorizonsView(QWidget):
         if dragging and drag is not None and drag.at is not None:
             drop = geo.column_at(QPointF(drag.at))
         current = self.current if self.hasFocus() else None
-        picked = (self.current,) if self.current is not None else ()
-        marks = Marks(picked, current, drop, QRectF(event.rect()))
+        marks = Marks(tuple(self.carried()), current, drop, QRectF(event.rect()))
         paint_horizons(p, geo, self.chart_palette, marks)
         if dragging and drag is not None and drag.at is not None and self.board is not None:
             card = self.board.card(drag.uid)
@@ -310,9 +360,29 @@ class HorizonsView(QWidget):
                 ghost = QRectF(drag.at.x() - w / 2, drag.at.y() - geo.card / 2, w, geo.card)
                 p.setOpacity(0.8)
                 fonts = card_fonts(p.font())
+                if len(drag.uids) > 1:  # a stack: the edges of the cards under the one held
+                    p.setBrush(QColor(self.chart_palette.background))
+                    p.setPen(self.palette().color(QPalette.ColorRole.Mid))
+                    for shift in (8.0, 4.0):
+                        p.drawRoundedRect(ghost.translated(shift, shift), 3, 3)
                 paint_card(p, ghost, card, geo, self.chart_palette, fonts, picked=True)
                 p.setOpacity(1.0)
+                if len(drag.uids) > 1:
+                    self._paint_count(p, ghost, len(drag.uids))
         p.end()
+
+    def _paint_count(self, p: QPainter, rect: QRectF, count: int) -> None:
+        """How many cards the drag carries, in a badge on the held card's corner."""
+        badge = QRectF(rect.right() - 14, rect.top() - 10, 26, 20)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(self.palette().color(QPalette.ColorRole.Highlight))
+        p.drawRoundedRect(badge, 10, 10)
+        p.setPen(self.palette().color(QPalette.ColorRole.HighlightedText))
+        font = QFont(p.font())
+        font.setBold(True)
+        p.setFont(font)
+        p.drawText(badge, Qt.AlignmentFlag.AlignCenter, str(count))
 
 
 class HorizonsArea(QScrollArea):

@@ -70,7 +70,7 @@ class ImpactDialog(QDialog):
                 item.setIcon(0, look.suspect_icon())
                 item.setToolTip(0, self.tr("Has a link that needs review"))
             self.list.addTopLevelItem(item)
-        for column in (0, 2, 3):
+        for column in range(4):
             self.list.resizeColumnToContents(column)
         if rows:
             direct = sum(1 for r in rows if r.depth == 1)

@@ -92,7 +92,8 @@ class ProblemsPanel(QWidget):
                 group.addChild(item)
             self.list.addTopLevelItem(group)
             group.setExpanded(bool(problems) and (not expanded or code in expanded))
-        self.list.resizeColumnToContents(0)
+        for column in range(3):  # keys, whole titles and details (the headings span)
+            self.list.resizeColumnToContents(column)
         self.summary.setText(
             self.tr("%1 problems found.").replace("%1", str(len(found)))
             if found

@@ -17,6 +17,7 @@ A block embeds live project content in the document (DESIGN.md, "Document"):
     ranking by=rice top=20 release=v1.0
     matrix release="v1.0"
     moscow release="v1.0"
+    problems check=no_owner check=no_release release="v1.0"
 
 Inline fields name the project's properties anywhere in a section's text:
 `{{product}}`, `{{version}}`, `{{title}}`, `{{organisation}}`, `{{authors}}`
@@ -62,6 +63,7 @@ KINDS = (
     "ranking",
     "matrix",
     "moscow",
+    "problems",
 )
 
 # Chinese input methods type full-width quotes; accept them as well as ASCII ones.
@@ -191,6 +193,27 @@ class MoscowDirective:
     filter: Filter = field(default_factory=Filter)
 
 
+PROBLEM_CHECKS = (
+    "story_no_acceptance",
+    "feature_no_stories",
+    "no_release",
+    "no_owner",
+    "link_to_rejected",
+    "dependency_cycle",
+)
+"""The coverage checks a `problems` block can name (core.queries.trace's codes)."""
+
+
+@dataclass(frozen=True)
+class ProblemsDirective:
+    """The coverage checks' findings (core.queries.trace.problems), grouped by
+    check: `checks` those to run in their usual order (all by default), of the
+    requirements the filter keeps (`release="v1.0"`)."""
+
+    checks: tuple[str, ...] = PROBLEM_CHECKS
+    filter: Filter = field(default_factory=Filter)
+
+
 Directive = (
     RequirementsDirective
     | RoadmapDirective
@@ -204,6 +227,7 @@ Directive = (
     | HorizonsDirective
     | MatrixDirective
     | MoscowDirective
+    | ProblemsDirective
 )
 
 
@@ -243,6 +267,8 @@ def parse_directive(body: str) -> Directive:
         return _parse_roadmap_view(rest)
     if kind in ("matrix", "moscow"):
         return _parse_filtered(kind, rest)
+    if kind == "problems":
+        return _parse_problems(rest)
     if rest:
         raise DirectiveError(
             f"{kind} takes no options, but got {rest!r}.",
@@ -393,6 +419,35 @@ def _parse_filtered(kind: str, rest: str) -> MatrixDirective | MoscowDirective:
     if kind == "matrix":
         return MatrixDirective(Filter(terms))
     return MoscowDirective(Filter(terms))
+
+
+_PROBLEM_CHECK = re.compile(r"(?:^|(?<=\s))check\s*(!?=)\s*(\S*)", re.IGNORECASE)
+
+
+def _parse_problems(rest: str) -> ProblemsDirective:
+    """`check=NAME` (repeatable) keeps those checks, `check!=NAME` drops one; the
+    rest are filter terms. Names may be written with hyphens (`no-owner`)."""
+    kept: list[str] = []
+    dropped: set[str] = set()
+    for match in _PROBLEM_CHECK.finditer(rest):
+        name = match[2].strip('"“”').lower().replace("-", "_")
+        if name not in PROBLEM_CHECKS:
+            raise DirectiveError(
+                f"{match[2]!r} is not a check; use check= one of {_list(PROBLEM_CHECKS)}.",
+                f"「{match[2]}」不是检查项；check= 可用：{_list(PROBLEM_CHECKS)}。",
+            )
+        if match[1] == "!=":
+            dropped.add(name)
+        else:
+            kept.append(name)
+    terms, views = _scan(_PROBLEM_CHECK.sub(" ", rest))
+    if views:
+        raise DirectiveError(
+            f"{views[0]!r} is not a problems option; write check=no_owner or field=value.",
+            f"「{views[0]}」不是 problems 的选项；请写 check=no_owner 或 字段=值。",
+        )
+    checks = tuple(c for c in PROBLEM_CHECKS if (c in kept or not kept) and c not in dropped)
+    return ProblemsDirective(checks, Filter(terms))
 
 
 def _scan(text: str) -> tuple[tuple[Term, ...], list[str]]:

@@ -24,6 +24,7 @@ from pmdesk.core.schema.tables import (
     Lane,
     Link,
     Milestone,
+    Persona,
     Release,
     Requirement,
     Section,
@@ -41,11 +42,15 @@ class Counts:
     sections: int
     baselines: int
     history: int
+    personas: int = 0  # schema 7
+    suspect_links: int = 0  # schema 8: links that need review
 
 
 def counts(conn: Connection) -> Counts:
     def n(entity: type) -> int:
         return int(conn.execute(select(func.count()).select_from(entity)).scalar_one())
+
+    suspect = select(func.count()).select_from(Link).where(Link.suspect_at.is_not(None))
 
     return Counts(
         n(Requirement),
@@ -56,6 +61,8 @@ def counts(conn: Connection) -> Counts:
         n(Section),
         n(Baseline),
         n(HistoryEntry),
+        n(Persona),
+        int(conn.execute(suspect).scalar_one()),
     )
 
 
