@@ -13,6 +13,7 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+from pmdesk.app import collector
 from pmdesk.app.i18n import choose_language, install_translators
 from pmdesk.app.main_window import MainWindow
 from pmdesk.app.settings import AppSettings
@@ -44,6 +45,7 @@ def start(window: MainWindow, path: Path | None, ui_language: str) -> None:
 def run_window(path: Path | None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
+    collector.install(app)  # no full collection pausing an edit (app/collector.py)
     app.setOrganizationName("pmdesk")
     app.setApplicationName("pmdesk")
     # The desktop file's name: Wayland shells match the window to its icon by it.

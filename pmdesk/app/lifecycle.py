@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from pmdesk.app import dialogs
+from pmdesk.app import collector, dialogs
 from pmdesk.app.error_text import error_text
 from pmdesk.app.frame import Frame
 from pmdesk.app.saving import Saving, reachable
@@ -272,6 +272,7 @@ class Lifecycle(QObject):
             self.settings.add_recent(opened.working_copy.target)
         self._frame.state_changed()
         self._frame.open_finished()
+        collector.settle()
 
     def _open_failed(self, path: Path, error: BaseException) -> None:
         self._give_back_taken_lock()
@@ -392,4 +393,5 @@ class Lifecycle(QObject):
         self.workspace = None
         ws.close(discard=discard)
         self._frame.state_changed()
+        collector.release()
         return True

@@ -64,26 +64,36 @@ def main() -> None:
     prepare(target, args.size)
     rows = measure(target, folder, args)
     print(f"\n### Backlog table, {args.size:,} requirements ({args.lang})\n")
-    print("| step | median | best | goal |")
-    print("| --- | ---: | ---: | --- |")
+    print("| step | median | best | median CPU | goal |")
+    print("| --- | ---: | ---: | ---: | --- |")
     for name, times, goal in rows:
         verdict = "" if goal is None else ("✓ " if statistics.median(times) < goal else "✗ ")
         goal_text = "" if goal is None else f"{verdict}< {goal * 1000:.0f} ms"
+        cpu = statistics.median(getattr(t, "cpu", t) for t in times)
         print(
             f"| {name} | {statistics.median(times) * 1000:.0f} ms "
-            f"| {min(times) * 1000:.0f} ms | {goal_text} |"
+            f"| {min(times) * 1000:.0f} ms | {cpu * 1000:.0f} ms | {goal_text} |"
         )
+
+
+class Timing(float):
+    """Seconds on the clock, with the GUI thread's CPU seconds beside them (on a
+    machine shared with other work the clock counts their turns too)."""
+
+    cpu: float
 
 
 def measure(target: Path, folder: Path, args: argparse.Namespace) -> list[Any]:
     from PySide6.QtCore import QItemSelection, QItemSelectionModel
     from PySide6.QtWidgets import QApplication
 
+    from pmdesk.app import collector
     from pmdesk.app.i18n import install_translators
     from pmdesk.app.main_window import MainWindow
     from pmdesk.app.settings import AppSettings
 
     app = QApplication(["pmdesk-bench"])
+    collector.install(app)  # as pmdesk itself runs (app/launch.py)
     install_translators(app, "zh_CN" if args.lang == "zh" else "en")
     window = MainWindow(AppSettings.at(folder / "settings.ini"), folder / "data")
     window.resize(1280, 800)
@@ -100,10 +110,12 @@ def measure(target: Path, folder: Path, args: argparse.Namespace) -> list[Any]:
         view.viewport().repaint()
 
     def timed(step: Callable[[], object]) -> float:
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.thread_time()
         step()
         repainted()
-        return time.perf_counter() - start
+        found = Timing(time.perf_counter() - start)
+        found.cpu = time.thread_time() - cpu
+        return found
 
     results: list[Any] = []
     load = timed(window.show_backlog)
@@ -176,7 +188,7 @@ def measure(target: Path, folder: Path, args: argparse.Namespace) -> list[Any]:
                         QItemSelectionModel.SelectionFlag.Select
                         | QItemSelectionModel.SelectionFlag.Rows,
                     )
-            value = ("must", "could", "should")[i % 3]
+            value = ("could", "should", "wont")[i % 3]  # rows 2,000-4,999: must, sorted
             assert len(view.selected_uids()) == BULK_ROWS
             times.append(timed(functools.partial(pane.set_field, "priority", value)))
             undo.append(timed(workspace.undo_stack.undo))

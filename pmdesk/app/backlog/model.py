@@ -29,7 +29,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from pmdesk.app import look
+from pmdesk.app import collector, look
 from pmdesk.app.backlog.arrange import (
     Collation,
     Group,
@@ -125,6 +125,7 @@ class BacklogModel(QAbstractTableModel):
         self._tree_order = None
         self.loaded = True
         self.arrange(reset=True)
+        collector.settle()
 
     # -- what the view asks ----------------------------------------------------------
     def uid_at(self, index: Index) -> str | None:

@@ -14,6 +14,7 @@ from operator import attrgetter
 
 from PySide6.QtCore import QObject, Signal
 
+from pmdesk.app import collector
 from pmdesk.app.session import ProjectSession
 from pmdesk.core.analysis.moscow import (
     BoardCard,
@@ -61,6 +62,7 @@ class BoardModel(QObject):
         self.cards = {c.uid: c for c in board.cards}
         self.loaded = True
         self.changed.emit()
+        collector.settle()
 
     # -- reading -------------------------------------------------------------------
     def _forget(self) -> None:
