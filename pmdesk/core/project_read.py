@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
     from pmdesk.core.analysis.scoring import Ranking, Scoring
     from pmdesk.core.queries.backlog import BacklogRow
+    from pmdesk.core.queries.criteria import Criteria
     from pmdesk.core.queries.history import Change, LogFilter, Wording
     from pmdesk.core.queries.requirements import (
         Counts,
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
         ReleaseRecord,
     )
     from pmdesk.core.queries.trace import Impacted, Matrix, Problem, ProblemCode, SuspectLink
+    from pmdesk.core.queries.views import SavedViewRecord
     from pmdesk.core.search.matching import Results
     from pmdesk.core.search.sources import Fetch
     from pmdesk.core.snapshot.baselines import BaselineEntry
@@ -245,6 +247,37 @@ class ProjectReads:
 
         with self._connect() as conn:
             return persona_of_requirements(conn)
+
+    # -- saved views (schema 9) ------------------------------------------------
+    def saved_views(self) -> list[SavedViewRecord]:
+        """The project's saved views (filter, columns, grouping, sort), in order."""
+        from pmdesk.core.queries.views import saved_views
+
+        with self._connect() as conn:
+            return saved_views(conn)
+
+    def saved_view_requirements(self, uid: str) -> list[str] | None:
+        """The requirements saved view `uid` shows, in tree order (None: no such view)."""
+        view = next((v for v in self.saved_views() if v.uid == uid), None)
+        if view is None:
+            return None
+        from pmdesk.core.queries.criteria import from_json
+
+        return self.matching_requirements(from_json(view.criteria))
+
+    def matching_requirements(self, criteria: Criteria) -> list[str]:
+        """The requirements a filter finds (without their ancestors), in tree
+        order; its words found by `search` (an open project's index)."""
+        from pmdesk.core.views.evaluate import matching_uids
+
+        found: set[str] | None = None
+        if criteria.text.strip():  # searched before the read: the index has its own
+            results = self.search(criteria.text.strip(), limit=10**9)
+            found = {m.uid for m in results.matches if m.entity == "requirement"}
+        with self._connect() as conn:
+            return matching_uids(
+                conn, criteria, search=None if found is None else lambda _text: set(found)
+            )
 
     def milestones(self) -> list[MilestoneRecord]:
         """Every milestone with its date and release, by date."""
