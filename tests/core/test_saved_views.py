@@ -115,9 +115,7 @@ def test_snapshot_round_trip_and_old_snapshots(base: Path, tmp_path: Path) -> No
     edit(base, "Li", Create("saved_view", uid, view_values("Mine", text="Excel")))
     first = export_text(base)
     snap = json.loads(first)
-    assert snap["saved_views"] == [
-        {"uid": uid, **view_values("Mine", text="Excel")}
-    ]
+    assert snap["saved_views"] == [{"uid": uid, **view_values("Mine", text="Excel")}]
     (tmp_path / "a.json").write_text(first, encoding="utf-8")
     copy = tmp_path / "copy.pmdesk"
     import_snapshot_file(tmp_path / "a.json", copy)
