@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from pmdesk.core.storage.tree_read import TreeRead
 
 T = TypeVar("T")
+VIEW_PREFIX = "view:"  # trace_matrix's side made of a saved view's requirements
 TreeRow = tuple[Any, ...]  # the columns of queries.TREE_COLUMNS
 
 
@@ -191,11 +192,18 @@ class ProjectReads:
             return problems(conn, codes or PROBLEM_CODES)
 
     def trace_matrix(self, row_kind: str, column_kind: str) -> Matrix:
-        """Requirements of one kind × another, cells by link type."""
+        """Requirements of one kind × another, cells by link type; a side named
+        `view:UID` holds saved view UID's requirements (none if it is gone)."""
         from pmdesk.core.queries.trace import matrix
 
+        def side(name: str) -> str | frozenset[str]:
+            if not name.startswith(VIEW_PREFIX):
+                return name
+            return frozenset(self.saved_view_requirements(name[len(VIEW_PREFIX) :]) or ())
+
+        rows, columns = side(row_kind), side(column_kind)
         with self._connect() as conn:
-            return matrix(conn, row_kind, column_kind)
+            return matrix(conn, rows, columns)
 
     def find_requirements(self, text: str, limit: int = 20) -> list[tuple[str, str, str]]:
         from pmdesk.core.queries.requirements import find_requirements
