@@ -117,6 +117,13 @@ def subject_text(change: Change) -> str:
     return with_name.replace("%1", title) if title else bare
 
 
+def _field_text(change: Change) -> str:
+    """The changed field as the window names it (a saved view's criteria are its filter)."""
+    if change.entity == "saved_view" and change.field == "criteria":
+        return translate("History", "Filter")
+    return field_label(change.field)
+
+
 def local_time(iso: str) -> str:
     """A UTC history time as the user's local "yyyy-MM-dd HH:mm"."""
     moment = QDateTime.fromString(iso, Qt.DateFormat.ISODate)
@@ -130,7 +137,7 @@ def _tooltip(change: Change) -> str:
         f"{local_time(change.at)}  ·  {change.by or '—'}",
         subject_text(change),
         "",
-        f"{field_label(change.field)}:",
+        f"{_field_text(change)}:",
         before if change.field != "created" else after,
     ]
     if change.field not in ("created", "deleted"):
@@ -274,7 +281,7 @@ class ChangeTableModel(QAbstractTableModel):
         if column == Column.SUBJECT:
             return subject_text(change)
         if column == Column.FIELD:
-            return field_label(change.field)
+            return _field_text(change)
         if column == Column.OLD:
             return change.old
         if column == Column.NEW:
