@@ -1442,5 +1442,6 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("ViewSwitcher", "&Delete “%1”"): "删除「%1」(&D)",
     ("ViewSwitcher", "No saved views yet"): "还没有保存的视图",
     ("MatrixPanel", "View: %1"): "视图：%1",
+    ("Conflicts", "View"): "视图",
     ("MatrixPanel", "requirements in “%1”"): "视图「%1」的需求",
 }

@@ -526,6 +526,10 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <translation>Baseline</translation>
     </message>
     <message>
+        <source>View</source>
+        <translation>View</translation>
+    </message>
+    <message>
         <source>Deleted</source>
         <translation>Deleted</translation>
     </message>

@@ -519,6 +519,10 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <translation>基线</translation>
     </message>
     <message>
+        <source>View</source>
+        <translation>视图</translation>
+    </message>
+    <message>
         <source>Deleted</source>
         <translation>已删除</translation>
     </message>

@@ -148,3 +148,10 @@ def test_a_read_only_project_applies_views_but_saves_none(
     assert not names["Rename “Everything”…"].isEnabled()
     assert switcher.save_as("Another") is None and not switcher.delete_current()
     assert list(saved(english)) == ["Everything"]
+
+
+def test_a_merge_conflict_names_the_view(qtbot: QtBot) -> None:
+    from pmdesk.app.merge.conflict_texts import group_title
+
+    tables = {"saved_view": {"v1": {"uid": "v1", "name": "发布范围"}}}
+    assert group_title("saved_view", "v1", tables, {}) == ("View", "发布范围")
