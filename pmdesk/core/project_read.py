@@ -279,7 +279,9 @@ class ProjectReads:
         from pmdesk.core.views.evaluate import matching_uids
 
         found: set[str] | None = None
-        if criteria.text.strip():  # searched before the read: the index has its own
+        # An open project's index when built (building it takes half a minute at
+        # 100,000); otherwise the read below scans the project for the words.
+        if criteria.text.strip() and getattr(self, "search_ready", False):
             results = self.search(criteria.text.strip(), limit=10**9)
             found = {m.uid for m in results.matches if m.entity == "requirement"}
         with self._connect() as conn:

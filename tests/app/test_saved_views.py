@@ -96,6 +96,14 @@ def test_save_a_view_clear_it_and_bring_it_back_with_one_click(
         )
     }
 
+    # Sorting the table otherwise marks the view changed; Update keeps the new sort.
+    click_header(qtbot, backlog, "title")
+    assert switcher.button.text() == "Open drafts *"
+    click_menu(qtbot, switcher, "Update “Open drafts”")
+    assert switcher.button.text() == "Open drafts"
+    assert workspace.undo_stack.undoText() == "Update view Open drafts"
+    assert switcher.views[0].sort == (("title", "asc"),)
+
     # Show All clears the filter; the view stays in the list.
     click_menu(qtbot, switcher, "Show All Requirements")
     assert tree.matched_uids() is None and switcher.button.text() == "Views"
@@ -155,3 +163,34 @@ def test_a_merge_conflict_names_the_view(qtbot: QtBot) -> None:
 
     tables = {"saved_view": {"v1": {"uid": "v1", "name": "发布范围"}}}
     assert group_title("saved_view", "v1", tables, {}) == ("View", "发布范围")
+
+
+def test_a_colleagues_view_arrives_with_the_merge(
+    qtbot: QtBot, window: MainWindow, english: Path, tmp_path: Path
+) -> None:
+    """Wang saves a view into the shared file; merging it puts it in our list,
+    beside ours, and Save publishes both."""
+    from pmdesk.core.ops import Create
+    from pmdesk.core.project_save import save_merging
+    from pmdesk.core.storage.workingcopy import WorkingCopy
+    from tests.app.conftest import open_sync, watcher
+
+    open_sync(window, english)
+    switcher = ws(window).views
+    assert switcher.save_as("Mine") is not None
+    wang = WorkingCopy.open(english, data_dir=tmp_path / "wang", user="Wang", access="edit_anyway")
+    try:
+        values = {"name": "Wang's", "criteria": {"text": "Excel"}}
+        wang.apply(Create("saved_view", "7d3c1e0a-0000-4000-8000-000000000001", values))
+        save_merging(wang)
+    finally:
+        wang.close()
+    assert watcher(window).check()
+    QTest.mouseClick(window.notice_bar.merge_button, Qt.MouseButton.LeftButton)
+    assert sorted(v.name for v in switcher.views) == ["Mine", "Wang's"]
+    assert switcher.button.text() == "Mine"  # ours stays shown
+    switcher.apply(next(v.uid for v in switcher.views if v.name == "Wang's"))
+    assert ws(window).tree_pane.search.text() == "Excel"
+    QTest.keySequence(window, "Ctrl+S")
+    qtbot.waitUntil(lambda: ws(window).clean)
+    assert sorted(saved(english)) == ["Mine", "Wang's"]

@@ -212,6 +212,8 @@ class BacklogPane(QWidget):
     def arrangement(self) -> tuple[list[str], str | None, list[tuple[str, str]]]:
         """The shown columns (ids, left to right), the grouping (None: none) and the
         sort keys ((id, "asc" | "desc"), the first deciding), as a saved view keeps them."""
+        if not self.model.loaded:  # never shown yet: as the user left it in this project
+            self._restore_state()
         header = self.view.horizontalHeader()
         shown = sorted(
             (header.visualIndex(i), c.name)

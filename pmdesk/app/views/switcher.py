@@ -77,6 +77,10 @@ class ViewSwitcher(QObject):
 
         tree_pane.bar.add_tool(self.button)
         tree_pane.filter_applied.connect(self._show)
+        # The table's arrangement changed: the button's * may come or go.
+        backlog_pane.view.header_changed.connect(self._show)
+        backlog_pane.group.currentIndexChanged.connect(self._show)
+        backlog_pane.model.headerDataChanged.connect(self._show)
         session.changed.connect(self._project_changed)
         self.reload()
 
