@@ -102,8 +102,18 @@ def test_a_view_is_created_updated_renamed_removed_and_undone(base: Path) -> Non
         assert [v.name for v in project.saved_views()] == ["发布范围"]
         project.apply(renamed.inverse)
         assert [v.name for v in project.saved_views()] == ["Release scope"]
-        history = project.history(uid)
-        assert {c.field for c in history} >= {"name"}
+        project.apply(
+            Update(
+                "saved_view",
+                uid,
+                {"criteria": {"text": "登录", "choices": {"status": ["draft"]}}, "sort": []},
+            )
+        )
+        worded = {c.field: (c.old_full, c.new_full) for c in project.history(uid)}
+        assert worded["criteria"] == ("“x”", "“登录” · status: draft")
+        assert worded["sort"] == ("priority ↑, title ↓", "")
+        assert worded["name"] == ("Release scope", "发布范围")
+        assert [c.title for c in project.history(uid)][0] == "Release scope"
         project.apply(applied.inverse)
         assert project.saved_views() == []
         project.save()
