@@ -3507,7 +3507,7 @@ Name:</source>
     </message>
     <message>
         <source>requirements in “%1”</source>
-        <translation>「%1」中的需求</translation>
+        <translation>视图「%1」的需求</translation>
     </message>
     <message>
         <source>A link needs review</source>
