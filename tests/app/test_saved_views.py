@@ -194,3 +194,34 @@ def test_a_colleagues_view_arrives_with_the_merge(
     QTest.keySequence(window, "Ctrl+S")
     qtbot.waitUntil(lambda: ws(window).clean)
     assert sorted(saved(english)) == ["Mine", "Wang's"]
+
+
+@OFFSCREEN_POPUP
+@pytest.mark.usefixtures("chinese")
+def test_in_chinese_the_switcher_and_the_history_speak_it(
+    qtbot: QtBot, window: MainWindow, sample: Path
+) -> None:
+    from pmdesk.app.history.model import ui_wording
+
+    open_backlog(qtbot, window, sample)
+    workspace = ws(window)
+    tree, switcher = workspace.tree_pane, workspace.views
+    assert switcher.button.text() == "视图"
+    uid = switcher.save_as("发布范围")
+    assert uid is not None and workspace.undo_stack.undoText() == "保存视图 发布范围"
+    pick(qtbot, tree.fields["status"], "草稿", "评审中")
+    pick(qtbot, tree.fields["release"], "v1.0")
+    assert switcher.button.text() == "发布范围 *"
+    click_menu(qtbot, switcher, "更新「发布范围」(U)")
+    changes = workspace.session.project.history(uid, ui_wording())
+    [criteria] = [c for c in changes if c.field == "criteria"]
+    assert criteria.new_full == "版本: v1.0 · 状态: 草稿、评审中"
+    texts = [a.text() for a in switcher.menu_actions() if a.text()]
+    assert texts == [
+        "发布范围",
+        "显示全部需求(&A)",
+        "另存为视图(&S)…",
+        "更新「发布范围」(&U)",
+        "重命名「发布范围」(&R)…",
+        "删除「发布范围」(&D)",
+    ]

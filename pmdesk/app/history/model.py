@@ -71,6 +71,8 @@ def _vocabulary(field: str, code: str) -> str:
         "release_status": release_status_label,
         "horizon": horizon_label,
     }.get(field)
+    if field == "field":  # a field's name (a saved view's filter and sort)
+        return field_label(code)
     if field in ("doc_status", "confidentiality"):  # the PRD's own
         return document_value_label(field, code)
     if field == "scoring" and code in SCORING_TERMS:  # RICE, ICE, WSJF, weighted criteria

@@ -15,7 +15,7 @@ is set is written, so the file stays small and diffs stay readable.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -35,6 +35,7 @@ TREE_FIELDS = {
 }
 ROW_FIELDS = ("kano", "lane", "persona")  # in the backlog rows
 FIELDS = (*TREE_FIELDS, *ROW_FIELDS, "tags")
+_NAMED = ("release", "lane", "persona")  # values that are uids
 Row = tuple[Any, ...]
 
 
@@ -173,13 +174,25 @@ def from_json(data: Mapping[str, Any]) -> Criteria:
     )
 
 
-def view_value(name: str, value: Any, separator: str = ", ") -> str:
-    """A saved view's filter or sort as its history shows it: `status: draft, review ·
-    “登录”`, `priority ↑, title ↓`."""
+def view_value(
+    name: str,
+    value: Any,
+    separator: str = ", ",
+    word: Callable[[str, str], str] | None = None,
+    names: Mapping[str, str] | None = None,
+) -> str:
+    """A saved view's filter or sort as its history shows it: `“登录” · status: draft,
+    review`, `priority ↑, title ↓`. `word(kind, code)` says a vocabulary value
+    (`word("field", "status")` a field's name) in the caller's language; `names`
+    gives releases, lanes and personas by uid."""
+    say = word or (lambda _kind, code: code)
+    named = names or {}
     if name == "sort" and isinstance(value, list):
         arrows = {"asc": "↑", "desc": "↓"}
         return separator.join(
-            f"{k[0]} {arrows.get(k[1], '')}".strip() for k in value if isinstance(k, list) and k
+            f"{say('field', str(k[0]))} {arrows.get(k[1], '')}".strip()
+            for k in value
+            if isinstance(k, list) and k
         )
     if not isinstance(value, Mapping):
         return str(value)
@@ -187,7 +200,11 @@ def view_value(name: str, value: Any, separator: str = ", ") -> str:
     if value.get("text"):
         parts.append(f"“{value['text']}”")
     for field_name, values in (value.get("choices") or {}).items():
-        parts.append(f"{field_name}: {separator.join(str(v) for v in values)}")
+        shown = [
+            "—" if v == NONE else named.get(v, v) if field_name in _NAMED else say(field_name, v)
+            for v in map(str, values)
+        ]
+        parts.append(f"{say('field', field_name)}: {separator.join(shown)}")
     dates = value.get("dates")
     if isinstance(dates, Mapping):
         parts.append(f"{dates.get('first') or '…'} – {dates.get('last') or '…'}")

@@ -289,6 +289,12 @@ def _load_names(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> _Names:
         if row["field"] in ("release", "lane", "persona"):
             want(row["field"], row["old"])
             want(row["field"], row["new"])
+        elif row["entity"] == "saved_view" and row["field"] == "criteria":
+            for values in (row["old"], row["new"]):  # a view's filter names them by uid
+                choices = values.get("choices", {}) if isinstance(values, dict) else {}
+                for entity in ("release", "lane", "persona"):
+                    for uid in choices.get(entity, ()) if isinstance(choices, dict) else ():
+                        want(entity, uid)
         elif row["field"] == "position":
             want("requirement", (row["old"] or {}).get("parent"))
             want("requirement", (row["new"] or {}).get("parent"))
@@ -431,7 +437,7 @@ class _Reader:
                 if isinstance(c, dict)
             )
         if entity == "saved_view" and name in ("criteria", "sort"):  # schema 9
-            return view_value(name, value, w.separator)
+            return view_value(name, value, w.separator, w.value, self.names.names)
         if name == "acceptance" and isinstance(value, list):
             return "\n".join(f"• {item}" for item in value)
         if isinstance(value, list):
