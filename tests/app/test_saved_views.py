@@ -225,3 +225,29 @@ def test_in_chinese_the_switcher_and_the_history_speak_it(
         "重命名「发布范围」(&R)…",
         "删除「发布范围」(&D)",
     ]
+
+
+def test_the_preview_of_a_view_block_follows_the_view(
+    qtbot: QtBot, window: MainWindow, english: Path
+) -> None:
+    from tests.app.keyboard import type_text
+
+    open_backlog(qtbot, window, english)
+    workspace = ws(window)
+    pane = workspace.document_pane
+    pane.sections.setCurrentRow(0)
+    pane.editor.setFocus()
+    pane.editor.moveCursor(pane.editor.textCursor().MoveOperation.End)
+    type_text(qtbot, pane.editor, "\n\n```pmdesk\nview: Excel work\n```\n")
+    qtbot.waitUntil(
+        lambda: "There is no saved view named “Excel work”" in pane.preview.toPlainText(),
+        timeout=10_000,
+    )
+    pane.commit_body()
+    workspace.tree_pane.search.setText("Excel")
+    qtbot.waitUntil(lambda: bool(workspace.tree_pane.matched_uids()))
+    assert workspace.views.save_as("Excel work") is not None
+    qtbot.waitUntil(
+        lambda: "Requirements in view “Excel work”" in pane.preview.toPlainText(),
+        timeout=10_000,
+    )
