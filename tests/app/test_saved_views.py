@@ -126,7 +126,11 @@ def test_rename_delete_and_undo_a_view(
     assert switcher.views == [] and switcher.button.text() == "Views"
     QTest.keySequence(window, "Ctrl+Z")  # the deletion undone
     assert [v.name for v in switcher.views] == ["发布范围"]
-    # The keyboard: Ctrl+Alt+V opens the list, arrows and Enter choose.
+    # The keyboard: Tab from the filter box reaches the button; Ctrl+Alt+V opens
+    # the list, arrows and Enter choose.
+    tree.search.setFocus()
+    QTest.keyClick(tree.search, Qt.Key.Key_Tab)
+    assert switcher.button.hasFocus()
     tree.clear_filter()
     QTest.keySequence(window, "Ctrl+Alt+V")
     qtbot.waitUntil(switcher.menu.isVisible)

@@ -171,6 +171,7 @@ class FilterBar(QWidget):
         """A tool beside the text box (app/views puts its Views button here)."""
         self.search_row.addWidget(widget)
         widget.show()  # the bar may be on screen already
+        QWidget.setTabOrder(self.search, widget)  # Tab from the text box reaches it
 
     def set_baselines(self, named: list[tuple[str, str]]) -> None:
         """The baselines to compare with, (uid, name) oldest first."""
