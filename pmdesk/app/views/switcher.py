@@ -246,9 +246,9 @@ class ViewSwitcher(QObject):
     def _fill_menu(self) -> None:
         self._show()
         menu = self.menu
-        menu.clear()
         for action in self._group.actions():
             self._group.removeAction(action)
+        menu.clear()  # deletes the views' entries (the menu owns them), not the commands
         if not self.views:
             empty = menu.addAction(self.tr("No saved views yet"))
             empty.setEnabled(False)

@@ -14,10 +14,23 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from pmdesk.core.queries.criteria import PARENT, UID, Criteria, find_matches
+from pmdesk.core.queries.backlog import backlog_rows
+from pmdesk.core.queries.criteria import (
+    KEY,
+    PARENT,
+    TITLE,
+    UID,
+    Criteria,
+    find_matches,
+    from_json,
+)
 from pmdesk.core.queries.requirements import tree_rows
+from pmdesk.core.queries.trace import suspect_requirements
 from pmdesk.core.queries.views import SavedViewRecord
 from pmdesk.core.search.index import ScanIndex
+from pmdesk.core.snapshot.baselines import baseline_snapshot
+from pmdesk.core.snapshot.compare import compare
+from pmdesk.core.snapshot.convert import frozen_project
 
 Search = Callable[[str], set[str]]  # a query's requirement uids
 _ALL = 10**9  # every match of the search, not the first page
@@ -62,8 +75,6 @@ def view_uids(
     conn: Connection, view: SavedViewRecord, *, search: Search | None = None
 ) -> list[str]:
     """The requirements saved view `view` shows, in tree order."""
-    from pmdesk.core.queries.criteria import from_json
-
     return matching_uids(conn, from_json(view.criteria), search=search)
 
 
@@ -85,8 +96,6 @@ def tree_order(rows: Sequence[Sequence[Any]]) -> list[str]:
 def _keys_and_titles(rows: Iterable[Sequence[Any]], text: str) -> set[str]:
     """What the tree's own text filter finds: the words in a key or title
     (the tree's filter matches those as typed, the search by its words)."""
-    from pmdesk.core.queries.criteria import KEY, TITLE
-
     needle = text.casefold()
     return {
         row[UID]
@@ -96,17 +105,11 @@ def _keys_and_titles(rows: Iterable[Sequence[Any]], text: str) -> set[str]:
 
 
 def _backlog(conn: Connection) -> dict[str, tuple[Any, ...]]:
-    from pmdesk.core.queries.backlog import backlog_rows
-
     return {row[0]: row for row in backlog_rows(conn)}
 
 
 def _changed_since(conn: Connection, baseline: str) -> set[str]:
     """Requirements added or changed since the baseline (none when it is gone)."""
-    from pmdesk.core.snapshot.baselines import baseline_snapshot
-    from pmdesk.core.snapshot.compare import compare
-    from pmdesk.core.snapshot.convert import frozen_project
-
     before = baseline_snapshot(conn, baseline)
     if before is None:
         return set()
@@ -115,6 +118,4 @@ def _changed_since(conn: Connection, baseline: str) -> set[str]:
 
 
 def _needing_review(conn: Connection) -> set[str]:
-    from pmdesk.core.queries.trace import suspect_requirements
-
     return set(suspect_requirements(conn))
