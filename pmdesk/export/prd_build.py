@@ -37,6 +37,7 @@ from pmdesk.core.domain.directives import (
     RequirementsDirective,
     RevisionHistoryDirective,
     RoadmapDirective,
+    SavedViewDirective,
     expand_fields,
     parse_directive,
 )
@@ -373,6 +374,10 @@ class _Builder:
             # An export of the tree's filter lists the problems of those requirements.
             only = {r.uid for r in self.rows} if self.options.uids is not None else None
             return problem_blocks(self.conn, directive, self.lang, self._error, keys, only)
+        if isinstance(directive, SavedViewDirective):
+            from pmdesk.export.view_blocks import view_blocks
+
+            return view_blocks(self.conn, directive, self.lang, self._error)
         assert isinstance(directive, ChangesSinceDirective)
         damaged = self._damaged_baseline(directive.baseline)
         if damaged is not None:

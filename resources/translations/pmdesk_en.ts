@@ -526,6 +526,10 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <translation>Baseline</translation>
     </message>
     <message>
+        <source>View</source>
+        <translation>View</translation>
+    </message>
+    <message>
         <source>Deleted</source>
         <translation>Deleted</translation>
     </message>
@@ -2110,6 +2114,14 @@ Name:</translation>
         <translation>Persona “%1”</translation>
     </message>
     <message>
+        <source>View</source>
+        <translation>View</translation>
+    </message>
+    <message>
+        <source>View “%1”</source>
+        <translation>View “%1”</translation>
+    </message>
+    <message>
         <source>Section</source>
         <translation>Section</translation>
     </message>
@@ -2124,6 +2136,10 @@ Name:</translation>
     <message>
         <source>Project “%1”</source>
         <translation>Project “%1”</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>Filter</translation>
     </message>
     <message>
         <source>Item</source>
@@ -2870,6 +2886,18 @@ Name:</translation>
         <translation>Milestone</translation>
     </message>
     <message>
+        <source>Columns</source>
+        <translation>Columns</translation>
+    </message>
+    <message>
+        <source>Grouping</source>
+        <translation>Grouping</translation>
+    </message>
+    <message>
+        <source>Sort</source>
+        <translation>Sort</translation>
+    </message>
+    <message>
         <source>Persona</source>
         <translation>Persona</translation>
     </message>
@@ -3494,6 +3522,14 @@ Name:</translation>
     <message>
         <source>contains</source>
         <translation>contains</translation>
+    </message>
+    <message>
+        <source>View: %1</source>
+        <translation>View: %1</translation>
+    </message>
+    <message>
+        <source>requirements in “%1”</source>
+        <translation>requirements in “%1”</translation>
     </message>
     <message>
         <source>A link needs review</source>
@@ -4743,6 +4779,21 @@ Name:</translation>
     </message>
 </context>
 <context>
+    <name>SavedViews</name>
+    <message>
+        <source>Name of the view:</source>
+        <translation>Name of the view:</translation>
+    </message>
+    <message>
+        <source>Replace View</source>
+        <translation>Replace View</translation>
+    </message>
+    <message>
+        <source>A view named “%1” exists. Replace its filter, columns, grouping and sort with the current ones?</source>
+        <translation>A view named “%1” exists. Replace its filter, columns, grouping and sort with the current ones?</translation>
+    </message>
+</context>
+<context>
     <name>SearchPanel</name>
     <message>
         <source>Search keys, titles, descriptions, owners, tags, PRD sections…</source>
@@ -5290,6 +5341,30 @@ Name:</translation>
         <translation>Remove the photo of persona {name}</translation>
     </message>
     <message>
+        <source>Save view {name}</source>
+        <translation>Save view {name}</translation>
+    </message>
+    <message>
+        <source>Delete view {name}</source>
+        <translation>Delete view {name}</translation>
+    </message>
+    <message>
+        <source>Restore view {name}</source>
+        <translation>Restore view {name}</translation>
+    </message>
+    <message>
+        <source>Rename view {name} to {new}</source>
+        <translation>Rename view {name} to {new}</translation>
+    </message>
+    <message>
+        <source>Reorder view {name}</source>
+        <translation>Reorder view {name}</translation>
+    </message>
+    <message>
+        <source>Update view {name}</source>
+        <translation>Update view {name}</translation>
+    </message>
+    <message>
         <source>Create milestone {name}</source>
         <translation>Create milestone {name}</translation>
     </message>
@@ -5507,6 +5582,65 @@ Name:</translation>
     <message>
         <source>Business value from 0 to 10: the height in View ▸ Value vs Effort</source>
         <translation>Business value from 0 to 10: the height in View ▸ Value vs Effort</translation>
+    </message>
+</context>
+<context>
+    <name>ViewSwitcher</name>
+    <message>
+        <source>&amp;Save View As…</source>
+        <translation>&amp;Save View As…</translation>
+    </message>
+    <message>
+        <source>Show &amp;All Requirements</source>
+        <translation>Show &amp;All Requirements</translation>
+    </message>
+    <message>
+        <source>Saved &amp;Views</source>
+        <translation>Saved &amp;Views</translation>
+    </message>
+    <message>
+        <source>Save View As</source>
+        <translation>Save View As</translation>
+    </message>
+    <message>
+        <source>Rename View</source>
+        <translation>Rename View</translation>
+    </message>
+    <message>
+        <source>A view named “%1” exists already.</source>
+        <translation>A view named “%1” exists already.</translation>
+    </message>
+    <message>
+        <source>Views</source>
+        <translation>Views</translation>
+    </message>
+    <message>
+        <source>Saved views: a filter with the backlog's columns, grouping and sort</source>
+        <translation>Saved views: a filter with the backlog's columns, grouping and sort</translation>
+    </message>
+    <message>
+        <source>View “%1”</source>
+        <translation>View “%1”</translation>
+    </message>
+    <message>
+        <source>changed since it was saved</source>
+        <translation>changed since it was saved</translation>
+    </message>
+    <message>
+        <source>&amp;Update “%1”</source>
+        <translation>&amp;Update “%1”</translation>
+    </message>
+    <message>
+        <source>&amp;Rename “%1”…</source>
+        <translation>&amp;Rename “%1”…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete “%1”</source>
+        <translation>&amp;Delete “%1”</translation>
+    </message>
+    <message>
+        <source>No saved views yet</source>
+        <translation>No saved views yet</translation>
     </message>
 </context>
 </TS>

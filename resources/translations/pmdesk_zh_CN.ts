@@ -519,6 +519,10 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <translation>基线</translation>
     </message>
     <message>
+        <source>View</source>
+        <translation>视图</translation>
+    </message>
+    <message>
         <source>Deleted</source>
         <translation>已删除</translation>
     </message>
@@ -2103,6 +2107,14 @@ Name:</source>
         <translation>用户画像「%1」</translation>
     </message>
     <message>
+        <source>View</source>
+        <translation>视图</translation>
+    </message>
+    <message>
+        <source>View “%1”</source>
+        <translation>视图「%1」</translation>
+    </message>
+    <message>
         <source>Section</source>
         <translation>章节</translation>
     </message>
@@ -2117,6 +2129,10 @@ Name:</source>
     <message>
         <source>Project “%1”</source>
         <translation>项目「%1」</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>筛选条件</translation>
     </message>
     <message>
         <source>Item</source>
@@ -2862,6 +2878,18 @@ Name:</source>
         <translation>里程碑</translation>
     </message>
     <message>
+        <source>Columns</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Grouping</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <source>Sort</source>
+        <translation>排序</translation>
+    </message>
+    <message>
         <source>Persona</source>
         <translation>用户画像</translation>
     </message>
@@ -3484,6 +3512,14 @@ Name:</source>
     <message>
         <source>contains</source>
         <translation>包含</translation>
+    </message>
+    <message>
+        <source>View: %1</source>
+        <translation>视图：%1</translation>
+    </message>
+    <message>
+        <source>requirements in “%1”</source>
+        <translation>视图「%1」的需求</translation>
     </message>
     <message>
         <source>A link needs review</source>
@@ -4728,6 +4764,21 @@ Name:</source>
     </message>
 </context>
 <context>
+    <name>SavedViews</name>
+    <message>
+        <source>Name of the view:</source>
+        <translation>视图名称：</translation>
+    </message>
+    <message>
+        <source>Replace View</source>
+        <translation>替换视图</translation>
+    </message>
+    <message>
+        <source>A view named “%1” exists. Replace its filter, columns, grouping and sort with the current ones?</source>
+        <translation>已有名为「%1」的视图。要用当前的筛选条件、列、分组和排序替换它吗？</translation>
+    </message>
+</context>
+<context>
     <name>SearchPanel</name>
     <message>
         <source>Search keys, titles, descriptions, owners, tags, PRD sections…</source>
@@ -5275,6 +5326,30 @@ Name:</source>
         <translation>移除用户画像 {name} 的照片</translation>
     </message>
     <message>
+        <source>Save view {name}</source>
+        <translation>保存视图 {name}</translation>
+    </message>
+    <message>
+        <source>Delete view {name}</source>
+        <translation>删除视图 {name}</translation>
+    </message>
+    <message>
+        <source>Restore view {name}</source>
+        <translation>恢复视图 {name}</translation>
+    </message>
+    <message>
+        <source>Rename view {name} to {new}</source>
+        <translation>将视图 {name} 重命名为 {new}</translation>
+    </message>
+    <message>
+        <source>Reorder view {name}</source>
+        <translation>调整视图 {name} 的顺序</translation>
+    </message>
+    <message>
+        <source>Update view {name}</source>
+        <translation>更新视图 {name}</translation>
+    </message>
+    <message>
         <source>Create milestone {name}</source>
         <translation>新建里程碑 {name}</translation>
     </message>
@@ -5492,6 +5567,65 @@ Name:</source>
     <message>
         <source>Business value from 0 to 10: the height in View ▸ Value vs Effort</source>
         <translation>业务价值，0 到 10：即“视图 ▸ 价值与投入矩阵”中的高度</translation>
+    </message>
+</context>
+<context>
+    <name>ViewSwitcher</name>
+    <message>
+        <source>&amp;Save View As…</source>
+        <translation>另存为视图(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Show &amp;All Requirements</source>
+        <translation>显示全部需求(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Saved &amp;Views</source>
+        <translation>已保存的视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Save View As</source>
+        <translation>另存为视图</translation>
+    </message>
+    <message>
+        <source>Rename View</source>
+        <translation>重命名视图</translation>
+    </message>
+    <message>
+        <source>A view named “%1” exists already.</source>
+        <translation>已有名为「%1」的视图。</translation>
+    </message>
+    <message>
+        <source>Views</source>
+        <translation>视图</translation>
+    </message>
+    <message>
+        <source>Saved views: a filter with the backlog's columns, grouping and sort</source>
+        <translation>已保存的视图：筛选条件，连同需求列表的列、分组和排序</translation>
+    </message>
+    <message>
+        <source>View “%1”</source>
+        <translation>视图「%1」</translation>
+    </message>
+    <message>
+        <source>changed since it was saved</source>
+        <translation>保存后已有改动</translation>
+    </message>
+    <message>
+        <source>&amp;Update “%1”</source>
+        <translation>更新「%1」(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Rename “%1”…</source>
+        <translation>重命名「%1」(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete “%1”</source>
+        <translation>删除「%1」(&amp;D)</translation>
+    </message>
+    <message>
+        <source>No saved views yet</source>
+        <translation>还没有保存的视图</translation>
     </message>
 </context>
 </TS>

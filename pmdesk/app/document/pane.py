@@ -437,7 +437,7 @@ class DocumentPane(QWidget):
                         c = self.editor.textCursor()
                         c.setPosition(min(cursor, len(body)))
                         self.editor.setTextCursor(c)
-        live = ("requirement", "release", "lane", "milestone", "project")
+        live = ("requirement", "release", "lane", "milestone", "project", "saved_view")
         if any(e.entity in live for e in effects):
             # Directive blocks show live content, {{product}} fields the properties.
             self._preview_timer.start()

@@ -71,6 +71,8 @@ def _vocabulary(field: str, code: str) -> str:
         "release_status": release_status_label,
         "horizon": horizon_label,
     }.get(field)
+    if field == "field":  # a field's name (a saved view's filter and sort)
+        return field_label(code)
     if field in ("doc_status", "confidentiality"):  # the PRD's own
         return document_value_label(field, code)
     if field == "scoring" and code in SCORING_TERMS:  # RICE, ICE, WSJF, weighted criteria
@@ -106,6 +108,7 @@ def subject_text(change: Change) -> str:
         ),
         "lane": (translate("History", "Lane"), translate("History", "Lane “%1”")),
         "persona": (translate("History", "Persona"), translate("History", "Persona “%1”")),
+        "saved_view": (translate("History", "View"), translate("History", "View “%1”")),
         "section": (translate("History", "Section"), translate("History", "Section “%1”")),
         "project": (translate("History", "Project"), translate("History", "Project “%1”")),
     }.get(change.entity)
@@ -114,6 +117,13 @@ def subject_text(change: Change) -> str:
     bare, with_name = named
     title = " ".join(change.title.split())
     return with_name.replace("%1", title) if title else bare
+
+
+def _field_text(change: Change) -> str:
+    """The changed field as the window names it (a saved view's criteria are its filter)."""
+    if change.entity == "saved_view" and change.field == "criteria":
+        return translate("History", "Filter")
+    return field_label(change.field)
 
 
 def local_time(iso: str) -> str:
@@ -129,7 +139,7 @@ def _tooltip(change: Change) -> str:
         f"{local_time(change.at)}  ·  {change.by or '—'}",
         subject_text(change),
         "",
-        f"{field_label(change.field)}:",
+        f"{_field_text(change)}:",
         before if change.field != "created" else after,
     ]
     if change.field not in ("created", "deleted"):
@@ -273,7 +283,7 @@ class ChangeTableModel(QAbstractTableModel):
         if column == Column.SUBJECT:
             return subject_text(change)
         if column == Column.FIELD:
-            return field_label(change.field)
+            return _field_text(change)
         if column == Column.OLD:
             return change.old
         if column == Column.NEW:

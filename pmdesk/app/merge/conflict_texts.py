@@ -44,6 +44,7 @@ EDITABLE = {
     ("release", "name"),
     ("lane", "name"),
     ("milestone", "name"),
+    ("saved_view", "name"),
     ("project", "title"),
     ("project", "product"),
     ("project", "version"),
@@ -51,7 +52,7 @@ EDITABLE = {
 MULTILINE = {("requirement", "description"), ("section", "body")}
 REQUIRED = {
     ("requirement", "title"),
-    *((e, "name") for e in ("release", "lane", "milestone", "persona")),
+    *((e, "name") for e in ("release", "lane", "milestone", "persona", "saved_view")),
 }
 
 _VOCABULARY = {
@@ -110,6 +111,7 @@ def group_title(entity: str, uid: str, mine: Tables, theirs: Tables) -> tuple[st
         "section": translate("Conflicts", "Section"),
         "project": translate("Conflicts", "Project"),
         "baseline": translate("Conflicts", "Baseline"),
+        "saved_view": translate("Conflicts", "View"),
     }.get(entity, entity)
     return word, str(row.get("name") or row.get("title") or "")
 

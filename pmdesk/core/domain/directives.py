@@ -18,6 +18,7 @@ A block embeds live project content in the document (DESIGN.md, "Document"):
     matrix release="v1.0"
     moscow release="v1.0"
     problems check=no_owner check=no_release release="v1.0"
+    view: 发布范围
 
 Inline fields name the project's properties anywhere in a section's text:
 `{{product}}`, `{{version}}`, `{{title}}`, `{{organisation}}`, `{{authors}}`
@@ -64,6 +65,7 @@ KINDS = (
     "matrix",
     "moscow",
     "problems",
+    "view",
 )
 
 # Chinese input methods type full-width quotes; accept them as well as ASCII ones.
@@ -214,6 +216,14 @@ class ProblemsDirective:
     filter: Filter = field(default_factory=Filter)
 
 
+@dataclass(frozen=True)
+class SavedViewDirective:
+    """The requirements of the project's saved view `name` (schema 9), in tree
+    order, as a table of the view's columns: `view: 发布范围`."""
+
+    name: str
+
+
 Directive = (
     RequirementsDirective
     | RoadmapDirective
@@ -228,6 +238,7 @@ Directive = (
     | MatrixDirective
     | MoscowDirective
     | ProblemsDirective
+    | SavedViewDirective
 )
 
 
@@ -257,6 +268,8 @@ def parse_directive(body: str) -> Directive:
                 "changes-since 需要一个基线名称，例如 changes-since: v1.0。",
             )
         return ChangesSinceDirective(name)
+    if kind == "view":
+        return _parse_view(rest)
     if kind == "personas":
         return _parse_personas(rest)
     if kind == "kano":
@@ -301,6 +314,19 @@ def _parse_requirements(rest: str) -> RequirementsDirective:
             "table 与 detailed 只能选一个。",
         )
     return RequirementsDirective(Filter(terms), detailed="detailed" in views)
+
+
+def _parse_view(rest: str) -> SavedViewDirective:
+    """`view: NAME` (quotes optional: a name may hold blanks)."""
+    name = rest.strip()
+    if name[:1] in _CLOSING_QUOTE and name.endswith(_CLOSING_QUOTE[name[0]]) and len(name) > 1:
+        name = name[1:-1].strip()
+    if not name:
+        raise DirectiveError(
+            "view needs the name of a saved view, e.g. view: Release scope.",
+            "view 需要一个已保存视图的名称，例如 view: 发布范围。",
+        )
+    return SavedViewDirective(name)
 
 
 def _parse_personas(rest: str) -> PersonasDirective:

@@ -293,6 +293,11 @@ FIELD_TERMS: Mapping[str, Term] = {
     "capacity": _t(QT_TRANSLATE_NOOP("Labels", "Capacity"), "容量"),
     "colour": _t(QT_TRANSLATE_NOOP("Labels", "Colour"), "颜色"),
     "milestone": _t(QT_TRANSLATE_NOOP("Labels", "Milestone"), "里程碑"),
+    # Schema 9: a saved view's backlog columns, grouping and sort (its filter: see
+    # app/history, "criteria" names the scoring model's too).
+    "columns": _t(QT_TRANSLATE_NOOP("Labels", "Columns"), "列"),
+    "grouping": _t(QT_TRANSLATE_NOOP("Labels", "Grouping"), "分组"),
+    "sort": _t(QT_TRANSLATE_NOOP("Labels", "Sort"), "排序"),
     # Schema 7: personas, and a requirement's persona, business value and horizon.
     "persona": _t(QT_TRANSLATE_NOOP("Labels", "Persona"), "用户画像"),
     "personas": _t(QT_TRANSLATE_NOOP("Labels", "Personas"), "用户画像"),
