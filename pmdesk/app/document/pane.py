@@ -52,6 +52,13 @@ PREVIEW_DELAY_MS = 250
 UID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
+# The entities pmdesk blocks show (persona cards, links' "needs review" marks…):
+# an edit of one renders the preview again.
+_LIVE = frozenset(
+    ("requirement", "release", "lane", "milestone", "project", "saved_view", "persona", "link")
+)
+
+
 class SafePreview(QTextBrowser):
     """A preview that never follows links or fetches images (offline, no leaks)."""
 
@@ -437,8 +444,7 @@ class DocumentPane(QWidget):
                         c = self.editor.textCursor()
                         c.setPosition(min(cursor, len(body)))
                         self.editor.setTextCursor(c)
-        live = ("requirement", "release", "lane", "milestone", "project", "saved_view")
-        if any(e.entity in live for e in effects):
+        if any(e.entity in _LIVE for e in effects):
             # Directive blocks show live content, {{product}} fields the properties.
             self._preview_timer.start()
 
