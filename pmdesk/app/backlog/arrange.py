@@ -103,6 +103,9 @@ class Collation:
         self.generation += 1
 
 
+_KEPT_ORDERS = 16  # sorted orders kept (each a list of every uid)
+
+
 @dataclass
 class SortKeys:
     """Each column's sort key of every row, computed when the column is first sorted."""
@@ -113,7 +116,7 @@ class SortKeys:
     _generation: int = 0
     # Every row sorted by one column, either way: a header click sorts nothing when
     # nothing in that column changed since (dropped with the column's keys).
-    _sorted: dict[SortKey, list[str]] = field(default_factory=dict)
+    _sorted: dict[tuple[SortKey, ...], list[str]] = field(default_factory=dict)
 
     def of(self, column: str, rows: Mapping[str, BacklogRow]) -> dict[str, Any]:
         if self._generation != self.collation.generation:
@@ -158,18 +161,24 @@ class SortKeys:
         self._sorted.clear()
 
     def sorted_all(
-        self, column: str, ascending: bool, base: list[str], rows: Mapping[str, BacklogRow]
+        self, order: list[SortKey], base: list[str], rows: Mapping[str, BacklogRow]
     ) -> list[str]:
-        """Every row of `base` (the tree's order) sorted by `column`, kept."""
-        found = self._sorted.get((column, ascending))
+        """Every row of `base` (the tree's order) sorted by the keys of `order`, kept
+        (a sort by several keys starts from the kept sort by its last key)."""
+        wanted = tuple(order)
+        found = self._sorted.get(wanted)
         if found is None:
-            found = sort_uids(base, lambda c: self.of(c, rows), [(column, ascending)])
-            self._sorted[(column, ascending)] = found
+            if len(wanted) > 1:
+                found = self.sorted_all(list(wanted[-1:]), base, rows)
+            found = sort_uids(found or base, lambda c: self.of(c, rows), wanted[:-1] or wanted)
+            if len(self._sorted) >= _KEPT_ORDERS:  # the one sorted longest ago goes
+                del self._sorted[next(iter(self._sorted))]
+            self._sorted[wanted] = found
         return found
 
     def _drop_sorted(self, column: str) -> None:
-        self._sorted.pop((column, True), None)
-        self._sorted.pop((column, False), None)
+        for order in [o for o in self._sorted if any(name == column for name, _ in o)]:
+            del self._sorted[order]
 
     def _drop_texts(self) -> None:
         for column in [c for c in self._keys if BY_NAME[c].sorting == "text"]:

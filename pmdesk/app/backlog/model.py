@@ -40,7 +40,6 @@ from pmdesk.app.backlog.arrange import (
     group_value,
     merge_placed,
     placement,
-    sort_uids,
 )
 from pmdesk.app.backlog.columns import COLUMNS, RICE_INPUTS, Names
 from pmdesk.app.labels import not_assessed_label, priority_label, status_label
@@ -232,15 +231,11 @@ class BacklogModel(QAbstractTableModel):
         if not self.loaded:
             return
         order = self._order()
-        if self.sort_order:  # every row sorted by the last key is kept: sort the rest
-            column, ascending = self.sort_order[-1]
-            order = self._keys.sorted_all(column, ascending, order, self._rows)
+        if self.sort_order:  # every row sorted is kept: a sort seen before sorts nothing
+            order = self._keys.sorted_all(self.sort_order, order, self._rows)
         if self._visible is not None:
             visible = self._visible
             order = [u for u in order if u in visible]
-        if len(self.sort_order) > 1:
-            keys = self.sort_order[:-1]
-            order = sort_uids(order, lambda c: self._keys.of(c, self._rows), keys)
         if self.grouping == "none":
             groups: list[Group] = []
         else:
