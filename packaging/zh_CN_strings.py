@@ -1311,6 +1311,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("ImportDialog", "%1 updated"): "更新 %1 条",
     ("ImportDialog", "%1 unchanged"): "%1 条无变化",
     ("ImportDialog", "new releases: %1"): "新版本：%1",
+    ("ImportDialog", "new personas: %1"): "新用户画像：%1",
     ("ImportDialog", "%1 links"): "%1 个链接",
     ("ImportDialog", "%1 problems: fix the file or the mapping; nothing is imported while there are problems."): "%1 个问题：请修改文件或映射；存在问题时不会导入任何内容。",
     ("ImportDialog", "Not imported (pmdesk has no field for them): %1"): "不导入（pmdesk 没有对应字段）：%1",

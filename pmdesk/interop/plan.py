@@ -37,6 +37,8 @@ _PLAIN = (
     "source",
     "start",
     "end",
+    "value",
+    "horizon",
 )
 
 
@@ -51,6 +53,7 @@ class Existing:
     links: set[tuple[str, str, str]]
     key_prefix: str
     new_file: bool = False  # a new file keeps the file's keys; a project numbers new rows itself
+    personas: dict[str, str] = field(default_factory=dict)  # name → uid (schema 7)
 
     @staticmethod
     def of(snapshot: Json) -> Existing:
@@ -72,6 +75,7 @@ class Existing:
             {r["name"]: r["uid"] for r in snapshot.get("lanes", [])},
             {(lk["from"], lk["to"], lk["type"]) for lk in snapshot.get("links", [])},
             snapshot.get("project", {}).get("key_prefix", vocabulary.DEFAULT_KEY_PREFIX),
+            personas={r["name"]: r["uid"] for r in snapshot.get("personas", [])},
         )
 
     @staticmethod
@@ -108,6 +112,9 @@ class Plan:
     # A release's dates, status, goal as the source gives them: name → values.
     release_values: dict[str, Json] = field(default_factory=dict)
     links_left_out: int = 0  # links to issues neither in the file nor in the project
+    # Personas named in the file and missing from the project: created by name, as
+    # releases and lanes are (the user fills in the rest in the Personas window).
+    new_personas: dict[str, str] = field(default_factory=dict)
 
     @property
     def created(self) -> int:
@@ -138,6 +145,8 @@ class Plan:
             ops.append(Create("release", uid, {"name": name, **self.release_values.get(name, {})}))
         for name, uid in self.new_lanes.items():
             ops.append(Create("lane", uid, {"name": name}))
+        for name, uid in self.new_personas.items():
+            ops.append(Create("persona", uid, {"name": name}))
         created = {r.uid for r in self.rows if r.action == "create"}
         ordered = _parents_first([r for r in self.rows if r.action == "create"], created)
         if ordered:  # one bulk insert: 10,000 rows in about a second, not 15
@@ -182,6 +191,7 @@ class Plan:
                 for name, uid in self.new_releases.items()
             ],
             "lanes": [{"uid": uid, "name": name} for name, uid in self.new_lanes.items()],
+            "personas": [{"uid": uid, "name": name} for name, uid in self.new_personas.items()],
             "requirements": roots,
             "links": [
                 {"uid": str(uuid.uuid4()), "from": s, "to": t, "type": k} for s, t, k in self.links
@@ -215,6 +225,7 @@ def make_plan(incoming: Incoming, existing: Existing) -> Plan:
     first_at: dict[str, str] = {}
     new_releases: dict[str, str] = {}
     new_lanes: dict[str, str] = {}
+    new_personas: dict[str, str] = {}
     release_values = {r.name: r.values for r in incoming.releases}
     for r in incoming.releases:
         if r.name not in existing.releases:
@@ -290,6 +301,7 @@ def make_plan(incoming: Incoming, existing: Existing) -> Plan:
         for name, known, created in (
             ("release", existing.releases, new_releases),
             ("lane", existing.lanes, new_lanes),
+            ("persona", existing.personas, new_personas),
         ):
             if name in values:
                 text = str(values[name] or "").strip()
@@ -297,6 +309,8 @@ def make_plan(incoming: Incoming, existing: Existing) -> Plan:
                     new[name] = None
                 elif text in known:
                     new[name] = known[text]
+                elif name == "persona" and (same := _same_name(text, known)):
+                    new[name] = same  # 销售经理 / "sales manager" as the project spells it
                 else:
                     new[name] = created.setdefault(text, str(uuid.uuid4()))
         if any(k in values for k in RICE_TARGETS):
@@ -364,7 +378,13 @@ def make_plan(incoming: Incoming, existing: Existing) -> Plan:
         incoming.not_imported,
         release_values,
         left_out,
+        new_personas,
     )
+
+
+def _same_name(text: str, known: dict[str, str]) -> str | None:
+    folded = text.casefold()
+    return next((uid for name, uid in known.items() if name.strip().casefold() == folded), None)
 
 
 def _is_uuid(text: str) -> bool:

@@ -32,14 +32,18 @@ ATTRIBUTES = {
     "confidence": "Confidence",
     "effort": "Effort",
     "source": "Source",
+    "value": "Business value",
+    "horizon": "Horizon",
+    "persona": "Persona",
 }
 ENUMS = {
     "kind": vocabulary.KINDS,
     "status": vocabulary.STATUSES,
     "priority": vocabulary.PRIORITIES,
     "kano": vocabulary.KANO,
+    "horizon": vocabulary.HORIZONS,
 }
-REAL = ("reach", "impact", "confidence", "effort")
+REAL = ("reach", "impact", "confidence", "effort", "value")
 XHTML = ("description", "acceptance")
 # What other tools call these (folded LONG-NAMEs): the reader takes any of them.
 ALIASES = {
@@ -70,4 +74,8 @@ ALIASES = {
     "end date": "end",
     "assignee": "owner",
     "owner": "owner",
+    "value": "value",
+    "价值": "value",
+    "用户画像": "persona",
+    "时间范围": "horizon",
 }

@@ -24,15 +24,18 @@ REQUIREMENT_COLUMNS = (
     ("priority", "Priority", "优先级", 12),
     ("kano", "Kano", "Kano 分类", 10),
     ("owner", "Owner", "负责人", 12),
+    ("persona", "Persona", "用户画像", 14),
     ("tags", "Tags", "标签", 16),
     ("release", "Release", "版本", 12),
     ("lane", "Lane", "泳道", 12),
+    ("horizon", "Horizon", "时间范围", 10),
     ("start", "Start", "开始日期", 12),
     ("end", "End", "结束日期", 12),
     ("reach", "Reach", "覆盖面", 8),
     ("impact", "Impact", "影响力", 8),
     ("confidence", "Confidence", "信心", 8),
     ("effort", "Effort", "工作量", 8),
+    ("value", "Business value", "价值", 8),
     ("source", "Source", "来源", 14),
     ("description", "Description", "描述", 60),
     ("acceptance", "Acceptance criteria", "验收标准", 40),
@@ -57,6 +60,7 @@ _TERMS = {
     "status": vocabulary.STATUS_TERMS,
     "priority": vocabulary.PRIORITY_TERMS,
     "kano": vocabulary.KANO_TERMS,
+    "horizon": vocabulary.HORIZON_TERMS,
 }
 
 
@@ -84,6 +88,7 @@ def requirement_sheet(snapshot: Json, language: str, *, dates: bool = False) -> 
     """`dates`: dates as date values (a workbook), else ISO text (a CSV)."""
     releases = {r["uid"]: r["name"] for r in snapshot.get("releases", [])}
     lanes = {r["uid"]: r["name"] for r in snapshot.get("lanes", [])}
+    personas = {r["uid"]: r["name"] for r in snapshot.get("personas", [])}
     rows: list[list[Any]] = []
     for node, parent, level in _walk(snapshot.get("requirements", []), None, 1):
         rice = node.get("rice") or {}
@@ -105,6 +110,10 @@ def requirement_sheet(snapshot: Json, language: str, *, dates: bool = False) -> 
                 value = releases.get(node.get("release") or "", "")
             elif name == "lane":
                 value = lanes.get(node.get("lane") or "", "")
+            elif name == "persona":
+                value = personas.get(node.get("persona") or "", "")
+            elif name == "value":
+                value = node.get("value")
             elif name in vocabulary.RICE_FIELDS:
                 value = rice.get(name)
             elif name in ("start", "end"):

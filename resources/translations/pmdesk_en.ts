@@ -2436,6 +2436,10 @@ Name:</translation>
         <translation>new releases: %1</translation>
     </message>
     <message>
+        <source>new personas: %1</source>
+        <translation>new personas: %1</translation>
+    </message>
+    <message>
         <source>%1 links</source>
         <translation>%1 links</translation>
     </message>

@@ -2429,6 +2429,10 @@ Name:</source>
         <translation>新版本：%1</translation>
     </message>
     <message>
+        <source>new personas: %1</source>
+        <translation>新用户画像：%1</translation>
+    </message>
+    <message>
         <source>%1 links</source>
         <translation>%1 个链接</translation>
     </message>

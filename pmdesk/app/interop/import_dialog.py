@@ -290,6 +290,8 @@ class ImportDialog(QDialog):
         ]
         if plan.new_releases:
             parts.append(self.tr("new releases: %1").replace("%1", ", ".join(plan.new_releases)))
+        if plan.new_personas:
+            parts.append(self.tr("new personas: %1").replace("%1", ", ".join(plan.new_personas)))
         if plan.links:
             parts.append(self.tr("%1 links").replace("%1", str(len(plan.links))))
         text = " · ".join(parts)
