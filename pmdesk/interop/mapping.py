@@ -11,7 +11,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pmdesk.interop.fields import CUSTOM, TARGETS, ValueProblemError, as_text, convert, guess_field
+from pmdesk.interop.fields import (
+    CHOICE_FIELDS,
+    CUSTOM,
+    TARGETS,
+    ValueProblemError,
+    as_text,
+    convert,
+    guess_field,
+)
 from pmdesk.interop.incoming import Incoming, InteropError, Problem, Record, Table
 
 LIST_FIELDS = frozenset({"tags", "acceptance"})
@@ -193,3 +201,50 @@ def records_from_table(table: Table, mapping: Mapping) -> Incoming:
             record.values[target] = value
         incoming.records.append(record)
     return incoming
+
+
+MAX_VALUES = 60  # distinct values listed per field: a column with more is no vocabulary
+
+
+@dataclass(frozen=True)
+class SourceValue:
+    """One distinct text of a column mapped to a field with a fixed vocabulary."""
+
+    field: str
+    text: str
+    rows: int
+    guessed: str | None  # pmdesk's reading without the mapping: a value, "" (not set), None
+
+
+def source_values(table: Table, mapping: Mapping) -> list[SourceValue]:
+    """The distinct texts of every column mapped to priority, status, kind, Kano or
+    horizon (first seen first, at most MAX_VALUES a field), with pmdesk's guess of each;
+    the mapping's own `values` are left out of the guess, so the dialog can show both."""
+    columns = [
+        (i, mapping.field_of(h))
+        for i, h in enumerate(table.headers)
+        if mapping.field_of(h) in CHOICE_FIELDS
+    ]
+    counts: dict[tuple[str, str], int] = {}
+    per_field: dict[str, int] = {}
+    for cells in table.rows:
+        for column, target in columns:
+            text = as_text(cells[column]) if column < len(cells) else ""
+            if not text:
+                continue
+            key = (target, text)
+            if key in counts:
+                counts[key] += 1
+            elif per_field.get(target, 0) < MAX_VALUES:
+                counts[key] = 1
+                per_field[target] = per_field.get(target, 0) + 1
+    order = {target: at for at, (_, target) in reversed(list(enumerate(columns)))}
+    found = []
+    for (target, text), rows in sorted(counts.items(), key=lambda kv: order[kv[0][0]]):
+        try:
+            value = convert(target, text)
+            guessed: str | None = "" if value is None else str(value)
+        except ValueProblemError:
+            guessed = None
+        found.append(SourceValue(target, text, rows, guessed))
+    return found

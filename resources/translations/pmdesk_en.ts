@@ -2384,6 +2384,10 @@ Name:</translation>
         <translation>&lt;b&gt;Columns&lt;/b&gt; (guessed from their headers)</translation>
     </message>
     <message>
+        <source>&lt;b&gt;Values&lt;/b&gt; (what each value of the file becomes in pmdesk)</source>
+        <translation>&lt;b&gt;Values&lt;/b&gt; (what each value of the file becomes in pmdesk)</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;Preview&lt;/b&gt; (nothing is written until you import)</source>
         <translation>&lt;b&gt;Preview&lt;/b&gt; (nothing is written until you import)</translation>
     </message>
@@ -5499,6 +5503,41 @@ Name:</translation>
     <message>
         <source>Business value from 0 to 10: the height in View ▸ Value vs Effort</source>
         <translation>Business value from 0 to 10: the height in View ▸ Value vs Effort</translation>
+    </message>
+</context>
+<context>
+    <name>ValueTable</name>
+    <message>
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Value in the file</source>
+        <translation>Value in the file</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Rows</translation>
+    </message>
+    <message>
+        <source>Becomes</source>
+        <translation>Becomes</translation>
+    </message>
+    <message>
+        <source>(from the release)</source>
+        <translation>(from the release)</translation>
+    </message>
+    <message>
+        <source>(default)</source>
+        <translation>(default)</translation>
+    </message>
+    <message>
+        <source>pmdesk does not know this value: choose one</source>
+        <translation>pmdesk does not know this value: choose one</translation>
+    </message>
+    <message>
+        <source>— choose —</source>
+        <translation>— choose —</translation>
     </message>
 </context>
 </TS>

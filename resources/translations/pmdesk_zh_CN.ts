@@ -2377,6 +2377,10 @@ Name:</source>
         <translation>&lt;b&gt;列&lt;/b&gt;（根据表头自动识别）</translation>
     </message>
     <message>
+        <source>&lt;b&gt;Values&lt;/b&gt; (what each value of the file becomes in pmdesk)</source>
+        <translation>&lt;b&gt;取值&lt;/b&gt;（文件中的每个值在 pmdesk 中对应什么）</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;Preview&lt;/b&gt; (nothing is written until you import)</source>
         <translation>&lt;b&gt;预览&lt;/b&gt;（点击导入前不会写入任何内容）</translation>
     </message>
@@ -5484,6 +5488,41 @@ Name:</source>
     <message>
         <source>Business value from 0 to 10: the height in View ▸ Value vs Effort</source>
         <translation>业务价值，0 到 10：即“视图 ▸ 价值与投入矩阵”中的高度</translation>
+    </message>
+</context>
+<context>
+    <name>ValueTable</name>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Value in the file</source>
+        <translation>文件中的值</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>Becomes</source>
+        <translation>对应为</translation>
+    </message>
+    <message>
+        <source>(from the release)</source>
+        <translation>（按版本推算）</translation>
+    </message>
+    <message>
+        <source>(default)</source>
+        <translation>（默认）</translation>
+    </message>
+    <message>
+        <source>pmdesk does not know this value: choose one</source>
+        <translation>pmdesk 不认识这个值：请选择它的含义</translation>
+    </message>
+    <message>
+        <source>— choose —</source>
+        <translation>— 请选择 —</translation>
     </message>
 </context>
 </TS>

@@ -29,11 +29,11 @@ from PySide6.QtWidgets import (
 )
 
 from pmdesk.app.interop import files
+from pmdesk.app.interop.value_table import TERMS, ValueTable
 from pmdesk.app.session import ProjectSession
-from pmdesk.core.domain import vocabulary
 from pmdesk.interop.fields import TARGETS, as_text
 from pmdesk.interop.incoming import InteropError
-from pmdesk.interop.mapping import Mapping, load_mapping
+from pmdesk.interop.mapping import Mapping, load_mapping, source_values
 from pmdesk.interop.messages import field_name
 from pmdesk.interop.plan import Plan
 from pmdesk.interop.run import Source, plan_source, read_source, remap
@@ -42,13 +42,7 @@ translate = QCoreApplication.translate
 if TYPE_CHECKING:
     from pmdesk.app.tasks import TaskRunner
 
-PREVIEW_ROWS = 500
-_TERMS = {
-    "kind": vocabulary.KIND_TERMS,
-    "status": vocabulary.STATUS_TERMS,
-    "priority": vocabulary.PRIORITY_TERMS,
-    "kano": vocabulary.KANO_TERMS,
-}  # the preview shows the first rows; counts and problems cover all
+PREVIEW_ROWS = 500  # the preview shows the first rows; counts and problems cover all
 _PROBLEM = QColor("#fde2e1")
 _NEW = QColor("#e6f4ea")
 
@@ -95,6 +89,8 @@ class ImportDialog(QDialog):
         self.preview.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.preview.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.preview.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.values = ValueTable(language)
+        self.values.chosen.connect(self._value_chosen)
         self.problems = QListWidget()
         self.problems.setObjectName("problemList")
         self.problems.itemActivated.connect(self._map_value)
@@ -115,7 +111,12 @@ class ImportDialog(QDialog):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(QLabel(self.tr("<b>Columns</b> (guessed from their headers)")))
-        left_layout.addWidget(self.columns)
+        left_layout.addWidget(self.columns, 3)
+        self.values_label = QLabel(
+            self.tr("<b>Values</b> (what each value of the file becomes in pmdesk)")
+        )
+        left_layout.addWidget(self.values_label)
+        left_layout.addWidget(self.values, 2)
         mapping_buttons = QHBoxLayout()
         mapping_buttons.addWidget(load)
         mapping_buttons.addWidget(self.save_button)
@@ -142,6 +143,7 @@ class ImportDialog(QDialog):
             left.hide()
         self._fill_columns()
         self._refresh()
+        self._fill_values()
 
     # -- the mapping -------------------------------------------------------------
     def _fill_columns(self) -> None:
@@ -183,6 +185,22 @@ class ImportDialog(QDialog):
         mapping.columns[header] = target
         self.source = remap(self.source, mapping)
         self._refresh()
+        self._fill_values()
+
+    def _fill_values(self) -> None:
+        """The value table for the columns as now mapped (hidden when none has a
+        fixed vocabulary)."""
+        table = self.source.table
+        found = source_values(table, self.source.mapping) if table is not None else []
+        self.values.fill(found, self.source.mapping.values)
+        self.values.setVisible(bool(found))
+        self.values_label.setVisible(bool(found))
+
+    def _value_chosen(self, field: str, text: str, value: str) -> None:
+        values = {k: dict(v) for k, v in self.source.mapping.values.items()}
+        values.setdefault(field, {})[text] = value
+        self.source = remap(self.source, Mapping(dict(self.source.mapping.columns), values))
+        self._refresh()
 
     def set_field(self, header: str, target: str) -> None:
         """Map column `header` to `target` as the combo box does (for keyboard and tests)."""
@@ -205,6 +223,7 @@ class ImportDialog(QDialog):
             return
         self._fill_columns()
         self._refresh()
+        self._fill_values()
 
     def _map_value(self, item: QListWidgetItem) -> None:
         """A value the file uses that pmdesk does not know (紧急 as a priority): the user
@@ -215,7 +234,7 @@ class ImportDialog(QDialog):
         if problem.code != "bad_value":
             return
         target, value = str(problem.params["field"]), str(problem.params["value"])
-        terms = _TERMS.get(target, {})
+        terms = TERMS.get(target, {})
         choices = [
             (v, f"{term.zh if self.language == 'zh' else term.en}") for v, term in terms.items()
         ]
@@ -226,13 +245,22 @@ class ImportDialog(QDialog):
         values.setdefault(target, {})[value] = chosen
         self.source = remap(self.source, Mapping(dict(self.source.mapping.columns), values))
         self._refresh()
+        self._fill_values()
 
     def _save_mapping(self) -> None:
         path = files.mapping_path(
             self, saving=True, suggestion=str(self.source.path.with_suffix(".map.json"))
         )
         if path is not None:
-            self.source.mapping.save(path)
+            self.mapping_shown().save(path)
+
+    def mapping_shown(self) -> Mapping:
+        """The mapping as the dialog shows it: every column, and every value the value
+        table lists (guessed ones too), so the file reads the same elsewhere."""
+        values = {k: dict(v) for k, v in self.source.mapping.values.items()}
+        for field, shown in self.values.shown().items():
+            values.setdefault(field, {}).update(shown)
+        return Mapping(dict(self.source.mapping.columns), values)
 
     # -- the preview ---------------------------------------------------------------
     def _refresh(self) -> None:
