@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from pmdesk.interop.fields import as_text, guess_field
 from pmdesk.interop.incoming import Incoming, LinkRecord, Table
 from pmdesk.interop.mapping import Mapping, guess_mapping, records_from_table
+from pmdesk.interop.progress import QUIET, Progress
 from pmdesk.interop.wiki import wiki_to_markdown
 
 _CUSTOM = re.compile(r"^custom field \((.*)\)$", re.IGNORECASE)
@@ -92,7 +93,7 @@ def jira_mapping(headers: Iterable[str], given: Mapping | None = None) -> Mappin
     return mapping
 
 
-def jira_records(table: Table, mapping: Mapping) -> Incoming:
+def jira_records(table: Table, mapping: Mapping, progress: Progress = QUIET) -> Incoming:
     """The issues as records; parents from `Parent id` (sub-tasks, next-gen
     children) or the epic link; the description's wiki markup as Markdown."""
     plain = [h for h in table.headers if not _special(h)]
@@ -106,7 +107,7 @@ def jira_records(table: Table, mapping: Mapping) -> Incoming:
         ],
         table.numbers,
     )
-    incoming = records_from_table(narrowed, mapping)
+    incoming = records_from_table(narrowed, mapping, progress)
     index = {h.strip().casefold(): i for i, h in enumerate(table.headers)}
     inner_index = {_inner(h).casefold(): i for i, h in enumerate(table.headers)}
     id_column = next((inner_index[n] for n in _ISSUE_ID if n in inner_index), None)

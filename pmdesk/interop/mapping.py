@@ -21,6 +21,7 @@ from pmdesk.interop.fields import (
     guess_field,
 )
 from pmdesk.interop.incoming import Incoming, InteropError, Problem, Record, Table
+from pmdesk.interop.progress import QUIET, Progress
 
 LIST_FIELDS = frozenset({"tags", "acceptance"})
 _UNIQUE = frozenset({"title", "description", "uid", "key"})  # not worth remembering
@@ -122,7 +123,7 @@ def guess_mapping(headers: Iterable[str], given: Mapping | None = None) -> Mappi
     return mapping
 
 
-def records_from_table(table: Table, mapping: Mapping) -> Incoming:
+def records_from_table(table: Table, mapping: Mapping, progress: Progress = QUIET) -> Incoming:
     """Every row of `table` as an incoming record; a value that does not fit its
     field is a problem of that row (the row is still listed, for the preview)."""
     if not table.headers or not any(h.strip() for h in table.headers):
@@ -163,7 +164,10 @@ def records_from_table(table: Table, mapping: Mapping) -> Incoming:
             raise found
         return found
 
+    total = len(table.rows)
+    progress.stage("map", total)
     for index, (cells, number) in enumerate(zip(table.rows, table.numbers, strict=True)):
+        progress.step("map", index, total)
         where = f"row {number}"
         record = Record(where, {})
         if len(cells) > width and any(as_text(c) for c in cells[width:]):

@@ -20,6 +20,7 @@ from pmdesk.core.ops import Batch, Create, Label, Move, Operation, Update
 from pmdesk.core.ops.create_many import CreateMany
 from pmdesk.interop.fields import RICE_TARGETS
 from pmdesk.interop.incoming import Incoming, InteropError, Problem
+from pmdesk.interop.progress import QUIET, Progress
 
 Json = dict[str, Any]
 Action = Literal["create", "update", "unchanged"]
@@ -218,7 +219,7 @@ def _parents_first(rows: list[PlanRow], created: set[str]) -> list[PlanRow]:
     return ordered
 
 
-def make_plan(incoming: Incoming, existing: Existing) -> Plan:
+def make_plan(incoming: Incoming, existing: Existing, progress: Progress = QUIET) -> Plan:
     problems = list(incoming.problems)
     rows: list[PlanRow] = []
     file_refs: dict[str, str] = {}  # key or uid in the file → the row's uid
@@ -235,7 +236,10 @@ def make_plan(incoming: Incoming, existing: Existing) -> Plan:
         problems.append(Problem(where, code, params, index))
 
     # 1. match each record (uid, else key), give new ones their uid
+    total = 2 * len(incoming.records)  # reported: matching, then the values
+    progress.stage("plan", total)
     for index, record in enumerate(incoming.records):
+        progress.step("plan", index, total)
         values = record.values
         uid_given, key_given = str(values.get("uid") or ""), str(values.get("key") or "")
         uid = ""
@@ -294,7 +298,8 @@ def make_plan(incoming: Incoming, existing: Existing) -> Plan:
     _refuse_cycles(rows, existing, problems)
 
     # 3. values: releases and lanes by name, RICE merged, only changes on update
-    for row, record in zip(rows, incoming.records, strict=True):
+    for done, (row, record) in enumerate(zip(rows, incoming.records, strict=True)):
+        progress.step("plan", len(rows) + done, total)
         values = record.values
         old = existing.requirements.get(row.uid, {})
         new: Json = {k: values[k] for k in _PLAIN if k in values}

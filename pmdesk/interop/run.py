@@ -15,6 +15,7 @@ from pmdesk.interop.fields import as_text
 from pmdesk.interop.incoming import Incoming, InteropError, LinkRecord, ReleaseRecord, Table
 from pmdesk.interop.mapping import Mapping, guess_mapping, records_from_table
 from pmdesk.interop.plan import Existing, Plan, make_plan
+from pmdesk.interop.progress import QUIET, Progress
 from pmdesk.interop.sheets import link_sheet, release_sheet, requirement_sheet
 
 Json = dict[str, Any]
@@ -61,13 +62,16 @@ class Source:
     extra: Incoming | None = None  # releases and links from a workbook's other sheets
 
 
-def read_source(path: Path, fmt: str | None = None, mapping: Mapping | None = None) -> Source:
+def read_source(
+    path: Path, fmt: str | None = None, mapping: Mapping | None = None, progress: Progress = QUIET
+) -> Source:
     """Read `path`; columns the given mapping leaves out are guessed from their headers."""
     if not path.exists():
         raise InteropError(f"{path}: no such file.")
     if path.is_dir():
         raise InteropError(f"{path} is a folder, not a file to import.")
     kind = guess_format(path, fmt)
+    progress.stage("read")
     if kind == "reqif":
         from pmdesk.interop.reqif_read import read_reqif
 
@@ -86,12 +90,12 @@ def read_source(path: Path, fmt: str | None = None, mapping: Mapping | None = No
         from pmdesk.interop.jira import jira_mapping, jira_records
 
         chosen = jira_mapping(table.headers, mapping)
-        return Source(path, kind, table, chosen, jira_records(table, chosen))
+        return Source(path, kind, table, chosen, jira_records(table, chosen, progress))
     chosen = guess_mapping(table.headers, mapping)
-    return Source(path, kind, table, chosen, records_from_table(table, chosen), extra)
+    return Source(path, kind, table, chosen, records_from_table(table, chosen, progress), extra)
 
 
-def remap(source: Source, mapping: Mapping) -> Source:
+def remap(source: Source, mapping: Mapping, progress: Progress = QUIET) -> Source:
     """The same file under another mapping (the dialog's edits)."""
     if source.table is None:
         return source
@@ -99,9 +103,13 @@ def remap(source: Source, mapping: Mapping) -> Source:
         from pmdesk.interop.jira import jira_records
 
         return Source(
-            source.path, source.format, source.table, mapping, jira_records(source.table, mapping)
+            source.path,
+            source.format,
+            source.table,
+            mapping,
+            jira_records(source.table, mapping, progress),
         )
-    incoming = records_from_table(source.table, mapping)
+    incoming = records_from_table(source.table, mapping, progress)
     return Source(source.path, source.format, source.table, mapping, incoming, source.extra)
 
 
@@ -200,10 +208,16 @@ def incoming_of(source: Source) -> Incoming:
     return merged
 
 
-def plan_source(source: Source, snapshot: Json | None) -> Plan:
-    """What importing `source` into the project of `snapshot` (None: a new file) does."""
-    existing = Existing.of(snapshot) if snapshot is not None else Existing.empty()
-    return make_plan(incoming_of(source), existing)
+def plan_source(
+    source: Source, snapshot: Json | Existing | None, progress: Progress = QUIET
+) -> Plan:
+    """What importing `source` into the project of `snapshot` (None: a new file; or
+    the project as already read for planning) does."""
+    if isinstance(snapshot, Existing):
+        existing = snapshot
+    else:
+        existing = Existing.of(snapshot) if snapshot is not None else Existing.empty()
+    return make_plan(incoming_of(source), existing, progress)
 
 
 def guess_language(plan: Plan) -> str:
@@ -273,3 +287,14 @@ def export_project(
         level_column=headers.index("Level" if language != "zh" else "大纲级别"),
     )
     return len(sheets[0].rows)
+
+
+def mapping_for(source: Source, given: Mapping) -> Mapping:
+    """A loaded MAP.json applied to this file: its columns, the rest guessed."""
+    if source.table is None:
+        return given
+    if source.format == "jira":
+        from pmdesk.interop.jira import jira_mapping
+
+        return jira_mapping(source.table.headers, given)
+    return guess_mapping(source.table.headers, given)

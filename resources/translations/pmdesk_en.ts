@@ -2396,6 +2396,18 @@ Name:</translation>
         <translation>&lt;b&gt;Problems&lt;/b&gt;</translation>
     </message>
     <message>
+        <source>Reading the project…</source>
+        <translation>Reading the project…</translation>
+    </message>
+    <message>
+        <source>Reading %1 rows…</source>
+        <translation>Reading %1 rows…</translation>
+    </message>
+    <message>
+        <source>Matching %1 rows with the project…</source>
+        <translation>Matching %1 rows with the project…</translation>
+    </message>
+    <message>
         <source>— not imported —</source>
         <translation>— not imported —</translation>
     </message>

@@ -2389,6 +2389,18 @@ Name:</source>
         <translation>&lt;b&gt;问题&lt;/b&gt;</translation>
     </message>
     <message>
+        <source>Reading the project…</source>
+        <translation>正在读取项目…</translation>
+    </message>
+    <message>
+        <source>Reading %1 rows…</source>
+        <translation>正在读取 %1 行…</translation>
+    </message>
+    <message>
+        <source>Matching %1 rows with the project…</source>
+        <translation>正在将 %1 行与项目比对…</translation>
+    </message>
+    <message>
         <source>— not imported —</source>
         <translation>— 不导入 —</translation>
     </message>

@@ -22,9 +22,11 @@ from tests.interop.conftest import by_title, run
 
 
 def _dialog(window: MainWindow, qtbot: QtBot) -> ImportDialog:
+    """The dialog, once the file has been read and planned on the task runner."""
     qtbot.waitUntil(lambda: window.findChild(ImportDialog, "importDialog") is not None)
     found = window.findChild(ImportDialog, "importDialog")
     assert isinstance(found, ImportDialog)
+    qtbot.waitUntil(lambda: found.plan is not None and not found.progress.isVisible())
     return found
 
 

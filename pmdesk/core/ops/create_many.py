@@ -33,6 +33,17 @@ from pmdesk.core.schema.tables import TABLES
 Item = tuple[str, Mapping[str, Any], str | None]  # (uid, values, parent)
 _CHUNK = 500  # uids per IN (…) list, under SQLite's parameter limit
 _BULK = frozenset({"requirement", "link"})  # what RemoveMany/InsertMany take back
+# Above this many rows the effects end with the project's "reloaded": each view reads
+# itself again once instead of placing thousands of rows one by one (a tree that
+# re-reads a parent's child order per inserted row is quadratic in its siblings).
+RELOAD_ABOVE = 200
+
+
+def _with_reload(tx: Transaction, effects: tuple[Effect, ...]) -> tuple[Effect, ...]:
+    if len(effects) <= RELOAD_ABOVE:
+        return effects
+    project = tx.session.execute(select(TABLES["project"].c.uid)).scalar() or ""
+    return (*effects, Effect("project", str(project), "reloaded"))
 
 
 def _chunks(items: Sequence[str]) -> Iterable[Sequence[str]]:
@@ -105,11 +116,12 @@ class CreateMany(Operation):
         cache: dict[tuple[str, str], Any] = {}
         referenced: set[tuple[str, str]] = set()
         prepared: list[tuple[str, dict[str, Any], str | None]] = []
+        references = {f.name: f.references for f in FIELDS[entity] if f.references}
         for uid, given, parent in self.items:
             values = {**defaults, **_check(entity, given, cache)}
-            for name, value in values.items():
-                target = spec(entity, name).references
-                if target and value is not None:
+            for name, target in references.items():
+                value = values.get(name)
+                if value is not None:
                     referenced.add((target, value))
             try:
                 check_dates(values)
@@ -147,6 +159,7 @@ class CreateMany(Operation):
             Effect(entity, uid, "inserted", parent=parent, values=MappingProxyType(values))
             for uid, values, parent in prepared
         )
+        effects = _with_reload(tx, effects)
         subject = Transaction.describe_row(entity, rows[0]) if rows else ""
         if len(rows) == 1 and entity in labels.NAMED:
             label = labels.named("create", entity, subject)
@@ -315,7 +328,7 @@ class RemoveMany(Operation):
         first = captured[0][1] if captured else None
         subject = Transaction.describe_row(self.entity, first) if first else ""
         label = Label("delete", self.entity, subject, len(effects))
-        return Applied(label, effects, InsertMany(tuple(captured), effects))
+        return Applied(label, _with_reload(tx, effects), InsertMany(tuple(captured), effects))
 
 
 @dataclass(frozen=True)
@@ -351,4 +364,5 @@ class InsertMany(Operation):
         first = by_uid.get(self.restores[0].uid) if self.restores else None
         subject = Transaction.describe_row(entity, first[1]) if first else ""
         label = Label("restore", entity, subject, len(effects))
-        return Applied(label, effects, RemoveMany(entity, tuple(e.uid for e in self.restores)))
+        inverse = RemoveMany(entity, tuple(e.uid for e in self.restores))
+        return Applied(label, _with_reload(tx, effects), inverse)
