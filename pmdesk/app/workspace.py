@@ -158,6 +158,9 @@ class Workspace(QObject):
         self.plan_pane: PlanPane = PlanPane(self.session, parent)
         self.backlog_pane: BacklogPane = BacklogPane(self.session, self.tree_pane, settings, parent)
         self.board_pane: BoardPane = BoardPane(self.session, parent)
+        from pmdesk.app.views.switcher import ViewSwitcher
+
+        self.views = ViewSwitcher(self.session, self.tree_pane, self.backlog_pane)
 
         self.tree_pane.selection_changed.connect(self.selection.set)
         self.roadmap_pane.selection_changed.connect(self.selection.set)
@@ -217,6 +220,7 @@ class Workspace(QObject):
         self.plan_pane.lock_editing()
         self.board_pane.lock_editing()
         self.backlog_pane.lock_editing()
+        self.views.lock_editing()
 
     def flush(self) -> None:
         """Commit typing not yet committed (before a save, a merge or a close)."""

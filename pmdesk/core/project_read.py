@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
     from pmdesk.core.analysis.scoring import Ranking, Scoring
     from pmdesk.core.queries.backlog import BacklogRow
+    from pmdesk.core.queries.criteria import Criteria
     from pmdesk.core.queries.history import Change, LogFilter, Wording
     from pmdesk.core.queries.requirements import (
         Counts,
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
         ReleaseRecord,
     )
     from pmdesk.core.queries.trace import Impacted, Matrix, Problem, ProblemCode, SuspectLink
+    from pmdesk.core.queries.views import SavedViewRecord
     from pmdesk.core.search.matching import Results
     from pmdesk.core.search.sources import Fetch
     from pmdesk.core.snapshot.baselines import BaselineEntry
@@ -41,6 +43,7 @@ if TYPE_CHECKING:
     from pmdesk.core.storage.tree_read import TreeRead
 
 T = TypeVar("T")
+VIEW_PREFIX = "view:"  # trace_matrix's side made of a saved view's requirements
 TreeRow = tuple[Any, ...]  # the columns of queries.TREE_COLUMNS
 
 
@@ -189,11 +192,18 @@ class ProjectReads:
             return problems(conn, codes or PROBLEM_CODES)
 
     def trace_matrix(self, row_kind: str, column_kind: str) -> Matrix:
-        """Requirements of one kind × another, cells by link type."""
+        """Requirements of one kind × another, cells by link type; a side named
+        `view:UID` holds saved view UID's requirements (none if it is gone)."""
         from pmdesk.core.queries.trace import matrix
 
+        def side(name: str) -> str | frozenset[str]:
+            if not name.startswith(VIEW_PREFIX):
+                return name
+            return frozenset(self.saved_view_requirements(name[len(VIEW_PREFIX) :]) or ())
+
+        rows, columns = side(row_kind), side(column_kind)
         with self._connect() as conn:
-            return matrix(conn, row_kind, column_kind)
+            return matrix(conn, rows, columns)
 
     def find_requirements(self, text: str, limit: int = 20) -> list[tuple[str, str, str]]:
         from pmdesk.core.queries.requirements import find_requirements
@@ -245,6 +255,37 @@ class ProjectReads:
 
         with self._connect() as conn:
             return persona_of_requirements(conn)
+
+    # -- saved views (schema 9) ------------------------------------------------
+    def saved_views(self) -> list[SavedViewRecord]:
+        """The project's saved views (filter, columns, grouping, sort), in order."""
+        from pmdesk.core.queries.views import saved_views
+
+        with self._connect() as conn:
+            return saved_views(conn)
+
+    def saved_view_requirements(self, uid: str) -> list[str] | None:
+        """The requirements saved view `uid` shows, in tree order (None: no such view)."""
+        view = next((v for v in self.saved_views() if v.uid == uid), None)
+        if view is None:
+            return None
+        from pmdesk.core.queries.criteria import from_json
+
+        return self.matching_requirements(from_json(view.criteria))
+
+    def matching_requirements(self, criteria: Criteria) -> list[str]:
+        """The requirements a filter finds (without their ancestors), in tree
+        order; its words found by `search` (an open project's index)."""
+        from pmdesk.core.views.evaluate import matching_uids
+
+        found: set[str] | None = None
+        if criteria.text.strip():  # searched before the read: the index has its own
+            results = self.search(criteria.text.strip(), limit=10**9)
+            found = {m.uid for m in results.matches if m.entity == "requirement"}
+        with self._connect() as conn:
+            return matching_uids(
+                conn, criteria, search=None if found is None else lambda _text: set(found)
+            )
 
     def milestones(self) -> list[MilestoneRecord]:
         """Every milestone with its date and release, by date."""

@@ -35,6 +35,7 @@ from pmdesk.core.domain.directives import (
     ReleasesDirective,
     RequirementsDirective,
     RoadmapDirective,
+    SavedViewDirective,
     expand_fields,
     parse_directive,
 )
@@ -159,6 +160,10 @@ def render_directive_html(
         return moscow_html(conn, directive, lang)
     if isinstance(directive, ChangesSinceDirective):
         return _changes_since(conn, directive, lang)
+    if isinstance(directive, SavedViewDirective):
+        from pmdesk.export.view_blocks import view_html
+
+        return view_html(conn, directive, lang)
     return _revision_history(conn, lang)
 
 

@@ -36,6 +36,7 @@ from pmdesk.core.domain.directives import (
     RequirementsDirective,
     RevisionHistoryDirective,
     RoadmapDirective,
+    SavedViewDirective,
     expand_fields,
     parse_directive,
 )
@@ -365,6 +366,10 @@ class _Builder:
             from pmdesk.export.moscow_blocks import moscow_blocks
 
             return moscow_blocks(self.conn, directive, self.lang, self._error)
+        if isinstance(directive, SavedViewDirective):
+            from pmdesk.export.view_blocks import view_blocks
+
+            return view_blocks(self.conn, directive, self.lang, self._error)
         assert isinstance(directive, ChangesSinceDirective)
         damaged = self._damaged_baseline(directive.baseline)
         if damaged is not None:

@@ -41,7 +41,7 @@ def test_the_document_lists_each_broken_block_with_its_section_and_line(tmp_path
             7,
             "Unknown pmdesk block 'gantt'; use one of requirements, roadmap, milestones, "
             "releases, revision-history, changes-since, personas, kano, ranking, matrix, "
-            "moscow.",
+            "moscow, view.",
         ),
     ]
     chinese = build(project, ExportOptions(language="zh")).problems
@@ -90,7 +90,7 @@ def test_cli_export_names_each_problem_on_stderr_and_still_exports(
         "use one of must, should, could, wont.",
         "pmdesk: Section “Scope”, line 7: Unknown pmdesk block 'gantt'; use one of "
         "requirements, roadmap, milestones, releases, revision-history, changes-since, personas, "
-        "kano, ranking, matrix, moscow.",
+        "kano, ranking, matrix, moscow, view.",
     ]
     assert out.exists()
 

@@ -208,6 +208,42 @@ class BacklogPane(QWidget):
     def set_grouping(self, grouping: str) -> None:
         self.group.setCurrentIndex(max(self.group.findData(grouping), 0))
 
+    # -- a saved view's columns, grouping and sort (app/views) ----------------------
+    def arrangement(self) -> tuple[list[str], str | None, list[tuple[str, str]]]:
+        """The shown columns (ids, left to right), the grouping (None: none) and the
+        sort keys ((id, "asc" | "desc"), the first deciding), as a saved view keeps them."""
+        header = self.view.horizontalHeader()
+        shown = sorted(
+            (header.visualIndex(i), c.name)
+            for i, c in enumerate(COLUMNS)
+            if not self.view.isColumnHidden(i)
+        )
+        grouping = self.model.grouping if self.model.grouping != "none" else None
+        sort = [(name, "asc" if up else "desc") for name, up in self.model.sort_order]
+        return [name for _, name in shown], grouping, sort
+
+    def arrange(
+        self, columns: list[str], grouping: str | None, sort: list[tuple[str, str]]
+    ) -> None:
+        """Show `columns` in that order (none given: the columns stay as they are),
+        group and sort as a saved view says; ids this version lacks are left out.
+        Remembered for the project at once, so a first showing restores the same."""
+        known = [c for c in columns if c in BY_NAME_INDEX]
+        if known:
+            header = self.view.horizontalHeader()
+            for i, column in enumerate(COLUMNS):
+                self.view.setColumnHidden(i, column.name not in known and column.name != "title")
+            for place, name in enumerate(known):
+                header.moveSection(header.visualIndex(BY_NAME_INDEX[name]), place)
+            for name in known:
+                if self.view.columnWidth(BY_NAME_INDEX[name]) < 30:
+                    self.view.setColumnWidth(BY_NAME_INDEX[name], 90)
+        self.set_grouping(grouping if grouping in GROUPINGS else "none")
+        self.model.grouping = str(self.group.currentData())  # also before the first load
+        self.set_sort([(name, way != "desc") for name, way in sort if name in BY_NAME])
+        self._save_timer.stop()
+        self.save_state()
+
     # -- what is remembered ----------------------------------------------------------
     def save_state(self) -> None:
         header = bytes(self.view.horizontalHeader().saveState().data())

@@ -106,6 +106,7 @@ def subject_text(change: Change) -> str:
         ),
         "lane": (translate("History", "Lane"), translate("History", "Lane “%1”")),
         "persona": (translate("History", "Persona"), translate("History", "Persona “%1”")),
+        "saved_view": (translate("History", "View"), translate("History", "View “%1”")),
         "section": (translate("History", "Section"), translate("History", "Section “%1”")),
         "project": (translate("History", "Project"), translate("History", "Project “%1”")),
     }.get(change.entity)

@@ -26,6 +26,7 @@ from pmdesk.app.labels import kind_label, link_label
 from pmdesk.app.project_windows import show_project_window
 from pmdesk.app.session import ProjectSession
 from pmdesk.core.domain.vocabulary import KINDS
+from pmdesk.core.project_read import VIEW_PREFIX
 from pmdesk.core.queries.trace import PROBLEM_CODES, Matrix, Problem
 
 UID_ROLE = int(Qt.ItemDataRole.UserRole)
@@ -163,13 +164,38 @@ class MatrixPanel(QWidget):
         self.column_kind.currentIndexChanged.connect(self.refresh)
         self.table.cellDoubleClicked.connect(self._cell_chosen)
         self.matrix: Matrix = Matrix((), (), {})
+        self._views: dict[str, str] = {}  # the saved views offered: uid → name
         self.table.verticalHeader().sectionClicked.connect(self._row_chosen)
         self.table.horizontalHeader().sectionClicked.connect(self._column_chosen)
 
     def _type_text(self, kind: str) -> str:
         return self.tr("contains") if kind == "contains" else link_label(kind, True)
 
+    def _offer_views(self) -> None:
+        """The saved views after the kinds (read again: one may be new, renamed or gone)."""
+        self._views = {v.uid: v.name for v in self._session.project.saved_views()}
+        for combo, default in ((self.row_kind, "feature"), (self.column_kind, "story")):
+            chosen = combo.currentData()
+            combo.blockSignals(True)
+            while combo.count() > len(KINDS):
+                combo.removeItem(len(KINDS))
+            if self._views:
+                combo.insertSeparator(len(KINDS))
+            for uid, name in self._views.items():
+                combo.addItem(self.tr("View: %1").replace("%1", name), VIEW_PREFIX + uid)
+            found = combo.findData(chosen)
+            combo.setCurrentIndex(found if found >= 0 else KINDS.index(default))
+            combo.blockSignals(False)
+
+    def _side_text(self, side: str) -> str:
+        """A side of the matrix as the coverage line names it."""
+        if side.startswith(VIEW_PREFIX):
+            name = self._views.get(side[len(VIEW_PREFIX) :], "")
+            return self.tr("requirements in “%1”").replace("%1", name)
+        return kind_label(side)
+
     def refresh(self, *_args: object) -> None:
+        self._offer_views()
         project = self._session.project
         rows_kind, columns_kind = self.row_kind.currentData(), self.column_kind.currentData()
         self.matrix = matrix = project.trace_matrix(rows_kind, columns_kind)
@@ -208,7 +234,7 @@ class MatrixPanel(QWidget):
                 self.tr("%1 of %2 %3 traced (%4 %)")
                 .replace("%1", str(covered))
                 .replace("%2", str(total))
-                .replace("%3", kind_label(kind))
+                .replace("%3", self._side_text(kind))
                 .replace("%4", str(share))
             )
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QFormLayout,
     QGridLayout,
+    QHBoxLayout,
     QLineEdit,
     QMenu,
     QSizePolicy,
@@ -160,8 +161,16 @@ class FilterBar(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
-        layout.addWidget(self.search)
+        self.search_row = QHBoxLayout()  # the text box, and tools beside it (saved views)
+        self.search_row.setSpacing(4)
+        self.search_row.addWidget(self.search, 1)
+        layout.addLayout(self.search_row)
         layout.addLayout(grid)
+
+    def add_tool(self, widget: QWidget) -> None:
+        """A tool beside the text box (app/views puts its Views button here)."""
+        self.search_row.addWidget(widget)
+        widget.show()  # the bar may be on screen already
 
     def set_baselines(self, named: list[tuple[str, str]]) -> None:
         """The baselines to compare with, (uid, name) oldest first."""
@@ -186,6 +195,23 @@ class FilterBar(QWidget):
             baseline=self.baseline.currentData(),
             needs_review=self.needs_review.isVisible() and self.needs_review.isChecked(),
         )
+
+    def set_criteria(self, criteria: Criteria) -> None:
+        """Ask for `criteria` (a saved view's): one change signal. A value no list
+        offers any more (an owner gone, a baseline deleted) is left out."""
+        self.blockSignals(True)
+        try:
+            self.search.blockSignals(True)
+            self.search.setText(criteria.text)
+            self.search.blockSignals(False)
+            for name, button in self.fields.items():
+                button.set_values(criteria.choices.get(name, ()))
+            self.dates.set_range(criteria.dates)
+            self.baseline.setCurrentIndex(max(self.baseline.findData(criteria.baseline), 0))
+            self.needs_review.setChecked(criteria.needs_review)
+        finally:
+            self.blockSignals(False)
+        self.changed.emit()
 
     def clear(self) -> None:
         """Everything back to "any" (one change signal per field that filtered)."""

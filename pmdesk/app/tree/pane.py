@@ -281,6 +281,16 @@ class TreePane(QWidget):
     def clear_filter(self) -> None:
         self.bar.clear()
 
+    def set_criteria(self, criteria: Criteria) -> None:
+        """Filter by `criteria` at once (a saved view chosen): the lists read only
+        when opened (tags, lanes) are filled first, so their values can be ticked."""
+        self._timer.stop()
+        if criteria.choices.get("tags"):
+            self._fill_tags()
+        if criteria.choices.get("lane"):
+            self._fill_lanes()
+        self.bar.set_criteria(criteria)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.search and event.type() == QEvent.Type.FocusIn:
             self.model.prepare_search()

@@ -17,6 +17,7 @@ A block embeds live project content in the document (DESIGN.md, "Document"):
     ranking by=rice top=20 release=v1.0
     matrix release="v1.0"
     moscow release="v1.0"
+    view: 发布范围
 
 Inline fields name the project's properties anywhere in a section's text:
 `{{product}}`, `{{version}}`, `{{title}}`, `{{organisation}}`, `{{authors}}`
@@ -62,6 +63,7 @@ KINDS = (
     "ranking",
     "matrix",
     "moscow",
+    "view",
 )
 
 # Chinese input methods type full-width quotes; accept them as well as ASCII ones.
@@ -191,6 +193,14 @@ class MoscowDirective:
     filter: Filter = field(default_factory=Filter)
 
 
+@dataclass(frozen=True)
+class SavedViewDirective:
+    """The requirements of the project's saved view `name` (schema 9), in tree
+    order, as a table of the view's columns: `view: 发布范围`."""
+
+    name: str
+
+
 Directive = (
     RequirementsDirective
     | RoadmapDirective
@@ -204,6 +214,7 @@ Directive = (
     | HorizonsDirective
     | MatrixDirective
     | MoscowDirective
+    | SavedViewDirective
 )
 
 
@@ -233,6 +244,8 @@ def parse_directive(body: str) -> Directive:
                 "changes-since 需要一个基线名称，例如 changes-since: v1.0。",
             )
         return ChangesSinceDirective(name)
+    if kind == "view":
+        return _parse_view(rest)
     if kind == "personas":
         return _parse_personas(rest)
     if kind == "kano":
@@ -275,6 +288,19 @@ def _parse_requirements(rest: str) -> RequirementsDirective:
             "table 与 detailed 只能选一个。",
         )
     return RequirementsDirective(Filter(terms), detailed="detailed" in views)
+
+
+def _parse_view(rest: str) -> SavedViewDirective:
+    """`view: NAME` (quotes optional: a name may hold blanks)."""
+    name = rest.strip()
+    if name[:1] in _CLOSING_QUOTE and name.endswith(_CLOSING_QUOTE[name[0]]) and len(name) > 1:
+        name = name[1:-1].strip()
+    if not name:
+        raise DirectiveError(
+            "view needs the name of a saved view, e.g. view: Release scope.",
+            "view 需要一个已保存视图的名称，例如 view: 发布范围。",
+        )
+    return SavedViewDirective(name)
 
 
 def _parse_personas(rest: str) -> PersonasDirective:

@@ -360,6 +360,73 @@ PERSONA_FIELDS = (
     _spec("photo", _photo, None),
 )
 
+
+# -- Saved views (schema 9) ----------------------------------------------------------
+_CRITERIA_KEYS = frozenset({"text", "choices", "dates", "baseline", "needs_review"})
+
+
+def _view_criteria(value: Value) -> dict[str, Any]:
+    """A saved view's filter as JSON (core.queries.criteria writes and reads it):
+    {"text", "choices": {field: [values]}, "dates": {"first", "last", "overlapping"},
+    "baseline": uid, "needs_review": bool}, every key optional."""
+    if not isinstance(value, dict):
+        raise FieldError(f"{shown(value)} is not a filter object")
+    unknown = sorted(set(value) - _CRITERIA_KEYS)
+    if unknown:
+        raise FieldError(f"{shown(unknown[0])} is not a part of a filter")
+    if not isinstance(value.get("text", ""), str):
+        raise FieldError(f"the filter's text {shown(value['text'])} is not text")
+    choices = value.get("choices", {})
+    if not isinstance(choices, dict) or not all(
+        isinstance(k, str) and isinstance(v, list) and all(isinstance(x, str) for x in v)
+        for k, v in choices.items()
+    ):
+        raise FieldError(f"the filter's choices {shown(choices)} are not lists of texts")
+    dates = value.get("dates")
+    if dates is not None and not (
+        isinstance(dates, dict)
+        and set(dates) <= {"first", "last", "overlapping"}
+        and isinstance(dates.get("first", ""), str)
+        and isinstance(dates.get("last", ""), str)
+        and isinstance(dates.get("overlapping", False), bool)
+    ):
+        raise FieldError(f"the filter's dates {shown(dates)} are not a date range")
+    if value.get("baseline") is not None:
+        _reference(value["baseline"])
+    if not isinstance(value.get("needs_review", False), bool):
+        raise FieldError(f"needs_review {shown(value['needs_review'])} is not true or false")
+    return dict(value)
+
+
+def _column_ids(value: Value) -> list[str]:
+    ids = _text_list(value)
+    if not all(ids):
+        raise FieldError("a column id cannot be empty")
+    return ids
+
+
+def _view_sort(value: Value) -> list[list[str]]:
+    """[[column id, "asc" | "desc"], …], the first key deciding."""
+    if not isinstance(value, list) or not all(
+        isinstance(k, list) and len(k) == 2 and isinstance(k[0], str) and k[1] in ("asc", "desc")
+        for k in value
+    ):
+        raise FieldError(f'{shown(value)} is not a list of [column, "asc" or "desc"]')
+    return [[str(k[0]), str(k[1])] for k in value]
+
+
+def _grouping(value: Value) -> str | None:
+    return None if value is None else _text(value) or None
+
+
+SAVED_VIEW_FIELDS = (
+    _spec("name", _name, ""),
+    _spec("criteria", _view_criteria, {}, stored_as_json=True),
+    _spec("columns", _column_ids, [], stored_as_json=True),
+    _spec("grouping", _grouping, None),
+    _spec("sort", _view_sort, [], stored_as_json=True),
+)
+
 FIELDS: Mapping[str, tuple[FieldSpec, ...]] = {
     "project": (
         _spec("title", _text, ""),
@@ -406,6 +473,7 @@ FIELDS: Mapping[str, tuple[FieldSpec, ...]] = {
     "lane": (_spec("name", _name, ""), _spec("colour", _colour, None)),
     "section": (_spec("title", _text, ""), _spec("body", _text, "")),
     "persona": PERSONA_FIELDS,
+    "saved_view": SAVED_VIEW_FIELDS,
     "link": (
         _spec("from", _reference, None, column="from_uid", references="requirement"),
         _spec("to", _reference, None, column="to_uid", references="requirement"),

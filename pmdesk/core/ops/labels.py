@@ -13,7 +13,7 @@ from typing import Any
 
 from pmdesk.core.ops.base import Label, Transaction, Verb
 
-NAMED = frozenset({"release", "lane", "milestone", "persona"})
+NAMED = frozenset({"release", "lane", "milestone", "persona", "saved_view"})
 # A project property → its own sentence when it is the only one set.
 _PROJECT_FIELDS = frozenset(
     {

@@ -26,6 +26,7 @@ from sqlalchemy import ColumnElement, Connection, or_, select
 
 from pmdesk.core.domain import vocabulary
 from pmdesk.core.queries.content import edit_summary
+from pmdesk.core.queries.criteria import view_value
 from pmdesk.core.schema.tables import (
     Baseline,
     HistoryEntry,
@@ -36,6 +37,7 @@ from pmdesk.core.schema.tables import (
     Project,
     Release,
     Requirement,
+    SavedView,
 )
 from pmdesk.core.schema.tables import Section as SectionRow
 
@@ -257,6 +259,7 @@ _NAMED = {
     "release": (Release.uid, Release.name),
     "lane": (Lane.uid, Lane.name),
     "persona": (Persona.uid, Persona.name),
+    "saved_view": (SavedView.uid, SavedView.name),
     "milestone": (Milestone.uid, Milestone.name),
     "section": (SectionRow.uid, SectionRow.title),
     "project": (Project.uid, Project.title),
@@ -427,6 +430,8 @@ class _Reader:
                 for c in value
                 if isinstance(c, dict)
             )
+        if entity == "saved_view" and name in ("criteria", "sort"):  # schema 9
+            return view_value(name, value, w.separator)
         if name == "acceptance" and isinstance(value, list):
             return "\n".join(f"• {item}" for item in value)
         if isinstance(value, list):

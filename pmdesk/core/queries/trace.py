@@ -296,12 +296,19 @@ def problems(conn: Connection, codes: tuple[ProblemCode, ...] = PROBLEM_CODES) -
     return out
 
 
-def matrix(conn: Connection, row_kind: str, column_kind: str) -> Matrix:
+def matrix(
+    conn: Connection, row_kind: str | frozenset[str], column_kind: str | frozenset[str]
+) -> Matrix:
     """Requirements of `row_kind` × of `column_kind`, cells by link type (and
-    "contains" where a column requirement lies under a row requirement)."""
+    "contains" where a column requirement lies under a row requirement). A side
+    given as a set of uids (a saved view's requirements) takes those instead."""
     reqs = _requirements(conn)
-    rows = tuple(r for r in reqs.values() if r.kind == row_kind)
-    columns = tuple(r for r in reqs.values() if r.kind == column_kind)
+
+    def chosen(r: Req, side: str | frozenset[str]) -> bool:
+        return r.uid in side if isinstance(side, frozenset) else r.kind == side
+
+    rows = tuple(r for r in reqs.values() if chosen(r, row_kind))
+    columns = tuple(r for r in reqs.values() if chosen(r, column_kind))
     row_uids, column_uids = {r.uid for r in rows}, {c.uid for c in columns}
     cells: dict[tuple[str, str], set[str]] = defaultdict(set)
     for source, target, kind in conn.execute(select(Link.from_uid, Link.to_uid, Link.type)):

@@ -32,6 +32,7 @@ MERGED_TABLES: dict[str, Table] = {
     "requirement": TABLES["requirement"],
     "link": TABLES["link"],
     "section": TABLES["section"],
+    "saved_view": TABLES["saved_view"],  # schema 9
     "baseline": BASELINE,
     "history": HISTORY,
 }

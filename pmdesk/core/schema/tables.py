@@ -319,3 +319,25 @@ def encode(value: Any) -> str | None:
     if value is None:
         return None
     return json.dumps(value, ensure_ascii=False, sort_keys=True, default=_picture)
+
+
+# -- Saved views (schema 9, issue 16) ---------------------------------------------------
+
+
+class SavedView(Base):
+    """A named filter + the backlog's columns, grouping and sort (schema 9), shared
+    with colleagues in the file. Ordered by rank."""
+
+    __tablename__ = "saved_view"
+
+    uid: Mapped[str] = mapped_column(UID, primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    # JSON: the filter (core.queries.criteria), the shown column ids, [[id, "asc"|"desc"]…]
+    criteria: Mapped[str] = mapped_column(Text, default="{}", server_default="{}")
+    columns: Mapped[str] = mapped_column(Text, default="[]", server_default="[]")
+    grouping: Mapped[str | None] = mapped_column(Text)  # a backlog grouping; None: none
+    sort: Mapped[str] = mapped_column(Text, default="[]", server_default="[]")
+    rank: Mapped[str] = mapped_column(String(255))
+
+
+TABLES["saved_view"] = table_of(SavedView)

@@ -329,7 +329,7 @@ def _check_parts(c: _Checker, data: Json, *, frozen: bool) -> Json:
         "requirements",
         "links",
         "sections",
-        *(() if frozen else ("baselines", "history")),
+        *(() if frozen else ("baselines", "history", "saved_views")),
     }
     for name in sorted(set(data) - known):
         c.problem(name_in_path(name), "is not a part of a snapshot")
@@ -357,6 +357,7 @@ def _check_parts(c: _Checker, data: Json, *, frozen: bool) -> Json:
     lanes = simple("lanes", "lane")
     personas = simple("personas", "persona")  # schema 7: absent from older snapshots
     sections = simple("sections", "section")
+    saved_views = [] if frozen else simple("saved_views", "saved_view")  # schema 9: optional
     release_uids = {r["uid"] for r in releases}
     lane_uids = {r["uid"] for r in lanes}
     persona_uids = {r["uid"] for r in personas}
@@ -491,6 +492,7 @@ def _check_parts(c: _Checker, data: Json, *, frozen: bool) -> Json:
         "requirements": requirements,
         "links": links,
         "sections": sections,
+        "saved_views": saved_views,
         "baselines": baselines,
         "history": history,
     }

@@ -67,7 +67,7 @@ def _clean(entity: str, row: Any) -> Json:
             values[model] = {k: _plain_number(v) for k, v in values[model].items()}
     if values.get("scores"):
         values["scores"] = {k: _plain_number(v) for k, v in values["scores"].items()}
-    if values.get("criteria"):
+    if entity == "project" and values.get("criteria"):  # a saved view's is its filter
         values["criteria"] = [
             {**c, "weight": _plain_number(c["weight"]), "scale": _plain_number(c["scale"])}
             for c in values["criteria"]
@@ -167,8 +167,12 @@ def export_from(conn: Connection, *, frozen: bool = False) -> Json:
         }
         for r in conn.execute(select(HistoryEntry).order_by(HistoryEntry.seq))
     ]
+    # Schema 9's saved views only when there are some: older snapshots' bytes stay
+    # as they were; a baseline freezes content, not views.
+    views = simple("saved_view", "rank")
     return {
         **content,
+        **({"saved_views": views} if views else {}),
         "baselines": baselines,
         "history": history,
     }
@@ -207,6 +211,7 @@ def load_snapshot(conn: Connection, snapshot: Json) -> None:
     simple("lane", snapshot["lanes"], ordered=True)
     simple("persona", snapshot["personas"], ordered=True)
     simple("section", snapshot["sections"], ordered=True)
+    simple("saved_view", snapshot.get("saved_views", []), ordered=True)  # schema 9
 
     _insert_requirements(conn, snapshot["requirements"])
     links = [

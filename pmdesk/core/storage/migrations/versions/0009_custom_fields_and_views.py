@@ -16,6 +16,9 @@ Create Date: 2026-12-06
 
 from __future__ import annotations
 
+import sqlalchemy as sa
+from alembic import op
+
 revision = "0009"
 down_revision = "0008"
 branch_labels = None
@@ -27,7 +30,20 @@ def _custom_fields() -> None:
 
 
 def _saved_views() -> None:
-    """Saved views (filled in by the saved-views work)."""
+    """Saved views: a named filter (`criteria`, JSON of core.queries.criteria),
+    the backlog's shown columns (JSON list of column ids), its grouping (NULL:
+    none) and sort (JSON list of [column id, "asc"|"desc"]), ordered by rank."""
+    op.create_table(
+        "saved_view",
+        sa.Column("uid", sa.String(length=36), nullable=False),
+        sa.Column("name", sa.Text(), nullable=False),
+        sa.Column("criteria", sa.Text(), nullable=False, server_default="{}"),
+        sa.Column("columns", sa.Text(), nullable=False, server_default="[]"),
+        sa.Column("grouping", sa.Text(), nullable=True),
+        sa.Column("sort", sa.Text(), nullable=False, server_default="[]"),
+        sa.Column("rank", sa.String(length=255), nullable=False),
+        sa.PrimaryKeyConstraint("uid", name=op.f("pk_saved_view")),
+    )
 
 
 def upgrade() -> None:

@@ -1,0 +1,1 @@
+"""Saved views in the window: the Views button beside the filter box."""

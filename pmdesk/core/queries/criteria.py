@@ -1,0 +1,198 @@
+"""What a filter asks for, and which requirements answer it. Pure Python.
+
+The tree's filter bar and a saved view (schema 9) hold the same `Criteria`.
+A filter holds several values per field (any of them matches, "-" standing for
+"none": no priority, no persona…), the fields together must all match. The
+tree's own rows (`queries.requirements.TREE_COLUMNS`) answer status, priority,
+owner, release and kind; kano, lane, persona, tags and dates come from the
+backlog rows (`queries.backlog`), read only when one of those is asked for.
+Text, "changed since a baseline" and "needs review" arrive as sets of uids
+found by the caller (core.views evaluates a saved view with the core's search).
+
+A saved view keeps its criteria as JSON (`to_json` / `from_json`): only what
+is set is written, so the file stays small and diffs stay readable.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+# queries.backlog (SQLAlchemy) is imported when a filter needs its rows: the
+# window's tree is painted before SQLAlchemy loads.
+
+NONE = "-"
+"""The value for "not set" (no priority, persona, kano, lane, release, owner)."""
+# Positions inside a tree row (the order of queries.requirements.TREE_COLUMNS).
+UID, PARENT, KEY, TITLE, KIND, STATUS, PRIORITY, OWNER, RELEASE = range(9)
+TREE_FIELDS = {
+    "status": STATUS,
+    "priority": PRIORITY,
+    "owner": OWNER,
+    "release": RELEASE,
+    "kind": KIND,
+}
+ROW_FIELDS = ("kano", "lane", "persona")  # in the backlog rows
+FIELDS = (*TREE_FIELDS, *ROW_FIELDS, "tags")
+Row = tuple[Any, ...]
+
+
+@dataclass(frozen=True)
+class DateRange:
+    """ISO days (either may be empty: open-ended); `overlapping` finds work that
+    runs at some time in the range, otherwise it must start and end inside it."""
+
+    first: str = ""
+    last: str = ""
+    overlapping: bool = False
+
+    def accepts(self, start: str | None, end: str | None) -> bool:
+        if not (start or end):
+            return False  # an undated requirement is in no range
+        start, end = start or end or "", end or start or ""
+        if self.overlapping:
+            return (not self.last or start <= self.last) and (not self.first or end >= self.first)
+        return (not self.first or start >= self.first) and (not self.last or end <= self.last)
+
+
+@dataclass(frozen=True)
+class Criteria:
+    text: str = ""
+    choices: Mapping[str, frozenset[str]] = field(default_factory=dict)  # by FIELDS name
+    dates: DateRange | None = None
+    baseline: str | None = None  # uid: changed (or added) since that baseline
+    needs_review: bool = False  # a link into it is suspect (when the core offers it)
+
+    @property
+    def active(self) -> bool:
+        return bool(
+            self.text.strip()
+            or any(self.choices.values())
+            or self.dates
+            or self.baseline
+            or self.needs_review
+        )
+
+    @property
+    def needs_rows(self) -> bool:
+        """Whether a field outside the tree's rows is asked for (backlog rows)."""
+        return self.dates is not None or any(
+            self.choices.get(name) for name in (*ROW_FIELDS, "tags")
+        )
+
+
+def find_matches(
+    tree_rows: Mapping[str, Row],
+    criteria: Criteria,
+    *,
+    found: Collection[str] | None = None,
+    rows: Mapping[str, tuple[Any, ...]] | None = None,
+    changed: Collection[str] | None = None,
+    review: Collection[str] | None = None,
+) -> set[str]:
+    """The uids matching `criteria` (not their ancestors). `found`: what the text
+    finds; `rows`: backlog rows by uid (needed when `criteria.needs_rows`);
+    `changed`: changed since the baseline; `review`: needing review."""
+    from pmdesk.core.queries import backlog
+
+    candidates: Collection[str] = tree_rows if found is None else found
+    chosen = criteria.choices
+    checks = [(at, chosen[name]) for name, at in TREE_FIELDS.items() if chosen.get(name)]
+    positions = {"kano": backlog.KANO, "lane": backlog.LANE, "persona": backlog.PERSONA}
+    row_checks = [
+        (positions[name], criteria.choices[name])
+        for name in ROW_FIELDS
+        if criteria.choices.get(name)
+    ]
+    tags = criteria.choices.get("tags") or frozenset()
+    dates = criteria.dates
+    extra: Mapping[str, Any] = rows or {}
+    matches: set[str] = set()
+    for uid in candidates:
+        row = tree_rows.get(uid)
+        if row is None:
+            continue
+        if any((row[at] or NONE) not in wanted for at, wanted in checks):
+            continue
+        if changed is not None and uid not in changed:
+            continue
+        if review is not None and uid not in review:
+            continue
+        if row_checks or tags or dates:
+            more = extra.get(uid)
+            if more is None:
+                continue
+            if any((more[at] or NONE) not in wanted for at, wanted in row_checks):
+                continue
+            if tags and not tags.intersection(more[backlog.TAGS] or (NONE,)):
+                continue
+            if dates and not dates.accepts(more[backlog.START], more[backlog.END]):
+                continue
+        matches.add(uid)
+    return matches
+
+
+def to_json(criteria: Criteria) -> dict[str, Any]:
+    """`criteria` as a saved view stores it: only the parts that are set, values sorted."""
+    out: dict[str, Any] = {}
+    if criteria.text.strip():
+        out["text"] = criteria.text.strip()
+    choices = {name: sorted(values) for name, values in criteria.choices.items() if values}
+    if choices:
+        out["choices"] = dict(sorted(choices.items()))
+    if criteria.dates is not None:
+        dates = criteria.dates
+        out["dates"] = {"first": dates.first, "last": dates.last, "overlapping": dates.overlapping}
+    if criteria.baseline:
+        out["baseline"] = criteria.baseline
+    if criteria.needs_review:
+        out["needs_review"] = True
+    return out
+
+
+def from_json(data: Mapping[str, Any]) -> Criteria:
+    """The criteria a saved view stored (checked by core.domain.fields on the way in)."""
+    dates = data.get("dates")
+    return Criteria(
+        text=str(data.get("text", "")),
+        choices={
+            str(name): frozenset(str(v) for v in values)
+            for name, values in (data.get("choices") or {}).items()
+            if values
+        },
+        dates=None
+        if not isinstance(dates, Mapping)
+        else DateRange(
+            str(dates.get("first", "")),
+            str(dates.get("last", "")),
+            bool(dates.get("overlapping", False)),
+        ),
+        baseline=data.get("baseline") or None,
+        needs_review=bool(data.get("needs_review", False)),
+    )
+
+
+def view_value(name: str, value: Any, separator: str = ", ") -> str:
+    """A saved view's filter or sort as its history shows it: `status: draft, review ·
+    “登录”`, `priority ↑, title ↓`."""
+    if name == "sort" and isinstance(value, list):
+        arrows = {"asc": "↑", "desc": "↓"}
+        return separator.join(
+            f"{k[0]} {arrows.get(k[1], '')}".strip() for k in value if isinstance(k, list) and k
+        )
+    if not isinstance(value, Mapping):
+        return str(value)
+    parts: list[str] = []
+    if value.get("text"):
+        parts.append(f"“{value['text']}”")
+    for field_name, values in (value.get("choices") or {}).items():
+        parts.append(f"{field_name}: {separator.join(str(v) for v in values)}")
+    dates = value.get("dates")
+    if isinstance(dates, Mapping):
+        parts.append(f"{dates.get('first') or '…'} – {dates.get('last') or '…'}")
+    if value.get("baseline"):
+        parts.append("baseline")
+    if value.get("needs_review"):
+        parts.append("needs review")
+    return " · ".join(parts)
