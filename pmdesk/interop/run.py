@@ -260,31 +260,41 @@ def import_update(source: Source, target: Path) -> Plan:
 
 
 def export_project(
-    snapshot: Json, fmt: str, out: Path, language: str, *, zipped: bool = False
+    snapshot: Json,
+    fmt: str,
+    out: Path,
+    language: str,
+    *,
+    zipped: bool = False,
+    columns: list[str] | None = None,
+    only: set[str] | None = None,
 ) -> int:
     """Write the project's requirements as csv, xlsx or reqif (`zipped`: .reqifz);
-    returns how many."""
+    returns how many. A spreadsheet holds `columns` (ids of sheets.column_ids, in
+    order; None: all) of the requirements `only` names (None: all), as a saved
+    view's export does; ReqIF always holds the whole tree and every attribute."""
     if fmt == "reqif":
         from pmdesk.interop.reqif_write import write_reqif
 
         return write_reqif(snapshot, out, zipped=zipped)
     if fmt == "csv":
-        sheet = requirement_sheet(snapshot, language)
+        sheet = requirement_sheet(snapshot, language, columns=columns, only=only)
         write_csv(out, sheet.headers, sheet.rows)
         return len(sheet.rows)
     from pmdesk.interop.xlsx_write import write_xlsx
 
     sheets = [
-        requirement_sheet(snapshot, language, dates=True),
+        requirement_sheet(snapshot, language, dates=True, columns=columns, only=only),
         release_sheet(snapshot, language, dates=True),
-        link_sheet(snapshot, language),
+        link_sheet(snapshot, language, only=only),
     ]
     headers = sheets[0].headers
+    title, level = ("标题", "大纲级别") if language == "zh" else ("Title", "Level")
     write_xlsx(
         out,
         [(s.title, s.headers, s.rows, s.widths) for s in sheets],
-        indent_column=headers.index("Title" if language != "zh" else "标题"),
-        level_column=headers.index("Level" if language != "zh" else "大纲级别"),
+        indent_column=headers.index(title) if title in headers and level in headers else -1,
+        level_column=headers.index(level) if level in headers else -1,
     )
     return len(sheets[0].rows)
 

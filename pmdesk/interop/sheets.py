@@ -84,18 +84,67 @@ def _walk(
         yield from _walk(node.get("children", []), node, level + 1)
 
 
-def requirement_sheet(snapshot: Json, language: str, *, dates: bool = False) -> Sheet:
-    """`dates`: dates as date values (a workbook), else ISO text (a CSV)."""
+CUSTOM = "custom:"  # a custom field's column id: custom:NAME (schema 9)
+_BY_ID = {c[0]: c for c in REQUIREMENT_COLUMNS}
+
+
+def custom_fields(snapshot: Json) -> list[Json]:
+    """The project's custom fields (schema 9), in its order."""
+    return list(snapshot.get("custom_fields", []))
+
+
+def column_ids(snapshot: Json) -> list[str]:
+    """Every column an export can hold, in the default order: pmdesk's fields, the
+    custom fields (custom:NAME), then the uid."""
+    ids = [c[0] for c in REQUIREMENT_COLUMNS if c[0] != "uid"]
+    ids += [CUSTOM + f["name"] for f in custom_fields(snapshot)]
+    return [*ids, "uid"]
+
+
+def column_title(column: str, language: str) -> str:
+    """The header of a column: the field's name in the language (an import guesses
+    it back), a custom field's own name."""
+    if column.startswith(CUSTOM):
+        return column[len(CUSTOM) :]
+    _, en, zh, _ = _BY_ID[column]
+    return zh if language == "zh" else en
+
+
+def _custom_text(value: Any) -> Any:
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    return value
+
+
+def requirement_sheet(
+    snapshot: Json,
+    language: str,
+    *,
+    dates: bool = False,
+    columns: list[str] | None = None,
+    only: set[str] | None = None,
+) -> Sheet:
+    """`dates`: dates as date values (a workbook), else ISO text (a CSV). `columns`:
+    the column ids to write, in order (None: all, `column_ids`; unknown ones are
+    left out); `only`: the uids of the requirements to write (a saved view's),
+    still in tree order with their parent's key and outline level."""
     releases = {r["uid"]: r["name"] for r in snapshot.get("releases", [])}
     lanes = {r["uid"]: r["name"] for r in snapshot.get("lanes", [])}
     personas = {r["uid"]: r["name"] for r in snapshot.get("personas", [])}
+    custom_uid = {CUSTOM + f["name"]: f["uid"] for f in custom_fields(snapshot)}
+    wanted = column_ids(snapshot) if columns is None else columns
+    chosen = [c for c in dict.fromkeys(wanted) if c in _BY_ID or c in custom_uid]
     rows: list[list[Any]] = []
     for node, parent, level in _walk(snapshot.get("requirements", []), None, 1):
+        if only is not None and node["uid"] not in only:
+            continue
         rice = node.get("rice") or {}
         row: list[Any] = []
-        for name, *_ in REQUIREMENT_COLUMNS:
+        for name in chosen:
             value: Any
-            if name == "parent":
+            if name in custom_uid:
+                value = _custom_text((node.get("custom") or {}).get(custom_uid[name], ""))
+            elif name == "parent":
                 value = parent["key"] if parent else ""
             elif name == "level":
                 value = level
@@ -125,8 +174,9 @@ def requirement_sheet(snapshot: Json, language: str, *, dates: bool = False) -> 
             row.append(value)
         rows.append(row)
     title = SHEET_TITLES["requirements"][language == "zh"]
-    widths = {i: float(c[3]) for i, c in enumerate(REQUIREMENT_COLUMNS)}
-    return Sheet(title, _header(REQUIREMENT_COLUMNS, language), rows, widths)
+    widths = {i: float(_BY_ID[c][3] if c in _BY_ID else 16) for i, c in enumerate(chosen)}
+    headers = [column_title(c, language) for c in chosen]
+    return Sheet(title, headers, rows, widths)
 
 
 def release_sheet(snapshot: Json, language: str, *, dates: bool = False) -> Sheet:
@@ -148,13 +198,15 @@ def release_sheet(snapshot: Json, language: str, *, dates: bool = False) -> Shee
     )
 
 
-def link_sheet(snapshot: Json, language: str) -> Sheet:
+def link_sheet(snapshot: Json, language: str, *, only: set[str] | None = None) -> Sheet:
+    """The links (`only`: those between two of these requirements)."""
     keys = {
         node["uid"]: node["key"] for node, _, _ in _walk(snapshot.get("requirements", []), None, 1)
     }
     rows = [
         [keys.get(lk["from"], ""), lk["type"], keys.get(lk["to"], "")]
         for lk in snapshot.get("links", [])
+        if only is None or (lk["from"] in only and lk["to"] in only)
     ]
     widths = {i: float(c[3]) for i, c in enumerate(LINK_COLUMNS)}
     return Sheet(

@@ -555,26 +555,3 @@ def open_import(
     if not dialog.closed:
         dialog.open()
     return dialog
-
-
-def export_requirements(
-    parent: QWidget, session: ProjectSession, language: str, path: Path | None = None
-) -> Path | None:
-    """File ▸ Export Requirements: the requirements as xlsx, csv or ReqIF."""
-    from pmdesk.interop.run import export_project
-
-    if path is None:
-        path = files.export_path(parent, session.project.name.removesuffix(".pmdesk") + ".xlsx")
-        if path is None:
-            return None
-    fmt = {".csv": "csv", ".reqif": "reqif", ".reqifz": "reqif"}.get(path.suffix.lower(), "xlsx")
-    if fmt == "xlsx" and path.suffix.lower() != ".xlsx":
-        path = path.with_suffix(".xlsx")
-    try:
-        export_project(
-            session.project.snapshot(), fmt, path, language, zipped=path.suffix.lower() == ".reqifz"
-        )
-    except (InteropError, OSError) as e:
-        QMessageBox.warning(parent, translate("ImportDialog", "Export Requirements"), str(e))
-        return None
-    return path

@@ -24,7 +24,7 @@ from pmdesk.core.domain.fields import FIELDS, FieldError, check_dates, from_colu
 from pmdesk.core.domain.fields import to_columns as columns_of
 from pmdesk.core.domain.ranks import rank_between
 from pmdesk.core.errors import OperationError
-from pmdesk.core.ops import labels
+from pmdesk.core.ops import custom, labels
 from pmdesk.core.ops.base import ORDERED, Applied, Effect, Label, Operation, Transaction
 from pmdesk.core.ops.edits import Remove, remembered
 from pmdesk.core.ops.order import ranks_for_block
@@ -117,8 +117,13 @@ class CreateMany(Operation):
         referenced: set[tuple[str, str]] = set()
         prepared: list[tuple[str, dict[str, Any], str | None]] = []
         references = {f.name: f.references for f in FIELDS[entity] if f.references}
+        defined: dict[str, custom.Definition] | None = None
         for uid, given, parent in self.items:
             values = {**defaults, **_check(entity, given, cache)}
+            if entity == "requirement" and values.get("custom"):  # schema 9, as Create does
+                defined = custom.definitions(tx) if defined is None else defined
+                checked = custom.checked_values(defined, values["custom"])
+                values["custom"] = {k: v for k, v in checked.items() if v is not None}
             for name, target in references.items():
                 value = values.get(name)
                 if value is not None:
