@@ -329,6 +329,9 @@ def _import_requirements(args: argparse.Namespace, target: Path, fmt: str) -> in
     else:
         plan = import_new(source, target, replace=args.replace)
         _say(f"Imported {plan.created} requirements into {target}.")
+    if plan.new_custom_fields:
+        made = ", ".join(f"{n} ({kind})" for n, (_, kind, _) in plan.new_custom_fields.items())
+        _say(f"New custom fields: {made}.")
     return EXIT_OK
 
 

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 from pmdesk.interop.fields import as_text, guess_field
 from pmdesk.interop.incoming import Incoming, LinkRecord, Table
-from pmdesk.interop.mapping import Mapping, guess_mapping, records_from_table
+from pmdesk.interop.mapping import Mapping, custom_defaults, guess_mapping, records_from_table
 from pmdesk.interop.progress import QUIET, Progress
 from pmdesk.interop.wiki import wiki_to_markdown
 
@@ -57,6 +57,14 @@ def _special(header: str) -> bool:
         or name in _PARENT_ID
         or name in _EPIC_LINK
     )
+
+
+def jira_custom_defaults(
+    mapping: Mapping, headers: Iterable[str], given: Mapping | None
+) -> Mapping:
+    """Jira's columns without a pmdesk field as custom fields of their inner name
+    (`Custom field (Team)` → custom:Team); ids, parents and links are the importer's."""
+    return custom_defaults(mapping, headers, given, name_of=_inner, skip=_special)
 
 
 def jira_mapping(headers: Iterable[str], given: Mapping | None = None) -> Mapping:

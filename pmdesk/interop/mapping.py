@@ -6,7 +6,7 @@ value>": "<pmdesk value>"}}}` (**contract**, see the README)."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -134,17 +134,17 @@ def records_from_table(table: Table, mapping: Mapping, progress: Progress = QUIE
     incoming = Incoming(table.name, [])
     seen: set[str] = set()
     for header, target in zip(table.headers, targets, strict=True):
-        if (not target or target.startswith(CUSTOM)) and header not in seen and header.strip():
+        if not target and header not in seen and header.strip():
             incoming.not_imported.append(header)
             seen.add(header)
     width = len(table.headers)
     values = mapping.values
     mapped = [(i, t) for i, t in enumerate(targets) if t and not t.startswith(CUSTOM)]
     skipped = [
-        (i, h, t)
-        for i, (h, t) in enumerate(zip(table.headers, targets, strict=True))
-        if not t or t.startswith(CUSTOM)
+        (i, h, t) for i, (h, t) in enumerate(zip(table.headers, targets, strict=True)) if not t
     ]
+    # custom:NAME columns: their texts, for the planner (which knows the project's fields)
+    custom = [(i, t[len(CUSTOM) :].strip()) for i, t in enumerate(targets) if t.startswith(CUSTOM)]
     wanted = list(dict.fromkeys(t for _, t in mapped))
     empty = {t: convert(t, None, values.get(t)) for t in wanted}
     memo: dict[tuple[str, Any], Any] = {}
@@ -184,6 +184,14 @@ def records_from_table(table: Table, mapping: Mapping, progress: Progress = QUIE
         for column, header, _ in skipped:
             if column < len(cells) and (text := as_text(cells[column])):
                 record.skipped[header] = text
+        for column, name in custom:
+            text = as_text(cells[column]) if column < len(cells) else ""
+            if name not in record.custom or not record.custom[name]:
+                record.custom[name] = text  # "" too: an update takes the value away
+            elif text:  # a repeated column (Jira's Sprint): every value
+                before = record.custom[name]
+                earlier = before if isinstance(before, list) else [before]
+                record.custom[name] = [*earlier, text]
         for column, target in mapped:
             cell = cells[column] if column < len(cells) else None
             if cell is not None and (type(cell) is not str or cell.strip()):
@@ -252,3 +260,24 @@ def source_values(table: Table, mapping: Mapping) -> list[SourceValue]:
             guessed = None
         found.append(SourceValue(target, text, rows, guessed))
     return found
+
+
+def custom_defaults(
+    mapping: Mapping,
+    headers: Iterable[str],
+    given: Mapping | None = None,
+    name_of: Callable[[str], str] = str.strip,
+    skip: Callable[[str], bool] = lambda _header: False,
+) -> Mapping:
+    """Columns pmdesk has no field for become custom fields of their header's name
+    (custom:NAME) instead of being dropped; a column the given mapping leaves out
+    ("") stays out."""
+    for header in headers:
+        if mapping.columns.get(header, "") or not header.strip() or skip(header):
+            continue
+        if given is not None and header in given.columns:
+            continue
+        name = name_of(header).strip()
+        if name:
+            mapping.columns[header] = CUSTOM + name
+    return mapping

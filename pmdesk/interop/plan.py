@@ -18,11 +18,13 @@ from typing import Any, Literal
 from pmdesk.core.domain import vocabulary
 from pmdesk.core.ops import Batch, Create, Label, Move, Operation, Update
 from pmdesk.core.ops.create_many import CreateMany
-from pmdesk.interop.fields import RICE_TARGETS
+from pmdesk.interop.custom_in import custom_value, guess_kind
+from pmdesk.interop.fields import RICE_TARGETS, ValueProblemError
 from pmdesk.interop.incoming import Incoming, InteropError, Problem
 from pmdesk.interop.progress import QUIET, Progress
 
 Json = dict[str, Any]
+CustomField = tuple[str, str, list[str]]  # (uid, kind, options)
 Action = Literal["create", "update", "unchanged"]
 _KEY = re.compile(r"([A-Za-z][A-Za-z0-9]{0,9})-([1-9][0-9]{0,8})")
 _PLAIN = (
@@ -55,6 +57,8 @@ class Existing:
     key_prefix: str
     new_file: bool = False  # a new file keeps the file's keys; a project numbers new rows itself
     personas: dict[str, str] = field(default_factory=dict)  # name → uid (schema 7)
+    # custom field name → (uid, kind, options) (schema 9)
+    custom_fields: dict[str, CustomField] = field(default_factory=dict)
 
     @staticmethod
     def of(snapshot: Json) -> Existing:
@@ -77,6 +81,10 @@ class Existing:
             {(lk["from"], lk["to"], lk["type"]) for lk in snapshot.get("links", [])},
             snapshot.get("project", {}).get("key_prefix", vocabulary.DEFAULT_KEY_PREFIX),
             personas={r["name"]: r["uid"] for r in snapshot.get("personas", [])},
+            custom_fields={
+                f["name"]: (f["uid"], f["kind"], list(f.get("options") or []))
+                for f in snapshot.get("custom_fields", [])
+            },
         )
 
     @staticmethod
@@ -116,6 +124,9 @@ class Plan:
     # Personas named in the file and missing from the project: created by name, as
     # releases and lanes are (the user fills in the rest in the Personas window).
     new_personas: dict[str, str] = field(default_factory=dict)
+    # Custom fields named by the file and missing from the project: created with a
+    # kind guessed from their values (or as a ReqIF datatype says): name → field.
+    new_custom_fields: dict[str, CustomField] = field(default_factory=dict)
 
     @property
     def created(self) -> int:
@@ -148,6 +159,9 @@ class Plan:
             ops.append(Create("lane", uid, {"name": name}))
         for name, uid in self.new_personas.items():
             ops.append(Create("persona", uid, {"name": name}))
+        for name, (uid, kind, options) in self.new_custom_fields.items():
+            values = {"name": name, "kind": kind, "options": options}
+            ops.append(Create("custom_field", uid, values))
         created = {r.uid for r in self.rows if r.action == "create"}
         ordered = _parents_first([r for r in self.rows if r.action == "create"], created)
         if ordered:  # one bulk insert: 10,000 rows in about a second, not 15
@@ -193,6 +207,10 @@ class Plan:
             ],
             "lanes": [{"uid": uid, "name": name} for name, uid in self.new_lanes.items()],
             "personas": [{"uid": uid, "name": name} for name, uid in self.new_personas.items()],
+            "custom_fields": [
+                {"uid": uid, "name": name, "kind": kind, "options": options}
+                for name, (uid, kind, options) in self.new_custom_fields.items()
+            ],
             "requirements": roots,
             "links": [
                 {"uid": str(uuid.uuid4()), "from": s, "to": t, "type": k} for s, t, k in self.links
@@ -298,6 +316,7 @@ def make_plan(incoming: Incoming, existing: Existing, progress: Progress = QUIET
     _refuse_cycles(rows, existing, problems)
 
     # 3. values: releases and lanes by name, RICE merged, only changes on update
+    fields, new_custom = _custom_fields(incoming, existing)
     for done, (row, record) in enumerate(zip(rows, incoming.records, strict=True)):
         progress.step("plan", len(rows) + done, total)
         values = record.values
@@ -322,6 +341,22 @@ def make_plan(incoming: Incoming, existing: Existing, progress: Progress = QUIET
             rice = dict(old.get("rice") or dict.fromkeys(vocabulary.RICE_FIELDS))
             rice.update({k: values[k] for k in RICE_TARGETS if k in values})
             new["rice"] = None if all(v is None for v in rice.values()) else rice
+        if record.custom:
+            current = dict(old.get("custom") or {})
+            custom = dict(current)
+            for name, raw in record.custom.items():
+                field_uid, kind, options = fields[name]
+                try:
+                    value = custom_value(name, kind, options, raw)
+                except ValueProblemError as e:
+                    note(row.index, row.where, e.code, **e.params)
+                    continue
+                if value is None:
+                    custom.pop(field_uid, None)
+                else:
+                    custom[field_uid] = value
+            if custom != current:
+                new["custom"] = custom
         start = new.get("start", old.get("start"))
         end = new.get("end", old.get("end"))
         if start and end and start > end:
@@ -384,7 +419,33 @@ def make_plan(incoming: Incoming, existing: Existing, progress: Progress = QUIET
         release_values,
         left_out,
         new_personas,
+        new_custom,
     )
+
+
+def _custom_fields(
+    incoming: Incoming, existing: Existing
+) -> tuple[dict[str, CustomField], dict[str, CustomField]]:
+    """Each custom field name the records use → the project's field of that name
+    (else one spelt so but for case), or a new one; and the new ones."""
+    values: dict[str, list[Any]] = {}
+    for record in incoming.records:
+        for name, raw in record.custom.items():
+            values.setdefault(name, []).append(raw)
+    folded = {n.strip().casefold(): f for n, f in existing.custom_fields.items()}
+    fields: dict[str, CustomField] = {}
+    new: dict[str, CustomField] = {}
+    for name, raws in values.items():
+        found = existing.custom_fields.get(name) or folded.get(name.strip().casefold())
+        if found is None and any(r not in ("", None, []) for r in raws):
+            kind, options = incoming.custom_kinds.get(name) or guess_kind(name, raws)
+            found = new[name] = (str(uuid.uuid4()), kind, options)
+        if found is not None:
+            fields[name] = found
+    for record in incoming.records:  # a column empty throughout makes no field
+        for name in [n for n in record.custom if n not in fields]:
+            del record.custom[name]
+    return fields, new
 
 
 def _same_name(text: str, known: dict[str, str]) -> str | None:

@@ -8,6 +8,7 @@ from pmdesk.core.domain import vocabulary
 
 NS = "http://www.omg.org/spec/ReqIF/20110401/reqif.xsd"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
+CUSTOM_DESC = "pmdesk custom field: "  # + its kind, in a custom field's DESC (schema 9)
 
 # field → LONG-NAME of its attribute definition, and the names other tools use
 ATTRIBUTES = {

@@ -13,7 +13,7 @@ from pmdesk.core.domain import vocabulary
 from pmdesk.interop.csv_files import peek_headers, read_csv, write_csv
 from pmdesk.interop.fields import as_text
 from pmdesk.interop.incoming import Incoming, InteropError, LinkRecord, ReleaseRecord, Table
-from pmdesk.interop.mapping import Mapping, guess_mapping, records_from_table
+from pmdesk.interop.mapping import Mapping, custom_defaults, guess_mapping, records_from_table
 from pmdesk.interop.plan import Existing, Plan, make_plan
 from pmdesk.interop.progress import QUIET, Progress
 from pmdesk.interop.sheets import link_sheet, release_sheet, requirement_sheet
@@ -86,12 +86,11 @@ def read_source(
         extra = _workbook_extra(sheets, table)
     else:
         table = read_csv(path)
+    chosen = _guessed(table, kind, mapping)
     if kind == "jira":
-        from pmdesk.interop.jira import jira_mapping, jira_records
+        from pmdesk.interop.jira import jira_records
 
-        chosen = jira_mapping(table.headers, mapping)
         return Source(path, kind, table, chosen, jira_records(table, chosen, progress))
-    chosen = guess_mapping(table.headers, mapping)
     return Source(path, kind, table, chosen, records_from_table(table, chosen, progress), extra)
 
 
@@ -204,6 +203,7 @@ def incoming_of(source: Source) -> Incoming:
         source.incoming.problems,
         source.incoming.not_imported,
         source.incoming.title,
+        source.incoming.custom_kinds,
     )
     return merged
 
@@ -303,8 +303,14 @@ def mapping_for(source: Source, given: Mapping) -> Mapping:
     """A loaded MAP.json applied to this file: its columns, the rest guessed."""
     if source.table is None:
         return given
-    if source.format == "jira":
-        from pmdesk.interop.jira import jira_mapping
+    return _guessed(source.table, source.format, given)
 
-        return jira_mapping(source.table.headers, given)
-    return guess_mapping(source.table.headers, given)
+
+def _guessed(table: Table, fmt: Format, given: Mapping | None) -> Mapping:
+    """Each column's field: the given mapping's, else guessed from its header, else
+    a custom field of the header's name (what pmdesk has no field for is kept)."""
+    if fmt == "jira":
+        from pmdesk.interop.jira import jira_custom_defaults, jira_mapping
+
+        return jira_custom_defaults(jira_mapping(table.headers, given), table.headers, given)
+    return custom_defaults(guess_mapping(table.headers, given), table.headers, given)

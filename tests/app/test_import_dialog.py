@@ -54,7 +54,7 @@ def test_import_previews_then_applies_as_one_undo_step(
     dialog = _dialog(window, qtbot)
     assert dialog.preview.rowCount() == 2
     assert [_text(dialog, r, 1) for r in range(2)] == ["New", "New"]
-    assert "备注" in dialog.summary.text()  # named as not imported
+    assert "new custom fields: 备注" in dialog.summary.text()  # kept, not dropped
     assert dialog.import_button.isEnabled()
     assert len(ws(window).session.project.tree_rows()) == before  # nothing written yet
 

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from pmdesk.app.interop import files
 from pmdesk.app.interop.value_table import TERMS, ValueTable
 from pmdesk.app.session import ProjectSession
-from pmdesk.interop.fields import TARGETS, as_text
+from pmdesk.interop.fields import CUSTOM, TARGETS, as_text
 from pmdesk.interop.incoming import InteropError, Table
 from pmdesk.interop.mapping import Mapping, load_mapping, source_values
 from pmdesk.interop.messages import field_name
@@ -344,6 +344,7 @@ class ImportDialog(QDialog):
             for target in TARGETS:
                 combo.addItem(field_name(target, self.language), target)
             chosen = self.mapping.field_of(header)
+            self._custom_choices(combo, header, chosen)
             combo.setCurrentIndex(max(combo.findData(chosen), 0))
             combo.currentIndexChanged.connect(
                 lambda _i, h=header, c=combo: self._map(h, c.currentData())
@@ -351,6 +352,24 @@ class ImportDialog(QDialog):
             self.columns.setCellWidget(row, 2, combo)
         self.columns.resizeColumnToContents(0)
         self.columns.setColumnWidth(2, 170)
+
+    def _custom_choices(self, combo: QComboBox, header: str, chosen: str) -> None:
+        """The project's custom fields, and a new one named as the column (schema 9)."""
+        names = list(self._existing.custom_fields) if self._existing is not None else []
+        mapped = chosen[len(CUSTOM) :] if chosen.startswith(CUSTOM) else ""
+        if mapped and mapped.casefold() not in {n.casefold() for n in names}:
+            names.append(mapped)  # a loaded MAP.json's, or the guess: new
+        folded = {n.casefold() for n in self._existing.custom_fields} if self._existing else set()
+        for name in names:
+            if name.casefold() in folded:
+                text = self.tr("Custom field: %1").replace("%1", name)
+            else:
+                text = self.tr("New custom field “%1”").replace("%1", name)
+            same = mapped and mapped.casefold() == name.casefold()
+            combo.addItem(text, CUSTOM + (mapped if same else name))  # as the mapping says it
+        own = header.strip()
+        if own and own.casefold() not in {n.casefold() for n in names}:
+            combo.addItem(self.tr("New custom field “%1”").replace("%1", own), CUSTOM + own)
 
     def _map(self, header: str, target: str) -> None:
         mapping = Mapping(dict(self.mapping.columns), dict(self.mapping.values))
@@ -493,6 +512,10 @@ class ImportDialog(QDialog):
             parts.append(self.tr("new releases: %1").replace("%1", ", ".join(plan.new_releases)))
         if plan.new_personas:
             parts.append(self.tr("new personas: %1").replace("%1", ", ".join(plan.new_personas)))
+        if plan.new_custom_fields:
+            parts.append(
+                self.tr("new custom fields: %1").replace("%1", ", ".join(plan.new_custom_fields))
+            )
         if plan.links:
             parts.append(self.tr("%1 links").replace("%1", str(len(plan.links))))
         text = " · ".join(parts)
