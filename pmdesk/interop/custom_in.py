@@ -15,9 +15,9 @@ MAX_OPTIONS = 30  # more distinct values than this is text, not a list to choose
 
 
 def _items(raw: Any) -> list[str]:
-    """A value as its list of texts (a list already, or a text split at , ; 、)."""
+    """A value as its list of texts (a list's own items, or a text split at , ; 、)."""
     if isinstance(raw, list):
-        return [t for v in raw for t in _items(v)]
+        return [t for t in (as_text(v) for v in raw) if t]
     return [t for t in _SPLIT.split(as_text(raw)) if t]
 
 
@@ -55,7 +55,9 @@ def guess_kind(name: str, values: Iterable[Any]) -> tuple[str, list[str]]:
     options = list(dict.fromkeys(items))
     repeated = len(options) < len(items)
     short = all(len(o) <= 40 and "\n" not in o for o in options)
-    if options and len(options) <= MAX_OPTIONS and short and (repeated or several):
+    # Only a value seen on two rows makes a list to choose from: a notes column whose
+    # texts happen to hold commas stays text.
+    if options and len(options) <= MAX_OPTIONS and short and repeated:
         return ("choices" if several else "choice"), options
     return "text", []
 
@@ -73,7 +75,10 @@ def custom_value(name: str, kind: str, options: list[str], raw: Any) -> Any:
                     "bad_value", field=name, value=item, allowed=", ".join(options)
                 )
         return list(dict.fromkeys(items)) or None
-    text = "\n".join(_items(raw)) if isinstance(raw, list) else as_text(raw)
+    if isinstance(raw, list):  # repeated columns (Jira's Comment): one text each
+        text = "\n".join(t for t in (as_text(v) for v in raw) if t)
+    else:
+        text = as_text(raw)
     if not text:
         return None
     if kind == "number":

@@ -172,3 +172,20 @@ def test_a_value_that_does_not_fit_an_existing_field_is_a_row_problem(
     assert code != 0
     assert "row 2: 工时 '很多' is not a number" in err
     assert "row 2: 模块 '结算' is not one of 登录, 报表, 支付" in err
+
+
+def test_texts_with_commas_stay_text_and_repeated_columns_keep_every_value(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "jira.csv"
+    source.write_text(
+        "Summary,Issue key,Issue Type,Comment,Comment,Component\n"
+        'Login,AB-1,Story,"first, with a comma",second,Core\n'
+        'Report,AB-2,Story,"another, also",,Growth\n',
+        encoding="utf-8",
+    )
+    code, said, err = run(capsys, "import", tmp_path / "p.pmdesk", "--from", source)
+    assert (code, err) == (0, "")
+    assert "New custom fields: Comment (text), Component (text)." in said
+    _, values = _custom(snapshot_of(tmp_path / "p.pmdesk"))
+    assert values["AB-1"] == {"Comment": "first, with a comma\nsecond", "Component": "Core"}
