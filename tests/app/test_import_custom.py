@@ -59,6 +59,8 @@ def test_unknown_columns_become_custom_fields_one_goes_to_an_existing_one(
     dialog.set_field("备注", "")  # left out
     assert "new custom fields: 工时" in dialog.summary.text()
     assert "Not imported (pmdesk has no field for them): 备注" in dialog.summary.text()
+    changes = dialog.preview.item(0, 4)
+    assert changes is not None and changes.text() == "title, Sprint, 工时"  # by their names
     QTest.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     window.commands.save.trigger()
 

@@ -463,6 +463,9 @@ class ImportDialog(QDialog):
             "update": self.tr("Update"),
             "unchanged": self.tr("Unchanged"),
         }
+        custom_names = {uid: name for name, (uid, _, _) in plan.new_custom_fields.items()}
+        if self._existing is not None:
+            custom_names |= {u: n for n, (u, _, _) in self._existing.custom_fields.items()}
         shown = plan.rows[:PREVIEW_ROWS]
         self.preview.setRowCount(len(shown))
         for row, item in enumerate(shown):
@@ -472,7 +475,13 @@ class ImportDialog(QDialog):
             elif item.action == "unchanged":
                 detail = ""
             else:
-                names = [field_name(k, self.language) for k in item.values]
+                names = [field_name(k, self.language) for k in item.values if k != "custom"]
+                after = item.values.get("custom")
+                if after is not None:  # custom fields by their names, those that change
+                    old = self._existing.requirements.get(item.uid, {}) if self._existing else {}
+                    before = old.get("custom") or {}
+                    changed = [u for u in {**before, **after} if before.get(u) != after.get(u)]
+                    names += [custom_names.get(u, u) for u in changed]
                 if item.moved:
                     names.append(field_name("parent", self.language))
                 detail = ", ".join(names)
