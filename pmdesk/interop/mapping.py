@@ -186,6 +186,9 @@ def records_from_table(table: Table, mapping: Mapping, progress: Progress = QUIE
                 record.skipped[header] = text
         for column, name in custom:
             text = as_text(cells[column]) if column < len(cells) else ""
+            translated = values.get(CUSTOM + name)  # MAP.json's values for custom:NAME
+            if translated and text:
+                text = translated.get(text, text)
             if name not in record.custom or not record.custom[name]:
                 record.custom[name] = text  # "" too: an update takes the value away
             elif text:  # a repeated column (Jira's Sprint): every value

@@ -189,3 +189,21 @@ def test_texts_with_commas_stay_text_and_repeated_columns_keep_every_value(
     assert "New custom fields: Comment (text), Component (text)." in said
     _, values = _custom(snapshot_of(tmp_path / "p.pmdesk"))
     assert values["AB-1"] == {"Comment": "first, with a comma\nsecond", "Component": "Core"}
+
+
+def test_a_mapping_file_names_custom_fields_and_translates_their_values(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = _project(tmp_path, capsys)
+    key = flat(snapshot_of(project))[1][0]["key"]
+    source = tmp_path / "m.csv"
+    source.write_text(f"ID,Module\n{key},RPT\n", encoding="utf-8")
+    mapping = tmp_path / "map.json"
+    mapping.write_text(
+        '{"columns": {"ID": "key", "Module": "custom:模块"},'
+        ' "values": {"custom:模块": {"RPT": "报表"}}}',
+        encoding="utf-8",
+    )
+    code, said, err = run(capsys, "import", project, "--from", source, "--update", "--map", mapping)
+    assert (code, err) == (0, "") and "0 requirements created, 1 updated" in said
+    assert _custom(snapshot_of(project))[1][key]["模块"] == "报表"
