@@ -3,6 +3,7 @@ backlog columns (key and title first, as the view's PRD block shows them)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import partial
 from typing import Any, Protocol
@@ -13,6 +14,7 @@ from pmdesk.interop.incoming import InteropError
 from pmdesk.interop.sheets import CUSTOM, column_ids
 
 Json = dict[str, Any]
+_SLOT = re.compile(r"custom(\d+)")
 
 
 class Reads(Protocol):
@@ -38,12 +40,17 @@ def find_view(views: Sequence[SavedViewRecord], name: str) -> SavedViewRecord:
 
 def view_columns(view: SavedViewRecord, snapshot: Json) -> list[str]:
     """The view's backlog columns that an export can hold (its RICE score is worked
-    out, not kept; a custom field's column by uid or name), key and title first."""
-    names = {f["uid"]: f["name"] for f in snapshot.get("custom_fields", [])}
+    out, not kept; a custom field's column by its slot in the project's list), key
+    and title first."""
+    fields = snapshot.get("custom_fields", [])
+    names = {f["uid"]: f["name"] for f in fields}
     known = set(column_ids(snapshot))
     columns = ["key", "title"]
     for column in view.columns:
-        if column.startswith(CUSTOM) and column[len(CUSTOM) :] in names:
+        slot = _SLOT.fullmatch(column)  # the backlog's "custom3": the fourth custom field
+        if slot and int(slot.group(1)) < len(fields):
+            column = CUSTOM + fields[int(slot.group(1))]["name"]
+        elif column.startswith(CUSTOM) and column[len(CUSTOM) :] in names:
             column = CUSTOM + names[column[len(CUSTOM) :]]
         if column in known and column not in columns:
             columns.append(column)

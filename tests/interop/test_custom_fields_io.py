@@ -207,3 +207,25 @@ def test_a_mapping_file_names_custom_fields_and_translates_their_values(
     code, said, err = run(capsys, "import", project, "--from", source, "--update", "--map", mapping)
     assert (code, err) == (0, "") and "0 requirements created, 1 updated" in said
     assert _custom(snapshot_of(project))[1][key]["模块"] == "报表"
+
+
+def test_a_saved_views_custom_columns_are_exported_by_their_field(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = _project(tmp_path, capsys)
+    opened = Project.open(project, data_dir=tmp_path / "data2")
+    try:
+        view = {"name": "平台视图", "columns": ["status", "custom1", "custom2"]}
+        opened.apply(Create("saved_view", str(uuid.uuid4()), view))
+        opened.save()
+    finally:
+        opened.close(discard=True)
+    out = tmp_path / "v.csv"
+    code, _, err = run(
+        capsys, "export", project, "--format", "csv", "-o", out, "--view", "平台视图"
+    )
+    assert (code, err) == (0, "")
+    with open(out, encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.reader(f))
+    assert rows[0] == ["编号", "标题", "状态", "平台", "工时"]  # the 2nd and 3rd custom fields
+    assert ["iOS, Web", "3.5"] in [r[3:] for r in rows]
