@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 import pmdesk.interop.plan as planning
-from pmdesk.app.interop.import_dialog import PREVIEW_ROWS, ImportDialog
+from pmdesk.app.interop.import_dialog import ImportDialog
+from pmdesk.app.interop.plan_view import PREVIEW_ROWS
 from pmdesk.app.main_window import MainWindow
 from pmdesk.interop.plan import Plan
 from tests.app.conftest import open_sync, ws

@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from pmdesk.app.interop import files
+from pmdesk.app.interop.plan_view import fill_preview, fill_problems, summary_text
 from pmdesk.app.interop.value_table import TERMS, ValueTable
 from pmdesk.app.session import ProjectSession
 from pmdesk.interop.fields import CUSTOM, TARGETS, as_text
@@ -46,10 +46,7 @@ translate = QCoreApplication.translate
 if TYPE_CHECKING:
     from pmdesk.app.tasks import TaskRunner
 
-PREVIEW_ROWS = 500  # the preview shows the first rows; counts and problems cover all
 BACKGROUND_ROWS = 2_000  # a file this long is mapped and planned on the task runner
-_PROBLEM = QColor("#fde2e1")
-_NEW = QColor("#e6f4ea")
 
 
 class ImportDialog(QDialog):
@@ -458,90 +455,9 @@ class ImportDialog(QDialog):
     # -- the preview ---------------------------------------------------------------
     def _show_plan(self, plan: Plan) -> None:
         self.plan = plan
-        words = {
-            "create": self.tr("New"),
-            "update": self.tr("Update"),
-            "unchanged": self.tr("Unchanged"),
-        }
-        custom_names = {uid: name for name, (uid, _, _) in plan.new_custom_fields.items()}
-        if self._existing is not None:
-            custom_names |= {u: n for n, (u, _, _) in self._existing.custom_fields.items()}
-        shown = plan.rows[:PREVIEW_ROWS]
-        self.preview.setRowCount(len(shown))
-        for row, item in enumerate(shown):
-            number = item.where.removeprefix("row ")
-            if item.problems:
-                detail = "; ".join(p.text(self.language) for p in item.problems)
-            elif item.action == "unchanged":
-                detail = ""
-            else:
-                names = [field_name(k, self.language) for k in item.values if k != "custom"]
-                after = item.values.get("custom")
-                if after is not None:  # custom fields by their names, those that change
-                    old = self._existing.requirements.get(item.uid, {}) if self._existing else {}
-                    before = old.get("custom") or {}
-                    changed = [u for u in {**before, **after} if before.get(u) != after.get(u)]
-                    names += [custom_names.get(u, u) for u in changed]
-                if item.moved:
-                    names.append(field_name("parent", self.language))
-                detail = ", ".join(names)
-            key = item.key
-            if not key and item.file_key:  # the project numbers it: say so
-                key = self.tr("%1 → new key").replace("%1", item.file_key)
-            cells = [number, words[item.action], key, item.title, detail]
-            colour = _PROBLEM if item.problems else _NEW if item.action == "create" else None
-            for column, text in enumerate(cells):
-                cell = QTableWidgetItem(text)
-                if column == 4 and text:
-                    cell.setToolTip(text)  # the whole sentence where the cell cuts it
-                if colour is not None:
-                    cell.setBackground(QBrush(colour))
-                self.preview.setItem(row, column, cell)
-        self.preview.resizeColumnToContents(0)
-        self.preview.resizeColumnToContents(1)
-        self.preview.resizeColumnToContents(2)
-        self.problems.clear()
-        for index, problem in enumerate(plan.problems):
-            entry = QListWidgetItem(problem.line(self.language))
-            entry.setData(Qt.ItemDataRole.UserRole, index)
-            if problem.code == "bad_value" and self.table is not None:
-                entry.setToolTip(
-                    self.tr("Double-click or press Enter to say what this value means")
-                )
-            self.problems.addItem(entry)
-        self.problems.setVisible(bool(plan.problems))
-        parts = [
-            self.tr("%1 new").replace("%1", str(plan.created)),
-            self.tr("%1 updated").replace("%1", str(plan.updated)),
-            self.tr("%1 unchanged").replace(
-                "%1", str(len(plan.rows) - plan.created - plan.updated)
-            ),
-        ]
-        if plan.new_releases:
-            parts.append(self.tr("new releases: %1").replace("%1", ", ".join(plan.new_releases)))
-        if plan.new_personas:
-            parts.append(self.tr("new personas: %1").replace("%1", ", ".join(plan.new_personas)))
-        if plan.new_custom_fields:
-            parts.append(
-                self.tr("new custom fields: %1").replace("%1", ", ".join(plan.new_custom_fields))
-            )
-        if plan.links:
-            parts.append(self.tr("%1 links").replace("%1", str(len(plan.links))))
-        text = " · ".join(parts)
-        if plan.problems:
-            text += (
-                "<br><span style='color:#b3261e'>"
-                + self.tr(
-                    "%1 problems: fix the file or the mapping; "
-                    "nothing is imported while there are problems."
-                ).replace("%1", str(len(plan.problems)))
-                + "</span>"
-            )
-        if plan.not_imported:
-            text += "<br>" + self.tr("Not imported (pmdesk has no field for them): %1").replace(
-                "%1", ", ".join(plan.not_imported)
-            )
-        self.summary.setText(text)
+        fill_preview(self.preview, plan, self.language, self._existing)
+        fill_problems(self.problems, plan, self.language, mappable=self.table is not None)
+        self.summary.setText(summary_text(plan))
         self.import_button.setEnabled(
             not plan.problems and bool(plan.created or plan.updated or plan.links)
         )
