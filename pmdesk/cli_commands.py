@@ -323,12 +323,12 @@ def _import_requirements(args: argparse.Namespace, target: Path, fmt: str) -> in
             f"Imported {args.source.name} into {target}: {plan.created} requirements created, "
             f"{plan.updated} updated."
         )
-        if plan.new_personas:
-            made = ", ".join(plan.new_personas)
-            _say(f"New personas (by name; fill them in in the window): {made}.")
     else:
         plan = import_new(source, target, replace=args.replace)
         _say(f"Imported {plan.created} requirements into {target}.")
+    if plan.new_personas:
+        made = ", ".join(plan.new_personas)
+        _say(f"New personas (by name; fill them in in the window): {made}.")
     if plan.new_custom_fields:
         made = ", ".join(f"{n} ({kind})" for n, (_, kind, _) in plan.new_custom_fields.items())
         _say(f"New custom fields: {made}.")

@@ -42,8 +42,8 @@ def test_value_horizon_and_persona_make_the_round_trip(
     fmt = suffix[1:]
     out = tmp_path / f"out{suffix}"
     assert run(capsys, "export", project, "--format", fmt, "-o", out)[0] == 0
-    code, _, err = run(capsys, "import", tmp_path / "back.pmdesk", "--from", out)
-    assert (code, err) == (0, "")
+    code, said, err = run(capsys, "import", tmp_path / "back.pmdesk", "--from", out)
+    assert (code, err) == (0, "") and "New personas" in said  # the file's, made anew
     original, back = _schema7(snapshot_of(project)), _schema7(snapshot_of(tmp_path / "back.pmdesk"))
     assert back == original
     assert sum(h is not None for _, h, _ in original.values()) == 5
