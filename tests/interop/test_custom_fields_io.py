@@ -5,6 +5,8 @@ them; a value that does not fit an existing field is a problem of its row."""
 from __future__ import annotations
 
 import csv
+import shutil
+import subprocess
 import uuid
 from pathlib import Path
 from typing import Any
@@ -229,3 +231,46 @@ def test_a_saved_views_custom_columns_are_exported_by_their_field(
         rows = list(csv.reader(f))
     assert rows[0] == ["编号", "标题", "状态", "平台", "工时"]  # the 2nd and 3rd custom fields
     assert ["iOS, Web", "3.5"] in [r[3:] for r in rows]
+
+
+def test_a_libreoffice_workbook_brings_value_horizon_persona_and_custom_fields(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        pytest.skip("LibreOffice is not installed")
+    source = tmp_path / "plan.csv"
+    source.write_text(
+        "标题,价值,时间范围,用户画像,工时,模块\n"
+        "登录,8,现在,销售经理,3,账号\n"
+        "报表,4.5,以后,财务,2.5,报表\n"
+        "找回密码,6,接下来,销售经理,1,账号\n",
+        encoding="utf-8",
+    )
+    subprocess.run(
+        [
+            soffice,
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/lo",
+            "--infilter=CSV:44,34,76",
+            "--convert-to",
+            "xlsx",
+            "--outdir",
+            str(tmp_path),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    code, said, err = run(capsys, "import", tmp_path / "p.pmdesk", "--from", tmp_path / "plan.xlsx")
+    assert (code, err) == (0, "")
+    assert "New custom fields: 工时 (number), 模块 (choice)." in said
+    snapshot = snapshot_of(tmp_path / "p.pmdesk")
+    personas = {p["uid"]: p["name"] for p in snapshot["personas"]}
+    assert sorted(personas.values()) == ["财务", "销售经理"]
+    kinds, values = _custom(snapshot)
+    assert kinds["模块"] == ("choice", ["账号", "报表"])
+    login = next(n for n, _ in flat(snapshot) if n["title"] == "登录")
+    assert (login["value"], login["horizon"], personas[login["persona"]]) == (8, "now", "销售经理")
+    assert values[login["key"]] == {"工时": 3, "模块": "账号"}
