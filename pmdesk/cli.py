@@ -81,6 +81,11 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="write nothing and exit 1 if the document has problems (broken pmdesk blocks)",
     )
+    p.add_argument(
+        "--view",
+        metavar="NAME",
+        help="csv, xlsx: the rows and columns of saved view NAME (key and title first)",
+    )
 
     p = sub.add_parser(
         "import",

@@ -151,6 +151,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         return _export_json(args)
     if args.format in ("csv", "xlsx", "reqif"):
         return _export_requirements(args)
+    if getattr(args, "view", None):
+        raise CommandError(f"--view applies to csv and xlsx exports, not {args.format}.")
     from pmdesk.core.project import Project
     from pmdesk.export.export_problems import ExportProblemsError
     from pmdesk.export.prd_build import ExportOptions
@@ -248,19 +250,32 @@ def _export_requirements(args: argparse.Namespace) -> int:
         raise CommandError(
             f"--baseline, --redline and --strict apply to PRD exports, not {args.format}."
         )
+    view_name = getattr(args, "view", None)
+    if view_name and args.format == "reqif":
+        raise CommandError("--view applies to csv and xlsx exports: ReqIF holds the whole tree.")
     out: Path = args.output
     if str(out) == "-" or out.is_dir():
         raise CommandError(f"A {args.format} export needs a file name after -o.")
     if not (args.format == "reqif" and out.suffix.lower() == ".reqifz"):
         _check_suffix(out, args.format)
     refuse_project_target(out)
+    columns, only = None, None
     with Project.view(args.file) as project:
         snapshot = project.snapshot()
         language = args.lang or project.info().language
+        if view_name:
+            from pmdesk.interop.views import view_export
+
+            try:
+                columns, only = view_export(project, view_name, snapshot)
+            except InteropError as e:
+                raise CommandError(str(e)) from None
     try:
         with replacing(out) as tmp:
             zipped = out.suffix.lower() == ".reqifz"
-            count = export_project(snapshot, args.format, tmp, language, zipped=zipped)
+            count = export_project(
+                snapshot, args.format, tmp, language, zipped=zipped, columns=columns, only=only
+            )
     except InteropError as e:
         raise CommandError(str(e)) from None
     _say(f"Exported {count} requirements to {out}.")
@@ -327,6 +342,12 @@ def _import_requirements(args: argparse.Namespace, target: Path, fmt: str) -> in
     else:
         plan = import_new(source, target, replace=args.replace)
         _say(f"Imported {plan.created} requirements into {target}.")
+    if plan.new_personas:
+        made = ", ".join(plan.new_personas)
+        _say(f"New personas (by name; fill them in in the window): {made}.")
+    if plan.new_custom_fields:
+        made = ", ".join(f"{n} ({kind})" for n, (_, kind, _) in plan.new_custom_fields.items())
+        _say(f"New custom fields: {made}.")
     return EXIT_OK
 
 

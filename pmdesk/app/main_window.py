@@ -522,12 +522,13 @@ class MainWindow(QMainWindow):
 
     def export_requirements(self, path: Path | None = None) -> object:
         """File ▸ Export Requirements…: xlsx, csv or ReqIF (app/interop)."""
-        from pmdesk.app.interop.import_dialog import export_requirements
+        from pmdesk.app.interop.export_dialog import export_requirements
 
         ws = self.workspace
         if ws is None:
             return None
-        return export_requirements(self, ws.session, ws.session.project.info().language, path)
+        language = ws.session.project.info().language
+        return export_requirements(self, ws.session, language, path, self.settings)
 
     def kano_survey(self) -> None:
         """Project ▸ Kano Survey…: a survey's result (app/analysis/kano_window.py)."""

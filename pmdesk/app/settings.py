@@ -203,6 +203,19 @@ class AppSettings:
     def survey_folder(self, folder: str) -> None:
         self._s.setValue("analysis/survey_folder", folder)
 
+    # -- Export Requirements (app/interop) ------------------------------------------
+    def export_columns(self) -> list[str] | None:
+        """The column ids the last spreadsheet export held, in order (None: never chosen)."""
+        text = self._str("interop/export_columns", "")
+        try:
+            found = json.loads(text) if text else None
+        except ValueError:
+            return None
+        return [str(c) for c in found] if isinstance(found, list) else None
+
+    def save_export_columns(self, columns: list[str]) -> None:
+        self._s.setValue("interop/export_columns", json.dumps(columns, ensure_ascii=False))
+
 
 def _project_key(group: str, project: Path) -> str:
     """A settings key of one project file (its resolved path, hashed: any characters)."""

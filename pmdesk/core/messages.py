@@ -225,6 +225,30 @@ MESSAGES: dict[str, str] = {
         "CoreError", "The {entity} dates are not valid: {detail}."
     ),
     "edit.missing": QT_TRANSLATE_NOOP("CoreError", "The {entity} {uid} does not exist."),
+    # A custom field's value that does not fit its kind (schema 9).
+    "custom.not_text": QT_TRANSLATE_NOOP("CoreError", "{name} takes text: {value} is not text."),
+    "custom.not_person": QT_TRANSLATE_NOOP(
+        "CoreError", "{name} takes a person's name on one line: {value} is not one."
+    ),
+    "custom.not_number": QT_TRANSLATE_NOOP(
+        "CoreError", "{name} takes a number: {value} is not a number."
+    ),
+    "custom.not_date": QT_TRANSLATE_NOOP(
+        "CoreError", "{name} takes a date like 2027-03-31: {value} is not one."
+    ),
+    "custom.not_option": QT_TRANSLATE_NOOP(
+        "CoreError", "{name} takes one of its options ({options}): {value} is not one of them."
+    ),
+    "custom.not_options": QT_TRANSLATE_NOOP(
+        "CoreError", "{name} takes a list of its options ({options}): {value} is not one."
+    ),
+    "custom.unknown_field": QT_TRANSLATE_NOOP(
+        "CoreError", "There is no custom field {uid} in this project."
+    ),
+    "custom.kind_changed": QT_TRANSLATE_NOOP(
+        "CoreError",
+        "{name} holds values already: its kind cannot change from {old} to {new}.",
+    ),
     "edit.exists": QT_TRANSLATE_NOOP("CoreError", "The {entity} {uid} exists already."),
     "edit.cannot_create": QT_TRANSLATE_NOOP("CoreError", "A {entity} cannot be created."),
     "keys.bad_prefix": QT_TRANSLATE_NOOP(
@@ -411,6 +435,7 @@ WORDS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("CoreError", "milestone"),
     QT_TRANSLATE_NOOP("CoreError", "lane"),
     QT_TRANSLATE_NOOP("CoreError", "persona"),
+    QT_TRANSLATE_NOOP("CoreError", "custom_field"),
     QT_TRANSLATE_NOOP("CoreError", "link"),
     QT_TRANSLATE_NOOP("CoreError", "section"),
     QT_TRANSLATE_NOOP("CoreError", "project"),
@@ -467,6 +492,20 @@ UNDO_TEXTS: dict[str, str] = {
     "saved_view.rename": QT_TRANSLATE_NOOP("UndoLabel", "Rename view {name} to {new}"),
     "saved_view.reorder": QT_TRANSLATE_NOOP("UndoLabel", "Reorder view {name}"),
     "saved_view.edit": QT_TRANSLATE_NOOP("UndoLabel", "Update view {name}"),
+    # Schema 9: the project's own fields (core/ops/custom.py sets their values).
+    "custom_field.create": QT_TRANSLATE_NOOP("UndoLabel", "Create custom field {name}"),
+    "custom_field.delete": QT_TRANSLATE_NOOP("UndoLabel", "Delete custom field {name}"),
+    "custom_field.restore": QT_TRANSLATE_NOOP("UndoLabel", "Restore custom field {name}"),
+    "custom_field.rename": QT_TRANSLATE_NOOP("UndoLabel", "Rename custom field {name} to {new}"),
+    "custom_field.reorder": QT_TRANSLATE_NOOP("UndoLabel", "Reorder custom field {name}"),
+    "custom_field.edit": QT_TRANSLATE_NOOP("UndoLabel", "Edit custom field {name}"),
+    "custom_field.options": QT_TRANSLATE_NOOP(
+        "UndoLabel", "Change the options of custom field {name}"
+    ),
+    "custom.set.one": QT_TRANSLATE_NOOP("UndoLabel", "Set {name} of {key}"),
+    "custom.set": QT_TRANSLATE_NOOP("UndoLabel", "Set {name} of {count} requirements"),
+    "custom.set_many.one": QT_TRANSLATE_NOOP("UndoLabel", "Set custom fields of {key}"),
+    "custom.set_many": QT_TRANSLATE_NOOP("UndoLabel", "Set custom fields of {count} requirements"),
     "milestone.create": QT_TRANSLATE_NOOP("UndoLabel", "Create milestone {name}"),
     "milestone.delete": QT_TRANSLATE_NOOP("UndoLabel", "Delete milestone {name}"),
     "milestone.restore": QT_TRANSLATE_NOOP("UndoLabel", "Restore milestone {name}"),

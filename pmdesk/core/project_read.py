@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from pmdesk.core.analysis.scoring import Ranking, Scoring
     from pmdesk.core.queries.backlog import BacklogRow
     from pmdesk.core.queries.criteria import Criteria
+    from pmdesk.core.queries.custom import CustomFieldRecord
     from pmdesk.core.queries.history import Change, LogFilter, Wording
     from pmdesk.core.queries.requirements import (
         Counts,
@@ -288,6 +289,28 @@ class ProjectReads:
             return matching_uids(
                 conn, criteria, search=None if found is None else lambda _text: set(found)
             )
+
+    def custom_fields(self) -> list[CustomFieldRecord]:
+        """Every custom field (schema 9), in the project's order (rank)."""
+        from pmdesk.core.queries.custom import custom_fields
+
+        with self._connect() as conn:
+            return custom_fields(conn)
+
+    def custom_values(self) -> dict[str, dict[str, Any]]:
+        """requirement uid → its custom field values ({field uid: value}), for
+        every requirement that holds one."""
+        from pmdesk.core.queries.custom import custom_values
+
+        with self._connect() as conn:
+            return custom_values(conn)
+
+    def custom_value_counts(self) -> dict[str, int]:
+        """custom field uid → how many requirements hold a value of it."""
+        from pmdesk.core.queries.custom import value_counts
+
+        with self._connect() as conn:
+            return value_counts(conn)
 
     def milestones(self) -> list[MilestoneRecord]:
         """Every milestone with its date and release, by date."""

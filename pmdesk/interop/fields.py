@@ -33,6 +33,9 @@ TARGETS = (
     "impact",
     "confidence",
     "source",
+    "value",
+    "horizon",
+    "persona",
 )
 CUSTOM = "custom:"  # custom fields come with schema 8: until then listed as not imported
 RICE_TARGETS = ("reach", "impact", "confidence", "effort")
@@ -151,6 +154,9 @@ _HEADERS: Mapping[str, tuple[str, ...]] = {
     "impact": ("impact", "影响", "影响力"),
     "confidence": ("confidence", "信心", "置信度"),
     "source": ("source", "requester", "来源", "提出人", "需求来源"),
+    "value": ("value", "business value", "价值", "业务价值", "商业价值"),
+    "horizon": ("horizon", "now next later", "时间范围", "规划时间范围"),
+    "persona": ("persona", "personas", "user persona", "用户画像", "画像", "角色", "目标用户"),
 }
 _BY_HEADER = {_norm(h): f for f, names in _HEADERS.items() for h in names}
 
@@ -170,7 +176,7 @@ def _terms(terms: Mapping[str, vocabulary.Term], extra: Mapping[str, str]) -> di
     return found
 
 
-_CHOICES: Mapping[str, dict[str, str]] = {
+_CHOICES: dict[str, dict[str, str]] = {
     "kind": _terms(
         vocabulary.KIND_TERMS,
         {
@@ -261,12 +267,18 @@ _CHOICES: Mapping[str, dict[str, str]] = {
         },
     ),
 }
+_CHOICES["horizon"] = _terms(
+    vocabulary.HORIZON_TERMS,
+    {"当前": "now", "下一步": "next", "之后": "later", "未来": "later", "稍后": "later"},
+)
 _ALLOWED = {
     "kind": vocabulary.KINDS,
     "status": vocabulary.STATUSES,
     "priority": vocabulary.PRIORITIES,
     "kano": vocabulary.KANO,
+    "horizon": vocabulary.HORIZONS,
 }
+CHOICE_FIELDS = tuple(_ALLOWED)  # fields with a fixed vocabulary: their values are mapped
 _NOT_SET = {"", "-", "—", "none", "无", "未评估", "not assessed", "n/a"}
 _SPLIT_TAGS = re.compile(r"[,;，；、\n]+")
 _BULLET = re.compile(r"^\s*(?:[-*•·]|\d+[.)、])\s+")
@@ -313,8 +325,6 @@ def convert(name: str, cell: Any, values: Mapping[str, str] | None = None) -> An
             text = mapped
     if name in _CHOICES:
         if _norm(text) in _NOT_SET:
-            if name in ("priority", "kano"):
-                return None
             return None  # kind and status keep their default (or current value)
         found = _CHOICES[name].get(_norm(text))
         if found is None:
@@ -330,7 +340,7 @@ def convert(name: str, cell: Any, values: Mapping[str, str] | None = None) -> An
         return [_BULLET.sub("", t).strip() for t in items if str(t).strip()]
     if name in ("start", "end"):
         return _date(name, cell, text)
-    if name in RICE_TARGETS:
+    if name in RICE_TARGETS or name == "value":
         return _number(name, text)
     if name == "level":
         if not text:
@@ -385,6 +395,11 @@ def _number(name: str, text: str) -> float | None:
         )
     if name == "effort" and number <= 0:
         raise ValueProblemError("bad_range", field=name, value=text, rule="is not above 0")
+    low, high = vocabulary.VALUE_RANGE
+    if name == "value" and not low <= number <= high:
+        raise ValueProblemError(
+            "bad_range", field=name, value=text, rule=f"is not between {low:g} and {high:g}"
+        )
     if name in ("reach", "impact") and number < 0:
         raise ValueProblemError("bad_range", field=name, value=text, rule="is negative")
     return number

@@ -62,6 +62,9 @@ class Record:
     where: str
     values: dict[str, Any]
     skipped: dict[str, str] = field(default_factory=dict)  # columns not imported: name → text
+    # custom field name → its text (a list from repeated columns or a multi-valued
+    # ReqIF enumeration), turned into the field's value by the planner (schema 9)
+    custom: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -91,3 +94,6 @@ class Incoming:
     not_imported: list[str] = field(default_factory=list)  # source columns left out
     # The source's own order gives the hierarchy (ReqIF's SPEC-HIERARCHY, an outline level).
     title: str = ""
+    # What the source says of a custom field's kind: name → (kind, options) (ReqIF's
+    # datatypes); a field without a hint gets a kind guessed from its values.
+    custom_kinds: dict[str, tuple[str, list[str]]] = field(default_factory=dict)

@@ -11,7 +11,8 @@ from collections.abc import Iterable
 
 from pmdesk.interop.fields import as_text, guess_field
 from pmdesk.interop.incoming import Incoming, LinkRecord, Table
-from pmdesk.interop.mapping import Mapping, guess_mapping, records_from_table
+from pmdesk.interop.mapping import Mapping, custom_defaults, guess_mapping, records_from_table
+from pmdesk.interop.progress import QUIET, Progress
 from pmdesk.interop.wiki import wiki_to_markdown
 
 _CUSTOM = re.compile(r"^custom field \((.*)\)$", re.IGNORECASE)
@@ -58,6 +59,14 @@ def _special(header: str) -> bool:
     )
 
 
+def jira_custom_defaults(
+    mapping: Mapping, headers: Iterable[str], given: Mapping | None
+) -> Mapping:
+    """Jira's columns without a pmdesk field as custom fields of their inner name
+    (`Custom field (Team)` → custom:Team); ids, parents and links are the importer's."""
+    return custom_defaults(mapping, headers, given, name_of=_inner, skip=_special)
+
+
 def jira_mapping(headers: Iterable[str], given: Mapping | None = None) -> Mapping:
     """Jira's columns guessed (custom fields by their inner name); the columns of
     ids, parents, epic links and issue links are read by the importer itself."""
@@ -92,7 +101,7 @@ def jira_mapping(headers: Iterable[str], given: Mapping | None = None) -> Mappin
     return mapping
 
 
-def jira_records(table: Table, mapping: Mapping) -> Incoming:
+def jira_records(table: Table, mapping: Mapping, progress: Progress = QUIET) -> Incoming:
     """The issues as records; parents from `Parent id` (sub-tasks, next-gen
     children) or the epic link; the description's wiki markup as Markdown."""
     plain = [h for h in table.headers if not _special(h)]
@@ -106,7 +115,7 @@ def jira_records(table: Table, mapping: Mapping) -> Incoming:
         ],
         table.numbers,
     )
-    incoming = records_from_table(narrowed, mapping)
+    incoming = records_from_table(narrowed, mapping, progress)
     index = {h.strip().casefold(): i for i, h in enumerate(table.headers)}
     inner_index = {_inner(h).casefold(): i for i, h in enumerate(table.headers)}
     id_column = next((inner_index[n] for n in _ISSUE_ID if n in inner_index), None)

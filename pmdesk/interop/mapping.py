@@ -6,13 +6,22 @@ value>": "<pmdesk value>"}}}` (**contract**, see the README)."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pmdesk.interop.fields import CUSTOM, TARGETS, ValueProblemError, as_text, convert, guess_field
+from pmdesk.interop.fields import (
+    CHOICE_FIELDS,
+    CUSTOM,
+    TARGETS,
+    ValueProblemError,
+    as_text,
+    convert,
+    guess_field,
+)
 from pmdesk.interop.incoming import Incoming, InteropError, Problem, Record, Table
+from pmdesk.interop.progress import QUIET, Progress
 
 LIST_FIELDS = frozenset({"tags", "acceptance"})
 _UNIQUE = frozenset({"title", "description", "uid", "key"})  # not worth remembering
@@ -114,7 +123,7 @@ def guess_mapping(headers: Iterable[str], given: Mapping | None = None) -> Mappi
     return mapping
 
 
-def records_from_table(table: Table, mapping: Mapping) -> Incoming:
+def records_from_table(table: Table, mapping: Mapping, progress: Progress = QUIET) -> Incoming:
     """Every row of `table` as an incoming record; a value that does not fit its
     field is a problem of that row (the row is still listed, for the preview)."""
     if not table.headers or not any(h.strip() for h in table.headers):
@@ -125,17 +134,17 @@ def records_from_table(table: Table, mapping: Mapping) -> Incoming:
     incoming = Incoming(table.name, [])
     seen: set[str] = set()
     for header, target in zip(table.headers, targets, strict=True):
-        if (not target or target.startswith(CUSTOM)) and header not in seen and header.strip():
+        if not target and header not in seen and header.strip():
             incoming.not_imported.append(header)
             seen.add(header)
     width = len(table.headers)
     values = mapping.values
     mapped = [(i, t) for i, t in enumerate(targets) if t and not t.startswith(CUSTOM)]
     skipped = [
-        (i, h, t)
-        for i, (h, t) in enumerate(zip(table.headers, targets, strict=True))
-        if not t or t.startswith(CUSTOM)
+        (i, h, t) for i, (h, t) in enumerate(zip(table.headers, targets, strict=True)) if not t
     ]
+    # custom:NAME columns: their texts, for the planner (which knows the project's fields)
+    custom = [(i, t[len(CUSTOM) :].strip()) for i, t in enumerate(targets) if t.startswith(CUSTOM)]
     wanted = list(dict.fromkeys(t for _, t in mapped))
     empty = {t: convert(t, None, values.get(t)) for t in wanted}
     memo: dict[tuple[str, Any], Any] = {}
@@ -155,7 +164,10 @@ def records_from_table(table: Table, mapping: Mapping) -> Incoming:
             raise found
         return found
 
+    total = len(table.rows)
+    progress.stage("map", total)
     for index, (cells, number) in enumerate(zip(table.rows, table.numbers, strict=True)):
+        progress.step("map", index, total)
         where = f"row {number}"
         record = Record(where, {})
         if len(cells) > width and any(as_text(c) for c in cells[width:]):
@@ -172,6 +184,17 @@ def records_from_table(table: Table, mapping: Mapping) -> Incoming:
         for column, header, _ in skipped:
             if column < len(cells) and (text := as_text(cells[column])):
                 record.skipped[header] = text
+        for column, name in custom:
+            text = as_text(cells[column]) if column < len(cells) else ""
+            translated = values.get(CUSTOM + name)  # MAP.json's values for custom:NAME
+            if translated and text:
+                text = translated.get(text, text)
+            if name not in record.custom or not record.custom[name]:
+                record.custom[name] = text  # "" too: an update takes the value away
+            elif text:  # a repeated column (Jira's Sprint): every value
+                before = record.custom[name]
+                earlier = before if isinstance(before, list) else [before]
+                record.custom[name] = [*earlier, text]
         for column, target in mapped:
             cell = cells[column] if column < len(cells) else None
             if cell is not None and (type(cell) is not str or cell.strip()):
@@ -193,3 +216,71 @@ def records_from_table(table: Table, mapping: Mapping) -> Incoming:
             record.values[target] = value
         incoming.records.append(record)
     return incoming
+
+
+MAX_VALUES = 60  # distinct values listed per field: a column with more is no vocabulary
+
+
+@dataclass(frozen=True)
+class SourceValue:
+    """One distinct text of a column mapped to a field with a fixed vocabulary."""
+
+    field: str
+    text: str
+    rows: int
+    guessed: str | None  # pmdesk's reading without the mapping: a value, "" (not set), None
+
+
+def source_values(table: Table, mapping: Mapping) -> list[SourceValue]:
+    """The distinct texts of every column mapped to priority, status, kind, Kano or
+    horizon (first seen first, at most MAX_VALUES a field), with pmdesk's guess of each;
+    the mapping's own `values` are left out of the guess, so the dialog can show both."""
+    columns = [
+        (i, mapping.field_of(h))
+        for i, h in enumerate(table.headers)
+        if mapping.field_of(h) in CHOICE_FIELDS
+    ]
+    counts: dict[tuple[str, str], int] = {}
+    per_field: dict[str, int] = {}
+    for cells in table.rows:
+        for column, target in columns:
+            text = as_text(cells[column]) if column < len(cells) else ""
+            if not text:
+                continue
+            key = (target, text)
+            if key in counts:
+                counts[key] += 1
+            elif per_field.get(target, 0) < MAX_VALUES:
+                counts[key] = 1
+                per_field[target] = per_field.get(target, 0) + 1
+    order = {target: at for at, (_, target) in reversed(list(enumerate(columns)))}
+    found = []
+    for (target, text), rows in sorted(counts.items(), key=lambda kv: order[kv[0][0]]):
+        try:
+            value = convert(target, text)
+            guessed: str | None = "" if value is None else str(value)
+        except ValueProblemError:
+            guessed = None
+        found.append(SourceValue(target, text, rows, guessed))
+    return found
+
+
+def custom_defaults(
+    mapping: Mapping,
+    headers: Iterable[str],
+    given: Mapping | None = None,
+    name_of: Callable[[str], str] = str.strip,
+    skip: Callable[[str], bool] = lambda _header: False,
+) -> Mapping:
+    """Columns pmdesk has no field for become custom fields of their header's name
+    (custom:NAME) instead of being dropped; a column the given mapping leaves out
+    ("") stays out."""
+    for header in headers:
+        if mapping.columns.get(header, "") or not header.strip() or skip(header):
+            continue
+        if given is not None and header in given.columns:
+            continue
+        name = name_of(header).strip()
+        if name:
+            mapping.columns[header] = CUSTOM + name
+    return mapping

@@ -67,6 +67,9 @@ FIELD_NAMES: Mapping[str, tuple[str, str]] = {
     "impact": ("impact", "影响力"),
     "confidence": ("confidence", "信心"),
     "source": ("source", "来源"),
+    "value": ("business value", "价值"),
+    "horizon": ("horizon", "时间范围"),
+    "persona": ("persona", "用户画像"),
 }
 
 

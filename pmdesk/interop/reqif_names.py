@@ -8,6 +8,7 @@ from pmdesk.core.domain import vocabulary
 
 NS = "http://www.omg.org/spec/ReqIF/20110401/reqif.xsd"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
+CUSTOM_DESC = "pmdesk custom field: "  # + its kind, in a custom field's DESC (schema 9)
 
 # field → LONG-NAME of its attribute definition, and the names other tools use
 ATTRIBUTES = {
@@ -32,14 +33,18 @@ ATTRIBUTES = {
     "confidence": "Confidence",
     "effort": "Effort",
     "source": "Source",
+    "value": "Business value",
+    "horizon": "Horizon",
+    "persona": "Persona",
 }
 ENUMS = {
     "kind": vocabulary.KINDS,
     "status": vocabulary.STATUSES,
     "priority": vocabulary.PRIORITIES,
     "kano": vocabulary.KANO,
+    "horizon": vocabulary.HORIZONS,
 }
-REAL = ("reach", "impact", "confidence", "effort")
+REAL = ("reach", "impact", "confidence", "effort", "value")
 XHTML = ("description", "acceptance")
 # What other tools call these (folded LONG-NAMEs): the reader takes any of them.
 ALIASES = {
@@ -70,4 +75,8 @@ ALIASES = {
     "end date": "end",
     "assignee": "owner",
     "owner": "owner",
+    "value": "value",
+    "价值": "value",
+    "用户画像": "persona",
+    "时间范围": "horizon",
 }

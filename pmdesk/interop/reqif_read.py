@@ -2,7 +2,7 @@
 ReqIF Studio, Enterprise Architect and Eclipse RMF write: namespaces or none,
 missing LONG-NAMEs, hundreds of attribute definitions, tool extensions. The
 specification's SPEC-HIERARCHY gives the tree, SPEC-RELATIONs the links; XHTML
-text becomes Markdown. What pmdesk has no field for is listed as not imported."""
+text becomes Markdown. What pmdesk has no field for becomes a custom field."""
 
 from __future__ import annotations
 
@@ -15,10 +15,11 @@ from typing import Any
 from lxml import etree  # type: ignore[import-untyped]
 
 from pmdesk.core.domain import vocabulary
+from pmdesk.core.domain.vocabulary import CUSTOM_KINDS
 from pmdesk.interop.fields import ValueProblemError, convert
 from pmdesk.interop.incoming import Incoming, InteropError, LinkRecord, Problem, Record
 from pmdesk.interop.markdown_xhtml import shape_digest, xhtml_items, xhtml_to_markdown
-from pmdesk.interop.reqif_names import ALIASES, ATTRIBUTES
+from pmdesk.interop.reqif_names import ALIASES, ATTRIBUTES, CUSTOM_DESC
 
 _BY_NAME = {name.casefold(): field for field, name in ATTRIBUTES.items()} | ALIASES
 _ENUM_FIELDS = ("kind", "status", "priority", "kano")
@@ -117,6 +118,7 @@ class _Reader:
         self.uids: dict[str, str] = {}  # SPEC-OBJECT identifier → record uid
         self.incoming = Incoming(name, [])
         self.memo: dict[tuple[str, str], Any] = {}
+        self.custom_kinds: dict[str, tuple[str, list[str]]] = {}  # attribute name → hint
 
     def fail(self, element: Any, what: str) -> InteropError:
         return InteropError(f"{self.name}: {_describe(element)} {what}.")
@@ -159,12 +161,31 @@ class _Reader:
                 raise self.fail(element, f"refers to datatype {datatype!r}, which is not defined")
             label = element.get("LONG-NAME") or ident
             self.definition_types[ident] = datatype
-            self.definitions[ident] = (_BY_NAME.get(label.strip().casefold(), ""), label)
+            field = _BY_NAME.get(label.strip().casefold(), "")
+            if element.get("DESC", "").startswith(CUSTOM_DESC):
+                field = ""  # pmdesk's own custom field, whatever its name
+            self.definitions[ident] = (field, label)
+            if not field:
+                self.custom_kinds[label] = self._custom_kind(element, datatype)
+
+    def _custom_kind(self, element: Any, datatype: str) -> tuple[str, list[str]]:
+        """What an attribute pmdesk has no field for becomes: a custom field of the
+        kind its datatype says (pmdesk's own say it in DESC), its options an
+        enumeration's values."""
+        kind = _local(element).removeprefix("ATTRIBUTE-DEFINITION-")
+        options = list(self.datatypes.get(datatype, ("", {}))[1].values())
+        said = element.get("DESC", "")
+        if said.startswith(CUSTOM_DESC) and said[len(CUSTOM_DESC) :] in CUSTOM_KINDS:
+            named = said[len(CUSTOM_DESC) :]
+            return named, options if named in ("choice", "choices") else []
+        if kind == "ENUMERATION":
+            multi = element.get("MULTI-VALUED", "false").strip().lower() == "true"
+            return ("choices" if multi else "choice"), options
+        return {"REAL": "number", "INTEGER": "number", "DATE": "date"}.get(kind, "text"), []
 
     def _objects(self) -> dict[str, Record]:
         records: dict[str, Record] = {}
         holder = _child(self.content, "SPEC-OBJECTS")
-        left_out: dict[str, None] = {}
         ns = _ns(self.content)
         values_tag, definition_path = f"{ns}VALUES", f"{ns}DEFINITION/*"
         for element in _children(holder, "SPEC-OBJECT") if holder is not None else []:
@@ -189,9 +210,11 @@ class _Reader:
                 raw = self._value(value, kind, definition)
                 if raw is None:
                     continue
-                if not field:
-                    left_out[label] = None
-                    record.skipped[label] = raw if isinstance(raw, str) else str(raw)
+                if not field:  # kept as a custom field of the attribute's name
+                    if isinstance(raw, list | str):
+                        record.custom[label] = raw
+                    else:  # XHTML
+                        record.custom[label] = xhtml_to_markdown(_only_child(raw))
                     continue
                 texts[field] = raw
             self._fields(record, texts, element)
@@ -199,7 +222,10 @@ class _Reader:
             record.values["uid"] = uid
             self.uids[ident] = uid
             records[ident] = record
-        self.incoming.not_imported = list(left_out)
+        used = {name for r in records.values() for name in r.custom}
+        self.incoming.custom_kinds = {
+            name: hint for name, hint in self.custom_kinds.items() if name in used
+        }
         return records
 
     def _convert(self, field: str, text: str) -> Any:

@@ -22,7 +22,15 @@ from pmdesk.interop.markdown_xhtml import (
     shape_digest,
     xhtml_text,
 )
-from pmdesk.interop.reqif_names import ATTRIBUTES, ENUMS, NS, REAL, XHTML, XHTML_NS
+from pmdesk.interop.reqif_names import (
+    ATTRIBUTES,
+    CUSTOM_DESC,
+    ENUMS,
+    NS,
+    REAL,
+    XHTML,
+    XHTML_NS,
+)
 
 Json = dict[str, Any]
 _OBJECTS = "pmdesk: the SPEC-OBJECTS"
@@ -79,6 +87,27 @@ def write_reqif(snapshot: Json, out: Path, *, zipped: bool = False) -> int:
         MAX="1000000000",
         **stamp,
     )
+    _el(types, "DATATYPE-DEFINITION-DATE", IDENTIFIER="dt-date", LONG_NAME="Date", **stamp)
+    custom = list(snapshot.get("custom_fields", []))
+    for spec in custom:  # a choice field's options as an enumeration (schema 9)
+        if spec["kind"] in ("choice", "choices"):
+            enum = _el(
+                types,
+                "DATATYPE-DEFINITION-ENUMERATION",
+                IDENTIFIER=f"dt-cf-{spec['uid']}",
+                LONG_NAME=spec["name"],
+                **stamp,
+            )
+            specified = _el(enum, "SPECIFIED-VALUES")
+            for key, option in enumerate(spec.get("options") or []):
+                item = _el(
+                    specified,
+                    "ENUM-VALUE",
+                    IDENTIFIER=f"ev-cf-{spec['uid']}-{key}",
+                    LONG_NAME=option,
+                    **stamp,
+                )
+                _el(_el(item, "PROPERTIES"), "EMBEDDED-VALUE", KEY=str(key), OTHER_CONTENT=option)
     for field, values in ENUMS.items():
         enum = _el(
             types,
@@ -120,6 +149,22 @@ def write_reqif(snapshot: Json, out: Path, *, zipped: bool = False) -> int:
             else {"STRING": "dt-string", "XHTML": "dt-xhtml", "REAL": "dt-real"}[kind]
         )
         _ref(definition, "TYPE", f"DATATYPE-DEFINITION-{kind}-REF", target)
+    for spec in custom:  # custom fields: a definition each, its kind in DESC
+        kind = _CUSTOM_KINDS[spec["kind"]]
+        definition = _el(
+            attributes,
+            f"ATTRIBUTE-DEFINITION-{kind}",
+            IDENTIFIER=f"ad-cf-{spec['uid']}",
+            LONG_NAME=spec["name"],
+            DESC=f"{CUSTOM_DESC}{spec['kind']}",
+            **stamp,
+        )
+        if kind == "ENUMERATION":
+            definition.set("MULTI-VALUED", "true" if spec["kind"] == "choices" else "false")
+        target = {"STRING": "dt-string", "REAL": "dt-real", "DATE": "dt-date"}.get(
+            kind, f"dt-cf-{spec['uid']}"
+        )
+        _ref(definition, "TYPE", f"DATATYPE-DEFINITION-{kind}-REF", target)
     for link_type in vocabulary.LINK_TYPES:
         _el(
             spec_types,
@@ -134,12 +179,13 @@ def write_reqif(snapshot: Json, out: Path, *, zipped: bool = False) -> int:
     objects.append(etree.Comment(_OBJECTS))  # filled in as text below
     releases = {r["uid"]: r["name"] for r in snapshot.get("releases", [])}
     lanes = {r["uid"]: r["name"] for r in snapshot.get("lanes", [])}
+    personas = {r["uid"]: r["name"] for r in snapshot.get("personas", [])}
     written: list[str] = []
 
     def write_objects(nodes: list[Json]) -> None:
         for node in nodes:
             changed = node.get("updated", {}).get("at") or now
-            written.append(_spec_object(node, releases, lanes, changed))
+            written.append(_spec_object(node, releases, lanes, changed, personas, custom))
             write_objects(node.get("children", []))
 
     write_objects(snapshot.get("requirements", []))
@@ -191,9 +237,17 @@ def _kind_of(field: str) -> str:
     return "STRING"
 
 
-def _spec_object(node: Json, releases: dict[str, str], lanes: dict[str, str], changed: str) -> str:
+def _spec_object(
+    node: Json,
+    releases: dict[str, str],
+    lanes: dict[str, str],
+    changed: str,
+    personas: dict[str, str] | None = None,
+    custom: list[Json] | None = None,
+) -> str:
     """One SPEC-OBJECT as text: 10,000 of them are a third of the time as lxml elements."""
     rice = node.get("rice") or {}
+    personas = personas or {}
     description = node.get("description") or ""
     rendered = markdown_to_xhtml(description) if description else None
     out = [
@@ -206,12 +260,16 @@ def _spec_object(node: Json, releases: dict[str, str], lanes: dict[str, str], ch
             value = description
         elif field == "digest":
             value = shape_digest(rendered) if rendered is not None else ""
+        elif field == "value":
+            value = node.get("value")
         elif field in REAL:
             value = rice.get(field)
         elif field == "release":
             value = releases.get(node.get("release") or "", "")
         elif field == "lane":
             value = lanes.get(node.get("lane") or "", "")
+        elif field == "persona":
+            value = personas.get(node.get("persona") or "", "")
         elif field == "tags":
             value = ", ".join(node.get("tags", []))
         else:
@@ -237,9 +295,46 @@ def _spec_object(node: Json, releases: dict[str, str], lanes: dict[str, str], ch
                 f"<ATTRIBUTE-VALUE-{kind} THE-VALUE={_attr(text)}>{definition}"
                 f"</ATTRIBUTE-VALUE-{kind}>"
             )
+    values = node.get("custom") or {}
+    for spec in custom or ():
+        value = values.get(spec["uid"])
+        if value is None:
+            continue
+        kind = _CUSTOM_KINDS[spec["kind"]]
+        ref = f"ATTRIBUTE-DEFINITION-{kind}-REF"
+        definition = f"<DEFINITION><{ref}>ad-cf-{spec['uid']}</{ref}></DEFINITION>"
+        if kind == "ENUMERATION":
+            options = list(spec.get("options") or [])
+            chosen = value if isinstance(value, list) else [value]
+            refs = "".join(
+                f"<ENUM-VALUE-REF>ev-cf-{spec['uid']}-{options.index(v)}</ENUM-VALUE-REF>"
+                for v in chosen
+                if v in options
+            )
+            out.append(
+                f"<ATTRIBUTE-VALUE-ENUMERATION>{definition}<VALUES>{refs}</VALUES>"
+                "</ATTRIBUTE-VALUE-ENUMERATION>"
+            )
+            continue
+        text = repr(float(value)) if kind == "REAL" else str(value)
+        if kind == "DATE":
+            text += "T00:00:00"
+        out.append(
+            f"<ATTRIBUTE-VALUE-{kind} THE-VALUE={_attr(text)}>{definition}</ATTRIBUTE-VALUE-{kind}>"
+        )
     out.append("</VALUES><TYPE><SPEC-OBJECT-TYPE-REF>st-requirement</SPEC-OBJECT-TYPE-REF></TYPE>")
     out.append("</SPEC-OBJECT>\n")
     return "".join(out)
+
+
+_CUSTOM_KINDS = {
+    "text": "STRING",
+    "person": "STRING",
+    "number": "REAL",
+    "date": "DATE",
+    "choice": "ENUMERATION",
+    "choices": "ENUMERATION",
+}
 
 
 def _attr(text: str) -> str:

@@ -13,8 +13,9 @@ from pmdesk.core.domain import vocabulary
 from pmdesk.interop.csv_files import peek_headers, read_csv, write_csv
 from pmdesk.interop.fields import as_text
 from pmdesk.interop.incoming import Incoming, InteropError, LinkRecord, ReleaseRecord, Table
-from pmdesk.interop.mapping import Mapping, guess_mapping, records_from_table
+from pmdesk.interop.mapping import Mapping, custom_defaults, guess_mapping, records_from_table
 from pmdesk.interop.plan import Existing, Plan, make_plan
+from pmdesk.interop.progress import QUIET, Progress
 from pmdesk.interop.sheets import link_sheet, release_sheet, requirement_sheet
 
 Json = dict[str, Any]
@@ -61,13 +62,16 @@ class Source:
     extra: Incoming | None = None  # releases and links from a workbook's other sheets
 
 
-def read_source(path: Path, fmt: str | None = None, mapping: Mapping | None = None) -> Source:
+def read_source(
+    path: Path, fmt: str | None = None, mapping: Mapping | None = None, progress: Progress = QUIET
+) -> Source:
     """Read `path`; columns the given mapping leaves out are guessed from their headers."""
     if not path.exists():
         raise InteropError(f"{path}: no such file.")
     if path.is_dir():
         raise InteropError(f"{path} is a folder, not a file to import.")
     kind = guess_format(path, fmt)
+    progress.stage("read")
     if kind == "reqif":
         from pmdesk.interop.reqif_read import read_reqif
 
@@ -82,16 +86,15 @@ def read_source(path: Path, fmt: str | None = None, mapping: Mapping | None = No
         extra = _workbook_extra(sheets, table)
     else:
         table = read_csv(path)
+    chosen = _guessed(table, kind, mapping)
     if kind == "jira":
-        from pmdesk.interop.jira import jira_mapping, jira_records
+        from pmdesk.interop.jira import jira_records
 
-        chosen = jira_mapping(table.headers, mapping)
-        return Source(path, kind, table, chosen, jira_records(table, chosen))
-    chosen = guess_mapping(table.headers, mapping)
-    return Source(path, kind, table, chosen, records_from_table(table, chosen), extra)
+        return Source(path, kind, table, chosen, jira_records(table, chosen, progress))
+    return Source(path, kind, table, chosen, records_from_table(table, chosen, progress), extra)
 
 
-def remap(source: Source, mapping: Mapping) -> Source:
+def remap(source: Source, mapping: Mapping, progress: Progress = QUIET) -> Source:
     """The same file under another mapping (the dialog's edits)."""
     if source.table is None:
         return source
@@ -99,9 +102,13 @@ def remap(source: Source, mapping: Mapping) -> Source:
         from pmdesk.interop.jira import jira_records
 
         return Source(
-            source.path, source.format, source.table, mapping, jira_records(source.table, mapping)
+            source.path,
+            source.format,
+            source.table,
+            mapping,
+            jira_records(source.table, mapping, progress),
         )
-    incoming = records_from_table(source.table, mapping)
+    incoming = records_from_table(source.table, mapping, progress)
     return Source(source.path, source.format, source.table, mapping, incoming, source.extra)
 
 
@@ -196,14 +203,21 @@ def incoming_of(source: Source) -> Incoming:
         source.incoming.problems,
         source.incoming.not_imported,
         source.incoming.title,
+        source.incoming.custom_kinds,
     )
     return merged
 
 
-def plan_source(source: Source, snapshot: Json | None) -> Plan:
-    """What importing `source` into the project of `snapshot` (None: a new file) does."""
-    existing = Existing.of(snapshot) if snapshot is not None else Existing.empty()
-    return make_plan(incoming_of(source), existing)
+def plan_source(
+    source: Source, snapshot: Json | Existing | None, progress: Progress = QUIET
+) -> Plan:
+    """What importing `source` into the project of `snapshot` (None: a new file; or
+    the project as already read for planning) does."""
+    if isinstance(snapshot, Existing):
+        existing = snapshot
+    else:
+        existing = Existing.of(snapshot) if snapshot is not None else Existing.empty()
+    return make_plan(incoming_of(source), existing, progress)
 
 
 def guess_language(plan: Plan) -> str:
@@ -246,30 +260,57 @@ def import_update(source: Source, target: Path) -> Plan:
 
 
 def export_project(
-    snapshot: Json, fmt: str, out: Path, language: str, *, zipped: bool = False
+    snapshot: Json,
+    fmt: str,
+    out: Path,
+    language: str,
+    *,
+    zipped: bool = False,
+    columns: list[str] | None = None,
+    only: set[str] | None = None,
 ) -> int:
     """Write the project's requirements as csv, xlsx or reqif (`zipped`: .reqifz);
-    returns how many."""
+    returns how many. A spreadsheet holds `columns` (ids of sheets.column_ids, in
+    order; None: all) of the requirements `only` names (None: all), as a saved
+    view's export does; ReqIF always holds the whole tree and every attribute."""
     if fmt == "reqif":
         from pmdesk.interop.reqif_write import write_reqif
 
         return write_reqif(snapshot, out, zipped=zipped)
     if fmt == "csv":
-        sheet = requirement_sheet(snapshot, language)
+        sheet = requirement_sheet(snapshot, language, columns=columns, only=only)
         write_csv(out, sheet.headers, sheet.rows)
         return len(sheet.rows)
     from pmdesk.interop.xlsx_write import write_xlsx
 
     sheets = [
-        requirement_sheet(snapshot, language, dates=True),
+        requirement_sheet(snapshot, language, dates=True, columns=columns, only=only),
         release_sheet(snapshot, language, dates=True),
-        link_sheet(snapshot, language),
+        link_sheet(snapshot, language, only=only),
     ]
     headers = sheets[0].headers
+    title, level = ("标题", "大纲级别") if language == "zh" else ("Title", "Level")
     write_xlsx(
         out,
         [(s.title, s.headers, s.rows, s.widths) for s in sheets],
-        indent_column=headers.index("Title" if language != "zh" else "标题"),
-        level_column=headers.index("Level" if language != "zh" else "大纲级别"),
+        indent_column=headers.index(title) if title in headers and level in headers else -1,
+        level_column=headers.index(level) if level in headers else -1,
     )
     return len(sheets[0].rows)
+
+
+def mapping_for(source: Source, given: Mapping) -> Mapping:
+    """A loaded MAP.json applied to this file: its columns, the rest guessed."""
+    if source.table is None:
+        return given
+    return _guessed(source.table, source.format, given)
+
+
+def _guessed(table: Table, fmt: Format, given: Mapping | None) -> Mapping:
+    """Each column's field: the given mapping's, else guessed from its header, else
+    a custom field of the header's name (what pmdesk has no field for is kept)."""
+    if fmt == "jira":
+        from pmdesk.interop.jira import jira_custom_defaults, jira_mapping
+
+        return jira_custom_defaults(jira_mapping(table.headers, given), table.headers, given)
+    return custom_defaults(guess_mapping(table.headers, given), table.headers, given)

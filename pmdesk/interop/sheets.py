@@ -24,15 +24,18 @@ REQUIREMENT_COLUMNS = (
     ("priority", "Priority", "优先级", 12),
     ("kano", "Kano", "Kano 分类", 10),
     ("owner", "Owner", "负责人", 12),
+    ("persona", "Persona", "用户画像", 14),
     ("tags", "Tags", "标签", 16),
     ("release", "Release", "版本", 12),
     ("lane", "Lane", "泳道", 12),
+    ("horizon", "Horizon", "时间范围", 10),
     ("start", "Start", "开始日期", 12),
     ("end", "End", "结束日期", 12),
     ("reach", "Reach", "覆盖面", 8),
     ("impact", "Impact", "影响力", 8),
     ("confidence", "Confidence", "信心", 8),
     ("effort", "Effort", "工作量", 8),
+    ("value", "Business value", "价值", 8),
     ("source", "Source", "来源", 14),
     ("description", "Description", "描述", 60),
     ("acceptance", "Acceptance criteria", "验收标准", 40),
@@ -57,6 +60,7 @@ _TERMS = {
     "status": vocabulary.STATUS_TERMS,
     "priority": vocabulary.PRIORITY_TERMS,
     "kano": vocabulary.KANO_TERMS,
+    "horizon": vocabulary.HORIZON_TERMS,
 }
 
 
@@ -80,17 +84,67 @@ def _walk(
         yield from _walk(node.get("children", []), node, level + 1)
 
 
-def requirement_sheet(snapshot: Json, language: str, *, dates: bool = False) -> Sheet:
-    """`dates`: dates as date values (a workbook), else ISO text (a CSV)."""
+CUSTOM = "custom:"  # a custom field's column id: custom:NAME (schema 9)
+_BY_ID = {c[0]: c for c in REQUIREMENT_COLUMNS}
+
+
+def custom_fields(snapshot: Json) -> list[Json]:
+    """The project's custom fields (schema 9), in its order."""
+    return list(snapshot.get("custom_fields", []))
+
+
+def column_ids(snapshot: Json) -> list[str]:
+    """Every column an export can hold, in the default order: pmdesk's fields, the
+    custom fields (custom:NAME), then the uid."""
+    ids = [c[0] for c in REQUIREMENT_COLUMNS if c[0] != "uid"]
+    ids += [CUSTOM + f["name"] for f in custom_fields(snapshot)]
+    return [*ids, "uid"]
+
+
+def column_title(column: str, language: str) -> str:
+    """The header of a column: the field's name in the language (an import guesses
+    it back), a custom field's own name."""
+    if column.startswith(CUSTOM):
+        return column[len(CUSTOM) :]
+    _, en, zh, _ = _BY_ID[column]
+    return zh if language == "zh" else en
+
+
+def _custom_text(value: Any) -> Any:
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    return value
+
+
+def requirement_sheet(
+    snapshot: Json,
+    language: str,
+    *,
+    dates: bool = False,
+    columns: list[str] | None = None,
+    only: set[str] | None = None,
+) -> Sheet:
+    """`dates`: dates as date values (a workbook), else ISO text (a CSV). `columns`:
+    the column ids to write, in order (None: all, `column_ids`; unknown ones are
+    left out); `only`: the uids of the requirements to write (a saved view's),
+    still in tree order with their parent's key and outline level."""
     releases = {r["uid"]: r["name"] for r in snapshot.get("releases", [])}
     lanes = {r["uid"]: r["name"] for r in snapshot.get("lanes", [])}
+    personas = {r["uid"]: r["name"] for r in snapshot.get("personas", [])}
+    custom_uid = {CUSTOM + f["name"]: f["uid"] for f in custom_fields(snapshot)}
+    wanted = column_ids(snapshot) if columns is None else columns
+    chosen = [c for c in dict.fromkeys(wanted) if c in _BY_ID or c in custom_uid]
     rows: list[list[Any]] = []
     for node, parent, level in _walk(snapshot.get("requirements", []), None, 1):
+        if only is not None and node["uid"] not in only:
+            continue
         rice = node.get("rice") or {}
         row: list[Any] = []
-        for name, *_ in REQUIREMENT_COLUMNS:
+        for name in chosen:
             value: Any
-            if name == "parent":
+            if name in custom_uid:
+                value = _custom_text((node.get("custom") or {}).get(custom_uid[name], ""))
+            elif name == "parent":
                 value = parent["key"] if parent else ""
             elif name == "level":
                 value = level
@@ -105,6 +159,10 @@ def requirement_sheet(snapshot: Json, language: str, *, dates: bool = False) -> 
                 value = releases.get(node.get("release") or "", "")
             elif name == "lane":
                 value = lanes.get(node.get("lane") or "", "")
+            elif name == "persona":
+                value = personas.get(node.get("persona") or "", "")
+            elif name == "value":
+                value = node.get("value")
             elif name in vocabulary.RICE_FIELDS:
                 value = rice.get(name)
             elif name in ("start", "end"):
@@ -116,8 +174,9 @@ def requirement_sheet(snapshot: Json, language: str, *, dates: bool = False) -> 
             row.append(value)
         rows.append(row)
     title = SHEET_TITLES["requirements"][language == "zh"]
-    widths = {i: float(c[3]) for i, c in enumerate(REQUIREMENT_COLUMNS)}
-    return Sheet(title, _header(REQUIREMENT_COLUMNS, language), rows, widths)
+    widths = {i: float(_BY_ID[c][3] if c in _BY_ID else 16) for i, c in enumerate(chosen)}
+    headers = [column_title(c, language) for c in chosen]
+    return Sheet(title, headers, rows, widths)
 
 
 def release_sheet(snapshot: Json, language: str, *, dates: bool = False) -> Sheet:
@@ -139,13 +198,15 @@ def release_sheet(snapshot: Json, language: str, *, dates: bool = False) -> Shee
     )
 
 
-def link_sheet(snapshot: Json, language: str) -> Sheet:
+def link_sheet(snapshot: Json, language: str, *, only: set[str] | None = None) -> Sheet:
+    """The links (`only`: those between two of these requirements)."""
     keys = {
         node["uid"]: node["key"] for node, _, _ in _walk(snapshot.get("requirements", []), None, 1)
     }
     rows = [
         [keys.get(lk["from"], ""), lk["type"], keys.get(lk["to"], "")]
         for lk in snapshot.get("links", [])
+        if only is None or (lk["from"] in only and lk["to"] in only)
     ]
     widths = {i: float(c[3]) for i, c in enumerate(LINK_COLUMNS)}
     return Sheet(

@@ -993,6 +993,38 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <translation>The change to {name} could not be written in your pmdesk data folder ({folder}): {reason}.</translation>
     </message>
     <message>
+        <source>{name} takes text: {value} is not text.</source>
+        <translation>{name} takes text: {value} is not text.</translation>
+    </message>
+    <message>
+        <source>{name} takes a person's name on one line: {value} is not one.</source>
+        <translation>{name} takes a person's name on one line: {value} is not one.</translation>
+    </message>
+    <message>
+        <source>{name} takes a number: {value} is not a number.</source>
+        <translation>{name} takes a number: {value} is not a number.</translation>
+    </message>
+    <message>
+        <source>{name} takes a date like 2027-03-31: {value} is not one.</source>
+        <translation>{name} takes a date like 2027-03-31: {value} is not one.</translation>
+    </message>
+    <message>
+        <source>{name} takes one of its options ({options}): {value} is not one of them.</source>
+        <translation>{name} takes one of its options ({options}): {value} is not one of them.</translation>
+    </message>
+    <message>
+        <source>{name} takes a list of its options ({options}): {value} is not one.</source>
+        <translation>{name} takes a list of its options ({options}): {value} is not one.</translation>
+    </message>
+    <message>
+        <source>There is no custom field {uid} in this project.</source>
+        <translation>There is no custom field {uid} in this project.</translation>
+    </message>
+    <message>
+        <source>{name} holds values already: its kind cannot change from {old} to {new}.</source>
+        <translation>{name} holds values already: its kind cannot change from {old} to {new}.</translation>
+    </message>
+    <message>
         <source>“{prefix}” cannot be a key prefix: use 1 to 10 letters or digits, starting with a letter.</source>
         <translation>“{prefix}” cannot be a key prefix: use 1 to 10 letters or digits, starting with a letter.</translation>
     </message>
@@ -1083,6 +1115,10 @@ A baseline keeps the project as it is at a moment you name, such as the version 
     <message>
         <source>persona</source>
         <translation>persona</translation>
+    </message>
+    <message>
+        <source>custom_field</source>
+        <translation>custom_field</translation>
     </message>
     <message>
         <source>the disk is full</source>
@@ -1949,6 +1985,69 @@ Name:</translation>
     </message>
 </context>
 <context>
+    <name>ExportRequirementsDialog</name>
+    <message>
+        <source>Export Requirements</source>
+        <translation>Export Requirements</translation>
+    </message>
+    <message>
+        <source>Excel workbook (.xlsx)</source>
+        <translation>Excel workbook (.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV, UTF-8 (.csv)</source>
+        <translation>CSV, UTF-8 (.csv)</translation>
+    </message>
+    <message>
+        <source>ReqIF 1.2 (.reqif)</source>
+        <translation>ReqIF 1.2 (.reqif)</translation>
+    </message>
+    <message>
+        <source>ReqIF archive (.reqifz)</source>
+        <translation>ReqIF archive (.reqifz)</translation>
+    </message>
+    <message>
+        <source>All requirements, with the columns ticked below</source>
+        <translation>All requirements, with the columns ticked below</translation>
+    </message>
+    <message>
+        <source>The rows and columns of saved view:</source>
+        <translation>The rows and columns of saved view:</translation>
+    </message>
+    <message>
+        <source>The project has no saved views</source>
+        <translation>The project has no saved views</translation>
+    </message>
+    <message>
+        <source>Tick the columns to export; drag to change their order</source>
+        <translation>Tick the columns to export; drag to change their order</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>Format:</translation>
+    </message>
+    <message>
+        <source>ReqIF holds the whole tree and every attribute, for DOORS, Polarion…</source>
+        <translation>ReqIF holds the whole tree and every attribute, for DOORS, Polarion…</translation>
+    </message>
+    <message>
+        <source>Key and title first, then the view's backlog columns.</source>
+        <translation>Key and title first, then the view's backlog columns.</translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <source>Filter by key, title, description, owner, tag or source…</source>
@@ -2412,6 +2511,10 @@ Name:</translation>
         <translation>&lt;b&gt;Columns&lt;/b&gt; (guessed from their headers)</translation>
     </message>
     <message>
+        <source>&lt;b&gt;Values&lt;/b&gt; (what each value of the file becomes in pmdesk)</source>
+        <translation>&lt;b&gt;Values&lt;/b&gt; (what each value of the file becomes in pmdesk)</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;Preview&lt;/b&gt; (nothing is written until you import)</source>
         <translation>&lt;b&gt;Preview&lt;/b&gt; (nothing is written until you import)</translation>
     </message>
@@ -2420,8 +2523,28 @@ Name:</translation>
         <translation>&lt;b&gt;Problems&lt;/b&gt;</translation>
     </message>
     <message>
+        <source>Reading the project…</source>
+        <translation>Reading the project…</translation>
+    </message>
+    <message>
+        <source>Reading %1 rows…</source>
+        <translation>Reading %1 rows…</translation>
+    </message>
+    <message>
+        <source>Matching %1 rows with the project…</source>
+        <translation>Matching %1 rows with the project…</translation>
+    </message>
+    <message>
         <source>— not imported —</source>
         <translation>— not imported —</translation>
+    </message>
+    <message>
+        <source>Custom field: %1</source>
+        <translation>Custom field: %1</translation>
+    </message>
+    <message>
+        <source>New custom field “%1”</source>
+        <translation>New custom field “%1”</translation>
     </message>
     <message>
         <source>Load Mapping</source>
@@ -2446,34 +2569,6 @@ Name:</translation>
     <message>
         <source>Double-click or press Enter to say what this value means</source>
         <translation>Double-click or press Enter to say what this value means</translation>
-    </message>
-    <message>
-        <source>%1 new</source>
-        <translation>%1 new</translation>
-    </message>
-    <message>
-        <source>%1 updated</source>
-        <translation>%1 updated</translation>
-    </message>
-    <message>
-        <source>%1 unchanged</source>
-        <translation>%1 unchanged</translation>
-    </message>
-    <message>
-        <source>new releases: %1</source>
-        <translation>new releases: %1</translation>
-    </message>
-    <message>
-        <source>%1 links</source>
-        <translation>%1 links</translation>
-    </message>
-    <message>
-        <source>%1 problems: fix the file or the mapping; nothing is imported while there are problems.</source>
-        <translation>%1 problems: fix the file or the mapping; nothing is imported while there are problems.</translation>
-    </message>
-    <message>
-        <source>Not imported (pmdesk has no field for them): %1</source>
-        <translation>Not imported (pmdesk has no field for them): %1</translation>
     </message>
     <message>
         <source>Import %1</source>
@@ -2936,6 +3031,38 @@ Name:</translation>
     <message>
         <source>Horizon</source>
         <translation>Horizon</translation>
+    </message>
+    <message>
+        <source>Custom fields</source>
+        <translation>Custom fields</translation>
+    </message>
+    <message>
+        <source>Custom field</source>
+        <translation>Custom field</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>Options</translation>
+    </message>
+    <message>
+        <source>Short text</source>
+        <translation>Short text</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>One of a list</source>
+        <translation>One of a list</translation>
+    </message>
+    <message>
+        <source>Several of a list</source>
+        <translation>Several of a list</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
     </message>
     <message>
         <source>is needed by</source>
@@ -5365,6 +5492,50 @@ Name:</translation>
         <translation>Update view {name}</translation>
     </message>
     <message>
+        <source>Create custom field {name}</source>
+        <translation>Create custom field {name}</translation>
+    </message>
+    <message>
+        <source>Delete custom field {name}</source>
+        <translation>Delete custom field {name}</translation>
+    </message>
+    <message>
+        <source>Restore custom field {name}</source>
+        <translation>Restore custom field {name}</translation>
+    </message>
+    <message>
+        <source>Rename custom field {name} to {new}</source>
+        <translation>Rename custom field {name} to {new}</translation>
+    </message>
+    <message>
+        <source>Reorder custom field {name}</source>
+        <translation>Reorder custom field {name}</translation>
+    </message>
+    <message>
+        <source>Edit custom field {name}</source>
+        <translation>Edit custom field {name}</translation>
+    </message>
+    <message>
+        <source>Change the options of custom field {name}</source>
+        <translation>Change the options of custom field {name}</translation>
+    </message>
+    <message>
+        <source>Set {name} of {key}</source>
+        <translation>Set {name} of {key}</translation>
+    </message>
+    <message>
+        <source>Set {name} of {count} requirements</source>
+        <translation>Set {name} of {count} requirements</translation>
+    </message>
+    <message>
+        <source>Set custom fields of {key}</source>
+        <translation>Set custom fields of {key}</translation>
+    </message>
+    <message>
+        <source>Set custom fields of {count} requirements</source>
+        <translation>Set custom fields of {count} requirements</translation>
+    </message>
+    <message>
         <source>Create milestone {name}</source>
         <translation>Create milestone {name}</translation>
     </message>
@@ -5582,6 +5753,41 @@ Name:</translation>
     <message>
         <source>Business value from 0 to 10: the height in View ▸ Value vs Effort</source>
         <translation>Business value from 0 to 10: the height in View ▸ Value vs Effort</translation>
+    </message>
+</context>
+<context>
+    <name>ValueTable</name>
+    <message>
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Value in the file</source>
+        <translation>Value in the file</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Rows</translation>
+    </message>
+    <message>
+        <source>Becomes</source>
+        <translation>Becomes</translation>
+    </message>
+    <message>
+        <source>(from the release)</source>
+        <translation>(from the release)</translation>
+    </message>
+    <message>
+        <source>(default)</source>
+        <translation>(default)</translation>
+    </message>
+    <message>
+        <source>pmdesk does not know this value: choose one</source>
+        <translation>pmdesk does not know this value: choose one</translation>
+    </message>
+    <message>
+        <source>— choose —</source>
+        <translation>— choose —</translation>
     </message>
 </context>
 <context>

@@ -986,6 +986,38 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <translation>无法在你的 pmdesk 数据文件夹（{folder}）中写入对 {name} 的这次修改：{reason}。</translation>
     </message>
     <message>
+        <source>{name} takes text: {value} is not text.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name} takes a person's name on one line: {value} is not one.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name} takes a number: {value} is not a number.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name} takes a date like 2027-03-31: {value} is not one.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name} takes one of its options ({options}): {value} is not one of them.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name} takes a list of its options ({options}): {value} is not one.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>There is no custom field {uid} in this project.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name} holds values already: its kind cannot change from {old} to {new}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>“{prefix}” cannot be a key prefix: use 1 to 10 letters or digits, starting with a letter.</source>
         <translation>“{prefix}”不能作为编号前缀：请使用 1 到 10 个字母或数字，并以字母开头。</translation>
     </message>
@@ -1076,6 +1108,10 @@ A baseline keeps the project as it is at a moment you name, such as the version 
     <message>
         <source>persona</source>
         <translation>用户画像</translation>
+    </message>
+    <message>
+        <source>custom_field</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>the disk is full</source>
@@ -1942,6 +1978,69 @@ Name:</source>
     </message>
 </context>
 <context>
+    <name>ExportRequirementsDialog</name>
+    <message>
+        <source>Export Requirements</source>
+        <translation>导出需求</translation>
+    </message>
+    <message>
+        <source>Excel workbook (.xlsx)</source>
+        <translation>Excel 工作簿 (.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV, UTF-8 (.csv)</source>
+        <translation>CSV，UTF-8 (.csv)</translation>
+    </message>
+    <message>
+        <source>ReqIF 1.2 (.reqif)</source>
+        <translation>ReqIF 1.2 (.reqif)</translation>
+    </message>
+    <message>
+        <source>ReqIF archive (.reqifz)</source>
+        <translation>ReqIF 压缩包 (.reqifz)</translation>
+    </message>
+    <message>
+        <source>All requirements, with the columns ticked below</source>
+        <translation>全部需求，包含下方勾选的列</translation>
+    </message>
+    <message>
+        <source>The rows and columns of saved view:</source>
+        <translation>已保存视图的行和列：</translation>
+    </message>
+    <message>
+        <source>The project has no saved views</source>
+        <translation>项目中还没有已保存的视图</translation>
+    </message>
+    <message>
+        <source>Tick the columns to export; drag to change their order</source>
+        <translation>勾选要导出的列；拖动可调整顺序</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全选</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>全不选</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <source>ReqIF holds the whole tree and every attribute, for DOORS, Polarion…</source>
+        <translation>ReqIF 包含完整的需求树和所有属性，供 DOORS、Polarion 等工具使用。</translation>
+    </message>
+    <message>
+        <source>Key and title first, then the view's backlog columns.</source>
+        <translation>先是编号和标题，然后是该视图的待办列表列。</translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <source>Filter by key, title, description, owner, tag or source…</source>
@@ -2405,6 +2504,10 @@ Name:</source>
         <translation>&lt;b&gt;列&lt;/b&gt;（根据表头自动识别）</translation>
     </message>
     <message>
+        <source>&lt;b&gt;Values&lt;/b&gt; (what each value of the file becomes in pmdesk)</source>
+        <translation>&lt;b&gt;取值&lt;/b&gt;（文件中的每个值在 pmdesk 中对应什么）</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;Preview&lt;/b&gt; (nothing is written until you import)</source>
         <translation>&lt;b&gt;预览&lt;/b&gt;（点击导入前不会写入任何内容）</translation>
     </message>
@@ -2413,8 +2516,28 @@ Name:</source>
         <translation>&lt;b&gt;问题&lt;/b&gt;</translation>
     </message>
     <message>
+        <source>Reading the project…</source>
+        <translation>正在读取项目…</translation>
+    </message>
+    <message>
+        <source>Reading %1 rows…</source>
+        <translation>正在读取 %1 行…</translation>
+    </message>
+    <message>
+        <source>Matching %1 rows with the project…</source>
+        <translation>正在将 %1 行与项目比对…</translation>
+    </message>
+    <message>
         <source>— not imported —</source>
         <translation>— 不导入 —</translation>
+    </message>
+    <message>
+        <source>Custom field: %1</source>
+        <translation>自定义字段：%1</translation>
+    </message>
+    <message>
+        <source>New custom field “%1”</source>
+        <translation>新建自定义字段“%1”</translation>
     </message>
     <message>
         <source>Load Mapping</source>
@@ -2439,34 +2562,6 @@ Name:</source>
     <message>
         <source>Double-click or press Enter to say what this value means</source>
         <translation>双击或按回车，指定这个值的含义</translation>
-    </message>
-    <message>
-        <source>%1 new</source>
-        <translation>新建 %1 条</translation>
-    </message>
-    <message>
-        <source>%1 updated</source>
-        <translation>更新 %1 条</translation>
-    </message>
-    <message>
-        <source>%1 unchanged</source>
-        <translation>%1 条无变化</translation>
-    </message>
-    <message>
-        <source>new releases: %1</source>
-        <translation>新版本：%1</translation>
-    </message>
-    <message>
-        <source>%1 links</source>
-        <translation>%1 个链接</translation>
-    </message>
-    <message>
-        <source>%1 problems: fix the file or the mapping; nothing is imported while there are problems.</source>
-        <translation>%1 个问题：请修改文件或映射；存在问题时不会导入任何内容。</translation>
-    </message>
-    <message>
-        <source>Not imported (pmdesk has no field for them): %1</source>
-        <translation>不导入（pmdesk 没有对应字段）：%1</translation>
     </message>
     <message>
         <source>Import %1</source>
@@ -2928,6 +3023,38 @@ Name:</source>
     <message>
         <source>Horizon</source>
         <translation>规划时段</translation>
+    </message>
+    <message>
+        <source>Custom fields</source>
+        <translation>自定义字段</translation>
+    </message>
+    <message>
+        <source>Custom field</source>
+        <translation>自定义字段</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>Short text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>One of a list</source>
+        <translation>单选</translation>
+    </message>
+    <message>
+        <source>Several of a list</source>
+        <translation>多选</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
     </message>
     <message>
         <source>is needed by</source>
@@ -5350,6 +5477,50 @@ Name:</source>
         <translation>更新视图 {name}</translation>
     </message>
     <message>
+        <source>Create custom field {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete custom field {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Restore custom field {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rename custom field {name} to {new}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reorder custom field {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Edit custom field {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Change the options of custom field {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Set {name} of {key}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Set {name} of {count} requirements</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Set custom fields of {key}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Set custom fields of {count} requirements</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Create milestone {name}</source>
         <translation>新建里程碑 {name}</translation>
     </message>
@@ -5567,6 +5738,41 @@ Name:</source>
     <message>
         <source>Business value from 0 to 10: the height in View ▸ Value vs Effort</source>
         <translation>业务价值，0 到 10：即“视图 ▸ 价值与投入矩阵”中的高度</translation>
+    </message>
+</context>
+<context>
+    <name>ValueTable</name>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Value in the file</source>
+        <translation>文件中的值</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>Becomes</source>
+        <translation>对应为</translation>
+    </message>
+    <message>
+        <source>(from the release)</source>
+        <translation>（按版本推算）</translation>
+    </message>
+    <message>
+        <source>(default)</source>
+        <translation>（默认）</translation>
+    </message>
+    <message>
+        <source>pmdesk does not know this value: choose one</source>
+        <translation>pmdesk 不认识这个值：请选择它的含义</translation>
+    </message>
+    <message>
+        <source>— choose —</source>
+        <translation>— 请选择 —</translation>
     </message>
 </context>
 <context>

@@ -29,10 +29,11 @@ SHOTS = os.environ.get("PMDESK_SCREENSHOTS", "")
 
 
 def _dialog(window: MainWindow, qtbot: QtBot) -> ImportDialog:
-    """The dialog, once the file has been read on the task runner."""
+    """The dialog, once the file has been read and planned on the task runner."""
     qtbot.waitUntil(lambda: window.findChild(ImportDialog, "importDialog") is not None)
     found = window.findChild(ImportDialog, "importDialog")
     assert isinstance(found, ImportDialog)
+    qtbot.waitUntil(lambda: found.plan is not None and not found.progress.isVisible())
     return found
 
 
@@ -53,7 +54,7 @@ def test_import_previews_then_applies_as_one_undo_step(
     dialog = _dialog(window, qtbot)
     assert dialog.preview.rowCount() == 2
     assert [_text(dialog, r, 1) for r in range(2)] == ["New", "New"]
-    assert "备注" in dialog.summary.text()  # named as not imported
+    assert "new custom fields: 备注" in dialog.summary.text()  # kept, not dropped
     assert dialog.import_button.isEnabled()
     assert len(ws(window).session.project.tree_rows()) == before  # nothing written yet
 
@@ -155,7 +156,7 @@ def test_a_value_pmdesk_does_not_know_is_mapped_from_the_problem_list(
     QTest.keyClick(dialog.problems, Qt.Key.Key_Return)
     assert asked == ["紧急"]
     assert dialog.problems.count() == 0 and dialog.import_button.isEnabled()
-    assert dialog.source.mapping.values == {"priority": {"紧急": "must"}}
+    assert dialog.mapping.values == {"priority": {"紧急": "must"}}
     dialog.reject()
 
 
@@ -172,4 +173,4 @@ def test_a_file_that_cannot_be_read_is_said_in_one_sentence(
     window.import_requirements(bad)
     qtbot.waitUntil(lambda: bool(said))
     assert said == ["fake.xlsx is a CSV or text file, not an Excel workbook (.xlsx)."]
-    assert window.findChild(ImportDialog, "importDialog") is None
+    qtbot.waitUntil(lambda: window.findChild(ImportDialog, "importDialog") is None)

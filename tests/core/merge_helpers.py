@@ -38,7 +38,10 @@ def requirements(path: Path) -> dict[str, dict[str, Any]]:
     engine = connect(path, readonly=True)
     try:
         with engine.connect() as conn:
-            rows = conn.execute(select(Requirement.__table__)).mappings()
+            # The columns the file has: an older file (read, not upgraded) lacks later ones.
+            present = {r[1] for r in conn.exec_driver_sql("PRAGMA table_info(requirement)")}
+            columns = [c for c in Requirement.__table__.c if c.name in present]
+            rows = conn.execute(select(*columns)).mappings()
             return {r["uid"]: dict(r) for r in rows}
     finally:
         engine.dispose()

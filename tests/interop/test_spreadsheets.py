@@ -35,7 +35,7 @@ def test_a_chinese_csv_in_any_common_encoding_imports_with_its_hierarchy(
     source.write_bytes(_csv(GBK_ROWS, delimiter).encode(encoding))
     code, out, err = run(capsys, "import", tmp_path / "p.pmdesk", "--from", source)
     assert (code, err) == (0, "")
-    assert "备注" in out  # the column pmdesk has no field for is named, not silently dropped
+    assert "New custom fields: 备注 (text)." in out  # what pmdesk has no field for is kept
     found = by_title(snapshot_of(tmp_path / "p.pmdesk"))
     login, parent = found["账号登录"]
     assert (login["key"], login["priority"], login["status"], login["owner"]) == (
@@ -230,8 +230,11 @@ def test_a_mapping_file_names_columns_and_translates_values(
         encoding="utf-8",
     )
     code, out, _ = run(capsys, "import", tmp_path / "p.pmdesk", "--from", source, "--map", mapping)
-    assert code == 0 and "Notes" in out
-    assert by_title(snapshot_of(tmp_path / "p.pmdesk"))["Pay by card"][0]["priority"] == "must"
+    assert code == 0 and "New custom fields: notes (text)." in out
+    project = snapshot_of(tmp_path / "p.pmdesk")
+    [notes] = project["custom_fields"]
+    card = by_title(project)["Pay by card"][0]
+    assert card["priority"] == "must" and card["custom"] == {notes["uid"]: "n"}
 
 
 @pytest.mark.parametrize(

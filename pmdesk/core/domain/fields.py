@@ -284,6 +284,86 @@ def _scores(value: Value) -> dict[str, float]:
     return out
 
 
+def _options(value: Value) -> list[str]:
+    """A custom field's options: distinct, non-empty one-line texts, in order."""
+    options = _text_list(value)
+    seen: set[str] = set()
+    for option in options:
+        if not option.strip() or "\n" in option:
+            raise FieldError(f"option {shown(option)} is not a non-empty line of text")
+        if option in seen:
+            raise FieldError(f"option {shown(option)} is listed twice")
+        seen.add(option)
+    return options
+
+
+def _custom_values(value: Value) -> dict[str, Any]:
+    """A requirement's custom field values ({field uid: value}), by shape only:
+    text, a number or a list of texts. Which fits its field is checked where the
+    fields are known (`custom_value`)."""
+    if not isinstance(value, dict):
+        raise FieldError(f"{shown(value)} is not an object of custom field values")
+    out: dict[str, Any] = {}
+    for uid, raw in value.items():
+        if isinstance(raw, list) and all(isinstance(v, str) for v in raw):
+            out[str(uid)] = list(raw)
+        elif isinstance(raw, str) or (
+            isinstance(raw, int | float) and not isinstance(raw, bool) and raw == raw
+        ):
+            out[str(uid)] = raw
+        else:
+            raise FieldError(f"the value {shown(raw)} of custom field {shown(uid)} is not allowed")
+    return out
+
+
+class CustomValueError(FieldError):
+    """A value that does not fit its custom field: `code` and `params` name the
+    sentence (core.messages), so the window says it in the user's language."""
+
+    def __init__(self, code: str, name: str, value: str, options: str, what: str) -> None:
+        super().__init__(f"{name}: {value} is not {what}")
+        self.code = code
+        self.params = {"name": name, "value": value, "options": options}
+
+
+def custom_value(name: str, kind: str, options: list[str], value: Value) -> Value:
+    """`value` as custom field `name` of `kind` keeps it (None: no value), or a
+    CustomValueError saying what the field takes. An empty text or list is no value."""
+    if value is None or value == "" or value == []:
+        return None
+    text, allowed = shown(value), ", ".join(options)
+    if kind in ("text", "person"):
+        if not isinstance(value, str):
+            raise CustomValueError("custom.not_text", name, text, allowed, "text")
+        if kind == "person" and ("\n" in value or not value.strip()):
+            raise CustomValueError("custom.not_person", name, text, allowed, "a person's name")
+        return value
+    if kind == "number":
+        if isinstance(value, bool) or not isinstance(value, int | float) or value != value:
+            raise CustomValueError("custom.not_number", name, text, allowed, "a number")
+        return int(value) if float(value).is_integer() and abs(value) < 2**53 else float(value)
+    if kind == "date":
+        try:
+            return _date(value)
+        except FieldError:
+            raise CustomValueError(
+                "custom.not_date", name, text, allowed, "a date (YYYY-MM-DD)"
+            ) from None
+    if kind == "choice":
+        if value not in options:
+            raise CustomValueError("custom.not_option", name, text, allowed, f"one of {allowed}")
+        return str(value)
+    if kind != "choices" or not isinstance(value, list):
+        raise CustomValueError("custom.not_options", name, text, allowed, "a list of options")
+    for item in value:
+        if item not in options:
+            raise CustomValueError(
+                "custom.not_option", name, shown(item), allowed, f"one of {allowed}"
+            )
+    chosen = set(value)
+    return [o for o in options if o in chosen]  # in the field's order, once each
+
+
 def _reference(value: Value) -> str | None:
     if value is None:
         return None
@@ -348,6 +428,8 @@ REQUIREMENT_FIELDS = (
     _spec("persona", _reference, None, column="persona_uid", references="persona"),
     _spec("value", _within("value", *vocabulary.VALUE_RANGE), None),
     _spec("horizon", _one_of_or_none(vocabulary.HORIZONS), None),
+    # Schema 9: the project's own fields' values, {custom field uid: value}.
+    _spec("custom", _custom_values, {}, stored_as_json=True),
 )
 
 PERSONA_FIELDS = (
@@ -474,6 +556,12 @@ FIELDS: Mapping[str, tuple[FieldSpec, ...]] = {
     "section": (_spec("title", _text, ""), _spec("body", _text, "")),
     "persona": PERSONA_FIELDS,
     "saved_view": SAVED_VIEW_FIELDS,
+    # Schema 9: a field the project defines; `options` for choice and choices.
+    "custom_field": (
+        _spec("name", _name, ""),
+        _spec("kind", _one_of(vocabulary.CUSTOM_KINDS), "text"),
+        _spec("options", _options, [], stored_as_json=True),
+    ),
     "link": (
         _spec("from", _reference, None, column="from_uid", references="requirement"),
         _spec("to", _reference, None, column="to_uid", references="requirement"),

@@ -44,6 +44,11 @@ SHARE_RANGE = (0.0, 100.0)
 """A persona's share of the users, in per cent (schema 7)."""
 PERSONA_TEXTS = ("goals", "pain_points", "scenarios")
 """A persona's Markdown texts, in the order the editor and the PRD show them."""
+CUSTOM_KINDS = ("text", "number", "date", "choice", "choices", "person")
+"""What a project's own field holds (schema 9): a line of text, a number, an ISO
+date, one of its options, several of its options, or a person's name."""
+CHOICE_KINDS = frozenset({"choice", "choices"})
+"""Custom field kinds whose values come from the field's list of options."""
 
 DEFAULT_KIND = "requirement"
 DEFAULT_STATUS = "draft"
@@ -309,6 +314,19 @@ FIELD_TERMS: Mapping[str, Term] = {
     "photo": _t(QT_TRANSLATE_NOOP("Labels", "Photo"), "照片"),
     "value": _t(QT_TRANSLATE_NOOP("Labels", "Value"), "价值", "Business value", "业务价值"),
     "horizon": _t(QT_TRANSLATE_NOOP("Labels", "Horizon"), "规划时段"),
+    # Schema 9: the project's own fields.
+    "custom": _t(QT_TRANSLATE_NOOP("Labels", "Custom fields"), "自定义字段"),
+    "custom_field": _t(QT_TRANSLATE_NOOP("Labels", "Custom field"), "自定义字段"),
+    "options": _t(QT_TRANSLATE_NOOP("Labels", "Options"), "选项"),
+}
+# What a custom field holds (schema 9), as the manager and the history name it.
+CUSTOM_KIND_TERMS: Mapping[str, Term] = {
+    "text": _t(QT_TRANSLATE_NOOP("Labels", "Short text"), "文本"),
+    "number": _t(QT_TRANSLATE_NOOP("Labels", "Number"), "数字"),
+    "date": _t(QT_TRANSLATE_NOOP("Labels", "Date"), "日期"),
+    "choice": _t(QT_TRANSLATE_NOOP("Labels", "One of a list"), "单选"),
+    "choices": _t(QT_TRANSLATE_NOOP("Labels", "Several of a list"), "多选"),
+    "person": _t(QT_TRANSLATE_NOOP("Labels", "Person"), "人员"),
 }
 VALUE_TERMS: Mapping[str, Mapping[str, Term]] = {
     "kind": KIND_TERMS,
@@ -324,6 +342,7 @@ ENTITY_VALUE_TERMS: Mapping[tuple[str, str], Mapping[str, Term]] = {
     ("project", "scoring"): SCORING_TERMS,
     ("project", "doc_status"): DOCUMENT_STATUS_TERMS,
     ("project", "confidentiality"): CONFIDENTIALITY_TERMS,
+    ("custom_field", "kind"): CUSTOM_KIND_TERMS,
 }
 
 

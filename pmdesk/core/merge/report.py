@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from pmdesk.core.merge.custom_values import custom_field_name
 from pmdesk.core.merge.three_way import DELETED, Conflict, MergeResult, Note
 from pmdesk.core.schema.rows import Tables
 
@@ -76,6 +77,8 @@ def plain_value(
         except ValueError:
             items = [value]
         return "; ".join(shorten(str(i), 40) for i in items) or "—"
+    if isinstance(value, list):  # a custom field's several options
+        return "; ".join(str(item) for item in value) or "—"
     if isinstance(value, dict):
         return ", ".join(f"{k}: {v}" for k, v in value.items())
     if value is None or value == "":
@@ -139,8 +142,9 @@ def conflict_lines(
             what = "added or changed something in it"
         return [f"{conflict.label}: deleted in {deleted_by}; {changed_by} {what}"]
     entity, field = conflict.entity, conflict.field
+    named = custom_field_name(field, mine, theirs) or field_name(field)
     return [
-        f"{conflict.label}: {field_name(field)}",
+        f"{conflict.label}: {named}",
         f"    mine:   {plain_value(entity, field, conflict.mine, mine, label)}",
         f"    theirs: {plain_value(entity, field, conflict.theirs, theirs, label)}",
     ]
@@ -186,7 +190,8 @@ def settled_line(
     other, tables = (conflict.theirs, theirs) if prefer == "mine" else (conflict.mine, mine)
     dropped = plain_value(conflict.entity, conflict.field, other, tables, label)
     side = "theirs" if prefer == "mine" else "mine"
-    return f"{conflict.label}: {field_name(conflict.field)} from {prefer} ({side} had {dropped})"
+    named = custom_field_name(conflict.field, mine, theirs) or field_name(conflict.field)
+    return f"{conflict.label}: {named} from {prefer} ({side} had {dropped})"
 
 
 def natural_order(conflict: Conflict) -> tuple[Any, ...]:

@@ -21,6 +21,12 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from pmdesk.core.domain import vocabulary
+from pmdesk.core.merge.custom_values import (
+    CUSTOM,
+    custom_conflicts,
+    drop_orphans,
+    put_custom,
+)
 from pmdesk.core.merge.keyed import merge_keyed
 from pmdesk.core.merge.review_marks import merge_marks
 from pmdesk.core.merge.text import merge_text
@@ -214,6 +220,7 @@ class _Merger:
                 self._merge_row(entity, uid, b.get(uid), m.get(uid), t.get(uid))
         self._settle_reorders()
         self._repair_references()
+        drop_orphans(self.out)  # values of custom fields the merge deleted
         self._unlink_milestones()
         self._break_cycles()
         self._follow_key_prefix()
@@ -290,6 +297,20 @@ class _Merger:
                     continue
             if (entity, name) == ("link", "review"):
                 _put(merged, columns, merge_marks(mv, tv))  # settled by rule, never asked
+                continue
+            if (entity, name) == CUSTOM and isinstance(mv, str) and isinstance(tv, str):
+                # Key by key; a field both set differently is a conflict of its own.
+                merged[name], clashes = custom_conflicts(bv, mv, tv, self.out["custom_field"])
+                for key, kind, cb, cm, ct in clashes:
+                    label = label_of(entity, m)
+                    conflict = Conflict(entity, uid, key, kind, label, cb, cm, ct)  # type: ignore[arg-type]
+                    choice = self.settle(conflict)
+                    if choice is None:
+                        self.result.conflicts.append(conflict)
+                    elif choice == "theirs":
+                        merged[name] = put_custom(merged[name], key, ct)
+                    elif isinstance(choice, Edited):
+                        merged[name] = put_custom(merged[name], key, choice.value)
                 continue
             if (entity, name) in KEYED and isinstance(mv, str) and isinstance(tv, str):
                 keyed = merge_keyed(bv if isinstance(bv, str) else None, mv, tv)

@@ -24,7 +24,7 @@ Action = Literal["inserted", "updated", "moved", "removed", "reloaded"]  # reloa
 Verb = Literal["create", "rename", "edit", "move", "delete", "restore", "change"]
 
 ORDERED = frozenset(
-    {"requirement", "release", "lane", "persona", "section", "saved_view"}
+    {"requirement", "release", "lane", "persona", "section", "saved_view", "custom_field"}
 )  # entities kept in a user-chosen order
 _HISTORY = tables.table_of(tables.HistoryEntry)
 NO_VALUES: Mapping[str, Any] = MappingProxyType({})

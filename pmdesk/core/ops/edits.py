@@ -24,7 +24,7 @@ from pmdesk.core.domain.fields import (
     to_columns,
 )
 from pmdesk.core.errors import OperationError
-from pmdesk.core.ops import labels
+from pmdesk.core.ops import custom, labels
 from pmdesk.core.ops.base import (
     NO_VALUES,
     ORDERED,
@@ -110,6 +110,8 @@ class Create(Operation):
             raise OperationError("edit.exists", entity=self.entity, uid=self.uid)
         values = {f.name: f.default for f in FIELDS[self.entity]}
         values.update(_checked(self.entity, self.values))
+        if self.entity == "requirement" and values["custom"]:
+            values["custom"] = custom.check_requirement_values(tx, values["custom"])
         _check_references(tx, self.entity, values)
         _check_date_order(self.entity, values)
         row = {"uid": self.uid, **to_columns(self.entity, values)}
@@ -187,7 +189,20 @@ class Update(Operation):
         row = _require(tx, self.entity, self.uid)
         current = from_columns(self.entity, row)
         new = _checked(self.entity, self.values)
+        if self.entity == "requirement" and "custom" in new:
+            new["custom"] = custom.check_requirement_values(tx, new["custom"])
         changed = {k: v for k, v in new.items() if current[k] != v}
+        if (
+            self.entity == "custom_field"
+            and "kind" in changed
+            and custom.count_values(tx, self.uid)
+        ):
+            raise OperationError(
+                "custom.kind_changed",
+                name=current["name"],
+                old=current["kind"],
+                new=changed["kind"],
+            )
         _check_references(tx, self.entity, changed)
         _check_date_order(self.entity, {**current, **changed})
         columns = to_columns(self.entity, changed)
@@ -221,6 +236,16 @@ class Update(Operation):
         inverse: Operation = Update(
             self.entity, self.uid, MappingProxyType({k: current[k] for k in changed})
         )
+        if self.entity == "custom_field" and ("options" in changed or "kind" in changed):
+            # Values of options taken off the list go with them; undo puts them back.
+            kind = str(changed.get("kind", current["kind"]))
+            options: list[str] = changed.get("options", current["options"]) or []
+            dropped, old_values = custom.drop_values(
+                tx, self.uid, custom.keep_options(kind, options)
+            )
+            if old_values:
+                effects += dropped
+                inverse = Batch((inverse, custom.SetCustomValues(old_values, checked=False)), label)
         if self.entity == "requirement" and not vocabulary.TRACED_FIELDS.isdisjoint(changed):
             # The links resting on this text need review; undo puts their marks back.
             marks, marked = mark_links_into(tx, self.uid)
@@ -320,6 +345,7 @@ class Remove(Operation):
 
     def apply(self, tx: Transaction) -> Applied:
         captured: list[tuple[str, dict[str, Any]]] = []
+        values_back: dict[str, dict[str, Any]] = {}
         references: list[Reference] = []
         effects: list[Effect] = []
         gone: set[str] = set()
@@ -330,6 +356,11 @@ class Remove(Operation):
             if entity == "project":
                 raise OperationError("delete.project")
             effects.append(Effect(entity, uid, "removed", parent=row.get("parent_uid")))
+            if entity == "custom_field":  # its values go with it; undo puts them back
+                dropped, old_values = custom.drop_values(tx, uid)
+                effects += dropped
+                for requirement, values in old_values.items():
+                    values_back.setdefault(requirement, {}).update(values)
             rows = _capture_subtree(tx, uid) if entity == "requirement" else [(entity, row)]
             for referrer, column in _REFERRED_BY.get(entity, ()):
                 referring = _capture_references(tx, referrer, column, uid)
@@ -352,12 +383,15 @@ class Remove(Operation):
         first = removed[0] if removed else None
         subject = _subject_of(captured, first)
         entity = first.entity if first else "item"
+        inverse: Operation = Insert(_parents_first(captured), tuple(references), tuple(removed))
+        if values_back:  # the custom fields first, then their values
+            inverse = Batch((inverse, custom.SetCustomValues(values_back, checked=False)))
         return Applied(
             labels.named("delete", entity, subject)
             if count == 1 and entity in labels.NAMED
             else Label("delete", entity, subject, count),
             tuple(effects),
-            Insert(_parents_first(captured), tuple(references), tuple(removed)),
+            inverse,
         )
 
 

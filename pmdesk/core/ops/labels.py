@@ -13,7 +13,7 @@ from typing import Any
 
 from pmdesk.core.ops.base import Label, Transaction, Verb
 
-NAMED = frozenset({"release", "lane", "milestone", "persona", "saved_view"})
+NAMED = frozenset({"release", "lane", "milestone", "persona", "saved_view", "custom_field"})
 # A project property → its own sentence when it is the only one set.
 _PROJECT_FIELDS = frozenset(
     {
@@ -79,6 +79,8 @@ def updated(
     if entity == "persona" and fields == {"photo"}:
         text = "persona.photo" if changed["photo"] is not None else "persona.photo_removed"
         return _label("edit", entity, name, text, name=name)
+    if entity == "custom_field" and fields == {"options"}:
+        return _label("edit", entity, name, "custom_field.options", name=name)
     if entity == "lane" and fields == {"colour"}:
         return _label("edit", entity, name, "lane.colour", name=name)
     if entity == "milestone" and fields == {"date"}:

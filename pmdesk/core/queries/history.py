@@ -29,6 +29,7 @@ from pmdesk.core.queries.content import edit_summary
 from pmdesk.core.queries.criteria import view_value
 from pmdesk.core.schema.tables import (
     Baseline,
+    CustomField,
     HistoryEntry,
     Lane,
     Link,
@@ -260,6 +261,7 @@ _NAMED = {
     "lane": (Lane.uid, Lane.name),
     "persona": (Persona.uid, Persona.name),
     "saved_view": (SavedView.uid, SavedView.name),
+    "custom_field": (CustomField.uid, CustomField.name),
     "milestone": (Milestone.uid, Milestone.name),
     "section": (SectionRow.uid, SectionRow.title),
     "project": (Project.uid, Project.title),
@@ -327,6 +329,9 @@ def _load_names(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> _Names:
         for uid, source, target, kind in link_rows:
             names.links[uid] = (source, target, kind)
             names.present.add(uid)
+    if any(row["field"] == "custom" for row in rows):  # by custom field uid: named as now
+        for uid, name in conn.execute(select(CustomField.uid, CustomField.name)):
+            names.names[f"custom:{uid}"] = name
     if any(row["field"] == "scores" for row in rows):  # by criterion id: named as now
         for (criteria,) in conn.execute(select(Project.criteria)):
             for criterion in orjson.loads(criteria or "[]"):
@@ -463,6 +468,21 @@ class _Reader:
             return str(values.get("title") or values.get("name") or "")
         return ""
 
+    def custom(self, values: Any, keys: list[str]) -> str:
+        """Custom field values, in the order of `keys` (lists of options joined)."""
+        if not isinstance(values, dict):
+            return ""
+        shown = []
+        for key in keys:
+            value = values.get(key)
+            if isinstance(value, list):
+                shown.append(self.wording.separator.join(str(v) for v in value))
+            elif isinstance(value, int | float):
+                shown.append(_number(value))
+            elif value is not None:
+                shown.append(str(value))
+        return " · ".join(shown)
+
     def place(self, value: Any) -> str:
         parent = value.get("parent") if isinstance(value, dict) else None
         return self.key(parent) if parent else self.wording.top_level
@@ -486,6 +506,12 @@ class _Reader:
                 )
                 return "links", before, after
             return "links", self.link({**ends, name: old}), self.link({**ends, name: new})
+        if name == "custom" and isinstance(old or new, dict):  # {custom field uid: value}
+            keys = sorted({*(old or {}), *(new or {})})
+            fields = self.wording.separator.join(
+                self.names.names.get(f"custom:{k}", k[:8]) for k in keys
+            )
+            return fields, self.custom(old, keys), self.custom(new, keys)
         if name == "position":
             before, after = self.place(old), self.place(new)
             if before == after:

@@ -29,6 +29,7 @@ BASELINE = model.table_of(model.Baseline)
 # refers to comes first). The history is append-only: merged as a union.
 MERGED_TABLES: dict[str, Table] = {
     **{name: TABLES[name] for name in ("project", "release", "milestone", "lane", "persona")},
+    "custom_field": TABLES["custom_field"],  # schema 9: before the values' requirements
     "requirement": TABLES["requirement"],
     "link": TABLES["link"],
     "section": TABLES["section"],

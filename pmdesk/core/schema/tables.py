@@ -29,6 +29,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from pmdesk.core.domain.vocabulary import (
+    CUSTOM_KINDS,
     HORIZONS,
     KANO,
     KINDS,
@@ -224,6 +225,8 @@ class Requirement(Base):
     )
     value: Mapped[float | None] = mapped_column(Float)  # business value, 0–10
     horizon: Mapped[str | None] = mapped_column(String(8))  # now/next/later; None: derived
+    # Schema 9: custom field values, JSON {custom field uid: value} (see CustomField).
+    custom: Mapped[str] = mapped_column(Text, default="{}", server_default="{}")
 
 
 class Link(Base):
@@ -341,3 +344,26 @@ class SavedView(Base):
 
 
 TABLES["saved_view"] = table_of(SavedView)
+
+
+# -- Custom fields (schema 9, issue 17) -------------------------------------------------
+
+
+class CustomField(Base):
+    """A field the project defines for its requirements; ordered by rank.
+
+    The values live in `requirement.custom` ({field uid: value}), so two people
+    setting different fields of one requirement merge key by key.
+    """
+
+    __tablename__ = "custom_field"
+    __table_args__ = (CheckConstraint(_one_of("kind", CUSTOM_KINDS), name="kind"),)
+
+    uid: Mapped[str] = mapped_column(UID, primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(16), default="text", server_default="text")
+    options: Mapped[str] = mapped_column(Text, default="[]", server_default="[]")  # JSON
+    rank: Mapped[str] = mapped_column(String(255))
+
+
+TABLES["custom_field"] = table_of(CustomField)

@@ -23,6 +23,7 @@ from pmdesk.core.domain.fields import (
     _reference,
     _text,
     _text_list,
+    custom_value,
     shown,
 )
 from pmdesk.core.errors import SnapshotError
@@ -326,6 +327,7 @@ def _check_parts(c: _Checker, data: Json, *, frozen: bool) -> Json:
         "milestones",
         "lanes",
         "personas",
+        "custom_fields",
         "requirements",
         "links",
         "sections",
@@ -356,6 +358,8 @@ def _check_parts(c: _Checker, data: Json, *, frozen: bool) -> Json:
     milestones = simple("milestones", "milestone")
     lanes = simple("lanes", "lane")
     personas = simple("personas", "persona")  # schema 7: absent from older snapshots
+    custom_fields = simple("custom_fields", "custom_field")  # schema 9: likewise
+    defined = {f["uid"]: f for f in custom_fields}
     sections = simple("sections", "section")
     saved_views = [] if frozen else simple("saved_views", "saved_view")  # schema 9: optional
     release_uids = {r["uid"] for r in releases}
@@ -392,6 +396,19 @@ def _check_parts(c: _Checker, data: Json, *, frozen: bool) -> Json:
                 c.problem(f"{item_path}.lane", f"{shown(node['lane'])} is not a lane uid")
             if node["persona"] is not None and node["persona"] not in persona_uids:
                 c.problem(f"{item_path}.persona", f"{shown(node['persona'])} is not a persona uid")
+            for field_uid, value in node["custom"].items():
+                field = defined.get(field_uid)
+                value_path = f"{item_path}.custom.{name_in_path(field_uid)}"
+                if field is None:
+                    c.problem(value_path, "is not a custom field uid")
+                    continue
+                try:
+                    kept = custom_value(field["name"], field["kind"], field["options"], value)
+                except FieldError as e:
+                    c.problem(value_path, str(e))
+                    continue
+                node["custom"][field_uid] = kept
+            node["custom"] = {k: v for k, v in node["custom"].items() if v is not None}
             key = item.get("key")
             if key is None:
                 unnumbered.append(node)
@@ -489,6 +506,7 @@ def _check_parts(c: _Checker, data: Json, *, frozen: bool) -> Json:
         "milestones": milestones,
         "lanes": lanes,
         "personas": personas,
+        "custom_fields": custom_fields,
         "requirements": requirements,
         "links": links,
         "sections": sections,

@@ -67,6 +67,8 @@ def _clean(entity: str, row: Any) -> Json:
             values[model] = {k: _plain_number(v) for k, v in values[model].items()}
     if values.get("scores"):
         values["scores"] = {k: _plain_number(v) for k, v in values["scores"].items()}
+    if entity == "requirement" and not values["custom"]:
+        del values["custom"]  # schema 9, only where set: older snapshots' bytes stay as they were
     if entity == "project" and values.get("criteria"):  # a saved view's is its filter
         values["criteria"] = [
             {**c, "weight": _plain_number(c["weight"]), "scale": _plain_number(c["scale"])}
@@ -130,6 +132,7 @@ def export_from(conn: Connection, *, frozen: bool = False) -> Json:
         | {k: r[k] for k in ("suspect_at", "reviewed_at") if r[k] is not None}
         for r in rows("link", "from_uid", "to_uid", "type", "uid")
     ]
+    custom_fields = simple("custom_field", "rank")
     content = {
         "pmdesk_snapshot": SNAPSHOT_VERSION,
         "project": project,
@@ -141,6 +144,8 @@ def export_from(conn: Connection, *, frozen: bool = False) -> Json:
         "links": links,
         "sections": simple("section", "rank"),
     }
+    if custom_fields:  # schema 9, only where defined (as the values)
+        content["custom_fields"] = custom_fields
     if frozen:  # a baseline's frozen snapshot: the content, without baselines or history
         return content
     baselines = [
@@ -210,6 +215,7 @@ def load_snapshot(conn: Connection, snapshot: Json) -> None:
     simple("milestone", snapshot["milestones"])
     simple("lane", snapshot["lanes"], ordered=True)
     simple("persona", snapshot["personas"], ordered=True)
+    simple("custom_field", snapshot.get("custom_fields", []), ordered=True)
     simple("section", snapshot["sections"], ordered=True)
     simple("saved_view", snapshot.get("saved_views", []), ordered=True)  # schema 9
 
@@ -292,6 +298,7 @@ _REQUIREMENT_COLUMNS = (
     "persona_uid",
     "value",
     "horizon",
+    "custom",
 )
 _INSERT_REQUIREMENT = "INSERT INTO requirement ({}) VALUES ({})".format(
     ", ".join(f'"{c}"' for c in _REQUIREMENT_COLUMNS), ", ".join("?" for _ in _REQUIREMENT_COLUMNS)
@@ -374,6 +381,9 @@ def _write_requirements(conn: Connection, roots: list[Json]) -> None:
                     n["persona"],
                     n["value"],
                     n["horizon"],
+                    json.dumps(n["custom"], ensure_ascii=False, sort_keys=True)
+                    if n.get("custom")
+                    else "{}",
                 )
             )
             if len(rows) >= _CHUNK:

@@ -119,7 +119,7 @@ def refuse_project_target(target: Path) -> None:
 
 
 # Tables a later schema added: required in files of that version and newer.
-TABLES_SINCE = {"saved_view": 9, "persona": 7}
+TABLES_SINCE = {"saved_view": 9, "persona": 7, "custom_field": 9}
 
 
 def required_tables(schema_version: int) -> frozenset[str]:

@@ -26,7 +26,30 @@ depends_on = None
 
 
 def _custom_fields() -> None:
-    """Custom field definitions and values (filled in by the custom-fields work)."""
+    """Custom field definitions and values.
+
+    - custom_field: uid, name, kind (text, number, date, choice, choices,
+      person), options (JSON list of texts: choice/choices' list, else []), rank;
+    - requirement.custom: the values, a JSON object {field uid: value}, '{}' in
+      existing files (an added column: ALTER TABLE, no copy of the table).
+    """
+    op.create_table(
+        "custom_field",
+        sa.Column("uid", sa.String(length=36), nullable=False),
+        sa.Column("name", sa.Text(), nullable=False),
+        sa.Column("kind", sa.String(length=16), nullable=False, server_default="text"),
+        sa.Column("options", sa.Text(), nullable=False, server_default="[]"),
+        sa.Column("rank", sa.String(length=255), nullable=False),
+        sa.CheckConstraint(
+            "kind IN ('text', 'number', 'date', 'choice', 'choices', 'person')",
+            name=op.f("ck_custom_field_kind"),
+        ),
+        sa.PrimaryKeyConstraint("uid", name=op.f("pk_custom_field")),
+    )
+    op.add_column(
+        "requirement",
+        sa.Column("custom", sa.Text(), nullable=False, server_default="{}"),
+    )
 
 
 def _saved_views() -> None:
