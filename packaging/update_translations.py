@@ -86,6 +86,12 @@ def fill(ts: Path, language: str) -> list[str]:
             source = message.findtext("source", "")
             translation = message.find("translation")
             assert translation is not None
+            # pyside6-lupdate marks plurals of tr() only; translate(ctx, text, "", n)
+            # is a plural too: mark it and fill its forms.
+            if "%n" in source and message.get("numerus") != "yes":
+                message.set("numerus", "yes")
+                translation.set("type", "unfinished")
+                translation.text = None
             if translation.get("type") not in ("unfinished", None) or (
                 translation.get("type") is None and (translation.text or len(translation))
             ):

@@ -1346,7 +1346,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("ValueTable", "— choose —"): "— 请选择 —",
     ("ValueTable", "pmdesk does not know this value: choose one"): "pmdesk 不认识这个值：请选择它的含义",
     ("ImportDialog", "%1 links"): "%1 个链接",
-    ("ImportDialog", "%1 problems: fix the file or the mapping; nothing is imported while there are problems."): "%1 个问题：请修改文件或映射；存在问题时不会导入任何内容。",
+    ("ImportDialog", "%n problem(s): fix the file or the mapping; nothing is imported until then."): "%n 个问题：请修改文件或映射；问题解决前不会导入任何内容。",
     ("ImportDialog", "Not imported (pmdesk has no field for them): %1"): "不导入（pmdesk 没有对应字段）：%1",
     ("ImportDialog", "Import %1"): "导入 %1",
     ("ImportDialog", "Spreadsheets, Jira CSV and ReqIF"): "表格、Jira CSV 和 ReqIF",

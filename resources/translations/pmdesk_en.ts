@@ -2571,6 +2571,42 @@ Name:</translation>
         <translation>Double-click or press Enter to say what this value means</translation>
     </message>
     <message>
+        <source>%1 new</source>
+        <translation>%1 new</translation>
+    </message>
+    <message>
+        <source>%1 updated</source>
+        <translation>%1 updated</translation>
+    </message>
+    <message>
+        <source>%1 unchanged</source>
+        <translation>%1 unchanged</translation>
+    </message>
+    <message>
+        <source>new releases: %1</source>
+        <translation>new releases: %1</translation>
+    </message>
+    <message>
+        <source>new personas: %1</source>
+        <translation>new personas: %1</translation>
+    </message>
+    <message>
+        <source>new custom fields: %1</source>
+        <translation>new custom fields: %1</translation>
+    </message>
+    <message>
+        <source>%1 links</source>
+        <translation>%1 links</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s): fix the file or the mapping; nothing is imported until then.</source>
+        <translation><numerusform>%n problem: fix the file or the mapping; nothing is imported until then.</numerusform><numerusform>%n problems: fix the file or the mapping; nothing is imported until then.</numerusform></translation>
+    </message>
+    <message>
+        <source>Not imported (pmdesk has no field for them): %1</source>
+        <translation>Not imported (pmdesk has no field for them): %1</translation>
+    </message>
+    <message>
         <source>Import %1</source>
         <translation>Import %1</translation>
     </message>
@@ -5012,9 +5048,9 @@ Name:</translation>
 </context>
 <context>
     <name>Setup</name>
-    <message>
+    <message numerus="yes">
         <source>Changing the key prefix renumbers %n key(s): %1-1 becomes %2-1.</source>
-        <translation>Changing the key prefix renumbers %n key(s): %1-1 becomes %2-1.</translation>
+        <translation><numerusform>Changing the key prefix renumbers %n key: %1-1 becomes %2-1.</numerusform><numerusform>Changing the key prefix renumbers %n keys: %1-1 becomes %2-1.</numerusform></translation>
     </message>
     <message>
         <source>Change the key prefix</source>
@@ -5024,9 +5060,9 @@ Name:</translation>
         <source>No release</source>
         <translation>No release</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>Release “%1” has %n requirement(s). Move them to:</source>
-        <translation>Release “%1” has %n requirement(s). Move them to:</translation>
+        <translation><numerusform>Release “%1” has %n requirement. Move them to:</numerusform><numerusform>Release “%1” has %n requirements. Move them to:</numerusform></translation>
     </message>
     <message>
         <source>Delete release</source>

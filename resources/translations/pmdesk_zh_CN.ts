@@ -2564,6 +2564,42 @@ Name:</source>
         <translation>双击或按回车，指定这个值的含义</translation>
     </message>
     <message>
+        <source>%1 new</source>
+        <translation>新建 %1 条</translation>
+    </message>
+    <message>
+        <source>%1 updated</source>
+        <translation>更新 %1 条</translation>
+    </message>
+    <message>
+        <source>%1 unchanged</source>
+        <translation>%1 条无变化</translation>
+    </message>
+    <message>
+        <source>new releases: %1</source>
+        <translation>新版本：%1</translation>
+    </message>
+    <message>
+        <source>new personas: %1</source>
+        <translation>新用户画像：%1</translation>
+    </message>
+    <message>
+        <source>new custom fields: %1</source>
+        <translation>新自定义字段：%1</translation>
+    </message>
+    <message>
+        <source>%1 links</source>
+        <translation>%1 个链接</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s): fix the file or the mapping; nothing is imported until then.</source>
+        <translation><numerusform>%n 个问题：请修改文件或映射；问题解决前不会导入任何内容。</numerusform></translation>
+    </message>
+    <message>
+        <source>Not imported (pmdesk has no field for them): %1</source>
+        <translation>不导入（pmdesk 没有对应字段）：%1</translation>
+    </message>
+    <message>
         <source>Import %1</source>
         <translation>导入 %1</translation>
     </message>
@@ -4997,9 +5033,9 @@ Name:</source>
 </context>
 <context>
     <name>Setup</name>
-    <message>
+    <message numerus="yes">
         <source>Changing the key prefix renumbers %n key(s): %1-1 becomes %2-1.</source>
-        <translation>修改编号前缀将重新编号 %n 条需求：%1-1 变为 %2-1。</translation>
+        <translation><numerusform>修改编号前缀将重新编号 %n 条需求：%1-1 变为 %2-1。</numerusform></translation>
     </message>
     <message>
         <source>Change the key prefix</source>
@@ -5009,9 +5045,9 @@ Name:</source>
         <source>No release</source>
         <translation>不属于任何版本</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>Release “%1” has %n requirement(s). Move them to:</source>
-        <translation>版本“%1”中有 %n 条需求，把它们移到：</translation>
+        <translation><numerusform>版本“%1”中有 %n 条需求，把它们移到：</numerusform></translation>
     </message>
     <message>
         <source>Delete release</source>

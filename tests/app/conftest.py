@@ -92,6 +92,15 @@ def chinese(qapp: QApplication) -> Iterator[None]:
 
 
 @pytest.fixture
+def english_ui(qapp: QApplication) -> Iterator[None]:
+    """The English translators installed: plurals ("%n problem(s)") read as in the app."""
+    translators = install_translators(qapp, "en")
+    yield
+    for translator in translators:
+        qapp.removeTranslator(translator)
+
+
+@pytest.fixture
 def settings(tmp_path: Path) -> AppSettings:
     return AppSettings.at(tmp_path / "settings.ini")
 

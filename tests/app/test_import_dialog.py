@@ -42,6 +42,7 @@ def _text(dialog: ImportDialog, row: int, column: int) -> str:
     return item.text() if item is not None else ""
 
 
+@pytest.mark.usefixtures("english_ui")
 def test_import_previews_then_applies_as_one_undo_step(
     qtbot: QtBot, window: MainWindow, sample: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -60,6 +61,7 @@ def test_import_previews_then_applies_as_one_undo_step(
 
     dialog.set_field("优先级", "status")  # 高 is no status: the preview says so, import is off
     assert dialog.problems.count() == 2 and not dialog.import_button.isEnabled()
+    assert "2 problems: fix the file or the mapping" in dialog.summary.text()
     assert "row 2: status '高' is not one of" in dialog.problems.item(0).text()
     dialog.set_field("优先级", "priority")
     assert dialog.import_button.isEnabled()
@@ -109,8 +111,7 @@ def test_screenshot_of_the_mapping_dialog(
     language: str,
     request: pytest.FixtureRequest,
 ) -> None:
-    if language == "zh":
-        request.getfixturevalue("chinese")
+    request.getfixturevalue("chinese" if language == "zh" else "english_ui")
     open_sync(window, sample)
     source = tmp_path / "backlog.csv"
     source.write_text(
@@ -131,10 +132,13 @@ def test_screenshot_of_the_mapping_dialog(
     qtbot.waitExposed(dialog)
     QApplication.processEvents()
     assert dialog.problems.count() == 1  # 紧急 is no priority
+    said = {"en": "1 problem: fix the file", "zh": "1 个问题：请修改文件"}[language]
+    assert said in dialog.summary.text()
     folder = Path(SHOTS) if SHOTS else tmp_path
     assert dialog.grab().save(str(folder / f"import-mapping-{language}.png"))
 
 
+@pytest.mark.usefixtures("english_ui")
 def test_a_value_pmdesk_does_not_know_is_mapped_from_the_problem_list(
     qtbot: QtBot, window: MainWindow, sample: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -144,6 +148,7 @@ def test_a_value_pmdesk_does_not_know_is_mapped_from_the_problem_list(
     window.import_requirements(source)
     dialog = _dialog(window, qtbot)
     assert dialog.problems.count() == 2 and not dialog.import_button.isEnabled()
+    assert "2 problems: fix the file or the mapping" in dialog.summary.text()
     asked: list[str] = []
 
     def choose(parent: object, field: str, value: str, choices: list[tuple[str, str]]) -> str:
