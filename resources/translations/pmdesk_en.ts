@@ -47,6 +47,10 @@
         <translation>No owner</translation>
     </message>
     <message>
+        <source>No value</source>
+        <translation>No value</translation>
+    </message>
+    <message>
         <source>No persona</source>
         <translation>No persona</translation>
     </message>
@@ -69,6 +73,14 @@
     <message>
         <source>RICE score</source>
         <translation>RICE score</translation>
+    </message>
+    <message>
+        <source>By %1</source>
+        <translation>By %1</translation>
+    </message>
+    <message>
+        <source>Set %1</source>
+        <translation>Set %1</translation>
     </message>
 </context>
 <context>
@@ -989,6 +1001,38 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <translation>The change to {name} could not be written in your pmdesk data folder ({folder}): {reason}.</translation>
     </message>
     <message>
+        <source>{name} takes text: {value} is not text.</source>
+        <translation>{name} takes text: {value} is not text.</translation>
+    </message>
+    <message>
+        <source>{name} takes a person's name on one line: {value} is not one.</source>
+        <translation>{name} takes a person's name on one line: {value} is not one.</translation>
+    </message>
+    <message>
+        <source>{name} takes a number: {value} is not a number.</source>
+        <translation>{name} takes a number: {value} is not a number.</translation>
+    </message>
+    <message>
+        <source>{name} takes a date like 2027-03-31: {value} is not one.</source>
+        <translation>{name} takes a date like 2027-03-31: {value} is not one.</translation>
+    </message>
+    <message>
+        <source>{name} takes one of its options ({options}): {value} is not one of them.</source>
+        <translation>{name} takes one of its options ({options}): {value} is not one of them.</translation>
+    </message>
+    <message>
+        <source>{name} takes a list of its options ({options}): {value} is not one.</source>
+        <translation>{name} takes a list of its options ({options}): {value} is not one.</translation>
+    </message>
+    <message>
+        <source>There is no custom field {uid} in this project.</source>
+        <translation>There is no custom field {uid} in this project.</translation>
+    </message>
+    <message>
+        <source>{name} holds values already: its kind cannot change from {old} to {new}.</source>
+        <translation>{name} holds values already: its kind cannot change from {old} to {new}.</translation>
+    </message>
+    <message>
         <source>“{prefix}” cannot be a key prefix: use 1 to 10 letters or digits, starting with a letter.</source>
         <translation>“{prefix}” cannot be a key prefix: use 1 to 10 letters or digits, starting with a letter.</translation>
     </message>
@@ -1079,6 +1123,10 @@ A baseline keeps the project as it is at a moment you name, such as the version 
     <message>
         <source>persona</source>
         <translation>persona</translation>
+    </message>
+    <message>
+        <source>custom_field</source>
+        <translation>custom_field</translation>
     </message>
     <message>
         <source>the disk is full</source>
@@ -1309,6 +1357,106 @@ A baseline keeps the project as it is at a moment you name, such as the version 
     </message>
 </context>
 <context>
+    <name>CustomFieldsWindow</name>
+    <message>
+        <source>Custom Fields</source>
+        <translation>Custom Fields</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Add a field (Ctrl+N)</source>
+        <translation>Add a field (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Delete the chosen field (Delete)</source>
+        <translation>Delete the chosen field (Delete)</translation>
+    </message>
+    <message>
+        <source>Move up (Alt+Up)</source>
+        <translation>Move up (Alt+Up)</translation>
+    </message>
+    <message>
+        <source>Move down (Alt+Down)</source>
+        <translation>Move down (Alt+Down)</translation>
+    </message>
+    <message>
+        <source>No custom fields yet. Add one for what your team tracks and pmdesk has no field for: a team, an estimate, a customer, a due date…</source>
+        <translation>No custom fields yet. Add one for what your team tracks and pmdesk has no field for: a team, an estimate, a customer, a due date…</translation>
+    </message>
+    <message>
+        <source>For example: Team, Estimate, Customer</source>
+        <translation>For example: Team, Estimate, Customer</translation>
+    </message>
+    <message>
+        <source>One option a line</source>
+        <translation>One option a line</translation>
+    </message>
+    <message>
+        <source>One option a line. Change a line to rename that option wherever it was chosen; remove a line to clear it there.</source>
+        <translation>One option a line. Change a line to rename that option wherever it was chosen; remove a line to clear it there.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>Options</translation>
+    </message>
+    <message>
+        <source>The kind is fixed while requirements hold a value of this field.</source>
+        <translation>The kind is fixed while requirements hold a value of this field.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Set in %n requirement(s).</source>
+        <translation>
+            <numerusform>Set in %n requirement.</numerusform><numerusform>Set in %n requirements.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Its value in %n requirement(s) goes with it.</source>
+        <translation>
+            <numerusform>Its value in %n requirement goes with it.</numerusform><numerusform>Its value in %n requirements goes with it.</numerusform></translation>
+    </message>
+    <message>
+        <source>No requirement holds a value of this field yet.</source>
+        <translation>No requirement holds a value of this field yet.</translation>
+    </message>
+    <message>
+        <source>New field</source>
+        <translation>New field</translation>
+    </message>
+    <message>
+        <source>Delete the custom field “%1”?</source>
+        <translation>Delete the custom field “%1”?</translation>
+    </message>
+    <message>
+        <source>Undo brings it back.</source>
+        <translation>Undo brings it back.</translation>
+    </message>
+    <message>
+        <source>Delete Custom Field</source>
+        <translation>Delete Custom Field</translation>
+    </message>
+</context>
+<context>
+    <name>CustomInput</name>
+    <message>
+        <source>Nobody yet</source>
+        <translation>Nobody yet</translation>
+    </message>
+</context>
+<context>
     <name>DatesButton</name>
     <message>
         <source>Filter by dates</source>
@@ -1490,6 +1638,10 @@ A baseline keeps the project as it is at a moment you name, such as the version 
     <message>
         <source>End</source>
         <translation>End</translation>
+    </message>
+    <message>
+        <source>Custom fields</source>
+        <translation>Custom fields</translation>
     </message>
     <message>
         <source>RICE score</source>
@@ -2033,6 +2185,10 @@ Name:</translation>
     <message>
         <source>Needs review</source>
         <translation>Needs review</translation>
+    </message>
+    <message>
+        <source>No value</source>
+        <translation>No value</translation>
     </message>
     <message>
         <source>Changed since %1</source>
@@ -2898,6 +3054,38 @@ Name:</translation>
         <translation>Horizon</translation>
     </message>
     <message>
+        <source>Custom fields</source>
+        <translation>Custom fields</translation>
+    </message>
+    <message>
+        <source>Custom field</source>
+        <translation>Custom field</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>Options</translation>
+    </message>
+    <message>
+        <source>Short text</source>
+        <translation>Short text</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>One of a list</source>
+        <translation>One of a list</translation>
+    </message>
+    <message>
+        <source>Several of a list</source>
+        <translation>Several of a list</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
         <source>is needed by</source>
         <translation>is needed by</translation>
     </message>
@@ -3230,6 +3418,14 @@ Name:</translation>
     <message>
         <source>Who the product is for: the personas user stories name</source>
         <translation>Who the product is for: the personas user stories name</translation>
+    </message>
+    <message>
+        <source>Custom &amp;Fields…</source>
+        <translation>Custom &amp;Fields…</translation>
+    </message>
+    <message>
+        <source>The project's own fields: add, rename, reorder or delete them</source>
+        <translation>The project's own fields: add, rename, reorder or delete them</translation>
     </message>
     <message>
         <source>Change &amp;Log…</source>
@@ -5276,6 +5472,50 @@ Name:</translation>
     <message>
         <source>Remove the photo of persona {name}</source>
         <translation>Remove the photo of persona {name}</translation>
+    </message>
+    <message>
+        <source>Create custom field {name}</source>
+        <translation>Create custom field {name}</translation>
+    </message>
+    <message>
+        <source>Delete custom field {name}</source>
+        <translation>Delete custom field {name}</translation>
+    </message>
+    <message>
+        <source>Restore custom field {name}</source>
+        <translation>Restore custom field {name}</translation>
+    </message>
+    <message>
+        <source>Rename custom field {name} to {new}</source>
+        <translation>Rename custom field {name} to {new}</translation>
+    </message>
+    <message>
+        <source>Reorder custom field {name}</source>
+        <translation>Reorder custom field {name}</translation>
+    </message>
+    <message>
+        <source>Edit custom field {name}</source>
+        <translation>Edit custom field {name}</translation>
+    </message>
+    <message>
+        <source>Change the options of custom field {name}</source>
+        <translation>Change the options of custom field {name}</translation>
+    </message>
+    <message>
+        <source>Set {name} of {key}</source>
+        <translation>Set {name} of {key}</translation>
+    </message>
+    <message>
+        <source>Set {name} of {count} requirements</source>
+        <translation>Set {name} of {count} requirements</translation>
+    </message>
+    <message>
+        <source>Set custom fields of {key}</source>
+        <translation>Set custom fields of {key}</translation>
+    </message>
+    <message>
+        <source>Set custom fields of {count} requirements</source>
+        <translation>Set custom fields of {count} requirements</translation>
     </message>
     <message>
         <source>Create milestone {name}</source>

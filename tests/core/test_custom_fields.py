@@ -326,3 +326,22 @@ def test_a_schema8_file_upgrades_and_takes_custom_fields(tmp_path: Path) -> None
     with Project.view(copy) as view:
         [field] = view.custom_fields()
         assert (field.name, field.kind) == ("上线日期", "date")
+
+
+def test_a_baseline_comparison_lists_custom_values_by_field_name(base: Path) -> None:
+    first, _ = _two_requirements(base)
+    project = Project.open(base, data_dir=base.parent / "data")
+    try:
+        project.apply(Create("custom_field", TEAM, {"name": "Team", "kind": "text"}))
+        project.apply(SetCustomValues({first: {TEAM: "Core"}}))
+        project.create_baseline("v1")
+        [baseline] = project.snapshot()["baselines"]
+        project.apply(SetCustomValues({first: {TEAM: "Growth"}}))
+        comparison = project.compare_baseline(baseline["uid"])
+        assert comparison is not None
+        [(_, fields)] = [(s, f) for s, f in comparison.changed if s.uid == first]
+        assert [(f.field, f.before, f.after) for f in fields] == [
+            ("custom", ["Team: Core"], ["Team: Growth"])
+        ]
+    finally:
+        project.close(discard=True)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import base64
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QModelIndex, QPoint, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from pmdesk.app.backlog.arrange import GROUPINGS, SortKey
 from pmdesk.app.backlog.bulk_dialog import BulkEditDialog
 from pmdesk.app.backlog.columns import BY_NAME, COLUMNS
+from pmdesk.app.backlog.custom_editors import custom_menus
 from pmdesk.app.backlog.editors import choices
 from pmdesk.app.backlog.model import BacklogModel
 from pmdesk.app.backlog.view import BacklogView
@@ -126,6 +127,7 @@ class BacklogPane(QWidget):
         self.view.selectionModel().currentChanged.connect(self._current_changed)
         self.view.selectionModel().selectionChanged.connect(self._show_count)
         self.model.arranged.connect(self._arranged)
+        self.model.custom_fields_changed.connect(self._custom_groupings)  # schema 9
         tree_pane.filter_applied.connect(self._follow_filter)
         session.failed.connect(self._refused)
 
@@ -208,6 +210,18 @@ class BacklogPane(QWidget):
     def set_grouping(self, grouping: str) -> None:
         self.group.setCurrentIndex(max(self.group.findData(grouping), 0))
 
+    def _custom_groupings(self) -> None:
+        """Schema 9: "By <field>" for each choice, choices or person custom field."""
+        chosen = str(self.group.currentData())
+        with QSignalBlocker(self.group):
+            while self.group.count() > len(GROUPINGS):
+                self.group.removeItem(len(GROUPINGS))
+            for name, text in self.model.names.custom.groupings():
+                self.group.addItem(text, name)
+            self.group.setCurrentIndex(max(self.group.findData(chosen), 0))
+        if self.group.currentData() != chosen:  # its field went: no grouping
+            self._grouping_chosen()
+
     # -- what is remembered ----------------------------------------------------------
     def save_state(self) -> None:
         header = bytes(self.view.horizontalHeader().saveState().data())
@@ -280,6 +294,14 @@ class BacklogPane(QWidget):
         uids = self.view.selected_uids()
         return bool(uids) and self._push_bulk(set_field(uids, name, value))
 
+    def _set_custom(self, field: str, value: Any) -> bool:
+        """Set a custom field of every selected row (the row menu's Set …)."""
+        from pmdesk.core.ops.custom import SetCustomValues
+
+        uids = self.view.selected_uids()
+        op = SetCustomValues({uid: {field: value} for uid in uids})
+        return bool(uids) and self._push_bulk(op)
+
     def _push_bulk(self, op: Operation | None) -> bool:
         if op is None:
             return False
@@ -316,6 +338,7 @@ class BacklogPane(QWidget):
             for text, value in choices(name, self.model.names):
                 act = sub.addAction(text)
                 act.triggered.connect(lambda _=False, n=name, v=value: self.set_field(n, v))
+        custom_menus(menu, self.model.names.custom, editable, self._set_custom)  # schema 9
         menu.addSeparator()
         menu.addAction(self.bulk_action)
         self.bulk_action.setEnabled(editable)
