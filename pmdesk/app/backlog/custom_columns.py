@@ -63,6 +63,11 @@ class CustomValues:
             return ""
         return value_text(found.kind, self.values.get(uid, {}).get(found.uid))
 
+    def numeric(self, slot: int) -> bool:
+        """Whether the slot shows a number field (right-aligned)."""
+        found = self.field(slot)
+        return found is not None and found.kind == "number"
+
     def title(self, slot: int) -> str:
         found = self.field(slot)
         return found.name if found is not None else ""

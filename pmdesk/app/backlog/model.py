@@ -341,7 +341,7 @@ class BacklogModel(QAbstractTableModel):
         if role == _FONT:
             return look.struck_font() if row[STATUS] == "rejected" else None
         if role == _ALIGN:
-            return _RIGHT if column.numeric else None
+            return _RIGHT if column.numeric or self.names.custom.numeric(column.slot) else None
         return None
 
     @staticmethod
@@ -367,7 +367,9 @@ class BacklogModel(QAbstractTableModel):
                     arrow = "▲" if ascending else "▼"
                     text += f" {arrow}" if len(self.sort_order) == 1 else f" {arrow}{place + 1}"
             return text
-        if role == _ALIGN and COLUMNS[section].numeric:
+        if role == _ALIGN and (
+            COLUMNS[section].numeric or self.names.custom.numeric(COLUMNS[section].slot)
+        ):
             return _RIGHT
         return None
 

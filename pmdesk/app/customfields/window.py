@@ -111,7 +111,6 @@ class CustomFieldsWindow(QWidget):
         for kind in CUSTOM_KINDS:
             self.kind.addItem(custom_kind_label(kind), kind)
         self.kind_note = QLabel()
-        self.kind_note.setWordWrap(True)
         self.kind_note.setEnabled(False)
         self.options = QPlainTextEdit()
         self.options.setObjectName("customFieldOptions")
@@ -142,7 +141,10 @@ class CustomFieldsWindow(QWidget):
         left_layout.addLayout(buttons)
 
         self.form = QWidget()
-        fields = QFormLayout(self.form)
+        holder = QVBoxLayout(self.form)
+        fields = QFormLayout()
+        holder.addLayout(fields)
+        holder.addStretch(1)  # the rows keep together at the top
         fields.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         fields.addRow(self.tr("Name"), self.name)
         fields.addRow(self.tr("Kind"), self.kind)
