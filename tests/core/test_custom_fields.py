@@ -345,3 +345,24 @@ def test_a_baseline_comparison_lists_custom_values_by_field_name(base: Path) -> 
         ]
     finally:
         project.close(discard=True)
+
+
+def test_the_history_names_custom_fields_and_shows_their_values(base: Path) -> None:
+    first, _ = _two_requirements(base)
+    project = Project.open(base, data_dir=base.parent / "data")
+    try:
+        project.apply(
+            Create(
+                "custom_field", PLATFORMS, {"name": "OS", "kind": "choices", "options": ["A", "B"]}
+            )
+        )
+        project.apply(Create("custom_field", ESTIMATE, {"name": "Estimate", "kind": "number"}))
+        project.apply(SetCustomValues({first: {PLATFORMS: ["B", "A"], ESTIMATE: 2.5}}))
+        project.apply(SetCustomValues({first: {ESTIMATE: 4}}))
+        changes = [c for c in project.history(first) if c.entity == "requirement"]
+        assert [(c.field, c.old, c.new) for c in changes[:2]] == [
+            ("Estimate", "2.5", "4"),
+            ("Estimate, OS", "", "2.5 · A, B"),  # by name; the options in the list's order
+        ]
+    finally:
+        project.close(discard=True)
