@@ -262,3 +262,23 @@ def test_a_custom_fields_conflict_is_named_by_the_field_in_the_merge_window() ->
     assert field_name(conflict.field, {}, tables) == "平台"
     assert value_text(conflict, "theirs", tables) == "Web"
     assert "iOS" in value_text(conflict, "mine", tables)
+
+
+def test_grouping_by_a_custom_field_is_remembered_for_the_project(
+    qtbot: QtBot, window: MainWindow, sample: Path
+) -> None:
+    pane = open_backlog(qtbot, window, sample)
+    fields = manager(qtbot, window)
+    add_field(qtbot, fields, "Team", "person")
+    fields.close()
+    pane.group.setCurrentIndex(pane.group.findData(slot_name(0)))
+    assert pane.model.grouping == slot_name(0)
+    pane.save_state()
+    assert window.save() and window.close_project()
+    pane = open_backlog(qtbot, window, sample)
+    assert pane.model.grouping == slot_name(0)
+    assert pane.group.currentText() == "By Team"
+    model = pane.model
+    groups = [model.group_at(model.index(row, 0)) for row in model.group_rows()]
+    titles = [model.group_title(g) for g in groups if g is not None]
+    assert titles == ["No value"]  # nobody named yet: one group

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from pmdesk.app.backlog.arrange import GROUPINGS, SortKey
 from pmdesk.app.backlog.bulk_dialog import BulkEditDialog
 from pmdesk.app.backlog.columns import BY_NAME, COLUMNS
+from pmdesk.app.backlog.custom_columns import slot_of
 from pmdesk.app.backlog.custom_editors import custom_menus
 from pmdesk.app.backlog.editors import choices
 from pmdesk.app.backlog.model import BacklogModel
@@ -61,6 +62,7 @@ class BacklogPane(QWidget):
         self._pushing = False
         self._locked = False
         self._wanted: str | None = None  # the selection to show once loaded
+        self._custom_grouping: str | None = None  # schema 9: a saved "By <custom field>"
         self.model = BacklogModel(session, tree_pane.model)
         self.view = BacklogView(self.model, self)
 
@@ -212,14 +214,15 @@ class BacklogPane(QWidget):
 
     def _custom_groupings(self) -> None:
         """Schema 9: "By <field>" for each choice, choices or person custom field."""
-        chosen = str(self.group.currentData())
+        chosen = self._custom_grouping or str(self.group.currentData())
+        self._custom_grouping = None
         with QSignalBlocker(self.group):
             while self.group.count() > len(GROUPINGS):
                 self.group.removeItem(len(GROUPINGS))
             for name, text in self.model.names.custom.groupings():
                 self.group.addItem(text, name)
             self.group.setCurrentIndex(max(self.group.findData(chosen), 0))
-        if self.group.currentData() != chosen:  # its field went: no grouping
+        if self.group.currentData() != self.model.grouping:  # its field went, or restored
             self._grouping_chosen()
 
     # -- what is remembered ----------------------------------------------------------
@@ -260,6 +263,8 @@ class BacklogPane(QWidget):
                 if isinstance(s, list) and len(s) == 2 and s[0] in BY_NAME
             ]
         grouping = state.get("grouping")
+        if isinstance(grouping, str) and slot_of(grouping) is not None:
+            self._custom_grouping = grouping  # chosen once its field's item is there
         if grouping in GROUPINGS:
             self.group.blockSignals(True)
             self.set_grouping(str(grouping))
