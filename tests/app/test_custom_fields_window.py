@@ -282,3 +282,31 @@ def test_grouping_by_a_custom_field_is_remembered_for_the_project(
     groups = [model.group_at(model.index(row, 0)) for row in model.group_rows()]
     titles = [model.group_title(g) for g in groups if g is not None]
     assert titles == ["No value"]  # nobody named yet: one group
+
+
+def test_the_row_menu_sets_a_person_or_several_options_field_of_the_selected_rows(
+    qtbot: QtBot, window: MainWindow, sample: Path
+) -> None:
+    pane = open_backlog(qtbot, window, sample)
+    fields = manager(qtbot, window)
+    contact = add_field(qtbot, fields, "Contact", "person")
+    platforms = add_field(qtbot, fields, "Platforms", "choices")
+    fields.options.setPlainText("iOS\nWeb")
+    assert fields.commit_options()
+    fields.close()
+    session = ws(window).session
+    model = pane.model
+    first, second = model.shown_uids()[:2]
+    pane.view.select_uid(first)
+    menu = pane.row_menu()
+    people = menu.findChild(QMenu, f"set_{slot_name(0)}")
+    assert people is not None and people.title() == "Set Contact"
+    owners = [a.text() for a in people.actions()]
+    assert owners[0] == "—" and "张伟" in owners  # the project's owners to pick from
+    next(a for a in people.actions() if a.text() == "张伟").trigger()
+    several = menu.findChild(QMenu, f"set_{slot_name(1)}")
+    assert several is not None
+    next(a for a in several.actions() if a.text() == "Web").trigger()
+    assert session.project.custom_values() == {first: {contact: "张伟", platforms: ["Web"]}}
+    assert model.index_of(first, NAMES.index(slot_name(1))).data() == "Web"
+    assert second not in session.project.custom_values()

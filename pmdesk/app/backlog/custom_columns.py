@@ -22,7 +22,7 @@ from pmdesk.core.queries.custom import CustomFieldRecord
 SLOTS = 12  # custom fields with a column of their own (a project has a handful)
 PREFIX = "custom"  # slot k's column (and grouping) name: "custom0", "custom1", …
 GROUPABLE = frozenset({"choice", "choices", "person"})
-EDITABLE_IN_MENU = frozenset({"choice"})  # the row menu's Set … of the selected rows
+EDITABLE_IN_MENU = frozenset({"choice", "choices", "person"})  # the row menu's Set …
 translate = QCoreApplication.translate
 
 
@@ -67,6 +67,13 @@ class CustomValues:
         """Whether the slot shows a number field (right-aligned)."""
         found = self.field(slot)
         return found is not None and found.kind == "number"
+
+    def people(self, slot: int) -> list[str]:
+        """The people a person field names now, sorted (for completion)."""
+        found = self.field(slot)
+        if found is None:
+            return []
+        return sorted({str(v[found.uid]) for v in self.values.values() if v.get(found.uid)})
 
     def title(self, slot: int) -> str:
         found = self.field(slot)

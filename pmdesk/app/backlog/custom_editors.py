@@ -9,7 +9,7 @@ refused with its sentence beside the table.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -22,7 +22,10 @@ from pmdesk.core.queries.custom import CustomFieldRecord
 
 
 def custom_editor(
-    parent: QWidget, field: CustomFieldRecord | None, chosen: Callable[[QComboBox], None]
+    parent: QWidget,
+    field: CustomFieldRecord | None,
+    chosen: Callable[[QComboBox], None],
+    people: Sequence[str] = (),
 ) -> QWidget:
     if field is not None and field.kind == "choice":
         box = QComboBox(parent)
@@ -36,8 +39,9 @@ def custom_editor(
         edit.setPlaceholderText("YYYY-MM-DD")
     elif field is not None and field.kind == "choices":
         edit.setPlaceholderText(", ".join(field.options))
-        completer = QCompleter(list(field.options), edit)
-        edit.setCompleter(completer)
+        edit.setCompleter(QCompleter(list(field.options), edit))
+    elif field is not None and field.kind == "person" and people:
+        edit.setCompleter(QCompleter(list(people), edit))
     return edit
 
 
@@ -63,18 +67,30 @@ def custom_editor_value(editor: QWidget, field: CustomFieldRecord | None) -> Any
 
 
 def custom_menus(
-    menu: QMenu, values: CustomValues, editable: bool, set_value: Callable[[str, Any], bool]
+    menu: QMenu,
+    values: CustomValues,
+    editable: bool,
+    set_value: Callable[[str, Any], bool],
+    owners: Sequence[str] = (),
 ) -> None:
-    """The row menu's "Set <field>" of each one-of-a-list custom field: its
-    options (and none) for every selected row, one undo step."""
+    """The row menu's "Set <field>" of each list or person custom field, for
+    every selected row, one undo step: an option (several of a list: that one
+    alone), a person named in the project, or none."""
     for slot, field in enumerate(values.fields):
         if field.kind not in EDITABLE_IN_MENU:
             continue
+        if field.kind == "person":
+            people = sorted({*values.people(slot), *owners})
+            choices: list[tuple[str, Any]] = [(p, p) for p in people]
+        elif field.kind == "choices":
+            choices = [(o, [o]) for o in field.options]
+        else:
+            choices = [(o, o) for o in field.options]
         sub = menu.addMenu(
             QCoreApplication.translate("Backlog", "Set %1").replace("%1", field.name)
         )
         sub.setObjectName(f"set_{slot_name(slot)}")
         sub.setEnabled(editable)
-        for text, value in ((NONE, None), *((o, o) for o in field.options)):
+        for text, value in ((NONE, None), *choices):
             act = sub.addAction(text)
             act.triggered.connect(lambda _=False, f=field.uid, v=value: set_value(f, v))

@@ -85,7 +85,10 @@ class CellDelegate(QStyledItemDelegate):
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         column = COLUMNS[index.column()]
         if column.slot >= 0:  # schema 9: a custom field's editor, by its kind
-            return custom_editor(parent, self._names.custom.field(column.slot), self._chosen)
+            found = self._names.custom.field(column.slot)
+            return custom_editor(
+                parent, found, self._chosen, self._names.custom.people(column.slot)
+            )
         if column.editor == "choice":
             box = QComboBox(parent)
             for text, value in choices(column.name, self._names):

@@ -343,7 +343,8 @@ class BacklogPane(QWidget):
             for text, value in choices(name, self.model.names):
                 act = sub.addAction(text)
                 act.triggered.connect(lambda _=False, n=name, v=value: self.set_field(n, v))
-        custom_menus(menu, self.model.names.custom, editable, self._set_custom)  # schema 9
+        owners = self._tree_pane.model.owners()
+        custom_menus(menu, self.model.names.custom, editable, self._set_custom, owners)
         menu.addSeparator()
         menu.addAction(self.bulk_action)
         self.bulk_action.setEnabled(editable)
