@@ -310,3 +310,13 @@ def test_the_row_menu_sets_a_person_or_several_options_field_of_the_selected_row
     assert session.project.custom_values() == {first: {contact: "张伟", platforms: ["Web"]}}
     assert model.index_of(first, NAMES.index(slot_name(1))).data() == "Web"
     assert second not in session.project.custom_values()
+
+
+def test_a_slots_stable_column_id_names_its_field() -> None:
+    from pmdesk.app.backlog.custom_columns import CustomValues
+    from pmdesk.core.queries.custom import CustomFieldRecord
+
+    values = CustomValues()
+    values.set([CustomFieldRecord("a", "A", "text"), CustomFieldRecord("b", "B", "number")], {})
+    assert values.column_id(1) == "custom:b" and values.column_id(5) is None
+    assert values.slot_named("custom:b") == "custom1" and values.slot_named("custom:z") is None

@@ -63,6 +63,19 @@ class CustomValues:
             return ""
         return value_text(found.kind, self.values.get(uid, {}).get(found.uid))
 
+    def column_id(self, slot: int) -> str | None:
+        """A stable id of the slot's column for what is kept (a saved view):
+        "custom:<field uid>", since a slot shows another field once fields move."""
+        found = self.field(slot)
+        return None if found is None else f"custom:{found.uid}"
+
+    def slot_named(self, column_id: str) -> str | None:
+        """The slot column ("custom3") of a stable id ("custom:<field uid>")."""
+        for slot, found in enumerate(self.fields):
+            if column_id == f"custom:{found.uid}":
+                return slot_name(slot)
+        return None
+
     def numeric(self, slot: int) -> bool:
         """Whether the slot shows a number field (right-aligned)."""
         found = self.field(slot)
