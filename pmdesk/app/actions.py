@@ -42,6 +42,7 @@ class Handlers(Protocol):
     def show_plan(self) -> None: ...
     def kano_survey(self) -> None: ...
     def personas(self) -> None: ...
+    def custom_fields(self) -> None: ...
     def traceability(self) -> None: ...
     def show_impact(self) -> None: ...
     def new_release(self) -> None: ...
@@ -191,6 +192,14 @@ class WindowActions:
         self.personas.setToolTip(
             translate("MainWindow", "Who the product is for: the personas user stories name")
         )
+        self.custom_fields = action(
+            translate("MainWindow", "Custom &Fields…"),
+            c.custom_fields,
+            QKeySequence("Ctrl+Shift+D"),
+        )
+        self.custom_fields.setToolTip(
+            translate("MainWindow", "The project's own fields: add, rename, reorder or delete them")
+        )
         self.change_log = action(
             translate("MainWindow", "Change &Log…"), c.change_log, QKeySequence("Ctrl+Shift+H")
         )
@@ -261,6 +270,7 @@ class WindowActions:
         project_menu.addAction(self.baselines)
         project_menu.addSeparator()
         project_menu.addAction(self.personas)
+        project_menu.addAction(self.custom_fields)
         project_menu.addAction(self.kano_survey)
         view_menu = bar.addMenu(translate("MainWindow", "&View"))
         view_menu.addAction(self.backlog)
@@ -330,6 +340,7 @@ class WindowActions:
             self.plan,
             self.kano_survey,  # read-only, it shows the result (Apply is off)
             self.personas,  # read-only, it shows them unchangeable
+            self.custom_fields,  # likewise
             self.export_requirements,
         ):
             act.setEnabled(ready)

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from PySide6.QtCore import QCoreApplication
 
 from pmdesk.core.domain.vocabulary import (
+    CUSTOM_KIND_TERMS,
     ENTITY_VALUE_TERMS,
     FIELD_TERMS,
     HORIZON_TERMS,
@@ -35,6 +36,11 @@ TREE_COLUMN_FIELDS = ("key", "title", "kind", "status", "priority", "owner", "re
 def _said(terms: Mapping[str, Term], value: str) -> str:
     term = terms.get(value)
     return value if term is None else translate(LABELS, term.en)
+
+
+def custom_kind_label(kind: str) -> str:
+    """What a custom field holds (text, number, date, one or several of a list, person)."""
+    return _said(CUSTOM_KIND_TERMS, kind)
 
 
 def kind_label(kind: str) -> str:

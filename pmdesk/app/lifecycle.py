@@ -388,6 +388,9 @@ class Lifecycle(QObject):
         from pmdesk.app.personas.window import close_personas
 
         close_personas(self._window)  # so does it
+        from pmdesk.app.customfields.window import close_custom_fields
+
+        close_custom_fields(self._window)  # and it
         self.settings.save_header_state(ws.tree_pane.view.header().saveState())
         self._frame.uninstall(ws)
         self.workspace = None

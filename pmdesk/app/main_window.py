@@ -553,6 +553,13 @@ class MainWindow(QMainWindow):
         if self.workspace is not None:
             show_personas(self, self.workspace.session, self.show_details)
 
+    def custom_fields(self) -> None:
+        """Project ▸ Custom Fields…: the project's own fields (app/customfields/window.py)."""
+        from pmdesk.app.customfields.window import show_custom_fields
+
+        if self.workspace is not None:
+            show_custom_fields(self, self.workspace.session, self.show_details)
+
     def traceability(self) -> None:
         """View ▸ Traceability…: the matrix and the problems (app/trace/window.py)."""
         from pmdesk.app.trace.window import show_traceability

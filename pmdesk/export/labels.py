@@ -73,6 +73,7 @@ DOCUMENT_FIELDS = (
     "source",
     "description",
     "acceptance",
+    "custom",  # schema 9: the heading of custom field changes
 )
 FIELD_LABELS: Mapping[str, Mapping[str, str]] = {
     lang: {f: FIELD_TERMS[f].in_document(lang) for f in DOCUMENT_FIELDS} for lang in LANGUAGES

@@ -61,6 +61,7 @@ from pmdesk.core.snapshot.compare import (
 )
 from pmdesk.core.snapshot.convert import export_from
 from pmdesk.export.captions import number_captions
+from pmdesk.export.custom_facts import CustomFacts
 from pmdesk.export.doc import (
     Block,
     Contents,
@@ -209,6 +210,7 @@ class _Builder:
             {row.uid: row.parent_uid for row in rows},
             model,
             scores,
+            custom=CustomFacts.read(conn),  # schema 9
         )
         baseline = self._asked_baseline()
 

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from pmdesk.core.domain.vocabulary import FIELD_TERMS
 from pmdesk.core.queries.content import LinkEnd, RequirementRow
+from pmdesk.export.custom_facts import CustomFacts
 from pmdesk.export.doc import (
     Block,
     Heading,
@@ -78,6 +79,8 @@ class RequirementContext:
         default_factory=dict
     )
     """The acceptance criteria's blocks by their texts, made once per export."""
+    custom: CustomFacts = dataclasses.field(default_factory=CustomFacts)
+    """Schema 9: the project's custom fields and each requirement's values of them."""
 
 
 def clean(text: str) -> str:
@@ -119,6 +122,7 @@ def facts_table(row: RequirementRow, ctx: RequirementContext) -> Table | None:
         value = _link_runs(row, ctx) if field == "links" else _runs(value_text(row, field, ctx))
         if value:
             pairs.append((labels[field], value))
+    pairs += ctx.custom.pairs(row.uid, ctx.language)  # schema 9: after the built-in fields
     if not pairs:
         return None
     rows: list[list[Runs]] = []

@@ -105,7 +105,7 @@ def _counted(title: str, count: int, language: str) -> str:
 def _values(change: FieldChange, language: str) -> tuple[Runs, Runs]:
     """Before and after as readers know them: labels, items added and removed, edits."""
     field, before, after = change.field, change.before, change.after
-    if field in ("acceptance", "tags", "links"):
+    if field in ("acceptance", "tags", "links", "custom"):
         old = [_item(field, v, language) for v in before or []]
         new = [_item(field, v, language) for v in after or []]
         removed = [v for v in old if v not in new]

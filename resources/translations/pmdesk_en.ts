@@ -47,6 +47,10 @@
         <translation>No owner</translation>
     </message>
     <message>
+        <source>No value</source>
+        <translation>No value</translation>
+    </message>
+    <message>
         <source>No persona</source>
         <translation>No persona</translation>
     </message>
@@ -69,6 +73,14 @@
     <message>
         <source>RICE score</source>
         <translation>RICE score</translation>
+    </message>
+    <message>
+        <source>By %1</source>
+        <translation>By %1</translation>
+    </message>
+    <message>
+        <source>Set %1</source>
+        <translation>Set %1</translation>
     </message>
 </context>
 <context>
@@ -1349,6 +1361,106 @@ A baseline keeps the project as it is at a moment you name, such as the version 
     </message>
 </context>
 <context>
+    <name>CustomFieldsWindow</name>
+    <message>
+        <source>Custom Fields</source>
+        <translation>Custom Fields</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Add a field (Ctrl+N)</source>
+        <translation>Add a field (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Delete the chosen field (Delete)</source>
+        <translation>Delete the chosen field (Delete)</translation>
+    </message>
+    <message>
+        <source>Move up (Alt+Up)</source>
+        <translation>Move up (Alt+Up)</translation>
+    </message>
+    <message>
+        <source>Move down (Alt+Down)</source>
+        <translation>Move down (Alt+Down)</translation>
+    </message>
+    <message>
+        <source>No custom fields yet. Add one for what your team tracks and pmdesk has no field for: a team, an estimate, a customer, a due date…</source>
+        <translation>No custom fields yet. Add one for what your team tracks and pmdesk has no field for: a team, an estimate, a customer, a due date…</translation>
+    </message>
+    <message>
+        <source>For example: Team, Estimate, Customer</source>
+        <translation>For example: Team, Estimate, Customer</translation>
+    </message>
+    <message>
+        <source>One option a line</source>
+        <translation>One option a line</translation>
+    </message>
+    <message>
+        <source>One option a line. Change a line to rename that option wherever it was chosen; remove a line to clear it there.</source>
+        <translation>One option a line. Change a line to rename that option wherever it was chosen; remove a line to clear it there.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>Options</translation>
+    </message>
+    <message>
+        <source>The kind is fixed while requirements hold a value of this field.</source>
+        <translation>The kind is fixed while requirements hold a value of this field.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Set in %n requirement(s).</source>
+        <translation>
+            <numerusform>Set in %n requirement.</numerusform><numerusform>Set in %n requirements.</numerusform></translation>
+    </message>
+    <message>
+        <source>No requirement holds a value of this field yet.</source>
+        <translation>No requirement holds a value of this field yet.</translation>
+    </message>
+    <message>
+        <source>New field</source>
+        <translation>New field</translation>
+    </message>
+    <message>
+        <source>Delete the custom field “%1”?</source>
+        <translation>Delete the custom field “%1”?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Its value in %n requirement(s) goes with it.</source>
+        <translation>
+            <numerusform>Its value in %n requirement goes with it.</numerusform><numerusform>Its value in %n requirements goes with it.</numerusform></translation>
+    </message>
+    <message>
+        <source>Undo brings it back.</source>
+        <translation>Undo brings it back.</translation>
+    </message>
+    <message>
+        <source>Delete Custom Field</source>
+        <translation>Delete Custom Field</translation>
+    </message>
+</context>
+<context>
+    <name>CustomInput</name>
+    <message>
+        <source>Nobody yet</source>
+        <translation>Nobody yet</translation>
+    </message>
+</context>
+<context>
     <name>DatesButton</name>
     <message>
         <source>Filter by dates</source>
@@ -1530,6 +1642,10 @@ A baseline keeps the project as it is at a moment you name, such as the version 
     <message>
         <source>End</source>
         <translation>End</translation>
+    </message>
+    <message>
+        <source>Custom fields</source>
+        <translation>Custom fields</translation>
     </message>
     <message>
         <source>RICE score</source>
@@ -2140,6 +2256,10 @@ Name:</translation>
     <message>
         <source>Needs review</source>
         <translation>Needs review</translation>
+    </message>
+    <message>
+        <source>No value</source>
+        <translation>No value</translation>
     </message>
     <message>
         <source>Changed since %1</source>
@@ -3433,6 +3553,14 @@ Name:</translation>
     <message>
         <source>Who the product is for: the personas user stories name</source>
         <translation>Who the product is for: the personas user stories name</translation>
+    </message>
+    <message>
+        <source>Custom &amp;Fields…</source>
+        <translation>Custom &amp;Fields…</translation>
+    </message>
+    <message>
+        <source>The project's own fields: add, rename, reorder or delete them</source>
+        <translation>The project's own fields: add, rename, reorder or delete them</translation>
     </message>
     <message>
         <source>Change &amp;Log…</source>

@@ -47,6 +47,10 @@
         <translation>未指定负责人</translation>
     </message>
     <message>
+        <source>No value</source>
+        <translation>未填写</translation>
+    </message>
+    <message>
         <source>No persona</source>
         <translation>无用户画像</translation>
     </message>
@@ -69,6 +73,14 @@
     <message>
         <source>RICE score</source>
         <translation>RICE 得分</translation>
+    </message>
+    <message>
+        <source>By %1</source>
+        <translation>按%1</translation>
+    </message>
+    <message>
+        <source>Set %1</source>
+        <translation>设置%1</translation>
     </message>
 </context>
 <context>
@@ -987,35 +999,35 @@ A baseline keeps the project as it is at a moment you name, such as the version 
     </message>
     <message>
         <source>{name} takes text: {value} is not text.</source>
-        <translation type="unfinished" />
+        <translation>{name}只能填写文本：{value} 不是文本。</translation>
     </message>
     <message>
         <source>{name} takes a person's name on one line: {value} is not one.</source>
-        <translation type="unfinished" />
+        <translation>{name}只能填写一行人名：{value} 不是人名。</translation>
     </message>
     <message>
         <source>{name} takes a number: {value} is not a number.</source>
-        <translation type="unfinished" />
+        <translation>{name}只能填写数字：{value} 不是数字。</translation>
     </message>
     <message>
         <source>{name} takes a date like 2027-03-31: {value} is not one.</source>
-        <translation type="unfinished" />
+        <translation>{name}只能填写日期（如 2027-03-31）：{value} 不是日期。</translation>
     </message>
     <message>
         <source>{name} takes one of its options ({options}): {value} is not one of them.</source>
-        <translation type="unfinished" />
+        <translation>{name}只能从选项（{options}）中选择：{value} 不在其中。</translation>
     </message>
     <message>
         <source>{name} takes a list of its options ({options}): {value} is not one.</source>
-        <translation type="unfinished" />
+        <translation>{name}只能从选项（{options}）中多选：{value} 不是选项列表。</translation>
     </message>
     <message>
         <source>There is no custom field {uid} in this project.</source>
-        <translation type="unfinished" />
+        <translation>本项目没有自定义字段 {uid}。</translation>
     </message>
     <message>
         <source>{name} holds values already: its kind cannot change from {old} to {new}.</source>
-        <translation type="unfinished" />
+        <translation>{name}已有取值：字段类型不能从 {old} 改为 {new}。</translation>
     </message>
     <message>
         <source>“{prefix}” cannot be a key prefix: use 1 to 10 letters or digits, starting with a letter.</source>
@@ -1111,7 +1123,7 @@ A baseline keeps the project as it is at a moment you name, such as the version 
     </message>
     <message>
         <source>custom_field</source>
-        <translation type="unfinished" />
+        <translation>自定义字段</translation>
     </message>
     <message>
         <source>the disk is full</source>
@@ -1342,6 +1354,106 @@ A baseline keeps the project as it is at a moment you name, such as the version 
     </message>
 </context>
 <context>
+    <name>CustomFieldsWindow</name>
+    <message>
+        <source>Custom Fields</source>
+        <translation>自定义字段</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Add a field (Ctrl+N)</source>
+        <translation>添加字段（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Delete the chosen field (Delete)</source>
+        <translation>删除选中的字段（Delete）</translation>
+    </message>
+    <message>
+        <source>Move up (Alt+Up)</source>
+        <translation>上移（Alt+↑）</translation>
+    </message>
+    <message>
+        <source>Move down (Alt+Down)</source>
+        <translation>下移（Alt+↓）</translation>
+    </message>
+    <message>
+        <source>No custom fields yet. Add one for what your team tracks and pmdesk has no field for: a team, an estimate, a customer, a due date…</source>
+        <translation>尚无自定义字段。团队要跟踪而 pmdesk 没有的信息，都可以添加为字段：负责团队、估算、客户、截止日期……</translation>
+    </message>
+    <message>
+        <source>For example: Team, Estimate, Customer</source>
+        <translation>例如：负责团队、估算、客户</translation>
+    </message>
+    <message>
+        <source>One option a line</source>
+        <translation>每行一个选项</translation>
+    </message>
+    <message>
+        <source>One option a line. Change a line to rename that option wherever it was chosen; remove a line to clear it there.</source>
+        <translation>每行一个选项。修改某一行，已选该选项的需求随之改名；删除某一行，已选该选项的需求随之清空。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>The kind is fixed while requirements hold a value of this field.</source>
+        <translation>已有需求填写了该字段，类型不能再改。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Set in %n requirement(s).</source>
+        <translation>
+            <numerusform>%n 条需求已填写。</numerusform></translation>
+    </message>
+    <message>
+        <source>No requirement holds a value of this field yet.</source>
+        <translation>尚无需求填写该字段。</translation>
+    </message>
+    <message>
+        <source>New field</source>
+        <translation>新字段</translation>
+    </message>
+    <message>
+        <source>Delete the custom field “%1”?</source>
+        <translation>删除自定义字段“%1”？</translation>
+    </message>
+    <message numerus="yes">
+        <source>Its value in %n requirement(s) goes with it.</source>
+        <translation>
+            <numerusform>%n 条需求中的取值将一并删除。</numerusform></translation>
+    </message>
+    <message>
+        <source>Undo brings it back.</source>
+        <translation>可以撤销恢复。</translation>
+    </message>
+    <message>
+        <source>Delete Custom Field</source>
+        <translation>删除自定义字段</translation>
+    </message>
+</context>
+<context>
+    <name>CustomInput</name>
+    <message>
+        <source>Nobody yet</source>
+        <translation>尚未指定</translation>
+    </message>
+</context>
+<context>
     <name>DatesButton</name>
     <message>
         <source>Filter by dates</source>
@@ -1523,6 +1635,10 @@ A baseline keeps the project as it is at a moment you name, such as the version 
     <message>
         <source>End</source>
         <translation>结束</translation>
+    </message>
+    <message>
+        <source>Custom fields</source>
+        <translation>自定义字段</translation>
     </message>
     <message>
         <source>RICE score</source>
@@ -2133,6 +2249,10 @@ Name:</source>
     <message>
         <source>Needs review</source>
         <translation>待复核</translation>
+    </message>
+    <message>
+        <source>No value</source>
+        <translation>未填写</translation>
     </message>
     <message>
         <source>Changed since %1</source>
@@ -3425,6 +3545,14 @@ Name:</source>
     <message>
         <source>Who the product is for: the personas user stories name</source>
         <translation>产品为谁而做：用户故事所指向的用户画像</translation>
+    </message>
+    <message>
+        <source>Custom &amp;Fields…</source>
+        <translation>自定义字段(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>The project's own fields: add, rename, reorder or delete them</source>
+        <translation>项目自己的字段：添加、重命名、排序或删除</translation>
     </message>
     <message>
         <source>Change &amp;Log…</source>
@@ -5514,47 +5642,47 @@ Name:</source>
     </message>
     <message>
         <source>Create custom field {name}</source>
-        <translation type="unfinished" />
+        <translation>新建自定义字段 {name}</translation>
     </message>
     <message>
         <source>Delete custom field {name}</source>
-        <translation type="unfinished" />
+        <translation>删除自定义字段 {name}</translation>
     </message>
     <message>
         <source>Restore custom field {name}</source>
-        <translation type="unfinished" />
+        <translation>恢复自定义字段 {name}</translation>
     </message>
     <message>
         <source>Rename custom field {name} to {new}</source>
-        <translation type="unfinished" />
+        <translation>将自定义字段 {name} 重命名为 {new}</translation>
     </message>
     <message>
         <source>Reorder custom field {name}</source>
-        <translation type="unfinished" />
+        <translation>调整自定义字段 {name} 的顺序</translation>
     </message>
     <message>
         <source>Edit custom field {name}</source>
-        <translation type="unfinished" />
+        <translation>编辑自定义字段 {name}</translation>
     </message>
     <message>
         <source>Change the options of custom field {name}</source>
-        <translation type="unfinished" />
+        <translation>修改自定义字段 {name} 的选项</translation>
     </message>
     <message>
         <source>Set {name} of {key}</source>
-        <translation type="unfinished" />
+        <translation>设置 {key} 的{name}</translation>
     </message>
     <message>
         <source>Set {name} of {count} requirements</source>
-        <translation type="unfinished" />
+        <translation>设置 {count} 条需求的{name}</translation>
     </message>
     <message>
         <source>Set custom fields of {key}</source>
-        <translation type="unfinished" />
+        <translation>设置 {key} 的自定义字段</translation>
     </message>
     <message>
         <source>Set custom fields of {count} requirements</source>
-        <translation type="unfinished" />
+        <translation>设置 {count} 条需求的自定义字段</translation>
     </message>
     <message>
         <source>Create milestone {name}</source>

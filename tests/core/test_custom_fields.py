@@ -326,3 +326,43 @@ def test_a_schema8_file_upgrades_and_takes_custom_fields(tmp_path: Path) -> None
     with Project.view(copy) as view:
         [field] = view.custom_fields()
         assert (field.name, field.kind) == ("上线日期", "date")
+
+
+def test_a_baseline_comparison_lists_custom_values_by_field_name(base: Path) -> None:
+    first, _ = _two_requirements(base)
+    project = Project.open(base, data_dir=base.parent / "data")
+    try:
+        project.apply(Create("custom_field", TEAM, {"name": "Team", "kind": "text"}))
+        project.apply(SetCustomValues({first: {TEAM: "Core"}}))
+        project.create_baseline("v1")
+        [baseline] = project.snapshot()["baselines"]
+        project.apply(SetCustomValues({first: {TEAM: "Growth"}}))
+        comparison = project.compare_baseline(baseline["uid"])
+        assert comparison is not None
+        [(_, fields)] = [(s, f) for s, f in comparison.changed if s.uid == first]
+        assert [(f.field, f.before, f.after) for f in fields] == [
+            ("custom", ["Team: Core"], ["Team: Growth"])
+        ]
+    finally:
+        project.close(discard=True)
+
+
+def test_the_history_names_custom_fields_and_shows_their_values(base: Path) -> None:
+    first, _ = _two_requirements(base)
+    project = Project.open(base, data_dir=base.parent / "data")
+    try:
+        project.apply(
+            Create(
+                "custom_field", PLATFORMS, {"name": "OS", "kind": "choices", "options": ["A", "B"]}
+            )
+        )
+        project.apply(Create("custom_field", ESTIMATE, {"name": "Estimate", "kind": "number"}))
+        project.apply(SetCustomValues({first: {PLATFORMS: ["B", "A"], ESTIMATE: 2.5}}))
+        project.apply(SetCustomValues({first: {ESTIMATE: 4}}))
+        changes = [c for c in project.history(first) if c.entity == "requirement"]
+        assert [(c.field, c.old, c.new) for c in changes[:2]] == [
+            ("Estimate", "2.5", "4"),
+            ("Estimate, OS", "", "2.5 · A, B"),  # by name; the options in the list's order
+        ]
+    finally:
+        project.close(discard=True)

@@ -18,6 +18,7 @@ from typing import Any
 from PySide6.QtCore import QCollator, QCoreApplication, QLocale
 
 from pmdesk.app.backlog.columns import BY_NAME, Names
+from pmdesk.app.backlog.custom_columns import group_custom, slot_of
 from pmdesk.core.domain import vocabulary
 from pmdesk.core.queries.backlog import (
     LANE,
@@ -247,6 +248,11 @@ def group_uids(
     """`uids` (in their order) grouped by field `by`; groups in the field's own
     order (releases and lanes as planned, statuses as the workflow goes, parents
     as in the tree, owners by name), the group without a value last."""
+    slot = slot_of(by)
+    if slot is not None:  # schema 9: by a custom field's option or person
+        people = (names.custom.group_key(slot, uid) for uid in uids)
+        collation.prepare(p for p in people if isinstance(p, str))
+        return [Group(v, u) for v, u in group_custom(uids, names.custom, slot, collation.rank)]
     position = _GROUP_POSITION[by]
     found: dict[Any, list[str]] = {}
     for uid in uids:

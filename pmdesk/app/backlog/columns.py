@@ -12,6 +12,7 @@ from typing import Any, Literal
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
+from pmdesk.app.backlog.custom_columns import SLOTS, CustomValues, slot_name
 from pmdesk.app.labels import (
     field_label,
     horizon_label,
@@ -42,12 +43,13 @@ from pmdesk.core.queries.backlog import (
     STATUS,
     TAGS,
     TITLE,
+    UID,
     VALUE,
     BacklogRow,
 )
 
 translate = QCoreApplication.translate
-Editor = Literal["choice", "text", "tags", "date", "number", "percent"] | None
+Editor = Literal["choice", "text", "tags", "date", "number", "percent", "custom"] | None
 # How a column sorts: by the row's value at a position ("value"), by where the
 # value stands in a list of choices ("choice"), by the collated text ("text"),
 # or by a number computed from the row ("number").
@@ -64,6 +66,7 @@ class Names:
     lane_order: dict[str, int] = field(default_factory=dict)
     personas: dict[str, str] = field(default_factory=dict)  # schema 7, in the list's order
     persona_order: dict[str, int] = field(default_factory=dict)
+    custom: CustomValues = field(default_factory=CustomValues)  # schema 9: the slots' fields
 
     def set(self, releases: list[tuple[str, str]], lanes: list[tuple[str, str]]) -> None:
         self.releases, self.lanes = dict(releases), dict(lanes)
@@ -91,9 +94,21 @@ class Column:
     number: Callable[[BacklogRow], float | None] | None = None
     editor: Editor = None
     numeric: bool = False  # right-aligned
+    slot: int = -1  # schema 9: the custom field shown (its place in the project's list)
+
+    @property
+    def field(self) -> str:
+        """The field whose change can move the rows sorted by this column."""
+        return "custom" if self.slot >= 0 else self.name
+
+    def heading(self, names: Names) -> str:
+        """The title shown: a custom field's slot is named after its field."""
+        return names.custom.title(self.slot) if self.slot >= 0 else self.title()
 
     def sort_value(self, row: BacklogRow, names: Names) -> Any:
         """What the column sorts by before collation (None: empty, sorted last)."""
+        if self.slot >= 0:
+            return names.custom.sort_value(self.slot, row[UID])
         if self.sorting == "number":
             assert self.number is not None
             return self.number(row)
@@ -265,6 +280,19 @@ COLUMNS: tuple[Column, ...] = (
         vocabulary.HORIZONS,
         editor="choice",
     ),
+)
+# Schema 9: a slot per custom field, appended like schema 7's; hidden while unused.
+COLUMNS += tuple(
+    Column(
+        slot_name(slot),
+        lambda: "",
+        lambda r, n, slot=slot: n.custom.text(slot, r[UID]),  # type: ignore[misc]
+        "value",
+        UID,
+        editor="custom",
+        slot=slot,
+    )
+    for slot in range(SLOTS)
 )
 BY_NAME = {c.name: c for c in COLUMNS}
 # Shown on a first look; the rest are a right-click on the header away.

@@ -19,6 +19,11 @@ from PySide6.QtWidgets import (
 )
 
 from pmdesk.app.backlog.columns import BY_NAME, COLUMNS, Names
+from pmdesk.app.backlog.custom_editors import (
+    custom_editor,
+    custom_editor_value,
+    set_custom_editor,
+)
 from pmdesk.app.details.editor import split_tags
 from pmdesk.app.labels import (
     horizon_label,
@@ -79,6 +84,11 @@ class CellDelegate(QStyledItemDelegate):
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         column = COLUMNS[index.column()]
+        if column.slot >= 0:  # schema 9: a custom field's editor, by its kind
+            found = self._names.custom.field(column.slot)
+            return custom_editor(
+                parent, found, self._chosen, self._names.custom.people(column.slot)
+            )
         if column.editor == "choice":
             box = QComboBox(parent)
             for text, value in choices(column.name, self._names):
@@ -100,6 +110,9 @@ class CellDelegate(QStyledItemDelegate):
     def setEditorData(self, editor: QWidget, index: Index) -> None:
         column = COLUMNS[index.column()]
         value = index.data(Qt.ItemDataRole.EditRole)
+        if column.slot >= 0:
+            set_custom_editor(editor, self._names.custom.field(column.slot), value)
+            return
         if isinstance(editor, QComboBox):
             editor.setCurrentIndex(max(editor.findData(value), 0))
         elif isinstance(editor, QLineEdit):
@@ -115,6 +128,9 @@ class CellDelegate(QStyledItemDelegate):
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
         column = BY_NAME[COLUMNS[index.column()].name]
+        if column.slot >= 0:
+            model.setData(index, custom_editor_value(editor, self._names.custom.field(column.slot)))
+            return
         if isinstance(editor, QComboBox):
             model.setData(index, editor.currentData())
             return

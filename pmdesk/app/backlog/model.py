@@ -42,6 +42,7 @@ from pmdesk.app.backlog.arrange import (
     placement,
 )
 from pmdesk.app.backlog.columns import COLUMNS, RICE_INPUTS, Names
+from pmdesk.app.backlog.custom_columns import slot_of
 from pmdesk.app.labels import not_assessed_label, priority_label, status_label
 from pmdesk.app.session import ProjectSession
 from pmdesk.app.tree.model import RequirementTreeModel
@@ -78,11 +79,12 @@ _GROUP_FLAGS = Qt.ItemFlag.ItemIsEnabled
 # The layout signals' overload that carries a hint (PySide picks it by signature).
 _LAYOUT_ARGS = ("QList<QPersistentModelIndex>", "QAbstractItemModel::LayoutChangeHint")
 # The fields whose change moves rows: resort or regroup when they are the keys.
-_SORT_FIELDS = {c.name: c.name for c in COLUMNS} | {"score": "rice"}
+_SORT_FIELDS = {c.name: c.field for c in COLUMNS} | {"score": "rice"}
 
 
 class BacklogModel(QAbstractTableModel):
     arranged = Signal()  # the rows were sorted, grouped or filtered again
+    custom_fields_changed = Signal()  # schema 9: the slots show other fields now
 
     def __init__(self, session: ProjectSession, tree: RequirementTreeModel) -> None:
         super().__init__(session)
@@ -119,6 +121,8 @@ class BacklogModel(QAbstractTableModel):
         releases, lanes = project.releases_and_lanes()
         self.names.set([(r.uid, r.name) for r in releases], [(x.uid, x.name) for x in lanes])
         self.names.set_personas([(p.uid, p.name) for p in project.personas()])
+        self.names.custom.set(project.custom_fields(), project.custom_values())  # schema 9
+        self.custom_fields_changed.emit()
         self._rows = {row[UID]: row for row in project.backlog_rows()}
         self._keys = SortKeys(self.names, self.collation)
         self._tree_order = None
@@ -198,6 +202,8 @@ class BacklogModel(QAbstractTableModel):
             return self.names.lanes.get(value, "") if value else translate("Backlog", "No lane")
         if self.grouping == "owner":
             return str(value) if value else translate("Backlog", "No owner")
+        if slot_of(self.grouping) is not None:  # schema 9: a custom field's value
+            return str(value) if value else translate("Backlog", "No value")
         if self.grouping == "persona":
             return (
                 self.names.personas.get(value, "") if value else translate("Backlog", "No persona")
@@ -248,7 +254,12 @@ class BacklogModel(QAbstractTableModel):
         """After edits: the changed rows put in their places when they are few (a
         search each, where sorting 100,000 rows again takes a tenth of a second)."""
         changed = self._changed
-        if not self.loaded or not changed or len(changed) > max(64, len(self._rows) // 8):
+        if (
+            not self.loaded
+            or not changed
+            or len(changed) > max(64, len(self._rows) // 8)
+            or slot_of(self.grouping) is not None  # a custom field's groups: made anew
+        ):
             self.arrange()
             return
         self._changed = set()
@@ -377,6 +388,8 @@ class BacklogModel(QAbstractTableModel):
         if role in (_DISPLAY, _TOOLTIP):
             return column.show(row, self.names)
         if role == _EDIT:
+            if column.slot >= 0:
+                return self.names.custom.value(column.slot, uid)
             return self.edit_value(row, column.name)
         if role == _DECORATION:
             if column.name == "key":
@@ -387,7 +400,7 @@ class BacklogModel(QAbstractTableModel):
         if role == _FONT:
             return look.struck_font() if row[STATUS] == "rejected" else None
         if role == _ALIGN:
-            return _RIGHT if column.numeric else None
+            return _RIGHT if column.numeric or self.names.custom.numeric(column.slot) else None
         return None
 
     @staticmethod
@@ -407,13 +420,15 @@ class BacklogModel(QAbstractTableModel):
             return None
         if role == _DISPLAY:
             column = COLUMNS[section]
-            text = column.title()
+            text = column.heading(self.names)
             for place, (name, ascending) in enumerate(self.sort_order):
                 if name == column.name:
                     arrow = "▲" if ascending else "▼"
                     text += f" {arrow}" if len(self.sort_order) == 1 else f" {arrow}{place + 1}"
             return text
-        if role == _ALIGN and COLUMNS[section].numeric:
+        if role == _ALIGN and (
+            COLUMNS[section].numeric or self.names.custom.numeric(COLUMNS[section].slot)
+        ):
             return _RIGHT
         return None
 
@@ -433,6 +448,8 @@ class BacklogModel(QAbstractTableModel):
             return False
         name = COLUMNS[index.column()].name
         row = self._rows[uid]
+        if COLUMNS[index.column()].slot >= 0:  # schema 9: a custom field's value
+            return self._set_custom(uid, COLUMNS[index.column()].slot, value)
         if name in RICE_INPUTS:
             rice = {part: row[position] for part, position in RICE_INPUTS.items()}
             rice[name] = value
@@ -451,6 +468,27 @@ class BacklogModel(QAbstractTableModel):
         finally:
             self.pushing = False
 
+    def _set_custom(self, uid: str, slot: int, value: Any) -> bool:
+        from pmdesk.core.ops.custom import SetCustomValues
+
+        found = self.names.custom.field(slot)
+        if found is None or value == self.names.custom.value(slot, uid):
+            return False
+        self.pushing = True  # a refusal is said beside the table (BacklogPane)
+        try:
+            return self._session.push(SetCustomValues({uid: {found.uid: value}}))
+        finally:
+            self.pushing = False
+
+    def _custom_changed(self) -> None:
+        """The custom fields changed (added, renamed, reordered, options): the
+        slots show them again; their sort keys are computed again."""
+        project = self._session.project
+        self.names.custom.set(project.custom_fields(), project.custom_values())
+        self._keys.forget(*(c.name for c in COLUMNS if c.slot >= 0))
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        self.custom_fields_changed.emit()
+
     # -- following the project -------------------------------------------------------
     def _follow(self, effects: tuple[Effect, ...]) -> None:
         if not self.loaded:
@@ -460,11 +498,13 @@ class BacklogModel(QAbstractTableModel):
             return
         reread: set[str] = set()
         inserted: list[str] = []
-        structure = names = False
+        structure = names = custom = False
         moved_fields: set[str] = set()
         for effect in effects:
             if effect.entity in ("release", "lane", "persona"):
                 names = True
+            elif effect.entity == "custom_field":  # schema 9
+                custom = names = True
             elif effect.entity == "project":
                 reread.update(self._rows)  # a new key prefix renames every key
             elif effect.entity != "requirement":
@@ -488,12 +528,16 @@ class BacklogModel(QAbstractTableModel):
             for uid in inserted:
                 inserted_rows.update(self._descendants(uid))
             reread |= inserted_rows
+            if inserted and self.names.custom.fields:  # schema 9: restored rows' values
+                self.names.custom.values = self._session.project.custom_values()
             alive = set(self._tree_walk())
             for uid in [u for u in self._rows if u not in alive]:
                 del self._rows[uid]
                 self._keys.update(uid, None)
         if names:
             self._names_changed()
+        if custom:
+            self._custom_changed()
         if reread:
             for row in self._session.project.backlog_rows(reread):
                 self._set_row(row[UID], row)
@@ -534,6 +578,8 @@ class BacklogModel(QAbstractTableModel):
                 row[FIELD_POSITIONS[name]] = tuple(value)
             elif name in FIELD_POSITIONS:
                 row[FIELD_POSITIONS[name]] = value
+            elif name == "custom":  # schema 9: kept beside the rows
+                self.names.custom.update(effect.uid, value)
             # other fields (description, acceptance, source) are not columns
         self._set_row(effect.uid, tuple(row))
         return True
@@ -555,6 +601,8 @@ class BacklogModel(QAbstractTableModel):
             keys.add("rice")
         if self.grouping != "none":
             keys.add("parent" if self.grouping == "parent" else self.grouping)
+            if slot_of(self.grouping) is not None:
+                keys.add("custom")
         return bool(keys & fields)
 
     def _repaint(self, effects: tuple[Effect, ...]) -> None:

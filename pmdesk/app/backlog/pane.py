@@ -12,7 +12,7 @@ from __future__ import annotations
 import base64
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QModelIndex, QPoint, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
 from pmdesk.app.backlog.arrange import GROUPINGS, SortKey
 from pmdesk.app.backlog.bulk_dialog import BulkEditDialog
 from pmdesk.app.backlog.columns import BY_NAME, COLUMNS
+from pmdesk.app.backlog.custom_columns import slot_of
+from pmdesk.app.backlog.custom_editors import custom_menus
 from pmdesk.app.backlog.editors import choices
 from pmdesk.app.backlog.model import BacklogModel
 from pmdesk.app.backlog.view import BacklogView
@@ -60,6 +62,7 @@ class BacklogPane(QWidget):
         self._pushing = False
         self._locked = False
         self._wanted: str | None = None  # the selection to show once loaded
+        self._custom_grouping: str | None = None  # schema 9: a saved "By <custom field>"
         self.model = BacklogModel(session, tree_pane.model)
         self.view = BacklogView(self.model, self)
 
@@ -126,6 +129,7 @@ class BacklogPane(QWidget):
         self.view.selectionModel().currentChanged.connect(self._current_changed)
         self.view.selectionModel().selectionChanged.connect(self._show_count)
         self.model.arranged.connect(self._arranged)
+        self.model.custom_fields_changed.connect(self._custom_groupings)  # schema 9
         tree_pane.filter_applied.connect(self._follow_filter)
         session.failed.connect(self._refused)
 
@@ -222,7 +226,21 @@ class BacklogPane(QWidget):
         )
         grouping = self.model.grouping if self.model.grouping != "none" else None
         sort = [(name, "asc" if up else "desc") for name, up in self.model.sort_order]
-        return [name for _, name in shown], grouping, sort
+        # A custom field's slot ("custom3") is kept by the field ("custom:<uid>"):
+        # the slot shows another field once fields are added or moved.
+        stable = self._stable_id
+        grouping = stable(grouping) if grouping else None
+        return [stable(name) for _, name in shown], grouping, [(stable(n), w) for n, w in sort]
+
+    def _stable_id(self, name: str) -> str:
+        slot = slot_of(name)
+        return name if slot is None else self.model.names.custom.column_id(slot) or name
+
+    def _slot_id(self, name: str) -> str:
+        """A kept column id as this project's column name (a custom field's slot)."""
+        if name.startswith("custom:"):
+            return self.model.names.custom.slot_named(name) or name
+        return name
 
     def arrange(
         self, columns: list[str], grouping: str | None, sort: list[tuple[str, str]]
@@ -230,6 +248,11 @@ class BacklogPane(QWidget):
         """Show `columns` in that order (none given: the columns stay as they are),
         group and sort as a saved view says; ids this version lacks are left out.
         Remembered for the project at once, so a first showing restores the same."""
+        columns, sort = (
+            [self._slot_id(c) for c in columns],
+            [(self._slot_id(n), w) for n, w in sort],
+        )
+        grouping = self._slot_id(grouping) if grouping else None
         known = [c for c in columns if c in BY_NAME_INDEX]
         if known:
             header = self.view.horizontalHeader()
@@ -240,11 +263,26 @@ class BacklogPane(QWidget):
             for name in known:
                 if self.view.columnWidth(BY_NAME_INDEX[name]) < 30:
                     self.view.setColumnWidth(BY_NAME_INDEX[name], 90)
-        self.set_grouping(grouping if grouping in GROUPINGS else "none")
+        if grouping and slot_of(grouping) is not None and self.group.findData(grouping) < 0:
+            self._custom_grouping = grouping  # chosen once its field's item is there
+        self.set_grouping(grouping or "none")  # one the list lacks: none
         self.model.grouping = str(self.group.currentData())  # also before the first load
         self.set_sort([(name, way != "desc") for name, way in sort if name in BY_NAME])
         self._save_timer.stop()
         self.save_state()
+
+    def _custom_groupings(self) -> None:
+        """Schema 9: "By <field>" for each choice, choices or person custom field."""
+        chosen = self._custom_grouping or str(self.group.currentData())
+        self._custom_grouping = None
+        with QSignalBlocker(self.group):
+            while self.group.count() > len(GROUPINGS):
+                self.group.removeItem(len(GROUPINGS))
+            for name, text in self.model.names.custom.groupings():
+                self.group.addItem(text, name)
+            self.group.setCurrentIndex(max(self.group.findData(chosen), 0))
+        if self.group.currentData() != self.model.grouping:  # its field went, or restored
+            self._grouping_chosen()
 
     # -- what is remembered ----------------------------------------------------------
     def save_state(self) -> None:
@@ -284,6 +322,8 @@ class BacklogPane(QWidget):
                 if isinstance(s, list) and len(s) == 2 and s[0] in BY_NAME
             ]
         grouping = state.get("grouping")
+        if isinstance(grouping, str) and slot_of(grouping) is not None:
+            self._custom_grouping = grouping  # chosen once its field's item is there
         if grouping in GROUPINGS:
             self.group.blockSignals(True)
             self.set_grouping(str(grouping))
@@ -317,6 +357,14 @@ class BacklogPane(QWidget):
 
         uids = self.view.selected_uids()
         return bool(uids) and self._push_bulk(set_field(uids, name, value))
+
+    def _set_custom(self, field: str, value: Any) -> bool:
+        """Set a custom field of every selected row (the row menu's Set …)."""
+        from pmdesk.core.ops.custom import SetCustomValues
+
+        uids = self.view.selected_uids()
+        op = SetCustomValues({uid: {field: value} for uid in uids})
+        return bool(uids) and self._push_bulk(op)
 
     def _push_bulk(self, op: Operation | None) -> bool:
         if op is None:
@@ -354,6 +402,8 @@ class BacklogPane(QWidget):
             for text, value in choices(name, self.model.names):
                 act = sub.addAction(text)
                 act.triggered.connect(lambda _=False, n=name, v=value: self.set_field(n, v))
+        owners = self._tree_pane.model.owners()
+        custom_menus(menu, self.model.names.custom, editable, self._set_custom, owners)
         menu.addSeparator()
         menu.addAction(self.bulk_action)
         self.bulk_action.setEnabled(editable)

@@ -76,6 +76,7 @@ class BacklogView(QTableView):
         self.show_default_columns()
         model.modelReset.connect(self._span_groups)
         model.layoutChanged.connect(self._span_groups)
+        model.custom_fields_changed.connect(self.hide_unused_slots)  # schema 9
 
     def show_default_columns(self) -> None:
         for i, column in enumerate(COLUMNS):
@@ -136,7 +137,9 @@ class BacklogView(QTableView):
         """Show or hide each column (the title always shows); the original order."""
         menu = QMenu(self)
         for i, column in enumerate(COLUMNS):
-            act = menu.addAction(column.title())
+            if column.slot >= 0 and self.source.names.custom.field(column.slot) is None:
+                continue  # schema 9: a slot the project's custom fields do not use
+            act = menu.addAction(column.heading(self.source.names))
             act.setObjectName(f"column_{column.name}")
             act.setCheckable(True)
             act.setChecked(not self.isColumnHidden(i))
@@ -149,6 +152,12 @@ class BacklogView(QTableView):
         original.triggered.connect(self.original_order_requested)
         menu.addAction(self.tr("Default Columns")).triggered.connect(self._default_columns)
         return menu
+
+    def hide_unused_slots(self) -> None:
+        """A custom field deleted: the slot it leaves unused is hidden."""
+        for i, column in enumerate(COLUMNS):
+            if column.slot >= 0 and self.source.names.custom.field(column.slot) is None:
+                self.setColumnHidden(i, True)
 
     def _show_column(self, column: int, shown: bool) -> None:
         self.setColumnHidden(column, not shown)

@@ -37,6 +37,7 @@ from pmdesk.app.session import ProjectSession
 from pmdesk.app.tasks import TaskRunner
 from pmdesk.core.domain import vocabulary
 from pmdesk.core.ops import Create, Effect, MarkReviewed, Operation, Remove, Update
+from pmdesk.core.ops.custom import SetCustomValues
 from pmdesk.core.queries.requirements import RequirementDetail, detail_after
 from pmdesk.core.queries.setup import PersonaRecord
 from pmdesk.export.persona_avatar import avatar_image
@@ -108,6 +109,7 @@ class DetailEditor(QWidget):
         self._locked = False  # read-only: inputs made later are locked as they come
         self._personas: dict[str, PersonaRecord] = {}
         self._personas_stale = True
+        self._custom_stale = True  # the project's custom fields: read again when they change
 
         self.form = form = DetailForm(self._suggest_date, self._find, tasks, self)
         layout = QVBoxLayout(self)
@@ -144,7 +146,10 @@ class DetailEditor(QWidget):
             return
         if self._owners_stale:
             self._fill_owners()
+            self._custom_stale = True  # a person field lists the project's people
         self._fill_named_combos()
+        if self._custom_stale:
+            self._fill_custom_fields()
         self._show_model()
         if self._reload(set(self._fields), force=not again):
             self._load_links()
@@ -217,6 +222,8 @@ class DetailEditor(QWidget):
                 (form.criteria.empty,),
                 form.criteria.widgets,
             ),
+            # Schema 9: the project's own fields, made again when they change.
+            "custom": _Field(form.custom.value, form.custom.set_value, (), form.custom.widgets),
             "description": _Field(description.value, description.set_value, (description,)),
             "acceptance": _Field(acceptance.value, acceptance.set_value, (acceptance,)),
         }
@@ -242,6 +249,7 @@ class DetailEditor(QWidget):
         form.ice.committed.connect(commit("ice"))
         form.wsjf.committed.connect(commit("wsjf"))
         form.criteria.committed.connect(commit("scores"))
+        form.custom.committed.connect(commit("custom"))
         form.description.committed.connect(commit("description"))
         form.acceptance.committed.connect(commit("acceptance"))
         form.story_template.clicked.connect(self.insert_story_template)
@@ -345,6 +353,16 @@ class DetailEditor(QWidget):
         persona_items = [("—", None), *((p.name, p.uid) for p in self._personas.values())]
         fill_combo(self.form.persona, persona_items, avatars.__getitem__)
 
+    def _fill_custom_fields(self) -> None:
+        """The inputs of the project's custom fields (made again when they changed)."""
+        self._custom_stale = False
+        project = self._session.project
+        if self.form.custom.set_fields(project.custom_fields(), project.owner_names()):
+            if self._locked:
+                for widget in self.form.custom.widgets():
+                    lock_editing(widget)
+            self._shown.pop("custom", None)
+
     def _fill_owners(self) -> None:
         names = self._session.project.owner_names()
         owner = self.form.owner
@@ -397,6 +415,11 @@ class DetailEditor(QWidget):
         if value == self._shown.get(name):
             return
         merge = ("requirement", self._uid, name) if name == "description" else None
+        if name == "custom":  # only the fields that changed: they merge one by one
+            shown = self._shown.get(name) or {}
+            changed = {k: value.get(k) for k in {*value, *shown} if value.get(k) != shown.get(k)}
+            self._push(SetCustomValues({self._uid: changed}), None, name)
+            return
         self._push(Update("requirement", self._uid, {name: value}), merge, name)
 
     # -- the user story template -------------------------------------------------------
@@ -487,12 +510,15 @@ class DetailEditor(QWidget):
         read = False  # the requirement shown must be read again: its effects do not tell
         if any(e.action == "reloaded" for e in effects):  # a merge: anything may differ
             self._owners_stale = touched = lists = links = read = True
-            self._personas_stale = True
+            self._personas_stale = self._custom_stale = True
             names = set(self._fields)
         for effect in effects:
             if effect.entity in ("release", "lane", "persona"):
                 lists = True
                 self._personas_stale |= effect.entity == "persona"
+            elif effect.entity == "custom_field":  # schema 9: the inputs are made again
+                self._custom_stale = touched = read = True
+                names.add("custom")
             elif effect.entity == "project":  # a new key prefix renames every key
                 touched = links = read = True
             elif effect.entity == "link":
@@ -511,6 +537,8 @@ class DetailEditor(QWidget):
             return
         if lists:
             self._fill_named_combos()
+        if self._custom_stale:
+            self._fill_custom_fields()
         if any(e.entity == "project" or e.action == "reloaded" for e in effects):
             self._show_model()
             names.add("scores")  # the criteria's spin boxes were made again: fill them

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pmdesk.app.details.custom_inputs import CustomInputs
 from pmdesk.app.details.description import DescriptionEditor
 from pmdesk.app.details.inputs import OptionalDateEdit, RiceInputs, ValueInput, fixed_width
 from pmdesk.app.details.lists import AcceptanceEditor, Find, LinksEditor
@@ -231,6 +232,9 @@ class DetailForm(QWidget):
         form.addRow(self.tr("Horizon"), self.horizon)
         form.addRow(self.tr("Start"), self.start)
         form.addRow(self.tr("End"), self.end)
+        # Schema 9: the project's own fields, a row each (shown when it has some).
+        self.custom = CustomInputs(self)
+        self.custom.attach(form, self._heading(self.tr("Custom fields")))
         self.score_heading = self._heading(self.tr("RICE score"))
         form.addRow(self.score_heading)
         self._form = form
@@ -296,6 +300,7 @@ class DetailForm(QWidget):
             box.installEventFilter(self._wheel_guard)
 
         self.criteria.styled = styled
+        self.custom.styled = styled
         self.release.setMaximumWidth(width)
         self.lane.setMaximumWidth(width)
         self.persona.setMaximumWidth(width)

@@ -57,7 +57,7 @@ from pmdesk.export.labels import format_score
 
 translate = QCoreApplication.translate
 UID = Qt.ItemDataRole.UserRole + 1  # a requirement's uid (None for a removed one)
-_LISTS = ("acceptance", "tags", "links")  # shown as items taken out and put in
+_LISTS = ("acceptance", "tags", "links", "custom")  # shown as items taken out and put in
 _TEXTS = ("title", "description", "source")  # long ones shown around the first edit
 _CONTEXT = 40  # characters kept around that edit
 _REFRESH_MS = 300  # a burst of edits recompares once

@@ -440,7 +440,8 @@ class ConflictDialog(QDialog):
 
     def _heading(self, conflict: Conflict) -> str:
         key, title = self.model.group_of(self.model.index_of(conflict))
-        return f"{key}  {title} — {field_name(conflict.field)}".strip()
+        named = field_name(conflict.field, self.mine_tables, self.theirs_tables)
+        return f"{key}  {title} — {named}".strip()
 
     def _show_before(self, conflict: Conflict) -> None:
         before = self.model.before(conflict)

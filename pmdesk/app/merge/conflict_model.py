@@ -107,6 +107,7 @@ class ConflictModel(QAbstractItemModel):
     ) -> None:
         super().__init__(parent)
         self.choices: dict[str, Resolution] = {}
+        self._tables = (mine, theirs)  # a custom field's conflict is named from them
         self.theirs_header = translate("Conflicts", "Theirs")
         groups: dict[tuple[str, str], _Group] = {}
         for conflict in conflicts:
@@ -248,7 +249,7 @@ class ConflictModel(QAbstractItemModel):
         choice = self.choices.get(conflict.id)
         side = {Column.MINE: "mine", Column.THEIRS: "theirs"}.get(column)
         text = {
-            Column.FIELD: field_name(conflict.field),
+            Column.FIELD: field_name(conflict.field, *self._tables),
             Column.MINE: item.mine,
             Column.THEIRS: item.theirs,
             Column.DECISION: decision_text(conflict, choice),

@@ -27,6 +27,7 @@ from pmdesk.app.labels import (
     status_label,
 )
 from pmdesk.core.domain.vocabulary import INPUT_TERMS, LABELS, SCORING_TERMS
+from pmdesk.core.merge.custom_values import custom_field_name
 from pmdesk.core.merge.report import number_text
 from pmdesk.core.merge.three_way import DELETED, Conflict, fields_of
 from pmdesk.core.schema.rows import Tables
@@ -73,8 +74,12 @@ def is_multiline(conflict: Conflict) -> bool:
     return (conflict.entity, conflict.field) in MULTILINE
 
 
-def field_name(field: str) -> str:
-    """A conflict's field as the window names it ("release_uid" → "Release")."""
+def field_name(field: str, *tables: Tables) -> str:
+    """A conflict's field as the window names it ("release_uid" → "Release"; a
+    custom field, "custom:<uid>", by its name in `tables`)."""
+    custom = custom_field_name(field, *tables)
+    if custom is not None:
+        return custom
     extra = {
         "dates": translate("Conflicts", "Dates"),
         "key": translate("Conflicts", "Key"),
@@ -192,6 +197,8 @@ def readable(entity: str, field: str, value: Any, tables: Tables) -> str:
         return _list_value(value)
     if value is None or value == "":
         return translate("Conflicts", "(empty)")
+    if isinstance(value, list):  # a custom field's several options
+        return list_text([str(v) for v in value])
     if isinstance(value, float):
         return number_text(value)
     return str(value)

@@ -8,24 +8,30 @@ line; this module keeps the names the tree has always imported.
 from __future__ import annotations
 
 from pmdesk.core.queries.criteria import (
+    CUSTOM,
     FIELDS,
+    FILTERED_KINDS,
     NONE,
     ROW_FIELDS,
     TREE_FIELDS,
     Criteria,
     DateRange,
+    custom_matches,
     find_matches,
     from_json,
     to_json,
 )
 
 __all__ = [
+    "CUSTOM",
     "FIELDS",
+    "FILTERED_KINDS",
     "NONE",
     "ROW_FIELDS",
     "TREE_FIELDS",
     "Criteria",
     "DateRange",
+    "custom_matches",
     "find_matches",
     "from_json",
     "to_json",

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from pmdesk.app.tree.choice_button import ChoiceButton
-from pmdesk.app.tree.criteria import Criteria, DateRange
+from pmdesk.app.tree.criteria import CUSTOM, NONE, Criteria, DateRange
 
 ISO = "yyyy-MM-dd"
 COLUMNS = 4  # buttons a row: "2 statuses" still fits a narrow tree pane
@@ -100,6 +100,18 @@ class DatesButton(QToolButton):
         self.setFont(font)
 
 
+def _counted(name: str) -> Callable[[int], str]:
+    """What a custom field's button says with several values chosen: "Team: 2"."""
+    return lambda count: f"{name}: {count}"
+
+
+def _people_filler(
+    button: ChoiceButton, field: str, people: Callable[[str], list[str]], none: str
+) -> Callable[[], None]:
+    """Fill a person field's list when it opens: the names its values hold now."""
+    return lambda: button.set_items([(p, p) for p in people(field)] + [(none, NONE)])
+
+
 class FilterBar(QWidget):
     changed = Signal()  # a list, dates or baseline changed (the text has textChanged)
 
@@ -166,6 +178,47 @@ class FilterBar(QWidget):
         self.search_row.addWidget(self.search, 1)
         layout.addLayout(self.search_row)
         layout.addLayout(grid)
+        # Schema 9: a list of values per choice, choices or person custom field.
+        self.custom: dict[str, ChoiceButton] = {}
+        self._custom_grid = QGridLayout()
+        self._custom_grid.setContentsMargins(0, 0, 0, 0)
+        self._custom_grid.setSpacing(4)
+        for column in range(COLUMNS):
+            self._custom_grid.setColumnStretch(column, 1)
+        layout.addLayout(self._custom_grid)
+
+    def set_custom_fields(
+        self, fields: list[tuple[str, str, tuple[str, ...]]], people: Callable[[str], list[str]]
+    ) -> None:
+        """The custom fields to filter by, (uid, name, options) each (no options:
+        a person field, its names read by `people` when its list opens)."""
+        wanted = [uid for uid, _, _ in fields]
+        gone = [uid for uid in self.custom if uid not in wanted]
+        filtered = any(self.custom[uid].values() for uid in gone)
+        for uid in gone:
+            button = self.custom.pop(uid)
+            self._custom_grid.removeWidget(button)
+            button.deleteLater()
+        none = self.tr("No value")
+        for n, (uid, name, options) in enumerate(fields):
+            found = self.custom.get(uid)
+            if found is not None:
+                button = found
+            else:
+                button = ChoiceButton(name, _counted(name), self)
+                button.setObjectName(f"filter_custom_{uid}")
+                button.setMinimumWidth(20)
+                button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+                button.changed.connect(self.changed)
+                if not options:
+                    button.menu_.aboutToShow.connect(_people_filler(button, uid, people, none))
+                self.custom[uid] = button
+            button.setToolTip(name)
+            if options:
+                button.set_items([(o, o) for o in options] + [(none, NONE)])
+            self._custom_grid.addWidget(button, n // COLUMNS, n % COLUMNS)
+        if filtered:
+            self.changed.emit()
 
     def add_tool(self, widget: QWidget) -> None:
         """A tool beside the text box (app/views puts its Views button here)."""
@@ -191,7 +244,8 @@ class FilterBar(QWidget):
     def criteria(self) -> Criteria:
         return Criteria(
             text=self.search.text(),
-            choices={name: b.values() for name, b in self.fields.items() if b.values()},
+            choices={name: b.values() for name, b in self.fields.items() if b.values()}
+            | {CUSTOM + uid: b.values() for uid, b in self.custom.items() if b.values()},
             dates=self.dates.range(),
             baseline=self.baseline.currentData(),
             needs_review=self.needs_review.isVisible() and self.needs_review.isChecked(),
@@ -219,7 +273,7 @@ class FilterBar(QWidget):
         self.blockSignals(True)
         try:
             self.search.clear()
-            for button in self.fields.values():
+            for button in (*self.fields.values(), *self.custom.values()):
                 button.clear()
             self.dates.set_range(None)
             self.baseline.setCurrentIndex(0)

@@ -17,7 +17,7 @@ from pmdesk.app.labels import (
 )
 from pmdesk.app.search.highlight import HighlightDelegate
 from pmdesk.app.session import ProjectSession
-from pmdesk.app.tree.criteria import NONE, Criteria, find_matches
+from pmdesk.app.tree.criteria import FILTERED_KINDS, NONE, Criteria, find_matches
 from pmdesk.app.tree.filter_bar import FilterBar
 from pmdesk.app.tree.maps import TreeMaps
 from pmdesk.app.tree.model import Column, RequirementTreeModel
@@ -118,6 +118,12 @@ class TreePane(QWidget):
         self.fields["persona"].set_items(persona_items)
         review = self.needs_review_uids() is not None
         self.bar.needs_review.setVisible(review)
+        if self.session.ready:  # schema 9: the custom fields one can filter by
+            fields = self.session.project.custom_fields()
+            self.bar.set_custom_fields(
+                [(f.uid, f.name, f.options) for f in fields if f.kind in FILTERED_KINDS],
+                self._custom_people,
+            )
 
     def _fill_tags(self) -> None:
         tags: set[str] = set()
@@ -126,6 +132,11 @@ class TreePane(QWidget):
         for row in self._backlog_rows().values():
             tags.update(row[TAGS])  # type: ignore[arg-type]
         self.fields["tags"].set_items([(t, t) for t in sorted(tags)] + [(self.tr("No tags"), NONE)])
+
+    def _custom_people(self, field: str) -> list[str]:
+        """The people a person custom field names, sorted (its filter's list)."""
+        values = self.session.project.custom_values().values()
+        return sorted({str(v[field]) for v in values if v.get(field)})
 
     def _fill_lanes(self) -> None:
         lanes = self.session.project.lanes()
@@ -240,6 +251,7 @@ class TreePane(QWidget):
             rows=self._backlog_rows() if criteria.needs_rows else None,
             changed=changed,
             review=self.needs_review_uids() if criteria.needs_review else None,
+            custom=project.custom_values() if criteria.needs_custom else None,
         )
 
     def _found_in_text(self, text: str) -> set[str]:
@@ -324,7 +336,12 @@ class TreePane(QWidget):
 def _changes_choices(effect: Effect) -> bool:
     """Whether `effect` can change the filter's lists of owners, releases, personas
     and baselines."""
-    if effect.action == "reloaded" or effect.entity in ("release", "persona", "baseline"):
+    if effect.action == "reloaded" or effect.entity in (
+        "release",
+        "persona",
+        "baseline",
+        "custom_field",
+    ):
         return True
     if effect.entity != "requirement":
         return False

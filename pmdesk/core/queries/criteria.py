@@ -35,6 +35,17 @@ TREE_FIELDS = {
 }
 ROW_FIELDS = ("kano", "lane", "persona")  # in the backlog rows
 FIELDS = (*TREE_FIELDS, *ROW_FIELDS, "tags")
+CUSTOM = "custom:"  # schema 9: choices[CUSTOM + field uid], a custom field's values
+FILTERED_KINDS = frozenset({"choice", "choices", "person"})  # custom fields with a list
+
+
+def custom_matches(value: Any, wanted: frozenset[str]) -> bool:
+    """A custom field's value (an option, several, a person, or None) is one wanted."""
+    if isinstance(value, list):
+        return bool(wanted.intersection(value)) if value else NONE in wanted
+    return (value or NONE) in wanted
+
+
 _NAMED = ("release", "lane", "persona")  # values that are uids
 Row = tuple[Any, ...]
 
@@ -76,6 +87,11 @@ class Criteria:
         )
 
     @property
+    def needs_custom(self) -> bool:
+        """Whether a custom field's values are asked for (schema 9)."""
+        return any(v for k, v in self.choices.items() if k.startswith(CUSTOM))
+
+    @property
     def needs_rows(self) -> bool:
         """Whether a field outside the tree's rows is asked for (backlog rows)."""
         return self.dates is not None or any(
@@ -91,10 +107,12 @@ def find_matches(
     rows: Mapping[str, tuple[Any, ...]] | None = None,
     changed: Collection[str] | None = None,
     review: Collection[str] | None = None,
+    custom: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> set[str]:
     """The uids matching `criteria` (not their ancestors). `found`: what the text
     finds; `rows`: backlog rows by uid (needed when `criteria.needs_rows`);
-    `changed`: changed since the baseline; `review`: needing review."""
+    `changed`: changed since the baseline; `review`: needing review; `custom`:
+    custom field values by uid (needed when `criteria.needs_custom`)."""
     from pmdesk.core.queries import backlog
 
     candidates: Collection[str] = tree_rows if found is None else found
@@ -109,6 +127,12 @@ def find_matches(
     tags = criteria.choices.get("tags") or frozenset()
     dates = criteria.dates
     extra: Mapping[str, Any] = rows or {}
+    custom_checks = [
+        (name[len(CUSTOM) :], wanted)
+        for name, wanted in chosen.items()
+        if name.startswith(CUSTOM) and wanted
+    ]
+    held: Mapping[str, Mapping[str, Any]] = custom or {}
     matches: set[str] = set()
     for uid in candidates:
         row = tree_rows.get(uid)
@@ -120,6 +144,10 @@ def find_matches(
             continue
         if review is not None and uid not in review:
             continue
+        if custom_checks:
+            values = held.get(uid, {})
+            if not all(custom_matches(values.get(f), wanted) for f, wanted in custom_checks):
+                continue
         if row_checks or tags or dates:
             more = extra.get(uid)
             if more is None:

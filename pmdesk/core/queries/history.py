@@ -507,7 +507,8 @@ class _Reader:
                 return "links", before, after
             return "links", self.link({**ends, name: old}), self.link({**ends, name: new})
         if name == "custom" and isinstance(old or new, dict):  # {custom field uid: value}
-            keys = sorted({*(old or {}), *(new or {})})
+            named = self.names.names
+            keys = sorted({*(old or {}), *(new or {})}, key=lambda k: named.get(f"custom:{k}", k))
             fields = self.wording.separator.join(
                 self.names.names.get(f"custom:{k}", k[:8]) for k in keys
             )

@@ -41,6 +41,7 @@ COMPARED_FIELDS = (
     "acceptance",
     "links",
     "parent",
+    "custom",  # schema 9: "Name: value" items
 )
 
 
@@ -168,6 +169,7 @@ def _flatten(snapshot: Json) -> dict[str, dict[str, Any]]:
     releases = {r["uid"]: r["name"] for r in snapshot.get("releases", [])}
     lanes = {r["uid"]: r["name"] for r in snapshot.get("lanes", [])}
     personas = {r["uid"]: r["name"] for r in snapshot.get("personas", [])}
+    custom_names = {f["uid"]: f["name"] for f in snapshot.get("custom_fields", [])}
     nodes = list(_walk(snapshot.get("requirements", [])))
     keys = {node["uid"]: node.get("key", "") for node, _ in nodes}
     links: dict[str, list[tuple[str, bool, str]]] = {}
@@ -202,8 +204,23 @@ def _flatten(snapshot: Json) -> dict[str, dict[str, Any]]:
             "acceptance": list(node.get("acceptance", [])),
             "links": sorted(links.get(node["uid"], [])),
             "parent": parent.get("key") if parent else None,
+            "custom": _custom_items(node.get("custom") or {}, custom_names),
         }
     return flat
+
+
+def _custom_items(values: Mapping[str, Any], names: Mapping[str, str]) -> list[str]:
+    """A requirement's custom values as "Name: value" items, in the fields' order."""
+    items = []
+    for uid, name in names.items():
+        value = values.get(uid)
+        if value is None:
+            continue
+        shown = ", ".join(map(str, value)) if isinstance(value, list) else value
+        if isinstance(shown, float):
+            shown = f"{shown:g}"
+        items.append(f"{name}: {shown}")
+    return items
 
 
 def _walk(roots: list[Json]) -> Iterator[tuple[Mapping[str, Any], Mapping[str, Any] | None]]:

@@ -24,6 +24,7 @@ from pmdesk.core.queries.criteria import (
     find_matches,
     from_json,
 )
+from pmdesk.core.queries.custom import custom_values
 from pmdesk.core.queries.requirements import tree_rows
 from pmdesk.core.queries.trace import suspect_requirements
 from pmdesk.core.queries.views import SavedViewRecord
@@ -67,6 +68,7 @@ def matching_uids(
         rows=_backlog(conn) if criteria.needs_rows else None,
         changed=_changed_since(conn, criteria.baseline) if criteria.baseline else None,
         review=_needing_review(conn) if criteria.needs_review else None,
+        custom=custom_values(conn) if criteria.needs_custom else None,
     )
     return [uid for uid in order if uid in matches]
 
