@@ -577,8 +577,9 @@ class Result:
                     self.unclear.append(where)
                 if line["ev"] == "refused" and line.get("code") == "save.changed_by_other":
                     self.gave_up.append(f"{name}: {line.get('code')}")
-                elif line["ev"] == "refused":
-                    self.false_refusals.append(f"{name}: {line.get('code')}")
+                elif line["ev"] == "refused":  # with what it said: which rows "conflicted"
+                    said = " ".join(msg.split())[:300]
+                    self.false_refusals.append(f"{name}: {line.get('code')}: {said}")
         problem = cli_check(target)
         if problem:
             self.damaged.append(f"final file: {problem}")
