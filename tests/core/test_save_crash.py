@@ -258,3 +258,46 @@ def test_a_killed_saves_temporary_copy_is_cleared_at_the_next_open(
     assert set(folder.iterdir()) == {shared, colleague}
     want = {"A1 by Anna", "A2 by Anna"} if reopen == "recover" else {"A2 by Anna"}
     assert want <= titles(shared)
+
+
+def test_a_merge_killed_before_its_file_became_the_base_conflicts_with_nothing_later(
+    shared: Path, tmp_path: Path
+) -> None:
+    """Anna's save merges Bo's change of CRM-7 into her working copy and is killed
+    before Bo's file becomes her base. Bo then deletes CRM-7 and saves. Anna never
+    touched CRM-7: her next save must take the deletion in, not ask her to choose
+    between Bo's deletion and Bo's own earlier change (the torture run's "refused
+    without a conflict")."""
+    from pmdesk.core.merge import target as merge_target
+    from pmdesk.core.ops import Remove, Update
+
+    bo = open_as(shared, "Bo", tmp_path)
+    seven = str(by_key(shared)["CRM-7"]["uid"])
+    anna: list[WorkingCopy] = []
+
+    def anna_opens_and_edits() -> None:
+        anna.append(open_as(shared, "Anna", tmp_path))
+        add(anna[0], "A1 by Anna", "CRM-1")
+
+    def bo_changes_seven() -> None:
+        bo.apply(Update("requirement", seven, {"description": "Bo's second thoughts"}))
+        save_merging(bo)
+
+    def anna_saves_and_dies_before_taking_the_base() -> None:
+        def killed(*_: object) -> None:
+            os.kill(os.getpid(), signal.SIGKILL)
+
+        merge_target.accept = killed  # type: ignore[assignment]
+        save_merging(anna[0])  # Bo's change goes into her working copy, then she dies
+
+    in_child(anna_opens_and_edits, anna_saves_and_dies_before_taking_the_base, bo_changes_seven)
+    bo.apply(Remove((("requirement", seven),)))
+    save_merging(bo)
+    [leftover] = find_recoverable(tmp_path / "Anna")
+    mine = WorkingCopy.recover(leftover, user="Anna", access="edit_anyway")
+    save_merging(mine)  # refused with merge.conflicts before the fix
+    assert "CRM-7" not in by_key(shared)
+    assert "A1 by Anna" in titles(shared)
+    assert check(shared) == []
+    for wc in (bo, mine):
+        wc.close()

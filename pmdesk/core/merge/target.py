@@ -10,6 +10,7 @@ publishes a file holding both people's work.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -73,6 +74,7 @@ def prepare(wc: WorkingCopy) -> TargetMerge:
     database (whose fingerprint `wc.unreadable_target` keeps: saving again
     puts ours there), or a data folder too full to copy it into."""
     copy = wc.slot / THEIRS
+    _finish_interrupted_merge(wc, copy)
     seen, theirs = _read_target(wc, copy)
     with gc_paused(), wc.store.engine.connect() as conn:
         mine = read_tables(conn)
@@ -89,6 +91,29 @@ def prepare(wc: WorkingCopy) -> TargetMerge:
             base, mine, theirs, names=(wc.target.name, wc.target.name, wc.target.name)
         )
     return TargetMerge(pending, copy, seen, wc.unsaved_edits())
+
+
+def _finish_interrupted_merge(wc: WorkingCopy, copy: Path) -> None:
+    """A colleague's file left here by a merge that went into the working copy
+    but was stopped (killed) before `accept` made it the base becomes the base
+    now. Merging over the older base would take their changes, already in ours,
+    for ours, and set them against their later ones (a conflict nobody made)."""
+    from pmdesk.core.storage import versions
+
+    if not copy.exists():
+        return  # the usual case: a merge removes or adopts its copy
+    try:
+        theirs = versions.history_uids(copy)
+        base = versions.history_uids(wc.base_path)
+        with wc.store.engine.connect() as conn:
+            mine = {str(u) for (u,) in conn.exec_driver_sql("SELECT uid FROM history")}
+    except (OSError, sqlite3.Error, SQLAlchemyError):
+        return  # unreadable: it is overwritten by the target's copy next
+    # Their history rows arrive with their changes, in the merge's transaction:
+    # all of them in ours means the merge was written.
+    if base < theirs <= mine:
+        os.replace(copy, wc.base_path)
+        versions.remember(wc.slot.parent.parent, wc.base_path)
 
 
 def _common_base(wc: WorkingCopy, mine: Tables, theirs: Tables) -> Path | None:
