@@ -174,6 +174,9 @@ class Workspace(QObject):
             self.undo_stack.resetClean()
         if self.read_only:
             self.lock_editing()
+        # The search index (Find in Project, the filter's full text) builds on a
+        # thread of its own from now on; until it is ready, searches read the project.
+        self.session.project.search_index().start()
 
     # -- state ---------------------------------------------------------------------
     @property

@@ -345,5 +345,8 @@ class ProjectReads:
 
 
 def fetch_on(conn: Connection) -> Fetch:
-    """Plain SQL rows on `conn`, for core.search."""
-    return lambda sql, params: conn.exec_driver_sql(sql, tuple(params)).all()
+    """Plain SQL rows on `conn`, for core.search: read as they are iterated (the
+    search index is built from 100,000 requirements without holding them all)."""
+    driver = conn.connection.driver_connection  # its cursor: plain tuples, no Row objects
+    assert driver is not None
+    return lambda sql, params: driver.cursor().execute(sql, tuple(params))

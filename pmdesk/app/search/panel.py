@@ -1,10 +1,11 @@
 """Find in Project: a search field over a list of results, searching as you type.
 
-Queries run on the task runner (the index is built there on the first one, so
-typing never waits); a newer query's answer replaces an older one, and a late
-answer to an old query is dropped. The list follows edits while a query is
-shown. Enter or a click on a result selects the requirement in every pane (the
-shared Selection), or opens the PRD section or the persona.
+Queries run on the task runner (until the index, built on a thread of its own,
+is ready, they read the project: typing never waits for the build); a newer
+query's answer replaces an older one, and a late answer to an old query is
+dropped. The list follows edits while a query is shown. Enter or a click on a
+result selects the requirement in every pane (the shared Selection), or opens
+the PRD section or the persona.
 """
 
 from __future__ import annotations
@@ -111,8 +112,7 @@ class SearchPanel(QWidget):
         self._index = session.project.search_index()
         session.changed.connect(self._project_changed)
         session.destroyed.connect(self.unbind)
-        if not self._index.ready:  # build it now, while the user types the query
-            tasks.run(self._index.sync, lambda _none: None, lambda _error: None)
+        self._index.start()  # built on its own thread (if not yet): searches never wait
         self.field.setEnabled(True)
         self._timer.start()
 

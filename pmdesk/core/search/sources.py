@@ -43,6 +43,9 @@ class Source:
     uid_column: str = "uid"
     # (entity, SELECT of its uids whose text holds ours; `IN (…)` appended)
     dependents: tuple[str, str] | None = None
+    # The fields (as an Effect names them) its text is made of: an edit of others
+    # (a bulk status change, a move) leaves the index alone.
+    fields: frozenset[str] = frozenset()
 
 
 def _requirement(row: Sequence[Any]) -> Doc:
@@ -82,16 +85,26 @@ SOURCES: tuple[Source, ...] = (
         " ON p.uid = r.persona_uid",
         _requirement,
         uid_column="r.uid",
+        fields=frozenset(
+            ("key", "title", "description", "acceptance", "owner", "tags", "source", "persona")
+        ),
     ),
-    Source("section", "SELECT uid, title, body FROM section", _section),
+    Source(
+        "section",
+        "SELECT uid, title, body FROM section",
+        _section,
+        fields=frozenset(("title", "body")),
+    ),
     Source(
         "persona",
         "SELECT uid, name, role, goals, pain_points, scenarios FROM persona",
         _persona,
         dependents=("requirement", "SELECT uid FROM requirement WHERE persona_uid"),
+        fields=frozenset(("name", "role", "goals", "pain_points", "scenarios")),
     ),
 )
 SEARCHED = frozenset(s.entity for s in SOURCES)
+TEXT_FIELDS = {s.entity: s.fields for s in SOURCES}
 _BATCH = 500  # uids per IN (…): well under SQLite's variable limit
 
 
@@ -129,7 +142,7 @@ def with_dependents(fetch: Fetch, uids: dict[str, set[str]]) -> dict[str, set[st
 def signature(doc: Doc) -> int:
     """A 63-bit checksum of the doc's text: tells an index which docs changed
     (CRC-32 and Adler-32 together: fast, and a change that keeps both is
-    vanishingly rare)."""
-    text = "\x1f".join(f"{k}\x1e{v}" for k, v in sorted(doc.fields.items()))
-    data = text.encode("utf-8", "surrogatepass")
+    vanishingly rare). A source builds its fields in one order, so they are
+    taken as they come."""
+    data = "\x1f".join(doc.fields.values()).encode("utf-8", "surrogatepass")
     return ((zlib.crc32(data) << 31) ^ zlib.adler32(data)) & (2**63 - 1)
