@@ -177,6 +177,7 @@ class Workspace(QObject):
         # The search index (Find in Project, the filter's full text) builds on a
         # thread of its own from now on; until it is ready, searches read the project.
         self.session.project.search_index().start()
+        self.tree_pane.tasks = tasks  # the filter's rows read ahead as its lists open
 
     # -- state ---------------------------------------------------------------------
     @property

@@ -59,11 +59,11 @@ MAX_EXPANSION = 400  # trigrams a short word may stand for; more: checked only
 _PAGE = 200  # candidate ids fetched at a time
 REBUILD_DEAD = 1000  # old rows left by edits before they may outnumber the live ones
 _CHUNK = 1000  # docs written at a time while building (memory stays flat)
-BUILD_CACHE_KIB = 64 * 1024
+BUILD_CACHE_KIB = 32 * 1024
 # Trigrams FTS5 gathers in memory before writing a segment (its default, 1 MiB,
-# makes a 100,000-requirement build write and merge hundreds of small
-# segments: a third slower).
-HASH_BYTES = 64 * 1024 * 1024
+# makes a 100,000-requirement build write and merge hundreds of small segments:
+# a fifth more CPU; 64 MiB saves no more than 16 MiB but holds more memory).
+HASH_BYTES = 16 * 1024 * 1024
 SHORT = FIELDS[: FIELDS.index("acceptance")]  # key … source: a few words each
 _SHORT_COLS = ", ".join(SHORT)
 # Two indexes, both contentless: the short fields column by column (small, so
