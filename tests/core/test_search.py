@@ -409,3 +409,17 @@ def test_many_edits_of_one_requirement_leave_the_index_right_and_it_is_built_ane
     with sqlite3.connect(project.search_index().path) as db:
         dead = db.execute("SELECT value FROM meta WHERE name = 'dead'").fetchone()[0]
     assert int(dead) <= 8  # built anew once the old rows outnumbered the 8 live ones
+
+
+def test_an_index_whose_first_build_was_cut_short_is_built_again(project: Project) -> None:
+    assert keys(project.search("审计")) == ["REQ-4"]
+    index = project.search_index().path
+    project.search_index().close()
+    project._search = None
+    with sqlite3.connect(index) as db:  # as a build killed before its end leaves it
+        db.execute("UPDATE meta SET value = '0' WHERE name = 'built'")
+        db.execute("DELETE FROM doc WHERE rowid > 3")
+    assert keys(project.search("审计日志")) == ["REQ-4"]
+    assert keys(project.search("运营专员")) == ["§运营专员小周", "REQ-6"]
+    with sqlite3.connect(index) as db:  # a new file: the 8 docs under ids 1 to 8
+        assert db.execute("SELECT count(*), max(id) FROM doc").fetchone() == (8, 8)

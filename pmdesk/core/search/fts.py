@@ -81,7 +81,7 @@ CREATE VIRTUAL TABLE whole USING fts5(body, content='', detail='none', columnsiz
 CREATE VIRTUAL TABLE vocab USING fts5vocab(whole, 'row');
 INSERT INTO short(short, rank) VALUES ('hashsize', {HASH_BYTES});
 INSERT INTO whole(whole, rank) VALUES ('hashsize', {HASH_BYTES});
-INSERT INTO meta VALUES ('format', '{FORMAT}'), ('dead', '0');
+INSERT INTO meta VALUES ('format', '{FORMAT}'), ('dead', '0'), ('built', '0');
 """
 
 Reader = Callable[[], AbstractContextManager[Fetch]]
@@ -116,15 +116,16 @@ class FtsIndex:
         self._building = False
         self._background = False  # `start` was asked: never build inside a search
         self._thread: threading.Thread | None = None
+        self._unfinished = False  # a first build under way (the file has no journal then)
         self._db = self._open()
 
     # -- the file ---------------------------------------------------------------
     def _open(self) -> sqlite3.Connection:
         try:
             db = self._connect()
-            row = db.execute("SELECT value FROM meta WHERE name = 'format'").fetchone()
-            if row is not None and row[0] == FORMAT:
-                return db
+            found = dict(db.execute("SELECT name, value FROM meta"))
+            if found.get("format") == FORMAT and found.get("built") == "1":
+                return db  # (a first build cut short, without a journal: never reused)
             db.close()
         except sqlite3.Error:
             pass
@@ -151,6 +152,9 @@ class FtsIndex:
             self._db.interrupt()  # thread-safe: ends the statement another thread runs
         with self._lock:
             self._db.close()
+            if self._unfinished:  # written without a journal: never reuse it
+                for side in ("", "-wal", "-shm", "-journal"):
+                    Path(f"{self.path}{side}").unlink(missing_ok=True)
         thread = self._thread
         if thread is not None and thread is not threading.current_thread():
             thread.join()
@@ -214,7 +218,14 @@ class FtsIndex:
             self._stale = False  # edits from now on are followed or queued
             self._building = True
             try:
-                self._sync()
+                try:
+                    self._sync()
+                except sqlite3.DatabaseError as e:  # (its subclasses: busy, full, closed…)
+                    if type(e) is not sqlite3.DatabaseError or self._closing:
+                        raise
+                    self._db.close()  # a damaged file: build it anew
+                    self._db = self._create()
+                    self._sync()
             except BaseException:
                 self._stale = True  # interrupted (closed), or failed: next time
                 raise
@@ -231,6 +242,7 @@ class FtsIndex:
         fresh = not known
         if fresh:  # a new file: no journal (a failed build is started again)
             self._db.execute("PRAGMA journal_mode=OFF")
+            self._unfinished = True
         # A large cache while building: the trigram index's pages stay in memory.
         self._db.execute(f"PRAGMA cache_size = -{BUILD_CACHE_KIB}")
         try:
@@ -250,15 +262,18 @@ class FtsIndex:
                         changed, batch = [], []
                 # What the project no longer has goes with the last batch.
                 self._write(changed + [i for i, _ in known.values()], batch)
+                self._db.execute("UPDATE meta SET value = '1' WHERE name = 'built'")
         except BaseException:
             if fresh and not self._closing:
                 self._db.close()
                 self._db = self._create()
+                self._unfinished = False
             raise
         finally:
+            if not self._closing and self._unfinished:
+                self._db.execute("PRAGMA journal_mode=WAL")
+                self._unfinished = False
             if not self._closing:
-                if fresh:
-                    self._db.execute("PRAGMA journal_mode=WAL")
                 self._db.execute("PRAGMA cache_size = -2000")  # SQLite's default
                 self._db.execute("PRAGMA shrink_memory")
 
