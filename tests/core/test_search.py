@@ -20,6 +20,7 @@ from pmdesk.core.newproject.from_snapshot import import_snapshot
 from pmdesk.core.ops import Create, EditTags, Update, UpdateMany
 from pmdesk.core.project import SEARCH_INDEX, Project
 from pmdesk.core.search import fts
+from pmdesk.core.search.index import ScanIndex
 from pmdesk.core.search.matching import Results
 from pmdesk.core.snapshot.convert import loads
 from pmdesk.core.storage.projectfile import check
@@ -110,6 +111,12 @@ def test_chinese_english_mixed_and_punctuation_from_index_and_scan(
     assert keys(project.search(query)) == expected
     with Project.view(plan) as view:  # the scan `pmdesk search` uses agrees
         assert keys(view.search(query)) == expected
+    db = sqlite3.connect(plan)  # and the one while the index builds (SQLite picks)
+    try:
+        with fts.fetch_on(db) as fetch:
+            assert keys(ScanIndex(fetch, sqlite=True).search(query)) == expected
+    finally:
+        db.close()
 
 
 def test_where_it_matched_and_the_snippet_marks_it(project: Project) -> None:
@@ -423,3 +430,30 @@ def test_an_index_whose_first_build_was_cut_short_is_built_again(project: Projec
     assert keys(project.search("运营专员")) == ["§运营专员小周", "REQ-6"]
     with sqlite3.connect(index) as db:  # a new file: the 8 docs under ids 1 to 8
         assert db.execute("SELECT count(*), max(id) FROM doc").fetchone() == (8, 8)
+
+
+@pytest.mark.parametrize(
+    "query", ["überweisung", "ÜBER", "weisung", '"save"', "click", "σύνδεση", "登录", "\\n"]
+)
+def test_the_scan_with_sqlite_picking_candidates_finds_what_the_plain_scan_finds(
+    tmp_path: Path, query: str
+) -> None:
+    path = tmp_path / "cases.pmdesk"
+    snapshot = {
+        "pmdesk_snapshot": 1,
+        "project": {"title": "Fälle", "key_prefix": "REQ", "language": "en"},
+        "requirements": [
+            req("REQ-1", "Überweisung prüfen", acceptance=['Click "Save" twice', "a\\nb"]),
+            req("REQ-2", "ΣΎΝΔΕΣΗ με κωδικό", tags=['say "登录"']),
+            req("REQ-3", "Plain", description="ÜBERWEISUNG in capitals"),
+        ],
+    }
+    import_snapshot(loads(json.dumps(snapshot), name="s.json"), path)
+    db = sqlite3.connect(path)
+    try:
+        with fts.fetch_on(db) as fetch:
+            expected = keys(ScanIndex(fetch).search(query))
+            assert keys(ScanIndex(fetch, sqlite=True).search(query)) == expected
+    finally:
+        db.close()
+    assert expected  # every query finds something

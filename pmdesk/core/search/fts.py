@@ -367,7 +367,7 @@ class FtsIndex:
         if self._background and not self.ready:
             self.start()  # (again, after a merge)
             with self._reader() as fetch:  # meanwhile: the same answers, by reading
-                return ScanIndex(fetch).search(query, limit)
+                return ScanIndex(fetch, sqlite=True).search(query, limit)
         with self._lock:
             if self._stale:
                 self.sync()

@@ -46,6 +46,8 @@ class Source:
     # The fields (as an Effect names them) its text is made of: an edit of others
     # (a bulk status change, a move) leaves the index alone.
     fields: frozenset[str] = frozenset()
+    # Its text as SQL columns of `select` (SQLite's instr/lower pick candidates).
+    columns: tuple[str, ...] = ()
 
 
 def _requirement(row: Sequence[Any]) -> Doc:
@@ -88,6 +90,16 @@ SOURCES: tuple[Source, ...] = (
         fields=frozenset(
             ("key", "title", "description", "acceptance", "owner", "tags", "source", "persona")
         ),
+        columns=(
+            "r.key",
+            "r.title",
+            "r.tags",
+            "r.owner",
+            "p.name",
+            "r.source",
+            "r.acceptance",
+            "r.description",
+        ),
     ),
     Source(
         "section",
@@ -121,6 +133,32 @@ def read_docs(fetch: Fetch, uids: dict[str, set[str]] | None = None) -> Iterator
             marks = ", ".join("?" * len(chunk))
             for row in fetch(f"{source.select} WHERE {source.uid_column} IN ({marks})", chunk):
                 yield source.to_doc(row)
+
+
+def read_candidates(fetch: Fetch, words: Sequence[str]) -> Iterator[Doc]:
+    """The docs that may hold every word of `words` (lower-cased): every doc
+    `match_doc` accepts, and few others. SQLite's `instr(lower(…))` picks them
+    without building a Python object per row (a project of 100,000 requirements
+    reads in a third of the time); it lowers ASCII letters only, so a word
+    holding another letter with a case (Ä), or a quote or backslash (JSON
+    lists escape them), is not used to pick (nor is a Turkish İ or a Kelvin
+    sign in the text lowered to i or k: no word is found in them this way);
+    one character is in nearly every doc: not used either."""
+    usable = [w for w in words if _plain(w)]
+    for source in SOURCES:
+        if not (usable and source.columns):
+            for row in fetch(source.select, ()):
+                yield source.to_doc(row)
+            continue
+        anywhere = " OR ".join(f"instr(lower({c}), ?) > 0" for c in source.columns)
+        where = " AND ".join(f"({anywhere})" for _ in usable)
+        params = [w for w in usable for _ in source.columns]
+        for row in fetch(f"{source.select} WHERE {where}", params):
+            yield source.to_doc(row)
+
+
+def _plain(word: str) -> bool:
+    return len(word) > 1 and not any(c in '"\\' or (ord(c) > 127 and c.lower() != c.upper()) for c in word)
 
 
 def with_dependents(fetch: Fetch, uids: dict[str, set[str]]) -> dict[str, set[str]]:
