@@ -158,7 +158,8 @@ def read_candidates(fetch: Fetch, words: Sequence[str]) -> Iterator[Doc]:
 
 
 def _plain(word: str) -> bool:
-    return len(word) > 1 and not any(c in '"\\' or (ord(c) > 127 and c.lower() != c.upper()) for c in word)
+    cased = (c for c in word if ord(c) > 127 and c.lower() != c.upper())
+    return len(word) > 1 and not ('"' in word or "\\" in word or any(cased))
 
 
 def with_dependents(fetch: Fetch, uids: dict[str, set[str]]) -> dict[str, set[str]]:
