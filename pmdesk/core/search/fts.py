@@ -32,7 +32,9 @@ limit is reached.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import sqlite3
+import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
@@ -59,11 +61,12 @@ MAX_EXPANSION = 400  # trigrams a short word may stand for; more: checked only
 _PAGE = 200  # candidate ids fetched at a time
 REBUILD_DEAD = 1000  # old rows left by edits before they may outnumber the live ones
 _CHUNK = 1000  # docs written at a time while building (memory stays flat)
-BUILD_CACHE_KIB = 32 * 1024
+BUILD_CACHE_KIB = 16 * 1024
 # Trigrams FTS5 gathers in memory before writing a segment (its default, 1 MiB,
 # makes a 100,000-requirement build write and merge hundreds of small segments:
-# a fifth more CPU; 64 MiB saves no more than 16 MiB but holds more memory).
-HASH_BYTES = 16 * 1024 * 1024
+# a fifth more CPU). 8 MiB: 8 % more CPU than 64 MiB, and the window's peak
+# memory while building stays 100 MB lower.
+HASH_BYTES = 8 * 1024 * 1024
 SHORT = FIELDS[: FIELDS.index("acceptance")]  # key … source: a few words each
 _SHORT_COLS = ", ".join(SHORT)
 # Two indexes, both contentless: the short fields column by column (small, so
@@ -85,6 +88,14 @@ INSERT INTO meta VALUES ('format', '{FORMAT}'), ('dead', '0'), ('built', '0');
 """
 
 Reader = Callable[[], AbstractContextManager[Fetch]]
+
+
+def _give_back_memory() -> None:
+    """Hand the heap a build freed back to the system: glibc keeps it otherwise
+    (70–120 MB after building the index of 100,000 requirements)."""
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
 def _leaves_text(effect: Effect) -> bool:
@@ -276,6 +287,7 @@ class FtsIndex:
             if not self._closing:
                 self._db.execute("PRAGMA cache_size = -2000")  # SQLite's default
                 self._db.execute("PRAGMA shrink_memory")
+            _give_back_memory()
 
     def _write(self, gone: Sequence[int], docs: Sequence[tuple[Doc, int]]) -> None:
         if self._closing:  # stop between statements too (interrupt stops one)
