@@ -73,7 +73,7 @@ class TreePane(QWidget):
         assert dates_menu is not None
         dates_menu.aboutToShow.connect(self._read_rows_ahead)
         self._reading: set[str] | None = None  # read ahead: requirements edited meanwhile
-        self._reads = 0  # a read ahead's number: a merge or a new read makes it stale
+        self._reads = 0  # the latest read ahead's number: only its answer is taken
         self.empty = QLabel(self.tr("No requirements match"), self)
         self.empty.setObjectName("treeNoMatch")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -196,7 +196,10 @@ class FtsIndex:
             self._thread.start()
 
     def _build_quietly(self) -> None:
-        with contextlib.suppress(sqlite3.Error, OSError):  # stale: a search reads the project
+        # Whatever stops it (the project closed, its file damaged: the database
+        # layer's own errors too), the index stays stale and a search reads the
+        # project, which says what is wrong; a thread has no one to tell.
+        with contextlib.suppress(Exception):
             self.sync()
 
     def follow(self, effects: Iterable[Effect]) -> None:
