@@ -177,6 +177,10 @@ class Workspace(QObject):
             self.undo_stack.resetClean()
         if self.read_only:
             self.lock_editing()
+        # The search index (Find in Project, the filter's full text) builds on a
+        # thread of its own from now on; until it is ready, searches read the project.
+        self.session.project.prepare_search()
+        self.tree_pane.tasks = tasks  # the filter's rows read ahead as its lists open
 
     # -- state ---------------------------------------------------------------------
     @property

@@ -316,6 +316,18 @@ class Project(ProjectReads):
         or opens one: a view that only wants quick answers asks this first)."""
         return self._search is not None and self._search.ready
 
+    def prepare_search(self) -> None:
+        """Start building the search index on a thread of its own (the window
+        does once a project is open; searches meanwhile read the project). An
+        index that cannot be made now (a full disk) is left out for the session."""
+        if self._search_failed:
+            return
+        try:
+            self.search_index().start()
+        except (OSError, sqlite3.Error):
+            self._search_failed = True
+            self._close_search(remove=True)
+
     def search_index(self) -> FtsIndex:
         """The index behind `search`: `ready` once built, `sync()` builds it
         (the window does that on its task runner). Thread-safe."""

@@ -8,7 +8,7 @@ the first query (opening a project and painting its tree need none of it).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -117,13 +117,15 @@ class ProjectReads:
                 parent = rows[0][1]
             return rows, child_order(conn, parent) if rows else []
 
-    def backlog_rows(self, uids: Iterable[str] | None = None) -> list[BacklogRow]:
+    def backlog_rows(
+        self, uids: Iterable[str] | None = None, *, only: Collection[str] | None = None
+    ) -> list[BacklogRow]:
         """The backlog table's rows (queries.backlog.BACKLOG_COLUMNS) of `uids`
-        (None: every requirement)."""
+        (None: every requirement); `only` some fields, the others None."""
         from pmdesk.core.queries.backlog import backlog_rows
 
         with self._connect() as conn:
-            return backlog_rows(conn, uids)
+            return backlog_rows(conn, uids, only=only)
 
     def child_order(self, parent: str | None) -> list[str]:
         from pmdesk.core.queries.requirements import child_order
@@ -411,5 +413,8 @@ class ProjectReads:
 
 
 def fetch_on(conn: Connection) -> Fetch:
-    """Plain SQL rows on `conn`, for core.search."""
-    return lambda sql, params: conn.exec_driver_sql(sql, tuple(params)).all()
+    """Plain SQL rows on `conn`, for core.search: read as they are iterated (the
+    search index is built from 100,000 requirements without holding them all)."""
+    driver = conn.connection.driver_connection  # its cursor: plain tuples, no Row objects
+    assert driver is not None
+    return lambda sql, params: driver.cursor().execute(sql, tuple(params))

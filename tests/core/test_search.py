@@ -7,14 +7,20 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from pmdesk.core.newproject.from_snapshot import import_snapshot
-from pmdesk.core.ops import Create, Update
+from pmdesk.core.ops import Create, EditTags, Update, UpdateMany
 from pmdesk.core.project import SEARCH_INDEX, Project
+from pmdesk.core.search import fts
+from pmdesk.core.search.index import ScanIndex
 from pmdesk.core.search.matching import Results
 from pmdesk.core.snapshot.convert import loads
 from pmdesk.core.storage.projectfile import check
@@ -105,6 +111,12 @@ def test_chinese_english_mixed_and_punctuation_from_index_and_scan(
     assert keys(project.search(query)) == expected
     with Project.view(plan) as view:  # the scan `pmdesk search` uses agrees
         assert keys(view.search(query)) == expected
+    db = sqlite3.connect(plan)  # and the one while the index builds (SQLite picks)
+    try:
+        with fts.fetch_on(db) as fetch:
+            assert keys(ScanIndex(fetch, sqlite=True).search(query)) == expected
+    finally:
+        db.close()
 
 
 def test_where_it_matched_and_the_snippet_marks_it(project: Project) -> None:
@@ -261,3 +273,187 @@ def test_a_damaged_index_file_is_built_again(project: Project) -> None:
     assert db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
     assert db.execute("SELECT count(*) FROM doc").fetchone() == (8,)  # 6 + section + persona
     db.close()
+
+
+# -- built in the background, bulk edits, imports (issue 16's goals) -------------------
+
+
+@pytest.fixture
+def gate(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
+    """Holds the index's reads of the project on other threads (its build) until set."""
+    opened = threading.Event()
+    real = Project._fetching
+
+    @contextmanager
+    def held(self: Project) -> Iterator[Any]:
+        if threading.current_thread() is not threading.main_thread():
+            assert opened.wait(10)
+        with real(self) as fetch:
+            yield fetch
+
+    monkeypatch.setattr(Project, "_fetching", held)
+    yield opened
+    opened.set()
+
+
+def wait_ready(project: Project) -> None:
+    deadline = time.monotonic() + 10
+    while not project.search_ready:
+        assert time.monotonic() < deadline, "the index was never ready"
+        time.sleep(0.01)
+
+
+def test_until_the_index_built_in_the_background_is_ready_a_search_reads_the_project(
+    project: Project, gate: threading.Event
+) -> None:
+    project.search_index().start()  # what the window does once a project is open
+    assert not project.search_ready
+    expected = dict(CASES)
+    for query in ("登录", "Excel导入", "(P95 ≤ 2s)", "小周", "登录 CSV"):
+        assert keys(project.search(query)) == expected[query], query  # never waits
+    uid = project.search("REQ-4").matches[0].uid
+    applied = project.apply(Update("requirement", uid, {"title": "付款审计"}))
+    assert keys(project.search("付款")) == ["REQ-4"]  # an edit meanwhile, by reading
+    gate.set()
+    wait_ready(project)
+    for query, found in CASES:
+        assert keys(project.search(query)) == found, query  # now from the index
+    assert keys(project.search("付款")) == ["REQ-4"]  # the edit made during the build
+    project.apply(applied.inverse)
+    assert keys(project.search("付款")) == []
+    assert keys(project.search("审计日志")) == ["REQ-4"]
+    with sqlite3.connect(project.search_index().path) as db:  # answered by the index
+        assert db.execute("SELECT count(*) FROM doc").fetchone() == (8,)
+
+
+def test_after_a_merge_a_search_reads_the_project_while_the_index_catches_up(
+    plan: Path, tmp_path: Path
+) -> None:
+    mine = Project.open(plan, data_dir=tmp_path / "li", user="Li", access="edit_anyway")
+    theirs = Project.open(plan, data_dir=tmp_path / "wang", user="Wang", access="edit_anyway")
+    try:
+        mine.search_index().start()
+        wait_ready(mine)
+        uid = mine.search("REQ-2").matches[0].uid
+        theirs.apply(Update("requirement", uid, {"title": "发票同步"}))
+        theirs.save()
+        mine.merge_saved()
+        assert keys(mine.search("发票同步")) == ["REQ-2"]  # at once, by reading or not
+        wait_ready(mine)
+        assert keys(mine.search("发票同步")) == ["REQ-2"]
+        assert keys(mine.search("Excel导入")) == []
+    finally:
+        mine.close(discard=True)
+        theirs.close(discard=True)
+
+
+@pytest.mark.parametrize("background", [False, True])
+def test_the_index_follows_bulk_edits_of_text_and_tags_and_their_undo(
+    project: Project, background: bool
+) -> None:
+    if background:
+        project.search_index().start()
+        wait_ready(project)
+    assert keys(project.search("登录")) == ["REQ-5", "REQ-1", "§非功能需求", "REQ-4"]
+    uids = {m.key: m.uid for m in project.search("REQ").matches}
+    titles = UpdateMany(
+        ((uids["REQ-1"], {"title": "扫码签到"}), (uids["REQ-5"], {"description": "统一认证"}))
+    )
+    undo_titles = project.apply(titles).inverse
+    assert keys(project.search("登录页面")) == []
+    assert keys(project.search("签到")) == ["REQ-1"]
+    assert keys(project.search("统一认证")) == ["REQ-5"]
+    tags = project.apply(EditTags((uids["REQ-3"], uids["REQ-4"]), add=("合规",), remove=()))
+    assert keys(project.search("合规")) == ["REQ-3", "REQ-4"]
+    status = UpdateMany(tuple((u, {"status": "approved"}) for u in uids.values()))
+    project.apply(status)  # leaves the text as it was
+    assert keys(project.search("合规")) == ["REQ-3", "REQ-4"]
+    project.apply(tags.inverse)
+    project.apply(undo_titles)
+    assert keys(project.search("合规")) == []
+    assert keys(project.search("签到")) == []
+    assert keys(project.search("统一认证")) == []
+    assert keys(project.search("登录")) == ["REQ-5", "REQ-1", "§非功能需求", "REQ-4"]
+
+
+def test_an_import_into_the_open_project_is_searchable_and_its_undo_too(
+    project: Project,
+) -> None:
+    from pmdesk.interop.incoming import Table
+    from pmdesk.interop.mapping import guess_mapping, records_from_table
+    from pmdesk.interop.run import Source, plan_source
+
+    rows = [
+        ["Key", "Title", "Description"],
+        ["REQ-3", "Export to CSV", "按季度导出回款明细"],
+        ["", "Jira 同步看板", "Imported from the sprint board"],
+    ]
+    table = Table("t.csv", rows[0], [list[Any](r) for r in rows[1:]], [2, 3])
+    mapping = guess_mapping(table.headers)
+    source = Source(Path("t.csv"), "csv", table, mapping, records_from_table(table, mapping))
+    plan = plan_source(source, project.snapshot())
+    assert (plan.created, plan.updated) == (1, 1)
+    applied = project.apply(plan.operation())  # a Batch, as the window's import
+    assert keys(project.search("回款明细")) == ["REQ-3"]
+    (new,) = project.search("sprint board").matches
+    assert new.title == "Jira 同步看板"
+    project.apply(applied.inverse)
+    assert keys(project.search("回款明细")) == []
+    assert keys(project.search("sprint board")) == []
+    assert keys(project.search("funnel")) == ["REQ-3"]
+
+
+def test_many_edits_of_one_requirement_leave_the_index_right_and_it_is_built_anew(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(fts, "REBUILD_DEAD", 0)  # old rows may not outnumber live ones
+    uid = project.search("REQ-4").matches[0].uid
+    for n in range(12):
+        project.apply(Update("requirement", uid, {"title": f"第{n}版审计"}))
+        assert keys(project.search(f"第{n}版")) == ["REQ-4"]
+    assert keys(project.search("审计日志")) == []
+    assert keys(project.search("第3版")) == []
+    with sqlite3.connect(project.search_index().path) as db:
+        dead = db.execute("SELECT value FROM meta WHERE name = 'dead'").fetchone()[0]
+    assert int(dead) <= 8  # built anew once the old rows outnumbered the 8 live ones
+
+
+def test_an_index_whose_first_build_was_cut_short_is_built_again(project: Project) -> None:
+    assert keys(project.search("审计")) == ["REQ-4"]
+    index = project.search_index().path
+    project.search_index().close()
+    project._search = None
+    with sqlite3.connect(index) as db:  # as a build killed before its end leaves it
+        db.execute("UPDATE meta SET value = '0' WHERE name = 'built'")
+        db.execute("DELETE FROM doc WHERE rowid > 3")
+    assert keys(project.search("审计日志")) == ["REQ-4"]
+    assert keys(project.search("运营专员")) == ["§运营专员小周", "REQ-6"]
+    with sqlite3.connect(index) as db:  # a new file: the 8 docs under ids 1 to 8
+        assert db.execute("SELECT count(*), max(id) FROM doc").fetchone() == (8, 8)
+
+
+@pytest.mark.parametrize(
+    "query", ["überweisung", "ÜBER", "weisung", '"save"', "click", "σύνδεση", "登录", "\\n"]
+)
+def test_the_scan_with_sqlite_picking_candidates_finds_what_the_plain_scan_finds(
+    tmp_path: Path, query: str
+) -> None:
+    path = tmp_path / "cases.pmdesk"
+    snapshot = {
+        "pmdesk_snapshot": 1,
+        "project": {"title": "Fälle", "key_prefix": "REQ", "language": "en"},
+        "requirements": [
+            req("REQ-1", "Überweisung prüfen", acceptance=['Click "Save" twice', "a\\nb"]),
+            req("REQ-2", "ΣΎΝΔΕΣΗ με κωδικό", tags=['say "登录"']),
+            req("REQ-3", "Plain", description="ÜBERWEISUNG in capitals"),
+        ],
+    }
+    import_snapshot(loads(json.dumps(snapshot), name="s.json"), path)
+    db = sqlite3.connect(path)
+    try:
+        with fts.fetch_on(db) as fetch:
+            expected = keys(ScanIndex(fetch).search(query))
+            assert keys(ScanIndex(fetch, sqlite=True).search(query)) == expected
+    finally:
+        db.close()
+    assert expected  # every query finds something

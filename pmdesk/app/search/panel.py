@@ -1,10 +1,11 @@
 """Find in Project: a search field over a list of results, searching as you type.
 
-Queries run on the task runner (the index is built there on the first one, so
-typing never waits); a newer query's answer replaces an older one, and a late
-answer to an old query is dropped. The list follows edits while a query is
-shown. Enter or a click on a result selects the requirement in every pane (the
-shared Selection), or opens the PRD section or the persona.
+Queries run on the task runner (until the index, built on a thread of its own,
+is ready, they read the project: typing never waits for the build); a newer
+query's answer replaces an older one, and a late answer to an old query is
+dropped. The list follows edits while a query is shown. Enter or a click on a
+result selects the requirement in every pane (the shared Selection), or opens
+the PRD section or the persona.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import (
 from pmdesk.app.search.results import ResultDelegate, ResultsModel, Role
 from pmdesk.app.session import ProjectSession
 from pmdesk.app.tasks import TaskRunner
-from pmdesk.core.search.fts import FtsIndex
+from pmdesk.core.project import Project
 from pmdesk.core.search.matching import Match, Results
 
 TYPING_MS = 120  # search once typing pauses this long
@@ -80,7 +81,7 @@ class SearchPanel(QWidget):
         self.list.activated.connect(self._open)
         self.list.clicked.connect(self._open)
         self._session: ProjectSession | None = None
-        self._index: FtsIndex | None = None
+        self._project: Project | None = None
         self._tasks: TaskRunner | None = None
         self._select: Callable[[str], None] = lambda _uid: None
         self._show_section: Callable[[str], None] = lambda _uid: None
@@ -108,11 +109,12 @@ class SearchPanel(QWidget):
         self._session, self._tasks = session, tasks
         self._select, self._show_section = select, show_section
         self._show_persona, self._highlight = show_persona, highlight
-        self._index = session.project.search_index()
+        self._project = session.project
         session.changed.connect(self._project_changed)
         session.destroyed.connect(self.unbind)
-        if not self._index.ready:  # build it now, while the user types the query
-            tasks.run(self._index.sync, lambda _none: None, lambda _error: None)
+        # Built on its own thread (if not yet): searches never wait; an index that
+        # cannot be made (a full disk) is left out and the project read instead.
+        self._project.prepare_search()
         self.field.setEnabled(True)
         self._timer.start()
 
@@ -121,7 +123,7 @@ class SearchPanel(QWidget):
         if self._session is not None:
             with contextlib.suppress(RuntimeError, TypeError):  # gone with its session
                 self._session.changed.disconnect(self._project_changed)
-        self._session = self._index = None
+        self._session, self._project = None, None
         self._asked += 1
         self.model.show([])
         self.status.setText(self.tr("Open a project to search it."))
@@ -135,8 +137,8 @@ class SearchPanel(QWidget):
     def run_query(self) -> None:
         query = self.field.text()
         self._asked += 1
-        asked, index, tasks = self._asked, self._index, self._tasks
-        if index is None or tasks is None:
+        asked, project, tasks = self._asked, self._project, self._tasks
+        if project is None or tasks is None:
             return
         if not query.split():
             self.model.show([])
@@ -144,10 +146,10 @@ class SearchPanel(QWidget):
             self.shown_query = ""
             self._highlight("")
             return
-        if not index.ready:
+        if not project.search_ready:
             self.status.setText(self.tr("Indexing the project for search…"))
         tasks.run(
-            lambda: index.search(query, LIMIT),
+            lambda: project.search(query, LIMIT),
             lambda results: self._answer(asked, results),
             lambda error: self._failed(asked, error),
         )

@@ -25,6 +25,7 @@ from pmdesk.app.tree.view import RequirementTreeView
 from pmdesk.core.domain import vocabulary
 
 if TYPE_CHECKING:
+    from pmdesk.app.tasks import TaskRunner
     from pmdesk.core.ops import Effect
 
 AUTO_EXPAND_LIMIT = 2000  # expanding more rows than this would cost more than it shows
@@ -63,6 +64,16 @@ class TreePane(QWidget):
         # Read when their list opens: tags need every requirement's row.
         self.fields["tags"].menu_.aboutToShow.connect(self._fill_tags)
         self.fields["lane"].menu_.aboutToShow.connect(self._fill_lanes)
+        # A list of Kano, lanes, personas or dates opened: read the rows such a
+        # filter needs meanwhile (on `tasks`, once the workspace gives it).
+        self.tasks: TaskRunner | None = None
+        for name in ("kano", "lane", "persona"):
+            self.fields[name].menu_.aboutToShow.connect(self._read_rows_ahead)
+        dates_menu = self.bar.dates.menu()
+        assert dates_menu is not None
+        dates_menu.aboutToShow.connect(self._read_rows_ahead)
+        self._reading: set[str] | None = None  # read ahead: requirements edited meanwhile
+        self._reads = 0  # the latest read ahead's number: only its answer is taken
         self.empty = QLabel(self.tr("No requirements match"), self)
         self.empty.setObjectName("treeNoMatch")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -148,13 +159,44 @@ class TreePane(QWidget):
         """Every requirement's backlog row (kano, lane, persona, tags, dates), kept
         until the next edit."""
         if self._rows is None:
-            self._rows = {row[0]: row for row in self.session.project.backlog_rows()}
+            from pmdesk.core.queries.backlog import FILTERED  # only the filter's columns
+
+            rows = self.session.project.backlog_rows(only=FILTERED)
+            self._rows = {row[0]: row for row in rows}
         return self._rows
+
+    def _read_rows_ahead(self) -> None:
+        """Read the rows off the GUI thread while the user picks from a list (a
+        read of every requirement takes a second at 100,000); an edit meanwhile
+        leaves them unused (the filter reads them itself, as without this)."""
+        if self.tasks is None or self._rows is not None or self._reading is not None:
+            return
+        if not self.session.ready:
+            return
+        from pmdesk.core.queries.backlog import FILTERED
+
+        project, self._reading, self._reads = self.session.project, set(), self._reads + 1
+        number = self._reads
+        self.tasks.run(
+            lambda: project.backlog_rows(only=FILTERED),
+            lambda rows: self._rows_read(number, rows),
+            lambda _error: self._rows_read(number, None),
+        )
+
+    def _rows_read(self, number: int, rows: list[tuple[object, ...]] | None) -> None:
+        edited, current = self._reading, number == self._reads
+        if current:
+            self._reading = None
+        if not current or rows is None or edited or self._rows is not None:
+            return  # stale (an edit or a merge meanwhile), failed, or read by a filter
+        self._rows = {str(row[0]): row for row in rows}
 
     def _follow_rows(self, effects: tuple[Effect, ...]) -> None:
         """Keep the backlog rows in step: the edited requirements read again (a
         whole read is 1-2 s at 100,000, too slow for each edit under a filter)."""
         if self._rows is None:
+            if self._reading is not None:  # being read ahead: note what changed
+                self._reading.update(e.uid for e in effects)
             return
         if any(e.action == "reloaded" or e.entity in ("lane", "persona") for e in effects):
             self._rows = None  # a merge, or a lane or persona gone from its requirements
@@ -165,7 +207,9 @@ class TreePane(QWidget):
                 self._rows.pop(effect.uid, None)
                 edited.discard(effect.uid)
         if edited:
-            for row in self.session.project.backlog_rows(edited):
+            from pmdesk.core.queries.backlog import FILTERED
+
+            for row in self.session.project.backlog_rows(edited, only=FILTERED):
                 self._rows[row[0]] = row
 
     def needs_review_uids(self) -> set[str] | None:

@@ -8,12 +8,15 @@ texts), read in one call as the driver's plain tuples like `tree_rows`: at
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection, select
 
 from pmdesk.core.schema.tables import Requirement
+
+FILTERED = ("kano", "lane", "persona", "tags", "start", "end")  # what the tree's filter reads
 
 BACKLOG_COLUMNS = (
     Requirement.uid,
@@ -85,20 +88,28 @@ BacklogRow = tuple[Any, ...]
 _CHUNK = 500  # uids per IN (…) list, below SQLite's parameter limit
 
 
-def backlog_rows(conn: Connection, uids: Iterable[str] | None = None) -> list[BacklogRow]:
-    """The rows of `uids` (None: every requirement), in no particular order."""
-    statement = select(*BACKLOG_COLUMNS)
+def backlog_rows(
+    conn: Connection, uids: Iterable[str] | None = None, *, only: Collection[str] | None = None
+) -> list[BacklogRow]:
+    """The rows of `uids` (None: every requirement), in no particular order.
+    `only` (FIELD_POSITIONS names): read just those fields, the others None,
+    in the same positions (the tree's filter on Kano, lanes, tags or dates
+    reads every requirement: a few columns read in a fraction of the time)."""
+    positions = list(range(len(BACKLOG_COLUMNS)))
+    if only is not None:
+        positions = [UID, *sorted({FIELD_POSITIONS[name] for name in only})]
+    statement = select(*(BACKLOG_COLUMNS[p] for p in positions))
     if uids is None:
-        return _fetch(conn, statement)
+        return _fetch(conn, statement, positions)
     wanted = list(uids)
     rows: list[BacklogRow] = []
     for start in range(0, len(wanted), _CHUNK):
         chunk = wanted[start : start + _CHUNK]
-        rows += _fetch(conn, statement.where(Requirement.uid.in_(chunk)))
+        rows += _fetch(conn, statement.where(Requirement.uid.in_(chunk)), positions)
     return rows
 
 
-def _fetch(conn: Connection, statement: Any) -> list[BacklogRow]:
+def _fetch(conn: Connection, statement: Any, positions: list[int]) -> list[BacklogRow]:
     compiled = statement.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
     cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
     try:
@@ -106,8 +117,26 @@ def _fetch(conn: Connection, statement: Any) -> list[BacklogRow]:
         found = cursor.fetchall()
     finally:
         cursor.close()
-    loads = json.loads
-    # Most rows have no tags: skip the JSON parser for those.
-    return [
-        (*r[:TAGS], () if r[TAGS] == "[]" else tuple(loads(r[TAGS])), *r[TAGS + 1 :]) for r in found
-    ]
+    if len(positions) < len(BACKLOG_COLUMNS):  # spread over a whole row's positions
+        blank = len(positions)  # the None appended to each row read
+        spread = itemgetter(
+            *(positions.index(p) if p in positions else blank for p in range(len(BACKLOG_COLUMNS)))
+        )
+        found = [spread((*r, None)) for r in found]
+    return [(*r[:TAGS], _tags(r[TAGS]), *r[TAGS + 1 :]) for r in found]
+
+
+def _tags(text: str | None) -> tuple[str, ...] | None:
+    """A row's tags from their JSON list (None: not read)."""
+    if text == "[]":  # most rows
+        return ()
+    if text is None:
+        return None
+    if text.startswith('["') and "\\" not in text:
+        # pmdesk's own list of strings, nothing escaped: the items lie between
+        # '", "' (an item holding quotes would hold backslashes). A tenth of
+        # the time of the JSON parser, which the rest goes to.
+        items = tuple(text[2:-2].split('", "'))
+        if text.endswith('"]') and text.count('"') == 2 * len(items):
+            return items
+    return tuple(json.loads(text))

@@ -133,33 +133,30 @@ def find_matches(
         if name.startswith(CUSTOM) and wanted
     ]
     held: Mapping[str, Mapping[str, Any]] = custom or {}
-    matches: set[str] = set()
-    for uid in candidates:
-        row = tree_rows.get(uid)
-        if row is None:
-            continue
-        if any((row[at] or NONE) not in wanted for at, wanted in checks):
-            continue
-        if changed is not None and uid not in changed:
-            continue
-        if review is not None and uid not in review:
-            continue
-        if custom_checks:
-            values = held.get(uid, {})
-            if not all(custom_matches(values.get(f), wanted) for f, wanted in custom_checks):
-                continue
-        if row_checks or tags or dates:
-            more = extra.get(uid)
-            if more is None:
-                continue
-            if any((more[at] or NONE) not in wanted for at, wanted in row_checks):
-                continue
-            if tags and not tags.intersection(more[backlog.TAGS] or (NONE,)):
-                continue
-            if dates and not dates.accepts(more[backlog.START], more[backlog.END]):
-                continue
-        matches.add(uid)
-    return matches
+    # One pass per check, each a tight comprehension over what is left (at
+    # 100,000 requirements a loop testing every check per row took seconds).
+    left = [uid for uid in candidates if uid in tree_rows]
+    for at, wanted in checks:
+        left = [uid for uid in left if (tree_rows[uid][at] or NONE) in wanted]
+    if changed is not None:
+        left = [uid for uid in left if uid in changed]
+    if review is not None:
+        left = [uid for uid in left if uid in review]
+    for field_uid, wanted in custom_checks:
+        left = [uid for uid in left if custom_matches(held.get(uid, {}).get(field_uid), wanted)]
+    if not (row_checks or tags or dates):
+        return set(left)
+    get = extra.get
+    pairs = [(uid, row) for uid in left if (row := get(uid)) is not None]
+    for at, wanted in row_checks:
+        pairs = [(uid, row) for uid, row in pairs if (row[at] or NONE) in wanted]
+    if tags:
+        at = backlog.TAGS
+        pairs = [(uid, row) for uid, row in pairs if not tags.isdisjoint(row[at] or (NONE,))]
+    if dates:
+        start, end = backlog.START, backlog.END
+        pairs = [(uid, row) for uid, row in pairs if dates.accepts(row[start], row[end])]
+    return {uid for uid, _ in pairs}
 
 
 def to_json(criteria: Criteria) -> dict[str, Any]:

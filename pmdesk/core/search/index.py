@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Protocol
 
 from pmdesk.core.search.matching import Match, Results, match_doc, query_words, rank
-from pmdesk.core.search.sources import Fetch, read_docs
+from pmdesk.core.search.sources import Fetch, read_candidates, read_docs
 
 if TYPE_CHECKING:
     from pmdesk.core.ops.base import Effect
@@ -35,8 +35,9 @@ class SearchIndex(Protocol):
 class ScanIndex:
     """Search by reading every searchable row (no index to keep)."""
 
-    def __init__(self, fetch: Fetch) -> None:
+    def __init__(self, fetch: Fetch, *, sqlite: bool = False) -> None:
         self._fetch = fetch
+        self._sqlite = sqlite  # SQLite's functions may pick the candidates
 
     def search(self, query: str, limit: int = DEFAULT_LIMIT) -> Results:
         words = query_words(query)
@@ -44,7 +45,8 @@ class ScanIndex:
             return Results(query, ())
         found: list[Match] = []
         orders: dict[str, int] = {}
-        for doc in read_docs(self._fetch):
+        docs = read_candidates(self._fetch, words) if self._sqlite else read_docs(self._fetch)
+        for doc in docs:
             match = match_doc(doc, words)
             if match is not None:
                 found.append(match)
