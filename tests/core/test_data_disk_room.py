@@ -24,7 +24,7 @@ from pmdesk.core.errors import PmdeskError
 from pmdesk.core.newproject.sample import write_sample
 from pmdesk.core.ops import Create
 from pmdesk.core.project_save import save_merging
-from pmdesk.core.storage import sqlite_files, workingcopy
+from pmdesk.core.storage import sqlite_files, workingcopy_slot
 from pmdesk.core.storage.projectfile import check
 from pmdesk.core.storage.workingcopy import WorkingCopy, find_recoverable
 from tests.core.merge_helpers import requirements
@@ -94,13 +94,13 @@ def state_file_full(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Path]]:
     @contextlib.contextmanager
     def replacing(target: Path) -> Iterator[Path]:
         with real(target) as tmp:
-            if target.name == workingcopy.STATE:
+            if target.name == workingcopy_slot.STATE:
                 failed.append(target)
                 raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(tmp))
             yield tmp
 
     with monkeypatch.context() as m:
-        m.setattr(workingcopy, "replacing", replacing)
+        m.setattr(workingcopy_slot, "replacing", replacing)
         yield failed
 
 
