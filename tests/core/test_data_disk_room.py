@@ -88,7 +88,7 @@ def test_a_save_on_a_full_data_disk_gives_back_kept_versions_first(tmp_path: Pat
 def state_file_full(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Path]]:
     """Writing the working copy's record (state.json) fails as on a full disk:
     the temporary file beside it cannot be written."""
-    real = sqlite_files.replacing  # what workingcopy calls
+    real = sqlite_files.replacing  # what workingcopy_slot calls
     failed: list[Path] = []
 
     @contextlib.contextmanager
