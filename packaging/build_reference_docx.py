@@ -7,7 +7,7 @@ the same bytes and a diff of the file means a change of look.
 The package is written part by part from nothing, not from python-docx's default
 document (PITFALLS.md: its stale `stylesWithEffects.xml`, 140 table styles,
 Japanese fonts and Word 2010 compatibility mode). It holds only what the export
-uses: the styles named in `render_docx.STYLE_NAMES` (a company template that
+uses: the styles named in `docx_body.STYLE_NAMES` (a company template that
 defines the same names restyles the export), "List Bullet" and "List Number" on
 real lists, headings numbered 1, 1.1, 1.1.1 through a multilevel list tied to the
 heading styles, A4 pages, and a font table that names a free metric twin or a

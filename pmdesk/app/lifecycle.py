@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from pmdesk.app.tree.maps import TreeMaps
     from pmdesk.app.workspace import Workspace
     from pmdesk.core.storage.lockfile import Access
-    from pmdesk.core.storage.workingcopy import Recoverable
+    from pmdesk.core.storage.workingcopy_recovery import Recoverable
 
 LOCK_RETRY_MS = 5000  # editing without our lock: how often to look whether it can be had
 
@@ -77,7 +77,7 @@ class Lifecycle(QObject):
         whose work was left for later, read-only, else the last project, else
         `sample()`."""
         from pmdesk.app.opening import is_untitled
-        from pmdesk.core.storage.workingcopy import discard_leftover, find_recoverable
+        from pmdesk.core.storage.workingcopy_recovery import discard_leftover, find_recoverable
 
         if path is not None:
             self.open_project(path)  # asks about its own leftover, if any
@@ -119,7 +119,7 @@ class Lifecycle(QObject):
         if self.opening is not None:
             return  # one open at a time; the file actions are disabled meanwhile
         from pmdesk.app.opening import open_in_background_work
-        from pmdesk.core.storage.workingcopy import discard_leftover
+        from pmdesk.core.storage.workingcopy_recovery import discard_leftover
 
         target = resolved(path)
         if target is None:  # a symbolic link that leads back to itself
@@ -163,7 +163,7 @@ class Lifecycle(QObject):
         )
 
     def _leftover_for(self, target: Path) -> Recoverable | None:
-        from pmdesk.core.storage.workingcopy import find_recoverable
+        from pmdesk.core.storage.workingcopy_recovery import find_recoverable
 
         return next((r for r in find_recoverable(self.data_dir) if r.target == target), None)
 

@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     from pmdesk.app.setup.properties_dialog import ProjectPropertiesDialog
     from pmdesk.app.tree.pane import TreePane
     from pmdesk.app.workspace import Workspace
-    from pmdesk.core.storage.workingcopy import Recoverable
+    from pmdesk.core.storage.workingcopy_recovery import Recoverable
 
 
 class MainWindow(QMainWindow):

@@ -22,7 +22,8 @@ from pmdesk.core.storage.disk_space import data_folder_full
 from pmdesk.core.storage.fileformat import SCHEMA_VERSION, read_header
 from pmdesk.core.storage.lockfile import Access
 from pmdesk.core.storage.tree_read import read_tree
-from pmdesk.core.storage.workingcopy import Recoverable, WorkingCopy
+from pmdesk.core.storage.workingcopy import WorkingCopy
+from pmdesk.core.storage.workingcopy_recovery import Recoverable
 
 if TYPE_CHECKING:
     from pmdesk.app.setup.new_project_dialog import NewProjectChoice

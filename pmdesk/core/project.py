@@ -33,7 +33,8 @@ from pmdesk.core.project_save import (
     run_here,
     save_project,
 )
-from pmdesk.core.storage.workingcopy import Leftover, Recoverable, WorkingCopy
+from pmdesk.core.storage.workingcopy import Leftover, WorkingCopy
+from pmdesk.core.storage.workingcopy_recovery import Recoverable
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection

@@ -38,7 +38,7 @@ _SEPARATORS = (
 
 
 class BlockWriter(Protocol):
-    """What of `render_docx`'s body writer a note's text is written with."""
+    """What of the body writer (`docx_body`) a note's text is written with."""
 
     def paragraph(self, runs: Runs, role: str = "body", extra: str = "") -> str: ...
 

@@ -33,7 +33,7 @@ from pmdesk.core.domain.directives import KanoDirective
 from pmdesk.core.domain.vocabulary import KANO, KANO_CATEGORY_TERMS
 from pmdesk.core.errors import PmdeskError
 from pmdesk.core.messages import CONTEXT, MESSAGES
-from pmdesk.core.storage.workingcopy import project_file_of
+from pmdesk.core.storage.workingcopy_slot import project_file_of
 from pmdesk.export.doc import Block, Image, Paragraph, Run, Runs, Table
 from pmdesk.export.html_tables import values_table_html
 from pmdesk.export.kano_picture import KanoPoint, kano_png, points_of

@@ -10,6 +10,9 @@ Raw HTML is never parsed as HTML (`html=False`): it stays text. HTML comments
 are the author's hidden notes and are dropped outside code. Links keep their
 target unless its scheme is a script or a local file; each renderer then
 keeps what it can show (the preview only web, mail and in-page links).
+
+The runs of inline text are made in `markdown_runs`; the shortcut that reads a
+description piece by piece, each distinct piece once, is `markdown_pieces`.
 """
 
 from __future__ import annotations
@@ -19,7 +22,6 @@ import sys
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import unescapeAll
@@ -29,7 +31,6 @@ from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.tasklists import tasklists_plugin
 
 from pmdesk.export.doc import (
-    LINE_BREAK,
     Block,
     CodeBlock,
     Footnote,
@@ -39,11 +40,20 @@ from pmdesk.export.doc import (
     Paragraph,
     Quote,
     Rule,
-    Run,
     Runs,
     Table,
 )
-from pmdesk.export.text_safety import CJK_CHAR, harmful_href, strip_illegal_chars
+from pmdesk.export.markdown_pieces import _PIECES_KEPT, _pieces, _plain_paragraph
+from pmdesk.export.markdown_runs import (
+    _has_text,
+    _inline,
+    _is_lead_in,
+    _looks,
+    _lstrip,
+    _note_label,
+    _styled,
+)
+from pmdesk.export.text_safety import strip_illegal_chars
 
 ExpandDirective = Callable[[str], list[Block]]
 
@@ -51,27 +61,11 @@ MAX_NESTING = 12
 """Lists and quotes nested deeper than this continue at this depth (Word has 9 list levels)."""
 _PARSER_NESTING = 60  # markdown-it drops what lies deeper; quotes are capped below it first
 _DEEP_QUOTES = re.compile(r"^((?:[ \t]*>){40})(?:[ \t]*>)+", re.MULTILINE)
-_CJK = CJK_CHAR
 _COMMENT_OPENER = re.compile(r"(?<!\\)<!--")  # "\<!--" is text
 _BACKTICKS = re.compile(r"(?<!\\)`+")  # "\`" is text; a code span starts at such a run
 _BACKTICK_RUN = re.compile(r"`+")  # inside a code span a backslash is text
-_ENCODED_UTF8 = re.compile(r"(?:%[C-Fc-f][0-9A-Fa-f](?:%[89ABab][0-9A-Fa-f])+)+")
 _MAY_HOLD_URL = re.compile(r"://|@|www\.", re.IGNORECASE)
 _GFM_AUTOLINK = re.compile(r"[a-z][a-z0-9+.-]*:|www\.|[^\s@]+@", re.IGNORECASE)
-_SOFT = "\x00"  # a soft line break until its neighbours are known (input has no NULs)
-# What makes one stretch of a text depend on another across a blank line: a fence or an
-# indented line (code and list items go on over blank lines), a link reference definition
-# or a footnote (used anywhere in the text), a comment, a carriage return (not a line end).
-# Substring tests, each a fast scan (one regex of alternatives tries each at every
-# character): 10,000 descriptions are asked.
-_SPANS_BLANK_LINES = ("```", "~~~", "]:", "[^", "^[", "<!--", "\r", "\n ", "\n\t")
-
-_LIST_ITEM = re.compile(r"^(?:[-+*]|[0-9]{1,9}[.)])(?:[ \t]|$)", re.MULTILINE)
-_BLANK_LINES = re.compile(r"\n{2,}")
-# A paragraph without any of these is one run of text: no inline syntax, no URL.
-_INLINE_SYNTAX = re.compile(r"[\\`*_\[\]<>!&~|^$]|://|@|www\.", re.IGNORECASE)
-_BLOCK_START = frozenset("-+*=#>|:~`_")  # a line starting so may be a list, heading, table…
-_PIECES_KEPT = 8192
 
 
 def new_parser(*, linkify: bool = True) -> MarkdownIt:
@@ -266,50 +260,6 @@ def _inside(spans: list[tuple[int, int]], at: int) -> bool:
     return index >= 0 and spans[index][0] <= at < spans[index][1]
 
 
-def _spans_blank_lines(text: str) -> bool:
-    return text.startswith((" ", "\t")) or any(mark in text for mark in _SPANS_BLANK_LINES)
-
-
-def _pieces(text: str) -> list[str] | None:
-    """The text cut at blank lines into pieces that CommonMark reads alone as it reads
-    them in the whole text, or None when it cannot be cut safely.
-
-    Cut only where nothing goes on over a blank line: no line is indented (code, an
-    item's second paragraph), no fence, no link reference definition, footnote or
-    comment; and a piece that starts a list item stays with the piece before when
-    that holds a list (the list would go on, and be loose)."""
-    if _spans_blank_lines(text):
-        return None
-    pieces: list[str] = []
-    listed = False  # the last piece holds a list item
-    for chunk in _BLANK_LINES.split(text.strip("\n")):
-        starts_item = _LIST_ITEM.match(chunk) is not None
-        if pieces and starts_item and listed:
-            pieces[-1] += "\n\n" + chunk
-        else:
-            pieces.append(chunk)
-            listed = False
-        listed = listed or starts_item or _LIST_ITEM.search(chunk) is not None
-    return pieces
-
-
-def _plain_paragraph(piece: str) -> Paragraph | None:
-    """The paragraph a piece is when it holds no Markdown at all (lines of words
-    without markup, URLs or a line start that could open a block), else None. Its
-    lines join as a soft line break joins them (`_soften`)."""
-    if _INLINE_SYNTAX.search(piece):
-        return None
-    lines = piece.split("\n")
-    for line in lines:
-        if not line or line != line.strip() or line[0] in _BLOCK_START or line[0].isdigit():
-            return None
-    text = lines[0]
-    for line in lines[1:]:
-        joined = "" if _CJK.match(text[-1]) and _CJK.match(line[0]) else " "
-        text += joined + line
-    return Paragraph([Run(text)], "body")
-
-
 def _source_line(line: int, removed: list[tuple[int, int]]) -> int:
     """The line of the author's text that `line` of the text without comments was."""
     return line + sum(breaks for at, breaks in removed if at < line)
@@ -496,208 +446,3 @@ def _checkbox(tokens: list[Token], i: int) -> bool | None:
 
 def _code_text(content: str) -> str:
     return content[:-1] if content.endswith("\n") else content
-
-
-@dataclass
-class _Look:
-    bold: int = 0
-    italic: int = 0
-    strike: int = 0
-    links: list[tuple[str | None, str]] = field(default_factory=list)
-
-    def run(self, text: str, *, code: bool = False, image: bool = False) -> Run:
-        href, title = self.links[-1] if self.links else (None, "")
-        return Run(
-            text, self.bold > 0, self.italic > 0, code, self.strike > 0, href, title, image=image
-        )
-
-
-def _note_label(meta: dict[str, object]) -> str:
-    """The author's label of a note (`src` of `[^src]`); an inline note (`^[…]`) has none."""
-    label = meta.get("label")
-    return str(label) if label is not None else f"^{meta.get('id', 0)}"
-
-
-def _inline(token: Token, notes: str = "") -> Runs:
-    """The runs of one `inline` token (a paragraph, heading or table cell); footnote
-    labels start with `notes`."""
-    look = _Look()
-    runs: Runs = []
-    opened = 0
-    for child in token.children or []:
-        kind = child.type
-        if kind in ("text", "text_special"):  # a newline here came from "&#10;"
-            if child.content:
-                runs.append(look.run(child.content.replace("\n", " ")))
-        elif kind == "softbreak":
-            runs.append(look.run(_SOFT))
-        elif kind == "hardbreak":  # inside emphasis, so that the emphasis is one piece
-            runs.append(look.run("\n") if look.bold or look.italic or look.strike else LINE_BREAK)
-        elif kind == "code_inline":
-            runs.append(look.run(child.content, code=True))
-        elif kind == "strong_open":
-            look.bold += 1
-        elif kind == "strong_close":
-            look.bold -= 1
-        elif kind == "em_open":
-            look.italic += 1
-        elif kind == "em_close":
-            look.italic -= 1
-        elif kind == "s_open":
-            look.strike += 1
-        elif kind == "s_close":
-            look.strike -= 1
-        elif kind == "link_open":
-            href = _readable_url(str(child.attrGet("href") or ""))
-            title = str(child.attrGet("title") or "")
-            kept: str | None = href
-            if child.markup == "linkify" and not _may_autolink(runs):
-                kept = None  # GFM links a bare URL only after a blank or `*_~(`
-            elif harmful_href(href):
-                kept = None
-            look.links.append((kept, title))
-            opened = len(runs)
-        elif kind == "link_close":
-            if look.links:
-                if len(runs) == opened and look.links[-1][0] is not None:
-                    runs.append(look.run(""))  # [](url): a link without text is still there
-                look.links.pop()
-        elif kind == "image":
-            runs.append(_image(child, look))
-        elif kind == "footnote_ref":  # the marker is the author's label, numbered by renderers
-            label = _note_label(child.meta)
-            inline_number = str(int(child.meta.get("id", 0)) + 1)
-            marker = str(child.meta["label"]) if "label" in child.meta else inline_number
-            runs.append(Run(marker, footnote=notes + label))
-        elif kind == "html_inline":  # only the task-list plugin makes these (html=False)
-            continue
-    return _merge(_soften(runs))
-
-
-def _readable_url(url: str) -> str:
-    """The URL with the non-ASCII characters markdown-it percent-encoded given back
-    (`#需求列表`, not `#%E9%9C%80…`); what the author encoded stays encoded."""
-    if "%" not in url:
-        return url
-
-    def decode(match: re.Match[str]) -> str:
-        try:
-            return unquote(match[0], errors="strict")
-        except UnicodeDecodeError:
-            return match[0]
-
-    return _ENCODED_UTF8.sub(decode, url)
-
-
-def _may_autolink(before: Runs) -> bool:
-    last = before[-1].text[-1:] if before else ""
-    return last in ("", "*", "_", "~", "(", _SOFT) or last.isspace()
-
-
-def _image(token: Token, look: _Look) -> Run:
-    """An image is never loaded: it stays its alt text, linked to the picture when safe."""
-    alt = _plain(token.children or []).strip()
-    src = _readable_url(str(token.attrGet("src") or ""))
-    title = str(token.attrGet("title") or "")
-    if look.links:  # a picture inside a link ([![badge](b.svg)](https://…)) is that link
-        return look.run(alt, image=True)
-    href = None if harmful_href(src) else src
-    return Run(alt, look.bold > 0, look.italic > 0, False, look.strike > 0, href, title, True)
-
-
-def _plain(children: list[Token]) -> str:
-    parts = []
-    for child in children:
-        if child.type in ("text", "text_special", "code_inline"):
-            parts.append(child.content)
-        elif child.type in ("softbreak", "hardbreak"):
-            parts.append(" ")
-        elif child.type == "image":
-            parts.append(_plain(child.children or []))
-    return "".join(parts)
-
-
-def _soften(runs: Runs) -> Runs:
-    """A soft line break is a space, or nothing between two Chinese characters."""
-    for n, run in enumerate(runs):
-        if run.text != _SOFT:
-            continue
-        before = runs[n - 1].text[-1:] if n else ""
-        after = runs[n + 1].text[:1] if n + 1 < len(runs) else ""
-        joined = "" if _CJK.match(before) and _CJK.match(after) else " "
-        runs[n] = _styled(run, text=joined)
-    return runs
-
-
-def _styled(run: Run, *, text: str | None = None, bold: bool | None = None) -> Run:
-    """`run` with its text or boldness changed."""
-    return Run(
-        run.text if text is None else text,
-        run.bold if bold is None else bold,
-        run.italic,
-        run.code,
-        run.strike,
-        run.href,
-        run.title,
-        run.image,
-        footnote=run.footnote,
-    )
-
-
-def _merge(runs: Runs) -> Runs:
-    """Join neighbours with the same look (images stay apart: each is one thing)."""
-    merged: Runs = []
-    for run in runs:
-        if not run.text and not run.image and run.href is None:
-            continue
-        last = merged[-1] if merged else None
-        if (
-            last is not None
-            and "\n" not in (run.text, last.text)
-            and not (run.image or last.image or run.footnote or last.footnote)
-            and _same_look(last, run)
-        ):
-            merged[-1] = _styled(last, text=last.text + run.text)
-        else:
-            merged.append(run)
-    return merged
-
-
-def _looks(run: Run) -> bool:
-    return (
-        run.bold
-        or run.italic
-        or run.code
-        or run.strike
-        or run.href is not None
-        or run.image
-        or run.footnote is not None
-    )
-
-
-def _same_look(a: Run, b: Run) -> bool:
-    return (a.bold, a.italic, a.code, a.strike, a.href, a.title) == (
-        b.bold,
-        b.italic,
-        b.code,
-        b.strike,
-        b.href,
-        b.title,
-    )
-
-
-def _lstrip(runs: Runs) -> Runs:
-    if runs and not runs[0].code:
-        first = _styled(runs[0], text=runs[0].text.lstrip())
-        return [r for r in [first, *runs[1:]] if r.text or r.href is not None or r.image]
-    return runs
-
-
-def _is_lead_in(runs: Runs) -> bool:
-    """A short paragraph that is bold throughout ("**Scope**") introduces what follows."""
-    text = "".join(r.text for r in runs).strip()
-    return 0 < len(text) <= 60 and all(r.bold or not r.text.strip() for r in runs)
-
-
-def _has_text(runs: Runs) -> bool:
-    return any(r.text.strip() or r.image or r.code or r.href is not None for r in runs)

@@ -785,7 +785,8 @@ def _offers_saved(data_dir: Path, target: Path) -> bool:
     """Does the next start offer to recover edits that are published already? (A
     save killed after its rename, the target still exactly the file it published.)"""
     from pmdesk.core.storage.sqlite_files import fingerprint
-    from pmdesk.core.storage.workingcopy import STATE, find_recoverable
+    from pmdesk.core.storage.workingcopy import find_recoverable
+    from pmdesk.core.storage.workingcopy_slot import STATE
 
     for item in find_recoverable(data_dir):
         with contextlib.suppress(OSError, ValueError, KeyError, TypeError):

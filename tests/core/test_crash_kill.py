@@ -34,7 +34,8 @@ from pmdesk.core.ops import Create
 from pmdesk.core.schema.tables import Requirement
 from pmdesk.core.snapshot.convert import export_snapshot
 from pmdesk.core.storage.projectfile import check, new_project, open_readonly
-from pmdesk.core.storage.workingcopy import WORK, WorkingCopy, find_recoverable
+from pmdesk.core.storage.workingcopy import WorkingCopy, find_recoverable
+from pmdesk.core.storage.workingcopy_slot import WORK
 
 CYCLES = 240
 MIN_CYCLES = 200

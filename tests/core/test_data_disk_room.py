@@ -24,7 +24,7 @@ from pmdesk.core.errors import PmdeskError
 from pmdesk.core.newproject.sample import write_sample
 from pmdesk.core.ops import Create
 from pmdesk.core.project_save import save_merging
-from pmdesk.core.storage import sqlite_files, workingcopy
+from pmdesk.core.storage import sqlite_files, workingcopy_slot
 from pmdesk.core.storage.projectfile import check
 from pmdesk.core.storage.workingcopy import WorkingCopy, find_recoverable
 from tests.core.merge_helpers import requirements
@@ -88,19 +88,19 @@ def test_a_save_on_a_full_data_disk_gives_back_kept_versions_first(tmp_path: Pat
 def state_file_full(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Path]]:
     """Writing the working copy's record (state.json) fails as on a full disk:
     the temporary file beside it cannot be written."""
-    real = sqlite_files.replacing  # what workingcopy calls
+    real = sqlite_files.replacing  # what workingcopy_slot calls
     failed: list[Path] = []
 
     @contextlib.contextmanager
     def replacing(target: Path) -> Iterator[Path]:
         with real(target) as tmp:
-            if target.name == workingcopy.STATE:
+            if target.name == workingcopy_slot.STATE:
                 failed.append(target)
                 raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(tmp))
             yield tmp
 
     with monkeypatch.context() as m:
-        m.setattr(workingcopy, "replacing", replacing)
+        m.setattr(workingcopy_slot, "replacing", replacing)
         yield failed
 
 

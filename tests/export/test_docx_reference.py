@@ -8,7 +8,8 @@ from pathlib import Path
 
 import docx
 
-from pmdesk.export.render_docx import STYLE_NAMES, template_path
+from pmdesk.export.docx_body import STYLE_NAMES
+from pmdesk.export.render_docx import template_path
 from tests.export.docx_read import NS, names, part, w
 
 SCRIPT = Path(__file__).resolve().parents[2] / "packaging" / "build_reference_docx.py"

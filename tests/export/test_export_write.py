@@ -14,6 +14,7 @@ from pathlib import Path
 import docx
 import pytest
 
+from pmdesk.export import docx_package
 from pmdesk.export import render_docx as renderer
 from pmdesk.export.doc import Block, Document, Heading, Paragraph, Run, Table
 
@@ -37,7 +38,7 @@ def test_the_body_cut_in_small_slices_writes_the_same_document(
     document = long_document()
     whole = io.BytesIO()
     renderer.render_docx(document, whole)
-    monkeypatch.setattr(renderer, "_SLICE", 777)
+    monkeypatch.setattr(docx_package, "_SLICE", 777)
     sliced = io.BytesIO()
     renderer.render_docx(document, sliced)
     assert document_xml(sliced.getvalue()) == document_xml(whole.getvalue())
@@ -72,7 +73,7 @@ def test_a_body_past_the_zip_limit_is_written_again_as_zip64(
     document = long_document(paragraphs=3)
     plain = io.BytesIO()
     renderer.render_docx(document, plain)
-    monkeypatch.setattr(zipfile, "ZIP64_LIMIT", 3 * renderer._SLICE)
+    monkeypatch.setattr(zipfile, "ZIP64_LIMIT", 3 * docx_package._SLICE)
     for target in (io.BytesIO(), tmp_path / "big.docx"):
         renderer.render_docx(document, target)
         data = target.getvalue() if isinstance(target, io.BytesIO) else target.read_bytes()

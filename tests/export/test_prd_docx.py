@@ -19,9 +19,10 @@ from pmdesk.core.newproject.sample import write_sample
 from pmdesk.core.queries.content import requirements_for
 from pmdesk.core.storage.projectfile import open_readonly
 from pmdesk.export.doc import Image
+from pmdesk.export.docx_body import STYLE_NAMES
 from pmdesk.export.prd_build import ExportCancelledError, ExportOptions
 from pmdesk.export.prd_export import export_prd
-from pmdesk.export.render_docx import STYLE_NAMES, template_path
+from pmdesk.export.render_docx import template_path
 from tests.export.conftest import make_png
 from tests.export.prd_projects import (
     HOSTILE_TITLE,

@@ -27,13 +27,11 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QPointF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
     QKeySequence,
-    QPainter,
-    QPaintEvent,
     QPalette,
     QShowEvent,
 )
@@ -52,6 +50,7 @@ from PySide6.QtWidgets import (
 
 from pmdesk.app.roadmap.editing import RoadmapEditing
 from pmdesk.app.roadmap.horizons_panel import HorizonsPanel
+from pmdesk.app.roadmap.legend import LegendBar
 from pmdesk.app.roadmap.texts import fill, ui_texts
 from pmdesk.app.roadmap.view import RoadmapView
 from pmdesk.app.session import ProjectSession
@@ -63,14 +62,11 @@ from pmdesk.core.ops import Effect, Operation, Update
 from pmdesk.core.queries.roadmap import roadmap_data
 from pmdesk.core.roadmap.layout import Bar, Conflict, RoadmapLayout
 from pmdesk.core.roadmap.update import RoadmapState
-from pmdesk.export import roadmap_paint as paint
-from pmdesk.export.roadmap_geometry import Geometry
 from pmdesk.export.roadmap_style import (
     COLOR_BY,
     DARK,
     LIGHT,
     ColorBy,
-    Palette,
     bar_colors,
     legend_entries,
     release_colors,
@@ -86,30 +82,6 @@ SETTLE_MS = 300  # after the last edit that left a lane unpacked: pack it (`_set
 ROADMAP_ENTITIES = frozenset({"requirement", "release", "milestone", "lane", "link"})
 MODES = ("timeline", "horizons")  # the roadmap by dates, or as Now / Next / Later
 MODE_KEY = "Ctrl+Shift+N"
-
-
-class LegendBar(QWidget):
-    """The legend, painted by the same function as the picture's."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.geo: Geometry | None = None
-        self.entries: list[tuple[str, str]] = []
-        self.chart_palette: Palette = LIGHT
-        self.setFixedHeight(int(paint.LEGEND_HEIGHT))
-
-    def show_entries(self, geo: Geometry, entries: list[tuple[str, str]]) -> None:
-        self.geo, self.entries = geo, entries
-        self.update()
-
-    def sizeHint(self) -> QSize:
-        return QSize(400, int(paint.LEGEND_HEIGHT))
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        if self.geo is not None:
-            p = QPainter(self)
-            paint.paint_legend(p, self.geo, self.entries, QPointF(8, 0), self.chart_palette)
-            p.end()
 
 
 class RoadmapPane(QWidget):

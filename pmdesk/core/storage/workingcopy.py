@@ -4,20 +4,17 @@ Open copies the project into a private working copy in the user's data folder
 and keeps a second copy as the *base* (what the target held when opened or last
 saved, for the three-way merge). Every operation commits to the working copy,
 so a crash loses nothing; Save publishes the working copy atomically over the
-target. A working copy left behind by a dead process can be recovered.
+target. A working copy left behind by a dead process can be recovered
+(`workingcopy_recovery`); the slot's files and record are `workingcopy_slot`'s.
 """
 
 from __future__ import annotations
 
 import contextlib
 import errno
-import hashlib
-import json
 import os
 import shutil
 import socket
-import sqlite3
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -40,6 +37,26 @@ from pmdesk.core.storage.sqlite_files import (
     sweep_stale_temps,
 )
 from pmdesk.core.storage.tree_read import last_history_seq
+from pmdesk.core.storage.workingcopy_recovery import (
+    Recoverable,
+    _leftover,
+    _print_or_none,
+    _same_content,
+    _settled,
+)
+from pmdesk.core.storage.workingcopy_recovery import discard_leftover as discard_leftover
+from pmdesk.core.storage.workingcopy_recovery import find_recoverable as find_recoverable
+from pmdesk.core.storage.workingcopy_slot import (
+    BASE,
+    BASE_IN_NEXT,
+    BASE_NEXT,
+    WORK,
+    _open_slots,
+    _read_state,
+    _refuse_if_in_use,
+    _slot,
+    _write_state,
+)
 
 # Opening a project and painting its tree need none of SQLAlchemy: the store
 # (and with it the ORM) loads on first use.
@@ -48,114 +65,6 @@ if TYPE_CHECKING:
     from pmdesk.core.storage.store import ProjectStore
 
 Leftover = Literal["error", "recover", "discard"]
-STATE = "state.json"
-WORK = "work.pmdesk"
-BASE = "base.pmdesk"
-BASE_NEXT = "base.next.pmdesk"  # what a save is publishing: the base once it is done
-BASE_IN_NEXT = "base_in_next"  # state: a save's last rename failed; BASE_NEXT is the base
-
-
-def _slot(data_dir: Path, target: Path, *, read_only: bool = False) -> Path:
-    digest = hashlib.sha256(str(target).encode("utf-8")).hexdigest()[:16]
-    # A read-only open has a slot of its own: looking at a project must never
-    # replace unsaved work left in its editing slot (it stays for "Later").
-    return data_dir / "working" / (f"{digest}-view" if read_only else digest)
-
-
-def _write_state(slot: Path, state: dict[str, Any]) -> None:
-    with replacing(slot / STATE) as tmp:
-        tmp.write_text(json.dumps(state, ensure_ascii=False, indent=2), encoding="utf-8")
-
-
-def _read_state(slot: Path) -> dict[str, Any] | None:
-    try:
-        state = json.loads((slot / STATE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    return state if isinstance(state, dict) else None
-
-
-def project_file_of(database: Path) -> Path:
-    """The project file a database stands for: a working copy (or its base)
-    publishes to its target; any other file is the project itself. What a
-    document's paths (a Kano survey's CSV) are relative to is its folder."""
-    if database.name in (WORK, BASE):
-        state = _read_state(database.parent)
-        if state is not None and isinstance(state.get("target"), str):
-            return Path(state["target"])
-    return database
-
-
-def _settled(slot: Path, state: dict[str, Any]) -> tuple[dict[str, Any], bool | None]:
-    """The state with an interrupted save resolved, and whether that save was
-    published (None: no save was interrupted).
-
-    A save copies the file it publishes into the slot as BASE_NEXT and notes it
-    as `pending` before its rename, and replaces the base with it after. So the
-    save happened if the target is that file (by content: a rename keeps it, but
-    changes the ctime); or if the base is that file already; or if a colleague
-    saved over it since and their file holds every change the save brought
-    (their save merged ours).
-    Otherwise it did not happen (or someone put back a file without it): its
-    edits are still unsaved, and the old base is still what they were made on.
-    """
-    pending = state.get("pending")
-    if not isinstance(pending, dict) or pending.get("target") != state.get("target"):
-        return state, None
-    published: dict[str, Any] = dict(pending.get("fingerprint") or {})
-    target = Path(state["target"])
-    seen = published
-    try:
-        now = fingerprint(target)
-    except OSError:
-        now = None
-    if now is not None and _same_content(now, published):
-        done, seen = True, now  # the target is our file: no colleague's version to merge
-    elif _same_content(_print_or_none(slot / BASE), published):
-        done = True  # the base was replaced already, after the rename
-    elif (slot / BASE_NEXT).is_file():
-        done = now is not None and _merged_into(target, slot / BASE_NEXT, slot / BASE)
-    else:
-        done = False
-    if not done:
-        return state, False
-    return {**state, "saved_seq": pending["saved_seq"], "target_fingerprint": seen}, True
-
-
-def _same_content(a: dict[str, Any] | None, b: dict[str, Any]) -> bool:
-    return a is not None and (a.get("size"), a.get("sha256")) == (b.get("size"), b.get("sha256"))
-
-
-def _print_or_none(path: Path) -> dict[str, Any] | None:
-    try:
-        return fingerprint(path)
-    except OSError:
-        return None
-
-
-def _merged_into(target: Path, published: Path, old_base: Path) -> bool:
-    """Does `target` hold every history entry that `published` added to
-    `old_base`? (A merge keeps both sides' history.)"""
-    try:
-        added = versions.history_uids(published) - versions.history_uids(old_base)
-        return bool(added) and added <= versions.history_uids(target)
-    except (OSError, sqlite3.Error):
-        return False
-
-
-# Working copies open in this process (two windows of one pmdesk): another
-# open of the same slot is refused, never allowed to delete it.
-_open_slots: set[Path] = set()
-if hasattr(os, "register_at_fork"):  # a forked child is another process: the pid tells
-    os.register_at_fork(after_in_child=_open_slots.clear)
-
-
-def _refuse_if_in_use(target: Path, state: dict[str, Any], slot: Path | None = None) -> None:
-    pid = int(state.get("pid", 0))
-    if state.get("host") != socket.gethostname():
-        return
-    if (pid == os.getpid() and slot in _open_slots) or (pid != os.getpid() and _pid_alive(pid)):
-        raise ProjectInUseError("project.in_use_by", name=target.name, pid=pid)
 
 
 def _refuse_if_unreadable_for_now(slot: Path, target: Path, data_dir: Path) -> None:
@@ -254,47 +163,6 @@ def _sweep_beside(target: Path) -> None:
     with contextlib.suppress(OSError):
         sweep_stale_temps(target)
     clear_stale_marker(target)
-
-
-@dataclass(frozen=True)
-class Recoverable:
-    """A working copy whose pmdesk ended without saving it."""
-
-    target: Path
-    slot: Path
-    unsaved_edits: int
-    last_edit_at: str
-
-
-def find_recoverable(data_dir: Path | None = None) -> list[Recoverable]:
-    """Working copies left by pmdesk processes that are gone, with unsaved edits."""
-    root = (data_dir or default_data_dir()) / "working"
-    found = []
-    for slot in sorted(root.glob("*")) if root.is_dir() else []:
-        info = _leftover(slot)
-        if info is not None:
-            found.append(info)
-    return found
-
-
-def _leftover(slot: Path) -> Recoverable | None:
-    state = _read_state(slot)
-    if state is None or not (slot / WORK).exists():
-        return None
-    state, _ = _settled(slot, state)
-    pid = int(state.get("pid", 0))
-    if state.get("host") == socket.gethostname() and pid != os.getpid() and _pid_alive(pid):
-        return None  # still open in another running pmdesk
-    if pid == os.getpid() and slot in _open_slots:
-        return None  # open in another window of this pmdesk: never offered, never discarded
-    try:
-        last = last_history_seq(slot / WORK)
-    except Exception:  # a working copy damaged beyond reading cannot be offered
-        return None
-    unsaved = last - int(state.get("saved_seq", 0))
-    if unsaved <= 0:
-        return None
-    return Recoverable(Path(state["target"]), slot, unsaved, str(state.get("touched_at", "")))
 
 
 class WorkingCopy:
@@ -746,7 +614,3 @@ class WorkingCopy:
             self._state["pid"] = 0
             with contextlib.suppress(PmdeskError):
                 _write_state(self.slot, self._state)
-
-
-def discard_leftover(item: Recoverable) -> None:
-    shutil.rmtree(item.slot, ignore_errors=True)
