@@ -46,9 +46,44 @@ def _saved_views() -> None:
     )
 
 
+# The number after "PREFIX-" of a key in the history's JSON (prefixes hold no "-").
+_NUMBER_OF = "CAST(substr({k}, instr({k}, '-') + 1) AS INTEGER)"
+
+
+def _key_counter() -> None:
+    """`project.next_number`: the number the next new requirement gets, so that a
+    key is never handed out twice in a file's life (deleting the newest and
+    creating one gave its key to another requirement). It starts past every
+    number the file ever used: its requirements' and, from the history, those
+    of requirements since deleted or renumbered."""
+    op.add_column(
+        "project",
+        sa.Column("next_number", sa.Integer(), nullable=False, server_default="1"),
+    )
+    used = [
+        "SELECT MAX(number) FROM requirement",
+        *(
+            f"SELECT MAX({_NUMBER_OF.format(k=f'json_extract({column}, {path!r})')}) "
+            f"FROM history WHERE entity = 'requirement' AND field = {field!r} "
+            f"AND json_valid({column})"
+            for field, column, path in (
+                ("created", "new", "$.key"),
+                ("deleted", "old", "$.key"),
+                ("key", "old", "$"),
+                ("key", "new", "$"),
+            )
+        ),
+    ]
+    highest = " UNION ALL ".join(f"SELECT ({q}) AS n" for q in used)
+    op.execute(
+        f"UPDATE project SET next_number = (SELECT COALESCE(MAX(n), 0) + 1 FROM ({highest}))"
+    )
+
+
 def upgrade() -> None:
     _custom_fields()
     _saved_views()
+    _key_counter()
 
 
 def downgrade() -> None:
