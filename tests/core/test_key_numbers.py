@@ -231,6 +231,7 @@ def test_an_old_file_skips_the_numbers_of_requirements_deleted_before_the_upgrad
             ("created", None, json.dumps({"key": "CRM-46", "title": "Gone"})),
             ("key", json.dumps("REQ-50"), json.dumps("CRM-50")),
             ("title", json.dumps("CRM-99 in a title"), json.dumps("no key")),
+            ("created", None, "{not JSON"),  # a damaged row stops nothing
         ]
         for field, old, new_value in rows:
             conn.execute(

@@ -46,8 +46,20 @@ def _saved_views() -> None:
     )
 
 
-# The number after "PREFIX-" of a key in the history's JSON (prefixes hold no "-").
-_NUMBER_OF = "CAST(substr({k}, instr({k}, '-') + 1) AS INTEGER)"
+# The highest number after "PREFIX-" (prefixes hold no "-") of the keys the
+# history names: those created, deleted, and renamed (both sides), in one pass.
+_NUMBER = "COALESCE(CAST(substr({k}, instr({k}, '-') + 1) AS INTEGER), 0)"
+_KEYS_IN_HISTORY = f"""
+SELECT MAX(MAX({_NUMBER.format(k="a")}, {_NUMBER.format(k="b")})) FROM (
+  SELECT
+    CASE WHEN NOT json_valid(new) THEN NULL
+         WHEN field = 'created' THEN json_extract(new, '$.key')
+         WHEN field = 'key' THEN json_extract(new, '$') END AS a,
+    CASE WHEN NOT json_valid(old) THEN NULL
+         WHEN field = 'deleted' THEN json_extract(old, '$.key')
+         WHEN field = 'key' THEN json_extract(old, '$') END AS b
+  FROM history WHERE entity = 'requirement' AND field IN ('created', 'deleted', 'key')
+)"""
 
 
 def _key_counter() -> None:
@@ -60,23 +72,10 @@ def _key_counter() -> None:
         "project",
         sa.Column("next_number", sa.Integer(), nullable=False, server_default="1"),
     )
-    used = [
-        "SELECT MAX(number) FROM requirement",
-        *(
-            f"SELECT MAX({_NUMBER_OF.format(k=f'json_extract({column}, {path!r})')}) "
-            f"FROM history WHERE entity = 'requirement' AND field = {field!r} "
-            f"AND json_valid({column})"
-            for field, column, path in (
-                ("created", "new", "$.key"),
-                ("deleted", "old", "$.key"),
-                ("key", "old", "$"),
-                ("key", "new", "$"),
-            )
-        ),
-    ]
-    highest = " UNION ALL ".join(f"SELECT ({q}) AS n" for q in used)
     op.execute(
-        f"UPDATE project SET next_number = (SELECT COALESCE(MAX(n), 0) + 1 FROM ({highest}))"
+        "UPDATE project SET next_number = 1 + MAX("
+        "(SELECT COALESCE(MAX(number), 0) FROM requirement), "
+        f"COALESCE(({_KEYS_IN_HISTORY}), 0))"
     )
 
 
