@@ -12,10 +12,12 @@ from pmdesk.core.storage.store import ProjectStore
 
 
 def snapshot_without_history(store: ProjectStore) -> dict[str, Any]:
-    """The project as the snapshot shows it, minus the log of changes and the
-    per-requirement "updated" stamp (undo is itself an edit, made now, by the user)."""
+    """The project as the snapshot shows it, minus the log of changes, the
+    per-requirement "updated" stamp (undo is itself an edit, made now, by the user)
+    and the counter of requirement numbers (an undo gives no number back)."""
     snap = export_snapshot(store)
     snap.pop("history")
+    snap["project"].pop("next_number", None)
 
     def strip(nodes: list[dict[str, Any]]) -> None:
         for n in nodes:

@@ -118,6 +118,9 @@ STAMPS: dict[str, tuple[str, ...]] = {
     "requirement": ("created_at", "created_by", "updated_at", "updated_by"),
     "baseline": ("created_at", "created_by", "snapshot"),
 }
+# Counters that only grow (schema 9: the next requirement number): never a
+# conflict, the merge keeps the highest of the three (see `_renumber_keys`).
+COUNTERS: dict[str, tuple[str, ...]] = {"project": ("next_number",)}
 # Review marks: a link deleted on one side and marked on the other goes (no question).
 _MARKS = {"link": ("suspect_at", "reviewed_at")}
 # A row's place among its siblings (requirements: with the parent).
@@ -135,7 +138,7 @@ def fields_of(entity: str, row: Row) -> dict[str, tuple[str, ...]]:
     """The mergeable fields of an entity's row: name → its columns."""
     grouped = GROUPS.get(entity, {})
     in_group = {c for cols in grouped.values() for c in cols}
-    skip = {"uid", *in_group, *STAMPS.get(entity, ())}
+    skip = {"uid", *in_group, *STAMPS.get(entity, ()), *COUNTERS.get(entity, ())}
     single = {c: (c,) for c in row if c not in skip}
     return {**single, **grouped}
 
@@ -232,7 +235,8 @@ class _Merger:
             for entity in ENTITIES
             if entity != "history"  # their log of the same changes: not more changes
             for uid, row in {**self.mine.get(entity, {}), **self.out[entity]}.items()
-            if self.out[entity].get(uid) != self.mine.get(entity, {}).get(uid)
+            if _uncounted(entity, self.out[entity].get(uid))
+            != _uncounted(entity, self.mine.get(entity, {}).get(uid))
         )
 
     # -- one row -------------------------------------------------------------
@@ -622,35 +626,49 @@ class _Merger:
                 row["key"] = vocabulary.format_key(prefix, row["number"])
 
     def _renumber_keys(self) -> None:
-        """Both sides gave out the same key: ours moves to the next free number.
+        """Both sides gave out the same number: ours moves to a fresh one.
 
+        Each side numbers its new requirements from the project's counter, so
+        both hand out the numbers from the base's counter on. Their side's are
+        published: a new requirement of ours with a number they gave out (to a
+        requirement they kept or one they deleted since) takes a number neither
+        side ever gave out, from the merged counter, the highest of the three.
         A key their side published stays theirs even when that requirement did
         not survive the merge (deleted with a parent we deleted): reusing it for
         ours would make "CRM-46" mean two things to the people who saw both."""
         reqs = self.out["requirement"]
         theirs = self.theirs.get("requirement", {})
+        base = self.base.get("requirement", {})
         published = {row["key"]: uid for uid, row in theirs.items()}
         by_key: dict[str, list[str]] = {}
         for uid, row in reqs.items():
             by_key.setdefault(row["key"], []).append(uid)
-        numbers = [r["number"] for r in reqs.values()] + [r["number"] for r in theirs.values()]
-        next_number = max(numbers, default=0) + 1
-        prefix = next(iter(self.out["project"].values()))["key_prefix"]
+        moving: dict[str, None] = {}
         for key, uids in by_key.items():
             owner = published.get(key)
             if len(uids) < 2 and (owner is None or owner in uids):
                 continue
             keep = owner if owner in uids else (None if owner is not None else uids[0])
-            for uid in uids:
-                if uid == keep:
-                    continue
-                row = reqs[uid]
-                row["number"] = next_number
-                row["key"] = vocabulary.format_key(prefix, next_number)
-                next_number += 1
-                self.result.notes.append(
-                    Note("renumbered", "requirement", uid, row["key"], detail=key)
-                )
+            moving.update((uid, None) for uid in uids if uid != keep)
+        given_out = range(_counter(self.base), _counter(self.theirs))
+        for uid, row in reqs.items():
+            if uid not in base and uid not in theirs and row["number"] in given_out:
+                moving[uid] = None  # ours, new, with a number they gave out too
+        numbers = [r["number"] for r in reqs.values()] + [r["number"] for r in theirs.values()]
+        next_number = max(
+            max(numbers, default=0) + 1, *(_counter(t) for t in (self.base, self.mine, self.theirs))
+        )
+        project = next(iter(self.out["project"].values()))
+        prefix = project["key_prefix"]
+        for uid in sorted(moving, key=lambda u: (reqs[u]["number"], u)):
+            row = reqs[uid]
+            key = row["key"]
+            row["number"] = next_number
+            row["key"] = vocabulary.format_key(prefix, next_number)
+            next_number += 1
+            self.result.notes.append(Note("renumbered", "requirement", uid, row["key"], detail=key))
+        if "next_number" in project:
+            project["next_number"] = next_number
 
     def _unique_names(self, entity: str, column: str) -> None:
         seen: set[str] = set()
@@ -693,6 +711,20 @@ def _deletion(
     return Conflict(
         entity, uid, DELETED, kind, label_of(entity, kept), content(b), content(m), content(t)
     )
+
+
+def _uncounted(entity: str, row: Row | None) -> Row | None:
+    """A row without its counters: a counter taken from their side is no change of ours."""
+    counters = COUNTERS.get(entity)
+    if row is None or not counters:
+        return row
+    return {k: v for k, v in row.items() if k not in counters}
+
+
+def _counter(tables: Tables) -> int:
+    """The project's next requirement number in one copy (1 if it keeps none)."""
+    project = next(iter(tables.get("project", {}).values()), None)
+    return int((project or {}).get("next_number") or 1)
 
 
 def _cycle_from(reqs: dict[str, Row], start: str, rooted: set[str]) -> list[str]:

@@ -4,6 +4,7 @@ from pmdesk.core.ops.base import Applied, Effect, Label, Operation, Transaction
 from pmdesk.core.ops.baselines import CreateBaseline, DeleteBaseline, RenameBaseline
 from pmdesk.core.ops.bulk import EditTags, UpdateMany
 from pmdesk.core.ops.edits import Batch, Create, Insert, Move, MoveBlock, Remove, Update
+from pmdesk.core.ops.numbers import allocate_numbers
 from pmdesk.core.ops.setup import RemoveRelease, RenumberKeys
 from pmdesk.core.ops.suspect import MarkReviewed
 
@@ -28,4 +29,5 @@ __all__ = [
     "Transaction",
     "Update",
     "UpdateMany",
+    "allocate_numbers",
 ]

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
-from sqlalchemy import delete, func, insert, or_, select, update
+from sqlalchemy import delete, insert, or_, select, update
 
 from pmdesk.core.domain import vocabulary
 from pmdesk.core.domain.fields import (
@@ -35,6 +35,7 @@ from pmdesk.core.ops.base import (
     Transaction,
     Verb,
 )
+from pmdesk.core.ops.numbers import allocate_numbers
 from pmdesk.core.ops.order import ancestors, rank_for_index, ranks_for_block, subtree
 from pmdesk.core.ops.suspect import RestoreMarks, mark_links_into
 from pmdesk.core.schema.tables import TABLES
@@ -120,8 +121,7 @@ class Create(Operation):
         if self.entity == "requirement":
             if self.parent is not None and not tx.exists("requirement", self.parent):
                 raise OperationError("edit.parent_missing", uid=self.parent)
-            table = TABLES["requirement"]
-            number = (tx.session.execute(select(func.max(table.c.number))).scalar() or 0) + 1
+            (number,) = allocate_numbers(tx, 1)  # never one given out before
             prefix = tx.session.execute(select(TABLES["project"].c.key_prefix)).scalar()
             row |= {
                 "parent_uid": self.parent,

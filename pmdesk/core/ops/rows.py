@@ -82,7 +82,8 @@ def _record_what_history_misses(tx: Transaction, changes: tuple[RowChange, ...])
                 told.add(uid)
                 tx.record(entity, uid, "deleted", {name: _decoded(edit["new"])}, None)
             continue
-        value = from_columns(entity, now).get(name)
+        value = now["key"] if (entity, name) == ("requirement", "key") else None
+        value = from_columns(entity, now).get(name, value)
         if encode(value) != edit["new"]:
             tx.record(entity, uid, name, _decoded(edit["new"]), value)
     for change in changes:
@@ -105,6 +106,8 @@ def _record_what_history_misses(tx: Transaction, changes: tuple[RowChange, ...])
                 from_columns(change.entity, change.before),
                 from_columns(change.entity, change.after),
             )
+            if change.entity == "requirement":  # a key the merge renumbered: say so
+                old["key"], new["key"] = change.before["key"], change.after["key"]
             for name in old:
                 if old[name] != new[name] and (change.uid, name) not in fields:
                     tx.record(change.entity, change.uid, name, old[name], new[name])

@@ -18,6 +18,7 @@ from pmdesk.core.errors import OperationError
 from pmdesk.core.ops import labels
 from pmdesk.core.ops.base import Applied, Effect, Label, Operation, Transaction
 from pmdesk.core.ops.edits import Batch, Remove, Update
+from pmdesk.core.ops.numbers import allocate_numbers
 from pmdesk.core.schema.tables import TABLES
 
 KeyRow = tuple[str, str, int]  # (requirement uid, key, number)
@@ -59,7 +60,7 @@ class RenumberKeys(Operation):
                 )
             )
         ]
-        wanted = self._wanted(prefix, rows)
+        wanted = self._wanted(tx, prefix, rows)
         changed = [
             (uid, key, n) for uid, key, n in rows if uid in wanted and wanted[uid] != (key, n)
         ]
@@ -113,16 +114,20 @@ class RenumberKeys(Operation):
             chunk = uids[start : start + _CHUNK]
             tx.session.execute(update(table).where(table.c.uid.in_(chunk)).values(**values))
 
-    def _wanted(self, prefix: str, rows: list[KeyRow]) -> dict[str, tuple[str, int]]:
+    def _wanted(
+        self, tx: Transaction, prefix: str, rows: list[KeyRow]
+    ) -> dict[str, tuple[str, int]]:
         if self.keys:  # undo: exactly the keys that were replaced
             present = {uid for uid, _, _ in rows}
             return {uid: (key, n) for uid, key, n in self.keys if uid in present}
         wanted: dict[str, tuple[str, int]] = {}
+        numbers = [n for _, _, n in rows]
+        clashes = len(numbers) - len(set(numbers))
+        spare = iter(allocate_numbers(tx, clashes) if clashes else ())  # never used before
         taken: set[int] = set()
-        spare = max((n for _, _, n in rows), default=0) + 1
         for uid, _, number in rows:
             if number in taken:
-                number, spare = spare, spare + 1
+                number = next(spare)
             taken.add(number)
             wanted[uid] = (vocabulary.format_key(prefix, number), number)
         return wanted

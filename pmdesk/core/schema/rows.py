@@ -132,6 +132,14 @@ def write_changes(conn: Connection, changes: Iterable[RowChange]) -> None:
     for change in updates:
         before, after = change.before or {}, change.after or {}
         columns = {k: v for k, v in after.items() if before.get(k) != v}
+        counter = _COUNTERS.get(change.entity)
+        if counter in columns:  # only ever raised: an undone merge gives no number back
+            table = MERGED_TABLES[change.entity]
+            conn.execute(
+                update(table)
+                .where(table.c.uid == change.uid, table.c[counter] < columns[counter])
+                .values({counter: columns.pop(counter)})
+            )
         unique = _UNIQUE.get(change.entity)
         if unique in columns:
             rekeyed.append((change, {unique: columns.pop(unique)}))
@@ -149,6 +157,9 @@ def write_changes(conn: Connection, changes: Iterable[RowChange]) -> None:
 
 # Single unique columns besides the uid (a link's ends are unique as a triple).
 _UNIQUE = {"requirement": "key", "baseline": "name"}
+# Counters that only grow (the next requirement number, schema 9): a change
+# never lowers one, and the row it replaces may have raised it since.
+_COUNTERS = {"project": "next_number"}
 # Rows no other row refers to: removing them first cascades nothing.
 _UNREFERENCED = frozenset({"link", "baseline"})
 
@@ -183,9 +194,10 @@ _STAMPS = frozenset({"updated_at", "updated_by"})
 
 def _expect(conn: Connection, change: RowChange) -> None:
     table = MERGED_TABLES[change.entity]
-    columns = [c for c in table.c if c.name not in _STAMPS and c.name != "seq"]
+    skip = {*_STAMPS, "seq", _COUNTERS.get(change.entity)}
+    columns = [c for c in table.c if c.name not in skip]
     found = conn.execute(select(*columns).where(table.c.uid == change.uid)).mappings().first()
-    expected = {k: v for k, v in (change.before or {}).items() if k not in _STAMPS}
+    expected = {k: v for k, v in (change.before or {}).items() if k not in skip}
     if found is None or dict(found) != expected:
         raise StaleRowsError(f"{change.entity} {change.uid}")
 

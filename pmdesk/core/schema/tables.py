@@ -88,6 +88,9 @@ class Project(Base):
     # How requirements are scored (schema 6), and the weighted model's criteria (JSON).
     scoring: Mapped[str] = mapped_column(String(16), default="rice", server_default="rice")
     criteria: Mapped[str] = mapped_column(Text, default="[]", server_default="[]")
+    # The number the next new requirement gets (schema 9): only ever grows, so a
+    # key once given out is never given to another requirement (core.ops.numbers).
+    next_number: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
 
 class Release(Base):

@@ -57,6 +57,9 @@ def _shape(spec: FieldSpec) -> tuple[str, frozenset[str]]:
 _PLANS = {
     entity: [(spec.name, *_shape(spec), spec) for spec in specs] for entity, specs in FIELDS.items()
 }
+# The project's counter of requirement numbers (schema 9) is no baseline's content.
+_PROJECT_EXTRA = {False: frozenset({"created_at", "next_number"}), True: frozenset({"created_at"})}
+_MAX_NUMBER = 999_999_999  # the nine digits a key's number may have
 _REQUIREMENT_EXTRA = frozenset({"key", "children", "created", "updated"})
 _HISTORY_KEYS = {
     "uid",
@@ -340,8 +343,13 @@ def _check_parts(c: _Checker, data: Json, *, frozen: bool) -> Json:
     project_in = c.obj(data.get("project", {}), "project") or {}
     project = {
         "uid": c.uid(project_in, "project"),
-        **c.fields("project", project_in, "project", frozenset({"created_at"}), depth=2),
+        **c.fields("project", project_in, "project", _PROJECT_EXTRA[frozen], depth=2),
     }
+    # schema 9: optional, its default past the numbers in use
+    counter = None if frozen else project_in.get("next_number")
+    if counter is not None and (type(counter) is not int or not 1 <= counter <= _MAX_NUMBER):
+        c.problem("project.next_number", f"{shown(counter)} is not a requirement number")
+        counter = None
     created_at = project_in.get("created_at", c.now)
     project["created_at"] = created_at if isinstance(created_at, str) else c.now
 
@@ -427,11 +435,13 @@ def _check_parts(c: _Checker, data: Json, *, frozen: bool) -> Json:
         return nodes
 
     requirements = tree(data.get("requirements"), "requirements")
-    next_number = max(numbers, default=0) + 1
+    # Never below a number the project gave out before (its counter), nor one in use.
+    next_number = max(max(numbers, default=0) + 1, counter or 1)
     for node in unnumbered:
         node["key"] = f"{project['key_prefix']}-{next_number}"
         node["number"] = next_number
         next_number += 1
+    project["next_number"] = next_number
 
     links = []
     seen_links: set[tuple[str, str, str]] = set()

@@ -110,8 +110,15 @@ def export_from(conn: Connection, *, frozen: bool = False) -> Json:
         return [{"uid": r["uid"], **_clean(entity, r)} for r in rows(entity, *order, "uid")]
 
     children: dict[str | None, list[Any]] = defaultdict(list)
+    highest = 0
     for r in rows("requirement", "rank", "uid"):
         children[r["parent_uid"]].append(r)
+        highest = max(highest, r["number"])
+    if not frozen and project_row["next_number"] > highest + 1:
+        # Schema 9's counter only when numbers were given out past the last one
+        # (their requirements deleted): an import defaults it to the next number,
+        # so older snapshots' bytes stay as they were.
+        project["next_number"] = project_row["next_number"]
 
     def tree(parent: str | None) -> list[Json]:
         nodes = []
@@ -196,7 +203,10 @@ def load_snapshot(conn: Connection, snapshot: Json) -> None:
         TABLES["project"]
         .update()
         .values(
-            uid=project["uid"], created_at=project["created_at"], **to_columns("project", values)
+            uid=project["uid"],
+            created_at=project["created_at"],
+            next_number=project["next_number"],
+            **to_columns("project", values),
         )
     )
 

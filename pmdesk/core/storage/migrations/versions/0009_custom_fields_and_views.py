@@ -69,9 +69,43 @@ def _saved_views() -> None:
     )
 
 
+# The highest number after "PREFIX-" (prefixes hold no "-") of the keys the
+# history names: those created, deleted, and renamed (both sides), in one pass.
+_NUMBER = "COALESCE(CAST(substr({k}, instr({k}, '-') + 1) AS INTEGER), 0)"
+_KEYS_IN_HISTORY = f"""
+SELECT MAX(MAX({_NUMBER.format(k="a")}, {_NUMBER.format(k="b")})) FROM (
+  SELECT
+    CASE WHEN NOT json_valid(new) THEN NULL
+         WHEN field = 'created' THEN json_extract(new, '$.key')
+         WHEN field = 'key' THEN json_extract(new, '$') END AS a,
+    CASE WHEN NOT json_valid(old) THEN NULL
+         WHEN field = 'deleted' THEN json_extract(old, '$.key')
+         WHEN field = 'key' THEN json_extract(old, '$') END AS b
+  FROM history WHERE entity = 'requirement' AND field IN ('created', 'deleted', 'key')
+)"""
+
+
+def _key_counter() -> None:
+    """`project.next_number`: the number the next new requirement gets, so that a
+    key is never handed out twice in a file's life (deleting the newest and
+    creating one gave its key to another requirement). It starts past every
+    number the file ever used: its requirements' and, from the history, those
+    of requirements since deleted or renumbered."""
+    op.add_column(
+        "project",
+        sa.Column("next_number", sa.Integer(), nullable=False, server_default="1"),
+    )
+    op.execute(
+        "UPDATE project SET next_number = 1 + MAX("
+        "(SELECT COALESCE(MAX(number), 0) FROM requirement), "
+        f"COALESCE(({_KEYS_IN_HISTORY}), 0))"
+    )
+
+
 def upgrade() -> None:
     _custom_fields()
     _saved_views()
+    _key_counter()
 
 
 def downgrade() -> None:
