@@ -170,3 +170,20 @@ def test_many_rows_end_their_effects_with_a_reload(project: Project) -> None:
     redone = project.apply(undone.inverse)
     assert redone.effects[-1].action == "reloaded"
     assert len(project.tree_rows()) == before + 300
+
+
+def test_a_bulk_create_never_gives_out_a_deleted_requirements_key(project: Project) -> None:
+    """The keys come from the project's counter (core/ops/numbers.py) like Create's:
+    the newest requirement deleted, an import does not hand its key to another."""
+    from pmdesk.core.ops import Remove
+
+    def keys() -> dict[str, int]:  # uid → number
+        found = project.find_requirements("CRM-", 10_000)
+        return {uid: int(key.split("-")[-1]) for uid, key, _ in found}
+
+    before = keys()
+    newest = max(before, key=before.__getitem__)
+    project.apply(Remove((("requirement", newest),)))
+    uid = str(uuid.uuid4())
+    project.apply(CreateMany("requirement", ((uid, {"kind": "story", "title": "new"}, None),)))
+    assert keys()[uid] == before[newest] + 1  # max + 1 gave the deleted one's number

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
-from sqlalchemy import delete, func, insert, or_, select
+from sqlalchemy import delete, insert, or_, select
 
 from pmdesk.core.domain import vocabulary
 from pmdesk.core.domain.fields import FIELDS, FieldError, check_dates, from_columns, spec
@@ -27,6 +27,7 @@ from pmdesk.core.errors import OperationError
 from pmdesk.core.ops import custom, labels
 from pmdesk.core.ops.base import ORDERED, Applied, Effect, Label, Operation, Transaction
 from pmdesk.core.ops.edits import Remove, remembered
+from pmdesk.core.ops.numbers import allocate_numbers
 from pmdesk.core.ops.order import ranks_for_block
 from pmdesk.core.schema.tables import TABLES
 
@@ -184,9 +185,9 @@ class CreateMany(Operation):
         rows: list[dict[str, Any]],
         created: set[str],
     ) -> None:
-        """Keys in order after the project's highest number; parents must exist."""
-        table = TABLES["requirement"]
-        number = tx.session.execute(select(func.max(table.c.number))).scalar() or 0
+        """Keys in order from the project's counter (never a number given out
+        before, core/ops/numbers.py); parents must exist."""
+        numbers = iter(allocate_numbers(tx, len(rows)))
         prefix = tx.session.execute(select(TABLES["project"].c.key_prefix)).scalar()
         prefix = prefix or vocabulary.DEFAULT_KEY_PREFIX
         outside = sorted({p for _, _, p in prepared if p is not None and p not in created})
@@ -198,7 +199,7 @@ class CreateMany(Operation):
             ):
                 raise OperationError("edit.parent_missing", uid=parent)
             placed.add(uid)
-            number += 1
+            number = next(numbers)
             row |= {
                 "parent_uid": parent,
                 "number": number,
