@@ -182,8 +182,13 @@ def _emphasis(atoms: list[Runs], ctx: _Context, open_flags: frozenset[str]) -> s
                 end += 1
             if not best or end > best_end:
                 best, best_end = flag, end
-        # Emphasis of one link alone goes inside it: [*text*](url), as authors write it.
-        if not best or (best_end == n + 1 and atom[0].href is not None):
+        # A span does not end at a link either: its mark would stand beside `)`,
+        # where CommonMark closes it only before a space or punctuation.
+        while best_end > n + 1 and _bracketed(atoms[best_end - 1]):
+            best_end -= 1
+        # Emphasis of a link at a span's start goes inside it, [*text*](url), as
+        # authors write it: a mark before `[` opens only after a space or punctuation.
+        if not best or (atom[0].href is not None and (best_end == n + 1 or _bracketed(atom))):
             out.append(_atom(atom, ctx, open_flags))
             n += 1
             continue
@@ -191,6 +196,23 @@ def _emphasis(atoms: list[Runs], ctx: _Context, open_flags: frozenset[str]) -> s
         out.append(wrap(inner, _MARKS[best]))
         n = best_end
     return "".join(out)
+
+
+def _bracketed(atom: Runs) -> bool:
+    """A link written `[text](url)`; an address written `<…>` (an autolink) may end
+    a span: `fix_flanking` writes it bare where a mark must close after it."""
+    first = atom[0]
+    if first.href is None:
+        return False
+    text = "".join(r.text for r in atom)
+    autolink = (
+        not first.image
+        and not first.title
+        and not any(r.code for r in atom)
+        and first.href in (text, "mailto:" + text)
+        and bool(_AUTOLINK.fullmatch(text))
+    )
+    return not autolink
 
 
 def _atom(atom: Runs, ctx: _Context, open_flags: frozenset[str]) -> str:

@@ -71,12 +71,14 @@ class _Entry:
     text: str
 
 
-def _alternate(previous: Block | None, block: Block) -> bool:
-    """Two lists in a row need different marks, or Markdown reads them as one."""
+def _alternate(previous: Block | None, block: Block, previous_alternated: bool) -> bool:
+    """Two lists in a row need different marks, or Markdown reads them as one: a
+    list after one of its kind takes the other marks (`-`, `*`, `-`… for three)."""
     return (
         isinstance(previous, ListBlock)
         and isinstance(block, ListBlock)
         and previous.ordered == block.ordered
+        and not previous_alternated
     )
 
 
@@ -136,6 +138,7 @@ class _Writer:
         out: list[str] = []
         headings = iter(self.entries)
         previous: Block | None = None
+        alternated = False
         for block in self.document.blocks:
             if isinstance(block, Footnote):  # written at the end of its section
                 continue
@@ -144,8 +147,10 @@ class _Writer:
                     out += self.definitions()
                 entry = next(headings)
                 out.append(self.heading(block, entry.level + 1, entry.number))
+                alternated = False
             else:
-                text = self.block(block, _alternate(previous, block))
+                alternated = _alternate(previous, block, alternated)
+                text = self.block(block, alternated)
                 if text:
                     out.append(text)
             previous = block
@@ -180,10 +185,13 @@ class _Writer:
         """Blocks one after another; in a tight list item without blank lines between."""
         out: list[str] = []
         previous: Block | None = None
+        alternated = False
         for block in blocks:
-            text = self.block(block, _alternate(previous, block))
+            alternate = _alternate(previous, block, alternated)
+            text = self.block(block, alternate)
             if not text:
                 continue
+            alternated = alternate
             if out:
                 together = tight and _may_follow_directly(previous, block)
                 out.append("\n" if together else "\n\n")

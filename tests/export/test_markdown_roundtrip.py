@@ -165,6 +165,8 @@ def _edges_apart(run: Run) -> list[Run]:
 @example("需求\n\n需求*需求 pm@example.com*需求*")  # found: emphasis closing after `>`
 @example("需求\n\n需求*需求 www.example.com*需求*")
 @example("# ` 需求`")  # found: the code's space beside the heading number
+@example("- 需求[*需求*](https://example.com/p_q)*需求*需求")  # found: a mark beside `[`
+@example("- 需求\n\n<!--需求\n\n*-->*\n\n- 需求")  # found: three lists in a row, two as one
 @example("需求 *[^1] 需求 需求*" + NOTES)  # found: a reference leaves a space in emphasis
 @example(  # found: `<!--` in code after a fence read as a comment's start
     "- 需求--><!--\n  ```\n  需求--><!--\n  ```\n- `<!--`-->需求\n- 需求\n\n需求\n\n需求`<!--`\n"
