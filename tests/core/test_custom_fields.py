@@ -15,7 +15,7 @@ from pmdesk.core.errors import OperationError, SnapshotError
 from pmdesk.core.merge.files import merge_files
 from pmdesk.core.merge.report import report
 from pmdesk.core.newproject.from_snapshot import import_snapshot_file
-from pmdesk.core.newproject.sample import write_sample
+from pmdesk.core.newproject.sample import sample_snapshot_path
 from pmdesk.core.ops import Create, Move, Remove, Update
 from pmdesk.core.ops.custom import SetCustomValues
 from pmdesk.core.project import Project
@@ -131,8 +131,21 @@ def test_a_value_that_does_not_fit_its_field_is_refused_with_its_path(
 
 @pytest.fixture
 def base(tmp_path: Path) -> Path:
+    """The English sample without its own custom fields (Platform, Pilot customer, Target
+    launch) nor a history of removing them: these tests count fields and values from none."""
+    snap = json.loads(sample_snapshot_path("en").read_text(encoding="utf-8"))
+    assert len(snap.pop("custom_fields")) == 3
+
+    def strip(nodes: list[dict[str, Any]]) -> None:
+        for node in nodes:
+            node.pop("custom", None)
+            strip(node["children"])
+
+    strip(snap["requirements"])
+    source = tmp_path / "sample-without-fields.json"
+    source.write_text(json.dumps(snap, ensure_ascii=False), encoding="utf-8")
     path = tmp_path / "base.pmdesk"
-    write_sample(path, "en")
+    import_snapshot_file(source, path)
     return path
 
 
