@@ -261,6 +261,8 @@ class FilterBar(QWidget):
             self.search.blockSignals(False)
             for name, button in self.fields.items():
                 button.set_values(criteria.choices.get(name, ()))
+            for uid, button in self.custom.items():  # schema 9: a custom field's values
+                button.set_values(criteria.choices.get(CUSTOM + uid, ()))
             self.dates.set_range(criteria.dates)
             self.baseline.setCurrentIndex(max(self.baseline.findData(criteria.baseline), 0))
             self.needs_review.setChecked(criteria.needs_review)
