@@ -1372,6 +1372,12 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("DatesButton", "From:"): "从：",
     ("DatesButton", "To:"): "到：",
     ("DatesButton", "Dates"): "日期",
+    # Schema 9: a text, number or date custom field's filter (app/tree/range_button.py).
+    ("RangeButton", "Any value"): "任意值",
+    ("RangeButton", "Contains:"): "包含：",
+    ("RangeButton", "From:"): "从：",
+    ("RangeButton", "To:"): "到：",
+    ("RangeButton", "Any"): "不限",
     ("ExportDialog", "All requirements"): "全部需求",
     ("ExportDialog", "The %1 requirements the filter shows"): "筛选出的 %1 条需求",
     ("ExportDialog", "Export:"): "导出：",

@@ -4614,6 +4614,29 @@ Name:</translation>
     </message>
 </context>
 <context>
+    <name>RangeButton</name>
+    <message>
+        <source>Any value</source>
+        <translation>Any value</translation>
+    </message>
+    <message>
+        <source>Contains:</source>
+        <translation>Contains:</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>Any</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>From:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>To:</translation>
+    </message>
+</context>
+<context>
     <name>ReleaseDialog</name>
     <message>
         <source>A release needs a name.</source>

@@ -4598,6 +4598,29 @@ Name:</source>
     </message>
 </context>
 <context>
+    <name>RangeButton</name>
+    <message>
+        <source>Any value</source>
+        <translation>任意值</translation>
+    </message>
+    <message>
+        <source>Contains:</source>
+        <translation>包含：</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>从：</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>到：</translation>
+    </message>
+</context>
+<context>
     <name>ReleaseDialog</name>
     <message>
         <source>A release needs a name.</source>
