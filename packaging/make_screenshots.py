@@ -22,9 +22,12 @@ search-*.png: Edit ▸ Find in Project on 客户 / "customer" at 1280×800, the 
 highlighted in the results and the tree; trace-matrix-*.png and trace-problems-*.png:
 View ▸ Traceability… (features × stories, then the Problems tab); impact-*.png: Show
 Impact… of CRM-28 after an edit of its description (the links resting on it need
-review; undone after the shot).
+review; undone after the shot); customfields-*.png, custom-details-*.png and
+custom-backlog-*.png: Project ▸ Custom Fields… on the sample's three fields (平台 / Platform
+chosen), their inputs in the details pane of CRM-8, and the backlog with their columns, grouped
+by platform.
 
-`python packaging/make_screenshots.py search trace impact` shoots only those.
+`python packaging/make_screenshots.py search trace impact customfields` shoots only those.
 """
 
 from __future__ import annotations
@@ -77,7 +80,12 @@ def shoot(app: QApplication, language: str, folder: Path, only: frozenset[str]) 
         shoot_backlog(window, language)
         shoot_horizons(window, language)
         shoot_matrix(window, language)
-    for name, shot in (("search", shoot_search), ("trace", shoot_trace), ("impact", shoot_impact)):
+    for name, shot in (
+        ("search", shoot_search),
+        ("trace", shoot_trace),
+        ("impact", shoot_impact),
+        ("customfields", shoot_customfields),
+    ):
         if not only or name in only:
             shot(window, language)
     if not only and language == "en":
@@ -419,6 +427,62 @@ def shoot_impact(window: MainWindow, language: str) -> None:
     dialog.close()
     workspace.undo_stack.undo()
     settle(200)
+
+
+def shoot_customfields(window: MainWindow, language: str) -> None:
+    """Project ▸ Custom Fields…, the fields' inputs in the details, the backlog's columns."""
+    from PySide6.QtWidgets import QDockWidget, QScrollArea
+
+    from pmdesk.app.backlog.custom_columns import slot_name
+    from pmdesk.app.backlog.pane import BY_NAME_INDEX
+    from pmdesk.app.customfields.window import CustomFieldsWindow
+
+    workspace = window.workspace
+    assert workspace is not None
+    window.custom_fields()
+    manager = window.findChildren(CustomFieldsWindow)[-1]
+    manager.resize(760, 420)
+    manager.list.setCurrentRow(0)  # 平台 / Platform: several of a list, its options shown
+    settle(300)
+    manager.grab().save(str(OUT / f"customfields-{language}.png"))
+    manager.close()
+
+    crm8 = next(r[0] for r in workspace.session.project.tree_rows() if r[2] == "CRM-8")
+    workspace.selection.set(crm8)
+    window.resize(1280, 800)
+    bottom = [
+        dock
+        for dock in window.findChildren(QDockWidget)
+        if window.dockWidgetArea(dock) == Qt.DockWidgetArea.BottomDockWidgetArea
+        and not dock.isHidden()
+    ]
+    for dock in bottom:
+        dock.hide()  # the details take the window's height
+    window.detail_dock.raise_()
+    settle(600)
+    inputs = workspace.detail_editor.form.custom.widgets()
+    for area in workspace.detail_editor.findChildren(QScrollArea):
+        area.ensureWidgetVisible(inputs[-1], 0, 60)  # the custom fields, below the dates
+    settle(300)
+    window.grab().save(str(OUT / f"custom-details-{language}.png"))
+    for dock in bottom:
+        dock.show()
+
+    window.show_backlog()
+    window.resizeDocks([window.backlog_dock], [520], Qt.Orientation.Vertical)
+    pane = workspace.backlog_pane
+    before = pane.arrangement()
+    customs = [slot_name(n) for n in range(3)]
+    pane.arrange(["key", "title", "status", "priority", *customs], slot_name(0), [])
+    for name, width in zip(("title", *customs), (480, 170, 190, 110), strict=True):
+        pane.view.setColumnWidth(BY_NAME_INDEX[name], width)  # the values whole
+    pane.view.scrollToTop()
+    settle(600)
+    window.grab().save(str(OUT / f"custom-backlog-{language}.png"))
+    pane.arrange(*before)
+    window.roadmap_dock.raise_()
+    window.resize(1600, 1000)
+    settle(400)
 
 
 def shoot_sharing(window: MainWindow, language: str, project: Path, folder: Path) -> None:

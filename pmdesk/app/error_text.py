@@ -13,7 +13,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from pmdesk.core.errors import PmdeskError
-from pmdesk.core.messages import CONTEXT, MESSAGES, WORDS
+from pmdesk.core.messages import CONTEXT, MESSAGES, WORDS, readable_params
 
 _WORDS = frozenset(WORDS)
 
@@ -27,7 +27,7 @@ def error_text(error: BaseException) -> str:
         name: QCoreApplication.translate(CONTEXT, value)
         if isinstance(value, str) and value in _WORDS
         else value
-        for name, value in error.params.items()
+        for name, value in readable_params(error.params).items()
     }
     try:
         return template.format(**params)

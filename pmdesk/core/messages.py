@@ -10,6 +10,8 @@ are `str.format` fields; a translation keeps the same ones (a test checks).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 CONTEXT = "CoreError"
 
 
@@ -435,7 +437,8 @@ WORDS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("CoreError", "milestone"),
     QT_TRANSLATE_NOOP("CoreError", "lane"),
     QT_TRANSLATE_NOOP("CoreError", "persona"),
-    QT_TRANSLATE_NOOP("CoreError", "custom_field"),
+    QT_TRANSLATE_NOOP("CoreError", "custom field"),
+    QT_TRANSLATE_NOOP("CoreError", "saved view"),
     QT_TRANSLATE_NOOP("CoreError", "link"),
     QT_TRANSLATE_NOOP("CoreError", "section"),
     QT_TRANSLATE_NOOP("CoreError", "project"),
@@ -576,6 +579,18 @@ UNDO_TEXTS: dict[str, str] = {
 }
 
 
+# Entities whose code is no word ("custom_field"), as a sentence names them.
+ENTITY_WORDS: dict[str, str] = {"custom_field": "custom field", "saved_view": "saved view"}
+
+
+def readable_params(params: Mapping[str, object]) -> dict[str, object]:
+    """`params` with an entity's code (`entity="custom_field"`) as its words."""
+    entity = params.get("entity")
+    if isinstance(entity, str) and entity in ENTITY_WORDS:
+        return {**params, "entity": ENTITY_WORDS[entity]}
+    return dict(params)
+
+
 def message_text(code: str, params: dict[str, object]) -> str:
     """The English sentence for `code` with its parameters filled in."""
-    return MESSAGES[code].format(**params)
+    return MESSAGES[code].format(**readable_params(params))

@@ -41,6 +41,13 @@ class CustomFacts:
                 found.append(([_run(name, True)], [_run(text, False)]))
         return found
 
+    def text(self, uid: str, field_uid: str, language: str) -> str:
+        """Requirement `uid`'s value of one field as the document writes it ("" for none)."""
+        return value_text(self.values.get(uid, {}).get(field_uid), language)
+
+    def name(self, field_uid: str) -> str:
+        return next((name for uid, name, _kind in self.fields if uid == field_uid), "")
+
 
 def value_text(value: Any, language: str) -> str:
     """A custom field's value as a document writes it ("" for none)."""

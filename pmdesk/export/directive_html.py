@@ -207,6 +207,8 @@ def _roadmap(conn: Connection, lang: str, width: int) -> str:
 
 
 def _requirements(conn: Connection, directive: RequirementsDirective, lang: str) -> str:
+    if directive.fields:  # fields="status,平台": as the export builds it
+        return _named_fields(conn, directive, lang)
     text = _TEXT[lang]
     warnings = _unknown_releases(conn, directive, lang)
     rows = requirements_for(conn, directive)
@@ -220,6 +222,19 @@ def _requirements(conn: Connection, directive: RequirementsDirective, lang: str)
     top = min(row.depth for row in rows)
     body = "".join(_table_row(row, row.depth - top, lang) for row in rows)
     return f"{warnings}{_TABLE}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _named_fields(conn: Connection, directive: RequirementsDirective, lang: str) -> str:
+    from pmdesk.export.requirement_fields import preview_blocks
+
+    try:
+        blocks = preview_blocks(conn, directive, lang)
+    except DirectiveError as e:
+        return error_html(e.text(lang), language=lang)
+    warnings = _unknown_releases(conn, directive, lang)
+    if not blocks:
+        return warnings + f"<p><i>{_TEXT[lang]['none']}</i></p>"
+    return warnings + _blocks_html(blocks)
 
 
 def _table_row(row: RequirementRow, indent: int, lang: str) -> str:

@@ -74,6 +74,12 @@ DOCUMENT_FIELDS = (
     "description",
     "acceptance",
     "custom",  # schema 9: the heading of custom field changes
+    # Named only in lists of changes (core.snapshot.compare compares them apart).
+    "value",
+    "horizon",
+    "start",
+    "end",
+    "parent",
 )
 FIELD_LABELS: Mapping[str, Mapping[str, str]] = {
     lang: {f: FIELD_TERMS[f].in_document(lang) for f in DOCUMENT_FIELDS} for lang in LANGUAGES

@@ -101,6 +101,8 @@ from pmdesk.export.prd_requirements import (
     with_ancestors,
 )
 from pmdesk.export.prd_revisions import changes_blocks, revision_table
+from pmdesk.export.requirement_fields import chosen as chosen_fields
+from pmdesk.export.requirement_fields import table_fields
 
 Progress = Callable[[int, int], None]
 RoadmapPicture = Callable[[Connection, str], Image | None]
@@ -330,13 +332,17 @@ class _Builder:
         except DirectiveError as e:
             return [self._error(e.text(self.lang))]
         if isinstance(directive, RequirementsDirective):
+            try:  # fields="status,平台" (export/requirement_fields.py)
+                ctx = chosen_fields(directive, self.ctx, self.conn)
+            except DirectiveError as e:
+                return [self._error(e.text(self.lang))]
             rows = select_rows(self.rows, directive)
             notes = self._unknown_releases(directive)
             if not rows:
                 return [*notes, Paragraph([Run(self.text["none"], italic=True)])]
             if directive.detailed:
-                return notes + detailed_blocks(rows, self.ctx)
-            table = requirements_table(rows, self.ctx)
+                return notes + detailed_blocks(rows, ctx)
+            table = requirements_table(rows, ctx, table_fields(directive, ctx))
             table.caption = self.text["requirement_list"]
             return [*notes, table]
         if isinstance(directive, RoadmapDirective):

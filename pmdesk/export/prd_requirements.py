@@ -81,6 +81,13 @@ class RequirementContext:
     """The acceptance criteria's blocks by their texts, made once per export."""
     custom: CustomFacts = dataclasses.field(default_factory=CustomFacts)
     """Schema 9: the project's custom fields and each requirement's values of them."""
+    all_custom: bool = True
+    """After `fields`, every custom field the requirement has a value for; False when a
+    block names its fields (`fields="status,平台"`: `CUSTOM` + uid in `fields`)."""
+
+
+CUSTOM = "custom:"
+"""A custom field in `RequirementContext.fields` and table columns: "custom:<uid>"."""
 
 
 def clean(text: str) -> str:
@@ -92,6 +99,8 @@ def value_text(row: RequirementRow, field: str, ctx: RequirementContext) -> str:
     lang = ctx.language
     if field == "key":
         return row.key
+    if field.startswith(CUSTOM):
+        return ctx.custom.text(row.uid, field[len(CUSTOM) :], lang)
     if field in ("kind", "status", "priority", "kano"):
         return value_label(field, getattr(row, field), lang)
     if field == "rice":
@@ -116,13 +125,13 @@ _SCORE_FIELDS = {"rice": "rice", "ice": "ice", "wsjf": "wsjf", "weighted": "scor
 
 def facts_table(row: RequirementRow, ctx: RequirementContext) -> Table | None:
     """The compact attribute table: two label/value pairs per row."""
-    labels = _fact_labels(ctx.language, ctx.scoring)
     pairs: list[tuple[Runs, Runs]] = []
     for field in ("key", *ctx.fields):
-        value = _link_runs(row, ctx) if field == "links" else _runs(value_text(row, field, ctx))
+        value = cell_runs(row, field, ctx)
         if value:
-            pairs.append((labels[field], value))
-    pairs += ctx.custom.pairs(row.uid, ctx.language)  # schema 9: after the built-in fields
+            pairs.append((label_runs(field, ctx), value))
+    if ctx.all_custom:
+        pairs += ctx.custom.pairs(row.uid, ctx.language)  # schema 9: after the built-in fields
     if not pairs:
         return None
     rows: list[list[Runs]] = []
@@ -142,6 +151,18 @@ def _fact_labels(language: str, scoring: str) -> dict[str, Runs]:
     labels = dict(FIELD_LABELS[language])
     labels["rice"] = FIELD_TERMS[_SCORE_FIELDS.get(scoring, "rice")].in_document(language)
     return {field: [shared_run(label, bold=True)] for field, label in labels.items()}
+
+
+def cell_runs(row: RequirementRow, field: str, ctx: RequirementContext) -> Runs:
+    """One field's value as a table cell shows it (linked keys for `links`)."""
+    return _link_runs(row, ctx) if field == "links" else _runs(value_text(row, field, ctx))
+
+
+def label_runs(field: str, ctx: RequirementContext) -> Runs:
+    """A field's name, bold: the built-in label, or a custom field's own name."""
+    if field.startswith(CUSTOM):
+        return [shared_run(ctx.custom.name(field[len(CUSTOM) :]), bold=True)]
+    return _fact_labels(ctx.language, ctx.scoring)[field]
 
 
 def _runs(text: str) -> Runs:
@@ -249,10 +270,21 @@ def with_ancestors(rows: Sequence[RequirementRow], uids: set[str]) -> set[str]:
     return result
 
 
-def requirements_table(rows: Sequence[RequirementRow], ctx: RequirementContext) -> Table:
-    """The overview table of a `requirements` block; titles indented under parents."""
+TABLE_COLUMNS = ("status", "priority", "owner", "release")
+"""A `requirements` table's columns after key and title when the block names none."""
+
+
+def requirements_table(
+    rows: Sequence[RequirementRow],
+    ctx: RequirementContext,
+    fields: Sequence[str] = TABLE_COLUMNS,
+) -> Table:
+    """The overview table of a `requirements` block; titles indented under parents.
+    `fields` are the columns after key and title (a custom field: `CUSTOM` + uid)."""
+    if tuple(fields) != TABLE_COLUMNS:
+        return _chosen_table(rows, ctx, fields)
     labels = FIELD_LABELS[ctx.language]
-    columns = ("key", "title", "status", "priority", "owner", "release")
+    columns = ("key", "title", *TABLE_COLUMNS)
     shown = {row.uid for row in rows}
     body: list[list[Runs]] = []
     for row in rows:
@@ -264,6 +296,30 @@ def requirements_table(rows: Sequence[RequirementRow], ctx: RequirementContext) 
         body.append(cells)
     header = [[Run(labels[c])] for c in columns]
     return Table(header, body, widths=[1.0, 3.6, 0.9, 0.8, 0.9, 0.8])
+
+
+def _chosen_table(
+    rows: Sequence[RequirementRow], ctx: RequirementContext, fields: Sequence[str]
+) -> Table:
+    """A `requirements` table of the fields its block names (`fields="status,平台"`)."""
+    shown = {row.uid for row in rows}
+    body: list[list[Runs]] = []
+    for row in rows:
+        indent = "\u00a0\u00a0\u00a0" * min(_shown_ancestors(row, shown, ctx.parents), 8)
+        cells: list[Runs] = [[Run(row.key)], [Run(indent + clean(row.title))]]
+        cells += [cell_runs(row, f, ctx) for f in fields]
+        body.append(cells)
+    header = [[Run(plain(label_runs(f, ctx)))] for f in ("key", "title", *fields)]
+    title = max(2.0, 5.8 - 0.9 * len(fields))  # the title keeps room as columns are added
+    return Table(header, body, widths=[1.0, title, *[_width(f) for f in fields]])
+
+
+def _width(field: str) -> float:
+    return {"links": 1.6, "tags": 1.2, "dates": 1.5, "source": 1.2}.get(field, 0.9)
+
+
+def plain(runs: Runs) -> str:
+    return "".join(run.text for run in runs)
 
 
 def _shown_ancestors(row: RequirementRow, shown: set[str], parents: dict[str, str | None]) -> int:

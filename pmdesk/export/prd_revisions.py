@@ -12,6 +12,7 @@ from collections.abc import Callable
 from difflib import SequenceMatcher
 from typing import Any
 
+from pmdesk.core.domain.vocabulary import FIELD_TERMS
 from pmdesk.core.queries.content import EditSummary
 from pmdesk.core.snapshot.compare import BaselineInfo, Comparison, FieldChange, compare
 from pmdesk.export.doc import LINE_BREAK, Block, Paragraph, Run, Runs, Table
@@ -88,13 +89,12 @@ def changes_blocks(comparison: Comparison, language: str) -> list[Block]:
         for item, changes in comparison.changed:
             for n, change in enumerate(changes):
                 before, after = _values(change, language)
-                name = fields.get(change.field) or _PARENT[language]
+                name = fields.get(change.field) or FIELD_TERMS[change.field].in_document(language)
                 rows.append([[Run(item.key)] if n == 0 else [], [Run(name)], before, after])
         blocks.append(Table(header, rows, widths=[1.0, 1.2, 2.4, 2.4]))
     return blocks
 
 
-_PARENT = {"zh": "上级需求", "en": "Parent"}
 _CONTEXT = 36  # characters shown around the first edit of a long text
 
 

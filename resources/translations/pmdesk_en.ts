@@ -1129,10 +1129,6 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <translation>persona</translation>
     </message>
     <message>
-        <source>custom_field</source>
-        <translation>custom_field</translation>
-    </message>
-    <message>
         <source>the disk is full</source>
         <translation>the disk is full</translation>
     </message>
@@ -1317,6 +1313,14 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <translation>lane</translation>
     </message>
     <message>
+        <source>custom field</source>
+        <translation>custom field</translation>
+    </message>
+    <message>
+        <source>saved view</source>
+        <translation>saved view</translation>
+    </message>
+    <message>
         <source>link</source>
         <translation>link</translation>
     </message>
@@ -1425,7 +1429,9 @@ A baseline keeps the project as it is at a moment you name, such as the version 
     <message numerus="yes">
         <source>Set in %n requirement(s).</source>
         <translation>
-            <numerusform>Set in %n requirement.</numerusform><numerusform>Set in %n requirements.</numerusform></translation>
+            <numerusform>Set in %n requirement.</numerusform>
+            <numerusform>Set in %n requirements.</numerusform>
+        </translation>
     </message>
     <message>
         <source>No requirement holds a value of this field yet.</source>
@@ -1442,7 +1448,9 @@ A baseline keeps the project as it is at a moment you name, such as the version 
     <message numerus="yes">
         <source>Its value in %n requirement(s) goes with it.</source>
         <translation>
-            <numerusform>Its value in %n requirement goes with it.</numerusform><numerusform>Its value in %n requirements goes with it.</numerusform></translation>
+            <numerusform>Its value in %n requirement goes with it.</numerusform>
+            <numerusform>Its value in %n requirements goes with it.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Undo brings it back.</source>
@@ -4603,6 +4611,29 @@ Name:</translation>
     <message>
         <source>Scale</source>
         <translation>Scale</translation>
+    </message>
+</context>
+<context>
+    <name>RangeButton</name>
+    <message>
+        <source>Any value</source>
+        <translation>Any value</translation>
+    </message>
+    <message>
+        <source>Contains:</source>
+        <translation>Contains:</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>Any</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>From:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>To:</translation>
     </message>
 </context>
 <context>

@@ -1122,10 +1122,6 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <translation>用户画像</translation>
     </message>
     <message>
-        <source>custom_field</source>
-        <translation>自定义字段</translation>
-    </message>
-    <message>
         <source>the disk is full</source>
         <translation>磁盘已满</translation>
     </message>
@@ -1310,6 +1306,14 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <translation>泳道</translation>
     </message>
     <message>
+        <source>custom field</source>
+        <translation>自定义字段</translation>
+    </message>
+    <message>
+        <source>saved view</source>
+        <translation>已保存视图</translation>
+    </message>
+    <message>
         <source>link</source>
         <translation>关联</translation>
     </message>
@@ -1418,7 +1422,8 @@ A baseline keeps the project as it is at a moment you name, such as the version 
     <message numerus="yes">
         <source>Set in %n requirement(s).</source>
         <translation>
-            <numerusform>%n 条需求已填写。</numerusform></translation>
+            <numerusform>%n 条需求已填写。</numerusform>
+        </translation>
     </message>
     <message>
         <source>No requirement holds a value of this field yet.</source>
@@ -1435,7 +1440,8 @@ A baseline keeps the project as it is at a moment you name, such as the version 
     <message numerus="yes">
         <source>Its value in %n requirement(s) goes with it.</source>
         <translation>
-            <numerusform>%n 条需求中的取值将一并删除。</numerusform></translation>
+            <numerusform>%n 条需求中的取值将一并删除。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Undo brings it back.</source>
@@ -4589,6 +4595,29 @@ Name:</source>
     <message>
         <source>Scale</source>
         <translation>满分</translation>
+    </message>
+</context>
+<context>
+    <name>RangeButton</name>
+    <message>
+        <source>Any value</source>
+        <translation>任意值</translation>
+    </message>
+    <message>
+        <source>Contains:</source>
+        <translation>包含：</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>从：</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>到：</translation>
     </message>
 </context>
 <context>

@@ -20,6 +20,13 @@ from pmdesk.core.queries.backlog import KEY
 from tests.app.backlog_helpers import NAMES, click_header, open_backlog
 from tests.app.conftest import Answers, open_sync, ws
 from tests.app.keyboard import type_text
+from tests.plain_sample import write_sample_without_custom_fields
+
+
+@pytest.fixture
+def sample(tmp_path: Path) -> Path:
+    """The Chinese sample without its own three fields: these tests make theirs."""
+    return write_sample_without_custom_fields(tmp_path / "crm.pmdesk", "zh")
 
 
 def manager(qtbot: QtBot, window: MainWindow) -> CustomFieldsWindow:

@@ -19,6 +19,7 @@ from pmdesk.core.errors import OperationError, ProjectFileError
 from pmdesk.core.messages import MESSAGES
 from pmdesk.core.newproject.sample import write_sample
 from pmdesk.core.ops import Update
+from pmdesk.core.project import Project
 from pmdesk.core.storage.projectfile import new_project
 from tests.app.conftest import Answers, open_sync, ws
 
@@ -92,6 +93,26 @@ def test_refused_save_and_edit_are_chinese(
 def test_english_ui_shows_the_english_sentence() -> None:
     error = OperationError("move.into_own_subtree")
     assert error_text(error) == str(error) == "A requirement cannot be moved into its own subtree."
+
+
+@pytest.mark.parametrize(
+    ("entity", "english", "chinese_word"),
+    [("custom_field", "custom field", "自定义字段"), ("saved_view", "saved view", "已保存视图")],
+)
+def test_entities_are_named_in_words_in_both_languages(
+    chinese: None, entity: str, english: str, chinese_word: str, tmp_path: Path
+) -> None:
+    """Not "The custom_field x does not exist.": the entity as a reader says it."""
+    path = tmp_path / "p.pmdesk"
+    new_project(path, title="P")
+    project = Project.open(path, data_dir=tmp_path / "data")
+    try:
+        with pytest.raises(OperationError) as refused:
+            project.apply(Update(entity, "x", {"name": "Team"}))
+    finally:
+        project.close()
+    assert str(refused.value) == f"The {english} x does not exist."  # the CLI's words
+    assert error_text(refused.value) == f"{chinese_word} x 不存在。"
 
 
 def test_every_core_sentence_keeps_its_placeholders_in_chinese() -> None:

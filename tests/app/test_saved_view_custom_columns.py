@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from pmdesk.app.backlog.custom_columns import slot_name
@@ -13,6 +14,13 @@ from pmdesk.app.main_window import MainWindow
 from pmdesk.core.ops import Create, Move
 from tests.app.backlog_helpers import open_backlog
 from tests.app.conftest import ws
+from tests.plain_sample import write_sample_without_custom_fields
+
+
+@pytest.fixture
+def sample(tmp_path: Path) -> Path:
+    """The Chinese sample without its own three fields: the test's field takes slot 0."""
+    return write_sample_without_custom_fields(tmp_path / "crm.pmdesk", "zh")
 
 
 def test_a_views_custom_column_follows_its_field_to_another_slot(

@@ -15,7 +15,6 @@ from pmdesk.core.errors import OperationError, SnapshotError
 from pmdesk.core.merge.files import merge_files
 from pmdesk.core.merge.report import report
 from pmdesk.core.newproject.from_snapshot import import_snapshot_file
-from pmdesk.core.newproject.sample import write_sample
 from pmdesk.core.ops import Create, Move, Remove, Update
 from pmdesk.core.ops.custom import SetCustomValues
 from pmdesk.core.project import Project
@@ -25,6 +24,7 @@ from pmdesk.core.storage.projectfile import check
 from tests.core.merge_helpers import copies, edit, requirements
 from tests.core.test_schema4 import export_text
 from tests.core.test_schema7 import _first_uid
+from tests.plain_sample import write_sample_without_custom_fields
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 TEAM, ESTIMATE, DUE, PLATFORMS = (str(uuid.uuid4()) for _ in range(4))
@@ -131,9 +131,9 @@ def test_a_value_that_does_not_fit_its_field_is_refused_with_its_path(
 
 @pytest.fixture
 def base(tmp_path: Path) -> Path:
-    path = tmp_path / "base.pmdesk"
-    write_sample(path, "en")
-    return path
+    """The English sample without its own custom fields nor a history of removing them:
+    these tests count fields and values from none."""
+    return write_sample_without_custom_fields(tmp_path / "base.pmdesk", "en")
 
 
 def _two_requirements(path: Path) -> tuple[str, str]:

@@ -50,7 +50,9 @@ def test_snapshot_text_is_sorted_utf8_two_space(tmp_path: Path) -> None:
     path = tmp_path / "a.pmdesk"
     import_snapshot_file(sample_snapshot_path("zh"), path)
     text = export_text(path)
-    assert text.startswith('{\n  "baselines": [],\n  "history": [],\n')
+    # Keys sorted: the sample's custom fields (schema 9) between baselines and history.
+    assert text.startswith('{\n  "baselines": [],\n  "custom_fields": [\n    {\n      "kind": ')
+    assert '\n  ],\n  "history": [],\n' in text
     assert "客户" in text and "\\u" not in text
     assert text.endswith("}\n")
 

@@ -15,7 +15,7 @@ from pmdesk.core.project import Project
 from tests.export.test_persona_blocks import export, sample
 
 NAMES = {
-    "zh": ("负责团队", "估算", "平台", "客户截止日"),
+    "zh": ("负责团队", "估算", "终端", "客户截止日"),  # not the sample's own 平台
     "en": ("Team", "Estimate", "Platforms", "Customer deadline"),
 }
 

@@ -354,7 +354,9 @@ def test_status_filter_fields_and_roadmap_picture(tmp_path: Path, png_bytes: byt
     ]
     pairs = [(cells[i], cells[i + 1]) for cells in texts for i in range(0, len(cells), 2)]
     assert {value for label, value in pairs if label == "状态"} == {"已批准"}
-    assert {label for label, _ in pairs} <= {"编号", "状态", "负责人", ""}
+    # The chosen built-in fields, then the custom fields a requirement has a value for.
+    custom = {"平台", "试点客户", "预计上线"}
+    assert {label for label, _ in pairs} <= {"编号", "状态", "负责人", "", *custom}
     [picture] = roadmap_pictures(document)
     assert picture.width > 0
 

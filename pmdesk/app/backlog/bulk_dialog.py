@@ -1,18 +1,30 @@
 """Edit Selected Requirements…: one field of many requirements, one undo step.
 
-The user picks what to change (release, priority, status, owner, lane, or tags
-to add or remove) and the new value; OK makes one core operation
-(`UpdateMany` or `EditTags`), labelled "Set priority of 12 requirements".
+The user picks what to change (release, priority, status, owner, lane, tags
+to add or remove, or one of the project's custom fields) and the new value; OK
+makes one core operation (`UpdateMany`, `EditTags` or `SetCustomValues`),
+labelled "Set priority of 12 requirements". A custom field left empty is
+cleared on every selected requirement.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from pmdesk.app.backlog.columns import Names
 from pmdesk.app.backlog.editors import choices
+from pmdesk.app.details.custom_inputs import CustomInput
 from pmdesk.app.details.editor import split_tags
 from pmdesk.app.forms.ui_bulk_edit import Ui_BulkEditDialog
 
@@ -21,6 +33,7 @@ if TYPE_CHECKING:
 
 CHOICE_FIELDS = ("release", "priority", "status", "lane")
 FIELDS = ("release", "priority", "status", "owner", "lane", "tags_add", "tags_remove")
+CUSTOM = "custom:"  # a custom field's item: "custom:<field uid>" (schema 9)
 
 
 class BulkEditDialog(QDialog):
@@ -59,7 +72,25 @@ class BulkEditDialog(QDialog):
         assert isinstance(owner, QComboBox)
         owner.addItems(owners)
         owner.setEditText("")
-        self.field.setCurrentIndex(FIELDS.index(field))
+        self.custom: dict[str, CustomInput] = {}
+        self._add_custom_fields(form.values, names, owners)
+        self.field.setCurrentIndex(max(self.field.findData(field), 0))
+
+    def _add_custom_fields(self, pages: QStackedWidget, names: Names, people: list[str]) -> None:
+        """An item and a page for each custom field, after the built-in ones (the
+        form's field list switches the pages by index)."""
+        for record in names.custom.fields:
+            made = CustomInput(record, people, self)
+            page = QWidget()
+            layout = QVBoxLayout(page)
+            layout.setContentsMargins(0, 0, 0, 0)
+            layout.addWidget(made.widget)
+            layout.addStretch()
+            pages.addWidget(page)
+            name = CUSTOM + record.uid
+            self.field.addItem(record.name, name)
+            self.custom[record.uid] = made
+            self._inputs[name] = made.widget
 
     def input(self, name: str) -> QWidget:
         return self._inputs[name]
@@ -68,6 +99,9 @@ class BulkEditDialog(QDialog):
         """The field chosen and its new value (tags: the list typed)."""
         name = str(self.field.currentData())
         widget = self._inputs[name]
+        if name.startswith(CUSTOM):  # None (or no option ticked): cleared
+            value = self.custom[name[len(CUSTOM) :]].value()
+            return name, None if value == [] else value
         if name in CHOICE_FIELDS:
             assert isinstance(widget, QComboBox)
             return name, widget.currentData()
@@ -81,8 +115,12 @@ class BulkEditDialog(QDialog):
         """What OK does (None: nothing to do, no tags typed)."""
         from pmdesk.core.ops import EditTags
         from pmdesk.core.ops.bulk import set_field
+        from pmdesk.core.ops.custom import SetCustomValues
 
         name, value = self.value()
+        if name.startswith(CUSTOM):
+            field = name[len(CUSTOM) :]
+            return SetCustomValues({uid: {field: value} for uid in self._uids})
         if name == "tags_add":
             return EditTags(tuple(self._uids), add=tuple(value)) if value else None
         if name == "tags_remove":

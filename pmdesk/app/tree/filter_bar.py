@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from pmdesk.app.tree.choice_button import ChoiceButton
 from pmdesk.app.tree.criteria import CUSTOM, NONE, Criteria, DateRange
+from pmdesk.app.tree.range_button import RangeButton
 
 ISO = "yyyy-MM-dd"
 COLUMNS = 4  # buttons a row: "2 statuses" still fits a narrow tree pane
@@ -180,6 +181,7 @@ class FilterBar(QWidget):
         layout.addLayout(grid)
         # Schema 9: a list of values per choice, choices or person custom field.
         self.custom: dict[str, ChoiceButton] = {}
+        self.ranges: dict[str, RangeButton] = {}  # text, number and date fields, after
         self._custom_grid = QGridLayout()
         self._custom_grid.setContentsMargins(0, 0, 0, 0)
         self._custom_grid.setSpacing(4)
@@ -220,6 +222,30 @@ class FilterBar(QWidget):
         if filtered:
             self.changed.emit()
 
+    def set_range_fields(self, fields: list[tuple[str, str, str]]) -> None:
+        """The text, number and date custom fields to filter by, (uid, name, kind) each,
+        laid out after the list fields (call after `set_custom_fields`)."""
+        wanted = {uid: (name, kind) for uid, name, kind in fields}
+        gone = [
+            uid for uid, b in self.ranges.items() if (b.name, b.kind) != wanted.get(uid, ("", ""))
+        ]
+        filtered = any(self.ranges[uid].value_range().active for uid in gone)
+        for uid in gone:
+            button = self.ranges.pop(uid)
+            self._custom_grid.removeWidget(button)
+            button.deleteLater()
+        for n, (uid, name, kind) in enumerate(fields, start=len(self.custom)):
+            button = self.ranges.get(uid) or RangeButton(name, kind, self)
+            if uid not in self.ranges:
+                button.setObjectName(f"filter_range_{uid}")
+                button.setMinimumWidth(20)
+                button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+                button.changed.connect(self.changed)
+                self.ranges[uid] = button
+            self._custom_grid.addWidget(button, n // COLUMNS, n % COLUMNS)
+        if filtered:
+            self.changed.emit()
+
     def add_tool(self, widget: QWidget) -> None:
         """A tool beside the text box (app/views puts its Views button here)."""
         self.search_row.addWidget(widget)
@@ -249,6 +275,9 @@ class FilterBar(QWidget):
             dates=self.dates.range(),
             baseline=self.baseline.currentData(),
             needs_review=self.needs_review.isVisible() and self.needs_review.isChecked(),
+            ranges={
+                uid: b.value_range() for uid, b in self.ranges.items() if b.value_range().active
+            },
         )
 
     def set_criteria(self, criteria: Criteria) -> None:
@@ -261,6 +290,10 @@ class FilterBar(QWidget):
             self.search.blockSignals(False)
             for name, button in self.fields.items():
                 button.set_values(criteria.choices.get(name, ()))
+            for uid, button in self.custom.items():  # schema 9: a custom field's values
+                button.set_values(criteria.choices.get(CUSTOM + uid, ()))
+            for uid, ranged in self.ranges.items():
+                ranged.set_range(criteria.ranges.get(uid))
             self.dates.set_range(criteria.dates)
             self.baseline.setCurrentIndex(max(self.baseline.findData(criteria.baseline), 0))
             self.needs_review.setChecked(criteria.needs_review)
@@ -275,6 +308,8 @@ class FilterBar(QWidget):
             self.search.clear()
             for button in (*self.fields.values(), *self.custom.values()):
                 button.clear()
+            for ranged in self.ranges.values():
+                ranged.clear()
             self.dates.set_range(None)
             self.baseline.setCurrentIndex(0)
             self.needs_review.setChecked(False)

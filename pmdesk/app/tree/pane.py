@@ -23,6 +23,7 @@ from pmdesk.app.tree.maps import TreeMaps
 from pmdesk.app.tree.model import Column, RequirementTreeModel
 from pmdesk.app.tree.view import RequirementTreeView
 from pmdesk.core.domain import vocabulary
+from pmdesk.core.queries.criteria import RANGED_KINDS
 
 if TYPE_CHECKING:
     from pmdesk.app.tasks import TaskRunner
@@ -134,6 +135,9 @@ class TreePane(QWidget):
             self.bar.set_custom_fields(
                 [(f.uid, f.name, f.options) for f in fields if f.kind in FILTERED_KINDS],
                 self._custom_people,
+            )
+            self.bar.set_range_fields(  # text, number, date: a text to hold, or a range
+                [(f.uid, f.name, f.kind) for f in fields if f.kind in RANGED_KINDS]
             )
 
     def _fill_tags(self) -> None:

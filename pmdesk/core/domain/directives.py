@@ -4,6 +4,7 @@ A block embeds live project content in the document (DESIGN.md, "Document"):
 
     requirements: release="v1.0" status!=rejected
     requirements: owner=张伟 detailed
+    requirements: release="v1.0" fields="status,owner,平台,预计上线"
     roadmap
     roadmap view=horizons kind=feature
     milestones
@@ -115,6 +116,9 @@ class Filter:
 class RequirementsDirective:
     filter: Filter = field(default_factory=Filter)
     detailed: bool = False
+    fields: tuple[str, ...] = ()
+    """`fields="status,平台"`: the fields shown, by name (built-in or custom), in order;
+    () shows the usual ones. The export resolves the names (custom fields are the project's)."""
 
 
 @dataclass(frozen=True)
@@ -306,14 +310,42 @@ def parse_filter(text: str) -> Filter:
     return Filter(terms)
 
 
+_FIELDS_OPTION = re.compile(r'(?:^|(?<=\s))fields\s*=\s*("[^"]*"|“[^”]*”|\S+)', re.IGNORECASE)
+_FIELD_SEPARATORS = re.compile(r"\s*[,，、;；]\s*")
+
+
+def _fields_option(rest: str) -> tuple[tuple[str, ...], str]:
+    """`fields=a,b` (quoted when a name holds blanks) taken out of `rest`: the names, and
+    the rest without it."""
+    found = _FIELDS_OPTION.findall(rest)
+    if not found:
+        return (), rest
+    if len(found) > 1:
+        raise DirectiveError(
+            'Give fields= once, the names separated by commas, e.g. fields="status,Platform".',
+            'fields= 只能写一次，字段名用逗号分隔，例如 fields="status,平台"。',
+        )
+    value = found[0]
+    if value[:1] in _CLOSING_QUOTE:
+        value = value[1:-1]
+    names = tuple(n for n in _FIELD_SEPARATORS.split(value.strip()) if n)
+    if not names:
+        raise DirectiveError(
+            'fields needs field names, e.g. fields="status,owner,Platform".',
+            'fields 需要字段名，例如 fields="status,owner,平台"。',
+        )
+    return names, _FIELDS_OPTION.sub(" ", rest)
+
+
 def _parse_requirements(rest: str) -> RequirementsDirective:
+    names, rest = _fields_option(rest)
     terms, views = _scan(rest)
     if len(set(views)) > 1:
         raise DirectiveError(
             "Choose either table or detailed, not both.",
             "table 与 detailed 只能选一个。",
         )
-    return RequirementsDirective(Filter(terms), detailed="detailed" in views)
+    return RequirementsDirective(Filter(terms), detailed="detailed" in views, fields=names)
 
 
 def _parse_view(rest: str) -> SavedViewDirective:

@@ -444,13 +444,14 @@ PERSONA_FIELDS = (
 
 
 # -- Saved views (schema 9) ----------------------------------------------------------
-_CRITERIA_KEYS = frozenset({"text", "choices", "dates", "baseline", "needs_review"})
+_CRITERIA_KEYS = frozenset({"text", "choices", "dates", "baseline", "needs_review", "custom"})
 
 
 def _view_criteria(value: Value) -> dict[str, Any]:
     """A saved view's filter as JSON (core.queries.criteria writes and reads it):
     {"text", "choices": {field: [values]}, "dates": {"first", "last", "overlapping"},
-    "baseline": uid, "needs_review": bool}, every key optional."""
+    "baseline": uid, "needs_review": bool, "custom": {field uid: {"contains", "low",
+    "high"}}}, every key optional."""
     if not isinstance(value, dict):
         raise FieldError(f"{shown(value)} is not a filter object")
     unknown = sorted(set(value) - _CRITERIA_KEYS)
@@ -477,6 +478,14 @@ def _view_criteria(value: Value) -> dict[str, Any]:
         _reference(value["baseline"])
     if not isinstance(value.get("needs_review", False), bool):
         raise FieldError(f"needs_review {shown(value['needs_review'])} is not true or false")
+    ranges = value.get("custom", {})  # schema 9: {field uid: {"contains", "low", "high"}}
+    if not isinstance(ranges, dict) or not all(
+        isinstance(r, dict)
+        and set(r) <= {"contains", "low", "high"}
+        and all(isinstance(v, str) for v in r.values())
+        for r in ranges.values()
+    ):
+        raise FieldError(f"the filter's custom ranges {shown(ranges)} are not texts and ranges")
     return dict(value)
 
 

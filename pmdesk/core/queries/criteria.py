@@ -37,6 +37,7 @@ ROW_FIELDS = ("kano", "lane", "persona")  # in the backlog rows
 FIELDS = (*TREE_FIELDS, *ROW_FIELDS, "tags")
 CUSTOM = "custom:"  # schema 9: choices[CUSTOM + field uid], a custom field's values
 FILTERED_KINDS = frozenset({"choice", "choices", "person"})  # custom fields with a list
+RANGED_KINDS = frozenset({"text", "number", "date"})  # the others: a text held, a range
 
 
 def custom_matches(value: Any, wanted: frozenset[str]) -> bool:
@@ -44,6 +45,38 @@ def custom_matches(value: Any, wanted: frozenset[str]) -> bool:
     if isinstance(value, list):
         return bool(wanted.intersection(value)) if value else NONE in wanted
     return (value or NONE) in wanted
+
+
+@dataclass(frozen=True)
+class ValueRange:
+    """A text, number or date custom field's filter (schema 9): text holding
+    `contains` (any case), or a value from `low` to `high` (numbers as typed, dates
+    ISO; either may be empty: open-ended). A requirement without a value never matches."""
+
+    contains: str = ""
+    low: str = ""
+    high: str = ""
+
+    @property
+    def active(self) -> bool:
+        return bool(self.contains.strip() or self.low.strip() or self.high.strip())
+
+    def accepts(self, value: Any) -> bool:
+        if value is None or value == "":
+            return False
+        if self.contains.strip() and self.contains.strip().casefold() not in str(value).casefold():
+            return False
+        low, high = self.low.strip(), self.high.strip()
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return (not low or value >= _number(low)) and (not high or value <= _number(high))
+        return (not low or str(value) >= low) and (not high or str(value) <= high)
+
+
+def _number(text: str) -> float:
+    try:
+        return float(text.replace(",", "."))
+    except ValueError:
+        return float("nan")  # compares false: a typo matches nothing rather than all
 
 
 _NAMED = ("release", "lane", "persona")  # values that are uids
@@ -75,12 +108,14 @@ class Criteria:
     dates: DateRange | None = None
     baseline: str | None = None  # uid: changed (or added) since that baseline
     needs_review: bool = False  # a link into it is suspect (when the core offers it)
+    ranges: Mapping[str, ValueRange] = field(default_factory=dict)  # by custom field uid
 
     @property
     def active(self) -> bool:
         return bool(
             self.text.strip()
             or any(self.choices.values())
+            or any(r.active for r in self.ranges.values())
             or self.dates
             or self.baseline
             or self.needs_review
@@ -89,7 +124,9 @@ class Criteria:
     @property
     def needs_custom(self) -> bool:
         """Whether a custom field's values are asked for (schema 9)."""
-        return any(v for k, v in self.choices.items() if k.startswith(CUSTOM))
+        return any(v for k, v in self.choices.items() if k.startswith(CUSTOM)) or any(
+            r.active for r in self.ranges.values()
+        )
 
     @property
     def needs_rows(self) -> bool:
@@ -144,6 +181,9 @@ def find_matches(
         left = [uid for uid in left if uid in review]
     for field_uid, wanted in custom_checks:
         left = [uid for uid in left if custom_matches(held.get(uid, {}).get(field_uid), wanted)]
+    for field_uid, ranged in criteria.ranges.items():
+        if ranged.active:
+            left = [uid for uid in left if ranged.accepts(held.get(uid, {}).get(field_uid))]
     if not (row_checks or tags or dates):
         return set(left)
     get = extra.get
@@ -174,6 +214,13 @@ def to_json(criteria: Criteria) -> dict[str, Any]:
         out["baseline"] = criteria.baseline
     if criteria.needs_review:
         out["needs_review"] = True
+    ranges = {
+        uid: {k: v for k, v in (("contains", r.contains), ("low", r.low), ("high", r.high)) if v}
+        for uid, r in sorted(criteria.ranges.items())
+        if r.active
+    }
+    if ranges:
+        out["custom"] = ranges
     return out
 
 
@@ -196,6 +243,13 @@ def from_json(data: Mapping[str, Any]) -> Criteria:
         ),
         baseline=data.get("baseline") or None,
         needs_review=bool(data.get("needs_review", False)),
+        ranges={  # schema 9 text, number and date fields; optional: older views hold none
+            str(uid): ValueRange(
+                str(r.get("contains", "")), str(r.get("low", "")), str(r.get("high", ""))
+            )
+            for uid, r in (data.get("custom") or {}).items()
+            if isinstance(r, Mapping)
+        },
     )
 
 
@@ -237,4 +291,9 @@ def view_value(
         parts.append("baseline")
     if value.get("needs_review"):
         parts.append("needs review")
+    for field_uid, wanted in (value.get("custom") or {}).items():
+        if isinstance(wanted, Mapping):
+            low, high, contains = wanted.get("low"), wanted.get("high"), wanted.get("contains")
+            asked = f"“{contains}”" if contains else f"{low or '…'} – {high or '…'}"
+            parts.append(f"{say('field', CUSTOM + str(field_uid))}: {asked}")
     return " · ".join(parts)
