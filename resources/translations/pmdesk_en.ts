@@ -1425,7 +1425,9 @@ A baseline keeps the project as it is at a moment you name, such as the version 
     <message numerus="yes">
         <source>Set in %n requirement(s).</source>
         <translation>
-            <numerusform>Set in %n requirement.</numerusform><numerusform>Set in %n requirements.</numerusform></translation>
+            <numerusform>Set in %n requirement.</numerusform>
+            <numerusform>Set in %n requirements.</numerusform>
+        </translation>
     </message>
     <message>
         <source>No requirement holds a value of this field yet.</source>
@@ -1442,7 +1444,9 @@ A baseline keeps the project as it is at a moment you name, such as the version 
     <message numerus="yes">
         <source>Its value in %n requirement(s) goes with it.</source>
         <translation>
-            <numerusform>Its value in %n requirement goes with it.</numerusform><numerusform>Its value in %n requirements goes with it.</numerusform></translation>
+            <numerusform>Its value in %n requirement goes with it.</numerusform>
+            <numerusform>Its value in %n requirements goes with it.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Undo brings it back.</source>
@@ -3783,6 +3787,117 @@ Name:</translation>
     <message>
         <source>Exported %1 in %2 s.</source>
         <translation>Exported %1 in %2 s.</translation>
+    </message>
+    <message>
+        <source>Saved &amp;Views</source>
+        <translation>Saved &amp;Views</translation>
+    </message>
+    <message>
+        <source>No saved views yet</source>
+        <translation>No saved views yet</translation>
+    </message>
+    <message>
+        <source>Show &amp;All Requirements</source>
+        <translation>Show &amp;All Requirements</translation>
+    </message>
+    <message>
+        <source>&amp;Save View As…</source>
+        <translation>&amp;Save View As…</translation>
+    </message>
+    <message>
+        <source>&amp;Manage Views…</source>
+        <translation>&amp;Manage Views…</translation>
+    </message>
+    <message>
+        <source>Reorder, rename, duplicate or delete the saved views</source>
+        <translation>Reorder, rename, duplicate or delete the saved views</translation>
+    </message>
+</context>
+<context>
+    <name>ManageViewsWindow</name>
+    <message>
+        <source>Manage Views</source>
+        <translation>Manage Views</translation>
+    </message>
+    <message>
+        <source>No saved views yet. Filter the requirements, arrange the backlog's columns, then choose Save View As… in the Views menu.</source>
+        <translation>No saved views yet. Filter the requirements, arrange the backlog's columns, then choose Save View As… in the Views menu.</translation>
+    </message>
+    <message>
+        <source>Drag a view, or press Alt+Up / Alt+Down, to change the order.</source>
+        <translation>Drag a view, or press Alt+Up / Alt+Down, to change the order.</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>&amp;Show</translation>
+    </message>
+    <message>
+        <source>Show the chosen view (Enter)</source>
+        <translation>Show the chosen view (Enter)</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>&amp;Rename…</translation>
+    </message>
+    <message>
+        <source>Rename the view (F2)</source>
+        <translation>Rename the view (F2)</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>D&amp;uplicate</translation>
+    </message>
+    <message>
+        <source>A copy of the view, after it (Ctrl+D)</source>
+        <translation>A copy of the view, after it (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Delete</translation>
+    </message>
+    <message>
+        <source>Delete the view (Delete)</source>
+        <translation>Delete the view (Delete)</translation>
+    </message>
+    <message>
+        <source>Move &amp;Up</source>
+        <translation>Move &amp;Up</translation>
+    </message>
+    <message>
+        <source>Earlier in the list (Alt+Up)</source>
+        <translation>Earlier in the list (Alt+Up)</translation>
+    </message>
+    <message>
+        <source>Move Do&amp;wn</source>
+        <translation>Move Do&amp;wn</translation>
+    </message>
+    <message>
+        <source>Later in the list (Alt+Down)</source>
+        <translation>Later in the list (Alt+Down)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Rename View</source>
+        <translation>Rename View</translation>
+    </message>
+    <message>
+        <source>A view named “%1” exists already.</source>
+        <translation>A view named “%1” exists already.</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1 (copy)</translation>
+    </message>
+    <message>
+        <source>Delete the view “%1”? Undo brings it back.</source>
+        <translation>Delete the view “%1”? Undo brings it back.</translation>
+    </message>
+    <message>
+        <source>Delete View</source>
+        <translation>Delete View</translation>
     </message>
 </context>
 <context>

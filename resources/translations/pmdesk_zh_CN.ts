@@ -1418,7 +1418,8 @@ A baseline keeps the project as it is at a moment you name, such as the version 
     <message numerus="yes">
         <source>Set in %n requirement(s).</source>
         <translation>
-            <numerusform>%n 条需求已填写。</numerusform></translation>
+            <numerusform>%n 条需求已填写。</numerusform>
+        </translation>
     </message>
     <message>
         <source>No requirement holds a value of this field yet.</source>
@@ -1435,7 +1436,8 @@ A baseline keeps the project as it is at a moment you name, such as the version 
     <message numerus="yes">
         <source>Its value in %n requirement(s) goes with it.</source>
         <translation>
-            <numerusform>%n 条需求中的取值将一并删除。</numerusform></translation>
+            <numerusform>%n 条需求中的取值将一并删除。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Undo brings it back.</source>
@@ -3773,6 +3775,117 @@ Name:</source>
     <message>
         <source>Exported %1 in %2 s.</source>
         <translation>已导出 %1，用时 %2 秒。</translation>
+    </message>
+    <message>
+        <source>Saved &amp;Views</source>
+        <translation>已保存的视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>No saved views yet</source>
+        <translation>还没有保存的视图</translation>
+    </message>
+    <message>
+        <source>Show &amp;All Requirements</source>
+        <translation>显示全部需求(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Save View As…</source>
+        <translation>另存为视图(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Manage Views…</source>
+        <translation>管理视图(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Reorder, rename, duplicate or delete the saved views</source>
+        <translation>调整已保存视图的顺序，或重命名、复制、删除视图</translation>
+    </message>
+</context>
+<context>
+    <name>ManageViewsWindow</name>
+    <message>
+        <source>Manage Views</source>
+        <translation>管理视图</translation>
+    </message>
+    <message>
+        <source>No saved views yet. Filter the requirements, arrange the backlog's columns, then choose Save View As… in the Views menu.</source>
+        <translation>还没有保存的视图。先筛选需求、安排需求列表的列，再在“视图”菜单中选择“另存为视图…”。</translation>
+    </message>
+    <message>
+        <source>Drag a view, or press Alt+Up / Alt+Down, to change the order.</source>
+        <translation>拖动视图，或按 Alt+↑ / Alt+↓，即可调整顺序。</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>显示(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Show the chosen view (Enter)</source>
+        <translation>显示选中的视图（Enter）</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>重命名(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Rename the view (F2)</source>
+        <translation>重命名视图（F2）</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>复制(&amp;U)</translation>
+    </message>
+    <message>
+        <source>A copy of the view, after it (Ctrl+D)</source>
+        <translation>复制视图，放在它后面（Ctrl+D）</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Delete the view (Delete)</source>
+        <translation>删除视图（Delete）</translation>
+    </message>
+    <message>
+        <source>Move &amp;Up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Earlier in the list (Alt+Up)</source>
+        <translation>在列表中上移（Alt+↑）</translation>
+    </message>
+    <message>
+        <source>Move Do&amp;wn</source>
+        <translation>下移(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Later in the list (Alt+Down)</source>
+        <translation>在列表中下移（Alt+↓）</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Rename View</source>
+        <translation>重命名视图</translation>
+    </message>
+    <message>
+        <source>A view named “%1” exists already.</source>
+        <translation>已有名为「%1」的视图。</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1 副本</translation>
+    </message>
+    <message>
+        <source>Delete the view “%1”? Undo brings it back.</source>
+        <translation>删除视图「%1」吗？撤销可以恢复。</translation>
+    </message>
+    <message>
+        <source>Delete View</source>
+        <translation>删除视图</translation>
     </message>
 </context>
 <context>

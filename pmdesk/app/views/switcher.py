@@ -200,6 +200,11 @@ class ViewSwitcher(QObject):
             return False
         return self.session.push(Remove((("saved_view", view.uid),)))
 
+    @property
+    def editable(self) -> bool:
+        """Whether views can be saved, changed or deleted (not read-only)."""
+        return not self._locked and not self.session.read_only
+
     def _refused(self) -> bool:
         """Read-only: say so (the session's sentence) and change nothing."""
         return self.session.refuse_if_read_only() or self._locked
