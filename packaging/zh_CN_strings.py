@@ -1557,4 +1557,14 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("ManageViewsWindow", "%1 (copy)"): "%1 副本",
     ("ManageViewsWindow", "Delete the view “%1”? Undo brings it back."): "删除视图「%1」吗？撤销可以恢复。",
     ("ManageViewsWindow", "Delete View"): "删除视图",
+    # The traceability matrix read in the background, its coverage in words (app/trace/)
+    ("MatrixPanel", "Reading the requirements…"): "正在读取需求…",
+    ("MatrixPanel", "The matrix could not be read: %1"): "无法读取矩阵：%1",
+    ("TraceCoverage", "%1 of %n requirement(s) in “%3” traced (%2%)"): "视图「%3」的 %n 条需求中 %1 条已追溯（%2%）",
+    ("TraceCoverage", "%1 of %n epic(s) traced (%2%)"): "%n 个史诗中 %1 个已追溯（%2%）",
+    ("TraceCoverage", "%1 of %n feature(s) traced (%2%)"): "%n 个功能中 %1 个已追溯（%2%）",
+    ("TraceCoverage", "%1 of %n stor(y|ies) traced (%2%)"): "%n 个用户故事中 %1 个已追溯（%2%）",
+    ("TraceCoverage", "%1 of %n non-functional requirement(s) traced (%2%)"): "%n 条非功能需求中 %1 条已追溯（%2%）",
+    ("TraceCoverage", "%1 of %n requirement(s) traced (%2%)"): "%n 条需求中 %1 条已追溯（%2%）",
+    ("TraceCoverage", "Coverage: %1; %2."): "覆盖率：%1；%2。",
 }

@@ -566,7 +566,7 @@ class MainWindow(QMainWindow):
         from pmdesk.app.trace.window import show_traceability
 
         if self.workspace is not None:
-            show_traceability(self, self.workspace.session, self.show_details)
+            show_traceability(self, self.workspace.session, self.show_details, tasks=self.tasks)
 
     def view_switcher(self) -> ViewSwitcher | None:
         """The open project's saved views (View ▸ Saved Views), or None."""

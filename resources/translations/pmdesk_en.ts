@@ -3934,20 +3934,16 @@ Name:</translation>
         <translation>View: %1</translation>
     </message>
     <message>
-        <source>requirements in “%1”</source>
-        <translation>requirements in “%1”</translation>
+        <source>Reading the requirements…</source>
+        <translation>Reading the requirements…</translation>
+    </message>
+    <message>
+        <source>The matrix could not be read: %1</source>
+        <translation>The matrix could not be read: %1</translation>
     </message>
     <message>
         <source>A link needs review</source>
         <translation>A link needs review</translation>
-    </message>
-    <message>
-        <source>%1 of %2 %3 traced (%4 %)</source>
-        <translation>%1 of %2 %3 traced (%4 %)</translation>
-    </message>
-    <message>
-        <source>Coverage: %1; %2.</source>
-        <translation>Coverage: %1; %2.</translation>
     </message>
 </context>
 <context>
@@ -5461,6 +5457,37 @@ Name:</translation>
     <message>
         <source>Your new requirements were renumbered: %1.</source>
         <translation>Your new requirements were renumbered: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>TraceCoverage</name>
+    <message numerus="yes">
+        <source>%1 of %n requirement(s) in “%3” traced (%2%)</source>
+        <translation><numerusform>%1 of %n requirement in “%3” traced (%2%)</numerusform><numerusform>%1 of %n requirements in “%3” traced (%2%)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n epic(s) traced (%2%)</source>
+        <translation><numerusform>%1 of %n epic traced (%2%)</numerusform><numerusform>%1 of %n epics traced (%2%)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n feature(s) traced (%2%)</source>
+        <translation><numerusform>%1 of %n feature traced (%2%)</numerusform><numerusform>%1 of %n features traced (%2%)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n stor(y|ies) traced (%2%)</source>
+        <translation><numerusform>%1 of %n story traced (%2%)</numerusform><numerusform>%1 of %n stories traced (%2%)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n non-functional requirement(s) traced (%2%)</source>
+        <translation><numerusform>%1 of %n non-functional requirement traced (%2%)</numerusform><numerusform>%1 of %n non-functional requirements traced (%2%)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n requirement(s) traced (%2%)</source>
+        <translation><numerusform>%1 of %n requirement traced (%2%)</numerusform><numerusform>%1 of %n requirements traced (%2%)</numerusform></translation>
+    </message>
+    <message>
+        <source>Coverage: %1; %2.</source>
+        <translation>Coverage: %1; %2.</translation>
     </message>
 </context>
 <context>

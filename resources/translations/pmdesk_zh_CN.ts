@@ -3922,20 +3922,16 @@ Name:</source>
         <translation>视图：%1</translation>
     </message>
     <message>
-        <source>requirements in “%1”</source>
-        <translation>视图「%1」的需求</translation>
+        <source>Reading the requirements…</source>
+        <translation>正在读取需求…</translation>
+    </message>
+    <message>
+        <source>The matrix could not be read: %1</source>
+        <translation>无法读取矩阵：%1</translation>
     </message>
     <message>
         <source>A link needs review</source>
         <translation>有关联需复核</translation>
-    </message>
-    <message>
-        <source>%1 of %2 %3 traced (%4 %)</source>
-        <translation>%2 条%3中 %1 条已追溯（%4 %）</translation>
-    </message>
-    <message>
-        <source>Coverage: %1; %2.</source>
-        <translation>覆盖率：%1；%2。</translation>
     </message>
 </context>
 <context>
@@ -5444,6 +5440,37 @@ Name:</source>
     <message>
         <source>Your new requirements were renumbered: %1.</source>
         <translation>你新建的需求已重新编号：%1。</translation>
+    </message>
+</context>
+<context>
+    <name>TraceCoverage</name>
+    <message numerus="yes">
+        <source>%1 of %n requirement(s) in “%3” traced (%2%)</source>
+        <translation><numerusform>视图「%3」的 %n 条需求中 %1 条已追溯（%2%）</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n epic(s) traced (%2%)</source>
+        <translation><numerusform>%n 个史诗中 %1 个已追溯（%2%）</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n feature(s) traced (%2%)</source>
+        <translation><numerusform>%n 个功能中 %1 个已追溯（%2%）</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n stor(y|ies) traced (%2%)</source>
+        <translation><numerusform>%n 个用户故事中 %1 个已追溯（%2%）</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n non-functional requirement(s) traced (%2%)</source>
+        <translation><numerusform>%n 条非功能需求中 %1 条已追溯（%2%）</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n requirement(s) traced (%2%)</source>
+        <translation><numerusform>%n 条需求中 %1 条已追溯（%2%）</numerusform></translation>
+    </message>
+    <message>
+        <source>Coverage: %1; %2.</source>
+        <translation>覆盖率：%1；%2。</translation>
     </message>
 </context>
 <context>

@@ -1,11 +1,19 @@
 """View ▸ Traceability…: the matrix (requirements of one kind × another, cells by
 link type, coverage counted) and the problems panel (coverage checks, each row
-selecting its requirement). One window per project; it follows every edit."""
+selecting its requirement). One window per project; it follows every edit.
+
+The matrix is read on the window's task runner: a side made of a saved view
+evaluates its filter (seconds for a text filter at 100,000 requirements), so
+the window keeps painting, says it is reading, and shows only the answer to
+the last choice (an earlier one still running is dropped when it ends).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
@@ -25,9 +33,13 @@ from pmdesk.app import look
 from pmdesk.app.labels import kind_label, link_label
 from pmdesk.app.project_windows import show_project_window
 from pmdesk.app.session import ProjectSession
+from pmdesk.app.trace.coverage import coverage_line, side_traced
 from pmdesk.core.domain.vocabulary import KINDS
 from pmdesk.core.project_read import VIEW_PREFIX
 from pmdesk.core.queries.trace import PROBLEM_CODES, Matrix, Problem
+
+if TYPE_CHECKING:
+    from pmdesk.app.tasks import TaskRunner
 
 UID_ROLE = int(Qt.ItemDataRole.UserRole)
 # One sign per link type in a cell (the tooltip says it in words).
@@ -131,10 +143,19 @@ class MatrixPanel(QWidget):
     """Requirements of one kind (rows) × another (columns), cells by link type."""
 
     requirement_chosen = Signal(str)
+    shown = Signal()  # a matrix read has been laid out
 
-    def __init__(self, session: ProjectSession, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: ProjectSession,
+        parent: QWidget | None = None,
+        tasks: TaskRunner | None = None,
+    ) -> None:
         super().__init__(parent)
         self._session = session
+        self._tasks = tasks  # None: read on the GUI thread (a window without a runner)
+        self._asked = 0  # the latest read asked for; older answers are dropped
+        self.busy = False
         self.row_kind = QComboBox()
         self.column_kind = QComboBox()
         for combo in (self.row_kind, self.column_kind):
@@ -188,19 +209,64 @@ class MatrixPanel(QWidget):
             combo.setCurrentIndex(found if found >= 0 else KINDS.index(default))
             combo.blockSignals(False)
 
-    def _side_text(self, side: str) -> str:
-        """A side of the matrix as the coverage line names it."""
-        if side.startswith(VIEW_PREFIX):
-            name = self._views.get(side[len(VIEW_PREFIX) :], "")
-            return self.tr("requirements in “%1”").replace("%1", name)
-        return kind_label(side)
-
     def refresh(self, *_args: object) -> None:
+        """Read the matrix for the kinds or views chosen (in the background when
+        the window has a task runner) and show it."""
         self._offer_views()
         project = self._session.project
         rows_kind, columns_kind = self.row_kind.currentData(), self.column_kind.currentData()
-        self.matrix = matrix = project.trace_matrix(rows_kind, columns_kind)
-        suspect = {(s.from_uid, s.to_uid) for s in project.suspect_links()}
+
+        def read() -> tuple[Matrix, set[tuple[str, str]]]:
+            matrix = project.trace_matrix(rows_kind, columns_kind)
+            return matrix, {(s.from_uid, s.to_uid) for s in project.suspect_links()}
+
+        self._asked += 1
+        asked = self._asked
+        if self._tasks is None:
+            self._show(read(), rows_kind, columns_kind)
+            return
+        self._set_busy(True)
+        self._tasks.run(
+            read,
+            lambda answer: self._answered(asked, answer, rows_kind, columns_kind),
+            lambda error: self._read_failed(asked, error),
+        )
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        self.table.setEnabled(not busy)
+        if busy:
+            self.table.setCursor(Qt.CursorShape.BusyCursor)
+            self.coverage.setText(self.tr("Reading the requirements…"))
+        else:
+            self.table.unsetCursor()
+
+    def _answered(
+        self,
+        asked: int,
+        answer: tuple[Matrix, set[tuple[str, str]]],
+        rows_kind: str,
+        columns_kind: str,
+    ) -> None:
+        if asked != self._asked or not shiboken6.isValid(self):
+            return  # a newer choice is being read (or the window is gone)
+        self._set_busy(False)
+        self._show(answer, rows_kind, columns_kind)
+
+    def _read_failed(self, asked: int, error: BaseException) -> None:
+        if asked != self._asked or not shiboken6.isValid(self):
+            return
+        self._set_busy(False)
+        self.table.clear()
+        self.table.setRowCount(0)
+        self.table.setColumnCount(0)
+        self.coverage.setText(self.tr("The matrix could not be read: %1").replace("%1", str(error)))
+
+    def _show(
+        self, answer: tuple[Matrix, set[tuple[str, str]]], rows_kind: str, columns_kind: str
+    ) -> None:
+        self.matrix = matrix = answer[0]
+        suspect = answer[1]
         table = self.table
         table.clear()
         table.setRowCount(len(matrix.rows))
@@ -227,22 +293,18 @@ class MatrixPanel(QWidget):
                 table.setItem(i, j, item)
         table.resizeColumnsToContents()
         self.coverage.setText(self._coverage_text(matrix, rows_kind, columns_kind))
+        self.shown.emit()
 
     def _coverage_text(self, matrix: Matrix, rows_kind: str, columns_kind: str) -> str:
-        def part(covered: int, total: int, kind: str) -> str:
-            share = round(100 * covered / total) if total else 0
-            return (
-                self.tr("%1 of %2 %3 traced (%4 %)")
-                .replace("%1", str(covered))
-                .replace("%2", str(total))
-                .replace("%3", self._side_text(kind))
-                .replace("%4", str(share))
-            )
+        def part(covered: int, total: int, side: str) -> str:
+            view = None
+            if side.startswith(VIEW_PREFIX):
+                view = self._views.get(side[len(VIEW_PREFIX) :], "")
+            return side_traced(covered, total, side, view)
 
-        return (
-            self.tr("Coverage: %1; %2.")
-            .replace("%1", part(matrix.covered_rows(), len(matrix.rows), rows_kind))
-            .replace("%2", part(matrix.covered_columns(), len(matrix.columns), columns_kind))
+        return coverage_line(
+            part(matrix.covered_rows(), len(matrix.rows), rows_kind),
+            part(matrix.covered_columns(), len(matrix.columns), columns_kind),
         )
 
     def _cell_chosen(self, row: int, column: int) -> None:
@@ -260,13 +322,18 @@ class MatrixPanel(QWidget):
 class TraceWindow(QWidget):
     requirement_chosen = Signal(str)
 
-    def __init__(self, session: ProjectSession, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: ProjectSession,
+        parent: QWidget | None = None,
+        tasks: TaskRunner | None = None,
+    ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self._session = session
         self.setWindowTitle(self.tr("Traceability"))
         self.resize(900, 560)
         self.tabs = QTabWidget()
-        self.matrix = MatrixPanel(session)
+        self.matrix = MatrixPanel(session, tasks=tasks)
         self.problems = ProblemsPanel(session)
         self.tabs.addTab(self.matrix, self.tr("Matrix"))
         self.tabs.addTab(self.problems, self.tr("Problems"))
@@ -291,11 +358,16 @@ class TraceWindow(QWidget):
 
 
 def show_traceability(
-    parent: QWidget, session: ProjectSession, select: Callable[[str], None], problems: bool = False
+    parent: QWidget,
+    session: ProjectSession,
+    select: Callable[[str], None],
+    problems: bool = False,
+    tasks: TaskRunner | None = None,
 ) -> TraceWindow:
-    """Open or raise the project's traceability window (on its problems tab if asked)."""
+    """Open or raise the project's traceability window (on its problems tab if
+    asked); with `tasks`, its matrix is read off the GUI thread."""
     window = show_project_window(
-        parent, TraceWindow, session, lambda: TraceWindow(session, parent), select
+        parent, TraceWindow, session, lambda: TraceWindow(session, parent, tasks), select
     )
     if problems:
         window.tabs.setCurrentWidget(window.problems)
