@@ -3789,8 +3789,8 @@ Name:</translation>
         <translation>Exported %1 in %2 s.</translation>
     </message>
     <message>
-        <source>Saved &amp;Views</source>
-        <translation>Saved &amp;Views</translation>
+        <source>&amp;Saved Views</source>
+        <translation>&amp;Saved Views</translation>
     </message>
     <message>
         <source>No saved views yet</source>
@@ -3844,12 +3844,12 @@ Name:</translation>
         <translation>Rename the view (F2)</translation>
     </message>
     <message>
-        <source>D&amp;uplicate</source>
-        <translation>D&amp;uplicate</translation>
-    </message>
-    <message>
         <source>A copy of the view, after it (Ctrl+D)</source>
         <translation>A copy of the view, after it (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>Du&amp;plicate</source>
+        <translation>Du&amp;plicate</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
@@ -3878,6 +3878,22 @@ Name:</translation>
     <message>
         <source>Close</source>
         <translation>Close</translation>
+    </message>
+    <message>
+        <source>Filter: %1</source>
+        <translation>Filter: %1</translation>
+    </message>
+    <message>
+        <source>every requirement</source>
+        <translation>every requirement</translation>
+    </message>
+    <message>
+        <source>Grouped by %1</source>
+        <translation>Grouped by %1</translation>
+    </message>
+    <message>
+        <source>Sorted by %1</source>
+        <translation>Sorted by %1</translation>
     </message>
     <message>
         <source>Rename View</source>

@@ -3777,8 +3777,8 @@ Name:</source>
         <translation>已导出 %1，用时 %2 秒。</translation>
     </message>
     <message>
-        <source>Saved &amp;Views</source>
-        <translation>已保存的视图(&amp;V)</translation>
+        <source>&amp;Saved Views</source>
+        <translation>已保存的视图(&amp;S)</translation>
     </message>
     <message>
         <source>No saved views yet</source>
@@ -3832,12 +3832,12 @@ Name:</source>
         <translation>重命名视图（F2）</translation>
     </message>
     <message>
-        <source>D&amp;uplicate</source>
-        <translation>复制(&amp;U)</translation>
-    </message>
-    <message>
         <source>A copy of the view, after it (Ctrl+D)</source>
         <translation>复制视图，放在它后面（Ctrl+D）</translation>
+    </message>
+    <message>
+        <source>Du&amp;plicate</source>
+        <translation>复制(&amp;P)</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
@@ -3866,6 +3866,22 @@ Name:</source>
     <message>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Filter: %1</source>
+        <translation>筛选：%1</translation>
+    </message>
+    <message>
+        <source>every requirement</source>
+        <translation>全部需求</translation>
+    </message>
+    <message>
+        <source>Grouped by %1</source>
+        <translation>分组：%1</translation>
+    </message>
+    <message>
+        <source>Sorted by %1</source>
+        <translation>排序：%1</translation>
     </message>
     <message>
         <source>Rename View</source>

@@ -215,6 +215,7 @@ def test_manage_views_reorders_renames_duplicates_and_deletes(
     manager = open_manager(qtbot, window)
     assert manager.names() == ["A", "B", "C"]
     assert manager.list.currentItem().text() == "C"  # the view shown now
+    assert manager.detail.text() == "Filter: every requirement"
     assert manager.focusWidget() is manager.list  # the keys below reach it
 
     QTest.keyClick(manager.list, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
@@ -283,7 +284,7 @@ def test_the_menu_and_the_manager_in_chinese(
     switcher = ws(window).views
     assert switcher.save_as("发布范围") is not None
     menu = submenu(qtbot, window)
-    assert window.commands.saved_views.menu.title() == "已保存的视图(&V)"
+    assert window.commands.saved_views.menu.title() == "已保存的视图(&S)"
     assert [e[0] for e in entries(menu)] == [
         "发布范围",
         "显示全部需求(A)",
@@ -296,5 +297,6 @@ def test_the_menu_and_the_manager_in_chinese(
     qtbot.waitUntil(manager.isActiveWindow)
     assert manager.windowTitle() == "管理视图"
     assert manager.rename_button.text() == "重命名(&R)…"
+    assert manager.detail.text() == "筛选：全部需求"
     QTest.keySequence(manager, "Ctrl+D")
     assert manager.names() == ["发布范围", "发布范围 副本"]

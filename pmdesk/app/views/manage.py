@@ -97,6 +97,7 @@ class ManageViewsWindow(QWidget):
         self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.list.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.list.setAlternatingRowColors(True)
+        self.list.setSpacing(2)
         self.empty = QLabel(
             self.tr(
                 "No saved views yet. Filter the requirements, arrange the backlog's columns, "
@@ -105,6 +106,10 @@ class ManageViewsWindow(QWidget):
         )
         self.empty.setWordWrap(True)
         self.empty.setEnabled(False)
+        self.detail = QLabel()  # what the chosen view shows, in words
+        self.detail.setObjectName("savedViewDetail")
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.hint = QLabel(self.tr("Drag a view, or press Alt+Up / Alt+Down, to change the order."))
         self.hint.setWordWrap(True)
         self.hint.setEnabled(False)
@@ -112,7 +117,7 @@ class ManageViewsWindow(QWidget):
         self.show_button = self._button(self.tr("&Show"), self.tr("Show the chosen view (Enter)"))
         self.rename_button = self._button(self.tr("&Rename…"), self.tr("Rename the view (F2)"))
         self.duplicate_button = self._button(
-            self.tr("D&uplicate"), self.tr("A copy of the view, after it (Ctrl+D)")
+            self.tr("Du&plicate"), self.tr("A copy of the view, after it (Ctrl+D)")
         )
         self.delete_button = self._button(self.tr("&Delete"), self.tr("Delete the view (Delete)"))
         self.up_button = self._button(self.tr("Move &Up"), self.tr("Earlier in the list (Alt+Up)"))
@@ -135,6 +140,7 @@ class ManageViewsWindow(QWidget):
         left = QVBoxLayout()
         left.addWidget(self.list, 1)
         left.addWidget(self.empty)
+        left.addWidget(self.detail)
         left.addWidget(self.hint)
         layout = QHBoxLayout(self)
         layout.addLayout(left, 1)
@@ -210,7 +216,35 @@ class ManageViewsWindow(QWidget):
         uid = self.current_uid()
         return next((v for v in self.views if v.uid == uid), None)
 
+    def describe(self, view: SavedViewRecord | None) -> str:
+        """The chosen view's filter and sort in words ("Status: In review · …")."""
+        if view is None:
+            return ""
+        from pmdesk.app.history.model import ui_wording
+        from pmdesk.core.queries.criteria import view_value
+
+        wording = ui_wording()
+        project = self._session.project
+        names = {r.uid: r.name for r in project.releases()}
+        names |= {lane.uid: lane.name for lane in project.lanes()}
+        names |= {p.uid: p.name for p in project.personas()}
+        shown = view_value("criteria", view.criteria, wording.separator, wording.value, names)
+        lines = [self.tr("Filter: %1").replace("%1", shown or self.tr("every requirement"))]
+        if view.grouping:
+            group = wording.value("field", view.grouping)
+            lines.append(self.tr("Grouped by %1").replace("%1", group))
+        if view.sort:
+            order = [list(key) for key in view.sort]
+            lines.append(
+                self.tr("Sorted by %1").replace(
+                    "%1", view_value("sort", order, wording.separator, wording.value)
+                )
+            )
+        return "\n".join(lines)
+
     def _enable(self) -> None:
+        self.detail.setText(self.describe(self._record()))
+        self.detail.setVisible(bool(self.views))
         chosen = self._record() is not None
         editable = chosen and self._switcher.editable
         row = self.list.currentRow()

@@ -35,7 +35,7 @@ class SavedViewsMenu(QObject):
     ) -> None:
         super().__init__(window)
         self._switcher = switcher
-        self.menu = QMenu(translate("MainWindow", "Saved &Views"), window)
+        self.menu = QMenu(translate("MainWindow", "&Saved Views"), window)
         self.menu.setObjectName("savedViewsSubmenu")
         self._group = QActionGroup(self)
         self._group.setExclusionPolicy(QActionGroup.ExclusionPolicy.ExclusiveOptional)
