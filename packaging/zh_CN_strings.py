@@ -1537,6 +1537,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("MainWindow", "&Manage Views…"): "管理视图(&M)…",
     ("MainWindow", "Reorder, rename, duplicate or delete the saved views"): "调整已保存视图的顺序，或重命名、复制、删除视图",
     ("ManageViewsWindow", "Manage Views"): "管理视图",
+    ("ViewSwitcher", "&Manage Views…"): "管理视图(&M)…",
     ("ManageViewsWindow", "No saved views yet. Filter the requirements, arrange the backlog's columns, then choose Save View As… in the Views menu."): "还没有保存的视图。先筛选需求、安排需求列表的列，再在“视图”菜单中选择“另存为视图…”。",
     ("ManageViewsWindow", "Drag a view, or press Alt+Up / Alt+Down, to change the order."): "拖动视图，或按 Alt+↑ / Alt+↓，即可调整顺序。",
     ("ManageViewsWindow", "&Show"): "显示(&S)",

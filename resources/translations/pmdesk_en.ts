@@ -6119,6 +6119,10 @@ Name:</translation>
         <translation>&amp;Save View As…</translation>
     </message>
     <message>
+        <source>&amp;Manage Views…</source>
+        <translation>&amp;Manage Views…</translation>
+    </message>
+    <message>
         <source>Show &amp;All Requirements</source>
         <translation>Show &amp;All Requirements</translation>
     </message>

@@ -6102,6 +6102,10 @@ Name:</source>
         <translation>另存为视图(&amp;S)…</translation>
     </message>
     <message>
+        <source>&amp;Manage Views…</source>
+        <translation>管理视图(&amp;M)…</translation>
+    </message>
+    <message>
         <source>Show &amp;All Requirements</source>
         <translation>显示全部需求(&amp;A)</translation>
     </message>

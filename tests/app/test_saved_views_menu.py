@@ -300,3 +300,20 @@ def test_the_menu_and_the_manager_in_chinese(
     assert manager.detail.text() == "筛选：全部需求"
     QTest.keySequence(manager, "Ctrl+D")
     assert manager.names() == ["发布范围", "发布范围 副本"]
+
+
+@OFFSCREEN_POPUP
+def test_the_views_button_opens_the_manager_too(
+    qtbot: QtBot, window: MainWindow, english: Path
+) -> None:
+    open_sync(window, english)
+    switcher = ws(window).views
+    assert switcher.save_as("Mine") is not None
+    switcher.popup()
+    qtbot.waitUntil(switcher.menu.isVisible)
+    click(qtbot, switcher.menu, "Manage Views…")
+    [manager] = window.findChildren(ManageViewsWindow)
+    qtbot.waitUntil(manager.isVisible)
+    assert manager.names() == ["Mine"]
+    switcher.manage()  # asked again: the same window, raised
+    assert window.findChildren(ManageViewsWindow) == [manager]
