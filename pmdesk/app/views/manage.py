@@ -10,7 +10,7 @@ merged in on Save appears. A read-only project lists the views and shows them.
 from __future__ import annotations
 
 import uuid
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import shiboken6
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
@@ -34,10 +34,21 @@ from pmdesk.core.queries.views import SavedViewRecord, view_named
 
 if TYPE_CHECKING:
     from pmdesk.app.session import ProjectSession
-    from pmdesk.app.views.switcher import ViewSwitcher
     from pmdesk.core.ops import Effect, Operation
 
 UID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class ViewSwitcher(Protocol):
+    """What the window needs of the filter bar's views (app/views/switcher.py,
+    not imported: it opens this window)."""
+
+    current: str | None
+
+    @property
+    def editable(self) -> bool: ...
+
+    def apply(self, uid: str) -> bool: ...
 
 
 class _ViewList(QListWidget):
