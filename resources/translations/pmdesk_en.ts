@@ -3961,6 +3961,10 @@ Name:</translation>
         <source>A link needs review</source>
         <translation>A link needs review</translation>
     </message>
+    <message>
+        <source>Showing the first %1 of %2 rows and %3 of %4 columns (the coverage counts them all). Choose a saved view to narrow them.</source>
+        <translation>Showing the first %1 of %2 rows and %3 of %4 columns (the coverage counts them all). Choose a saved view to narrow them.</translation>
+    </message>
 </context>
 <context>
     <name>MatrixWindow</name>

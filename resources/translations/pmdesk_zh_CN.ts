@@ -3949,6 +3949,10 @@ Name:</source>
         <source>A link needs review</source>
         <translation>有关联需复核</translation>
     </message>
+    <message>
+        <source>Showing the first %1 of %2 rows and %3 of %4 columns (the coverage counts them all). Choose a saved view to narrow them.</source>
+        <translation>显示前 %1 行（共 %2 行）和前 %3 列（共 %4 列），覆盖率按全部计算。选择一个已保存的视图可缩小范围。</translation>
+    </message>
 </context>
 <context>
     <name>MatrixWindow</name>

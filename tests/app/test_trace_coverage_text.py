@@ -98,3 +98,42 @@ def test_coverage_in_chinese(qtbot: QtBot, session_zh: ProjectSession) -> None:
     qtbot.waitUntil(lambda: panel.column_kind.findText("视图：发布范围") >= 0)
     panel.column_kind.setCurrentIndex(panel.column_kind.findText("视图：发布范围"))
     assert "；视图「发布范围」的 1 条需求中" in panel.coverage.text()
+
+
+@pytest.mark.usefixtures("english_ui")
+def test_a_long_side_shows_its_first_rows_and_says_so(
+    qtbot: QtBot, session: ProjectSession, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Thousands × thousands would take minutes to lay out and cannot be read:
+    the first few hundred are shown (three here), the coverage still counts all."""
+    from pmdesk.app.trace import window as trace_window
+
+    monkeypatch.setattr(trace_window, "SHOWN_LIMIT", 3)
+    window = TraceWindow(session)
+    qtbot.addWidget(window)
+    window.show()
+    panel = window.matrix
+    m = panel.matrix
+    rows, columns = len(m.rows), len(m.columns)
+    assert rows > 3 and columns > 3
+    assert (panel.table.rowCount(), panel.table.columnCount()) == (3, 3)
+    assert panel.limited.isVisible()
+    assert panel.limited.text() == (
+        f"Showing the first 3 of {rows} rows and 3 of {columns} columns (the coverage "
+        "counts them all). Choose a saved view to narrow them."
+    )
+    assert f"of {rows} features traced" in panel.coverage.text()
+    shown = {
+        (m.rows[i].uid, m.columns[j].uid)
+        for i in range(3)
+        for j in range(3)
+        if panel.table.item(i, j) is not None
+    }
+    assert shown == {
+        (r, c)
+        for (r, c) in m.cells
+        if (r, c) in {(m.rows[i].uid, m.columns[j].uid) for i in range(3) for j in range(3)}
+    }
+    monkeypatch.setattr(trace_window, "SHOWN_LIMIT", 500)
+    panel.refresh()
+    assert not panel.limited.isVisible() and panel.table.rowCount() == rows

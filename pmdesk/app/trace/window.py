@@ -52,6 +52,7 @@ _SIGNS = {
     "duplicates": "=",
 }
 _COVERED = "#DCEBDD"  # a pale green: this pair is traced
+SHOWN_LIMIT = 500  # rows (and columns) laid out at most; a saved view narrows them
 
 
 class ProblemsPanel(QWidget):
@@ -167,6 +168,9 @@ class MatrixPanel(QWidget):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.coverage = QLabel()
         self.coverage.setWordWrap(True)
+        self.limited = QLabel()  # a side too long to show whole
+        self.limited.setWordWrap(True)
+        self.limited.setVisible(False)
         legend = "   ".join(f"{sign} {self._type_text(kind)}" for kind, sign in _SIGNS.items())
         self.legend = QLabel(legend)
         self.legend.setWordWrap(True)
@@ -180,6 +184,7 @@ class MatrixPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(choose)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.limited)
         layout.addWidget(self.coverage)
         layout.addWidget(self.legend)
         self.row_kind.currentIndexChanged.connect(self.refresh)
@@ -267,30 +272,46 @@ class MatrixPanel(QWidget):
     ) -> None:
         self.matrix = matrix = answer[0]
         suspect = answer[1]
+        # A table of thousands × thousands is unreadable and takes minutes to lay
+        # out: the first SHOWN_LIMIT of each side are shown, the coverage counts all.
+        rows, columns = matrix.rows[:SHOWN_LIMIT], matrix.columns[:SHOWN_LIMIT]
         table = self.table
         table.clear()
-        table.setRowCount(len(matrix.rows))
-        table.setColumnCount(len(matrix.columns))
-        table.setVerticalHeaderLabels([f"{r.key}  {r.title}" for r in matrix.rows])
-        table.setHorizontalHeaderLabels([c.key for c in matrix.columns])
-        for j, column in enumerate(matrix.columns):
+        table.setRowCount(len(rows))
+        table.setColumnCount(len(columns))
+        table.setVerticalHeaderLabels([f"{r.key}  {r.title}" for r in rows])
+        table.setHorizontalHeaderLabels([c.key for c in columns])
+        for j, column in enumerate(columns):
             header = table.horizontalHeaderItem(j)
             if header is not None:
                 header.setToolTip(f"{column.key}  {column.title}")
-        for i, row in enumerate(matrix.rows):
-            for j, column in enumerate(matrix.columns):
-                kinds = matrix.cells.get((row.uid, column.uid))
-                if not kinds:
-                    continue
-                item = QTableWidgetItem(" ".join(_SIGNS.get(k, "?") for k in kinds))
-                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                item.setBackground(QBrush(QColor(_COVERED)))
-                words = ", ".join(self._type_text(k) for k in kinds)
-                item.setToolTip(f"{row.key} · {column.key}: {words}")
-                if (row.uid, column.uid) in suspect or (column.uid, row.uid) in suspect:
-                    item.setIcon(look.suspect_icon())
-                    item.setToolTip(item.toolTip() + "\n" + self.tr("A link needs review"))
-                table.setItem(i, j, item)
+        row_at = {r.uid: i for i, r in enumerate(rows)}
+        column_at = {c.uid: j for j, c in enumerate(columns)}
+        keys = {r.uid: r.key for r in rows} | {c.uid: c.key for c in columns}
+        for (row_uid, column_uid), kinds in matrix.cells.items():
+            at_row, at_column = row_at.get(row_uid), column_at.get(column_uid)
+            if at_row is None or at_column is None or not kinds:
+                continue
+            item = QTableWidgetItem(" ".join(_SIGNS.get(k, "?") for k in kinds))
+            item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+            item.setBackground(QBrush(QColor(_COVERED)))
+            words = ", ".join(self._type_text(k) for k in kinds)
+            item.setToolTip(f"{keys[row_uid]} · {keys[column_uid]}: {words}")
+            if (row_uid, column_uid) in suspect or (column_uid, row_uid) in suspect:
+                item.setIcon(look.suspect_icon())
+                item.setToolTip(item.toolTip() + "\n" + self.tr("A link needs review"))
+            table.setItem(at_row, at_column, item)
+        self.limited.setVisible(len(rows) < len(matrix.rows) or len(columns) < len(matrix.columns))
+        self.limited.setText(
+            self.tr(
+                "Showing the first %1 of %2 rows and %3 of %4 columns (the coverage counts "
+                "them all). Choose a saved view to narrow them."
+            )
+            .replace("%1", f"{len(rows):,}")
+            .replace("%2", f"{len(matrix.rows):,}")
+            .replace("%3", f"{len(columns):,}")
+            .replace("%4", f"{len(matrix.columns):,}")
+        )
         table.resizeColumnsToContents()
         self.coverage.setText(self._coverage_text(matrix, rows_kind, columns_kind))
         self.shown.emit()
