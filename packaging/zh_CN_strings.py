@@ -1564,6 +1564,9 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("ManageViewsWindow", "Delete View"): "删除视图",
     # The traceability matrix read in the background, its coverage in words (app/trace/)
     ("MatrixPanel", "Reading the requirements…"): "正在读取需求…",
+    ("ProblemsPanel", "Checking the requirements…"): "正在检查需求…",
+    ("ProblemsPanel", "%n problem(s) found."): "发现 %n 个问题。",
+    ("ProblemsPanel", "The problems could not be read: %1"): "无法读取问题列表：%1",
     ("MatrixPanel", "Showing the first %1 of %2 rows and %3 of %4 columns (the coverage counts them all). Choose a saved view to narrow them."): "显示前 %1 行（共 %2 行）和前 %3 列（共 %4 列），覆盖率按全部计算。选择一个已保存的视图可缩小范围。",
     ("MatrixPanel", "The matrix could not be read: %1"): "无法读取矩阵：%1",
     ("TraceCoverage", "%1 of %n requirement(s) in “%3” traced (%2%)"): "视图「%3」的 %n 条需求中 %1 条已追溯（%2%）",

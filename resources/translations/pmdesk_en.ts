@@ -4533,12 +4533,21 @@ Name:</translation>
         <translation>Dependency cycles</translation>
     </message>
     <message>
-        <source>%1 problems found.</source>
-        <translation>%1 problems found.</translation>
+        <source>Checking the requirements…</source>
+        <translation>Checking the requirements…</translation>
+    </message>
+    <message>
+        <source>The problems could not be read: %1</source>
+        <translation>The problems could not be read: %1</translation>
     </message>
     <message>
         <source>No problems found.</source>
         <translation>No problems found.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) found.</source>
+        <translation>
+            <numerusform>%n problem found.</numerusform><numerusform>%n problems found.</numerusform></translation>
     </message>
     <message>
         <source>linked to %1 (rejected)</source>

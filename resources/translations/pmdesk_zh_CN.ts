@@ -4517,12 +4517,21 @@ Name:</source>
         <translation>循环依赖</translation>
     </message>
     <message>
-        <source>%1 problems found.</source>
-        <translation>发现 %1 个问题。</translation>
+        <source>Checking the requirements…</source>
+        <translation>正在检查需求…</translation>
+    </message>
+    <message>
+        <source>The problems could not be read: %1</source>
+        <translation>无法读取问题列表：%1</translation>
     </message>
     <message>
         <source>No problems found.</source>
         <translation>未发现问题。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) found.</source>
+        <translation>
+            <numerusform>发现 %n 个问题。</numerusform></translation>
     </message>
     <message>
         <source>linked to %1 (rejected)</source>

@@ -56,3 +56,24 @@ def test_the_matrix_reads_in_the_background_and_shows_the_last_choice(
     qtbot.waitUntil(lambda: not panel.busy)
     wanted = set(workspace.session.project.matching_requirements(tree.criteria()))
     assert shown[-1] == wanted and "“Excel work”" in panel.coverage.text()
+
+
+@pytest.mark.usefixtures("english_ui")
+def test_the_problems_are_checked_in_the_background_too(
+    qtbot: QtBot, window: MainWindow, english: Path
+) -> None:
+    open_sync(window, english)
+    QTest.keySequence(window, "Ctrl+Shift+T")
+    [trace] = window.findChildren(TraceWindow)
+    problems = trace.problems
+    assert problems.busy and problems.summary.text() == "Checking the requirements…"
+    qtbot.waitUntil(lambda: not problems.busy)
+    found = ws(window).session.project.problems()
+    assert found and len(problems.rows()) == len(found)
+    assert problems.summary.text() == f"{len(found)} problems found."  # English plural
+    # One problem reads "1 problem found." (not "1 problems").
+    from PySide6.QtCore import QCoreApplication
+
+    assert QCoreApplication.translate("ProblemsPanel", "%n problem(s) found.", "", 1) == (
+        "1 problem found."
+    )

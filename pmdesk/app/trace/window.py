@@ -60,9 +60,17 @@ class ProblemsPanel(QWidget):
 
     requirement_chosen = Signal(str)
 
-    def __init__(self, session: ProjectSession, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: ProjectSession,
+        parent: QWidget | None = None,
+        tasks: TaskRunner | None = None,
+    ) -> None:
         super().__init__(parent)
         self._session = session
+        self._tasks = tasks  # None: read on the GUI thread
+        self._asked = 0  # the latest read asked for; older answers are dropped
+        self.busy = False
         self.summary = QLabel()
         self.list = QTreeWidget()
         self.list.setHeaderLabels([self.tr("Problem"), self.tr("Title"), self.tr("Detail")])
@@ -84,7 +92,34 @@ class ProblemsPanel(QWidget):
         }
 
     def refresh(self) -> None:
-        found = self._session.project.problems()
+        """Read the problems (in the background with a task runner) and list them."""
+        project = self._session.project
+        self._asked += 1
+        asked = self._asked
+        if self._tasks is None:
+            self._show(project.problems())
+            return
+        self.busy = True
+        self.summary.setText(self.tr("Checking the requirements…"))
+        self._tasks.run(
+            project.problems,
+            lambda found: self._answered(asked, found),
+            lambda error: self._answered(asked, error),
+        )
+
+    def _answered(self, asked: int, answer: list[Problem] | BaseException) -> None:
+        if asked != self._asked or not shiboken6.isValid(self):
+            return  # a newer read is on its way (or the window is gone)
+        self.busy = False
+        if isinstance(answer, BaseException):
+            self.list.clear()
+            self.summary.setText(
+                self.tr("The problems could not be read: %1").replace("%1", str(answer))
+            )
+            return
+        self._show(answer)
+
+    def _show(self, found: list[Problem]) -> None:
         headings = self.headings()
         expanded = {str(group.data(0, UID_ROLE)) for group in self._groups() if group.isExpanded()}
         self.list.clear()
@@ -108,10 +143,9 @@ class ProblemsPanel(QWidget):
             group.setExpanded(bool(problems) and (not expanded or code in expanded))
         for column in range(3):  # keys, whole titles and details (the headings span)
             self.list.resizeColumnToContents(column)
+        count = len(found)  # a plain name: pyside6-lupdate extracts the plural
         self.summary.setText(
-            self.tr("%1 problems found.").replace("%1", str(len(found)))
-            if found
-            else self.tr("No problems found.")
+            self.tr("%n problem(s) found.", "", count) if count else self.tr("No problems found.")
         )
 
     def _detail(self, problem: Problem) -> str:
@@ -355,7 +389,7 @@ class TraceWindow(QWidget):
         self.resize(900, 560)
         self.tabs = QTabWidget()
         self.matrix = MatrixPanel(session, tasks=tasks)
-        self.problems = ProblemsPanel(session)
+        self.problems = ProblemsPanel(session, tasks=tasks)
         self.tabs.addTab(self.matrix, self.tr("Matrix"))
         self.tabs.addTab(self.problems, self.tr("Problems"))
         layout = QVBoxLayout(self)
