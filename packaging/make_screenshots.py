@@ -25,9 +25,10 @@ Impact… of CRM-28 after an edit of its description (the links resting on it ne
 review; undone after the shot); customfields-*.png, custom-details-*.png and
 custom-backlog-*.png: Project ▸ Custom Fields… on the sample's three fields (平台 / Platform
 chosen), their inputs in the details pane of CRM-8, and the backlog with their columns, grouped
-by platform.
+by platform; views-*.png: View ▸ Saved Views at 1280×800 with four views, the second
+shown, and views-manage-*.png: Manage Views… on them (the views are undone after the shots).
 
-`python packaging/make_screenshots.py search trace impact customfields` shoots only those.
+`python packaging/make_screenshots.py search trace impact customfields views` shoots only those.
 """
 
 from __future__ import annotations
@@ -85,6 +86,7 @@ def shoot(app: QApplication, language: str, folder: Path, only: frozenset[str]) 
         ("trace", shoot_trace),
         ("impact", shoot_impact),
         ("customfields", shoot_customfields),
+        ("views", shoot_views),
     ):
         if not only or name in only:
             shot(window, language)
@@ -483,6 +485,76 @@ def shoot_customfields(window: MainWindow, language: str) -> None:
     window.roadmap_dock.raise_()
     window.resize(1600, 1000)
     settle(400)
+def shoot_views(window: MainWindow, language: str) -> None:
+    """View ▸ Saved Views on a laptop screen: four views, the second shown (its
+    filter on the tree), the menus painted where they opened (popups are windows
+    of their own, which window.grab() leaves out)."""
+    import uuid
+
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QPainter
+
+    from pmdesk.core.ops import Create
+
+    workspace = window.workspace
+    assert workspace is not None
+    zh = language == "zh"
+    views = [
+        ("v1.0 发布范围" if zh else "v1.0 scope", {"choices": {"release": []}}),
+        ("待评审" if zh else "Waiting for review", {"choices": {"status": ["review"]}}),
+        (
+            "必须有的功能" if zh else "Must-have features",
+            {"choices": {"priority": ["must"], "kind": ["feature"]}},
+        ),
+        ("Excel 相关" if zh else "Excel work", {"text": "Excel"}),
+    ]
+    releases = workspace.session.project.releases()
+    uids = []
+    for name, criteria in views:
+        if "release" in criteria.get("choices", {}):
+            criteria = {"choices": {"release": [releases[0].uid]}}
+        uid = str(uuid.uuid4())
+        values = {"name": name, "criteria": criteria}
+        if len(uids) == 1:  # the one shown: grouped by owner, most important first
+            values |= {"grouping": "owner", "sort": [["priority", "asc"], ["title", "asc"]]}
+        workspace.session.push(Create("saved_view", uid, values))
+        uids.append(uid)
+    window.resize(1280, 800)
+    workspace.views.apply(uids[1])
+    settle(800)
+    saved = window.commands.saved_views.menu
+    bar = window.menuBar()
+    view_action = next(
+        a for a in bar.actions() if a.menu() and saved.menuAction() in a.menu().actions()
+    )
+    view_menu = view_action.menu()
+    view_menu.popup(bar.mapToGlobal(bar.actionGeometry(view_action).bottomLeft()))
+    settle(200)
+    view_menu.setActiveAction(saved.menuAction())
+    place = view_menu.actionGeometry(saved.menuAction())
+    saved.popup(view_menu.mapToGlobal(QPoint(place.right() - 4, place.top())))
+    settle(300)
+    shot = window.grab().toImage()
+    painter = QPainter(shot)
+    for menu in (view_menu, saved):
+        painter.drawPixmap(window.mapFromGlobal(menu.pos()), menu.grab())
+    painter.end()
+    shot.save(str(OUT / f"views-{language}.png"))
+    saved.close()
+    view_menu.close()
+    from pmdesk.app.views.manage import ManageViewsWindow
+
+    window.manage_views()
+    manager = window.findChildren(ManageViewsWindow)[-1]
+    manager.resize(520, 300)
+    settle(300)
+    manager.grab().save(str(OUT / f"views-manage-{language}.png"))
+    manager.close()
+    workspace.views.show_all()
+    for _ in uids:
+        workspace.undo_stack.undo()
+    window.resize(1600, 1000)
+    settle(300)
 
 
 def shoot_sharing(window: MainWindow, language: str, project: Path, folder: Path) -> None:

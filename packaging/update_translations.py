@@ -16,6 +16,7 @@ when a string has no zh_CN translation or a .qm is out of date.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -104,7 +105,9 @@ def fill(ts: Path, language: str) -> list[str]:
             if message.get("numerus") == "yes":
                 for child in list(translation):
                     translation.remove(child)
-                forms = [source.replace("(s)", ""), source.replace("(s)", "s")]
+                # "%n item(s)": item, items; "%n stor(y|ies)": story, stories.
+                one, many = (re.sub(r"\(([^()|]*)\|([^()|]*)\)", g, source) for g in (r"\1", r"\2"))
+                forms = [one.replace("(s)", ""), many.replace("(s)", "s")]
                 for form in forms if language == "en" else [text]:
                     ET.SubElement(translation, "numerusform").text = form
             else:

@@ -12,8 +12,11 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QStyle, QToolBar
 
+from pmdesk.app.views.menu import SavedViewsMenu
+
 if TYPE_CHECKING:
     from pmdesk.app.tree.view import RequirementTreeView
+    from pmdesk.app.views.switcher import ViewSwitcher
 
 translate = QCoreApplication.translate
 
@@ -44,6 +47,8 @@ class Handlers(Protocol):
     def personas(self) -> None: ...
     def custom_fields(self) -> None: ...
     def traceability(self) -> None: ...
+    def view_switcher(self) -> ViewSwitcher | None: ...
+    def manage_views(self) -> None: ...
     def show_impact(self) -> None: ...
     def new_release(self) -> None: ...
     def new_milestone(self) -> None: ...
@@ -277,6 +282,8 @@ class WindowActions:
         view_menu.addAction(self.board)
         view_menu.addAction(self.matrix)
         view_menu.addAction(self.traceability)
+        self.saved_views = SavedViewsMenu(window, c.view_switcher, c.manage_views)
+        view_menu.addMenu(self.saved_views.menu)
         view_menu.addSeparator()
         view_menu.addActions([dock.toggleViewAction() for dock in docks])
         view_menu.addSeparator()
@@ -352,3 +359,4 @@ class WindowActions:
         for act in (self.new, self.open):
             act.setEnabled(not state.opening)
         self.recent_menu.setEnabled(not state.opening)
+        self.saved_views.fill()

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from pmdesk.app.setup.new_project_dialog import NewProjectDialog
     from pmdesk.app.setup.properties_dialog import ProjectPropertiesDialog
     from pmdesk.app.tree.pane import TreePane
+    from pmdesk.app.views.switcher import ViewSwitcher
     from pmdesk.app.workspace import Workspace
     from pmdesk.core.storage.workingcopy_recovery import Recoverable
 
@@ -565,7 +566,18 @@ class MainWindow(QMainWindow):
         from pmdesk.app.trace.window import show_traceability
 
         if self.workspace is not None:
-            show_traceability(self, self.workspace.session, self.show_details)
+            show_traceability(self, self.workspace.session, self.show_details, tasks=self.tasks)
+
+    def view_switcher(self) -> ViewSwitcher | None:
+        """The open project's saved views (View ▸ Saved Views), or None."""
+        return self.workspace.views if self.workspace is not None else None
+
+    def manage_views(self) -> None:
+        """View ▸ Saved Views ▸ Manage Views…: reorder, rename, duplicate, delete."""
+        from pmdesk.app.views.manage import show_manage_views
+
+        if self.workspace is not None:
+            show_manage_views(self, self.workspace.session, self.workspace.views)
 
     def show_impact(self, uid: str | None = None) -> None:
         """Show Impact… (tree or details menu): what depends on the requirement."""

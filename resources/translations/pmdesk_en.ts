@@ -3792,6 +3792,133 @@ Name:</translation>
         <source>Exported %1 in %2 s.</source>
         <translation>Exported %1 in %2 s.</translation>
     </message>
+    <message>
+        <source>&amp;Saved Views</source>
+        <translation>&amp;Saved Views</translation>
+    </message>
+    <message>
+        <source>No saved views yet</source>
+        <translation>No saved views yet</translation>
+    </message>
+    <message>
+        <source>Show &amp;All Requirements</source>
+        <translation>Show &amp;All Requirements</translation>
+    </message>
+    <message>
+        <source>&amp;Save View As…</source>
+        <translation>&amp;Save View As…</translation>
+    </message>
+    <message>
+        <source>&amp;Manage Views…</source>
+        <translation>&amp;Manage Views…</translation>
+    </message>
+    <message>
+        <source>Reorder, rename, duplicate or delete the saved views</source>
+        <translation>Reorder, rename, duplicate or delete the saved views</translation>
+    </message>
+</context>
+<context>
+    <name>ManageViewsWindow</name>
+    <message>
+        <source>Manage Views</source>
+        <translation>Manage Views</translation>
+    </message>
+    <message>
+        <source>No saved views yet. Filter the requirements, arrange the backlog's columns, then choose Save View As… in the Views menu.</source>
+        <translation>No saved views yet. Filter the requirements, arrange the backlog's columns, then choose Save View As… in the Views menu.</translation>
+    </message>
+    <message>
+        <source>Drag a view, or press Alt+Up / Alt+Down, to change the order.</source>
+        <translation>Drag a view, or press Alt+Up / Alt+Down, to change the order.</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>&amp;Show</translation>
+    </message>
+    <message>
+        <source>Show the chosen view (Enter)</source>
+        <translation>Show the chosen view (Enter)</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>&amp;Rename…</translation>
+    </message>
+    <message>
+        <source>Rename the view (F2)</source>
+        <translation>Rename the view (F2)</translation>
+    </message>
+    <message>
+        <source>A copy of the view, after it (Ctrl+D)</source>
+        <translation>A copy of the view, after it (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>Du&amp;plicate</source>
+        <translation>Du&amp;plicate</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Delete</translation>
+    </message>
+    <message>
+        <source>Delete the view (Delete)</source>
+        <translation>Delete the view (Delete)</translation>
+    </message>
+    <message>
+        <source>Move &amp;Up</source>
+        <translation>Move &amp;Up</translation>
+    </message>
+    <message>
+        <source>Earlier in the list (Alt+Up)</source>
+        <translation>Earlier in the list (Alt+Up)</translation>
+    </message>
+    <message>
+        <source>Move Do&amp;wn</source>
+        <translation>Move Do&amp;wn</translation>
+    </message>
+    <message>
+        <source>Later in the list (Alt+Down)</source>
+        <translation>Later in the list (Alt+Down)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Filter: %1</source>
+        <translation>Filter: %1</translation>
+    </message>
+    <message>
+        <source>every requirement</source>
+        <translation>every requirement</translation>
+    </message>
+    <message>
+        <source>Grouped by %1</source>
+        <translation>Grouped by %1</translation>
+    </message>
+    <message>
+        <source>Sorted by %1</source>
+        <translation>Sorted by %1</translation>
+    </message>
+    <message>
+        <source>Rename View</source>
+        <translation>Rename View</translation>
+    </message>
+    <message>
+        <source>A view named “%1” exists already.</source>
+        <translation>A view named “%1” exists already.</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1 (copy)</translation>
+    </message>
+    <message>
+        <source>Delete the view “%1”? Undo brings it back.</source>
+        <translation>Delete the view “%1”? Undo brings it back.</translation>
+    </message>
+    <message>
+        <source>Delete View</source>
+        <translation>Delete View</translation>
+    </message>
 </context>
 <context>
     <name>MatrixCanvas</name>
@@ -3827,20 +3954,20 @@ Name:</translation>
         <translation>View: %1</translation>
     </message>
     <message>
-        <source>requirements in “%1”</source>
-        <translation>requirements in “%1”</translation>
+        <source>Reading the requirements…</source>
+        <translation>Reading the requirements…</translation>
+    </message>
+    <message>
+        <source>The matrix could not be read: %1</source>
+        <translation>The matrix could not be read: %1</translation>
     </message>
     <message>
         <source>A link needs review</source>
         <translation>A link needs review</translation>
     </message>
     <message>
-        <source>%1 of %2 %3 traced (%4 %)</source>
-        <translation>%1 of %2 %3 traced (%4 %)</translation>
-    </message>
-    <message>
-        <source>Coverage: %1; %2.</source>
-        <translation>Coverage: %1; %2.</translation>
+        <source>Showing the first %1 of %2 rows and %3 of %4 columns (the coverage counts them all). Choose a saved view to narrow them.</source>
+        <translation>Showing the first %1 of %2 rows and %3 of %4 columns (the coverage counts them all). Choose a saved view to narrow them.</translation>
     </message>
 </context>
 <context>
@@ -4410,12 +4537,23 @@ Name:</translation>
         <translation>Dependency cycles</translation>
     </message>
     <message>
-        <source>%1 problems found.</source>
-        <translation>%1 problems found.</translation>
+        <source>Checking the requirements…</source>
+        <translation>Checking the requirements…</translation>
+    </message>
+    <message>
+        <source>The problems could not be read: %1</source>
+        <translation>The problems could not be read: %1</translation>
     </message>
     <message>
         <source>No problems found.</source>
         <translation>No problems found.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) found.</source>
+        <translation>
+            <numerusform>%n problem found.</numerusform>
+            <numerusform>%n problems found.</numerusform>
+        </translation>
     </message>
     <message>
         <source>linked to %1 (rejected)</source>
@@ -5380,6 +5518,37 @@ Name:</translation>
     </message>
 </context>
 <context>
+    <name>TraceCoverage</name>
+    <message numerus="yes">
+        <source>%1 of %n requirement(s) in “%3” traced (%2%)</source>
+        <translation><numerusform>%1 of %n requirement in “%3” traced (%2%)</numerusform><numerusform>%1 of %n requirements in “%3” traced (%2%)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n epic(s) traced (%2%)</source>
+        <translation><numerusform>%1 of %n epic traced (%2%)</numerusform><numerusform>%1 of %n epics traced (%2%)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n feature(s) traced (%2%)</source>
+        <translation><numerusform>%1 of %n feature traced (%2%)</numerusform><numerusform>%1 of %n features traced (%2%)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n stor(y|ies) traced (%2%)</source>
+        <translation><numerusform>%1 of %n story traced (%2%)</numerusform><numerusform>%1 of %n stories traced (%2%)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n non-functional requirement(s) traced (%2%)</source>
+        <translation><numerusform>%1 of %n non-functional requirement traced (%2%)</numerusform><numerusform>%1 of %n non-functional requirements traced (%2%)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n requirement(s) traced (%2%)</source>
+        <translation><numerusform>%1 of %n requirement traced (%2%)</numerusform><numerusform>%1 of %n requirements traced (%2%)</numerusform></translation>
+    </message>
+    <message>
+        <source>Coverage: %1; %2.</source>
+        <translation>Coverage: %1; %2.</translation>
+    </message>
+</context>
+<context>
     <name>TraceWindow</name>
     <message>
         <source>Traceability</source>
@@ -5990,6 +6159,10 @@ Name:</translation>
     <message>
         <source>&amp;Save View As…</source>
         <translation>&amp;Save View As…</translation>
+    </message>
+    <message>
+        <source>&amp;Manage Views…</source>
+        <translation>&amp;Manage Views…</translation>
     </message>
     <message>
         <source>Show &amp;All Requirements</source>

@@ -3780,6 +3780,133 @@ Name:</source>
         <source>Exported %1 in %2 s.</source>
         <translation>已导出 %1，用时 %2 秒。</translation>
     </message>
+    <message>
+        <source>&amp;Saved Views</source>
+        <translation>已保存的视图(&amp;S)</translation>
+    </message>
+    <message>
+        <source>No saved views yet</source>
+        <translation>还没有保存的视图</translation>
+    </message>
+    <message>
+        <source>Show &amp;All Requirements</source>
+        <translation>显示全部需求(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Save View As…</source>
+        <translation>另存为视图(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Manage Views…</source>
+        <translation>管理视图(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Reorder, rename, duplicate or delete the saved views</source>
+        <translation>调整已保存视图的顺序，或重命名、复制、删除视图</translation>
+    </message>
+</context>
+<context>
+    <name>ManageViewsWindow</name>
+    <message>
+        <source>Manage Views</source>
+        <translation>管理视图</translation>
+    </message>
+    <message>
+        <source>No saved views yet. Filter the requirements, arrange the backlog's columns, then choose Save View As… in the Views menu.</source>
+        <translation>还没有保存的视图。先筛选需求、安排需求列表的列，再在“视图”菜单中选择“另存为视图…”。</translation>
+    </message>
+    <message>
+        <source>Drag a view, or press Alt+Up / Alt+Down, to change the order.</source>
+        <translation>拖动视图，或按 Alt+↑ / Alt+↓，即可调整顺序。</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>显示(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Show the chosen view (Enter)</source>
+        <translation>显示选中的视图（Enter）</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>重命名(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Rename the view (F2)</source>
+        <translation>重命名视图（F2）</translation>
+    </message>
+    <message>
+        <source>A copy of the view, after it (Ctrl+D)</source>
+        <translation>复制视图，放在它后面（Ctrl+D）</translation>
+    </message>
+    <message>
+        <source>Du&amp;plicate</source>
+        <translation>复制(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Delete the view (Delete)</source>
+        <translation>删除视图（Delete）</translation>
+    </message>
+    <message>
+        <source>Move &amp;Up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Earlier in the list (Alt+Up)</source>
+        <translation>在列表中上移（Alt+↑）</translation>
+    </message>
+    <message>
+        <source>Move Do&amp;wn</source>
+        <translation>下移(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Later in the list (Alt+Down)</source>
+        <translation>在列表中下移（Alt+↓）</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Filter: %1</source>
+        <translation>筛选：%1</translation>
+    </message>
+    <message>
+        <source>every requirement</source>
+        <translation>全部需求</translation>
+    </message>
+    <message>
+        <source>Grouped by %1</source>
+        <translation>分组：%1</translation>
+    </message>
+    <message>
+        <source>Sorted by %1</source>
+        <translation>排序：%1</translation>
+    </message>
+    <message>
+        <source>Rename View</source>
+        <translation>重命名视图</translation>
+    </message>
+    <message>
+        <source>A view named “%1” exists already.</source>
+        <translation>已有名为「%1」的视图。</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1 副本</translation>
+    </message>
+    <message>
+        <source>Delete the view “%1”? Undo brings it back.</source>
+        <translation>删除视图「%1」吗？撤销可以恢复。</translation>
+    </message>
+    <message>
+        <source>Delete View</source>
+        <translation>删除视图</translation>
+    </message>
 </context>
 <context>
     <name>MatrixCanvas</name>
@@ -3815,20 +3942,20 @@ Name:</source>
         <translation>视图：%1</translation>
     </message>
     <message>
-        <source>requirements in “%1”</source>
-        <translation>视图「%1」的需求</translation>
+        <source>Reading the requirements…</source>
+        <translation>正在读取需求…</translation>
+    </message>
+    <message>
+        <source>The matrix could not be read: %1</source>
+        <translation>无法读取矩阵：%1</translation>
     </message>
     <message>
         <source>A link needs review</source>
         <translation>有关联需复核</translation>
     </message>
     <message>
-        <source>%1 of %2 %3 traced (%4 %)</source>
-        <translation>%2 条%3中 %1 条已追溯（%4 %）</translation>
-    </message>
-    <message>
-        <source>Coverage: %1; %2.</source>
-        <translation>覆盖率：%1；%2。</translation>
+        <source>Showing the first %1 of %2 rows and %3 of %4 columns (the coverage counts them all). Choose a saved view to narrow them.</source>
+        <translation>显示前 %1 行（共 %2 行）和前 %3 列（共 %4 列），覆盖率按全部计算。选择一个已保存的视图可缩小范围。</translation>
     </message>
 </context>
 <context>
@@ -4394,12 +4521,22 @@ Name:</source>
         <translation>循环依赖</translation>
     </message>
     <message>
-        <source>%1 problems found.</source>
-        <translation>发现 %1 个问题。</translation>
+        <source>Checking the requirements…</source>
+        <translation>正在检查需求…</translation>
+    </message>
+    <message>
+        <source>The problems could not be read: %1</source>
+        <translation>无法读取问题列表：%1</translation>
     </message>
     <message>
         <source>No problems found.</source>
         <translation>未发现问题。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) found.</source>
+        <translation>
+            <numerusform>发现 %n 个问题。</numerusform>
+        </translation>
     </message>
     <message>
         <source>linked to %1 (rejected)</source>
@@ -5363,6 +5500,37 @@ Name:</source>
     </message>
 </context>
 <context>
+    <name>TraceCoverage</name>
+    <message numerus="yes">
+        <source>%1 of %n requirement(s) in “%3” traced (%2%)</source>
+        <translation><numerusform>视图「%3」的 %n 条需求中 %1 条已追溯（%2%）</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n epic(s) traced (%2%)</source>
+        <translation><numerusform>%n 个史诗中 %1 个已追溯（%2%）</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n feature(s) traced (%2%)</source>
+        <translation><numerusform>%n 个功能中 %1 个已追溯（%2%）</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n stor(y|ies) traced (%2%)</source>
+        <translation><numerusform>%n 个用户故事中 %1 个已追溯（%2%）</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n non-functional requirement(s) traced (%2%)</source>
+        <translation><numerusform>%n 条非功能需求中 %1 条已追溯（%2%）</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n requirement(s) traced (%2%)</source>
+        <translation><numerusform>%n 条需求中 %1 条已追溯（%2%）</numerusform></translation>
+    </message>
+    <message>
+        <source>Coverage: %1; %2.</source>
+        <translation>覆盖率：%1；%2。</translation>
+    </message>
+</context>
+<context>
     <name>TraceWindow</name>
     <message>
         <source>Traceability</source>
@@ -5973,6 +6141,10 @@ Name:</source>
     <message>
         <source>&amp;Save View As…</source>
         <translation>另存为视图(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Manage Views…</source>
+        <translation>管理视图(&amp;M)…</translation>
     </message>
     <message>
         <source>Show &amp;All Requirements</source>

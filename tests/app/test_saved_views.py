@@ -228,6 +228,7 @@ def test_in_chinese_the_switcher_and_the_history_speak_it(
         "更新「发布范围」(&U)",
         "重命名「发布范围」(&R)…",
         "删除「发布范围」(&D)",
+        "管理视图(&M)…",
     ]
 
 

@@ -50,7 +50,7 @@ def test_rows_by_saved_view(qtbot: QtBot, session: ProjectSession) -> None:
     wanted = session.project.saved_view_requirements(view) or []
     assert wanted and {r.uid for r in panel.matrix.rows} == set(wanted)
     assert panel.table.rowCount() == len(wanted)
-    assert "requirements in “Must”" in panel.coverage.text()
+    assert f"of {len(wanted)} requirement(s) in “Must” traced" in panel.coverage.text()
     assert any(panel.table.item(i, j) for i in range(len(wanted)) for j in range(3))  # traced
 
     # Renamed: the same view stays chosen; deleted: back to the kinds' default.

@@ -174,7 +174,10 @@ def test_the_matrix_counts_coverage(
         if matrix.table.item(i, j) is not None
     )
     assert filled == len(shown.cells) > 0
-    assert f"{shown.covered_rows()} of {len(shown.rows)} Feature" in matrix.coverage.text()
+    # A sentence (not "13 of 18 Feature traced"); the English .qm gives the plural.
+    assert f"{shown.covered_rows()} of {len(shown.rows)} feature(s) traced" in (
+        matrix.coverage.text()
+    )
 
 
 def test_titles_are_shown_whole_in_the_problems_and_the_impact(

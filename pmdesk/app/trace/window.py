@@ -1,11 +1,19 @@
 """View ▸ Traceability…: the matrix (requirements of one kind × another, cells by
 link type, coverage counted) and the problems panel (coverage checks, each row
-selecting its requirement). One window per project; it follows every edit."""
+selecting its requirement). One window per project; it follows every edit.
+
+The matrix is read on the window's task runner: a side made of a saved view
+evaluates its filter (seconds for a text filter at 100,000 requirements), so
+the window keeps painting, says it is reading, and shows only the answer to
+the last choice (an earlier one still running is dropped when it ends).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
@@ -25,9 +33,13 @@ from pmdesk.app import look
 from pmdesk.app.labels import kind_label, link_label
 from pmdesk.app.project_windows import show_project_window
 from pmdesk.app.session import ProjectSession
+from pmdesk.app.trace.coverage import coverage_line, side_traced
 from pmdesk.core.domain.vocabulary import KINDS
 from pmdesk.core.project_read import VIEW_PREFIX
 from pmdesk.core.queries.trace import PROBLEM_CODES, Matrix, Problem
+
+if TYPE_CHECKING:
+    from pmdesk.app.tasks import TaskRunner
 
 UID_ROLE = int(Qt.ItemDataRole.UserRole)
 # One sign per link type in a cell (the tooltip says it in words).
@@ -40,6 +52,7 @@ _SIGNS = {
     "duplicates": "=",
 }
 _COVERED = "#DCEBDD"  # a pale green: this pair is traced
+SHOWN_LIMIT = 500  # rows (and columns) laid out at most; a saved view narrows them
 
 
 class ProblemsPanel(QWidget):
@@ -47,9 +60,17 @@ class ProblemsPanel(QWidget):
 
     requirement_chosen = Signal(str)
 
-    def __init__(self, session: ProjectSession, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: ProjectSession,
+        parent: QWidget | None = None,
+        tasks: TaskRunner | None = None,
+    ) -> None:
         super().__init__(parent)
         self._session = session
+        self._tasks = tasks  # None: read on the GUI thread
+        self._asked = 0  # the latest read asked for; older answers are dropped
+        self.busy = False
         self.summary = QLabel()
         self.list = QTreeWidget()
         self.list.setHeaderLabels([self.tr("Problem"), self.tr("Title"), self.tr("Detail")])
@@ -71,7 +92,34 @@ class ProblemsPanel(QWidget):
         }
 
     def refresh(self) -> None:
-        found = self._session.project.problems()
+        """Read the problems (in the background with a task runner) and list them."""
+        project = self._session.project
+        self._asked += 1
+        asked = self._asked
+        if self._tasks is None:
+            self._show(project.problems())
+            return
+        self.busy = True
+        self.summary.setText(self.tr("Checking the requirements…"))
+        self._tasks.run(
+            project.problems,
+            lambda found: self._answered(asked, found),
+            lambda error: self._answered(asked, error),
+        )
+
+    def _answered(self, asked: int, answer: list[Problem] | BaseException) -> None:
+        if asked != self._asked or not shiboken6.isValid(self):
+            return  # a newer read is on its way (or the window is gone)
+        self.busy = False
+        if isinstance(answer, BaseException):
+            self.list.clear()
+            self.summary.setText(
+                self.tr("The problems could not be read: %1").replace("%1", str(answer))
+            )
+            return
+        self._show(answer)
+
+    def _show(self, found: list[Problem]) -> None:
         headings = self.headings()
         expanded = {str(group.data(0, UID_ROLE)) for group in self._groups() if group.isExpanded()}
         self.list.clear()
@@ -95,10 +143,9 @@ class ProblemsPanel(QWidget):
             group.setExpanded(bool(problems) and (not expanded or code in expanded))
         for column in range(3):  # keys, whole titles and details (the headings span)
             self.list.resizeColumnToContents(column)
+        count = len(found)  # a plain name: pyside6-lupdate extracts the plural
         self.summary.setText(
-            self.tr("%1 problems found.").replace("%1", str(len(found)))
-            if found
-            else self.tr("No problems found.")
+            self.tr("%n problem(s) found.", "", count) if count else self.tr("No problems found.")
         )
 
     def _detail(self, problem: Problem) -> str:
@@ -131,10 +178,19 @@ class MatrixPanel(QWidget):
     """Requirements of one kind (rows) × another (columns), cells by link type."""
 
     requirement_chosen = Signal(str)
+    shown = Signal()  # a matrix read has been laid out
 
-    def __init__(self, session: ProjectSession, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: ProjectSession,
+        parent: QWidget | None = None,
+        tasks: TaskRunner | None = None,
+    ) -> None:
         super().__init__(parent)
         self._session = session
+        self._tasks = tasks  # None: read on the GUI thread (a window without a runner)
+        self._asked = 0  # the latest read asked for; older answers are dropped
+        self.busy = False
         self.row_kind = QComboBox()
         self.column_kind = QComboBox()
         for combo in (self.row_kind, self.column_kind):
@@ -146,6 +202,9 @@ class MatrixPanel(QWidget):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.coverage = QLabel()
         self.coverage.setWordWrap(True)
+        self.limited = QLabel()  # a side too long to show whole
+        self.limited.setWordWrap(True)
+        self.limited.setVisible(False)
         legend = "   ".join(f"{sign} {self._type_text(kind)}" for kind, sign in _SIGNS.items())
         self.legend = QLabel(legend)
         self.legend.setWordWrap(True)
@@ -159,6 +218,7 @@ class MatrixPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(choose)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.limited)
         layout.addWidget(self.coverage)
         layout.addWidget(self.legend)
         self.row_kind.currentIndexChanged.connect(self.refresh)
@@ -188,61 +248,118 @@ class MatrixPanel(QWidget):
             combo.setCurrentIndex(found if found >= 0 else KINDS.index(default))
             combo.blockSignals(False)
 
-    def _side_text(self, side: str) -> str:
-        """A side of the matrix as the coverage line names it."""
-        if side.startswith(VIEW_PREFIX):
-            name = self._views.get(side[len(VIEW_PREFIX) :], "")
-            return self.tr("requirements in “%1”").replace("%1", name)
-        return kind_label(side)
-
     def refresh(self, *_args: object) -> None:
+        """Read the matrix for the kinds or views chosen (in the background when
+        the window has a task runner) and show it."""
         self._offer_views()
         project = self._session.project
         rows_kind, columns_kind = self.row_kind.currentData(), self.column_kind.currentData()
-        self.matrix = matrix = project.trace_matrix(rows_kind, columns_kind)
-        suspect = {(s.from_uid, s.to_uid) for s in project.suspect_links()}
+
+        def read() -> tuple[Matrix, set[tuple[str, str]]]:
+            matrix = project.trace_matrix(rows_kind, columns_kind)
+            return matrix, {(s.from_uid, s.to_uid) for s in project.suspect_links()}
+
+        self._asked += 1
+        asked = self._asked
+        if self._tasks is None:
+            self._show(read(), rows_kind, columns_kind)
+            return
+        self._set_busy(True)
+        self._tasks.run(
+            read,
+            lambda answer: self._answered(asked, answer, rows_kind, columns_kind),
+            lambda error: self._read_failed(asked, error),
+        )
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        self.table.setEnabled(not busy)
+        if busy:
+            self.table.setCursor(Qt.CursorShape.BusyCursor)
+            self.coverage.setText(self.tr("Reading the requirements…"))
+        else:
+            self.table.unsetCursor()
+
+    def _answered(
+        self,
+        asked: int,
+        answer: tuple[Matrix, set[tuple[str, str]]],
+        rows_kind: str,
+        columns_kind: str,
+    ) -> None:
+        if asked != self._asked or not shiboken6.isValid(self):
+            return  # a newer choice is being read (or the window is gone)
+        self._set_busy(False)
+        self._show(answer, rows_kind, columns_kind)
+
+    def _read_failed(self, asked: int, error: BaseException) -> None:
+        if asked != self._asked or not shiboken6.isValid(self):
+            return
+        self._set_busy(False)
+        self.table.clear()
+        self.table.setRowCount(0)
+        self.table.setColumnCount(0)
+        self.coverage.setText(self.tr("The matrix could not be read: %1").replace("%1", str(error)))
+
+    def _show(
+        self, answer: tuple[Matrix, set[tuple[str, str]]], rows_kind: str, columns_kind: str
+    ) -> None:
+        self.matrix = matrix = answer[0]
+        suspect = answer[1]
+        # A table of thousands × thousands is unreadable and takes minutes to lay
+        # out: the first SHOWN_LIMIT of each side are shown, the coverage counts all.
+        rows, columns = matrix.rows[:SHOWN_LIMIT], matrix.columns[:SHOWN_LIMIT]
         table = self.table
         table.clear()
-        table.setRowCount(len(matrix.rows))
-        table.setColumnCount(len(matrix.columns))
-        table.setVerticalHeaderLabels([f"{r.key}  {r.title}" for r in matrix.rows])
-        table.setHorizontalHeaderLabels([c.key for c in matrix.columns])
-        for j, column in enumerate(matrix.columns):
+        table.setRowCount(len(rows))
+        table.setColumnCount(len(columns))
+        table.setVerticalHeaderLabels([f"{r.key}  {r.title}" for r in rows])
+        table.setHorizontalHeaderLabels([c.key for c in columns])
+        for j, column in enumerate(columns):
             header = table.horizontalHeaderItem(j)
             if header is not None:
                 header.setToolTip(f"{column.key}  {column.title}")
-        for i, row in enumerate(matrix.rows):
-            for j, column in enumerate(matrix.columns):
-                kinds = matrix.cells.get((row.uid, column.uid))
-                if not kinds:
-                    continue
-                item = QTableWidgetItem(" ".join(_SIGNS.get(k, "?") for k in kinds))
-                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                item.setBackground(QBrush(QColor(_COVERED)))
-                words = ", ".join(self._type_text(k) for k in kinds)
-                item.setToolTip(f"{row.key} · {column.key}: {words}")
-                if (row.uid, column.uid) in suspect or (column.uid, row.uid) in suspect:
-                    item.setIcon(look.suspect_icon())
-                    item.setToolTip(item.toolTip() + "\n" + self.tr("A link needs review"))
-                table.setItem(i, j, item)
+        row_at = {r.uid: i for i, r in enumerate(rows)}
+        column_at = {c.uid: j for j, c in enumerate(columns)}
+        keys = {r.uid: r.key for r in rows} | {c.uid: c.key for c in columns}
+        for (row_uid, column_uid), kinds in matrix.cells.items():
+            at_row, at_column = row_at.get(row_uid), column_at.get(column_uid)
+            if at_row is None or at_column is None or not kinds:
+                continue
+            item = QTableWidgetItem(" ".join(_SIGNS.get(k, "?") for k in kinds))
+            item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+            item.setBackground(QBrush(QColor(_COVERED)))
+            words = ", ".join(self._type_text(k) for k in kinds)
+            item.setToolTip(f"{keys[row_uid]} · {keys[column_uid]}: {words}")
+            if (row_uid, column_uid) in suspect or (column_uid, row_uid) in suspect:
+                item.setIcon(look.suspect_icon())
+                item.setToolTip(item.toolTip() + "\n" + self.tr("A link needs review"))
+            table.setItem(at_row, at_column, item)
+        self.limited.setVisible(len(rows) < len(matrix.rows) or len(columns) < len(matrix.columns))
+        self.limited.setText(
+            self.tr(
+                "Showing the first %1 of %2 rows and %3 of %4 columns (the coverage counts "
+                "them all). Choose a saved view to narrow them."
+            )
+            .replace("%1", f"{len(rows):,}")
+            .replace("%2", f"{len(matrix.rows):,}")
+            .replace("%3", f"{len(columns):,}")
+            .replace("%4", f"{len(matrix.columns):,}")
+        )
         table.resizeColumnsToContents()
         self.coverage.setText(self._coverage_text(matrix, rows_kind, columns_kind))
+        self.shown.emit()
 
     def _coverage_text(self, matrix: Matrix, rows_kind: str, columns_kind: str) -> str:
-        def part(covered: int, total: int, kind: str) -> str:
-            share = round(100 * covered / total) if total else 0
-            return (
-                self.tr("%1 of %2 %3 traced (%4 %)")
-                .replace("%1", str(covered))
-                .replace("%2", str(total))
-                .replace("%3", self._side_text(kind))
-                .replace("%4", str(share))
-            )
+        def part(covered: int, total: int, side: str) -> str:
+            view = None
+            if side.startswith(VIEW_PREFIX):
+                view = self._views.get(side[len(VIEW_PREFIX) :], "")
+            return side_traced(covered, total, side, view)
 
-        return (
-            self.tr("Coverage: %1; %2.")
-            .replace("%1", part(matrix.covered_rows(), len(matrix.rows), rows_kind))
-            .replace("%2", part(matrix.covered_columns(), len(matrix.columns), columns_kind))
+        return coverage_line(
+            part(matrix.covered_rows(), len(matrix.rows), rows_kind),
+            part(matrix.covered_columns(), len(matrix.columns), columns_kind),
         )
 
     def _cell_chosen(self, row: int, column: int) -> None:
@@ -260,14 +377,19 @@ class MatrixPanel(QWidget):
 class TraceWindow(QWidget):
     requirement_chosen = Signal(str)
 
-    def __init__(self, session: ProjectSession, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: ProjectSession,
+        parent: QWidget | None = None,
+        tasks: TaskRunner | None = None,
+    ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self._session = session
         self.setWindowTitle(self.tr("Traceability"))
         self.resize(900, 560)
         self.tabs = QTabWidget()
-        self.matrix = MatrixPanel(session)
-        self.problems = ProblemsPanel(session)
+        self.matrix = MatrixPanel(session, tasks=tasks)
+        self.problems = ProblemsPanel(session, tasks=tasks)
         self.tabs.addTab(self.matrix, self.tr("Matrix"))
         self.tabs.addTab(self.problems, self.tr("Problems"))
         layout = QVBoxLayout(self)
@@ -291,11 +413,16 @@ class TraceWindow(QWidget):
 
 
 def show_traceability(
-    parent: QWidget, session: ProjectSession, select: Callable[[str], None], problems: bool = False
+    parent: QWidget,
+    session: ProjectSession,
+    select: Callable[[str], None],
+    problems: bool = False,
+    tasks: TaskRunner | None = None,
 ) -> TraceWindow:
-    """Open or raise the project's traceability window (on its problems tab if asked)."""
+    """Open or raise the project's traceability window (on its problems tab if
+    asked); with `tasks`, its matrix is read off the GUI thread."""
     window = show_project_window(
-        parent, TraceWindow, session, lambda: TraceWindow(session, parent), select
+        parent, TraceWindow, session, lambda: TraceWindow(session, parent, tasks), select
     )
     if problems:
         window.tabs.setCurrentWidget(window.problems)

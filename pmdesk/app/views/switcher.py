@@ -66,6 +66,8 @@ class ViewSwitcher(QObject):
         self.rename_action.triggered.connect(lambda: self.rename_current())
         self.delete_action = QAction(self)
         self.delete_action.triggered.connect(lambda: self.delete_current())
+        self.manage_action = QAction(self.tr("&Manage Views…"), self)
+        self.manage_action.triggered.connect(self.manage)
         self.clear_action = QAction(self.tr("Show &All Requirements"), self)
         self.clear_action.triggered.connect(self.show_all)
         self.open_action = QAction(self.tr("Saved &Views"), self)
@@ -200,6 +202,17 @@ class ViewSwitcher(QObject):
             return False
         return self.session.push(Remove((("saved_view", view.uid),)))
 
+    @property
+    def editable(self) -> bool:
+        """Whether views can be saved, changed or deleted (not read-only)."""
+        return not self._locked and not self.session.read_only
+
+    def manage(self) -> None:
+        """Manage Views…: the list to reorder, rename, duplicate or delete (app/views/manage.py)."""
+        from pmdesk.app.views.manage import show_manage_views
+
+        show_manage_views(self.tree_pane.window(), self.session, self)
+
     def _refused(self) -> bool:
         """Read-only: say so (the session's sentence) and change nothing."""
         return self.session.refuse_if_read_only() or self._locked
@@ -267,6 +280,9 @@ class ViewSwitcher(QObject):
             menu.addAction(self.update_action)
             menu.addAction(self.rename_action)
             menu.addAction(self.delete_action)
+        if self.views:
+            menu.addSeparator()
+            menu.addAction(self.manage_action)
 
     def menu_actions(self) -> list[QAction]:
         """The menu as the user sees it (filled as when it opens)."""
