@@ -37,6 +37,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Literal, get_args
 
 from pmdesk.core.domain import vocabulary
 
@@ -199,15 +200,17 @@ class MoscowDirective:
     filter: Filter = field(default_factory=Filter)
 
 
-PROBLEM_CHECKS = (
+ProblemCode = Literal[
     "story_no_acceptance",
     "feature_no_stories",
     "no_release",
     "no_owner",
     "link_to_rejected",
     "dependency_cycle",
-)
-"""The coverage checks a `problems` block can name (core.queries.trace's codes)."""
+]
+PROBLEM_CHECKS: tuple[ProblemCode, ...] = get_args(ProblemCode)
+"""The coverage checks (core.queries.trace.problems), in their usual order: what a
+`problems` block can name."""
 
 
 @dataclass(frozen=True)

@@ -10,29 +10,15 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Literal
 
 from sqlalchemy import Connection, select
 
+from pmdesk.core.domain.directives import PROBLEM_CHECKS
+from pmdesk.core.domain.directives import ProblemCode as ProblemCode
 from pmdesk.core.domain.vocabulary import DEPENDING_LINK_TYPES
 from pmdesk.core.schema.tables import Link, Requirement
 
-ProblemCode = Literal[
-    "story_no_acceptance",
-    "feature_no_stories",
-    "no_release",
-    "no_owner",
-    "link_to_rejected",
-    "dependency_cycle",
-]
-PROBLEM_CODES: tuple[ProblemCode, ...] = (
-    "story_no_acceptance",
-    "feature_no_stories",
-    "no_release",
-    "no_owner",
-    "link_to_rejected",
-    "dependency_cycle",
-)
+PROBLEM_CODES = PROBLEM_CHECKS  # the checks, in the Problems tab's order
 # Finished or dropped work needs no release or owner any more.
 _SETTLED = frozenset({"done", "rejected"})
 
