@@ -1383,6 +1383,8 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("ExportDialog", "Export:"): "导出：",
     ("FilterBar", "Filter by key, title, description, owner, tag or source…"): "按编号、标题、描述、负责人、标签或来源筛选…",
     ("FilterBar", "Ctrl+F to filter, Escape to clear"): "Ctrl+F 筛选，Esc 清除",
+    ("FilterBar", "Filters"): "筛选条件",
+    ("FilterBar", "Show or hide the filter lists"): "显示或收起筛选条件",
     ("FilterBar", "Status"): "状态",
     ("FilterBar", "%1 statuses"): "%1 种状态",
     ("FilterBar", "Priority"): "优先级",

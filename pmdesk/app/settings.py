@@ -52,6 +52,15 @@ class AppSettings:
         self._s.setValue("ui/language", value if value in LANGUAGES else "system")
 
     @property
+    def filters_folded(self) -> bool:
+        """Whether the tree's filter lists are folded away (the text box stays)."""
+        return str(self._s.value("tree/filters_folded", "false")).lower() == "true"
+
+    @filters_folded.setter
+    def filters_folded(self, value: bool) -> None:
+        self._s.setValue("tree/filters_folded", "true" if value else "false")
+
+    @property
     def theme(self) -> str:
         value = self._str("ui/theme", "system")
         return value if value in THEMES else "system"

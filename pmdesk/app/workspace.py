@@ -92,6 +92,8 @@ class Opening:
         header = settings.header_state()
         if header is not None:
             pane.view.header().restoreState(header)
+        pane.bar.set_folded(settings.filters_folded)
+        pane.bar.fold_changed.connect(lambda folded: setattr(settings, "filters_folded", folded))
         first = pane.model.children_of(None)
         if first:
             pane.view.select_uid(first[0])

@@ -2266,6 +2266,14 @@ Name:</translation>
         <translation>Needs review</translation>
     </message>
     <message>
+        <source>Show or hide the filter lists</source>
+        <translation>Show or hide the filter lists</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>Filters</translation>
+    </message>
+    <message>
         <source>No value</source>
         <translation>No value</translation>
     </message>

@@ -2257,6 +2257,14 @@ Name:</source>
         <translation>待复核</translation>
     </message>
     <message>
+        <source>Show or hide the filter lists</source>
+        <translation>显示或收起筛选条件</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>筛选条件</translation>
+    </message>
+    <message>
         <source>No value</source>
         <translation>未填写</translation>
     </message>

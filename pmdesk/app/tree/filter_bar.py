@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -115,6 +115,7 @@ def _people_filler(
 
 class FilterBar(QWidget):
     changed = Signal()  # a list, dates or baseline changed (the text has textChanged)
+    fold_changed = Signal(bool)  # the lists were folded away (True) or shown
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -174,11 +175,27 @@ class FilterBar(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
+        # The lists fold away (a laptop's tree pane gets their rows back); the
+        # button beside the text box says how many of them filter meanwhile.
+        self.fold = QToolButton(self)
+        self.fold.setObjectName("filterFold")
+        self.fold.setCheckable(True)
+        self.fold.setChecked(True)
+        self.fold.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.fold.setArrowType(Qt.ArrowType.UpArrow)
+        self.fold.setToolTip(self.tr("Show or hide the filter lists"))
+        self.fold.toggled.connect(self._folded)
         self.search_row = QHBoxLayout()  # the text box, and tools beside it (saved views)
         self.search_row.setSpacing(4)
         self.search_row.addWidget(self.search, 1)
+        self.search_row.addWidget(self.fold)
         layout.addLayout(self.search_row)
-        layout.addLayout(grid)
+        self.lists = QWidget(self)
+        lists = QVBoxLayout(self.lists)
+        lists.setContentsMargins(0, 0, 0, 0)
+        lists.setSpacing(4)
+        lists.addLayout(grid)
+        layout.addWidget(self.lists)
         # Schema 9: a list of values per choice, choices or person custom field.
         self.custom: dict[str, ChoiceButton] = {}
         self.ranges: dict[str, RangeButton] = {}  # text, number and date fields, after
@@ -187,7 +204,38 @@ class FilterBar(QWidget):
         self._custom_grid.setSpacing(4)
         for column in range(COLUMNS):
             self._custom_grid.setColumnStretch(column, 1)
-        layout.addLayout(self._custom_grid)
+        lists.addLayout(self._custom_grid)
+        self.changed.connect(self._count_filters)
+        self._count_filters()
+
+    # -- folding -------------------------------------------------------------------
+    @property
+    def folded(self) -> bool:
+        return not self.fold.isChecked()
+
+    def set_folded(self, folded: bool) -> None:
+        self.fold.setChecked(not folded)
+
+    def _folded(self, shown: bool) -> None:
+        self.lists.setVisible(shown)
+        self.fold.setArrowType(Qt.ArrowType.UpArrow if shown else Qt.ArrowType.DownArrow)
+        self.fold_changed.emit(not shown)
+
+    def active_lists(self) -> int:
+        """How many lists, ranges, the dates, the baseline and "needs review" filter."""
+        criteria = self.criteria()
+        return (
+            len(criteria.choices)
+            + len(criteria.ranges)
+            + (criteria.dates is not None)
+            + (criteria.baseline is not None)
+            + criteria.needs_review
+        )
+
+    def _count_filters(self) -> None:
+        count = self.active_lists()
+        text = self.tr("Filters")
+        self.fold.setText(f"{text} ({count})" if count else text)
 
     def set_custom_fields(
         self, fields: list[tuple[str, str, tuple[str, ...]]], people: Callable[[str], list[str]]
