@@ -568,3 +568,67 @@ def test_a_bar_rejected_in_a_lane_that_keeps_its_rows_is_repainted_in_place(
     assert drawn(pane) == in_place
     fresh = pane.view.viewport().grab().toImage()
     assert fresh.convertToFormat(QImage.Format.Format_RGB32) == seen
+
+
+def test_an_edit_made_while_the_roadmap_is_read_joins_the_read_instead_of_restarting_it(
+    qtbot: QtBot, window: MainWindow, pane: RoadmapPane, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 15: at 100,000 requirements a read and layout takes seconds on the task
+    thread. Every bulk edit in the backlog met the read under way, threw it away and
+    started another, so the roadmap never showed and the reads took the GUI thread's
+    turns. An edit the shown roadmap can take in place (a title, a status — to
+    rejected too —, a priority) now joins the read's result when it lands; an edit
+    that moves bars (dates) still starts a new read."""
+    import threading
+
+    from pmdesk.app.roadmap import pane as roadmap_pane
+    from pmdesk.core.queries.roadmap import roadmap_data
+
+    session = ws(window).session
+    layout = shown_layout(pane)
+    moved_bar = bar_of(pane, "CRM-8")  # dates of its own
+    title_bar, rejected_bar = [b for b in layout.bars if b.key != "CRM-8"][:2]
+    reads: list[str] = []
+    go = threading.Event()
+
+    def read_then_wait(conn, *, rejected: bool = False):  # type: ignore[no-untyped-def]
+        data = roadmap_data(conn, rejected=rejected)  # the project before the edits
+        reads.append("read")
+        assert go.wait(10)
+        return data
+
+    monkeypatch.setattr(roadmap_pane, "roadmap_data", read_then_wait)
+    pane.refresh()
+    qtbot.waitUntil(lambda: reads == ["read"])
+    assert session.push(Update("requirement", title_bar.uid, {"title": "Renamed meanwhile"}))
+    assert session.push(Update("requirement", title_bar.uid, {"priority": "wont"}))
+    assert session.push(Update("requirement", rejected_bar.uid, {"status": "rejected"}))
+    with qtbot.waitSignal(pane.refreshed, timeout=5000):
+        go.set()
+    QApplication.processEvents()
+    if pane._state is not None and pane._state.unpacked:
+        with qtbot.waitSignal(pane.settled, timeout=3000):
+            pass
+    assert reads == ["read"]  # one read, not one per edit
+    shown = bar_of(pane, title_bar.key)
+    assert (shown.title, shown.priority) == ("Renamed meanwhile", "wont")
+    assert rejected_bar.key not in {b.key for b in shown_layout(pane).bars}
+    joined = drawn(pane)
+    with qtbot.waitSignal(pane.refreshed, timeout=5000):
+        pane.refresh()
+    assert drawn(pane) == joined  # as a read made after the edits shows it
+
+    # Dates move bars: the read under way is not shown, a new one is.
+    go.clear()
+    reads.clear()
+    pane.refresh()
+    qtbot.waitUntil(lambda: reads == ["read"])
+    start = moved_bar.start + dt.timedelta(days=7)
+    end = moved_bar.end + dt.timedelta(days=7)
+    assert session.push(
+        Update("requirement", moved_bar.uid, {"start": start.isoformat(), "end": end.isoformat()})
+    )
+    with qtbot.waitSignal(pane.refreshed, timeout=5000):
+        go.set()
+    assert reads == ["read", "read"]
+    assert (bar_of(pane, moved_bar.key).start, bar_of(pane, moved_bar.key).end) == (start, end)

@@ -61,7 +61,7 @@ from pmdesk.core.analysis.moscow import board_releases, over_capacity_releases, 
 from pmdesk.core.ops import Effect, Operation, Update
 from pmdesk.core.queries.roadmap import roadmap_data
 from pmdesk.core.roadmap.layout import Bar, Conflict, RoadmapLayout
-from pmdesk.core.roadmap.update import RoadmapState
+from pmdesk.core.roadmap.update import RoadmapState, may_update
 from pmdesk.export.roadmap_style import (
     COLOR_BY,
     DARK,
@@ -111,6 +111,11 @@ class RoadmapPane(QWidget):
         self._closed = False
         self._generation = 0
         self._shown_generation = 0  # the refresh whose layout is shown
+        self._reading = False  # the read of `_generation` is under way
+        # Edits made meanwhile that the read's result takes in when it lands (`_show`):
+        # at 100,000 requirements a read takes seconds, and edits coming faster than
+        # that (a bulk edit, then another) would throw every read away.
+        self._joining: list[Effect] = []
         self._tasks = tasks  # the window's one runner (lays the roadmap out)
 
         self.view = RoadmapView(self)
@@ -333,6 +338,7 @@ class RoadmapPane(QWidget):
             return
         self._stale = False
         self._generation += 1
+        self._reading, self._joining = True, []  # what the read sees, from now on
         generation, project = self._generation, self.session.project
 
         def work() -> RoadmapState:
@@ -345,8 +351,14 @@ class RoadmapPane(QWidget):
             lambda error: self._failed(generation, error),
         )
 
+    @property
+    def up_to_date(self) -> bool:
+        """Whether the roadmap shown is the project's (no read due or under way)."""
+        return not self._stale and self._generation == self._shown_generation
+
     def _failed(self, generation: int, error: BaseException) -> None:
         if generation == self._generation and not self._closed:
+            self._reading, self._joining = False, []
             self.conflicts.clear()
             self.conflicts_title.setText(
                 self.tr("The roadmap could not be read: %1").replace("%1", str(error))
@@ -356,6 +368,18 @@ class RoadmapPane(QWidget):
     def _show(self, generation: int, state: RoadmapState) -> None:
         if generation != self._generation or self._closed:
             return  # a newer refresh is on its way, or the project closed
+        self._reading, joining, self._joining = False, self._joining, []
+        if joining:  # edits made during the read (it may have seen them, or not)
+            joined = state.updated(joining)
+            if joined is None:  # they moved bars after all: read once more
+                self._generation += 1
+                self._stale = True
+                if self.isVisible() and self.mode == "timeline":
+                    self._timer.start()
+                return
+            state = joined
+            if state.unpacked:
+                self._settle_timer.start()
         layout = state.layout
         self._release_names = {r.uid: r.name for r in state.data.releases}
         self._shown_generation = generation
@@ -386,6 +410,11 @@ class RoadmapPane(QWidget):
         )
         if relevant:
             if self._restyle(relevant):
+                return
+            if self._reading and not self._stale and may_update(relevant):
+                self._joining.extend(relevant)  # the read under way takes them in
+                if not self.pushing:
+                    self.view.current = False
                 return
             self._generation += 1  # a read under way no longer shows the project
             if not self.pushing:  # an undo or an edit elsewhere: keys wait for the new layout

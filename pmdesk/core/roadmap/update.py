@@ -55,6 +55,22 @@ HIDDEN = "rejected"  # a status the roadmap does not draw (`layout_roadmap`)
 RELEASE_KEEPS = ("name", "status", "goal")
 
 
+def may_update(effects: Iterable[Effect]) -> bool:
+    """Effects `RoadmapState.updated` may take in place (it can still refuse: a bar at
+    the time axis's very end, say); False when they surely need a new read and layout.
+    Their values are what the fields now hold, so taking them into a state that
+    already holds them changes nothing: a read made before or after them agrees."""
+    for e in effects:
+        if e.action != "updated" or not set(e.fields) <= set(e.values):
+            return False
+        if e.entity == "release":
+            if not set(e.fields) <= RELEASE_UNPLACED:
+                return False
+        elif e.entity != "requirement" or not set(e.fields) <= UNPLACED:
+            return False
+    return True
+
+
 @dataclass(frozen=True)
 class RoadmapState:
     """A roadmap's data (rejected requirements included) and its layout."""
