@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
         )
         self.tabifyDockWidget(self.roadmap_dock, self.board_dock)
         self.board_dock.visibilityChanged.connect(self._board_in_sight)
+        self.roadmap_dock.visibilityChanged.connect(self._roadmap_in_sight)
         self.roadmap_dock.raise_()
         self.board_placeholder = self._placeholder(self.tr("No project is open."))
         self.board_dock.setWidget(self.board_placeholder)
@@ -198,6 +199,7 @@ class MainWindow(QMainWindow):
         # A tab behind another has nothing on screen (no signal says so until a
         # tab is chosen); before the window is shown, the first show tells.
         workspace.board_pane.in_sight = not self.board_dock.visibleRegion().isEmpty()
+        workspace.roadmap_pane.in_sight = not self.roadmap_dock.visibleRegion().isEmpty()
         workspace.board_pane.details_requested.connect(self.show_details)
         self.backlog_placeholder.hide()
         self.backlog_placeholder.setParent(self)
@@ -601,6 +603,11 @@ class MainWindow(QMainWindow):
         """The board's tab chosen or left (a tab behind another is not hidden)."""
         if self.workspace is not None:
             self.workspace.board_pane.set_in_sight(visible)
+
+    def _roadmap_in_sight(self, visible: bool) -> None:
+        """The roadmap's tab chosen or left: behind another, it waits (see the pane)."""
+        if self.workspace is not None:
+            self.workspace.roadmap_pane.set_in_sight(visible)
 
     def show_plan(self) -> None:
         """Project ▸ Releases, Lanes and Milestones: the Plan pane, forward."""

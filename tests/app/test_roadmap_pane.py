@@ -632,3 +632,48 @@ def test_an_edit_made_while_the_roadmap_is_read_joins_the_read_instead_of_restar
         go.set()
     assert reads == ["read", "read"]
     assert (bar_of(pane, moved_bar.key).start, bar_of(pane, moved_bar.key).end) == (start, end)
+
+
+def test_behind_the_backlog_tab_the_roadmap_waits_and_catches_up_when_chosen(
+    qtbot: QtBot, window: MainWindow, sample: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 15: a tab behind another stays "visible" to Qt with nothing of it on
+    screen. Behind the backlog table the roadmap restyled 100,000 bars nobody saw on
+    every bulk edit (a fifth of its time), and read the whole roadmap again after
+    an edit of dates. It now waits, and shows the edits once its tab is chosen:
+    restyled in place when they move nothing, read once when they do."""
+    open_sync(window, sample)
+    window.roadmap_dock.raise_()
+    pane = ws(window).roadmap_pane
+    qtbot.waitUntil(lambda: pane.layout_shown is not None and pane.up_to_date)
+    session = ws(window).session
+    bar = bar_of(pane, "CRM-8")
+    reads = counting_reads(monkeypatch, pane)
+
+    window.show_backlog()
+    assert pane.isVisible()  # (to Qt)
+    assert session.push(Update("requirement", bar.uid, {"title": "Renamed behind"}))
+    assert session.push(Update("requirement", bar.uid, {"priority": "wont"}))
+    qtbot.wait(50)
+    assert bar_of(pane, "CRM-8").title == bar.title  # nothing done behind the table
+    window.roadmap_dock.raise_()
+    shown = bar_of(pane, "CRM-8")
+    assert (shown.title, shown.priority) == ("Renamed behind", "wont")
+    assert reads == []  # in place, without a read
+    in_place = drawn(pane)
+    with qtbot.waitSignal(pane.refreshed, timeout=5000):
+        pane.refresh()
+    assert drawn(pane) == in_place
+
+    reads.clear()
+    window.show_backlog()
+    start, end = bar.start + dt.timedelta(days=7), bar.end + dt.timedelta(days=7)
+    assert session.push(
+        Update("requirement", bar.uid, {"start": start.isoformat(), "end": end.isoformat()})
+    )
+    qtbot.wait(100)
+    assert reads == []  # no read behind the table either
+    with qtbot.waitSignal(pane.refreshed, timeout=5000):
+        window.roadmap_dock.raise_()
+    assert reads == ["read", "refreshed"]
+    assert (bar_of(pane, "CRM-8").start, bar_of(pane, "CRM-8").end) == (start, end)

@@ -126,7 +126,7 @@ def measure(target: Path, folder: Path, args: argparse.Namespace) -> list[Any]:
     # take the GIL's turns from the GUI thread while they run; the steps below
     # measure the window as it is once they are done, the usual case.
     start = time.perf_counter()
-    while not (workspace.roadmap_pane.up_to_date and workspace.session.project.search_ready):
+    while workspace.roadmap_pane.reading or not workspace.session.project.search_ready:
         app.processEvents()
         time.sleep(0.02)
         if time.perf_counter() - start > 300:

@@ -347,9 +347,21 @@ def merge_placed(rest: list[str], moving: Iterable[str], place: Placement) -> li
     merged: list[str] = []
     low = 0
     for uid in ordered:
-        at = bisect.bisect_left(rest, place(uid), low, key=place)
+        at = _gallop(rest, place(uid), low, place)
         merged += rest[low:at]
         merged.append(uid)
         low = at
     merged += rest[low:]
     return merged
+
+
+def _gallop(rest: list[str], target: tuple[Any, ...], low: int, place: Placement) -> int:
+    """Where `target` goes in `rest[low:]`: steps of 1, 2, 4… from `low`, then a
+    binary search. Rows set to one value land together, so most searches end at
+    the first step (a plain binary search placed each by 17 comparisons in 100,000)."""
+    end, high, step = len(rest), low, 1
+    while high < end and place(rest[high]) < target:
+        low = high + 1
+        high = low + step
+        step *= 2
+    return bisect.bisect_left(rest, target, low, min(high, end), key=place)

@@ -308,18 +308,31 @@ class BacklogModel(QAbstractTableModel):
             hint = QAbstractItemModel.LayoutChangeHint.VerticalSortHint
             self.layoutAboutToBeChanged[_LAYOUT_ARGS].emit([], hint)  # type: ignore[index]
             persistent = self.persistentIndexList()
-            before = [(self.uid_at(p), self.group_at(p)) for p in persistent]
+            # A selected row holds two indexes (its first and last cell): each row is
+            # looked up once.
+            rows = [p.row() for p in persistent]
+            old = self._entries
             self._set_entries(entries, groups, heads)
-            if len(persistent) > 16:  # the selection's rows: one map, not a scan each
-                self._lookups = 16
-            values = {entries[i].value: i for i in heads}  # type: ignore[union-attr]
+            where = self._positions() if len(persistent) > 16 else None
+            if where is not None:  # kept for the view's questions that follow
+                self._where = where
+            heads_at = {entries[i].value: i for i in heads}  # type: ignore[union-attr]
+            moved: dict[int, int | None] = {}
+            for row in set(rows):
+                entry = old[row] if 0 <= row < len(old) else None
+                if isinstance(entry, Group):
+                    moved[row] = heads_at.get(entry.value)
+                elif entry is None:
+                    moved[row] = None
+                elif where is not None:
+                    moved[row] = where.get(entry)
+                else:  # a few: a scan each (-1: hidden now)
+                    moved[row] = self.index_of(entry).row()
             after = [
-                self.index_of(uid, p.column())
-                if uid is not None
-                else self.createIndex(values[group.value], p.column())
-                if group is not None and group.value in values
-                else QModelIndex()
-                for p, (uid, group) in zip(persistent, before, strict=True)
+                QModelIndex()
+                if (to := moved[row]) is None or to < 0
+                else self.createIndex(to, p.column())
+                for p, row in zip(persistent, rows, strict=True)
             ]
             self.changePersistentIndexList(persistent, after)
             self.layoutChanged[_LAYOUT_ARGS].emit([], hint)  # type: ignore[index]

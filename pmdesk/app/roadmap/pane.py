@@ -79,6 +79,8 @@ LEGEND_FIELD: dict[ColorBy, str] = {
     "release": "release_uid",
 }
 SETTLE_MS = 300  # after the last edit that left a lane unpacked: pack it (`_settle`)
+# Edits kept while the roadmap's tab is behind another; more, and it reads anew when shown.
+WAITING_MAX = 50_000
 ROADMAP_ENTITIES = frozenset({"requirement", "release", "milestone", "lane", "link"})
 MODES = ("timeline", "horizons")  # the roadmap by dates, or as Now / Next / Later
 MODE_KEY = "Ctrl+Shift+N"
@@ -116,6 +118,11 @@ class RoadmapPane(QWidget):
         # at 100,000 requirements a read takes seconds, and edits coming faster than
         # that (a bulk edit, then another) would throw every read away.
         self._joining: list[Effect] = []
+        # Its dock's tab in front (MainWindow follows visibilityChanged): a tab behind
+        # another stays "visible" to Qt with nothing of it on screen. Edits made
+        # behind wait there (`_waiting`) and are shown when the tab is chosen.
+        self.in_sight = True
+        self._waiting: list[Effect] = []
         self._tasks = tasks  # the window's one runner (lays the roadmap out)
 
         self.view = RoadmapView(self)
@@ -289,7 +296,7 @@ class RoadmapPane(QWidget):
         self.horizons_hint.setVisible(horizons)
         if self.settings is not None:
             self.settings.save_roadmap_mode(self.session.path, mode)
-        if not horizons and self._stale and self.isVisible() and not self._closed:
+        if not horizons and self._stale and self._on_screen() and not self._closed:
             self._timer.start()  # edits made meanwhile: the timeline catches up
 
     def toggle_mode(self) -> None:
@@ -338,7 +345,7 @@ class RoadmapPane(QWidget):
             return
         self._stale = False
         self._generation += 1
-        self._reading, self._joining = True, []  # what the read sees, from now on
+        self._reading, self._joining, self._waiting = True, [], []  # the read sees them
         generation, project = self._generation, self.session.project
 
         def work() -> RoadmapState:
@@ -350,6 +357,11 @@ class RoadmapPane(QWidget):
             lambda result: self._show(generation, result),
             lambda error: self._failed(generation, error),
         )
+
+    @property
+    def reading(self) -> bool:
+        """Whether a read and layout of the roadmap is under way (on the task thread)."""
+        return self._reading
 
     @property
     def up_to_date(self) -> bool:
@@ -372,10 +384,7 @@ class RoadmapPane(QWidget):
         if joining:  # edits made during the read (it may have seen them, or not)
             joined = state.updated(joining)
             if joined is None:  # they moved bars after all: read once more
-                self._generation += 1
-                self._stale = True
-                if self.isVisible() and self.mode == "timeline":
-                    self._timer.start()
+                self._mark_stale()
                 return
             state = joined
             if state.unpacked:
@@ -408,20 +417,44 @@ class RoadmapPane(QWidget):
         relevant = tuple(
             e for e in effects if e.entity in ROADMAP_ENTITIES or e.action == "reloaded"
         )
-        if relevant:
-            if self._restyle(relevant):
-                return
-            if self._reading and not self._stale and may_update(relevant):
+        if not relevant:
+            return
+        if self.in_sight and self._restyle(relevant):
+            return
+        if not self._stale and may_update(relevant):
+            if self._reading:
                 self._joining.extend(relevant)  # the read under way takes them in
                 if not self.pushing:
                     self.view.current = False
                 return
-            self._generation += 1  # a read under way no longer shows the project
-            if not self.pushing:  # an undo or an edit elsewhere: keys wait for the new layout
-                self.view.current = False
-            self._stale = True
-            if self.isVisible() and self.mode == "timeline":
-                self._timer.start()
+            if not self.in_sight and len(self._waiting) < WAITING_MAX:
+                self._waiting.extend(relevant)  # shown when the tab is chosen
+                return
+        self._mark_stale()
+
+    def _mark_stale(self) -> None:
+        """The roadmap shown is not the project's: read it again (now, if in sight)."""
+        self._generation += 1  # a read under way no longer shows the project
+        self._waiting = []
+        if not self.pushing:  # an undo or an edit elsewhere: keys wait for the new layout
+            self.view.current = False
+        self._stale = True
+        if self._on_screen():
+            self._timer.start()
+
+    def _on_screen(self) -> bool:
+        return self.isVisible() and self.in_sight and self.mode == "timeline"
+
+    def set_in_sight(self, visible: bool) -> None:
+        """Its dock's tab was chosen (or another's): show the edits made behind."""
+        self.in_sight = visible
+        if not visible or self._closed:
+            return
+        waiting, self._waiting = tuple(self._waiting), []
+        if waiting and not self._restyle(waiting):
+            self._mark_stale()
+        elif self._stale and self._on_screen():
+            self._timer.start()
 
     def _restyle(self, effects: tuple[Effect, ...]) -> bool:
         """Show an edit that moves nothing (a title, a status, …) from the effects'
@@ -517,7 +550,7 @@ class RoadmapPane(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._stale and not self._closed and self.mode == "timeline":
+        if self._stale and not self._closed and self._on_screen():
             self._timer.start()
 
     def lock_editing(self) -> None:
