@@ -27,6 +27,10 @@ ORDERED = frozenset(
     {"requirement", "release", "lane", "persona", "section", "saved_view", "custom_field"}
 )  # entities kept in a user-chosen order
 _HISTORY = tables.table_of(tables.HistoryEntry)
+_INSERT_HISTORY = (
+    'INSERT INTO history (uid, batch, "at", "by", operation, entity, entity_uid, field, old, new)'
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
 NO_VALUES: Mapping[str, Any] = MappingProxyType({})
 
 
@@ -136,23 +140,13 @@ class Transaction:
             str(uuid.UUID(bytes=random[at : at + 16], version=4))
             for at in range(0, len(random), 16)
         )
+        batch, now, user, operation = self.batch, self.now, self.user, self.operation
         rows = [
-            {
-                "uid": next(uids),
-                "batch": self.batch,
-                "at": self.now,
-                "by": self.user,
-                "operation": self.operation,
-                "entity": entity,
-                "entity_uid": uid,
-                "field": field_name,
-                "old": encode(old),
-                "new": encode(new),
-            }
-            for uid, old, new in changes
+            (next(uids), batch, now, user, operation, entity, uid, field_name, encode(o), encode(n))
+            for uid, o, n in changes
         ]
-        if rows:
-            self.session.execute(insert(_HISTORY), rows)
+        if rows:  # plain values, so the driver's executemany (SQLAlchemy's costs a tenth)
+            self.session.connection().exec_driver_sql(_INSERT_HISTORY, rows)
 
     def row(self, entity: str, uid: str) -> dict[str, Any] | None:
         table = TABLES[entity]

@@ -15,8 +15,6 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
-from sqlalchemy import bindparam, select, update
-
 from pmdesk.core.domain import vocabulary
 from pmdesk.core.domain.fields import FieldError, check_dates, spec, to_columns
 from pmdesk.core.errors import OperationError
@@ -58,7 +56,7 @@ class UpdateMany(Operation):
         rows = _rows(tx, [uid for uid, _ in self.changes], names)
         checked_cache: dict[tuple[tuple[str, str], ...], dict[str, Any]] = {}
         referenced: set[tuple[str, str]] = set()
-        updates: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+        updates: dict[tuple[str, ...], list[tuple[Any, ...]]] = {}
         effects: list[Effect] = []
         inverse: list[tuple[str, Mapping[str, Any]]] = []
         history: dict[str, list[tuple[str, Any, Any]]] = {}
@@ -80,9 +78,8 @@ class UpdateMany(Operation):
             except FieldError as e:
                 raise OperationError("edit.invalid_dates", entity=entity, detail=e) from None
             columns = to_columns(entity, changed) | {"updated_at": tx.now, "updated_by": tx.user}
-            updates.setdefault(tuple(sorted(columns)), []).append(
-                {"b_uid": uid, **{f"v_{c}": v for c, v in columns.items()}}
-            )
+            written = tuple(sorted(columns))
+            updates.setdefault(written, []).append((*(columns[c] for c in written), uid))
             for name, value in changed.items():
                 history.setdefault(name, []).append((uid, current[name], value))
             effects.append(
@@ -100,13 +97,11 @@ class UpdateMany(Operation):
             if not tx.exists(target, value):
                 raise OperationError("edit.missing", entity=target, uid=value)
         connection = tx.session.connection()
-        for written, params in updates.items():
-            statement = (
-                update(table)
-                .where(table.c.uid == bindparam("b_uid"))
-                .values({c: bindparam(f"v_{c}") for c in written})
+        for written, params in updates.items():  # plain values: the driver's executemany
+            assignments = ", ".join(f'"{table.c[c].name}" = ?' for c in written)
+            connection.exec_driver_sql(
+                f'UPDATE "{table.name}" SET {assignments} WHERE uid = ?', params
             )
-            connection.execute(statement, params)
         for name, changes in history.items():
             tx.record_many(entity, name, changes)
         what = self.what or _label_of(self.changes[0][1] if self.changes else {})
@@ -130,11 +125,17 @@ def _rows(
         for name in names:
             wanted.update(to_columns("requirement", {name: spec("requirement", name).default}))
         columns = [table.c[c] for c in sorted(wanted)]
+    names = [c.name for c in columns]
+    listed = ", ".join(f'"{name}"' for name in names)
+    at = names.index("uid")
+    connection = tx.session.connection()
     found: dict[str, dict[str, Any]] = {}
     for start in range(0, len(uids), _CHUNK):
-        chunk = uids[start : start + _CHUNK]
-        for r in tx.session.execute(select(*columns).where(table.c.uid.in_(chunk))).mappings():
-            found[r["uid"]] = dict(r)
+        chunk = tuple(uids[start : start + _CHUNK])
+        marks = ", ".join("?" * len(chunk))
+        statement = f'SELECT {listed} FROM "{table.name}" WHERE uid IN ({marks})'
+        for r in connection.exec_driver_sql(statement, chunk):  # plain values, as stored
+            found[r[at]] = dict(zip(names, r, strict=True))
     return found
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from sqlalchemy import Connection, or_, select, true
 
@@ -11,8 +12,10 @@ from pmdesk.core.schema.tables import Lane, Link, Milestone, Release, Requiremen
 ROADMAP_LINKS = ("depends_on", "blocks")
 
 
-@dataclass(frozen=True)
-class RoadmapItem:
+class RoadmapItem(NamedTuple):
+    """A requirement that could have a place in time (a named tuple: a big roadmap
+    reads 100,000 of them, and an edit of 1,000 makes 1,000 new ones)."""
+
     uid: str
     key: str
     title: str
@@ -116,7 +119,7 @@ def roadmap_data(conn: Connection, *, rejected: bool = False) -> RoadmapData:
         .order_by(Link.uid)
     )
     return RoadmapData(
-        tuple(RoadmapItem(**r._asdict()) for r in items),
+        tuple(map(RoadmapItem._make, items)),  # the columns in the fields' order
         tuple(RoadmapRelease(*r) for r in releases),
         tuple(RoadmapMilestone(*r) for r in milestones),
         tuple(RoadmapLane(*r) for r in lanes),

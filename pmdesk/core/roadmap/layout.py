@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import heapq
+import operator
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal, NamedTuple
@@ -266,21 +267,39 @@ def restyled(layout: RoadmapLayout, effects: Iterable[Effect]) -> RoadmapLayout 
     bars = list(layout.bars)
     by_uid = dict(layout._by_uid)
     by_row = dict(layout._by_row)
+    copied: set[int] = set()  # rows copied already (several bars of one row changed)
     for uid, new in changed.items():
         old = by_uid[uid]
         bars[layout.position(uid)] = by_uid[uid] = new
-        row = by_row[old.row] = list(by_row[old.row])
-        row[row.index(old)] = new
+        if old.row not in copied:
+            copied.add(old.row)
+            by_row[old.row] = list(by_row[old.row])
+        row = by_row[old.row]
+        row[_place_in_row(row, old)] = new
     return replace(layout, bars=tuple(bars), _by_uid=by_uid, _by_row=by_row)
 
 
 def _bar_with(bar: Bar, values: Mapping[str, Any]) -> Bar:
-    return bar._replace(
-        title=str(values.get("title", bar.title)),
-        kind=str(values.get("kind", bar.kind)),
-        status=str(values.get("status", bar.status)),
-        priority=values.get("priority", bar.priority),
-    )
+    """`bar` showing `values` (of BAR_SHOWS; texts but the priority, None: not assessed)."""
+    shown: dict[str, Any] = {
+        name: value if name == "priority" else str(value) for name, value in values.items()
+    }
+    return bar._replace(**shown)
+
+
+_x0 = operator.attrgetter("x0")
+
+
+def _place_in_row(row: list[Bar], bar: Bar) -> int:
+    """Where `bar` (itself) is in its row, left to right by x0: a search, not a
+    comparison of whole bars with each one (a thousand bars restyled at once)."""
+    at = bisect.bisect_left(row, bar.x0, key=_x0)
+    for i in range(at, len(row)):
+        if row[i] is bar:
+            return i
+        if row[i].x0 != bar.x0:
+            break
+    return row.index(bar)
 
 
 class _Placed(NamedTuple):  # a tuple: made for every bar, several times faster

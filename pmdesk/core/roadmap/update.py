@@ -162,7 +162,7 @@ class RoadmapState:
             items = list(data.items)
             for uid, values in changes.items():
                 old = items[self._index[uid]]
-                new = replace(old, **values)
+                new = old._replace(**values)
                 items[self._index[uid]] = new
                 if (old.status == HIDDEN) != (new.status == HIDDEN):
                     toggled.append(uid)
