@@ -14,7 +14,7 @@ only for the rows it paints, and a sort is one list replaced.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from itertools import filterfalse
+from itertools import compress, filterfalse
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -174,6 +174,20 @@ class BacklogModel(QAbstractTableModel):
             where.update(zip(group.uids, range(head + 1, head + 1 + len(group.uids)), strict=True))
         return where
 
+    def _rows_of(self, wanted: set[str]) -> dict[str, int]:
+        """The row of each uid of `wanted` shown, found in one pass in C: a map of
+        every row (`_positions`) took 12-20 ms at 100,000, for the thousand rows a
+        selection needs."""
+        if not self._groups:
+            spans: list[tuple[int, list[str]]] = [(0, self._entries)]  # type: ignore[list-item]
+        else:
+            spans = [(h + 1, g.uids) for g, h in zip(self._groups, self._heads, strict=True)]
+        where: dict[str, int] = {}
+        for first, uids in spans:
+            pairs = zip(uids, range(first, first + len(uids)), strict=True)
+            where.update(compress(pairs, map(wanted.__contains__, uids)))
+        return where
+
     def row_of(self, uid: str) -> BacklogRow:
         return self._rows[uid]
 
@@ -313,9 +327,9 @@ class BacklogModel(QAbstractTableModel):
             rows = [p.row() for p in persistent]
             old = self._entries
             self._set_entries(entries, groups, heads)
-            where = self._positions() if len(persistent) > 16 else None
-            if where is not None:  # kept for the view's questions that follow
-                self._where = where
+            where = None
+            if len(persistent) > 16:  # the selection's rows: found in one pass
+                where = self._rows_of({e for r in set(rows) if isinstance(e := old[r], str)})
             heads_at = {entries[i].value: i for i in heads}  # type: ignore[union-attr]
             moved: dict[int, int | None] = {}
             for row in set(rows):
