@@ -243,11 +243,6 @@ def restyled(layout: RoadmapLayout, effects: Iterable[Effect]) -> RoadmapLayout 
             changes.setdefault(e.uid, {}).update(
                 {name: e.values[name] for name in BAR_SHOWS if name in e.fields}
             )
-    changed = {
-        uid: new
-        for uid, values in changes.items()
-        if (new := _bar_with(layout._by_uid[uid], values)) != layout._by_uid[uid]
-    }
     if names:
         bands = tuple(replace(b, name=names[b.uid]) if b.uid in names else b for b in layout.bands)
         conflicts = tuple(  # "… outside the dates of release <name>"
@@ -262,6 +257,17 @@ def restyled(layout: RoadmapLayout, effects: Iterable[Effect]) -> RoadmapLayout 
                 _by_uid=layout._by_uid,
                 _by_row=layout._by_row,
             )
+    return restyled_bars(layout, changes)
+
+
+def restyled_bars(layout: RoadmapLayout, changes: Mapping[str, Mapping[str, Any]]) -> RoadmapLayout:
+    """`layout` with the bars of `changes` (uid: values of BAR_SHOWS, each uid with a
+    bar) showing them, in place: nothing moves."""
+    changed = {
+        uid: new
+        for uid, values in changes.items()
+        if (new := _bar_with(layout._by_uid[uid], values)) != layout._by_uid[uid]
+    }
     if not changed:
         return layout
     bars = list(layout.bars)

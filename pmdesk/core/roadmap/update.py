@@ -47,6 +47,7 @@ from pmdesk.core.roadmap.layout import (
     _Placed,
     layout_roadmap,
     restyled,
+    restyled_bars,
 )
 from pmdesk.core.roadmap.timescale import next_period, offset, period_start
 
@@ -169,12 +170,17 @@ class RoadmapState:
             data = replace(data, items=tuple(items))
         # The bars that stay, and the bands: restyled in place (an item without a bar
         # only changes data).
-        quiet = [
-            e
-            for e in effects
-            if e.entity == "release" or (e.uid not in toggled and self.layout.bar(e.uid))
-        ]
-        layout = restyled(self.layout, quiet) if quiet else self.layout
+        layout: RoadmapLayout | None
+        if not releases and not toggled:  # bars restyled (the effects checked above)
+            bar = self.layout.bar
+            layout = restyled_bars(self.layout, {u: v for u, v in changes.items() if bar(u)})
+        else:
+            quiet = [
+                e
+                for e in effects
+                if e.entity == "release" or (e.uid not in toggled and self.layout.bar(e.uid))
+            ]
+            layout = restyled(self.layout, quiet) if quiet else self.layout
         if layout is None:
             return None
         before, moved, unpacked = layout, set[str](), set(self.unpacked)
