@@ -4,7 +4,9 @@ empty values last both ways, Chinese titles by pinyin; it groups by a field."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
+import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -96,3 +98,50 @@ def test_grouping_by_release_puts_rows_under_their_release(
     assert model.shown_count() == model.count()
     pane.view.viewport().repaint()  # the headings paint across the table
     QApplication.processEvents()
+
+
+def test_every_columns_keys_computed_at_once_equal_its_keys_row_by_row(
+    qtbot: QtBot, window: MainWindow, sample: Path
+) -> None:
+    """`sort_values` (C where a column allows) says what `sort_value` says of
+    each row: every column, the custom fields' slots too, with empty values."""
+    from pmdesk.app.backlog.columns import COLUMNS, sort_values
+
+    pane = open_backlog(qtbot, window, sample)
+    model = pane.model
+    first = model.shown_uids()[0]
+    for field, value in (("priority", None), ("owner", ""), ("rice", None)):
+        assert ws(window).session.push(Update("requirement", first, {field: value}))
+    rows, names = model._rows, model.names
+    for column in COLUMNS:
+        by_row = {uid: column.sort_value(row, names) for uid, row in rows.items()}
+        assert sort_values(column, rows, names) == by_row, column.name
+
+
+def test_the_shown_columns_sort_keys_are_ready_before_the_first_click(
+    qtbot: QtBot, window: MainWindow, sample: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 15: at 100,000 rows a first click computed the column's keys (a RICE
+    score each) on the spot; the shown columns' keys are computed while the
+    window waits, so the click only sorts."""
+    from pmdesk.app.backlog import arrange, columns
+    from pmdesk.app.backlog.columns import Column
+
+    pane = open_backlog(qtbot, window, sample)
+    model = pane.model
+    qtbot.waitUntil(lambda: not model.warming)
+    computed: list[str] = []
+    real = columns.sort_values
+
+    def counted(column: Column, *args: Any) -> dict[str, Any]:
+        computed.append(column.name)
+        return real(column, *args)
+
+    monkeypatch.setattr(arrange, "sort_values", counted)
+    click_header(qtbot, pane, "score")
+    scores = [rice_of(model.row_of(u)) for u in model.shown_uids()]
+    filled = [s for s in scores if s is not None]
+    assert filled and filled in (sorted(filled), sorted(filled, reverse=True))
+    assert computed == []  # ready: the click only sorted
+    click_header(qtbot, pane, "effort")  # hidden until now: computed when clicked
+    assert computed == ["effort"]

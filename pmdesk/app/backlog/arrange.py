@@ -17,7 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import QCollator, QCoreApplication, QLocale
 
-from pmdesk.app.backlog.columns import BY_NAME, Names
+from pmdesk.app.backlog.columns import BY_NAME, Names, sort_values
 from pmdesk.app.backlog.custom_columns import group_custom, slot_of
 from pmdesk.core.domain import vocabulary
 from pmdesk.core.queries.backlog import (
@@ -125,7 +125,7 @@ class SortKeys:
         keys = self._keys.get(column)
         if keys is None:
             spec = BY_NAME[column]
-            values = {uid: spec.sort_value(row, self.names) for uid, row in rows.items()}
+            values = sort_values(spec, rows, self.names)
             if spec.sorting == "text":
                 self.collation.prepare(v for v in values.values() if v is not None)
                 rank = self.collation.rank

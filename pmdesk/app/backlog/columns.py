@@ -6,8 +6,9 @@ names shown (releases, lanes) come from `Names`. No widgets here.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any, Literal
 
 from PySide6.QtCore import QCoreApplication, QLocale
@@ -125,6 +126,31 @@ class Column:
             text = ", ".join(value) if isinstance(value, tuple) else value
             return text or None
         return value
+
+
+def sort_values(column: Column, rows: Mapping[str, BacklogRow], names: Names) -> dict[str, Any]:
+    """`column.sort_value` of every row, by uid: computed in C where the column
+    allows (a call per row cost 20-50 ms at 100,000, most of a first sort)."""
+    uids, values = rows.keys(), rows.values()
+    if column.slot >= 0 or (column.sorting == "number" and column.name != "score"):
+        return {uid: column.sort_value(row, names) for uid, row in rows.items()}
+    if column.name == "score":  # RICE's inputs, then the score of each row
+        inputs = (map(itemgetter(p), values) for p in (REACH, IMPACT, CONFIDENCE, EFFORT))
+        return dict(zip(uids, map(vocabulary.rice_score, *inputs), strict=True))
+    found = map(itemgetter(column.position), values)
+    if column.sorting == "choice":
+        order = {
+            "release": names.release_order,
+            "lane": names.lane_order,
+            "persona": names.persona_order,
+        }.get(column.name) or {choice: i for i, choice in enumerate(column.choices)}
+        return dict(zip(uids, map(order.get, found), strict=True))
+    if column.sorting == "text":
+        return {
+            uid: (", ".join(v) if isinstance(v, tuple) else v) or None
+            for uid, v in zip(uids, found, strict=True)
+        }
+    return dict(zip(uids, found, strict=True))
 
 
 def _number_text(value: float | None, decimals: int = 0) -> str:

@@ -41,7 +41,7 @@ from pmdesk.app.backlog.arrange import (
     merge_placed,
     placement,
 )
-from pmdesk.app.backlog.columns import COLUMNS, RICE_INPUTS, Names
+from pmdesk.app.backlog.columns import BY_NAME, COLUMNS, RICE_INPUTS, Names
 from pmdesk.app.backlog.custom_columns import slot_of
 from pmdesk.app.labels import not_assessed_label, priority_label, status_label
 from pmdesk.app.session import ProjectSession
@@ -79,6 +79,7 @@ _GROUP_FLAGS = Qt.ItemFlag.ItemIsEnabled
 # The layout signals' overload that carries a hint (PySide picks it by signature).
 _LAYOUT_ARGS = ("QList<QPersistentModelIndex>", "QAbstractItemModel::LayoutChangeHint")
 # The fields whose change moves rows: resort or regroup when they are the keys.
+WARM_MS = 100  # between two columns' sort keys computed ahead (`warm`)
 _SORT_FIELDS = {c.name: c.field for c in COLUMNS} | {"score": "rice"}
 
 
@@ -112,6 +113,10 @@ class BacklogModel(QAbstractTableModel):
         self._changed: set[str] | None = set()
         self._pending = QTimer(self, singleShot=True, interval=0)  # one arrange per burst
         self._pending.timeout.connect(self._arrange_changes)
+        # Columns whose sort keys are computed while the window waits (`warm`).
+        self._warming: list[str] = []
+        self._warm_timer = QTimer(self, singleShot=True, interval=WARM_MS)
+        self._warm_timer.timeout.connect(self._warm_next)
         session.changed.connect(self._follow)
 
     # -- loading -------------------------------------------------------------------
@@ -129,6 +134,26 @@ class BacklogModel(QAbstractTableModel):
         self.loaded = True
         self.arrange(reset=True)
         collector.settle()
+
+    def warm(self, columns: Iterable[str]) -> None:
+        """Compute the sort keys of `columns` (those shown) ahead of a header click,
+        one column per pause: at 100,000 rows a column's keys (a RICE score each, a
+        pinyin rank per title) were half of a first click's 100-120 ms."""
+        self._warming = [c for c in columns if c in BY_NAME]
+        if self._warming and self.loaded:
+            self._warm_timer.start()
+
+    @property
+    def warming(self) -> bool:
+        """Whether shown columns' sort keys are still to be computed ahead."""
+        return bool(self._warming) and self.loaded
+
+    def _warm_next(self) -> None:
+        if not self.loaded or not self._warming:
+            return
+        self._keys.of(self._warming.pop(0), self._rows)
+        if self._warming:
+            self._warm_timer.start()
 
     # -- what the view asks ----------------------------------------------------------
     def uid_at(self, index: Index) -> str | None:

@@ -124,6 +124,7 @@ class BacklogPane(QWidget):
         self.view.sort_requested.connect(self.sort_by)
         self.view.original_order_requested.connect(lambda: self.set_sort([]))
         self.view.header_changed.connect(self._save_timer.start)
+        self.model.modelReset.connect(self._warm_shown)  # a reload: keys made anew
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._row_menu)
         self.view.selectionModel().currentChanged.connect(self._current_changed)
@@ -147,6 +148,17 @@ class BacklogPane(QWidget):
         self.model.load()
         self._follow_filter()
         self.select_uid(self._wanted)
+        self._warm_shown()
+
+    def _warm_shown(self) -> None:
+        """The shown columns' sort keys, computed while the window waits (left to right)."""
+        header = self.view.horizontalHeader()
+        shown = sorted(
+            (header.visualIndex(i), column.name)
+            for i, column in enumerate(COLUMNS)
+            if not self.view.isColumnHidden(i)
+        )
+        self.model.warm(name for _, name in shown)
 
     # -- selection -----------------------------------------------------------------
     def select_uid(self, uid: str | None) -> None:
