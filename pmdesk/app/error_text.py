@@ -13,7 +13,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from pmdesk.core.errors import PmdeskError
-from pmdesk.core.messages import CONTEXT, MESSAGES, WORDS, readable_params
+from pmdesk.core.messages import CONTEXT, MESSAGES, WORDS, readable_params, sentence_of
 
 _WORDS = frozenset(WORDS)
 
@@ -22,7 +22,7 @@ def error_text(error: BaseException) -> str:
     """The sentence to show for `error`: translated for pmdesk's own errors."""
     if not isinstance(error, PmdeskError) or error.code not in MESSAGES:
         return str(error)
-    template = QCoreApplication.translate(CONTEXT, MESSAGES[error.code])
+    template = QCoreApplication.translate(CONTEXT, sentence_of(error.code, error.params))
     params = {
         name: QCoreApplication.translate(CONTEXT, value)
         if isinstance(value, str) and value in _WORDS

@@ -106,6 +106,11 @@ MESSAGES: dict[str, str] = {
         "{name} has {count} unsaved edits from an earlier session that ended without "
         "saving; recover or discard them first.",
     ),
+    "project.unsaved_leftover.one": QT_TRANSLATE_NOOP(
+        "CoreError",
+        "{name} has an unsaved edit from an earlier session that ended without "
+        "saving; recover or discard it first.",
+    ),
     "project.recovery_gone": QT_TRANSLATE_NOOP(
         "CoreError", "The unsaved work for {name} is no longer there."
     ),
@@ -207,6 +212,9 @@ MESSAGES: dict[str, str] = {
     ),
     "merge.conflicts": QT_TRANSLATE_NOOP(
         "CoreError", "{count} conflicting changes need a decision before {name} can be saved."
+    ),
+    "merge.conflicts.one": QT_TRANSLATE_NOOP(
+        "CoreError", "A conflicting change needs a decision before {name} can be saved."
     ),
     # Edits (operations) that were refused.
     "edit.refused": QT_TRANSLATE_NOOP(
@@ -591,6 +599,15 @@ def readable_params(params: Mapping[str, object]) -> dict[str, object]:
     return dict(params)
 
 
+def sentence_of(code: str, params: Mapping[str, object]) -> str:
+    """The English sentence (a translation's source) that says `code` with these
+    parameters: a count of one has a sentence of its own where English needs one
+    ("A conflicting change needs…", not "1 conflicting changes need…")."""
+    if params.get("count") == 1 and f"{code}.one" in MESSAGES:
+        return MESSAGES[f"{code}.one"]
+    return MESSAGES[code]
+
+
 def message_text(code: str, params: dict[str, object]) -> str:
     """The English sentence for `code` with its parameters filled in."""
-    return MESSAGES[code].format(**readable_params(params))
+    return sentence_of(code, params).format(**readable_params(params))

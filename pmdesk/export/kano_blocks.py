@@ -32,7 +32,7 @@ from pmdesk.core.analysis.survey_csv import SurveyError
 from pmdesk.core.domain.directives import KanoDirective
 from pmdesk.core.domain.vocabulary import KANO, KANO_CATEGORY_TERMS
 from pmdesk.core.errors import PmdeskError
-from pmdesk.core.messages import CONTEXT, MESSAGES
+from pmdesk.core.messages import CONTEXT, MESSAGES, sentence_of
 from pmdesk.core.storage.workingcopy_slot import project_file_of
 from pmdesk.export.doc import Block, Image, Paragraph, Run, Runs, Table
 from pmdesk.export.html_tables import values_table_html
@@ -170,7 +170,7 @@ def _sentence(error: PmdeskError, lang: str) -> str:
     the command line has none)."""
     if lang != "zh" or error.code not in MESSAGES:
         return str(error)
-    template = _chinese().translate(CONTEXT, MESSAGES[error.code])
+    template = _chinese().translate(CONTEXT, sentence_of(error.code, error.params))
     try:
         return template.format(**error.params) if template else str(error)
     except (KeyError, IndexError, ValueError):

@@ -897,6 +897,10 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <translation>{name} has {count} unsaved edits from an earlier session that ended without saving; recover or discard them first.</translation>
     </message>
     <message>
+        <source>{name} has an unsaved edit from an earlier session that ended without saving; recover or discard it first.</source>
+        <translation>{name} has an unsaved edit from an earlier session that ended without saving; recover or discard it first.</translation>
+    </message>
+    <message>
         <source>The unsaved work for {name} is no longer there.</source>
         <translation>The unsaved work for {name} is no longer there.</translation>
     </message>
@@ -991,6 +995,10 @@ A baseline keeps the project as it is at a moment you name, such as the version 
     <message>
         <source>{count} conflicting changes need a decision before {name} can be saved.</source>
         <translation>{count} conflicting changes need a decision before {name} can be saved.</translation>
+    </message>
+    <message>
+        <source>A conflicting change needs a decision before {name} can be saved.</source>
+        <translation>A conflicting change needs a decision before {name} can be saved.</translation>
     </message>
     <message>
         <source>The change was refused by the project file ({detail}).</source>

@@ -890,6 +890,10 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <translation>{name} 有 {count} 处上次未保存就结束的修改；请先恢复或放弃这些修改。</translation>
     </message>
     <message>
+        <source>{name} has an unsaved edit from an earlier session that ended without saving; recover or discard it first.</source>
+        <translation>{name} 有 1 处上次未保存就结束的修改；请先恢复或放弃这处修改。</translation>
+    </message>
+    <message>
         <source>The unsaved work for {name} is no longer there.</source>
         <translation>{name} 的未保存内容已不存在。</translation>
     </message>
@@ -984,6 +988,10 @@ A baseline keeps the project as it is at a moment you name, such as the version 
     <message>
         <source>{count} conflicting changes need a decision before {name} can be saved.</source>
         <translation>有 {count} 处冲突的修改需要你决定，之后才能保存 {name}。</translation>
+    </message>
+    <message>
+        <source>A conflicting change needs a decision before {name} can be saved.</source>
+        <translation>有 1 处冲突的修改需要你决定，之后才能保存 {name}。</translation>
     </message>
     <message>
         <source>The change was refused by the project file ({detail}).</source>

@@ -167,3 +167,17 @@ def test_a_damaged_working_copy_is_said_in_chinese_in_the_window(
         "文件已损坏。"
     ]
     session.working_copy.store.dispose()
+
+
+def test_a_count_of_one_reads_in_the_singular_in_both_languages(chinese: None) -> None:
+    """Not "1 conflicting changes need a decision": one has a sentence of its own."""
+    from pmdesk.core.errors import PmdeskError
+
+    one = PmdeskError("merge.conflicts", count=1, name="plan.pmdesk")
+    assert str(one) == "A conflicting change needs a decision before plan.pmdesk can be saved."
+    assert error_text(one) == "有 1 处冲突的修改需要你决定，之后才能保存 plan.pmdesk。"
+    two = PmdeskError("merge.conflicts", count=2, name="plan.pmdesk")
+    assert str(two) == "2 conflicting changes need a decision before plan.pmdesk can be saved."
+    leftover = PmdeskError("project.unsaved_leftover", count=1, name="plan.pmdesk")
+    assert str(leftover).startswith("plan.pmdesk has an unsaved edit from an earlier session")
+    assert error_text(leftover).startswith("plan.pmdesk 有 1 处上次未保存就结束的修改")
