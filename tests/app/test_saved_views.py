@@ -256,3 +256,14 @@ def test_the_preview_of_a_view_block_follows_the_view(
         lambda: "Requirements in view “Excel work”" in pane.preview.toPlainText(),
         timeout=10_000,
     )
+
+
+@pytest.mark.usefixtures("chinese")
+def test_the_baseline_and_review_filters_of_a_view_read_in_chinese_in_its_history() -> None:
+    """Not "baseline · needs review" in a Chinese history: the filter bar's words."""
+    from pmdesk.app.history.model import ui_wording
+    from pmdesk.core.queries.criteria import view_value
+
+    wording, criteria = ui_wording(), {"baseline": "b1", "needs_review": True}
+    assert view_value("criteria", criteria, wording.separator, wording.value) == "基线以来 · 待复核"
+    assert view_value("criteria", criteria) == "since baseline · needs review"  # the CLI's

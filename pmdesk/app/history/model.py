@@ -73,6 +73,11 @@ def _vocabulary(field: str, code: str) -> str:
     }.get(field)
     if field == "field":  # a field's name (a saved view's filter and sort)
         return field_label(code)
+    if field == "filter":  # a saved view's switches, as the filter bar says them
+        return {
+            "baseline": translate("FilterBar", "Since baseline"),
+            "needs_review": translate("FilterBar", "Needs review"),
+        }.get(code, code)
     if field in ("doc_status", "confidentiality"):  # the PRD's own
         return document_value_label(field, code)
     if field == "scoring" and code in SCORING_TERMS:  # RICE, ICE, WSJF, weighted criteria

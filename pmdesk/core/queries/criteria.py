@@ -253,6 +253,14 @@ def from_json(data: Mapping[str, Any]) -> Criteria:
     )
 
 
+# The filter bar's switches as the command line names them (the window: its own words).
+_FILTER_WORDS = {"baseline": "since baseline", "needs_review": "needs review"}
+
+
+def _plain_word(kind: str, code: str) -> str:
+    return _FILTER_WORDS.get(code, code) if kind == "filter" else code
+
+
 def view_value(
     name: str,
     value: Any,
@@ -264,7 +272,7 @@ def view_value(
     review`, `priority ↑, title ↓`. `word(kind, code)` says a vocabulary value
     (`word("field", "status")` a field's name) in the caller's language; `names`
     gives releases, lanes and personas by uid."""
-    say = word or (lambda _kind, code: code)
+    say = word or _plain_word
     named = names or {}
     if name == "sort" and isinstance(value, list):
         arrows = {"asc": "↑", "desc": "↓"}
@@ -288,9 +296,9 @@ def view_value(
     if isinstance(dates, Mapping):
         parts.append(f"{dates.get('first') or '…'} – {dates.get('last') or '…'}")
     if value.get("baseline"):
-        parts.append("baseline")
+        parts.append(say("filter", "baseline"))
     if value.get("needs_review"):
-        parts.append("needs review")
+        parts.append(say("filter", "needs_review"))
     for field_uid, wanted in (value.get("custom") or {}).items():
         if isinstance(wanted, Mapping):
             low, high, contains = wanted.get("low"), wanted.get("high"), wanted.get("contains")
