@@ -85,6 +85,10 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.roadmap_dock, self.board_dock)
         self.board_dock.visibilityChanged.connect(self._board_in_sight)
         self.roadmap_dock.visibilityChanged.connect(self._roadmap_in_sight)
+        # Floated from behind a tab, a dock hears "not visible" as its window shows:
+        # a floating dock is in sight.
+        self.roadmap_dock.topLevelChanged.connect(self._roadmap_floated)
+        self.board_dock.topLevelChanged.connect(self._board_floated)
         self.roadmap_dock.raise_()
         self.board_placeholder = self._placeholder(self.tr("No project is open."))
         self.board_dock.setWidget(self.board_placeholder)
@@ -603,6 +607,14 @@ class MainWindow(QMainWindow):
         """The board's tab chosen or left (a tab behind another is not hidden)."""
         if self.workspace is not None:
             self.workspace.board_pane.set_in_sight(visible)
+
+    def _roadmap_floated(self, floating: bool) -> None:
+        if floating:
+            self._roadmap_in_sight(True)
+
+    def _board_floated(self, floating: bool) -> None:
+        if floating:
+            self._board_in_sight(True)
 
     def _roadmap_in_sight(self, visible: bool) -> None:
         """The roadmap's tab chosen or left: behind another, it waits (see the pane)."""

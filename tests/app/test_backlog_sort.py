@@ -145,3 +145,29 @@ def test_the_shown_columns_sort_keys_are_ready_before_the_first_click(
     assert computed == []  # ready: the click only sorted
     click_header(qtbot, pane, "effort")  # hidden until now: computed when clicked
     assert computed == ["effort"]
+
+
+def test_a_title_edited_after_another_text_columns_keys_sorts_among_the_titles(
+    qtbot: QtBot,
+) -> None:
+    """Found by review: text columns sort by ranks of one collation; a second text
+    column with many new texts (the owners, computed ahead after the titles)
+    numbers every text again, and the titles' ranks kept from before no longer
+    compared with an edited title's new one: it sorted 49 places off."""
+    from pmdesk.app.backlog.arrange import SortKeys
+    from pmdesk.app.backlog.columns import Names
+    from pmdesk.core.queries.backlog import BACKLOG_COLUMNS, OWNER, UID
+
+    def row(uid: str, title: str, owner: str) -> tuple[Any, ...]:
+        values: list[Any] = [None] * len(BACKLOG_COLUMNS)
+        values[UID], values[TITLE], values[OWNER] = uid, title, owner
+        return tuple(values)
+
+    rows = {f"u{i:03d}": row(f"u{i:03d}", f"m{i:03d}", f"a{i:03d}") for i in range(100)}
+    keys = SortKeys(Names())
+    keys.of("title", rows)
+    keys.of("owner", rows)  # 100 new texts: every text numbered again
+    rows["u050"] = row("u050", "m050x", "a050")  # between m050 and m051
+    keys.update("u050", rows["u050"])
+    title = keys.of("title", rows)
+    assert sorted(rows, key=title.__getitem__).index("u050") == 50

@@ -677,3 +677,23 @@ def test_behind_the_backlog_tab_the_roadmap_waits_and_catches_up_when_chosen(
         window.roadmap_dock.raise_()
     assert reads == ["read", "refreshed"]
     assert (bar_of(pane, "CRM-8").start, bar_of(pane, "CRM-8").end) == (start, end)
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support (propagateSizeHints|raise)")
+def test_the_roadmap_floated_from_behind_a_tab_shows_the_edits_made_meanwhile(
+    qtbot: QtBot, window: MainWindow, sample: Path
+) -> None:
+    """Found by review: floating the roadmap's dock while its tab was behind another
+    sent "not visible" as the floating window showed it, so the edits kept waiting."""
+    open_sync(window, sample)
+    window.roadmap_dock.raise_()
+    pane = ws(window).roadmap_pane
+    qtbot.waitUntil(lambda: pane.layout_shown is not None and pane.up_to_date)
+    bar = bar_of(pane, "CRM-8")
+    window.show_backlog()
+    QApplication.processEvents()
+    assert not pane.in_sight
+    assert ws(window).session.push(Update("requirement", bar.uid, {"title": "Edited behind"}))
+    window.roadmap_dock.setFloating(True)
+    qtbot.waitUntil(lambda: bar_of(pane, "CRM-8").title == "Edited behind", timeout=3000)
+    assert pane.in_sight

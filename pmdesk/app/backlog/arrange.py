@@ -127,7 +127,10 @@ class SortKeys:
             spec = BY_NAME[column]
             values = sort_values(spec, rows, self.names)
             if spec.sorting == "text":
+                numbered = self.collation.generation
                 self.collation.prepare(v for v in values.values() if v is not None)
+                if self.collation.generation != numbered:  # every text numbered again:
+                    self._drop_texts()  # the other text columns' ranks are of the old
                 rank = self.collation.rank
                 values = {u: None if v is None else rank(v) for u, v in values.items()}
             keys = self._keys[column] = values
