@@ -111,7 +111,7 @@ def test_a_conflict_is_refused_and_changes_nothing(shared: Path, tmp_path: Path)
     save_merging(wang)
     published = shared.read_bytes()
     li.apply(Update("requirement", crm3, {"title": "Li's"}))
-    with pytest.raises(PmdeskError, match="1 conflicting changes"):
+    with pytest.raises(PmdeskError, match="A conflicting change needs a decision"):
         save_merging(li)
     assert shared.read_bytes() == published
     with li.store.engine.connect() as conn:

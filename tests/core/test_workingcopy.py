@@ -76,7 +76,7 @@ def test_crash_leaves_recoverable_work(project_file: Path, data_dir: Path) -> No
     (wc.slot / "state.json").write_text(state.replace(f'"pid": {os.getpid()}', '"pid": 0'))
     [item] = find_recoverable(data_dir)
     assert item.target == project_file.resolve() and item.unsaved_edits == 1
-    with pytest.raises(ProjectFileError, match="1 unsaved edits"):
+    with pytest.raises(ProjectFileError, match="has an unsaved edit from an earlier session"):
         WorkingCopy.open(project_file, data_dir=data_dir)
     recovered = WorkingCopy.recover(item)
     assert [n["title"] for n in export_snapshot(recovered.store)["requirements"]] == [
