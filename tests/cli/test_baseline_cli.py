@@ -141,7 +141,7 @@ def test_unsaved_work_of_the_window_is_kept(
     wc.close()  # unsaved: kept for recovery
     before = crm.read_bytes()
     code, _, err = run(capsys, "baseline", crm, "v1.0 评审版")
-    assert code == 2 and "unsaved edits" in one_sentence(err)
+    assert code == 2 and "an unsaved edit from an earlier session" in one_sentence(err)
     assert crm.read_bytes() == before
     assert len(list((data_dir / "working").glob("*"))) == 1
 
