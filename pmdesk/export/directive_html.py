@@ -22,9 +22,9 @@ from collections.abc import Mapping, Sequence
 
 from sqlalchemy import Connection
 
+from pmdesk.core.domain.directive_filter import DirectiveError
 from pmdesk.core.domain.directives import (
     ChangesSinceDirective,
-    DirectiveError,
     HorizonsDirective,
     KanoDirective,
     MatrixDirective,
@@ -37,9 +37,9 @@ from pmdesk.core.domain.directives import (
     RequirementsDirective,
     RoadmapDirective,
     SavedViewDirective,
-    expand_fields,
     parse_directive,
 )
+from pmdesk.core.domain.inline_fields import expand_fields
 from pmdesk.core.queries.content import (
     RequirementRow,
     edit_summary,

@@ -29,7 +29,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from pmdesk.core.domain.directives import DirectiveError
+from pmdesk.core.domain.directive_filter import DirectiveError
 from pmdesk.export.doc import (
     Block,
     CodeBlock,

@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 from sqlalchemy import Connection
 
 from pmdesk.core.analysis.moscow import BoardCard, MoscowBoard, ReleaseLoad, moscow_board
-from pmdesk.core.domain.directives import Filter, MoscowDirective
+from pmdesk.core.domain.directive_filter import Filter
+from pmdesk.core.domain.directives import MoscowDirective
 from pmdesk.core.domain.vocabulary import NOT_ASSESSED, PRIORITIES, PRIORITY_TERMS
 from pmdesk.core.queries.content import release_names, requirements_for
 from pmdesk.export.doc import Block, Paragraph, Run, Runs, Table

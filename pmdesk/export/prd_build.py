@@ -22,9 +22,9 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
+from pmdesk.core.domain.directive_filter import DirectiveError
 from pmdesk.core.domain.directives import (
     ChangesSinceDirective,
-    DirectiveError,
     HorizonsDirective,
     KanoDirective,
     MatrixDirective,
@@ -38,9 +38,9 @@ from pmdesk.core.domain.directives import (
     RevisionHistoryDirective,
     RoadmapDirective,
     SavedViewDirective,
-    expand_fields,
     parse_directive,
 )
+from pmdesk.core.domain.inline_fields import expand_fields
 from pmdesk.core.queries.content import (
     all_requirement_rows,
     edit_summary,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from sqlalchemy import Connection
 
-from pmdesk.core.domain.directives import expand_fields
+from pmdesk.core.domain.inline_fields import expand_fields
 from pmdesk.core.queries.setup import field_values, project_info
 from pmdesk.export.directive_html import render_directive_html
 from pmdesk.export.markdown_html import PreviewSection, render_html

@@ -14,7 +14,8 @@ from collections.abc import Sequence
 
 from sqlalchemy import Connection
 
-from pmdesk.core.domain.directives import DirectiveError, RequirementsDirective
+from pmdesk.core.domain.directive_filter import DirectiveError
+from pmdesk.core.domain.directives import RequirementsDirective
 from pmdesk.core.domain.vocabulary import FIELD_TERMS, LANGUAGES
 from pmdesk.export.custom_facts import CustomFacts
 from pmdesk.export.doc import Block, Paragraph, Run

@@ -9,17 +9,13 @@ from typing import Any
 import pytest
 from sqlalchemy import Connection
 
+from pmdesk.core.domain.directive_filter import DirectiveError, Filter, Term, matches, parse_filter
 from pmdesk.core.domain.directives import (
     ChangesSinceDirective,
-    DirectiveError,
-    Filter,
     RequirementsDirective,
     RevisionHistoryDirective,
     RoadmapDirective,
-    Term,
-    matches,
     parse_directive,
-    parse_filter,
 )
 from pmdesk.core.newproject.sample import sample_snapshot_path
 from pmdesk.core.queries.content import release_names, requirements_for

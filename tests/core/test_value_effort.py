@@ -21,7 +21,7 @@ from pmdesk.core.analysis.value_effort import (
     snap_value,
     value_effort_matrix,
 )
-from pmdesk.core.domain.directives import parse_filter
+from pmdesk.core.domain.directive_filter import parse_filter
 from pmdesk.core.newproject.sample import write_sample
 from pmdesk.core.project import Project
 from tests.core.value_helpers import keep_only_values

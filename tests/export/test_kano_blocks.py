@@ -16,7 +16,8 @@ from PySide6.QtGui import QColor, QImage
 from pmdesk.cli import main
 from pmdesk.core.analysis.kano_apply import analyse_kano_survey, requirement_kanos
 from pmdesk.core.analysis.kano_survey import sample_survey_path
-from pmdesk.core.domain.directives import DirectiveError, KanoDirective, parse_directive
+from pmdesk.core.domain.directive_filter import DirectiveError
+from pmdesk.core.domain.directives import KanoDirective, parse_directive
 from pmdesk.core.newproject.sample import write_sample
 from pmdesk.core.ops import Create
 from pmdesk.core.project import Project

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Connection
 
-from pmdesk.core.domain.directives import DirectiveError, RequirementsDirective
+from pmdesk.core.domain.directive_filter import DirectiveError
+from pmdesk.core.domain.directives import RequirementsDirective
 from pmdesk.core.newproject.from_snapshot import import_snapshot
 from pmdesk.core.newproject.sample import sample_snapshot_path
 from pmdesk.core.queries.content import requirements_for

@@ -14,13 +14,8 @@ from PySide6.QtGui import QColor, QImage
 
 from pmdesk.cli import main
 from pmdesk.core.analysis.value_effort import MatrixPoint, matrix_of
-from pmdesk.core.domain.directives import (
-    DirectiveError,
-    Filter,
-    MatrixDirective,
-    Term,
-    parse_directive,
-)
+from pmdesk.core.domain.directive_filter import DirectiveError, Filter, Term
+from pmdesk.core.domain.directives import MatrixDirective, parse_directive
 from pmdesk.core.newproject.sample import write_sample
 from pmdesk.core.ops import Create
 from pmdesk.core.project import Project

@@ -12,13 +12,8 @@ import pytest
 from PySide6.QtGui import QColor, QImage
 
 from pmdesk.cli import main
-from pmdesk.core.domain.directives import (
-    DirectiveError,
-    Filter,
-    PersonasDirective,
-    Term,
-    parse_directive,
-)
+from pmdesk.core.domain.directive_filter import DirectiveError, Filter, Term
+from pmdesk.core.domain.directives import PersonasDirective, parse_directive
 from pmdesk.core.newproject.sample import write_sample
 from pmdesk.core.ops import Create, Remove
 from pmdesk.core.project import Project

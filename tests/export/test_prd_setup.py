@@ -12,12 +12,8 @@ import docx
 import pytest
 
 from pmdesk.cli import main
-from pmdesk.core.domain.directives import (
-    MilestonesDirective,
-    ReleasesDirective,
-    expand_fields,
-    parse_directive,
-)
+from pmdesk.core.domain.directives import MilestonesDirective, ReleasesDirective, parse_directive
+from pmdesk.core.domain.inline_fields import expand_fields
 from pmdesk.core.errors import PmdeskError
 from pmdesk.core.newproject.sample import write_sample
 from pmdesk.core.newproject.templates import new_project, new_project_values

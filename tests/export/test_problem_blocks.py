@@ -12,14 +12,8 @@ import pytest
 from sqlalchemy import select
 
 from pmdesk.cli import main
-from pmdesk.core.domain.directives import (
-    PROBLEM_CHECKS,
-    DirectiveError,
-    Filter,
-    ProblemsDirective,
-    Term,
-    parse_directive,
-)
+from pmdesk.core.domain.directive_filter import DirectiveError, Filter, Term
+from pmdesk.core.domain.directives import PROBLEM_CHECKS, ProblemsDirective, parse_directive
 from pmdesk.core.newproject.sample import write_sample
 from pmdesk.core.ops import Create, Operation, Update
 from pmdesk.core.project import Project

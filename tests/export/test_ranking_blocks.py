@@ -12,13 +12,8 @@ import docx
 import pytest
 
 from pmdesk.cli import main
-from pmdesk.core.domain.directives import (
-    DirectiveError,
-    Filter,
-    RankingDirective,
-    Term,
-    parse_directive,
-)
+from pmdesk.core.domain.directive_filter import DirectiveError, Filter, Term
+from pmdesk.core.domain.directives import RankingDirective, parse_directive
 from pmdesk.core.newproject.sample import write_sample
 from pmdesk.core.ops import Create, Operation, Update
 from pmdesk.core.project import Project

@@ -9,7 +9,8 @@ from pathlib import Path
 import docx
 import pytest
 
-from pmdesk.core.domain.directives import DirectiveError, parse_directive
+from pmdesk.core.domain.directive_filter import DirectiveError
+from pmdesk.core.domain.directives import parse_directive
 from pmdesk.core.storage.projectfile import open_readonly
 from pmdesk.export.directive_html import render_directive_html
 from tests.export.test_moscow_blocks import with_section

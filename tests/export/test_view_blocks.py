@@ -12,7 +12,8 @@ import docx
 import pytest
 
 from pmdesk.cli import main
-from pmdesk.core.domain.directives import DirectiveError, SavedViewDirective, parse_directive
+from pmdesk.core.domain.directive_filter import DirectiveError
+from pmdesk.core.domain.directives import SavedViewDirective, parse_directive
 from pmdesk.core.newproject.sample import write_sample
 from pmdesk.core.ops import Create
 from pmdesk.core.project import Project

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, select
 
-from pmdesk.core.domain.directives import Filter
+from pmdesk.core.domain.directive_filter import Filter
 from pmdesk.core.domain.vocabulary import QUADRANTS
 from pmdesk.core.ops.base import Label
 from pmdesk.core.ops.edits import Batch, Update

@@ -13,7 +13,8 @@ from typing import Any
 from sqlalchemy import Connection, func, select
 
 from pmdesk.core.domain import vocabulary
-from pmdesk.core.domain.directives import Filter, RequirementsDirective, matches
+from pmdesk.core.domain.directive_filter import Filter, matches
+from pmdesk.core.domain.directives import RequirementsDirective
 from pmdesk.core.domain.fields import from_columns
 from pmdesk.core.schema.tables import (
     HistoryEntry,

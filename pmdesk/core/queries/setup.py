@@ -120,7 +120,7 @@ class MilestoneRecord:
 
 def field_values(info: ProjectInfo, language: str | None = None) -> dict[str, str]:
     """What a section's `{{product}}`, `{{version}}`… fields show (see
-    domain.directives.expand_fields); the product falls back to the title."""
+    domain.inline_fields.expand_fields); the product falls back to the title."""
     separator = "、" if (language or info.language) == "zh" else ", "
     return {
         "title": info.title,
