@@ -1162,6 +1162,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("BulkEditDialog", "Edit Selected Requirements"): "批量编辑需求",
     ("BulkEditDialog", "Change %n selected requirement(s):"): "修改选中的 %n 条需求：",
     ("BulkEditDialog", "Add tags"): "添加标签",
+    ("BulkEditDialog", "Choose a value"): "请选择",
     ("BulkEditDialog", "Remove tags"): "移除标签",
     ("BulkEditDialog", "Release"): "版本",
     ("BulkEditDialog", "Priority"): "优先级",

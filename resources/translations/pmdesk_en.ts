@@ -387,6 +387,10 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         </translation>
     </message>
     <message>
+        <source>Choose a value</source>
+        <translation>Choose a value</translation>
+    </message>
+    <message>
         <source>&amp;Field:</source>
         <translation>&amp;Field:</translation>
     </message>

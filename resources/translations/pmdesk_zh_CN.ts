@@ -381,6 +381,10 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         </translation>
     </message>
     <message>
+        <source>Choose a value</source>
+        <translation>请选择</translation>
+    </message>
+    <message>
         <source>&amp;Field:</source>
         <translation>字段(&amp;F)：</translation>
     </message>

@@ -9,12 +9,13 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from pmdesk.app.backlog.arrange import SortKey
 from pmdesk.app.backlog.model import BacklogModel
 from pmdesk.app.main_window import MainWindow
-from pmdesk.core.queries.backlog import OWNER
+from pmdesk.core.queries.backlog import OWNER, PRIORITY
 from tests.app.backlog_helpers import click_row, open_backlog, saved_rows
 from tests.app.conftest import ws
 
@@ -102,3 +103,24 @@ def test_many_changed_rows_are_sorted_again_and_the_file_has_them(
     assert {model.row_of(u)[OWNER] for u in shown} == {"Zed"}
     assert window.save()
     assert {row[OWNER] for row in saved_rows(sample).values()} == {"Zed"}
+
+
+def test_a_row_an_edit_moves_far_stays_in_sight(
+    qtbot: QtBot, window: MainWindow, sample: Path
+) -> None:
+    """Found trying it as a new user: sorted by priority, a Must set to Won't jumped
+    to the end of the table and out of sight; the table now follows it."""
+    pane = open_backlog(qtbot, window, sample)
+    window.resize(1280, 700)
+    model, view = pane.model, pane.view
+    pane.set_sort([("priority", True)])
+    uid = next(u for u in model.shown_uids() if model.row_of(u)[PRIORITY] == "must")
+    click_row(qtbot, pane, uid)
+    view.scrollToTop()
+    assert pane.set_field("priority", "wont")
+    qtbot.waitUntil(lambda: not model._pending.isActive())
+    QApplication.processEvents()
+    row = model.index_of(uid)
+    assert row.row() > 30  # moved down among the Won'ts, far below the first screen
+    assert view.currentIndex().row() == row.row()
+    assert view.viewport().rect().intersects(view.visualRect(row))  # and in sight

@@ -131,3 +131,40 @@ def test_row_menu_sets_status_and_release_of_the_selected_rows(
     saved = saved_rows(sample)
     assert all(saved[k][STATUS] == "done" and saved[k][RELEASE] is None for k in keys)
     QApplication.processEvents()
+
+
+def test_edit_selected_sets_nothing_until_a_value_is_chosen_and_reopens_on_that_field(
+    qtbot: QtBot, window: MainWindow, sample: Path
+) -> None:
+    """Found trying it as a new user: the dialog opened on Priority = Not assessed,
+    so Enter by reflex after Ctrl+A wiped every priority; and it forgot the field
+    used a moment before."""
+    pane = open_backlog(qtbot, window, sample)
+    model = pane.model
+    click_row(qtbot, pane, model.shown_uids()[0])
+    QTest.keySequence(pane.view, "Ctrl+A")
+    before = {u: model.row_of(u)[PRIORITY] for u in model.shown_uids()}
+    dialog = bulk_dialog(qtbot, window)
+    value = dialog.input("priority")
+    assert isinstance(value, QComboBox)
+    assert value.currentIndex() == -1 and value.placeholderText() == "Choose a value"
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert not ok.isEnabled()
+    QTest.keyClick(dialog.field, Qt.Key.Key_Return)
+    assert ws(window).undo_stack.count() == 0  # nothing set
+    assert {u: model.row_of(u)[PRIORITY] for u in model.shown_uids()} == before
+    if dialog.isVisible():
+        dialog.reject()
+
+    dialog = bulk_dialog(qtbot, window)
+    choose(dialog.field, "release")
+    release = dialog.input("release")
+    assert isinstance(release, QComboBox) and release.currentIndex() == -1
+    choose(release, release.itemData(1))
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert ok.isEnabled()
+    QTest.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert ws(window).undo_stack.undoText() == f"Set release of {len(before)} requirements"
+    dialog = bulk_dialog(qtbot, window)
+    assert dialog.field.currentData() == "release"  # the field used last
+    dialog.reject()

@@ -63,18 +63,44 @@ class BulkEditDialog(QDialog):
             self.field.setItemData(index, name)
             widget = getattr(form, f"value_{name}")
             self._inputs[name] = widget
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        assert ok is not None
+        self.ok = ok
         for name in CHOICE_FIELDS:
             box = self._inputs[name]
             assert isinstance(box, QComboBox)
             for text, value in choices(name, names):
                 box.addItem(text, value)
+            # No value until one is chosen: Enter by reflex must not set "Not
+            # assessed" (or the first release) on every selected requirement.
+            box.setPlaceholderText(self.tr("Choose a value"))
+            box.setCurrentIndex(-1)
+            box.currentIndexChanged.connect(self._follow_input)
+        for name in ("tags_add", "tags_remove"):
+            edit = self._inputs[name]
+            assert isinstance(edit, QLineEdit)
+            edit.textChanged.connect(self._follow_input)
         owner = self._inputs["owner"]
         assert isinstance(owner, QComboBox)
         owner.addItems(owners)
         owner.setEditText("")
         self.custom: dict[str, CustomInput] = {}
         self._add_custom_fields(form.values, names, owners)
+        self.field.currentIndexChanged.connect(self._follow_input)
         self.field.setCurrentIndex(max(self.field.findData(field), 0))
+        self._follow_input()
+
+    def _follow_input(self) -> None:
+        """OK once there is something to do: a value chosen, tags typed."""
+        name = str(self.field.currentData())
+        widget = self._inputs.get(name)
+        if name in CHOICE_FIELDS and isinstance(widget, QComboBox):
+            ready = widget.currentIndex() >= 0
+        elif name in ("tags_add", "tags_remove") and isinstance(widget, QLineEdit):
+            ready = bool(split_tags(widget.text()))
+        else:  # an owner or a custom field left empty clears it: a choice too
+            ready = True
+        self.ok.setEnabled(ready)
 
     def _add_custom_fields(self, pages: QStackedWidget, names: Names, people: list[str]) -> None:
         """An item and a page for each custom field, after the built-in ones (the

@@ -85,6 +85,7 @@ _SORT_FIELDS = {c.name: c.field for c in COLUMNS} | {"score": "rice"}
 
 class BacklogModel(QAbstractTableModel):
     arranged = Signal()  # the rows were sorted, grouped or filtered again
+    edits_placed = Signal()  # rows an edit moved were put in their new places
     custom_fields_changed = Signal()  # schema 9: the slots show other fields now
 
     def __init__(self, session: ProjectSession, tree: RequirementTreeModel) -> None:
@@ -292,6 +293,10 @@ class BacklogModel(QAbstractTableModel):
     def _arrange_changes(self) -> None:
         """After edits: the changed rows put in their places when they are few (a
         search each, where sorting 100,000 rows again takes a tenth of a second)."""
+        self._place_changes()
+        self.edits_placed.emit()
+
+    def _place_changes(self) -> None:
         changed = self._changed
         if (
             not self.loaded

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QByteArray, QModelIndex, QPoint, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -115,6 +116,7 @@ class BacklogPane(QWidget):
         self.bulk_action.triggered.connect(lambda: self.bulk_edit())
         self.addAction(self.bulk_action)
         self.bulk_button.clicked.connect(lambda: self.bulk_edit())
+        self._bulk_field = "priority"  # Edit Selected… opens on the field used last
         self._message_timer = QTimer(self, singleShot=True, interval=MESSAGE_MS)
         self._message_timer.timeout.connect(self.message.hide)
         self._save_timer = QTimer(self, singleShot=True, interval=300)
@@ -130,6 +132,7 @@ class BacklogPane(QWidget):
         self.view.selectionModel().currentChanged.connect(self._current_changed)
         self.view.selectionModel().selectionChanged.connect(self._show_count)
         self.model.arranged.connect(self._arranged)
+        self.model.edits_placed.connect(self._follow_edited)
         self.model.custom_fields_changed.connect(self._custom_groupings)  # schema 9
         tree_pane.filter_applied.connect(self._follow_filter)
         session.failed.connect(self._refused)
@@ -177,6 +180,13 @@ class BacklogPane(QWidget):
         if self.view.current_uid() is None and self._wanted is not None:
             self.view.select_uid(self._wanted)  # regrouped: the rows were made anew
         self._show_count()
+
+    def _follow_edited(self) -> None:
+        """An edit moved rows (sorted or grouped by what it set): the current row,
+        the one edited or one of those selected, stays in sight."""
+        current = self.view.currentIndex()
+        if current.isValid():
+            self.view.scrollTo(current, QAbstractItemView.ScrollHint.EnsureVisible)
 
     def _show_count(self, *_args: object) -> None:
         shown, total = self.model.shown_count(), self.model.count()
@@ -351,17 +361,22 @@ class BacklogPane(QWidget):
         self.bulk_action.setEnabled(False)
         self.bulk_button.setEnabled(False)
 
-    def bulk_edit(self, field: str = "priority") -> BulkEditDialog | None:
-        """Edit Selected…: a window-modal dialog; OK is one undo step."""
+    def bulk_edit(self, field: str | None = None) -> BulkEditDialog | None:
+        """Edit Selected…: a window-modal dialog, on the field used last; OK is one
+        undo step."""
         uids = self.view.selected_uids()
         if not uids or self._locked:
             return None
         owners = self._tree_pane.model.owners()
-        dialog = BulkEditDialog(uids, self.model.names, owners, self, field)
-        dialog.accepted.connect(lambda: self._push_bulk(dialog.operation()))
+        dialog = BulkEditDialog(uids, self.model.names, owners, self, field or self._bulk_field)
+        dialog.accepted.connect(lambda: self._bulk_accepted(dialog))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog
+
+    def _bulk_accepted(self, dialog: BulkEditDialog) -> None:
+        self._bulk_field = str(dialog.field.currentData())  # offered first next time
+        self._push_bulk(dialog.operation())
 
     def set_field(self, name: str, value: Any) -> bool:
         """Set one field of every selected row (the row menu's Set … commands)."""
