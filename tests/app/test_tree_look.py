@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
+import pytest
 from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QStyleOptionViewItem
 
@@ -38,3 +40,53 @@ def test_keys_fit_their_column_down_to_stories(window: MainWindow, sample: Path)
             cut.append(str(index.data()))
     assert deepest >= 3  # stories are shown
     assert cut == []
+
+
+def test_select_all_in_a_big_tree_asks_the_model_about_the_rows_in_sight_only(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As in the backlog (test_backlog_bulk): the header painted each column asking
+    whether it was selected, which Qt answers from the flags of every top row."""
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from pmdesk.app.tree.model import RequirementTreeModel
+    from pmdesk.core.newproject.from_snapshot import import_snapshot
+    from pmdesk.core.snapshot.convert import dumps, loads
+    from tests.bench.synth import generate
+
+    asked: list[int] = []
+    flags = RequirementTreeModel.flags
+
+    def counted(self: RequirementTreeModel, index: QModelIndex) -> Any:
+        if not index.parent().isValid():
+            asked.append(index.row())
+        return flags(self, index)
+
+    monkeypatch.setattr(RequirementTreeModel, "flags", counted)  # before the model is made
+    project = tmp_path / "big.pmdesk"
+    snapshot = generate(3000)
+
+    def flat(nodes: list[Any]) -> list[Any]:  # every requirement at the top, as imported
+        out = []
+        for node in nodes:
+            children, node["children"] = node.get("children", []), []
+            out += [node, *flat(children)]
+        return out
+
+    snapshot["requirements"] = flat(snapshot["requirements"])
+    import_snapshot(loads(dumps(snapshot)), project)
+    open_sync(window, project)
+    view = ws(window).tree_pane.view
+    top = view.model().rowCount()
+    assert top > 300
+    view.setFocus()
+    view.setCurrentIndex(view.model().index(0, 0))
+    QApplication.processEvents()
+    asked.clear()
+    QTest.keySequence(view, "Ctrl+A")
+    view.viewport().repaint()
+    view.header().viewport().repaint()
+    QApplication.processEvents()
+    assert view.selectionModel().isSelected(view.model().index(top - 1, 0))
+    assert len(set(asked)) < 200  # the rows on screen, not every top row

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from pmdesk.app import dialogs
+from pmdesk.app.item_headers import detach_selection
 from pmdesk.app.session import ProjectSession
 from pmdesk.app.tree.model import Column, RequirementTreeModel
 
@@ -59,6 +60,7 @@ class RequirementTreeView(QTreeView):
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._context_menu)
         header = self.header()
+        detach_selection(header, model)  # Ctrl+A at 100,000 rows: seconds a repaint
         header.setSectionsMovable(True)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
