@@ -124,3 +124,29 @@ def test_a_row_an_edit_moves_far_stays_in_sight(
     assert row.row() > 30  # moved down among the Won'ts, far below the first screen
     assert view.currentIndex().row() == row.row()
     assert view.viewport().rect().intersects(view.visualRect(row))  # and in sight
+
+
+def test_a_rice_input_edited_moves_its_row_in_a_table_sorted_by_it(
+    qtbot: QtBot, window: MainWindow, sample: Path
+) -> None:
+    """Found while narrowing a bulk edit's key updates to the fields it set: RICE's
+    inputs change as one field ("rice"), so a table sorted by Reach (or Effort…)
+    left a row whose reach was edited where it was."""
+    from pmdesk.core.ops import Update
+    from pmdesk.core.queries.backlog import REACH
+
+    pane = open_backlog(qtbot, window, sample)
+    model = pane.model
+    pane.set_sort([("reach", True)])
+    reached = [u for u in model.shown_uids() if model.row_of(u)[REACH] is not None]
+    first = reached[0]
+    detail = ws(window).session.project.requirement(first)
+    assert detail is not None
+    rice = detail.values["rice"]
+    assert ws(window).session.push(Update("requirement", first, {"rice": {**rice, "reach": 10**9}}))
+    qtbot.waitUntil(lambda: not model._pending.isActive())
+    shown = [u for u in model.shown_uids() if model.row_of(u)[REACH] is not None]
+    assert shown[-1] == first  # the largest reach, last
+    placed = model.shown_uids()
+    model.arrange()
+    assert model.shown_uids() == placed

@@ -99,8 +99,11 @@ class Column:
 
     @property
     def field(self) -> str:
-        """The field whose change can move the rows sorted by this column."""
-        return "custom" if self.slot >= 0 else self.name
+        """The field whose change can move the rows sorted by this column (RICE's
+        inputs and score change as one field, "rice"; custom fields as "custom")."""
+        if self.slot >= 0:
+            return "custom"
+        return "rice" if self.name in (*vocabulary.RICE_FIELDS, "score") else self.name
 
     def heading(self, names: Names) -> str:
         """The title shown: a custom field's slot is named after its field."""

@@ -80,7 +80,7 @@ _GROUP_FLAGS = Qt.ItemFlag.ItemIsEnabled
 _LAYOUT_ARGS = ("QList<QPersistentModelIndex>", "QAbstractItemModel::LayoutChangeHint")
 # The fields whose change moves rows: resort or regroup when they are the keys.
 WARM_MS = 100  # between two columns' sort keys computed ahead (`warm`)
-_SORT_FIELDS = {c.name: c.field for c in COLUMNS} | {"score": "rice"}
+_SORT_FIELDS = {c.name: c.field for c in COLUMNS}
 
 
 class BacklogModel(QAbstractTableModel):
@@ -638,12 +638,13 @@ class BacklogModel(QAbstractTableModel):
             elif name == "custom":  # schema 9: kept beside the rows
                 self.names.custom.update(effect.uid, value)
             # other fields (description, acceptance, source) are not columns
-        self._set_row(effect.uid, tuple(row))
+        self._set_row(effect.uid, tuple(row), effect.fields)
         return True
 
-    def _set_row(self, uid: str, row: BacklogRow) -> None:
+    def _set_row(self, uid: str, row: BacklogRow, fields: Iterable[str] | None = None) -> None:
+        """`fields`: the only ones that changed (None: any of them)."""
         self._rows[uid] = row
-        self._keys.update(uid, row)
+        self._keys.update(uid, row, fields)
 
     def _names_changed(self) -> None:
         releases, lanes = self._session.project.releases_and_lanes()
@@ -654,8 +655,6 @@ class BacklogModel(QAbstractTableModel):
     def _moves_rows(self, fields: set[str]) -> bool:
         """Whether a change of `fields` can move rows: they sort or group them."""
         keys = {_SORT_FIELDS[name] for name, _ in self.sort_order}
-        if "score" in {name for name, _ in self.sort_order}:
-            keys.add("rice")
         if self.grouping != "none":
             keys.add("parent" if self.grouping == "parent" else self.grouping)
             if slot_of(self.grouping) is not None:
