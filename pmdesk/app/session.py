@@ -8,13 +8,14 @@ applied change is announced with `changed(effects)` so models update precisely.
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Hashable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QUndoCommand, QUndoStack
 
 from pmdesk.app.error_text import error_text
 from pmdesk.app.labels import not_assessed_label, priority_label, release_status_label
@@ -91,6 +92,17 @@ def label_text(label: Label) -> str:
 
 
 MERGE_SECONDS = 2.0  # typing paused longer than this starts a new undo step
+# Rows an edit (or its undo) touches before the cursor says "wait": a bulk edit of
+# 20,000 requirements takes a second or two, of 100,000 about five.
+BUSY_ABOVE = 2_000
+
+
+def _weight(op: Operation) -> int:
+    """About how many rows `op` touches: the sizes of the collections it holds."""
+    if not dataclasses.is_dataclass(op):
+        return 0
+    held = (getattr(op, f.name) for f in dataclasses.fields(op))
+    return sum(len(v) for v in held if isinstance(v, tuple | list | dict | set | frozenset))
 
 
 class OperationCommand(QUndoCommand):
@@ -260,12 +272,23 @@ class ProjectSession(QObject):
     def run(self, op: Operation) -> Applied | None:
         if self._project is None:
             return None  # still opening: the tree is shown, editing is not ready yet
+        busy = _weight(op) > BUSY_ABOVE
+        if busy:
+            QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        refused: PmdeskError | None = None
         try:
-            applied = self._project.apply(op)
-        except PmdeskError as e:
-            self.failed.emit(error_text(e))
+            try:
+                applied = self._project.apply(op)
+            except PmdeskError as e:
+                refused = e
+            else:
+                self.changed.emit(applied.effects)  # the panes follow: part of the wait
+        finally:
+            if busy:
+                QGuiApplication.restoreOverrideCursor()
+        if refused is not None:  # said with the usual cursor (it may be a message box)
+            self.failed.emit(error_text(refused))
             return None
-        self.changed.emit(applied.effects)
         return applied
 
     def take_in(self, op: Operation) -> bool:

@@ -203,3 +203,32 @@ def test_select_all_in_a_big_table_asks_the_model_about_the_rows_in_sight_only(
     QApplication.processEvents()
     assert len(pane.view.selected_uids()) == pane.model.count() >= 3000
     assert len(set(asked)) < 200  # the rows on screen, not all 3,000
+
+
+def test_a_big_bulk_edit_shows_the_wait_cursor_while_it_runs_and_its_undo_too(
+    qtbot: QtBot, window: MainWindow, sample: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A bulk edit of 20,000 requirements takes a second or two: the cursor says
+    so while the project and the panes follow (here: over 10 rows, the sample's
+    size), and is the usual one as soon as it is done."""
+    from PySide6.QtGui import QGuiApplication
+
+    from pmdesk.app import session as session_module
+
+    monkeypatch.setattr(session_module, "BUSY_ABOVE", 10)
+    pane = open_backlog(qtbot, window, sample)
+    seen: list[object] = []
+
+    def cursor_now(*_args: object) -> None:
+        shown = QGuiApplication.overrideCursor()
+        seen.append(None if shown is None else shown.shape())
+
+    ws(window).session.changed.connect(cursor_now)
+    click_row(qtbot, pane, pane.model.shown_uids()[0])
+    QTest.keySequence(pane.view, "Ctrl+A")
+    assert pane.set_field("priority", "could")
+    QTest.keySequence(window, "Ctrl+Z")
+    click_row(qtbot, pane, pane.model.shown_uids()[0])
+    assert pane.set_field("priority", "should")  # one row: no wait
+    assert seen == [Qt.CursorShape.WaitCursor, Qt.CursorShape.WaitCursor, None]
+    assert QGuiApplication.overrideCursor() is None
