@@ -142,3 +142,50 @@ def test_a_file_that_is_not_a_database_is_damaged(tmp_path: Path) -> None:
         conn.execute("SELECT * FROM sqlite_master").fetchall()
     conn.close()
     assert reason(caught.value) == "the file is damaged"
+
+
+def test_a_bulk_edit_on_a_full_data_disk_is_refused_whole_and_works_once_there_is_room(
+    tmp_path: Path,
+) -> None:
+    """The bulk edit writes its rows and history through the driver's executemany
+    (issue 15's speed): on a full disk it is refused in the same plain sentence,
+    nothing of it is kept (not some rows, not their history), and once room is
+    made the same edit goes through."""
+    from sqlalchemy import func, select
+
+    from pmdesk.core.ops.bulk import set_field
+    from pmdesk.core.schema.tables import HistoryEntry, Requirement
+
+    project = tmp_path / "plan.pmdesk"
+    sample_project(project)
+    with small_disk(tmp_path / "disk", "8m") as disk:
+        data_dir = disk / "data"
+        wc = WorkingCopy.open(project, data_dir=data_dir)
+        try:
+            with wc.store.reading() as s:
+                uids = list(s.execute(select(Requirement.uid)).scalars())
+                history = s.execute(select(func.count()).select_from(HistoryEntry)).scalar_one()
+            description = "长" * 20_000  # every row's pages grow: the WAL needs room
+            filler = fill(disk)
+            refused: OperationError | None = None
+            for _ in range(5):  # (SQLite may still have room in a page or two)
+                try:
+                    wc.apply(set_field(uids, "description", description))
+                except OperationError as e:
+                    refused = e
+                    break
+                description += "再"
+            assert refused is not None, "every bulk edit was written on a full disk"
+            said = plain(str(refused))
+            assert said.endswith("the disk is full."), said
+            with wc.store.reading() as s:
+                kept = set(s.execute(select(Requirement.description)).scalars())
+                after = s.execute(select(func.count()).select_from(HistoryEntry)).scalar_one()
+            assert description not in kept  # not one row of the refused edit
+            assert (after - history) % len(uids) == 0  # whole edits only, no row's history alone
+            filler.unlink()
+            wc.apply(set_field(uids, "description", description))
+            with wc.store.reading() as s:
+                assert set(s.execute(select(Requirement.description)).scalars()) == {description}
+        finally:
+            wc.store.dispose()
