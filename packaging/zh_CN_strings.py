@@ -1110,6 +1110,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("BoardView", "%n card(s) · %1 person-days"): "%n 张卡片 · %1 人天",
     ("BoardPane", "Releases"): "版本",
     ("BoardPane", "Drop cards on a release to move them into it"): "把卡片拖到某个版本上即可移入该版本",
+    ("BoardPane", "Drop cards on a release to move them into it. Rejected requirements are not on the board (nor in these counts)."): "把卡片拖到某个版本上即可移入该版本。已拒绝的需求不在看板上（也不计入这些数量）。",
     ("BoardPane", "No release"): "无版本",
     ("BoardPane", "The Musts alone exceed this release's capacity"): (
         "仅 Must 需求的工作量就已超出该版本的容量"

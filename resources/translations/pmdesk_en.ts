@@ -308,8 +308,8 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <translation>Releases</translation>
     </message>
     <message>
-        <source>Drop cards on a release to move them into it</source>
-        <translation>Drop cards on a release to move them into it</translation>
+        <source>Drop cards on a release to move them into it. Rejected requirements are not on the board (nor in these counts).</source>
+        <translation>Drop cards on a release to move them into it. Rejected requirements are not on the board (nor in these counts).</translation>
     </message>
     <message>
         <source>No release</source>

@@ -305,8 +305,8 @@ A baseline keeps the project as it is at a moment you name, such as the version 
         <translation>版本</translation>
     </message>
     <message>
-        <source>Drop cards on a release to move them into it</source>
-        <translation>把卡片拖到某个版本上即可移入该版本</translation>
+        <source>Drop cards on a release to move them into it. Rejected requirements are not on the board (nor in these counts).</source>
+        <translation>把卡片拖到某个版本上即可移入该版本。已拒绝的需求不在看板上（也不计入这些数量）。</translation>
     </message>
     <message>
         <source>No release</source>

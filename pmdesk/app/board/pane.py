@@ -118,7 +118,12 @@ class BoardPane(QWidget):
         self.releases.setAccessibleName(self.tr("Releases"))
         self.releases.setSpacing(2)
         self.releases.setIconSize(QSize(16, 16))
-        self.releases.setToolTip(self.tr("Drop cards on a release to move them into it"))
+        self.releases.setToolTip(
+            self.tr(
+                "Drop cards on a release to move them into it. Rejected requirements are "
+                "not on the board (nor in these counts)."
+            )
+        )
         self.releases.currentItemChanged.connect(self._release_chosen)
 
         self.title = QLabel(self)
