@@ -39,6 +39,7 @@ class Handlers(Protocol):
     def find_in_project(self) -> None: ...
     def show_board(self) -> None: ...
     def show_backlog(self) -> None: ...
+    def edit_selected(self) -> None: ...
     def value_effort(self) -> None: ...
     def baselines(self) -> None: ...
     def project_properties(self) -> object: ...
@@ -238,6 +239,16 @@ class WindowActions:
         self.impact.setToolTip(
             translate("MainWindow", "Everything that depends on the selected requirement")
         )
+        # The backlog's own Ctrl+Shift+E (while the table has the focus) does it; the
+        # menu names the key without taking it (two actions on one key fire neither).
+        bulk_key = QKeySequence("Ctrl+Shift+E").toString(QKeySequence.SequenceFormat.NativeText)
+        self.edit_selected = action(
+            translate("MainWindow", "Edit &Selected Requirements…") + "\t" + bulk_key,
+            c.edit_selected,
+        )
+        self.edit_selected.setToolTip(
+            translate("MainWindow", "Set one field of the requirements selected in the backlog")
+        )
         self.preferences = action(
             translate("MainWindow", "&Preferences…"), c.preferences, K.Preferences
         )
@@ -262,6 +273,8 @@ class WindowActions:
         self.edit_menu.addActions([self.undo, self.redo])
         self.edit_menu.addSeparator()
         self._tree_anchor = self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.edit_selected)
+        self.edit_menu.addSeparator()
         self.edit_menu.addAction(self.filter)
         self.edit_menu.addAction(self.find)
         self.edit_menu.addSeparator()
@@ -351,6 +364,7 @@ class WindowActions:
             self.export_requirements,
         ):
             act.setEnabled(ready)
+        self.edit_selected.setEnabled(ready and not state.read_only)
         self.import_requirements.setEnabled(ready and not state.read_only)
         for act in (self.new_release, self.new_milestone):
             act.setEnabled(ready and not state.read_only)

@@ -405,6 +405,17 @@ class MainWindow(QMainWindow):
         if self.workspace is not None:
             self.workspace.backlog_pane.view.setFocus()
 
+    def edit_selected(self) -> None:
+        """Edit ▸ Edit Selected Requirements…: the backlog forward, its Edit Selected
+        dialog on the rows selected there (or a word on what to do first)."""
+        if self.workspace is None:
+            return
+        self.show_backlog()
+        if self.workspace.backlog_pane.bulk_edit() is None:
+            self.statusBar().showMessage(
+                self.tr("Select the requirements to change in the backlog table first."), 6000
+            )
+
     def focus_filter(self) -> None:
         if self.workspace is not None:
             self.tree_dock.show()

@@ -3635,6 +3635,14 @@ Name:</translation>
         <translation>Everything that depends on the selected requirement</translation>
     </message>
     <message>
+        <source>Edit &amp;Selected Requirements…</source>
+        <translation>Edit &amp;Selected Requirements…</translation>
+    </message>
+    <message>
+        <source>Set one field of the requirements selected in the backlog</source>
+        <translation>Set one field of the requirements selected in the backlog</translation>
+    </message>
+    <message>
         <source>&amp;Preferences…</source>
         <translation>&amp;Preferences…</translation>
     </message>
@@ -3799,6 +3807,10 @@ Name:</translation>
             <numerusform>%1 of %n requirement shown</numerusform>
             <numerusform>%1 of %n requirements shown</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Select the requirements to change in the backlog table first.</source>
+        <translation>Select the requirements to change in the backlog table first.</translation>
     </message>
     <message>
         <source>About pmdesk</source>

@@ -3625,6 +3625,14 @@ Name:</source>
         <translation>所有依赖选中需求的需求</translation>
     </message>
     <message>
+        <source>Edit &amp;Selected Requirements…</source>
+        <translation>批量编辑选中的需求(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Set one field of the requirements selected in the backlog</source>
+        <translation>为需求列表中选中的需求设置同一字段</translation>
+    </message>
+    <message>
         <source>&amp;Preferences…</source>
         <translation>偏好设置(&amp;P)…</translation>
     </message>
@@ -3787,6 +3795,10 @@ Name:</source>
         <translation>
             <numerusform>显示 %1 / %n 条需求</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Select the requirements to change in the backlog table first.</source>
+        <translation>请先在需求列表中选中要修改的需求。</translation>
     </message>
     <message>
         <source>About pmdesk</source>

@@ -232,3 +232,33 @@ def test_a_big_bulk_edit_shows_the_wait_cursor_while_it_runs_and_its_undo_too(
     assert pane.set_field("priority", "should")  # one row: no wait
     assert seen == [Qt.CursorShape.WaitCursor, Qt.CursorShape.WaitCursor, None]
     assert QGuiApplication.overrideCursor() is None
+
+
+def test_edit_selected_is_in_the_edit_menu_and_says_what_to_do_without_a_selection(
+    qtbot: QtBot, window: MainWindow, sample: Path
+) -> None:
+    """Found trying it as a new user: the command was only a button on the table,
+    the row menu and a key. Edit ▸ Edit Selected Requirements… brings the backlog
+    forward and opens the dialog on the rows selected there."""
+    pane = open_backlog(qtbot, window, sample)
+    act = window.commands.edit_selected
+    assert act in window.commands.edit_menu.actions()
+    assert act.text().endswith("\tCtrl+Shift+E") and act.shortcut().isEmpty()
+    pane.view.selectionModel().clearSelection()
+    act.trigger()
+    assert pane.findChild(BulkEditDialog) is None
+    assert window.statusBar().currentMessage() == (
+        "Select the requirements to change in the backlog table first."
+    )
+    uids = pane.model.shown_uids()
+    click_row(qtbot, pane, uids[3])
+    click_row(qtbot, pane, uids[5], SHIFT)
+    ws(window).tree_pane.view.setFocus()  # the focus elsewhere: the menu still works
+    act.trigger()
+    dialog = pane.findChild(BulkEditDialog)
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    assert dialog.intro.text().startswith("Change 3 selected requirement")
+    dialog.reject()
+    QTest.keySequence(pane.view, "Ctrl+Shift+E")  # the table's own key: not ambiguous
+    assert any(d.isVisible() for d in pane.findChildren(BulkEditDialog))
