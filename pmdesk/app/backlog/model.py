@@ -356,14 +356,15 @@ class BacklogModel(QAbstractTableModel):
             # looked up once.
             rows = [p.row() for p in persistent]
             old = self._entries
+            held = {row: old[row] for row in set(rows) if 0 <= row < len(old)}
             self._set_entries(entries, groups, heads)
             where = None
             if len(persistent) > 16:  # the selection's rows: found in one pass
-                where = self._rows_of({e for r in set(rows) if isinstance(e := old[r], str)})
+                where = self._rows_of({e for e in held.values() if isinstance(e, str)})
             heads_at = {entries[i].value: i for i in heads}  # type: ignore[union-attr]
             moved: dict[int, int | None] = {}
             for row in set(rows):
-                entry = old[row] if 0 <= row < len(old) else None
+                entry = held.get(row)
                 if isinstance(entry, Group):
                     moved[row] = heads_at.get(entry.value)
                 elif entry is None:

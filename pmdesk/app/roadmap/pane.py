@@ -435,7 +435,7 @@ class RoadmapPane(QWidget):
     def _mark_stale(self) -> None:
         """The roadmap shown is not the project's: read it again (now, if in sight)."""
         self._generation += 1  # a read under way no longer shows the project
-        self._waiting = []
+        self._reading, self._joining, self._waiting = False, [], []  # (its result is dropped)
         if not self.pushing:  # an undo or an edit elsewhere: keys wait for the new layout
             self.view.current = False
         self._stale = True

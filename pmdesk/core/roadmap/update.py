@@ -120,22 +120,16 @@ class RoadmapState:
     def updated(self, effects: Iterable[Effect]) -> RoadmapState | None:
         """This roadmap after `effects`; None when it has to be laid out afresh."""
         effects = tuple(effects)
+        if not may_update(effects):  # new dates, a rank, a link, an effect without values…
+            return None
         changes: dict[str, dict[str, Any]] = {}
         releases: dict[str, dict[str, Any]] = {}  # renamed, a new goal or status
         for e in effects:
-            if e.entity == "release" and e.action == "updated":
-                if not set(e.fields) <= RELEASE_UNPLACED:
-                    return None  # new dates or rank: bands and bars move or recolour
-                if not set(e.fields) <= set(e.values):
-                    return None
+            if e.entity == "release":
                 kept = {name: e.values[name] for name in RELEASE_KEEPS if name in e.fields}
                 if kept:
                     releases.setdefault(e.uid, {}).update(kept)
                 continue
-            if e.entity != "requirement" or e.action != "updated" or not set(e.fields) <= UNPLACED:
-                return None
-            if not set(e.fields) <= set(e.values):
-                return None  # an effect without its values: read it
             if e.uid in self._index:  # else: no dates and no release, never on the roadmap
                 shown = {name: e.values[name] for name in BAR_SHOWS if name in e.fields}
                 if shown:
